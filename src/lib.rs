@@ -1,0 +1,2 @@
+//! fasett — a municipality's innovation portfolio in the terminal.
+pub mod model;

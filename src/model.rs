@@ -1,0 +1,128 @@
+//! The portfolio file's data model: one [`Portfolio`] root holding the organisation profile,
+//! the initiative register, checklist assessments, their action plans and copies of the
+//! templates the assessments were run with.
+//!
+//! Every struct keeps the JSON keys it does not know in `extra` (see [`extras`]), so a file
+//! written by a newer fasett or edited by hand loses nothing when we save it.
+
+pub mod assessment;
+pub mod extras;
+pub mod initiative;
+pub mod organisation;
+pub mod template;
+
+use serde::{Deserialize, Serialize};
+
+pub use assessment::{ActionItem, Answer, Assessment};
+pub use initiative::{
+    CreatedTo, ExpectedBenefit, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure,
+    Priority, PushedBy, RealisedBenefit, Stage, Status, Track,
+};
+pub use organisation::{Goal, Organisation, Unit};
+pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleStep, Template, TemplateItem};
+
+/// The schema version this build reads and writes. Files with a newer version are never
+/// written; older ones are migrated on load (see `store`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Short numeric ids ("#12"), unique within their collection and never reused.
+pub type Id = u32;
+
+/// The root of the data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Portfolio {
+    pub schema_version: u32,
+    pub organisation: Organisation,
+    pub initiatives: Vec<Initiative>,
+    pub assessments: Vec<Assessment>,
+    pub actions: Vec<ActionItem>,
+    /// Copies of the templates that assessments were run with, so an assessment stays
+    /// readable when its template is changed or uninstalled.
+    pub templates: Vec<Template>,
+    pub next_id: NextIds,
+    #[serde(skip)]
+    pub extra: extras::Extra,
+}
+
+impl Default for Portfolio {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            organisation: Organisation::default(),
+            initiatives: Vec::new(),
+            assessments: Vec::new(),
+            actions: Vec::new(),
+            templates: Vec::new(),
+            next_id: NextIds::default(),
+            extra: extras::Extra::default(),
+        }
+    }
+}
+
+/// The next free id of each numbered collection. Ids are never reused, so "#12" in last
+/// month's minutes still means the same initiative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NextIds {
+    pub initiative: Id,
+    pub assessment: Id,
+    pub action: Id,
+    pub goal: Id,
+    #[serde(skip)]
+    pub extra: extras::Extra,
+}
+
+impl Default for NextIds {
+    fn default() -> Self {
+        Self { initiative: 1, assessment: 1, action: 1, goal: 1, extra: extras::Extra::default() }
+    }
+}
+
+/// Which numbered collection an id belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    Initiative,
+    Assessment,
+    Action,
+    Goal,
+}
+
+impl Portfolio {
+    /// Hands out the next id of a collection. The counter never goes below what the file
+    /// already uses, so a hand-edited file with a stale counter cannot cause duplicates.
+    pub fn allocate_id(&mut self, collection: Collection) -> Id {
+        let used = match collection {
+            Collection::Initiative => self.initiatives.iter().map(|i| i.id).max(),
+            Collection::Assessment => self.assessments.iter().map(|a| a.id).max(),
+            Collection::Action => self.actions.iter().map(|a| a.id).max(),
+            Collection::Goal => self.organisation.goals.iter().map(|g| g.id).max(),
+        };
+        let counter = match collection {
+            Collection::Initiative => &mut self.next_id.initiative,
+            Collection::Assessment => &mut self.next_id.assessment,
+            Collection::Action => &mut self.next_id.action,
+            Collection::Goal => &mut self.next_id.goal,
+        };
+        let id = (*counter).max(used.map_or(1, |u| u.saturating_add(1)));
+        *counter = id.saturating_add(1);
+        id
+    }
+
+    pub fn initiative(&self, id: Id) -> Option<&Initiative> {
+        self.initiatives.binary_search_by_key(&id, |i| i.id).ok().map(|ix| &self.initiatives[ix])
+    }
+
+    pub fn assessment(&self, id: Id) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    pub fn action(&self, id: Id) -> Option<&ActionItem> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The template copy an assessment was run with, if the file has it.
+    pub fn template(&self, id: &str, version: u32) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id && t.version == version)
+    }
+}

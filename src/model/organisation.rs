@@ -1,0 +1,50 @@
+//! The organisation profile: what the portfolio is anchored in (Tomelilla, Ishøj).
+
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+use super::extras::Extra;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Organisation {
+    pub name: String,
+    pub vision: String,
+    pub mission: String,
+    /// Goals and strategies that initiatives link to.
+    pub goals: Vec<Goal>,
+    /// Units (förvaltningar, centre, enheter) that own initiatives.
+    pub units: Vec<Unit>,
+    /// People the facilitator often names as owners.
+    pub people: Vec<String>,
+    #[serde(skip)]
+    pub extra: Extra,
+}
+
+impl Organisation {
+    pub fn goal(&self, id: Id) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+}
+
+/// A goal or strategy. A retired goal stays linked to old initiatives but is not offered
+/// for new ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    pub title: String,
+    pub description: String,
+    pub retired: bool,
+    #[serde(skip)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Unit {
+    pub name: String,
+    pub retired: bool,
+    #[serde(skip)]
+    pub extra: Extra,
+}
