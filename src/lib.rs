@@ -1,2 +1,22 @@
 //! fasett — a municipality's innovation portfolio in the terminal.
+//!
+//! A map of the modules:
+//! - [`model`]: the data file's types (portfolio, initiatives, templates, assessments).
+//! - [`store`]: finding, loading, locking, backing up and atomically saving the data file.
+//! - [`history`]: edits as reversible changes, for undo and redo.
+//! - [`app`]: the interface's state and its single `update(Action)`.
+//! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
+//! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
+//! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
+//! - [`cli`]: the command line and the terminal loop.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod history;
+pub mod i18n;
+pub mod keymap;
 pub mod model;
+pub mod store;
+pub mod text;
+pub mod ui;

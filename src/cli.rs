@@ -1,0 +1,192 @@
+//! The command line (design.md "Command line", a contract) and the terminal loop.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use color_eyre::eyre::{Result, WrapErr};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+
+use crate::app::{App, Options};
+use crate::i18n::Lang;
+use crate::model::Portfolio;
+use crate::store::{self, Access, ReadOnlyReason, Store};
+use crate::ui;
+
+/// The bundled demo portfolio, a fictional municipality.
+pub const SAMPLE: &str = include_str!("../data/sample.json");
+
+/// Exit code for data that is not valid (a broken or too new file).
+const EXIT_BAD_DATA: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fasett",
+    version,
+    about = "Keep a municipality's innovation portfolio in view: initiatives on the four-facet grid, \
+             culture checklists and their action plans.",
+    after_help = "The data file is --file PATH, else $FASETT_FILE, else portfolio.json in the user data \
+                  directory (see `fasett path`). Every edit is saved at once.\n\
+                  Exit codes: 0 fine, 1 could not run (no terminal, unusable path), 2 the data file is not valid."
+)]
+pub struct Cli {
+    /// The portfolio file to use.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Interface language [default: `FASETT_LANG`, `LC_ALL`, `LANG`, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Open without writing anything.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a scratch copy of the bundled sample portfolio (your own file is not touched).
+    Demo,
+    /// Print the data file in use.
+    Path,
+    /// Check that the data file is valid: exit 0 if it is, 2 if not (the reason on stderr).
+    Check,
+}
+
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Runs what the command line asked for.
+pub fn run(cli: &Cli) -> Result<ExitCode> {
+    let lang = Lang::resolve(cli.lang, |var| std::env::var(var).ok());
+    match cli.command {
+        None => {
+            let path = match store::resolve_path(cli.file.as_deref()) {
+                Ok(path) => path,
+                Err(e) => return Ok(fail(&e.to_string(), 1)),
+            };
+            open_interface(&path, lang, cli.read_only)
+        }
+        Some(Command::Demo) => {
+            let path = match demo_path(cli.file.as_deref()) {
+                Ok(path) => path,
+                Err(e) => return Ok(fail(&e.to_string(), 1)),
+            };
+            prepare_demo(&path, cli.read_only)?;
+            open_interface(&path, lang, cli.read_only)
+        }
+        Some(Command::Path) => match store::resolve_path(cli.file.as_deref()) {
+            Ok(path) => {
+                println!("{}", path.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Ok(fail(&e.to_string(), 1)),
+        },
+        Some(Command::Check) => Ok(check(cli.file.as_deref())),
+    }
+}
+
+fn fail(message: &str, code: u8) -> ExitCode {
+    eprintln!("fasett: {}", crate::text::multi_line(message));
+    ExitCode::from(code)
+}
+
+fn check(file: Option<&Path>) -> ExitCode {
+    let path = match store::resolve_path(file) {
+        Ok(path) => path,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    match store::load(&path) {
+        Ok(Some(p)) => {
+            println!(
+                "{}: valid — {} initiatives, {} checklist runs, {} actions.",
+                path.display(),
+                p.initiatives.len(),
+                p.assessments.len(),
+                p.actions.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1),
+        Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
+    }
+}
+
+/// The demo's scratch file: beside `--file` if one was given, else in the data directory.
+fn demo_path(file: Option<&Path>) -> Result<PathBuf, store::StoreError> {
+    match file {
+        Some(path) => Ok(path.to_path_buf()),
+        None => Ok(store::data_dir()?.join("demo.json")),
+    }
+}
+
+/// Writes a fresh copy of the sample to the demo file, unless another fasett has it open.
+fn prepare_demo(path: &Path, read_only: bool) -> Result<()> {
+    let sample: Portfolio = serde_json::from_str(SAMPLE).wrap_err("the bundled sample portfolio is broken")?;
+    let opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
+    if read_only || matches!(opened.store.access(), Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
+        return Ok(());
+    }
+    drop(opened);
+    // A scratch file: start from the sample every time, whatever an earlier demo left.
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).wrap_err_with(|| format!("removing the old demo file {}", path.display())),
+    }
+    let mut opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
+    opened.store.save(&sample).wrap_err_with(|| format!("writing the demo file {}", path.display()))?;
+    Ok(())
+}
+
+fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
+    let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = Options { lang, no_color, first_run: !opened.existed };
+    let mut app = App::new(opened.portfolio, Some(opened.store), &options);
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => return Ok(fail(&format!("fasett needs an interactive terminal ({e})."), 1)),
+    };
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result.wrap_err("the terminal stopped working")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    loop {
+        terminal.draw(|frame| ui::draw(app, frame))?;
+        if app.should_quit {
+            return Ok(());
+        }
+        app.handle_event(&event::read()?);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        let a = Cli::try_parse_from(["fasett", "--file", "p.json", "check"]).expect("parses");
+        let b = Cli::try_parse_from(["fasett", "check", "--file", "p.json"]).expect("parses");
+        assert_eq!(a.file, b.file);
+        let c = Cli::try_parse_from(["fasett", "demo", "--lang", "sv", "--read-only"]).expect("parses");
+        assert_eq!(c.lang, Some(Lang::Sv));
+        assert!(c.read_only);
+        assert!(Cli::try_parse_from(["fasett", "--lang", "de"]).is_err());
+    }
+
+    #[test]
+    fn the_sample_is_a_valid_portfolio() {
+        let parsed = store::parse(SAMPLE.as_bytes(), Path::new("sample.json"));
+        assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.to_string()));
+    }
+}

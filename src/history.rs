@@ -1,0 +1,219 @@
+//! Undo and redo. Every edit is a [`Change`] holding the record before and after, so undoing
+//! is applying the inverse — no copies of the whole portfolio, however large it grows.
+
+use crate::model::{ActionItem, Assessment, Id, Initiative, Organisation, Portfolio, Template};
+
+/// One edit of the portfolio. `None` on the `before` side means "created", on the `after`
+/// side "deleted".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Initiative { before: Option<Box<Initiative>>, after: Option<Box<Initiative>> },
+    Assessment { before: Option<Box<Assessment>>, after: Option<Box<Assessment>> },
+    Action { before: Option<Box<ActionItem>>, after: Option<Box<ActionItem>> },
+    Template { before: Option<Box<Template>>, after: Option<Box<Template>> },
+    Organisation { before: Box<Organisation>, after: Box<Organisation> },
+    /// Several changes undone and redone as one step (e.g. an import).
+    Batch(Vec<Change>),
+}
+
+impl Change {
+    pub fn initiative(before: Option<Initiative>, after: Option<Initiative>) -> Self {
+        Change::Initiative { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
+    pub fn assessment(before: Option<Assessment>, after: Option<Assessment>) -> Self {
+        Change::Assessment { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
+    pub fn action(before: Option<ActionItem>, after: Option<ActionItem>) -> Self {
+        Change::Action { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
+    pub fn organisation(before: Organisation, after: Organisation) -> Self {
+        Change::Organisation { before: Box::new(before), after: Box::new(after) }
+    }
+
+    /// The change that takes the portfolio back.
+    #[must_use]
+    pub fn inverted(&self) -> Change {
+        match self {
+            Change::Initiative { before, after } => {
+                Change::Initiative { before: after.clone(), after: before.clone() }
+            }
+            Change::Assessment { before, after } => {
+                Change::Assessment { before: after.clone(), after: before.clone() }
+            }
+            Change::Action { before, after } => Change::Action { before: after.clone(), after: before.clone() },
+            Change::Template { before, after } => {
+                Change::Template { before: after.clone(), after: before.clone() }
+            }
+            Change::Organisation { before, after } => {
+                Change::Organisation { before: after.clone(), after: before.clone() }
+            }
+            Change::Batch(changes) => Change::Batch(changes.iter().rev().map(Change::inverted).collect()),
+        }
+    }
+
+    /// The initiative this change is about, if it is about one (to move the selection).
+    pub fn initiative_id(&self) -> Option<Id> {
+        match self {
+            Change::Initiative { before, after } => after.as_ref().or(before.as_ref()).map(|i| i.id),
+            _ => None,
+        }
+    }
+
+    /// Applies the change. Records are matched by id; initiatives stay sorted by id.
+    pub fn apply(&self, portfolio: &mut Portfolio) {
+        match self {
+            Change::Initiative { before, after } => {
+                let id = after.as_ref().or(before.as_ref()).map_or(0, |i| i.id);
+                let list = &mut portfolio.initiatives;
+                match (list.binary_search_by_key(&id, |i| i.id), after) {
+                    (Ok(ix), Some(new)) => list[ix] = (**new).clone(),
+                    (Ok(ix), None) => {
+                        list.remove(ix);
+                    }
+                    (Err(ix), Some(new)) => list.insert(ix, (**new).clone()),
+                    (Err(_), None) => {}
+                }
+            }
+            Change::Assessment { before, after } => {
+                replace_by(&mut portfolio.assessments, before.as_deref(), after.as_deref(), |a| a.id);
+            }
+            Change::Action { before, after } => {
+                replace_by(&mut portfolio.actions, before.as_deref(), after.as_deref(), |a| a.id);
+            }
+            Change::Template { before, after } => {
+                replace_by(&mut portfolio.templates, before.as_deref(), after.as_deref(), |t| {
+                    (t.id.clone(), t.version)
+                });
+            }
+            Change::Organisation { after, .. } => portfolio.organisation = (**after).clone(),
+            Change::Batch(changes) => changes.iter().for_each(|c| c.apply(portfolio)),
+        }
+    }
+}
+
+fn replace_by<T: Clone, K: PartialEq>(
+    list: &mut Vec<T>,
+    before: Option<&T>,
+    after: Option<&T>,
+    key: impl Fn(&T) -> K,
+) {
+    let Some(k) = after.or(before).map(&key) else { return };
+    match (list.iter().position(|x| key(x) == k), after) {
+        (Some(ix), Some(new)) => list[ix] = new.clone(),
+        (Some(ix), None) => {
+            list.remove(ix);
+        }
+        (None, Some(new)) => list.push(new.clone()),
+        (None, None) => {}
+    }
+}
+
+/// The undo and redo stacks of one session.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl History {
+    /// Applies a new change and makes it undoable; a new change clears what could be redone.
+    pub fn commit(&mut self, change: Change, portfolio: &mut Portfolio) {
+        change.apply(portfolio);
+        self.undo.push(change);
+        self.redo.clear();
+    }
+
+    /// Undoes the last change; returns it (as it was made) if there was one.
+    pub fn undo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
+        let change = self.undo.pop()?;
+        change.inverted().apply(portfolio);
+        self.redo.push(change);
+        self.redo.last()
+    }
+
+    /// Redoes the last undone change; returns it if there was one.
+    pub fn redo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
+        let change = self.redo.pop()?;
+        change.apply(portfolio);
+        self.undo.push(change);
+        self.undo.last()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Forgets everything (after a reload from disk, old changes no longer apply).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn initiative(id: Id, title: &str) -> Initiative {
+        Initiative { id, title: title.into(), ..Initiative::default() }
+    }
+
+    #[test]
+    fn create_edit_delete_undo_and_redo_round_trip() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        assert_eq!(p.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), [1, 2], "kept sorted by id");
+        h.commit(Change::initiative(Some(initiative(1, "A")), Some(initiative(1, "A2"))), &mut p);
+        h.commit(Change::initiative(Some(initiative(2, "B")), None), &mut p);
+        assert_eq!(p.initiatives.len(), 1);
+        let snapshot = p.clone();
+
+        h.undo(&mut p);
+        assert_eq!(p.initiative(2).map(|i| i.title.as_str()), Some("B"), "delete undone");
+        h.undo(&mut p);
+        assert_eq!(p.initiative(1).map(|i| i.title.as_str()), Some("A"), "edit undone");
+        h.redo(&mut p);
+        h.redo(&mut p);
+        assert_eq!(p, snapshot, "redo restores the same state");
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn a_new_change_clears_redo() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        h.undo(&mut p);
+        assert!(h.can_redo());
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn batches_undo_in_reverse_order() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        let a = initiative(1, "A");
+        let mut a2 = a.clone();
+        a2.title = "A2".into();
+        h.commit(
+            Change::Batch(vec![
+                Change::initiative(None, Some(a.clone())),
+                Change::initiative(Some(a), Some(a2)),
+            ]),
+            &mut p,
+        );
+        assert_eq!(p.initiatives[0].title, "A2");
+        h.undo(&mut p);
+        assert!(p.initiatives.is_empty());
+    }
+}

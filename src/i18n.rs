@@ -1,0 +1,139 @@
+//! UI text. Every string the interface shows is looked up by key in a catalog embedded from
+//! `data/i18n/<lang>.json`; a key missing in a language falls back to English, and a key
+//! missing everywhere shows itself so it is noticed in snapshots.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A language the interface can speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Sv,
+    Da,
+    Nb,
+}
+
+type Catalog = HashMap<String, String>;
+
+const SOURCES: [(Lang, &str); 1] = [(Lang::En, include_str!("../data/i18n/en.json"))];
+
+fn catalogs() -> &'static HashMap<Lang, Catalog> {
+    static CATALOGS: OnceLock<HashMap<Lang, Catalog>> = OnceLock::new();
+    CATALOGS.get_or_init(|| {
+        SOURCES
+            .iter()
+            // The catalogs are part of the binary and checked by tests; an unreadable one
+            // degrades to keys on screen rather than refusing to start.
+            .map(|(lang, text)| (*lang, serde_json::from_str(text).unwrap_or_default()))
+            .collect()
+    })
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+            Lang::Da => "da",
+            Lang::Nb => "nb",
+        }
+    }
+
+    /// Parses a code or a POSIX locale name: `sv`, `sv_SE.UTF-8`, `da_DK`, `nb_NO`, `no_NO`,
+    /// `nn_NO`, `en_GB`. `C` and `POSIX` and anything unknown give `None`.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '.', '@', '-']).next()?.to_ascii_lowercase();
+        match code.as_str() {
+            "en" => Some(Lang::En),
+            "sv" => Some(Lang::Sv),
+            "da" => Some(Lang::Da),
+            "nb" | "no" | "nn" => Some(Lang::Nb),
+            _ => None,
+        }
+    }
+
+    /// `--lang` > `FASETT_LANG` > `LC_ALL` > `LC_MESSAGES` > `LANG` > English.
+    pub fn resolve(cli: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+        cli.or_else(|| {
+            ["FASETT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|var| env(var).filter(|v| !v.is_empty()))
+                .find_map(|v| Lang::from_locale(&v))
+        })
+        .unwrap_or_default()
+    }
+
+    /// The text for `key`.
+    pub fn t(self, key: &str) -> &'static str {
+        let all = catalogs();
+        all.get(&self)
+            .and_then(|c| c.get(key))
+            .or_else(|| all.get(&Lang::En).and_then(|c| c.get(key)))
+            .map_or_else(|| missing(key), String::as_str)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn tf(self, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        text
+    }
+}
+
+/// Leaks the key once so a missing translation shows the key itself.
+fn missing(key: &str) -> &'static str {
+    static SEEN: OnceLock<std::sync::Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    let mut seen = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    seen.entry(key.to_owned()).or_insert_with(|| Box::leak(key.to_owned().into_boxed_str()))
+}
+
+/// Every key in the English catalog (for tests and tooling).
+pub fn english_keys() -> Vec<&'static str> {
+    catalogs().get(&Lang::En).map(|c| c.keys().map(String::as_str).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_map_to_languages() {
+        assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Some(Lang::Sv));
+        assert_eq!(Lang::from_locale("da_DK"), Some(Lang::Da));
+        assert_eq!(Lang::from_locale("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::from_locale("no_NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_locale("nn_NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C"), None);
+        assert_eq!(Lang::from_locale("de_DE"), None);
+    }
+
+    #[test]
+    fn flag_beats_environment_and_environment_has_an_order() {
+        let env = |v: &str| match v {
+            "LANG" => Some("da_DK.UTF-8".to_owned()),
+            "LC_ALL" => Some(String::new()),
+            _ => None,
+        };
+        assert_eq!(Lang::resolve(None, env), Lang::Da);
+        assert_eq!(Lang::resolve(Some(Lang::Sv), env), Lang::Sv);
+        let fasett = |v: &str| (v == "FASETT_LANG" || v == "LANG").then(|| if v == "LANG" { "sv_SE" } else { "nb" }.to_owned());
+        assert_eq!(Lang::resolve(None, fasett), Lang::Nb);
+        assert_eq!(Lang::resolve(None, |_| None), Lang::En);
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(Lang::En.t("no.such.key"), "no.such.key");
+        let n = 3;
+        assert!(Lang::En.tf("status.unknown_command", &[("command", &n)]).contains('3'));
+    }
+}

@@ -1,0 +1,141 @@
+//! Keys to actions, per place. The table is also the source of the help overlay and the
+//! footer hints, so what the help says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+use crate::app::{App, Mode, Pane};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Normal mode, every pane.
+    Everywhere,
+    /// Normal mode, panes with a list or grid.
+    Lists,
+    /// The help overlay.
+    Help,
+    /// The `:` command line.
+    CommandLine,
+}
+
+/// One key binding with its help text (an i18n key).
+pub struct Binding {
+    pub place: Place,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in help and footer.
+    pub label: &'static str,
+    pub help: &'static str,
+    /// Shown in the footer as one of the most useful keys here.
+    pub footer: bool,
+    pub action: Action,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! bind {
+    ($place:ident, [$($code:expr => $mods:expr),+], $label:literal, $help:literal, $footer:literal, $action:expr) => {
+        Binding {
+            place: Place::$place,
+            keys: &[$(($code, $mods)),+],
+            label: $label,
+            help: $help,
+            footer: $footer,
+            action: $action,
+        }
+    };
+}
+
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown as PgDn, PageUp as PgUp, Right, Tab, Up};
+
+pub static BINDINGS: &[Binding] = &[
+    bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
+    bind!(Everywhere, [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
+    bind!(Everywhere, [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
+    bind!(Everywhere, [Char('4') => NONE], "4", "help.pane_overview", false, Action::ShowPane(Pane::Overview)),
+    bind!(Everywhere, [Tab => NONE], "Tab", "help.next_pane", false, Action::ShowNextPane),
+    bind!(Everywhere, [BackTab => KeyModifiers::SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_pane", false, Action::ShowPreviousPane),
+    bind!(Lists, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
+    bind!(Lists, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
+    bind!(Lists, [Left => NONE, Char('h') => NONE], "← h", "help.move_left", false, Action::MoveLeft),
+    bind!(Lists, [Right => NONE, Char('l') => NONE], "→ l", "help.move_right", false, Action::MoveRight),
+    bind!(Lists, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Lists, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
+    bind!(Lists, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Lists, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Everywhere, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
+    bind!(Everywhere, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Everywhere, [Char(':') => NONE], ":", "help.command_line", true, Action::OpenCommandLine),
+    bind!(Everywhere, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(Everywhere, [Char('q') => NONE, Char('c') => CTRL], "q Ctrl-c", "help.quit", true, Action::Quit),
+    bind!(Help, [Esc => NONE, Char('?') => NONE, Char('q') => NONE], "Esc ? q", "help.close_help", true, Action::ToggleHelp),
+    bind!(Help, [Down => NONE, Char('j') => NONE], "↓ j", "help.scroll_down", true, Action::MoveDown),
+    bind!(Help, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", true, Action::MoveUp),
+    bind!(CommandLine, [Enter => NONE], "Enter", "help.run_command", true, Action::Submit),
+    bind!(CommandLine, [Esc => NONE, Char('c') => CTRL], "Esc", "help.cancel", true, Action::Cancel),
+];
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding.keys.iter().any(|(code, mods)| {
+        // Letters carry their case in the code; terminals differ in also reporting SHIFT.
+        let pressed = if matches!(key.code, Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
+        *code == key.code && *mods == pressed
+    })
+}
+
+/// The places whose bindings are live now, most specific first.
+pub fn places(app: &App) -> &'static [Place] {
+    match app.mode {
+        Mode::Help { .. } => &[Place::Help],
+        Mode::Command(_) => &[Place::CommandLine],
+        Mode::Normal => &[Place::Lists, Place::Everywhere],
+    }
+}
+
+/// The bindings that apply now, in table order.
+pub fn live_bindings(app: &App) -> impl Iterator<Item = &'static Binding> {
+    let places = places(app);
+    BINDINGS.iter().filter(move |b| places.contains(&b.place))
+}
+
+/// What a key does here, if anything.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if app.too_small() {
+        let quit = matches!((key.code, key.modifiers), (Char('q'), _) | (Char('c'), CTRL));
+        return quit.then_some(Action::Quit);
+    }
+    if let Some(binding) = live_bindings(app).find(|b| matches(b, &key)) {
+        return Some(binding.action.clone());
+    }
+    match app.mode {
+        Mode::Command(_) => Some(Action::TypeKey(key)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_place() {
+        for a in BINDINGS {
+            for b in BINDINGS.iter().filter(|b| !std::ptr::eq(*b, a) && b.place == a.place) {
+                for key in a.keys {
+                    assert!(!b.keys.contains(key), "{key:?} bound twice in {:?}", a.place);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_help_text_exists_in_english() {
+        for b in BINDINGS {
+            assert_ne!(crate::i18n::Lang::En.t(b.help), b.help, "missing catalog key {}", b.help);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Drawing. Everything here only reads the [`App`].
+//!
+//! ```text
+//! ┌──────────────────────────────────────────────────────────────────────────────┐
+//! │ fasett  1 Portfolio  2 Initiatives  3 Culture  4 Overview   Organisation name │ tabs
+//! │┌────────────────────────────────────────────────────────────────────────────┐│
+//! ││                                                                            ││
+//! ││                     the active pane (ui/<pane>.rs)                         ││ body
+//! ││                                                                            ││
+//! │└────────────────────────────────────────────────────────────────────────────┘│
+//! │ Saved                                                                        │ status
+//! │ j move  u undo  : command  ? help  q quit                                    │ footer
+//! └──────────────────────────────────────────────────────────────────────────────┘
+//! ```
+//! Overlays (help) are drawn last, over the body.
+
+mod culture;
+mod help;
+mod initiatives;
+mod overview;
+mod portfolio;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+use crate::keymap;
+use crate::text::one_line;
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(app, frame, area, &theme);
+        return;
+    }
+    let [tabs, body, status, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    draw_tabs(app, frame, tabs, &theme);
+    match app.pane {
+        Pane::Portfolio => portfolio::render(app, frame, body, &theme),
+        Pane::Initiatives => initiatives::render(app, frame, body, &theme),
+        Pane::Culture => culture::render(app, frame, body, &theme),
+        Pane::Overview => overview::render(app, frame, body, &theme),
+    }
+    draw_status(app, frame, status, &theme);
+    draw_footer(app, frame, footer, &theme);
+    if let Mode::Help { scroll } = app.mode {
+        help::render(app, frame, body, scroll, &theme);
+    }
+}
+
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = app.lang.tf(
+        "screen.too_small",
+        &[("width", &area.width), ("height", &area.height), ("min_width", &MIN_WIDTH), ("min_height", &MIN_HEIGHT)],
+    );
+    let lines = vec![Line::styled(text, theme.warning()), Line::raw(""), Line::raw(app.lang.t("screen.too_small_quit"))];
+    let top = area.height.saturating_sub(3) / 2;
+    let rect = Rect { y: area.y + top, height: area.height.saturating_sub(top), ..area };
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = vec![Span::styled(" fasett ", theme.brand()), Span::raw(" ")];
+    for pane in Pane::ALL {
+        let label = format!(" {} {} ", pane.index() + 1, app.lang.t(pane.title_key()));
+        let style = if pane == app.pane { theme.tab_active() } else { theme.tab() };
+        spans.push(Span::styled(label, style));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    let mut right = one_line(&app.portfolio.organisation.name).into_owned();
+    if app.is_read_only() {
+        right = format!("{right}  [{}]", app.lang.t("screen.read_only_badge"));
+    }
+    let room = usize::from(area.width).saturating_sub(used + 1);
+    let right = theme::truncate(&right, room);
+    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme.dim()));
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let line = match &app.mode {
+        Mode::Command(input) => {
+            let width = usize::from(area.width.saturating_sub(1));
+            let scroll = input.visual_scroll(width);
+            let shown: String = input.value().chars().skip(scroll).collect();
+            let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+            Line::from(vec![Span::styled(":", theme.key()), Span::raw(one_line(&shown).into_owned())])
+        }
+        _ => match &app.status {
+            Some(status) => {
+                let style = if status.is_error { theme.error() } else { theme.info() };
+                Line::styled(theme::truncate(&one_line(&status.text), usize::from(area.width)), style)
+            }
+            None => Line::raw(""),
+        },
+    };
+    frame.render_widget(line, area);
+}
+
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut width = 0;
+    let max = usize::from(area.width);
+    for binding in keymap::live_bindings(app).filter(|b| b.footer) {
+        let key = binding.label.split(' ').next().unwrap_or(binding.label);
+        let help = app.lang.t(binding.help);
+        let add = unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3;
+        if width + add > max {
+            break;
+        }
+        width += add;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::styled(format!(" {help} "), theme.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::app::Options;
+    use crate::model::{Facet, Initiative, Portfolio};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn sample_app() -> App {
+        let mut p = Portfolio::default();
+        p.organisation.name = "Testby kommun".into();
+        for (id, facet, title) in [
+            (1, Facet::MissionOriented, "Fossilfri kommun 2030"),
+            (2, Facet::Anticipatory, "Framtidsspaning: AI i handläggning"),
+            (3, Facet::EnhancementOriented, "Digitala ansökningar om bygglov"),
+            (4, Facet::Adaptive, "Hemtjänst när personalen inte räcker"),
+            (5, Facet::Mixed, "Äldreomsorg med välfärdsteknik"),
+        ] {
+            p.initiatives.push(Initiative { id, facet, title: title.into(), ..Initiative::default() });
+        }
+        App::new(p, None, &Options { no_color: true, ..Options::default() })
+    }
+
+    pub(crate) fn render(app: &App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        terminal.draw(|f| draw(app, f)).expect("draws");
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn shell_at_80x24() {
+        let app = sample_app();
+        insta::assert_snapshot!(render(&app, 80, 24));
+    }
+
+    #[test]
+    fn help_overlay_at_80x24() {
+        let mut app = sample_app();
+        app.update(Action::ToggleHelp);
+        insta::assert_snapshot!(render(&app, 80, 24));
+    }
+
+    #[test]
+    fn too_small_notice() {
+        let mut app = sample_app();
+        app.size = (60, 20);
+        insta::assert_snapshot!(render(&app, 60, 20));
+    }
+
+    #[test]
+    fn every_pane_at_80x24() {
+        let mut app = sample_app();
+        for pane in [Pane::Initiatives, Pane::Culture, Pane::Overview] {
+            app.update(Action::ShowPane(pane));
+            insta::assert_snapshot!(format!("pane_{pane:?}"), render(&app, 80, 24));
+        }
+    }
+}
