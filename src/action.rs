@@ -47,4 +47,36 @@ pub enum Action {
     Redo,
     /// Run a command line such as `w other.json` or `q`.
     RunCommand(String),
+    /// Text pasted into the active text field.
+    Paste(String),
+    /// Answer yes to the question on screen.
+    ConfirmYes,
+    /// Save the form from any field (Ctrl-s).
+    SaveForm,
+    /// Move to the next field of a form (or the next log kind).
+    NextField,
+    /// Move to the previous field of a form.
+    PreviousField,
+    /// Open the selected initiative's detail.
+    OpenSelected,
+    /// Start a new initiative (in the Portfolio pane: in the selected facet).
+    NewInitiative,
+    /// Edit the selected initiative.
+    EditSelected,
+    /// Ask to delete the selected initiative.
+    DeleteSelected,
+    /// Add a dated line to the selected initiative's log.
+    AddLogEntry,
+    /// Archive the selected initiative, or bring it back.
+    ToggleArchived,
+    /// Show or hide archived initiatives in the register.
+    ToggleShowArchived,
+    /// Sort the register by the next order.
+    CycleSort,
+    /// Start typing the text filter.
+    StartSearch,
+    /// Open the filter bar (facet, stage, status, track, unit, tag).
+    OpenFilterBar,
+    /// Remove every filter.
+    ClearFilters,
 }

@@ -4,17 +4,23 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod form;
+
 use std::path::Path;
 
 use jiff::civil::Date;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+
 use crate::action::Action;
+use crate::filter::{self, Filter, SearchIndex, SortKey};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
-use crate::model::{Facet, Id, Portfolio};
+use crate::model::extras::Extra;
+use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio, Stage, Status, Track};
 use crate::store::{Access, Store};
 
 /// The smallest terminal the interface is laid out for.
@@ -52,9 +58,38 @@ impl Pane {
 pub enum Mode {
     Normal,
     /// The help overlay, scrolled by `scroll` lines.
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     /// Typing a `:` command.
     Command(Input),
+    /// Typing the text filter after `/`; the list narrows with every key.
+    Search(Input),
+    /// The filter bar: `row` is the field being changed.
+    FilterBar {
+        row: usize,
+    },
+    /// Reading one initiative.
+    Detail {
+        id: Id,
+        scroll: u16,
+    },
+    /// Creating or editing an initiative.
+    Form(Box<InitiativeForm>),
+    /// Asking before something that cannot be taken back without undo.
+    Confirm(Confirm),
+    /// Typing one line for an initiative's log.
+    LogEntry {
+        id: Id,
+        input: Input,
+        kind: LogKind,
+    },
+}
+
+/// A question waiting for `y`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Delete(Id),
 }
 
 /// A message in the status line.
@@ -101,13 +136,23 @@ pub struct App {
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
+    /// The filter shared by the Portfolio and Initiatives panes.
+    pub filter: Filter,
+    pub sort: SortKey,
+    pub show_archived: bool,
+    /// The register's rows (ids), filtered and sorted; refreshed after every change.
+    pub view: Vec<Id>,
     pub initiatives_selected: usize,
+    /// First row of the register on screen; kept so the selection stays visible.
+    pub table_offset: usize,
     pub culture_selected: usize,
+    search: SearchIndex,
 }
 
 impl App {
     pub fn new(portfolio: Portfolio, store: Option<Store>, options: &Options) -> Self {
         let mut app = Self {
+            search: SearchIndex::build(&portfolio),
             portfolio,
             store,
             lang: options.lang,
@@ -122,9 +167,15 @@ impl App {
             today: jiff::Zoned::now().date(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
+            filter: Filter::default(),
+            sort: SortKey::default(),
+            show_archived: false,
+            view: Vec::new(),
             initiatives_selected: 0,
+            table_offset: 0,
             culture_selected: 0,
         };
+        app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
             let text = app.lang.tf("status.read_only", &[("reason", reason)]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -150,7 +201,8 @@ impl App {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
-    /// Handles a terminal event: keys go through the keymap, resizes are remembered.
+    /// Handles a terminal event: keys go through the keymap, pastes go to the text being
+    /// edited, resizes are remembered.
     pub fn handle_event(&mut self, event: &Event) {
         match event {
             Event::Key(key) => {
@@ -158,9 +210,32 @@ impl App {
                     self.update(action);
                 }
             }
-            Event::Resize(w, h) => self.size = (*w, *h),
+            Event::Paste(text) => self.update(Action::Paste(text.clone())),
+            Event::Resize(w, h) => {
+                self.size = (*w, *h);
+                self.scroll_table();
+            }
             _ => {}
         }
+        self.scroll_table();
+    }
+
+    /// Rows of the register that fit on screen (the layout in `ui::initiatives`).
+    pub fn table_rows(&self) -> usize {
+        let filter_line = usize::from(!self.filter.is_empty());
+        usize::from(self.size.1).saturating_sub(6 + filter_line).max(1)
+    }
+
+    /// Moves the register's window so the selected row is on screen.
+    fn scroll_table(&mut self) {
+        let rows = self.table_rows();
+        let selected = self.initiatives_selected;
+        if selected < self.table_offset {
+            self.table_offset = selected;
+        } else if selected >= self.table_offset + rows {
+            self.table_offset = selected + 1 - rows;
+        }
+        self.table_offset = self.table_offset.min(self.view.len().saturating_sub(rows));
     }
 
     /// Changes state in response to one action.
@@ -187,29 +262,120 @@ impl App {
                 };
             }
             Action::OpenCommandLine => self.mode = Mode::Command(Input::default()),
-            Action::TypeKey(key) => {
-                if let Mode::Command(input) = &mut self.mode {
-                    input.handle_event(&Event::Key(key));
+            Action::TypeKey(key) => self.type_key(key),
+            Action::Paste(text) => self.paste(&text),
+            Action::Submit => self.submit(),
+            Action::Cancel => self.cancel(),
+            Action::ConfirmYes => self.confirm_yes(),
+            Action::SaveForm => {
+                if let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.save_form(form);
                 }
             }
-            Action::Submit => {
-                if let Mode::Command(input) = &self.mode {
-                    let line = input.value().to_owned();
-                    self.mode = Mode::Normal;
-                    self.update(Action::RunCommand(line));
-                }
-            }
-            Action::Cancel => self.mode = Mode::Normal,
+            Action::NextField => self.step_field(true),
+            Action::PreviousField => self.step_field(false),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::RunCommand(line) => self.run_command(&line),
+            Action::OpenSelected => {
+                if let Some(id) = self.selected_id() {
+                    self.mode = Mode::Detail { id, scroll: 0 };
+                }
+            }
+            Action::NewInitiative => self.open_new_form(),
+            Action::EditSelected => self.open_edit_form(),
+            Action::DeleteSelected => {
+                if let Some(id) = self.current_id() {
+                    self.mode = Mode::Confirm(Confirm::Delete(id));
+                }
+            }
+            Action::AddLogEntry => {
+                if let Some(id) = self.current_id() {
+                    self.mode = Mode::LogEntry { id, input: Input::default(), kind: LogKind::Note };
+                }
+            }
+            Action::ToggleArchived => self.toggle_archived(),
+            Action::ToggleShowArchived => {
+                self.show_archived = !self.show_archived;
+                let key =
+                    if self.show_archived { "status.showing_archived" } else { "status.hiding_archived" };
+                self.set_info(self.lang.t(key).to_owned());
+                self.refresh_view();
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.refresh_view();
+                let name = self.lang.t(self.sort.key());
+                self.set_info(self.lang.tf("status.sorted_by", &[("order", &name)]));
+            }
+            Action::StartSearch => self.mode = Mode::Search(Input::new(self.filter.text.clone())),
+            Action::OpenFilterBar => self.mode = Mode::FilterBar { row: 0 },
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.refresh_view();
+            }
+        }
+    }
+
+    /// The initiative under the selection in the current pane.
+    pub fn selected_id(&self) -> Option<Id> {
+        match self.pane {
+            Pane::Portfolio => {
+                self.grid_cell_ids(self.grid.cell).get(self.grid.rows[self.grid.cell]).copied()
+            }
+            Pane::Initiatives => self.view.get(self.initiatives_selected).copied(),
+            Pane::Culture | Pane::Overview => None,
+        }
+    }
+
+    /// The initiative being read in the detail view, else the selected one.
+    pub fn current_id(&self) -> Option<Id> {
+        match self.mode {
+            Mode::Detail { id, .. } => Some(id),
+            _ => self.selected_id(),
+        }
+    }
+
+    /// Recomputes the register's rows, keeping the selected initiative selected when it is
+    /// still shown.
+    pub fn refresh_view(&mut self) {
+        let selected = self.view.get(self.initiatives_selected).copied();
+        self.view = filter::view(&self.portfolio, &self.filter, self.sort, self.show_archived, &self.search);
+        self.select_in_view(selected);
+        self.scroll_table();
+    }
+
+    fn select_in_view(&mut self, id: Option<Id>) {
+        if let Some(ix) = id.and_then(|id| self.view.iter().position(|x| *x == id)) {
+            self.initiatives_selected = ix;
+        } else {
+            self.initiatives_selected = self.initiatives_selected.min(self.view.len().saturating_sub(1));
+        }
+    }
+
+    /// Moves the selection in both panes to `id` (after creating or restoring it).
+    fn select_initiative(&mut self, id: Id) {
+        self.select_in_view(Some(id));
+        self.scroll_table();
+        for cell in 0..GRID_CELLS {
+            if let Some(row) = self.grid_cell_ids(cell).iter().position(|x| *x == id) {
+                self.grid.cell = cell;
+                self.grid.rows[cell] = row;
+            }
         }
     }
 
     fn move_vertically(&mut self, delta: isize) {
-        if let Mode::Help { scroll } = &mut self.mode {
-            *scroll = scroll.saturating_add_signed(delta.clamp(-100, 100) as i16);
-            return;
+        match &mut self.mode {
+            Mode::Help { scroll } | Mode::Detail { scroll, .. } => {
+                *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                return;
+            }
+            Mode::FilterBar { row } => {
+                *row = row.saturating_add_signed(delta).min(FILTER_ROWS - 1);
+                return;
+            }
+            _ => {}
         }
         let step = |current: usize, len: usize| -> usize {
             if len == 0 {
@@ -224,19 +390,24 @@ impl App {
                 self.grid.rows[cell] = step(self.grid.rows[cell], len);
             }
             Pane::Initiatives => {
-                self.initiatives_selected = step(self.initiatives_selected, self.visible_initiatives().len());
+                self.initiatives_selected = step(self.initiatives_selected, self.view.len());
+                self.scroll_table();
             }
-            Pane::Culture => self.culture_selected = step(self.culture_selected, self.portfolio.assessments.len()),
+            Pane::Culture => {
+                self.culture_selected = step(self.culture_selected, self.portfolio.assessments.len());
+            }
             Pane::Overview => {}
         }
     }
 
     fn move_horizontally(&mut self, right: bool) {
+        if let Mode::FilterBar { row } = self.mode {
+            self.cycle_filter(row, right);
+            return;
+        }
         if self.pane != Pane::Portfolio {
             return;
         }
-        // Left and right move between the columns of the grid; the strip is reached with
-        // up/down from the bottom row in a later step, and left/right walk along it.
         let cell = self.grid.cell;
         self.grid.cell = match (cell, right) {
             (0, true) => 1,
@@ -247,18 +418,247 @@ impl App {
         };
     }
 
-    /// Initiative ids shown in one grid cell (0–3 the facets in reading order, 4 the strip).
+    /// Initiative ids shown in one grid cell (0–3 the facets in reading order, 4 the strip),
+    /// narrowed by the shared filter.
     pub fn grid_cell_ids(&self, cell: usize) -> Vec<Id> {
         let shown = |facet: Facet| match cell {
             0..=3 => facet == Facet::GRID[cell],
             _ => !facet.is_on_grid(),
         };
-        self.portfolio.initiatives.iter().filter(|i| !i.archived && shown(i.facet)).map(|i| i.id).collect()
+        self.portfolio
+            .initiatives
+            .iter()
+            .filter(|i| !i.archived && shown(i.facet) && self.filter.matches(i, self.search.get(i.id)))
+            .map(|i| i.id)
+            .collect()
     }
 
-    /// Initiatives listed in the register, in display order.
-    pub fn visible_initiatives(&self) -> Vec<Id> {
-        self.portfolio.initiatives.iter().filter(|i| !i.archived).map(|i| i.id).collect()
+    fn type_key(&mut self, key: KeyEvent) {
+        let event = Event::Key(key);
+        match &mut self.mode {
+            Mode::Command(input) | Mode::LogEntry { input, .. } => {
+                input.handle_event(&event);
+            }
+            Mode::Search(input) => {
+                let changed = input.handle_event(&event).is_some_and(|c| c.value);
+                if changed {
+                    self.filter.text = input.value().to_owned();
+                    self.refresh_view();
+                }
+            }
+            Mode::Form(form) => form.type_key(key),
+            _ => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        let one_line: String = text
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        match &mut self.mode {
+            Mode::Form(form) => form.paste(text),
+            Mode::Command(input) | Mode::LogEntry { input, .. } => {
+                let value = format!("{}{one_line}", input.value());
+                *input = Input::new(value);
+            }
+            Mode::Search(input) => {
+                let value = format!("{}{one_line}", input.value());
+                *input = Input::new(value);
+                self.filter.text = input.value().to_owned();
+                self.refresh_view();
+            }
+            _ => {}
+        }
+    }
+
+    fn submit(&mut self) {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Command(input) => self.run_command(input.value()),
+            Mode::Search(_) | Mode::FilterBar { .. } | Mode::Detail { .. } => {}
+            Mode::Form(mut form) => {
+                if form.field().kind() == form::Kind::Text {
+                    form.type_key(KeyEvent::from(KeyCode::Enter));
+                    self.mode = Mode::Form(form);
+                } else {
+                    self.save_form(form);
+                }
+            }
+            Mode::LogEntry { id, input, kind } => self.add_log_entry(id, input.value(), kind),
+            other => self.mode = other,
+        }
+    }
+
+    fn cancel(&mut self) {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Search(_) => {
+                self.filter.text.clear();
+                self.refresh_view();
+            }
+            Mode::Form(mut form) if form.dirty => {
+                // First Esc asks; Esc or anything but y while asking goes back to the form.
+                form.confirm_discard = !form.confirm_discard;
+                self.mode = Mode::Form(form);
+            }
+            _ => {}
+        }
+    }
+
+    fn confirm_yes(&mut self) {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Confirm(Confirm::Delete(id)) => self.delete(id),
+            Mode::Form(form) if form.confirm_discard => {
+                self.set_info(self.lang.t("status.discarded").to_owned());
+            }
+            other => self.mode = other,
+        }
+    }
+
+    fn step_field(&mut self, forward: bool) {
+        match &mut self.mode {
+            Mode::Form(form) => {
+                if forward {
+                    form.focus_next();
+                } else {
+                    form.focus_previous();
+                }
+            }
+            Mode::LogEntry { kind, .. } => {
+                let all = LogKind::ALL;
+                let ix = all.iter().position(|k| k == kind).unwrap_or(0);
+                *kind = all[if forward { (ix + 1) % all.len() } else { (ix + all.len() - 1) % all.len() }];
+            }
+            _ => {}
+        }
+    }
+
+    fn open_new_form(&mut self) {
+        if self.is_read_only() {
+            self.refuse_read_only();
+            return;
+        }
+        let facet = match self.pane {
+            Pane::Portfolio => Facet::GRID.get(self.grid.cell).copied().unwrap_or(Facet::Unplaced),
+            _ => self.filter.facet.unwrap_or(Facet::Unplaced),
+        };
+        let draft = Initiative { facet, created: Some(self.today), ..Initiative::default() };
+        self.mode = Mode::Form(Box::new(InitiativeForm::new(None, draft, &self.portfolio.organisation)));
+    }
+
+    fn open_edit_form(&mut self) {
+        let Some(initiative) = self.current_id().and_then(|id| self.portfolio.initiative(id)).cloned() else {
+            return;
+        };
+        if self.is_read_only() {
+            self.refuse_read_only();
+            return;
+        }
+        let form = InitiativeForm::new(Some(initiative.clone()), initiative, &self.portfolio.organisation);
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    fn save_form(&mut self, mut form: Box<InitiativeForm>) {
+        let mut initiative = match form.build(self.today) {
+            Ok(i) => i,
+            Err(e) => {
+                let field = self.lang.t(e.field.label());
+                let why = self.lang.t(e.key);
+                self.set_error(self.lang.tf("status.form_invalid", &[("field", &field), ("why", &why)]));
+                form.focus_field(e.field);
+                form.error = Some(e);
+                self.mode = Mode::Form(form);
+                return;
+            }
+        };
+        if form.original.as_ref() == Some(&initiative) {
+            self.set_info(self.lang.t("status.no_changes").to_owned());
+            return;
+        }
+        initiative.updated = Some(now());
+        let created = form.original.is_none();
+        if created {
+            initiative.id = self.portfolio.allocate_id(Collection::Initiative);
+        }
+        let id = initiative.id;
+        if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
+            let key = if created { "status.created" } else { "status.updated" };
+            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            self.select_initiative(id);
+        } else {
+            self.mode = Mode::Form(form);
+        }
+    }
+
+    fn add_log_entry(&mut self, id: Id, text: &str, kind: LogKind) {
+        let text = text.trim();
+        let Some(before) = self.portfolio.initiative(id).cloned() else { return };
+        if text.is_empty() {
+            return;
+        }
+        let mut after = before.clone();
+        after.log.push(LogEntry { date: self.today, kind, text: text.to_owned(), extra: Extra::default() });
+        after.updated = Some(now());
+        if self.commit(Change::initiative(Some(before), Some(after))) {
+            self.set_info(self.lang.tf("status.logged", &[("id", &id)]));
+        }
+    }
+
+    fn delete(&mut self, id: Id) {
+        let Some(before) = self.portfolio.initiative(id).cloned() else { return };
+        if self.commit(Change::initiative(Some(before), None)) {
+            self.set_info(self.lang.tf("status.deleted", &[("id", &id)]));
+        }
+    }
+
+    fn toggle_archived(&mut self) {
+        let Some(before) = self.selected_id().and_then(|id| self.portfolio.initiative(id)).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        after.archived = !after.archived;
+        after.updated = Some(now());
+        let key = if after.archived { "status.archived" } else { "status.unarchived" };
+        let id = after.id;
+        if self.commit(Change::initiative(Some(before), Some(after))) {
+            self.set_info(self.lang.tf(key, &[("id", &id)]));
+        }
+    }
+
+    /// Steps one field of the filter bar through its values (none first).
+    fn cycle_filter(&mut self, row: usize, forward: bool) {
+        fn step<T: Clone + PartialEq>(all: &[T], current: Option<&T>, forward: bool) -> Option<T> {
+            let mut options: Vec<Option<T>> = vec![None];
+            options.extend(all.iter().cloned().map(Some));
+            let ix = options.iter().position(|o| o.as_ref() == current).unwrap_or(0);
+            let n = options.len();
+            options[if forward { (ix + 1) % n } else { (ix + n - 1) % n }].clone()
+        }
+        let units = if row == 4 { self.units_in_use() } else { Vec::new() };
+        let tags = if row == 5 { self.tags_in_use() } else { Vec::new() };
+        let f = &mut self.filter;
+        match row {
+            0 => f.facet = step(&Facet::ALL, f.facet.as_ref(), forward),
+            1 => f.stage = step(&Stage::ALL, f.stage.as_ref(), forward),
+            2 => f.status = step(&Status::ALL, f.status.as_ref(), forward),
+            3 => f.track = step(&Track::ALL, f.track.as_ref(), forward),
+            4 => f.unit = step(&units, f.unit.as_ref(), forward),
+            _ => f.tag = step(&tags, f.tag.as_ref(), forward),
+        }
+        self.refresh_view();
+    }
+
+    /// Units named in the profile or on any initiative, sorted.
+    pub fn units_in_use(&self) -> Vec<String> {
+        let mut units: Vec<String> =
+            self.portfolio.organisation.units.iter().map(|u| u.name.clone()).collect();
+        units.extend(self.portfolio.initiatives.iter().map(|i| i.unit.clone()));
+        sorted_unique(units)
+    }
+
+    /// Tags used on any initiative, sorted.
+    pub fn tags_in_use(&self) -> Vec<String> {
+        sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
     }
 
     /// Applies an edit, makes it undoable and saves at once. Refused in read-only mode.
@@ -268,9 +668,20 @@ impl App {
             return false;
         }
         self.history.commit(change, &mut self.portfolio);
-        self.first_run = false;
+        self.after_change();
         self.save();
         true
+    }
+
+    /// Brings derived state up to date after the portfolio changed.
+    fn after_change(&mut self) {
+        self.first_run = false;
+        self.search = SearchIndex::build(&self.portfolio);
+        self.refresh_view();
+        for cell in 0..GRID_CELLS {
+            let len = self.grid_cell_ids(cell).len();
+            self.grid.rows[cell] = self.grid.rows[cell].min(len.saturating_sub(1));
+        }
     }
 
     fn refuse_read_only(&mut self) {
@@ -286,11 +697,15 @@ impl App {
             self.refuse_read_only();
             return;
         }
-        if self.history.undo(&mut self.portfolio).is_some() {
-            self.save_with(self.lang.t("status.undone"));
-        } else {
+        let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
+            return;
+        };
+        self.after_change();
+        if let Some(id) = id {
+            self.select_initiative(id);
         }
+        self.save_with(self.lang.t("status.undone"));
     }
 
     fn redo(&mut self) {
@@ -298,11 +713,15 @@ impl App {
             self.refuse_read_only();
             return;
         }
-        if self.history.redo(&mut self.portfolio).is_some() {
-            self.save_with(self.lang.t("status.redone"));
-        } else {
+        let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
+            return;
+        };
+        self.after_change();
+        if let Some(id) = id {
+            self.select_initiative(id);
         }
+        self.save_with(self.lang.t("status.redone"));
     }
 
     fn save(&mut self) {
@@ -365,6 +784,22 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
+}
+
+/// Rows of the filter bar: facet, stage, status, track, unit, tag.
+pub const FILTER_ROWS: usize = 6;
+
+fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
+    values.retain(|v| !v.trim().is_empty());
+    values.sort_by_key(|v| crate::text::fold(v));
+    values.dedup_by_key(|v| crate::text::fold(v));
+    values
+}
+
+/// Now, to the second: what `updated` records.
+fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
 #[cfg(test)]

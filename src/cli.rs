@@ -71,7 +71,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             open_interface(&path, lang, cli.read_only)
         }
         Some(Command::Demo) => {
-            let path = match demo_path(cli.file.as_deref()) {
+            let path = match demo_path() {
                 Ok(path) => path,
                 Err(e) => return Ok(fail(&e.to_string(), 1)),
             };
@@ -110,22 +110,23 @@ fn check(file: Option<&Path>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Ok(None) => fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1),
+        Ok(None) => {
+            fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1)
+        }
         Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
     }
 }
 
-/// The demo's scratch file: beside `--file` if one was given, else in the data directory.
-fn demo_path(file: Option<&Path>) -> Result<PathBuf, store::StoreError> {
-    match file {
-        Some(path) => Ok(path.to_path_buf()),
-        None => Ok(store::data_dir()?.join("demo.json")),
-    }
+/// The demo's scratch file, always in the data directory: `--file` and `FASETT_FILE` name
+/// the user's own portfolio, which the demo must never replace.
+fn demo_path() -> Result<PathBuf, store::StoreError> {
+    Ok(store::data_dir()?.join("demo.json"))
 }
 
 /// Writes a fresh copy of the sample to the demo file, unless another fasett has it open.
 fn prepare_demo(path: &Path, read_only: bool) -> Result<()> {
-    let sample: Portfolio = serde_json::from_str(SAMPLE).wrap_err("the bundled sample portfolio is broken")?;
+    let sample: Portfolio =
+        serde_json::from_str(SAMPLE).wrap_err("the bundled sample portfolio is broken")?;
     let opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
     if read_only || matches!(opened.store.access(), Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
         return Ok(());

@@ -7,11 +7,26 @@ use crate::model::{ActionItem, Assessment, Id, Initiative, Organisation, Portfol
 /// side "deleted".
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Initiative { before: Option<Box<Initiative>>, after: Option<Box<Initiative>> },
-    Assessment { before: Option<Box<Assessment>>, after: Option<Box<Assessment>> },
-    Action { before: Option<Box<ActionItem>>, after: Option<Box<ActionItem>> },
-    Template { before: Option<Box<Template>>, after: Option<Box<Template>> },
-    Organisation { before: Box<Organisation>, after: Box<Organisation> },
+    Initiative {
+        before: Option<Box<Initiative>>,
+        after: Option<Box<Initiative>>,
+    },
+    Assessment {
+        before: Option<Box<Assessment>>,
+        after: Option<Box<Assessment>>,
+    },
+    Action {
+        before: Option<Box<ActionItem>>,
+        after: Option<Box<ActionItem>>,
+    },
+    Template {
+        before: Option<Box<Template>>,
+        after: Option<Box<Template>>,
+    },
+    Organisation {
+        before: Box<Organisation>,
+        after: Box<Organisation>,
+    },
     /// Several changes undone and redone as one step (e.g. an import).
     Batch(Vec<Change>),
 }
@@ -43,7 +58,9 @@ impl Change {
             Change::Assessment { before, after } => {
                 Change::Assessment { before: after.clone(), after: before.clone() }
             }
-            Change::Action { before, after } => Change::Action { before: after.clone(), after: before.clone() },
+            Change::Action { before, after } => {
+                Change::Action { before: after.clone(), after: before.clone() }
+            }
             Change::Template { before, after } => {
                 Change::Template { before: after.clone(), after: before.clone() }
             }

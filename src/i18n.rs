@@ -125,7 +125,9 @@ mod tests {
         };
         assert_eq!(Lang::resolve(None, env), Lang::Da);
         assert_eq!(Lang::resolve(Some(Lang::Sv), env), Lang::Sv);
-        let fasett = |v: &str| (v == "FASETT_LANG" || v == "LANG").then(|| if v == "LANG" { "sv_SE" } else { "nb" }.to_owned());
+        let fasett = |v: &str| {
+            (v == "FASETT_LANG" || v == "LANG").then(|| if v == "LANG" { "sv_SE" } else { "nb" }.to_owned())
+        };
         assert_eq!(Lang::resolve(None, fasett), Lang::Nb);
         assert_eq!(Lang::resolve(None, |_| None), Lang::En);
     }

@@ -13,10 +13,26 @@ pub enum Place {
     Everywhere,
     /// Normal mode, panes with a list or grid.
     Lists,
+    /// Normal mode, panes that list initiatives (Portfolio and Initiatives).
+    Register,
+    /// Normal mode, the Initiatives pane only.
+    Table,
     /// The help overlay.
     Help,
     /// The `:` command line.
     CommandLine,
+    /// Typing the text filter after `/`.
+    Search,
+    /// The filter bar.
+    FilterBar,
+    /// Reading one initiative.
+    Detail,
+    /// The initiative form.
+    Form,
+    /// A yes/no question (delete, discard changes).
+    Confirm,
+    /// Typing a log line.
+    LogEntry,
 }
 
 /// One key binding with its help text (an i18n key).
@@ -47,7 +63,11 @@ macro_rules! bind {
     };
 }
 
-use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown as PgDn, PageUp as PgUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown as PgDn, PageUp as PgUp, Right, Tab, Up,
+};
+
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 pub static BINDINGS: &[Binding] = &[
     bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
@@ -64,6 +84,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Lists, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
     bind!(Lists, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
     bind!(Lists, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Register, [Enter => NONE], "Enter", "help.open", false, Action::OpenSelected),
+    bind!(Register, [Char('n') => NONE], "n", "help.new", true, Action::NewInitiative),
+    bind!(Register, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
+    bind!(Register, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
+    bind!(Register, [Char('d') => NONE], "d", "help.delete", false, Action::DeleteSelected),
+    bind!(Register, [Char('x') => NONE], "x", "help.archive", false, Action::ToggleArchived),
+    bind!(Register, [Char('/') => NONE], "/", "help.search", true, Action::StartSearch),
+    bind!(Register, [Char('f') => NONE], "f", "help.filter_bar", false, Action::OpenFilterBar),
+    bind!(Register, [Char('F') => NONE], "F", "help.clear_filters", false, Action::ClearFilters),
+    bind!(Table, [Char('s') => NONE], "s", "help.sort", false, Action::CycleSort),
+    bind!(Table, [Char('X') => NONE], "X", "help.show_archived", false, Action::ToggleShowArchived),
     bind!(Everywhere, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Everywhere, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
     bind!(Everywhere, [Char(':') => NONE], ":", "help.command_line", true, Action::OpenCommandLine),
@@ -74,22 +105,60 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", true, Action::MoveUp),
     bind!(CommandLine, [Enter => NONE], "Enter", "help.run_command", true, Action::Submit),
     bind!(CommandLine, [Esc => NONE, Char('c') => CTRL], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(Search, [Enter => NONE], "Enter", "help.keep_filter", true, Action::Submit),
+    bind!(Search, [Esc => NONE], "Esc", "help.clear_filter", true, Action::Cancel),
+    bind!(FilterBar, [Up => NONE, Char('k') => NONE], "↑ k", "help.filter_previous_row", false, Action::MoveUp),
+    bind!(FilterBar, [Down => NONE, Char('j') => NONE], "↓ j", "help.filter_next_row", true, Action::MoveDown),
+    bind!(FilterBar, [Left => NONE, Char('h') => NONE], "← h", "help.filter_previous_value", false, Action::MoveLeft),
+    bind!(FilterBar, [Right => NONE, Char('l') => NONE, Char(' ') => NONE], "→ l", "help.filter_next_value", true, Action::MoveRight),
+    bind!(FilterBar, [Char('F') => NONE, Char('c') => NONE], "F c", "help.clear_filters", true, Action::ClearFilters),
+    bind!(FilterBar, [Esc => NONE, Enter => NONE, Char('f') => NONE], "Esc Enter", "help.close", true, Action::Submit),
+    bind!(Detail, [Down => NONE, Char('j') => NONE], "↓ j", "help.scroll_down", true, Action::MoveDown),
+    bind!(Detail, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", false, Action::MoveUp),
+    bind!(Detail, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Detail, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
+    bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
+    bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Form, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::NextField),
+    bind!(Form, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::PreviousField),
+    bind!(Form, [Char('s') => CTRL], "Ctrl-s", "help.save_form", true, Action::SaveForm),
+    bind!(Form, [Enter => NONE], "Enter", "help.save_form_enter", false, Action::Submit),
+    bind!(Form, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Cancel),
+    bind!(Confirm, [Char('y') => NONE, Char('Y') => NONE], "y", "help.yes", true, Action::ConfirmYes),
+    bind!(LogEntry, [Enter => NONE], "Enter", "help.add_log", true, Action::Submit),
+    bind!(LogEntry, [Tab => NONE], "Tab", "help.log_kind", true, Action::NextField),
+    bind!(LogEntry, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.log_kind", false, Action::PreviousField),
+    bind!(LogEntry, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
     binding.keys.iter().any(|(code, mods)| {
         // Letters carry their case in the code; terminals differ in also reporting SHIFT.
-        let pressed = if matches!(key.code, Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
+        let pressed =
+            if matches!(key.code, Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
         *code == key.code && *mods == pressed
     })
 }
 
 /// The places whose bindings are live now, most specific first.
 pub fn places(app: &App) -> &'static [Place] {
-    match app.mode {
+    match &app.mode {
         Mode::Help { .. } => &[Place::Help],
         Mode::Command(_) => &[Place::CommandLine],
-        Mode::Normal => &[Place::Lists, Place::Everywhere],
+        Mode::Search(_) => &[Place::Search],
+        Mode::FilterBar { .. } => &[Place::FilterBar],
+        Mode::Detail { .. } => &[Place::Detail],
+        Mode::Form(form) if form.confirm_discard => &[Place::Confirm],
+        Mode::Form(_) => &[Place::Form],
+        Mode::Confirm(_) => &[Place::Confirm],
+        Mode::LogEntry { .. } => &[Place::LogEntry],
+        Mode::Normal => match app.pane {
+            Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
+            Pane::Portfolio => &[Place::Register, Place::Lists, Place::Everywhere],
+            Pane::Culture => &[Place::Lists, Place::Everywhere],
+            Pane::Overview => &[Place::Everywhere],
+        },
     }
 }
 
@@ -111,8 +180,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if let Some(binding) = live_bindings(app).find(|b| matches(b, &key)) {
         return Some(binding.action.clone());
     }
-    match app.mode {
-        Mode::Command(_) => Some(Action::TypeKey(key)),
+    match &app.mode {
+        Mode::Form(form) if form.confirm_discard => Some(Action::Cancel),
+        Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Form(_) => {
+            Some(Action::TypeKey(key))
+        }
+        // Anything but yes cancels.
+        Mode::Confirm(_) => Some(Action::Cancel),
         _ => None,
     }
 }

@@ -7,12 +7,15 @@
 //! - [`app`]: the interface's state and its single `update(Action)`.
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
+//! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`cli`]: the command line and the terminal loop.
 
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod dates;
+pub mod filter;
 pub mod history;
 pub mod i18n;
 pub mod keymap;

@@ -15,6 +15,9 @@
 //! Overlays (help) are drawn last, over the body.
 
 mod culture;
+mod detail;
+mod dialog;
+mod editor;
 mod help;
 mod initiatives;
 mod overview;
@@ -26,7 +29,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 use crate::keymap;
 use crate::text::one_line;
 use theme::Theme;
@@ -39,9 +42,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_too_small(app, frame, area, &theme);
         return;
     }
-    let [tabs, body, status, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    let [tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_tabs(app, frame, tabs, &theme);
     match app.pane {
         Pane::Portfolio => portfolio::render(app, frame, body, &theme),
@@ -51,17 +58,72 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     draw_status(app, frame, status, &theme);
     draw_footer(app, frame, footer, &theme);
-    if let Mode::Help { scroll } = app.mode {
-        help::render(app, frame, body, scroll, &theme);
+    match &app.mode {
+        Mode::Help { scroll } => help::render(app, frame, body, *scroll, &theme),
+        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, &theme),
+        Mode::Form(form) => {
+            editor::render(app, frame, body, form, &theme);
+            if form.confirm_discard {
+                dialog::question(
+                    frame,
+                    body,
+                    app.lang.t("dialog.discard_title"),
+                    app.lang.t("dialog.discard_text"),
+                    app.lang.t("dialog.discard_keys"),
+                    &theme,
+                );
+            }
+        }
+        Mode::Confirm(Confirm::Delete(id)) => {
+            let title =
+                app.portfolio.initiative(*id).map(|i| one_line(&i.title).into_owned()).unwrap_or_default();
+            let text = app.lang.tf("dialog.delete_text", &[("id", id), ("title", &title)]);
+            dialog::question(
+                frame,
+                body,
+                app.lang.t("dialog.delete_title"),
+                &text,
+                app.lang.t("dialog.delete_keys"),
+                &theme,
+            );
+        }
+        Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
+        Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
+}
+
+/// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
+pub fn filter_summary(app: &App) -> String {
+    let f = &app.filter;
+    let t = |k: String| app.lang.t(&k).to_owned();
+    let mut parts = Vec::new();
+    parts.extend(f.facet.map(|x| t(format!("facet.{}", x.key()))));
+    parts.extend(f.stage.map(|x| t(format!("stage.{}", x.key()))));
+    parts.extend(f.status.map(|x| t(format!("status.{}", x.key()))));
+    parts.extend(f.track.map(|x| t(format!("track.{}", x.key()))));
+    parts.extend(f.unit.clone());
+    parts.extend(f.tag.as_ref().map(|x| format!("#{x}")));
+    if !f.text.trim().is_empty() {
+        parts.push(format!("“{}”", f.text.trim()));
+    }
+    app.lang.tf("filter.summary", &[("filters", &one_line(&parts.join(" · ")))])
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = app.lang.tf(
         "screen.too_small",
-        &[("width", &area.width), ("height", &area.height), ("min_width", &MIN_WIDTH), ("min_height", &MIN_HEIGHT)],
+        &[
+            ("width", &area.width),
+            ("height", &area.height),
+            ("min_width", &MIN_WIDTH),
+            ("min_height", &MIN_HEIGHT),
+        ],
     );
-    let lines = vec![Line::styled(text, theme.warning()), Line::raw(""), Line::raw(app.lang.t("screen.too_small_quit"))];
+    let lines = vec![
+        Line::styled(text, theme.warning()),
+        Line::raw(""),
+        Line::raw(app.lang.t("screen.too_small_quit")),
+    ];
     let top = area.height.saturating_sub(3) / 2;
     let rect = Rect { y: area.y + top, height: area.height.saturating_sub(top), ..area };
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
@@ -75,27 +137,50 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(label, style));
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let mut right = one_line(&app.portfolio.organisation.name).into_owned();
-    if app.is_read_only() {
-        right = format!("{right}  [{}]", app.lang.t("screen.read_only_badge"));
-    }
-    let room = usize::from(area.width).saturating_sub(used + 1);
-    let right = theme::truncate(&right, room);
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    let mut room = usize::from(area.width).saturating_sub(used + 1);
+    // The read-only badge matters more than the organisation's name, so it never gets cut.
+    let badge = if app.is_read_only() {
+        format!(" [{}]", app.lang.t("screen.read_only_badge"))
+    } else {
+        String::new()
+    };
+    room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
+    let name = theme::truncate(&one_line(&app.portfolio.organisation.name), room);
+    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
     spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(right, theme.dim()));
+    spans.push(Span::styled(name, theme.dim()));
+    spans.push(Span::styled(badge, theme.warning()));
     frame.render_widget(Line::from(spans), area);
+}
+
+/// A prompt and its text field on the status line, with the cursor placed in it.
+fn prompt<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    prompt: String,
+    input: &tui_input::Input,
+    theme: &Theme,
+) -> Line<'a> {
+    let prompt_width = unicode_width::UnicodeWidthStr::width(prompt.as_str()) as u16;
+    let width = usize::from(area.width.saturating_sub(prompt_width + 1));
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).collect();
+    let x = area.x + prompt_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+    frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    Line::from(vec![Span::styled(prompt, theme.key()), Span::raw(one_line(&shown).into_owned())])
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
-        Mode::Command(input) => {
-            let width = usize::from(area.width.saturating_sub(1));
-            let scroll = input.visual_scroll(width);
-            let shown: String = input.value().chars().skip(scroll).collect();
-            let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
-            Line::from(vec![Span::styled(":", theme.key()), Span::raw(one_line(&shown).into_owned())])
+        Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
+        Mode::Search(input) => {
+            let label = app.lang.tf("search.prompt", &[("count", &app.view.len())]);
+            prompt(frame, area, label, input, theme)
+        }
+        Mode::LogEntry { id, input, kind } => {
+            let kind = app.lang.t(&format!("log_kind.{}", kind.key()));
+            let label = app.lang.tf("log.prompt", &[("id", id), ("kind", &kind)]);
+            prompt(frame, area, label, input, theme)
         }
         _ => match &app.status {
             Some(status) => {
@@ -115,7 +200,8 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     for binding in keymap::live_bindings(app).filter(|b| b.footer) {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
         let help = app.lang.t(binding.help);
-        let add = unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3;
+        let add =
+            unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3;
         if width + add > max {
             break;
         }

@@ -12,15 +12,18 @@ use crate::text::one_line;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let p = &app.portfolio;
     let title = app.lang.tf("culture.title", &[("count", &p.assessments.len())]);
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.heading())).border_style(theme.border());
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+        .border_style(theme.border());
     if p.assessments.is_empty() {
         let lines = vec![Line::styled(app.lang.t("culture.empty"), theme.dim())];
         frame.render_widget(Paragraph::new(lines).block(block), area);
         return;
     }
     let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![t("column.date"), t("column.template"), t("column.scope"), t("column.answered")])
-        .style(theme.heading());
+    let header =
+        Row::new(vec![t("column.date"), t("column.template"), t("column.scope"), t("column.answered")])
+            .style(theme.heading());
     let rows = p.assessments.iter().map(|a| {
         let template = p.template(&a.template, a.template_version);
         let name = template.map_or_else(|| a.template.clone(), |t| t.name.get(app.lang.code()).to_owned());

@@ -1,54 +1,179 @@
-//! Pane 2: the initiative register as a table.
+//! Pane 2: the initiative register as a table. Only the rows on screen are built, so a
+//! register of 100,000 costs no more per frame than one of 20.
+//!
+//! ```text
+//! ┌ Initiatives 12 of 25 ───────────────────────────────────── sorted by number ┐
+//! │Filter: Adaptive · “aldre”                                        F clears   │  (when filtered)
+//! │No.  Title                 Facet       Stage          Follow-up   Status     │
+//! │#12  Äldreomsorg med …     Adaptive    4 Implementing !2026-11-01 Active     │
+//! └─────────────────────────────────────────────────────────────────────────────┘
+//! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
-use super::theme::Theme;
+use super::theme::{Theme, truncate};
 use crate::app::App;
+use crate::model::Initiative;
 use crate::text::one_line;
 
+/// Columns after number and title, most important first; dropped from the end when the
+/// terminal is narrow.
+#[derive(Clone, Copy)]
+enum Column {
+    Facet,
+    Stage,
+    FollowUp,
+    Status,
+    Owner,
+    Unit,
+    Track,
+}
+
+impl Column {
+    const BY_PRIORITY: [Column; 7] = [
+        Column::Facet,
+        Column::Stage,
+        Column::FollowUp,
+        Column::Status,
+        Column::Owner,
+        Column::Unit,
+        Column::Track,
+    ];
+
+    fn width(self) -> u16 {
+        match self {
+            Column::Facet => 12,
+            Column::Stage => 14,
+            Column::FollowUp => 11,
+            Column::Status => 9,
+            Column::Owner => 15,
+            Column::Unit => 15,
+            Column::Track => 8,
+        }
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Column::Facet => "column.facet",
+            Column::Stage => "column.stage",
+            Column::FollowUp => "column.follow_up",
+            Column::Status => "column.status",
+            Column::Owner => "column.owner",
+            Column::Unit => "column.unit",
+            Column::Track => "column.track",
+        }
+    }
+}
+
+const NUMBER_WIDTH: u16 = 6;
+const MIN_TITLE_WIDTH: u16 = 20;
+
+/// The columns that fit in `width`, keeping the title at least `MIN_TITLE_WIDTH` wide.
+fn columns(width: u16) -> Vec<Column> {
+    let mut used = NUMBER_WIDTH + 1 + MIN_TITLE_WIDTH;
+    let mut shown = Vec::new();
+    for column in Column::BY_PRIORITY {
+        if used + 1 + column.width() > width {
+            break;
+        }
+        used += 1 + column.width();
+        shown.push(column);
+    }
+    shown
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let ids = app.visible_initiatives();
-    let title = app.lang.tf("initiatives.title", &[("count", &ids.len())]);
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.heading())).border_style(theme.border());
-    if ids.is_empty() {
-        let lines = vec![Line::styled(app.lang.t("initiatives.empty"), theme.dim())];
-        frame.render_widget(Paragraph::new(lines).block(block), area);
+    let total = app.portfolio.initiatives.iter().filter(|i| app.show_archived || !i.archived).count();
+    let mut title = if app.filter.is_empty() {
+        app.lang.tf("initiatives.title", &[("count", &app.view.len())])
+    } else {
+        app.lang.tf("initiatives.title_filtered", &[("shown", &app.view.len()), ("total", &total)])
+    };
+    if app.show_archived {
+        title = format!("{title} · {}", app.lang.t("initiatives.with_archived"));
+    }
+    let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.sort.key()))]);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+        .title_top(Line::styled(format!(" {sort} "), theme.dim()).right_aligned())
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (filter_area, table_area) = if app.filter.is_empty() {
+        (None, inner)
+    } else {
+        let [f, t] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        (Some(f), t)
+    };
+    if let Some(area) = filter_area {
+        let text = super::filter_summary(app);
+        frame.render_widget(Line::styled(truncate(&text, usize::from(area.width)), theme.warning()), area);
+    }
+    if app.view.is_empty() {
+        let key =
+            if app.portfolio.initiatives.is_empty() { "initiatives.empty" } else { "initiatives.none_match" };
+        frame.render_widget(Paragraph::new(Line::styled(app.lang.t(key), theme.dim())), table_area);
         return;
     }
+    let cols = columns(table_area.width);
     let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![
-        t("column.number"),
-        t("column.title"),
-        t("column.facet"),
-        t("column.stage"),
-        t("column.status"),
-        t("column.follow_up"),
-    ])
-    .style(theme.heading());
-    let rows = ids.iter().filter_map(|id| app.portfolio.initiative(*id)).map(|i| {
-        let follow_up = i.follow_up.map(|d| d.to_string()).unwrap_or_default();
-        let overdue = i.is_overdue(app.today);
-        Row::new(vec![
-            Line::raw(format!("#{}", i.id)),
-            Line::raw(one_line(&i.title).into_owned()),
-            Line::raw(t(&format!("facet_short.{}", i.facet.key()))),
-            Line::raw(t(&format!("stage.{}", i.stage.key()))),
-            Line::raw(t(&format!("status.{}", i.status.key()))),
-            Line::styled(follow_up, if overdue { theme.error() } else { theme.dim() }),
-        ])
-    });
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(14),
-        Constraint::Length(9),
-        Constraint::Length(10),
-    ];
-    let table = Table::new(rows, widths).header(header).block(block).row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(app.initiatives_selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    let mut header = vec![t("column.number"), t("column.title")];
+    header.extend(cols.iter().map(|c| t(c.header())));
+    let rows_on_screen = usize::from(table_area.height.saturating_sub(1));
+    let offset = app.table_offset.min(app.view.len().saturating_sub(1));
+    let rows = app
+        .view
+        .iter()
+        .skip(offset)
+        .take(rows_on_screen)
+        .filter_map(|id| app.portfolio.initiative(*id))
+        .map(|i| row(app, i, &cols, theme));
+    let mut widths = vec![Constraint::Length(NUMBER_WIDTH), Constraint::Fill(1)];
+    widths.extend(cols.iter().map(|c| Constraint::Length(c.width())));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.heading()))
+        .row_highlight_style(theme.selected());
+    let mut state =
+        TableState::default().with_selected(Some(app.initiatives_selected.saturating_sub(offset)));
+    frame.render_stateful_widget(table, table_area, &mut state);
+}
+
+fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> Row<'a> {
+    let t = |k: &str| app.lang.t(k);
+    let mut number = format!("#{}", i.id);
+    if i.archived {
+        number.push('ᴬ');
+    }
+    let mut cells = vec![Line::raw(number), Line::raw(one_line(&i.title).into_owned())];
+    for col in cols {
+        cells.push(match col {
+            Column::Facet => Line::raw(t(&format!("facet_short.{}", i.facet.key()))),
+            Column::Stage => Line::raw(t(&format!("stage_short.{}", i.stage.key()))),
+            Column::FollowUp => match i.follow_up {
+                Some(d) if i.is_overdue(app.today) => Line::styled(format!("!{d}"), theme.error()),
+                Some(d) => Line::raw(format!(" {d}")),
+                None => Line::raw(""),
+            },
+            Column::Status => Line::raw(t(&format!("status.{}", i.status.key()))),
+            Column::Owner => Line::raw(one_line(&i.owner).into_owned()),
+            Column::Unit => Line::raw(one_line(&i.unit).into_owned()),
+            Column::Track => Line::raw(i.track.map_or("", |tr| t(&format!("track.{}", tr.key())))),
+        });
+    }
+    Row::new(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_terminals_drop_low_priority_columns_first() {
+        assert_eq!(columns(78).len(), 4, "80 columns: facet, stage, follow-up, status");
+        assert_eq!(columns(118).len(), 7, "120 columns: everything");
+        assert!(columns(30).is_empty());
+    }
 }

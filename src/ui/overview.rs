@@ -17,11 +17,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(block, area);
     let [left, middle, right] = Layout::horizontal([Constraint::Fill(1); 3]).spacing(1).areas(inner);
     let live: Vec<_> = app.portfolio.initiatives.iter().filter(|i| !i.archived).collect();
-    let count_line = |label: &str, n: usize| Line::from(vec![Span::raw(format!("{n:>4}  ")), Span::raw(label.to_owned())]);
+    let count_line =
+        |label: &str, n: usize| Line::from(vec![Span::raw(format!("{n:>4}  ")), Span::raw(label.to_owned())]);
 
     let mut facets = vec![Line::styled(app.lang.t("overview.by_facet"), theme.heading())];
     facets.extend(Facet::ALL.iter().map(|f| {
-        count_line(app.lang.t(&format!("facet.{}", f.key())), live.iter().filter(|i| i.is_active() && i.facet == *f).count())
+        count_line(
+            app.lang.t(&format!("facet.{}", f.key())),
+            live.iter().filter(|i| i.is_active() && i.facet == *f).count(),
+        )
     }));
     let mut stages = vec![Line::styled(app.lang.t("overview.by_stage"), theme.heading())];
     stages.extend(Stage::ALL.iter().map(|s| {

@@ -1,0 +1,575 @@
+//! The initiative form (`n` new, `e` edit): one editor per field of the model.
+//!
+//! Choice fields (facet, stage, …) and multi-select fields (need sources, the three P's,
+//! goals) edit a draft initiative directly; text fields keep their editors until the form is
+//! saved, when [`InitiativeForm::build`] reads and checks them.
+
+use jiff::civil::Date;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::dates;
+use crate::model::{
+    Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
+};
+
+/// The longest title accepted; longer text belongs in the description.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The longest single-line value accepted.
+pub const MAX_LINE_CHARS: usize = 2_000;
+/// The longest multi-line value accepted.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// The fields of the form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Description,
+    Need,
+    NeedSources,
+    Facet,
+    Stage,
+    Status,
+    Track,
+    Relieves,
+    Benefit,
+    BenefitText,
+    Realised,
+    RealisedText,
+    Owner,
+    Unit,
+    Partners,
+    Goals,
+    Priority,
+    Start,
+    FollowUp,
+    End,
+    Tags,
+}
+
+/// How a field is edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Line,
+    Text,
+    Choice,
+    Multi,
+}
+
+impl Field {
+    pub const ALL: [Field; 22] = [
+        Field::Title,
+        Field::Description,
+        Field::Need,
+        Field::NeedSources,
+        Field::Facet,
+        Field::Stage,
+        Field::Status,
+        Field::Track,
+        Field::Relieves,
+        Field::Benefit,
+        Field::BenefitText,
+        Field::Realised,
+        Field::RealisedText,
+        Field::Owner,
+        Field::Unit,
+        Field::Partners,
+        Field::Goals,
+        Field::Priority,
+        Field::Start,
+        Field::FollowUp,
+        Field::End,
+        Field::Tags,
+    ];
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Field::Description | Field::Need => Kind::Text,
+            Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => Kind::Choice,
+            Field::NeedSources | Field::Relieves | Field::Benefit | Field::Realised | Field::Goals => {
+                Kind::Multi
+            }
+            _ => Kind::Line,
+        }
+    }
+
+    /// Catalog key of the field's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "field.title",
+            Field::Description => "field.description",
+            Field::Need => "field.need",
+            Field::NeedSources => "field.need_sources",
+            Field::Facet => "field.facet",
+            Field::Stage => "field.stage",
+            Field::Status => "field.status",
+            Field::Track => "field.track",
+            Field::Relieves => "field.relieves",
+            Field::Benefit => "field.expected_benefit",
+            Field::BenefitText => "field.expected_benefit_text",
+            Field::Realised => "field.realised_benefit",
+            Field::RealisedText => "field.realised_benefit_text",
+            Field::Owner => "field.owner",
+            Field::Unit => "field.unit",
+            Field::Partners => "field.partners",
+            Field::Goals => "field.goals",
+            Field::Priority => "field.priority",
+            Field::Start => "field.start",
+            Field::FollowUp => "field.follow_up",
+            Field::End => "field.end",
+            Field::Tags => "field.tags",
+        }
+    }
+}
+
+/// One option of a multi-select field: its catalog key (or literal text for goals) and
+/// whether it is ticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    /// The label is a catalog key to translate (false: literal text such as a goal title).
+    pub translate: bool,
+    pub on: bool,
+}
+
+/// A failed save: which field and the catalog key of why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub key: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct InitiativeForm {
+    /// The initiative as it was (`None` for a new one).
+    pub original: Option<Initiative>,
+    /// Choice and multi-select values live here; text fields are read at save.
+    pub draft: Initiative,
+    pub focus: usize,
+    /// Position of the option cursor in a multi-select field.
+    pub option: usize,
+    pub lines: Vec<(Field, Input)>,
+    pub texts: Vec<(Field, TextArea<'static>)>,
+    /// Goal ids offered, in order (active goals plus those already linked).
+    pub goal_ids: Vec<Id>,
+    pub goal_titles: Vec<String>,
+    pub error: Option<FieldError>,
+    pub dirty: bool,
+    /// Esc was pressed with unsaved changes; waiting for y/n.
+    pub confirm_discard: bool,
+}
+
+fn join(values: &[String]) -> String {
+    values.join(", ")
+}
+
+fn split(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        if !out.iter().any(|o| o == part) {
+            out.push(part.to_owned());
+        }
+    }
+    out
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+impl InitiativeForm {
+    /// A form for a new initiative (with `draft`'s defaults, e.g. the facet of a grid cell) or
+    /// for editing `original`.
+    pub fn new(original: Option<Initiative>, draft: Initiative, organisation: &Organisation) -> Self {
+        let i = &draft;
+        let lines = vec![
+            (Field::Title, i.title.clone()),
+            (Field::BenefitText, i.expected_benefit.text.clone()),
+            (Field::RealisedText, i.realised_benefit.text.clone()),
+            (Field::Owner, i.owner.clone()),
+            (Field::Unit, i.unit.clone()),
+            (Field::Partners, join(&i.partners)),
+            (Field::Start, date_text(i.start)),
+            (Field::FollowUp, date_text(i.follow_up)),
+            (Field::End, date_text(i.end)),
+            (Field::Tags, join(&i.tags)),
+        ]
+        .into_iter()
+        .map(|(f, v)| (f, Input::new(v)))
+        .collect();
+        let texts = [(Field::Description, &i.description), (Field::Need, &i.need)]
+            .into_iter()
+            .map(|(f, v)| (f, TextArea::new(v.lines().map(str::to_owned).collect())))
+            .collect();
+        let goals: Vec<_> =
+            organisation.goals.iter().filter(|g| !g.retired || draft.goals.contains(&g.id)).collect();
+        Self {
+            goal_ids: goals.iter().map(|g| g.id).collect(),
+            goal_titles: goals.iter().map(|g| format!("{}. {}", g.id, g.title)).collect(),
+            original,
+            draft,
+            focus: 0,
+            option: 0,
+            lines,
+            texts,
+            error: None,
+            dirty: false,
+            confirm_discard: false,
+        }
+    }
+
+    pub fn field(&self) -> Field {
+        Field::ALL[self.focus]
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.original.is_none()
+    }
+
+    pub fn line(&self, field: Field) -> Option<&Input> {
+        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    fn line_mut(&mut self, field: Field) -> Option<&mut Input> {
+        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    pub fn text(&self, field: Field) -> Option<&TextArea<'static>> {
+        self.texts.iter().find(|(f, _)| *f == field).map(|(_, t)| t)
+    }
+
+    fn text_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
+        self.texts.iter_mut().find(|(f, _)| *f == field).map(|(_, t)| t)
+    }
+
+    fn text_value(&self, field: Field) -> String {
+        self.text(field).map(|t| t.lines().join("\n")).unwrap_or_default()
+    }
+
+    fn line_value(&self, field: Field) -> String {
+        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+    }
+
+    pub fn focus_next(&mut self) {
+        self.focus = (self.focus + 1) % Field::ALL.len();
+        self.option = 0;
+    }
+
+    pub fn focus_previous(&mut self) {
+        self.focus = (self.focus + Field::ALL.len() - 1) % Field::ALL.len();
+        self.option = 0;
+    }
+
+    pub fn focus_field(&mut self, field: Field) {
+        self.focus = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.option = 0;
+    }
+
+    /// The current value of a choice field, as a catalog key.
+    pub fn choice_label(&self, field: Field) -> String {
+        let d = &self.draft;
+        match field {
+            Field::Facet => format!("facet.{}", d.facet.key()),
+            Field::Stage => format!("stage.{}", d.stage.key()),
+            Field::Status => format!("status.{}", d.status.key()),
+            Field::Track => d.track.map_or_else(|| "track.none".to_owned(), |t| format!("track.{}", t.key())),
+            Field::Priority => format!("priority.{}", d.priority.key()),
+            _ => String::new(),
+        }
+    }
+
+    /// The options of a multi-select field with their state.
+    pub fn choices(&self, field: Field) -> Vec<Choice> {
+        let d = &self.draft;
+        let key = |k: String, on: bool| Choice { label: k, translate: true, on };
+        match field {
+            Field::NeedSources => NeedSource::ALL
+                .iter()
+                .map(|s| key(format!("need_source.{}", s.key()), d.need_sources.contains(s)))
+                .collect(),
+            Field::Relieves => Pressure::ALL
+                .iter()
+                .map(|p| key(format!("pressure.{}", p.key()), d.relieves.contains(p)))
+                .collect(),
+            Field::Benefit => vec![
+                key("benefit.efficiency".into(), d.expected_benefit.efficiency),
+                key("benefit.quality".into(), d.expected_benefit.quality),
+            ],
+            Field::Realised => vec![
+                key("benefit.analysed".into(), d.realised_benefit.analysed),
+                key("benefit.realised".into(), d.realised_benefit.realised),
+            ],
+            Field::Goals => self
+                .goal_ids
+                .iter()
+                .zip(&self.goal_titles)
+                .map(|(id, title)| Choice {
+                    label: title.clone(),
+                    translate: false,
+                    on: d.goals.contains(id),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Steps a choice field forwards or backwards.
+    fn cycle(&mut self, forward: bool) {
+        fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+            let ix = all.iter().position(|x| *x == current).unwrap_or(0);
+            let n = all.len();
+            all[if forward { (ix + 1) % n } else { (ix + n - 1) % n }]
+        }
+        let field = self.field();
+        let d = &mut self.draft;
+        match field {
+            Field::Facet => d.facet = step(&Facet::ALL, d.facet, forward),
+            Field::Stage => d.stage = step(&Stage::ALL, d.stage, forward),
+            Field::Status => d.status = step(&Status::ALL, d.status, forward),
+            Field::Track => {
+                d.track = step(&[None, Some(Track::Local), Some(Track::Radical)], d.track, forward);
+            }
+            Field::Priority => d.priority = step(&Priority::ALL, d.priority, forward),
+            _ => return,
+        }
+        self.dirty = true;
+    }
+
+    /// Ticks or unticks the option under the cursor of a multi-select field.
+    fn toggle(&mut self) {
+        fn flip<T: PartialEq + Copy>(list: &mut Vec<T>, value: T) {
+            if let Some(ix) = list.iter().position(|x| *x == value) {
+                list.remove(ix);
+            } else {
+                list.push(value);
+            }
+        }
+        let field = self.field();
+        let d = &mut self.draft;
+        let o = self.option;
+        match field {
+            Field::NeedSources => {
+                if let Some(s) = NeedSource::ALL.get(o) {
+                    flip(&mut d.need_sources, *s);
+                    d.need_sources.sort();
+                }
+            }
+            Field::Relieves => {
+                if let Some(p) = Pressure::ALL.get(o) {
+                    flip(&mut d.relieves, *p);
+                    d.relieves.sort();
+                }
+            }
+            Field::Benefit if o == 0 => d.expected_benefit.efficiency ^= true,
+            Field::Benefit => d.expected_benefit.quality ^= true,
+            Field::Realised if o == 0 => d.realised_benefit.analysed ^= true,
+            Field::Realised => d.realised_benefit.realised ^= true,
+            Field::Goals => {
+                if let Some(id) = self.goal_ids.get(o) {
+                    flip(&mut d.goals, *id);
+                    d.goals.sort_unstable();
+                }
+            }
+            _ => return,
+        }
+        self.dirty = true;
+    }
+
+    /// A key typed while the form has focus (Tab, Ctrl-s, Esc and Enter are handled before).
+    pub fn type_key(&mut self, key: KeyEvent) {
+        self.error = None;
+        let field = self.field();
+        match field.kind() {
+            Kind::Line => {
+                if let Some(input) = self.line_mut(field)
+                    && input.handle_event(&Event::Key(key)).is_some_and(|c| c.value)
+                {
+                    self.dirty = true;
+                }
+            }
+            Kind::Text => {
+                if let Some(area) = self.text_mut(field)
+                    && area.input(key)
+                {
+                    self.dirty = true;
+                }
+            }
+            Kind::Choice => match key.code {
+                KeyCode::Right | KeyCode::Char(' ' | 'l') => self.cycle(true),
+                KeyCode::Left | KeyCode::Char('h') => self.cycle(false),
+                _ => {}
+            },
+            Kind::Multi => {
+                let n = self.choices(field).len();
+                match key.code {
+                    KeyCode::Right | KeyCode::Char('l') if n > 0 => {
+                        self.option = (self.option + 1).min(n - 1);
+                    }
+                    KeyCode::Left | KeyCode::Char('h') => self.option = self.option.saturating_sub(1),
+                    KeyCode::Char(' ' | 'x') => self.toggle(),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Pasted text: one line for single-line fields (line breaks become spaces), as it is
+    /// for multi-line fields; control characters other than line breaks are dropped.
+    pub fn paste(&mut self, text: &str) {
+        let field = self.field();
+        let clean: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        match field.kind() {
+            Kind::Line => {
+                let flat = clean.replace('\n', " ");
+                if let Some(input) = self.line_mut(field) {
+                    let cursor = input.cursor();
+                    let mut value: String = input.value().chars().take(cursor).collect();
+                    value.push_str(&flat);
+                    let new_cursor = value.chars().count();
+                    value.extend(input.value().chars().skip(cursor));
+                    *input = Input::new(value).with_cursor(new_cursor);
+                    self.dirty = true;
+                }
+            }
+            Kind::Text => {
+                if let Some(area) = self.text_mut(field) {
+                    area.insert_str(&clean);
+                    self.dirty = true;
+                }
+            }
+            Kind::Choice | Kind::Multi => {}
+        }
+    }
+
+    /// Reads every field into an initiative, or says which field is wrong and why.
+    pub fn build(&self, today: Date) -> Result<Initiative, FieldError> {
+        let err = |field, key| FieldError { field, key };
+        let mut i = self.draft.clone();
+        i.title = self.line_value(Field::Title);
+        if i.title.is_empty() {
+            return Err(err(Field::Title, "form.error_title_required"));
+        }
+        if i.title.chars().count() > MAX_TITLE_CHARS {
+            return Err(err(Field::Title, "form.error_title_too_long"));
+        }
+        for (field, input) in &self.lines {
+            if input.value().chars().count() > MAX_LINE_CHARS {
+                return Err(err(*field, "form.error_too_long"));
+            }
+        }
+        i.description = self.text_value(Field::Description);
+        i.need = self.text_value(Field::Need);
+        for (field, text) in [(Field::Description, &i.description), (Field::Need, &i.need)] {
+            if text.chars().count() > MAX_TEXT_CHARS {
+                return Err(err(field, "form.error_too_long"));
+            }
+        }
+        i.expected_benefit.text = self.line_value(Field::BenefitText);
+        i.realised_benefit.text = self.line_value(Field::RealisedText);
+        i.owner = self.line_value(Field::Owner);
+        i.unit = self.line_value(Field::Unit);
+        i.partners = split(&self.line_value(Field::Partners));
+        i.tags = split(&self.line_value(Field::Tags));
+        let date = |field| dates::parse(&self.line_value(field), today).map_err(|e| err(field, e.key()));
+        i.start = date(Field::Start)?;
+        i.follow_up = date(Field::FollowUp)?;
+        i.end = date(Field::End)?;
+        if let (Some(start), Some(end)) = (i.start, i.end)
+            && end < start
+        {
+            return Err(err(Field::End, "form.error_end_before_start"));
+        }
+        Ok(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    const TODAY: Date = date(2026, 11, 25);
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn type_text(form: &mut InitiativeForm, text: &str) {
+        for c in text.chars() {
+            form.type_key(key(KeyCode::Char(c)));
+        }
+    }
+
+    fn new_form() -> InitiativeForm {
+        InitiativeForm::new(None, Initiative::default(), &Organisation::default())
+    }
+
+    #[test]
+    fn a_title_is_enough() {
+        let mut form = new_form();
+        type_text(&mut form, "  Nattfasta i hemtjänsten ");
+        let i = form.build(TODAY).expect("valid");
+        assert_eq!(i.title, "Nattfasta i hemtjänsten");
+        assert_eq!(i.stage, Stage::IdentifyingProblems);
+        assert_eq!(i.status, Status::Active);
+        assert_eq!(i.facet, Facet::Unplaced);
+    }
+
+    #[test]
+    fn missing_title_and_bad_dates_name_the_field() {
+        let mut form = new_form();
+        assert_eq!(form.build(TODAY).map_err(|e| e.field), Err(Field::Title));
+        type_text(&mut form, "A");
+        form.focus_field(Field::FollowUp);
+        type_text(&mut form, "next tuesday");
+        assert_eq!(form.build(TODAY).map_err(|e| e.field), Err(Field::FollowUp));
+        form.lines.iter_mut().for_each(|(f, i)| {
+            if *f == Field::FollowUp {
+                *i = Input::new("+2w".into());
+            }
+        });
+        assert_eq!(form.build(TODAY).map(|i| i.follow_up), Ok(Some(date(2026, 12, 9))));
+    }
+
+    #[test]
+    fn an_overlong_title_is_refused_not_cut() {
+        let mut form = new_form();
+        form.paste(&"x".repeat(10_000));
+        assert_eq!(form.build(TODAY).map_err(|e| e.key), Err("form.error_title_too_long"));
+    }
+
+    #[test]
+    fn pasted_line_breaks_and_controls_become_harmless() {
+        let mut form = new_form();
+        form.paste("rad ett\nrad två\u{1b}[2J");
+        assert_eq!(form.build(TODAY).map(|i| i.title), Ok("rad ett rad två[2J".to_owned()));
+        form.focus_field(Field::Description);
+        form.paste("a\nb");
+        assert_eq!(form.build(TODAY).map(|i| i.description), Ok("a\nb".to_owned()));
+    }
+
+    #[test]
+    fn choices_cycle_and_multi_selects_toggle() {
+        let mut form = new_form();
+        form.focus_field(Field::Facet);
+        form.type_key(key(KeyCode::Right));
+        assert_eq!(form.draft.facet, Facet::MissionOriented, "wraps from unplaced to the first facet");
+        form.type_key(key(KeyCode::Left));
+        assert_eq!(form.draft.facet, Facet::Unplaced);
+        form.focus_field(Field::Relieves);
+        form.type_key(key(KeyCode::Right));
+        form.type_key(key(KeyCode::Char(' ')));
+        assert_eq!(form.draft.relieves, [Pressure::Products]);
+        form.type_key(key(KeyCode::Char(' ')));
+        assert!(form.draft.relieves.is_empty());
+        assert!(form.dirty);
+    }
+
+    #[test]
+    fn lists_are_split_trimmed_and_deduplicated() {
+        assert_eq!(split(" a, b;a ,, c "), ["a", "b", "c"]);
+    }
+}

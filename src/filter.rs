@@ -1,0 +1,233 @@
+//! Which initiatives a list shows and in what order: the text filter typed after `/`, the
+//! filter bar (facet, stage, status, track, unit, tag) shared by the Portfolio and
+//! Initiatives panes, and the sort order. Pure functions over the portfolio.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track};
+use crate::text::fold;
+
+/// What the lists are narrowed to. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub text: String,
+    pub facet: Option<Facet>,
+    pub stage: Option<Stage>,
+    pub status: Option<Status>,
+    pub track: Option<Track>,
+    pub unit: Option<String>,
+    pub tag: Option<String>,
+}
+
+impl Filter {
+    /// No field of the filter bar is set (the text filter aside).
+    pub fn bar_is_empty(&self) -> bool {
+        self.facet.is_none()
+            && self.stage.is_none()
+            && self.status.is_none()
+            && self.track.is_none()
+            && self.unit.is_none()
+            && self.tag.is_none()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bar_is_empty() && self.text.trim().is_empty()
+    }
+
+    /// Whether `initiative` passes; `haystack` is its folded searchable text.
+    pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
+        self.facet.is_none_or(|f| initiative.facet == f)
+            && self.stage.is_none_or(|s| initiative.stage == s)
+            && self.status.is_none_or(|s| initiative.status == s)
+            && self.track.is_none_or(|t| initiative.track == Some(t))
+            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == fold(u))
+            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == fold(t)))
+            && fold(&self.text).split_whitespace().all(|term| haystack.contains(term))
+    }
+}
+
+/// The orders `s` cycles through.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Number,
+    Title,
+    Facet,
+    Stage,
+    FollowUp,
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Number,
+        SortKey::Title,
+        SortKey::Facet,
+        SortKey::Stage,
+        SortKey::FollowUp,
+        SortKey::Updated,
+    ];
+
+    #[must_use]
+    pub fn next(self) -> SortKey {
+        let ix = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(ix + 1) % SortKey::ALL.len()]
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Number => "sort.number",
+            SortKey::Title => "sort.title",
+            SortKey::Facet => "sort.facet",
+            SortKey::Stage => "sort.stage",
+            SortKey::FollowUp => "sort.follow_up",
+            SortKey::Updated => "sort.updated",
+        }
+    }
+}
+
+/// Folded searchable text per initiative, rebuilt only when the portfolio changes, so typing
+/// in the filter does not fold every description again on each key.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    folded: HashMap<Id, String>,
+}
+
+impl SearchIndex {
+    pub fn build(portfolio: &Portfolio) -> Self {
+        Self { folded: portfolio.initiatives.iter().map(|i| (i.id, searchable(i))).collect() }
+    }
+
+    pub fn get(&self, id: Id) -> &str {
+        self.folded.get(&id).map_or("", String::as_str)
+    }
+}
+
+/// Title, description, owner, unit and tags, folded for search.
+pub fn searchable(i: &Initiative) -> String {
+    let mut text = String::with_capacity(i.title.len() + i.description.len() + 64);
+    for part in [&i.title, &i.description, &i.owner, &i.unit] {
+        text.push_str(part);
+        text.push('\n');
+    }
+    for tag in &i.tags {
+        text.push_str(tag);
+        text.push('\n');
+    }
+    fold(&text)
+}
+
+/// The ids to list, filtered and sorted. Archived initiatives only with `show_archived`.
+pub fn view(
+    portfolio: &Portfolio,
+    filter: &Filter,
+    sort: SortKey,
+    show_archived: bool,
+    index: &SearchIndex,
+) -> Vec<Id> {
+    let mut shown: Vec<&Initiative> = portfolio
+        .initiatives
+        .iter()
+        .filter(|i| (show_archived || !i.archived) && filter.matches(i, index.get(i.id)))
+        .collect();
+    match sort {
+        SortKey::Number => {}
+        SortKey::Title => {
+            let keys: HashMap<Id, String> = shown.iter().map(|i| (i.id, fold(&i.title))).collect();
+            shown.sort_by(|a, b| keys[&a.id].cmp(&keys[&b.id]).then(a.id.cmp(&b.id)));
+        }
+        SortKey::Facet => shown.sort_by_key(|i| (i.facet, i.id)),
+        SortKey::Stage => shown.sort_by_key(|i| (i.stage, i.id)),
+        SortKey::FollowUp => shown.sort_by(|a, b| by_follow_up(a, b)),
+        SortKey::Updated => shown.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id))),
+    }
+    shown.into_iter().map(|i| i.id).collect()
+}
+
+/// Soonest follow-up first; initiatives without one last.
+fn by_follow_up(a: &Initiative, b: &Initiative) -> Ordering {
+    match (a.follow_up, b.follow_up) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then(a.id.cmp(&b.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn portfolio() -> Portfolio {
+        let mut p = Portfolio::default();
+        let mk = |id, title: &str, facet, stage| Initiative {
+            id,
+            title: title.into(),
+            facet,
+            stage,
+            ..Initiative::default()
+        };
+        p.initiatives = vec![
+            mk(1, "Äldreomsorg med sensorer", Facet::Adaptive, Stage::Implementing),
+            mk(2, "Bygglov digitalt", Facet::EnhancementOriented, Stage::GeneratingIdeas),
+            mk(3, "Fossilfri 2030", Facet::MissionOriented, Stage::IdentifyingProblems),
+        ];
+        p.initiatives[1].owner = "Åsa Öberg".into();
+        p.initiatives[1].tags = vec!["Digitalisering".into()];
+        p.initiatives[1].follow_up = Some(date(2026, 12, 1));
+        p.initiatives[2].follow_up = Some(date(2026, 11, 1));
+        p.initiatives[2].archived = true;
+        p
+    }
+
+    fn ids(p: &Portfolio, filter: &Filter, sort: SortKey, archived: bool) -> Vec<Id> {
+        view(p, filter, sort, archived, &SearchIndex::build(p))
+    }
+
+    #[test]
+    fn text_filter_ignores_case_and_diacritics_and_needs_every_word() {
+        let p = portfolio();
+        let f = |t: &str| Filter { text: t.into(), ..Filter::default() };
+        assert_eq!(ids(&p, &f("aldre"), SortKey::Number, false), [1]);
+        assert_eq!(ids(&p, &f("asa oberg"), SortKey::Number, false), [2], "owner is searched");
+        assert_eq!(ids(&p, &f("digitali"), SortKey::Number, false), [2], "tags are searched");
+        assert_eq!(ids(&p, &f("aldre bygglov"), SortKey::Number, false), Vec::<Id>::new());
+        assert_eq!(ids(&p, &f("   "), SortKey::Number, false), [1, 2]);
+    }
+
+    #[test]
+    fn archived_initiatives_only_on_request() {
+        let p = portfolio();
+        assert_eq!(ids(&p, &Filter::default(), SortKey::Number, false), [1, 2]);
+        assert_eq!(ids(&p, &Filter::default(), SortKey::Number, true), [1, 2, 3]);
+    }
+
+    #[test]
+    fn bar_fields_narrow() {
+        let p = portfolio();
+        let f = Filter { facet: Some(Facet::Adaptive), ..Filter::default() };
+        assert_eq!(ids(&p, &f, SortKey::Number, true), [1]);
+        let f = Filter { tag: Some("digitalisering".into()), ..Filter::default() };
+        assert_eq!(ids(&p, &f, SortKey::Number, true), [2]);
+        let f = Filter { stage: Some(Stage::Evaluating), ..Filter::default() };
+        assert!(ids(&p, &f, SortKey::Number, true).is_empty());
+    }
+
+    #[test]
+    fn every_sort_order() {
+        let p = portfolio();
+        let all = Filter::default();
+        assert_eq!(ids(&p, &all, SortKey::Title, true), [1, 2, 3], "Ä sorts as A");
+        assert_eq!(ids(&p, &all, SortKey::Facet, true), [3, 2, 1]);
+        assert_eq!(ids(&p, &all, SortKey::Stage, true), [3, 2, 1]);
+        assert_eq!(ids(&p, &all, SortKey::FollowUp, true), [3, 2, 1], "no date last");
+        let mut key = SortKey::Number;
+        for _ in 0..SortKey::ALL.len() {
+            key = key.next();
+        }
+        assert_eq!(key, SortKey::Number, "the cycle comes back");
+    }
+}

@@ -1,0 +1,64 @@
+//! Small centred boxes: yes/no questions and the filter bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::{Theme, truncate};
+use crate::app::{App, FILTER_ROWS};
+
+/// A rectangle of `width`×`height` centred in `area` (clipped to it).
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// A question with its answer keys underneath.
+pub fn question(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, theme: &Theme) {
+    let rect = centred(area, 64, 8);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.warning()))
+        .border_style(theme.border_focused());
+    let lines = vec![Line::raw(text.to_owned()), Line::raw(""), Line::styled(keys.to_owned(), theme.key())];
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), rect);
+}
+
+/// The filter bar: one row per field, the focused one highlighted.
+pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect, focus: usize, theme: &Theme) {
+    let rect = centred(area, 56, FILTER_ROWS as u16 + 4);
+    let all = app.lang.t("filter.all");
+    let f = &app.filter;
+    let t = |k: String| app.lang.t(&k).to_owned();
+    let values = [
+        ("field.facet", f.facet.map_or_else(|| all.to_owned(), |x| t(format!("facet.{}", x.key())))),
+        ("field.stage", f.stage.map_or_else(|| all.to_owned(), |x| t(format!("stage.{}", x.key())))),
+        ("field.status", f.status.map_or_else(|| all.to_owned(), |x| t(format!("status.{}", x.key())))),
+        ("field.track", f.track.map_or_else(|| all.to_owned(), |x| t(format!("track.{}", x.key())))),
+        ("field.unit", f.unit.clone().unwrap_or_else(|| all.to_owned())),
+        ("field.tag", f.tag.clone().unwrap_or_else(|| all.to_owned())),
+    ];
+    let inner_width = usize::from(rect.width.saturating_sub(2));
+    let mut lines: Vec<Line> = values
+        .iter()
+        .enumerate()
+        .map(|(ix, (label, value))| {
+            let text = format!(" {:<14} ◂ {} ▸", app.lang.t(label), crate::text::one_line(value));
+            let style = if ix == focus { theme.selected() } else { ratatui::style::Style::new() };
+            Line::styled(truncate(&text, inner_width), style)
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        app.lang
+            .tf("filter.shown", &[("shown", &app.view.len()), ("total", &app.portfolio.initiatives.len())]),
+        theme.dim(),
+    ));
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", app.lang.t("filter.title")), theme.heading()))
+        .border_style(theme.border_focused());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
