@@ -194,21 +194,32 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut spans = Vec::new();
-    let mut width = 0;
-    let max = usize::from(area.width);
-    for binding in keymap::live_bindings(app).filter(|b| b.footer) {
+    let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        let help = app.lang.t(binding.help);
-        let add =
-            unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3;
-        if width + add > max {
+        (key, app.lang.t(binding.help))
+    };
+    let width = |(key, help): (&str, &str)| {
+        unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
+    };
+    let hints: Vec<_> = keymap::live_bindings(app).filter(|b| b.footer).map(hint).collect();
+    // `? help` is always shown (design.md); the other hints fill the room left of it.
+    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| *key == "?");
+    let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
+    let mut shown = Vec::new();
+    for h in rest {
+        if width(h) > room {
             break;
         }
-        width += add;
-        spans.push(Span::styled(format!(" {key}"), theme.key()));
-        spans.push(Span::styled(format!(" {help} "), theme.dim()));
+        room -= width(h);
+        shown.push(h);
     }
+    shown.extend(last);
+    let spans: Vec<Span> = shown
+        .into_iter()
+        .flat_map(|(key, help)| {
+            [Span::styled(format!(" {key}"), theme.key()), Span::styled(format!(" {help} "), theme.dim())]
+        })
+        .collect();
     frame.render_widget(Line::from(spans), area);
 }
 

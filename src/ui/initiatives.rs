@@ -49,8 +49,7 @@ impl Column {
             Column::Stage => 14,
             Column::FollowUp => 11,
             Column::Status => 9,
-            Column::Owner => 15,
-            Column::Unit => 15,
+            Column::Owner | Column::Unit => 15,
             Column::Track => 8,
         }
     }
