@@ -57,9 +57,11 @@ impl Pane {
 #[derive(Debug, Clone)]
 pub enum Mode {
     Normal,
-    /// The help overlay, scrolled by `scroll` lines.
+    /// The help overlay, scrolled by `scroll` lines, over the mode it was opened from
+    /// (which it lists the keys of, and returns to).
     Help {
         scroll: u16,
+        back: Box<Mode>,
     },
     /// Typing a `:` command.
     Command(Input),
@@ -143,6 +145,9 @@ pub struct App {
     /// The register's rows (ids), filtered and sorted; refreshed after every change.
     pub view: Vec<Id>,
     pub initiatives_selected: usize,
+    /// The initiative the user last chose in the register; it is selected again whenever a
+    /// filter or sort shows it, even after a filter hid it for a while.
+    chosen: Option<Id>,
     /// First row of the register on screen; kept so the selection stays visible.
     pub table_offset: usize,
     pub culture_selected: usize,
@@ -172,6 +177,7 @@ impl App {
             show_archived: false,
             view: Vec::new(),
             initiatives_selected: 0,
+            chosen: None,
             table_offset: 0,
             culture_selected: 0,
         };
@@ -256,9 +262,9 @@ impl App {
             Action::MoveLeft => self.move_horizontally(false),
             Action::MoveRight => self.move_horizontally(true),
             Action::ToggleHelp => {
-                self.mode = match self.mode {
-                    Mode::Help { .. } => Mode::Normal,
-                    _ => Mode::Help { scroll: 0 },
+                self.mode = match std::mem::replace(&mut self.mode, Mode::Normal) {
+                    Mode::Help { back, .. } => *back,
+                    other => Mode::Help { scroll: 0, back: Box::new(other) },
                 };
             }
             Action::OpenCommandLine => self.mode = Mode::Command(Input::default()),
@@ -336,12 +342,18 @@ impl App {
         }
     }
 
+    /// How many initiatives the register would list with no filter.
+    pub fn register_total(&self) -> usize {
+        self.portfolio.initiatives.iter().filter(|i| self.show_archived || !i.archived).count()
+    }
+
     /// Recomputes the register's rows, keeping the selected initiative selected when it is
     /// still shown.
     pub fn refresh_view(&mut self) {
-        let selected = self.view.get(self.initiatives_selected).copied();
+        let chosen = self.chosen.or_else(|| self.view.get(self.initiatives_selected).copied());
         self.view = filter::view(&self.portfolio, &self.filter, self.sort, self.show_archived, &self.search);
-        self.select_in_view(selected);
+        self.select_in_view(chosen);
+        self.chosen = chosen;
         self.scroll_table();
     }
 
@@ -351,6 +363,7 @@ impl App {
         } else {
             self.initiatives_selected = self.initiatives_selected.min(self.view.len().saturating_sub(1));
         }
+        self.chosen = id;
     }
 
     /// Moves the selection in both panes to `id` (after creating or restoring it).
@@ -367,7 +380,7 @@ impl App {
 
     fn move_vertically(&mut self, delta: isize) {
         match &mut self.mode {
-            Mode::Help { scroll } | Mode::Detail { scroll, .. } => {
+            Mode::Help { scroll, .. } | Mode::Detail { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
                 return;
             }
@@ -391,6 +404,7 @@ impl App {
             }
             Pane::Initiatives => {
                 self.initiatives_selected = step(self.initiatives_selected, self.view.len());
+                self.chosen = self.view.get(self.initiatives_selected).copied();
                 self.scroll_table();
             }
             Pane::Culture => {
@@ -772,7 +786,7 @@ impl App {
                 }
             }
             "w" | "write" => self.save_as(Path::new(arg)),
-            "help" | "h" => self.mode = Mode::Help { scroll: 0 },
+            "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }
     }

@@ -120,6 +120,12 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
     bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
     bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Detail, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(FilterBar, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(Form, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(LogEntry, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(Search, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(CommandLine, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     bind!(Form, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::NextField),
     bind!(Form, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::PreviousField),
     bind!(Form, [Char('s') => CTRL], "Ctrl-s", "help.save_form", true, Action::SaveForm),
@@ -143,7 +149,12 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 
 /// The places whose bindings are live now, most specific first.
 pub fn places(app: &App) -> &'static [Place] {
-    match &app.mode {
+    places_for(&app.mode, app.pane)
+}
+
+/// The places live in `mode` on `pane`.
+pub fn places_for(mode: &Mode, pane: Pane) -> &'static [Place] {
+    match mode {
         Mode::Help { .. } => &[Place::Help],
         Mode::Command(_) => &[Place::CommandLine],
         Mode::Search(_) => &[Place::Search],
@@ -153,7 +164,7 @@ pub fn places(app: &App) -> &'static [Place] {
         Mode::Form(_) => &[Place::Form],
         Mode::Confirm(_) => &[Place::Confirm],
         Mode::LogEntry { .. } => &[Place::LogEntry],
-        Mode::Normal => match app.pane {
+        Mode::Normal => match pane {
             Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
             Pane::Portfolio => &[Place::Register, Place::Lists, Place::Everywhere],
             Pane::Culture => &[Place::Lists, Place::Everywhere],

@@ -59,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_status(app, frame, status, &theme);
     draw_footer(app, frame, footer, &theme);
     match &app.mode {
-        Mode::Help { scroll } => help::render(app, frame, body, *scroll, &theme),
+        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, &theme),
         Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, &theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, &theme);
@@ -203,7 +203,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let hints: Vec<_> = keymap::live_bindings(app).filter(|b| b.footer).map(hint).collect();
     // `? help` is always shown (design.md); the other hints fill the room left of it.
-    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| *key == "?");
+    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
     let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
     let mut shown = Vec::new();
     for h in rest {

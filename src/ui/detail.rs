@@ -35,6 +35,7 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
     let t = |k: &str| app.lang.t(k);
     let mut out = Vec::new();
     let field = |label: &str, value: String| {
+        let value = if value.trim().is_empty() { "—".to_owned() } else { value };
         Line::from(vec![Span::styled(format!("{:<22}", t(label)), theme.dim()), Span::raw(value)])
     };
     let list = |keys: Vec<String>| keys.iter().map(|k| t(k)).collect::<Vec<_>>().join(", ");

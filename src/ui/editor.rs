@@ -84,7 +84,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.line(field) else { return };
-            let scroll = input.visual_scroll(width.saturating_sub(1));
+            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
             let mut text = truncate(&one_line(&shown), width);

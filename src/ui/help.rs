@@ -1,4 +1,4 @@
-//! The help overlay: every key of the current place, generated from the keymap.
+//! The help overlay: every key of the place it was opened from, generated from the keymap.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,16 +7,22 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{App, Mode};
-use crate::keymap::{BINDINGS, Place};
+use crate::keymap::{self, BINDINGS, Place};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
-    // The overlay explains the place it was opened from: normal mode in the current pane.
+/// The heading of a place's section in the overlay.
+fn heading(place: Place) -> &'static str {
+    match place {
+        Place::Everywhere => "help.section_everywhere",
+        Place::Lists => "help.section_lists",
+        _ => "help.section_here",
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
-    for (place, heading) in
-        [(Place::Lists, "help.section_lists"), (Place::Everywhere, "help.section_everywhere")]
-    {
-        lines.push(Line::styled(app.lang.t(heading), theme.heading()));
-        for b in BINDINGS.iter().filter(|b| b.place == place) {
+    for place in keymap::places_for(back, app.pane) {
+        lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
+        for b in BINDINGS.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<12}", b.label), theme.key()),
                 Span::raw(app.lang.t(b.help)),
@@ -24,20 +30,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: &The
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(app.lang.t("help.section_commands"), theme.heading()));
-    for key in ["help.cmd_write", "help.cmd_write_as", "help.cmd_quit"] {
-        lines.push(Line::raw(format!("  {}", app.lang.t(key))));
+    if matches!(back, Mode::Normal) {
+        lines.push(Line::styled(app.lang.t("help.section_commands"), theme.heading()));
+        for key in ["help.cmd_write", "help.cmd_write_as", "help.cmd_quit"] {
+            lines.push(Line::raw(format!("  {}", app.lang.t(key))));
+        }
     }
     let width = area.width.saturating_sub(8).min(72);
     let height = area.height.saturating_sub(2);
     let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y + 1, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
-    let scroll = if matches!(app.mode, Mode::Help { .. }) { scroll.min(max_scroll) } else { 0 };
     let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &app.lang.t(app.pane.title_key()))]));
     let block = Block::bordered()
         .title(Span::styled(title, theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("help.footer")), theme.dim()))
         .border_style(theme.border_focused());
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), rect);
 }

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
 use super::theme::{Theme, truncate};
 use crate::app::App;
-use crate::model::Initiative;
+use crate::model::{Initiative, Status};
 use crate::text::one_line;
 
 /// Columns after number and title, most important first; dropped from the end when the
@@ -68,7 +68,7 @@ impl Column {
 }
 
 const NUMBER_WIDTH: u16 = 6;
-const MIN_TITLE_WIDTH: u16 = 20;
+const MIN_TITLE_WIDTH: u16 = 26;
 
 /// The columns that fit in `width`, keeping the title at least `MIN_TITLE_WIDTH` wide.
 fn columns(width: u16) -> Vec<Column> {
@@ -85,7 +85,7 @@ fn columns(width: u16) -> Vec<Column> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let total = app.portfolio.initiatives.iter().filter(|i| app.show_archived || !i.archived).count();
+    let total = app.register_total();
     let mut title = if app.filter.is_empty() {
         app.lang.tf("initiatives.title", &[("count", &app.view.len())])
     } else {
@@ -142,10 +142,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> Row<'a> {
     let t = |k: &str| app.lang.t(k);
-    let mut number = format!("#{}", i.id);
-    if i.archived {
-        number.push('ᴬ');
-    }
+    // A status other than active shows as a mark beside the number, so it is visible even
+    // when the status column does not fit.
+    let mark = match (i.archived, i.status) {
+        (true, _) => "ᴬ",
+        (false, Status::Active) => "",
+        (false, Status::Paused) => "‖",
+        (false, Status::Stopped) => "✗",
+        (false, Status::Completed) => "✓",
+    };
+    let number = format!("#{}{mark}", i.id);
     let mut cells = vec![Line::raw(number), Line::raw(one_line(&i.title).into_owned())];
     for col in cols {
         cells.push(match col {
@@ -171,8 +177,9 @@ mod tests {
 
     #[test]
     fn narrow_terminals_drop_low_priority_columns_first() {
-        assert_eq!(columns(78).len(), 4, "80 columns: facet, stage, follow-up, status");
-        assert_eq!(columns(118).len(), 7, "120 columns: everything");
+        assert_eq!(columns(78).len(), 3, "80 columns: facet, stage, follow-up");
+        assert_eq!(columns(118).len(), 6, "120 columns: all but the track");
+        assert_eq!(columns(158).len(), 7, "160 columns: everything");
         assert!(columns(30).is_empty());
     }
 }
