@@ -152,7 +152,10 @@ fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> 
         Ok(terminal) => terminal,
         Err(e) => return Ok(fail(&format!("fasett needs an interactive terminal ({e})."), 1)),
     };
+    // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app);
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
     result.wrap_err("the terminal stopped working")?;
     Ok(ExitCode::SUCCESS)
