@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::Pane;
+use crate::app::{Pane, ProfileAction};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -79,4 +79,10 @@ pub enum Action {
     OpenFilterBar,
     /// Remove every filter.
     ClearFilters,
+    /// Something in the organisation profile editor.
+    Profile(ProfileAction),
+    /// Open a scratch copy of the demo portfolio (from the first-run welcome).
+    OpenDemo,
+    /// Start typing `:import PATH` (from the first-run welcome).
+    StartImport,
 }

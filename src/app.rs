@@ -5,6 +5,7 @@
 //! undoable and saves at once.
 
 mod form;
+mod profile;
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
 
 use crate::action::Action;
 use crate::filter::{self, Filter, SearchIndex, SortKey};
@@ -86,6 +88,8 @@ pub enum Mode {
         input: Input,
         kind: LogKind,
     },
+    /// The organisation profile editor.
+    Profile(ProfileEditor),
 }
 
 /// A question waiting for `y`.
@@ -148,6 +152,8 @@ pub struct App {
     /// The initiative the user last chose in the register; it is selected again whenever a
     /// filter or sort shows it, even after a filter hid it for a while.
     chosen: Option<Id>,
+    /// A unit or owner named on an initiative but missing from the profile, offered to `+`.
+    suggested: Option<(profile::Renamed, String)>,
     /// First row of the register on screen; kept so the selection stays visible.
     pub table_offset: usize,
     pub culture_selected: usize,
@@ -178,6 +184,7 @@ impl App {
             view: Vec::new(),
             initiatives_selected: 0,
             chosen: None,
+            suggested: None,
             table_offset: 0,
             culture_selected: 0,
         };
@@ -316,6 +323,9 @@ impl App {
             }
             Action::StartSearch => self.mode = Mode::Search(Input::new(self.filter.text.clone())),
             Action::OpenFilterBar => self.mode = Mode::FilterBar { row: 0 },
+            Action::Profile(action) => self.update_profile(action),
+            Action::OpenDemo => self.open_demo(),
+            Action::StartImport => self.mode = Mode::Command(Input::new("import ".into())),
             Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.refresh_view();
@@ -339,6 +349,28 @@ impl App {
         match self.mode {
             Mode::Detail { id, .. } => Some(id),
             _ => self.selected_id(),
+        }
+    }
+
+    /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
+    fn open_demo(&mut self) {
+        let opened = crate::demo::path()
+            .map_err(|e| e.to_string())
+            .and_then(|path| crate::demo::prepare(&path, false).map(|()| path).map_err(|e| e.to_string()))
+            .and_then(|path| Store::open(&path, false).map_err(|e| e.to_string()));
+        match opened {
+            Ok(opened) => {
+                self.store = Some(opened.store);
+                self.portfolio = opened.portfolio;
+                self.history.clear();
+                self.first_run = false;
+                self.search = SearchIndex::build(&self.portfolio);
+                self.refresh_view();
+                self.grid = GridState::default();
+                let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
+                self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
+            }
+            Err(e) => self.set_error(e),
         }
     }
 
@@ -386,6 +418,11 @@ impl App {
             }
             Mode::FilterBar { row } => {
                 *row = row.saturating_add_signed(delta).min(FILTER_ROWS - 1);
+                return;
+            }
+            Mode::Profile(editor) => {
+                let rows = ProfileRow::all(&self.portfolio.organisation).len();
+                editor.selected = editor.selected.saturating_add_signed(delta).min(rows - 1);
                 return;
             }
             _ => {}
@@ -461,6 +498,9 @@ impl App {
                 }
             }
             Mode::Form(form) => form.type_key(key),
+            Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
+                input.handle_event(&event);
+            }
             _ => {}
         }
     }
@@ -473,7 +513,9 @@ impl App {
             .collect();
         match &mut self.mode {
             Mode::Form(form) => form.paste(text),
-            Mode::Command(input) | Mode::LogEntry { input, .. } => {
+            Mode::Command(input)
+            | Mode::LogEntry { input, .. }
+            | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
                 let value = format!("{}{one_line}", input.value());
                 *input = Input::new(value);
             }
@@ -500,6 +542,7 @@ impl App {
                 }
             }
             Mode::LogEntry { id, input, kind } => self.add_log_entry(id, input.value(), kind),
+            Mode::Profile(editor) => self.submit_profile_text(editor),
             other => self.mode = other,
         }
     }
@@ -509,6 +552,10 @@ impl App {
             Mode::Search(_) => {
                 self.filter.text.clear();
                 self.refresh_view();
+            }
+            Mode::Profile(mut editor) if editor.editing.is_some() => {
+                editor.editing = None;
+                self.mode = Mode::Profile(editor);
             }
             Mode::Form(mut form) if form.dirty => {
                 // First Esc asks; Esc or anything but y while asking goes back to the form.
@@ -595,10 +642,12 @@ impl App {
             initiative.id = self.portfolio.allocate_id(Collection::Initiative);
         }
         let id = initiative.id;
+        let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
         if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
             let key = if created { "status.created" } else { "status.updated" };
             self.set_info(self.lang.tf(key, &[("id", &id)]));
             self.select_initiative(id);
+            self.offer_new_names(&unit, &owner);
         } else {
             self.mode = Mode::Form(form);
         }
@@ -786,6 +835,7 @@ impl App {
                 }
             }
             "w" | "write" => self.save_as(Path::new(arg)),
+            "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }

@@ -10,13 +10,12 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use crate::app::{App, Options};
+use crate::demo;
 use crate::i18n::Lang;
-use crate::model::Portfolio;
-use crate::store::{self, Access, ReadOnlyReason, Store};
+use crate::store::{self, Store};
 use crate::ui;
 
-/// The bundled demo portfolio, a fictional municipality.
-pub const SAMPLE: &str = include_str!("../data/sample.json");
+pub use crate::demo::SAMPLE;
 
 /// Exit code for data that is not valid (a broken or too new file).
 const EXIT_BAD_DATA: u8 = 2;
@@ -71,11 +70,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             open_interface(&path, lang, cli.read_only)
         }
         Some(Command::Demo) => {
-            let path = match demo_path() {
+            let path = match demo::path() {
                 Ok(path) => path,
                 Err(e) => return Ok(fail(&e.to_string(), 1)),
             };
-            prepare_demo(&path, cli.read_only)?;
+            demo::prepare(&path, cli.read_only)?;
             open_interface(&path, lang, cli.read_only)
         }
         Some(Command::Path) => match store::resolve_path(cli.file.as_deref()) {
@@ -115,32 +114,6 @@ fn check(file: Option<&Path>) -> ExitCode {
         }
         Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
     }
-}
-
-/// The demo's scratch file, always in the data directory: `--file` and `FASETT_FILE` name
-/// the user's own portfolio, which the demo must never replace.
-fn demo_path() -> Result<PathBuf, store::StoreError> {
-    Ok(store::data_dir()?.join("demo.json"))
-}
-
-/// Writes a fresh copy of the sample to the demo file, unless another fasett has it open.
-fn prepare_demo(path: &Path, read_only: bool) -> Result<()> {
-    let sample: Portfolio =
-        serde_json::from_str(SAMPLE).wrap_err("the bundled sample portfolio is broken")?;
-    let opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
-    if read_only || matches!(opened.store.access(), Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
-        return Ok(());
-    }
-    drop(opened);
-    // A scratch file: start from the sample every time, whatever an earlier demo left.
-    match std::fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).wrap_err_with(|| format!("removing the old demo file {}", path.display())),
-    }
-    let mut opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
-    opened.store.save(&sample).wrap_err_with(|| format!("writing the demo file {}", path.display()))?;
-    Ok(())
 }
 
 fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
-use crate::app::{App, Mode, Pane};
+use crate::app::{App, Mode, Pane, ProfileAction, ProfileEditor};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,14 @@ pub enum Place {
     Confirm,
     /// Typing a log line.
     LogEntry,
+    /// Normal mode, the Overview pane.
+    Overview,
+    /// Normal mode on a first run: the welcome's choices.
+    Welcome,
+    /// The organisation profile editor.
+    Profile,
+    /// Typing a value in the profile editor.
+    ProfileText,
 }
 
 /// One key binding with its help text (an i18n key).
@@ -136,6 +144,25 @@ pub static BINDINGS: &[Binding] = &[
     bind!(LogEntry, [Tab => NONE], "Tab", "help.log_kind", true, Action::NextField),
     bind!(LogEntry, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.log_kind", false, Action::PreviousField),
     bind!(LogEntry, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(Register, [Char('+') => NONE], "+", "help.add_suggested", false, Action::Profile(ProfileAction::AddSuggested)),
+    bind!(Overview, [Char('o') => NONE], "o", "help.profile", true, Action::Profile(ProfileAction::Open)),
+    bind!(Welcome, [Char('o') => NONE], "o", "help.welcome_start", true, Action::Profile(ProfileAction::Start)),
+    bind!(Welcome, [Char('D') => NONE], "D", "help.welcome_demo", true, Action::OpenDemo),
+    bind!(Welcome, [Char('I') => NONE], "I", "help.welcome_import", true, Action::StartImport),
+    bind!(Profile, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
+    bind!(Profile, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
+    bind!(Profile, [Enter => NONE, Char('e') => NONE], "Enter e", "help.profile_edit", true, Action::Profile(ProfileAction::EditRow)),
+    bind!(Profile, [Char('d') => NONE], "d", "help.profile_delete", false, Action::Profile(ProfileAction::DeleteRow)),
+    bind!(Profile, [Char('r') => NONE], "r", "help.profile_retire", true, Action::Profile(ProfileAction::ToggleRetired)),
+    bind!(Profile, [Char('K') => NONE], "K", "help.profile_goal_up", false, Action::Profile(ProfileAction::MoveGoalUp)),
+    bind!(Profile, [Char('J') => NONE], "J", "help.profile_goal_down", false, Action::Profile(ProfileAction::MoveGoalDown)),
+    bind!(Profile, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
+    bind!(Profile, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Profile, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Profile, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(ProfileText, [Enter => NONE], "Enter", "help.profile_apply", true, Action::Submit),
+    bind!(ProfileText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(ProfileText, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -149,12 +176,22 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 
 /// The places whose bindings are live now, most specific first.
 pub fn places(app: &App) -> &'static [Place] {
-    places_for(&app.mode, app.pane)
+    places_for(&app.mode, app.pane, app.first_run)
 }
 
-/// The places live in `mode` on `pane`.
-pub fn places_for(mode: &Mode, pane: Pane) -> &'static [Place] {
+/// The places live in `mode` on `pane` (`first_run`: the data file does not exist yet).
+pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] {
     match mode {
+        Mode::Normal if first_run => match pane {
+            Pane::Initiatives => {
+                &[Place::Welcome, Place::Table, Place::Register, Place::Lists, Place::Everywhere]
+            }
+            Pane::Portfolio => &[Place::Welcome, Place::Register, Place::Lists, Place::Everywhere],
+            Pane::Culture => &[Place::Welcome, Place::Lists, Place::Everywhere],
+            Pane::Overview => &[Place::Welcome, Place::Overview, Place::Everywhere],
+        },
+        Mode::Profile(ProfileEditor { editing: Some(_), .. }) => &[Place::ProfileText],
+        Mode::Profile(_) => &[Place::Profile],
         Mode::Help { .. } => &[Place::Help],
         Mode::Command(_) => &[Place::CommandLine],
         Mode::Search(_) => &[Place::Search],
@@ -168,7 +205,7 @@ pub fn places_for(mode: &Mode, pane: Pane) -> &'static [Place] {
             Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
             Pane::Portfolio => &[Place::Register, Place::Lists, Place::Everywhere],
             Pane::Culture => &[Place::Lists, Place::Everywhere],
-            Pane::Overview => &[Place::Everywhere],
+            Pane::Overview => &[Place::Overview, Place::Everywhere],
         },
     }
 }
@@ -193,9 +230,11 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     match &app.mode {
         Mode::Form(form) if form.confirm_discard => Some(Action::Cancel),
-        Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Form(_) => {
-            Some(Action::TypeKey(key))
-        }
+        Mode::Command(_)
+        | Mode::Search(_)
+        | Mode::LogEntry { .. }
+        | Mode::Form(_)
+        | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Some(Action::TypeKey(key)),
         // Anything but yes cancels.
         Mode::Confirm(_) => Some(Action::Cancel),
         _ => None,

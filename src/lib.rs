@@ -14,7 +14,9 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod coverage;
 pub mod dates;
+pub mod demo;
 pub mod filter;
 pub mod history;
 pub mod i18n;

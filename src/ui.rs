@@ -22,7 +22,9 @@ mod help;
 mod initiatives;
 mod overview;
 mod portfolio;
+mod profile;
 pub mod theme;
+mod welcome;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -51,6 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     .areas(area);
     draw_tabs(app, frame, tabs, &theme);
     match app.pane {
+        _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
         Pane::Portfolio => portfolio::render(app, frame, body, &theme),
         Pane::Initiatives => initiatives::render(app, frame, body, &theme),
         Pane::Culture => culture::render(app, frame, body, &theme),
@@ -88,6 +91,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             );
         }
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
+        Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
@@ -176,6 +180,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Mode::Search(input) => {
             let label = app.lang.tf("search.prompt", &[("count", &app.view.len())]);
             prompt(frame, area, label, input, theme)
+        }
+        Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
+            let label = profile::row_label(app, editor.row(&app.portfolio.organisation));
+            prompt(frame, area, format!("{label}: "), input, theme)
         }
         Mode::LogEntry { id, input, kind } => {
             let kind = app.lang.t(&format!("log_kind.{}", kind.key()));

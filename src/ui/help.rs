@@ -20,7 +20,7 @@ fn heading(place: Place) -> &'static str {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
-    for place in keymap::places_for(back, app.pane) {
+    for place in keymap::places_for(back, app.pane, app.first_run) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![

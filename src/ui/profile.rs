@@ -1,0 +1,145 @@
+//! The organisation profile editor: name, vision and mission, then the goals with how many
+//! active initiatives serve each, the units and the people.
+//!
+//! ```text
+//! ┌ Organisation profile ──────────────────────────────────────────┐
+//! │ Name         Sjöbacka kommun                                   │
+//! │ Vision       Ett Sjöbacka där alla …                           │
+//! │ Goals                                          active  M A E Ad│
+//! │   1. Trygg och värdig äldreomsorg                  4   1 0 2 1 │
+//! │   + add a goal                                                 │
+//! │ Units …   People …                                             │
+//! └────────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+
+use super::theme::{Theme, truncate};
+use crate::app::{App, ProfileEditor, ProfileRow};
+use crate::coverage::coverage;
+use crate::text::{fold, one_line};
+
+/// What the status-line prompt calls a row while it is edited.
+pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
+    app.lang.t(match row {
+        ProfileRow::Name => "profile.name",
+        ProfileRow::Vision => "profile.vision",
+        ProfileRow::Mission => "profile.mission",
+        ProfileRow::Goal(_) | ProfileRow::AddGoal => "profile.goal",
+        ProfileRow::Unit(_) | ProfileRow::AddUnit => "profile.unit",
+        ProfileRow::Person(_) | ProfileRow::AddPerson => "profile.person",
+    })
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", app.lang.t("profile.title")), theme.heading()))
+        .title_bottom(Line::styled(format!(" {} ", app.lang.t("profile.hint")), theme.dim()))
+        .border_style(theme.border_focused());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let org = &app.portfolio.organisation;
+    let cov = coverage(&app.portfolio);
+    let rows = ProfileRow::all(org);
+    let label = |key: &str| format!("{:<13}", app.lang.t(key));
+    let mut items = Vec::with_capacity(rows.len() + 3);
+    let mut selected_item = 0;
+    for (ix, row) in rows.iter().enumerate() {
+        // Section headings are not rows, so they are added before the first row of a section.
+        let heading = match row {
+            ProfileRow::Goal(0) | ProfileRow::AddGoal
+                if !matches!(rows.get(ix.wrapping_sub(1)), Some(ProfileRow::Goal(_))) =>
+            {
+                Some(app.lang.t("profile.goals_heading"))
+            }
+            ProfileRow::Unit(0) | ProfileRow::AddUnit
+                if !matches!(rows.get(ix.wrapping_sub(1)), Some(ProfileRow::Unit(_))) =>
+            {
+                Some(app.lang.t("profile.units_heading"))
+            }
+            ProfileRow::Person(0) | ProfileRow::AddPerson
+                if !matches!(rows.get(ix.wrapping_sub(1)), Some(ProfileRow::Person(_))) =>
+            {
+                Some(app.lang.t("profile.people_heading"))
+            }
+            _ => None,
+        };
+        if let Some(h) = heading {
+            items.push(ListItem::new(Line::styled(truncate(h, width), theme.heading())));
+        }
+        if ix == editor.selected {
+            selected_item = items.len();
+        }
+        let empty = || app.lang.t("profile.empty").to_owned();
+        let text_or_empty = |s: &str| if s.trim().is_empty() { empty() } else { one_line(s).into_owned() };
+        let line = match row {
+            ProfileRow::Name => Line::from(vec![
+                Span::styled(label("profile.name"), theme.dim()),
+                Span::raw(text_or_empty(&org.name)),
+            ]),
+            ProfileRow::Vision => Line::from(vec![
+                Span::styled(label("profile.vision"), theme.dim()),
+                Span::raw(text_or_empty(&org.vision)),
+            ]),
+            ProfileRow::Mission => Line::from(vec![
+                Span::styled(label("profile.mission"), theme.dim()),
+                Span::raw(text_or_empty(&org.mission)),
+            ]),
+            ProfileRow::Goal(g) => {
+                let goal = &org.goals[*g];
+                let served = cov
+                    .goals
+                    .iter()
+                    .find(|c| c.id == goal.id)
+                    .map_or(0, crate::coverage::GoalCoverage::total);
+                let mut text = format!("  {}. {}", goal.id, one_line(&goal.title));
+                if goal.retired {
+                    text = format!("{text} ({})", app.lang.t("profile.retired"));
+                }
+                let count = app.lang.tf("profile.serving", &[("count", &served)]);
+                let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
+                let shown = truncate(&text, room);
+                let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
+                let style = if served == 0 && !goal.retired { theme.warning() } else { Style::new() };
+                Line::from(vec![Span::raw(shown), Span::raw(" ".repeat(pad + 1)), Span::styled(count, style)])
+            }
+            ProfileRow::Unit(u) => {
+                let unit = &org.units[*u];
+                let used =
+                    app.portfolio.initiatives.iter().filter(|i| fold(&i.unit) == fold(&unit.name)).count();
+                let mut text = format!("  {}", one_line(&unit.name));
+                if unit.retired {
+                    text = format!("{text} ({})", app.lang.t("profile.retired"));
+                }
+                let count = app.lang.tf("profile.used_by", &[("count", &used)]);
+                let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
+                let shown = truncate(&text, room);
+                let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
+                Line::from(vec![
+                    Span::raw(shown),
+                    Span::raw(" ".repeat(pad + 1)),
+                    Span::styled(count, theme.dim()),
+                ])
+            }
+            ProfileRow::Person(p) => Line::raw(format!("  {}", one_line(&org.people[*p]))),
+            ProfileRow::AddGoal => {
+                Line::styled(format!("  + {}", app.lang.t("profile.add_goal")), theme.dim())
+            }
+            ProfileRow::AddUnit => {
+                Line::styled(format!("  + {}", app.lang.t("profile.add_unit")), theme.dim())
+            }
+            ProfileRow::AddPerson => {
+                Line::styled(format!("  + {}", app.lang.t("profile.add_person")), theme.dim())
+            }
+        };
+        items.push(ListItem::new(line));
+    }
+    let mut state = ListState::default().with_selected(Some(selected_item));
+    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), inner, &mut state);
+}
