@@ -98,6 +98,12 @@ fn resolve_link(path: &Path) -> PathBuf {
         let Ok(target) = fs::read_link(&current) else { break };
         current = if target.is_absolute() { target } else { parent_dir(&current).join(target) };
     }
+    if current != path {
+        // Tidy `config/../real/data.json` for messages; the folder may not exist yet.
+        if let (Ok(dir), Some(name)) = (fs::canonicalize(parent_dir(&current)), current.file_name()) {
+            return dir.join(name);
+        }
+    }
     current
 }
 
@@ -595,7 +601,7 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
         let json_path = (json_path != "." && !json_path.is_empty()).then_some(json_path);
         let inner = e.into_inner();
         let position = (inner.line() > 0).then(|| human_position(text, inner.line(), inner.column()));
-        invalid(position, json_path, format!("expected something else: {}", serde_message(&inner)))
+        invalid(position, json_path, serde_message(&inner))
     })?;
     portfolio.absorb(&value);
 
@@ -876,6 +882,7 @@ fn make_backup(target: &Path) -> Result<PathBuf, Step> {
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{stem}."))
         .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
         .tempfile_in(&dir)
         .map_err(step("create a backup in", &dir))?;
     let temp_path = temp.path().to_path_buf();
@@ -959,16 +966,20 @@ fn rotate_backups(dir: &Path, stem: &str, today: Date) {
     }
 }
 
-/// Removes temporary files a killed save left behind. Only called while we hold the lock,
-/// and every fasett writes only while holding it, so any such file belongs to a dead save.
-/// The exact name shape keeps us off the temp files of `portfolio.json.x` and the like.
+/// Removes temporary files a killed save (or backup) left behind. Only called while we hold
+/// the lock, and every fasett writes only while holding it, so any such file belongs to a dead
+/// save. The exact name shape keeps us off the temp files of `portfolio.json.x` and the like.
 fn remove_leftover_temps(target: &Path) {
-    let prefix = temp_prefix(target);
-    let Ok(entries) = fs::read_dir(parent_dir(target)) else { return };
+    remove_temps(&parent_dir(target), &temp_prefix(target));
+    remove_temps(&backups_dir_of_target(target), &format!(".{}.", backup_stem(target)));
+}
+
+fn remove_temps(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let Ok(name) = entry.file_name().into_string() else { continue };
         let is_ours = name
-            .strip_prefix(&prefix)
+            .strip_prefix(prefix)
             .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
             .is_some_and(|random| random.len() == TEMP_RANDOM_CHARS && !random.contains('.'));
         if is_ours && entry.file_type().is_ok_and(|t| t.is_file()) {
@@ -1221,9 +1232,14 @@ impl Store {
             });
         }
         let same = same_file(&target, &self.target);
-        if same
-            && let Access::ReadOnly(reason) = &self.access
-            && *reason != ReadOnlyReason::Requested
+        // A newer file's content is only half understood, so it is not written anywhere; a
+        // broken or locked file may be saved elsewhere, never over itself.
+        if let Access::ReadOnly(reason) = &self.access
+            && match reason {
+                ReadOnlyReason::Requested => false,
+                ReadOnlyReason::NewerSchema(_) => true,
+                ReadOnlyReason::LoadFailed(_) | ReadOnlyReason::LockedBy(_) => same,
+            }
         {
             return Err(SaveError::ReadOnly {
                 path: path.to_path_buf(),
