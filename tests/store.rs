@@ -790,3 +790,22 @@ fn a_kill_during_save_leaves_a_whole_file() {
     let backups = names(&dir.path().join("backups"));
     assert!(!backups.is_empty() && backups.len() <= 20, "{backups:?}");
 }
+
+#[test]
+fn large_files_parse_the_same_way() {
+    // Over the size where the two parse passes run side by side.
+    let mut p = sample(2000);
+    p.initiatives[1999].extra.insert("budget".into(), 12.into());
+    let json = to_json(&p);
+    assert!(json.len() > 300 * 1024, "{}", json.len());
+    assert_eq!(parse(json.as_bytes(), Path::new("big.json")).expect("parses"), p);
+
+    let broken = json.replacen("\"facet\": \"unplaced\"", "\"facet\": \"sideways\"", 1);
+    let err = parse(broken.as_bytes(), Path::new("big.json")).expect_err("unknown facet");
+    assert_eq!(err.json_path(), Some("initiatives[0].facet"));
+    let cut = &json[..json.len() / 2];
+    let err = parse(cut.as_bytes(), Path::new("big.json")).expect_err("cut off");
+    assert!(err.to_string().contains("cut off"), "{err}");
+    let newer = json.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    assert!(parse(newer.as_bytes(), Path::new("big.json")).expect_err("newer").is_newer_schema());
+}
