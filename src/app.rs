@@ -205,6 +205,17 @@ impl App {
         self.store.as_ref().is_some_and(Store::is_read_only)
     }
 
+    /// Why the file could not be opened for writing, in full, when that needs the user's
+    /// attention (a broken file, a newer version's file, another fasett holding it).
+    pub fn problem(&self) -> Option<String> {
+        match self.store.as_ref().map(Store::access) {
+            Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
+                Some(reason.to_string())
+            }
+            _ => None,
+        }
+    }
+
     pub fn too_small(&self) -> bool {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
@@ -487,7 +498,9 @@ impl App {
     fn type_key(&mut self, key: KeyEvent) {
         let event = Event::Key(key);
         match &mut self.mode {
-            Mode::Command(input) | Mode::LogEntry { input, .. } => {
+            Mode::Command(input)
+            | Mode::LogEntry { input, .. }
+            | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
                 input.handle_event(&event);
             }
             Mode::Search(input) => {
@@ -498,9 +511,6 @@ impl App {
                 }
             }
             Mode::Form(form) => form.type_key(key),
-            Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                input.handle_event(&event);
-            }
             _ => {}
         }
     }

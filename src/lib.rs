@@ -9,6 +9,8 @@
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
+//! - [`coverage`]: which goals the active initiatives serve.
+//! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`cli`]: the command line and the terminal loop.
 
 pub mod action;

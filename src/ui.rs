@@ -52,6 +52,22 @@ pub fn draw(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     draw_tabs(app, frame, tabs, &theme);
+    let body = match app.problem() {
+        Some(problem) => {
+            let text = crate::text::multi_line(&problem).into_owned();
+            let width = usize::from(body.width.saturating_sub(2)).max(1);
+            let rows =
+                text.lines().map(|l| unicode_width::UnicodeWidthStr::width(l) / width + 1).sum::<usize>();
+            let height = (rows as u16 + 2).min(body.height / 2);
+            let [top, rest] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
+            let block = ratatui::widgets::Block::bordered()
+                .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
+                .border_style(theme.error());
+            frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), top);
+            rest
+        }
+        None => body,
+    };
     match app.pane {
         _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
         Pane::Portfolio => portfolio::render(app, frame, body, &theme),

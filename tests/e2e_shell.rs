@@ -88,7 +88,10 @@ fn first_run_shows_the_shell_quits_cleanly_and_writes_nothing() {
 #[test]
 fn panes_switch_help_opens_and_closes_and_colon_q_quits() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn::<_, &str>([]);
+    // An existing file, so the panes show themselves rather than the first-run welcome.
+    let file = sandbox.root().join("existing.json");
+    std::fs::write(&file, "{\"schema_version\": 1}\n").expect("writes");
+    let mut app = sandbox.spawn(["--file", file.to_str().expect("a UTF-8 path")]);
     wait_for_shell(&app);
     app.wait_for(&en("facet.mission_oriented"), TIMEOUT);
 

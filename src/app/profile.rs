@@ -194,12 +194,12 @@ impl App {
                     Renamed::Owner => &i.owner,
                 };
                 if *field == old {
-                    let mut renamed = i.clone();
+                    let mut moved = i.clone();
                     match what {
-                        Renamed::Unit => renamed.unit.clone_from(&new),
-                        Renamed::Owner => renamed.owner.clone_from(&new),
+                        Renamed::Unit => moved.unit.clone_from(&new),
+                        Renamed::Owner => moved.owner.clone_from(&new),
                     }
-                    changes.push(Change::initiative(Some(i.clone()), Some(renamed)));
+                    changes.push(Change::initiative(Some(i.clone()), Some(moved)));
                 }
             }
         }

@@ -59,7 +59,7 @@ fn absorb_vec<T: Extras>(items: &mut [T], raw: Option<&Value>) {
 }
 
 fn emit_vec<T: Extras>(items: &[T], out: Option<&mut Value>) {
-    if let Some(Value::Array(outs)) = out.map(|o| &mut *o) {
+    if let Some(outs) = out.and_then(Value::as_array_mut) {
         for (item, out) in items.iter().zip(outs) {
             item.emit(out);
         }

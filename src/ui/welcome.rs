@@ -33,5 +33,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled(t("welcome.or_just_start"), theme.dim()),
         Line::styled(app.lang.tf("welcome.file", &[("path", &crate::text::one_line(&path))]), theme.dim()),
     ];
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }

@@ -1,0 +1,333 @@
+//! proptest strategies for the portfolio model: every field, unicode with control characters
+//! and emoji, optional fields both ways, and unknown keys at several depths.
+
+use fasett::model::extras::Extra;
+use fasett::model::{
+    ActionItem, Answer, Assessment, CreatedTo, Dimension, ExpectedBenefit, Facet, Goal, Initiative,
+    LocalText, LogEntry, LogKind, NeedSource, NextIds, Organisation, Perspective, Placement, Portfolio,
+    Pressure, Priority, PushedBy, RealisedBenefit, ResultKind, Scale, ScaleStep, Stage, Status, Template,
+    TemplateItem, Track, Unit,
+};
+use jiff::civil::Date;
+use proptest::collection::{btree_map, vec};
+use proptest::option;
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::Value;
+
+/// Text with the characters that break naive writers: quotes, backslashes, newlines, NUL and
+/// other controls, combining marks, Nordic letters, emoji, and any other scalar value.
+pub fn text() -> impl Strategy<Value = String> {
+    let special = select(vec![
+        '"', '\\', '\n', '\r', '\t', '\0', '\u{1b}', '\u{7f}', '\u{2028}', 'å', 'Ø', 'æ', '😀', '👩',
+        '\u{200d}', '💻', 'e', '\u{301}', ' ',
+    ]);
+    vec(prop_oneof![3 => special, 1 => any::<char>(), 2 => proptest::char::range('a', 'z')], 0..12)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1900i16..2200, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
+}
+
+fn timestamp() -> impl Strategy<Value = jiff::Timestamp> {
+    (-2_000_000_000i64..8_000_000_000, 0i32..1_000_000_000)
+        .prop_map(|(s, ns)| jiff::Timestamp::new(s, ns).expect("in range"))
+}
+
+/// JSON values for unknown keys: no floats, since `serde_json` does not promise to round-trip
+/// every float exactly and fasett never interprets them anyway.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..4).prop_map(Value::Array),
+            btree_map(text(), inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Unknown keys: prefixed so they never collide with a key the type knows.
+fn extra() -> impl Strategy<Value = Extra> {
+    prop_oneof![
+        2 => Just(Extra::new()),
+        1 => btree_map(text().prop_map(|k| format!("x-{k}")), json_value(), 1..3)
+            .prop_map(|m| m.into_iter().collect()),
+    ]
+}
+
+fn local_text() -> impl Strategy<Value = LocalText> {
+    btree_map(select(vec!["en", "sv", "da", "nb"]).prop_map(String::from), text(), 0..3).prop_map(LocalText)
+}
+
+fn strings() -> impl Strategy<Value = Vec<String>> {
+    vec(text(), 0..3)
+}
+
+fn placement() -> impl Strategy<Value = Placement> {
+    (select(CreatedTo::ALL.to_vec()), select(PushedBy::ALL.to_vec()), extra())
+        .prop_map(|(created_to, pushed_by, extra)| Placement { created_to, pushed_by, extra })
+}
+
+fn log_entry() -> impl Strategy<Value = LogEntry> {
+    (date(), select(LogKind::ALL.to_vec()), text(), extra()).prop_map(|(date, kind, text, extra)| LogEntry {
+        date,
+        kind,
+        text,
+        extra,
+    })
+}
+
+fn initiative() -> impl Strategy<Value = Initiative> {
+    let basics =
+        (text(), text(), text(), vec(select(NeedSource::ALL.to_vec()), 0..3), select(Facet::ALL.to_vec()));
+    let placing = (
+        option::of(placement()),
+        select(Stage::ALL.to_vec()),
+        select(Status::ALL.to_vec()),
+        option::of(select(Track::ALL.to_vec())),
+        vec(select(Pressure::ALL.to_vec()), 0..3),
+    );
+    let people = (
+        (any::<bool>(), any::<bool>(), text(), extra()).prop_map(|(efficiency, quality, text, extra)| {
+            ExpectedBenefit { efficiency, quality, text, extra }
+        }),
+        (any::<bool>(), any::<bool>(), text(), extra()).prop_map(|(analysed, realised, text, extra)| {
+            RealisedBenefit { analysed, realised, text, extra }
+        }),
+        text(),
+        text(),
+        strings(),
+        vec(any::<u32>(), 0..3),
+    );
+    let dates = (
+        select(Priority::ALL.to_vec()),
+        option::of(date()),
+        option::of(date()),
+        option::of(date()),
+        strings(),
+        vec(log_entry(), 0..3),
+    );
+    let tail = (any::<bool>(), option::of(date()), option::of(timestamp()), extra());
+    (basics, placing, people, dates, tail).prop_map(
+        |(
+            (title, description, need, need_sources, facet),
+            (placement, stage, status, track, relieves),
+            (expected_benefit, realised_benefit, owner, unit, partners, goals),
+            (priority, start, follow_up, end, tags, log),
+            (archived, created, updated, extra),
+        )| Initiative {
+            id: 0,
+            title,
+            description,
+            need,
+            need_sources,
+            facet,
+            placement,
+            stage,
+            status,
+            track,
+            relieves,
+            expected_benefit,
+            realised_benefit,
+            owner,
+            unit,
+            partners,
+            goals,
+            priority,
+            start,
+            follow_up,
+            end,
+            tags,
+            log,
+            archived,
+            created,
+            updated,
+            extra,
+        },
+    )
+}
+
+fn organisation() -> impl Strategy<Value = Organisation> {
+    let goal = (text(), text(), any::<bool>(), extra())
+        .prop_map(|(title, description, retired, extra)| Goal { id: 0, title, description, retired, extra });
+    let unit =
+        (text(), any::<bool>(), extra()).prop_map(|(name, retired, extra)| Unit { name, retired, extra });
+    (text(), text(), text(), vec(goal, 0..3), vec(unit, 0..3), strings(), extra()).prop_map(
+        |(name, vision, mission, mut goals, units, people, extra)| {
+            for (ix, goal) in goals.iter_mut().enumerate() {
+                goal.id = ix as u32 + 1;
+            }
+            Organisation { name, vision, mission, goals, units, people, extra }
+        },
+    )
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let answer = (text(), option::of(text()), option::of(any::<u8>()), text(), extra())
+        .prop_map(|(item, perspective, score, note, extra)| Answer { item, perspective, score, note, extra });
+    (text(), any::<u32>(), text(), date(), strings(), vec(answer, 0..3), text(), extra()).prop_map(
+        |(template, template_version, scope, date, participants, answers, note, extra)| Assessment {
+            id: 0,
+            template,
+            template_version,
+            scope,
+            date,
+            participants,
+            answers,
+            note,
+            extra,
+        },
+    )
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    let a = (text(), text(), text(), text(), text(), option::of(date()));
+    let b = (
+        any::<bool>(),
+        option::of(any::<u32>()),
+        option::of(text()),
+        option::of(any::<u32>()),
+        option::of(date()),
+        extra(),
+    );
+    (a, b).prop_map(
+        |(
+            (what, how, when, who, competences, follow_up),
+            (done, assessment, item, initiative, created, extra),
+        )| {
+            ActionItem {
+                id: 0,
+                what,
+                how,
+                when,
+                who,
+                competences,
+                follow_up,
+                done,
+                assessment,
+                item,
+                initiative,
+                created,
+                extra,
+            }
+        },
+    )
+}
+
+fn template() -> impl Strategy<Value = Template> {
+    let step = (any::<u8>(), local_text(), extra()).prop_map(|(value, label, extra)| ScaleStep {
+        value,
+        label,
+        extra,
+    });
+    let scale = (any::<u8>(), any::<u8>(), vec(step, 0..3), extra())
+        .prop_map(|(min, max, steps, extra)| Scale { min, max, steps, extra });
+    let dimension =
+        (text(), local_text(), extra()).prop_map(|(id, name, extra)| Dimension { id, name, extra });
+    let item = (
+        text(),
+        text(),
+        local_text(),
+        any::<bool>(),
+        any::<bool>(),
+        option::of(select(Facet::ALL.to_vec())),
+        extra(),
+    )
+        .prop_map(|(id, dimension, text, reverse, optional, facet, extra)| TemplateItem {
+            id,
+            dimension,
+            text,
+            reverse,
+            optional,
+            facet,
+            extra,
+        });
+    let perspective =
+        (text(), local_text(), extra()).prop_map(|(id, name, extra)| Perspective { id, name, extra });
+    let a = (text(), any::<u32>(), local_text(), local_text(), text(), scale);
+    let b = (
+        select(vec![ResultKind::Mean, ResultKind::FacetOrientation]),
+        vec(dimension, 0..3),
+        vec(item, 0..3),
+        vec(perspective, 0..2),
+        extra(),
+    );
+    (a, b).prop_map(
+        |(
+            (id, version, name, description, source, scale),
+            (result, dimensions, items, perspectives, extra),
+        )| {
+            Template {
+                id,
+                version,
+                name,
+                description,
+                source,
+                scale,
+                result,
+                dimensions,
+                items,
+                perspectives,
+                extra,
+            }
+        },
+    )
+}
+
+/// A portfolio as `parse` returns it: unique ids, initiatives sorted by id.
+pub fn portfolio() -> impl Strategy<Value = Portfolio> {
+    let next_id = (1u32..1000, 1u32..1000, 1u32..1000, 1u32..1000, extra()).prop_map(
+        |(initiative, assessment, action, goal, extra)| NextIds {
+            initiative,
+            assessment,
+            action,
+            goal,
+            extra,
+        },
+    );
+    (
+        organisation(),
+        vec((1u32..50, initiative()), 0..5),
+        vec(assessment(), 0..3),
+        vec(action(), 0..3),
+        vec(template(), 0..2),
+        next_id,
+        extra(),
+    )
+        .prop_map(
+            |(organisation, initiatives, mut assessments, mut actions, templates, next_id, extra)| {
+                let mut id = 0;
+                let initiatives = initiatives
+                    .into_iter()
+                    .map(|(gap, mut initiative)| {
+                        id += gap;
+                        initiative.id = id;
+                        initiative
+                    })
+                    .collect();
+                for (ix, a) in assessments.iter_mut().enumerate() {
+                    a.id = 10 * ix as u32 + 3;
+                }
+                for (ix, a) in actions.iter_mut().enumerate() {
+                    a.id = ix as u32 + 1;
+                }
+                Portfolio {
+                    schema_version: fasett::model::SCHEMA_VERSION,
+                    organisation,
+                    initiatives,
+                    assessments,
+                    actions,
+                    templates,
+                    next_id,
+                    extra,
+                }
+            },
+        )
+}
