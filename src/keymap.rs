@@ -151,6 +151,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Welcome, [Char('I') => NONE], "I", "help.welcome_import", true, Action::StartImport),
     bind!(Profile, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
     bind!(Profile, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
+    bind!(Profile, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Profile, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
     bind!(Profile, [Enter => NONE, Char('e') => NONE], "Enter e", "help.profile_edit", true, Action::Profile(ProfileAction::EditRow)),
     bind!(Profile, [Char('d') => NONE], "d", "help.profile_delete", false, Action::Profile(ProfileAction::DeleteRow)),
     bind!(Profile, [Char('r') => NONE], "r", "help.profile_retire", true, Action::Profile(ProfileAction::ToggleRetired)),

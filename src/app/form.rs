@@ -155,6 +155,9 @@ pub struct InitiativeForm {
     /// Goal ids offered, in order (active goals plus those already linked).
     pub goal_ids: Vec<Id>,
     pub goal_titles: Vec<String>,
+    /// Units and people from the profile (not retired), offered while typing unit and owner.
+    pub known_units: Vec<String>,
+    pub known_people: Vec<String>,
     pub error: Option<FieldError>,
     pub dirty: bool,
     /// Esc was pressed with unsaved changes; waiting for y/n.
@@ -208,6 +211,8 @@ impl InitiativeForm {
         Self {
             goal_ids: goals.iter().map(|g| g.id).collect(),
             goal_titles: goals.iter().map(|g| format!("{}. {}", g.id, g.title)).collect(),
+            known_units: organisation.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()).collect(),
+            known_people: organisation.people.clone(),
             original,
             draft,
             focus: 0,
@@ -265,6 +270,32 @@ impl InitiativeForm {
     pub fn focus_field(&mut self, field: Field) {
         self.focus = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
         self.option = 0;
+    }
+
+    /// Known names that start with (or contain) what is typed in the unit or owner field,
+    /// best first; `→` at the end of the text takes the first.
+    pub fn suggestions(&self, field: Field) -> Vec<&str> {
+        let known = match field {
+            Field::Unit => &self.known_units,
+            Field::Owner => &self.known_people,
+            _ => return Vec::new(),
+        };
+        let typed = crate::text::fold(self.line(field).map_or("", Input::value).trim());
+        let mut starts: Vec<&str> = Vec::new();
+        let mut contains: Vec<&str> = Vec::new();
+        for name in known {
+            let folded = crate::text::fold(name);
+            if folded == typed {
+                return Vec::new();
+            }
+            if folded.starts_with(&typed) {
+                starts.push(name);
+            } else if !typed.is_empty() && folded.contains(&typed) {
+                contains.push(name);
+            }
+        }
+        starts.extend(contains);
+        starts
     }
 
     /// The current value of a choice field, as a catalog key.
@@ -381,6 +412,17 @@ impl InitiativeForm {
     pub fn type_key(&mut self, key: KeyEvent) {
         self.error = None;
         let field = self.field();
+        if key.code == KeyCode::Right
+            && let Some(first) = self.suggestions(field).first().map(|s| (*s).to_owned())
+            && self.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
+        {
+            let end = first.chars().count();
+            if let Some(input) = self.line_mut(field) {
+                *input = Input::new(first).with_cursor(end);
+                self.dirty = true;
+            }
+            return;
+        }
         match field.kind() {
             Kind::Line => {
                 if let Some(input) = self.line_mut(field)
@@ -566,6 +608,36 @@ mod tests {
         form.type_key(key(KeyCode::Char(' ')));
         assert!(form.draft.relieves.is_empty());
         assert!(form.dirty);
+    }
+
+    #[test]
+    fn unit_and_owner_complete_from_the_profile() {
+        let mut org = Organisation::default();
+        org.units
+            .push(crate::model::Unit {
+                name: "Vård- och omsorgsförvaltningen".into(), ..Default::default()
+            });
+        org.units.push(crate::model::Unit {
+            name: "Gamla enheten".into(),
+            retired: true,
+            ..Default::default()
+        });
+        org.people = vec!["Åsa Öberg".into(), "Anders Berg".into()];
+        let mut form = InitiativeForm::new(None, Initiative::default(), &org);
+        form.focus_field(Field::Owner);
+        type_text(&mut form, "berg");
+        assert_eq!(form.suggestions(Field::Owner), ["Åsa Öberg", "Anders Berg"], "diacritics ignored");
+        form.focus_field(Field::Unit);
+        type_text(&mut form, "vard");
+        form.type_key(key(KeyCode::Right));
+        assert_eq!(form.line(Field::Unit).map(Input::value), Some("Vård- och omsorgsförvaltningen"));
+        assert!(form.suggestions(Field::Unit).is_empty(), "nothing more to offer once it matches");
+        form.lines.iter_mut().for_each(|(f, i)| {
+            if *f == Field::Unit {
+                *i = Input::new("gaml".into());
+            }
+        });
+        assert!(form.suggestions(Field::Unit).is_empty(), "retired units are not offered");
     }
 
     #[test]

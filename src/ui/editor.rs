@@ -97,7 +97,26 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
                 return;
             }
-            frame.render_widget(Line::styled(text, style), value);
+            let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
+            if suggestions.is_empty() {
+                frame.render_widget(Line::styled(text, style), value);
+            } else {
+                // Typed text first, then what → would complete it to, dimmed.
+                let typed = truncate(&one_line(&shown), width);
+                let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
+                let hint =
+                    format!("  → {}", suggestions.iter().take(3).copied().collect::<Vec<_>>().join(" · "));
+                let hint = truncate(&one_line(&hint), width.saturating_sub(used));
+                let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
+                frame.render_widget(
+                    Line::from(vec![
+                        Span::styled(typed, style),
+                        Span::styled(hint, theme.dim()),
+                        Span::styled(" ".repeat(pad), style),
+                    ]),
+                    value,
+                );
+            }
         }
         FieldKind::Text => {
             let Some(area) = form.text(field) else { return };

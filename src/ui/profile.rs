@@ -13,10 +13,10 @@
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::theme::{Theme, truncate};
 use crate::app::{App, ProfileEditor, ProfileRow};
@@ -93,16 +93,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             ]),
             ProfileRow::Goal(g) => {
                 let goal = &org.goals[*g];
-                let served = cov
-                    .goals
-                    .iter()
-                    .find(|c| c.id == goal.id)
-                    .map_or(0, crate::coverage::GoalCoverage::total);
+                let per_facet = cov.goals.iter().find(|c| c.id == goal.id).map_or([0; 6], |c| c.per_facet);
+                let served: usize = per_facet.iter().sum();
                 let mut text = format!("  {}. {}", goal.id, one_line(&goal.title));
                 if goal.retired {
                     text = format!("{text} ({})", app.lang.t("profile.retired"));
                 }
-                let count = app.lang.tf("profile.serving", &[("count", &served)]);
+                let count = if served == 0 {
+                    app.lang.t("profile.serving_none").to_owned()
+                } else {
+                    let mut facets: Vec<String> = crate::model::Facet::GRID
+                        .iter()
+                        .enumerate()
+                        .map(|(ix, f)| {
+                            format!("{}{}", app.lang.t(&format!("facet_abbr.{}", f.key())), per_facet[ix])
+                        })
+                        .collect();
+                    facets.push(format!("{}{}", app.lang.t("facet_abbr.mixed"), per_facet[4] + per_facet[5]));
+                    format!("{}  {}", app.lang.tf("profile.serving", &[("count", &served)]), facets.join(" "))
+                };
                 let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
                 let shown = truncate(&text, room);
                 let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
@@ -139,7 +148,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             }
         };
         items.push(ListItem::new(line));
+        if *row == ProfileRow::AddGoal && cov.unlinked > 0 {
+            let text = app.lang.tf("profile.unlinked", &[("count", &cov.unlinked), ("active", &cov.active)]);
+            items.push(ListItem::new(Line::styled(
+                format!("  {}", truncate(&text, width.saturating_sub(2))),
+                theme.warning(),
+            )));
+        }
     }
+    // Long vision and mission texts are read in full below the list, wrapped.
+    let long_text = match editor.row(org) {
+        ProfileRow::Vision => Some(&org.vision),
+        ProfileRow::Mission => Some(&org.mission),
+        _ => None,
+    }
+    .filter(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) > width.saturating_sub(14));
+    let list_area = if let Some(text) = long_text {
+        let [list, preview] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(7.min(inner.height / 2))]).areas(inner);
+        let block = Block::new().borders(Borders::TOP).border_style(theme.border());
+        let paragraph =
+            Paragraph::new(crate::text::multi_line(text).into_owned()).block(block).wrap(Wrap { trim: true });
+        frame.render_widget(paragraph, preview);
+        list
+    } else {
+        inner
+    };
     let mut state = ListState::default().with_selected(Some(selected_item));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), inner, &mut state);
+    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), list_area, &mut state);
 }
