@@ -363,6 +363,26 @@ impl App {
         }
     }
 
+    /// `:lang sv`: switches the interface now and remembers the choice in the settings file.
+    fn switch_language(&mut self, code: &str) {
+        let Some(lang) = Lang::from_locale(code) else {
+            let codes = Lang::ALL.map(Lang::code).join(", ");
+            self.set_error(self.lang.tf("status.lang_unknown", &[("code", &code), ("codes", &codes)]));
+            return;
+        };
+        self.lang = lang;
+        let remembered = crate::config::path().map(|path| {
+            let mut config = crate::config::Config::load(&path);
+            config.lang = Some(lang.code().to_owned());
+            config.save(&path).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        match remembered {
+            Some(Ok(())) => self.set_info(self.lang.t("status.lang_switched").to_owned()),
+            Some(Err(e)) => self.set_error(self.lang.tf("status.lang_not_remembered", &[("error", &e)])),
+            None => self.set_info(self.lang.t("status.lang_switched").to_owned()),
+        }
+    }
+
     /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
     fn open_demo(&mut self) {
         let opened = crate::demo::path()
@@ -846,6 +866,7 @@ impl App {
             }
             "w" | "write" => self.save_as(Path::new(arg)),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
+            "lang" | "language" => self.switch_language(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }

@@ -60,7 +60,8 @@ pub fn parse() -> Cli {
 
 /// Runs what the command line asked for.
 pub fn run(cli: &Cli) -> Result<ExitCode> {
-    let lang = Lang::resolve(cli.lang, |var| std::env::var(var).ok());
+    let remembered = crate::config::path().and_then(|p| crate::config::Config::load(&p).lang());
+    let lang = Lang::resolve(cli.lang, remembered, |var| std::env::var(var).ok());
     match cli.command {
         None => {
             let path = match store::resolve_path(cli.file.as_deref()) {

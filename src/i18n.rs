@@ -57,15 +57,18 @@ impl Lang {
         }
     }
 
-    /// `--lang` > `FASETT_LANG` > `LC_ALL` > `LC_MESSAGES` > `LANG` > English.
-    pub fn resolve(cli: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
-        cli.or_else(|| {
-            ["FASETT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|var| env(var).filter(|v| !v.is_empty()))
-                .find_map(|v| Lang::from_locale(&v))
-        })
-        .unwrap_or_default()
+    /// `--lang` > `FASETT_LANG` > the choice remembered from `:lang` > `LC_ALL` >
+    /// `LC_MESSAGES` > `LANG` > English.
+    pub fn resolve(
+        cli: Option<Lang>,
+        remembered: Option<Lang>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Lang {
+        let from_env = |var: &str| env(var).filter(|v| !v.is_empty()).and_then(|v| Lang::from_locale(&v));
+        cli.or_else(|| from_env("FASETT_LANG"))
+            .or(remembered)
+            .or_else(|| ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|var| from_env(var)))
+            .unwrap_or_default()
     }
 
     /// The text for `key`.
@@ -123,13 +126,18 @@ mod tests {
             "LC_ALL" => Some(String::new()),
             _ => None,
         };
-        assert_eq!(Lang::resolve(None, env), Lang::Da);
-        assert_eq!(Lang::resolve(Some(Lang::Sv), env), Lang::Sv);
+        assert_eq!(Lang::resolve(None, None, env), Lang::Da);
+        assert_eq!(Lang::resolve(Some(Lang::Sv), None, env), Lang::Sv);
+        assert_eq!(
+            Lang::resolve(None, Some(Lang::Nb), env),
+            Lang::Nb,
+            "a remembered choice beats the locale"
+        );
         let fasett = |v: &str| {
             (v == "FASETT_LANG" || v == "LANG").then(|| if v == "LANG" { "sv_SE" } else { "nb" }.to_owned())
         };
-        assert_eq!(Lang::resolve(None, fasett), Lang::Nb);
-        assert_eq!(Lang::resolve(None, |_| None), Lang::En);
+        assert_eq!(Lang::resolve(None, Some(Lang::Da), fasett), Lang::Nb);
+        assert_eq!(Lang::resolve(None, None, |_| None), Lang::En);
     }
 
     #[test]

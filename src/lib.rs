@@ -11,11 +11,13 @@
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
+//! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line and the terminal loop.
 
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod coverage;
 pub mod dates;
 pub mod demo;

@@ -1,0 +1,74 @@
+//! The user's settings file (`config.json` in the config directory): for now the interface
+//! language chosen with `:lang`. A missing or unreadable file means defaults, never an error:
+//! settings are a convenience, the portfolio is what must not be lost.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Language code chosen with `:lang` (`en`, `sv`, `da`, `nb`).
+    pub lang: Option<String>,
+    /// Keys this version does not know, kept when the file is written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The settings file: `$FASETT_CONFIG` if set (tests), else the platform config directory.
+pub fn path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("FASETT_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "fasett").map(|d| d.config_dir().join("config.json"))
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Config {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang.as_deref().and_then(Lang::from_locale)
+    }
+
+    /// Writes the settings atomically (a temporary file renamed over the old one).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        text.push('\n');
+        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        std::fs::write(tmp.path(), text)?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_or_broken_file_means_defaults_and_unknown_keys_survive() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("sub/config.json");
+        assert_eq!(Config::load(&path), Config::default());
+        std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+        std::fs::write(&path, "{ not json").expect("writes");
+        assert_eq!(Config::load(&path), Config::default());
+        std::fs::write(&path, r#"{"lang": "sv", "theme": "dark"}"#).expect("writes");
+        let mut config = Config::load(&path);
+        assert_eq!(config.lang(), Some(Lang::Sv));
+        config.lang = Some("nb".into());
+        config.save(&path).expect("saves");
+        let text = std::fs::read_to_string(&path).expect("reads");
+        assert!(text.contains("\"theme\": \"dark\"") && text.contains("\"nb\""));
+    }
+}
