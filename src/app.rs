@@ -377,9 +377,8 @@ impl App {
             config.save(&path).map_err(|e| format!("{}: {e}", path.display()))
         });
         match remembered {
-            Some(Ok(())) => self.set_info(self.lang.t("status.lang_switched").to_owned()),
             Some(Err(e)) => self.set_error(self.lang.tf("status.lang_not_remembered", &[("error", &e)])),
-            None => self.set_info(self.lang.t("status.lang_switched").to_owned()),
+            Some(Ok(())) | None => self.set_info(self.lang.t("status.lang_switched").to_owned()),
         }
     }
 
