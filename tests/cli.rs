@@ -140,3 +140,36 @@ fn an_unknown_language_is_rejected_by_the_parser() {
         assert!(stdout(&output).is_empty(), "printed a path despite the bad option: {}", stdout(&output));
     }
 }
+
+#[test]
+fn check_on_every_broken_fixture_exits_2_with_one_paragraph_naming_line_and_column() {
+    let sandbox = Sandbox::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&fixtures).expect("the fixture folder") {
+        let original = entry.expect("an entry").path();
+        // A copy, so a bug cannot damage the fixture itself.
+        let copy = sandbox.root().join(original.file_name().expect("a name"));
+        std::fs::copy(&original, &copy).expect("copies");
+        let before = std::fs::read(&copy).expect("reads");
+        let output = run(&sandbox, &["check", "--file", copy.to_str().expect("UTF-8")]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{}: {message}", original.display());
+        assert!(
+            message.contains("line ") && message.contains("column "),
+            "{}: {message}",
+            original.display()
+        );
+        assert!(!message.trim().contains("\n\n"), "one paragraph: {message}");
+        assert!(!message.contains("panicked") && !message.contains("Backtrace"), "{message}");
+        assert_eq!(std::fs::read(&copy).expect("reads"), before, "{} changed", original.display());
+        seen += 1;
+    }
+    assert!(seen >= 10, "only {seen} fixtures");
+    // The 200 MB case is made here rather than committed.
+    let huge = sandbox.root().join("huge.json");
+    std::fs::File::create(&huge).and_then(|f| f.set_len(200 * 1024 * 1024)).expect("a sparse file");
+    let output = run(&sandbox, &["check", "--file", huge.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("200"), "{}", stderr(&output));
+}
