@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Check the UI catalogs in data/i18n against the English one.
+
+Usage: scripts/check_catalogs.py [LANG ...]     (default: every data/i18n/*.json but en)
+
+For each catalog it verifies:
+  * the file is valid UTF-8 JSON: one flat object of string values, no duplicate keys;
+  * exactly the keys of en.json (none missing, none extra), in the same order;
+  * the same {placeholders} per key as in English (same names, same count);
+  * key symbols and example inputs of the English text (Enter, Esc, Tab, Ctrl-s, F1, :w, :q,
+    2026-03-15, +14d, ...) are kept;
+  * short labels stay short: for column.*, facet_short.*, stage_short.*, sort.*, track.*,
+    priority.*, log_kind.* and status.active|paused|stopped|completed the display width may
+    exceed the English by at most 2; facet_abbr.* is exactly 2 wide;
+  * the file is written as pretty JSON (2-space indent, not ASCII-escaped, newline at end).
+
+Exits 0 when everything passes, 1 with a list of problems otherwise. Python 3, no dependencies.
+"""
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "data" / "i18n"
+
+SHORT_PREFIXES = ("column.", "facet_short.", "stage_short.", "sort.", "track.", "priority.", "log_kind.")
+SHORT_KEYS = {"status.active", "status.paused", "status.stopped", "status.completed"}
+SHORT_SLACK = 2
+ABBR_PREFIX = "facet_abbr."
+ABBR_WIDTH = 2
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Keys and example inputs that must survive translation when the English text has them.
+PROTECTED = ["Ctrl-s", "Enter", "Esc", "Tab", "F1", ":w", ":q", "2026-03-15", "15.3.2026", "+14d", "+2w", "+3m"]
+
+
+def width(text):
+    """Terminal columns: wide and full-width characters take two, combining marks none."""
+    cols = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        cols += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return cols
+
+
+def placeholders(text):
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def has_token(text, token):
+    # A token counts only as a whole word, so "Tab" is not found inside "Table".
+    return re.search(r"(?<![\w])" + re.escape(token) + r"(?![\w])", text) is not None
+
+
+def load(path, problems):
+    """Returns (ordered pairs, raw text) or None after recording why it could not be read."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        problems.append(f"cannot read as UTF-8: {err}")
+        return None
+    try:
+        pairs = json.loads(raw, object_pairs_hook=lambda p: p)
+    except json.JSONDecodeError as err:
+        problems.append(f"invalid JSON: {err.msg} at line {err.lineno} column {err.colno}")
+        return None
+    if not isinstance(pairs, list):
+        problems.append("the top level must be a JSON object")
+        return None
+    return pairs, raw
+
+
+def check_shape(pairs, problems):
+    seen = set()
+    for key, value in pairs:
+        if key in seen:
+            problems.append(f"{key}: duplicate key")
+        seen.add(key)
+        if not isinstance(value, str):
+            problems.append(f"{key}: value must be a string, not {type(value).__name__}")
+        elif not value.strip():
+            problems.append(f"{key}: empty text")
+
+
+def check_catalog(lang, en_pairs, problems):
+    path = I18N / f"{lang}.json"
+    if not path.exists():
+        problems.append(f"missing file {path.relative_to(ROOT)}")
+        return
+    loaded = load(path, problems)
+    if loaded is None:
+        return
+    pairs, raw = loaded
+    check_shape(pairs, problems)
+    en = dict(en_pairs)
+    tr = {k: v for k, v in pairs if isinstance(v, str)}
+
+    missing = [k for k, _ in en_pairs if k not in tr]
+    extra = [k for k, _ in pairs if k not in en]
+    for key in missing:
+        problems.append(f"{key}: missing")
+    for key in extra:
+        problems.append(f"{key}: not in en.json")
+    if not missing and not extra:
+        en_order = [k for k, _ in en_pairs]
+        order = [k for k, _ in pairs]
+        if order != en_order:
+            first = next(i for i, (a, b) in enumerate(zip(order, en_order)) if a != b)
+            problems.append(f"keys are not in the order of en.json (first difference at {order[first]})")
+
+    for key, en_text in en_pairs:
+        text = tr.get(key)
+        if text is None:
+            continue
+        want, got = placeholders(en_text), placeholders(text)
+        if want != got:
+            problems.append(f"{key}: placeholders {got or 'none'} differ from English {want or 'none'}")
+        for token in PROTECTED:
+            if has_token(en_text, token) and not has_token(text, token):
+                problems.append(f"{key}: lost “{token}” (keep key names and example inputs as in English)")
+        if key.startswith(ABBR_PREFIX):
+            if width(text) != ABBR_WIDTH:
+                problems.append(f"{key}: “{text}” must be exactly {ABBR_WIDTH} wide, is {width(text)}")
+        elif key.startswith(SHORT_PREFIXES) or key in SHORT_KEYS:
+            limit = width(en_text) + SHORT_SLACK
+            if width(text) > limit:
+                problems.append(f"{key}: “{text}” is {width(text)} wide; at most {limit} (English “{en_text}” + {SHORT_SLACK})")
+
+    if not missing and not extra and not problems:
+        pretty = json.dumps(dict(pairs), ensure_ascii=False, indent=2) + "\n"
+        if raw != pretty:
+            problems.append("not in the canonical layout (2-space indent, UTF-8 not escaped, newline at end)")
+
+
+def main(argv):
+    en_problems = []
+    loaded = load(I18N / "en.json", en_problems)
+    if loaded is not None:
+        check_shape(loaded[0], en_problems)
+    if en_problems:
+        print("en.json:", *en_problems, sep="\n  ")
+        return 1
+    en_pairs = loaded[0]
+
+    langs = argv or sorted(p.stem for p in I18N.glob("*.json") if p.stem != "en")
+    if not langs:
+        print("no catalogs to check besides en.json")
+        return 1
+    failed = False
+    for lang in langs:
+        problems = []
+        check_catalog(lang, en_pairs, problems)
+        if problems:
+            failed = True
+            print(f"{lang}.json: {len(problems)} problem(s)")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            print(f"{lang}.json: ok ({len(en_pairs)} keys)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
