@@ -18,7 +18,12 @@ pub enum Lang {
 
 type Catalog = HashMap<String, String>;
 
-const SOURCES: [(Lang, &str); 1] = [(Lang::En, include_str!("../data/i18n/en.json"))];
+const SOURCES: [(Lang, &str); 4] = [
+    (Lang::En, include_str!("../data/i18n/en.json")),
+    (Lang::Sv, include_str!("../data/i18n/sv.json")),
+    (Lang::Da, include_str!("../data/i18n/da.json")),
+    (Lang::Nb, include_str!("../data/i18n/nb.json")),
+];
 
 fn catalogs() -> &'static HashMap<Lang, Catalog> {
     static CATALOGS: OnceLock<HashMap<Lang, Catalog>> = OnceLock::new();
