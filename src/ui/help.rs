@@ -7,15 +7,14 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{App, Mode};
-use crate::keymap::{BINDINGS, Place};
+use crate::keymap::{self, BINDINGS, Place};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     // The overlay explains the place it was opened from: normal mode in the current pane.
     let mut lines = Vec::new();
-    for (place, heading) in
-        [(Place::Lists, "help.section_lists"), (Place::Everywhere, "help.section_everywhere")]
-    {
-        lines.push(Line::styled(app.lang.t(heading), theme.heading()));
+    for place in keymap::pane_places(app.pane) {
+        let place = *place;
+        lines.push(Line::styled(app.lang.t(heading(place)), theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.place == place) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<12}", b.label), theme.key()),
@@ -40,4 +39,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: &The
         .border_style(theme.border_focused());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+/// The heading of a place's keys in the overlay.
+fn heading(place: Place) -> &'static str {
+    match place {
+        Place::Grid => "help.grid_section",
+        Place::Table => "help.section_table",
+        Place::Register => "help.section_register",
+        Place::Lists => "help.section_lists",
+        Place::Everywhere => "help.section_everywhere",
+        _ => "help.section_here",
+    }
 }
