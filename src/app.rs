@@ -634,7 +634,7 @@ impl App {
     /// Brings derived state up to date after the portfolio changed.
     fn after_change(&mut self) {
         self.first_run = false;
-        self.search = SearchIndex::build(&self.portfolio);
+        self.search.refresh(&self.portfolio);
         self.refresh_view();
     }
 

@@ -500,3 +500,78 @@ mod tests {
         }
     }
 }
+
+/// Speed budget (design.md): 10,000 initiatives, a keypress to the next frame in ≤ 5 ms.
+/// A benchmark, not a timed test: `cargo test --release --lib grid_speed -- --ignored --nocapture`.
+#[cfg(test)]
+mod bench {
+    use std::time::Instant;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::action::{Action, Direction, GridAction};
+    use crate::app::{App, Options};
+    use crate::model::{Facet, Initiative, Portfolio, Priority, Stage};
+
+    fn big() -> App {
+        let mut p = Portfolio::default();
+        for id in 1..=10_000u32 {
+            p.initiatives.push(Initiative {
+                id,
+                title: format!("Initiativ nummer {id} med en lagom lång titel"),
+                description: "Beskrivning ".repeat(20),
+                facet: Facet::ALL[id as usize % 6],
+                stage: Stage::ALL[id as usize % 6],
+                priority: Priority::ALL[id as usize % 3],
+                ..Initiative::default()
+            });
+        }
+        App::new(p, None, &Options::default())
+    }
+
+    fn per_key(app: &mut App, terminal: &mut Terminal<TestBackend>, n: u32, action: &Action) -> f64 {
+        let start = Instant::now();
+        for _ in 0..n {
+            app.update(action.clone());
+            terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
+        }
+        start.elapsed().as_secs_f64() * 1000.0 / f64::from(n)
+    }
+
+    #[test]
+    #[ignore = "a benchmark; run with --release --ignored --nocapture"]
+    fn grid_speed_with_10k_initiatives() {
+        let mut app = big();
+        app.size = (160, 48);
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
+        let down = per_key(&mut app, &mut terminal, 500, &Action::MoveDown);
+        let right = per_key(&mut app, &mut terminal, 500, &Action::MoveRight);
+        let zoom = per_key(&mut app, &mut terminal, 100, &Action::Grid(GridAction::ToggleZoom));
+        app.update(Action::Grid(GridAction::ToggleZoom));
+        app.update(Action::MoveLeft);
+        let before = app.history.can_undo();
+        let mut shift = 0.0;
+        for direction in [Direction::Right, Direction::Left].repeat(25) {
+            shift +=
+                per_key(&mut app, &mut terminal, 1, &Action::Grid(GridAction::MoveInitiative(direction)));
+        }
+        let shift = shift / 50.0;
+        assert!(!before && app.history.can_undo(), "the initiative moved");
+        let back = per_key(&mut app, &mut terminal, 50, &Action::Undo);
+        let mut index = crate::filter::SearchIndex::build(&app.portfolio);
+        let t = Instant::now();
+        index.refresh(&app.portfolio);
+        let index_refresh = t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        app.refresh_view();
+        let view_refresh = t.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "search index refresh {index_refresh:.3}, refresh_view (register and grid) {view_refresh:.3}"
+        );
+        println!(
+            "10k initiatives, 160x48, ms per key incl. frame: move {down:.3}, cell {right:.3}, \
+             zoom {zoom:.3}, move initiative (no file) {shift:.3}, undo (no file) {back:.3}"
+        );
+    }
+}
