@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::{Pane, ProfileAction};
+use crate::model::{CreatedTo, PushedBy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -85,4 +86,44 @@ pub enum Action {
     OpenDemo,
     /// Start typing `:import PATH` (from the first-run welcome).
     StartImport,
+    /// Something only the Portfolio grid (or its placement dialog) does.
+    Grid(GridAction),
+}
+
+/// A neighbour on the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// What the Portfolio grid and its placement dialog do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridAction {
+    /// Move the selected initiative to the neighbouring facet, saved at once.
+    MoveInitiative(Direction),
+    /// Show the selected facet full screen, or go back to the grid.
+    ToggleZoom,
+    /// Leave the full-screen facet.
+    Unzoom,
+    /// Hide owners and details for a meeting, or show them again.
+    TogglePresentation,
+    /// Weight the shares by priority, or count each initiative once.
+    ToggleWeighting,
+    /// Show or hide each facet's stage and track breakdown.
+    ToggleBreakdown,
+    /// Open the placement questions for the selected initiative.
+    OpenPlacement,
+    /// Switch between the two placement questions.
+    SwitchQuestion,
+    /// Step the focused question's answer forward or back.
+    CycleAnswer(bool),
+    /// Answer "primarily created to".
+    AnswerCreatedTo(CreatedTo),
+    /// Answer "mainly pushed by".
+    AnswerPushedBy(PushedBy),
+    /// Set the facet the answers give and store the answers.
+    AcceptPlacement,
 }

@@ -5,6 +5,7 @@
 //! undoable and saves at once.
 
 mod form;
+mod grid;
 mod profile;
 
 use std::path::Path;
@@ -15,6 +16,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
 
 use crate::action::Action;
@@ -90,6 +92,8 @@ pub enum Mode {
     },
     /// The organisation profile editor.
     Profile(ProfileEditor),
+    /// Answering the two OPSI placement questions for one initiative.
+    Placement(PlacementDialog),
 }
 
 /// A question waiting for `y`.
@@ -104,17 +108,6 @@ pub struct StatusLine {
     pub text: String,
     pub is_error: bool,
 }
-
-/// Selection in the portfolio grid: a cell (the four facets in reading order, then the
-/// strip of mixed and unplaced initiatives) and a row in each.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct GridState {
-    pub cell: usize,
-    pub rows: [usize; 5],
-}
-
-/// The cells of the grid, in the order `GridState::cell` counts them.
-pub const GRID_CELLS: usize = 5;
 
 /// Options the interface is started with.
 #[derive(Debug, Clone, Default)]
@@ -341,6 +334,7 @@ impl App {
                 self.filter = Filter::default();
                 self.refresh_view();
             }
+            Action::Grid(action) => self.grid_update(action),
         }
     }
 
@@ -417,6 +411,7 @@ impl App {
         self.select_in_view(chosen);
         self.chosen = chosen;
         self.scroll_table();
+        self.refresh_grid();
     }
 
     fn select_in_view(&mut self, id: Option<Id>) {
@@ -464,11 +459,7 @@ impl App {
             current.saturating_add_signed(delta).min(len - 1)
         };
         match self.pane {
-            Pane::Portfolio => {
-                let cell = self.grid.cell;
-                let len = self.grid_cell_ids(cell).len();
-                self.grid.rows[cell] = step(self.grid.rows[cell], len);
-            }
+            Pane::Portfolio => self.grid_move_vertically(delta),
             Pane::Initiatives => {
                 self.initiatives_selected = step(self.initiatives_selected, self.view.len());
                 self.chosen = self.view.get(self.initiatives_selected).copied();
@@ -479,39 +470,6 @@ impl App {
             }
             Pane::Overview => {}
         }
-    }
-
-    fn move_horizontally(&mut self, right: bool) {
-        if let Mode::FilterBar { row } = self.mode {
-            self.cycle_filter(row, right);
-            return;
-        }
-        if self.pane != Pane::Portfolio {
-            return;
-        }
-        let cell = self.grid.cell;
-        self.grid.cell = match (cell, right) {
-            (0, true) => 1,
-            (1, false) => 0,
-            (2, true) => 3,
-            (3, false) => 2,
-            (c, _) => c,
-        };
-    }
-
-    /// Initiative ids shown in one grid cell (0–3 the facets in reading order, 4 the strip),
-    /// narrowed by the shared filter.
-    pub fn grid_cell_ids(&self, cell: usize) -> Vec<Id> {
-        let shown = |facet: Facet| match cell {
-            0..=3 => facet == Facet::GRID[cell],
-            _ => !facet.is_on_grid(),
-        };
-        self.portfolio
-            .initiatives
-            .iter()
-            .filter(|i| !i.archived && shown(i.facet) && self.filter.matches(i, self.search.get(i.id)))
-            .map(|i| i.id)
-            .collect()
     }
 
     fn type_key(&mut self, key: KeyEvent) {
@@ -768,12 +726,8 @@ impl App {
     /// Brings derived state up to date after the portfolio changed.
     fn after_change(&mut self) {
         self.first_run = false;
-        self.search = SearchIndex::build(&self.portfolio);
+        self.search.refresh(&self.portfolio);
         self.refresh_view();
-        for cell in 0..GRID_CELLS {
-            let len = self.grid_cell_ids(cell).len();
-            self.grid.rows[cell] = self.grid.rows[cell].min(len.saturating_sub(1));
-        }
     }
 
     fn refuse_read_only(&mut self) {

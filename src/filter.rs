@@ -88,34 +88,81 @@ impl SortKey {
 }
 
 /// Folded searchable text per initiative, rebuilt only when the portfolio changes, so typing
-/// in the filter does not fold every description again on each key.
+/// in the filter does not fold every description again on each key. Each entry keeps the text
+/// it was folded from, so [`SearchIndex::refresh`] after an edit folds only what changed.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    folded: HashMap<Id, String>,
+    folded: HashMap<Id, Entry>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    source: String,
+    folded: String,
 }
 
 impl SearchIndex {
     pub fn build(portfolio: &Portfolio) -> Self {
-        Self { folded: portfolio.initiatives.iter().map(|i| (i.id, searchable(i))).collect() }
+        let mut index = Self::default();
+        index.refresh(portfolio);
+        index
+    }
+
+    /// Brings the index up to date with `portfolio`, folding again only initiatives whose
+    /// searchable text changed (folding is what costs: one edit in 10,000 stays fast).
+    pub fn refresh(&mut self, portfolio: &Portfolio) {
+        for i in &portfolio.initiatives {
+            match self.folded.get_mut(&i.id) {
+                Some(entry) if is_source_of(&entry.source, i) => {}
+                Some(entry) => {
+                    entry.source = source(i);
+                    entry.folded = fold(&entry.source);
+                }
+                None => {
+                    let source = source(i);
+                    self.folded.insert(i.id, Entry { folded: fold(&source), source });
+                }
+            }
+        }
+        if self.folded.len() > portfolio.initiatives.len() {
+            self.folded.retain(|id, _| portfolio.initiative(*id).is_some());
+        }
     }
 
     pub fn get(&self, id: Id) -> &str {
-        self.folded.get(&id).map_or("", String::as_str)
+        self.folded.get(&id).map_or("", |e| e.folded.as_str())
     }
+}
+
+fn source_parts(i: &Initiative) -> impl Iterator<Item = &str> {
+    [&i.title, &i.description, &i.owner, &i.unit].into_iter().chain(&i.tags).map(String::as_str)
+}
+
+/// Title, description, owner, unit and tags, one per line.
+fn source(i: &Initiative) -> String {
+    let mut text = String::with_capacity(i.title.len() + i.description.len() + 64);
+    for part in source_parts(i) {
+        text.push_str(part);
+        text.push('\n');
+    }
+    text
+}
+
+/// Whether `text` is `source(i)`, without building it.
+fn is_source_of(text: &str, i: &Initiative) -> bool {
+    let mut rest = text;
+    for part in source_parts(i) {
+        match rest.strip_prefix(part).and_then(|r| r.strip_prefix('\n')) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Title, description, owner, unit and tags, folded for search.
 pub fn searchable(i: &Initiative) -> String {
-    let mut text = String::with_capacity(i.title.len() + i.description.len() + 64);
-    for part in [&i.title, &i.description, &i.owner, &i.unit] {
-        text.push_str(part);
-        text.push('\n');
-    }
-    for tag in &i.tags {
-        text.push_str(tag);
-        text.push('\n');
-    }
-    fold(&text)
+    fold(&source(i))
 }
 
 /// The ids to list, filtered and sorted. Archived initiatives only with `show_archived`.
@@ -229,5 +276,22 @@ mod tests {
             key = key.next();
         }
         assert_eq!(key, SortKey::Number, "the cycle comes back");
+    }
+
+    #[test]
+    fn refreshing_the_index_folds_only_what_changed_and_forgets_the_deleted() {
+        let mut p = Portfolio::default();
+        for (id, title) in [(1, "Äldre"), (2, "Skola")] {
+            p.initiatives.push(Initiative { id, title: title.into(), ..Initiative::default() });
+        }
+        let mut index = SearchIndex::build(&p);
+        assert!(index.get(1).contains("aldre"));
+        p.initiatives[1].title = "Förskola".into();
+        p.initiatives[1].tags = vec!["barn".into()];
+        p.initiatives.remove(0);
+        index.refresh(&p);
+        assert_eq!(index.get(1), "");
+        assert_eq!(index.get(2), searchable(&p.initiatives[0]));
+        assert!(index.get(2).contains("forskola") && index.get(2).contains("barn"));
     }
 }

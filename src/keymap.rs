@@ -3,8 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::Action;
+use crate::action::{Action, Direction, GridAction};
 use crate::app::{App, Mode, Pane, ProfileAction, ProfileEditor};
+use crate::model::{CreatedTo, PushedBy};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub enum Place {
     Profile,
     /// Typing a value in the profile editor.
     ProfileText,
+    /// Normal mode, the Portfolio grid only.
+    Grid,
+    /// The placement questions.
+    Placement,
 }
 
 /// One key binding with its help text (an i18n key).
@@ -165,6 +170,30 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProfileText, [Enter => NONE], "Enter", "help.profile_apply", true, Action::Submit),
     bind!(ProfileText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
     bind!(ProfileText, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    // Portfolio grid
+    bind!(Grid, [Left => SHIFT, Char('H') => NONE], "⇧← H", "help.grid_move_left", false, Action::Grid(GridAction::MoveInitiative(Direction::Left))),
+    bind!(Grid, [Down => SHIFT, Char('J') => NONE], "⇧↓ J", "help.grid_move_down", false, Action::Grid(GridAction::MoveInitiative(Direction::Down))),
+    bind!(Grid, [Up => SHIFT, Char('K') => NONE], "⇧↑ K", "help.grid_move_up", false, Action::Grid(GridAction::MoveInitiative(Direction::Up))),
+    bind!(Grid, [Right => SHIFT, Char('L') => NONE], "⇧→ L", "help.grid_move_right", false, Action::Grid(GridAction::MoveInitiative(Direction::Right))),
+    bind!(Grid, [Char('z') => NONE], "z", "help.grid_zoom", true, Action::Grid(GridAction::ToggleZoom)),
+    bind!(Grid, [Esc => NONE], "Esc", "help.grid_unzoom", false, Action::Grid(GridAction::Unzoom)),
+    bind!(Grid, [Char('p') => NONE], "p", "help.grid_presentation", true, Action::Grid(GridAction::TogglePresentation)),
+    bind!(Grid, [Char('w') => NONE], "w", "help.grid_weighting", false, Action::Grid(GridAction::ToggleWeighting)),
+    bind!(Grid, [Char('b') => NONE], "b", "help.grid_breakdown", false, Action::Grid(GridAction::ToggleBreakdown)),
+    bind!(Grid, [Char('o') => NONE], "o", "help.grid_place", true, Action::Grid(GridAction::OpenPlacement)),
+    bind!(Placement, [Up => NONE, Down => NONE, Char('k') => NONE, Char('j') => NONE, Tab => NONE, BackTab => SHIFT, BackTab => NONE], "↑↓ Tab", "help.grid_question", true, Action::Grid(GridAction::SwitchQuestion)),
+    bind!(Placement, [Left => NONE, Char('h') => NONE], "←", "help.grid_answer", false, Action::Grid(GridAction::CycleAnswer(false))),
+    bind!(Placement, [Right => NONE, Char('l') => NONE, Char(' ') => NONE], "→ Space", "help.grid_answer", true, Action::Grid(GridAction::CycleAnswer(true))),
+    bind!(Placement, [Char('1') => NONE], "1", "created_to.improve_existing_services", false, Action::Grid(GridAction::AnswerCreatedTo(CreatedTo::ImproveExistingServices))),
+    bind!(Placement, [Char('2') => NONE], "2", "created_to.reach_overarching_goal", false, Action::Grid(GridAction::AnswerCreatedTo(CreatedTo::ReachOverarchingGoal))),
+    bind!(Placement, [Char('3') => NONE], "3", "created_to.explore_uncertainties", false, Action::Grid(GridAction::AnswerCreatedTo(CreatedTo::ExploreUncertainties))),
+    bind!(Placement, [Char('4') => NONE], "4", "created_to.meet_new_needs", false, Action::Grid(GridAction::AnswerCreatedTo(CreatedTo::MeetNewNeeds))),
+    bind!(Placement, [Char('a') => NONE], "a", "pushed_by.leaders_want_results", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::LeadersWantResults))),
+    bind!(Placement, [Char('b') => NONE], "b", "pushed_by.costs_and_processes", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::CostsAndProcesses))),
+    bind!(Placement, [Char('c') => NONE], "c", "pushed_by.bottom_up_testing", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::BottomUpTesting))),
+    bind!(Placement, [Char('d') => NONE], "d", "pushed_by.preparing_for_future", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::PreparingForFuture))),
+    bind!(Placement, [Enter => NONE], "Enter", "help.grid_accept", true, Action::Grid(GridAction::AcceptPlacement)),
+    bind!(Placement, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Cancel),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -188,7 +217,9 @@ pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] 
             Pane::Initiatives => {
                 &[Place::Welcome, Place::Table, Place::Register, Place::Lists, Place::Everywhere]
             }
-            Pane::Portfolio => &[Place::Welcome, Place::Register, Place::Lists, Place::Everywhere],
+            Pane::Portfolio => {
+                &[Place::Welcome, Place::Grid, Place::Register, Place::Lists, Place::Everywhere]
+            }
             Pane::Culture => &[Place::Welcome, Place::Lists, Place::Everywhere],
             Pane::Overview => &[Place::Welcome, Place::Overview, Place::Everywhere],
         },
@@ -203,12 +234,18 @@ pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] 
         Mode::Form(_) => &[Place::Form],
         Mode::Confirm(_) => &[Place::Confirm],
         Mode::LogEntry { .. } => &[Place::LogEntry],
-        Mode::Normal => match pane {
-            Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
-            Pane::Portfolio => &[Place::Register, Place::Lists, Place::Everywhere],
-            Pane::Culture => &[Place::Lists, Place::Everywhere],
-            Pane::Overview => &[Place::Overview, Place::Everywhere],
-        },
+        Mode::Placement(_) => &[Place::Placement],
+        Mode::Normal => pane_places(pane),
+    }
+}
+
+/// The places live in normal mode in `pane`, most specific first; the help overlay lists them.
+pub fn pane_places(pane: Pane) -> &'static [Place] {
+    match pane {
+        Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
+        Pane::Portfolio => &[Place::Grid, Place::Register, Place::Lists, Place::Everywhere],
+        Pane::Culture => &[Place::Lists, Place::Everywhere],
+        Pane::Overview => &[Place::Overview, Place::Everywhere],
     }
 }
 

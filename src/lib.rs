@@ -8,6 +8,7 @@
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
+//! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
@@ -16,6 +17,7 @@
 
 pub mod action;
 pub mod app;
+pub mod balance;
 pub mod cli;
 pub mod config;
 pub mod coverage;
@@ -26,6 +28,7 @@ pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+pub mod placement;
 pub mod store;
 pub mod text;
 pub mod ui;

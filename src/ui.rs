@@ -21,6 +21,7 @@ mod editor;
 mod help;
 mod initiatives;
 mod overview;
+mod placement;
 mod portfolio;
 mod profile;
 pub mod theme;
@@ -108,6 +109,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
         Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
+        Mode::Placement(dialog) => placement::render(app, frame, body, dialog, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

@@ -9,15 +9,6 @@ use super::theme::Theme;
 use crate::app::{App, Mode};
 use crate::keymap::{self, BINDINGS, Place};
 
-/// The heading of a place's section in the overlay.
-fn heading(place: Place) -> &'static str {
-    match place {
-        Place::Everywhere => "help.section_everywhere",
-        Place::Lists => "help.section_lists",
-        _ => "help.section_here",
-    }
-}
-
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
     for place in keymap::places_for(back, app.pane, app.first_run) {
@@ -47,4 +38,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         .border_style(theme.border_focused());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), rect);
+}
+
+/// The heading of a place's keys in the overlay.
+fn heading(place: Place) -> &'static str {
+    match place {
+        Place::Grid => "help.grid_section",
+        Place::Table => "help.section_table",
+        Place::Register => "help.section_register",
+        Place::Lists => "help.section_lists",
+        Place::Everywhere => "help.section_everywhere",
+        _ => "help.section_here",
+    }
 }

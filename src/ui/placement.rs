@@ -1,0 +1,91 @@
+//! The placement questions over the grid: the two OPSI questions, the chosen answers and
+//! where they place the initiative.
+//!
+//! ```text
+//! ┌ Place #3 Fossilfria kommunala transporter 2030 ──────────┐
+//! │ Primarily created to …                                   │
+//! │  ( ) 1 improve existing services                         │
+//! │  (•) 2 reach an overarching goal                         │
+//! │  …                                                       │
+//! │ Mainly pushed by …                                       │
+//! │  (•) a leaders want results                              │
+//! │  …                                                       │
+//! │ → Mission-oriented                                       │
+//! │ ↑↓ question · ←→ 1–4 a–d answer · Enter accepts · Esc …  │
+//! └──────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::dialog::centred;
+use super::theme::{Theme, truncate};
+use crate::app::{App, PlacementDialog};
+use crate::model::{CreatedTo, PushedBy};
+use crate::placement::Placed;
+use crate::text::one_line;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &PlacementDialog, theme: &Theme) {
+    let t = |key: &str| app.lang.t(key);
+    let rect = centred(area, 76, 15);
+    let inner = usize::from(rect.width.saturating_sub(2));
+    let title =
+        app.portfolio.initiative(dialog.id).map(|i| one_line(&i.title).into_owned()).unwrap_or_default();
+    let title = app.lang.tf("placement.title", &[("id", &dialog.id), ("title", &title)]);
+    let heading = |key: &str, focused: bool| {
+        let style = if focused { theme.selected() } else { theme.heading() };
+        Line::styled(truncate(t(key), inner), style)
+    };
+    let option = |mark: String, text: String, chosen: bool| {
+        let radio = if chosen { "(•)" } else { "( )" };
+        let style = if chosen { theme.key() } else { ratatui::style::Style::new() };
+        Line::from(vec![
+            Span::styled(format!(" {radio} {mark} "), style),
+            Span::styled(truncate(&text, inner.saturating_sub(8)), style),
+        ])
+    };
+    let mut lines = vec![heading("placement.created_to", dialog.question == 0)];
+    for (n, answer) in CreatedTo::ALL.into_iter().enumerate() {
+        let text = t(&format!("created_to.{}", answer.key())).to_owned();
+        lines.push(option((n + 1).to_string(), text, dialog.created_to == Some(answer)));
+    }
+    lines.push(heading("placement.pushed_by", dialog.question == 1));
+    for (letter, answer) in ['a', 'b', 'c', 'd'].into_iter().zip(PushedBy::ALL) {
+        let text = t(&format!("pushed_by.{}", answer.key())).to_owned();
+        lines.push(option(letter.to_string(), text, dialog.pushed_by == Some(answer)));
+    }
+    let facet_name = |f: crate::model::Facet| t(&format!("facet.{}", f.key()));
+    let result = match dialog.placed() {
+        None => Line::styled(truncate(t("placement.unanswered"), inner), theme.dim()),
+        Some(Placed::Facet(f)) => {
+            Line::styled(app.lang.tf("placement.result_facet", &[("facet", &facet_name(f))]), theme.heading())
+        }
+        Some(Placed::ChangeType(change)) => {
+            let (a, b) = change.between();
+            let text = app.lang.tf(
+                "placement.result_change",
+                &[
+                    ("change", &t(&format!("change_type.{}", change.key()))),
+                    ("a", &t(&format!("balance.facet.{}", a.key()))),
+                    ("b", &t(&format!("balance.facet.{}", b.key()))),
+                ],
+            );
+            Line::styled(truncate(&text, inner), theme.heading())
+        }
+        Some(Placed::Mixed) => Line::styled(truncate(t("placement.result_mixed"), inner), theme.heading()),
+    };
+    lines.push(result);
+    lines.push(match dialog.placed() {
+        None => Line::raw(""),
+        Some(Placed::Facet(_)) => Line::styled(truncate(t("placement.stored_as_facet"), inner), theme.dim()),
+        Some(_) => Line::styled(truncate(t("placement.stored_as_mixed"), inner), theme.dim()),
+    });
+    lines.push(Line::styled(truncate(t("placement.keys"), inner), theme.dim()));
+    let block = Block::bordered()
+        .title(Span::styled(truncate(&format!(" {title} "), inner), theme.heading()))
+        .border_style(theme.border_focused());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
