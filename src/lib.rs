@@ -8,6 +8,8 @@
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
+//! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
+//!   results, facet tendency and comparisons.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`cli`]: the command line and the terminal loop.
 
@@ -20,6 +22,8 @@ pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+pub mod scoring;
 pub mod store;
+pub mod templates;
 pub mod text;
 pub mod ui;
