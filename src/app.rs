@@ -4,6 +4,7 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod culture;
 mod form;
 
 use std::path::Path;
@@ -13,6 +14,9 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+pub use culture::{
+    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 
 use crate::action::Action;
@@ -84,6 +88,8 @@ pub enum Mode {
         input: Input,
         kind: LogKind,
     },
+    /// A Culture pane dialog or view (new run, rating, results, action plan …).
+    Culture(CultureMode),
 }
 
 /// A question waiting for `y`.
@@ -145,7 +151,8 @@ pub struct App {
     pub initiatives_selected: usize,
     /// First row of the register on screen; kept so the selection stays visible.
     pub table_offset: usize,
-    pub culture_selected: usize,
+    /// The Culture pane: installed templates and the selected run.
+    pub culture: CultureState,
     search: SearchIndex,
 }
 
@@ -173,7 +180,7 @@ impl App {
             view: Vec::new(),
             initiatives_selected: 0,
             table_offset: 0,
-            culture_selected: 0,
+            culture: CultureState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -314,6 +321,7 @@ impl App {
                 self.filter = Filter::default();
                 self.refresh_view();
             }
+            Action::Culture(action) => self.culture_update(action),
         }
     }
 
@@ -393,9 +401,7 @@ impl App {
                 self.initiatives_selected = step(self.initiatives_selected, self.view.len());
                 self.scroll_table();
             }
-            Pane::Culture => {
-                self.culture_selected = step(self.culture_selected, self.portfolio.assessments.len());
-            }
+            Pane::Culture => self.culture_move(delta),
             Pane::Overview => {}
         }
     }
@@ -447,6 +453,7 @@ impl App {
                 }
             }
             Mode::Form(form) => form.type_key(key),
+            Mode::Culture(_) => self.culture_type_key(key),
             _ => {}
         }
     }
@@ -469,6 +476,7 @@ impl App {
                 self.filter.text = input.value().to_owned();
                 self.refresh_view();
             }
+            Mode::Culture(_) => self.culture_paste(text),
             _ => {}
         }
     }
@@ -682,6 +690,7 @@ impl App {
             let len = self.grid_cell_ids(cell).len();
             self.grid.rows[cell] = self.grid.rows[cell].min(len.saturating_sub(1));
         }
+        self.culture_after_change();
     }
 
     fn refuse_read_only(&mut self) {

@@ -352,6 +352,7 @@ pub fn spark(value: Option<f64>, min: f64, max: f64) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::extras::Extra;
     use crate::model::{Answer, Dimension, LocalText, Perspective, ResultKind, ScaleStep};
     use jiff::civil::date;
 
@@ -367,7 +368,7 @@ mod tests {
             reverse,
             optional: false,
             facet,
-            extra: Default::default(),
+            extra: Extra::default(),
         }
     }
 
@@ -384,18 +385,18 @@ mod tests {
                 min,
                 max,
                 steps: (min..=max)
-                    .map(|v| ScaleStep { value: v, label: text(&v.to_string()), extra: Default::default() })
+                    .map(|v| ScaleStep { value: v, label: text(&v.to_string()), extra: Extra::default() })
                     .collect(),
-                extra: Default::default(),
+                extra: Extra::default(),
             },
             result: ResultKind::Mean,
             dimensions: dims
                 .into_iter()
-                .map(|d| Dimension { id: d.clone(), name: text(&d), extra: Default::default() })
+                .map(|d| Dimension { id: d.clone(), name: text(&d), extra: Extra::default() })
                 .collect(),
             items,
             perspectives: Vec::new(),
-            extra: Default::default(),
+            extra: Extra::default(),
         }
     }
 
@@ -414,11 +415,11 @@ mod tests {
                     perspective: p.map(str::to_owned),
                     score: Some(*s),
                     note: String::new(),
-                    extra: Default::default(),
+                    extra: Extra::default(),
                 })
                 .collect(),
             note: String::new(),
-            extra: Default::default(),
+            extra: Extra::default(),
         }
     }
 
@@ -473,7 +474,7 @@ mod tests {
         let mut t = climate();
         t.perspectives = ["org", "me"]
             .iter()
-            .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Default::default() })
+            .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Extra::default() })
             .collect();
         assert_eq!(slots(&t).len(), 6);
         let a = run(1, 1, &[("trust", Some("org"), 2), ("trust", Some("me"), 4), ("time", Some("org"), 5)]);

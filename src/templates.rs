@@ -104,7 +104,7 @@ pub fn user_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "fasett").map(|d| d.config_dir().join("templates"))
 }
 
-/// Reads and checks one template. Syntax and type errors carry serde_json's line and column
+/// Reads and checks one template. Syntax and type errors carry `serde_json`'s line and column
 /// and the JSON path; checks that fail point at the first line naming the offending value.
 pub fn parse(text: &str, file: &str) -> Result<Template, TemplateError> {
     let mut de = serde_json::Deserializer::from_str(text);

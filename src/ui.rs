@@ -88,6 +88,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             );
         }
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
+        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
