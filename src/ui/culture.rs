@@ -300,14 +300,18 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-/// A view's frame: the title on the left, the follow-up counter on the right.
-pub(super) fn view_block<'a>(app: &App, title: &str, width: u16, theme: &Theme) -> Block<'a> {
-    let counter = follow_up_title(app, theme);
-    let room = usize::from(width).saturating_sub(counter.width() + 6);
-    Block::bordered()
+/// A view's frame: the title on top, `status` (e.g. completion) bottom left and the
+/// follow-up counter bottom right.
+pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, theme: &Theme) -> Block<'a> {
+    let room = usize::from(width).saturating_sub(4);
+    let mut block = Block::bordered()
         .title(Span::styled(format!(" {} ", truncate(title, room)), theme.heading()))
-        .title(counter.right_aligned())
-        .border_style(theme.border_focused())
+        .title_bottom(follow_up_title(app, theme).right_aligned())
+        .border_style(theme.border_focused());
+    if !status.is_empty() {
+        block = block.title_bottom(Line::styled(format!(" {status} "), theme.key()));
+    }
+    block
 }
 
 /// A bar of `value` within `min..=max`, `width` cells wide.

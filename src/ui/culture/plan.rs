@@ -24,7 +24,7 @@ use crate::text::one_line;
 use crate::ui::dialog::centred;
 use crate::ui::theme::{Theme, truncate};
 
-/// The item's short text in the run's template, else its id.
+/// The item's text in the run's template, else its id.
 fn item_name(app: &App, action: &ActionItem) -> String {
     let Some(item) = &action.item else { return String::new() };
     let template =
@@ -32,7 +32,7 @@ fn item_name(app: &App, action: &ActionItem) -> String {
     let text = template
         .and_then(|(t, _)| t.items.iter().find(|i| i.id == *item))
         .map_or(item.as_str(), |i| i.text.get(app.lang.code()));
-    one_line(text.split([':', '.', '?', '(']).next().unwrap_or(text).trim()).into_owned()
+    one_line(text).into_owned()
 }
 
 pub fn render(
@@ -48,7 +48,7 @@ pub fn render(
         Some(a) => app.lang.tf("plan.title", &[("run", &run_title(app, a))]),
         None => app.lang.t("plan.title_all").to_owned(),
     };
-    let block = view_block(app, &title, area.width, theme);
+    let block = view_block(app, &title, "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = app.plan_rows(assessment);
@@ -86,7 +86,7 @@ pub fn render(
             ratatui::text::Text::raw(one_line(&a.what).into_owned()),
             ratatui::text::Text::raw(one_line(&a.who).into_owned()),
             ratatui::text::Text::styled(follow_up, style),
-            ratatui::text::Text::raw(item_name(app, a)),
+            ratatui::text::Text::raw(a.item.as_deref().map(one_line).unwrap_or_default().into_owned()),
         ]);
         if a.done { row.style(theme.dim()) } else { row }
     });
@@ -129,6 +129,9 @@ pub fn render(
         ]),
         Line::from(vec![label("plan.field_initiative"), Span::raw(initiative)]),
     ];
+    if action.item.is_some() {
+        lines.push(Line::from(vec![label("plan.field_item"), Span::raw(item_name(app, action))]));
+    }
     if !run.is_empty() {
         lines.push(Line::from(vec![label("plan.run"), Span::raw(run)]));
     }

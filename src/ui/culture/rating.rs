@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     };
     let c = scoring::completion(t, a);
     let done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
-    let block = view_block(app, &format!("{} ── {done}", run_title(app, a)), area.width, theme);
+    let block = view_block(app, &run_title(app, a), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let steps = t.scale.steps.len() as u16;
@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
 
 /// Width of one perspective's score column.
 fn column_width(t: &Template) -> u16 {
-    if t.perspectives.is_empty() { 8 } else { 14 }
+    if t.perspectives.is_empty() { 8 } else { 17 }
 }
 
 fn render_items(
@@ -243,7 +243,7 @@ fn render_scale(
 
 /// Neither a stored copy nor an installed template: the answers by item id, and why.
 fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessment, theme: &Theme) {
-    let block = view_block(app, &run_title(app, a), area.width, theme);
+    let block = view_block(app, &run_title(app, a), "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines =

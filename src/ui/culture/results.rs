@@ -32,13 +32,14 @@ use crate::scoring::{self, Tendency, Trend};
 use crate::text::one_line;
 use crate::ui::theme::{Theme, truncate};
 
-const NAME_WIDTH: usize = 26;
+/// The narrowest a name column gets.
+const NAME_WIDTH: usize = 20;
 
 pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
     let title = app.lang.tf("results.title", &[("run", &run_title(app, a))]);
-    let block = view_block(app, &title, area.width, theme);
+    let block = view_block(app, &title, "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some((t, _)) = app.run_template(a) else {
@@ -72,19 +73,22 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
     let perspectives: Vec<String> =
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
-    let mut header = format!("{} ", pad(app.lang.t("results.dimension"), NAME_WIDTH));
-    let col = 13;
+    let col = 17;
+    let numbers = col * perspectives.len() + 7 + 2 + 1;
+    let name_width =
+        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
+    let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width));
     for p in &perspectives {
         let _ = write!(header, "{:>col$}", truncate(p, col - 1));
     }
     let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
     let _ = write!(header, "{all:>7}");
-    let bar_width = width.saturating_sub(NAME_WIDTH + 1 + col * perspectives.len() + 7 + 2).min(30);
     let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
     let _ = write!(header, "  {scale}");
     let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
-        let mut text = format!("{} ", pad(name, NAME_WIDTH));
+        let mut text = format!("{} ", pad(name, name_width));
         for v in by {
             let _ = write!(text, "{:>col$}", number(*v));
         }
@@ -111,6 +115,15 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     }
     if let Some(note) = template_note(app, a) {
         lines.push(Line::styled(truncate(&note, width), theme.warning()));
+    }
+    lines.push(Line::raw(""));
+    if !a.participants.is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.participants"), a.participants.join(", "));
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+    }
+    if !a.note.trim().is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
     }
     lines
 }
@@ -203,13 +216,9 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
-    let title = match previous {
-        Some(p) => {
-            app.lang.tf("results.comparison_title", &[("run", &run_title(app, a)), ("before", &p.date)])
-        }
-        None => app.lang.tf("results.comparison_title_alone", &[("run", &run_title(app, a))]),
-    };
-    let block = view_block(app, &title, area.width, theme);
+    let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
+    let dates = previous.map(|p| format!("{} → {}", p.date, a.date)).unwrap_or_default();
+    let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -233,18 +242,26 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         history_scores.iter().map(|s| scoring::spark(s.as_ref().and_then(pick), min, max)).collect()
     };
     let mut lines = vec![Line::styled(truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
+    let dim_width = width.saturating_sub(25 + history.len().max(18)).max(NAME_WIDTH);
+    let item_width = width.saturating_sub(25).max(NAME_WIDTH);
     let header = format!(
         "{}{:>7}{:>6}   {:<8} {}",
-        pad(app.lang.t("results.dimension"), NAME_WIDTH),
+        pad(app.lang.t("results.dimension"), dim_width),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
         app.lang.tf("results.history", &[("count", &history.len())]),
     );
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
-    let row = |name: &str, delta: &scoring::Delta, history: String, strong: bool| {
-        let text =
-            format!("{}{:>7}{:>6}   ", pad(name, NAME_WIDTH), number(delta.before), number(delta.after));
+    let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
+        let (before, after) = if strong || !history.is_empty() {
+            (number(delta.before), number(delta.after))
+        } else {
+            // One item's score is a whole number.
+            let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+            (whole(delta.before), whole(delta.after))
+        };
+        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width));
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
@@ -255,13 +272,19 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
         let history =
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
-        lines.push(row(dimension_name(app, t, dim), delta, history, false));
+        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, false));
     }
-    lines.push(row(app.lang.t("results.total"), &c.total, spark(&|s: &scoring::Scores| s.total), true));
+    lines.push(row(
+        app.lang.t("results.total"),
+        dim_width,
+        &c.total,
+        spark(&|s: &scoring::Scores| s.total),
+        true,
+    ));
     lines.push(Line::raw(""));
     let header = format!(
         "{}{:>7}{:>6}   {}",
-        pad(app.lang.t("rating.item"), NAME_WIDTH),
+        pad(app.lang.t("rating.item"), item_width),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
@@ -277,7 +300,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         if t.items.iter().any(|i| i.id == s.item && i.reverse) {
             name = format!("{name} ⇅");
         }
-        lines.push(row(&name, &s.delta, String::new(), false));
+        lines.push(row(&name, item_width, &s.delta, String::new(), false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
