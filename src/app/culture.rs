@@ -894,3 +894,277 @@ fn plan_order(portfolio: &crate::model::Portfolio, assessment: Option<Id>) -> Ve
     rows.sort_by_key(|a| (a.done, a.follow_up.is_none(), a.follow_up, a.id));
     rows.into_iter().map(|a| a.id).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::app::{Options, Pane};
+    use crate::model::Portfolio;
+    use jiff::civil::date;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn demo() -> App {
+        let portfolio =
+            crate::store::parse(crate::cli::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
+                .expect("the sample parses");
+        let mut app = App::new(portfolio, None, &Options::default());
+        app.today = date(2026, 11, 25);
+        app.update(Action::ShowPane(Pane::Culture));
+        app
+    }
+
+    fn empty() -> App {
+        let mut app = App::new(Portfolio::default(), None, &Options::default());
+        app.today = date(2026, 11, 25);
+        app.update(Action::ShowPane(Pane::Culture));
+        app
+    }
+
+    fn culture(app: &mut App, action: CultureAction) {
+        app.update(Action::Culture(action));
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::TypeKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+    }
+
+    fn key(app: &mut App, code: KeyCode) {
+        app.update(Action::TypeKey(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Starts a run of `template` for the organisation today; returns its id.
+    fn start_run(app: &mut App, template: &str) -> Id {
+        culture(app, CultureAction::NewRun);
+        let Mode::Culture(CultureMode::NewRun(form)) = &mut app.mode else { panic!("the dialog is open") };
+        form.template =
+            app.culture.catalog.templates.iter().position(|t| t.id == template).expect("template installed");
+        culture(app, CultureAction::Save);
+        match app.mode {
+            Mode::Culture(CultureMode::Rating(r)) => r.id,
+            ref other => panic!("expected the rating view, got {other:?}"),
+        }
+    }
+
+    fn status(app: &App) -> String {
+        app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn runs_are_listed_newest_first() {
+        let app = demo();
+        assert_eq!(app.runs(), [3, 2, 1]);
+        assert_eq!(app.selected_run(), Some(3));
+    }
+
+    #[test]
+    fn a_new_run_stores_the_template_once_and_is_one_undo_step() {
+        let mut app = empty();
+        let id = start_run(&mut app, "innovation_journey");
+        assert_eq!(app.portfolio.templates.len(), 1, "the template copy is stored");
+        let run = app.portfolio.assessment(id).expect("created");
+        assert_eq!((run.template.as_str(), run.date), ("innovation_journey", date(2026, 11, 25)));
+        assert_eq!(run.scope, app.lang.t("culture.scope_organisation"));
+        app.update(Action::Culture(CultureAction::Back));
+        let second = start_run(&mut app, "innovation_journey");
+        assert_eq!(app.portfolio.templates.len(), 1, "not stored twice");
+        assert_ne!(id, second);
+        app.update(Action::Undo);
+        assert!(app.portfolio.assessment(second).is_none());
+        assert!(matches!(app.mode, Mode::Normal), "the view of a run that is gone closes");
+        app.update(Action::Undo);
+        assert!(app.portfolio.assessments.is_empty() && app.portfolio.templates.is_empty(), "one step");
+    }
+
+    #[test]
+    fn the_dialog_takes_a_unit_typed_scope_date_and_participants() {
+        let mut app = demo();
+        culture(&mut app, CultureAction::NewRun);
+        culture(&mut app, CultureAction::NextField);
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("dialog") };
+        assert_eq!(form.scope_value(), "Vård- och omsorgsförvaltningen", "the selected run's scope first");
+        key(&mut app, KeyCode::Left);
+        key(&mut app, KeyCode::Left);
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("dialog") };
+        assert_eq!(form.scope_value(), "Sjöbacka kommun", "the whole organisation by its name");
+        type_text(&mut app, "Team Norr");
+        culture(&mut app, CultureAction::NextField);
+        for _ in 0..10 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "nonsense");
+        culture(&mut app, CultureAction::NextField);
+        for _ in 0..80 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "Ada, Bo");
+        culture(&mut app, CultureAction::Save);
+        assert!(matches!(&app.mode, Mode::Culture(CultureMode::NewRun(f)) if f.field() == RunField::Date));
+        assert!(status(&app).starts_with("Date"), "{}", status(&app));
+        culture(&mut app, CultureAction::PreviousField);
+        culture(&mut app, CultureAction::NextField);
+        for _ in 0..10 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "-1w");
+        culture(&mut app, CultureAction::Save);
+        let id = app.current_run().expect("created");
+        let run = app.portfolio.assessment(id).expect("stored");
+        assert_eq!(run.scope, "Team Norr");
+        assert_eq!(run.date, date(2026, 11, 18));
+        assert_eq!(run.participants, ["Ada", "Bo"]);
+    }
+
+    #[test]
+    fn digits_score_within_the_scale_and_say_so_otherwise() {
+        let mut app = empty();
+        let id = start_run(&mut app, "innovation_journey");
+        culture(&mut app, CultureAction::SetScore(4));
+        culture(&mut app, CultureAction::NextPerspective);
+        culture(&mut app, CultureAction::SetScore(2));
+        app.update(Action::MoveDown);
+        culture(&mut app, CultureAction::SetScore(7));
+        assert!(status(&app).contains("outside"), "{}", status(&app));
+        culture(&mut app, CultureAction::SetScore(0));
+        let run = app.portfolio.assessment(id).expect("run");
+        let first = scoring::items_in_order(app.run_template(run).expect("template").0)[0].id.clone();
+        assert_eq!(run.answer(&first, Some("organisation")).and_then(|a| a.score), Some(4));
+        assert_eq!(run.answer(&first, Some("individual")).and_then(|a| a.score), Some(2));
+        assert_eq!(run.answers.len(), 2, "out-of-scale scores changed nothing");
+        app.update(Action::MoveUp);
+        culture(&mut app, CultureAction::ClearScore);
+        let run = app.portfolio.assessment(id).expect("run");
+        assert_eq!(run.answer(&first, Some("individual")).and_then(|a| a.score), None);
+        app.update(Action::Undo);
+        let run = app.portfolio.assessment(id).expect("run");
+        assert_eq!(run.answer(&first, Some("individual")).and_then(|a| a.score), Some(2));
+    }
+
+    #[test]
+    fn tab_jumps_to_the_next_unanswered_slot() {
+        let mut app = demo();
+        culture(&mut app, CultureAction::OpenRating);
+        culture(&mut app, CultureAction::NextUnanswered);
+        let Mode::Culture(CultureMode::Rating(r)) = app.mode else { panic!("rating") };
+        let run = app.portfolio.assessment(r.id).expect("run");
+        let (t, _) = app.run_template(run).expect("template");
+        let item = &scoring::items_in_order(t)[r.row];
+        let perspective = t.perspectives.get(r.column).map(|p| p.id.as_str());
+        assert!(run.answer(&item.id, perspective).and_then(|a| a.score).is_none());
+        assert_eq!(r.column, 1, "the demo run lacks individual scores");
+    }
+
+    #[test]
+    fn notes_are_saved_and_undoable() {
+        let mut app = empty();
+        let id = start_run(&mut app, "innovation_climate");
+        culture(&mut app, CultureAction::EditNote);
+        type_text(&mut app, "Too little time");
+        culture(&mut app, CultureAction::Save);
+        assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))));
+        let run = app.portfolio.assessment(id).expect("run");
+        assert_eq!(run.answers[0].note, "Too little time");
+        assert_eq!(run.answers[0].score, None, "a note alone leaves the item unscored");
+        app.update(Action::Undo);
+        assert!(app.portfolio.assessment(id).expect("run").answers.is_empty());
+    }
+
+    #[test]
+    fn actions_are_added_for_an_item_with_a_follow_up_and_toggled_done() {
+        let mut app = empty();
+        let id = start_run(&mut app, "innovation_climate");
+        culture(&mut app, CultureAction::NewAction);
+        culture(&mut app, CultureAction::Save);
+        assert!(status(&app).starts_with("What"), "what is required: {}", status(&app));
+        type_text(&mut app, "Idea hour");
+        for _ in 0..5 {
+            culture(&mut app, CultureAction::NextField);
+        }
+        type_text(&mut app, "+2w");
+        culture(&mut app, CultureAction::Save);
+        assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "back where it was opened");
+        let action = app.portfolio.actions.first().expect("added").clone();
+        assert_eq!(action.what, "Idea hour");
+        assert_eq!(action.follow_up, Some(date(2026, 12, 9)));
+        assert_eq!(action.assessment, Some(id));
+        assert!(action.item.is_some(), "linked to the selected item");
+        assert_eq!(app.follow_up_counts(), (0, 1));
+        culture(&mut app, CultureAction::ShowPlan);
+        culture(&mut app, CultureAction::ToggleDone);
+        assert!(app.portfolio.actions[0].done);
+        assert_eq!(app.follow_up_counts(), (0, 0));
+    }
+
+    #[test]
+    fn a_bad_initiative_link_or_date_keeps_the_form_open() {
+        let mut app = demo();
+        culture(&mut app, CultureAction::ShowPlan);
+        culture(&mut app, CultureAction::NewAction);
+        type_text(&mut app, "Something");
+        for _ in 0..7 {
+            culture(&mut app, CultureAction::NextField);
+        }
+        type_text(&mut app, "999");
+        culture(&mut app, CultureAction::Save);
+        assert!(
+            matches!(&app.mode, Mode::Culture(CultureMode::ActionForm(f)) if f.field() == ActionField::Initiative)
+        );
+        for _ in 0..3 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "#3");
+        culture(&mut app, CultureAction::Save);
+        let added = app.portfolio.actions.last().expect("added");
+        assert_eq!((added.initiative, added.assessment), (Some(3), Some(3)));
+    }
+
+    #[test]
+    fn follow_ups_are_counted_overdue_and_upcoming() {
+        let app = demo();
+        // Sample: #3 (11-16) and #4 (11-20) overdue; #2 (12-07) within 14 days; #5 later.
+        assert_eq!(app.follow_up_counts(), (2, 1));
+    }
+
+    #[test]
+    fn a_run_whose_template_is_gone_is_still_shown_and_not_scored() {
+        let mut app = demo();
+        app.portfolio.templates.clear();
+        app.portfolio.assessments[0].template = "retired_checklist".into();
+        let run = app.portfolio.assessments[0].clone();
+        assert!(app.run_template(&run).is_none());
+        app.culture.selected = app.runs().iter().position(|r| *r == run.id).expect("listed");
+        culture(&mut app, CultureAction::OpenRating);
+        culture(&mut app, CultureAction::SetScore(3));
+        assert!(status(&app).contains("neither stored"), "{}", status(&app));
+        assert_eq!(app.portfolio.assessments[0], run, "nothing changed");
+        // Without the stored copy the installed template of the same version is used.
+        let climate = app.portfolio.assessment(2).expect("run 2").clone();
+        assert_eq!(app.run_template(&climate).map(|(_, s)| s), Some(TemplateSource::Installed));
+    }
+
+    #[test]
+    fn user_templates_with_errors_are_reported_not_fatal() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        std::fs::write(dir.path().join("broken.json"), "{\n  \"id\": \"x\",\n  oops\n}").expect("write");
+        let mut app = empty();
+        app.load_templates_from(dir.path());
+        assert_eq!(app.template_errors().len(), 1);
+        assert!(status(&app).contains("broken.json:3:"), "{}", status(&app));
+        assert_eq!(app.culture.catalog.templates.len(), crate::templates::BUNDLED.len());
+    }
+
+    #[test]
+    fn read_only_refuses_new_runs() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("p.json");
+        std::fs::write(&path, "{}\n").expect("write");
+        let opened = crate::store::Store::open(&path, true).expect("opens");
+        let mut app = App::new(opened.portfolio, Some(opened.store), &Options::default());
+        app.update(Action::ShowPane(Pane::Culture));
+        culture(&mut app, CultureAction::NewRun);
+        assert!(matches!(app.mode, Mode::Normal));
+        assert!(status(&app).to_lowercase().contains("read-only"), "{}", status(&app));
+    }
+}

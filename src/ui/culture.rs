@@ -326,3 +326,143 @@ pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> Strin
 pub(super) fn number(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::action::{Action, CultureAction};
+    use crate::app::{App, Options, Pane};
+
+    /// The bundled demo on a fixed day, in the Culture pane, without colours.
+    fn demo() -> App {
+        let portfolio =
+            crate::store::parse(crate::cli::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
+                .expect("the sample parses");
+        let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
+        app.today = date(2026, 11, 25);
+        app.update(Action::ShowPane(Pane::Culture));
+        app
+    }
+
+    fn render(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
+        terminal.backend().to_string()
+    }
+
+    fn go(app: &mut App, actions: &[CultureAction]) {
+        for a in actions {
+            app.update(Action::Culture(*a));
+        }
+    }
+
+    /// Selects the demo's second run (innovation climate, October: it has a predecessor).
+    fn select_october(app: &mut App) {
+        app.update(Action::MoveDown);
+    }
+
+    #[test]
+    fn list_of_runs() {
+        insta::assert_snapshot!(render(&demo()));
+    }
+
+    #[test]
+    fn rating_view_with_perspectives() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::OpenRating]);
+        app.update(Action::MoveDown);
+        app.update(Action::MoveDown);
+        app.update(Action::MoveDown);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn rating_view_note_editing() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::OpenRating, CultureAction::EditNote]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn results_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn results_view_half_filled_with_perspectives() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn facet_orientation_results_beside_the_initiative_mix() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::NewRun]);
+        if let crate::app::Mode::Culture(crate::app::CultureMode::NewRun(form)) = &mut app.mode {
+            form.template = app
+                .culture
+                .catalog
+                .templates
+                .iter()
+                .position(|t| t.id == "facet_orientation")
+                .expect("bundled");
+        }
+        go(&mut app, &[CultureAction::Save]);
+        for score in [4, 3, 1, 0, 2, 4, 4, 1, 0, 2, 3, 1, 4, 2, 2, 0, 3, 3, 1, 1, 4, 2, 2, 0] {
+            go(&mut app, &[CultureAction::SetScore(score)]);
+            app.update(Action::MoveDown);
+        }
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn comparison_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowComparison]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn action_plan_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowPlan]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn action_form() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowPlan, CultureAction::EditAction]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn new_run_dialog() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::NewRun]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn missing_template_shows_answers_by_item_id() {
+        let mut app = demo();
+        app.portfolio.templates.clear();
+        for a in &mut app.portfolio.assessments {
+            a.template_version = 99;
+        }
+        go(&mut app, &[CultureAction::OpenRating]);
+        insta::assert_snapshot!(render(&app));
+    }
+}
