@@ -12,9 +12,12 @@ use crate::keymap::{BINDINGS, Place};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     // The overlay explains the place it was opened from: normal mode in the current pane.
     let mut lines = Vec::new();
-    for (place, heading) in
-        [(Place::Lists, "help.section_lists"), (Place::Everywhere, "help.section_everywhere")]
-    {
+    let mut sections =
+        vec![(Place::Lists, "help.section_lists"), (Place::Everywhere, "help.section_everywhere")];
+    if app.pane == crate::app::Pane::Culture {
+        sections.insert(0, (Place::Runs, "help.section_culture"));
+    }
+    for (place, heading) in sections {
         lines.push(Line::styled(app.lang.t(heading), theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.place == place) {
             lines.push(Line::from(vec![

@@ -177,31 +177,27 @@ fn render_selected(
     let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
     let room = usize::from(area.width.saturating_sub(label_width));
     if let Some(input) = note {
-        {
-            let scroll = input.visual_scroll(room.saturating_sub(1));
-            let shown: String = input.value().chars().skip(scroll).collect();
-            let mut text = truncate(&one_line(&shown), room);
-            let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-            text.push_str(&" ".repeat(pad));
-            frame.render_widget(
-                Line::from(vec![Span::styled(label, theme.key()), Span::styled(text, theme.selected())]),
-                note_row,
-            );
-            let x = note_row.x + label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position((x.min(note_row.right().saturating_sub(1)), note_row.y));
-        }
+        let scroll = input.visual_scroll(room.saturating_sub(1));
+        let shown: String = input.value().chars().skip(scroll).collect();
+        let mut text = truncate(&one_line(&shown), room);
+        let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+        text.push_str(&" ".repeat(pad));
+        frame.render_widget(
+            Line::from(vec![Span::styled(label, theme.key()), Span::styled(text, theme.selected())]),
+            note_row,
+        );
+        let x = note_row.x + label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position((x.min(note_row.right().saturating_sub(1)), note_row.y));
     } else {
-        {
-            let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
-            let (text, style) = match value {
-                Some(n) => (truncate(&one_line(n), room), Style::new()),
-                None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
-            };
-            frame.render_widget(
-                Line::from(vec![Span::styled(label, theme.dim()), Span::styled(text, style)]),
-                note_row,
-            );
-        }
+        let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
+        let (text, style) = match value {
+            Some(n) => (truncate(&one_line(n), room), Style::new()),
+            None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
+        };
+        frame.render_widget(
+            Line::from(vec![Span::styled(label, theme.dim()), Span::styled(text, style)]),
+            note_row,
+        );
     }
 }
 
