@@ -88,6 +88,8 @@ pub enum Action {
     StartImport,
     /// Something only the Portfolio grid (or its placement dialog) does.
     Grid(GridAction),
+    /// Something in the Culture pane (checklist runs and action plans).
+    Culture(CultureAction),
 }
 
 /// A neighbour on the grid.
@@ -126,4 +128,47 @@ pub enum GridAction {
     AnswerPushedBy(PushedBy),
     /// Set the facet the answers give and store the answers.
     AcceptPlacement,
+}
+
+/// What the user can do in the Culture pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CultureAction {
+    /// Start a new checklist run.
+    NewRun,
+    /// Open the selected run to score its items.
+    OpenRating,
+    /// Show the run's results per dimension and in total.
+    ShowResults,
+    /// Compare the run with the previous run of the same checklist and scope.
+    ShowComparison,
+    /// Show the run's action plan.
+    ShowPlan,
+    /// Show every action of every run, with their follow-ups.
+    ShowAllActions,
+    /// Give the selected item this score.
+    SetScore(u8),
+    /// Take the selected item's score away.
+    ClearScore,
+    /// Jump to the next item without a score.
+    NextUnanswered,
+    /// Move to the previous perspective column.
+    PreviousPerspective,
+    /// Move to the next perspective column.
+    NextPerspective,
+    /// Write the note of the selected item.
+    EditNote,
+    /// Add an action to the plan (in the rating view: for the selected item).
+    NewAction,
+    /// Edit the selected action.
+    EditAction,
+    /// Mark the selected action done, or open again.
+    ToggleDone,
+    /// Move to the next field of the dialog.
+    NextField,
+    /// Move to the previous field of the dialog.
+    PreviousField,
+    /// Save the dialog, note or form.
+    Save,
+    /// Close the view or dialog and go back.
+    Back,
 }

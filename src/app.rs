@@ -4,6 +4,7 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod culture;
 mod form;
 mod grid;
 mod profile;
@@ -15,6 +16,9 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+pub use culture::{
+    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
@@ -94,6 +98,8 @@ pub enum Mode {
     Profile(ProfileEditor),
     /// Answering the two OPSI placement questions for one initiative.
     Placement(PlacementDialog),
+    /// A Culture pane dialog or view (new run, rating, results, action plan …).
+    Culture(CultureMode),
 }
 
 /// A question waiting for `y`.
@@ -149,7 +155,8 @@ pub struct App {
     suggested: Option<(profile::Renamed, String)>,
     /// First row of the register on screen; kept so the selection stays visible.
     pub table_offset: usize,
-    pub culture_selected: usize,
+    /// The Culture pane: installed templates and the selected run.
+    pub culture: CultureState,
     search: SearchIndex,
 }
 
@@ -179,7 +186,7 @@ impl App {
             chosen: None,
             suggested: None,
             table_offset: 0,
-            culture_selected: 0,
+            culture: CultureState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -335,6 +342,7 @@ impl App {
                 self.refresh_view();
             }
             Action::Grid(action) => self.grid_update(action),
+            Action::Culture(action) => self.culture_update(action),
         }
     }
 
@@ -465,9 +473,7 @@ impl App {
                 self.chosen = self.view.get(self.initiatives_selected).copied();
                 self.scroll_table();
             }
-            Pane::Culture => {
-                self.culture_selected = step(self.culture_selected, self.portfolio.assessments.len());
-            }
+            Pane::Culture => self.culture_move(delta),
             Pane::Overview => {}
         }
     }
@@ -488,6 +494,7 @@ impl App {
                 }
             }
             Mode::Form(form) => form.type_key(key),
+            Mode::Culture(_) => self.culture_type_key(key),
             _ => {}
         }
     }
@@ -512,6 +519,7 @@ impl App {
                 self.filter.text = input.value().to_owned();
                 self.refresh_view();
             }
+            Mode::Culture(_) => self.culture_paste(text),
             _ => {}
         }
     }
@@ -728,6 +736,7 @@ impl App {
         self.first_run = false;
         self.search.refresh(&self.portfolio);
         self.refresh_view();
+        self.culture_after_change();
     }
 
     fn refuse_read_only(&mut self) {

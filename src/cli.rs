@@ -122,6 +122,7 @@ fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> 
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options { lang, no_color, first_run: !opened.existed };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
+    app.load_user_templates();
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => return Ok(fail(&format!("fasett needs an interactive terminal ({e})."), 1)),

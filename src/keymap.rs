@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::{Action, Direction, GridAction};
+use crate::action::{Action, CultureAction, Direction, GridAction};
 use crate::app::{App, Mode, Pane, ProfileAction, ProfileEditor};
 use crate::model::{CreatedTo, PushedBy};
 
@@ -46,6 +46,20 @@ pub enum Place {
     Grid,
     /// The placement questions.
     Placement,
+    /// Normal mode, the Culture pane's list of checklist runs.
+    Runs,
+    /// The new-run dialog.
+    NewRun,
+    /// Scoring a run's items.
+    Rating,
+    /// Typing an item's note.
+    Note,
+    /// A run's results or its comparison with the previous run.
+    Results,
+    /// An action plan.
+    Plan,
+    /// The action form.
+    ActionForm,
 }
 
 /// One key binding with its help text (an i18n key).
@@ -194,6 +208,68 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Placement, [Char('d') => NONE], "d", "pushed_by.preparing_for_future", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::PreparingForFuture))),
     bind!(Placement, [Enter => NONE], "Enter", "help.grid_accept", true, Action::Grid(GridAction::AcceptPlacement)),
     bind!(Placement, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    // Culture
+    bind!(Runs, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
+    bind!(Runs, [Char('n') => NONE], "n", "help.culture_new_run", true, Action::Culture(CultureAction::NewRun)),
+    bind!(Runs, [Char('r') => NONE], "r", "help.culture_results", true, Action::Culture(CultureAction::ShowResults)),
+    bind!(Runs, [Char('c') => NONE], "c", "help.culture_compare", true, Action::Culture(CultureAction::ShowComparison)),
+    bind!(Runs, [Char('p') => NONE], "p", "help.culture_plan", true, Action::Culture(CultureAction::ShowPlan)),
+    bind!(Runs, [Char('A') => NONE], "A", "help.culture_all_actions", false, Action::Culture(CultureAction::ShowAllActions)),
+    bind!(NewRun, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::Culture(CultureAction::NextField)),
+    bind!(NewRun, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
+    bind!(NewRun, [Enter => NONE, Char('s') => CTRL], "Enter", "help.culture_start_run", true, Action::Culture(CultureAction::Save)),
+    bind!(NewRun, [Esc => NONE], "Esc", "help.cancel", true, Action::Culture(CultureAction::Back)),
+    bind!(Rating, [Char('0') => NONE], "0-9", "help.culture_score", true, Action::Culture(CultureAction::SetScore(0))),
+    bind!(Rating, [Char('1') => NONE], "1", "help.culture_score", false, Action::Culture(CultureAction::SetScore(1))),
+    bind!(Rating, [Char('2') => NONE], "2", "help.culture_score", false, Action::Culture(CultureAction::SetScore(2))),
+    bind!(Rating, [Char('3') => NONE], "3", "help.culture_score", false, Action::Culture(CultureAction::SetScore(3))),
+    bind!(Rating, [Char('4') => NONE], "4", "help.culture_score", false, Action::Culture(CultureAction::SetScore(4))),
+    bind!(Rating, [Char('5') => NONE], "5", "help.culture_score", false, Action::Culture(CultureAction::SetScore(5))),
+    bind!(Rating, [Char('6') => NONE], "6", "help.culture_score", false, Action::Culture(CultureAction::SetScore(6))),
+    bind!(Rating, [Char('7') => NONE], "7", "help.culture_score", false, Action::Culture(CultureAction::SetScore(7))),
+    bind!(Rating, [Char('8') => NONE], "8", "help.culture_score", false, Action::Culture(CultureAction::SetScore(8))),
+    bind!(Rating, [Char('9') => NONE], "9", "help.culture_score", false, Action::Culture(CultureAction::SetScore(9))),
+    bind!(Rating, [Char('x') => NONE, KeyCode::Backspace => NONE, KeyCode::Delete => NONE], "x", "help.culture_clear_score", false, Action::Culture(CultureAction::ClearScore)),
+    bind!(Rating, [Down => NONE, Char('j') => NONE], "↓ j", "help.culture_next_item", false, Action::MoveDown),
+    bind!(Rating, [Up => NONE, Char('k') => NONE], "↑ k", "help.culture_previous_item", false, Action::MoveUp),
+    bind!(Rating, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Rating, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
+    bind!(Rating, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Rating, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Rating, [Left => NONE, Char('h') => NONE], "← h", "help.culture_previous_perspective", false, Action::Culture(CultureAction::PreviousPerspective)),
+    bind!(Rating, [Right => NONE, Char('l') => NONE], "→ l", "help.culture_next_perspective", false, Action::Culture(CultureAction::NextPerspective)),
+    bind!(Rating, [Tab => NONE], "Tab", "help.culture_next_unanswered", true, Action::Culture(CultureAction::NextUnanswered)),
+    bind!(Rating, [Enter => NONE, Char('i') => NONE], "Enter", "help.culture_note", true, Action::Culture(CultureAction::EditNote)),
+    bind!(Rating, [Char('a') => NONE], "a", "help.culture_new_action", true, Action::Culture(CultureAction::NewAction)),
+    bind!(Rating, [Char('r') => NONE], "r", "help.culture_results", false, Action::Culture(CultureAction::ShowResults)),
+    bind!(Rating, [Char('c') => NONE], "c", "help.culture_compare", false, Action::Culture(CultureAction::ShowComparison)),
+    bind!(Rating, [Char('p') => NONE], "p", "help.culture_plan", false, Action::Culture(CultureAction::ShowPlan)),
+    bind!(Rating, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
+    bind!(Rating, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Rating, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(Note, [Enter => NONE], "Enter", "help.culture_save_note", true, Action::Culture(CultureAction::Save)),
+    bind!(Note, [Esc => NONE], "Esc", "help.cancel", true, Action::Culture(CultureAction::Back)),
+    bind!(Results, [Down => NONE, Char('j') => NONE], "↓ j", "help.scroll_down", true, Action::MoveDown),
+    bind!(Results, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", false, Action::MoveUp),
+    bind!(Results, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Results, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Results, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
+    bind!(Results, [Char('r') => NONE], "r", "help.culture_results", true, Action::Culture(CultureAction::ShowResults)),
+    bind!(Results, [Char('c') => NONE], "c", "help.culture_compare", true, Action::Culture(CultureAction::ShowComparison)),
+    bind!(Results, [Char('p') => NONE], "p", "help.culture_plan", true, Action::Culture(CultureAction::ShowPlan)),
+    bind!(Results, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(Plan, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
+    bind!(Plan, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
+    bind!(Plan, [Char('n') => NONE, Char('a') => NONE], "n", "help.culture_new_action", true, Action::Culture(CultureAction::NewAction)),
+    bind!(Plan, [Char('e') => NONE, Enter => NONE], "e", "help.culture_edit_action", true, Action::Culture(CultureAction::EditAction)),
+    bind!(Plan, [Char(' ') => NONE, Char('x') => NONE], "Space", "help.culture_toggle_done", true, Action::Culture(CultureAction::ToggleDone)),
+    bind!(Plan, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
+    bind!(Plan, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Plan, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(ActionForm, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::Culture(CultureAction::NextField)),
+    bind!(ActionForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
+    bind!(ActionForm, [Char('s') => CTRL, Enter => NONE], "Ctrl-s", "help.save_form", true, Action::Culture(CultureAction::Save)),
+    bind!(ActionForm, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Culture(CultureAction::Back)),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -220,7 +296,7 @@ pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] 
             Pane::Portfolio => {
                 &[Place::Welcome, Place::Grid, Place::Register, Place::Lists, Place::Everywhere]
             }
-            Pane::Culture => &[Place::Welcome, Place::Lists, Place::Everywhere],
+            Pane::Culture => &[Place::Welcome, Place::Runs, Place::Lists, Place::Everywhere],
             Pane::Overview => &[Place::Welcome, Place::Overview, Place::Everywhere],
         },
         Mode::Profile(ProfileEditor { editing: Some(_), .. }) => &[Place::ProfileText],
@@ -235,6 +311,7 @@ pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] 
         Mode::Confirm(_) => &[Place::Confirm],
         Mode::LogEntry { .. } => &[Place::LogEntry],
         Mode::Placement(_) => &[Place::Placement],
+        Mode::Culture(mode) => mode.places(),
         Mode::Normal => pane_places(pane),
     }
 }
@@ -244,7 +321,7 @@ pub fn pane_places(pane: Pane) -> &'static [Place] {
     match pane {
         Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
         Pane::Portfolio => &[Place::Grid, Place::Register, Place::Lists, Place::Everywhere],
-        Pane::Culture => &[Place::Lists, Place::Everywhere],
+        Pane::Culture => &[Place::Runs, Place::Lists, Place::Everywhere],
         Pane::Overview => &[Place::Overview, Place::Everywhere],
     }
 }
@@ -274,6 +351,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         | Mode::LogEntry { .. }
         | Mode::Form(_)
         | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Some(Action::TypeKey(key)),
+        Mode::Culture(mode) if mode.takes_text() => Some(Action::TypeKey(key)),
         // Anything but yes cancels.
         Mode::Confirm(_) => Some(Action::Cancel),
         _ => None,

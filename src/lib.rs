@@ -9,6 +9,8 @@
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
 //! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
+//! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
+//!   results, facet tendency and comparisons.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
@@ -29,6 +31,8 @@ pub mod i18n;
 pub mod keymap;
 pub mod model;
 pub mod placement;
+pub mod scoring;
 pub mod store;
+pub mod templates;
 pub mod text;
 pub mod ui;

@@ -110,6 +110,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
         Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
         Mode::Placement(dialog) => placement::render(app, frame, body, dialog, &theme),
+        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

@@ -1,12 +1,36 @@
-//! Pane 3: checklist runs (assessments) and their action plans.
+//! Pane 3: checklist runs (assessments), their results and action plans.
+//!
+//! ```text
+//! ┌ Checklist runs (3) ─────────────────────────────── 1 overdue · 2 due soon ┐
+//! │Date       Checklist                  Scope                 Done     Total │ list of runs,
+//! │2026-11-12 The innovation journey     Vård- och omsorgs…   13/18      2.8 │ newest first
+//! │2026-10-14 Innovation climate         Ledningsgruppen      10/10      3.3 │
+//! │                                                                          │
+//! │──────────────────────────────────────────────────────────────────────────│
+//! │Participants: …                                                           │ the selected run
+//! │Note: …                                                                   │
+//! │Actions: 2 open, 1 overdue            Skipped template files: …           │
+//! └──────────────────────────────────────────────────────────────────────────┘
+//! ```
+//! The views of one run take the whole body: rating (`rating.rs`), results and comparison
+//! (`results.rs`), the action plan and its form (`plan.rs`). The new-run dialog is a box over
+//! the list.
+
+mod plan;
+mod rating;
+mod results;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Wrap};
 
-use super::theme::Theme;
-use crate::app::App;
+use super::dialog::centred;
+use super::theme::{Theme, truncate};
+use crate::app::{App, CultureMode, NewRunForm, RunField};
+use crate::model::Assessment;
+use crate::scoring;
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -14,30 +38,431 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = app.lang.tf("culture.title", &[("count", &p.assessments.len())]);
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
+        .title(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border());
-    if p.assessments.is_empty() {
-        let lines = vec![Line::styled(app.lang.t("culture.empty"), theme.dim())];
-        frame.render_widget(Paragraph::new(lines).block(block), area);
-        return;
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let errors = app.template_errors();
+    let detail_height = 4 + u16::from(!errors.is_empty()).min(1) * (errors.len().min(3) as u16 + 1);
+    let [list, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
+    let runs = app.runs();
+    if runs.is_empty() {
+        let lines = vec![
+            Line::styled(app.lang.t("culture.empty"), theme.dim()),
+            Line::raw(""),
+            Line::styled(app.lang.t("culture.empty_hint"), theme.dim()),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), list);
+    } else {
+        render_list(app, frame, list, &runs, theme);
     }
+    render_detail(app, frame, detail, theme);
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
     let t = |k: &str| app.lang.t(k);
-    let header =
-        Row::new(vec![t("column.date"), t("column.template"), t("column.scope"), t("column.answered")])
-            .style(theme.heading());
-    let rows = p.assessments.iter().map(|a| {
-        let template = p.template(&a.template, a.template_version);
-        let name = template.map_or_else(|| a.template.clone(), |t| t.name.get(app.lang.code()).to_owned());
-        let total = template.map_or(0, |t| t.items.len() * t.perspectives.len().max(1));
-        let answered = a.answers.iter().filter(|x| x.score.is_some()).count();
+    let header = Row::new(vec![
+        t("column.date"),
+        t("column.template"),
+        t("column.scope"),
+        t("column.answered"),
+        t("culture.column_total"),
+    ])
+    .style(theme.heading());
+    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
+        let (done, total) = match app.run_template(a) {
+            Some((t, _)) => {
+                let c = scoring::completion(t, a);
+                let total = scoring::scores(t, a).total.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+                (format!("{}/{}", c.answered, c.total), total)
+            }
+            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
+        };
         Row::new(vec![
             a.date.to_string(),
-            one_line(&name).into_owned(),
+            one_line(&template_name(app, a)).into_owned(),
             one_line(&a.scope).into_owned(),
-            format!("{answered}/{total}"),
+            done,
+            format!("{total:>5}"),
         ])
     });
-    let widths = [Constraint::Length(10), Constraint::Fill(2), Constraint::Fill(1), Constraint::Length(9)];
-    let table = Table::new(rows, widths).header(header).block(block).row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(app.culture_selected));
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(8),
+        Constraint::Length(5),
+    ];
+    let table = Table::new(rows, widths).header(header).row_highlight_style(theme.selected());
+    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
+    let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
+    if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
+        let participants =
+            if a.participants.is_empty() { "–".to_owned() } else { a.participants.join(", ") };
+        lines.push(labelled(app, "culture.participants", &participants, width, theme));
+        lines.push(labelled(
+            app,
+            "culture.note",
+            if a.note.is_empty() { "–" } else { &a.note },
+            width,
+            theme,
+        ));
+        let rows = app.plan_rows(Some(a.id));
+        let open = rows.iter().filter_map(|id| app.portfolio.action(*id)).filter(|x| !x.done).count();
+        let overdue = rows
+            .iter()
+            .filter_map(|id| app.portfolio.action(*id))
+            .filter(|x| x.is_overdue(app.today))
+            .count();
+        let mut text = app.lang.tf("culture.actions_summary", &[("open", &open), ("overdue", &overdue)]);
+        if let Some(note) = template_note(app, a) {
+            text = format!("{text} · {note}");
+        }
+        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    }
+    let errors = app.template_errors();
+    if !errors.is_empty() {
+        lines.push(Line::styled(
+            app.lang.tf("template.skipped_list", &[("count", &errors.len())]),
+            theme.warning(),
+        ));
+        for e in errors.iter().take(3) {
+            lines.push(Line::styled(truncate(&one_line(&e.to_string()), width), theme.error()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Dialogs and views of the pane, drawn over the list.
+pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode, theme: &Theme) {
+    match mode {
+        CultureMode::NewRun(form) => render_new_run(app, frame, area, form, theme),
+        CultureMode::Rating(r) => rating::render(app, frame, area, *r, None, theme),
+        CultureMode::Note { rating, input } => rating::render(app, frame, area, *rating, Some(input), theme),
+        CultureMode::Results { id, scroll } => results::render_results(app, frame, area, *id, *scroll, theme),
+        CultureMode::Comparison { id, scroll } => {
+            results::render_comparison(app, frame, area, *id, *scroll, theme);
+        }
+        CultureMode::Plan { assessment, selected } => {
+            plan::render(app, frame, area, *assessment, *selected, theme);
+        }
+        CultureMode::ActionForm(form) => {
+            render_mode(app, frame, area, &form.back, theme);
+            plan::render_form(app, frame, area, form, theme);
+        }
+    }
+}
+
+fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, theme: &Theme) {
+    let rect = centred(area, 74, 16);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", app.lang.t("culture.new_run_title")), theme.heading()))
+        .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let label_width = 16u16;
+    let value_width = usize::from(inner.width.saturating_sub(label_width));
+    let template = app.culture.catalog.templates.get(form.template);
+    for (ix, field) in RunField::ALL.iter().enumerate() {
+        let y = inner.y + ix as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = form.field() == *field;
+        let has_error = form.error.is_some()
+            && matches!(
+                (field, form.error.as_deref()),
+                (RunField::Scope, Some("culture.error_scope")) | (RunField::Date, Some("culture.error_date"))
+            );
+        let style = if has_error {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        let marker = if focused { "▸ " } else { "  " };
+        let label = Rect { x: inner.x, y, width: label_width, height: 1 };
+        frame.render_widget(Line::styled(format!("{marker}{}", app.lang.t(field.label())), style), label);
+        let value =
+            Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };
+        let value_style = if focused { theme.selected() } else { Style::new() };
+        let (text, input) = match field {
+            RunField::Template => {
+                let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
+                (format!("◂ {} ▸", one_line(&name)), None)
+            }
+            RunField::Scope if !form.is_custom_scope() => {
+                (format!("◂ {} ▸", one_line(&form.scopes[form.scope])), None)
+            }
+            RunField::Scope => (String::new(), Some(&form.custom)),
+            RunField::Date => (String::new(), Some(&form.date)),
+            RunField::Participants => (String::new(), Some(&form.participants)),
+        };
+        match input {
+            None => frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value),
+            Some(input) => {
+                let scroll = input.visual_scroll(value_width.saturating_sub(1));
+                let shown: String = input.value().chars().skip(scroll).collect();
+                let mut text = truncate(&one_line(&shown), value_width);
+                if focused {
+                    let pad =
+                        value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+                    text.push_str(&" ".repeat(pad));
+                    let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                    frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+                } else if text.is_empty() && *field == RunField::Scope {
+                    app.lang.t("culture.scope_type_hint").clone_into(&mut text);
+                }
+                frame.render_widget(Line::styled(text, value_style), value);
+            }
+        }
+    }
+    let hint_y = inner.y + RunField::ALL.len() as u16;
+    let hint_key = match form.field() {
+        RunField::Template => "culture.hint_template",
+        RunField::Scope => "culture.hint_scope",
+        RunField::Date => "culture.hint_date",
+        RunField::Participants => "culture.hint_participants",
+    };
+    let mut lines = vec![Line::styled(app.lang.t(hint_key), theme.dim()), Line::raw("")];
+    if let Some(t) = template {
+        let items = t.items.len();
+        let perspectives = t.perspectives.len().max(1);
+        let summary = app.lang.tf(
+            "culture.template_summary",
+            &[
+                ("items", &items),
+                ("slots", &(items * perspectives)),
+                ("min", &t.scale.min),
+                ("max", &t.scale.max),
+            ],
+        );
+        lines.push(Line::styled(summary, theme.heading()));
+        lines.push(Line::raw(one_line(t.description.get(app.lang.code())).into_owned()));
+        if !t.source.is_empty() {
+            lines.push(Line::styled(
+                app.lang.tf("culture.source", &[("source", &one_line(&t.source))]),
+                theme.dim(),
+            ));
+        }
+    }
+    let below = Rect { y: hint_y, height: inner.bottom().saturating_sub(hint_y), ..inner };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), below);
+}
+
+/// "Label: value" on one line, cut to `width`.
+fn labelled<'a>(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
+    let label = format!("{}: ", app.lang.t(key));
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(truncate(&one_line(value), room))])
+}
+
+/// The template's name in the user's language, or its id when the template is missing.
+pub(super) fn template_name(app: &App, a: &Assessment) -> String {
+    app.run_template(a).map_or_else(|| a.template.clone(), |(t, _)| t.name.get(app.lang.code()).to_owned())
+}
+
+/// "Checklist · scope · date" for view titles.
+pub(super) fn run_title(app: &App, a: &Assessment) -> String {
+    format!("{} · {} · {}", one_line(&template_name(app, a)), one_line(&a.scope), a.date)
+}
+
+/// Why a run is read with something other than its stored template copy, if it is.
+pub(super) fn template_note(app: &App, a: &Assessment) -> Option<String> {
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("id", &a.template), ("version", &a.template_version)];
+    match app.run_template(a) {
+        Some((_, crate::app::TemplateSource::Stored)) => None,
+        Some((_, crate::app::TemplateSource::Installed)) => Some(app.lang.tf("template.not_stored", &args)),
+        None => Some(app.lang.tf("template.missing", &args)),
+    }
+}
+
+/// The follow-up counter shown at the top right of every Culture view.
+pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    let (overdue, upcoming) = app.follow_up_counts();
+    let mut spans = vec![Span::raw(" ")];
+    if overdue > 0 {
+        spans.push(Span::styled(app.lang.tf("plan.overdue_count", &[("count", &overdue)]), theme.error()));
+        spans.push(Span::raw(" · "));
+    }
+    spans.push(Span::styled(app.lang.tf("plan.upcoming_count", &[("count", &upcoming)]), theme.warning()));
+    spans.push(Span::raw(" "));
+    Line::from(spans)
+}
+
+/// A view's frame: the title on top, `status` (e.g. completion) bottom left and the
+/// follow-up counter bottom right.
+pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, theme: &Theme) -> Block<'a> {
+    let room = usize::from(width).saturating_sub(4);
+    let mut block = Block::bordered()
+        .title(Span::styled(format!(" {} ", truncate(title, room)), theme.heading()))
+        .title_bottom(follow_up_title(app, theme).right_aligned())
+        .border_style(theme.border_focused());
+    if !status.is_empty() {
+        block = block.title_bottom(Line::styled(format!(" {status} "), theme.key()));
+    }
+    block
+}
+
+/// A bar of `value` within `min..=max`, `width` cells wide.
+pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> String {
+    let Some(v) = value else { return "·".repeat(width) };
+    let filled = (((v - min) / (max - min).max(f64::EPSILON)) * width as f64).round().clamp(0.0, width as f64)
+        as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A mean as text ("3.4"), "–" when there is none.
+pub(super) fn number(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::action::{Action, CultureAction};
+    use crate::app::{App, Options, Pane};
+
+    /// The bundled demo on a fixed day, in the Culture pane, without colours.
+    fn demo() -> App {
+        let portfolio =
+            crate::store::parse(crate::cli::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
+                .expect("the sample parses");
+        let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
+        app.today = date(2026, 11, 25);
+        app.update(Action::ShowPane(Pane::Culture));
+        app
+    }
+
+    fn render(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
+        terminal.backend().to_string()
+    }
+
+    fn go(app: &mut App, actions: &[CultureAction]) {
+        for a in actions {
+            app.update(Action::Culture(*a));
+        }
+    }
+
+    /// Selects the demo's second run (innovation climate, October: it has a predecessor).
+    fn select_october(app: &mut App) {
+        app.update(Action::MoveDown);
+    }
+
+    #[test]
+    fn list_of_runs() {
+        insta::assert_snapshot!(render(&demo()));
+    }
+
+    #[test]
+    fn rating_view_with_perspectives() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::OpenRating]);
+        app.update(Action::MoveDown);
+        app.update(Action::MoveDown);
+        app.update(Action::MoveDown);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn rating_view_note_editing() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::OpenRating, CultureAction::EditNote]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn results_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn results_view_half_filled_with_perspectives() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn facet_orientation_results_beside_the_initiative_mix() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::NewRun]);
+        if let crate::app::Mode::Culture(crate::app::CultureMode::NewRun(form)) = &mut app.mode {
+            form.template = app
+                .culture
+                .catalog
+                .templates
+                .iter()
+                .position(|t| t.id == "facet_orientation")
+                .expect("bundled");
+        }
+        go(&mut app, &[CultureAction::Save]);
+        for score in [4, 3, 1, 0, 2, 4, 4, 1, 0, 2, 3, 1, 4, 2, 2, 0, 3, 3, 1, 1, 4, 2, 2, 0] {
+            go(&mut app, &[CultureAction::SetScore(score)]);
+            app.update(Action::MoveDown);
+        }
+        go(&mut app, &[CultureAction::ShowResults]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn comparison_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowComparison]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn action_plan_view() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowPlan]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn action_form() {
+        let mut app = demo();
+        select_october(&mut app);
+        go(&mut app, &[CultureAction::ShowPlan, CultureAction::EditAction]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn new_run_dialog() {
+        let mut app = demo();
+        go(&mut app, &[CultureAction::NewRun]);
+        insta::assert_snapshot!(render(&app));
+    }
+
+    #[test]
+    fn missing_template_shows_answers_by_item_id() {
+        let mut app = demo();
+        app.portfolio.templates.clear();
+        for a in &mut app.portfolio.assessments {
+            a.template_version = 99;
+        }
+        go(&mut app, &[CultureAction::OpenRating]);
+        insta::assert_snapshot!(render(&app));
+    }
 }

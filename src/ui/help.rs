@@ -44,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
 fn heading(place: Place) -> &'static str {
     match place {
         Place::Grid => "help.grid_section",
+        Place::Runs => "help.section_culture",
         Place::Table => "help.section_table",
         Place::Register => "help.section_register",
         Place::Lists => "help.section_lists",

@@ -1,0 +1,614 @@
+//! Pure arithmetic on checklist runs: completion, means per dimension and in total with
+//! reverse items flipped, facet percentages and the tendency they give (domain.md §1), the
+//! mix of initiatives to set beside it, and the change since an earlier run.
+//!
+//! A score outside the template's scale (a hand-edited file) counts as unanswered, and
+//! answers for items the template does not have are ignored: nothing here panics on odd data.
+
+use crate::model::{Assessment, Facet, Id, Portfolio, Scale, Template, TemplateItem};
+
+/// One score to give in a run: an item, under a perspective where the template has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot<'t> {
+    pub item: &'t TemplateItem,
+    pub perspective: Option<&'t str>,
+}
+
+/// Every slot of a template in rating order: dimensions in the template's order, items in
+/// theirs, perspectives side by side.
+pub fn slots(t: &Template) -> Vec<Slot<'_>> {
+    let mut out = Vec::new();
+    for item in items_in_order(t) {
+        if t.perspectives.is_empty() {
+            out.push(Slot { item, perspective: None });
+        } else {
+            out.extend(t.perspectives.iter().map(|p| Slot { item, perspective: Some(p.id.as_str()) }));
+        }
+    }
+    out
+}
+
+/// The template's items grouped by dimension (dimension order first, then item order).
+pub fn items_in_order(t: &Template) -> Vec<&TemplateItem> {
+    t.dimensions.iter().flat_map(|d| t.items.iter().filter(move |i| i.dimension == d.id)).collect()
+}
+
+/// A score the scale allows, else `None`.
+pub fn valid_score(scale: &Scale, score: Option<u8>) -> Option<u8> {
+    score.filter(|s| (scale.min..=scale.max).contains(s))
+}
+
+/// The score as it counts: reverse items flipped within the scale (`min + max − score`).
+pub fn effective(scale: &Scale, item: &TemplateItem, score: u8) -> u8 {
+    if item.reverse { (scale.min + scale.max).saturating_sub(score) } else { score }
+}
+
+/// The counted score of one slot in a run, if it has a valid one.
+pub fn slot_score(t: &Template, a: &Assessment, slot: Slot<'_>) -> Option<u8> {
+    let raw = valid_score(&t.scale, a.answer(&slot.item.id, slot.perspective).and_then(|x| x.score))?;
+    Some(effective(&t.scale, slot.item, raw))
+}
+
+/// How much of a run is filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    /// Slots with a valid score.
+    pub answered: usize,
+    /// All slots.
+    pub total: usize,
+    /// Slots of required items still without a score.
+    pub missing_required: usize,
+}
+
+impl Completion {
+    /// Every required slot has a score (optional items may stay empty).
+    pub fn is_complete(&self) -> bool {
+        self.missing_required == 0
+    }
+}
+
+pub fn completion(t: &Template, a: &Assessment) -> Completion {
+    let all = slots(t);
+    let answered = all.iter().filter(|s| slot_score(t, a, **s).is_some()).count();
+    let missing_required = all.iter().filter(|s| !s.item.optional && slot_score(t, a, **s).is_none()).count();
+    Completion { answered, total: all.len(), missing_required }
+}
+
+fn mean(values: impl IntoIterator<Item = u8>) -> Option<f64> {
+    let (sum, n) = values.into_iter().fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
+    (n > 0).then(|| f64::from(sum) / f64::from(n))
+}
+
+/// A dimension's mean, over all perspectives and per perspective (template order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionScore {
+    pub id: String,
+    pub mean: Option<f64>,
+    pub by_perspective: Vec<Option<f64>>,
+}
+
+/// Means per dimension and in total; unanswered slots are left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    pub dimensions: Vec<DimensionScore>,
+    pub total: Option<f64>,
+    pub total_by_perspective: Vec<Option<f64>>,
+}
+
+pub fn scores(t: &Template, a: &Assessment) -> Scores {
+    let all = slots(t);
+    let counted = |keep: &dyn Fn(&Slot) -> bool| {
+        mean(all.iter().filter(|s| keep(s)).filter_map(|s| slot_score(t, a, *s)))
+    };
+    let perspectives: Vec<&str> = t.perspectives.iter().map(|p| p.id.as_str()).collect();
+    let dimensions = t
+        .dimensions
+        .iter()
+        .map(|d| DimensionScore {
+            id: d.id.clone(),
+            mean: counted(&|s| s.item.dimension == d.id),
+            by_perspective: perspectives
+                .iter()
+                .map(|p| counted(&|s| s.item.dimension == d.id && s.perspective == Some(*p)))
+                .collect(),
+        })
+        .collect();
+    Scores {
+        dimensions,
+        total: counted(&|_| true),
+        total_by_perspective: perspectives.iter().map(|p| counted(&|s| s.perspective == Some(*p))).collect(),
+    }
+}
+
+/// One facet's result in a facet-orientation run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FacetShare {
+    pub facet: Facet,
+    /// Share of the highest possible, 0–100, over the answered statements; `None` if none is.
+    pub percent: Option<f64>,
+}
+
+impl FacetShare {
+    /// At or above half of the strongest possible (domain.md §1).
+    pub fn is_strong(&self) -> bool {
+        self.percent.is_some_and(|p| p >= 50.0)
+    }
+}
+
+/// Each grid facet's score as a percentage of its maximum: Σ(score − min) / Σ(max − min).
+/// For the usual 0-based agreement scale that is the plain sum over the highest possible sum.
+pub fn facet_shares(t: &Template, a: &Assessment) -> Vec<FacetShare> {
+    let span = u32::from(t.scale.max.saturating_sub(t.scale.min)).max(1);
+    Facet::GRID
+        .iter()
+        .map(|&facet| {
+            let scored: Vec<u32> = slots(t)
+                .into_iter()
+                .filter(|s| s.item.facet == Some(facet))
+                .filter_map(|s| slot_score(t, a, s))
+                .map(|v| u32::from(v - t.scale.min))
+                .collect();
+            let percent = (!scored.is_empty()).then(|| {
+                f64::from(scored.iter().sum::<u32>()) * 100.0 / f64::from(span * scored.len() as u32)
+            });
+            FacetShare { facet, percent }
+        })
+        .collect()
+}
+
+/// The on/off pattern of strong facets, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tendency {
+    /// No facet is strong.
+    WeakInAll,
+    /// Exactly one facet is strong: "primarily mission-oriented".
+    Primarily(Facet),
+    /// Two or three are strong: "enhancement-oriented + adaptive".
+    Combination(Vec<Facet>),
+    /// All four are strong.
+    StrongInAll,
+}
+
+/// The tendency from the strong facets (grid order kept).
+pub fn tendency(strong: &[Facet]) -> Tendency {
+    let strong: Vec<Facet> = Facet::GRID.iter().copied().filter(|f| strong.contains(f)).collect();
+    match strong.len() {
+        0 => Tendency::WeakInAll,
+        1 => Tendency::Primarily(strong[0]),
+        4 => Tendency::StrongInAll,
+        _ => Tendency::Combination(strong),
+    }
+}
+
+pub fn tendency_of(shares: &[FacetShare]) -> Tendency {
+    let strong: Vec<Facet> = shares.iter().filter(|s| s.is_strong()).map(|s| s.facet).collect();
+    tendency(&strong)
+}
+
+/// What the portfolio runs: active initiatives per grid facet, and each facet's share of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mix {
+    pub counts: [usize; 4],
+    /// Active initiatives that are mixed or unplaced (shown, not counted in the shares).
+    pub off_grid: usize,
+}
+
+impl Mix {
+    pub fn of(portfolio: &Portfolio) -> Self {
+        let mut counts = [0; 4];
+        let mut off_grid = 0;
+        for i in portfolio.initiatives.iter().filter(|i| i.is_active()) {
+            match Facet::GRID.iter().position(|f| *f == i.facet) {
+                Some(ix) => counts[ix] += 1,
+                None => off_grid += 1,
+            }
+        }
+        Self { counts, off_grid }
+    }
+
+    /// Each facet's share of the active placed initiatives, 0–100.
+    pub fn percent(&self, ix: usize) -> Option<f64> {
+        let total: usize = self.counts.iter().sum();
+        (total > 0).then(|| self.counts[ix] as f64 * 100.0 / total as f64)
+    }
+
+    /// A facet runs strong when it has at least half as many active initiatives as the
+    /// biggest facet — the strongest there is stands in for the strongest possible.
+    pub fn tendency(&self) -> Tendency {
+        let most = self.counts.iter().copied().max().unwrap_or(0);
+        if most == 0 {
+            return Tendency::WeakInAll;
+        }
+        let strong: Vec<Facet> =
+            Facet::GRID.iter().zip(self.counts).filter(|(_, n)| n * 2 >= most).map(|(f, _)| *f).collect();
+        tendency(&strong)
+    }
+}
+
+/// Which way a score moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Same,
+    /// One side has no score.
+    Unknown,
+}
+
+impl Trend {
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::Up => "↑",
+            Trend::Down => "↓",
+            Trend::Same => "→",
+            Trend::Unknown => "·",
+        }
+    }
+}
+
+/// Changes smaller than this (in scale points) count as no change.
+const SAME: f64 = 0.05;
+
+/// A before/after pair of counted scores (reverse items already flipped, so up is better).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Delta {
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+impl Delta {
+    pub fn change(&self) -> Option<f64> {
+        Some(self.after? - self.before?)
+    }
+
+    pub fn trend(&self) -> Trend {
+        match self.change() {
+            None => Trend::Unknown,
+            Some(d) if d > SAME => Trend::Up,
+            Some(d) if d < -SAME => Trend::Down,
+            Some(_) => Trend::Same,
+        }
+    }
+}
+
+/// One slot's change between two runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotDelta {
+    pub item: String,
+    pub perspective: Option<String>,
+    pub delta: Delta,
+}
+
+/// Two runs of the same template side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub slots: Vec<SlotDelta>,
+    /// Dimension id and its change, template order.
+    pub dimensions: Vec<(String, Delta)>,
+    pub total: Delta,
+}
+
+/// Compares `after` with `before`, both read with template `t`.
+pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Comparison {
+    let score = |a: &Assessment, s: Slot<'_>| slot_score(t, a, s).map(f64::from);
+    let slots = slots(t)
+        .into_iter()
+        .map(|s| SlotDelta {
+            item: s.item.id.clone(),
+            perspective: s.perspective.map(str::to_owned),
+            delta: Delta { before: score(before, s), after: score(after, s) },
+        })
+        .collect();
+    let (b, a) = (scores(t, before), scores(t, after));
+    let dimensions = b
+        .dimensions
+        .iter()
+        .zip(&a.dimensions)
+        .map(|(x, y)| (x.id.clone(), Delta { before: x.mean, after: y.mean }))
+        .collect();
+    Comparison { slots, dimensions, total: Delta { before: b.total, after: a.total } }
+}
+
+/// Two scopes name the same group (case and surrounding space ignored).
+pub fn same_scope(a: &str, b: &str) -> bool {
+    crate::text::fold(a.trim()) == crate::text::fold(b.trim())
+}
+
+/// Runs of the same template and scope as `run`, up to and including it, oldest first
+/// (same date: lower id first).
+pub fn history<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Vec<&'p Assessment> {
+    let mut runs: Vec<&Assessment> = portfolio
+        .assessments
+        .iter()
+        .filter(|a| a.template == run.template && same_scope(&a.scope, &run.scope))
+        .filter(|a| (a.date, a.id) <= (run.date, run.id))
+        .collect();
+    runs.sort_by_key(|a| (a.date, a.id));
+    runs
+}
+
+/// The run just before `run` of the same template and scope.
+pub fn previous<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Option<&'p Assessment> {
+    let runs = history(portfolio, run);
+    runs.len().checked_sub(2).map(|ix| runs[ix])
+}
+
+/// Assessment ids newest first (date, then id).
+pub fn newest_first(portfolio: &Portfolio) -> Vec<Id> {
+    let mut runs: Vec<&Assessment> = portfolio.assessments.iter().collect();
+    runs.sort_by_key(|a| std::cmp::Reverse((a.date, a.id)));
+    runs.into_iter().map(|a| a.id).collect()
+}
+
+/// A small bar of `value` within `min..=max`, eight steps per cell.
+pub fn spark(value: Option<f64>, min: f64, max: f64) -> char {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let Some(v) = value else { return '·' };
+    let span = (max - min).max(f64::EPSILON);
+    let ix = (((v - min) / span) * 7.0).round().clamp(0.0, 7.0) as usize;
+    BARS[ix]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::extras::Extra;
+    use crate::model::{Answer, Dimension, LocalText, Perspective, ResultKind, ScaleStep};
+    use jiff::civil::date;
+
+    fn text(s: &str) -> LocalText {
+        LocalText([("en".to_owned(), s.to_owned())].into())
+    }
+
+    fn item(id: &str, dimension: &str, reverse: bool, facet: Option<Facet>) -> TemplateItem {
+        TemplateItem {
+            id: id.into(),
+            dimension: dimension.into(),
+            text: text(id),
+            reverse,
+            optional: false,
+            facet,
+            extra: Extra::default(),
+        }
+    }
+
+    fn template(min: u8, max: u8, items: Vec<TemplateItem>) -> Template {
+        let mut dims: Vec<String> = items.iter().map(|i| i.dimension.clone()).collect();
+        dims.dedup();
+        Template {
+            id: "t".into(),
+            version: 1,
+            name: text("T"),
+            description: LocalText::default(),
+            source: String::new(),
+            scale: Scale {
+                min,
+                max,
+                steps: (min..=max)
+                    .map(|v| ScaleStep { value: v, label: text(&v.to_string()), extra: Extra::default() })
+                    .collect(),
+                extra: Extra::default(),
+            },
+            result: ResultKind::Mean,
+            dimensions: dims
+                .into_iter()
+                .map(|d| Dimension { id: d.clone(), name: text(&d), extra: Extra::default() })
+                .collect(),
+            items,
+            perspectives: Vec::new(),
+            extra: Extra::default(),
+        }
+    }
+
+    fn run(id: Id, day: i8, answers: &[(&str, Option<&str>, u8)]) -> Assessment {
+        Assessment {
+            id,
+            template: "t".into(),
+            template_version: 1,
+            scope: "Team".into(),
+            date: date(2026, 1, day),
+            participants: Vec::new(),
+            answers: answers
+                .iter()
+                .map(|(i, p, s)| Answer {
+                    item: (*i).into(),
+                    perspective: p.map(str::to_owned),
+                    score: Some(*s),
+                    note: String::new(),
+                    extra: Extra::default(),
+                })
+                .collect(),
+            note: String::new(),
+            extra: Extra::default(),
+        }
+    }
+
+    fn climate() -> Template {
+        template(
+            1,
+            5,
+            vec![
+                item("trust", "climate", false, None),
+                item("conflict", "climate", true, None),
+                item("time", "resources", false, None),
+            ],
+        )
+    }
+
+    #[test]
+    fn reverse_items_are_flipped_within_the_scale() {
+        let t = climate();
+        assert_eq!(effective(&t.scale, &t.items[1], 5), 1);
+        assert_eq!(effective(&t.scale, &t.items[1], 2), 4);
+        assert_eq!(effective(&t.scale, &t.items[0], 2), 2);
+        let a = run(1, 1, &[("trust", None, 4), ("conflict", None, 5), ("time", None, 3)]);
+        let s = scores(&t, &a);
+        assert_eq!(s.dimensions[0].mean, Some(2.5), "(4 + (1+5−5)) / 2");
+        assert_eq!(s.dimensions[1].mean, Some(3.0));
+        assert_eq!(s.total, Some((4.0 + 1.0 + 3.0) / 3.0));
+    }
+
+    #[test]
+    fn half_filled_runs_count_what_is_there_and_odd_scores_are_ignored() {
+        let t = climate();
+        let a = run(1, 1, &[("trust", None, 4), ("conflict", None, 9), ("ghost", None, 3)]);
+        let c = completion(&t, &a);
+        assert_eq!((c.answered, c.total, c.missing_required), (1, 3, 2));
+        assert!(!c.is_complete());
+        let s = scores(&t, &a);
+        assert_eq!(s.dimensions[0].mean, Some(4.0));
+        assert_eq!(s.dimensions[1].mean, None);
+        assert_eq!(s.total, Some(4.0));
+    }
+
+    #[test]
+    fn optional_items_do_not_make_a_run_incomplete() {
+        let mut t = climate();
+        t.items[2].optional = true;
+        let a = run(1, 1, &[("trust", None, 4), ("conflict", None, 2)]);
+        assert!(completion(&t, &a).is_complete());
+    }
+
+    #[test]
+    fn perspectives_are_scored_side_by_side() {
+        let mut t = climate();
+        t.perspectives = ["org", "me"]
+            .iter()
+            .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Extra::default() })
+            .collect();
+        assert_eq!(slots(&t).len(), 6);
+        let a = run(1, 1, &[("trust", Some("org"), 2), ("trust", Some("me"), 4), ("time", Some("org"), 5)]);
+        let s = scores(&t, &a);
+        assert_eq!(s.dimensions[0].mean, Some(3.0));
+        assert_eq!(s.dimensions[0].by_perspective, vec![Some(2.0), Some(4.0)]);
+        assert_eq!(s.total_by_perspective, vec![Some(3.5), Some(4.0)]);
+        assert_eq!(completion(&t, &a).answered, 3);
+    }
+
+    fn facets() -> Template {
+        let mut items = Vec::new();
+        for (n, f) in Facet::GRID.iter().enumerate() {
+            items.push(item(&format!("a{n}"), "focus", false, Some(*f)));
+            items.push(item(&format!("b{n}"), "funds", false, Some(*f)));
+        }
+        let mut t = template(0, 4, items);
+        t.result = ResultKind::FacetOrientation;
+        t
+    }
+
+    fn facet_run(scores: [[u8; 2]; 4]) -> Assessment {
+        let ids: Vec<(String, u8)> = scores
+            .iter()
+            .enumerate()
+            .flat_map(|(n, [a, b])| [(format!("a{n}"), *a), (format!("b{n}"), *b)])
+            .collect();
+        let answers: Vec<(&str, Option<&str>, u8)> =
+            ids.iter().map(|(i, s)| (i.as_str(), None, *s)).collect();
+        run(1, 1, &answers)
+    }
+
+    #[test]
+    fn facet_percent_of_maximum_and_tendency() {
+        let t = facets();
+        let shares = facet_shares(&t, &facet_run([[4, 4], [1, 2], [2, 2], [0, 1]]));
+        let percent: Vec<Option<f64>> = shares.iter().map(|s| s.percent).collect();
+        assert_eq!(percent, vec![Some(100.0), Some(37.5), Some(50.0), Some(12.5)]);
+        assert_eq!(
+            tendency_of(&shares),
+            Tendency::Combination(vec![Facet::MissionOriented, Facet::EnhancementOriented]),
+            "50% counts as strong"
+        );
+        let one = facet_shares(&t, &facet_run([[0, 1], [3, 4], [1, 1], [0, 0]]));
+        assert_eq!(tendency_of(&one), Tendency::Primarily(Facet::Anticipatory));
+    }
+
+    #[test]
+    fn all_weak_and_all_strong() {
+        let t = facets();
+        let weak = facet_shares(&t, &facet_run([[1, 2], [0, 0], [1, 1], [3, 0]]));
+        assert!(weak.iter().all(|s| !s.is_strong()));
+        assert_eq!(tendency_of(&weak), Tendency::WeakInAll);
+        let strong = facet_shares(&t, &facet_run([[2, 2], [4, 4], [3, 2], [4, 0]]));
+        assert_eq!(tendency_of(&strong), Tendency::StrongInAll);
+        let empty = facet_shares(&t, &run(1, 1, &[]));
+        assert!(empty.iter().all(|s| s.percent.is_none()));
+        assert_eq!(tendency_of(&empty), Tendency::WeakInAll);
+    }
+
+    #[test]
+    fn the_mix_of_active_initiatives_has_a_tendency_too() {
+        use crate::model::{Initiative, Status};
+        let mut p = Portfolio::default();
+        let facets = [
+            Facet::EnhancementOriented,
+            Facet::EnhancementOriented,
+            Facet::EnhancementOriented,
+            Facet::Adaptive,
+            Facet::Mixed,
+        ];
+        for (n, facet) in facets.into_iter().enumerate() {
+            p.initiatives.push(Initiative {
+                id: n as Id + 1,
+                facet,
+                status: Status::Active,
+                ..Initiative::default()
+            });
+        }
+        p.initiatives.push(Initiative {
+            id: 9,
+            facet: Facet::Adaptive,
+            status: Status::Paused,
+            ..Initiative::default()
+        });
+        let mix = Mix::of(&p);
+        assert_eq!((mix.counts, mix.off_grid), ([0, 0, 3, 1], 1));
+        assert_eq!(mix.percent(2), Some(75.0));
+        assert_eq!(mix.tendency(), Tendency::Primarily(Facet::EnhancementOriented));
+        assert_eq!(Mix::of(&Portfolio::default()).tendency(), Tendency::WeakInAll);
+    }
+
+    #[test]
+    fn comparison_gives_changes_with_arrows() {
+        let t = climate();
+        let before = run(1, 1, &[("trust", None, 2), ("conflict", None, 4), ("time", None, 3)]);
+        let after = run(2, 9, &[("trust", None, 4), ("conflict", None, 2), ("time", None, 3)]);
+        let c = compare(&t, &before, &after);
+        assert_eq!(c.slots[0].delta.change(), Some(2.0));
+        assert_eq!(c.slots[0].delta.trend(), Trend::Up);
+        // Less conflict is better: 4 → 2 counts as 2 → 4.
+        assert_eq!(c.slots[1].delta.change(), Some(2.0));
+        assert_eq!(c.slots[2].delta.trend(), Trend::Same);
+        assert_eq!(c.dimensions[0].1.change(), Some(2.0));
+        assert!(c.total.change().is_some_and(|d| (d - 4.0 / 3.0).abs() < 1e-9));
+        let reversed = compare(&t, &after, &before);
+        assert_eq!(reversed.total.trend(), Trend::Down);
+        let missing = compare(&t, &run(3, 1, &[]), &after);
+        assert_eq!(missing.total.trend(), Trend::Unknown);
+        assert_eq!(Trend::Up.arrow(), "↑");
+    }
+
+    #[test]
+    fn history_and_previous_run_follow_template_and_scope() {
+        let mut p = Portfolio::default();
+        p.assessments.push(run(1, 5, &[]));
+        p.assessments.push(run(2, 20, &[]));
+        p.assessments.push(Assessment { scope: " team ".into(), ..run(3, 10, &[]) });
+        p.assessments.push(Assessment { scope: "Other".into(), ..run(4, 15, &[]) });
+        p.assessments.push(Assessment { template: "x".into(), ..run(5, 15, &[]) });
+        p.assessments.push(run(6, 20, &[]));
+        let latest = p.assessment(6).expect("run 6").clone();
+        let ids: Vec<Id> = history(&p, &latest).iter().map(|a| a.id).collect();
+        assert_eq!(ids, [1, 3, 2, 6], "scope matched loosely; same date by id");
+        assert_eq!(previous(&p, &latest).map(|a| a.id), Some(2));
+        assert_eq!(previous(&p, p.assessment(1).expect("run 1")), None);
+        assert_eq!(newest_first(&p), [6, 2, 5, 4, 3, 1]);
+    }
+
+    #[test]
+    fn spark_spans_the_scale() {
+        assert_eq!(spark(Some(1.0), 1.0, 5.0), '▁');
+        assert_eq!(spark(Some(5.0), 1.0, 5.0), '█');
+        assert_eq!(spark(None, 1.0, 5.0), '·');
+        assert_eq!(spark(Some(9.0), 1.0, 5.0), '█');
+    }
+}

@@ -1,0 +1,220 @@
+//! The action plan of a run (or every action), and the action form.
+//!
+//! ```text
+//! ┌ Action plan · Innovation climate · Ledningsgruppen · 2026-10-14 ─ 1 overdue ┐
+//! │    What                               Who              Follow-up    Item    │
+//! │[ ] Workshop om gemensamma kostnader   Mats Ekström    !2026-11-16   Conflict│
+//! │[x] Avsätt tid för idéer …             Anna Lindqvist   2026-06-15   Time    │
+//! │─────────────────────────────────────────────────────────────────────────────│
+//! │How: …                                                                       │
+//! │When: … · Competences: … · Initiative: #15 …                                 │
+//! └─────────────────────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{run_title, view_block};
+use crate::app::{ActionField, ActionForm, App};
+use crate::model::{ActionItem, Id};
+use crate::text::one_line;
+use crate::ui::dialog::centred;
+use crate::ui::theme::{Theme, truncate};
+
+/// The item's text in the run's template, else its id.
+fn item_name(app: &App, action: &ActionItem) -> String {
+    let Some(item) = &action.item else { return String::new() };
+    let template =
+        action.assessment.and_then(|id| app.portfolio.assessment(id)).and_then(|a| app.run_template(a));
+    let text = template
+        .and_then(|(t, _)| t.items.iter().find(|i| i.id == *item))
+        .map_or(item.as_str(), |i| i.text.get(app.lang.code()));
+    one_line(text).into_owned()
+}
+
+pub fn render(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    assessment: Option<Id>,
+    selected: usize,
+    theme: &Theme,
+) {
+    frame.render_widget(Clear, area);
+    let title = match assessment.and_then(|id| app.portfolio.assessment(id)) {
+        Some(a) => app.lang.tf("plan.title", &[("run", &run_title(app, a))]),
+        None => app.lang.t("plan.title_all").to_owned(),
+    };
+    let block = view_block(app, &title, "", area.width, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = app.plan_rows(assessment);
+    let [list, rule, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(5)]).areas(inner);
+    frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled(app.lang.t("plan.empty"), theme.dim())])
+                .wrap(Wrap { trim: true }),
+            list,
+        );
+        return;
+    }
+    let t = |k: &str| app.lang.t(k);
+    let header = Row::new(vec![
+        "",
+        t("plan.field_what"),
+        t("plan.field_who"),
+        t("plan.field_follow_up"),
+        t("plan.field_item"),
+    ])
+    .style(theme.heading());
+    let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
+        let follow_up = a.follow_up.map(|d| d.to_string()).unwrap_or_default();
+        let (follow_up, style) = if a.is_overdue(app.today) {
+            (format!("!{follow_up}"), theme.error())
+        } else if !a.done && app.is_upcoming(a.follow_up) {
+            (format!("›{follow_up}"), theme.warning())
+        } else {
+            (format!(" {follow_up}"), Style::new())
+        };
+        let row = Row::new(vec![
+            ratatui::text::Text::raw(if a.done { "[x]" } else { "[ ]" }),
+            ratatui::text::Text::raw(one_line(&a.what).into_owned()),
+            ratatui::text::Text::raw(one_line(&a.who).into_owned()),
+            ratatui::text::Text::styled(follow_up, style),
+            ratatui::text::Text::raw(a.item.as_deref().map(one_line).unwrap_or_default().into_owned()),
+        ]);
+        if a.done { row.style(theme.dim()) } else { row }
+    });
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(11),
+        Constraint::Fill(1),
+    ];
+    let table = Table::new(table_rows, widths).header(header).row_highlight_style(theme.selected());
+    let selected = selected.min(rows.len() - 1);
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, list, &mut state);
+    let Some(action) = rows.get(selected).and_then(|id| app.portfolio.action(*id)) else { return };
+    let dash = |s: &str| if s.trim().is_empty() { "–".to_owned() } else { one_line(s).into_owned() };
+    let label = |k: &str| Span::styled(format!("{}: ", app.lang.t(k)), theme.dim());
+    let initiative = action.initiative.map_or_else(
+        || "–".to_owned(),
+        |id| match app.portfolio.initiative(id) {
+            Some(i) => format!("#{id} {}", one_line(&i.title)),
+            None => app.lang.tf("plan.initiative_missing", &[("id", &id)]),
+        },
+    );
+    let mut run = String::new();
+    if assessment.is_none() {
+        run = action
+            .assessment
+            .and_then(|id| app.portfolio.assessment(id))
+            .map_or_else(|| "–".to_owned(), |a| run_title(app, a));
+    }
+    let mut lines = vec![
+        Line::from(vec![label("plan.field_how"), Span::raw(dash(&action.how))]),
+        Line::from(vec![
+            label("plan.field_when"),
+            Span::raw(dash(&action.when)),
+            Span::raw("  "),
+            label("plan.field_competences"),
+            Span::raw(dash(&action.competences)),
+        ]),
+        Line::from(vec![label("plan.field_initiative"), Span::raw(initiative)]),
+    ];
+    if action.item.is_some() {
+        lines.push(Line::from(vec![label("plan.field_item"), Span::raw(item_name(app, action))]));
+    }
+    if !run.is_empty() {
+        lines.push(Line::from(vec![label("plan.run"), Span::raw(run)]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+}
+
+pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, theme: &Theme) {
+    let rect = centred(area, 72, ActionField::ALL.len() as u16 + 5);
+    let title = match &form.original {
+        None => app.lang.t("plan.form_new").to_owned(),
+        Some(a) => app.lang.tf("plan.form_edit", &[("id", &a.id)]),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+        .title_bottom(Line::styled(format!(" {} ", app.lang.t("plan.form_hint")), theme.dim()))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let label_width = 20u16;
+    let value_width = usize::from(inner.width.saturating_sub(label_width));
+    for (ix, field) in ActionField::ALL.iter().enumerate() {
+        let y = inner.y + ix as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = form.field() == *field;
+        let has_error = focused && form.error.is_some();
+        let style = if has_error {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        let mut label = app.lang.t(field.label()).to_owned();
+        if *field == ActionField::What {
+            label.push_str(" *");
+        }
+        let marker = if focused { "▸ " } else { "  " };
+        frame.render_widget(
+            Line::styled(truncate(&format!("{marker}{label}"), usize::from(label_width - 1)), style),
+            Rect { x: inner.x, y, width: label_width, height: 1 },
+        );
+        let value =
+            Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };
+        let value_style = if focused { theme.selected() } else { Style::new() };
+        if field.is_choice() {
+            let text = match field {
+                ActionField::Done => {
+                    app.lang.t(if form.draft.done { "plan.done_yes" } else { "plan.done_no" }).to_owned()
+                }
+                _ => match &form.draft.item {
+                    Some(_) => item_name(app, &form.draft),
+                    None => app.lang.t("plan.whole_run").to_owned(),
+                },
+            };
+            let text = if focused { format!("◂ {text} ▸") } else { text };
+            frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value);
+            continue;
+        }
+        let Some(input) = form.line(*field) else { continue };
+        let scroll = input.visual_scroll(value_width.saturating_sub(1));
+        let shown: String = input.value().chars().skip(scroll).collect();
+        let mut text = truncate(&one_line(&shown), value_width);
+        if focused {
+            let pad = value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+            text.push_str(&" ".repeat(pad));
+            let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+            frame.render_widget(Line::styled(text, value_style), value);
+        } else if text.is_empty() && *field == ActionField::FollowUp {
+            frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
+        } else {
+            frame.render_widget(Line::raw(text), value);
+        }
+    }
+    let y = inner.y + ActionField::ALL.len() as u16 + 1;
+    if y < inner.bottom() {
+        let hint = match &form.error {
+            Some(key) => Line::styled(app.lang.t(key), theme.error()),
+            None => Line::styled(app.lang.t("plan.form_dates"), theme.dim()),
+        };
+        frame.render_widget(hint, Rect { y, height: 1, ..inner });
+    }
+}

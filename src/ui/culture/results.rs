@@ -1,0 +1,307 @@
+//! Results of one run, and its comparison with the previous run of the same checklist and
+//! scope.
+//!
+//! ```text
+//! ┌ Results · Innovation climate · Ledningsgruppen · 2026-10-14 ─────────────┐
+//! │Dimension                          Score                                  │
+//! │Climate                              3.4  ██████████░░░░░░░               │   mean
+//! │Total                                3.3                                  │
+//! │What we say (this run)             │ What we run (active initiatives)     │   facet
+//! │Mission-oriented   75% ██████░░ ●  │ Mission-oriented   4  33% ███░░░     │   orientation
+//! │Tendency: primarily mission-…      │ Tendency: enhancement-oriented + …   │
+//! └──────────────────────────────────────────────────────────────────────────┘
+//! ┌ Comparison · … · 2026-03-10 → 2026-10-14 ────────────────────────────────┐
+//! │Dimension               before   now   change   history                   │
+//! │Climate                    2.8   3.4   ↑ +0.6   ▃▅                        │
+//! │Item                    before   now   change                             │
+//! └──────────────────────────────────────────────────────────────────────────┘
+//! ```
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::{bar, number, run_title, template_note, view_block};
+use crate::app::App;
+use crate::model::{Assessment, Facet, Id, ResultKind, Template};
+use crate::scoring::{self, Tendency, Trend};
+use crate::text::one_line;
+use crate::ui::theme::{Theme, truncate};
+
+/// The narrowest a name column gets.
+const NAME_WIDTH: usize = 20;
+
+pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let Some(a) = app.portfolio.assessment(id) else { return };
+    let title = app.lang.tf("results.title", &[("run", &run_title(app, a))]);
+    let block = view_block(app, &title, "", area.width, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some((t, _)) = app.run_template(a) else {
+        let lines = vec![Line::styled(template_note(app, a).unwrap_or_default(), theme.warning())];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    if t.result == ResultKind::FacetOrientation {
+        render_facets(app, frame, inner, t, a, theme);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let lines = mean_lines(app, t, a, width, theme);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
+
+fn dimension_name<'t>(app: &App, t: &'t Template, id: &str) -> &'t str {
+    t.dimensions.iter().find(|d| d.id == id).map_or("", |d| d.name.get(app.lang.code()))
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let text = truncate(&one_line(text), width);
+    let w = unicode_width::UnicodeWidthStr::width(text.as_str());
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang.code();
+    let s = scoring::scores(t, a);
+    let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
+    let perspectives: Vec<String> =
+        t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
+    let col = 17;
+    let numbers = col * perspectives.len() + 7 + 2 + 1;
+    let name_width =
+        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
+    let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width));
+    for p in &perspectives {
+        let _ = write!(header, "{:>col$}", truncate(p, col - 1));
+    }
+    let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
+    let _ = write!(header, "{all:>7}");
+    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
+    let _ = write!(header, "  {scale}");
+    let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
+    let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
+        let mut text = format!("{} ", pad(name, name_width));
+        for v in by {
+            let _ = write!(text, "{:>col$}", number(*v));
+        }
+        let _ = write!(text, "{:>7}  {}", number(mean), bar(mean, min, max, bar_width));
+        Line::styled(truncate(&text, width), style)
+    };
+    for d in &s.dimensions {
+        lines.push(row(dimension_name(app, t, &d.id), &d.by_perspective, d.mean, Style::new()));
+    }
+    lines.push(row(app.lang.t("results.total"), &s.total_by_perspective, s.total, theme.key()));
+    lines.push(Line::raw(""));
+    let c = scoring::completion(t, a);
+    if !c.is_complete() {
+        lines.push(Line::styled(
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
+            theme.warning(),
+        ));
+    }
+    let reverse: Vec<String> =
+        t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
+    if !reverse.is_empty() {
+        let text = app.lang.tf("results.reverse_items", &[("items", &reverse.join(", "))]);
+        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    }
+    if let Some(note) = template_note(app, a) {
+        lines.push(Line::styled(truncate(&note, width), theme.warning()));
+    }
+    lines.push(Line::raw(""));
+    if !a.participants.is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.participants"), a.participants.join(", "));
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+    }
+    if !a.note.trim().is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+    }
+    lines
+}
+
+/// A short name for an item: its text up to the first colon or full stop.
+fn item_label(app: &App, t: &Template, id: &str) -> String {
+    let text = t.items.iter().find(|i| i.id == id).map_or(id, |i| i.text.get(app.lang.code()));
+    let short = text.split([':', '.', '?', '(']).next().unwrap_or(text).trim();
+    one_line(if short.is_empty() { text } else { short }).into_owned()
+}
+
+pub(super) fn tendency_text(app: &App, tendency: &Tendency) -> String {
+    let facet = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).to_lowercase();
+    match tendency {
+        Tendency::WeakInAll => app.lang.t("results.tendency_weak_all").to_owned(),
+        Tendency::StrongInAll => app.lang.t("results.tendency_strong_all").to_owned(),
+        Tendency::Primarily(f) => app.lang.tf("results.tendency_primarily", &[("facet", &facet(f))]),
+        Tendency::Combination(fs) => {
+            let names: Vec<String> = fs.iter().map(facet).collect();
+            app.lang.tf("results.tendency_combination", &[("facets", &names.join(" + "))])
+        }
+    }
+}
+
+fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Assessment, theme: &Theme) {
+    let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
+    let shares = scoring::facet_shares(t, a);
+    let half = usize::from(say.width);
+    let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
+    let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
+    for s in &shares {
+        let percent = s.percent.map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let mark = if s.is_strong() { " ●" } else { "  " };
+        let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8));
+        left.push(Line::styled(
+            truncate(&text, half),
+            if s.is_strong() { theme.key() } else { Style::new() },
+        ));
+    }
+    left.push(Line::raw(""));
+    left.push(Line::styled(
+        app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &scoring::tendency_of(&shares)))]),
+        theme.key(),
+    ));
+    left.push(Line::styled(app.lang.t("results.strong_rule"), theme.dim()));
+    let c = scoring::completion(t, a);
+    if !c.is_complete() {
+        left.push(Line::styled(
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
+            theme.warning(),
+        ));
+    }
+    let mix = scoring::Mix::of(&app.portfolio);
+    let mut right = vec![Line::styled(app.lang.t("results.what_we_run"), theme.heading())];
+    for (ix, f) in Facet::GRID.iter().enumerate() {
+        let percent = mix.percent(ix).map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let text =
+            format!("{}{:>3} {percent} {}", name(*f), mix.counts[ix], bar(mix.percent(ix), 0.0, 100.0, 6));
+        right.push(Line::raw(truncate(&text, usize::from(run.width))));
+    }
+    right.push(Line::raw(""));
+    right.push(Line::styled(
+        app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &mix.tendency()))]),
+        theme.key(),
+    ));
+    right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
+    right.push(Line::styled(app.lang.t("results.mix_rule"), theme.dim()));
+    frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
+    frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
+}
+
+fn change_text(delta: &scoring::Delta) -> String {
+    let trend = delta.trend();
+    match delta.change() {
+        Some(d) if trend != Trend::Same => format!("{} {d:+.1}", trend.arrow()),
+        Some(_) => format!("{}  0", trend.arrow()),
+        None => trend.arrow().to_owned(),
+    }
+}
+
+fn trend_style(theme: &Theme, trend: Trend) -> Style {
+    match trend {
+        Trend::Up => theme.info(),
+        Trend::Down => theme.error(),
+        Trend::Same | Trend::Unknown => Style::new(),
+    }
+}
+
+pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let Some(a) = app.portfolio.assessment(id) else { return };
+    let previous = scoring::previous(&app.portfolio, a);
+    let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
+    let dates = previous.map(|p| format!("{} → {}", p.date, a.date)).unwrap_or_default();
+    let block = view_block(app, &title, &dates, area.width, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let Some((t, _)) = app.run_template(a) else {
+        let lines = vec![Line::styled(template_note(app, a).unwrap_or_default(), theme.warning())];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    let Some(before) = previous else {
+        let lines = vec![Line::styled(app.lang.t("results.no_previous"), theme.dim())];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    let c = scoring::compare(t, before, a);
+    let history = scoring::history(&app.portfolio, a);
+    let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
+    // Each earlier run is read with its own template; one no longer readable shows as ·.
+    let history_scores: Vec<Option<scoring::Scores>> =
+        history.iter().map(|h| app.run_template(h).map(|(ht, _)| scoring::scores(ht, h))).collect();
+    let spark = |pick: &dyn Fn(&scoring::Scores) -> Option<f64>| -> String {
+        history_scores.iter().map(|s| scoring::spark(s.as_ref().and_then(pick), min, max)).collect()
+    };
+    let mut lines = vec![Line::styled(truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
+    let dim_width = width.saturating_sub(25 + history.len().max(18)).max(NAME_WIDTH);
+    let item_width = width.saturating_sub(25).max(NAME_WIDTH);
+    let header = format!(
+        "{}{:>7}{:>6}   {:<8} {}",
+        pad(app.lang.t("results.dimension"), dim_width),
+        app.lang.t("results.before"),
+        app.lang.t("results.now"),
+        app.lang.t("results.change"),
+        app.lang.tf("results.history", &[("count", &history.len())]),
+    );
+    lines.push(Line::styled(truncate(&header, width), theme.heading()));
+    let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
+        let (before, after) = if strong || !history.is_empty() {
+            (number(delta.before), number(delta.after))
+        } else {
+            // One item's score is a whole number.
+            let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+            (whole(delta.before), whole(delta.after))
+        };
+        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width));
+        let style = if strong { theme.key() } else { Style::new() };
+        Line::from(vec![
+            Span::styled(text, style),
+            Span::styled(format!("{:<8}", change_text(delta)), trend_style(theme, delta.trend())),
+            Span::raw(format!(" {history}")),
+        ])
+    };
+    for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
+        let history =
+            spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
+        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, false));
+    }
+    lines.push(row(
+        app.lang.t("results.total"),
+        dim_width,
+        &c.total,
+        spark(&|s: &scoring::Scores| s.total),
+        true,
+    ));
+    lines.push(Line::raw(""));
+    let header = format!(
+        "{}{:>7}{:>6}   {}",
+        pad(app.lang.t("rating.item"), item_width),
+        app.lang.t("results.before"),
+        app.lang.t("results.now"),
+        app.lang.t("results.change"),
+    );
+    lines.push(Line::styled(truncate(&header, width), theme.heading()));
+    let names: std::collections::HashMap<&str, &str> =
+        t.perspectives.iter().map(|p| (p.id.as_str(), p.name.get(app.lang.code()))).collect();
+    for s in &c.slots {
+        let mut name = item_label(app, t, &s.item);
+        if let Some(p) = &s.perspective {
+            name = format!("{name} · {}", names.get(p.as_str()).copied().unwrap_or(p));
+        }
+        if t.items.iter().any(|i| i.id == s.item && i.reverse) {
+            name = format!("{name} ⇅");
+        }
+        lines.push(row(&name, item_width, &s.delta, String::new(), false));
+    }
+    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
