@@ -208,6 +208,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Placement, [Char('d') => NONE], "d", "pushed_by.preparing_for_future", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::PreparingForFuture))),
     bind!(Placement, [Enter => NONE], "Enter", "help.grid_accept", true, Action::Grid(GridAction::AcceptPlacement)),
     bind!(Placement, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(Placement, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     // Culture
     bind!(Runs, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
     bind!(Runs, [Char('n') => NONE], "n", "help.culture_new_run", true, Action::Culture(CultureAction::NewRun)),
@@ -270,6 +271,12 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ActionForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
     bind!(ActionForm, [Char('s') => CTRL, Enter => NONE], "Ctrl-s", "help.save_form", true, Action::Culture(CultureAction::Save)),
     bind!(ActionForm, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Culture(CultureAction::Back)),
+    bind!(Rating, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(Results, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(Plan, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(NewRun, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(Note, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(ActionForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
