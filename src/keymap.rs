@@ -339,6 +339,11 @@ pub fn live_bindings(app: &App) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| places.contains(&b.place))
 }
 
+/// The bindings that apply now, the most specific place first (what the footer shows).
+pub fn live_bindings_by_place(app: &App) -> impl Iterator<Item = &'static Binding> {
+    places(app).iter().flat_map(|place| BINDINGS.iter().filter(move |b| b.place == *place))
+}
+
 /// What a key does here, if anything.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
