@@ -85,4 +85,10 @@ pub enum Action {
     OpenDemo,
     /// Start typing `:import PATH` (from the first-run welcome).
     StartImport,
+    /// Delete the recovered text of an interrupted session instead of restoring it.
+    DiscardRecovery,
+    /// Read the data file again after another program changed it (`:reload`).
+    ReloadFromDisk,
+    /// Start typing `:w PATH` to save this session's version elsewhere.
+    StartSaveAs,
 }

@@ -6,6 +6,7 @@
 
 mod form;
 mod profile;
+mod recovery;
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
+pub use recovery::ExternalChange;
 
 use crate::action::Action;
 use crate::filter::{self, Filter, SearchIndex, SortKey};
@@ -90,6 +92,10 @@ pub enum Mode {
     },
     /// The organisation profile editor.
     Profile(ProfileEditor),
+    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    Recovery(Box<crate::recovery::Recovery>),
+    /// Another program changed the file: what changed; reload or save elsewhere.
+    External(Box<ExternalChange>),
 }
 
 /// A question waiting for `y`.
@@ -158,6 +164,8 @@ pub struct App {
     pub table_offset: usize,
     pub culture_selected: usize,
     search: SearchIndex,
+    /// Drafts in the recovery file, external changes (issue 8).
+    field: recovery::FieldState,
 }
 
 impl App {
@@ -187,6 +195,7 @@ impl App {
             suggested: None,
             table_offset: 0,
             culture_selected: 0,
+            field: recovery::FieldState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -264,6 +273,7 @@ impl App {
 
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
+        let Some(action) = self.field_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.pane = pane,
@@ -341,6 +351,8 @@ impl App {
                 self.filter = Filter::default();
                 self.refresh_view();
             }
+            // Handled by `field_intercept`.
+            Action::DiscardRecovery | Action::ReloadFromDisk | Action::StartSaveAs => {}
         }
     }
 
@@ -815,6 +827,7 @@ impl App {
             Err(e) => {
                 self.unsaved = true;
                 self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.after_save_error(&e);
             }
         }
     }

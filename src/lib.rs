@@ -11,7 +11,8 @@
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
-//! - [`cli`]: the command line and the terminal loop.
+//! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
+//! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 
 pub mod action;
 pub mod app;
@@ -24,6 +25,8 @@ pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+pub mod recovery;
+pub mod signals;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -18,6 +18,7 @@ mod culture;
 mod detail;
 mod dialog;
 mod editor;
+mod field;
 mod help;
 mod initiatives;
 mod overview;
@@ -108,6 +109,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
         Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
+        Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
+        Mode::External(change) => field::external(app, frame, body, change, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
