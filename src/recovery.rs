@@ -9,7 +9,7 @@
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -78,6 +78,8 @@ pub fn write(path: &Path, recovery: &Recovery) -> io::Result<()> {
         _ => PathBuf::from("."),
     };
     let json = serde_json::to_string_pretty(recovery).map_err(io::Error::other)?;
+    // On a first run the data folder may not exist yet.
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir)?;
     let mut temp = tempfile::Builder::new().prefix(".fasett-recovery.").suffix(".tmp").tempfile_in(&dir)?;
     temp.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
     temp.write_all(json.as_bytes())?;

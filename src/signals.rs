@@ -171,12 +171,13 @@ pub fn install_panic_hook(lang: Lang) {
         let rescued: Option<PathBuf> = recovery::rescue();
         let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::event::DisableBracketedPaste);
         let _ = ratatui::try_restore();
-        let mut lines = vec![lang.t("signal.panic").to_owned()];
+        // The report of the bug first, the plain words last, where they are seen.
+        previous(info);
+        let mut lines = vec![String::new(), lang.t("signal.panic").to_owned()];
         if let Some(path) = rescued {
             lines.push(lang.tf("signal.recovery", &[("path", &path.display())]));
         }
         tell(&lines);
-        previous(info);
     }));
 }
 
