@@ -104,7 +104,7 @@ fn check(file: Option<&Path>) -> ExitCode {
         Ok(Some(p)) => {
             println!(
                 "{}: valid — {} initiatives, {} checklist runs, {} actions.",
-                path.display(),
+                crate::text::one_line(&path.display().to_string()),
                 p.initiatives.len(),
                 p.assessments.len(),
                 p.actions.len()
@@ -147,6 +147,8 @@ fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> 
     let rescued = app.before_exit();
     let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
     let _ = ratatui::try_restore();
+    // Dropping a terminal that went away prints (and so panics) from ratatui's Drop.
+    std::mem::forget(terminal);
     let mut lines = Vec::new();
     let code = match end {
         End::Signal(signal) => {

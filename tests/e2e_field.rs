@@ -153,6 +153,7 @@ fn a_hung_up_terminal_ends_the_process_within_two_seconds() {
     loop {
         if let Some(status) = child.try_wait().expect("asks") {
             eprintln!("fasett exited {:?} after the hang-up ({status:?})", hung_up.elapsed());
+            assert!(status.signal().is_none(), "it exited, it did not crash: {status:?}");
             break;
         }
         assert!(hung_up.elapsed() <= HANG_UP_LIMIT, "fasett still runs {HANG_UP_LIMIT:?} after the hang-up");

@@ -383,6 +383,9 @@ fn restored_form(
 ) -> InitiativeForm {
     let mut form = InitiativeForm::new(original, draft, &app.portfolio.organisation);
     for (key, value) in fields {
+        // The file could have been edited by hand: keep line breaks, drop other controls.
+        let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        let value = &value;
         let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
         match field.kind() {
             FieldKind::Line => {
