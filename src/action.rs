@@ -90,6 +90,12 @@ pub enum Action {
     Grid(GridAction),
     /// Something in the Culture pane (checklist runs and action plans).
     Culture(CultureAction),
+    /// Delete the recovered text of an interrupted session instead of restoring it.
+    DiscardRecovery,
+    /// Read the data file again after another program changed it (`:reload`).
+    ReloadFromDisk,
+    /// Start typing `:w PATH` to save this session's version elsewhere.
+    StartSaveAs,
 }
 
 /// A neighbour on the grid.

@@ -8,6 +8,7 @@ mod culture;
 mod form;
 mod grid;
 mod profile;
+mod recovery;
 
 use std::path::Path;
 
@@ -22,6 +23,7 @@ pub use culture::{
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
+pub use recovery::ExternalChange;
 
 use crate::action::Action;
 use crate::filter::{self, Filter, SearchIndex, SortKey};
@@ -100,6 +102,10 @@ pub enum Mode {
     Placement(PlacementDialog),
     /// A Culture pane dialog or view (new run, rating, results, action plan …).
     Culture(CultureMode),
+    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    Recovery(Box<crate::recovery::Recovery>),
+    /// Another program changed the file: what changed; reload or save elsewhere.
+    External(Box<ExternalChange>),
 }
 
 /// A question waiting for `y`.
@@ -158,6 +164,8 @@ pub struct App {
     /// The Culture pane: installed templates and the selected run.
     pub culture: CultureState,
     search: SearchIndex,
+    /// Drafts in the recovery file, external changes (issue 8).
+    field: recovery::FieldState,
 }
 
 impl App {
@@ -187,6 +195,7 @@ impl App {
             suggested: None,
             table_offset: 0,
             culture: CultureState::default(),
+            field: recovery::FieldState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -264,6 +273,7 @@ impl App {
 
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
+        let Some(action) = self.field_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.pane = pane,
@@ -343,6 +353,8 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
+            // Handled by `field_intercept`.
+            Action::DiscardRecovery | Action::ReloadFromDisk | Action::StartSaveAs => {}
         }
     }
 
@@ -797,6 +809,7 @@ impl App {
             Err(e) => {
                 self.unsaved = true;
                 self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.after_save_error(&e);
             }
         }
     }

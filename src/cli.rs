@@ -3,6 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr};
@@ -12,6 +13,7 @@ use ratatui::crossterm::event;
 use crate::app::{App, Options};
 use crate::demo;
 use crate::i18n::Lang;
+use crate::signals::{self, Signals, Tty, Wait};
 use crate::store::{self, Store};
 use crate::ui;
 
@@ -103,7 +105,7 @@ fn check(file: Option<&Path>) -> ExitCode {
         Ok(Some(p)) => {
             println!(
                 "{}: valid — {} initiatives, {} checklist runs, {} actions.",
-                path.display(),
+                crate::text::one_line(&path.display().to_string()),
                 p.initiatives.len(),
                 p.assessments.len(),
                 p.actions.len()
@@ -123,28 +125,98 @@ fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> 
     let options = Options { lang, no_color, first_run: !opened.existed };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
+    app.offer_recovery();
+    let signals = Signals::install().wrap_err("catching SIGHUP, SIGTERM and SIGINT")?;
+    let tty = match Tty::open() {
+        Ok(tty) => tty,
+        Err(e) => return Ok(fail(&format!("fasett needs an interactive terminal ({e})."), 1)),
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => return Ok(fail(&format!("fasett needs an interactive terminal ({e})."), 1)),
     };
+    signals::install_panic_hook(lang);
     // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
     let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
+    let end = event_loop(&mut terminal, &mut app, &signals, &tty);
+    if matches!(end, End::Quit) {
+        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
+        ratatui::restore();
+        return Ok(ExitCode::SUCCESS);
+    }
+    // A signal or a lost terminal: save what is pending and keep the text being typed
+    // first, then restore what can be restored (the terminal may be gone: errors ignored).
+    let rescued = app.before_exit();
     let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-    ratatui::restore();
-    result.wrap_err("the terminal stopped working")?;
-    Ok(ExitCode::SUCCESS)
+    let _ = ratatui::try_restore();
+    // Dropping a terminal that went away prints (and so panics) from ratatui's Drop.
+    std::mem::forget(terminal);
+    let mut lines = Vec::new();
+    let code = match end {
+        End::Signal(signal) => {
+            let file = app.path().map(|p| p.display().to_string()).unwrap_or_default();
+            lines.push(lang.tf("signal.stopped", &[("signal", &signals::name(signal)), ("path", &file)]));
+            128 + u8::try_from(signal).unwrap_or(0)
+        }
+        End::Quit | End::Gone => {
+            lines.push(lang.t("signal.terminal_gone").to_owned());
+            1
+        }
+    };
+    if app.unsaved {
+        let why = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+        lines.push(lang.tf("signal.unsaved", &[("error", &why)]));
+    }
+    if let Some(path) = rescued {
+        lines.push(lang.tf("signal.recovery", &[("path", &path.display())]));
+    }
+    signals::tell(&lines);
+    Ok(ExitCode::from(code))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let size = terminal.size()?;
+/// Why the terminal loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// The user quit.
+    Quit,
+    /// A signal asked us to stop.
+    Signal(i32),
+    /// The terminal hung up or stopped working.
+    Gone,
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, tty: &Tty) -> End {
+    let Ok(size) = terminal.size() else { return End::Gone };
     app.size = (size.width, size.height);
     loop {
-        terminal.draw(|frame| ui::draw(app, frame))?;
-        if app.should_quit {
-            return Ok(());
+        if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
+            return End::Gone;
         }
-        app.handle_event(&event::read()?);
+        if app.should_quit {
+            return End::Quit;
+        }
+        if let Some(signal) = signals.take() {
+            return End::Signal(signal);
+        }
+        match tty.wait(signals::TICK) {
+            Wait::Idle => app.idle_tick(Instant::now()),
+            Wait::Gone => return End::Gone,
+            // Everything crossterm has now, then draw once.
+            Wait::Ready => loop {
+                let Ok(event) = event::read() else { return End::Gone };
+                signals::test_panic(&event);
+                app.handle_event(&event);
+                app.track_draft(Instant::now());
+                if app.should_quit || signals.take().is_some() {
+                    break;
+                }
+                match event::poll(Duration::ZERO) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(_) => return End::Gone,
+                }
+            },
+        }
     }
 }
 

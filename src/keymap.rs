@@ -60,6 +60,10 @@ pub enum Place {
     Plan,
     /// The action form.
     ActionForm,
+    /// The offer to restore text from an interrupted session.
+    Recovery,
+    /// The file was changed by another program.
+    External,
 }
 
 /// One key binding with its help text (an i18n key).
@@ -277,6 +281,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(NewRun, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     bind!(Note, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     bind!(ActionForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    // Field-proofing
+    bind!(Recovery, [Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "y Enter", "recovery.help_restore", true, Action::ConfirmYes),
+    bind!(Recovery, [Char('n') => NONE, Char('N') => NONE], "n", "recovery.help_discard", true, Action::DiscardRecovery),
+    bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
+    bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
+    bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
+    bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
+    bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -317,6 +329,8 @@ pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] 
         Mode::Form(_) => &[Place::Form],
         Mode::Confirm(_) => &[Place::Confirm],
         Mode::LogEntry { .. } => &[Place::LogEntry],
+        Mode::Recovery(_) => &[Place::Recovery],
+        Mode::External(_) => &[Place::External],
         Mode::Placement(_) => &[Place::Placement],
         Mode::Culture(mode) => mode.places(),
         Mode::Normal => pane_places(pane),

@@ -16,6 +16,8 @@
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line and the terminal loop.
+//! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
+//! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 
 pub mod action;
 pub mod app;
@@ -31,7 +33,9 @@ pub mod i18n;
 pub mod keymap;
 pub mod model;
 pub mod placement;
+pub mod recovery;
 pub mod scoring;
+pub mod signals;
 pub mod store;
 pub mod templates;
 pub mod text;

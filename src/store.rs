@@ -20,6 +20,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use jiff::ToSpan;
@@ -29,6 +30,9 @@ use serde_json::Value;
 
 use crate::model::extras::Extras;
 use crate::model::{Id, Portfolio, SCHEMA_VERSION};
+
+mod ops;
+pub use ops::{FaultyFileOps, FileOps, Op, RealFileOps};
 
 /// The data file's name inside the data directory.
 pub const FILE_NAME: &str = "portfolio.json";
@@ -335,6 +339,9 @@ pub enum SaveError {
     Locked { path: PathBuf, holder: String },
     /// The operating system refused a step (`doing` names it, `at` is the path it was about).
     Io { path: PathBuf, doing: &'static str, at: PathBuf, source: io::Error },
+    /// The new file is in place, whole, but its folder `at` could not be flushed to disk, so a
+    /// power cut could still bring back the previous version.
+    NotDurable { path: PathBuf, at: PathBuf, source: io::Error },
 }
 
 impl SaveError {
@@ -343,7 +350,8 @@ impl SaveError {
             SaveError::ReadOnly { path, .. }
             | SaveError::ExternalChange { path, .. }
             | SaveError::Locked { path, .. }
-            | SaveError::Io { path, .. } => path,
+            | SaveError::Io { path, .. }
+            | SaveError::NotDurable { path, .. } => path,
         }
     }
 }
@@ -384,6 +392,14 @@ impl fmt::Display for SaveError {
                      fasett; fix the problem and save again, or save to another file with :w PATH."
                 )
             }
+            SaveError::NotDurable { path, at, source } => write!(
+                f,
+                "{}: saved, but the folder {} could not be flushed to disk ({source}), so a power \
+                 cut could still bring back the previous version. Your edits are still open in \
+                 fasett, which saves again at the next edit; :w saves now.",
+                path.display(),
+                at.display()
+            ),
         }
     }
 }
@@ -391,7 +407,7 @@ impl fmt::Display for SaveError {
 impl std::error::Error for SaveError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SaveError::Io { source, .. } => Some(source),
+            SaveError::Io { source, .. } | SaveError::NotDurable { source, .. } => Some(source),
             _ => None,
         }
     }
@@ -402,17 +418,22 @@ struct Step {
     doing: &'static str,
     at: PathBuf,
     source: io::Error,
+    /// The new file is in place but its folder could not be flushed: what it looks like now.
+    written: Option<Stamp>,
 }
 
 impl Step {
     fn on(self, path: &Path) -> SaveError {
+        if self.written.is_some() {
+            return SaveError::NotDurable { path: path.to_path_buf(), at: self.at, source: self.source };
+        }
         SaveError::Io { path: path.to_path_buf(), doing: self.doing, at: self.at, source: self.source }
     }
 }
 
 fn step(doing: &'static str, at: &Path) -> impl FnOnce(io::Error) -> Step {
     let at = at.to_path_buf();
-    move |source| Step { doing, at, source }
+    move |source| Step { doing, at, source, written: None }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -855,15 +876,12 @@ fn temp_prefix(target: &Path) -> String {
 }
 
 /// Writes `bytes` to `target` atomically: temp file beside it, fsync, rename, fsync the dir.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<Stamp, Step> {
+fn write_atomically(ops: &dyn FileOps, target: &Path, bytes: &[u8]) -> Result<Stamp, Step> {
     let dir = parent_dir(target);
     let existing = fs::metadata(target).ok();
     let prefix = temp_prefix(target);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(TEMP_RANDOM_CHARS)
-        .tempfile_in(&dir)
+    let mut temp = ops
+        .create_temp(&dir, &prefix, TEMP_SUFFIX, TEMP_RANDOM_CHARS)
         .map_err(step("create a temporary file in", &dir))?;
     let temp_path = temp.path().to_path_buf();
     if let Some(meta) = &existing {
@@ -877,16 +895,25 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<Stamp, Step> {
     temp.as_file()
         .set_permissions(Permissions::from_mode(mode))
         .map_err(step("set the mode of", &temp_path))?;
-    temp.write_all(bytes).map_err(step("write", &temp_path))?;
-    temp.as_file().sync_all().map_err(step("flush to disk", &temp_path))?;
-    let file = temp.persist(target).map_err(|e| step("rename the temporary file over", target)(e.error))?;
-    sync_dir(&dir);
+    ops.write(temp.as_file_mut(), bytes).map_err(step("write", &temp_path))?;
+    ops.sync(temp.as_file()).map_err(step("flush to disk", &temp_path))?;
+    // Until the rename succeeds, dropping `path` deletes the temporary file.
+    let (file, path) = temp.into_parts();
+    ops.rename(&path, target).map_err(step("rename the temporary file over", target))?;
+    let _ = path.keep();
     let meta = file.metadata().map_err(step("inspect", target))?;
-    Ok(Stamp { len: meta.len(), modified: meta.modified().ok(), hash: content_hash(bytes) })
+    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash: content_hash(bytes) };
+    match ops.sync_dir(&dir) {
+        // Some filesystems cannot fsync a folder at all; the rename has happened and both
+        // files are whole, so that is not worth failing the save for.
+        Err(e) if !matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+            Err(Step { doing: "flush the folder", at: dir, source: e, written: Some(stamp) })
+        }
+        _ => Ok(stamp),
+    }
 }
 
-/// Makes a rename durable. Some filesystems refuse to fsync a directory; the rename has
-/// still happened and both files are whole, so that is not worth failing the save for.
+/// Makes a rename durable, where the folder allows (used for backups, which are extra).
 fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
@@ -898,22 +925,19 @@ fn create_dirs(dir: &Path, mode: u32) -> Result<(), Step> {
 }
 
 /// Copies the file as it is now into `backups/<stem>-YYYYMMDD-HHMMSS.json` and rotates.
-fn make_backup(target: &Path) -> Result<PathBuf, Step> {
+fn make_backup(ops: &dyn FileOps, target: &Path) -> Result<PathBuf, Step> {
     let dir = backups_dir_of_target(target);
     create_dirs(&dir, 0o700)?;
     let bytes = fs::read(target).map_err(step("read for a backup", target))?;
     let stem = backup_stem(target);
     let now = jiff::Zoned::now();
     let base = format!("{stem}-{}", now.strftime("%Y%m%d-%H%M%S"));
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{stem}."))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(TEMP_RANDOM_CHARS)
-        .tempfile_in(&dir)
+    let mut temp = ops
+        .create_temp(&dir, &format!(".{stem}."), TEMP_SUFFIX, TEMP_RANDOM_CHARS)
         .map_err(step("create a backup in", &dir))?;
     let temp_path = temp.path().to_path_buf();
-    temp.write_all(&bytes).map_err(step("write the backup", &temp_path))?;
-    temp.as_file().sync_all().map_err(step("flush the backup", &temp_path))?;
+    ops.write(temp.as_file_mut(), &bytes).map_err(step("write the backup", &temp_path))?;
+    ops.sync(temp.as_file()).map_err(step("flush the backup", &temp_path))?;
     let mut n = 1;
     let backup = loop {
         let name = if n == 1 { format!("{base}.json") } else { format!("{base}-{n}.json") };
@@ -1130,6 +1154,8 @@ pub struct Store {
     /// `None` while the file does not exist (as far as we know).
     stamp: Option<Stamp>,
     backed_up: bool,
+    /// How files are written; tests swap in [`FaultyFileOps`].
+    ops: Arc<dyn FileOps>,
 }
 
 impl Store {
@@ -1151,6 +1177,7 @@ impl Store {
             lock: None,
             stamp: None,
             backed_up: false,
+            ops: Arc::new(RealFileOps),
         };
         // Lock before reading so nobody writes between our read and our lock. A missing file
         // is locked at its first save: opening must not write anything.
@@ -1188,6 +1215,11 @@ impl Store {
             remove_leftover_temps(&store.target);
         }
         Ok(Opened { portfolio, store, existed })
+    }
+
+    /// Writes through `ops` from now on (tests use [`FaultyFileOps`] to make a step fail).
+    pub fn set_file_ops(&mut self, ops: Arc<dyn FileOps>) {
+        self.ops = ops;
     }
 
     /// The path as it was named (it may be a symlink to the real file).
@@ -1228,10 +1260,21 @@ impl Store {
             self.lock = Some(lock);
         }
         if !self.backed_up && fs::metadata(&target).is_ok() {
-            make_backup(&target).map_err(|e| e.on(&self.path))?;
+            make_backup(&*self.ops, &target).map_err(|e| e.on(&self.path))?;
             self.backed_up = true;
         }
-        let stamp = write_atomically(&target, json.as_bytes()).map_err(|e| e.on(&self.path))?;
+        let stamp = match write_atomically(&*self.ops, &target, json.as_bytes()) {
+            Ok(stamp) => stamp,
+            Err(e) => {
+                // In place but perhaps not durable: it is still ours, so the next save may
+                // replace it (and flush the folder again).
+                if let Some(stamp) = e.written {
+                    self.stamp = Some(stamp);
+                    self.backed_up = true;
+                }
+                return Err(e.on(&self.path));
+            }
+        };
         self.stamp = Some(stamp);
         self.backed_up = true;
         Ok(())
@@ -1287,9 +1330,9 @@ impl Store {
         let needs_backup =
             fs::metadata(&target).is_ok() && (!same || !self.backed_up || self.changed_on_disk());
         if needs_backup {
-            make_backup(&target).map_err(|e| e.on(path))?;
+            make_backup(&*self.ops, &target).map_err(|e| e.on(path))?;
         }
-        let stamp = write_atomically(&target, json.as_bytes()).map_err(|e| e.on(path))?;
+        let stamp = write_atomically(&*self.ops, &target, json.as_bytes()).map_err(|e| e.on(path))?;
         if new_lock.is_some() {
             self.lock = new_lock;
             remove_leftover_temps(&target);

@@ -18,6 +18,7 @@ mod culture;
 mod detail;
 mod dialog;
 mod editor;
+mod field;
 mod help;
 mod initiatives;
 mod overview;
@@ -111,6 +112,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
         Mode::Placement(dialog) => placement::render(app, frame, body, dialog, &theme),
         Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
+        Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
+        Mode::External(change) => field::external(app, frame, body, change, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

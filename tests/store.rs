@@ -692,6 +692,8 @@ fn file_flag_beats_environment_beats_data_dir() {
 
 const KILL_CHILD_ENV: &str = "FASETT_KILL_CHILD_FILE";
 const KILL_CHILD_TEST: &str = "kill_child_saves_in_a_loop";
+/// Set: the child keeps its portfolio small, so hundreds of rounds stay quick.
+const KILL_CHILD_SMALL_ENV: &str = "FASETT_KILL_CHILD_SMALL";
 
 /// The child half of `a_kill_during_save_leaves_a_whole_file`: saves a growing portfolio in a
 /// tight loop and prints the initiative counter after every acknowledged save.
@@ -713,7 +715,8 @@ fn kill_child_saves_in_a_loop() {
             description: "Välfärdsteknik 😀 ".repeat(id as usize % 40),
             ..Default::default()
         };
-        if p.initiatives.len() < 300 {
+        let cap = if std::env::var_os(KILL_CHILD_SMALL_ENV).is_some() { 30 } else { 300 };
+        if p.initiatives.len() < cap {
             p.initiatives.push(initiative);
         } else {
             let ix = id as usize % p.initiatives.len();
@@ -789,6 +792,57 @@ fn a_kill_during_save_leaves_a_whole_file() {
     store.save(&p).expect("saves");
     let backups = names(&dir.path().join("backups"));
     assert!(!backups.is_empty() && backups.len() <= 20, "{backups:?}");
+}
+
+/// Issue 8: at least 300 kills, each landing while the child saves continuously (after its
+/// first acknowledged save, at a random moment of the next ones): the file is always one whole
+/// save, never older than the last acknowledged one, and the next writer clears the leftovers.
+#[test]
+fn three_hundred_kills_during_continuous_saving_lose_nothing_acknowledged() {
+    use std::hash::BuildHasher;
+    use std::os::unix::process::ExitStatusExt;
+
+    const ROUNDS: u64 = 300;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    let exe = std::env::current_exe().expect("test binary");
+    let seed = std::collections::hash_map::RandomState::new();
+    let mut mid_save = 0;
+    for round in 0..ROUNDS {
+        let mut child = Command::new(&exe)
+            .args(["--exact", KILL_CHILD_TEST, "--nocapture", "--include-ignored"])
+            .env(KILL_CHILD_ENV, &path)
+            .env(KILL_CHILD_SMALL_ENV, "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawns the child");
+        let mut lines = BufReader::new(child.stdout.take().expect("piped")).lines();
+        // Wait until it is saving, then kill it somewhere in the saves that follow.
+        let first = lines.find_map(|l| l.ok().filter(|l| l.starts_with("saved ")));
+        assert!(first.is_some(), "round {round}: the child never saved");
+        std::thread::sleep(Duration::from_micros(seed.hash_one(round) % 6000));
+        child.kill().expect("SIGKILL");
+        let acknowledged = std::iter::once(first)
+            .chain(lines.map(Result::ok))
+            .flatten()
+            .filter_map(|line| line.strip_prefix("saved ").and_then(|n| n.parse::<u32>().ok()))
+            .last()
+            .expect("at least the first save");
+        let status = child.wait().expect("reaped");
+        assert_eq!(status.signal(), Some(9), "killed, round {round}");
+        mid_save += usize::from(!temp_files(dir.path()).is_empty());
+        let p = load(&path)
+            .unwrap_or_else(|e| panic!("round {round}: broken after a kill: {e}"))
+            .expect("exists");
+        let on_disk = fs::read_to_string(&path).expect("readable");
+        assert_eq!(on_disk, to_json(&p), "round {round}: the file is exactly one whole save");
+        assert!(p.next_id.initiative > acknowledged, "round {round}: acknowledged save {acknowledged} lost");
+    }
+    eprintln!("{ROUNDS} kills during continuous saving; {mid_save} left a temporary file behind");
+    let (_, _store) = open_rw(&path);
+    assert!(temp_files(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    assert!(temp_files(&dir.path().join("backups")).is_empty());
 }
 
 #[test]

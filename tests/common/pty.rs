@@ -285,6 +285,11 @@ impl Pty {
         }
     }
 
+    /// The binary's process id, for sending it signals.
+    pub fn process_id(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     fn try_status(&mut self) -> Option<ExitStatus> {
         if self.status.is_none() {
             self.status = self.child.try_wait().expect("asking whether fasett has exited");
