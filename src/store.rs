@@ -1062,6 +1062,9 @@ fn holder_description() -> String {
 }
 
 /// Takes the OS lock on `<target>.lock` (creating it, mode 0600) and writes who holds it.
+/// How often a busy lock is asked again (25 ms apart) before another holder is assumed.
+const LOCK_RETRIES: usize = 4;
+
 fn acquire_lock(target: &Path) -> Result<Lock, Step> {
     let path = lock_path(target);
     let mut file = OpenOptions::new()
@@ -1072,7 +1075,17 @@ fn acquire_lock(target: &Path) -> Result<Lock, Step> {
         .mode(0o600)
         .open(&path)
         .map_err(step("open the lock file", &path))?;
-    match file.try_lock() {
+    // A lock can outlive its holder by a moment (a process forked just then still shares the
+    // descriptor until it execs), so a busy lock is asked again briefly before giving up.
+    let mut attempt = file.try_lock();
+    for _ in 0..LOCK_RETRIES {
+        if !matches!(attempt, Err(fs::TryLockError::WouldBlock)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => {
             // The holder text is a courtesy for the other instance; the OS lock is what counts.
             let _ = file.set_len(0).and_then(|()| file.write_all(holder_description().as_bytes()));
