@@ -591,7 +591,7 @@ fn dangling_references_load_render_and_survive_a_save() {
     app.update(Action::MoveToFirst);
     app.mode = Mode::Detail { id, scroll: 0 };
     let screen = render(&app);
-    assert!(screen.contains("777. ?"), "a missing goal is shown as missing:\n{screen}");
+    assert!(screen.contains("777 (no longer"), "a missing goal is shown as missing:\n{screen}");
     app.mode = Mode::Normal;
     app.update(Action::EditSelected);
     let _ = render(&app);

@@ -57,7 +57,7 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
         .iter()
         .map(|id| match app.portfolio.organisation.goal(*id) {
             Some(g) => format!("{}. {}", g.id, one_line(&g.title)),
-            None => format!("{id}. ?"),
+            None => app.lang.tf("detail.goal_missing", &[("id", id)]),
         })
         .collect::<Vec<_>>()
         .join("; ");
