@@ -11,7 +11,8 @@ For each catalog it verifies:
     2026-03-15, +14d, ...) are kept;
   * short labels stay short: for column.*, facet_short.*, stage_short.*, sort.*, track.*,
     priority.*, log_kind.* and status.active|paused|stopped|completed the display width may
-    exceed the English by at most 2; facet_abbr.* is exactly 2 wide;
+    exceed the English by at most 2; facet_abbr.* is exactly 2 wide; headers of fixed-width
+    columns (FIXED_WIDTH: the Culture pane's run list, rating and results tables) fit their column;
   * the file is written as pretty JSON (2-space indent, not ASCII-escaped, newline at end).
 
 Exits 0 when everything passes, 1 with a list of problems otherwise. Python 3, no dependencies.
@@ -31,6 +32,17 @@ SHORT_KEYS = {"status.active", "status.paused", "status.stopped", "status.comple
 SHORT_SLACK = 2
 ABBR_PREFIX = "facet_abbr."
 ABBR_WIDTH = 2
+# Column headers whose width is fixed by the layout, not by the English text: key -> most columns.
+FIXED_WIDTH = {
+    "culture.column_total": 5,  # src/ui/culture.rs: Constraint::Length(5)
+    "rating.score": 7,  # src/ui/culture/rating.rs: centred in an 8-wide column
+    "results.score": 6,  # src/ui/culture/results.rs: {:>7} after the dimension name
+    "results.all": 6,  # idem
+    "results.before": 6,  # comparison header: {:>7}
+    "results.now": 5,  # comparison header: {:>6}
+    "results.change": 8,  # comparison header: {:<8}
+    "plan.field_follow_up": 11,  # src/ui/culture/plan.rs: Constraint::Length(11)
+}
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Keys and example inputs that must survive translation when the English text has them.
@@ -125,6 +137,9 @@ def check_catalog(lang, en_pairs, problems):
         if key.startswith(ABBR_PREFIX):
             if width(text) != ABBR_WIDTH:
                 problems.append(f"{key}: “{text}” must be exactly {ABBR_WIDTH} wide, is {width(text)}")
+        elif key in FIXED_WIDTH:
+            if width(text) > FIXED_WIDTH[key]:
+                problems.append(f"{key}: “{text}” is {width(text)} wide; its column holds {FIXED_WIDTH[key]}")
         elif key.startswith(SHORT_PREFIXES) or key in SHORT_KEYS:
             limit = width(en_text) + SHORT_SLACK
             if width(text) > limit:
