@@ -175,7 +175,7 @@ impl App {
             status: None,
             unsaved: false,
             should_quit: false,
-            today: jiff::Zoned::now().date(),
+            today: crate::dates::today(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),

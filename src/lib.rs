@@ -10,20 +10,26 @@
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
+//! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
+//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`cli`]: the command line and the terminal loop.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod coverage;
 pub mod dates;
 pub mod demo;
+pub mod export;
 pub mod filter;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod keymap;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod ui;
