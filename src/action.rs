@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::{Pane, ProfileAction};
+use crate::app::{OverviewAction, Pane, ProfileAction};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -85,4 +85,6 @@ pub enum Action {
     OpenDemo,
     /// Start typing `:import PATH` (from the first-run welcome).
     StartImport,
+    /// Something in the Overview pane (follow-ups, scrolling).
+    Overview(OverviewAction),
 }

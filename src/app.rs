@@ -4,7 +4,9 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod exchange;
 mod form;
+mod overview;
 mod profile;
 
 use std::path::Path;
@@ -15,6 +17,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use overview::{OverviewAction, OverviewState};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
 
 use crate::action::Action;
@@ -158,6 +161,8 @@ pub struct App {
     pub table_offset: usize,
     pub culture_selected: usize,
     search: SearchIndex,
+    /// The Overview pane's selected follow-up and scroll.
+    pub overview: OverviewState,
 }
 
 impl App {
@@ -187,6 +192,7 @@ impl App {
             suggested: None,
             table_offset: 0,
             culture_selected: 0,
+            overview: OverviewState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -341,6 +347,7 @@ impl App {
                 self.filter = Filter::default();
                 self.refresh_view();
             }
+            Action::Overview(action) => self.update_overview(action),
         }
     }
 
@@ -847,6 +854,9 @@ impl App {
             "w" | "write" => self.save_as(Path::new(arg)),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
+            "import" => self.import_command(arg),
+            "export" => self.export_command(arg),
+            "report" => self.report_command(arg),
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }
     }

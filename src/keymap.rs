@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
-use crate::app::{App, Mode, Pane, ProfileAction, ProfileEditor};
+use crate::app::{App, Mode, OverviewAction, Pane, ProfileAction, ProfileEditor};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +163,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProfileText, [Enter => NONE], "Enter", "help.profile_apply", true, Action::Submit),
     bind!(ProfileText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
     bind!(ProfileText, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    // Overview
+    bind!(Overview, [Down => NONE, Char('j') => NONE], "↓ j", "overview.help_next", false, Action::Overview(OverviewAction::Next)),
+    bind!(Overview, [Up => NONE, Char('k') => NONE], "↑ k", "overview.help_previous", false, Action::Overview(OverviewAction::Previous)),
+    bind!(Overview, [Enter => NONE], "Enter", "overview.help_open", true, Action::Overview(OverviewAction::Open)),
+    bind!(Overview, [Char('g') => NONE, Home => NONE], "g Home", "overview.help_first", false, Action::Overview(OverviewAction::First)),
+    bind!(Overview, [Char('G') => NONE, End => NONE], "G End", "overview.help_last", false, Action::Overview(OverviewAction::Last)),
+    bind!(Overview, [PgDn => NONE], "PgDn", "overview.help_page_down", false, Action::Overview(OverviewAction::ScrollDown)),
+    bind!(Overview, [PgUp => NONE], "PgUp", "overview.help_page_up", false, Action::Overview(OverviewAction::ScrollUp)),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
