@@ -350,6 +350,32 @@ mod tests {
     }
 
     #[test]
+    fn exchange_subcommands_follow_the_contract() {
+        let cli = Cli::try_parse_from(["fasett", "report", "--format", "json", "--file", "p.json"])
+            .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Report { format: report::Format::Json })));
+        assert_eq!(cli.file.as_deref(), Some(Path::new("p.json")));
+        let cli = Cli::try_parse_from([
+            "fasett",
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            "x.csv",
+            "--delimiter",
+            ",",
+        ])
+        .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Export { delimiter: b',', .. })));
+        let cli = Cli::try_parse_from(["fasett", "--file", "p.json", "import", "in.csv", "--dry-run"])
+            .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Import { dry_run: true, .. })));
+        assert_eq!(cli.file.as_deref(), Some(Path::new("p.json")), "--file stays the portfolio");
+        assert!(Cli::try_parse_from(["fasett", "export", "--format", "pdf"]).is_err());
+        assert!(Cli::try_parse_from(["fasett", "export", "--delimiter", "\""]).is_err());
+    }
+
+    #[test]
     fn the_sample_is_a_valid_portfolio() {
         let parsed = store::parse(SAMPLE.as_bytes(), Path::new("sample.json"));
         assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.to_string()));

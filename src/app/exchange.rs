@@ -167,6 +167,35 @@ mod tests {
     }
 
     #[test]
+    fn export_and_report_are_written_beside_the_data_file() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("portfolio.json");
+        let opened = crate::store::Store::open(&path, false).expect("opens");
+        let mut p = Portfolio::default();
+        p.initiatives.push(Initiative { id: 1, title: "=A".into(), ..Initiative::default() });
+        let mut app = App::new(p, Some(opened.store), &Options::default());
+        app.today = jiff::civil::date(2026, 11, 25);
+        for (command, name) in [
+            ("export", "portfolio-2026-11-25.csv"),
+            ("export json", "portfolio-2026-11-25.json"),
+            ("export markdown", "portfolio-2026-11-25.md"),
+            ("report", "portfolio-report-2026-11-25.md"),
+            ("report json", "portfolio-report-2026-11-25.json"),
+        ] {
+            app.update(Action::RunCommand(command.into()));
+            let written = dir.path().join(name);
+            assert!(written.exists(), "{command}: {:?}", app.status);
+            assert!(
+                app.status.as_ref().is_some_and(|s| !s.is_error && s.text.contains(name)),
+                "{:?}",
+                app.status
+            );
+        }
+        let csv = std::fs::read_to_string(dir.path().join("portfolio-2026-11-25.csv")).expect("reads");
+        assert!(csv.contains("\r\n1;'=A;"), "guarded and CRLF: {csv:?}");
+    }
+
+    #[test]
     fn export_and_report_need_a_data_file() {
         let mut app = App::new(Portfolio::default(), None, &Options::default());
         app.update(Action::RunCommand("export csv".into()));
