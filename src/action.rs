@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::{Pane, ProfileAction};
+use crate::app::{OverviewAction, Pane, ProfileAction};
 use crate::model::{CreatedTo, PushedBy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +96,8 @@ pub enum Action {
     ReloadFromDisk,
     /// Start typing `:w PATH` to save this session's version elsewhere.
     StartSaveAs,
+    /// Something in the Overview pane (follow-ups, scrolling).
+    Overview(OverviewAction),
 }
 
 /// A neighbour on the grid.

@@ -5,8 +5,10 @@
 //! undoable and saves at once.
 
 mod culture;
+mod exchange;
 mod form;
 mod grid;
+mod overview;
 mod profile;
 mod recovery;
 
@@ -22,6 +24,7 @@ pub use culture::{
 };
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
+pub use overview::{OverviewAction, OverviewState};
 pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
 
@@ -166,6 +169,8 @@ pub struct App {
     search: SearchIndex,
     /// Drafts in the recovery file, external changes (issue 8).
     field: recovery::FieldState,
+    /// The Overview pane's selected follow-up and scroll.
+    pub overview: OverviewState,
 }
 
 impl App {
@@ -183,7 +188,7 @@ impl App {
             status: None,
             unsaved: false,
             should_quit: false,
-            today: jiff::Zoned::now().date(),
+            today: crate::dates::today(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
@@ -196,6 +201,7 @@ impl App {
             table_offset: 0,
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
+            overview: OverviewState::default(),
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -355,6 +361,7 @@ impl App {
             Action::Culture(action) => self.culture_update(action),
             // Handled by `field_intercept`.
             Action::DiscardRecovery | Action::ReloadFromDisk | Action::StartSaveAs => {}
+            Action::Overview(action) => self.update_overview(action),
         }
     }
 
@@ -843,6 +850,9 @@ impl App {
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
+            "import" => self.import_command(arg),
+            "export" => self.export_command(arg),
+            "report" => self.report_command(arg),
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }
     }

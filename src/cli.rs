@@ -12,7 +12,10 @@ use ratatui::crossterm::event;
 
 use crate::app::{App, Options};
 use crate::demo;
+use crate::export;
 use crate::i18n::Lang;
+use crate::import::{self, ImportError};
+use crate::report;
 use crate::signals::{self, Signals, Tty, Wait};
 use crate::store::{self, Store};
 use crate::ui;
@@ -30,7 +33,8 @@ const EXIT_BAD_DATA: u8 = 2;
              culture checklists and their action plans.",
     after_help = "The data file is --file PATH, else $FASETT_FILE, else portfolio.json in the user data \
                   directory (see `fasett path`). Every edit is saved at once.\n\
-                  Exit codes: 0 fine, 1 could not run (no terminal, unusable path), 2 the data file is not valid."
+                  Exit codes: 0 fine, 1 could not run (no terminal, unusable path), 2 the data file or the \
+                  imported CSV is not valid."
 )]
 pub struct Cli {
     /// The portfolio file to use.
@@ -54,6 +58,32 @@ pub enum Command {
     Path,
     /// Check that the data file is valid: exit 0 if it is, 2 if not (the reason on stderr).
     Check,
+    /// Print a summary for a memo: balance, stages, gaps, follow-ups, checklists, actions.
+    Report {
+        /// Markdown (readable as plain text) or JSON (shape in docs/report-json.md).
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: report::Format,
+    },
+    /// Export every initiative: CSV for spreadsheets, the portfolio JSON, or Markdown.
+    Export {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: export::Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// CSV field separator: ';' for Excel in Nordic locales, ',' elsewhere, or 'tab'.
+        #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
+        delimiter: u8,
+    },
+    /// Add initiatives from a spreadsheet export (CSV); all rows or none.
+    Import {
+        /// The CSV file (`;`, `,` or tab; UTF-8 or Windows-1252; English or Nordic headers).
+        #[arg(value_name = "FILE.csv")]
+        csv: PathBuf,
+        /// Check the file and show what would be imported, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 pub fn parse() -> Cli {
@@ -88,7 +118,165 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             Err(e) => Ok(fail(&e.to_string(), 1)),
         },
         Some(Command::Check) => Ok(check(cli.file.as_deref())),
+        Some(Command::Report { format }) => Ok(report_command(cli.file.as_deref(), format, lang)),
+        Some(Command::Export { format, ref output, delimiter }) => {
+            Ok(export_command(cli.file.as_deref(), format, output.as_deref(), delimiter, lang))
+        }
+        Some(Command::Import { ref csv, dry_run }) => {
+            Ok(import_command(cli.file.as_deref(), csv, dry_run, cli.read_only, lang))
+        }
     }
+}
+
+/// The portfolio for reading commands: a missing file is an empty portfolio (so `export`
+/// gives a CSV template with just the headers), a broken one exit 2.
+fn load_for_reading(file: Option<&Path>) -> Result<crate::model::Portfolio, ExitCode> {
+    let path = store::resolve_path(file).map_err(|e| fail(&e.to_string(), 1))?;
+    match store::load(&path) {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => {
+            eprintln!("fasett: {} does not exist yet; using an empty portfolio.", path.display());
+            Ok(crate::model::Portfolio::default())
+        }
+        Err(e) => Err(fail(&e.to_string(), EXIT_BAD_DATA)),
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("could not write to standard output: {e}"), 1),
+    }
+}
+
+fn report_command(file: Option<&Path>, format: report::Format, lang: Lang) -> ExitCode {
+    let portfolio = match load_for_reading(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes())
+}
+
+fn export_command(
+    file: Option<&Path>,
+    format: export::Format,
+    output: Option<&Path>,
+    delimiter: u8,
+    lang: Lang,
+) -> ExitCode {
+    let portfolio = match load_for_reading(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
+    match output {
+        None => write_stdout(&bytes),
+        Some(path) => match export::write_atomically(path, &bytes) {
+            Ok(()) => {
+                let count = portfolio.initiatives.len();
+                eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1),
+        },
+    }
+}
+
+fn import_command(file: Option<&Path>, csv: &Path, dry_run: bool, read_only: bool, lang: Lang) -> ExitCode {
+    if read_only && !dry_run {
+        return fail(lang.t("import.read_only"), 1);
+    }
+    let path = match store::resolve_path(file) {
+        Ok(path) => path,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    let opened = match Store::open(&path, dry_run) {
+        Ok(opened) => opened,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    match opened.store.access() {
+        store::Access::ReadOnly(
+            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
+        ) => {
+            return fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA);
+        }
+        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
+            return fail(&format!("{}: the file is {reason}", path.display()), 1);
+        }
+        _ => {}
+    }
+    let (mut portfolio, mut store) = (opened.portfolio, opened.store);
+    let today = crate::dates::today();
+    let parsed = match import::read(csv, &portfolio, lang, today) {
+        Ok(parsed) => parsed,
+        Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
+        Err(ImportError::Bad { problems, notes }) => {
+            for note in &notes {
+                eprintln!("fasett: {note}");
+            }
+            let mut message = format!(
+                "{}:",
+                lang.tf("import.problems", &[("count", &problems.len()), ("file", &csv.display())])
+            );
+            for p in &problems {
+                message.push_str("\n  ");
+                message.push_str(&p.to_string());
+            }
+            message.push('\n');
+            message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
+            return fail(&message, EXIT_BAD_DATA);
+        }
+    };
+    for note in &parsed.notes {
+        eprintln!("fasett: {note}");
+    }
+    if !parsed.ignored.is_empty() {
+        eprintln!("fasett: {}", lang.tf("import.ignored", &[("columns", &parsed.ignored.join(", "))]));
+    }
+    let count = parsed.initiatives.len();
+    if count == 0 {
+        println!("{}", lang.t("import.none"));
+        return ExitCode::SUCCESS;
+    }
+    if dry_run {
+        let mut text = lang.tf("import.dry_run", &[("count", &count), ("path", &path.display())]);
+        for i in &parsed.initiatives {
+            let facet = lang.t(&format!("facet.{}", i.facet.key()));
+            let stage = lang.t(&format!("stage.{}", i.stage.key()));
+            text.push_str("\n  + ");
+            text.push_str(&crate::text::one_line(&i.title));
+            for part in [" (", facet, ", ", stage, ")"] {
+                text.push_str(part);
+            }
+        }
+        text.push('\n');
+        return write_stdout(text.as_bytes());
+    }
+    let change = import::into_change(&mut portfolio, parsed.initiatives);
+    change.apply(&mut portfolio);
+    if let Err(e) = store.save(&portfolio) {
+        return fail(&e.to_string(), 1);
+    }
+    let ids: Vec<_> = match &change {
+        crate::history::Change::Batch(changes) => {
+            changes.iter().filter_map(crate::history::Change::initiative_id).collect()
+        }
+        _ => Vec::new(),
+    };
+    let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
+    let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
+    println!(
+        "{}",
+        lang.tf(
+            "import.done",
+            &[("count", &count), ("path", &path.display()), ("first", &first), ("last", &last)]
+        )
+    );
+    ExitCode::SUCCESS
 }
 
 fn fail(message: &str, code: u8) -> ExitCode {
@@ -233,6 +421,32 @@ mod tests {
         assert_eq!(c.lang, Some(Lang::Sv));
         assert!(c.read_only);
         assert!(Cli::try_parse_from(["fasett", "--lang", "de"]).is_err());
+    }
+
+    #[test]
+    fn exchange_subcommands_follow_the_contract() {
+        let cli = Cli::try_parse_from(["fasett", "report", "--format", "json", "--file", "p.json"])
+            .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Report { format: report::Format::Json })));
+        assert_eq!(cli.file.as_deref(), Some(Path::new("p.json")));
+        let cli = Cli::try_parse_from([
+            "fasett",
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            "x.csv",
+            "--delimiter",
+            ",",
+        ])
+        .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Export { delimiter: b',', .. })));
+        let cli = Cli::try_parse_from(["fasett", "--file", "p.json", "import", "in.csv", "--dry-run"])
+            .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Import { dry_run: true, .. })));
+        assert_eq!(cli.file.as_deref(), Some(Path::new("p.json")), "--file stays the portfolio");
+        assert!(Cli::try_parse_from(["fasett", "export", "--format", "pdf"]).is_err());
+        assert!(Cli::try_parse_from(["fasett", "export", "--delimiter", "\""]).is_err());
     }
 
     #[test]

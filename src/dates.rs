@@ -14,6 +14,15 @@ impl DateError {
     }
 }
 
+/// Today's date: the local date, unless the hidden `FASETT_TODAY=YYYY-MM-DD` override is set
+/// (for reproducible reports, tests and demos). This is the only place that reads it.
+pub fn today() -> Date {
+    std::env::var("FASETT_TODAY")
+        .ok()
+        .and_then(|s| s.trim().parse::<Date>().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
 /// Reads a date relative to `today`. `Ok(None)` for empty input.
 pub fn parse(input: &str, today: Date) -> Result<Option<Date>, DateError> {
     let s = input.trim().to_lowercase();

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, CultureAction, Direction, GridAction};
-use crate::app::{App, Mode, Pane, ProfileAction, ProfileEditor};
+use crate::app::{App, Mode, OverviewAction, Pane, ProfileAction, ProfileEditor};
 use crate::model::{CreatedTo, PushedBy};
 
 /// Where a binding applies.
@@ -289,6 +289,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
     bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
+    // Overview
+    bind!(Overview, [Down => NONE, Char('j') => NONE], "↓ j", "overview.help_next", false, Action::Overview(OverviewAction::Next)),
+    bind!(Overview, [Up => NONE, Char('k') => NONE], "↑ k", "overview.help_previous", false, Action::Overview(OverviewAction::Previous)),
+    bind!(Overview, [Enter => NONE], "Enter", "overview.help_open", true, Action::Overview(OverviewAction::Open)),
+    bind!(Overview, [Char('g') => NONE, Home => NONE], "g Home", "overview.help_first", false, Action::Overview(OverviewAction::First)),
+    bind!(Overview, [Char('G') => NONE, End => NONE], "G End", "overview.help_last", false, Action::Overview(OverviewAction::Last)),
+    bind!(Overview, [PgDn => NONE], "PgDn", "overview.help_page_down", false, Action::Overview(OverviewAction::ScrollDown)),
+    bind!(Overview, [PgUp => NONE], "PgUp", "overview.help_page_up", false, Action::Overview(OverviewAction::ScrollUp)),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {

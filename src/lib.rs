@@ -13,6 +13,8 @@
 //!   results, facet tendency and comparisons.
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
+//! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
+//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line and the terminal loop.
@@ -20,6 +22,7 @@
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod balance;
 pub mod cli;
@@ -27,13 +30,16 @@ pub mod config;
 pub mod coverage;
 pub mod dates;
 pub mod demo;
+pub mod export;
 pub mod filter;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod keymap;
 pub mod model;
 pub mod placement;
 pub mod recovery;
+pub mod report;
 pub mod scoring;
 pub mod signals;
 pub mod store;

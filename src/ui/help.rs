@@ -23,7 +23,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     }
     if matches!(back, Mode::Normal) {
         lines.push(Line::styled(app.lang.t("help.section_commands"), theme.heading()));
-        for key in ["help.cmd_write", "help.cmd_write_as", "help.cmd_org", "help.cmd_lang", "help.cmd_quit"] {
+        for key in [
+            "help.cmd_write",
+            "help.cmd_write_as",
+            "import.help_cmd",
+            "export.help_cmd",
+            "report.help_cmd",
+            "help.cmd_org",
+            "help.cmd_lang",
+            "help.cmd_quit",
+        ] {
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
         }
     }

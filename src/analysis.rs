@@ -1,0 +1,430 @@
+//! Pure summaries of a portfolio, shared by the Overview pane and `fasett report`: facet
+//! shares and the tendency (domain.md §1), counts per stage, status, track and P, follow-ups
+//! due soon or overdue, and checklist scores compared with the previous run.
+//!
+//! Each is a small function over `&Portfolio` (or a slice) so it can be unit-tested and later
+//! replaced by the shared versions in `balance` and `scoring`.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+use crate::model::{Assessment, Facet, Id, Initiative, Portfolio, Pressure, Status, Template, Track};
+
+/// How many days ahead a follow-up counts as "due soon".
+pub const DUE_SOON_DAYS: i32 = 14;
+
+/// Active initiatives per facet and each facet's share of all active initiatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetShares {
+    /// Counts in `Facet::ALL` order (the four grid facets, then mixed and unplaced).
+    pub counts: [usize; 6],
+    /// All active initiatives, the denominator of the shares.
+    pub active: usize,
+}
+
+impl FacetShares {
+    pub fn count(&self, facet: Facet) -> usize {
+        Facet::ALL.iter().position(|f| *f == facet).map_or(0, |ix| self.counts[ix])
+    }
+
+    /// The facet's share of the active initiatives, in percent (0 when there are none).
+    pub fn percent(&self, facet: Facet) -> f64 {
+        if self.active == 0 { 0.0 } else { self.count(facet) as f64 * 100.0 / self.active as f64 }
+    }
+
+    /// Grid facets at or above half of the strongest facet (domain.md §1), in grid order.
+    pub fn strong(&self) -> Vec<Facet> {
+        let max = Facet::GRID.iter().map(|f| self.count(*f)).max().unwrap_or(0);
+        if max == 0 {
+            return Vec::new();
+        }
+        Facet::GRID.iter().copied().filter(|f| self.count(*f) * 2 >= max).collect()
+    }
+
+    /// Grid facets with no active initiative: where new initiatives are needed.
+    pub fn empty(&self) -> Vec<Facet> {
+        Facet::GRID.iter().copied().filter(|f| self.count(*f) == 0).collect()
+    }
+}
+
+/// Facet counts over the active initiatives (not archived, status active).
+pub fn facet_shares(initiatives: &[Initiative]) -> FacetShares {
+    let mut counts = [0; 6];
+    let mut active = 0;
+    for i in initiatives.iter().filter(|i| i.is_active()) {
+        active += 1;
+        counts[Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5)] += 1;
+    }
+    FacetShares { counts, active }
+}
+
+/// The tendency in words: "weak in all", "primarily mission", "mission + adaptive",
+/// "balanced: all four strong".
+pub fn tendency_words(strong: &[Facet], lang: Lang) -> String {
+    let short = |f: &Facet| lang.t(&format!("facet_short.{}", f.key())).to_lowercase();
+    match strong {
+        [] => lang.t("overview.tendency_none").to_owned(),
+        [one] => lang.tf("overview.tendency_primarily", &[("facet", &short(one))]),
+        all if all.len() == Facet::GRID.len() => lang.t("overview.tendency_balanced").to_owned(),
+        some => some.iter().map(short).collect::<Vec<_>>().join(" + "),
+    }
+}
+
+/// Active initiatives per lifecycle stage, in `Stage::ALL` order (the funnel).
+pub fn stage_counts(initiatives: &[Initiative]) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for i in initiatives.iter().filter(|i| i.is_active()) {
+        counts[usize::from(i.stage.number().saturating_sub(1))] += 1;
+    }
+    counts
+}
+
+/// Initiatives that are not archived, per status in `Status::ALL` order.
+pub fn status_counts(initiatives: &[Initiative]) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for i in initiatives.iter().filter(|i| !i.archived) {
+        counts[Status::ALL.iter().position(|s| *s == i.status).unwrap_or(0)] += 1;
+    }
+    counts
+}
+
+/// Active initiatives per track: local, radical, not set.
+pub fn track_counts(initiatives: &[Initiative]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for i in initiatives.iter().filter(|i| i.is_active()) {
+        counts[match i.track {
+            Some(Track::Local) => 0,
+            Some(Track::Radical) => 1,
+            None => 2,
+        }] += 1;
+    }
+    counts
+}
+
+/// Active initiatives relieving each of the 3 P's, in `Pressure::ALL` order.
+pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for i in initiatives.iter().filter(|i| i.is_active()) {
+        for (ix, p) in Pressure::ALL.iter().enumerate() {
+            counts[ix] += usize::from(i.relieves.contains(p));
+        }
+    }
+    counts
+}
+
+/// What a follow-up belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FollowUpKind {
+    Initiative,
+    Action,
+}
+
+impl FollowUpKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            FollowUpKind::Initiative => "initiative",
+            FollowUpKind::Action => "action",
+        }
+    }
+}
+
+/// A booked follow-up that is overdue or due within [`DUE_SOON_DAYS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub kind: FollowUpKind,
+    pub id: Id,
+    pub title: String,
+    pub date: Date,
+    /// Days from today (negative: overdue).
+    pub days: i32,
+}
+
+impl FollowUp {
+    pub fn is_overdue(&self) -> bool {
+        self.days < 0
+    }
+}
+
+/// Open initiatives (active or paused, not archived) and open actions whose follow-up is
+/// overdue or due within [`DUE_SOON_DAYS`], earliest first.
+pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
+    let days = |d: Date| (d - today).get_days();
+    let soon = |d: Date| days(d) <= DUE_SOON_DAYS;
+    let mut out: Vec<FollowUp> = portfolio
+        .initiatives
+        .iter()
+        .filter(|i| !i.archived && matches!(i.status, Status::Active | Status::Paused))
+        .filter_map(|i| {
+            let date = i.follow_up.filter(|d| soon(*d))?;
+            Some(FollowUp {
+                kind: FollowUpKind::Initiative,
+                id: i.id,
+                title: i.title.clone(),
+                date,
+                days: days(date),
+            })
+        })
+        .collect();
+    out.extend(portfolio.actions.iter().filter(|a| !a.done).filter_map(|a| {
+        let date = a.follow_up.filter(|d| soon(*d))?;
+        Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
+    }));
+    out.sort_by_key(|f| (f.date, f.kind, f.id));
+    out
+}
+
+/// A score flipped within its scale for a reverse item: `min + max − score`.
+pub fn reversed(score: u8, min: u8, max: u8) -> f64 {
+    f64::from(min) + f64::from(max) - f64::from(score)
+}
+
+/// Mean score of one run, reverse items flipped; `None` when nothing is scored. Without the
+/// template copy the scores are taken as they are.
+pub fn assessment_mean(assessment: &Assessment, template: Option<&Template>) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    for answer in &assessment.answers {
+        let Some(score) = answer.score else { continue };
+        let reverse =
+            template.and_then(|t| t.items.iter().find(|i| i.id == answer.item)).is_some_and(|i| i.reverse);
+        sum += match template {
+            Some(t) if reverse => reversed(score, t.scale.min, t.scale.max),
+            _ => f64::from(score),
+        };
+        n += 1;
+    }
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// The latest run of one template for one scope, compared with the run before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistResult {
+    pub template: String,
+    /// The template's name in the interface language (its id when the copy is missing).
+    pub name: String,
+    pub scope: String,
+    pub assessment: Id,
+    pub date: Date,
+    pub mean: Option<f64>,
+    pub answered: usize,
+    /// The scale the mean is on, when the template copy is there.
+    pub scale: Option<(u8, u8)>,
+    pub previous: Option<(Date, Option<f64>)>,
+}
+
+impl ChecklistResult {
+    /// Latest mean minus the previous run's, when both have scores.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.mean? - self.previous?.1?)
+    }
+}
+
+/// For each template and scope, the latest run and its change since the previous run of the
+/// same template and scope; ordered by template name, then scope.
+pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResult> {
+    let mut groups: HashMap<(&str, &str), Vec<&Assessment>> = HashMap::new();
+    for a in &portfolio.assessments {
+        groups.entry((a.template.as_str(), a.scope.as_str())).or_default().push(a);
+    }
+    let mut out: Vec<ChecklistResult> = groups
+        .into_values()
+        .filter_map(|mut runs| {
+            runs.sort_by_key(|a| (a.date, a.id));
+            let latest = *runs.last()?;
+            let template = portfolio.template(&latest.template, latest.template_version);
+            let previous = runs.len().checked_sub(2).map(|ix| {
+                let prev = runs[ix];
+                (prev.date, assessment_mean(prev, portfolio.template(&prev.template, prev.template_version)))
+            });
+            Some(ChecklistResult {
+                template: latest.template.clone(),
+                name: template
+                    .map_or_else(|| latest.template.clone(), |t| t.name.get(lang.code()).to_owned()),
+                scope: latest.scope.clone(),
+                assessment: latest.id,
+                date: latest.date,
+                mean: assessment_mean(latest, template),
+                answered: latest.answers.iter().filter(|a| a.score.is_some()).count(),
+                scale: template.map(|t| (t.scale.min, t.scale.max)),
+                previous,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.name, &a.scope, a.date).cmp(&(&b.name, &b.scope, b.date)));
+    out
+}
+
+/// Rounds for display and the report: `decimals` places.
+pub fn round(value: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (value * f).round() / f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::extras::Extra;
+    use crate::model::{ActionItem, Answer, Scale, Stage, TemplateItem};
+    use jiff::civil::date;
+
+    fn init(id: Id, facet: Facet) -> Initiative {
+        Initiative { id, facet, ..Initiative::default() }
+    }
+
+    #[test]
+    fn shares_count_active_initiatives_only() {
+        let mut list = vec![
+            init(1, Facet::MissionOriented),
+            init(2, Facet::MissionOriented),
+            init(3, Facet::Adaptive),
+            init(4, Facet::Anticipatory),
+            init(5, Facet::Mixed),
+        ];
+        list[3].status = Status::Paused;
+        list.push(Initiative { archived: true, ..init(6, Facet::Adaptive) });
+        let s = facet_shares(&list);
+        assert_eq!(s.active, 4);
+        assert_eq!(s.count(Facet::MissionOriented), 2);
+        assert!((s.percent(Facet::MissionOriented) - 50.0).abs() < 1e-9);
+        assert_eq!(s.strong(), [Facet::MissionOriented, Facet::Adaptive], "1 is half of 2: strong");
+        assert_eq!(s.empty(), [Facet::Anticipatory, Facet::EnhancementOriented]);
+    }
+
+    #[test]
+    fn tendency_in_words() {
+        let en = Lang::En;
+        assert_eq!(tendency_words(&[], en), "weak in all");
+        assert_eq!(tendency_words(&[Facet::MissionOriented], en), "primarily mission");
+        assert_eq!(
+            tendency_words(&[Facet::EnhancementOriented, Facet::Adaptive], en),
+            "enhancement + adaptive"
+        );
+        assert_eq!(tendency_words(&Facet::GRID, en), "balanced: all four strong");
+        assert!(facet_shares(&[]).strong().is_empty());
+    }
+
+    #[test]
+    fn counts_per_stage_status_track_and_pressure() {
+        let mut a = init(1, Facet::Adaptive);
+        a.stage = Stage::Implementing;
+        a.track = Some(Track::Radical);
+        a.relieves = vec![Pressure::Money, Pressure::Staff];
+        let mut b = init(2, Facet::Adaptive);
+        b.status = Status::Completed;
+        let list = [a, b];
+        assert_eq!(stage_counts(&list), [0, 0, 0, 1, 0, 0]);
+        assert_eq!(status_counts(&list), [1, 0, 0, 1]);
+        assert_eq!(track_counts(&list), [0, 1, 0]);
+        assert_eq!(pressure_counts(&list), [1, 0, 1]);
+    }
+
+    #[test]
+    fn follow_ups_due_soon_or_overdue_earliest_first() {
+        let today = date(2026, 11, 25);
+        let mut p = Portfolio::default();
+        let mk = |id, d: Option<Date>| Initiative {
+            id,
+            title: format!("i{id}"),
+            follow_up: d,
+            ..Initiative::default()
+        };
+        p.initiatives = vec![
+            mk(1, Some(date(2026, 12, 9))),
+            mk(2, Some(date(2026, 12, 10))),
+            mk(3, Some(date(2026, 11, 1))),
+            Initiative { status: Status::Completed, ..mk(4, Some(date(2026, 11, 1))) },
+            mk(5, None),
+        ];
+        p.actions = vec![
+            ActionItem {
+                id: 1,
+                what: "a1".into(),
+                follow_up: Some(date(2026, 11, 25)),
+                ..ActionItem::default()
+            },
+            ActionItem { id: 2, done: true, follow_up: Some(date(2026, 11, 2)), ..ActionItem::default() },
+        ];
+        let f = follow_ups(&p, today);
+        let got: Vec<_> = f.iter().map(|f| (f.kind, f.id, f.days)).collect();
+        assert_eq!(
+            got,
+            [
+                (FollowUpKind::Initiative, 3, -24),
+                (FollowUpKind::Action, 1, 0),
+                (FollowUpKind::Initiative, 1, 14)
+            ]
+        );
+        assert!(f[0].is_overdue() && !f[1].is_overdue());
+    }
+
+    fn template() -> Template {
+        let item = |id: &str, reverse| TemplateItem {
+            id: id.into(),
+            dimension: "d".into(),
+            text: crate::model::LocalText::default(),
+            reverse,
+            optional: false,
+            facet: None,
+            extra: Extra::new(),
+        };
+        Template {
+            id: "t".into(),
+            version: 1,
+            name: crate::model::LocalText([("en".to_owned(), "Climate".to_owned())].into()),
+            description: crate::model::LocalText::default(),
+            source: String::new(),
+            scale: Scale { min: 1, max: 5, steps: vec![], extra: Extra::new() },
+            result: crate::model::ResultKind::Mean,
+            dimensions: vec![],
+            items: vec![item("a", false), item("b", true)],
+            perspectives: vec![],
+            extra: Extra::new(),
+        }
+    }
+
+    fn run(id: Id, day: i8, a: u8, b: Option<u8>) -> Assessment {
+        let answer = |item: &str, score| Answer {
+            item: item.into(),
+            perspective: None,
+            score,
+            note: String::new(),
+            extra: Extra::new(),
+        };
+        Assessment {
+            id,
+            template: "t".into(),
+            template_version: 1,
+            scope: "Team".into(),
+            date: date(2026, 3, day),
+            participants: vec![],
+            answers: vec![answer("a", Some(a)), answer("b", b)],
+            note: String::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    #[test]
+    fn means_flip_reverse_items_and_compare_with_the_previous_run() {
+        assert!((reversed(5, 1, 5) - 1.0).abs() < 1e-9);
+        let t = template();
+        let first = run(1, 1, 2, Some(4));
+        assert!((assessment_mean(&first, Some(&t)).unwrap_or(0.0) - 2.0).abs() < 1e-9, "4 reversed is 2");
+        assert!((assessment_mean(&first, None).unwrap_or(0.0) - 3.0).abs() < 1e-9);
+        assert_eq!(assessment_mean(&run(9, 1, 1, None), Some(&t)), Some(1.0));
+        let mut p = Portfolio { templates: vec![t], ..Portfolio::default() };
+        p.assessments = vec![run(2, 20, 4, Some(2)), first, run(3, 10, 3, Some(3))];
+        let mut other_scope = run(4, 25, 5, Some(1));
+        other_scope.scope = "Other".into();
+        p.assessments.push(other_scope);
+        let results = checklist_results(&p, Lang::En);
+        assert_eq!(results.len(), 2);
+        let team = &results[1];
+        assert_eq!((team.name.as_str(), team.scope.as_str(), team.assessment), ("Climate", "Team", 2));
+        assert_eq!(team.previous.map(|p| p.0), Some(date(2026, 3, 10)));
+        assert!((team.change().unwrap_or(0.0) - 1.0).abs() < 1e-9, "4 and 4 after 3 and 3");
+        assert_eq!(results[0].change(), None, "one run: nothing to compare");
+        assert!((round(2.345_6, 2) - 2.35).abs() < 1e-9);
+    }
+}

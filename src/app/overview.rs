@@ -1,0 +1,132 @@
+//! The Overview pane's state: which follow-up is selected (one keypress from its item) and
+//! how far the pane is scrolled.
+
+use super::{App, Mode, Pane};
+use crate::analysis::{self, FollowUp, FollowUpKind};
+
+/// Something done in the Overview pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewAction {
+    /// Select the next follow-up.
+    Next,
+    /// Select the previous follow-up.
+    Previous,
+    /// Select the first follow-up.
+    First,
+    /// Select the last follow-up.
+    Last,
+    /// Scroll the pane down a page.
+    ScrollDown,
+    /// Scroll the pane up a page.
+    ScrollUp,
+    /// Open the selected follow-up: an initiative's detail, or an action in the Culture pane.
+    Open,
+}
+
+/// Selection and scroll of the Overview pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OverviewState {
+    /// Index into [`App::follow_ups`] (kept within it when drawn and used).
+    pub selected: usize,
+    /// Lines scrolled off the top.
+    pub scroll: u16,
+}
+
+impl App {
+    /// Follow-ups overdue or due within 14 days, earliest first (initiatives and actions).
+    pub fn follow_ups(&self) -> Vec<FollowUp> {
+        analysis::follow_ups(&self.portfolio, self.today)
+    }
+
+    /// The selected follow-up's row, clamped to the list.
+    pub fn overview_selected(&self, len: usize) -> usize {
+        self.overview.selected.min(len.saturating_sub(1))
+    }
+
+    pub(super) fn update_overview(&mut self, action: OverviewAction) {
+        let len = self.follow_ups().len();
+        let selected = self.overview_selected(len);
+        let page = self.page();
+        match action {
+            OverviewAction::Next => self.overview.selected = (selected + 1).min(len.saturating_sub(1)),
+            OverviewAction::Previous => self.overview.selected = selected.saturating_sub(1),
+            OverviewAction::First => {
+                self.overview.selected = 0;
+                self.overview.scroll = 0;
+            }
+            OverviewAction::Last => self.overview.selected = len.saturating_sub(1),
+            OverviewAction::ScrollDown => {
+                self.overview.scroll =
+                    self.overview.scroll.saturating_add(u16::try_from(page).unwrap_or(u16::MAX));
+            }
+            OverviewAction::ScrollUp => {
+                self.overview.scroll =
+                    self.overview.scroll.saturating_sub(u16::try_from(page).unwrap_or(u16::MAX));
+            }
+            OverviewAction::Open => self.open_follow_up(selected),
+        }
+    }
+
+    fn open_follow_up(&mut self, row: usize) {
+        let Some(follow_up) = self.follow_ups().into_iter().nth(row) else {
+            self.set_info(self.lang.t("overview.nothing_selected").to_owned());
+            return;
+        };
+        match follow_up.kind {
+            FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Action => {
+                self.pane = Pane::Culture;
+                let what = crate::text::one_line(&follow_up.title).into_owned();
+                let args: [(&str, &dyn std::fmt::Display); 3] =
+                    [("id", &follow_up.id), ("what", &what), ("date", &follow_up.date)];
+                let run = self.portfolio.action(follow_up.id).and_then(|a| a.assessment);
+                match run.and_then(|id| self.runs().iter().position(|r| *r == id)) {
+                    Some(ix) => {
+                        self.culture.selected = ix;
+                        self.set_info(self.lang.tf("overview.action_opened", &args));
+                    }
+                    None => self.set_info(self.lang.tf("overview.action_opened_alone", &args)),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::app::Options;
+    use crate::model::{ActionItem, Initiative, Portfolio};
+    use jiff::civil::date;
+
+    #[test]
+    fn enter_opens_the_selected_follow_up() {
+        let mut p = Portfolio::default();
+        let due = Some(date(2026, 11, 20));
+        p.initiatives.push(Initiative {
+            id: 4,
+            title: "Late".into(),
+            follow_up: due,
+            ..Initiative::default()
+        });
+        p.actions.push(ActionItem {
+            id: 2,
+            what: "Book".into(),
+            follow_up: Some(date(2026, 11, 30)),
+            ..ActionItem::default()
+        });
+        let mut app = App::new(p, None, &Options::default());
+        app.today = date(2026, 11, 25);
+        app.update(Action::ShowPane(Pane::Overview));
+        app.update(Action::Overview(OverviewAction::Open));
+        assert!(matches!(app.mode, Mode::Detail { id: 4, .. }));
+        app.update(Action::Cancel);
+        app.update(Action::Overview(OverviewAction::Next));
+        app.update(Action::Overview(OverviewAction::Next));
+        assert_eq!(app.overview.selected, 1, "stays on the last row");
+        app.update(Action::Overview(OverviewAction::Open));
+        assert_eq!(app.pane, Pane::Culture);
+        assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Book")));
+    }
+}

@@ -1,0 +1,573 @@
+//! `fasett export`: the initiatives as CSV (for spreadsheets), as the portfolio JSON, or as a
+//! readable Markdown list.
+//!
+//! # CSV
+//! One row per initiative, one column per field ([`COLUMNS`]), headers in the interface
+//! language (catalog keys `csv.<field>`). Made for Excel in Nordic locales by default: UTF-8
+//! with a byte-order mark, `;` between fields, RFC 4180 quoting, CRLF line ends.
+//!
+//! - Choices (facet, stage, …) are written as their names in the interface language; the
+//!   importer reads names in every language and the JSON keys.
+//! - Yes/no fields are written as the catalog's `csv.yes` / `csv.no`.
+//! - Lists (need sources, relieves, partners, goals, tags) are joined with `"; "`. Inside an
+//!   item, `\` is written `\\` and `;` is written `\;`, so an item can hold anything; a list
+//!   of one empty item is `\e`. Goals are written `#<id> <title>`; the id is what counts.
+//! - The log is one entry per line, `YYYY-MM-DD kind: text`, with `\`, line breaks and
+//!   carriage returns in the text written `\\`, `\n` and `\r`.
+//! - `Extra (JSON)` holds the keys fasett does not know (kept from the JSON file), so a
+//!   round trip loses nothing; it is empty for almost every initiative.
+//! - Formula guard: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//!   (or with `'` followed by one of those or another `'`) gets a leading `'`, so Excel shows
+//!   it as text instead of running it. The importer removes exactly that `'` again.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::i18n::Lang;
+use crate::model::extras::Extra;
+use crate::model::{Initiative, Portfolio};
+use crate::text::one_line;
+
+/// The default field separator: what Excel expects in Nordic locales.
+pub const DEFAULT_DELIMITER: u8 = b';';
+/// What Excel needs to read the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// One CSV column. The order of [`COLUMNS`] is the order in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Id,
+    Title,
+    Description,
+    Need,
+    NeedSources,
+    Facet,
+    CreatedTo,
+    PushedBy,
+    Stage,
+    Status,
+    Track,
+    Relieves,
+    ExpectedEfficiency,
+    ExpectedQuality,
+    ExpectedBenefit,
+    BenefitAnalysed,
+    BenefitRealised,
+    RealisedBenefit,
+    Owner,
+    Unit,
+    Partners,
+    Goals,
+    Priority,
+    Start,
+    FollowUp,
+    End,
+    Tags,
+    Log,
+    Archived,
+    Created,
+    Updated,
+    Extra,
+}
+
+/// Every column, in file order.
+pub const COLUMNS: [Column; 32] = [
+    Column::Id,
+    Column::Title,
+    Column::Description,
+    Column::Need,
+    Column::NeedSources,
+    Column::Facet,
+    Column::CreatedTo,
+    Column::PushedBy,
+    Column::Stage,
+    Column::Status,
+    Column::Track,
+    Column::Relieves,
+    Column::ExpectedEfficiency,
+    Column::ExpectedQuality,
+    Column::ExpectedBenefit,
+    Column::BenefitAnalysed,
+    Column::BenefitRealised,
+    Column::RealisedBenefit,
+    Column::Owner,
+    Column::Unit,
+    Column::Partners,
+    Column::Goals,
+    Column::Priority,
+    Column::Start,
+    Column::FollowUp,
+    Column::End,
+    Column::Tags,
+    Column::Log,
+    Column::Archived,
+    Column::Created,
+    Column::Updated,
+    Column::Extra,
+];
+
+impl Column {
+    /// The field's stable key; the header is the catalog's `csv.<key>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Title => "title",
+            Column::Description => "description",
+            Column::Need => "need",
+            Column::NeedSources => "need_sources",
+            Column::Facet => "facet",
+            Column::CreatedTo => "created_to",
+            Column::PushedBy => "pushed_by",
+            Column::Stage => "stage",
+            Column::Status => "status",
+            Column::Track => "track",
+            Column::Relieves => "relieves",
+            Column::ExpectedEfficiency => "expected_efficiency",
+            Column::ExpectedQuality => "expected_quality",
+            Column::ExpectedBenefit => "expected_benefit",
+            Column::BenefitAnalysed => "benefit_analysed",
+            Column::BenefitRealised => "benefit_realised",
+            Column::RealisedBenefit => "realised_benefit",
+            Column::Owner => "owner",
+            Column::Unit => "unit",
+            Column::Partners => "partners",
+            Column::Goals => "goals",
+            Column::Priority => "priority",
+            Column::Start => "start",
+            Column::FollowUp => "follow_up",
+            Column::End => "end",
+            Column::Tags => "tags",
+            Column::Log => "log",
+            Column::Archived => "archived",
+            Column::Created => "created",
+            Column::Updated => "updated",
+            Column::Extra => "extra",
+        }
+    }
+
+    pub fn header(self, lang: Lang) -> &'static str {
+        lang.t(&format!("csv.{}", self.key()))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell codecs, shared with the importer
+// ---------------------------------------------------------------------------------------------
+
+fn needs_guard(first: char) -> bool {
+    matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Prefixes `'` to a cell Excel would read as a formula (see the module docs).
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = cell.chars();
+    let guarded = match chars.next() {
+        Some(c) if needs_guard(c) => true,
+        Some('\'') => chars.next().is_some_and(|c| c == '\'' || needs_guard(c)),
+        _ => false,
+    };
+    if guarded { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// Removes the `'` that [`guard`] added.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c: char| c == '\'' || needs_guard(c)) => rest,
+        _ => cell,
+    }
+}
+
+/// Joins list items with `"; "`, escaping `\` and `;` inside items.
+pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    if let [only] = items
+        && only.as_ref().is_empty()
+    {
+        return "\\e".to_owned();
+    }
+    let mut out = String::new();
+    for (ix, item) in items.iter().enumerate() {
+        if ix > 0 {
+            out.push_str("; ");
+        }
+        for c in item.as_ref().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Splits what [`join_list`] wrote (and what people type: `a;b`, `a; b`). One space after
+/// each `;` belongs to the separator; anything else is kept as it is.
+pub fn split_list(cell: &str) -> Vec<String> {
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some('\\' | ';') => item.extend(chars.next()),
+                Some('e') => {
+                    chars.next();
+                }
+                _ => item.push('\\'),
+            },
+            ';' => {
+                items.push(std::mem::take(&mut item));
+                if chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+            }
+            c => item.push(c),
+        }
+    }
+    items.push(item);
+    items
+}
+
+/// Escapes a text for one line of a multi-line cell: `\`, line feed and carriage return.
+pub fn escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Undoes [`escape_line`]; an unknown escape is kept as written.
+pub fn unescape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('\\') => out.push('\\'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            _ => {
+                out.push('\\');
+                continue;
+            }
+        }
+        chars.next();
+    }
+    out
+}
+
+/// The keys fasett does not know, for the `Extra (JSON)` column: the initiative's own, with
+/// the nested ones under the (known, hence never clashing) field names.
+pub fn extras_json(i: &Initiative) -> String {
+    let mut out: Map<String, Value> = i.extra.clone();
+    let mut nested = |key: &str, extra: &Extra| {
+        if !extra.is_empty() {
+            out.insert(key.to_owned(), Value::Object(extra.clone()));
+        }
+    };
+    nested("expected_benefit", &i.expected_benefit.extra);
+    nested("realised_benefit", &i.realised_benefit.extra);
+    if let Some(p) = &i.placement {
+        nested("placement", &p.extra);
+    }
+    if i.log.iter().any(|l| !l.extra.is_empty()) {
+        out.insert("log".to_owned(), i.log.iter().map(|l| Value::Object(l.extra.clone())).collect());
+    }
+    if out.is_empty() { String::new() } else { Value::Object(out).to_string() }
+}
+
+/// One initiative's cells, in [`COLUMNS`] order, before the formula guard.
+pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
+    let name = |prefix: &str, key: &str| lang.t(&format!("{prefix}.{key}")).to_owned();
+    let yes_no = |b: bool| lang.t(if b { "csv.yes" } else { "csv.no" }).to_owned();
+    let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    COLUMNS
+        .iter()
+        .map(|column| match column {
+            Column::Id => i.id.to_string(),
+            Column::Title => i.title.clone(),
+            Column::Description => i.description.clone(),
+            Column::Need => i.need.clone(),
+            Column::NeedSources => {
+                join_list(&i.need_sources.iter().map(|s| name("need_source", s.key())).collect::<Vec<_>>())
+            }
+            Column::Facet => name("facet", i.facet.key()),
+            Column::CreatedTo => {
+                i.placement.as_ref().map(|p| name("created_to", p.created_to.key())).unwrap_or_default()
+            }
+            Column::PushedBy => {
+                i.placement.as_ref().map(|p| name("pushed_by", p.pushed_by.key())).unwrap_or_default()
+            }
+            Column::Stage => name("stage", i.stage.key()),
+            Column::Status => name("status", i.status.key()),
+            Column::Track => i.track.map(|t| name("track", t.key())).unwrap_or_default(),
+            Column::Relieves => {
+                join_list(&i.relieves.iter().map(|p| name("pressure", p.key())).collect::<Vec<_>>())
+            }
+            Column::ExpectedEfficiency => yes_no(i.expected_benefit.efficiency),
+            Column::ExpectedQuality => yes_no(i.expected_benefit.quality),
+            Column::ExpectedBenefit => i.expected_benefit.text.clone(),
+            Column::BenefitAnalysed => yes_no(i.realised_benefit.analysed),
+            Column::BenefitRealised => yes_no(i.realised_benefit.realised),
+            Column::RealisedBenefit => i.realised_benefit.text.clone(),
+            Column::Owner => i.owner.clone(),
+            Column::Unit => i.unit.clone(),
+            Column::Partners => join_list(&i.partners),
+            Column::Goals => join_list(
+                &i.goals
+                    .iter()
+                    .map(|id| match portfolio.organisation.goal(*id) {
+                        Some(g) if !g.title.is_empty() => format!("#{id} {}", one_line(&g.title)),
+                        _ => format!("#{id}"),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            Column::Priority => name("priority", i.priority.key()),
+            Column::Start => date(i.start),
+            Column::FollowUp => date(i.follow_up),
+            Column::End => date(i.end),
+            Column::Tags => join_list(&i.tags),
+            Column::Log => i
+                .log
+                .iter()
+                .map(|l| format!("{} {}: {}", l.date, name("log_kind", l.kind.key()), escape_line(&l.text)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Column::Archived => yes_no(i.archived),
+            Column::Created => date(i.created),
+            Column::Updated => i.updated.map(|t| t.to_string()).unwrap_or_default(),
+            Column::Extra => extras_json(i),
+        })
+        .collect()
+}
+
+/// All initiatives as CSV: BOM, header row, one row each, CRLF, `delimiter` between fields.
+pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
+    let mut out = BOM.as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(&mut out);
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(COLUMNS.iter().map(|c| c.header(lang)));
+        for i in &portfolio.initiatives {
+            let cells = cells(i, portfolio, lang);
+            let _ = writer.write_record(cells.iter().map(|c| guard(c).into_owned()));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// The initiatives as Markdown: a table to scan, then each initiative's details.
+pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> String {
+    use std::fmt::Write as _;
+    let t = |k: &str| lang.t(k);
+    let cell = |s: &str| one_line(s).replace('|', "\\|");
+    let mut out = String::new();
+    let org = if portfolio.organisation.name.is_empty() {
+        t("report.no_name")
+    } else {
+        &portfolio.organisation.name
+    };
+    let _ = writeln!(out, "# {} — {}\n", t("export.md_title"), cell(org));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        lang.tf("export.md_intro", &[("count", &portfolio.initiatives.len()), ("date", &today)])
+    );
+    if portfolio.initiatives.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|---|",
+        t("column.number"),
+        t("column.title"),
+        t("column.facet"),
+        t("column.stage"),
+        t("column.status"),
+        t("column.owner"),
+        t("column.follow_up")
+    );
+    for i in &portfolio.initiatives {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            i.id,
+            cell(&i.title),
+            t(&format!("facet.{}", i.facet.key())),
+            t(&format!("stage.{}", i.stage.key())),
+            t(&format!("status.{}", i.status.key())),
+            cell(&i.owner),
+            i.follow_up.map(|d| d.to_string()).unwrap_or_default()
+        );
+    }
+    for i in &portfolio.initiatives {
+        let _ = writeln!(out, "\n## #{} {}\n", i.id, one_line(&i.title));
+        let mut field = |label: &str, value: String| {
+            if !value.trim().is_empty() {
+                let _ = writeln!(out, "- **{label}:** {}", one_line(&value));
+            }
+        };
+        field(t("field.facet"), t(&format!("facet.{}", i.facet.key())).to_owned());
+        field(t("field.stage"), t(&format!("stage.{}", i.stage.key())).to_owned());
+        field(t("field.status"), t(&format!("status.{}", i.status.key())).to_owned());
+        field(t("field.need"), i.need.clone());
+        field(t("field.owner"), i.owner.clone());
+        field(t("field.unit"), i.unit.clone());
+        field(
+            t("field.track"),
+            i.track.map(|x| t(&format!("track.{}", x.key())).to_owned()).unwrap_or_default(),
+        );
+        field(
+            t("field.relieves"),
+            i.relieves.iter().map(|p| t(&format!("pressure.{}", p.key()))).collect::<Vec<_>>().join(", "),
+        );
+        field(t("field.expected_benefit_text"), i.expected_benefit.text.clone());
+        field(t("field.realised_benefit_text"), i.realised_benefit.text.clone());
+        field(t("field.partners"), i.partners.join(", "));
+        field(t("field.tags"), i.tags.join(", "));
+        field(t("field.follow_up"), i.follow_up.map(|d| d.to_string()).unwrap_or_default());
+        if !i.description.trim().is_empty() {
+            let _ = writeln!(out, "\n{}", crate::text::multi_line(&i.description).trim_end());
+        }
+        if !i.log.is_empty() {
+            let _ = writeln!(out, "\n{}:\n", t("export.md_log"));
+            for l in &i.log {
+                let kind = t(&format!("log_kind.{}", l.kind.key()));
+                let _ = writeln!(out, "- {} {kind}: {}", l.date, one_line(&l.text));
+            }
+        }
+    }
+    out
+}
+
+/// The chosen format's bytes.
+pub fn render(
+    portfolio: &Portfolio,
+    format: Format,
+    lang: Lang,
+    delimiter: u8,
+    today: jiff::civil::Date,
+) -> Vec<u8> {
+    match format {
+        Format::Csv => csv(portfolio, lang, delimiter),
+        Format::Json => crate::store::to_json(portfolio).into_bytes(),
+        Format::Markdown => markdown(portfolio, lang, today).into_bytes(),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
+/// renamed over the target. A crash leaves the old file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".fasett-export.").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Reads `--delimiter`: one ASCII character, or `tab` / `\t`.
+pub fn parse_delimiter(text: &str) -> Result<u8, String> {
+    let d = match text {
+        "tab" | "\\t" | "\t" => b'\t',
+        s if s.len() == 1 && s.is_ascii() => s.as_bytes()[0],
+        _ => return Err(format!("the delimiter must be one character such as ; , or tab, not “{text}”")),
+    };
+    if matches!(d, b'"' | b'\n' | b'\r' | b'\'') || d.is_ascii_alphanumeric() {
+        return Err(format!("“{text}” cannot separate fields; use ; , or tab"));
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_formula_guard_round_trips() {
+        for s in ["=SUM(A1)", "+46", "-x", "@a", "\tx", "\rx", "'=", "''", "'a", "a", "", "'", "plain = ok"] {
+            assert_eq!(unguard(&guard(s)), s, "{s:?}");
+        }
+        assert_eq!(guard("=1+1"), "'=1+1");
+        assert_eq!(guard("'hello"), "'hello", "a leading apostrophe before text is left alone");
+        assert_eq!(unguard("'hello"), "'hello");
+    }
+
+    #[test]
+    fn lists_join_readably_and_split_back_exactly() {
+        assert_eq!(join_list(&["äldre", "digitalt"]), "äldre; digitalt");
+        for items in [
+            vec![],
+            vec![""],
+            vec!["", ""],
+            vec!["a;b", "c\\d", " e ", "\\e"],
+            vec!["a", ""],
+            vec!["line\nbreak", "x; y"],
+        ] {
+            let items: Vec<String> = items.into_iter().map(String::from).collect();
+            assert_eq!(split_list(&join_list(&items)), items, "{items:?}");
+        }
+        assert_eq!(split_list("a;b; c"), ["a", "b", "c"], "typed by hand");
+        assert_eq!(split_list("C:\\temp"), ["C:\\temp"], "an unknown escape stays");
+    }
+
+    #[test]
+    fn log_lines_escape_and_unescape() {
+        for s in ["a\nb", "c\\nd", "\r\n", "\\", "plain"] {
+            assert_eq!(unescape_line(&escape_line(s)), s);
+            assert!(!escape_line(s).contains('\n'));
+        }
+    }
+
+    #[test]
+    fn csv_is_made_for_nordic_excel() {
+        let p: Portfolio = serde_json::from_str(crate::demo::SAMPLE).expect("the sample parses");
+        let bytes = csv(&p, Lang::En, DEFAULT_DELIMITER);
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        assert!(text.starts_with("\u{feff}ID;Title;"));
+        assert!(text.contains("\r\n"));
+        assert!(text.matches("\r\n").count() > p.initiatives.len());
+        assert!(parse_delimiter(",").is_ok() && parse_delimiter("tab") == Ok(b'\t'));
+        assert!(parse_delimiter("ab").is_err() && parse_delimiter("\"").is_err());
+    }
+}

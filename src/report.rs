@@ -1,0 +1,383 @@
+//! `fasett report` and `:report`: the portfolio summarised for a memo or a council meeting —
+//! organisation, date, balance and tendency, stage and status counts, gaps, goal coverage,
+//! follow-ups, checklist results with their change, open actions.
+//!
+//! Markdown reads well as plain text; JSON has a stable shape, documented in
+//! `docs/report-json.md` (`"report_version": 1`). Headings and words come from the catalog.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::analysis::{self, ChecklistResult, FacetShares, FollowUp, round};
+use crate::coverage::{self, Coverage};
+use crate::i18n::Lang;
+use crate::model::{ActionItem, Facet, Portfolio, Pressure, Stage, Status};
+use crate::text::one_line;
+
+/// The version of the JSON shape; raised only when a field changes meaning or goes away.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Everything the report says, computed once.
+struct Facts<'a> {
+    p: &'a Portfolio,
+    lang: Lang,
+    shares: FacetShares,
+    strong: Vec<Facet>,
+    stages: [usize; 6],
+    statuses: [usize; 4],
+    tracks: [usize; 3],
+    pressures: [usize; 3],
+    coverage: Coverage,
+    follow_ups: Vec<FollowUp>,
+    checklists: Vec<ChecklistResult>,
+    open_actions: Vec<&'a ActionItem>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(p: &'a Portfolio, today: Date, lang: Lang) -> Self {
+        let shares = analysis::facet_shares(&p.initiatives);
+        let mut open_actions: Vec<&ActionItem> = p.actions.iter().filter(|a| !a.done).collect();
+        open_actions.sort_by_key(|a| (a.follow_up.is_none(), a.follow_up, a.id));
+        Facts {
+            p,
+            lang,
+            strong: shares.strong(),
+            shares,
+            stages: analysis::stage_counts(&p.initiatives),
+            statuses: analysis::status_counts(&p.initiatives),
+            tracks: analysis::track_counts(&p.initiatives),
+            pressures: analysis::pressure_counts(&p.initiatives),
+            coverage: coverage::coverage(p),
+            follow_ups: analysis::follow_ups(p, today),
+            checklists: analysis::checklist_results(p, lang),
+            open_actions,
+        }
+    }
+
+    fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+
+    fn name(&self, prefix: &str, key: &str) -> &'static str {
+        self.lang.t(&format!("{prefix}.{key}"))
+    }
+
+    fn organisation(&self) -> &str {
+        let name = self.p.organisation.name.trim();
+        if name.is_empty() { self.t("report.no_name") } else { name }
+    }
+
+    /// "No active anticipatory initiatives", then goals no active initiative serves.
+    fn gaps(&self) -> Vec<(Value, String)> {
+        let mut gaps: Vec<(Value, String)> = self
+            .shares
+            .empty()
+            .into_iter()
+            .map(|f| {
+                let text = self
+                    .lang
+                    .tf("report.gap_facet", &[("facet", &self.name("facet", f.key()).to_lowercase())]);
+                (json!({"kind": "facet", "facet": f.key(), "text": text}), text)
+            })
+            .collect();
+        gaps.extend(self.coverage.unserved().map(|g| {
+            let text = self.lang.tf("report.gap_goal", &[("id", &g.id), ("title", &one_line(&g.title))]);
+            (json!({"kind": "goal", "goal": g.id, "text": text}), text)
+        }));
+        gaps
+    }
+
+    fn when(&self, f: &FollowUp) -> String {
+        match f.days {
+            d if d < 0 => self.lang.tf("report.days_overdue", &[("days", &-d)]),
+            0 => self.t("report.today").to_owned(),
+            d => self.lang.tf("report.in_days", &[("days", &d)]),
+        }
+    }
+
+    fn follow_up_label(&self, f: &FollowUp) -> String {
+        match f.kind {
+            analysis::FollowUpKind::Initiative => format!("#{} {}", f.id, one_line(&f.title)),
+            analysis::FollowUpKind::Action => {
+                format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
+            }
+        }
+    }
+}
+
+fn md_cell(s: &str) -> String {
+    one_line(s).replace('|', "\\|")
+}
+
+fn score(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+}
+
+fn signed(v: f64) -> String {
+    if v.abs() < 0.05 { "±0.0".to_owned() } else { format!("{v:+.1}") }
+}
+
+/// The report as Markdown.
+#[allow(clippy::many_single_char_names)]
+pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
+    let f = Facts::new(p, today, lang);
+    let t = |k: &str| lang.t(k);
+    let mut o = String::new();
+    let active = f.shares.active;
+    let total = p.initiatives.iter().filter(|i| !i.archived).count();
+    let _ = writeln!(o, "# {} — {}\n", t("report.title"), md_cell(f.organisation()));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        lang.tf("report.intro", &[("date", &today), ("total", &total), ("active", &active)])
+    );
+    if !p.organisation.vision.trim().is_empty() {
+        let _ = writeln!(o, "{}: {}\n", t("profile.vision"), one_line(&p.organisation.vision));
+    }
+
+    let _ = writeln!(o, "## {}\n", t("report.balance"));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        lang.tf("report.tendency", &[("tendency", &analysis::tendency_words(&f.strong, lang))])
+    );
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---:|---:|",
+        t("column.facet"),
+        t("report.active"),
+        t("report.share")
+    );
+    for facet in Facet::ALL {
+        let n = f.shares.count(facet);
+        if !facet.is_on_grid() && n == 0 {
+            continue;
+        }
+        let strong =
+            if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
+        let _ = writeln!(
+            o,
+            "| {}{strong} | {n} | {:.0} % |",
+            f.name("facet", facet.key()),
+            f.shares.percent(facet)
+        );
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.gaps"));
+    let gaps = f.gaps();
+    if gaps.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_gaps"));
+    }
+    for (_, text) in &gaps {
+        let _ = writeln!(o, "- {text}");
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.stages"));
+    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.stage"), t("report.active"));
+    for (ix, stage) in Stage::ALL.iter().enumerate() {
+        let _ = writeln!(o, "| {}. {} | {} |", stage.number(), f.name("stage", stage.key()), f.stages[ix]);
+    }
+    let _ = writeln!(o, "\n## {}\n", t("report.statuses"));
+    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.status"), t("report.initiatives"));
+    for (ix, status) in Status::ALL.iter().enumerate() {
+        let _ = writeln!(o, "| {} | {} |", f.name("status", status.key()), f.statuses[ix]);
+    }
+    let _ = writeln!(o, "\n## {}\n", t("report.tracks_and_ps"));
+    let _ = writeln!(
+        o,
+        "- {}: {} · {}: {} · {}: {}",
+        t("track.local"),
+        f.tracks[0],
+        t("track.radical"),
+        f.tracks[1],
+        t("track.none"),
+        f.tracks[2]
+    );
+    let ps: Vec<String> = Pressure::ALL
+        .iter()
+        .zip(f.pressures)
+        .map(|(p, n)| format!("{}: {n}", f.name("pressure", p.key())))
+        .collect();
+    let _ = writeln!(o, "- {}: {}", t("report.relieves"), ps.join(" · "));
+
+    let _ = writeln!(o, "\n## {}\n", t("report.goal_coverage"));
+    if f.coverage.goals.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_goals"));
+    } else {
+        let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("report.goal"), t("report.active"));
+        for g in &f.coverage.goals {
+            let retired = if g.retired { format!(" ({})", t("profile.retired")) } else { String::new() };
+            let _ = writeln!(o, "| #{} {}{retired} | {} |", g.id, md_cell(&g.title), g.total());
+        }
+    }
+    let _ = writeln!(o, "\n{}", lang.tf("report.unlinked", &[("count", &f.coverage.unlinked)]));
+
+    let _ = writeln!(o, "\n## {}\n", t("report.follow_ups"));
+    if f.follow_ups.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_follow_ups"));
+    }
+    for fu in &f.follow_ups {
+        let _ = writeln!(o, "- {} ({}) — {}", fu.date, f.when(fu), f.follow_up_label(fu));
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.checklists"));
+    if f.checklists.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_checklists"));
+    } else {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---|",
+            t("column.template"),
+            t("column.scope"),
+            t("column.date"),
+            t("report.score"),
+            t("report.change")
+        );
+        for c in &f.checklists {
+            let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
+            let change = match (c.change(), c.previous) {
+                (Some(d), Some((date, _))) => {
+                    lang.tf("report.change_since", &[("change", &signed(d)), ("date", &date)])
+                }
+                _ => t("report.first_run").to_owned(),
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {}{scale} | {change} |",
+                md_cell(&c.name),
+                md_cell(&c.scope),
+                c.date,
+                score(c.mean)
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.open_actions"));
+    if f.open_actions.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_open_actions"));
+    }
+    for a in &f.open_actions {
+        let mut line = format!("- {} {}: {}", t("report.action"), a.id, one_line(&a.what));
+        if !a.who.trim().is_empty() {
+            let _ = write!(line, " — {}", one_line(&a.who));
+        }
+        if let Some(d) = a.follow_up {
+            let overdue =
+                if a.is_overdue(today) { format!(", {}", t("report.overdue")) } else { String::new() };
+            let _ = write!(line, " ({} {d}{overdue})", t("report.follow_up_on"));
+        }
+        let _ = writeln!(o, "{line}");
+    }
+    o
+}
+
+/// The report as JSON (the shape in `docs/report-json.md`), pretty-printed with a final newline.
+pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
+    let f = Facts::new(p, today, lang);
+    let facets: Vec<Value> = Facet::GRID
+        .iter()
+        .map(|facet| {
+            json!({
+                "facet": facet.key(),
+                "active": f.shares.count(*facet),
+                "percent": round(f.shares.percent(*facet), 1),
+                "strong": f.strong.contains(facet),
+            })
+        })
+        .collect();
+    let value = json!({
+        "report_version": REPORT_VERSION,
+        "date": today.to_string(),
+        "organisation": {
+            "name": p.organisation.name,
+            "vision": p.organisation.vision,
+            "mission": p.organisation.mission,
+        },
+        "initiatives": {
+            "total": p.initiatives.len(),
+            "archived": p.initiatives.iter().filter(|i| i.archived).count(),
+            "active": f.shares.active,
+        },
+        "balance": {
+            "facets": facets,
+            "mixed": f.shares.count(Facet::Mixed),
+            "unplaced": f.shares.count(Facet::Unplaced),
+            "tendency": {
+                "strong": f.strong.iter().map(|x| x.key()).collect::<Vec<_>>(),
+                "text": analysis::tendency_words(&f.strong, lang),
+            },
+        },
+        "stages": Stage::ALL.iter().zip(f.stages).map(|(s, n)| json!({"stage": s.key(), "active": n})).collect::<Vec<_>>(),
+        "statuses": Status::ALL.iter().zip(f.statuses).map(|(s, n)| json!({"status": s.key(), "count": n})).collect::<Vec<_>>(),
+        "tracks": {"local": f.tracks[0], "radical": f.tracks[1], "not_set": f.tracks[2]},
+        "relieves": {"money": f.pressures[0], "products": f.pressures[1], "staff": f.pressures[2]},
+        "gaps": f.gaps().into_iter().map(|(v, _)| v).collect::<Vec<_>>(),
+        "goal_coverage": {
+            "goals": f.coverage.goals.iter().map(|g| json!({
+                "id": g.id,
+                "title": g.title,
+                "retired": g.retired,
+                "active": g.total(),
+                "per_facet": Facet::ALL.iter().zip(g.per_facet).map(|(x, n)| (x.key().to_owned(), Value::from(n))).collect::<serde_json::Map<_, _>>(),
+            })).collect::<Vec<_>>(),
+            "unlinked": f.coverage.unlinked,
+        },
+        "follow_ups": f.follow_ups.iter().map(|fu| json!({
+            "kind": fu.kind.key(),
+            "id": fu.id,
+            "title": fu.title,
+            "date": fu.date.to_string(),
+            "days": fu.days,
+            "overdue": fu.is_overdue(),
+        })).collect::<Vec<_>>(),
+        "checklists": f.checklists.iter().map(|c| json!({
+            "template": c.template,
+            "name": c.name,
+            "scope": c.scope,
+            "assessment": c.assessment,
+            "date": c.date.to_string(),
+            "score": c.mean.map(|m| round(m, 2)),
+            "answered": c.answered,
+            "scale": c.scale.map(|(min, max)| json!({"min": min, "max": max})),
+            "previous": c.previous.map(|(date, mean)| json!({"date": date.to_string(), "score": mean.map(|m| round(m, 2))})),
+            "change": c.change().map(|d| round(d, 2)),
+        })).collect::<Vec<_>>(),
+        "open_actions": f.open_actions.iter().map(|a| json!({
+            "id": a.id,
+            "what": a.what,
+            "who": a.who,
+            "when": a.when,
+            "follow_up": a.follow_up.map(|d| d.to_string()),
+            "overdue": a.is_overdue(today),
+            "assessment": a.assessment,
+            "initiative": a.initiative,
+        })).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn render(p: &Portfolio, format: Format, today: Date, lang: Lang) -> String {
+    match format {
+        Format::Markdown => markdown(p, today, lang),
+        Format::Json => json(p, today, lang),
+    }
+}
