@@ -60,16 +60,9 @@ pub fn facet_shares(initiatives: &[Initiative]) -> FacetShares {
     FacetShares { counts, active }
 }
 
-/// The tendency in words: "weak in all", "primarily mission", "mission + adaptive",
-/// "balanced: all four strong".
+/// The tendency in words, by the one rule every view shares (`balance::Tendency`).
 pub fn tendency_words(strong: &[Facet], lang: Lang) -> String {
-    let short = |f: &Facet| lang.t(&format!("facet_short.{}", f.key())).to_lowercase();
-    match strong {
-        [] => lang.t("overview.tendency_none").to_owned(),
-        [one] => lang.tf("overview.tendency_primarily", &[("facet", &short(one))]),
-        all if all.len() == Facet::GRID.len() => lang.t("overview.tendency_balanced").to_owned(),
-        some => some.iter().map(short).collect::<Vec<_>>().join(" + "),
-    }
+    crate::balance::Tendency::from_strong(strong).words(lang)
 }
 
 /// Active initiatives per lifecycle stage, in `Stage::ALL` order (the funnel).
@@ -293,15 +286,14 @@ mod tests {
     }
 
     #[test]
-    fn tendency_in_words() {
+    fn tendency_in_words_is_the_portfolio_grid_s() {
         let en = Lang::En;
-        assert_eq!(tendency_words(&[], en), "weak in all");
-        assert_eq!(tendency_words(&[Facet::MissionOriented], en), "primarily mission");
-        assert_eq!(
-            tendency_words(&[Facet::EnhancementOriented, Facet::Adaptive], en),
-            "enhancement + adaptive"
-        );
-        assert_eq!(tendency_words(&Facet::GRID, en), "balanced: all four strong");
+        for strong in
+            [&[][..], &[Facet::MissionOriented], &[Facet::EnhancementOriented, Facet::Adaptive], &Facet::GRID]
+        {
+            assert_eq!(tendency_words(strong, en), crate::balance::Tendency::from_strong(strong).words(en));
+        }
+        assert!(tendency_words(&[Facet::MissionOriented], en).starts_with("primarily mission-oriented"));
         assert!(facet_shares(&[]).strong().is_empty());
     }
 

@@ -92,17 +92,9 @@ impl Balance {
     }
 
     pub fn tendency(&self, weighted: bool) -> Tendency {
-        let strong = self.strong(weighted);
-        let pick = |want: bool| -> Vec<Facet> {
-            Facet::GRID.iter().zip(strong).filter(|(_, s)| *s == want).map(|(f, _)| *f).collect()
-        };
-        let (strong, weak) = (pick(true), pick(false));
-        match strong.as_slice() {
-            [] => Tendency::WeakInAll,
-            [only] => Tendency::Primarily(*only),
-            _ if weak.is_empty() => Tendency::Balanced,
-            _ => Tendency::Leaning { strong, weak },
-        }
+        let strong: Vec<Facet> =
+            Facet::GRID.iter().zip(self.strong(weighted)).filter(|(_, s)| *s).map(|(f, _)| *f).collect();
+        Tendency::from_strong(&strong)
     }
 }
 
@@ -120,6 +112,21 @@ pub enum Tendency {
 }
 
 impl Tendency {
+    /// The tendency of a set of strong facets (any order); the other grid facets are weak.
+    /// The one rule for the portfolio, the overview, the report and checklist results.
+    pub fn from_strong(strong: &[Facet]) -> Tendency {
+        let pick = |want: bool| -> Vec<Facet> {
+            Facet::GRID.iter().copied().filter(|f| strong.contains(f) == want).collect()
+        };
+        let (strong, weak) = (pick(true), pick(false));
+        match strong.as_slice() {
+            [] => Tendency::WeakInAll,
+            [only] => Tendency::Primarily(*only),
+            _ if weak.is_empty() => Tendency::Balanced,
+            _ => Tendency::Leaning { strong, weak },
+        }
+    }
+
     /// The tendency in words: "primarily mission-oriented; weak in anticipatory, …".
     pub fn words(&self, lang: Lang) -> String {
         let names = |facets: &[Facet]| {

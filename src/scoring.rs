@@ -5,6 +5,7 @@
 //! A score outside the template's scale (a hand-edited file) counts as unanswered, and
 //! answers for items the template does not have are ignored: nothing here panics on odd data.
 
+pub use crate::balance::Tendency;
 use crate::model::{Assessment, Facet, Id, Portfolio, Scale, Template, TemplateItem};
 
 /// One score to give in a run: an item, under a perspective where the template has them.
@@ -156,33 +157,11 @@ pub fn facet_shares(t: &Template, a: &Assessment) -> Vec<FacetShare> {
         .collect()
 }
 
-/// The on/off pattern of strong facets, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tendency {
-    /// No facet is strong.
-    WeakInAll,
-    /// Exactly one facet is strong: "primarily mission-oriented".
-    Primarily(Facet),
-    /// Two or three are strong: "enhancement-oriented + adaptive".
-    Combination(Vec<Facet>),
-    /// All four are strong.
-    StrongInAll,
-}
-
-/// The tendency from the strong facets (grid order kept).
-pub fn tendency(strong: &[Facet]) -> Tendency {
-    let strong: Vec<Facet> = Facet::GRID.iter().copied().filter(|f| strong.contains(f)).collect();
-    match strong.len() {
-        0 => Tendency::WeakInAll,
-        1 => Tendency::Primarily(strong[0]),
-        4 => Tendency::StrongInAll,
-        _ => Tendency::Combination(strong),
-    }
-}
-
+/// What a facet-orientation run says the organisation leans to (the same words as the
+/// portfolio's balance, so "what we say" and "what we run" compare directly).
 pub fn tendency_of(shares: &[FacetShare]) -> Tendency {
     let strong: Vec<Facet> = shares.iter().filter(|s| s.is_strong()).map(|s| s.facet).collect();
-    tendency(&strong)
+    Tendency::from_strong(&strong)
 }
 
 /// What the portfolio runs: active initiatives per grid facet, and each facet's share of them.
@@ -216,12 +195,13 @@ impl Mix {
     /// biggest facet — the strongest there is stands in for the strongest possible.
     pub fn tendency(&self) -> Tendency {
         let most = self.counts.iter().copied().max().unwrap_or(0);
-        if most == 0 {
-            return Tendency::WeakInAll;
-        }
-        let strong: Vec<Facet> =
-            Facet::GRID.iter().zip(self.counts).filter(|(_, n)| n * 2 >= most).map(|(f, _)| *f).collect();
-        tendency(&strong)
+        let strong: Vec<Facet> = Facet::GRID
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| most > 0 && n * 2 >= most)
+            .map(|(f, _)| *f)
+            .collect();
+        Tendency::from_strong(&strong)
     }
 }
 
@@ -515,7 +495,10 @@ mod tests {
         assert_eq!(percent, vec![Some(100.0), Some(37.5), Some(50.0), Some(12.5)]);
         assert_eq!(
             tendency_of(&shares),
-            Tendency::Combination(vec![Facet::MissionOriented, Facet::EnhancementOriented]),
+            Tendency::Leaning {
+                strong: vec![Facet::MissionOriented, Facet::EnhancementOriented],
+                weak: vec![Facet::Anticipatory, Facet::Adaptive],
+            },
             "50% counts as strong"
         );
         let one = facet_shares(&t, &facet_run([[0, 1], [3, 4], [1, 1], [0, 0]]));
@@ -529,7 +512,7 @@ mod tests {
         assert!(weak.iter().all(|s| !s.is_strong()));
         assert_eq!(tendency_of(&weak), Tendency::WeakInAll);
         let strong = facet_shares(&t, &facet_run([[2, 2], [4, 4], [3, 2], [4, 0]]));
-        assert_eq!(tendency_of(&strong), Tendency::StrongInAll);
+        assert_eq!(tendency_of(&strong), Tendency::Balanced);
         let empty = facet_shares(&t, &run(1, 1, &[]));
         assert!(empty.iter().all(|s| s.percent.is_none()));
         assert_eq!(tendency_of(&empty), Tendency::WeakInAll);

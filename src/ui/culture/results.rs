@@ -136,16 +136,7 @@ fn item_label(app: &App, t: &Template, id: &str) -> String {
 }
 
 pub(super) fn tendency_text(app: &App, tendency: &Tendency) -> String {
-    let facet = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).to_lowercase();
-    match tendency {
-        Tendency::WeakInAll => app.lang.t("results.tendency_weak_all").to_owned(),
-        Tendency::StrongInAll => app.lang.t("results.tendency_strong_all").to_owned(),
-        Tendency::Primarily(f) => app.lang.tf("results.tendency_primarily", &[("facet", &facet(f))]),
-        Tendency::Combination(fs) => {
-            let names: Vec<String> = fs.iter().map(facet).collect();
-            app.lang.tf("results.tendency_combination", &[("facets", &names.join(" + "))])
-        }
-    }
+    tendency.words(app.lang)
 }
 
 fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Assessment, theme: &Theme) {
