@@ -10,8 +10,9 @@ For each catalog it verifies:
   * key symbols and example inputs of the English text (Enter, Esc, Tab, Ctrl-s, F1, :w, :q,
     2026-03-15, +14d, ...) are kept;
   * short labels stay short: for column.*, facet_short.*, stage_short.*, sort.*, track.*,
-    priority.*, log_kind.* and status.active|paused|stopped|completed the display width may
-    exceed the English by at most 2; facet_abbr.* is exactly 2 wide; headers of fixed-width
+    priority.*, log_kind.*, status.active|paused|stopped|completed and the Overview pane's
+    follow-up labels (overview.overdue_days|today|in_days|action_prefix|first_run) the display
+    width may exceed the English by at most 2; facet_abbr.* is exactly 2 wide; headers of fixed-width
     columns (FIXED_WIDTH: the Culture pane's run list, rating and results tables) fit their column;
   * the file is written as pretty JSON (2-space indent, not ASCII-escaped, newline at end).
 
@@ -28,7 +29,18 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "data" / "i18n"
 
 SHORT_PREFIXES = ("column.", "facet_short.", "stage_short.", "sort.", "track.", "priority.", "log_kind.")
-SHORT_KEYS = {"status.active", "status.paused", "status.stopped", "status.completed"}
+SHORT_KEYS = {
+    "status.active",
+    "status.paused",
+    "status.stopped",
+    "status.completed",
+    # The Overview pane's follow-up rows ({when:>8} and the id) and checklist change column.
+    "overview.overdue_days",
+    "overview.today",
+    "overview.in_days",
+    "overview.action_prefix",
+    "overview.first_run",
+}
 SHORT_SLACK = 2
 ABBR_PREFIX = "facet_abbr."
 ABBR_WIDTH = 2
