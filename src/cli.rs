@@ -224,7 +224,7 @@ fn import_command(file: Option<&Path>, csv: &Path, dry_run: bool, read_only: boo
             );
             for p in &problems {
                 message.push_str("\n  ");
-                message.push_str(&p.to_string());
+                message.push_str(&p.localized(lang));
             }
             message.push('\n');
             message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));

@@ -41,6 +41,16 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The problem with "line N" in the interface language.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self.line {
+            Some(line) => lang.tf("import.at_line", &[("line", &line), ("message", &self.message)]),
+            None => self.message.clone(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {

@@ -35,16 +35,16 @@ pub enum Draft {
 }
 
 impl Draft {
-    /// A few words about it for the restore dialog: "new initiative “Nattfasta…”", "edit of #3".
-    pub fn describe(&self) -> String {
+    /// A few words about it for the restore dialog: "a new initiative “Nattfasta…”".
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
             Draft::Initiative { editing: None, fields, .. } => {
                 let title = fields.iter().find(|(k, _)| k == "field.title").map_or("", |(_, v)| v.as_str());
-                format!("a new initiative “{}”", crate::text::one_line(title))
+                lang.tf("recovery.draft_new", &[("title", &crate::text::one_line(title))])
             }
-            Draft::Initiative { editing: Some(id), .. } => format!("changes to initiative #{id}"),
+            Draft::Initiative { editing: Some(id), .. } => lang.tf("recovery.draft_edit", &[("id", id)]),
             Draft::LogEntry { id, text, .. } => {
-                format!("a log line for #{id}: “{}”", crate::text::one_line(text))
+                lang.tf("recovery.draft_log", &[("id", id), ("text", &crate::text::one_line(text))])
             }
         }
     }
@@ -150,7 +150,8 @@ mod tests {
         write(&path, &r).expect("writes");
         assert_eq!(fs::metadata(&path).expect("exists").permissions().mode() & 0o777, 0o600);
         assert_eq!(read(&path), Ok(Some(r.clone())));
-        assert!(r.draft.describe().contains('␛'), "shown harmlessly: {}", r.draft.describe());
+        let described = r.draft.describe(crate::i18n::Lang::En);
+        assert!(described.contains('␛'), "shown harmlessly: {described}");
         remove(&path).expect("removes");
         assert_eq!(read(&path), Ok(None));
         remove(&path).expect("a missing file is fine");

@@ -89,7 +89,8 @@ impl App {
                         let count = self
                             .lang
                             .tf("import.problems", &[("count", &problems.len()), ("file", &file.display())]);
-                        let first: Vec<String> = problems.iter().take(3).map(ToString::to_string).collect();
+                        let first: Vec<String> =
+                            problems.iter().take(3).map(|p| p.localized(self.lang)).collect();
                         format!("{count}: {}", first.join(" · "))
                     }
                     import::ImportError::Io { .. } => e.to_string(),

@@ -26,7 +26,7 @@ fn boxed(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, the
 }
 
 pub fn recovery(app: &App, frame: &mut Frame, area: Rect, found: &Recovery, theme: &Theme) {
-    let what = found.draft.describe();
+    let what = found.draft.describe(app.lang);
     let written = one_line(&found.written).into_owned();
     let text = app.lang.tf("recovery.text", &[("what", &what), ("written", &written)]);
     boxed(frame, area, app.lang.t("recovery.title"), &text, app.lang.t("recovery.keys"), theme);
