@@ -143,8 +143,17 @@ fn load_for_reading(file: Option<&Path>) -> Result<crate::model::Portfolio, Exit
 }
 
 fn write_stdout(bytes: &[u8]) -> ExitCode {
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     let mut out = io::stdout().lock();
+    // Exact bytes into files and pipes (an export must round-trip); on a terminal, control
+    // characters from user text are shown, not obeyed.
+    let shown;
+    let bytes = if out.is_terminal() {
+        shown = crate::text::multi_line(&String::from_utf8_lossy(bytes)).into_owned();
+        shown.as_bytes()
+    } else {
+        bytes
+    };
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is the reader's choice, not a failure.

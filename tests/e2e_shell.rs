@@ -258,3 +258,23 @@ fn no_color_starts_without_colours_and_quits() {
     assert_eq!(coloured, 0, "with NO_COLOR set, {coloured} cells still have a colour");
     quit(&mut app);
 }
+
+#[test]
+fn exports_on_a_terminal_show_escape_sequences_instead_of_obeying_them() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.root().join("hostile.json");
+    let mut sample: serde_json::Value =
+        serde_json::from_str(include_str!("../data/sample.json")).expect("the sample parses");
+    sample["initiatives"][0]["title"] = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}title".into();
+    // One short initiative, so the whole export fits on the screen.
+    let first = sample["initiatives"][0].clone();
+    sample["initiatives"] = serde_json::json!([first]);
+    sample["initiatives"][0]["description"] = "".into();
+    sample["initiatives"][0]["log"] = serde_json::json!([]);
+    std::fs::write(&file, serde_json::to_string(&sample).expect("serialises")).expect("writes");
+    for format in ["csv", "markdown"] {
+        let mut app = sandbox.spawn(["export", "--format", format, "--file", file.to_str().expect("UTF-8")]);
+        app.wait_for("Evil␛[2J", TIMEOUT);
+        assert!(app.wait_exit(TIMEOUT).success());
+    }
+}
