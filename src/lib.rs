@@ -16,6 +16,7 @@
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line and the terminal loop.
+//! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
 
 pub mod action;
 pub mod app;
@@ -26,6 +27,7 @@ pub mod coverage;
 pub mod dates;
 pub mod demo;
 pub mod filter;
+pub mod generate;
 pub mod history;
 pub mod i18n;
 pub mod keymap;
