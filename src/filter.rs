@@ -4,6 +4,8 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::thread::JoinHandle;
 
 use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track};
 use crate::text::fold;
@@ -33,6 +35,13 @@ impl Filter {
 
     pub fn is_empty(&self) -> bool {
         self.bar_is_empty() && self.text.trim().is_empty()
+    }
+
+    /// Whether `initiative` passes, looking its folded text up in `index` only if a text
+    /// filter is set.
+    pub fn passes(&self, initiative: &Initiative, index: &SearchIndex) -> bool {
+        let haystack = if self.text.trim().is_empty() { "" } else { index.get(initiative.id) };
+        self.matches(initiative, haystack)
     }
 
     /// Whether `initiative` passes; `haystack` is its folded searchable text.
@@ -90,9 +99,13 @@ impl SortKey {
 /// Folded searchable text per initiative, rebuilt only when the portfolio changes, so typing
 /// in the filter does not fold every description again on each key. Each entry keeps the text
 /// it was folded from, so [`SearchIndex::refresh`] after an edit folds only what changed.
+///
+/// A large portfolio's index is folded on another thread while the first frame is drawn; it
+/// is waited for only when a text filter first needs it.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    folded: HashMap<Id, Entry>,
+    folded: OnceLock<HashMap<Id, Entry>>,
+    pending: Mutex<Option<JoinHandle<HashMap<Id, Entry>>>>,
 }
 
 #[derive(Debug)]
@@ -101,18 +114,46 @@ struct Entry {
     folded: String,
 }
 
+/// From this many initiatives on, the index is folded in the background.
+const BACKGROUND_INDEX: usize = 2_000;
+
 impl SearchIndex {
     pub fn build(portfolio: &Portfolio) -> Self {
-        let mut index = Self::default();
+        if portfolio.initiatives.len() >= BACKGROUND_INDEX {
+            let sources: Vec<(Id, String)> =
+                portfolio.initiatives.iter().map(|i| (i.id, source(i))).collect();
+            let fold_all = move || {
+                sources
+                    .into_iter()
+                    .map(|(id, source)| (id, Entry { folded: fold(&source), source }))
+                    .collect()
+            };
+            // Without a thread to be had, the index is folded here and now.
+            if let Ok(handle) = std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
+                return Self { folded: OnceLock::new(), pending: Mutex::new(Some(handle)) };
+            }
+        }
+        let mut index = Self { folded: OnceLock::from(HashMap::new()), pending: Mutex::default() };
         index.refresh(portfolio);
         index
+    }
+
+    fn entries(&self) -> &HashMap<Id, Entry> {
+        self.folded.get_or_init(|| {
+            let pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
+            pending
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .unwrap_or_default()
+        })
     }
 
     /// Brings the index up to date with `portfolio`, folding again only initiatives whose
     /// searchable text changed (folding is what costs: one edit in 10,000 stays fast).
     pub fn refresh(&mut self, portfolio: &Portfolio) {
+        self.entries();
+        let Some(folded) = self.folded.get_mut() else { return };
         for i in &portfolio.initiatives {
-            match self.folded.get_mut(&i.id) {
+            match folded.get_mut(&i.id) {
                 Some(entry) if is_source_of(&entry.source, i) => {}
                 Some(entry) => {
                     entry.source = source(i);
@@ -120,17 +161,17 @@ impl SearchIndex {
                 }
                 None => {
                     let source = source(i);
-                    self.folded.insert(i.id, Entry { folded: fold(&source), source });
+                    folded.insert(i.id, Entry { folded: fold(&source), source });
                 }
             }
         }
-        if self.folded.len() > portfolio.initiatives.len() {
-            self.folded.retain(|id, _| portfolio.initiative(*id).is_some());
+        if folded.len() > portfolio.initiatives.len() {
+            folded.retain(|id, _| portfolio.initiative(*id).is_some());
         }
     }
 
     pub fn get(&self, id: Id) -> &str {
-        self.folded.get(&id).map_or("", |e| e.folded.as_str())
+        self.entries().get(&id).map_or("", |e| e.folded.as_str())
     }
 }
 
@@ -176,7 +217,7 @@ pub fn view(
     let mut shown: Vec<&Initiative> = portfolio
         .initiatives
         .iter()
-        .filter(|i| (show_archived || !i.archived) && filter.matches(i, index.get(i.id)))
+        .filter(|i| (show_archived || !i.archived) && filter.passes(i, index))
         .collect();
     match sort {
         SortKey::Number => {}
@@ -293,5 +334,20 @@ mod tests {
         assert_eq!(index.get(1), "");
         assert_eq!(index.get(2), searchable(&p.initiatives[0]));
         assert!(index.get(2).contains("forskola") && index.get(2).contains("barn"));
+    }
+
+    #[test]
+    fn a_large_index_folded_in_the_background_is_the_same() {
+        let mut p = Portfolio::default();
+        for id in 1..=(BACKGROUND_INDEX as Id + 10) {
+            p.initiatives.push(Initiative { id, title: format!("Äldre {id}"), ..Initiative::default() });
+        }
+        let mut index = SearchIndex::build(&p);
+        assert_eq!(index.get(7), searchable(&p.initiatives[6]));
+        p.initiatives[0].title = "Förskola".into();
+        index.refresh(&p);
+        assert!(index.get(1).contains("forskola"));
+        let aldre = Filter { text: "aldre".into(), ..Filter::default() };
+        assert_eq!(view(&p, &aldre, SortKey::Number, false, &index).len(), p.initiatives.len() - 1);
     }
 }

@@ -85,7 +85,7 @@ impl App {
         let mut cells: [Vec<Id>; GRID_CELLS] = Default::default();
         let mut balance = Balance::default();
         for i in &self.portfolio.initiatives {
-            if i.archived || !self.filter.matches(i, self.search.get(i.id)) {
+            if i.archived || !self.filter.passes(i, &self.search) {
                 continue;
             }
             cells[balance::cell_of(i.facet)].push(i.id);
