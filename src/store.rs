@@ -931,16 +931,23 @@ impl<'de> Visitor<'de> for Seek<'_> {
 /// The file's text: pretty JSON (2-space indent), keys in struct order with unknown keys after
 /// them, ending in a newline. The same portfolio always gives the same text.
 pub fn to_json(portfolio: &Portfolio) -> String {
+    to_json_sized(portfolio, 0)
+}
+
+/// [`to_json`] into a buffer of `capacity` bytes (the file's last size): growing a buffer of
+/// many megabytes by doubling copies it over and over.
+fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
     const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
-    let mut text = if portfolio.has_extras() {
+    let mut out = Vec::with_capacity(capacity.max(4096));
+    if portfolio.has_extras() {
         let mut value = serde_json::to_value(portfolio).expect(INFALLIBLE);
         portfolio.emit(&mut value);
-        serde_json::to_string_pretty(&value).expect(INFALLIBLE)
+        serde_json::to_writer_pretty(&mut out, &value).expect(INFALLIBLE);
     } else {
-        serde_json::to_string_pretty(portfolio).expect(INFALLIBLE)
-    };
-    text.push('\n');
-    text
+        serde_json::to_writer_pretty(&mut out, portfolio).expect(INFALLIBLE);
+    }
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 fn temp_prefix(target: &Path) -> String {
@@ -1314,7 +1321,8 @@ impl Store {
         if self.changed_on_disk() {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
-        let json = to_json(portfolio);
+        let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
+        let json = to_json_sized(portfolio, hint);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {
