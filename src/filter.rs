@@ -37,22 +37,49 @@ impl Filter {
         self.bar_is_empty() && self.text.trim().is_empty()
     }
 
-    /// Whether `initiative` passes, looking its folded text up in `index` only if a text
-    /// filter is set.
+    /// Whether `initiative` passes; `haystack` is its folded searchable text.
+    pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
+        self.matcher().matches(initiative, haystack)
+    }
+
+    /// The filter prepared for testing many initiatives: its text, unit and tag folded once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            filter: self,
+            terms: fold(&self.text).split_whitespace().map(str::to_owned).collect(),
+            unit: self.unit.as_deref().map(fold),
+            tag: self.tag.as_deref().map(fold),
+        }
+    }
+}
+
+/// A [`Filter`] with what it compares folded once (see [`Filter::matcher`]).
+#[derive(Debug)]
+pub struct Matcher<'f> {
+    filter: &'f Filter,
+    terms: Vec<String>,
+    unit: Option<String>,
+    tag: Option<String>,
+}
+
+impl Matcher<'_> {
+    /// Whether `initiative` passes, looking its folded text up in `index` only if the filter
+    /// has text.
     pub fn passes(&self, initiative: &Initiative, index: &SearchIndex) -> bool {
-        let haystack = if self.text.trim().is_empty() { "" } else { index.get(initiative.id) };
+        let haystack = if self.terms.is_empty() { "" } else { index.get(initiative.id) };
         self.matches(initiative, haystack)
     }
 
     /// Whether `initiative` passes; `haystack` is its folded searchable text.
     pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
-        self.facet.is_none_or(|f| initiative.facet == f)
-            && self.stage.is_none_or(|s| initiative.stage == s)
-            && self.status.is_none_or(|s| initiative.status == s)
-            && self.track.is_none_or(|t| initiative.track == Some(t))
-            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == fold(u))
-            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == fold(t)))
-            && fold(&self.text).split_whitespace().all(|term| haystack.contains(term))
+        let f = self.filter;
+        f.facet.is_none_or(|x| initiative.facet == x)
+            && f.stage.is_none_or(|s| initiative.stage == s)
+            && f.status.is_none_or(|s| initiative.status == s)
+            && f.track.is_none_or(|t| initiative.track == Some(t))
+            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == *u)
+            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == *t))
+            && self.terms.iter().all(|term| haystack.contains(term.as_str()))
     }
 }
 
@@ -214,17 +241,16 @@ pub fn view(
     show_archived: bool,
     index: &SearchIndex,
 ) -> Vec<Id> {
+    let matcher = filter.matcher();
     let mut shown: Vec<&Initiative> = portfolio
         .initiatives
         .iter()
-        .filter(|i| (show_archived || !i.archived) && filter.passes(i, index))
+        .filter(|i| (show_archived || !i.archived) && matcher.passes(i, index))
         .collect();
     match sort {
         SortKey::Number => {}
-        SortKey::Title => {
-            let keys: HashMap<Id, String> = shown.iter().map(|i| (i.id, fold(&i.title))).collect();
-            shown.sort_by(|a, b| keys[&a.id].cmp(&keys[&b.id]).then(a.id.cmp(&b.id)));
-        }
+        // Each title folded once, and no lookups while sorting.
+        SortKey::Title => shown.sort_by_cached_key(|i| (fold(&i.title), i.id)),
         SortKey::Facet => shown.sort_by_key(|i| (i.facet, i.id)),
         SortKey::Stage => shown.sort_by_key(|i| (i.stage, i.id)),
         SortKey::FollowUp => shown.sort_by(|a, b| by_follow_up(a, b)),
