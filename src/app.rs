@@ -427,7 +427,7 @@ impl App {
 
     /// How many initiatives the register would list with no filter.
     pub fn register_total(&self) -> usize {
-        self.portfolio.initiatives.iter().filter(|i| self.show_archived || !i.archived).count()
+        if self.show_archived { self.portfolio.initiatives.len() } else { self.grid.unarchived }
     }
 
     /// Recomputes the register's rows, keeping the selected initiative selected when it is

@@ -4,6 +4,8 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::thread::JoinHandle;
 
 use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track};
 use crate::text::fold;
@@ -37,13 +39,47 @@ impl Filter {
 
     /// Whether `initiative` passes; `haystack` is its folded searchable text.
     pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
-        self.facet.is_none_or(|f| initiative.facet == f)
-            && self.stage.is_none_or(|s| initiative.stage == s)
-            && self.status.is_none_or(|s| initiative.status == s)
-            && self.track.is_none_or(|t| initiative.track == Some(t))
-            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == fold(u))
-            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == fold(t)))
-            && fold(&self.text).split_whitespace().all(|term| haystack.contains(term))
+        self.matcher().matches(initiative, haystack)
+    }
+
+    /// The filter prepared for testing many initiatives: its text, unit and tag folded once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            filter: self,
+            terms: fold(&self.text).split_whitespace().map(str::to_owned).collect(),
+            unit: self.unit.as_deref().map(fold),
+            tag: self.tag.as_deref().map(fold),
+        }
+    }
+}
+
+/// A [`Filter`] with what it compares folded once (see [`Filter::matcher`]).
+#[derive(Debug)]
+pub struct Matcher<'f> {
+    filter: &'f Filter,
+    terms: Vec<String>,
+    unit: Option<String>,
+    tag: Option<String>,
+}
+
+impl Matcher<'_> {
+    /// Whether `initiative` passes, looking its folded text up in `index` only if the filter
+    /// has text.
+    pub fn passes(&self, initiative: &Initiative, index: &SearchIndex) -> bool {
+        let haystack = if self.terms.is_empty() { "" } else { index.get(initiative.id) };
+        self.matches(initiative, haystack)
+    }
+
+    /// Whether `initiative` passes; `haystack` is its folded searchable text.
+    pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
+        let f = self.filter;
+        f.facet.is_none_or(|x| initiative.facet == x)
+            && f.stage.is_none_or(|s| initiative.stage == s)
+            && f.status.is_none_or(|s| initiative.status == s)
+            && f.track.is_none_or(|t| initiative.track == Some(t))
+            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == *u)
+            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == *t))
+            && self.terms.iter().all(|term| haystack.contains(term.as_str()))
     }
 }
 
@@ -90,9 +126,13 @@ impl SortKey {
 /// Folded searchable text per initiative, rebuilt only when the portfolio changes, so typing
 /// in the filter does not fold every description again on each key. Each entry keeps the text
 /// it was folded from, so [`SearchIndex::refresh`] after an edit folds only what changed.
+///
+/// A large portfolio's index is folded on another thread while the first frame is drawn; it
+/// is waited for only when a text filter first needs it.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    folded: HashMap<Id, Entry>,
+    folded: OnceLock<HashMap<Id, Entry>>,
+    pending: Mutex<Option<JoinHandle<HashMap<Id, Entry>>>>,
 }
 
 #[derive(Debug)]
@@ -101,18 +141,46 @@ struct Entry {
     folded: String,
 }
 
+/// From this many initiatives on, the index is folded in the background.
+const BACKGROUND_INDEX: usize = 2_000;
+
 impl SearchIndex {
     pub fn build(portfolio: &Portfolio) -> Self {
-        let mut index = Self::default();
+        if portfolio.initiatives.len() >= BACKGROUND_INDEX {
+            let sources: Vec<(Id, String)> =
+                portfolio.initiatives.iter().map(|i| (i.id, source(i))).collect();
+            let fold_all = move || {
+                sources
+                    .into_iter()
+                    .map(|(id, source)| (id, Entry { folded: fold(&source), source }))
+                    .collect()
+            };
+            // Without a thread to be had, the index is folded here and now.
+            if let Ok(handle) = std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
+                return Self { folded: OnceLock::new(), pending: Mutex::new(Some(handle)) };
+            }
+        }
+        let mut index = Self { folded: OnceLock::from(HashMap::new()), pending: Mutex::default() };
         index.refresh(portfolio);
         index
+    }
+
+    fn entries(&self) -> &HashMap<Id, Entry> {
+        self.folded.get_or_init(|| {
+            let pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
+            pending
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .unwrap_or_default()
+        })
     }
 
     /// Brings the index up to date with `portfolio`, folding again only initiatives whose
     /// searchable text changed (folding is what costs: one edit in 10,000 stays fast).
     pub fn refresh(&mut self, portfolio: &Portfolio) {
+        self.entries();
+        let Some(folded) = self.folded.get_mut() else { return };
         for i in &portfolio.initiatives {
-            match self.folded.get_mut(&i.id) {
+            match folded.get_mut(&i.id) {
                 Some(entry) if is_source_of(&entry.source, i) => {}
                 Some(entry) => {
                     entry.source = source(i);
@@ -120,17 +188,17 @@ impl SearchIndex {
                 }
                 None => {
                     let source = source(i);
-                    self.folded.insert(i.id, Entry { folded: fold(&source), source });
+                    folded.insert(i.id, Entry { folded: fold(&source), source });
                 }
             }
         }
-        if self.folded.len() > portfolio.initiatives.len() {
-            self.folded.retain(|id, _| portfolio.initiative(*id).is_some());
+        if folded.len() > portfolio.initiatives.len() {
+            folded.retain(|id, _| portfolio.initiative(*id).is_some());
         }
     }
 
     pub fn get(&self, id: Id) -> &str {
-        self.folded.get(&id).map_or("", |e| e.folded.as_str())
+        self.entries().get(&id).map_or("", |e| e.folded.as_str())
     }
 }
 
@@ -173,17 +241,16 @@ pub fn view(
     show_archived: bool,
     index: &SearchIndex,
 ) -> Vec<Id> {
+    let matcher = filter.matcher();
     let mut shown: Vec<&Initiative> = portfolio
         .initiatives
         .iter()
-        .filter(|i| (show_archived || !i.archived) && filter.matches(i, index.get(i.id)))
+        .filter(|i| (show_archived || !i.archived) && matcher.passes(i, index))
         .collect();
     match sort {
         SortKey::Number => {}
-        SortKey::Title => {
-            let keys: HashMap<Id, String> = shown.iter().map(|i| (i.id, fold(&i.title))).collect();
-            shown.sort_by(|a, b| keys[&a.id].cmp(&keys[&b.id]).then(a.id.cmp(&b.id)));
-        }
+        // Each title folded once, and no lookups while sorting.
+        SortKey::Title => shown.sort_by_cached_key(|i| (fold(&i.title), i.id)),
         SortKey::Facet => shown.sort_by_key(|i| (i.facet, i.id)),
         SortKey::Stage => shown.sort_by_key(|i| (i.stage, i.id)),
         SortKey::FollowUp => shown.sort_by(|a, b| by_follow_up(a, b)),
@@ -293,5 +360,20 @@ mod tests {
         assert_eq!(index.get(1), "");
         assert_eq!(index.get(2), searchable(&p.initiatives[0]));
         assert!(index.get(2).contains("forskola") && index.get(2).contains("barn"));
+    }
+
+    #[test]
+    fn a_large_index_folded_in_the_background_is_the_same() {
+        let mut p = Portfolio::default();
+        for id in 1..=(BACKGROUND_INDEX as Id + 10) {
+            p.initiatives.push(Initiative { id, title: format!("Äldre {id}"), ..Initiative::default() });
+        }
+        let mut index = SearchIndex::build(&p);
+        assert_eq!(index.get(7), searchable(&p.initiatives[6]));
+        p.initiatives[0].title = "Förskola".into();
+        index.refresh(&p);
+        assert!(index.get(1).contains("forskola"));
+        let aldre = Filter { text: "aldre".into(), ..Filter::default() };
+        assert_eq!(view(&p, &aldre, SortKey::Number, false, &index).len(), p.initiatives.len() - 1);
     }
 }

@@ -20,6 +20,7 @@
 //! - [`cli`]: the command line and the terminal loop.
 //! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
+//! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
 
 pub mod action;
 pub mod analysis;
@@ -32,6 +33,7 @@ pub mod dates;
 pub mod demo;
 pub mod export;
 pub mod filter;
+pub mod generate;
 pub mod history;
 pub mod i18n;
 pub mod import;

@@ -493,8 +493,18 @@ fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>, LoadError
 
 fn read_and_parse(path: &Path, allow_newer: bool) -> Result<Option<(Portfolio, Stamp)>, LoadError> {
     let Some((bytes, meta)) = read_capped(path)? else { return Ok(None) };
-    let portfolio = parse_inner(&bytes, path, allow_newer)?;
-    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash: content_hash(&bytes) };
+    // Hashing a large file costs a few milliseconds of start-up: do it on the other core.
+    let (portfolio, hash) = if bytes.len() > PARALLEL_PARSE_BYTES {
+        std::thread::scope(|scope| {
+            let hash = scope.spawn(|| content_hash(&bytes));
+            let portfolio = parse_inner(&bytes, path, allow_newer);
+            (portfolio, hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })
+    } else {
+        (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
+    };
+    let portfolio = portfolio?;
+    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash };
     Ok(Some((portfolio, stamp)))
 }
 
@@ -551,6 +561,109 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
         }
     };
 
+    // The common case takes one typed pass; anything unusual (an older, newer or missing
+    // schema_version, unknown keys that must be kept, any error) goes the full way below,
+    // which also words every problem.
+    let (mut portfolio, migrated) = if let Some(portfolio) = parse_current(text) {
+        (portfolio, false)
+    } else {
+        parse_tree(bytes, text, path, allow_newer)?
+    };
+
+    if let Some(dup) = first_duplicate_id(&portfolio) {
+        let position = if migrated { None } else { locate_id(text, dup.segments, dup.second) };
+        let second = format!("{}[{}].id", dup.collection, dup.second);
+        return Err(invalid(
+            position,
+            Some(second.clone()),
+            format!(
+                "the id {} is used twice, by {}[{}].id and {second}; ids must be unique (give one \
+                 of them an unused id)",
+                dup.id, dup.collection, dup.first
+            ),
+        ));
+    }
+    // `Portfolio::initiative` binary-searches by id (already sorted in a file fasett wrote).
+    if !portfolio.initiatives.is_sorted_by_key(|i| i.id) {
+        portfolio.initiatives.sort_by_key(|i| i.id);
+    }
+    Ok(portfolio)
+}
+
+/// One typed pass over a file of the current schema version, noticing (not collecting)
+/// unknown keys. `None` when the file needs [`parse_tree`]: it is not an object whose
+/// `schema_version` is ours, it does not read cleanly, or it has unknown keys to keep (the
+/// tree is then read after all, to collect them).
+fn parse_current(text: &str) -> Option<Portfolio> {
+    if probe_version(text) != Some(u64::from(SCHEMA_VERSION)) {
+        return None;
+    }
+    let mut ignored = false;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut portfolio: Portfolio = serde_ignored::deserialize(&mut de, |_| ignored = true).ok()?;
+    de.end().ok()?;
+    if ignored {
+        let value: Value = serde_json::from_str(text).ok()?;
+        portfolio.absorb(&value);
+        drop_later(value, text.len());
+    }
+    Some(portfolio)
+}
+
+/// The root object's `schema_version`, if it is a whole number. Reads only up to that key,
+/// which fasett writes first.
+fn probe_version(text: &str) -> Option<u64> {
+    struct Probe<'a>(&'a mut Option<u64>);
+    impl<'de> Visitor<'de> for Probe<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "schema_version" {
+                    *self.0 = map.next_value::<Value>()?.as_u64();
+                    // Stop reading here; the error this gives the caller is ignored.
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut version = None;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let _ = de::Deserializer::deserialize_map(&mut de, Probe(&mut version));
+    version
+}
+
+/// Freeing a large tree costs a quarter of its read (10k initiatives: ~25 ms of ~110);
+/// nobody waits for it.
+fn drop_later(value: Value, text_len: usize) {
+    if text_len > BACKGROUND_DROP_BYTES {
+        std::thread::spawn(move || drop(value));
+    }
+}
+
+/// The full read: the JSON tree (to check the schema version, migrate and collect unknown
+/// keys) beside the typed read with its JSON path. Gives the portfolio and whether it was
+/// migrated, or the problem in words.
+fn parse_tree(
+    bytes: &[u8],
+    text: &str,
+    path: &Path,
+    allow_newer: bool,
+) -> Result<(Portfolio, bool), LoadError> {
+    let invalid =
+        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
+            path: path.to_path_buf(),
+            backups: backups_dir_for(path),
+            position,
+            json_path,
+            problem,
+        };
     let typed_from_text = || -> Typed {
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de)
@@ -641,28 +754,8 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
         invalid(position, json_path, serde_message(&inner))
     })?;
     portfolio.absorb(&value);
-
-    if let Some(dup) = first_duplicate_id(&portfolio) {
-        let position = if migrated { None } else { locate_id(text, dup.segments, dup.second) };
-        let second = format!("{}[{}].id", dup.collection, dup.second);
-        return Err(invalid(
-            position,
-            Some(second.clone()),
-            format!(
-                "the id {} is used twice, by {}[{}].id and {second}; ids must be unique (give one \
-                 of them an unused id)",
-                dup.id, dup.collection, dup.first
-            ),
-        ));
-    }
-    // `Portfolio::initiative` binary-searches by id.
-    portfolio.initiatives.sort_by_key(|i| i.id);
-    // Freeing a large tree costs a quarter of the load time (10k initiatives: ~25 ms of
-    // ~110); nobody waits for it.
-    if text.len() > BACKGROUND_DROP_BYTES {
-        std::thread::spawn(move || drop(value));
-    }
-    Ok(portfolio)
+    drop_later(value, text.len());
+    Ok((portfolio, migrated))
 }
 
 const BACKGROUND_DROP_BYTES: usize = 1024 * 1024;
@@ -859,16 +952,23 @@ impl<'de> Visitor<'de> for Seek<'_> {
 /// The file's text: pretty JSON (2-space indent), keys in struct order with unknown keys after
 /// them, ending in a newline. The same portfolio always gives the same text.
 pub fn to_json(portfolio: &Portfolio) -> String {
+    to_json_sized(portfolio, 0)
+}
+
+/// [`to_json`] into a buffer of `capacity` bytes (the file's last size): growing a buffer of
+/// many megabytes by doubling copies it over and over.
+fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
     const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
-    let mut text = if portfolio.has_extras() {
+    let mut out = Vec::with_capacity(capacity.max(4096));
+    if portfolio.has_extras() {
         let mut value = serde_json::to_value(portfolio).expect(INFALLIBLE);
         portfolio.emit(&mut value);
-        serde_json::to_string_pretty(&value).expect(INFALLIBLE)
+        serde_json::to_writer_pretty(&mut out, &value).expect(INFALLIBLE);
     } else {
-        serde_json::to_string_pretty(portfolio).expect(INFALLIBLE)
-    };
-    text.push('\n');
-    text
+        serde_json::to_writer_pretty(&mut out, portfolio).expect(INFALLIBLE);
+    }
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 fn temp_prefix(target: &Path) -> String {
@@ -1266,7 +1366,8 @@ impl Store {
         if self.changed_on_disk() {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
-        let json = to_json(portfolio);
+        let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
+        let json = to_json_sized(portfolio, hint);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {

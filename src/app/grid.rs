@@ -38,6 +38,9 @@ pub struct GridState {
     pub cells: [Vec<Id>; GRID_CELLS],
     /// The active initiatives among them, counted per cell.
     pub balance: Balance,
+    /// Initiatives not archived, filter or not: the register's total, counted here so a
+    /// frame does not walk the whole portfolio.
+    pub unarchived: usize,
 }
 
 impl GridState {
@@ -84,8 +87,11 @@ impl App {
     pub(super) fn refresh_grid(&mut self) {
         let mut cells: [Vec<Id>; GRID_CELLS] = Default::default();
         let mut balance = Balance::default();
+        let mut unarchived = 0;
+        let matcher = self.filter.matcher();
         for i in &self.portfolio.initiatives {
-            if i.archived || !self.filter.matches(i, self.search.get(i.id)) {
+            unarchived += usize::from(!i.archived);
+            if i.archived || !matcher.passes(i, &self.search) {
                 continue;
             }
             cells[balance::cell_of(i.facet)].push(i.id);
@@ -96,6 +102,7 @@ impl App {
         }
         self.grid.cells = cells;
         self.grid.balance = balance;
+        self.grid.unarchived = unarchived;
     }
 
     /// Initiative ids shown in one grid cell (0–3 the facets in reading order, 4 the strip),

@@ -1,0 +1,183 @@
+//! The speed budgets of design.md at 1,000, 10,000 and 100,000 initiatives (200 checklist runs
+//! each): load, first full frame, keypress to frame (move, filter one more character, sort,
+//! move between facets) and one save. See BENCHMARKS.md for the figures.
+//!
+//! ```text
+//! cargo bench --bench speed                 # everything (the 100k files take a while)
+//! cargo bench --bench speed -- 10k          # one size
+//! ```
+//! The portfolios are generated once into `target/bench-data/` (same seed, same file).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use fasett::app::{App, Options, Pane};
+use fasett::generate::{Size, portfolio};
+use fasett::model::Portfolio;
+use fasett::store::{self, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const SIZES: [(usize, &str); 3] = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")];
+const ASSESSMENTS: usize = 200;
+
+/// `target/bench-data/portfolio-<n>.json`, written on first use.
+fn data_file(initiatives: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
+    let path = dir.join(format!("portfolio-{initiatives}.json"));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("creating target/bench-data");
+        let p = portfolio(Size { initiatives, assessments: ASSESSMENTS, seed: 1 });
+        let temp = path.with_extension("json.partial");
+        std::fs::write(&temp, store::to_json(&p)).expect("writing a generated portfolio");
+        std::fs::rename(&temp, &path).expect("naming a generated portfolio");
+    }
+    path
+}
+
+fn load(path: &Path) -> Portfolio {
+    store::load(path).expect("a valid generated file").expect("the file exists")
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn shift(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(80, 24)).expect("a test terminal")
+}
+
+/// An app with no store (no disk I/O), drawn once, as the terminal loop leaves it.
+fn app(p: Portfolio, terminal: &mut Terminal<TestBackend>) -> App {
+    let mut app = App::new(p, None, &Options::default());
+    app.size = (80, 24);
+    draw(&app, terminal);
+    app
+}
+
+fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| fasett::ui::draw(app, f)).expect("draws");
+}
+
+/// One key through the keymap and `update`, then the next frame.
+fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
+    app.handle_event(event);
+    draw(app, terminal);
+}
+
+fn group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+    initiatives: usize,
+) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    if initiatives >= 100_000 {
+        g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+    } else {
+        g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    }
+    g
+}
+
+fn benches(c: &mut Criterion) {
+    for (initiatives, label) in SIZES {
+        let path = data_file(initiatives);
+        let mut g = group(c, label, initiatives);
+
+        g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
+
+        let loaded = load(&path);
+        g.bench_function("first_frame", |b| {
+            let mut terminal = terminal();
+            b.iter_batched(
+                || loaded.clone(),
+                |p| {
+                    let app = App::new(p, None, &Options::default());
+                    draw(&app, &mut terminal);
+                    app
+                },
+                BatchSize::LargeInput,
+            );
+        });
+
+        let mut terminal = terminal();
+        let mut app = app(loaded.clone(), &mut terminal);
+        press(&mut app, &mut terminal, &key(KeyCode::Char('2')));
+        assert_eq!(app.pane, Pane::Initiatives);
+        g.bench_function("key_move_down", |b| {
+            b.iter_custom(|n| {
+                let mut spent = Duration::ZERO;
+                for i in 0..n {
+                    // Down, then back up unmeasured, so the selection stays near the top.
+                    let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
+                    let start = Instant::now();
+                    press(&mut app, &mut terminal, &key(KeyCode::Char(there)));
+                    spent += start.elapsed();
+                    press(&mut app, &mut terminal, &key(KeyCode::Char(back)));
+                }
+                spent
+            });
+        });
+
+        g.bench_function("key_sort", |b| {
+            b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
+        });
+        // Back to the number order.
+        while app.sort != fasett::filter::SortKey::default() {
+            press(&mut app, &mut terminal, &key(KeyCode::Char('s')));
+        }
+
+        // `/ve` then one more character, `l` ("vel…": velfærd, velferd, …), measured; its
+        // Backspace is not.
+        press(&mut app, &mut terminal, &key(KeyCode::Char('/')));
+        press(&mut app, &mut terminal, &key(KeyCode::Char('v')));
+        press(&mut app, &mut terminal, &key(KeyCode::Char('e')));
+        g.bench_function("key_filter_char", |b| {
+            b.iter_custom(|n| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..n {
+                    let start = Instant::now();
+                    press(&mut app, &mut terminal, &key(KeyCode::Char('l')));
+                    spent += start.elapsed();
+                    press(&mut app, &mut terminal, &key(KeyCode::Backspace));
+                }
+                spent
+            });
+        });
+        press(&mut app, &mut terminal, &key(KeyCode::Esc));
+
+        // Shift-→ then Shift-← on the grid: every press is a committed, undoable edit.
+        press(&mut app, &mut terminal, &key(KeyCode::Char('1')));
+        assert_eq!(app.pane, Pane::Portfolio);
+        let mut right = true;
+        g.bench_function("key_move_facet", |b| {
+            b.iter(|| {
+                let event = shift(if right { KeyCode::Right } else { KeyCode::Left });
+                right = !right;
+                press(&mut app, &mut terminal, &event);
+            });
+        });
+        drop(app);
+
+        // Beside the data, on the same disk as a real data file (not a tmpfs), so fsync costs what it costs.
+        let dir = tempfile::tempdir_in(path.parent().expect("a folder")).expect("a temporary directory");
+        let file = dir.path().join("portfolio.json");
+        std::fs::copy(&path, &file).expect("copying the portfolio");
+        let opened = Store::open(&file, false).expect("opening the copy");
+        let mut store = opened.store;
+        store.save(&opened.portfolio).expect("the first save (with its backup)");
+        g.bench_function("save", |b| b.iter(|| store.save(&opened.portfolio).expect("saves")));
+        g.bench_function("to_json", |b| b.iter(|| black_box(store::to_json(&opened.portfolio))));
+        g.finish();
+    }
+}
+
+criterion_group!(speed, benches);
+criterion_main!(speed);

@@ -1,0 +1,511 @@
+//! Synthetic portfolios for benchmarks (design.md, "Speed budgets"): a large, realistic file
+//! built deterministically from a seed — Swedish, Danish and Norwegian titles and long
+//! descriptions, every facet, stage and status, logs, goals, units, owners, tags, checklist
+//! runs of the bundled templates (with their copies in `templates`) and action plans.
+//!
+//! Used by `cargo run --release --example generate` and the benchmarks; not by the app.
+
+use jiff::civil::{Date, date};
+
+use crate::model::{
+    ActionItem, Answer, Assessment, CreatedTo, ExpectedBenefit, Facet, Goal, Initiative, LogEntry, LogKind,
+    NeedSource, NextIds, Organisation, Placement, Portfolio, Pressure, Priority, PushedBy, RealisedBenefit,
+    Stage, Status, Track, Unit,
+};
+use crate::templates::Catalog;
+
+/// How big a portfolio to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub initiatives: usize,
+    pub assessments: usize,
+    pub seed: u64,
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Self { initiatives: 10_000, assessments: 200, seed: 1 }
+    }
+}
+
+/// splitmix64: tiny, fast, good enough for test data, and the same on every platform.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// True with probability `percent` / 100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    fn below_i64(&mut self, n: i64) -> i64 {
+        i64::try_from(self.next_u64() >> 1).unwrap_or(0) % n.max(1)
+    }
+
+    fn day_between(&mut self, from: Date, days: i64) -> Date {
+        let offset = self.below_i64(days);
+        from.checked_add(jiff::Span::new().days(offset)).unwrap_or(from)
+    }
+}
+
+/// One language's vocabulary.
+struct Words {
+    subjects: &'static [&'static str],
+    verbs: &'static [&'static str],
+    places: &'static [&'static str],
+    sentences: &'static [&'static str],
+    needs: &'static [&'static str],
+    logs: &'static [&'static str],
+    first_names: &'static [&'static str],
+    last_names: &'static [&'static str],
+    units: &'static [&'static str],
+    tags: &'static [&'static str],
+    partners: &'static [&'static str],
+}
+
+const SV: Words = Words {
+    subjects: &[
+        "Digital trygghetskamera",
+        "Välfärdsteknik",
+        "Matsvinnsmätning",
+        "Samordnad hemtjänst",
+        "Bygglov på nätet",
+        "Språkstöd i förskolan",
+        "Cykelpendling",
+        "Ungdomsråd",
+        "Solceller på skoltak",
+        "Digital mottagning",
+        "Läxhjälp på biblioteket",
+        "Gemensam bilpool",
+        "Tidig upptäckt av psykisk ohälsa",
+        "Återbruk av möbler",
+        "Nattpatrull med sensorer",
+        "Medborgardialog om parker",
+    ],
+    verbs: &["i", "för", "inom", "med stöd av", "tillsammans med"],
+    places: &[
+        "hemtjänsten",
+        "äldreomsorgen",
+        "grundskolan",
+        "socialtjänsten",
+        "Norrvik",
+        "Sjöbacka centrum",
+        "kommunhuset",
+        "gymnasiet",
+        "fritidsgårdarna",
+        "samhällsbyggnad",
+    ],
+    sentences: &[
+        "Brukare som vill kan välja en enklare lösning i stället för ett fysiskt besök.",
+        "Försöket startar i liten skala och utvärderas efter ett halvår innan det sprids.",
+        "Personalen har själva tagit fram idén efter en workshop om arbetsmiljö och tid.",
+        "Vi mäter effekten på kostnader, kvalitet och medarbetarnas upplevda stress.",
+        "Lösningen ska fungera för alla, även för dem som inte använder digitala tjänster.",
+        "Nämnden har gett uppdraget att pröva arbetssättet i två förvaltningar.",
+        "Erfarenheterna delas i kommunens nätverk för innovation och i regionen.",
+        "Ett nära samarbete med civilsamhället är en förutsättning för att lyckas.",
+        "Tekniken finns redan; det svåra är att ändra rutinerna och ansvarsfördelningen.",
+        "Målet är att frigöra tid för möten mellan människor där det behövs mest.",
+    ],
+    needs: &[
+        "Antalet äldre ökar snabbare än antalet anställda i vården.",
+        "Handläggningstiderna är för långa och invånarna hör av sig flera gånger.",
+        "Eleverna som behöver mest stöd får det för sent.",
+        "Kommunens utsläpp från resor och lokaler minskar inte tillräckligt fort.",
+    ],
+    logs: &[
+        "Nämnden godkände ett försök med 20 brukare.",
+        "Referensgruppen träffades och gav synpunkter på upplägget.",
+        "Utvärderingen visar färre ärenden och nöjdare invånare.",
+        "Budgeten räckte inte; försöket pausas till nästa år.",
+        "Lärdom: börja med dem som själva vill pröva.",
+    ],
+    first_names: &["Anna", "Karin", "Mats", "Johan", "Fatima", "Lena", "Ahmed", "Sara", "Erik", "Maja"],
+    last_names: &["Lindqvist", "Holm", "Ekström", "Berg", "Yousef", "Nyström", "Hassan", "Öberg", "Åkesson"],
+    units: &[
+        "Vård- och omsorgsförvaltningen",
+        "Barn- och utbildningsförvaltningen",
+        "Samhällsbyggnadsförvaltningen",
+        "Kultur- och fritidsförvaltningen",
+        "Socialförvaltningen",
+        "Kommunledningsförvaltningen",
+    ],
+    tags: &["välfärdsteknik", "hemtjänst", "natt", "skola", "klimat", "digitalisering", "dialog", "unga"],
+    partners: &["Regionen", "Leverantör av välfärdsteknik", "Anhörigrådet", "Högskolan", "Föreningslivet"],
+};
+
+const DA: Words = Words {
+    subjects: &[
+        "Velfærdsteknologi",
+        "Digital borgerservice",
+        "Madspild i køkkenerne",
+        "Sammenhængende hjemmepleje",
+        "Byggesag på nettet",
+        "Sprogstøtte i daginstitutioner",
+        "Cykelsti-pendling",
+        "Ungeråd",
+        "Solceller på skolernes tage",
+        "Tidlig opsporing",
+        "Lektiehjælp på biblioteket",
+        "Fælles delebiler",
+        "Genbrug af møbler",
+        "Borgerdialog om grønne områder",
+    ],
+    verbs: &["i", "for", "inden for", "med støtte fra", "sammen med"],
+    places: &[
+        "hjemmeplejen",
+        "ældreplejen",
+        "folkeskolen",
+        "socialforvaltningen",
+        "Ishøj Strand",
+        "rådhuset",
+        "ungdomsskolen",
+        "klubberne",
+        "teknik og miljø",
+    ],
+    sentences: &[
+        "Borgere, der ønsker det, kan vælge en enklere løsning i stedet for et fysisk besøg.",
+        "Forsøget starter i det små og evalueres efter et halvt år, før det udbredes.",
+        "Medarbejderne har selv udviklet idéen efter en workshop om arbejdsmiljø.",
+        "Vi måler effekten på økonomi, kvalitet og medarbejdernes oplevede travlhed.",
+        "Løsningen skal virke for alle, også for dem, der ikke bruger digitale løsninger.",
+        "Udvalget har givet opgaven at afprøve arbejdsgangen i to forvaltninger.",
+        "Erfaringerne deles i kommunens innovationsnetværk og i regionen.",
+        "Et tæt samarbejde med civilsamfundet er en forudsætning for at lykkes.",
+        "Teknologien findes allerede; det svære er at ændre rutiner og ansvar.",
+        "Målet er at frigøre tid til møder mellem mennesker, hvor det betyder mest.",
+    ],
+    needs: &[
+        "Der bliver flere ældre og færre hænder i plejen.",
+        "Sagsbehandlingstiden er for lang, og borgerne henvender sig flere gange.",
+        "De elever, der har mest brug for støtte, får den for sent.",
+    ],
+    logs: &[
+        "Udvalget godkendte et forsøg med 20 borgere.",
+        "Følgegruppen mødtes og kom med input til forløbet.",
+        "Evalueringen viser færre henvendelser og mere tilfredse borgere.",
+        "Læring: start med dem, der selv vil prøve.",
+    ],
+    first_names: &["Mette", "Lars", "Søren", "Pia", "Jens", "Hanne", "Mads", "Louise", "Ali", "Freja"],
+    last_names: &["Jensen", "Nielsen", "Hansen", "Pedersen", "Sørensen", "Møller", "Kjær", "Østergaard"],
+    units: &[
+        "Social- og Sundhedsforvaltningen",
+        "Børne- og Skoleforvaltningen",
+        "Teknik- og Miljøforvaltningen",
+        "Kultur- og Fritidsforvaltningen",
+    ],
+    tags: &["velfærdsteknologi", "hjemmepleje", "skole", "klima", "digitalisering", "borgerinddragelse"],
+    partners: &["Regionen", "KL", "Professionshøjskolen", "Ældrerådet", "Foreningerne"],
+};
+
+const NB: Words = Words {
+    subjects: &[
+        "Velferdsteknologi",
+        "Digital innbyggerservice",
+        "Matsvinn i kjøkkenene",
+        "Sammenhengende hjemmetjeneste",
+        "Byggesøknad på nett",
+        "Språkstøtte i barnehagen",
+        "Sykkelpendling",
+        "Ungdomsråd",
+        "Solceller på skoletak",
+        "Tidlig innsats",
+        "Leksehjelp på biblioteket",
+        "Felles bilpool",
+        "Ombruk av møbler",
+        "Innbyggerdialog om friområder",
+    ],
+    verbs: &["i", "for", "innen", "med støtte fra", "sammen med"],
+    places: &[
+        "hjemmetjenesten",
+        "eldreomsorgen",
+        "grunnskolen",
+        "NAV-kontoret",
+        "Øvre Eiker",
+        "rådhuset",
+        "videregående",
+        "fritidsklubbene",
+        "teknisk etat",
+    ],
+    sentences: &[
+        "Brukere som ønsker det, kan velge en enklere løsning i stedet for et fysisk besøk.",
+        "Forsøket starter i det små og evalueres etter et halvt år før det spres.",
+        "De ansatte har selv utviklet ideen etter en samling om arbeidsmiljø.",
+        "Vi måler effekten på økonomi, kvalitet og de ansattes opplevde tidspress.",
+        "Løsningen skal fungere for alle, også for dem som ikke bruker digitale tjenester.",
+        "Kommunestyret har gitt oppdraget å prøve arbeidsmåten i to sektorer.",
+        "Erfaringene deles i kommunens innovasjonsnettverk og i regionen.",
+        "Et tett samarbeid med frivilligheten er en forutsetning for å lykkes.",
+        "Teknologien finnes allerede; det vanskelige er å endre rutiner og ansvar.",
+        "Målet er å frigjøre tid til møter mellom mennesker der det trengs mest.",
+    ],
+    needs: &[
+        "Det blir flere eldre og færre ansatte i omsorgen.",
+        "Saksbehandlingstiden er for lang, og innbyggerne tar kontakt flere ganger.",
+        "Elevene som trenger mest støtte, får den for sent.",
+    ],
+    logs: &[
+        "Kommunestyret vedtok et forsøk med 20 brukere.",
+        "Referansegruppen møttes og ga innspill til opplegget.",
+        "Evalueringen viser færre henvendelser og mer fornøyde innbyggere.",
+        "Lærdom: begynn med dem som selv vil prøve.",
+    ],
+    first_names: &["Ingrid", "Ola", "Kari", "Per", "Silje", "Håkon", "Nora", "Amir", "Tuva", "Bjørn"],
+    last_names: &["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Berg", "Haugen", "Økland", "Lie"],
+    units: &["Helse og omsorg", "Oppvekst og kultur", "Samfunnsutvikling", "Organisasjon og økonomi"],
+    tags: &["velferdsteknologi", "hjemmetjeneste", "skole", "klima", "digitalisering", "medvirkning"],
+    partners: &["Statsforvalteren", "KS", "Universitetet", "Eldrerådet", "Frivilligsentralen"],
+};
+
+const LANGUAGES: [&Words; 3] = [&SV, &DA, &NB];
+
+fn person(rng: &mut Rng, w: &Words) -> String {
+    format!("{} {}", rng.pick(w.first_names), rng.pick(w.last_names))
+}
+
+fn paragraph(rng: &mut Rng, w: &Words, sentences: usize) -> String {
+    let mut text = String::new();
+    for n in 0..sentences {
+        if n > 0 {
+            text.push(' ');
+        }
+        let sentence = w.sentences[rng.below(w.sentences.len())];
+        text.push_str(sentence);
+    }
+    text
+}
+
+fn some_of<T: Copy + PartialEq>(rng: &mut Rng, all: &[T], max: usize) -> Vec<T> {
+    let mut out = Vec::new();
+    for _ in 0..rng.below(max + 1) {
+        let x = *rng.pick(all);
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+fn strings(rng: &mut Rng, all: &[&str], max: usize) -> Vec<String> {
+    some_of(rng, all, max).into_iter().map(str::to_owned).collect()
+}
+
+fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
+    let w = LANGUAGES[rng.below(LANGUAGES.len())];
+    let title = format!("{} {} {}", rng.pick(w.subjects), rng.pick(w.verbs), rng.pick(w.places));
+    // Mostly a short paragraph, now and then a long one: the average keeps 100,000
+    // initiatives under the 128 MB file cap.
+    let sentences = if rng.chance(5) { 5 + rng.below(4) } else { 1 + rng.below(2) };
+    let description = paragraph(rng, w, sentences);
+    let created = rng.day_between(date(2019, 1, 1), 7 * 365);
+    let start = rng.chance(80).then(|| rng.day_between(created, 200));
+    let stage = *rng.pick(&Stage::ALL);
+    let status = if rng.chance(70) { Status::Active } else { *rng.pick(&Status::ALL) };
+    let entries: i64 = if rng.chance(50) { 0 } else { 1 + rng.below_i64(2) };
+    let log = (0..entries)
+        .map(|n: i64| LogEntry {
+            date: created.checked_add(jiff::Span::new().days(30 * n + 1)).unwrap_or(created),
+            kind: *rng.pick(&LogKind::ALL),
+            text: rng.pick(w.logs).to_string(),
+            extra: crate::model::extras::Extra::default(),
+        })
+        .collect();
+    let placement = rng.chance(30).then(|| Placement {
+        created_to: *rng.pick(&CreatedTo::ALL),
+        pushed_by: *rng.pick(&PushedBy::ALL),
+        extra: crate::model::extras::Extra::default(),
+    });
+    let updated = 1_600_000_000 + rng.below_i64(200_000_000);
+    Initiative {
+        id,
+        title,
+        description,
+        need: if rng.chance(30) { rng.pick(w.needs).to_string() } else { String::new() },
+        need_sources: some_of(
+            rng,
+            &[NeedSource::Citizens, NeedSource::Employees, NeedSource::OutsideWorld],
+            2,
+        ),
+        facet: *rng.pick(&Facet::ALL),
+        placement,
+        stage,
+        status,
+        track: match rng.below(3) {
+            0 => Some(Track::Local),
+            1 => Some(Track::Radical),
+            _ => None,
+        },
+        relieves: some_of(rng, &[Pressure::Money, Pressure::Products, Pressure::Staff], 2),
+        expected_benefit: ExpectedBenefit {
+            efficiency: rng.chance(50),
+            quality: rng.chance(50),
+            text: if rng.chance(20) { paragraph(rng, w, 1) } else { String::new() },
+            extra: crate::model::extras::Extra::default(),
+        },
+        realised_benefit: RealisedBenefit {
+            analysed: rng.chance(20),
+            realised: rng.chance(10),
+            text: String::new(),
+            extra: crate::model::extras::Extra::default(),
+        },
+        owner: person(rng, w),
+        unit: rng.pick(w.units).to_string(),
+        partners: strings(rng, w.partners, 1),
+        goals: some_of(rng, &(1..=goals).collect::<Vec<_>>(), 2),
+        priority: *rng.pick(&[Priority::Low, Priority::Medium, Priority::High]),
+        start,
+        follow_up: rng.chance(70).then(|| rng.day_between(date(2024, 1, 1), 4 * 365)),
+        end: (status == Status::Completed).then(|| rng.day_between(date(2025, 1, 1), 365)),
+        tags: strings(rng, w.tags, 3),
+        log,
+        archived: rng.chance(8),
+        created: Some(created),
+        updated: jiff::Timestamp::from_second(updated).ok(),
+        extra: crate::model::extras::Extra::default(),
+    }
+}
+
+fn organisation(goals: u32) -> Organisation {
+    let units =
+        LANGUAGES.iter().flat_map(|w| w.units).map(|u| Unit { name: (*u).to_owned(), ..Unit::default() });
+    let people = LANGUAGES.iter().flat_map(|w| w.first_names.iter().zip(w.last_names));
+    Organisation {
+        name: "Nordiska kommunförbundet".into(),
+        vision: "Tre länder, en gemensam portfölj av innovation i offentlig sektor.".into(),
+        mission: "Vi prövar nya arbetssätt tillsammans och delar det vi lär oss.".into(),
+        goals: (1..=goals)
+            .map(|id| Goal {
+                id,
+                title: format!("Mål {id}: {}", SV.needs[id as usize % SV.needs.len()]),
+                description: SV.sentences[id as usize % SV.sentences.len()].into(),
+                retired: id % 7 == 0,
+                ..Goal::default()
+            })
+            .collect(),
+        units: units.collect(),
+        people: people.map(|(f, l)| format!("{f} {l}")).collect(),
+        ..Organisation::default()
+    }
+}
+
+/// Builds a portfolio of `size`; the same size and seed always give the same portfolio.
+pub fn portfolio(size: Size) -> Portfolio {
+    const GOALS: u32 = 12;
+    let mut rng = Rng::new(size.seed);
+    let mut p = Portfolio { organisation: organisation(GOALS), ..Portfolio::default() };
+    let count = u32::try_from(size.initiatives).unwrap_or(u32::MAX);
+    p.initiatives = (1..=count).map(|id| initiative(&mut rng, id, GOALS)).collect();
+
+    let templates = Catalog::bundled().templates;
+    let mut used = Vec::new();
+    for n in 0..size.assessments {
+        let id = n as u32 + 1;
+        let t = rng.pick(&templates);
+        if !used.contains(&t.id) {
+            used.push(t.id.clone());
+        }
+        let w = LANGUAGES[rng.below(LANGUAGES.len())];
+        let perspectives: Vec<Option<String>> = if t.perspectives.is_empty() {
+            vec![None]
+        } else {
+            t.perspectives.iter().map(|p| Some(p.id.clone())).collect()
+        };
+        let mut answers = Vec::new();
+        for item in &t.items {
+            for perspective in &perspectives {
+                let range = usize::from(t.scale.max - t.scale.min) + 1;
+                answers.push(Answer {
+                    item: item.id.clone(),
+                    perspective: perspective.clone(),
+                    score: rng.chance(90).then(|| t.scale.min + rng.below(range) as u8),
+                    note: if rng.chance(20) { rng.pick(w.sentences).to_string() } else { String::new() },
+                    extra: crate::model::extras::Extra::default(),
+                });
+            }
+        }
+        let assessment_date = rng.day_between(date(2020, 1, 1), 6 * 365);
+        p.assessments.push(Assessment {
+            id,
+            template: t.id.clone(),
+            template_version: t.version,
+            scope: rng.pick(w.units).to_string(),
+            date: assessment_date,
+            participants: (0..3 + rng.below(6)).map(|_| person(&mut rng, w)).collect(),
+            answers,
+            note: paragraph(&mut rng, w, 1),
+            extra: crate::model::extras::Extra::default(),
+        });
+        for _ in 0..rng.below(4) {
+            let action_id = p.actions.len() as u32 + 1;
+            let item = rng.pick(&t.items);
+            p.actions.push(ActionItem {
+                id: action_id,
+                what: rng.pick(w.logs).to_string(),
+                how: paragraph(&mut rng, w, 1),
+                when: format!("Q{} {}", 1 + rng.below(4), 2024 + rng.below(4)),
+                who: person(&mut rng, w),
+                competences: rng.pick(w.tags).to_string(),
+                follow_up: Some(rng.day_between(assessment_date, 365)),
+                done: rng.chance(40),
+                assessment: Some(id),
+                item: Some(item.id.clone()),
+                initiative: (count > 0 && rng.chance(30)).then(|| 1 + rng.below(count as usize) as u32),
+                created: Some(assessment_date),
+                extra: crate::model::extras::Extra::default(),
+            });
+        }
+    }
+    p.templates = templates.into_iter().filter(|t| used.contains(&t.id)).collect();
+    p.next_id = NextIds {
+        initiative: count + 1,
+        assessment: size.assessments as u32 + 1,
+        action: p.actions.len() as u32 + 1,
+        goal: GOALS + 1,
+        ..NextIds::default()
+    };
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_valid_file() {
+        let size = Size { initiatives: 300, assessments: 20, seed: 7 };
+        let a = crate::store::to_json(&portfolio(size));
+        assert_eq!(a, crate::store::to_json(&portfolio(size)));
+        assert_ne!(a, crate::store::to_json(&portfolio(Size { seed: 8, ..size })));
+        let back = crate::store::parse(a.as_bytes(), std::path::Path::new("generated.json")).expect("valid");
+        assert_eq!(back.initiatives.len(), 300);
+        assert_eq!(back.assessments.len(), 20);
+        for facet in Facet::ALL {
+            assert!(back.initiatives.iter().any(|i| i.facet == facet), "{facet:?} is used");
+        }
+        for a in &back.assessments {
+            assert!(back.template(&a.template, a.template_version).is_some(), "template copied");
+        }
+    }
+}
