@@ -175,6 +175,29 @@ fn benches(c: &mut Criterion) {
         store.save(&opened.portfolio).expect("the first save (with its backup)");
         g.bench_function("save", |b| b.iter(|| store.save(&opened.portfolio).expect("saves")));
         g.bench_function("to_json", |b| b.iter(|| black_box(store::to_json(&opened.portfolio))));
+
+        // Report, export and import work on a loaded portfolio; the end-to-end commands add
+        // the load above.
+        let p = &opened.portfolio;
+        let today = jiff::civil::date(2026, 11, 25);
+        g.bench_function("report_markdown", |b| {
+            b.iter(|| black_box(fasett::report::markdown(p, today, fasett::i18n::Lang::En)));
+        });
+        g.bench_function("report_json", |b| {
+            b.iter(|| black_box(fasett::report::json(p, today, fasett::i18n::Lang::En)));
+        });
+        g.bench_function("export_csv", |b| {
+            b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
+        });
+        let csv = fasett::export::csv(p, fasett::i18n::Lang::En, b';');
+        let empty = Portfolio::default();
+        g.bench_function("import_csv", |b| {
+            b.iter(|| {
+                black_box(
+                    fasett::import::parse(&csv, &empty, fasett::i18n::Lang::En, today).expect("imports"),
+                )
+            });
+        });
         g.finish();
     }
 }
