@@ -531,19 +531,9 @@ impl App {
             return;
         }
         let Some((before, item, perspective)) = self.rating_target(r) else { return };
-        let mut after = before.clone();
-        match after.answers.iter_mut().find(|x| x.item == item && x.perspective == perspective) {
-            Some(answer) if answer.score == score => return,
-            Some(answer) => answer.score = score,
-            None if score.is_none() => return,
-            None => after.answers.push(Answer {
-                item,
-                perspective,
-                score,
-                note: String::new(),
-                extra: Extra::default(),
-            }),
-        }
+        let Some(after) = edited_answer(&before, item, perspective, |answer| answer.score = score) else {
+            return;
+        };
         if self.commit(Change::assessment(Some(before), Some(after))) {
             let key = if score.is_some() { "rating.scored" } else { "rating.cleared" };
             let done = self
@@ -607,19 +597,9 @@ impl App {
         self.mode = Mode::Culture(CultureMode::Rating(rating));
         let Some((before, item, perspective)) = self.rating_target(rating) else { return };
         let text = text.trim().to_owned();
-        let mut after = before.clone();
-        match after.answers.iter_mut().find(|x| x.item == item && x.perspective == perspective) {
-            Some(answer) if answer.note == text => return,
-            Some(answer) => answer.note = text,
-            None if text.is_empty() => return,
-            None => after.answers.push(Answer {
-                item,
-                perspective,
-                score: None,
-                note: text,
-                extra: Extra::default(),
-            }),
-        }
+        let Some(after) = edited_answer(&before, item, perspective, |answer| answer.note = text) else {
+            return;
+        };
         if self.commit(Change::assessment(Some(before), Some(after))) {
             self.set_info(self.lang.t("rating.note_saved").to_owned());
         }
@@ -893,6 +873,29 @@ fn plan_order(portfolio: &crate::model::Portfolio, assessment: Option<Id>) -> Ve
         portfolio.actions.iter().filter(|a| assessment.is_none() || a.assessment == assessment).collect();
     rows.sort_by_key(|a| (a.done, a.follow_up.is_none(), a.follow_up, a.id));
     rows.into_iter().map(|a| a.id).collect()
+}
+
+/// The run with one answer (item and perspective) changed by `edit`, or `None` when that
+/// changes nothing. A missing answer is created, but only if the edit leaves it non-blank.
+fn edited_answer(
+    before: &Assessment,
+    item: String,
+    perspective: Option<String>,
+    edit: impl FnOnce(&mut Answer),
+) -> Option<Assessment> {
+    let mut after = before.clone();
+    if let Some(answer) = after.answers.iter_mut().find(|x| x.item == item && x.perspective == perspective) {
+        let old = answer.clone();
+        edit(answer);
+        return (*answer != old).then_some(after);
+    }
+    let mut answer = Answer { item, perspective, score: None, note: String::new(), extra: Extra::default() };
+    edit(&mut answer);
+    if answer.score.is_none() && answer.note.is_empty() {
+        return None;
+    }
+    after.answers.push(answer);
+    Some(after)
 }
 
 #[cfg(test)]
