@@ -21,6 +21,7 @@
 //! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 //! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
+//! - [`testing`]: the harness app-level tests build, drive and draw the app with.
 
 pub mod action;
 pub mod analysis;
@@ -46,5 +47,6 @@ pub mod scoring;
 pub mod signals;
 pub mod store;
 pub mod templates;
+pub mod testing;
 pub mod text;
 pub mod ui;
