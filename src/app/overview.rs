@@ -96,8 +96,8 @@ impl App {
 mod tests {
     use super::*;
     use crate::action::Action;
-    use crate::app::Options;
     use crate::model::{ActionItem, Initiative, Portfolio};
+    use crate::testing::Harness;
     use jiff::civil::date;
 
     #[test]
@@ -116,8 +116,7 @@ mod tests {
             follow_up: Some(date(2026, 11, 30)),
             ..ActionItem::default()
         });
-        let mut app = App::new(p, None, &Options::default());
-        app.today = date(2026, 11, 25);
+        let mut app = Harness::new(p);
         app.update(Action::ShowPane(Pane::Overview));
         app.update(Action::Overview(OverviewAction::Open));
         assert!(matches!(app.mode, Mode::Detail { id: 4, .. }));
