@@ -4,12 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use fasett::app::{App, Options, Pane};
+use fasett::app::Pane;
 use fasett::i18n::Lang;
-use jiff::civil::date;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fasett::testing::Harness;
+use ratatui::crossterm::event::KeyCode;
 
 fn catalog(code: &str) -> BTreeMap<String, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/i18n/{code}.json"));
@@ -90,73 +88,47 @@ fn keys_used_in_code_exist_and_every_key_is_used() {
     assert!(unused.is_empty(), "in en.json but never used: {unused:?}");
 }
 
-fn sample() -> fasett::model::Portfolio {
-    fasett::store::parse(fasett::cli::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads")
-}
-
-fn app(lang: Lang) -> App {
-    let mut app = App::new(sample(), None, &Options { lang, no_color: true, ..Options::default() });
-    app.today = date(2026, 11, 25);
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-    terminal.draw(|f| fasett::ui::draw(app, f)).expect("draws");
-    terminal.backend().to_string()
-}
-
 /// The screens a user reaches in every pane: the pane, its help, and its main dialogs.
 fn screens(lang: Lang) -> Vec<(String, String)> {
     let mut shots = Vec::new();
     for (n, pane) in
         [('1', Pane::Portfolio), ('2', Pane::Initiatives), ('3', Pane::Culture), ('4', Pane::Overview)]
     {
-        let mut a = app(lang);
-        press(&mut a, KeyCode::Char(n));
-        shots.push((format!("{pane:?}"), render(&a)));
-        press(&mut a, KeyCode::Char('?'));
-        shots.push((format!("{pane:?} help"), render(&a)));
-        press(&mut a, KeyCode::Esc);
+        let mut a = Harness::sample().lang(lang);
+        a.press(n);
+        shots.push((format!("{pane:?}"), a.screen()));
+        a.press('?');
+        shots.push((format!("{pane:?} help"), a.screen()));
+        a.press(KeyCode::Esc);
         match pane {
             Pane::Initiatives => {
-                press(&mut a, KeyCode::Enter);
-                shots.push(("detail".into(), render(&a)));
-                press(&mut a, KeyCode::Char('e'));
-                shots.push(("form".into(), render(&a)));
-                press(&mut a, KeyCode::Esc);
-                press(&mut a, KeyCode::Char('f'));
-                shots.push(("filter bar".into(), render(&a)));
+                a.press(KeyCode::Enter);
+                shots.push(("detail".into(), a.screen()));
+                a.press('e');
+                shots.push(("form".into(), a.screen()));
+                a.press(KeyCode::Esc);
+                a.press('f');
+                shots.push(("filter bar".into(), a.screen()));
             }
             Pane::Culture => {
-                press(&mut a, KeyCode::Enter);
-                shots.push(("rating".into(), render(&a)));
-                press(&mut a, KeyCode::Char('r'));
-                shots.push(("results".into(), render(&a)));
-                press(&mut a, KeyCode::Char('p'));
-                shots.push(("plan".into(), render(&a)));
+                a.press(KeyCode::Enter);
+                shots.push(("rating".into(), a.screen()));
+                a.press('r');
+                shots.push(("results".into(), a.screen()));
+                a.press('p');
+                shots.push(("plan".into(), a.screen()));
             }
             Pane::Overview => {
-                press(&mut a, KeyCode::Char('o'));
-                shots.push(("profile".into(), render(&a)));
+                a.press('o');
+                shots.push(("profile".into(), a.screen()));
             }
             Pane::Portfolio => {
-                press(&mut a, KeyCode::Char('o'));
-                shots.push(("placement".into(), render(&a)));
+                a.press('o');
+                shots.push(("placement".into(), a.screen()));
             }
         }
     }
-    let mut first = App::new(
-        fasett::model::Portfolio::default(),
-        None,
-        &Options { lang, no_color: true, first_run: true },
-    );
-    first.today = date(2026, 11, 25);
-    shots.push(("welcome".into(), render(&first)));
+    shots.push(("welcome".into(), Harness::first_run().lang(lang).screen()));
     shots
 }
 
@@ -190,8 +162,13 @@ fn no_catalog_key_or_english_fallback_shows_in_swedish_danish_or_norwegian() {
 
 #[test]
 fn pane_1_in_all_four_languages() {
-    for lang in Lang::ALL {
-        insta::assert_snapshot!(format!("portfolio_{}", lang.code()), render(&app(lang)));
+    // English is `ui::portfolio`'s snapshot `demo_grid_at_80x24`, the very same screen, so it
+    // is not snapshotted twice; no other language may look like it.
+    let english = Harness::sample().screen();
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let screen = Harness::sample().lang(lang).screen();
+        assert_ne!(screen, english, "{} looks English", lang.code());
+        insta::assert_snapshot!(format!("portfolio_{}", lang.code()), screen);
     }
 }
 

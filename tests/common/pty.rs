@@ -1,7 +1,7 @@
 //! The real `fasett` binary in an isolated environment: as a plain process ([`Sandbox::command`])
 //! or in a pseudo-terminal read through a vt100 screen ([`Sandbox::spawn`]).
 //!
-//! Shared by the integration tests with `#[path = "common/pty.rs"] mod pty;`. Every test crate
+//! Shared by the integration tests with `#[path = "../common/pty.rs"] mod pty;`. Every test crate
 //! uses a different part of it, hence the `dead_code` allowance.
 #![allow(dead_code)]
 

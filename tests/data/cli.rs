@@ -1,13 +1,10 @@
 //! The non-interactive command line on the real binary: `--version`, `--help`, `path`, `check`
 //! and option validation, each in an isolated environment.
 
-#[path = "common/pty.rs"]
-mod pty;
-
 use std::path::Path;
 use std::process::Output;
 
-use pty::Sandbox;
+use crate::pty::Sandbox;
 
 fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
     sandbox.command(args).output().expect("running fasett")

@@ -1,6 +1,6 @@
 //! Issue 8 below the terminal: injected file-operation failures, a full disk and a read-only
 //! mount (in a private tmpfs), the recovery file, external changes, hostile files and hostile
-//! text. The pseudo-terminal half is `e2e_field.rs`.
+//! text. The pseudo-terminal half is `tests/e2e/field.rs`.
 
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 
@@ -12,14 +12,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fasett::action::Action;
-use fasett::app::{App, Mode, Options};
+use fasett::app::{App, Mode};
 use fasett::history::Change;
 use fasett::model::{ActionItem, Collection, Initiative, Portfolio};
 use fasett::store::{self, Access, FaultyFileOps, Op, SaveError, Store, load, parse, to_json};
+use fasett::testing::Harness;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn sample(n: u32) -> Portfolio {
     let mut p = Portfolio::default();
@@ -39,16 +37,16 @@ fn temp_files(dir: &Path) -> Vec<String> {
     names
 }
 
-fn open_app(path: &Path) -> App {
+fn open_app(path: &Path) -> Harness {
     let opened = Store::open(path, false).expect("opens");
     assert_eq!(opened.store.access(), &Access::ReadWrite);
-    App::new(opened.portfolio, Some(opened.store), &Options::default())
+    Harness::opened(opened)
 }
 
-fn open_app_with(path: &Path, ops: Arc<FaultyFileOps>) -> App {
+fn open_app_with(path: &Path, ops: Arc<FaultyFileOps>) -> Harness {
     let mut opened = Store::open(path, false).expect("opens");
     opened.store.set_file_ops(ops);
-    App::new(opened.portfolio, Some(opened.store), &Options::default())
+    Harness::opened(opened)
 }
 
 fn rename(app: &mut App, id: u32, title: &str) -> bool {
@@ -56,26 +54,6 @@ fn rename(app: &mut App, id: u32, title: &str) -> bool {
     let mut after = before.clone();
     after.title = title.into();
     app.commit(Change::initiative(Some(before), Some(after)))
-}
-
-fn status(app: &App) -> (String, bool) {
-    app.status.as_ref().map(|s| (s.text.clone(), s.is_error)).unwrap_or_default()
-}
-
-fn key(code: KeyCode) -> Action {
-    Action::TypeKey(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(key(KeyCode::Char(c)));
-    }
-}
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-    terminal.draw(|f| fasett::ui::draw(app, f)).expect("draws");
-    terminal.backend().to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,11 +110,11 @@ fn a_failed_backup_step_saves_nothing_and_says_so() {
         faults.fail_nth(op, 1);
         assert!(rename(&mut app, 1, "edited"));
         assert!(app.unsaved, "{op:?}");
-        let (text, is_error) = status(&app);
+        let (text, is_error) = app.status().unwrap_or_default();
         assert!(is_error && text.contains("backup"), "{op:?}: {text}");
         assert_eq!(fs::read(&path).expect("exists"), old);
         app.update(Action::RunCommand("w".into()));
-        assert!(!app.unsaved, "{op:?}: {:?}", status(&app));
+        assert!(!app.unsaved, "{op:?}: {:?}", app.status());
         assert_eq!(load(&path).expect("whole").expect("exists").initiatives[0].title, "edited");
     }
 }
@@ -157,7 +135,7 @@ fn the_app_keeps_a_failed_edit_in_memory_says_why_and_saves_it_when_it_can() {
         assert!(rename(&mut app, 2, "kept in memory"), "{op:?}: the edit is made");
         assert!(app.unsaved, "{op:?}");
         assert_eq!(app.portfolio.initiative(2).map(|i| i.title.as_str()), Some("kept in memory"));
-        let (text, is_error) = status(&app);
+        let (text, is_error) = app.status().unwrap_or_default();
         assert!(is_error, "{op:?}");
         let expected = if op == Op::SyncDir { "could not be flushed" } else { "not saved" };
         assert!(text.contains(expected), "{op:?}: {text}");
@@ -170,7 +148,7 @@ fn the_app_keeps_a_failed_edit_in_memory_says_why_and_saves_it_when_it_can() {
 
         faults.heal();
         app.update(Action::RunCommand("w".into()));
-        assert!(!app.unsaved, "{op:?}: {:?}", status(&app));
+        assert!(!app.unsaved, "{op:?}: {:?}", app.status());
         let on_disk = load(&path).expect("whole").expect("exists");
         assert_eq!(on_disk.initiative(2).map(|i| i.title.as_str()), Some("kept in memory"), "{op:?}");
     }
@@ -196,7 +174,8 @@ fn a_signal_retries_a_failed_save_before_exiting() {
 // ---------------------------------------------------------------------------------------------
 
 const TMPFS_ENV: &str = "FASETT_FIELD_TMPFS";
-const TMPFS_CHILD: &str = "tmpfs_child";
+// The child's name as the test binary knows it: `<module>::<test>`.
+const TMPFS_CHILD: &str = "field::tmpfs_child";
 
 /// Whether this kernel lets an unprivileged user make a private mount; says why not.
 fn unshare_refused() -> Option<String> {
@@ -247,7 +226,7 @@ fn tmpfs_child() {
     fs::write(&path, to_json(&sample(5))).expect("writes");
     let mut app = open_app(&path);
     assert!(rename(&mut app, 1, "fits"), "a first edit (and its backup) fits");
-    assert!(!app.unsaved, "{:?}", status(&app));
+    assert!(!app.unsaved, "{:?}", app.status());
     let before = fs::read(&path).expect("exists");
 
     // Fill the disk to the last byte.
@@ -260,7 +239,7 @@ fn tmpfs_child() {
     after.description = big.clone();
     assert!(app.commit(Change::initiative(Some(b), Some(after))));
     assert!(app.unsaved);
-    let (text, is_error) = status(&app);
+    let (text, is_error) = app.status().unwrap_or_default();
     assert!(is_error && text.contains("No space left on device") && text.contains("not saved"), "{text}");
     assert_eq!(fs::read(&path).expect("exists"), before, "the old file is whole");
     assert!(temp_files(&dir).is_empty(), "{:?}", temp_files(&dir));
@@ -271,7 +250,7 @@ fn tmpfs_child() {
     // Room again: the next save writes everything.
     fs::remove_file(&filler).expect("frees the disk");
     app.update(Action::RunCommand("w".into()));
-    assert!(!app.unsaved, "{:?}", status(&app));
+    assert!(!app.unsaved, "{:?}", app.status());
     assert_eq!(
         load(&path).expect("whole").expect("exists").initiative(2).map(|i| i.description.len()),
         Some(big.len())
@@ -293,14 +272,14 @@ fn tmpfs_child() {
     let mut app = open_app(&path);
     assert!(rename(&mut app, 3, "on a read-only disk"));
     assert!(app.unsaved);
-    let (text, _) = status(&app);
+    let (text, _) = app.status().unwrap_or_default();
     assert!(text.contains("Read-only file system") && text.contains("not saved"), "{text}");
     assert_eq!(fs::read(&path).expect("exists"), before);
     app.update(Action::MoveDown);
     assert_eq!(app.portfolio.initiative(3).map(|i| i.title.as_str()), Some("on a read-only disk"));
     sh(&format!("mount -o remount,bind,rw '{}'", ro.display()));
     app.update(Action::RunCommand("w".into()));
-    assert!(!app.unsaved, "{:?}", status(&app));
+    assert!(!app.unsaved, "{:?}", app.status());
     assert_eq!(
         load(&path).expect("whole").expect("exists").initiative(3).map(|i| i.title.clone()),
         Some("on a read-only disk".into())
@@ -321,8 +300,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
     let mut app = open_app(&path);
     app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
     app.update(Action::EditSelected);
-    app.update(key(KeyCode::End));
-    type_text(&mut app, " – med ändringar");
+    app.press("<End>").type_text(" – med ändringar");
     let start = Instant::now();
     app.track_draft(start);
     app.idle_tick(start + Duration::from_millis(500));
@@ -336,7 +314,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
     let mut app = open_app(&path);
     app.offer_recovery();
     assert!(matches!(app.mode, Mode::Recovery(_)));
-    assert!(render(&app).contains("changes to initiative #1"), "{}", render(&app));
+    assert!(app.screen().contains("changes to initiative #1"), "{}", app.screen());
     app.update(Action::ConfirmYes);
     let Mode::Form(form) = &app.mode else { panic!("the form is back: {:?}", app.mode) };
     assert_eq!(form.original.as_ref().map(|i| i.id), Some(1));
@@ -366,7 +344,7 @@ fn a_read_only_instance_leaves_the_recovery_file_to_the_writer() {
     let writer = Store::open(&path, false).expect("opens");
     let second = Store::open(&path, false).expect("opens");
     assert!(second.store.is_read_only(), "the lock is held");
-    let mut app = App::new(second.portfolio, Some(second.store), &Options::default());
+    let mut app = Harness::opened(second);
     app.offer_recovery();
     assert!(matches!(app.mode, Mode::Normal));
     assert!(recovery.exists());
@@ -407,7 +385,7 @@ fn an_external_change_is_never_overwritten_and_the_dialog_says_what_changed() {
     assert_eq!((change.added.as_slice(), change.removed.as_slice()), (&[9][..], &[3][..]));
     assert_eq!(change.changed, [1, 2]);
     assert!(change.unsaved);
-    let screen = render(&app);
+    let screen = app.screen();
     for expected in ["changed by another program", "#9", "#3", "#1 #2", "discards this session", "r reloads"]
     {
         assert!(screen.contains(expected), "{expected:?} in\n{screen}");
@@ -437,11 +415,11 @@ fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
     let Mode::External(change) = &app.mode else { panic!("noticed on an idle tick: {:?}", app.mode) };
     assert_eq!(change.added, [3, 4]);
     assert!(!change.unsaved);
-    assert!(render(&app).contains("reloading loses nothing"), "{}", render(&app));
+    assert!(app.screen().contains("reloading loses nothing"), "{}", app.screen());
     app.update(Action::ReloadFromDisk);
     assert_eq!(app.portfolio, sample(4));
     assert!(rename(&mut app, 4, "after reload"));
-    assert!(!app.unsaved, "{:?}", status(&app));
+    assert!(!app.unsaved, "{:?}", app.status());
 
     // Dismissed: not shown again on idle ticks, but a save is still refused, and :reload works.
     fs::write(&path, to_json(&sample(1))).expect("writes");
@@ -457,8 +435,6 @@ fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
 // Hostile files
 // ---------------------------------------------------------------------------------------------
 
-const SAMPLE: &str = include_str!("../data/sample.json");
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -471,7 +447,7 @@ proptest! {
     fn mutated_sample_files_load_or_fail_cleanly(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..4u8, any::<u8>()), 1..8)
     ) {
-        let mut bytes = SAMPLE.as_bytes().to_vec();
+        let mut bytes = fasett::demo::SAMPLE.as_bytes().to_vec();
         for (at, kind, byte) in edits {
             let ix = at.index(bytes.len());
             match kind {
@@ -485,8 +461,7 @@ proptest! {
         match parse(&bytes, Path::new("mutated.json")) {
             Ok(p) => {
                 // What loads renders and saves.
-                let app = App::new(p.clone(), None, &Options::default());
-                let _ = render(&app);
+                let _ = Harness::new(p.clone()).screen();
                 prop_assert_eq!(parse(to_json(&p).as_bytes(), Path::new("again.json")).ok(), Some(p));
             }
             Err(e) => prop_assert!(e.to_string().contains("mutated.json")),
@@ -534,11 +509,11 @@ fn huge_strings_load_render_and_round_trip() {
     let text = to_json(&p);
     let loaded = parse(text.as_bytes(), Path::new("big.json")).expect("loads");
     assert_eq!(loaded, p);
-    let mut app = App::new(loaded, None, &Options::default());
-    let _ = render(&app);
+    let mut app = Harness::new(loaded);
+    let _ = app.screen();
     app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
     app.update(Action::OpenSelected);
-    let _ = render(&app);
+    let _ = app.screen();
 }
 
 #[test]
@@ -565,7 +540,7 @@ fn duplicate_keys_and_duplicate_ids_are_refused() {
 
 #[test]
 fn dangling_references_load_render_and_survive_a_save() {
-    let mut p = parse(SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads");
+    let mut p = fasett::testing::sample();
     // An action linked to an initiative that was deleted, an initiative linked to a goal that
     // is gone, and an assessment of a template nobody has.
     p.actions.push(ActionItem {
@@ -582,19 +557,19 @@ fn dangling_references_load_render_and_survive_a_save() {
     let loaded = parse(text.as_bytes(), Path::new("dangling.json")).expect("dangling references load");
     assert_eq!(loaded, p);
     let id = loaded.initiatives[0].id;
-    let mut app = App::new(loaded, None, &Options::default());
+    let mut app = Harness::new(loaded);
     for pane in fasett::app::Pane::ALL {
         app.update(Action::ShowPane(pane));
-        let _ = render(&app);
+        let _ = app.screen();
     }
     app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
     app.update(Action::MoveToFirst);
     app.mode = Mode::Detail { id, scroll: 0 };
-    let screen = render(&app);
+    let screen = app.screen();
     assert!(screen.contains("777 (no longer"), "a missing goal is shown as missing:\n{screen}");
     app.mode = Mode::Normal;
     app.update(Action::EditSelected);
-    let _ = render(&app);
+    let _ = app.screen();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -623,27 +598,27 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
         tags: vec![NASTY.into()],
         ..Default::default()
     });
-    let mut app = App::new(p, None, &Options::default());
+    let mut app = Harness::new(p);
     let mut screens = Vec::new();
     for pane in fasett::app::Pane::ALL {
         app.update(Action::ShowPane(pane));
-        screens.push(render(&app));
+        screens.push(app.screen());
     }
     app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
     app.update(Action::OpenSelected);
-    screens.push(render(&app));
+    screens.push(app.screen());
     app.mode = Mode::Normal;
     app.update(Action::EditSelected);
-    screens.push(render(&app));
+    screens.push(app.screen());
     app.mode = Mode::Normal;
     app.update(Action::DeleteSelected);
-    screens.push(render(&app));
+    screens.push(app.screen());
     app.mode = Mode::Normal;
     app.update(Action::Profile(fasett::app::ProfileAction::Open));
-    screens.push(render(&app));
+    screens.push(app.screen());
     app.mode = Mode::Normal;
     app.set_error(NASTY.into());
-    screens.push(render(&app));
+    screens.push(app.screen());
     for screen in screens {
         assert!(harmless(&screen), "{screen:?}");
         assert!(screen.contains('␛'), "the escape is visible, not obeyed");

@@ -5,9 +5,6 @@
 // The file names compared here are ones these tests create, in one case.
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 
-#[path = "common/strategies.rs"]
-mod strategies;
-
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -15,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::strategies;
 use fasett::model::extras::Extras;
 use fasett::model::{Collection, Initiative, Portfolio, Status};
 use fasett::store::{
@@ -691,7 +689,8 @@ fn file_flag_beats_environment_beats_data_dir() {
 // ---------------------------------------------------------------------------------------------
 
 const KILL_CHILD_ENV: &str = "FASETT_KILL_CHILD_FILE";
-const KILL_CHILD_TEST: &str = "kill_child_saves_in_a_loop";
+// The child's name as the test binary knows it: `<module>::<test>`.
+const KILL_CHILD_TEST: &str = "store::kill_child_saves_in_a_loop";
 /// Set: the child keeps its portfolio small, so hundreds of rounds stay quick.
 const KILL_CHILD_SMALL_ENV: &str = "FASETT_KILL_CHILD_SMALL";
 

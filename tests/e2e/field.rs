@@ -2,16 +2,13 @@
 //! the middle of typing, SIGHUP after an edit, the terminal hung up, a forced panic — and a file
 //! changed by another program while it is open.
 
-#[path = "common/pty.rs"]
-mod pty;
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use pty::{Key, Pty, Sandbox, TIMEOUT};
 
 fn read(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

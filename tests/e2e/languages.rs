@@ -1,9 +1,6 @@
 //! End to end: the locale picks the language, and `:lang` switches it live and remembers it.
 
-#[path = "common/pty.rs"]
-mod pty;
-
-use pty::{Key, Sandbox, TIMEOUT};
+use crate::pty::{Key, Sandbox, TIMEOUT};
 
 /// A text from a catalog, cut before its first `{placeholder}`.
 fn text(lang: &str, key: &str) -> String {

@@ -2,14 +2,11 @@
 //! counts of the demo file; Shift+→ moves an initiative to the neighbouring facet in the file
 //! and `u` takes it back; presentation mode and zoom at a projector-sized terminal.
 
-#[path = "common/pty.rs"]
-mod pty;
-
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{Pty, Sandbox, TIMEOUT};
+use crate::pty::{Pty, Sandbox, TIMEOUT};
 
 /// The facets in grid order, as the file spells them and as the screen names them.
 const FACETS: [(&str, &str); 4] = [
@@ -25,7 +22,7 @@ const SHIFT_RIGHT: &[u8] = b"\x1b[1;2C";
 /// A text from the English catalog.
 fn en(key: &str) -> String {
     let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../data/i18n/en.json")).expect("en.json parses");
+        serde_json::from_str(include_str!("../../data/i18n/en.json")).expect("en.json parses");
     catalog[key].as_str().unwrap_or_else(|| panic!("en.json has no text {key:?}")).to_owned()
 }
 

@@ -1,10 +1,7 @@
 //! End to end: the first run's welcome, starting an empty portfolio with a name and a goal,
 //! and seeing an initiative count towards that goal (issue 10's journey).
 
-#[path = "common/pty.rs"]
-mod pty;
-
-use pty::{Key, Sandbox, TIMEOUT};
+use crate::pty::{Key, Sandbox, TIMEOUT};
 
 fn read(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("the data file exists")).expect("JSON")

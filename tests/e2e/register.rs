@@ -1,12 +1,9 @@
 //! End to end: capturing and editing initiatives in the real binary, and finding them in the
 //! file afterwards (issue 3's journeys).
 
-#[path = "common/pty.rs"]
-mod pty;
-
 use std::path::Path;
 
-use pty::{Key, Pty, Sandbox, TIMEOUT};
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 
 fn read(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

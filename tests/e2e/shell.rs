@@ -1,12 +1,9 @@
 //! End to end: the real binary in a pseudo-terminal — starting, switching panes, help, the demo,
 //! a terminal that is too small, read-only and broken files, and `NO_COLOR`.
 
-#[path = "common/pty.rs"]
-mod pty;
-
 use std::path::{Path, PathBuf};
 
-use pty::{Key, Pty, Sandbox, TIMEOUT};
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 
 const TABS: [&str; 4] = ["1 Portfolio", "2 Initiatives", "3 Culture", "4 Overview"];
 
@@ -14,19 +11,16 @@ const TABS: [&str; 4] = ["1 Portfolio", "2 Initiatives", "3 Culture", "4 Overvie
 /// screen whatever fills it in.
 fn en(key: &str) -> String {
     let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../data/i18n/en.json")).expect("en.json parses");
+        serde_json::from_str(include_str!("../../data/i18n/en.json")).expect("en.json parses");
     let text = catalog[key].as_str().unwrap_or_else(|| panic!("en.json has no text {key:?}"));
     text.split('{').next().unwrap_or(text).to_owned()
 }
 
 /// The organisation name in the bundled sample, whatever the sample is today.
 fn sample_organisation_name() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample.json");
-    let text = std::fs::read_to_string(&path).expect("data/sample.json is readable");
-    let sample: serde_json::Value = serde_json::from_str(&text).expect("data/sample.json parses");
-    let name = sample["organisation"]["name"].as_str().expect("the sample names its organisation");
+    let name = fasett::testing::sample().organisation.name;
     assert!(!name.trim().is_empty(), "the sample's organisation name is empty");
-    name.to_owned()
+    name
 }
 
 /// Waits for the full interface: every tab and the help hint in the footer.
@@ -264,7 +258,7 @@ fn exports_on_a_terminal_show_escape_sequences_instead_of_obeying_them() {
     let sandbox = Sandbox::new();
     let file = sandbox.root().join("hostile.json");
     let mut sample: serde_json::Value =
-        serde_json::from_str(include_str!("../data/sample.json")).expect("the sample parses");
+        serde_json::from_str(fasett::demo::SAMPLE).expect("the sample parses");
     sample["initiatives"][0]["title"] = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}title".into();
     // One short initiative, so the whole export fits on the screen.
     let first = sample["initiatives"][0].clone();
