@@ -402,7 +402,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
             Wait::Ready => loop {
                 let Ok(event) = event::read() else { return End::Gone };
                 signals::test_panic(&event);
-                app.handle_event(&event);
+                crate::input::handle(app, &event);
                 app.track_draft(Instant::now());
                 if app.should_quit || signals.take().is_some() {
                     break;

@@ -175,5 +175,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         inner
     };
     let mut state = ListState::default().with_selected(Some(selected_item));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), list_area, &mut state);
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    frame.render_stateful_widget(list, list_area, &mut state);
 }

@@ -97,7 +97,11 @@ pub fn render(
         Constraint::Length(11),
         Constraint::Fill(1),
     ];
-    let table = Table::new(table_rows, widths).header(header).row_highlight_style(theme.selected());
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(crate::ui::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = selected.min(rows.len() - 1);
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
