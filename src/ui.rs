@@ -31,7 +31,7 @@ mod welcome;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, TableState, Wrap};
 
 use crate::action::Pane;
 use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode};
@@ -104,6 +104,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::External(change) => field::external(app, frame, body, change, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
+}
+
+/// A table's state showing `selected` among `len` rows in `area` (one header row), scrolled
+/// by the one rule of [`crate::layout::scroll`].
+pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState {
+    let visible = usize::from(area.height.saturating_sub(1));
+    TableState::default()
+        .with_offset(crate::layout::scroll(0, selected, len, visible))
+        .with_selected(Some(selected))
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".

@@ -24,7 +24,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use super::dialog::centred;
 use super::theme::{Theme, truncate};
@@ -100,7 +100,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         .highlight_symbol(super::theme::SELECTED_MARK)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = app.culture.selected.min(runs.len().saturating_sub(1));
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = super::table_state(selected, runs.len(), area);
     frame.render_stateful_widget(table, area, &mut state);
 }
 

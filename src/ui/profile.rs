@@ -174,7 +174,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     } else {
         inner
     };
-    let mut state = ListState::default().with_selected(Some(selected_item));
+    let offset = crate::layout::scroll(0, selected_item, items.len(), usize::from(list_area.height));
+    let mut state = ListState::default().with_offset(offset).with_selected(Some(selected_item));
     let list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol(super::theme::SELECTED_MARK)
