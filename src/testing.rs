@@ -148,7 +148,7 @@ impl Harness {
     /// [`Harness::keys`] such as `"<C-s>"` or `"<S-Right>"`.
     pub fn press(&mut self, key: impl Into<Key>) -> &mut Self {
         let Key(key) = key.into();
-        self.send(&Event::Key(key));
+        self.send(&[Event::Key(key)]);
         self
     }
 
@@ -157,7 +157,7 @@ impl Harness {
     /// `"<S-Right><Esc>"`. `<lt>` is the `<` key.
     pub fn keys(&mut self, notation: &str) -> &mut Self {
         for key in parse_keys(notation) {
-            self.send(&Event::Key(key));
+            self.send(&[Event::Key(key)]);
         }
         self
     }
@@ -172,19 +172,34 @@ impl Harness {
 
     /// Pastes `text` as a terminal with bracketed paste delivers it: in one piece.
     pub fn paste(&mut self, text: &str) -> &mut Self {
-        self.send(&Event::Paste(text.to_owned()));
+        self.send(&[Event::Paste(text.to_owned())]);
+        self
+    }
+
+    /// Types `text` as a terminal without bracketed paste delivers a paste: one key press
+    /// per character (Enter for a line break), all arriving at once.
+    pub fn burst(&mut self, text: &str) -> &mut Self {
+        let events: Vec<Event> = text
+            .chars()
+            .map(|c| {
+                let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            })
+            .collect();
+        self.send(&events);
         self
     }
 
     /// Resizes the terminal to `width` × `height`, as the terminal would tell the app.
     pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
-        self.send(&Event::Resize(width, height));
+        self.send(&[Event::Resize(width, height)]);
         self
     }
 
-    /// The one way events reach the app: what the terminal loop does with each event.
-    fn send(&mut self, event: &Event) {
-        self.app.handle_event(event);
+    /// The one way events reach the app: what the terminal loop does with each batch of
+    /// events the terminal had ready at once.
+    fn send(&mut self, events: &[Event]) {
+        crate::input::handle_batch(&mut self.app, events);
         self.app.track_draft(Instant::now());
     }
 

@@ -174,6 +174,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     } else {
         inner
     };
-    let mut state = ListState::default().with_selected(Some(selected_item));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), list_area, &mut state);
+    let offset = crate::layout::scroll(0, selected_item, items.len(), usize::from(list_area.height));
+    let mut state = ListState::default().with_offset(offset).with_selected(Some(selected_item));
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    frame.render_stateful_widget(list, list_area, &mut state);
 }

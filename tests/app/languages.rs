@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use fasett::app::Pane;
+use fasett::action::Pane;
 use fasett::i18n::Lang;
 use fasett::testing::Harness;
 use ratatui::crossterm::event::KeyCode;

@@ -123,7 +123,7 @@ fn profile_and_goal_coverage_snapshots() {
     insta::assert_snapshot!("profile_long_vision", app.screen());
     // Coverage follows the links: tick the first goal on #99, then back to the goals.
     app.press(KeyCode::Esc).press('2');
-    let row = app.view.iter().position(|id| *id == 99).expect("listed");
+    let row = app.register.view.iter().position(|id| *id == 99).expect("listed");
     app.press('g');
     for _ in 0..row {
         app.press('j');

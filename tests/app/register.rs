@@ -1,6 +1,7 @@
 //! The Initiatives pane driven through keys, as a user would, without a terminal.
 
-use fasett::app::{Field, Mode, Pane};
+use fasett::action::Pane;
+use fasett::app::{Field, Mode};
 use fasett::model::{Facet, LogKind, Stage, Status};
 use fasett::testing::{Harness, TODAY, sample};
 use jiff::civil::date;
@@ -16,7 +17,7 @@ fn register() -> Harness {
 
 /// Selects initiative `id` with keys: to the top, then down.
 fn select(app: &mut Harness, id: u32) {
-    let ix = app.view.iter().position(|x| *x == id).expect("shown");
+    let ix = app.register.view.iter().position(|x| *x == id).expect("shown");
     app.press('g');
     for _ in 0..ix {
         app.press('j');
@@ -144,12 +145,12 @@ fn a_log_line_is_one_key_one_line_and_enter() {
 #[test]
 fn archived_initiatives_hide_until_shown() {
     let mut app = register();
-    let shown = app.view.len();
+    let shown = app.register.view.len();
     select(&mut app, 4);
     app.press('x');
-    assert_eq!(app.view.len(), shown - 1);
+    assert_eq!(app.register.view.len(), shown - 1);
     app.press('X');
-    assert!(app.view.contains(&4) && app.view.contains(&22));
+    assert!(app.register.view.contains(&4) && app.register.view.contains(&22));
     app.press('u');
     assert!(!app.portfolio.initiative(4).expect("there").archived);
 }
@@ -157,21 +158,21 @@ fn archived_initiatives_hide_until_shown() {
 #[test]
 fn slash_filters_as_you_type_without_diacritics_and_esc_clears() {
     let mut app = register();
-    let all = app.view.len();
+    let all = app.register.view.len();
     app.press('/');
     app.type_text("aldre");
-    assert!(!app.view.is_empty() && app.view.len() < all);
-    for id in &app.view {
+    assert!(!app.register.view.is_empty() && app.register.view.len() < all);
+    for id in &app.register.view {
         let i = app.portfolio.initiative(*id).expect("shown");
         let text = fasett::text::fold(&format!("{} {} {}", i.title, i.description, i.tags.join(" ")));
         assert!(text.contains("aldre"), "#{id} does not match");
     }
-    assert!(app.view.contains(&23), "Äldreomsorg: gemensam bemanningspool");
+    assert!(app.register.view.contains(&23), "Äldreomsorg: gemensam bemanningspool");
     app.press(KeyCode::Enter);
     assert_eq!(app.filter.text, "aldre", "Enter keeps the filter");
     app.press('/');
     app.press(KeyCode::Esc);
-    assert_eq!(app.view.len(), all, "Esc clears it");
+    assert_eq!(app.register.view.len(), all, "Esc clears it");
 }
 
 #[test]

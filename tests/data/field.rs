@@ -298,7 +298,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
     fs::write(&path, to_json(&sample(2))).expect("writes");
     let recovery = dir.path().join("portfolio.json.recovery");
     let mut app = open_app(&path);
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::EditSelected);
     app.press("<End>").type_text(" – med ändringar");
     let start = Instant::now();
@@ -511,7 +511,7 @@ fn huge_strings_load_render_and_round_trip() {
     assert_eq!(loaded, p);
     let mut app = Harness::new(loaded);
     let _ = app.screen();
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::OpenSelected);
     let _ = app.screen();
 }
@@ -558,11 +558,11 @@ fn dangling_references_load_render_and_survive_a_save() {
     assert_eq!(loaded, p);
     let id = loaded.initiatives[0].id;
     let mut app = Harness::new(loaded);
-    for pane in fasett::app::Pane::ALL {
+    for pane in fasett::action::Pane::ALL {
         app.update(Action::ShowPane(pane));
         let _ = app.screen();
     }
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::MoveToFirst);
     app.mode = Mode::Detail { id, scroll: 0 };
     let screen = app.screen();
@@ -600,11 +600,11 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
     });
     let mut app = Harness::new(p);
     let mut screens = Vec::new();
-    for pane in fasett::app::Pane::ALL {
+    for pane in fasett::action::Pane::ALL {
         app.update(Action::ShowPane(pane));
         screens.push(app.screen());
     }
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::OpenSelected);
     screens.push(app.screen());
     app.mode = Mode::Normal;
@@ -614,7 +614,7 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
     app.update(Action::DeleteSelected);
     screens.push(app.screen());
     app.mode = Mode::Normal;
-    app.update(Action::Profile(fasett::app::ProfileAction::Open));
+    app.update(Action::Profile(fasett::action::ProfileAction::Open));
     screens.push(app.screen());
     app.mode = Mode::Normal;
     app.set_error(NASTY.into());
