@@ -100,16 +100,13 @@ fn typed_char(event: &Event) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::action::Pane;
     use crate::app::Mode;
     use crate::testing::Harness;
 
     /// An empty register; `Harness::burst` hands its text to `handle_batch` in one batch.
     fn app() -> Harness {
-        let mut app = Harness::empty();
-        app.update(Action::ShowPane(Pane::Initiatives));
-        app
+        Harness::empty().on(Pane::Initiatives)
     }
 
     #[test]

@@ -27,6 +27,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
+use crate::action::{Action, Pane};
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::model::{Initiative, Portfolio};
@@ -130,6 +131,13 @@ impl Harness {
         let mut app = App::new(portfolio, store, &options);
         app.today = TODAY;
         Self { app, dir: None, terminal: None }
+    }
+
+    /// The same app showing `pane`.
+    #[must_use]
+    pub fn on(mut self, pane: Pane) -> Self {
+        self.app.update(Action::ShowPane(pane));
+        self
     }
 
     /// The same app in another language.

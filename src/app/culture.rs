@@ -359,16 +359,12 @@ mod tests {
 
     /// The bundled demo in the Culture pane.
     fn demo() -> Harness {
-        let mut app = Harness::sample();
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+        Harness::sample().on(Pane::Culture)
     }
 
     /// An empty portfolio in the Culture pane.
     fn empty() -> Harness {
-        let mut app = Harness::empty();
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+        Harness::empty().on(Pane::Culture)
     }
 
     fn culture(app: &mut App, action: CultureAction) {
@@ -596,8 +592,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("p.json");
         std::fs::write(&path, "{}\n").expect("write");
-        let mut app = Harness::opened(crate::store::Store::open(&path, true).expect("opens"));
-        app.update(Action::ShowPane(Pane::Culture));
+        let mut app =
+            Harness::opened(crate::store::Store::open(&path, true).expect("opens")).on(Pane::Culture);
         culture(&mut app, CultureAction::NewRun);
         assert!(matches!(app.mode, Mode::Normal));
         assert!(app.message().to_lowercase().contains("read-only"), "{}", app.message());

@@ -98,8 +98,7 @@ mod tests {
             follow_up: Some(date(2026, 11, 30)),
             ..ActionItem::default()
         });
-        let mut app = Harness::new(p);
-        app.update(Action::ShowPane(Pane::Overview));
+        let mut app = Harness::new(p).on(Pane::Overview);
         app.update(Action::Overview(OverviewAction::Open));
         assert!(matches!(app.mode, Mode::Detail { id: 4, .. }));
         app.update(Action::Cancel);

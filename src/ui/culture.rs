@@ -338,9 +338,7 @@ mod tests {
 
     /// The bundled demo in the Culture pane.
     fn demo() -> Harness {
-        let mut app = Harness::sample();
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+        Harness::sample().on(Pane::Culture)
     }
 
     fn go(app: &mut Harness, actions: &[CultureAction]) {

@@ -216,16 +216,9 @@ mod tests {
     use crate::action::{OverviewAction, Pane};
     use crate::testing::Harness;
 
-    /// The bundled demo in the Overview pane.
-    fn demo_app() -> Harness {
-        let mut app = Harness::sample();
-        app.update(Action::ShowPane(Pane::Overview));
-        app
-    }
-
     #[test]
     fn overview_of_the_demo_at_80x24() {
-        let mut app = demo_app();
+        let mut app = Harness::sample().on(Pane::Overview);
         insta::assert_snapshot!(app.screen());
         for _ in 0..9 {
             app.update(Action::Overview(OverviewAction::Next));
@@ -235,9 +228,8 @@ mod tests {
 
     #[test]
     fn an_empty_portfolio_says_so() {
-        let mut app = Harness::empty();
+        let mut app = Harness::empty().on(Pane::Overview);
         assert!(!app.first_run);
-        app.update(Action::ShowPane(Pane::Overview));
         let screen = app.screen();
         assert!(screen.contains("No active initiatives yet"), "{screen}");
         assert!(screen.contains("No follow-ups due"), "{screen}");

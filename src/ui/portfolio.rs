@@ -371,9 +371,7 @@ mod tests {
 
     /// The bundled demo portfolio in the Portfolio pane.
     fn demo() -> Harness {
-        let mut app = Harness::sample();
-        app.update(Action::ShowPane(Pane::Portfolio));
-        app
+        Harness::sample().on(Pane::Portfolio)
     }
 
     fn grid(app: &mut Harness, action: GridAction) {

@@ -286,6 +286,13 @@ impl Pty {
     }
 
     /// The binary's process id, for sending it signals.
+    /// Presses `q` and waits for fasett to exit cleanly.
+    pub fn quit(&mut self) {
+        self.send("q");
+        let status = self.wait_exit(TIMEOUT);
+        assert!(status.success(), "fasett exited with {status:?}; the screen:\n{}", self.screen_text());
+    }
+
     pub fn process_id(&self) -> Option<u32> {
         self.child.process_id()
     }

@@ -21,12 +21,6 @@ fn start(sandbox: &Sandbox) -> Pty {
     app
 }
 
-fn quit(app: &mut Pty) {
-    app.send("q");
-    let status = app.wait_exit(TIMEOUT);
-    assert!(status.success(), "fasett exited with {status:?}");
-}
-
 /// The innovation journey's item ids in rating order.
 fn journey_items() -> Vec<String> {
     let catalog = Catalog::bundled();
@@ -83,7 +77,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
 
     app.send_key(Key::Esc);
     app.wait_for("Checklist runs (1)", TIMEOUT);
-    quit(&mut app);
+    app.quit();
 
     let items = journey_items();
     let p = read_portfolio(&sandbox);
@@ -133,7 +127,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     app.wait_for("history (2 runs)", TIMEOUT);
     app.send_key(Key::Esc);
     app.wait_for("Checklist runs (2)", TIMEOUT);
-    quit(&mut app);
+    app.quit();
 
     let p = read_portfolio(&sandbox);
     assert_eq!(p.assessments.len(), 2);

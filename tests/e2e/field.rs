@@ -8,15 +8,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
+use crate::read_json;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-fn read(path: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).expect("the data file is JSON")
-}
-
 fn titles(path: &Path) -> Vec<String> {
-    read(path)["initiatives"]
+    read_json(path)["initiatives"]
         .as_array()
         .expect("a list")
         .iter()

@@ -1,15 +1,7 @@
 //! End to end: the locale picks the language, and `:lang` switches it live and remembers it.
 
 use crate::pty::{Key, Sandbox, TIMEOUT};
-
-/// A text from a catalog, cut before its first `{placeholder}`.
-fn text(lang: &str, key: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/i18n/{lang}.json"));
-    let catalog: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
-    let t = catalog[key].as_str().unwrap_or_else(|| panic!("{lang} has no {key}"));
-    t.split('{').next().unwrap_or(t).trim().to_owned()
-}
+use crate::text;
 
 #[test]
 fn swedish_locale_gives_swedish_tabs_and_footer_and_lang_nb_switches_and_is_remembered() {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::en;
 use crate::pty::{Pty, Sandbox, TIMEOUT};
 
 /// The facets in grid order, as the file spells them and as the screen names them.
@@ -18,13 +19,6 @@ const FACETS: [(&str, &str); 4] = [
 
 /// Shift+→ as an xterm sends it.
 const SHIFT_RIGHT: &[u8] = b"\x1b[1;2C";
-
-/// A text from the English catalog.
-fn en(key: &str) -> String {
-    let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../../data/i18n/en.json")).expect("en.json parses");
-    catalog[key].as_str().unwrap_or_else(|| panic!("en.json has no text {key:?}")).to_owned()
-}
 
 fn demo_file(sandbox: &Sandbox) -> PathBuf {
     sandbox.data_dir().join("demo.json")
@@ -74,12 +68,6 @@ fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
     }
 }
 
-fn quit(app: &mut Pty) {
-    app.send("q");
-    let status = app.wait_exit(TIMEOUT);
-    assert!(status.success(), "fasett exited with {status:?}; the screen:\n{}", app.screen_text());
-}
-
 #[test]
 fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restores() {
     let sandbox = Sandbox::new();
@@ -115,7 +103,7 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
     app.send("u");
     wait_for_facet(&app, &file, first_mission, "mission_oriented");
     app.wait_for(&en("status.undone"), TIMEOUT);
-    quit(&mut app);
+    app.quit();
     assert_eq!(facet_of(&file, first_mission).as_deref(), Some("mission_oriented"));
 }
 
@@ -140,5 +128,5 @@ fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
     app.wait_for_gone(&en("grid.axis_directed"), TIMEOUT);
     app.send("z");
     app.wait_for(&en("grid.axis_directed"), TIMEOUT);
-    quit(&mut app);
+    app.quit();
 }

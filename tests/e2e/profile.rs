@@ -2,10 +2,7 @@
 //! and seeing an initiative count towards that goal (issue 10's journey).
 
 use crate::pty::{Key, Sandbox, TIMEOUT};
-
-fn read(path: &std::path::Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(path).expect("the data file exists")).expect("JSON")
-}
+use crate::read_json;
 
 #[test]
 fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
@@ -26,14 +23,14 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     app.send("Trygg äldreomsorg");
     app.send_key(Key::Enter);
     app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
-    let saved = read(&file);
+    let saved = read_json(&file);
     assert_eq!(saved["organisation"]["name"], "Testby kommun");
     assert_eq!(saved["organisation"]["goals"][0]["title"], "Trygg äldreomsorg");
 
     // u undoes the last profile edit, in the file too; Ctrl-r brings it back.
     app.send("u");
     app.wait_for_gone("1. Trygg äldreomsorg", TIMEOUT);
-    assert_eq!(read(&file)["organisation"]["goals"].as_array().map(Vec::len), Some(0));
+    assert_eq!(read_json(&file)["organisation"]["goals"].as_array().map(Vec::len), Some(0));
     app.send_key(Key::CtrlR);
     app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
     app.wait_for("no active initiative serves it", TIMEOUT);
@@ -51,7 +48,7 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     app.send(" ");
     app.send_key(Key::CtrlS);
     app.wait_for("created and saved", TIMEOUT);
-    assert_eq!(read(&file)["initiatives"][0]["goals"][0], 1);
+    assert_eq!(read_json(&file)["initiatives"][0]["goals"][0], 1);
 
     app.send(":org");
     app.send_key(Key::Enter);

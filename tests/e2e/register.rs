@@ -1,22 +1,11 @@
 //! End to end: capturing and editing initiatives in the real binary, and finding them in the
 //! file afterwards (issue 3's journeys).
 
-use std::path::Path;
-
-use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-
-fn read(path: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).expect("the data file is JSON")
-}
+use crate::pty::{Key, Sandbox, TIMEOUT};
+use crate::read_json;
 
 fn initiative<'a>(file: &'a serde_json::Value, title: &str) -> Option<&'a serde_json::Value> {
     file["initiatives"].as_array().expect("a list").iter().find(|i| i["title"] == title)
-}
-
-fn quit(app: &mut Pty) {
-    app.send("q");
-    assert!(app.wait_exit(TIMEOUT).success());
 }
 
 #[test]
@@ -33,8 +22,8 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     app.send("Nattfasta i hemtjänsten");
     app.send_key(Key::Enter);
     app.wait_for("#1 created and saved", TIMEOUT);
-    quit(&mut app);
-    let saved = read(&file);
+    app.quit();
+    let saved = read_json(&file);
     let i = initiative(&saved, "Nattfasta i hemtjänsten").expect("the capture is in the file");
     assert_eq!(i["stage"], "identifying_problems");
     assert_eq!(i["status"], "active");
@@ -56,7 +45,7 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     app.send("Åsa Öberg");
     app.send_key(Key::CtrlS);
     app.wait_for("#1 saved", TIMEOUT);
-    let saved = read(&file);
+    let saved = read_json(&file);
     let i = initiative(&saved, "Nattfasta i hemtjänsten").expect("still there");
     assert_eq!(i["owner"], "Åsa Öberg");
     assert_eq!(i["stage"], "generating_ideas");
@@ -66,11 +55,11 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     app.wait_for("y deletes", TIMEOUT);
     app.send("y");
     app.wait_for("#1 deleted", TIMEOUT);
-    assert!(initiative(&read(&file), "Nattfasta i hemtjänsten").is_none(), "gone from the file");
+    assert!(initiative(&read_json(&file), "Nattfasta i hemtjänsten").is_none(), "gone from the file");
     app.send("u");
     app.wait_for("Undone", TIMEOUT);
-    assert!(initiative(&read(&file), "Nattfasta i hemtjänsten").is_some(), "back in the file");
-    quit(&mut app);
+    assert!(initiative(&read_json(&file), "Nattfasta i hemtjänsten").is_some(), "back in the file");
+    app.quit();
 }
 
 #[test]
@@ -84,7 +73,7 @@ fn a_diacritic_free_query_finds_a_swedish_title() {
     app.wait_for_gone("Fritidsbanken", TIMEOUT);
     app.send_key(Key::Esc);
     app.wait_for("Fritidsbanken", TIMEOUT);
-    quit(&mut app);
+    app.quit();
 }
 
 #[test]
@@ -100,5 +89,5 @@ fn a_pasted_line_break_does_not_save_the_form_half_typed() {
     assert!(!sandbox.default_file().exists(), "nothing saved by the pasted line break");
     app.send_key(Key::Enter);
     app.wait_for("#1 created and saved", TIMEOUT);
-    quit(&mut app);
+    app.quit();
 }

@@ -3,18 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::en;
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 
 const TABS: [&str; 4] = ["1 Portfolio", "2 Initiatives", "3 Culture", "4 Overview"];
-
-/// A text from the English catalog, cut before its first `{placeholder}` so it can be found on
-/// screen whatever fills it in.
-fn en(key: &str) -> String {
-    let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../../data/i18n/en.json")).expect("en.json parses");
-    let text = catalog[key].as_str().unwrap_or_else(|| panic!("en.json has no text {key:?}"));
-    text.split('{').next().unwrap_or(text).to_owned()
-}
 
 /// The organisation name in the bundled sample, whatever the sample is today.
 fn sample_organisation_name() -> String {
@@ -34,12 +26,6 @@ fn wait_for_shell(app: &Pty) {
 /// Read-only is said somewhere: the badge by the tabs or the status line.
 fn wait_for_read_only(app: &Pty) {
     app.wait_until("\"read-only\" in view", TIMEOUT, |screen| screen.to_lowercase().contains("read-only"));
-}
-
-fn quit(app: &mut Pty) {
-    app.send("q");
-    let status = app.wait_exit(TIMEOUT);
-    assert!(status.success(), "fasett exited with {status:?}; the screen:\n{}", app.screen_text());
 }
 
 fn write(path: &Path, contents: &str) {
@@ -73,7 +59,7 @@ fn first_run_shows_the_shell_quits_cleanly_and_writes_nothing() {
     let sandbox = Sandbox::new();
     let mut app = sandbox.spawn::<_, &str>([]);
     wait_for_shell(&app);
-    quit(&mut app);
+    app.quit();
     let file = sandbox.default_file();
     assert!(!file.exists(), "{} was created before any edit", file.display());
     assert!(!sandbox.data_dir().join("backups").exists(), "backups were made before any edit");
@@ -141,7 +127,7 @@ fn demo_shows_the_sample_and_leaves_the_real_files_alone() {
     let mut app = sandbox.spawn(["demo"]);
     wait_for_shell(&app);
     app.wait_for(&sample_organisation_name(), TIMEOUT);
-    quit(&mut app);
+    app.quit();
 
     assert_unchanged(&real, real_contents);
     assert!(!env_file.exists(), "the demo created the FASETT_FILE {}", env_file.display());
@@ -167,7 +153,7 @@ fn demo_on_a_first_run_creates_no_real_file() {
     let sandbox = Sandbox::new();
     let mut app = sandbox.spawn(["demo"]);
     app.wait_for(&sample_organisation_name(), TIMEOUT);
-    quit(&mut app);
+    app.quit();
     let real = sandbox.default_file();
     assert!(!real.exists(), "the demo created the real data file {}", real.display());
 }
@@ -181,7 +167,7 @@ fn demo_with_file_leaves_that_file_alone() {
     write(&real, real_contents);
     let mut app = sandbox.spawn(["--file", real.to_str().expect("a UTF-8 path"), "demo"]);
     app.wait_for(&sample_organisation_name(), TIMEOUT);
-    quit(&mut app);
+    app.quit();
     assert_unchanged(&real, real_contents);
 }
 
@@ -190,7 +176,7 @@ fn too_small_a_terminal_gets_a_notice_and_q_still_quits() {
     let sandbox = Sandbox::new();
     let mut app = sandbox.spawn_sized::<_, &str>([], 60, 20);
     app.wait_for("fasett needs at least 80×24", TIMEOUT);
-    quit(&mut app);
+    app.quit();
 }
 
 #[test]
@@ -207,7 +193,7 @@ fn read_only_flag_on_a_valid_file_says_read_only_and_writes_nothing() {
     wait_for_read_only(&app);
     // An undo is an edit attempt: refused, nothing written.
     app.send("u");
-    quit(&mut app);
+    app.quit();
     assert_unchanged(&file, contents);
 }
 
@@ -228,7 +214,7 @@ fn a_broken_file_opens_read_only_with_the_error_in_view_and_stays_unchanged() {
     app.wait_for(":w", TIMEOUT);
     app.send_key(Key::Enter);
     app.wait_for_gone(":w", TIMEOUT);
-    quit(&mut app);
+    app.quit();
     assert_unchanged(&file, contents);
 }
 
@@ -250,7 +236,7 @@ fn no_color_starts_without_colours_and_quits() {
             .count()
     });
     assert_eq!(coloured, 0, "with NO_COLOR set, {coloured} cells still have a colour");
-    quit(&mut app);
+    app.quit();
 }
 
 #[test]
