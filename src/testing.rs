@@ -9,7 +9,7 @@
 //! ```text
 //! let mut app = Harness::sample();
 //! app.keys("2n").type_text("Nattfasta").press("<Enter>");
-//! assert_eq!(app.portfolio.initiatives.len(), 26);
+//! assert_eq!(app.selected_id(), Some(26));
 //! insta::assert_snapshot!(app.render(80, 24));
 //! ```
 //!
@@ -424,6 +424,24 @@ mod tests {
         let hidden = hide_dirs(line, &dirs);
         assert_eq!(hidden, "\"│saved in [dir]/portfolio.json                │\"");
         assert_eq!(hidden.chars().count(), line.chars().count());
+    }
+
+    #[test]
+    fn a_test_is_a_few_lines() {
+        let mut app = Harness::sample();
+        app.keys("2n").type_text("Nattfasta").press("<Enter>");
+        assert_eq!(app.selected_id(), Some(26));
+        assert!(app.render(80, 24).contains("▸#26"), "{}", app.screen());
+    }
+
+    #[test]
+    fn a_fixture_is_read_and_never_written() {
+        let path = "tests/fixtures/valid/minimal.json";
+        let before = std::fs::read(path).expect("the fixture");
+        let mut app = Harness::fixture(path);
+        assert_eq!(app.path(), None);
+        app.keys("2n").type_text("Ny").press("<Enter>");
+        assert_eq!(std::fs::read(path).expect("the fixture"), before);
     }
 
     #[test]

@@ -5,18 +5,7 @@ use std::path::Path;
 use std::process::Output;
 
 use crate::pty::Sandbox;
-
-fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox.command(args).output().expect("running fasett")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use crate::{run, stderr, stdout};
 
 /// `fasett path`'s answer as one line, after checking it succeeded.
 fn path_line(output: &Output) -> String {

@@ -6,11 +6,8 @@
 //! the diff.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Instant;
 
-use crate::pty::Sandbox;
-use crate::strategies;
 use fasett::export::{self, DEFAULT_DELIMITER};
 use fasett::i18n::Lang;
 use fasett::import;
@@ -18,6 +15,10 @@ use fasett::model::{Facet, Initiative, Portfolio, Stage, Status, Track};
 use fasett::testing::sample;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
+
+use crate::pty::Sandbox;
+use crate::strategies;
+use crate::{run, stderr, stdout};
 
 const TODAY: &str = "2026-11-25";
 
@@ -113,18 +114,6 @@ fn sandbox() -> Sandbox {
     let mut sandbox = Sandbox::new();
     sandbox.env("FASETT_TODAY", TODAY);
     sandbox
-}
-
-fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox.command(args).output().expect("running fasett")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn s(path: &Path) -> &str {

@@ -19,15 +19,7 @@ use fasett::store::{self, Access, FaultyFileOps, Op, SaveError, Store, load, par
 use fasett::testing::Harness;
 use proptest::prelude::*;
 
-fn sample(n: u32) -> Portfolio {
-    let mut p = Portfolio::default();
-    p.organisation.name = "Tomelilla kommun".into();
-    for _ in 0..n {
-        let id = p.allocate_id(Collection::Initiative);
-        p.initiatives.push(Initiative { id, title: format!("Initiative {id}"), ..Default::default() });
-    }
-    p
-}
+use crate::sample;
 
 fn temp_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::strategies;
 use fasett::model::extras::Extras;
 use fasett::model::{Collection, Initiative, Portfolio, Status};
 use fasett::store::{
@@ -20,18 +19,11 @@ use fasett::store::{
 };
 use proptest::prelude::*;
 
+use crate::sample;
+use crate::strategies;
+
 fn fixture(kind: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind).join(name)
-}
-
-fn sample(n: u32) -> Portfolio {
-    let mut p = Portfolio::default();
-    p.organisation.name = "Tomelilla kommun".into();
-    for _ in 0..n {
-        let id = p.allocate_id(Collection::Initiative);
-        p.initiatives.push(Initiative { id, title: format!("Initiative {id}"), ..Default::default() });
-    }
-    p
 }
 
 fn write(path: &Path, text: &str) {

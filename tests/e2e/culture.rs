@@ -2,10 +2,11 @@
 //! five items with digits, writes a note, books an action with a follow-up — and finds exactly
 //! that in the file; a second run of the same checklist shows the comparison.
 
-use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 use fasett::model::Portfolio;
 use fasett::scoring;
 use fasett::templates::Catalog;
+
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 
 fn read_portfolio(sandbox: &Sandbox) -> Portfolio {
     let path = sandbox.default_file();

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 use crate::read_json;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 fn titles(path: &Path) -> Vec<String> {
     read_json(path)["initiatives"]
