@@ -21,7 +21,6 @@ mod columns;
 mod decode;
 mod rows;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -39,7 +38,8 @@ use crate::model::{Collection, Initiative, Portfolio};
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// One thing wrong with the file, at a line when there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", .line.map(|line| format!("line {line}: ")).unwrap_or_default())]
 pub struct Problem {
     pub line: Option<u64>,
     pub message: String,
@@ -51,15 +51,6 @@ impl Problem {
         match self.line {
             Some(line) => lang.tf("import.at_line", &[("line", &line), ("message", &self.message)]),
             None => self.message.clone(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
         }
     }
 }
@@ -76,11 +67,14 @@ pub struct Parsed {
 }
 
 /// Why nothing was imported.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read at all (exit 1).
+    #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    /// The file was read but is not a usable CSV (exit 2); `notes` as in [`Parsed`].
+    /// The file was read but is not a usable CSV (exit 2); `notes` as in [`Parsed`]. One
+    /// problem per line.
+    #[error("{}", one_per_line(.problems))]
     Bad { problems: Vec<Problem>, notes: Vec<String> },
 }
 
@@ -90,21 +84,8 @@ impl ImportError {
     }
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            ImportError::Bad { problems, .. } => {
-                for (ix, p) in problems.iter().enumerate() {
-                    if ix > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                Ok(())
-            }
-        }
-    }
+fn one_per_line(problems: &[Problem]) -> String {
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// Reads and parses `path` (checking its size first).
