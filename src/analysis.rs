@@ -1,5 +1,5 @@
 //! Pure summaries of a portfolio, shared by the Overview pane and `fasett report`: facet
-//! shares and the tendency (domain.md §1), counts per stage, status, track and P, follow-ups
+//! shares and the tendency (docs/domain.md §3), counts per stage, status, track and P, follow-ups
 //! due soon or overdue, and checklist scores compared with the previous run.
 //!
 //! Each is a small function over `&Portfolio` (or a slice) so it can be unit-tested and later
@@ -34,7 +34,7 @@ impl FacetShares {
         if self.active == 0 { 0.0 } else { self.count(facet) as f64 * 100.0 / self.active as f64 }
     }
 
-    /// Grid facets at or above half of the strongest facet (domain.md §1), in grid order.
+    /// Grid facets at or above half of the strongest facet (docs/domain.md §3), in grid order.
     pub fn strong(&self) -> Vec<Facet> {
         let max = Facet::GRID.iter().map(|f| self.count(*f)).max().unwrap_or(0);
         if max == 0 {
