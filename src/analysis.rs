@@ -1,5 +1,5 @@
 //! Pure summaries of a portfolio, shared by the Overview pane and `fasett report`: facet
-//! shares and the tendency (domain.md §1), counts per stage, status, track and P, follow-ups
+//! shares and the tendency (docs/domain.md §3), counts per stage, status, track and P, follow-ups
 //! due soon or overdue, and checklist scores compared with the previous run.
 //!
 //! The numbers that other views show too are not computed here: counts, shares and the
@@ -47,7 +47,7 @@ impl FacetShares {
         balance::whole_percent(self.count(facet) as u64, self.active as u64)
     }
 
-    /// Grid facets at or above half of the strongest facet (domain.md §1), in grid order.
+    /// Grid facets at or above half of the strongest facet (docs/domain.md §3), in grid order.
     pub fn strong(&self) -> Vec<Facet> {
         Facet::GRID.iter().zip(self.balance.strong(false)).filter(|(_, s)| *s).map(|(f, _)| *f).collect()
     }

@@ -1,4 +1,4 @@
-//! The portfolio's balance (domain.md §1): how the active initiatives spread over the four
+//! The portfolio's balance (docs/domain.md §3): how the active initiatives spread over the four
 //! facets, optionally weighted by priority; the OPSI-style tendency in words; the facets where
 //! new initiatives are needed; and a stage and track breakdown per grid cell.
 //!
@@ -104,7 +104,7 @@ impl Balance {
         std::array::from_fn(|t| self.breakdown.iter().map(|b| b.tracks[t]).sum())
     }
 
-    /// Per facet (grid order): at or above half the strongest facet (domain.md §1).
+    /// Per facet (grid order): at or above half the strongest facet (docs/domain.md §3).
     pub fn strong(&self, weighted: bool) -> [bool; 4] {
         let values = self.values(weighted);
         let max = values[..4].iter().copied().max().unwrap_or(0);

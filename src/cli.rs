@@ -1,4 +1,4 @@
-//! The command line (design.md "Command line", a contract) and the terminal loop.
+//! The command line (docs/contracts.md, "The command line") and the terminal loop.
 
 use std::io;
 use std::path::{Path, PathBuf};

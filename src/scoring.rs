@@ -1,5 +1,5 @@
 //! Pure arithmetic on checklist runs: completion, means per dimension and in total with
-//! reverse items flipped, facet percentages and the tendency they give (domain.md §1), the
+//! reverse items flipped, facet percentages and the tendency they give (docs/domain.md §3), the
 //! mix of initiatives to set beside it, and the change since an earlier run.
 //!
 //! A score outside the template's scale (a hand-edited file) counts as unanswered, and
@@ -149,7 +149,7 @@ pub struct FacetShare {
 }
 
 impl FacetShare {
-    /// At or above half of the strongest possible (domain.md §1).
+    /// At or above half of the strongest possible (docs/domain.md §3).
     pub fn is_strong(&self) -> bool {
         self.percent.is_some_and(|p| p >= 50.0)
     }

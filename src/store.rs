@@ -1,6 +1,6 @@
 //! The data file: where it is, reading it strictly and saving it without ever losing it.
 //!
-//! The guarantees are the contract in design.md, "The data file":
+//! The guarantees are the contract in docs/contracts.md, "The data file":
 //! - [`parse`] is strict and every problem names the path, `line L, column C`, the JSON path
 //!   (`initiatives[3].facet`) and what was expected; unknown keys are kept (see
 //!   [`crate::model::extras`]); older schema versions go through [`migrate`].

@@ -1,4 +1,4 @@
-//! The data-file contract (design.md, "The data file"): broken-file messages, round trip,
+//! The data-file contract (docs/contracts.md, "The data file"): broken-file messages, round trip,
 //! atomic save, modes, symlinks, backups, lock, never overwriting what we did not write, and
 //! a kill-during-save loop.
 
