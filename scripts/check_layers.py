@@ -7,9 +7,10 @@ Every file in src/ belongs to a top-level module (src/app.rs and src/app/** are 
 module may use modules in its own layer or in lower ones, never in a higher one:
 
     L0 text dates i18n cycle        L4 action     L8 cli terminal testing
-    L1 model                        L5 app           (lib.rs and main.rs may use anything)
-    L2 balance scoring placement    L6 keymap
-       filter coverage analysis     L7 ui
+       layout                       L5 app           (lib.rs and main.rs may use anything)
+    L1 model                        L6 keymap
+    L2 balance scoring placement    L7 ui input
+       filter coverage analysis
        history templates
     L3 store config recovery demo report export import generate signals
 
@@ -32,14 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 LAYERS = [
-    ["text", "dates", "i18n", "cycle"],
+    ["text", "dates", "i18n", "cycle", "layout"],
     ["model"],
     ["balance", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates"],
     ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals"],
     ["action"],
     ["app"],
     ["keymap"],
-    ["ui"],
+    ["ui", "input"],
     ["cli", "terminal", "testing"],
 ]
 LAYER_OF = {module: n for n, modules in enumerate(LAYERS) for module in modules}
