@@ -184,8 +184,8 @@ fn export_command(
     let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
     match output {
         None => write_stdout(&bytes),
-        Some(path) => match export::write_atomically(path, &bytes) {
-            Ok(()) => {
+        Some(path) => match store::write_file(path, &bytes, store::Sharing::Shared) {
+            Ok(_) => {
                 let count = portfolio.initiatives.len();
                 eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
                 ExitCode::SUCCESS

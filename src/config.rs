@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::store::{self, Sharing, WriteError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -38,16 +39,12 @@ impl Config {
         self.lang.as_deref().and_then(Lang::from_locale)
     }
 
-    /// Writes the settings atomically (a temporary file renamed over the old one).
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+    /// Writes the settings through the one atomic writer, as a private file (mode 0600).
+    pub fn save(&self, path: &Path) -> Result<(), WriteError> {
+        let mut text =
+            serde_json::to_string_pretty(self).expect("the settings serialise: every key is a string");
         text.push('\n');
-        let tmp = tempfile::NamedTempFile::new_in(dir)?;
-        std::fs::write(tmp.path(), text)?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        store::write_file(path, text.as_bytes(), Sharing::Private).map(|_| ())
     }
 }
 
