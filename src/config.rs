@@ -68,4 +68,29 @@ mod tests {
         let text = std::fs::read_to_string(&path).expect("reads");
         assert!(text.contains("\"theme\": \"dark\"") && text.contains("\"nb\""));
     }
+
+    #[test]
+    fn settings_go_through_the_one_writer_private_and_through_a_symlink() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("fresh/config.json");
+        let config = Config { lang: Some("da".into()), ..Config::default() };
+        config.save(&path).expect("saves");
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "a new settings file is private");
+        assert_eq!(mode(&dir.path().join("fresh")), 0o700, "and so is a folder made for it");
+
+        // Settings kept in a dotfiles repository and linked into place stay linked.
+        let link = dir.path().join("linked.json");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        Config { lang: Some("sv".into()), ..Config::default() }.save(&link).expect("saves");
+        assert!(std::fs::symlink_metadata(&link).expect("exists").file_type().is_symlink());
+        assert_eq!(Config::load(&path).lang(), Some(Lang::Sv));
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("fresh"))
+            .expect("a folder")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 }

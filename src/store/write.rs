@@ -180,3 +180,131 @@ pub(super) fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{FaultyFileOps, Op};
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).expect("exists").permissions().mode() & 0o7777
+    }
+
+    fn temp_files(dir: &Path) -> Vec<String> {
+        let names = fs::read_dir(dir).expect("a folder").flatten();
+        names
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(TEMP_SUFFIX))
+            .collect()
+    }
+
+    #[test]
+    fn a_new_private_file_is_0600_and_a_new_shared_file_gets_the_umask_permissions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let private = dir.path().join("private.json");
+        write_file(&private, b"{}\n", Sharing::Private).expect("writes");
+        assert_eq!(mode(&private), 0o600);
+
+        // What the umask gives any new file here (e.g. 0644), whatever the umask is.
+        let reference = dir.path().join("reference");
+        fs::File::create(&reference).expect("creates");
+        let shared = dir.path().join("shared.csv");
+        let written = write_file(&shared, b"a;b\r\n", Sharing::Shared).expect("writes");
+        assert_eq!(mode(&shared), mode(&reference));
+        assert_eq!(written.len, 5);
+        assert_eq!(fs::read(&shared).expect("exists"), b"a;b\r\n");
+        assert!(temp_files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn an_existing_file_keeps_its_mode_either_way() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for sharing in [Sharing::Private, Sharing::Shared] {
+            let path = dir.path().join(format!("{sharing:?}.txt"));
+            fs::write(&path, "old").expect("writes");
+            fs::set_permissions(&path, Permissions::from_mode(0o640)).expect("chmod");
+            write_file(&path, b"new", sharing).expect("writes");
+            assert_eq!(mode(&path), 0o640, "{sharing:?}");
+            assert_eq!(fs::read(&path).expect("exists"), b"new");
+        }
+    }
+
+    #[test]
+    fn private_files_get_private_folders_and_shared_ones_need_an_existing_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let private = dir.path().join("new/deeper/settings.json");
+        write_file(&private, b"{}", Sharing::Private).expect("writes");
+        assert_eq!(mode(&dir.path().join("new/deeper")), 0o700);
+
+        let shared = dir.path().join("missing/export.csv");
+        let e = write_file(&shared, b"x", Sharing::Shared).expect_err("no folder");
+        let message = e.to_string();
+        assert!(message.starts_with("could not create a temporary file in "), "{message}");
+        assert!(message.contains(&dir.path().join("missing").display().to_string()), "{message}");
+        assert!(!dir.path().join("missing").exists());
+    }
+
+    #[test]
+    fn a_symlink_stays_a_symlink_and_its_target_is_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir(dir.path().join("real")).expect("mkdir");
+        fs::create_dir(dir.path().join("links")).expect("mkdir");
+        let real = dir.path().join("real/report.md");
+        fs::write(&real, "old").expect("writes");
+        let link = dir.path().join("links/report.md");
+        std::os::unix::fs::symlink("../real/report.md", &link).expect("symlink");
+        for sharing in [Sharing::Shared, Sharing::Private] {
+            write_file(&link, format!("{sharing:?}").as_bytes(), sharing).expect("writes");
+            assert!(fs::symlink_metadata(&link).expect("exists").file_type().is_symlink(), "{sharing:?}");
+            assert_eq!(fs::read_to_string(&real).expect("exists"), format!("{sharing:?}"));
+            assert!(temp_files(&dir.path().join("links")).is_empty());
+            assert!(temp_files(&dir.path().join("real")).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_failed_step_leaves_the_target_byte_identical_and_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.json");
+        let old = b"the old content, whole\n";
+        fs::write(&path, old).expect("writes");
+        for op in Op::ALL {
+            let faults = FaultyFileOps::new();
+            faults.fail_nth(op, 1);
+            let e = write_file_with(&faults, &path, b"new", Sharing::Private).expect_err("fails");
+            let message = e.to_string();
+            assert!(temp_files(dir.path()).is_empty(), "{op:?}: {:?}", temp_files(dir.path()));
+            if op == Op::SyncDir {
+                assert!(matches!(e, WriteError::NotDurable { .. }), "{op:?}: {e:?}");
+                assert!(e.written().is_some());
+                assert!(message.contains(&dir.path().display().to_string()), "{message}");
+                assert_eq!(fs::read(&path).expect("exists"), b"new", "in place, only not flushed");
+                fs::write(&path, old).expect("writes");
+            } else {
+                let WriteError::Failed { doing, at, .. } = &e else { panic!("{op:?}: {e:?}") };
+                assert!(message.starts_with(&format!("could not {doing} {}", at.display())), "{message}");
+                assert!(at.starts_with(dir.path()), "{op:?}: names the path: {message}");
+                assert!(e.written().is_none());
+                assert_eq!(fs::read(&path).expect("exists"), old, "{op:?}: the target is untouched");
+            }
+            assert_eq!(faults.calls(op), 1, "{op:?}");
+        }
+        write_file_with(&FaultyFileOps::new(), &path, b"new", Sharing::Private).expect("healthy again");
+        assert_eq!(fs::read(&path).expect("exists"), b"new");
+    }
+
+    #[test]
+    fn the_writer_can_run_on_another_thread() {
+        fn send_sync<T: Send + Sync + ?Sized>() {}
+        send_sync::<dyn FileOps>();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("from-a-thread.json");
+        let ops: std::sync::Arc<dyn FileOps> = std::sync::Arc::new(RealFileOps);
+        let handle = std::thread::spawn({
+            let path = path.clone();
+            move || write_file_with(&*ops, &path, b"{}", Sharing::Private).map(|w| w.len)
+        });
+        assert_eq!(handle.join().expect("no panic").expect("writes"), 2);
+    }
+}
