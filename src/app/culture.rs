@@ -909,7 +909,7 @@ mod tests {
 
     fn demo() -> App {
         let portfolio =
-            crate::store::parse(crate::cli::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
+            crate::store::parse(crate::demo::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
                 .expect("the sample parses");
         let mut app = App::new(portfolio, None, &Options::default());
         app.today = date(2026, 11, 25);

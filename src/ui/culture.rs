@@ -339,7 +339,7 @@ mod tests {
     /// The bundled demo on a fixed day, in the Culture pane, without colours.
     fn demo() -> App {
         let portfolio =
-            crate::store::parse(crate::cli::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
+            crate::store::parse(crate::demo::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
                 .expect("the sample parses");
         let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
         app.today = date(2026, 11, 25);

@@ -375,7 +375,7 @@ mod tests {
 
     /// The bundled demo portfolio on a fixed day, so snapshots do not drift.
     fn demo() -> App {
-        let portfolio = crate::store::parse(crate::cli::SAMPLE.as_bytes(), Path::new("sample.json"))
+        let portfolio = crate::store::parse(crate::demo::SAMPLE.as_bytes(), Path::new("sample.json"))
             .expect("the bundled sample parses");
         let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
         app.today = jiff::civil::date(2026, 11, 25);
