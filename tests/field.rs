@@ -1,6 +1,7 @@
 //! Issue 8 below the terminal: injected file-operation failures, a full disk and a read-only
 //! filesystem (injected everywhere, and for real in a private tmpfs where the kernel allows),
-//! the recovery file, external changes, hostile files and hostile text. The pseudo-terminal half is `e2e_field.rs`.
+//! the recovery file, external changes, hostile files and hostile text. The pseudo-terminal
+//! half is `e2e_field.rs`.
 
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 

@@ -1,6 +1,6 @@
-//! The data-file contract (design.md, "The data file"): broken-file messages, round trip,
-//! atomic save, modes, symlinks, backups, lock, never overwriting what we did not write, and
-//! a kill-during-save loop.
+//! The data-file contract (`docs/contracts.md`, "The data file"): broken-file messages, round
+//! trip, atomic save, modes, symlinks, backups, lock, never overwriting what we did not write,
+//! a kill-during-save loop, and the one writer used for the other files.
 
 // The file names compared here are ones these tests create, in one case.
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
