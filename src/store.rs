@@ -460,3 +460,15 @@ impl Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_can_move_to_a_saving_thread() {
+        fn send<T: Send>() {}
+        send::<Store>();
+        send::<SaveError>();
+    }
+}

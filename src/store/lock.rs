@@ -1,5 +1,7 @@
 //! The lock: a separate `<file>.lock` held with an OS lock while a session may write the file.
 //! Its text names the holder (user, host, pid, since) for the instance that finds it busy.
+//! It is the one file not written by the atomic writer: it must stay the same open file for
+//! the OS lock to hold, and its text is a courtesy, never data.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};

@@ -295,6 +295,19 @@ mod tests {
     }
 
     #[test]
+    fn typed_and_value_serialisation_agree() {
+        let mut p = Portfolio::default();
+        p.organisation.name = "Ishøj \"kommune\"\n".into();
+        p.initiatives.push(crate::model::Initiative { id: 3, title: "Å 😀".into(), ..Default::default() });
+        assert!(!p.has_extras());
+        let typed = to_json(&p);
+        let mut value = serde_json::to_value(&p).expect("serialises");
+        p.emit(&mut value);
+        let via_value = serde_json::to_string_pretty(&value).expect("serialises") + "\n";
+        assert_eq!(typed, via_value);
+    }
+
+    #[test]
     fn the_writer_can_run_on_another_thread() {
         fn send_sync<T: Send + Sync + ?Sized>() {}
         send_sync::<dyn FileOps>();
