@@ -1,4 +1,4 @@
-//! The speed budgets of design.md at 1,000, 10,000 and 100,000 initiatives (200 checklist runs
+//! The speed budgets of docs/contracts.md at 1,000, 10,000 and 100,000 initiatives (200 checklist runs
 //! each): load, first full frame, keypress to frame (move, filter one more character, sort,
 //! move between facets) and one save. See BENCHMARKS.md for the figures.
 //!
@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use fasett::app::{App, Options, Pane};
+use fasett::action::Pane;
+use fasett::app::{App, Options};
 use fasett::generate::{Size, portfolio};
 use fasett::model::Portfolio;
 use fasett::store::{self, Store};
@@ -68,7 +69,7 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
 
 /// One key through the keymap and `update`, then the next frame.
 fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
-    app.handle_event(event);
+    fasett::input::handle(app, event);
     draw(app, terminal);
 }
 
@@ -130,7 +131,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
         });
         // Back to the number order.
-        while app.sort != fasett::filter::SortKey::default() {
+        while app.register.sort != fasett::filter::SortKey::default() {
             press(&mut app, &mut terminal, &key(KeyCode::Char('s')));
         }
 

@@ -1,9 +1,9 @@
-//! Everything the user can do, as values. Keys map to actions in `keymap`; only
-//! `App::update` changes state in response to them.
+//! Everything the user can do, as values, and the vocabulary both sides of the keymap
+//! share: the panes, the places where keys apply, and the edits typed into a text field.
+//!
+//! Keys become actions in `keymap`; only `App::update` changes state in response to them.
+//! Nothing here knows about the terminal library, so the app below it does not either.
 
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::app::{OverviewAction, Pane, ProfileAction};
 use crate::model::{CreatedTo, PushedBy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +36,8 @@ pub enum Action {
     ToggleHelp,
     /// Start typing a command after `:`.
     OpenCommandLine,
-    /// A key typed into the active text field.
-    TypeKey(KeyEvent),
+    /// An editing key for the active text field (or the focused choice of a form).
+    Edit(Edit),
     /// Submit the active text field (Enter).
     Submit,
     /// Close the dialog or cancel the edit in progress (Esc).
@@ -98,6 +98,8 @@ pub enum Action {
     StartSaveAs,
     /// Something in the Overview pane (follow-ups, scrolling).
     Overview(OverviewAction),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
 }
 
 /// A neighbour on the grid.
@@ -179,4 +181,193 @@ pub enum CultureAction {
     Save,
     /// Close the view or dialog and go back.
     Back,
+}
+
+/// The four panes, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Portfolio,
+    Initiatives,
+    Culture,
+    Overview,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Portfolio, Pane::Initiatives, Pane::Culture, Pane::Overview];
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Pane::Portfolio => "tab.portfolio",
+            Pane::Initiatives => "tab.initiatives",
+            Pane::Culture => "tab.culture",
+            Pane::Overview => "tab.overview",
+        }
+    }
+}
+
+/// Something done in the Overview pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewAction {
+    /// Select the next follow-up.
+    Next,
+    /// Select the previous follow-up.
+    Previous,
+    /// Select the first follow-up.
+    First,
+    /// Select the last follow-up.
+    Last,
+    /// Scroll the pane down a page.
+    ScrollDown,
+    /// Scroll the pane up a page.
+    ScrollUp,
+    /// Open the selected follow-up: an initiative's detail, or an action in the Culture pane.
+    Open,
+}
+
+/// What the user asked of the organisation profile editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileAction {
+    /// Open the editor.
+    Open,
+    /// Open the editor typing the organisation's name (the welcome's "start" choice).
+    Start,
+    /// Edit the selected row (or add, on an "add" row).
+    EditRow,
+    /// Delete the selected goal, unit or person (refused while initiatives use it).
+    DeleteRow,
+    /// Retire the selected goal or unit, or bring it back.
+    ToggleRetired,
+    /// Move the selected goal up the list.
+    MoveGoalUp,
+    /// Move the selected goal down the list.
+    MoveGoalDown,
+    /// Add the unit or owner the last saved initiative named to the profile's lists.
+    AddSuggested,
+}
+
+/// One editing keystroke for the focused text field, whatever terminal it came from.
+///
+/// Choice fields read the same values: `PreviousChar`/`NextChar` (← →) step the choice,
+/// `Insert(' ')` ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Type a character at the cursor.
+    Insert(char),
+    /// Start a new line (multi-line fields only).
+    Newline,
+    /// Delete the character before the cursor (Backspace).
+    DeletePreviousChar,
+    /// Delete the character under the cursor (Delete).
+    DeleteNextChar,
+    /// Delete the word before the cursor (Ctrl-w, Alt-Backspace).
+    DeletePreviousWord,
+    /// Delete the word after the cursor (Ctrl-Delete).
+    DeleteNextWord,
+    /// Delete from the start of the line to the cursor (Ctrl-u).
+    DeleteToStart,
+    /// Delete from the cursor to the end of the line (Ctrl-k).
+    DeleteToEnd,
+    /// Move the cursor one character left.
+    PreviousChar,
+    /// Move the cursor one character right.
+    NextChar,
+    /// Move the cursor one word left.
+    PreviousWord,
+    /// Move the cursor one word right.
+    NextWord,
+    /// Move the cursor to the start of the line (Home, Ctrl-a).
+    Start,
+    /// Move the cursor to the end of the line (End, Ctrl-e).
+    End,
+    /// Move the cursor one line up (multi-line fields).
+    Up,
+    /// Move the cursor one line down (multi-line fields).
+    Down,
+}
+
+/// Where a key binding applies. The app says which places are live now, most specific
+/// first; the keymap looks a key up in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Normal mode, every pane.
+    Everywhere,
+    /// Normal mode, panes with a list or grid.
+    Lists,
+    /// Normal mode, panes that list initiatives (Portfolio and Initiatives).
+    Register,
+    /// Normal mode, the Initiatives pane only.
+    Table,
+    /// The help overlay.
+    Help,
+    /// The `:` command line.
+    CommandLine,
+    /// Typing the text filter after `/`.
+    Search,
+    /// The filter bar.
+    FilterBar,
+    /// Reading one initiative.
+    Detail,
+    /// The initiative form.
+    Form,
+    /// A yes/no question (delete, discard changes).
+    Confirm,
+    /// Typing a log line.
+    LogEntry,
+    /// Normal mode, the Overview pane.
+    Overview,
+    /// Normal mode on a first run: the welcome's choices.
+    Welcome,
+    /// The organisation profile editor.
+    Profile,
+    /// Typing a value in the profile editor.
+    ProfileText,
+    /// Normal mode, the Portfolio grid only.
+    Grid,
+    /// The placement questions.
+    Placement,
+    /// Normal mode, the Culture pane's list of checklist runs.
+    Runs,
+    /// The new-run dialog.
+    NewRun,
+    /// Scoring a run's items.
+    Rating,
+    /// Typing an item's note.
+    Note,
+    /// A run's results or its comparison with the previous run.
+    Results,
+    /// An action plan.
+    Plan,
+    /// The action form.
+    ActionForm,
+    /// The offer to restore text from an interrupted session.
+    Recovery,
+    /// The file was changed by another program.
+    External,
+}
+
+/// What a key that no binding claims does in the current place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unbound {
+    /// Nothing.
+    Ignore,
+    /// It is typed into the focused text field, as an [`Edit`].
+    Edit,
+    /// It answers "no" to the question on screen.
+    Cancel,
+}
+
+/// What the keymap needs to know about the app to map a key: computed by the app, so the
+/// keymap never looks inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyContext {
+    /// The live places, most specific first.
+    pub places: &'static [Place],
+    /// What an unclaimed key does.
+    pub unbound: Unbound,
+    /// The terminal is too small to draw the interface: only quitting works.
+    pub too_small: bool,
 }

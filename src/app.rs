@@ -4,67 +4,46 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod commands;
 mod culture;
+pub mod editing;
 mod exchange;
 mod form;
 mod grid;
 mod overview;
+mod places;
 mod profile;
 mod recovery;
+mod register;
 
 use std::path::Path;
 
 use jiff::civil::Date;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use overview::{OverviewAction, OverviewState};
-pub use profile::{ProfileAction, ProfileEditor, Row as ProfileRow};
+pub use overview::OverviewState;
+pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
+pub use register::{FILTER_ROWS, RegisterState};
 
-use crate::action::Action;
-use crate::filter::{self, Filter, SearchIndex, SortKey};
+use crate::action::{Action, Edit, Pane};
+use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
+use crate::layout::Screen;
 use crate::model::extras::Extra;
-use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio, Stage, Status, Track};
+use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, Store};
 
 /// The smallest terminal the interface is laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// The four panes, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Portfolio,
-    Initiatives,
-    Culture,
-    Overview,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Portfolio, Pane::Initiatives, Pane::Culture, Pane::Overview];
-
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Pane::Portfolio => "tab.portfolio",
-            Pane::Initiatives => "tab.initiatives",
-            Pane::Culture => "tab.culture",
-            Pane::Overview => "tab.overview",
-        }
-    }
-}
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -152,18 +131,10 @@ pub struct App {
     pub grid: GridState,
     /// The filter shared by the Portfolio and Initiatives panes.
     pub filter: Filter,
-    pub sort: SortKey,
-    pub show_archived: bool,
-    /// The register's rows (ids), filtered and sorted; refreshed after every change.
-    pub view: Vec<Id>,
-    pub initiatives_selected: usize,
-    /// The initiative the user last chose in the register; it is selected again whenever a
-    /// filter or sort shows it, even after a filter hid it for a while.
-    chosen: Option<Id>,
+    /// The Initiatives pane: rows, selection, sort.
+    pub register: RegisterState,
     /// A unit or owner named on an initiative but missing from the profile, offered to `+`.
     suggested: Option<(profile::Renamed, String)>,
-    /// First row of the register on screen; kept so the selection stays visible.
-    pub table_offset: usize,
     /// The Culture pane: installed templates and the selected run.
     pub culture: CultureState,
     search: SearchIndex,
@@ -192,13 +163,8 @@ impl App {
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
-            sort: SortKey::default(),
-            show_archived: false,
-            view: Vec::new(),
-            initiatives_selected: 0,
-            chosen: None,
+            register: RegisterState::default(),
             suggested: None,
-            table_offset: 0,
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
@@ -235,46 +201,19 @@ impl App {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
+    /// The terminal's area as last seen.
+    pub fn size_rect(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The screen's regions at the current size: the one layout the ui draws too.
+    pub fn screen(&self) -> Screen {
+        Screen::new(self.size_rect(), self.problem().as_deref())
+    }
+
     /// Rows a page-wise move jumps: the body height less borders and headings.
     fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
-    }
-
-    /// Handles a terminal event: keys go through the keymap, pastes go to the text being
-    /// edited, resizes are remembered.
-    pub fn handle_event(&mut self, event: &Event) {
-        match event {
-            Event::Key(key) => {
-                if let Some(action) = crate::keymap::action_for(self, *key) {
-                    self.update(action);
-                }
-            }
-            Event::Paste(text) => self.update(Action::Paste(text.clone())),
-            Event::Resize(w, h) => {
-                self.size = (*w, *h);
-                self.scroll_table();
-            }
-            _ => {}
-        }
-        self.scroll_table();
-    }
-
-    /// Rows of the register that fit on screen (the layout in `ui::initiatives`).
-    pub fn table_rows(&self) -> usize {
-        let filter_line = usize::from(!self.filter.is_empty());
-        usize::from(self.size.1).saturating_sub(6 + filter_line).max(1)
-    }
-
-    /// Moves the register's window so the selected row is on screen.
-    fn scroll_table(&mut self) {
-        let rows = self.table_rows();
-        let selected = self.initiatives_selected;
-        if selected < self.table_offset {
-            self.table_offset = selected;
-        } else if selected >= self.table_offset + rows {
-            self.table_offset = selected + 1 - rows;
-        }
-        self.table_offset = self.table_offset.min(self.view.len().saturating_sub(rows));
+        usize::from(self.screen().body.height.saturating_sub(3)).max(1)
     }
 
     /// Changes state in response to one action.
@@ -302,7 +241,7 @@ impl App {
                 };
             }
             Action::OpenCommandLine => self.mode = Mode::Command(Input::default()),
-            Action::TypeKey(key) => self.type_key(key),
+            Action::Edit(edit) => self.edit(edit),
             Action::Paste(text) => self.paste(&text),
             Action::Submit => self.submit(),
             Action::Cancel => self.cancel(),
@@ -335,19 +274,8 @@ impl App {
                 }
             }
             Action::ToggleArchived => self.toggle_archived(),
-            Action::ToggleShowArchived => {
-                self.show_archived = !self.show_archived;
-                let key =
-                    if self.show_archived { "status.showing_archived" } else { "status.hiding_archived" };
-                self.set_info(self.lang.t(key).to_owned());
-                self.refresh_view();
-            }
-            Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.refresh_view();
-                let name = self.lang.t(self.sort.key());
-                self.set_info(self.lang.tf("status.sorted_by", &[("order", &name)]));
-            }
+            Action::ToggleShowArchived => self.toggle_show_archived(),
+            Action::CycleSort => self.cycle_sort(),
             Action::StartSearch => self.mode = Mode::Search(Input::new(self.filter.text.clone())),
             Action::OpenFilterBar => self.mode = Mode::FilterBar { row: 0 },
             Action::Profile(action) => self.update_profile(action),
@@ -360,8 +288,13 @@ impl App {
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
             // Handled by `field_intercept`.
-            Action::DiscardRecovery | Action::ReloadFromDisk | Action::StartSaveAs => {}
+            Action::DiscardRecovery | Action::StartSaveAs => {}
+            Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                self.scroll_table();
+            }
         }
     }
 
@@ -371,7 +304,7 @@ impl App {
             Pane::Portfolio => {
                 self.grid_cell_ids(self.grid.cell).get(self.grid.rows[self.grid.cell]).copied()
             }
-            Pane::Initiatives => self.view.get(self.initiatives_selected).copied(),
+            Pane::Initiatives => self.register.selected_id(),
             Pane::Culture | Pane::Overview => None,
         }
     }
@@ -381,84 +314,6 @@ impl App {
         match self.mode {
             Mode::Detail { id, .. } => Some(id),
             _ => self.selected_id(),
-        }
-    }
-
-    /// `:lang sv`: switches the interface now and remembers the choice in the settings file.
-    fn switch_language(&mut self, code: &str) {
-        let Some(lang) = Lang::from_locale(code) else {
-            let codes = Lang::ALL.map(Lang::code).join(", ");
-            self.set_error(self.lang.tf("status.lang_unknown", &[("code", &code), ("codes", &codes)]));
-            return;
-        };
-        self.lang = lang;
-        let remembered = crate::config::path().map(|path| {
-            let mut config = crate::config::Config::load(&path);
-            config.lang = Some(lang.code().to_owned());
-            config.save(&path).map_err(|e| format!("{}: {e}", path.display()))
-        });
-        match remembered {
-            Some(Err(e)) => self.set_error(self.lang.tf("status.lang_not_remembered", &[("error", &e)])),
-            Some(Ok(())) | None => self.set_info(self.lang.t("status.lang_switched").to_owned()),
-        }
-    }
-
-    /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
-    fn open_demo(&mut self) {
-        let opened = crate::demo::path()
-            .map_err(|e| e.to_string())
-            .and_then(|path| crate::demo::prepare(&path, false).map(|()| path).map_err(|e| e.to_string()))
-            .and_then(|path| Store::open(&path, false).map_err(|e| e.to_string()));
-        match opened {
-            Ok(opened) => {
-                self.store = Some(opened.store);
-                self.portfolio = opened.portfolio;
-                self.history.clear();
-                self.first_run = false;
-                self.search = SearchIndex::build(&self.portfolio);
-                self.refresh_view();
-                self.grid = GridState::default();
-                let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
-                self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
-            }
-            Err(e) => self.set_error(e),
-        }
-    }
-
-    /// How many initiatives the register would list with no filter.
-    pub fn register_total(&self) -> usize {
-        if self.show_archived { self.portfolio.initiatives.len() } else { self.grid.unarchived }
-    }
-
-    /// Recomputes the register's rows, keeping the selected initiative selected when it is
-    /// still shown.
-    pub fn refresh_view(&mut self) {
-        let chosen = self.chosen.or_else(|| self.view.get(self.initiatives_selected).copied());
-        self.view = filter::view(&self.portfolio, &self.filter, self.sort, self.show_archived, &self.search);
-        self.select_in_view(chosen);
-        self.chosen = chosen;
-        self.scroll_table();
-        self.refresh_grid();
-    }
-
-    fn select_in_view(&mut self, id: Option<Id>) {
-        if let Some(ix) = id.and_then(|id| self.view.iter().position(|x| *x == id)) {
-            self.initiatives_selected = ix;
-        } else {
-            self.initiatives_selected = self.initiatives_selected.min(self.view.len().saturating_sub(1));
-        }
-        self.chosen = id;
-    }
-
-    /// Moves the selection in both panes to `id` (after creating or restoring it).
-    fn select_initiative(&mut self, id: Id) {
-        self.select_in_view(Some(id));
-        self.scroll_table();
-        for cell in 0..GRID_CELLS {
-            if let Some(row) = self.grid_cell_ids(cell).iter().position(|x| *x == id) {
-                self.grid.cell = cell;
-                self.grid.rows[cell] = row;
-            }
         }
     }
 
@@ -479,67 +334,55 @@ impl App {
             }
             _ => {}
         }
-        let step = |current: usize, len: usize| -> usize {
-            if len == 0 {
-                return 0;
-            }
-            current.saturating_add_signed(delta).min(len - 1)
-        };
         match self.pane {
             Pane::Portfolio => self.grid_move_vertically(delta),
-            Pane::Initiatives => {
-                self.initiatives_selected = step(self.initiatives_selected, self.view.len());
-                self.chosen = self.view.get(self.initiatives_selected).copied();
-                self.scroll_table();
-            }
+            Pane::Initiatives => self.register_move(delta),
             Pane::Culture => self.culture_move(delta),
             Pane::Overview => {}
         }
     }
 
-    fn type_key(&mut self, key: KeyEvent) {
-        let event = Event::Key(key);
+    /// An editing key for the text field (or form choice) being typed in.
+    fn edit(&mut self, edit: Edit) {
         match &mut self.mode {
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                input.handle_event(&event);
+                editing::edit_line(input, edit);
             }
             Mode::Search(input) => {
-                let changed = input.handle_event(&event).is_some_and(|c| c.value);
-                if changed {
-                    self.filter.text = input.value().to_owned();
-                    self.refresh_view();
-                }
+                let changed = editing::edit_line(input, edit);
+                self.search_typed(changed);
             }
-            Mode::Form(form) => form.type_key(key),
-            Mode::Culture(_) => self.culture_type_key(key),
+            Mode::Form(form) => form.edit(edit),
+            Mode::Culture(_) => self.culture_edit(edit),
             _ => {}
         }
     }
 
+    /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
     fn paste(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
         match &mut self.mode {
             Mode::Form(form) => form.paste(text),
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                let value = format!("{}{one_line}", input.value());
-                *input = Input::new(value);
+                editing::paste_line(input, text);
             }
             Mode::Search(input) => {
-                let value = format!("{}{one_line}", input.value());
-                *input = Input::new(value);
-                self.filter.text = input.value().to_owned();
-                self.refresh_view();
+                let changed = editing::paste_line(input, text);
+                self.search_typed(changed);
             }
             Mode::Culture(_) => self.culture_paste(text),
             _ => {}
+        }
+    }
+
+    /// The filter follows the search text as it is typed.
+    fn search_typed(&mut self, changed: bool) {
+        if let (true, Mode::Search(input)) = (changed, &self.mode) {
+            self.filter.text = input.value().to_owned();
+            self.refresh_view();
         }
     }
 
@@ -549,7 +392,7 @@ impl App {
             Mode::Search(_) | Mode::FilterBar { .. } | Mode::Detail { .. } => {}
             Mode::Form(mut form) => {
                 if form.field().kind() == form::Kind::Text {
-                    form.type_key(KeyEvent::from(KeyCode::Enter));
+                    form.edit(Edit::Newline);
                     self.mode = Mode::Form(form);
                 } else {
                     self.save_form(form);
@@ -609,8 +452,7 @@ impl App {
     }
 
     fn open_new_form(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let facet = match self.pane {
@@ -625,8 +467,7 @@ impl App {
         let Some(initiative) = self.current_id().and_then(|id| self.portfolio.initiative(id)).cloned() else {
             return;
         };
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let form = InitiativeForm::new(Some(initiative.clone()), initiative, &self.portfolio.organisation);
@@ -702,46 +543,9 @@ impl App {
         }
     }
 
-    /// Steps one field of the filter bar through its values (none first).
-    fn cycle_filter(&mut self, row: usize, forward: bool) {
-        fn step<T: Clone + PartialEq>(all: &[T], current: Option<&T>, forward: bool) -> Option<T> {
-            let mut options: Vec<Option<T>> = vec![None];
-            options.extend(all.iter().cloned().map(Some));
-            let ix = options.iter().position(|o| o.as_ref() == current).unwrap_or(0);
-            let n = options.len();
-            options[if forward { (ix + 1) % n } else { (ix + n - 1) % n }].clone()
-        }
-        let units = if row == 4 { self.units_in_use() } else { Vec::new() };
-        let tags = if row == 5 { self.tags_in_use() } else { Vec::new() };
-        let f = &mut self.filter;
-        match row {
-            0 => f.facet = step(&Facet::ALL, f.facet.as_ref(), forward),
-            1 => f.stage = step(&Stage::ALL, f.stage.as_ref(), forward),
-            2 => f.status = step(&Status::ALL, f.status.as_ref(), forward),
-            3 => f.track = step(&Track::ALL, f.track.as_ref(), forward),
-            4 => f.unit = step(&units, f.unit.as_ref(), forward),
-            _ => f.tag = step(&tags, f.tag.as_ref(), forward),
-        }
-        self.refresh_view();
-    }
-
-    /// Units named in the profile or on any initiative, sorted.
-    pub fn units_in_use(&self) -> Vec<String> {
-        let mut units: Vec<String> =
-            self.portfolio.organisation.units.iter().map(|u| u.name.clone()).collect();
-        units.extend(self.portfolio.initiatives.iter().map(|i| i.unit.clone()));
-        sorted_unique(units)
-    }
-
-    /// Tags used on any initiative, sorted.
-    pub fn tags_in_use(&self) -> Vec<String> {
-        sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
-    }
-
     /// Applies an edit, makes it undoable and saves at once. Refused in read-only mode.
     pub fn commit(&mut self, change: Change) -> bool {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return false;
         }
         self.history.commit(change, &mut self.portfolio);
@@ -758,17 +562,18 @@ impl App {
         self.culture_after_change();
     }
 
-    fn refuse_read_only(&mut self) {
+    /// The one read-only guard: true when edits may be made; otherwise says why not.
+    fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Store::access) {
             Some(Access::ReadOnly(reason)) => reason.to_string(),
-            _ => String::new(),
+            _ => return true,
         };
         self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
+        false
     }
 
     fn undo(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
@@ -783,8 +588,7 @@ impl App {
     }
 
     fn redo(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
@@ -821,42 +625,6 @@ impl App {
         }
     }
 
-    fn save_as(&mut self, path: &Path) {
-        let Some(store) = self.store.as_mut() else { return };
-        match store.save_as(&self.portfolio, path) {
-            Ok(()) => {
-                self.unsaved = false;
-                self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
-            }
-            Err(e) => self.set_error(self.lang.tf("status.save_failed", &[("error", &e)])),
-        }
-    }
-
-    fn run_command(&mut self, line: &str) {
-        let line = line.trim();
-        let (command, arg) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let arg = arg.trim();
-        match command {
-            "" => {}
-            "q" | "quit" | "q!" => self.should_quit = true,
-            "w" | "write" if arg.is_empty() => {
-                if self.is_read_only() {
-                    self.refuse_read_only();
-                } else {
-                    self.save();
-                }
-            }
-            "w" | "write" => self.save_as(Path::new(arg)),
-            "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
-            "lang" | "language" => self.switch_language(arg),
-            "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
-            "import" => self.import_command(arg),
-            "export" => self.export_command(arg),
-            "report" => self.report_command(arg),
-            _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
-        }
-    }
-
     pub fn set_info(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: false });
     }
@@ -865,9 +633,6 @@ impl App {
         self.status = Some(StatusLine { text, is_error: true });
     }
 }
-
-/// Rows of the filter bar: facet, stage, status, track, unit, tag.
-pub const FILTER_ROWS: usize = 6;
 
 fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
     values.retain(|v| !v.trim().is_empty());
@@ -912,13 +677,13 @@ mod tests {
         let mut app = app_with(&["a", "b", "c"]);
         app.update(Action::ShowPane(Pane::Initiatives));
         app.update(Action::MoveUp);
-        assert_eq!(app.initiatives_selected, 0);
+        assert_eq!(app.register.selected, 0);
         app.update(Action::MoveToLast);
-        assert_eq!(app.initiatives_selected, 2);
+        assert_eq!(app.register.selected, 2);
         app.update(Action::PageDown);
-        assert_eq!(app.initiatives_selected, 2);
+        assert_eq!(app.register.selected, 2);
         app.update(Action::MoveToFirst);
-        assert_eq!(app.initiatives_selected, 0);
+        assert_eq!(app.register.selected, 0);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The command line (the contract in `docs/contracts.md`, "Command line"): clap's
+//! The command line (the contract in `docs/contracts.md`, "The command line"): clap's
 //! definitions, [`parse`], and [`run`], which hands the non-interactive subcommands to
 //! `cli/commands.rs` and opening the interface to [`crate::terminal`].
 

@@ -1,70 +1,18 @@
 //! Keys to actions, per place. The table is also the source of the help overlay and the
 //! footer hints, so what the help says is what the keys do.
+//!
+//! The app tells which places are live (a [`KeyContext`], most specific place first); a key
+//! is looked up in that order, so a binding of the welcome or of a dialog wins over the same
+//! key bound for the pane beneath it. This module knows the terminal's key events and the
+//! actions, never the app's state.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::{Action, CultureAction, Direction, GridAction};
-use crate::app::{App, Mode, OverviewAction, Pane, ProfileAction, ProfileEditor};
+use crate::action::{
+    Action, CultureAction, Direction, Edit, GridAction, KeyContext, OverviewAction, Pane, Place,
+    ProfileAction, Unbound,
+};
 use crate::model::{CreatedTo, PushedBy};
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    /// Normal mode, every pane.
-    Everywhere,
-    /// Normal mode, panes with a list or grid.
-    Lists,
-    /// Normal mode, panes that list initiatives (Portfolio and Initiatives).
-    Register,
-    /// Normal mode, the Initiatives pane only.
-    Table,
-    /// The help overlay.
-    Help,
-    /// The `:` command line.
-    CommandLine,
-    /// Typing the text filter after `/`.
-    Search,
-    /// The filter bar.
-    FilterBar,
-    /// Reading one initiative.
-    Detail,
-    /// The initiative form.
-    Form,
-    /// A yes/no question (delete, discard changes).
-    Confirm,
-    /// Typing a log line.
-    LogEntry,
-    /// Normal mode, the Overview pane.
-    Overview,
-    /// Normal mode on a first run: the welcome's choices.
-    Welcome,
-    /// The organisation profile editor.
-    Profile,
-    /// Typing a value in the profile editor.
-    ProfileText,
-    /// Normal mode, the Portfolio grid only.
-    Grid,
-    /// The placement questions.
-    Placement,
-    /// Normal mode, the Culture pane's list of checklist runs.
-    Runs,
-    /// The new-run dialog.
-    NewRun,
-    /// Scoring a run's items.
-    Rating,
-    /// Typing an item's note.
-    Note,
-    /// A run's results or its comparison with the previous run.
-    Results,
-    /// An action plan.
-    Plan,
-    /// The action form.
-    ActionForm,
-    /// The offer to restore text from an interrupted session.
-    Recovery,
-    /// The file was changed by another program.
-    External,
-}
 
 /// One key binding with its help text (an i18n key).
 pub struct Binding {
@@ -308,88 +256,75 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
     })
 }
 
-/// The places whose bindings are live now, most specific first.
-pub fn places(app: &App) -> &'static [Place] {
-    places_for(&app.mode, app.pane, app.first_run)
-}
-
-/// The places live in `mode` on `pane` (`first_run`: the data file does not exist yet).
-pub fn places_for(mode: &Mode, pane: Pane, first_run: bool) -> &'static [Place] {
-    match mode {
-        Mode::Normal if first_run => match pane {
-            Pane::Initiatives => {
-                &[Place::Welcome, Place::Table, Place::Register, Place::Lists, Place::Everywhere]
+/// The bindings of `places` that a key can reach, most specific place first: a binding is
+/// left out when a more specific place claims every one of its keys. The help overlay and
+/// the footer list these, so they never promise a key that does something else here.
+pub fn effective(places: &[Place]) -> Vec<&'static Binding> {
+    let mut claimed: Vec<(KeyCode, KeyModifiers)> = Vec::new();
+    let mut shown = Vec::new();
+    for place in places {
+        let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.place == *place).collect();
+        for binding in &here {
+            if binding.keys.iter().any(|key| !claimed.contains(key)) {
+                shown.push(*binding);
             }
-            Pane::Portfolio => {
-                &[Place::Welcome, Place::Grid, Place::Register, Place::Lists, Place::Everywhere]
-            }
-            Pane::Culture => &[Place::Welcome, Place::Runs, Place::Lists, Place::Everywhere],
-            Pane::Overview => &[Place::Welcome, Place::Overview, Place::Everywhere],
-        },
-        Mode::Profile(ProfileEditor { editing: Some(_), .. }) => &[Place::ProfileText],
-        Mode::Profile(_) => &[Place::Profile],
-        Mode::Help { .. } => &[Place::Help],
-        Mode::Command(_) => &[Place::CommandLine],
-        Mode::Search(_) => &[Place::Search],
-        Mode::FilterBar { .. } => &[Place::FilterBar],
-        Mode::Detail { .. } => &[Place::Detail],
-        Mode::Form(form) if form.confirm_discard => &[Place::Confirm],
-        Mode::Form(_) => &[Place::Form],
-        Mode::Confirm(_) => &[Place::Confirm],
-        Mode::LogEntry { .. } => &[Place::LogEntry],
-        Mode::Recovery(_) => &[Place::Recovery],
-        Mode::External(_) => &[Place::External],
-        Mode::Placement(_) => &[Place::Placement],
-        Mode::Culture(mode) => mode.places(),
-        Mode::Normal => pane_places(pane),
+        }
+        claimed.extend(here.iter().flat_map(|b| b.keys.iter().copied()));
     }
+    shown
 }
 
-/// The places live in normal mode in `pane`, most specific first; the help overlay lists them.
-pub fn pane_places(pane: Pane) -> &'static [Place] {
-    match pane {
-        Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
-        Pane::Portfolio => &[Place::Grid, Place::Register, Place::Lists, Place::Everywhere],
-        Pane::Culture => &[Place::Runs, Place::Lists, Place::Everywhere],
-        Pane::Overview => &[Place::Overview, Place::Everywhere],
-    }
-}
-
-/// The bindings that apply now, in table order.
-pub fn live_bindings(app: &App) -> impl Iterator<Item = &'static Binding> {
-    let places = places(app);
-    BINDINGS.iter().filter(move |b| places.contains(&b.place))
-}
-
-/// The bindings that apply now, the most specific place first (what the footer shows).
-pub fn live_bindings_by_place(app: &App) -> impl Iterator<Item = &'static Binding> {
-    places(app).iter().flat_map(|place| BINDINGS.iter().filter(move |b| b.place == *place))
-}
-
-/// What a key does here, if anything.
-pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+/// What a key does in `context`, if anything.
+pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if app.too_small() {
+    if context.too_small {
         let quit = matches!((key.code, key.modifiers), (Char('q'), _) | (Char('c'), CTRL));
         return quit.then_some(Action::Quit);
     }
-    if let Some(binding) = live_bindings(app).find(|b| matches(b, &key)) {
+    let bound = context
+        .places
+        .iter()
+        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)));
+    if let Some(binding) = bound {
         return Some(binding.action.clone());
     }
-    match &app.mode {
-        Mode::Form(form) if form.confirm_discard => Some(Action::Cancel),
-        Mode::Command(_)
-        | Mode::Search(_)
-        | Mode::LogEntry { .. }
-        | Mode::Form(_)
-        | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Some(Action::TypeKey(key)),
-        Mode::Culture(mode) if mode.takes_text() => Some(Action::TypeKey(key)),
-        // Anything but yes cancels.
-        Mode::Confirm(_) => Some(Action::Cancel),
-        _ => None,
+    match context.unbound {
+        Unbound::Ignore => None,
+        Unbound::Edit => edit_for(key).map(Action::Edit),
+        Unbound::Cancel => Some(Action::Cancel),
     }
+}
+
+/// The editing meaning of a key typed into a text field (the usual terminal line-editing
+/// keys, as readline and most terminal apps have them).
+pub fn edit_for(key: KeyEvent) -> Option<Edit> {
+    const ALT: KeyModifiers = KeyModifiers::ALT;
+    const META: KeyModifiers = KeyModifiers::META;
+    let mods = key.modifiers;
+    let edit = match (key.code, mods) {
+        (KeyCode::Backspace, NONE) | (Char('h'), CTRL) => Edit::DeletePreviousChar,
+        (KeyCode::Delete, NONE) | (Char('d'), CTRL) => Edit::DeleteNextChar,
+        (Char('w'), CTRL) | (KeyCode::Backspace, ALT | META | CTRL) => Edit::DeletePreviousWord,
+        (KeyCode::Delete, CTRL) | (Char('d'), ALT) => Edit::DeleteNextWord,
+        (Char('u'), CTRL) => Edit::DeleteToStart,
+        (Char('k'), CTRL) => Edit::DeleteToEnd,
+        (Left, NONE) | (Char('b'), CTRL) => Edit::PreviousChar,
+        (Right, NONE) | (Char('f'), CTRL) => Edit::NextChar,
+        (Left, CTRL | ALT) | (Char('b'), ALT) => Edit::PreviousWord,
+        (Right, CTRL | ALT) | (Char('f'), ALT) => Edit::NextWord,
+        (Home, NONE) | (Char('a'), CTRL) => Edit::Start,
+        (End, NONE) | (Char('e'), CTRL) => Edit::End,
+        (Up, NONE) => Edit::Up,
+        (Down, NONE) => Edit::Down,
+        (Enter, NONE) => Edit::Newline,
+        (Char(c), m) if m == NONE || m == SHIFT => Edit::Insert(c),
+        // AltGr arrives as Ctrl+Alt on some terminals: it types a character (@, {, €…).
+        (Char(c), m) if m == CTRL | ALT => Edit::Insert(c),
+        _ => return None,
+    };
+    Some(edit)
 }
 
 #[cfg(test)]
@@ -405,6 +340,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, NONE)
+    }
+
+    #[test]
+    fn the_most_specific_place_wins_whatever_the_table_order() {
+        // The Overview binds `o` to the profile; the welcome, shown over it on a first run,
+        // binds `o` to "start with your organisation's name" and must win.
+        let context = KeyContext {
+            places: &[Place::Welcome, Place::Overview, Place::Everywhere],
+            unbound: Unbound::Ignore,
+            too_small: false,
+        };
+        assert_eq!(action_for(&context, key(Char('o'))), Some(Action::Profile(ProfileAction::Start)));
+        let later = KeyContext { places: &[Place::Overview, Place::Everywhere], ..context };
+        assert_eq!(action_for(&later, key(Char('o'))), Some(Action::Profile(ProfileAction::Open)));
+    }
+
+    #[test]
+    fn shadowed_bindings_are_not_listed() {
+        let listed = effective(&[Place::Welcome, Place::Overview, Place::Everywhere]);
+        assert!(listed.iter().any(|b| b.action == Action::Profile(ProfileAction::Start)));
+        assert!(!listed.iter().any(|b| b.action == Action::Profile(ProfileAction::Open)));
+    }
+
+    #[test]
+    fn unbound_keys_type_cancel_or_do_nothing_as_the_place_says() {
+        let typing = KeyContext { places: &[Place::Search], unbound: Unbound::Edit, too_small: false };
+        assert_eq!(action_for(&typing, key(Char('x'))), Some(Action::Edit(Edit::Insert('x'))));
+        assert_eq!(
+            action_for(&typing, key(KeyCode::Backspace)),
+            Some(Action::Edit(Edit::DeletePreviousChar))
+        );
+        let asking = KeyContext { places: &[Place::Confirm], unbound: Unbound::Cancel, too_small: false };
+        assert_eq!(action_for(&asking, key(Char('x'))), Some(Action::Cancel));
+        let normal = KeyContext { places: &[Place::Everywhere], unbound: Unbound::Ignore, too_small: false };
+        assert_eq!(action_for(&normal, key(Char('Z'))), None);
+        let small = KeyContext { too_small: true, ..normal };
+        assert_eq!(action_for(&small, key(Char('1'))), None);
+        assert_eq!(action_for(&small, key(Char('q'))), Some(Action::Quit));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
+//! - [`cycle`]: stepping through a list of choices with wraparound, the one rule for all.
 //! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
 //! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
 //!   results, facet tendency and comparisons.
@@ -31,6 +32,7 @@ pub mod balance;
 pub mod cli;
 pub mod config;
 pub mod coverage;
+pub mod cycle;
 pub mod dates;
 pub mod demo;
 pub mod export;
@@ -39,7 +41,9 @@ pub mod generate;
 pub mod history;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod placement;
 pub mod recovery;

@@ -102,20 +102,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
             Wait::Idle => app.idle_tick(Instant::now()),
             Wait::Gone => return End::Gone,
             // Everything crossterm has now, then draw once.
-            Wait::Ready => loop {
-                let Ok(event) = event::read() else { return End::Gone };
-                signals::test_panic(&event);
-                app.handle_event(&event);
+            Wait::Ready => {
+                let mut batch = Vec::new();
+                loop {
+                    let Ok(event) = event::read() else { return End::Gone };
+                    signals::test_panic(&event);
+                    batch.push(event);
+                    match event::poll(Duration::ZERO) {
+                        Ok(true) => {}
+                        Ok(false) => break,
+                        Err(_) => return End::Gone,
+                    }
+                }
+                crate::input::handle_batch(app, &batch);
                 app.track_draft(Instant::now());
-                if app.should_quit || signals.take().is_some() {
-                    break;
-                }
-                match event::poll(Duration::ZERO) {
-                    Ok(true) => {}
-                    Ok(false) => break,
-                    Err(_) => return End::Gone,
-                }
-            },
+            }
         }
     }
 }

@@ -29,12 +29,14 @@ pub mod theme;
 mod welcome;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, TableState, Wrap};
 
-use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+use crate::action::Pane;
+use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::keymap;
+use crate::layout::Screen;
 use crate::text::one_line;
 use theme::Theme;
 
@@ -46,30 +48,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_too_small(app, frame, area, &theme);
         return;
     }
-    let [tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let problem = app.problem();
+    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
     draw_tabs(app, frame, tabs, &theme);
-    let body = match app.problem() {
-        Some(problem) => {
-            let text = crate::text::multi_line(&problem).into_owned();
-            let width = usize::from(body.width.saturating_sub(2)).max(1);
-            let rows =
-                text.lines().map(|l| unicode_width::UnicodeWidthStr::width(l) / width + 1).sum::<usize>();
-            let height = (rows as u16 + 2).min(body.height / 2);
-            let [top, rest] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
-            let block = ratatui::widgets::Block::bordered()
-                .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
-                .border_style(theme.error());
-            frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), top);
-            rest
-        }
-        None => body,
-    };
+    if let Some(problem) = problem {
+        let text = crate::text::multi_line(&problem).into_owned();
+        let block = ratatui::widgets::Block::bordered()
+            .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
+            .border_style(theme.error());
+        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
+    }
     match app.pane {
         _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
         Pane::Portfolio => portfolio::render(app, frame, body, &theme),
@@ -116,6 +104,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::External(change) => field::external(app, frame, body, change, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
+}
+
+/// A table's state showing `selected` among `len` rows in `area` (one header row), scrolled
+/// by the one rule of [`crate::layout::scroll`].
+pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState {
+    let visible = usize::from(area.height.saturating_sub(1));
+    TableState::default()
+        .with_offset(crate::layout::scroll(0, selected, len, visible))
+        .with_selected(Some(selected))
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
@@ -200,7 +197,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
         Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
         Mode::Search(input) => {
-            let label = app.lang.tf("search.prompt", &[("count", &app.view.len())]);
+            let label = app.lang.tf("search.prompt", &[("count", &app.register.view.len())]);
             prompt(frame, area, label, input, theme)
         }
         Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
@@ -242,8 +239,8 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = |(key, help): (&str, &str)| {
         unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
     };
-    let hints: Vec<_> = keymap::live_bindings_by_place(app).filter(|b| b.footer).map(hint).collect();
-    // `? help` is always shown (design.md); the other hints fill the room left of it.
+    let hints: Vec<_> = keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint).collect();
+    // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
     let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
     let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
     let mut shown = Vec::new();

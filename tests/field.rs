@@ -64,7 +64,7 @@ fn status(app: &App) -> (String, bool) {
 }
 
 fn key(code: KeyCode) -> Action {
-    Action::TypeKey(KeyEvent::new(code, KeyModifiers::NONE))
+    fasett::keymap::edit_for(KeyEvent::new(code, KeyModifiers::NONE)).map_or(Action::Cancel, Action::Edit)
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -412,7 +412,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
     fs::write(&path, to_json(&sample(2))).expect("writes");
     let recovery = dir.path().join("portfolio.json.recovery");
     let mut app = open_app(&path);
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::EditSelected);
     app.update(key(KeyCode::End));
     type_text(&mut app, " – med ändringar");
@@ -653,7 +653,7 @@ fn huge_strings_load_render_and_round_trip() {
     assert_eq!(loaded, p);
     let mut app = App::new(loaded, None, &Options::default());
     let _ = render(&app);
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::OpenSelected);
     let _ = render(&app);
 }
@@ -700,11 +700,11 @@ fn dangling_references_load_render_and_survive_a_save() {
     assert_eq!(loaded, p);
     let id = loaded.initiatives[0].id;
     let mut app = App::new(loaded, None, &Options::default());
-    for pane in fasett::app::Pane::ALL {
+    for pane in fasett::action::Pane::ALL {
         app.update(Action::ShowPane(pane));
         let _ = render(&app);
     }
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::MoveToFirst);
     app.mode = Mode::Detail { id, scroll: 0 };
     let screen = render(&app);
@@ -742,11 +742,11 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
     });
     let mut app = App::new(p, None, &Options::default());
     let mut screens = Vec::new();
-    for pane in fasett::app::Pane::ALL {
+    for pane in fasett::action::Pane::ALL {
         app.update(Action::ShowPane(pane));
         screens.push(render(&app));
     }
-    app.update(Action::ShowPane(fasett::app::Pane::Initiatives));
+    app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::OpenSelected);
     screens.push(render(&app));
     app.mode = Mode::Normal;
@@ -756,7 +756,7 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
     app.update(Action::DeleteSelected);
     screens.push(render(&app));
     app.mode = Mode::Normal;
-    app.update(Action::Profile(fasett::app::ProfileAction::Open));
+    app.update(Action::Profile(fasett::action::ProfileAction::Open));
     screens.push(render(&app));
     app.mode = Mode::Normal;
     app.set_error(NASTY.into());

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use fasett::app::{App, Options, Pane};
+use fasett::action::Pane;
+use fasett::app::{App, Options};
 use fasett::i18n::Lang;
 use jiff::civil::date;
 use ratatui::Terminal;
@@ -101,7 +102,7 @@ fn app(lang: Lang) -> App {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    fasett::input::handle(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
 fn render(app: &App) -> String {

@@ -20,7 +20,7 @@ fn app_with(portfolio: Portfolio, first_run: bool) -> App {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    fasett::input::handle(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -118,7 +118,7 @@ fn renaming_a_unit_renames_it_on_the_initiatives_in_one_step() {
     app.update(fasett::action::Action::RunCommand("org".into()));
     go_to(&mut app, ProfileRow::Unit(0));
     press(&mut app, KeyCode::Enter);
-    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+    fasett::input::handle(&mut app, &Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
     type_text(&mut app, "Omsorgsförvaltningen");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.portfolio.initiatives.iter().filter(|i| i.unit == "Omsorgsförvaltningen").count(), users);
@@ -136,7 +136,7 @@ fn a_new_unit_on_an_initiative_offers_to_join_the_profile() {
         press(&mut app, KeyCode::Tab);
     }
     type_text(&mut app, "Kulturskolan");
-    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    fasett::input::handle(&mut app, &Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
     assert_eq!(app.portfolio.initiatives.last().map(|i| i.unit.as_str()), Some("Kulturskolan"));
     assert!(status(&app).contains('+'), "{}", status(&app));
     press(&mut app, KeyCode::Char('+'));

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use fasett::app::{App, Mode, Options, Pane};
+use fasett::action::Pane;
+use fasett::app::{App, Mode, Options};
 use fasett::model::{Facet, LogKind, Portfolio, Stage, Status};
 use jiff::civil::date;
 use ratatui::Terminal;
@@ -27,11 +28,11 @@ fn register() -> App {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    fasett::input::handle(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
 fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    fasett::input::handle(app, &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -41,7 +42,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn select(app: &mut App, id: u32) {
-    let ix = app.view.iter().position(|x| *x == id).expect("shown");
+    let ix = app.register.view.iter().position(|x| *x == id).expect("shown");
     press(app, KeyCode::Char('g'));
     for _ in 0..ix {
         press(app, KeyCode::Char('j'));
@@ -179,12 +180,12 @@ fn a_log_line_is_one_key_one_line_and_enter() {
 #[test]
 fn archived_initiatives_hide_until_shown() {
     let mut app = register();
-    let shown = app.view.len();
+    let shown = app.register.view.len();
     select(&mut app, 4);
     press(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.view.len(), shown - 1);
+    assert_eq!(app.register.view.len(), shown - 1);
     press(&mut app, KeyCode::Char('X'));
-    assert!(app.view.contains(&4) && app.view.contains(&22));
+    assert!(app.register.view.contains(&4) && app.register.view.contains(&22));
     press(&mut app, KeyCode::Char('u'));
     assert!(!app.portfolio.initiative(4).expect("there").archived);
 }
@@ -192,21 +193,21 @@ fn archived_initiatives_hide_until_shown() {
 #[test]
 fn slash_filters_as_you_type_without_diacritics_and_esc_clears() {
     let mut app = register();
-    let all = app.view.len();
+    let all = app.register.view.len();
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "aldre");
-    assert!(!app.view.is_empty() && app.view.len() < all);
-    for id in &app.view {
+    assert!(!app.register.view.is_empty() && app.register.view.len() < all);
+    for id in &app.register.view {
         let i = app.portfolio.initiative(*id).expect("shown");
         let text = fasett::text::fold(&format!("{} {} {}", i.title, i.description, i.tags.join(" ")));
         assert!(text.contains("aldre"), "#{id} does not match");
     }
-    assert!(app.view.contains(&23), "Äldreomsorg: gemensam bemanningspool");
+    assert!(app.register.view.contains(&23), "Äldreomsorg: gemensam bemanningspool");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.filter.text, "aldre", "Enter keeps the filter");
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.view.len(), all, "Esc clears it");
+    assert_eq!(app.register.view.len(), all, "Esc clears it");
 }
 
 #[test]
@@ -254,7 +255,7 @@ fn hostile_text_renders_as_visible_characters() {
 fn a_huge_paste_is_refused_clearly_and_nothing_breaks() {
     let mut app = register();
     press(&mut app, KeyCode::Char('n'));
-    app.handle_event(&Event::Paste("ord ".repeat(2_500)));
+    fasett::input::handle(&mut app, &Event::Paste("ord ".repeat(2_500)));
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Form(_)));
     assert!(status(&app).contains("200"), "{}", status(&app));

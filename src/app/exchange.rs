@@ -73,8 +73,7 @@ impl App {
             self.set_error(self.lang.t("import.usage").to_owned());
             return;
         }
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let file = match (arg.strip_prefix("~/"), std::env::var_os("HOME")) {

@@ -5,11 +5,11 @@
 //! saved, when [`InitiativeForm::build`] reads and checks them.
 
 use jiff::civil::Date;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
+use super::editing;
+use crate::action::Edit;
 use crate::dates;
 use crate::model::{
     Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
@@ -408,11 +408,14 @@ impl InitiativeForm {
         self.dirty = true;
     }
 
-    /// A key typed while the form has focus (Tab, Ctrl-s, Esc and Enter are handled before).
-    pub fn type_key(&mut self, key: KeyEvent) {
+    /// An editing key while the form has focus (Tab, Ctrl-s, Esc and Enter are handled
+    /// before). → at the end of a field with a suggestion takes the suggestion; choice
+    /// fields step with ← → (and h l, space), multi-select fields move with ← → and tick
+    /// with space (or x).
+    pub fn edit(&mut self, edit: Edit) {
         self.error = None;
         let field = self.field();
-        if key.code == KeyCode::Right
+        if edit == Edit::NextChar
             && let Some(first) = self.suggestions(field).first().map(|s| (*s).to_owned())
             && self.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
         {
@@ -426,58 +429,53 @@ impl InitiativeForm {
         match field.kind() {
             Kind::Line => {
                 if let Some(input) = self.line_mut(field)
-                    && input.handle_event(&Event::Key(key)).is_some_and(|c| c.value)
+                    && editing::edit_line(input, edit)
                 {
                     self.dirty = true;
                 }
             }
             Kind::Text => {
                 if let Some(area) = self.text_mut(field)
-                    && area.input(key)
+                    && editing::edit_area(area, edit)
                 {
                     self.dirty = true;
                 }
             }
-            Kind::Choice => match key.code {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') => self.cycle(true),
-                KeyCode::Left | KeyCode::Char('h') => self.cycle(false),
+            Kind::Choice => match edit {
+                Edit::NextChar | Edit::Insert(' ' | 'l') => self.cycle(true),
+                Edit::PreviousChar | Edit::Insert('h') => self.cycle(false),
                 _ => {}
             },
             Kind::Multi => {
                 let n = self.choices(field).len();
-                match key.code {
-                    KeyCode::Right | KeyCode::Char('l') if n > 0 => {
+                match edit {
+                    Edit::NextChar | Edit::Insert('l') if n > 0 => {
                         self.option = (self.option + 1).min(n - 1);
                     }
-                    KeyCode::Left | KeyCode::Char('h') => self.option = self.option.saturating_sub(1),
-                    KeyCode::Char(' ' | 'x') => self.toggle(),
+                    Edit::PreviousChar | Edit::Insert('h') => self.option = self.option.saturating_sub(1),
+                    Edit::Insert(' ' | 'x') => self.toggle(),
                     _ => {}
                 }
             }
         }
     }
 
-    /// Pasted text: one line for single-line fields (line breaks become spaces), as it is
-    /// for multi-line fields; control characters other than line breaks are dropped.
+    /// Pasted text at the cursor: one line for single-line fields (line breaks become
+    /// spaces), as it is for multi-line fields; other control characters are dropped.
     pub fn paste(&mut self, text: &str) {
         let field = self.field();
-        let clean: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
         match field.kind() {
             Kind::Line => {
-                let flat = clean.replace('\n', " ");
-                if let Some(input) = self.line_mut(field) {
-                    let cursor = input.cursor();
-                    let mut value: String = input.value().chars().take(cursor).collect();
-                    value.push_str(&flat);
-                    let new_cursor = value.chars().count();
-                    value.extend(input.value().chars().skip(cursor));
-                    *input = Input::new(value).with_cursor(new_cursor);
+                if let Some(input) = self.line_mut(field)
+                    && editing::paste_line(input, text)
+                {
                     self.dirty = true;
                 }
             }
             Kind::Text => {
-                if let Some(area) = self.text_mut(field) {
-                    area.insert_str(&clean);
+                if let Some(area) = self.text_mut(field)
+                    && area.insert_str(editing::multi_line(text))
+                {
                     self.dirty = true;
                 }
             }
@@ -531,17 +529,12 @@ impl InitiativeForm {
 mod tests {
     use super::*;
     use jiff::civil::date;
-    use ratatui::crossterm::event::KeyModifiers;
 
     const TODAY: Date = date(2026, 11, 25);
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     fn type_text(form: &mut InitiativeForm, text: &str) {
         for c in text.chars() {
-            form.type_key(key(KeyCode::Char(c)));
+            form.edit(Edit::Insert(c));
         }
     }
 
@@ -597,15 +590,15 @@ mod tests {
     fn choices_cycle_and_multi_selects_toggle() {
         let mut form = new_form();
         form.focus_field(Field::Facet);
-        form.type_key(key(KeyCode::Right));
+        form.edit(Edit::NextChar);
         assert_eq!(form.draft.facet, Facet::MissionOriented, "wraps from unplaced to the first facet");
-        form.type_key(key(KeyCode::Left));
+        form.edit(Edit::PreviousChar);
         assert_eq!(form.draft.facet, Facet::Unplaced);
         form.focus_field(Field::Relieves);
-        form.type_key(key(KeyCode::Right));
-        form.type_key(key(KeyCode::Char(' ')));
+        form.edit(Edit::NextChar);
+        form.edit(Edit::Insert(' '));
         assert_eq!(form.draft.relieves, [Pressure::Products]);
-        form.type_key(key(KeyCode::Char(' ')));
+        form.edit(Edit::Insert(' '));
         assert!(form.draft.relieves.is_empty());
         assert!(form.dirty);
     }
@@ -629,7 +622,7 @@ mod tests {
         assert_eq!(form.suggestions(Field::Owner), ["Åsa Öberg", "Anders Berg"], "diacritics ignored");
         form.focus_field(Field::Unit);
         type_text(&mut form, "vard");
-        form.type_key(key(KeyCode::Right));
+        form.edit(Edit::NextChar);
         assert_eq!(form.line(Field::Unit).map(Input::value), Some("Vård- och omsorgsförvaltningen"));
         assert!(form.suggestions(Field::Unit).is_empty(), "nothing more to offer once it matches");
         form.lines.iter_mut().for_each(|(f, i)| {

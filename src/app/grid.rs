@@ -245,13 +245,12 @@ impl App {
     }
 
     fn open_placement(&mut self) {
+        if self.selected_id().is_none() || !self.writable() {
+            return;
+        }
         let Some(initiative) = self.selected_id().and_then(|id| self.portfolio.initiative(id)) else {
             return;
         };
-        if self.is_read_only() {
-            self.refuse_read_only();
-            return;
-        }
         let answers = initiative.placement.as_ref();
         self.mode = Mode::Placement(PlacementDialog {
             id: initiative.id,

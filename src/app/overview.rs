@@ -1,27 +1,9 @@
 //! The Overview pane's state: which follow-up is selected (one keypress from its item) and
 //! how far the pane is scrolled.
 
-use super::{App, Mode, Pane};
+use super::{App, Mode};
+use crate::action::{OverviewAction, Pane};
 use crate::analysis::{self, FollowUp, FollowUpKind};
-
-/// Something done in the Overview pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverviewAction {
-    /// Select the next follow-up.
-    Next,
-    /// Select the previous follow-up.
-    Previous,
-    /// Select the first follow-up.
-    First,
-    /// Select the last follow-up.
-    Last,
-    /// Scroll the pane down a page.
-    ScrollDown,
-    /// Scroll the pane up a page.
-    ScrollUp,
-    /// Open the selected follow-up: an initiative's detail, or an action in the Culture pane.
-    Open,
-}
 
 /// Selection and scroll of the Overview pane.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 use tui_input::Input;
 
 use super::{App, Mode};
+use crate::action::ProfileAction;
 use crate::history::Change;
 use crate::model::{Collection, Goal, Organisation, Unit};
 use crate::text::fold;
@@ -50,27 +51,6 @@ impl ProfileEditor {
     }
 }
 
-/// What the user asked of the profile editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileAction {
-    /// Open the editor.
-    Open,
-    /// Open the editor typing the organisation's name (the welcome's "start" choice).
-    Start,
-    /// Edit the selected row (or add, on an "add" row).
-    EditRow,
-    /// Delete the selected goal, unit or person (refused while initiatives use it).
-    DeleteRow,
-    /// Retire the selected goal or unit, or bring it back.
-    ToggleRetired,
-    /// Move the selected goal up the list.
-    MoveGoalUp,
-    /// Move the selected goal down the list.
-    MoveGoalDown,
-    /// Add the unit or owner the last saved initiative named to the profile's lists.
-    AddSuggested,
-}
-
 impl App {
     pub(super) fn update_profile(&mut self, action: ProfileAction) {
         match action {
@@ -98,8 +78,7 @@ impl App {
     }
 
     fn edit_profile_row(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let org = &self.portfolio.organisation;
@@ -227,8 +206,7 @@ impl App {
     }
 
     fn delete_profile_row(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let before = self.portfolio.organisation.clone();
@@ -266,8 +244,7 @@ impl App {
     }
 
     fn toggle_retired(&mut self) {
-        if self.is_read_only() {
-            self.refuse_read_only();
+        if !self.writable() {
             return;
         }
         let before = self.portfolio.organisation.clone();

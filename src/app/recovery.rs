@@ -178,7 +178,7 @@ impl App {
         }
     }
 
-    /// When no key came for a while: write the draft after [`IDLE_WRITE`], and look (one
+    /// When no key came for a while: write the draft after `IDLE_WRITE`, and look (one
     /// `stat`) whether another program changed the file.
     pub fn idle_tick(&mut self, now: Instant) {
         self.track_draft(now);
@@ -263,7 +263,7 @@ impl App {
     }
 
     /// Reads the file again, dropping this session's unsaved edits and its undo history.
-    fn reload_from_disk(&mut self) {
+    pub(super) fn reload_from_disk(&mut self) {
         let Some(store) = self.store.as_mut() else { return };
         match store.reload() {
             Ok(portfolio) => {
@@ -352,10 +352,8 @@ impl App {
                 self.set_error(self.lang.t("external.dismissed").to_owned());
             }
             (Mode::Recovery(_) | Mode::External(_), Action::Quit) => return Some(Action::Quit),
-            (_, Action::ReloadFromDisk) => self.reload_from_disk(),
             (Mode::Recovery(_) | Mode::External(_), _)
             | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
-            (_, Action::RunCommand(line)) if line.trim() == "reload" => self.reload_from_disk(),
             (_, action) => return Some(action),
         }
         None

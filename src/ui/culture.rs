@@ -24,7 +24,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use super::dialog::centred;
 use super::theme::{Theme, truncate};
@@ -94,9 +94,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         Constraint::Length(8),
         Constraint::Length(5),
     ];
-    let table = Table::new(rows, widths).header(header).row_highlight_style(theme.selected());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = app.culture.selected.min(runs.len().saturating_sub(1));
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = super::table_state(selected, runs.len(), area);
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -333,8 +337,9 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
+    use crate::action::Pane;
     use crate::action::{Action, CultureAction};
-    use crate::app::{App, Options, Pane};
+    use crate::app::{App, Options};
 
     /// The bundled demo on a fixed day, in the Culture pane, without colours.
     fn demo() -> App {

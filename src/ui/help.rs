@@ -6,14 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
+use crate::action::Place;
 use crate::app::{App, Mode};
-use crate::keymap::{self, BINDINGS, Place};
+use crate::keymap;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
-    for place in keymap::places_for(back, app.pane, app.first_run) {
+    let listed = keymap::effective(app.places_in(back));
+    for place in app.places_in(back) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
-        for b in BINDINGS.iter().filter(|b| b.place == *place) {
+        for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<12}", b.label), theme.key()),
                 Span::raw(app.lang.t(b.help)),

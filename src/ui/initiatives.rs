@@ -10,12 +10,13 @@
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, HighlightSpacing, Paragraph, Row, Table, TableState};
 
-use super::theme::{Theme, truncate};
+use super::theme::{SELECTED_MARK, Theme, truncate};
 use crate::app::App;
+use crate::layout::{self, Register};
 use crate::model::{Initiative, Status};
 use crate::text::one_line;
 
@@ -87,60 +88,64 @@ fn columns(width: u16) -> Vec<Column> {
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = app.register_total();
     let mut title = if app.filter.is_empty() {
-        app.lang.tf("initiatives.title", &[("count", &app.view.len())])
+        app.lang.tf("initiatives.title", &[("count", &app.register.view.len())])
     } else {
-        app.lang.tf("initiatives.title_filtered", &[("shown", &app.view.len()), ("total", &total)])
+        app.lang.tf("initiatives.title_filtered", &[("shown", &app.register.view.len()), ("total", &total)])
     };
-    if app.show_archived {
+    if app.register.show_archived {
         title = format!("{title} · {}", app.lang.t("initiatives.with_archived"));
     }
-    let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.sort.key()))]);
+    let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_top(Line::styled(format!(" {sort} "), theme.dim()).right_aligned())
         .border_style(theme.border());
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (filter_area, table_area) = if app.filter.is_empty() {
-        (None, inner)
-    } else {
-        let [f, t] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-        (Some(f), t)
-    };
-    if let Some(area) = filter_area {
+    let layout = Register::new(area, !app.filter.is_empty());
+    let table_area = layout.table;
+    if let Some(area) = layout.filter {
         let text = super::filter_summary(app);
         frame.render_widget(Line::styled(truncate(&text, usize::from(area.width)), theme.warning()), area);
     }
-    if app.view.is_empty() {
+    if app.register.view.is_empty() {
         let key =
             if app.portfolio.initiatives.is_empty() { "initiatives.empty" } else { "initiatives.none_match" };
         frame.render_widget(Paragraph::new(Line::styled(app.lang.t(key), theme.dim())), table_area);
         return;
     }
-    let cols = columns(table_area.width);
+    // One column goes to the selection mark.
+    let width = table_area.width.saturating_sub(1);
+    let cols = columns(width);
+    let title_width = usize::from(width.saturating_sub(NUMBER_WIDTH + 1))
+        .saturating_sub(cols.iter().map(|c| usize::from(c.width()) + 1).sum());
     let t = |k: &str| app.lang.t(k);
     let mut header = vec![t("column.number"), t("column.title")];
     header.extend(cols.iter().map(|c| t(c.header())));
-    let rows_on_screen = usize::from(table_area.height.saturating_sub(1));
-    let offset = app.table_offset.min(app.view.len().saturating_sub(1));
+    let rows_on_screen = layout.rows();
+    // The app keeps the offset for its own size; the same rule keeps the selection on
+    // screen should this frame be a different size.
+    let offset =
+        layout::scroll(app.register.offset, app.register.selected, app.register.view.len(), rows_on_screen);
     let rows = app
+        .register
         .view
         .iter()
         .skip(offset)
         .take(rows_on_screen)
         .filter_map(|id| app.portfolio.initiative(*id))
-        .map(|i| row(app, i, &cols, theme));
+        .map(|i| row(app, i, &cols, title_width, theme));
     let mut widths = vec![Constraint::Length(NUMBER_WIDTH), Constraint::Fill(1)];
     widths.extend(cols.iter().map(|c| Constraint::Length(c.width())));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
-        .row_highlight_style(theme.selected());
-    let mut state =
-        TableState::default().with_selected(Some(app.initiatives_selected.saturating_sub(offset)));
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(SELECTED_MARK)
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(app.register.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, table_area, &mut state);
 }
 
-fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> Row<'a> {
+fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], title_width: usize, theme: &Theme) -> Row<'a> {
     let t = |k: &str| app.lang.t(k);
     // A status other than active shows as a mark beside the number, so it is visible even
     // when the status column does not fit.
@@ -152,7 +157,7 @@ fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> R
         (false, Status::Completed) => "✓",
     };
     let number = format!("#{}{mark}", i.id);
-    let mut cells = vec![Line::raw(number), Line::raw(one_line(&i.title).into_owned())];
+    let mut cells = vec![Line::raw(number), Line::raw(truncate(&one_line(&i.title), title_width))];
     for col in cols {
         cells.push(match col {
             Column::Facet => Line::raw(t(&format!("facet_short.{}", i.facet.key()))),

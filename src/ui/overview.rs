@@ -77,7 +77,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
             Span::styled(bar(n, max, BAR), if strong.contains(&facet) { theme.info() } else { theme.dim() }),
-            Span::styled(format!(" {:>3.0}% {n:>3}", shares.percent(facet)), style),
+            Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
         ]));
     }
     if shares.active == 0 {
@@ -148,7 +148,7 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
     let date = f.date.strftime("%m-%d").to_string();
-    let head = format!("{} {date} {when:>8} {what} ", if selected { "▸" } else { " " });
+    let head = format!("{} {date} {when:>8} {what} ", super::theme::mark(selected));
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
     let title = pad(&one_line(&f.title), width.saturating_sub(used));
     let when_style = if f.is_overdue() { theme.warning() } else { Style::new() };
@@ -167,7 +167,7 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {
         let selected = app.overview_selected(follow_ups.len());
-        let start = (selected + 1).saturating_sub(FOLLOW_UP_ROWS);
+        let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
         for (ix, f) in follow_ups.iter().enumerate().skip(start).take(FOLLOW_UP_ROWS) {
             lines.push(follow_up_line(app, f, ix == selected, width, theme));
         }
@@ -216,7 +216,8 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use crate::action::Action;
-    use crate::app::{App, Options, OverviewAction, Pane};
+    use crate::action::{OverviewAction, Pane};
+    use crate::app::{App, Options};
     use crate::model::Portfolio;
 
     fn demo_app() -> App {

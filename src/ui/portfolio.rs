@@ -1,4 +1,4 @@
-//! Pane 1: the four-facet grid (domain.md §1), the OPSI diamond turned 45° so neighbours
+//! Pane 1: the four-facet grid (docs/domain.md §1), the OPSI diamond turned 45° so neighbours
 //! stay neighbours, with the type of change between each pair of neighbours on their edge and
 //! the two axes on the sides. Mixed and unplaced initiatives stay in view in a strip below.
 //!
@@ -34,9 +34,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{Theme, truncate};
+use super::theme::{self, Theme, truncate};
 use crate::app::App;
 use crate::balance::STRIP;
+use crate::layout;
 use crate::model::{Facet, Initiative, Stage, Status};
 use crate::placement::ChangeType;
 use crate::text::one_line;
@@ -245,8 +246,8 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
         let spaced = zoomed && ids.len() * 2 <= list_height;
         let per_page = if spaced { list_height / 2 } else { list_height };
         let selected = grid.rows[cell].min(ids.len() - 1);
-        let first = selected / per_page * per_page;
-        let last = (first + per_page).min(ids.len());
+        let shown = layout::window(layout::scroll(0, selected, ids.len(), per_page), ids.len(), per_page);
+        let (first, last) = (shown.start, shown.end);
         for (ix, id) in ids[first..last].iter().enumerate() {
             let Some(initiative) = app.portfolio.initiative(*id) else { continue };
             let is_selected = focused && first + ix == selected;
@@ -309,7 +310,7 @@ fn row(
     theme: &Theme,
 ) -> Line<'static> {
     let presenting = app.grid.presentation;
-    let number = format!("#{:<3} ", i.id);
+    let number = format!("{}#{:<3} ", theme::mark(selected), i.id);
     let mark = match i.status {
         Status::Active => "",
         Status::Paused => "‖",
@@ -369,8 +370,9 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
+    use crate::action::Pane;
     use crate::action::{Action, GridAction};
-    use crate::app::{App, Options, Pane};
+    use crate::app::{App, Options};
     use crate::model::{CreatedTo, Facet, Initiative, Portfolio, Status};
 
     /// The bundled demo portfolio on a fixed day, so snapshots do not drift.
@@ -501,7 +503,7 @@ mod tests {
     }
 }
 
-/// Speed budget (design.md): 10,000 initiatives, a keypress to the next frame in ≤ 5 ms.
+/// Speed budget (docs/contracts.md): 10,000 initiatives, a keypress to the next frame in ≤ 5 ms.
 /// A benchmark, not a timed test: `cargo test --release --lib grid_speed -- --ignored --nocapture`.
 #[cfg(test)]
 mod bench {

@@ -43,7 +43,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         .border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
+    // One column goes to the selection mark.
+    let width = usize::from(inner.width.saturating_sub(1));
     let org = &app.portfolio.organisation;
     let cov = coverage(&app.portfolio);
     let rows = ProfileRow::all(org);
@@ -174,6 +175,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     } else {
         inner
     };
-    let mut state = ListState::default().with_selected(Some(selected_item));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), list_area, &mut state);
+    let offset = crate::layout::scroll(0, selected_item, items.len(), usize::from(list_area.height));
+    let mut state = ListState::default().with_offset(offset).with_selected(Some(selected_item));
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    frame.render_stateful_widget(list, list_area, &mut state);
 }

@@ -67,6 +67,15 @@ impl Theme {
     }
 }
 
+/// The mark beside the selected row of every list, so the selection shows without colour
+/// (on a monochrome projector, in a text snapshot, with `NO_COLOR`).
+pub const SELECTED_MARK: &str = "▸";
+
+/// The selection mark, or a blank of the same width.
+pub fn mark(selected: bool) -> &'static str {
+    if selected { SELECTED_MARK } else { " " }
+}
+
 /// Cuts `text` to at most `width` columns, ending in `…` when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if unicode_width::UnicodeWidthStr::width(text) <= width {

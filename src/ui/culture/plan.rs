@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use super::{run_title, view_block};
 use crate::app::{ActionField, ActionForm, App};
@@ -97,9 +97,13 @@ pub fn render(
         Constraint::Length(11),
         Constraint::Fill(1),
     ];
-    let table = Table::new(table_rows, widths).header(header).row_highlight_style(theme.selected());
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(crate::ui::theme::SELECTED_MARK)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = selected.min(rows.len() - 1);
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = crate::ui::table_state(selected, rows.len(), list);
     frame.render_stateful_widget(table, list, &mut state);
     let Some(action) = rows.get(selected).and_then(|id| app.portfolio.action(*id)) else { return };
     let dash = |s: &str| if s.trim().is_empty() { "–".to_owned() } else { one_line(s).into_owned() };

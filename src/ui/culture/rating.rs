@@ -108,7 +108,7 @@ fn render_items(
         if item.optional {
             text = format!("{text} ({})", app.lang.t("rating.optional"));
         }
-        let marker = if on_row { "▸ " } else { "  " };
+        let marker = format!("{} ", crate::ui::theme::mark(on_row));
         let mut spans = vec![Span::styled(
             format!("{:<text_width$}", truncate(&format!("{marker}{text}"), text_width)),
             if on_row { theme.key() } else { Style::new() },
@@ -136,7 +136,7 @@ fn render_items(
     let height = usize::from(area.height);
     // Keep the header fixed; scroll the rest so the selected row is visible.
     let body = height.saturating_sub(1).max(1);
-    let offset = selected_line.saturating_sub(body);
+    let offset = crate::layout::scroll(0, selected_line.saturating_sub(1), lines.len() - 1, body);
     let mut shown = vec![lines[0].clone()];
     shown.extend(lines.into_iter().skip(1 + offset).take(body));
     frame.render_widget(Paragraph::new(shown), area);

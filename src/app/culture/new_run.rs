@@ -1,0 +1,214 @@
+//! The new-run dialog: which checklist, for which scope, on which date, with whom.
+
+use tui_input::Input;
+
+use super::{CultureMode, Rating, cycle, sideways};
+use crate::action::Edit;
+use crate::app::{App, Mode, editing};
+use crate::dates;
+use crate::history::Change;
+use crate::model::extras::Extra;
+use crate::model::{Assessment, Collection};
+use crate::scoring;
+
+/// The fields of the new-run dialog, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunField {
+    Template,
+    Scope,
+    Date,
+    Participants,
+}
+
+impl RunField {
+    pub const ALL: [RunField; 4] =
+        [RunField::Template, RunField::Scope, RunField::Date, RunField::Participants];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RunField::Template => "culture.field_template",
+            RunField::Scope => "culture.field_scope",
+            RunField::Date => "culture.field_date",
+            RunField::Participants => "culture.field_participants",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewRunForm {
+    pub focus: usize,
+    /// Index into the catalog's templates.
+    pub template: usize,
+    /// The organisation and its units; one past the end means the typed `custom` scope.
+    pub scopes: Vec<String>,
+    pub scope: usize,
+    pub custom: Input,
+    pub date: Input,
+    pub participants: Input,
+    /// Catalog key of what is wrong, shown until the next save attempt.
+    pub error: Option<String>,
+}
+
+impl NewRunForm {
+    pub fn field(&self) -> RunField {
+        RunField::ALL[self.focus]
+    }
+
+    /// The scope as it will be stored.
+    pub fn scope_value(&self) -> String {
+        self.scopes.get(self.scope).cloned().unwrap_or_else(|| self.custom.value().trim().to_owned())
+    }
+
+    pub fn is_custom_scope(&self) -> bool {
+        self.scope >= self.scopes.len()
+    }
+}
+
+impl NewRunForm {
+    /// An editing key: ← → step the template or the scope; typing in the scope field
+    /// switches to a scope of one's own.
+    pub(super) fn edit(&mut self, edit: Edit, templates: usize) {
+        let sideways = sideways(edit);
+        match self.field() {
+            RunField::Template => {
+                if let Some(forward) = sideways {
+                    self.template = cycle(self.template, templates, forward);
+                }
+            }
+            RunField::Scope => {
+                let choosing = self.custom.value().is_empty() || !self.is_custom_scope();
+                match sideways.filter(|_| edit != Edit::Insert(' ')) {
+                    Some(forward) if choosing => {
+                        self.scope = cycle(self.scope, self.scopes.len() + 1, forward);
+                    }
+                    _ => {
+                        self.type_own_scope();
+                        editing::edit_line(&mut self.custom, edit);
+                    }
+                }
+            }
+            RunField::Date => {
+                editing::edit_line(&mut self.date, edit);
+            }
+            RunField::Participants => {
+                editing::edit_line(&mut self.participants, edit);
+            }
+        }
+    }
+
+    /// Pasted text into the focused text field.
+    pub(super) fn paste(&mut self, text: &str) {
+        match self.field() {
+            RunField::Scope => {
+                self.type_own_scope();
+                editing::paste_line(&mut self.custom, text);
+            }
+            RunField::Date => {
+                editing::paste_line(&mut self.date, text);
+            }
+            RunField::Participants => {
+                editing::paste_line(&mut self.participants, text);
+            }
+            RunField::Template => {}
+        }
+    }
+
+    fn type_own_scope(&mut self) {
+        if !self.is_custom_scope() {
+            self.scope = self.scopes.len();
+            self.custom = Input::default();
+        }
+    }
+}
+
+impl App {
+    pub(super) fn open_new_run(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let org = &self.portfolio.organisation;
+        let whole = if org.name.trim().is_empty() {
+            self.lang.t("culture.scope_organisation").to_owned()
+        } else {
+            org.name.trim().to_owned()
+        };
+        let mut scopes = vec![whole];
+        scopes.extend(org.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()));
+        // The template and scope of the selected run come first: a re-run is the usual case.
+        let selected = self.selected_run().and_then(|id| self.portfolio.assessment(id));
+        let template = selected
+            .and_then(|a| self.culture.catalog.templates.iter().position(|t| t.id == a.template))
+            .unwrap_or(0);
+        let (scope, custom) = match selected {
+            Some(a) => match scopes.iter().position(|s| scoring::same_scope(s, &a.scope)) {
+                Some(ix) => (ix, Input::default()),
+                None => (scopes.len(), Input::new(a.scope.clone())),
+            },
+            None => (0, Input::default()),
+        };
+        let participants = selected.map(|a| a.participants.join(", ")).unwrap_or_default();
+        self.mode = Mode::Culture(CultureMode::NewRun(Box::new(NewRunForm {
+            focus: 0,
+            template,
+            scopes,
+            scope,
+            custom,
+            date: Input::new(self.today.to_string()),
+            participants: Input::new(participants),
+            error: None,
+        })));
+    }
+
+    pub(super) fn create_run(&mut self, mut form: Box<NewRunForm>) {
+        let Some(template) = self.culture.catalog.templates.get(form.template).cloned() else {
+            form.error = Some("culture.error_no_template".into());
+            self.mode = Mode::Culture(CultureMode::NewRun(form));
+            return;
+        };
+        let scope = form.scope_value();
+        let date = dates::parse(form.date.value(), self.today);
+        let (error, focus) = match (&scope, &date) {
+            (s, _) if s.trim().is_empty() => ("culture.error_scope", RunField::Scope),
+            (_, Err(_)) => ("culture.error_date", RunField::Date),
+            _ => ("", RunField::Template),
+        };
+        if !error.is_empty() {
+            self.set_error(self.lang.t(error).to_owned());
+            form.error = Some(error.to_owned());
+            form.focus = RunField::ALL.iter().position(|f| *f == focus).unwrap_or(0);
+            self.mode = Mode::Culture(CultureMode::NewRun(form));
+            return;
+        }
+        let date = date.ok().flatten().unwrap_or(self.today);
+        let participants = form
+            .participants
+            .value()
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let id = self.portfolio.allocate_id(Collection::Assessment);
+        let run = Assessment {
+            id,
+            template: template.id.clone(),
+            template_version: template.version,
+            scope,
+            date,
+            participants,
+            answers: Vec::new(),
+            note: String::new(),
+            extra: Extra::default(),
+        };
+        let mut changes = Vec::new();
+        if self.portfolio.template(&template.id, template.version).is_none() {
+            changes.push(Change::Template { before: None, after: Some(Box::new(template)) });
+        }
+        changes.push(Change::assessment(None, Some(run)));
+        if self.commit(Change::Batch(changes)) {
+            self.culture.selected = self.runs().iter().position(|r| *r == id).unwrap_or(0);
+            self.mode = Mode::Culture(CultureMode::Rating(Rating { id, row: 0, column: 0 }));
+            self.set_info(self.lang.tf("culture.created", &[("id", &id)]));
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Action plans: the action form (what, how, when, who, competences, follow-up) and
+//! marking actions done.
+
+use tui_input::Input;
+
+use super::{CultureMode, cycle, sideways};
+use crate::action::Edit;
+use crate::app::{App, Mode, editing};
+use crate::dates;
+use crate::history::Change;
+use crate::model::{ActionItem, Collection, Id, Portfolio};
+use crate::scoring;
+
+/// The fields of the action form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    What,
+    How,
+    When,
+    Who,
+    Competences,
+    FollowUp,
+    Item,
+    Initiative,
+    Done,
+}
+
+impl ActionField {
+    pub const ALL: [ActionField; 9] = [
+        ActionField::What,
+        ActionField::How,
+        ActionField::When,
+        ActionField::Who,
+        ActionField::Competences,
+        ActionField::FollowUp,
+        ActionField::Item,
+        ActionField::Initiative,
+        ActionField::Done,
+    ];
+    /// Fields typed as one line of text (the others are choices).
+    const LINES: [ActionField; 7] = [
+        ActionField::What,
+        ActionField::How,
+        ActionField::When,
+        ActionField::Who,
+        ActionField::Competences,
+        ActionField::FollowUp,
+        ActionField::Initiative,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionField::What => "plan.field_what",
+            ActionField::How => "plan.field_how",
+            ActionField::When => "plan.field_when",
+            ActionField::Who => "plan.field_who",
+            ActionField::Competences => "plan.field_competences",
+            ActionField::FollowUp => "plan.field_follow_up",
+            ActionField::Item => "plan.field_item",
+            ActionField::Initiative => "plan.field_initiative",
+            ActionField::Done => "plan.field_done",
+        }
+    }
+
+    pub fn is_choice(self) -> bool {
+        matches!(self, ActionField::Item | ActionField::Done)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ActionForm {
+    /// The action as it was (`None` for a new one).
+    pub original: Option<ActionItem>,
+    /// Holds the choices (item, done) and the links; text is read from `lines` at save.
+    pub draft: ActionItem,
+    pub focus: usize,
+    pub lines: Vec<(ActionField, Input)>,
+    /// Items of the run's template that the action can answer (`None` first: the whole run).
+    pub items: Vec<Option<String>>,
+    pub error: Option<String>,
+    /// The view to return to.
+    pub back: Box<CultureMode>,
+}
+
+impl ActionForm {
+    pub fn field(&self) -> ActionField {
+        ActionField::ALL[self.focus]
+    }
+
+    pub fn line(&self, field: ActionField) -> Option<&Input> {
+        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    fn line_mut(&mut self, field: ActionField) -> Option<&mut Input> {
+        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    fn value(&self, field: ActionField) -> String {
+        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+    }
+
+    /// An editing key: ← → (and space) change the item and done choices; text fields type.
+    pub(super) fn edit(&mut self, edit: Edit) {
+        match self.field() {
+            ActionField::Item => {
+                if let Some(forward) = sideways(edit) {
+                    let ix = self.items.iter().position(|i| *i == self.draft.item).unwrap_or(0);
+                    self.draft.item.clone_from(&self.items[cycle(ix, self.items.len(), forward)]);
+                }
+            }
+            ActionField::Done => {
+                if sideways(edit).is_some() {
+                    self.draft.done = !self.draft.done;
+                }
+            }
+            field => {
+                if let Some(input) = self.line_mut(field) {
+                    editing::edit_line(input, edit);
+                }
+            }
+        }
+    }
+
+    /// Pasted text into the focused text field.
+    pub(super) fn paste(&mut self, text: &str) {
+        let field = self.field();
+        if let Some(input) = self.line_mut(field) {
+            editing::paste_line(input, text);
+        }
+    }
+}
+
+impl App {
+    pub(super) fn open_action_form(&mut self, id: Option<Id>) {
+        if !self.writable() {
+            return;
+        }
+        let back = match &self.mode {
+            Mode::Culture(mode @ (CultureMode::Plan { .. } | CultureMode::Rating(_))) => mode.clone(),
+            _ => return,
+        };
+        let original = id.and_then(|id| self.portfolio.action(id)).cloned();
+        let draft = if let Some(a) = &original {
+            a.clone()
+        } else {
+            let (assessment, item) = match &back {
+                CultureMode::Rating(r) => (Some(r.id), self.rating_target(*r).map(|(_, item, _)| item)),
+                CultureMode::Plan { assessment, .. } => (*assessment, None),
+                _ => (None, None),
+            };
+            ActionItem { assessment, item, created: Some(self.today), ..ActionItem::default() }
+        };
+        let mut items = vec![None];
+        if let Some((t, _)) =
+            draft.assessment.and_then(|id| self.portfolio.assessment(id)).and_then(|a| self.run_template(a))
+        {
+            items.extend(scoring::items_in_order(t).iter().map(|i| Some(i.id.clone())));
+        }
+        if draft.item.is_some() && !items.contains(&draft.item) {
+            items.push(draft.item.clone());
+        }
+        let lines = ActionField::LINES
+            .iter()
+            .map(|f| {
+                let value = match f {
+                    ActionField::What => draft.what.clone(),
+                    ActionField::How => draft.how.clone(),
+                    ActionField::When => draft.when.clone(),
+                    ActionField::Who => draft.who.clone(),
+                    ActionField::Competences => draft.competences.clone(),
+                    ActionField::FollowUp => draft.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+                    _ => draft.initiative.map(|i| i.to_string()).unwrap_or_default(),
+                };
+                (*f, Input::new(value))
+            })
+            .collect();
+        self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(ActionForm {
+            original,
+            draft,
+            focus: 0,
+            lines,
+            items,
+            error: None,
+            back: Box::new(back),
+        })));
+    }
+
+    pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {
+        let mut action = form.draft.clone();
+        action.what = form.value(ActionField::What);
+        action.how = form.value(ActionField::How);
+        action.when = form.value(ActionField::When);
+        action.who = form.value(ActionField::Who);
+        action.competences = form.value(ActionField::Competences);
+        let follow_up = dates::parse(&form.value(ActionField::FollowUp), self.today);
+        let initiative = form.value(ActionField::Initiative);
+        let initiative = initiative.trim_start_matches('#');
+        let problem = if action.what.is_empty() {
+            Some((ActionField::What, "plan.error_what"))
+        } else if follow_up.is_err() {
+            Some((ActionField::FollowUp, "plan.error_follow_up"))
+        } else if !initiative.is_empty()
+            && initiative.parse::<Id>().ok().and_then(|id| self.portfolio.initiative(id)).is_none()
+        {
+            Some((ActionField::Initiative, "plan.error_initiative"))
+        } else {
+            None
+        };
+        if let Some((field, key)) = problem {
+            self.set_error(self.lang.t(key).to_owned());
+            form.focus = ActionField::ALL.iter().position(|f| *f == field).unwrap_or(0);
+            form.error = Some(key.to_owned());
+            self.mode = Mode::Culture(CultureMode::ActionForm(form));
+            return;
+        }
+        action.follow_up = follow_up.ok().flatten();
+        action.initiative = initiative.parse().ok();
+        let back = *form.back.clone();
+        if form.original.as_ref() == Some(&action) {
+            self.mode = Mode::Culture(back);
+            self.set_info(self.lang.t("status.no_changes").to_owned());
+            return;
+        }
+        let created = form.original.is_none();
+        if created {
+            action.id = self.portfolio.allocate_id(Collection::Action);
+        }
+        let id = action.id;
+        if self.commit(Change::action(form.original.clone(), Some(action))) {
+            self.mode = Mode::Culture(back);
+            let key = if created { "plan.created" } else { "plan.updated" };
+            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            if let Mode::Culture(CultureMode::Plan { assessment, selected }) = &mut self.mode {
+                let rows = plan_order(&self.portfolio, *assessment);
+                *selected = rows.iter().position(|r| *r == id).unwrap_or(*selected);
+            }
+        } else {
+            self.mode = Mode::Culture(CultureMode::ActionForm(form));
+        }
+    }
+
+    pub(super) fn toggle_done(&mut self) {
+        let Mode::Culture(CultureMode::Plan { assessment, selected }) = self.mode else { return };
+        let Some(before) =
+            self.plan_rows(assessment).get(selected).and_then(|id| self.portfolio.action(*id)).cloned()
+        else {
+            return;
+        };
+        let mut after = before.clone();
+        after.done = !after.done;
+        let key = if after.done { "plan.marked_done" } else { "plan.marked_open" };
+        let id = after.id;
+        if self.commit(Change::action(Some(before), Some(after))) {
+            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            if let Mode::Culture(CultureMode::Plan { selected, .. }) = &mut self.mode {
+                let rows = plan_order(&self.portfolio, assessment);
+                *selected = rows.iter().position(|r| *r == id).unwrap_or(*selected);
+            }
+        }
+    }
+}
+
+/// Action ids of one run (`None`: all) in plan order; see [`App::plan_rows`].
+pub(super) fn plan_order(portfolio: &Portfolio, assessment: Option<Id>) -> Vec<Id> {
+    let mut rows: Vec<&ActionItem> =
+        portfolio.actions.iter().filter(|a| assessment.is_none() || a.assessment == assessment).collect();
+    rows.sort_by_key(|a| (a.done, a.follow_up.is_none(), a.follow_up, a.id));
+    rows.into_iter().map(|a| a.id).collect()
+}

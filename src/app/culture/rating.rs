@@ -1,0 +1,132 @@
+//! The rating view: scores and notes per item (and perspective) of one run.
+
+use tui_input::Input;
+
+use super::{CultureMode, Rating};
+use crate::app::{App, Mode};
+use crate::history::Change;
+use crate::model::extras::Extra;
+use crate::model::{Answer, Assessment};
+use crate::scoring;
+
+impl App {
+    /// The rating cursor's run, template, item id and perspective id.
+    pub(super) fn rating_target(&self, r: Rating) -> Option<(Assessment, String, Option<String>)> {
+        let a = self.portfolio.assessment(r.id)?;
+        let (t, _) = self.run_template(a)?;
+        let item = scoring::items_in_order(t).get(r.row)?.id.clone();
+        let perspective = t.perspectives.get(r.column).map(|p| p.id.clone());
+        Some((a.clone(), item, perspective))
+    }
+
+    pub(super) fn set_score(&mut self, score: Option<u8>) {
+        let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
+        let Some(a) = self.portfolio.assessment(r.id) else { return };
+        let Some((t, _)) = self.run_template(a) else {
+            self.set_error(self.lang.t("rating.no_template").to_owned());
+            return;
+        };
+        let (min, max) = (t.scale.min, t.scale.max);
+        if let Some(s) = score.filter(|s| !(min..=max).contains(s)) {
+            self.set_error(
+                self.lang.tf("rating.out_of_scale", &[("score", &s), ("min", &min), ("max", &max)]),
+            );
+            return;
+        }
+        let Some((before, item, perspective)) = self.rating_target(r) else { return };
+        let Some(after) = edited_answer(&before, item, perspective, |answer| answer.score = score) else {
+            return;
+        };
+        if self.commit(Change::assessment(Some(before), Some(after))) {
+            let key = if score.is_some() { "rating.scored" } else { "rating.cleared" };
+            let done = self
+                .portfolio
+                .assessment(r.id)
+                .and_then(|a| self.run_template(a).map(|(t, _)| scoring::completion(t, a)));
+            let (answered, total) = done.map_or((0, 0), |c| (c.answered, c.total));
+            self.set_info(self.lang.tf(key, &[("answered", &answered), ("total", &total)]));
+        }
+    }
+
+    /// Moves to the next slot without a score, after the cursor, wrapping around.
+    pub(super) fn jump_to_unanswered(&mut self) {
+        let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
+        let Some(a) = self.portfolio.assessment(r.id) else { return };
+        let Some((t, _)) = self.run_template(a) else { return };
+        let columns = t.perspectives.len().max(1);
+        let slots = scoring::slots(t);
+        let here = r.row * columns + r.column;
+        let next = (1..=slots.len())
+            .map(|k| (here + k) % slots.len())
+            .find(|ix| scoring::slot_score(t, a, slots[*ix]).is_none());
+        match next {
+            Some(ix) => {
+                self.mode = Mode::Culture(CultureMode::Rating(Rating {
+                    id: r.id,
+                    row: ix / columns,
+                    column: ix % columns,
+                }));
+            }
+            None => self.set_info(self.lang.t("rating.all_answered").to_owned()),
+        }
+    }
+
+    pub(super) fn step_perspective(&mut self, forward: bool) {
+        let columns = match &self.mode {
+            Mode::Culture(CultureMode::Rating(r)) => self
+                .portfolio
+                .assessment(r.id)
+                .and_then(|a| self.run_template(a))
+                .map_or(1, |(t, _)| t.perspectives.len().max(1)),
+            _ => return,
+        };
+        if let Mode::Culture(CultureMode::Rating(r)) = &mut self.mode {
+            r.column = if forward { (r.column + 1).min(columns - 1) } else { r.column.saturating_sub(1) };
+        }
+    }
+
+    pub(super) fn open_note(&mut self) {
+        let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
+        if !self.writable() {
+            return;
+        }
+        let Some((a, item, perspective)) = self.rating_target(r) else { return };
+        let note = a.answer(&item, perspective.as_deref()).map(|x| x.note.clone()).unwrap_or_default();
+        self.mode = Mode::Culture(CultureMode::Note { rating: r, input: Input::new(note) });
+    }
+
+    pub(super) fn save_note(&mut self, rating: Rating, text: &str) {
+        self.mode = Mode::Culture(CultureMode::Rating(rating));
+        let Some((before, item, perspective)) = self.rating_target(rating) else { return };
+        let text = text.trim().to_owned();
+        let Some(after) = edited_answer(&before, item, perspective, |answer| answer.note = text) else {
+            return;
+        };
+        if self.commit(Change::assessment(Some(before), Some(after))) {
+            self.set_info(self.lang.t("rating.note_saved").to_owned());
+        }
+    }
+}
+
+/// The run with one answer (item and perspective) changed by `edit`, or `None` when that
+/// changes nothing. A missing answer is created, but only if the edit leaves it non-blank.
+fn edited_answer(
+    before: &Assessment,
+    item: String,
+    perspective: Option<String>,
+    edit: impl FnOnce(&mut Answer),
+) -> Option<Assessment> {
+    let mut after = before.clone();
+    if let Some(answer) = after.answers.iter_mut().find(|x| x.item == item && x.perspective == perspective) {
+        let old = answer.clone();
+        edit(answer);
+        return (*answer != old).then_some(after);
+    }
+    let mut answer = Answer { item, perspective, score: None, note: String::new(), extra: Extra::default() };
+    edit(&mut answer);
+    if answer.score.is_none() && answer.note.is_empty() {
+        return None;
+    }
+    after.answers.push(answer);
+    Some(after)
+}

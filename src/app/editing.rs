@@ -1,0 +1,171 @@
+//! Typing into text fields: an [`Edit`] applied to a one-line input or a multi-line area,
+//! and pasted text inserted at the cursor. Every text field of the app goes through here.
+
+use ratatui_textarea::{CursorMove, TextArea};
+use tui_input::{Input, InputRequest};
+
+use crate::action::Edit;
+
+/// Applies `edit` to a one-line field; true when its text changed. `Newline`, `Up` and
+/// `Down` mean nothing on one line.
+pub fn edit_line(input: &mut Input, edit: Edit) -> bool {
+    let request = match edit {
+        Edit::Insert(c) if !c.is_control() => InputRequest::InsertChar(c),
+        Edit::DeletePreviousChar => InputRequest::DeletePrevChar,
+        Edit::DeleteNextChar => InputRequest::DeleteNextChar,
+        Edit::DeletePreviousWord => InputRequest::DeletePrevWord,
+        Edit::DeleteNextWord => InputRequest::DeleteNextWord,
+        Edit::DeleteToStart => InputRequest::DeleteFromStart,
+        Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
+        Edit::PreviousChar => InputRequest::GoToPrevChar,
+        Edit::NextChar => InputRequest::GoToNextChar,
+        Edit::PreviousWord => InputRequest::GoToPrevWord,
+        Edit::NextWord => InputRequest::GoToNextWord,
+        Edit::Start => InputRequest::GoToStart,
+        Edit::End => InputRequest::GoToEnd,
+        Edit::Insert(_) | Edit::Newline | Edit::Up | Edit::Down => return false,
+    };
+    input.handle(request).is_some_and(|changed| changed.value)
+}
+
+/// Applies `edit` to a multi-line field; true when its text changed.
+pub fn edit_area(area: &mut TextArea<'_>, edit: Edit) -> bool {
+    let moved = |area: &mut TextArea<'_>, to: CursorMove| {
+        area.move_cursor(to);
+        false
+    };
+    match edit {
+        Edit::Insert(c) if !c.is_control() => {
+            area.insert_char(c);
+            true
+        }
+        Edit::Insert(_) => false,
+        Edit::Newline => {
+            area.insert_newline();
+            true
+        }
+        Edit::DeletePreviousChar => area.delete_char(),
+        Edit::DeleteNextChar => area.delete_next_char(),
+        Edit::DeletePreviousWord => area.delete_word(),
+        Edit::DeleteNextWord => area.delete_next_word(),
+        Edit::DeleteToStart => area.delete_line_by_head(),
+        Edit::DeleteToEnd => area.delete_line_by_end(),
+        Edit::PreviousChar => moved(area, CursorMove::Back),
+        Edit::NextChar => moved(area, CursorMove::Forward),
+        Edit::PreviousWord => moved(area, CursorMove::WordBack),
+        Edit::NextWord => moved(area, CursorMove::WordForward),
+        Edit::Start => moved(area, CursorMove::Head),
+        Edit::End => moved(area, CursorMove::End),
+        Edit::Up => moved(area, CursorMove::Up),
+        Edit::Down => moved(area, CursorMove::Down),
+    }
+}
+
+/// Pasted text made fit for one line: line breaks and tabs become spaces (so words never
+/// run together), runs of them one space, other control characters are dropped.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            gap = true;
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        if gap && !out.is_empty() && !out.ends_with(' ') && c != ' ' {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Pasted text for a multi-line field: line breaks kept (`\r\n` and `\r` as `\n`), tabs as
+/// spaces, other control characters dropped.
+pub fn multi_line(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Inserts pasted text into a one-line field at its cursor; true when anything was added.
+pub fn paste_line(input: &mut Input, text: &str) -> bool {
+    let text = one_line(text);
+    if text.is_empty() {
+        return false;
+    }
+    let cursor = input.cursor();
+    let mut value: String = input.value().chars().take(cursor).collect();
+    value.push_str(&text);
+    let after = value.chars().count();
+    value.extend(input.value().chars().skip(cursor));
+    *input = Input::new(value).with_cursor(after);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Input {
+        let mut input = Input::default();
+        for c in text.chars() {
+            edit_line(&mut input, Edit::Insert(c));
+        }
+        input
+    }
+
+    #[test]
+    fn a_paste_lands_at_the_cursor() {
+        let mut input = typed("abc");
+        edit_line(&mut input, Edit::PreviousChar);
+        edit_line(&mut input, Edit::PreviousChar);
+        assert!(paste_line(&mut input, "X"));
+        assert_eq!(input.value(), "aXbc");
+        assert_eq!(input.cursor(), 2, "the cursor follows the pasted text");
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_single_spaces() {
+        assert_eq!(one_line("Gemensam bilpool\nför hemtjänsten"), "Gemensam bilpool för hemtjänsten");
+        assert_eq!(one_line("a\r\n\r\nb"), "a b");
+        assert_eq!(one_line("a \nb"), "a b");
+        assert_eq!(one_line("a\x1b[2Jb\u{7}"), "a[2Jb");
+        assert_eq!(one_line("\nleading"), "leading");
+        assert_eq!(multi_line("a\r\nb\rc\td\x1b"), "a\nb\nc d");
+    }
+
+    #[test]
+    fn edits_change_the_line_as_a_terminal_user_expects() {
+        let mut input = typed("hello world");
+        assert!(edit_line(&mut input, Edit::DeletePreviousWord));
+        assert_eq!(input.value(), "hello ");
+        assert!(!edit_line(&mut input, Edit::Start));
+        assert!(edit_line(&mut input, Edit::DeleteNextChar));
+        assert_eq!(input.value(), "ello ");
+        assert!(!edit_line(&mut input, Edit::Newline), "one line takes no line break");
+    }
+
+    #[test]
+    fn the_area_takes_new_lines_and_moves_between_them() {
+        let mut area = TextArea::default();
+        for c in "ab".chars() {
+            edit_area(&mut area, Edit::Insert(c));
+        }
+        assert!(edit_area(&mut area, Edit::Newline));
+        edit_area(&mut area, Edit::Insert('c'));
+        edit_area(&mut area, Edit::Up);
+        edit_area(&mut area, Edit::Insert('!'));
+        assert_eq!(area.lines(), ["a!b", "c"]);
+    }
+}

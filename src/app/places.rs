@@ -1,0 +1,76 @@
+//! Where the keyboard is: the places whose key bindings are live now, most specific first,
+//! and what a key no binding claims does. The keymap reads only this, never the app.
+
+use super::{App, Mode, ProfileEditor};
+use crate::action::{KeyContext, Pane, Place, Unbound};
+
+impl App {
+    /// What the keymap needs to map the next key.
+    pub fn key_context(&self) -> KeyContext {
+        KeyContext { places: self.places(), unbound: self.unbound(), too_small: self.too_small() }
+    }
+
+    /// The places live now, most specific first.
+    pub fn places(&self) -> &'static [Place] {
+        self.places_in(&self.mode)
+    }
+
+    /// The places live in `mode` (the help overlay lists those of the mode it was opened
+    /// from).
+    pub fn places_in(&self, mode: &Mode) -> &'static [Place] {
+        match mode {
+            Mode::Normal if self.first_run => match self.pane {
+                Pane::Initiatives => {
+                    &[Place::Welcome, Place::Table, Place::Register, Place::Lists, Place::Everywhere]
+                }
+                Pane::Portfolio => {
+                    &[Place::Welcome, Place::Grid, Place::Register, Place::Lists, Place::Everywhere]
+                }
+                Pane::Culture => &[Place::Welcome, Place::Runs, Place::Lists, Place::Everywhere],
+                Pane::Overview => &[Place::Welcome, Place::Overview, Place::Everywhere],
+            },
+            Mode::Normal => pane_places(self.pane),
+            Mode::Profile(ProfileEditor { editing: Some(_), .. }) => &[Place::ProfileText],
+            Mode::Profile(_) => &[Place::Profile],
+            Mode::Help { .. } => &[Place::Help],
+            Mode::Command(_) => &[Place::CommandLine],
+            Mode::Search(_) => &[Place::Search],
+            Mode::FilterBar { .. } => &[Place::FilterBar],
+            Mode::Detail { .. } => &[Place::Detail],
+            Mode::Form(form) if form.confirm_discard => &[Place::Confirm],
+            Mode::Form(_) => &[Place::Form],
+            Mode::Confirm(_) => &[Place::Confirm],
+            Mode::LogEntry { .. } => &[Place::LogEntry],
+            Mode::Recovery(_) => &[Place::Recovery],
+            Mode::External(_) => &[Place::External],
+            Mode::Placement(_) => &[Place::Placement],
+            Mode::Culture(mode) => mode.places(),
+        }
+    }
+
+    /// What a key no binding claims does now.
+    fn unbound(&self) -> Unbound {
+        match &self.mode {
+            // Anything but yes answers no.
+            Mode::Confirm(_) => Unbound::Cancel,
+            Mode::Form(form) if form.confirm_discard => Unbound::Cancel,
+            Mode::Command(_)
+            | Mode::Search(_)
+            | Mode::LogEntry { .. }
+            | Mode::Form(_)
+            | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
+            Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
+            _ => Unbound::Ignore,
+        }
+    }
+}
+
+/// The places live in normal mode in `pane`, most specific first.
+pub fn pane_places(pane: Pane) -> &'static [Place] {
+    match pane {
+        Pane::Initiatives => &[Place::Table, Place::Register, Place::Lists, Place::Everywhere],
+        Pane::Portfolio => &[Place::Grid, Place::Register, Place::Lists, Place::Everywhere],
+        Pane::Culture => &[Place::Runs, Place::Lists, Place::Everywhere],
+        Pane::Overview => &[Place::Overview, Place::Everywhere],
+    }
+}

@@ -1,0 +1,147 @@
+//! Pane 2's state: the register's rows (filtered and sorted), the selection that follows the
+//! chosen initiative through filters and sorts, and the window of rows on screen.
+
+use super::{App, GRID_CELLS, sorted_unique};
+use crate::filter::{self, SortKey};
+use crate::layout;
+use crate::model::{Facet, Id, Stage, Status, Track};
+
+/// The register's rows, selection and scroll, kept while other panes are shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterState {
+    /// The rows (ids), filtered and sorted; refreshed after every change.
+    pub view: Vec<Id>,
+    /// Index of the selected row in `view`.
+    pub selected: usize,
+    /// First row on screen.
+    pub offset: usize,
+    pub sort: SortKey,
+    pub show_archived: bool,
+    /// The initiative the user last chose; it is selected again whenever a filter or sort
+    /// shows it, even after a filter hid it for a while.
+    chosen: Option<Id>,
+}
+
+impl RegisterState {
+    /// The selected initiative, if the list is not empty.
+    pub fn selected_id(&self) -> Option<Id> {
+        self.view.get(self.selected).copied()
+    }
+}
+
+/// Rows of the filter bar: facet, stage, status, track, unit, tag.
+pub const FILTER_ROWS: usize = 6;
+
+impl App {
+    /// The register's layout at the current terminal size (the same the ui draws).
+    pub fn register_layout(&self) -> layout::Register {
+        layout::Register::new(self.screen().body, !self.filter.is_empty())
+    }
+
+    /// How many initiatives the register would list with no filter.
+    pub fn register_total(&self) -> usize {
+        if self.register.show_archived { self.portfolio.initiatives.len() } else { self.grid.unarchived }
+    }
+
+    /// Moves the register's window so the selected row is on screen.
+    pub(super) fn scroll_table(&mut self) {
+        let rows = self.register_layout().rows();
+        let r = &mut self.register;
+        r.offset = layout::scroll(r.offset, r.selected, r.view.len(), rows);
+    }
+
+    /// Recomputes the register's rows, keeping the selected initiative selected when it is
+    /// still shown.
+    pub fn refresh_view(&mut self) {
+        let r = &self.register;
+        let chosen = r.chosen.or_else(|| r.selected_id());
+        self.register.view =
+            filter::view(&self.portfolio, &self.filter, r.sort, r.show_archived, &self.search);
+        self.select_in_view(chosen);
+        self.scroll_table();
+        self.refresh_grid();
+    }
+
+    fn select_in_view(&mut self, id: Option<Id>) {
+        let r = &mut self.register;
+        if let Some(ix) = id.and_then(|id| r.view.iter().position(|x| *x == id)) {
+            r.selected = ix;
+        } else {
+            r.selected = r.selected.min(r.view.len().saturating_sub(1));
+        }
+        r.chosen = id;
+    }
+
+    /// Moves the selection in both panes to `id` (after creating or restoring it).
+    pub(super) fn select_initiative(&mut self, id: Id) {
+        self.select_in_view(Some(id));
+        self.scroll_table();
+        for cell in 0..GRID_CELLS {
+            if let Some(row) = self.grid_cell_ids(cell).iter().position(|x| *x == id) {
+                self.grid.cell = cell;
+                self.grid.rows[cell] = row;
+            }
+        }
+    }
+
+    /// Moves the register's selection by `delta` rows, staying inside the list.
+    pub(super) fn register_move(&mut self, delta: isize) {
+        let r = &mut self.register;
+        if !r.view.is_empty() {
+            r.selected = r.selected.saturating_add_signed(delta).min(r.view.len() - 1);
+        }
+        r.chosen = r.selected_id();
+        self.scroll_table();
+    }
+
+    pub(super) fn toggle_show_archived(&mut self) {
+        self.register.show_archived = !self.register.show_archived;
+        let key =
+            if self.register.show_archived { "status.showing_archived" } else { "status.hiding_archived" };
+        self.set_info(self.lang.t(key).to_owned());
+        self.refresh_view();
+    }
+
+    pub(super) fn cycle_sort(&mut self) {
+        self.register.sort = self.register.sort.next();
+        self.refresh_view();
+        let name = self.lang.t(self.register.sort.key());
+        self.set_info(self.lang.tf("status.sorted_by", &[("order", &name)]));
+    }
+
+    /// Steps one field of the filter bar through its values (none first).
+    pub(super) fn cycle_filter(&mut self, row: usize, forward: bool) {
+        fn step<T: Clone + PartialEq>(all: &[T], current: Option<&T>, forward: bool) -> Option<T> {
+            let mut options: Vec<Option<T>> = vec![None];
+            options.extend(all.iter().cloned().map(Some));
+            let ix = options.iter().position(|o| o.as_ref() == current).unwrap_or(0);
+            let n = options.len();
+            options[if forward { (ix + 1) % n } else { (ix + n - 1) % n }].clone()
+        }
+        let units = if row == 4 { self.units_in_use() } else { Vec::new() };
+        let tags = if row == 5 { self.tags_in_use() } else { Vec::new() };
+        let f = &mut self.filter;
+        match row {
+            0 => f.facet = step(&Facet::ALL, f.facet.as_ref(), forward),
+            1 => f.stage = step(&Stage::ALL, f.stage.as_ref(), forward),
+            2 => f.status = step(&Status::ALL, f.status.as_ref(), forward),
+            3 => f.track = step(&Track::ALL, f.track.as_ref(), forward),
+            4 => f.unit = step(&units, f.unit.as_ref(), forward),
+            _ => f.tag = step(&tags, f.tag.as_ref(), forward),
+        }
+        self.refresh_view();
+    }
+
+    /// Units named in the profile or on any initiative, sorted.
+    pub fn units_in_use(&self) -> Vec<String> {
+        let mut units: Vec<String> =
+            self.portfolio.organisation.units.iter().map(|u| u.name.clone()).collect();
+        units.extend(self.portfolio.initiatives.iter().map(|i| i.unit.clone()));
+        sorted_unique(units)
+    }
+
+    /// Tags used on any initiative, sorted.
+    pub fn tags_in_use(&self) -> Vec<String> {
+        sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
+    }
+}

@@ -1,0 +1,158 @@
+//! Terminal input to actions: the one path every key, paste and resize takes, from the
+//! terminal loop and from the test harness alike. Keys go through the keymap with the app's
+//! [`KeyContext`](crate::action::KeyContext); pasted text goes to the field being typed in.
+//!
+//! Text can arrive faster than anyone types: a paste in a terminal without bracketed paste
+//! (tmux's `paste-buffer`, some SSH clients) comes as a burst of key presses. A line break in
+//! such a burst must not press Enter, or the rest of the text runs as commands. So events are
+//! handled a batch at a time (everything the terminal had ready at once), and a burst of
+//! typing that holds a line break is treated as what it is: pasted text.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::{Action, Unbound};
+use crate::app::App;
+use crate::keymap;
+
+/// Handles one terminal event.
+pub fn handle(app: &mut App, event: &Event) {
+    let action = match event {
+        Event::Key(key) => keymap::action_for(&app.key_context(), *key),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    };
+    if let Some(action) = action {
+        app.update(action);
+    }
+}
+
+/// Handles the events the terminal had ready at once, in order; a burst of typed text that
+/// holds a line break becomes one paste into the field being typed in, or is ignored (and
+/// said so) when no field is open.
+pub fn handle_batch(app: &mut App, events: &[Event]) {
+    let mut rest = events;
+    while let Some((first, tail)) = rest.split_first() {
+        let run = typed_run(rest);
+        let pasted = run.len > 1 && run.breaks > 0 && !(run.breaks == 1 && run.ends_with_break);
+        if pasted && app.key_context().unbound == Unbound::Edit {
+            let text: String = rest[..run.len].iter().filter_map(typed_char).collect();
+            app.update(Action::Paste(text));
+            rest = &rest[run.len..];
+            continue;
+        }
+        if pasted {
+            // The first key may open a field for the rest (`n` then the title): let it act,
+            // unless it would leave; otherwise none of the pasted text runs as commands.
+            if let Event::Key(key) = first
+                && let Some(action) =
+                    keymap::action_for(&app.key_context(), *key).filter(|a| *a != Action::Quit)
+            {
+                app.update(action);
+            }
+            if app.key_context().unbound != Unbound::Edit {
+                let count = rest[1..run.len].iter().filter(|e| typed_char(e) != Some('\n')).count();
+                app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
+                rest = &rest[run.len..];
+                continue;
+            }
+            rest = tail;
+            continue;
+        }
+        handle(app, first);
+        rest = tail;
+        if app.should_quit {
+            return;
+        }
+    }
+}
+
+/// The leading events of a batch that are plain typing (characters and Enter).
+struct Run {
+    len: usize,
+    breaks: usize,
+    ends_with_break: bool,
+}
+
+fn typed_run(events: &[Event]) -> Run {
+    let len = events.iter().take_while(|e| typed_char(e).is_some()).count();
+    let breaks = events[..len].iter().filter(|e| typed_char(e) == Some('\n')).count();
+    let ends_with_break = len > 0 && typed_char(&events[len - 1]) == Some('\n');
+    Run { len, breaks, ends_with_break }
+}
+
+/// The character a key press types, `\n` for Enter; `None` for anything else.
+fn typed_char(event: &Event) -> Option<char> {
+    let Event::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press | KeyEventKind::Repeat, .. }) =
+        event
+    else {
+        return None;
+    };
+    if !(modifiers.is_empty() || *modifiers == KeyModifiers::SHIFT) {
+        return None;
+    }
+    match code {
+        KeyCode::Char(c) => Some(*c),
+        KeyCode::Enter => Some('\n'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Pane;
+    use crate::app::{Mode, Options};
+    use crate::model::Portfolio;
+
+    fn burst(text: &str) -> Vec<Event> {
+        text.chars()
+            .map(|c| {
+                let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            })
+            .collect()
+    }
+
+    fn app() -> App {
+        let mut app = App::new(Portfolio::default(), None, &Options::default());
+        app.update(Action::ShowPane(Pane::Initiatives));
+        app
+    }
+
+    #[test]
+    fn a_line_break_in_a_typed_burst_is_pasted_not_pressed() {
+        let mut app = app();
+        handle_batch(&mut app, &burst("na\nb"));
+        let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
+        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+        assert!(app.portfolio.initiatives.is_empty(), "nothing saved half-way");
+    }
+
+    #[test]
+    fn typed_text_ending_in_one_enter_presses_it() {
+        let mut app = app();
+        handle_batch(&mut app, &burst("nTitle\n"));
+        assert!(matches!(app.mode, Mode::Normal));
+        assert_eq!(app.portfolio.initiatives.len(), 1);
+        assert_eq!(app.portfolio.initiatives[0].title, "Title");
+    }
+
+    #[test]
+    fn a_pasted_paragraph_outside_a_field_is_not_run_as_commands() {
+        let mut app = app();
+        handle_batch(&mut app, &burst("llan\nförvaltningar e"));
+        assert!(matches!(app.mode, Mode::Normal), "`a`, `e`, `n` and the rest did not act");
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("18")));
+        handle_batch(&mut app, &burst("quick\nbrown"));
+        assert!(!app.should_quit, "a paste starting with q does not quit");
+    }
+
+    #[test]
+    fn held_keys_and_separate_presses_still_act() {
+        let mut app = app();
+        handle_batch(&mut app, &burst("jjj"));
+        handle_batch(&mut app, &burst("n"));
+        assert!(matches!(app.mode, Mode::Form(_)));
+    }
+}
