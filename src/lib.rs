@@ -2,7 +2,8 @@
 //!
 //! A map of the modules:
 //! - [`model`]: the data file's types (portfolio, initiatives, templates, assessments).
-//! - [`store`]: finding, loading, locking, backing up and atomically saving the data file.
+//! - [`store`]: finding, loading, locking, backing up and atomically saving the data file;
+//!   its one atomic writer writes every file fasett writes.
 //! - [`history`]: edits as reversible changes, for undo and redo.
 //! - [`app`]: the interface's state and its single `update(Action)`.
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
@@ -18,8 +19,9 @@
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
-//! - [`cli`]: the command line and the terminal loop.
-//! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
+//! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
+//! - [`terminal`]: the interface in the terminal and its event loop; [`signals`]: signals,
+//!   hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 //! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
 
@@ -50,5 +52,6 @@ pub mod scoring;
 pub mod signals;
 pub mod store;
 pub mod templates;
+pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -29,7 +29,8 @@ fn today() -> Date {
 }
 
 fn sample() -> Portfolio {
-    fasett::store::parse(fasett::cli::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample parses")
+    fasett::store::parse(fasett::demo::SAMPLE.as_bytes(), Path::new("sample.json"))
+        .expect("the sample parses")
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -183,7 +184,7 @@ fn excel_in_a_swedish_locale_imports() {
 fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    std::fs::write(&file, fasett::cli::SAMPLE).expect("writing the sample");
+    std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     let dry = run(&sandbox, &["import", s(&fixture("excel_sv.csv")), "--dry-run", "--file", s(&file)]);
     assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
@@ -239,7 +240,7 @@ const BAD: &[(&str, &[u64], &[&str])] = &[
 fn bad_csv_files_are_refused_with_line_numbers_and_the_portfolio_untouched() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    std::fs::write(&file, fasett::cli::SAMPLE).expect("writing the sample");
+    std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     for (name, lines, words) in BAD {
         for dry_run in [false, true] {
@@ -305,7 +306,7 @@ fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
 fn export_writes_stdout_or_a_file_atomically() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    std::fs::write(&file, fasett::cli::SAMPLE).expect("writing the sample");
+    std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let out = run(&sandbox, &["--file", s(&file), "export", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
@@ -344,7 +345,7 @@ fn golden(name: &str, actual: &str) {
 fn the_sample_report_matches_the_golden_files() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    std::fs::write(&file, fasett::cli::SAMPLE).expect("writing the sample");
+    std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let md = run(&sandbox, &["--file", s(&file), "report"]);
     assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
     golden("report.md", &stdout(&md));

@@ -92,7 +92,7 @@ fn keys_used_in_code_exist_and_every_key_is_used() {
 }
 
 fn sample() -> fasett::model::Portfolio {
-    fasett::store::parse(fasett::cli::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads")
+    fasett::store::parse(fasett::demo::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads")
 }
 
 fn app(lang: Lang) -> App {

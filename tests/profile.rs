@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn sample() -> Portfolio {
-    fasett::store::parse(fasett::cli::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads")
+    fasett::store::parse(fasett::demo::SAMPLE.as_bytes(), Path::new("sample.json")).expect("the sample loads")
 }
 
 fn app_with(portfolio: Portfolio, first_run: bool) -> App {
