@@ -1,4 +1,4 @@
-//! The speed budgets of design.md at 1,000, 10,000 and 100,000 initiatives (200 checklist runs
+//! The speed budgets of docs/contracts.md at 1,000, 10,000 and 100,000 initiatives (200 checklist runs
 //! each): load, first full frame, keypress to frame (move, filter one more character, sort,
 //! move between facets) and one save. See BENCHMARKS.md for the figures.
 //!

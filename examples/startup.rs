@@ -1,5 +1,5 @@
 //! Whole-process start-up, peak memory and bytes on the wire, measured on the release binary
-//! in an 80×24 pseudo-terminal (design.md, "Speed budgets"):
+//! in an 80×24 pseudo-terminal (docs/contracts.md, "Speed budgets"):
 //!
 //! ```text
 //! cargo build --release && cargo run --release --example startup -- FILE [RUNS]

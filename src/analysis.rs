@@ -1,77 +1,81 @@
 //! Pure summaries of a portfolio, shared by the Overview pane and `fasett report`: facet
-//! shares and the tendency (domain.md §1), counts per stage, status, track and P, follow-ups
+//! shares and the tendency (docs/domain.md §3), counts per stage, status, track and P, follow-ups
 //! due soon or overdue, and checklist scores compared with the previous run.
 //!
-//! Each is a small function over `&Portfolio` (or a slice) so it can be unit-tested and later
-//! replaced by the shared versions in `balance` and `scoring`.
+//! The numbers that other views show too are not computed here: counts, shares and the
+//! tendency come from [`Balance`] (as on the Portfolio grid) and a run's mean from
+//! [`scoring`] (as in the Culture pane), so every view shows the same figure.
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use crate::balance::{self, Balance, Tendency};
 use crate::i18n::Lang;
-use crate::model::{Assessment, Facet, Id, Initiative, Portfolio, Pressure, Status, Template, Track};
+use crate::model::{Assessment, Facet, Id, Initiative, Portfolio, Pressure, Status};
+use crate::scoring;
 
 /// How many days ahead a follow-up counts as "due soon".
 pub const DUE_SOON_DAYS: i32 = 14;
 
-/// Active initiatives per facet and each facet's share of all active initiatives.
+/// Active initiatives per facet and each facet's share of all active initiatives: a view of
+/// the portfolio's [`Balance`] that tells mixed from unplaced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetShares {
-    /// Counts in `Facet::ALL` order (the four grid facets, then mixed and unplaced).
-    pub counts: [usize; 6],
+    balance: Balance,
     /// All active initiatives, the denominator of the shares.
     pub active: usize,
 }
 
 impl FacetShares {
     pub fn count(&self, facet: Facet) -> usize {
-        Facet::ALL.iter().position(|f| *f == facet).map_or(0, |ix| self.counts[ix])
+        let strip = self.balance.counts[balance::STRIP];
+        match facet {
+            Facet::Mixed => self.balance.mixed,
+            Facet::Unplaced => strip - self.balance.mixed,
+            grid => self.balance.counts[balance::cell_of(grid)],
+        }
     }
 
     /// The facet's share of the active initiatives, in percent (0 when there are none).
     pub fn percent(&self, facet: Facet) -> f64 {
-        if self.active == 0 { 0.0 } else { self.count(facet) as f64 * 100.0 / self.active as f64 }
+        balance::percent(self.count(facet) as u64, self.active as u64)
     }
 
-    /// Grid facets at or above half of the strongest facet (domain.md §1), in grid order.
+    /// [`Self::percent`] in whole percent, rounded as the Portfolio grid rounds it.
+    pub fn share(&self, facet: Facet) -> u64 {
+        balance::whole_percent(self.count(facet) as u64, self.active as u64)
+    }
+
+    /// Grid facets at or above half of the strongest facet (docs/domain.md §3), in grid order.
     pub fn strong(&self) -> Vec<Facet> {
-        let max = Facet::GRID.iter().map(|f| self.count(*f)).max().unwrap_or(0);
-        if max == 0 {
-            return Vec::new();
-        }
-        Facet::GRID.iter().copied().filter(|f| self.count(*f) * 2 >= max).collect()
+        Facet::GRID.iter().zip(self.balance.strong(false)).filter(|(_, s)| *s).map(|(f, _)| *f).collect()
     }
 
     /// Grid facets with no active initiative: where new initiatives are needed.
     pub fn empty(&self) -> Vec<Facet> {
         Facet::GRID.iter().copied().filter(|f| self.count(*f) == 0).collect()
     }
+
+    pub fn tendency(&self) -> Tendency {
+        self.balance.tendency(false)
+    }
 }
 
 /// Facet counts over the active initiatives (not archived, status active).
 pub fn facet_shares(initiatives: &[Initiative]) -> FacetShares {
-    let mut counts = [0; 6];
-    let mut active = 0;
-    for i in initiatives.iter().filter(|i| i.is_active()) {
-        active += 1;
-        counts[Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5)] += 1;
-    }
-    FacetShares { counts, active }
+    let balance = Balance::of(initiatives);
+    FacetShares { active: balance.total(), balance }
 }
 
-/// The tendency in words, by the one rule every view shares (`balance::Tendency`).
+/// The tendency in words, by the one rule every view shares ([`Tendency`]).
 pub fn tendency_words(strong: &[Facet], lang: Lang) -> String {
-    crate::balance::Tendency::from_strong(strong).words(lang)
+    Tendency::from_strong(strong).words(lang)
 }
 
 /// Active initiatives per lifecycle stage, in `Stage::ALL` order (the funnel).
 pub fn stage_counts(initiatives: &[Initiative]) -> [usize; 6] {
-    let mut counts = [0; 6];
-    for i in initiatives.iter().filter(|i| i.is_active()) {
-        counts[usize::from(i.stage.number().saturating_sub(1))] += 1;
-    }
-    counts
+    Balance::of(initiatives).stages()
 }
 
 /// Initiatives that are not archived, per status in `Status::ALL` order.
@@ -85,15 +89,7 @@ pub fn status_counts(initiatives: &[Initiative]) -> [usize; 4] {
 
 /// Active initiatives per track: local, radical, not set.
 pub fn track_counts(initiatives: &[Initiative]) -> [usize; 3] {
-    let mut counts = [0; 3];
-    for i in initiatives.iter().filter(|i| i.is_active()) {
-        counts[match i.track {
-            Some(Track::Local) => 0,
-            Some(Track::Radical) => 1,
-            None => 2,
-        }] += 1;
-    }
-    counts
+    Balance::of(initiatives).tracks()
 }
 
 /// Active initiatives relieving each of the 3 P's, in `Pressure::ALL` order.
@@ -168,29 +164,6 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     out
 }
 
-/// A score flipped within its scale for a reverse item: `min + max − score`.
-pub fn reversed(score: u8, min: u8, max: u8) -> f64 {
-    f64::from(min) + f64::from(max) - f64::from(score)
-}
-
-/// Mean score of one run, reverse items flipped; `None` when nothing is scored. Without the
-/// template copy the scores are taken as they are.
-pub fn assessment_mean(assessment: &Assessment, template: Option<&Template>) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut n = 0usize;
-    for answer in &assessment.answers {
-        let Some(score) = answer.score else { continue };
-        let reverse =
-            template.and_then(|t| t.items.iter().find(|i| i.id == answer.item)).is_some_and(|i| i.reverse);
-        sum += match template {
-            Some(t) if reverse => reversed(score, t.scale.min, t.scale.max),
-            _ => f64::from(score),
-        };
-        n += 1;
-    }
-    (n > 0).then(|| sum / n as f64)
-}
-
 /// The latest run of one template for one scope, compared with the run before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistResult {
@@ -229,7 +202,10 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             let template = portfolio.template(&latest.template, latest.template_version);
             let previous = runs.len().checked_sub(2).map(|ix| {
                 let prev = runs[ix];
-                (prev.date, assessment_mean(prev, portfolio.template(&prev.template, prev.template_version)))
+                (
+                    prev.date,
+                    scoring::run_mean(portfolio.template(&prev.template, prev.template_version), prev),
+                )
             });
             Some(ChecklistResult {
                 template: latest.template.clone(),
@@ -238,8 +214,8 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 scope: latest.scope.clone(),
                 assessment: latest.id,
                 date: latest.date,
-                mean: assessment_mean(latest, template),
-                answered: latest.answers.iter().filter(|a| a.score.is_some()).count(),
+                mean: scoring::run_mean(template, latest),
+                answered: scoring::run_answered(template, latest),
                 scale: template.map(|t| (t.scale.min, t.scale.max)),
                 previous,
             })
@@ -259,7 +235,7 @@ pub fn round(value: f64, decimals: i32) -> f64 {
 mod tests {
     use super::*;
     use crate::model::extras::Extra;
-    use crate::model::{ActionItem, Answer, Scale, Stage, TemplateItem};
+    use crate::model::{ActionItem, Answer, Scale, Stage, Template, TemplateItem, Track};
     use jiff::civil::date;
 
     fn init(id: Id, facet: Facet) -> Initiative {
@@ -281,6 +257,7 @@ mod tests {
         assert_eq!(s.active, 4);
         assert_eq!(s.count(Facet::MissionOriented), 2);
         assert!((s.percent(Facet::MissionOriented) - 50.0).abs() < 1e-9);
+        assert_eq!((s.share(Facet::Adaptive), s.count(Facet::Mixed), s.count(Facet::Unplaced)), (25, 1, 0));
         assert_eq!(s.strong(), [Facet::MissionOriented, Facet::Adaptive], "1 is half of 2: strong");
         assert_eq!(s.empty(), [Facet::Anticipatory, Facet::EnhancementOriented]);
     }
@@ -291,10 +268,14 @@ mod tests {
         for strong in
             [&[][..], &[Facet::MissionOriented], &[Facet::EnhancementOriented, Facet::Adaptive], &Facet::GRID]
         {
-            assert_eq!(tendency_words(strong, en), crate::balance::Tendency::from_strong(strong).words(en));
+            assert_eq!(tendency_words(strong, en), Tendency::from_strong(strong).words(en));
         }
         assert!(tendency_words(&[Facet::MissionOriented], en).starts_with("primarily mission-oriented"));
         assert!(facet_shares(&[]).strong().is_empty());
+        assert_eq!(
+            facet_shares(&[init(1, Facet::Adaptive)]).tendency(),
+            Tendency::Primarily(Facet::Adaptive)
+        );
     }
 
     #[test]
@@ -369,7 +350,11 @@ mod tests {
             source: String::new(),
             scale: Scale { min: 1, max: 5, steps: vec![], extra: Extra::new() },
             result: crate::model::ResultKind::Mean,
-            dimensions: vec![],
+            dimensions: vec![crate::model::Dimension {
+                id: "d".into(),
+                name: crate::model::LocalText::default(),
+                extra: Extra::new(),
+            }],
             items: vec![item("a", false), item("b", true)],
             perspectives: vec![],
             extra: Extra::new(),
@@ -399,12 +384,12 @@ mod tests {
 
     #[test]
     fn means_flip_reverse_items_and_compare_with_the_previous_run() {
-        assert!((reversed(5, 1, 5) - 1.0).abs() < 1e-9);
         let t = template();
+        assert_eq!(scoring::effective(&t.scale, &t.items[1], 5), 1);
         let first = run(1, 1, 2, Some(4));
-        assert!((assessment_mean(&first, Some(&t)).unwrap_or(0.0) - 2.0).abs() < 1e-9, "4 reversed is 2");
-        assert!((assessment_mean(&first, None).unwrap_or(0.0) - 3.0).abs() < 1e-9);
-        assert_eq!(assessment_mean(&run(9, 1, 1, None), Some(&t)), Some(1.0));
+        assert!((scoring::run_mean(Some(&t), &first).unwrap_or(0.0) - 2.0).abs() < 1e-9, "4 reversed is 2");
+        assert!((scoring::run_mean(None, &first).unwrap_or(0.0) - 3.0).abs() < 1e-9);
+        assert_eq!(scoring::run_mean(Some(&t), &run(9, 1, 1, None)), Some(1.0));
         let mut p = Portfolio { templates: vec![t], ..Portfolio::default() };
         p.assessments = vec![run(2, 20, 4, Some(2)), first, run(3, 10, 3, Some(3))];
         let mut other_scope = run(4, 25, 5, Some(1));
@@ -418,5 +403,20 @@ mod tests {
         assert!((team.change().unwrap_or(0.0) - 1.0).abs() < 1e-9, "4 and 4 after 3 and 3");
         assert_eq!(results[0].change(), None, "one run: nothing to compare");
         assert!((round(2.345_6, 2) - 2.35).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_out_of_scale_score_counts_as_unanswered_in_the_overview_too() {
+        // A hand-edited file: 9 on a 1–5 scale. The Culture pane leaves it out; so must the
+        // Overview and the report, or one run shows two means.
+        let t = template();
+        let odd = run(1, 1, 4, Some(9));
+        let culture = crate::scoring::scores(&t, &odd).total;
+        assert_eq!(culture, Some(4.0));
+        let p =
+            Portfolio { templates: vec![t.clone()], assessments: vec![odd.clone()], ..Portfolio::default() };
+        let results = checklist_results(&p, Lang::En);
+        assert_eq!(results[0].mean, culture, "the Overview's mean is the Culture pane's");
+        assert_eq!(results[0].answered, crate::scoring::completion(&t, &odd).answered);
     }
 }

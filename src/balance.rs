@@ -1,9 +1,11 @@
-//! The portfolio's balance (domain.md §1): how the active initiatives spread over the four
+//! The portfolio's balance (docs/domain.md §3): how the active initiatives spread over the four
 //! facets, optionally weighted by priority; the OPSI-style tendency in words; the facets where
 //! new initiatives are needed; and a stage and track breakdown per grid cell.
 //!
 //! A [`Balance`] is built in one pass over the initiatives (see `App::refresh_grid`) and only
-//! read afterwards, so drawing a frame never walks the portfolio.
+//! read afterwards, so drawing a frame never walks the portfolio. It is the one place these
+//! numbers are computed: the Portfolio grid, the Overview, the report and the Culture pane's
+//! mix of initiatives all read their counts, shares and tendency from here.
 
 use crate::i18n::Lang;
 use crate::model::{Facet, Initiative, Track};
@@ -16,6 +18,16 @@ pub const STRIP: usize = 4;
 /// Which cell an initiative of `facet` sits in.
 pub fn cell_of(facet: Facet) -> usize {
     Facet::GRID.iter().position(|f| *f == facet).unwrap_or(STRIP)
+}
+
+/// `part` as a share of `whole`, in percent (0 when `whole` is 0): the one share formula.
+pub fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 * 100.0 / whole as f64 }
+}
+
+/// [`percent`] rounded to a whole percent, halves up: what every view shows.
+pub fn whole_percent(part: u64, whole: u64) -> u64 {
+    percent(part, whole).round() as u64
 }
 
 /// Active initiatives of one cell by lifecycle stage and by track.
@@ -31,6 +43,8 @@ pub struct Breakdown {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Balance {
     pub counts: [usize; CELLS],
+    /// Of the strip's count, the mixed initiatives (the rest are unplaced).
+    pub mixed: usize,
     pub weights: [u64; CELLS],
     pub breakdown: [Breakdown; CELLS],
 }
@@ -52,6 +66,7 @@ impl Balance {
         }
         let cell = cell_of(i.facet);
         self.counts[cell] += 1;
+        self.mixed += usize::from(i.facet == Facet::Mixed);
         self.weights[cell] += u64::from(i.priority.weight());
         let b = &mut self.breakdown[cell];
         b.stages[usize::from(i.stage.number().saturating_sub(1)).min(5)] += 1;
@@ -76,10 +91,20 @@ impl Balance {
     pub fn shares(&self, weighted: bool) -> [u64; CELLS] {
         let values = self.values(weighted);
         let total: u64 = values.iter().sum();
-        values.map(|v| (v * 100 + total / 2).checked_div(total).unwrap_or(0))
+        values.map(|v| whole_percent(v, total))
     }
 
-    /// Per facet (grid order): at or above half the strongest facet (domain.md §1).
+    /// Active initiatives per lifecycle stage over all cells, in `Stage::ALL` order.
+    pub fn stages(&self) -> [usize; 6] {
+        std::array::from_fn(|s| self.breakdown.iter().map(|b| b.stages[s]).sum())
+    }
+
+    /// Active initiatives per track over all cells: local, radical, not set.
+    pub fn tracks(&self) -> [usize; 3] {
+        std::array::from_fn(|t| self.breakdown.iter().map(|b| b.tracks[t]).sum())
+    }
+
+    /// Per facet (grid order): at or above half the strongest facet (docs/domain.md §3).
     pub fn strong(&self, weighted: bool) -> [bool; 4] {
         let values = self.values(weighted);
         let max = values[..4].iter().copied().max().unwrap_or(0);
@@ -192,6 +217,10 @@ mod tests {
         // Thirds round to the nearest percent.
         assert_eq!(balance([1, 1, 1, 0, 0]).shares(false), [33, 33, 33, 0, 0]);
         assert_eq!(balance([2, 1, 0, 0, 0]).shares(false), [67, 33, 0, 0, 0]);
+        // An exact half rounds up, as it always has on the grid.
+        assert_eq!(balance([1, 7, 0, 0, 0]).shares(false), [13, 88, 0, 0, 0]);
+        assert!((percent(1, 8) - 12.5).abs() < 1e-9);
+        assert_eq!((whole_percent(1, 8), whole_percent(0, 0), percent(3, 0)), (13, 0, 0.0));
     }
 
     #[test]
@@ -267,5 +296,8 @@ mod tests {
         assert_eq!(b.breakdown[STRIP].stages, [0, 0, 0, 2, 0, 1]);
         assert_eq!(b.breakdown[STRIP].tracks, [1, 1, 1]);
         assert_eq!(b.breakdown[0], Breakdown::default());
+        assert_eq!(b.stages(), [0, 0, 0, 2, 0, 1], "active only, over all cells");
+        assert_eq!(b.tracks(), [1, 1, 1]);
+        assert_eq!(b.mixed, 0, "the default facet is unplaced");
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::store::{self, Sharing, WriteError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -38,16 +39,12 @@ impl Config {
         self.lang.as_deref().and_then(Lang::from_locale)
     }
 
-    /// Writes the settings atomically (a temporary file renamed over the old one).
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+    /// Writes the settings through the one atomic writer, as a private file (mode 0600).
+    pub fn save(&self, path: &Path) -> Result<(), WriteError> {
+        let mut text =
+            serde_json::to_string_pretty(self).expect("the settings serialise: every key is a string");
         text.push('\n');
-        let tmp = tempfile::NamedTempFile::new_in(dir)?;
-        std::fs::write(tmp.path(), text)?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        store::write_file(path, text.as_bytes(), Sharing::Private).map(|_| ())
     }
 }
 
@@ -70,5 +67,30 @@ mod tests {
         config.save(&path).expect("saves");
         let text = std::fs::read_to_string(&path).expect("reads");
         assert!(text.contains("\"theme\": \"dark\"") && text.contains("\"nb\""));
+    }
+
+    #[test]
+    fn settings_go_through_the_one_writer_private_and_through_a_symlink() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("fresh/config.json");
+        let config = Config { lang: Some("da".into()), ..Config::default() };
+        config.save(&path).expect("saves");
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "a new settings file is private");
+        assert_eq!(mode(&dir.path().join("fresh")), 0o700, "and so is a folder made for it");
+
+        // Settings kept in a dotfiles repository and linked into place stay linked.
+        let link = dir.path().join("linked.json");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        Config { lang: Some("sv".into()), ..Config::default() }.save(&link).expect("saves");
+        assert!(std::fs::symlink_metadata(&link).expect("exists").file_type().is_symlink());
+        assert_eq!(Config::load(&path).lang(), Some(Lang::Sv));
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("fresh"))
+            .expect("a folder")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 }

@@ -37,3 +37,14 @@ pub fn prepare(path: &Path, read_only: bool) -> Result<()> {
     opened.store.save(&sample).wrap_err_with(|| format!("writing the demo file {}", path.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_is_a_valid_portfolio() {
+        let parsed = store::parse(SAMPLE.as_bytes(), Path::new("sample.json"));
+        assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.to_string()));
+    }
+}

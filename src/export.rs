@@ -19,9 +19,9 @@
 //! - Formula guard: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
 //!   (or with `'` followed by one of those or another `'`) gets a leading `'`, so Excel shows
 //!   it as text instead of running it. The importer removes exactly that `'` again.
-
-use std::io::{self, Write};
-use std::path::Path;
+//!
+//! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
+//! shared file (normal permissions, meant to be passed on).
 
 use serde_json::{Map, Value};
 
@@ -490,20 +490,6 @@ pub fn render(
         Format::Json => crate::store::to_json(portfolio).into_bytes(),
         Format::Markdown => markdown(portfolio, lang, today).into_bytes(),
     }
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
-/// renamed over the target. A crash leaves the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new().prefix(".fasett-export.").tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Reads `--delimiter`: one ASCII character, or `tab` / `\t`.

@@ -107,8 +107,7 @@ impl SortKey {
 
     #[must_use]
     pub fn next(self) -> SortKey {
-        let ix = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        SortKey::ALL[(ix + 1) % SortKey::ALL.len()]
+        crate::cycle::step(&SortKey::ALL, &self, true)
     }
 
     pub fn key(self) -> &'static str {

@@ -1,4 +1,4 @@
-//! Synthetic portfolios for benchmarks (design.md, "Speed budgets"): a large, realistic file
+//! Synthetic portfolios for benchmarks (docs/contracts.md, "Speed budgets"): a large, realistic file
 //! built deterministically from a seed — Swedish, Danish and Norwegian titles and long
 //! descriptions, every facet, stage and status, logs, goals, units, owners, tags, checklist
 //! runs of the bundled templates (with their copies in `templates`) and action plans.

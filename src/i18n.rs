@@ -3,7 +3,7 @@
 //! missing everywhere shows itself so it is noticed in snapshots.
 
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 /// A language the interface can speak.
@@ -85,14 +85,35 @@ impl Lang {
             .map_or_else(|| missing(key), String::as_str)
     }
 
-    /// The text for `key` with `{name}` placeholders filled in.
+    /// The text for `key` with `{name}` placeholders filled in (see [`fill`]).
     pub fn tf(self, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-        let mut text = self.t(key).to_owned();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), &value.to_string());
-        }
-        text
+        fill(self.t(key), args)
     }
+}
+
+/// `template` with each `{name}` that `args` names replaced by its value, in one pass from left
+/// to right. A value is written as it is and never searched for placeholders, so a user's text
+/// that happens to contain `{path}` comes out unchanged. Braces around anything else stay.
+pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (close, value))
+        });
+        if let Some((close, value)) = named {
+            let _ = write!(out, "{value}");
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Leaks the key once so a missing translation shows the key itself.
@@ -150,5 +171,18 @@ mod tests {
         assert_eq!(Lang::En.t("no.such.key"), "no.such.key");
         let n = 3;
         assert!(Lang::En.tf("status.unknown_command", &[("command", &n)]).contains('3'));
+    }
+
+    #[test]
+    fn values_are_never_filled_in_themselves() {
+        let path = "/tmp/{path}/{other}";
+        let other = "{path}";
+        assert_eq!(
+            fill("Saved {path} and {other}; {unknown} {", &[("path", &path), ("other", &other)]),
+            "Saved /tmp/{path}/{other} and {path}; {unknown} {"
+        );
+        assert_eq!(fill("{a}{a}{{a}}", &[("a", &1), ("a", &2)]), "11{1}", "the first value of a name wins");
+        let text = Lang::En.tf("status.unknown_command", &[("command", &"{command} {path}")]);
+        assert!(text.contains("{command} {path}"), "{text}");
     }
 }

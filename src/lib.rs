@@ -2,12 +2,14 @@
 //!
 //! A map of the modules:
 //! - [`model`]: the data file's types (portfolio, initiatives, templates, assessments).
-//! - [`store`]: finding, loading, locking, backing up and atomically saving the data file.
+//! - [`store`]: finding, loading, locking, backing up and atomically saving the data file;
+//!   its one atomic writer writes every file fasett writes.
 //! - [`history`]: edits as reversible changes, for undo and redo.
 //! - [`app`]: the interface's state and its single `update(Action)`.
 //! - [`action`]: everything the user can do; [`keymap`]: which key does it where.
 //! - [`ui`]: drawing, one module per pane; reads the app, never changes it.
 //! - [`filter`]: what the lists show and in which order; [`dates`]: date input.
+//! - [`cycle`]: stepping through a list of choices with wraparound, the one rule for all.
 //! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
 //! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
 //!   results, facet tendency and comparisons.
@@ -17,8 +19,9 @@
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
-//! - [`cli`]: the command line and the terminal loop.
-//! - [`cli`]: the command line and the terminal loop; [`signals`]: signals, hang-ups, panics.
+//! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
+//! - [`terminal`]: the interface in the terminal and its event loop; [`signals`]: signals,
+//!   hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 //! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
 //! - [`testing`]: the harness app-level tests build, drive and draw the app with.
@@ -30,6 +33,7 @@ pub mod balance;
 pub mod cli;
 pub mod config;
 pub mod coverage;
+pub mod cycle;
 pub mod dates;
 pub mod demo;
 pub mod export;
@@ -49,6 +53,7 @@ pub mod scoring;
 pub mod signals;
 pub mod store;
 pub mod templates;
+pub mod terminal;
 pub mod testing;
 pub mod text;
 pub mod ui;

@@ -1,4 +1,4 @@
-//! The OPSI placement helper (domain.md §1): two questions — what an initiative was
+//! The OPSI placement helper (docs/domain.md §2): two questions — what an initiative was
 //! *primarily created to* do and what *mainly pushed* it — place it on a facet, on a type of
 //! change between two neighbouring facets, or nowhere clear ("mixed").
 //!

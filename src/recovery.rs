@@ -8,14 +8,14 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Id, Initiative, LogKind};
+use crate::store::{self, Sharing, WriteError};
 
 /// Appended to the data file's name.
 pub const SUFFIX: &str = ".recovery";
@@ -71,25 +71,16 @@ pub fn path_for(data_file: &Path) -> PathBuf {
     data_file.with_file_name(name)
 }
 
-/// Writes atomically (temp file, fsync, rename), mode 0600.
-pub fn write(path: &Path, recovery: &Recovery) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let json = serde_json::to_string_pretty(recovery).map_err(io::Error::other)?;
-    // On a first run the data folder may not exist yet.
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir)?;
-    let mut temp = tempfile::Builder::new().prefix(".fasett-recovery.").suffix(".tmp").tempfile_in(&dir)?;
-    temp.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
-    temp.write_all(json.as_bytes())?;
-    temp.write_all(b"\n")?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+/// Writes through the one atomic writer, as a private file (mode 0600).
+pub fn write(path: &Path, recovery: &Recovery) -> Result<(), WriteError> {
+    // Called from the panic hook too, so a failure here is reported, never a panic.
+    let mut json = serde_json::to_string_pretty(recovery).map_err(|e| WriteError::Failed {
+        doing: "put into words the text for",
+        at: path.to_path_buf(),
+        source: io::Error::other(e),
+    })?;
+    json.push('\n');
+    store::write_file(path, json.as_bytes(), Sharing::Private).map(|_| ())
 }
 
 /// Reads a recovery file: `Ok(None)` if there is none; `Err` says why one is unreadable.
@@ -137,6 +128,7 @@ pub fn rescue() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn a_draft_round_trips_with_mode_0600() {

@@ -172,12 +172,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let strong =
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ = writeln!(
-            o,
-            "| {}{strong} | {n} | {:.0} % |",
-            f.name("facet", facet.key()),
-            f.shares.percent(facet)
-        );
+        let _ =
+            writeln!(o, "| {}{strong} | {n} | {} % |", f.name("facet", facet.key()), f.shares.share(facet));
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));

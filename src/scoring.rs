@@ -1,11 +1,12 @@
 //! Pure arithmetic on checklist runs: completion, means per dimension and in total with
-//! reverse items flipped, facet percentages and the tendency they give (domain.md §1), the
+//! reverse items flipped, facet percentages and the tendency they give (docs/domain.md §3), the
 //! mix of initiatives to set beside it, and the change since an earlier run.
 //!
 //! A score outside the template's scale (a hand-edited file) counts as unanswered, and
 //! answers for items the template does not have are ignored: nothing here panics on odd data.
 
 pub use crate::balance::Tendency;
+use crate::balance::{Balance, STRIP};
 use crate::model::{Assessment, Facet, Id, Portfolio, Scale, Template, TemplateItem};
 
 /// One score to give in a run: an item, under a perspective where the template has them.
@@ -80,6 +81,24 @@ fn mean(values: impl IntoIterator<Item = u8>) -> Option<f64> {
     (n > 0).then(|| f64::from(sum) / f64::from(n))
 }
 
+/// A run's mean as every view shows it: [`Scores::total`] when the template is known; without
+/// it there is no scale to check against, so the recorded scores are taken as they are.
+pub fn run_mean(t: Option<&Template>, a: &Assessment) -> Option<f64> {
+    match t {
+        Some(t) => scores(t, a).total,
+        None => mean(a.answers.iter().filter_map(|x| x.score)),
+    }
+}
+
+/// How many scores a run has that count ([`Completion::answered`]); without the template,
+/// every recorded score.
+pub fn run_answered(t: Option<&Template>, a: &Assessment) -> usize {
+    match t {
+        Some(t) => completion(t, a).answered,
+        None => a.answers.iter().filter(|x| x.score.is_some()).count(),
+    }
+}
+
 /// A dimension's mean, over all perspectives and per perspective (template order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {
@@ -130,7 +149,7 @@ pub struct FacetShare {
 }
 
 impl FacetShare {
-    /// At or above half of the strongest possible (domain.md §1).
+    /// At or above half of the strongest possible (docs/domain.md §3).
     pub fn is_strong(&self) -> bool {
         self.percent.is_some_and(|p| p >= 50.0)
     }
@@ -164,44 +183,34 @@ pub fn tendency_of(shares: &[FacetShare]) -> Tendency {
     Tendency::from_strong(&strong)
 }
 
-/// What the portfolio runs: active initiatives per grid facet, and each facet's share of them.
+/// What the portfolio runs: active initiatives per grid facet, and each facet's share of them
+/// (read from the portfolio's [`Balance`], so the grid and this agree).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mix {
     pub counts: [usize; 4],
     /// Active initiatives that are mixed or unplaced (shown, not counted in the shares).
     pub off_grid: usize,
+    balance: Balance,
 }
 
 impl Mix {
     pub fn of(portfolio: &Portfolio) -> Self {
-        let mut counts = [0; 4];
-        let mut off_grid = 0;
-        for i in portfolio.initiatives.iter().filter(|i| i.is_active()) {
-            match Facet::GRID.iter().position(|f| *f == i.facet) {
-                Some(ix) => counts[ix] += 1,
-                None => off_grid += 1,
-            }
-        }
-        Self { counts, off_grid }
+        let balance = Balance::of(&portfolio.initiatives);
+        let counts = std::array::from_fn(|cell| balance.counts[cell]);
+        Self { counts, off_grid: balance.counts[STRIP], balance }
     }
 
-    /// Each facet's share of the active placed initiatives, 0–100.
+    /// Each facet's share of the active placed initiatives, 0–100. Placed only, unlike the
+    /// grid's share: it stands beside a facet-orientation run, which has no "mixed".
     pub fn percent(&self, ix: usize) -> Option<f64> {
         let total: usize = self.counts.iter().sum();
-        (total > 0).then(|| self.counts[ix] as f64 * 100.0 / total as f64)
+        (total > 0).then(|| crate::balance::percent(self.counts[ix] as u64, total as u64))
     }
 
     /// A facet runs strong when it has at least half as many active initiatives as the
     /// biggest facet — the strongest there is stands in for the strongest possible.
     pub fn tendency(&self) -> Tendency {
-        let most = self.counts.iter().copied().max().unwrap_or(0);
-        let strong: Vec<Facet> = Facet::GRID
-            .iter()
-            .zip(self.counts)
-            .filter(|(_, n)| most > 0 && n * 2 >= most)
-            .map(|(f, _)| *f)
-            .collect();
-        Tendency::from_strong(&strong)
+        self.balance.tendency(false)
     }
 }
 

@@ -4,7 +4,6 @@
 //! with file, line, column and reason, and skipped — it never stops the app.
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Facet, ResultKind, Template};
@@ -20,7 +19,8 @@ pub const BUNDLED: [(&str, &str); 6] = [
 ];
 
 /// Why a template file was skipped: where, and what is wrong, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {reason}", place(.line, .column))]
 pub struct TemplateError {
     /// The file's name (a full path for user templates).
     pub file: String,
@@ -30,14 +30,9 @@ pub struct TemplateError {
     pub reason: String,
 }
 
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.reason)
-        } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.reason)
-        }
-    }
+/// `:line:column`, or nothing when there is no single place.
+fn place(line: &usize, column: &usize) -> String {
+    if *line == 0 { String::new() } else { format!(":{line}:{column}") }
 }
 
 /// The installed templates, bundled first, and the files that were skipped.

@@ -240,7 +240,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
     };
     let hints: Vec<_> = keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint).collect();
-    // `? help` is always shown (design.md); the other hints fill the room left of it.
+    // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
     let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
     let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
     let mut shown = Vec::new();

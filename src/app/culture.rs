@@ -161,7 +161,7 @@ impl App {
         plan::plan_order(&self.portfolio, assessment)
     }
 
-    /// Open actions whose follow-up has passed, and those due within [`UPCOMING_DAYS`].
+    /// Open actions whose follow-up has passed, and those due within `UPCOMING_DAYS`.
     pub fn follow_up_counts(&self) -> (usize, usize) {
         let horizon = self.today.checked_add(UPCOMING_DAYS.days()).unwrap_or(self.today);
         let overdue = self.portfolio.actions.iter().filter(|a| a.is_overdue(self.today)).count();
@@ -174,7 +174,7 @@ impl App {
         (overdue, upcoming)
     }
 
-    /// Whether an action's follow-up is due within [`UPCOMING_DAYS`].
+    /// Whether an action's follow-up is due within `UPCOMING_DAYS`.
     pub fn is_upcoming(&self, date: Option<Date>) -> bool {
         let horizon = self.today.checked_add(UPCOMING_DAYS.days()).unwrap_or(self.today);
         date.is_some_and(|d| d >= self.today && d <= horizon)

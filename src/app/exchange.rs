@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::App;
-use crate::{export, import, report};
+use crate::{export, import, report, store};
 
 impl App {
     /// `name` beside the data file (`portfolio-2026-11-25.csv` for `portfolio.json`).
@@ -26,8 +26,8 @@ impl App {
             self.set_error(self.lang.t("export.no_file").to_owned());
             return;
         };
-        match export::write_atomically(&path, bytes) {
-            Ok(()) => self.set_info(done(&path)),
+        match store::write_file(&path, bytes, store::Sharing::Shared) {
+            Ok(_) => self.set_info(done(&path)),
             Err(e) => {
                 self.set_error(self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]));
             }

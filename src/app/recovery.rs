@@ -178,7 +178,7 @@ impl App {
         }
     }
 
-    /// When no key came for a while: write the draft after [`IDLE_WRITE`], and look (one
+    /// When no key came for a while: write the draft after `IDLE_WRITE`, and look (one
     /// `stat`) whether another program changed the file.
     pub fn idle_tick(&mut self, now: Instant) {
         self.track_draft(now);

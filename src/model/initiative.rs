@@ -1,4 +1,4 @@
-//! An initiative in the register and the vocabulary it is described with (domain.md §1–3).
+//! An initiative in the register and the vocabulary it is described with (docs/domain.md §1–5).
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -93,7 +93,7 @@ impl Initiative {
     }
 }
 
-/// Where an initiative sits on the four-facet grid (domain.md §1).
+/// Where an initiative sits on the four-facet grid (docs/domain.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Facet {
@@ -288,7 +288,7 @@ impl Priority {
     }
 }
 
-/// The two OPSI project-mapping answers (domain.md §1).
+/// The two OPSI project-mapping answers (docs/domain.md §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
     pub created_to: CreatedTo,

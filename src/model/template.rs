@@ -1,5 +1,5 @@
 //! Checklist templates: items grouped in dimensions, a scale with a label for every step,
-//! optional reverse-scored items and optional perspectives (domain.md §4).
+//! optional reverse-scored items and optional perspectives (docs/domain.md §6).
 
 use std::collections::BTreeMap;
 

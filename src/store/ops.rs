@@ -1,21 +1,30 @@
-//! The file operations a save is made of, behind a trait so tests can make any one of them
-//! fail ([`FaultyFileOps`]) and check that nothing is lost when the disk misbehaves.
+//! The file operations a write is made of, behind a trait so tests can make any one of them
+//! fail ([`FaultyFileOps`]) and check that nothing is lost when the disk misbehaves. `Send +
+//! Sync`, so a writer may run on another thread.
 
 use std::collections::HashMap;
 use std::fmt;
-use std::fs::File;
+use std::fs::{File, Permissions};
 use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use tempfile::NamedTempFile;
 
-/// The steps of an atomic save: create a temporary file, write it, flush it, rename it over
+/// The steps of an atomic write: create a temporary file, write it, flush it, rename it over
 /// the target, flush the folder.
 pub trait FileOps: fmt::Debug + Send + Sync {
-    /// A new temporary file in `dir`, named `<prefix><random><suffix>`; deleted if dropped.
-    fn create_temp(&self, dir: &Path, prefix: &str, suffix: &str, random: usize)
-    -> io::Result<NamedTempFile>;
+    /// A new temporary file in `dir`, named `<prefix><random><suffix>`, created with `mode`
+    /// (less the umask); deleted if dropped.
+    fn create_temp(
+        &self,
+        dir: &Path,
+        prefix: &str,
+        suffix: &str,
+        random: usize,
+        mode: u32,
+    ) -> io::Result<NamedTempFile>;
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
     /// fsync.
     fn sync(&self, file: &File) -> io::Result<()>;
@@ -35,8 +44,14 @@ impl FileOps for RealFileOps {
         prefix: &str,
         suffix: &str,
         random: usize,
+        mode: u32,
     ) -> io::Result<NamedTempFile> {
-        tempfile::Builder::new().prefix(prefix).suffix(suffix).rand_bytes(random).tempfile_in(dir)
+        tempfile::Builder::new()
+            .prefix(prefix)
+            .suffix(suffix)
+            .rand_bytes(random)
+            .permissions(Permissions::from_mode(mode))
+            .tempfile_in(dir)
     }
 
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
@@ -68,15 +83,32 @@ pub enum Op {
 
 impl Op {
     pub const ALL: [Op; 5] = [Op::Create, Op::Write, Op::Sync, Op::Rename, Op::SyncDir];
+}
 
-    /// The error a real disk gives for this step when it is full or failing.
-    fn error(self) -> io::Error {
+/// How an injected failure fails, as a real disk would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// What a full or failing disk gives for the step: "No space left on device" (ENOSPC) for
+    /// creating and writing, an I/O error (EIO) for flushing and renaming.
+    Typical,
+    /// ENOSPC, "No space left on device", at any step (a full disk can refuse a flush or a
+    /// rename too, when the filesystem needs room for it).
+    DiskFull,
+    /// EROFS, "Read-only file system": the disk was remounted read-only.
+    ReadOnlyFs,
+}
+
+impl Fault {
+    fn error(self, op: Op) -> io::Error {
         const ENOSPC: i32 = 28;
         const EIO: i32 = 5;
-        match self {
-            Op::Create | Op::Write => io::Error::from_raw_os_error(ENOSPC),
-            Op::Sync | Op::Rename | Op::SyncDir => io::Error::from_raw_os_error(EIO),
-        }
+        const EROFS: i32 = 30;
+        let errno = match (self, op) {
+            (Fault::Typical, Op::Create | Op::Write) | (Fault::DiskFull, _) => ENOSPC,
+            (Fault::Typical, Op::Sync | Op::Rename | Op::SyncDir) => EIO,
+            (Fault::ReadOnlyFs, _) => EROFS,
+        };
+        io::Error::from_raw_os_error(errno)
     }
 }
 
@@ -90,9 +122,9 @@ pub struct FaultyFileOps {
 #[derive(Debug, Default)]
 struct Faults {
     calls: HashMap<Op, usize>,
-    /// (kind, the call number that fails)
-    once: Vec<(Op, usize)>,
-    always: Vec<Op>,
+    /// (kind, the call number that fails, how)
+    once: Vec<(Op, usize, Fault)>,
+    always: Vec<(Op, Fault)>,
 }
 
 impl FaultyFileOps {
@@ -100,16 +132,26 @@ impl FaultyFileOps {
         Self::default()
     }
 
-    /// Makes the `nth` call of `op` from now on fail (1 = the next one).
+    /// Makes the `nth` call of `op` from now on fail (1 = the next one), as [`Fault::Typical`].
     pub fn fail_nth(&self, op: Op, nth: usize) {
-        let mut state = self.lock();
-        let done = state.calls.get(&op).copied().unwrap_or(0);
-        state.once.push((op, done + nth.max(1)));
+        self.fail_nth_with(op, nth, Fault::Typical);
     }
 
-    /// Makes every call of `op` fail until [`FaultyFileOps::heal`].
+    /// Makes the `nth` call of `op` from now on fail (1 = the next one) with `fault`.
+    pub fn fail_nth_with(&self, op: Op, nth: usize, fault: Fault) {
+        let mut state = self.lock();
+        let done = state.calls.get(&op).copied().unwrap_or(0);
+        state.once.push((op, done + nth.max(1), fault));
+    }
+
+    /// Makes every call of `op` fail until [`FaultyFileOps::heal`], as [`Fault::Typical`].
     pub fn fail_always(&self, op: Op) {
-        self.lock().always.push(op);
+        self.fail_always_with(op, Fault::Typical);
+    }
+
+    /// Makes every call of `op` fail with `fault` until [`FaultyFileOps::heal`].
+    pub fn fail_always_with(&self, op: Op, fault: Fault) {
+        self.lock().always.push((op, fault));
     }
 
     /// Clears every planned failure.
@@ -135,10 +177,12 @@ impl FaultyFileOps {
             *count += 1;
             *count
         };
-        if state.always.contains(&op) || state.once.contains(&(op, n)) {
-            return Err(op.error());
+        let always = state.always.iter().find(|(o, _)| *o == op).map(|(_, f)| *f);
+        let once = state.once.iter().find(|(o, at, _)| *o == op && *at == n).map(|(_, _, f)| *f);
+        match always.or(once) {
+            Some(fault) => Err(fault.error(op)),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -149,9 +193,10 @@ impl FileOps for FaultyFileOps {
         prefix: &str,
         suffix: &str,
         random: usize,
+        mode: u32,
     ) -> io::Result<NamedTempFile> {
         self.check(Op::Create)?;
-        RealFileOps.create_temp(dir, prefix, suffix, random)
+        RealFileOps.create_temp(dir, prefix, suffix, random, mode)
     }
 
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {

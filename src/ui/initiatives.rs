@@ -113,7 +113,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::styled(app.lang.t(key), theme.dim())), table_area);
         return;
     }
-    let cols = columns(table_area.width.saturating_sub(1));
+    // One column goes to the selection mark.
+    let width = table_area.width.saturating_sub(1);
+    let cols = columns(width);
+    let title_width = usize::from(width.saturating_sub(NUMBER_WIDTH + 1))
+        .saturating_sub(cols.iter().map(|c| usize::from(c.width()) + 1).sum());
     let t = |k: &str| app.lang.t(k);
     let mut header = vec![t("column.number"), t("column.title")];
     header.extend(cols.iter().map(|c| t(c.header())));
@@ -129,7 +133,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .skip(offset)
         .take(rows_on_screen)
         .filter_map(|id| app.portfolio.initiative(*id))
-        .map(|i| row(app, i, &cols, theme));
+        .map(|i| row(app, i, &cols, title_width, theme));
     let mut widths = vec![Constraint::Length(NUMBER_WIDTH), Constraint::Fill(1)];
     widths.extend(cols.iter().map(|c| Constraint::Length(c.width())));
     let table = Table::new(rows, widths)
@@ -141,7 +145,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_stateful_widget(table, table_area, &mut state);
 }
 
-fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> Row<'a> {
+fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], title_width: usize, theme: &Theme) -> Row<'a> {
     let t = |k: &str| app.lang.t(k);
     // A status other than active shows as a mark beside the number, so it is visible even
     // when the status column does not fit.
@@ -153,7 +157,7 @@ fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], theme: &Theme) -> R
         (false, Status::Completed) => "✓",
     };
     let number = format!("#{}{mark}", i.id);
-    let mut cells = vec![Line::raw(number), Line::raw(one_line(&i.title).into_owned())];
+    let mut cells = vec![Line::raw(number), Line::raw(truncate(&one_line(&i.title), title_width))];
     for col in cols {
         cells.push(match col {
             Column::Facet => Line::raw(t(&format!("facet_short.{}", i.facet.key()))),

@@ -77,7 +77,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
             Span::styled(bar(n, max, BAR), if strong.contains(&facet) { theme.info() } else { theme.dim() }),
-            Span::styled(format!(" {:>3.0}% {n:>3}", shares.percent(facet)), style),
+            Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
         ]));
     }
     if shares.active == 0 {

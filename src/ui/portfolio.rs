@@ -1,4 +1,4 @@
-//! Pane 1: the four-facet grid (domain.md §1), the OPSI diamond turned 45° so neighbours
+//! Pane 1: the four-facet grid (docs/domain.md §1), the OPSI diamond turned 45° so neighbours
 //! stay neighbours, with the type of change between each pair of neighbours on their edge and
 //! the two axes on the sides. Mixed and unplaced initiatives stay in view in a strip below.
 //!
@@ -485,7 +485,7 @@ mod tests {
     }
 }
 
-/// Speed budget (design.md): 10,000 initiatives, a keypress to the next frame in ≤ 5 ms.
+/// Speed budget (docs/contracts.md): 10,000 initiatives, a keypress to the next frame in ≤ 5 ms.
 /// A benchmark, not a timed test: `cargo test --release --lib grid_speed -- --ignored --nocapture`.
 #[cfg(test)]
 mod bench {

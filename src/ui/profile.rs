@@ -43,7 +43,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         .border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
+    // One column goes to the selection mark.
+    let width = usize::from(inner.width.saturating_sub(1));
     let org = &app.portfolio.organisation;
     let cov = coverage(&app.portfolio);
     let rows = ProfileRow::all(org);

@@ -1,6 +1,7 @@
 //! Issue 8 below the terminal: injected file-operation failures, a full disk and a read-only
-//! mount (in a private tmpfs), the recovery file, external changes, hostile files and hostile
-//! text. The pseudo-terminal half is `tests/e2e/field.rs`.
+//! filesystem (injected everywhere, and for real in a private tmpfs where the kernel allows),
+//! the recovery file, external changes, hostile files and hostile text. The pseudo-terminal
+//! half is `tests/e2e/field.rs`.
 
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
 
@@ -15,7 +16,7 @@ use fasett::action::Action;
 use fasett::app::{App, Mode};
 use fasett::history::Change;
 use fasett::model::{ActionItem, Collection, Initiative, Portfolio};
-use fasett::store::{self, Access, FaultyFileOps, Op, SaveError, Store, load, parse, to_json};
+use fasett::store::{self, Access, Fault, FaultyFileOps, Op, SaveError, Store, load, parse, to_json};
 use fasett::testing::Harness;
 use proptest::prelude::*;
 
@@ -162,27 +163,119 @@ fn a_signal_retries_a_failed_save_before_exiting() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A full disk and a read-only mount, in a private tmpfs
+// A full disk and a read-only filesystem
 // ---------------------------------------------------------------------------------------------
+
+/// The words the operating system uses for `fault`, as the user reads them in the status line.
+fn words(fault: Fault) -> &'static str {
+    match fault {
+        Fault::DiskFull => "No space left on device",
+        Fault::ReadOnlyFs => "Read-only file system",
+        Fault::Typical => unreachable!("only the two named faults are tried here"),
+    }
+}
+
+/// Runs everywhere (no mount needed): a full disk (ENOSPC) and a read-only filesystem (EROFS)
+/// at each step of a save, the session's first save (with its backup) and a later one.
+#[test]
+fn a_full_disk_and_a_read_only_filesystem_at_every_step_of_a_save_lose_nothing() {
+    for fault in [Fault::DiskFull, Fault::ReadOnlyFs] {
+        // The session's first save copies the file to backups/ first, with the same steps.
+        for op in [Op::Create, Op::Write, Op::Sync] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("portfolio.json");
+            fs::write(&path, to_json(&sample(3))).expect("writes");
+            let old = fs::read(&path).expect("exists");
+            let faults = Arc::new(FaultyFileOps::new());
+            let mut app = open_app_with(&path, faults.clone());
+            faults.fail_always_with(op, fault);
+            assert!(rename(&mut app, 1, "first edit"), "{fault:?} {op:?}");
+            let (text, is_error) = app.status().unwrap_or_default();
+            assert!(is_error && app.unsaved, "{fault:?} {op:?}: {text}");
+            assert!(text.contains(words(fault)) && text.contains("backup"), "{fault:?} {op:?}: {text}");
+            assert_eq!(fs::read(&path).expect("exists"), old, "{fault:?} {op:?}: byte-identical");
+            assert!(temp_files(dir.path()).is_empty(), "{fault:?} {op:?}");
+            assert!(temp_files(&dir.path().join("backups")).is_empty(), "{fault:?} {op:?}");
+            faults.heal();
+            app.update(Action::RunCommand("w".into()));
+            assert!(!app.unsaved, "{fault:?} {op:?}: {:?}", app.status());
+            assert_eq!(load(&path).expect("whole"), Some(app.portfolio.clone()), "{fault:?} {op:?}");
+        }
+
+        for op in Op::ALL {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("portfolio.json");
+            fs::write(&path, to_json(&sample(3))).expect("writes");
+            let faults = Arc::new(FaultyFileOps::new());
+            let mut app = open_app_with(&path, faults.clone());
+            assert!(rename(&mut app, 1, "saved before the fault"));
+            assert!(!app.unsaved, "{:?}", app.status());
+            let old = fs::read(&path).expect("exists");
+
+            faults.fail_always_with(op, fault);
+            assert!(rename(&mut app, 2, "made while the disk refuses"), "{fault:?} {op:?}");
+            assert!(app.unsaved, "{fault:?} {op:?}");
+            let (text, is_error) = app.status().unwrap_or_default();
+            assert!(is_error && text.contains(words(fault)), "{fault:?} {op:?}: {text}");
+            assert!(text.contains(&path.display().to_string()), "{fault:?} {op:?}: names the file: {text}");
+            if op == Op::SyncDir {
+                // The rename happened: the new file is whole, only its durability is in doubt.
+                assert!(text.contains("could not be flushed"), "{text}");
+                assert_eq!(load(&path).expect("whole"), Some(app.portfolio.clone()));
+            } else {
+                assert!(text.contains("not saved") && text.contains("still open in fasett"), "{text}");
+                assert_eq!(fs::read(&path).expect("exists"), old, "{fault:?} {op:?}: byte-identical");
+            }
+            assert!(temp_files(dir.path()).is_empty(), "{fault:?} {op:?}: {:?}", temp_files(dir.path()));
+
+            // Still usable, and every edit stays in memory while the fault lasts.
+            app.update(Action::ShowNextPane);
+            app.update(Action::MoveDown);
+            assert!(rename(&mut app, 3, "a second one"));
+            assert!(app.unsaved);
+            assert_eq!(
+                app.portfolio.initiative(2).map(|i| i.title.as_str()),
+                Some("made while the disk refuses")
+            );
+
+            // The fault clears: the next save writes everything.
+            faults.heal();
+            app.update(Action::RunCommand("w".into()));
+            assert!(!app.unsaved, "{fault:?} {op:?}: {:?}", app.status());
+            let on_disk = load(&path).expect("whole").expect("exists");
+            assert_eq!(on_disk, app.portfolio, "{fault:?} {op:?}");
+            assert_eq!(on_disk.initiative(3).map(|i| i.title.as_str()), Some("a second one"));
+        }
+    }
+}
+
+// The same with a real kernel: a private 256 kB tmpfs filled to the last byte, and a read-only
+// bind mount. It needs `unshare -rm` and a tmpfs mount; where those are refused it is skipped,
+// except under CI (`CI` set), where it must run.
 
 const TMPFS_ENV: &str = "FASETT_FIELD_TMPFS";
 // The child's name as the test binary knows it: `<module>::<test>`.
 const TMPFS_CHILD: &str = "field::tmpfs_child";
 
-/// Whether this kernel lets an unprivileged user make a private mount; says why not.
-fn unshare_refused() -> Option<String> {
-    match Command::new("unshare").args(["-rm", "true"]).output() {
+/// Whether this kernel lets an unprivileged user make a private tmpfs; says why not.
+fn tmpfs_refused() -> Option<String> {
+    let probe = tempfile::tempdir().expect("tempdir");
+    let script = r#"mount -t tmpfs -o size=16k tmpfs "$1""#;
+    match Command::new("unshare").args(["-rm", "sh", "-c", script, "sh"]).arg(probe.path()).output() {
         Ok(out) if out.status.success() => None,
-        Ok(out) => {
-            Some(format!("`unshare -rm true` failed: {}", String::from_utf8_lossy(&out.stderr).trim()))
-        }
+        Ok(out) => Some(format!(
+            "`unshare -rm` with a tmpfs mount failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
         Err(e) => Some(format!("cannot run unshare: {e}")),
     }
 }
 
 #[test]
 fn a_full_disk_and_a_read_only_mount_fail_clearly_and_lose_nothing() {
-    if let Some(why) = unshare_refused() {
+    if let Some(why) = tmpfs_refused() {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(!ci, "CI is set, so the real tmpfs test must run, but it cannot: {why}");
         eprintln!("SKIPPED a_full_disk_and_a_read_only_mount_fail_clearly_and_lose_nothing: {why}");
         return;
     }
@@ -322,6 +415,30 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
         "Initiative 1 – med ändringar"
     );
     assert!(!recovery.exists(), "removed once saved");
+}
+
+#[test]
+fn text_restored_from_a_recovery_file_keeps_line_breaks_and_drops_other_controls() {
+    use fasett::recovery::{self, Draft, Recovery};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, to_json(&sample(1))).expect("writes");
+    // A recovery file edited by hand (or by someone else): escape sequences in the fields.
+    let fields = vec![
+        ("field.title".to_owned(), "Ny\u{1b}[2J titel\u{7}".to_owned()),
+        ("field.description".to_owned(), "rad ett\u{1b}]0;x\u{7}\nrad två\r".to_owned()),
+    ];
+    let draft = Draft::Initiative { editing: None, focus: 0, draft: Box::default(), fields };
+    recovery::write(&recovery::path_for(&path), &Recovery::new(draft)).expect("writes");
+
+    let mut app = open_app(&path);
+    app.offer_recovery();
+    app.update(Action::ConfirmYes);
+    let Mode::Form(form) = &app.mode else { panic!("the form is back: {:?}", app.mode) };
+    let title = form.line(fasett::app::Field::Title).map(tui_input::Input::value);
+    assert_eq!(title, Some("Ny[2J titel"));
+    let description = form.text(fasett::app::Field::Description).map(|t| t.lines().to_vec());
+    assert_eq!(description, Some(vec!["rad ett]0;x".to_owned(), "rad två".to_owned()]));
 }
 
 #[test]

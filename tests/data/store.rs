@@ -1,6 +1,6 @@
-//! The data-file contract (design.md, "The data file"): broken-file messages, round trip,
-//! atomic save, modes, symlinks, backups, lock, never overwriting what we did not write, and
-//! a kill-during-save loop.
+//! The data-file contract (`docs/contracts.md`, "The data file"): broken-file messages, round
+//! trip, atomic save, modes, symlinks, backups, lock, never overwriting what we did not write,
+//! a kill-during-save loop, and the one writer used for the other files.
 
 // The file names compared here are ones these tests create, in one case.
 #![allow(clippy::case_sensitive_file_extension_comparisons)]
@@ -646,6 +646,84 @@ fn opening_a_folder_is_an_error() {
     let err = Store::open(dir.path(), false).expect_err("a folder");
     assert!(err.to_string().contains("folder"), "{err}");
     assert!(Store::open(Path::new(""), false).is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one writer, for the files other than the data file
+// ---------------------------------------------------------------------------------------------
+
+/// The permissions the umask gives a new file in `dir` (what a shared file should get).
+fn umask_mode(dir: &Path) -> u32 {
+    let reference = dir.join(".reference");
+    fs::File::create(&reference).expect("creates");
+    let m = mode(&reference);
+    fs::remove_file(&reference).expect("removes");
+    m
+}
+
+#[test]
+fn export_output_is_a_shared_file_and_a_symlinked_output_stays_a_link() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    write(&path, &to_json(&sample(2)));
+    let fasett = |output: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_fasett"))
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("LANG", "C.UTF-8")
+            .arg("--file")
+            .arg(&path)
+            .args(["export", "--format", "csv", "--output"])
+            .arg(output)
+            .output()
+            .expect("runs fasett");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    let out = dir.path().join("out.csv");
+    fasett(&out);
+    assert_eq!(mode(&out), umask_mode(dir.path()), "made to be passed on, not 0600");
+    assert!(fs::read_to_string(&out).expect("written").contains("Initiative 2"));
+
+    fs::create_dir(dir.path().join("shared")).expect("mkdir");
+    let real = dir.path().join("shared/latest.csv");
+    write(&real, "old");
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink("shared/latest.csv", &link).expect("symlink");
+    fasett(&link);
+    assert!(fs::symlink_metadata(&link).expect("exists").file_type().is_symlink());
+    assert!(fs::read_to_string(&real).expect("written").contains("Initiative 2"));
+    assert!(temp_files(dir.path()).is_empty() && temp_files(&dir.path().join("shared")).is_empty());
+}
+
+#[test]
+fn export_and_report_commands_write_shared_files_and_say_which_step_failed() {
+    use fasett::action::Action;
+    use fasett::app::{App, Options};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    write(&path, &to_json(&sample(1)));
+    let (p, store) = open_rw(&path);
+    let mut app = App::new(p, Some(store), &Options::default());
+    app.update(Action::RunCommand("export csv".into()));
+    app.update(Action::RunCommand("report markdown".into()));
+    let written: Vec<String> =
+        names(dir.path()).into_iter().filter(|n| n.ends_with(".csv") || n.ends_with(".md")).collect();
+    assert_eq!(written.len(), 2, "{written:?}: {:?}", app.status);
+    for name in &written {
+        assert_eq!(mode(&dir.path().join(name)), umask_mode(dir.path()), "{name}");
+    }
+
+    // A folder where the file should be: the message names the step and the path.
+    app.today = jiff::civil::date(2026, 11, 25);
+    let blocked = dir.path().join("portfolio-2026-11-25.json");
+    fs::create_dir(&blocked).expect("mkdir");
+    app.update(Action::RunCommand("export json".into()));
+    let status = app.status.as_ref().expect("a status");
+    assert!(status.is_error, "{status:?}");
+    let step = format!("could not rename the temporary file over {}", blocked.display());
+    assert!(status.text.contains(&step), "{}", status.text);
+    assert!(temp_files(dir.path()).is_empty(), "{:?}", temp_files(dir.path()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,226 @@
+//! The non-interactive subcommands: `path`, `check`, `report`, `export` and `import`. Each
+//! prints its result, says what went wrong on stderr (escaped, one `fasett:` line), and gives
+//! the exit code of the contract: 0 fine, 1 could not run, 2 bad data.
+
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::i18n::Lang;
+use crate::import::{self, ImportError};
+use crate::store::{self, Store};
+use crate::{export, report};
+
+/// Exit code for data that is not valid (a broken or too new file).
+const EXIT_BAD_DATA: u8 = 2;
+
+/// `fasett path`: the data file in use.
+pub(super) fn path(file: Option<&Path>) -> ExitCode {
+    match store::resolve_path(file) {
+        Ok(path) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string(), 1),
+    }
+}
+
+/// The portfolio for reading commands: a missing file is an empty portfolio (so `export`
+/// gives a CSV template with just the headers), a broken one exit 2.
+fn load_for_reading(file: Option<&Path>) -> Result<crate::model::Portfolio, ExitCode> {
+    let path = store::resolve_path(file).map_err(|e| fail(&e.to_string(), 1))?;
+    match store::load(&path) {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => {
+            eprintln!("fasett: {} does not exist yet; using an empty portfolio.", path.display());
+            Ok(crate::model::Portfolio::default())
+        }
+        Err(e) => Err(fail(&e.to_string(), EXIT_BAD_DATA)),
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::{IsTerminal, Write};
+    let mut out = io::stdout().lock();
+    // Exact bytes into files and pipes (an export must round-trip); on a terminal, control
+    // characters from user text are shown, not obeyed.
+    let shown;
+    let bytes = if out.is_terminal() {
+        shown = crate::text::multi_line(&String::from_utf8_lossy(bytes)).into_owned();
+        shown.as_bytes()
+    } else {
+        bytes
+    };
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("could not write to standard output: {e}"), 1),
+    }
+}
+
+/// `fasett report`: the summary on standard output.
+pub(super) fn report(file: Option<&Path>, format: report::Format, lang: Lang) -> ExitCode {
+    let portfolio = match load_for_reading(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes())
+}
+
+/// `fasett export`: every initiative to standard output, or to `--output` through the one
+/// writer as a shared file.
+pub(super) fn export(
+    file: Option<&Path>,
+    format: export::Format,
+    output: Option<&Path>,
+    delimiter: u8,
+    lang: Lang,
+) -> ExitCode {
+    let portfolio = match load_for_reading(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
+    match output {
+        None => write_stdout(&bytes),
+        Some(path) => match store::write_file(path, &bytes, store::Sharing::Shared) {
+            Ok(_) => {
+                let count = portfolio.initiatives.len();
+                eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1),
+        },
+    }
+}
+
+/// `fasett import`: all rows or none, saved through the store.
+pub(super) fn import(
+    file: Option<&Path>,
+    csv: &Path,
+    dry_run: bool,
+    read_only: bool,
+    lang: Lang,
+) -> ExitCode {
+    if read_only && !dry_run {
+        return fail(lang.t("import.read_only"), 1);
+    }
+    let path = match store::resolve_path(file) {
+        Ok(path) => path,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    let opened = match Store::open(&path, dry_run) {
+        Ok(opened) => opened,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    match opened.store.access() {
+        store::Access::ReadOnly(
+            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
+        ) => {
+            return fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA);
+        }
+        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
+            return fail(&format!("{}: the file is {reason}", path.display()), 1);
+        }
+        _ => {}
+    }
+    let (mut portfolio, mut store) = (opened.portfolio, opened.store);
+    let today = crate::dates::today();
+    let parsed = match import::read(csv, &portfolio, lang, today) {
+        Ok(parsed) => parsed,
+        Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
+        Err(ImportError::Bad { problems, notes }) => {
+            for note in &notes {
+                eprintln!("fasett: {note}");
+            }
+            let mut message = format!(
+                "{}:",
+                lang.tf("import.problems", &[("count", &problems.len()), ("file", &csv.display())])
+            );
+            for p in &problems {
+                message.push_str("\n  ");
+                message.push_str(&p.localized(lang));
+            }
+            message.push('\n');
+            message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
+            return fail(&message, EXIT_BAD_DATA);
+        }
+    };
+    for note in &parsed.notes {
+        eprintln!("fasett: {note}");
+    }
+    if !parsed.ignored.is_empty() {
+        eprintln!("fasett: {}", lang.tf("import.ignored", &[("columns", &parsed.ignored.join(", "))]));
+    }
+    let count = parsed.initiatives.len();
+    if count == 0 {
+        println!("{}", lang.t("import.none"));
+        return ExitCode::SUCCESS;
+    }
+    if dry_run {
+        let mut text = lang.tf("import.dry_run", &[("count", &count), ("path", &path.display())]);
+        for i in &parsed.initiatives {
+            let facet = lang.t(&format!("facet.{}", i.facet.key()));
+            let stage = lang.t(&format!("stage.{}", i.stage.key()));
+            text.push_str("\n  + ");
+            text.push_str(&crate::text::one_line(&i.title));
+            for part in [" (", facet, ", ", stage, ")"] {
+                text.push_str(part);
+            }
+        }
+        text.push('\n');
+        return write_stdout(text.as_bytes());
+    }
+    let change = import::into_change(&mut portfolio, parsed.initiatives);
+    change.apply(&mut portfolio);
+    if let Err(e) = store.save(&portfolio) {
+        return fail(&e.to_string(), 1);
+    }
+    let ids: Vec<_> = match &change {
+        crate::history::Change::Batch(changes) => {
+            changes.iter().filter_map(crate::history::Change::initiative_id).collect()
+        }
+        _ => Vec::new(),
+    };
+    let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
+    let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
+    println!(
+        "{}",
+        lang.tf(
+            "import.done",
+            &[("count", &count), ("path", &path.display()), ("first", &first), ("last", &last)]
+        )
+    );
+    ExitCode::SUCCESS
+}
+
+/// Says what went wrong on stderr and gives `code`.
+pub(super) fn fail(message: &str, code: u8) -> ExitCode {
+    eprintln!("fasett: {}", crate::text::multi_line(message));
+    ExitCode::from(code)
+}
+
+/// `fasett check`: exit 0 if the file is valid, 2 if not.
+pub(super) fn check(file: Option<&Path>) -> ExitCode {
+    let path = match store::resolve_path(file) {
+        Ok(path) => path,
+        Err(e) => return fail(&e.to_string(), 1),
+    };
+    match store::load(&path) {
+        Ok(Some(p)) => {
+            println!(
+                "{}: valid — {} initiatives, {} checklist runs, {} actions.",
+                crate::text::one_line(&path.display().to_string()),
+                p.initiatives.len(),
+                p.assessments.len(),
+                p.actions.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1)
+        }
+        Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
+    }
+}

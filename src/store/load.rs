@@ -1,0 +1,497 @@
+//! Reading the data file strictly: the size cap (checked before reading), UTF-8, JSON, the
+//! schema version (older files migrated, newer ones refused), the model's shape and unique
+//! ids. Every problem becomes a [`LoadError`] naming the path, `line L, column C`, the JSON
+//! path and what was expected.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
+
+use super::paths::{backups_dir_for, is_missing};
+use super::position::{Seg, human_position, locate, locate_id, position_of_offset, serde_message};
+use super::{MAX_FILE_BYTES, Stamp, content_hash};
+use crate::model::extras::Extras;
+use crate::model::{Id, Portfolio, SCHEMA_VERSION};
+
+/// Why a data file could not be read. Display is one paragraph naming the path, the
+/// position, the JSON path and what was expected, and saying the file was not changed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The operating system refused to read it.
+    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    Io { path: PathBuf, backups: PathBuf, source: io::Error },
+    /// Over [`MAX_FILE_BYTES`]: not read at all.
+    #[error("{}. Backups are in {backups}/.", self.summary())]
+    TooLarge { path: PathBuf, backups: PathBuf, bytes: u64 },
+    /// Not UTF-8, not JSON, not the shape fasett expects, or inconsistent (duplicate ids).
+    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    Invalid {
+        path: PathBuf,
+        backups: PathBuf,
+        /// 1-based line and column (in characters); `None` only for a migrated file.
+        position: Option<(usize, usize)>,
+        json_path: Option<String>,
+        problem: String,
+    },
+    /// Written by a newer fasett: never written by this one.
+    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    NewerSchema { path: PathBuf, backups: PathBuf, position: (usize, usize), found: u64 },
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Invalid { path, .. }
+            | LoadError::NewerSchema { path, .. } => path,
+        }
+    }
+
+    /// Where `fasett` keeps the backups of this file.
+    pub fn backups(&self) -> &Path {
+        match self {
+            LoadError::Io { backups, .. }
+            | LoadError::TooLarge { backups, .. }
+            | LoadError::Invalid { backups, .. }
+            | LoadError::NewerSchema { backups, .. } => backups,
+        }
+    }
+
+    /// 1-based line and column (in characters) of the problem, when it has one.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::Io { .. } => None,
+            LoadError::TooLarge { .. } => Some((1, 1)),
+            LoadError::Invalid { position, .. } => *position,
+            LoadError::NewerSchema { position, .. } => Some(*position),
+        }
+    }
+
+    /// The JSON path of the value at fault, e.g. `initiatives[3].facet`.
+    pub fn json_path(&self) -> Option<&str> {
+        match self {
+            LoadError::Invalid { json_path, .. } => json_path.as_deref(),
+            LoadError::NewerSchema { .. } => Some("schema_version"),
+            _ => None,
+        }
+    }
+
+    pub fn is_newer_schema(&self) -> bool {
+        matches!(self, LoadError::NewerSchema { .. })
+    }
+
+    /// The message without the closing advice: path, position, JSON path and problem.
+    pub fn summary(&self) -> String {
+        let mut out = self.path().display().to_string();
+        if let Some((line, column)) = self.line_column() {
+            let _ = write!(out, ": line {line}, column {column}");
+        }
+        let _ = match self {
+            LoadError::Io { source, .. } => write!(out, ": could not read it: {source}"),
+            LoadError::TooLarge { bytes, .. } => write!(
+                out,
+                ": the file is {}, more than the {} fasett reads; nothing was read or changed",
+                megabytes(*bytes),
+                megabytes_whole(MAX_FILE_BYTES)
+            ),
+            LoadError::Invalid { json_path, problem, .. } => {
+                if let Some(json_path) = json_path {
+                    let _ = write!(out, ": at `{json_path}`");
+                }
+                write!(out, ": {problem}")
+            }
+            LoadError::NewerSchema { found, .. } => write!(
+                out,
+                ": at `schema_version`: the file has schema_version {found}, but this fasett \
+                 knows versions up to {SCHEMA_VERSION}; it was written by a newer fasett, so this \
+                 one opens it read-only and never writes it (update fasett to edit it)"
+            ),
+        };
+        out
+    }
+}
+
+/// The closing advice of most load errors, before the backups folder.
+const UNCHANGED: &str = "fasett did not change the file; backups are in ";
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn megabytes_whole(bytes: u64) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
+}
+
+/// Parses the bytes of a data file. `path` is only used in messages.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
+    parse_inner(bytes, path, false)
+}
+
+/// Reads and parses the file; `Ok(None)` if it does not exist.
+pub fn load(path: &Path) -> Result<Option<Portfolio>, LoadError> {
+    Ok(read_and_parse(path, false)?.map(|(portfolio, _)| portfolio))
+}
+
+/// Reads the whole file, refusing (from metadata, before reading) one over the size cap.
+pub(super) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>, LoadError> {
+    let io_error =
+        |source| LoadError::Io { path: path.to_path_buf(), backups: backups_dir_for(path), source };
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if is_missing(&e) => return Ok(None),
+        Err(e) => return Err(io_error(e)),
+    };
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(io_error(io::Error::other("it is a folder, not a file")));
+    }
+    let too_large =
+        |bytes| LoadError::TooLarge { path: path.to_path_buf(), backups: backups_dir_for(path), bytes };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may grow between the check and the read; never read past the cap.
+    (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(Some((bytes, meta)))
+}
+
+pub(super) fn read_and_parse(
+    path: &Path,
+    allow_newer: bool,
+) -> Result<Option<(Portfolio, Stamp)>, LoadError> {
+    let Some((bytes, meta)) = read_capped(path)? else { return Ok(None) };
+    // Hashing a large file costs a few milliseconds of start-up: do it on the other core.
+    let (portfolio, hash) = if bytes.len() > PARALLEL_PARSE_BYTES {
+        std::thread::scope(|scope| {
+            let hash = scope.spawn(|| content_hash(&bytes));
+            let portfolio = parse_inner(&bytes, path, allow_newer);
+            (portfolio, hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })
+    } else {
+        (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
+    };
+    let portfolio = portfolio?;
+    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash };
+    Ok(Some((portfolio, stamp)))
+}
+
+/// Steps that lift a file one schema version: `MIGRATIONS[i]` turns version `i + 1` into
+/// `i + 2`. Adding schema version N means adding one fn here (the assert below insists).
+const MIGRATIONS: &[Migration] = &[];
+
+/// One schema step: rewrites the parsed file in place, or says why it cannot.
+type Migration = fn(&mut Value) -> Result<(), String>;
+const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
+
+/// Brings a parsed file of schema version `from` (older than ours) up to [`SCHEMA_VERSION`].
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, String> {
+    let first = from.saturating_sub(1) as usize;
+    for step in MIGRATIONS.iter().skip(first) {
+        step(&mut value)?;
+    }
+    if let Some(root) = value.as_object_mut() {
+        root.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(value)
+}
+
+fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio, LoadError> {
+    let invalid =
+        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
+            path: path.to_path_buf(),
+            backups: backups_dir_for(path),
+            position,
+            json_path,
+            problem,
+        };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(invalid(
+            Some((1, 1)),
+            None,
+            "the file is empty; a fasett file holds one JSON object with a \"schema_version\"".into(),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            return Err(invalid(
+                Some(position_of_offset(bytes, at)),
+                None,
+                format!(
+                    "the byte 0x{:02X} is not valid UTF-8; fasett files are UTF-8 text (save the file \
+                     as UTF-8 in your editor)",
+                    bytes[at]
+                ),
+            ));
+        }
+    };
+
+    // The common case takes one typed pass; anything unusual (an older, newer or missing
+    // schema_version, unknown keys that must be kept, any error) goes the full way below,
+    // which also words every problem.
+    let (mut portfolio, migrated) = if let Some(portfolio) = parse_current(text) {
+        (portfolio, false)
+    } else {
+        parse_tree(bytes, text, path, allow_newer)?
+    };
+
+    if let Some(dup) = first_duplicate_id(&portfolio) {
+        let position = if migrated { None } else { locate_id(text, dup.segments, dup.second) };
+        let second = format!("{}[{}].id", dup.collection, dup.second);
+        return Err(invalid(
+            position,
+            Some(second.clone()),
+            format!(
+                "the id {} is used twice, by {}[{}].id and {second}; ids must be unique (give one \
+                 of them an unused id)",
+                dup.id, dup.collection, dup.first
+            ),
+        ));
+    }
+    // `Portfolio::initiative` binary-searches by id (already sorted in a file fasett wrote).
+    if !portfolio.initiatives.is_sorted_by_key(|i| i.id) {
+        portfolio.initiatives.sort_by_key(|i| i.id);
+    }
+    Ok(portfolio)
+}
+
+/// One typed pass over a file of the current schema version, noticing (not collecting)
+/// unknown keys. `None` when the file needs [`parse_tree`]: it is not an object whose
+/// `schema_version` is ours, it does not read cleanly, or it has unknown keys to keep (the
+/// tree is then read after all, to collect them).
+fn parse_current(text: &str) -> Option<Portfolio> {
+    if probe_version(text) != Some(u64::from(SCHEMA_VERSION)) {
+        return None;
+    }
+    let mut ignored = false;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut portfolio: Portfolio = serde_ignored::deserialize(&mut de, |_| ignored = true).ok()?;
+    de.end().ok()?;
+    if ignored {
+        let value: Value = serde_json::from_str(text).ok()?;
+        portfolio.absorb(&value);
+        drop_later(value, text.len());
+    }
+    Some(portfolio)
+}
+
+/// The root object's `schema_version`, if it is a whole number. Reads only up to that key,
+/// which fasett writes first.
+fn probe_version(text: &str) -> Option<u64> {
+    struct Probe<'a>(&'a mut Option<u64>);
+    impl<'de> Visitor<'de> for Probe<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "schema_version" {
+                    *self.0 = map.next_value::<Value>()?.as_u64();
+                    // Stop reading here; the error this gives the caller is ignored.
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut version = None;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let _ = de::Deserializer::deserialize_map(&mut de, Probe(&mut version));
+    version
+}
+
+/// Freeing a large tree costs a quarter of its read (10k initiatives: ~25 ms of ~110);
+/// nobody waits for it.
+fn drop_later(value: Value, text_len: usize) {
+    if text_len > BACKGROUND_DROP_BYTES {
+        std::thread::spawn(move || drop(value));
+    }
+}
+
+/// The full read: the JSON tree (to check the schema version, migrate and collect unknown
+/// keys) beside the typed read with its JSON path. Gives the portfolio and whether it was
+/// migrated, or the problem in words.
+fn parse_tree(
+    bytes: &[u8],
+    text: &str,
+    path: &Path,
+    allow_newer: bool,
+) -> Result<(Portfolio, bool), LoadError> {
+    let invalid =
+        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
+            path: path.to_path_buf(),
+            backups: backups_dir_for(path),
+            position,
+            json_path,
+            problem,
+        };
+    let typed_from_text = || -> Typed {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de)
+    };
+    // The tree (for unknown keys and the schema check) and the typed read are independent
+    // passes over the text; on a large file, run them side by side.
+    let (value, mut early_typed): (serde_json::Result<Value>, Option<Typed>) =
+        if text.len() > PARALLEL_PARSE_BYTES {
+            std::thread::scope(|scope| {
+                let typed = scope.spawn(typed_from_text);
+                let value = serde_json::from_str(text);
+                let typed = typed.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (value, Some(typed))
+            })
+        } else {
+            (serde_json::from_str(text), None)
+        };
+    let value: Value = value.map_err(|e| {
+        let problem = serde_message(&e);
+        let problem = if e.is_eof() {
+            format!("the JSON ends too early ({problem}); the file looks cut off")
+        } else {
+            format!("this is not valid JSON: {problem}")
+        };
+        invalid(Some(human_position(text, e.line(), e.column())), None, problem)
+    })?;
+    let Value::Object(root) = &value else {
+        return Err(invalid(
+            Some(position_of_offset(bytes, text.len() - text.trim_start().len())),
+            None,
+            format!(
+                "the file must hold one JSON object ({{ … }}) with a \"schema_version\", not {}",
+                kind_of(&value)
+            ),
+        ));
+    };
+
+    let version = match root.get("schema_version") {
+        None => {
+            return Err(invalid(
+                locate(text, &[]),
+                None,
+                format!(
+                    "\"schema_version\" is missing; fasett needs it to know how to read the file \
+                     (this fasett writes \"schema_version\": {SCHEMA_VERSION})"
+                ),
+            ));
+        }
+        Some(v) => match v.as_u64() {
+            Some(n @ 1..) => n,
+            _ => {
+                return Err(invalid(
+                    locate(text, &[Seg::Key("schema_version")]),
+                    Some("schema_version".into()),
+                    format!("expected a whole number from 1 up, such as {SCHEMA_VERSION}, found {v}"),
+                ));
+            }
+        },
+    };
+    if version > u64::from(SCHEMA_VERSION) && !allow_newer {
+        return Err(LoadError::NewerSchema {
+            path: path.to_path_buf(),
+            backups: backups_dir_for(path),
+            position: locate(text, &[Seg::Key("schema_version")]).unwrap_or((1, 1)),
+            found: version,
+        });
+    }
+
+    let migrated = version < u64::from(SCHEMA_VERSION);
+    let value = if migrated {
+        migrate(value, version as u32).map_err(|problem| {
+            invalid(None, None, format!("could not bring schema_version {version} up to date: {problem}"))
+        })?
+    } else {
+        value
+    };
+
+    let typed = if migrated {
+        serde_path_to_error::deserialize(&value)
+    } else {
+        early_typed.take().unwrap_or_else(typed_from_text)
+    };
+    let mut portfolio: Portfolio = typed.map_err(|e| {
+        let json_path = e.path().to_string();
+        let json_path = (json_path != "." && !json_path.is_empty()).then_some(json_path);
+        let inner = e.into_inner();
+        let position = (inner.line() > 0).then(|| human_position(text, inner.line(), inner.column()));
+        invalid(position, json_path, serde_message(&inner))
+    })?;
+    portfolio.absorb(&value);
+    drop_later(value, text.len());
+    Ok((portfolio, migrated))
+}
+
+const BACKGROUND_DROP_BYTES: usize = 1024 * 1024;
+const PARALLEL_PARSE_BYTES: usize = 256 * 1024;
+
+type Typed = Result<Portfolio, serde_path_to_error::Error<serde_json::Error>>;
+
+struct Duplicate {
+    collection: &'static str,
+    segments: &'static [Seg<'static>],
+    id: Id,
+    first: usize,
+    second: usize,
+}
+
+fn first_duplicate_id(p: &Portfolio) -> Option<Duplicate> {
+    fn find(ids: impl Iterator<Item = Id>) -> Option<(Id, usize, usize)> {
+        let mut seen = HashMap::new();
+        for (ix, id) in ids.enumerate() {
+            if let Some(first) = seen.insert(id, ix) {
+                return Some((id, first, ix));
+            }
+        }
+        None
+    }
+    type Found = Option<(Id, usize, usize)>;
+    let lists: [(&'static str, &'static [Seg<'static>], Found); 4] = [
+        ("initiatives", &[Seg::Key("initiatives")], find(p.initiatives.iter().map(|i| i.id))),
+        ("assessments", &[Seg::Key("assessments")], find(p.assessments.iter().map(|a| a.id))),
+        ("actions", &[Seg::Key("actions")], find(p.actions.iter().map(|a| a.id))),
+        (
+            "organisation.goals",
+            &[Seg::Key("organisation"), Seg::Key("goals")],
+            find(p.organisation.goals.iter().map(|g| g.id)),
+        ),
+    ];
+    lists.into_iter().find_map(|(collection, segments, found)| {
+        found.map(|(id, first, second)| Duplicate { collection, segments, id, first, second })
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array ([ … ])",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migration_chain_sets_the_current_version() {
+        let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
+        assert_eq!(v["schema_version"], SCHEMA_VERSION);
+    }
+}
