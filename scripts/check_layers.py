@@ -19,8 +19,9 @@ no file under src/app/ (nor src/app.rs) names `crossterm`, so the app's state ne
 the terminal library.
 
 A reference is any `crate::<module>` in code, including `use crate::{a, b::c}` groups, unit
-tests included; comments and string literals are ignored. A module that is in no layer fails
-the check: place a new module deliberately.
+tests included; comments and string literals are ignored. The one exception is the test
+harness, `testing`: the `#[cfg(test)] mod` of any module may use it. A module that is in no
+layer fails the check: place a new module deliberately.
 
 Exits 0 when everything passes, 1 with one line per problem (file:line) otherwise.
 Python 3, no dependencies.
@@ -49,11 +50,14 @@ ROOTS = {"lib", "main"}
 # (importer, imported) pairs that are forbidden even where the layers would allow them.
 FORBIDDEN = {("keymap", "app"), ("action", "app")}
 NO_CROSSTERM = "app"
+# The test harness builds and drives the whole app; every module's unit tests may use it.
+TEST_HARNESS = "testing"
 PLACE_IT = "add it to a layer in scripts/check_layers.py"
 
 CRATE_PATH = re.compile(r"\bcrate\s*::\s*([A-Za-z_]\w*)")
 CRATE_GROUP = re.compile(r"\bcrate\s*::\s*\{")
 CROSSTERM = re.compile(r"\bcrossterm\b")
+CFG_TEST_MOD = re.compile(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*\{")
 RAW_STRING = re.compile(r'b?r(#*)"')
 CHAR_LITERAL = re.compile(r"b?'(\\(x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|.)|[^\\'\n])'")
 
@@ -131,6 +135,18 @@ def references(code):
     return refs
 
 
+def test_modules(code):
+    """(start, end) offsets of the `#[cfg(test)] mod … { … }` blocks in the code."""
+    blocks = []
+    for m in CFG_TEST_MOD.finditer(code):
+        depth, j = 1, m.end()
+        while j < len(code) and depth:
+            depth += {"{": 1, "}": -1}.get(code[j], 0)
+            j += 1
+        blocks.append((m.start(), j))
+    return blocks
+
+
 def module_of(relative):
     """The top-level module of a file given relative to src/: `app/culture.rs` → `app`."""
     first = relative.split("/", 1)[0]
@@ -150,9 +166,12 @@ def check(files):
             problems.append(f"src/{relative}:1: module `{module}` is in no layer; {PLACE_IT}")
             continue
         code = code_only(files[relative])
+        tests = test_modules(code)
         found = []
         for offset, used in set(references(code)):
             line = code.count("\n", 0, offset) + 1
+            if used == TEST_HARNESS and any(start <= offset < end for start, end in tests):
+                continue
             if used not in LAYER_OF:
                 found.append((line, f"uses `crate::{used}`, which is in no layer; {PLACE_IT}"))
             elif (module, used) in FORBIDDEN:
@@ -174,7 +193,7 @@ def self_test():
         "action.rs": "use crate::{\n    model::Id,\n    app::{Pane, self},\n};\n",
         "keymap.rs": "use crate::action::Action;\nfn f() { let _ = crate::app::App::new(); }\n",
         "app.rs": "use ratatui::crossterm::event::KeyEvent;\nuse crate::keymap;\n",
-        "app/grid.rs": "use crate::app::Pane;\nlet c = '{';\n#[cfg(test)]\nmod tests {\n    use crate::ui;\n    fn f() { let s = \"}\"; }\n}\nuse crate::cli::X;\n",
+        "app/grid.rs": "use crate::app::Pane;\nlet c = '{';\n#[cfg(test)]\nmod tests {\n    use crate::ui;\n    use crate::testing::Harness;\n    fn f() { let s = \"}\"; }\n}\nuse crate::cli::X;\nuse crate::testing::sample;\n",
         "store.rs": "#[cfg(test)]\nuse crate::ui::draw;\nuse crate::model::{self, Id};\nfn f<'a>(x: &'a str) -> &'a str { crate::dates::today(); x }\n",
         "widgets.rs": "use crate::model::Id;\n",
         "ui.rs": "use crate::nowhere::X;\nlet r = r#\"crate::cli \"# ;\n",
@@ -185,7 +204,8 @@ def self_test():
         "src/app.rs:1: names crossterm; the app's state must not depend on the terminal library",
         "src/app.rs:2: app (L5) uses keymap (L6), a higher layer",
         "src/app/grid.rs:5: app (L5) uses ui (L7), a higher layer",
-        "src/app/grid.rs:8: app (L5) uses cli (L8), a higher layer",
+        "src/app/grid.rs:9: app (L5) uses cli (L8), a higher layer",
+        "src/app/grid.rs:10: app (L5) uses testing (L8), a higher layer",
         "src/keymap.rs:2: keymap must not use app",
         "src/store.rs:2: store (L3) uses ui (L7), a higher layer",
         "src/ui.rs:1: uses `crate::nowhere`, which is in no layer; add it to a layer in scripts/check_layers.py",

@@ -650,20 +650,11 @@ fn now() -> jiff::Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Initiative;
-
-    fn app_with(titles: &[&str]) -> App {
-        let mut p = Portfolio::default();
-        for (n, t) in titles.iter().enumerate() {
-            let id = n as Id + 1;
-            p.initiatives.push(Initiative { id, title: (*t).into(), ..Initiative::default() });
-        }
-        App::new(p, None, &Options::default())
-    }
+    use crate::testing::Harness;
 
     #[test]
     fn panes_cycle_both_ways() {
-        let mut app = app_with(&[]);
+        let mut app = Harness::empty();
         app.update(Action::ShowPreviousPane);
         assert_eq!(app.pane, Pane::Overview);
         app.update(Action::ShowNextPane);
@@ -674,7 +665,7 @@ mod tests {
 
     #[test]
     fn selection_stays_inside_the_list() {
-        let mut app = app_with(&["a", "b", "c"]);
+        let mut app = Harness::with_titles(&["a", "b", "c"]);
         app.update(Action::ShowPane(Pane::Initiatives));
         app.update(Action::MoveUp);
         assert_eq!(app.register.selected, 0);
@@ -688,7 +679,7 @@ mod tests {
 
     #[test]
     fn committed_changes_undo_and_redo() {
-        let mut app = app_with(&["a"]);
+        let mut app = Harness::with_titles(&["a"]);
         let before = app.portfolio.initiatives[0].clone();
         let mut after = before.clone();
         after.title = "b".into();
@@ -704,7 +695,7 @@ mod tests {
 
     #[test]
     fn command_line_quits_and_reports_unknown_commands() {
-        let mut app = app_with(&[]);
+        let mut app = Harness::empty();
         app.update(Action::RunCommand("frobnicate".into()));
         assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("frobnicate")));
         app.update(Action::RunCommand("q".into()));

@@ -547,7 +547,7 @@ mod tests {
 
     #[test]
     fn csv_is_made_for_nordic_excel() {
-        let p: Portfolio = serde_json::from_str(crate::demo::SAMPLE).expect("the sample parses");
+        let p = crate::testing::sample();
         let bytes = csv(&p, Lang::En, DEFAULT_DELIMITER);
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(text.starts_with("\u{feff}ID;Title;"));

@@ -100,30 +100,19 @@ fn typed_char(event: &Event) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::action::Pane;
-    use crate::app::{Mode, Options};
-    use crate::model::Portfolio;
+    use crate::app::Mode;
+    use crate::testing::Harness;
 
-    fn burst(text: &str) -> Vec<Event> {
-        text.chars()
-            .map(|c| {
-                let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
-                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-            })
-            .collect()
-    }
-
-    fn app() -> App {
-        let mut app = App::new(Portfolio::default(), None, &Options::default());
-        app.update(Action::ShowPane(Pane::Initiatives));
-        app
+    /// An empty register; `Harness::burst` hands its text to `handle_batch` in one batch.
+    fn app() -> Harness {
+        Harness::empty().on(Pane::Initiatives)
     }
 
     #[test]
     fn a_line_break_in_a_typed_burst_is_pasted_not_pressed() {
         let mut app = app();
-        handle_batch(&mut app, &burst("na\nb"));
+        app.burst("na\nb");
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
         assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
         assert!(app.portfolio.initiatives.is_empty(), "nothing saved half-way");
@@ -132,7 +121,7 @@ mod tests {
     #[test]
     fn typed_text_ending_in_one_enter_presses_it() {
         let mut app = app();
-        handle_batch(&mut app, &burst("nTitle\n"));
+        app.burst("nTitle\n");
         assert!(matches!(app.mode, Mode::Normal));
         assert_eq!(app.portfolio.initiatives.len(), 1);
         assert_eq!(app.portfolio.initiatives[0].title, "Title");
@@ -141,18 +130,18 @@ mod tests {
     #[test]
     fn a_pasted_paragraph_outside_a_field_is_not_run_as_commands() {
         let mut app = app();
-        handle_batch(&mut app, &burst("llan\nförvaltningar e"));
+        app.burst("llan\nförvaltningar e");
         assert!(matches!(app.mode, Mode::Normal), "`a`, `e`, `n` and the rest did not act");
         assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("18")));
-        handle_batch(&mut app, &burst("quick\nbrown"));
+        app.burst("quick\nbrown");
         assert!(!app.should_quit, "a paste starting with q does not quit");
     }
 
     #[test]
     fn held_keys_and_separate_presses_still_act() {
         let mut app = app();
-        handle_batch(&mut app, &burst("jjj"));
-        handle_batch(&mut app, &burst("n"));
+        app.burst("jjj");
+        app.burst("n");
         assert!(matches!(app.mode, Mode::Form(_)));
     }
 }

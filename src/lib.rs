@@ -24,6 +24,7 @@
 //!   hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 //! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
+//! - [`testing`]: the harness app-level tests build, drive and draw the app with.
 
 pub mod action;
 pub mod analysis;
@@ -53,5 +54,6 @@ pub mod signals;
 pub mod store;
 pub mod templates;
 pub mod terminal;
+pub mod testing;
 pub mod text;
 pub mod ui;

@@ -265,12 +265,10 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 mod tests {
     use super::*;
     use crate::action::Action;
-    use crate::app::Options;
     use crate::model::{Facet, Initiative, Portfolio};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use crate::testing::Harness;
 
-    fn sample_app() -> App {
+    fn sample_app() -> Harness {
         let mut p = Portfolio::default();
         p.organisation.name = "Testby kommun".into();
         for (id, facet, title) in [
@@ -282,33 +280,24 @@ mod tests {
         ] {
             p.initiatives.push(Initiative { id, facet, title: title.into(), ..Initiative::default() });
         }
-        App::new(p, None, &Options { no_color: true, ..Options::default() })
-    }
-
-    pub(crate) fn render(app: &App, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        terminal.draw(|f| draw(app, f)).expect("draws");
-        terminal.backend().to_string()
+        Harness::new(p)
     }
 
     #[test]
     fn shell_at_80x24() {
-        let app = sample_app();
-        insta::assert_snapshot!(render(&app, 80, 24));
+        insta::assert_snapshot!(sample_app().render(80, 24));
     }
 
     #[test]
     fn help_overlay_at_80x24() {
         let mut app = sample_app();
         app.update(Action::ToggleHelp);
-        insta::assert_snapshot!(render(&app, 80, 24));
+        insta::assert_snapshot!(app.render(80, 24));
     }
 
     #[test]
     fn too_small_notice() {
-        let mut app = sample_app();
-        app.size = (60, 20);
-        insta::assert_snapshot!(render(&app, 60, 20));
+        insta::assert_snapshot!(sample_app().render(60, 20));
     }
 
     #[test]
@@ -316,7 +305,7 @@ mod tests {
         let mut app = sample_app();
         for pane in [Pane::Initiatives, Pane::Culture, Pane::Overview] {
             app.update(Action::ShowPane(pane));
-            insta::assert_snapshot!(format!("pane_{pane:?}"), render(&app, 80, 24));
+            insta::assert_snapshot!(format!("pane_{pane:?}"), app.render(80, 24));
         }
     }
 }

@@ -354,39 +354,21 @@ mod tests {
     use super::*;
     use crate::action::Action;
     use crate::action::Pane;
-    use crate::app::Options;
-    use crate::model::Portfolio;
+    use crate::testing::{Harness, TODAY};
     use jiff::civil::date;
 
-    fn demo() -> App {
-        let portfolio =
-            crate::store::parse(crate::demo::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
-                .expect("the sample parses");
-        let mut app = App::new(portfolio, None, &Options::default());
-        app.today = date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+    /// The bundled demo in the Culture pane.
+    fn demo() -> Harness {
+        Harness::sample().on(Pane::Culture)
     }
 
-    fn empty() -> App {
-        let mut app = App::new(Portfolio::default(), None, &Options::default());
-        app.today = date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+    /// An empty portfolio in the Culture pane.
+    fn empty() -> Harness {
+        Harness::empty().on(Pane::Culture)
     }
 
     fn culture(app: &mut App, action: CultureAction) {
         app.update(Action::Culture(action));
-    }
-
-    fn type_text(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(Action::Edit(Edit::Insert(c)));
-        }
-    }
-
-    fn key(app: &mut App, edit: Edit) {
-        app.update(Action::Edit(edit));
     }
 
     /// Starts a run of `template` for the organisation today; returns its id.
@@ -402,10 +384,6 @@ mod tests {
         }
     }
 
-    fn status(app: &App) -> String {
-        app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
-    }
-
     #[test]
     fn runs_are_listed_newest_first() {
         let app = demo();
@@ -419,7 +397,7 @@ mod tests {
         let id = start_run(&mut app, "innovation_journey");
         assert_eq!(app.portfolio.templates.len(), 1, "the template copy is stored");
         let run = app.portfolio.assessment(id).expect("created");
-        assert_eq!((run.template.as_str(), run.date), ("innovation_journey", date(2026, 11, 25)));
+        assert_eq!((run.template.as_str(), run.date), ("innovation_journey", TODAY));
         assert_eq!(run.scope, app.lang.t("culture.scope_organisation"));
         app.update(Action::Culture(CultureAction::Back));
         let second = start_run(&mut app, "innovation_journey");
@@ -439,30 +417,30 @@ mod tests {
         culture(&mut app, CultureAction::NextField);
         let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("dialog") };
         assert_eq!(form.scope_value(), "Vård- och omsorgsförvaltningen", "the selected run's scope first");
-        key(&mut app, Edit::PreviousChar);
-        key(&mut app, Edit::PreviousChar);
+        app.press("<Left>");
+        app.press("<Left>");
         let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("dialog") };
         assert_eq!(form.scope_value(), "Sjöbacka kommun", "the whole organisation by its name");
-        type_text(&mut app, "Team Norr");
+        app.type_text("Team Norr");
         culture(&mut app, CultureAction::NextField);
         for _ in 0..10 {
-            key(&mut app, Edit::DeletePreviousChar);
+            app.press("<BS>");
         }
-        type_text(&mut app, "nonsense");
+        app.type_text("nonsense");
         culture(&mut app, CultureAction::NextField);
         for _ in 0..80 {
-            key(&mut app, Edit::DeletePreviousChar);
+            app.press("<BS>");
         }
-        type_text(&mut app, "Ada, Bo");
+        app.type_text("Ada, Bo");
         culture(&mut app, CultureAction::Save);
         assert!(matches!(&app.mode, Mode::Culture(CultureMode::NewRun(f)) if f.field() == RunField::Date));
-        assert!(status(&app).starts_with("Date"), "{}", status(&app));
+        assert!(app.message().starts_with("Date"), "{}", app.message());
         culture(&mut app, CultureAction::PreviousField);
         culture(&mut app, CultureAction::NextField);
         for _ in 0..10 {
-            key(&mut app, Edit::DeletePreviousChar);
+            app.press("<BS>");
         }
-        type_text(&mut app, "-1w");
+        app.type_text("-1w");
         culture(&mut app, CultureAction::Save);
         let id = app.current_run().expect("created");
         let run = app.portfolio.assessment(id).expect("stored");
@@ -480,7 +458,7 @@ mod tests {
         culture(&mut app, CultureAction::SetScore(2));
         app.update(Action::MoveDown);
         culture(&mut app, CultureAction::SetScore(7));
-        assert!(status(&app).contains("outside"), "{}", status(&app));
+        assert!(app.message().contains("outside"), "{}", app.message());
         culture(&mut app, CultureAction::SetScore(0));
         let run = app.portfolio.assessment(id).expect("run");
         let first = scoring::items_in_order(app.run_template(run).expect("template").0)[0].id.clone();
@@ -515,7 +493,7 @@ mod tests {
         let mut app = empty();
         let id = start_run(&mut app, "innovation_climate");
         culture(&mut app, CultureAction::EditNote);
-        type_text(&mut app, "Too little time");
+        app.type_text("Too little time");
         culture(&mut app, CultureAction::Save);
         assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))));
         let run = app.portfolio.assessment(id).expect("run");
@@ -531,12 +509,12 @@ mod tests {
         let id = start_run(&mut app, "innovation_climate");
         culture(&mut app, CultureAction::NewAction);
         culture(&mut app, CultureAction::Save);
-        assert!(status(&app).starts_with("What"), "what is required: {}", status(&app));
-        type_text(&mut app, "Idea hour");
+        assert!(app.message().starts_with("What"), "what is required: {}", app.message());
+        app.type_text("Idea hour");
         for _ in 0..5 {
             culture(&mut app, CultureAction::NextField);
         }
-        type_text(&mut app, "+2w");
+        app.type_text("+2w");
         culture(&mut app, CultureAction::Save);
         assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "back where it was opened");
         let action = app.portfolio.actions.first().expect("added").clone();
@@ -556,19 +534,19 @@ mod tests {
         let mut app = demo();
         culture(&mut app, CultureAction::ShowPlan);
         culture(&mut app, CultureAction::NewAction);
-        type_text(&mut app, "Something");
+        app.type_text("Something");
         for _ in 0..7 {
             culture(&mut app, CultureAction::NextField);
         }
-        type_text(&mut app, "999");
+        app.type_text("999");
         culture(&mut app, CultureAction::Save);
         assert!(
             matches!(&app.mode, Mode::Culture(CultureMode::ActionForm(f)) if f.field() == ActionField::Initiative)
         );
         for _ in 0..3 {
-            key(&mut app, Edit::DeletePreviousChar);
+            app.press("<BS>");
         }
-        type_text(&mut app, "#3");
+        app.type_text("#3");
         culture(&mut app, CultureAction::Save);
         let added = app.portfolio.actions.last().expect("added");
         assert_eq!((added.initiative, added.assessment), (Some(3), Some(3)));
@@ -591,7 +569,7 @@ mod tests {
         app.culture.selected = app.runs().iter().position(|r| *r == run.id).expect("listed");
         culture(&mut app, CultureAction::OpenRating);
         culture(&mut app, CultureAction::SetScore(3));
-        assert!(status(&app).contains("neither stored"), "{}", status(&app));
+        assert!(app.message().contains("neither stored"), "{}", app.message());
         assert_eq!(app.portfolio.assessments[0], run, "nothing changed");
         // Without the stored copy the installed template of the same version is used.
         let climate = app.portfolio.assessment(2).expect("run 2").clone();
@@ -605,7 +583,7 @@ mod tests {
         let mut app = empty();
         app.load_templates_from(dir.path());
         assert_eq!(app.template_errors().len(), 1);
-        assert!(status(&app).contains("broken.json:3:"), "{}", status(&app));
+        assert!(app.message().contains("broken.json:3:"), "{}", app.message());
         assert_eq!(app.culture.catalog.templates.len(), crate::templates::BUNDLED.len());
     }
 
@@ -614,11 +592,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("p.json");
         std::fs::write(&path, "{}\n").expect("write");
-        let opened = crate::store::Store::open(&path, true).expect("opens");
-        let mut app = App::new(opened.portfolio, Some(opened.store), &Options::default());
-        app.update(Action::ShowPane(Pane::Culture));
+        let mut app =
+            Harness::opened(crate::store::Store::open(&path, true).expect("opens")).on(Pane::Culture);
         culture(&mut app, CultureAction::NewRun);
         assert!(matches!(app.mode, Mode::Normal));
-        assert!(status(&app).to_lowercase().contains("read-only"), "{}", status(&app));
+        assert!(app.message().to_lowercase().contains("read-only"), "{}", app.message());
     }
 }

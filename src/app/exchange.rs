@@ -136,8 +136,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use crate::action::Action;
-    use crate::app::{App, Options};
     use crate::model::{Initiative, Portfolio};
+    use crate::testing::Harness;
 
     #[test]
     fn import_is_one_undoable_step() {
@@ -146,7 +146,7 @@ mod tests {
         std::fs::write(&csv, "Titel;Fasett\nA;adaptiv\nB;föregripande\n").expect("writing");
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 1, title: "Old".into(), ..Initiative::default() });
-        let mut app = App::new(p, None, &Options::default());
+        let mut app = Harness::new(p);
         app.update(Action::RunCommand(format!("import {}", csv.display())));
         assert_eq!(app.portfolio.initiatives.len(), 3, "{:?}", app.status);
         assert_eq!(app.portfolio.initiatives[2].id, 3);
@@ -168,13 +168,10 @@ mod tests {
 
     #[test]
     fn export_and_report_are_written_beside_the_data_file() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("portfolio.json");
-        let opened = crate::store::Store::open(&path, false).expect("opens");
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 1, title: "=A".into(), ..Initiative::default() });
-        let mut app = App::new(p, Some(opened.store), &Options::default());
-        app.today = jiff::civil::date(2026, 11, 25);
+        let mut app = Harness::on_disk(&p);
+        let dir = app.dir().expect("a temporary folder").to_path_buf();
         for (command, name) in [
             ("export", "portfolio-2026-11-25.csv"),
             ("export json", "portfolio-2026-11-25.json"),
@@ -183,7 +180,7 @@ mod tests {
             ("report json", "portfolio-report-2026-11-25.json"),
         ] {
             app.update(Action::RunCommand(command.into()));
-            let written = dir.path().join(name);
+            let written = dir.join(name);
             assert!(written.exists(), "{command}: {:?}", app.status);
             assert!(
                 app.status.as_ref().is_some_and(|s| !s.is_error && s.text.contains(name)),
@@ -191,13 +188,13 @@ mod tests {
                 app.status
             );
         }
-        let csv = std::fs::read_to_string(dir.path().join("portfolio-2026-11-25.csv")).expect("reads");
+        let csv = std::fs::read_to_string(dir.join("portfolio-2026-11-25.csv")).expect("reads");
         assert!(csv.contains("\r\n1;'=A;"), "guarded and CRLF: {csv:?}");
     }
 
     #[test]
     fn export_and_report_need_a_data_file() {
-        let mut app = App::new(Portfolio::default(), None, &Options::default());
+        let mut app = Harness::empty();
         app.update(Action::RunCommand("export csv".into()));
         assert!(app.status.as_ref().is_some_and(|s| s.is_error));
         app.update(Action::RunCommand("report pdf".into()));

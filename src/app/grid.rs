@@ -304,18 +304,18 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> T
 mod tests {
     use super::*;
     use crate::action::Action;
-    use crate::app::Options;
     use crate::model::{Initiative, Portfolio, Status};
+    use crate::testing::Harness;
 
     /// Two initiatives per facet (ids 1–8, in grid order) and one mixed (9).
-    fn app() -> App {
+    fn app() -> Harness {
         let mut p = Portfolio::default();
         let facets = Facet::GRID.iter().flat_map(|f| [*f, *f]).chain([Facet::Mixed]);
         for (n, facet) in facets.enumerate() {
             let id = n as Id + 1;
             p.initiatives.push(Initiative { id, facet, title: format!("i{id}"), ..Initiative::default() });
         }
-        App::new(p, None, &Options::default())
+        Harness::new(p)
     }
 
     fn grid(action: GridAction) -> Action {
@@ -482,7 +482,7 @@ mod tests {
 
     #[test]
     fn an_empty_portfolio_moves_and_places_nothing() {
-        let mut app = App::new(Portfolio::default(), None, &Options::default());
+        let mut app = Harness::empty();
         for action in [
             Action::MoveDown,
             Action::MoveDown,

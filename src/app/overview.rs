@@ -78,8 +78,8 @@ impl App {
 mod tests {
     use super::*;
     use crate::action::Action;
-    use crate::app::Options;
     use crate::model::{ActionItem, Initiative, Portfolio};
+    use crate::testing::Harness;
     use jiff::civil::date;
 
     #[test]
@@ -98,9 +98,7 @@ mod tests {
             follow_up: Some(date(2026, 11, 30)),
             ..ActionItem::default()
         });
-        let mut app = App::new(p, None, &Options::default());
-        app.today = date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Overview));
+        let mut app = Harness::new(p).on(Pane::Overview);
         app.update(Action::Overview(OverviewAction::Open));
         assert!(matches!(app.mode, Mode::Detail { id: 4, .. }));
         app.update(Action::Cancel);

@@ -333,45 +333,28 @@ pub(super) fn number(value: Option<f64>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use jiff::civil::date;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use crate::action::{Action, CultureAction, Pane};
+    use crate::testing::Harness;
 
-    use crate::action::Pane;
-    use crate::action::{Action, CultureAction};
-    use crate::app::{App, Options};
-
-    /// The bundled demo on a fixed day, in the Culture pane, without colours.
-    fn demo() -> App {
-        let portfolio =
-            crate::store::parse(crate::demo::SAMPLE.as_bytes(), std::path::Path::new("sample.json"))
-                .expect("the sample parses");
-        let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
-        app.today = date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Culture));
-        app
+    /// The bundled demo in the Culture pane.
+    fn demo() -> Harness {
+        Harness::sample().on(Pane::Culture)
     }
 
-    fn render(app: &App) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-        terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
-        terminal.backend().to_string()
-    }
-
-    fn go(app: &mut App, actions: &[CultureAction]) {
+    fn go(app: &mut Harness, actions: &[CultureAction]) {
         for a in actions {
             app.update(Action::Culture(*a));
         }
     }
 
     /// Selects the demo's second run (innovation climate, October: it has a predecessor).
-    fn select_october(app: &mut App) {
+    fn select_october(app: &mut Harness) {
         app.update(Action::MoveDown);
     }
 
     #[test]
     fn list_of_runs() {
-        insta::assert_snapshot!(render(&demo()));
+        insta::assert_snapshot!(demo().screen());
     }
 
     #[test]
@@ -381,7 +364,7 @@ mod tests {
         app.update(Action::MoveDown);
         app.update(Action::MoveDown);
         app.update(Action::MoveDown);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -389,7 +372,7 @@ mod tests {
         let mut app = demo();
         select_october(&mut app);
         go(&mut app, &[CultureAction::OpenRating, CultureAction::EditNote]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -397,28 +380,24 @@ mod tests {
         let mut app = demo();
         select_october(&mut app);
         go(&mut app, &[CultureAction::ShowResults]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
     fn results_view_half_filled_with_perspectives() {
         let mut app = demo();
         go(&mut app, &[CultureAction::ShowResults]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
     fn facet_orientation_results_beside_the_initiative_mix() {
         let mut app = demo();
         go(&mut app, &[CultureAction::NewRun]);
+        let template =
+            app.culture.catalog.templates.iter().position(|t| t.id == "facet_orientation").expect("bundled");
         if let crate::app::Mode::Culture(crate::app::CultureMode::NewRun(form)) = &mut app.mode {
-            form.template = app
-                .culture
-                .catalog
-                .templates
-                .iter()
-                .position(|t| t.id == "facet_orientation")
-                .expect("bundled");
+            form.template = template;
         }
         go(&mut app, &[CultureAction::Save]);
         for score in [4, 3, 1, 0, 2, 4, 4, 1, 0, 2, 3, 1, 4, 2, 2, 0, 3, 3, 1, 1, 4, 2, 2, 0] {
@@ -426,7 +405,7 @@ mod tests {
             app.update(Action::MoveDown);
         }
         go(&mut app, &[CultureAction::ShowResults]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -434,7 +413,7 @@ mod tests {
         let mut app = demo();
         select_october(&mut app);
         go(&mut app, &[CultureAction::ShowComparison]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -442,7 +421,7 @@ mod tests {
         let mut app = demo();
         select_october(&mut app);
         go(&mut app, &[CultureAction::ShowPlan]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -450,14 +429,14 @@ mod tests {
         let mut app = demo();
         select_october(&mut app);
         go(&mut app, &[CultureAction::ShowPlan, CultureAction::EditAction]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
     fn new_run_dialog() {
         let mut app = demo();
         go(&mut app, &[CultureAction::NewRun]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 
     #[test]
@@ -468,6 +447,6 @@ mod tests {
             a.template_version = 99;
         }
         go(&mut app, &[CultureAction::OpenRating]);
-        insta::assert_snapshot!(render(&app));
+        insta::assert_snapshot!(app.screen());
     }
 }

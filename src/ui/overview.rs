@@ -212,44 +212,25 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
     use crate::action::Action;
     use crate::action::{OverviewAction, Pane};
-    use crate::app::{App, Options};
-    use crate::model::Portfolio;
-
-    fn demo_app() -> App {
-        let p: Portfolio = serde_json::from_str(crate::demo::SAMPLE).expect("the sample parses");
-        let mut app = App::new(p, None, &Options { no_color: true, ..Options::default() });
-        app.today = jiff::civil::date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Overview));
-        app
-    }
-
-    fn render(app: &App) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-        terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
-        terminal.backend().to_string()
-    }
+    use crate::testing::Harness;
 
     #[test]
     fn overview_of_the_demo_at_80x24() {
-        let mut app = demo_app();
-        insta::assert_snapshot!(render(&app));
+        let mut app = Harness::sample().on(Pane::Overview);
+        insta::assert_snapshot!(app.screen());
         for _ in 0..9 {
             app.update(Action::Overview(OverviewAction::Next));
         }
-        insta::assert_snapshot!("overview_follow_up_window_scrolled", render(&app));
+        insta::assert_snapshot!("overview_follow_up_window_scrolled", app.screen());
     }
 
     #[test]
     fn an_empty_portfolio_says_so() {
-        let mut app = App::new(Portfolio::default(), None, &Options { no_color: true, ..Options::default() });
-        app.first_run = false;
-        app.update(Action::ShowPane(Pane::Overview));
-        let screen = render(&app);
+        let mut app = Harness::empty().on(Pane::Overview);
+        assert!(!app.first_run);
+        let screen = app.screen();
         assert!(screen.contains("No active initiatives yet"), "{screen}");
         assert!(screen.contains("No follow-ups due"), "{screen}");
     }

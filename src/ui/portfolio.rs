@@ -365,64 +365,46 @@ fn row(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    use crate::action::Pane;
-    use crate::action::{Action, GridAction};
-    use crate::app::{App, Options};
+    use crate::action::{Action, GridAction, Pane};
     use crate::model::{CreatedTo, Facet, Initiative, Portfolio, Status};
+    use crate::testing::Harness;
 
-    /// The bundled demo portfolio on a fixed day, so snapshots do not drift.
-    fn demo() -> App {
-        let portfolio = crate::store::parse(crate::demo::SAMPLE.as_bytes(), Path::new("sample.json"))
-            .expect("the bundled sample parses");
-        let mut app = App::new(portfolio, None, &Options { no_color: true, ..Options::default() });
-        app.today = jiff::civil::date(2026, 11, 25);
-        app.update(Action::ShowPane(Pane::Portfolio));
-        app
+    /// The bundled demo portfolio in the Portfolio pane.
+    fn demo() -> Harness {
+        Harness::sample().on(Pane::Portfolio)
     }
 
-    fn render(app: &mut App, width: u16, height: u16) -> String {
-        app.size = (width, height);
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
-        terminal.backend().to_string()
-    }
-
-    fn grid(app: &mut App, action: GridAction) {
+    fn grid(app: &mut Harness, action: GridAction) {
         app.update(Action::Grid(action));
     }
 
     #[test]
     fn demo_grid_at_80x24() {
-        insta::assert_snapshot!(render(&mut demo(), 80, 24));
+        insta::assert_snapshot!(demo().render(80, 24));
     }
 
     #[test]
     fn demo_grid_at_160x48() {
-        insta::assert_snapshot!(render(&mut demo(), 160, 48));
+        insta::assert_snapshot!(demo().render(160, 48));
     }
 
     #[test]
     fn presentation_at_80x24_and_160x48() {
         let mut app = demo();
         grid(&mut app, GridAction::TogglePresentation);
-        insta::assert_snapshot!("presentation_80x24", render(&mut app, 80, 24));
-        insta::assert_snapshot!("presentation_160x48", render(&mut app, 160, 48));
+        insta::assert_snapshot!("presentation_80x24", app.render(80, 24));
+        insta::assert_snapshot!("presentation_160x48", app.render(160, 48));
     }
 
     #[test]
     fn zoom_at_80x24_and_160x48() {
         let mut app = demo();
         grid(&mut app, GridAction::ToggleZoom);
-        insta::assert_snapshot!("zoom_80x24", render(&mut app, 80, 24));
-        insta::assert_snapshot!("zoom_160x48", render(&mut app, 160, 48));
+        insta::assert_snapshot!("zoom_80x24", app.render(80, 24));
+        insta::assert_snapshot!("zoom_160x48", app.render(160, 48));
         grid(&mut app, GridAction::TogglePresentation);
-        insta::assert_snapshot!("zoom_presentation_80x24", render(&mut app, 80, 24));
-        insta::assert_snapshot!("zoom_presentation_160x48", render(&mut app, 160, 48));
+        insta::assert_snapshot!("zoom_presentation_80x24", app.render(80, 24));
+        insta::assert_snapshot!("zoom_presentation_160x48", app.render(160, 48));
     }
 
     #[test]
@@ -430,7 +412,7 @@ mod tests {
         let mut app = demo();
         grid(&mut app, GridAction::ToggleBreakdown);
         grid(&mut app, GridAction::ToggleWeighting);
-        insta::assert_snapshot!(render(&mut app, 80, 24));
+        insta::assert_snapshot!(app.render(80, 24));
     }
 
     #[test]
@@ -439,7 +421,7 @@ mod tests {
         grid(&mut app, GridAction::OpenPlacement);
         grid(&mut app, GridAction::AnswerCreatedTo(CreatedTo::ReachOverarchingGoal));
         grid(&mut app, GridAction::CycleAnswer(false));
-        insta::assert_snapshot!(render(&mut app, 80, 24));
+        insta::assert_snapshot!(app.render(80, 24));
     }
 
     #[test]
@@ -448,7 +430,7 @@ mod tests {
         app.filter.status = Some(Status::Active);
         app.filter.text = "kommun".into();
         app.refresh_view();
-        insta::assert_snapshot!(render(&mut app, 80, 24));
+        insta::assert_snapshot!(app.render(80, 24));
     }
 
     /// Hundreds in one cell, very long and hostile titles, an empty facet: legible, cut with
@@ -475,18 +457,18 @@ mod tests {
             title: "日本語のとても長いタイトル".repeat(10),
             ..Initiative::default()
         });
-        let mut app = App::new(p, None, &Options { no_color: true, ..Options::default() });
+        let mut app = Harness::new(p);
         for _ in 0..7 {
             app.update(Action::MoveDown);
         }
-        let screen = render(&mut app, 80, 24);
+        let screen = app.render(80, 24);
         assert!(screen.contains("Mission-oriented · 300"), "{screen}");
         assert!(!screen.contains('\u{1b}'));
         insta::assert_snapshot!(screen);
         app.update(Action::MoveToLast);
-        assert!(render(&mut app, 80, 24).contains("#300"));
+        assert!(app.render(80, 24).contains("#300"));
         grid(&mut app, GridAction::ToggleZoom);
-        assert!(render(&mut app, 80, 24).contains("#300"));
+        assert!(app.render(80, 24).contains("#300"));
     }
 
     #[test]
@@ -497,7 +479,7 @@ mod tests {
                 [GridAction::ToggleBreakdown, GridAction::ToggleZoom, GridAction::TogglePresentation]
             {
                 grid(&mut app, action);
-                render(&mut app, w, h);
+                app.render(w, h);
             }
         }
     }
@@ -509,14 +491,11 @@ mod tests {
 mod bench {
     use std::time::Instant;
 
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
     use crate::action::{Action, Direction, GridAction};
-    use crate::app::{App, Options};
     use crate::model::{Facet, Initiative, Portfolio, Priority, Stage};
+    use crate::testing::Harness;
 
-    fn big() -> App {
+    fn big() -> Harness {
         let mut p = Portfolio::default();
         for id in 1..=10_000u32 {
             p.initiatives.push(Initiative {
@@ -529,14 +508,14 @@ mod bench {
                 ..Initiative::default()
             });
         }
-        App::new(p, None, &Options::default())
+        Harness::new(p)
     }
 
-    fn per_key(app: &mut App, terminal: &mut Terminal<TestBackend>, n: u32, action: &Action) -> f64 {
+    fn per_key(app: &mut Harness, n: u32, action: &Action) -> f64 {
         let start = Instant::now();
         for _ in 0..n {
             app.update(action.clone());
-            terminal.draw(|f| crate::ui::draw(app, f)).expect("draws");
+            app.draw(160, 48);
         }
         start.elapsed().as_secs_f64() * 1000.0 / f64::from(n)
     }
@@ -545,22 +524,20 @@ mod bench {
     #[ignore = "a benchmark; run with --release --ignored --nocapture"]
     fn grid_speed_with_10k_initiatives() {
         let mut app = big();
-        app.size = (160, 48);
-        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
-        let down = per_key(&mut app, &mut terminal, 500, &Action::MoveDown);
-        let right = per_key(&mut app, &mut terminal, 500, &Action::MoveRight);
-        let zoom = per_key(&mut app, &mut terminal, 100, &Action::Grid(GridAction::ToggleZoom));
+        app.draw(160, 48);
+        let down = per_key(&mut app, 500, &Action::MoveDown);
+        let right = per_key(&mut app, 500, &Action::MoveRight);
+        let zoom = per_key(&mut app, 100, &Action::Grid(GridAction::ToggleZoom));
         app.update(Action::Grid(GridAction::ToggleZoom));
         app.update(Action::MoveLeft);
         let before = app.history.can_undo();
         let mut shift = 0.0;
         for direction in [Direction::Right, Direction::Left].repeat(25) {
-            shift +=
-                per_key(&mut app, &mut terminal, 1, &Action::Grid(GridAction::MoveInitiative(direction)));
+            shift += per_key(&mut app, 1, &Action::Grid(GridAction::MoveInitiative(direction)));
         }
         let shift = shift / 50.0;
         assert!(!before && app.history.can_undo(), "the initiative moved");
-        let back = per_key(&mut app, &mut terminal, 50, &Action::Undo);
+        let back = per_key(&mut app, 50, &Action::Undo);
         let mut index = crate::filter::SearchIndex::build(&app.portfolio);
         let t = Instant::now();
         index.refresh(&app.portfolio);

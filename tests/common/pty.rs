@@ -1,7 +1,7 @@
 //! The real `fasett` binary in an isolated environment: as a plain process ([`Sandbox::command`])
 //! or in a pseudo-terminal read through a vt100 screen ([`Sandbox::spawn`]).
 //!
-//! Shared by the integration tests with `#[path = "common/pty.rs"] mod pty;`. Every test crate
+//! Shared by the integration tests with `#[path = "../common/pty.rs"] mod pty;`. Every test crate
 //! uses a different part of it, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
@@ -286,6 +286,13 @@ impl Pty {
     }
 
     /// The binary's process id, for sending it signals.
+    /// Presses `q` and waits for fasett to exit cleanly.
+    pub fn quit(&mut self) {
+        self.send("q");
+        let status = self.wait_exit(TIMEOUT);
+        assert!(status.success(), "fasett exited with {status:?}; the screen:\n{}", self.screen_text());
+    }
+
     pub fn process_id(&self) -> Option<u32> {
         self.child.process_id()
     }

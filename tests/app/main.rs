@@ -1,0 +1,9 @@
+//! The app driven as a user drives it, without a terminal: built, pressed and drawn through
+//! `fasett::testing::Harness`, one module per area, plus checks on the snapshots themselves.
+//! One test binary for all of them, because each binary links the whole dependency tree
+//! again.
+
+mod languages;
+mod profile;
+mod register;
+mod snapshot_files;

@@ -1,0 +1,45 @@
+//! The data file and the data fasett ships and exchanges, below the interface: the store
+//! (loading, saving, locking, backups), field-proofing against failing disks and hostile
+//! files, CSV/JSON/Markdown exchange, the non-interactive command line, and the bundled
+//! templates and sample. One test binary for all of them, because each binary links the
+//! whole dependency tree again.
+
+#[path = "../common/pty.rs"]
+mod pty;
+#[path = "../common/strategies.rs"]
+mod strategies;
+
+use std::process::Output;
+
+use fasett::model::{Collection, Initiative, Portfolio};
+use pty::Sandbox;
+
+mod bundled_data;
+mod cli;
+mod exchange;
+mod field;
+mod store;
+
+/// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
+pub fn sample(n: u32) -> Portfolio {
+    let mut p = Portfolio::default();
+    p.organisation.name = "Tomelilla kommun".into();
+    for _ in 0..n {
+        let id = p.allocate_id(Collection::Initiative);
+        p.initiatives.push(Initiative { id, title: format!("Initiative {id}"), ..Default::default() });
+    }
+    p
+}
+
+/// Runs the real `fasett` with `args` in `sandbox` to the end.
+pub fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
+    sandbox.command(args).output().expect("running fasett")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

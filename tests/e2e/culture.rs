@@ -1,0 +1,137 @@
+//! End to end: a facilitator runs the innovation-journey checklist in the real binary — scores
+//! five items with digits, writes a note, books an action with a follow-up — and finds exactly
+//! that in the file; a second run of the same checklist shows the comparison.
+
+use fasett::model::Portfolio;
+use fasett::scoring;
+use fasett::templates::Catalog;
+
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
+
+fn read_portfolio(sandbox: &Sandbox) -> Portfolio {
+    let path = sandbox.default_file();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the data file is a portfolio")
+}
+
+fn start(sandbox: &Sandbox) -> Pty {
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("? help", TIMEOUT);
+    app.send("3");
+    app.wait_for("Checklist runs", TIMEOUT);
+    app
+}
+
+/// The innovation journey's item ids in rating order.
+fn journey_items() -> Vec<String> {
+    let catalog = Catalog::bundled();
+    let t = catalog.find("innovation_journey").expect("bundled");
+    scoring::items_in_order(t).iter().map(|i| i.id.clone()).collect()
+}
+
+#[test]
+fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
+    let sandbox = Sandbox::new();
+    let mut app = start(&sandbox);
+    app.wait_for("No checklist runs yet", TIMEOUT);
+
+    app.send("n");
+    app.wait_for("New checklist run", TIMEOUT);
+    app.wait_for("◂ ", TIMEOUT);
+    // →  steps through the installed checklists until the journey is shown.
+    for _ in 0..7 {
+        if app.screen_text().contains("◂ The innovation journey ▸") {
+            break;
+        }
+        app.send_key(Key::Right);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    app.wait_for("◂ The innovation journey ▸", TIMEOUT);
+    app.send_key(Key::Enter);
+    app.wait_for("0/18 answered", TIMEOUT);
+
+    for (n, score) in ["3", "4", "2", "5", "1"].iter().enumerate() {
+        if n > 0 {
+            app.send("j");
+        }
+        app.send(score);
+        app.wait_for(&format!("{}/18 answered", n + 1), TIMEOUT);
+    }
+    app.send("9");
+    app.wait_for("outside this checklist's scale", TIMEOUT);
+
+    app.send_key(Key::Enter);
+    app.wait_for("save the note", TIMEOUT);
+    app.send("Failures are hushed up");
+    app.send_key(Key::Enter);
+    app.wait_for("Note saved", TIMEOUT);
+
+    app.send("a");
+    app.wait_for("New action", TIMEOUT);
+    app.send("Learning seminar");
+    for _ in 0..5 {
+        app.send_key(Key::Tab);
+    }
+    app.send("2027-01-15");
+    app.send_key(Key::CtrlS);
+    app.wait_for("added to the plan", TIMEOUT);
+
+    app.send_key(Key::Esc);
+    app.wait_for("Checklist runs (1)", TIMEOUT);
+    app.quit();
+
+    let items = journey_items();
+    let p = read_portfolio(&sandbox);
+    assert_eq!(p.templates.len(), 1, "a copy of the template is stored");
+    assert_eq!((p.templates[0].id.as_str(), p.templates[0].version), ("innovation_journey", 1));
+    assert_eq!(p.assessments.len(), 1);
+    let run = &p.assessments[0];
+    assert_eq!((run.template.as_str(), run.template_version), ("innovation_journey", 1));
+    let scored: Vec<(String, Option<String>, Option<u8>, String)> = run
+        .answers
+        .iter()
+        .map(|a| (a.item.clone(), a.perspective.clone(), a.score, a.note.clone()))
+        .collect();
+    let org = Some("organisation".to_owned());
+    let expected: Vec<(String, Option<String>, Option<u8>, String)> = [3, 4, 2, 5, 1]
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let note = if n == 4 { "Failures are hushed up".to_owned() } else { String::new() };
+            (items[n].clone(), org.clone(), Some(*s), note)
+        })
+        .collect();
+    assert_eq!(scored, expected, "exactly the five scores and the note");
+    assert_eq!(p.actions.len(), 1);
+    let action = &p.actions[0];
+    assert_eq!(action.what, "Learning seminar");
+    assert_eq!(action.follow_up.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
+    assert_eq!(action.assessment, Some(run.id));
+    assert_eq!(action.item.as_deref(), Some(items[4].as_str()));
+    assert!(!action.done);
+
+    // Months later (here: at once) the group runs the same checklist again.
+    let mut app = start(&sandbox);
+    app.send("n");
+    app.wait_for("◂ The innovation journey ▸", TIMEOUT);
+    app.send_key(Key::Enter);
+    app.wait_for("0/18 answered", TIMEOUT);
+    app.send("5");
+    app.wait_for("1/18 answered", TIMEOUT);
+    app.send("j");
+    app.send("3");
+    app.wait_for("2/18 answered", TIMEOUT);
+    app.send("c");
+    app.wait_for("Comparison", TIMEOUT);
+    app.wait_for("↑ +2.0", TIMEOUT);
+    app.wait_for("↓ -1.0", TIMEOUT);
+    app.wait_for("history (2 runs)", TIMEOUT);
+    app.send_key(Key::Esc);
+    app.wait_for("Checklist runs (2)", TIMEOUT);
+    app.quit();
+
+    let p = read_portfolio(&sandbox);
+    assert_eq!(p.assessments.len(), 2);
+    assert_eq!(p.templates.len(), 1, "the template copy is not stored twice");
+    assert_eq!(p.assessments[1].scope, p.assessments[0].scope, "the re-run keeps the scope");
+}

@@ -1,0 +1,132 @@
+//! End to end: the Portfolio grid in a pseudo-terminal — the four facets, the axes and the
+//! counts of the demo file; Shift+→ moves an initiative to the neighbouring facet in the file
+//! and `u` takes it back; presentation mode and zoom at a projector-sized terminal.
+
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::en;
+use crate::pty::{Pty, Sandbox, TIMEOUT};
+
+/// The facets in grid order, as the file spells them and as the screen names them.
+const FACETS: [(&str, &str); 4] = [
+    ("mission_oriented", "Mission-oriented"),
+    ("anticipatory", "Anticipatory"),
+    ("enhancement_oriented", "Enhancement-oriented"),
+    ("adaptive", "Adaptive"),
+];
+
+/// Shift+→ as an xterm sends it.
+const SHIFT_RIGHT: &[u8] = b"\x1b[1;2C";
+
+fn demo_file(sandbox: &Sandbox) -> PathBuf {
+    sandbox.data_dir().join("demo.json")
+}
+
+fn initiatives(path: &Path) -> Vec<serde_json::Value> {
+    try_initiatives(path).unwrap_or_else(|| panic!("{} is readable and parses", path.display()))
+}
+
+/// The initiatives in the file, or `None` while it cannot be read whole (a save in progress).
+fn try_initiatives(path: &Path) -> Option<Vec<serde_json::Value>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let file: serde_json::Value = serde_json::from_str(&text).ok()?;
+    file["initiatives"].as_array().cloned()
+}
+
+/// Active, not archived initiatives with `facet`: what a cell counts.
+fn active_count(all: &[serde_json::Value], facet: &str) -> usize {
+    all.iter()
+        .filter(|i| {
+            i["facet"] == facet
+                && i["status"] == "active"
+                && !i.get("archived").and_then(serde_json::Value::as_bool).unwrap_or(false)
+        })
+        .count()
+}
+
+fn facet_of(path: &Path, id: u64) -> Option<String> {
+    try_initiatives(path)?.iter().find(|i| i["id"] == id).and_then(|i| i["facet"].as_str()).map(str::to_owned)
+}
+
+/// Waits until initiative `id` has `facet` in the file; panics with the screen after `TIMEOUT`.
+fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
+    let start = Instant::now();
+    loop {
+        let now = facet_of(path, id);
+        if now.as_deref() == Some(facet) {
+            return;
+        }
+        assert!(
+            start.elapsed() <= TIMEOUT,
+            "#{id} is {now:?}, not {facet}, in {}; the screen:\n{}",
+            path.display(),
+            app.screen_text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restores() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn(["demo"]);
+    app.wait_for("? help", TIMEOUT);
+    app.send("1");
+    let file = demo_file(&sandbox);
+    let all = initiatives(&file);
+    for (key, name) in FACETS {
+        // "Mission-oriented · 5 active · 28%", or without "active" where the cell is narrow.
+        app.wait_for(&format!("{name} · {} ", active_count(&all, key)), TIMEOUT);
+    }
+    for key in ["grid.axis_directed", "grid.axis_undirected", "grid.axis_certainty", "grid.axis_uncertainty"]
+    {
+        app.wait_for(&en(key), TIMEOUT);
+    }
+    for change in ["sustaining", "transformative", "disruptive", "optimising"] {
+        app.wait_for(&en(&format!("change_type.{change}")), TIMEOUT);
+    }
+
+    // The selection starts on the first mission-oriented initiative, in file (id) order.
+    let first_mission = all
+        .iter()
+        .filter(|i| i["facet"] == "mission_oriented" && !i["archived"].as_bool().unwrap_or(false))
+        .filter_map(|i| i["id"].as_u64())
+        .min()
+        .expect("the demo has a mission-oriented initiative");
+    app.send_bytes(SHIFT_RIGHT);
+    wait_for_facet(&app, &file, first_mission, "anticipatory");
+    app.wait_for(&format!("#{first_mission} moved to Anticipatory"), TIMEOUT);
+    app.wait_for(&format!("Anticipatory · {} ", active_count(&initiatives(&file), "anticipatory")), TIMEOUT);
+
+    app.send("u");
+    wait_for_facet(&app, &file, first_mission, "mission_oriented");
+    app.wait_for(&en("status.undone"), TIMEOUT);
+    app.quit();
+    assert_eq!(facet_of(&file, first_mission).as_deref(), Some("mission_oriented"));
+}
+
+#[test]
+fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn_sized(["demo"], 160, 48);
+    app.wait_for("? help", TIMEOUT);
+    let all = initiatives(&demo_file(&sandbox));
+    let owner = all
+        .iter()
+        .find(|i| i["facet"] == "mission_oriented")
+        .and_then(|i| i["owner"].as_str())
+        .expect("a mission-oriented initiative with an owner")
+        .to_owned();
+    app.wait_for(&owner, TIMEOUT);
+    app.send("p");
+    app.wait_for(&en("grid.presentation"), TIMEOUT);
+    app.wait_for_gone(&owner, TIMEOUT);
+    app.send("z");
+    app.wait_for(&en("facet_question.mission_oriented_long"), TIMEOUT);
+    app.wait_for_gone(&en("grid.axis_directed"), TIMEOUT);
+    app.send("z");
+    app.wait_for(&en("grid.axis_directed"), TIMEOUT);
+    app.quit();
+}

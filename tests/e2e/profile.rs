@@ -1,0 +1,60 @@
+//! End to end: the first run's welcome, starting an empty portfolio with a name and a goal,
+//! and seeing an initiative count towards that goal (issue 10's journey).
+
+use crate::pty::{Key, Sandbox, TIMEOUT};
+use crate::read_json;
+
+#[test]
+fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.default_file();
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Welcome to fasett", TIMEOUT);
+    assert!(!file.exists());
+
+    app.send("o");
+    app.wait_for("Name:", TIMEOUT);
+    app.send("Testby kommun");
+    app.send_key(Key::Enter);
+    app.wait_for("Saved", TIMEOUT);
+    app.send("jjj"); // name, vision, mission, then "add a goal"
+    app.send_key(Key::Enter);
+    app.wait_for("Goal:", TIMEOUT);
+    app.send("Trygg äldreomsorg");
+    app.send_key(Key::Enter);
+    app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
+    let saved = read_json(&file);
+    assert_eq!(saved["organisation"]["name"], "Testby kommun");
+    assert_eq!(saved["organisation"]["goals"][0]["title"], "Trygg äldreomsorg");
+
+    // u undoes the last profile edit, in the file too; Ctrl-r brings it back.
+    app.send("u");
+    app.wait_for_gone("1. Trygg äldreomsorg", TIMEOUT);
+    assert_eq!(read_json(&file)["organisation"]["goals"].as_array().map(Vec::len), Some(0));
+    app.send_key(Key::CtrlR);
+    app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
+    app.wait_for("no active initiative serves it", TIMEOUT);
+    app.send_key(Key::Esc);
+    // A lone Esc followed at once by a key would read as Alt+key, so wait for it to land.
+    app.wait_for_gone("Organisation profile", TIMEOUT);
+
+    // An initiative linked to the goal: title, then Tab to "Serves goals" and tick it.
+    app.send("2n");
+    app.wait_for("New initiative", TIMEOUT);
+    app.send("Larm som fungerar");
+    for _ in 0..16 {
+        app.send_key(Key::Tab);
+    }
+    app.send(" ");
+    app.send_key(Key::CtrlS);
+    app.wait_for("created and saved", TIMEOUT);
+    assert_eq!(read_json(&file)["initiatives"][0]["goals"][0], 1);
+
+    app.send(":org");
+    app.send_key(Key::Enter);
+    app.wait_for("1 active", TIMEOUT);
+    app.send_key(Key::Esc);
+    app.wait_for_gone("Organisation profile", TIMEOUT);
+    app.send("q");
+    assert!(app.wait_exit(TIMEOUT).success());
+}
