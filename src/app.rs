@@ -125,6 +125,8 @@ pub struct App {
     /// The last save failed; what is on screen is newer than the file.
     pub unsaved: bool,
     pub should_quit: bool,
+    /// `Ctrl-L` asked for the screen to be cleared and drawn again.
+    redraw: bool,
     pub today: Date,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
@@ -159,6 +161,7 @@ impl App {
             status: None,
             unsaved: false,
             should_quit: false,
+            redraw: false,
             today: crate::dates::today(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
@@ -295,7 +298,13 @@ impl App {
                 self.size = (width, height);
                 self.scroll_table();
             }
+            Action::Redraw => self.redraw = true,
         }
+    }
+
+    /// Whether the screen is to be cleared and drawn again (asked since the last call).
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// The initiative under the selection in the current pane.

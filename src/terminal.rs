@@ -1,6 +1,13 @@
 //! The interface in the terminal: opening the store and the app, setting the terminal up,
 //! the event loop, and restoring the terminal however the session ends (a quit, a signal, a
 //! terminal that went away). The signals and the panic hook are in [`crate::signals`].
+//!
+//! fasett owns the whole screen: it clears it when it starts, when it is continued after a
+//! stop and on `Ctrl-L`, so nothing drawn before shows through, with or without an alternate
+//! screen. It draws once per batch of input, and [`Output`] writes only what changed: nothing
+//! at all while nothing changes.
+
+mod output;
 
 use std::io;
 use std::path::Path;
@@ -8,14 +15,23 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::Terminal;
+use ratatui::crossterm::{event, terminal as tty_mode};
 
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
 use crate::store::Store;
 use crate::ui;
+pub use output::Output;
+
+/// The terminal fasett draws on.
+type Screen = Terminal<Output<io::Stdout>>;
+
+/// The alternate screen (where a terminal has one) and bracketed paste: a pasted text arrives
+/// whole, so a line break in it cannot press Enter.
+const MODES_ON: &str = "\x1b[?1049h\x1b[?2004h";
+const MODES_OFF: &str = "\x1b[?2004l\x1b[?1049l";
 
 /// Opens the data file at `path` in the interface and runs it until the session ends; the
 /// exit code says how it ended (0 quit, 1 no or lost terminal, 128 + signal).
@@ -31,24 +47,20 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
         Ok(tty) => tty,
         Err(e) => return Ok(no_terminal(&e)),
     };
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match enter() {
         Ok(terminal) => terminal,
         Err(e) => return Ok(no_terminal(&e)),
     };
     signals::install_panic_hook(lang);
-    // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
-    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
     let end = event_loop(&mut terminal, &mut app, &signals, &tty);
     if matches!(end, End::Quit) {
-        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-        ratatui::restore();
+        let _ = leave(&mut terminal);
         return Ok(ExitCode::SUCCESS);
     }
     // A signal or a lost terminal: save what is pending and keep the text being typed
     // first, then restore what can be restored (the terminal may be gone: errors ignored).
     let rescued = app.before_exit();
-    let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-    let _ = ratatui::try_restore();
+    let _ = leave(&mut terminal);
     // Dropping a terminal that went away prints (and so panics) from ratatui's Drop.
     std::mem::forget(terminal);
     let mut lines = Vec::new();
@@ -85,7 +97,7 @@ enum End {
     Gone,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, tty: &Tty) -> End {
+fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty) -> End {
     let Ok(size) = terminal.size() else { return End::Gone };
     app.size = (size.width, size.height);
     loop {
@@ -97,6 +109,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
         }
         if let Some(signal) = signals.take() {
             return End::Signal(signal);
+        }
+        if stops_and_continues(terminal, signals).is_err() {
+            return End::Gone;
         }
         match tty.wait(signals::TICK) {
             Wait::Idle => app.idle_tick(Instant::now()),
@@ -116,9 +131,48 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
                 }
                 crate::input::handle_batch(app, &batch);
                 app.track_draft(Instant::now());
+                if app.take_redraw() && terminal.clear().is_err() {
+                    return End::Gone;
+                }
             }
         }
     }
+}
+
+/// Takes the terminal: raw mode, the screen modes, and a cleared screen.
+fn enter() -> io::Result<Screen> {
+    tty_mode::enable_raw_mode()?;
+    let mut terminal = Terminal::new(Output::new(io::stdout()))?;
+    own_screen(&mut terminal)?;
+    Ok(terminal)
+}
+
+/// Switches the screen modes on and clears the screen; the next frame draws everything.
+fn own_screen(terminal: &mut Screen) -> io::Result<()> {
+    terminal.backend_mut().raw(MODES_ON)?;
+    terminal.clear()
+}
+
+/// Gives the terminal back as it was: default colours, the cursor shown, the screen modes
+/// off, cooked mode.
+fn leave(terminal: &mut Screen) -> io::Result<()> {
+    terminal.backend_mut().finish()?;
+    terminal.backend_mut().raw(MODES_OFF)?;
+    tty_mode::disable_raw_mode()
+}
+
+/// SIGTSTP: hands the terminal back and stops until continued. After any stop (a SIGSTOP
+/// too) the terminal is taken again, since it may show anything by now.
+fn stops_and_continues(terminal: &mut Screen, signals: &Signals) -> io::Result<()> {
+    if signals.take_suspend() {
+        leave(terminal)?;
+        signals::stop_self();
+    }
+    if signals.take_continued() {
+        tty_mode::enable_raw_mode()?;
+        own_screen(terminal)?;
+    }
+    Ok(())
 }
 
 /// Says that there is no usable terminal, and gives exit code 1.

@@ -13,6 +13,7 @@ mod languages;
 mod portfolio;
 mod profile;
 mod register;
+mod screen;
 mod shell;
 
 /// A JSON file the app wrote, as JSON.
