@@ -2,7 +2,7 @@
 //!
 //! Rendering (`ui`) only reads an `App`; keys become [`Action`]s in `keymap`; every edit of
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
-//! undoable and saves at once.
+//! undoable and has it saved at once, by the store's writing thread (`saving`).
 
 mod commands;
 mod culture;
@@ -15,6 +15,7 @@ mod places;
 mod profile;
 mod recovery;
 mod register;
+mod saving;
 
 use std::path::Path;
 
@@ -39,7 +40,7 @@ use crate::i18n::Lang;
 use crate::layout::Screen;
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
-use crate::store::{Access, Store};
+use crate::store::{Access, Saver, Store};
 
 /// The smallest terminal the interface is laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -110,11 +111,19 @@ pub struct Options {
     pub no_color: bool,
     /// The file did not exist when fasett started (a first run).
     pub first_run: bool,
+    /// Each save is waited for before the edit returns (tests: what they check is on disk).
+    pub wait_for_saves: bool,
 }
 
 pub struct App {
     pub portfolio: Portfolio,
-    store: Option<Store>,
+    /// The data file, written by its own thread.
+    store: Option<Saver>,
+    /// What to say once the save under way is on disk ("#12 saved.").
+    saving: Option<String>,
+    /// Initiatives edited since the last save was asked for.
+    touched: Vec<Id>,
+    wait_for_saves: bool,
     pub lang: Lang,
     pub no_color: bool,
     pub first_run: bool,
@@ -151,7 +160,10 @@ impl App {
         let mut app = Self {
             search: SearchIndex::build(&portfolio),
             portfolio,
-            store,
+            store: store.map(Saver::new),
+            saving: None,
+            touched: Vec::new(),
+            wait_for_saves: options.wait_for_saves,
             lang: options.lang,
             no_color: options.no_color,
             first_run: options.first_run,
@@ -173,7 +185,7 @@ impl App {
             overview: OverviewState::default(),
         };
         app.refresh_view();
-        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
+        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", reason)]);
             app.status = Some(StatusLine { text, is_error: true });
         }
@@ -182,17 +194,17 @@ impl App {
 
     /// The data file in use, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.store.as_ref().map(Store::path)
+        self.store.as_ref().map(Saver::path)
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Store::is_read_only)
+        self.store.as_ref().is_some_and(Saver::is_read_only)
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
     /// attention (a broken file, a newer version's file, another fasett holding it).
     pub fn problem(&self) -> Option<String> {
-        match self.store.as_ref().map(Store::access) {
+        match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
                 Some(reason.to_string())
             }
@@ -223,7 +235,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => self.quit(false),
             Action::ShowPane(pane) => self.pane = pane,
             Action::ShowNextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
             Action::ShowPreviousPane => {
@@ -552,11 +564,13 @@ impl App {
         }
     }
 
-    /// Applies an edit, makes it undoable and saves at once. Refused in read-only mode.
+    /// Applies an edit, makes it undoable and has it saved at once (without waiting for the
+    /// disk). Refused in read-only mode.
     pub fn commit(&mut self, change: Change) -> bool {
         if !self.writable() {
             return false;
         }
+        change.initiative_ids(&mut self.touched);
         self.history.commit(change, &mut self.portfolio);
         self.after_change();
         self.save();
@@ -573,7 +587,7 @@ impl App {
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.
     fn writable(&mut self) -> bool {
-        let reason = match self.store.as_ref().map(Store::access) {
+        let reason = match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason)) => reason.to_string(),
             _ => return true,
         };
@@ -585,10 +599,12 @@ impl App {
         if !self.writable() {
             return;
         }
-        let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
+        let Some(change) = self.history.undo(&mut self.portfolio) else {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
             return;
         };
+        change.initiative_ids(&mut self.touched);
+        let id = change.initiative_id();
         self.after_change();
         if let Some(id) = id {
             self.select_initiative(id);
@@ -600,10 +616,12 @@ impl App {
         if !self.writable() {
             return;
         }
-        let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
+        let Some(change) = self.history.redo(&mut self.portfolio) else {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
             return;
         };
+        change.initiative_ids(&mut self.touched);
+        let id = change.initiative_id();
         self.after_change();
         if let Some(id) = id {
             self.select_initiative(id);
@@ -615,26 +633,12 @@ impl App {
         self.save_with(self.lang.t("status.saved"));
     }
 
-    /// Saves, and says `done` or why it could not; on failure the data stays in memory.
-    fn save_with(&mut self, done: &str) {
-        let Some(store) = self.store.as_mut() else {
-            self.set_info(done.to_owned());
-            return;
-        };
-        match store.save(&self.portfolio) {
-            Ok(()) => {
-                self.unsaved = false;
-                self.set_info(done.to_owned());
-            }
-            Err(e) => {
-                self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
-                self.after_save_error(&e);
-            }
-        }
-    }
-
+    /// Says `text`; while a save is under way, once it is on disk.
     pub fn set_info(&mut self, text: String) {
+        if self.saving.is_some() && self.says_saving() {
+            self.saving = Some(text);
+            return;
+        }
         self.status = Some(StatusLine { text, is_error: false });
     }
 

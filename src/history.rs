@@ -79,6 +79,17 @@ impl Change {
         }
     }
 
+    /// Adds to `ids` every initiative this change creates, edits or deletes.
+    pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
+        match self {
+            Change::Initiative { before, after } => {
+                ids.extend(after.as_ref().or(before.as_ref()).map(|i| i.id));
+            }
+            Change::Batch(changes) => changes.iter().for_each(|c| c.initiative_ids(ids)),
+            _ => {}
+        }
+    }
+
     /// Applies the change. Records are matched by id; initiatives stay sorted by id.
     pub fn apply(&self, portfolio: &mut Portfolio) {
         match self {

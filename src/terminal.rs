@@ -38,7 +38,7 @@ const MODES_OFF: &str = "\x1b[?2004l\x1b[?1049l";
 pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
     let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let options = Options { lang, no_color, first_run: !opened.existed };
+    let options = Options { lang, no_color, first_run: !opened.existed, wait_for_saves: false };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
     app.offer_recovery();
@@ -101,6 +101,7 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
     let Ok(size) = terminal.size() else { return End::Gone };
     app.size = (size.width, size.height);
     loop {
+        app.poll_saves();
         if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
             return End::Gone;
         }
@@ -113,8 +114,11 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
         if stops_and_continues(terminal, signals).is_err() {
             return End::Gone;
         }
-        match tty.wait(signals::TICK) {
-            Wait::Idle => app.idle_tick(Instant::now()),
+        match tty.wait(wait_time(app)) {
+            Wait::Idle => {
+                app.idle_tick(Instant::now());
+                work_while_idle(app, tty);
+            }
             Wait::Gone => return End::Gone,
             // Everything crossterm has now, then draw once.
             Wait::Ready => {
@@ -137,6 +141,21 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
             }
         }
     }
+}
+
+/// How long to wait for input: while a save is under way, briefly, so that its outcome is
+/// shown as soon as it is known.
+fn wait_time(app: &App) -> Duration {
+    if app.is_saving() { SAVE_POLL } else { signals::TICK }
+}
+
+/// How often the loop looks whether the save under way has ended.
+const SAVE_POLL: Duration = Duration::from_millis(10);
+
+/// Does the app's idle work a few milliseconds at a time, as long as no input comes.
+fn work_while_idle(app: &mut App, tty: &Tty) {
+    const SLICE: Duration = Duration::from_millis(2);
+    while app.idle_work(Instant::now() + SLICE) && tty.wait(Duration::ZERO) == Wait::Idle {}
 }
 
 /// Takes the terminal: raw mode, the screen modes, and a cleared screen.

@@ -217,8 +217,10 @@ impl App {
     /// A signal ends the session: retry a failed save, keep the text being typed. Returns
     /// the recovery file, if one was written.
     pub fn before_exit(&mut self) -> Option<PathBuf> {
+        self.finish_saves();
         if self.unsaved && !self.is_read_only() {
             self.save_with(self.lang.t("signal.saved"));
+            self.finish_saves();
         }
         self.write_draft()
     }
@@ -229,7 +231,8 @@ impl App {
         if self.field.external_seen || !matches!(self.mode, Mode::Normal) || self.is_read_only() {
             return;
         }
-        if self.store.as_ref().is_some_and(crate::store::Store::changed_on_disk) {
+        // While a save is under way the file is ours to change: looked at next time.
+        if self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) == Some(true) {
             self.show_external_change();
         }
     }
@@ -264,9 +267,11 @@ impl App {
 
     /// Reads the file again, dropping this session's unsaved edits and its undo history.
     pub(super) fn reload_from_disk(&mut self) {
-        let Some(store) = self.store.as_mut() else { return };
-        match store.reload() {
+        self.finish_saves();
+        let Some(saver) = self.store.as_mut() else { return };
+        match saver.with_store(crate::store::Store::reload) {
             Ok(portfolio) => {
+                saver.forget();
                 let lost = self.unsaved;
                 self.portfolio = portfolio;
                 self.history.clear();

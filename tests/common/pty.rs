@@ -263,7 +263,8 @@ impl Pty {
         parser.process(&screen.before);
         let parser = Arc::new(Mutex::new(parser));
         let bytes = Arc::new(AtomicUsize::new(0));
-        let (feed, count, filter) = (Arc::clone(&parser), Arc::clone(&bytes), screen.alternate_screen_ignored);
+        let (feed, count, filter) =
+            (Arc::clone(&parser), Arc::clone(&bytes), screen.alternate_screen_ignored);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             let mut carry = Vec::new();
