@@ -572,15 +572,21 @@ impl App {
         }
         change.initiative_ids(&mut self.touched);
         self.history.commit(change, &mut self.portfolio);
-        self.after_change();
+        self.after_change(false);
         self.save();
         true
     }
 
     /// Brings derived state up to date after the portfolio changed.
-    fn after_change(&mut self) {
+    /// `everything`: the portfolio was replaced (a reload), not edited through a `Change`
+    /// whose initiatives are in `touched`.
+    fn after_change(&mut self, everything: bool) {
         self.first_run = false;
-        self.search.refresh(&self.portfolio);
+        if everything {
+            self.search.refresh(&self.portfolio);
+        } else {
+            self.search.refresh_ids(&self.portfolio, &self.touched);
+        }
         self.refresh_view();
         self.culture_after_change();
     }
@@ -605,7 +611,7 @@ impl App {
         };
         change.initiative_ids(&mut self.touched);
         let id = change.initiative_id();
-        self.after_change();
+        self.after_change(false);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -622,7 +628,7 @@ impl App {
         };
         change.initiative_ids(&mut self.touched);
         let id = change.initiative_id();
-        self.after_change();
+        self.after_change(false);
         if let Some(id) = id {
             self.select_initiative(id);
         }

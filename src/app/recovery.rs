@@ -277,7 +277,7 @@ impl App {
                 self.history.clear();
                 self.unsaved = false;
                 self.field.external_seen = false;
-                self.after_change();
+                self.after_change(true);
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
             }

@@ -12,11 +12,11 @@ use crate::store::{Outcome, Saver};
 impl App {
     /// Hands the portfolio to the writing thread; `done` is said once it is on disk.
     pub(super) fn save_with(&mut self, done: &str) {
+        let touched = std::mem::take(&mut self.touched);
         let Some(saver) = self.store.as_mut() else {
             self.set_info(done.to_owned());
             return;
         };
-        let touched = std::mem::take(&mut self.touched);
         saver.save(&self.portfolio, &touched);
         self.saving = Some(done.to_owned());
         self.status = Some(StatusLine { text: self.lang.t("status.saving").to_owned(), is_error: false });
