@@ -587,7 +587,11 @@ impl App {
         } else {
             self.search.refresh_ids(&self.portfolio, &self.touched);
         }
-        self.refresh_view();
+        // The register and the grid show initiatives only: a score or a profile edit leaves
+        // them as they are (at 100,000 initiatives rebuilding them is most of a keypress).
+        if everything || !self.touched.is_empty() {
+            self.refresh_view();
+        }
         self.culture_after_change();
     }
 
