@@ -15,9 +15,8 @@
 //!
 //! The parts, one file each under `store/`: `paths` (where the file is), `load` (reading,
 //! with `position` for line and column), `write` (the one writer), `backup`, `lock`, `ops`
-//! (the file operations, which tests can make fail), `saver` (the thread that saves the
-//! interface's edits, so that no keypress waits for the disk) and `glance` (a first look at
-//! the file for the first frame, while the full load runs).
+//! (the file operations, which tests can make fail), and `saver` (the thread that saves the
+//! interface's edits, so that no keypress waits for the disk).
 
 use std::fmt;
 use std::fs::{self, File};
@@ -30,7 +29,6 @@ use std::time::SystemTime;
 use crate::model::Portfolio;
 
 mod backup;
-mod glance;
 mod load;
 mod lock;
 mod ops;
@@ -40,10 +38,8 @@ mod saver;
 mod write;
 
 use backup::{make_backup, remove_leftover_temps};
-pub use glance::glance;
-use load::read_and_parse;
-pub(crate) use load::read_capped;
 pub use load::{LoadError, load, migrate, parse};
+use load::{read_and_parse, read_capped};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};
 pub use paths::{StoreError, data_dir, resolve_path, resolve_path_from};

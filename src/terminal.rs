@@ -21,7 +21,7 @@ use ratatui::crossterm::{event, terminal as tty_mode};
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
-use crate::store::{self, Opened, Store, StoreError};
+use crate::store::Store;
 use crate::ui;
 pub use output::Output;
 
@@ -36,16 +36,12 @@ const MODES_OFF: &str = "\x1b[?2004l\x1b[?1049l";
 /// Opens the data file at `path` in the interface and runs it until the session ends; the
 /// exit code says how it ended (0 quit, 1 no or lost terminal, 128 + signal).
 pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
-    let opening = Opening::start(path, read_only);
+    let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let glanced = first_look(path);
-    // Without a glance, an error of opening is told before the terminal is touched.
-    let opening = if glanced.is_some() {
-        opening
-    } else {
-        let opened = opening.finish().wrap_err_with(|| format!("opening {}", path.display()))?;
-        Opening::Done(Box::new(Ok(opened)))
-    };
+    let options = Options { lang, no_color, first_run: !opened.existed, wait_for_saves: false };
+    let mut app = App::new(opened.portfolio, Some(opened.store), &options);
+    app.load_user_templates();
+    app.offer_recovery();
     let signals = Signals::install().wrap_err("catching SIGHUP, SIGTERM and SIGINT")?;
     let tty = match Tty::open() {
         Ok(tty) => tty,
@@ -56,24 +52,6 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
         Err(e) => return Ok(no_terminal(&e)),
     };
     signals::install_panic_hook(lang);
-    if let Some(portfolio) = glanced {
-        let mut first = App::new(portfolio, None, &Options { lang, no_color, ..Options::default() });
-        if let Ok(size) = terminal.size() {
-            first.size = (size.width, size.height);
-        }
-        let _ = terminal.draw(|frame| ui::draw(&first, frame));
-    }
-    let opened = match opening.finish() {
-        Ok(opened) => opened,
-        Err(e) => {
-            let _ = leave(&mut terminal);
-            return Err(e).wrap_err_with(|| format!("opening {}", path.display()));
-        }
-    };
-    let options = Options { lang, no_color, first_run: !opened.existed, wait_for_saves: false };
-    let mut app = App::new(opened.portfolio, Some(opened.store), &options);
-    app.load_user_templates();
-    app.offer_recovery();
     let end = event_loop(&mut terminal, &mut app, &signals, &tty);
     if matches!(end, End::Quit) {
         let _ = leave(&mut terminal);
@@ -106,45 +84,6 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
     }
     signals::tell(&lines);
     Ok(ExitCode::from(code))
-}
-
-/// The data file being opened on another thread ([`Store::open`]: the lock, the full load
-/// and its checks) while the first frame is drawn from a glance.
-enum Opening {
-    Running(std::thread::JoinHandle<Result<Opened, StoreError>>),
-    Done(Box<Result<Opened, StoreError>>),
-}
-
-impl Opening {
-    fn start(path: &Path, read_only: bool) -> Self {
-        let owned = path.to_path_buf();
-        match std::thread::Builder::new()
-            .name("fasett-open".into())
-            .spawn(move || Store::open(&owned, read_only))
-        {
-            Ok(thread) => Opening::Running(thread),
-            // Without a thread to be had, the file is opened now.
-            Err(_) => Opening::Done(Box::new(Store::open(path, read_only))),
-        }
-    }
-
-    /// Waits for the full load.
-    fn finish(self) -> Result<Opened, StoreError> {
-        match self {
-            Opening::Running(thread) => {
-                thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }
-            Opening::Done(result) => *result,
-        }
-    }
-}
-
-/// What the first frame shows of the file at `path`: a glance ([`store::glance`]) at a
-/// current, sound file that is large enough for it to matter; `None` otherwise.
-fn first_look(path: &Path) -> Option<crate::model::Portfolio> {
-    const WORTH_IT: usize = 1 << 20;
-    let (bytes, _) = store::read_capped(path).ok().flatten()?;
-    (bytes.len() >= WORTH_IT).then(|| store::glance(&bytes)).flatten()
 }
 
 /// Why the terminal loop ended.

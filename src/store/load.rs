@@ -139,7 +139,7 @@ pub fn load(path: &Path) -> Result<Option<Portfolio>, LoadError> {
 }
 
 /// Reads the whole file, refusing (from metadata, before reading) one over the size cap.
-pub(crate) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>, LoadError> {
+pub(super) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>, LoadError> {
     let io_error =
         |source| LoadError::Io { path: path.to_path_buf(), backups: backups_dir_for(path), source };
     let mut file = match File::open(path) {

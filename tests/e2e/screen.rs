@@ -113,29 +113,3 @@ fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
     );
     app.quit();
 }
-
-#[test]
-fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
-    // Large enough for the first frame to come from a glance at the file (store::glance).
-    let portfolio =
-        fasett::generate::portfolio(fasett::generate::Size { initiatives: 1500, assessments: 5, seed: 7 });
-    let sandbox = Sandbox::new();
-    let file = sandbox.root().join("large.json");
-    std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");
-    assert!(std::fs::metadata(&file).expect("written").len() > 1 << 20);
-    let mut app = sandbox.spawn(["--file", "large.json"]);
-    // At once, before the full load can have finished: a move, then quit.
-    app.send("\x1b[1;2C");
-    app.wait_for("? help", TIMEOUT);
-    app.wait_for("moved to", TIMEOUT);
-    app.quit();
-    let saved = fasett::store::load(&file).expect("loads").expect("exists");
-    assert_eq!(saved.initiatives.len(), portfolio.initiatives.len());
-    let changed: Vec<_> =
-        saved.initiatives.iter().zip(&portfolio.initiatives).filter(|(a, b)| a != b).collect();
-    assert_eq!(changed.len(), 1, "exactly the moved initiative changed");
-    let (after, before) = changed[0];
-    assert_ne!(after.facet, before.facet);
-    assert_eq!(after.description, before.description, "the description survived the glance");
-    assert_eq!((&after.log, &saved.assessments), (&before.log, &portfolio.assessments));
-}
