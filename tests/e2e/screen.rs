@@ -29,6 +29,21 @@ fn signal(app: &Pty, name: &str) {
     assert!(status.success(), "kill -{name} {pid}");
 }
 
+/// Waits until the process is stopped (as a shell waits before it sends SIGCONT).
+fn wait_stopped(app: &Pty) {
+    let pid = app.process_id().expect("a process id");
+    let start = std::time::Instant::now();
+    loop {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses.
+        if status.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('T')) {
+            return;
+        }
+        assert!(start.elapsed() <= TIMEOUT, "fasett did not stop: {status}");
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// Cells anywhere on the screen with a red background (the old text's).
 fn red_cells(app: &Pty) -> usize {
     app.with_screen(|screen| {
@@ -72,6 +87,7 @@ fn continued_after_a_stop_it_draws_the_whole_screen_again() {
 
     // Stopped where it cannot notice (SIGSTOP), drawn over, continued.
     signal(&app, "STOP");
+    wait_stopped(&app);
     app.scribble(b"\x1b[H\x1b[2JWHILE STOPPED");
     app.wait_for("WHILE STOPPED", TIMEOUT);
     signal(&app, "CONT");
@@ -80,6 +96,7 @@ fn continued_after_a_stop_it_draws_the_whole_screen_again() {
     // Asked to stop (SIGTSTP): the terminal is handed back first, and taken again after.
     signal(&app, "TSTP");
     app.wait_until("the cursor shown again", TIMEOUT, |_| !app.with_screen(vt100::Screen::hide_cursor));
+    wait_stopped(&app);
     app.scribble(b"\x1b[H\x1b[2J$ jobs");
     signal(&app, "CONT");
     app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
@@ -112,4 +129,30 @@ fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
         "a pane switch wrote {pane_switch} bytes, the first frame {first_frame}"
     );
     app.quit();
+}
+
+#[test]
+fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
+    // Large enough that the load takes a moment.
+    let portfolio =
+        fasett::generate::portfolio(fasett::generate::Size { initiatives: 1500, assessments: 5, seed: 7 });
+    let sandbox = Sandbox::new();
+    let file = sandbox.root().join("large.json");
+    std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");
+    assert!(std::fs::metadata(&file).expect("written").len() > 1 << 20);
+    let mut app = sandbox.spawn(["--file", "large.json"]);
+    // At once, before the full load can have finished: a move, then quit.
+    app.send("\x1b[1;2C");
+    app.wait_for("? help", TIMEOUT);
+    app.wait_for("moved to", TIMEOUT);
+    app.quit();
+    let saved = fasett::store::load(&file).expect("loads").expect("exists");
+    assert_eq!(saved.initiatives.len(), portfolio.initiatives.len());
+    let changed: Vec<_> =
+        saved.initiatives.iter().zip(&portfolio.initiatives).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "exactly the moved initiative changed");
+    let (after, before) = changed[0];
+    assert_ne!(after.facet, before.facet);
+    assert_eq!(after.description, before.description, "the description survived the glance");
+    assert_eq!((&after.log, &saved.assessments), (&before.log, &portfolio.assessments));
 }
