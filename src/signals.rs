@@ -100,7 +100,8 @@ impl Signals {
                     return;
                 }
                 // The loop is stuck (in crossterm, on a terminal that went away): keep the
-                // text being typed and go. Every committed edit is already saved.
+                // text being typed and go. A save under way may be cut short: the file
+                // stays whole, as after any kill.
                 let _ = recovery::rescue();
                 let _ = ratatui::try_restore();
                 std::process::exit(128 + i32::try_from(signal).unwrap_or(0));
