@@ -6,4 +6,5 @@
 mod languages;
 mod profile;
 mod register;
+mod regressions;
 mod snapshot_files;
