@@ -33,6 +33,7 @@ pub use recovery::ExternalChange;
 pub use register::{FILTER_ROWS, RegisterState};
 
 use crate::action::{Action, Edit, Pane};
+use crate::cycle;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
@@ -222,10 +223,8 @@ impl App {
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
-            Action::ShowPreviousPane => {
-                self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()];
-            }
+            Action::ShowNextPane => self.pane = cycle::step(&Pane::ALL, &self.pane, true),
+            Action::ShowPreviousPane => self.pane = cycle::step(&Pane::ALL, &self.pane, false),
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
             Action::PageUp => self.move_vertically(-self.page().cast_signed()),
@@ -442,11 +441,7 @@ impl App {
                     form.focus_previous();
                 }
             }
-            Mode::LogEntry { kind, .. } => {
-                let all = LogKind::ALL;
-                let ix = all.iter().position(|k| k == kind).unwrap_or(0);
-                *kind = all[if forward { (ix + 1) % all.len() } else { (ix + all.len() - 1) % all.len() }];
-            }
+            Mode::LogEntry { kind, .. } => *kind = cycle::step(&LogKind::ALL, kind, forward),
             _ => {}
         }
     }

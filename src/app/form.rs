@@ -10,6 +10,7 @@ use tui_input::Input;
 
 use super::editing;
 use crate::action::Edit;
+use crate::cycle;
 use crate::dates;
 use crate::model::{
     Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
@@ -258,12 +259,12 @@ impl InitiativeForm {
     }
 
     pub fn focus_next(&mut self) {
-        self.focus = (self.focus + 1) % Field::ALL.len();
+        self.focus = cycle::step_index(self.focus, Field::ALL.len(), true);
         self.option = 0;
     }
 
     pub fn focus_previous(&mut self) {
-        self.focus = (self.focus + Field::ALL.len() - 1) % Field::ALL.len();
+        self.focus = cycle::step_index(self.focus, Field::ALL.len(), false);
         self.option = 0;
     }
 
@@ -348,21 +349,17 @@ impl InitiativeForm {
 
     /// Steps a choice field forwards or backwards.
     fn cycle(&mut self, forward: bool) {
-        fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-            let ix = all.iter().position(|x| *x == current).unwrap_or(0);
-            let n = all.len();
-            all[if forward { (ix + 1) % n } else { (ix + n - 1) % n }]
-        }
+        use cycle::step;
         let field = self.field();
         let d = &mut self.draft;
         match field {
-            Field::Facet => d.facet = step(&Facet::ALL, d.facet, forward),
-            Field::Stage => d.stage = step(&Stage::ALL, d.stage, forward),
-            Field::Status => d.status = step(&Status::ALL, d.status, forward),
+            Field::Facet => d.facet = step(&Facet::ALL, &d.facet, forward),
+            Field::Stage => d.stage = step(&Stage::ALL, &d.stage, forward),
+            Field::Status => d.status = step(&Status::ALL, &d.status, forward),
             Field::Track => {
-                d.track = step(&[None, Some(Track::Local), Some(Track::Radical)], d.track, forward);
+                d.track = cycle::step_or_none(&Track::ALL, d.track.as_ref(), forward);
             }
-            Field::Priority => d.priority = step(&Priority::ALL, d.priority, forward),
+            Field::Priority => d.priority = step(&Priority::ALL, &d.priority, forward),
             _ => return,
         }
         self.dirty = true;

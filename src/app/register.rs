@@ -111,13 +111,7 @@ impl App {
 
     /// Steps one field of the filter bar through its values (none first).
     pub(super) fn cycle_filter(&mut self, row: usize, forward: bool) {
-        fn step<T: Clone + PartialEq>(all: &[T], current: Option<&T>, forward: bool) -> Option<T> {
-            let mut options: Vec<Option<T>> = vec![None];
-            options.extend(all.iter().cloned().map(Some));
-            let ix = options.iter().position(|o| o.as_ref() == current).unwrap_or(0);
-            let n = options.len();
-            options[if forward { (ix + 1) % n } else { (ix + n - 1) % n }].clone()
-        }
+        use crate::cycle::step_or_none as step;
         let units = if row == 4 { self.units_in_use() } else { Vec::new() };
         let tags = if row == 5 { self.tags_in_use() } else { Vec::new() };
         let f = &mut self.filter;
