@@ -1,5 +1,6 @@
 //! End to end: the Portfolio grid in a pseudo-terminal — the four facets, the axes and the
-//! counts of the demo file; Shift+→ moves an initiative to the neighbouring facet in the file
+//! counts of the demo file, also when the demo is opened from the first run's welcome;
+//! Shift+→ moves an initiative to the neighbouring facet in the file
 //! and `u` takes it back; presentation mode and zoom at a projector-sized terminal.
 
 use std::path::{Path, PathBuf};
@@ -128,5 +129,23 @@ fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
     app.wait_for_gone(&en("grid.axis_directed"), TIMEOUT);
     app.send("z");
     app.wait_for(&en("grid.axis_directed"), TIMEOUT);
+    app.quit();
+}
+
+#[test]
+fn welcome_then_d_then_1_shows_the_demo_s_counts() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for(&en("help.welcome_demo"), TIMEOUT);
+    app.send("D");
+    let file = demo_file(&sandbox);
+    app.wait_until("the demo opened", TIMEOUT, |_| file.exists());
+    app.send("1");
+    let all = initiatives(&file);
+    for (key, name) in FACETS {
+        let count = active_count(&all, key);
+        assert!(count > 0, "the demo has active {key} initiatives");
+        app.wait_for(&format!("{name} · {count} "), TIMEOUT);
+    }
     app.quit();
 }
