@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::analysis::{self, ChecklistResult, FacetShares, FollowUp, round};
+use crate::balance::{self, Tendency};
 use crate::coverage::{self, Coverage};
 use crate::i18n::Lang;
 use crate::model::{ActionItem, Facet, Portfolio, Pressure, Stage, Status};
@@ -39,6 +40,7 @@ struct Facts<'a> {
     p: &'a Portfolio,
     lang: Lang,
     shares: FacetShares,
+    tendency: Tendency,
     strong: Vec<Facet>,
     stages: [usize; 6],
     statuses: [usize; 4],
@@ -58,6 +60,7 @@ impl<'a> Facts<'a> {
         Facts {
             p,
             lang,
+            tendency: shares.tendency(),
             strong: shares.strong(),
             shares,
             stages: analysis::stage_counts(&p.initiatives),
@@ -153,11 +156,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     }
 
     let _ = writeln!(o, "## {}\n", t("report.balance"));
-    let _ = writeln!(
-        o,
-        "{}\n",
-        lang.tf("report.tendency", &[("tendency", &analysis::tendency_words(&f.strong, lang))])
-    );
+    let _ = writeln!(o, "{}\n", lang.tf("report.tendency", &[("tendency", &f.tendency.words(lang))]));
+    let _ = writeln!(o, "{}\n", balance::rule(lang));
     let _ = writeln!(
         o,
         "| {} | {} | {} |\n|---|---:|---:|",
@@ -317,7 +317,9 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "unplaced": f.shares.count(Facet::Unplaced),
             "tendency": {
                 "strong": f.strong.iter().map(|x| x.key()).collect::<Vec<_>>(),
-                "text": analysis::tendency_words(&f.strong, lang),
+                "text": f.tendency.words(lang),
+                "kind": f.tendency.key(),
+                "rule": balance::rule(lang),
             },
         },
         "stages": Stage::ALL.iter().zip(f.stages).map(|(s, n)| json!({"stage": s.key(), "active": n})).collect::<Vec<_>>(),

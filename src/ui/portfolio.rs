@@ -34,9 +34,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{self, Theme, truncate};
+use super::theme::{self, Theme, truncate, wrap};
 use crate::app::App;
-use crate::balance::STRIP;
+use crate::balance::{STRIP, Tendency};
 use crate::layout;
 use crate::model::{Facet, Initiative, Stage, Status};
 use crate::placement::ChangeType;
@@ -122,13 +122,23 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     let badges = badges.join(" ");
     let badge_width = badges.width();
-    let words = grid.balance.tendency(grid.weighted).words(app.lang);
-    let tendency = app.lang.tf("grid.tendency", &[("words", &words)]);
     let room = width.saturating_sub(badge_width + 2);
-    let tendency = truncate(&tendency, room);
+    let (tendency, style) = match grid.balance.tendency(grid.weighted) {
+        Tendency::MostlyUnplaced { unplaced, active } => {
+            (app.lang.tf("grid.unplaced", &[("unplaced", &unplaced), ("active", &active)]), theme.warning())
+        }
+        tendency => {
+            let said = |words: String| app.lang.tf("grid.tendency", &[("words", &words)]);
+            let full = said(tendency.words(app.lang));
+            // Too long for the line: the weak facets go first, then words from the end.
+            let text = if full.width() <= room { full } else { said(tendency.short_words(app.lang)) };
+            (text, theme.heading())
+        }
+    };
+    let tendency = shorten_at_word(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {tendency}"), theme.heading()),
+        Span::styled(format!(" {tendency}"), style),
         Span::raw(" ".repeat(pad)),
         Span::styled(badges, theme.warning()),
     ])];
@@ -137,6 +147,17 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(format!(" {}", truncate(&summary, width.saturating_sub(1))), theme.key()));
     }
     lines
+}
+
+/// `text` whole when it fits in `width`, else cut after the last whole word that fits, with `…`.
+fn shorten_at_word(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    match wrap(text, width.saturating_sub(1)).first() {
+        Some(first) if !first.is_empty() => format!("{first}…"),
+        _ => truncate(text, width),
+    }
 }
 
 /// A label for an axis line: where it starts and what it says.
