@@ -15,6 +15,7 @@ use crate::balance::{self, Tendency};
 use crate::coverage::{self, Coverage};
 use crate::i18n::Lang;
 use crate::model::{ActionItem, Facet, Portfolio, Pressure, Stage, Status};
+use crate::placement::Pole;
 use crate::text::one_line;
 
 /// The version of the JSON shape; raised only when a field changes meaning or goes away.
@@ -80,6 +81,11 @@ impl<'a> Facts<'a> {
 
     fn name(&self, prefix: &str, key: &str) -> &'static str {
         self.lang.t(&format!("{prefix}.{key}"))
+    }
+
+    /// The pole a facet stands for, in words; "–" for mixed and unplaced.
+    fn pole(&self, facet: Facet) -> &'static str {
+        Pole::of(facet).map_or("–", |p| self.name("pole", p.key()))
     }
 
     fn organisation(&self) -> &str {
@@ -160,8 +166,9 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     let _ = writeln!(o, "{}\n", balance::rule(lang));
     let _ = writeln!(
         o,
-        "| {} | {} | {} |\n|---|---:|---:|",
+        "| {} | {} | {} | {} |\n|---|---|---:|---:|",
         t("column.facet"),
+        t("report.pole"),
         t("report.active"),
         t("report.share")
     );
@@ -172,8 +179,13 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let strong =
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ =
-            writeln!(o, "| {}{strong} | {n} | {} % |", f.name("facet", facet.key()), f.shares.share(facet));
+        let _ = writeln!(
+            o,
+            "| {}{strong} | {} | {n} | {} % |",
+            f.name("facet", facet.key()),
+            f.pole(facet),
+            f.shares.share(facet)
+        );
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));
@@ -295,6 +307,7 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
                 "active": f.shares.count(*facet),
                 "percent": round(f.shares.percent(*facet), 1),
                 "strong": f.strong.contains(facet),
+                "pole": Pole::of(*facet).map(Pole::key),
             })
         })
         .collect();

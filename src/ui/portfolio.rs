@@ -1,20 +1,21 @@
 //! Pane 1: the four-facet grid (docs/domain.md §1), the OPSI diamond turned 45° so neighbours
-//! stay neighbours, with the type of change between each pair of neighbours on their edge and
-//! the two axes on the sides. Mixed and unplaced initiatives stay in view in a strip below.
+//! stay neighbours: each pole label at its own facet's outer corner (a facet *is* its pole),
+//! the type of change between each pair of neighbours on their shared edge. Mixed and
+//! unplaced initiatives stay in view in a strip below.
 //!
 //! ```text
 //!  Tendency: balanced: strong in all four facets         [weighted by priority] [presentation]
 //!  Filter: Adaptive · “aldre”   (F clears)                                (when filtered)
-//!  ↑ directed                       ◂ transformative ▸
+//!  ↖ directed                    ↔ transformative                          uncertainty ↗
 //! ┌ Mission-oriented · 5 active · 28% ───┐┌ Anticipatory · 3 active · 17% ───────┐
 //! │How do we reach an ambitious goal?    ││What could change what we do at all?  │
 //! │#3   Fossilfria kommunala transpor…  4││#9   Framtidsscenarier 2040 för vä…  2 │
 //! └──────────────────────────── 1–3 of 6 ┘└ ▲ new initiatives needed here ───────┘
-//!  ← certainty      ▴ sustaining ▾                ▴ disruptive ▾     uncertainty →
+//!                   ↕ sustaining                          ↕ disruptive
 //! ┌ Enhancement-oriented · … ────────────┐┌ Adaptive · … ────────────────────────┐
 //! │…                                     ││…                                     │
 //! └──────────────────────────────────────┘└──────────────────────────────────────┘
-//!  ↓ undirected                      ◂ optimising ▸
+//!  ↙ certainty                     ↔ optimising                             undirected ↘
 //! ┌ Mixed and unplaced · 2 active · 11% ─────────────────────────────────────────┐
 //! │#7   Ungdomsbudget – unga bestämmer över 500 000 kronor              Mixed   2│
 //! └──────────────────────────────────────────────────────────────────────────────┘
@@ -39,7 +40,7 @@ use crate::app::App;
 use crate::balance::{STRIP, Tendency};
 use crate::layout;
 use crate::model::{Facet, Initiative, Stage, Status};
-use crate::placement::ChangeType;
+use crate::placement::{ChangeType, Pole};
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -71,12 +72,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let junction = usize::from(tr.x - body.x);
     let left_centre = junction / 2;
     let right_centre = junction + usize::from(tr.width) / 2;
-    let t = |key: &str| app.lang.t(key).to_owned();
     let edge = |change: ChangeType, key: &str| {
         let name = app.lang.t(&format!("change_type.{}", change.key()));
         app.lang.tf(key, &[("change", &name)])
     };
-    let axis = theme.dim();
+    // Each pole at its own facet's outer corner (docs/domain.md §1): a facet *is* its pole.
+    let pole = |p: Pole| app.lang.t(&format!("pole.{}", p.key()));
+    let left_pole = |p: Pole| Label::at(1, format!("{} {}", p.arrow(), pole(p)), theme.dim());
+    let right_pole = |p: Pole| Label::right(width - 1, format!("{} {}", pole(p), p.arrow()), theme.dim());
     let change = theme.heading();
     let across = "grid.edge_across";
     let down = "grid.edge_down";
@@ -84,8 +87,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         (
             top_axis,
             vec![
+                left_pole(Pole::Directed),
+                right_pole(Pole::Uncertainty),
                 Label::centred(junction, edge(ChangeType::Transformative, across), change),
-                Label::at(1, t("grid.axis_directed"), axis),
             ],
         ),
         (
@@ -93,15 +97,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             vec![
                 Label::centred(left_centre, edge(ChangeType::Sustaining, down), change),
                 Label::centred(right_centre, edge(ChangeType::Disruptive, down), change),
-                Label::at(1, t("grid.axis_certainty"), axis),
-                Label::right(width, t("grid.axis_uncertainty"), axis),
             ],
         ),
         (
             bottom_axis,
             vec![
+                left_pole(Pole::Certainty),
+                right_pole(Pole::Undirected),
                 Label::centred(junction, edge(ChangeType::Optimising, across), change),
-                Label::at(1, t("grid.axis_undirected"), axis),
             ],
         ),
     ];
@@ -252,6 +255,11 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
     };
     if zoomed || (!show_breakdown && inner.height >= 3) {
         lines.push(Line::styled(truncate(question, inner_width), theme.dim().italic()));
+    }
+    // Zoomed, the facet names the pole it stands for, which the grid shows at its corner.
+    if let Some(pole) = facet.and_then(Pole::of).filter(|_| zoomed) {
+        let text = format!("{} {}", pole.arrow(), app.lang.t(&format!("pole.{}_long", pole.key())));
+        lines.push(Line::styled(truncate(&text, inner_width), theme.key()));
     }
     if show_breakdown && inner.height >= 4 {
         lines.extend(breakdown(app, cell, inner_width, theme));

@@ -1,7 +1,7 @@
-//! End to end: the Portfolio grid in a pseudo-terminal — the four facets, the axes and the
+//! End to end: the Portfolio grid in a pseudo-terminal — the four facets, their poles and the
 //! counts of the demo file, also when the demo is opened from the first run's welcome;
-//! Shift+→ moves an initiative to the neighbouring facet in the file
-//! and `u` takes it back; presentation mode and zoom at a projector-sized terminal.
+//! Shift+→ moves an initiative to the neighbouring facet in the file and `u` takes it back;
+//! presentation mode and zoom at a projector-sized terminal.
 
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -81,9 +81,9 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
         // "Mission-oriented · 5 active · 28%", or without "active" where the cell is narrow.
         app.wait_for(&format!("{name} · {} ", active_count(&all, key)), TIMEOUT);
     }
-    for key in ["grid.axis_directed", "grid.axis_undirected", "grid.axis_certainty", "grid.axis_uncertainty"]
-    {
-        app.wait_for(&en(key), TIMEOUT);
+    // Each pole at its own facet's outer corner.
+    for label in ["↖ directed", "uncertainty ↗", "↙ certainty", "undirected ↘"] {
+        app.wait_for(label, TIMEOUT);
     }
     for change in ["sustaining", "transformative", "disruptive", "optimising"] {
         app.wait_for(&en(&format!("change_type.{change}")), TIMEOUT);
@@ -126,9 +126,12 @@ fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
     app.wait_for_gone(&owner, TIMEOUT);
     app.send("z");
     app.wait_for(&en("facet_question.mission_oriented_long"), TIMEOUT);
-    app.wait_for_gone(&en("grid.axis_directed"), TIMEOUT);
+    // Zoomed, the facet names its pole; the other facets' poles and the edges are gone.
+    app.wait_for(&format!("↖ {}", en("pole.directed_long")), TIMEOUT);
+    app.wait_for_gone("uncertainty ↗", TIMEOUT);
+    app.wait_for_gone(&en("change_type.transformative"), TIMEOUT);
     app.send("z");
-    app.wait_for(&en("grid.axis_directed"), TIMEOUT);
+    app.wait_for("uncertainty ↗", TIMEOUT);
     app.quit();
 }
 
