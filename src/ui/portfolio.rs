@@ -20,6 +20,10 @@
 //! │#7   Ungdomsbudget – unga bestämmer över 500 000 kronor              Mixed   2│
 //! └──────────────────────────────────────────────────────────────────────────────┘
 //! ```
+//! When one cell's title must be shortened, all are, alike (short names, then no "active").
+//! Under a filter an empty cell says nothing matches, and no cell claims new initiatives are
+//! needed.
+//!
 //! Each row: number, title, (owner when wide and not presenting), status mark (‖ paused,
 //! ✓ completed, × stopped) and lifecycle stage 1–6. `b` puts each cell's stage and track
 //! breakdown in place of its question. `z` shows the selected cell alone, double-spaced when
@@ -49,7 +53,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(header), head);
     if app.grid.zoom {
-        render_cell(app, frame, body, app.grid.cell, true, theme);
+        let title = title_form(app, &[(app.grid.cell, body)]);
+        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, title }, theme);
         return;
     }
     let strip_height = if body.height >= 30 { 7 } else { 4 };
@@ -64,8 +69,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     .areas(body);
     let [tl, tr] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [bl, br] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    for (cell, rect) in [tl, tr, bl, br, strip].into_iter().enumerate() {
-        render_cell(app, frame, rect, cell, false, theme);
+    let rects = [tl, tr, bl, br, strip];
+    let title = title_form(app, &rects.into_iter().enumerate().collect::<Vec<_>>());
+    for (cell, rect) in rects.into_iter().enumerate() {
+        render_cell(app, frame, rect, cell, Cell { zoomed: false, title }, theme);
     }
 
     let width = usize::from(body.width);
@@ -111,6 +118,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     for (rect, labels) in lines {
         frame.render_widget(label_line(width, labels), rect);
     }
+}
+
+/// The footer's first hint while the strip is selected: where `K` moves an initiative from it
+/// (the facet above the strip's chosen side) and, outside zoom, that ←/→ choose the side.
+pub fn footer_hints(app: &App) -> Vec<(String, String)> {
+    if app.pane != crate::action::Pane::Portfolio
+        || app.grid.cell != STRIP
+        || app.grid_cell_ids(STRIP).is_empty()
+        || !matches!(app.mode, crate::app::Mode::Normal)
+    {
+        return Vec::new();
+    }
+    let facet = app.lang.t(&format!("facet.{}", app.grid.strip_target().key()));
+    let mut text = app.lang.tf("grid.strip_up", &[("facet", &facet)]);
+    if !app.grid.zoom {
+        text = format!("{text} ({})", app.lang.t("grid.strip_switch"));
+    }
+    vec![("K".to_owned(), text)]
 }
 
 /// The tendency (with the view options in force) and, when set, the filter.
@@ -206,26 +231,70 @@ fn label_line(width: usize, labels: Vec<Label>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// One cell of the grid (0–3) or the strip (4); `zoomed` when it fills the pane.
-fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bool, theme: &Theme) {
+/// How one cell is drawn.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// It fills the pane (`z`).
+    zoomed: bool,
+    title: Title,
+}
+
+/// The forms of a cell's title, longest first. All cells use the same one, so when one must
+/// be shortened all are, alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Title {
+    /// "Enhancement-oriented · 4 active · 22%"
+    Full,
+    /// "Enhancement · 4 active · 22%": the short name keeps "active", which tells the count
+    /// from the rows listed (paused and completed ones show too).
+    ShortName,
+    /// "Enhancement · 4 · 22%"
+    Bare,
+}
+
+/// The longest title form every one of `cells` (index and area) has room for.
+fn title_form(app: &App, cells: &[(usize, Rect)]) -> Title {
+    [Title::Full, Title::ShortName]
+        .into_iter()
+        .find(|form| cells.iter().all(|(cell, area)| fits(&cell_title(app, *cell, *form), *area)))
+        .unwrap_or(Title::Bare)
+}
+
+/// A cell's title in the given form; the strip's name has no short form.
+fn cell_title(app: &App, cell: usize, form: Title) -> String {
     let grid = &app.grid;
-    let focused = grid.cell == cell;
-    let facet = Facet::GRID.get(cell).copied();
-    let inner_width = usize::from(area.width.saturating_sub(2));
-    let name =
-        facet.map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("facet.{}", f.key())));
+    let names = if form == Title::Full { "facet" } else { "facet_short" };
+    let name = Facet::GRID
+        .get(cell)
+        .map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("{names}.{}", f.key())));
     let shares = grid.balance.shares(grid.weighted);
     let args: [(&str, &dyn std::fmt::Display); 3] =
         [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
-    let mut title = app.lang.tf("grid.cell_title", &args);
-    if title.width() + 2 > inner_width {
-        title = app.lang.tf("grid.cell_title_short", &args);
-    }
+    let key = if form == Title::Bare { "grid.cell_title_short" } else { "grid.cell_title" };
+    app.lang.tf(key, &args)
+}
+
+/// A title fits on a cell's top border, a space either side, inside the corners.
+fn fits(title: &str, area: Rect) -> bool {
+    title.width() + 2 <= usize::from(area.width.saturating_sub(2))
+}
+
+/// One cell of the grid (0–3) or the strip (4).
+fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell, theme: &Theme) {
+    let grid = &app.grid;
+    let zoomed = how.zoomed;
+    let focused = grid.cell == cell;
+    let facet = Facet::GRID.get(cell).copied();
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let title = cell_title(app, cell, how.title);
     let title_style = if focused { theme.heading() } else { Style::new().bold() };
     let mut block = Block::bordered()
         .title(Span::styled(format!(" {} ", truncate(&title, inner_width.saturating_sub(2))), title_style))
         .border_style(if focused { theme.border_focused() } else { theme.border() });
-    let needs_new = cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
+    // Under a filter a cell shows a part of the portfolio: whether initiatives are needed is
+    // not for the part to say.
+    let filtered = !app.filter.is_empty();
+    let needs_new = !filtered && cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
     let mut bottom_room = inner_width.saturating_sub(2);
     if needs_new {
         let text = truncate(app.lang.t("grid.needed"), bottom_room);
@@ -269,7 +338,8 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
     }
     let list_height = usize::from(inner.height).saturating_sub(lines.len());
     if ids.is_empty() {
-        lines.push(Line::styled(truncate(app.lang.t("portfolio.cell_empty"), inner_width), theme.dim()));
+        let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
+        lines.push(Line::styled(truncate(app.lang.t(empty), inner_width), theme.dim()));
     } else if list_height > 0 {
         // Double-spaced when zoomed and everything fits: easier to read on a projector.
         let spaced = zoomed && ids.len() * 2 <= list_height;

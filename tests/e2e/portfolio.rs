@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 use crate::en;
 use crate::pty::{Pty, Sandbox, TIMEOUT};
 
-/// The facets in grid order, as the file spells them and as the screen names them.
+/// The facets in grid order, as the file spells them and as the cell titles name them at
+/// 80×24 (the short names, which leave room for "active").
 const FACETS: [(&str, &str); 4] = [
-    ("mission_oriented", "Mission-oriented"),
+    ("mission_oriented", "Mission"),
     ("anticipatory", "Anticipatory"),
-    ("enhancement_oriented", "Enhancement-oriented"),
+    ("enhancement_oriented", "Enhancement"),
     ("adaptive", "Adaptive"),
 ];
 
@@ -78,7 +79,7 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
     let file = demo_file(&sandbox);
     let all = initiatives(&file);
     for (key, name) in FACETS {
-        // "Mission-oriented · 5 active · 28%", or without "active" where the cell is narrow.
+        // "Mission · 5 active · 28%" at 80 columns, "Mission-oriented · 5 active · 28%" wider.
         app.wait_for(&format!("{name} · {} ", active_count(&all, key)), TIMEOUT);
     }
     // Each pole at its own facet's outer corner.
