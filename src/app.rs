@@ -549,7 +549,18 @@ impl App {
         true
     }
 
-    /// Brings derived state up to date after the portfolio changed.
+    /// Puts a whole portfolio in place of the one in use — the demo opened, the file read
+    /// again — and brings every view up to date. Undo does not reach back across it.
+    pub(super) fn replace_portfolio(&mut self, portfolio: Portfolio) {
+        self.portfolio = portfolio;
+        self.history.clear();
+        self.after_change();
+    }
+
+    /// Brings every view derived from the portfolio up to date: the search index, the
+    /// register, the grid's cells and balance, the Culture pane's selection. Every change of
+    /// portfolio passes here: an edit, undo and redo (of an import too), and
+    /// [`Self::replace_portfolio`].
     fn after_change(&mut self) {
         self.first_run = false;
         self.search.refresh(&self.portfolio);

@@ -11,9 +11,11 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::analysis::{self, ChecklistResult, FacetShares, FollowUp, round};
+use crate::balance::{self, Tendency};
 use crate::coverage::{self, Coverage};
 use crate::i18n::Lang;
 use crate::model::{ActionItem, Facet, Portfolio, Pressure, Stage, Status};
+use crate::placement::Pole;
 use crate::text::one_line;
 
 /// The version of the JSON shape; raised only when a field changes meaning or goes away.
@@ -39,6 +41,7 @@ struct Facts<'a> {
     p: &'a Portfolio,
     lang: Lang,
     shares: FacetShares,
+    tendency: Tendency,
     strong: Vec<Facet>,
     stages: [usize; 6],
     statuses: [usize; 4],
@@ -58,6 +61,7 @@ impl<'a> Facts<'a> {
         Facts {
             p,
             lang,
+            tendency: shares.tendency(),
             strong: shares.strong(),
             shares,
             stages: analysis::stage_counts(&p.initiatives),
@@ -77,6 +81,11 @@ impl<'a> Facts<'a> {
 
     fn name(&self, prefix: &str, key: &str) -> &'static str {
         self.lang.t(&format!("{prefix}.{key}"))
+    }
+
+    /// The pole a facet stands for, in words; "–" for mixed and unplaced.
+    fn pole(&self, facet: Facet) -> &'static str {
+        Pole::of(facet).map_or("–", |p| self.name("pole", p.key()))
     }
 
     fn organisation(&self) -> &str {
@@ -153,15 +162,13 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     }
 
     let _ = writeln!(o, "## {}\n", t("report.balance"));
+    let _ = writeln!(o, "{}\n", lang.tf("report.tendency", &[("tendency", &f.tendency.words(lang))]));
+    let _ = writeln!(o, "{}\n", balance::rule(lang));
     let _ = writeln!(
         o,
-        "{}\n",
-        lang.tf("report.tendency", &[("tendency", &analysis::tendency_words(&f.strong, lang))])
-    );
-    let _ = writeln!(
-        o,
-        "| {} | {} | {} |\n|---|---:|---:|",
+        "| {} | {} | {} | {} |\n|---|---|---:|---:|",
         t("column.facet"),
+        t("report.pole"),
         t("report.active"),
         t("report.share")
     );
@@ -172,8 +179,13 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let strong =
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ =
-            writeln!(o, "| {}{strong} | {n} | {} % |", f.name("facet", facet.key()), f.shares.share(facet));
+        let _ = writeln!(
+            o,
+            "| {}{strong} | {} | {n} | {} % |",
+            f.name("facet", facet.key()),
+            f.pole(facet),
+            f.shares.share(facet)
+        );
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));
@@ -295,6 +307,7 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
                 "active": f.shares.count(*facet),
                 "percent": round(f.shares.percent(*facet), 1),
                 "strong": f.strong.contains(facet),
+                "pole": Pole::of(*facet).map(Pole::key),
             })
         })
         .collect();
@@ -317,7 +330,9 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "unplaced": f.shares.count(Facet::Unplaced),
             "tendency": {
                 "strong": f.strong.iter().map(|x| x.key()).collect::<Vec<_>>(),
-                "text": analysis::tendency_words(&f.strong, lang),
+                "text": f.tendency.words(lang),
+                "kind": f.tendency.key(),
+                "rule": balance::rule(lang),
             },
         },
         "stages": Stage::ALL.iter().zip(f.stages).map(|(s, n)| json!({"stage": s.key(), "active": n})).collect::<Vec<_>>(),

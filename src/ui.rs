@@ -234,21 +234,26 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key, app.lang.t(binding.help))
+        (key.to_owned(), app.lang.t(binding.help).to_owned())
     };
-    let width = |(key, help): (&str, &str)| {
-        unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
+    let width = |(key, help): &(String, String)| {
+        unicode_width::UnicodeWidthStr::width(key.as_str())
+            + unicode_width::UnicodeWidthStr::width(help.as_str())
+            + 3
     };
-    let hints: Vec<_> = keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint).collect();
+    // What the pane says about its state comes first (where `K` goes from the strip).
+    let mut hints = portfolio::footer_hints(app);
+    hints.extend(keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint));
     // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
-    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
-    let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
+    let (last, rest): (Vec<_>, Vec<_>) =
+        hints.into_iter().partition(|(key, _)| matches!(key.as_str(), "?" | "F1"));
+    let mut room = usize::from(area.width).saturating_sub(last.iter().map(width).sum());
     let mut shown = Vec::new();
     for h in rest {
-        if width(h) > room {
+        if width(&h) > room {
             continue;
         }
-        room -= width(h);
+        room -= width(&h);
         shown.push(h);
     }
     shown.extend(last);

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{App, GridState, Mode, SearchIndex};
+use super::{App, Mode};
 use crate::action::ProfileAction;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -72,12 +72,7 @@ impl App {
         match opened {
             Ok(opened) => {
                 self.store = Some(opened.store);
-                self.portfolio = opened.portfolio;
-                self.history.clear();
-                self.first_run = false;
-                self.search = SearchIndex::build(&self.portfolio);
-                self.refresh_view();
-                self.grid = GridState::default();
+                self.replace_portfolio(opened.portfolio);
                 let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
                 self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
             }

@@ -268,11 +268,9 @@ impl App {
         match store.reload() {
             Ok(portfolio) => {
                 let lost = self.unsaved;
-                self.portfolio = portfolio;
-                self.history.clear();
                 self.unsaved = false;
                 self.field.external_seen = false;
-                self.after_change();
+                self.replace_portfolio(portfolio);
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
             }

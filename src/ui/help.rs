@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme::Theme;
-use crate::action::Place;
+use super::theme::{Theme, wrap};
+use crate::action::{Pane, Place};
 use crate::app::{App, Mode};
+use crate::balance;
 use crate::keymap;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
@@ -20,6 +21,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
                 Span::styled(format!("  {:<12}", b.label), theme.key()),
                 Span::raw(app.lang.t(b.help)),
             ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let width = area.width.saturating_sub(8).min(72);
+    // Where the tendency is shown, the help states the rule behind "strong" in full.
+    if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
+        lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
+        for line in wrap(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
+            lines.push(Line::raw(format!("  {line}")));
         }
         lines.push(Line::raw(""));
     }
@@ -38,7 +48,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
         }
     }
-    let width = area.width.saturating_sub(8).min(72);
     let height = area.height.saturating_sub(2);
     let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y + 1, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));

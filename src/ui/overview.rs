@@ -21,9 +21,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::theme::{Theme, truncate};
+use super::theme::{Theme, truncate, wrap};
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
+use crate::balance::Tendency;
 use crate::model::{Facet, Stage};
 use crate::text::one_line;
 
@@ -64,11 +65,15 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let initiatives = &app.portfolio.initiatives;
     let shares = analysis::facet_shares(initiatives);
     let strong = shares.strong();
-    let tendency = analysis::tendency_words(&strong, lang);
-    let mut lines = vec![Line::styled(
-        truncate(&lang.tf("overview.balance", &[("tendency", &tendency)]), width),
-        theme.heading(),
-    )];
+    // The balance in words, wrapped rather than cut: it is what the meeting reads first.
+    let (balance, style) = match shares.tendency() {
+        Tendency::MostlyUnplaced { unplaced, active } => {
+            (lang.tf("overview.unplaced", &[("unplaced", &unplaced), ("active", &active)]), theme.warning())
+        }
+        tendency => (lang.tf("overview.balance", &[("tendency", &tendency.words(lang))]), theme.heading()),
+    };
+    let mut lines: Vec<Line<'static>> =
+        wrap(&balance, width).into_iter().map(|l| Line::styled(l, style)).collect();
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
     for facet in Facet::GRID {
         let n = shares.count(facet);

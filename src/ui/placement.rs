@@ -1,5 +1,5 @@
 //! The placement questions over the grid: the two OPSI questions, the chosen answers and
-//! where they place the initiative.
+//! where they place the initiative — for a facet, with the pole it stands for.
 //!
 //! ```text
 //! ┌ Place #3 Fossilfria kommunala transporter 2030 ──────────┐
@@ -11,6 +11,8 @@
 //! │  (•) a leaders want results                              │
 //! │  …                                                       │
 //! │ → Mission-oriented                                       │
+//! │   ↖ directed — from the top, towards a goal someone set  │
+//! │   Enter moves it there and keeps both answers.           │
 //! │ ↑↓ question · ←→ 1–4 a–d answer · Enter accepts · Esc …  │
 //! └──────────────────────────────────────────────────────────┘
 //! ```
@@ -24,12 +26,12 @@ use super::dialog::centred;
 use super::theme::{Theme, truncate};
 use crate::app::{App, PlacementDialog};
 use crate::model::{CreatedTo, PushedBy};
-use crate::placement::Placed;
+use crate::placement::{Placed, Pole};
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &PlacementDialog, theme: &Theme) {
     let t = |key: &str| app.lang.t(key);
-    let rect = centred(area, 76, 15);
+    let rect = centred(area, 76, 16);
     let inner = usize::from(rect.width.saturating_sub(2));
     let title =
         app.portfolio.initiative(dialog.id).map(|i| one_line(&i.title).into_owned()).unwrap_or_default();
@@ -77,6 +79,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &PlacementDialog
         Some(Placed::Mixed) => Line::styled(truncate(t("placement.result_mixed"), inner), theme.heading()),
     };
     lines.push(result);
+    lines.push(match dialog.placed() {
+        Some(Placed::Facet(f)) => Pole::of(f).map_or_else(
+            || Line::raw(""),
+            |pole| {
+                let text = format!("  {} {}", pole.arrow(), t(&format!("pole.{}_long", pole.key())));
+                Line::styled(truncate(&text, inner), theme.key())
+            },
+        ),
+        _ => Line::raw(""),
+    });
     lines.push(match dialog.placed() {
         None => Line::raw(""),
         Some(Placed::Facet(_)) => Line::styled(truncate(t("placement.stored_as_facet"), inner), theme.dim()),

@@ -8,7 +8,7 @@
 //! │Total                                3.3                                  │
 //! │What we say (this run)             │ What we run (active initiatives)     │   facet
 //! │Mission-oriented   75% ██████░░ ●  │ Mission-oriented   4  33% ███░░░     │   orientation
-//! │Tendency: primarily mission-…      │ Tendency: enhancement-oriented + …   │
+//! │In the answers: primarily missio…  │ Tendency: mostly enhancement-orien…  │
 //! └──────────────────────────────────────────────────────────────────────────┘
 //! ┌ Comparison · … · 2026-03-10 → 2026-10-14 ────────────────────────────────┐
 //! │Dimension               before   now   change   history                   │
@@ -156,7 +156,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     }
     left.push(Line::raw(""));
     left.push(Line::styled(
-        app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &scoring::tendency_of(&shares)))]),
+        app.lang
+            .tf("results.say_tendency", &[("tendency", &tendency_text(app, &scoring::tendency_of(&shares)))]),
         theme.key(),
     ));
     left.push(Line::styled(app.lang.t("results.strong_rule"), theme.dim()));
@@ -181,7 +182,10 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         theme.key(),
     ));
     right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
-    right.push(Line::styled(app.lang.t("results.mix_rule"), theme.dim()));
+    right.push(Line::styled(
+        app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
 }
