@@ -5,7 +5,8 @@
 //! Text can arrive faster than anyone types: a paste in a terminal without bracketed paste
 //! (tmux's `paste-buffer`, some SSH clients) comes as a burst of key presses. A line break in
 //! such a burst must not press Enter, or the rest of the text runs as commands. So events are
-//! handled a batch at a time (everything the terminal had ready at once), and a burst of
+//! handled a batch at a time (everything that came in one go, closer together than
+//! keys are pressed), and a burst of
 //! typing that holds a line break is treated as what it is: pasted text.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -31,7 +32,12 @@ pub fn handle(app: &mut App, event: &Event) {
 /// holds a line break becomes one paste into the field being typed in, or is ignored (and
 /// said so) when no field is open.
 pub fn handle_batch(app: &mut App, events: &[Event]) {
-    let mut rest = events;
+    // A resize is taken first: one that came in the middle of a paste must not cut it in two.
+    for event in events.iter().filter(|e| matches!(e, Event::Resize(..))) {
+        handle(app, event);
+    }
+    let events: Vec<Event> = events.iter().filter(|e| !matches!(e, Event::Resize(..))).cloned().collect();
+    let mut rest = events.as_slice();
     while let Some((first, tail)) = rest.split_first() {
         let run = typed_run(rest);
         let pasted = run.len > 1 && run.breaks > 0 && !(run.breaks == 1 && run.ends_with_break);
@@ -135,6 +141,20 @@ mod tests {
         assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("18")));
         app.burst("quick\nbrown");
         assert!(!app.should_quit, "a paste starting with q does not quit");
+    }
+
+    #[test]
+    fn a_resize_inside_a_burst_does_not_cut_the_paste_in_two() {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+        let mut app = app();
+        app.press('n');
+        let key = |c| Event::Key(KeyEvent::from(if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) }));
+        let mut events: Vec<Event> = "a\nb".chars().map(key).collect();
+        events.insert(2, Event::Resize(100, 30));
+        super::handle_batch(&mut app, &events);
+        assert_eq!(app.size, (100, 30));
+        let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
+        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
     }
 
     #[test]

@@ -351,7 +351,9 @@ impl App {
                 self.field.external_seen = true;
                 self.set_error(self.lang.t("external.dismissed").to_owned());
             }
-            (Mode::Recovery(_) | Mode::External(_), Action::Quit) => return Some(Action::Quit),
+            (Mode::Recovery(_) | Mode::External(_), action @ (Action::Quit | Action::Resize(..))) => {
+                return Some(action);
+            }
             (Mode::Recovery(_) | Mode::External(_), _)
             | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
             (_, action) => return Some(action),
