@@ -5,9 +5,9 @@
 //! Text can arrive faster than anyone types: a paste in a terminal without bracketed paste
 //! (tmux's `paste-buffer`, some SSH clients) comes as a burst of key presses. A line break in
 //! such a burst must not press Enter, or the rest of the text runs as commands. So events are
-//! handled a batch at a time (everything that came in one go, closer together than
-//! keys are pressed), and a burst of
-//! typing that holds a line break is treated as what it is: pasted text.
+//! handled a batch at a time (everything that came in one go, closer together than keys are
+//! pressed), and a burst of typing that holds a line break is treated as what it is: pasted
+//! text.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
