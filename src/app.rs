@@ -25,7 +25,7 @@ use tui_input::Input;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -354,7 +354,11 @@ impl App {
                 let changed = editing::edit_line(input, edit);
                 self.search_typed(changed);
             }
-            Mode::Form(form) => form.edit(edit),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.edit(edit);
+                self.form_error_fixed(complained);
+            }
             Mode::Culture(_) => self.culture_edit(edit),
             _ => {}
         }
@@ -363,7 +367,11 @@ impl App {
     /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
     fn paste(&mut self, text: &str) {
         match &mut self.mode {
-            Mode::Form(form) => form.paste(text),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.paste(text);
+                self.form_error_fixed(complained);
+            }
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
@@ -375,6 +383,14 @@ impl App {
             }
             Mode::Culture(_) => self.culture_paste(text),
             _ => {}
+        }
+    }
+
+    /// Once the form is edited after a save complained about a field, the complaint leaves
+    /// the status line too.
+    fn form_error_fixed(&mut self, complained: bool) {
+        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
         }
     }
 
@@ -499,8 +515,13 @@ impl App {
         let id = initiative.id;
         let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
         if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
-            let key = if created { "status.created" } else { "status.updated" };
-            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            let key = match (created, form.title_overflows()) {
+                (true, false) => "status.created",
+                (false, false) => "status.updated",
+                (true, true) => "status.created_title_moved",
+                (false, true) => "status.updated_title_moved",
+            };
+            self.set_info(self.lang.tf(key, &[("id", &id), ("max", &form::MAX_TITLE_CHARS)]));
             self.select_initiative(id);
             self.offer_new_names(&unit, &owner);
         } else {

@@ -124,3 +124,23 @@ fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     wait_for_selected(&app, 2);
     app.quit();
 }
+
+#[test]
+fn a_long_unbracketed_paste_into_quick_capture_is_kept_whole_and_runs_nothing() {
+    let sandbox = Sandbox::new();
+    let mut app = quick_capture(&sandbox);
+    let notes = notes();
+    app.send(&notes);
+    app.wait_for("hur uppföljningen ska gå till.", TIMEOUT);
+    assert!(!sandbox.default_file().exists(), "no pasted line break saved the form");
+    app.send_key(Key::Enter);
+    app.wait_for("#1 created · title over 200 characters", TIMEOUT);
+    app.quit();
+    let file = read_json(&sandbox.default_file());
+    let all = file["initiatives"].as_array().expect("a list");
+    assert_eq!(all.len(), 1, "one initiative, nothing else ran");
+    let (title, description) = (all[0]["title"].as_str().expect("a title"), all[0]["description"].as_str());
+    assert!(title.chars().count() <= 200, "{title}");
+    let kept = format!("{title} {}", description.expect("the rest is in the description"));
+    assert_eq!(kept, notes.replace('\r', " "), "every word, in order, line breaks as spaces");
+}
