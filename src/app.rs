@@ -6,6 +6,7 @@
 
 mod commands;
 mod culture;
+mod detail;
 pub mod editing;
 mod exchange;
 mod form;
@@ -25,6 +26,7 @@ use tui_input::Input;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
+pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use overview::OverviewState;
@@ -294,6 +296,7 @@ impl App {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();
+                self.scroll_detail(0);
             }
         }
     }
@@ -319,8 +322,12 @@ impl App {
 
     fn move_vertically(&mut self, delta: isize) {
         match &mut self.mode {
-            Mode::Help { scroll, .. } | Mode::Detail { scroll, .. } => {
+            Mode::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                return;
+            }
+            Mode::Detail { .. } => {
+                self.scroll_detail(delta);
                 return;
             }
             Mode::FilterBar { row } => {

@@ -96,6 +96,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", false, Action::MoveUp),
     bind!(Detail, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
     bind!(Detail, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Detail, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Detail, [Char('G') => NONE, End => NONE], "G", "help.last", true, Action::MoveToLast),
     bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
     bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
     bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),

@@ -59,3 +59,50 @@ fn the_error_leaves_the_status_line_once_the_field_is_edited() {
     app.keys("<C-s>");
     assert!(app.message().contains("#1"), "{}", app.message());
 }
+
+/// The sample with initiative #1 given a long description and a long log of wrapping lines;
+/// its detail open in the Initiatives pane at 80×24.
+fn long_detail() -> Harness {
+    let mut portfolio = fasett::testing::sample();
+    let i = portfolio.initiatives.iter_mut().find(|i| i.id == 1).expect("#1 in the sample");
+    i.description = "Bakgrund och syfte med satsningen, som beskrivs utförligt här. ".repeat(12);
+    i.log = (1..=14)
+        .map(|n| fasett::model::LogEntry {
+            date: fasett::testing::TODAY,
+            kind: fasett::model::LogKind::Decision,
+            text: format!(
+                "Beslut {n}: styrgruppen godkände nästa steg efter en lång diskussion om {n}. slut{n}"
+            ),
+            extra: fasett::model::extras::Extra::default(),
+        })
+        .collect();
+    let mut app = Harness::new(portfolio).on(Pane::Initiatives);
+    app.press('g').press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Detail { id: 1, .. }));
+    app
+}
+
+#[test]
+fn the_detail_view_scrolls_to_the_last_log_line_at_80x24() {
+    let mut app = long_detail();
+    let top = app.render(80, 24);
+    assert!(top.contains("Facet"), "{top}");
+    assert!(!top.contains("slut1"), "the log is below");
+
+    app.press('G');
+    let end = app.render(80, 24);
+    assert!(end.contains("slut1 "), "the oldest decision, last in the log, is on screen:\n{end}");
+    assert!(end.contains("lines") && end.contains("of"), "where in the detail it is:\n{end}");
+    app.press('k');
+    assert_ne!(app.render(80, 24), end, "one step up moves at once: nothing scrolled past the end");
+
+    app.press('g');
+    assert_eq!(app.render(80, 24), top);
+    app.keys("<End>");
+    assert_eq!(app.render(80, 24), end);
+    app.keys("<Home>");
+    for _ in 0..20 {
+        app.keys("<PageDown>");
+    }
+    assert_eq!(app.render(80, 24), end, "paging stops at the same last row");
+}
