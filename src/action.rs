@@ -315,6 +315,8 @@ pub enum Place {
     Form,
     /// A yes/no question (delete, discard changes).
     Confirm,
+    /// A yes/no question in Swedish, Danish or Norwegian: `j` (ja) answers yes, as `y` does.
+    ConfirmJa,
     /// Typing a log line.
     LogEntry,
     /// Normal mode, the Overview pane.
@@ -345,6 +347,9 @@ pub enum Place {
     ActionForm,
     /// The offer to restore text from an interrupted session.
     Recovery,
+    /// The offer to restore text in Swedish, Danish or Norwegian: `j` (ja) restores, as `y`
+    /// does.
+    RecoveryJa,
     /// The file was changed by another program.
     External,
 }

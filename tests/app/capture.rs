@@ -106,3 +106,56 @@ fn the_detail_view_scrolls_to_the_last_log_line_at_80x24() {
     }
     assert_eq!(app.render(80, 24), end, "paging stops at the same last row");
 }
+
+/// The sample in `lang`, in the Initiatives pane, asked whether to delete its first row.
+fn asked_to_delete(lang: Lang) -> (Harness, u32) {
+    let mut app = Harness::sample().lang(lang).on(Pane::Initiatives);
+    app.press('g');
+    let id = app.selected_id().expect("a selected initiative");
+    app.press('d');
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    (app, id)
+}
+
+#[test]
+fn j_deletes_in_swedish_danish_and_norwegian_and_says_so() {
+    for lang in [Lang::Sv, Lang::Da, Lang::Nb] {
+        let (mut app, id) = asked_to_delete(lang);
+        let screen = app.render(80, 24);
+        assert!(screen.contains("j eller y"), "{lang:?}: the dialog names both keys\n{screen}");
+        let footer = screen.lines().last().unwrap_or_default().to_owned();
+        assert!(footer.starts_with("\" j "), "{lang:?}: the footer names the language's own yes: {footer}");
+        let listed: Vec<&str> = fasett::keymap::effective(app.places()).iter().map(|b| b.label).collect();
+        assert!(listed.contains(&"j y"), "{lang:?}: the help lists both keys: {listed:?}");
+        app.press('j');
+        assert!(app.portfolio.initiative(id).is_none(), "{lang:?}: j deleted #{id}");
+        assert!(matches!(app.mode, Mode::Normal));
+    }
+}
+
+#[test]
+fn j_keeps_the_initiative_in_english_where_only_y_is_yes() {
+    let (mut app, id) = asked_to_delete(Lang::En);
+    let screen = app.render(80, 24);
+    assert!(screen.lines().last().unwrap_or_default().starts_with("\" y "), "{screen}");
+    app.press('j');
+    assert!(app.portfolio.initiative(id).is_some(), "j cancels in English");
+    assert!(matches!(app.mode, Mode::Normal));
+    app.press('d').press('y');
+    assert!(app.portfolio.initiative(id).is_none(), "y deletes");
+    // y stays yes in every language.
+    let (mut app, id) = asked_to_delete(Lang::Sv);
+    app.press('y');
+    assert!(app.portfolio.initiative(id).is_none());
+}
+
+#[test]
+fn j_discards_an_unsaved_form_in_swedish() {
+    let mut app = Harness::sample().lang(Lang::Sv).on(Pane::Initiatives);
+    let before = app.portfolio.initiatives.len();
+    app.press('n').type_text("Halvfärdig").press(KeyCode::Esc);
+    assert!(app.render(80, 24).contains("j eller y kastar"));
+    app.press('j');
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.portfolio.initiatives.len(), before);
+}
