@@ -86,7 +86,8 @@ pub enum Mode {
     Placement(PlacementDialog),
     /// A Culture pane dialog or view (new run, rating, results, action plan …).
     Culture(CultureMode),
-    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
+    /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload or save elsewhere.
     External(Box<ExternalChange>),

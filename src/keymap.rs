@@ -235,7 +235,7 @@ pub static BINDINGS: &[Binding] = &[
     // Field-proofing
     bind!(Recovery, [Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "y Enter", "recovery.help_restore", true, Action::ConfirmYes),
     bind!(RecoveryJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "j y Enter", "recovery.help_restore", true, Action::ConfirmYes),
-    bind!(Recovery, [Char('n') => NONE, Char('N') => NONE], "n", "recovery.help_discard", true, Action::DiscardRecovery),
+    bind!(Recovery, [KeyCode::Delete => NONE], "Delete", "recovery.help_discard", true, Action::DiscardRecovery),
     bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
     bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),

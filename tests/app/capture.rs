@@ -159,3 +159,49 @@ fn j_discards_an_unsaved_form_in_swedish() {
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.portfolio.initiatives.len(), before);
 }
+
+/// A data file with a draft of a new initiative left by an interrupted session, opened: the
+/// recovery dialog shows.
+fn interrupted(title: &str, lang: Lang) -> (Harness, std::path::PathBuf) {
+    use fasett::recovery::{self, Draft, Recovery};
+    let mut app = Harness::on_disk(&fasett::testing::sample()).lang(lang);
+    let path = app.path().expect("a data file").to_path_buf();
+    let fields = vec![("field.title".to_owned(), title.to_owned())];
+    let draft = Draft::Initiative { editing: None, focus: 0, draft: Box::default(), fields };
+    let file = recovery::path_for(&path);
+    recovery::write(&file, &Recovery::new(draft)).expect("a recovery file");
+    app.offer_recovery();
+    assert!(matches!(app.mode, Mode::Recovery(_)));
+    (app, file)
+}
+
+#[test]
+fn n_and_typing_ahead_leave_the_recovery_offer_open_and_delete_discards() {
+    let (mut app, file) = interrupted("Halvskriven idé om nattpatrull", Lang::En);
+    let screen = app.render(80, 24);
+    let keys = screen.lines().find(|l| l.contains("Delete discards")).expect("the keys, at the bottom");
+    assert!(keys.contains("Delete discards a new initiative “Halvskriven"), "says what:\n{screen}");
+    // Typing ahead as if the dialog were not there: `n` for new, then a title.
+    app.type_text("nSkiss: bilpool");
+    assert!(matches!(app.mode, Mode::Recovery(_)), "still asking");
+    assert!(file.exists(), "the draft is kept");
+    assert_eq!(app.render(80, 24), screen, "nothing changed on screen");
+    app.press(KeyCode::Delete);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(!file.exists(), "Delete discarded the draft");
+    assert!(app.message().contains("discarded"), "{}", app.message());
+}
+
+#[test]
+fn the_recovery_offer_names_a_long_draft_by_its_first_words_and_j_restores_it_in_swedish() {
+    let title = "Gemensam bilpool för hemtjänsten och hemsjukvården i hela kommunen, med laddplatser";
+    let (mut app, file) = interrupted(title, Lang::Sv);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Delete kastar ett nytt initiativ"), "{screen}");
+    assert!(screen.contains("”Gemensam bilpool för hemtjänsten och…” · Esc"), "its first words:\n{screen}");
+    assert!(screen.lines().last().unwrap_or_default().starts_with("\" j "), "{screen}");
+    app.press('j');
+    let Mode::Form(form) = &app.mode else { panic!("j restored the draft: {:?}", app.mode) };
+    assert_eq!(form.line(Field::Title).map(tui_input::Input::value), Some(title));
+    assert!(file.exists(), "kept until the restored text is saved or discarded");
+}
