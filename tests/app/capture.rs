@@ -205,3 +205,55 @@ fn the_recovery_offer_names_a_long_draft_by_its_first_words_and_j_restores_it_in
     assert_eq!(form.line(Field::Title).map(tui_input::Input::value), Some(title));
     assert!(file.exists(), "kept until the restored text is saved or discarded");
 }
+
+/// What `:reload` answered, and whether as an error.
+fn reload(app: &mut Harness) -> (String, bool) {
+    app.keys(":reload<Enter>");
+    assert!(matches!(app.mode, Mode::Normal), "back on the normal screen");
+    app.status().expect(":reload answers")
+}
+
+/// Another program changes initiative #1's title in the data file.
+fn change_on_disk(app: &Harness, title: &str) {
+    let path = app.path().expect("a data file");
+    let mut theirs = fasett::store::load(path).expect("readable").expect("there");
+    theirs.initiatives.iter_mut().find(|i| i.id == 1).expect("#1").title = title.to_owned();
+    std::fs::write(path, fasett::store::to_json(&theirs)).expect("the other program writes");
+}
+
+#[test]
+fn reload_answers_in_every_language_from_the_normal_screen() {
+    for lang in Lang::ALL {
+        let mut app = Harness::on_disk(&fasett::testing::sample()).lang(lang).on(Pane::Initiatives);
+        app.press('u'); // an undo history to keep
+        assert_eq!(reload(&mut app), (lang.t("external.reloaded_same").to_owned(), false), "{lang:?}");
+
+        // Changed by another program, no dialog open (no idle tick has looked yet).
+        change_on_disk(&app, "Ändrad av någon annan");
+        assert_eq!(reload(&mut app), (lang.t("external.reloaded").to_owned(), false), "{lang:?}");
+        assert_eq!(app.portfolio.initiative(1).map(|i| i.title.as_str()), Some("Ändrad av någon annan"));
+
+        // The dialog shown and put away with Esc: :reload still reads the file.
+        change_on_disk(&app, "Ändrad igen");
+        app.idle_tick(std::time::Instant::now());
+        assert!(matches!(app.mode, Mode::External(_)), "{lang:?}: the idle check noticed");
+        app.press(KeyCode::Esc);
+        assert_eq!(reload(&mut app), (lang.t("external.reloaded").to_owned(), false), "{lang:?}");
+        assert_eq!(app.portfolio.initiative(1).map(|i| i.title.as_str()), Some("Ändrad igen"));
+    }
+}
+
+#[test]
+fn reload_answers_when_there_is_nothing_to_read() {
+    for lang in Lang::ALL {
+        let mut app = Harness::sample().lang(lang);
+        assert_eq!(reload(&mut app), (lang.t("external.reload_no_file").to_owned(), true), "{lang:?}");
+        let mut app = Harness::first_run().lang(lang);
+        let (text, is_error) = reload(&mut app);
+        assert!(!is_error && text.starts_with("portfolio.json"), "{lang:?}: {text}");
+        std::fs::write(app.path().expect("a path"), "{ broken").expect("writes");
+        let (text, is_error) = reload(&mut app);
+        let failed = lang.t("external.reload_failed");
+        assert!(is_error && text.starts_with(&failed[..failed.find('{').unwrap_or(0)]), "{lang:?}: {text}");
+    }
+}
