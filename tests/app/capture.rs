@@ -217,7 +217,8 @@ fn reload(app: &mut Harness) -> (String, bool) {
 fn change_on_disk(app: &Harness, title: &str) {
     let path = app.path().expect("a data file");
     let mut theirs = fasett::store::load(path).expect("readable").expect("there");
-    theirs.initiatives.iter_mut().find(|i| i.id == 1).expect("#1").title = title.to_owned();
+    let first = theirs.initiatives.iter_mut().find(|i| i.id == 1).expect("#1");
+    title.clone_into(&mut first.title);
     std::fs::write(path, fasett::store::to_json(&theirs)).expect("the other program writes");
 }
 
