@@ -102,6 +102,22 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+impl Action {
+    /// Whether this action opens an empty text field to type a new thing in (an initiative,
+    /// a log line, a search, a command, a culture action): the one kind of key that may start
+    /// a burst of typing that arrives all at once, the rest of which then goes into the field.
+    pub fn opens_a_field(&self) -> bool {
+        matches!(
+            self,
+            Action::NewInitiative
+                | Action::AddLogEntry
+                | Action::StartSearch
+                | Action::OpenCommandLine
+                | Action::Culture(CultureAction::NewAction)
+        )
+    }
+}
+
 /// A neighbour on the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {

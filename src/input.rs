@@ -48,16 +48,20 @@ pub fn handle_batch(app: &mut App, events: &[Event]) {
             continue;
         }
         if pasted {
-            // The first key may open a field for the rest (`n` then the title): let it act,
-            // unless it would leave; otherwise none of the pasted text runs as commands.
-            if let Event::Key(key) = first
-                && let Some(action) =
-                    keymap::action_for(&app.key_context(), *key).filter(|a| *a != Action::Quit)
-            {
+            // The first key may open a field for the rest (`n` then the title, typed ahead over
+            // a slow connection); any other key of the burst, the first included, is text and
+            // never runs as a command (a pasted "Kommunen …" must not move an initiative).
+            let opener = match first {
+                Event::Key(key) => keymap::action_for(&app.key_context(), *key).filter(Action::opens_a_field),
+                _ => None,
+            };
+            let opened = opener.is_some();
+            if let Some(action) = opener {
                 app.update(action);
             }
             if app.key_context().unbound != Unbound::Edit {
-                let count = rest[1..run.len].iter().filter(|e| typed_char(e) != Some('\n')).count();
+                let text = &rest[usize::from(opened)..run.len];
+                let count = text.iter().filter(|e| typed_char(e) != Some('\n')).count();
                 app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
                 rest = &rest[run.len..];
                 continue;
@@ -138,7 +142,7 @@ mod tests {
         let mut app = app();
         app.burst("llan\nförvaltningar e");
         assert!(matches!(app.mode, Mode::Normal), "`a`, `e`, `n` and the rest did not act");
-        assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("18")));
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("19")));
         app.burst("quick\nbrown");
         assert!(!app.should_quit, "a paste starting with q does not quit");
     }
@@ -155,6 +159,34 @@ mod tests {
         assert_eq!(app.size, (100, 30));
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
         assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+    }
+
+    #[test]
+    fn no_key_of_a_pasted_paragraph_edits_even_the_first() {
+        let mut app = Harness::sample().on(Pane::Portfolio);
+        let before = app.portfolio.clone();
+        // K moves the selected initiative a facet up, x archives, u undoes: all saved edits.
+        app.burst(
+            "Kommunen ska
+samverka",
+        );
+        app.burst(
+            "x
+y",
+        );
+        app.burst(
+            "u
+u",
+        );
+        assert_eq!(app.portfolio, before, "nothing moved, archived or undone");
+        assert_eq!(app.pane, Pane::Portfolio);
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+        app.burst(
+            "2a
+b",
+        );
+        assert_eq!(app.pane, Pane::Portfolio, "not even a pane switch");
+        assert!(app.status.as_ref().is_some_and(|s| s.text.contains("(3 ")), "all three characters ignored");
     }
 
     #[test]

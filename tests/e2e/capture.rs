@@ -109,7 +109,7 @@ fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     let mut app = sandbox.spawn(["demo"]);
     app.wait_for("? help", TIMEOUT);
     app.send("2");
-    app.wait_for(&en("tab.initiatives"), TIMEOUT);
+    app.wait_for("Initiatives (24)", TIMEOUT);
     let demo = sandbox.data_dir().join("demo.json");
     let before = std::fs::read(&demo).expect("the demo file");
     let notes = notes();
@@ -117,7 +117,9 @@ fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     let typed = notes.chars().filter(|c| *c != '\r').count();
     app.wait_for(&format!("({typed} "), TIMEOUT);
     app.wait_for(&en("status.paste_ignored"), TIMEOUT);
-    // Nothing acted: no form, no dialog, no edit, and fasett still runs.
+    // Nothing acted, the leading "1." included: no pane switch, no form, no edit, and
+    // fasett still runs.
+    assert!(app.screen_text().contains("Initiatives (24)"), "{}", app.screen_text());
     assert!(!app.screen_text().contains("New initiative"));
     assert_eq!(std::fs::read(&demo).expect("the demo file"), before, "the file is untouched");
     app.send("j");
