@@ -55,12 +55,12 @@ pub fn handle_batch(app: &mut App, events: &[Event]) {
                 Event::Key(key) => keymap::action_for(&app.key_context(), *key).filter(Action::opens_a_field),
                 _ => None,
             };
-            let opened = opener.is_some();
+            let acted = opener.is_some();
             if let Some(action) = opener {
                 app.update(action);
             }
             if app.key_context().unbound != Unbound::Edit {
-                let text = &rest[usize::from(opened)..run.len];
+                let text = &rest[usize::from(acted)..run.len];
                 let count = text.iter().filter(|e| typed_char(e) != Some('\n')).count();
                 app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
                 rest = &rest[run.len..];
