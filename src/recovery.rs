@@ -154,6 +154,15 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     #[test]
+    fn a_draft_is_named_by_its_first_words() {
+        assert_eq!(first_words("  Nattfasta  "), "Nattfasta");
+        let long = "Gemensam bilpool för hemtjänsten och hemsjukvården i hela kommunen";
+        assert_eq!(first_words(long), "Gemensam bilpool för hemtjänsten och…");
+        assert_eq!(first_words(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
+        assert_eq!(first_words("rad ett\nrad två"), "rad ett rad två");
+    }
+
+    #[test]
     fn a_draft_round_trips_with_mode_0600() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = path_for(&dir.path().join("portfolio.json"));
