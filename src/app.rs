@@ -6,6 +6,7 @@
 
 mod commands;
 mod culture;
+mod detail;
 pub mod editing;
 mod exchange;
 mod form;
@@ -25,7 +26,8 @@ use tui_input::Input;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use detail::{Row as DetailRow, Tone, detail_view};
+pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -85,7 +87,8 @@ pub enum Mode {
     Placement(PlacementDialog),
     /// A Culture pane dialog or view (new run, rating, results, action plan …).
     Culture(CultureMode),
-    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
+    /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload or save elsewhere.
     External(Box<ExternalChange>),
@@ -293,6 +296,7 @@ impl App {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();
+                self.scroll_detail(0);
             }
         }
     }
@@ -318,8 +322,12 @@ impl App {
 
     fn move_vertically(&mut self, delta: isize) {
         match &mut self.mode {
-            Mode::Help { scroll, .. } | Mode::Detail { scroll, .. } => {
+            Mode::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                return;
+            }
+            Mode::Detail { .. } => {
+                self.scroll_detail(delta);
                 return;
             }
             Mode::FilterBar { row } => {
@@ -353,7 +361,11 @@ impl App {
                 let changed = editing::edit_line(input, edit);
                 self.search_typed(changed);
             }
-            Mode::Form(form) => form.edit(edit),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.edit(edit);
+                self.form_error_fixed(complained);
+            }
             Mode::Culture(_) => self.culture_edit(edit),
             _ => {}
         }
@@ -362,7 +374,11 @@ impl App {
     /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
     fn paste(&mut self, text: &str) {
         match &mut self.mode {
-            Mode::Form(form) => form.paste(text),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.paste(text);
+                self.form_error_fixed(complained);
+            }
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
@@ -374,6 +390,14 @@ impl App {
             }
             Mode::Culture(_) => self.culture_paste(text),
             _ => {}
+        }
+    }
+
+    /// Once the form is edited after a save complained about a field, the complaint leaves
+    /// the status line too.
+    fn form_error_fixed(&mut self, complained: bool) {
+        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
         }
     }
 
@@ -494,8 +518,13 @@ impl App {
         let id = initiative.id;
         let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
         if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
-            let key = if created { "status.created" } else { "status.updated" };
-            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            let key = match (created, form.title_overflows()) {
+                (true, false) => "status.created",
+                (false, false) => "status.updated",
+                (true, true) => "status.created_title_moved",
+                (false, true) => "status.updated_title_moved",
+            };
+            self.set_info(self.lang.tf(key, &[("id", &id), ("max", &form::MAX_TITLE_CHARS)]));
             self.select_initiative(id);
             self.offer_new_names(&unit, &owner);
         } else {

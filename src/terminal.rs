@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, Event};
 
+use crate::action::Action;
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
@@ -85,10 +86,22 @@ enum End {
     Gone,
 }
 
+/// How long to wait for more input after a single event before handling it: a person never
+/// presses two keys this close together, a paste's bytes always come closer. crossterm waits
+/// in whole milliseconds and spins through the rest, hence a little over one.
+const KEY_GAP: Duration = Duration::from_micros(1_100);
+/// Once input comes faster than anyone types (a paste without bracketed paste), how long to
+/// wait for the rest of it: a terminal or an SSH connection may deliver it in pieces.
+const BURST_GAP: Duration = Duration::from_millis(20);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, tty: &Tty) -> End {
-    let Ok(size) = terminal.size() else { return End::Gone };
-    app.size = (size.width, size.height);
     loop {
+        // The size is read on every turn, not only from resize events: the frame is laid out
+        // for the terminal as it is, even before crossterm hands the resize on.
+        let Ok(size) = terminal.size() else { return End::Gone };
+        if app.size != (size.width, size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
             return End::Gone;
         }
@@ -98,25 +111,41 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
         if let Some(signal) = signals.take() {
             return End::Signal(signal);
         }
-        match tty.wait(signals::TICK) {
-            Wait::Idle => app.idle_tick(Instant::now()),
+        let batch = match tty.wait(signals::TICK) {
             Wait::Gone => return End::Gone,
-            // Everything crossterm has now, then draw once.
-            Wait::Ready => {
-                let mut batch = Vec::new();
-                loop {
-                    let Ok(event) = event::read() else { return End::Gone };
-                    signals::test_panic(&event);
-                    batch.push(event);
-                    match event::poll(Duration::ZERO) {
-                        Ok(true) => {}
-                        Ok(false) => break,
-                        Err(_) => return End::Gone,
-                    }
-                }
-                crate::input::handle_batch(app, &batch);
-                app.track_draft(Instant::now());
-            }
+            Wait::Ready => read_batch(),
+            // A signal that interrupted the wait ends the session before anything is read.
+            Wait::Idle if signals.caught() => continue,
+            // Nothing new on the terminal, but crossterm may hold events it read earlier (or a
+            // resize, which interrupts the wait): those are handled now, not at the next key.
+            Wait::Idle => match event::poll(KEY_GAP) {
+                Ok(true) => read_batch(),
+                Ok(false) => Some(Vec::new()),
+                Err(_) => None,
+            },
+        };
+        let Some(batch) = batch else { return End::Gone };
+        if batch.is_empty() {
+            app.idle_tick(Instant::now());
+        } else {
+            crate::input::handle_batch(app, &batch);
+            app.track_draft(Instant::now());
+        }
+    }
+}
+
+/// Everything the terminal sent in one go, in order: the first event, then each that follows
+/// within [`KEY_GAP`] of the last (within [`BURST_GAP`] once it is clearly a burst), so that a
+/// paste is handled whole. `None` when the terminal failed.
+fn read_batch() -> Option<Vec<Event>> {
+    let mut batch = Vec::new();
+    loop {
+        let event = event::read().ok()?;
+        signals::test_panic(&event);
+        batch.push(event);
+        let gap = if batch.len() > 1 { BURST_GAP } else { KEY_GAP };
+        if !event::poll(gap).ok()? {
+            return Some(batch);
         }
     }
 }

@@ -49,7 +49,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let problem = app.problem();
-    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
+    let screen = Screen::new(area, problem.as_deref());
+    let Screen { tabs, banner, body, status, footer } = screen;
     draw_tabs(app, frame, tabs, &theme);
     if let Some(problem) = problem {
         let text = crate::text::multi_line(&problem).into_owned();
@@ -69,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_footer(app, frame, footer, &theme);
     match &app.mode {
         Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, &theme),
-        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, &theme),
+        Mode::Detail { id, scroll } => detail::render(app, frame, &screen, *id, *scroll, &theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, &theme);
             if form.confirm_discard {

@@ -29,7 +29,8 @@ pub fn recovery(app: &App, frame: &mut Frame, area: Rect, found: &Recovery, them
     let what = found.draft.describe(app.lang);
     let written = one_line(&found.written).into_owned();
     let text = app.lang.tf("recovery.text", &[("what", &what), ("written", &written)]);
-    boxed(frame, area, app.lang.t("recovery.title"), &text, app.lang.t("recovery.keys"), theme);
+    let keys = app.lang.tf("recovery.keys", &[("what", &what)]);
+    boxed(frame, area, app.lang.t("recovery.title"), &text, &keys, theme);
 }
 
 pub fn external(app: &App, frame: &mut Frame, area: Rect, change: &ExternalChange, theme: &Theme) {
