@@ -81,7 +81,7 @@ fn the_first_key_after_a_resize_acts() {
     wait_for_selected(&app, 2);
 
     app.send("1");
-    app.wait_for(&en("grid.axis_directed"), TIMEOUT);
+    app.wait_for(&en("pole.directed"), TIMEOUT);
     app.resize(160, 48);
     app.wait_until("a redraw at 160 columns", TIMEOUT, |screen| {
         screen.lines().any(|line| line.chars().count() > 150)
