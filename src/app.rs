@@ -126,6 +126,8 @@ pub struct App {
     pub unsaved: bool,
     pub should_quit: bool,
     pub today: Date,
+    /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
+    pub zone: jiff::tz::TimeZone,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
@@ -160,6 +162,7 @@ impl App {
             unsaved: false,
             should_quit: false,
             today: crate::dates::today(),
+            zone: jiff::tz::TimeZone::system(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
@@ -171,7 +174,7 @@ impl App {
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
-            let text = app.lang.tf("status.read_only", &[("reason", reason)]);
+            let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
         app
@@ -191,7 +194,7 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Store::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
-                Some(reason.to_string())
+                Some(reason.localized(self.lang))
             }
             _ => None,
         }
@@ -565,7 +568,7 @@ impl App {
     /// The one read-only guard: true when edits may be made; otherwise says why not.
     fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.to_string(),
+            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
             _ => return true,
         };
         self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));

@@ -52,7 +52,7 @@ pub fn handle_batch(app: &mut App, events: &[Event]) {
             }
             if app.key_context().unbound != Unbound::Edit {
                 let count = rest[1..run.len].iter().filter(|e| typed_char(e) != Some('\n')).count();
-                app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
+                app.set_error(app.lang.tn("status.paste_ignored", count, &[]));
                 rest = &rest[run.len..];
                 continue;
             }

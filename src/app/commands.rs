@@ -65,10 +65,11 @@ impl App {
 
     /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
     pub(super) fn open_demo(&mut self) {
+        let lang = self.lang;
         let opened = crate::demo::path()
-            .map_err(|e| e.to_string())
-            .and_then(|path| crate::demo::prepare(&path, false).map(|()| path).map_err(|e| e.to_string()))
-            .and_then(|path| Store::open(&path, false).map_err(|e| e.to_string()));
+            .map_err(|e| e.localized(lang))
+            .and_then(|path| crate::demo::prepare(&path, false, lang).map(|()| path))
+            .and_then(|path| Store::open(&path, false).map_err(|e| e.localized(lang)));
         match opened {
             Ok(opened) => {
                 self.store = Some(opened.store);

@@ -47,7 +47,7 @@ impl App {
         let bytes = export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today);
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         self.write_beside("", format.extension(), &bytes, |path| {
-            lang.tf("export.written", &[("count", &count), ("path", &path.display())])
+            lang.tn("export.written", count, &[("path", &path.display())])
         });
     }
 
@@ -85,9 +85,8 @@ impl App {
             Err(e) => {
                 let problems = match &e {
                     import::ImportError::Bad { problems, .. } => {
-                        let count = self
-                            .lang
-                            .tf("import.problems", &[("count", &problems.len()), ("file", &file.display())]);
+                        let count =
+                            self.lang.tn("import.problems", problems.len(), &[("file", &file.display())]);
                         let first: Vec<String> =
                             problems.iter().take(3).map(|p| p.localized(self.lang)).collect();
                         format!("{count}: {}", first.join(" · "))
@@ -113,9 +112,10 @@ impl App {
         if self.commit(change) {
             let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
             let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
-            let mut text = self.lang.tf(
+            let mut text = self.lang.tn(
                 "import.done_app",
-                &[("count", &count), ("first", &first), ("last", &last), ("file", &file.display())],
+                count,
+                &[("first", &first), ("last", &last), ("file", &file.display())],
             );
             for note in parsed.notes {
                 text.push(' ');

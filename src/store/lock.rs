@@ -9,6 +9,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::SaveError;
+use crate::i18n::Lang;
 use super::paths::with_suffix;
 use super::write::{WriteError, step};
 
@@ -30,6 +31,25 @@ fn holder_description() -> String {
     let host = gethostname::gethostname().to_string_lossy().into_owned();
     let since = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
     format!("{user} on {host}, pid {}, since {since}", std::process::id())
+}
+
+/// The holder named in a lock file in `lang`. The lock file's text is written in English by
+/// whichever fasett holds it; a text in another shape (an older or a hand-written lock file)
+/// is shown as it is.
+pub(super) fn localized_holder(holder: &str, lang: Lang) -> String {
+    let parsed = (|| {
+        let (user, rest) = holder.split_once(" on ")?;
+        let (host, rest) = rest.split_once(", pid ")?;
+        let (pid, since) = rest.split_once(", since ")?;
+        Some((user, host, pid, since))
+    })();
+    match parsed {
+        Some((user, host, pid, since)) => lang.tf(
+            "store.holder",
+            &[("user", &user), ("host", &host), ("pid", &pid), ("since", &since)],
+        ),
+        None => holder.to_owned(),
+    }
 }
 
 /// How often a busy lock is asked again (25 ms apart) before another holder is assumed.
@@ -84,5 +104,18 @@ impl LockProblem {
             LockProblem::Step(e) => SaveError::from_write(path, e),
             LockProblem::Busy(holder) => SaveError::Locked { path: path.to_path_buf(), holder },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holder_is_named_in_the_readers_language() {
+        let holder = "anna on host-x, pid 4242, since 2026-11-29 17:46";
+        assert_eq!(localized_holder(holder, Lang::En), holder);
+        assert_eq!(localized_holder(holder, Lang::Nb), "anna på host-x, pid 4242, siden 2026-11-29 17:46");
+        assert_eq!(localized_holder("a hand-written note", Lang::Sv), "a hand-written note");
     }
 }

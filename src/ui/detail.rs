@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::model::{Id, Initiative};
+use crate::model::{Id, Initiative, LogKind};
 use crate::text::{multi_line, one_line};
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
@@ -36,10 +37,11 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let field = |label: &str, value: String| {
         let value = if value.trim().is_empty() { "—".to_owned() } else { value };
-        Line::from(vec![Span::styled(format!("{:<22}", t(label)), theme.dim()), Span::raw(value)])
+        // A label as long as the column still leaves a space before its value.
+        Line::from(vec![Span::styled(format!("{:<21} ", t(label)), theme.dim()), Span::raw(value)])
     };
     let list = |keys: Vec<String>| keys.iter().map(|k| t(k)).collect::<Vec<_>>().join(", ");
-    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".into(), |d| d.to_string());
+    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".into(), |d| app.lang.date(d));
     let facet = t(&format!("facet.{}", i.facet.key())).to_owned();
     out.push(field("field.facet", facet));
     out.push(field(
@@ -124,10 +126,12 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
     if i.log.is_empty() {
         out.push(Line::styled(t("detail.log_empty"), theme.dim()));
     }
+    let kind = |k: LogKind| t(&format!("log_kind.{}", k.key()));
+    let kind_width = LogKind::ALL.iter().map(|k| kind(*k).width()).max().unwrap_or(0);
     for entry in i.log.iter().rev() {
         out.push(Line::from(vec![
-            Span::styled(format!("{}  ", entry.date), theme.dim()),
-            Span::styled(format!("{:<10}", t(&format!("log_kind.{}", entry.kind.key()))), theme.key()),
+            Span::styled(format!("{}  ", app.lang.date(entry.date)), theme.dim()),
+            Span::styled(format!("{:<kind_width$} ", kind(entry.kind)), theme.key()),
             Span::raw(one_line(&entry.text).into_owned()),
         ]));
     }

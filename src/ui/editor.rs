@@ -131,7 +131,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 if lines.len() > 1 {
                     text = format!(
                         "{text} {}",
-                        app.lang.tf("form.more_lines", &[("count", &(lines.len() - 1))])
+                        app.lang.tn("form.more_lines", lines.len() - 1, &[])
                     );
                 }
                 frame.render_widget(Line::raw(truncate(&text, width)), value);

@@ -191,11 +191,12 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
     let name =
         facet.map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("facet.{}", f.key())));
     let shares = grid.balance.shares(grid.weighted);
-    let args: [(&str, &dyn std::fmt::Display); 3] =
-        [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
-    let mut title = app.lang.tf("grid.cell_title", &args);
+    let share = app.lang.percent(shares[cell] as f64, 0);
+    let count = grid.balance.counts[cell];
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("facet", &name), ("share", &share)];
+    let mut title = app.lang.tn("grid.cell_title", count, &args);
     if title.width() + 2 > inner_width {
-        title = app.lang.tf("grid.cell_title_short", &args);
+        title = app.lang.tn("grid.cell_title_short", count, &args);
     }
     let title_style = if focused { theme.heading() } else { Style::new().bold() };
     let mut block = Block::bordered()

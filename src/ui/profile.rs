@@ -127,7 +127,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
                 if unit.retired {
                     text = format!("{text} ({})", app.lang.t("profile.retired"));
                 }
-                let count = app.lang.tf("profile.used_by", &[("count", &used)]);
+                let count = app.lang.tn("profile.used_by", used, &[]);
                 let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
                 let shown = truncate(&text, room);
                 let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
@@ -150,7 +150,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         };
         items.push(ListItem::new(line));
         if *row == ProfileRow::AddGoal && cov.unlinked > 0 {
-            let text = app.lang.tf("profile.unlinked", &[("count", &cov.unlinked), ("active", &cov.active)]);
+            let text = app.lang.tn("profile.unlinked", cov.unlinked, &[("active", &cov.active)]);
             items.push(ListItem::new(Line::styled(
                 format!("  {}", truncate(&text, width.saturating_sub(2))),
                 theme.warning(),

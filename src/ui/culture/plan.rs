@@ -73,7 +73,7 @@ pub fn render(
     ])
     .style(theme.heading());
     let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
-        let follow_up = a.follow_up.map(|d| d.to_string()).unwrap_or_default();
+        let follow_up = a.follow_up.map(|d| app.lang.date(d)).unwrap_or_default();
         let (follow_up, style) = if a.is_overdue(app.today) {
             (format!("!{follow_up}"), theme.error())
         } else if !a.done && app.is_upcoming(a.follow_up) {

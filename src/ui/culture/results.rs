@@ -29,6 +29,7 @@ use super::{bar, number, run_title, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
+use unicode_width::UnicodeWidthStr;
 use crate::text::one_line;
 use crate::ui::theme::{Theme, truncate};
 
@@ -90,9 +91,9 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
         let mut text = format!("{} ", pad(name, name_width));
         for v in by {
-            let _ = write!(text, "{:>col$}", number(*v));
+            let _ = write!(text, "{:>col$}", number(app.lang, *v));
         }
-        let _ = write!(text, "{:>7}  {}", number(mean), bar(mean, min, max, bar_width));
+        let _ = write!(text, "{:>7}  {}", number(app.lang, mean), bar(mean, min, max, bar_width));
         Line::styled(truncate(&text, width), style)
     };
     for d in &s.dimensions {
@@ -145,8 +146,10 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let half = usize::from(say.width);
     let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
     let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
+    let percent_width = app.lang.percent(100.0, 0).width();
     for s in &shares {
-        let percent = s.percent.map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let percent = s.percent.map_or_else(|| "–".to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let mark = if s.is_strong() { " ●" } else { "  " };
         let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8));
         left.push(Line::styled(
@@ -170,7 +173,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let mix = scoring::Mix::of(&app.portfolio);
     let mut right = vec![Line::styled(app.lang.t("results.what_we_run"), theme.heading())];
     for (ix, f) in Facet::GRID.iter().enumerate() {
-        let percent = mix.percent(ix).map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let percent = mix.percent(ix).map_or_else(|| "–".to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let text =
             format!("{}{:>3} {percent} {}", name(*f), mix.counts[ix], bar(mix.percent(ix), 0.0, 100.0, 6));
         right.push(Line::raw(truncate(&text, usize::from(run.width))));
@@ -180,16 +184,16 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &mix.tendency()))]),
         theme.key(),
     ));
-    right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
+    right.push(Line::styled(app.lang.tn("results.off_grid", mix.off_grid, &[]), theme.dim()));
     right.push(Line::styled(app.lang.t("results.mix_rule"), theme.dim()));
     frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
 }
 
-fn change_text(delta: &scoring::Delta) -> String {
+fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta) -> String {
     let trend = delta.trend();
     match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{} {d:+.1}", trend.arrow()),
+        Some(d) if trend != Trend::Same => format!("{} {}", trend.arrow(), lang.signed_decimal(d, 1)),
         Some(_) => format!("{}  0", trend.arrow()),
         None => trend.arrow().to_owned(),
     }
@@ -208,7 +212,8 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
     let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
-    let dates = previous.map(|p| format!("{} → {}", p.date, a.date)).unwrap_or_default();
+    let dates =
+        previous.map(|p| format!("{} → {}", app.lang.date(p.date), app.lang.date(a.date))).unwrap_or_default();
     let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -241,12 +246,12 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
-        app.lang.tf("results.history", &[("count", &history.len())]),
+        app.lang.tn("results.history", history.len(), &[]),
     );
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
     let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
         let (before, after) = if strong || !history.is_empty() {
-            (number(delta.before), number(delta.after))
+            (number(app.lang, delta.before), number(app.lang, delta.after))
         } else {
             // One item's score is a whole number.
             let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
@@ -256,7 +261,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(delta)), trend_style(theme, delta.trend())),
+            Span::styled(format!("{:<8}", change_text(app.lang, delta)), trend_style(theme, delta.trend())),
             Span::raw(format!(" {history}")),
         ])
     };
