@@ -115,6 +115,20 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
         .with_selected(Some(selected))
 }
 
+/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
+/// `area`, so cells can be cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+    let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
+    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
 pub fn filter_summary(app: &App) -> String {
     let f = &app.filter;

@@ -70,6 +70,14 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("culture.column_total"),
     ])
     .style(theme.heading());
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(8),
+        Constraint::Length(5),
+    ];
+    let cut = super::column_widths(area, &widths);
     let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
         let (done, total) = match app.run_template(a) {
             Some((t, _)) => {
@@ -81,19 +89,12 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         };
         Row::new(vec![
             app.lang.date(a.date),
-            one_line(&template_name(app, a)).into_owned(),
-            one_line(&a.scope).into_owned(),
+            truncate(&one_line(&template_name(app, a)), cut[1]),
+            truncate(&one_line(&a.scope), cut[2]),
             done,
             format!("{total:>5}"),
         ])
     });
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(8),
-        Constraint::Length(5),
-    ];
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())

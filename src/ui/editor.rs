@@ -22,6 +22,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
     };
     let hint = match form.field().kind() {
+        // Ishøj's third P reads "products"; what it means is said where it is ticked.
+        _ if form.field() == Field::Relieves => "form.hint_relieves",
         FieldKind::Line => "form.hint_line",
         FieldKind::Text => "form.hint_text",
         FieldKind::Choice => "form.hint_choice",

@@ -42,6 +42,24 @@ fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     wrap_words(text, width).into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
+/// A list of counts ("Active 18 · paused 2, …") as lines of `width`, broken between its
+/// items so a label keeps its number.
+fn wrapped_list(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in text.split_inclusive([',', '·']) {
+        let item = if line.is_empty() { item.trim_start() } else { item };
+        if !line.is_empty() && line.width() + item.trim_end().width() > width {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            line.push_str(item.trim_start());
+        } else {
+            line.push_str(item);
+        }
+    }
+    lines.push(line);
+    lines.iter().flat_map(|l| wrapped(l.trim_end(), width, style)).collect()
+}
+
 fn pad(text: &str, width: usize) -> String {
     let text = truncate(text, width);
     let used = text.width();
@@ -133,14 +151,14 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("completed", &statuses[3]),
         ],
     );
-    lines.extend(wrapped(&text, width, Style::new()));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let tracks = analysis::track_counts(initiatives);
     let text = lang
         .tf("overview.tracks_line", &[("local", &tracks[0]), ("radical", &tracks[1]), ("none", &tracks[2])]);
-    lines.extend(wrapped(&text, width, Style::new()));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
-    lines.extend(wrapped(&text, width, Style::new()));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     lines
 }
 

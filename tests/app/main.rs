@@ -7,3 +7,4 @@ mod languages;
 mod profile;
 mod register;
 mod snapshot_files;
+mod words;
