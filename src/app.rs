@@ -224,10 +224,10 @@ impl App {
         let Some(action) = self.field_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
+            Action::ShowPane(pane) => self.switch_pane(pane),
+            Action::ShowNextPane => self.switch_pane(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()]),
             Action::ShowPreviousPane => {
-                self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()];
+                self.switch_pane(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]);
             }
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
@@ -628,6 +628,15 @@ impl App {
         }
     }
 
+    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
+    /// that edits are not saved: that stays in view until a save works.
+    fn switch_pane(&mut self, pane: Pane) {
+        if pane != self.pane && !self.unsaved {
+            self.status = None;
+        }
+        self.pane = pane;
+    }
+
     pub fn set_info(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: false });
     }
@@ -664,6 +673,21 @@ mod tests {
         assert_eq!(app.pane, Pane::Portfolio);
         app.update(Action::ShowPane(Pane::Culture));
         assert_eq!(app.pane, Pane::Culture);
+    }
+
+    #[test]
+    fn a_message_goes_with_its_pane() {
+        let mut app = Harness::sample();
+        app.update(Action::Grid(crate::action::GridAction::TogglePresentation));
+        assert!(app.status.is_some(), "said in the Portfolio pane");
+        app.update(Action::ShowPane(Pane::Portfolio));
+        assert!(app.status.is_some(), "the same pane keeps it");
+        app.update(Action::ShowNextPane);
+        assert_eq!(app.status, None, "another pane does not show it");
+        app.unsaved = true;
+        app.set_error("Not saved".into());
+        app.update(Action::ShowPane(Pane::Overview));
+        assert!(app.status.is_some(), "unsaved edits stay said");
     }
 
     #[test]

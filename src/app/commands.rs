@@ -79,8 +79,9 @@ impl App {
                 self.search = SearchIndex::build(&self.portfolio);
                 self.refresh_view();
                 self.grid = GridState::default();
-                let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
-                self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
+                let path = self.path().map(Path::to_path_buf).unwrap_or_default();
+                let text = self.with_path(&path, |p| lang.tf("welcome.demo_opened", &[("path", &p)]));
+                self.set_info(text);
             }
             Err(e) => self.set_error(e),
         }

@@ -125,7 +125,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let words = grid.balance.tendency(grid.weighted).words(app.lang);
     let tendency = app.lang.tf("grid.tendency", &[("words", &words)]);
     let room = width.saturating_sub(badge_width + 2);
-    let tendency = truncate(&tendency, room);
+    // Shortened after a whole word: a cut word can read as another one.
+    let tendency = crate::text::shorten_words(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {tendency}"), theme.heading()),
