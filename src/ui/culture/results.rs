@@ -144,9 +144,17 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
     let half = usize::from(say.width);
-    let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
-    let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
+    // The facets' full names when the longest fits beside its figures, else the short ones.
     let percent_width = app.lang.percent(100.0, 0).width();
+    let long = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).width();
+    let key = if Facet::GRID.iter().map(long).max().unwrap_or(0) + percent_width + 12 <= half {
+        "facet"
+    } else {
+        "facet_short"
+    };
+    let name_width = Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
+    let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1);
+    let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
     for s in &shares {
         let percent = s.percent.map_or_else(|| "–".to_owned(), |p| app.lang.percent(p, 0));
         let percent = format!("{percent:>percent_width$}");
