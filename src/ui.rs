@@ -129,6 +129,12 @@ pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) 
         .collect()
 }
 
+/// A key's name as printed on the keys the reader has: the space bar has no name on its key,
+/// so it is called what the language calls it; the others are the keycaps' own names.
+pub(crate) fn key_label(app: &App, label: &str) -> String {
+    label.split(' ').map(|k| if k == "Space" { app.lang.t("key.space") } else { k }).collect::<Vec<_>>().join(" ")
+}
+
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
 pub fn filter_summary(app: &App) -> String {
     let f = &app.filter;
@@ -248,21 +254,22 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key, app.lang.t(binding.help))
+        (key_label(app, key), app.lang.t(binding.help))
     };
-    let width = |(key, help): (&str, &str)| {
-        unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
+    let width = |(key, help): &(String, &str)| {
+        unicode_width::UnicodeWidthStr::width(key.as_str()) + unicode_width::UnicodeWidthStr::width(*help) + 3
     };
     let hints: Vec<_> = keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint).collect();
     // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
-    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
-    let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
+    let (last, rest): (Vec<_>, Vec<_>) =
+        hints.into_iter().partition(|(key, _)| matches!(key.as_str(), "?" | "F1"));
+    let mut room = usize::from(area.width).saturating_sub(last.iter().map(width).sum());
     let mut shown = Vec::new();
     for h in rest {
-        if width(h) > room {
+        if width(&h) > room {
             continue;
         }
-        room -= width(h);
+        room -= width(&h);
         shown.push(h);
     }
     shown.extend(last);

@@ -17,7 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), theme.key()),
+                // At least one space after the key, however long its name in this language.
+                Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key()),
                 Span::raw(app.lang.t(b.help)),
             ]));
         }

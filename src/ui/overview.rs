@@ -194,7 +194,7 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("soon", &lang.tn("overview.soon_count", follow_ups.len() - overdue, &[])),
         ],
     );
-    let mut lines = wrapped(&heading, width, theme.heading());
+    let mut lines = wrapped_list(&heading, width, theme.heading());
     if follow_ups.is_empty() {
         lines.push(Line::styled(truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {

@@ -25,7 +25,7 @@ const ALLOWED: &[&str] = &[
     // formats and notations
     "csv", "json", "markdown", "utf", "pid",
     // the names printed on the keys (the keymap's labels)
-    "esc", "enter", "tab", "ctrl", "space", "pgup", "pgdn", "home", "end", "shift",
+    "esc", "enter", "tab", "ctrl", "pgup", "pgdn", "home", "end", "shift",
 ];
 
 /// The words of a text: letters only, lower-cased, at least three long; `{placeholders}`

@@ -76,8 +76,10 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
     let col = 17;
     let numbers = col * perspectives.len() + 7 + 2 + 1;
-    let name_width =
-        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
+    // The bars' column is at least as wide as its heading, the scale.
+    let bars = if perspectives.is_empty() { 16 } else { 8 }.max(scale.width());
+    let name_width = width.saturating_sub(numbers + bars).max(NAME_WIDTH);
     let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
     let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width));
     for p in &perspectives {
@@ -85,7 +87,6 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     }
     let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
     let _ = write!(header, "{all:>7}");
-    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
     let _ = write!(header, "  {scale}");
     let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
