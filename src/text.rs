@@ -123,8 +123,9 @@ fn tail(text: &str, width: usize) -> &str {
 }
 
 /// `text` in at most `width` columns, cut in the middle with `…` so both ends stay: for a
-/// path, the folder it starts from and the file name. When even the name does not fit, its
-/// end is kept ("…rapport-2026-11-25.md").
+/// path, the folders it starts from and the file name, cut between folders where they allow
+/// it ("/home/karin/…/fasett/rapport.md"). When even the name does not fit, its end is kept
+/// ("…rapport-2026-11-25.md").
 pub fn shorten_middle(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
@@ -132,14 +133,28 @@ pub fn shorten_middle(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let name = text.rfind('/').map_or(text, |slash| &text[slash..]);
     let room = width - 1;
-    if name.width() >= room {
+    let mut end_at = text.rfind('/').unwrap_or(0);
+    if text[end_at..].width() >= room {
         return format!("…{}", tail(text, room));
     }
-    // The name at least, and up to half the room from the end, so its folder shows too.
-    let end = tail(text, name.width().max(room / 2));
-    let start = head(text, room - end.width());
+    // The name and the folders just above it, up to half the room.
+    while let Some(slash) = text[..end_at].rfind('/') {
+        if text[slash..].width() > room / 2 {
+            break;
+        }
+        end_at = slash;
+    }
+    let end = &text[end_at..];
+    let fits = room - end.width();
+    // Whole folders from the start where they fit, else as many characters as fit.
+    let start = text[..end_at]
+        .match_indices('/')
+        .map(|(at, _)| &text[..=at])
+        .take_while(|s| s.width() <= fits)
+        .last()
+        .filter(|s| s.width() > 1)
+        .unwrap_or_else(|| head(text, fits));
     format!("{start}…{end}")
 }
 
@@ -199,9 +214,9 @@ mod tests {
         let path = "/home/karin/.local/share/fasett/rapport-2026-11-25.md";
         assert_eq!(shorten_middle(path, 80), path);
         let short = shorten_middle(path, 36);
-        assert!(short.ends_with("/rapport-2026-11-25.md"), "{short}");
-        assert!(short.starts_with("/home/"), "{short}");
-        assert_eq!(short.width(), 36, "{short}");
+        assert_eq!(short, "/home/karin/…/rapport-2026-11-25.md");
+        assert_eq!(shorten_middle(path, 46), "/home/karin/.local/…/rapport-2026-11-25.md");
+        assert_eq!(shorten_middle("/a/b/c/d/e/f/g/h/report.md", 20), "/a/b/c/d/…/report.md");
         assert_eq!(shorten_middle(path, 12), "…26-11-25.md");
         assert_eq!(shorten_middle("abc", 0), "");
     }

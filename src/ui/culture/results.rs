@@ -104,10 +104,8 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     lines.push(Line::raw(""));
     let c = scoring::completion(t, a);
     if !c.is_complete() {
-        lines.push(Line::styled(
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
-            theme.warning(),
-        ));
+        let text = app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())));
     }
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
