@@ -20,13 +20,15 @@ pub fn path() -> Result<PathBuf, store::StoreError> {
 /// Writes a fresh copy of the sample to the demo file, unless another fasett has it open.
 /// What went wrong is said in `lang`.
 pub fn prepare(path: &Path, read_only: bool, lang: Lang) -> Result<(), String> {
-    let sample: Portfolio = serde_json::from_str(SAMPLE).map_err(|e| lang.tf("demo.broken", &[("error", &e)]))?;
+    let sample: Portfolio =
+        serde_json::from_str(SAMPLE).map_err(|e| lang.tf("demo.broken", &[("error", &e)]))?;
     let opened = Store::open(path, false).map_err(|e| e.localized(lang))?;
     if read_only || matches!(opened.store.access(), Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
         return Ok(());
     }
     drop(opened);
-    let failed = |e: &dyn std::fmt::Display| lang.tf("demo.write_failed", &[("path", &path.display()), ("error", &e)]);
+    let failed =
+        |e: &dyn std::fmt::Display| lang.tf("demo.write_failed", &[("path", &path.display()), ("error", &e)]);
     // A scratch file: start from the sample every time, whatever an earlier demo left.
     match std::fs::remove_file(path) {
         Ok(()) => {}

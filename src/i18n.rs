@@ -305,7 +305,8 @@ mod tests {
     #[test]
     fn moments_are_shown_in_local_time_and_today_says_so() {
         let at: Timestamp = "2026-11-29T16:46:40.2442592Z".parse().expect("a timestamp");
-        let stockholm = TimeZone::get("Europe/Stockholm").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(1)));
+        let stockholm =
+            TimeZone::get("Europe/Stockholm").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(1)));
         let today = jiff::civil::date(2026, 11, 29);
         assert_eq!(Lang::Sv.date_time(at, &stockholm, today), "i dag 17:46");
         assert_eq!(Lang::En.date_time(at, &TimeZone::UTC, today), "today 16:46");

@@ -142,7 +142,11 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}\n",
-        lang.tn("report.intro", total, &[("date", &lang.date(today)), ("total", &total), ("active", &active)])
+        lang.tn(
+            "report.intro",
+            total,
+            &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
+        )
     );
     if !p.organisation.vision.trim().is_empty() {
         let _ = writeln!(o, "{}: {}\n", t("profile.vision"), one_line(&p.organisation.vision));
@@ -168,8 +172,12 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let strong =
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ =
-            writeln!(o, "| {}{strong} | {n} | {} |", f.name("facet", facet.key()), lang.percent(f.shares.share(facet) as f64, 0));
+        let _ = writeln!(
+            o,
+            "| {}{strong} | {n} | {} |",
+            f.name("facet", facet.key()),
+            lang.percent(f.shares.share(facet) as f64, 0)
+        );
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));

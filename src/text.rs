@@ -227,10 +227,7 @@ mod tests {
         assert_eq!(shorten_words(text, 80), text);
         assert_eq!(shorten_words(text, 30), "balanserad: stark inom alla…");
         assert_eq!(shorten_words("Missionsorienterad", 8), "Mission…");
-        assert_eq!(
-            wrap_words(text, 20),
-            ["balanserad: stark", "inom alla fyra", "fasetterna"]
-        );
+        assert_eq!(wrap_words(text, 20), ["balanserad: stark", "inom alla fyra", "fasetterna"]);
         assert_eq!(wrap_words("a\nb c", 10), ["a", "b c"]);
         assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }

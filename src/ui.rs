@@ -132,7 +132,11 @@ pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) 
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,
 /// so it is called what the language calls it; the others are the keycaps' own names.
 pub(crate) fn key_label(app: &App, label: &str) -> String {
-    label.split(' ').map(|k| if k == "Space" { app.lang.t("key.space") } else { k }).collect::<Vec<_>>().join(" ")
+    label
+        .split(' ')
+        .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".

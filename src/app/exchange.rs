@@ -27,13 +27,7 @@ impl App {
         message(&shorten_middle(&path.display().to_string(), room))
     }
 
-    fn write_beside(
-        &mut self,
-        suffix: &str,
-        extension: &str,
-        bytes: &[u8],
-        done: impl Fn(&str) -> String,
-    ) {
+    fn write_beside(&mut self, suffix: &str, extension: &str, bytes: &[u8], done: impl Fn(&str) -> String) {
         let Some(path) = self.beside_data_file(suffix, extension) else {
             self.set_error(self.lang.t("export.no_file").to_owned());
             return;
@@ -42,7 +36,8 @@ impl App {
             Ok(_) => self.set_info(self.with_path(&path, done)),
             Err(e) => {
                 let lang = self.lang;
-                let text = self.with_path(&path, |p| lang.tf("export.failed", &[("path", &p), ("error", &e)]));
+                let text =
+                    self.with_path(&path, |p| lang.tf("export.failed", &[("path", &p), ("error", &e)]));
                 self.set_error(text);
             }
         }
@@ -209,7 +204,8 @@ mod tests {
     #[test]
     fn a_long_path_is_shortened_in_the_middle_and_keeps_the_file_name() {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let deep = dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
+        let deep =
+            dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
         std::fs::create_dir_all(&deep).expect("folders");
         let file = deep.join("portfolio.json");
         std::fs::write(&file, crate::store::to_json(&Portfolio::default())).expect("writing");

@@ -216,8 +216,7 @@ impl App {
                 let Some(goal) = before.goals.get(ix) else { return };
                 let used = self.portfolio.initiatives.iter().filter(|i| i.goals.contains(&goal.id)).count();
                 if used > 0 {
-                    let text =
-                        self.lang.tn("profile.goal_in_use", used, &[("title", &goal.title)]);
+                    let text = self.lang.tn("profile.goal_in_use", used, &[("title", &goal.title)]);
                     self.set_error(text);
                     return;
                 }

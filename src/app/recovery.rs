@@ -243,7 +243,9 @@ impl App {
                 unreadable: Some(self.lang.t("external.gone").to_owned()),
                 ..Default::default()
             },
-            Err(e) => ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() },
+            Err(e) => {
+                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
+            }
         };
         change.unsaved = self.unsaved;
         change

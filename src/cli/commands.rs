@@ -138,10 +138,8 @@ pub(super) fn import(
             for note in &notes {
                 eprintln!("fasett: {note}");
             }
-            let mut message = format!(
-                "{}:",
-                lang.tn("import.problems", problems.len(), &[("file", &csv.display())])
-            );
+            let mut message =
+                format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &csv.display())]));
             for p in &problems {
                 message.push_str("\n  ");
                 message.push_str(&p.localized(lang));

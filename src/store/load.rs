@@ -137,7 +137,9 @@ impl LoadError {
             let _ = write!(out, ": {}", lang.tf("store.position", &[("line", &line), ("column", &column)]));
         }
         let _ = match self {
-            LoadError::Io { source, .. } => write!(out, ": {}", lang.tf("store.could_not_read", &[("error", source)])),
+            LoadError::Io { source, .. } => {
+                write!(out, ": {}", lang.tf("store.could_not_read", &[("error", source)]))
+            }
             LoadError::TooLarge { bytes, .. } => write!(
                 out,
                 ": {}",
@@ -152,11 +154,9 @@ impl LoadError {
                 }
                 write!(out, ": {problem}")
             }
-            LoadError::NewerSchema { found, .. } => write!(
-                out,
-                ": {}",
-                lang.tf("store.newer", &[("found", found), ("known", &SCHEMA_VERSION)])
-            ),
+            LoadError::NewerSchema { found, .. } => {
+                write!(out, ": {}", lang.tf("store.newer", &[("found", found), ("known", &SCHEMA_VERSION)]))
+            }
         };
         out
     }

@@ -9,9 +9,9 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::SaveError;
-use crate::i18n::Lang;
 use super::paths::with_suffix;
 use super::write::{WriteError, step};
+use crate::i18n::Lang;
 
 /// What asking for the lock gave.
 pub(super) enum Lock {

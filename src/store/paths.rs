@@ -95,7 +95,10 @@ pub fn data_dir() -> Result<PathBuf, StoreError> {
 
 fn absolute(path: &Path, source: &'static str) -> Result<PathBuf, StoreError> {
     if path.as_os_str().is_empty() {
-        return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::NamesNoFile(source) });
+        return Err(StoreError::BadPath {
+            path: path.to_path_buf(),
+            problem: PathProblem::NamesNoFile(source),
+        });
     }
     std::path::absolute(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
 }

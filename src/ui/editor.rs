@@ -66,7 +66,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
 /// ticked ones when the row is not being edited, else the box under the cursor and its
 /// neighbours, with `…` where boxes are left out. Boxes are never cut in the middle, except
 /// one that is wider than the row on its own.
-fn multi_line(boxes: &[String], on: &[bool], cursor: Option<usize>, width: usize, theme: &Theme) -> Line<'static> {
+fn multi_line(
+    boxes: &[String],
+    on: &[bool],
+    cursor: Option<usize>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     const GAP: &str = "  ";
     let span = |ix: usize| {
         let style = if cursor == Some(ix) { theme.selected() } else { Style::new() };
@@ -98,7 +104,10 @@ fn multi_line(boxes: &[String], on: &[bool], cursor: Option<usize>, width: usize
     let all: Vec<usize> = (0..boxes.len()).collect();
     let fits = |shown: &[usize], before: bool, after: bool| {
         let boxes_width: usize = shown.iter().map(|ix| boxes[*ix].width()).sum();
-        boxes_width + GAP.len() * shown.len().saturating_sub(1) + 2 * usize::from(before) + 2 * usize::from(after)
+        boxes_width
+            + GAP.len() * shown.len().saturating_sub(1)
+            + 2 * usize::from(before)
+            + 2 * usize::from(after)
             <= width
     };
     if fits(&all, false, false) {
@@ -127,7 +136,9 @@ fn multi_line(boxes: &[String], on: &[bool], cursor: Option<usize>, width: usize
             let (mut first, mut last) = (at, at);
             // Widen around the cursor, right first, while the boxes fit.
             loop {
-                let grown = if last + 1 < boxes.len() && fits(&all[first..=last + 1], first > 0, last + 2 < boxes.len()) {
+                let grown = if last + 1 < boxes.len()
+                    && fits(&all[first..=last + 1], first > 0, last + 2 < boxes.len())
+                {
                     last += 1;
                     true
                 } else {
@@ -216,10 +227,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 let lines = area.lines();
                 let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
                 if lines.len() > 1 {
-                    text = format!(
-                        "{text} {}",
-                        app.lang.tn("form.more_lines", lines.len() - 1, &[])
-                    );
+                    text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
                 }
                 frame.render_widget(Line::raw(truncate(&text, width)), value);
             }
@@ -248,7 +256,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 })
                 .collect();
             let cursor = focused.then_some(form.option);
-            let line = multi_line(&boxes, &choices.iter().map(|c| c.on).collect::<Vec<_>>(), cursor, width, theme);
+            let line =
+                multi_line(&boxes, &choices.iter().map(|c| c.on).collect::<Vec<_>>(), cursor, width, theme);
             frame.render_widget(Paragraph::new(line), value);
         }
     }
@@ -270,7 +279,7 @@ mod tests {
     #[test]
     fn a_row_that_does_not_fit_shows_the_ticked_boxes() {
         let on = [false, true, false, true, false];
-        assert_eq!(shown(&on, None, 200).matches("[").count(), 5, "everything when it fits");
+        assert_eq!(shown(&on, None, 200).matches('[').count(), 5, "everything when it fits");
         let row = shown(&on, None, 50);
         assert_eq!(row, "[x] 2. Goal number 2  [x] 4. Goal number 4 …", "{row}");
         let none = shown(&[false; 5], None, 50);

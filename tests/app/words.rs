@@ -52,11 +52,17 @@ fn screen_words(screen: &str) -> BTreeSet<(String, bool)> {
     let mut found = BTreeSet::new();
     for line in screen.lines() {
         for chunk in line.split(' ') {
-            if chunk.contains('/') || chunk.contains("[dir]") || chunk.starts_with(':') || chunk.starts_with("--") {
+            if chunk.contains('/')
+                || chunk.contains("[dir]")
+                || chunk.starts_with(':')
+                || chunk.starts_with("--")
+            {
                 continue;
             }
             let chunk = match chunk.rfind('…') {
-                Some(at) => chunk[..at].rsplit_once(|c: char| !c.is_alphabetic()).map_or("", |(kept, _)| kept),
+                Some(at) => {
+                    chunk[..at].rsplit_once(|c: char| !c.is_alphabetic()).map_or("", |(kept, _)| kept)
+                }
                 None => chunk,
             };
             let edged = chunk.contains(['│', '┌', '┐', '└', '┘', '─']);
@@ -93,7 +99,8 @@ fn strings(value: &serde_json::Value, code: &str, out: &mut Vec<String>) {
 /// What `code` itself says: its catalog, its checklist texts and the sample's data.
 fn own_words(code: &str) -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts: Vec<String> = catalog(code).values().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    let mut texts: Vec<String> =
+        catalog(code).values().filter_map(|v| v.as_str().map(str::to_owned)).collect();
     for entry in std::fs::read_dir(root.join("data/templates")).expect("templates") {
         let path = entry.expect("an entry").path();
         if path.extension().is_some_and(|e| e == "json") {
@@ -321,16 +328,5 @@ fn the_walk_reaches_every_view() {
         for (other, earlier) in &views[..ix] {
             assert_ne!(screen, earlier, "{name} looks like {other}: a key did not reach it");
         }
-    }
-}
-
-#[test]
-fn zz_dump_views() {
-    for lang in [Lang::Sv, Lang::Da, Lang::Nb] {
-        let mut out = String::new();
-        for (view, screen) in every_view(lang) {
-            out.push_str(&format!("=== {view}\n{screen}\n"));
-        }
-        std::fs::write(format!("/tmp/words/views-{}.txt", lang.code()), out).expect("dump");
     }
 }

@@ -48,7 +48,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     let steps = t.scale.steps.len() as u16;
     let height = if wrapped <= MAX_SCALE_ROWS { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
     let [table, rule, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)]).areas(inner);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
+            .areas(inner);
     frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
     render_items(app, frame, table, t, a, r, theme);
     let [left, right] =
@@ -242,7 +243,8 @@ fn render_scale(
         a.answer(&item.id, t.perspectives.get(r.column).map(|p| p.id.as_str())).and_then(|x| x.score)
     });
     let width = usize::from(area.width);
-    let style = |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
+    let style =
+        |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
     let wrapped: Vec<Line> = t
         .scale
         .steps

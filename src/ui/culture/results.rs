@@ -29,9 +29,9 @@ use super::{bar, number, run_title, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
-use unicode_width::UnicodeWidthStr;
 use crate::text::one_line;
 use crate::ui::theme::{Theme, truncate};
+use unicode_width::UnicodeWidthStr;
 
 /// The narrowest a name column gets.
 const NAME_WIDTH: usize = 20;
@@ -104,8 +104,11 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     lines.push(Line::raw(""));
     let c = scoring::completion(t, a);
     if !c.is_complete() {
-        let text = app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
-        lines.extend(crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())));
+        let text =
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(
+            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
+        );
     }
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
@@ -151,7 +154,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     } else {
         "facet_short"
     };
-    let name_width = Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
+    let name_width =
+        Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
     let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1);
     let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
     for s in &shares {
@@ -219,8 +223,9 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
     let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
-    let dates =
-        previous.map(|p| format!("{} → {}", app.lang.date(p.date), app.lang.date(a.date))).unwrap_or_default();
+    let dates = previous
+        .map(|p| format!("{} → {}", app.lang.date(p.date), app.lang.date(a.date)))
+        .unwrap_or_default();
     let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
