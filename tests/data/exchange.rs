@@ -361,7 +361,7 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let check = run(&sandbox, &["--file", s(&file), "check", "--lang", "sv"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(
-        stdout(&check).contains("giltig — 24 initiativ, 3 genomgångar av checklistor"),
+        stdout(&check).contains("giltig — 25 initiativ, 3 genomgångar av checklistor, 5 åtgärder"),
         "{}",
         stdout(&check)
     );
