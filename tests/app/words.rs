@@ -330,3 +330,44 @@ fn the_walk_reaches_every_view() {
         }
     }
 }
+
+#[test]
+fn the_recovery_dialog_says_when_in_the_readers_words() {
+    let mut a = Harness::sample().lang(Lang::Sv);
+    a.mode = Mode::Recovery(Box::new(Recovery {
+        written: "2026-11-25T16:46:40.2442592Z".into(),
+        draft: Draft::LogEntry { id: 3, kind: LogKind::Note, text: "Laddplatser".into() },
+    }));
+    // The dialog's text as one line of words, however it wrapped.
+    let text = |screen: String| {
+        let inside: Vec<&str> = screen.lines().filter_map(|l| l.split('│').nth(2)).collect();
+        inside.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let screen = text(a.screen());
+    assert!(screen.contains("senast i dag 16:46"), "{screen}");
+    assert!(!screen.contains("T16:46") && !screen.contains("2442592"), "no raw timestamp: {screen}");
+    a.mode = Mode::Recovery(Box::new(Recovery {
+        written: "2026-11-23T08:05:00Z".into(),
+        draft: Draft::LogEntry { id: 3, kind: LogKind::Note, text: "Laddplatser".into() },
+    }));
+    a.app.lang = Lang::Nb;
+    let screen = text(a.screen());
+    assert!(screen.contains("sist 23.11.2026 08:05"), "{screen}");
+}
+
+#[test]
+fn one_of_something_is_said_in_the_singular() {
+    let mut p = sample();
+    p.initiatives.retain(|i| i.id == 3 || i.facet != fasett::model::Facet::MissionOriented);
+    let mut a = Harness::new(p).lang(Lang::Sv);
+    let screen = a.screen();
+    assert!(screen.contains("Missionsorienterad · 1 aktivt"), "{screen}");
+    a.press('3');
+    a.press('j');
+    let screen = a.screen();
+    assert!(screen.contains("Åtgärder: 2 öppna, 1 försenad"), "{screen}");
+    let mut a = Harness::with_titles(&["Ett"]).lang(Lang::Da);
+    a.press('2');
+    a.press('f');
+    assert!(a.screen().contains("1 af 1 initiativ vises"), "{}", a.screen());
+}
