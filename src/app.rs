@@ -622,7 +622,7 @@ impl App {
             }
             Err(e) => {
                 self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
                 self.after_save_error(&e);
             }
         }

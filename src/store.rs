@@ -98,6 +98,41 @@ fn at_unless_same(at: &Path, path: &Path) -> String {
 }
 
 impl SaveError {
+    /// The message in `lang`, as [`fmt::Display`] says it in English; the operating
+    /// system's own words (the `source`) stay as it gives them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            SaveError::ReadOnly { path, backups, reason } => lang.tf(
+                "store.not_saved_read_only",
+                &[
+                    ("path", &path.display()),
+                    ("reason", &reason.localized(lang)),
+                    ("backups", &backups.display()),
+                ],
+            ),
+            SaveError::ExternalChange { path, backups } => lang.tf(
+                "store.not_saved_external",
+                &[("path", &path.display()), ("backups", &backups.display())],
+            ),
+            SaveError::Locked { path, holder } => lang.tf(
+                "store.not_saved_locked",
+                &[("path", &path.display()), ("holder", &lock::localized_holder(holder, lang))],
+            ),
+            SaveError::Io { path, doing, at, source } => {
+                let step = write::doing_in(doing, lang);
+                let doing = format!("{step}{}", at_unless_same(at, path));
+                lang.tf(
+                    "store.not_saved_io",
+                    &[("path", &path.display()), ("doing", &doing), ("error", source)],
+                )
+            }
+            SaveError::NotDurable { path, at, source } => lang.tf(
+                "store.saved_not_durable",
+                &[("path", &path.display()), ("at", &at.display()), ("error", source)],
+            ),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         match self {
             SaveError::ReadOnly { path, .. }

@@ -40,7 +40,9 @@ impl App {
                 self.unsaved = false;
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
-            Err(e) => self.set_error(self.lang.tf("status.save_failed", &[("error", &e)])),
+            Err(e) => {
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
+            }
         }
     }
 

@@ -36,8 +36,9 @@ impl App {
             Ok(_) => self.set_info(self.with_path(&path, done)),
             Err(e) => {
                 let lang = self.lang;
-                let text =
-                    self.with_path(&path, |p| lang.tf("export.failed", &[("path", &p), ("error", &e)]));
+                let text = self.with_path(&path, |p| {
+                    lang.tf("export.failed", &[("path", &p), ("error", &e.localized(lang))])
+                });
                 self.set_error(text);
             }
         }

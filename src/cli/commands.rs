@@ -91,7 +91,10 @@ pub(super) fn export(
                 eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1),
+            Err(e) => fail(
+                &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
+                1,
+            ),
         },
     }
 }
@@ -177,8 +180,7 @@ pub(super) fn import(
     let change = import::into_change(&mut portfolio, parsed.initiatives);
     change.apply(&mut portfolio);
     if let Err(e) = store.save(&portfolio) {
-        // The save error's details are the operating system's and the store's own words.
-        return fail(&e.to_string(), 1);
+        return fail(&e.localized(lang), 1);
     }
     let ids: Vec<_> = match &change {
         crate::history::Change::Batch(changes) => {
