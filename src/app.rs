@@ -130,6 +130,8 @@ pub struct App {
     pub unsaved: bool,
     pub should_quit: bool,
     pub today: Date,
+    /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
+    pub zone: jiff::tz::TimeZone,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
@@ -164,6 +166,7 @@ impl App {
             unsaved: false,
             should_quit: false,
             today: crate::dates::today(),
+            zone: jiff::tz::TimeZone::system(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
@@ -175,7 +178,7 @@ impl App {
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
-            let text = app.lang.tf("status.read_only", &[("reason", reason)]);
+            let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
         app
@@ -195,7 +198,7 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Store::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
-                Some(reason.to_string())
+                Some(reason.localized(self.lang))
             }
             _ => None,
         }
@@ -225,9 +228,9 @@ impl App {
         let Some(action) = self.field_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = cycle::step(&Pane::ALL, &self.pane, true),
-            Action::ShowPreviousPane => self.pane = cycle::step(&Pane::ALL, &self.pane, false),
+            Action::ShowPane(pane) => self.switch_pane(pane),
+            Action::ShowNextPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, true)),
+            Action::ShowPreviousPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, false)),
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
             Action::PageUp => self.move_vertically(-self.page().cast_signed()),
@@ -600,7 +603,7 @@ impl App {
     /// The one read-only guard: true when edits may be made; otherwise says why not.
     fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.to_string(),
+            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
             _ => return true,
         };
         self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
@@ -654,10 +657,19 @@ impl App {
             }
             Err(e) => {
                 self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
                 self.after_save_error(&e);
             }
         }
+    }
+
+    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
+    /// that edits are not saved: that stays in view until a save works.
+    fn switch_pane(&mut self, pane: Pane) {
+        if pane != self.pane && !self.unsaved {
+            self.status = None;
+        }
+        self.pane = pane;
     }
 
     pub fn set_info(&mut self, text: String) {
@@ -696,6 +708,21 @@ mod tests {
         assert_eq!(app.pane, Pane::Portfolio);
         app.update(Action::ShowPane(Pane::Culture));
         assert_eq!(app.pane, Pane::Culture);
+    }
+
+    #[test]
+    fn a_message_goes_with_its_pane() {
+        let mut app = Harness::sample();
+        app.update(Action::Grid(crate::action::GridAction::TogglePresentation));
+        assert!(app.status.is_some(), "said in the Portfolio pane");
+        app.update(Action::ShowPane(Pane::Portfolio));
+        assert!(app.status.is_some(), "the same pane keeps it");
+        app.update(Action::ShowNextPane);
+        assert_eq!(app.status, None, "another pane does not show it");
+        app.unsaved = true;
+        app.set_error("Not saved".into());
+        app.update(Action::ShowPane(Pane::Overview));
+        assert!(app.status.is_some(), "unsaved edits stay said");
     }
 
     #[test]

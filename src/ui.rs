@@ -116,6 +116,30 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
         .with_selected(Some(selected))
 }
 
+/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
+/// `area`, so cells can be cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+    let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
+    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A key's name as printed on the keys the reader has: the space bar has no name on its key,
+/// so it is called what the language calls it; the others are the keycaps' own names.
+pub(crate) fn key_label(app: &App, label: &str) -> String {
+    label
+        .split(' ')
+        .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
 pub fn filter_summary(app: &App) -> String {
     let f = &app.filter;
@@ -198,7 +222,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
         Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
         Mode::Search(input) => {
-            let label = app.lang.tf("search.prompt", &[("count", &app.register.view.len())]);
+            let label = app.lang.tn("search.prompt", app.register.view.len(), &[]);
             prompt(frame, area, label, input, theme)
         }
         Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
@@ -235,7 +259,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key.to_owned(), app.lang.t(binding.help).to_owned())
+        (key_label(app, key), app.lang.t(binding.help).to_owned())
     };
     let width = |(key, help): &(String, String)| {
         unicode_width::UnicodeWidthStr::width(key.as_str())

@@ -99,7 +99,7 @@ impl ExternalChange {
                 ("external.changed", &self.changed),
             ] {
                 if !list.is_empty() {
-                    parts.push(lang.tf(key, &[("count", &list.len()), ("ids", &ids(list))]));
+                    parts.push(lang.tn(key, list.len(), &[("ids", &ids(list))]));
                 }
             }
             if self.other {
@@ -243,7 +243,9 @@ impl App {
                 unreadable: Some(self.lang.t("external.gone").to_owned()),
                 ..Default::default()
             },
-            Err(e) => ExternalChange { unreadable: Some(e.summary()), ..Default::default() },
+            Err(e) => {
+                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
+            }
         };
         change.unsaved = self.unsaved;
         change
@@ -288,7 +290,10 @@ impl App {
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
             }
-            Err(e) => self.set_error(self.lang.tf("external.reload_failed", &[("why", &e.summary())])),
+            Err(e) => {
+                let why = e.localized_summary(self.lang);
+                self.set_error(self.lang.tf("external.reload_failed", &[("why", &why)]));
+            }
         }
     }
 

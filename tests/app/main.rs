@@ -10,3 +10,4 @@ mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod words;
