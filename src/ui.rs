@@ -242,18 +242,8 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             None => Line::raw(""),
         },
     };
-    let used = line.width() as u16;
-    let typing =
-        matches!(app.mode, Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Profile(_));
+    // The Culture pane's follow-up counts are in the frame of each of its views, not here.
     frame.render_widget(line, area);
-    // The Culture pane keeps its follow-ups counted at the bottom right, beside any message.
-    if app.pane == Pane::Culture && !typing {
-        let counts = culture::follow_up_title(app, theme);
-        let width = counts.width() as u16;
-        if used + width < area.width {
-            frame.render_widget(counts, Rect { x: area.right() - width, width, ..area });
-        }
-    }
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
