@@ -1,7 +1,9 @@
 //! Undo and redo. Every edit is a [`Change`] holding the record before and after, so undoing
 //! is applying the inverse — no copies of the whole portfolio, however large it grows.
 
-use crate::model::{ActionItem, Assessment, Id, Initiative, Organisation, Portfolio, Template};
+use serde_json::Value;
+
+use crate::model::{ActionItem, Assessment, Conflict, Id, Initiative, Organisation, Portfolio, Template};
 
 /// One edit of the portfolio. `None` on the `before` side means "created", on the `after`
 /// side "deleted".
@@ -27,6 +29,19 @@ pub enum Change {
         before: Box<Organisation>,
         after: Box<Organisation>,
     },
+    /// A conflict a merge left, recorded or (after `None`) resolved.
+    Conflict {
+        before: Option<Box<Conflict>>,
+        after: Option<Box<Conflict>>,
+    },
+    /// A top-level key of the file outside the records above, replaced whole (`None`: not
+    /// there). Applied through the file's JSON tree, so it reaches keys this fasett keeps
+    /// without knowing them; meant for rare edits such as resolving a conflict there.
+    Key {
+        key: String,
+        before: Option<Box<Value>>,
+        after: Option<Box<Value>>,
+    },
     /// Several changes undone and redone as one step (e.g. an import).
     Batch(Vec<Change>),
 }
@@ -48,6 +63,10 @@ impl Change {
         Change::Organisation { before: Box::new(before), after: Box::new(after) }
     }
 
+    pub fn conflict(before: Option<Conflict>, after: Option<Conflict>) -> Self {
+        Change::Conflict { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
     /// The change that takes the portfolio back.
     #[must_use]
     pub fn inverted(&self) -> Change {
@@ -66,6 +85,10 @@ impl Change {
             }
             Change::Organisation { before, after } => {
                 Change::Organisation { before: after.clone(), after: before.clone() }
+            }
+            Change::Conflict { before, after } => Change::Conflict { before: after.clone(), after: before.clone() },
+            Change::Key { key, before, after } => {
+                Change::Key { key: key.clone(), before: after.clone(), after: before.clone() }
             }
             Change::Batch(changes) => Change::Batch(changes.iter().rev().map(Change::inverted).collect()),
         }
@@ -106,6 +129,22 @@ impl Change {
                 });
             }
             Change::Organisation { after, .. } => portfolio.organisation = (**after).clone(),
+            Change::Conflict { before, after } => {
+                replace_by(&mut portfolio.conflicts, before.as_deref(), after.as_deref(), |c| c.id.clone());
+            }
+            Change::Key { key, after, .. } => {
+                let mut tree = portfolio.to_value();
+                if let Some(root) = tree.as_object_mut() {
+                    match after {
+                        Some(value) => root.insert(key.clone(), (**value).clone()),
+                        None => root.shift_remove(key),
+                    };
+                }
+                // Whoever made the change checked that it reads back.
+                if let Ok(changed) = Portfolio::from_value(&tree) {
+                    *portfolio = changed;
+                }
+            }
             Change::Batch(changes) => changes.iter().for_each(|c| c.apply(portfolio)),
         }
     }

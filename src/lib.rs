@@ -17,6 +17,8 @@
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
+//!   both"), conflicts recorded in the file and settled as undoable edits.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
@@ -45,6 +47,7 @@ pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod placement;
 pub mod recovery;
