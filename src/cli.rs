@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::{demo, export, report, store, terminal};
 
 mod commands;
+mod sharing;
 
 // No doc comment on these two: clap would show it in `--help`, which is a contract.
 
@@ -74,6 +75,19 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Merge two copies of a portfolio by identity, as a git merge driver (%O %A %B): the
+    /// result goes into OURS; exit 0 clean, 1 conflicts recorded in the file, 2 unreadable.
+    Merge {
+        /// The common ancestor (empty when there is none).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our copy, which receives the result.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their copy.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+    },
 }
 
 pub fn parse() -> Cli {
@@ -102,13 +116,16 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             terminal::open_interface(&path, lang, cli.read_only)
         }
         Some(Command::Path) => Ok(commands::path(file)),
-        Some(Command::Check) => Ok(commands::check(file)),
+        Some(Command::Check) => Ok(commands::check(file, lang)),
         Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
         Some(Command::Import { ref csv, dry_run }) => {
             Ok(commands::import(file, csv, dry_run, cli.read_only, lang))
+        }
+        Some(Command::Merge { ref base, ref ours, ref theirs }) => {
+            Ok(sharing::merge(base, ours, theirs, lang))
         }
     }
 }
