@@ -5,6 +5,7 @@
 //! undoable and saves at once.
 
 mod commands;
+mod conflicts;
 mod culture;
 pub mod editing;
 mod exchange;
@@ -22,6 +23,7 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
@@ -87,8 +89,10 @@ pub enum Mode {
     Culture(CultureMode),
     /// Text typed in an interrupted session, offered back (y restores, n discards).
     Recovery(Box<crate::recovery::Recovery>),
-    /// Another program changed the file: what changed; reload or save elsewhere.
+    /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
+    /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
+    Conflicts(ConflictDialog),
 }
 
 /// A question waiting for `y`.
@@ -175,6 +179,7 @@ impl App {
             let text = app.lang.tf("status.read_only", &[("reason", reason)]);
             app.status = Some(StatusLine { text, is_error: true });
         }
+        app.offer_conflicts();
         app
     }
 
@@ -220,6 +225,7 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.conflict_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.pane = pane,
@@ -286,8 +292,12 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept`.
-            Action::DiscardRecovery | Action::StartSaveAs => {}
+            // Handled by `field_intercept` and `conflict_intercept`.
+            Action::DiscardRecovery
+            | Action::StartSaveAs
+            | Action::MergeWithDisk
+            | Action::OpenConflicts
+            | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Resize(width, height) => {
@@ -571,11 +581,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
             return;
         };
         self.after_change();
+        self.conflict_restored(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }

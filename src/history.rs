@@ -86,7 +86,9 @@ impl Change {
             Change::Organisation { before, after } => {
                 Change::Organisation { before: after.clone(), after: before.clone() }
             }
-            Change::Conflict { before, after } => Change::Conflict { before: after.clone(), after: before.clone() },
+            Change::Conflict { before, after } => {
+                Change::Conflict { before: after.clone(), after: before.clone() }
+            }
             Change::Key { key, before, after } => {
                 Change::Key { key: key.clone(), before: after.clone(), after: before.clone() }
             }
@@ -204,6 +206,16 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// The portfolio as it was before the first change still undoable: what the session
+    /// loaded (or last reloaded), given the portfolio as it is now.
+    pub fn original(&self, current: &Portfolio) -> Portfolio {
+        let mut portfolio = current.clone();
+        for change in self.undo.iter().rev() {
+            change.inverted().apply(&mut portfolio);
+        }
+        portfolio
     }
 
     /// Forgets everything (after a reload from disk, old changes no longer apply).

@@ -62,7 +62,12 @@ pub struct Merged {
 }
 
 /// Merges `ours` and `theirs`, which both grew from `base`.
-pub fn merge(base: &Portfolio, ours: &Portfolio, theirs: &Portfolio, options: &Options) -> Result<Merged, String> {
+pub fn merge(
+    base: &Portfolio,
+    ours: &Portfolio,
+    theirs: &Portfolio,
+    options: &Options,
+) -> Result<Merged, String> {
     let (base, mut ours, mut theirs) = (base.to_value(), ours.to_value(), theirs.to_value());
     let note = |from: u64, to: u64| {
         json!({
@@ -133,7 +138,12 @@ pub struct FileMerge {
 /// portfolio: git's "added on both sides"), merges, and writes the result into OURS
 /// through the one atomic writer. OURS is written only when the result reads back as a
 /// valid portfolio.
-pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, options: &Options) -> Result<FileMerge, MergeError> {
+pub fn merge_files(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    options: &Options,
+) -> Result<FileMerge, MergeError> {
     let (b, o, t) = std::thread::scope(|scope| {
         let b = scope.spawn(|| read(base, Role::Base));
         let t = scope.spawn(|| read(theirs, Role::Theirs));
@@ -146,8 +156,9 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, options: &Options) -
     let (b, o, t) = (b?, o?, t?);
     let merged = merge(&b, &o, &t, options).map_err(MergeError::Bug)?;
     let json = store::to_json(&merged.portfolio);
-    store::parse(json.as_bytes(), ours)
-        .map_err(|e| MergeError::Bug(format!("the merged file does not read back ({e}); this is a bug in fasett")))?;
+    store::parse(json.as_bytes(), ours).map_err(|e| {
+        MergeError::Bug(format!("the merged file does not read back ({e}); this is a bug in fasett"))
+    })?;
     store::write_file(ours, json.as_bytes(), store::Sharing::Private)
         .map_err(|e| MergeError::Write { path: ours.to_path_buf(), problem: e.to_string() })?;
     Ok(FileMerge { merged })

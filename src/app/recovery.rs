@@ -263,6 +263,11 @@ impl App {
         }
     }
 
+    /// After "merge both" the file is this session's again: a later change shows the dialog.
+    pub(super) fn field_merged(&mut self) {
+        self.field.external_seen = false;
+    }
+
     /// Reads the file again, dropping this session's unsaved edits and its undo history.
     pub(super) fn reload_from_disk(&mut self) {
         let Some(store) = self.store.as_mut() else { return };
@@ -276,6 +281,7 @@ impl App {
                 self.after_change();
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
+                self.offer_conflicts();
             }
             Err(e) => self.set_error(e.to_string()),
         }
@@ -347,6 +353,7 @@ impl App {
                 self.reload_from_disk();
             }
             (Mode::External(_), Action::StartSaveAs) => self.mode = Mode::Command(Input::new("w ".into())),
+            (Mode::External(_), Action::MergeWithDisk) => self.merge_with_disk(),
             (Mode::External(_), Action::Cancel) => {
                 self.mode = Mode::Normal;
                 self.field.external_seen = true;
@@ -354,7 +361,7 @@ impl App {
             }
             (Mode::Recovery(_) | Mode::External(_), Action::Quit) => return Some(Action::Quit),
             (Mode::Recovery(_) | Mode::External(_), _)
-            | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
+            | (_, Action::DiscardRecovery | Action::StartSaveAs | Action::MergeWithDisk) => {}
             (_, action) => return Some(action),
         }
         None

@@ -52,19 +52,6 @@ pub fn matches(element: &Value, selector: &Map<String, Value>) -> bool {
     selector.iter().all(|(k, v)| fields.get(k).unwrap_or(&Value::Null) == v)
 }
 
-/// The value at `at` inside `root`, if there is one.
-pub fn get<'a>(root: &'a Value, at: &[Value]) -> Option<&'a Value> {
-    let mut here = root;
-    for step in at {
-        here = match (step, here) {
-            (Value::String(key), Value::Object(map)) => map.get(key)?,
-            (Value::Object(selector), Value::Array(items)) => items.iter().find(|e| matches(e, selector))?,
-            _ => return None,
-        };
-    }
-    Some(here)
-}
-
 /// Sets the value at `at` inside `root` (`None` removes it: the key, or the list element).
 /// A list element that is not there is added at the end. Fails when the path leads through
 /// something missing or of the wrong kind.
@@ -121,10 +108,10 @@ mod tests {
 
     #[test]
     fn paths_read_write_and_read_aloud() {
-        let mut root = json!({"initiatives": [{"id": 3, "title": "A"}], "templates": [{"id": "ks", "version": 1}]});
+        let mut root =
+            json!({"initiatives": [{"id": 3, "title": "A"}], "templates": [{"id": "ks", "version": 1}]});
         let at = vec![json!("initiatives"), json!({"id": 3}), json!("title")];
         assert_eq!(describe(&at), "initiatives[#3].title");
-        assert_eq!(get(&root, &at), Some(&json!("A")));
         set(&mut root, &at, Some(json!("B"))).expect("sets");
         assert_eq!(root["initiatives"][0]["title"], "B");
         set(&mut root, &at[..2], None).expect("removes");

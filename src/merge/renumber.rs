@@ -40,7 +40,12 @@ pub(super) const COLLECTIONS: &[Collection] = &[
         refs: &["initiative", "initiatives", "grew_out_of", "grew_from", "led_to", "merged_into"],
         is_initiatives: true,
     },
-    Collection { at: &["organisation", "goals"], counter: "goal", refs: &["goals", "goal"], is_initiatives: false },
+    Collection {
+        at: &["organisation", "goals"],
+        counter: "goal",
+        refs: &["goals", "goal"],
+        is_initiatives: false,
+    },
     Collection { at: &["assessments"], counter: "assessment", refs: &["assessment"], is_initiatives: false },
     Collection { at: &["actions"], counter: "action", refs: &["action", "actions"], is_initiatives: false },
 ];
@@ -68,12 +73,13 @@ pub(super) fn renumber(
     let mut done = Vec::new();
     let mut base_texts: Option<HashSet<String>> = None;
     for collection in COLLECTIONS {
-        let (b, o, t) = (ids(base, collection), ids(ours, collection), ids(theirs, collection));
+        let (in_base, in_ours, in_theirs) =
+            (ids(base, collection), ids(ours, collection), ids(theirs, collection));
         let mut next = [base, &*ours, &*theirs]
             .iter()
             .map(|side| side.get("next_id").and_then(|n| n.get(collection.counter)).and_then(Value::as_u64))
             .map(|counter| counter.unwrap_or(1).saturating_sub(1))
-            .chain(b.keys().chain(o.keys()).chain(t.keys()).copied())
+            .chain(in_base.keys().chain(in_ours.keys()).chain(in_theirs.keys()).copied())
             .max()
             .unwrap_or(0)
             + 1;
@@ -83,31 +89,35 @@ pub(super) fn renumber(
         };
         let (mut ours_map, mut theirs_map) = (HashMap::new(), HashMap::new());
         if collection.is_initiatives {
-            let (mo, mt) = (marks(&o, &b), marks(&t, &b));
-            for (from, a) in &mo {
-                let Some(z) = mt.get(from).filter(|z| **z != *a) else { continue };
+            let (ours_marks, theirs_marks) = (marks(&in_ours, &in_base), marks(&in_theirs, &in_base));
+            for (from, mine) in &ours_marks {
+                let Some(other) = theirs_marks.get(from).filter(|other| **other != *mine) else { continue };
                 // The same initiative, renumbered differently on each side: one number again.
-                if !t.contains_key(a) {
-                    theirs_map.insert(*z, *a);
-                } else if !o.contains_key(z) {
-                    ours_map.insert(*a, *z);
+                if !in_theirs.contains_key(mine) {
+                    theirs_map.insert(*other, *mine);
+                } else if !in_ours.contains_key(other) {
+                    ours_map.insert(*mine, *other);
                 } else {
-                    let n = fresh();
-                    ours_map.insert(*a, n);
-                    theirs_map.insert(*z, n);
+                    let number = fresh();
+                    ours_map.insert(*mine, number);
+                    theirs_map.insert(*other, number);
                 }
             }
         }
-        let mut both: Vec<u64> = o.keys().filter(|id| t.contains_key(*id) && !b.contains_key(*id)).copied().collect();
+        let mut both: Vec<u64> = in_ours
+            .keys()
+            .filter(|id| in_theirs.contains_key(*id) && !in_base.contains_key(*id))
+            .copied()
+            .collect();
         both.sort_unstable();
         for id in both {
-            if ours_map.contains_key(&id) || theirs_map.contains_key(&id) || o[&id] == t[&id] {
+            if ours_map.contains_key(&id) || theirs_map.contains_key(&id) || in_ours[&id] == in_theirs[&id] {
                 continue;
             }
-            let n = fresh();
-            match mover(o[&id], t[&id]) {
-                Mover::Ours => ours_map.insert(id, n),
-                Mover::Theirs => theirs_map.insert(id, n),
+            let number = fresh();
+            match mover(in_ours[&id], in_theirs[&id]) {
+                Mover::Ours => ours_map.insert(id, number),
+                Mover::Theirs => theirs_map.insert(id, number),
             };
         }
         if ours_map.is_empty() && theirs_map.is_empty() {
@@ -324,7 +334,10 @@ mod tests {
     #[test]
     fn mentions_change_only_where_the_number_stands_alone() {
         let map = HashMap::from([(26, 28)]);
-        assert_eq!(rewrite_mentions("see #26, not #260 or a#26", &map).as_deref(), Some("see #28, not #260 or a#26"));
+        assert_eq!(
+            rewrite_mentions("see #26, not #260 or a#26", &map).as_deref(),
+            Some("see #28, not #260 or a#26")
+        );
         assert_eq!(rewrite_mentions("##26 &#26;", &map), None);
         assert_eq!(rewrite_mentions("(#26)", &map).as_deref(), Some("(#28)"));
         assert_eq!(rewrite_mentions("nothing here", &map), None);

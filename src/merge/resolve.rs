@@ -51,9 +51,10 @@ pub fn resolution(portfolio: &Portfolio, conflict: &Conflict, pick: &Pick) -> Re
         }
         ("templates", _) if at.len() >= 2 => {
             let selector = at[1].as_object().cloned().unwrap_or_default();
-            let before = portfolio.templates.iter().find(|t| {
-                serde_json::to_value(t).is_ok_and(|tree| path::matches(&tree, &selector))
-            });
+            let before = portfolio
+                .templates
+                .iter()
+                .find(|t| serde_json::to_value(t).is_ok_and(|tree| path::matches(&tree, &selector)));
             let after = edit(before, &at[2..], value, &gone)?;
             Change::Template { before: before.cloned().map(Box::new), after: after.map(Box::new) }
         }

@@ -93,10 +93,8 @@ impl Tree {
         theirs: &Map<String, Value>,
         stamps: Stamps,
     ) -> Map<String, Value> {
-        let stamps = Stamps {
-            ours: updated(ours).or(stamps.ours),
-            theirs: updated(theirs).or(stamps.theirs),
-        };
+        let stamps =
+            Stamps { ours: updated(ours).or(stamps.ours), theirs: updated(theirs).or(stamps.theirs) };
         let at_root = self.at.is_empty();
         let mut out = Map::new();
         let keys = ours.keys().chain(theirs.keys().filter(|k| !ours.contains_key(*k)));
@@ -105,7 +103,7 @@ impl Tree {
             let special = match key.as_str() {
                 "id" if at_root => Some(identity(b, o, t)),
                 "next_id" if at_root => Some(counters(o, t)),
-                "updated" => later(b, o, t),
+                "updated" => later(b, o, t).map(Some),
                 _ => None,
             };
             let merged = if let Some(value) = special {
@@ -151,7 +149,8 @@ impl Tree {
         let theirs_first = same_order(base_keys, &o) && !same_order(base_keys, &t);
         let (first, second) = if theirs_first { (theirs_keys, ours_keys) } else { (ours_keys, theirs_keys) };
         let first_set: HashSet<&String> = first.iter().collect();
-        let keys: Vec<&String> = first.iter().chain(second.iter().filter(|k| !first_set.contains(k))).collect();
+        let keys: Vec<&String> =
+            first.iter().chain(second.iter().filter(|k| !first_set.contains(k))).collect();
         let renumbers = !RENUMBERED_BEFORE.iter().any(|p| self.keys_are(p));
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
@@ -160,7 +159,7 @@ impl Tree {
             let tv = t.get(key).map(|ix| &theirs[*ix]);
             if let (None, Some(ov), Some(tv), true) = (bv, ov, tv, renumbers)
                 && ov != tv
-                && let Some(moved) = self.renumber_nested(ov, tv)
+                && let Some(moved) = renumber_nested(ov, tv)
             {
                 let (mut ov, mut tv) = (ov.clone(), tv.clone());
                 let new = Value::from(self.allocate(id_number(&ov).unwrap_or(0)));
@@ -177,13 +176,6 @@ impl Tree {
             out.extend(merged);
         }
         out
-    }
-
-    /// Both sides added a record with the same number and different content: which one gets
-    /// a new number, or `None` when the ids are not numbers (then they are merged as one).
-    fn renumber_nested(&self, ours: &Value, theirs: &Value) -> Option<Mover> {
-        id_number(ours)?;
-        Some(mover(ours, theirs))
     }
 
     fn allocate(&mut self, old: u64) -> u64 {
@@ -211,7 +203,13 @@ impl Tree {
         NATURAL_KEYS.iter().find(|(p, l, _)| *p == parent && *l == last).map(|(_, _, fields)| *fields)
     }
 
-    fn conflict(&mut self, base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>, stamps: Stamps) {
+    fn conflict(
+        &mut self,
+        base: Option<&Value>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+        stamps: Stamps,
+    ) {
         let path = path::describe(&self.at);
         let (base, ours, theirs) =
             (Side::of(base, None), Side::of(ours, stamps.ours), Side::of(theirs, stamps.theirs));
@@ -226,6 +224,13 @@ impl Tree {
             extra: Map::new(),
         });
     }
+}
+
+/// Both sides added a record with the same number and different content: which one gets
+/// a new number, or `None` when the ids are not numbers (then they are merged as one).
+fn renumber_nested(ours: &Value, theirs: &Value) -> Option<Mover> {
+    id_number(ours)?;
+    Some(mover(ours, theirs))
 }
 
 /// Which side's record gets the new number.
@@ -292,14 +297,19 @@ fn merge_by_value(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value
         .iter()
         .filter(|v| {
             let key = v.to_string();
-            !(b.contains(&key) && !t.contains(&key))
+            !b.contains(&key) || t.contains(&key)
         })
         .cloned()
         .collect();
-    out.extend(theirs.iter().filter(|v| {
-        let key = v.to_string();
-        !b.contains(&key) && !o.contains(&key)
-    }).cloned());
+    out.extend(
+        theirs
+            .iter()
+            .filter(|v| {
+                let key = v.to_string();
+                !b.contains(&key) && !o.contains(&key)
+            })
+            .cloned(),
+    );
     out
 }
 
@@ -307,16 +317,14 @@ fn updated(record: &Map<String, Value>) -> Option<jiff::Timestamp> {
     record.get("updated")?.as_str()?.parse().ok()
 }
 
-/// `updated` changed on both sides: the later time.
-fn later(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Option<Option<Value>> {
+/// `updated` changed on both sides to two times: the later one (`None`: not that case).
+fn later(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
     if ours == theirs || base == ours || base == theirs {
         return None;
     }
     let time = |v: Option<&Value>| v?.as_str()?.parse::<jiff::Timestamp>().ok();
-    match (time(ours), time(theirs)) {
-        (Some(o), Some(t)) => Some(if o >= t { ours.cloned() } else { theirs.cloned() }),
-        _ => None,
-    }
+    let (o, t) = (time(ours)?, time(theirs)?);
+    if o >= t { ours.cloned() } else { theirs.cloned() }
 }
 
 /// The portfolio's identity is never a conflict: an identity one side gave a file that had
@@ -326,7 +334,10 @@ fn identity(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) 
         (Some(o), Some(t)) if o == t => Some(o.clone()),
         (Some(o), Some(t)) if base == Some(o) => Some(t.clone()),
         (Some(o), Some(t)) if base == Some(t) => Some(o.clone()),
-        (Some(o), Some(t)) => Some(if o.to_string() <= t.to_string() { o.clone() } else { t.clone() }),
+        (Some(o), Some(t)) => {
+            let (a, b) = (o.to_string(), t.to_string());
+            Some(if a <= b { o.clone() } else { t.clone() })
+        }
         (one, other) => one.or(other).cloned(),
     }
 }
@@ -375,6 +386,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[allow(clippy::needless_pass_by_value)] // each test builds its three trees in place
     fn merge(base: Value, ours: Value, theirs: Value) -> (Value, Vec<Conflict>) {
         let mut tree = Tree::new(None, HashMap::new());
         let merged = tree.merge_root(&base, &ours, &theirs);
@@ -400,7 +412,10 @@ mod tests {
         assert_eq!(merged, json!({"items": [{"id": 1, "t": "A", "n": 2}, {"id": 3, "t": "c"}]}));
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].path, "items[#1].t");
-        assert_eq!((conflicts[0].ours.value.clone(), conflicts[0].theirs.value.clone()), (json!("A"), json!("Å")));
+        assert_eq!(
+            (conflicts[0].ours.value.clone(), conflicts[0].theirs.value.clone()),
+            (json!("A"), json!("Å"))
+        );
     }
 
     #[test]
@@ -445,8 +460,7 @@ mod tests {
     fn counters_take_the_larger_and_updated_the_later() {
         let base = json!({"next_id": {"initiative": 5}, "r": [{"id": 1, "updated": "2026-01-01T00:00:00Z"}]});
         let ours = json!({"next_id": {"initiative": 7}, "r": [{"id": 1, "updated": "2026-02-01T00:00:00Z", "a": 1}]});
-        let theirs =
-            json!({"next_id": {"initiative": 6, "x": 2}, "r": [{"id": 1, "updated": "2026-03-01T00:00:00Z", "b": 1}]});
+        let theirs = json!({"next_id": {"initiative": 6, "x": 2}, "r": [{"id": 1, "updated": "2026-03-01T00:00:00Z", "b": 1}]});
         let (merged, conflicts) = merge(base, ours, theirs);
         assert_eq!(merged["next_id"], json!({"initiative": 7, "x": 2}));
         assert_eq!(merged["r"][0]["updated"], "2026-03-01T00:00:00Z");
@@ -467,7 +481,8 @@ mod tests {
         let ours = json!({"goals": [{"id": 1}, {"id": 2}, {"id": 3}, {"id": 4}]});
         let theirs = json!({"goals": [{"id": 2}, {"id": 1}, {"id": 3}]});
         let (merged, _) = merge(base, ours, theirs);
-        let ids: Vec<u64> = merged["goals"].as_array().expect("a list").iter().filter_map(id_number).collect();
+        let ids: Vec<u64> =
+            merged["goals"].as_array().expect("a list").iter().filter_map(id_number).collect();
         assert_eq!(ids, [2, 1, 3, 4]);
     }
 }

@@ -8,9 +8,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Conflict, Dimension, ExpectedBenefit, Goal, Initiative, LogEntry, NextIds,
-    Organisation, Perspective, Placement, Portfolio, RealisedBenefit, Scale, ScaleStep, Template,
-    Side, TemplateItem, Unit,
+    ActionItem, Answer, Assessment, Conflict, Dimension, ExpectedBenefit, Goal, Initiative, LogEntry,
+    NextIds, Organisation, Perspective, Placement, Portfolio, RealisedBenefit, Scale, ScaleStep, Side,
+    Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.

@@ -5,8 +5,8 @@ use fasett::model::extras::Extra;
 use fasett::model::{
     ActionItem, Answer, Assessment, Conflict, CreatedTo, Dimension, ExpectedBenefit, Facet, Goal, Initiative,
     LocalText, LogEntry, LogKind, NeedSource, NextIds, Organisation, Perspective, Placement, Portfolio,
-    Pressure, Priority, PushedBy, RealisedBenefit, ResultKind, Scale, ScaleStep, Side, Stage, Status, Template,
-    TemplateItem, Track, Unit,
+    Pressure, Priority, PushedBy, RealisedBenefit, ResultKind, Scale, ScaleStep, Side, Stage, Status,
+    Template, TemplateItem, Track, Unit,
 };
 use jiff::civil::Date;
 use proptest::collection::{btree_map, vec};
@@ -328,7 +328,16 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
         (prop_oneof![Just(String::new()), text()], vec(conflict(), 0..2)),
     )
         .prop_map(
-            |(organisation, initiatives, mut assessments, mut actions, templates, next_id, extra, (identity, conflicts))| {
+            |(
+                organisation,
+                initiatives,
+                mut assessments,
+                mut actions,
+                templates,
+                next_id,
+                extra,
+                (identity, conflicts),
+            )| {
                 let mut id = 0;
                 let initiatives = initiatives
                     .into_iter()
