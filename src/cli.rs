@@ -88,6 +88,15 @@ pub enum Command {
         #[arg(value_name = "THEIRS")]
         theirs: PathBuf,
     },
+    /// Several portfolios side by side, read-only: balance, stages, checklists, benefits and
+    /// candidates for cooperation per municipality and pooled.
+    Region {
+        /// The portfolio files, one per municipality (at least two).
+        #[arg(value_name = "FILE", num_args = 2.., required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::region::Format,
+    },
 }
 
 pub fn parse() -> Cli {
@@ -127,6 +136,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Merge { ref base, ref ours, ref theirs }) => {
             Ok(sharing::merge(base, ours, theirs, lang))
         }
+        Some(Command::Region { ref files, format }) => Ok(sharing::region(files, format, lang)),
     }
 }
 

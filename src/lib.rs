@@ -19,6 +19,7 @@
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
 //! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
 //!   both"), conflicts recorded in the file and settled as undoable edits.
+//! - [`region`]: several municipalities' portfolios side by side, read-only.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
@@ -51,6 +52,7 @@ pub mod merge;
 pub mod model;
 pub mod placement;
 pub mod recovery;
+pub mod region;
 pub mod report;
 pub mod scoring;
 pub mod signals;

@@ -110,9 +110,9 @@ pub enum Role {
 impl Role {
     fn name(self) -> &'static str {
         match self {
-            Role::Base => "BASE (the common ancestor)",
-            Role::Ours => "OURS",
-            Role::Theirs => "THEIRS",
+            Role::Base => "BASE (the common ancestor):",
+            Role::Ours => "OURS:",
+            Role::Theirs => "THEIRS:",
         }
     }
 }
@@ -120,7 +120,8 @@ impl Role {
 /// Why `fasett merge` did not merge. OURS is left as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
-    #[error("{path} ({}): {problem}. Nothing was merged; OURS was left as it was.", .role.name())]
+    /// `problem` names the file.
+    #[error("{} {problem}. Nothing was merged; OURS was left as it was.", .role.name())]
     Unreadable { path: PathBuf, role: Role, problem: String },
     #[error("{path}: the merged file could not be written: {problem}. OURS was left as it was.")]
     Write { path: PathBuf, problem: String },
@@ -167,15 +168,16 @@ pub fn merge_files(
 /// One copy, read strictly. An empty BASE is an empty portfolio.
 fn read(path: &Path, role: Role) -> Result<Portfolio, MergeError> {
     let unreadable = |problem: String| MergeError::Unreadable { path: path.to_path_buf(), role, problem };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(format!("could not be read: {e}")))?;
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(format!("{shown} could not be read: {e}")))?;
     if meta.len() > store::MAX_FILE_BYTES {
         return Err(unreadable(format!(
-            "is {} MB, more than fasett reads ({} MB)",
+            "{shown} is {} MB, more than fasett reads ({} MB)",
             meta.len() / (1024 * 1024),
             store::MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("could not be read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("{shown} could not be read: {e}")))?;
     if role == Role::Base && bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Portfolio::default());
     }
@@ -184,14 +186,15 @@ fn read(path: &Path, role: Role) -> Result<Portfolio, MergeError> {
 
 /// A load error in the words of a merge.
 fn load_problem(e: &LoadError) -> String {
+    let path = e.path().display();
     if e.is_newer_schema() {
         format!(
-            "was written by a newer fasett ({}); this fasett cannot merge what it does not fully \
-             understand, so merge with the newer fasett",
+            "{path} was written by a newer fasett ({}); this fasett cannot merge what it does not \
+             fully understand, so merge with the newer fasett",
             e.summary()
         )
     } else {
-        format!("is not a fasett file fasett can read: {}", e.summary())
+        format!("{path} is not a portfolio fasett can read ({})", e.summary())
     }
 }
 

@@ -92,7 +92,7 @@ impl App {
                 }
             }
             Action::Conflict(ConflictAction::Next) => {
-                dialog.index = crate::cycle::step_index(dialog.index, count, true)
+                dialog.index = crate::cycle::step_index(dialog.index, count, true);
             }
             Action::Conflict(ConflictAction::Previous) => {
                 dialog.index = crate::cycle::step_index(dialog.index, count, false);

@@ -3,10 +3,10 @@
 //! clean, 1 conflicts recorded, 2 a file it cannot read; region 0, or 1 when no file could
 //! be read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::commands::fail;
+use super::commands::{fail, write_stdout};
 use crate::i18n::Lang;
 use crate::merge::{self, MergeError};
 
@@ -38,6 +38,16 @@ pub(super) fn merge(base: &Path, ours: &Path, theirs: &Path, lang: Lang) -> Exit
     }
     eprintln!("fasett: {}", crate::text::multi_line(&message));
     ExitCode::from(1)
+}
+
+/// `fasett region FILE FILE…`: the side-by-side view on standard output.
+pub(super) fn region(files: &[PathBuf], format: crate::region::Format, lang: Lang) -> ExitCode {
+    let view = crate::region::View::read(files, crate::dates::today(), lang);
+    if view.loaded() == 0 {
+        let names: Vec<String> = view.failed().map(|(path, why)| format!("{path}: {why}")).collect();
+        return fail(&lang.tf("region.none", &[("files", &names.join("\n  "))]), 1);
+    }
+    write_stdout(crate::region::render(&view, format, lang).as_bytes())
 }
 
 /// Now, to the second.
