@@ -88,6 +88,8 @@ pub(super) fn renumber(
             next - 1
         };
         let (mut ours_map, mut theirs_map) = (HashMap::new(), HashMap::new());
+        // Brought back to one number: the record already has its note.
+        let mut unified: HashSet<u64> = HashSet::new();
         if collection.is_initiatives {
             let (ours_marks, theirs_marks) = (marks(&in_ours, &in_base), marks(&in_theirs, &in_base));
             for (from, mine) in &ours_marks {
@@ -102,6 +104,7 @@ pub(super) fn renumber(
                     ours_map.insert(*mine, number);
                     theirs_map.insert(*other, number);
                 }
+                unified.extend([*mine, *other]);
             }
         }
         let mut both: Vec<u64> = in_ours
@@ -133,7 +136,9 @@ pub(super) fn renumber(
             if map.is_empty() {
                 continue;
             }
-            apply(side, collection, map, texts, note);
+            apply(side, collection, map, texts, &|from, to| {
+                (!unified.contains(&from)).then(|| note(from, to))
+            });
             let mut moved: Vec<(u64, u64)> = map.iter().map(|(a, b)| (*a, *b)).collect();
             moved.sort_unstable();
             done.extend(moved.into_iter().map(|(from, to)| Renumbered {
@@ -187,7 +192,7 @@ fn apply(
     collection: &Collection,
     map: &HashMap<u64, u64>,
     texts: Option<&HashSet<String>>,
-    note: &dyn Fn(u64, u64) -> Value,
+    note: &dyn Fn(u64, u64) -> Option<Value>,
 ) {
     if let Some(root) = side.as_object_mut() {
         for (key, value) in root.iter_mut() {
@@ -221,9 +226,10 @@ fn apply(
                 }
             }
         }
+        let Some(note) = note(old, new) else { continue };
         match record.get_mut("log") {
-            Some(Value::Array(log)) => log.push(note(old, new)),
-            _ => record["log"] = Value::Array(vec![note(old, new)]),
+            Some(Value::Array(log)) => log.push(note),
+            _ => record["log"] = Value::Array(vec![note]),
         }
     }
 }
