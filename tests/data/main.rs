@@ -4,6 +4,8 @@
 //! templates and sample. One test binary for all of them, because each binary links the
 //! whole dependency tree again.
 
+#[path = "../common/git.rs"]
+mod git;
 #[path = "../common/pty.rs"]
 mod pty;
 #[path = "../common/strategies.rs"]
@@ -18,6 +20,7 @@ mod bundled_data;
 mod cli;
 mod exchange;
 mod field;
+mod git_driver;
 mod merge;
 mod store;
 
