@@ -34,7 +34,10 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::i18n::Lang;
-use crate::model::{Conflict, Portfolio};
+use serde::Deserialize;
+
+use crate::model::extras::Extras;
+use crate::model::{Conflict, Id, Initiative, Portfolio};
 use crate::store::{self, LoadError};
 
 pub use path::describe as describe_path;
@@ -62,13 +65,16 @@ pub struct Merged {
 }
 
 /// Merges `ours` and `theirs`, which both grew from `base`.
+///
+/// The initiatives, by far the largest collection, are compared as the model and only those
+/// both sides changed go through the JSON merge; everything else goes through it whole
+/// (small, and it may hold collections this fasett does not know).
 pub fn merge(
-    base: &Portfolio,
-    ours: &Portfolio,
-    theirs: &Portfolio,
+    base: Portfolio,
+    mut ours: Portfolio,
+    mut theirs: Portfolio,
     options: &Options,
 ) -> Result<Merged, String> {
-    let (base, mut ours, mut theirs) = (base.to_value(), ours.to_value(), theirs.to_value());
     let note = |from: u64, to: u64| {
         json!({
             "date": options.today.to_string(),
@@ -77,26 +83,103 @@ pub fn merge(
             "renumbered": {"from": from, "to": to},
         })
     };
-    let mut renumbered = renumber::renumber(&base, &mut ours, &mut theirs, &note);
-    let mut tree = tree::Tree::new(Some(options.now), nested_next_free(&[&base, &ours, &theirs]));
-    let mut merged = tree.merge_root(&base, &ours, &theirs);
-    renumbered.extend(tree.renumbered.iter().map(|(collection, from, to)| Renumbered {
-        collection: collection.clone(),
-        from: *from,
-        to: *to,
+    let mut renumbered = renumber::renumber(&base, &mut ours, &mut theirs, &note)?;
+    let mut sides = [base, ours, theirs];
+    let [base_list, ours_list, theirs_list] = sides.each_mut().map(|p| std::mem::take(&mut p.initiatives));
+    let [base_rest, ours_rest, theirs_rest] = sides.each_ref().map(Portfolio::to_value);
+    let lists = [&base_list, &ours_list, &theirs_list];
+    let rests = [&base_rest, &ours_rest, &theirs_rest];
+    let mut tree = tree::Tree::new(
+        Some(options.now),
+        Box::new(move || {
+            let records: Vec<Value> =
+                lists.iter().flat_map(|list| list.iter().map(initiative_value)).collect();
+            let trees: Vec<&Value> = rests.iter().copied().chain(records.iter()).collect();
+            tree::nested_next_free(&trees)
+        }),
+    );
+    let mut merged = tree.merge_root(&base_rest, &ours_rest, &theirs_rest);
+    let initiatives = merge_initiatives(&mut tree, lists)?;
+    let (found, nested) = (std::mem::take(&mut tree.conflicts), std::mem::take(&mut tree.renumbered));
+    drop(tree);
+    renumbered.extend(nested.into_iter().map(|(collection, from, to)| Renumbered {
+        collection,
+        from,
+        to,
         ours: false,
     }));
-    raise_counters(&mut merged, &renumbered);
+    let highest = initiatives.iter().map(|i| u64::from(i.id)).max();
+    raise_counters(&mut merged, &renumbered, highest);
     let mut portfolio = Portfolio::from_value(&merged)
         .map_err(|e| format!("the merged portfolio does not read back ({e}); this is a bug in fasett"))?;
-    portfolio.initiatives.sort_by_key(|i| i.id);
-    let new_conflicts = tree.conflicts.len();
-    for conflict in tree.conflicts {
+    portfolio.initiatives = initiatives;
+    if let Some(what) = duplicate(&portfolio) {
+        return Err(format!("the merged portfolio uses {what} twice; this is a bug in fasett"));
+    }
+    let new_conflicts = found.len();
+    for conflict in found {
         if !portfolio.conflicts.iter().any(|c| c.id == conflict.id) {
             portfolio.conflicts.push(conflict);
         }
     }
+    drop_later((base_list, ours_list, theirs_list, merged));
     Ok(Merged { portfolio, new_conflicts, renumbered })
+}
+
+/// The initiatives, matched by number: a side equal to the base takes the other's version,
+/// and only one both changed is merged field by field (as JSON, so keys this fasett does not
+/// know are merged too). Numbers are unique already (see `renumber`). Sorted by number.
+fn merge_initiatives(
+    tree: &mut tree::Tree<'_>,
+    [base, ours, theirs]: [&Vec<Initiative>; 3],
+) -> Result<Vec<Initiative>, String> {
+    let index = |list: &'_ [Initiative]| -> HashMap<Id, usize> {
+        list.iter().enumerate().map(|(ix, i)| (i.id, ix)).collect()
+    };
+    let (b, o, t) = (index(base), index(ours), index(theirs));
+    let mut ids: Vec<Id> = o.keys().chain(t.keys()).copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (bi, oi, ti) = (find(&b, base, id), find(&o, ours, id), find(&t, theirs, id));
+        let taken = if oi == ti || bi == ti {
+            oi
+        } else if bi == oi {
+            ti
+        } else {
+            let at = vec![json!("initiatives"), json!({ "id": id })];
+            let [bv, ov, tv] = [bi, oi, ti].map(|i| i.map(initiative_value));
+            if let Some(merged) = tree.merge_at(at, bv.as_ref(), ov.as_ref(), tv.as_ref()) {
+                let mut initiative = Initiative::deserialize(&merged).map_err(|e| {
+                    format!(
+                        "initiative #{id} does not read back after merging ({e}); this is a bug in fasett"
+                    )
+                })?;
+                initiative.absorb(&merged);
+                out.push(initiative);
+            }
+            continue;
+        };
+        out.extend(taken.cloned());
+    }
+    Ok(out)
+}
+
+fn find<'a>(index: &HashMap<Id, usize>, list: &'a [Initiative], id: Id) -> Option<&'a Initiative> {
+    index.get(&id).map(|ix| &list[*ix])
+}
+
+/// An initiative as the file holds it.
+fn initiative_value(i: &Initiative) -> Value {
+    let mut tree = serde_json::to_value(i).unwrap_or(Value::Null);
+    i.emit(&mut tree);
+    tree
+}
+
+/// Freeing the trees of 10,000 initiatives costs a quarter of the merge; nobody waits for it.
+fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// Which copy a file is, in the order git passes them.
@@ -137,8 +220,8 @@ pub struct FileMerge {
 
 /// `fasett merge BASE OURS THEIRS`: reads the three copies (an empty BASE is an empty
 /// portfolio: git's "added on both sides"), merges, and writes the result into OURS
-/// through the one atomic writer. OURS is written only when the result reads back as a
-/// valid portfolio.
+/// through the one atomic writer. OURS is written only when the result is a valid
+/// portfolio (read back as the model, every number once).
 pub fn merge_files(
     base: &Path,
     ours: &Path,
@@ -155,11 +238,8 @@ pub fn merge_files(
         (join(b), o, join(t))
     });
     let (b, o, t) = (b?, o?, t?);
-    let merged = merge(&b, &o, &t, options).map_err(MergeError::Bug)?;
+    let merged = merge(b, o, t, options).map_err(MergeError::Bug)?;
     let json = store::to_json(&merged.portfolio);
-    store::parse(json.as_bytes(), ours).map_err(|e| {
-        MergeError::Bug(format!("the merged file does not read back ({e}); this is a bug in fasett"))
-    })?;
     store::write_file(ours, json.as_bytes(), store::Sharing::Private)
         .map_err(|e| MergeError::Write { path: ours.to_path_buf(), problem: e.to_string() })?;
     Ok(FileMerge { merged })
@@ -198,48 +278,29 @@ fn load_problem(e: &LoadError) -> String {
     }
 }
 
-/// For nested lists of numbered records (a benefit's measurements, say), the next number
-/// free in all three copies, per list key, above its `next_id` counter if there is one.
-fn nested_next_free(trees: &[&Value]) -> HashMap<String, u64> {
-    fn walk(value: &Value, top: bool, out: &mut HashMap<String, u64>) {
-        match value {
-            Value::Object(fields) => {
-                for (key, inner) in fields {
-                    if top && key == "next_id" {
-                        continue;
-                    }
-                    if let Value::Array(items) = inner {
-                        let max = items.iter().filter_map(|i| i.get("id")?.as_u64()).max();
-                        if let Some(max) = max {
-                            let next = out.entry(key.clone()).or_insert(1);
-                            *next = (*next).max(max + 1);
-                        }
-                    }
-                    walk(inner, false, out);
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|i| walk(i, false, out)),
-            _ => {}
-        }
+/// A number used twice in one collection (what the store refuses to load), if any: the
+/// merged file is written only when it would load.
+fn duplicate(p: &Portfolio) -> Option<String> {
+    fn twice(ids: impl Iterator<Item = crate::model::Id>) -> Option<crate::model::Id> {
+        let mut seen = std::collections::HashSet::new();
+        ids.into_iter().find(|id| !seen.insert(*id))
     }
-    let mut out = HashMap::new();
-    for tree in trees {
-        walk(tree, true, &mut out);
-    }
-    for tree in trees {
-        let Some(Value::Object(counters)) = tree.get("next_id") else { continue };
-        for (list, next) in &mut out {
-            if let Some(counter) = counters.get(list.trim_end_matches('s')).and_then(Value::as_u64) {
-                *next = (*next).max(counter);
-            }
-        }
-    }
-    out
+    let found = [
+        ("initiative", twice(p.initiatives.iter().map(|i| i.id))),
+        ("checklist run", twice(p.assessments.iter().map(|a| a.id))),
+        ("action", twice(p.actions.iter().map(|a| a.id))),
+        ("goal", twice(p.organisation.goals.iter().map(|g| g.id))),
+    ];
+    found.into_iter().find_map(|(what, id)| id.map(|id| format!("{what} #{id}")))
 }
 
-/// After renumbering, every counter is above the numbers its collection uses.
-fn raise_counters(merged: &mut Value, renumbered: &[Renumbered]) {
+/// After renumbering, every counter is above the numbers its collection uses
+/// (`initiatives`: the highest initiative number, as they are merged apart).
+fn raise_counters(merged: &mut Value, renumbered: &[Renumbered], initiatives: Option<u64>) {
     let mut highest: HashMap<String, u64> = HashMap::new();
+    if let Some(max) = initiatives {
+        highest.insert("initiative".to_owned(), max);
+    }
     for collection in renumber::COLLECTIONS {
         let mut list = &*merged;
         for key in collection.at {

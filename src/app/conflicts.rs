@@ -173,7 +173,7 @@ impl App {
             }
         };
         let options = merge::Options { today: self.today, now: super::now(), lang: self.lang };
-        let merged = match merge::merge(&base, &self.portfolio, &theirs, &options) {
+        let merged = match merge::merge(base, self.portfolio.clone(), theirs, &options) {
             Ok(merged) => merged,
             Err(why) => {
                 self.set_error(self.lang.tf("external.merge_failed", &[("why", &why)]));

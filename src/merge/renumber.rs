@@ -22,6 +22,8 @@ use serde_json::{Value, json};
 
 use super::path;
 use super::tree::{Mover, mover};
+use crate::model::extras::Extras;
+use crate::model::{ActionItem, Assessment, Goal, Initiative, Portfolio};
 
 /// A numbered collection and the keys that refer to its records.
 pub(super) struct Collection {
@@ -62,23 +64,23 @@ pub struct Renumbered {
     pub ours: bool,
 }
 
-/// Makes every number unique across the two sides (see the module's text). `note` makes
-/// the log entry for an initiative moved from one number to another.
+/// Makes every number unique across the two sides (see the module's text), changing `ours`
+/// and `theirs`. `note` makes the log entry for an initiative moved from one number to
+/// another. The sides are compared as the model; only a side that has something renumbered
+/// goes through its JSON tree.
 pub(super) fn renumber(
-    base: &Value,
-    ours: &mut Value,
-    theirs: &mut Value,
+    base: &Portfolio,
+    ours: &mut Portfolio,
+    theirs: &mut Portfolio,
     note: &dyn Fn(u64, u64) -> Value,
-) -> Vec<Renumbered> {
-    let mut done = Vec::new();
-    let mut base_texts: Option<HashSet<String>> = None;
+) -> Result<Vec<Renumbered>, String> {
+    let mut plans: Vec<Plan> = Vec::new();
     for collection in COLLECTIONS {
         let (in_base, in_ours, in_theirs) =
-            (ids(base, collection), ids(ours, collection), ids(theirs, collection));
+            (numbered(base, collection), numbered(ours, collection), numbered(theirs, collection));
         let mut next = [base, &*ours, &*theirs]
             .iter()
-            .map(|side| side.get("next_id").and_then(|n| n.get(collection.counter)).and_then(Value::as_u64))
-            .map(|counter| counter.unwrap_or(1).saturating_sub(1))
+            .map(|side| counter(side, collection).saturating_sub(1))
             .chain(in_base.keys().chain(in_ours.keys()).chain(in_theirs.keys()).copied())
             .max()
             .unwrap_or(0)
@@ -87,24 +89,23 @@ pub(super) fn renumber(
             next += 1;
             next - 1
         };
-        let (mut ours_map, mut theirs_map) = (HashMap::new(), HashMap::new());
-        // Brought back to one number: the record already has its note.
-        let mut unified: HashSet<u64> = HashSet::new();
+        let mut plan =
+            Plan { collection, ours: HashMap::new(), theirs: HashMap::new(), unified: HashSet::new() };
         if collection.is_initiatives {
-            let (ours_marks, theirs_marks) = (marks(&in_ours, &in_base), marks(&in_theirs, &in_base));
+            let (ours_marks, theirs_marks) = (marks(ours, &in_base), marks(theirs, &in_base));
             for (from, mine) in &ours_marks {
                 let Some(other) = theirs_marks.get(from).filter(|other| **other != *mine) else { continue };
                 // The same initiative, renumbered differently on each side: one number again.
                 if !in_theirs.contains_key(mine) {
-                    theirs_map.insert(*other, *mine);
+                    plan.theirs.insert(*other, *mine);
                 } else if !in_ours.contains_key(other) {
-                    ours_map.insert(*mine, *other);
+                    plan.ours.insert(*mine, *other);
                 } else {
                     let number = fresh();
-                    ours_map.insert(*mine, number);
-                    theirs_map.insert(*other, number);
+                    plan.ours.insert(*mine, number);
+                    plan.theirs.insert(*other, number);
                 }
-                unified.extend([*mine, *other]);
+                plan.unified.extend([*mine, *other]);
             }
         }
         let mut both: Vec<u64> = in_ours
@@ -114,72 +115,131 @@ pub(super) fn renumber(
             .collect();
         both.sort_unstable();
         for id in both {
-            if ours_map.contains_key(&id) || theirs_map.contains_key(&id) || in_ours[&id] == in_theirs[&id] {
+            let (mine, other) = (&in_ours[&id], &in_theirs[&id]);
+            if plan.ours.contains_key(&id) || plan.theirs.contains_key(&id) || mine.same(other) {
                 continue;
             }
             let number = fresh();
-            match mover(in_ours[&id], in_theirs[&id]) {
-                Mover::Ours => ours_map.insert(id, number),
-                Mover::Theirs => theirs_map.insert(id, number),
+            match mover(&mine.value(), &other.value()) {
+                Mover::Ours => plan.ours.insert(id, number),
+                Mover::Theirs => plan.theirs.insert(id, number),
             };
         }
-        if ours_map.is_empty() && theirs_map.is_empty() {
+        if !plan.ours.is_empty() || !plan.theirs.is_empty() {
+            plans.push(plan);
+        }
+    }
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The base's texts that mention a number, read only when a side has such a text.
+    let texts = BaseTexts { base, texts: std::cell::OnceCell::new() };
+    let mut done = Vec::new();
+    for (side, is_ours) in [(ours, true), (theirs, false)] {
+        let maps: Vec<(&Plan, &HashMap<u64, u64>)> = plans
+            .iter()
+            .map(|p| (p, if is_ours { &p.ours } else { &p.theirs }))
+            .filter(|(_, map)| !map.is_empty())
+            .collect();
+        if maps.is_empty() {
             continue;
         }
-        if collection.is_initiatives && base_texts.is_none() {
-            let mut texts = HashSet::new();
-            collect_texts(base, &mut texts);
-            base_texts = Some(texts);
-        }
-        let texts = base_texts.as_ref().filter(|_| collection.is_initiatives);
-        for (side, map, is_ours) in [(&mut *ours, &ours_map, true), (&mut *theirs, &theirs_map, false)] {
-            if map.is_empty() {
-                continue;
-            }
-            apply(side, collection, map, texts, &|from, to| {
-                (!unified.contains(&from)).then(|| note(from, to))
+        let mut tree = side.to_value();
+        for (plan, map) in maps {
+            let texts = plan.collection.is_initiatives.then_some(&texts);
+            apply(&mut tree, plan.collection, map, texts, &|from, to| {
+                (!plan.unified.contains(&from)).then(|| note(from, to))
             });
             let mut moved: Vec<(u64, u64)> = map.iter().map(|(a, b)| (*a, *b)).collect();
             moved.sort_unstable();
             done.extend(moved.into_iter().map(|(from, to)| Renumbered {
-                collection: collection.at.join("."),
+                collection: plan.collection.at.join("."),
                 from,
                 to,
                 ours: is_ours,
             }));
         }
+        *side =
+            Portfolio::from_value(&tree).map_err(|e| format!("a renumbered copy does not read back: {e}"))?;
+        side.initiatives.sort_by_key(|i| i.id);
     }
-    done
+    Ok(done)
+}
+
+/// What one collection renumbers on each side.
+struct Plan {
+    collection: &'static Collection,
+    ours: HashMap<u64, u64>,
+    theirs: HashMap<u64, u64>,
+    /// Numbers brought back together: those records already have their note.
+    unified: HashSet<u64>,
+}
+
+/// A numbered record of the model.
+enum Record<'p> {
+    Initiative(&'p Initiative),
+    Goal(&'p Goal),
+    Assessment(&'p Assessment),
+    Action(&'p ActionItem),
+}
+
+impl Record<'_> {
+    fn same(&self, other: &Record<'_>) -> bool {
+        match (self, other) {
+            (Record::Initiative(a), Record::Initiative(b)) => a == b,
+            (Record::Goal(a), Record::Goal(b)) => a == b,
+            (Record::Assessment(a), Record::Assessment(b)) => a == b,
+            (Record::Action(a), Record::Action(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// As the file holds it.
+    fn value(&self) -> Value {
+        fn tree<T: serde::Serialize + Extras>(record: &T) -> Value {
+            let mut tree = serde_json::to_value(record).unwrap_or(Value::Null);
+            record.emit(&mut tree);
+            tree
+        }
+        match self {
+            Record::Initiative(r) => tree(*r),
+            Record::Goal(r) => tree(*r),
+            Record::Assessment(r) => tree(*r),
+            Record::Action(r) => tree(*r),
+        }
+    }
 }
 
 /// The records of a collection by number.
-fn ids<'a>(root: &'a Value, collection: &Collection) -> HashMap<u64, &'a Value> {
-    let mut here = root;
-    for key in collection.at {
-        match here.get(key) {
-            Some(next) => here = next,
-            None => return HashMap::new(),
-        }
+fn numbered<'p>(p: &'p Portfolio, collection: &Collection) -> HashMap<u64, Record<'p>> {
+    match collection.counter {
+        "initiative" => p.initiatives.iter().map(|r| (u64::from(r.id), Record::Initiative(r))).collect(),
+        "goal" => p.organisation.goals.iter().map(|r| (u64::from(r.id), Record::Goal(r))).collect(),
+        "assessment" => p.assessments.iter().map(|r| (u64::from(r.id), Record::Assessment(r))).collect(),
+        _ => p.actions.iter().map(|r| (u64::from(r.id), Record::Action(r))).collect(),
     }
-    here.as_array()
-        .map(|list| list.iter().filter_map(|r| Some((r.get("id")?.as_u64()?, r))).collect())
-        .unwrap_or_default()
+}
+
+fn counter(p: &Portfolio, collection: &Collection) -> u64 {
+    u64::from(match collection.counter {
+        "initiative" => p.next_id.initiative,
+        "goal" => p.next_id.goal,
+        "assessment" => p.next_id.assessment,
+        _ => p.next_id.action,
+    })
 }
 
 /// Initiatives this side added that an earlier merge renumbered: the number each came from.
-fn marks(side: &HashMap<u64, &Value>, base: &HashMap<u64, &Value>) -> HashMap<u64, u64> {
+fn marks(side: &Portfolio, base: &HashMap<u64, Record<'_>>) -> HashMap<u64, u64> {
     let mut out = HashMap::new();
-    for (id, record) in side {
-        if base.contains_key(id) {
-            continue;
-        }
-        let log = record.get("log").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-        let from = log.iter().rev().find_map(|entry| {
-            let mark = entry.get("renumbered")?;
-            (mark.get("to")?.as_u64()? == *id).then(|| mark.get("from")?.as_u64()).flatten()
+    for record in side.initiatives.iter().filter(|i| !base.contains_key(&u64::from(i.id))) {
+        let id = u64::from(record.id);
+        let from = record.log.iter().rev().find_map(|entry| {
+            let mark = entry.extra.get("renumbered")?;
+            (mark.get("to")?.as_u64()? == id).then(|| mark.get("from")?.as_u64()).flatten()
         });
         if let Some(from) = from {
-            out.insert(from, *id);
+            out.insert(from, id);
         }
     }
     out
@@ -191,7 +251,7 @@ fn apply(
     side: &mut Value,
     collection: &Collection,
     map: &HashMap<u64, u64>,
-    texts: Option<&HashSet<String>>,
+    texts: Option<&BaseTexts<'_>>,
     note: &dyn Fn(u64, u64) -> Option<Value>,
 ) {
     if let Some(root) = side.as_object_mut() {
@@ -235,7 +295,7 @@ fn apply(
 }
 
 /// References and text below `value`.
-fn follow(value: &mut Value, refs: &[&str], map: &HashMap<u64, u64>, texts: Option<&HashSet<String>>) {
+fn follow(value: &mut Value, refs: &[&str], map: &HashMap<u64, u64>, texts: Option<&BaseTexts<'_>>) {
     match value {
         Value::Object(fields) => {
             for (key, inner) in fields.iter_mut() {
@@ -265,8 +325,8 @@ fn follow(value: &mut Value, refs: &[&str], map: &HashMap<u64, u64>, texts: Opti
         Value::String(text) => {
             if let Some(texts) = texts
                 && text.contains('#')
-                && !texts.contains(text.as_str())
                 && let Some(rewritten) = rewrite_mentions(text, map)
+                && !texts.has(text)
             {
                 *text = rewritten;
             }
@@ -320,6 +380,24 @@ fn repath(conflict: &mut Value, collection: &Collection, map: &HashMap<u64, u64>
     selector.insert("id".into(), Value::from(*new));
     let words = path::describe(at);
     conflict["path"] = Value::String(words);
+}
+
+/// The base's texts that hold a `#`: text both copies share is left alone.
+struct BaseTexts<'a> {
+    base: &'a Portfolio,
+    texts: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl BaseTexts<'_> {
+    fn has(&self, text: &str) -> bool {
+        self.texts
+            .get_or_init(|| {
+                let mut texts = HashSet::new();
+                collect_texts(&self.base.to_value(), &mut texts);
+                texts
+            })
+            .contains(text)
+    }
 }
 
 fn collect_texts(value: &Value, out: &mut HashSet<String>) {

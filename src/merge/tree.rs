@@ -22,8 +22,11 @@ const NATURAL_KEYS: &[(&str, &str, &[&str])] = &[
 pub(super) const RENUMBERED_BEFORE: &[&[&str]] =
     &[&["initiatives"], &["assessments"], &["actions"], &["organisation", "goals"]];
 
+/// Where the next free numbers of nested lists come from, worked out when first needed.
+pub(super) type NextFree<'a> = Box<dyn FnOnce() -> HashMap<String, u64> + 'a>;
+
 /// One merge's state: where it is, what it found.
-pub(super) struct Tree {
+pub(super) struct Tree<'a> {
     pub conflicts: Vec<Conflict>,
     /// Nested records renumbered because both sides added the same number: the list's
     /// key, the old and the new number.
@@ -31,7 +34,8 @@ pub(super) struct Tree {
     found: Option<jiff::Timestamp>,
     at: Vec<Value>,
     /// The next free number per list key, for nested records both sides numbered alike.
-    next_free: HashMap<String, u64>,
+    next_free: Option<HashMap<String, u64>>,
+    source: Option<NextFree<'a>>,
 }
 
 /// When each side's enclosing record was last changed.
@@ -41,14 +45,37 @@ struct Stamps {
     theirs: Option<jiff::Timestamp>,
 }
 
-impl Tree {
-    pub fn new(found: Option<jiff::Timestamp>, next_free: HashMap<String, u64>) -> Self {
-        Tree { conflicts: Vec::new(), renumbered: Vec::new(), found, at: Vec::new(), next_free }
+impl<'a> Tree<'a> {
+    /// A merge; `next_free` gives the numbers free in every nested list of all three copies
+    /// (see [`nested_next_free`]), asked only when a nested number collides.
+    pub fn new(found: Option<jiff::Timestamp>, next_free: NextFree<'a>) -> Self {
+        Tree {
+            conflicts: Vec::new(),
+            renumbered: Vec::new(),
+            found,
+            at: Vec::new(),
+            next_free: None,
+            source: Some(next_free),
+        }
     }
 
-    /// Merges the whole file.
+    /// Merges three whole trees.
     pub fn merge_root(&mut self, base: &Value, ours: &Value, theirs: &Value) -> Value {
         self.merge(Some(base), Some(ours), Some(theirs), Stamps::default()).unwrap_or(Value::Null)
+    }
+
+    /// Merges the three values found at `at` (a record both sides changed, say).
+    pub fn merge_at(
+        &mut self,
+        at: Vec<Value>,
+        base: Option<&Value>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Option<Value> {
+        let outer = std::mem::replace(&mut self.at, at);
+        let merged = self.merge(base, ours, theirs, Stamps::default());
+        self.at = outer;
+        merged
     }
 
     /// The merged value, `None` for "not there". Equal sides agree; a side equal to the
@@ -180,7 +207,10 @@ impl Tree {
 
     fn allocate(&mut self, old: u64) -> u64 {
         let list = self.list_key().unwrap_or_default();
-        let next = self.next_free.entry(list.clone()).or_insert(old + 1);
+        let source = &mut self.source;
+        let next_free =
+            self.next_free.get_or_insert_with(|| source.take().map(|source| source()).unwrap_or_default());
+        let next = next_free.entry(list.clone()).or_insert(old + 1);
         let new = *next;
         *next += 1;
         self.renumbered.push((list, old, new));
@@ -224,6 +254,45 @@ impl Tree {
             extra: Map::new(),
         });
     }
+}
+
+/// For nested lists of numbered records (a benefit's measurements, say), the next number
+/// free in all three copies, per list key, above its `next_id` counter if there is one.
+pub(super) fn nested_next_free(trees: &[&Value]) -> HashMap<String, u64> {
+    fn walk(value: &Value, top: bool, out: &mut HashMap<String, u64>) {
+        match value {
+            Value::Object(fields) => {
+                for (key, inner) in fields {
+                    if top && key == "next_id" {
+                        continue;
+                    }
+                    if let Value::Array(items) = inner {
+                        let max = items.iter().filter_map(|i| i.get("id")?.as_u64()).max();
+                        if let Some(max) = max {
+                            let next = out.entry(key.clone()).or_insert(1);
+                            *next = (*next).max(max + 1);
+                        }
+                    }
+                    walk(inner, false, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, false, out)),
+            _ => {}
+        }
+    }
+    let mut out = HashMap::new();
+    for tree in trees {
+        walk(tree, true, &mut out);
+    }
+    for tree in trees {
+        let Some(Value::Object(counters)) = tree.get("next_id") else { continue };
+        for (list, next) in &mut out {
+            if let Some(counter) = counters.get(list.trim_end_matches('s')).and_then(Value::as_u64) {
+                *next = (*next).max(counter);
+            }
+        }
+    }
+    out
 }
 
 /// Both sides added a record with the same number and different content: which one gets
@@ -388,7 +457,7 @@ mod tests {
 
     #[allow(clippy::needless_pass_by_value)] // each test builds its three trees in place
     fn merge(base: Value, ours: Value, theirs: Value) -> (Value, Vec<Conflict>) {
-        let mut tree = Tree::new(None, HashMap::new());
+        let mut tree = Tree::new(None, Box::new(|| nested_next_free(&[&base, &ours, &theirs])));
         let merged = tree.merge_root(&base, &ours, &theirs);
         (merged, tree.conflicts)
     }
@@ -432,7 +501,7 @@ mod tests {
         let base = json!({"benefits": [{"id": 1, "t": "a"}]});
         let ours = json!({"benefits": [{"id": 1, "t": "a"}, {"id": 2, "t": "mine"}]});
         let theirs = json!({"benefits": [{"id": 1, "t": "a"}, {"id": 2, "t": "yours"}]});
-        let mut tree = Tree::new(None, HashMap::from([("benefits".to_owned(), 3)]));
+        let mut tree = Tree::new(None, Box::new(|| nested_next_free(&[&base, &ours, &theirs])));
         let merged = tree.merge_root(&base, &ours, &theirs);
         let titles: Vec<(u64, &str)> = merged["benefits"]
             .as_array()

@@ -31,7 +31,8 @@ fn conflicted() -> Portfolio {
     edit(&mut theirs, 4, |i| i.facet = Facet::Adaptive);
     ours.initiatives.retain(|i| i.id != 8);
     edit(&mut theirs, 8, |i| i.owner = "Bo Ek".into());
-    let merged = merge::merge(&base, &ours, &theirs, &options()).expect("merges").portfolio;
+    let merged =
+        merge::merge(base.clone(), ours.clone(), theirs.clone(), &options()).expect("merges").portfolio;
     assert_eq!(merged.conflicts.len(), 3);
     merged
 }

@@ -26,7 +26,7 @@ fn options() -> Options {
 }
 
 fn merged(base: &Portfolio, ours: &Portfolio, theirs: &Portfolio) -> Merged {
-    merge::merge(base, ours, theirs, &options()).expect("merges")
+    merge::merge(base.clone(), ours.clone(), theirs.clone(), &options()).expect("merges")
 }
 
 /// The merged portfolio written and read back as `fasett` would: it must load.
