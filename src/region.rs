@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::analysis;
 use crate::balance::Balance;
 use crate::i18n::Lang;
+use crate::model::extras::Extras;
 use crate::model::{Id, Initiative, Portfolio, Status};
 use crate::store;
 
@@ -211,13 +212,14 @@ impl Figures {
 fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
     let mut totals: BTreeMap<(String, String), BenefitTotal> = BTreeMap::new();
     for i in initiatives.iter().filter(|i| !i.archived) {
-        // Read as the file holds them, whichever version of fasett made them a field.
-        let Some(Value::Array(benefits)) = i.extra.get("benefits").cloned().or_else(|| {
-            let tree = serde_json::to_value(i).ok()?;
-            tree.get("benefits").cloned()
-        }) else {
-            continue;
+        // Read as the file holds them: kept as an unknown key by this fasett, a field of a
+        // later one.
+        let benefits = if Initiative::KEYS.contains(&"benefits") {
+            serde_json::to_value(i).ok().and_then(|mut tree| tree.get_mut("benefits").map(Value::take))
+        } else {
+            i.extra.get("benefits").cloned()
         };
+        let Some(Value::Array(benefits)) = benefits else { continue };
         for b in &benefits {
             let text = |key: &str| b.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
             let (kind, unit) = (text("kind"), text("unit"));
