@@ -10,6 +10,9 @@ use super::commands::{fail, write_stdout};
 use crate::i18n::Lang;
 use crate::merge::{self, MergeError};
 
+/// Renumberings listed one by one after a merge; more are counted.
+const SHOWN: usize = 12;
+
 /// `fasett merge BASE OURS THEIRS`: the result in OURS, a summary on stderr (git shows it).
 pub(super) fn merge(base: &Path, ours: &Path, theirs: &Path, lang: Lang) -> ExitCode {
     let options = merge::Options { today: crate::dates::today(), now: now(), lang };
@@ -18,7 +21,15 @@ pub(super) fn merge(base: &Path, ours: &Path, theirs: &Path, lang: Lang) -> Exit
         Err(e @ MergeError::Write { .. }) => return fail(&e.to_string(), 1),
         Err(e) => return fail(&e.to_string(), 2),
     };
-    for r in &merged.renumbered {
+    // A long list is cut: the log of each initiative keeps its own note.
+    if merged.renumbered.len() > SHOWN {
+        let more = merged.renumbered.len() - SHOWN;
+        eprintln!(
+            "fasett: {}",
+            lang.tf("merge.renumbered_many", &[("count", &merged.renumbered.len()), ("more", &more)])
+        );
+    }
+    for r in merged.renumbered.iter().take(SHOWN) {
         let side = lang.t(if r.ours { "merge.side_ours" } else { "merge.side_theirs" });
         let line = lang.tf(
             "merge.renumbered",
