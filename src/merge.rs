@@ -17,7 +17,8 @@
 //!   portfolio's own `id` is never a conflict.
 //! - **Numbers stay short and never collide**: the same number added on both sides for two
 //!   different records moves one of them to the next free number, and references follow
-//!   ([`renumber`]'s rules; nested records such as benefits are renumbered within the merge).
+//!   (`merge/renumber.rs` has the rules; nested records such as benefits are renumbered
+//!   within the merge).
 //!
 //! The parts: `tree` (the merge of two JSON trees), `renumber`, `path` (a conflict's place)
 //! and `resolve` (settling a conflict as an undoable change).

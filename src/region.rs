@@ -1,6 +1,6 @@
 //! `fasett region FILE FILE…`: several municipalities' portfolios side by side, read-only.
-//! Per municipality and pooled: the facet balance and its tendency (from [`balance`]), the
-//! lifecycle stages and statuses; checklist results of the same template compared (mean and
+//! Per municipality and pooled: the facet balance and its tendency (from [`crate::balance`]),
+//! the lifecycle stages and statuses; checklist results of the same template compared (mean and
 //! spread per municipality); benefit totals where the files have benefits; and initiatives
 //! that appear in more than one municipality, as candidates for cooperation. A file that
 //! cannot be read is named with its error and the rest are still shown.
