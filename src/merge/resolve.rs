@@ -113,3 +113,78 @@ fn edit<T: Serialize + DeserializeOwned + Extras>(
     out.absorb(&tree);
     Ok(Some(out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::merge::{Options, merge};
+    use serde_json::json;
+
+    fn options() -> Options {
+        Options { today: crate::testing::TODAY, now: jiff::Timestamp::UNIX_EPOCH, lang: Lang::En }
+    }
+
+    /// The sample (with an idea list a later fasett might keep) merged with two copies
+    /// `change` edits differently.
+    fn conflicted(change: impl Fn(&mut Portfolio, &str)) -> Portfolio {
+        let mut base = crate::testing::sample();
+        base.extra.insert("ideas".into(), json!([{"id": 1, "title": "Idea"}]));
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        change(&mut ours, "ours");
+        change(&mut theirs, "theirs");
+        let merged = merge(base, ours, theirs, &options()).expect("merges").portfolio;
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        merged
+    }
+
+    /// Settles the one conflict with `pick`, checks it undoes, gives the settled portfolio.
+    fn settle(p: &Portfolio, pick: &Pick) -> Portfolio {
+        let change = resolution(p, &p.conflicts[0], pick).expect("settles");
+        let mut settled = p.clone();
+        change.apply(&mut settled);
+        assert!(settled.conflicts.is_empty());
+        let mut undone = settled.clone();
+        change.inverted().apply(&mut undone);
+        assert_eq!(&undone, p, "undoing brings the conflict and the value back");
+        settled
+    }
+
+    #[test]
+    fn a_goal_s_title_is_settled_in_the_organisation() {
+        let p = conflicted(|p, side| p.organisation.goals[1].title = format!("Goal of {side}"));
+        assert!(p.conflicts[0].path.starts_with("organisation.goals[#"), "{}", p.conflicts[0].path);
+        let settled = settle(&p, &Pick::Theirs);
+        assert_eq!(settled.organisation.goals[1].title, "Goal of theirs");
+    }
+
+    #[test]
+    fn a_checklist_score_is_settled_in_its_run() {
+        let p = conflicted(|p, side| {
+            p.assessments[0].answers[0].score = Some(if side == "ours" { 1 } else { 5 });
+        });
+        assert!(p.conflicts[0].path.contains("answers[item="), "{}", p.conflicts[0].path);
+        let settled = settle(&p, &Pick::Value(json!(3)));
+        assert_eq!(settled.assessments[0].answers[0].score, Some(3));
+    }
+
+    #[test]
+    fn a_key_this_fasett_does_not_know_is_settled_too() {
+        let p = conflicted(|p, side| {
+            p.extra.insert("ideas".into(), json!([{"id": 1, "title": format!("Idea of {side}")}]));
+        });
+        assert_eq!(p.conflicts[0].path, "ideas[#1].title");
+        let settled = settle(&p, &Pick::Theirs);
+        assert_eq!(settled.extra["ideas"], json!([{"id": 1, "title": "Idea of theirs"}]));
+    }
+
+    #[test]
+    fn a_value_that_does_not_fit_the_field_is_refused() {
+        let p = conflicted(|p, side| {
+            p.initiatives[0].facet =
+                if side == "ours" { crate::model::Facet::Mixed } else { crate::model::Facet::Adaptive };
+        });
+        assert!(resolution(&p, &p.conflicts[0], &Pick::Value(json!("sideways"))).is_err());
+        assert!(resolution(&p, &p.conflicts[0], &Pick::Value(json!("anticipatory"))).is_ok());
+    }
+}
