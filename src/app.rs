@@ -622,6 +622,7 @@ impl App {
         match store.save(&self.portfolio) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(done.to_owned());
             }
             Err(e) => {

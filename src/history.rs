@@ -169,17 +169,21 @@ fn replace_by<T: Clone, K: PartialEq>(
     }
 }
 
-/// The undo and redo stacks of one session.
+/// The undo and redo stacks of one session, and the changes made since the file was last
+/// saved (or read).
 #[derive(Debug, Default)]
 pub struct History {
     undo: Vec<Change>,
     redo: Vec<Change>,
+    /// Every change applied since the last save, in order (undos as their inverse).
+    unsaved: Vec<Change>,
 }
 
 impl History {
     /// Applies a new change and makes it undoable; a new change clears what could be redone.
     pub fn commit(&mut self, change: Change, portfolio: &mut Portfolio) {
         change.apply(portfolio);
+        self.unsaved.push(change.clone());
         self.undo.push(change);
         self.redo.clear();
     }
@@ -187,7 +191,9 @@ impl History {
     /// Undoes the last change; returns it (as it was made) if there was one.
     pub fn undo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
         let change = self.undo.pop()?;
-        change.inverted().apply(portfolio);
+        let inverse = change.inverted();
+        inverse.apply(portfolio);
+        self.unsaved.push(inverse);
         self.redo.push(change);
         self.redo.last()
     }
@@ -196,8 +202,24 @@ impl History {
     pub fn redo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
         let change = self.redo.pop()?;
         change.apply(portfolio);
+        self.unsaved.push(change.clone());
         self.undo.push(change);
         self.undo.last()
+    }
+
+    /// The portfolio is on disk as it is now.
+    pub fn mark_saved(&mut self) {
+        self.unsaved.clear();
+    }
+
+    /// The portfolio as the file held it when this session last read or saved it, given the
+    /// portfolio as it is now: what another program that changed the file since started from.
+    pub fn last_saved(&self, current: &Portfolio) -> Portfolio {
+        let mut portfolio = current.clone();
+        for change in self.unsaved.iter().rev() {
+            change.inverted().apply(&mut portfolio);
+        }
+        portfolio
     }
 
     pub fn can_undo(&self) -> bool {
@@ -208,20 +230,11 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// The portfolio as it was before the first change still undoable: what the session
-    /// loaded (or last reloaded), given the portfolio as it is now.
-    pub fn original(&self, current: &Portfolio) -> Portfolio {
-        let mut portfolio = current.clone();
-        for change in self.undo.iter().rev() {
-            change.inverted().apply(&mut portfolio);
-        }
-        portfolio
-    }
-
     /// Forgets everything (after a reload from disk, old changes no longer apply).
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+        self.unsaved.clear();
     }
 }
 
@@ -253,6 +266,23 @@ mod tests {
         h.redo(&mut p);
         assert_eq!(p, snapshot, "redo restores the same state");
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn the_last_saved_portfolio_is_found_through_undos_and_redos() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        h.mark_saved();
+        let saved = p.clone();
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        h.undo(&mut p);
+        h.undo(&mut p);
+        h.redo(&mut p);
+        h.commit(Change::initiative(None, Some(initiative(3, "C"))), &mut p);
+        assert_eq!(h.last_saved(&p), saved);
+        h.mark_saved();
+        assert_eq!(h.last_saved(&p), p);
     }
 
     #[test]

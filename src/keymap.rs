@@ -233,11 +233,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Recovery, [Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "y Enter", "recovery.help_restore", true, Action::ConfirmYes),
     bind!(Recovery, [Char('n') => NONE, Char('N') => NONE], "n", "recovery.help_discard", true, Action::DiscardRecovery),
     bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
+    bind!(External, [Char('m') => NONE], "m", "external.help_merge", true, Action::MergeWithDisk),
     bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
     bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
-    bind!(External, [Char('m') => NONE], "m", "external.help_merge", true, Action::MergeWithDisk),
     // Conflicts left by a merge
     bind!(Everywhere, [Char('C') => NONE], "C", "conflict.help_open", false, Action::OpenConflicts),
     bind!(Conflict, [Char('o') => NONE], "o", "conflict.help_ours", true, Action::Conflict(ConflictAction::KeepOurs)),

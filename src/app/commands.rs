@@ -39,6 +39,7 @@ impl App {
         match store.save_as(&self.portfolio, path) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
             Err(e) => self.set_error(self.lang.tf("status.save_failed", &[("error", &e)])),

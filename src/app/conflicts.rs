@@ -163,7 +163,9 @@ impl App {
         if !self.writable() {
             return;
         }
-        let base = self.history.original(&self.portfolio);
+        // The other program (a git merge, say) started from the file as this session last
+        // read or saved it.
+        let base = self.history.last_saved(&self.portfolio);
         let Some(store) = self.store.as_mut() else { return };
         let theirs = match store.reload() {
             Ok(theirs) => theirs,

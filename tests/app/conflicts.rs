@@ -120,17 +120,17 @@ fn esc_leaves_them_for_later_and_c_brings_them_back() {
 fn merge_both_takes_the_session_s_edit_and_the_file_on_disk_together() {
     let mut app = Harness::on_disk(&sample());
     let path = app.path().expect("a data file").to_path_buf();
-    // This session edits #3 (saved), then someone pulls a version that changed #4 and #3.
-    app.keys("2").press('j');
-    let mut before = app.portfolio.initiative(3).cloned().expect("#3");
-    before.owner = "Anna Berg".into();
-    let change = fasett::history::Change::initiative(app.portfolio.initiative(3).cloned(), Some(before));
-    assert!(app.commit(change));
+    // Someone pulls a version that changed #4 and #3's owner ...
     let mut pulled = sample();
     edit(&mut pulled, 4, |i| i.title = "Från git pull".into());
     edit(&mut pulled, 3, |i| i.owner = "Bo Ek".into());
     std::fs::write(&path, fasett::store::to_json(&pulled)).expect("writes");
-    app.check_disk();
+    // ... while this session changes #3's owner: the save is refused, the dialog opens.
+    let mut after = app.portfolio.initiative(3).cloned().expect("#3");
+    after.owner = "Anna Berg".into();
+    let change = fasett::history::Change::initiative(app.portfolio.initiative(3).cloned(), Some(after));
+    assert!(app.commit(change));
+    assert!(app.unsaved, "not saved over the other program's file");
     assert!(matches!(app.mode, Mode::External(_)), "{:?}", app.mode);
     app.press('m');
     assert_eq!(app.portfolio.initiative(4).map(|i| i.title.as_str()), Some("Från git pull"));
@@ -139,4 +139,27 @@ fn merge_both_takes_the_session_s_edit_and_the_file_on_disk_together() {
     assert_eq!(app.portfolio.initiative(3).map(|i| i.owner.as_str()), Some("Anna Berg"));
     let on_disk = fasett::store::load(&path).expect("loads").expect("there");
     assert_eq!(on_disk, app.portfolio, "saved, with nothing of either side lost");
+}
+
+#[test]
+fn merge_both_after_a_pull_that_renumbered_this_session_s_saved_initiative_duplicates_nothing() {
+    // Found trying it out: the session saved its new #26; git merged the file with a copy
+    // that also had a #26, so ours became #28 on disk. The common ancestor of "merge both" is
+    // the file as the session last saved it, not as it was first loaded.
+    let mut app = Harness::on_disk(&sample());
+    let path = app.path().expect("a data file").to_path_buf();
+    app.keys("2n").type_text("Digital tillsyn nattetid").press(ratatui::crossterm::event::KeyCode::Enter);
+    assert!(app.portfolio.initiative(26).is_some());
+    let saved = fasett::store::load(&path).expect("loads").expect("there");
+    let mut other = sample();
+    other.initiatives.push(Initiative { id: 26, title: "Nattfasta".into(), ..Initiative::default() });
+    other.next_id.initiative = 27;
+    let pulled = merge::merge(sample(), saved, other, &options()).expect("merges").portfolio;
+    std::fs::write(&path, fasett::store::to_json(&pulled)).expect("writes");
+    app.check_disk();
+    app.press('m');
+    let titles: Vec<&str> = app.portfolio.initiatives.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles.iter().filter(|t| **t == "Digital tillsyn nattetid").count(), 1, "{titles:?}");
+    assert_eq!(app.portfolio.initiatives.len(), 27);
+    assert!(app.portfolio.conflicts.is_empty());
 }

@@ -71,12 +71,8 @@ fn merge_both_keeps_the_session_s_edit_and_what_another_program_wrote() {
     std::fs::write(&file, to_json(&Portfolio::default())).expect("writes");
     let mut app = sandbox.spawn(["--file", "shared.json"]);
     app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Mitt under veckan\r");
-    app.wait_for("#1 created", TIMEOUT);
 
-    // A git pull replaces the file with a version that has another #1.
+    // A git pull brings a #1 while the session is open ...
     let mut theirs = Portfolio::default();
     theirs.initiatives.push(Initiative {
         id: 1,
@@ -86,6 +82,13 @@ fn merge_both_keeps_the_session_s_edit_and_what_another_program_wrote() {
     });
     theirs.next_id.initiative = 2;
     std::fs::write(&file, to_json(&theirs)).expect("writes");
+    app.wait_for("The file was changed by another program", TIMEOUT);
+    app.send("\x1b");
+    app.wait_for_gone("The file was changed by another program", TIMEOUT);
+    // ... and the session adds its own #1, which cannot be saved over the pulled file.
+    app.send("2n");
+    app.wait_for("New initiative", TIMEOUT);
+    app.send("Mitt under veckan\r");
     app.wait_for("The file was changed by another program", TIMEOUT);
     app.send("m");
     app.wait_for(&en("external.merged"), TIMEOUT);
