@@ -176,21 +176,22 @@ impl App {
         };
         let options = merge::Options { today: self.today, now: super::now(), lang: self.lang };
         let merged = match merge::merge(base, self.portfolio.clone(), theirs, &options) {
-            Ok(merged) => merged,
+            Ok(merged) => merged.portfolio,
             Err(why) => {
                 self.set_error(self.lang.tf("external.merge_failed", &[("why", &why)]));
                 return;
             }
         };
-        self.portfolio = merged.portfolio;
+        self.portfolio = merged;
         self.history.clear();
         self.field_merged();
         self.after_change();
         self.mode = Mode::Normal;
-        let done = if merged.new_conflicts == 0 {
+        let waiting = self.portfolio.conflicts.len();
+        let done = if waiting == 0 {
             self.lang.t("external.merged").to_owned()
         } else {
-            self.lang.tf("external.merged_conflicts", &[("count", &merged.new_conflicts)])
+            self.lang.tf("external.merged_conflicts", &[("count", &waiting)])
         };
         self.save_with(&done);
         if !self.unsaved && !self.portfolio.conflicts.is_empty() {

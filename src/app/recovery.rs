@@ -47,6 +47,8 @@ pub struct ExternalChange {
     pub changed: Vec<Id>,
     /// Something besides initiatives differs (profile, checklists, actions).
     pub other: bool,
+    /// Conflicts a merge left in the file on disk (a `git pull` that found some).
+    pub conflicts: usize,
     /// The file on disk could not be read (why), or is gone.
     pub unreadable: Option<String>,
     /// This session has edits that did not reach the file.
@@ -70,9 +72,17 @@ impl ExternalChange {
         }
         change.removed =
             ours.initiatives.iter().map(|i| i.id).filter(|id| !others.contains_key(id)).collect();
-        // The identity a writing session gives a file that had none is not a change.
-        let rest = |p: &Portfolio| Portfolio { initiatives: Vec::new(), id: String::new(), ..p.clone() };
+        // Neither the identity a writing session gives a file that had none, nor the id
+        // counters, nor a merge's conflicts (said on their own) are worth a line.
+        let rest = |p: &Portfolio| Portfolio {
+            initiatives: Vec::new(),
+            id: String::new(),
+            next_id: crate::model::NextIds::default(),
+            conflicts: Vec::new(),
+            ..p.clone()
+        };
         change.other = rest(ours) != rest(theirs);
+        change.conflicts = theirs.conflicts.len().saturating_sub(ours.conflicts.len());
         change
     }
 
@@ -106,7 +116,11 @@ impl ExternalChange {
             if self.other {
                 parts.push(lang.t("external.other").to_owned());
             }
-            if self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty() && !self.other {
+            if self.conflicts > 0 {
+                parts.push(lang.tf("external.conflicts", &[("count", &self.conflicts)]));
+            }
+            let nothing = self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty();
+            if nothing && !self.other && self.conflicts == 0 {
                 parts.push(lang.t("external.same").to_owned());
             }
         }

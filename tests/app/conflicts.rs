@@ -163,3 +163,18 @@ fn merge_both_after_a_pull_that_renumbered_this_session_s_saved_initiative_dupli
     assert_eq!(app.portfolio.initiatives.len(), 27);
     assert!(app.portfolio.conflicts.is_empty());
 }
+
+#[test]
+fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
+    let mut app = Harness::on_disk(&sample());
+    let path = app.path().expect("a data file").to_path_buf();
+    std::fs::write(&path, fasett::store::to_json(&conflicted())).expect("writes");
+    app.check_disk();
+    let Mode::External(change) = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(change.conflicts, 3);
+    assert!(app.render(80, 24).contains("conflicts to resolve: 3"), "{}", app.render(80, 24));
+    app.press('m');
+    assert!(matches!(app.mode, Mode::Conflicts(_)), "{:?}", app.mode);
+    assert_eq!(app.portfolio.conflicts.len(), 3);
+    assert!(app.message().contains('3'), "{}", app.message());
+}
