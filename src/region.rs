@@ -145,6 +145,21 @@ impl View {
             });
             members.push(Member { path, outcome });
         }
+        // Two files of one name (two copies, or a municipality's file twice) are told apart
+        // by the file, so no column is taken for another.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for m in &members {
+            if let Ok(loaded) = &m.outcome {
+                *seen.entry(loaded.name.clone()).or_default() += 1;
+            }
+        }
+        for m in &mut members {
+            if let Ok(loaded) = &mut m.outcome
+                && seen.get(&loaded.name).is_some_and(|n| *n > 1)
+            {
+                loaded.name = format!("{} ({})", loaded.name, m.path.display());
+            }
+        }
         View {
             today,
             checklists: checklists(&portfolios, lang),
@@ -344,6 +359,28 @@ mod tests {
         assert_eq!(title_words("Äldreomsorg"), title_words("aldreomsorg"));
         assert_ne!(title_words("Digitala bygglov"), title_words("Digitala ansökningar om bygglov"));
         assert_eq!(title_words("AI i vården"), "varden");
+    }
+
+    #[test]
+    fn two_copies_of_one_portfolio_are_told_apart_and_named_as_copies() {
+        let mut p = crate::testing::sample();
+        p.id = "same".into();
+        let files = vec![
+            (PathBuf::from("anna.json"), Ok(p.clone())),
+            (PathBuf::from("bo.json"), Ok(p)),
+            (PathBuf::from("broken.json"), Err("broken.json: line 1, column 1: not JSON".to_owned())),
+        ];
+        let view = View::of(files, crate::testing::TODAY, Lang::En);
+        let names: Vec<&str> =
+            view.members.iter().filter_map(|m| m.outcome.as_ref().ok()).map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Sjöbacka kommun (anna.json)", "Sjöbacka kommun (bo.json)"]);
+        assert_eq!(view.members[1].outcome.as_ref().ok().and_then(|l| l.same_as), Some(0));
+        assert_eq!(view.loaded(), 2);
+        assert_eq!(view.failed().count(), 1);
+        assert_eq!(
+            view.pooled.initiatives,
+            2 * view.members[0].outcome.as_ref().map_or(0, |l| l.figures.initiatives)
+        );
     }
 
     #[test]
