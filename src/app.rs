@@ -616,6 +616,8 @@ impl App {
     /// Saves, and says `done` or why it could not; on failure the data stays in memory.
     fn save_with(&mut self, done: &str) {
         let Some(store) = self.store.as_mut() else {
+            // No file to fall behind: nothing is kept for a later merge.
+            self.history.mark_saved();
             self.set_info(done.to_owned());
             return;
         };
