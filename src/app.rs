@@ -587,7 +587,7 @@ impl App {
             return;
         };
         self.after_change();
-        self.conflict_restored(conflicts);
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -598,11 +598,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
             return;
         };
         self.after_change();
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }

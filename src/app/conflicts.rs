@@ -45,11 +45,14 @@ impl App {
         }
     }
 
-    /// After an undo: a choice taken back brings its conflict back on screen.
-    pub(super) fn conflict_restored(&mut self, before: usize) {
+    /// After an undo or redo: a choice taken back brings its conflict back on screen; the
+    /// dialog closes when none is left.
+    pub(super) fn conflicts_changed(&mut self, before: usize) {
         let count = self.portfolio.conflicts.len();
         if count > before && matches!(self.mode, Mode::Normal | Mode::Conflicts(_)) {
             self.mode = Mode::Conflicts(ConflictDialog { index: count - 1, editing: None });
+        } else if count == 0 && matches!(self.mode, Mode::Conflicts(_)) {
+            self.mode = Mode::Normal;
         }
     }
 

@@ -79,6 +79,8 @@ fn each_choice_is_an_undoable_edit_saved_at_once() {
     };
     assert_eq!(conflict.path, "initiatives[#8]");
     assert_eq!(on_disk_conflicts(&app), 1);
+    app.keys("<C-r>");
+    assert!(app.portfolio.conflicts.is_empty() && matches!(app.mode, Mode::Normal), "redone: {:?}", app.mode);
 }
 
 #[test]
