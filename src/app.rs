@@ -5,6 +5,7 @@
 //! undoable and saves at once.
 
 mod commands;
+mod conflicts;
 mod culture;
 mod detail;
 pub mod editing;
@@ -23,6 +24,7 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
@@ -90,8 +92,10 @@ pub enum Mode {
     /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
     /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
-    /// Another program changed the file: what changed; reload or save elsewhere.
+    /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
+    /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
+    Conflicts(ConflictDialog),
 }
 
 /// A question waiting for `y`.
@@ -181,6 +185,7 @@ impl App {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
+        app.offer_conflicts();
         app
     }
 
@@ -226,6 +231,7 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.conflict_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.switch_pane(pane),
@@ -292,8 +298,12 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept`.
-            Action::DiscardRecovery | Action::StartSaveAs => {}
+            // Handled by `field_intercept` and `conflict_intercept`.
+            Action::DiscardRecovery
+            | Action::StartSaveAs
+            | Action::MergeWithDisk
+            | Action::OpenConflicts
+            | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Resize(width, height) => {
@@ -614,11 +624,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
             return;
         };
         self.after_change();
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -629,11 +641,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
             return;
         };
         self.after_change();
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -647,12 +661,15 @@ impl App {
     /// Saves, and says `done` or why it could not; on failure the data stays in memory.
     fn save_with(&mut self, done: &str) {
         let Some(store) = self.store.as_mut() else {
+            // No file to fall behind: nothing is kept for a later merge.
+            self.history.mark_saved();
             self.set_info(done.to_owned());
             return;
         };
         match store.save(&self.portfolio) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(done.to_owned());
             }
             Err(e) => {

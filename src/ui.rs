@@ -14,6 +14,7 @@
 //! ```
 //! Overlays (help) are drawn last, over the body.
 
+mod conflicts;
 mod culture;
 mod detail;
 mod dialog;
@@ -103,6 +104,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
         Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
         Mode::External(change) => field::external(app, frame, body, change, &theme),
+        Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
@@ -187,11 +189,16 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let used: usize = spans.iter().map(Span::width).sum();
     let mut room = usize::from(area.width).saturating_sub(used + 1);
     // The read-only badge matters more than the organisation's name, so it never gets cut.
-    let badge = if app.is_read_only() {
+    let mut badge = if app.is_read_only() {
         format!(" [{}]", app.lang.t("screen.read_only_badge"))
     } else {
         String::new()
     };
+    // Conflicts a merge left stay in view until they are resolved.
+    if !app.portfolio.conflicts.is_empty() {
+        let count = app.portfolio.conflicts.len();
+        badge = format!("{badge} [{}]", app.lang.tf("conflict.badge", &[("count", &count)]));
+    }
     room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
     let name = theme::truncate(&one_line(&app.portfolio.organisation.name), room);
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));

@@ -23,6 +23,7 @@ impl App {
             }
             "w" | "write" => self.save_as(Path::new(arg)),
             "reload" | "e!" => self.reload_from_disk(),
+            "conflicts" => self.open_conflicts(),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
@@ -38,6 +39,7 @@ impl App {
         match store.save_as(&self.portfolio, path) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
             Err(e) => {

@@ -45,6 +45,8 @@ impl App {
             Mode::Recovery(_) if self.says_ja() => &[Place::RecoveryJa, Place::Recovery],
             Mode::Recovery(_) => &[Place::Recovery],
             Mode::External(_) => &[Place::External],
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => &[Place::ConflictEdit],
+            Mode::Conflicts(_) => &[Place::Conflict],
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(mode) => mode.places(),
         }
@@ -72,6 +74,7 @@ impl App {
             | Mode::Form(_)
             | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
             Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => Unbound::Edit,
             _ => Unbound::Ignore,
         }
     }

@@ -40,7 +40,7 @@ fn load_for_reading(file: Option<&Path>, lang: Lang) -> Result<crate::model::Por
     }
 }
 
-fn write_stdout(bytes: &[u8], lang: Lang) -> ExitCode {
+pub(super) fn write_stdout(bytes: &[u8], lang: Lang) -> ExitCode {
     use std::io::{IsTerminal, Write};
     let mut out = io::stdout().lock();
     // Exact bytes into files and pipes (an export must round-trip); on a terminal, control
@@ -203,13 +203,23 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `fasett check`: exit 0 if the file is valid, 2 if not.
+/// `fasett check`: exit 0 if the file is valid, 2 if not or while a merge's conflicts wait
+/// to be resolved (each named).
 pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
         Err(e) => return fail(&e.localized(lang), 1),
     };
     match store::load(&path) {
+        Ok(Some(p)) if !p.conflicts.is_empty() => {
+            let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+            let mut message = lang.tf("check.conflicts", &[("path", &shown), ("count", &p.conflicts.len())]);
+            for line in crate::merge::conflict_lines(&p) {
+                message.push_str("\n  ");
+                message.push_str(&line);
+            }
+            fail(&message, EXIT_BAD_DATA)
+        }
         Ok(Some(p)) => {
             let path = path.display().to_string();
             println!(

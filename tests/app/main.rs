@@ -4,6 +4,7 @@
 //! again.
 
 mod capture;
+mod conflicts;
 mod grid;
 mod languages;
 mod profile;

@@ -261,6 +261,7 @@ fn every_view(lang: Lang) -> Vec<(&'static str, String)> {
         other: true,
         unreadable: None,
         unsaved: true,
+        ..ExternalChange::default()
     }));
     shot("external change", &mut a);
 

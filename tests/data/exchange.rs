@@ -18,7 +18,7 @@ use proptest::prelude::*;
 
 use crate::pty::Sandbox;
 use crate::strategies;
-use crate::{run, stderr, stdout};
+use crate::{golden, run, stderr, stdout};
 
 const TODAY: &str = "2026-11-25";
 
@@ -308,18 +308,6 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert!(stdout(&md).starts_with("# Initiatives — Sjöbacka kommun"), "{}", stdout(&md));
     let bad = run(&sandbox, &["--file", s(&file), "export", "--delimiter", "ab"]);
     assert_eq!(bad.status.code(), Some(2), "clap's usage error");
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("writing the golden file");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it.\n{actual}"
-    );
 }
 
 #[test]
