@@ -33,12 +33,12 @@ fn md(text: &str) -> String {
     one_line(text).replace('|', "\\|")
 }
 
-fn decimal(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+fn decimal(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
 
-fn amount(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+fn amount(lang: Lang, v: f64) -> String {
+    lang.decimal(v, usize::from(v.fract() != 0.0))
 }
 
 /// The members that were read, with their figures.
@@ -120,7 +120,7 @@ fn markdown(view: &View, lang: Lang) -> String {
             let shares = f.balance.shares(false);
             let strong = cell < STRIP && f.balance.strong(false)[cell];
             let mark = if strong { " ●" } else { "" };
-            format!("{} ({} %){mark}", f.balance.counts[cell], shares[cell])
+            format!("{} ({}){mark}", f.balance.counts[cell], lang.percent(shares[cell] as f64, 0))
         });
     }
     row(lang.t("region.tendency"), &|f| md(&f.balance.tendency(false).words(lang)));
@@ -194,8 +194,8 @@ fn checklist_markdown(out: &mut String, view: &View, checklist: &Checklist, lang
             "| {} | {} | {} | {} | {} |",
             md(&member_name(view, r.member)),
             r.runs,
-            decimal(r.mean),
-            decimal(r.spread),
+            decimal(lang, r.mean),
+            decimal(lang, r.spread),
             r.latest
         );
     }
@@ -230,8 +230,8 @@ fn benefits_markdown(out: &mut String, columns: &[(&str, &Figures)], lang: Lang)
                         "region.benefit_cell",
                         &[
                             ("count", &b.count),
-                            ("measured", &amount(b.measured)),
-                            ("target", &amount(b.target)),
+                            ("measured", &amount(lang, b.measured)),
+                            ("target", &amount(lang, b.target)),
                         ],
                     )
                 },
