@@ -34,44 +34,54 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, TableState, Wrap};
 
 use crate::action::Pane;
-use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::app::{App, Confirm, Mode};
 use crate::keymap;
-use crate::layout::Screen;
+use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
+    let theme = Theme::of(app);
+    draw_screen(app, frame, &theme);
+    // Catalog texts and the user's own words are Unicode too; folded cell by cell, after
+    // everything was measured and placed, nothing moves.
+    if theme.is_ascii() {
+        theme::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
-    let theme = Theme::new(app.no_color);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(app, frame, area, &theme);
+    if Density::of(area) == Density::TooSmall {
+        draw_too_small(app, frame, area, theme);
         return;
     }
     let problem = app.problem();
-    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
-    draw_tabs(app, frame, tabs, &theme);
+    let Screen { tabs, banner, body, status, footer, .. } = Screen::new(area, problem.as_deref());
+    draw_tabs(app, frame, tabs, theme);
     if let Some(problem) = problem {
         let text = crate::text::multi_line(&problem).into_owned();
-        let block = ratatui::widgets::Block::bordered()
+        let block = theme
+            .bordered()
             .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
             .border_style(theme.error());
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
     }
     match app.pane {
-        _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
-        Pane::Portfolio => portfolio::render(app, frame, body, &theme),
-        Pane::Initiatives => initiatives::render(app, frame, body, &theme),
-        Pane::Culture => culture::render(app, frame, body, &theme),
-        Pane::Overview => overview::render(app, frame, body, &theme),
+        _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, theme),
+        Pane::Portfolio => portfolio::render(app, frame, body, theme),
+        Pane::Initiatives => initiatives::render(app, frame, body, theme),
+        Pane::Culture => culture::render(app, frame, body, theme),
+        Pane::Overview => overview::render(app, frame, body, theme),
     }
-    draw_status(app, frame, status, &theme);
-    draw_footer(app, frame, footer, &theme);
+    draw_status(app, frame, status, theme);
+    draw_footer(app, frame, footer, theme);
     match &app.mode {
-        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, &theme),
-        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, &theme),
+        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, theme),
+        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, theme),
         Mode::Form(form) => {
-            editor::render(app, frame, body, form, &theme);
+            editor::render(app, frame, body, form, theme);
             if form.confirm_discard {
                 dialog::question(
                     frame,
@@ -79,7 +89,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                     app.lang.t("dialog.discard_title"),
                     app.lang.t("dialog.discard_text"),
                     app.lang.t("dialog.discard_keys"),
-                    &theme,
+                    theme,
                 );
             }
         }
@@ -93,15 +103,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 app.lang.t("dialog.delete_title"),
                 &text,
                 app.lang.t("dialog.delete_keys"),
-                &theme,
+                theme,
             );
         }
-        Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
-        Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
-        Mode::Placement(dialog) => placement::render(app, frame, body, dialog, &theme),
-        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
-        Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
-        Mode::External(change) => field::external(app, frame, body, change, &theme),
+        Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, theme),
+        Mode::Profile(editor) => profile::render(app, frame, body, editor, theme),
+        Mode::Placement(dialog) => placement::render(app, frame, body, dialog, theme),
+        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, theme),
+        Mode::Recovery(found) => field::recovery(app, frame, body, found, theme),
+        Mode::External(change) => field::external(app, frame, body, change, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
@@ -116,7 +126,8 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
-pub fn filter_summary(app: &App) -> String {
+pub fn filter_summary(app: &App, theme: &Theme) -> String {
+    let symbols = theme.symbols();
     let f = &app.filter;
     let t = |k: String| app.lang.t(&k).to_owned();
     let mut parts = Vec::new();
@@ -127,9 +138,11 @@ pub fn filter_summary(app: &App) -> String {
     parts.extend(f.unit.clone());
     parts.extend(f.tag.as_ref().map(|x| format!("#{x}")));
     if !f.text.trim().is_empty() {
-        parts.push(format!("“{}”", f.text.trim()));
+        let (open, close) = symbols.quotes;
+        parts.push(format!("{open}{}{close}", f.text.trim()));
     }
-    app.lang.tf("filter.summary", &[("filters", &one_line(&parts.join(" · ")))])
+    let separator = format!(" {} ", symbols.separator);
+    app.lang.tf("filter.summary", &[("filters", &one_line(&parts.join(&separator)))])
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -138,8 +151,8 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         &[
             ("width", &area.width),
             ("height", &area.height),
-            ("min_width", &MIN_WIDTH),
-            ("min_height", &MIN_HEIGHT),
+            ("min_width", &layout::MIN_WIDTH),
+            ("min_height", &layout::MIN_HEIGHT),
         ],
     );
     let lines = vec![
@@ -168,7 +181,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         String::new()
     };
     room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
-    let name = theme::truncate(&one_line(&app.portfolio.organisation.name), room);
+    let name = theme.truncate(&one_line(&app.portfolio.organisation.name), room);
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
@@ -212,7 +225,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         _ => match &app.status {
             Some(status) => {
                 let style = if status.is_error { theme.error() } else { theme.info() };
-                Line::styled(theme::truncate(&one_line(&status.text), usize::from(area.width)), style)
+                Line::styled(theme.truncate(&one_line(&status.text), usize::from(area.width)), style)
             }
             None => Line::raw(""),
         },
@@ -302,7 +315,7 @@ mod tests {
 
     #[test]
     fn too_small_notice() {
-        insta::assert_snapshot!(sample_app().render(60, 20));
+        insta::assert_snapshot!(sample_app().render(58, 19));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
@@ -13,14 +13,15 @@ use crate::text::{multi_line, one_line};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
     let Some(i) = app.portfolio.initiative(id) else {
-        let block = Block::bordered().border_style(theme.border());
+        let block = theme.bordered().border_style(theme.border());
         frame.render_widget(Paragraph::new(app.lang.t("detail.gone")).block(block), area);
         return;
     };
     let title = format!(" #{} {} ", i.id, one_line(&i.title));
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            super::theme::truncate(&title, usize::from(area.width.saturating_sub(4))),
+            theme.truncate(&title, usize::from(area.width.saturating_sub(4))),
             theme.heading(),
         ))
         .border_style(theme.border_focused());
@@ -34,12 +35,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, the
 fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
     let t = |k: &str| app.lang.t(k);
     let mut out = Vec::new();
+    let dash = theme.symbols().dash;
     let field = |label: &str, value: String| {
-        let value = if value.trim().is_empty() { "—".to_owned() } else { value };
+        let value = if value.trim().is_empty() { dash.to_owned() } else { value };
         Line::from(vec![Span::styled(format!("{:<22}", t(label)), theme.dim()), Span::raw(value)])
     };
     let list = |keys: Vec<String>| keys.iter().map(|k| t(k)).collect::<Vec<_>>().join(", ");
-    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| "—".into(), |d| d.to_string());
+    let date = |d: Option<jiff::civil::Date>| d.map_or_else(|| dash.into(), |d| d.to_string());
     let facet = t(&format!("facet.{}", i.facet.key())).to_owned();
     out.push(field("field.facet", facet));
     out.push(field(
@@ -47,7 +49,7 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
         format!("{} {}", i.stage.number(), t(&format!("stage.{}", i.stage.key()))),
     ));
     out.push(field("field.status", t(&format!("status.{}", i.status.key())).to_owned()));
-    out.push(field("field.track", i.track.map_or("—", |tr| t(&format!("track.{}", tr.key()))).to_owned()));
+    out.push(field("field.track", i.track.map_or(dash, |tr| t(&format!("track.{}", tr.key()))).to_owned()));
     out.push(field("field.priority", t(&format!("priority.{}", i.priority.key())).to_owned()));
     out.push(field("field.owner", one_line(&i.owner).into_owned()));
     out.push(field("field.unit", one_line(&i.unit).into_owned()));
@@ -79,17 +81,17 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
     }
     let mut expected = list(benefit);
     if !i.expected_benefit.text.is_empty() {
-        expected = format!("{expected} — {}", one_line(&i.expected_benefit.text));
+        expected = format!("{expected} {dash} {}", one_line(&i.expected_benefit.text));
     }
     out.push(field("field.expected_benefit", expected));
     let realised = match (i.realised_benefit.analysed, i.realised_benefit.realised) {
         (_, true) => t("benefit.realised"),
         (true, false) => t("benefit.analysed"),
-        (false, false) => "—",
+        (false, false) => dash,
     };
     let mut realised = realised.to_owned();
     if !i.realised_benefit.text.is_empty() {
-        realised = format!("{realised} — {}", one_line(&i.realised_benefit.text));
+        realised = format!("{realised} {dash} {}", one_line(&i.realised_benefit.text));
     }
     out.push(field("field.realised_benefit", realised));
     out.push(field("field.start", date(i.start)));
@@ -115,7 +117,7 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
         out.push(Line::raw(""));
         out.push(Line::styled(t(label), theme.heading()));
         if text.trim().is_empty() {
-            out.push(Line::styled("—", theme.dim()));
+            out.push(Line::styled(dash, theme.dim()));
         }
         out.extend(multi_line(text).lines().map(|l| Line::raw(l.to_owned())));
     }

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, Field, FieldKind, InitiativeForm};
 use crate::text::one_line;
 
@@ -27,9 +27,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         FieldKind::Choice => "form.hint_choice",
         FieldKind::Multi => "form.hint_multi",
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(area.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t(hint)), theme.dim()))
@@ -73,8 +74,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     } else {
         theme.dim()
     };
-    let marker = if focused { "▸ " } else { "  " };
-    let label_text = truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
+    let marker = format!("{} ", theme.mark(focused));
+    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
         Line::styled(label_text, label_style),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
@@ -87,7 +88,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
-            let mut text = truncate(&one_line(&shown), width);
+            let mut text = theme.truncate(&one_line(&shown), width);
             if focused {
                 let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
                 text.push_str(&" ".repeat(pad));
@@ -102,11 +103,16 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 frame.render_widget(Line::styled(text, style), value);
             } else {
                 // Typed text first, then what → would complete it to, dimmed.
-                let typed = truncate(&one_line(&shown), width);
+                let typed = theme.truncate(&one_line(&shown), width);
                 let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
-                let hint =
-                    format!("  → {}", suggestions.iter().take(3).copied().collect::<Vec<_>>().join(" · "));
-                let hint = truncate(&one_line(&hint), width.saturating_sub(used));
+                let symbols = theme.symbols();
+                let separator = format!(" {} ", symbols.separator);
+                let hint = format!(
+                    "  {} {}",
+                    symbols.arrow,
+                    suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
+                );
+                let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
                 let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
                 frame.render_widget(
                     Line::from(vec![
@@ -134,14 +140,15 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                         app.lang.tf("form.more_lines", &[("count", &(lines.len() - 1))])
                     );
                 }
-                frame.render_widget(Line::raw(truncate(&text, width)), value);
+                frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
             }
         }
         FieldKind::Choice => {
             let current = app.lang.t(&form.choice_label(field)).to_owned();
-            let text = if focused { format!("◂ {current} ▸") } else { current };
+            let (left, right) = theme.symbols().choose;
+            let text = if focused { format!("{left} {current} {right}") } else { current };
             let style = if focused { theme.selected() } else { Style::new() };
-            frame.render_widget(Line::styled(truncate(&text, width), style), value);
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         }
         FieldKind::Multi => {
             let choices = form.choices(field);
@@ -166,7 +173,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let line: String = spans.iter().map(|s| s.content.as_ref()).collect::<String>();
             if skip > 0 {
                 let shown: String = line.chars().skip(skip).collect();
-                frame.render_widget(Line::raw(truncate(&format!("…{shown}"), width)), value);
+                let shown = format!("{}{shown}", theme.symbols().ellipsis);
+                frame.render_widget(Line::raw(theme.truncate(&shown, width)), value);
             } else {
                 frame.render_widget(Paragraph::new(Line::from(spans)), value);
             }

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::{Theme, wrap};
+use super::theme::Theme;
 use crate::action::{Pane, Place};
 use crate::app::{App, Mode};
 use crate::balance;
@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     // Where the tendency is shown, the help states the rule behind "strong" in full.
     if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
         lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
-        for line in wrap(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
+        for line in theme.wrap(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
             lines.push(Line::raw(format!("  {line}")));
         }
         lines.push(Line::raw(""));
@@ -43,6 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             "report.help_cmd",
             "help.cmd_org",
             "help.cmd_lang",
+            "help.cmd_color",
             "help.cmd_quit",
         ] {
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
@@ -52,7 +53,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y + 1, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
     let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &app.lang.t(app.pane.title_key()))]));
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(title, theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("help.footer")), theme.dim()))
         .border_style(theme.border_focused());

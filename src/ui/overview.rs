@@ -19,9 +19,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::theme::{Theme, truncate, wrap};
+use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
@@ -32,19 +32,21 @@ use crate::text::one_line;
 const FOLLOW_UP_ROWS: usize = 8;
 const BAR: usize = 10;
 
-fn bar(n: usize, max: usize, width: usize) -> String {
+fn bar(n: usize, max: usize, width: usize, theme: &Theme) -> String {
     let filled = if max == 0 { 0 } else { (n * width).div_ceil(max).min(width) };
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+    let (full, empty) = theme.symbols().bar;
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = truncate(text, width);
+fn pad(text: &str, width: usize, theme: &Theme) -> String {
+    let text = theme.truncate(text, width);
     let used = unicode_width::UnicodeWidthStr::width(text.as_str());
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("overview.title")), theme.heading()))
         .border_style(theme.border());
     let inner = block.inner(area);
@@ -73,15 +75,18 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         tendency => (lang.tf("overview.balance", &[("tendency", &tendency.words(lang))]), theme.heading()),
     };
     let mut lines: Vec<Line<'static>> =
-        wrap(&balance, width).into_iter().map(|l| Line::styled(l, style)).collect();
+        theme.wrap(&balance, width).into_iter().map(|l| Line::styled(l, style)).collect();
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
     for facet in Facet::GRID {
         let n = shares.count(facet);
-        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12);
+        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12, theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, BAR), if strong.contains(&facet) { theme.info() } else { theme.dim() }),
+            Span::styled(
+                bar(n, max, BAR, theme),
+                if strong.contains(&facet) { theme.info() } else { theme.dim() },
+            ),
             Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
         ]));
     }
@@ -96,7 +101,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
                 ("active", &shares.active),
             ],
         );
-        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     }
     let empty = shares.empty();
     if empty.is_empty() {
@@ -105,18 +110,18 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let names: Vec<String> =
             empty.iter().map(|f| lang.t(&format!("facet_short.{}", f.key())).to_lowercase()).collect();
         let text = lang.tf("overview.needed", &[("facets", &names.join(", "))]);
-        lines.push(Line::styled(truncate(&text, width), theme.warning()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.warning()));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.by_stage"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.by_stage"), width), theme.heading()));
     let stages = analysis::stage_counts(initiatives);
     let max = stages.iter().copied().max().unwrap_or(0);
     let bar_width = width.saturating_sub(20).clamp(4, 16);
     for (stage, n) in Stage::ALL.iter().zip(stages) {
-        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14);
+        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14, theme);
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, bar_width), theme.info()),
+            Span::styled(bar(n, max, bar_width, theme), theme.info()),
             Span::raw(format!(" {n:>3}")),
         ]));
     }
@@ -130,14 +135,14 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("completed", &statuses[3]),
         ],
     );
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.push(Line::raw(theme.truncate(&text, width)));
     let tracks = analysis::track_counts(initiatives);
     let text = lang
         .tf("overview.tracks_line", &[("local", &tracks[0]), ("radical", &tracks[1]), ("none", &tracks[2])]);
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.push(Line::raw(theme.truncate(&text, width)));
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.push(Line::raw(theme.truncate(&text, width)));
     lines
 }
 
@@ -153,10 +158,10 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
     let date = f.date.strftime("%m-%d").to_string();
-    let head = format!("{} {date} {when:>8} {what} ", super::theme::mark(selected));
+    let head = format!("{} {date} {when:>8} {what} ", theme.mark(selected));
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
-    let title = pad(&one_line(&f.title), width.saturating_sub(used));
-    let when_style = if f.is_overdue() { theme.warning() } else { Style::new() };
+    let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
+    let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
     if selected { line.style(theme.selected()) } else { line }
 }
@@ -167,9 +172,9 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let overdue = follow_ups.iter().filter(|f| f.is_overdue()).count();
     let heading =
         lang.tf("overview.follow_ups", &[("overdue", &overdue), ("soon", &(follow_ups.len() - overdue))]);
-    let mut lines = vec![Line::styled(truncate(&heading, width), theme.heading())];
+    let mut lines = vec![Line::styled(theme.truncate(&heading, width), theme.heading())];
     if follow_ups.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
@@ -178,40 +183,44 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.checklists"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.checklists"), width), theme.heading()));
     let results = analysis::checklist_results(&app.portfolio, lang);
     if results.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_checklists"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
     for r in &results {
-        let score = r.mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"));
+        let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| format!("{m:.1}"));
         let (change, style) = match r.change() {
             Some(d) if d >= 0.05 => (format!("{d:+.1}"), theme.info()),
             Some(d) if d <= -0.05 => (format!("{d:+.1}"), theme.warning()),
-            Some(_) => ("±0.0".to_owned(), Style::new()),
+            Some(_) => (format!("{}0.0", theme.symbols().unchanged), Style::new()),
             None => (lang.t("overview.first_run").to_owned(), theme.dim()),
         };
         let tail = format!(" {score:>4} {change:>5}");
         let used = unicode_width::UnicodeWidthStr::width(tail.as_str());
-        let name = pad(&one_line(&format!("{} · {}", r.name, r.scope)), width.saturating_sub(used));
+        let name = pad(
+            &one_line(&format!("{} {} {}", r.name, theme.symbols().separator, r.scope)),
+            width.saturating_sub(used),
+            theme,
+        );
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.goals"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.goals"), width), theme.heading()));
     let coverage = crate::coverage::coverage(&app.portfolio);
     let goals: Vec<_> = coverage.goals.iter().filter(|g| !g.retired).collect();
     if goals.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_goals"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_goals"), width), theme.dim()));
     }
     for g in goals {
         let n = g.total();
         let tail = format!(" {n:>3}");
-        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()));
+        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()), theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
     let text = lang.tf("overview.unlinked", &[("count", &coverage.unlinked)]);
-    lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     lines
 }
 

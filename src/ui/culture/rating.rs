@@ -25,7 +25,7 @@ use crate::app::{App, Rating};
 use crate::model::{Assessment, Template};
 use crate::scoring;
 use crate::text::one_line;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<&Input>, theme: &Theme) {
     frame.render_widget(Clear, area);
@@ -36,14 +36,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     };
     let c = scoring::completion(t, a);
     let done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
-    let block = view_block(app, &run_title(app, a), &done, area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let steps = t.scale.steps.len() as u16;
     let [table, rule, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(steps.clamp(4, 6))])
             .areas(inner);
-    frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
+    frame.render_widget(
+        Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
+        rule,
+    );
     render_items(app, frame, table, t, a, r, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).spacing(1).areas(bottom);
@@ -84,11 +87,15 @@ fn render_items(
         header.push(cell(app.lang.t("rating.score").to_owned(), theme.heading()));
     } else {
         for p in &t.perspectives {
-            header.push(cell(truncate(&one_line(p.name.get(lang)), usize::from(col) - 1), theme.heading()));
+            header.push(cell(
+                theme.truncate(&one_line(p.name.get(lang)), usize::from(col) - 1),
+                theme.heading(),
+            ));
         }
     }
     let mut lines = vec![Line::from(header)];
     let mut selected_line = 0;
+    let symbols = theme.symbols();
     let items = scoring::items_in_order(t);
     let mut dimension = None;
     for (row, item) in items.iter().enumerate() {
@@ -103,14 +110,14 @@ fn render_items(
         }
         let mut text = one_line(item.text.get(lang)).into_owned();
         if item.reverse {
-            text = format!("{text} ⇅");
+            text = format!("{text} {}", theme.symbols().reverse);
         }
         if item.optional {
             text = format!("{text} ({})", app.lang.t("rating.optional"));
         }
-        let marker = format!("{} ", crate::ui::theme::mark(on_row));
+        let marker = format!("{} ", theme.mark(on_row));
         let mut spans = vec![Span::styled(
-            format!("{:<text_width$}", truncate(&format!("{marker}{text}"), text_width)),
+            format!("{:<text_width$}", theme.truncate(&format!("{marker}{text}"), text_width)),
             if on_row { theme.key() } else { Style::new() },
         )];
         for (ix, perspective) in columns.iter().enumerate() {
@@ -119,14 +126,14 @@ fn render_items(
             let score = match (raw, scoring::valid_score(&t.scale, raw)) {
                 (Some(_), Some(s)) => s.to_string(),
                 (Some(bad), None) => format!("{bad}!"),
-                (None, _) => "·".to_owned(),
+                (None, _) => symbols.separator.to_owned(),
             };
             let noted = answer.is_some_and(|x| !x.note.trim().is_empty());
             let focused = on_row && ix == r.column;
             let shown = match (focused, noted) {
-                (true, true) => format!("[{score}]✎"),
+                (true, true) => format!("[{score}]{}", symbols.noted),
                 (true, false) => format!("[{score}]"),
-                (false, true) => format!("{score} ✎"),
+                (false, true) => format!("{score} {}", symbols.noted),
                 (false, false) => score,
             };
             spans.push(cell(shown, if focused { theme.selected() } else { Style::new() }));
@@ -179,7 +186,7 @@ fn render_selected(
     if let Some(input) = note {
         let scroll = input.visual_scroll(room.saturating_sub(1));
         let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = truncate(&one_line(&shown), room);
+        let mut text = theme.truncate(&one_line(&shown), room);
         let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
         text.push_str(&" ".repeat(pad));
         frame.render_widget(
@@ -191,7 +198,7 @@ fn render_selected(
     } else {
         let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
         let (text, style) = match value {
-            Some(n) => (truncate(&one_line(n), room), Style::new()),
+            Some(n) => (theme.truncate(&one_line(n), room), Style::new()),
             None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
         };
         frame.render_widget(
@@ -222,7 +229,7 @@ fn render_scale(
         .map(|s| {
             let style = if current == Some(s.value) { theme.selected() } else { Style::new() };
             Line::styled(
-                truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
+                theme.truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
                 style,
             )
         })
@@ -239,7 +246,7 @@ fn render_scale(
 
 /// Neither a stored copy nor an installed template: the answers by item id, and why.
 fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessment, theme: &Theme) {
-    let block = view_block(app, &run_title(app, a), "", area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines =
@@ -249,8 +256,9 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
             Some(p) => format!("{} ({p})", x.item),
             None => x.item.clone(),
         };
-        let score = x.score.map_or_else(|| "·".to_owned(), |s| s.to_string());
-        let note = if x.note.is_empty() { String::new() } else { format!(" — {}", one_line(&x.note)) };
+        let score = x.score.map_or_else(|| theme.symbols().separator.to_owned(), |s| s.to_string());
+        let dash = theme.symbols().dash;
+        let note = if x.note.is_empty() { String::new() } else { format!(" {dash} {}", one_line(&x.note)) };
         lines.push(Line::raw(format!("{:<28} {score:>3}{note}", one_line(&id))));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
