@@ -32,6 +32,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
 use crate::app::{App, Confirm, Mode};
@@ -166,23 +167,38 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut spans = vec![Span::styled(" fasett ", theme.brand()), Span::raw(" ")];
-    for pane in Pane::ALL {
-        let label = format!(" {} {} ", pane.index() + 1, app.lang.t(pane.title_key()));
-        let style = if pane == app.pane { theme.tab_active() } else { theme.tab() };
-        spans.push(Span::styled(label, style));
-    }
-    let used: usize = spans.iter().map(Span::width).sum();
-    let mut room = usize::from(area.width).saturating_sub(used + 1);
     // The read-only badge matters more than the organisation's name, so it never gets cut.
     let badge = if app.is_read_only() {
         format!(" [{}]", app.lang.t("screen.read_only_badge"))
     } else {
         String::new()
     };
-    room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
-    let name = theme.truncate(&one_line(&app.portfolio.organisation.name), room);
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+    let name = one_line(&app.portfolio.organisation.name);
+    let tabs = |named: &dyn Fn(Pane) -> bool| {
+        let mut spans = vec![Span::styled(" fasett ", theme.brand()), Span::raw(" ")];
+        for pane in Pane::ALL {
+            let number = pane.index() + 1;
+            let label = if named(pane) {
+                format!(" {number} {} ", app.lang.t(pane.title_key()))
+            } else {
+                format!(" {number} ")
+            };
+            let style = if pane == app.pane { theme.tab_active() } else { theme.tab() };
+            spans.push(Span::styled(label, style));
+        }
+        spans
+    };
+    let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let mut spans = tabs(&|_| true);
+    // Compact, every tab keeps its name only while the badge and the whole name still fit;
+    // else the panes beside the active one go by their numbers.
+    let wanted = width(&spans) + 1 + badge.width() + name.width();
+    if Density::of(frame.area()).is_compact() && wanted > usize::from(area.width) {
+        spans = tabs(&|pane| pane == app.pane);
+    }
+    let room = usize::from(area.width).saturating_sub(width(&spans) + 1 + badge.width());
+    let name = theme.truncate(&name, room);
+    let pad = room.saturating_sub(name.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
     spans.push(Span::styled(badge, theme.warning()));
@@ -245,21 +261,22 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // `? help` is always shown (docs/contracts.md); in the compact layout, where the other
+    // hints run out of room first, so is `q quit`.
+    let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key.to_owned(), app.lang.t(binding.help).to_owned())
+        let kept = binding.help == "help.help" || (compact && binding.action == crate::action::Action::Quit);
+        (key.to_owned(), app.lang.t(binding.help).to_owned(), kept)
     };
-    let width = |(key, help): &(String, String)| {
-        unicode_width::UnicodeWidthStr::width(key.as_str())
-            + unicode_width::UnicodeWidthStr::width(help.as_str())
-            + 3
-    };
+    let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).
-    let mut hints = portfolio::footer_hints(app);
+    let mut hints: Vec<_> =
+        portfolio::footer_hints(app).into_iter().map(|(key, help)| (key, help, false)).collect();
     hints.extend(keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint));
-    // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
-    let (last, rest): (Vec<_>, Vec<_>) =
-        hints.into_iter().partition(|(key, _)| matches!(key.as_str(), "?" | "F1"));
+    // The kept hints go last; the others fill the room left of them.
+    let (mut last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, _, kept)| *kept);
+    last.sort_by_key(|(key, _, _)| matches!(key.as_str(), "?" | "F1"));
     let mut room = usize::from(area.width).saturating_sub(last.iter().map(width).sum());
     let mut shown = Vec::new();
     for h in rest {
@@ -272,7 +289,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     shown.extend(last);
     let spans: Vec<Span> = shown
         .into_iter()
-        .flat_map(|(key, help)| {
+        .flat_map(|(key, help, _)| {
             [Span::styled(format!(" {key}"), theme.key()), Span::styled(format!(" {help} "), theme.dim())]
         })
         .collect();

@@ -218,7 +218,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         match input {
             None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
             Some(input) => {
-                let scroll = input.visual_scroll(value_width.saturating_sub(1));
+                // Scrolled to the cursor only while typed in; else the text shows from its start.
+                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
                 let shown: String = input.value().chars().skip(scroll).collect();
                 let mut text = theme.truncate(&one_line(&shown), value_width);
                 if focused {

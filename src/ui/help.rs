@@ -24,7 +24,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         }
         lines.push(Line::raw(""));
     }
-    let width = area.width.saturating_sub(8).min(72);
+    // Compact, the overlay takes the whole body: the key texts are long in every language.
+    let compact = crate::layout::Density::of(frame.area()).is_compact();
+    let width = if compact { area.width } else { area.width.saturating_sub(8).min(72) };
     // Where the tendency is shown, the help states the rule behind "strong" in full.
     if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
         lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
@@ -49,8 +51,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
         }
     }
-    let height = area.height.saturating_sub(2);
-    let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y + 1, width, height };
+    let height = if compact { area.height } else { area.height.saturating_sub(2) };
+    let top = if compact { area.y } else { area.y + 1 };
+    let rect = Rect { x: area.x + (area.width - width) / 2, y: top, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
     let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &app.lang.t(app.pane.title_key()))]));
     let block = theme

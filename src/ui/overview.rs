@@ -25,6 +25,7 @@ use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
+use crate::layout::Density;
 use crate::model::{Facet, Stage};
 use crate::text::one_line;
 
@@ -51,10 +52,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Compact, the two columns share the width: bars get shorter, lines wrap, and the
+    // follow-ups leave out their date (the days late or to go stay).
+    let compact = Density::of(frame.area()).is_compact();
+    let left_width = if compact { (inner.width / 2).clamp(30, 41) } else { 41 };
     let [left, right] =
-        Layout::horizontal([Constraint::Length(41), Constraint::Fill(1)]).spacing(1).areas(inner);
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).spacing(1).areas(inner);
     let left_lines = left_column(app, usize::from(left.width), theme);
-    let right_lines = right_column(app, usize::from(right.width), theme);
+    let right_lines = right_column(app, usize::from(right.width), compact, theme);
     let longest = left_lines.len().max(right_lines.len());
     let max_scroll = u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let scroll = app.overview.scroll.min(max_scroll);
@@ -77,6 +82,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> =
         theme.wrap(&balance, width).into_iter().map(|l| Line::styled(l, style)).collect();
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
+    let facet_bar = width.saturating_sub(22).clamp(4, BAR);
     for facet in Facet::GRID {
         let n = shares.count(facet);
         let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12, theme);
@@ -84,7 +90,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
             Span::styled(
-                bar(n, max, BAR, theme),
+                bar(n, max, facet_bar, theme),
                 if strong.contains(&facet) { theme.info() } else { theme.dim() },
             ),
             Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
@@ -101,7 +107,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
                 ("active", &shares.active),
             ],
         );
-        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+        lines.extend(theme.wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     let empty = shares.empty();
     if empty.is_empty() {
@@ -135,18 +141,24 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("completed", &statuses[3]),
         ],
     );
-    lines.push(Line::raw(theme.truncate(&text, width)));
+    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
     let tracks = analysis::track_counts(initiatives);
     let text = lang
         .tf("overview.tracks_line", &[("local", &tracks[0]), ("radical", &tracks[1]), ("none", &tracks[2])]);
-    lines.push(Line::raw(theme.truncate(&text, width)));
+    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
-    lines.push(Line::raw(theme.truncate(&text, width)));
+    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
     lines
 }
 
-fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+fn follow_up_line(
+    app: &App,
+    f: &FollowUp,
+    selected: bool,
+    (width, compact): (usize, bool),
+    theme: &Theme,
+) -> Line<'static> {
     let lang = app.lang;
     let when = match f.days {
         d if d < 0 => lang.tf("overview.overdue_days", &[("days", &-d)]),
@@ -157,8 +169,8 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
-    let date = f.date.strftime("%m-%d").to_string();
-    let head = format!("{} {date} {when:>8} {what} ", theme.mark(selected));
+    let date = if compact { String::new() } else { format!("{} ", f.date.strftime("%m-%d")) };
+    let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
     let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
     let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
@@ -166,7 +178,7 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     if selected { line.style(theme.selected()) } else { line }
 }
 
-fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn right_column(app: &App, width: usize, compact: bool, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let follow_ups = app.follow_ups();
     let overdue = follow_ups.iter().filter(|f| f.is_overdue()).count();
@@ -179,7 +191,7 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
         for (ix, f) in follow_ups.iter().enumerate().skip(start).take(FOLLOW_UP_ROWS) {
-            lines.push(follow_up_line(app, f, ix == selected, width, theme));
+            lines.push(follow_up_line(app, f, ix == selected, (width, compact), theme));
         }
     }
 

@@ -42,7 +42,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::app::App;
 use crate::balance::{STRIP, Tendency};
-use crate::layout;
+use crate::layout::{self, Density};
 use crate::model::{Facet, Initiative, Stage, Status};
 use crate::placement::{ChangeType, Pole};
 use crate::text::one_line;
@@ -54,14 +54,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(header), head);
     if app.grid.zoom {
         let title = title_form(app, &[(app.grid.cell, body)]);
-        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, title }, theme);
+        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, compact: false, title }, theme);
         return;
     }
-    let strip_height = if body.height >= 30 { 7 } else { 4 };
+    let compact = Density::of(frame.area()).is_compact();
+    let mut strip_height = if body.height >= 30 { 7 } else { 4 };
+    let mut middle_height = 1;
+    // Compact, the facets keep at least two rows of initiatives each where they can: the
+    // line of the change types between them goes first, then a row of the strip.
+    let cells = |middle: u16, strip: u16| body.height.saturating_sub(2 + middle + strip);
+    if compact && cells(middle_height, strip_height) < 8 {
+        middle_height = 0;
+    }
+    if compact && cells(middle_height, strip_height) < 8 {
+        strip_height = 3;
+    }
     let [top_axis, top, middle_axis, bottom, bottom_axis, strip] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(middle_height),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(strip_height),
@@ -72,7 +83,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rects = [tl, tr, bl, br, strip];
     let title = title_form(app, &rects.into_iter().enumerate().collect::<Vec<_>>());
     for (cell, rect) in rects.into_iter().enumerate() {
-        render_cell(app, frame, rect, cell, Cell { zoomed: false, title }, theme);
+        render_cell(app, frame, rect, cell, Cell { zoomed: false, compact, title }, theme);
     }
 
     let width = usize::from(body.width);
@@ -242,6 +253,8 @@ fn label_line(width: usize, labels: Vec<Label>) -> Line<'static> {
 struct Cell {
     /// It fills the pane (`z`).
     zoomed: bool,
+    /// The compact layout: the rows go to the initiatives, not to the facet's question.
+    compact: bool,
     title: Title,
 }
 
@@ -332,7 +345,7 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     } else {
         app.lang.t(&format!("facet_question.{question_key}"))
     };
-    if zoomed || (!show_breakdown && inner.height >= 3) {
+    if zoomed || (!show_breakdown && !how.compact && inner.height >= 3) {
         lines.push(Line::styled(theme.truncate(question, inner_width), theme.dim().italic()));
     }
     // Zoomed, the facet names the pole it stands for, which the grid shows at its corner.

@@ -9,3 +9,4 @@ mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod terminals;

@@ -14,6 +14,7 @@ mod portfolio;
 mod profile;
 mod register;
 mod shell;
+mod terminals;
 
 /// A JSON file the app wrote, as JSON.
 pub fn read_json(path: &Path) -> serde_json::Value {

@@ -203,7 +203,8 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
             continue;
         }
         let Some(input) = form.line(*field) else { continue };
-        let scroll = input.visual_scroll(value_width.saturating_sub(1));
+        // Scrolled to the cursor only while typed in; else the text shows from its start.
+        let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
         let shown: String = input.value().chars().skip(scroll).collect();
         let mut text = theme.truncate(&one_line(&shown), value_width);
         if focused {

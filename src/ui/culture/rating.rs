@@ -22,6 +22,7 @@ use tui_input::Input;
 
 use super::{run_title, template_note, view_block};
 use crate::app::{App, Rating};
+use crate::layout::Density;
 use crate::model::{Assessment, Template};
 use crate::scoring;
 use crate::text::one_line;
@@ -47,25 +48,31 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
         Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
         rule,
     );
-    render_items(app, frame, table, t, a, r, theme);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).spacing(1).areas(bottom);
+    // Compact, the item's text and the scale share the width.
+    let compact = Density::of(frame.area()).is_compact();
+    render_items(app, frame, table, (t, a, r), theme);
+    let scale = if compact { Constraint::Fill(1) } else { Constraint::Length(36) };
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), scale]).spacing(1).areas(bottom);
     render_selected(app, frame, left, t, a, r, note, theme);
     render_scale(app, frame, right, t, a, r, theme);
 }
 
-/// Width of one perspective's score column.
-fn column_width(t: &Template) -> u16 {
-    if t.perspectives.is_empty() { 8 } else { 17 }
+/// Width of one perspective's score column: narrower when the items' text would get less
+/// than 36 columns.
+fn column_width(t: &Template, width: u16) -> u16 {
+    let wide = 17 * t.perspectives.len() as u16;
+    match t.perspectives.is_empty() {
+        true => 8,
+        false if width.saturating_sub(wide) >= 36 => 17,
+        false => 12,
+    }
 }
 
 fn render_items(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    t: &Template,
-    a: &Assessment,
-    r: Rating,
+    (t, a, r): (&Template, &Assessment, Rating),
     theme: &Theme,
 ) {
     let lang = app.lang.code();
@@ -74,7 +81,7 @@ fn render_items(
     } else {
         t.perspectives.iter().map(|p| Some(p.id.as_str())).collect()
     };
-    let col = column_width(t);
+    let col = column_width(t, area.width);
     let text_width = usize::from(area.width.saturating_sub(col * columns.len() as u16));
     let cell = |text: String, style: Style| {
         let w = usize::from(col);

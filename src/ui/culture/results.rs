@@ -52,7 +52,9 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
         return;
     }
     let width = usize::from(inner.width);
-    let lines = mean_lines(app, t, a, width, theme);
+    // The perspectives' columns narrow where the names and the bars would not fit beside them.
+    let col = if width >= NAME_WIDTH + 17 * t.perspectives.len() + 18 { 17 } else { 12 };
+    let lines = mean_lines(app, (t, a), (width, col), theme);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }
@@ -67,13 +69,17 @@ fn pad(text: &str, width: usize, theme: &Theme) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+fn mean_lines<'a>(
+    app: &App,
+    (t, a): (&Template, &Assessment),
+    (width, col): (usize, usize),
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let lang = app.lang.code();
     let s = scoring::scores(t, a);
     let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
     let perspectives: Vec<String> =
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
-    let col = 17;
     let numbers = col * perspectives.len() + 7 + 2 + 1;
     let name_width =
         width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
