@@ -50,6 +50,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         ] {
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
         }
+        // What to do about a small, plain or colourless terminal, for whoever is on one.
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(app.lang.t("help.section_terminal"), theme.heading()));
+        for key in ["help.terminal_size", "help.terminal_ascii", "help.terminal_colour"] {
+            for line in theme.wrap(app.lang.t(key), usize::from(width.saturating_sub(4))) {
+                lines.push(Line::raw(format!("  {line}")));
+            }
+        }
     }
     let height = if compact { area.height } else { area.height.saturating_sub(2) };
     let top = if compact { area.y } else { area.y + 1 };

@@ -25,7 +25,6 @@ use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
-use crate::layout::Density;
 use crate::model::{Facet, Stage};
 use crate::text::one_line;
 
@@ -52,14 +51,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // Compact, the two columns share the width: bars get shorter, lines wrap, and the
-    // follow-ups leave out their date (the days late or to go stay).
-    let compact = Density::of(frame.area()).is_compact();
-    let left_width = if compact { (inner.width / 2).clamp(30, 41) } else { 41 };
+    // Narrower than 80 columns the two columns share the width: bars get shorter, lines
+    // wrap, and the follow-ups leave out their date (the days late or to go stay).
+    let left_width = if inner.width >= 41 + 1 + 32 { 41 } else { (inner.width / 2).clamp(30, 41) };
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).spacing(1).areas(inner);
     let left_lines = left_column(app, usize::from(left.width), theme);
-    let right_lines = right_column(app, usize::from(right.width), compact, theme);
+    let right_lines = right_column(app, usize::from(right.width), theme);
     let longest = left_lines.len().max(right_lines.len());
     let max_scroll = u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let scroll = app.overview.scroll.min(max_scroll);
@@ -152,13 +150,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn follow_up_line(
-    app: &App,
-    f: &FollowUp,
-    selected: bool,
-    (width, compact): (usize, bool),
-    theme: &Theme,
-) -> Line<'static> {
+fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
     let lang = app.lang;
     let when = match f.days {
         d if d < 0 => lang.tf("overview.overdue_days", &[("days", &-d)]),
@@ -169,7 +161,7 @@ fn follow_up_line(
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
-    let date = if compact { String::new() } else { format!("{} ", f.date.strftime("%m-%d")) };
+    let date = if width < 32 { String::new() } else { format!("{} ", f.date.strftime("%m-%d")) };
     let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
     let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
@@ -178,7 +170,7 @@ fn follow_up_line(
     if selected { line.style(theme.selected()) } else { line }
 }
 
-fn right_column(app: &App, width: usize, compact: bool, theme: &Theme) -> Vec<Line<'static>> {
+fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let follow_ups = app.follow_ups();
     let overdue = follow_ups.iter().filter(|f| f.is_overdue()).count();
@@ -191,7 +183,7 @@ fn right_column(app: &App, width: usize, compact: bool, theme: &Theme) -> Vec<Li
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
         for (ix, f) in follow_ups.iter().enumerate().skip(start).take(FOLLOW_UP_ROWS) {
-            lines.push(follow_up_line(app, f, ix == selected, (width, compact), theme));
+            lines.push(follow_up_line(app, f, ix == selected, width, theme));
         }
     }
 

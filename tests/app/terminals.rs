@@ -153,3 +153,17 @@ fn without_colours_the_selection_and_overdue_dates_look_different() {
     assert_eq!(mark, "UUUUUUUUUUU", "{overdue}\n{marks}");
     insta::assert_snapshot!("no_color_selection_and_overdue", screen);
 }
+
+#[test]
+fn the_help_tells_about_the_compact_layout_ascii_and_colour() {
+    let mut app = Harness::sample();
+    app.press('?');
+    let mut seen = String::new();
+    for _ in 0..150 {
+        seen.push_str(&app.render(80, 24));
+        app.press('j');
+    }
+    for text in [":color off", "FASETT_ASCII=1", "60×20", "NO_COLOR"] {
+        assert!(seen.contains(text), "the help does not mention {text}:\n{seen}");
+    }
+}
