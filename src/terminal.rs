@@ -1,7 +1,7 @@
 //! The interface in the terminal: opening the store and the app, setting the terminal up,
 //! the event loop, and restoring the terminal however the session ends (a quit, a signal, a
 //! terminal that went away). The signals and the panic hook are in [`crate::signals`]; what
-//! the terminal can show is read in [`capabilities`].
+//! the terminal can show is read in `terminal/capabilities.rs`.
 
 mod capabilities;
 
