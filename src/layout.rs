@@ -55,7 +55,6 @@ impl Density {
 /// The regions of the whole screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
-    pub density: Density,
     pub tabs: Rect,
     /// Where the problem with the data file is shown; zero rows when there is none.
     pub banner: Rect,
@@ -77,7 +76,7 @@ impl Screen {
         let banner_rows = problem.map_or(0, |text| banner_height(text, middle.width, middle.height));
         let [banner, body] =
             Layout::vertical([Constraint::Length(banner_rows), Constraint::Fill(1)]).areas(middle);
-        Self { density: Density::of(area), tabs, banner, body, status, footer }
+        Self { tabs, banner, body, status, footer }
     }
 }
 

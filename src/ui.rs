@@ -59,7 +59,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         return;
     }
     let problem = app.problem();
-    let Screen { tabs, banner, body, status, footer, .. } = Screen::new(area, problem.as_deref());
+    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
     draw_tabs(app, frame, tabs, theme);
     if let Some(problem) = problem {
         let text = crate::text::multi_line(&problem).into_owned();
