@@ -102,6 +102,22 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+impl Action {
+    /// Whether this action opens an empty text field to type a new thing in (an initiative,
+    /// a log line, a search, a command, a culture action): the one kind of key that may start
+    /// a burst of typing that arrives all at once, the rest of which then goes into the field.
+    pub fn opens_a_field(&self) -> bool {
+        matches!(
+            self,
+            Action::NewInitiative
+                | Action::AddLogEntry
+                | Action::StartSearch
+                | Action::OpenCommandLine
+                | Action::Culture(CultureAction::NewAction)
+        )
+    }
+}
+
 /// A neighbour on the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -315,6 +331,8 @@ pub enum Place {
     Form,
     /// A yes/no question (delete, discard changes).
     Confirm,
+    /// A yes/no question in Swedish, Danish or Norwegian: `j` (ja) answers yes, as `y` does.
+    ConfirmJa,
     /// Typing a log line.
     LogEntry,
     /// Normal mode, the Overview pane.
@@ -345,6 +363,9 @@ pub enum Place {
     ActionForm,
     /// The offer to restore text from an interrupted session.
     Recovery,
+    /// The offer to restore text in Swedish, Danish or Norwegian: `j` (ja) restores, as `y`
+    /// does.
+    RecoveryJa,
     /// The file was changed by another program.
     External,
 }

@@ -6,6 +6,7 @@
 
 mod commands;
 mod culture;
+mod detail;
 pub mod editing;
 mod exchange;
 mod form;
@@ -25,7 +26,8 @@ use tui_input::Input;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use detail::{Row as DetailRow, Tone, detail_view};
+pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -81,7 +83,8 @@ pub enum Mode {
     Placement(PlacementDialog),
     /// A Culture pane dialog or view (new run, rating, results, action plan …).
     Culture(CultureMode),
-    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
+    /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload or save elsewhere.
     External(Box<ExternalChange>),
@@ -132,6 +135,8 @@ pub struct App {
     pub unsaved: bool,
     pub should_quit: bool,
     pub today: Date,
+    /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
+    pub zone: jiff::tz::TimeZone,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
@@ -168,6 +173,7 @@ impl App {
             unsaved: false,
             should_quit: false,
             today: crate::dates::today(),
+            zone: jiff::tz::TimeZone::system(),
             size: (crate::layout::FULL_WIDTH, crate::layout::FULL_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
@@ -179,7 +185,7 @@ impl App {
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
-            let text = app.lang.tf("status.read_only", &[("reason", reason)]);
+            let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
         app
@@ -199,7 +205,7 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Store::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
-                Some(reason.to_string())
+                Some(reason.localized(self.lang))
             }
             _ => None,
         }
@@ -230,9 +236,9 @@ impl App {
         let Some(action) = self.field_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = cycle::step(&Pane::ALL, &self.pane, true),
-            Action::ShowPreviousPane => self.pane = cycle::step(&Pane::ALL, &self.pane, false),
+            Action::ShowPane(pane) => self.switch_pane(pane),
+            Action::ShowNextPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, true)),
+            Action::ShowPreviousPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, false)),
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
             Action::PageUp => self.move_vertically(-self.page().cast_signed()),
@@ -301,6 +307,7 @@ impl App {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();
+                self.scroll_detail(0);
             }
         }
     }
@@ -326,8 +333,12 @@ impl App {
 
     fn move_vertically(&mut self, delta: isize) {
         match &mut self.mode {
-            Mode::Help { scroll, .. } | Mode::Detail { scroll, .. } => {
+            Mode::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                return;
+            }
+            Mode::Detail { .. } => {
+                self.scroll_detail(delta);
                 return;
             }
             Mode::FilterBar { row } => {
@@ -361,7 +372,11 @@ impl App {
                 let changed = editing::edit_line(input, edit);
                 self.search_typed(changed);
             }
-            Mode::Form(form) => form.edit(edit),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.edit(edit);
+                self.form_error_fixed(complained);
+            }
             Mode::Culture(_) => self.culture_edit(edit),
             _ => {}
         }
@@ -370,7 +385,11 @@ impl App {
     /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
     fn paste(&mut self, text: &str) {
         match &mut self.mode {
-            Mode::Form(form) => form.paste(text),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.paste(text);
+                self.form_error_fixed(complained);
+            }
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
@@ -382,6 +401,14 @@ impl App {
             }
             Mode::Culture(_) => self.culture_paste(text),
             _ => {}
+        }
+    }
+
+    /// Once the form is edited after a save complained about a field, the complaint leaves
+    /// the status line too.
+    fn form_error_fixed(&mut self, complained: bool) {
+        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
         }
     }
 
@@ -502,8 +529,13 @@ impl App {
         let id = initiative.id;
         let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
         if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
-            let key = if created { "status.created" } else { "status.updated" };
-            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            let key = match (created, form.title_overflows()) {
+                (true, false) => "status.created",
+                (false, false) => "status.updated",
+                (true, true) => "status.created_title_moved",
+                (false, true) => "status.updated_title_moved",
+            };
+            self.set_info(self.lang.tf(key, &[("id", &id), ("max", &form::MAX_TITLE_CHARS)]));
             self.select_initiative(id);
             self.offer_new_names(&unit, &owner);
         } else {
@@ -579,7 +611,7 @@ impl App {
     /// The one read-only guard: true when edits may be made; otherwise says why not.
     fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.to_string(),
+            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
             _ => return true,
         };
         self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
@@ -633,10 +665,19 @@ impl App {
             }
             Err(e) => {
                 self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
                 self.after_save_error(&e);
             }
         }
+    }
+
+    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
+    /// that edits are not saved: that stays in view until a save works.
+    fn switch_pane(&mut self, pane: Pane) {
+        if pane != self.pane && !self.unsaved {
+            self.status = None;
+        }
+        self.pane = pane;
     }
 
     pub fn set_info(&mut self, text: String) {
@@ -646,13 +687,6 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
-    values.retain(|v| !v.trim().is_empty());
-    values.sort_by_key(|v| crate::text::fold(v));
-    values.dedup_by_key(|v| crate::text::fold(v));
-    values
 }
 
 /// Now, to the second: what `updated` records.
@@ -675,6 +709,21 @@ mod tests {
         assert_eq!(app.pane, Pane::Portfolio);
         app.update(Action::ShowPane(Pane::Culture));
         assert_eq!(app.pane, Pane::Culture);
+    }
+
+    #[test]
+    fn a_message_goes_with_its_pane() {
+        let mut app = Harness::sample();
+        app.update(Action::Grid(crate::action::GridAction::TogglePresentation));
+        assert!(app.status.is_some(), "said in the Portfolio pane");
+        app.update(Action::ShowPane(Pane::Portfolio));
+        assert!(app.status.is_some(), "the same pane keeps it");
+        app.update(Action::ShowNextPane);
+        assert_eq!(app.status, None, "another pane does not show it");
+        app.unsaved = true;
+        app.set_error("Not saved".into());
+        app.update(Action::ShowPane(Pane::Overview));
+        assert!(app.status.is_some(), "unsaved edits stay said");
     }
 
     #[test]

@@ -89,20 +89,22 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         None => {
             let path = match store::resolve_path(file) {
                 Ok(path) => path,
-                Err(e) => return Ok(commands::fail(&e.to_string(), 1)),
+                Err(e) => return Ok(commands::fail(&e.localized(lang), 1)),
             };
-            terminal::open_interface(&path, lang, cli.read_only)
+            Ok(terminal::open_interface(&path, lang, cli.read_only))
         }
         Some(Command::Demo) => {
             let path = match demo::path() {
                 Ok(path) => path,
-                Err(e) => return Ok(commands::fail(&e.to_string(), 1)),
+                Err(e) => return Ok(commands::fail(&e.localized(lang), 1)),
             };
-            demo::prepare(&path, cli.read_only)?;
-            terminal::open_interface(&path, lang, cli.read_only)
+            if let Err(message) = demo::prepare(&path, cli.read_only, lang) {
+                return Ok(commands::fail(&message, 1));
+            }
+            Ok(terminal::open_interface(&path, lang, cli.read_only))
         }
-        Some(Command::Path) => Ok(commands::path(file)),
-        Some(Command::Check) => Ok(commands::check(file)),
+        Some(Command::Path) => Ok(commands::path(file, lang)),
+        Some(Command::Check) => Ok(commands::check(file, lang)),
         Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))

@@ -53,6 +53,11 @@ impl Signals {
         Ok(signals)
     }
 
+    /// Whether a signal was caught (without taking it up).
+    pub fn caught(&self) -> bool {
+        self.caught.load(Ordering::SeqCst) != 0
+    }
+
     /// The signal caught, if any; the loop calls this to take it up.
     pub fn take(&self) -> Option<i32> {
         let signal = self.caught.load(Ordering::SeqCst);

@@ -10,10 +10,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, Event};
 
+use crate::action::Action;
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
@@ -21,14 +21,18 @@ use crate::store::Store;
 use crate::ui;
 
 /// Opens the data file at `path` in the interface and runs it until the session ends; the
-/// exit code says how it ended (0 quit, 1 no or lost terminal, 128 + signal).
-pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
+/// exit code says how it ended (0 quit, 1 could not start or lost the terminal, 128 + signal).
+/// Why it could not start is said on stderr in `lang`.
+pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
     let var = |name: &str| std::env::var(name).ok();
     let ascii = capabilities::ascii(var);
     if capabilities::is_dumb(var("TERM").as_deref()) {
-        return Ok(dumb_terminal(lang, ascii));
+        return dumb_terminal(lang, ascii);
     }
-    let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
+    let opened = match Store::open(path, read_only) {
+        Ok(opened) => opened,
+        Err(e) => return refuse(&e.localized(lang)),
+    };
     let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
     let options = Options {
         lang,
@@ -40,14 +44,17 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
     app.offer_recovery();
-    let signals = Signals::install().wrap_err("catching SIGHUP, SIGTERM and SIGINT")?;
+    let signals = match Signals::install() {
+        Ok(signals) => signals,
+        Err(e) => return refuse(&lang.tf("cli.signals_failed", &[("error", &e)])),
+    };
     let tty = match Tty::open() {
         Ok(tty) => tty,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
     signals::install_panic_hook(lang);
     // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
@@ -56,7 +63,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
     if matches!(end, End::Quit) {
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
         ratatui::restore();
-        return Ok(ExitCode::SUCCESS);
+        return ExitCode::SUCCESS;
     }
     // A signal or a lost terminal: save what is pending and keep the text being typed
     // first, then restore what can be restored (the terminal may be gone: errors ignored).
@@ -85,7 +92,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
         lines.push(lang.tf("signal.recovery", &[("path", &path.display())]));
     }
     signals::tell(&lines);
-    Ok(ExitCode::from(code))
+    ExitCode::from(code)
 }
 
 /// Why the terminal loop ended.
@@ -99,10 +106,22 @@ enum End {
     Gone,
 }
 
+/// How long to wait for more input after a single event before handling it: a person never
+/// presses two keys this close together, a paste's bytes always come closer. crossterm waits
+/// in whole milliseconds and spins through the rest, hence a little over one.
+const KEY_GAP: Duration = Duration::from_micros(1_100);
+/// Once input comes faster than anyone types (a paste without bracketed paste), how long to
+/// wait for the rest of it: a terminal or an SSH connection may deliver it in pieces.
+const BURST_GAP: Duration = Duration::from_millis(20);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, tty: &Tty) -> End {
-    let Ok(size) = terminal.size() else { return End::Gone };
-    app.size = (size.width, size.height);
     loop {
+        // The size is read on every turn, not only from resize events: the frame is laid out
+        // for the terminal as it is, even before crossterm hands the resize on.
+        let Ok(size) = terminal.size() else { return End::Gone };
+        if app.size != (size.width, size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
             return End::Gone;
         }
@@ -112,25 +131,41 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
         if let Some(signal) = signals.take() {
             return End::Signal(signal);
         }
-        match tty.wait(signals::TICK) {
-            Wait::Idle => app.idle_tick(Instant::now()),
+        let batch = match tty.wait(signals::TICK) {
             Wait::Gone => return End::Gone,
-            // Everything crossterm has now, then draw once.
-            Wait::Ready => {
-                let mut batch = Vec::new();
-                loop {
-                    let Ok(event) = event::read() else { return End::Gone };
-                    signals::test_panic(&event);
-                    batch.push(event);
-                    match event::poll(Duration::ZERO) {
-                        Ok(true) => {}
-                        Ok(false) => break,
-                        Err(_) => return End::Gone,
-                    }
-                }
-                crate::input::handle_batch(app, &batch);
-                app.track_draft(Instant::now());
-            }
+            Wait::Ready => read_batch(),
+            // A signal that interrupted the wait ends the session before anything is read.
+            Wait::Idle if signals.caught() => continue,
+            // Nothing new on the terminal, but crossterm may hold events it read earlier (or a
+            // resize, which interrupts the wait): those are handled now, not at the next key.
+            Wait::Idle => match event::poll(KEY_GAP) {
+                Ok(true) => read_batch(),
+                Ok(false) => Some(Vec::new()),
+                Err(_) => None,
+            },
+        };
+        let Some(batch) = batch else { return End::Gone };
+        if batch.is_empty() {
+            app.idle_tick(Instant::now());
+        } else {
+            crate::input::handle_batch(app, &batch);
+            app.track_draft(Instant::now());
+        }
+    }
+}
+
+/// Everything the terminal sent in one go, in order: the first event, then each that follows
+/// within [`KEY_GAP`] of the last (within [`BURST_GAP`] once it is clearly a burst), so that a
+/// paste is handled whole. `None` when the terminal failed.
+fn read_batch() -> Option<Vec<Event>> {
+    let mut batch = Vec::new();
+    loop {
+        let event = event::read().ok()?;
+        signals::test_panic(&event);
+        batch.push(event);
+        let gap = if batch.len() > 1 { BURST_GAP } else { KEY_GAP };
+        if !event::poll(gap).ok()? {
+            return Some(batch);
         }
     }
 }
@@ -144,9 +179,9 @@ fn dumb_terminal(lang: Lang, ascii: bool) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Says that there is no usable terminal, and gives exit code 1.
-fn no_terminal(e: &io::Error) -> ExitCode {
-    let message = format!("fasett needs an interactive terminal ({e}).");
-    eprintln!("fasett: {}", crate::text::multi_line(&message));
+/// Says why the interface could not start (no usable terminal, an unusable path), and gives
+/// exit code 1.
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("fasett: {}", crate::text::multi_line(message));
     ExitCode::from(1)
 }

@@ -59,7 +59,8 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         return;
     }
     let problem = app.problem();
-    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
+    let screen = Screen::new(area, problem.as_deref());
+    let Screen { tabs, banner, body, status, footer } = screen;
     draw_tabs(app, frame, tabs, theme);
     if let Some(problem) = problem {
         let text = crate::text::multi_line(&problem).into_owned();
@@ -80,7 +81,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
     draw_footer(app, frame, footer, theme);
     match &app.mode {
         Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, theme),
-        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, theme),
+        Mode::Detail { id, scroll } => detail::render(app, frame, &screen, *id, *scroll, theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, theme);
             if form.confirm_discard {
@@ -124,6 +125,30 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
     TableState::default()
         .with_offset(crate::layout::scroll(0, selected, len, visible))
         .with_selected(Some(selected))
+}
+
+/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
+/// `area`, so cells can be cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+    let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
+    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A key's name as printed on the keys the reader has: the space bar has no name on its key,
+/// so it is called what the language calls it; the others are the keycaps' own names.
+pub(crate) fn key_label(app: &App, label: &str) -> String {
+    label
+        .split(' ')
+        .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
@@ -226,7 +251,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
         Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
         Mode::Search(input) => {
-            let label = app.lang.tf("search.prompt", &[("count", &app.register.view.len())]);
+            let label = app.lang.tn("search.prompt", app.register.view.len(), &[]);
             prompt(frame, area, label, input, theme)
         }
         Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
@@ -246,18 +271,8 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             None => Line::raw(""),
         },
     };
-    let used = line.width() as u16;
-    let typing =
-        matches!(app.mode, Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Profile(_));
+    // The Culture pane's follow-up counts are in the frame of each of its views, not here.
     frame.render_widget(line, area);
-    // The Culture pane keeps its follow-ups counted at the bottom right, beside any message.
-    if app.pane == Pane::Culture && !typing {
-        let counts = culture::follow_up_title(app, theme);
-        let width = counts.width() as u16;
-        if used + width < area.width {
-            frame.render_widget(counts, Rect { x: area.right() - width, width, ..area });
-        }
-    }
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -267,7 +282,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
         let kept = binding.help == "help.help" || (compact && binding.action == crate::action::Action::Quit);
-        (key.to_owned(), app.lang.t(binding.help).to_owned(), kept)
+        (key_label(app, key), app.lang.t(binding.help).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).

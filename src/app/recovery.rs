@@ -3,7 +3,7 @@
 //! elsewhere, with what changed), and what to do when a signal ends the session.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ratatui_textarea::TextArea;
@@ -89,7 +89,7 @@ impl ExternalChange {
             let ids = |list: &[Id]| -> String {
                 let mut shown: Vec<String> = list.iter().take(8).map(|id| format!("#{id}")).collect();
                 if list.len() > 8 {
-                    shown.push("…".into());
+                    shown.push(crate::text::ellipsis(app.ascii).into());
                 }
                 shown.join(" ")
             };
@@ -99,7 +99,7 @@ impl ExternalChange {
                 ("external.changed", &self.changed),
             ] {
                 if !list.is_empty() {
-                    parts.push(lang.tf(key, &[("count", &list.len()), ("ids", &ids(list))]));
+                    parts.push(lang.tn(key, list.len(), &[("ids", &ids(list))]));
                 }
             }
             if self.other {
@@ -243,7 +243,9 @@ impl App {
                 unreadable: Some(self.lang.t("external.gone").to_owned()),
                 ..Default::default()
             },
-            Err(e) => ExternalChange { unreadable: Some(e.summary()), ..Default::default() },
+            Err(e) => {
+                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
+            }
         };
         change.unsaved = self.unsaved;
         change
@@ -262,10 +264,24 @@ impl App {
         }
     }
 
-    /// Reads the file again, dropping this session's unsaved edits and its undo history.
+    /// Reads the file again (`r` in the external-change dialog, `:reload` at any time),
+    /// dropping this session's unsaved edits and its undo history, unless nothing changed.
     pub(super) fn reload_from_disk(&mut self) {
+        let Some(path) = self.path().map(Path::to_path_buf) else {
+            self.set_error(self.lang.t("external.reload_no_file").to_owned());
+            return;
+        };
+        if !path.exists() {
+            let file = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned();
+            self.set_info(self.lang.tf("external.reload_missing", &[("file", &file)]));
+            return;
+        }
         let Some(store) = self.store.as_mut() else { return };
         match store.reload() {
+            Ok(portfolio) if portfolio == self.portfolio && !self.unsaved => {
+                self.field.external_seen = false;
+                self.set_info(self.lang.t("external.reloaded_same").to_owned());
+            }
             Ok(portfolio) => {
                 let lost = self.unsaved;
                 self.unsaved = false;
@@ -274,7 +290,10 @@ impl App {
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
             }
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => {
+                let why = e.localized_summary(self.lang);
+                self.set_error(self.lang.tf("external.reload_failed", &[("why", &why)]));
+            }
         }
     }
 
@@ -349,7 +368,9 @@ impl App {
                 self.field.external_seen = true;
                 self.set_error(self.lang.t("external.dismissed").to_owned());
             }
-            (Mode::Recovery(_) | Mode::External(_), Action::Quit) => return Some(Action::Quit),
+            (Mode::Recovery(_) | Mode::External(_), action @ (Action::Quit | Action::Resize(..))) => {
+                return Some(action);
+            }
             (Mode::Recovery(_) | Mode::External(_), _)
             | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
             (_, action) => return Some(action),

@@ -10,6 +10,7 @@ use crate::action::{Pane, Place};
 use crate::app::{App, Mode};
 use crate::balance;
 use crate::keymap;
+use crate::text::wrap_words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
@@ -18,7 +19,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), theme.key()),
+                // At least one space after the key, however long its name in this language.
+                Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key()),
                 Span::raw(app.lang.t(b.help)),
             ]));
         }
@@ -30,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     // Where the tendency is shown, the help states the rule behind "strong" in full.
     if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
         lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
-        for line in theme.wrap(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
+        for line in wrap_words(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
             lines.push(Line::raw(format!("  {line}")));
         }
         lines.push(Line::raw(""));
@@ -54,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         lines.push(Line::raw(""));
         lines.push(Line::styled(app.lang.t("help.section_terminal"), theme.heading()));
         for key in ["help.terminal_size", "help.terminal_ascii", "help.terminal_colour"] {
-            for line in theme.wrap(app.lang.t(key), usize::from(width.saturating_sub(4))) {
+            for line in wrap_words(app.lang.t(key), usize::from(width.saturating_sub(4))) {
                 lines.push(Line::raw(format!("  {line}")));
             }
         }

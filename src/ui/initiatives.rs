@@ -169,9 +169,9 @@ fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], title_width: usize,
             Column::Stage => Line::raw(t(&format!("stage_short.{}", i.stage.key()))),
             Column::FollowUp => match i.follow_up {
                 Some(d) if i.is_overdue(app.today) => {
-                    Line::styled(format!("{}{d}", symbols.overdue), theme.overdue())
+                    Line::styled(format!("{}{}", symbols.overdue, app.lang.date(d)), theme.overdue())
                 }
-                Some(d) => Line::raw(format!(" {d}")),
+                Some(d) => Line::raw(format!(" {}", app.lang.date(d))),
                 None => Line::raw(""),
             },
             Column::Status => Line::raw(t(&format!("status.{}", i.status.key()))),

@@ -26,7 +26,8 @@ use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
 use crate::model::{Facet, Stage};
-use crate::text::one_line;
+use crate::text::{one_line, wrap_words};
+use unicode_width::UnicodeWidthStr;
 
 /// Follow-up rows shown at once; the window follows the selection.
 const FOLLOW_UP_ROWS: usize = 8;
@@ -38,9 +39,32 @@ fn bar(n: usize, max: usize, width: usize, theme: &Theme) -> String {
     format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
+/// `text` as whole-word lines of `width` in `style`: a sentence in this pane is never cut.
+fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap_words(text, width).into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+/// A list of counts ("Active 18 · paused 2, …") as lines of `width`, broken between its
+/// items so a label keeps its number.
+fn wrapped_list(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in text.split_inclusive([',', '·']) {
+        let item = if line.is_empty() { item.trim_start() } else { item };
+        if !line.is_empty() && line.width() + item.trim_end().width() > width {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            line.push_str(item.trim_start());
+        } else {
+            line.push_str(item);
+        }
+    }
+    lines.push(line);
+    lines.iter().flat_map(|l| wrapped(l.trim_end(), width, style)).collect()
+}
+
 fn pad(text: &str, width: usize, theme: &Theme) -> String {
     let text = theme.truncate(text, width);
-    let used = unicode_width::UnicodeWidthStr::width(text.as_str());
+    let used = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
@@ -77,10 +101,11 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
         tendency => (lang.tf("overview.balance", &[("tendency", &tendency.words(lang))]), theme.heading()),
     };
-    let mut lines: Vec<Line<'static>> =
-        theme.wrap(&balance, width).into_iter().map(|l| Line::styled(l, style)).collect();
+    let mut lines = wrapped(&balance, width, style);
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
-    let facet_bar = width.saturating_sub(22).clamp(4, BAR);
+    let percent_width = lang.percent(100.0, 0).width();
+    // The bars give way in a narrow column: name, bar, share and count on one line.
+    let facet_bar = width.saturating_sub(12 + 1 + 1 + percent_width + 1 + 3).clamp(4, BAR);
     for facet in Facet::GRID {
         let n = shares.count(facet);
         let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12, theme);
@@ -91,21 +116,25 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
                 bar(n, max, facet_bar, theme),
                 if strong.contains(&facet) { theme.info() } else { theme.dim() },
             ),
-            Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
+            Span::styled(
+                format!(" {:>percent_width$} {n:>3}", lang.percent(shares.share(facet) as f64, 0)),
+                style,
+            ),
         ]));
     }
     if shares.active == 0 {
         lines.push(Line::styled(lang.t("overview.no_active"), theme.dim()));
     } else {
-        let text = lang.tf(
+        let text = lang.tn(
             "overview.mixed_unplaced",
+            shares.active,
             &[
                 ("mixed", &shares.count(Facet::Mixed)),
                 ("unplaced", &shares.count(Facet::Unplaced)),
                 ("active", &shares.active),
             ],
         );
-        lines.extend(theme.wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+        lines.extend(wrapped(&text, width, theme.dim()));
     }
     let empty = shares.empty();
     if empty.is_empty() {
@@ -114,7 +143,7 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let names: Vec<String> =
             empty.iter().map(|f| lang.t(&format!("facet_short.{}", f.key())).to_lowercase()).collect();
         let text = lang.tf("overview.needed", &[("facets", &names.join(", "))]);
-        lines.push(Line::styled(theme.truncate(&text, width), theme.warning()));
+        lines.extend(wrapped(&text, width, theme.warning()));
     }
 
     lines.push(Line::styled(theme.truncate(lang.t("overview.by_stage"), width), theme.heading()));
@@ -139,14 +168,14 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("completed", &statuses[3]),
         ],
     );
-    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let tracks = analysis::track_counts(initiatives);
     let text = lang
         .tf("overview.tracks_line", &[("local", &tracks[0]), ("radical", &tracks[1]), ("none", &tracks[2])]);
-    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
-    lines.extend(theme.wrap(&text, width).into_iter().map(Line::raw));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     lines
 }
 
@@ -161,9 +190,10 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
-    let date = if width < 32 { String::new() } else { format!("{} ", f.date.strftime("%m-%d")) };
+    let date_width = lang.day_month(jiff::civil::date(2026, 12, 31)).width();
+    let date = if width < 32 { String::new() } else { format!("{:>date_width$} ", lang.day_month(f.date)) };
     let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
-    let used = unicode_width::UnicodeWidthStr::width(head.as_str());
+    let used = head.width();
     let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
     let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
@@ -174,9 +204,14 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let follow_ups = app.follow_ups();
     let overdue = follow_ups.iter().filter(|f| f.is_overdue()).count();
-    let heading =
-        lang.tf("overview.follow_ups", &[("overdue", &overdue), ("soon", &(follow_ups.len() - overdue))]);
-    let mut lines = vec![Line::styled(theme.truncate(&heading, width), theme.heading())];
+    let heading = lang.tf(
+        "overview.follow_ups",
+        &[
+            ("overdue", &lang.tn("plan.overdue_count", overdue, &[])),
+            ("soon", &lang.tn("overview.soon_count", follow_ups.len() - overdue, &[])),
+        ],
+    );
+    let mut lines = wrapped_list(&heading, width, theme.heading());
     if follow_ups.is_empty() {
         lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {
@@ -193,15 +228,15 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(theme.truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
     for r in &results {
-        let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| format!("{m:.1}"));
+        let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| lang.decimal(m, 1));
         let (change, style) = match r.change() {
-            Some(d) if d >= 0.05 => (format!("{d:+.1}"), theme.info()),
-            Some(d) if d <= -0.05 => (format!("{d:+.1}"), theme.warning()),
-            Some(_) => (format!("{}0.0", theme.symbols().unchanged), Style::new()),
+            Some(d) if d >= 0.05 => (lang.signed_decimal(d, 1), theme.info()),
+            Some(d) if d <= -0.05 => (lang.signed_decimal(d, 1), theme.warning()),
+            Some(d) => (lang.signed_decimal(d, 1).replacen('±', theme.symbols().unchanged, 1), Style::new()),
             None => (lang.t("overview.first_run").to_owned(), theme.dim()),
         };
         let tail = format!(" {score:>4} {change:>5}");
-        let used = unicode_width::UnicodeWidthStr::width(tail.as_str());
+        let used = tail.width();
         let name = pad(
             &one_line(&format!("{} {} {}", r.name, theme.symbols().separator, r.scope)),
             width.saturating_sub(used),

@@ -175,7 +175,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             (text, theme.heading())
         }
     };
-    let tendency = shorten_at_word(&tendency, room, theme);
+    // Shortened after a whole word: a cut word can read as another one.
+    let tendency = theme.shorten_words(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {tendency}"), style),
@@ -190,19 +191,6 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     lines
-}
-
-/// `text` whole when it fits in `width`, else cut after the last whole word that fits, with
-/// the ellipsis.
-fn shorten_at_word(text: &str, width: usize, theme: &Theme) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let ellipsis = theme.symbols().ellipsis;
-    match theme.wrap(text, width.saturating_sub(ellipsis.width())).first() {
-        Some(first) if !first.is_empty() => format!("{first}{ellipsis}"),
-        _ => theme.truncate(text, width),
-    }
 }
 
 /// A label for an axis line: where it starts and what it says.
@@ -287,10 +275,11 @@ fn cell_title(app: &App, cell: usize, form: Title) -> String {
         .get(cell)
         .map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("{names}.{}", f.key())));
     let shares = grid.balance.shares(grid.weighted);
-    let args: [(&str, &dyn std::fmt::Display); 3] =
-        [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
+    let share = app.lang.percent(shares[cell] as f64, 0);
+    let count = grid.balance.counts[cell];
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("facet", &name), ("share", &share)];
     let key = if form == Title::Bare { "grid.cell_title_short" } else { "grid.cell_title" };
-    app.lang.tf(key, &args)
+    app.lang.tn(key, count, &args)
 }
 
 /// A title fits on a cell's top border, a space either side, inside the corners.

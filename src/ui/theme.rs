@@ -60,10 +60,9 @@ impl Theme {
         truncate_with(text, width, self.symbols().ellipsis)
     }
 
-    /// Breaks `text` into lines of at most `width` columns at spaces; a word longer than a
-    /// whole line is cut with the ellipsis rather than split mid-word.
-    pub fn wrap(&self, text: &str, width: usize) -> Vec<String> {
-        wrap_with(text, width, self.symbols().ellipsis)
+    /// [`crate::text::shorten_words`] with the ellipsis drawn: cut after a whole word.
+    pub fn shorten_words(&self, text: &str, width: usize) -> String {
+        crate::text::shorten_words_with(text, width, self.symbols().ellipsis)
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {
@@ -177,7 +176,7 @@ impl Symbols {
     pub const UNICODE: Symbols = Symbols {
         ascii: false,
         selected: SELECTED_MARK,
-        ellipsis: "…",
+        ellipsis: crate::text::ELLIPSIS,
         border: border::PLAIN,
         rule: "─",
         overdue: "!",
@@ -203,7 +202,7 @@ impl Symbols {
     pub const ASCII: Symbols = Symbols {
         ascii: true,
         selected: ">",
-        ellipsis: "...",
+        ellipsis: crate::text::ASCII_ELLIPSIS,
         border: border::Set {
             top_left: "+",
             top_right: "+",
@@ -337,46 +336,9 @@ fn truncate_with(text: &str, width: usize, ellipsis: &str) -> String {
     out
 }
 
-fn wrap_with(text: &str, width: usize, ellipsis: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = line.width() + usize::from(!line.is_empty()) + word.width();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&truncate_with(word, width, ellipsis));
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// [`Theme::wrap`] with the Unicode ellipsis, for text measured outside a frame.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    Theme::default().wrap(text, width)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_breaks_at_spaces_only() {
-        assert_eq!(
-            wrap("balanced: strong in all four facets", 16),
-            ["balanced: strong", "in all four", "facets"]
-        );
-        assert_eq!(wrap("short", 16), ["short"]);
-        assert_eq!(wrap("", 16), [""]);
-        assert_eq!(wrap("förbättringsorienterad och", 10), ["förbättri…", "och"]);
-        let ascii = Theme::new(false, true);
-        assert_eq!(ascii.wrap("förbättringsorienterad och", 10), ["förbätt...", "och"]);
-    }
 
     #[test]
     fn truncation_respects_wide_characters_and_the_ellipsis_drawn() {
@@ -391,6 +353,8 @@ mod tests {
         for width in 0..12 {
             assert!(ascii.truncate("Fossilfria kommunala transporter", width).width() <= width);
         }
+        assert_eq!(unicode.shorten_words("Fossilfria kommunala transporter", 24), "Fossilfria kommunala…");
+        assert_eq!(ascii.shorten_words("Fossilfria kommunala transporter", 24), "Fossilfria kommunala...");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! One test binary for all of them, because each binary links the whole dependency tree
 //! again.
 
+mod capture;
 mod grid;
 mod languages;
 mod profile;
@@ -10,3 +11,4 @@ mod register;
 mod regressions;
 mod snapshot_files;
 mod terminals;
+mod words;

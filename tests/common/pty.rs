@@ -190,7 +190,7 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     // Kept open for the child's lifetime: dropping the master hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     status: Option<ExitStatus>,
 }
 
@@ -215,7 +215,7 @@ impl Pty {
                 }
             }
         });
-        Self { parser, writer, child, _master: pair.master, status: None }
+        Self { parser, writer, child, master: pair.master, status: None }
     }
 
     /// The screen as text, one line per row, trailing blanks trimmed.
@@ -267,6 +267,15 @@ impl Pty {
     pub fn send_bytes(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("writing to the pseudo-terminal");
         self.writer.flush().expect("flushing the pseudo-terminal");
+    }
+
+    /// Resizes the terminal to `cols`×`rows`, as a terminal window being resized does: the
+    /// binary gets SIGWINCH, and the screen read here takes the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap_or_else(PoisonError::into_inner).screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resizing the pseudo-terminal");
     }
 
     /// Waits for the binary to exit; panics with the screen after `timeout`.

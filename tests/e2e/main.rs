@@ -7,6 +7,7 @@ mod pty;
 
 use std::path::Path;
 
+mod capture;
 mod culture;
 mod field;
 mod languages;

@@ -27,6 +27,7 @@ use crate::model::{Assessment, Template};
 use crate::scoring;
 use crate::text::one_line;
 use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<&Input>, theme: &Theme) {
     frame.render_widget(Clear, area);
@@ -40,21 +41,50 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The scale's labels are read while scoring: as wide as the longest needs, up to half the
+    // view, and wrapped between words rather than cut.
+    let longest = t.scale.steps.iter().map(|s| step_text(app, s).width()).max().unwrap_or(0);
+    let scale_width = (longest as u16).clamp(24, inner.width / 2);
+    let wrapped: usize = t.scale.steps.iter().map(|s| wrap_step(app, s, scale_width).len()).sum();
     let steps = t.scale.steps.len() as u16;
+    // Compact, the items keep the rows: the labels wrap only where that takes no more rows
+    // than one line per step.
+    let compact = Density::of(frame.area()).is_compact();
+    let max_rows = if compact { usize::from(steps.clamp(4, 6)) } else { MAX_SCALE_ROWS };
+    let height = if wrapped <= max_rows { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
     let [table, rule, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(steps.clamp(4, 6))])
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
             .areas(inner);
     frame.render_widget(
         Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
         rule,
     );
-    // Compact, the item's text and the scale share the width.
-    let compact = Density::of(frame.area()).is_compact();
     render_items(app, frame, table, (t, a, r), theme);
-    let scale = if compact { Constraint::Fill(1) } else { Constraint::Length(36) };
-    let [left, right] = Layout::horizontal([Constraint::Fill(1), scale]).spacing(1).areas(bottom);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     render_selected(app, frame, left, t, a, r, note, theme);
     render_scale(app, frame, right, t, a, r, theme);
+}
+
+/// Rows the scale may take below the items before its labels go on one line each.
+const MAX_SCALE_ROWS: usize = 9;
+
+/// "3 Both – administration and development in balance".
+fn step_text(app: &App, step: &crate::model::ScaleStep) -> String {
+    format!("{} {}", step.value, one_line(step.label.get(app.lang.code())))
+}
+
+/// A step's text in lines of `width`, the lines after the first indented under the label.
+fn wrap_step(app: &App, step: &crate::model::ScaleStep, width: u16) -> Vec<String> {
+    let indent = format!("{} ", step.value).width();
+    let mut lines = crate::text::wrap_words(&step_text(app, step), usize::from(width)).into_iter();
+    let mut out: Vec<String> = lines.next().into_iter().collect();
+    let rest: Vec<String> = lines.collect();
+    if !rest.is_empty() {
+        let tail = crate::text::wrap_words(&rest.join(" "), usize::from(width).saturating_sub(indent));
+        out.extend(tail.into_iter().map(|l| format!("{}{l}", " ".repeat(indent))));
+    }
+    out
 }
 
 /// Width of one perspective's score column: narrower when the items' text would get less
@@ -206,7 +236,7 @@ fn render_selected(
         let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
         let (text, style) = match value {
             Some(n) => (theme.truncate(&one_line(n), room), Style::new()),
-            None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
+            None => (theme.truncate(app.lang.t("rating.no_note"), room), theme.dim()),
         };
         frame.render_widget(
             Line::from(vec![Span::styled(label, theme.dim()), Span::styled(text, style)]),
@@ -229,17 +259,23 @@ fn render_scale(
         a.answer(&item.id, t.perspectives.get(r.column).map(|p| p.id.as_str())).and_then(|x| x.score)
     });
     let width = usize::from(area.width);
+    let style =
+        |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
+    let wrapped: Vec<Line> = t
+        .scale
+        .steps
+        .iter()
+        .flat_map(|s| wrap_step(app, s, area.width).into_iter().map(move |l| Line::styled(l, style(s))))
+        .collect();
+    if wrapped.len() <= usize::from(area.height) {
+        frame.render_widget(Paragraph::new(wrapped), area);
+        return;
+    }
     let mut lines: Vec<Line> = t
         .scale
         .steps
         .iter()
-        .map(|s| {
-            let style = if current == Some(s.value) { theme.selected() } else { Style::new() };
-            Line::styled(
-                theme.truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
-                style,
-            )
-        })
+        .map(|s| Line::styled(theme.shorten_words(&step_text(app, s), width), style(s)))
         .collect();
     if lines.len() > usize::from(area.height) {
         // A long scale: show the steps around the current score.

@@ -31,6 +31,7 @@ use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
 use crate::text::one_line;
 use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The narrowest a name column gets.
 const NAME_WIDTH: usize = 20;
@@ -81,8 +82,10 @@ fn mean_lines<'a>(
     let perspectives: Vec<String> =
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
     let numbers = col * perspectives.len() + 7 + 2 + 1;
-    let name_width =
-        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
+    // The bars' column is at least as wide as its heading, the scale.
+    let bars = if perspectives.is_empty() { 16 } else { 8 }.max(scale.width());
+    let name_width = width.saturating_sub(numbers + bars).max(NAME_WIDTH);
     let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
     let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width, theme));
     for p in &perspectives {
@@ -90,15 +93,15 @@ fn mean_lines<'a>(
     }
     let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
     let _ = write!(header, "{all:>7}");
-    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
     let _ = write!(header, "  {scale}");
     let mut lines = vec![Line::styled(theme.truncate(&header, width), theme.heading())];
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
         let mut text = format!("{} ", pad(name, name_width, theme));
         for v in by {
-            let _ = write!(text, "{:>col$}", number(*v, theme));
+            let _ = write!(text, "{:>col$}", number(app.lang, *v, theme));
         }
-        let _ = write!(text, "{:>7}  {}", number(mean, theme), bar(mean, min, max, bar_width, theme));
+        let bar = bar(mean, min, max, bar_width, theme);
+        let _ = write!(text, "{:>7}  {bar}", number(app.lang, mean, theme));
         Line::styled(theme.truncate(&text, width), style)
     };
     for d in &s.dimensions {
@@ -108,10 +111,11 @@ fn mean_lines<'a>(
     lines.push(Line::raw(""));
     let c = scoring::completion(t, a);
     if !c.is_complete() {
-        lines.push(Line::styled(
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
-            theme.warning(),
-        ));
+        let text =
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(
+            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
+        );
     }
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
@@ -149,12 +153,23 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
     let half = usize::from(say.width);
+    // The facets' full names when the longest fits beside its figures, else the short ones.
+    let percent_width = app.lang.percent(100.0, 0).width();
+    let long = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).width();
+    let key = if Facet::GRID.iter().map(long).max().unwrap_or(0) + percent_width + 12 <= half {
+        "facet"
+    } else {
+        "facet_short"
+    };
+    let name_width =
+        Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
     let symbols = theme.symbols();
-    let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21, theme);
+    let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1, theme);
     let mut left =
         vec![Line::styled(theme.truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
     for s in &shares {
-        let percent = s.percent.map_or_else(|| format!("{:>4}", symbols.none), |p| format!("{p:>3.0}%"));
+        let percent = s.percent.map_or_else(|| symbols.none.to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let mark = if s.is_strong() { format!(" {}", symbols.strong) } else { "  ".to_owned() };
         let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8, theme));
         left.push(Line::styled(
@@ -179,8 +194,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let mix = scoring::Mix::of(&app.portfolio);
     let mut right = vec![Line::styled(app.lang.t("results.what_we_run"), theme.heading())];
     for (ix, f) in Facet::GRID.iter().enumerate() {
-        let percent =
-            mix.percent(ix).map_or_else(|| format!("{:>4}", symbols.none), |p| format!("{p:>3.0}%"));
+        let percent = mix.percent(ix).map_or_else(|| symbols.none.to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let bar = bar(mix.percent(ix), 0.0, 100.0, 6, theme);
         let text = format!("{}{:>3} {percent} {bar}", name(*f), mix.counts[ix]);
         right.push(Line::raw(theme.truncate(&text, usize::from(run.width))));
@@ -190,7 +205,7 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &mix.tendency()))]),
         theme.key(),
     ));
-    right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
+    right.push(Line::styled(app.lang.tn("results.off_grid", mix.off_grid, &[]), theme.dim()));
     right.push(Line::styled(
         app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
         theme.dim(),
@@ -199,11 +214,11 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
 }
 
-fn change_text(delta: &scoring::Delta, theme: &Theme) -> String {
+fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, theme: &Theme) -> String {
     let trend = delta.trend();
     let arrow = theme.symbols().trend(trend);
     match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{arrow} {d:+.1}"),
+        Some(d) if trend != Trend::Same => format!("{arrow} {}", lang.signed_decimal(d, 1)),
         Some(_) => format!("{arrow}  0"),
         None => arrow.to_owned(),
     }
@@ -223,7 +238,9 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     let previous = scoring::previous(&app.portfolio, a);
     let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a, theme))]);
     let arrow = theme.symbols().arrow;
-    let dates = previous.map(|p| format!("{} {arrow} {}", p.date, a.date)).unwrap_or_default();
+    let dates = previous
+        .map(|p| format!("{} {arrow} {}", app.lang.date(p.date), app.lang.date(a.date)))
+        .unwrap_or_default();
     let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -260,12 +277,12 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
-        app.lang.tf("results.history", &[("count", &history.len())]),
+        app.lang.tn("results.history", history.len(), &[]),
     );
     lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
     let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
         let (before, after) = if strong || !history.is_empty() {
-            (number(delta.before, theme), number(delta.after, theme))
+            (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme))
         } else {
             // One item's score is a whole number.
             let whole =
@@ -276,7 +293,10 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(delta, theme)), trend_style(theme, delta.trend())),
+            Span::styled(
+                format!("{:<8}", change_text(app.lang, delta, theme)),
+                trend_style(theme, delta.trend()),
+            ),
             Span::raw(format!(" {history}")),
         ])
     };
