@@ -41,14 +41,10 @@ use crate::cycle;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
-use crate::layout::Screen;
+use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, Store};
-
-/// The smallest terminal the interface is laid out for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -115,7 +111,12 @@ pub struct StatusLine {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub lang: Lang,
+    /// No colours: `:color off` was remembered.
     pub no_color: bool,
+    /// `NO_COLOR` is set, which `:color on` cannot overrule.
+    pub no_color_env: bool,
+    /// Only ASCII on screen: the terminal's locale is not UTF-8, or `FASETT_ASCII=1`.
+    pub ascii: bool,
     /// The file did not exist when fasett started (a first run).
     pub first_run: bool,
 }
@@ -124,7 +125,11 @@ pub struct App {
     pub portfolio: Portfolio,
     store: Option<Store>,
     pub lang: Lang,
+    /// Drawn without colours (`NO_COLOR`, `:color off`).
     pub no_color: bool,
+    no_color_env: bool,
+    /// Drawn in ASCII only.
+    pub ascii: bool,
     pub first_run: bool,
     pub pane: Pane,
     pub mode: Mode,
@@ -161,7 +166,9 @@ impl App {
             portfolio,
             store,
             lang: options.lang,
-            no_color: options.no_color,
+            no_color: options.no_color || options.no_color_env,
+            no_color_env: options.no_color_env,
+            ascii: options.ascii,
             first_run: options.first_run,
             pane: Pane::Portfolio,
             mode: Mode::Normal,
@@ -171,7 +178,7 @@ impl App {
             should_quit: false,
             today: crate::dates::today(),
             zone: jiff::tz::TimeZone::system(),
-            size: (MIN_WIDTH, MIN_HEIGHT),
+            size: (crate::layout::FULL_WIDTH, crate::layout::FULL_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
             register: RegisterState::default(),
@@ -209,8 +216,9 @@ impl App {
         }
     }
 
+    /// Below the compact layout's minimum: only the notice shows, and only `q` works.
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        Density::of(self.size_rect()) == Density::TooSmall
     }
 
     /// The terminal's area as last seen.
@@ -696,13 +704,6 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
-    values.retain(|v| !v.trim().is_empty());
-    values.sort_by_key(|v| crate::text::fold(v));
-    values.dedup_by_key(|v| crate::text::fold(v));
-    values
 }
 
 /// Now, to the second: what `updated` records.

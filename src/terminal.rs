@@ -1,6 +1,9 @@
 //! The interface in the terminal: opening the store and the app, setting the terminal up,
 //! the event loop, and restoring the terminal however the session ends (a quit, a signal, a
-//! terminal that went away). The signals and the panic hook are in [`crate::signals`].
+//! terminal that went away). The signals and the panic hook are in [`crate::signals`]; what
+//! the terminal can show is read in `terminal/capabilities.rs`.
+
+mod capabilities;
 
 use std::io;
 use std::path::Path;
@@ -21,12 +24,23 @@ use crate::ui;
 /// exit code says how it ended (0 quit, 1 could not start or lost the terminal, 128 + signal).
 /// Why it could not start is said on stderr in `lang`.
 pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
+    let var = |name: &str| std::env::var(name).ok();
+    let ascii = capabilities::ascii(var);
+    if capabilities::is_dumb(var("TERM").as_deref()) {
+        return dumb_terminal(lang, ascii);
+    }
     let opened = match Store::open(path, read_only) {
         Ok(opened) => opened,
         Err(e) => return refuse(&e.localized(lang)),
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let options = Options { lang, no_color, first_run: !opened.existed };
+    let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
+    let options = Options {
+        lang,
+        no_color: colors_off,
+        no_color_env: capabilities::no_color(var),
+        ascii,
+        first_run: !opened.existed,
+    };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
     app.offer_recovery();
@@ -154,6 +168,15 @@ fn read_batch() -> Option<Vec<Event>> {
             return Some(batch);
         }
     }
+}
+
+/// Says, in the user's language, that a terminal without cursor movement cannot show the
+/// interface, and gives exit code 1; the terminal is never touched.
+fn dumb_terminal(lang: Lang, ascii: bool) -> ExitCode {
+    let message = lang.tf("terminal.dumb", &[("term", &"dumb")]);
+    let message = if ascii { message.chars().map(ui::theme::ascii_char).collect() } else { message };
+    eprintln!("{message}");
+    ExitCode::from(1)
 }
 
 /// Says why the interface could not start (no usable terminal, an unusable path), and gives

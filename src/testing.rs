@@ -148,6 +148,13 @@ impl Harness {
         self
     }
 
+    /// The same app drawn in ASCII only, as on a terminal whose locale is not UTF-8.
+    #[must_use]
+    pub fn ascii(mut self) -> Self {
+        self.app.ascii = true;
+        self
+    }
+
     /// The temporary folder the data file is in, for harnesses that made one.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_ref().map(TempDir::path)
@@ -247,6 +254,40 @@ impl Harness {
         dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
         dirs.dedup();
         screen.lines().map(|line| hide_dirs(line, &dirs) + "\n").collect()
+    }
+
+    /// The whole screen as [`Harness::render`] gives it, each row followed by a row of its
+    /// text styles, one mark per column: `R` reverse (the selection without colours), `U`
+    /// underlined (errors and overdue dates), `B` bold, `D` dim, `I` italic, blank for none.
+    /// The strongest mark of a cell shows.
+    pub fn render_styles(&mut self, width: u16, height: u16) -> String {
+        use ratatui::style::Modifier;
+        let text = self.render(width, height);
+        let Some(terminal) = self.terminal.as_ref() else { return text };
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for (y, line) in (0..height).zip(text.lines()) {
+            let marks: String = (0..width)
+                .map(|x| {
+                    let m = buffer[(x, y)].modifier;
+                    [
+                        (Modifier::REVERSED, 'R'),
+                        (Modifier::UNDERLINED, 'U'),
+                        (Modifier::BOLD, 'B'),
+                        (Modifier::DIM, 'D'),
+                        (Modifier::ITALIC, 'I'),
+                    ]
+                    .into_iter()
+                    .find_map(|(modifier, mark)| m.contains(modifier).then_some(mark))
+                    .unwrap_or(' ')
+                })
+                .collect();
+            out.push_str(line);
+            out.push('\n');
+            out.push_str(format!(" {marks}").trim_end());
+            out.push('\n');
+        }
+        out
     }
 
     /// The whole screen at the size the app last saw (80 × 24 unless resized).

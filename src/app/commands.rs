@@ -26,6 +26,7 @@ impl App {
             "conflicts" => self.open_conflicts(),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),
+            "color" | "colour" => self.switch_color(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
             "import" => self.import_command(arg),
             "export" => self.export_command(arg),
@@ -64,6 +65,35 @@ impl App {
         match remembered {
             Some(Err(e)) => self.set_error(self.lang.tf("status.lang_not_remembered", &[("error", &e)])),
             Some(Ok(())) | None => self.set_info(self.lang.t("status.lang_switched").to_owned()),
+        }
+    }
+
+    /// `:color off` / `:color on`: colours now and at every later start, remembered in the
+    /// settings file (over SSH, `NO_COLOR` often stays on the client). `NO_COLOR` set in the
+    /// environment still wins.
+    fn switch_color(&mut self, arg: &str) {
+        let on = match arg {
+            "on" | "yes" | "1" => true,
+            "off" | "no" | "0" => false,
+            _ => {
+                self.set_error(self.lang.t("status.color_usage").to_owned());
+                return;
+            }
+        };
+        self.no_color = !on || self.no_color_env;
+        let remembered = crate::config::path().map(|path| {
+            let mut config = crate::config::Config::load(&path);
+            config.color = Some(on);
+            config.save(&path).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        let said = match (on, self.no_color_env) {
+            (true, true) => "status.color_env",
+            (true, false) => "status.color_on",
+            (false, _) => "status.color_off",
+        };
+        match remembered {
+            Some(Err(e)) => self.set_error(self.lang.tf("status.color_not_remembered", &[("error", &e)])),
+            Some(Ok(())) | None => self.set_info(self.lang.t(said).to_owned()),
         }
     }
 

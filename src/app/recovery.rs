@@ -100,7 +100,7 @@ impl ExternalChange {
             let ids = |list: &[Id]| -> String {
                 let mut shown: Vec<String> = list.iter().take(8).map(|id| format!("#{id}")).collect();
                 if list.len() > 8 {
-                    shown.push("…".into());
+                    shown.push(crate::text::ellipsis(app.ascii).into());
                 }
                 shown.join(" ")
             };

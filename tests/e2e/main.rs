@@ -18,6 +18,7 @@ mod profile;
 mod register;
 mod sharing;
 mod shell;
+mod terminals;
 
 /// A JSON file the app wrote, as JSON.
 pub fn read_json(path: &Path) -> serde_json::Value {
