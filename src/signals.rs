@@ -75,6 +75,11 @@ impl Signals {
         self.continued.swap(false, Ordering::SeqCst)
     }
 
+    /// Whether a signal was caught (without taking it up).
+    pub fn caught(&self) -> bool {
+        self.caught.load(Ordering::SeqCst) != 0
+    }
+
     /// The signal caught, if any; the loop calls this to take it up.
     pub fn take(&self) -> Option<i32> {
         let signal = self.caught.load(Ordering::SeqCst);

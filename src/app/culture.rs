@@ -18,6 +18,7 @@ pub use plan::{ActionField, ActionForm};
 
 use super::{App, Mode, editing};
 use crate::action::{CultureAction, Edit, Place};
+use crate::cycle;
 use crate::model::{Assessment, Id, Template};
 use crate::scoring;
 use crate::templates::{Catalog, TemplateError};
@@ -110,7 +111,7 @@ impl App {
         self.culture.catalog = Catalog::with_user_dir(dir);
         if let Some(first) = self.culture.catalog.errors.first() {
             let count = self.culture.catalog.errors.len();
-            self.set_error(self.lang.tf("template.skipped", &[("count", &count), ("error", first)]));
+            self.set_error(self.lang.tn("template.skipped", count, &[("error", first)]));
         }
     }
 
@@ -276,9 +277,7 @@ impl App {
     }
 
     fn step_culture_field(&mut self, forward: bool) {
-        let step = |focus: &mut usize, len: usize| {
-            *focus = if forward { (*focus + 1) % len } else { (*focus + len - 1) % len };
-        };
+        let step = |focus: &mut usize, len: usize| *focus = cycle::step_index(*focus, len, forward);
         match &mut self.mode {
             Mode::Culture(CultureMode::NewRun(form)) => step(&mut form.focus, RunField::ALL.len()),
             Mode::Culture(CultureMode::ActionForm(form)) => step(&mut form.focus, ActionField::ALL.len()),
@@ -335,17 +334,6 @@ fn sideways(edit: Edit) -> Option<bool> {
         Edit::PreviousChar => Some(false),
         Edit::NextChar | Edit::Insert(' ') => Some(true),
         _ => None,
-    }
-}
-
-/// The option after (or before) `ix` among `len`, wrapping around.
-fn cycle(ix: usize, len: usize, forward: bool) -> usize {
-    if len == 0 {
-        0
-    } else if forward {
-        (ix + 1) % len
-    } else {
-        (ix + len - 1) % len
     }
 }
 

@@ -9,6 +9,7 @@
 use super::{App, Mode, Pane, now};
 use crate::action::{Direction, GridAction};
 use crate::balance::{self, Balance, STRIP};
+use crate::cycle;
 use crate::history::Change;
 use crate::model::{CreatedTo, Facet, Id, Placement, PushedBy};
 use crate::placement::{self, Placed};
@@ -44,9 +45,15 @@ pub struct GridState {
 }
 
 impl GridState {
-    /// The bottom cell under which the strip hangs: the one it was entered from.
+    /// The bottom cell under which the strip hangs: the one it was entered from, or chosen
+    /// with ←/→ in the strip. ↑ and `K` from the strip go there.
     fn strip_parent(&self) -> usize {
         if self.above_strip == 3 { 3 } else { 2 }
+    }
+
+    /// The facet ↑ and `K` go to from the strip (said in the footer).
+    pub fn strip_target(&self) -> Facet {
+        Facet::GRID[self.strip_parent()]
     }
 }
 
@@ -149,6 +156,11 @@ impl App {
             return;
         }
         let cell = self.grid.cell;
+        if cell == STRIP && !self.grid.zoom {
+            // The strip spans both bottom cells: ←/→ choose which one is above it.
+            self.grid.above_strip = if right { 3 } else { 2 };
+            return;
+        }
         self.grid.cell = if self.grid.zoom {
             if right { (cell + 1) % GRID_CELLS } else { (cell + GRID_CELLS - 1) % GRID_CELLS }
         } else {
@@ -198,9 +210,9 @@ impl App {
             GridAction::CycleAnswer(forward) => {
                 if let Mode::Placement(d) = &mut self.mode {
                     if d.question == 0 {
-                        d.created_to = Some(cycle(&CreatedTo::ALL, d.created_to, forward));
+                        d.created_to = cycle::step_from(&CreatedTo::ALL, d.created_to.as_ref(), forward);
                     } else {
-                        d.pushed_by = Some(cycle(&PushedBy::ALL, d.pushed_by, forward));
+                        d.pushed_by = cycle::step_from(&PushedBy::ALL, d.pushed_by.as_ref(), forward);
                     }
                 }
             }
@@ -286,18 +298,6 @@ impl App {
             self.set_info(self.lang.tf("placement.saved", &[("id", &id), ("facet", &name)]));
         }
     }
-}
-
-/// The next (or previous) of `all` after `current`; the first (or last) when none is chosen.
-fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> T {
-    let n = all.len();
-    let ix = match current.and_then(|c| all.iter().position(|x| *x == c)) {
-        Some(ix) if forward => (ix + 1) % n,
-        Some(ix) => (ix + n - 1) % n,
-        None if forward => 0,
-        None => n - 1,
-    };
-    all[ix]
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Pane 2's state: the register's rows (filtered and sorted), the selection that follows the
 //! chosen initiative through filters and sorts, and the window of rows on screen.
 
-use super::{App, GRID_CELLS, sorted_unique};
+use super::{App, GRID_CELLS};
 use crate::filter::{self, SortKey};
 use crate::layout;
 use crate::model::{Facet, Id, Stage, Status, Track};
@@ -111,13 +111,7 @@ impl App {
 
     /// Steps one field of the filter bar through its values (none first).
     pub(super) fn cycle_filter(&mut self, row: usize, forward: bool) {
-        fn step<T: Clone + PartialEq>(all: &[T], current: Option<&T>, forward: bool) -> Option<T> {
-            let mut options: Vec<Option<T>> = vec![None];
-            options.extend(all.iter().cloned().map(Some));
-            let ix = options.iter().position(|o| o.as_ref() == current).unwrap_or(0);
-            let n = options.len();
-            options[if forward { (ix + 1) % n } else { (ix + n - 1) % n }].clone()
-        }
+        use crate::cycle::step_or_none as step;
         let units = if row == 4 { self.units_in_use() } else { Vec::new() };
         let tags = if row == 5 { self.tags_in_use() } else { Vec::new() };
         let f = &mut self.filter;
@@ -144,4 +138,13 @@ impl App {
     pub fn tags_in_use(&self) -> Vec<String> {
         sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
     }
+}
+
+/// The names in `values` that are not blank, sorted and without repeats, both as search
+/// compares them (case and accents aside).
+fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
+    values.retain(|v| !v.trim().is_empty());
+    values.sort_by_key(|v| crate::text::fold(v));
+    values.dedup_by_key(|v| crate::text::fold(v));
+    values
 }

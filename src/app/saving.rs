@@ -14,10 +14,13 @@ impl App {
     pub(super) fn save_with(&mut self, done: &str) {
         let touched = std::mem::take(&mut self.touched);
         let Some(saver) = self.store.as_mut() else {
+            // No file to fall behind: nothing is kept for a later merge.
+            self.history.mark_saved();
             self.set_info(done.to_owned());
             return;
         };
-        saver.save(&self.portfolio, &touched);
+        let generation = saver.save(&self.portfolio, &touched);
+        self.save_marks.push((generation, self.history.mark()));
         self.saving = Some(done.to_owned());
         self.status = Some(StatusLine { text: self.lang.t("status.saving").to_owned(), is_error: false });
         if self.wait_for_saves {
@@ -82,6 +85,12 @@ impl App {
     fn took(&mut self, outcomes: Vec<Outcome>) {
         let newest = self.store.as_ref().map_or(0, Saver::newest);
         for Outcome { generation, result } in outcomes {
+            // Saves end in order; one that a newer save replaced in the queue never ends.
+            let mark = self.save_marks.iter().find(|(g, _)| *g == generation).map(|(_, mark)| *mark);
+            self.save_marks.retain(|(g, _)| *g > generation);
+            if let (Ok(()), Some(mark)) = (&result, mark) {
+                self.history.mark_saved_at(mark);
+            }
             match result {
                 Ok(()) if generation == newest => {
                     let was_unsaved = std::mem::replace(&mut self.unsaved, false);
@@ -98,7 +107,7 @@ impl App {
                     if generation == newest {
                         self.saving = None;
                     }
-                    self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                    self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
                     self.after_save_error(&e);
                 }
             }
@@ -119,12 +128,15 @@ mod tests {
     use crate::testing::{Harness, sample};
 
     /// Real file operations whose flushes wait while the gate is closed, as a slow disk
-    /// makes them wait; counts the data file's renames (one per save).
+    /// makes them wait; counts the data file's renames (one per save), and holds back those
+    /// past a limit.
     #[derive(Debug, Default)]
     struct Gate {
         closed: Mutex<bool>,
         opened: Condvar,
         saves: AtomicUsize,
+        /// Saves allowed to reach the file (`None`: all).
+        limit: Mutex<Option<usize>>,
     }
 
     impl Gate {
@@ -135,6 +147,20 @@ mod tests {
         fn open(&self) {
             *self.closed.lock().unwrap_or_else(PoisonError::into_inner) = false;
             self.opened.notify_all();
+        }
+
+        fn limit(&self, saves: Option<usize>) {
+            *self.limit.lock().unwrap_or_else(PoisonError::into_inner) = saves;
+            self.opened.notify_all();
+        }
+
+        /// Waits (a test's while at most) until `n` saves have reached the file.
+        fn wait_for_saves(&self, n: usize) {
+            let start = std::time::Instant::now();
+            while self.saves.load(Ordering::SeqCst) < n {
+                assert!(start.elapsed() < Duration::from_secs(10), "no save {n}");
+                std::thread::sleep(Duration::from_millis(1));
+            }
         }
     }
 
@@ -162,10 +188,16 @@ mod tests {
         }
 
         fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-            if to.file_name().is_some_and(|n| n == "portfolio.json") {
-                self.saves.fetch_add(1, Ordering::SeqCst);
+            if to.file_name().is_none_or(|n| n != "portfolio.json") {
+                return RealFileOps.rename(from, to);
             }
-            RealFileOps.rename(from, to)
+            let limit = self.limit.lock().unwrap_or_else(PoisonError::into_inner);
+            let held =
+                |limit: &mut Option<usize>| limit.is_some_and(|l| self.saves.load(Ordering::SeqCst) >= l);
+            drop(self.opened.wait_timeout_while(limit, Duration::from_secs(10), held));
+            let renamed = RealFileOps.rename(from, to);
+            self.saves.fetch_add(1, Ordering::SeqCst);
+            renamed
         }
 
         fn sync_dir(&self, dir: &Path) -> std::io::Result<()> {
@@ -250,6 +282,30 @@ mod tests {
         app.finish_saves();
         assert!(!app.unsaved, "{:?}", app.status());
         assert_eq!(on_disk(&app), app.portfolio);
+    }
+
+    #[test]
+    fn the_last_saved_portfolio_is_what_the_writing_thread_wrote_not_the_newest_edit() {
+        let gate = Arc::new(Gate::default());
+        let dir = tempfile::tempdir().expect("a folder");
+        let mut app = app_with(&dir, gate.clone());
+        gate.limit(Some(1));
+        move_right(&mut app);
+        gate.wait_for_saves(1);
+        // Made after the first save reached the file, before the interface heard of it.
+        app.update(Action::Grid(GridAction::MoveInitiative(Direction::Left)));
+        let start = std::time::Instant::now();
+        while !app.poll_saves() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the first save never ended");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let written = on_disk(&app);
+        assert!(written != app.portfolio, "the second edit is not on disk yet");
+        assert!(app.history.last_saved(&app.portfolio) == written, "the base is the file as written");
+        gate.limit(None);
+        app.finish_saves();
+        assert!(on_disk(&app) == app.portfolio);
+        assert!(app.history.last_saved(&app.portfolio) == app.portfolio);
     }
 
     #[test]

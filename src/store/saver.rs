@@ -265,12 +265,14 @@ fn save_queued<'a>(shared: &'a Shared, mut state: MutexGuard<'a, State>) -> Mute
 fn rest_of(p: &Portfolio) -> Portfolio {
     Portfolio {
         schema_version: p.schema_version,
+        id: p.id.clone(),
         organisation: p.organisation.clone(),
         initiatives: Vec::new(),
         assessments: p.assessments.clone(),
         actions: p.actions.clone(),
         templates: p.templates.clone(),
         next_id: p.next_id.clone(),
+        conflicts: p.conflicts.clone(),
         extra: p.extra.clone(),
     }
 }

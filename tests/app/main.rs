@@ -3,7 +3,13 @@
 //! One test binary for all of them, because each binary links the whole dependency tree
 //! again.
 
+mod capture;
+mod conflicts;
+mod grid;
 mod languages;
 mod profile;
 mod register;
+mod regressions;
 mod snapshot_files;
+mod terminals;
+mod words;

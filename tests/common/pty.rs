@@ -369,6 +369,15 @@ impl Pty {
         self.writer.flush().expect("flushing the pseudo-terminal");
     }
 
+    /// Resizes the terminal to `cols`×`rows`, as a terminal window being resized does: the
+    /// binary gets SIGWINCH, and the screen read here takes the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap_or_else(PoisonError::into_inner).screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resizing the pseudo-terminal");
+    }
+
     /// Waits for the binary to exit; panics with the screen after `timeout`.
     pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
         let start = Instant::now();

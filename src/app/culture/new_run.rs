@@ -2,9 +2,10 @@
 
 use tui_input::Input;
 
-use super::{CultureMode, Rating, cycle, sideways};
+use super::{CultureMode, Rating, sideways};
 use crate::action::Edit;
 use crate::app::{App, Mode, editing};
+use crate::cycle::step_index as cycle;
 use crate::dates;
 use crate::history::Change;
 use crate::model::extras::Extra;

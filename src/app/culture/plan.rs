@@ -3,9 +3,10 @@
 
 use tui_input::Input;
 
-use super::{CultureMode, cycle, sideways};
+use super::{CultureMode, sideways};
 use crate::action::Edit;
 use crate::app::{App, Mode, editing};
+use crate::cycle;
 use crate::dates;
 use crate::history::Change;
 use crate::model::{ActionItem, Collection, Id, Portfolio};
@@ -104,8 +105,7 @@ impl ActionForm {
         match self.field() {
             ActionField::Item => {
                 if let Some(forward) = sideways(edit) {
-                    let ix = self.items.iter().position(|i| *i == self.draft.item).unwrap_or(0);
-                    self.draft.item.clone_from(&self.items[cycle(ix, self.items.len(), forward)]);
+                    self.draft.item = cycle::step(&self.items, &self.draft.item, forward);
                 }
             }
             ActionField::Done => {

@@ -1,0 +1,109 @@
+//! The four bugs the architecture issue found in the structure, each driven as a user met it:
+//! a key looked up in the wrong order, a layout computed twice, a paste in the wrong place and
+//! two formulas for one number.
+
+use fasett::action::Pane;
+use fasett::app::{Mode, ProfileEditor};
+use fasett::i18n::Lang;
+use fasett::testing::{Harness, TODAY, sample};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn the_welcomes_o_starts_the_organisation_name_even_in_the_overview() {
+    let mut app = Harness::first_run();
+    app.press('4');
+    assert_eq!(app.pane, Pane::Overview);
+    app.press('o');
+    let Mode::Profile(ProfileEditor { editing: Some(_), selected, .. }) = &app.mode else {
+        panic!("o opened the profile without typing the name: {:?}", app.mode);
+    };
+    assert_eq!(*selected, 0, "the name row is the one being typed");
+}
+
+#[test]
+fn the_selection_stays_on_screen_below_a_problem_banner() {
+    // A second fasett on the same file: read-only, with the holder named in a banner above
+    // the panes.
+    let first = Harness::on_disk(&sample());
+    let path = first.path().expect("a data file").to_path_buf();
+    let mut second = Harness::open(&path);
+    assert!(second.problem().is_some(), "the lock is named above the panes");
+    second.press('2');
+    for _ in 0..16 {
+        second.press('j');
+    }
+    let selected = second.selected_id().expect("a row is selected");
+    let screen = second.render(80, 24);
+    let row = format!("▸#{selected} ");
+    assert!(screen.contains(&row), "row {row:?} is not on screen:\n{screen}");
+    drop(first);
+}
+
+#[test]
+fn a_paste_lands_at_the_cursor_in_every_line_field() {
+    let mut app = Harness::sample();
+    app.press(':').type_text("abc").press(KeyCode::Left).press(KeyCode::Left).paste("X");
+    let Mode::Command(input) = &app.mode else { panic!("the command line is open") };
+    assert_eq!(input.value(), "aXbc");
+    app.press(KeyCode::Esc);
+    app.press('2').press('/').type_text("abc").press(KeyCode::Left).press(KeyCode::Left).paste("X");
+    let Mode::Search(input) = &app.mode else { panic!("the search is open") };
+    assert_eq!(input.value(), "aXbc");
+    assert_eq!(app.filter.text, "aXbc", "the filter follows the pasted text");
+}
+
+#[test]
+fn a_run_shows_one_mean_in_the_overview_the_report_and_the_culture_pane() {
+    // A hand-edited file: one answer is 9 on a 1–5 scale, which no formula may count.
+    let mut portfolio = sample();
+    // A run the Overview and the report show: the latest of its checklist and scope.
+    let shown: Vec<u32> =
+        fasett::analysis::checklist_results(&portfolio, Lang::En).iter().map(|r| r.assessment).collect();
+    let run = portfolio
+        .assessments
+        .iter_mut()
+        .find(|a| shown.contains(&a.id) && a.answers.iter().filter(|x| x.score.is_some()).count() > 1)
+        .expect("a scored run the Overview shows");
+    run.answers.iter_mut().find(|x| x.score.is_some()).expect("a score").score = Some(9);
+    let id = run.id;
+    let run = portfolio.assessment(id).expect("the run").clone();
+    let template = portfolio.template(&run.template, run.template_version).expect("its template");
+    let culture = fasett::scoring::scores(template, &run).total.expect("a mean");
+
+    let overview = fasett::analysis::checklist_results(&portfolio, Lang::En)
+        .into_iter()
+        .find(|r| r.assessment == id)
+        .and_then(|r| r.mean);
+    assert_eq!(overview, Some(culture), "the Overview's mean is the Culture pane's");
+
+    let report: serde_json::Value =
+        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
+    let reported = report["checklists"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["assessment"] == id))
+        .map(|c| c["score"].clone());
+    let rounded = (culture * 100.0).round() / 100.0;
+    assert_eq!(reported, Some(serde_json::json!(rounded)), "the report's mean is the Culture pane's");
+
+    let mut app = Harness::new(portfolio);
+    app.press('3');
+    let screen = app.render(80, 24);
+    let line = screen.lines().find(|l| l.contains(&run.date.to_string())).expect("the run's row");
+    assert!(line.contains(&format!("{culture:.1}")), "the Culture pane shows {culture:.1}:\n{screen}");
+}
+
+#[test]
+fn the_last_initiative_of_a_cell_shows_a_full_cell() {
+    let mut app = Harness::sample();
+    app.press('1');
+    let mission = app.grid_cell_ids(0).to_vec();
+    assert_eq!(mission.len(), 6, "the demo's Mission cell");
+    for _ in 0..mission.len() {
+        app.press('j');
+    }
+    let screen = app.render(80, 24);
+    assert!(screen.contains("3–6 of 6"), "{screen}");
+    for id in &mission[2..] {
+        assert!(screen.contains(&format!("#{id} ")), "#{id} is hidden:\n{screen}");
+    }
+}
