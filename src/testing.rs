@@ -127,7 +127,8 @@ impl Harness {
     }
 
     fn start(portfolio: Portfolio, store: Option<Store>, first_run: bool) -> Self {
-        let options = Options { no_color: true, first_run, ..Options::default() };
+        // Each save is waited for, so a test finds on disk what it just did.
+        let options = Options { no_color: true, first_run, wait_for_saves: true, ..Options::default() };
         let mut app = App::new(portfolio, store, &options);
         app.today = TODAY;
         app.zone = jiff::tz::TimeZone::UTC;

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{App, Mode};
 use crate::action::ProfileAction;
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::{Saver, Store};
 
 impl App {
     /// Runs one command line such as `w other.json`, `lang sv` or `reload`.
@@ -15,7 +15,8 @@ impl App {
         let arg = arg.trim();
         match command {
             "" => {}
-            "q" | "quit" | "q!" => self.should_quit = true,
+            "q" | "quit" => self.quit(false),
+            "q!" => self.quit(true),
             "w" | "write" if arg.is_empty() => {
                 if self.writable() {
                     self.save();
@@ -36,8 +37,10 @@ impl App {
     }
 
     fn save_as(&mut self, path: &Path) {
-        let Some(store) = self.store.as_mut() else { return };
-        match store.save_as(&self.portfolio, path) {
+        self.finish_saves();
+        let portfolio = &self.portfolio;
+        let Some(saver) = self.store.as_mut() else { return };
+        match saver.with_store(|store| store.save_as(portfolio, path)) {
             Ok(()) => {
                 self.unsaved = false;
                 self.history.mark_saved();
@@ -106,7 +109,8 @@ impl App {
             .and_then(|path| Store::open(&path, false).map_err(|e| e.localized(lang)));
         match opened {
             Ok(opened) => {
-                self.store = Some(opened.store);
+                self.finish_saves();
+                self.store = Some(Saver::new(opened.store));
                 self.replace_portfolio(opened.portfolio);
                 let path = self.path().map(Path::to_path_buf).unwrap_or_default();
                 let text = self.with_path(&path, |p| lang.tf("welcome.demo_opened", &[("path", &p)]));

@@ -15,7 +15,7 @@ use crate::text::wrap_words;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
     let listed = keymap::effective(app.places_in(back));
-    for place in app.places_in(back) {
+    for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
@@ -84,6 +84,7 @@ fn heading(place: Place) -> &'static str {
         Place::Register => "help.section_register",
         Place::Lists => "help.section_lists",
         Place::Everywhere => "help.section_everywhere",
+        Place::Anywhere => "help.section_anywhere",
         _ => "help.section_here",
     }
 }

@@ -16,6 +16,7 @@ mod languages;
 mod portfolio;
 mod profile;
 mod register;
+mod screen;
 mod sharing;
 mod shell;
 mod terminals;
