@@ -9,6 +9,7 @@ mod commands;
 mod conflicts;
 mod culture;
 mod detail;
+mod drafts;
 pub mod editing;
 mod exchange;
 mod form;
@@ -19,6 +20,7 @@ mod profile;
 mod recovery;
 mod register;
 mod saving;
+mod takeover;
 
 use std::path::Path;
 
@@ -46,7 +48,7 @@ use crate::i18n::Lang;
 use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
-use crate::store::{Access, Saver, Store};
+use crate::store::{Access, ReadOnlyReason, Saver, Store};
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -172,6 +174,8 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
+    /// Taking the file over from another fasett.
+    takeover: takeover::TakeoverState,
 }
 
 impl App {
@@ -206,8 +210,10 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
+            takeover: takeover::TakeoverState::default(),
         };
         app.refresh_view();
+        app.refresh_holder();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -226,10 +232,14 @@ impl App {
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
-    /// attention (a broken file, a newer version's file, another fasett holding it).
+    /// attention (a broken file, a newer version's file, another fasett holding it, and then
+    /// what taking it over would do).
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Saver::access) {
-            Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
+            Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
+                Some(format!("{}\n{}", reason.localized(self.lang), self.takeover_hint()))
+            }
+            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
                 Some(reason.localized(self.lang))
             }
             _ => None,
@@ -303,12 +313,16 @@ impl App {
             Action::NewInitiative => self.open_new_form(),
             Action::EditSelected => self.open_edit_form(),
             Action::DeleteSelected => {
-                if let Some(id) = self.current_id() {
+                if let Some(id) = self.current_id()
+                    && self.writable()
+                {
                     self.mode = Mode::Confirm(Confirm::Delete(id));
                 }
             }
             Action::AddLogEntry => {
-                if let Some(id) = self.current_id() {
+                if let Some(id) = self.current_id()
+                    && self.writable()
+                {
                     self.mode = Mode::LogEntry { id, input: Input::default(), kind: LogKind::Note };
                 }
             }
@@ -340,6 +354,7 @@ impl App {
                 self.scroll_detail(0);
             }
             Action::Redraw => self.redraw = true,
+            Action::TakeOver => self.take_over(),
         }
     }
 

@@ -54,13 +54,18 @@ impl App {
         self.culture_after_change();
     }
 
-    /// The one read-only guard: true when edits may be made; otherwise says why not.
+    /// The one read-only guard: true when edits may be made; otherwise says why not, and
+    /// how to edit after all where a takeover can do that.
     pub(super) fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
             _ => return true,
         };
-        self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
+        let mut text = self.lang.tf("status.read_only", &[("reason", &reason)]);
+        if self.writing() == crate::action::Writing::TakeOver {
+            text = format!("{text} {}", self.lang.t("takeover.key"));
+        }
+        self.set_error(text);
         false
     }
 

@@ -48,6 +48,8 @@ pub struct NewRunForm {
     pub participants: Input,
     /// Catalog key of what is wrong, shown until the next save attempt.
     pub error: Option<String>,
+    /// Something was typed or chosen: the dialog is a draft worth keeping.
+    pub dirty: bool,
 }
 
 impl NewRunForm {
@@ -69,6 +71,7 @@ impl NewRunForm {
     /// An editing key: ← → step the template or the scope; typing in the scope field
     /// switches to a scope of one's own.
     pub(super) fn edit(&mut self, edit: Edit, templates: usize) {
+        self.dirty = true;
         let sideways = sideways(edit);
         match self.field() {
             RunField::Template => {
@@ -99,6 +102,7 @@ impl NewRunForm {
 
     /// Pasted text into the focused text field.
     pub(super) fn paste(&mut self, text: &str) {
+        self.dirty = true;
         match self.field() {
             RunField::Scope => {
                 self.type_own_scope();
@@ -123,7 +127,7 @@ impl NewRunForm {
 }
 
 impl App {
-    pub(super) fn open_new_run(&mut self) {
+    pub(in crate::app) fn open_new_run(&mut self) {
         if !self.writable() {
             return;
         }
@@ -157,6 +161,7 @@ impl App {
             date: Input::new(self.today.to_string()),
             participants: Input::new(participants),
             error: None,
+            dirty: false,
         })));
     }
 

@@ -81,6 +81,8 @@ pub struct ActionForm {
     pub error: Option<String>,
     /// The view to return to.
     pub back: Box<CultureMode>,
+    /// Something was typed or chosen: the form is a draft worth keeping.
+    pub dirty: bool,
 }
 
 impl ActionForm {
@@ -102,6 +104,7 @@ impl ActionForm {
 
     /// An editing key: ← → (and space) change the item and done choices; text fields type.
     pub(super) fn edit(&mut self, edit: Edit) {
+        self.dirty = true;
         match self.field() {
             ActionField::Item => {
                 if let Some(forward) = sideways(edit) {
@@ -123,6 +126,7 @@ impl ActionForm {
 
     /// Pasted text into the focused text field.
     pub(super) fn paste(&mut self, text: &str) {
+        self.dirty = true;
         let field = self.field();
         if let Some(input) = self.line_mut(field) {
             editing::paste_line(input, text);
@@ -150,6 +154,18 @@ impl App {
             };
             ActionItem { assessment, item, created: Some(self.today), ..ActionItem::default() }
         };
+        let form = self.action_form(original, draft, back);
+        self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
+    }
+
+    /// The action form for `original` (`None`: a new action) filled in from `draft`, going
+    /// back to `back`.
+    pub(in crate::app) fn action_form(
+        &self,
+        original: Option<ActionItem>,
+        draft: ActionItem,
+        back: CultureMode,
+    ) -> ActionForm {
         let mut items = vec![None];
         if let Some((t, _)) =
             draft.assessment.and_then(|id| self.portfolio.assessment(id)).and_then(|a| self.run_template(a))
@@ -174,7 +190,7 @@ impl App {
                 (*f, Input::new(value))
             })
             .collect();
-        self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(ActionForm {
+        ActionForm {
             original,
             draft,
             focus: 0,
@@ -182,7 +198,8 @@ impl App {
             items,
             error: None,
             back: Box::new(back),
-        })));
+            dirty: false,
+        }
     }
 
     pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {
