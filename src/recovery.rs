@@ -260,6 +260,16 @@ pub fn remove(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Moves a recovery file that belongs to another file out of the way, to `<path>.old`
+/// (replacing an older one there); returns where.
+pub fn put_aside(path: &Path) -> io::Result<PathBuf> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".old");
+    let aside = PathBuf::from(name);
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
 /// The latest draft and where it goes, reachable from the panic hook and the signal
 /// watchdog, which cannot reach the app.
 static LATEST: Mutex<Option<(PathBuf, Recovery)>> = Mutex::new(None);

@@ -288,7 +288,10 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        let kept = binding.help == "help.help" || (compact && binding.action == crate::action::Action::Quit);
+        // The takeover, when offered, is the one way out of a read-only session: never left out.
+        let kept = binding.help == "help.help"
+            || binding.action == crate::action::Action::TakeOver
+            || (compact && binding.action == crate::action::Action::Quit);
         (key_label(app, key), app.lang.t(binding.help).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
