@@ -145,11 +145,10 @@ impl App {
         match recovery::read(&path) {
             Ok(Some(found)) if !self.path().is_some_and(|p| found.belongs_to(&self.portfolio.id, p)) => {
                 // Typed for another file of the same name (an earlier copy of the demo).
-                let what = found.draft.describe(self.lang);
                 match recovery::put_aside(&path) {
-                    Ok(aside) => self.set_info(
-                        self.lang.tf("recovery.not_ours", &[("what", &what), ("path", &aside.display())]),
-                    ),
+                    Ok(aside) => {
+                        self.set_info(self.lang.tf("recovery.not_ours", &[("path", &aside.display())]))
+                    }
                     Err(e) => self.set_error(
                         self.lang.tf("recovery.remove_failed", &[("path", &path.display()), ("error", &e)]),
                     ),
