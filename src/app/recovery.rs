@@ -147,7 +147,7 @@ impl App {
                 // Typed for another file of the same name (an earlier copy of the demo).
                 match recovery::put_aside(&path) {
                     Ok(aside) => {
-                        self.set_info(self.lang.tf("recovery.not_ours", &[("path", &aside.display())]))
+                        self.set_info(self.lang.tf("recovery.not_ours", &[("path", &aside.display())]));
                     }
                     Err(e) => self.set_error(
                         self.lang.tf("recovery.remove_failed", &[("path", &path.display()), ("error", &e)]),
