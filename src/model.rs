@@ -33,6 +33,11 @@ pub type Id = u32;
 #[serde(default)]
 pub struct Portfolio {
     pub schema_version: u32,
+    /// The portfolio's own lasting identity (a random UUID made when it is first saved), so
+    /// two files of one portfolio can be told from files of another. Empty in a file no
+    /// fasett has saved since identities were introduced; not written while empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub organisation: Organisation,
     pub initiatives: Vec<Initiative>,
     pub assessments: Vec<Assessment>,
@@ -49,6 +54,7 @@ impl Default for Portfolio {
     fn default() -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
+            id: String::new(),
             organisation: Organisation::default(),
             initiatives: Vec::new(),
             assessments: Vec::new(),
@@ -119,6 +125,23 @@ impl Portfolio {
 
     pub fn action(&self, id: Id) -> Option<&ActionItem> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// Gives the portfolio its lasting identity if it has none yet (a writing session does
+    /// this when it opens the file, so the first save writes it).
+    pub fn ensure_identity(&mut self) {
+        if self.id.is_empty() {
+            self.id = uuid::Uuid::new_v4().to_string();
+        }
+    }
+
+    /// Links to goals the organisation does not have: (initiative, goal) pairs, in file order.
+    pub fn dangling_goal_links(&self) -> Vec<(Id, Id)> {
+        self.initiatives
+            .iter()
+            .flat_map(|i| i.goals.iter().map(move |g| (i.id, *g)))
+            .filter(|(_, g)| self.organisation.goal(*g).is_none())
+            .collect()
     }
 
     /// The template copy an assessment was run with, if the file has it.

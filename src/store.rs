@@ -256,6 +256,11 @@ impl Store {
         if read_only && store.access == Access::ReadWrite {
             store.access = Access::ReadOnly(ReadOnlyReason::Requested);
         }
+        let mut portfolio = portfolio;
+        if store.access == Access::ReadWrite {
+            // Written with the first save; opening alone still writes nothing.
+            portfolio.ensure_identity();
+        }
         if store.lock.is_some() {
             remove_leftover_temps(&store.target);
         }

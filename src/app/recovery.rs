@@ -70,7 +70,8 @@ impl ExternalChange {
         }
         change.removed =
             ours.initiatives.iter().map(|i| i.id).filter(|id| !others.contains_key(id)).collect();
-        let rest = |p: &Portfolio| Portfolio { initiatives: Vec::new(), ..p.clone() };
+        // The identity a writing session gives a file that had none is not a change.
+        let rest = |p: &Portfolio| Portfolio { initiatives: Vec::new(), id: String::new(), ..p.clone() };
         change.other = rest(ours) != rest(theirs);
         change
     }

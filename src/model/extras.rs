@@ -110,7 +110,8 @@ macro_rules! extras {
 }
 
 extras!(Portfolio,
-    keys: ["schema_version", "organisation", "initiatives", "assessments", "actions", "templates", "next_id"],
+    keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
+        "next_id"],
     one: [organisation, next_id], many: [initiatives, assessments, actions, templates], opt: []);
 extras!(NextIds, keys: ["initiative", "assessment", "action", "goal"], one: [], many: [], opt: []);
 extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people"],
@@ -164,7 +165,8 @@ mod tests {
     #[test]
     fn declared_keys_match_what_each_type_writes() {
         let text = LocalText::default();
-        assert_keys(&Portfolio::default());
+        // The identity is written only when there is one.
+        assert_keys(&Portfolio { id: "x".into(), ..Portfolio::default() });
         assert_keys(&NextIds::default());
         assert_keys(&Organisation::default());
         assert_keys(&Goal::default());
