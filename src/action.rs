@@ -98,6 +98,8 @@ pub enum Action {
     StartSaveAs,
     /// Something in the Overview pane (follow-ups, scrolling).
     Overview(OverviewAction),
+    /// Something in the import's mapping dialog.
+    Mapping(MappingAction),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -244,6 +246,23 @@ pub enum OverviewAction {
     Open,
 }
 
+/// What the import's mapping dialog does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MappingAction {
+    /// Select the next line.
+    Next,
+    /// Select the previous line.
+    Previous,
+    /// Give the selected column or word the next target (`true`) or the previous one.
+    Change(bool),
+    /// Save the mapping beside the file, for next time.
+    Save,
+    /// Import with this mapping.
+    Import,
+    /// Close the dialog without importing.
+    Close,
+}
+
 /// What the user asked of the organisation profile editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileAction {
@@ -368,6 +387,8 @@ pub enum Place {
     RecoveryJa,
     /// The file was changed by another program.
     External,
+    /// The import's mapping dialog.
+    Mapping,
 }
 
 /// What a key that no binding claims does in the current place.

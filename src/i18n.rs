@@ -89,6 +89,23 @@ impl Lang {
     pub fn tf(self, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
         fill(self.t(key), args)
     }
+
+    /// The text for `key` in the form `count` needs, with `{count}` and `args` filled in:
+    /// `key.one` when `count` is 1 (and the catalog has that form), else `key`. All four
+    /// languages use the singular for exactly one and the plural for everything else, 0
+    /// included ("0 initiativ", "0 initiatives").
+    pub fn tn(self, key: &str, count: usize, args: &[(&str, &dyn fmt::Display)]) -> String {
+        let one = format!("{key}.one");
+        let template = if count == 1 && self.has(&one) { self.t(&one) } else { self.t(key) };
+        let mut all: Vec<(&str, &dyn fmt::Display)> = args.to_vec();
+        all.push(("count", &count));
+        fill(template, &all)
+    }
+
+    fn has(self, key: &str) -> bool {
+        let all = catalogs();
+        [self, Lang::En].iter().any(|lang| all.get(lang).is_some_and(|c| c.contains_key(key)))
+    }
 }
 
 /// `template` with each `{name}` that `args` names replaced by its value, in one pass from left

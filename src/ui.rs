@@ -21,6 +21,7 @@ mod editor;
 mod field;
 mod help;
 mod initiatives;
+mod mapping;
 mod overview;
 mod placement;
 mod portfolio;
@@ -103,6 +104,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
         Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
         Mode::External(change) => field::external(app, frame, body, change, &theme),
+        Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

@@ -45,6 +45,7 @@ impl App {
             Mode::Recovery(_) if self.says_ja() => &[Place::RecoveryJa, Place::Recovery],
             Mode::Recovery(_) => &[Place::Recovery],
             Mode::External(_) => &[Place::External],
+            Mode::Mapping(_) => &[Place::Mapping],
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(mode) => mode.places(),
         }

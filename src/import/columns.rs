@@ -1,52 +1,17 @@
 //! What the file's words mean: headers matched to fields, and the words each choice column
 //! takes (facet, stage, status, track, …), in English, Swedish, Danish and Norwegian, as the
-//! catalog names them, as people write them, and as the JSON keys.
+//! catalog names them, as people write them in their own registers, and as the JSON keys.
+//! The lists are documented for users in `docs/import.md`.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::Problem;
+use super::mapping::{Choice, is_flag};
 use crate::export::{COLUMNS, Column};
 use crate::i18n::Lang;
 use crate::model::{
     CreatedTo, Facet, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track,
 };
-
-/// What the header line says.
-pub(super) struct Header {
-    /// The field of each column, in file order; `None` for a column that is ignored.
-    pub(super) columns: Vec<Option<Column>>,
-    /// Headers that match no field.
-    pub(super) ignored: Vec<String>,
-    /// Fields named by two columns.
-    pub(super) problems: Vec<Problem>,
-}
-
-/// Recognises each header of the file's first line.
-pub(super) fn recognise(headers: &csv::StringRecord, lang: Lang) -> Header {
-    let mut columns: Vec<Option<Column>> = Vec::with_capacity(headers.len());
-    let mut ignored = Vec::new();
-    let mut problems = Vec::new();
-    for (ix, header) in headers.iter().enumerate() {
-        let column = column_for(header);
-        if let Some(c) = column
-            && let Some(first) = columns.iter().position(|x| *x == Some(c))
-        {
-            problems.push(Problem {
-                line: Some(1),
-                message: lang.tf(
-                    "import.duplicate_column",
-                    &[("name", &header.trim()), ("first", &(first + 1)), ("second", &(ix + 1))],
-                ),
-            });
-        }
-        if column.is_none() && !header.trim().is_empty() {
-            ignored.push(header.trim().to_owned());
-        }
-        columns.push(column);
-    }
-    Header { columns, ignored, problems }
-}
 
 /// A header or a value made comparable: case, accents, spaces and punctuation removed.
 pub(super) fn norm(text: &str) -> String {
@@ -79,9 +44,53 @@ const HEADER_ALIASES: &[(Column, &[&str])] = &[
     (Column::Id, &["nr", "no", "number", "nummer"]),
     (
         Column::Title,
-        &["title", "titel", "tittel", "namn", "navn", "name", "rubrik", "initiativ", "initiative"],
+        &[
+            "title",
+            "titel",
+            "tittel",
+            "namn",
+            "navn",
+            "name",
+            "rubrik",
+            "initiativ",
+            "initiative",
+            "idé",
+            "ide",
+            "idea",
+            "din idé",
+            "idéns namn",
+            "förslag",
+            "forslag",
+            "proposal",
+            "projekt",
+            "prosjekt",
+            "project",
+            "projektnamn",
+            "prosjektnavn",
+            "tiltak",
+            "aktivitet",
+            "activity",
+            "benämning",
+            "betegnelse",
+        ],
     ),
-    (Column::Description, &["description", "beskrivning", "beskrivelse"]),
+    (
+        Column::Description,
+        &[
+            "description",
+            "beskrivning",
+            "beskrivelse",
+            "beskriv din idé",
+            "beskrivning av idén",
+            "beskrivelse av tiltaket",
+            "kort beskrivning",
+            "kort beskrivelse",
+            "summary",
+            "sammanfattning",
+            "sammendrag",
+            "resumé",
+        ],
+    ),
     (Column::Need, &["need", "behov", "need it answers"]),
     (
         Column::NeedSources,
@@ -113,7 +122,18 @@ const HEADER_ALIASES: &[(Column, &[&str])] = &[
     ),
     (
         Column::ExpectedBenefit,
-        &["expected benefit", "förväntad nytta", "forventet gevinst", "forventet nytte", "nytta"],
+        &[
+            "expected benefit",
+            "förväntad nytta",
+            "forventet gevinst",
+            "forventet nytte",
+            "nytta",
+            "gevinst",
+            "nytte",
+            "benefit",
+            "förväntad effekt",
+            "forventet effekt",
+        ],
     ),
     (
         Column::BenefitAnalysed,
@@ -146,10 +166,43 @@ const HEADER_ALIASES: &[(Column, &[&str])] = &[
             "realisert nytte",
         ],
     ),
-    (Column::Owner, &["owner", "ägare", "ejer", "eier", "ansvarig", "ansvarlig"]),
+    (
+        Column::Owner,
+        &[
+            "owner",
+            "ägare",
+            "ejer",
+            "eier",
+            "ansvarig",
+            "ansvarlig",
+            "projektledare",
+            "prosjektleder",
+            "projektleder",
+            "kontaktperson",
+            "responsible",
+        ],
+    ),
     (
         Column::Unit,
-        &["unit", "enhet", "förvaltning", "afdeling", "enhed", "avdeling", "avdelning", "forvaltning"],
+        &[
+            "unit",
+            "enhet",
+            "förvaltning",
+            "afdeling",
+            "enhed",
+            "avdeling",
+            "avdelning",
+            "forvaltning",
+            "sektor",
+            "sector",
+            "verksamhet",
+            "virksomhet",
+            "department",
+            "område",
+            "tjenesteområde",
+            "center",
+            "senter",
+        ],
     ),
     (
         Column::Partners,
@@ -182,12 +235,55 @@ const HEADER_ALIASES: &[(Column, &[&str])] = &[
         ],
     ),
     (Column::End, &["end", "end date", "slut", "slutdatum", "slutdato", "sluttdato", "slutt"]),
-    (Column::Tags, &["tags", "tag", "taggar", "tagg", "stikkord", "nøgleord", "emneord", "nyckelord"]),
+    (
+        Column::Tags,
+        &[
+            "tags",
+            "tag",
+            "taggar",
+            "tagg",
+            "stikkord",
+            "nøgleord",
+            "emneord",
+            "nyckelord",
+            "kategori",
+            "kategorier",
+            "category",
+            "categories",
+            "tema",
+            "theme",
+            "typ",
+            "type",
+        ],
+    ),
     (Column::Log, &["log", "logg", "logbog", "loggbok"]),
     (Column::Archived, &["archived", "arkiverad", "arkiveret", "arkivert"]),
-    (Column::Created, &["created", "skapad", "oprettet", "opprettet"]),
+    (
+        Column::Created,
+        &[
+            "created",
+            "skapad",
+            "oprettet",
+            "opprettet",
+            "datum",
+            "dato",
+            "date",
+            "inkommen",
+            "inkom",
+            "inkommet",
+            "modtaget",
+            "mottatt",
+            "registrerad",
+            "registreret",
+            "registrert",
+            "dato registrert",
+            "date received",
+            "submitted",
+        ],
+    ),
     (Column::Updated, &["updated", "uppdaterad", "opdateret", "oppdatert"]),
     (Column::Extra, &["extra", "extra json", "extra (json)"]),
+    (Column::Portfolio, &["portfolio", "portfölj", "portefølje", "portfolio id"]),
 ];
 
 /// Words for every choice, in the four languages, the JSON keys and the catalog's names.
@@ -195,6 +291,8 @@ pub(super) struct Vocab {
     pub(super) facets: HashMap<String, Facet>,
     pub(super) stages: HashMap<String, Stage>,
     pub(super) statuses: HashMap<String, Status>,
+    /// Status words of registers that also say the stage ("Under utredning").
+    pub(super) status_at: HashMap<String, (Status, Stage)>,
     pub(super) tracks: HashMap<String, Track>,
     pub(super) sources: HashMap<String, NeedSource>,
     pub(super) pressures: HashMap<String, Pressure>,
@@ -229,7 +327,37 @@ fn words<T: Copy + Eq + Hash>(
 }
 
 impl Vocab {
-    pub(super) fn new() -> Self {
+    /// The one vocabulary, built on first use.
+    pub(super) fn get() -> &'static Vocab {
+        static VOCAB: std::sync::OnceLock<Vocab> = std::sync::OnceLock::new();
+        VOCAB.get_or_init(Vocab::new)
+    }
+
+    /// What the word `key` (already [`norm`]ed) means in `column`.
+    pub(super) fn choice(&self, column: Column, key: &str) -> Option<Choice> {
+        fn get<T: Copy>(map: &HashMap<String, T>, key: &str) -> Option<T> {
+            map.get(key).copied()
+        }
+        match column {
+            Column::Facet => get(&self.facets, key).map(Choice::Facet),
+            Column::Stage => get(&self.stages, key).map(Choice::Stage),
+            Column::Status => self
+                .status_at
+                .get(key)
+                .map(|(s, at)| Choice::StatusAt(*s, *at))
+                .or_else(|| get(&self.statuses, key).map(Choice::Status)),
+            Column::Track => get(&self.tracks, key).map(Choice::Track),
+            Column::NeedSources => get(&self.sources, key).map(Choice::NeedSource),
+            Column::Relieves => get(&self.pressures, key).map(Choice::Pressure),
+            Column::Priority => get(&self.priorities, key).map(Choice::Priority),
+            Column::CreatedTo => get(&self.created_to, key).map(Choice::CreatedTo),
+            Column::PushedBy => get(&self.pushed_by, key).map(Choice::PushedBy),
+            c if is_flag(c) => get(&self.yes_no, key).map(Choice::Flag),
+            _ => None,
+        }
+    }
+
+    fn new() -> Self {
         use Facet as F;
         use Stage as S;
         Vocab {
@@ -347,12 +475,19 @@ impl Vocab {
                 &["status"],
                 &[
                     (Status::Active, &["aktiv", "aktivt", "pågående", "igång"]),
-                    (Status::Paused, &["pausad", "pausat", "pauset", "på paus", "vilande"]),
+                    (
+                        Status::Paused,
+                        &[
+                            "pausad", "pausat", "pauset", "på paus", "vilande", "parkerad", "parkeret", "parkert",
+                            "parked", "on hold", "vilar", "satt på vent", "på vent",
+                        ],
+                    ),
                     (
                         Status::Stopped,
                         &[
                             "stoppad", "stoppat", "stoppet", "avbruten", "avbrutet", "afbrudt", "avbrutt",
-                            "nedlagt",
+                            "nedlagt", "avslag", "avslagen", "avslaget", "avvisad", "avvisat", "avvist", "afvist",
+                            "afslag", "rejected", "declined", "ej aktuell", "ikke aktuelt", "ikke aktuel",
                         ],
                     ),
                     (
@@ -367,10 +502,22 @@ impl Vocab {
                             "fullført",
                             "ferdig",
                             "done",
+                            "genomförd",
+                            "genomfört",
+                            "gjennomført",
+                            "gennemført",
+                            "implementerad",
+                            "implementert",
+                            "implementeret",
+                            "finished",
+                            "implemented",
+                            "klart",
+                            "avslutet",
                         ],
                     ),
                 ],
             ),
+            status_at: status_at(),
             tracks: words(
                 &Track::ALL,
                 Track::key,
@@ -467,6 +614,46 @@ impl Vocab {
             },
         }
     }
+}
+
+/// Status words of idea registers that also say how far the initiative has come.
+fn status_at() -> HashMap<String, (Status, Stage)> {
+    use Stage as S;
+    let table: &[(Stage, &[&str])] = &[
+        (
+            S::GeneratingIdeas,
+            &[
+                "ny", "nytt", "new", "inkommen", "inkommet", "inkommit", "modtaget", "mottatt", "mottaget",
+                "received", "submitted", "idé", "ide", "idea", "förslag", "forslag",
+            ],
+        ),
+        (
+            S::DevelopingProposals,
+            &[
+                "under utredning", "utreds", "under udredning", "udredes", "under utredning",
+                "utredes", "under vurdering", "vurderes", "under bedömning", "bedöms",
+                "under review", "under investigation", "ikke startet", "ej påbörjad", "inte påbörjad",
+                "ikke påbegyndt", "ikke påbegynt", "not started", "planerad", "planlagt", "planned",
+            ],
+        ),
+        (
+            S::Implementing,
+            &[
+                "pågår", "pågar", "under arbeid", "under arbejde", "i gang", "igang", "igangsat",
+                "igangsatt", "startet", "påbörjad", "beslutad", "beslutat", "besluttet", "vedtatt",
+                "vedtaget", "godkänd", "godkjent", "godkendt", "approved", "decided", "in progress",
+                "ongoing", "under genomförande", "under gjennomføring", "under implementering",
+            ],
+        ),
+        (S::Evaluating, &["utvärderas", "under utvärdering", "evalueres", "under evaluering", "being evaluated"]),
+    ];
+    let mut map = HashMap::new();
+    for (stage, words) in table {
+        for word in *words {
+            map.insert(norm(word), (Status::Active, *stage));
+        }
+    }
+    map
 }
 
 /// The words a choice column takes, in `lang`: "Mission-oriented, Anticipatory, …".
