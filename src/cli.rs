@@ -71,7 +71,7 @@ pub enum Command {
         /// The spreadsheet: .xlsx, or CSV (`;`, `,` or tab; UTF-8 or Windows-1252); English or
         /// Nordic headers.
         #[arg(value_name = "FILE")]
-        file: PathBuf,
+        sheet: PathBuf,
         /// Check the file and show the mapping and what would change, without writing anything.
         #[arg(long)]
         dry_run: bool,
@@ -119,7 +119,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
-        Some(Command::Import { file: ref sheet, dry_run, ref map, date_order, as_new }) => {
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new }) => {
             let request = import::Request {
                 file,
                 sheet,

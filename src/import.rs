@@ -166,7 +166,9 @@ pub fn load(path: &Path, options: &Options) -> Result<Loaded, ImportError> {
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let named = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if matches!(named.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) && workbook::kind(&bytes) == workbook::Kind::Text {
+    if matches!(named.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"))
+        && workbook::kind(&bytes) == workbook::Kind::Text
+    {
         let key = if named.as_deref() == Some("xlsx") || named.as_deref() == Some("xlsm") {
             "import.xlsx_is_text"
         } else {
@@ -194,41 +196,46 @@ pub fn load_bytes(bytes: Vec<u8>, options: &Options) -> Result<Loaded, ImportErr
     }
     let mut notes = Vec::new();
     let is_header = |h: &[String]| names_a_title(h, options.map.as_ref());
-    let (source, rows) = match workbook::kind(&bytes) {
-        workbook::Kind::Compound => {
-            return Err(ImportError::bad(&workbook::compound_message(&bytes, lang), notes));
-        }
-        workbook::Kind::Zip => {
-            let (name, rows, count) =
-                workbook::rows(bytes, lang, is_header).map_err(|m| ImportError::bad(&m, Vec::new()))?;
-            if count > 1 {
-                notes.push(lang.tf("import.sheet_read", &[("sheet", &name), ("count", &count)]));
+    let (source, rows) =
+        match workbook::kind(&bytes) {
+            workbook::Kind::Compound => {
+                return Err(ImportError::bad(&workbook::compound_message(&bytes, lang), notes));
             }
-            (Source::Workbook(name), rows)
-        }
-        workbook::Kind::Text => {
-            let (text, not_utf8) = decode::decode(&bytes);
-            if text.trim().is_empty() {
-                return Err(ImportError::bad(lang.t("import.empty"), notes));
+            workbook::Kind::Zip => {
+                let (name, rows, count) =
+                    workbook::rows(bytes, lang, is_header).map_err(|m| ImportError::bad(&m, Vec::new()))?;
+                if count > 1 {
+                    notes.push(lang.tf("import.sheet_read", &[("sheet", &name), ("count", &count)]));
+                }
+                (Source::Workbook(name), rows)
             }
-            let (rows, delimiter) =
-                decode::csv_rows(&text, lang).map_err(|p| ImportError::Bad { problems: vec![p], notes: Vec::new() })?;
-            if let Some(offset) = not_utf8 {
-                let row = decode::row_of_offset(&text, delimiter, offset);
-                notes.push(lang.tf("import.converted_1252", &[("row", &row)]));
+            workbook::Kind::Text => {
+                let (text, not_utf8) = decode::decode(&bytes);
+                if text.trim().is_empty() {
+                    return Err(ImportError::bad(lang.t("import.empty"), notes));
+                }
+                let (rows, delimiter) = decode::csv_rows(&text, lang)
+                    .map_err(|p| ImportError::Bad { problems: vec![p], notes: Vec::new() })?;
+                if let Some(offset) = not_utf8 {
+                    let row = decode::row_of_offset(&text, delimiter, offset);
+                    notes.push(lang.tf("import.converted_1252", &[("row", &row)]));
+                }
+                if delimiter != b';' {
+                    notes.push(lang.tf(
+                        "import.delimiter_note",
+                        &[("delimiter", &decode::delimiter_name(delimiter, lang))],
+                    ));
+                }
+                (Source::Csv(delimiter), rows)
             }
-            if delimiter != b';' {
-                notes.push(lang.tf("import.delimiter_note", &[("delimiter", &decode::delimiter_name(delimiter, lang))]));
-            }
-            (Source::Csv(delimiter), rows)
-        }
-    };
+        };
     let (sheet, above) = Sheet::from_rows(source, rows, is_header);
     if sheet.headers.is_empty() {
         return Err(ImportError::bad(lang.t("import.empty"), notes));
     }
     for row in above {
-        let text: Vec<String> = row.cells.iter().map(|c| c.text().trim().to_owned()).filter(|t| !t.is_empty()).collect();
+        let text: Vec<String> =
+            row.cells.iter().map(|c| c.text().trim().to_owned()).filter(|t| !t.is_empty()).collect();
         let text = crate::text::one_line(&text.join(" ")).into_owned();
         notes.push(lang.tf("import.above_header", &[("row", &row.number), ("text", &text)]));
     }
@@ -241,13 +248,22 @@ pub fn recognise(loaded: &Loaded, options: &Options) -> Mapping {
 }
 
 /// What importing `loaded` into `portfolio` with `mapping` does.
-pub fn plan(loaded: &Loaded, mapping: &Mapping, portfolio: &Portfolio, options: &Options) -> Result<Plan, ImportError> {
+pub fn plan(
+    loaded: &Loaded,
+    mapping: &Mapping,
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<Plan, ImportError> {
     plan::plan(&loaded.sheet, mapping, portfolio, options)
         .map_err(|problems| ImportError::Bad { problems, notes: loaded.notes.clone() })
 }
 
 /// Reads `path` and works out the import with the recognised mapping.
-pub fn read(path: &Path, portfolio: &Portfolio, options: &Options) -> Result<(Loaded, Mapping, Plan), ImportError> {
+pub fn read(
+    path: &Path,
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<(Loaded, Mapping, Plan), ImportError> {
     let loaded = load(path, options)?;
     let mapping = recognise(&loaded, options);
     let plan = plan(&loaded, &mapping, portfolio, options)?;
@@ -265,18 +281,19 @@ pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Facet, Stage, Status};
+    use crate::export::Column;
+    use crate::model::{Facet, Initiative, Stage, Status};
     use jiff::civil::date;
 
     fn today() -> Date {
         date(2026, 11, 25)
     }
 
-    fn parse_str(text: &str) -> Result<Parsed, ImportError> {
+    fn parse_str(text: &str) -> Result<Plan, ImportError> {
         parse(text.as_bytes(), &Portfolio::default(), Lang::En, today())
     }
 
-    fn problems(result: Result<Parsed, ImportError>) -> Vec<String> {
+    fn problems(result: Result<Plan, ImportError>) -> Vec<String> {
         match result {
             Err(ImportError::Bad { problems, .. }) => problems.iter().map(ToString::to_string).collect(),
             other => panic!("expected bad data, got {other:?}"),
@@ -309,12 +326,12 @@ mod tests {
         assert_eq!(
             problems(parse_str(csv)),
             [
-                "line 5: Facet: “adaptive_x” is not one of Mission-oriented, Anticipatory, Enhancement-oriented, \
+                "row 5, column B: Facet: “adaptive_x” is not one of Mission-oriented, Anticipatory, Enhancement-oriented, \
              Adaptive, Mixed, Unplaced (the same words in Swedish, Danish and Norwegian also work)."
             ]
         );
         let ok = parse_str(&csv.replace("adaptive_x", "enhancement_oriented")).expect("parses");
-        let facets: Vec<Facet> = ok.initiatives.iter().map(|i| i.facet).collect();
+        let facets: Vec<Facet> = ok.added.iter().map(|i| i.facet).collect();
         assert_eq!(
             facets,
             [
@@ -324,35 +341,46 @@ mod tests {
                 Facet::EnhancementOriented
             ]
         );
-        assert_eq!(ok.initiatives[1].status, Status::Completed);
-        assert_eq!(ok.initiatives[2].stage, Stage::Evaluating);
-        assert_eq!(ok.initiatives[0].created, Some(today()), "no Created column: created today");
+        assert_eq!(ok.added[1].status, Status::Completed);
+        assert_eq!(ok.added[2].stage, Stage::Evaluating);
+        assert_eq!(ok.added[0].created, Some(today()), "no Created column: created today");
     }
 
     #[test]
     fn delimiters_and_unknown_columns() {
         let ok = parse_str("title,colour,owner\r\nA,red,Anna\r\n").expect("parses");
-        assert_eq!(ok.ignored, ["colour"]);
-        assert_eq!(ok.initiatives[0].owner, "Anna");
-        assert_eq!(parse_str("title\towner\nA\tB\n").expect("tabs").initiatives[0].owner, "B");
+        assert_eq!(
+            ok.added[0].extra["other_columns"],
+            serde_json::json!({"colour": "red"}),
+            "kept, not dropped"
+        );
+        assert_eq!(ok.added[0].owner, "Anna");
+        assert_eq!(parse_str("title\towner\nA\tB\n").expect("tabs").added[0].owner, "B");
+        let sep = parse_str("sep=,\ntitle,owner\nA;1,B\n").expect("Excel's sep line");
+        assert_eq!((sep.added[0].title.as_str(), sep.added[0].owner.as_str()), ("A;1", "B"));
     }
 
     #[test]
-    fn bad_rows_are_reported_with_line_numbers() {
-        let text = "title;facet;follow-up\n;adaptiv;\nB;adaptiv;soon\n\"C\nstill C\";adaptiv\nD;adaptiv;2026-01-01\n";
+    fn bad_rows_are_reported_with_row_numbers_and_columns() {
+        let text = "title;facet;follow-up\n;adaptiv;\nB;adaptiv;soon\n\"C\nstill C\";adaptivx\nD;adaptiv;2026-01-01\n";
         let got = problems(parse_str(text));
         assert_eq!(got.len(), 3, "{got:?}");
-        assert_eq!(problems(parse_str(&text.replace('\n', "\r\n"))), got, "the same lines with CRLF");
-        assert!(got[0].starts_with("line 2: ") && got[0].contains("title"), "{got:?}");
-        assert!(got[1].starts_with("line 3: ") && got[1].contains("soon"), "{got:?}");
-        assert!(got[2].starts_with("line 4: ") && got[2].contains("2 fields"), "{got:?}");
+        assert_eq!(problems(parse_str(&text.replace('\n', "\r\n"))), got, "the same rows with CRLF");
+        assert!(got[0].starts_with("row 2, column A: ") && got[0].contains("title"), "{got:?}");
+        assert!(got[1].starts_with("row 3, column C: ") && got[1].contains("soon"), "{got:?}");
+        assert!(
+            got[2].starts_with("row 4, column B: ") && got[2].contains("adaptivx"),
+            "a cell with a line break is one row: {got:?}"
+        );
+        let short = parse_str("title;facet;owner\nA;adaptiv\n").expect("a short row is padded");
+        assert_eq!(short.added[0].owner, "");
     }
 
     #[test]
     fn an_open_quote_is_found() {
         let got = problems(parse_str("title;owner\nA;B\n\"C;D\nE;F\n"));
         assert_eq!(got.len(), 1);
-        assert!(got[0].starts_with("line 3: "), "{got:?}");
+        assert!(got[0].starts_with("row 3: "), "{got:?}");
         assert!(parse_str("title;owner\n\"say \"\"hi\"\"\";x\n").is_ok());
     }
 
@@ -360,13 +388,18 @@ mod tests {
     fn windows_1252_is_converted_and_said() {
         let bytes = b"titel;\xe4gare\nK\xf6k;Bj\x96rn \x80\n".to_vec();
         let ok = parse(&bytes, &Portfolio::default(), Lang::En, today()).expect("converted");
-        assert_eq!(ok.initiatives[0].title, "Kök");
-        assert_eq!(ok.initiatives[0].owner, "Bj–rn €");
-        assert!(ok.notes.iter().any(|n| n.contains("Windows-1252")));
+        assert_eq!(ok.added[0].title, "Kök");
+        assert_eq!(ok.added[0].owner, "Bj–rn €");
+        let loaded = load_bytes(bytes, &Options::new(Lang::En, today())).expect("loads");
+        assert!(
+            loaded.notes.iter().any(|n| n.contains("Windows-1252") && n.contains("row 1")),
+            "{:?}",
+            loaded.notes
+        );
         let utf16: Vec<u8> = "title\nÅsa\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let ok = parse(&[&[0xFF, 0xFE][..], &utf16].concat(), &Portfolio::default(), Lang::En, today())
             .expect("utf16");
-        assert_eq!(ok.initiatives[0].title, "Åsa");
+        assert_eq!(ok.added[0].title, "Åsa");
     }
 
     #[test]
@@ -379,9 +412,91 @@ mod tests {
     fn new_ids_follow_the_portfolio() {
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 7, ..Initiative::default() });
-        let change = into_change(&mut p, vec![Initiative::default(), Initiative::default()]);
+        let plan = Plan { added: vec![Initiative::default(), Initiative::default()], ..Plan::default() };
+        let change = plan.change(&mut p, false);
         change.apply(&mut p);
         assert_eq!(p.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), [7, 8, 9]);
         assert_eq!(p.next_id.initiative, 10);
+        assert_eq!(Plan::added_ids(&change), [8, 9]);
+    }
+
+    #[test]
+    fn a_kommuns_statuses_dates_and_categories() {
+        let csv = "Idéregister Sjöbacka 2025\n\nIdé;Status;Datum;Kategori;Kostnad\n\
+                   Nattfasta;Pågår;01-09-2025;Omsorg;12 000\nLånecykel;Ny;15.03.26;Miljö;\n\
+                   Skolmat;Avslag;2025-02-03\n";
+        let plan = parse_str(csv).expect("imports with no hand editing");
+        let [a, b, c] = &plan.added[..] else { panic!("three rows: {plan:?}") };
+        assert_eq!((a.status, a.stage), (Status::Active, Stage::Implementing));
+        assert_eq!((b.status, b.stage), (Status::Active, Stage::GeneratingIdeas));
+        assert_eq!(c.status, Status::Stopped);
+        assert_eq!(a.created, Some(date(2025, 9, 1)), "the row's own date, Danish style");
+        assert_eq!(b.created, Some(date(2026, 3, 15)));
+        assert_eq!(a.tags, ["Omsorg"]);
+        assert_eq!(a.extra["other_columns"]["Kostnad"], "12 000");
+        assert!(!c.extra.contains_key("other_columns"), "an empty cell keeps nothing");
+    }
+
+    #[test]
+    fn dates_that_read_two_ways_are_refused_unless_the_order_is_known() {
+        let got = problems(parse_str("title;start\nA;9/1/2025\n"));
+        assert!(got[0].contains("2025-01-09") && got[0].contains("2025-09-01"), "{got:?}");
+        let found = parse_str("title;start\nA;9/1/2025\nB;25/1/2025\n").expect("row 3 shows the order");
+        assert_eq!(found.added[0].start, Some(date(2025, 1, 9)));
+        let mut options = Options::new(Lang::En, today());
+        options.date_order = Some(DateOrder::Mdy);
+        let loaded = load_bytes(b"title;start\nA;9/1/2025\n".to_vec(), &options).expect("loads");
+        let mdy = plan(&loaded, &recognise(&loaded, &options), &Portfolio::default(), &options).expect("mdy");
+        assert_eq!(mdy.added[0].start, Some(date(2025, 9, 1)));
+    }
+
+    #[test]
+    fn goals_must_match_number_and_name() {
+        let mut p = Portfolio::default();
+        p.organisation.goals.push(crate::model::Goal {
+            id: 1,
+            title: "Ekonomi i balans".into(),
+            ..Default::default()
+        });
+        let read = |cell: &str| parse(format!("title;goals\nA;{cell}\n").as_bytes(), &p, Lang::En, today());
+        assert_eq!(read("#1 Ekonomi i Balans").expect("case does not matter").added[0].goals, [1]);
+        assert_eq!(read("#1").expect("a number alone").added[0].goals, [1]);
+        assert_eq!(read("ekonomi i balans").expect("a name alone").added[0].goals, [1]);
+        let wrong = problems(read("#1 Trygg och värdig äldreomsorg"));
+        assert!(
+            wrong[0].starts_with("row 2, column B: ") && wrong[0].contains("#1 Ekonomi i balans"),
+            "{wrong:?}"
+        );
+        let unknown = problems(read("#9"));
+        assert!(unknown[0].contains("#9") && unknown[0].contains("Ekonomi i balans"), "{unknown:?}");
+    }
+
+    #[test]
+    fn control_characters_are_taken_out_and_counted() {
+        let plan = parse_str("title;owner\nA\u{1b}[31m;B\u{0}\n").expect("parses");
+        assert_eq!(plan.added[0].title, "A[31m");
+        assert_eq!(plan.added[0].owner, "B");
+        assert_eq!(plan.stripped, 2);
+    }
+
+    #[test]
+    fn a_sheet_of_this_portfolio_updates_and_one_of_another_does_not_overwrite() {
+        let mut p = Portfolio { id: "ours".into(), ..Portfolio::default() };
+        p.initiatives.push(Initiative { id: 1, title: "A".into(), ..Initiative::default() });
+        p.initiatives.push(Initiative { id: 2, title: "B".into(), ..Initiative::default() });
+        let plan =
+            parse(b"ID;Title;Owner;Portfolio\n1;A;Anna;ours\n2;B;;ours\n;C;;\n", &p, Lang::En, today())
+                .expect("parses");
+        assert_eq!((plan.added.len(), plan.updates.len(), plan.unchanged), (1, 1, 1));
+        assert_eq!(plan.updates[0].fields, ["Owner"]);
+        assert_eq!(plan.summary(Lang::En), "1 new, 1 changed (Owner), 1 unchanged, nothing removed");
+        let foreign = problems(parse(b"ID;Title;Portfolio\n1;X;theirs\n", &p, Lang::En, today()));
+        assert!(foreign[0].starts_with("row 2, column A: ") && foreign[0].contains("#1"), "{foreign:?}");
+        let free = parse(b"ID;Title;Portfolio\n7;X;theirs\n", &p, Lang::En, today()).expect("no clash");
+        assert_eq!(free.added.len(), 1);
+        let gone = problems(parse(b"ID;Title;Portfolio\n9;X;ours\n", &p, Lang::En, today()));
+        assert!(gone[0].contains("#9"), "{gone:?}");
+        let twice = problems(parse(b"ID;Title;Portfolio\n1;X;ours\n1;Y;ours\n", &p, Lang::En, today()));
+        assert!(twice[0].starts_with("row 3, column A: "), "{twice:?}");
     }
 }

@@ -52,13 +52,14 @@ impl App {
         if spreadsheet && !self.history.can_undo() && !self.is_read_only() && self.path().is_some() {
             self.save();
         }
-        let rendered = match export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
-            Ok(rendered) => rendered,
-            Err(e) => {
-                self.set_error(e);
-                return;
-            }
-        };
+        let rendered =
+            match export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
+                Ok(rendered) => rendered,
+                Err(e) => {
+                    self.set_error(e);
+                    return;
+                }
+            };
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let notes = rendered.notes.join(" ");
         self.write_beside("", format.extension(), &rendered.bytes, |path| {
@@ -102,7 +103,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use crate::action::Action;
+    use crate::action::{Action, MappingAction};
     use crate::model::{Initiative, Portfolio};
     use crate::testing::Harness;
 
@@ -115,6 +116,9 @@ mod tests {
         p.initiatives.push(Initiative { id: 1, title: "Old".into(), ..Initiative::default() });
         let mut app = Harness::new(p);
         app.update(Action::RunCommand(format!("import {}", csv.display())));
+        assert!(matches!(app.mode, crate::app::Mode::Mapping(_)), "the mapping is shown first");
+        assert_eq!(app.portfolio.initiatives.len(), 1);
+        app.update(Action::Mapping(MappingAction::Import));
         assert_eq!(app.portfolio.initiatives.len(), 3, "{:?}", app.status);
         assert_eq!(app.portfolio.initiatives[2].id, 3);
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("#2–#3")), "{:?}", app.status);
@@ -125,9 +129,10 @@ mod tests {
 
         std::fs::write(&csv, "Titel;Fasett\nC;adaptiv\n;x\n").expect("writing");
         app.update(Action::RunCommand(format!("import {}", csv.display())));
+        app.update(Action::Mapping(MappingAction::Import));
         assert_eq!(app.portfolio.initiatives.len(), 3, "nothing from a file with a bad row");
         assert!(
-            app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("line 3")),
+            app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("row 3")),
             "{:?}",
             app.status
         );

@@ -73,10 +73,11 @@ impl MappingDialog {
 
     /// Works out the import again after a change.
     fn replan(&mut self, portfolio: &crate::model::Portfolio) {
-        self.outcome = import::plan(&self.loaded, &self.mapping, portfolio, &self.options).map_err(|e| match e {
-            import::ImportError::Bad { problems, .. } => problems,
-            import::ImportError::Io { .. } => vec![Problem::general(&e.to_string())],
-        });
+        self.outcome =
+            import::plan(&self.loaded, &self.mapping, portfolio, &self.options).map_err(|e| match e {
+                import::ImportError::Bad { problems, .. } => problems,
+                import::ImportError::Io { .. } => vec![Problem::general(&e.to_string())],
+            });
     }
 
     /// Steps what the selected line says, forward or back.
@@ -196,7 +197,9 @@ impl App {
                         self.set_info(self.lang.tf("mapping.saved", &[("path", &path.display())]));
                     }
                     Err(e) => {
-                        self.set_error(self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]));
+                        self.set_error(
+                            self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]),
+                        );
                     }
                 }
             }
@@ -236,6 +239,11 @@ impl App {
         }
         let file = dialog.file.display().to_string();
         let mut text = self.lang.tf("import.done_dialog", &[("summary", &summary), ("file", &file)]);
+        if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+            let range = if first == last { format!("#{first}") } else { format!("#{first}–#{last}") };
+            text.push(' ');
+            text.push_str(&self.lang.tn("import.new_ids", ids.len(), &[("ids", &range)]));
+        }
         if names > 0 && !dialog.add_names {
             text.push(' ');
             text.push_str(&self.lang.tn("import.names_not_added", names, &[]));

@@ -124,9 +124,12 @@ pub(super) fn check(file: Option<&Path>) -> ExitCode {
             let links: Vec<String> = p
                 .dangling_goal_links()
                 .iter()
-                .map(|(i, g)| format!("initiative #{i} is linked to goal #{g}, which the organisation does not have"))
+                .map(|(i, g)| {
+                    format!("initiative #{i} is linked to goal #{g}, which the organisation does not have")
+                })
                 .collect();
-            let goals: Vec<String> = p.organisation.goals.iter().map(|g| format!("#{} {}", g.id, g.title)).collect();
+            let goals: Vec<String> =
+                p.organisation.goals.iter().map(|g| format!("#{} {}", g.id, g.title)).collect();
             let goals = if goals.is_empty() { "none".to_owned() } else { goals.join(", ") };
             fail(
                 &format!(

@@ -120,7 +120,8 @@ fn refused(e: ImportError, sheet: &Path, path: &Path, lang: Lang) -> ExitCode {
     for note in &notes {
         eprintln!("fasett: {}", one_line(note));
     }
-    let mut message = format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &sheet.display())]));
+    let mut message =
+        format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &sheet.display())]));
     for p in problems.iter().take(SHOWN_PROBLEMS) {
         message.push_str("\n  ");
         message.push_str(&p.localized(lang));
@@ -148,7 +149,8 @@ pub fn describe_mapping(mapping: &Mapping, lang: Lang) -> String {
             .values
             .iter()
             .map(|v| {
-                let to = v.choice.map_or_else(|| lang.t("import.mapping_unknown").to_owned(), |c| c.label(lang));
+                let to =
+                    v.choice.map_or_else(|| lang.t("import.mapping_unknown").to_owned(), |c| c.label(lang));
                 format!("{} → {to}", one_line(&v.value))
             })
             .collect();
@@ -184,7 +186,11 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
         let _ = writeln!(out, "  ~ #{} {}: {}", u.after.id, one_line(&u.after.title), u.fields.join(", "));
     }
     if !plan.as_new.is_empty() && !portfolio.initiatives.is_empty() {
-        let _ = writeln!(out, "{}", lang.tn("import.as_new", plan.as_new.len(), &[("rows", &import::ranges(&plan.as_new))]));
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.tn("import.as_new", plan.as_new.len(), &[("rows", &import::ranges(&plan.as_new))])
+        );
     }
     if plan.stripped > 0 {
         let _ = writeln!(out, "{}", lang.tn("import.stripped", plan.stripped, &[]));
@@ -199,10 +205,18 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
 fn new_names(plan: &Plan, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if !plan.new_units.is_empty() {
-        out.push(lang.tn("import.new_units", plan.new_units.len(), &[("names", &one_line(&plan.new_units.join(", ")))]));
+        out.push(lang.tn(
+            "import.new_units",
+            plan.new_units.len(),
+            &[("names", &one_line(&plan.new_units.join(", ")))],
+        ));
     }
     if !plan.new_owners.is_empty() {
-        out.push(lang.tn("import.new_owners", plan.new_owners.len(), &[("names", &one_line(&plan.new_owners.join(", ")))]));
+        out.push(lang.tn(
+            "import.new_owners",
+            plan.new_owners.len(),
+            &[("names", &one_line(&plan.new_owners.join(", ")))],
+        ));
     }
     out
 }

@@ -46,7 +46,8 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         cell(&portfolio.organisation.name)
     };
     let _ = writeln!(out, "# {} — {}\n", t("export.md_title"), org);
-    let _ = writeln!(out, "{}\n", lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &today)]));
+    let _ =
+        writeln!(out, "{}\n", lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &today)]));
     if portfolio.initiatives.is_empty() {
         return out;
     }
@@ -127,7 +128,10 @@ mod tests {
         assert_eq!(escape("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
         assert_eq!(escape("a | b"), "a \\| b");
         assert_eq!(escape("*bold* _it_ `code` ~~gone~~"), "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~");
-        assert_eq!(escape("1. first\n- item\n+ more\n> quote\n    code\n==="), "1\\. first\n\\- item\n\\+ more\n\\> quote\ncode\n\\===");
+        assert_eq!(
+            escape("1. first\n- item\n+ more\n> quote\n    code\n==="),
+            "1\\. first\n\\- item\n\\+ more\n\\> quote\ncode\n\\==="
+        );
         assert_eq!(escape("&amp; C:\\temp"), "\\&amp; C:\\\\temp");
         assert_eq!(escape("plain text, 3.5 % and e-mail"), "plain text, 3.5 % and e-mail");
     }

@@ -28,7 +28,11 @@ pub fn workbook(portfolio: &Portfolio, lang: Lang) -> Result<Rendered, String> {
     let bytes = book.save_to_buffer().map_err(|e| e.to_string())?;
     let mut notes = Vec::new();
     if !table.split.is_empty() {
-        notes.push(lang.tn("export.split", table.split.len(), &[("initiatives", &named(portfolio, &table.split))]));
+        notes.push(lang.tn(
+            "export.split",
+            table.split.len(),
+            &[("initiatives", &named(portfolio, &table.split))],
+        ));
     }
     Ok(Rendered { bytes, notes })
 }

@@ -69,17 +69,21 @@ pub(super) fn detect_delimiter(text: &str) -> u8 {
 /// fasett's export adds.
 pub(super) fn csv_rows(text: &str, lang: Lang) -> Result<(Vec<Row>, u8), Problem> {
     let first = text.lines().next().unwrap_or("");
-    let (text, delimiter) = match first.trim().strip_prefix("sep=").or_else(|| first.trim().strip_prefix("SEP=")) {
-        Some(d) if d.len() == 1 => (&text[first.len()..], d.as_bytes()[0]),
-        _ => (text, detect_delimiter(text)),
-    };
+    let (text, delimiter) =
+        match first.trim().strip_prefix("sep=").or_else(|| first.trim().strip_prefix("SEP=")) {
+            Some(d) if d.len() == 1 => (&text[first.len()..], d.as_bytes()[0]),
+            _ => (text, detect_delimiter(text)),
+        };
     let text = text.strip_prefix("\r\n").or_else(|| text.strip_prefix('\n')).unwrap_or(text);
     let starts = row_starts(text, delimiter);
     if let Some(row) = starts.unclosed {
         return Err(Problem::at_row(row, lang.t("import.open_quote")));
     }
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {

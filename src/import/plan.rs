@@ -144,7 +144,12 @@ fn check_mapping(sheet: &Sheet, mapping: &Mapping, lang: Lang) -> Vec<Problem> {
 
 /// Works out what importing `sheet` into `portfolio` with `mapping` does, or everything that
 /// stops it.
-pub fn plan(sheet: &Sheet, mapping: &Mapping, portfolio: &Portfolio, options: &Options) -> Result<Plan, Vec<Problem>> {
+pub fn plan(
+    sheet: &Sheet,
+    mapping: &Mapping,
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<Plan, Vec<Problem>> {
     let lang = options.lang;
     let mut problems = check_mapping(sheet, mapping, lang);
     if !problems.is_empty() {
@@ -227,7 +232,8 @@ fn foreign(conflicts: &[(u32, Id)], column: usize, lang: Lang) -> Problem {
     let rows = ranges(&conflicts.iter().map(|(r, _)| *r).collect::<Vec<_>>());
     let ids = conflicts.iter().take(5).map(|(_, id)| format!("#{id}")).collect::<Vec<_>>().join(", ");
     let more = if conflicts.len() > 5 { "…" } else { "" };
-    let message = lang.tn("import.foreign", conflicts.len(), &[("rows", &rows), ("ids", &format!("{ids}{more}"))]);
+    let message =
+        lang.tn("import.foreign", conflicts.len(), &[("rows", &rows), ("ids", &format!("{ids}{more}"))]);
     Problem::at_cell(conflicts[0].0, column, message)
 }
 
@@ -288,7 +294,10 @@ fn new_names(plan: &mut Plan, portfolio: &Portfolio) {
     let all = plan.added.iter().chain(plan.updates.iter().map(|u| &u.after));
     for i in all {
         let unit = i.unit.trim();
-        if !unit.is_empty() && !known_units.contains(&fold(unit)) && !units.iter().any(|u| fold(u) == fold(unit)) {
+        if !unit.is_empty()
+            && !known_units.contains(&fold(unit))
+            && !units.iter().any(|u| fold(u) == fold(unit))
+        {
             units.push(unit.to_owned());
         }
         let owner = i.owner.trim();

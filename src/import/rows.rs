@@ -14,7 +14,9 @@ use crate::dates::{CellDateError, DateOrder};
 use crate::export::{Column, OTHER_COLUMNS, split_list, unescape_line};
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
-use crate::model::{CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage};
+use crate::model::{
+    CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage,
+};
 use crate::text::one_line;
 
 /// What every row of one file is read with.
@@ -69,9 +71,10 @@ impl<'a> Rows<'a> {
         let text = cell.text();
         let digits = text.trim().trim_start_matches('#');
         digits.parse::<Id>().map(Some).map_err(|_| {
-            let message = self
-                .lang
-                .tf("import.bad_id", &[("column", &self.mapping.columns[ix].header), ("value", &one_line(&text))]);
+            let message = self.lang.tf(
+                "import.bad_id",
+                &[("column", &self.mapping.columns[ix].header), ("value", &one_line(&text))],
+            );
             Problem::at_cell(row.number, ix, message)
         })
     }
@@ -122,20 +125,24 @@ impl<'a> Rows<'a> {
             fill.column = ix;
             match column.target {
                 Target::Field(Column::Updated) if update => {}
-                Target::Field(field) if self.more[ix].is_empty() => fill.field(&mut i, field, cell, &column.header),
+                Target::Field(field) if self.more[ix].is_empty() => {
+                    fill.field(&mut i, field, cell, field.header(self.lang));
+                }
                 Target::Field(field) => {
                     let mut text = cell.text().into_owned();
                     for more in &self.more[ix] {
                         text.push_str(&row.cells.get(*more).map(Cell::text).unwrap_or_default());
                     }
-                    fill.field(&mut i, field, &Cell::Text(text), &column.header);
+                    fill.field(&mut i, field, &Cell::Text(text), field.header(self.lang));
                 }
                 Target::Keep if cell.is_blank() => {
                     other.remove(&column.header);
                 }
                 Target::Keep => {
                     let value = match cell {
-                        Cell::Number(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+                        Cell::Number(n) => {
+                            serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
+                        }
                         Cell::Bool(b) => Value::Bool(*b),
                         cell => Value::String(fill.clean(&cell.text())),
                     };
@@ -208,8 +215,8 @@ impl Fill<'_, '_> {
             let lang = self.rows.lang;
             let value = one_line(word);
             let options = super::columns::options(field, lang);
-            let message =
-                lang.tf("import.unknown_word", &[("column", &header), ("value", &value), ("options", &options)]);
+            let message = lang
+                .tf("import.unknown_word", &[("column", &header), ("value", &value), ("options", &options)]);
             self.errors.push(Problem::at_cell(self.number, self.column, message));
         }
         found
@@ -367,11 +374,13 @@ impl Fill<'_, '_> {
             if item.is_empty() {
                 continue;
             }
-            let digits: String = item.trim_start_matches('#').chars().take_while(char::is_ascii_digit).collect();
+            let digits: String =
+                item.trim_start_matches('#').chars().take_while(char::is_ascii_digit).collect();
             let numbered = !digits.is_empty() && (item.starts_with('#') || digits.len() == item.len());
             let found = if numbered {
                 let name = item.trim_start_matches('#')[digits.len()..].trim();
-                let goal = digits.parse::<Id>().ok().and_then(|id| self.rows.goals.iter().find(|g| g.id == id));
+                let goal =
+                    digits.parse::<Id>().ok().and_then(|id| self.rows.goals.iter().find(|g| g.id == id));
                 match goal {
                     Some(g) if name.is_empty() || norm(name) == norm(&one_line(&g.title)) => Some(g.id),
                     Some(g) => {
@@ -397,7 +406,12 @@ impl Fill<'_, '_> {
         let goals = if self.rows.goals.is_empty() {
             lang.t("import.no_goals").to_owned()
         } else {
-            self.rows.goals.iter().map(|g| format!("#{} {}", g.id, one_line(&g.title))).collect::<Vec<_>>().join(", ")
+            self.rows
+                .goals
+                .iter()
+                .map(|g| format!("#{} {}", g.id, one_line(&g.title)))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let value = one_line(item);
         let message =

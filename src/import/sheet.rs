@@ -100,7 +100,11 @@ impl Sheet {
     /// that `is_header` accepts, else the first row that is not blank. Rows above it (a title
     /// over the table) are returned, to be named in a note. Short rows are padded with empty
     /// cells, as Excel leaves trailing empty cells out.
-    pub fn from_rows(source: Source, all: Vec<Row>, is_header: impl Fn(&[String]) -> bool) -> (Sheet, Vec<Row>) {
+    pub fn from_rows(
+        source: Source,
+        all: Vec<Row>,
+        is_header: impl Fn(&[String]) -> bool,
+    ) -> (Sheet, Vec<Row>) {
         let texts = |row: &Row| row.cells.iter().map(|c| c.text().trim().to_owned()).collect::<Vec<_>>();
         let header_at = all
             .iter()
@@ -170,7 +174,8 @@ mod tests {
 
     #[test]
     fn column_letters_as_spreadsheets_write_them() {
-        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].into_iter().map(column_letter).collect();
+        let letters: Vec<String> =
+            [0, 1, 25, 26, 27, 51, 52, 701, 702].into_iter().map(column_letter).collect();
         assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
     }
 

@@ -56,9 +56,8 @@ pub(super) fn rows(
     let names = book.sheet_names();
     let mut first: Option<(String, Vec<Row>)> = None;
     for name in &names {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| lang.tf("import.xlsx_unreadable", &[("error", &e)]))?;
+        let range =
+            book.worksheet_range(name).map_err(|e| lang.tf("import.xlsx_unreadable", &[("error", &e)]))?;
         let rows = to_rows(&range);
         let header = rows.iter().take(10).any(|r| {
             let texts: Vec<String> = r.cells.iter().map(|c| c.text().trim().to_owned()).collect();
@@ -87,7 +86,8 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), String> {
         return Err(lang.t("import.xlsx_ods").to_owned());
     }
     if zip.index_for_name("xl/workbook.xml").is_none() {
-        let names: Vec<String> = zip.file_names().take(5).filter_map(Result::ok).map(|n| n.into_owned()).collect();
+        let names: Vec<String> =
+            zip.file_names().take(5).filter_map(Result::ok).map(|n| n.into_owned()).collect();
         let more = if zip.len() > 5 { ", …" } else { "" };
         let holds = format!("{}{more}", names.join(", "));
         return Err(lang.tf("import.xlsx_not_workbook", &[("holds", &holds)]));

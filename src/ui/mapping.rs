@@ -31,9 +31,15 @@ const LEFT: usize = 28;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, theme: &Theme) {
     let lang = app.lang;
     frame.render_widget(Clear, area);
-    let name = dialog.file.file_name().map_or_else(|| dialog.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = dialog
+        .file
+        .file_name()
+        .map_or_else(|| dialog.file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", lang.tf("mapping.title", &[("file", &one_line(&name))])), theme.heading()))
+        .title(Span::styled(
+            format!(" {} ", lang.tf("mapping.title", &[("file", &one_line(&name))])),
+            theme.heading(),
+        ))
         .border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -45,7 +51,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
     let head = match &dialog.outcome {
         Ok(plan) => Line::styled(truncate(&plan.summary(lang), width), theme.info()),
         Err(problems) => Line::styled(
-            truncate(&lang.tn("mapping.problems", problems.len(), &[("rows", &dialog.loaded.sheet.rows.len())]), width),
+            truncate(
+                &lang.tn("mapping.problems", problems.len(), &[("rows", &dialog.loaded.sheet.rows.len())]),
+                width,
+            ),
             theme.error(),
         ),
     };
@@ -78,7 +87,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
     if !problems.is_empty() {
         let y = inner.y + inner.height.saturating_sub(bottom as u16);
         let rect = Rect { y, height: inner.bottom().saturating_sub(y), ..inner };
-        let text: Vec<Line> = problems.iter().map(|p| Line::styled(one_line(p).into_owned(), theme.error())).collect();
+        let text: Vec<Line> =
+            problems.iter().map(|p| Line::styled(one_line(p).into_owned(), theme.error())).collect();
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rect);
     }
 }
@@ -107,7 +117,8 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
         }
         MappingLine::Value(ix, v) => {
             let value = &dialog.mapping.columns[ix].values[v];
-            let choice = value.choice.map_or_else(|| lang.t("import.mapping_unknown").to_owned(), |c| c.label(lang));
+            let choice =
+                value.choice.map_or_else(|| lang.t("import.mapping_unknown").to_owned(), |c| c.label(lang));
             let rows = lang.tn("mapping.rows", value.rows as usize, &[]);
             let chosen = if value.chosen { " *" } else { "" };
             let name = format!("      {}", one_line(&value.value));
@@ -119,7 +130,9 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
                     let order = lang.t(&format!("import.order_{}", order.key())).to_owned();
                     match from {
                         OrderFrom::Chosen => order,
-                        OrderFrom::Row(row) => lang.tf("mapping.order_found", &[("order", &order), ("row", &row)]),
+                        OrderFrom::Row(row) => {
+                            lang.tf("mapping.order_found", &[("order", &order), ("row", &row)])
+                        }
                     }
                 }
                 None => lang.t("mapping.order_ask").to_owned(),
