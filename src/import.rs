@@ -272,10 +272,14 @@ pub fn read(
 
 /// Works out the import of a file's bytes (CSV or .xlsx) with the recognised mapping.
 pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Result<Plan, ImportError> {
-    let options = Options::new(lang, today);
-    let loaded = load_bytes(bytes.to_vec(), &options)?;
-    let mapping = recognise(&loaded, &options);
-    plan(&loaded, &mapping, portfolio, &options)
+    parse_with(bytes, portfolio, &Options::new(lang, today))
+}
+
+/// [`parse`] with the user's options.
+pub fn parse_with(bytes: &[u8], portfolio: &Portfolio, options: &Options) -> Result<Plan, ImportError> {
+    let loaded = load_bytes(bytes.to_vec(), options)?;
+    let mapping = recognise(&loaded, options);
+    plan(&loaded, &mapping, portfolio, options)
 }
 
 #[cfg(test)]

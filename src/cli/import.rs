@@ -68,6 +68,11 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     for note in &loaded.notes {
         eprintln!("fasett: {}", one_line(note));
     }
+    let kept: Vec<&str> =
+        mapping.columns.iter().filter(|c| c.target == Target::Keep).map(|c| c.header.as_str()).collect();
+    if !kept.is_empty() && !request.dry_run {
+        eprintln!("fasett: {}", lang.tf("import.kept", &[("columns", &one_line(&kept.join(", ")))]));
+    }
     let plan = import::plan(&loaded, &mapping, &portfolio, &options);
     if request.dry_run {
         let mut text = lang.tf("import.dry_run_head", &[("path", &path.display())]);

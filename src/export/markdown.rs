@@ -1,6 +1,7 @@
 //! `fasett export --format markdown`: a table to scan, then each initiative's details. Every
 //! text a user typed goes through [`escape`], so it renders as the text it is.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::i18n::Lang;
@@ -10,7 +11,17 @@ use crate::text::{multi_line, one_line};
 /// `text` escaped so that Markdown (CommonMark and GitHub's) shows it as written: no heading,
 /// list, quote, code, emphasis, link, image, table cell, entity or HTML tag is made from it.
 /// Leading spaces are dropped, as four of them would start a code block.
-pub fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> Cow<'_, str> {
+    const ANYWHERE: &[u8] = b"\\`*_[]<>|~&#!";
+    let risky_start = |line: &str| {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        line.starts_with([' ', '\t', '+', '-', '='])
+            || (digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')))
+    };
+    // Most text needs nothing, and the export escapes every cell of 10,000 initiatives.
+    if !text.bytes().any(|b| ANYWHERE.contains(&b)) && !text.split('\n').any(risky_start) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -32,13 +43,13 @@ pub fn escape(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The initiatives as Markdown: a table to scan, then each initiative's details.
 pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> String {
     let t = |k: &str| lang.t(k);
-    let cell = |s: &str| escape(&one_line(s));
+    let cell = |s: &str| escape(&one_line(s)).into_owned();
     let mut out = String::new();
     let org = if portfolio.organisation.name.is_empty() {
         t("report.no_name").to_owned()

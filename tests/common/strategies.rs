@@ -300,9 +300,19 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
         vec(template(), 0..2),
         next_id,
         extra(),
+        prop_oneof![Just(String::new()), text()],
     )
         .prop_map(
-            |(organisation, initiatives, mut assessments, mut actions, templates, next_id, extra)| {
+            |(
+                organisation,
+                initiatives,
+                mut assessments,
+                mut actions,
+                templates,
+                next_id,
+                extra,
+                identity,
+            )| {
                 let mut id = 0;
                 let initiatives = initiatives
                     .into_iter()
@@ -320,6 +330,7 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
                 }
                 Portfolio {
                     schema_version: fasett::model::SCHEMA_VERSION,
+                    id: identity,
                     organisation,
                     initiatives,
                     assessments,
