@@ -229,6 +229,11 @@ impl App {
         }
         let summary = plan.summary(self.lang);
         let names = plan.new_units.len() + plan.new_owners.len();
+        if plan.added.is_empty() && plan.updates.is_empty() && !(dialog.add_names && names > 0) {
+            let file = dialog.file.display().to_string();
+            self.set_info(self.lang.tf("import.nothing_to_do", &[("path", &file), ("summary", &summary)]));
+            return;
+        }
         let change = plan.change(&mut self.portfolio, dialog.add_names);
         let ids = Plan::added_ids(&change);
         if !self.commit(change) {

@@ -64,10 +64,14 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
         Ok(loaded) => loaded,
         Err(e) => return refused(e, request.sheet, &path, lang),
     };
-    let mapping = import::recognise(&loaded, &options);
     for note in &loaded.notes {
         eprintln!("fasett: {}", one_line(note));
     }
+    if loaded.sheet.rows.is_empty() {
+        println!("{}", lang.t("import.none"));
+        return ExitCode::SUCCESS;
+    }
+    let mapping = import::recognise(&loaded, &options);
     let kept: Vec<&str> =
         mapping.columns.iter().filter(|c| c.target == Target::Keep).map(|c| c.header.as_str()).collect();
     if !kept.is_empty() && !request.dry_run {
@@ -92,6 +96,10 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
         Err(e) => return refused(e, request.sheet, &path, lang),
     };
     let summary = plan.summary(lang);
+    if plan.added.is_empty() && plan.updates.is_empty() {
+        println!("{}", lang.tf("import.nothing_to_do", &[("path", &path.display()), ("summary", &summary)]));
+        return ExitCode::SUCCESS;
+    }
     let names = new_names(&plan, lang);
     let stripped = plan.stripped;
     let change = plan.change(&mut portfolio, false);

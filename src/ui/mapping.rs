@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Theme, mark, truncate};
 use crate::app::{App, MappingDialog, MappingLine};
-use crate::import::{OrderFrom, Target, column_letter};
+use crate::import::{OrderFrom, column_letter};
 use crate::text::one_line;
 
 /// Width of the left side (column or word), in cells.
@@ -107,10 +107,7 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
     match line {
         MappingLine::Column(ix) => {
             let column = &dialog.mapping.columns[ix];
-            let target = match column.target {
-                Target::Keep => lang.t("import.mapping_kept").to_owned(),
-                other => other.label(lang),
-            };
+            let target = column.target.label(lang);
             let chosen = if column.chosen { " *" } else { "" };
             let name = format!("{:>3} {}", column_letter(ix), one_line(&column.header));
             (format!("{} → {target}{chosen}", left(&name)), false)

@@ -6,6 +6,7 @@
 mod capture;
 mod grid;
 mod languages;
+mod mapping;
 mod profile;
 mod register;
 mod regressions;

@@ -388,9 +388,9 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     // A first import gives the sample (which has no identity yet) its identity.
-    let empty = sandbox.root().join("empty.csv");
-    std::fs::write(&empty, "Title\n").expect("writing");
-    let first = run(&sandbox, &["--file", s(&file), "import", s(&empty)]);
+    let one = sandbox.root().join("one.csv");
+    std::fs::write(&one, "Title\nOne more\n").expect("writing");
+    let first = run(&sandbox, &["--file", s(&file), "import", s(&one)]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(!load(&file).id.is_empty(), "the identity was written");
     let sheet = sandbox.root().join("out.xlsx");
