@@ -172,16 +172,13 @@ pub fn describe_mapping(mapping: &Mapping, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    match mapping.date_order {
-        Some((order, from)) => {
-            let order = lang.t(&format!("import.order_{}", order.key()));
-            let line = match from {
-                OrderFrom::Chosen => lang.tf("import.dates_chosen", &[("order", &order)]),
-                OrderFrom::Row(row) => lang.tf("import.dates_found", &[("order", &order), ("row", &row)]),
-            };
-            let _ = writeln!(out, "{line}");
-        }
-        None => {}
+    if let Some((order, from)) = mapping.date_order {
+        let order = lang.t(&format!("import.order_{}", order.key()));
+        let line = match from {
+            OrderFrom::Chosen => lang.tf("import.dates_chosen", &[("order", &order)]),
+            OrderFrom::Row(row) => lang.tf("import.dates_found", &[("order", &order), ("row", &row)]),
+        };
+        let _ = writeln!(out, "{line}");
     }
     out
 }

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::model::Portfolio;
 use crate::text::{multi_line, one_line};
 
-/// `text` escaped so that Markdown (CommonMark and GitHub's) shows it as written: no heading,
+/// `text` escaped so that Markdown (`CommonMark` and GitHub's) shows it as written: no heading,
 /// list, quote, code, emphasis, link, image, table cell, entity or HTML tag is made from it.
 /// Leading spaces are dropped, as four of them would start a code block.
 pub fn escape(text: &str) -> Cow<'_, str> {

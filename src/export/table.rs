@@ -141,17 +141,17 @@ pub fn table(portfolio: &Portfolio, lang: Lang, limit: usize) -> Table {
     for i in &portfolio.initiatives {
         let mut row: Vec<Out> =
             COLUMNS.iter().zip(cells(i, portfolio, lang)).map(|(c, text)| typed(*c, text, i)).collect();
-        let mut long = false;
+        let mut too_long = false;
         for (ix, cell) in row.iter().enumerate() {
             if let Out::Text(t) = cell
                 && t.len() > limit
                 && units(t) > limit
             {
                 parts[ix] = parts[ix].max(split_cell(t, limit).len());
-                long = true;
+                too_long = true;
             }
         }
-        if long {
+        if too_long {
             split.push(i.id);
         }
         let extra = match i.extra.get(OTHER_COLUMNS) {

@@ -184,14 +184,12 @@ pub fn plan(
                     problems.push(Problem::at_cell(row.number, rows.id_column().unwrap_or(0), message));
                     continue;
                 }
-                match portfolio.initiative(id) {
-                    Some(i) => Some(i),
-                    None => {
-                        let message = lang.tf("import.id_gone", &[("id", &id)]);
-                        problems.push(Problem::at_cell(row.number, rows.id_column().unwrap_or(0), message));
-                        continue;
-                    }
-                }
+                let Some(i) = portfolio.initiative(id) else {
+                    let message = lang.tf("import.id_gone", &[("id", &id)]);
+                    problems.push(Problem::at_cell(row.number, rows.id_column().unwrap_or(0), message));
+                    continue;
+                };
+                Some(i)
             }
             Some(id) => {
                 if !options.as_new && portfolio.initiative(id).is_some() {
@@ -203,7 +201,7 @@ pub fn plan(
             None => None,
         };
         let base = existing.cloned().unwrap_or_default();
-        match rows.fill(base, row, existing.is_some(), &mut plan.stripped) {
+        match rows.fill(base, row, (existing.is_some(), id.is_none()), &mut plan.stripped) {
             Err(errors) => problems.extend(errors),
             Ok(after) => match existing {
                 None => plan.added.push(after),

@@ -92,13 +92,14 @@ impl<'a> Rows<'a> {
     }
 
     /// `base` with the row's cells written over it: a new initiative, or an existing one
-    /// (`update`; then the Updated cell is left to the importer). Counts the control
-    /// characters taken out into `stripped`.
+    /// (`update`; then the Updated cell is left to the importer). A new row without an ID
+    /// was typed into the sheet (`typed`): a blank Created cell means today. Counts the
+    /// control characters taken out into `stripped`.
     pub(super) fn fill(
         &self,
         base: Initiative,
         row: &Row,
-        update: bool,
+        (update, typed): (bool, bool),
         stripped: &mut usize,
     ) -> Result<Initiative, Vec<Problem>> {
         let mut i = base;
@@ -115,6 +116,7 @@ impl<'a> Rows<'a> {
             extra: None,
             stage_set: false,
             stage_from_status: None,
+            typed: typed && !update,
         };
         let mut other: Map<String, Value> = match i.extra.remove(OTHER_COLUMNS) {
             Some(Value::Object(map)) => map,
@@ -191,6 +193,8 @@ struct Fill<'r, 'a> {
     extra: Option<Map<String, Value>>,
     stage_set: bool,
     stage_from_status: Option<Stage>,
+    /// A new row typed into the sheet (no ID).
+    typed: bool,
 }
 
 impl Fill<'_, '_> {
@@ -290,6 +294,16 @@ impl Fill<'_, '_> {
             Column::Track if blank => i.track = None,
             Column::CreatedTo | Column::PushedBy | Column::Stage | Column::Status | Column::Priority
                 if blank => {}
+            // An empty yes/no cell is no, as a new row typed in a spreadsheet leaves them.
+            Column::ExpectedEfficiency
+            | Column::ExpectedQuality
+            | Column::BenefitAnalysed
+            | Column::BenefitRealised
+            | Column::Archived
+                if blank =>
+            {
+                self.apply(i, field, Choice::Flag(false));
+            }
             Column::Facet
             | Column::Track
             | Column::CreatedTo
@@ -315,6 +329,8 @@ impl Fill<'_, '_> {
             Column::Start => i.start = self.date(cell, header),
             Column::FollowUp => i.follow_up = self.date(cell, header),
             Column::End => i.end = self.date(cell, header),
+            // A row typed into the sheet as a new initiative is created today.
+            Column::Created if blank && self.typed => i.created = Some(self.rows.today),
             Column::Created => i.created = self.date(cell, header),
             // Several columns may name tags (Taggar and Kategori): all are kept.
             Column::Tags => {

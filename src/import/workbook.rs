@@ -1,6 +1,6 @@
 //! Reading an .xlsx workbook into rows (with calamine), after making sure it is one: a
 //! renamed CSV, a zip of something else, a password-protected or old `.xls` workbook, an
-//! OpenDocument file and a workbook that would unpack to more than fasett reads each get a
+//! `OpenDocument` file and a workbook that would unpack to more than fasett reads each get a
 //! message saying what the file is and what to do.
 
 use std::io::{Cursor, Read as _};
@@ -87,7 +87,7 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), String> {
     }
     if zip.index_for_name("xl/workbook.xml").is_none() {
         let names: Vec<String> =
-            zip.file_names().take(5).filter_map(Result::ok).map(|n| n.into_owned()).collect();
+            zip.file_names().take(5).filter_map(Result::ok).map(std::borrow::Cow::into_owned).collect();
         let more = if zip.len() > 5 { ", …" } else { "" };
         let holds = format!("{}{more}", names.join(", "));
         return Err(lang.tf("import.xlsx_not_workbook", &[("holds", &holds)]));
@@ -126,20 +126,19 @@ fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(d) if d.is_datetime() => {
             let (y, m, day, ..) = d.to_ymd_hms_milli();
-            jiff::civil::Date::new(y as i16, m as i8, day as i8)
+            jiff::civil::Date::new(y.cast_signed(), m.cast_signed(), day.cast_signed())
                 .map_or_else(|_| Cell::Number(d.as_f64()), Cell::Date)
         }
         Data::DateTime(d) => Cell::Number(d.as_f64()),
         Data::DateTimeIso(s) => {
             s.get(..10).and_then(|d| d.parse().ok()).map_or_else(|| Cell::Text(s.clone()), Cell::Date)
         }
-        Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Text(e.to_string()),
     }
 }

@@ -325,7 +325,7 @@ fn zip_of_text() -> Vec<u8> {
     out
 }
 
-/// The start of an encrypted workbook: an OLE compound file naming its EncryptedPackage.
+/// The start of an encrypted workbook: an OLE compound file naming its `EncryptedPackage`.
 fn password_protected() -> Vec<u8> {
     let mut out = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     out.resize(512, 0);
@@ -420,4 +420,18 @@ fn goals_are_listed_when_a_link_does_not_match() {
     .expect_err("refused")
     .to_string();
     assert!(got.contains("#1 Ekonomi i balans"), "{got}");
+}
+
+#[test]
+fn a_row_typed_below_an_exported_sheet_is_a_new_initiative_created_today() {
+    let p = ours();
+    let mut csv = export::csv(&p, Lang::Sv, b';');
+    // As a spreadsheet saves a row where only the title was typed: the rest left out.
+    csv.extend_from_slice(";Ny idé från mötet\r\n".as_bytes());
+    let plan = import::parse(&csv, &p, Lang::Sv, today()).expect("imports");
+    assert_eq!((plan.added.len(), plan.updates.len(), plan.unchanged), (1, 0, p.initiatives.len()));
+    let new = &plan.added[0];
+    assert_eq!(new.title, "Ny idé från mötet");
+    assert_eq!(new.created, Some(today()), "typed today");
+    assert!(!new.archived && !new.expected_benefit.efficiency, "empty yes/no cells are no");
 }
