@@ -28,6 +28,7 @@
 
 mod columns;
 mod decode;
+mod headers;
 mod mapping;
 mod plan;
 mod rows;
@@ -38,8 +39,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-pub use columns::column_for;
 pub use decode::windows_1252;
+pub use headers::column_for;
 pub use mapping::{
     Choice, ColumnMap, MapError, Mapping, OrderFrom, SavedMap, Target, ValueMap, is_date as is_date_column,
 };

@@ -32,7 +32,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::columns::{Vocab, column_for, norm};
+use super::columns::{Vocab, norm};
+use super::headers::column_for;
 use super::sheet::{Cell, Sheet, column_letter};
 use crate::dates::{DateOrder, order_evidence};
 use crate::export::{COLUMNS, Column, split_list};
