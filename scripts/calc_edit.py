@@ -4,7 +4,7 @@
 Usage (Debian: apt-get install libreoffice-calc-nogui python3-uno; run with /usr/bin/python3):
     LC_ALL=sv_SE.UTF-8 /usr/bin/python3 scripts/calc_edit.py IN.xlsx OUT.xlsx
 
-Opens IN.xlsx in a headless Calc through UNO, types "Pausad" into the Status cell of row 5
+Opens IN.xlsx in a headless Calc through UNO, types "Pausad" into the Status cell of row 3
 and "Sara Lind" into the Owner cell of row 9 (Swedish headers, as `fasett --lang sv export
 --format xlsx` writes them), types a new row with a title and a follow-up date at the end,
 and saves the workbook as OUT.xlsx with Calc's own Excel 2007 filter. Not run by CI.
@@ -31,8 +31,8 @@ doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (p
 sheet = doc.Sheets.getByIndex(0)
 headers = [sheet.getCellByPosition(c, 0).getString() for c in range(40)]
 status = headers.index("Status"); owner = headers.index("Ägare"); title = headers.index("Titel"); follow = headers.index("Uppföljning")
-# Row 5 (index 4): status typed as a Swedish user types it; row 9: a new owner.
-sheet.getCellByPosition(status, 4).setFormula("Pausad")
+# Row 3 (index 2): status typed as a Swedish user types it; row 9: a new owner.
+sheet.getCellByPosition(status, 2).setFormula("Pausad")
 sheet.getCellByPosition(owner, 8).setFormula("Sara Lind")
 # A new row at the end, typed as a user would: a title and a follow-up date in Swedish form.
 last = 1

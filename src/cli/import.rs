@@ -102,6 +102,9 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     }
     let names = new_names(&plan, lang);
     let stripped = plan.stripped;
+    for (row, id) in &plan.same_title {
+        eprintln!("fasett: {}", lang.tf("import.same_title", &[("row", row), ("id", id)]));
+    }
     let change = plan.change(&mut portfolio, false);
     change.apply(&mut portfolio);
     if let Err(e) = store.save(&portfolio) {
@@ -194,6 +197,9 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
     }
     for u in &plan.updates {
         let _ = writeln!(out, "  ~ #{} {}: {}", u.after.id, one_line(&u.after.title), u.fields.join(", "));
+    }
+    for (row, id) in &plan.same_title {
+        let _ = writeln!(out, "{}", lang.tf("import.same_title", &[("row", row), ("id", id)]));
     }
     if !plan.as_new.is_empty() && !portfolio.initiatives.is_empty() {
         let _ = writeln!(

@@ -43,6 +43,16 @@ fn initiatives(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), X
     let text = Format::new().set_num_format("@");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let number = Format::new().set_num_format("0");
+    // Column formats first: a cell written without a format of its own takes its column's,
+    // which spares looking a format up for each of the 330,000 cells of 10,000 initiatives.
+    for (col, kind) in table.kinds.iter().enumerate() {
+        let format = match kind {
+            Kind::Field(Column::Id, _) => &number,
+            Kind::Field(Column::Start | Column::FollowUp | Column::End | Column::Created, _) => &date,
+            _ => &text,
+        };
+        sheet.set_column_format(col as u16, format)?;
+    }
     let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count() + 2).collect();
     for (col, h) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, h, &header)?;
@@ -54,12 +64,12 @@ fn initiatives(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), X
             match cell {
                 Out::Empty => {}
                 Out::Text(t) => {
-                    sheet.write_string_with_format(r, c, t, &text)?;
+                    sheet.write_string(r, c, t)?;
                     let longest = t.lines().map(|l| l.chars().count()).max().unwrap_or(0);
                     widths[col] = widths[col].max(longest.min(MAX_WIDTH));
                 }
                 Out::Number(n) => {
-                    sheet.write_number_with_format(r, c, *n, &number)?;
+                    sheet.write_number(r, c, *n)?;
                 }
                 Out::Date(d) => {
                     sheet.write_number_with_format(r, c, crate::dates::to_serial(*d), &date)?;
@@ -68,14 +78,8 @@ fn initiatives(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), X
             }
         }
     }
-    for (col, kind) in table.kinds.iter().enumerate() {
-        let format = match kind {
-            Kind::Field(Column::Id, _) => &number,
-            Kind::Field(Column::Start | Column::FollowUp | Column::End | Column::Created, _) => &date,
-            _ => &text,
-        };
-        sheet.set_column_format(col as u16, format)?;
-        sheet.set_column_width(col as u16, widths[col].clamp(6, MAX_WIDTH) as f64)?;
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, (*width).clamp(6, MAX_WIDTH) as f64)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     if !table.headers.is_empty() {

@@ -221,6 +221,9 @@ pub struct ColumnMap {
     pub values: Vec<ValueMap>,
     /// `norm(word)` → index in `values`.
     index: HashMap<String, usize>,
+    /// Each spelling as written → index in `values`: most cells repeat a few words, and
+    /// this spares folding every one of them.
+    spelled: HashMap<String, usize>,
 }
 
 impl ColumnMap {
@@ -229,6 +232,7 @@ impl ColumnMap {
     fn find_values(&mut self, ix: usize, sheet: &Sheet, saved: Option<&SavedMap>, vocab: &Vocab) {
         self.values.clear();
         self.index.clear();
+        self.spelled.clear();
         let Some(field) = self.field() else { return };
         if Choice::options(field).is_empty() {
             return;
@@ -241,11 +245,17 @@ impl ColumnMap {
             let text = cell.text();
             let words = if is_list(field) { split_list(&text) } else { vec![text.trim().to_owned()] };
             for word in words.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
-                let key = norm(word);
-                if let Some(at) = self.index.get(&key) {
+                if let Some(at) = self.spelled.get(word) {
                     self.values[*at].rows += 1;
                     continue;
                 }
+                let key = norm(word);
+                if let Some(at) = self.index.get(&key).copied() {
+                    self.values[at].rows += 1;
+                    self.spelled.insert(word.to_owned(), at);
+                    continue;
+                }
+                self.spelled.insert(word.to_owned(), self.values.len());
                 let chosen = saved.and_then(|s| s.values.get(&(field, key.clone()))).copied();
                 let flag = match cell {
                     Cell::Bool(b) => Some(Choice::Flag(*b)),
@@ -265,7 +275,8 @@ impl ColumnMap {
 
     /// What `word` means in this column, if it is known.
     pub fn choice(&self, word: &str) -> Option<Choice> {
-        self.index.get(&norm(word)).and_then(|ix| self.values[*ix].choice)
+        let at = self.spelled.get(word.trim()).or_else(|| self.index.get(&norm(word)));
+        at.and_then(|ix| self.values[*ix].choice)
     }
 
     /// The field this column fills, if any.
@@ -410,6 +421,7 @@ impl Mapping {
                 chosen: chosen.is_some(),
                 values: Vec::new(),
                 index: HashMap::new(),
+                spelled: HashMap::new(),
             });
         }
         let mut mapping = Mapping { columns, date_order: None };

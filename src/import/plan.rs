@@ -44,6 +44,9 @@ pub struct Plan {
     /// Units and owners the rows name that the organisation profile does not list.
     pub new_units: Vec<String>,
     pub new_owners: Vec<String>,
+    /// New rows whose title an initiative already has: (row, that initiative), so a sheet
+    /// imported twice is noticed.
+    pub same_title: Vec<(u32, Id)>,
 }
 
 impl Plan {
@@ -164,8 +167,11 @@ pub fn plan(
         stripped: 0,
         new_units: Vec::new(),
         new_owners: Vec::new(),
+        same_title: Vec::new(),
     };
     let mut seen: HashSet<Id> = HashSet::new();
+    let titles: std::collections::HashMap<String, Id> =
+        portfolio.initiatives.iter().map(|i| (fold(i.title.trim()), i.id)).collect();
     let mut conflicts: Vec<(u32, Id)> = Vec::new();
     let ours = !portfolio.id.is_empty();
     for row in &sheet.rows {
@@ -204,14 +210,24 @@ pub fn plan(
         match rows.fill(base, row, (existing.is_some(), id.is_none()), &mut plan.stripped) {
             Err(errors) => problems.extend(errors),
             Ok(after) => match existing {
-                None => plan.added.push(after),
-                Some(before) => match changed_fields(before, &after, portfolio, lang) {
-                    fields if fields.is_empty() => plan.unchanged += 1,
-                    fields => {
-                        let after = Initiative { updated: Some(now()), ..after };
+                None => {
+                    if let Some(id) = titles.get(&fold(after.title.trim())) {
+                        plan.same_title.push((row.number, *id));
+                    }
+                    plan.added.push(after);
+                }
+                Some(before) => {
+                    // The Updated cell is the importer's to set: compare without it.
+                    let mut after = after;
+                    after.updated = before.updated;
+                    if after == *before {
+                        plan.unchanged += 1;
+                    } else {
+                        let fields = changed_fields(before, &after, portfolio, lang);
+                        after.updated = Some(now());
                         plan.updates.push(Update { row: row.number, before: before.clone(), after, fields });
                     }
-                },
+                }
             },
         }
     }
@@ -252,12 +268,9 @@ pub fn ranges(numbers: &[u32]) -> String {
     out.join(", ")
 }
 
-/// The headers of the fields in which `after` differs from `before` (the time of the last
-/// change aside), and of the register's own columns that changed.
+/// The headers of the fields in which `after` differs from `before`, and of the register's
+/// own columns that changed.
 fn changed_fields(before: &Initiative, after: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
-    if (Initiative { updated: before.updated, ..after.clone() }) == *before {
-        return Vec::new();
-    }
     let (old, new) = (cells(before, portfolio, lang), cells(after, portfolio, lang));
     let mut fields: Vec<String> = COLUMNS
         .iter()

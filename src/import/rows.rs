@@ -24,6 +24,8 @@ pub(super) struct Rows<'a> {
     lang: Lang,
     mapping: &'a Mapping,
     goals: &'a [Goal],
+    /// Each goal's title made comparable, in the order of `goals`.
+    goal_names: Vec<String>,
     today: Date,
     order: Option<DateOrder>,
     /// Without a Created column, new initiatives are created today.
@@ -50,6 +52,7 @@ impl<'a> Rows<'a> {
             lang,
             mapping,
             goals: &portfolio.organisation.goals,
+            goal_names: portfolio.organisation.goals.iter().map(|g| norm(&one_line(&g.title))).collect(),
             today,
             order: mapping.date_order.map(|(o, _)| o),
             has_created: mapping.column_of(Column::Created).is_some(),
@@ -396,10 +399,10 @@ impl Fill<'_, '_> {
             let found = if numbered {
                 let name = item.trim_start_matches('#')[digits.len()..].trim();
                 let goal =
-                    digits.parse::<Id>().ok().and_then(|id| self.rows.goals.iter().find(|g| g.id == id));
-                match goal {
-                    Some(g) if name.is_empty() || norm(name) == norm(&one_line(&g.title)) => Some(g.id),
-                    Some(g) => {
+                    digits.parse::<Id>().ok().and_then(|id| self.rows.goals.iter().position(|g| g.id == id));
+                match goal.map(|ix| (&self.rows.goals[ix], &self.rows.goal_names[ix])) {
+                    Some((g, known)) if name.is_empty() || norm(name) == *known => Some(g.id),
+                    Some((g, _)) => {
                         let actual = format!("#{} {}", g.id, one_line(&g.title));
                         self.goal_error("import.goal_mismatch", header, item, &actual);
                         continue;
@@ -407,7 +410,8 @@ impl Fill<'_, '_> {
                     None => None,
                 }
             } else {
-                self.rows.goals.iter().find(|g| norm(&one_line(&g.title)) == norm(item)).map(|g| g.id)
+                let wanted = norm(item);
+                self.rows.goal_names.iter().position(|n| *n == wanted).map(|ix| self.rows.goals[ix].id)
             };
             match found {
                 Some(id) => out.push(id),
