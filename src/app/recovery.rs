@@ -276,7 +276,15 @@ impl App {
             return;
         }
         let Some(store) = self.store.as_mut() else { return };
-        match store.reload() {
+        let reloaded = store.reload().map(|mut portfolio| {
+            // A file not saved since it was opened has no identity yet; this session's is
+            // the one its next save writes.
+            if portfolio.id.is_empty() {
+                portfolio.id.clone_from(&self.portfolio.id);
+            }
+            portfolio
+        });
+        match reloaded {
             Ok(portfolio) if portfolio == self.portfolio && !self.unsaved => {
                 self.field.external_seen = false;
                 self.set_info(self.lang.t("external.reloaded_same").to_owned());
