@@ -304,7 +304,8 @@ fn first_save_creates_folder_and_file_with_mode_0600_and_open_writes_nothing() {
     let path = dir.path().join("a/b/portfolio.json");
     let opened = Store::open(&path, false).expect("opens");
     assert!(!opened.existed);
-    assert_eq!(opened.portfolio, Portfolio::default());
+    assert!(!opened.portfolio.id.is_empty(), "a writing session gives the portfolio its identity");
+    assert_eq!(Portfolio { id: String::new(), ..opened.portfolio.clone() }, Portfolio::default());
     assert!(!opened.store.is_read_only());
     assert!(!dir.path().join("a").exists(), "opening writes nothing");
     assert!(!opened.store.changed_on_disk());
@@ -432,7 +433,8 @@ fn a_second_instance_is_told_who_holds_the_lock() {
     assert!(lock_text.contains(&format!("pid {}", std::process::id())), "{lock_text}");
 
     let second = Store::open(&path, false).expect("opens");
-    assert_eq!(second.portfolio, p, "the second instance can still look");
+    // Only the writing session gives the file an identity (at its first save).
+    assert_eq!(second.portfolio, Portfolio { id: String::new(), ..p }, "the second instance can still look");
     let Access::ReadOnly(ReadOnlyReason::LockedBy(holder)) = second.store.access() else {
         panic!("expected LockedBy, got {:?}", second.store.access())
     };
