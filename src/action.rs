@@ -100,6 +100,13 @@ pub enum Action {
     Overview(OverviewAction),
     /// Something in the import's mapping dialog.
     Mapping(MappingAction),
+    /// Show the conflicts a merge left, one at a time.
+    OpenConflicts,
+    /// Something in the conflict dialog.
+    Conflict(ConflictAction),
+    /// Merge this session's portfolio with the file another program wrote, from the
+    /// external-change dialog.
+    MergeWithDisk,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -199,6 +206,21 @@ pub enum CultureAction {
     Save,
     /// Close the view or dialog and go back.
     Back,
+}
+
+/// What the conflict dialog does with the conflict on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictAction {
+    /// Keep our value (this copy's).
+    KeepOurs,
+    /// Take their value (the other copy's).
+    TakeTheirs,
+    /// Type the value instead.
+    Edit,
+    /// Show the next conflict.
+    Next,
+    /// Show the previous conflict.
+    Previous,
 }
 
 /// The four panes, in tab order.
@@ -389,6 +411,10 @@ pub enum Place {
     External,
     /// The import's mapping dialog.
     Mapping,
+    /// A conflict left by a merge: keep ours, take theirs, or edit.
+    Conflict,
+    /// Typing the value that settles a conflict.
+    ConflictEdit,
 }
 
 /// What a key that no binding claims does in the current place.

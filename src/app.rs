@@ -5,6 +5,7 @@
 //! undoable and saves at once.
 
 mod commands;
+mod conflicts;
 mod culture;
 mod detail;
 pub mod editing;
@@ -24,6 +25,7 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
@@ -92,10 +94,12 @@ pub enum Mode {
     /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
     /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
-    /// Another program changed the file: what changed; reload or save elsewhere.
+    /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
     /// `:import FILE`: the mapping the import chose, to change, save or import with.
     Mapping(Box<MappingDialog>),
+    /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
+    Conflicts(ConflictDialog),
 }
 
 /// A question waiting for `y`.
@@ -134,6 +138,8 @@ pub struct App {
     pub unsaved: bool,
     pub should_quit: bool,
     pub today: Date,
+    /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
+    pub zone: jiff::tz::TimeZone,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
@@ -168,6 +174,7 @@ impl App {
             unsaved: false,
             should_quit: false,
             today: crate::dates::today(),
+            zone: jiff::tz::TimeZone::system(),
             size: (MIN_WIDTH, MIN_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
@@ -179,9 +186,10 @@ impl App {
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
-            let text = app.lang.tf("status.read_only", &[("reason", reason)]);
+            let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
+        app.offer_conflicts();
         app
     }
 
@@ -199,7 +207,7 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Store::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
-                Some(reason.to_string())
+                Some(reason.localized(self.lang))
             }
             _ => None,
         }
@@ -227,11 +235,12 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.conflict_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = cycle::step(&Pane::ALL, &self.pane, true),
-            Action::ShowPreviousPane => self.pane = cycle::step(&Pane::ALL, &self.pane, false),
+            Action::ShowPane(pane) => self.switch_pane(pane),
+            Action::ShowNextPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, true)),
+            Action::ShowPreviousPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, false)),
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
             Action::PageUp => self.move_vertically(-self.page().cast_signed()),
@@ -293,8 +302,12 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept`.
-            Action::DiscardRecovery | Action::StartSaveAs => {}
+            // Handled by `field_intercept` and `conflict_intercept`.
+            Action::DiscardRecovery
+            | Action::StartSaveAs
+            | Action::MergeWithDisk
+            | Action::OpenConflicts
+            | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Mapping(action) => self.update_mapping(action),
@@ -605,7 +618,7 @@ impl App {
     /// The one read-only guard: true when edits may be made; otherwise says why not.
     fn writable(&mut self) -> bool {
         let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.to_string(),
+            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
             _ => return true,
         };
         self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
@@ -616,11 +629,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
             return;
         };
         self.after_change();
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -631,11 +646,13 @@ impl App {
         if !self.writable() {
             return;
         }
+        let conflicts = self.portfolio.conflicts.len();
         let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
             return;
         };
         self.after_change();
+        self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
@@ -649,20 +666,32 @@ impl App {
     /// Saves, and says `done` or why it could not; on failure the data stays in memory.
     fn save_with(&mut self, done: &str) {
         let Some(store) = self.store.as_mut() else {
+            // No file to fall behind: nothing is kept for a later merge.
+            self.history.mark_saved();
             self.set_info(done.to_owned());
             return;
         };
         match store.save(&self.portfolio) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(done.to_owned());
             }
             Err(e) => {
                 self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
                 self.after_save_error(&e);
             }
         }
+    }
+
+    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
+    /// that edits are not saved: that stays in view until a save works.
+    fn switch_pane(&mut self, pane: Pane) {
+        if pane != self.pane && !self.unsaved {
+            self.status = None;
+        }
+        self.pane = pane;
     }
 
     pub fn set_info(&mut self, text: String) {
@@ -701,6 +730,21 @@ mod tests {
         assert_eq!(app.pane, Pane::Portfolio);
         app.update(Action::ShowPane(Pane::Culture));
         assert_eq!(app.pane, Pane::Culture);
+    }
+
+    #[test]
+    fn a_message_goes_with_its_pane() {
+        let mut app = Harness::sample();
+        app.update(Action::Grid(crate::action::GridAction::TogglePresentation));
+        assert!(app.status.is_some(), "said in the Portfolio pane");
+        app.update(Action::ShowPane(Pane::Portfolio));
+        assert!(app.status.is_some(), "the same pane keeps it");
+        app.update(Action::ShowNextPane);
+        assert_eq!(app.status, None, "another pane does not show it");
+        app.unsaved = true;
+        app.set_error("Not saved".into());
+        app.update(Action::ShowPane(Pane::Overview));
+        assert!(app.status.is_some(), "unsaved edits stay said");
     }
 
     #[test]

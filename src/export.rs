@@ -29,6 +29,12 @@
 //!   (or with `'` followed by one of those or another `'`) gets a leading `'`, so Excel shows
 //!   it as text instead of running it. The importer removes exactly that `'` again.
 //!
+//! # Which format speaks the language
+//! CSV and JSON are for round trips and other programs: dates stay ISO (`2026-03-15`) and
+//! numbers plain, whatever the language; only the CSV's headers and choice words are
+//! translated, and the importer reads them in every language. Markdown is for people: its
+//! dates are written as the language writes them ([`Lang::date`]).
+//!
 //! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
 //! shared file (normal permissions, meant to be passed on).
 

@@ -62,7 +62,7 @@ pub fn handle_batch(app: &mut App, events: &[Event]) {
             if app.key_context().unbound != Unbound::Edit {
                 let text = &rest[usize::from(acted)..run.len];
                 let count = text.iter().filter(|e| typed_char(e) != Some('\n')).count();
-                app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
+                app.set_error(app.lang.tn("status.paste_ignored", count, &[]));
                 rest = &rest[run.len..];
                 continue;
             }

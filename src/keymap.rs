@@ -9,8 +9,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
-    Action, CultureAction, Direction, Edit, GridAction, KeyContext, MappingAction, OverviewAction, Pane,
-    Place, ProfileAction, Unbound,
+    Action, ConflictAction, CultureAction, Direction, Edit, GridAction, KeyContext, MappingAction,
+    OverviewAction, Pane, Place, ProfileAction, Unbound,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -237,6 +237,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(RecoveryJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "j y Enter", "recovery.help_restore", true, Action::ConfirmYes),
     bind!(Recovery, [KeyCode::Delete => NONE], "Delete", "recovery.help_discard", true, Action::DiscardRecovery),
     bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
+    bind!(External, [Char('m') => NONE], "m", "external.help_merge", true, Action::MergeWithDisk),
     bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
@@ -250,6 +251,20 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Mapping, [Enter => NONE], "Enter", "mapping.help_import", true, Action::Mapping(MappingAction::Import)),
     bind!(Mapping, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Mapping(MappingAction::Close)),
     bind!(Mapping, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    // Conflicts left by a merge
+    bind!(Everywhere, [Char('C') => NONE], "C", "conflict.help_open", false, Action::OpenConflicts),
+    bind!(Conflict, [Char('o') => NONE], "o", "conflict.help_ours", true, Action::Conflict(ConflictAction::KeepOurs)),
+    bind!(Conflict, [Char('t') => NONE], "t", "conflict.help_theirs", true, Action::Conflict(ConflictAction::TakeTheirs)),
+    bind!(Conflict, [Char('e') => NONE], "e", "conflict.help_edit", true, Action::Conflict(ConflictAction::Edit)),
+    bind!(Conflict, [Right => NONE, Char('n') => NONE, Tab => NONE], "→ n", "conflict.help_next", true, Action::Conflict(ConflictAction::Next)),
+    bind!(Conflict, [Left => NONE, Char('p') => NONE, BackTab => SHIFT, BackTab => NONE], "← p", "conflict.help_previous", false, Action::Conflict(ConflictAction::Previous)),
+    bind!(Conflict, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
+    bind!(Conflict, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Conflict, [Esc => NONE, Char('q') => NONE], "Esc", "conflict.help_later", true, Action::Cancel),
+    bind!(Conflict, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(ConflictEdit, [Enter => NONE], "Enter", "conflict.help_apply", true, Action::Submit),
+    bind!(ConflictEdit, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(ConflictEdit, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     // Overview
     bind!(Overview, [Down => NONE, Char('j') => NONE], "↓ j", "overview.help_next", false, Action::Overview(OverviewAction::Next)),
     bind!(Overview, [Up => NONE, Char('k') => NONE], "↑ k", "overview.help_previous", false, Action::Overview(OverviewAction::Previous)),

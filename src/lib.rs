@@ -17,6 +17,9 @@
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
+//!   both"), conflicts recorded in the file and settled as undoable edits.
+//! - [`region`]: several municipalities' portfolios side by side, read-only.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
@@ -45,9 +48,11 @@ pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod placement;
 pub mod recovery;
+pub mod region;
 pub mod report;
 pub mod scoring;
 pub mod signals;

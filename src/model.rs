@@ -6,14 +6,17 @@
 //! written by a newer fasett or edited by hand loses nothing when we save it.
 
 pub mod assessment;
+pub mod conflict;
 pub mod extras;
 pub mod initiative;
 pub mod organisation;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub use assessment::{ActionItem, Answer, Assessment};
+pub use conflict::{Conflict, Side};
 pub use initiative::{
     CreatedTo, ExpectedBenefit, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure,
     Priority, PushedBy, RealisedBenefit, Stage, Status, Track,
@@ -46,6 +49,10 @@ pub struct Portfolio {
     /// readable when its template is changed or uninstalled.
     pub templates: Vec<Template>,
     pub next_id: NextIds,
+    /// Values two merged copies changed differently, until the user picks one. Not written
+    /// while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     #[serde(skip)]
     pub extra: extras::Extra,
 }
@@ -61,6 +68,7 @@ impl Default for Portfolio {
             actions: Vec::new(),
             templates: Vec::new(),
             next_id: NextIds::default(),
+            conflicts: Vec::new(),
             extra: extras::Extra::default(),
         }
     }
@@ -142,6 +150,22 @@ impl Portfolio {
             .flat_map(|i| i.goals.iter().map(move |g| (i.id, *g)))
             .filter(|(_, g)| self.organisation.goal(*g).is_none())
             .collect()
+    }
+
+    /// The portfolio as the JSON tree its file holds, unknown keys included.
+    pub fn to_value(&self) -> Value {
+        use extras::Extras;
+        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
+        self.emit(&mut value);
+        value
+    }
+
+    /// A portfolio from a JSON tree of the current schema, keeping its unknown keys.
+    pub fn from_value(value: &Value) -> Result<Portfolio, serde_json::Error> {
+        use extras::Extras;
+        let mut portfolio = Portfolio::deserialize(value)?;
+        portfolio.absorb(value);
+        Ok(portfolio)
     }
 
     /// The template copy an assessment was run with, if the file has it.

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::i18n::Lang;
 use crate::model::Portfolio;
 
 mod backup;
@@ -40,7 +41,7 @@ pub use load::{LoadError, load, migrate, parse};
 use load::{read_and_parse, read_capped};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};
-pub use paths::{StoreError, data_dir, resolve_path, resolve_path_from};
+pub use paths::{PathProblem, StoreError, data_dir, resolve_path, resolve_path_from};
 use paths::{backups_dir_of_target, is_missing, parent_dir, resolve_link, same_file};
 pub use write::{Sharing, WriteError, Written, to_json, write_file, write_file_with};
 use write::{create_dirs, to_json_sized};
@@ -97,6 +98,41 @@ fn at_unless_same(at: &Path, path: &Path) -> String {
 }
 
 impl SaveError {
+    /// The message in `lang`, as [`fmt::Display`] says it in English; the operating
+    /// system's own words (the `source`) stay as it gives them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            SaveError::ReadOnly { path, backups, reason } => lang.tf(
+                "store.not_saved_read_only",
+                &[
+                    ("path", &path.display()),
+                    ("reason", &reason.localized(lang)),
+                    ("backups", &backups.display()),
+                ],
+            ),
+            SaveError::ExternalChange { path, backups } => lang.tf(
+                "store.not_saved_external",
+                &[("path", &path.display()), ("backups", &backups.display())],
+            ),
+            SaveError::Locked { path, holder } => lang.tf(
+                "store.not_saved_locked",
+                &[("path", &path.display()), ("holder", &lock::localized_holder(holder, lang))],
+            ),
+            SaveError::Io { path, doing, at, source } => {
+                let step = write::doing_in(doing, lang);
+                let doing = format!("{step}{}", at_unless_same(at, path));
+                lang.tf(
+                    "store.not_saved_io",
+                    &[("path", &path.display()), ("doing", &doing), ("error", source)],
+                )
+            }
+            SaveError::NotDurable { path, at, source } => lang.tf(
+                "store.saved_not_durable",
+                &[("path", &path.display()), ("at", &at.display()), ("error", source)],
+            ),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         match self {
             SaveError::ReadOnly { path, .. }
@@ -177,6 +213,22 @@ impl fmt::Display for ReadOnlyReason {
     }
 }
 
+impl ReadOnlyReason {
+    /// The reason in `lang`, completing "the file is …" as [`fmt::Display`] does in English.
+    /// The details of a load error (position, what was expected) stay as the loader wrote
+    /// them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            ReadOnlyReason::Requested => lang.t("store.read_only_requested").to_owned(),
+            ReadOnlyReason::LoadFailed(why) => lang.tf("store.read_only_load_failed", &[("why", why)]),
+            ReadOnlyReason::NewerSchema(why) => lang.tf("store.read_only_newer", &[("why", why)]),
+            ReadOnlyReason::LockedBy(holder) => {
+                lang.tf("store.read_only_locked", &[("holder", &lock::localized_holder(holder, lang))])
+            }
+        }
+    }
+}
+
 /// What [`Store::open`] found.
 #[derive(Debug)]
 pub struct Opened {
@@ -209,11 +261,11 @@ impl Store {
     /// only for a path that cannot be a data file.
     pub fn open(path: &Path, read_only: bool) -> Result<Opened, StoreError> {
         if path.as_os_str().is_empty() {
-            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: "no file named".into() });
+            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::Empty });
         }
         let target = resolve_link(path);
         if fs::metadata(&target).is_ok_and(|m| m.is_dir()) {
-            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: "this is a folder".into() });
+            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::Folder });
         }
         let mut store = Store {
             path: path.to_path_buf(),

@@ -7,7 +7,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
@@ -19,22 +18,29 @@ use crate::store::Store;
 use crate::ui;
 
 /// Opens the data file at `path` in the interface and runs it until the session ends; the
-/// exit code says how it ended (0 quit, 1 no or lost terminal, 128 + signal).
-pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
-    let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
+/// exit code says how it ended (0 quit, 1 could not start or lost the terminal, 128 + signal).
+/// Why it could not start is said on stderr in `lang`.
+pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
+    let opened = match Store::open(path, read_only) {
+        Ok(opened) => opened,
+        Err(e) => return refuse(&e.localized(lang)),
+    };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options { lang, no_color, first_run: !opened.existed };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
     app.offer_recovery();
-    let signals = Signals::install().wrap_err("catching SIGHUP, SIGTERM and SIGINT")?;
+    let signals = match Signals::install() {
+        Ok(signals) => signals,
+        Err(e) => return refuse(&lang.tf("cli.signals_failed", &[("error", &e)])),
+    };
     let tty = match Tty::open() {
         Ok(tty) => tty,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
     signals::install_panic_hook(lang);
     // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
@@ -43,7 +49,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
     if matches!(end, End::Quit) {
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
         ratatui::restore();
-        return Ok(ExitCode::SUCCESS);
+        return ExitCode::SUCCESS;
     }
     // A signal or a lost terminal: save what is pending and keep the text being typed
     // first, then restore what can be restored (the terminal may be gone: errors ignored).
@@ -72,7 +78,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
         lines.push(lang.tf("signal.recovery", &[("path", &path.display())]));
     }
     signals::tell(&lines);
-    Ok(ExitCode::from(code))
+    ExitCode::from(code)
 }
 
 /// Why the terminal loop ended.
@@ -150,9 +156,9 @@ fn read_batch() -> Option<Vec<Event>> {
     }
 }
 
-/// Says that there is no usable terminal, and gives exit code 1.
-fn no_terminal(e: &io::Error) -> ExitCode {
-    let message = format!("fasett needs an interactive terminal ({e}).");
-    eprintln!("fasett: {}", crate::text::multi_line(&message));
+/// Says why the interface could not start (no usable terminal, an unusable path), and gives
+/// exit code 1.
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("fasett: {}", crate::text::multi_line(message));
     ExitCode::from(1)
 }

@@ -13,8 +13,8 @@
 //! insta::assert_snapshot!(app.render(80, 24));
 //! ```
 //!
-//! Every harness starts on [`TODAY`] without colours (as `NO_COLOR` would), so snapshots do
-//! not drift with the calendar. The harness dereferences to its [`App`], so `app.mode`,
+//! Every harness starts on [`TODAY`] in UTC without colours (as `NO_COLOR` would), so
+//! snapshots do not drift with the calendar or the machine's time zone. The harness dereferences to its [`App`], so `app.mode`,
 //! `app.portfolio` and `app.update(…)` work as on the app itself.
 
 use std::ops::{Deref, DerefMut};
@@ -130,6 +130,7 @@ impl Harness {
         let options = Options { no_color: true, first_run, ..Options::default() };
         let mut app = App::new(portfolio, store, &options);
         app.today = TODAY;
+        app.zone = jiff::tz::TimeZone::UTC;
         Self { app, dir: None, terminal: None }
     }
 

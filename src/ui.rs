@@ -14,6 +14,7 @@
 //! ```
 //! Overlays (help) are drawn last, over the body.
 
+mod conflicts;
 mod culture;
 mod detail;
 mod dialog;
@@ -105,6 +106,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
         Mode::External(change) => field::external(app, frame, body, change, &theme),
         Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, &theme),
+        Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
@@ -116,6 +118,30 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
     TableState::default()
         .with_offset(crate::layout::scroll(0, selected, len, visible))
         .with_selected(Some(selected))
+}
+
+/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
+/// `area`, so cells can be cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+    let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
+    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A key's name as printed on the keys the reader has: the space bar has no name on its key,
+/// so it is called what the language calls it; the others are the keycaps' own names.
+pub(crate) fn key_label(app: &App, label: &str) -> String {
+    label
+        .split(' ')
+        .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
@@ -165,11 +191,16 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let used: usize = spans.iter().map(Span::width).sum();
     let mut room = usize::from(area.width).saturating_sub(used + 1);
     // The read-only badge matters more than the organisation's name, so it never gets cut.
-    let badge = if app.is_read_only() {
+    let mut badge = if app.is_read_only() {
         format!(" [{}]", app.lang.t("screen.read_only_badge"))
     } else {
         String::new()
     };
+    // Conflicts a merge left stay in view until they are resolved.
+    if !app.portfolio.conflicts.is_empty() {
+        let count = app.portfolio.conflicts.len();
+        badge = format!("{badge} [{}]", app.lang.tf("conflict.badge", &[("count", &count)]));
+    }
     room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
     let name = theme::truncate(&one_line(&app.portfolio.organisation.name), room);
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
@@ -200,7 +231,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
         Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
         Mode::Search(input) => {
-            let label = app.lang.tf("search.prompt", &[("count", &app.register.view.len())]);
+            let label = app.lang.tn("search.prompt", app.register.view.len(), &[]);
             prompt(frame, area, label, input, theme)
         }
         Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
@@ -220,24 +251,14 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             None => Line::raw(""),
         },
     };
-    let used = line.width() as u16;
-    let typing =
-        matches!(app.mode, Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Profile(_));
+    // The Culture pane's follow-up counts are in the frame of each of its views, not here.
     frame.render_widget(line, area);
-    // The Culture pane keeps its follow-ups counted at the bottom right, beside any message.
-    if app.pane == Pane::Culture && !typing {
-        let counts = culture::follow_up_title(app, theme);
-        let width = counts.width() as u16;
-        if used + width < area.width {
-            frame.render_widget(counts, Rect { x: area.right() - width, width, ..area });
-        }
-    }
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key.to_owned(), app.lang.t(binding.help).to_owned())
+        (key_label(app, key), app.lang.t(binding.help).to_owned())
     };
     let width = |(key, help): &(String, String)| {
         unicode_width::UnicodeWidthStr::width(key.as_str())

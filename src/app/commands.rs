@@ -23,6 +23,7 @@ impl App {
             }
             "w" | "write" => self.save_as(Path::new(arg)),
             "reload" | "e!" => self.reload_from_disk(),
+            "conflicts" => self.open_conflicts(),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
@@ -38,9 +39,12 @@ impl App {
         match store.save_as(&self.portfolio, path) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
-            Err(e) => self.set_error(self.lang.tf("status.save_failed", &[("error", &e)])),
+            Err(e) => {
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
+            }
         }
     }
 
@@ -65,16 +69,18 @@ impl App {
 
     /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
     pub(super) fn open_demo(&mut self) {
+        let lang = self.lang;
         let opened = crate::demo::path()
-            .map_err(|e| e.to_string())
-            .and_then(|path| crate::demo::prepare(&path, false).map(|()| path).map_err(|e| e.to_string()))
-            .and_then(|path| Store::open(&path, false).map_err(|e| e.to_string()));
+            .map_err(|e| e.localized(lang))
+            .and_then(|path| crate::demo::prepare(&path, false, lang).map(|()| path))
+            .and_then(|path| Store::open(&path, false).map_err(|e| e.localized(lang)));
         match opened {
             Ok(opened) => {
                 self.store = Some(opened.store);
                 self.replace_portfolio(opened.portfolio);
-                let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
-                self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
+                let path = self.path().map(Path::to_path_buf).unwrap_or_default();
+                let text = self.with_path(&path, |p| lang.tf("welcome.demo_opened", &[("path", &p)]));
+                self.set_info(text);
             }
             Err(e) => self.set_error(e),
         }

@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::App;
+use crate::text::shorten_middle;
 use crate::{export, report, store};
 
 impl App {
@@ -16,21 +19,28 @@ impl App {
         Some(dir.join(format!("{stem}{suffix}-{}.{extension}", self.today)))
     }
 
-    fn write_beside(
-        &mut self,
-        suffix: &str,
-        extension: &str,
-        bytes: &[u8],
-        done: impl FnOnce(&Path) -> String,
-    ) {
+    /// `message` with `path` in it, the path shortened in the middle so the whole message
+    /// fits the status line and the file name always shows.
+    pub(super) fn with_path(&self, path: &Path, message: impl Fn(&str) -> String) -> String {
+        let room = usize::from(self.size.0).saturating_sub(message("").width());
+        // Below this a shortened path says too little; the line is cut at its end instead.
+        let room = room.max(24);
+        message(&shorten_middle(&path.display().to_string(), room))
+    }
+
+    fn write_beside(&mut self, suffix: &str, extension: &str, bytes: &[u8], done: impl Fn(&str) -> String) {
         let Some(path) = self.beside_data_file(suffix, extension) else {
             self.set_error(self.lang.t("export.no_file").to_owned());
             return;
         };
         match store::write_file(&path, bytes, store::Sharing::Shared) {
-            Ok(_) => self.set_info(done(&path)),
+            Ok(_) => self.set_info(self.with_path(&path, done)),
             Err(e) => {
-                self.set_error(self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]));
+                let lang = self.lang;
+                let text = self.with_path(&path, |p| {
+                    lang.tf("export.failed", &[("path", &p), ("error", &e.localized(lang))])
+                });
+                self.set_error(text);
             }
         }
     }
@@ -63,7 +73,7 @@ impl App {
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let notes = rendered.notes.join(" ");
         self.write_beside("", format.extension(), &rendered.bytes, |path| {
-            let done = lang.tn("export.written", count, &[("path", &path.display())]);
+            let done = lang.tn("export.written", count, &[("path", &path)]);
             if notes.is_empty() { done } else { format!("{done} {notes}") }
         });
     }
@@ -80,7 +90,7 @@ impl App {
         let text = report::render(&self.portfolio, format, self.today, self.lang);
         let lang = self.lang;
         self.write_beside("-report", format.extension(), text.as_bytes(), |path| {
-            lang.tf("report.written", &[("path", &path.display())])
+            lang.tf("report.written", &[("path", &path)])
         });
     }
 
@@ -162,6 +172,22 @@ mod tests {
         }
         let csv = std::fs::read_to_string(dir.join("portfolio-2026-11-25.csv")).expect("reads");
         assert!(csv.contains("\r\n1;'=A;"), "guarded and CRLF: {csv:?}");
+    }
+
+    #[test]
+    fn a_long_path_is_shortened_in_the_middle_and_keeps_the_file_name() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let deep =
+            dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
+        std::fs::create_dir_all(&deep).expect("folders");
+        let file = deep.join("portfolio.json");
+        std::fs::write(&file, crate::store::to_json(&Portfolio::default())).expect("writing");
+        let mut app = Harness::open(&file);
+        app.update(Action::RunCommand("report".into()));
+        let text = app.message();
+        assert!(text.contains("/portfolio-report-2026-11-25.md") && text.contains('…'), "{text}");
+        assert!(unicode_width::UnicodeWidthStr::width(text.as_str()) <= 80, "fits the status line: {text}");
+        assert!(deep.join("portfolio-report-2026-11-25.md").exists());
     }
 
     #[test]

@@ -46,6 +46,8 @@ impl App {
             Mode::Recovery(_) => &[Place::Recovery],
             Mode::External(_) => &[Place::External],
             Mode::Mapping(_) => &[Place::Mapping],
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => &[Place::ConflictEdit],
+            Mode::Conflicts(_) => &[Place::Conflict],
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(mode) => mode.places(),
         }
@@ -73,6 +75,7 @@ impl App {
             | Mode::Form(_)
             | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
             Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => Unbound::Edit,
             _ => Unbound::Ignore,
         }
     }

@@ -47,6 +47,8 @@ pub struct ExternalChange {
     pub changed: Vec<Id>,
     /// Something besides initiatives differs (profile, checklists, actions).
     pub other: bool,
+    /// Conflicts a merge left in the file on disk (a `git pull` that found some).
+    pub conflicts: usize,
     /// The file on disk could not be read (why), or is gone.
     pub unreadable: Option<String>,
     /// This session has edits that did not reach the file.
@@ -70,9 +72,17 @@ impl ExternalChange {
         }
         change.removed =
             ours.initiatives.iter().map(|i| i.id).filter(|id| !others.contains_key(id)).collect();
-        // The identity a writing session gives a file that had none is not a change.
-        let rest = |p: &Portfolio| Portfolio { initiatives: Vec::new(), id: String::new(), ..p.clone() };
+        // Neither the identity a writing session gives a file that had none, nor the id
+        // counters, nor a merge's conflicts (said on their own) are worth a line.
+        let rest = |p: &Portfolio| Portfolio {
+            initiatives: Vec::new(),
+            id: String::new(),
+            next_id: crate::model::NextIds::default(),
+            conflicts: Vec::new(),
+            ..p.clone()
+        };
         change.other = rest(ours) != rest(theirs);
+        change.conflicts = theirs.conflicts.len().saturating_sub(ours.conflicts.len());
         change
     }
 
@@ -100,13 +110,17 @@ impl ExternalChange {
                 ("external.changed", &self.changed),
             ] {
                 if !list.is_empty() {
-                    parts.push(lang.tf(key, &[("count", &list.len()), ("ids", &ids(list))]));
+                    parts.push(lang.tn(key, list.len(), &[("ids", &ids(list))]));
                 }
             }
             if self.other {
                 parts.push(lang.t("external.other").to_owned());
             }
-            if self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty() && !self.other {
+            if self.conflicts > 0 {
+                parts.push(lang.tf("external.conflicts", &[("count", &self.conflicts)]));
+            }
+            let nothing = self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty();
+            if nothing && !self.other && self.conflicts == 0 {
                 parts.push(lang.t("external.same").to_owned());
             }
         }
@@ -244,7 +258,9 @@ impl App {
                 unreadable: Some(self.lang.t("external.gone").to_owned()),
                 ..Default::default()
             },
-            Err(e) => ExternalChange { unreadable: Some(e.summary()), ..Default::default() },
+            Err(e) => {
+                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
+            }
         };
         change.unsaved = self.unsaved;
         change
@@ -261,6 +277,11 @@ impl App {
         {
             self.show_external_change();
         }
+    }
+
+    /// After "merge both" the file is this session's again: a later change shows the dialog.
+    pub(super) fn field_merged(&mut self) {
+        self.field.external_seen = false;
     }
 
     /// Reads the file again (`r` in the external-change dialog, `:reload` at any time),
@@ -296,8 +317,12 @@ impl App {
                 self.replace_portfolio(portfolio);
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
+                self.offer_conflicts();
             }
-            Err(e) => self.set_error(self.lang.tf("external.reload_failed", &[("why", &e.summary())])),
+            Err(e) => {
+                let why = e.localized_summary(self.lang);
+                self.set_error(self.lang.tf("external.reload_failed", &[("why", &why)]));
+            }
         }
     }
 
@@ -367,6 +392,7 @@ impl App {
                 self.reload_from_disk();
             }
             (Mode::External(_), Action::StartSaveAs) => self.mode = Mode::Command(Input::new("w ".into())),
+            (Mode::External(_), Action::MergeWithDisk) => self.merge_with_disk(),
             (Mode::External(_), Action::Cancel) => {
                 self.mode = Mode::Normal;
                 self.field.external_seen = true;
@@ -376,7 +402,7 @@ impl App {
                 return Some(action);
             }
             (Mode::Recovery(_) | Mode::External(_), _)
-            | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
+            | (_, Action::DiscardRecovery | Action::StartSaveAs | Action::MergeWithDisk) => {}
             (_, action) => return Some(action),
         }
         None

@@ -1,7 +1,7 @@
 //! The non-interactive subcommands: `path`, `check`, `report` and `export` (`import` has its
-//! own file, `cli/import.rs`). Each
-//! prints its result, says what went wrong on stderr (escaped, one `fasett:` line), and gives
-//! the exit code of the contract: 0 fine, 1 could not run, 2 bad data.
+//! own file, `cli/import.rs`). Each prints its result, says what went wrong on stderr
+//! (escaped, one `fasett:` line, in the chosen language), and gives the exit code of the
+//! contract: 0 fine, 1 could not run, 2 bad data.
 
 use std::io;
 use std::path::Path;
@@ -15,31 +15,31 @@ use crate::{export, report};
 pub(super) const EXIT_BAD_DATA: u8 = 2;
 
 /// `fasett path`: the data file in use.
-pub(super) fn path(file: Option<&Path>) -> ExitCode {
+pub(super) fn path(file: Option<&Path>, lang: Lang) -> ExitCode {
     match store::resolve_path(file) {
         Ok(path) => {
             println!("{}", path.display());
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e.to_string(), 1),
+        Err(e) => fail(&e.localized(lang), 1),
     }
 }
 
 /// The portfolio for reading commands: a missing file is an empty portfolio (so `export`
 /// gives a CSV template with just the headers), a broken one exit 2.
-fn load_for_reading(file: Option<&Path>) -> Result<crate::model::Portfolio, ExitCode> {
-    let path = store::resolve_path(file).map_err(|e| fail(&e.to_string(), 1))?;
+fn load_for_reading(file: Option<&Path>, lang: Lang) -> Result<crate::model::Portfolio, ExitCode> {
+    let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
     match store::load(&path) {
         Ok(Some(p)) => Ok(p),
         Ok(None) => {
-            eprintln!("fasett: {} does not exist yet; using an empty portfolio.", path.display());
+            eprintln!("fasett: {}", lang.tf("cli.empty_portfolio", &[("path", &path.display())]));
             Ok(crate::model::Portfolio::default())
         }
-        Err(e) => Err(fail(&e.to_string(), EXIT_BAD_DATA)),
+        Err(e) => Err(fail(&e.localized(lang), EXIT_BAD_DATA)),
     }
 }
 
-pub(super) fn write_stdout(bytes: &[u8]) -> ExitCode {
+pub(super) fn write_stdout(bytes: &[u8], lang: Lang) -> ExitCode {
     use std::io::{IsTerminal, Write};
     let mut out = io::stdout().lock();
     // Exact bytes into files and pipes (an export must round-trip); on a terminal, control
@@ -55,17 +55,17 @@ pub(super) fn write_stdout(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("could not write to standard output: {e}"), 1),
+        Err(e) => fail(&lang.tf("cli.stdout_failed", &[("error", &e)]), 1),
     }
 }
 
 /// `fasett report`: the summary on standard output.
 pub(super) fn report(file: Option<&Path>, format: report::Format, lang: Lang) -> ExitCode {
-    let portfolio = match load_for_reading(file) {
+    let portfolio = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes())
+    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes(), lang)
 }
 
 /// `fasett export`: every initiative to standard output, or to `--output` through the one
@@ -77,7 +77,7 @@ pub(super) fn export(
     delimiter: u8,
     lang: Lang,
 ) -> ExitCode {
-    let portfolio = match load_for_reading(file) {
+    let portfolio = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -95,14 +95,17 @@ pub(super) fn export(
         None if format == export::Format::Xlsx && std::io::IsTerminal::is_terminal(&io::stdout()) => {
             fail(lang.t("export.xlsx_terminal"), 1)
         }
-        None => write_stdout(&rendered.bytes),
+        None => write_stdout(&rendered.bytes, lang),
         Some(path) => match store::write_file(path, &rendered.bytes, store::Sharing::Shared) {
             Ok(_) => {
                 let count = portfolio.initiatives.len();
                 eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1),
+            Err(e) => fail(
+                &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
+                1,
+            ),
         },
     }
 }
@@ -113,46 +116,56 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `fasett check`: exit 0 if the file is valid, 2 if not.
-pub(super) fn check(file: Option<&Path>) -> ExitCode {
+/// `fasett check`: exit 0 if the file is valid, 2 if not or while a merge's conflicts wait
+/// to be resolved (each named).
+pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
     };
     match store::load(&path) {
+        Ok(Some(p)) if !p.conflicts.is_empty() => {
+            let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+            let mut message = lang.tf("check.conflicts", &[("path", &shown), ("count", &p.conflicts.len())]);
+            for line in crate::merge::conflict_lines(&p) {
+                message.push_str("\n  ");
+                message.push_str(&line);
+            }
+            fail(&message, EXIT_BAD_DATA)
+        }
         Ok(Some(p)) if !p.dangling_goal_links().is_empty() => {
-            let links: Vec<String> = p
-                .dangling_goal_links()
-                .iter()
-                .map(|(i, g)| {
-                    format!("initiative #{i} is linked to goal #{g}, which the organisation does not have")
-                })
-                .collect();
+            let dangling = p.dangling_goal_links();
+            let links: Vec<String> = dangling.iter().map(|(i, g)| format!("#{i} → #{g}")).collect();
             let goals: Vec<String> =
                 p.organisation.goals.iter().map(|g| format!("#{} {}", g.id, g.title)).collect();
-            let goals = if goals.is_empty() { "none".to_owned() } else { goals.join(", ") };
-            fail(
-                &format!(
-                    "{}: {}.\nThe organisation's goals: {goals}. Link the initiatives to one of them, or add the goal.",
-                    path.display(),
-                    links.join("; ")
-                ),
-                EXIT_BAD_DATA,
-            )
+            let goals =
+                if goals.is_empty() { lang.t("import.no_goals").to_owned() } else { goals.join(", ") };
+            let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+            let links = links.join(", ");
+            let message = lang.tn(
+                "check.dangling_goals",
+                dangling.len(),
+                &[("path", &shown), ("links", &links), ("goals", &crate::text::one_line(&goals))],
+            );
+            fail(&message, EXIT_BAD_DATA)
         }
         Ok(Some(p)) => {
+            let path = path.display().to_string();
             println!(
-                "{}: valid — {} initiatives, {} checklist runs, {} actions.",
-                crate::text::one_line(&path.display().to_string()),
-                p.initiatives.len(),
-                p.assessments.len(),
-                p.actions.len()
+                "{}",
+                lang.tf(
+                    "check.valid",
+                    &[
+                        ("path", &crate::text::one_line(&path)),
+                        ("initiatives", &lang.tn("count.initiatives", p.initiatives.len(), &[])),
+                        ("runs", &lang.tn("count.runs", p.assessments.len(), &[])),
+                        ("actions", &lang.tn("count.actions", p.actions.len(), &[])),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
-        Ok(None) => {
-            fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1)
-        }
-        Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
+        Ok(None) => fail(&lang.tf("check.no_file", &[("path", &path.display())]), 1),
+        Err(e) => fail(&e.localized(lang), EXIT_BAD_DATA),
     }
 }

@@ -32,7 +32,7 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     }
     let path = match store::resolve_path(request.file) {
         Ok(path) => path,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
     };
     let mut options = import::Options::new(lang, crate::dates::today());
     options.date_order = request.date_order;
@@ -46,16 +46,19 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     }
     let opened = match Store::open(&path, request.dry_run) {
         Ok(opened) => opened,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
+    };
+    let file_is = |reason: &store::ReadOnlyReason| {
+        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
     };
     match opened.store.access() {
         store::Access::ReadOnly(
             reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
         ) => {
-            return fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA);
+            return fail(&file_is(reason), EXIT_BAD_DATA);
         }
         store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !request.dry_run => {
-            return fail(&format!("{}: the file is {reason}", path.display()), 1);
+            return fail(&file_is(reason), 1);
         }
         _ => {}
     }
@@ -85,7 +88,7 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
         if let Ok(plan) = &plan {
             text.push_str(&describe_plan(plan, &portfolio, lang));
         }
-        let code = write_stdout(text.as_bytes());
+        let code = write_stdout(text.as_bytes(), lang);
         return match plan {
             Ok(_) => code,
             Err(e) => refused(e, request.sheet, &path, lang),
@@ -108,7 +111,7 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     let change = plan.change(&mut portfolio, false);
     change.apply(&mut portfolio);
     if let Err(e) = store.save(&portfolio) {
-        return fail(&e.to_string(), 1);
+        return fail(&e.localized(lang), 1);
     }
     let ids = Plan::added_ids(&change);
     let mut text = lang.tf("import.saved", &[("path", &path.display()), ("summary", &summary)]);

@@ -57,8 +57,11 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         cell(&portfolio.organisation.name)
     };
     let _ = writeln!(out, "# {} — {}\n", t("export.md_title"), org);
-    let _ =
-        writeln!(out, "{}\n", lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &today)]));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
+    );
     if portfolio.initiatives.is_empty() {
         return out;
     }
@@ -83,7 +86,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             t(&format!("stage.{}", i.stage.key())),
             t(&format!("status.{}", i.status.key())),
             cell(&i.owner),
-            i.follow_up.map(|d| d.to_string()).unwrap_or_default()
+            i.follow_up.map(|d| lang.date(d)).unwrap_or_default()
         );
     }
     for i in &portfolio.initiatives {
@@ -111,7 +114,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         field(t("field.realised_benefit_text"), i.realised_benefit.text.clone());
         field(t("field.partners"), i.partners.join(", "));
         field(t("field.tags"), i.tags.join(", "));
-        field(t("field.follow_up"), i.follow_up.map(|d| d.to_string()).unwrap_or_default());
+        field(t("field.follow_up"), i.follow_up.map(|d| lang.date(d)).unwrap_or_default());
         if !i.description.trim().is_empty() {
             let _ = writeln!(out, "\n{}", escape(multi_line(&i.description).trim_end()));
         }
@@ -119,7 +122,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             let _ = writeln!(out, "\n{}:\n", t("export.md_log"));
             for l in &i.log {
                 let kind = t(&format!("log_kind.{}", l.kind.key()));
-                let _ = writeln!(out, "- {} {kind}: {}", l.date, cell(&l.text));
+                let _ = writeln!(out, "- {} {kind}: {}", lang.date(l.date), cell(&l.text));
             }
         }
     }

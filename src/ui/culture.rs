@@ -70,23 +70,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("culture.column_total"),
     ])
     .style(theme.heading());
-    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
-        let (done, total) = match app.run_template(a) {
-            Some((t, _)) => {
-                let c = scoring::completion(t, a);
-                let total = scoring::scores(t, a).total.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
-                (format!("{}/{}", c.answered, c.total), total)
-            }
-            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
-        };
-        Row::new(vec![
-            a.date.to_string(),
-            one_line(&template_name(app, a)).into_owned(),
-            one_line(&a.scope).into_owned(),
-            done,
-            format!("{total:>5}"),
-        ])
-    });
     let widths = [
         Constraint::Length(10),
         Constraint::Fill(3),
@@ -94,6 +77,24 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         Constraint::Length(8),
         Constraint::Length(5),
     ];
+    let cut = super::column_widths(area, &widths);
+    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
+        let (done, total) = match app.run_template(a) {
+            Some((t, _)) => {
+                let c = scoring::completion(t, a);
+                let total = number(app.lang, scoring::scores(t, a).total);
+                (format!("{}/{}", c.answered, c.total), total)
+            }
+            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
+        };
+        Row::new(vec![
+            app.lang.date(a.date),
+            truncate(&one_line(&template_name(app, a)), cut[1]),
+            truncate(&one_line(&a.scope), cut[2]),
+            done,
+            format!("{total:>5}"),
+        ])
+    });
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
@@ -125,7 +126,13 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .filter_map(|id| app.portfolio.action(*id))
             .filter(|x| x.is_overdue(app.today))
             .count();
-        let mut text = app.lang.tf("culture.actions_summary", &[("open", &open), ("overdue", &overdue)]);
+        let mut text = app.lang.tf(
+            "culture.actions_summary",
+            &[
+                ("open", &app.lang.tn("culture.open_count", open, &[])),
+                ("overdue", &app.lang.tn("plan.overdue_count", overdue, &[])),
+            ],
+        );
         if let Some(note) = template_note(app, a) {
             text = format!("{text} · {note}");
         }
@@ -215,7 +222,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         match input {
             None => frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value),
             Some(input) => {
-                let scroll = input.visual_scroll(value_width.saturating_sub(1));
+                // Scrolled to the cursor only while typing; otherwise it reads from the start.
+                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
                 let shown: String = input.value().chars().skip(scroll).collect();
                 let mut text = truncate(&one_line(&shown), value_width);
                 if focused {
@@ -245,8 +253,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let summary = app.lang.tf(
             "culture.template_summary",
             &[
-                ("items", &items),
-                ("slots", &(items * perspectives)),
+                ("items", &app.lang.tn("count.items", items, &[])),
+                ("slots", &app.lang.tn("count.scores", items * perspectives, &[])),
                 ("min", &t.scale.min),
                 ("max", &t.scale.max),
             ],
@@ -278,7 +286,7 @@ pub(super) fn template_name(app: &App, a: &Assessment) -> String {
 
 /// "Checklist · scope · date" for view titles.
 pub(super) fn run_title(app: &App, a: &Assessment) -> String {
-    format!("{} · {} · {}", one_line(&template_name(app, a)), one_line(&a.scope), a.date)
+    format!("{} · {} · {}", one_line(&template_name(app, a)), one_line(&a.scope), app.lang.date(a.date))
 }
 
 /// Why a run is read with something other than its stored template copy, if it is.
@@ -296,10 +304,10 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (overdue, upcoming) = app.follow_up_counts();
     let mut spans = vec![Span::raw(" ")];
     if overdue > 0 {
-        spans.push(Span::styled(app.lang.tf("plan.overdue_count", &[("count", &overdue)]), theme.error()));
+        spans.push(Span::styled(app.lang.tn("plan.overdue_count", overdue, &[]), theme.error()));
         spans.push(Span::raw(" · "));
     }
-    spans.push(Span::styled(app.lang.tf("plan.upcoming_count", &[("count", &upcoming)]), theme.warning()));
+    spans.push(Span::styled(app.lang.tn("plan.upcoming_count", upcoming, &[]), theme.warning()));
     spans.push(Span::raw(" "));
     Line::from(spans)
 }
@@ -327,8 +335,8 @@ pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> Strin
 }
 
 /// A mean as text ("3.4"), "–" when there is none.
-pub(super) fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+pub(super) fn number(lang: crate::i18n::Lang, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
 
 #[cfg(test)]

@@ -52,7 +52,11 @@ pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect, focus: usize, theme:
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        app.lang.tf("filter.shown", &[("shown", &app.register.view.len()), ("total", &app.register_total())]),
+        app.lang.tn(
+            "filter.shown",
+            app.register_total(),
+            &[("shown", &app.register.view.len()), ("total", &app.register_total())],
+        ),
         theme.dim(),
     ));
     let block = Block::bordered()

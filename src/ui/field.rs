@@ -27,7 +27,11 @@ fn boxed(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, the
 
 pub fn recovery(app: &App, frame: &mut Frame, area: Rect, found: &Recovery, theme: &Theme) {
     let what = found.draft.describe(app.lang);
-    let written = one_line(&found.written).into_owned();
+    // Kept as RFC 3339 in the file; shown as the wall clock said it ("today 17:46").
+    let written = match found.written.parse::<jiff::Timestamp>() {
+        Ok(at) => app.lang.date_time(at, &app.zone, app.today),
+        Err(_) => one_line(&found.written).into_owned(),
+    };
     let text = app.lang.tf("recovery.text", &[("what", &what), ("written", &written)]);
     let keys = app.lang.tf("recovery.keys", &[("what", &what)]);
     boxed(frame, area, app.lang.t("recovery.title"), &text, &keys, theme);

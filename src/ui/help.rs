@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme::{Theme, wrap};
+use super::theme::Theme;
 use crate::action::{Pane, Place};
 use crate::app::{App, Mode};
 use crate::balance;
@@ -18,7 +18,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), theme.key()),
+                // At least one space after the key, however long its name in this language.
+                Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key()),
                 Span::raw(app.lang.t(b.help)),
             ]));
         }
@@ -28,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     // Where the tendency is shown, the help states the rule behind "strong" in full.
     if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
         lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
-        for line in wrap(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
+        for line in crate::text::wrap_words(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
             lines.push(Line::raw(format!("  {line}")));
         }
         lines.push(Line::raw(""));

@@ -163,8 +163,10 @@ fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], title_width: usize,
             Column::Facet => Line::raw(t(&format!("facet_short.{}", i.facet.key()))),
             Column::Stage => Line::raw(t(&format!("stage_short.{}", i.stage.key()))),
             Column::FollowUp => match i.follow_up {
-                Some(d) if i.is_overdue(app.today) => Line::styled(format!("!{d}"), theme.error()),
-                Some(d) => Line::raw(format!(" {d}")),
+                Some(d) if i.is_overdue(app.today) => {
+                    Line::styled(format!("!{}", app.lang.date(d)), theme.error())
+                }
+                Some(d) => Line::raw(format!(" {}", app.lang.date(d))),
                 None => Line::raw(""),
             },
             Column::Status => Line::raw(t(&format!("status.{}", i.status.key()))),

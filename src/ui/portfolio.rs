@@ -39,7 +39,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{self, Theme, truncate, wrap};
+use super::theme::{self, Theme, truncate};
 use crate::app::App;
 use crate::balance::{STRIP, Tendency};
 use crate::layout;
@@ -163,7 +163,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             (text, theme.heading())
         }
     };
-    let tendency = shorten_at_word(&tendency, room);
+    // Shortened after a whole word: a cut word can read as another one.
+    let tendency = crate::text::shorten_words(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {tendency}"), style),
@@ -175,17 +176,6 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(format!(" {}", truncate(&summary, width.saturating_sub(1))), theme.key()));
     }
     lines
-}
-
-/// `text` whole when it fits in `width`, else cut after the last whole word that fits, with `…`.
-fn shorten_at_word(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    match wrap(text, width.saturating_sub(1)).first() {
-        Some(first) if !first.is_empty() => format!("{first}…"),
-        _ => truncate(text, width),
-    }
 }
 
 /// A label for an axis line: where it starts and what it says.
@@ -268,10 +258,11 @@ fn cell_title(app: &App, cell: usize, form: Title) -> String {
         .get(cell)
         .map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("{names}.{}", f.key())));
     let shares = grid.balance.shares(grid.weighted);
-    let args: [(&str, &dyn std::fmt::Display); 3] =
-        [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
+    let share = app.lang.percent(shares[cell] as f64, 0);
+    let count = grid.balance.counts[cell];
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("facet", &name), ("share", &share)];
     let key = if form == Title::Bare { "grid.cell_title_short" } else { "grid.cell_title" };
-    app.lang.tf(key, &args)
+    app.lang.tn(key, count, &args)
 }
 
 /// A title fits on a cell's top border, a space either side, inside the corners.

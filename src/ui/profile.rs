@@ -48,7 +48,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     let org = &app.portfolio.organisation;
     let cov = coverage(&app.portfolio);
     let rows = ProfileRow::all(org);
-    let label = |key: &str| format!("{:<13}", app.lang.t(key));
+    // The label column fits the longest label ("Samfunnsoppdrag") and one space, so a label
+    // never runs into its value; the value ends in `…` when it is longer than the line.
+    let label_width = ["profile.name", "profile.vision", "profile.mission"]
+        .iter()
+        .map(|k| unicode_width::UnicodeWidthStr::width(app.lang.t(k)))
+        .max()
+        .unwrap_or(0)
+        .max(12)
+        + 1;
+    let label = |key: &str| format!("{:<label_width$}", app.lang.t(key));
+    let value_width = width.saturating_sub(label_width);
     let mut items = Vec::with_capacity(rows.len() + 3);
     let mut selected_item = 0;
     for (ix, row) in rows.iter().enumerate() {
@@ -78,7 +88,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             selected_item = items.len();
         }
         let empty = || app.lang.t("profile.empty").to_owned();
-        let text_or_empty = |s: &str| if s.trim().is_empty() { empty() } else { one_line(s).into_owned() };
+        let text_or_empty =
+            |s: &str| if s.trim().is_empty() { empty() } else { truncate(&one_line(s), value_width) };
         let line = match row {
             ProfileRow::Name => Line::from(vec![
                 Span::styled(label("profile.name"), theme.dim()),
@@ -127,7 +138,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
                 if unit.retired {
                     text = format!("{text} ({})", app.lang.t("profile.retired"));
                 }
-                let count = app.lang.tf("profile.used_by", &[("count", &used)]);
+                let count = app.lang.tn("profile.used_by", used, &[]);
                 let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
                 let shown = truncate(&text, room);
                 let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
@@ -150,7 +161,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         };
         items.push(ListItem::new(line));
         if *row == ProfileRow::AddGoal && cov.unlinked > 0 {
-            let text = app.lang.tf("profile.unlinked", &[("count", &cov.unlinked), ("active", &cov.active)]);
+            let text = app.lang.tn("profile.unlinked", cov.unlinked, &[("active", &cov.active)]);
             items.push(ListItem::new(Line::styled(
                 format!("  {}", truncate(&text, width.saturating_sub(2))),
                 theme.warning(),

@@ -98,41 +98,9 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Breaks `text` into lines of at most `width` columns at spaces; a word longer than a whole
-/// line is cut with `…` rather than split mid-word.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = line.width() + usize::from(!line.is_empty()) + word.width();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&truncate(word, width));
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{truncate, wrap};
-
-    #[test]
-    fn wrapping_breaks_at_spaces_only() {
-        assert_eq!(
-            wrap("balanced: strong in all four facets", 16),
-            ["balanced: strong", "in all four", "facets"]
-        );
-        assert_eq!(wrap("short", 16), ["short"]);
-        assert_eq!(wrap("", 16), [""]);
-        assert_eq!(wrap("förbättringsorienterad och", 10), ["förbättri…", "och"]);
-    }
+    use super::truncate;
 
     #[test]
     fn truncation_respects_wide_characters() {

@@ -179,8 +179,8 @@ fn cell_titles_are_shortened_all_alike() {
                             |f| t(lang, &format!("{names}.{}", f.key())),
                         );
                         let count = app.grid.balance.counts[cell];
-                        let share = shares[cell];
-                        lang.tf(key, &[("facet", &name), ("count", &count), ("share", &share)])
+                        let share = lang.percent(shares[cell] as f64, 0);
+                        lang.tn(key, count, &[("facet", &name), ("share", &share)])
                     })
                     .collect()
             };
@@ -269,7 +269,7 @@ fn the_rule_for_strong_is_in_the_help_and_the_report() {
         app.press('j');
     }
     // Wrapped as the overlay wraps it: 72 columns less the borders and the indent.
-    for line in fasett::ui::theme::wrap(&rule, 68) {
+    for line in fasett::text::wrap_words(&rule, 68) {
         assert!(seen.contains(&line), "{line:?} missing from the help:\n{seen}");
     }
     let report = fasett::report::markdown(&sample(), TODAY, Lang::En);

@@ -4,6 +4,7 @@
 //! again.
 
 mod capture;
+mod conflicts;
 mod grid;
 mod languages;
 mod mapping;
@@ -11,3 +12,4 @@ mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod words;

@@ -434,7 +434,11 @@ fn a_second_instance_is_told_who_holds_the_lock() {
 
     let second = Store::open(&path, false).expect("opens");
     // Only the writing session gives the file an identity (at its first save).
-    assert_eq!(second.portfolio, Portfolio { id: String::new(), ..p }, "the second instance can still look");
+    assert_eq!(
+        second.portfolio,
+        Portfolio { id: String::new(), ..p.clone() },
+        "the second instance can still look"
+    );
     let Access::ReadOnly(ReadOnlyReason::LockedBy(holder)) = second.store.access() else {
         panic!("expected LockedBy, got {:?}", second.store.access())
     };

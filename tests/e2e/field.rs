@@ -212,7 +212,7 @@ fn a_file_changed_by_another_program_is_shown_and_can_be_reloaded() {
     theirs.next_id.initiative = 5;
     std::fs::write(&file, fasett::store::to_json(&theirs)).expect("writes");
     app.wait_for("The file was changed by another program", TIMEOUT);
-    app.wait_for("1 initiatives are new: #4", TIMEOUT);
+    app.wait_for("1 initiative is new: #4", TIMEOUT);
     app.send("r");
     app.wait_for("Reloaded the file", TIMEOUT);
     app.send("2");

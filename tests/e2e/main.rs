@@ -2,6 +2,8 @@
 //! one module per area. One test binary for all of them, because each binary links the
 //! whole dependency tree again.
 
+#[path = "../common/git.rs"]
+mod git;
 #[path = "../common/pty.rs"]
 mod pty;
 
@@ -14,6 +16,7 @@ mod languages;
 mod portfolio;
 mod profile;
 mod register;
+mod sharing;
 mod shell;
 
 /// A JSON file the app wrote, as JSON.

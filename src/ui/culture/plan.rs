@@ -24,7 +24,8 @@ use crate::text::one_line;
 use crate::ui::dialog::centred;
 use crate::ui::theme::{Theme, truncate};
 
-/// The item's text in the run's template, else its id.
+/// The item's text in the run's template in the UI language; its id only when no template
+/// knows it.
 fn item_name(app: &App, action: &ActionItem) -> String {
     let Some(item) = &action.item else { return String::new() };
     let template =
@@ -33,6 +34,16 @@ fn item_name(app: &App, action: &ActionItem) -> String {
         .and_then(|(t, _)| t.items.iter().find(|i| i.id == *item))
         .map_or(item.as_str(), |i| i.text.get(app.lang.code()));
     one_line(text).into_owned()
+}
+
+/// The item's name for the plan's column: a principle's name where the text starts with one
+/// ("Nyfikenhet: vi frågar …" gives "Nyfikenhet"), else the text itself.
+fn short_item_name(app: &App, action: &ActionItem) -> String {
+    let text = item_name(app, action);
+    match text.split_once(':') {
+        Some((name, _)) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => text,
+    }
 }
 
 pub fn render(
@@ -72,8 +83,16 @@ pub fn render(
         t("plan.field_item"),
     ])
     .style(theme.heading());
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(11),
+        Constraint::Fill(2),
+    ];
+    let cut = crate::ui::column_widths(list, &widths);
     let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
-        let follow_up = a.follow_up.map(|d| d.to_string()).unwrap_or_default();
+        let follow_up = a.follow_up.map(|d| app.lang.date(d)).unwrap_or_default();
         let (follow_up, style) = if a.is_overdue(app.today) {
             (format!("!{follow_up}"), theme.error())
         } else if !a.done && app.is_upcoming(a.follow_up) {
@@ -83,20 +102,13 @@ pub fn render(
         };
         let row = Row::new(vec![
             ratatui::text::Text::raw(if a.done { "[x]" } else { "[ ]" }),
-            ratatui::text::Text::raw(one_line(&a.what).into_owned()),
-            ratatui::text::Text::raw(one_line(&a.who).into_owned()),
+            ratatui::text::Text::raw(truncate(&one_line(&a.what), cut[1])),
+            ratatui::text::Text::raw(truncate(&one_line(&a.who), cut[2])),
             ratatui::text::Text::styled(follow_up, style),
-            ratatui::text::Text::raw(a.item.as_deref().map(one_line).unwrap_or_default().into_owned()),
+            ratatui::text::Text::raw(truncate(&short_item_name(app, a), cut[4])),
         ]);
         if a.done { row.style(theme.dim()) } else { row }
     });
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(11),
-        Constraint::Fill(1),
-    ];
     let table = Table::new(table_rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())

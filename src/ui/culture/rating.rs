@@ -26,6 +26,7 @@ use crate::model::{Assessment, Template};
 use crate::scoring;
 use crate::text::one_line;
 use crate::ui::theme::{Theme, truncate};
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<&Input>, theme: &Theme) {
     frame.render_widget(Clear, area);
@@ -39,16 +40,43 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     let block = view_block(app, &run_title(app, a), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The scale's labels are read while scoring: as wide as the longest needs, up to half the
+    // view, and wrapped between words rather than cut.
+    let longest = t.scale.steps.iter().map(|s| step_text(app, s).width()).max().unwrap_or(0);
+    let scale_width = (longest as u16).clamp(24, inner.width / 2);
+    let wrapped: usize = t.scale.steps.iter().map(|s| wrap_step(app, s, scale_width).len()).sum();
     let steps = t.scale.steps.len() as u16;
+    let height = if wrapped <= MAX_SCALE_ROWS { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
     let [table, rule, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(steps.clamp(4, 6))])
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
             .areas(inner);
     frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
     render_items(app, frame, table, t, a, r, theme);
     let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).spacing(1).areas(bottom);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     render_selected(app, frame, left, t, a, r, note, theme);
     render_scale(app, frame, right, t, a, r, theme);
+}
+
+/// Rows the scale may take below the items before its labels go on one line each.
+const MAX_SCALE_ROWS: usize = 9;
+
+/// "3 Both – administration and development in balance".
+fn step_text(app: &App, step: &crate::model::ScaleStep) -> String {
+    format!("{} {}", step.value, one_line(step.label.get(app.lang.code())))
+}
+
+/// A step's text in lines of `width`, the lines after the first indented under the label.
+fn wrap_step(app: &App, step: &crate::model::ScaleStep, width: u16) -> Vec<String> {
+    let indent = format!("{} ", step.value).width();
+    let mut lines = crate::text::wrap_words(&step_text(app, step), usize::from(width)).into_iter();
+    let mut out: Vec<String> = lines.next().into_iter().collect();
+    let rest: Vec<String> = lines.collect();
+    if !rest.is_empty() {
+        let tail = crate::text::wrap_words(&rest.join(" "), usize::from(width).saturating_sub(indent));
+        out.extend(tail.into_iter().map(|l| format!("{}{l}", " ".repeat(indent))));
+    }
+    out
 }
 
 /// Width of one perspective's score column.
@@ -215,17 +243,23 @@ fn render_scale(
         a.answer(&item.id, t.perspectives.get(r.column).map(|p| p.id.as_str())).and_then(|x| x.score)
     });
     let width = usize::from(area.width);
+    let style =
+        |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
+    let wrapped: Vec<Line> = t
+        .scale
+        .steps
+        .iter()
+        .flat_map(|s| wrap_step(app, s, area.width).into_iter().map(move |l| Line::styled(l, style(s))))
+        .collect();
+    if wrapped.len() <= usize::from(area.height) {
+        frame.render_widget(Paragraph::new(wrapped), area);
+        return;
+    }
     let mut lines: Vec<Line> = t
         .scale
         .steps
         .iter()
-        .map(|s| {
-            let style = if current == Some(s.value) { theme.selected() } else { Style::new() };
-            Line::styled(
-                truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
-                style,
-            )
-        })
+        .map(|s| Line::styled(crate::text::shorten_words(&step_text(app, s), width), style(s)))
         .collect();
     if lines.len() > usize::from(area.height) {
         // A long scale: show the steps around the current score.

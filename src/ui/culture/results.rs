@@ -31,6 +31,7 @@ use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
 use crate::text::one_line;
 use crate::ui::theme::{Theme, truncate};
+use unicode_width::UnicodeWidthStr;
 
 /// The narrowest a name column gets.
 const NAME_WIDTH: usize = 20;
@@ -75,8 +76,10 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
     let col = 17;
     let numbers = col * perspectives.len() + 7 + 2 + 1;
-    let name_width =
-        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
+    // The bars' column is at least as wide as its heading, the scale.
+    let bars = if perspectives.is_empty() { 16 } else { 8 }.max(scale.width());
+    let name_width = width.saturating_sub(numbers + bars).max(NAME_WIDTH);
     let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
     let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width));
     for p in &perspectives {
@@ -84,15 +87,14 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     }
     let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
     let _ = write!(header, "{all:>7}");
-    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
     let _ = write!(header, "  {scale}");
     let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
         let mut text = format!("{} ", pad(name, name_width));
         for v in by {
-            let _ = write!(text, "{:>col$}", number(*v));
+            let _ = write!(text, "{:>col$}", number(app.lang, *v));
         }
-        let _ = write!(text, "{:>7}  {}", number(mean), bar(mean, min, max, bar_width));
+        let _ = write!(text, "{:>7}  {}", number(app.lang, mean), bar(mean, min, max, bar_width));
         Line::styled(truncate(&text, width), style)
     };
     for d in &s.dimensions {
@@ -102,10 +104,11 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     lines.push(Line::raw(""));
     let c = scoring::completion(t, a);
     if !c.is_complete() {
-        lines.push(Line::styled(
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
-            theme.warning(),
-        ));
+        let text =
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(
+            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
+        );
     }
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
@@ -143,10 +146,21 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
     let half = usize::from(say.width);
-    let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
+    // The facets' full names when the longest fits beside its figures, else the short ones.
+    let percent_width = app.lang.percent(100.0, 0).width();
+    let long = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).width();
+    let key = if Facet::GRID.iter().map(long).max().unwrap_or(0) + percent_width + 12 <= half {
+        "facet"
+    } else {
+        "facet_short"
+    };
+    let name_width =
+        Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
+    let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1);
     let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
     for s in &shares {
-        let percent = s.percent.map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let percent = s.percent.map_or_else(|| "–".to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let mark = if s.is_strong() { " ●" } else { "  " };
         let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8));
         left.push(Line::styled(
@@ -171,7 +185,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let mix = scoring::Mix::of(&app.portfolio);
     let mut right = vec![Line::styled(app.lang.t("results.what_we_run"), theme.heading())];
     for (ix, f) in Facet::GRID.iter().enumerate() {
-        let percent = mix.percent(ix).map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
+        let percent = mix.percent(ix).map_or_else(|| "–".to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
         let text =
             format!("{}{:>3} {percent} {}", name(*f), mix.counts[ix], bar(mix.percent(ix), 0.0, 100.0, 6));
         right.push(Line::raw(truncate(&text, usize::from(run.width))));
@@ -181,7 +196,7 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &mix.tendency()))]),
         theme.key(),
     ));
-    right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
+    right.push(Line::styled(app.lang.tn("results.off_grid", mix.off_grid, &[]), theme.dim()));
     right.push(Line::styled(
         app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
         theme.dim(),
@@ -190,10 +205,10 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
 }
 
-fn change_text(delta: &scoring::Delta) -> String {
+fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta) -> String {
     let trend = delta.trend();
     match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{} {d:+.1}", trend.arrow()),
+        Some(d) if trend != Trend::Same => format!("{} {}", trend.arrow(), lang.signed_decimal(d, 1)),
         Some(_) => format!("{}  0", trend.arrow()),
         None => trend.arrow().to_owned(),
     }
@@ -212,7 +227,9 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
     let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
-    let dates = previous.map(|p| format!("{} → {}", p.date, a.date)).unwrap_or_default();
+    let dates = previous
+        .map(|p| format!("{} → {}", app.lang.date(p.date), app.lang.date(a.date)))
+        .unwrap_or_default();
     let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -245,12 +262,12 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
-        app.lang.tf("results.history", &[("count", &history.len())]),
+        app.lang.tn("results.history", history.len(), &[]),
     );
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
     let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
         let (before, after) = if strong || !history.is_empty() {
-            (number(delta.before), number(delta.after))
+            (number(app.lang, delta.before), number(app.lang, delta.after))
         } else {
             // One item's score is a whole number.
             let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
@@ -260,7 +277,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(delta)), trend_style(theme, delta.trend())),
+            Span::styled(format!("{:<8}", change_text(app.lang, delta)), trend_style(theme, delta.trend())),
             Span::raw(format!(" {history}")),
         ])
     };
