@@ -197,8 +197,9 @@ impl App {
                         self.set_info(self.lang.tf("mapping.saved", &[("path", &path.display())]));
                     }
                     Err(e) => {
+                        let error = e.localized(self.lang);
                         self.set_error(
-                            self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]),
+                            self.lang.tf("export.failed", &[("path", &path.display()), ("error", &error)]),
                         );
                     }
                 }
