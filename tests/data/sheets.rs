@@ -281,7 +281,7 @@ fn check_flags_a_link_to_a_goal_that_does_not_exist() {
     std::fs::write(&file, fasett::store::to_json(&p)).expect("writing");
     let output = run(&sandbox, &["--file", s(&file), "check"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("goal #99"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("#1 → #99"), "{}", stderr(&output));
 }
 
 /// Writes a file that is called .xlsx but is not one.
