@@ -153,7 +153,7 @@ fn one_per_line(problems: &[Problem]) -> String {
 fn too_large(size: u64, lang: Lang) -> String {
     lang.tf(
         "import.too_large",
-        &[("size", &format!("{:.1}", size as f64 / 1_048_576.0)), ("max", &(MAX_BYTES / 1_048_576))],
+        &[("size", &lang.decimal(size as f64 / 1_048_576.0, 1)), ("max", &(MAX_BYTES / 1_048_576))],
     )
 }
 
