@@ -109,6 +109,8 @@ pub enum Action {
     MergeWithDisk,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Clear the screen and draw all of it again (after another program wrote over it).
+    Redraw,
 }
 
 impl Action {
@@ -350,6 +352,9 @@ pub enum Edit {
 /// first; the keymap looks a key up in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
+    /// Any mode, any pane, even a terminal too small to draw in: looked up after the places
+    /// the app names.
+    Anywhere,
     /// Normal mode, every pane.
     Everywhere,
     /// Normal mode, panes with a list or grid.

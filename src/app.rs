@@ -1,9 +1,10 @@
 //! Application state and the one place it changes: [`App::update`].
 //!
 //! Rendering (`ui`) only reads an `App`; keys become [`Action`]s in `keymap`; every edit of
-//! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
-//! undoable and saves at once.
+//! the portfolio is a [`Change`] committed through [`App::commit`] (`changes`), which applies
+//! it, makes it undoable and has it saved at once, by the store's writing thread (`saving`).
 
+mod changes;
 mod commands;
 mod conflicts;
 mod culture;
@@ -18,6 +19,7 @@ mod places;
 mod profile;
 mod recovery;
 mod register;
+mod saving;
 
 use std::path::Path;
 
@@ -43,14 +45,10 @@ use crate::cycle;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
-use crate::layout::Screen;
+use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
-use crate::store::{Access, Store};
-
-/// The smallest terminal the interface is laid out for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+use crate::store::{Access, Saver, Store};
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -119,16 +117,36 @@ pub struct StatusLine {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub lang: Lang,
+    /// No colours: `:color off` was remembered.
     pub no_color: bool,
+    /// `NO_COLOR` is set, which `:color on` cannot overrule.
+    pub no_color_env: bool,
+    /// Only ASCII on screen: the terminal's locale is not UTF-8, or `FASETT_ASCII=1`.
+    pub ascii: bool,
     /// The file did not exist when fasett started (a first run).
     pub first_run: bool,
+    /// Each save is waited for before the edit returns (tests: what they check is on disk).
+    pub wait_for_saves: bool,
 }
 
 pub struct App {
     pub portfolio: Portfolio,
-    store: Option<Store>,
+    /// The data file, written by its own thread.
+    store: Option<Saver>,
+    /// What to say once the save under way is on disk ("#12 saved.").
+    saving: Option<String>,
+    /// Initiatives edited since the last save was asked for.
+    touched: Vec<Id>,
+    /// Each save under way (its number) with the history's mark of what it writes, so that
+    /// "last saved" is what the writing thread actually wrote.
+    save_marks: Vec<(u64, u64)>,
+    wait_for_saves: bool,
     pub lang: Lang,
+    /// Drawn without colours (`NO_COLOR`, `:color off`).
     pub no_color: bool,
+    no_color_env: bool,
+    /// Drawn in ASCII only.
+    pub ascii: bool,
     pub first_run: bool,
     pub pane: Pane,
     pub mode: Mode,
@@ -137,6 +155,8 @@ pub struct App {
     /// The last save failed; what is on screen is newer than the file.
     pub unsaved: bool,
     pub should_quit: bool,
+    /// `Ctrl-L` asked for the screen to be cleared and drawn again.
+    redraw: bool,
     pub today: Date,
     /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
     pub zone: jiff::tz::TimeZone,
@@ -163,9 +183,15 @@ impl App {
         let mut app = Self {
             search: SearchIndex::build(&portfolio),
             portfolio,
-            store,
+            store: store.map(Saver::new),
+            saving: None,
+            touched: Vec::new(),
+            save_marks: Vec::new(),
+            wait_for_saves: options.wait_for_saves,
             lang: options.lang,
-            no_color: options.no_color,
+            no_color: options.no_color || options.no_color_env,
+            no_color_env: options.no_color_env,
+            ascii: options.ascii,
             first_run: options.first_run,
             pane: Pane::Portfolio,
             mode: Mode::Normal,
@@ -173,9 +199,10 @@ impl App {
             status: None,
             unsaved: false,
             should_quit: false,
+            redraw: false,
             today: crate::dates::today(),
             zone: jiff::tz::TimeZone::system(),
-            size: (MIN_WIDTH, MIN_HEIGHT),
+            size: (crate::layout::FULL_WIDTH, crate::layout::FULL_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
             register: RegisterState::default(),
@@ -185,7 +212,7 @@ impl App {
             overview: OverviewState::default(),
         };
         app.refresh_view();
-        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
+        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
@@ -195,17 +222,17 @@ impl App {
 
     /// The data file in use, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.store.as_ref().map(Store::path)
+        self.store.as_ref().map(Saver::path)
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Store::is_read_only)
+        self.store.as_ref().is_some_and(Saver::is_read_only)
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
     /// attention (a broken file, a newer version's file, another fasett holding it).
     pub fn problem(&self) -> Option<String> {
-        match self.store.as_ref().map(Store::access) {
+        match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
                 Some(reason.localized(self.lang))
             }
@@ -213,8 +240,9 @@ impl App {
         }
     }
 
+    /// Below the compact layout's minimum: only the notice shows, and only `q` works.
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        Density::of(self.size_rect()) == Density::TooSmall
     }
 
     /// The terminal's area as last seen.
@@ -237,7 +265,7 @@ impl App {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => self.quit(false),
             Action::ShowPane(pane) => self.switch_pane(pane),
             Action::ShowNextPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, true)),
             Action::ShowPreviousPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, false)),
@@ -316,7 +344,13 @@ impl App {
                 self.scroll_table();
                 self.scroll_detail(0);
             }
+            Action::Redraw => self.redraw = true,
         }
+    }
+
+    /// Whether the screen is to be cleared and drawn again (asked since the last call).
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// The initiative under the selection in the current pane.
@@ -585,106 +619,6 @@ impl App {
         }
     }
 
-    /// Applies an edit, makes it undoable and saves at once. Refused in read-only mode.
-    pub fn commit(&mut self, change: Change) -> bool {
-        if !self.writable() {
-            return false;
-        }
-        self.history.commit(change, &mut self.portfolio);
-        self.after_change();
-        self.save();
-        true
-    }
-
-    /// Puts a whole portfolio in place of the one in use — the demo opened, the file read
-    /// again — and brings every view up to date. Undo does not reach back across it.
-    pub(super) fn replace_portfolio(&mut self, portfolio: Portfolio) {
-        self.portfolio = portfolio;
-        self.history.clear();
-        self.after_change();
-    }
-
-    /// Brings every view derived from the portfolio up to date: the search index, the
-    /// register, the grid's cells and balance, the Culture pane's selection. Every change of
-    /// portfolio passes here: an edit, undo and redo (of an import too), and
-    /// [`Self::replace_portfolio`].
-    fn after_change(&mut self) {
-        self.first_run = false;
-        self.search.refresh(&self.portfolio);
-        self.refresh_view();
-        self.culture_after_change();
-    }
-
-    /// The one read-only guard: true when edits may be made; otherwise says why not.
-    fn writable(&mut self) -> bool {
-        let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
-            _ => return true,
-        };
-        self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
-        false
-    }
-
-    fn undo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let conflicts = self.portfolio.conflicts.len();
-        let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
-            self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
-            return;
-        };
-        self.after_change();
-        self.conflicts_changed(conflicts);
-        if let Some(id) = id {
-            self.select_initiative(id);
-        }
-        self.save_with(self.lang.t("status.undone"));
-    }
-
-    fn redo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let conflicts = self.portfolio.conflicts.len();
-        let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
-            self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
-            return;
-        };
-        self.after_change();
-        self.conflicts_changed(conflicts);
-        if let Some(id) = id {
-            self.select_initiative(id);
-        }
-        self.save_with(self.lang.t("status.redone"));
-    }
-
-    fn save(&mut self) {
-        self.save_with(self.lang.t("status.saved"));
-    }
-
-    /// Saves, and says `done` or why it could not; on failure the data stays in memory.
-    fn save_with(&mut self, done: &str) {
-        let Some(store) = self.store.as_mut() else {
-            // No file to fall behind: nothing is kept for a later merge.
-            self.history.mark_saved();
-            self.set_info(done.to_owned());
-            return;
-        };
-        match store.save(&self.portfolio) {
-            Ok(()) => {
-                self.unsaved = false;
-                self.history.mark_saved();
-                self.set_info(done.to_owned());
-            }
-            Err(e) => {
-                self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
-                self.after_save_error(&e);
-            }
-        }
-    }
-
     /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
     /// that edits are not saved: that stays in view until a save works.
     fn switch_pane(&mut self, pane: Pane) {
@@ -694,20 +628,18 @@ impl App {
         self.pane = pane;
     }
 
+    /// Says `text`; while a save is under way, once it is on disk.
     pub fn set_info(&mut self, text: String) {
+        if self.saving.is_some() && self.says_saving() {
+            self.saving = Some(text);
+            return;
+        }
         self.status = Some(StatusLine { text, is_error: false });
     }
 
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
-    values.retain(|v| !v.trim().is_empty());
-    values.sort_by_key(|v| crate::text::fold(v));
-    values.dedup_by_key(|v| crate::text::fold(v));
-    values
 }
 
 /// Now, to the second: what `updated` records.

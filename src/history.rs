@@ -104,6 +104,27 @@ impl Change {
         }
     }
 
+    /// Adds to `ids` every initiative this change creates, edits or deletes.
+    pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
+        match self {
+            Change::Initiative { before, after } => {
+                ids.extend(after.as_ref().or(before.as_ref()).map(|i| i.id));
+            }
+            // The whole list replaced through the file's tree: every initiative on either side.
+            Change::Key { key, before, after } if key == "initiatives" => {
+                let listed = [before, after].into_iter().flatten().filter_map(|list| list.as_array());
+                ids.extend(
+                    listed
+                        .flatten()
+                        .filter_map(|i| i.get("id")?.as_u64())
+                        .filter_map(|id| Id::try_from(id).ok()),
+                );
+            }
+            Change::Batch(changes) => changes.iter().for_each(|c| c.initiative_ids(ids)),
+            _ => {}
+        }
+    }
+
     /// Applies the change. Records are matched by id; initiatives stay sorted by id.
     pub fn apply(&self, portfolio: &mut Portfolio) {
         match self {
@@ -177,13 +198,16 @@ pub struct History {
     redo: Vec<Change>,
     /// Every change applied since the last save, in order (undos as their inverse).
     unsaved: Vec<Change>,
+    /// How many changes were ever applied (never reset): the last `unsaved.len()` of them are
+    /// not on disk.
+    applied: u64,
 }
 
 impl History {
     /// Applies a new change and makes it undoable; a new change clears what could be redone.
     pub fn commit(&mut self, change: Change, portfolio: &mut Portfolio) {
         change.apply(portfolio);
-        self.unsaved.push(change.clone());
+        self.applied_one(change.clone());
         self.undo.push(change);
         self.redo.clear();
     }
@@ -193,7 +217,7 @@ impl History {
         let change = self.undo.pop()?;
         let inverse = change.inverted();
         inverse.apply(portfolio);
-        self.unsaved.push(inverse);
+        self.applied_one(inverse);
         self.redo.push(change);
         self.redo.last()
     }
@@ -202,14 +226,32 @@ impl History {
     pub fn redo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
         let change = self.redo.pop()?;
         change.apply(portfolio);
-        self.unsaved.push(change.clone());
+        self.applied_one(change.clone());
         self.undo.push(change);
         self.undo.last()
+    }
+
+    fn applied_one(&mut self, change: Change) {
+        self.unsaved.push(change);
+        self.applied += 1;
     }
 
     /// The portfolio is on disk as it is now.
     pub fn mark_saved(&mut self) {
         self.unsaved.clear();
+    }
+
+    /// Names the portfolio as it is now, for [`History::mark_saved_at`].
+    pub fn mark(&self) -> u64 {
+        self.applied
+    }
+
+    /// The portfolio is on disk as it was at `mark`: a save written in the background, while
+    /// later edits were made, holds only the changes up to it.
+    pub fn mark_saved_at(&mut self, mark: u64) {
+        let newer = usize::try_from(self.applied.saturating_sub(mark)).unwrap_or(usize::MAX);
+        let saved = self.unsaved.len().saturating_sub(newer);
+        self.unsaved.drain(..saved);
     }
 
     /// The portfolio as the file held it when this session last read or saved it, given the
@@ -282,6 +324,24 @@ mod tests {
         h.commit(Change::initiative(None, Some(initiative(3, "C"))), &mut p);
         assert_eq!(h.last_saved(&p), saved);
         h.mark_saved();
+        assert_eq!(h.last_saved(&p), p);
+    }
+
+    #[test]
+    fn a_save_of_an_earlier_state_keeps_the_later_changes_unsaved() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let mark = h.mark();
+        let written = p.clone();
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        h.mark_saved_at(mark);
+        assert_eq!(h.last_saved(&p), written);
+        assert_ne!(written, p);
+        // An older save's outcome arriving late takes nothing more off.
+        h.mark_saved_at(mark - 1);
+        assert_eq!(h.last_saved(&p), written);
+        h.mark_saved_at(h.mark());
         assert_eq!(h.last_saved(&p), p);
     }
 

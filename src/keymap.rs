@@ -49,6 +49,7 @@ use KeyCode::{
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 pub static BINDINGS: &[Binding] = &[
+    bind!(Anywhere, [Char('l') => CTRL], "Ctrl-l", "help.redraw", false, Action::Redraw),
     bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
     bind!(Everywhere, [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
     bind!(Everywhere, [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
@@ -290,7 +291,7 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 pub fn effective(places: &[Place]) -> Vec<&'static Binding> {
     let mut claimed: Vec<(KeyCode, KeyModifiers)> = Vec::new();
     let mut shown = Vec::new();
-    for place in places {
+    for place in places.iter().chain(&[Place::Anywhere]) {
         let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.place == *place).collect();
         for binding in &here {
             if binding.keys.iter().any(|key| !claimed.contains(key)) {
@@ -307,14 +308,16 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    let anywhere = || BINDINGS.iter().find(|b| b.place == Place::Anywhere && matches(b, &key));
     if context.too_small {
         let quit = matches!((key.code, key.modifiers), (Char('q'), _) | (Char('c'), CTRL));
-        return quit.then_some(Action::Quit);
+        return if quit { Some(Action::Quit) } else { anywhere().map(|b| b.action.clone()) };
     }
     let bound = context
         .places
         .iter()
-        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)));
+        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)))
+        .or_else(anywhere);
     if let Some(binding) = bound {
         return Some(binding.action.clone());
     }

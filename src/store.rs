@@ -14,8 +14,9 @@
 //!   or wrote it, is never written.
 //!
 //! The parts, one file each under `store/`: `paths` (where the file is), `load` (reading,
-//! with `position` for line and column), `write` (the one writer), `backup`, `lock`, and `ops`
-//! (the file operations, which tests can make fail).
+//! with `position` for line and column), `write` (the one writer), `backup`, `lock`, `ops`
+//! (the file operations, which tests can make fail), and `saver` (the thread that saves the
+//! interface's edits, so that no keypress waits for the disk).
 
 use std::fmt;
 use std::fs::{self, File};
@@ -34,6 +35,7 @@ mod lock;
 mod ops;
 mod paths;
 mod position;
+mod saver;
 mod write;
 
 use backup::{make_backup, remove_leftover_temps};
@@ -43,6 +45,7 @@ use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};
 pub use paths::{PathProblem, StoreError, data_dir, resolve_path, resolve_path_from};
 use paths::{backups_dir_of_target, is_missing, parent_dir, resolve_link, same_file};
+pub use saver::{Outcome, Saver};
 pub use write::{Sharing, WriteError, Written, to_json, write_file, write_file_with};
 use write::{create_dirs, to_json_sized};
 
@@ -345,6 +348,13 @@ impl Store {
     /// Saves atomically, after checking that we may write and that nobody else changed the
     /// file. On error nothing was changed on disk (a backup may have been added).
     pub fn save(&mut self, portfolio: &Portfolio) -> Result<(), SaveError> {
+        self.save_with(|hint| to_json_sized(portfolio, hint))
+    }
+
+    /// [`Store::save`] of the text `json` makes (given the file's last length, to size its
+    /// buffer), which must be [`to_json`] of the portfolio: the saving thread builds it from
+    /// a snapshot.
+    pub(crate) fn save_with(&mut self, json: impl FnOnce(usize) -> String) -> Result<(), SaveError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(SaveError::ReadOnly {
                 path: self.path.clone(),
@@ -356,7 +366,7 @@ impl Store {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
         let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
-        let json = to_json_sized(portfolio, hint);
+        let json = json(hint);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {

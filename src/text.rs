@@ -122,21 +122,37 @@ fn tail(text: &str, width: usize) -> &str {
     text
 }
 
+/// Where text was cut, on a terminal that shows Unicode.
+pub const ELLIPSIS: &str = "…";
+/// Where text was cut, on a terminal that shows only ASCII.
+pub const ASCII_ELLIPSIS: &str = "...";
+
+/// The ellipsis drawn on a terminal that shows only ASCII (`ascii`), or Unicode.
+pub fn ellipsis(ascii: bool) -> &'static str {
+    if ascii { ASCII_ELLIPSIS } else { ELLIPSIS }
+}
+
 /// `text` in at most `width` columns, cut in the middle with `…` so both ends stay: for a
 /// path, the folders it starts from and the file name, cut between folders where they allow
 /// it ("/home/karin/…/fasett/rapport.md"). When even the name does not fit, its end is kept
 /// ("…rapport-2026-11-25.md").
 pub fn shorten_middle(text: &str, width: usize) -> String {
+    shorten_middle_with(text, width, ELLIPSIS)
+}
+
+/// [`shorten_middle`] with another `ellipsis` (the ASCII one), left out where it does not fit.
+pub fn shorten_middle_with(text: &str, width: usize, ellipsis: &str) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    if width == 0 {
-        return String::new();
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    let room = width - ellipsis.width();
+    if room == 0 {
+        return ellipsis.to_owned();
     }
-    let room = width - 1;
     let mut end_at = text.rfind('/').unwrap_or(0);
     if text[end_at..].width() >= room {
-        return format!("…{}", tail(text, room));
+        return format!("{ellipsis}{}", tail(text, room));
     }
     // The name and the folders just above it, up to half the room.
     while let Some(slash) = text[..end_at].rfind('/') {
@@ -155,22 +171,25 @@ pub fn shorten_middle(text: &str, width: usize) -> String {
         .last()
         .filter(|s| s.width() > 1)
         .unwrap_or_else(|| head(text, fits));
-    format!("{start}…{end}")
+    format!("{start}{ellipsis}{end}")
 }
 
 /// `text` in at most `width` columns, cut after a whole word and ended with `…` when
 /// something was left out; a first word longer than the room is cut where it must be.
 pub fn shorten_words(text: &str, width: usize) -> String {
+    shorten_words_with(text, width, ELLIPSIS)
+}
+
+/// [`shorten_words`] with another `ellipsis` (the ASCII one), left out where it does not fit.
+pub fn shorten_words_with(text: &str, width: usize, ellipsis: &str) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    if width == 0 {
-        return String::new();
-    }
-    let fits = head(text, width - 1);
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    let fits = head(text, width - ellipsis.width());
     let cut = fits.rfind(' ').map_or(fits, |space| fits[..space].trim_end_matches([' ', ',', ';', ':']));
     let cut = if cut.is_empty() { fits } else { cut };
-    format!("{cut}…")
+    format!("{cut}{ellipsis}")
 }
 
 /// `text` broken into lines of at most `width` columns between words; a word longer than a
@@ -219,6 +238,10 @@ mod tests {
         assert_eq!(shorten_middle("/a/b/c/d/e/f/g/h/report.md", 20), "/a/b/c/d/…/report.md");
         assert_eq!(shorten_middle(path, 12), "…26-11-25.md");
         assert_eq!(shorten_middle("abc", 0), "");
+        assert_eq!(shorten_middle_with(path, 38, ASCII_ELLIPSIS), "/home/karin/.../rapport-2026-11-25.md");
+        assert_eq!(shorten_middle_with(path, 36, ASCII_ELLIPSIS), "/home/.../rapport-2026-11-25.md");
+        assert_eq!(shorten_middle_with(path, 12, ASCII_ELLIPSIS), "...-11-25.md");
+        assert_eq!(shorten_middle_with("abcdef", 2, ASCII_ELLIPSIS), "ef");
     }
 
     #[test]
@@ -227,6 +250,8 @@ mod tests {
         assert_eq!(shorten_words(text, 80), text);
         assert_eq!(shorten_words(text, 30), "balanserad: stark inom alla…");
         assert_eq!(shorten_words("Missionsorienterad", 8), "Mission…");
+        assert_eq!(shorten_words_with(text, 30, ASCII_ELLIPSIS), "balanserad: stark inom...");
+        assert_eq!(shorten_words_with("Missionsorienterad", 2, ASCII_ELLIPSIS), "Mi");
         assert_eq!(wrap_words(text, 20), ["balanserad: stark", "inom alla fyra", "fasetterna"]);
         assert_eq!(wrap_words("a\nb c", 10), ["a", "b c"]);
         assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);

@@ -77,7 +77,9 @@ impl App {
                     self.settle_typed(&text);
                 }
                 Action::Cancel => dialog.editing = None,
-                Action::ToggleHelp | Action::Quit | Action::Resize(..) => return Some(action),
+                Action::ToggleHelp | Action::Quit | Action::Resize(..) | Action::Redraw => {
+                    return Some(action);
+                }
                 _ => {}
             }
             return None;
@@ -106,7 +108,12 @@ impl App {
                     self.set_info(self.lang.tf("conflict.later", &[("count", &count)]));
                 }
             }
-            Action::Undo | Action::Redo | Action::ToggleHelp | Action::Quit | Action::Resize(..) => {
+            Action::Undo
+            | Action::Redo
+            | Action::ToggleHelp
+            | Action::Quit
+            | Action::Resize(..)
+            | Action::Redraw => {
                 return Some(action);
             }
             _ => {}
@@ -167,10 +174,11 @@ impl App {
             return;
         }
         // The other program (a git merge, say) started from the file as this session last
-        // read or saved it.
+        // read or saved it: as the writing thread last wrote it, once it is done.
+        self.finish_saves();
         let base = self.history.last_saved(&self.portfolio);
-        let Some(store) = self.store.as_mut() else { return };
-        let theirs = match store.reload() {
+        let Some(saver) = self.store.as_mut() else { return };
+        let theirs = match saver.with_store(crate::store::Store::reload) {
             Ok(theirs) => theirs,
             Err(e) => {
                 self.set_error(self.lang.tf("external.merge_failed", &[("why", &e.summary())]));
@@ -185,10 +193,8 @@ impl App {
                 return;
             }
         };
-        self.portfolio = merged;
-        self.history.clear();
+        self.replace_portfolio(merged);
         self.field_merged();
-        self.after_change();
         self.mode = Mode::Normal;
         let waiting = self.portfolio.conflicts.len();
         let done = if waiting == 0 {
@@ -197,6 +203,8 @@ impl App {
             self.lang.tf("external.merged_conflicts", &[("count", &waiting)])
         };
         self.save_with(&done);
+        // The user waits for this one: whether it reached the file decides what comes next.
+        self.finish_saves();
         if !self.unsaved && !self.portfolio.conflicts.is_empty() {
             self.mode = Mode::Conflicts(ConflictDialog::default());
         }

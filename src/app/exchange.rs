@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use super::App;
-use crate::text::shorten_middle;
+use crate::text::{ellipsis, shorten_middle_with};
 use crate::{export, report, store};
 
 impl App {
@@ -25,7 +25,8 @@ impl App {
         let room = usize::from(self.size.0).saturating_sub(message("").width());
         // Below this a shortened path says too little; the line is cut at its end instead.
         let room = room.max(24);
-        message(&shorten_middle(&path.display().to_string(), room))
+        // The ellipsis the terminal draws: a `…` folded to `.` would read as a folder.
+        message(&shorten_middle_with(&path.display().to_string(), room, ellipsis(self.ascii)))
     }
 
     fn write_beside(&mut self, suffix: &str, extension: &str, bytes: &[u8], done: impl Fn(&str) -> String) {

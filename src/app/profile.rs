@@ -304,7 +304,7 @@ impl App {
                 Renamed::Owner => "profile.offer_owner",
             };
             let text = self.lang.tf(key, &[("name", name)]);
-            let saved = self.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+            let saved = self.news();
             self.set_info(format!("{saved} {text}"));
         }
     }

@@ -100,7 +100,7 @@ impl ExternalChange {
             let ids = |list: &[Id]| -> String {
                 let mut shown: Vec<String> = list.iter().take(8).map(|id| format!("#{id}")).collect();
                 if list.len() > 8 {
-                    shown.push("…".into());
+                    shown.push(crate::text::ellipsis(app.ascii).into());
                 }
                 shown.join(" ")
             };
@@ -232,8 +232,10 @@ impl App {
     /// A signal ends the session: retry a failed save, keep the text being typed. Returns
     /// the recovery file, if one was written.
     pub fn before_exit(&mut self) -> Option<PathBuf> {
+        self.finish_saves();
         if self.unsaved && !self.is_read_only() {
             self.save_with(self.lang.t("signal.saved"));
+            self.finish_saves();
         }
         self.write_draft()
     }
@@ -244,7 +246,8 @@ impl App {
         if self.field.external_seen || !matches!(self.mode, Mode::Normal) || self.is_read_only() {
             return;
         }
-        if self.store.as_ref().is_some_and(crate::store::Store::changed_on_disk) {
+        // While a save is under way the file is ours to change: looked at next time.
+        if self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) == Some(true) {
             self.show_external_change();
         }
     }
@@ -287,6 +290,7 @@ impl App {
     /// Reads the file again (`r` in the external-change dialog, `:reload` at any time),
     /// dropping this session's unsaved edits and its undo history, unless nothing changed.
     pub(super) fn reload_from_disk(&mut self) {
+        self.finish_saves();
         let Some(path) = self.path().map(Path::to_path_buf) else {
             self.set_error(self.lang.t("external.reload_no_file").to_owned());
             return;
@@ -296,8 +300,8 @@ impl App {
             self.set_info(self.lang.tf("external.reload_missing", &[("file", &file)]));
             return;
         }
-        let Some(store) = self.store.as_mut() else { return };
-        let reloaded = store.reload().map(|mut portfolio| {
+        let Some(saver) = self.store.as_mut() else { return };
+        let reloaded = saver.with_store(crate::store::Store::reload).map(|mut portfolio| {
             // A file not saved since it was opened has no identity yet; this session's is
             // the one its next save writes.
             if portfolio.id.is_empty() {
@@ -398,7 +402,10 @@ impl App {
                 self.field.external_seen = true;
                 self.set_error(self.lang.t("external.dismissed").to_owned());
             }
-            (Mode::Recovery(_) | Mode::External(_), action @ (Action::Quit | Action::Resize(..))) => {
+            (
+                Mode::Recovery(_) | Mode::External(_),
+                action @ (Action::Quit | Action::Resize(..) | Action::Redraw),
+            ) => {
                 return Some(action);
             }
             (Mode::Recovery(_) | Mode::External(_), _)

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{App, Tone, detail_view};
@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: &Screen, id: Id, scroll: u16
     let area: Rect = screen.body;
     frame.render_widget(Clear, area);
     let Some(i) = app.portfolio.initiative(id) else {
-        let block = Block::bordered().border_style(theme.border());
+        let block = theme.bordered().border_style(theme.border());
         frame.render_widget(Paragraph::new(app.lang.t("detail.gone")).block(block), area);
         return;
     };
@@ -25,9 +25,10 @@ pub fn render(app: &App, frame: &mut Frame, screen: &Screen, id: Id, scroll: u16
     let visible = usize::from(view.height);
     let offset = usize::from(scroll).min(rows.len().saturating_sub(visible));
     let title = format!(" #{} {} ", i.id, one_line(&i.title));
-    let mut block = Block::bordered()
+    let mut block = theme
+        .bordered()
         .title(Span::styled(
-            super::theme::truncate(&title, usize::from(area.width.saturating_sub(4))),
+            theme.truncate(&title, usize::from(area.width.saturating_sub(4))),
             theme.heading(),
         ))
         .border_style(theme.border_focused());

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, Field, FieldKind, InitiativeForm};
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
@@ -30,9 +30,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         FieldKind::Choice => "form.hint_choice",
         FieldKind::Multi => "form.hint_multi",
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(area.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t(hint)), theme.dim()))
@@ -74,6 +75,7 @@ fn multi_line(
     theme: &Theme,
 ) -> Line<'static> {
     const GAP: &str = "  ";
+    let ellipsis = theme.symbols().ellipsis;
     let span = |ix: usize| {
         let style = if cursor == Some(ix) { theme.selected() } else { Style::new() };
         Span::styled(boxes[ix].clone(), style)
@@ -81,7 +83,7 @@ fn multi_line(
     let join = |shown: &[usize], before: bool, after: bool| {
         let mut spans = Vec::new();
         if before {
-            spans.push(Span::raw("… "));
+            spans.push(Span::raw(format!("{ellipsis} ")));
         }
         for (n, ix) in shown.iter().enumerate() {
             if n > 0 {
@@ -90,7 +92,7 @@ fn multi_line(
             spans.push(span(*ix));
         }
         if after {
-            spans.push(Span::raw(" …"));
+            spans.push(Span::raw(format!(" {ellipsis}")));
         }
         let line = Line::from(spans);
         if line.width() <= width {
@@ -98,7 +100,7 @@ fn multi_line(
         } else {
             // One box alone is wider than the row: cut it at its end.
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            Line::raw(truncate(&text, width))
+            Line::raw(theme.truncate(&text, width))
         }
     };
     let all: Vec<usize> = (0..boxes.len()).collect();
@@ -106,8 +108,7 @@ fn multi_line(
         let boxes_width: usize = shown.iter().map(|ix| boxes[*ix].width()).sum();
         boxes_width
             + GAP.len() * shown.len().saturating_sub(1)
-            + 2 * usize::from(before)
-            + 2 * usize::from(after)
+            + (ellipsis.width() + 1) * (usize::from(before) + usize::from(after))
             <= width
     };
     if fits(&all, false, false) {
@@ -171,8 +172,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     } else {
         theme.dim()
     };
-    let marker = if focused { "▸ " } else { "  " };
-    let label_text = truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
+    let marker = format!("{} ", theme.mark(focused));
+    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
         Line::styled(label_text, label_style),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
@@ -185,7 +186,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
-            let mut text = truncate(&one_line(&shown), width);
+            let mut text = theme.truncate(&one_line(&shown), width);
             if focused {
                 let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
                 text.push_str(&" ".repeat(pad));
@@ -200,11 +201,16 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 frame.render_widget(Line::styled(text, style), value);
             } else {
                 // Typed text first, then what → would complete it to, dimmed.
-                let typed = truncate(&one_line(&shown), width);
+                let typed = theme.truncate(&one_line(&shown), width);
                 let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
-                let hint =
-                    format!("  → {}", suggestions.iter().take(3).copied().collect::<Vec<_>>().join(" · "));
-                let hint = truncate(&one_line(&hint), width.saturating_sub(used));
+                let symbols = theme.symbols();
+                let separator = format!(" {} ", symbols.separator);
+                let hint = format!(
+                    "  {} {}",
+                    symbols.arrow,
+                    suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
+                );
+                let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
                 let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
                 frame.render_widget(
                     Line::from(vec![
@@ -229,14 +235,15 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 if lines.len() > 1 {
                     text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
                 }
-                frame.render_widget(Line::raw(truncate(&text, width)), value);
+                frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
             }
         }
         FieldKind::Choice => {
             let current = app.lang.t(&form.choice_label(field)).to_owned();
-            let text = if focused { format!("◂ {current} ▸") } else { current };
+            let (left, right) = theme.symbols().choose;
+            let text = if focused { format!("{left} {current} {right}") } else { current };
             let style = if focused { theme.selected() } else { Style::new() };
-            frame.render_widget(Line::styled(truncate(&text, width), style), value);
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         }
         FieldKind::Multi => {
             let choices = form.choices(field);
@@ -272,7 +279,7 @@ mod tests {
             .zip(on)
             .map(|(n, on)| format!("[{}] {n}. Goal number {n}", if *on { "x" } else { " " }))
             .collect();
-        let line = multi_line(&boxes, on, cursor, width, &Theme::new(true));
+        let line = multi_line(&boxes, on, cursor, width, &Theme::default());
         line.spans.iter().map(|s| s.content.as_ref()).collect()
     }
 

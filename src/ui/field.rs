@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::dialog::centred;
 use super::theme::Theme;
@@ -15,7 +15,8 @@ use crate::text::one_line;
 /// A box of `text` lines with the answer keys at the bottom.
 fn boxed(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, theme: &Theme) {
     let rect = centred(area, 72, 14);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.warning()))
         .border_style(theme.border_focused());
     let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_owned())).collect();

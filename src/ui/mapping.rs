@@ -17,10 +17,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{Theme, mark, truncate};
+use super::theme::Theme;
 use crate::app::{App, MappingDialog, MappingLine};
 use crate::import::{OrderFrom, column_letter};
 use crate::text::one_line;
@@ -35,7 +35,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
         .file
         .file_name()
         .map_or_else(|| dialog.file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
             format!(" {} ", lang.tf("mapping.title", &[("file", &one_line(&name))])),
             theme.heading(),
@@ -49,9 +50,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
         Err(problems) => problems.iter().take(2).map(|p| p.localized(lang)).collect(),
     };
     let head = match &dialog.outcome {
-        Ok(plan) => Line::styled(truncate(&plan.summary(lang), width), theme.info()),
+        Ok(plan) => Line::styled(theme.truncate(&plan.summary(lang), width), theme.info()),
         Err(problems) => Line::styled(
-            truncate(
+            theme.truncate(
                 &lang.tn("mapping.problems", problems.len(), &[("rows", &dialog.loaded.sheet.rows.len())]),
                 width,
             ),
@@ -63,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
         Some(path) => lang.tf("mapping.map_used", &[("path", &one_line(&path.display().to_string()))]),
         None => lang.t("mapping.columns_head").to_owned(),
     };
-    lines.push(Line::styled(truncate(&map_note, width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&map_note, width), theme.dim()));
     // The problems take two rows at the bottom, each wrapped to at most two lines.
     let bottom = if problems.is_empty() { 0 } else { 4 };
     let visible = usize::from(inner.height).saturating_sub(lines.len() + bottom).max(1);
@@ -71,8 +72,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
     let offset = crate::layout::scroll(0, dialog.selected, all.len(), visible);
     for ix in crate::layout::window(offset, all.len(), visible) {
         let selected = ix == dialog.selected;
-        let (text, warn) = line_text(app, dialog, all[ix]);
-        let text = truncate(&format!("{}{text}", mark(selected)), width);
+        let (text, warn) = line_text(app, dialog, all[ix], theme);
+        let text = theme.truncate(&format!("{}{text}", theme.mark(selected)), width);
         let style = if selected {
             theme.selected()
         } else if warn {
@@ -94,14 +95,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
 }
 
 /// A left side padded to [`LEFT`] cells.
-fn left(text: &str) -> String {
-    let text = truncate(text, LEFT);
+fn left(text: &str, theme: &Theme) -> String {
+    let text = theme.truncate(text, LEFT);
     let pad = LEFT.saturating_sub(text.width());
     format!("{text}{}", " ".repeat(pad))
 }
 
 /// One line of the list, and whether it needs the user's attention.
-fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, bool) {
+fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine, theme: &Theme) -> (String, bool) {
     let lang = app.lang;
     let yes_no = |b: bool| lang.t(if b { "csv.yes" } else { "csv.no" }).to_owned();
     match line {
@@ -110,7 +111,7 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
             let target = column.target.label(lang);
             let chosen = if column.chosen { " *" } else { "" };
             let name = format!("{:>3} {}", column_letter(ix), one_line(&column.header));
-            (format!("{} → {target}{chosen}", left(&name)), false)
+            (format!("{} → {target}{chosen}", left(&name, theme)), false)
         }
         MappingLine::Value(ix, v) => {
             let value = &dialog.mapping.columns[ix].values[v];
@@ -119,7 +120,7 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
             let rows = lang.tn("mapping.rows", value.rows as usize, &[]);
             let chosen = if value.chosen { " *" } else { "" };
             let name = format!("      {}", one_line(&value.value));
-            (format!("{} → {choice}{chosen}  ({rows})", left(&name)), value.choice.is_none())
+            (format!("{} → {choice}{chosen}  ({rows})", left(&name, theme)), value.choice.is_none())
         }
         MappingLine::DateOrder => {
             let order = match dialog.mapping.date_order {
@@ -134,16 +135,16 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine) -> (String, b
                 }
                 None => lang.t("mapping.order_ask").to_owned(),
             };
-            (format!("{} → {order}", left(&format!("    {}", lang.t("mapping.dates")))), false)
+            (format!("{} → {order}", left(&format!("    {}", lang.t("mapping.dates")), theme)), false)
         }
         MappingLine::AsNew => {
             let what = lang.t(if dialog.options.as_new { "mapping.as_new_yes" } else { "mapping.as_new_no" });
-            (format!("{} → {what}", left(&format!("    {}", lang.t("mapping.as_new")))), false)
+            (format!("{} → {what}", left(&format!("    {}", lang.t("mapping.as_new")), theme)), false)
         }
         MappingLine::AddNames => {
             let count = dialog.outcome.as_ref().map_or(0, |p| p.new_units.len() + p.new_owners.len());
             let label = lang.tn("mapping.add_names", count, &[]);
-            (format!("{} → {}", left(&format!("    {label}")), yes_no(dialog.add_names)), false)
+            (format!("{} → {}", left(&format!("    {label}"), theme), yes_no(dialog.add_names)), false)
         }
     }
 }

@@ -19,9 +19,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
@@ -33,9 +33,10 @@ use unicode_width::UnicodeWidthStr;
 const FOLLOW_UP_ROWS: usize = 8;
 const BAR: usize = 10;
 
-fn bar(n: usize, max: usize, width: usize) -> String {
+fn bar(n: usize, max: usize, width: usize, theme: &Theme) -> String {
     let filled = if max == 0 { 0 } else { (n * width).div_ceil(max).min(width) };
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+    let (full, empty) = theme.symbols().bar;
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
 /// `text` as whole-word lines of `width` in `style`: a sentence in this pane is never cut.
@@ -61,20 +62,24 @@ fn wrapped_list(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     lines.iter().flat_map(|l| wrapped(l.trim_end(), width, style)).collect()
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = truncate(text, width);
+fn pad(text: &str, width: usize, theme: &Theme) -> String {
+    let text = theme.truncate(text, width);
     let used = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("overview.title")), theme.heading()))
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Narrower than 80 columns the two columns share the width: bars get shorter, lines
+    // wrap, and the follow-ups leave out their date (the days late or to go stay).
+    let left_width = if inner.width >= 41 + 1 + 32 { 41 } else { (inner.width / 2).clamp(30, 41) };
     let [left, right] =
-        Layout::horizontal([Constraint::Length(41), Constraint::Fill(1)]).spacing(1).areas(inner);
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).spacing(1).areas(inner);
     let left_lines = left_column(app, usize::from(left.width), theme);
     let right_lines = right_column(app, usize::from(right.width), theme);
     let longest = left_lines.len().max(right_lines.len());
@@ -99,13 +104,18 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = wrapped(&balance, width, style);
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
     let percent_width = lang.percent(100.0, 0).width();
+    // The bars give way in a narrow column: name, bar, share and count on one line.
+    let facet_bar = width.saturating_sub(12 + 1 + 1 + percent_width + 1 + 3).clamp(4, BAR);
     for facet in Facet::GRID {
         let n = shares.count(facet);
-        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12);
+        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12, theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, BAR), if strong.contains(&facet) { theme.info() } else { theme.dim() }),
+            Span::styled(
+                bar(n, max, facet_bar, theme),
+                if strong.contains(&facet) { theme.info() } else { theme.dim() },
+            ),
             Span::styled(
                 format!(" {:>percent_width$} {n:>3}", lang.percent(shares.share(facet) as f64, 0)),
                 style,
@@ -136,15 +146,15 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.extend(wrapped(&text, width, theme.warning()));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.by_stage"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.by_stage"), width), theme.heading()));
     let stages = analysis::stage_counts(initiatives);
     let max = stages.iter().copied().max().unwrap_or(0);
     let bar_width = width.saturating_sub(20).clamp(4, 16);
     for (stage, n) in Stage::ALL.iter().zip(stages) {
-        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14);
+        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14, theme);
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, bar_width), theme.info()),
+            Span::styled(bar(n, max, bar_width, theme), theme.info()),
             Span::raw(format!(" {n:>3}")),
         ]));
     }
@@ -180,12 +190,12 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
     };
-    let date = lang.day_month(f.date);
     let date_width = lang.day_month(jiff::civil::date(2026, 12, 31)).width();
-    let head = format!("{} {date:>date_width$} {when:>8} {what} ", super::theme::mark(selected));
+    let date = if width < 32 { String::new() } else { format!("{:>date_width$} ", lang.day_month(f.date)) };
+    let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
     let used = head.width();
-    let title = pad(&one_line(&f.title), width.saturating_sub(used));
-    let when_style = if f.is_overdue() { theme.warning() } else { Style::new() };
+    let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
+    let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
     if selected { line.style(theme.selected()) } else { line }
 }
@@ -203,7 +213,7 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     );
     let mut lines = wrapped_list(&heading, width, theme.heading());
     if follow_ups.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
@@ -212,40 +222,44 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.checklists"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.checklists"), width), theme.heading()));
     let results = analysis::checklist_results(&app.portfolio, lang);
     if results.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_checklists"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
     for r in &results {
-        let score = r.mean.map_or_else(|| "–".to_owned(), |m| lang.decimal(m, 1));
+        let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| lang.decimal(m, 1));
         let (change, style) = match r.change() {
             Some(d) if d >= 0.05 => (lang.signed_decimal(d, 1), theme.info()),
             Some(d) if d <= -0.05 => (lang.signed_decimal(d, 1), theme.warning()),
-            Some(d) => (lang.signed_decimal(d, 1), Style::new()),
+            Some(d) => (lang.signed_decimal(d, 1).replacen('±', theme.symbols().unchanged, 1), Style::new()),
             None => (lang.t("overview.first_run").to_owned(), theme.dim()),
         };
         let tail = format!(" {score:>4} {change:>5}");
         let used = tail.width();
-        let name = pad(&one_line(&format!("{} · {}", r.name, r.scope)), width.saturating_sub(used));
+        let name = pad(
+            &one_line(&format!("{} {} {}", r.name, theme.symbols().separator, r.scope)),
+            width.saturating_sub(used),
+            theme,
+        );
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.goals"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.goals"), width), theme.heading()));
     let coverage = crate::coverage::coverage(&app.portfolio);
     let goals: Vec<_> = coverage.goals.iter().filter(|g| !g.retired).collect();
     if goals.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_goals"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_goals"), width), theme.dim()));
     }
     for g in goals {
         let n = g.total();
         let tail = format!(" {n:>3}");
-        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()));
+        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()), theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
     let text = lang.tf("overview.unlinked", &[("count", &coverage.unlinked)]);
-    lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     lines
 }
 

@@ -180,3 +180,21 @@ fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
     assert_eq!(app.portfolio.conflicts.len(), 3);
     assert!(app.message().contains('3'), "{}", app.message());
 }
+
+#[test]
+fn ctrl_l_redraws_over_the_external_change_and_conflict_dialogs_and_leaves_them_open() {
+    let mut app = Harness::on_disk(&sample());
+    let path = app.path().expect("a data file").to_path_buf();
+    std::fs::write(&path, fasett::store::to_json(&conflicted())).expect("writes");
+    app.check_disk();
+    app.keys("<C-l>");
+    assert!(app.take_redraw(), "asked from the external-change dialog");
+    assert!(matches!(app.mode, Mode::External(_)), "{:?}", app.mode);
+    app.press('m');
+    app.keys("<C-l>");
+    assert!(app.take_redraw(), "asked from the conflict dialog");
+    app.press('e').keys("<C-l>");
+    assert!(app.take_redraw(), "asked while a value is typed");
+    let Mode::Conflicts(dialog) = &app.mode else { panic!("{:?}", app.mode) };
+    assert!(dialog.editing.is_some(), "still typing");
+}

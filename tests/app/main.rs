@@ -12,4 +12,5 @@ mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod terminals;
 mod words;

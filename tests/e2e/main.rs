@@ -16,8 +16,10 @@ mod languages;
 mod portfolio;
 mod profile;
 mod register;
+mod screen;
 mod sharing;
 mod shell;
+mod terminals;
 
 /// A JSON file the app wrote, as JSON.
 pub fn read_json(path: &Path) -> serde_json::Value {
