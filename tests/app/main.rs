@@ -7,6 +7,7 @@ mod capture;
 mod conflicts;
 mod grid;
 mod languages;
+mod mapping;
 mod profile;
 mod register;
 mod regressions;
