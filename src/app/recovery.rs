@@ -222,8 +222,8 @@ impl App {
         self.takeover_tick(now, due);
     }
 
-    /// Writes the draft to the recovery file once typing pauses for [`DRAFT_PAUSE`], or has
-    /// gone on for [`DRAFT_AT_MOST`] since the text last reached it. The terminal calls this
+    /// Writes the draft to the recovery file once typing pauses for a second, or has
+    /// gone on for 1.5 s since the text last reached it. The terminal calls this
     /// after each frame too: the key is drawn before the disk is asked.
     pub fn write_draft_if_due(&mut self, now: Instant) {
         let field = &self.field;
