@@ -178,7 +178,8 @@ fn takeover_from_a_stopped_holder_is_writable_within_3_s_and_offers_its_draft() 
     second.wait_for("[read-only]", TIMEOUT);
     second.wait_for("asks that fasett to save and close", TIMEOUT);
     let asked = Instant::now();
-    second.send("T");
+    second.send(":takeover");
+    second.send_key(Key::Enter);
     second.wait_for("Text from an interrupted session", TAKEOVER_LIMIT);
     second.wait_for("Skrivet före tunneln", TIMEOUT);
     assert!(asked.elapsed() <= TAKEOVER_LIMIT, "writable after {:?}", asked.elapsed());
