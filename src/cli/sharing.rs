@@ -37,7 +37,7 @@ pub(super) fn merge(base: &Path, ours: &Path, theirs: &Path, lang: Lang) -> Exit
         );
         eprintln!("fasett: {line}");
     }
-    let conflicts = merge::conflict_lines(&merged.portfolio);
+    let conflicts = merge::conflict_lines(&merged.portfolio, lang);
     if conflicts.is_empty() {
         eprintln!("fasett: {}", lang.t("merge.done"));
         return ExitCode::SUCCESS;

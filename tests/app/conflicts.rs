@@ -198,3 +198,17 @@ fn ctrl_l_redraws_over_the_external_change_and_conflict_dialogs_and_leaves_them_
     let Mode::Conflicts(dialog) = &app.mode else { panic!("{:?}", app.mode) };
     assert!(dialog.editing.is_some(), "still typing");
 }
+
+#[test]
+fn a_choice_in_conflict_reads_as_its_label_in_the_dialog_and_in_check() {
+    let mut sv = Harness::new(conflicted()).lang(Lang::Sv);
+    sv.update(fasett::action::Action::OpenConflicts);
+    sv.keys("<Right>");
+    let screen = sv.render(80, 24);
+    assert!(screen.contains("Fasett"), "{screen}");
+    assert!(screen.contains("Blandad") && screen.contains("Adaptiv"), "{screen}");
+    assert!(!screen.contains("mixed") && !screen.contains("adaptive"), "{screen}");
+    let lines = merge::conflict_lines(&conflicted(), Lang::Sv).join("\n");
+    assert!(lines.contains("vår Blandad, deras Adaptiv"), "{lines}");
+    assert!(!lines.contains("ours"), "{lines}");
+}

@@ -6,7 +6,6 @@
 //! the diff.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use fasett::export::{self, DEFAULT_DELIMITER};
 use fasett::i18n::Lang;
@@ -410,49 +409,34 @@ fn big_portfolio() -> Portfolio {
     p
 }
 
-/// The budgets are for release builds on the dev machine (BENCHMARKS.md); a debug build only
-/// checks that nothing is wildly slow (quadratic work would take minutes).
+/// Every way in and out works whole at 10,000 initiatives. How fast is measured by the
+/// benchmarks (`cargo bench --bench speed`, BENCHMARKS.md), not here: a test on a shared
+/// machine cannot hold a wall-clock budget honestly.
 #[test]
-fn report_export_and_import_of_10000_initiatives_are_fast() {
+fn report_export_and_import_of_10000_initiatives_work_whole() {
     let p = big_portfolio();
-    let factor = if cfg!(debug_assertions) { 20 } else { 1 };
-    let time = |what: &str, budget_ms: u128, f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        f();
-        let ms = start.elapsed().as_millis();
-        eprintln!("{what}: {ms} ms (budget {budget_ms} ms)");
-        assert!(ms <= budget_ms * factor, "{what} took {ms} ms");
-    };
-    time("report markdown", 100, &mut || drop(fasett::report::markdown(&p, today(), Lang::En)));
-    time("report json", 100, &mut || drop(fasett::report::json(&p, today(), Lang::En)));
-    let mut csv = Vec::new();
-    time("export csv", 100, &mut || csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER));
-    time("export markdown", 100, &mut || drop(export::markdown(&p, Lang::En, today())));
+    let markdown = fasett::report::markdown(&p, today(), Lang::En);
+    assert!(markdown.contains("## Balance between the four facets"), "{}", &markdown[..200]);
+    let json = fasett::report::json(&p, today(), Lang::En);
+    assert!(!json.is_empty());
+    let csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER);
+    assert!(export::markdown(&p, Lang::En, today()).lines().count() > 10_000);
     let mut target = p.clone();
     // The rows carry the same numbers and no identity: added as new, at the user's word.
     let mut options = import::Options::new(Lang::En, today());
     options.as_new = true;
-    time("import csv into 10,000", 300, &mut || {
-        let plan = import::parse_with(&csv, &target, &options).expect("imports");
-        plan.change(&mut target, false).apply(&mut target);
-    });
+    let plan = import::parse_with(&csv, &target, &options).expect("imports");
+    plan.change(&mut target, false).apply(&mut target);
     assert_eq!(target.initiatives.len(), 20_000);
-    let mut xlsx = Vec::new();
-    time("export xlsx", 1000, &mut || {
-        xlsx = export::render(&p, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
-    });
+    let xlsx = export::render(&p, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
     let mut fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
-    time("import xlsx into a fresh portfolio", 1000, &mut || {
-        let plan = import::parse(&xlsx, &fresh, Lang::En, today()).expect("imports");
-        plan.change(&mut fresh, false).apply(&mut fresh);
-    });
+    let plan = import::parse(&xlsx, &fresh, Lang::En, today()).expect("imports");
+    plan.change(&mut fresh, false).apply(&mut fresh);
     assert_eq!(fresh.initiatives.len(), 10_000);
     let mut ours = p.clone();
     ours.id = "ours".into();
     let sheet =
         export::render(&ours, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
-    time("dry run of an xlsx of 10,000 unchanged", 1000, &mut || {
-        let plan = import::parse(&sheet, &ours, Lang::En, today()).expect("imports");
-        assert_eq!(plan.unchanged, 10_000);
-    });
+    let plan = import::parse(&sheet, &ours, Lang::En, today()).expect("imports");
+    assert_eq!(plan.unchanged, 10_000, "a dry run of an unchanged sheet changes nothing");
 }
