@@ -75,29 +75,20 @@ fn panes_switch_help_opens_and_closes_and_colon_q_quits() {
     wait_for_shell(&app);
     app.wait_for(&en("facet.mission_oriented"), TIMEOUT);
 
-    app.send("2");
-    app.wait_for(&en("initiatives.title"), TIMEOUT);
-    app.send("3");
-    app.wait_for(&en("culture.title"), TIMEOUT);
-    app.send("4");
-    app.wait_for(&en("overview.by_stage"), TIMEOUT);
-    app.send_key(Key::Tab);
-    app.wait_for(&en("facet.mission_oriented"), TIMEOUT);
-    app.send_key(Key::BackTab);
-    app.wait_for(&en("overview.by_stage"), TIMEOUT);
-    app.send_key(Key::BackTab);
-    app.wait_for(&en("culture.title"), TIMEOUT);
-    app.send_key(Key::Tab);
-    app.wait_for(&en("overview.by_stage"), TIMEOUT);
+    app.press("2", &en("initiatives.title"));
+    app.press("3", &en("culture.title"));
+    app.press("4", &en("overview.by_stage"));
+    app.press_key(Key::Tab, &en("facet.mission_oriented"));
+    app.press_key(Key::BackTab, &en("overview.by_stage"));
+    app.press_key(Key::BackTab, &en("culture.title"));
+    app.press_key(Key::Tab, &en("overview.by_stage"));
 
-    app.send("?");
-    app.wait_for("Keys —", TIMEOUT);
+    app.press("?", "Keys —");
     app.send_key(Key::Esc);
     app.wait_for_gone("Keys —", TIMEOUT);
     app.wait_for(&en("overview.by_stage"), TIMEOUT);
 
-    app.send(":q");
-    app.wait_for(":q", TIMEOUT);
+    app.press(":q", ":q");
     app.send_key(Key::Enter);
     let status = app.wait_exit(TIMEOUT);
     assert!(status.success(), "`:q` exited with {status:?}");
@@ -210,8 +201,7 @@ fn a_broken_file_opens_read_only_with_the_error_in_view_and_stays_unchanged() {
         screen.lines().any(|l| l.contains("line") && !l.contains("? help"))
     });
     app.send("u");
-    app.send(":w");
-    app.wait_for(":w", TIMEOUT);
+    app.press(":w", ":w");
     app.send_key(Key::Enter);
     app.wait_for_gone(":w", TIMEOUT);
     app.quit();
@@ -224,17 +214,7 @@ fn no_color_starts_without_colours_and_quits() {
     sandbox.env("NO_COLOR", "1");
     let mut app = sandbox.spawn::<_, &str>([]);
     wait_for_shell(&app);
-    let coloured = app.with_screen(|screen| {
-        let (rows, cols) = screen.size();
-        (0..rows)
-            .flat_map(|r| (0..cols).map(move |c| (r, c)))
-            .filter(|&(r, c)| {
-                screen.cell(r, c).is_some_and(|cell| {
-                    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
-                })
-            })
-            .count()
-    });
+    let coloured = app.coloured_cells();
     assert_eq!(coloured, 0, "with NO_COLOR set, {coloured} cells still have a colour");
     app.quit();
 }
