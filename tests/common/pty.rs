@@ -79,6 +79,13 @@ impl Sandbox {
         self.data_dir().join("portfolio.json")
     }
 
+    /// Writes `contents` to `name` below the root, making its directories; the file's path.
+    pub fn write(&self, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root().join(name);
+        write_file(&path, contents);
+        path
+    }
+
     /// Sets (or overrides) a variable for every later run.
     pub fn env(&mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> &mut Self {
         self.vars.push((key.as_ref().to_owned(), Some(value.as_ref().to_owned())));
@@ -179,6 +186,13 @@ impl Sandbox {
         cmd.cwd(self.root());
         cmd
     }
+}
+
+/// Writes `contents` to `path`, making its directories; panics naming the path.
+pub fn write_file(path: &Path, contents: impl AsRef<[u8]>) {
+    let dir = path.parent().expect("a parent directory");
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
 }
 
 /// The terminal a binary is started in.
@@ -373,6 +387,13 @@ impl Pty {
     pub fn press(&mut self, keys: &str, expected: &str) {
         self.send(keys);
         self.wait_for(expected, TIMEOUT);
+    }
+
+    /// Moves `fields` fields on in a form, with Tab.
+    pub fn tab(&mut self, fields: usize) {
+        for _ in 0..fields {
+            self.send_key(Key::Tab);
+        }
     }
 
     /// Sends `key` and waits until the screen shows `expected`.

@@ -60,9 +60,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
 
     app.press("a", "New action");
     app.send("Learning seminar");
-    for _ in 0..5 {
-        app.send_key(Key::Tab);
-    }
+    app.tab(5);
     app.send("2027-01-15");
     app.press_key(Key::CtrlS, "added to the plan");
 

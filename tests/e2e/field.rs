@@ -10,8 +10,24 @@ use portable_pty::{PtySize, native_pty_system};
 
 use fasett::model::Initiative;
 
-use crate::pty::{Key, Sandbox, TIMEOUT};
+use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
 use crate::{open_shared, quick_capture, titles, write_theirs};
+
+/// Types `text` into quick capture and stops fasett with `signal` before anything is saved;
+/// the exit code must tell the signal.
+fn stopped_while_typing(sandbox: &Sandbox, text: &str, signal: &str, number: u32) {
+    let mut app = quick_capture(sandbox);
+    app.press(text, text);
+    app.signal(signal);
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + number, "exit status says SIG{signal}");
+}
+
+/// The next start, which offers the interrupted session's text back.
+fn offered_back(sandbox: &Sandbox) -> Pty {
+    let app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Text from an interrupted session", TIMEOUT);
+    app
+}
 
 fn recovery_of(file: &Path) -> PathBuf {
     let mut name = file.file_name().expect("a file name").to_owned();
@@ -25,18 +41,13 @@ fn sighup_while_typing_keeps_the_text_and_the_next_start_offers_it_back() {
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
 
-    let mut app = quick_capture(&sandbox);
-    app.press("Halvskriven idé om nattpatrull", "Halvskriven idé om nattpatrull");
-    app.signal("HUP");
-    let status = app.wait_exit(TIMEOUT);
-    assert_eq!(status.exit_code(), 128 + 1, "exit status says SIGHUP");
+    stopped_while_typing(&sandbox, "Halvskriven idé om nattpatrull", "HUP", 1);
     let kept = std::fs::read_to_string(&recovery).expect("the recovery file was written");
     assert!(kept.contains("Halvskriven idé om nattpatrull"), "{kept}");
     assert!(!file.exists(), "nothing was committed, so nothing was written to the data file");
 
     // The next start offers the text back; y reopens the form with it.
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
+    let mut app = offered_back(&sandbox);
     app.wait_for("Halvskriven idé om nattpatrull", TIMEOUT);
     app.press("y", "New initiative");
     app.wait_for("Halvskriven idé om nattpatrull", TIMEOUT);
@@ -51,14 +62,10 @@ fn discarding_recovered_text_removes_the_file() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
-    let mut app = quick_capture(&sandbox);
-    app.press("Skiss", "Skiss");
-    app.signal("TERM");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + 15);
+    stopped_while_typing(&sandbox, "Skiss", "TERM", 15);
     assert!(recovery.exists());
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
+    let mut app = offered_back(&sandbox);
     app.wait_for("Delete discards", TIMEOUT);
     // Typing ahead (`n` for a new initiative, then a title) leaves the offer open.
     app.send("nSkiss 2");
@@ -66,8 +73,7 @@ fn discarding_recovered_text_removes_the_file() {
     assert!(recovery.exists(), "Esc decides later: the text is kept");
     app.quit();
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
+    let mut app = offered_back(&sandbox);
     app.press("\x1b[3~", "discarded");
     assert!(!recovery.exists());
     app.quit();

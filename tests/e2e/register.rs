@@ -27,13 +27,9 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     let mut app = sandbox.start::<_, &str>([]);
     app.press("2", "Nattfasta i hemtjänsten");
     app.press("e", "Edit #1");
-    for _ in 0..5 {
-        app.send_key(Key::Tab);
-    }
+    app.tab(5);
     app.send_key(Key::Right); // stage: identifying problems → generating ideas
-    for _ in 0..8 {
-        app.send_key(Key::Tab);
-    }
+    app.tab(8);
     app.send("Åsa Öberg");
     app.press_key(Key::CtrlS, "#1 saved");
     let saved = read_json(&file);
