@@ -9,7 +9,7 @@ use fasett::store::{self, to_json};
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::Sandbox;
-use crate::{run, stderr};
+use crate::{add, run, stderr};
 
 fn load(dir: &Path) -> Portfolio {
     store::load(&dir.join("portfolio.json")).expect("the file loads").expect("the file is there")
@@ -17,17 +17,6 @@ fn load(dir: &Path) -> Portfolio {
 
 fn save(dir: &Path, p: &Portfolio) {
     std::fs::write(dir.join("portfolio.json"), to_json(p)).expect("writing the portfolio");
-}
-
-fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
-    let id = p.allocate_id(Collection::Initiative);
-    p.initiatives.push(Initiative {
-        id,
-        title: title.into(),
-        updated: Some(updated.parse().expect("a time")),
-        ..Initiative::default()
-    });
-    id
 }
 
 fn edit(p: &mut Portfolio, id: Id, change: impl FnOnce(&mut Initiative)) {

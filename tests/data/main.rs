@@ -11,9 +11,10 @@ mod pty;
 #[path = "../common/strategies.rs"]
 mod strategies;
 
+use std::path::Path;
 use std::process::Output;
 
-use fasett::model::{Collection, Initiative, Portfolio};
+use fasett::model::{Collection, Id, Initiative, Portfolio};
 use pty::Sandbox;
 
 mod bundled_data;
@@ -35,6 +36,38 @@ pub fn sample(n: u32) -> Portfolio {
         p.initiatives.push(Initiative { id, title: format!("Initiative {id}"), ..Default::default() });
     }
     p
+}
+
+/// The day the command-line tests run on (`FASETT_TODAY`), so dated output is stable.
+pub const TODAY: &str = "2026-11-25";
+
+/// A sandbox whose binary thinks it is [`TODAY`].
+pub fn sandbox() -> Sandbox {
+    let mut sandbox = Sandbox::new();
+    sandbox.env("FASETT_TODAY", TODAY);
+    sandbox
+}
+
+/// `path` as a command-line argument.
+pub fn utf8(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// The portfolio in the data file at `path`, which must be there and valid.
+pub fn load(path: &Path) -> Portfolio {
+    fasett::store::load(path).expect("valid").expect("exists")
+}
+
+/// Adds an initiative titled `title`, last changed at `updated` (RFC 3339), under the next number.
+pub fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
+    let id = p.allocate_id(Collection::Initiative);
+    p.initiatives.push(Initiative {
+        id,
+        title: title.into(),
+        updated: Some(updated.parse().expect("a time")),
+        ..Initiative::default()
+    });
+    id
 }
 
 /// Runs the real `fasett` with `args` in `sandbox` to the end.

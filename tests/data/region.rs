@@ -7,7 +7,7 @@ use fasett::store::to_json;
 use serde_json::json;
 
 use crate::pty::Sandbox;
-use crate::{golden, run, stderr, stdout};
+use crate::{golden, run, sandbox, stderr, stdout};
 
 /// A second municipality: the sample renamed, with a different mix, one title it shares
 /// with the sample in other words, and benefits on two initiatives.
@@ -49,8 +49,7 @@ fn aby() -> Portfolio {
 
 #[test]
 fn three_portfolios_side_by_side_with_the_broken_one_named() {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
+    let sandbox = sandbox();
     let dir = sandbox.root();
     std::fs::write(dir.join("sjobacka.json"), fasett::demo::SAMPLE).expect("writes");
     std::fs::write(dir.join("aby.json"), to_json(&aby())).expect("writes");
