@@ -17,7 +17,7 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use crate::strategies;
-use crate::{TODAY, golden, load, run, sandbox, stderr, stdout, utf8};
+use crate::{TODAY, golden, load, run, run_ok, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -131,8 +131,7 @@ fn exported_cells_never_start_a_formula() {
 fn excel_in_a_swedish_locale_imports() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     assert!(stdout(&output).contains(": 4 new, 0 changed"), "{}", stdout(&output));
     assert!(stderr(&output).contains("Okänd kolumn"), "the unknown column is named: {}", stderr(&output));
     let p = load(&file);
@@ -170,15 +169,14 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
-    let dry = run(&sandbox, &["import", utf8(&fixture("excel_sv.csv")), "--dry-run", "--file", utf8(&file)]);
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry =
+        run_ok(&sandbox, &["import", utf8(&fixture("excel_sv.csv")), "--dry-run", "--file", utf8(&file)]);
     assert!(
         stdout(&dry).contains("4 new, 0 changed") && stdout(&dry).contains("+ Digital tillsyn på natten")
     );
     assert_eq!(std::fs::read(&file).expect("reading"), before, "a dry run writes nothing");
 
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     let p = load(&file);
     let old = sample();
     assert_eq!(p.initiatives.len(), old.initiatives.len() + 4);
@@ -195,16 +193,14 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
 fn windows_1252_is_converted_and_formulas_stay_text() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
     assert!(stderr(&output).contains("Windows-1252"), "the conversion is said: {}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives[0].title, "Köksträdgård i Ås");
     assert_eq!(p.initiatives[0].owner, "Björn Ödman");
     assert_eq!(p.initiatives[0].description, "Budget 5 000 € – delvis");
 
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
     let p = load(&file);
     let new = &p.initiatives[1..];
     assert_eq!(new[0].title, "=HYPERLINK(\"http://x\")", "a formula is imported as its text");
@@ -308,8 +304,7 @@ fn export_writes_stdout_or_a_file_atomically() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let out = run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
     let comma = run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv", "--delimiter", ","]);
     assert!(comma.stdout.starts_with("\u{feff}ID,Title,".as_bytes()));
@@ -336,11 +331,9 @@ fn the_sample_report_matches_the_golden_files() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let md = run(&sandbox, &["--file", utf8(&file), "report"]);
-    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let md = run_ok(&sandbox, &["--file", utf8(&file), "report"]);
     golden("report.md", &stdout(&md));
-    let json = run(&sandbox, &["report", "--format", "json", "--file", utf8(&file)]);
-    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let json = run_ok(&sandbox, &["report", "--format", "json", "--file", utf8(&file)]);
     golden("report.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(value["report_version"], 1);
@@ -352,8 +345,7 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let sv = run(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
-    assert_eq!(sv.status.code(), Some(0), "{}", stderr(&sv));
+    let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
     assert!(text.contains("28 %") && !text.contains("28%"), "{text}");
@@ -367,8 +359,7 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let csv = stdout(&run(&sandbox, &["--file", utf8(&file), "export", "--lang", "nb"]));
     assert!(csv.contains(";2026-") && !csv.contains(".2026"), "ISO dates in CSV:\n{csv}");
 
-    let check = run(&sandbox, &["--file", utf8(&file), "check", "--lang", "sv"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let check = run_ok(&sandbox, &["--file", utf8(&file), "check", "--lang", "sv"]);
     assert!(
         stdout(&check).contains("giltig — 25 initiativ, 3 genomgångar av checklistor, 5 åtgärder"),
         "{}",

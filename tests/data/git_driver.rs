@@ -9,7 +9,7 @@ use fasett::store::{self, to_json};
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::Sandbox;
-use crate::{add, run, stderr};
+use crate::{add, run, run_ok, stderr};
 
 fn load(dir: &Path) -> Portfolio {
     store::load(&dir.join("portfolio.json")).expect("the file loads").expect("the file is there")
@@ -92,8 +92,7 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     assert_eq!((three.owner.as_str(), three.unit.as_str()), ("Anna Berg", "Tekniska förvaltningen"));
     assert!(a.initiative(5).expect("#5").archived);
     assert!(a.conflicts.is_empty());
-    let check = run(&sandbox, &["check", "--file", "anna/portfolio.json"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    run_ok(&sandbox, &["check", "--file", "anna/portfolio.json"]);
 }
 
 #[test]

@@ -70,9 +70,25 @@ pub fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
     id
 }
 
+/// A temporary directory holding `portfolio.json` with [`sample`]`(n)` in it; the directory
+/// (keep it: dropping it removes the file) and the file's path.
+pub fn portfolio_file(n: u32) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    std::fs::write(&path, fasett::store::to_json(&sample(n))).expect("writes");
+    (dir, path)
+}
+
 /// Runs the real `fasett` with `args` in `sandbox` to the end.
 pub fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
     sandbox.command(args).output().expect("running fasett")
+}
+
+/// Runs the real `fasett` with `args` in `sandbox` and checks it succeeded (exit code 0).
+pub fn run_ok(sandbox: &Sandbox, args: &[&str]) -> Output {
+    let output = run(sandbox, args);
+    assert_eq!(output.status.code(), Some(0), "fasett {args:?}: {}", stderr(&output));
+    output
 }
 
 pub fn stdout(output: &Output) -> String {

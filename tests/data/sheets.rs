@@ -13,7 +13,7 @@ use fasett::model::{Facet, Goal, Initiative, Portfolio, Stage, Status};
 use fasett::testing::sample;
 use jiff::civil::{Date, date};
 
-use crate::{load, run, sandbox, stderr, stdout, utf8};
+use crate::{load, run, run_ok, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -135,8 +135,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     let sheet = register("sjobacka_ideregister_sv.csv");
-    let dry = run(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry = run_ok(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
     let out = stdout(&dry);
     for words in [
         "Idé → Titel",
@@ -151,8 +150,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     assert!(out.contains("8 nya"), "{out}");
     assert!(stderr(&dry).contains("Windows-1252") && stderr(&dry).contains("Rad 1"), "{}", stderr(&dry));
     assert!(!file.exists(), "a dry run writes nothing");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert!(stderr(&output).contains("units are not in the organisation profile"), "{}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives.len(), 8, "every row in");
@@ -229,8 +227,7 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
             "values": {"status": {"Kanske": "paused"}}}"#,
     )
     .expect("writing");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--map", utf8(&map)]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--map", utf8(&map)]);
     let p = load(&file);
     assert_eq!(
         p.initiatives.iter().map(|i| (i.title.as_str(), i.status)).collect::<Vec<_>>(),
@@ -252,8 +249,7 @@ fn dates_that_read_two_ways_need_the_order_from_the_command_line() {
         "{}",
         stderr(&refused)
     );
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--date-order", "mdy"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--date-order", "mdy"]);
     assert_eq!(load(&file).initiatives[0].start, Some(date(2025, 9, 1)));
 }
 
@@ -375,8 +371,7 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     // A first import gives the sample (which has no identity yet) its identity.
     let one = sandbox.root().join("one.csv");
     std::fs::write(&one, "Title\nOne more\n").expect("writing");
-    let first = run(&sandbox, &["--file", utf8(&file), "import", utf8(&one)]);
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&one)]);
     assert!(!load(&file).id.is_empty(), "the identity was written");
     let sheet = sandbox.root().join("out.xlsx");
     let export =
@@ -384,12 +379,10 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     let before = load(&file).initiatives;
     let count = before.len();
-    let again = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
     let unchanged = format!("0 new, 0 changed, {count} unchanged, nothing removed");
     assert!(stdout(&again).contains(&unchanged), "{}", stdout(&again));
-    let back = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
-    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert_eq!(load(&file).initiatives, before, "nothing changed");
 }
 
