@@ -15,11 +15,8 @@ use fasett::testing::sample;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
-use crate::pty::Sandbox;
 use crate::strategies;
-use crate::{golden, run, stderr, stdout};
-
-const TODAY: &str = "2026-11-25";
+use crate::{TODAY, golden, load, run, run_ok, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -129,26 +126,11 @@ fn exported_cells_never_start_a_formula() {
 // The binary
 // ---------------------------------------------------------------------------------------------
 
-fn sandbox() -> Sandbox {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", TODAY);
-    sandbox
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
-
-fn load(path: &Path) -> Portfolio {
-    fasett::store::load(path).expect("valid").expect("exists")
-}
-
 #[test]
 fn excel_in_a_swedish_locale_imports() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     assert!(stdout(&output).contains(": 4 new, 0 changed"), "{}", stdout(&output));
     assert!(stderr(&output).contains("Okänd kolumn"), "the unknown column is named: {}", stderr(&output));
     let p = load(&file);
@@ -186,22 +168,22 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
-    let dry = run(&sandbox, &["import", s(&fixture("excel_sv.csv")), "--dry-run", "--file", s(&file)]);
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry =
+        run_ok(&sandbox, &["import", utf8(&fixture("excel_sv.csv")), "--dry-run", "--file", utf8(&file)]);
     assert!(
         stdout(&dry).contains("4 new, 0 changed") && stdout(&dry).contains("+ Digital tillsyn på natten")
     );
     assert_eq!(std::fs::read(&file).expect("reading"), before, "a dry run writes nothing");
 
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     let p = load(&file);
     let old = sample();
     assert_eq!(p.initiatives.len(), old.initiatives.len() + 4);
     let max_old = old.initiatives.iter().map(|i| i.id).max().unwrap_or(0).max(old.next_id.initiative - 1);
     assert!(p.initiatives[old.initiatives.len()..].iter().all(|i| i.id > max_old), "no id is reused");
 
-    let refused = run(&sandbox, &["--file", s(&file), "--read-only", "import", s(&fixture("excel_sv.csv"))]);
+    let refused =
+        run(&sandbox, &["--file", utf8(&file), "--read-only", "import", utf8(&fixture("excel_sv.csv"))]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("--read-only"), "{}", stderr(&refused));
 }
@@ -210,16 +192,14 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
 fn windows_1252_is_converted_and_formulas_stay_text() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("windows_1252.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
     assert!(stderr(&output).contains("Windows-1252"), "the conversion is said: {}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives[0].title, "Köksträdgård i Ås");
     assert_eq!(p.initiatives[0].owner, "Björn Ödman");
     assert_eq!(p.initiatives[0].description, "Budget 5 000 € – delvis");
 
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("formulas.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
     let p = load(&file);
     let new = &p.initiatives[1..];
     assert_eq!(new[0].title, "=HYPERLINK(\"http://x\")", "a formula is imported as its text");
@@ -263,7 +243,7 @@ fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
     let before = std::fs::read(&file).expect("reading");
     for (name, lines, words) in BAD {
         for dry_run in [false, true] {
-            let mut args = vec!["--file", s(&file), "import", s(&fixture(name)).to_owned().leak()];
+            let mut args = vec!["--file", utf8(&file), "import", utf8(&fixture(name)).to_owned().leak()];
             if dry_run {
                 args.push("--dry-run");
             }
@@ -291,7 +271,7 @@ fn a_50_mb_csv_is_refused_before_reading() {
     let big = sandbox.root().join("big.csv");
     // Sparse: the size is what is checked, so the test needs no 50 MB of disk.
     std::fs::File::create(&big).and_then(|f| f.set_len(50 * 1024 * 1024)).expect("a big file");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&big)]);
+    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&big)]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("50.0 MB") && stderr(&output).contains("up to 32 MB"),
@@ -305,12 +285,12 @@ fn a_50_mb_csv_is_refused_before_reading() {
 fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", "nowhere.csv"]);
+    let output = run(&sandbox, &["--file", utf8(&file), "import", "nowhere.csv"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("nowhere.csv"));
     std::fs::write(&file, "{\"schema_version\": 1,").expect("writing");
-    for args in [&["import", s(&fixture("excel_sv.csv"))][..], &["report"], &["export"]] {
-        let mut all = vec!["--file", s(&file)];
+    for args in [&["import", utf8(&fixture("excel_sv.csv"))][..], &["report"], &["export"]] {
+        let mut all = vec!["--file", utf8(&file)];
         all.extend_from_slice(args);
         let output = run(&sandbox, &all);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
@@ -323,25 +303,25 @@ fn export_writes_stdout_or_a_file_atomically() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let out = run(&sandbox, &["--file", s(&file), "export", "--format", "csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
-    let comma = run(&sandbox, &["--file", s(&file), "export", "--format", "csv", "--delimiter", ","]);
+    let comma = run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv", "--delimiter", ","]);
     assert!(comma.stdout.starts_with("\u{feff}ID,Title,".as_bytes()));
     let target = sandbox.root().join("out").join("x.csv");
     std::fs::create_dir_all(target.parent().expect("a folder")).expect("folder");
-    let written = run(&sandbox, &["--file", s(&file), "export", "--format", "csv", "--output", s(&target)]);
+    let written =
+        run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv", "--output", utf8(&target)]);
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
     assert!(written.stdout.is_empty(), "nothing on stdout when writing a file");
     assert_eq!(std::fs::read(&target).expect("written"), out.stdout);
     let names: Vec<_> =
         std::fs::read_dir(target.parent().expect("a folder")).expect("listing").flatten().collect();
     assert_eq!(names.len(), 1, "no temporary file left behind");
-    let json = run(&sandbox, &["--file", s(&file), "export", "--format", "json"]);
+    let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
-    let md = run(&sandbox, &["--file", s(&file), "export", "--format", "markdown"]);
+    let md = run(&sandbox, &["--file", utf8(&file), "export", "--format", "markdown"]);
     assert!(stdout(&md).starts_with("# Initiatives — Sjöbacka kommun"), "{}", stdout(&md));
-    let bad = run(&sandbox, &["--file", s(&file), "export", "--delimiter", "ab"]);
+    let bad = run(&sandbox, &["--file", utf8(&file), "export", "--delimiter", "ab"]);
     assert_eq!(bad.status.code(), Some(2), "clap's usage error");
 }
 
@@ -350,11 +330,9 @@ fn the_sample_report_matches_the_golden_files() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let md = run(&sandbox, &["--file", s(&file), "report"]);
-    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let md = run_ok(&sandbox, &["--file", utf8(&file), "report"]);
     golden("report.md", &stdout(&md));
-    let json = run(&sandbox, &["report", "--format", "json", "--file", s(&file)]);
-    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let json = run_ok(&sandbox, &["report", "--format", "json", "--file", utf8(&file)]);
     golden("report.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(value["report_version"], 1);
@@ -366,36 +344,34 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let sv = run(&sandbox, &["--file", s(&file), "report", "--lang", "sv"]);
-    assert_eq!(sv.status.code(), Some(0), "{}", stderr(&sv));
+    let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
     assert!(text.contains("28 %") && !text.contains("28%"), "{text}");
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
-    let da = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "da"]));
+    let da = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");
     assert!(da.contains("25.11.2026"), "Danish dates:\n{da}");
     // What machines read stays as machines read it.
-    let json = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "sv", "--format", "json"]));
+    let json = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv", "--format", "json"]));
     assert!(json.contains("\"score\": 3.5") && json.contains("\"date\": \"2026-11-25\""), "{json}");
-    let csv = stdout(&run(&sandbox, &["--file", s(&file), "export", "--lang", "nb"]));
+    let csv = stdout(&run(&sandbox, &["--file", utf8(&file), "export", "--lang", "nb"]));
     assert!(csv.contains(";2026-") && !csv.contains(".2026"), "ISO dates in CSV:\n{csv}");
 
-    let check = run(&sandbox, &["--file", s(&file), "check", "--lang", "sv"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let check = run_ok(&sandbox, &["--file", utf8(&file), "check", "--lang", "sv"]);
     assert!(
         stdout(&check).contains("giltig — 25 initiativ, 3 genomgångar av checklistor, 5 åtgärder"),
         "{}",
         stdout(&check)
     );
     let missing = sandbox.root().join("saknas.json");
-    let check = run(&sandbox, &["--file", s(&missing), "check", "--lang", "nb"]);
+    let check = run(&sandbox, &["--file", utf8(&missing), "check", "--lang", "nb"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(stderr(&check).contains("det finnes ingen fil her"), "{}", stderr(&check));
-    let folder = run(&sandbox, &["--file", s(sandbox.root()), "--lang", "da"]);
+    let folder = run(&sandbox, &["--file", utf8(sandbox.root()), "--lang", "da"]);
     assert_eq!(folder.status.code(), Some(1), "the interface refuses a folder");
     assert!(stderr(&folder).contains("det er en mappe"), "{}", stderr(&folder));
-    let empty = run(&sandbox, &["--file", s(&missing), "report", "--lang", "sv"]);
+    let empty = run(&sandbox, &["--file", utf8(&missing), "report", "--lang", "sv"]);
     assert!(stderr(&empty).contains("finns inte än"), "{}", stderr(&empty));
 }
 
