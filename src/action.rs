@@ -167,12 +167,20 @@ pub enum CultureAction {
     NextPerspective,
     /// Write the note of the selected item.
     EditNote,
+    /// Type every participant's score for the selected item, one digit each.
+    EnterEach,
+    /// Count a show of hands for the selected item: how many gave each score.
+    EnterTally,
+    /// Type one more participant's scores for every item, one digit each.
+    EnterRespondent,
     /// Add an action to the plan (in the rating view: for the selected item).
     NewAction,
     /// Edit the selected action.
     EditAction,
     /// Mark the selected action done, or open again.
     ToggleDone,
+    /// Hide participants' names for a meeting, or show them again.
+    TogglePresentation,
     /// Move to the next field of the dialog.
     NextField,
     /// Move to the previous field of the dialog.
@@ -337,6 +345,8 @@ pub enum Place {
     Rating,
     /// Typing an item's note.
     Note,
+    /// Typing a line of scores: each participant's, a show of hands, or one participant's.
+    Entry,
     /// A run's results or its comparison with the previous run.
     Results,
     /// An action plan.

@@ -363,21 +363,17 @@ mod tests {
     }
 
     fn run(id: Id, day: i8, a: u8, b: Option<u8>) -> Assessment {
-        let answer = |item: &str, score| Answer {
-            item: item.into(),
-            perspective: None,
-            score,
-            note: String::new(),
-            extra: Extra::new(),
-        };
+        let answer = |item: &str, score| Answer { score, ..Answer::empty(item.into(), None) };
         Assessment {
             id,
             template: "t".into(),
             template_version: 1,
             scope: "Team".into(),
             date: date(2026, 3, day),
+            next_date: None,
             participants: vec![],
             answers: vec![answer("a", Some(a)), answer("b", b)],
+            responses: vec![],
             note: String::new(),
             extra: Extra::new(),
         }

@@ -23,7 +23,8 @@ use ratatui::layout::Rect;
 use tui_input::Input;
 
 pub use culture::{
-    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+    ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
+    Refusal, RunField, TemplateSource, tokens,
 };
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};

@@ -437,11 +437,9 @@ pub fn portfolio(size: Size) -> Portfolio {
             for perspective in &perspectives {
                 let range = usize::from(t.scale.max - t.scale.min) + 1;
                 answers.push(Answer {
-                    item: item.id.clone(),
-                    perspective: perspective.clone(),
                     score: rng.chance(90).then(|| t.scale.min + rng.below(range) as u8),
                     note: if rng.chance(20) { rng.pick(w.sentences).to_string() } else { String::new() },
-                    extra: crate::model::extras::Extra::default(),
+                    ..Answer::empty(item.id.clone(), perspective.clone())
                 });
             }
         }
@@ -452,8 +450,10 @@ pub fn portfolio(size: Size) -> Portfolio {
             template_version: t.version,
             scope: rng.pick(w.units).to_string(),
             date: assessment_date,
+            next_date: None,
             participants: (0..3 + rng.below(6)).map(|_| person(&mut rng, w)).collect(),
             answers,
+            responses: Vec::new(),
             note: paragraph(&mut rng, w, 1),
             extra: crate::model::extras::Extra::default(),
         });

@@ -1,4 +1,11 @@
 //! Checklist runs and the action plans that follow them (Kiruna's and KS's loops).
+//!
+//! A run keeps what the group said in two ways: per slot (an item, under a perspective where
+//! the template has them) the group's agreed score, a show of hands and a note ([`Answer`]);
+//! and per participant, everyone's own scores ([`Response`]), anonymous unless a name or role
+//! is kept.
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -16,10 +23,18 @@ pub struct Assessment {
     /// Organisation, unit or team the run is about (free text or a unit name).
     pub scope: String,
     pub date: Date,
+    /// When the group plans to run the checklist again (Kiruna's booked follow-up).
+    #[serde(default)]
+    pub next_date: Option<Date>,
+    /// Who took part, as typed when the run was started (not linked to the responses).
     #[serde(default)]
     pub participants: Vec<String>,
+    /// Per slot: the group's agreed score, a show of hands and the note.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// Every participant's own scores, in the order they were entered or imported.
+    #[serde(default)]
+    pub responses: Vec<Response>,
     #[serde(default)]
     pub note: String,
     #[serde(skip)]
@@ -30,20 +45,113 @@ impl Assessment {
     pub fn answer(&self, item: &str, perspective: Option<&str>) -> Option<&Answer> {
         self.answers.iter().find(|a| a.item == item && a.perspective.as_deref() == perspective)
     }
+
+    /// The response with this id.
+    pub fn response(&self, id: Id) -> Option<&Response> {
+        self.responses.iter().find(|r| r.id == id)
+    }
+
+    /// The id the next response gets: one above the highest in the run.
+    pub fn next_response_id(&self) -> Id {
+        self.responses.iter().map(|r| r.id).max().map_or(1, |id| id.saturating_add(1))
+    }
 }
 
-/// The group's score and note for one item (and perspective, where the template has them).
+/// The group's view of one slot: the score it agreed on, a show of hands, and the note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     pub item: String,
     #[serde(default)]
     pub perspective: Option<String>,
+    /// The score the group agreed on (in a file of schema version 1: the run's only score).
     #[serde(default)]
     pub score: Option<u8>,
+    /// A show of hands: how many gave each score, from the scale's `min` up to its `max`.
+    /// Empty when there was none.
+    #[serde(default)]
+    pub tally: Vec<u32>,
     #[serde(default)]
     pub note: String,
     #[serde(skip)]
     pub extra: Extra,
+}
+
+impl Answer {
+    /// An answer to a slot with nothing in it yet.
+    pub fn empty(item: String, perspective: Option<String>) -> Self {
+        Self {
+            item,
+            perspective,
+            score: None,
+            tally: Vec::new(),
+            note: String::new(),
+            extra: Extra::default(),
+        }
+    }
+
+    /// Nothing was said about the slot: no agreed score, no hands, no note.
+    pub fn is_blank(&self) -> bool {
+        self.score.is_none() && self.tally.iter().all(|n| *n == 0) && self.note.trim().is_empty()
+    }
+}
+
+/// One participant's scores in a run. Anonymous by default: shown as "R" and its id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Response {
+    /// Unique within the run.
+    pub id: Id,
+    /// The participant's name, only when the user chose to keep it.
+    pub name: String,
+    /// A role ("unit manager"), optional.
+    pub role: String,
+    /// Score per slot, keyed by [`slot_key`]. A slot the participant left blank is absent.
+    pub scores: BTreeMap<String, u8>,
+    #[serde(skip)]
+    pub extra: Extra,
+}
+
+impl Response {
+    /// "R3", or the name or role when there is one and names may be shown.
+    pub fn label(&self, show_names: bool) -> String {
+        let anonymous = format!("R{}", self.id);
+        match (show_names, self.name.trim(), self.role.trim()) {
+            (true, name, _) if !name.is_empty() => name.to_owned(),
+            (_, _, role) if !role.is_empty() => format!("{anonymous} ({role})"),
+            _ => anonymous,
+        }
+    }
+
+    pub fn score(&self, item: &str, perspective: Option<&str>) -> Option<u8> {
+        self.scores.get(&slot_key(item, perspective)).copied()
+    }
+
+    /// Sets or clears the score of one slot.
+    pub fn set_score(&mut self, item: &str, perspective: Option<&str>, score: Option<u8>) {
+        let key = slot_key(item, perspective);
+        match score {
+            Some(s) => {
+                self.scores.insert(key, s);
+            }
+            None => {
+                self.scores.remove(&key);
+            }
+        }
+    }
+
+    /// Nothing identifies or was said by this response.
+    pub fn is_blank(&self) -> bool {
+        self.scores.is_empty() && self.name.trim().is_empty() && self.role.trim().is_empty()
+    }
+}
+
+/// How a response names a slot: the item's id, then `/` and the perspective's id where the
+/// template has perspectives (`uncertainty/organisation`).
+pub fn slot_key(item: &str, perspective: Option<&str>) -> String {
+    match perspective {
+        Some(p) => format!("{item}/{p}"),
+        None => item.to_owned(),
+    }
 }
 
 /// One line of an action plan: what, how, when, who, which competences, and a booked

@@ -16,6 +16,7 @@
 //! (`results.rs`), the action plan and its form (`plan.rs`). The new-run dialog is a box over
 //! the list.
 
+mod group;
 mod plan;
 mod rating;
 mod results;
@@ -29,6 +30,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 use super::dialog::centred;
 use super::theme::{Theme, truncate};
 use crate::app::{App, CultureMode, NewRunForm, RunField};
+use crate::i18n::Lang;
 use crate::model::Assessment;
 use crate::scoring;
 use crate::text::one_line;
@@ -74,7 +76,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         let (done, total) = match app.run_template(a) {
             Some((t, _)) => {
                 let c = scoring::completion(t, a);
-                let total = scoring::scores(t, a).total.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+                let total = number(app.lang, scoring::scores(t, a).total);
                 (format!("{}/{}", c.answered, c.total), total)
             }
             None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
@@ -150,6 +152,7 @@ pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode,
         CultureMode::NewRun(form) => render_new_run(app, frame, area, form, theme),
         CultureMode::Rating(r) => rating::render(app, frame, area, *r, None, theme),
         CultureMode::Note { rating, input } => rating::render(app, frame, area, *rating, Some(input), theme),
+        CultureMode::Entry(entry) => rating::render_entry(app, frame, area, entry, theme),
         CultureMode::Results { id, scroll } => results::render_results(app, frame, area, *id, *scroll, theme),
         CultureMode::Comparison { id, scroll } => {
             results::render_comparison(app, frame, area, *id, *scroll, theme);
@@ -326,9 +329,30 @@ pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> Strin
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// `value` with `places` decimals as the interface language writes it: "3.4" in English,
+/// "3,4" in Swedish, Danish and Norwegian. The one place the Culture pane formats decimals.
+pub(super) fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    if lang == Lang::En { text } else { text.replace('.', ",") }
+}
+
+/// A change with its sign ("+0.4", "-0,3"), as [`decimal`] writes numbers.
+pub(super) fn signed(lang: Lang, value: f64, places: usize) -> String {
+    let text = decimal(lang, value.abs(), places);
+    if value < 0.0 { format!("-{text}") } else { format!("+{text}") }
+}
+
+/// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4").
+pub(super) fn score(lang: Lang, value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+        other => number(lang, other),
+    }
+}
+
 /// A mean as text ("3.4"), "–" when there is none.
-pub(super) fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+pub(super) fn number(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| decimal(lang, v, 1))
 }
 
 #[cfg(test)]

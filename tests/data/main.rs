@@ -18,6 +18,7 @@ mod bundled_data;
 mod cli;
 mod exchange;
 mod field;
+mod migration;
 mod store;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.

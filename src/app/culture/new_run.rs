@@ -196,8 +196,10 @@ impl App {
             template_version: template.version,
             scope,
             date,
+            next_date: None,
             participants,
             answers: Vec::new(),
+            responses: Vec::new(),
             note: String::new(),
             extra: Extra::default(),
         };

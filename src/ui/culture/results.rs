@@ -25,7 +25,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{bar, number, run_title, template_note, view_block};
+use super::{bar, group, number, run_title, signed, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
@@ -39,10 +39,17 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
     let title = app.lang.tf("results.title", &[("run", &run_title(app, a))]);
-    let block = view_block(app, &title, "", area.width, theme);
+    let template = app.run_template(a).map(|(t, _)| t);
+    let groups = template.map(|t| crate::scoring::group::group(t, a)).unwrap_or_default();
+    let grouped = groups.iter().any(|g| g.distribution.n() > 0);
+    let status = match template {
+        Some(t) if grouped => group::status(app, t, a, &groups),
+        _ => String::new(),
+    };
+    let block = view_block(app, &title, &status, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some((t, _)) = app.run_template(a) else {
+    let Some(t) = template else {
         let lines = vec![Line::styled(template_note(app, a).unwrap_or_default(), theme.warning())];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
@@ -52,9 +59,57 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
         return;
     }
     let width = usize::from(inner.width);
-    let lines = mean_lines(app, t, a, width, theme);
+    let mut lines =
+        if grouped { group::lines(app, t, a, width, theme) } else { mean_lines(app, t, a, width, theme) };
+    if grouped {
+        lines.extend(notes(app, t, a, width, theme));
+    }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
+
+/// The participants, by name only outside presentation mode.
+fn participants_line(app: &App, a: &Assessment) -> Option<String> {
+    let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
+    let label = app.lang.t("culture.participants");
+    if app.culture.presenting {
+        let count = a.participants.len().max(a.responses.len());
+        return (count > 0)
+            .then(|| format!("{label}: {}", app.lang.tf("results.hidden_names", &[("count", &count)])));
+    }
+    let mut parts = Vec::new();
+    if !a.participants.is_empty() {
+        parts.push(a.participants.join(", "));
+    }
+    if named {
+        let labels: Vec<String> = a.responses.iter().map(|r| r.label(true)).collect();
+        parts.push(app.lang.tf("results.responses", &[("list", &labels.join(", "))]));
+    }
+    (!parts.is_empty()).then(|| format!("{label}: {}", parts.join(" · ")))
+}
+
+/// What follows the group's table: incomplete, reverse items, the template, participants, the note.
+fn notes<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::raw("")];
+    let c = scoring::completion(t, a);
+    if !c.is_complete() {
+        lines.push(Line::styled(
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
+            theme.warning(),
+        ));
+    }
+    lines.push(Line::styled(truncate(app.lang.t("results.group_rule"), width), theme.dim()));
+    if let Some(note) = template_note(app, a) {
+        lines.push(Line::styled(truncate(&note, width), theme.warning()));
+    }
+    if let Some(text) = participants_line(app, a) {
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+    }
+    if !a.note.trim().is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
+        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+    }
+    lines
 }
 
 fn dimension_name<'t>(app: &App, t: &'t Template, id: &str) -> &'t str {
@@ -90,9 +145,9 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
         let mut text = format!("{} ", pad(name, name_width));
         for v in by {
-            let _ = write!(text, "{:>col$}", number(*v));
+            let _ = write!(text, "{:>col$}", number(app.lang, *v));
         }
-        let _ = write!(text, "{:>7}  {}", number(mean), bar(mean, min, max, bar_width));
+        let _ = write!(text, "{:>7}  {}", number(app.lang, mean), bar(mean, min, max, bar_width));
         Line::styled(truncate(&text, width), style)
     };
     for d in &s.dimensions {
@@ -117,8 +172,7 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
         lines.push(Line::styled(truncate(&note, width), theme.warning()));
     }
     lines.push(Line::raw(""));
-    if !a.participants.is_empty() {
-        let text = format!("{}: {}", app.lang.t("culture.participants"), a.participants.join(", "));
+    if let Some(text) = participants_line(app, a) {
         lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
     }
     if !a.note.trim().is_empty() {
@@ -142,13 +196,17 @@ pub(super) fn tendency_text(app: &App, tendency: &Tendency) -> String {
 fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Assessment, theme: &Theme) {
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
+    let spreads = group::facet_spread(app, t, a);
+    let grouped = spreads.iter().any(|s| !s.is_empty());
     let half = usize::from(say.width);
     let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
     let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
-    for s in &shares {
+    for (s, spread) in shares.iter().zip(&spreads) {
         let percent = s.percent.map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
         let mark = if s.is_strong() { " ●" } else { "  " };
-        let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8));
+        let bar_width = if grouped { 4 } else { 8 };
+        let text =
+            format!("{}{percent} {}{mark}{spread}", name(s.facet), bar(s.percent, 0.0, 100.0, bar_width));
         left.push(Line::styled(
             truncate(&text, half),
             if s.is_strong() { theme.key() } else { Style::new() },
@@ -161,6 +219,9 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         theme.key(),
     ));
     left.push(Line::styled(app.lang.t("results.strong_rule"), theme.dim()));
+    if grouped {
+        left.push(Line::styled(app.lang.t("results.facet_spread_rule"), theme.dim()));
+    }
     let c = scoring::completion(t, a);
     if !c.is_complete() {
         left.push(Line::styled(
@@ -186,17 +247,30 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
         theme.dim(),
     ));
+    let below = group::facet_lists(app, t, a, usize::from(area.width), theme);
+    let height = (below.len() as u16).min(area.height / 2);
+    let [columns, lists] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+    let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(columns);
     frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
+    frame.render_widget(Paragraph::new(below), lists);
 }
 
-fn change_text(delta: &scoring::Delta) -> String {
+fn change_text(app: &App, delta: &scoring::Delta) -> String {
     let trend = delta.trend();
     match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{} {d:+.1}", trend.arrow()),
+        Some(d) if trend != Trend::Same => format!("{} {}", trend.arrow(), signed(app.lang, d, 1)),
         Some(_) => format!("{}  0", trend.arrow()),
         None => trend.arrow().to_owned(),
     }
+}
+
+/// The spread before and after: "1,2→0,8".
+fn spread_change(app: &App, spread: &scoring::Delta) -> String {
+    if spread.before.is_none() && spread.after.is_none() {
+        return String::new();
+    }
+    format!("{}→{}", number(app.lang, spread.before), number(app.lang, spread.after))
 }
 
 fn trend_style(theme: &Theme, trend: Trend) -> Style {
@@ -228,6 +302,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         return;
     };
     let c = scoring::compare(t, before, a);
+    let spreads = c.spread.before.is_some() || c.spread.after.is_some();
     let history = scoring::history(&app.portfolio, a);
     let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
     // Each earlier run is read with its own template; one no longer readable shows as ·.
@@ -249,10 +324,11 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     );
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
     let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
-        let (before, after) = if strong || !history.is_empty() {
-            (number(delta.before), number(delta.after))
+        let whole_numbers = [delta.before, delta.after].iter().flatten().all(|v| v.fract() == 0.0);
+        let (before, after) = if strong || !history.is_empty() || !whole_numbers {
+            (number(app.lang, delta.before), number(app.lang, delta.after))
         } else {
-            // One item's score is a whole number.
+            // An agreed score is a whole number.
             let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
             (whole(delta.before), whole(delta.after))
         };
@@ -260,7 +336,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(delta)), trend_style(theme, delta.trend())),
+            Span::styled(format!("{:<8}", change_text(app, delta)), trend_style(theme, delta.trend())),
             Span::raw(format!(" {history}")),
         ])
     };
@@ -276,14 +352,22 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         spark(&|s: &scoring::Scores| s.total),
         true,
     ));
+    if spreads {
+        let text = app.lang.tf("results.spread_moved", &[("change", &spread_change(app, &c.spread))]);
+        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    }
     lines.push(Line::raw(""));
-    let header = format!(
-        "{}{:>7}{:>6}   {}",
+    let item_width = if spreads { item_width.saturating_sub(10).max(NAME_WIDTH) } else { item_width };
+    let mut header = format!(
+        "{}{:>7}{:>6}   {:<8}",
         pad(app.lang.t("rating.item"), item_width),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
     );
+    if spreads {
+        header = format!("{header} {}", app.lang.t("results.spread"));
+    }
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
     let names: std::collections::HashMap<&str, &str> =
         t.perspectives.iter().map(|p| (p.id.as_str(), p.name.get(app.lang.code()))).collect();
@@ -295,7 +379,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         if t.items.iter().any(|i| i.id == s.item && i.reverse) {
             name = format!("{name} ⇅");
         }
-        lines.push(row(&name, item_width, &s.delta, String::new(), false));
+        lines.push(row(&name, item_width, &s.delta, spread_change(app, &s.spread), false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
