@@ -339,7 +339,13 @@ pub(super) fn decimal(lang: Lang, value: f64, places: usize) -> String {
 /// A change with its sign ("+0.4", "-0,3"), as [`decimal`] writes numbers.
 pub(super) fn signed(lang: Lang, value: f64, places: usize) -> String {
     let text = decimal(lang, value.abs(), places);
-    if value < 0.0 { format!("-{text}") } else { format!("+{text}") }
+    if text.chars().all(|c| matches!(c, '0' | '.' | ',')) {
+        format!("±{text}")
+    } else if value < 0.0 {
+        format!("-{text}")
+    } else {
+        format!("+{text}")
+    }
 }
 
 /// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4").

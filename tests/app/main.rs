@@ -4,6 +4,7 @@
 //! again.
 
 mod grid;
+mod group;
 mod languages;
 mod profile;
 mod register;

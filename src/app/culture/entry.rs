@@ -497,11 +497,9 @@ fn each(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment, 
     for response in after.responses.iter_mut().skip(values.len()) {
         response.set_score(&slot.item.id, slot.perspective, None);
     }
-    // A participant the line added and left without a score is not kept; earlier ones stay,
-    // so the positions of everyone after them never shift.
-    while after.responses.last().is_some_and(Response::is_blank)
-        && after.responses.len() > before.responses.len()
-    {
+    // A participant at the end left with no score and no name is not kept; one further up
+    // stays, so the positions of everyone after them never shift.
+    while after.responses.last().is_some_and(Response::is_blank) {
         after.responses.pop();
     }
     Ok(after)

@@ -44,16 +44,17 @@ pub(super) fn item_name(app: &App, item: &TemplateItem) -> String {
     one_line(if short.is_empty() { text } else { short }).into_owned()
 }
 
-/// The item's name, with the perspective's where the template has them.
-fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>) -> String {
+/// The item's name in `width` columns, with the perspective's where the template has them
+/// and the reverse mark kept in sight.
+fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize) -> String {
     let mut name = item_name(app, g.slot.item);
     if let Some(p) = g.slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
         name = format!("{name} · {}", one_line(p.name.get(app.lang.code())));
     }
     if g.slot.item.reverse {
-        name.push_str(" ⇅");
+        return pad(&format!("{} ⇅", truncate(&name, width.saturating_sub(2))), width);
     }
-    name
+    pad(&name, width)
 }
 
 /// "8 participants · spread = standard deviation" for the view's frame.
@@ -91,7 +92,7 @@ fn lists<'a>(
         Some(g) => {
             let spread = decimal(app.lang, g.spread().unwrap_or(0.0), 1);
             let room = half.saturating_sub(spread.chars().count() + 3);
-            format!("{mark} {} {spread}", pad(&slot_name(app, t, g), room))
+            format!("{mark} {} {spread}", slot_name(app, t, g, room))
         }
         None => " ".repeat(half),
     };
@@ -140,52 +141,41 @@ fn item_table<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let bars = usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1;
-    let dist = bars.max(5) + 1;
-    let numbers = dist + 6 + 7 + 6 + 7 + 7;
-    let name_width = width.saturating_sub(numbers).max(16);
+    let dist = (usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1).max(5);
+    let labels = ["results.mean", "results.median", "results.range", "results.spread", "results.agreed"]
+        .map(|k| lang.t(k));
+    // Each number column is as wide as its heading, and never narrower than its numbers.
+    let cols = labels.map(|l| unicode_width::UnicodeWidthStr::width(l).max(4) + 2);
+    let name_width = width.saturating_sub(1 + dist + cols.iter().sum::<usize>()).max(16);
+    let row = |name: String, histogram: &str, cells: [String; 5]| {
+        let mut text = format!("{name} {histogram:<dist$}");
+        for (cell, w) in cells.iter().zip(cols) {
+            let _ = write!(text, "{cell:>w$}");
+        }
+        truncate(&text, width)
+    };
     let scale = format!("{}–{}", t.scale.min, t.scale.max);
-    let mut header = pad(lang.t("rating.item"), name_width);
-    let _ = write!(
-        header,
-        "{scale:^dist$}{:>6}{:>7}{:>6}{:>7}{:>7}",
-        lang.t("results.mean"),
-        lang.t("results.median"),
-        lang.t("results.range"),
-        lang.t("results.spread"),
-        lang.t("results.agreed"),
-    );
-    let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
+    let header = row(pad(lang.t("rating.item"), name_width), &scale, labels.map(str::to_owned));
+    let mut lines = vec![Line::styled(header, theme.heading())];
     let summary = |name: &str, mean: Option<f64>, spread: Option<f64>, style: Style| {
-        let text = format!(
-            "{}{:dist$}{:>6}{:>7}{:>6}{:>7}",
-            pad(name, name_width),
-            "",
-            number(lang, mean),
-            "",
-            "",
-            spread_text(app, spread)
-        );
-        Line::styled(truncate(&text, width), style)
+        let cells =
+            [number(lang, mean), String::new(), String::new(), spread_text(app, spread), String::new()];
+        Line::styled(row(pad(name, name_width), "", cells), style)
     };
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
         lines.push(summary(name, d.mean, d.spread, theme.key()));
         for g in groups.iter().filter(|g| g.slot.item.dimension == d.id) {
             let dd = &g.distribution;
-            let range = dd.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}"));
-            let agreed = g.agreed.map_or_else(|| "·".to_owned(), |s| s.to_string());
-            let text = format!(
-                "  {}{:^dist$}{:>6}{:>7}{:>6}{:>7}{:>7}",
-                pad(&slot_name(app, t, g), name_width.saturating_sub(2)),
-                dd.bars(),
+            let cells = [
                 number(lang, dd.mean()),
                 number(lang, dd.median()),
-                range,
+                dd.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}")),
                 spread_text(app, g.spread()),
-                agreed,
-            );
-            lines.push(Line::raw(truncate(&text, width)));
+                g.agreed.map_or_else(|| "·".to_owned(), |s| s.to_string()),
+            ];
+            let name = format!("  {}", slot_name(app, t, g, name_width.saturating_sub(2)));
+            lines.push(Line::raw(row(name, &dd.bars(), cells)));
         }
     }
     lines.push(summary(lang.t("results.total"), scores.total, scores.spread, theme.key()));
@@ -204,8 +194,9 @@ fn gap_table<'a>(
     let lang = app.lang;
     let gaps = group::perspective_gaps(t, groups);
     let bars = (usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1).max(5);
-    let side = bars + 1 + 5 + 6;
-    let name_width = width.saturating_sub(side * 2 + 2 + 7).max(16);
+    // Per perspective: two spaces, the histogram, the mean and the spread.
+    let side = 2 + bars + 6 + 7;
+    let name_width = width.saturating_sub(side * 2 + 7).max(16);
     let names: Vec<String> =
         t.perspectives.iter().take(2).map(|p| one_line(p.name.get(lang.code())).into_owned()).collect();
     let mut lines = Vec::new();
@@ -224,7 +215,7 @@ fn gap_table<'a>(
     }
     let mut header = pad(lang.t("results.principle"), name_width);
     for name in &names {
-        let _ = write!(header, "  {}", pad(name, side));
+        let _ = write!(header, "  {}", pad(name, side - 2));
     }
     let _ = write!(header, "{:>7}", lang.t("results.gap"));
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
@@ -232,7 +223,7 @@ fn gap_table<'a>(
     for _ in &names {
         let _ = write!(
             sub,
-            "  {:<bars$} {:>5}{:>6}",
+            "  {:<bars$}{:>6}{:>7}",
             format!("{}–{}", t.scale.min, t.scale.max),
             lang.t("results.mean"),
             lang.t("results.spread")
@@ -242,7 +233,7 @@ fn gap_table<'a>(
     let summary = |name: &str, by: &[Option<f64>], style: Style| {
         let mut text = pad(name, name_width);
         for v in by.iter().take(2) {
-            let _ = write!(text, "  {:bars$} {:>5}{:6}", "", number(lang, *v), "");
+            let _ = write!(text, "  {:bars$}{:>6}{:7}", "", number(lang, *v), "");
         }
         let gap = match by {
             [Some(a), Some(b), ..] => signed(lang, a - b, 1),
@@ -259,7 +250,7 @@ fn gap_table<'a>(
             for (g, v) in gap.slots.iter().zip(&gap.values).take(2) {
                 let _ = write!(
                     text,
-                    "  {:<bars$} {:>5}{:>6}",
+                    "  {:<bars$}{:>6}{:>7}",
                     g.distribution.bars(),
                     number(lang, *v),
                     spread_text(app, g.spread())

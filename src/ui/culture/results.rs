@@ -25,7 +25,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{bar, group, number, run_title, signed, template_note, view_block};
+use super::{bar, group, number, run_title, score, signed, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
@@ -323,33 +323,34 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         app.lang.tf("results.history", &[("count", &history.len())]),
     );
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
-    let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
-        let whole_numbers = [delta.before, delta.after].iter().flatten().all(|v| v.fract() == 0.0);
-        let (before, after) = if strong || !history.is_empty() || !whole_numbers {
-            (number(app.lang, delta.before), number(app.lang, delta.after))
-        } else {
-            // An agreed score is a whole number.
-            let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
-            (whole(delta.before), whole(delta.after))
+    // A row is a mean (a dimension, `strong` for the total) or one item's score.
+    let row =
+        |name: &str, name_width: usize, delta: &scoring::Delta, tail: String, mean: bool, strong: bool| {
+            let (before, after) = if mean {
+                (number(app.lang, delta.before), number(app.lang, delta.after))
+            } else {
+                // An item's agreed score is a whole number; the group's mean is not.
+                (score(app.lang, delta.before), score(app.lang, delta.after))
+            };
+            let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width));
+            let style = if strong { theme.key() } else { Style::new() };
+            Line::from(vec![
+                Span::styled(text, style),
+                Span::styled(format!("{:<8}", change_text(app, delta)), trend_style(theme, delta.trend())),
+                Span::raw(format!(" {tail}")),
+            ])
         };
-        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width));
-        let style = if strong { theme.key() } else { Style::new() };
-        Line::from(vec![
-            Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(app, delta)), trend_style(theme, delta.trend())),
-            Span::raw(format!(" {history}")),
-        ])
-    };
     for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
         let history =
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
-        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, false));
+        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, true, false));
     }
     lines.push(row(
         app.lang.t("results.total"),
         dim_width,
         &c.total,
         spark(&|s: &scoring::Scores| s.total),
+        true,
         true,
     ));
     if spreads {
@@ -379,7 +380,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         if t.items.iter().any(|i| i.id == s.item && i.reverse) {
             name = format!("{name} ⇅");
         }
-        lines.push(row(&name, item_width, &s.delta, spread_change(app, &s.spread), false));
+        lines.push(row(&name, item_width, &s.delta, spread_change(app, &s.spread), false, false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);

@@ -1,0 +1,199 @@
+//! A group assessment driven as a facilitator drives it in a meeting: eight participants'
+//! scores for the innovation-climate checklist typed a line per item, a show of hands, one
+//! participant's sheet read out, and the results the room sees.
+
+use fasett::action::Pane;
+use fasett::app::{CultureMode, EntryKind, Mode};
+use fasett::i18n::Lang;
+use fasett::model::Assessment;
+use fasett::scoring::{self, group};
+use fasett::testing::Harness;
+use ratatui::crossterm::event::KeyCode;
+
+/// The eight participants' scores, item by item in the checklist's order.
+const EIGHT: [&str; 10] = [
+    "34425314", "44534433", "23322343", "12341234", "44445444", "45444454", "21122132", "33443344",
+    "15151515", "22213223",
+];
+
+/// An empty portfolio with an innovation-climate run started by keys, in the rating view.
+fn climate_run() -> Harness {
+    let mut app = Harness::empty().lang(Lang::En);
+    app.press('3').press('n');
+    let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the new-run dialog") };
+    let at = form.template;
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "innovation_climate").expect("bundled");
+    for _ in at..wanted {
+        app.press(KeyCode::Right);
+    }
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+    app
+}
+
+fn run(app: &Harness) -> Assessment {
+    app.portfolio.assessments.first().expect("a run").clone()
+}
+
+#[test]
+fn eight_participants_ten_items_in_under_two_keys_a_score() {
+    let mut app = climate_run();
+    let mut keys = 0;
+    app.press('e');
+    keys += 1;
+    for line in EIGHT {
+        app.type_text(line).press(KeyCode::Enter);
+        keys += line.len() + 1;
+    }
+    let scores = 8 * 10;
+    assert!(keys <= 2 * scores, "{keys} keys for {scores} scores");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "the line closes after the last item");
+    assert!(app.message().contains("last of the 10"), "{}", app.message());
+
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 8);
+    assert_eq!(a.responses.iter().map(|r| r.id).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
+    assert!(a.responses.iter().all(|r| r.scores.len() == 10 && r.name.is_empty()), "anonymous, complete");
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    let order: Vec<&str> = scoring::items_in_order(t).iter().map(|i| i.id.as_str()).collect();
+    let first = groups.iter().find(|g| g.slot.item.id == order[0]).expect("the first item");
+    assert_eq!(first.distribution.counts, [1, 1, 2, 3, 1], "34425314");
+    assert_eq!(first.distribution.mean(), Some(3.25));
+    let split = groups.iter().find(|g| g.slot.item.id == order[8]).expect("the ninth item");
+    assert!(split.distribution.is_split(), "15151515 splits the room");
+    assert_eq!(group::disagree_most(&groups, 1)[0].slot.item.id, order[8]);
+    assert_eq!(scoring::completion(t, &a).answered, 10, "the group's means count until a score is agreed");
+
+    // Each Enter was one undoable step: undo takes back the last item only.
+    app.press('u');
+    let a = run(&app);
+    assert_eq!(a.responses.iter().filter(|r| r.scores.len() == 9).count(), 8);
+    app.press('u');
+    assert_eq!(run(&app).responses.iter().filter(|r| r.scores.len() == 8).count(), 8);
+}
+
+#[test]
+fn out_of_scale_digits_are_refused_as_they_are_typed() {
+    let mut app = climate_run();
+    app.press('e').type_text("34").press('7');
+    assert!(app.message().contains("1–5"), "the scale is named: {}", app.message());
+    assert!(app.message().contains('3'), "the position is named: {}", app.message());
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line stays open") };
+    assert_eq!(entry.input.value(), "34");
+    app.press('x');
+    assert!(app.message().to_lowercase().contains("digits"), "{}", app.message());
+    // Pasted text is checked at Enter: nothing is stored, the line stays open.
+    app.paste("9");
+    app.press(KeyCode::Enter);
+    assert!(app.message().contains("1–5"), "{}", app.message());
+    assert!(run(&app).responses.is_empty(), "nothing was entered");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Entry(_))));
+    app.press(KeyCode::Esc);
+    assert!(app.message().contains("349"), "what was dropped is said: {}", app.message());
+}
+
+#[test]
+fn a_show_of_hands_is_six_keys_an_item() {
+    let mut app = climate_run();
+    app.press('t');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the tally line") };
+    assert_eq!(entry.kind, EntryKind::Tally);
+    for _ in 0..10 {
+        app.type_text("01331").press(KeyCode::Enter);
+    }
+    let a = run(&app);
+    assert!(a.responses.is_empty(), "a show of hands names nobody");
+    assert_eq!(a.answers.len(), 10);
+    assert!(a.answers.iter().all(|x| x.tally == [0, 1, 3, 3, 1] && x.score.is_none()));
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    assert!(groups.iter().all(|g| g.distribution.n() == 8 && g.tallied));
+    // The same item cannot also get the participants' own scores: nobody counts twice.
+    app.press('g').press('e').type_text("3").press(KeyCode::Enter);
+    assert!(app.message().contains("already counted"), "{}", app.message());
+    // An empty line clears the hands; then the participants' scores go in.
+    app.press(KeyCode::Esc).press('t');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the tally line") };
+    assert_eq!(entry.input.value(), "01331", "the line shows what is stored");
+    app.keys("<C-u>").press(KeyCode::Enter).press(KeyCode::Esc).press('k').press('e');
+    app.type_text("3").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 1);
+    assert_eq!(a.answers.len(), 9, "the cleared answer is gone");
+}
+
+#[test]
+fn one_participant_at_a_time_follows_the_cursor() {
+    let mut app = climate_run();
+    app.press('n').type_text("344");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the respondent line") };
+    assert_eq!(entry.rating.row, 3, "the next digit scores the fourth item");
+    app.type_text("2531425").press(KeyCode::Enter);
+    app.type_text("4-4").press(KeyCode::Enter).press(KeyCode::Esc);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 2);
+    assert_eq!(a.responses[0].scores.len(), 10);
+    assert_eq!(a.responses[1].scores.len(), 2, "a dash is no answer");
+    app.press('u');
+    assert_eq!(run(&app).responses.len(), 1, "one participant is one undo");
+}
+
+#[test]
+fn a_second_line_for_the_same_item_corrects_it() {
+    let mut app = climate_run();
+    app.press('e').type_text("3442").press(KeyCode::Enter);
+    app.press(KeyCode::Up);
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "3442", "↑ brings the item back as entered");
+    app.keys("<BS><BS>").type_text("5").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 3, "the participant the line no longer reaches is dropped");
+    assert_eq!(a.responses[2].scores.values().copied().collect::<Vec<_>>(), [5]);
+}
+
+/// The demo's October climate run: seven participants' own scores beside the agreed ones.
+fn results(lang: Lang) -> Harness {
+    let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+    app.press('j').press('r');
+    app
+}
+
+#[test]
+fn results_show_the_spread_and_where_the_group_disagrees() {
+    let mut app = results(Lang::En);
+    let screen = app.render(80, 24);
+    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 participants"]
+    {
+        assert!(screen.contains(text), "{text:?} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("results_group_en", screen);
+    let mut app = results(Lang::Sv);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Här är vi mest oeniga"), "{screen}");
+    assert!(screen.contains("2,4"), "decimal commas in Swedish:\n{screen}");
+    insta::assert_snapshot!("results_group_sv", screen);
+}
+
+#[test]
+fn the_kiruna_view_sets_the_organisation_against_the_individual() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('r');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Widest gap"), "{screen}");
+    assert!(screen.contains("The organisation") && screen.contains("The individual"), "{screen}");
+    insta::assert_snapshot!("results_kiruna_gap", screen);
+}
+
+#[test]
+fn presentation_mode_counts_participants_without_naming_them() {
+    let mut app = results(Lang::En);
+    app.keys("<PageDown>");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Anna Lindqvist"), "{screen}");
+    app.press('P');
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Anna Lindqvist"), "{screen}");
+    assert!(screen.contains("names hidden"), "{screen}");
+}
