@@ -145,6 +145,8 @@ pub enum GridAction {
 pub enum CultureAction {
     /// Start a new checklist run.
     NewRun,
+    /// Change the selected run's scope, date, participants or next date.
+    EditRun,
     /// Open the selected run to score its items.
     OpenRating,
     /// Show the run's results per dimension and in total.

@@ -104,6 +104,8 @@ pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
 pub enum FollowUpKind {
     Initiative,
     Action,
+    /// A checklist run's planned next run (`id` is the run's, `title` its scope).
+    Run,
 }
 
 impl FollowUpKind {
@@ -111,6 +113,7 @@ impl FollowUpKind {
         match self {
             FollowUpKind::Initiative => "initiative",
             FollowUpKind::Action => "action",
+            FollowUpKind::Run => "run",
         }
     }
 }
@@ -132,8 +135,9 @@ impl FollowUp {
     }
 }
 
-/// Open initiatives (active or paused, not archived) and open actions whose follow-up is
-/// overdue or due within [`DUE_SOON_DAYS`], earliest first.
+/// Open initiatives (active or paused, not archived), open actions and planned next runs of
+/// a checklist whose follow-up is overdue or due within [`DUE_SOON_DAYS`], earliest first. A
+/// run's next date is done once a later run of the same checklist and scope exists.
 pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     let days = |d: Date| (d - today).get_days();
     let soon = |d: Date| days(d) <= DUE_SOON_DAYS;
@@ -155,6 +159,16 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     out.extend(portfolio.actions.iter().filter(|a| !a.done).filter_map(|a| {
         let date = a.follow_up.filter(|d| soon(*d))?;
         Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
+    }));
+    out.extend(portfolio.assessments.iter().filter_map(|a| {
+        let date = a.next_date.filter(|d| soon(*d))?;
+        scoring::next_run(portfolio, a).is_none().then(|| FollowUp {
+            kind: FollowUpKind::Run,
+            id: a.id,
+            title: a.scope.clone(),
+            date,
+            days: days(date),
+        })
     }));
     out.sort_by_key(|f| (f.date, f.kind, f.id));
     out

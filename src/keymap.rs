@@ -164,6 +164,7 @@ pub static BINDINGS: &[Binding] = &[
     // Culture
     bind!(Runs, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
     bind!(Runs, [Char('n') => NONE], "n", "help.culture_new_run", true, Action::Culture(CultureAction::NewRun)),
+    bind!(Runs, [Char('e') => NONE], "e", "help.culture_edit_run", false, Action::Culture(CultureAction::EditRun)),
     bind!(Runs, [Char('r') => NONE], "r", "help.culture_results", true, Action::Culture(CultureAction::ShowResults)),
     bind!(Runs, [Char('c') => NONE], "c", "help.culture_compare", true, Action::Culture(CultureAction::ShowComparison)),
     bind!(Runs, [Char('p') => NONE], "p", "help.culture_plan", true, Action::Culture(CultureAction::ShowPlan)),

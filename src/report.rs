@@ -124,6 +124,14 @@ impl<'a> Facts<'a> {
     fn follow_up_label(&self, f: &FollowUp) -> String {
         match f.kind {
             analysis::FollowUpKind::Initiative => format!("#{} {}", f.id, one_line(&f.title)),
+            analysis::FollowUpKind::Run => {
+                let name = self.p.assessment(f.id).map_or_else(String::new, |a| {
+                    self.p
+                        .template(&a.template, a.template_version)
+                        .map_or_else(|| a.template.clone(), |t| t.name.get(self.lang.code()).to_owned())
+                });
+                format!("{} {}: {name} · {}", self.t("report.next_run"), f.id, one_line(&f.title))
+            }
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
             }

@@ -360,6 +360,16 @@ pub fn previous<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Option<&'p As
     runs.len().checked_sub(2).map(|ix| runs[ix])
 }
 
+/// The run just after `run` of the same template and scope: the one that followed it up.
+pub fn next_run<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Option<&'p Assessment> {
+    portfolio
+        .assessments
+        .iter()
+        .filter(|a| a.template == run.template && same_scope(&a.scope, &run.scope))
+        .filter(|a| (a.date, a.id) > (run.date, run.id))
+        .min_by_key(|a| (a.date, a.id))
+}
+
 /// Assessment ids newest first (date, then id).
 pub fn newest_first(portfolio: &Portfolio) -> Vec<Id> {
     let mut runs: Vec<&Assessment> = portfolio.assessments.iter().collect();
@@ -650,6 +660,8 @@ mod tests {
         assert_eq!(ids, [1, 3, 2, 6], "scope matched loosely; same date by id");
         assert_eq!(previous(&p, &latest).map(|a| a.id), Some(2));
         assert_eq!(previous(&p, p.assessment(1).expect("run 1")), None);
+        assert_eq!(next_run(&p, p.assessment(1).expect("run 1")).map(|a| a.id), Some(3));
+        assert_eq!(next_run(&p, &latest), None);
         assert_eq!(newest_first(&p), [6, 2, 5, 4, 3, 1]);
     }
 

@@ -200,6 +200,7 @@ impl App {
     pub(super) fn culture_update(&mut self, action: CultureAction) {
         match action {
             CultureAction::NewRun => self.open_new_run(),
+            CultureAction::EditRun => self.open_edit_run(),
             CultureAction::OpenRating => {
                 if let Some(id) = self.current_run() {
                     self.mode = Mode::Culture(CultureMode::Rating(Rating { id, row: 0, column: 0 }));

@@ -56,6 +56,15 @@ impl App {
         };
         match follow_up.kind {
             FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Run => {
+                self.pane = Pane::Culture;
+                if let Some(ix) = self.runs().iter().position(|r| *r == follow_up.id) {
+                    self.culture.selected = ix;
+                }
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("id", &follow_up.id), ("date", &follow_up.date)];
+                self.set_info(self.lang.tf("overview.run_opened", &args));
+            }
             FollowUpKind::Action => {
                 self.pane = Pane::Culture;
                 let what = crate::text::one_line(&follow_up.title).into_owned();

@@ -69,31 +69,50 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("column.template"),
         t("column.scope"),
         t("column.answered"),
+        t("culture.column_group"),
         t("culture.column_total"),
     ])
     .style(theme.heading());
-    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
-        let (done, total) = match app.run_template(a) {
-            Some((t, _)) => {
-                let c = scoring::completion(t, a);
-                let total = number(app.lang, scoring::scores(t, a).total);
-                (format!("{}/{}", c.answered, c.total), total)
+    // Only the rows on screen are worked out: a long history stays quick to scroll.
+    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
+    let mut state = super::table_state(selected, runs.len(), area);
+    let visible = usize::from(area.height.saturating_sub(1));
+    let shown = state.offset()..(state.offset() + visible).min(runs.len());
+    let rows = runs.iter().enumerate().filter_map(|(ix, id)| Some((ix, app.portfolio.assessment(*id)?))).map(
+        |(ix, a)| {
+            if !shown.contains(&ix) {
+                return Row::new(vec![a.date.to_string()]);
             }
-            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
-        };
-        Row::new(vec![
-            a.date.to_string(),
-            one_line(&template_name(app, a)).into_owned(),
-            one_line(&a.scope).into_owned(),
-            done,
-            format!("{total:>5}"),
-        ])
-    });
+            let (done, total, group) = match app.run_template(a) {
+                Some((t, _)) => {
+                    let c = scoring::completion(t, a);
+                    let total = number(app.lang, scoring::scores(t, a).total);
+                    let size = scoring::group::group_size(&scoring::group::group(t, a));
+                    let group = if size > 0 { size.to_string() } else { "–".to_owned() };
+                    (format!("{}/{}", c.answered, c.total), total, group)
+                }
+                None => (
+                    format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()),
+                    "?".to_owned(),
+                    "?".to_owned(),
+                ),
+            };
+            Row::new(vec![
+                a.date.to_string(),
+                one_line(&template_name(app, a)).into_owned(),
+                one_line(&a.scope).into_owned(),
+                done,
+                format!("{group:>5}"),
+                format!("{total:>5}"),
+            ])
+        },
+    );
     let widths = [
         Constraint::Length(10),
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Length(8),
+        Constraint::Length(5),
         Constraint::Length(5),
     ];
     let table = Table::new(rows, widths)
@@ -101,8 +120,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         .row_highlight_style(theme.selected())
         .highlight_symbol(super::theme::SELECTED_MARK)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
-    let mut state = super::table_state(selected, runs.len(), area);
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -110,8 +127,11 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width);
     let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
-        let participants =
-            if a.participants.is_empty() { "–".to_owned() } else { a.participants.join(", ") };
+        let participants = match (a.participants.is_empty(), app.culture.presenting) {
+            (true, _) => "–".to_owned(),
+            (false, true) => app.lang.tf("results.hidden_names", &[("count", &a.participants.len())]),
+            (false, false) => a.participants.join(", "),
+        };
         lines.push(labelled(app, "culture.participants", &participants, width, theme));
         lines.push(labelled(
             app,
@@ -128,6 +148,10 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .filter(|x| x.is_overdue(app.today))
             .count();
         let mut text = app.lang.tf("culture.actions_summary", &[("open", &open), ("overdue", &overdue)]);
+        if let Some(next) = a.next_date.filter(|_| scoring::next_run(&app.portfolio, a).is_none()) {
+            let key = if next < app.today { "culture.next_run_overdue" } else { "culture.next_run" };
+            text = format!("{text} · {}", app.lang.tf(key, &[("date", &next)]));
+        }
         if let Some(note) = template_note(app, a) {
             text = format!("{text} · {note}");
         }
@@ -168,9 +192,13 @@ pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode,
 }
 
 fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, theme: &Theme) {
-    let rect = centred(area, 74, 16);
+    let rect = centred(area, 74, 17);
+    let title = match form.editing {
+        Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
+        None => app.lang.t("culture.new_run_title").to_owned(),
+    };
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", app.lang.t("culture.new_run_title")), theme.heading()))
+        .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
         .border_style(theme.border_focused());
     let inner = block.inner(rect);
@@ -188,7 +216,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let has_error = form.error.is_some()
             && matches!(
                 (field, form.error.as_deref()),
-                (RunField::Scope, Some("culture.error_scope")) | (RunField::Date, Some("culture.error_date"))
+                (RunField::Scope, Some("culture.error_scope"))
+                    | (RunField::Date, Some("culture.error_date"))
+                    | (RunField::NextDate, Some("culture.error_next_date"))
             );
         let style = if has_error {
             theme.error()
@@ -205,8 +235,12 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let value_style = if focused { theme.selected() } else { Style::new() };
         let (text, input) = match field {
             RunField::Template => {
-                let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
-                (format!("◂ {} ▸", one_line(&name)), None)
+                if let Some(run) = form.editing.and_then(|id| app.portfolio.assessment(id)) {
+                    (one_line(&template_name(app, run)).into_owned(), None)
+                } else {
+                    let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
+                    (format!("◂ {} ▸", one_line(&name)), None)
+                }
             }
             RunField::Scope if !form.is_custom_scope() => {
                 (format!("◂ {} ▸", one_line(&form.scopes[form.scope])), None)
@@ -214,6 +248,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
             RunField::Scope => (String::new(), Some(&form.custom)),
             RunField::Date => (String::new(), Some(&form.date)),
             RunField::Participants => (String::new(), Some(&form.participants)),
+            RunField::NextDate => (String::new(), Some(&form.next_date)),
         };
         match input {
             None => frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value),
@@ -229,6 +264,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
                 } else if text.is_empty() && *field == RunField::Scope {
                     app.lang.t("culture.scope_type_hint").clone_into(&mut text);
+                } else if text.is_empty() && *field == RunField::NextDate {
+                    app.lang.t("culture.next_date_placeholder").clone_into(&mut text);
                 }
                 frame.render_widget(Line::styled(text, value_style), value);
             }
@@ -240,6 +277,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         RunField::Scope => "culture.hint_scope",
         RunField::Date => "culture.hint_date",
         RunField::Participants => "culture.hint_participants",
+        RunField::NextDate => "culture.hint_next_date",
     };
     let mut lines = vec![Line::styled(app.lang.t(hint_key), theme.dim()), Line::raw("")];
     if let Some(t) = template {
@@ -407,15 +445,21 @@ mod tests {
 
     #[test]
     fn results_view() {
+        // The March run has the group's agreed scores only: the view without a distribution.
         let mut app = demo();
         select_october(&mut app);
+        app.update(Action::MoveDown);
         go(&mut app, &[CultureAction::ShowResults]);
         insta::assert_snapshot!(app.screen());
     }
 
     #[test]
     fn results_view_half_filled_with_perspectives() {
+        // Without the participants' own scores (the group view is tested in tests/app/group.rs).
         let mut app = demo();
+        for run in &mut app.portfolio.assessments {
+            run.responses.clear();
+        }
         go(&mut app, &[CultureAction::ShowResults]);
         insta::assert_snapshot!(app.screen());
     }

@@ -151,11 +151,23 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     let what = match f.kind {
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
+        FollowUpKind::Run => lang.tf("overview.run_prefix", &[("id", &f.id)]),
     };
     let date = f.date.strftime("%m-%d").to_string();
     let head = format!("{} {date} {when:>8} {what} ", super::theme::mark(selected));
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
-    let title = pad(&one_line(&f.title), width.saturating_sub(used));
+    let title = match f.kind {
+        // "Innovation climate · Ledningsgruppen": the checklist to run again, and for whom.
+        FollowUpKind::Run => app.portfolio.assessment(f.id).map_or_else(
+            || f.title.clone(),
+            |a| {
+                let name = app.run_template(a).map_or(a.template.as_str(), |(t, _)| t.name.get(lang.code()));
+                format!("{name} · {}", f.title)
+            },
+        ),
+        _ => f.title.clone(),
+    };
+    let title = pad(&one_line(&title), width.saturating_sub(used));
     let when_style = if f.is_overdue() { theme.warning() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
     if selected { line.style(theme.selected()) } else { line }

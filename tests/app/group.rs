@@ -197,3 +197,56 @@ fn presentation_mode_counts_participants_without_naming_them() {
     assert!(!screen.contains("Anna Lindqvist"), "{screen}");
     assert!(screen.contains("names hidden"), "{screen}");
 }
+
+#[test]
+fn a_new_run_shows_the_last_runs_scores_and_open_actions() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    // The October climate run is selected; n starts the same checklist for the same group.
+    app.press('j').press('n').press(KeyCode::Enter);
+    let Mode::Culture(CultureMode::Rating(r)) = app.mode else {
+        panic!("rating the new run: {:?}", app.mode)
+    };
+    let new = app.portfolio.assessment(r.id).expect("the new run").clone();
+    assert_eq!((new.template.as_str(), new.scope.as_str()), ("innovation_climate", "Ledningsgruppen"));
+    // Down to risk-taking, the ninth item, whose open action came out of the October run.
+    for _ in 0..8 {
+        app.press('j');
+    }
+    let screen = app.render(80, 24);
+    assert!(screen.contains("last"), "the last run's column:\n{screen}");
+    assert!(screen.contains("Last time (2026-10-14): 2"), "{screen}");
+    assert!(screen.contains("Open action: Inför en testlicens"), "{screen}");
+    // An action made here names the item by its text, never by its id.
+    app.press('a');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Is it acceptable to try"), "{screen}");
+    assert!(!screen.contains("risk_taking"), "{screen}");
+}
+
+#[test]
+fn a_run_has_a_next_date_that_the_overview_follows_up() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    // The Kiruna run's next run was due yesterday: overdue in the Overview.
+    app.press('4');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("1d late ↻3 The innovation"), "{screen}");
+    // Edit the run: the next date moves; the follow-up goes with it.
+    app.press('3').press('e');
+    let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the run's dialog") };
+    assert_eq!(form.editing, Some(3));
+    assert_eq!(form.next_date.value(), "2026-11-24");
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.keys("<C-u>").type_text("+2w").press(KeyCode::Enter);
+    let run = app.portfolio.assessment(3).expect("run 3").clone();
+    assert_eq!(run.next_date, Some(jiff::civil::date(2026, 12, 9)));
+    assert_eq!(run.template, "innovation_journey", "the checklist of a run never changes");
+    let due = app.follow_ups().into_iter().find(|f| f.kind == fasett::analysis::FollowUpKind::Run);
+    assert_eq!(due.map(|f| (f.id, f.days)), Some((3, 14)));
+    app.press('u');
+    assert_eq!(app.portfolio.assessment(3).and_then(|a| a.next_date), Some(jiff::civil::date(2026, 11, 24)));
+    // A later run of the same checklist and scope is the follow-up done.
+    let done = app.follow_ups().iter().filter(|f| f.kind == fasett::analysis::FollowUpKind::Run).count();
+    assert_eq!(done, 1, "the October climate run's next date is in April, outside the window");
+}

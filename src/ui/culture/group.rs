@@ -225,7 +225,7 @@ fn gap_table<'a>(
             sub,
             "  {:<bars$}{:>6}{:>7}",
             format!("{}–{}", t.scale.min, t.scale.max),
-            lang.t("results.mean"),
+            lang.t("results.value"),
             lang.t("results.spread")
         );
     }

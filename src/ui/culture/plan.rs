@@ -86,7 +86,7 @@ pub fn render(
             ratatui::text::Text::raw(one_line(&a.what).into_owned()),
             ratatui::text::Text::raw(one_line(&a.who).into_owned()),
             ratatui::text::Text::styled(follow_up, style),
-            ratatui::text::Text::raw(a.item.as_deref().map(one_line).unwrap_or_default().into_owned()),
+            ratatui::text::Text::raw(item_name(app, a)),
         ]);
         if a.done { row.style(theme.dim()) } else { row }
     });

@@ -289,14 +289,11 @@ fn render_selected(
         let text = app
             .lang
             .tf("rating.last_time", &[("date", &p.date), ("value", &score(app.lang, view.last_value(g)))]);
-        let actions = view.open_actions(app, &item.id);
-        let text = match actions.first() {
-            Some(x) => {
-                format!("{text} · {}", app.lang.tf("rating.open_action", &[("what", &one_line(&x.what))]))
-            }
-            None => text,
-        };
         tail.push(Line::styled(truncate(&text, width), theme.dim()));
+        if let Some(x) = view.open_actions(app, &item.id).first() {
+            let text = app.lang.tf("rating.open_action", &[("what", &one_line(&x.what))]);
+            tail.push(Line::styled(truncate(&text, width), theme.warning()));
+        }
     }
     let mut lines = Vec::new();
     if let Some(p) = perspective {
