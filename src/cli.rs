@@ -65,7 +65,8 @@ pub enum Command {
         #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
         delimiter: u8,
     },
-    /// Add initiatives from a spreadsheet export (CSV); all rows or none.
+    /// Add initiatives from a spreadsheet export (CSV); all rows or none. With --checklist, a
+    /// checklist run from a survey export instead (one row per respondent).
     Import {
         /// The CSV file (`;`, `,` or tab; UTF-8 or Windows-1252; English or Nordic headers).
         #[arg(value_name = "FILE.csv")]
@@ -73,6 +74,18 @@ pub enum Command {
         /// Check the file and show what would be imported, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// The file is a survey export: make a run of this checklist (e.g. `innovation_climate`).
+        #[arg(long, value_name = "TEMPLATE_ID")]
+        checklist: Option<String>,
+        /// Who the run is about [default: the organisation].
+        #[arg(long, value_name = "TEXT", requires = "checklist")]
+        scope: Option<String>,
+        /// The run's date (2026-03-15, 15.3.2026, -1w …) [default: today].
+        #[arg(long, value_name = "DATE", requires = "checklist")]
+        date: Option<String>,
+        /// Keep the respondents' names from a name column (e-mail addresses are never kept).
+        #[arg(long, requires = "checklist")]
+        keep_names: bool,
     },
 }
 
@@ -107,7 +120,19 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
-        Some(Command::Import { ref csv, dry_run }) => {
+        Some(Command::Import {
+            ref csv,
+            dry_run,
+            checklist: Some(ref template),
+            ref scope,
+            ref date,
+            keep_names,
+        }) => {
+            let survey =
+                commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
+            Ok(commands::import_survey(file, csv, &survey, dry_run, cli.read_only, lang))
+        }
+        Some(Command::Import { ref csv, dry_run, .. }) => {
             Ok(commands::import(file, csv, dry_run, cli.read_only, lang))
         }
     }

@@ -488,6 +488,29 @@ pub fn portfolio(size: Size) -> Portfolio {
     p
 }
 
+/// A survey export as Microsoft Forms writes one (`;`, Swedish headers and answer labels, an
+/// id, a start time and an e-mail column): `rows` respondents answering every item of `t`.
+/// For the import benchmark and its test.
+pub fn survey_export(t: &crate::model::Template, rows: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("ID;Starttid;E-post");
+    for item in &t.items {
+        out.push(';');
+        out.push_str(item.text.get("sv"));
+    }
+    out.push('\n');
+    let mut rng = Rng::new(rows as u64);
+    for r in 0..rows {
+        let _ = write!(out, "{r};2026-11-20 09:{:02}:00;p{r}@example.org", r % 60);
+        for _ in &t.items {
+            out.push(';');
+            out.push_str(rng.pick(&t.scale.steps).label.get("sv"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,10 +16,16 @@
 //! This file is the surface (`read`, `parse`, `into_change` and their types); `import/decode`
 //! turns bytes into text and finds the delimiter, `import/columns` knows the headers and the
 //! words of every choice, and `import/rows` turns one row into an initiative.
+//!
+//! A checklist run from a survey export goes another way: `import/table` reads any file into
+//! a [`table::Table`] of cells (through the same decoding), and `import/survey` turns the
+//! cells into one run's responses ([`read_survey`]).
 
 mod columns;
 mod decode;
 mod rows;
+pub mod survey;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
@@ -101,6 +107,28 @@ pub fn read(path: &Path, portfolio: &Portfolio, lang: Lang, today: Date) -> Resu
     }
     let bytes = std::fs::read(path).map_err(io)?;
     parse(&bytes, portfolio, lang, today)
+}
+
+/// Reads a survey export at `path` (checking its size first) as a run of `template`.
+pub fn read_survey(
+    path: &Path,
+    template: &crate::model::Template,
+    options: &survey::Options,
+    lang: Lang,
+) -> Result<survey::Survey, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_path_buf(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        let message = lang.tf(
+            "import.too_large",
+            &[("size", &format!("{:.1}", size as f64 / 1_048_576.0)), ("max", &(MAX_BYTES / 1_048_576))],
+        );
+        return Err(ImportError::Bad { problems: vec![Problem { line: None, message }], notes: vec![] });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let table = table::Table::from_csv(&bytes, lang)
+        .map_err(|(problems, notes)| ImportError::Bad { problems, notes })?;
+    survey::read(&table, template, options, lang)
 }
 
 /// Parses CSV bytes into initiatives for `portfolio` (whose goals named by title are found).

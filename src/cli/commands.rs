@@ -95,6 +95,49 @@ pub(super) fn export(
     }
 }
 
+/// The data file opened for an import: refused when it cannot be written (unless only a
+/// dry run is asked for), as the contract says.
+fn open_for_import(
+    file: Option<&Path>,
+    dry_run: bool,
+    read_only: bool,
+    lang: Lang,
+) -> Result<(crate::model::Portfolio, Store, std::path::PathBuf), ExitCode> {
+    if read_only && !dry_run {
+        return Err(fail(lang.t("import.read_only"), 1));
+    }
+    let path = store::resolve_path(file).map_err(|e| fail(&e.to_string(), 1))?;
+    let opened = Store::open(&path, dry_run).map_err(|e| fail(&e.to_string(), 1))?;
+    match opened.store.access() {
+        store::Access::ReadOnly(
+            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
+        ) => {
+            return Err(fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA));
+        }
+        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
+            return Err(fail(&format!("{}: the file is {reason}", path.display()), 1));
+        }
+        _ => {}
+    }
+    Ok((opened.portfolio, opened.store, path))
+}
+
+/// A file that could not be imported: its notes, every problem, and that nothing changed.
+fn refused(problems: &[import::Problem], notes: &[String], csv: &Path, path: &Path, lang: Lang) -> ExitCode {
+    for note in notes {
+        eprintln!("fasett: {note}");
+    }
+    let mut message =
+        format!("{}:", lang.tf("import.problems", &[("count", &problems.len()), ("file", &csv.display())]));
+    for p in problems {
+        message.push_str("\n  ");
+        message.push_str(&p.localized(lang));
+    }
+    message.push('\n');
+    message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
+    fail(&message, EXIT_BAD_DATA)
+}
+
 /// `fasett import`: all rows or none, saved through the store.
 pub(super) fn import(
     file: Option<&Path>,
@@ -103,49 +146,15 @@ pub(super) fn import(
     read_only: bool,
     lang: Lang,
 ) -> ExitCode {
-    if read_only && !dry_run {
-        return fail(lang.t("import.read_only"), 1);
-    }
-    let path = match store::resolve_path(file) {
-        Ok(path) => path,
-        Err(e) => return fail(&e.to_string(), 1),
-    };
-    let opened = match Store::open(&path, dry_run) {
+    let (mut portfolio, mut store, path) = match open_for_import(file, dry_run, read_only, lang) {
         Ok(opened) => opened,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(code) => return code,
     };
-    match opened.store.access() {
-        store::Access::ReadOnly(
-            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
-        ) => {
-            return fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA);
-        }
-        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
-            return fail(&format!("{}: the file is {reason}", path.display()), 1);
-        }
-        _ => {}
-    }
-    let (mut portfolio, mut store) = (opened.portfolio, opened.store);
     let today = crate::dates::today();
     let parsed = match import::read(csv, &portfolio, lang, today) {
         Ok(parsed) => parsed,
         Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
-        Err(ImportError::Bad { problems, notes }) => {
-            for note in &notes {
-                eprintln!("fasett: {note}");
-            }
-            let mut message = format!(
-                "{}:",
-                lang.tf("import.problems", &[("count", &problems.len()), ("file", &csv.display())])
-            );
-            for p in &problems {
-                message.push_str("\n  ");
-                message.push_str(&p.localized(lang));
-            }
-            message.push('\n');
-            message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
-            return fail(&message, EXIT_BAD_DATA);
-        }
+        Err(ImportError::Bad { problems, notes }) => return refused(&problems, &notes, csv, &path, lang),
     };
     for note in &parsed.notes {
         eprintln!("fasett: {note}");
@@ -192,6 +201,84 @@ pub(super) fn import(
             &[("count", &count), ("path", &path.display()), ("first", &first), ("last", &last)]
         )
     );
+    ExitCode::SUCCESS
+}
+
+/// What `fasett import --checklist` was asked.
+pub(super) struct SurveyArgs<'a> {
+    pub template: &'a str,
+    pub scope: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub keep_names: bool,
+}
+
+/// `fasett import FILE --checklist ID`: one checklist run from a survey export, or nothing.
+pub(super) fn import_survey(
+    file: Option<&Path>,
+    csv: &Path,
+    args: &SurveyArgs<'_>,
+    dry_run: bool,
+    read_only: bool,
+    lang: Lang,
+) -> ExitCode {
+    let (mut portfolio, mut store, path) = match open_for_import(file, dry_run, read_only, lang) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let catalog = crate::templates::user_dir().map_or_else(crate::templates::Catalog::bundled, |dir| {
+        crate::templates::Catalog::with_user_dir(&dir)
+    });
+    let template = match import::survey::find_template(&catalog, &portfolio, args.template) {
+        Ok(t) => t,
+        Err(known) => {
+            let message =
+                lang.tf("survey.unknown_template", &[("id", &args.template), ("ids", &known.join(", "))]);
+            return fail(&message, EXIT_BAD_DATA);
+        }
+    };
+    let today = crate::dates::today();
+    let date = match args.date.map(|text| (text, crate::dates::parse(text, today))) {
+        None => today,
+        Some((_, Ok(Some(date)))) => date,
+        Some((text, _)) => return fail(&lang.tf("survey.bad_date", &[("value", &text)]), EXIT_BAD_DATA),
+    };
+    let options = import::survey::Options {
+        scope: args.scope.map_or_else(|| import::survey::default_scope(&portfolio, lang), str::to_owned),
+        date,
+        keep_names: args.keep_names,
+    };
+    let survey = match import::read_survey(csv, &template, &options, lang) {
+        Ok(survey) => survey,
+        Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
+        Err(ImportError::Bad { problems, notes }) => return refused(&problems, &notes, csv, &path, lang),
+    };
+    for remark in survey.remarks(lang, "--keep-names") {
+        eprintln!("fasett: {}", crate::text::one_line(&remark));
+    }
+    let what: [(&str, &dyn std::fmt::Display); 5] = [
+        ("template", &template.name.get(lang.code())),
+        ("scope", &options.scope),
+        ("date", &date),
+        ("count", &survey.respondents()),
+        ("path", &path.display()),
+    ];
+    if dry_run {
+        let mut text = lang.tf("survey.dry_run", &what);
+        for line in import::survey::matching(&survey, &template, lang) {
+            text.push_str("\n  ");
+            text.push_str(&line);
+        }
+        text.push('\n');
+        return write_stdout(text.as_bytes());
+    }
+    let (change, id) = import::survey::into_change(&mut portfolio, &survey, &template);
+    change.apply(&mut portfolio);
+    if let Err(e) = store.save(&portfolio) {
+        return fail(&e.to_string(), 1);
+    }
+    let mut done = what.to_vec();
+    done.push(("id", &id));
+    println!("{}", lang.tf("survey.done", &done));
     ExitCode::SUCCESS
 }
 

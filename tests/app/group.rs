@@ -250,3 +250,30 @@ fn a_run_has_a_next_date_that_the_overview_follows_up() {
     let done = app.follow_ups().iter().filter(|f| f.kind == fasett::analysis::FollowUpKind::Run).count();
     assert_eq!(done, 1, "the October climate run's next date is in April, outside the window");
 }
+
+#[test]
+fn import_command_in_the_app_makes_one_undoable_run() {
+    let mut app = Harness::sample();
+    let before = app.portfolio.assessments.len();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey/google-en.csv");
+    app.press(':')
+        .type_text(&format!(
+            "import \"{}\" --checklist facet_orientation --scope \"Vård och omsorg\"",
+            file.display()
+        ))
+        .press(KeyCode::Enter);
+    assert_eq!(app.portfolio.assessments.len(), before + 1, "{}", app.message());
+    assert!(app.message().contains("6 participants"), "{}", app.message());
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Results { .. })), "the results open");
+    let run = app.portfolio.assessments.last().expect("the run").clone();
+    assert_eq!(run.scope, "Vård och omsorg");
+    // The status line names the fixture's absolute path; the snapshot shows the view.
+    app.status = None;
+    let screen = app.render(80, 24);
+    assert!(screen.contains('±') && screen.contains("Where we disagree most"), "{screen}");
+    insta::assert_snapshot!("facet_orientation_from_a_survey", screen);
+    app.press(KeyCode::Esc).press('u');
+    assert_eq!(app.portfolio.assessments.len(), before, "one undo takes the whole import back");
+    app.press(':').type_text("import nowhere.csv --checklist nothing_like_it").press(KeyCode::Enter);
+    assert!(app.message().contains("innovation_climate"), "the checklists are named: {}", app.message());
+}

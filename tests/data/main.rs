@@ -20,6 +20,7 @@ mod exchange;
 mod field;
 mod migration;
 mod store;
+mod survey;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
 pub fn sample(n: u32) -> Portfolio {
