@@ -188,6 +188,14 @@ pub struct ChecklistResult {
     /// The scale the mean is on, when the template copy is there.
     pub scale: Option<(u8, u8)>,
     pub previous: Option<(Date, Option<f64>)>,
+    /// Participants who gave their own scores ([`scoring::group::respondents`]).
+    pub respondents: usize,
+    /// How much the group disagrees on an average item ([`scoring::group::mean_spread`]).
+    pub spread: Option<f64>,
+    /// The previous run's spread, when it had one.
+    pub previous_spread: Option<f64>,
+    /// When the group plans to run it again.
+    pub next_date: Option<Date>,
 }
 
 impl ChecklistResult {
@@ -210,13 +218,16 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             runs.sort_by_key(|a| (a.date, a.id));
             let latest = *runs.last()?;
             let template = portfolio.template(&latest.template, latest.template_version);
-            let previous = runs.len().checked_sub(2).map(|ix| {
-                let prev = runs[ix];
+            let prev = runs.len().checked_sub(2).map(|ix| runs[ix]);
+            let previous = prev.map(|prev| {
                 (
                     prev.date,
                     scoring::run_mean(portfolio.template(&prev.template, prev.template_version), prev),
                 )
             });
+            let spread_of = |a: &Assessment| {
+                portfolio.template(&a.template, a.template_version).and_then(|t| scoring::scores(t, a).spread)
+            };
             Some(ChecklistResult {
                 template: latest.template.clone(),
                 name: template
@@ -228,6 +239,10 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 answered: scoring::run_answered(template, latest),
                 scale: template.map(|t| (t.scale.min, t.scale.max)),
                 previous,
+                respondents: template.map_or(0, |t| scoring::group::respondents(t, latest)),
+                spread: spread_of(latest),
+                previous_spread: prev.and_then(spread_of),
+                next_date: latest.next_date,
             })
         })
         .collect();

@@ -411,6 +411,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         lang.tf("export.md_intro", &[("count", &portfolio.initiatives.len()), ("date", &today)])
     );
     if portfolio.initiatives.is_empty() {
+        out.push_str(&checklists_markdown(portfolio, lang));
         return out;
     }
     let _ = writeln!(
@@ -473,6 +474,85 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
                 let _ = writeln!(out, "- {} {kind}: {}", l.date, one_line(&l.text));
             }
         }
+    }
+    out.push_str(&checklists_markdown(portfolio, lang));
+    out
+}
+
+/// Every checklist run's items with the group's distribution and spread, one row per item (and
+/// perspective), the header first: the table the Markdown export prints and a spreadsheet
+/// sheet can take as it is. Runs newest first; the distribution lists how many gave each
+/// score from the scale's lowest up, separated by " · ".
+pub fn checklist_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
+    let t = |k: &str| lang.t(k).to_owned();
+    let mut rows = vec![vec![
+        t("export.run"),
+        t("column.template"),
+        t("column.scope"),
+        t("column.date"),
+        t("rating.item"),
+        t("export.perspective"),
+        t("results.agreed"),
+        t("export.answers"),
+        t("export.distribution"),
+        t("results.mean"),
+        t("results.median"),
+        t("results.range"),
+        t("results.spread"),
+    ]];
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+    for id in crate::scoring::newest_first(portfolio) {
+        let Some(a) = portfolio.assessment(id) else { continue };
+        let Some(template) = portfolio.template(&a.template, a.template_version) else { continue };
+        let name = template.name.get(lang.code());
+        for g in crate::scoring::group::group(template, a) {
+            let d = &g.distribution;
+            let perspective = g
+                .slot
+                .perspective
+                .and_then(|p| template.perspectives.iter().find(|x| x.id == p))
+                .map_or_else(String::new, |p| p.name.get(lang.code()).to_owned());
+            rows.push(vec![
+                a.id.to_string(),
+                name.to_owned(),
+                a.scope.clone(),
+                a.date.to_string(),
+                g.slot.item.text.get(lang.code()).to_owned(),
+                perspective,
+                g.agreed.map(|s| s.to_string()).unwrap_or_default(),
+                d.n().to_string(),
+                d.counts.iter().map(ToString::to_string).collect::<Vec<_>>().join(" · "),
+                number(d.mean()),
+                number(d.median()),
+                d.range().map(|(lo, hi)| format!("{lo}–{hi}")).unwrap_or_default(),
+                number(g.spread()),
+            ]);
+        }
+    }
+    rows
+}
+
+/// The checklist runs for the Markdown export: [`checklist_rows`] as one table per run.
+fn checklists_markdown(portfolio: &Portfolio, lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let rows = checklist_rows(portfolio, lang);
+    let Some((header, body)) = rows.split_first() else { return String::new() };
+    if body.is_empty() {
+        return String::new();
+    }
+    let cell = |s: &str| one_line(s).replace('|', "\\|");
+    let mut out = format!("\n## {}\n", lang.t("export.md_checklists"));
+    let mut run = String::new();
+    // Columns 0–3 name the run (a heading per run); the rest is the table.
+    for row in body {
+        if row[0] != run {
+            run.clone_from(&row[0]);
+            let _ = writeln!(out, "\n### {} · {} · {}\n", cell(&row[1]), cell(&row[2]), row[3]);
+            let heads: Vec<String> = header[4..].iter().map(|h| cell(h)).collect();
+            let _ = writeln!(out, "| {} |\n|---|---|---:|---:|---|---:|---:|---|---:|", heads.join(" | "));
+        }
+        let cells: Vec<String> = row[4..].iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out
 }

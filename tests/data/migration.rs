@@ -32,10 +32,10 @@ fn the_samples_single_score_runs_become_the_groups_agreed_scores() {
     let mut text = serde_json::to_string_pretty(&runs).expect("serialises");
     text.push('\n');
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(AFTER);
-    if std::env::var_os("FASETT_BLESS").is_some() {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &text).expect("writing the golden file");
     }
-    assert_eq!(text, fixture(AFTER), "the migrated runs differ from {AFTER} (FASETT_BLESS=1 rewrites it)");
+    assert_eq!(text, fixture(AFTER), "the migrated runs differ from {AFTER} (UPDATE_GOLDEN=1 rewrites it)");
 
     // Nothing lost: every score and note is where it was, now the group's agreed score.
     for (old, new) in before["assessments"].as_array().expect("runs").iter().zip(&migrated.assessments) {

@@ -186,3 +186,36 @@ fn a_thousand_respondents_import_within_the_budget() {
     // The budget is 200 ms in a release build (BENCHMARKS.md); a debug build gets ten times.
     assert!(took.as_millis() < 2000, "{took:?}");
 }
+
+#[test]
+fn the_report_and_the_export_carry_each_items_distribution_and_spread() {
+    let p = fasett::testing::sample();
+    let today = date(2026, 11, 25);
+    let report: serde_json::Value =
+        serde_json::from_str(&fasett::report::json(&p, today, Lang::En)).expect("the report is JSON");
+    let climate = report["checklists"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["template"] == "innovation_climate"))
+        .expect("the climate run");
+    assert_eq!(climate["respondents"], 7);
+    let risk =
+        climate["items"].as_array().and_then(|items| items.iter().find(|i| i["item"] == "risk_taking"));
+    let risk = risk.expect("risk-taking");
+    assert_eq!(risk["distribution"], serde_json::json!([2, 3, 0, 1, 1]));
+    assert_eq!(risk["spread"], 1.4);
+    assert_eq!(climate["disagree_most"][0]["item"], "risk_taking");
+
+    let markdown = String::from_utf8(fasett::export::render(
+        &p,
+        fasett::export::Format::Markdown,
+        Lang::En,
+        b';',
+        today,
+    ))
+    .expect("UTF-8");
+    assert!(markdown.contains("## Checklist runs: each item's answers"), "{markdown}");
+    assert!(markdown.contains("| Is it acceptable to try something uncertain, even if it might not work? |  | 2 | 7 | 2 · 3 · 0 · 1 · 1 | 2.43 | 2.00 | 1–5 | 1.40 |"), "{markdown}");
+    let rows = fasett::export::checklist_rows(&p, Lang::Sv);
+    assert_eq!(rows[0][8], "Fördelning (lägsta poäng först)");
+    assert_eq!(rows.len(), 1 + 18 + 10 + 10, "one row per item and perspective of every run");
+}
