@@ -219,15 +219,16 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             let latest = *runs.last()?;
             let template = portfolio.template(&latest.template, latest.template_version);
             let prev = runs.len().checked_sub(2).map(|ix| runs[ix]);
-            let previous = prev.map(|prev| {
-                (
-                    prev.date,
-                    scoring::run_mean(portfolio.template(&prev.template, prev.template_version), prev),
-                )
-            });
-            let spread_of = |a: &Assessment| {
-                portfolio.template(&a.template, a.template_version).and_then(|t| scoring::scores(t, a).spread)
+            // A run's mean as every view shows it (`scoring::run_mean`), and its spread, in one pass.
+            let summary = |a: &Assessment| match portfolio.template(&a.template, a.template_version) {
+                Some(t) => {
+                    let s = scoring::scores(t, a);
+                    (s.total, s.spread)
+                }
+                None => (scoring::run_mean(None, a), None),
             };
+            let (mean, spread) = summary(latest);
+            let before = prev.map(|p| (p.date, summary(p)));
             Some(ChecklistResult {
                 template: latest.template.clone(),
                 name: template
@@ -235,13 +236,13 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 scope: latest.scope.clone(),
                 assessment: latest.id,
                 date: latest.date,
-                mean: scoring::run_mean(template, latest),
+                mean,
                 answered: scoring::run_answered(template, latest),
                 scale: template.map(|t| (t.scale.min, t.scale.max)),
-                previous,
+                previous: before.map(|(date, (mean, _))| (date, mean)),
                 respondents: template.map_or(0, |t| scoring::group::respondents(t, latest)),
-                spread: spread_of(latest),
-                previous_spread: prev.and_then(spread_of),
+                spread,
+                previous_spread: before.and_then(|(_, (_, spread))| spread),
                 next_date: latest.next_date,
             })
         })

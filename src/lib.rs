@@ -12,11 +12,12 @@
 //! - [`cycle`]: stepping through a list of choices with wraparound, the one rule for all.
 //! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
 //! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
-//!   results, facet tendency and comparisons.
+//!   results, facet tendency and comparisons, and what a group said (`scoring::group`).
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
-//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
+//!   survey exports in as checklist runs.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
 //! - [`config`]: the settings file (the language chosen with `:lang`).
 //! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
