@@ -221,8 +221,11 @@ impl App {
             self.culture.selected = self.runs().iter().position(|r| *r == id).unwrap_or(0);
             self.mode = super::Mode::Culture(super::CultureMode::Results { id, scroll: 0 });
             let count = survey.respondents();
+            let name = file
+                .file_name()
+                .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
             let mut text =
-                self.lang.tf("survey.done_app", &[("id", &id), ("count", &count), ("file", &file.display())]);
+                self.lang.tf("survey.done_app", &[("id", &id), ("count", &count), ("file", &name)]);
             for remark in survey.remarks(self.lang, "--keep-names") {
                 text.push(' ');
                 text.push_str(&remark);

@@ -206,12 +206,20 @@ pub fn group_size(groups: &[SlotGroup<'_>]) -> u32 {
     groups.iter().map(|g| g.distribution.n()).max().unwrap_or(0)
 }
 
-/// The slots the group disagrees on most: widest spread first (a split between the scale's
-/// ends before a spread of the same size), then template order. Slots with fewer than two
-/// scores are left out.
+/// Spreads this close count as the same: a list of ties would single nothing out.
+const SAME_SPREAD: f64 = 0.05;
+
+/// The slots the group disagrees on most: those whose spread is above the run's
+/// [`mean_spread`], widest first (a split between the scale's ends before a spread of the
+/// same size), then template order. Slots with fewer than two scores are left out; when
+/// every slot scatters about the same, none stands out and the list is empty.
 pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    let mut with: Vec<(usize, &SlotGroup<'t>)> =
-        groups.iter().enumerate().filter(|(_, g)| g.spread().is_some_and(|s| s > 0.0)).collect();
+    let mean = mean_spread(groups).unwrap_or(0.0);
+    let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.spread().is_some_and(|s| s > mean + SAME_SPREAD))
+        .collect();
     with.sort_by(|(ia, a), (ib, b)| {
         let key = |g: &SlotGroup<'_>| (g.spread().unwrap_or(0.0), g.distribution.is_split());
         let (sa, xa) = key(a);
@@ -221,15 +229,15 @@ pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&
     with.into_iter().take(limit).map(|(_, g)| g).collect()
 }
 
-/// The slots the group agrees on most: narrowest spread first, then template order; those
-/// in [`disagree_most`] (with the same limit) are never listed here too.
+/// The slots the group agrees on most: those whose spread is below the run's
+/// [`mean_spread`], narrowest first, then template order (so never one of
+/// [`disagree_most`]); empty when every slot scatters about the same.
 pub fn agree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    let disagreeing: Vec<*const SlotGroup<'t>> =
-        disagree_most(groups, limit).into_iter().map(std::ptr::from_ref).collect();
+    let mean = mean_spread(groups).unwrap_or(0.0);
     let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.spread().is_some() && !disagreeing.contains(&std::ptr::from_ref(*g)))
+        .filter(|(_, g)| g.spread().is_some_and(|s| s < mean - SAME_SPREAD))
         .collect();
     with.sort_by(|(ia, a), (ib, b)| {
         a.spread().unwrap_or(0.0).total_cmp(&b.spread().unwrap_or(0.0)).then(ia.cmp(ib))
@@ -506,10 +514,14 @@ mod tests {
         let ids = |list: Vec<&SlotGroup<'_>>| list.iter().map(|g| g.slot.item.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(disagree_most(&g, 2)), ["split", "wide"]);
         assert_eq!(ids(agree_most(&g, 2)), ["same", "calm"], "never the ones disagreed on");
-        assert_eq!(ids(disagree_most(&g, 9)), ["split", "wide", "calm"], "no spread, no disagreement");
+        assert_eq!(ids(disagree_most(&g, 9)), ["split", "wide"], "only those above the mean spread");
+        assert_eq!(ids(agree_most(&g, 9)), ["same", "calm"]);
         let mean = mean_spread(&g).expect("four slots");
         let by_hand = (2.0 + 1.118_033_988 + 0.433_012_702 + 0.0) / 4.0;
         assert!((mean - by_hand).abs() < 1e-6, "{mean}");
+        let even = run(&[&[("calm", 2), ("split", 2)], &[("calm", 4), ("split", 4)]], vec![]);
+        let g = group(&t, &even);
+        assert!(disagree_most(&g, 3).is_empty() && agree_most(&g, 3).is_empty(), "nothing stands out");
     }
 
     #[test]

@@ -49,7 +49,7 @@ fn eight_participants_ten_items_in_under_two_keys_a_score() {
     let scores = 8 * 10;
     assert!(keys <= 2 * scores, "{keys} keys for {scores} scores");
     assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "the line closes after the last item");
-    assert!(app.message().contains("last of the 10"), "{}", app.message());
+    assert!(app.message().contains("All 10 items entered"), "{}", app.message());
 
     let a = run(&app);
     assert_eq!(a.responses.len(), 8);
@@ -276,4 +276,20 @@ fn import_command_in_the_app_makes_one_undoable_run() {
     assert_eq!(app.portfolio.assessments.len(), before, "one undo takes the whole import back");
     app.press(':').type_text("import nowhere.csv --checklist nothing_like_it").press(KeyCode::Enter);
     assert!(app.message().contains("innovation_climate"), "the checklists are named: {}", app.message());
+}
+
+#[test]
+fn typing_over_a_stored_line_starts_it_afresh() {
+    let mut app = climate_run();
+    app.press('e').type_text("34425314").press(KeyCode::Enter);
+    app.press(KeyCode::Up).type_text("5555");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "5555", "the first digit replaces what was stored");
+    app.press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 4, "the line is the whole truth for the item: four participants");
+    // ← first keeps the line and edits it.
+    app.press(KeyCode::Up).press(KeyCode::End).type_text("1");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "55551");
 }

@@ -43,6 +43,9 @@ pub struct Entry {
     pub input: Input,
     /// What the line held when it was opened, to tell whether anything was typed.
     pub opened_with: String,
+    /// The line shows what is stored and nothing was done to it yet: the first digit typed
+    /// starts it afresh, as typing into a spreadsheet cell does (← or Backspace edit it instead).
+    pub replace: bool,
 }
 
 /// Something wrong with the line, as a catalog key and its values.
@@ -180,6 +183,19 @@ impl Entry {
     /// What the line means now.
     pub fn preview(&self, t: &Template, a: &Assessment) -> Preview {
         let text = self.input.value();
+        // Counting a slot twice is refused at Enter; say so while typing.
+        let typed = text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        if let (true, Some(slot)) = (typed, self.slot(t)) {
+            match self.kind {
+                EntryKind::Each if has_hands(a, slot) => {
+                    return Preview::Problem(Refusal::new("entry.has_hands", &[]));
+                }
+                EntryKind::Tally if has_own_scores(a, slot) => {
+                    return Preview::Problem(Refusal::new("entry.has_own_scores", &[]));
+                }
+                _ => {}
+            }
+        }
         match self.kind {
             EntryKind::Each => match scores(text, &t.scale, Position::Participant) {
                 Ok(values) => {
@@ -239,6 +255,7 @@ impl App {
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
             rating,
             kind,
+            replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
         })));
@@ -268,6 +285,9 @@ impl App {
             }
         }
         let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
+        if std::mem::take(&mut entry.replace) && matches!(edit, Edit::Insert(_)) {
+            entry.input = Input::default();
+        }
         editing::edit_line(&mut entry.input, edit);
         self.follow_cursor();
     }
@@ -275,6 +295,9 @@ impl App {
     /// Pasted digits into the entry line (checked when entered, like typed ones).
     pub(super) fn entry_paste(&mut self, text: &str) {
         let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
+        if std::mem::take(&mut entry.replace) {
+            entry.input = Input::default();
+        }
         editing::paste_line(&mut entry.input, text);
         self.follow_cursor();
     }
@@ -350,6 +373,7 @@ impl App {
         let Some((t, _)) = self.run_template(a) else { return };
         let text = prefill(t, a, entry.rating, entry.kind);
         if let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode {
+            entry.replace = !text.is_empty();
             entry.input = Input::new(text.clone());
             entry.opened_with = text;
         }
@@ -402,6 +426,7 @@ impl App {
                 rating: Rating { row: 0, column: 0, ..entry.rating },
                 input: Input::default(),
                 opened_with: String::new(),
+                replace: false,
                 ..entry
             };
             self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
@@ -412,10 +437,8 @@ impl App {
         if there < 0 || there >= slots.cast_signed() {
             let total = slots;
             self.mode = Mode::Culture(CultureMode::Rating(entry.rating));
-            if delta > 0 {
-                let done = self.lang.tf("entry.all_done", &[("total", &total)]);
-                let kept = self.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-                self.set_info(format!("{kept} {done}").trim().to_owned());
+            if delta > 0 && !self.status.as_ref().is_some_and(|s| s.is_error) {
+                self.set_info(self.lang.tf("entry.all_done", &[("total", &total)]));
             }
             return;
         }
@@ -424,6 +447,7 @@ impl App {
         let text = prefill(t, a, rating, entry.kind);
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
             rating,
+            replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
             ..entry
@@ -433,7 +457,7 @@ impl App {
 
 /// The line as it stands for `rating`'s slot: the participants' scores or the hands counted.
 fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> String {
-    let entry = Entry { rating, kind, input: Input::default(), opened_with: String::new() };
+    let entry = Entry { rating, kind, input: Input::default(), opened_with: String::new(), replace: false };
     let Some(slot) = entry.slot(t) else { return String::new() };
     match kind {
         EntryKind::Each => {

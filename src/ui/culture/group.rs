@@ -97,7 +97,9 @@ fn lists<'a>(
         None => " ".repeat(half),
     };
     if disagree.is_empty() {
-        lines.push(Line::styled(truncate(app.lang.t("results.no_spread"), width), theme.dim()));
+        let spread = group::mean_spread(groups).unwrap_or(0.0);
+        let key = if spread > 0.0 { "results.even_spread" } else { "results.no_spread" };
+        lines.push(Line::styled(truncate(app.lang.t(key), width), theme.dim()));
     }
     for ix in 0..disagree.len().max(agree.len()) {
         lines.push(Line::from(vec![

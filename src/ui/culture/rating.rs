@@ -123,8 +123,10 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
             .areas(inner);
     frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
     render_items(app, frame, table, &view, r, theme);
+    // While a line of scores is typed the line gets the room; the scale's labels stay in view.
+    let scale_width = if matches!(panel, Panel::Entry(_)) { 24 } else { 36 };
     let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).spacing(1).areas(bottom);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     match panel {
         Panel::Selected(note) => render_selected(app, frame, left, &view, r, note, theme),
         Panel::Entry(entry) => render_entry_line(app, frame, left, &view, entry, theme),
@@ -372,7 +374,10 @@ fn render_entry_line(
             (lang.tf("entry.title_tally", &[("min", &t.scale.min), ("max", &t.scale.max)]), steps)
         }
         EntryKind::Respondent => {
-            (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), String::new())
+            let ruler: String = (1..=view.groups.len())
+                .map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' '))
+                .collect();
+            (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), ruler)
         }
     };
     let mut lines = vec![Line::styled(truncate(&title, width), theme.heading())];
@@ -411,7 +416,11 @@ fn render_entry_line(
         Preview::Problem(refusal) => (refusal.text(lang), theme.error()),
     };
     lines.push(Line::styled(truncate(&preview, width), style));
-    let hint = if entry.kind == EntryKind::Respondent { "entry.hint_respondent" } else { "entry.hint" };
+    let hint = match entry.kind {
+        _ if entry.replace => "entry.hint_replace",
+        EntryKind::Respondent => "entry.hint_respondent",
+        _ => "entry.hint",
+    };
     lines.push(Line::styled(truncate(lang.t(hint), width), theme.dim()));
     frame.render_widget(Paragraph::new(lines), area);
     let x =
