@@ -24,7 +24,7 @@ use tui_input::Input;
 
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
-    Refusal, RunField, TemplateSource, tokens,
+    Refusal, RunField, TemplateSource,
 };
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};

@@ -101,7 +101,7 @@ pub fn run_mean(t: Option<&Template>, a: &Assessment) -> Option<f64> {
     match t {
         Some(t) => scores(t, a).total,
         None => mean(a.answers.iter().filter_map(|x| x.score).map(f64::from))
-            .or_else(|| mean(a.responses.iter().flat_map(|r| r.scores.values()).map(|s| f64::from(*s)))),
+            .or_else(|| mean(a.responses.iter().flat_map(|r| r.scores.values()).map(f64::from))),
     }
 }
 

@@ -14,7 +14,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use tui_input::Input;
 
-pub use entry::{Entry, EntryKind, Preview, Refusal, tokens};
+pub use entry::{Entry, EntryKind, Preview, Refusal};
 pub use new_run::{NewRunForm, RunField};
 pub use plan::{ActionField, ActionForm};
 

@@ -5,10 +5,13 @@
 //! and per participant, everyone's own scores ([`Response`]), anonymous unless a name or role
 //! is kept.
 
-use std::collections::BTreeMap;
+use std::fmt;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Id;
 use super::extras::Extra;
@@ -106,7 +109,7 @@ pub struct Response {
     /// A role ("unit manager"), optional.
     pub role: String,
     /// Score per slot, keyed by [`slot_key`]. A slot the participant left blank is absent.
-    pub scores: BTreeMap<String, u8>,
+    pub scores: Scores,
     #[serde(skip)]
     pub extra: Extra,
 }
@@ -123,25 +126,131 @@ impl Response {
     }
 
     pub fn score(&self, item: &str, perspective: Option<&str>) -> Option<u8> {
-        self.scores.get(&slot_key(item, perspective)).copied()
+        self.scores.get(&slot_key(item, perspective))
     }
 
     /// Sets or clears the score of one slot.
     pub fn set_score(&mut self, item: &str, perspective: Option<&str>, score: Option<u8>) {
-        let key = slot_key(item, perspective);
-        match score {
-            Some(s) => {
-                self.scores.insert(key, s);
-            }
-            None => {
-                self.scores.remove(&key);
-            }
-        }
+        self.scores.set(&slot_key(item, perspective), score);
     }
 
     /// Nothing identifies or was said by this response.
     pub fn is_blank(&self) -> bool {
         self.scores.is_empty() && self.name.trim().is_empty() && self.role.trim().is_empty()
+    }
+}
+
+/// A participant's scores by slot key, in key order: written as a JSON object
+/// (`{"risk_taking": 2, "trust": 4}`), kept as a sorted list of short inline keys, which a run
+/// of thirty people and twenty items reads without an allocation per score.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scores(Vec<(CompactString, u8)>);
+
+impl Scores {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<u8> {
+        self.find(key).ok().map(|ix| self.0[ix].1)
+    }
+
+    /// Sets (or with `None` removes) the score of the slot `key`.
+    pub fn set(&mut self, key: &str, score: Option<u8>) {
+        match (self.find(key), score) {
+            (Ok(ix), Some(s)) => self.0[ix].1 = s,
+            (Ok(ix), None) => {
+                self.0.remove(ix);
+            }
+            (Err(ix), Some(s)) => self.0.insert(ix, (CompactString::new(key), s)),
+            (Err(_), None) => {}
+        }
+    }
+
+    /// Every slot key and score, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The scores alone, in key order.
+    pub fn values(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().map(|(_, v)| *v)
+    }
+}
+
+impl<K: AsRef<str>> FromIterator<(K, u8)> for Scores {
+    /// Scores from pairs in any order; of a key given twice, the last counts (as in JSON).
+    fn from_iter<I: IntoIterator<Item = (K, u8)>>(pairs: I) -> Self {
+        let mut scores = Scores::default();
+        for (k, v) in pairs {
+            scores.set(k.as_ref(), Some(v));
+        }
+        scores
+    }
+}
+
+impl Serialize for Scores {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k.as_str(), v)?;
+        }
+        map.end()
+    }
+}
+
+/// A slot key read straight into its inline form.
+struct Key(CompactString);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a slot: an item's id, or item/perspective")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key(CompactString::new(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scores {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScoresVisitor;
+        impl<'de> Visitor<'de> for ScoresVisitor {
+            type Value = Scores;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of scores by slot, such as {\"trust\": 4}")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scores, A::Error> {
+                let mut pairs: Vec<(CompactString, u8)> = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                while let Some((Key(k), v)) = map.next_entry::<Key, u8>()? {
+                    pairs.push((k, v));
+                }
+                // fasett writes them in order; a hand-edited file may not.
+                if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+                    return Ok(pairs.into_iter().collect());
+                }
+                Ok(Scores(pairs))
+            }
+        }
+        deserializer.deserialize_map(ScoresVisitor)
     }
 }
 

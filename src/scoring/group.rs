@@ -179,9 +179,9 @@ pub fn group<'t>(t: &'t Template, a: &Assessment) -> Vec<SlotGroup<'t>> {
         }
     }
     for response in &a.responses {
-        for (key, score) in &response.scores {
+        for (key, score) in response.scores.iter() {
             if let Some(g) = index.get(key).and_then(|ix| out.get_mut(*ix)) {
-                g.distribution.add(*score);
+                g.distribution.add(score);
             }
         }
     }
@@ -195,7 +195,7 @@ pub fn respondents(t: &Template, a: &Assessment) -> usize {
     a.responses
         .iter()
         .filter(|r| {
-            r.scores.iter().any(|(k, v)| keys.contains(k) && valid_score(&t.scale, Some(*v)).is_some())
+            r.scores.iter().any(|(k, v)| keys.contains(k) && valid_score(&t.scale, Some(v)).is_some())
         })
         .count()
 }
@@ -472,7 +472,7 @@ mod tests {
                 .enumerate()
                 .map(|(ix, scores)| Response {
                     id: ix as u32 + 1,
-                    scores: scores.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+                    scores: scores.iter().map(|(k, v)| (*k, *v)).collect(),
                     ..Response::default()
                 })
                 .collect(),

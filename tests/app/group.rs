@@ -150,7 +150,7 @@ fn a_second_line_for_the_same_item_corrects_it() {
     app.keys("<BS><BS>").type_text("5").press(KeyCode::Enter);
     let a = run(&app);
     assert_eq!(a.responses.len(), 3, "the participant the line no longer reaches is dropped");
-    assert_eq!(a.responses[2].scores.values().copied().collect::<Vec<_>>(), [5]);
+    assert_eq!(a.responses[2].scores.values().collect::<Vec<_>>(), [5]);
 }
 
 /// The demo's October climate run: seven participants' own scores beside the agreed ones.

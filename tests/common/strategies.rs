@@ -180,8 +180,15 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 note,
                 extra,
             });
-    let response = (text(), text(), btree_map(text(), any::<u8>(), 0..4), extra())
-        .prop_map(|(name, role, scores, extra)| Response { id: 0, name, role, scores, extra });
+    let response = (text(), text(), btree_map(text(), any::<u8>(), 0..4), extra()).prop_map(
+        |(name, role, scores, extra)| Response {
+            id: 0,
+            name,
+            role,
+            scores: scores.into_iter().collect(),
+            extra,
+        },
+    );
     let head = (text(), any::<u32>(), text(), date(), option::of(date()), strings());
     let body = (vec(answer, 0..3), vec(response, 0..3), text(), extra());
     (head, body).prop_map(

@@ -69,7 +69,7 @@ impl Refusal {
 
 /// The values of an entry line: `None` for "no answer". Digits one by one, or numbers
 /// between spaces, commas or semicolons.
-pub fn tokens(text: &str) -> Result<Vec<Option<u32>>, Refusal> {
+fn tokens(text: &str) -> Result<Vec<Option<u32>>, Refusal> {
     let text = text.trim();
     let one = |token: &str| -> Result<Option<u32>, Refusal> {
         match token {

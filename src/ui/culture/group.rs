@@ -196,9 +196,13 @@ fn gap_table<'a>(
     let lang = app.lang;
     let gaps = group::perspective_gaps(t, groups);
     let bars = (usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1).max(5);
-    // Per perspective: two spaces, the histogram, the mean and the spread.
-    let side = 2 + bars + 6 + 7;
-    let name_width = width.saturating_sub(side * 2 + 7).max(16);
+    // Per perspective: two spaces, the histogram, the score and the spread, each column as
+    // wide as its heading in this language; then the gap.
+    let heading_width = |key: &str| unicode_width::UnicodeWidthStr::width(lang.t(key)) + 1;
+    let (value_w, spread_w) = (heading_width("results.value").max(6), heading_width("results.spread").max(6));
+    let gap_w = heading_width("results.gap").max(7);
+    let side = 2 + bars + value_w + spread_w;
+    let name_width = width.saturating_sub(side * 2 + gap_w).max(16);
     let names: Vec<String> =
         t.perspectives.iter().take(2).map(|p| one_line(p.name.get(lang.code())).into_owned()).collect();
     let mut lines = Vec::new();
@@ -219,13 +223,13 @@ fn gap_table<'a>(
     for name in &names {
         let _ = write!(header, "  {}", pad(name, side - 2));
     }
-    let _ = write!(header, "{:>7}", lang.t("results.gap"));
+    let _ = write!(header, "{:>gap_w$}", lang.t("results.gap"));
     lines.push(Line::styled(truncate(&header, width), theme.heading()));
     let mut sub = " ".repeat(name_width);
     for _ in &names {
         let _ = write!(
             sub,
-            "  {:<bars$}{:>6}{:>7}",
+            "  {:<bars$}{:>value_w$}{:>spread_w$}",
             format!("{}–{}", t.scale.min, t.scale.max),
             lang.t("results.value"),
             lang.t("results.spread")
@@ -235,13 +239,13 @@ fn gap_table<'a>(
     let summary = |name: &str, by: &[Option<f64>], style: Style| {
         let mut text = pad(name, name_width);
         for v in by.iter().take(2) {
-            let _ = write!(text, "  {:bars$}{:>6}{:7}", "", number(lang, *v), "");
+            let _ = write!(text, "  {:bars$}{:>value_w$}{:spread_w$}", "", number(lang, *v), "");
         }
         let gap = match by {
             [Some(a), Some(b), ..] => signed(lang, a - b, 1),
             _ => "–".to_owned(),
         };
-        let _ = write!(text, "{gap:>7}");
+        let _ = write!(text, "{gap:>gap_w$}");
         Line::styled(truncate(&text, width), style)
     };
     for d in &scores.dimensions {
@@ -252,14 +256,14 @@ fn gap_table<'a>(
             for (g, v) in gap.slots.iter().zip(&gap.values).take(2) {
                 let _ = write!(
                     text,
-                    "  {:<bars$}{:>6}{:>7}",
+                    "  {:<bars$}{:>value_w$}{:>spread_w$}",
                     g.distribution.bars(),
                     number(lang, *v),
                     spread_text(app, g.spread())
                 );
             }
             let shown = gap.gap.map_or_else(|| "–".to_owned(), |x| signed(lang, x, 1));
-            let _ = write!(text, "{shown:>7}");
+            let _ = write!(text, "{shown:>gap_w$}");
             lines.push(Line::raw(truncate(&text, width)));
         }
     }
