@@ -219,15 +219,16 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             let latest = *runs.last()?;
             let template = portfolio.template(&latest.template, latest.template_version);
             let prev = runs.len().checked_sub(2).map(|ix| runs[ix]);
-            // A run's mean as every view shows it (`scoring::run_mean`), and its spread, in one pass.
+            // A run's mean as every view shows it (`scoring::run_mean`), its spread, the slots
+            // answered and the participants, in one pass over its scores.
             let summary = |a: &Assessment| match portfolio.template(&a.template, a.template_version) {
                 Some(t) => {
                     let s = scoring::scores(t, a);
-                    (s.total, s.spread)
+                    (s.total, s.spread, s.answered, s.respondents)
                 }
-                None => (scoring::run_mean(None, a), None),
+                None => (scoring::run_mean(None, a), None, scoring::run_answered(None, a), 0),
             };
-            let (mean, spread) = summary(latest);
+            let (mean, spread, answered, respondents) = summary(latest);
             let before = prev.map(|p| (p.date, summary(p)));
             Some(ChecklistResult {
                 template: latest.template.clone(),
@@ -237,12 +238,12 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 assessment: latest.id,
                 date: latest.date,
                 mean,
-                answered: scoring::run_answered(template, latest),
+                answered,
                 scale: template.map(|t| (t.scale.min, t.scale.max)),
-                previous: before.map(|(date, (mean, _))| (date, mean)),
-                respondents: template.map_or(0, |t| scoring::group::respondents(t, latest)),
+                previous: before.map(|(date, (mean, ..))| (date, mean)),
+                respondents,
                 spread,
-                previous_spread: before.and_then(|(_, (_, spread))| spread),
+                previous_spread: before.and_then(|(_, (_, spread, ..))| spread),
                 next_date: latest.next_date,
             })
         })

@@ -172,6 +172,7 @@ impl App {
             overview: OverviewState::default(),
         };
         app.refresh_view();
+        app.refresh_overview();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
             let text = app.lang.tf("status.read_only", &[("reason", reason)]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -567,6 +568,7 @@ impl App {
         self.search.refresh(&self.portfolio);
         self.refresh_view();
         self.culture_after_change();
+        self.refresh_overview();
     }
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.

@@ -125,17 +125,22 @@ pub struct DimensionScore {
 }
 
 /// Means per dimension and in total; unanswered slots are left out. `spread` is the run's
-/// [`group::mean_spread`], `None` without two scores in any slot.
+/// [`group::mean_spread`], `None` without two scores in any slot; `answered` is
+/// [`Completion::answered`] and `respondents` [`group::respondents`], from the same pass.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
     pub dimensions: Vec<DimensionScore>,
     pub total: Option<f64>,
     pub total_by_perspective: Vec<Option<f64>>,
     pub spread: Option<f64>,
+    pub answered: usize,
+    pub respondents: usize,
+    /// [`group::group_size`]: the most scores any slot has.
+    pub group_size: u32,
 }
 
 pub fn scores(t: &Template, a: &Assessment) -> Scores {
-    let groups = group::group(t, a);
+    let (groups, respondents) = group::gather(t, a);
     let values: Vec<Option<f64>> = groups.iter().map(|g| g.value(&t.scale)).collect();
     let counted = |keep: &dyn Fn(&Slot) -> bool| {
         mean(groups.iter().zip(&values).filter(|(g, _)| keep(&g.slot)).filter_map(|(_, v)| *v))
@@ -159,6 +164,9 @@ pub fn scores(t: &Template, a: &Assessment) -> Scores {
         total: counted(&|_| true),
         total_by_perspective: perspectives.iter().map(|p| counted(&|s| s.perspective == Some(*p))).collect(),
         spread: group::mean_spread(&groups),
+        answered: values.iter().filter(|v| v.is_some()).count(),
+        respondents,
+        group_size: group::group_size(&groups),
     }
 }
 

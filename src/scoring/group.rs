@@ -10,8 +10,6 @@
 //! A run's or a dimension's spread is the mean of its slots' spreads: how much the group
 //! disagrees on an average item.
 
-use std::collections::HashMap;
-
 use super::{Slot, effective, slots, valid_score};
 use crate::model::{Assessment, Facet, Scale, Template, TemplateItem, slot_key};
 
@@ -153,12 +151,25 @@ impl SlotGroup<'_> {
     }
 }
 
-/// Every slot of a run in [`slots`] order, with its distribution. One pass over the
-/// responses: each response's scores are looked up by key, once.
+/// Every slot of a run in [`slots`] order, with its distribution.
 pub fn group<'t>(t: &'t Template, a: &Assessment) -> Vec<SlotGroup<'t>> {
+    gather(t, a).0
+}
+
+/// How many participants gave at least one score the template can read.
+pub fn respondents(t: &Template, a: &Assessment) -> usize {
+    gather(t, a).1
+}
+
+/// The slots with their distributions, and how many participants scored any of them. One
+/// pass over the responses: their scores are kept in key order, so they are matched against
+/// the slots' keys (sorted once) side by side, without a lookup per score.
+pub fn gather<'t>(t: &'t Template, a: &Assessment) -> (Vec<SlotGroup<'t>>, usize) {
     let all = slots(t);
-    let index: HashMap<String, usize> =
+    let mut keys: Vec<(String, usize)> =
         all.iter().enumerate().map(|(ix, s)| (slot_key(&s.item.id, s.perspective), ix)).collect();
+    keys.sort_unstable();
+    let find = |key: &str| keys.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|at| keys[at].1);
     let mut out: Vec<SlotGroup<'t>> = all
         .into_iter()
         .map(|slot| SlotGroup {
@@ -170,7 +181,7 @@ pub fn group<'t>(t: &'t Template, a: &Assessment) -> Vec<SlotGroup<'t>> {
         .collect();
     for answer in &a.answers {
         let key = slot_key(&answer.item, answer.perspective.as_deref());
-        if let Some(g) = index.get(&key).and_then(|ix| out.get_mut(*ix)) {
+        if let Some(g) = find(&key).and_then(|ix| out.get_mut(ix)) {
             g.agreed = valid_score(&t.scale, answer.score);
             if answer.tally.iter().any(|n| *n > 0) {
                 g.distribution.add_tally(&answer.tally);
@@ -178,26 +189,26 @@ pub fn group<'t>(t: &'t Template, a: &Assessment) -> Vec<SlotGroup<'t>> {
             }
         }
     }
+    let mut respondents = 0;
     for response in &a.responses {
+        let mut at = 0;
+        let mut counted = false;
         for (key, score) in response.scores.iter() {
-            if let Some(g) = index.get(key).and_then(|ix| out.get_mut(*ix)) {
-                g.distribution.add(score);
+            while at < keys.len() && keys[at].0.as_str() < key {
+                at += 1;
+            }
+            match keys.get(at) {
+                Some((k, ix)) if k == key => {
+                    counted |= valid_score(&t.scale, Some(score)).is_some();
+                    out[*ix].distribution.add(score);
+                }
+                Some(_) => {}
+                None => break,
             }
         }
+        respondents += usize::from(counted);
     }
-    out
-}
-
-/// How many participants gave at least one score the template can read.
-pub fn respondents(t: &Template, a: &Assessment) -> usize {
-    let keys: std::collections::HashSet<String> =
-        slots(t).iter().map(|s| slot_key(&s.item.id, s.perspective)).collect();
-    a.responses
-        .iter()
-        .filter(|r| {
-            r.scores.iter().any(|(k, v)| keys.contains(k) && valid_score(&t.scale, Some(v)).is_some())
-        })
-        .count()
+    (out, respondents)
 }
 
 /// The largest number of scores any slot has: the size of the group as the run shows it

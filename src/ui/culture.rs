@@ -85,11 +85,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
             }
             let (done, total, group) = match app.run_template(a) {
                 Some((t, _)) => {
-                    let c = scoring::completion(t, a);
-                    let total = number(app.lang, scoring::scores(t, a).total);
-                    let size = scoring::group::group_size(&scoring::group::group(t, a));
-                    let group = if size > 0 { size.to_string() } else { "–".to_owned() };
-                    (format!("{}/{}", c.answered, c.total), total, group)
+                    let s = scoring::scores(t, a);
+                    let group = if s.group_size > 0 { s.group_size.to_string() } else { "–".to_owned() };
+                    (format!("{}/{}", s.answered, scoring::slots(t).len()), number(app.lang, s.total), group)
                 }
                 None => (
                     format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()),

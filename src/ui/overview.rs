@@ -191,11 +191,11 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
 
     lines.push(Line::styled(truncate(lang.t("overview.checklists"), width), theme.heading()));
-    let results = analysis::checklist_results(&app.portfolio, lang);
+    let results = app.checklist_results();
     if results.is_empty() {
         lines.push(Line::styled(truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
-    for r in &results {
+    for r in results.iter() {
         let score = r.mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"));
         let (change, style) = match r.change() {
             Some(d) if d >= 0.05 => (format!("{d:+.1}"), theme.info()),
