@@ -127,7 +127,31 @@ pub(super) fn lines<'a>(
     } else {
         lines.extend(item_table(app, t, &groups, &scores, width, theme));
     }
+    lines.extend(since_last(app, a, &scores, width, theme));
     lines
+}
+
+/// How the mean and the spread moved since the previous run of the checklist for this scope.
+fn since_last<'a>(app: &App, a: &Assessment, now: &Scores, width: usize, theme: &Theme) -> Option<Line<'a>> {
+    let before = scoring::previous(&app.portfolio, a)?;
+    let (bt, _) = app.run_template(before)?;
+    let then = scoring::scores(bt, before);
+    let delta = scoring::Delta { before: then.total, after: now.total };
+    let change = delta
+        .change()
+        .map_or_else(String::new, |d| format!(" {} {}", delta.trend().arrow(), signed(app.lang, d, 1)));
+    let text = app.lang.tf(
+        "results.since_last",
+        &[
+            ("date", &before.date),
+            ("before", &number(app.lang, then.total)),
+            ("now", &number(app.lang, now.total)),
+            ("change", &change),
+            ("spread_before", &spread_text(app, then.spread)),
+            ("spread_now", &spread_text(app, now.spread)),
+        ],
+    );
+    Some(Line::styled(truncate(&text, width), theme.key()))
 }
 
 fn spread_text(app: &App, value: Option<f64>) -> String {
