@@ -160,9 +160,18 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
         let date = a.follow_up.filter(|d| soon(*d))?;
         Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
     }));
+    // A run's next date is pending while it is the latest of its checklist and scope
+    // (`scoring::next_run` for one run; here all at once, each scope folded once).
+    let mut latest: HashMap<(&str, String), (Date, Id)> = HashMap::new();
+    for a in &portfolio.assessments {
+        let key = (a.template.as_str(), crate::text::fold(a.scope.trim()));
+        let entry = latest.entry(key).or_insert((a.date, a.id));
+        *entry = (*entry).max((a.date, a.id));
+    }
     out.extend(portfolio.assessments.iter().filter_map(|a| {
         let date = a.next_date.filter(|d| soon(*d))?;
-        scoring::next_run(portfolio, a).is_none().then(|| FollowUp {
+        let key = (a.template.as_str(), crate::text::fold(a.scope.trim()));
+        (latest.get(&key) == Some(&(a.date, a.id))).then(|| FollowUp {
             kind: FollowUpKind::Run,
             id: a.id,
             title: a.scope.clone(),

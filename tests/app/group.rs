@@ -192,7 +192,10 @@ fn presentation_mode_counts_participants_without_naming_them() {
     app.keys("<PageDown>");
     let screen = app.render(80, 24);
     assert!(screen.contains("Anna Lindqvist"), "{screen}");
-    assert!(screen.contains("Since 2026-03-10: mean 2.7 → 3.5 ↑ +0.8 · spread – → 0.8"), "the comparison:\n{screen}");
+    assert!(
+        screen.contains("Since 2026-03-10: mean 2.7 → 3.5 ↑ +0.8 · spread – → 0.8"),
+        "the comparison:\n{screen}"
+    );
     app.press('P');
     let screen = app.render(80, 24);
     assert!(!screen.contains("Anna Lindqvist"), "{screen}");
