@@ -264,9 +264,17 @@ fn culture(
     });
     press(app, terminal, &back);
     press(app, terminal, &back);
-    // The Overview sums up every checklist and scope (mean, spread) and the runs due again.
+    // The Overview sums up every checklist and scope (mean, spread) and the runs due again;
+    // beside it the same portfolio without participants' scores, for what the groups cost.
     press(app, terminal, &key(KeyCode::Char('4')));
     g.bench_function("overview_move", |b| b.iter_custom(|n| there_and_back(app, terminal, &down, &up, n)));
+    let plain = portfolio(Size { initiatives: 10_000, assessments: ASSESSMENTS, respondents: 0, ..Size::default() });
+    let mut plain = App::new(plain, None, &Options::default());
+    plain.size = (80, 24);
+    press(&mut plain, terminal, &key(KeyCode::Char('4')));
+    g.bench_function("overview_move_without_groups", |b| {
+        b.iter_custom(|n| there_and_back(&mut plain, terminal, &down, &up, n));
+    });
 }
 
 /// A 1,000-respondent export of the 24-statement facet-orientation checklist, read from its
