@@ -268,7 +268,8 @@ fn culture(
     // beside it the same portfolio without participants' scores, for what the groups cost.
     press(app, terminal, &key(KeyCode::Char('4')));
     g.bench_function("overview_move", |b| b.iter_custom(|n| there_and_back(app, terminal, &down, &up, n)));
-    let plain = portfolio(Size { initiatives: 10_000, assessments: ASSESSMENTS, respondents: 0, ..Size::default() });
+    let plain =
+        portfolio(Size { initiatives: 10_000, assessments: ASSESSMENTS, respondents: 0, ..Size::default() });
     let mut plain = App::new(plain, None, &Options::default());
     plain.size = (80, 24);
     press(&mut plain, terminal, &key(KeyCode::Char('4')));

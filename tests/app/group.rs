@@ -297,3 +297,22 @@ fn typing_over_a_stored_line_starts_it_afresh() {
     let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
     assert_eq!(entry.input.value(), "55551");
 }
+
+#[test]
+fn lines_pasted_into_the_line_are_entered_one_item_each() {
+    let mut app = climate_run();
+    app.press('e').paste("34425314\n44534433\n2\t3\t3\t2\n");
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 8);
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    assert_eq!(groups.iter().map(|g| g.distribution.n()).collect::<Vec<_>>()[..4], [8, 8, 4, 0]);
+    let first_two: Vec<String> = groups.iter().take(2).map(|g| g.slot.item.id.clone()).collect();
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line stays open") };
+    assert_eq!((entry.rating.row, entry.input.value()), (3, ""), "on the fourth item, empty");
+    // The same burst typed faster than a person types arrives as a paste too.
+    app.press(KeyCode::Esc).press('g').press('e').burst("11111111\n22222222\n");
+    let a = run(&app);
+    assert_eq!(a.responses[0].score(&first_two[0], None), Some(1));
+    assert_eq!(a.responses[7].score(&first_two[1], None), Some(2));
+}

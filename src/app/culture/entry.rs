@@ -292,14 +292,25 @@ impl App {
         self.follow_cursor();
     }
 
-    /// Pasted digits into the entry line (checked when entered, like typed ones).
+    /// Pasted digits into the entry line (checked when entered, like typed ones). Several
+    /// lines — a column copied from a spreadsheet, a fast typist's burst — are entered line by
+    /// line, as if each were typed and Enter pressed; the last stays in the line.
     pub(super) fn entry_paste(&mut self, text: &str) {
-        let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
-        if std::mem::take(&mut entry.replace) {
-            entry.input = Input::default();
+        let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        for (ix, line) in lines.iter().enumerate() {
+            let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
+            if std::mem::take(&mut entry.replace) || ix > 0 {
+                entry.input = Input::default();
+            }
+            editing::paste_line(&mut entry.input, line);
+            self.follow_cursor();
+            if ix + 1 < lines.len() {
+                if !matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) || !self.store_entry() {
+                    return;
+                }
+                self.step_entry(1);
+            }
         }
-        editing::paste_line(&mut entry.input, text);
-        self.follow_cursor();
     }
 
     /// For a respondent, the rating cursor shows the slot the next digit goes to.
