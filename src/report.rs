@@ -118,9 +118,9 @@ impl<'a> Facts<'a> {
 
     fn when(&self, f: &FollowUp) -> String {
         match f.days {
-            d if d < 0 => self.lang.tf("report.days_overdue", &[("days", &-d)]),
+            d if d < 0 => self.lang.tn("report.days_overdue", d.unsigned_abs() as usize, &[("days", &-d)]),
             0 => self.t("report.today").to_owned(),
-            d => self.lang.tf("report.in_days", &[("days", &d)]),
+            d => self.lang.tn("report.in_days", d.unsigned_abs() as usize, &[("days", &d)]),
         }
     }
 
@@ -146,12 +146,8 @@ fn md_cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
-fn score(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
-fn signed(v: f64) -> String {
-    if v.abs() < 0.05 { "±0.0".to_owned() } else { format!("{v:+.1}") }
+fn score(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
 
 /// The report as Markdown.
@@ -166,7 +162,11 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}\n",
-        lang.tf("report.intro", &[("date", &today), ("total", &total), ("active", &active)])
+        lang.tn(
+            "report.intro",
+            total,
+            &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
+        )
     );
     if !p.organisation.vision.trim().is_empty() {
         let _ = writeln!(o, "{}: {}\n", t("profile.vision"), one_line(&p.organisation.vision));
@@ -192,10 +192,10 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
         let _ = writeln!(
             o,
-            "| {}{strong} | {} | {n} | {} % |",
+            "| {}{strong} | {} | {n} | {} |",
             f.name("facet", facet.key()),
             f.pole(facet),
-            f.shares.share(facet)
+            lang.percent(f.shares.share(facet) as f64, 0)
         );
     }
 
@@ -253,7 +253,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         let _ = writeln!(o, "{}", t("report.no_follow_ups"));
     }
     for fu in &f.follow_ups {
-        let _ = writeln!(o, "- {} ({}) — {}", fu.date, f.when(fu), f.follow_up_label(fu));
+        let _ = writeln!(o, "- {} ({}) — {}", lang.date(fu.date), f.when(fu), f.follow_up_label(fu));
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.checklists"));
@@ -273,7 +273,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
             let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
             let change = match (c.change(), c.previous) {
                 (Some(d), Some((date, _))) => {
-                    lang.tf("report.change_since", &[("change", &signed(d)), ("date", &date)])
+                    let change = lang.signed_decimal(d, 1);
+                    lang.tf("report.change_since", &[("change", &change), ("date", &lang.date(date))])
                 }
                 _ => t("report.first_run").to_owned(),
             };
@@ -282,8 +283,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
                 "| {} | {} | {} | {}{scale} | {change} |",
                 md_cell(&c.name),
                 md_cell(&c.scope),
-                c.date,
-                score(c.mean)
+                lang.date(c.date),
+                score(lang, c.mean)
             );
         }
     }
@@ -302,7 +303,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         if let Some(d) = a.follow_up {
             let overdue =
                 if a.is_overdue(today) { format!(", {}", t("report.overdue")) } else { String::new() };
-            let _ = write!(line, " ({} {d}{overdue})", t("report.follow_up_on"));
+            let _ = write!(line, " ({} {}{overdue})", t("report.follow_up_on"), lang.date(d));
         }
         let _ = writeln!(o, "{line}");
     }

@@ -28,7 +28,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use super::dialog::centred;
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, CultureMode, NewRunForm, RunField};
 use crate::i18n::Lang;
 use crate::model::Assessment;
@@ -38,7 +38,8 @@ use crate::text::one_line;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let p = &app.portfolio;
     let title = app.lang.tf("culture.title", &[("count", &p.assessments.len())]);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border());
@@ -73,38 +74,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("culture.column_total"),
     ])
     .style(theme.heading());
-    // Only the rows on screen are worked out: a long history stays quick to scroll.
-    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
-    let mut state = super::table_state(selected, runs.len(), area);
-    let visible = usize::from(area.height.saturating_sub(1));
-    let shown = state.offset()..(state.offset() + visible).min(runs.len());
-    let rows = runs.iter().enumerate().filter_map(|(ix, id)| Some((ix, app.portfolio.assessment(*id)?))).map(
-        |(ix, a)| {
-            if !shown.contains(&ix) {
-                return Row::new(vec![a.date.to_string()]);
-            }
-            let (done, total, group) = match app.run_template(a) {
-                Some((t, _)) => {
-                    let s = scoring::scores(t, a);
-                    let group = if s.group_size > 0 { s.group_size.to_string() } else { "–".to_owned() };
-                    (format!("{}/{}", s.answered, scoring::slots(t).len()), number(app.lang, s.total), group)
-                }
-                None => (
-                    format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()),
-                    "?".to_owned(),
-                    "?".to_owned(),
-                ),
-            };
-            Row::new(vec![
-                a.date.to_string(),
-                one_line(&template_name(app, a)).into_owned(),
-                one_line(&a.scope).into_owned(),
-                done,
-                format!("{group:>5}"),
-                format!("{total:>5}"),
-            ])
-        },
-    );
     let widths = [
         Constraint::Length(10),
         Constraint::Fill(3),
@@ -113,20 +82,59 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         Constraint::Length(5),
         Constraint::Length(5),
     ];
+    let cut = super::column_widths(area, &widths);
+    // Only the rows on screen are worked out: a long history stays quick to scroll.
+    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
+    let mut state = super::table_state(selected, runs.len(), area);
+    let visible = usize::from(area.height.saturating_sub(1));
+    let shown = state.offset()..(state.offset() + visible).min(runs.len());
+    let none = theme.symbols().none;
+    let rows = runs.iter().enumerate().filter_map(|(ix, id)| Some((ix, app.portfolio.assessment(*id)?))).map(
+        |(ix, a)| {
+            if !shown.contains(&ix) {
+                return Row::new(Vec::<String>::new());
+            }
+            let (done, total, group) = match app.run_template(a) {
+                Some((t, _)) => {
+                    let s = scoring::scores(t, a);
+                    let group = if s.group_size > 0 { s.group_size.to_string() } else { none.to_owned() };
+                    (
+                        format!("{}/{}", s.answered, scoring::slots(t).len()),
+                        number(app.lang, s.total, theme),
+                        group,
+                    )
+                }
+                None => (
+                    format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()),
+                    "?".to_owned(),
+                    "?".to_owned(),
+                ),
+            };
+            Row::new(vec![
+                app.lang.date(a.date),
+                theme.truncate(&one_line(&template_name(app, a)), cut[1]),
+                theme.truncate(&one_line(&a.scope), cut[2]),
+                done,
+                format!("{group:>5}"),
+                format!("{total:>5}"),
+            ])
+        },
+    );
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
-        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     frame.render_stateful_widget(table, area, &mut state);
 }
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width);
-    let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
+    let none = theme.symbols().none;
+    let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants = match (a.participants.is_empty(), app.culture.presenting) {
-            (true, _) => "–".to_owned(),
+            (true, _) => none.to_owned(),
             (false, true) => app.lang.tf("results.hidden_names", &[("count", &a.participants.len())]),
             (false, false) => a.participants.join(", "),
         };
@@ -134,7 +142,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(labelled(
             app,
             "culture.note",
-            if a.note.is_empty() { "–" } else { &a.note },
+            if a.note.is_empty() { none } else { &a.note },
             width,
             theme,
         ));
@@ -145,15 +153,22 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .filter_map(|id| app.portfolio.action(*id))
             .filter(|x| x.is_overdue(app.today))
             .count();
-        let mut text = app.lang.tf("culture.actions_summary", &[("open", &open), ("overdue", &overdue)]);
+        let mut text = app.lang.tf(
+            "culture.actions_summary",
+            &[
+                ("open", &app.lang.tn("culture.open_count", open, &[])),
+                ("overdue", &app.lang.tn("plan.overdue_count", overdue, &[])),
+            ],
+        );
         if let Some(next) = a.next_date.filter(|_| scoring::next_run(&app.portfolio, a).is_none()) {
             let key = if next < app.today { "culture.next_run_overdue" } else { "culture.next_run" };
-            text = format!("{text} · {}", app.lang.tf(key, &[("date", &next)]));
+            let next = app.lang.date(next);
+            text = format!("{text} {} {}", theme.symbols().separator, app.lang.tf(key, &[("date", &next)]));
         }
         if let Some(note) = template_note(app, a) {
-            text = format!("{text} · {note}");
+            text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     }
     let errors = app.template_errors();
     if !errors.is_empty() {
@@ -162,7 +177,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.warning(),
         ));
         for e in errors.iter().take(3) {
-            lines.push(Line::styled(truncate(&one_line(&e.to_string()), width), theme.error()));
+            lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -195,7 +210,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
         None => app.lang.t("culture.new_run_title").to_owned(),
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
         .border_style(theme.border_focused());
@@ -225,7 +241,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         } else {
             theme.dim()
         };
-        let marker = if focused { "▸ " } else { "  " };
+        let marker = format!("{} ", theme.mark(focused));
         let label = Rect { x: inner.x, y, width: label_width, height: 1 };
         frame.render_widget(Line::styled(format!("{marker}{}", app.lang.t(field.label())), style), label);
         let value =
@@ -237,11 +253,11 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     (one_line(&template_name(app, run)).into_owned(), None)
                 } else {
                     let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
-                    (format!("◂ {} ▸", one_line(&name)), None)
+                    (choosing(&one_line(&name), true, theme), None)
                 }
             }
             RunField::Scope if !form.is_custom_scope() => {
-                (format!("◂ {} ▸", one_line(&form.scopes[form.scope])), None)
+                (choosing(&one_line(&form.scopes[form.scope]), true, theme), None)
             }
             RunField::Scope => (String::new(), Some(&form.custom)),
             RunField::Date => (String::new(), Some(&form.date)),
@@ -249,11 +265,12 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
             RunField::NextDate => (String::new(), Some(&form.next_date)),
         };
         match input {
-            None => frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value),
+            None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
             Some(input) => {
-                let scroll = input.visual_scroll(value_width.saturating_sub(1));
+                // Scrolled to the cursor only while typing; otherwise it reads from the start.
+                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
                 let shown: String = input.value().chars().skip(scroll).collect();
-                let mut text = truncate(&one_line(&shown), value_width);
+                let mut text = theme.truncate(&one_line(&shown), value_width);
                 if focused {
                     let pad =
                         value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
@@ -284,8 +301,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let summary = app.lang.tf(
             "culture.template_summary",
             &[
-                ("items", &items),
-                ("slots", &(items * perspectives)),
+                ("items", &app.lang.tn("count.items", items, &[])),
+                ("slots", &app.lang.tn("count.scores", items * perspectives, &[])),
                 ("min", &t.scale.min),
                 ("max", &t.scale.max),
             ],
@@ -307,7 +324,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 fn labelled<'a>(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
     let label = format!("{}: ", app.lang.t(key));
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(truncate(&one_line(value), room))])
+    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(theme.truncate(&one_line(value), room))])
 }
 
 /// The template's name in the user's language, or its id when the template is missing.
@@ -316,8 +333,11 @@ pub(super) fn template_name(app: &App, a: &Assessment) -> String {
 }
 
 /// "Checklist · scope · date" for view titles.
-pub(super) fn run_title(app: &App, a: &Assessment) -> String {
-    format!("{} · {} · {}", one_line(&template_name(app, a)), one_line(&a.scope), a.date)
+pub(super) fn run_title(app: &App, a: &Assessment, theme: &Theme) -> String {
+    let separator = theme.symbols().separator;
+    let name = template_name(app, a);
+    let (name, scope, date) = (one_line(&name), one_line(&a.scope), app.lang.date(a.date));
+    format!("{name} {separator} {scope} {separator} {date}")
 }
 
 /// Why a run is read with something other than its stored template copy, if it is.
@@ -335,10 +355,10 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (overdue, upcoming) = app.follow_up_counts();
     let mut spans = vec![Span::raw(" ")];
     if overdue > 0 {
-        spans.push(Span::styled(app.lang.tf("plan.overdue_count", &[("count", &overdue)]), theme.error()));
-        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(app.lang.tn("plan.overdue_count", overdue, &[]), theme.error()));
+        spans.push(Span::raw(format!(" {} ", theme.symbols().separator)));
     }
-    spans.push(Span::styled(app.lang.tf("plan.upcoming_count", &[("count", &upcoming)]), theme.warning()));
+    spans.push(Span::styled(app.lang.tn("plan.upcoming_count", upcoming, &[]), theme.warning()));
     spans.push(Span::raw(" "));
     Line::from(spans)
 }
@@ -347,8 +367,9 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
 /// follow-up counter bottom right.
 pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, theme: &Theme) -> Block<'a> {
     let room = usize::from(width).saturating_sub(4);
-    let mut block = Block::bordered()
-        .title(Span::styled(format!(" {} ", truncate(title, room)), theme.heading()))
+    let mut block = theme
+        .bordered()
+        .title(Span::styled(format!(" {} ", theme.truncate(title, room)), theme.heading()))
         .title_bottom(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border_focused());
     if !status.is_empty() {
@@ -357,44 +378,33 @@ pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, t
     block
 }
 
-/// A bar of `value` within `min..=max`, `width` cells wide.
-pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> String {
-    let Some(v) = value else { return "·".repeat(width) };
+/// A value that ←/→ change, between its arrows while it has the focus.
+pub(super) fn choosing(value: &str, focused: bool, theme: &Theme) -> String {
+    let (left, right) = theme.symbols().choose;
+    if focused { format!("{left} {value} {right}") } else { value.to_owned() }
+}
+
+/// A bar of `value` within `min..=max`, `width` cells wide; blank without a value.
+pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize, theme: &Theme) -> String {
+    let Some(v) = value else { return theme.symbols().separator.repeat(width) };
     let filled = (((v - min) / (max - min).max(f64::EPSILON)) * width as f64).round().clamp(0.0, width as f64)
         as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+    let (full, empty) = theme.symbols().bar;
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
-/// `value` with `places` decimals as the interface language writes it: "3.4" in English,
-/// "3,4" in Swedish, Danish and Norwegian. The one place the Culture pane formats decimals.
-pub(super) fn decimal(lang: Lang, value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    if lang == Lang::En { text } else { text.replace('.', ",") }
-}
-
-/// A change with its sign ("+0.4", "-0,3"), as [`decimal`] writes numbers.
-pub(super) fn signed(lang: Lang, value: f64, places: usize) -> String {
-    let text = decimal(lang, value.abs(), places);
-    if text.chars().all(|c| matches!(c, '0' | '.' | ',')) {
-        format!("±{text}")
-    } else if value < 0.0 {
-        format!("-{text}")
-    } else {
-        format!("+{text}")
-    }
-}
-
-/// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4").
-pub(super) fn score(lang: Lang, value: Option<f64>) -> String {
+/// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4", "3,4").
+pub(super) fn score(lang: Lang, value: Option<f64>, theme: &Theme) -> String {
     match value {
         Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
-        other => number(lang, other),
+        other => number(lang, other, theme),
     }
 }
 
-/// A mean as text ("3.4"), "–" when there is none.
-pub(super) fn number(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| decimal(lang, v, 1))
+/// A mean as text ("3.4", "3,4"), [`Symbols::none`](super::theme::Symbols::none) when there
+/// is none.
+pub(super) fn number(lang: Lang, value: Option<f64>, theme: &Theme) -> String {
+    value.map_or_else(|| theme.symbols().none.to_owned(), |v| lang.decimal(v, 1))
 }
 
 #[cfg(test)]

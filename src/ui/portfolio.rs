@@ -36,13 +36,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{self, Theme, truncate, wrap};
+use super::theme::Theme;
 use crate::app::App;
 use crate::balance::{STRIP, Tendency};
-use crate::layout;
+use crate::layout::{self, Density};
 use crate::model::{Facet, Initiative, Stage, Status};
 use crate::placement::{ChangeType, Pole};
 use crate::text::one_line;
@@ -54,14 +54,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(header), head);
     if app.grid.zoom {
         let title = title_form(app, &[(app.grid.cell, body)]);
-        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, title }, theme);
+        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, compact: false, title }, theme);
         return;
     }
-    let strip_height = if body.height >= 30 { 7 } else { 4 };
+    let compact = Density::of(frame.area()).is_compact();
+    let mut strip_height = if body.height >= 30 { 7 } else { 4 };
+    let mut middle_height = 1;
+    // Compact, the facets keep at least two rows of initiatives each where they can: the
+    // line of the change types between them goes first, then a row of the strip.
+    let cells = |middle: u16, strip: u16| body.height.saturating_sub(2 + middle + strip);
+    if compact && cells(middle_height, strip_height) < 8 {
+        middle_height = 0;
+    }
+    if compact && cells(middle_height, strip_height) < 8 {
+        strip_height = 3;
+    }
     let [top_axis, top, middle_axis, bottom, bottom_axis, strip] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(middle_height),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(strip_height),
@@ -72,7 +83,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rects = [tl, tr, bl, br, strip];
     let title = title_form(app, &rects.into_iter().enumerate().collect::<Vec<_>>());
     for (cell, rect) in rects.into_iter().enumerate() {
-        render_cell(app, frame, rect, cell, Cell { zoomed: false, title }, theme);
+        render_cell(app, frame, rect, cell, Cell { zoomed: false, compact, title }, theme);
     }
 
     let width = usize::from(body.width);
@@ -85,8 +96,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     // Each pole at its own facet's outer corner (docs/domain.md §1): a facet *is* its pole.
     let pole = |p: Pole| app.lang.t(&format!("pole.{}", p.key()));
-    let left_pole = |p: Pole| Label::at(1, format!("{} {}", p.arrow(), pole(p)), theme.dim());
-    let right_pole = |p: Pole| Label::right(width - 1, format!("{} {}", pole(p), p.arrow()), theme.dim());
+    let arrow = |p: Pole| theme.symbols().pole(p);
+    let left_pole = |p: Pole| Label::at(1, format!("{} {}", arrow(p), pole(p)), theme.dim());
+    let right_pole = |p: Pole| Label::right(width - 1, format!("{} {}", pole(p), arrow(p)), theme.dim());
     let change = theme.heading();
     let across = "grid.edge_across";
     let down = "grid.edge_down";
@@ -163,7 +175,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             (text, theme.heading())
         }
     };
-    let tendency = shorten_at_word(&tendency, room);
+    // Shortened after a whole word: a cut word can read as another one.
+    let tendency = theme.shorten_words(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {tendency}"), style),
@@ -171,21 +184,13 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         Span::styled(badges, theme.warning()),
     ])];
     if !app.filter.is_empty() {
-        let summary = super::filter_summary(app);
-        lines.push(Line::styled(format!(" {}", truncate(&summary, width.saturating_sub(1))), theme.key()));
+        let summary = super::filter_summary(app, theme);
+        lines.push(Line::styled(
+            format!(" {}", theme.truncate(&summary, width.saturating_sub(1))),
+            theme.key(),
+        ));
     }
     lines
-}
-
-/// `text` whole when it fits in `width`, else cut after the last whole word that fits, with `…`.
-fn shorten_at_word(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    match wrap(text, width.saturating_sub(1)).first() {
-        Some(first) if !first.is_empty() => format!("{first}…"),
-        _ => truncate(text, width),
-    }
 }
 
 /// A label for an axis line: where it starts and what it says.
@@ -236,6 +241,8 @@ fn label_line(width: usize, labels: Vec<Label>) -> Line<'static> {
 struct Cell {
     /// It fills the pane (`z`).
     zoomed: bool,
+    /// The compact layout: the rows go to the initiatives, not to the facet's question.
+    compact: bool,
     title: Title,
 }
 
@@ -268,10 +275,11 @@ fn cell_title(app: &App, cell: usize, form: Title) -> String {
         .get(cell)
         .map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("{names}.{}", f.key())));
     let shares = grid.balance.shares(grid.weighted);
-    let args: [(&str, &dyn std::fmt::Display); 3] =
-        [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
+    let share = app.lang.percent(shares[cell] as f64, 0);
+    let count = grid.balance.counts[cell];
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("facet", &name), ("share", &share)];
     let key = if form == Title::Bare { "grid.cell_title_short" } else { "grid.cell_title" };
-    app.lang.tf(key, &args)
+    app.lang.tn(key, count, &args)
 }
 
 /// A title fits on a cell's top border, a space either side, inside the corners.
@@ -288,8 +296,12 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     let inner_width = usize::from(area.width.saturating_sub(2));
     let title = cell_title(app, cell, how.title);
     let title_style = if focused { theme.heading() } else { Style::new().bold() };
-    let mut block = Block::bordered()
-        .title(Span::styled(format!(" {} ", truncate(&title, inner_width.saturating_sub(2))), title_style))
+    let mut block = theme
+        .bordered()
+        .title(Span::styled(
+            format!(" {} ", theme.truncate(&title, inner_width.saturating_sub(2))),
+            title_style,
+        ))
         .border_style(if focused { theme.border_focused() } else { theme.border() });
     // Under a filter a cell shows a part of the portfolio: whether initiatives are needed is
     // not for the part to say.
@@ -297,11 +309,11 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     let needs_new = !filtered && cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
     let mut bottom_room = inner_width.saturating_sub(2);
     if needs_new {
-        let text = truncate(app.lang.t("grid.needed"), bottom_room);
+        let text = theme.truncate(app.lang.t("grid.needed"), bottom_room);
         bottom_room = bottom_room.saturating_sub(text.width() + 3);
         block = block.title_bottom(Span::styled(format!(" {text} "), theme.warning()));
     } else if zoomed {
-        let text = truncate(app.lang.t("grid.zoomed_keys"), bottom_room.saturating_sub(16));
+        let text = theme.truncate(app.lang.t("grid.zoomed_keys"), bottom_room.saturating_sub(16));
         bottom_room = bottom_room.saturating_sub(text.width() + 3);
         block = block.title_bottom(Span::styled(format!(" {text} "), theme.dim()));
     }
@@ -322,13 +334,14 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     } else {
         app.lang.t(&format!("facet_question.{question_key}"))
     };
-    if zoomed || (!show_breakdown && inner.height >= 3) {
-        lines.push(Line::styled(truncate(question, inner_width), theme.dim().italic()));
+    if zoomed || (!show_breakdown && !how.compact && inner.height >= 3) {
+        lines.push(Line::styled(theme.truncate(question, inner_width), theme.dim().italic()));
     }
     // Zoomed, the facet names the pole it stands for, which the grid shows at its corner.
     if let Some(pole) = facet.and_then(Pole::of).filter(|_| zoomed) {
-        let text = format!("{} {}", pole.arrow(), app.lang.t(&format!("pole.{}_long", pole.key())));
-        lines.push(Line::styled(truncate(&text, inner_width), theme.key()));
+        let arrow = theme.symbols().pole(pole);
+        let text = format!("{arrow} {}", app.lang.t(&format!("pole.{}_long", pole.key())));
+        lines.push(Line::styled(theme.truncate(&text, inner_width), theme.key()));
     }
     if show_breakdown && inner.height >= 4 {
         lines.extend(breakdown(app, cell, inner_width, theme));
@@ -339,7 +352,7 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     let list_height = usize::from(inner.height).saturating_sub(lines.len());
     if ids.is_empty() {
         let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
-        lines.push(Line::styled(truncate(app.lang.t(empty), inner_width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(app.lang.t(empty), inner_width), theme.dim()));
     } else if list_height > 0 {
         // Double-spaced when zoomed and everything fits: easier to read on a projector.
         let spaced = zoomed && ids.len() * 2 <= list_height;
@@ -381,7 +394,8 @@ fn breakdown(app: &App, cell: usize, width: usize, theme: &Theme) -> Vec<Line<'s
                 }
             })
             .collect();
-        format!("{} {}", app.lang.t("grid.by_stage"), parts.join(if wide { " · " } else { " " }))
+        let separator = format!(" {} ", theme.symbols().separator);
+        format!("{} {}", app.lang.t("grid.by_stage"), parts.join(if wide { &separator } else { " " }))
     };
     // Stage names when they fit, numbers otherwise.
     let wide = stages(true);
@@ -390,11 +404,11 @@ fn breakdown(app: &App, cell: usize, width: usize, theme: &Theme) -> Vec<Line<'s
         .iter()
         .map(|(key, n)| format!("{} {n}", app.lang.t(key)))
         .collect::<Vec<_>>()
-        .join(" · ");
+        .join(&format!(" {} ", theme.symbols().separator));
     let tracks = format!("{} {tracks}", app.lang.t("grid.by_track"));
     vec![
-        Line::styled(truncate(&stages, width), theme.key()),
-        Line::styled(truncate(&tracks, width), theme.key()),
+        Line::styled(theme.truncate(&stages, width), theme.key()),
+        Line::styled(theme.truncate(&tracks, width), theme.key()),
     ]
 }
 
@@ -409,12 +423,13 @@ fn row(
     theme: &Theme,
 ) -> Line<'static> {
     let presenting = app.grid.presentation;
-    let number = format!("{}#{:<3} ", theme::mark(selected), i.id);
+    let number = format!("{}#{:<3} ", theme.mark(selected), i.id);
+    let symbols = theme.symbols();
     let mark = match i.status {
         Status::Active => "",
-        Status::Paused => "‖",
-        Status::Stopped => "×",
-        Status::Completed => "✓",
+        Status::Paused => symbols.paused,
+        Status::Stopped => symbols.stopped,
+        Status::Completed => symbols.completed,
     };
     let mut columns: Vec<(String, usize)> = Vec::new();
     if in_strip {
@@ -443,10 +458,10 @@ fn row(
     }
     fixed += columns.iter().map(|c| c.1 + 1).sum::<usize>();
     let room = width.saturating_sub(fixed);
-    let title = truncate(&one_line(&i.title), room);
+    let title = theme.truncate(&one_line(&i.title), room);
     let mut text = format!("{number}{title}{}", " ".repeat(room.saturating_sub(title.width())));
     for (value, w) in columns {
-        let value = truncate(&value, w);
+        let value = theme.truncate(&value, w);
         text.push(' ');
         text.push_str(&value);
         text.push_str(&" ".repeat(w.saturating_sub(value.width())));

@@ -3,6 +3,8 @@
 //! One test binary for all of them, because each binary links the whole dependency tree
 //! again.
 
+mod capture;
+mod conflicts;
 mod grid;
 mod group;
 mod languages;
@@ -10,3 +12,5 @@ mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod terminals;
+mod words;

@@ -91,15 +91,15 @@ fn check_explains_the_migration_in_four_languages() {
     let file = sandbox.root().join("old.json");
     std::fs::write(&file, fixture(BEFORE)).expect("writing");
     let file = file.to_str().expect("a UTF-8 path");
-    for (lang, words) in [
-        ("en", ["schema version 1", "version 2:", "agreed"]),
-        ("sv", ["schemaversion 1", "version 2:", "enades"]),
-        ("da", ["skemaversion 1", "version 2:", "enige"]),
-        ("nb", ["skjemaversjon 1", "versjon 2:", "enige"]),
+    for (lang, valid, words) in [
+        ("en", "valid", ["schema version 1", "version 2:", "agreed"]),
+        ("sv", "giltig", ["schemaversion 1", "version 2:", "enades"]),
+        ("da", "gyldig", ["skemaversion 1", "version 2:", "enige"]),
+        ("nb", "gyldig", ["skjemaversjon 1", "versjon 2:", "enige"]),
     ] {
         let output = run(&sandbox, &["check", "--file", file, "--lang", lang]);
         assert!(output.status.success(), "{lang}: {:?}\n{}", output.status, stderr(&output));
-        assert!(stdout(&output).contains("valid"), "{}", stdout(&output));
+        assert!(stdout(&output).contains(valid), "{}", stdout(&output));
         let said = stderr(&output);
         for word in words {
             assert!(said.contains(word), "{lang}: {word:?} missing from:\n{said}");

@@ -20,19 +20,19 @@ use std::fmt::Write as _;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{decimal, number, signed};
+use super::number;
 use crate::app::App;
 use crate::model::{Assessment, Template, TemplateItem};
 use crate::scoring::group::{self, SlotGroup};
 use crate::scoring::{self, Scores};
 use crate::text::one_line;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
 
 /// How many items each of the two lists names.
 const LISTED: usize = 3;
 
-fn pad(text: &str, width: usize) -> String {
-    let text = truncate(&one_line(text), width);
+fn pad(text: &str, width: usize, theme: &Theme) -> String {
+    let text = theme.truncate(&one_line(text), width);
     let w = unicode_width::UnicodeWidthStr::width(text.as_str());
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
@@ -46,26 +46,34 @@ pub(super) fn item_name(app: &App, item: &TemplateItem) -> String {
 
 /// The item's name in `width` columns, with the perspective's where the template has them
 /// and the reverse mark kept in sight.
-fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize) -> String {
+fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize, theme: &Theme) -> String {
+    let symbols = theme.symbols();
     let mut name = item_name(app, g.slot.item);
     if let Some(p) = g.slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
-        name = format!("{name} · {}", one_line(p.name.get(app.lang.code())));
+        name = format!("{name} {} {}", symbols.separator, one_line(p.name.get(app.lang.code())));
     }
     if g.slot.item.reverse {
-        return pad(&format!("{} ⇅", truncate(&name, width.saturating_sub(2))), width);
+        let kept = theme.truncate(&name, width.saturating_sub(2));
+        return pad(&format!("{kept} {}", symbols.reverse), width, theme);
     }
-    pad(&name, width)
+    pad(&name, width, theme)
 }
 
 /// "8 participants · spread = standard deviation" for the view's frame.
-pub(super) fn status(app: &App, t: &Template, a: &Assessment, groups: &[SlotGroup<'_>]) -> String {
+pub(super) fn status(
+    app: &App,
+    t: &Template,
+    a: &Assessment,
+    groups: &[SlotGroup<'_>],
+    theme: &Theme,
+) -> String {
     let people = group::respondents(t, a);
     let counted = if people > 0 {
         app.lang.tf("results.participants", &[("count", &people)])
     } else {
         app.lang.tf("results.hands", &[("count", &group::group_size(groups))])
     };
-    format!("{counted} · {}", app.lang.t("results.spread_rule"))
+    format!("{counted} {} {}", theme.symbols().separator, app.lang.t("results.spread_rule"))
 }
 
 /// The two lists side by side: where the group disagrees most and where it agrees.
@@ -80,7 +88,7 @@ fn lists<'a>(
     let heading = |key: &str| {
         let spread = app.lang.t("results.spread");
         let room = half.saturating_sub(unicode_width::UnicodeWidthStr::width(spread) + 1);
-        format!("{} {spread}", pad(app.lang.t(key), room))
+        format!("{} {spread}", pad(app.lang.t(key), room, theme))
     };
     let mut lines = vec![Line::styled(
         format!("{}  {}", heading("results.disagree"), heading("results.agree")),
@@ -90,16 +98,16 @@ fn lists<'a>(
     let agree = group::agree_most(groups, LISTED);
     let entry = |mark: &str, g: Option<&&SlotGroup<'_>>| match g {
         Some(g) => {
-            let spread = decimal(app.lang, g.spread().unwrap_or(0.0), 1);
+            let spread = app.lang.decimal(g.spread().unwrap_or(0.0), 1);
             let room = half.saturating_sub(spread.chars().count() + 3);
-            format!("{mark} {} {spread}", slot_name(app, t, g, room))
+            format!("{mark} {} {spread}", slot_name(app, t, g, room, theme))
         }
         None => " ".repeat(half),
     };
     if disagree.is_empty() {
         let spread = group::mean_spread(groups).unwrap_or(0.0);
         let key = if spread > 0.0 { "results.even_spread" } else { "results.no_spread" };
-        lines.push(Line::styled(truncate(app.lang.t(key), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(app.lang.t(key), width), theme.dim()));
     }
     for ix in 0..disagree.len().max(agree.len()) {
         lines.push(Line::from(vec![
@@ -137,25 +145,25 @@ fn since_last<'a>(app: &App, a: &Assessment, now: &Scores, width: usize, theme: 
     let (bt, _) = app.run_template(before)?;
     let then = scoring::scores(bt, before);
     let delta = scoring::Delta { before: then.total, after: now.total };
-    let change = delta
-        .change()
-        .map_or_else(String::new, |d| format!(" {} {}", delta.trend().arrow(), signed(app.lang, d, 1)));
+    let arrow = theme.symbols().trend(delta.trend());
+    let change =
+        delta.change().map_or_else(String::new, |d| format!(" {arrow} {}", app.lang.signed_decimal(d, 1)));
     let text = app.lang.tf(
         "results.since_last",
         &[
-            ("date", &before.date),
-            ("before", &number(app.lang, then.total)),
-            ("now", &number(app.lang, now.total)),
+            ("date", &app.lang.date(before.date)),
+            ("before", &number(app.lang, then.total, theme)),
+            ("now", &number(app.lang, now.total, theme)),
             ("change", &change),
-            ("spread_before", &spread_text(app, then.spread)),
-            ("spread_now", &spread_text(app, now.spread)),
+            ("spread_before", &spread_text(app, then.spread, theme)),
+            ("spread_now", &spread_text(app, now.spread, theme)),
         ],
     );
-    Some(Line::styled(truncate(&text, width), theme.key()))
+    Some(Line::styled(theme.truncate(&text, width), theme.key()))
 }
 
-fn spread_text(app: &App, value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |s| decimal(app.lang, s, 1))
+fn spread_text(app: &App, value: Option<f64>, theme: &Theme) -> String {
+    value.map_or_else(|| theme.symbols().none.to_owned(), |s| app.lang.decimal(s, 1))
 }
 
 fn item_table<'a>(
@@ -178,15 +186,20 @@ fn item_table<'a>(
         for (cell, w) in cells.iter().zip(cols) {
             let _ = write!(text, "{cell:>w$}");
         }
-        truncate(&text, width)
+        theme.truncate(&text, width)
     };
     let scale = format!("{}–{}", t.scale.min, t.scale.max);
-    let header = row(pad(lang.t("rating.item"), name_width), &scale, labels.map(str::to_owned));
+    let header = row(pad(lang.t("rating.item"), name_width, theme), &scale, labels.map(str::to_owned));
     let mut lines = vec![Line::styled(header, theme.heading())];
     let summary = |name: &str, mean: Option<f64>, spread: Option<f64>, style: Style| {
-        let cells =
-            [number(lang, mean), String::new(), String::new(), spread_text(app, spread), String::new()];
-        Line::styled(row(pad(name, name_width), "", cells), style)
+        let cells = [
+            number(lang, mean, theme),
+            String::new(),
+            String::new(),
+            spread_text(app, spread, theme),
+            String::new(),
+        ];
+        Line::styled(row(pad(name, name_width, theme), "", cells), style)
     };
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
@@ -194,13 +207,13 @@ fn item_table<'a>(
         for g in groups.iter().filter(|g| g.slot.item.dimension == d.id) {
             let dd = &g.distribution;
             let cells = [
-                number(lang, dd.mean()),
-                number(lang, dd.median()),
-                dd.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}")),
-                spread_text(app, g.spread()),
-                g.agreed.map_or_else(|| "·".to_owned(), |s| s.to_string()),
+                number(lang, dd.mean(), theme),
+                number(lang, dd.median(), theme),
+                dd.range().map_or_else(|| theme.symbols().none.to_owned(), |(lo, hi)| format!("{lo}–{hi}")),
+                spread_text(app, g.spread(), theme),
+                g.agreed.map_or_else(|| theme.symbols().separator.to_owned(), |s| s.to_string()),
             ];
-            let name = format!("  {}", slot_name(app, t, g, name_width.saturating_sub(2)));
+            let name = format!("  {}", slot_name(app, t, g, name_width.saturating_sub(2), theme));
             lines.push(Line::raw(row(name, &dd.bars(), cells)));
         }
     }
@@ -236,19 +249,19 @@ fn gap_table<'a>(
             "results.widest_gap",
             &[
                 ("item", &item_name(app, g.item)),
-                ("gap", &signed(lang, g.gap.unwrap_or(0.0), 1)),
+                ("gap", &lang.signed_decimal(g.gap.unwrap_or(0.0), 1)),
                 ("first", &names.first().cloned().unwrap_or_default()),
                 ("second", &names.get(1).cloned().unwrap_or_default()),
             ],
         );
-        lines.push(Line::styled(truncate(&text, width), theme.warning()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.warning()));
     }
-    let mut header = pad(lang.t("results.principle"), name_width);
+    let mut header = pad(lang.t("results.principle"), name_width, theme);
     for name in &names {
-        let _ = write!(header, "  {}", pad(name, side - 2));
+        let _ = write!(header, "  {}", pad(name, side - 2, theme));
     }
     let _ = write!(header, "{:>gap_w$}", lang.t("results.gap"));
-    lines.push(Line::styled(truncate(&header, width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
     let mut sub = " ".repeat(name_width);
     for _ in &names {
         let _ = write!(
@@ -259,41 +272,43 @@ fn gap_table<'a>(
             lang.t("results.spread")
         );
     }
-    lines.push(Line::styled(truncate(&sub, width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&sub, width), theme.dim()));
     let summary = |name: &str, by: &[Option<f64>], style: Style| {
-        let mut text = pad(name, name_width);
+        let mut text = pad(name, name_width, theme);
         for v in by.iter().take(2) {
-            let _ = write!(text, "  {:bars$}{:>value_w$}{:spread_w$}", "", number(lang, *v), "");
+            let _ = write!(text, "  {:bars$}{:>value_w$}{:spread_w$}", "", number(lang, *v, theme), "");
         }
         let gap = match by {
-            [Some(a), Some(b), ..] => signed(lang, a - b, 1),
-            _ => "–".to_owned(),
+            [Some(a), Some(b), ..] => lang.signed_decimal(a - b, 1),
+            _ => theme.symbols().none.to_owned(),
         };
         let _ = write!(text, "{gap:>gap_w$}");
-        Line::styled(truncate(&text, width), style)
+        Line::styled(theme.truncate(&text, width), style)
     };
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
         lines.push(summary(name, &d.by_perspective, theme.key()));
         for gap in gaps.iter().filter(|g| g.item.dimension == d.id) {
-            let mut text = format!("  {}", pad(&item_name(app, gap.item), name_width.saturating_sub(2)));
+            let mut text =
+                format!("  {}", pad(&item_name(app, gap.item), name_width.saturating_sub(2), theme));
             for (g, v) in gap.slots.iter().zip(&gap.values).take(2) {
                 let _ = write!(
                     text,
                     "  {:<bars$}{:>value_w$}{:>spread_w$}",
                     g.distribution.bars(),
-                    number(lang, *v),
-                    spread_text(app, g.spread())
+                    number(lang, *v, theme),
+                    spread_text(app, g.spread(), theme)
                 );
             }
-            let shown = gap.gap.map_or_else(|| "–".to_owned(), |x| signed(lang, x, 1));
+            let shown =
+                gap.gap.map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
             let _ = write!(text, "{shown:>gap_w$}");
-            lines.push(Line::raw(truncate(&text, width)));
+            lines.push(Line::raw(theme.truncate(&text, width)));
         }
     }
     lines.push(summary(lang.t("results.total"), &scores.total_by_perspective, theme.key()));
     lines.push(Line::styled(
-        truncate(
+        theme.truncate(
             &lang.tf(
                 "results.gap_rule",
                 &[

@@ -25,12 +25,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::{decimal, number, run_title, score, template_note, view_block};
+use super::{number, run_title, score, template_note, view_block};
 use crate::app::{App, Entry, EntryKind, Preview, Rating};
+use crate::layout::Density;
 use crate::model::{ActionItem, Assessment, Template, slot_key};
 use crate::scoring::{self, group::SlotGroup};
 use crate::text::one_line;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// What the lower left shows: the selected slot (with the note being typed), or the entry line.
 #[derive(Clone, Copy)]
@@ -110,21 +112,38 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     let mut done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
     let respondents = scoring::group::respondents(t, a);
     if respondents > 0 {
-        done = format!("{done} · {}", app.lang.tf("rating.participants", &[("count", &respondents)]));
+        let participants = app.lang.tf("rating.participants", &[("count", &respondents)]);
+        done = format!("{done} {} {participants}", theme.symbols().separator);
     }
-    let block = view_block(app, &run_title(app, a), &done, area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let entering = matches!(panel, Panel::Entry(_));
+    // The scale's labels are read while scoring: as wide as the longest needs, up to half the
+    // view, and wrapped between words rather than cut. While a line of scores is typed the
+    // line gets the room.
+    let longest = t.scale.steps.iter().map(|s| step_text(app, s).width()).max().unwrap_or(0);
+    let scale_width = if entering { 24 } else { (longest as u16).clamp(24, inner.width / 2) };
+    let wrapped: usize = t.scale.steps.iter().map(|s| wrap_step(app, s, scale_width).len()).sum();
     let steps = t.scale.steps.len() as u16;
-    let busy = view.grouped || view.previous.is_some() || matches!(panel, Panel::Entry(_));
-    let bottom = if busy { 7 } else { steps.clamp(4, 6) };
+    // Compact, the items keep the rows: the labels wrap only where that takes no more rows
+    // than one line per step.
+    let compact = Density::of(frame.area()).is_compact();
+    let max_rows = if compact { usize::from(steps.clamp(4, 6)) } else { MAX_SCALE_ROWS };
+    let mut height = if wrapped <= max_rows { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
+    // A group, a last run or the entry line need the lines below the item's text (one fewer
+    // when compact, where the items keep what they can).
+    if view.grouped || view.previous.is_some() || entering {
+        height = height.max(if compact { 6 } else { 7 });
+    }
     let [table, rule, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(bottom)])
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
             .areas(inner);
-    frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
+    frame.render_widget(
+        Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
+        rule,
+    );
     render_items(app, frame, table, &view, r, theme);
-    // While a line of scores is typed the line gets the room; the scale's labels stay in view.
-    let scale_width = if matches!(panel, Panel::Entry(_)) { 24 } else { 36 };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     match panel {
@@ -134,9 +153,37 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     render_scale(app, frame, right, &view, r, theme);
 }
 
-/// Width of one perspective's score column.
-fn column_width(view: &View<'_>) -> u16 {
-    if view.t.perspectives.is_empty() && !view.grouped { 8 } else { 17 }
+/// Rows the scale may take below the items before its labels go on one line each.
+const MAX_SCALE_ROWS: usize = 9;
+
+/// "3 Both – administration and development in balance".
+fn step_text(app: &App, step: &crate::model::ScaleStep) -> String {
+    format!("{} {}", step.value, one_line(step.label.get(app.lang.code())))
+}
+
+/// A step's text in lines of `width`, the lines after the first indented under the label.
+fn wrap_step(app: &App, step: &crate::model::ScaleStep, width: u16) -> Vec<String> {
+    let indent = format!("{} ", step.value).width();
+    let mut lines = crate::text::wrap_words(&step_text(app, step), usize::from(width)).into_iter();
+    let mut out: Vec<String> = lines.next().into_iter().collect();
+    let rest: Vec<String> = lines.collect();
+    if !rest.is_empty() {
+        let tail = crate::text::wrap_words(&rest.join(" "), usize::from(width).saturating_sub(indent));
+        out.extend(tail.into_iter().map(|l| format!("{}{l}", " ".repeat(indent))));
+    }
+    out
+}
+
+/// Width of one perspective's score column: a group's histogram and mean need 17; a lone
+/// score 8, or 12 per perspective when the items' text would get less than 36 columns.
+fn column_width(view: &View<'_>, width: u16) -> u16 {
+    let wide = 17 * view.t.perspectives.len() as u16;
+    match (view.grouped, view.t.perspectives.is_empty()) {
+        (true, _) => 17,
+        (false, true) => 8,
+        (false, false) if width.saturating_sub(wide) >= 36 => 17,
+        (false, false) => 12,
+    }
 }
 
 /// Width of the previous run's column (none without a previous run).
@@ -144,39 +191,40 @@ fn last_width(view: &View<'_>) -> u16 {
     if view.previous.is_some() { 6 } else { 0 }
 }
 
-fn centred(text: &str, width: usize, style: Style) -> Span<'static> {
-    let text = truncate(text, width);
+fn centred(text: &str, width: usize, style: Style, theme: &Theme) -> Span<'static> {
+    let text = theme.truncate(text, width);
     let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
     Span::styled(format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2)), style)
 }
 
 /// One slot's cell: the agreed score (bracketed where the cursor is), a pen for a note, and
 /// with a group the histogram and the group's mean.
-fn cell(app: &App, view: &View<'_>, g: &SlotGroup<'_>, focused: bool) -> String {
+fn cell(app: &App, view: &View<'_>, g: &SlotGroup<'_>, focused: bool, theme: &Theme) -> String {
+    let symbols = theme.symbols();
     let answer = view.a.answer(&g.slot.item.id, g.slot.perspective);
     let raw = answer.and_then(|x| x.score);
     let score = match (raw, g.agreed) {
         (Some(_), Some(s)) => s.to_string(),
         (Some(bad), None) => format!("{bad}!"),
-        (None, _) => "·".to_owned(),
+        (None, _) => symbols.separator.to_owned(),
     };
     let noted = answer.is_some_and(|x| !x.note.trim().is_empty());
-    let pen = if noted { "✎" } else { "" };
+    let pen = if noted { symbols.noted } else { "" };
     if !view.grouped {
         return match (focused, noted) {
             (true, _) => format!("[{score}]{pen}"),
-            (false, true) => format!("{score} ✎"),
+            (false, true) => format!("{score} {pen}"),
             (false, false) => score,
         };
     }
     let agreed = if focused { format!("[{score}]") } else { format!(" {score} ") };
-    let mean = number(app.lang, g.distribution.mean());
+    let mean = number(app.lang, g.distribution.mean(), theme);
     format!("{agreed}{:<1} {} {mean:>3}", pen, g.distribution.bars())
 }
 
 fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Rating, theme: &Theme) {
     let (t, lang) = (view.t, app.lang.code());
-    let col = column_width(view);
+    let col = column_width(view, area.width);
     let last = last_width(view);
     let columns = view.columns();
     let text_width = usize::from(area.width.saturating_sub(col * columns as u16 + last));
@@ -184,11 +232,11 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
         vec![Span::styled(format!("{:<text_width$}", app.lang.t("rating.item")), theme.heading())];
     if t.perspectives.is_empty() {
         let label = if view.grouped { app.lang.t("rating.agreed_group") } else { app.lang.t("rating.score") };
-        header.push(centred(label, usize::from(col), theme.heading()));
+        header.push(centred(label, usize::from(col), theme.heading(), theme));
     } else {
         for p in &t.perspectives {
-            let name = truncate(&one_line(p.name.get(lang)), usize::from(col) - 1);
-            header.push(centred(&name, usize::from(col), theme.heading()));
+            let name = theme.truncate(&one_line(p.name.get(lang)), usize::from(col) - 1);
+            header.push(centred(&name, usize::from(col), theme.heading(), theme));
         }
     }
     if last > 0 {
@@ -212,14 +260,14 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
         }
         let mut text = one_line(item.text.get(lang)).into_owned();
         if item.reverse {
-            text = format!("{text} ⇅");
+            text = format!("{text} {}", theme.symbols().reverse);
         }
         if item.optional {
             text = format!("{text} ({})", app.lang.t("rating.optional"));
         }
-        let marker = format!("{} ", crate::ui::theme::mark(on_row));
+        let marker = format!("{} ", theme.mark(on_row));
         let mut spans = vec![Span::styled(
-            format!("{:<text_width$}", truncate(&format!("{marker}{text}"), text_width)),
+            format!("{:<text_width$}", theme.truncate(&format!("{marker}{text}"), text_width)),
             if on_row { theme.key() } else { Style::new() },
         )];
         let mut last_values = Vec::new();
@@ -227,11 +275,11 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
             let Some(g) = view.groups.get(row * columns + ix) else { continue };
             let focused = on_row && ix == r.column;
             let style = if focused { theme.selected() } else { Style::new() };
-            spans.push(centred(&cell(app, view, g, focused), usize::from(col), style));
+            spans.push(centred(&cell(app, view, g, focused, theme), usize::from(col), style, theme));
             last_values.push(view.last_value(g));
         }
         if last > 0 {
-            let shown: Vec<String> = last_values.iter().map(|v| score(app.lang, *v)).collect();
+            let shown: Vec<String> = last_values.iter().map(|v| score(app.lang, *v, theme)).collect();
             let text = if columns > 1 { shown.join("/") } else { shown.concat() };
             spans.push(Span::styled(format!("{text:>w$}", w = usize::from(last)), theme.dim()));
         }
@@ -247,18 +295,20 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
 }
 
 /// "8 answers ▃▃▆█▃ mean 3,3" and "median 3,5 · 1–5 · spread 1,2" for one slot.
-fn group_lines(app: &App, g: &SlotGroup<'_>) -> [String; 2] {
+fn group_lines(app: &App, g: &SlotGroup<'_>, theme: &Theme) -> [String; 2] {
     let d = &g.distribution;
     let lang = app.lang;
+    let none = theme.symbols().none;
     let key = if g.tallied { "rating.group_hands" } else { "rating.group" };
-    let first = lang.tf(key, &[("count", &d.n()), ("bars", &d.bars()), ("mean", &number(lang, d.mean()))]);
-    let range = d.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}"));
+    let first =
+        lang.tf(key, &[("count", &d.n()), ("bars", &d.bars()), ("mean", &number(lang, d.mean(), theme))]);
+    let range = d.range().map_or_else(|| none.to_owned(), |(lo, hi)| format!("{lo}–{hi}"));
     let second = lang.tf(
         "rating.group_more",
         &[
-            ("median", &number(lang, d.median())),
+            ("median", &number(lang, d.median(), theme)),
             ("range", &range),
-            ("spread", &g.spread().map_or_else(|| "–".to_owned(), |s| decimal(lang, s, 1))),
+            ("spread", &g.spread().map_or_else(|| none.to_owned(), |s| lang.decimal(s, 1))),
         ],
     );
     [first, second]
@@ -281,20 +331,19 @@ fn render_selected(
     let width = usize::from(area.width);
     let mut tail: Vec<Line> = Vec::new();
     if g.distribution.n() > 0 {
-        for text in group_lines(app, g) {
-            tail.push(Line::styled(truncate(&text, width), theme.info()));
+        for text in group_lines(app, g, theme) {
+            tail.push(Line::styled(theme.truncate(&text, width), theme.info()));
         }
     } else if view.grouped {
-        tail.push(Line::styled(truncate(app.lang.t("rating.no_group_here"), width), theme.dim()));
+        tail.push(Line::styled(theme.truncate(app.lang.t("rating.no_group_here"), width), theme.dim()));
     }
     if let Some((p, _)) = &view.previous {
-        let text = app
-            .lang
-            .tf("rating.last_time", &[("date", &p.date), ("value", &score(app.lang, view.last_value(g)))]);
-        tail.push(Line::styled(truncate(&text, width), theme.dim()));
+        let (date, value) = (app.lang.date(p.date), score(app.lang, view.last_value(g), theme));
+        let text = app.lang.tf("rating.last_time", &[("date", &date), ("value", &value)]);
+        tail.push(Line::styled(theme.truncate(&text, width), theme.dim()));
         if let Some(x) = view.open_actions(app, &item.id).first() {
             let text = app.lang.tf("rating.open_action", &[("what", &one_line(&x.what))]);
-            tail.push(Line::styled(truncate(&text, width), theme.warning()));
+            tail.push(Line::styled(theme.truncate(&text, width), theme.warning()));
         }
     }
     let mut lines = Vec::new();
@@ -320,7 +369,7 @@ fn render_selected(
     if let Some(input) = note {
         let scroll = input.visual_scroll(room.saturating_sub(1));
         let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = truncate(&one_line(&shown), room);
+        let mut text = theme.truncate(&one_line(&shown), room);
         let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
         text.push_str(&" ".repeat(pad));
         frame.render_widget(
@@ -332,8 +381,8 @@ fn render_selected(
     } else {
         let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
         let (text, style) = match value {
-            Some(n) => (truncate(&one_line(n), room), Style::new()),
-            None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
+            Some(n) => (theme.truncate(&one_line(n), room), Style::new()),
+            None => (theme.truncate(app.lang.t("rating.no_note"), room), theme.dim()),
         };
         frame.render_widget(
             Line::from(vec![Span::styled(label, theme.dim()), Span::styled(text, style)]),
@@ -357,7 +406,7 @@ fn render_entry_line(
     let item_name = slot.map(|s| {
         let mut name = one_line(s.item.text.get(lang.code())).into_owned();
         if let Some(p) = s.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
-            name = format!("{} · {name}", one_line(p.name.get(lang.code())));
+            name = format!("{} {} {name}", one_line(p.name.get(lang.code())), theme.symbols().separator);
         }
         name
     });
@@ -380,33 +429,38 @@ fn render_entry_line(
             (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), ruler)
         }
     };
-    let mut lines = vec![Line::styled(truncate(&title, width), theme.heading())];
+    let mut lines = vec![Line::styled(theme.truncate(&title, width), theme.heading())];
     let at = if entry.kind == EntryKind::Respondent { "entry.at_cursor" } else { "entry.item" };
-    lines.push(Line::raw(truncate(&lang.tf(at, &[("item", &item_name.unwrap_or_default())]), width)));
-    let prompt = "▸ ";
+    lines.push(Line::raw(theme.truncate(&lang.tf(at, &[("item", &item_name.unwrap_or_default())]), width)));
+    let prompt = format!("{} ", theme.symbols().selected);
     let room = width.saturating_sub(prompt.len() + 1);
     let scroll = entry.input.visual_scroll(room);
     let ruler: String = ruler.chars().skip(scroll).collect();
-    lines.push(Line::styled(truncate(&format!("  {ruler}"), width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&format!("  {ruler}"), width), theme.dim()));
     let shown: String = entry.input.value().chars().skip(scroll).collect();
-    let mut typed = truncate(&shown, room);
-    typed.push_str(&" ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(typed.as_str()))));
-    lines.push(Line::from(vec![Span::styled(prompt, theme.key()), Span::styled(typed, theme.selected())]));
+    let mut typed = theme.truncate(&shown, room);
+    typed.push_str(&" ".repeat(room.saturating_sub(typed.width())));
+    lines.push(Line::from(vec![
+        Span::styled(prompt.clone(), theme.key()),
+        Span::styled(typed, theme.selected()),
+    ]));
     let cursor_y = area.y + lines.len() as u16 - 1;
     let (preview, style) = match entry.preview(t, view.a) {
         Preview::Scores { distribution, added } => {
-            let spread = distribution.spread().map_or_else(|| "–".to_owned(), |s| decimal(lang, s, 1));
+            let spread =
+                distribution.spread().map_or_else(|| theme.symbols().none.to_owned(), |s| lang.decimal(s, 1));
             let mut text = lang.tf(
                 "entry.preview",
                 &[
                     ("count", &distribution.n()),
                     ("bars", &distribution.bars()),
-                    ("mean", &number(lang, distribution.mean())),
+                    ("mean", &number(lang, distribution.mean(), theme)),
                     ("spread", &spread),
                 ],
             );
             if added > 0 {
-                text = format!("{text} · {}", lang.tf("entry.preview_added", &[("count", &added)]));
+                let added = lang.tf("entry.preview_added", &[("count", &added)]);
+                text = format!("{text} {} {added}", theme.symbols().separator);
             }
             (text, theme.info())
         }
@@ -415,13 +469,13 @@ fn render_entry_line(
         }
         Preview::Problem(refusal) => (refusal.text(lang), theme.error()),
     };
-    lines.push(Line::styled(truncate(&preview, width), style));
+    lines.push(Line::styled(theme.truncate(&preview, width), style));
     let hint = match entry.kind {
         _ if entry.replace => "entry.hint_replace",
         EntryKind::Respondent => "entry.hint_respondent",
         _ => "entry.hint",
     };
-    lines.push(Line::styled(truncate(lang.t(hint), width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
     frame.render_widget(Paragraph::new(lines), area);
     let x =
         area.x + prompt.chars().count() as u16 + entry.input.visual_cursor().saturating_sub(scroll) as u16;
@@ -433,17 +487,23 @@ fn render_scale(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
         view.slot(r).and_then(|g| view.a.answer(&g.slot.item.id, g.slot.perspective).and_then(|x| x.score));
     let width = usize::from(area.width);
     let t = view.t;
+    let style =
+        |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
+    let wrapped: Vec<Line> = t
+        .scale
+        .steps
+        .iter()
+        .flat_map(|s| wrap_step(app, s, area.width).into_iter().map(move |l| Line::styled(l, style(s))))
+        .collect();
+    if wrapped.len() <= usize::from(area.height) {
+        frame.render_widget(Paragraph::new(wrapped), area);
+        return;
+    }
     let mut lines: Vec<Line> = t
         .scale
         .steps
         .iter()
-        .map(|s| {
-            let style = if current == Some(s.value) { theme.selected() } else { Style::new() };
-            Line::styled(
-                truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
-                style,
-            )
-        })
+        .map(|s| Line::styled(theme.shorten_words(&step_text(app, s), width), style(s)))
         .collect();
     if lines.len() > usize::from(area.height) {
         // A long scale: show the steps around the current score.
@@ -457,7 +517,7 @@ fn render_scale(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
 
 /// Neither a stored copy nor an installed template: the answers by item id, and why.
 fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessment, theme: &Theme) {
-    let block = view_block(app, &run_title(app, a), "", area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines =
@@ -467,8 +527,9 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
             Some(p) => format!("{} ({p})", x.item),
             None => x.item.clone(),
         };
-        let score = x.score.map_or_else(|| "·".to_owned(), |s| s.to_string());
-        let note = if x.note.is_empty() { String::new() } else { format!(" — {}", one_line(&x.note)) };
+        let score = x.score.map_or_else(|| theme.symbols().separator.to_owned(), |s| s.to_string());
+        let dash = theme.symbols().dash;
+        let note = if x.note.is_empty() { String::new() } else { format!(" {dash} {}", one_line(&x.note)) };
         lines.push(Line::raw(format!("{:<28} {score:>3}{note}", one_line(&id))));
     }
     if !a.responses.is_empty() {
