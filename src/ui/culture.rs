@@ -218,7 +218,13 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
-    let label_width = 16u16;
+    // The labels' column fits the longest label in this language ("Neste gjennomgang").
+    let longest = RunField::ALL
+        .iter()
+        .map(|f| unicode_width::UnicodeWidthStr::width(app.lang.t(f.label())))
+        .max()
+        .unwrap_or(0);
+    let label_width = (longest as u16 + 3).max(16);
     let value_width = usize::from(inner.width.saturating_sub(label_width));
     let template = app.culture.catalog.templates.get(form.template);
     for (ix, field) in RunField::ALL.iter().enumerate() {
