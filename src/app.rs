@@ -13,6 +13,7 @@ pub mod editing;
 mod exchange;
 mod form;
 mod grid;
+mod mapping;
 mod overview;
 mod places;
 mod profile;
@@ -34,6 +35,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
+pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
@@ -93,6 +95,8 @@ pub enum Mode {
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
+    /// `:import FILE`: the mapping the import chose, to change, save or import with.
+    Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
     Conflicts(ConflictDialog),
 }
@@ -339,6 +343,7 @@ impl App {
             | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
+            Action::Mapping(action) => self.update_mapping(action),
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();

@@ -1,10 +1,19 @@
-//! `fasett export`: the initiatives as CSV (for spreadsheets), as the portfolio JSON, or as a
-//! readable Markdown list.
+//! `fasett export`: the initiatives as CSV or an .xlsx workbook (for spreadsheets), as the
+//! portfolio JSON, or as a readable Markdown list ([`markdown`]).
 //!
-//! # CSV
+//! # CSV and .xlsx
 //! One row per initiative, one column per field ([`COLUMNS`]), headers in the interface
-//! language (catalog keys `csv.<field>`). Made for Excel in Nordic locales by default: UTF-8
-//! with a byte-order mark, `;` between fields, RFC 4180 quoting, CRLF line ends.
+//! language (catalog keys `csv.<field>`), then the columns of an imported register that fill
+//! no field (see [`table`]). The CSV is made for Excel in Nordic locales by default: UTF-8
+//! with a byte-order mark, `;` between fields, RFC 4180 quoting, CRLF line ends. The workbook
+//! has typed cells (see [`xlsx`]); the cell codecs below are the same for both, except the
+//! formula guard, which only the CSV needs.
+//!
+//! - The last column, `Portfolio`, holds the portfolio's identity on every row, so that an
+//!   edited sheet imported back updates the initiatives by their IDs, and a sheet of another
+//!   portfolio never does.
+//! - No cell is longer than a spreadsheet keeps (32,767 characters); a longer text goes on in
+//!   columns headed `<header> (2)`, `(3)`, … and the export names the initiatives.
 //!
 //! - Choices (facet, stage, …) are written as their names in the interface language; the
 //!   importer reads names in every language and the JSON keys.
@@ -29,7 +38,14 @@
 //! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
 //! shared file (normal permissions, meant to be passed on).
 
+mod markdown;
+pub mod table;
+pub mod xlsx;
+
 use serde_json::{Map, Value};
+
+pub use markdown::{escape as escape_markdown, markdown};
+pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
@@ -47,6 +63,7 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    Xlsx,
 }
 
 impl Format {
@@ -55,6 +72,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -94,10 +112,12 @@ pub enum Column {
     Created,
     Updated,
     Extra,
+    /// The identity of the portfolio the row's ID belongs to.
+    Portfolio,
 }
 
 /// Every column, in file order.
-pub const COLUMNS: [Column; 32] = [
+pub const COLUMNS: [Column; 33] = [
     Column::Id,
     Column::Title,
     Column::Description,
@@ -130,6 +150,7 @@ pub const COLUMNS: [Column; 32] = [
     Column::Created,
     Column::Updated,
     Column::Extra,
+    Column::Portfolio,
 ];
 
 impl Column {
@@ -168,6 +189,7 @@ impl Column {
             Column::Created => "created",
             Column::Updated => "updated",
             Column::Extra => "extra",
+            Column::Portfolio => "portfolio",
         }
     }
 
@@ -295,9 +317,11 @@ pub fn unescape_line(text: &str) -> String {
 }
 
 /// The keys fasett does not know, for the `Extra (JSON)` column: the initiative's own, with
-/// the nested ones under the (known, hence never clashing) field names.
+/// the nested ones under the (known, hence never clashing) field names. The columns of an
+/// imported register ([`OTHER_COLUMNS`]) have columns of their own instead.
 pub fn extras_json(i: &Initiative) -> String {
     let mut out: Map<String, Value> = i.extra.clone();
+    out.remove(OTHER_COLUMNS);
     let mut nested = |key: &str, extra: &Extra| {
         if !extra.is_empty() {
             out.insert(key.to_owned(), Value::Object(extra.clone()));
@@ -375,12 +399,17 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             Column::Created => date(i.created),
             Column::Updated => i.updated.map(|t| t.to_string()).unwrap_or_default(),
             Column::Extra => extras_json(i),
+            Column::Portfolio => portfolio.id.clone(),
         })
         .collect()
 }
 
 /// All initiatives as CSV: BOM, header row, one row each, CRLF, `delimiter` between fields.
 pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
+    csv_table(&table::table(portfolio, lang, CELL_LIMIT), delimiter)
+}
+
+fn csv_table(table: &table::Table, delimiter: u8) -> Vec<u8> {
     let mut out = BOM.as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -389,99 +418,12 @@ pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(&mut out);
         // Writing into a Vec cannot fail.
-        let _ = writer.write_record(COLUMNS.iter().map(|c| c.header(lang)));
-        for i in &portfolio.initiatives {
-            let cells = cells(i, portfolio, lang);
-            let _ = writer.write_record(cells.iter().map(|c| guard(c).into_owned()));
+        let _ = writer.write_record(&table.headers);
+        for row in &table.rows {
+            let _ = writer.write_record(row.iter().map(|c| guard(&c.text()).into_owned()));
         }
         let _ = writer.flush();
     }
-    out
-}
-
-/// The initiatives as Markdown: a table to scan, then each initiative's details.
-pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> String {
-    use std::fmt::Write as _;
-    let t = |k: &str| lang.t(k);
-    let cell = |s: &str| one_line(s).replace('|', "\\|");
-    let mut out = String::new();
-    let org = if portfolio.organisation.name.is_empty() {
-        t("report.no_name")
-    } else {
-        &portfolio.organisation.name
-    };
-    let _ = writeln!(out, "# {} — {}\n", t("export.md_title"), cell(org));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
-    );
-    if portfolio.initiatives.is_empty() {
-        out.push_str(&checklists_markdown(portfolio, lang));
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|---|",
-        t("column.number"),
-        t("column.title"),
-        t("column.facet"),
-        t("column.stage"),
-        t("column.status"),
-        t("column.owner"),
-        t("column.follow_up")
-    );
-    for i in &portfolio.initiatives {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            i.id,
-            cell(&i.title),
-            t(&format!("facet.{}", i.facet.key())),
-            t(&format!("stage.{}", i.stage.key())),
-            t(&format!("status.{}", i.status.key())),
-            cell(&i.owner),
-            i.follow_up.map(|d| lang.date(d)).unwrap_or_default()
-        );
-    }
-    for i in &portfolio.initiatives {
-        let _ = writeln!(out, "\n## #{} {}\n", i.id, one_line(&i.title));
-        let mut field = |label: &str, value: String| {
-            if !value.trim().is_empty() {
-                let _ = writeln!(out, "- **{label}:** {}", one_line(&value));
-            }
-        };
-        field(t("field.facet"), t(&format!("facet.{}", i.facet.key())).to_owned());
-        field(t("field.stage"), t(&format!("stage.{}", i.stage.key())).to_owned());
-        field(t("field.status"), t(&format!("status.{}", i.status.key())).to_owned());
-        field(t("field.need"), i.need.clone());
-        field(t("field.owner"), i.owner.clone());
-        field(t("field.unit"), i.unit.clone());
-        field(
-            t("field.track"),
-            i.track.map(|x| t(&format!("track.{}", x.key())).to_owned()).unwrap_or_default(),
-        );
-        field(
-            t("field.relieves"),
-            i.relieves.iter().map(|p| t(&format!("pressure.{}", p.key()))).collect::<Vec<_>>().join(", "),
-        );
-        field(t("field.expected_benefit_text"), i.expected_benefit.text.clone());
-        field(t("field.realised_benefit_text"), i.realised_benefit.text.clone());
-        field(t("field.partners"), i.partners.join(", "));
-        field(t("field.tags"), i.tags.join(", "));
-        field(t("field.follow_up"), i.follow_up.map(|d| lang.date(d)).unwrap_or_default());
-        if !i.description.trim().is_empty() {
-            let _ = writeln!(out, "\n{}", crate::text::multi_line(&i.description).trim_end());
-        }
-        if !i.log.is_empty() {
-            let _ = writeln!(out, "\n{}:\n", t("export.md_log"));
-            for l in &i.log {
-                let kind = t(&format!("log_kind.{}", l.kind.key()));
-                let _ = writeln!(out, "- {} {kind}: {}", lang.date(l.date), one_line(&l.text));
-            }
-        }
-    }
-    out.push_str(&checklists_markdown(portfolio, lang));
     out
 }
 
@@ -538,43 +480,36 @@ pub fn checklist_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
-/// The checklist runs for the Markdown export: [`checklist_rows`] as one table per run.
-fn checklists_markdown(portfolio: &Portfolio, lang: Lang) -> String {
-    use std::fmt::Write as _;
-    let rows = checklist_rows(portfolio, lang);
-    let Some((header, body)) = rows.split_first() else { return String::new() };
-    if body.is_empty() {
-        return String::new();
-    }
-    let cell = |s: &str| one_line(s).replace('|', "\\|");
-    let mut out = format!("\n## {}\n", lang.t("export.md_checklists"));
-    let mut run = String::new();
-    // Columns 0–3 name the run (a heading per run); the rest is the table.
-    for row in body {
-        if row[0] != run {
-            run.clone_from(&row[0]);
-            let _ = writeln!(out, "\n### {} · {} · {}\n", cell(&row[1]), cell(&row[2]), row[3]);
-            let heads: Vec<String> = header[4..].iter().map(|h| cell(h)).collect();
-            let _ = writeln!(out, "| {} |\n|---|---|---:|---:|---|---:|---:|---|---:|", heads.join(" | "));
-        }
-        let cells: Vec<String> = row[4..].iter().map(|c| cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    out
+/// What an export made: the bytes, and what the user should be told (texts split over
+/// several cells).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
 }
 
-/// The chosen format's bytes.
+/// The chosen format's bytes. Fails only if the workbook cannot be made.
 pub fn render(
     portfolio: &Portfolio,
     format: Format,
     lang: Lang,
     delimiter: u8,
     today: jiff::civil::Date,
-) -> Vec<u8> {
+) -> Result<Rendered, String> {
+    let plain = |bytes: Vec<u8>| Ok(Rendered { bytes, notes: Vec::new() });
     match format {
-        Format::Csv => csv(portfolio, lang, delimiter),
-        Format::Json => crate::store::to_json(portfolio).into_bytes(),
-        Format::Markdown => markdown(portfolio, lang, today).into_bytes(),
+        Format::Csv => {
+            let table = table::table(portfolio, lang, CELL_LIMIT);
+            let mut notes = Vec::new();
+            if !table.split.is_empty() {
+                let named = table::named(portfolio, &table.split);
+                notes.push(lang.tn("export.split", table.split.len(), &[("initiatives", &named)]));
+            }
+            Ok(Rendered { bytes: csv_table(&table, delimiter), notes })
+        }
+        Format::Json => plain(crate::store::to_json(portfolio).into_bytes()),
+        Format::Markdown => plain(markdown(portfolio, lang, today).into_bytes()),
+        Format::Xlsx => xlsx::workbook(portfolio, lang),
     }
 }
 

@@ -149,7 +149,7 @@ pub fn read(
     lang: Lang,
 ) -> Result<Survey, ImportError> {
     let bad = |problems: Vec<String>| ImportError::Bad {
-        problems: problems.into_iter().map(|message| Problem { line: None, message }).collect(),
+        problems: problems.iter().map(|message| Problem::general(message)).collect(),
         notes: table.notes.clone(),
     };
     let headers = Headers::new(template);

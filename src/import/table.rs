@@ -21,37 +21,21 @@ impl Table {
     /// Reads CSV bytes: any encoding and delimiter `decode` recognises, rows of any length.
     pub fn from_csv(bytes: &[u8], lang: Lang) -> Result<Table, (Vec<Problem>, Vec<String>)> {
         let mut notes = Vec::new();
-        let text = decode::decode(bytes, lang, &mut notes);
+        let (text, not_utf8) = decode::decode(bytes);
         if text.trim().is_empty() {
-            return Err((vec![Problem { line: None, message: lang.t("import.empty").to_owned() }], notes));
+            return Err((vec![Problem::general(lang.t("import.empty"))], notes));
         }
-        let delimiter = decode::detect_delimiter(&text);
-        if let Some(line) = decode::unclosed_quote(&text, delimiter) {
-            return Err((
-                vec![Problem { line: Some(line), message: lang.t("import.open_quote").to_owned() }],
-                notes,
-            ));
+        let (rows, delimiter) = decode::csv_rows(&text, lang).map_err(|p| (vec![p], Vec::new()))?;
+        if let Some(offset) = not_utf8 {
+            let row = decode::row_of_offset(&text, delimiter, offset);
+            notes.push(lang.tf("import.converted_1252", &[("row", &row)]));
         }
         if delimiter != b';' {
             notes.push(
                 lang.tf("import.delimiter_note", &[("delimiter", &decode::delimiter_name(delimiter, lang))]),
             );
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(text.as_bytes());
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
-                Ok(record) => rows.push(record.iter().map(str::to_owned).collect()),
-                Err(e) => {
-                    let line = e.position().map(csv::Position::line);
-                    return Err((vec![Problem { line, message: e.to_string() }], notes));
-                }
-            }
-        }
+        let rows = rows.iter().map(|r| r.cells.iter().map(|c| c.text().into_owned()).collect()).collect();
         Ok(Table { rows, notes })
     }
 
@@ -100,6 +84,6 @@ mod tests {
         assert_eq!(wide.rows, utf8.rows);
         assert_eq!(wide.cell(1, 9), "", "beyond the row");
         let open = Table::from_csv(b"a;b\n\"x;y\n", Lang::En).expect_err("an open quote");
-        assert_eq!(open.0[0].line, Some(2));
+        assert_eq!(open.0[0].row, Some(2));
     }
 }

@@ -8,6 +8,7 @@ mod conflicts;
 mod grid;
 mod group;
 mod languages;
+mod mapping;
 mod profile;
 mod register;
 mod regressions;

@@ -24,6 +24,7 @@ mod git_driver;
 mod merge;
 mod migration;
 mod region;
+mod sheets;
 mod store;
 mod survey;
 

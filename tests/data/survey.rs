@@ -205,14 +205,9 @@ fn the_report_and_the_export_carry_each_items_distribution_and_spread() {
     assert_eq!(risk["spread"], 1.4);
     assert_eq!(climate["disagree_most"][0]["item"], "risk_taking");
 
-    let markdown = String::from_utf8(fasett::export::render(
-        &p,
-        fasett::export::Format::Markdown,
-        Lang::En,
-        b';',
-        today,
-    ))
-    .expect("UTF-8");
+    let rendered =
+        fasett::export::render(&p, fasett::export::Format::Markdown, Lang::En, b';', today).expect("renders");
+    let markdown = String::from_utf8(rendered.bytes).expect("UTF-8");
     assert!(markdown.contains("## Checklist runs: each item's answers"), "{markdown}");
     assert!(markdown.contains("| Is it acceptable to try something uncertain, even if it might not work? |  | 2 | 7 | 2 · 3 · 0 · 1 · 1 | 2.43 | 2.00 | 1–5 | 1.40 |"), "{markdown}");
     let rows = fasett::export::checklist_rows(&p, Lang::Sv);
