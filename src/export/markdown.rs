@@ -149,7 +149,10 @@ fn checklists_markdown(portfolio: &Portfolio, lang: Lang) -> String {
             let heads: Vec<String> = header[4..].iter().map(|h| cell(h)).collect();
             let _ = writeln!(out, "| {} |\n|---|---|---:|---:|---|---:|---:|---|---:|", heads.join(" | "));
         }
-        let cells: Vec<String> = row[4..].iter().map(|c| cell(c)).collect();
+        // The item and the perspective are text; the numbers go as they are (escaping would
+        // make "2.00" read "2\.00").
+        let cells: Vec<String> =
+            row[4..].iter().enumerate().map(|(ix, c)| if ix < 2 { cell(c) } else { c.clone() }).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out
