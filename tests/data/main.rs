@@ -23,9 +23,11 @@ mod exchange;
 mod field;
 mod git_driver;
 mod merge;
+mod migration;
 mod region;
 mod sheets;
 mod store;
+mod survey;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
 pub fn sample(n: u32) -> Portfolio {
