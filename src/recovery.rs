@@ -39,8 +39,19 @@ pub enum Draft {
     /// The note of one item of checklist run `run`: `item` is the item's id, `number` its place
     /// in the run's list as shown (from 1), `perspective` the perspective's id, if any.
     Note { run: Id, item: String, number: usize, perspective: Option<String>, text: String },
-    /// The new-run dialog as filled in: the checklist's id, the scope as chosen or typed.
-    NewRun { focus: usize, template: String, scope: String, date: String, participants: String },
+    /// The run dialog as filled in: the checklist's id, the scope as chosen or typed;
+    /// `editing` is the run whose details are changed (`None`: a new run).
+    NewRun {
+        focus: usize,
+        template: String,
+        scope: String,
+        date: String,
+        participants: String,
+        #[serde(default)]
+        next_date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        editing: Option<Id>,
+    },
     /// The action form: `editing` is the action's id (`None` for a new one), `draft` holds its
     /// choices and links, `fields` every text field as typed (by the field's catalog key).
     Action { editing: Option<Id>, focus: usize, draft: Box<ActionItem>, fields: Vec<(String, String)> },
@@ -101,7 +112,12 @@ impl Draft {
             }
             Draft::Note { run, number, text, .. } => lang
                 .tf("recovery.draft_note", &[("item", number), ("run", run), ("text", &first_words(text))]),
-            Draft::NewRun { scope, .. } => lang.tf("recovery.draft_run", &[("scope", &first_words(scope))]),
+            Draft::NewRun { scope, editing: None, .. } => {
+                lang.tf("recovery.draft_run", &[("scope", &first_words(scope))])
+            }
+            Draft::NewRun { scope, editing: Some(id), .. } => {
+                lang.tf("recovery.draft_run_edit", &[("id", id), ("scope", &first_words(scope))])
+            }
             Draft::Action { editing, fields, .. } => {
                 let what =
                     fields.iter().find(|(k, _)| k == "plan.field_what").map_or("", |(_, v)| v.as_str());

@@ -59,6 +59,8 @@ impl App {
             scope: form.scope_value(),
             date: form.date.value().to_owned(),
             participants: form.participants.value().to_owned(),
+            next_date: form.next_date.value().to_owned(),
+            editing: form.editing,
         }
     }
 
@@ -102,24 +104,31 @@ impl App {
                     self.set_error(self.lang.tf("recovery.note_gone", &[("run", &run), ("text", &text)]));
                 }
             }
-            Draft::NewRun { focus, template, scope, date, participants } => {
+            Draft::NewRun { focus, template, scope, date, participants, next_date, editing } => {
+                // A run edited meanwhile deleted comes back as a new one.
+                let editing = editing.filter(|id| self.portfolio.assessment(*id).is_some());
+                if let Some(run) = editing {
+                    self.show_run(run);
+                }
                 self.pane = Pane::Culture;
-                self.open_new_run();
+                let mut form = self.run_form(editing);
                 let templates = &self.culture.catalog.templates;
                 let chosen = templates.iter().position(|t| t.id == template);
-                if let Mode::Culture(CultureMode::NewRun(form)) = &mut self.mode {
+                if editing.is_none() {
                     form.template = chosen.unwrap_or(form.template);
-                    if let Some(ix) = form.scopes.iter().position(|s| *s == scope) {
-                        form.scope = ix;
-                    } else {
-                        form.scope = form.scopes.len();
-                        form.custom = Input::new(one_line(&scope));
-                    }
-                    form.date = Input::new(one_line(&date));
-                    form.participants = Input::new(one_line(&participants));
-                    form.focus = focus.min(RunField::ALL.len() - 1);
-                    form.dirty = true;
                 }
+                if let Some(ix) = form.scopes.iter().position(|s| *s == scope) {
+                    form.scope = ix;
+                } else {
+                    form.scope = form.scopes.len();
+                    form.custom = Input::new(one_line(&scope));
+                }
+                form.date = Input::new(one_line(&date));
+                form.participants = Input::new(one_line(&participants));
+                form.next_date = Input::new(one_line(&next_date));
+                form.focus = focus.min(RunField::ALL.len() - 1);
+                form.dirty = true;
+                self.mode = Mode::Culture(CultureMode::NewRun(Box::new(form)));
             }
             Draft::Action { editing, focus, draft, fields } => {
                 let original = editing.and_then(|id| self.portfolio.action(id)).cloned();

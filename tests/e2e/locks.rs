@@ -3,14 +3,12 @@
 //! left stopped by a dropped connection, or one that has closed.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fasett::model::Portfolio;
-use fasett::store::to_json;
+use fasett::recovery::path_for as recovery_of;
 
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::{en, read_json};
+use crate::{en, open_shared, quick_capture, read_json, titles};
 
 /// The promise: what was typed is in the recovery file within two seconds of the last
 /// key; the tests kill after three.
@@ -18,39 +16,18 @@ const TYPED_TO_DISK: Duration = Duration::from_secs(3);
 /// The limit for a takeover from a stopped holder.
 const TAKEOVER_LIMIT: Duration = Duration::from_secs(3);
 
-fn recovery_of(file: &Path) -> PathBuf {
-    let mut name = file.file_name().expect("a file name").to_owned();
-    name.push(".recovery");
-    file.with_file_name(name)
-}
-
 fn lock_of(file: &Path) -> PathBuf {
     let mut name = file.file_name().expect("a file name").to_owned();
     name.push(".lock");
     file.with_file_name(name)
 }
 
-fn signal(app: &Pty, name: &str) {
-    let pid = app.process_id().expect("a running fasett").to_string();
-    let status = Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("runs kill");
-    assert!(status.success(), "kill -{name} {pid}");
-}
-
 /// Waits the promised time, kills without a chance to clean up, and returns the text kept.
 fn kill_hard_after_typing(mut app: Pty, file: &Path) -> String {
     std::thread::sleep(TYPED_TO_DISK);
-    signal(&app, "KILL");
+    app.signal("KILL");
     app.wait_exit(TIMEOUT);
     std::fs::read_to_string(recovery_of(file)).expect("the recovery file was written while typing")
-}
-
-fn titles(path: &Path) -> Vec<String> {
-    read_json(path)["initiatives"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|i| i["title"].as_str().map(str::to_owned))
-        .collect()
 }
 
 /// Waits until `done` holds: a save is confirmed on screen a moment after it is on disk.
@@ -67,26 +44,21 @@ fn footer_of(app: &Pty) -> String {
     app.screen_text().lines().rfind(|l| l.contains("? help")).unwrap_or_default().to_owned()
 }
 
-/// A sandbox whose user has a name (the takeover asks only this user's fasett) and a file
-/// that exists, so that the first fasett holds its lock from the start.
-fn shared() -> (Sandbox, PathBuf) {
+/// A sandbox whose user has a name (the takeover asks only this user's fasett), and the first
+/// fasett on an existing file, so that it holds the lock from the start.
+fn shared() -> (Sandbox, PathBuf, Pty) {
     let mut sandbox = Sandbox::new();
     sandbox.env("USER", "anna");
-    let file = sandbox.root().join("shared.json");
-    std::fs::write(&file, to_json(&Portfolio::default())).expect("writes");
-    (sandbox, file)
+    let (file, holder) = open_shared(&sandbox);
+    (sandbox, file, holder)
 }
 
 #[test]
 fn kill_9_three_seconds_after_typing_a_title_offers_it_at_restart() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Titel före strömavbrottet");
-    app.wait_for("Titel före strömavbrottet", TIMEOUT);
+    let mut app = quick_capture(&sandbox);
+    app.press("Titel före strömavbrottet", "Titel före strömavbrottet");
     let kept = kill_hard_after_typing(app, &file);
     assert!(kept.contains("Titel före strömavbrottet"), "{kept}");
 
@@ -164,15 +136,13 @@ fn kill_9_three_seconds_after_typing_a_checklist_note_offers_it_at_restart() {
 
 #[test]
 fn takeover_from_a_stopped_holder_is_writable_within_3_s_and_offers_its_draft() {
-    let (sandbox, file) = shared();
-    let mut holder = sandbox.spawn(["--file", "shared.json"]);
-    holder.wait_for("? help", TIMEOUT);
+    let (sandbox, file, mut holder) = shared();
     holder.send("2n");
     holder.wait_for("New initiative", TIMEOUT);
     holder.send("Skrivet före tunneln");
     holder.wait_for("Skrivet före tunneln", TIMEOUT);
     // The connection froze: the holder is stopped, as a sleeping laptop's ssh would be.
-    signal(&holder, "STOP");
+    holder.signal("STOP");
 
     let mut second = sandbox.spawn(["--file", "shared.json"]);
     second.wait_for("[read-only]", TIMEOUT);
@@ -204,9 +174,7 @@ fn takeover_from_a_stopped_holder_is_writable_within_3_s_and_offers_its_draft() 
 
 #[test]
 fn after_the_holder_quits_a_read_only_session_takes_over_and_its_next_edit_is_in_the_file() {
-    let (sandbox, file) = shared();
-    let mut holder = sandbox.spawn(["--file", "shared.json"]);
-    holder.wait_for("? help", TIMEOUT);
+    let (sandbox, file, mut holder) = shared();
     let mut second = sandbox.spawn(["--file", "shared.json"]);
     second.wait_for("[read-only]", TIMEOUT);
     second.wait_for("T take the file over", TIMEOUT);
