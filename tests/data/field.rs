@@ -459,6 +459,33 @@ fn text_typed_without_a_pause_still_reaches_the_recovery_file_within_two_seconds
 }
 
 #[test]
+fn a_run_s_details_being_changed_come_back_as_that_run_s_edit() {
+    use fasett::action::{CultureAction, Pane};
+    use fasett::recovery::Draft;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, to_json(&fasett::testing::sample())).expect("writes");
+    let mut app = open_app(&path);
+    app.update(Action::ShowPane(Pane::Culture));
+    let run = app.selected_run().expect("the sample has runs");
+    app.update(Action::Culture(CultureAction::EditRun));
+    app.press("<Tab>").press("<Tab>").type_text(", Kim Ek");
+    assert!(app.write_draft().is_some(), "a draft to keep");
+    drop(app);
+
+    let mut app = open_app(&path);
+    app.offer_recovery();
+    assert!(app.screen().contains(&format!("changes to checklist run #{run}")), "{}", app.screen());
+    app.update(Action::ConfirmYes);
+    // Restored: the same dialog as typed, on the same run.
+    let Some(Draft::NewRun { editing, participants, .. }) = app.current_draft() else {
+        panic!("the run dialog is back: {:?}", app.mode)
+    };
+    assert_eq!(editing, Some(run));
+    assert!(participants.ends_with(", Kim Ek"), "{participants}");
+}
+
+#[test]
 fn a_draft_from_an_old_demo_is_not_offered_against_a_fresh_demo() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("demo.json");
