@@ -5,6 +5,34 @@
 //! Every struct keeps the JSON keys it does not know in `extra` (see [`extras`]), so a file
 //! written by a newer fasett or edited by hand loses nothing when we save it.
 
+/// Declares an enum whose variants each have a stable key (`Variant = "key"`: the name in
+/// the data file and the last part of its catalog keys), with `ALL`, every variant in
+/// declaration order, and `key()`. The key is not a discriminant.
+macro_rules! keyed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $key:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
 pub mod assessment;
 pub mod conflict;
 pub mod extras;
@@ -171,5 +199,31 @@ impl Portfolio {
     /// The template copy an assessment was run with, if the file has it.
     pub fn template(&self, id: &str, version: u32) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id && t.version == version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file's names come from serde, the catalogs' from `key()`: they must agree.
+    fn keys_are_the_file_names<T: Copy + Serialize>(all: &[T], key: fn(T) -> &'static str) {
+        for v in all {
+            assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(key(*v)));
+        }
+    }
+
+    #[test]
+    fn every_keyed_enum_writes_its_key() {
+        keys_are_the_file_names(&Facet::ALL, Facet::key);
+        keys_are_the_file_names(&Stage::ALL, Stage::key);
+        keys_are_the_file_names(&Status::ALL, Status::key);
+        keys_are_the_file_names(&Track::ALL, Track::key);
+        keys_are_the_file_names(&NeedSource::ALL, NeedSource::key);
+        keys_are_the_file_names(&Pressure::ALL, Pressure::key);
+        keys_are_the_file_names(&Priority::ALL, Priority::key);
+        keys_are_the_file_names(&CreatedTo::ALL, CreatedTo::key);
+        keys_are_the_file_names(&PushedBy::ALL, PushedBy::key);
+        keys_are_the_file_names(&LogKind::ALL, LogKind::key);
     }
 }
