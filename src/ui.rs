@@ -33,7 +33,7 @@ mod welcome;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, TableState, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
@@ -131,18 +131,37 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
         .with_selected(Some(selected))
 }
 
-/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
-/// `area`, so cells can be cut with `…` before the table cuts them silently.
-pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+/// A table's column: the catalog key of its heading ("" for none) and its width.
+pub(crate) type Column = (&'static str, ratatui::layout::Constraint);
+
+/// The widths a table from [`marked_table`] gives its `columns` in `area`, so cells can be
+/// cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, columns: &[Column]) -> Vec<usize> {
     let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
-    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
-    ratatui::layout::Layout::horizontal(widths.to_vec())
+    let area = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(columns.iter().map(|(_, width)| *width))
         .flex(ratatui::layout::Flex::Start)
         .spacing(1)
-        .split(columns)
+        .split(area)
         .iter()
         .map(|r| usize::from(r.width))
         .collect()
+}
+
+/// A table of `rows` under the headings of `columns`, whose selected row carries the
+/// selection mark (so it shows without colour too).
+pub(crate) fn marked_table<'a>(
+    app: &App,
+    columns: &[Column],
+    rows: impl IntoIterator<Item = Row<'a>>,
+    theme: &Theme,
+) -> Table<'a> {
+    let headings = columns.iter().map(|(key, _)| if key.is_empty() { "" } else { app.lang.t(key) });
+    Table::new(rows, columns.iter().map(|(_, width)| *width))
+        .header(Row::new(headings).style(theme.heading()))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(theme.symbols().selected)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
 }
 
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,

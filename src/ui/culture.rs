@@ -25,7 +25,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Wrap};
 
 use super::dialog::centred;
 use super::theme::Theme;
@@ -64,25 +64,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
-    let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![
-        t("column.date"),
-        t("column.template"),
-        t("column.scope"),
-        t("column.answered"),
-        t("culture.column_group"),
-        t("culture.column_total"),
-    ])
-    .style(theme.heading());
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(8),
-        Constraint::Length(5),
-        Constraint::Length(5),
+    let columns = [
+        ("column.date", Constraint::Length(10)),
+        ("column.template", Constraint::Fill(3)),
+        ("column.scope", Constraint::Fill(2)),
+        ("column.answered", Constraint::Length(8)),
+        ("culture.column_group", Constraint::Length(5)),
+        ("culture.column_total", Constraint::Length(5)),
     ];
-    let cut = super::column_widths(area, &widths);
+    let cut = super::column_widths(area, &columns);
     // Only the rows on screen are worked out: a long history stays quick to scroll.
     let selected = app.culture.selected.min(runs.len().saturating_sub(1));
     let mut state = super::table_state(selected, runs.len(), area);
@@ -120,12 +110,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
             ])
         },
     );
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol(theme.symbols().selected)
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(super::marked_table(app, &columns, rows, theme), area, &mut state);
 }
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -240,16 +225,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     | (RunField::Date, Some("culture.error_date"))
                     | (RunField::NextDate, Some("culture.error_next_date"))
             );
-        let style = if has_error {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
-        let marker = format!("{} ", theme.mark(focused));
         let label = Rect { x: inner.x, y, width: label_width, height: 1 };
-        frame.render_widget(Line::styled(format!("{marker}{}", app.lang.t(field.label())), style), label);
+        let text = app.lang.t(field.label());
+        frame.render_widget(theme.field_label(text, usize::from(label_width - 1), focused, has_error), label);
         let value =
             Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };
         let value_style = if focused { theme.selected() } else { Style::new() };

@@ -165,17 +165,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     if field == Field::Title {
         label.push_str(" *");
     }
-    let label_style = if has_error {
-        theme.error()
-    } else if focused {
-        theme.key()
-    } else {
-        theme.dim()
-    };
-    let marker = format!("{} ", theme.mark(focused));
-    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
-        Line::styled(label_text, label_style),
+        theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
     );
     let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };

@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Row, Wrap};
 
 use super::{run_title, view_block};
 use crate::app::{ActionField, ActionForm, App};
@@ -77,23 +77,14 @@ pub fn render(
         );
         return;
     }
-    let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![
-        "",
-        t("plan.field_what"),
-        t("plan.field_who"),
-        t("plan.field_follow_up"),
-        t("plan.field_item"),
-    ])
-    .style(theme.heading());
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(11),
-        Constraint::Fill(2),
+    let columns = [
+        ("", Constraint::Length(3)),
+        ("plan.field_what", Constraint::Fill(3)),
+        ("plan.field_who", Constraint::Fill(2)),
+        ("plan.field_follow_up", Constraint::Length(11)),
+        ("plan.field_item", Constraint::Fill(2)),
     ];
-    let cut = crate::ui::column_widths(list, &widths);
+    let cut = crate::ui::column_widths(list, &columns);
     let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
         let follow_up = a.follow_up.map(|d| app.lang.date(d)).unwrap_or_default();
         let (follow_up, style) = if a.is_overdue(app.today) {
@@ -112,11 +103,7 @@ pub fn render(
         ]);
         if a.done { row.style(theme.dim()) } else { row }
     });
-    let table = Table::new(table_rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol(theme.symbols().selected)
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = crate::ui::marked_table(app, &columns, table_rows, theme);
     let selected = selected.min(rows.len() - 1);
     let mut state = crate::ui::table_state(selected, rows.len(), list);
     frame.render_stateful_widget(table, list, &mut state);
@@ -181,20 +168,12 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         }
         let focused = form.field() == *field;
         let has_error = focused && form.error.is_some();
-        let style = if has_error {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
         let mut label = app.lang.t(field.label()).to_owned();
         if *field == ActionField::What {
             label.push_str(" *");
         }
-        let marker = format!("{} ", theme.mark(focused));
         frame.render_widget(
-            Line::styled(theme.truncate(&format!("{marker}{label}"), usize::from(label_width - 1)), style),
+            theme.field_label(&label, usize::from(label_width - 1), focused, has_error),
             Rect { x: inner.x, y, width: label_width, height: 1 },
         );
         let value =
