@@ -164,6 +164,31 @@ pub(crate) fn marked_table<'a>(
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
 }
 
+/// A form's one-line `input` as it fits in `value`: from where it starts, or, while it has
+/// the focus, scrolled to the cursor, with the terminal's cursor put there.
+pub(crate) fn input_line(
+    frame: &mut Frame,
+    value: Rect,
+    input: &tui_input::Input,
+    focused: bool,
+    theme: &Theme,
+) -> String {
+    let width = usize::from(value.width);
+    let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+    if focused {
+        let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+    }
+    let shown: String = input.value().chars().skip(scroll).collect();
+    theme.truncate(&one_line(&shown), width)
+}
+
+/// `text` with spaces after it to `width` columns, so a focused field's style fills its row.
+pub(crate) fn filled(mut text: String, width: usize) -> String {
+    text.push_str(&" ".repeat(width.saturating_sub(text.width())));
+    text
+}
+
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,
 /// so it is called what the language calls it; the others are the keycaps' own names.
 pub(crate) fn key_label(app: &App, label: &str) -> String {

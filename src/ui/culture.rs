@@ -25,9 +25,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 
-use super::dialog::centred;
+use super::dialog::{centred, framed};
 use super::theme::Theme;
 use crate::app::{App, CultureMode, NewRunForm, RunField};
 use crate::i18n::Lang;
@@ -195,14 +195,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
         None => app.lang.t("culture.new_run_title").to_owned(),
     };
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {title} "), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, rect, &title, app.lang.t("culture.new_run_hint"), theme);
     // The labels' column fits the longest label in this language ("Neste gjennomgang").
     let longest = RunField::ALL
         .iter()
@@ -251,16 +244,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         match input {
             None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
             Some(input) => {
-                // Scrolled to the cursor only while typing; otherwise it reads from the start.
-                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
-                let shown: String = input.value().chars().skip(scroll).collect();
-                let mut text = theme.truncate(&one_line(&shown), value_width);
+                let mut text = super::input_line(frame, value, input, focused, theme);
                 if focused {
-                    let pad =
-                        value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                    text.push_str(&" ".repeat(pad));
-                    let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-                    frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+                    text = super::filled(text, value_width);
                 } else if text.is_empty() && *field == RunField::Scope {
                     app.lang.t("culture.scope_type_hint").clone_into(&mut text);
                 } else if text.is_empty() && *field == RunField::NextDate {

@@ -21,7 +21,7 @@ use super::{run_title, view_block};
 use crate::app::{ActionField, ActionForm, App};
 use crate::model::{ActionItem, Id};
 use crate::text::one_line;
-use crate::ui::dialog::centred;
+use crate::ui::dialog::{centred, framed};
 use crate::ui::theme::Theme;
 
 /// The item's text in the run's template in the UI language; its id only when no template
@@ -151,14 +151,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         None => app.lang.t("plan.form_new").to_owned(),
         Some(a) => app.lang.tf("plan.form_edit", &[("id", &a.id)]),
     };
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {title} "), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("plan.form_hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, rect, &title, app.lang.t("plan.form_hint"), theme);
     let label_width = 20u16;
     let value_width = usize::from(inner.width.saturating_sub(label_width));
     for (ix, field) in ActionField::ALL.iter().enumerate() {
@@ -194,16 +187,9 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
             continue;
         }
         let Some(input) = form.line(*field) else { continue };
-        // Scrolled to the cursor only while typed in; else the text shows from its start.
-        let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
-        let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = theme.truncate(&one_line(&shown), value_width);
+        let text = crate::ui::input_line(frame, value, input, focused, theme);
         if focused {
-            let pad = value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-            text.push_str(&" ".repeat(pad));
-            let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
-            frame.render_widget(Line::styled(text, value_style), value);
+            frame.render_widget(Line::styled(crate::ui::filled(text, value_width), value_style), value);
         } else if text.is_empty() && *field == ActionField::FollowUp {
             frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
         } else {
