@@ -414,14 +414,6 @@ mod tests {
     }
 
     #[test]
-    fn rating_view_note_editing() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::OpenRating, CultureAction::EditNote]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
     fn results_view() {
         // The March run has the group's agreed scores only: the view without a distribution.
         let mut app = demo();
@@ -460,28 +452,21 @@ mod tests {
         insta::assert_snapshot!(app.screen());
     }
 
+    /// The views of the October run, each reached by its actions.
     #[test]
-    fn comparison_view() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowComparison]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
-    fn action_plan_view() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowPlan]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
-    fn action_form() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowPlan, CultureAction::EditAction]);
-        insta::assert_snapshot!(app.screen());
+    fn views_of_the_october_run() {
+        use CultureAction::{EditAction, EditNote, OpenRating, ShowComparison, ShowPlan};
+        for (name, actions) in [
+            ("rating_view_note_editing", &[OpenRating, EditNote][..]),
+            ("comparison_view", &[ShowComparison]),
+            ("action_plan_view", &[ShowPlan]),
+            ("action_form", &[ShowPlan, EditAction]),
+        ] {
+            let mut app = demo();
+            select_october(&mut app);
+            go(&mut app, actions);
+            insta::assert_snapshot!(name, app.screen());
+        }
     }
 
     #[test]

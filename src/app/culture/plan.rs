@@ -38,16 +38,6 @@ impl ActionField {
         ActionField::Initiative,
         ActionField::Done,
     ];
-    /// Fields typed as one line of text (the others are choices).
-    const LINES: [ActionField; 7] = [
-        ActionField::What,
-        ActionField::How,
-        ActionField::When,
-        ActionField::Who,
-        ActionField::Competences,
-        ActionField::FollowUp,
-        ActionField::Initiative,
-    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -159,8 +149,10 @@ impl App {
         if draft.item.is_some() && !items.contains(&draft.item) {
             items.push(draft.item.clone());
         }
-        let lines = ActionField::LINES
+        // Every field but the choices is typed as one line of text.
+        let lines = ActionField::ALL
             .iter()
+            .filter(|f| !f.is_choice())
             .map(|f| {
                 let value = match f {
                     ActionField::What => draft.what.clone(),
