@@ -233,7 +233,7 @@ impl App {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Saver::is_read_only)
+        self.store.as_ref().is_some_and(|s| s.access().is_read_only())
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
