@@ -374,7 +374,7 @@ pub fn into_change(portfolio: &mut Portfolio, survey: &Survey, template: &Templa
     let id = run.id;
     let mut changes = Vec::new();
     if portfolio.template(&template.id, template.version).is_none() {
-        changes.push(Change::Template { before: None, after: Some(Box::new(template.clone())) });
+        changes.push(Change::template(None, Some(template.clone())));
     }
     changes.push(Change::assessment(None, Some(run)));
     (Change::Batch(changes), id)

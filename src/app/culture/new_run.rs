@@ -235,7 +235,7 @@ impl App {
         };
         let mut changes = Vec::new();
         if self.portfolio.template(&template.id, template.version).is_none() {
-            changes.push(Change::Template { before: None, after: Some(Box::new(template)) });
+            changes.push(Change::template(None, Some(template)));
         }
         changes.push(Change::assessment(None, Some(run)));
         if self.commit(Change::Batch(changes)) {
