@@ -292,12 +292,23 @@ mod tests {
         Initiative { id, title: title.into(), ..Initiative::default() }
     }
 
+    /// A new history whose portfolio had `created` added to it, one undoable step each.
+    fn started(created: &[(Id, &str)]) -> (Portfolio, History) {
+        let (mut p, mut h) = (Portfolio::default(), History::default());
+        for (id, title) in created {
+            add(&mut h, &mut p, *id, title);
+        }
+        (p, h)
+    }
+
+    /// Commits the creation of initiative `id` titled `title`.
+    fn add(h: &mut History, p: &mut Portfolio, id: Id, title: &str) {
+        h.commit(Change::initiative(None, Some(initiative(id, title))), p);
+    }
+
     #[test]
     fn create_edit_delete_undo_and_redo_round_trip() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(2, "B"), (1, "A")]);
         assert_eq!(p.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), [1, 2], "kept sorted by id");
         h.commit(Change::initiative(Some(initiative(1, "A")), Some(initiative(1, "A2"))), &mut p);
         h.commit(Change::initiative(Some(initiative(2, "B")), None), &mut p);
@@ -316,16 +327,14 @@ mod tests {
 
     #[test]
     fn the_last_saved_portfolio_is_found_through_undos_and_redos() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         h.mark_saved();
         let saved = p.clone();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         h.undo(&mut p);
         h.undo(&mut p);
         h.redo(&mut p);
-        h.commit(Change::initiative(None, Some(initiative(3, "C"))), &mut p);
+        add(&mut h, &mut p, 3, "C");
         assert_eq!(h.last_saved(&p), saved);
         h.mark_saved();
         assert_eq!(h.last_saved(&p), p);
@@ -333,12 +342,10 @@ mod tests {
 
     #[test]
     fn a_save_of_an_earlier_state_keeps_the_later_changes_unsaved() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         let mark = h.mark();
         let written = p.clone();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         h.mark_saved_at(mark);
         assert_eq!(h.last_saved(&p), written);
         assert_ne!(written, p);
@@ -351,12 +358,10 @@ mod tests {
 
     #[test]
     fn a_new_change_clears_redo() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         h.undo(&mut p);
         assert!(h.can_redo());
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         assert!(!h.can_redo());
     }
 
