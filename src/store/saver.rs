@@ -21,7 +21,6 @@ use std::time::Instant;
 
 use super::write::to_json_sized;
 use super::{Access, SaveError, Store};
-use crate::model::extras::Extras;
 use crate::model::{Id, Initiative, Portfolio};
 
 #[cfg(doc)]
@@ -331,15 +330,8 @@ impl Snapshot {
 /// One initiative as it stands in the file's list: pretty JSON, every line indented by the
 /// four spaces of its depth.
 fn fragment(initiative: &Initiative) -> Arc<str> {
-    const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
     let mut out = Indented(b"    ".to_vec());
-    if initiative.has_extras() {
-        let mut value = serde_json::to_value(initiative).expect(INFALLIBLE);
-        initiative.emit(&mut value);
-        serde_json::to_writer_pretty(&mut out, &value).expect(INFALLIBLE);
-    } else {
-        serde_json::to_writer_pretty(&mut out, initiative).expect(INFALLIBLE);
-    }
+    super::write::write_pretty(&mut out, initiative);
     Arc::from(String::from_utf8(out.0).expect("serde_json writes UTF-8"))
 }
 
