@@ -214,6 +214,15 @@ mod tests {
     }
 
     #[test]
+    fn a_new_initiative_is_unplaced_identifying_problems_active_and_of_medium_priority() {
+        let i = Initiative::default();
+        assert_eq!(
+            (i.facet, i.stage, i.status, i.priority, i.track),
+            (Facet::Unplaced, Stage::IdentifyingProblems, Status::Active, Priority::Medium, None)
+        );
+    }
+
+    #[test]
     fn every_keyed_enum_writes_its_key() {
         keys_are_the_file_names(&Facet::ALL, Facet::key);
         keys_are_the_file_names(&Stage::ALL, Stage::key);

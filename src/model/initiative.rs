@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::Id;
 use super::extras::Extra;
 
-/// One innovation initiative: an idea, a project or an implemented change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One innovation initiative: an idea, a project or an implemented change. A new one is
+/// unplaced, identifying problems, active and of medium priority.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Initiative {
     pub id: Id,
@@ -45,40 +46,6 @@ pub struct Initiative {
     pub extra: Extra,
 }
 
-impl Default for Initiative {
-    fn default() -> Self {
-        Self {
-            id: 0,
-            title: String::new(),
-            description: String::new(),
-            need: String::new(),
-            need_sources: Vec::new(),
-            facet: Facet::Unplaced,
-            placement: None,
-            stage: Stage::IdentifyingProblems,
-            status: Status::Active,
-            track: None,
-            relieves: Vec::new(),
-            expected_benefit: ExpectedBenefit::default(),
-            realised_benefit: RealisedBenefit::default(),
-            owner: String::new(),
-            unit: String::new(),
-            partners: Vec::new(),
-            goals: Vec::new(),
-            priority: Priority::Medium,
-            start: None,
-            follow_up: None,
-            end: None,
-            tags: Vec::new(),
-            log: Vec::new(),
-            archived: false,
-            created: None,
-            updated: None,
-            extra: Extra::default(),
-        }
-    }
-}
-
 impl Initiative {
     /// Counts towards the balance and the grid shares: active and not archived.
     pub fn is_active(&self) -> bool {
@@ -95,7 +62,7 @@ impl Initiative {
 
 keyed_enum! {
     /// Where an initiative sits on the four-facet grid (docs/domain.md §1).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Facet {
         MissionOriented = "mission_oriented",
@@ -105,6 +72,7 @@ keyed_enum! {
         /// Fits between facets (e.g. the placement gave a change type).
         Mixed = "mixed",
         /// Not placed yet.
+        #[default]
         Unplaced = "unplaced",
     }
 }
@@ -122,9 +90,10 @@ impl Facet {
 
 keyed_enum! {
     /// The OPSI innovation lifecycle.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Stage {
+        #[default]
         IdentifyingProblems = "identifying_problems",
         GeneratingIdeas = "generating_ideas",
         DevelopingProposals = "developing_proposals",
@@ -142,9 +111,10 @@ impl Stage {
 }
 
 keyed_enum! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
+        #[default]
         Active = "active",
         Paused = "paused",
         Stopped = "stopped",
@@ -185,10 +155,11 @@ keyed_enum! {
 }
 
 keyed_enum! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Priority {
         Low = "low",
+        #[default]
         Medium = "medium",
         High = "high",
     }
