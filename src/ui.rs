@@ -386,21 +386,20 @@ mod tests {
         Harness::new(p)
     }
 
+    /// The shell, its help and, on too small a terminal, the notice.
     #[test]
-    fn shell_at_80x24() {
-        insta::assert_snapshot!(sample_app().render(80, 24));
-    }
-
-    #[test]
-    fn help_overlay_at_80x24() {
-        let mut app = sample_app();
-        app.update(Action::ToggleHelp);
-        insta::assert_snapshot!(app.render(80, 24));
-    }
-
-    #[test]
-    fn too_small_notice() {
-        insta::assert_snapshot!(sample_app().render(58, 19));
+    fn shell_help_and_too_small() {
+        for (name, actions, (width, height)) in [
+            ("shell_at_80x24", &[][..], (80, 24)),
+            ("help_overlay_at_80x24", &[Action::ToggleHelp], (80, 24)),
+            ("too_small_notice", &[], (58, 19)),
+        ] {
+            let mut app = sample_app();
+            for action in actions {
+                app.update(action.clone());
+            }
+            insta::assert_snapshot!(name, app.render(width, height));
+        }
     }
 
     #[test]
