@@ -11,7 +11,7 @@ mod pty;
 #[path = "../common/strategies.rs"]
 mod strategies;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use fasett::model::{Collection, Id, Initiative, Portfolio};
@@ -48,6 +48,28 @@ pub fn sandbox() -> Sandbox {
     let mut sandbox = Sandbox::new();
     sandbox.env("FASETT_TODAY", TODAY);
     sandbox
+}
+
+/// A [`sandbox`] and the data file in it the command-line tests name with `--file`
+/// (`portfolio.json`, not there yet).
+pub fn sandbox_with_file() -> (Sandbox, PathBuf) {
+    let sandbox = sandbox();
+    let file = sandbox.root().join("portfolio.json");
+    (sandbox, file)
+}
+
+/// `fasett --file FILE import SHEET EXTRA…` in `sandbox`, to the end.
+pub fn import(sandbox: &Sandbox, file: &Path, sheet: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["--file", utf8(file), "import", utf8(sheet)];
+    args.extend_from_slice(extra);
+    run(sandbox, &args)
+}
+
+/// [`import`], checked to succeed.
+pub fn import_ok(sandbox: &Sandbox, file: &Path, sheet: &Path, extra: &[&str]) -> Output {
+    let output = import(sandbox, file, sheet, extra);
+    assert_eq!(output.status.code(), Some(0), "fasett import {}: {}", sheet.display(), stderr(&output));
+    output
 }
 
 /// `path` as a command-line argument.
