@@ -4,12 +4,12 @@
 use std::path::Path;
 
 use fasett::merge::{self, Pick};
-use fasett::model::{ActionItem, Collection, Id, Initiative, Portfolio};
+use fasett::model::{Id, Initiative, Portfolio};
 use fasett::store::{self, to_json};
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::Sandbox;
-use crate::{add, run, run_ok, stderr};
+use crate::{add, add_action, run, run_ok, stderr};
 
 fn load(dir: &Path) -> Portfolio {
     store::load(&dir.join("portfolio.json")).expect("the file loads").expect("the file is there")
@@ -60,13 +60,7 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
         assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
         edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
         edit(p, 5, |i| i.archived = true);
-        let action = p.allocate_id(Collection::Action);
-        p.actions.push(ActionItem {
-            id: action,
-            what: "Plan #27".into(),
-            initiative: Some(27),
-            ..ActionItem::default()
-        });
+        add_action(p, "Plan #27", 27);
     });
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(

@@ -14,7 +14,7 @@ mod strategies;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use fasett::model::{Collection, Id, Initiative, Portfolio};
+use fasett::model::{ActionItem, Collection, Id, Initiative, Portfolio};
 use pty::Sandbox;
 
 mod bundled_data;
@@ -90,6 +90,18 @@ pub fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
         title: title.into(),
         updated: Some(updated.parse().expect("a time")),
         ..Initiative::default()
+    });
+    id
+}
+
+/// Adds an action item `what` for initiative `initiative`, under the next number.
+pub fn add_action(p: &mut Portfolio, what: &str, initiative: Id) -> Id {
+    let id = p.allocate_id(Collection::Action);
+    p.actions.push(ActionItem {
+        id,
+        what: what.into(),
+        initiative: Some(initiative),
+        ..ActionItem::default()
     });
     id
 }
