@@ -31,6 +31,18 @@ fn commit_edit(repos: &Repos<'_>, dir: &Path, message: &str, change: impl FnOnce
     repos.commit(dir, message);
 }
 
+/// The first clone commits its edit and pushes it; the second, before pulling, commits its
+/// own. Each side is its clone, the commit message and the edit.
+fn both_edit(
+    repos: &Repos<'_>,
+    first: (&Path, &str, impl FnOnce(&mut Portfolio)),
+    second: (&Path, &str, impl FnOnce(&mut Portfolio)),
+) {
+    commit_edit(repos, first.0, first.1, first.2);
+    repos.ok(first.0, &["push", "--quiet"]);
+    commit_edit(repos, second.0, second.1, second.2);
+}
+
 /// The server holds the sample portfolio and the attributes line; two clones of it.
 fn start(repos: &Repos<'_>) -> (std::path::PathBuf, std::path::PathBuf) {
     let anna = repos.clone("anna");
@@ -48,20 +60,21 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     let repos = Repos::new(&sandbox);
     let (anna, bo) = start(&repos);
 
-    commit_edit(&repos, &anna, "Anna's week", |p| {
-        assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
-        assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
-        edit(p, 3, |i| i.owner = "Anna Berg".into());
-    });
-    repos.ok(&anna, &["push", "--quiet"]);
-
-    commit_edit(&repos, &bo, "Bo's week", |p| {
-        assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
-        assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
-        edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
-        edit(p, 5, |i| i.archived = true);
-        add_action(p, "Plan #27", 27);
-    });
+    both_edit(
+        &repos,
+        (&anna, "Anna's week", |p| {
+            assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
+            assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
+            edit(p, 3, |i| i.owner = "Anna Berg".into());
+        }),
+        (&bo, "Bo's week", |p| {
+            assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
+            assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
+            edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
+            edit(p, 5, |i| i.archived = true);
+            add_action(p, "Plan #27", 27);
+        }),
+    );
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(
         pull.status.success() && !said(&pull).contains("CONFLICT"),
@@ -100,13 +113,11 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_sett
     let sandbox = Sandbox::new();
     let repos = Repos::new(&sandbox);
     let (anna, bo) = start(&repos);
-    commit_edit(&repos, &anna, "Anna renames #3", |p| {
-        edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into());
-    });
-    repos.ok(&anna, &["push", "--quiet"]);
-    commit_edit(&repos, &bo, "Bo renames #3", |p| {
-        edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into());
-    });
+    both_edit(
+        &repos,
+        (&anna, "Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
+        (&bo, "Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
+    );
 
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(!pull.status.success() && said(&pull).contains("CONFLICT"), "git reports it:\n{}", said(&pull));
