@@ -213,8 +213,7 @@ fn a_norwegian_register_imports_with_no_hand_editing() {
 #[test]
 fn a_saved_mapping_is_applied_from_the_command_line() {
     let (sandbox, file) = sandbox_with_file();
-    let sheet = sandbox.root().join("egen.csv");
-    std::fs::write(&sheet, "Förslagets namn;Läge;Intern kod\nA;Kanske;x1\nB;Pågår;x2\n").expect("writing");
+    let sheet = sandbox.write("egen.csv", "Förslagets namn;Läge;Intern kod\nA;Kanske;x1\nB;Pågår;x2\n");
     let refused = import(&sandbox, &file, &sheet, &[]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     let map = sandbox.root().join("egen.fasett-map.json");
@@ -236,8 +235,7 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
 #[test]
 fn dates_that_read_two_ways_need_the_order_from_the_command_line() {
     let (sandbox, file) = sandbox_with_file();
-    let sheet = sandbox.root().join("us.csv");
-    std::fs::write(&sheet, "Title,Start\nA,9/1/2025\n").expect("writing");
+    let sheet = sandbox.write("us.csv", "Title,Start\nA,9/1/2025\n");
     let refused = import(&sandbox, &file, &sheet, &[]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
@@ -363,8 +361,7 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     // A first import gives the sample (which has no identity yet) its identity.
-    let one = sandbox.root().join("one.csv");
-    std::fs::write(&one, "Title\nOne more\n").expect("writing");
+    let one = sandbox.write("one.csv", "Title\nOne more\n");
     import_ok(&sandbox, &file, &one, &[]);
     assert!(!load(&file).id.is_empty(), "the identity was written");
     let sheet = sandbox.root().join("out.xlsx");

@@ -80,8 +80,7 @@ pub fn quick_capture(sandbox: &Sandbox) -> Pty {
 
 /// An empty portfolio in `shared.json`, open in the binary, for another program to write to.
 pub fn open_shared(sandbox: &Sandbox) -> (PathBuf, Pty) {
-    let file = sandbox.root().join("shared.json");
-    std::fs::write(&file, fasett::store::to_json(&fasett::model::Portfolio::default())).expect("writes");
+    let file = sandbox.write("shared.json", fasett::store::to_json(&fasett::model::Portfolio::default()));
     (file, sandbox.start(["--file", "shared.json"]))
 }
 
