@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{Pty, Sandbox, TIMEOUT};
+use pty::{Key, Pty, Sandbox, TIMEOUT};
 
 mod capture;
 mod culture;
@@ -75,6 +75,14 @@ pub fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
 pub fn quick_capture(sandbox: &Sandbox) -> Pty {
     let mut app = sandbox.start::<_, &str>([]);
     app.press("2n", "New initiative");
+    app
+}
+
+/// A first run in which `title` was captured as #1 and saved, still running.
+pub fn first_capture(sandbox: &Sandbox, title: &str) -> Pty {
+    let mut app = quick_capture(sandbox);
+    app.send(title);
+    app.press_key(Key::Enter, "#1 created and saved");
     app
 }
 
