@@ -44,21 +44,21 @@ fn both_edit(
 }
 
 /// The server holds the sample portfolio and the attributes line; two clones of it.
-fn start(repos: &Repos<'_>) -> (std::path::PathBuf, std::path::PathBuf) {
+fn start(sandbox: &Sandbox) -> (Repos<'_>, std::path::PathBuf, std::path::PathBuf) {
+    let repos = Repos::new(sandbox);
     let anna = repos.clone("anna");
     std::fs::write(anna.join(".gitattributes"), ATTRIBUTES).expect("writing .gitattributes");
     save(&anna, &fasett::testing::sample());
     repos.commit(&anna, "The portfolio");
     repos.ok(&anna, &["push", "--quiet", "origin", "main"]);
     let bo = repos.clone("bo");
-    (anna, bo)
+    (repos, anna, bo)
 }
 
 #[test]
 fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     let sandbox = Sandbox::new();
-    let repos = Repos::new(&sandbox);
-    let (anna, bo) = start(&repos);
+    let (repos, anna, bo) = start(&sandbox);
 
     both_edit(
         &repos,
@@ -111,8 +111,7 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
 #[test]
 fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_settles() {
     let sandbox = Sandbox::new();
-    let repos = Repos::new(&sandbox);
-    let (anna, bo) = start(&repos);
+    let (repos, anna, bo) = start(&sandbox);
     both_edit(
         &repos,
         (&anna, "Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
