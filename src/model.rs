@@ -29,9 +29,26 @@ macro_rules! keyed_enum {
                 }
             }
         }
+
+        impl $crate::model::Keyed for $name {
+            const ALL: &'static [Self] = &$name::ALL;
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
     };
 }
 pub(crate) use keyed_enum;
+
+/// What `keyed_enum!` declares, for code that works on any such enum (reading its words
+/// from a spreadsheet, say).
+pub trait Keyed: Copy + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// The variant's stable key.
+    fn key(self) -> &'static str;
+}
 
 pub mod assessment;
 pub mod conflict;
@@ -207,9 +224,9 @@ mod tests {
     use super::*;
 
     /// The file's names come from serde, the catalogs' from `key()`: they must agree.
-    fn keys_are_the_file_names<T: Copy + Serialize>(all: &[T], key: fn(T) -> &'static str) {
-        for v in all {
-            assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(key(*v)));
+    fn keys_are_the_file_names<T: Keyed + Serialize>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(Keyed::key(*v)));
         }
     }
 
@@ -224,15 +241,15 @@ mod tests {
 
     #[test]
     fn every_keyed_enum_writes_its_key() {
-        keys_are_the_file_names(&Facet::ALL, Facet::key);
-        keys_are_the_file_names(&Stage::ALL, Stage::key);
-        keys_are_the_file_names(&Status::ALL, Status::key);
-        keys_are_the_file_names(&Track::ALL, Track::key);
-        keys_are_the_file_names(&NeedSource::ALL, NeedSource::key);
-        keys_are_the_file_names(&Pressure::ALL, Pressure::key);
-        keys_are_the_file_names(&Priority::ALL, Priority::key);
-        keys_are_the_file_names(&CreatedTo::ALL, CreatedTo::key);
-        keys_are_the_file_names(&PushedBy::ALL, PushedBy::key);
-        keys_are_the_file_names(&LogKind::ALL, LogKind::key);
+        keys_are_the_file_names::<Facet>();
+        keys_are_the_file_names::<Stage>();
+        keys_are_the_file_names::<Status>();
+        keys_are_the_file_names::<Track>();
+        keys_are_the_file_names::<NeedSource>();
+        keys_are_the_file_names::<Pressure>();
+        keys_are_the_file_names::<Priority>();
+        keys_are_the_file_names::<CreatedTo>();
+        keys_are_the_file_names::<PushedBy>();
+        keys_are_the_file_names::<LogKind>();
     }
 }
