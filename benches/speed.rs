@@ -31,7 +31,7 @@ fn data_file(initiatives: usize) -> PathBuf {
     let path = dir.join(format!("portfolio-{initiatives}.json"));
     if !path.exists() {
         std::fs::create_dir_all(&dir).expect("creating target/bench-data");
-        let p = portfolio(Size { initiatives, assessments: ASSESSMENTS, seed: 1 });
+        let p = portfolio(Size { initiatives, assessments: ASSESSMENTS, seed: 1, ..Size::default() });
         let temp = path.with_extension("json.partial");
         std::fs::write(&temp, store::to_json(&p)).expect("writing a generated portfolio");
         std::fs::rename(&temp, &path).expect("naming a generated portfolio");

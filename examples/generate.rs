@@ -1,7 +1,8 @@
 //! Writes a large synthetic portfolio for benchmarks and manual testing:
 //!
 //! ```text
-//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--seed N] [--output FILE]
+//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--seed N]
+//!     [--benefits 3 --measurements 6] [--output FILE]
 //! ```
 //! Without `--output` the file goes to stdout. The same arguments always give the same file.
 
@@ -21,6 +22,8 @@ fn main() -> ExitCode {
             "--initiatives" => number(value()).map(|n| size.initiatives = n as usize),
             "--assessments" => number(value()).map(|n| size.assessments = n as usize),
             "--seed" => number(value()).map(|n| size.seed = n),
+            "--benefits" => number(value()).map(|n| size.benefits = n as usize),
+            "--measurements" => number(value()).map(|n| size.measurements = n as usize),
             "--output" | "-o" => {
                 output = Some(value());
                 Some(())
@@ -29,7 +32,8 @@ fn main() -> ExitCode {
         };
         if ok.is_none() {
             eprintln!(
-                "usage: generate [--initiatives N] [--assessments N] [--seed N] [--output FILE] (bad or unknown: {arg})"
+                "usage: generate [--initiatives N] [--assessments N] [--seed N] [--benefits N] \
+                 [--measurements N] [--output FILE] (bad or unknown: {arg})"
             );
             return ExitCode::from(2);
         }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::balance::{self, Balance, Tendency};
+use crate::benefits;
 use crate::i18n::Lang;
 use crate::model::{Assessment, Facet, Id, Initiative, Portfolio, Pressure, Status};
 use crate::scoring;
@@ -108,6 +109,8 @@ pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
 pub enum FollowUpKind {
     Initiative,
     Action,
+    /// A benefit's target date: measure whether the benefit came (docs/domain.md §7).
+    Benefit,
 }
 
 impl FollowUpKind {
@@ -115,6 +118,7 @@ impl FollowUpKind {
         match self {
             FollowUpKind::Initiative => "initiative",
             FollowUpKind::Action => "action",
+            FollowUpKind::Benefit => "benefit",
         }
     }
 }
@@ -128,6 +132,8 @@ pub struct FollowUp {
     pub date: Date,
     /// Days from today (negative: overdue).
     pub days: i32,
+    /// The initiative a benefit belongs to (`None` for the other kinds).
+    pub initiative: Option<Id>,
 }
 
 impl FollowUp {
@@ -136,8 +142,10 @@ impl FollowUp {
     }
 }
 
-/// Open initiatives (active or paused, not archived) and open actions whose follow-up is
-/// overdue or due within [`DUE_SOON_DAYS`], earliest first.
+/// Open initiatives (active or paused, not archived), open actions and benefits (of
+/// initiatives not archived or stopped) whose follow-up is overdue or due within
+/// [`DUE_SOON_DAYS`], earliest first. A benefit's follow-up is its target date, and it is
+/// done once a measurement is dated on or after it.
 pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     let days = |d: Date| (d - today).get_days();
     let soon = |d: Date| days(d) <= DUE_SOON_DAYS;
@@ -153,12 +161,33 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
                 title: i.title.clone(),
                 date,
                 days: days(date),
+                initiative: None,
             })
         })
         .collect();
     out.extend(portfolio.actions.iter().filter(|a| !a.done).filter_map(|a| {
         let date = a.follow_up.filter(|d| soon(*d))?;
-        Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
+        Some(FollowUp {
+            kind: FollowUpKind::Action,
+            id: a.id,
+            title: a.what.clone(),
+            date,
+            days: days(date),
+            initiative: None,
+        })
+    }));
+    // A benefit is followed up after its initiative has closed, so completed ones count too.
+    let benefits = portfolio.initiatives.iter().filter(|i| !i.archived && i.status != Status::Stopped);
+    out.extend(benefits.flat_map(|i| i.benefits.iter().map(move |b| (i, b))).filter_map(|(i, b)| {
+        let date = b.target.date?;
+        benefits::due(b, today).needs_follow_up().then(|| FollowUp {
+            kind: FollowUpKind::Benefit,
+            id: b.id,
+            title: b.title.clone(),
+            date,
+            days: days(date),
+            initiative: Some(i.id),
+        })
     }));
     out.sort_by_key(|f| (f.date, f.kind, f.id));
     out

@@ -4,6 +4,7 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
 //! undoable and saves at once.
 
+mod benefits;
 mod commands;
 mod culture;
 pub mod editing;
@@ -22,6 +23,10 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use benefits::{
+    BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
+    MeasureField, MeasureLine, Refusal, ScopeFigures,
+};
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
@@ -89,6 +94,8 @@ pub enum Mode {
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload or save elsewhere.
     External(Box<ExternalChange>),
+    /// The benefits view (all, or one initiative's) with its chart and dialogs.
+    Benefits(Box<BenefitsView>),
 }
 
 /// A question waiting for `y`.
@@ -220,6 +227,7 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.benefit_intercept(action) else { return };
         match action {
             Action::Quit => self.should_quit = true,
             Action::ShowPane(pane) => self.pane = pane,
@@ -286,8 +294,8 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept`.
-            Action::DiscardRecovery | Action::StartSaveAs => {}
+            // Handled by `field_intercept` and `benefit_intercept`.
+            Action::DiscardRecovery | Action::StartSaveAs | Action::Benefits(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Resize(width, height) => {
@@ -555,6 +563,7 @@ impl App {
         self.search.refresh(&self.portfolio);
         self.refresh_view();
         self.culture_after_change();
+        self.benefits_after_change();
     }
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.

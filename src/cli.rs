@@ -102,7 +102,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             terminal::open_interface(&path, lang, cli.read_only)
         }
         Some(Command::Path) => Ok(commands::path(file)),
-        Some(Command::Check) => Ok(commands::check(file)),
+        Some(Command::Check) => Ok(commands::check(file, lang)),
         Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))

@@ -68,12 +68,8 @@ pub enum Column {
     Status,
     Track,
     Relieves,
-    ExpectedEfficiency,
-    ExpectedQuality,
-    ExpectedBenefit,
-    BenefitAnalysed,
-    BenefitRealised,
-    RealisedBenefit,
+    Investment,
+    YearlyCost,
     Owner,
     Unit,
     Partners,
@@ -88,10 +84,19 @@ pub enum Column {
     Created,
     Updated,
     Extra,
+    // The benefit columns of schema versions 1 and 2: read on import (an old spreadsheet
+    // still imports, its benefits becoming `benefits` as the file migration does), no longer
+    // written.
+    ExpectedEfficiency,
+    ExpectedQuality,
+    ExpectedBenefit,
+    BenefitAnalysed,
+    BenefitRealised,
+    RealisedBenefit,
 }
 
 /// Every column, in file order.
-pub const COLUMNS: [Column; 32] = [
+pub const COLUMNS: [Column; 28] = [
     Column::Id,
     Column::Title,
     Column::Description,
@@ -104,12 +109,8 @@ pub const COLUMNS: [Column; 32] = [
     Column::Status,
     Column::Track,
     Column::Relieves,
-    Column::ExpectedEfficiency,
-    Column::ExpectedQuality,
-    Column::ExpectedBenefit,
-    Column::BenefitAnalysed,
-    Column::BenefitRealised,
-    Column::RealisedBenefit,
+    Column::Investment,
+    Column::YearlyCost,
     Column::Owner,
     Column::Unit,
     Column::Partners,
@@ -124,6 +125,16 @@ pub const COLUMNS: [Column; 32] = [
     Column::Created,
     Column::Updated,
     Column::Extra,
+];
+
+/// Columns the importer still reads but the export no longer writes (see [`Column`]).
+pub const LEGACY_COLUMNS: [Column; 6] = [
+    Column::ExpectedEfficiency,
+    Column::ExpectedQuality,
+    Column::ExpectedBenefit,
+    Column::BenefitAnalysed,
+    Column::BenefitRealised,
+    Column::RealisedBenefit,
 ];
 
 impl Column {
@@ -142,6 +153,8 @@ impl Column {
             Column::Status => "status",
             Column::Track => "track",
             Column::Relieves => "relieves",
+            Column::Investment => "investment",
+            Column::YearlyCost => "yearly_cost",
             Column::ExpectedEfficiency => "expected_efficiency",
             Column::ExpectedQuality => "expected_quality",
             Column::ExpectedBenefit => "expected_benefit",
@@ -297,8 +310,9 @@ pub fn extras_json(i: &Initiative) -> String {
             out.insert(key.to_owned(), Value::Object(extra.clone()));
         }
     };
-    nested("expected_benefit", &i.expected_benefit.extra);
-    nested("realised_benefit", &i.realised_benefit.extra);
+    if let Some(costs) = &i.costs {
+        nested("costs", &costs.extra);
+    }
     if let Some(p) = &i.placement {
         nested("placement", &p.extra);
     }
@@ -306,6 +320,11 @@ pub fn extras_json(i: &Initiative) -> String {
         out.insert("log".to_owned(), i.log.iter().map(|l| Value::Object(l.extra.clone())).collect());
     }
     if out.is_empty() { String::new() } else { Value::Object(out).to_string() }
+}
+
+/// A number for a cell: plain, in `lang`'s decimal mark; empty when there is none.
+pub fn number(value: Option<f64>, lang: Lang) -> String {
+    value.map(|v| lang.plain_number(v)).unwrap_or_default()
 }
 
 /// One initiative's cells, in [`COLUMNS`] order, before the formula guard.
@@ -336,12 +355,14 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             Column::Relieves => {
                 join_list(&i.relieves.iter().map(|p| name("pressure", p.key())).collect::<Vec<_>>())
             }
-            Column::ExpectedEfficiency => yes_no(i.expected_benefit.efficiency),
-            Column::ExpectedQuality => yes_no(i.expected_benefit.quality),
-            Column::ExpectedBenefit => i.expected_benefit.text.clone(),
-            Column::BenefitAnalysed => yes_no(i.realised_benefit.analysed),
-            Column::BenefitRealised => yes_no(i.realised_benefit.realised),
-            Column::RealisedBenefit => i.realised_benefit.text.clone(),
+            Column::Investment => number(i.costs.as_ref().and_then(|c| c.investment), lang),
+            Column::YearlyCost => number(i.costs.as_ref().and_then(|c| c.yearly), lang),
+            Column::ExpectedEfficiency
+            | Column::ExpectedQuality
+            | Column::ExpectedBenefit
+            | Column::BenefitAnalysed
+            | Column::BenefitRealised
+            | Column::RealisedBenefit => String::new(),
             Column::Owner => i.owner.clone(),
             Column::Unit => i.unit.clone(),
             Column::Partners => join_list(&i.partners),
@@ -458,8 +479,10 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             t("field.relieves"),
             i.relieves.iter().map(|p| t(&format!("pressure.{}", p.key()))).collect::<Vec<_>>().join(", "),
         );
-        field(t("field.expected_benefit_text"), i.expected_benefit.text.clone());
-        field(t("field.realised_benefit_text"), i.realised_benefit.text.clone());
+        field(
+            t("field.benefits"),
+            i.benefits.iter().map(|b| format!("#{} {}", b.id, b.title)).collect::<Vec<_>>().join("; "),
+        );
         field(t("field.partners"), i.partners.join(", "));
         field(t("field.tags"), i.tags.join(", "));
         field(t("field.follow_up"), i.follow_up.map(|d| d.to_string()).unwrap_or_default());

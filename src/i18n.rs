@@ -2,9 +2,13 @@
 //! `data/i18n/<lang>.json`; a key missing in a language falls back to English, and a key
 //! missing everywhere shows itself so it is noticed in snapshots.
 
+mod numbers;
+
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
+
+pub use numbers::{MAX_VALUE, NumberError, parse_cell};
 
 /// A language the interface can speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]

@@ -1,9 +1,11 @@
 //! `fasett report` and `:report`: the portfolio summarised for a memo or a council meeting —
 //! organisation, date, balance and tendency, stage and status counts, gaps, goal coverage,
-//! follow-ups, checklist results with their change, open actions.
+//! follow-ups, checklist results with their change, open actions, benefits realisation.
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
 //! `docs/report-json.md` (`"report_version": 1`). Headings and words come from the catalog.
+
+mod benefits;
 
 use std::fmt::Write as _;
 
@@ -48,6 +50,7 @@ struct Facts<'a> {
     follow_ups: Vec<FollowUp>,
     checklists: Vec<ChecklistResult>,
     open_actions: Vec<&'a ActionItem>,
+    benefits: crate::benefits::Summary,
 }
 
 impl<'a> Facts<'a> {
@@ -68,6 +71,7 @@ impl<'a> Facts<'a> {
             follow_ups: analysis::follow_ups(p, today),
             checklists: analysis::checklist_results(p, lang),
             open_actions,
+            benefits: crate::benefits::summary(p, today),
         }
     }
 
@@ -118,6 +122,14 @@ impl<'a> Facts<'a> {
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
             }
+            analysis::FollowUpKind::Benefit => self.lang.tf(
+                "report.benefit_follow_up",
+                &[
+                    ("id", &f.id),
+                    ("initiative", &f.initiative.unwrap_or_default()),
+                    ("title", &one_line(&f.title)),
+                ],
+            ),
         }
     }
 }
@@ -281,6 +293,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
+    benefits::markdown(&mut o, p, &f.benefits, today, lang);
     o
 }
 
@@ -335,14 +348,20 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             })).collect::<Vec<_>>(),
             "unlinked": f.coverage.unlinked,
         },
-        "follow_ups": f.follow_ups.iter().map(|fu| json!({
-            "kind": fu.kind.key(),
-            "id": fu.id,
-            "title": fu.title,
-            "date": fu.date.to_string(),
-            "days": fu.days,
-            "overdue": fu.is_overdue(),
-        })).collect::<Vec<_>>(),
+        "follow_ups": f.follow_ups.iter().map(|fu| {
+            let mut row = json!({
+                "kind": fu.kind.key(),
+                "id": fu.id,
+                "title": fu.title,
+                "date": fu.date.to_string(),
+                "days": fu.days,
+                "overdue": fu.is_overdue(),
+            });
+            if let (Some(initiative), Value::Object(row)) = (fu.initiative, &mut row) {
+                row.insert("initiative".into(), Value::from(initiative));
+            }
+            row
+        }).collect::<Vec<_>>(),
         "checklists": f.checklists.iter().map(|c| json!({
             "template": c.template,
             "name": c.name,
@@ -365,6 +384,7 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "assessment": a.assessment,
             "initiative": a.initiative,
         })).collect::<Vec<_>>(),
+        "benefits": benefits::json(p, &f.benefits),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

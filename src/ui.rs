@@ -14,6 +14,7 @@
 //! ```
 //! Overlays (help) are drawn last, over the body.
 
+mod benefits;
 mod culture;
 mod detail;
 mod dialog;
@@ -102,6 +103,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
         Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
         Mode::External(change) => field::external(app, frame, body, change, &theme),
+        Mode::Benefits(view) => benefits::render(app, frame, body, view, &theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

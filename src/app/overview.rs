@@ -56,6 +56,7 @@ impl App {
         };
         match follow_up.kind {
             FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Benefit => self.open_benefits(follow_up.initiative, Some(follow_up.id)),
             FollowUpKind::Action => {
                 self.pane = Pane::Culture;
                 let what = crate::text::one_line(&follow_up.title).into_owned();

@@ -201,14 +201,15 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `fasett check`: exit 0 if the file is valid, 2 if not.
-pub(super) fn check(file: Option<&Path>) -> ExitCode {
+/// `fasett check`: exit 0 if the file is valid, 2 if not. A valid file may still come with
+/// notes on stderr: the migration its first save will make, and warnings about benefits.
+pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
         Err(e) => return fail(&e.to_string(), 1),
     };
-    match store::load(&path) {
-        Ok(Some(p)) => {
+    match store::load_versioned(&path) {
+        Ok(Some((p, migrated_from))) => {
             println!(
                 "{}: valid — {} initiatives, {} checklist runs, {} actions.",
                 crate::text::one_line(&path.display().to_string()),
@@ -216,6 +217,25 @@ pub(super) fn check(file: Option<&Path>) -> ExitCode {
                 p.assessments.len(),
                 p.actions.len()
             );
+            if let Some(from) = migrated_from {
+                let backups = store::backups_dir_for(&path);
+                let mut text = lang.tf(
+                    "check.migrate",
+                    &[
+                        ("from", &from),
+                        ("to", &crate::model::SCHEMA_VERSION),
+                        ("backups", &backups.display()),
+                    ],
+                );
+                for step in store::migration_steps(from) {
+                    text.push_str("\n  - ");
+                    text.push_str(lang.t(step));
+                }
+                eprintln!("fasett: {}", crate::text::multi_line(&text));
+            }
+            for found in crate::benefits::warnings(&p, crate::dates::today()) {
+                eprintln!("fasett: {}", crate::text::one_line(&found.text(lang)));
+            }
             ExitCode::SUCCESS
         }
         Ok(None) => {

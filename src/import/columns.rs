@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use super::Problem;
-use crate::export::{COLUMNS, Column};
+use crate::export::{COLUMNS, Column, LEGACY_COLUMNS};
 use crate::i18n::Lang;
 use crate::model::{
     CreatedTo, Facet, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track,
@@ -58,7 +58,7 @@ pub fn column_for(header: &str) -> Option<Column> {
     static MAP: std::sync::OnceLock<HashMap<String, Column>> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = HashMap::new();
-        for column in COLUMNS {
+        for column in COLUMNS.into_iter().chain(LEGACY_COLUMNS) {
             map.insert(norm(column.key()), column);
             for lang in Lang::ALL {
                 map.insert(norm(column.header(lang)), column);

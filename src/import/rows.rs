@@ -10,8 +10,9 @@ use serde_json::Value;
 use super::columns::{Vocab, norm, options};
 use crate::export::{Column, split_list, unescape_line, unguard};
 use crate::i18n::Lang;
+use crate::model::benefit::Legacy;
 use crate::model::extras::Extra;
-use crate::model::{CreatedTo, Facet, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy};
+use crate::model::{Costs, CreatedTo, Facet, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy};
 
 /// What every row of one file is read with.
 pub(super) struct Rows {
@@ -39,8 +40,14 @@ impl Rows {
         columns: &[Option<Column>],
     ) -> Result<Initiative, Vec<String>> {
         let lang = self.lang;
-        let mut row =
-            Row { lang, vocab: &self.vocab, goals: &self.goals, today: self.today, errors: Vec::new() };
+        let mut row = Row {
+            lang,
+            vocab: &self.vocab,
+            goals: &self.goals,
+            today: self.today,
+            errors: Vec::new(),
+            legacy: Legacy::default(),
+        };
         let mut i = Initiative {
             created: if self.has_created { None } else { Some(self.today) },
             ..Initiative::default()
@@ -65,6 +72,13 @@ impl Rows {
         if let Some(extra) = extra {
             spread_extras(&mut i, extra);
         }
+        // An old spreadsheet's benefit columns become benefits, as the file migration does.
+        let legacy = Legacy {
+            start: i.start,
+            found: i.end.or(i.updated.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())).or(i.start),
+            ..row.legacy
+        };
+        i.benefits.extend(legacy.into_benefits(|_| 0));
         if row.errors.is_empty() { Ok(i) } else { Err(row.errors) }
     }
 }
@@ -76,6 +90,8 @@ struct Row<'a> {
     goals: &'a HashMap<String, u32>,
     today: Date,
     errors: Vec<String>,
+    /// The benefit columns of an old spreadsheet.
+    legacy: Legacy,
 }
 
 impl Row<'_> {
@@ -115,6 +131,23 @@ impl Row<'_> {
         } else {
             self.error(column, "import.not_yes_no", cell);
             false
+        }
+    }
+
+    fn number(&mut self, column: Column, cell: &str) -> Option<f64> {
+        if cell.trim().is_empty() {
+            return None;
+        }
+        match crate::i18n::parse_cell(cell) {
+            Ok(n) => Some(n),
+            Err(crate::i18n::NumberError::TooLarge) => {
+                self.error(column, "import.huge_number", cell);
+                None
+            }
+            Err(crate::i18n::NumberError::NotANumber) => {
+                self.error(column, "import.bad_number", cell);
+                None
+            }
         }
     }
 
@@ -159,12 +192,22 @@ impl Row<'_> {
             Column::Track if blank => i.track = None,
             Column::Track => i.track = self.choice(&v.tracks, column, cell),
             Column::Relieves => i.relieves = self.choices(&v.pressures, column, cell),
-            Column::ExpectedEfficiency => i.expected_benefit.efficiency = self.flag(column, cell),
-            Column::ExpectedQuality => i.expected_benefit.quality = self.flag(column, cell),
-            Column::ExpectedBenefit => i.expected_benefit.text = cell.to_owned(),
-            Column::BenefitAnalysed => i.realised_benefit.analysed = self.flag(column, cell),
-            Column::BenefitRealised => i.realised_benefit.realised = self.flag(column, cell),
-            Column::RealisedBenefit => i.realised_benefit.text = cell.to_owned(),
+            Column::Investment => {
+                if let Some(value) = self.number(column, cell) {
+                    costs(i).investment = Some(value);
+                }
+            }
+            Column::YearlyCost => {
+                if let Some(value) = self.number(column, cell) {
+                    costs(i).yearly = Some(value);
+                }
+            }
+            Column::ExpectedEfficiency => self.legacy.efficiency = self.flag(column, cell),
+            Column::ExpectedQuality => self.legacy.quality = self.flag(column, cell),
+            Column::ExpectedBenefit => self.legacy.text = cell.to_owned(),
+            Column::BenefitAnalysed => self.legacy.analysed = self.flag(column, cell),
+            Column::BenefitRealised => self.legacy.realised = self.flag(column, cell),
+            Column::RealisedBenefit => self.legacy.realised_text = cell.to_owned(),
             Column::Owner => i.owner = cell.to_owned(),
             Column::Unit => i.unit = cell.to_owned(),
             Column::Partners => i.partners = split_list(cell),
@@ -239,6 +282,11 @@ impl Row<'_> {
     }
 }
 
+/// The initiative's costs, made when a cost column has a value; left out when both are empty.
+fn costs(i: &mut Initiative) -> &mut Costs {
+    i.costs.get_or_insert_with(Costs::default)
+}
+
 /// Puts the `Extra (JSON)` cell's keys back where [`crate::export::extras_json`] took them.
 fn spread_extras(i: &mut Initiative, mut map: serde_json::Map<String, Value>) {
     let mut take = |key: &str| match map.get(key) {
@@ -248,11 +296,8 @@ fn spread_extras(i: &mut Initiative, mut map: serde_json::Map<String, Value>) {
         },
         _ => None,
     };
-    if let Some(o) = take("expected_benefit") {
-        i.expected_benefit.extra = o;
-    }
-    if let Some(o) = take("realised_benefit") {
-        i.realised_benefit.extra = o;
+    if let Some(o) = take("costs") {
+        costs(i).extra = o;
     }
     if let Some(o) = take("placement")
         && let Some(p) = i.placement.as_mut()

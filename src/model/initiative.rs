@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::benefit::{Benefit, Costs};
 use super::extras::Extra;
 
 /// One innovation initiative: an idea, a project or an implemented change.
@@ -24,8 +25,10 @@ pub struct Initiative {
     pub track: Option<Track>,
     /// Which of Ishøj's three P's the initiative relieves.
     pub relieves: Vec<Pressure>,
-    pub expected_benefit: ExpectedBenefit,
-    pub realised_benefit: RealisedBenefit,
+    /// What the initiative is expected to gain, and what it has gained (docs/domain.md §7).
+    pub benefits: Vec<Benefit>,
+    /// Investment and running cost, for the benefit calculation; `None` when not stated.
+    pub costs: Option<Costs>,
     pub owner: String,
     pub unit: String,
     pub partners: Vec<String>,
@@ -59,8 +62,8 @@ impl Default for Initiative {
             status: Status::Active,
             track: None,
             relieves: Vec::new(),
-            expected_benefit: ExpectedBenefit::default(),
-            realised_benefit: RealisedBenefit::default(),
+            benefits: Vec::new(),
+            costs: None,
             owner: String::new(),
             unit: String::new(),
             partners: Vec::new(),
@@ -351,30 +354,6 @@ impl PushedBy {
             PushedBy::PreparingForFuture => "preparing_for_future",
         }
     }
-}
-
-/// The benefit stated when the initiative is designed (Tomelilla).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExpectedBenefit {
-    pub efficiency: bool,
-    pub quality: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
-}
-
-/// What was found after implementation: "implemented" is not yet "benefit realised".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RealisedBenefit {
-    /// A benefits-realisation analysis was done.
-    pub analysed: bool,
-    /// The expected benefit has been shown to be realised.
-    pub realised: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
 }
 
 /// One dated line in an initiative's log.

@@ -70,28 +70,6 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
         "field.relieves",
         list(i.relieves.iter().map(|p| format!("pressure.{}", p.key())).collect()),
     ));
-    let mut benefit = Vec::new();
-    if i.expected_benefit.efficiency {
-        benefit.push("benefit.efficiency".to_owned());
-    }
-    if i.expected_benefit.quality {
-        benefit.push("benefit.quality".to_owned());
-    }
-    let mut expected = list(benefit);
-    if !i.expected_benefit.text.is_empty() {
-        expected = format!("{expected} — {}", one_line(&i.expected_benefit.text));
-    }
-    out.push(field("field.expected_benefit", expected));
-    let realised = match (i.realised_benefit.analysed, i.realised_benefit.realised) {
-        (_, true) => t("benefit.realised"),
-        (true, false) => t("benefit.analysed"),
-        (false, false) => "—",
-    };
-    let mut realised = realised.to_owned();
-    if !i.realised_benefit.text.is_empty() {
-        realised = format!("{realised} — {}", one_line(&i.realised_benefit.text));
-    }
-    out.push(field("field.realised_benefit", realised));
     out.push(field("field.start", date(i.start)));
     let mut follow_up = date(i.follow_up);
     if i.is_overdue(app.today) {
@@ -119,6 +97,7 @@ fn lines<'a>(app: &'a App, i: &'a Initiative, theme: &Theme) -> Vec<Line<'a>> {
         }
         out.extend(multi_line(text).lines().map(|l| Line::raw(l.to_owned())));
     }
+    out.extend(super::benefits::detail_lines(app, i, theme));
     out.push(Line::raw(""));
     out.push(Line::styled(app.lang.tf("detail.log", &[("count", &i.log.len())]), theme.heading()));
     if i.log.is_empty() {

@@ -146,6 +146,7 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     let what = match f.kind {
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
+        FollowUpKind::Benefit => lang.tf("overview.benefit_prefix", &[("id", &f.id)]),
     };
     let date = f.date.strftime("%m-%d").to_string();
     let head = format!("{} {date} {when:>8} {what} ", super::theme::mark(selected));

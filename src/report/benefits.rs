@@ -1,0 +1,351 @@
+//! The report's benefits realisation: a section a council can read (what was planned, what
+//! was realised, per year and per initiative, what is overdue and who answers for it), and the
+//! JSON `benefits` object (`docs/report-json.md`). The figures come from
+//! [`crate::benefits::summary`], as in the benefits view.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use super::md_cell;
+use crate::analysis::round;
+use crate::benefits::{self, Summary, Sums};
+use crate::i18n::Lang;
+use crate::model::{BenefitKind, Facet, Portfolio};
+use crate::text::one_line;
+
+/// The unit the portfolio's time benefits are written in (the first one named).
+fn time_unit(p: &Portfolio) -> String {
+    p.benefits()
+        .filter(|(i, b)| benefits::counts(i) && b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
+        .map(|(_, b)| one_line(b.unit.trim()).into_owned())
+        .next()
+        .unwrap_or_default()
+}
+
+fn currency(p: &Portfolio) -> Option<&'static str> {
+    p.organisation.currency.map(crate::model::Currency::code)
+}
+
+/// Planned, realised and their share, as the section's tables show them.
+struct Shown<'a> {
+    lang: Lang,
+    currency: Option<&'a str>,
+    time_unit: &'a str,
+}
+
+impl Shown<'_> {
+    fn money(&self, v: f64) -> String {
+        self.lang.money(v, self.currency)
+    }
+
+    fn time(&self, v: f64) -> String {
+        self.lang.amount(v)
+    }
+
+    fn share(&self, realised: f64, planned: f64) -> String {
+        if planned == 0.0 {
+            "–".to_owned()
+        } else {
+            self.lang.percent(benefits::clamp_shown(realised / planned * 100.0))
+        }
+    }
+
+    /// "SEK 600,000 of SEK 1,200,000 (50%)", or "–" when nothing is planned or realised.
+    fn pair(&self, kind: BenefitKind, planned: f64, realised: f64) -> String {
+        if planned == 0.0 && realised == 0.0 {
+            return "–".to_owned();
+        }
+        let (p, r) = match kind {
+            BenefitKind::Money => (self.money(planned), self.money(realised)),
+            _ => (self.time(planned), self.time(realised)),
+        };
+        self.lang.tf(
+            "report.benefits_pair",
+            &[("realised", &r), ("planned", &p), ("share", &self.share(realised, planned))],
+        )
+    }
+}
+
+/// The Markdown section.
+pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, lang: Lang) {
+    let t = |k: &str| lang.t(k);
+    let unit = time_unit(p);
+    let shown = Shown { lang, currency: currency(p), time_unit: &unit };
+    let _ = writeln!(o, "\n## {}\n", t("report.benefits"));
+    if s.count == 0 {
+        let _ = writeln!(o, "{}", t("report.benefits_none"));
+    } else {
+        let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
+        let _ = writeln!(
+            o,
+            "{}\n",
+            lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)])
+        );
+        let time_label = if unit.is_empty() {
+            t("report.benefits_time").to_owned()
+        } else {
+            format!("{} ({})", t("report.benefits_time"), md_cell(shown.time_unit))
+        };
+        let _ = writeln!(
+            o,
+            "| | {} | {} | {} |\n|---|---:|---:|---:|",
+            t("report.benefits_planned"),
+            t("report.benefits_realised"),
+            t("report.benefits_share")
+        );
+        let sums = &s.sums;
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            t("report.benefits_money"),
+            shown.money(sums.money_planned),
+            shown.money(sums.money_realised),
+            shown.share(sums.money_realised, sums.money_planned)
+        );
+        let _ = writeln!(
+            o,
+            "| {time_label} | {} | {} | {} |",
+            shown.time(sums.time_planned),
+            shown.time(sums.time_realised),
+            shown.share(sums.time_realised, sums.time_planned)
+        );
+        let _ = writeln!(o, "\n{}", t("report.benefits_how"));
+    }
+    follow_up(o, p, s, today, lang);
+    if s.count == 0 {
+        return;
+    }
+    let years = s.timeline.years();
+    if !years.is_empty() {
+        let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_year"));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |\n|---|---|---|",
+            t("report.year"),
+            t("report.benefits_money"),
+            t("report.benefits_time")
+        );
+        for (year, sums) in years {
+            let _ = writeln!(
+                o,
+                "| {year} | {} | {} |",
+                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
+            );
+        }
+    }
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_initiative"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
+        t("report.initiative"),
+        t("report.benefits_count"),
+        t("report.benefits_money"),
+        t("report.benefits_time"),
+        t("report.benefits_payback")
+    );
+    let counted = |i: &&benefits::InitiativeFigures| {
+        i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
+    };
+    for i in s.initiatives.iter().filter(counted) {
+        let payback = i.payback_years.map_or_else(
+            || "–".to_owned(),
+            |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
+        );
+        let _ = writeln!(
+            o,
+            "| #{} {} | {} | {} | {} | {payback} |",
+            i.id,
+            md_cell(&i.title),
+            i.benefits,
+            shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised),
+            shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)
+        );
+    }
+    let others = s.initiatives.iter().filter(|i| i.benefits > 0 && !counted(i)).count();
+    if others > 0 {
+        let _ = writeln!(o, "\n{}", lang.tf("report.benefits_only_quality", &[("count", &others)]));
+    }
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_pressure"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        t("report.benefits_relieves"),
+        t("report.benefits_money"),
+        t("report.benefits_time")
+    );
+    let names = ["pressure.money", "pressure.products", "pressure.staff", "report.benefits_no_p"];
+    for (name, sums) in names.iter().zip(&s.per_pressure) {
+        if *sums != Sums::default() {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} |",
+                t(name),
+                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
+            );
+        }
+    }
+}
+
+/// What needs doing: overdue measurements with their owners, benefits without an owner,
+/// implemented initiatives with no benefit stated.
+fn follow_up(o: &mut String, p: &Portfolio, s: &Summary, today: Date, lang: Lang) {
+    let t = |k: &str| lang.t(k);
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_follow_up"));
+    let overdue: Vec<_> = p
+        .initiatives
+        .iter()
+        .filter(|i| benefits::counts(i))
+        .flat_map(|i| i.benefits.iter().map(move |b| (i, b)))
+        .filter_map(|(i, b)| match benefits::due(b, today) {
+            benefits::Due::Overdue(days) => Some((i, b, days)),
+            _ => None,
+        })
+        .collect();
+    if overdue.is_empty() && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
+        let _ = writeln!(o, "{}", t("report.benefits_nothing_due"));
+        return;
+    }
+    for (i, b, days) in &overdue {
+        let owner = if b.owner.trim().is_empty() {
+            t("benefits.no_owner").to_owned()
+        } else {
+            one_line(&b.owner).into_owned()
+        };
+        let date = b.target.date.map(|d| d.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "- {}",
+            lang.tf(
+                "report.benefits_overdue_line",
+                &[
+                    ("id", &i.id),
+                    ("initiative", &one_line(&i.title)),
+                    ("benefit", &one_line(&b.title)),
+                    ("date", &date),
+                    ("days", days),
+                    ("owner", &owner),
+                ],
+            )
+        );
+    }
+    if !s.without_owner.is_empty() {
+        let mut initiatives: Vec<String> = s.without_owner.iter().map(|(i, _)| format!("#{i}")).collect();
+        initiatives.dedup();
+        let _ = writeln!(
+            o,
+            "- {}",
+            lang.tf(
+                "report.benefits_without_owner",
+                &[("count", &s.without_owner.len()), ("initiatives", &initiatives.join(", "))]
+            )
+        );
+    }
+    if !s.implemented_without_benefit.is_empty() {
+        let names: Vec<String> = s
+            .implemented_without_benefit
+            .iter()
+            .filter_map(|id| p.initiative(*id))
+            .map(|i| format!("#{} {}", i.id, one_line(&i.title)))
+            .collect();
+        let _ = writeln!(
+            o,
+            "- {}",
+            lang.tf("report.benefits_implemented_none", &[("initiatives", &names.join("; "))])
+        );
+    }
+}
+
+fn sums_json(s: &Sums) -> Value {
+    json!({
+        "money_target": round(s.money_planned, 2),
+        "money_realised": round(s.money_realised, 2),
+        "time_target": round(s.time_planned, 2),
+        "time_realised": round(s.time_realised, 2),
+    })
+}
+
+/// The JSON `benefits` object (shape in `docs/report-json.md`).
+pub(super) fn json(p: &Portfolio, s: &Summary) -> Value {
+    let mut out = json!({
+        "count": s.count,
+        "currency": currency(p),
+        "time_unit": time_unit(p),
+    });
+    if let (Value::Object(out), Value::Object(sums)) = (&mut out, sums_json(&s.sums)) {
+        out.extend(sums);
+        out.insert("overdue_measurements".into(), Value::from(s.overdue));
+        out.insert("due_soon".into(), Value::from(s.due_soon));
+        out.insert(
+            "without_owner".into(),
+            s.without_owner.iter().map(|(i, b)| json!({"initiative": i, "benefit": b})).collect(),
+        );
+        out.insert("implemented_without_benefit".into(), Value::from(s.implemented_without_benefit.clone()));
+        out.insert(
+            "per_year".into(),
+            s.timeline
+                .years()
+                .into_iter()
+                .map(|(year, sums)| {
+                    let mut row = json!({"year": year});
+                    if let (Value::Object(row), Value::Object(sums)) = (&mut row, sums_json(&sums)) {
+                        row.extend(sums);
+                    }
+                    row
+                })
+                .collect(),
+        );
+        let keys = ["money", "products", "staff", "none"];
+        out.insert(
+            "per_pressure".into(),
+            keys.iter()
+                .zip(&s.per_pressure)
+                .map(|(k, v)| ((*k).to_owned(), sums_json(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        );
+        out.insert(
+            "per_facet".into(),
+            Facet::ALL
+                .iter()
+                .zip(&s.per_facet)
+                .map(|(f, v)| (f.key().to_owned(), sums_json(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        );
+        out.insert(
+            "per_goal".into(),
+            s.per_goal
+                .iter()
+                .map(|(goal, sums)| {
+                    let mut row = json!({"goal": goal});
+                    if let (Value::Object(row), Value::Object(sums)) = (&mut row, sums_json(sums)) {
+                        row.extend(sums);
+                    }
+                    row
+                })
+                .collect(),
+        );
+        out.insert(
+            "initiatives".into(),
+            s.initiatives
+                .iter()
+                .map(|i| {
+                    let mut row = json!({"id": i.id, "title": i.title, "benefits": i.benefits});
+                    if let (Value::Object(row), Value::Object(sums)) = (&mut row, sums_json(&i.sums)) {
+                        row.extend(sums);
+                        row.insert("overdue_measurements".into(), Value::from(i.overdue));
+                        row.insert("investment".into(), i.investment.map(|v| round(v, 2)).into());
+                        row.insert("yearly_cost".into(), i.yearly_cost.map(|v| round(v, 2)).into());
+                        row.insert("payback_years".into(), i.payback_years.map(|v| round(v, 1)).into());
+                    }
+                    row
+                })
+                .collect(),
+        );
+    }
+    out
+}

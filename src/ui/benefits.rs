@@ -1,0 +1,562 @@
+//! Benefits realisation on screen: the benefits view (list, totals and the chart of planned
+//! against realised), the benefit dialogs, and the benefits section of an initiative's detail.
+//!
+//! ```text
+//! ┌ Benefits ──────────────────────────────────────────────────────────────────────┐
+//! │9 benefits · 2 overdue · money: SEK 600,000 of SEK 1,200,000 realised (50%)     │ totals
+//! │Sorted by initiative · showing all · c: chart time                              │
+//! │   #  Benefit                 Owner       Target       Latest      Real.  Due   │ list
+//! │▸  4  Lower cost for temps    Anna Berg   SEK 400,000  SEK 210,000   53%  ✓     │
+//! │┌ Money planned (•) and realised (⠿), cumulative ────────────────────────────┐  │
+//! ││ chart                                                                       │  │ chart
+//! │└─────────────────────────────────────────────────────────────────────────────┘  │
+//! └────────────────────────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Cell, Chart, Clear, Dataset, GraphType, Paragraph, Row, Table};
+
+use super::dialog::{centred, question};
+use super::theme::{Theme, mark, truncate};
+use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
+use crate::benefits::{self, Due, Trend};
+use crate::i18n::Lang;
+use crate::model::{Benefit, BenefitKind, Initiative};
+use crate::text::one_line;
+
+/// The organisation's currency code, if chosen.
+fn currency(app: &App) -> Option<&'static str> {
+    app.portfolio.organisation.currency.map(crate::model::Currency::code)
+}
+
+/// A value of `b` as people read it: money in the currency, anything else with its unit.
+pub fn value_text(lang: Lang, b: &Benefit, value: f64, currency: Option<&str>) -> String {
+    if b.kind == BenefitKind::Money {
+        return lang.money(value, currency);
+    }
+    let amount = lang.amount(value);
+    let unit = one_line(b.unit.trim());
+    if unit.is_empty() { amount } else { format!("{amount} {unit}") }
+}
+
+/// The follow-up in a few words, as the Overview says it: "12d late", "in 5d", "✓ measured".
+fn due_text(lang: Lang, due: Due) -> String {
+    match due {
+        Due::Undated => "—".to_owned(),
+        Due::Measured => lang.t("benefits.due_measured").to_owned(),
+        Due::Ahead(0) => lang.t("overview.today").to_owned(),
+        Due::Ahead(days) => lang.tf("overview.in_days", &[("days", &days)]),
+        Due::Overdue(days) => lang.tf("overview.overdue_days", &[("days", &days)]),
+    }
+}
+
+fn realisation_text(lang: Lang, b: &Benefit) -> String {
+    benefits::realisation(b).map_or_else(|| "–".to_owned(), |p| lang.percent(benefits::clamp_shown(p)))
+}
+
+/// "money: SEK 600,000 of SEK 1,200,000 realised (50%)", or `None` with nothing planned.
+fn sum_text(app: &App, kind: BenefitKind, planned: f64, realised: f64, unit: &str) -> Option<String> {
+    if planned == 0.0 && realised == 0.0 {
+        return None;
+    }
+    let lang = app.lang;
+    let shown = |v: f64| match kind {
+        BenefitKind::Money => lang.money(v, currency(app)),
+        _ if unit.is_empty() => lang.amount(v),
+        _ => format!("{} {}", lang.amount(v), one_line(unit)),
+    };
+    let percent = if planned == 0.0 {
+        "–".to_owned()
+    } else {
+        lang.percent(benefits::clamp_shown(realised / planned * 100.0))
+    };
+    Some(lang.tf(
+        &format!("benefits.sum_{}", kind.key()),
+        &[("realised", &shown(realised)), ("planned", &shown(planned)), ("percent", &percent)],
+    ))
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let lang = app.lang;
+    let title = match view.scope.and_then(|id| app.portfolio.initiative(id)) {
+        Some(i) => lang.tf("benefits.title_of", &[("id", &i.id), ("title", &one_line(&i.title))]),
+        None => lang.t("benefits.title").to_owned(),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .border_style(theme.border_focused());
+    frame.render_widget(block, area);
+    let layout = crate::layout::Benefits::new(area, app.grid.presentation);
+    summary(app, frame, layout.summary, view, theme);
+    table(app, frame, layout.table, view, theme);
+    chart(app, frame, layout.chart, view, theme);
+    if let Some(dialog) = &view.dialog {
+        render_dialog(app, frame, area, dialog, view_initiative(app, view), theme);
+    }
+}
+
+/// The initiative a dialog over the view is about.
+fn view_initiative<'a>(app: &'a App, view: &BenefitsView) -> Option<&'a Initiative> {
+    view.scope.or(view.selected_row().map(|r| r.initiative)).and_then(|id| app.portfolio.initiative(id))
+}
+
+fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    let lang = app.lang;
+    let f = &view.figures;
+    let mut parts = vec![lang.tf("benefits.count", &[("count", &f.count)])];
+    if f.overdue > 0 {
+        parts.push(lang.tf("benefits.overdue_count", &[("count", &f.overdue)]));
+    }
+    let sums = [
+        sum_text(app, BenefitKind::Money, f.sums.money_planned, f.sums.money_realised, ""),
+        sum_text(app, BenefitKind::Time, f.sums.time_planned, f.sums.time_realised, &f.time_unit),
+    ];
+    parts.extend(sums.into_iter().flatten());
+    let width = usize::from(area.width);
+    let first = Line::styled(truncate(&parts.join(" · "), width), theme.heading());
+    let chart = lang.t(if view.chart == BenefitKind::Money {
+        "benefits.chart_key_time"
+    } else {
+        "benefits.chart_key_money"
+    });
+    let second = lang.tf(
+        "benefits.view_line",
+        &[
+            ("sort", &lang.t(view.sort.key())),
+            ("filter", &lang.t(&view.filter.key()).to_lowercase()),
+            ("shown", &view.rows.len()),
+            ("chart", &chart),
+        ],
+    );
+    let second = Line::styled(truncate(&second, width), theme.dim());
+    frame.render_widget(Paragraph::new(vec![first, second]), area);
+}
+
+fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    let lang = app.lang;
+    if view.rows.is_empty() {
+        let key = match (view.figures.count, view.scope) {
+            (0, Some(_)) => "benefits.empty_initiative",
+            (0, None) => "benefits.empty",
+            _ => "benefits.empty_filter",
+        };
+        let text = Paragraph::new(lang.t(key)).style(theme.dim()).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, area);
+        return;
+    }
+    let presentation = app.grid.presentation;
+    let visible = usize::from(area.height.saturating_sub(1));
+    let offset = crate::layout::scroll(view.offset, view.selected, view.rows.len(), visible);
+    let currency = currency(app);
+    let today = app.today;
+    let rows = view.rows.iter().enumerate().skip(offset).take(visible).filter_map(|(ix, row)| {
+        let b = app.benefit(row.initiative, row.benefit)?;
+        let selected = ix == view.selected;
+        let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
+        let latest = benefits::latest(b, None).and_then(|m| m.value);
+        let trend = match benefits::trend(b) {
+            Some(Trend::Better) => " ↑",
+            Some(Trend::Worse) => " ↓",
+            Some(Trend::Unchanged) | None => "",
+        };
+        let due = benefits::due(b, today);
+        let title = if view.scope.is_some() {
+            one_line(&b.title).into_owned()
+        } else {
+            format!("#{} {}", row.initiative, one_line(&b.title))
+        };
+        let mut cells = vec![Cell::from(format!("{}{:>4}", mark(selected), b.id)), Cell::from(title)];
+        if !presentation {
+            let owner =
+                if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };
+            cells.push(Cell::from(owner));
+        }
+        cells.extend([
+            Cell::from(value(b.target.value)),
+            Cell::from(format!("{}{trend}", value(latest))),
+            Cell::from(format!("{:>5}", realisation_text(lang, b))),
+            Cell::from(Span::styled(
+                due_text(lang, due),
+                if due.is_overdue() { theme.warning() } else { Style::new() },
+            )),
+        ]);
+        let row = Row::new(cells);
+        Some(if selected { row.style(theme.selected()) } else { row })
+    });
+    let mut header = vec![lang.t("benefits.col_id"), lang.t("benefits.col_benefit")];
+    let mut widths = vec![Constraint::Length(5), Constraint::Fill(1)];
+    if !presentation {
+        header.push(lang.t("benefits.col_owner"));
+        widths.push(Constraint::Length(12));
+    }
+    header.extend([
+        lang.t("benefits.col_target"),
+        lang.t("benefits.col_latest"),
+        lang.t("benefits.col_realisation"),
+        lang.t("benefits.col_due"),
+    ]);
+    widths.extend([
+        Constraint::Length(12),
+        Constraint::Length(13),
+        Constraint::Length(5),
+        Constraint::Length(9),
+    ]);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header.into_iter().map(Cell::from)).style(theme.heading()))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    let lang = app.lang;
+    let kind = view.chart;
+    let unit = match kind {
+        BenefitKind::Money => {
+            currency(app).map_or_else(String::new, |c| format!(" ({})", lang.currency_symbol(c)))
+        }
+        _ if view.figures.time_unit.is_empty() => String::new(),
+        _ => format!(" ({})", one_line(&view.figures.time_unit)),
+    };
+    let title = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(4)))),
+            theme.heading(),
+        ))
+        .border_style(theme.border());
+    let timeline = &view.figures.timeline;
+    let points: Vec<(f64, f64, f64)> = timeline
+        .months
+        .iter()
+        .enumerate()
+        .map(|(ix, sums)| {
+            let (year, month) = timeline.month(ix);
+            let (planned, realised) = sums.of_kind(kind);
+            (f64::from(year) + f64::from(month) / 12.0, planned, realised)
+        })
+        .collect();
+    let has_data = points.iter().any(|(_, p, r)| *p != 0.0 || *r != 0.0);
+    if !has_data {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let text = Paragraph::new(lang.t("benefits.chart_empty"))
+            .style(theme.dim())
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, inner);
+        return;
+    }
+    let planned: Vec<(f64, f64)> = points.iter().map(|(x, p, _)| (*x, *p)).collect();
+    let realised: Vec<(f64, f64)> = points.iter().map(|(x, _, r)| (*x, *r)).collect();
+    let top = points.iter().map(|(_, p, r)| p.max(*r)).fold(0.0_f64, f64::max).max(1.0);
+    let bottom = points.iter().map(|(_, _, r)| *r).fold(0.0_f64, f64::min);
+    let (first, last) = (points[0].0 - 1.0 / 12.0, points[points.len() - 1].0);
+    let last = if last > first { last } else { first + 1.0 };
+    let year = |x: f64| format!("{}", x.floor() as i64);
+    let datasets = vec![
+        Dataset::default()
+            .name(lang.t("benefits.planned"))
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(theme.dim())
+            .data(&planned),
+        Dataset::default()
+            .name(lang.t("benefits.realised"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.info())
+            .data(&realised),
+    ];
+    let short = |v: f64| lang.amount(v.round());
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(
+            Axis::default()
+                .bounds([first, last])
+                .labels(vec![Span::raw(year(first + 0.01)), Span::raw(year(last))])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([bottom, top])
+                .labels(vec![Span::raw(short(bottom)), Span::raw(short(top))])
+                .style(theme.dim()),
+        )
+        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
+    frame.render_widget(chart, area);
+}
+
+/// A benefit dialog over `area`: the editor, the measurement line, or a question.
+pub fn render_dialog(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    dialog: &BenefitDialog,
+    initiative: Option<&Initiative>,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    match dialog {
+        BenefitDialog::Edit(editor) => {
+            render_editor(app, frame, area, editor, initiative, theme);
+            if editor.confirm_discard {
+                question(
+                    frame,
+                    area,
+                    lang.t("dialog.discard_title"),
+                    lang.t("benefits.discard_text"),
+                    lang.t("benefits.discard_keys"),
+                    theme,
+                );
+            }
+        }
+        BenefitDialog::Measure(line) => render_measure(app, frame, area, line, theme),
+        BenefitDialog::Delete(id) => {
+            let b = initiative.and_then(|i| i.benefits.iter().find(|b| b.id == *id));
+            let title = b.map(|b| one_line(&b.title).into_owned()).unwrap_or_default();
+            let count = b.map_or(0, |b| b.measurements.len());
+            let text = lang.tf("benefits.delete_text", &[("id", id), ("title", &title), ("count", &count)]);
+            question(
+                frame,
+                area,
+                lang.t("benefits.delete_title"),
+                &text,
+                lang.t("dialog.delete_keys"),
+                theme,
+            );
+        }
+    }
+}
+
+const LABEL_WIDTH: usize = 20;
+
+fn render_editor(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    editor: &BenefitEditor,
+    initiative: Option<&Initiative>,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let rect = centred(area, 74, BenefitField::ALL.len() as u16 + 4);
+    let title = match (&editor.original, initiative) {
+        (Some(b), _) => lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))]),
+        (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
+        (None, None) => lang.t("benefits.new_title_plain").to_owned(),
+    };
+    let hint =
+        editor.error.map_or_else(|| lang.t("benefits.editor_hint").to_owned(), |e| lang.t(e.key).to_owned());
+    let hint_style = if editor.error.is_some() { theme.error() } else { theme.dim() };
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .title_bottom(Line::styled(
+            format!(" {} ", truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            hint_style,
+        ))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
+    for (ix, field) in BenefitField::ALL.iter().enumerate() {
+        let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
+        let focused = editor.field() == *field;
+        let wrong = editor.error.is_some_and(|e| e.field == *field);
+        let label_style = if wrong {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        let label = truncate(&format!("{} {}", mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
+        let row = Rect { y, height: 1, ..inner };
+        frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
+        let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
+        let style = if focused { theme.selected() } else { Style::new() };
+        if field.is_choice() {
+            let current = lang.t(&editor.choice_label(*field)).to_owned();
+            let text = if focused { format!("◂ {current} ▸") } else { current };
+            frame.render_widget(Line::styled(truncate(&text, width), style), value);
+        } else if let Some(input) = editor.line(*field) {
+            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+            let shown: String = input.value().chars().skip(scroll).collect();
+            let mut text = truncate(&one_line(&shown), width);
+            if focused {
+                let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+                text.push_str(&" ".repeat(pad));
+                let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+            }
+            frame.render_widget(Line::styled(text, style), value);
+        }
+    }
+    if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
+        let count = editor.draft.measurements.len();
+        let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
+        frame.render_widget(
+            Line::styled(truncate(&text, usize::from(inner.width)), theme.dim()),
+            Rect { y, height: 1, ..inner },
+        );
+    }
+}
+
+fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, theme: &Theme) {
+    let lang = app.lang;
+    let height = 3;
+    let rect = Rect {
+        y: area.bottom().saturating_sub(height + 1),
+        height,
+        ..centred(area, area.width.saturating_sub(4), height)
+    };
+    let unit = if line.unit.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", one_line(line.unit.trim()))
+    };
+    let title = lang
+        .tf("measure.title", &[("id", &line.benefit), ("title", &one_line(&line.title)), ("unit", &unit)]);
+    let hint = line.error.map_or_else(|| lang.t("measure.hint").to_owned(), |e| lang.t(e.key).to_owned());
+    let hint_style = if line.error.is_some() { theme.error() } else { theme.dim() };
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .title_bottom(Line::styled(
+            format!(" {} ", truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            hint_style,
+        ))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    // Date and value get what they need; the note takes the rest.
+    let mut x = inner.x;
+    for field in MeasureField::ALL {
+        let label = format!("{} ", lang.t(field.label()));
+        let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        let room = inner.right().saturating_sub(x + label_width);
+        let width = match field {
+            MeasureField::Date => 11.min(room),
+            MeasureField::Value => 14.min(room),
+            MeasureField::Note => room,
+        };
+        let focused = line.field() == field;
+        let wrong = line.error.is_some_and(|e| e.field == field);
+        let label_style = if wrong {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
+        let value = Rect { x: x + label_width, width, ..inner };
+        let input = line.input(field);
+        let w = usize::from(width);
+        let scroll = if focused { input.visual_scroll(w.saturating_sub(1)) } else { 0 };
+        let shown: String = input.value().chars().skip(scroll).collect();
+        let mut text = truncate(&one_line(&shown), w);
+        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+        text.push_str(&" ".repeat(pad));
+        let style = if focused { theme.selected() } else { theme.border() };
+        frame.render_widget(Line::styled(text, style), value);
+        if focused {
+            let cx = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position((cx.min(value.right().saturating_sub(1)), value.y));
+        }
+        x = value.right() + 1;
+    }
+}
+
+/// The benefits section of an initiative's detail: each benefit with its owner, baseline,
+/// target, latest reading and realisation, then the costs and the payback.
+pub fn detail_lines(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let currency = currency(app);
+    let mut out = vec![
+        Line::raw(""),
+        Line::styled(lang.tf("detail.benefits", &[("count", &i.benefits.len())]), theme.heading()),
+    ];
+    if i.benefits.is_empty() {
+        out.push(Line::styled(lang.t("detail.benefits_empty"), theme.dim()));
+    }
+    for b in &i.benefits {
+        let kind = lang.t(&format!("benefit_kind.{}", b.kind.key()));
+        let title = if b.title.trim().is_empty() {
+            lang.t("benefits.untitled").to_owned()
+        } else {
+            one_line(&b.title).into_owned()
+        };
+        let owner = if b.owner.trim().is_empty() {
+            lang.t("benefits.no_owner").to_owned()
+        } else {
+            lang.tf("detail.benefit_owner", &[("owner", &one_line(&b.owner))])
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("#{} ", b.id), theme.dim()),
+            Span::raw(title),
+            Span::styled(format!("  ({kind} · {owner})"), theme.dim()),
+        ]));
+        let point = |value: Option<f64>, date: Option<jiff::civil::Date>| {
+            let value = value.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
+            date.map_or(value.clone(), |d| format!("{value} ({d})"))
+        };
+        if b.baseline.value.is_some() || b.target.value.is_some() || b.target.date.is_some() {
+            let from_to = lang.tf(
+                "detail.benefit_from_to",
+                &[
+                    ("baseline", &point(b.baseline.value, b.baseline.date)),
+                    ("target", &point(b.target.value, b.target.date)),
+                ],
+            );
+            out.push(Line::raw(format!("   {from_to}")));
+        }
+        let mut facts = Vec::new();
+        if let Some(m) = benefits::latest(b, None) {
+            let value = m.value.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
+            facts.push(lang.tf(
+                "detail.benefit_latest",
+                &[("value", &value), ("date", &m.date), ("percent", &realisation_text(lang, b))],
+            ));
+        }
+        let due = benefits::due(b, app.today);
+        if due.is_overdue() {
+            facts.push(due_text(lang, due));
+        }
+        if !facts.is_empty() {
+            let style = if due.is_overdue() { theme.warning() } else { Style::new() };
+            out.push(Line::styled(format!("   {}", facts.join(" · ")), style));
+        }
+        if let Some(note) = b.measurements.iter().rev().find(|m| !m.note.trim().is_empty()) {
+            out.push(Line::styled(format!("   {}  {}", note.date, one_line(&note.note)), theme.dim()));
+        }
+    }
+    if let Some(costs) = &i.costs {
+        let money = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| lang.money(v, currency));
+        let mut text = lang.tf(
+            "detail.costs",
+            &[("investment", &money(costs.investment)), ("yearly", &money(costs.yearly))],
+        );
+        let planned = benefits::Sums::of(&i.benefits).money_planned;
+        if let Some(years) = benefits::payback_years(i, planned) {
+            text.push_str(" · ");
+            text.push_str(&lang.tf("detail.payback", &[("years", &lang.number(years, 1))]));
+        }
+        out.push(Line::styled(text, theme.dim()));
+    }
+    out
+}
