@@ -20,10 +20,18 @@
 //!   (or with `'` followed by one of those or another `'`) gets a leading `'`, so Excel shows
 //!   it as text instead of running it. The importer removes exactly that `'` again.
 //!
+//! Benefits and measurements are two more tables keyed by the initiative's ID (see
+//! `export/benefits.rs`): with `--output x.csv` they go to `x-benefits.csv` and
+//! `x-measurements.csv` beside it, and the importer reads them from there.
+//!
 //! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
 //! shared file (normal permissions, meant to be passed on).
 
+mod benefits;
+
 use serde_json::{Map, Value};
+
+pub use benefits::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
 
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
@@ -394,8 +402,13 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// All initiatives as CSV: BOM, header row, one row each, CRLF, `delimiter` between fields.
-pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
+/// A table as CSV: BOM, the header row, one line per row (each cell through the formula
+/// guard), CRLF, `delimiter` between fields.
+pub fn csv_table<'a>(
+    headers: &[&str],
+    rows: impl IntoIterator<Item = &'a Vec<String>>,
+    delimiter: u8,
+) -> Vec<u8> {
     let mut out = BOM.as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -404,14 +417,29 @@ pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(&mut out);
         // Writing into a Vec cannot fail.
-        let _ = writer.write_record(COLUMNS.iter().map(|c| c.header(lang)));
-        for i in &portfolio.initiatives {
-            let cells = cells(i, portfolio, lang);
+        let _ = writer.write_record(headers);
+        for cells in rows {
             let _ = writer.write_record(cells.iter().map(|c| guard(c).into_owned()));
         }
         let _ = writer.flush();
     }
     out
+}
+
+/// All initiatives as CSV (see [`csv_table`]). Their benefits and measurements are the
+/// tables of [`Table`], written beside it by [`csv_tables`].
+pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
+    let headers: Vec<&str> = COLUMNS.iter().map(|c| c.header(lang)).collect();
+    let rows: Vec<Vec<String>> = portfolio.initiatives.iter().map(|i| cells(i, portfolio, lang)).collect();
+    csv_table(&headers, &rows, delimiter)
+}
+
+/// The benefits and measurements tables as CSV, to write beside the initiatives' file.
+pub fn csv_tables(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<(Table, Vec<u8>)> {
+    Table::ALL
+        .into_iter()
+        .map(|table| (table, csv_table(&table.headers(lang), &table.rows(portfolio, lang), delimiter)))
+        .collect()
 }
 
 /// The initiatives as Markdown: a table to scan, then each initiative's details.

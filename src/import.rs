@@ -17,6 +17,7 @@
 //! turns bytes into text and finds the delimiter, `import/columns` knows the headers and the
 //! words of every choice, and `import/rows` turns one row into an initiative.
 
+mod benefits;
 mod columns;
 mod decode;
 mod rows;
@@ -25,13 +26,14 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+pub use benefits::TableFile;
 pub use columns::column_for;
 pub use decode::windows_1252;
 
-use crate::export::Column;
+use crate::export::{self, Column};
 use crate::history::Change;
 use crate::i18n::Lang;
-use crate::model::{Collection, Initiative, Portfolio};
+use crate::model::{Collection, Id, Initiative, Portfolio};
 
 /// Larger files are refused before reading: a portfolio of 10,000 initiatives with long logs
 /// is a few megabytes, so anything this size is not a register export.
@@ -58,8 +60,12 @@ impl Problem {
 /// A file that could be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
-    /// The initiatives, in file order, with id 0 (see [`into_change`]).
+    /// The initiatives, in file order, with id 0 (see [`into_change`]); their benefits and
+    /// measurements (from the tables beside the file) with id 0 too.
     pub initiatives: Vec<Initiative>,
+    /// The ID each initiative had in the file (its `ID` column), which the benefits table
+    /// beside it refers to.
+    pub source_ids: Vec<Option<Id>>,
     /// Headers that match no field, ignored.
     pub ignored: Vec<String>,
     /// What was noticed and handled: a conversion from Windows-1252, the delimiter found.
@@ -100,7 +106,27 @@ pub fn read(path: &Path, portfolio: &Portfolio, lang: Lang, today: Date) -> Resu
         return Err(ImportError::Bad { problems: vec![Problem { line: None, message }], notes: vec![] });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    parse(&bytes, portfolio, lang, today)
+    let mut parsed = parse(&bytes, portfolio, lang, today)?;
+    match benefits::files_beside(path, lang) {
+        Ok(files) => add_tables(&mut parsed, &files, lang, today)?,
+        Err(problems) => return Err(ImportError::Bad { problems, notes: parsed.notes }),
+    }
+    Ok(parsed)
+}
+
+/// Adds the benefits and measurements of the tables `fasett export` writes beside the
+/// initiatives (`x-benefits.csv`, `x-measurements.csv`) to what [`parse`] read: each
+/// benefit to the initiative with its ID in the initiatives file. All rows or none.
+pub fn add_tables(
+    parsed: &mut Parsed,
+    files: &[TableFile],
+    lang: Lang,
+    today: Date,
+) -> Result<(), ImportError> {
+    let mut imported =
+        benefits::Imported { initiatives: &mut parsed.initiatives, source_ids: &parsed.source_ids };
+    benefits::read_tables(files, &mut imported, lang, today, &mut parsed.notes)
+        .map_err(|problems| ImportError::Bad { problems, notes: parsed.notes.clone() })
 }
 
 /// Parses CSV bytes into initiatives for `portfolio` (whose goals named by title are found).
@@ -155,6 +181,8 @@ pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Re
     }
     let rows = rows::Rows::new(portfolio, &columns, lang, today);
     let mut initiatives = Vec::new();
+    let mut source_ids = Vec::new();
+    let id_column = columns.iter().position(|c| *c == Some(Column::Id));
     // The reader's own line numbers lag by one after CRLF; count from byte offsets instead.
     let newlines: Vec<usize> = decode::memchr_all(text.as_bytes(), b'\n');
     let mut record = csv::StringRecord::new();
@@ -180,17 +208,25 @@ pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Re
             continue;
         }
         match rows.initiative(&record, &columns) {
-            Ok(i) => initiatives.push(i),
+            Ok(i) => {
+                initiatives.push(i);
+                let cell = id_column.and_then(|ix| record.get(ix)).map(export::unguard);
+                source_ids.push(cell.and_then(|c| c.trim().trim_start_matches('#').parse().ok()));
+            }
             Err(errors) => {
                 problems.extend(errors.into_iter().map(|message| Problem { line: Some(line), message }));
             }
         }
     }
-    if problems.is_empty() { Ok(Parsed { initiatives, ignored, notes }) } else { bad(problems, notes) }
+    if problems.is_empty() {
+        Ok(Parsed { initiatives, source_ids, ignored, notes })
+    } else {
+        bad(problems, notes)
+    }
 }
 
 /// The 1-based line of the record starting at `byte` (skipping the line break before it).
-fn line_of(text: &str, newlines: &[usize], byte: u64) -> u64 {
+pub(super) fn line_of(text: &str, newlines: &[usize], byte: u64) -> u64 {
     let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
     let bytes = text.as_bytes();
     while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
@@ -206,15 +242,27 @@ pub fn into_change(portfolio: &mut Portfolio, initiatives: Vec<Initiative>) -> C
     if initiatives.is_empty() {
         return Change::Batch(changes);
     }
-    // One scan for the first id; the rest follow it (allocate_id scans every time).
+    // One scan for each first id; the rest follow it (allocate_id scans every time).
     let first = portfolio.allocate_id(Collection::Initiative);
     let mut next = first;
+    let mut benefit = portfolio.allocate_id(Collection::Benefit);
+    let mut measurement = portfolio.allocate_id(Collection::Measurement);
     for mut i in initiatives {
         i.id = next;
         next = next.saturating_add(1);
+        for b in &mut i.benefits {
+            b.id = benefit;
+            benefit = benefit.saturating_add(1);
+            for m in &mut b.measurements {
+                m.id = measurement;
+                measurement = measurement.saturating_add(1);
+            }
+        }
         changes.push(Change::initiative(None, Some(i)));
     }
     portfolio.next_id.initiative = next;
+    portfolio.next_id.benefit = benefit;
+    portfolio.next_id.measurement = measurement;
     Change::Batch(changes)
 }
 

@@ -384,11 +384,20 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "assessment": a.assessment,
             "initiative": a.initiative,
         })).collect::<Vec<_>>(),
-        "benefits": benefits::json(p, &f.benefits),
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
+    let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The JSON report: the tree of [`json`], then the benefits, written straight from their
+/// figures.
+#[derive(serde::Serialize)]
+struct Whole<'a> {
+    #[serde(flatten)]
+    base: &'a Value,
+    benefits: benefits::BenefitsJson<'a>,
 }
 
 pub fn render(p: &Portfolio, format: Format, today: Date, lang: Lang) -> String {

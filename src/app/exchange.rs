@@ -15,21 +15,26 @@ impl App {
         Some(dir.join(format!("{stem}{suffix}-{}.{extension}", self.today)))
     }
 
+    /// Writes `bytes` beside the data file and says so; the path written, if it was.
     fn write_beside(
         &mut self,
         suffix: &str,
         extension: &str,
         bytes: &[u8],
         done: impl FnOnce(&Path) -> String,
-    ) {
+    ) -> Option<PathBuf> {
         let Some(path) = self.beside_data_file(suffix, extension) else {
             self.set_error(self.lang.t("export.no_file").to_owned());
-            return;
+            return None;
         };
         match store::write_file(&path, bytes, store::Sharing::Shared) {
-            Ok(_) => self.set_info(done(&path)),
+            Ok(_) => {
+                self.set_info(done(&path));
+                Some(path)
+            }
             Err(e) => {
                 self.set_error(self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]));
+                None
             }
         }
     }
@@ -46,9 +51,18 @@ impl App {
         };
         let bytes = export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today);
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
-        self.write_beside("", format.extension(), &bytes, |path| {
+        let written = self.write_beside("", format.extension(), &bytes, |path| {
             lang.tf("export.written", &[("count", &count), ("path", &path.display())])
         });
+        if let (Some(path), export::Format::Csv) = (written, format) {
+            for (table, bytes) in export::csv_tables(&self.portfolio, lang, export::DEFAULT_DELIMITER) {
+                let beside = table.beside(&path);
+                if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
+                    self.set_error(lang.tf("export.failed", &[("path", &beside.display()), ("error", &e)]));
+                    return;
+                }
+            }
+        }
     }
 
     pub(super) fn report_command(&mut self, arg: &str) {

@@ -84,14 +84,27 @@ pub(super) fn export(
     let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
     match output {
         None => write_stdout(&bytes),
-        Some(path) => match store::write_file(path, &bytes, store::Sharing::Shared) {
-            Ok(_) => {
-                let count = portfolio.initiatives.len();
-                eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
-                ExitCode::SUCCESS
+        Some(path) => {
+            if let Err(e) = store::write_file(path, &bytes, store::Sharing::Shared) {
+                return fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1);
             }
-            Err(e) => fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1),
-        },
+            let count = portfolio.initiatives.len();
+            eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
+            if format == export::Format::Csv {
+                // Benefits and measurements are tables of their own, beside the initiatives.
+                for (table, bytes) in export::csv_tables(&portfolio, lang, delimiter) {
+                    let beside = table.beside(path);
+                    if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
+                        return fail(
+                            &lang.tf("export.failed", &[("path", &beside.display()), ("error", &e)]),
+                            1,
+                        );
+                    }
+                    eprintln!("{}", lang.tf("export.written_table", &[("path", &beside.display())]));
+                }
+            }
+            ExitCode::SUCCESS
+        }
     }
 }
 

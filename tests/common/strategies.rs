@@ -149,8 +149,15 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         option::of(select(Track::ALL.to_vec())),
         vec(select(Pressure::ALL.to_vec()), 0..3),
     );
-    let people =
-        (vec(benefit(), 0..3), option::of(costs()), text(), text(), strings(), vec(any::<u32>(), 0..3));
+    let people = (
+        vec(benefit(), 0..3),
+        // Empty costs are no costs: a spreadsheet cannot tell them apart.
+        option::of(costs()).prop_map(|c| c.filter(|c| !c.is_empty())),
+        text(),
+        text(),
+        strings(),
+        vec(any::<u32>(), 0..3),
+    );
     let dates = (
         select(Priority::ALL.to_vec()),
         option::of(date()),
