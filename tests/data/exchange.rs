@@ -388,7 +388,7 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert_eq!(bad.status.code(), Some(2), "clap's usage error");
 }
 
-fn golden(name: &str, actual: &str) {
+pub fn golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("writing the golden file");

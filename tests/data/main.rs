@@ -14,6 +14,7 @@ use std::process::Output;
 use fasett::model::{Collection, Initiative, Portfolio};
 use pty::Sandbox;
 
+mod benefits;
 mod bundled_data;
 mod cli;
 mod exchange;
