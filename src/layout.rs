@@ -89,7 +89,7 @@ impl Benefits {
     pub fn new(body: Rect, presentation: bool) -> Self {
         let inner = inside_border(body);
         let share = if presentation { inner.height / 2 } else { inner.height * 2 / 5 };
-        let chart = share.clamp(7, 16);
+        let chart = share.clamp(8, 16);
         let [summary, table, chart] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1), Constraint::Length(chart)])
                 .areas(inner);
@@ -192,8 +192,8 @@ mod tests {
     fn the_benefits_view_keeps_a_readable_chart_at_80x24() {
         let body = Rect::new(0, 1, 80, 21);
         let view = Benefits::new(body, false);
-        assert_eq!((view.summary.height, view.table.height, view.chart.height), (2, 10, 7));
-        assert_eq!(view.rows(), 9);
+        assert_eq!((view.summary.height, view.table.height, view.chart.height), (2, 9, 8));
+        assert_eq!(view.rows(), 8);
         assert_eq!(Benefits::new(body, true).chart.height, 9, "presentation: a larger chart");
     }
 

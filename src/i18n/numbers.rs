@@ -49,7 +49,9 @@ impl Lang {
         if !value.is_finite() {
             return "–".to_owned();
         }
-        let text = format!("{:.*}", decimals, value.abs());
+        // Halves away from zero, as people round ("12.5" → "13"), not to even as `format!` does.
+        let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        let text = format!("{:.*}", decimals, (value.abs() * factor).round() / factor);
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
         // "-0" after rounding is 0.
@@ -98,6 +100,18 @@ impl Lang {
             (Lang::Da, _) => "kr.".to_owned(),
             _ => "kr".to_owned(),
         }
+    }
+
+    /// A short figure for a chart's bar: "3,8M", "950k", "40" (the decimal mark of this
+    /// language; k and M are read the same way in all four).
+    pub fn compact(self, value: f64) -> String {
+        let (scaled, suffix) = match value.abs() {
+            v if v >= 999_500.0 => (value / 1_000_000.0, "M"),
+            v if v >= 9_995.0 => (value / 1_000.0, "k"),
+            _ => (value, ""),
+        };
+        let decimals = usize::from(suffix == "M" && scaled.abs() < 10.0);
+        format!("{}{suffix}", self.number(scaled, decimals).replace(self.group_mark(), ""))
     }
 
     /// A whole percentage: "35 %" in the Nordic languages, "35%" in English.
@@ -223,6 +237,11 @@ mod tests {
         assert_eq!(Lang::Sv.number(-0.001, 1), "0,0", "no minus zero");
         assert_eq!(Lang::Sv.number(f64::NAN, 1), "–", "never NaN on screen");
         assert_eq!(Lang::Sv.percent(35.4), "35 %");
+        assert_eq!(Lang::Sv.compact(3_750_000.0), "3,8M");
+        assert_eq!(Lang::En.compact(12_500_000.0), "13M");
+        assert_eq!(Lang::Da.compact(950_000.0), "950k");
+        assert_eq!(Lang::En.compact(-48_000.0), "-48k");
+        assert_eq!(Lang::Sv.compact(620.0), "620");
         assert_eq!(Lang::En.percent(99.5), "100%");
         assert_eq!(Lang::Sv.plain_number(1.5), "1,5");
         assert_eq!(Lang::En.plain_number(400_000.0), "400000");

@@ -14,11 +14,10 @@
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Cell, Chart, Clear, Dataset, GraphType, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Clear, Paragraph, Row, Table};
 
 use super::dialog::{centred, question};
 use super::theme::{Theme, mark, truncate};
@@ -161,7 +160,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         let b = app.benefit(row.initiative, row.benefit)?;
         let selected = ix == view.selected;
         let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
-        let latest = benefits::latest(b, None).and_then(|m| m.value);
+        // The target names the unit; the latest reading beside it is the bare figure.
+        let latest = benefits::latest(b, None)
+            .and_then(|m| m.value)
+            .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
         let trend = match benefits::trend(b) {
             Some(Trend::Better) => " ↑",
             Some(Trend::Worse) => " ↓",
@@ -173,7 +175,7 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         } else {
             format!("#{} {}", row.initiative, one_line(&b.title))
         };
-        let mut cells = vec![Cell::from(format!("{}{:>4}", mark(selected), b.id)), Cell::from(title)];
+        let mut cells = vec![Cell::from(format!("{}{:>3}", mark(selected), b.id)), Cell::from(title)];
         if !presentation {
             let owner =
                 if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };
@@ -181,7 +183,7 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         }
         cells.extend([
             Cell::from(value(b.target.value)),
-            Cell::from(format!("{}{trend}", value(latest))),
+            Cell::from(format!("{latest}{trend}")),
             Cell::from(format!("{:>5}", realisation_text(lang, b))),
             Cell::from(Span::styled(
                 due_text(lang, due),
@@ -192,10 +194,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         Some(if selected { row.style(theme.selected()) } else { row })
     });
     let mut header = vec![lang.t("benefits.col_id"), lang.t("benefits.col_benefit")];
-    let mut widths = vec![Constraint::Length(5), Constraint::Fill(1)];
+    let mut widths = vec![Constraint::Length(4), Constraint::Fill(1)];
     if !presentation {
         header.push(lang.t("benefits.col_owner"));
-        widths.push(Constraint::Length(12));
+        widths.push(Constraint::Length(11));
     }
     header.extend([
         lang.t("benefits.col_target"),
@@ -204,10 +206,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         lang.t("benefits.col_due"),
     ]);
     widths.extend([
-        Constraint::Length(12),
         Constraint::Length(13),
+        Constraint::Length(11),
         Constraint::Length(5),
-        Constraint::Length(9),
+        Constraint::Length(10),
     ]);
     let table = Table::new(rows, widths)
         .header(Row::new(header.into_iter().map(Cell::from)).style(theme.heading()))
@@ -215,7 +217,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     frame.render_widget(table, area);
 }
 
+/// Planned against realised at the end of each year, as pairs of bars: planned on the left
+/// (dim), realised on the right, each with its figure. As many years as fit, the latest.
 fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    const GROUP_GAP: u16 = 2;
     let lang = app.lang;
     let kind = view.chart;
     let unit = match kind {
@@ -225,73 +230,53 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         _ if view.figures.time_unit.is_empty() => String::new(),
         _ => format!(" ({})", one_line(&view.figures.time_unit)),
     };
-    let title = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(4)))),
-            theme.heading(),
-        ))
-        .border_style(theme.border());
-    let timeline = &view.figures.timeline;
-    let points: Vec<(f64, f64, f64)> = timeline
-        .months
-        .iter()
-        .enumerate()
-        .map(|(ix, sums)| {
-            let (year, month) = timeline.month(ix);
+    let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let text = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
+    frame.render_widget(Line::styled(truncate(&text, usize::from(title.width)), theme.heading()), title);
+    let years: Vec<(i16, f64, f64)> = view
+        .figures
+        .timeline
+        .years()
+        .into_iter()
+        .map(|(year, sums)| {
             let (planned, realised) = sums.of_kind(kind);
-            (f64::from(year) + f64::from(month) / 12.0, planned, realised)
+            (year, planned, realised)
         })
         .collect();
-    let has_data = points.iter().any(|(_, p, r)| *p != 0.0 || *r != 0.0);
-    if !has_data {
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+    if years.iter().all(|(_, p, r)| *p == 0.0 && *r == 0.0) {
         let text = Paragraph::new(lang.t("benefits.chart_empty"))
             .style(theme.dim())
             .wrap(ratatui::widgets::Wrap { trim: true });
-        frame.render_widget(text, inner);
+        frame.render_widget(text, bars);
         return;
     }
-    let planned: Vec<(f64, f64)> = points.iter().map(|(x, p, _)| (*x, *p)).collect();
-    let realised: Vec<(f64, f64)> = points.iter().map(|(x, _, r)| (*x, *r)).collect();
-    let top = points.iter().map(|(_, p, r)| p.max(*r)).fold(0.0_f64, f64::max).max(1.0);
-    let bottom = points.iter().map(|(_, _, r)| *r).fold(0.0_f64, f64::min);
-    let (first, last) = (points[0].0 - 1.0 / 12.0, points[points.len() - 1].0);
-    let last = if last > first { last } else { first + 1.0 };
-    let year = |x: f64| format!("{}", x.floor() as i64);
-    let datasets = vec![
-        Dataset::default()
-            .name(lang.t("benefits.planned"))
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
-            .style(theme.dim())
-            .data(&planned),
-        Dataset::default()
-            .name(lang.t("benefits.realised"))
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.info())
-            .data(&realised),
-    ];
-    let short = |v: f64| lang.amount(v.round());
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(
-            Axis::default()
-                .bounds([first, last])
-                .labels(vec![Span::raw(year(first + 0.01)), Span::raw(year(last))])
-                .style(theme.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([bottom, top])
-                .labels(vec![Span::raw(short(bottom)), Span::raw(short(top))])
-                .style(theme.dim()),
-        )
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
-    frame.render_widget(chart, area);
+    // Bars 3 to 8 columns wide; years that do not fit leave from the left.
+    let fits = usize::from((bars.width + GROUP_GAP) / (6 + GROUP_GAP)).max(1);
+    let shown = &years[years.len().saturating_sub(fits)..];
+    let count = u16::try_from(shown.len()).unwrap_or(1).max(1);
+    let width = (bars.width.saturating_sub((count - 1) * GROUP_GAP) / (2 * count)).clamp(3, 8);
+    let height = |v: f64| if v.is_finite() && v > 0.0 { v.round() as u64 } else { 0 };
+    let top = shown.iter().map(|(_, p, r)| height(*p).max(height(*r))).max().unwrap_or(1).max(1);
+    let groups: Vec<BarGroup> = shown
+        .iter()
+        .map(|(year, planned, realised)| {
+            let bar = |v: f64, style: Style| {
+                Bar::default()
+                    .value(height(v))
+                    .text_value(lang.compact(v))
+                    .style(style)
+                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
+            };
+            BarGroup::default()
+                .label(Line::from(year.to_string()).centered())
+                .bars(&[bar(*planned, theme.dim()), bar(*realised, theme.info())])
+        })
+        .collect();
+    let mut chart = BarChart::default().bar_width(width).bar_gap(0).group_gap(GROUP_GAP).max(top);
+    for group in groups {
+        chart = chart.data(group);
+    }
+    frame.render_widget(chart, bars);
 }
 
 /// A benefit dialog over `area`: the editor, the measurement line, or a question.
