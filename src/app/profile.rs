@@ -15,6 +15,8 @@ pub enum Row {
     Name,
     Vision,
     Mission,
+    /// The currency money benefits and costs are in; Enter steps to the next.
+    Currency,
     Goal(usize),
     AddGoal,
     Unit(usize),
@@ -26,7 +28,7 @@ pub enum Row {
 impl Row {
     /// The rows for `org`, top to bottom.
     pub fn all(org: &Organisation) -> Vec<Row> {
-        let mut rows = vec![Row::Name, Row::Vision, Row::Mission];
+        let mut rows = vec![Row::Name, Row::Vision, Row::Mission, Row::Currency];
         rows.extend((0..org.goals.len()).map(Row::Goal));
         rows.push(Row::AddGoal);
         rows.extend((0..org.units.len()).map(Row::Unit));
@@ -90,10 +92,23 @@ impl App {
             Some(Row::Unit(ix)) => org.units.get(ix).map(|u| u.name.clone()).unwrap_or_default(),
             Some(Row::Person(ix)) => org.people.get(ix).cloned().unwrap_or_default(),
             Some(Row::AddGoal | Row::AddUnit | Row::AddPerson) => String::new(),
+            Some(Row::Currency) => return self.next_currency(),
             None => return,
         };
         if let Mode::Profile(editor) = &mut self.mode {
             editor.editing = Some(Input::new(text));
+        }
+    }
+
+    /// The next currency (SEK, DKK, NOK, EUR, then none chosen), one undoable edit.
+    fn next_currency(&mut self) {
+        let before = self.portfolio.organisation.clone();
+        let mut after = before.clone();
+        after.currency =
+            crate::cycle::step_or_none(&crate::model::Currency::ALL, before.currency.as_ref(), true);
+        let name = after.currency.map_or_else(|| self.lang.t("profile.currency_none"), |c| c.code());
+        if self.commit(Change::organisation(before, after)) {
+            self.set_info(self.lang.tf("profile.currency_set", &[("currency", &name)]));
         }
     }
 
@@ -117,6 +132,8 @@ impl App {
             Row::Name => after.name = text,
             Row::Vision => after.vision = text,
             Row::Mission => after.mission = text,
+            // Chosen with Enter, never typed.
+            Row::Currency => return,
             Row::Goal(ix) => {
                 if self.is_duplicate(after.goals.iter().map(|g| &g.title), &text, Some(ix)) {
                     return;

@@ -249,3 +249,39 @@ fn an_empty_portfolio_says_how_to_begin() {
     app.press('n');
     assert!(app.message().contains("Which initiative?"), "{}", app.message());
 }
+
+#[test]
+fn w_weights_the_grid_by_priority_then_by_expected_money() {
+    let mut app = Harness::sample().on(Pane::Portfolio);
+    app.press('w');
+    assert!(app.screen().contains("[weighted by priority]"), "{}", app.screen());
+    app.press('w');
+    assert!(app.screen().contains("[weighted by expected money]"), "{}", app.screen());
+    // Active initiatives' money benefits a year: mission #3 800 000, #8 1 000 000, #17 400 000
+    // and #21 600 000; enhancement #11 130 000 (#12 is completed, so not counted).
+    assert_eq!(app.grid.balance.weights[..4], [2_800_000, 0, 130_000, 0]);
+    assert_eq!(app.grid.balance.shares(true)[..4], [96, 0, 4, 0]);
+    app.press('w');
+    assert!(!app.screen().contains("[weighted"), "{}", app.screen());
+}
+
+#[test]
+fn the_currency_is_chosen_in_the_profile_and_money_follows_it() {
+    use fasett::action::Action;
+    use fasett::app::ProfileRow;
+    use fasett::model::Currency;
+    let mut app = Harness::sample().lang(Lang::Da);
+    app.update(Action::RunCommand("org".into()));
+    app.press('g');
+    while !matches!(&app.mode, Mode::Profile(e) if e.row(&app.portfolio.organisation) == ProfileRow::Currency)
+    {
+        app.press('j');
+    }
+    app.press(KeyCode::Enter);
+    assert_eq!(app.portfolio.organisation.currency, Some(Currency::Dkk));
+    app.press(KeyCode::Esc).press('4').press('b');
+    assert!(app.screen().contains("3.960.000 kr. af 5.930.000 kr."), "{}", app.screen());
+    app.press(KeyCode::Esc);
+    app.press('u');
+    assert_eq!(app.portfolio.organisation.currency, Some(Currency::Sek), "one undoable edit");
+}
