@@ -5,6 +5,7 @@
 //! ```text
 //! cargo bench --bench speed                 # everything (the 100k files take a while)
 //! cargo bench --bench speed -- 10k          # one size
+//! cargo bench --bench speed -- 10k_benefits # benefits realisation at 10k (3 × 6 each)
 //! ```
 //! The portfolios are generated once into `target/bench-data/` (same seed, same file).
 
@@ -27,11 +28,19 @@ const ASSESSMENTS: usize = 200;
 
 /// `target/bench-data/portfolio-<n>.json`, written on first use.
 fn data_file(initiatives: usize) -> PathBuf {
+    generated(
+        &format!("portfolio-{initiatives}.json"),
+        Size { initiatives, assessments: ASSESSMENTS, seed: 1, ..Size::default() },
+    )
+}
+
+/// `target/bench-data/<name>`, generated from `size` on first use.
+fn generated(name: &str, size: Size) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
-    let path = dir.join(format!("portfolio-{initiatives}.json"));
+    let path = dir.join(name);
     if !path.exists() {
         std::fs::create_dir_all(&dir).expect("creating target/bench-data");
-        let p = portfolio(Size { initiatives, assessments: ASSESSMENTS, seed: 1, ..Size::default() });
+        let p = portfolio(size);
         let temp = path.with_extension("json.partial");
         std::fs::write(&temp, store::to_json(&p)).expect("writing a generated portfolio");
         std::fs::rename(&temp, &path).expect("naming a generated portfolio");
@@ -203,5 +212,82 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(speed, benches);
+/// Benefits realisation at 10,000 initiatives with 3 benefits of 6 measurements each: a key
+/// in the benefits view (≤ 5 ms: move, sort, filter, adding a measurement) and the report
+/// (≤ 100 ms).
+fn benefit_benches(c: &mut Criterion) {
+    let path = generated(
+        "portfolio-10000-benefits.json",
+        Size { initiatives: 10_000, assessments: ASSESSMENTS, seed: 1, benefits: 3, measurements: 6 },
+    );
+    let loaded = load(&path);
+    let mut g = group(c, "10k_benefits", 10_000);
+    g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
+    let today = jiff::civil::date(2026, 11, 25);
+    g.bench_function("report_markdown", |b| {
+        b.iter(|| black_box(fasett::report::markdown(&loaded, today, fasett::i18n::Lang::En)));
+    });
+    g.bench_function("report_json", |b| {
+        b.iter(|| black_box(fasett::report::json(&loaded, today, fasett::i18n::Lang::En)));
+    });
+
+    let mut terminal = terminal();
+    let mut app = app(loaded, &mut terminal);
+    app.today = today;
+    press(&mut app, &mut terminal, &key(KeyCode::Char('4')));
+    g.bench_function("benefits_open", |b| {
+        b.iter(|| {
+            press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+            press(&mut app, &mut terminal, &key(KeyCode::Esc));
+        });
+    });
+    press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+    assert!(matches!(app.mode, fasett::app::Mode::Benefits(_)));
+    g.bench_function("benefits_key_move", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for i in 0..n {
+                let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
+                let start = Instant::now();
+                press(&mut app, &mut terminal, &key(KeyCode::Char(there)));
+                spent += start.elapsed();
+                press(&mut app, &mut terminal, &key(KeyCode::Char(back)));
+            }
+            spent
+        });
+    });
+    g.bench_function("benefits_key_sort", |b| {
+        b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
+    });
+    g.bench_function("benefits_key_filter", |b| {
+        b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('f'))));
+    });
+    // Back to every benefit, sorted by initiative.
+    while !matches!(&app.mode, fasett::app::Mode::Benefits(v) if v.filter == fasett::app::BenefitFilter::All)
+    {
+        press(&mut app, &mut terminal, &key(KeyCode::Char('f')));
+    }
+    while !matches!(&app.mode, fasett::app::Mode::Benefits(v) if v.sort == fasett::app::BenefitSort::Initiative)
+    {
+        press(&mut app, &mut terminal, &key(KeyCode::Char('s')));
+    }
+    // m, a value, Enter: a committed, undoable edit (no store, so no disk), then the frame;
+    // the opening keys are not measured.
+    g.bench_function("benefits_add_measurement", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..n {
+                press(&mut app, &mut terminal, &key(KeyCode::Char('m')));
+                press(&mut app, &mut terminal, &key(KeyCode::Char('7')));
+                let start = Instant::now();
+                press(&mut app, &mut terminal, &key(KeyCode::Enter));
+                spent += start.elapsed();
+            }
+            spent
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(speed, benches, benefit_benches);
 criterion_main!(speed);

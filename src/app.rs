@@ -150,6 +150,9 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
+    /// The one initiative the change being taken in touched, when it touched just one: views
+    /// that sum over the portfolio refresh only that (see `after_change`).
+    touched: Option<Id>,
 }
 
 impl App {
@@ -176,6 +179,7 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
+            touched: None,
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
@@ -551,6 +555,7 @@ impl App {
         if !self.writable() {
             return false;
         }
+        self.touched = change.initiative_id();
         self.history.commit(change, &mut self.portfolio);
         self.after_change();
         self.save();
@@ -564,6 +569,7 @@ impl App {
         self.refresh_view();
         self.culture_after_change();
         self.benefits_after_change();
+        self.touched = None;
     }
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.
@@ -584,6 +590,7 @@ impl App {
             self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
             return;
         };
+        self.touched = id;
         self.after_change();
         if let Some(id) = id {
             self.select_initiative(id);
@@ -599,6 +606,7 @@ impl App {
             self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
             return;
         };
+        self.touched = id;
         self.after_change();
         if let Some(id) = id {
             self.select_initiative(id);

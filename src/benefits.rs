@@ -20,6 +20,8 @@
 //! - Money and time add up over the portfolio (as written: state them per year, in one unit);
 //!   quality and other benefits are followed one by one.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
@@ -180,6 +182,24 @@ impl Sums {
         }
     }
 
+    /// Adds `other` figure by figure.
+    pub fn plus(&mut self, other: &Sums) {
+        self.money_planned += other.money_planned;
+        self.money_realised += other.money_realised;
+        self.time_planned += other.time_planned;
+        self.time_realised += other.time_realised;
+    }
+
+    /// Takes `other` away figure by figure; what is left of a sum that went back to nothing
+    /// is nothing (no 1e-10 from rounding).
+    pub fn minus(&mut self, other: &Sums) {
+        let tidy = |v: f64| if v.abs() < 1e-6 { 0.0 } else { v };
+        self.money_planned = tidy(self.money_planned - other.money_planned);
+        self.money_realised = tidy(self.money_realised - other.money_realised);
+        self.time_planned = tidy(self.time_planned - other.time_planned);
+        self.time_realised = tidy(self.time_realised - other.time_realised);
+    }
+
     pub fn of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Self {
         let mut sums = Sums::default();
         benefits.into_iter().for_each(|b| sums.add(b));
@@ -258,62 +278,80 @@ impl Timeline {
     }
 }
 
-fn month_index(d: Date) -> i64 {
+/// A month as one number: year × 12 + month − 1.
+pub fn month_index(d: Date) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month() - 1)
 }
 
-/// The timeline of `benefits` (money and time only), from the first dated target or reading
-/// to the last, at most the last [`MAX_YEARS`] years. One pass per benefit, no sorting of the
-/// whole portfolio: each reading adds its change of the realised gain to its month.
-pub fn timeline<'a, I: IntoIterator<Item = &'a Benefit> + Clone>(benefits: &I) -> Timeline {
-    let summed = || benefits.clone().into_iter().filter(|b| b.kind.is_summed());
-    let mut range: Option<(i64, i64)> = None;
-    for d in summed().flat_map(|b| b.target.date.into_iter().chain(b.measurements.iter().map(|m| m.date))) {
-        let m = month_index(d);
-        range = Some(range.map_or((m, m), |(a, z)| (a.min(m), z.max(m))));
+/// What one benefit adds to a timeline, month by month (money and time only): its planned
+/// gain in the month of its target date, and each reading's change of the realised gain in
+/// the reading's month. Every dated month is named, if only with nothing added, so the
+/// timeline spans it.
+pub fn month_deltas(b: &Benefit, mut add: impl FnMut(i64, Sums)) {
+    if !b.kind.is_summed() {
+        return;
     }
-    let Some((first, last)) = range else { return Timeline::default() };
+    let sums = |planned: f64, realised: f64| match b.kind {
+        BenefitKind::Time => Sums { time_planned: planned, time_realised: realised, ..Sums::default() },
+        _ => Sums { money_planned: planned, money_realised: realised, ..Sums::default() },
+    };
+    if let Some(date) = b.target.date {
+        add(month_index(date), sums(planned(b).unwrap_or(0.0), 0.0));
+    }
+    let mut before = 0.0;
+    let mut read = |date: Date, value: Option<f64>| {
+        let Some(now) = value.and_then(|v| gain(b, v)) else {
+            add(month_index(date), Sums::default());
+            return;
+        };
+        add(month_index(date), sums(0.0, now - before));
+        before = now;
+    };
+    // Readings are kept in the order they were added, which is nearly always by date:
+    // walk them as they are, and sort a copy only when they are not.
+    if b.measurements.is_sorted_by_key(|m| m.date) {
+        b.measurements.iter().for_each(|m| read(m.date, m.value));
+    } else {
+        let mut readings: Vec<(Date, usize, Option<f64>)> =
+            b.measurements.iter().enumerate().map(|(ix, m)| (m.date, ix, m.value)).collect();
+        readings.sort_by_key(|(d, ix, _)| (*d, *ix));
+        for (d, _, v) in readings {
+            read(d, v);
+        }
+    }
+}
+
+/// Month deltas added up into a timeline: the cumulative figures from the first month named
+/// to the last, at most the last [`MAX_YEARS`] years (earlier months count in the first).
+pub fn timeline_from(months: &BTreeMap<i64, Sums>) -> Timeline {
+    let (Some((&first, _)), Some((&last, _))) = (months.first_key_value(), months.last_key_value()) else {
+        return Timeline::default();
+    };
     let first = first.max(last - i64::from(MAX_YEARS) * 12 + 1);
     let len = usize::try_from(last - first + 1).unwrap_or(0);
-    let slot = |d: Date| usize::try_from((month_index(d) - first).max(0)).unwrap_or(0).min(len - 1);
     let mut deltas = vec![Sums::default(); len];
-    for b in summed() {
-        let add = |sums: &mut Sums, planned: f64, realised: f64| {
-            let (p, r) = match b.kind {
-                BenefitKind::Time => (&mut sums.time_planned, &mut sums.time_realised),
-                _ => (&mut sums.money_planned, &mut sums.money_realised),
-            };
-            *p += planned;
-            *r += realised;
-        };
-        if let (Some(planned), Some(date)) = (planned(b), b.target.date) {
-            add(&mut deltas[slot(date)], planned, 0.0);
-        }
-        let mut readings: Vec<(Date, usize, f64)> =
-            b.measurements.iter().enumerate().filter_map(|(ix, m)| Some((m.date, ix, m.value?))).collect();
-        if !readings.is_sorted_by_key(|(d, ix, _)| (*d, *ix)) {
-            readings.sort_by_key(|(d, ix, _)| (*d, *ix));
-        }
-        let mut before = 0.0;
-        for (date, _, value) in readings {
-            let now = gain(b, value).unwrap_or(0.0);
-            add(&mut deltas[slot(date)], 0.0, now - before);
-            before = now;
-        }
+    for (month, sums) in months {
+        deltas[usize::try_from((month - first).max(0)).unwrap_or(0).min(len - 1)].plus(sums);
     }
     let mut running = Sums::default();
     let months = deltas
         .into_iter()
         .map(|d| {
-            running.money_planned += d.money_planned;
-            running.money_realised += d.money_realised;
-            running.time_planned += d.time_planned;
-            running.time_realised += d.time_realised;
+            running.plus(&d);
             running
         })
         .collect();
-    let start = ((first / 12) as i16, (first % 12) as i8 + 1);
-    Timeline { start, months }
+    Timeline { start: ((first / 12) as i16, (first % 12) as i8 + 1), months }
+}
+
+/// The timeline of `benefits` (money and time only), from the first dated target or reading
+/// to the last: see [`month_deltas`] and [`timeline_from`].
+pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Timeline {
+    let mut months: BTreeMap<i64, Sums> = BTreeMap::new();
+    for b in benefits {
+        month_deltas(b, |month, sums| months.entry(month).or_default().plus(&sums));
+    }
+    timeline_from(&months)
 }
 
 /// One initiative's benefits in figures.
@@ -366,7 +404,7 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
         without_owner: Vec::new(),
         implemented_without_benefit: Vec::new(),
         initiatives: Vec::new(),
-        timeline: timeline(&p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits)),
+        timeline: timeline(p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits)),
     };
     for i in p.initiatives.iter().filter(|i| counts(i)) {
         if implemented_without_benefit(i) {
@@ -385,17 +423,19 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
         let facet = Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5);
         for b in &i.benefits {
             s.count += 1;
-            figures.sums.add(b);
+            // Worked out once, added everywhere it counts.
+            let one = Sums::of([b]);
+            figures.sums.plus(&one);
             let pressure = match b.relieves {
                 Some(Pressure::Money) => 0,
                 Some(Pressure::Products) => 1,
                 Some(Pressure::Staff) => 2,
                 None => 3,
             };
-            s.per_pressure[pressure].add(b);
-            s.per_facet[facet].add(b);
+            s.per_pressure[pressure].plus(&one);
+            s.per_facet[facet].plus(&one);
             for (_, sums) in s.per_goal.iter_mut().filter(|(g, _)| i.goals.contains(g)) {
-                sums.add(b);
+                sums.plus(&one);
             }
             let due = due(b, today);
             figures.overdue += usize::from(due.is_overdue());
@@ -405,12 +445,8 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
             }
         }
         s.overdue += figures.overdue;
-        let sums = figures.sums;
-        s.sums.money_planned += sums.money_planned;
-        s.sums.money_realised += sums.money_realised;
-        s.sums.time_planned += sums.time_planned;
-        s.sums.time_realised += sums.time_realised;
-        figures.payback_years = payback_years(i, sums.money_planned);
+        s.sums.plus(&figures.sums);
+        figures.payback_years = payback_years(i, figures.sums.money_planned);
         if figures.benefits > 0 || figures.investment.is_some() || figures.yearly_cost.is_some() {
             s.initiatives.push(figures);
         }
@@ -644,14 +680,14 @@ mod tests {
         );
         let t = benefit(BenefitKind::Time, 50.0, 30.0, date(2026, 6, 30), vec![reading(2026, 1, 40.0)]);
         let q = benefit(BenefitKind::Quality, 1.0, 2.0, date(2030, 1, 1), vec![]);
-        let line = timeline(&[&a, &t, &q]);
+        let line = timeline([&a, &t, &q]);
         assert_eq!(line.start, (2025, 6), "quality benefits do not stretch the timeline");
         let years = line.years();
         assert_eq!(years.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2025, 2026]);
         assert_eq!((years[0].1.money_planned, years[0].1.money_realised), (100.0, 40.0));
         assert_eq!((years[1].1.money_planned, years[1].1.money_realised), (100.0, 90.0));
         assert_eq!((years[1].1.time_planned, years[1].1.time_realised), (20.0, 10.0));
-        assert_eq!(timeline(&std::iter::empty::<&Benefit>()), Timeline::default());
+        assert_eq!(timeline(std::iter::empty::<&Benefit>()), Timeline::default());
     }
 
     #[test]

@@ -122,14 +122,25 @@ impl<'a> Facts<'a> {
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
             }
-            analysis::FollowUpKind::Benefit => self.lang.tf(
-                "report.benefit_follow_up",
-                &[
-                    ("id", &f.id),
-                    ("initiative", &f.initiative.unwrap_or_default()),
-                    ("title", &one_line(&f.title)),
-                ],
-            ),
+            analysis::FollowUpKind::Benefit => {
+                let initiative = f.initiative.unwrap_or_default();
+                let owner = self
+                    .p
+                    .initiative(initiative)
+                    .and_then(|i| i.benefits.iter().find(|b| b.id == f.id))
+                    .map(|b| b.owner.trim())
+                    .filter(|o| !o.is_empty())
+                    .map_or_else(|| self.t("benefits.no_owner").to_owned(), |o| one_line(o).into_owned());
+                self.lang.tf(
+                    "report.benefit_follow_up",
+                    &[
+                        ("id", &f.id),
+                        ("initiative", &initiative),
+                        ("title", &one_line(&f.title)),
+                        ("owner", &owner),
+                    ],
+                )
+            }
         }
     }
 }
@@ -293,7 +304,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
-    benefits::markdown(&mut o, p, &f.benefits, today, lang);
+    benefits::markdown(&mut o, p, &f.benefits, lang);
     o
 }
 

@@ -60,6 +60,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
     }
     match app.pane {
+        // The benefits view covers the whole body; the pane beneath would only cost time.
+        _ if matches!(app.mode, Mode::Benefits(_)) => {}
         _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
         Pane::Portfolio => portfolio::render(app, frame, body, &theme),
         Pane::Initiatives => initiatives::render(app, frame, body, &theme),

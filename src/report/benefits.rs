@@ -5,7 +5,6 @@
 
 use std::fmt::Write as _;
 
-use jiff::civil::Date;
 use serde::Serialize;
 
 use super::md_cell;
@@ -14,6 +13,9 @@ use crate::benefits::{self, Summary, Sums};
 use crate::i18n::Lang;
 use crate::model::{BenefitKind, Id, Portfolio};
 use crate::text::one_line;
+
+/// The most initiatives the Markdown's table lists; the JSON lists every one.
+const MAX_ROWS: usize = 50;
 
 /// The unit the portfolio's time benefits are written in (the first one named).
 fn time_unit(p: &Portfolio) -> String {
@@ -69,7 +71,7 @@ impl Shown<'_> {
 }
 
 /// The Markdown section.
-pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, lang: Lang) {
+pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     let t = |k: &str| lang.t(k);
     let unit = time_unit(p);
     let shown = Shown { lang, currency: currency(p), time_unit: &unit };
@@ -113,7 +115,7 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, 
         );
         let _ = writeln!(o, "\n{}", t("report.benefits_how"));
     }
-    follow_up(o, p, s, today, lang);
+    follow_up(o, p, s, lang);
     if s.count == 0 {
         return;
     }
@@ -149,7 +151,8 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, 
     let counted = |i: &&benefits::InitiativeFigures| {
         i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
     };
-    for i in s.initiatives.iter().filter(counted) {
+    let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
+    for i in listed.iter().take(MAX_ROWS) {
         let payback = i.payback_years.map_or_else(
             || "–".to_owned(),
             |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
@@ -163,6 +166,10 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, 
             shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised),
             shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)
         );
+    }
+    if listed.len() > MAX_ROWS {
+        let _ =
+            writeln!(o, "\n{}", lang.tf("report.benefits_more", &[("count", &(listed.len() - MAX_ROWS))]));
     }
     let others = s.initiatives.iter().filter(|i| i.benefits > 0 && !counted(i)).count();
     if others > 0 {
@@ -192,45 +199,16 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, today: Date, 
 
 /// What needs doing: overdue measurements with their owners, benefits without an owner,
 /// implemented initiatives with no benefit stated.
-fn follow_up(o: &mut String, p: &Portfolio, s: &Summary, today: Date, lang: Lang) {
+fn follow_up(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     let t = |k: &str| lang.t(k);
     let _ = writeln!(o, "\n### {}\n", t("report.benefits_follow_up"));
-    let overdue: Vec<_> = p
-        .initiatives
-        .iter()
-        .filter(|i| benefits::counts(i))
-        .flat_map(|i| i.benefits.iter().map(move |b| (i, b)))
-        .filter_map(|(i, b)| match benefits::due(b, today) {
-            benefits::Due::Overdue(days) => Some((i, b, days)),
-            _ => None,
-        })
-        .collect();
-    if overdue.is_empty() && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
+    if s.overdue == 0 && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
         let _ = writeln!(o, "{}", t("report.benefits_nothing_due"));
         return;
     }
-    for (i, b, days) in &overdue {
-        let owner = if b.owner.trim().is_empty() {
-            t("benefits.no_owner").to_owned()
-        } else {
-            one_line(&b.owner).into_owned()
-        };
-        let date = b.target.date.map(|d| d.to_string()).unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "- {}",
-            lang.tf(
-                "report.benefits_overdue_line",
-                &[
-                    ("id", &i.id),
-                    ("initiative", &one_line(&i.title)),
-                    ("benefit", &one_line(&b.title)),
-                    ("date", &date),
-                    ("days", days),
-                    ("owner", &owner),
-                ],
-            )
-        );
+    if s.overdue > 0 {
+        // Each is listed, with its owner, among the follow-ups above.
+        let _ = writeln!(o, "- {}", lang.tf("report.benefits_overdue", &[("count", &s.overdue)]));
     }
     if !s.without_owner.is_empty() {
         let mut initiatives: Vec<String> = s.without_owner.iter().map(|(i, _)| format!("#{i}")).collect();

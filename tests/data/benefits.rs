@@ -85,8 +85,18 @@ fn the_markdown_report_has_a_benefits_section_a_council_can_read() {
     let sandbox = sandbox();
     let file = copy(&sandbox, "benefits_by_hand.json");
     for (lang, heading, money, overdue) in [
-        ("en", "## Benefits realisation", "| Money | SEK 650,000 | SEK 450,000 | 69% |", "Overdue: #1"),
-        ("sv", "## Nyttorealisering", "| Pengar | 650 000 kr | 450 000 kr | 69 % |", "Försenad: #1"),
+        (
+            "en",
+            "## Benefits realisation",
+            "| Money | SEK 650,000 | SEK 450,000 | 69% |",
+            "(25 days overdue) — Benefit 2 of #1: Färre påminnelseavgifter (owner: no owner)",
+        ),
+        (
+            "sv",
+            "## Nyttorealisering",
+            "| Pengar | 650 000 kr | 450 000 kr | 69 % |",
+            "(25 dagar för sent) — Nytta 2 i #1: Färre påminnelseavgifter (ägare: ingen ägare)",
+        ),
     ] {
         let output = run(&sandbox, &["report", "--lang", lang, "--file", s(&file)]);
         let text = stdout(&output);

@@ -1,0 +1,556 @@
+//! The benefits view's state: the rows it lists (filtered, sorted), the figures of its scope
+//! (totals, overdue, the timeline its chart draws), and how a key moves, sorts and filters.
+//!
+//! Every figure is a sum over initiatives, so the view keeps each initiative's part and, after
+//! an edit of one initiative ([`App::touched`]), takes out that part and puts in the new one:
+//! a measurement added at 10,000 initiatives costs one initiative's work, not the portfolio's.
+//! Anything else (an import, a reload, undoing a batch) counts everything again.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+
+use super::super::{App, Mode};
+use super::Target;
+use crate::action::{BenefitAction, Place};
+use crate::benefits::{self, Sums, Timeline};
+use crate::cycle;
+use crate::model::{Benefit, BenefitKind, Id, Initiative};
+
+/// The orders the list can be sorted in (`s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BenefitSort {
+    /// By initiative, then as the initiative lists them.
+    #[default]
+    Initiative,
+    /// Least realised first; benefits with no realisation last.
+    Realisation,
+    /// By kind, the largest planned gain first.
+    Planned,
+    /// The earliest target date still to be followed up first; the rest last.
+    Due,
+    /// By owner; benefits without one first, as they need one.
+    Owner,
+}
+
+impl BenefitSort {
+    pub const ALL: [BenefitSort; 5] = [
+        BenefitSort::Initiative,
+        BenefitSort::Realisation,
+        BenefitSort::Planned,
+        BenefitSort::Due,
+        BenefitSort::Owner,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BenefitSort::Initiative => "benefits.sort_initiative",
+            BenefitSort::Realisation => "benefits.sort_realisation",
+            BenefitSort::Planned => "benefits.sort_planned",
+            BenefitSort::Due => "benefits.sort_due",
+            BenefitSort::Owner => "benefits.sort_owner",
+        }
+    }
+}
+
+/// Which benefits the list shows (`f`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BenefitFilter {
+    #[default]
+    All,
+    Kind(BenefitKind),
+    Overdue,
+    NoOwner,
+}
+
+impl BenefitFilter {
+    pub const ALL: [BenefitFilter; 7] = [
+        BenefitFilter::All,
+        BenefitFilter::Kind(BenefitKind::Money),
+        BenefitFilter::Kind(BenefitKind::Time),
+        BenefitFilter::Kind(BenefitKind::Quality),
+        BenefitFilter::Kind(BenefitKind::Other),
+        BenefitFilter::Overdue,
+        BenefitFilter::NoOwner,
+    ];
+
+    /// The filter's name, as a catalog key.
+    pub fn key(self) -> String {
+        match self {
+            BenefitFilter::All => "benefits.filter_all".into(),
+            BenefitFilter::Kind(kind) => format!("benefit_kind.{}", kind.key()),
+            BenefitFilter::Overdue => "benefits.filter_overdue".into(),
+            BenefitFilter::NoOwner => "benefits.filter_no_owner".into(),
+        }
+    }
+
+    fn keeps(self, b: &Benefit, today: Date) -> bool {
+        match self {
+            BenefitFilter::All => true,
+            BenefitFilter::Kind(kind) => b.kind == kind,
+            BenefitFilter::Overdue => benefits::due(b, today).is_overdue(),
+            BenefitFilter::NoOwner => b.owner.trim().is_empty(),
+        }
+    }
+}
+
+/// One row of the list: a benefit and the initiative it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BenefitRow {
+    pub initiative: Id,
+    pub benefit: Id,
+}
+
+/// The figures of the view's scope (all benefits, or one initiative's), whatever the filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScopeFigures {
+    pub count: usize,
+    pub sums: Sums,
+    pub overdue: usize,
+    pub timeline: Timeline,
+    /// The unit of the time benefits (the first one named), for the totals and the chart.
+    pub time_unit: String,
+}
+
+/// What one initiative adds to the figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Part {
+    count: usize,
+    sums: Sums,
+    overdue: usize,
+    months: Vec<(i64, Sums)>,
+    time_unit: Option<String>,
+}
+
+impl Part {
+    fn of(i: &Initiative, today: Date) -> Part {
+        let mut part = Part::default();
+        for b in &i.benefits {
+            part.count += 1;
+            part.sums.add(b);
+            part.overdue += usize::from(benefits::due(b, today).is_overdue());
+            if b.kind == BenefitKind::Time && part.time_unit.is_none() && !b.unit.trim().is_empty() {
+                part.time_unit = Some(b.unit.trim().to_owned());
+            }
+            benefits::month_deltas(b, |month, sums| part.months.push((month, sums)));
+        }
+        part
+    }
+}
+
+/// The parts the figures are the sum of, to take one out and put it back changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Parts {
+    by_initiative: HashMap<Id, Part>,
+    months: BTreeMap<i64, Sums>,
+    /// How many contributions each month has: a month none is left in leaves the timeline.
+    dated: BTreeMap<i64, usize>,
+    /// The initiatives with a time unit, by id: the first one names the unit.
+    time_units: BTreeMap<Id, String>,
+}
+
+impl Parts {
+    fn add_months(&mut self, months: &[(i64, Sums)]) {
+        for (month, sums) in months {
+            self.months.entry(*month).or_default().plus(sums);
+            *self.dated.entry(*month).or_default() += 1;
+        }
+    }
+}
+
+/// The benefits view.
+#[derive(Debug, Clone)]
+pub struct BenefitsView {
+    /// One initiative's benefits (opened from its detail, where Esc returns), or all.
+    pub scope: Option<Id>,
+    /// The benefits shown, filtered and sorted.
+    pub rows: Vec<BenefitRow>,
+    pub selected: usize,
+    /// The first row shown (the one scrolling rule, `layout::scroll`).
+    pub offset: usize,
+    pub sort: BenefitSort,
+    pub filter: BenefitFilter,
+    /// What the chart shows: money or time.
+    pub chart: BenefitKind,
+    pub figures: ScopeFigures,
+    pub dialog: Option<super::BenefitDialog>,
+    parts: Parts,
+}
+
+impl BenefitsView {
+    fn new(scope: Option<Id>) -> Self {
+        Self {
+            scope,
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            sort: BenefitSort::default(),
+            filter: BenefitFilter::default(),
+            chart: BenefitKind::Money,
+            figures: ScopeFigures::default(),
+            dialog: None,
+            parts: Parts::default(),
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<BenefitRow> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The places live over the view: a dialog's, or the list's.
+    pub fn places(&self) -> &'static [Place] {
+        super::dialog_places(self.dialog.as_ref()).unwrap_or(&[Place::BenefitList])
+    }
+
+    fn in_scope(&self, i: &Initiative) -> bool {
+        self.scope.map_or_else(|| benefits::counts(i), |id| id == i.id)
+    }
+
+    /// Takes `id`'s part out of the figures, and puts `part` in (if any).
+    fn swap_part(&mut self, id: Id, part: Option<Part>) {
+        let p = &mut self.parts;
+        if let Some(old) = p.by_initiative.remove(&id) {
+            self.figures.count -= old.count;
+            self.figures.sums.minus(&old.sums);
+            self.figures.overdue -= old.overdue;
+            for (month, sums) in &old.months {
+                if let Some(slot) = p.months.get_mut(month) {
+                    slot.minus(sums);
+                }
+                let left = p.dated.get_mut(month).map(|n| {
+                    *n -= 1;
+                    *n
+                });
+                if left == Some(0) {
+                    p.dated.remove(month);
+                    p.months.remove(month);
+                }
+            }
+            p.time_units.remove(&id);
+        }
+        if let Some(new) = part {
+            self.figures.count += new.count;
+            self.figures.sums.plus(&new.sums);
+            self.figures.overdue += new.overdue;
+            p.add_months(&new.months);
+            if let Some(unit) = &new.time_unit {
+                p.time_units.insert(id, unit.clone());
+            }
+            p.by_initiative.insert(id, new);
+        }
+        self.figures.timeline = benefits::timeline_from(&p.months);
+        self.figures.time_unit = p.time_units.values().next().cloned().unwrap_or_default();
+    }
+}
+
+/// Where a row sorts: the chosen order's key, then the initiative and the benefit's place in
+/// it, so the order is total and an inserted row lands where a full sort would put it.
+type SortKey = (i64, i64, String, Id, usize);
+
+/// A float as a sortable whole number (in thousandths).
+fn ordered(value: f64) -> i64 {
+    if value.is_finite() { (value * 1000.0).round() as i64 } else { 0 }
+}
+
+fn day(d: Date) -> i64 {
+    benefits::month_index(d) * 31 + i64::from(d.day())
+}
+
+fn sort_key(sort: BenefitSort, i: &Initiative, at: usize, b: &Benefit, today: Date) -> SortKey {
+    let (first, second, text) = match sort {
+        BenefitSort::Initiative => (0, 0, String::new()),
+        BenefitSort::Realisation => match benefits::realisation(b) {
+            Some(p) => (0, ordered(p), String::new()),
+            None => (1, 0, String::new()),
+        },
+        BenefitSort::Planned => (b.kind as i64, -benefits::planned(b).map_or(0, ordered), String::new()),
+        BenefitSort::Due => {
+            match b.target.date.filter(|_| benefits::due(b, today) != benefits::Due::Measured) {
+                Some(d) => (0, day(d), String::new()),
+                None => (1, 0, String::new()),
+            }
+        }
+        BenefitSort::Owner => {
+            let owner = crate::text::fold(b.owner.trim());
+            (i64::from(!owner.is_empty()), 0, owner)
+        }
+    };
+    (first, second, text, i.id, at)
+}
+
+impl App {
+    /// Opens the benefits view on every benefit or on one initiative's, with `benefit`
+    /// selected if given.
+    pub(in crate::app) fn open_benefits(&mut self, scope: Option<Id>, benefit: Option<Id>) {
+        let mut view = BenefitsView::new(scope);
+        self.refresh_benefits(&mut view);
+        if let Some(ix) = benefit.and_then(|b| view.rows.iter().position(|r| r.benefit == b)) {
+            view.selected = ix;
+        }
+        if view.figures.sums.money_planned == 0.0 && view.figures.sums.time_planned > 0.0 {
+            view.chart = BenefitKind::Time;
+        }
+        view.offset = self.benefits_scroll(&view);
+        self.mode = Mode::Benefits(Box::new(view));
+    }
+
+    /// Keeps the benefits view true to the portfolio after an edit, undo or reload: only the
+    /// initiative the change touched when there was one, else everything.
+    pub(in crate::app) fn benefits_after_change(&mut self) {
+        if !matches!(self.mode, Mode::Benefits(_)) {
+            return;
+        }
+        if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
+            match self.touched {
+                Some(id) if view.scope.is_none() => self.refresh_initiative(&mut view, id),
+                _ => self.refresh_benefits(&mut view),
+            }
+            self.mode = Mode::Benefits(view);
+        }
+    }
+
+    /// Counts everything again: rows, figures, chart; the selected benefit stays selected.
+    fn refresh_benefits(&self, view: &mut BenefitsView) {
+        let keep = view.selected_row().map(|r| r.benefit);
+        view.figures = ScopeFigures::default();
+        view.parts = Parts::default();
+        view.rows.clear();
+        let today = self.today;
+        let scope = view.scope;
+        let in_scope = |i: &&Initiative| scope.map_or_else(|| benefits::counts(i), |id| id == i.id);
+        for i in self.portfolio.initiatives.iter().filter(in_scope) {
+            let part = Part::of(i, today);
+            view.figures.count += part.count;
+            view.figures.sums.plus(&part.sums);
+            view.figures.overdue += part.overdue;
+            view.parts.add_months(&part.months);
+            if let Some(unit) = &part.time_unit {
+                view.parts.time_units.insert(i.id, unit.clone());
+            }
+            view.parts.by_initiative.insert(i.id, part);
+            view.rows.extend(self.rows_of(view.filter, i));
+        }
+        view.figures.timeline = benefits::timeline_from(&view.parts.months);
+        view.figures.time_unit = view.parts.time_units.values().next().cloned().unwrap_or_default();
+        self.sort_benefits(view);
+        self.reselect(view, keep);
+    }
+
+    /// One initiative changed (or came, or went): its part and rows are replaced.
+    fn refresh_initiative(&self, view: &mut BenefitsView, id: Id) {
+        let keep = view.selected_row().map(|r| r.benefit);
+        let initiative = self.portfolio.initiative(id).filter(|i| view.in_scope(i));
+        view.swap_part(id, initiative.map(|i| Part::of(i, self.today)));
+        view.rows.retain(|r| r.initiative != id);
+        if let Some(i) = initiative {
+            let today = self.today;
+            let key_of = |r: &BenefitRow| {
+                let owner = self.portfolio.initiative(r.initiative);
+                let at = owner.and_then(|o| o.benefits.iter().position(|b| b.id == r.benefit));
+                match (owner, at) {
+                    (Some(o), Some(at)) => Some(sort_key(view.sort, o, at, &o.benefits[at], today)),
+                    _ => None,
+                }
+            };
+            for row in self.rows_of(view.filter, i) {
+                let key = key_of(&row);
+                let at = view.rows.partition_point(|r| key_of(r) < key);
+                view.rows.insert(at, row);
+            }
+        }
+        self.reselect(view, keep);
+    }
+
+    /// The rows of `i` that `filter` keeps, in the initiative's order.
+    fn rows_of(&self, filter: BenefitFilter, i: &Initiative) -> Vec<BenefitRow> {
+        let today = self.today;
+        i.benefits
+            .iter()
+            .filter(|b| filter.keeps(b, today))
+            .map(|b| BenefitRow { initiative: i.id, benefit: b.id })
+            .collect()
+    }
+
+    fn reselect(&self, view: &mut BenefitsView, keep: Option<Id>) {
+        view.selected = keep
+            .and_then(|b| view.rows.iter().position(|r| r.benefit == b))
+            .unwrap_or(view.selected)
+            .min(view.rows.len().saturating_sub(1));
+        view.offset = self.benefits_scroll(view);
+    }
+
+    fn sort_benefits(&self, view: &mut BenefitsView) {
+        if view.sort == BenefitSort::Initiative {
+            // Already in that order: rows are listed initiative by initiative.
+            return;
+        }
+        let today = self.today;
+        view.rows.sort_by_cached_key(|r| {
+            let owner = self.portfolio.initiative(r.initiative);
+            let at = owner.and_then(|o| o.benefits.iter().position(|b| b.id == r.benefit));
+            match (owner, at) {
+                (Some(o), Some(at)) => Some(sort_key(view.sort, o, at, &o.benefits[at], today)),
+                _ => None,
+            }
+        });
+    }
+
+    /// The first row to show so the selection is in view.
+    pub(in crate::app) fn benefits_scroll(&self, view: &BenefitsView) -> usize {
+        crate::layout::scroll(view.offset, view.selected, view.rows.len(), self.benefit_rows_visible())
+    }
+
+    /// A benefit by its initiative and id.
+    pub fn benefit(&self, initiative: Id, benefit: Id) -> Option<&Benefit> {
+        self.portfolio.initiative(initiative)?.benefits.iter().find(|b| b.id == benefit)
+    }
+
+    /// Benefit rows the list shows at the current size.
+    fn benefit_rows_visible(&self) -> usize {
+        crate::layout::Benefits::new(self.screen().body, self.grid.presentation).rows()
+    }
+
+    pub(in crate::app) fn view_action(&mut self, action: BenefitAction) {
+        let page = self.benefit_rows_visible();
+        let Mode::Benefits(view) = &mut self.mode else { return };
+        let last = view.rows.len().saturating_sub(1);
+        let row = view.selected_row();
+        match action {
+            BenefitAction::Next => view.selected = (view.selected + 1).min(last),
+            BenefitAction::Previous => view.selected = view.selected.saturating_sub(1),
+            BenefitAction::First => view.selected = 0,
+            BenefitAction::Last => view.selected = last,
+            BenefitAction::PageDown => view.selected = (view.selected + page).min(last),
+            BenefitAction::PageUp => view.selected = view.selected.saturating_sub(page),
+            BenefitAction::SwitchChart => {
+                view.chart =
+                    if view.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+            }
+            BenefitAction::CycleSort => {
+                view.sort = cycle::step(&BenefitSort::ALL, &view.sort, true);
+                let sort = self.lang.t(view.sort.key());
+                self.resort_benefits();
+                self.set_info(self.lang.tf("benefits.sorted", &[("sort", &sort)]));
+            }
+            BenefitAction::CycleFilter => {
+                view.filter = cycle::step(&BenefitFilter::ALL, &view.filter, true);
+                let filter = self.lang.t(&view.filter.key());
+                self.refilter_benefits();
+                self.set_info(self.lang.tf("benefits.filtered", &[("filter", &filter)]));
+            }
+            BenefitAction::OpenInitiative => {
+                if let Some(row) = row {
+                    self.mode = Mode::Detail { id: row.initiative, scroll: 0 };
+                }
+            }
+            BenefitAction::Back => {
+                self.mode = match view.scope {
+                    Some(id) => Mode::Detail { id, scroll: 0 },
+                    None => Mode::Normal,
+                };
+            }
+            BenefitAction::New => self.open_dialog(Target::View, None),
+            BenefitAction::Edit | BenefitAction::Measure | BenefitAction::Delete => match row {
+                Some(row) => self.open_dialog(Target::View, Some((row, action))),
+                None => self.set_info(self.lang.t("benefits.none_selected").to_owned()),
+            },
+            BenefitAction::ShowAll
+            | BenefitAction::ShowInitiative
+            | BenefitAction::NextField
+            | BenefitAction::PreviousField
+            | BenefitAction::Save => {}
+        }
+        self.scroll_benefits();
+    }
+
+    /// Keeps the view's window on the selection.
+    pub(in crate::app) fn scroll_benefits(&mut self) {
+        if let Mode::Benefits(view) = &self.mode {
+            let offset = self.benefits_scroll(view);
+            if let Mode::Benefits(view) = &mut self.mode {
+                view.offset = offset;
+            }
+        }
+    }
+
+    fn resort_benefits(&mut self) {
+        if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
+            let keep = view.selected_row().map(|r| r.benefit);
+            if view.sort == BenefitSort::Initiative {
+                // Back to the natural order, which a sort by the other keys has lost.
+                view.rows = self
+                    .portfolio
+                    .initiatives
+                    .iter()
+                    .filter(|i| view.in_scope(i))
+                    .flat_map(|i| self.rows_of(view.filter, i))
+                    .collect();
+            } else {
+                self.sort_benefits(&mut view);
+            }
+            view.selected = 0;
+            self.reselect(&mut view, keep);
+            self.mode = Mode::Benefits(view);
+        }
+    }
+
+    /// The rows again for a new filter; the figures stay, as they are the scope's.
+    fn refilter_benefits(&mut self) {
+        if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
+            let keep = view.selected_row().map(|r| r.benefit);
+            view.rows = self
+                .portfolio
+                .initiatives
+                .iter()
+                .filter(|i| view.in_scope(i))
+                .flat_map(|i| self.rows_of(view.filter, i))
+                .collect();
+            self.sort_benefits(&mut view);
+            self.reselect(&mut view, keep);
+            self.mode = Mode::Benefits(view);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::model::Measurement;
+    use crate::testing::Harness;
+
+    fn open(app: &mut Harness) -> BenefitsView {
+        app.open_benefits(None, None);
+        let Mode::Benefits(view) = &app.mode else { panic!("the view") };
+        (**view).clone()
+    }
+
+    /// Counting one initiative again gives what counting everything gives.
+    #[test]
+    fn a_change_to_one_initiative_gives_the_figures_a_full_count_gives() {
+        let mut app = Harness::sample();
+        for sort in BenefitSort::ALL {
+            let mut view = open(&mut app);
+            view.sort = sort;
+            app.sort_benefits(&mut view);
+            let mut after = app.portfolio.initiative(12).cloned().expect("#12");
+            after.benefits[0].measurements.push(Measurement {
+                id: 900,
+                date: crate::testing::TODAY,
+                value: Some(20_000.0),
+                note: String::new(),
+                extra: crate::model::extras::Extra::default(),
+            });
+            after.benefits.remove(2);
+            let before = app.portfolio.initiative(12).cloned();
+            assert!(app.commit(crate::history::Change::initiative(before.clone(), Some(after))));
+            app.touched = Some(12);
+            app.refresh_initiative(&mut view, 12);
+            let mut full = view.clone();
+            app.refresh_benefits(&mut full);
+            assert_eq!(view.figures, full.figures, "{sort:?}");
+            assert_eq!(view.rows, full.rows, "{sort:?}");
+            app.update(Action::Undo);
+        }
+    }
+}
