@@ -156,6 +156,16 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     let offset = crate::layout::scroll(view.offset, view.selected, view.rows.len(), visible);
     let currency = currency(app);
     let today = app.today;
+    // The columns' widths; the benefit takes what is left, and long texts end in "…".
+    const ID: u16 = 4;
+    const OWNER: u16 = 11;
+    const TARGET: u16 = 13;
+    const LATEST: u16 = 11;
+    const REAL: u16 = 5;
+    const DUE: u16 = 10;
+    let fixed = ID + TARGET + LATEST + REAL + DUE + if presentation { 5 } else { OWNER + 6 };
+    let title_width = usize::from(area.width.saturating_sub(fixed));
+    let cut = |text: String, width: u16| truncate(&text, usize::from(width));
     let rows = view.rows.iter().enumerate().skip(offset).take(visible).filter_map(|(ix, row)| {
         let b = app.benefit(row.initiative, row.benefit)?;
         let selected = ix == view.selected;
@@ -175,15 +185,16 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         } else {
             format!("#{} {}", row.initiative, one_line(&b.title))
         };
-        let mut cells = vec![Cell::from(format!("{}{:>3}", mark(selected), b.id)), Cell::from(title)];
+        let mut cells =
+            vec![Cell::from(format!("{}{:>3}", mark(selected), b.id)), Cell::from(truncate(&title, title_width))];
         if !presentation {
             let owner =
                 if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };
-            cells.push(Cell::from(owner));
+            cells.push(Cell::from(cut(owner, OWNER)));
         }
         cells.extend([
-            Cell::from(value(b.target.value)),
-            Cell::from(format!("{latest}{trend}")),
+            Cell::from(cut(value(b.target.value), TARGET)),
+            Cell::from(cut(format!("{latest}{trend}"), LATEST)),
             Cell::from(format!("{:>5}", realisation_text(lang, b))),
             Cell::from(Span::styled(
                 due_text(lang, due),
@@ -194,10 +205,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         Some(if selected { row.style(theme.selected()) } else { row })
     });
     let mut header = vec![lang.t("benefits.col_id"), lang.t("benefits.col_benefit")];
-    let mut widths = vec![Constraint::Length(4), Constraint::Fill(1)];
+    let mut widths = vec![Constraint::Length(ID), Constraint::Fill(1)];
     if !presentation {
         header.push(lang.t("benefits.col_owner"));
-        widths.push(Constraint::Length(11));
+        widths.push(Constraint::Length(OWNER));
     }
     header.extend([
         lang.t("benefits.col_target"),
@@ -206,10 +217,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         lang.t("benefits.col_due"),
     ]);
     widths.extend([
-        Constraint::Length(13),
-        Constraint::Length(11),
-        Constraint::Length(5),
-        Constraint::Length(10),
+        Constraint::Length(TARGET),
+        Constraint::Length(LATEST),
+        Constraint::Length(REAL),
+        Constraint::Length(DUE),
     ]);
     let table = Table::new(rows, widths)
         .header(Row::new(header.into_iter().map(Cell::from)).style(theme.heading()))
@@ -321,7 +332,7 @@ pub fn render_dialog(
     }
 }
 
-const LABEL_WIDTH: usize = 20;
+const LABEL_WIDTH: usize = 23;
 
 fn render_editor(
     app: &App,

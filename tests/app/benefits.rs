@@ -233,6 +233,9 @@ fn snapshots_of_the_benefits_view_and_the_detail_at_80x24() {
         insta::assert_snapshot!(format!("detail_{}", lang.code()), app.render(80, 24));
     }
     let mut app = view(Lang::En);
+    app.press('p');
+    insta::assert_snapshot!("view_presentation", app.render(80, 24));
+    app.press('p');
     app.press('m');
     insta::assert_snapshot!("measurement_line", app.render(80, 24));
     app.press(KeyCode::Esc).press('e');
