@@ -153,6 +153,8 @@ pub struct App {
     /// The one initiative the change being taken in touched, when it touched just one: views
     /// that sum over the portfolio refresh only that (see `after_change`).
     touched: Option<Id>,
+    /// The list of every benefit as it was left, kept up to date, so `b` shows it at once.
+    benefits_kept: Option<Box<BenefitsView>>,
 }
 
 impl App {
@@ -180,6 +182,7 @@ impl App {
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
             touched: None,
+            benefits_kept: None,
         };
         app.refresh_view();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {

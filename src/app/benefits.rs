@@ -139,8 +139,7 @@ impl App {
     fn form_benefits_key(&mut self, action: &Action) {
         let Mode::Form(form) = &mut self.mode else { return };
         let len = form.draft.benefits.len();
-        let chosen =
-            form.draft.benefits.get(form.option).map(|b| BenefitRow { initiative: 0, benefit: b.id });
+        let chosen = form.draft.benefits.get(form.option).map(|b| BenefitRow::of_ids(0, b.id));
         let wanted = match action {
             Action::Submit | Action::Edit(Edit::Insert(' ' | 'e')) => Some(BenefitAction::Edit),
             Action::Edit(Edit::Insert('a' | 'n' | '+')) => Some(BenefitAction::New),

@@ -140,6 +140,13 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
 }
 
 fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    // The columns' widths; the benefit takes what is left, and long texts end in "…".
+    const ID: u16 = 4;
+    const OWNER: u16 = 11;
+    const TARGET: u16 = 13;
+    const LATEST: u16 = 11;
+    const REAL: u16 = 5;
+    const DUE: u16 = 10;
     let lang = app.lang;
     if view.rows.is_empty() {
         let key = match (view.figures.count, view.scope) {
@@ -156,13 +163,6 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     let offset = crate::layout::scroll(view.offset, view.selected, view.rows.len(), visible);
     let currency = currency(app);
     let today = app.today;
-    // The columns' widths; the benefit takes what is left, and long texts end in "…".
-    const ID: u16 = 4;
-    const OWNER: u16 = 11;
-    const TARGET: u16 = 13;
-    const LATEST: u16 = 11;
-    const REAL: u16 = 5;
-    const DUE: u16 = 10;
     let fixed = ID + TARGET + LATEST + REAL + DUE + if presentation { 5 } else { OWNER + 6 };
     let title_width = usize::from(area.width.saturating_sub(fixed));
     let cut = |text: String, width: u16| truncate(&text, usize::from(width));
@@ -185,8 +185,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         } else {
             format!("#{} {}", row.initiative, one_line(&b.title))
         };
-        let mut cells =
-            vec![Cell::from(format!("{}{:>3}", mark(selected), b.id)), Cell::from(truncate(&title, title_width))];
+        let mut cells = vec![
+            Cell::from(format!("{}{:>3}", mark(selected), b.id)),
+            Cell::from(truncate(&title, title_width)),
+        ];
         if !presentation {
             let owner =
                 if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };

@@ -84,21 +84,63 @@ impl BenefitFilter {
         }
     }
 
-    fn keeps(self, b: &Benefit, today: Date) -> bool {
+    fn keeps(self, row: &BenefitRow) -> bool {
         match self {
             BenefitFilter::All => true,
-            BenefitFilter::Kind(kind) => b.kind == kind,
-            BenefitFilter::Overdue => benefits::due(b, today).is_overdue(),
-            BenefitFilter::NoOwner => b.owner.trim().is_empty(),
+            BenefitFilter::Kind(kind) => row.kind == kind,
+            BenefitFilter::Overdue => row.overdue,
+            BenefitFilter::NoOwner => row.owner_empty,
         }
     }
 }
 
-/// One row of the list: a benefit and the initiative it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One row of the list: a benefit and the initiative it belongs to, with what the filters
+/// and orders read worked out once, so a sort or a filter never walks the portfolio.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BenefitRow {
     pub initiative: Id,
     pub benefit: Id,
+    /// Where the benefit is in its initiative's list.
+    at: usize,
+    kind: BenefitKind,
+    realisation: Option<f64>,
+    planned: Option<f64>,
+    /// The target date while it is still to be followed up.
+    follow_up: Option<Date>,
+    overdue: bool,
+    owner_empty: bool,
+}
+
+impl BenefitRow {
+    fn of(i: &Initiative, at: usize, b: &Benefit, today: Date) -> Self {
+        let due = benefits::due(b, today);
+        BenefitRow {
+            initiative: i.id,
+            benefit: b.id,
+            at,
+            kind: b.kind,
+            realisation: benefits::realisation(b),
+            planned: benefits::planned(b),
+            follow_up: b.target.date.filter(|_| due != benefits::Due::Measured),
+            overdue: due.is_overdue(),
+            owner_empty: b.owner.trim().is_empty(),
+        }
+    }
+
+    /// A row naming a benefit, for the dialogs (which read only the ids).
+    pub(in crate::app) fn of_ids(initiative: Id, benefit: Id) -> Self {
+        BenefitRow {
+            initiative,
+            benefit,
+            at: 0,
+            kind: BenefitKind::Other,
+            realisation: None,
+            planned: None,
+            follow_up: None,
+            overdue: false,
+            owner_empty: false,
+        }
+    }
 }
 
 /// The figures of the view's scope (all benefits, or one initiative's), whatever the filter.
@@ -175,6 +217,8 @@ pub struct BenefitsView {
     pub figures: ScopeFigures,
     pub dialog: Option<super::BenefitDialog>,
     parts: Parts,
+    /// Every benefit of the scope, in initiative order: what the rows are chosen from.
+    all: Vec<BenefitRow>,
 }
 
 impl BenefitsView {
@@ -190,6 +234,7 @@ impl BenefitsView {
             figures: ScopeFigures::default(),
             dialog: None,
             parts: Parts::default(),
+            all: Vec::new(),
         }
     }
 
@@ -256,47 +301,65 @@ fn day(d: Date) -> i64 {
     benefits::month_index(d) * 31 + i64::from(d.day())
 }
 
-fn sort_key(sort: BenefitSort, i: &Initiative, at: usize, b: &Benefit, today: Date) -> SortKey {
+/// Where `row` sorts in `sort`; `owner` gives the benefit's owner, read only to sort by it.
+fn sort_key(sort: BenefitSort, row: &BenefitRow, owner: impl FnOnce() -> String) -> SortKey {
     let (first, second, text) = match sort {
         BenefitSort::Initiative => (0, 0, String::new()),
-        BenefitSort::Realisation => match benefits::realisation(b) {
+        BenefitSort::Realisation => match row.realisation {
             Some(p) => (0, ordered(p), String::new()),
             None => (1, 0, String::new()),
         },
-        BenefitSort::Planned => (b.kind as i64, -benefits::planned(b).map_or(0, ordered), String::new()),
-        BenefitSort::Due => {
-            match b.target.date.filter(|_| benefits::due(b, today) != benefits::Due::Measured) {
-                Some(d) => (0, day(d), String::new()),
-                None => (1, 0, String::new()),
-            }
-        }
+        BenefitSort::Planned => (row.kind as i64, -row.planned.map_or(0, ordered), String::new()),
+        BenefitSort::Due => match row.follow_up {
+            Some(d) => (0, day(d), String::new()),
+            None => (1, 0, String::new()),
+        },
         BenefitSort::Owner => {
-            let owner = crate::text::fold(b.owner.trim());
+            let owner = crate::text::fold(owner().trim());
             (i64::from(!owner.is_empty()), 0, owner)
         }
     };
-    (first, second, text, i.id, at)
+    (first, second, text, row.initiative, row.at)
 }
 
 impl App {
     /// Opens the benefits view on every benefit or on one initiative's, with `benefit`
     /// selected if given.
     pub(in crate::app) fn open_benefits(&mut self, scope: Option<Id>, benefit: Option<Id>) {
-        let mut view = BenefitsView::new(scope);
-        self.refresh_benefits(&mut view);
+        let kept = if scope.is_none() { self.benefits_kept.take() } else { None };
+        let mut view = kept.unwrap_or_else(|| {
+            let mut view = Box::new(BenefitsView::new(scope));
+            self.refresh_benefits(&mut view);
+            if view.figures.sums.money_planned == 0.0 && view.figures.sums.time_planned > 0.0 {
+                view.chart = BenefitKind::Time;
+            }
+            view
+        });
         if let Some(ix) = benefit.and_then(|b| view.rows.iter().position(|r| r.benefit == b)) {
             view.selected = ix;
         }
-        if view.figures.sums.money_planned == 0.0 && view.figures.sums.time_planned > 0.0 {
-            view.chart = BenefitKind::Time;
-        }
         view.offset = self.benefits_scroll(&view);
-        self.mode = Mode::Benefits(Box::new(view));
+        self.mode = Mode::Benefits(view);
+    }
+
+    /// Leaves the view for `mode`; the list of every benefit is kept for the next `b`.
+    fn leave_benefits(&mut self, mode: Mode) {
+        if let Mode::Benefits(view) = std::mem::replace(&mut self.mode, mode)
+            && view.scope.is_none()
+        {
+            self.benefits_kept = Some(view);
+        }
     }
 
     /// Keeps the benefits view true to the portfolio after an edit, undo or reload: only the
     /// initiative the change touched when there was one, else everything.
     pub(in crate::app) fn benefits_after_change(&mut self) {
+        if let Some(mut kept) = self.benefits_kept.take()
+            && let Some(id) = self.touched
+        {
+            self.refresh_initiative(&mut kept, id);
+            self.benefits_kept = Some(kept);
+        }
         if !matches!(self.mode, Mode::Benefits(_)) {
             return;
         }
@@ -314,7 +377,7 @@ impl App {
         let keep = view.selected_row().map(|r| r.benefit);
         view.figures = ScopeFigures::default();
         view.parts = Parts::default();
-        view.rows.clear();
+        view.all.clear();
         let today = self.today;
         let scope = view.scope;
         let in_scope = |i: &&Initiative| scope.map_or_else(|| benefits::counts(i), |id| id == i.id);
@@ -328,8 +391,10 @@ impl App {
                 view.parts.time_units.insert(i.id, unit.clone());
             }
             view.parts.by_initiative.insert(i.id, part);
-            view.rows.extend(self.rows_of(view.filter, i));
+            view.all.extend(i.benefits.iter().enumerate().map(|(at, b)| BenefitRow::of(i, at, b, today)));
         }
+        let filter = view.filter;
+        view.rows = view.all.iter().filter(|r| filter.keeps(r)).copied().collect();
         view.figures.timeline = benefits::timeline_from(&view.parts.months);
         view.figures.time_unit = view.parts.time_units.values().next().cloned().unwrap_or_default();
         self.sort_benefits(view);
@@ -339,36 +404,29 @@ impl App {
     /// One initiative changed (or came, or went): its part and rows are replaced.
     fn refresh_initiative(&self, view: &mut BenefitsView, id: Id) {
         let keep = view.selected_row().map(|r| r.benefit);
+        let today = self.today;
         let initiative = self.portfolio.initiative(id).filter(|i| view.in_scope(i));
-        view.swap_part(id, initiative.map(|i| Part::of(i, self.today)));
+        view.swap_part(id, initiative.map(|i| Part::of(i, today)));
+        view.all.retain(|r| r.initiative != id);
         view.rows.retain(|r| r.initiative != id);
         if let Some(i) = initiative {
-            let today = self.today;
-            let key_of = |r: &BenefitRow| {
-                let owner = self.portfolio.initiative(r.initiative);
-                let at = owner.and_then(|o| o.benefits.iter().position(|b| b.id == r.benefit));
-                match (owner, at) {
-                    (Some(o), Some(at)) => Some(sort_key(view.sort, o, at, &o.benefits[at], today)),
-                    _ => None,
-                }
-            };
-            for row in self.rows_of(view.filter, i) {
-                let key = key_of(&row);
+            let fresh: Vec<BenefitRow> =
+                i.benefits.iter().enumerate().map(|(at, b)| BenefitRow::of(i, at, b, today)).collect();
+            let at = view.all.partition_point(|r| r.initiative < id);
+            view.all.splice(at..at, fresh.iter().copied());
+            let key_of = |r: &BenefitRow| sort_key(view.sort, r, || self.owner_of(r));
+            for row in fresh.iter().filter(|r| view.filter.keeps(r)) {
+                let key = key_of(row);
                 let at = view.rows.partition_point(|r| key_of(r) < key);
-                view.rows.insert(at, row);
+                view.rows.insert(at, *row);
             }
         }
         self.reselect(view, keep);
     }
 
-    /// The rows of `i` that `filter` keeps, in the initiative's order.
-    fn rows_of(&self, filter: BenefitFilter, i: &Initiative) -> Vec<BenefitRow> {
-        let today = self.today;
-        i.benefits
-            .iter()
-            .filter(|b| filter.keeps(b, today))
-            .map(|b| BenefitRow { initiative: i.id, benefit: b.id })
-            .collect()
+    /// The owner of a row's benefit, to sort by.
+    fn owner_of(&self, row: &BenefitRow) -> String {
+        self.benefit(row.initiative, row.benefit).map(|b| b.owner.clone()).unwrap_or_default()
     }
 
     fn reselect(&self, view: &mut BenefitsView, keep: Option<Id>) {
@@ -381,18 +439,11 @@ impl App {
 
     fn sort_benefits(&self, view: &mut BenefitsView) {
         if view.sort == BenefitSort::Initiative {
-            // Already in that order: rows are listed initiative by initiative.
+            // Already in that order: rows are chosen from `all`, which is.
             return;
         }
-        let today = self.today;
-        view.rows.sort_by_cached_key(|r| {
-            let owner = self.portfolio.initiative(r.initiative);
-            let at = owner.and_then(|o| o.benefits.iter().position(|b| b.id == r.benefit));
-            match (owner, at) {
-                (Some(o), Some(at)) => Some(sort_key(view.sort, o, at, &o.benefits[at], today)),
-                _ => None,
-            }
-        });
+        let sort = view.sort;
+        view.rows.sort_by_cached_key(|r| sort_key(sort, r, || self.owner_of(r)));
     }
 
     /// The first row to show so the selection is in view.
@@ -440,14 +491,15 @@ impl App {
             }
             BenefitAction::OpenInitiative => {
                 if let Some(row) = row {
-                    self.mode = Mode::Detail { id: row.initiative, scroll: 0 };
+                    self.leave_benefits(Mode::Detail { id: row.initiative, scroll: 0 });
                 }
             }
             BenefitAction::Back => {
-                self.mode = match view.scope {
+                let back = match view.scope {
                     Some(id) => Mode::Detail { id, scroll: 0 },
                     None => Mode::Normal,
                 };
+                self.leave_benefits(back);
             }
             BenefitAction::New => self.open_dialog(Target::View, None),
             BenefitAction::Edit | BenefitAction::Measure | BenefitAction::Delete => match row {
@@ -478,13 +530,8 @@ impl App {
             let keep = view.selected_row().map(|r| r.benefit);
             if view.sort == BenefitSort::Initiative {
                 // Back to the natural order, which a sort by the other keys has lost.
-                view.rows = self
-                    .portfolio
-                    .initiatives
-                    .iter()
-                    .filter(|i| view.in_scope(i))
-                    .flat_map(|i| self.rows_of(view.filter, i))
-                    .collect();
+                let filter = view.filter;
+                view.rows = view.all.iter().filter(|r| filter.keeps(r)).copied().collect();
             } else {
                 self.sort_benefits(&mut view);
             }
@@ -498,13 +545,8 @@ impl App {
     fn refilter_benefits(&mut self) {
         if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
             let keep = view.selected_row().map(|r| r.benefit);
-            view.rows = self
-                .portfolio
-                .initiatives
-                .iter()
-                .filter(|i| view.in_scope(i))
-                .flat_map(|i| self.rows_of(view.filter, i))
-                .collect();
+            let filter = view.filter;
+            view.rows = view.all.iter().filter(|r| filter.keeps(r)).copied().collect();
             self.sort_benefits(&mut view);
             self.reselect(&mut view, keep);
             self.mode = Mode::Benefits(view);
@@ -523,6 +565,29 @@ mod tests {
         app.open_benefits(None, None);
         let Mode::Benefits(view) = &app.mode else { panic!("the view") };
         (**view).clone()
+    }
+
+    #[test]
+    fn the_list_is_kept_for_the_next_b_and_follows_edits_made_meanwhile() {
+        let mut app = Harness::sample();
+        let count = open(&mut app).figures.count;
+        app.update(Action::Benefits(BenefitAction::CycleSort));
+        app.update(Action::Benefits(BenefitAction::Back));
+        assert!(app.benefits_kept.is_some());
+        let before = app.portfolio.initiative(21).cloned();
+        let mut after = before.clone().expect("#21");
+        after.benefits.push(Benefit { id: 99, title: "Ny".into(), ..Benefit::default() });
+        assert!(app.commit(crate::history::Change::initiative(before, Some(after))));
+        let view = open(&mut app);
+        assert_eq!(view.figures.count, count + 1, "the edit made meanwhile is counted");
+        assert_eq!(view.sort, BenefitSort::Realisation, "as it was left");
+        let mut full = view.clone();
+        app.refresh_benefits(&mut full);
+        assert_eq!((view.figures, view.rows), (full.figures, full.rows));
+        app.update(Action::Benefits(BenefitAction::Back));
+        app.update(Action::RunCommand("reload".into()));
+        app.after_change();
+        assert!(app.benefits_kept.is_none(), "anything but a one-initiative edit counts again");
     }
 
     /// Counting one initiative again gives what counting everything gives.
