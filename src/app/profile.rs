@@ -15,26 +15,28 @@ pub enum Row {
     Name,
     Vision,
     Mission,
-    /// The currency money benefits and costs are in; Enter steps to the next.
-    Currency,
     Goal(usize),
     AddGoal,
     Unit(usize),
     AddUnit,
     Person(usize),
     AddPerson,
+    /// The currency money benefits and costs are in; Enter steps to the next.
+    Currency,
 }
 
 impl Row {
     /// The rows for `org`, top to bottom.
     pub fn all(org: &Organisation) -> Vec<Row> {
-        let mut rows = vec![Row::Name, Row::Vision, Row::Mission, Row::Currency];
+        let mut rows = vec![Row::Name, Row::Vision, Row::Mission];
         rows.extend((0..org.goals.len()).map(Row::Goal));
         rows.push(Row::AddGoal);
         rows.extend((0..org.units.len()).map(Row::Unit));
         rows.push(Row::AddUnit);
         rows.extend((0..org.people.len()).map(Row::Person));
         rows.push(Row::AddPerson);
+        // Last, so the rows above keep the places people know them by.
+        rows.push(Row::Currency);
         rows
     }
 }

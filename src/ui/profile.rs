@@ -70,6 +70,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             {
                 Some(app.lang.t("profile.people_heading"))
             }
+            ProfileRow::Currency => Some(app.lang.t("profile.money_heading")),
             _ => None,
         };
         if let Some(h) = heading {

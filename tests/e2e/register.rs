@@ -39,7 +39,8 @@ fn capture_edit_delete_and_undo_reach_the_file() {
         app.send_key(Key::Tab);
     }
     app.send_key(Key::Right); // stage: identifying problems → generating ideas
-    for _ in 0..8 {
+    // Stage → Status, Track, Relieves, Benefits, Investment, Running cost, Owner.
+    for _ in 0..7 {
         app.send_key(Key::Tab);
     }
     app.send("Åsa Öberg");
