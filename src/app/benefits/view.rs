@@ -443,6 +443,35 @@ impl App {
             return;
         }
         let sort = view.sort;
+        if sort == BenefitSort::Owner {
+            // Folding every row's owner would cost more than the sort: fold each name once and
+            // sort by its place among them, which is the folded names' order.
+            let owners: Vec<&str> = view
+                .rows
+                .iter()
+                .map(|r| self.benefit(r.initiative, r.benefit).map_or("", |b| b.owner.trim()))
+                .collect();
+            let mut names: Vec<&str> = owners.clone();
+            names.sort_unstable();
+            names.dedup();
+            let folded: HashMap<&str, String> = names.iter().map(|n| (*n, crate::text::fold(n))).collect();
+            let mut order: Vec<&String> = folded.values().collect();
+            order.sort();
+            order.dedup();
+            let place: HashMap<&String, usize> = order.iter().enumerate().map(|(ix, f)| (*f, ix)).collect();
+            let mut keyed: Vec<((bool, usize, Id, usize), BenefitRow)> = view
+                .rows
+                .iter()
+                .zip(&owners)
+                .map(|(r, owner)| {
+                    let fold = &folded[owner];
+                    ((!fold.is_empty(), place[fold], r.initiative, r.at), *r)
+                })
+                .collect();
+            keyed.sort_unstable_by_key(|(key, _)| *key);
+            view.rows = keyed.into_iter().map(|(_, r)| r).collect();
+            return;
+        }
         view.rows.sort_by_cached_key(|r| sort_key(sort, r, || self.owner_of(r)));
     }
 
