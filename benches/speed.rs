@@ -60,6 +60,10 @@ fn shift(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
 }
 
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
 fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(80, 24)).expect("a test terminal")
 }
@@ -180,6 +184,7 @@ fn benches(c: &mut Criterion) {
         let dir = tempfile::tempdir_in(path.parent().expect("a folder")).expect("a temporary directory");
         let file = dir.path().join("portfolio.json");
         std::fs::copy(&path, &file).expect("copying the portfolio");
+        saved_keys(&mut g, &file);
         let opened = Store::open(&file, false).expect("opening the copy");
         let mut store = opened.store;
         store.save(&opened.portfolio).expect("the first save (with its backup)");
@@ -210,6 +215,73 @@ fn benches(c: &mut Criterion) {
         });
         g.finish();
     }
+}
+
+/// Presses `keys[0]` and `keys[1]` in turn `n` times, measuring each from key to frame.
+fn alternating(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: [&Event; 2], n: u64) -> Duration {
+    let mut spent = Duration::ZERO;
+    for i in 0..n {
+        let start = Instant::now();
+        press(app, terminal, keys[usize::from(i % 2 == 1)]);
+        app.poll_saves();
+        spent += start.elapsed();
+    }
+    spent
+}
+
+/// Key to frame for edits that are saved, with the app on a real file as the interface runs
+/// it: each save goes to the writing thread, which keeps writing (coalescing) while the keys
+/// are measured. The first save (with its backup) happens before measuring.
+fn saved_keys(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, file: &Path) {
+    let opened = Store::open(file, false).expect("opening the copy");
+    let mut terminal = terminal();
+    let mut app = App::new(opened.portfolio, Some(opened.store), &Options::default());
+    app.size = (80, 24);
+    draw(&app, &mut terminal);
+    while app.idle_work(Instant::now() + Duration::from_millis(50)) {}
+    // Shift-→ and Shift-← on the grid, each a saved edit.
+    let (right, left) = (shift(KeyCode::Right), shift(KeyCode::Left));
+    press(&mut app, &mut terminal, &right);
+    app.finish_saves();
+    g.bench_function("key_move_facet_saved", |b| {
+        b.iter_custom(|n| alternating(&mut app, &mut terminal, [&right, &left], n));
+    });
+    // Undo (measured) and redo (not) of the last move.
+    let (undo, redo) = (key(KeyCode::Char('u')), ctrl('r'));
+    g.bench_function("key_undo_saved", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..n {
+                spent += alternating(&mut app, &mut terminal, [&undo, &undo], 1);
+                press(&mut app, &mut terminal, &redo);
+            }
+            spent
+        });
+    });
+    // The edit form: a letter more or less at the end of the title (not measured), Ctrl-s.
+    let save = ctrl('s');
+    g.bench_function("key_form_save_saved", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for i in 0..n {
+                press(&mut app, &mut terminal, &key(KeyCode::Char('e')));
+                press(&mut app, &mut terminal, &key(KeyCode::End));
+                let edit = if i % 2 == 0 { KeyCode::Char('x') } else { KeyCode::Backspace };
+                press(&mut app, &mut terminal, &key(edit));
+                spent += alternating(&mut app, &mut terminal, [&save, &save], 1);
+            }
+            spent
+        });
+    });
+    // A checklist score: the Culture pane, the first run's rating view, scores 1 and 2.
+    press(&mut app, &mut terminal, &key(KeyCode::Char('3')));
+    press(&mut app, &mut terminal, &key(KeyCode::Enter));
+    let (one, two) = (key(KeyCode::Char('1')), key(KeyCode::Char('2')));
+    g.bench_function("key_score_saved", |b| {
+        b.iter_custom(|n| alternating(&mut app, &mut terminal, [&one, &two], n));
+    });
+    app.finish_saves();
+    assert!(!app.unsaved, "{:?}", app.status);
 }
 
 /// Benefits realisation at 10,000 initiatives with 3 benefits of 6 measurements each: a key

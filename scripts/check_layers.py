@@ -13,6 +13,7 @@ module may use modules in its own layer or in lower ones, never in a higher one:
        placement filter coverage
        analysis history templates
     L3 store config recovery demo report export import generate signals
+       merge region
 
 Two more rules from the architecture issue: `action` and `keymap` use nothing from `app`, and
 no file under src/app/ (nor src/app.rs) names `crossterm`, so the app's state never depends on
@@ -37,7 +38,7 @@ LAYERS = [
     ["text", "dates", "i18n", "cycle", "layout"],
     ["model"],
     ["balance", "benefits", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates"],
-    ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals"],
+    ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals", "merge", "region"],
     ["action"],
     ["app"],
     ["keymap"],

@@ -100,8 +100,33 @@ pub enum Action {
     Overview(OverviewAction),
     /// Something in the benefits view or a benefit dialog.
     Benefits(BenefitAction),
+    /// Show the conflicts a merge left, one at a time.
+    OpenConflicts,
+    /// Something in the conflict dialog.
+    Conflict(ConflictAction),
+    /// Merge this session's portfolio with the file another program wrote, from the
+    /// external-change dialog.
+    MergeWithDisk,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Clear the screen and draw all of it again (after another program wrote over it).
+    Redraw,
+}
+
+impl Action {
+    /// Whether this action opens an empty text field to type a new thing in (an initiative,
+    /// a log line, a search, a command, a culture action): the one kind of key that may start
+    /// a burst of typing that arrives all at once, the rest of which then goes into the field.
+    pub fn opens_a_field(&self) -> bool {
+        matches!(
+            self,
+            Action::NewInitiative
+                | Action::AddLogEntry
+                | Action::StartSearch
+                | Action::OpenCommandLine
+                | Action::Culture(CultureAction::NewAction)
+        )
+    }
 }
 
 /// A neighbour on the grid.
@@ -183,6 +208,21 @@ pub enum CultureAction {
     Save,
     /// Close the view or dialog and go back.
     Back,
+}
+
+/// What the conflict dialog does with the conflict on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictAction {
+    /// Keep our value (this copy's).
+    KeepOurs,
+    /// Take their value (the other copy's).
+    TakeTheirs,
+    /// Type the value instead.
+    Edit,
+    /// Show the next conflict.
+    Next,
+    /// Show the previous conflict.
+    Previous,
 }
 
 /// The four panes, in tab order.
@@ -340,6 +380,9 @@ pub enum Edit {
 /// first; the keymap looks a key up in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
+    /// Any mode, any pane, even a terminal too small to draw in: looked up after the places
+    /// the app names.
+    Anywhere,
     /// Normal mode, every pane.
     Everywhere,
     /// Normal mode, panes with a list or grid.
@@ -362,6 +405,8 @@ pub enum Place {
     Form,
     /// A yes/no question (delete, discard changes).
     Confirm,
+    /// A yes/no question in Swedish, Danish or Norwegian: `j` (ja) answers yes, as `y` does.
+    ConfirmJa,
     /// Typing a log line.
     LogEntry,
     /// Normal mode, the Overview pane.
@@ -392,6 +437,9 @@ pub enum Place {
     ActionForm,
     /// The offer to restore text from an interrupted session.
     Recovery,
+    /// The offer to restore text in Swedish, Danish or Norwegian: `j` (ja) restores, as `y`
+    /// does.
+    RecoveryJa,
     /// The file was changed by another program.
     External,
     /// The list of benefits with its chart.
@@ -400,6 +448,10 @@ pub enum Place {
     BenefitForm,
     /// Typing a measurement's date, value and note.
     Measurement,
+    /// A conflict left by a merge: keep ours, take theirs, or edit.
+    Conflict,
+    /// Typing the value that settles a conflict.
+    ConflictEdit,
 }
 
 /// What a key that no binding claims does in the current place.

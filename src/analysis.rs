@@ -48,9 +48,10 @@ impl FacetShares {
         balance::whole_percent(self.count(facet) as u64, self.active as u64)
     }
 
-    /// Grid facets at or above half of the strongest facet (docs/domain.md §3), in grid order.
+    /// The strong facets of the named tendency, most first (docs/domain.md §3); none when
+    /// no tendency is named.
     pub fn strong(&self) -> Vec<Facet> {
-        Facet::GRID.iter().zip(self.balance.strong(false)).filter(|(_, s)| *s).map(|(f, _)| *f).collect()
+        self.tendency().strong()
     }
 
     /// Grid facets with no active initiative: where new initiatives are needed.
@@ -67,11 +68,6 @@ impl FacetShares {
 pub fn facet_shares(initiatives: &[Initiative]) -> FacetShares {
     let balance = Balance::of(initiatives);
     FacetShares { active: balance.total(), balance }
-}
-
-/// The tendency in words, by the one rule every view shares ([`Tendency`]).
-pub fn tendency_words(strong: &[Facet], lang: Lang) -> String {
-    Tendency::from_strong(strong).words(lang)
 }
 
 /// Active initiatives per lifecycle stage, in `Stage::ALL` order (the funnel).
@@ -287,24 +283,29 @@ mod tests {
         assert_eq!(s.count(Facet::MissionOriented), 2);
         assert!((s.percent(Facet::MissionOriented) - 50.0).abs() < 1e-9);
         assert_eq!((s.share(Facet::Adaptive), s.count(Facet::Mixed), s.count(Facet::Unplaced)), (25, 1, 0));
-        assert_eq!(s.strong(), [Facet::MissionOriented, Facet::Adaptive], "1 is half of 2: strong");
+        assert!(s.strong().is_empty(), "4 active are too few for a tendency");
         assert_eq!(s.empty(), [Facet::Anticipatory, Facet::EnhancementOriented]);
+        // Twice as many: 1 is half of 2, and 2 of 8 is over 15 %: strong.
+        let twice: Vec<Initiative> = list.iter().chain(&list).cloned().collect();
+        assert_eq!(facet_shares(&twice).strong(), [Facet::MissionOriented, Facet::Adaptive]);
     }
 
     #[test]
     fn tendency_in_words_is_the_portfolio_grid_s() {
         let en = Lang::En;
-        for strong in
-            [&[][..], &[Facet::MissionOriented], &[Facet::EnhancementOriented, Facet::Adaptive], &Facet::GRID]
-        {
-            assert_eq!(tendency_words(strong, en), Tendency::from_strong(strong).words(en));
-        }
-        assert!(tendency_words(&[Facet::MissionOriented], en).starts_with("primarily mission-oriented"));
+        let six: Vec<Initiative> = (1..=6).map(|id| init(id, Facet::Adaptive)).collect();
+        let shares = facet_shares(&six);
+        assert_eq!(shares.tendency(), Balance::of(&six).tendency(false));
+        assert!(shares.tendency().words(en).starts_with("primarily adaptive"));
         assert!(facet_shares(&[]).strong().is_empty());
         assert_eq!(
-            facet_shares(&[init(1, Facet::Adaptive)]).tendency(),
-            Tendency::Primarily(Facet::Adaptive)
+            shares.tendency(),
+            Tendency::Primarily {
+                facet: Facet::Adaptive,
+                weak: vec![Facet::MissionOriented, Facet::Anticipatory, Facet::EnhancementOriented],
+            }
         );
+        assert_eq!(facet_shares(&[init(1, Facet::Adaptive)]).tendency(), Tendency::TooFew);
     }
 
     #[test]

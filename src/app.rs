@@ -1,12 +1,15 @@
 //! Application state and the one place it changes: [`App::update`].
 //!
 //! Rendering (`ui`) only reads an `App`; keys become [`Action`]s in `keymap`; every edit of
-//! the portfolio is a [`Change`] committed through [`App::commit`], which applies it, makes it
-//! undoable and saves at once.
+//! the portfolio is a [`Change`] committed through [`App::commit`] (`changes`), which applies
+//! it, makes it undoable and has it saved at once, by the store's writing thread (`saving`).
 
 mod benefits;
+mod changes;
 mod commands;
+mod conflicts;
 mod culture;
+mod detail;
 pub mod editing;
 mod exchange;
 mod form;
@@ -16,6 +19,7 @@ mod places;
 mod profile;
 mod recovery;
 mod register;
+mod saving;
 
 use std::path::Path;
 
@@ -27,10 +31,12 @@ pub use benefits::{
     BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
     MeasureField, MeasureLine, Refusal, ScopeFigures,
 };
+pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
 };
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind};
+pub use detail::{Row as DetailRow, Tone, detail_view};
+pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -42,14 +48,10 @@ use crate::cycle;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
-use crate::layout::Screen;
+use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
-use crate::store::{Access, Store};
-
-/// The smallest terminal the interface is laid out for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+use crate::store::{Access, Saver, Store};
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -90,12 +92,15 @@ pub enum Mode {
     Placement(PlacementDialog),
     /// A Culture pane dialog or view (new run, rating, results, action plan …).
     Culture(CultureMode),
-    /// Text typed in an interrupted session, offered back (y restores, n discards).
+    /// Text typed in an interrupted session, offered back (y restores, Delete discards, any
+    /// other key but Esc leaves the offer open).
     Recovery(Box<crate::recovery::Recovery>),
-    /// Another program changed the file: what changed; reload or save elsewhere.
+    /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
     /// The benefits view (all, or one initiative's) with its chart and dialogs.
     Benefits(Box<BenefitsView>),
+    /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
+    Conflicts(ConflictDialog),
 }
 
 /// A question waiting for `y`.
@@ -115,16 +120,37 @@ pub struct StatusLine {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub lang: Lang,
+    /// No colours: `:color off` was remembered.
     pub no_color: bool,
+    /// `NO_COLOR` is set, which `:color on` cannot overrule.
+    pub no_color_env: bool,
+    /// Only ASCII on screen: the terminal's locale is not UTF-8, or `FASETT_ASCII=1`.
+    pub ascii: bool,
     /// The file did not exist when fasett started (a first run).
     pub first_run: bool,
+    /// Each save is waited for before the edit returns (tests: what they check is on disk).
+    pub wait_for_saves: bool,
 }
 
 pub struct App {
     pub portfolio: Portfolio,
-    store: Option<Store>,
+    /// The data file, written by its own thread.
+    store: Option<Saver>,
+    /// What to say once the save under way is on disk ("#12 saved.").
+    saving: Option<String>,
+    /// Initiatives edited since the last save was asked for: the views that sum over the
+    /// portfolio (search, benefits) count only those again.
+    touched: Vec<Id>,
+    /// Each save under way (its number) with the history's mark of what it writes, so that
+    /// "last saved" is what the writing thread actually wrote.
+    save_marks: Vec<(u64, u64)>,
+    wait_for_saves: bool,
     pub lang: Lang,
+    /// Drawn without colours (`NO_COLOR`, `:color off`).
     pub no_color: bool,
+    no_color_env: bool,
+    /// Drawn in ASCII only.
+    pub ascii: bool,
     pub first_run: bool,
     pub pane: Pane,
     pub mode: Mode,
@@ -133,7 +159,11 @@ pub struct App {
     /// The last save failed; what is on screen is newer than the file.
     pub unsaved: bool,
     pub should_quit: bool,
+    /// `Ctrl-L` asked for the screen to be cleared and drawn again.
+    redraw: bool,
     pub today: Date,
+    /// Where the clock on the wall is: moments (when a draft was kept) are shown in it.
+    pub zone: jiff::tz::TimeZone,
     /// Terminal size as last seen, for the too-small notice and paging.
     pub size: (u16, u16),
     pub grid: GridState,
@@ -150,9 +180,6 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
-    /// The one initiative the change being taken in touched, when it touched just one: views
-    /// that sum over the portfolio refresh only that (see `after_change`).
-    touched: Option<Id>,
     /// The list of every benefit as it was left, kept up to date, so `b` shows it at once.
     benefits_kept: Option<Box<BenefitsView>>,
 }
@@ -162,9 +189,15 @@ impl App {
         let mut app = Self {
             search: SearchIndex::build(&portfolio),
             portfolio,
-            store,
+            store: store.map(Saver::new),
+            saving: None,
+            touched: Vec::new(),
+            save_marks: Vec::new(),
+            wait_for_saves: options.wait_for_saves,
             lang: options.lang,
-            no_color: options.no_color,
+            no_color: options.no_color || options.no_color_env,
+            no_color_env: options.no_color_env,
+            ascii: options.ascii,
             first_run: options.first_run,
             pane: Pane::Portfolio,
             mode: Mode::Normal,
@@ -172,8 +205,10 @@ impl App {
             status: None,
             unsaved: false,
             should_quit: false,
+            redraw: false,
             today: crate::dates::today(),
-            size: (MIN_WIDTH, MIN_HEIGHT),
+            zone: jiff::tz::TimeZone::system(),
+            size: (crate::layout::FULL_WIDTH, crate::layout::FULL_HEIGHT),
             grid: GridState::default(),
             filter: Filter::default(),
             register: RegisterState::default(),
@@ -181,39 +216,40 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
-            touched: None,
             benefits_kept: None,
         };
         app.refresh_view();
-        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Store::access) {
-            let text = app.lang.tf("status.read_only", &[("reason", reason)]);
+        if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
+            let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
         }
+        app.offer_conflicts();
         app
     }
 
     /// The data file in use, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.store.as_ref().map(Store::path)
+        self.store.as_ref().map(Saver::path)
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Store::is_read_only)
+        self.store.as_ref().is_some_and(Saver::is_read_only)
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
     /// attention (a broken file, a newer version's file, another fasett holding it).
     pub fn problem(&self) -> Option<String> {
-        match self.store.as_ref().map(Store::access) {
+        match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
-                Some(reason.to_string())
+                Some(reason.localized(self.lang))
             }
             _ => None,
         }
     }
 
+    /// Below the compact layout's minimum: only the notice shows, and only `q` works.
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        Density::of(self.size_rect()) == Density::TooSmall
     }
 
     /// The terminal's area as last seen.
@@ -235,11 +271,12 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.benefit_intercept(action) else { return };
+        let Some(action) = self.conflict_intercept(action) else { return };
         match action {
-            Action::Quit => self.should_quit = true,
-            Action::ShowPane(pane) => self.pane = pane,
-            Action::ShowNextPane => self.pane = cycle::step(&Pane::ALL, &self.pane, true),
-            Action::ShowPreviousPane => self.pane = cycle::step(&Pane::ALL, &self.pane, false),
+            Action::Quit => self.quit(false),
+            Action::ShowPane(pane) => self.switch_pane(pane),
+            Action::ShowNextPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, true)),
+            Action::ShowPreviousPane => self.switch_pane(cycle::step(&Pane::ALL, &self.pane, false)),
             Action::MoveUp => self.move_vertically(-1),
             Action::MoveDown => self.move_vertically(1),
             Action::PageUp => self.move_vertically(-self.page().cast_signed()),
@@ -301,15 +338,27 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept` and `benefit_intercept`.
-            Action::DiscardRecovery | Action::StartSaveAs | Action::Benefits(_) => {}
+            // Handled by `field_intercept`, `benefit_intercept` and `conflict_intercept`.
+            Action::DiscardRecovery
+            | Action::StartSaveAs
+            | Action::Benefits(_)
+            | Action::MergeWithDisk
+            | Action::OpenConflicts
+            | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();
+                self.scroll_detail(0);
             }
+            Action::Redraw => self.redraw = true,
         }
+    }
+
+    /// Whether the screen is to be cleared and drawn again (asked since the last call).
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// The initiative under the selection in the current pane.
@@ -333,8 +382,12 @@ impl App {
 
     fn move_vertically(&mut self, delta: isize) {
         match &mut self.mode {
-            Mode::Help { scroll, .. } | Mode::Detail { scroll, .. } => {
+            Mode::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                return;
+            }
+            Mode::Detail { .. } => {
+                self.scroll_detail(delta);
                 return;
             }
             Mode::FilterBar { row } => {
@@ -368,7 +421,11 @@ impl App {
                 let changed = editing::edit_line(input, edit);
                 self.search_typed(changed);
             }
-            Mode::Form(form) => form.edit(edit),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.edit(edit);
+                self.form_error_fixed(complained);
+            }
             Mode::Culture(_) => self.culture_edit(edit),
             _ => {}
         }
@@ -377,7 +434,11 @@ impl App {
     /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
     fn paste(&mut self, text: &str) {
         match &mut self.mode {
-            Mode::Form(form) => form.paste(text),
+            Mode::Form(form) => {
+                let complained = form.error.is_some();
+                form.paste(text);
+                self.form_error_fixed(complained);
+            }
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
@@ -389,6 +450,14 @@ impl App {
             }
             Mode::Culture(_) => self.culture_paste(text),
             _ => {}
+        }
+    }
+
+    /// Once the form is edited after a save complained about a field, the complaint leaves
+    /// the status line too.
+    fn form_error_fixed(&mut self, complained: bool) {
+        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
         }
     }
 
@@ -509,8 +578,13 @@ impl App {
         let id = initiative.id;
         let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
         if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
-            let key = if created { "status.created" } else { "status.updated" };
-            self.set_info(self.lang.tf(key, &[("id", &id)]));
+            let key = match (created, form.title_overflows()) {
+                (true, false) => "status.created",
+                (false, false) => "status.updated",
+                (true, true) => "status.created_title_moved",
+                (false, true) => "status.updated_title_moved",
+            };
+            self.set_info(self.lang.tf(key, &[("id", &id), ("max", &form::MAX_TITLE_CHARS)]));
             self.select_initiative(id);
             self.offer_new_names(&unit, &owner);
         } else {
@@ -553,107 +627,27 @@ impl App {
         }
     }
 
-    /// Applies an edit, makes it undoable and saves at once. Refused in read-only mode.
-    pub fn commit(&mut self, change: Change) -> bool {
-        if !self.writable() {
-            return false;
+    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
+    /// that edits are not saved: that stays in view until a save works.
+    fn switch_pane(&mut self, pane: Pane) {
+        if pane != self.pane && !self.unsaved {
+            self.status = None;
         }
-        self.touched = change.initiative_id();
-        self.history.commit(change, &mut self.portfolio);
-        self.after_change();
-        self.save();
-        true
+        self.pane = pane;
     }
 
-    /// Brings derived state up to date after the portfolio changed.
-    fn after_change(&mut self) {
-        self.first_run = false;
-        self.search.refresh(&self.portfolio);
-        self.refresh_view();
-        self.culture_after_change();
-        self.benefits_after_change();
-        self.touched = None;
-    }
-
-    /// The one read-only guard: true when edits may be made; otherwise says why not.
-    fn writable(&mut self) -> bool {
-        let reason = match self.store.as_ref().map(Store::access) {
-            Some(Access::ReadOnly(reason)) => reason.to_string(),
-            _ => return true,
-        };
-        self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
-        false
-    }
-
-    fn undo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let Some(id) = self.history.undo(&mut self.portfolio).map(Change::initiative_id) else {
-            self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
-            return;
-        };
-        self.touched = id;
-        self.after_change();
-        if let Some(id) = id {
-            self.select_initiative(id);
-        }
-        self.save_with(self.lang.t("status.undone"));
-    }
-
-    fn redo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let Some(id) = self.history.redo(&mut self.portfolio).map(Change::initiative_id) else {
-            self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
-            return;
-        };
-        self.touched = id;
-        self.after_change();
-        if let Some(id) = id {
-            self.select_initiative(id);
-        }
-        self.save_with(self.lang.t("status.redone"));
-    }
-
-    fn save(&mut self) {
-        self.save_with(self.lang.t("status.saved"));
-    }
-
-    /// Saves, and says `done` or why it could not; on failure the data stays in memory.
-    fn save_with(&mut self, done: &str) {
-        let Some(store) = self.store.as_mut() else {
-            self.set_info(done.to_owned());
-            return;
-        };
-        match store.save(&self.portfolio) {
-            Ok(()) => {
-                self.unsaved = false;
-                self.set_info(done.to_owned());
-            }
-            Err(e) => {
-                self.unsaved = true;
-                self.set_error(self.lang.tf("status.save_failed", &[("error", &e)]));
-                self.after_save_error(&e);
-            }
-        }
-    }
-
+    /// Says `text`; while a save is under way, once it is on disk.
     pub fn set_info(&mut self, text: String) {
+        if self.saving.is_some() && self.says_saving() {
+            self.saving = Some(text);
+            return;
+        }
         self.status = Some(StatusLine { text, is_error: false });
     }
 
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
-    values.retain(|v| !v.trim().is_empty());
-    values.sort_by_key(|v| crate::text::fold(v));
-    values.dedup_by_key(|v| crate::text::fold(v));
-    values
 }
 
 /// Now, to the second: what `updated` records.
@@ -676,6 +670,21 @@ mod tests {
         assert_eq!(app.pane, Pane::Portfolio);
         app.update(Action::ShowPane(Pane::Culture));
         assert_eq!(app.pane, Pane::Culture);
+    }
+
+    #[test]
+    fn a_message_goes_with_its_pane() {
+        let mut app = Harness::sample();
+        app.update(Action::Grid(crate::action::GridAction::TogglePresentation));
+        assert!(app.status.is_some(), "said in the Portfolio pane");
+        app.update(Action::ShowPane(Pane::Portfolio));
+        assert!(app.status.is_some(), "the same pane keeps it");
+        app.update(Action::ShowNextPane);
+        assert_eq!(app.status, None, "another pane does not show it");
+        app.unsaved = true;
+        app.set_error("Not saved".into());
+        app.update(Action::ShowPane(Pane::Overview));
+        assert!(app.status.is_some(), "unsaved edits stay said");
     }
 
     #[test]

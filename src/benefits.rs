@@ -20,6 +20,8 @@
 //! - Money and time add up over the portfolio (as written: state them per year, in one unit);
 //!   quality and other benefits are followed one by one.
 
+mod words;
+
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -28,6 +30,8 @@ use crate::i18n::Lang;
 use crate::model::{
     Benefit, BenefitKind, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
+
+pub use words::{due_text, realisation_text, value_text};
 
 /// Days ahead a target date counts as due.
 pub const DUE_SOON_DAYS: i32 = 14;

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::{demo, export, report, store, terminal};
 
 mod commands;
+mod sharing;
 
 // No doc comment on these two: clap would show it in `--help`, which is a contract.
 
@@ -74,6 +75,28 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Merge two copies of a portfolio by identity, as a git merge driver (%O %A %B): the
+    /// result goes into OURS; exit 0 clean, 1 conflicts recorded in the file, 2 unreadable.
+    Merge {
+        /// The common ancestor (empty when there is none).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our copy, which receives the result.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their copy.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+    },
+    /// Several portfolios side by side, read-only: balance, stages, checklists, benefits and
+    /// candidates for cooperation per municipality and pooled.
+    Region {
+        /// The portfolio files, one per municipality (at least two).
+        #[arg(value_name = "FILE", num_args = 2.., required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::region::Format,
+    },
 }
 
 pub fn parse() -> Cli {
@@ -89,19 +112,21 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         None => {
             let path = match store::resolve_path(file) {
                 Ok(path) => path,
-                Err(e) => return Ok(commands::fail(&e.to_string(), 1)),
+                Err(e) => return Ok(commands::fail(&e.localized(lang), 1)),
             };
-            terminal::open_interface(&path, lang, cli.read_only)
+            Ok(terminal::open_interface(&path, lang, cli.read_only))
         }
         Some(Command::Demo) => {
             let path = match demo::path() {
                 Ok(path) => path,
-                Err(e) => return Ok(commands::fail(&e.to_string(), 1)),
+                Err(e) => return Ok(commands::fail(&e.localized(lang), 1)),
             };
-            demo::prepare(&path, cli.read_only)?;
-            terminal::open_interface(&path, lang, cli.read_only)
+            if let Err(message) = demo::prepare(&path, cli.read_only, lang) {
+                return Ok(commands::fail(&message, 1));
+            }
+            Ok(terminal::open_interface(&path, lang, cli.read_only))
         }
-        Some(Command::Path) => Ok(commands::path(file)),
+        Some(Command::Path) => Ok(commands::path(file, lang)),
         Some(Command::Check) => Ok(commands::check(file, lang)),
         Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
         Some(Command::Export { format, ref output, delimiter }) => {
@@ -110,6 +135,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Import { ref csv, dry_run }) => {
             Ok(commands::import(file, csv, dry_run, cli.read_only, lang))
         }
+        Some(Command::Merge { ref base, ref ours, ref theirs }) => {
+            Ok(sharing::merge(base, ours, theirs, lang))
+        }
+        Some(Command::Region { ref files, format }) => Ok(sharing::region(files, format, lang)),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The user's settings file (`config.json` in the config directory): for now the interface
-//! language chosen with `:lang`. A missing or unreadable file means defaults, never an error:
+//! The user's settings file (`config.json` in the config directory): the interface language
+//! chosen with `:lang` and the colour choice of `:color`. A missing or unreadable file means defaults, never an error:
 //! settings are a convenience, the portfolio is what must not be lost.
 
 use std::path::{Path, PathBuf};
@@ -14,6 +14,8 @@ use crate::store::{self, Sharing, WriteError};
 pub struct Config {
     /// Language code chosen with `:lang` (`en`, `sv`, `da`, `nb`).
     pub lang: Option<String>,
+    /// `:color on` (true) or `:color off` (false); unset means colours unless `NO_COLOR`.
+    pub color: Option<bool>,
     /// Keys this version does not know, kept when the file is written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -37,6 +39,11 @@ impl Config {
 
     pub fn lang(&self) -> Option<Lang> {
         self.lang.as_deref().and_then(Lang::from_locale)
+    }
+
+    /// Whether `:color off` was remembered.
+    pub fn colors_off(&self) -> bool {
+        self.color == Some(false)
     }
 
     /// Writes the settings through the one atomic writer, as a private file (mode 0600).
@@ -63,6 +70,10 @@ mod tests {
         std::fs::write(&path, r#"{"lang": "sv", "theme": "dark"}"#).expect("writes");
         let mut config = Config::load(&path);
         assert_eq!(config.lang(), Some(Lang::Sv));
+        assert!(!config.colors_off(), "colours unless turned off");
+        config.color = Some(false);
+        config.save(&path).expect("saves");
+        assert!(Config::load(&path).colors_off());
         config.lang = Some("nb".into());
         config.save(&path).expect("saves");
         let text = std::fs::read_to_string(&path).expect("reads");

@@ -4,8 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, WrapErr};
-
+use crate::i18n::Lang;
 use crate::model::Portfolio;
 use crate::store::{self, Access, ReadOnlyReason, Store};
 
@@ -19,23 +18,25 @@ pub fn path() -> Result<PathBuf, store::StoreError> {
 }
 
 /// Writes a fresh copy of the sample to the demo file, unless another fasett has it open.
-pub fn prepare(path: &Path, read_only: bool) -> Result<()> {
+/// What went wrong is said in `lang`.
+pub fn prepare(path: &Path, read_only: bool, lang: Lang) -> Result<(), String> {
     let sample: Portfolio =
-        serde_json::from_str(SAMPLE).wrap_err("the bundled sample portfolio is broken")?;
-    let opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
+        serde_json::from_str(SAMPLE).map_err(|e| lang.tf("demo.broken", &[("error", &e)]))?;
+    let opened = Store::open(path, false).map_err(|e| e.localized(lang))?;
     if read_only || matches!(opened.store.access(), Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
         return Ok(());
     }
     drop(opened);
+    let failed =
+        |e: &dyn std::fmt::Display| lang.tf("demo.write_failed", &[("path", &path.display()), ("error", &e)]);
     // A scratch file: start from the sample every time, whatever an earlier demo left.
     match std::fs::remove_file(path) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).wrap_err_with(|| format!("removing the old demo file {}", path.display())),
+        Err(e) => return Err(failed(&e)),
     }
-    let mut opened = Store::open(path, false).wrap_err_with(|| format!("opening {}", path.display()))?;
-    opened.store.save(&sample).wrap_err_with(|| format!("writing the demo file {}", path.display()))?;
-    Ok(())
+    let mut opened = Store::open(path, false).map_err(|e| e.localized(lang))?;
+    opened.store.save(&sample).map_err(|e| failed(&e))
 }
 
 #[cfg(test)]

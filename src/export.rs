@@ -24,6 +24,12 @@
 //! `export/benefits.rs`): with `--output x.csv` they go to `x-benefits.csv` and
 //! `x-measurements.csv` beside it, and the importer reads them from there.
 //!
+//! # Which format speaks the language
+//! CSV and JSON are for round trips and other programs: dates stay ISO (`2026-03-15`) and
+//! numbers plain, whatever the language; only the CSV's headers and choice words are
+//! translated, and the importer reads them in every language. Markdown is for people: its
+//! dates are written as the language writes them ([`Lang::date`]).
+//!
 //! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
 //! shared file (normal permissions, meant to be passed on).
 
@@ -457,7 +463,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
     let _ = writeln!(
         out,
         "{}\n",
-        lang.tf("export.md_intro", &[("count", &portfolio.initiatives.len()), ("date", &today)])
+        lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
     );
     if portfolio.initiatives.is_empty() {
         return out;
@@ -483,7 +489,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             t(&format!("stage.{}", i.stage.key())),
             t(&format!("status.{}", i.status.key())),
             cell(&i.owner),
-            i.follow_up.map(|d| d.to_string()).unwrap_or_default()
+            i.follow_up.map(|d| lang.date(d)).unwrap_or_default()
         );
     }
     for i in &portfolio.initiatives {
@@ -513,7 +519,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         );
         field(t("field.partners"), i.partners.join(", "));
         field(t("field.tags"), i.tags.join(", "));
-        field(t("field.follow_up"), i.follow_up.map(|d| d.to_string()).unwrap_or_default());
+        field(t("field.follow_up"), i.follow_up.map(|d| lang.date(d)).unwrap_or_default());
         if !i.description.trim().is_empty() {
             let _ = writeln!(out, "\n{}", crate::text::multi_line(&i.description).trim_end());
         }
@@ -521,7 +527,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             let _ = writeln!(out, "\n{}:\n", t("export.md_log"));
             for l in &i.log {
                 let kind = t(&format!("log_kind.{}", l.kind.key()));
-                let _ = writeln!(out, "- {} {kind}: {}", l.date, one_line(&l.text));
+                let _ = writeln!(out, "- {} {kind}: {}", lang.date(l.date), one_line(&l.text));
             }
         }
     }

@@ -1,7 +1,9 @@
 //! Undo and redo. Every edit is a [`Change`] holding the record before and after, so undoing
 //! is applying the inverse — no copies of the whole portfolio, however large it grows.
 
-use crate::model::{ActionItem, Assessment, Id, Initiative, Organisation, Portfolio, Template};
+use serde_json::Value;
+
+use crate::model::{ActionItem, Assessment, Conflict, Id, Initiative, Organisation, Portfolio, Template};
 
 /// One edit of the portfolio. `None` on the `before` side means "created", on the `after`
 /// side "deleted".
@@ -27,6 +29,19 @@ pub enum Change {
         before: Box<Organisation>,
         after: Box<Organisation>,
     },
+    /// A conflict a merge left, recorded or (after `None`) resolved.
+    Conflict {
+        before: Option<Box<Conflict>>,
+        after: Option<Box<Conflict>>,
+    },
+    /// A top-level key of the file outside the records above, replaced whole (`None`: not
+    /// there). Applied through the file's JSON tree, so it reaches keys this fasett keeps
+    /// without knowing them; meant for rare edits such as resolving a conflict there.
+    Key {
+        key: String,
+        before: Option<Box<Value>>,
+        after: Option<Box<Value>>,
+    },
     /// Several changes undone and redone as one step (e.g. an import).
     Batch(Vec<Change>),
 }
@@ -48,6 +63,10 @@ impl Change {
         Change::Organisation { before: Box::new(before), after: Box::new(after) }
     }
 
+    pub fn conflict(before: Option<Conflict>, after: Option<Conflict>) -> Self {
+        Change::Conflict { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
     /// The change that takes the portfolio back.
     #[must_use]
     pub fn inverted(&self) -> Change {
@@ -67,6 +86,12 @@ impl Change {
             Change::Organisation { before, after } => {
                 Change::Organisation { before: after.clone(), after: before.clone() }
             }
+            Change::Conflict { before, after } => {
+                Change::Conflict { before: after.clone(), after: before.clone() }
+            }
+            Change::Key { key, before, after } => {
+                Change::Key { key: key.clone(), before: after.clone(), after: before.clone() }
+            }
             Change::Batch(changes) => Change::Batch(changes.iter().rev().map(Change::inverted).collect()),
         }
     }
@@ -76,6 +101,27 @@ impl Change {
         match self {
             Change::Initiative { before, after } => after.as_ref().or(before.as_ref()).map(|i| i.id),
             _ => None,
+        }
+    }
+
+    /// Adds to `ids` every initiative this change creates, edits or deletes.
+    pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
+        match self {
+            Change::Initiative { before, after } => {
+                ids.extend(after.as_ref().or(before.as_ref()).map(|i| i.id));
+            }
+            // The whole list replaced through the file's tree: every initiative on either side.
+            Change::Key { key, before, after } if key == "initiatives" => {
+                let listed = [before, after].into_iter().flatten().filter_map(|list| list.as_array());
+                ids.extend(
+                    listed
+                        .flatten()
+                        .filter_map(|i| i.get("id")?.as_u64())
+                        .filter_map(|id| Id::try_from(id).ok()),
+                );
+            }
+            Change::Batch(changes) => changes.iter().for_each(|c| c.initiative_ids(ids)),
+            _ => {}
         }
     }
 
@@ -106,6 +152,22 @@ impl Change {
                 });
             }
             Change::Organisation { after, .. } => portfolio.organisation = (**after).clone(),
+            Change::Conflict { before, after } => {
+                replace_by(&mut portfolio.conflicts, before.as_deref(), after.as_deref(), |c| c.id.clone());
+            }
+            Change::Key { key, after, .. } => {
+                let mut tree = portfolio.to_value();
+                if let Some(root) = tree.as_object_mut() {
+                    match after {
+                        Some(value) => root.insert(key.clone(), (**value).clone()),
+                        None => root.shift_remove(key),
+                    };
+                }
+                // Whoever made the change checked that it reads back.
+                if let Ok(changed) = Portfolio::from_value(&tree) {
+                    *portfolio = changed;
+                }
+            }
             Change::Batch(changes) => changes.iter().for_each(|c| c.apply(portfolio)),
         }
     }
@@ -128,17 +190,24 @@ fn replace_by<T: Clone, K: PartialEq>(
     }
 }
 
-/// The undo and redo stacks of one session.
+/// The undo and redo stacks of one session, and the changes made since the file was last
+/// saved (or read).
 #[derive(Debug, Default)]
 pub struct History {
     undo: Vec<Change>,
     redo: Vec<Change>,
+    /// Every change applied since the last save, in order (undos as their inverse).
+    unsaved: Vec<Change>,
+    /// How many changes were ever applied (never reset): the last `unsaved.len()` of them are
+    /// not on disk.
+    applied: u64,
 }
 
 impl History {
     /// Applies a new change and makes it undoable; a new change clears what could be redone.
     pub fn commit(&mut self, change: Change, portfolio: &mut Portfolio) {
         change.apply(portfolio);
+        self.applied_one(change.clone());
         self.undo.push(change);
         self.redo.clear();
     }
@@ -146,7 +215,9 @@ impl History {
     /// Undoes the last change; returns it (as it was made) if there was one.
     pub fn undo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
         let change = self.undo.pop()?;
-        change.inverted().apply(portfolio);
+        let inverse = change.inverted();
+        inverse.apply(portfolio);
+        self.applied_one(inverse);
         self.redo.push(change);
         self.redo.last()
     }
@@ -155,8 +226,42 @@ impl History {
     pub fn redo(&mut self, portfolio: &mut Portfolio) -> Option<&Change> {
         let change = self.redo.pop()?;
         change.apply(portfolio);
+        self.applied_one(change.clone());
         self.undo.push(change);
         self.undo.last()
+    }
+
+    fn applied_one(&mut self, change: Change) {
+        self.unsaved.push(change);
+        self.applied += 1;
+    }
+
+    /// The portfolio is on disk as it is now.
+    pub fn mark_saved(&mut self) {
+        self.unsaved.clear();
+    }
+
+    /// Names the portfolio as it is now, for [`History::mark_saved_at`].
+    pub fn mark(&self) -> u64 {
+        self.applied
+    }
+
+    /// The portfolio is on disk as it was at `mark`: a save written in the background, while
+    /// later edits were made, holds only the changes up to it.
+    pub fn mark_saved_at(&mut self, mark: u64) {
+        let newer = usize::try_from(self.applied.saturating_sub(mark)).unwrap_or(usize::MAX);
+        let saved = self.unsaved.len().saturating_sub(newer);
+        self.unsaved.drain(..saved);
+    }
+
+    /// The portfolio as the file held it when this session last read or saved it, given the
+    /// portfolio as it is now: what another program that changed the file since started from.
+    pub fn last_saved(&self, current: &Portfolio) -> Portfolio {
+        let mut portfolio = current.clone();
+        for change in self.unsaved.iter().rev() {
+            change.inverted().apply(&mut portfolio);
+        }
+        portfolio
     }
 
     pub fn can_undo(&self) -> bool {
@@ -171,6 +276,7 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+        self.unsaved.clear();
     }
 }
 
@@ -202,6 +308,41 @@ mod tests {
         h.redo(&mut p);
         assert_eq!(p, snapshot, "redo restores the same state");
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn the_last_saved_portfolio_is_found_through_undos_and_redos() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        h.mark_saved();
+        let saved = p.clone();
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        h.undo(&mut p);
+        h.undo(&mut p);
+        h.redo(&mut p);
+        h.commit(Change::initiative(None, Some(initiative(3, "C"))), &mut p);
+        assert_eq!(h.last_saved(&p), saved);
+        h.mark_saved();
+        assert_eq!(h.last_saved(&p), p);
+    }
+
+    #[test]
+    fn a_save_of_an_earlier_state_keeps_the_later_changes_unsaved() {
+        let mut p = Portfolio::default();
+        let mut h = History::default();
+        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let mark = h.mark();
+        let written = p.clone();
+        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        h.mark_saved_at(mark);
+        assert_eq!(h.last_saved(&p), written);
+        assert_ne!(written, p);
+        // An older save's outcome arriving late takes nothing more off.
+        h.mark_saved_at(mark - 1);
+        assert_eq!(h.last_saved(&p), written);
+        h.mark_saved_at(h.mark());
+        assert_eq!(h.last_saved(&p), p);
     }
 
     #[test]

@@ -1,6 +1,13 @@
 //! UI text. Every string the interface shows is looked up by key in a catalog embedded from
 //! `data/i18n/<lang>.json`; a key missing in a language falls back to English, and a key
 //! missing everywhere shows itself so it is noticed in snapshots.
+//!
+//! This is also the one place that writes numbers, dates and counts the way each language
+//! does: [`Lang::decimal`], [`Lang::signed_decimal`], [`Lang::percent`], [`Lang::date`],
+//! [`Lang::day_month`], [`Lang::date_time`] and, for "1 initiative" against "2 initiatives",
+//! [`Lang::tn`]; grouped amounts and money ("400 000 kr") and reading typed numbers back are in
+//! `i18n/numbers.rs` ([`Lang::number`], [`Lang::amount`], [`Lang::money`],
+//! [`Lang::parse_number`]).
 
 mod numbers;
 
@@ -8,6 +15,9 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 pub use numbers::{MAX_VALUE, NumberError, parse_cell};
 
 /// A language the interface can speak.
@@ -93,6 +103,87 @@ impl Lang {
     pub fn tf(self, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
         fill(self.t(key), args)
     }
+
+    /// The text for `key` in the form `count` needs, with `{count}` and `args` filled in:
+    /// `key.one` when `count` is 1 (and the catalog has that form), else `key`. All four
+    /// languages use the singular for exactly one and the plural for everything else, 0
+    /// included ("0 initiativ", "0 initiatives").
+    pub fn tn(self, key: &str, count: usize, args: &[(&str, &dyn fmt::Display)]) -> String {
+        let one = format!("{key}.one");
+        let template = if count == 1 && self.has(&one) { self.t(&one) } else { self.t(key) };
+        let mut all: Vec<(&str, &dyn fmt::Display)> = args.to_vec();
+        all.push(("count", &count));
+        fill(template, &all)
+    }
+
+    fn has(self, key: &str) -> bool {
+        let all = catalogs();
+        [self, Lang::En].iter().any(|lang| all.get(lang).is_some_and(|c| c.contains_key(key)))
+    }
+
+    /// `value` with `places` decimals as the language writes it: "3.5" in English, "3,5" in
+    /// Swedish, Danish and Norwegian. A value that rounds to zero has no minus sign.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let mut text = format!("{value:.places$}");
+        if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+            text.remove(0);
+        }
+        if self == Lang::En { text } else { text.replace('.', ",") }
+    }
+
+    /// A change, always with its sign: "+0,8", "-0,3", and "±0,0" for one that rounds to
+    /// nothing. The minus is the ASCII one, so the figure still reads as a number when it is
+    /// pasted into a spreadsheet.
+    pub fn signed_decimal(self, value: f64, places: usize) -> String {
+        let digits = self.decimal(value.abs(), places);
+        let sign = if digits.chars().all(|c| matches!(c, '0' | '.' | ',')) {
+            '±'
+        } else if value < 0.0 {
+            '-'
+        } else {
+            '+'
+        };
+        format!("{sign}{digits}")
+    }
+
+    /// A percentage: "28%" in English; "28 %" in the Nordic languages, whose language
+    /// councils ask for the space.
+    pub fn percent(self, value: f64, places: usize) -> String {
+        let number = self.decimal(value, places);
+        if self == Lang::En { format!("{number}%") } else { format!("{number} %") }
+    }
+
+    /// A date as the language writes it where people read it: the ISO form in English and
+    /// Swedish (which writes dates that way), day.month.year in Danish and Norwegian. Files,
+    /// CSV and JSON keep ISO dates whatever the language.
+    pub fn date(self, date: Date) -> String {
+        match self {
+            Lang::En | Lang::Sv => date.to_string(),
+            Lang::Da | Lang::Nb => date.strftime("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// Day and month only, for lists of dates close to today: "11-20" in English, "20/11" in
+    /// Swedish, "20.11." in Danish and Norwegian.
+    pub fn day_month(self, date: Date) -> String {
+        match self {
+            Lang::En => date.strftime("%m-%d").to_string(),
+            Lang::Sv => format!("{}/{}", date.day(), date.month()),
+            Lang::Da | Lang::Nb => format!("{}.{}.", date.day(), date.month()),
+        }
+    }
+
+    /// A moment in local time, to the minute: "today 17:46" when it was `today` in `zone`,
+    /// else the [`Lang::date`] and the time ("29.11.2026 17:46").
+    pub fn date_time(self, at: Timestamp, zone: &TimeZone, today: Date) -> String {
+        let local = at.to_zoned(zone.clone());
+        let time = local.strftime("%H:%M");
+        if local.date() == today {
+            format!("{} {time}", self.t("time.today"))
+        } else {
+            format!("{} {time}", self.date(local.date()))
+        }
+    }
 }
 
 /// `template` with each `{name}` that `args` names replaced by its value, in one pass from left
@@ -175,6 +266,76 @@ mod tests {
         assert_eq!(Lang::En.t("no.such.key"), "no.such.key");
         let n = 3;
         assert!(Lang::En.tf("status.unknown_command", &[("command", &n)]).contains('3'));
+    }
+
+    #[test]
+    fn decimals_use_the_languages_separator() {
+        assert_eq!(Lang::En.decimal(3.46, 1), "3.5");
+        for lang in [Lang::Sv, Lang::Da, Lang::Nb] {
+            assert_eq!(lang.decimal(3.46, 1), "3,5");
+            assert_eq!(lang.decimal(12.0, 0), "12");
+        }
+        assert_eq!(Lang::Sv.decimal(-0.04, 1), "0,0", "no minus on a zero");
+        assert_eq!(Lang::Sv.decimal(-1.25, 2), "-1,25");
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(Lang::En.signed_decimal(0.8, 1), "+0.8");
+        assert_eq!(Lang::Sv.signed_decimal(0.8, 1), "+0,8");
+        assert_eq!(Lang::Nb.signed_decimal(-0.34, 1), "-0,3");
+        assert_eq!(Lang::Da.signed_decimal(0.04, 1), "±0,0");
+        assert_eq!(Lang::Da.signed_decimal(-0.04, 1), "±0,0");
+    }
+
+    #[test]
+    fn percentages_have_a_space_in_the_nordic_languages() {
+        assert_eq!(Lang::En.percent(28.0, 0), "28%");
+        assert_eq!(Lang::Sv.percent(28.0, 0), "28 %");
+        assert_eq!(Lang::Nb.percent(12.5, 1), "12,5 %");
+    }
+
+    #[test]
+    fn dates_as_each_language_writes_them() {
+        let d = jiff::civil::date(2026, 3, 5);
+        assert_eq!(Lang::En.date(d), "2026-03-05");
+        assert_eq!(Lang::Sv.date(d), "2026-03-05");
+        assert_eq!(Lang::Da.date(d), "05.03.2026");
+        assert_eq!(Lang::Nb.date(d), "05.03.2026");
+        assert_eq!(Lang::En.day_month(d), "03-05");
+        assert_eq!(Lang::Sv.day_month(d), "5/3");
+        assert_eq!(Lang::Da.day_month(d), "5.3.");
+    }
+
+    #[test]
+    fn moments_are_shown_in_local_time_and_today_says_so() {
+        let at: Timestamp = "2026-11-29T16:46:40.2442592Z".parse().expect("a timestamp");
+        let stockholm =
+            TimeZone::get("Europe/Stockholm").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(1)));
+        let today = jiff::civil::date(2026, 11, 29);
+        assert_eq!(Lang::Sv.date_time(at, &stockholm, today), "i dag 17:46");
+        assert_eq!(Lang::En.date_time(at, &TimeZone::UTC, today), "today 16:46");
+        let later = jiff::civil::date(2026, 12, 1);
+        assert_eq!(Lang::Nb.date_time(at, &stockholm, later), "29.11.2026 17:46");
+        assert_eq!(Lang::Sv.date_time(at, &stockholm, later), "2026-11-29 17:46");
+    }
+
+    #[test]
+    fn counts_choose_the_singular_for_exactly_one() {
+        for lang in [Lang::En, Lang::Da, Lang::Nb] {
+            let one = lang.tn("count.initiatives", 1, &[]);
+            let many = lang.tn("count.initiatives", 2, &[]);
+            assert!(one.starts_with("1 ") && many.starts_with("2 "), "{one} / {many}");
+            assert_ne!(one[2..], many[2..], "{}: singular and plural differ", lang.code());
+            assert_eq!(lang.tn("count.initiatives", 0, &[])[2..], many[2..], "0 takes the plural");
+        }
+        assert_eq!(Lang::En.tn("count.initiatives", 1, &[]), "1 initiative");
+        assert_eq!(Lang::Sv.tn("plan.overdue_count", 1, &[]), "1 försenad");
+        assert_eq!(Lang::Sv.tn("plan.overdue_count", 2, &[]), "2 försenade");
+        assert_eq!(Lang::Nb.tn("culture.open_count", 1, &[]), "1 åpent");
+        assert_eq!(Lang::Sv.tn("no.such.key", 1, &[]), "no.such.key", "a missing key still shows");
+        assert_eq!(Lang::Sv.tn("report.in_days", 1, &[("days", &1)]), "om 1 dag");
+        assert_eq!(Lang::Sv.tn("report.in_days", 3, &[("days", &3)]), "om 3 dagar");
     }
 
     #[test]

@@ -203,7 +203,11 @@ pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Re
         if record.len() != columns.len() {
             problems.push(Problem {
                 line: Some(line),
-                message: lang.tf("import.ragged", &[("found", &record.len()), ("expected", &columns.len())]),
+                message: lang.tn(
+                    "import.ragged",
+                    record.len(),
+                    &[("found", &record.len()), ("expected", &columns.len())],
+                ),
             });
             continue;
         }

@@ -5,8 +5,9 @@
 //! Text can arrive faster than anyone types: a paste in a terminal without bracketed paste
 //! (tmux's `paste-buffer`, some SSH clients) comes as a burst of key presses. A line break in
 //! such a burst must not press Enter, or the rest of the text runs as commands. So events are
-//! handled a batch at a time (everything the terminal had ready at once), and a burst of
-//! typing that holds a line break is treated as what it is: pasted text.
+//! handled a batch at a time (everything that came in one go, closer together than keys are
+//! pressed), and a burst of typing that holds a line break is treated as what it is: pasted
+//! text.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -31,7 +32,12 @@ pub fn handle(app: &mut App, event: &Event) {
 /// holds a line break becomes one paste into the field being typed in, or is ignored (and
 /// said so) when no field is open.
 pub fn handle_batch(app: &mut App, events: &[Event]) {
-    let mut rest = events;
+    // A resize is taken first: one that came in the middle of a paste must not cut it in two.
+    for event in events.iter().filter(|e| matches!(e, Event::Resize(..))) {
+        handle(app, event);
+    }
+    let events: Vec<Event> = events.iter().filter(|e| !matches!(e, Event::Resize(..))).cloned().collect();
+    let mut rest = events.as_slice();
     while let Some((first, tail)) = rest.split_first() {
         let run = typed_run(rest);
         let pasted = run.len > 1 && run.breaks > 0 && !(run.breaks == 1 && run.ends_with_break);
@@ -42,17 +48,21 @@ pub fn handle_batch(app: &mut App, events: &[Event]) {
             continue;
         }
         if pasted {
-            // The first key may open a field for the rest (`n` then the title): let it act,
-            // unless it would leave; otherwise none of the pasted text runs as commands.
-            if let Event::Key(key) = first
-                && let Some(action) =
-                    keymap::action_for(&app.key_context(), *key).filter(|a| *a != Action::Quit)
-            {
+            // The first key may open a field for the rest (`n` then the title, typed ahead over
+            // a slow connection); any other key of the burst, the first included, is text and
+            // never runs as a command (a pasted "Kommunen …" must not move an initiative).
+            let opener = match first {
+                Event::Key(key) => keymap::action_for(&app.key_context(), *key).filter(Action::opens_a_field),
+                _ => None,
+            };
+            let acted = opener.is_some();
+            if let Some(action) = opener {
                 app.update(action);
             }
             if app.key_context().unbound != Unbound::Edit {
-                let count = rest[1..run.len].iter().filter(|e| typed_char(e) != Some('\n')).count();
-                app.set_error(app.lang.tf("status.paste_ignored", &[("count", &count)]));
+                let text = &rest[usize::from(acted)..run.len];
+                let count = text.iter().filter(|e| typed_char(e) != Some('\n')).count();
+                app.set_error(app.lang.tn("status.paste_ignored", count, &[]));
                 rest = &rest[run.len..];
                 continue;
             }
@@ -132,9 +142,51 @@ mod tests {
         let mut app = app();
         app.burst("llan\nförvaltningar e");
         assert!(matches!(app.mode, Mode::Normal), "`a`, `e`, `n` and the rest did not act");
-        assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("18")));
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("19")));
         app.burst("quick\nbrown");
         assert!(!app.should_quit, "a paste starting with q does not quit");
+    }
+
+    #[test]
+    fn a_resize_inside_a_burst_does_not_cut_the_paste_in_two() {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+        let mut app = app();
+        app.press('n');
+        let key = |c| Event::Key(KeyEvent::from(if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) }));
+        let mut events: Vec<Event> = "a\nb".chars().map(key).collect();
+        events.insert(2, Event::Resize(100, 30));
+        super::handle_batch(&mut app, &events);
+        assert_eq!(app.size, (100, 30));
+        let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
+        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+    }
+
+    #[test]
+    fn no_key_of_a_pasted_paragraph_edits_even_the_first() {
+        let mut app = Harness::sample().on(Pane::Portfolio);
+        let before = app.portfolio.clone();
+        // K moves the selected initiative a facet up, x archives, u undoes: all saved edits.
+        app.burst(
+            "Kommunen ska
+samverka",
+        );
+        app.burst(
+            "x
+y",
+        );
+        app.burst(
+            "u
+u",
+        );
+        assert_eq!(app.portfolio, before, "nothing moved, archived or undone");
+        assert_eq!(app.pane, Pane::Portfolio);
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+        app.burst(
+            "2a
+b",
+        );
+        assert_eq!(app.pane, Pane::Portfolio, "not even a pane switch");
+        assert!(app.status.as_ref().is_some_and(|s| s.text.contains("(3 ")), "all three characters ignored");
     }
 
     #[test]

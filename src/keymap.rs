@@ -9,8 +9,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
-    Action, BenefitAction, CultureAction, Direction, Edit, GridAction, KeyContext, OverviewAction, Pane,
-    Place, ProfileAction, Unbound,
+    Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, KeyContext,
+    OverviewAction, Pane, Place, ProfileAction, Unbound,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -49,6 +49,7 @@ use KeyCode::{
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 pub static BINDINGS: &[Binding] = &[
+    bind!(Anywhere, [Char('l') => CTRL], "Ctrl-l", "help.redraw", false, Action::Redraw),
     bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
     bind!(Everywhere, [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
     bind!(Everywhere, [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
@@ -96,6 +97,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", false, Action::MoveUp),
     bind!(Detail, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
     bind!(Detail, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Detail, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Detail, [Char('G') => NONE, End => NONE], "G", "help.last", true, Action::MoveToLast),
     bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
     bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
     bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
@@ -111,6 +114,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, [Enter => NONE], "Enter", "help.save_form_enter", false, Action::Submit),
     bind!(Form, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Cancel),
     bind!(Confirm, [Char('y') => NONE, Char('Y') => NONE], "y", "help.yes", true, Action::ConfirmYes),
+    bind!(ConfirmJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE], "j y", "help.yes", true, Action::ConfirmYes),
     bind!(LogEntry, [Enter => NONE], "Enter", "help.add_log", true, Action::Submit),
     bind!(LogEntry, [Tab => NONE], "Tab", "help.log_kind", true, Action::NextField),
     bind!(LogEntry, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.log_kind", false, Action::PreviousField),
@@ -231,12 +235,28 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ActionForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     // Field-proofing
     bind!(Recovery, [Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "y Enter", "recovery.help_restore", true, Action::ConfirmYes),
-    bind!(Recovery, [Char('n') => NONE, Char('N') => NONE], "n", "recovery.help_discard", true, Action::DiscardRecovery),
+    bind!(RecoveryJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "j y Enter", "recovery.help_restore", true, Action::ConfirmYes),
+    bind!(Recovery, [KeyCode::Delete => NONE], "Delete", "recovery.help_discard", true, Action::DiscardRecovery),
     bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
+    bind!(External, [Char('m') => NONE], "m", "external.help_merge", true, Action::MergeWithDisk),
     bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
     bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
+    // Conflicts left by a merge
+    bind!(Everywhere, [Char('C') => NONE], "C", "conflict.help_open", false, Action::OpenConflicts),
+    bind!(Conflict, [Char('o') => NONE], "o", "conflict.help_ours", true, Action::Conflict(ConflictAction::KeepOurs)),
+    bind!(Conflict, [Char('t') => NONE], "t", "conflict.help_theirs", true, Action::Conflict(ConflictAction::TakeTheirs)),
+    bind!(Conflict, [Char('e') => NONE], "e", "conflict.help_edit", true, Action::Conflict(ConflictAction::Edit)),
+    bind!(Conflict, [Right => NONE, Char('n') => NONE, Tab => NONE], "→ n", "conflict.help_next", true, Action::Conflict(ConflictAction::Next)),
+    bind!(Conflict, [Left => NONE, Char('p') => NONE, BackTab => SHIFT, BackTab => NONE], "← p", "conflict.help_previous", false, Action::Conflict(ConflictAction::Previous)),
+    bind!(Conflict, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
+    bind!(Conflict, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Conflict, [Esc => NONE, Char('q') => NONE], "Esc", "conflict.help_later", true, Action::Cancel),
+    bind!(Conflict, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(ConflictEdit, [Enter => NONE], "Enter", "conflict.help_apply", true, Action::Submit),
+    bind!(ConflictEdit, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(ConflictEdit, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     // Overview
     bind!(Overview, [Down => NONE, Char('j') => NONE], "↓ j", "overview.help_next", false, Action::Overview(OverviewAction::Next)),
     bind!(Overview, [Up => NONE, Char('k') => NONE], "↑ k", "overview.help_previous", false, Action::Overview(OverviewAction::Previous)),
@@ -294,7 +314,7 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 pub fn effective(places: &[Place]) -> Vec<&'static Binding> {
     let mut claimed: Vec<(KeyCode, KeyModifiers)> = Vec::new();
     let mut shown = Vec::new();
-    for place in places {
+    for place in places.iter().chain(&[Place::Anywhere]) {
         let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.place == *place).collect();
         for binding in &here {
             if binding.keys.iter().any(|key| !claimed.contains(key)) {
@@ -311,14 +331,16 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    let anywhere = || BINDINGS.iter().find(|b| b.place == Place::Anywhere && matches(b, &key));
     if context.too_small {
         let quit = matches!((key.code, key.modifiers), (Char('q'), _) | (Char('c'), CTRL));
-        return quit.then_some(Action::Quit);
+        return if quit { Some(Action::Quit) } else { anywhere().map(|b| b.action.clone()) };
     }
     let bound = context
         .places
         .iter()
-        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)));
+        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)))
+        .or_else(anywhere);
     if let Some(binding) = bound {
         return Some(binding.action.clone());
     }
@@ -414,6 +436,27 @@ mod tests {
         let small = KeyContext { too_small: true, ..normal };
         assert_eq!(action_for(&small, key(Char('1'))), None);
         assert_eq!(action_for(&small, key(Char('q'))), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_languages_own_yes_answers_only_where_the_app_makes_it_live() {
+        let nordic = KeyContext {
+            places: &[Place::ConfirmJa, Place::Confirm],
+            unbound: Unbound::Cancel,
+            too_small: false,
+        };
+        assert_eq!(action_for(&nordic, key(Char('j'))), Some(Action::ConfirmYes));
+        assert_eq!(action_for(&nordic, key(Char('y'))), Some(Action::ConfirmYes));
+        assert_eq!(action_for(&nordic, key(Char('n'))), Some(Action::Cancel));
+        let english = KeyContext { places: &[Place::Confirm], ..nordic };
+        assert_eq!(action_for(&english, key(Char('j'))), Some(Action::Cancel));
+        assert_eq!(action_for(&english, key(Char('y'))), Some(Action::ConfirmYes));
+        let yes: Vec<&str> = effective(nordic.places)
+            .iter()
+            .filter(|b| b.action == Action::ConfirmYes)
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(yes, ["j y"], "help and footer name both keys, once");
     }
 
     #[test]

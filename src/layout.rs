@@ -1,6 +1,7 @@
 //! The screen's regions and the one scrolling rule, computed here once for both sides: the
 //! app (how far a page jumps, which rows a list shows) and the ui (where things are drawn).
-//! Nothing else derives a height from the terminal size.
+//! Nothing else derives a height from the terminal size, and nothing else decides between the
+//! full and the compact layout ([`Density`]).
 //!
 //! ```text
 //! ┌──────────────────────────────────────────────┐
@@ -14,6 +15,42 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
+
+/// The smallest terminal that gets the full layout.
+pub const FULL_WIDTH: u16 = 80;
+pub const FULL_HEIGHT: u16 = 24;
+/// The smallest terminal fasett draws in at all, in the compact layout (a tmux window in an
+/// 80×24 terminal is 80×23; a split one narrower still).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// How much room the terminal gives, decided here once: every ui module and the app ask this
+/// rather than compare sizes themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Density {
+    /// Below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: only a notice, in which `q` quits.
+    TooSmall,
+    /// From 60×20 up to the full size: shorter labels, fewer columns, lower grid cells.
+    Compact,
+    /// From [`FULL_WIDTH`]×[`FULL_HEIGHT`] up.
+    Full,
+}
+
+impl Density {
+    pub fn of(area: Rect) -> Self {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Density::TooSmall
+        } else if area.width < FULL_WIDTH || area.height < FULL_HEIGHT {
+            Density::Compact
+        } else {
+            Density::Full
+        }
+    }
+
+    pub fn is_compact(self) -> bool {
+        self == Density::Compact
+    }
+}
 
 /// The regions of the whole screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +232,19 @@ mod tests {
         assert_eq!((view.summary.height, view.table.height, view.chart.height), (2, 9, 8));
         assert_eq!(view.rows(), 8);
         assert_eq!(Benefits::new(body, true).chart.height, 9, "presentation: a larger chart");
+    }
+
+    #[test]
+    fn the_full_layout_from_80x24_the_compact_one_from_60x20() {
+        let at = |w, h| Density::of(Rect::new(0, 0, w, h));
+        assert_eq!(at(80, 24), Density::Full);
+        assert_eq!(at(200, 60), Density::Full);
+        for (w, h) in [(80, 23), (79, 24), (64, 20), (60, 20), (60, 40), (120, 20)] {
+            assert_eq!(at(w, h), Density::Compact, "{w}×{h}");
+        }
+        for (w, h) in [(59, 20), (60, 19), (58, 19), (200, 10), (10, 60)] {
+            assert_eq!(at(w, h), Density::TooSmall, "{w}×{h}");
+        }
     }
 
     #[test]

@@ -18,11 +18,14 @@
 //! - [`benefits`]: benefits realisation: realised, due, overdue, sums per year, P, facet and goal.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
+//!   both"), conflicts recorded in the file and settled as undoable edits.
+//! - [`region`]: several municipalities' portfolios side by side, read-only.
 //! - [`demo`]: the bundled sample portfolio, opened as a scratch copy.
-//! - [`config`]: the settings file (the language chosen with `:lang`).
+//! - [`config`]: the settings file (the language chosen with `:lang`, the colours of `:color`).
 //! - [`cli`]: the command line: parsing, and the non-interactive subcommands.
-//! - [`terminal`]: the interface in the terminal and its event loop; [`signals`]: signals,
-//!   hang-ups, panics.
+//! - [`terminal`]: the interface in the terminal, what the terminal can show, and the event
+//!   loop; [`signals`]: signals, hang-ups, panics.
 //! - [`recovery`]: text being typed, kept in a recovery file until it is saved.
 //! - [`generate`]: large synthetic portfolios for the benchmarks (not used by the app).
 //! - [`testing`]: the harness app-level tests build, drive and draw the app with.
@@ -47,9 +50,11 @@ pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod placement;
 pub mod recovery;
+pub mod region;
 pub mod report;
 pub mod scoring;
 pub mod signals;

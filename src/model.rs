@@ -7,15 +7,18 @@
 
 pub mod assessment;
 pub mod benefit;
+pub mod conflict;
 pub mod extras;
 pub mod initiative;
 pub mod organisation;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub use assessment::{ActionItem, Answer, Assessment};
 pub use benefit::{Benefit, BenefitKind, Costs, Currency, Measurement, Point};
+pub use conflict::{Conflict, Side};
 pub use initiative::{
     CreatedTo, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure, Priority, PushedBy,
     Stage, Status, Track,
@@ -35,6 +38,11 @@ pub type Id = u32;
 #[serde(default)]
 pub struct Portfolio {
     pub schema_version: u32,
+    /// The portfolio's own lasting identity (a random UUID made when it is first saved), so
+    /// two files of one portfolio can be told from files of another. Empty in a file no
+    /// fasett has saved since identities were introduced; not written while empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub organisation: Organisation,
     pub initiatives: Vec<Initiative>,
     pub assessments: Vec<Assessment>,
@@ -43,6 +51,10 @@ pub struct Portfolio {
     /// readable when its template is changed or uninstalled.
     pub templates: Vec<Template>,
     pub next_id: NextIds,
+    /// Values two merged copies changed differently, until the user picks one. Not written
+    /// while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     #[serde(skip)]
     pub extra: extras::Extra,
 }
@@ -51,12 +63,14 @@ impl Default for Portfolio {
     fn default() -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
+            id: String::new(),
             organisation: Organisation::default(),
             initiatives: Vec::new(),
             assessments: Vec::new(),
             actions: Vec::new(),
             templates: Vec::new(),
             next_id: NextIds::default(),
+            conflicts: Vec::new(),
             extra: extras::Extra::default(),
         }
     }
@@ -146,6 +160,30 @@ impl Portfolio {
 
     pub fn action(&self, id: Id) -> Option<&ActionItem> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// Gives the portfolio its lasting identity if it has none yet (a writing session does
+    /// this when it opens the file, so the first save writes it).
+    pub fn ensure_identity(&mut self) {
+        if self.id.is_empty() {
+            self.id = uuid::Uuid::new_v4().to_string();
+        }
+    }
+
+    /// The portfolio as the JSON tree its file holds, unknown keys included.
+    pub fn to_value(&self) -> Value {
+        use extras::Extras;
+        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
+        self.emit(&mut value);
+        value
+    }
+
+    /// A portfolio from a JSON tree of the current schema, keeping its unknown keys.
+    pub fn from_value(value: &Value) -> Result<Portfolio, serde_json::Error> {
+        use extras::Extras;
+        let mut portfolio = Portfolio::deserialize(value)?;
+        portfolio.absorb(value);
+        Ok(portfolio)
     }
 
     /// The template copy an assessment was run with, if the file has it.

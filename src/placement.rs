@@ -1,6 +1,8 @@
 //! The OPSI placement helper (docs/domain.md §2): two questions — what an initiative was
 //! *primarily created to* do and what *mainly pushed* it — place it on a facet, on a type of
-//! change between two neighbouring facets, or nowhere clear ("mixed").
+//! change between two neighbouring facets, or nowhere clear ("mixed"). Each facet stands for
+//! one [`Pole`] of OPSI's two axes (docs/domain.md §1): a facet *is* its pole, so a placed
+//! initiative is directed, undirected, certain or uncertain work — never two at once.
 //!
 //! ```text
 //!                       a leaders   b costs     c bottom-up  d future
@@ -54,6 +56,49 @@ impl ChangeType {
             let (x, y) = c.between();
             (x, y) == (a, b) || (y, x) == (a, b)
         })
+    }
+}
+
+/// One end of one of OPSI's two axes. In OPSI's diamond each facet is one pole, so the grid
+/// puts each pole label at its own facet's outer corner, never across a row or column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pole {
+    /// Mission-oriented: from the top, towards a goal someone set.
+    Directed,
+    /// Anticipatory: heading into what is not known (exploring).
+    Uncertainty,
+    /// Enhancement-oriented: building on what is known (exploiting).
+    Certainty,
+    /// Adaptive: growing from below, in answer to what happens.
+    Undirected,
+}
+
+impl Pole {
+    /// In `Facet::GRID` order: top-left, top-right, bottom-left, bottom-right.
+    pub const GRID: [Pole; 4] = [Pole::Directed, Pole::Uncertainty, Pole::Certainty, Pole::Undirected];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Pole::Directed => "directed",
+            Pole::Uncertainty => "uncertainty",
+            Pole::Certainty => "certainty",
+            Pole::Undirected => "undirected",
+        }
+    }
+
+    /// The pole a grid facet stands for; mixed and unplaced have none.
+    pub fn of(facet: Facet) -> Option<Pole> {
+        Facet::GRID.iter().position(|f| *f == facet).map(|ix| Pole::GRID[ix])
+    }
+
+    /// The arrow pointing from the grid's centre to this pole's corner.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Pole::Directed => "↖",
+            Pole::Uncertainty => "↗",
+            Pole::Certainty => "↙",
+            Pole::Undirected => "↘",
+        }
     }
 }
 
@@ -174,6 +219,15 @@ mod tests {
         assert_eq!(Placed::Facet(Adaptive).facet(), Adaptive);
         assert_eq!(Placed::ChangeType(Disruptive).facet(), Facet::Mixed);
         assert_eq!(Mixed.facet(), Facet::Mixed);
+    }
+
+    #[test]
+    fn each_facet_is_its_own_pole() {
+        assert_eq!(Pole::of(MissionOriented), Some(Pole::Directed));
+        assert_eq!(Pole::of(Anticipatory), Some(Pole::Uncertainty));
+        assert_eq!(Pole::of(EnhancementOriented), Some(Pole::Certainty));
+        assert_eq!(Pole::of(Adaptive), Some(Pole::Undirected));
+        assert_eq!((Pole::of(Facet::Mixed), Pole::of(Facet::Unplaced)), (None, None));
     }
 
     #[test]

@@ -35,19 +35,42 @@ pub enum Draft {
 }
 
 impl Draft {
-    /// A few words about it for the restore dialog: "a new initiative “Nattfasta…”".
+    /// A few words about it for the restore dialog: "a new initiative “Nattfasta i…”".
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            Draft::Initiative { editing: None, fields, .. } => {
+            Draft::Initiative { editing, fields, .. } => {
                 let title = fields.iter().find(|(k, _)| k == "field.title").map_or("", |(_, v)| v.as_str());
-                lang.tf("recovery.draft_new", &[("title", &crate::text::one_line(title))])
+                let title = first_words(title);
+                match editing {
+                    None => lang.tf("recovery.draft_new", &[("title", &title)]),
+                    Some(id) => lang.tf("recovery.draft_edit", &[("id", id), ("title", &title)]),
+                }
             }
-            Draft::Initiative { editing: Some(id), .. } => lang.tf("recovery.draft_edit", &[("id", id)]),
             Draft::LogEntry { id, text, .. } => {
-                lang.tf("recovery.draft_log", &[("id", id), ("text", &crate::text::one_line(text))])
+                lang.tf("recovery.draft_log", &[("id", id), ("text", &first_words(text))])
             }
         }
     }
+}
+
+/// The first words of `text` on one line, cut after a word with "…" if it is long.
+fn first_words(text: &str) -> String {
+    const ENOUGH: usize = 40;
+    let text = crate::text::one_line(text.trim());
+    if text.chars().count() <= ENOUGH {
+        return text.into_owned();
+    }
+    let mut words = String::new();
+    for word in text.split(' ') {
+        if !words.is_empty() && words.chars().count() + 1 + word.chars().count() > ENOUGH {
+            break;
+        }
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.extend(word.chars().take(ENOUGH));
+    }
+    words + "…"
 }
 
 /// The content of a recovery file.
@@ -129,6 +152,15 @@ pub fn rescue() -> Option<PathBuf> {
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_draft_is_named_by_its_first_words() {
+        assert_eq!(first_words("  Nattfasta  "), "Nattfasta");
+        let long = "Gemensam bilpool för hemtjänsten och hemsjukvården i hela kommunen";
+        assert_eq!(first_words(long), "Gemensam bilpool för hemtjänsten och…");
+        assert_eq!(first_words(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
+        assert_eq!(first_words("rad ett\nrad två"), "rad ett rad två");
+    }
 
     #[test]
     fn a_draft_round_trips_with_mode_0600() {

@@ -13,9 +13,11 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::analysis::{self, ChecklistResult, FacetShares, FollowUp, round};
+use crate::balance::{self, Tendency};
 use crate::coverage::{self, Coverage};
 use crate::i18n::Lang;
 use crate::model::{ActionItem, Facet, Portfolio, Pressure, Stage, Status};
+use crate::placement::Pole;
 use crate::text::one_line;
 
 /// The version of the JSON shape; raised only when a field changes meaning or goes away.
@@ -41,6 +43,7 @@ struct Facts<'a> {
     p: &'a Portfolio,
     lang: Lang,
     shares: FacetShares,
+    tendency: Tendency,
     strong: Vec<Facet>,
     stages: [usize; 6],
     statuses: [usize; 4],
@@ -61,6 +64,7 @@ impl<'a> Facts<'a> {
         Facts {
             p,
             lang,
+            tendency: shares.tendency(),
             strong: shares.strong(),
             shares,
             stages: analysis::stage_counts(&p.initiatives),
@@ -81,6 +85,11 @@ impl<'a> Facts<'a> {
 
     fn name(&self, prefix: &str, key: &str) -> &'static str {
         self.lang.t(&format!("{prefix}.{key}"))
+    }
+
+    /// The pole a facet stands for, in words; "–" for mixed and unplaced.
+    fn pole(&self, facet: Facet) -> &'static str {
+        Pole::of(facet).map_or("–", |p| self.name("pole", p.key()))
     }
 
     fn organisation(&self) -> &str {
@@ -110,9 +119,9 @@ impl<'a> Facts<'a> {
 
     fn when(&self, f: &FollowUp) -> String {
         match f.days {
-            d if d < 0 => self.lang.tf("report.days_overdue", &[("days", &-d)]),
+            d if d < 0 => self.lang.tn("report.days_overdue", d.unsigned_abs() as usize, &[("days", &-d)]),
             0 => self.t("report.today").to_owned(),
-            d => self.lang.tf("report.in_days", &[("days", &d)]),
+            d => self.lang.tn("report.in_days", d.unsigned_abs() as usize, &[("days", &d)]),
         }
     }
 
@@ -149,12 +158,8 @@ fn md_cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
-fn score(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
-fn signed(v: f64) -> String {
-    if v.abs() < 0.05 { "±0.0".to_owned() } else { format!("{v:+.1}") }
+fn score(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
 
 /// The report as Markdown.
@@ -169,22 +174,24 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}\n",
-        lang.tf("report.intro", &[("date", &today), ("total", &total), ("active", &active)])
+        lang.tn(
+            "report.intro",
+            total,
+            &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
+        )
     );
     if !p.organisation.vision.trim().is_empty() {
         let _ = writeln!(o, "{}: {}\n", t("profile.vision"), one_line(&p.organisation.vision));
     }
 
     let _ = writeln!(o, "## {}\n", t("report.balance"));
+    let _ = writeln!(o, "{}\n", lang.tf("report.tendency", &[("tendency", &f.tendency.words(lang))]));
+    let _ = writeln!(o, "{}\n", balance::rule(lang));
     let _ = writeln!(
         o,
-        "{}\n",
-        lang.tf("report.tendency", &[("tendency", &analysis::tendency_words(&f.strong, lang))])
-    );
-    let _ = writeln!(
-        o,
-        "| {} | {} | {} |\n|---|---:|---:|",
+        "| {} | {} | {} | {} |\n|---|---|---:|---:|",
         t("column.facet"),
+        t("report.pole"),
         t("report.active"),
         t("report.share")
     );
@@ -195,8 +202,13 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let strong =
             if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ =
-            writeln!(o, "| {}{strong} | {n} | {} % |", f.name("facet", facet.key()), f.shares.share(facet));
+        let _ = writeln!(
+            o,
+            "| {}{strong} | {} | {n} | {} |",
+            f.name("facet", facet.key()),
+            f.pole(facet),
+            lang.percent(f.shares.share(facet) as f64, 0)
+        );
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));
@@ -253,7 +265,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         let _ = writeln!(o, "{}", t("report.no_follow_ups"));
     }
     for fu in &f.follow_ups {
-        let _ = writeln!(o, "- {} ({}) — {}", fu.date, f.when(fu), f.follow_up_label(fu));
+        let _ = writeln!(o, "- {} ({}) — {}", lang.date(fu.date), f.when(fu), f.follow_up_label(fu));
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.checklists"));
@@ -273,7 +285,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
             let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
             let change = match (c.change(), c.previous) {
                 (Some(d), Some((date, _))) => {
-                    lang.tf("report.change_since", &[("change", &signed(d)), ("date", &date)])
+                    let change = lang.signed_decimal(d, 1);
+                    lang.tf("report.change_since", &[("change", &change), ("date", &lang.date(date))])
                 }
                 _ => t("report.first_run").to_owned(),
             };
@@ -282,8 +295,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
                 "| {} | {} | {} | {}{scale} | {change} |",
                 md_cell(&c.name),
                 md_cell(&c.scope),
-                c.date,
-                score(c.mean)
+                lang.date(c.date),
+                score(lang, c.mean)
             );
         }
     }
@@ -300,7 +313,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         if let Some(d) = a.follow_up {
             let overdue =
                 if a.is_overdue(today) { format!(", {}", t("report.overdue")) } else { String::new() };
-            let _ = write!(line, " ({} {d}{overdue})", t("report.follow_up_on"));
+            let _ = write!(line, " ({} {}{overdue})", t("report.follow_up_on"), lang.date(d));
         }
         let _ = writeln!(o, "{line}");
     }
@@ -319,6 +332,7 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
                 "active": f.shares.count(*facet),
                 "percent": round(f.shares.percent(*facet), 1),
                 "strong": f.strong.contains(facet),
+                "pole": Pole::of(*facet).map(Pole::key),
             })
         })
         .collect();
@@ -341,7 +355,9 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "unplaced": f.shares.count(Facet::Unplaced),
             "tendency": {
                 "strong": f.strong.iter().map(|x| x.key()).collect::<Vec<_>>(),
-                "text": analysis::tendency_words(&f.strong, lang),
+                "text": f.tendency.words(lang),
+                "kind": f.tendency.key(),
+                "rule": balance::rule(lang),
             },
         },
         "stages": Stage::ALL.iter().zip(f.stages).map(|(s, n)| json!({"stage": s.key(), "active": n})).collect::<Vec<_>>(),

@@ -149,7 +149,7 @@ pub struct FacetShare {
 }
 
 impl FacetShare {
-    /// At or above half of the strongest possible (docs/domain.md §3).
+    /// The answers reach at least half of the highest possible score (docs/domain.md §3).
     pub fn is_strong(&self) -> bool {
         self.percent.is_some_and(|p| p >= 50.0)
     }
@@ -176,11 +176,14 @@ pub fn facet_shares(t: &Template, a: &Assessment) -> Vec<FacetShare> {
         .collect()
 }
 
-/// What a facet-orientation run says the organisation leans to (the same words as the
-/// portfolio's balance, so "what we say" and "what we run" compare directly).
+/// Where a facet-orientation run's answers lean (named as the portfolio's balance is, so
+/// "what we say" and "what we run" compare directly). It measures agreement with statements,
+/// not initiatives: a facet is strong in the answers at 50 % of its highest possible score.
 pub fn tendency_of(shares: &[FacetShare]) -> Tendency {
-    let strong: Vec<Facet> = shares.iter().filter(|s| s.is_strong()).map(|s| s.facet).collect();
-    Tendency::from_strong(&strong)
+    let of = |facet: Facet| shares.iter().find(|s| s.facet == facet);
+    let values = Facet::GRID.map(|f| of(f).and_then(|s| s.percent).unwrap_or(0.0));
+    let strong = Facet::GRID.map(|f| of(f).is_some_and(FacetShare::is_strong));
+    Tendency::ranked(values, strong)
 }
 
 /// What the portfolio runs: active initiatives per grid facet, and each facet's share of them
@@ -207,8 +210,9 @@ impl Mix {
         (total > 0).then(|| crate::balance::percent(self.counts[ix] as u64, total as u64))
     }
 
-    /// A facet runs strong when it has at least half as many active initiatives as the
-    /// biggest facet — the strongest there is stands in for the strongest possible.
+    /// The portfolio's tendency by the balance's one rule (`balance::RULE`): the strongest
+    /// facet there is stands in for the strongest possible, and mixed and unplaced
+    /// initiatives count in the whole.
     pub fn tendency(&self) -> Tendency {
         self.balance.tendency(false)
     }
@@ -511,7 +515,14 @@ mod tests {
             "50% counts as strong"
         );
         let one = facet_shares(&t, &facet_run([[0, 1], [3, 4], [1, 1], [0, 0]]));
-        assert_eq!(tendency_of(&one), Tendency::Primarily(Facet::Anticipatory));
+        assert_eq!(
+            tendency_of(&one),
+            Tendency::Primarily {
+                facet: Facet::Anticipatory,
+                weak: vec![Facet::EnhancementOriented, Facet::MissionOriented, Facet::Adaptive],
+            },
+            "the weak named from the highest score down"
+        );
     }
 
     #[test]
@@ -555,8 +566,21 @@ mod tests {
         let mix = Mix::of(&p);
         assert_eq!((mix.counts, mix.off_grid), ([0, 0, 3, 1], 1));
         assert_eq!(mix.percent(2), Some(75.0));
-        assert_eq!(mix.tendency(), Tendency::Primarily(Facet::EnhancementOriented));
-        assert_eq!(Mix::of(&Portfolio::default()).tendency(), Tendency::WeakInAll);
+        assert_eq!(mix.tendency(), Tendency::TooFew, "5 active initiatives are too few");
+        p.initiatives.push(Initiative {
+            id: 10,
+            facet: Facet::EnhancementOriented,
+            status: Status::Active,
+            ..Initiative::default()
+        });
+        assert_eq!(
+            Mix::of(&p).tendency(),
+            Tendency::Primarily {
+                facet: Facet::EnhancementOriented,
+                weak: vec![Facet::Adaptive, Facet::MissionOriented, Facet::Anticipatory],
+            }
+        );
+        assert_eq!(Mix::of(&Portfolio::default()).tendency(), Tendency::TooFew);
     }
 
     #[test]

@@ -7,6 +7,10 @@
 //! `poll(2)` has said the terminal is readable and not hung up. A watchdog thread covers the
 //! tiny window that leaves: if a signal is not picked up by the loop within
 //! [`WATCHDOG_GRACE`], it writes the recovery file itself and exits.
+//!
+//! Being stopped is not the end: SIGTSTP hands the terminal back before stopping, and
+//! SIGCONT (after any stop, also a SIGSTOP fasett could not see coming) takes the whole screen
+//! again, since the shell or another program may have drawn over it meanwhile.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
@@ -17,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, Timespec};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::flag;
 
 use crate::i18n::Lang;
@@ -34,6 +38,10 @@ pub const WATCHDOG_GRACE: Duration = Duration::from_millis(1200);
 pub struct Signals {
     caught: Arc<AtomicUsize>,
     taken_up: Arc<AtomicBool>,
+    /// SIGTSTP came: hand the terminal back and stop.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT came: fasett was stopped, and the screen may show anything now.
+    continued: Arc<AtomicBool>,
 }
 
 impl Signals {
@@ -48,9 +56,28 @@ impl Signals {
             flag::register(signal, Arc::clone(&once))?;
             flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
         }
-        let signals = Signals { caught, taken_up: Arc::new(AtomicBool::new(false)) };
+        let suspend = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        flag::register(SIGCONT, Arc::clone(&continued))?;
+        let signals = Signals { caught, taken_up: Arc::new(AtomicBool::new(false)), suspend, continued };
         signals.start_watchdog();
         Ok(signals)
+    }
+
+    /// Whether SIGTSTP asked fasett to stop (since the last call).
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether fasett was continued after a stop (since the last call).
+    pub fn take_continued(&self) -> bool {
+        self.continued.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether a signal was caught (without taking it up).
+    pub fn caught(&self) -> bool {
+        self.caught.load(Ordering::SeqCst) != 0
     }
 
     /// The signal caught, if any; the loop calls this to take it up.
@@ -78,7 +105,8 @@ impl Signals {
                     return;
                 }
                 // The loop is stuck (in crossterm, on a terminal that went away): keep the
-                // text being typed and go. Every committed edit is already saved.
+                // text being typed and go. A save under way may be cut short: the file
+                // stays whole, as after any kill.
                 let _ = recovery::rescue();
                 let _ = ratatui::try_restore();
                 std::process::exit(128 + i32::try_from(signal).unwrap_or(0));
@@ -87,6 +115,11 @@ impl Signals {
         // Without the watchdog the loop still handles signals; only the backstop is missing.
         drop(spawned);
     }
+}
+
+/// Stops this process as SIGTSTP would have without a handler; returns when continued.
+pub fn stop_self() {
+    let _ = signal_hook::low_level::raise(SIGSTOP);
 }
 
 /// The name of a signal, for messages.

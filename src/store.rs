@@ -14,8 +14,9 @@
 //!   or wrote it, is never written.
 //!
 //! The parts, one file each under `store/`: `paths` (where the file is), `load` (reading,
-//! with `position` for line and column), `write` (the one writer), `backup`, `lock`, and `ops`
-//! (the file operations, which tests can make fail).
+//! with `position` for line and column), `write` (the one writer), `backup`, `lock`, `ops`
+//! (the file operations, which tests can make fail), and `saver` (the thread that saves the
+//! interface's edits, so that no keypress waits for the disk).
 
 use std::fmt;
 use std::fs::{self, File};
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::i18n::Lang;
 use crate::model::Portfolio;
 
 mod backup;
@@ -33,6 +35,7 @@ mod lock;
 mod ops;
 mod paths;
 mod position;
+mod saver;
 mod write;
 
 use backup::{make_backup, remove_leftover_temps};
@@ -40,8 +43,9 @@ pub use load::{LoadError, load, load_versioned, migrate, migration_steps, parse}
 use load::{read_and_parse, read_capped};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};
-pub use paths::{StoreError, backups_dir_for, data_dir, resolve_path, resolve_path_from};
+pub use paths::{PathProblem, StoreError, backups_dir_for, data_dir, resolve_path, resolve_path_from};
 use paths::{backups_dir_of_target, is_missing, parent_dir, resolve_link, same_file};
+pub use saver::{Outcome, Saver};
 pub use write::{Sharing, WriteError, Written, to_json, write_file, write_file_with};
 use write::{create_dirs, to_json_sized};
 
@@ -97,6 +101,41 @@ fn at_unless_same(at: &Path, path: &Path) -> String {
 }
 
 impl SaveError {
+    /// The message in `lang`, as [`fmt::Display`] says it in English; the operating
+    /// system's own words (the `source`) stay as it gives them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            SaveError::ReadOnly { path, backups, reason } => lang.tf(
+                "store.not_saved_read_only",
+                &[
+                    ("path", &path.display()),
+                    ("reason", &reason.localized(lang)),
+                    ("backups", &backups.display()),
+                ],
+            ),
+            SaveError::ExternalChange { path, backups } => lang.tf(
+                "store.not_saved_external",
+                &[("path", &path.display()), ("backups", &backups.display())],
+            ),
+            SaveError::Locked { path, holder } => lang.tf(
+                "store.not_saved_locked",
+                &[("path", &path.display()), ("holder", &lock::localized_holder(holder, lang))],
+            ),
+            SaveError::Io { path, doing, at, source } => {
+                let step = write::doing_in(doing, lang);
+                let doing = format!("{step}{}", at_unless_same(at, path));
+                lang.tf(
+                    "store.not_saved_io",
+                    &[("path", &path.display()), ("doing", &doing), ("error", source)],
+                )
+            }
+            SaveError::NotDurable { path, at, source } => lang.tf(
+                "store.saved_not_durable",
+                &[("path", &path.display()), ("at", &at.display()), ("error", source)],
+            ),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         match self {
             SaveError::ReadOnly { path, .. }
@@ -177,6 +216,22 @@ impl fmt::Display for ReadOnlyReason {
     }
 }
 
+impl ReadOnlyReason {
+    /// The reason in `lang`, completing "the file is …" as [`fmt::Display`] does in English.
+    /// The details of a load error (position, what was expected) stay as the loader wrote
+    /// them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            ReadOnlyReason::Requested => lang.t("store.read_only_requested").to_owned(),
+            ReadOnlyReason::LoadFailed(why) => lang.tf("store.read_only_load_failed", &[("why", why)]),
+            ReadOnlyReason::NewerSchema(why) => lang.tf("store.read_only_newer", &[("why", why)]),
+            ReadOnlyReason::LockedBy(holder) => {
+                lang.tf("store.read_only_locked", &[("holder", &lock::localized_holder(holder, lang))])
+            }
+        }
+    }
+}
+
 /// What [`Store::open`] found.
 #[derive(Debug)]
 pub struct Opened {
@@ -209,11 +264,11 @@ impl Store {
     /// only for a path that cannot be a data file.
     pub fn open(path: &Path, read_only: bool) -> Result<Opened, StoreError> {
         if path.as_os_str().is_empty() {
-            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: "no file named".into() });
+            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::Empty });
         }
         let target = resolve_link(path);
         if fs::metadata(&target).is_ok_and(|m| m.is_dir()) {
-            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: "this is a folder".into() });
+            return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::Folder });
         }
         let mut store = Store {
             path: path.to_path_buf(),
@@ -256,6 +311,11 @@ impl Store {
         if read_only && store.access == Access::ReadWrite {
             store.access = Access::ReadOnly(ReadOnlyReason::Requested);
         }
+        let mut portfolio = portfolio;
+        if store.access == Access::ReadWrite {
+            // Written with the first save; opening alone still writes nothing.
+            portfolio.ensure_identity();
+        }
         if store.lock.is_some() {
             remove_leftover_temps(&store.target);
         }
@@ -288,6 +348,13 @@ impl Store {
     /// Saves atomically, after checking that we may write and that nobody else changed the
     /// file. On error nothing was changed on disk (a backup may have been added).
     pub fn save(&mut self, portfolio: &Portfolio) -> Result<(), SaveError> {
+        self.save_with(|hint| to_json_sized(portfolio, hint))
+    }
+
+    /// [`Store::save`] of the text `json` makes (given the file's last length, to size its
+    /// buffer), which must be [`to_json`] of the portfolio: the saving thread builds it from
+    /// a snapshot.
+    pub(crate) fn save_with(&mut self, json: impl FnOnce(usize) -> String) -> Result<(), SaveError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(SaveError::ReadOnly {
                 path: self.path.clone(),
@@ -299,7 +366,7 @@ impl Store {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
         let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
-        let json = to_json_sized(portfolio, hint);
+        let json = json(hint);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {

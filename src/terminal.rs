@@ -1,54 +1,88 @@
 //! The interface in the terminal: opening the store and the app, setting the terminal up,
 //! the event loop, and restoring the terminal however the session ends (a quit, a signal, a
-//! terminal that went away). The signals and the panic hook are in [`crate::signals`].
+//! terminal that went away). The signals and the panic hook are in [`crate::signals`]; what
+//! the terminal can show is read in `terminal/capabilities.rs`.
+//!
+//! fasett owns the whole screen: it clears it when it starts, when it is continued after a
+//! stop and on `Ctrl-L`, so nothing drawn before shows through, with or without an alternate
+//! screen. It draws once per batch of input, and [`Output`] writes only what changed: nothing
+//! at all while nothing changes.
+
+mod capabilities;
+mod output;
 
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, WrapErr};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::Terminal;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal as tty_mode;
 
+use crate::action::Action;
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
 use crate::store::Store;
 use crate::ui;
+pub use output::Output;
+
+/// The terminal fasett draws on.
+type Screen = Terminal<Output<io::Stdout>>;
+
+/// The alternate screen (where a terminal has one) and bracketed paste: a pasted text arrives
+/// whole, so a line break in it cannot press Enter.
+const MODES_ON: &str = "\x1b[?1049h\x1b[?2004h";
+const MODES_OFF: &str = "\x1b[?2004l\x1b[?1049l";
 
 /// Opens the data file at `path` in the interface and runs it until the session ends; the
-/// exit code says how it ended (0 quit, 1 no or lost terminal, 128 + signal).
-pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCode> {
-    let opened = Store::open(path, read_only).wrap_err_with(|| format!("opening {}", path.display()))?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let options = Options { lang, no_color, first_run: !opened.existed };
+/// exit code says how it ended (0 quit, 1 could not start or lost the terminal, 128 + signal).
+/// Why it could not start is said on stderr in `lang`.
+pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
+    let var = |name: &str| std::env::var(name).ok();
+    let ascii = capabilities::ascii(var);
+    if capabilities::is_dumb(var("TERM").as_deref()) {
+        return dumb_terminal(lang, ascii);
+    }
+    let opened = match Store::open(path, read_only) {
+        Ok(opened) => opened,
+        Err(e) => return refuse(&e.localized(lang)),
+    };
+    let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
+    let options = Options {
+        lang,
+        no_color: colors_off,
+        no_color_env: capabilities::no_color(var),
+        ascii,
+        first_run: !opened.existed,
+        wait_for_saves: false,
+    };
     let mut app = App::new(opened.portfolio, Some(opened.store), &options);
     app.load_user_templates();
     app.offer_recovery();
-    let signals = Signals::install().wrap_err("catching SIGHUP, SIGTERM and SIGINT")?;
+    let signals = match Signals::install() {
+        Ok(signals) => signals,
+        Err(e) => return refuse(&lang.tf("cli.signals_failed", &[("error", &e)])),
+    };
     let tty = match Tty::open() {
         Ok(tty) => tty,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match enter() {
         Ok(terminal) => terminal,
-        Err(e) => return Ok(no_terminal(&e)),
+        Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
     signals::install_panic_hook(lang);
-    // Bracketed paste: a pasted text arrives whole, so a line break in it cannot press Enter.
-    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
     let end = event_loop(&mut terminal, &mut app, &signals, &tty);
     if matches!(end, End::Quit) {
-        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-        ratatui::restore();
-        return Ok(ExitCode::SUCCESS);
+        let _ = leave(&mut terminal);
+        return ExitCode::SUCCESS;
     }
     // A signal or a lost terminal: save what is pending and keep the text being typed
     // first, then restore what can be restored (the terminal may be gone: errors ignored).
     let rescued = app.before_exit();
-    let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-    let _ = ratatui::try_restore();
+    let _ = leave(&mut terminal);
     // Dropping a terminal that went away prints (and so panics) from ratatui's Drop.
     std::mem::forget(terminal);
     let mut lines = Vec::new();
@@ -71,7 +105,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> Result<ExitCo
         lines.push(lang.tf("signal.recovery", &[("path", &path.display())]));
     }
     signals::tell(&lines);
-    Ok(ExitCode::from(code))
+    ExitCode::from(code)
 }
 
 /// Why the terminal loop ended.
@@ -85,10 +119,27 @@ enum End {
     Gone,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, tty: &Tty) -> End {
-    let Ok(size) = terminal.size() else { return End::Gone };
-    app.size = (size.width, size.height);
+/// How long to wait for more input after a single event before handling it: a person never
+/// presses two keys this close together, a paste's bytes always come closer. crossterm waits
+/// in whole milliseconds and spins through the rest, hence a little over one.
+const KEY_GAP: Duration = Duration::from_micros(1_100);
+/// Once input comes faster than anyone types (a paste without bracketed paste), how long to
+/// wait for the rest of it: a terminal or an SSH connection may deliver it in pieces.
+const BURST_GAP: Duration = Duration::from_millis(20);
+
+fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty) -> End {
     loop {
+        // A stop and a continue interrupt the wait: the screen is taken again before drawing.
+        if stops_and_continues(terminal, signals).is_err() {
+            return End::Gone;
+        }
+        app.poll_saves();
+        // The size is read on every turn, not only from resize events: the frame is laid out
+        // for the terminal as it is, even before crossterm hands the resize on.
+        let Ok(size) = terminal.size() else { return End::Gone };
+        if app.size != (size.width, size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
             return End::Gone;
         }
@@ -98,32 +149,118 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals, 
         if let Some(signal) = signals.take() {
             return End::Signal(signal);
         }
-        match tty.wait(signals::TICK) {
-            Wait::Idle => app.idle_tick(Instant::now()),
+        let batch = match tty.wait(wait_time(app)) {
             Wait::Gone => return End::Gone,
-            // Everything crossterm has now, then draw once.
-            Wait::Ready => {
-                let mut batch = Vec::new();
-                loop {
-                    let Ok(event) = event::read() else { return End::Gone };
-                    signals::test_panic(&event);
-                    batch.push(event);
-                    match event::poll(Duration::ZERO) {
-                        Ok(true) => {}
-                        Ok(false) => break,
-                        Err(_) => return End::Gone,
-                    }
-                }
-                crate::input::handle_batch(app, &batch);
-                app.track_draft(Instant::now());
+            Wait::Ready => read_batch(),
+            // A signal that interrupted the wait ends the session before anything is read.
+            Wait::Idle if signals.caught() => continue,
+            // Nothing new on the terminal, but crossterm may hold events it read earlier (or a
+            // resize, which interrupts the wait): those are handled now, not at the next key.
+            Wait::Idle => match event::poll(KEY_GAP) {
+                Ok(true) => read_batch(),
+                Ok(false) => Some(Vec::new()),
+                Err(_) => None,
+            },
+        };
+        let Some(batch) = batch else { return End::Gone };
+        if batch.is_empty() {
+            app.idle_tick(Instant::now());
+            work_while_idle(app, tty, signals);
+        } else {
+            crate::input::handle_batch(app, &batch);
+            app.track_draft(Instant::now());
+            if app.take_redraw() && terminal.clear().is_err() {
+                return End::Gone;
             }
         }
     }
 }
 
-/// Says that there is no usable terminal, and gives exit code 1.
-fn no_terminal(e: &io::Error) -> ExitCode {
-    let message = format!("fasett needs an interactive terminal ({e}).");
-    eprintln!("fasett: {}", crate::text::multi_line(&message));
+/// How long to wait for input: while a save is under way, briefly, so that its outcome is
+/// shown as soon as it is known.
+fn wait_time(app: &App) -> Duration {
+    if app.is_saving() { SAVE_POLL } else { signals::TICK }
+}
+
+/// How often the loop looks whether the save under way has ended.
+const SAVE_POLL: Duration = Duration::from_millis(10);
+
+/// Does the app's idle work a few milliseconds at a time, as long as nothing else wants the
+/// loop: no input (new on the terminal, or already read by crossterm) and no signal.
+fn work_while_idle(app: &mut App, tty: &Tty, signals: &Signals) {
+    const SLICE: Duration = Duration::from_millis(2);
+    let quiet = || {
+        tty.wait(Duration::ZERO) == Wait::Idle
+            && !signals.caught()
+            && matches!(event::poll(Duration::ZERO), Ok(false))
+    };
+    while app.idle_work(Instant::now() + SLICE) && quiet() {}
+}
+
+/// Everything the terminal sent in one go, in order: the first event, then each that follows
+/// within [`KEY_GAP`] of the last (within [`BURST_GAP`] once it is clearly a burst), so that a
+/// paste is handled whole. `None` when the terminal failed.
+fn read_batch() -> Option<Vec<Event>> {
+    let mut batch = Vec::new();
+    loop {
+        let event = event::read().ok()?;
+        signals::test_panic(&event);
+        batch.push(event);
+        let gap = if batch.len() > 1 { BURST_GAP } else { KEY_GAP };
+        if !event::poll(gap).ok()? {
+            return Some(batch);
+        }
+    }
+}
+
+/// Takes the terminal: raw mode, the screen modes, and a cleared screen.
+fn enter() -> io::Result<Screen> {
+    tty_mode::enable_raw_mode()?;
+    let mut terminal = Terminal::new(Output::new(io::stdout()))?;
+    own_screen(&mut terminal)?;
+    Ok(terminal)
+}
+
+/// Switches the screen modes on and clears the screen; the next frame draws everything.
+fn own_screen(terminal: &mut Screen) -> io::Result<()> {
+    terminal.backend_mut().raw(MODES_ON)?;
+    terminal.clear()
+}
+
+/// Gives the terminal back as it was: default colours, the cursor shown, the screen modes
+/// off, cooked mode.
+fn leave(terminal: &mut Screen) -> io::Result<()> {
+    terminal.backend_mut().finish()?;
+    terminal.backend_mut().raw(MODES_OFF)?;
+    tty_mode::disable_raw_mode()
+}
+
+/// SIGTSTP: hands the terminal back and stops until continued. After any stop (a SIGSTOP
+/// too) the terminal is taken again, since it may show anything by now.
+fn stops_and_continues(terminal: &mut Screen, signals: &Signals) -> io::Result<()> {
+    if signals.take_suspend() {
+        leave(terminal)?;
+        signals::stop_self();
+    }
+    if signals.take_continued() {
+        tty_mode::enable_raw_mode()?;
+        own_screen(terminal)?;
+    }
+    Ok(())
+}
+
+/// Says, in the user's language, that a terminal without cursor movement cannot show the
+/// interface, and gives exit code 1; the terminal is never touched.
+fn dumb_terminal(lang: Lang, ascii: bool) -> ExitCode {
+    let message = lang.tf("terminal.dumb", &[("term", &"dumb")]);
+    let message = if ascii { message.chars().map(ui::theme::ascii_char).collect() } else { message };
+    eprintln!("{message}");
+    ExitCode::from(1)
+}
+
+/// Says why the interface could not start (no usable terminal, an unusable path), and gives
+/// exit code 1.
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("fasett: {}", crate::text::multi_line(message));
     ExitCode::from(1)
 }

@@ -13,8 +13,8 @@
 //! insta::assert_snapshot!(app.render(80, 24));
 //! ```
 //!
-//! Every harness starts on [`TODAY`] without colours (as `NO_COLOR` would), so snapshots do
-//! not drift with the calendar. The harness dereferences to its [`App`], so `app.mode`,
+//! Every harness starts on [`TODAY`] in UTC without colours (as `NO_COLOR` would), so
+//! snapshots do not drift with the calendar or the machine's time zone. The harness dereferences to its [`App`], so `app.mode`,
 //! `app.portfolio` and `app.update(…)` work as on the app itself.
 
 use std::ops::{Deref, DerefMut};
@@ -127,9 +127,11 @@ impl Harness {
     }
 
     fn start(portfolio: Portfolio, store: Option<Store>, first_run: bool) -> Self {
-        let options = Options { no_color: true, first_run, ..Options::default() };
+        // Each save is waited for, so a test finds on disk what it just did.
+        let options = Options { no_color: true, first_run, wait_for_saves: true, ..Options::default() };
         let mut app = App::new(portfolio, store, &options);
         app.today = TODAY;
+        app.zone = jiff::tz::TimeZone::UTC;
         Self { app, dir: None, terminal: None }
     }
 
@@ -144,6 +146,13 @@ impl Harness {
     #[must_use]
     pub fn lang(mut self, lang: Lang) -> Self {
         self.app.lang = lang;
+        self
+    }
+
+    /// The same app drawn in ASCII only, as on a terminal whose locale is not UTF-8.
+    #[must_use]
+    pub fn ascii(mut self) -> Self {
+        self.app.ascii = true;
         self
     }
 
@@ -246,6 +255,40 @@ impl Harness {
         dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
         dirs.dedup();
         screen.lines().map(|line| hide_dirs(line, &dirs) + "\n").collect()
+    }
+
+    /// The whole screen as [`Harness::render`] gives it, each row followed by a row of its
+    /// text styles, one mark per column: `R` reverse (the selection without colours), `U`
+    /// underlined (errors and overdue dates), `B` bold, `D` dim, `I` italic, blank for none.
+    /// The strongest mark of a cell shows.
+    pub fn render_styles(&mut self, width: u16, height: u16) -> String {
+        use ratatui::style::Modifier;
+        let text = self.render(width, height);
+        let Some(terminal) = self.terminal.as_ref() else { return text };
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for (y, line) in (0..height).zip(text.lines()) {
+            let marks: String = (0..width)
+                .map(|x| {
+                    let m = buffer[(x, y)].modifier;
+                    [
+                        (Modifier::REVERSED, 'R'),
+                        (Modifier::UNDERLINED, 'U'),
+                        (Modifier::BOLD, 'B'),
+                        (Modifier::DIM, 'D'),
+                        (Modifier::ITALIC, 'I'),
+                    ]
+                    .into_iter()
+                    .find_map(|(modifier, mark)| m.contains(modifier).then_some(mark))
+                    .unwrap_or(' ')
+                })
+                .collect();
+            out.push_str(line);
+            out.push('\n');
+            out.push_str(format!(" {marks}").trim_end());
+            out.push('\n');
+        }
+        out
     }
 
     /// The whole screen at the size the app last saw (80 × 24 unless resized).

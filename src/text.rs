@@ -1,9 +1,11 @@
 //! Text helpers shared by the interface, search and reports: making user text harmless on a
-//! terminal, and folding it for case- and diacritic-insensitive search.
+//! terminal, folding it for case- and diacritic-insensitive search, and fitting it into a
+//! width without losing what matters (whole words, a path's file name).
 
 use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Characters that reorder text (bidirectional overrides and isolates); shown as `�` so a
 /// title cannot visually rewrite the rest of its line.
@@ -96,9 +98,164 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// The longest start of `text` that is at most `width` columns wide.
+fn head(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (ix, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return &text[..ix];
+        }
+    }
+    text
+}
+
+/// The longest end of `text` that is at most `width` columns wide.
+fn tail(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (ix, c) in text.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return &text[ix + c.len_utf8()..];
+        }
+    }
+    text
+}
+
+/// Where text was cut, on a terminal that shows Unicode.
+pub const ELLIPSIS: &str = "…";
+/// Where text was cut, on a terminal that shows only ASCII.
+pub const ASCII_ELLIPSIS: &str = "...";
+
+/// The ellipsis drawn on a terminal that shows only ASCII (`ascii`), or Unicode.
+pub fn ellipsis(ascii: bool) -> &'static str {
+    if ascii { ASCII_ELLIPSIS } else { ELLIPSIS }
+}
+
+/// `text` in at most `width` columns, cut in the middle with `…` so both ends stay: for a
+/// path, the folders it starts from and the file name, cut between folders where they allow
+/// it ("/home/karin/…/fasett/rapport.md"). When even the name does not fit, its end is kept
+/// ("…rapport-2026-11-25.md").
+pub fn shorten_middle(text: &str, width: usize) -> String {
+    shorten_middle_with(text, width, ELLIPSIS)
+}
+
+/// [`shorten_middle`] with another `ellipsis` (the ASCII one), left out where it does not fit.
+pub fn shorten_middle_with(text: &str, width: usize, ellipsis: &str) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    let room = width - ellipsis.width();
+    if room == 0 {
+        return ellipsis.to_owned();
+    }
+    let mut end_at = text.rfind('/').unwrap_or(0);
+    if text[end_at..].width() >= room {
+        return format!("{ellipsis}{}", tail(text, room));
+    }
+    // The name and the folders just above it, up to half the room.
+    while let Some(slash) = text[..end_at].rfind('/') {
+        if text[slash..].width() > room / 2 {
+            break;
+        }
+        end_at = slash;
+    }
+    let end = &text[end_at..];
+    let fits = room - end.width();
+    // Whole folders from the start where they fit, else as many characters as fit.
+    let start = text[..end_at]
+        .match_indices('/')
+        .map(|(at, _)| &text[..=at])
+        .take_while(|s| s.width() <= fits)
+        .last()
+        .filter(|s| s.width() > 1)
+        .unwrap_or_else(|| head(text, fits));
+    format!("{start}{ellipsis}{end}")
+}
+
+/// `text` in at most `width` columns, cut after a whole word and ended with `…` when
+/// something was left out; a first word longer than the room is cut where it must be.
+pub fn shorten_words(text: &str, width: usize) -> String {
+    shorten_words_with(text, width, ELLIPSIS)
+}
+
+/// [`shorten_words`] with another `ellipsis` (the ASCII one), left out where it does not fit.
+pub fn shorten_words_with(text: &str, width: usize, ellipsis: &str) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    let fits = head(text, width - ellipsis.width());
+    let cut = fits.rfind(' ').map_or(fits, |space| fits[..space].trim_end_matches([' ', ',', ';', ':']));
+    let cut = if cut.is_empty() { fits } else { cut };
+    format!("{cut}{ellipsis}")
+}
+
+/// `text` broken into lines of at most `width` columns between words; a word longer than a
+/// line is cut into pieces. Line breaks in `text` are kept.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = word;
+            let gap = usize::from(!line.is_empty());
+            if line.width() + gap + word.width() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            while word.width() > width {
+                let piece = head(word, width);
+                lines.push(piece.to_owned());
+                word = &word[piece.len()..];
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shortened_path_keeps_its_file_name() {
+        let path = "/home/karin/.local/share/fasett/rapport-2026-11-25.md";
+        assert_eq!(shorten_middle(path, 80), path);
+        let short = shorten_middle(path, 36);
+        assert_eq!(short, "/home/karin/…/rapport-2026-11-25.md");
+        assert_eq!(shorten_middle(path, 46), "/home/karin/.local/…/rapport-2026-11-25.md");
+        assert_eq!(shorten_middle("/a/b/c/d/e/f/g/h/report.md", 20), "/a/b/c/d/…/report.md");
+        assert_eq!(shorten_middle(path, 12), "…26-11-25.md");
+        assert_eq!(shorten_middle("abc", 0), "");
+        assert_eq!(shorten_middle_with(path, 38, ASCII_ELLIPSIS), "/home/karin/.../rapport-2026-11-25.md");
+        assert_eq!(shorten_middle_with(path, 36, ASCII_ELLIPSIS), "/home/.../rapport-2026-11-25.md");
+        assert_eq!(shorten_middle_with(path, 12, ASCII_ELLIPSIS), "...-11-25.md");
+        assert_eq!(shorten_middle_with("abcdef", 2, ASCII_ELLIPSIS), "ef");
+    }
+
+    #[test]
+    fn shortening_and_wrapping_never_cut_a_word() {
+        let text = "balanserad: stark inom alla fyra fasetterna";
+        assert_eq!(shorten_words(text, 80), text);
+        assert_eq!(shorten_words(text, 30), "balanserad: stark inom alla…");
+        assert_eq!(shorten_words("Missionsorienterad", 8), "Mission…");
+        assert_eq!(shorten_words_with(text, 30, ASCII_ELLIPSIS), "balanserad: stark inom...");
+        assert_eq!(shorten_words_with("Missionsorienterad", 2, ASCII_ELLIPSIS), "Mi");
+        assert_eq!(wrap_words(text, 20), ["balanserad: stark", "inom alla fyra", "fasetterna"]);
+        assert_eq!(wrap_words("a\nb c", 10), ["a", "b c"]);
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
 
     #[test]
     fn escape_sequences_are_shown_not_obeyed() {

@@ -15,6 +15,7 @@
 //! Overlays (help) are drawn last, over the body.
 
 mod benefits;
+mod conflicts;
 mod culture;
 mod detail;
 mod dialog;
@@ -33,28 +34,40 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
-use crate::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::app::{App, Confirm, Mode};
 use crate::keymap;
-use crate::layout::Screen;
+use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
+    let theme = Theme::of(app);
+    draw_screen(app, frame, &theme);
+    // Catalog texts and the user's own words are Unicode too; folded cell by cell, after
+    // everything was measured and placed, nothing moves.
+    if theme.is_ascii() {
+        theme::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
-    let theme = Theme::new(app.no_color);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(app, frame, area, &theme);
+    if Density::of(area) == Density::TooSmall {
+        draw_too_small(app, frame, area, theme);
         return;
     }
     let problem = app.problem();
-    let Screen { tabs, banner, body, status, footer } = Screen::new(area, problem.as_deref());
-    draw_tabs(app, frame, tabs, &theme);
+    let screen = Screen::new(area, problem.as_deref());
+    let Screen { tabs, banner, body, status, footer } = screen;
+    draw_tabs(app, frame, tabs, theme);
     if let Some(problem) = problem {
         let text = crate::text::multi_line(&problem).into_owned();
-        let block = ratatui::widgets::Block::bordered()
+        let block = theme
+            .bordered()
             .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
             .border_style(theme.error());
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
@@ -62,19 +75,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.pane {
         // The benefits view covers the whole body; the pane beneath would only cost time.
         _ if matches!(app.mode, Mode::Benefits(_)) => {}
-        _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, &theme),
-        Pane::Portfolio => portfolio::render(app, frame, body, &theme),
-        Pane::Initiatives => initiatives::render(app, frame, body, &theme),
-        Pane::Culture => culture::render(app, frame, body, &theme),
-        Pane::Overview => overview::render(app, frame, body, &theme),
+        _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, theme),
+        Pane::Portfolio => portfolio::render(app, frame, body, theme),
+        Pane::Initiatives => initiatives::render(app, frame, body, theme),
+        Pane::Culture => culture::render(app, frame, body, theme),
+        Pane::Overview => overview::render(app, frame, body, theme),
     }
-    draw_status(app, frame, status, &theme);
-    draw_footer(app, frame, footer, &theme);
+    draw_status(app, frame, status, theme);
+    draw_footer(app, frame, footer, theme);
     match &app.mode {
-        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, &theme),
-        Mode::Detail { id, scroll } => detail::render(app, frame, body, *id, *scroll, &theme),
+        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, theme),
+        Mode::Detail { id, scroll } => detail::render(app, frame, &screen, *id, *scroll, theme),
         Mode::Form(form) => {
-            editor::render(app, frame, body, form, &theme);
+            editor::render(app, frame, body, form, theme);
             if form.confirm_discard {
                 dialog::question(
                     frame,
@@ -82,7 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                     app.lang.t("dialog.discard_title"),
                     app.lang.t("dialog.discard_text"),
                     app.lang.t("dialog.discard_keys"),
-                    &theme,
+                    theme,
                 );
             }
         }
@@ -96,16 +109,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 app.lang.t("dialog.delete_title"),
                 &text,
                 app.lang.t("dialog.delete_keys"),
-                &theme,
+                theme,
             );
         }
-        Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, &theme),
-        Mode::Profile(editor) => profile::render(app, frame, body, editor, &theme),
-        Mode::Placement(dialog) => placement::render(app, frame, body, dialog, &theme),
-        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, &theme),
-        Mode::Recovery(found) => field::recovery(app, frame, body, found, &theme),
-        Mode::External(change) => field::external(app, frame, body, change, &theme),
-        Mode::Benefits(view) => benefits::render(app, frame, body, view, &theme),
+        Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, theme),
+        Mode::Profile(editor) => profile::render(app, frame, body, editor, theme),
+        Mode::Placement(dialog) => placement::render(app, frame, body, dialog, theme),
+        Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, theme),
+        Mode::Recovery(found) => field::recovery(app, frame, body, found, theme),
+        Mode::External(change) => field::external(app, frame, body, change, theme),
+        Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
+        Mode::Benefits(view) => benefits::render(app, frame, body, view, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }
@@ -119,8 +133,33 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
         .with_selected(Some(selected))
 }
 
+/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
+/// `area`, so cells can be cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+    let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
+    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A key's name as printed on the keys the reader has: the space bar has no name on its key,
+/// so it is called what the language calls it; the others are the keycaps' own names.
+pub(crate) fn key_label(app: &App, label: &str) -> String {
+    label
+        .split(' ')
+        .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
-pub fn filter_summary(app: &App) -> String {
+pub fn filter_summary(app: &App, theme: &Theme) -> String {
+    let symbols = theme.symbols();
     let f = &app.filter;
     let t = |k: String| app.lang.t(&k).to_owned();
     let mut parts = Vec::new();
@@ -131,9 +170,11 @@ pub fn filter_summary(app: &App) -> String {
     parts.extend(f.unit.clone());
     parts.extend(f.tag.as_ref().map(|x| format!("#{x}")));
     if !f.text.trim().is_empty() {
-        parts.push(format!("“{}”", f.text.trim()));
+        let (open, close) = symbols.quotes;
+        parts.push(format!("{open}{}{close}", f.text.trim()));
     }
-    app.lang.tf("filter.summary", &[("filters", &one_line(&parts.join(" · ")))])
+    let separator = format!(" {} ", symbols.separator);
+    app.lang.tf("filter.summary", &[("filters", &one_line(&parts.join(&separator)))])
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -142,8 +183,8 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         &[
             ("width", &area.width),
             ("height", &area.height),
-            ("min_width", &MIN_WIDTH),
-            ("min_height", &MIN_HEIGHT),
+            ("min_width", &layout::MIN_WIDTH),
+            ("min_height", &layout::MIN_HEIGHT),
         ],
     );
     let lines = vec![
@@ -157,23 +198,43 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut spans = vec![Span::styled(" fasett ", theme.brand()), Span::raw(" ")];
-    for pane in Pane::ALL {
-        let label = format!(" {} {} ", pane.index() + 1, app.lang.t(pane.title_key()));
-        let style = if pane == app.pane { theme.tab_active() } else { theme.tab() };
-        spans.push(Span::styled(label, style));
-    }
-    let used: usize = spans.iter().map(Span::width).sum();
-    let mut room = usize::from(area.width).saturating_sub(used + 1);
     // The read-only badge matters more than the organisation's name, so it never gets cut.
-    let badge = if app.is_read_only() {
+    let mut badge = if app.is_read_only() {
         format!(" [{}]", app.lang.t("screen.read_only_badge"))
     } else {
         String::new()
     };
-    room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(badge.as_str()));
-    let name = theme::truncate(&one_line(&app.portfolio.organisation.name), room);
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+    // Conflicts a merge left stay in view until they are resolved.
+    if !app.portfolio.conflicts.is_empty() {
+        let count = app.portfolio.conflicts.len();
+        badge = format!("{badge} [{}]", app.lang.tf("conflict.badge", &[("count", &count)]));
+    }
+    let name = one_line(&app.portfolio.organisation.name);
+    let tabs = |named: &dyn Fn(Pane) -> bool| {
+        let mut spans = vec![Span::styled(" fasett ", theme.brand()), Span::raw(" ")];
+        for pane in Pane::ALL {
+            let number = pane.index() + 1;
+            let label = if named(pane) {
+                format!(" {number} {} ", app.lang.t(pane.title_key()))
+            } else {
+                format!(" {number} ")
+            };
+            let style = if pane == app.pane { theme.tab_active() } else { theme.tab() };
+            spans.push(Span::styled(label, style));
+        }
+        spans
+    };
+    let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let mut spans = tabs(&|_| true);
+    // Compact, every tab keeps its name only while the badge and the whole name still fit;
+    // else the panes beside the active one go by their numbers.
+    let wanted = width(&spans) + 1 + badge.width() + name.width();
+    if Density::of(frame.area()).is_compact() && wanted > usize::from(area.width) {
+        spans = tabs(&|pane| pane == app.pane);
+    }
+    let room = usize::from(area.width).saturating_sub(width(&spans) + 1 + badge.width());
+    let name = theme.truncate(&name, room);
+    let pad = room.saturating_sub(name.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(name, theme.dim()));
     spans.push(Span::styled(badge, theme.warning()));
@@ -201,7 +262,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.mode {
         Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
         Mode::Search(input) => {
-            let label = app.lang.tf("search.prompt", &[("count", &app.register.view.len())]);
+            let label = app.lang.tn("search.prompt", app.register.view.len(), &[]);
             prompt(frame, area, label, input, theme)
         }
         Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
@@ -216,49 +277,45 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         _ => match &app.status {
             Some(status) => {
                 let style = if status.is_error { theme.error() } else { theme.info() };
-                Line::styled(theme::truncate(&one_line(&status.text), usize::from(area.width)), style)
+                Line::styled(theme.truncate(&one_line(&status.text), usize::from(area.width)), style)
             }
             None => Line::raw(""),
         },
     };
-    let used = line.width() as u16;
-    let typing =
-        matches!(app.mode, Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } | Mode::Profile(_));
+    // The Culture pane's follow-up counts are in the frame of each of its views, not here.
     frame.render_widget(line, area);
-    // The Culture pane keeps its follow-ups counted at the bottom right, beside any message.
-    if app.pane == Pane::Culture && !typing {
-        let counts = culture::follow_up_title(app, theme);
-        let width = counts.width() as u16;
-        if used + width < area.width {
-            frame.render_widget(counts, Rect { x: area.right() - width, width, ..area });
-        }
-    }
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // `? help` is always shown (docs/contracts.md); in the compact layout, where the other
+    // hints run out of room first, so is `q quit`.
+    let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        (key, app.lang.t(binding.help))
+        let kept = binding.help == "help.help" || (compact && binding.action == crate::action::Action::Quit);
+        (key_label(app, key), app.lang.t(binding.help).to_owned(), kept)
     };
-    let width = |(key, help): (&str, &str)| {
-        unicode_width::UnicodeWidthStr::width(key) + unicode_width::UnicodeWidthStr::width(help) + 3
-    };
-    let hints: Vec<_> = keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint).collect();
-    // `? help` is always shown (docs/contracts.md); the other hints fill the room left of it.
-    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(key, _)| matches!(*key, "?" | "F1"));
-    let mut room = usize::from(area.width).saturating_sub(last.iter().copied().map(width).sum());
+    let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
+    // What the pane says about its state comes first (where `K` goes from the strip).
+    let mut hints: Vec<_> =
+        portfolio::footer_hints(app).into_iter().map(|(key, help)| (key, help, false)).collect();
+    hints.extend(keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint));
+    // The kept hints go last; the others fill the room left of them.
+    let (mut last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, _, kept)| *kept);
+    last.sort_by_key(|(key, _, _)| matches!(key.as_str(), "?" | "F1"));
+    let mut room = usize::from(area.width).saturating_sub(last.iter().map(width).sum());
     let mut shown = Vec::new();
     for h in rest {
-        if width(h) > room {
+        if width(&h) > room {
             continue;
         }
-        room -= width(h);
+        room -= width(&h);
         shown.push(h);
     }
     shown.extend(last);
     let spans: Vec<Span> = shown
         .into_iter()
-        .flat_map(|(key, help)| {
+        .flat_map(|(key, help, _)| {
             [Span::styled(format!(" {key}"), theme.key()), Span::styled(format!(" {help} "), theme.dim())]
         })
         .collect();
@@ -301,7 +358,7 @@ mod tests {
 
     #[test]
     fn too_small_notice() {
-        insta::assert_snapshot!(sample_app().render(60, 20));
+        insta::assert_snapshot!(sample_app().render(58, 19));
     }
 
     #[test]

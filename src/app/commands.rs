@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use super::{App, GridState, Mode, SearchIndex};
+use super::{App, Mode};
 use crate::action::ProfileAction;
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::{Saver, Store};
 
 impl App {
     /// Runs one command line such as `w other.json`, `lang sv` or `reload`.
@@ -15,7 +15,8 @@ impl App {
         let arg = arg.trim();
         match command {
             "" => {}
-            "q" | "quit" | "q!" => self.should_quit = true,
+            "q" | "quit" => self.quit(false),
+            "q!" => self.quit(true),
             "w" | "write" if arg.is_empty() => {
                 if self.writable() {
                     self.save();
@@ -23,8 +24,10 @@ impl App {
             }
             "w" | "write" => self.save_as(Path::new(arg)),
             "reload" | "e!" => self.reload_from_disk(),
+            "conflicts" => self.open_conflicts(),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),
+            "color" | "colour" => self.switch_color(arg),
             "help" | "h" => self.mode = Mode::Help { scroll: 0, back: Box::new(Mode::Normal) },
             "import" => self.import_command(arg),
             "export" => self.export_command(arg),
@@ -34,13 +37,18 @@ impl App {
     }
 
     fn save_as(&mut self, path: &Path) {
-        let Some(store) = self.store.as_mut() else { return };
-        match store.save_as(&self.portfolio, path) {
+        self.finish_saves();
+        let portfolio = &self.portfolio;
+        let Some(saver) = self.store.as_mut() else { return };
+        match saver.with_store(|store| store.save_as(portfolio, path)) {
             Ok(()) => {
                 self.unsaved = false;
+                self.history.mark_saved();
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
-            Err(e) => self.set_error(self.lang.tf("status.save_failed", &[("error", &e)])),
+            Err(e) => {
+                self.set_error(self.lang.tf("status.save_failed", &[("error", &e.localized(self.lang))]));
+            }
         }
     }
 
@@ -63,23 +71,50 @@ impl App {
         }
     }
 
+    /// `:color off` / `:color on`: colours now and at every later start, remembered in the
+    /// settings file (over SSH, `NO_COLOR` often stays on the client). `NO_COLOR` set in the
+    /// environment still wins.
+    fn switch_color(&mut self, arg: &str) {
+        let on = match arg {
+            "on" | "yes" | "1" => true,
+            "off" | "no" | "0" => false,
+            _ => {
+                self.set_error(self.lang.t("status.color_usage").to_owned());
+                return;
+            }
+        };
+        self.no_color = !on || self.no_color_env;
+        let remembered = crate::config::path().map(|path| {
+            let mut config = crate::config::Config::load(&path);
+            config.color = Some(on);
+            config.save(&path).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        let said = match (on, self.no_color_env) {
+            (true, true) => "status.color_env",
+            (true, false) => "status.color_on",
+            (false, _) => "status.color_off",
+        };
+        match remembered {
+            Some(Err(e)) => self.set_error(self.lang.tf("status.color_not_remembered", &[("error", &e)])),
+            Some(Ok(())) | None => self.set_info(self.lang.t(said).to_owned()),
+        }
+    }
+
     /// Leaves a first run for a scratch copy of the demo (the welcome's second choice).
     pub(super) fn open_demo(&mut self) {
+        let lang = self.lang;
         let opened = crate::demo::path()
-            .map_err(|e| e.to_string())
-            .and_then(|path| crate::demo::prepare(&path, false).map(|()| path).map_err(|e| e.to_string()))
-            .and_then(|path| Store::open(&path, false).map_err(|e| e.to_string()));
+            .map_err(|e| e.localized(lang))
+            .and_then(|path| crate::demo::prepare(&path, false, lang).map(|()| path))
+            .and_then(|path| Store::open(&path, false).map_err(|e| e.localized(lang)));
         match opened {
             Ok(opened) => {
-                self.store = Some(opened.store);
-                self.portfolio = opened.portfolio;
-                self.history.clear();
-                self.first_run = false;
-                self.search = SearchIndex::build(&self.portfolio);
-                self.refresh_view();
-                self.grid = GridState::default();
-                let path = self.path().map(|p| p.display().to_string()).unwrap_or_default();
-                self.set_info(self.lang.tf("welcome.demo_opened", &[("path", &path)]));
+                self.finish_saves();
+                self.store = Some(Saver::new(opened.store));
+                self.replace_portfolio(opened.portfolio);
+                let path = self.path().map(Path::to_path_buf).unwrap_or_default();
+                let text = self.with_path(&path, |p| lang.tf("welcome.demo_opened", &[("path", &p)]));
+                self.set_info(text);
             }
             Err(e) => self.set_error(e),
         }

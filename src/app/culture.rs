@@ -111,7 +111,7 @@ impl App {
         self.culture.catalog = Catalog::with_user_dir(dir);
         if let Some(first) = self.culture.catalog.errors.first() {
             let count = self.culture.catalog.errors.len();
-            self.set_error(self.lang.tf("template.skipped", &[("count", &count), ("error", first)]));
+            self.set_error(self.lang.tn("template.skipped", count, &[("error", first)]));
         }
     }
 

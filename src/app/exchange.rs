@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::App;
+use crate::text::{ellipsis, shorten_middle_with};
 use crate::{export, import, report, store};
 
 impl App {
@@ -15,13 +18,23 @@ impl App {
         Some(dir.join(format!("{stem}{suffix}-{}.{extension}", self.today)))
     }
 
+    /// `message` with `path` in it, the path shortened in the middle so the whole message
+    /// fits the status line and the file name always shows.
+    pub(super) fn with_path(&self, path: &Path, message: impl Fn(&str) -> String) -> String {
+        let room = usize::from(self.size.0).saturating_sub(message("").width());
+        // Below this a shortened path says too little; the line is cut at its end instead.
+        let room = room.max(24);
+        // The ellipsis the terminal draws: a `…` folded to `.` would read as a folder.
+        message(&shorten_middle_with(&path.display().to_string(), room, ellipsis(self.ascii)))
+    }
+
     /// Writes `bytes` beside the data file and says so; the path written, if it was.
     fn write_beside(
         &mut self,
         suffix: &str,
         extension: &str,
         bytes: &[u8],
-        done: impl FnOnce(&Path) -> String,
+        done: impl Fn(&str) -> String,
     ) -> Option<PathBuf> {
         let Some(path) = self.beside_data_file(suffix, extension) else {
             self.set_error(self.lang.t("export.no_file").to_owned());
@@ -29,11 +42,15 @@ impl App {
         };
         match store::write_file(&path, bytes, store::Sharing::Shared) {
             Ok(_) => {
-                self.set_info(done(&path));
+                self.set_info(self.with_path(&path, done));
                 Some(path)
             }
             Err(e) => {
-                self.set_error(self.lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]));
+                let lang = self.lang;
+                let text = self.with_path(&path, |p| {
+                    lang.tf("export.failed", &[("path", &p), ("error", &e.localized(lang))])
+                });
+                self.set_error(text);
                 None
             }
         }
@@ -52,7 +69,7 @@ impl App {
         let bytes = export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today);
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let written = self.write_beside("", format.extension(), &bytes, |path| {
-            lang.tf("export.written", &[("count", &count), ("path", &path.display())])
+            lang.tn("export.written", count, &[("path", &path)])
         });
         if let (Some(path), export::Format::Csv) = (written, format) {
             for (table, bytes) in export::csv_tables(&self.portfolio, lang, export::DEFAULT_DELIMITER) {
@@ -77,7 +94,7 @@ impl App {
         let text = report::render(&self.portfolio, format, self.today, self.lang);
         let lang = self.lang;
         self.write_beside("-report", format.extension(), text.as_bytes(), |path| {
-            lang.tf("report.written", &[("path", &path.display())])
+            lang.tf("report.written", &[("path", &path)])
         });
     }
 
@@ -99,9 +116,8 @@ impl App {
             Err(e) => {
                 let problems = match &e {
                     import::ImportError::Bad { problems, .. } => {
-                        let count = self
-                            .lang
-                            .tf("import.problems", &[("count", &problems.len()), ("file", &file.display())]);
+                        let count =
+                            self.lang.tn("import.problems", problems.len(), &[("file", &file.display())]);
                         let first: Vec<String> =
                             problems.iter().take(3).map(|p| p.localized(self.lang)).collect();
                         format!("{count}: {}", first.join(" · "))
@@ -127,9 +143,10 @@ impl App {
         if self.commit(change) {
             let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
             let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
-            let mut text = self.lang.tf(
+            let mut text = self.lang.tn(
                 "import.done_app",
-                &[("count", &count), ("first", &first), ("last", &last), ("file", &file.display())],
+                count,
+                &[("first", &first), ("last", &last), ("file", &file.display())],
             );
             for note in parsed.notes {
                 text.push(' ');
@@ -204,6 +221,22 @@ mod tests {
         }
         let csv = std::fs::read_to_string(dir.join("portfolio-2026-11-25.csv")).expect("reads");
         assert!(csv.contains("\r\n1;'=A;"), "guarded and CRLF: {csv:?}");
+    }
+
+    #[test]
+    fn a_long_path_is_shortened_in_the_middle_and_keeps_the_file_name() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let deep =
+            dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
+        std::fs::create_dir_all(&deep).expect("folders");
+        let file = deep.join("portfolio.json");
+        std::fs::write(&file, crate::store::to_json(&Portfolio::default())).expect("writing");
+        let mut app = Harness::open(&file);
+        app.update(Action::RunCommand("report".into()));
+        let text = app.message();
+        assert!(text.contains("/portfolio-report-2026-11-25.md") && text.contains('…'), "{text}");
+        assert!(unicode_width::UnicodeWidthStr::width(text.as_str()) <= 80, "fits the status line: {text}");
+        assert!(deep.join("portfolio-report-2026-11-25.md").exists());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::model::{
     Costs, Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
 };
 
-/// The longest title accepted; longer text belongs in the description.
+/// The longest title kept; the rest of a longer one opens the description.
 pub const MAX_TITLE_CHARS: usize = 200;
 /// The longest single-line value accepted.
 pub const MAX_LINE_CHARS: usize = 2_000;
@@ -178,6 +178,22 @@ fn split(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A title cut to [`MAX_TITLE_CHARS`], at the last word break that keeps at least half of
+/// it, and what was cut off (`None` when it fits).
+fn split_title(title: &str) -> (String, Option<String>) {
+    let Some((limit, _)) = title.char_indices().nth(MAX_TITLE_CHARS) else {
+        return (title.to_owned(), None);
+    };
+    let half = title.char_indices().nth(MAX_TITLE_CHARS / 2).map_or(0, |(at, _)| at);
+    let cut = if title[limit..].starts_with(char::is_whitespace) {
+        limit
+    } else {
+        title[..limit].rfind(char::is_whitespace).filter(|at| *at >= half).unwrap_or(limit)
+    };
+    let (head, rest) = title.split_at(cut);
+    (head.trim_end().to_owned(), Some(rest.trim_start().to_owned()))
 }
 
 fn date_text(date: Option<Date>) -> String {
@@ -458,6 +474,7 @@ impl InitiativeForm {
     /// Pasted text at the cursor: one line for single-line fields (line breaks become
     /// spaces), as it is for multi-line fields; other control characters are dropped.
     pub fn paste(&mut self, text: &str) {
+        self.error = None;
         let field = self.field();
         match field.kind() {
             Kind::Line => {
@@ -478,23 +495,36 @@ impl InitiativeForm {
         }
     }
 
-    /// Reads every field into an initiative, or says which field is wrong and why.
+    /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to
+    /// the description.
+    pub fn title_overflows(&self) -> bool {
+        self.line_value(Field::Title).chars().count() > MAX_TITLE_CHARS
+    }
+
+    /// Reads every field into an initiative, or says which field is wrong and why. A title
+    /// over [`MAX_TITLE_CHARS`] is not refused (a pasted paragraph in a meeting): its end
+    /// becomes the start of the description.
     pub fn build(&self, today: Date) -> Result<Initiative, FieldError> {
         let err = |field, key| FieldError { field, key };
         let mut i = self.draft.clone();
-        i.title = self.line_value(Field::Title);
+        let (title, overflow) = split_title(&self.line_value(Field::Title));
+        i.title = title;
         if i.title.is_empty() {
             return Err(err(Field::Title, "form.error_title_required"));
         }
-        if i.title.chars().count() > MAX_TITLE_CHARS {
-            return Err(err(Field::Title, "form.error_title_too_long"));
-        }
-        for (field, input) in &self.lines {
+        for (field, input) in self.lines.iter().filter(|(f, _)| *f != Field::Title) {
             if input.value().chars().count() > MAX_LINE_CHARS {
                 return Err(err(*field, "form.error_too_long"));
             }
         }
         i.description = self.text_value(Field::Description);
+        if let Some(overflow) = overflow {
+            i.description = if i.description.trim().is_empty() {
+                overflow
+            } else {
+                format!("{overflow}\n\n{}", i.description)
+            };
+        }
         i.need = self.text_value(Field::Need);
         for (field, text) in [(Field::Description, &i.description), (Field::Need, &i.need)] {
             if text.chars().count() > MAX_TEXT_CHARS {
@@ -582,10 +612,30 @@ mod tests {
     }
 
     #[test]
-    fn an_overlong_title_is_refused_not_cut() {
+    fn an_overlong_title_is_neither_refused_nor_cut_its_end_opens_the_description() {
         let mut form = new_form();
         form.paste(&"x".repeat(10_000));
-        assert_eq!(form.build(TODAY).map_err(|e| e.key), Err("form.error_title_too_long"));
+        assert!(form.title_overflows());
+        let i = form.build(TODAY).expect("saved, not refused");
+        assert_eq!(i.title, "x".repeat(MAX_TITLE_CHARS), "no word break: cut at the limit");
+        assert_eq!(i.description, "x".repeat(10_000 - MAX_TITLE_CHARS), "nothing lost");
+
+        let words = "ord ".repeat(60);
+        let mut form = new_form();
+        form.paste(&words);
+        form.focus_field(Field::Description);
+        form.paste("Det som stod här.");
+        let i = form.build(TODAY).expect("saved");
+        assert_eq!(i.title, "ord ".repeat(50).trim_end(), "cut between words, within the limit");
+        assert_eq!(i.description, format!("{}\n\nDet som stod här.", "ord ".repeat(10).trim_end()));
+    }
+
+    #[test]
+    fn a_title_at_the_limit_stays_whole() {
+        let title = "å".repeat(MAX_TITLE_CHARS);
+        assert_eq!(split_title(&title), (title.clone(), None));
+        let (head, rest) = split_title(&format!("{title} ö"));
+        assert_eq!((head, rest.as_deref()), (title, Some("ö")));
     }
 
     #[test]

@@ -47,9 +47,15 @@ pub struct GridState {
 }
 
 impl GridState {
-    /// The bottom cell under which the strip hangs: the one it was entered from.
+    /// The bottom cell under which the strip hangs: the one it was entered from, or chosen
+    /// with ←/→ in the strip. ↑ and `K` from the strip go there.
     fn strip_parent(&self) -> usize {
         if self.above_strip == 3 { 3 } else { 2 }
+    }
+
+    /// The facet ↑ and `K` go to from the strip (said in the footer).
+    pub fn strip_target(&self) -> Facet {
+        Facet::GRID[self.strip_parent()]
     }
 }
 
@@ -156,6 +162,11 @@ impl App {
             return;
         }
         let cell = self.grid.cell;
+        if cell == STRIP && !self.grid.zoom {
+            // The strip spans both bottom cells: ←/→ choose which one is above it.
+            self.grid.above_strip = if right { 3 } else { 2 };
+            return;
+        }
         self.grid.cell = if self.grid.zoom {
             if right { (cell + 1) % GRID_CELLS } else { (cell + GRID_CELLS - 1) % GRID_CELLS }
         } else {

@@ -1,9 +1,10 @@
 //! Where the keyboard is: the places whose key bindings are live now, most specific first,
 //! and what a key no binding claims does. The keymap reads only this, never the app.
 
-use super::benefits::{dialog_places, dialog_takes_text};
+use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
 use super::{App, Mode, ProfileEditor};
 use crate::action::{KeyContext, Pane, Place, Unbound};
+use crate::i18n::Lang;
 
 impl App {
     /// What the keymap needs to map the next key.
@@ -38,19 +39,38 @@ impl App {
             Mode::Search(_) => &[Place::Search],
             Mode::FilterBar { .. } => &[Place::FilterBar],
             Mode::Detail { .. } => &[Place::Detail],
+            Mode::Form(form) if form.benefit.as_ref().is_some_and(BenefitDialog::is_question) => {
+                self.question()
+            }
             Mode::Form(form) if form.benefit.is_some() => {
                 dialog_places(form.benefit.as_ref()).unwrap_or(&[Place::Form])
             }
+            Mode::Benefits(view) if view.dialog.as_ref().is_some_and(BenefitDialog::is_question) => {
+                self.question()
+            }
             Mode::Benefits(view) => view.places(),
-            Mode::Form(form) if form.confirm_discard => &[Place::Confirm],
+            Mode::Form(form) if form.confirm_discard => self.question(),
             Mode::Form(_) => &[Place::Form],
-            Mode::Confirm(_) => &[Place::Confirm],
+            Mode::Confirm(_) => self.question(),
             Mode::LogEntry { .. } => &[Place::LogEntry],
+            Mode::Recovery(_) if self.says_ja() => &[Place::RecoveryJa, Place::Recovery],
             Mode::Recovery(_) => &[Place::Recovery],
             Mode::External(_) => &[Place::External],
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => &[Place::ConflictEdit],
+            Mode::Conflicts(_) => &[Place::Conflict],
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(mode) => mode.places(),
         }
+    }
+
+    /// The places of a yes/no question: the language's own yes comes first.
+    fn question(&self) -> &'static [Place] {
+        if self.says_ja() { &[Place::ConfirmJa, Place::Confirm] } else { &[Place::Confirm] }
+    }
+
+    /// Whether the interface's language says yes with `j` (ja): Swedish, Danish, Norwegian.
+    fn says_ja(&self) -> bool {
+        matches!(self.lang, Lang::Sv | Lang::Da | Lang::Nb)
     }
 
     /// What a key no binding claims does now.
@@ -69,6 +89,7 @@ impl App {
             | Mode::Form(_)
             | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
             Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
+            Mode::Conflicts(dialog) if dialog.editing.is_some() => Unbound::Edit,
             _ => Unbound::Ignore,
         }
     }

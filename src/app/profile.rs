@@ -235,8 +235,7 @@ impl App {
                 let Some(goal) = before.goals.get(ix) else { return };
                 let used = self.portfolio.initiatives.iter().filter(|i| i.goals.contains(&goal.id)).count();
                 if used > 0 {
-                    let text =
-                        self.lang.tf("profile.goal_in_use", &[("title", &goal.title), ("count", &used)]);
+                    let text = self.lang.tn("profile.goal_in_use", used, &[("title", &goal.title)]);
                     self.set_error(text);
                     return;
                 }
@@ -247,7 +246,7 @@ impl App {
                 let used =
                     self.portfolio.initiatives.iter().filter(|i| fold(&i.unit) == fold(&unit.name)).count();
                 if used > 0 {
-                    let text = self.lang.tf("profile.unit_in_use", &[("name", &unit.name), ("count", &used)]);
+                    let text = self.lang.tn("profile.unit_in_use", used, &[("name", &unit.name)]);
                     self.set_error(text);
                     return;
                 }
@@ -324,7 +323,7 @@ impl App {
                 Renamed::Owner => "profile.offer_owner",
             };
             let text = self.lang.tf(key, &[("name", name)]);
-            let saved = self.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+            let saved = self.news();
             self.set_info(format!("{saved} {text}"));
         }
     }

@@ -3,7 +3,7 @@
 //! elsewhere, with what changed), and what to do when a signal ends the session.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ratatui_textarea::TextArea;
@@ -47,6 +47,8 @@ pub struct ExternalChange {
     pub changed: Vec<Id>,
     /// Something besides initiatives differs (profile, checklists, actions).
     pub other: bool,
+    /// Conflicts a merge left in the file on disk (a `git pull` that found some).
+    pub conflicts: usize,
     /// The file on disk could not be read (why), or is gone.
     pub unreadable: Option<String>,
     /// This session has edits that did not reach the file.
@@ -70,8 +72,17 @@ impl ExternalChange {
         }
         change.removed =
             ours.initiatives.iter().map(|i| i.id).filter(|id| !others.contains_key(id)).collect();
-        let rest = |p: &Portfolio| Portfolio { initiatives: Vec::new(), ..p.clone() };
+        // Neither the identity a writing session gives a file that had none, nor the id
+        // counters, nor a merge's conflicts (said on their own) are worth a line.
+        let rest = |p: &Portfolio| Portfolio {
+            initiatives: Vec::new(),
+            id: String::new(),
+            next_id: crate::model::NextIds::default(),
+            conflicts: Vec::new(),
+            ..p.clone()
+        };
         change.other = rest(ours) != rest(theirs);
+        change.conflicts = theirs.conflicts.len().saturating_sub(ours.conflicts.len());
         change
     }
 
@@ -89,7 +100,7 @@ impl ExternalChange {
             let ids = |list: &[Id]| -> String {
                 let mut shown: Vec<String> = list.iter().take(8).map(|id| format!("#{id}")).collect();
                 if list.len() > 8 {
-                    shown.push("…".into());
+                    shown.push(crate::text::ellipsis(app.ascii).into());
                 }
                 shown.join(" ")
             };
@@ -99,13 +110,17 @@ impl ExternalChange {
                 ("external.changed", &self.changed),
             ] {
                 if !list.is_empty() {
-                    parts.push(lang.tf(key, &[("count", &list.len()), ("ids", &ids(list))]));
+                    parts.push(lang.tn(key, list.len(), &[("ids", &ids(list))]));
                 }
             }
             if self.other {
                 parts.push(lang.t("external.other").to_owned());
             }
-            if self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty() && !self.other {
+            if self.conflicts > 0 {
+                parts.push(lang.tf("external.conflicts", &[("count", &self.conflicts)]));
+            }
+            let nothing = self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty();
+            if nothing && !self.other && self.conflicts == 0 {
                 parts.push(lang.t("external.same").to_owned());
             }
         }
@@ -217,8 +232,10 @@ impl App {
     /// A signal ends the session: retry a failed save, keep the text being typed. Returns
     /// the recovery file, if one was written.
     pub fn before_exit(&mut self) -> Option<PathBuf> {
+        self.finish_saves();
         if self.unsaved && !self.is_read_only() {
             self.save_with(self.lang.t("signal.saved"));
+            self.finish_saves();
         }
         self.write_draft()
     }
@@ -229,7 +246,8 @@ impl App {
         if self.field.external_seen || !matches!(self.mode, Mode::Normal) || self.is_read_only() {
             return;
         }
-        if self.store.as_ref().is_some_and(crate::store::Store::changed_on_disk) {
+        // While a save is under way the file is ours to change: looked at next time.
+        if self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) == Some(true) {
             self.show_external_change();
         }
     }
@@ -243,7 +261,9 @@ impl App {
                 unreadable: Some(self.lang.t("external.gone").to_owned()),
                 ..Default::default()
             },
-            Err(e) => ExternalChange { unreadable: Some(e.summary()), ..Default::default() },
+            Err(e) => {
+                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
+            }
         };
         change.unsaved = self.unsaved;
         change
@@ -262,21 +282,51 @@ impl App {
         }
     }
 
-    /// Reads the file again, dropping this session's unsaved edits and its undo history.
+    /// After "merge both" the file is this session's again: a later change shows the dialog.
+    pub(super) fn field_merged(&mut self) {
+        self.field.external_seen = false;
+    }
+
+    /// Reads the file again (`r` in the external-change dialog, `:reload` at any time),
+    /// dropping this session's unsaved edits and its undo history, unless nothing changed.
     pub(super) fn reload_from_disk(&mut self) {
-        let Some(store) = self.store.as_mut() else { return };
-        match store.reload() {
+        self.finish_saves();
+        let Some(path) = self.path().map(Path::to_path_buf) else {
+            self.set_error(self.lang.t("external.reload_no_file").to_owned());
+            return;
+        };
+        if !path.exists() {
+            let file = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned();
+            self.set_info(self.lang.tf("external.reload_missing", &[("file", &file)]));
+            return;
+        }
+        let Some(saver) = self.store.as_mut() else { return };
+        let reloaded = saver.with_store(crate::store::Store::reload).map(|mut portfolio| {
+            // A file not saved since it was opened has no identity yet; this session's is
+            // the one its next save writes.
+            if portfolio.id.is_empty() {
+                portfolio.id.clone_from(&self.portfolio.id);
+            }
+            portfolio
+        });
+        match reloaded {
+            Ok(portfolio) if portfolio == self.portfolio && !self.unsaved => {
+                self.field.external_seen = false;
+                self.set_info(self.lang.t("external.reloaded_same").to_owned());
+            }
             Ok(portfolio) => {
                 let lost = self.unsaved;
-                self.portfolio = portfolio;
-                self.history.clear();
                 self.unsaved = false;
                 self.field.external_seen = false;
-                self.after_change();
+                self.replace_portfolio(portfolio);
                 let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
                 self.set_info(self.lang.t(key).to_owned());
+                self.offer_conflicts();
             }
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => {
+                let why = e.localized_summary(self.lang);
+                self.set_error(self.lang.tf("external.reload_failed", &[("why", &why)]));
+            }
         }
     }
 
@@ -346,14 +396,20 @@ impl App {
                 self.reload_from_disk();
             }
             (Mode::External(_), Action::StartSaveAs) => self.mode = Mode::Command(Input::new("w ".into())),
+            (Mode::External(_), Action::MergeWithDisk) => self.merge_with_disk(),
             (Mode::External(_), Action::Cancel) => {
                 self.mode = Mode::Normal;
                 self.field.external_seen = true;
                 self.set_error(self.lang.t("external.dismissed").to_owned());
             }
-            (Mode::Recovery(_) | Mode::External(_), Action::Quit) => return Some(Action::Quit),
+            (
+                Mode::Recovery(_) | Mode::External(_),
+                action @ (Action::Quit | Action::Resize(..) | Action::Redraw),
+            ) => {
+                return Some(action);
+            }
             (Mode::Recovery(_) | Mode::External(_), _)
-            | (_, Action::DiscardRecovery | Action::StartSaveAs) => {}
+            | (_, Action::DiscardRecovery | Action::StartSaveAs | Action::MergeWithDisk) => {}
             (_, action) => return Some(action),
         }
         None

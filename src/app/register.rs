@@ -1,7 +1,7 @@
 //! Pane 2's state: the register's rows (filtered and sorted), the selection that follows the
 //! chosen initiative through filters and sorts, and the window of rows on screen.
 
-use super::{App, GRID_CELLS, sorted_unique};
+use super::{App, GRID_CELLS};
 use crate::filter::{self, SortKey};
 use crate::layout;
 use crate::model::{Facet, Id, Stage, Status, Track};
@@ -138,4 +138,13 @@ impl App {
     pub fn tags_in_use(&self) -> Vec<String> {
         sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
     }
+}
+
+/// The names in `values` that are not blank, sorted and without repeats, both as search
+/// compares them (case and accents aside).
+fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
+    values.retain(|v| !v.trim().is_empty());
+    values.sort_by_key(|v| crate::text::fold(v));
+    values.dedup_by_key(|v| crate::text::fold(v));
+    values
 }

@@ -1,6 +1,7 @@
 //! The non-interactive subcommands: `path`, `check`, `report`, `export` and `import`. Each
-//! prints its result, says what went wrong on stderr (escaped, one `fasett:` line), and gives
-//! the exit code of the contract: 0 fine, 1 could not run, 2 bad data.
+//! prints its result, says what went wrong on stderr (escaped, one `fasett:` line, in the
+//! chosen language), and gives the exit code of the contract: 0 fine, 1 could not run, 2 bad
+//! data.
 
 use std::io;
 use std::path::Path;
@@ -15,31 +16,31 @@ use crate::{export, report};
 const EXIT_BAD_DATA: u8 = 2;
 
 /// `fasett path`: the data file in use.
-pub(super) fn path(file: Option<&Path>) -> ExitCode {
+pub(super) fn path(file: Option<&Path>, lang: Lang) -> ExitCode {
     match store::resolve_path(file) {
         Ok(path) => {
             println!("{}", path.display());
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e.to_string(), 1),
+        Err(e) => fail(&e.localized(lang), 1),
     }
 }
 
 /// The portfolio for reading commands: a missing file is an empty portfolio (so `export`
 /// gives a CSV template with just the headers), a broken one exit 2.
-fn load_for_reading(file: Option<&Path>) -> Result<crate::model::Portfolio, ExitCode> {
-    let path = store::resolve_path(file).map_err(|e| fail(&e.to_string(), 1))?;
+fn load_for_reading(file: Option<&Path>, lang: Lang) -> Result<crate::model::Portfolio, ExitCode> {
+    let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
     match store::load(&path) {
         Ok(Some(p)) => Ok(p),
         Ok(None) => {
-            eprintln!("fasett: {} does not exist yet; using an empty portfolio.", path.display());
+            eprintln!("fasett: {}", lang.tf("cli.empty_portfolio", &[("path", &path.display())]));
             Ok(crate::model::Portfolio::default())
         }
-        Err(e) => Err(fail(&e.to_string(), EXIT_BAD_DATA)),
+        Err(e) => Err(fail(&e.localized(lang), EXIT_BAD_DATA)),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> ExitCode {
+pub(super) fn write_stdout(bytes: &[u8], lang: Lang) -> ExitCode {
     use std::io::{IsTerminal, Write};
     let mut out = io::stdout().lock();
     // Exact bytes into files and pipes (an export must round-trip); on a terminal, control
@@ -55,17 +56,17 @@ fn write_stdout(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("could not write to standard output: {e}"), 1),
+        Err(e) => fail(&lang.tf("cli.stdout_failed", &[("error", &e)]), 1),
     }
 }
 
 /// `fasett report`: the summary on standard output.
 pub(super) fn report(file: Option<&Path>, format: report::Format, lang: Lang) -> ExitCode {
-    let portfolio = match load_for_reading(file) {
+    let portfolio = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes())
+    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes(), lang)
 }
 
 /// `fasett export`: every initiative to standard output, or to `--output` through the one
@@ -77,26 +78,32 @@ pub(super) fn export(
     delimiter: u8,
     lang: Lang,
 ) -> ExitCode {
-    let portfolio = match load_for_reading(file) {
+    let portfolio = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
     match output {
-        None => write_stdout(&bytes),
+        None => write_stdout(&bytes, lang),
         Some(path) => {
             if let Err(e) = store::write_file(path, &bytes, store::Sharing::Shared) {
-                return fail(&lang.tf("export.failed", &[("path", &path.display()), ("error", &e)]), 1);
+                return fail(
+                    &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
+                    1,
+                );
             }
             let count = portfolio.initiatives.len();
-            eprintln!("{}", lang.tf("export.written", &[("count", &count), ("path", &path.display())]));
+            eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
             if format == export::Format::Csv {
                 // Benefits and measurements are tables of their own, beside the initiatives.
                 for (table, bytes) in export::csv_tables(&portfolio, lang, delimiter) {
                     let beside = table.beside(path);
                     if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
                         return fail(
-                            &lang.tf("export.failed", &[("path", &beside.display()), ("error", &e)]),
+                            &lang.tf(
+                                "export.failed",
+                                &[("path", &beside.display()), ("error", &e.localized(lang))],
+                            ),
                             1,
                         );
                     }
@@ -121,20 +128,23 @@ pub(super) fn import(
     }
     let path = match store::resolve_path(file) {
         Ok(path) => path,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
     };
     let opened = match Store::open(&path, dry_run) {
         Ok(opened) => opened,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
+    };
+    let refused = |reason: &store::ReadOnlyReason| {
+        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
     };
     match opened.store.access() {
         store::Access::ReadOnly(
             reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
         ) => {
-            return fail(&format!("{}: the file is {reason}", path.display()), EXIT_BAD_DATA);
+            return fail(&refused(reason), EXIT_BAD_DATA);
         }
         store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
-            return fail(&format!("{}: the file is {reason}", path.display()), 1);
+            return fail(&refused(reason), 1);
         }
         _ => {}
     }
@@ -147,10 +157,8 @@ pub(super) fn import(
             for note in &notes {
                 eprintln!("fasett: {note}");
             }
-            let mut message = format!(
-                "{}:",
-                lang.tf("import.problems", &[("count", &problems.len()), ("file", &csv.display())])
-            );
+            let mut message =
+                format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &csv.display())]));
             for p in &problems {
                 message.push_str("\n  ");
                 message.push_str(&p.localized(lang));
@@ -172,7 +180,7 @@ pub(super) fn import(
         return ExitCode::SUCCESS;
     }
     if dry_run {
-        let mut text = lang.tf("import.dry_run", &[("count", &count), ("path", &path.display())]);
+        let mut text = lang.tn("import.dry_run", count, &[("path", &path.display())]);
         for i in &parsed.initiatives {
             let facet = lang.t(&format!("facet.{}", i.facet.key()));
             let stage = lang.t(&format!("stage.{}", i.stage.key()));
@@ -183,12 +191,12 @@ pub(super) fn import(
             }
         }
         text.push('\n');
-        return write_stdout(text.as_bytes());
+        return write_stdout(text.as_bytes(), lang);
     }
     let change = import::into_change(&mut portfolio, parsed.initiatives);
     change.apply(&mut portfolio);
     if let Err(e) = store.save(&portfolio) {
-        return fail(&e.to_string(), 1);
+        return fail(&e.localized(lang), 1);
     }
     let ids: Vec<_> = match &change {
         crate::history::Change::Batch(changes) => {
@@ -200,10 +208,7 @@ pub(super) fn import(
     let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
     println!(
         "{}",
-        lang.tf(
-            "import.done",
-            &[("count", &count), ("path", &path.display()), ("first", &first), ("last", &last)]
-        )
+        lang.tn("import.done", count, &[("path", &path.display()), ("first", &first), ("last", &last)])
     );
     ExitCode::SUCCESS
 }
@@ -214,21 +219,37 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `fasett check`: exit 0 if the file is valid, 2 if not. A valid file may still come with
-/// notes on stderr: the migration its first save will make, and warnings about benefits.
+/// `fasett check`: exit 0 if the file is valid, 2 if not or while a merge's conflicts wait
+/// to be resolved (each named). A valid file may still come with notes on stderr: the
+/// migration its first save will make, and warnings about benefits.
 pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
-        Err(e) => return fail(&e.to_string(), 1),
+        Err(e) => return fail(&e.localized(lang), 1),
     };
     match store::load_versioned(&path) {
+        Ok(Some((p, _))) if !p.conflicts.is_empty() => {
+            let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+            let mut message = lang.tf("check.conflicts", &[("path", &shown), ("count", &p.conflicts.len())]);
+            for line in crate::merge::conflict_lines(&p) {
+                message.push_str("\n  ");
+                message.push_str(&line);
+            }
+            fail(&message, EXIT_BAD_DATA)
+        }
         Ok(Some((p, migrated_from))) => {
+            let shown = path.display().to_string();
             println!(
-                "{}: valid — {} initiatives, {} checklist runs, {} actions.",
-                crate::text::one_line(&path.display().to_string()),
-                p.initiatives.len(),
-                p.assessments.len(),
-                p.actions.len()
+                "{}",
+                lang.tf(
+                    "check.valid",
+                    &[
+                        ("path", &crate::text::one_line(&shown)),
+                        ("initiatives", &lang.tn("count.initiatives", p.initiatives.len(), &[])),
+                        ("runs", &lang.tn("count.runs", p.assessments.len(), &[])),
+                        ("actions", &lang.tn("count.actions", p.actions.len(), &[])),
+                    ]
+                )
             );
             if let Some(from) = migrated_from {
                 let backups = store::backups_dir_for(&path);
@@ -251,9 +272,7 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Ok(None) => {
-            fail(&format!("{}: there is no file here, so there is nothing to check.", path.display()), 1)
-        }
-        Err(e) => fail(&e.to_string(), EXIT_BAD_DATA),
+        Ok(None) => fail(&lang.tf("check.no_file", &[("path", &path.display())]), 1),
+        Err(e) => fail(&e.localized(lang), EXIT_BAD_DATA),
     }
 }

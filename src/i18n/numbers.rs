@@ -1,7 +1,8 @@
 //! Numbers and money as each language writes and types them: "400 000 kr" and "1,5" in
 //! Swedish and Norwegian, "400.000 kr." and "1,5" in Danish, "SEK 400,000" and "1.5" in
-//! English. The one place the interface, the report and the CSV export format benefit values
-//! and costs, and the one place typed values are read back.
+//! English. With [`Lang::decimal`] and [`Lang::percent`] beside it in `i18n`, the one place
+//! the interface, the report and the CSV export format benefit values and costs, and the one
+//! place typed values are read back.
 
 use super::Lang;
 
@@ -112,12 +113,6 @@ impl Lang {
         };
         let decimals = usize::from(suffix == "M" && scaled.abs() < 10.0);
         format!("{}{suffix}", self.number(scaled, decimals).replace(self.group_mark(), ""))
-    }
-
-    /// A whole percentage: "35 %" in the Nordic languages, "35%" in English.
-    pub fn percent(self, value: f64) -> String {
-        let whole = self.number(value.round(), 0);
-        if self == Lang::En { format!("{whole}%") } else { format!("{whole} %") }
     }
 
     /// A number for a spreadsheet cell: no grouping, this language's decimal mark, as many
@@ -236,13 +231,13 @@ mod tests {
         assert_eq!(Lang::Sv.amount(2.0), "2");
         assert_eq!(Lang::Sv.number(-0.001, 1), "0,0", "no minus zero");
         assert_eq!(Lang::Sv.number(f64::NAN, 1), "–", "never NaN on screen");
-        assert_eq!(Lang::Sv.percent(35.4), "35 %");
+        assert_eq!(Lang::Sv.percent(35.4, 0), "35 %");
         assert_eq!(Lang::Sv.compact(3_750_000.0), "3,8M");
         assert_eq!(Lang::En.compact(12_500_000.0), "13M");
         assert_eq!(Lang::Da.compact(950_000.0), "950k");
         assert_eq!(Lang::En.compact(-48_000.0), "-48k");
         assert_eq!(Lang::Sv.compact(620.0), "620");
-        assert_eq!(Lang::En.percent(99.5), "100%");
+        assert_eq!(Lang::En.percent(99.5, 0), "100%");
         assert_eq!(Lang::Sv.plain_number(1.5), "1,5");
         assert_eq!(Lang::En.plain_number(400_000.0), "400000");
         assert_eq!(Lang::En.plain_number(-0.25), "-0.25");

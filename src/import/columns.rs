@@ -446,7 +446,8 @@ impl Vocab {
                 LogKind::key,
                 &["log_kind"],
                 &[
-                    (LogKind::Note, &["anteckning", "notat", "notering"]),
+                    // "notis" is what earlier Swedish exports wrote for a note.
+                    (LogKind::Note, &["anteckning", "notat", "notering", "notis"]),
                     (LogKind::Decision, &["beslut", "beslutning"]),
                     (LogKind::Lesson, &["lärdom", "læring", "lærdom", "erfaring"]),
                 ],

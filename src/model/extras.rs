@@ -8,9 +8,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Benefit, Costs, Dimension, Goal, Initiative, LogEntry, Measurement,
-    NextIds, Organisation, Perspective, Placement, Point, Portfolio, Scale, ScaleStep, Template,
-    TemplateItem, Unit,
+    ActionItem, Answer, Assessment, Benefit, Conflict, Costs, Dimension, Goal, Initiative, LogEntry,
+    Measurement, NextIds, Organisation, Perspective, Placement, Point, Portfolio, Scale, ScaleStep, Side,
+    Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.
@@ -110,8 +110,9 @@ macro_rules! extras {
 }
 
 extras!(Portfolio,
-    keys: ["schema_version", "organisation", "initiatives", "assessments", "actions", "templates", "next_id"],
-    one: [organisation, next_id], many: [initiatives, assessments, actions, templates], opt: []);
+    keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
+        "next_id", "conflicts"],
+    one: [organisation, next_id], many: [initiatives, assessments, actions, templates, conflicts], opt: []);
 extras!(NextIds, keys: ["initiative", "assessment", "action", "goal", "benefit", "measurement"],
     one: [], many: [], opt: []);
 extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "currency"],
@@ -150,6 +151,9 @@ extras!(Dimension, keys: ["id", "name"], one: [], many: [], opt: []);
 extras!(TemplateItem, keys: ["id", "dimension", "text", "reverse", "optional", "facet"],
     one: [], many: [], opt: []);
 extras!(Perspective, keys: ["id", "name"], one: [], many: [], opt: []);
+extras!(Conflict, keys: ["id", "path", "at", "base", "ours", "theirs", "found"],
+    one: [base, ours, theirs], many: [], opt: []);
+extras!(Side, keys: ["value", "missing", "updated"], one: [], many: [], opt: []);
 
 #[cfg(test)]
 mod tests {
@@ -169,7 +173,12 @@ mod tests {
     #[test]
     fn declared_keys_match_what_each_type_writes() {
         let text = LocalText::default();
-        assert_keys(&Portfolio::default());
+        // The identity and the conflicts are written only when there are some.
+        let mut portfolio = Portfolio { id: "x".into(), ..Portfolio::default() };
+        portfolio.conflicts.push(Conflict::default());
+        assert_keys(&portfolio);
+        assert_keys(&Conflict::default());
+        assert_keys(&crate::model::Side::default());
         assert_keys(&NextIds::default());
         assert_keys(&Organisation::default());
         assert_keys(&Goal::default());

@@ -50,7 +50,7 @@ impl Shown<'_> {
         if planned == 0.0 {
             "–".to_owned()
         } else {
-            self.lang.percent(benefits::clamp_shown(realised / planned * 100.0))
+            self.lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0)
         }
     }
 

@@ -17,6 +17,7 @@ mod benefits;
 use super::paths::{backups_dir_for, is_missing};
 use super::position::{Seg, human_position, locate, locate_id, position_of_offset, serde_message};
 use super::{MAX_FILE_BYTES, Stamp, content_hash};
+use crate::i18n::Lang;
 use crate::model::extras::Extras;
 use crate::model::{Id, Portfolio, SCHEMA_VERSION};
 
@@ -99,7 +100,7 @@ impl LoadError {
             LoadError::TooLarge { bytes, .. } => write!(
                 out,
                 ": the file is {}, more than the {} fasett reads; nothing was read or changed",
-                megabytes(*bytes),
+                megabytes(*bytes, Lang::En),
                 megabytes_whole(MAX_FILE_BYTES)
             ),
             LoadError::Invalid { json_path, problem, .. } => {
@@ -119,11 +120,55 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// The whole paragraph in `lang`: the frame (position, JSON path, the closing advice) is
+    /// translated; what the parser found at fault stays in its own words, as it names JSON.
+    pub fn localized(&self, lang: Lang) -> String {
+        let backups = self.backups().display();
+        let advice = match self {
+            LoadError::TooLarge { .. } => lang.tf("store.backups", &[("backups", &backups)]),
+            _ => lang.tf("store.unchanged", &[("backups", &backups)]),
+        };
+        format!("{}. {advice}", self.localized_summary(lang))
+    }
+
+    /// [`Self::summary`] in `lang`, as [`Self::localized`] translates it.
+    pub fn localized_summary(&self, lang: Lang) -> String {
+        let mut out = self.path().display().to_string();
+        if let Some((line, column)) = self.line_column() {
+            let _ = write!(out, ": {}", lang.tf("store.position", &[("line", &line), ("column", &column)]));
+        }
+        let _ = match self {
+            LoadError::Io { source, .. } => {
+                write!(out, ": {}", lang.tf("store.could_not_read", &[("error", source)]))
+            }
+            LoadError::TooLarge { bytes, .. } => write!(
+                out,
+                ": {}",
+                lang.tf(
+                    "store.too_large",
+                    &[("size", &megabytes(*bytes, lang)), ("max", &megabytes_whole(MAX_FILE_BYTES))]
+                )
+            ),
+            LoadError::Invalid { json_path, problem, .. } => {
+                if let Some(json_path) = json_path {
+                    let _ = write!(out, ": {}", lang.tf("store.at", &[("json_path", json_path)]));
+                }
+                write!(out, ": {problem}")
+            }
+            LoadError::NewerSchema { found, .. } => {
+                write!(out, ": {}", lang.tf("store.newer", &[("found", found), ("known", &SCHEMA_VERSION)]))
+            }
+        };
+        out
+    }
+}
+
 /// The closing advice of most load errors, before the backups folder.
 const UNCHANGED: &str = "fasett did not change the file; backups are in ";
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    format!("{} MB", lang.decimal(bytes as f64 / (1024.0 * 1024.0), 1))
 }
 
 fn megabytes_whole(bytes: u64) -> String {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use super::SaveError;
 use super::paths::with_suffix;
 use super::write::{WriteError, step};
+use crate::i18n::Lang;
 
 /// What asking for the lock gave.
 pub(super) enum Lock {
@@ -22,14 +23,41 @@ fn lock_path(target: &Path) -> PathBuf {
     with_suffix(target, ".lock")
 }
 
+/// The holder's name when the environment gives none.
+const SOMEONE: &str = "someone";
+
 fn holder_description() -> String {
     let user = ["USER", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "someone".into());
+        .unwrap_or_else(|| SOMEONE.into());
     let host = gethostname::gethostname().to_string_lossy().into_owned();
     let since = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
     format!("{user} on {host}, pid {}, since {since}", std::process::id())
+}
+
+/// The holder named in a lock file in `lang`. The lock file's text is written in English by
+/// whichever fasett holds it; a text in another shape (an older or a hand-written lock file)
+/// is shown as it is.
+pub(super) fn localized_holder(holder: &str, lang: Lang) -> String {
+    let parsed = (|| {
+        let (user, rest) = holder.split_once(" on ")?;
+        let (host, rest) = rest.split_once(", pid ")?;
+        let (pid, since) = rest.split_once(", since ")?;
+        Some((user, host, pid, since))
+    })();
+    match parsed {
+        Some((user, host, pid, since)) => {
+            let user = if user == SOMEONE { lang.t("store.someone") } else { user };
+            // "2026-11-29 17:46" as the reader writes dates.
+            let since = match since.split_once(' ').map(|(d, t)| (d.parse::<jiff::civil::Date>(), t)) {
+                Some((Ok(date), time)) => format!("{} {time}", lang.date(date)),
+                _ => since.to_owned(),
+            };
+            lang.tf("store.holder", &[("user", &user), ("host", &host), ("pid", &pid), ("since", &since)])
+        }
+        None => holder.to_owned(),
+    }
 }
 
 /// How often a busy lock is asked again (25 ms apart) before another holder is assumed.
@@ -84,5 +112,22 @@ impl LockProblem {
             LockProblem::Step(e) => SaveError::from_write(path, e),
             LockProblem::Busy(holder) => SaveError::Locked { path: path.to_path_buf(), holder },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holder_is_named_in_the_readers_language() {
+        let holder = "anna on host-x, pid 4242, since 2026-11-29 17:46";
+        assert_eq!(localized_holder(holder, Lang::En), holder);
+        assert_eq!(localized_holder(holder, Lang::Nb), "anna på host-x, pid 4242, siden 29.11.2026 17:46");
+        assert_eq!(
+            localized_holder("someone on h, pid 1, since 2026-11-29 17:46", Lang::Sv),
+            "någon på h, pid 1, sedan 2026-11-29 17:46"
+        );
+        assert_eq!(localized_holder("a hand-written note", Lang::Sv), "a hand-written note");
     }
 }

@@ -8,6 +8,29 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::FILE_NAME;
+use crate::i18n::Lang;
+
+/// What is wrong with a path named as the data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PathProblem {
+    /// `--file` or `FASETT_FILE` (named here) was given but empty.
+    #[error("{0} names no file")]
+    NamesNoFile(&'static str),
+    #[error("no file named")]
+    Empty,
+    #[error("this is a folder")]
+    Folder,
+}
+
+impl PathProblem {
+    pub fn localized(self, lang: Lang) -> String {
+        match self {
+            PathProblem::NamesNoFile(source) => lang.tf("store.names_no_file", &[("source", &source)]),
+            PathProblem::Empty => lang.t("store.no_file_named").to_owned(),
+            PathProblem::Folder => lang.t("store.is_folder").to_owned(),
+        }
+    }
+}
 
 /// Something about the path itself, before any file is read.
 #[derive(Debug, thiserror::Error)]
@@ -20,9 +43,25 @@ pub enum StoreError {
     NoDataDir,
     /// The path cannot be a data file (empty, or a folder).
     #[error("{path}: {problem}; name a JSON file such as {FILE_NAME}.")]
-    BadPath { path: PathBuf, problem: String },
+    BadPath { path: PathBuf, problem: PathProblem },
     #[error("{path}: {source}.")]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl StoreError {
+    /// The message in `lang` (the operating system's own words stay as it gives them).
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            StoreError::NoDataDir => lang.t("store.no_data_dir").to_owned(),
+            StoreError::BadPath { path, problem } => lang.tf(
+                "store.bad_path",
+                &[("path", &path.display()), ("problem", &problem.localized(lang)), ("file", &FILE_NAME)],
+            ),
+            StoreError::Io { path, source } => {
+                lang.tf("store.path_error", &[("path", &path.display()), ("error", source)])
+            }
+        }
+    }
 }
 
 /// The data file in use: `--file` > `FASETT_FILE` > the data directory's `portfolio.json`.
@@ -54,11 +93,11 @@ pub fn data_dir() -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoDataDir)
 }
 
-fn absolute(path: &Path, source: &str) -> Result<PathBuf, StoreError> {
+fn absolute(path: &Path, source: &'static str) -> Result<PathBuf, StoreError> {
     if path.as_os_str().is_empty() {
         return Err(StoreError::BadPath {
             path: path.to_path_buf(),
-            problem: format!("{source} names no file"),
+            problem: PathProblem::NamesNoFile(source),
         });
     }
     std::path::absolute(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })

@@ -14,6 +14,7 @@ use tempfile::NamedTempFile;
 
 use super::ops::{FileOps, RealFileOps};
 use super::paths::{file_name, parent_dir, resolve_link};
+use crate::i18n::Lang;
 use crate::model::Portfolio;
 use crate::model::extras::Extras;
 
@@ -51,7 +52,48 @@ pub enum WriteError {
     NotDurable { at: PathBuf, source: io::Error, written: Written },
 }
 
+/// The catalog key that names a file step (a [`WriteError`]'s `doing`) in every language.
+fn doing_key(doing: &str) -> Option<&'static str> {
+    Some(match doing {
+        "create a temporary file in" => "store.doing.create_temp",
+        "write" => "store.doing.write",
+        "flush to disk" => "store.doing.flush",
+        "rename the temporary file over" => "store.doing.rename",
+        "inspect" => "store.doing.inspect",
+        "set the mode of" => "store.doing.set_mode",
+        "create the folder" => "store.doing.create_folder",
+        "create a backup in" => "store.doing.create_backup",
+        "write the backup" => "store.doing.write_backup",
+        "flush the backup" => "store.doing.flush_backup",
+        "read for a backup" => "store.doing.read_for_backup",
+        "name the backup" => "store.doing.name_backup",
+        "open the lock file" => "store.doing.open_lock",
+        "lock" => "store.doing.lock",
+        "save to" => "store.doing.save_to",
+        "put into words the text for" => "store.doing.serialise",
+        _ => return None,
+    })
+}
+
+/// A file step (a `doing`) in `lang`.
+pub(super) fn doing_in(doing: &'static str, lang: Lang) -> &'static str {
+    doing_key(doing).map_or(doing, |key| lang.t(key))
+}
+
 impl WriteError {
+    /// The message in `lang`; the operating system's own words stay as it gives them.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            WriteError::Failed { doing, at, source } => lang.tf(
+                "store.could_not",
+                &[("doing", &doing_in(doing, lang)), ("at", &at.display()), ("error", source)],
+            ),
+            WriteError::NotDurable { at, source, .. } => {
+                lang.tf("store.not_durable", &[("at", &at.display()), ("error", source)])
+            }
+        }
+    }
+
     /// The target was replaced (only its durability is in doubt).
     pub fn written(&self) -> Option<Written> {
         match self {

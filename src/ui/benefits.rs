@@ -17,44 +17,18 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Clear, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Clear, Paragraph, Row, Table};
 
 use super::dialog::{centred, question};
-use super::theme::{Theme, mark, truncate};
+use super::theme::Theme;
 use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
-use crate::benefits::{self, Due, Trend};
-use crate::i18n::Lang;
-use crate::model::{Benefit, BenefitKind, Initiative};
+use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
+use crate::model::{BenefitKind, Initiative};
 use crate::text::one_line;
 
 /// The organisation's currency code, if chosen.
 fn currency(app: &App) -> Option<&'static str> {
     app.portfolio.organisation.currency.map(crate::model::Currency::code)
-}
-
-/// A value of `b` as people read it: money in the currency, anything else with its unit.
-pub fn value_text(lang: Lang, b: &Benefit, value: f64, currency: Option<&str>) -> String {
-    if b.kind == BenefitKind::Money {
-        return lang.money(value, currency);
-    }
-    let amount = lang.amount(value);
-    let unit = one_line(b.unit.trim());
-    if unit.is_empty() { amount } else { format!("{amount} {unit}") }
-}
-
-/// The follow-up in a few words, as the Overview says it: "12d late", "in 5d", "✓ measured".
-fn due_text(lang: Lang, due: Due) -> String {
-    match due {
-        Due::Undated => "—".to_owned(),
-        Due::Measured => lang.t("benefits.due_measured").to_owned(),
-        Due::Ahead(0) => lang.t("overview.today").to_owned(),
-        Due::Ahead(days) => lang.tf("overview.in_days", &[("days", &days)]),
-        Due::Overdue(days) => lang.tf("overview.overdue_days", &[("days", &days)]),
-    }
-}
-
-fn realisation_text(lang: Lang, b: &Benefit) -> String {
-    benefits::realisation(b).map_or_else(|| "–".to_owned(), |p| lang.percent(benefits::clamp_shown(p)))
 }
 
 /// "money: SEK 600,000 of SEK 1,200,000 realised (50%)", or `None` with nothing planned.
@@ -71,7 +45,7 @@ fn sum_text(app: &App, kind: BenefitKind, planned: f64, realised: f64, unit: &st
     let percent = if planned == 0.0 {
         "–".to_owned()
     } else {
-        lang.percent(benefits::clamp_shown(realised / planned * 100.0))
+        lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0)
     };
     Some(lang.tf(
         &format!("benefits.sum_{}", kind.key()),
@@ -86,9 +60,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, the
         Some(i) => lang.tf("benefits.title_of", &[("id", &i.id), ("title", &one_line(&i.title))]),
         None => lang.t("benefits.title").to_owned(),
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(area.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .border_style(theme.border_focused());
@@ -120,7 +95,7 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     ];
     parts.extend(sums.into_iter().flatten());
     let width = usize::from(area.width);
-    let first = Line::styled(truncate(&parts.join(" · "), width), theme.heading());
+    let first = Line::styled(theme.truncate(&parts.join(" · "), width), theme.heading());
     let chart = lang.t(if view.chart == BenefitKind::Money {
         "benefits.chart_key_time"
     } else {
@@ -135,7 +110,7 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
             ("chart", &chart),
         ],
     );
-    let second = Line::styled(truncate(&second, width), theme.dim());
+    let second = Line::styled(theme.truncate(&second, width), theme.dim());
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
@@ -165,7 +140,7 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     let today = app.today;
     let fixed = ID + TARGET + LATEST + REAL + DUE + if presentation { 5 } else { OWNER + 6 };
     let title_width = usize::from(area.width.saturating_sub(fixed));
-    let cut = |text: String, width: u16| truncate(&text, usize::from(width));
+    let cut = |text: String, width: u16| theme.truncate(&text, usize::from(width));
     let rows = view.rows.iter().enumerate().skip(offset).take(visible).filter_map(|(ix, row)| {
         let b = app.benefit(row.initiative, row.benefit)?;
         let selected = ix == view.selected;
@@ -186,8 +161,8 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
             format!("#{} {}", row.initiative, one_line(&b.title))
         };
         let mut cells = vec![
-            Cell::from(format!("{}{:>3}", mark(selected), b.id)),
-            Cell::from(truncate(&title, title_width)),
+            Cell::from(format!("{}{:>3}", theme.mark(selected), b.id)),
+            Cell::from(theme.truncate(&title, title_width)),
         ];
         if !presentation {
             let owner =
@@ -245,7 +220,8 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     };
     let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let text = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
-    frame.render_widget(Line::styled(truncate(&text, usize::from(title.width)), theme.heading()), title);
+    frame
+        .render_widget(Line::styled(theme.truncate(&text, usize::from(title.width)), theme.heading()), title);
     let years: Vec<(i16, f64, f64)> = view
         .figures
         .timeline
@@ -354,13 +330,14 @@ fn render_editor(
     let hint =
         editor.error.map_or_else(|| lang.t("benefits.editor_hint").to_owned(), |e| lang.t(e.key).to_owned());
     let hint_style = if editor.error.is_some() { theme.error() } else { theme.dim() };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .title_bottom(Line::styled(
-            format!(" {} ", truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
             hint_style,
         ))
         .border_style(theme.border_focused());
@@ -379,7 +356,8 @@ fn render_editor(
         } else {
             theme.dim()
         };
-        let label = truncate(&format!("{} {}", mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
+        let label =
+            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
         let row = Rect { y, height: 1, ..inner };
         frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
         let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
@@ -387,11 +365,11 @@ fn render_editor(
         if field.is_choice() {
             let current = lang.t(&editor.choice_label(*field)).to_owned();
             let text = if focused { format!("◂ {current} ▸") } else { current };
-            frame.render_widget(Line::styled(truncate(&text, width), style), value);
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         } else if let Some(input) = editor.line(*field) {
             let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
-            let mut text = truncate(&one_line(&shown), width);
+            let mut text = theme.truncate(&one_line(&shown), width);
             if focused {
                 let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
                 text.push_str(&" ".repeat(pad));
@@ -405,7 +383,7 @@ fn render_editor(
         let count = editor.draft.measurements.len();
         let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
         frame.render_widget(
-            Line::styled(truncate(&text, usize::from(inner.width)), theme.dim()),
+            Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
             Rect { y, height: 1, ..inner },
         );
     }
@@ -428,13 +406,14 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         .tf("measure.title", &[("id", &line.benefit), ("title", &one_line(&line.title)), ("unit", &unit)]);
     let hint = line.error.map_or_else(|| lang.t("measure.hint").to_owned(), |e| lang.t(e.key).to_owned());
     let hint_style = if line.error.is_some() { theme.error() } else { theme.dim() };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .title_bottom(Line::styled(
-            format!(" {} ", truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
             hint_style,
         ))
         .border_style(theme.border_focused());
@@ -467,7 +446,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         let w = usize::from(width);
         let scroll = if focused { input.visual_scroll(w.saturating_sub(1)) } else { 0 };
         let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = truncate(&one_line(&shown), w);
+        let mut text = theme.truncate(&one_line(&shown), w);
         let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
         text.push_str(&" ".repeat(pad));
         let style = if focused { theme.selected() } else { theme.border() };
@@ -478,83 +457,4 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         }
         x = value.right() + 1;
     }
-}
-
-/// The benefits section of an initiative's detail: each benefit with its owner, baseline,
-/// target, latest reading and realisation, then the costs and the payback.
-pub fn detail_lines(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let currency = currency(app);
-    let mut out = vec![
-        Line::raw(""),
-        Line::styled(lang.tf("detail.benefits", &[("count", &i.benefits.len())]), theme.heading()),
-    ];
-    if i.benefits.is_empty() {
-        out.push(Line::styled(lang.t("detail.benefits_empty"), theme.dim()));
-    }
-    for b in &i.benefits {
-        let kind = lang.t(&format!("benefit_kind.{}", b.kind.key()));
-        let title = if b.title.trim().is_empty() {
-            lang.t("benefits.untitled").to_owned()
-        } else {
-            one_line(&b.title).into_owned()
-        };
-        let owner = if b.owner.trim().is_empty() {
-            lang.t("benefits.no_owner").to_owned()
-        } else {
-            lang.tf("detail.benefit_owner", &[("owner", &one_line(&b.owner))])
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("#{} ", b.id), theme.dim()),
-            Span::raw(title),
-            Span::styled(format!("  ({kind} · {owner})"), theme.dim()),
-        ]));
-        let point = |value: Option<f64>, date: Option<jiff::civil::Date>| {
-            let value = value.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
-            date.map_or(value.clone(), |d| format!("{value} ({d})"))
-        };
-        if b.baseline.value.is_some() || b.target.value.is_some() || b.target.date.is_some() {
-            let from_to = lang.tf(
-                "detail.benefit_from_to",
-                &[
-                    ("baseline", &point(b.baseline.value, b.baseline.date)),
-                    ("target", &point(b.target.value, b.target.date)),
-                ],
-            );
-            out.push(Line::raw(format!("   {from_to}")));
-        }
-        let mut facts = Vec::new();
-        if let Some(m) = benefits::latest(b, None) {
-            let value = m.value.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
-            facts.push(lang.tf(
-                "detail.benefit_latest",
-                &[("value", &value), ("date", &m.date), ("percent", &realisation_text(lang, b))],
-            ));
-        }
-        let due = benefits::due(b, app.today);
-        if due.is_overdue() {
-            facts.push(due_text(lang, due));
-        }
-        if !facts.is_empty() {
-            let style = if due.is_overdue() { theme.warning() } else { Style::new() };
-            out.push(Line::styled(format!("   {}", facts.join(" · ")), style));
-        }
-        if let Some(note) = b.measurements.iter().rev().find(|m| !m.note.trim().is_empty()) {
-            out.push(Line::styled(format!("   {}  {}", note.date, one_line(&note.note)), theme.dim()));
-        }
-    }
-    if let Some(costs) = &i.costs {
-        let money = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| lang.money(v, currency));
-        let mut text = lang.tf(
-            "detail.costs",
-            &[("investment", &money(costs.investment)), ("yearly", &money(costs.yearly))],
-        );
-        let planned = benefits::Sums::of(&i.benefits).money_planned;
-        if let Some(years) = benefits::payback_years(i, planned) {
-            text.push_str(" · ");
-            text.push_str(&lang.tf("detail.payback", &[("years", &lang.number(years, 1))]));
-        }
-        out.push(Line::styled(text, theme.dim()));
-    }
-    out
 }

@@ -27,7 +27,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use super::dialog::centred;
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, CultureMode, NewRunForm, RunField};
 use crate::model::Assessment;
 use crate::scoring;
@@ -36,7 +36,8 @@ use crate::text::one_line;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let p = &app.portfolio;
     let title = app.lang.tf("culture.title", &[("count", &p.assessments.len())]);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border());
@@ -70,23 +71,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("culture.column_total"),
     ])
     .style(theme.heading());
-    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
-        let (done, total) = match app.run_template(a) {
-            Some((t, _)) => {
-                let c = scoring::completion(t, a);
-                let total = scoring::scores(t, a).total.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
-                (format!("{}/{}", c.answered, c.total), total)
-            }
-            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
-        };
-        Row::new(vec![
-            a.date.to_string(),
-            one_line(&template_name(app, a)).into_owned(),
-            one_line(&a.scope).into_owned(),
-            done,
-            format!("{total:>5}"),
-        ])
-    });
     let widths = [
         Constraint::Length(10),
         Constraint::Fill(3),
@@ -94,10 +78,28 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         Constraint::Length(8),
         Constraint::Length(5),
     ];
+    let cut = super::column_widths(area, &widths);
+    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
+        let (done, total) = match app.run_template(a) {
+            Some((t, _)) => {
+                let c = scoring::completion(t, a);
+                let total = number(app.lang, scoring::scores(t, a).total, theme);
+                (format!("{}/{}", c.answered, c.total), total)
+            }
+            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
+        };
+        Row::new(vec![
+            app.lang.date(a.date),
+            theme.truncate(&one_line(&template_name(app, a)), cut[1]),
+            theme.truncate(&one_line(&a.scope), cut[2]),
+            done,
+            format!("{total:>5}"),
+        ])
+    });
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
-        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = app.culture.selected.min(runs.len().saturating_sub(1));
     let mut state = super::table_state(selected, runs.len(), area);
@@ -106,15 +108,16 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width);
-    let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
+    let none = theme.symbols().none;
+    let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants =
-            if a.participants.is_empty() { "–".to_owned() } else { a.participants.join(", ") };
+            if a.participants.is_empty() { none.to_owned() } else { a.participants.join(", ") };
         lines.push(labelled(app, "culture.participants", &participants, width, theme));
         lines.push(labelled(
             app,
             "culture.note",
-            if a.note.is_empty() { "–" } else { &a.note },
+            if a.note.is_empty() { none } else { &a.note },
             width,
             theme,
         ));
@@ -125,11 +128,17 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .filter_map(|id| app.portfolio.action(*id))
             .filter(|x| x.is_overdue(app.today))
             .count();
-        let mut text = app.lang.tf("culture.actions_summary", &[("open", &open), ("overdue", &overdue)]);
+        let mut text = app.lang.tf(
+            "culture.actions_summary",
+            &[
+                ("open", &app.lang.tn("culture.open_count", open, &[])),
+                ("overdue", &app.lang.tn("plan.overdue_count", overdue, &[])),
+            ],
+        );
         if let Some(note) = template_note(app, a) {
-            text = format!("{text} · {note}");
+            text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     }
     let errors = app.template_errors();
     if !errors.is_empty() {
@@ -138,7 +147,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.warning(),
         ));
         for e in errors.iter().take(3) {
-            lines.push(Line::styled(truncate(&one_line(&e.to_string()), width), theme.error()));
+            lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -166,7 +175,8 @@ pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode,
 
 fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, theme: &Theme) {
     let rect = centred(area, 74, 16);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("culture.new_run_title")), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
         .border_style(theme.border_focused());
@@ -194,7 +204,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         } else {
             theme.dim()
         };
-        let marker = if focused { "▸ " } else { "  " };
+        let marker = format!("{} ", theme.mark(focused));
         let label = Rect { x: inner.x, y, width: label_width, height: 1 };
         frame.render_widget(Line::styled(format!("{marker}{}", app.lang.t(field.label())), style), label);
         let value =
@@ -203,21 +213,22 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let (text, input) = match field {
             RunField::Template => {
                 let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
-                (format!("◂ {} ▸", one_line(&name)), None)
+                (choosing(&one_line(&name), true, theme), None)
             }
             RunField::Scope if !form.is_custom_scope() => {
-                (format!("◂ {} ▸", one_line(&form.scopes[form.scope])), None)
+                (choosing(&one_line(&form.scopes[form.scope]), true, theme), None)
             }
             RunField::Scope => (String::new(), Some(&form.custom)),
             RunField::Date => (String::new(), Some(&form.date)),
             RunField::Participants => (String::new(), Some(&form.participants)),
         };
         match input {
-            None => frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value),
+            None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
             Some(input) => {
-                let scroll = input.visual_scroll(value_width.saturating_sub(1));
+                // Scrolled to the cursor only while typing; otherwise it reads from the start.
+                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
                 let shown: String = input.value().chars().skip(scroll).collect();
-                let mut text = truncate(&one_line(&shown), value_width);
+                let mut text = theme.truncate(&one_line(&shown), value_width);
                 if focused {
                     let pad =
                         value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
@@ -245,8 +256,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let summary = app.lang.tf(
             "culture.template_summary",
             &[
-                ("items", &items),
-                ("slots", &(items * perspectives)),
+                ("items", &app.lang.tn("count.items", items, &[])),
+                ("slots", &app.lang.tn("count.scores", items * perspectives, &[])),
                 ("min", &t.scale.min),
                 ("max", &t.scale.max),
             ],
@@ -268,7 +279,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 fn labelled<'a>(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
     let label = format!("{}: ", app.lang.t(key));
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(truncate(&one_line(value), room))])
+    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(theme.truncate(&one_line(value), room))])
 }
 
 /// The template's name in the user's language, or its id when the template is missing.
@@ -277,8 +288,11 @@ pub(super) fn template_name(app: &App, a: &Assessment) -> String {
 }
 
 /// "Checklist · scope · date" for view titles.
-pub(super) fn run_title(app: &App, a: &Assessment) -> String {
-    format!("{} · {} · {}", one_line(&template_name(app, a)), one_line(&a.scope), a.date)
+pub(super) fn run_title(app: &App, a: &Assessment, theme: &Theme) -> String {
+    let separator = theme.symbols().separator;
+    let name = template_name(app, a);
+    let (name, scope, date) = (one_line(&name), one_line(&a.scope), app.lang.date(a.date));
+    format!("{name} {separator} {scope} {separator} {date}")
 }
 
 /// Why a run is read with something other than its stored template copy, if it is.
@@ -296,10 +310,10 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (overdue, upcoming) = app.follow_up_counts();
     let mut spans = vec![Span::raw(" ")];
     if overdue > 0 {
-        spans.push(Span::styled(app.lang.tf("plan.overdue_count", &[("count", &overdue)]), theme.error()));
-        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(app.lang.tn("plan.overdue_count", overdue, &[]), theme.error()));
+        spans.push(Span::raw(format!(" {} ", theme.symbols().separator)));
     }
-    spans.push(Span::styled(app.lang.tf("plan.upcoming_count", &[("count", &upcoming)]), theme.warning()));
+    spans.push(Span::styled(app.lang.tn("plan.upcoming_count", upcoming, &[]), theme.warning()));
     spans.push(Span::raw(" "));
     Line::from(spans)
 }
@@ -308,8 +322,9 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
 /// follow-up counter bottom right.
 pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, theme: &Theme) -> Block<'a> {
     let room = usize::from(width).saturating_sub(4);
-    let mut block = Block::bordered()
-        .title(Span::styled(format!(" {} ", truncate(title, room)), theme.heading()))
+    let mut block = theme
+        .bordered()
+        .title(Span::styled(format!(" {} ", theme.truncate(title, room)), theme.heading()))
         .title_bottom(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border_focused());
     if !status.is_empty() {
@@ -318,17 +333,25 @@ pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, t
     block
 }
 
-/// A bar of `value` within `min..=max`, `width` cells wide.
-pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize) -> String {
-    let Some(v) = value else { return "·".repeat(width) };
-    let filled = (((v - min) / (max - min).max(f64::EPSILON)) * width as f64).round().clamp(0.0, width as f64)
-        as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+/// A value that ←/→ change, between its arrows while it has the focus.
+pub(super) fn choosing(value: &str, focused: bool, theme: &Theme) -> String {
+    let (left, right) = theme.symbols().choose;
+    if focused { format!("{left} {value} {right}") } else { value.to_owned() }
 }
 
-/// A mean as text ("3.4"), "–" when there is none.
-pub(super) fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+/// A bar of `value` within `min..=max`, `width` cells wide; blank without a value.
+pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize, theme: &Theme) -> String {
+    let Some(v) = value else { return theme.symbols().separator.repeat(width) };
+    let filled = (((v - min) / (max - min).max(f64::EPSILON)) * width as f64).round().clamp(0.0, width as f64)
+        as usize;
+    let (full, empty) = theme.symbols().bar;
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
+}
+
+/// A mean as text ("3.4", "3,4"), [`Symbols::none`](super::theme::Symbols::none) when there
+/// is none.
+pub(super) fn number(lang: crate::i18n::Lang, value: Option<f64>, theme: &Theme) -> String {
+    value.map_or_else(|| theme.symbols().none.to_owned(), |v| lang.decimal(v, 1))
 }
 
 #[cfg(test)]

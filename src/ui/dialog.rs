@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, FILTER_ROWS};
 
 /// A rectangle of `width`×`height` centred in `area` (clipped to it).
@@ -18,7 +18,8 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 /// A question with its answer keys underneath.
 pub fn question(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, theme: &Theme) {
     let rect = centred(area, 64, 8);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.warning()))
         .border_style(theme.border_focused());
     let lines = vec![Line::raw(text.to_owned()), Line::raw(""), Line::styled(keys.to_owned(), theme.key())];
@@ -45,17 +46,23 @@ pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect, focus: usize, theme:
         .iter()
         .enumerate()
         .map(|(ix, (label, value))| {
-            let text = format!(" {:<14} ◂ {} ▸", app.lang.t(label), crate::text::one_line(value));
+            let (left, right) = theme.symbols().choose;
+            let text = format!(" {:<14} {left} {} {right}", app.lang.t(label), crate::text::one_line(value));
             let style = if ix == focus { theme.selected() } else { ratatui::style::Style::new() };
-            Line::styled(truncate(&text, inner_width), style)
+            Line::styled(theme.truncate(&text, inner_width), style)
         })
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        app.lang.tf("filter.shown", &[("shown", &app.register.view.len()), ("total", &app.register_total())]),
+        app.lang.tn(
+            "filter.shown",
+            app.register_total(),
+            &[("shown", &app.register.view.len()), ("total", &app.register_total())],
+        ),
         theme.dim(),
     ));
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("filter.title")), theme.heading()))
         .border_style(theme.border_focused());
     frame.render_widget(Clear, rect);

@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, Field, FieldKind, InitiativeForm};
 use crate::text::one_line;
+use unicode_width::UnicodeWidthStr;
 
 const LABEL_WIDTH: u16 = 22;
 /// Rows a focused multi-line field gets.
@@ -22,15 +23,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
     };
     let hint = match form.field().kind() {
+        // Ishøj's third P reads "products"; what it means is said where it is ticked.
+        _ if form.field() == Field::Relieves => "form.hint_relieves",
         FieldKind::Line => "form.hint_line",
         FieldKind::Text => "form.hint_text",
         FieldKind::Choice => "form.hint_choice",
         FieldKind::Multi => "form.hint_multi",
         FieldKind::List => "form.hint_benefits",
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(
-            format!(" {} ", truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            format!(" {} ", theme.truncate(&title, usize::from(area.width.saturating_sub(6)))),
             theme.heading(),
         ))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t(hint)), theme.dim()))
@@ -73,7 +77,8 @@ fn benefit_chips(
 ) -> Line<'static> {
     let mut spans = Vec::new();
     let add = app.lang.t("form.add_benefit");
-    let titles = form.draft.benefits.iter().map(|b| format!("[{}] ", truncate(&one_line(&b.title), 24)));
+    let titles =
+        form.draft.benefits.iter().map(|b| format!("[{}] ", theme.truncate(&one_line(&b.title), 24)));
     for (ix, text) in titles.chain(std::iter::once(format!("[+ {add}]"))).enumerate() {
         let chosen = focused && ix == form.option;
         spans.push(Span::styled(text, if chosen { theme.selected() } else { Style::new() }));
@@ -85,7 +90,103 @@ fn benefit_chips(
         return Line::from(spans);
     }
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-    Line::raw(truncate(&format!("…{}", text.chars().skip(skip).collect::<String>()), width))
+    let rest: String = text.chars().skip(skip).collect();
+    Line::raw(theme.truncate(&format!("{}{rest}", theme.symbols().ellipsis), width))
+}
+
+/// A row of check boxes in `width`. When they do not all fit, what matters stays in view: the
+/// ticked ones when the row is not being edited, else the box under the cursor and its
+/// neighbours, with `…` where boxes are left out. Boxes are never cut in the middle, except
+/// one that is wider than the row on its own.
+fn multi_line(
+    boxes: &[String],
+    on: &[bool],
+    cursor: Option<usize>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    const GAP: &str = "  ";
+    let ellipsis = theme.symbols().ellipsis;
+    let span = |ix: usize| {
+        let style = if cursor == Some(ix) { theme.selected() } else { Style::new() };
+        Span::styled(boxes[ix].clone(), style)
+    };
+    let join = |shown: &[usize], before: bool, after: bool| {
+        let mut spans = Vec::new();
+        if before {
+            spans.push(Span::raw(format!("{ellipsis} ")));
+        }
+        for (n, ix) in shown.iter().enumerate() {
+            if n > 0 {
+                spans.push(Span::raw(GAP));
+            }
+            spans.push(span(*ix));
+        }
+        if after {
+            spans.push(Span::raw(format!(" {ellipsis}")));
+        }
+        let line = Line::from(spans);
+        if line.width() <= width {
+            line
+        } else {
+            // One box alone is wider than the row: cut it at its end.
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            Line::raw(theme.truncate(&text, width))
+        }
+    };
+    let all: Vec<usize> = (0..boxes.len()).collect();
+    let fits = |shown: &[usize], before: bool, after: bool| {
+        let boxes_width: usize = shown.iter().map(|ix| boxes[*ix].width()).sum();
+        boxes_width
+            + GAP.len() * shown.len().saturating_sub(1)
+            + (ellipsis.width() + 1) * (usize::from(before) + usize::from(after))
+            <= width
+    };
+    if fits(&all, false, false) {
+        return join(&all, false, false);
+    }
+    match cursor {
+        None => {
+            let ticked: Vec<usize> = all.iter().copied().filter(|ix| on[*ix]).collect();
+            let shown: Vec<usize> = if ticked.is_empty() { all } else { ticked };
+            // As many as fit, in order; `…` says there are more.
+            let mut kept = Vec::new();
+            for ix in &shown {
+                kept.push(*ix);
+                if !fits(&kept, false, kept.len() < boxes.len()) {
+                    kept.pop();
+                    break;
+                }
+            }
+            if kept.is_empty() {
+                kept.push(shown[0]);
+            }
+            join(&kept, false, kept.len() < boxes.len())
+        }
+        Some(at) => {
+            let at = at.min(boxes.len() - 1);
+            let (mut first, mut last) = (at, at);
+            // Widen around the cursor, right first, while the boxes fit.
+            loop {
+                let grown = if last + 1 < boxes.len()
+                    && fits(&all[first..=last + 1], first > 0, last + 2 < boxes.len())
+                {
+                    last += 1;
+                    true
+                } else {
+                    false
+                };
+                let grown_left = first > 0 && fits(&all[first - 1..=last], first > 1, last + 1 < boxes.len());
+                if grown_left {
+                    first -= 1;
+                }
+                if !grown && !grown_left {
+                    break;
+                }
+            }
+            join(&all[first..=last], first > 0, last + 1 < boxes.len())
+        }
+    }
 }
 
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
@@ -102,8 +203,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     } else {
         theme.dim()
     };
-    let marker = if focused { "▸ " } else { "  " };
-    let label_text = truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
+    let marker = format!("{} ", theme.mark(focused));
+    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
         Line::styled(label_text, label_style),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
@@ -116,7 +217,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
-            let mut text = truncate(&one_line(&shown), width);
+            let mut text = theme.truncate(&one_line(&shown), width);
             if focused {
                 let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
                 text.push_str(&" ".repeat(pad));
@@ -131,11 +232,16 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 frame.render_widget(Line::styled(text, style), value);
             } else {
                 // Typed text first, then what → would complete it to, dimmed.
-                let typed = truncate(&one_line(&shown), width);
+                let typed = theme.truncate(&one_line(&shown), width);
                 let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
-                let hint =
-                    format!("  → {}", suggestions.iter().take(3).copied().collect::<Vec<_>>().join(" · "));
-                let hint = truncate(&one_line(&hint), width.saturating_sub(used));
+                let symbols = theme.symbols();
+                let separator = format!(" {} ", symbols.separator);
+                let hint = format!(
+                    "  {} {}",
+                    symbols.arrow,
+                    suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
+                );
+                let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
                 let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
                 frame.render_widget(
                     Line::from(vec![
@@ -158,19 +264,17 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 let lines = area.lines();
                 let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
                 if lines.len() > 1 {
-                    text = format!(
-                        "{text} {}",
-                        app.lang.tf("form.more_lines", &[("count", &(lines.len() - 1))])
-                    );
+                    text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
                 }
-                frame.render_widget(Line::raw(truncate(&text, width)), value);
+                frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
             }
         }
         FieldKind::Choice => {
             let current = app.lang.t(&form.choice_label(field)).to_owned();
-            let text = if focused { format!("◂ {current} ▸") } else { current };
+            let (left, right) = theme.symbols().choose;
+            let text = if focused { format!("{left} {current} {right}") } else { current };
             let style = if focused { theme.selected() } else { Style::new() };
-            frame.render_widget(Line::styled(truncate(&text, width), style), value);
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         }
         FieldKind::List => {
             frame.render_widget(benefit_chips(app, form, focused, width, theme), value);
@@ -181,27 +285,54 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
                 frame.render_widget(Line::styled(app.lang.t("form.no_goals"), theme.dim()), value);
                 return;
             }
-            let mut spans = Vec::new();
-            for (ix, choice) in choices.iter().enumerate() {
-                let label = if choice.translate {
-                    app.lang.t(&choice.label).to_owned()
-                } else {
-                    one_line(&choice.label).into_owned()
-                };
-                let text = format!("[{}] {label}  ", if choice.on { "x" } else { " " });
-                let style = if focused && ix == form.option { theme.selected() } else { Style::new() };
-                spans.push(Span::styled(text, style));
-            }
-            // Keep the option under the cursor in view on narrow screens.
-            let before: usize = spans[..form.option.min(spans.len())].iter().map(Span::width).sum();
-            let skip = if focused && before + 20 > width { before + 20 - width } else { 0 };
-            let line: String = spans.iter().map(|s| s.content.as_ref()).collect::<String>();
-            if skip > 0 {
-                let shown: String = line.chars().skip(skip).collect();
-                frame.render_widget(Line::raw(truncate(&format!("…{shown}"), width)), value);
-            } else {
-                frame.render_widget(Paragraph::new(Line::from(spans)), value);
-            }
+            let boxes: Vec<String> = choices
+                .iter()
+                .map(|choice| {
+                    let label = if choice.translate {
+                        app.lang.t(&choice.label).to_owned()
+                    } else {
+                        one_line(&choice.label).into_owned()
+                    };
+                    format!("[{}] {label}", if choice.on { "x" } else { " " })
+                })
+                .collect();
+            let cursor = focused.then_some(form.option);
+            let line =
+                multi_line(&boxes, &choices.iter().map(|c| c.on).collect::<Vec<_>>(), cursor, width, theme);
+            frame.render_widget(Paragraph::new(line), value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(on: &[bool], cursor: Option<usize>, width: usize) -> String {
+        let boxes: Vec<String> = (1..=on.len())
+            .zip(on)
+            .map(|(n, on)| format!("[{}] {n}. Goal number {n}", if *on { "x" } else { " " }))
+            .collect();
+        let line = multi_line(&boxes, on, cursor, width, &Theme::default());
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_row_that_does_not_fit_shows_the_ticked_boxes() {
+        let on = [false, true, false, true, false];
+        assert_eq!(shown(&on, None, 200).matches('[').count(), 5, "everything when it fits");
+        let row = shown(&on, None, 50);
+        assert_eq!(row, "[x] 2. Goal number 2  [x] 4. Goal number 4 …", "{row}");
+        let none = shown(&[false; 5], None, 50);
+        assert!(none.starts_with("[ ] 1. Goal number 1") && none.ends_with('…'), "{none}");
+    }
+
+    #[test]
+    fn while_editing_the_box_under_the_cursor_and_its_neighbours_show() {
+        let on = [true, false, false, false, true];
+        let row = shown(&on, Some(3), 50);
+        assert!(row.starts_with("… ") && row.contains("[ ] 4. Goal number 4"), "{row}");
+        assert!(row.width() <= 50, "{row}");
+        assert!(!row.contains("Goal numb…"), "no box is cut: {row}");
     }
 }

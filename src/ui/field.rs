@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::dialog::centred;
 use super::theme::Theme;
@@ -15,7 +15,8 @@ use crate::text::one_line;
 /// A box of `text` lines with the answer keys at the bottom.
 fn boxed(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, theme: &Theme) {
     let rect = centred(area, 72, 14);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.warning()))
         .border_style(theme.border_focused());
     let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_owned())).collect();
@@ -27,9 +28,14 @@ fn boxed(frame: &mut Frame, area: Rect, title: &str, text: &str, keys: &str, the
 
 pub fn recovery(app: &App, frame: &mut Frame, area: Rect, found: &Recovery, theme: &Theme) {
     let what = found.draft.describe(app.lang);
-    let written = one_line(&found.written).into_owned();
+    // Kept as RFC 3339 in the file; shown as the wall clock said it ("today 17:46").
+    let written = match found.written.parse::<jiff::Timestamp>() {
+        Ok(at) => app.lang.date_time(at, &app.zone, app.today),
+        Err(_) => one_line(&found.written).into_owned(),
+    };
     let text = app.lang.tf("recovery.text", &[("what", &what), ("written", &written)]);
-    boxed(frame, area, app.lang.t("recovery.title"), &text, app.lang.t("recovery.keys"), theme);
+    let keys = app.lang.tf("recovery.keys", &[("what", &what)]);
+    boxed(frame, area, app.lang.t("recovery.title"), &text, &keys, theme);
 }
 
 pub fn external(app: &App, frame: &mut Frame, area: Rect, change: &ExternalChange, theme: &Theme) {

@@ -3,23 +3,37 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::action::Place;
+use crate::action::{Pane, Place};
 use crate::app::{App, Mode};
+use crate::balance;
 use crate::keymap;
+use crate::text::wrap_words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
     let listed = keymap::effective(app.places_in(back));
-    for place in app.places_in(back) {
+    for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), theme.key()),
+                // At least one space after the key, however long its name in this language.
+                Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key()),
                 Span::raw(app.lang.t(b.help)),
             ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    // Compact, the overlay takes the whole body: the key texts are long in every language.
+    let compact = crate::layout::Density::of(frame.area()).is_compact();
+    let width = if compact { area.width } else { area.width.saturating_sub(8).min(72) };
+    // Where the tendency is shown, the help states the rule behind "strong" in full.
+    if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
+        lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
+        for line in wrap_words(&balance::rule(app.lang), usize::from(width.saturating_sub(4))) {
+            lines.push(Line::raw(format!("  {line}")));
         }
         lines.push(Line::raw(""));
     }
@@ -33,17 +47,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             "report.help_cmd",
             "help.cmd_org",
             "help.cmd_lang",
+            "help.cmd_color",
             "help.cmd_quit",
         ] {
             lines.push(Line::raw(format!("  {}", app.lang.t(key))));
         }
+        // What to do about a small, plain or colourless terminal, for whoever is on one.
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(app.lang.t("help.section_terminal"), theme.heading()));
+        for key in ["help.terminal_size", "help.terminal_ascii", "help.terminal_colour"] {
+            for line in wrap_words(app.lang.t(key), usize::from(width.saturating_sub(4))) {
+                lines.push(Line::raw(format!("  {line}")));
+            }
+        }
     }
-    let width = area.width.saturating_sub(8).min(72);
-    let height = area.height.saturating_sub(2);
-    let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y + 1, width, height };
+    let height = if compact { area.height } else { area.height.saturating_sub(2) };
+    let top = if compact { area.y } else { area.y + 1 };
+    let rect = Rect { x: area.x + (area.width - width) / 2, y: top, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
     let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &app.lang.t(app.pane.title_key()))]));
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(title, theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("help.footer")), theme.dim()))
         .border_style(theme.border_focused());
@@ -60,6 +84,7 @@ fn heading(place: Place) -> &'static str {
         Place::Register => "help.section_register",
         Place::Lists => "help.section_lists",
         Place::Everywhere => "help.section_everywhere",
+        Place::Anywhere => "help.section_anywhere",
         _ => "help.section_here",
     }
 }

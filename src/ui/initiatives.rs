@@ -12,9 +12,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{HighlightSpacing, Paragraph, Row, Table, TableState};
 
-use super::theme::{SELECTED_MARK, Theme, truncate};
+use super::theme::Theme;
 use crate::app::App;
 use crate::layout::{self, Register};
 use crate::model::{Initiative, Status};
@@ -93,10 +93,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.lang.tf("initiatives.title_filtered", &[("shown", &app.register.view.len()), ("total", &total)])
     };
     if app.register.show_archived {
-        title = format!("{title} · {}", app.lang.t("initiatives.with_archived"));
+        title = format!("{title} {} {}", theme.symbols().separator, app.lang.t("initiatives.with_archived"));
     }
     let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_top(Line::styled(format!(" {sort} "), theme.dim()).right_aligned())
         .border_style(theme.border());
@@ -104,8 +105,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let layout = Register::new(area, !app.filter.is_empty());
     let table_area = layout.table;
     if let Some(area) = layout.filter {
-        let text = super::filter_summary(app);
-        frame.render_widget(Line::styled(truncate(&text, usize::from(area.width)), theme.warning()), area);
+        let text = super::filter_summary(app, theme);
+        frame.render_widget(
+            Line::styled(theme.truncate(&text, usize::from(area.width)), theme.warning()),
+            area,
+        );
     }
     if app.register.view.is_empty() {
         let key =
@@ -139,7 +143,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
         .row_highlight_style(theme.selected())
-        .highlight_symbol(SELECTED_MARK)
+        .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(Some(app.register.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, table_area, &mut state);
@@ -149,22 +153,25 @@ fn row<'a>(app: &'a App, i: &'a Initiative, cols: &[Column], title_width: usize,
     let t = |k: &str| app.lang.t(k);
     // A status other than active shows as a mark beside the number, so it is visible even
     // when the status column does not fit.
+    let symbols = theme.symbols();
     let mark = match (i.archived, i.status) {
-        (true, _) => "ᴬ",
+        (true, _) => symbols.archived,
         (false, Status::Active) => "",
-        (false, Status::Paused) => "‖",
-        (false, Status::Stopped) => "✗",
-        (false, Status::Completed) => "✓",
+        (false, Status::Paused) => symbols.paused,
+        (false, Status::Stopped) => symbols.stopped,
+        (false, Status::Completed) => symbols.completed,
     };
     let number = format!("#{}{mark}", i.id);
-    let mut cells = vec![Line::raw(number), Line::raw(truncate(&one_line(&i.title), title_width))];
+    let mut cells = vec![Line::raw(number), Line::raw(theme.truncate(&one_line(&i.title), title_width))];
     for col in cols {
         cells.push(match col {
             Column::Facet => Line::raw(t(&format!("facet_short.{}", i.facet.key()))),
             Column::Stage => Line::raw(t(&format!("stage_short.{}", i.stage.key()))),
             Column::FollowUp => match i.follow_up {
-                Some(d) if i.is_overdue(app.today) => Line::styled(format!("!{d}"), theme.error()),
-                Some(d) => Line::raw(format!(" {d}")),
+                Some(d) if i.is_overdue(app.today) => {
+                    Line::styled(format!("{}{}", symbols.overdue, app.lang.date(d)), theme.overdue())
+                }
+                Some(d) => Line::raw(format!(" {}", app.lang.date(d))),
                 None => Line::raw(""),
             },
             Column::Status => Line::raw(t(&format!("status.{}", i.status.key()))),

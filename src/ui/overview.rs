@@ -19,37 +19,67 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
+use crate::balance::Tendency;
 use crate::model::{Facet, Stage};
-use crate::text::one_line;
+use crate::text::{one_line, wrap_words};
+use unicode_width::UnicodeWidthStr;
 
 /// Follow-up rows shown at once; the window follows the selection.
 const FOLLOW_UP_ROWS: usize = 8;
 const BAR: usize = 10;
 
-fn bar(n: usize, max: usize, width: usize) -> String {
+fn bar(n: usize, max: usize, width: usize, theme: &Theme) -> String {
     let filled = if max == 0 { 0 } else { (n * width).div_ceil(max).min(width) };
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+    let (full, empty) = theme.symbols().bar;
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = truncate(text, width);
-    let used = unicode_width::UnicodeWidthStr::width(text.as_str());
+/// `text` as whole-word lines of `width` in `style`: a sentence in this pane is never cut.
+fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap_words(text, width).into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+/// A list of counts ("Active 18 · paused 2, …") as lines of `width`, broken between its
+/// items so a label keeps its number.
+fn wrapped_list(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in text.split_inclusive([',', '·']) {
+        let item = if line.is_empty() { item.trim_start() } else { item };
+        if !line.is_empty() && line.width() + item.trim_end().width() > width {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            line.push_str(item.trim_start());
+        } else {
+            line.push_str(item);
+        }
+    }
+    lines.push(line);
+    lines.iter().flat_map(|l| wrapped(l.trim_end(), width, style)).collect()
+}
+
+fn pad(text: &str, width: usize, theme: &Theme) -> String {
+    let text = theme.truncate(text, width);
+    let used = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("overview.title")), theme.heading()))
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Narrower than 80 columns the two columns share the width: bars get shorter, lines
+    // wrap, and the follow-ups leave out their date (the days late or to go stay).
+    let left_width = if inner.width >= 41 + 1 + 32 { 41 } else { (inner.width / 2).clamp(30, 41) };
     let [left, right] =
-        Layout::horizontal([Constraint::Length(41), Constraint::Fill(1)]).spacing(1).areas(inner);
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).spacing(1).areas(inner);
     let left_lines = left_column(app, usize::from(left.width), theme);
     let right_lines = right_column(app, usize::from(right.width), theme);
     let longest = left_lines.len().max(right_lines.len());
@@ -64,34 +94,47 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let initiatives = &app.portfolio.initiatives;
     let shares = analysis::facet_shares(initiatives);
     let strong = shares.strong();
-    let tendency = analysis::tendency_words(&strong, lang);
-    let mut lines = vec![Line::styled(
-        truncate(&lang.tf("overview.balance", &[("tendency", &tendency)]), width),
-        theme.heading(),
-    )];
+    // The balance in words, wrapped rather than cut: it is what the meeting reads first.
+    let (balance, style) = match shares.tendency() {
+        Tendency::MostlyUnplaced { unplaced, active } => {
+            (lang.tf("overview.unplaced", &[("unplaced", &unplaced), ("active", &active)]), theme.warning())
+        }
+        tendency => (lang.tf("overview.balance", &[("tendency", &tendency.words(lang))]), theme.heading()),
+    };
+    let mut lines = wrapped(&balance, width, style);
     let max = Facet::GRID.iter().map(|f| shares.count(*f)).max().unwrap_or(0);
+    let percent_width = lang.percent(100.0, 0).width();
+    // The bars give way in a narrow column: name, bar, share and count on one line.
+    let facet_bar = width.saturating_sub(12 + 1 + 1 + percent_width + 1 + 3).clamp(4, BAR);
     for facet in Facet::GRID {
         let n = shares.count(facet);
-        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12);
+        let name = pad(lang.t(&format!("facet_short.{}", facet.key())), 12, theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, BAR), if strong.contains(&facet) { theme.info() } else { theme.dim() }),
-            Span::styled(format!(" {:>3}% {n:>3}", shares.share(facet)), style),
+            Span::styled(
+                bar(n, max, facet_bar, theme),
+                if strong.contains(&facet) { theme.info() } else { theme.dim() },
+            ),
+            Span::styled(
+                format!(" {:>percent_width$} {n:>3}", lang.percent(shares.share(facet) as f64, 0)),
+                style,
+            ),
         ]));
     }
     if shares.active == 0 {
         lines.push(Line::styled(lang.t("overview.no_active"), theme.dim()));
     } else {
-        let text = lang.tf(
+        let text = lang.tn(
             "overview.mixed_unplaced",
+            shares.active,
             &[
                 ("mixed", &shares.count(Facet::Mixed)),
                 ("unplaced", &shares.count(Facet::Unplaced)),
                 ("active", &shares.active),
             ],
         );
-        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+        lines.extend(wrapped(&text, width, theme.dim()));
     }
     let empty = shares.empty();
     if empty.is_empty() {
@@ -100,18 +143,18 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let names: Vec<String> =
             empty.iter().map(|f| lang.t(&format!("facet_short.{}", f.key())).to_lowercase()).collect();
         let text = lang.tf("overview.needed", &[("facets", &names.join(", "))]);
-        lines.push(Line::styled(truncate(&text, width), theme.warning()));
+        lines.extend(wrapped(&text, width, theme.warning()));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.by_stage"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.by_stage"), width), theme.heading()));
     let stages = analysis::stage_counts(initiatives);
     let max = stages.iter().copied().max().unwrap_or(0);
     let bar_width = width.saturating_sub(20).clamp(4, 16);
     for (stage, n) in Stage::ALL.iter().zip(stages) {
-        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14);
+        let name = pad(lang.t(&format!("stage_short.{}", stage.key())), 14, theme);
         lines.push(Line::from(vec![
             Span::raw(format!("{name} ")),
-            Span::styled(bar(n, max, bar_width), theme.info()),
+            Span::styled(bar(n, max, bar_width, theme), theme.info()),
             Span::raw(format!(" {n:>3}")),
         ]));
     }
@@ -125,14 +168,14 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("completed", &statuses[3]),
         ],
     );
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let tracks = analysis::track_counts(initiatives);
     let text = lang
         .tf("overview.tracks_line", &[("local", &tracks[0]), ("radical", &tracks[1]), ("none", &tracks[2])]);
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
-    lines.push(Line::raw(truncate(&text, width)));
+    lines.extend(wrapped_list(&text, width, Style::new()));
     lines
 }
 
@@ -148,11 +191,12 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
         FollowUpKind::Benefit => lang.tf("overview.benefit_prefix", &[("id", &f.id)]),
     };
-    let date = f.date.strftime("%m-%d").to_string();
-    let head = format!("{} {date} {when:>8} {what} ", super::theme::mark(selected));
-    let used = unicode_width::UnicodeWidthStr::width(head.as_str());
-    let title = pad(&one_line(&f.title), width.saturating_sub(used));
-    let when_style = if f.is_overdue() { theme.warning() } else { Style::new() };
+    let date_width = lang.day_month(jiff::civil::date(2026, 12, 31)).width();
+    let date = if width < 32 { String::new() } else { format!("{:>date_width$} ", lang.day_month(f.date)) };
+    let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
+    let used = head.width();
+    let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
+    let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
     if selected { line.style(theme.selected()) } else { line }
 }
@@ -161,11 +205,16 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let follow_ups = app.follow_ups();
     let overdue = follow_ups.iter().filter(|f| f.is_overdue()).count();
-    let heading =
-        lang.tf("overview.follow_ups", &[("overdue", &overdue), ("soon", &(follow_ups.len() - overdue))]);
-    let mut lines = vec![Line::styled(truncate(&heading, width), theme.heading())];
+    let heading = lang.tf(
+        "overview.follow_ups",
+        &[
+            ("overdue", &lang.tn("plan.overdue_count", overdue, &[])),
+            ("soon", &lang.tn("overview.soon_count", follow_ups.len() - overdue, &[])),
+        ],
+    );
+    let mut lines = wrapped_list(&heading, width, theme.heading());
     if follow_ups.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
@@ -174,40 +223,44 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.checklists"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.checklists"), width), theme.heading()));
     let results = analysis::checklist_results(&app.portfolio, lang);
     if results.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_checklists"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
     for r in &results {
-        let score = r.mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"));
+        let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| lang.decimal(m, 1));
         let (change, style) = match r.change() {
-            Some(d) if d >= 0.05 => (format!("{d:+.1}"), theme.info()),
-            Some(d) if d <= -0.05 => (format!("{d:+.1}"), theme.warning()),
-            Some(_) => ("±0.0".to_owned(), Style::new()),
+            Some(d) if d >= 0.05 => (lang.signed_decimal(d, 1), theme.info()),
+            Some(d) if d <= -0.05 => (lang.signed_decimal(d, 1), theme.warning()),
+            Some(d) => (lang.signed_decimal(d, 1).replacen('±', theme.symbols().unchanged, 1), Style::new()),
             None => (lang.t("overview.first_run").to_owned(), theme.dim()),
         };
         let tail = format!(" {score:>4} {change:>5}");
-        let used = unicode_width::UnicodeWidthStr::width(tail.as_str());
-        let name = pad(&one_line(&format!("{} · {}", r.name, r.scope)), width.saturating_sub(used));
+        let used = tail.width();
+        let name = pad(
+            &one_line(&format!("{} {} {}", r.name, theme.symbols().separator, r.scope)),
+            width.saturating_sub(used),
+            theme,
+        );
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
 
-    lines.push(Line::styled(truncate(lang.t("overview.goals"), width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(lang.t("overview.goals"), width), theme.heading()));
     let coverage = crate::coverage::coverage(&app.portfolio);
     let goals: Vec<_> = coverage.goals.iter().filter(|g| !g.retired).collect();
     if goals.is_empty() {
-        lines.push(Line::styled(truncate(lang.t("overview.no_goals"), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(lang.t("overview.no_goals"), width), theme.dim()));
     }
     for g in goals {
         let n = g.total();
         let tail = format!(" {n:>3}");
-        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()));
+        let name = pad(&one_line(&format!("#{} {}", g.id, g.title)), width.saturating_sub(tail.len()), theme);
         let style = if n == 0 { theme.warning() } else { Style::new() };
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
     }
     let text = lang.tf("overview.unlinked", &[("count", &coverage.unlinked)]);
-    lines.push(Line::styled(truncate(&text, width), theme.dim()));
+    lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     lines
 }
 

@@ -1,24 +1,29 @@
 //! Pane 1: the four-facet grid (docs/domain.md §1), the OPSI diamond turned 45° so neighbours
-//! stay neighbours, with the type of change between each pair of neighbours on their edge and
-//! the two axes on the sides. Mixed and unplaced initiatives stay in view in a strip below.
+//! stay neighbours: each pole label at its own facet's outer corner (a facet *is* its pole),
+//! the type of change between each pair of neighbours on their shared edge. Mixed and
+//! unplaced initiatives stay in view in a strip below.
 //!
 //! ```text
 //!  Tendency: balanced: strong in all four facets         [weighted by priority] [presentation]
 //!  Filter: Adaptive · “aldre”   (F clears)                                (when filtered)
-//!  ↑ directed                       ◂ transformative ▸
+//!  ↖ directed                    ↔ transformative                          uncertainty ↗
 //! ┌ Mission-oriented · 5 active · 28% ───┐┌ Anticipatory · 3 active · 17% ───────┐
 //! │How do we reach an ambitious goal?    ││What could change what we do at all?  │
 //! │#3   Fossilfria kommunala transpor…  4││#9   Framtidsscenarier 2040 för vä…  2 │
 //! └──────────────────────────── 1–3 of 6 ┘└ ▲ new initiatives needed here ───────┘
-//!  ← certainty      ▴ sustaining ▾                ▴ disruptive ▾     uncertainty →
+//!                   ↕ sustaining                          ↕ disruptive
 //! ┌ Enhancement-oriented · … ────────────┐┌ Adaptive · … ────────────────────────┐
 //! │…                                     ││…                                     │
 //! └──────────────────────────────────────┘└──────────────────────────────────────┘
-//!  ↓ undirected                      ◂ optimising ▸
+//!  ↙ certainty                     ↔ optimising                             undirected ↘
 //! ┌ Mixed and unplaced · 2 active · 11% ─────────────────────────────────────────┐
 //! │#7   Ungdomsbudget – unga bestämmer över 500 000 kronor              Mixed   2│
 //! └──────────────────────────────────────────────────────────────────────────────┘
 //! ```
+//! When one cell's title must be shortened, all are, alike (short names, then no "active").
+//! Under a filter an empty cell says nothing matches, and no cell claims new initiatives are
+//! needed.
+//!
 //! Each row: number, title, (owner when wide and not presenting), status mark (‖ paused,
 //! ✓ completed, × stopped) and lifecycle stage 1–6. `b` puts each cell's stage and track
 //! breakdown in place of its question. `z` shows the selected cell alone, double-spaced when
@@ -31,15 +36,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{self, Theme, truncate};
+use super::theme::Theme;
 use crate::app::App;
-use crate::balance::STRIP;
-use crate::layout;
+use crate::balance::{STRIP, Tendency};
+use crate::layout::{self, Density};
 use crate::model::{Facet, Initiative, Stage, Status};
-use crate::placement::ChangeType;
+use crate::placement::{ChangeType, Pole};
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -48,14 +53,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(header), head);
     if app.grid.zoom {
-        render_cell(app, frame, body, app.grid.cell, true, theme);
+        let title = title_form(app, &[(app.grid.cell, body)]);
+        render_cell(app, frame, body, app.grid.cell, Cell { zoomed: true, compact: false, title }, theme);
         return;
     }
-    let strip_height = if body.height >= 30 { 7 } else { 4 };
+    let compact = Density::of(frame.area()).is_compact();
+    let mut strip_height = if body.height >= 30 { 7 } else { 4 };
+    let mut middle_height = 1;
+    // Compact, the facets keep at least two rows of initiatives each where they can: the
+    // line of the change types between them goes first, then a row of the strip.
+    let cells = |middle: u16, strip: u16| body.height.saturating_sub(2 + middle + strip);
+    if compact && cells(middle_height, strip_height) < 8 {
+        middle_height = 0;
+    }
+    if compact && cells(middle_height, strip_height) < 8 {
+        strip_height = 3;
+    }
     let [top_axis, top, middle_axis, bottom, bottom_axis, strip] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(middle_height),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(strip_height),
@@ -63,20 +80,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     .areas(body);
     let [tl, tr] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [bl, br] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    for (cell, rect) in [tl, tr, bl, br, strip].into_iter().enumerate() {
-        render_cell(app, frame, rect, cell, false, theme);
+    let rects = [tl, tr, bl, br, strip];
+    let title = title_form(app, &rects.into_iter().enumerate().collect::<Vec<_>>());
+    for (cell, rect) in rects.into_iter().enumerate() {
+        render_cell(app, frame, rect, cell, Cell { zoomed: false, compact, title }, theme);
     }
 
     let width = usize::from(body.width);
     let junction = usize::from(tr.x - body.x);
     let left_centre = junction / 2;
     let right_centre = junction + usize::from(tr.width) / 2;
-    let t = |key: &str| app.lang.t(key).to_owned();
     let edge = |change: ChangeType, key: &str| {
         let name = app.lang.t(&format!("change_type.{}", change.key()));
         app.lang.tf(key, &[("change", &name)])
     };
-    let axis = theme.dim();
+    // Each pole at its own facet's outer corner (docs/domain.md §1): a facet *is* its pole.
+    let pole = |p: Pole| app.lang.t(&format!("pole.{}", p.key()));
+    let arrow = |p: Pole| theme.symbols().pole(p);
+    let left_pole = |p: Pole| Label::at(1, format!("{} {}", arrow(p), pole(p)), theme.dim());
+    let right_pole = |p: Pole| Label::right(width - 1, format!("{} {}", pole(p), arrow(p)), theme.dim());
     let change = theme.heading();
     let across = "grid.edge_across";
     let down = "grid.edge_down";
@@ -84,8 +106,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         (
             top_axis,
             vec![
+                left_pole(Pole::Directed),
+                right_pole(Pole::Uncertainty),
                 Label::centred(junction, edge(ChangeType::Transformative, across), change),
-                Label::at(1, t("grid.axis_directed"), axis),
             ],
         ),
         (
@@ -93,21 +116,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             vec![
                 Label::centred(left_centre, edge(ChangeType::Sustaining, down), change),
                 Label::centred(right_centre, edge(ChangeType::Disruptive, down), change),
-                Label::at(1, t("grid.axis_certainty"), axis),
-                Label::right(width, t("grid.axis_uncertainty"), axis),
             ],
         ),
         (
             bottom_axis,
             vec![
+                left_pole(Pole::Certainty),
+                right_pole(Pole::Undirected),
                 Label::centred(junction, edge(ChangeType::Optimising, across), change),
-                Label::at(1, t("grid.axis_undirected"), axis),
             ],
         ),
     ];
     for (rect, labels) in lines {
         frame.render_widget(label_line(width, labels), rect);
     }
+}
+
+/// The footer's first hint while the strip is selected: where `K` moves an initiative from it
+/// (the facet above the strip's chosen side) and, outside zoom, that ←/→ choose the side.
+pub fn footer_hints(app: &App) -> Vec<(String, String)> {
+    if app.pane != crate::action::Pane::Portfolio
+        || app.grid.cell != STRIP
+        || app.grid_cell_ids(STRIP).is_empty()
+        || !matches!(app.mode, crate::app::Mode::Normal)
+    {
+        return Vec::new();
+    }
+    let facet = app.lang.t(&format!("facet.{}", app.grid.strip_target().key()));
+    let mut text = app.lang.tf("grid.strip_up", &[("facet", &facet)]);
+    if !app.grid.zoom {
+        text = format!("{text} ({})", app.lang.t("grid.strip_switch"));
+    }
+    vec![("K".to_owned(), text)]
 }
 
 /// The tendency (with the view options in force) and, when set, the filter.
@@ -123,19 +163,33 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     let badges = badges.join(" ");
     let badge_width = badges.width();
-    let words = grid.balance.tendency(grid.weighted).words(app.lang);
-    let tendency = app.lang.tf("grid.tendency", &[("words", &words)]);
     let room = width.saturating_sub(badge_width + 2);
-    let tendency = truncate(&tendency, room);
+    let (tendency, style) = match grid.balance.tendency(grid.weighted) {
+        Tendency::MostlyUnplaced { unplaced, active } => {
+            (app.lang.tf("grid.unplaced", &[("unplaced", &unplaced), ("active", &active)]), theme.warning())
+        }
+        tendency => {
+            let said = |words: String| app.lang.tf("grid.tendency", &[("words", &words)]);
+            let full = said(tendency.words(app.lang));
+            // Too long for the line: the weak facets go first, then words from the end.
+            let text = if full.width() <= room { full } else { said(tendency.short_words(app.lang)) };
+            (text, theme.heading())
+        }
+    };
+    // Shortened after a whole word: a cut word can read as another one.
+    let tendency = theme.shorten_words(&tendency, room);
     let pad = width.saturating_sub(tendency.width() + badge_width + 1);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {tendency}"), theme.heading()),
+        Span::styled(format!(" {tendency}"), style),
         Span::raw(" ".repeat(pad)),
         Span::styled(badges, theme.warning()),
     ])];
     if !app.filter.is_empty() {
-        let summary = super::filter_summary(app);
-        lines.push(Line::styled(format!(" {}", truncate(&summary, width.saturating_sub(1))), theme.key()));
+        let summary = super::filter_summary(app, theme);
+        lines.push(Line::styled(
+            format!(" {}", theme.truncate(&summary, width.saturating_sub(1))),
+            theme.key(),
+        ));
     }
     lines
 }
@@ -183,33 +237,84 @@ fn label_line(width: usize, labels: Vec<Label>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// One cell of the grid (0–3) or the strip (4); `zoomed` when it fills the pane.
-fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bool, theme: &Theme) {
+/// How one cell is drawn.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// It fills the pane (`z`).
+    zoomed: bool,
+    /// The compact layout: the rows go to the initiatives, not to the facet's question.
+    compact: bool,
+    title: Title,
+}
+
+/// The forms of a cell's title, longest first. All cells use the same one, so when one must
+/// be shortened all are, alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Title {
+    /// "Enhancement-oriented · 4 active · 22%"
+    Full,
+    /// "Enhancement · 4 active · 22%": the short name keeps "active", which tells the count
+    /// from the rows listed (paused and completed ones show too).
+    ShortName,
+    /// "Enhancement · 4 · 22%"
+    Bare,
+}
+
+/// The longest title form every one of `cells` (index and area) has room for.
+fn title_form(app: &App, cells: &[(usize, Rect)]) -> Title {
+    [Title::Full, Title::ShortName]
+        .into_iter()
+        .find(|form| cells.iter().all(|(cell, area)| fits(&cell_title(app, *cell, *form), *area)))
+        .unwrap_or(Title::Bare)
+}
+
+/// A cell's title in the given form; the strip's name has no short form.
+fn cell_title(app: &App, cell: usize, form: Title) -> String {
     let grid = &app.grid;
+    let names = if form == Title::Full { "facet" } else { "facet_short" };
+    let name = Facet::GRID
+        .get(cell)
+        .map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("{names}.{}", f.key())));
+    let shares = grid.balance.shares(grid.weighted);
+    let share = app.lang.percent(shares[cell] as f64, 0);
+    let count = grid.balance.counts[cell];
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("facet", &name), ("share", &share)];
+    let key = if form == Title::Bare { "grid.cell_title_short" } else { "grid.cell_title" };
+    app.lang.tn(key, count, &args)
+}
+
+/// A title fits on a cell's top border, a space either side, inside the corners.
+fn fits(title: &str, area: Rect) -> bool {
+    title.width() + 2 <= usize::from(area.width.saturating_sub(2))
+}
+
+/// One cell of the grid (0–3) or the strip (4).
+fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell, theme: &Theme) {
+    let grid = &app.grid;
+    let zoomed = how.zoomed;
     let focused = grid.cell == cell;
     let facet = Facet::GRID.get(cell).copied();
     let inner_width = usize::from(area.width.saturating_sub(2));
-    let name =
-        facet.map_or_else(|| app.lang.t("portfolio.strip"), |f| app.lang.t(&format!("facet.{}", f.key())));
-    let shares = grid.balance.shares(grid.weighted);
-    let args: [(&str, &dyn std::fmt::Display); 3] =
-        [("facet", &name), ("count", &grid.balance.counts[cell]), ("share", &shares[cell])];
-    let mut title = app.lang.tf("grid.cell_title", &args);
-    if title.width() + 2 > inner_width {
-        title = app.lang.tf("grid.cell_title_short", &args);
-    }
+    let title = cell_title(app, cell, how.title);
     let title_style = if focused { theme.heading() } else { Style::new().bold() };
-    let mut block = Block::bordered()
-        .title(Span::styled(format!(" {} ", truncate(&title, inner_width.saturating_sub(2))), title_style))
+    let mut block = theme
+        .bordered()
+        .title(Span::styled(
+            format!(" {} ", theme.truncate(&title, inner_width.saturating_sub(2))),
+            title_style,
+        ))
         .border_style(if focused { theme.border_focused() } else { theme.border() });
-    let needs_new = cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
+    // Under a filter a cell shows a part of the portfolio: whether initiatives are needed is
+    // not for the part to say.
+    let filtered = !app.filter.is_empty();
+    let needs_new = !filtered && cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
     let mut bottom_room = inner_width.saturating_sub(2);
     if needs_new {
-        let text = truncate(app.lang.t("grid.needed"), bottom_room);
+        let text = theme.truncate(app.lang.t("grid.needed"), bottom_room);
         bottom_room = bottom_room.saturating_sub(text.width() + 3);
         block = block.title_bottom(Span::styled(format!(" {text} "), theme.warning()));
     } else if zoomed {
-        let text = truncate(app.lang.t("grid.zoomed_keys"), bottom_room.saturating_sub(16));
+        let text = theme.truncate(app.lang.t("grid.zoomed_keys"), bottom_room.saturating_sub(16));
         bottom_room = bottom_room.saturating_sub(text.width() + 3);
         block = block.title_bottom(Span::styled(format!(" {text} "), theme.dim()));
     }
@@ -230,8 +335,14 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
     } else {
         app.lang.t(&format!("facet_question.{question_key}"))
     };
-    if zoomed || (!show_breakdown && inner.height >= 3) {
-        lines.push(Line::styled(truncate(question, inner_width), theme.dim().italic()));
+    if zoomed || (!show_breakdown && !how.compact && inner.height >= 3) {
+        lines.push(Line::styled(theme.truncate(question, inner_width), theme.dim().italic()));
+    }
+    // Zoomed, the facet names the pole it stands for, which the grid shows at its corner.
+    if let Some(pole) = facet.and_then(Pole::of).filter(|_| zoomed) {
+        let arrow = theme.symbols().pole(pole);
+        let text = format!("{arrow} {}", app.lang.t(&format!("pole.{}_long", pole.key())));
+        lines.push(Line::styled(theme.truncate(&text, inner_width), theme.key()));
     }
     if show_breakdown && inner.height >= 4 {
         lines.extend(breakdown(app, cell, inner_width, theme));
@@ -241,7 +352,8 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, zoomed: bo
     }
     let list_height = usize::from(inner.height).saturating_sub(lines.len());
     if ids.is_empty() {
-        lines.push(Line::styled(truncate(app.lang.t("portfolio.cell_empty"), inner_width), theme.dim()));
+        let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
+        lines.push(Line::styled(theme.truncate(app.lang.t(empty), inner_width), theme.dim()));
     } else if list_height > 0 {
         // Double-spaced when zoomed and everything fits: easier to read on a projector.
         let spaced = zoomed && ids.len() * 2 <= list_height;
@@ -283,7 +395,8 @@ fn breakdown(app: &App, cell: usize, width: usize, theme: &Theme) -> Vec<Line<'s
                 }
             })
             .collect();
-        format!("{} {}", app.lang.t("grid.by_stage"), parts.join(if wide { " · " } else { " " }))
+        let separator = format!(" {} ", theme.symbols().separator);
+        format!("{} {}", app.lang.t("grid.by_stage"), parts.join(if wide { &separator } else { " " }))
     };
     // Stage names when they fit, numbers otherwise.
     let wide = stages(true);
@@ -292,11 +405,11 @@ fn breakdown(app: &App, cell: usize, width: usize, theme: &Theme) -> Vec<Line<'s
         .iter()
         .map(|(key, n)| format!("{} {n}", app.lang.t(key)))
         .collect::<Vec<_>>()
-        .join(" · ");
+        .join(&format!(" {} ", theme.symbols().separator));
     let tracks = format!("{} {tracks}", app.lang.t("grid.by_track"));
     vec![
-        Line::styled(truncate(&stages, width), theme.key()),
-        Line::styled(truncate(&tracks, width), theme.key()),
+        Line::styled(theme.truncate(&stages, width), theme.key()),
+        Line::styled(theme.truncate(&tracks, width), theme.key()),
     ]
 }
 
@@ -311,12 +424,13 @@ fn row(
     theme: &Theme,
 ) -> Line<'static> {
     let presenting = app.grid.presentation;
-    let number = format!("{}#{:<3} ", theme::mark(selected), i.id);
+    let number = format!("{}#{:<3} ", theme.mark(selected), i.id);
+    let symbols = theme.symbols();
     let mark = match i.status {
         Status::Active => "",
-        Status::Paused => "‖",
-        Status::Stopped => "×",
-        Status::Completed => "✓",
+        Status::Paused => symbols.paused,
+        Status::Stopped => symbols.stopped,
+        Status::Completed => symbols.completed,
     };
     let mut columns: Vec<(String, usize)> = Vec::new();
     if in_strip {
@@ -345,10 +459,10 @@ fn row(
     }
     fixed += columns.iter().map(|c| c.1 + 1).sum::<usize>();
     let room = width.saturating_sub(fixed);
-    let title = truncate(&one_line(&i.title), room);
+    let title = theme.truncate(&one_line(&i.title), room);
     let mut text = format!("{number}{title}{}", " ".repeat(room.saturating_sub(title.width())));
     for (value, w) in columns {
-        let value = truncate(&value, w);
+        let value = theme.truncate(&value, w);
         text.push(' ');
         text.push_str(&value);
         text.push_str(&" ".repeat(w.saturating_sub(value.width())));

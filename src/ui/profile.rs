@@ -18,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::theme::{Theme, truncate};
+use super::theme::Theme;
 use crate::app::{App, ProfileEditor, ProfileRow};
 use crate::coverage::coverage;
 use crate::text::{fold, one_line};
@@ -38,7 +38,8 @@ pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("profile.title")), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("profile.hint")), theme.dim()))
         .border_style(theme.border_focused());
@@ -49,7 +50,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     let org = &app.portfolio.organisation;
     let cov = coverage(&app.portfolio);
     let rows = ProfileRow::all(org);
-    let label = |key: &str| format!("{:<13}", app.lang.t(key));
+    // The label column fits the longest label ("Samfunnsoppdrag") and one space, so a label
+    // never runs into its value; the value ends in `…` when it is longer than the line.
+    let label_width = ["profile.name", "profile.vision", "profile.mission"]
+        .iter()
+        .map(|k| unicode_width::UnicodeWidthStr::width(app.lang.t(k)))
+        .max()
+        .unwrap_or(0)
+        .max(12)
+        + 1;
+    let label = |key: &str| format!("{:<label_width$}", app.lang.t(key));
+    let value_width = width.saturating_sub(label_width);
     let mut items = Vec::with_capacity(rows.len() + 3);
     let mut selected_item = 0;
     for (ix, row) in rows.iter().enumerate() {
@@ -74,13 +85,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             _ => None,
         };
         if let Some(h) = heading {
-            items.push(ListItem::new(Line::styled(truncate(h, width), theme.heading())));
+            items.push(ListItem::new(Line::styled(theme.truncate(h, width), theme.heading())));
         }
         if ix == editor.selected {
             selected_item = items.len();
         }
         let empty = || app.lang.t("profile.empty").to_owned();
-        let text_or_empty = |s: &str| if s.trim().is_empty() { empty() } else { one_line(s).into_owned() };
+        let text_or_empty =
+            |s: &str| if s.trim().is_empty() { empty() } else { theme.truncate(&one_line(s), value_width) };
         let line = match row {
             ProfileRow::Name => Line::from(vec![
                 Span::styled(label("profile.name"), theme.dim()),
@@ -122,7 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
                     format!("{}  {}", app.lang.tf("profile.serving", &[("count", &served)]), facets.join(" "))
                 };
                 let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
-                let shown = truncate(&text, room);
+                let shown = theme.truncate(&text, room);
                 let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
                 let style = if served == 0 && !goal.retired { theme.warning() } else { Style::new() };
                 Line::from(vec![Span::raw(shown), Span::raw(" ".repeat(pad + 1)), Span::styled(count, style)])
@@ -135,9 +147,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
                 if unit.retired {
                     text = format!("{text} ({})", app.lang.t("profile.retired"));
                 }
-                let count = app.lang.tf("profile.used_by", &[("count", &used)]);
+                let count = app.lang.tn("profile.used_by", used, &[]);
                 let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()) + 1);
-                let shown = truncate(&text, room);
+                let shown = theme.truncate(&text, room);
                 let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
                 Line::from(vec![
                     Span::raw(shown),
@@ -158,9 +170,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
         };
         items.push(ListItem::new(line));
         if *row == ProfileRow::AddGoal && cov.unlinked > 0 {
-            let text = app.lang.tf("profile.unlinked", &[("count", &cov.unlinked), ("active", &cov.active)]);
+            let text = app.lang.tn("profile.unlinked", cov.unlinked, &[("active", &cov.active)]);
             items.push(ListItem::new(Line::styled(
-                format!("  {}", truncate(&text, width.saturating_sub(2))),
+                format!("  {}", theme.truncate(&text, width.saturating_sub(2))),
                 theme.warning(),
             )));
         }
@@ -175,7 +187,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     let list_area = if let Some(text) = long_text {
         let [list, preview] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(7.min(inner.height / 2))]).areas(inner);
-        let block = Block::new().borders(Borders::TOP).border_style(theme.border());
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_set(theme.symbols().border)
+            .border_style(theme.border());
         let paragraph =
             Paragraph::new(crate::text::multi_line(text).into_owned()).block(block).wrap(Wrap { trim: true });
         frame.render_widget(paragraph, preview);
@@ -187,7 +202,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
     let mut state = ListState::default().with_offset(offset).with_selected(Some(selected_item));
     let list = List::new(items)
         .highlight_style(theme.selected())
-        .highlight_symbol(super::theme::SELECTED_MARK)
+        .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     frame.render_stateful_widget(list, list_area, &mut state);
 }

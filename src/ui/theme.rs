@@ -1,17 +1,68 @@
-//! Colours and text styles. With `NO_COLOR` every style falls back to bold, reverse and
-//! dim, so the selection and errors stay visible on a monochrome projector.
+//! Colours, text styles and the symbols the interface draws.
+//!
+//! Without colours (`NO_COLOR`, or `:color off`) every style falls back to bold, reverse,
+//! underline and dim, chosen so that the selection (reverse) and what is overdue or wrong
+//! (bold, underlined, marked `!`) never look alike, on a monochrome projector too.
+//!
+//! On a terminal that cannot show Unicode (a locale without UTF-8, or `FASETT_ASCII=1`) the
+//! symbols come from [`Symbols::ASCII`] and everything else drawn is folded to ASCII one
+//! column for one column ([`to_ascii`]), so nothing shifts.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
-use unicode_width::UnicodeWidthChar;
+use ratatui::symbols::border;
+use ratatui::widgets::Block;
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-#[derive(Debug, Clone, Copy)]
+use crate::app::App;
+use crate::placement::Pole;
+use crate::scoring::Trend;
+
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Theme {
     color: bool,
+    ascii: bool,
 }
 
 impl Theme {
-    pub fn new(no_color: bool) -> Self {
-        Self { color: !no_color }
+    pub fn new(color: bool, ascii: bool) -> Self {
+        Self { color, ascii }
+    }
+
+    /// The theme the app is drawn with: its colour choice and its terminal's character set.
+    pub fn of(app: &App) -> Self {
+        Self::new(!app.no_color, app.ascii)
+    }
+
+    /// Whether only ASCII is drawn.
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    /// The one place the interface gets its symbols from.
+    pub fn symbols(&self) -> &'static Symbols {
+        if self.ascii { &Symbols::ASCII } else { &Symbols::UNICODE }
+    }
+
+    /// A box with a border in this theme's characters.
+    pub fn bordered(&self) -> Block<'static> {
+        Block::bordered().border_set(self.symbols().border)
+    }
+
+    /// The selection mark, or a blank of the same width.
+    pub fn mark(&self, selected: bool) -> &'static str {
+        if selected { self.symbols().selected } else { " " }
+    }
+
+    /// Cuts `text` to at most `width` columns, ending in the ellipsis when something was cut.
+    pub fn truncate(&self, text: &str, width: usize) -> String {
+        truncate_with(text, width, self.symbols().ellipsis)
+    }
+
+    /// [`crate::text::shorten_words`] with the ellipsis drawn: cut after a whole word.
+    pub fn shorten_words(&self, text: &str, width: usize) -> String {
+        crate::text::shorten_words_with(text, width, self.symbols().ellipsis)
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {
@@ -30,6 +81,7 @@ impl Theme {
         self.pick(Style::new().fg(Color::Cyan).bold().underlined(), Style::new().bold().underlined())
     }
 
+    /// The selected row: reverse video without colours, which nothing else uses for text.
     pub fn selected(&self) -> Style {
         self.pick(Style::new().bg(Color::Blue).fg(Color::White).bold(), Style::new().reversed().bold())
     }
@@ -62,51 +114,298 @@ impl Theme {
         self.pick(Style::new().fg(Color::Yellow).bold(), Style::new().bold())
     }
 
+    /// Errors: bold and underlined without colours, never reversed like the selection.
     pub fn error(&self) -> Style {
-        self.pick(Style::new().fg(Color::Red).bold(), Style::new().bold().reversed())
+        self.pick(Style::new().fg(Color::Red).bold(), Style::new().bold().underlined())
+    }
+
+    /// A date that has passed: the error's style, always with [`Symbols::overdue`] before it.
+    pub fn overdue(&self) -> Style {
+        self.error()
     }
 }
 
-/// The mark beside the selected row of every list, so the selection shows without colour
-/// (on a monochrome projector, in a text snapshot, with `NO_COLOR`).
+/// Every symbol the interface draws beside its words, in one of two sets.
+#[derive(Debug)]
+pub struct Symbols {
+    ascii: bool,
+    /// Beside the selected row of every list, so the selection shows without colour.
+    pub selected: &'static str,
+    /// Where text was cut.
+    pub ellipsis: &'static str,
+    /// Box borders.
+    pub border: border::Set<'static>,
+    /// One cell of a horizontal rule across a pane.
+    pub rule: &'static str,
+    /// Before a date that has passed.
+    pub overdue: &'static str,
+    /// Before a follow-up date that is close.
+    pub soon: &'static str,
+    /// Either side of a value that ←/→ change.
+    pub choose: (&'static str, &'static str),
+    /// An initiative's status beside its number: paused, stopped, completed, archived.
+    pub paused: &'static str,
+    pub stopped: &'static str,
+    pub completed: &'static str,
+    pub archived: &'static str,
+    /// After a reverse item (more is worse).
+    pub reverse: &'static str,
+    /// Beside a score that has a note.
+    pub noted: &'static str,
+    /// Beside a facet that is strong in a checklist's answers.
+    pub strong: &'static str,
+    /// A chosen answer among radio buttons, and one not chosen.
+    pub radio: (&'static str, &'static str),
+    /// The filled and the empty part of a bar.
+    pub bar: (&'static str, &'static str),
+    /// A value that is not there (a score, a count).
+    pub none: &'static str,
+    /// A field left empty, and the break between a thing and what is said about it.
+    pub dash: &'static str,
+    /// Between the parts of a title or a list in one line.
+    pub separator: &'static str,
+    /// "Leads to": a suggestion, a result, one date to the next.
+    pub arrow: &'static str,
+    /// The change of a score since the run before: no change.
+    pub unchanged: &'static str,
+    /// Quotes around text the user typed.
+    pub quotes: (&'static str, &'static str),
+}
+
+impl Symbols {
+    pub const UNICODE: Symbols = Symbols {
+        ascii: false,
+        selected: SELECTED_MARK,
+        ellipsis: crate::text::ELLIPSIS,
+        border: border::PLAIN,
+        rule: "─",
+        overdue: "!",
+        soon: "›",
+        choose: ("◂", "▸"),
+        paused: "‖",
+        stopped: "×",
+        completed: "✓",
+        archived: "ᴬ",
+        reverse: "⇅",
+        noted: "✎",
+        strong: "●",
+        radio: ("(•)", "( )"),
+        bar: ("█", "░"),
+        none: "–",
+        dash: "—",
+        separator: "·",
+        arrow: "→",
+        unchanged: "±",
+        quotes: ("“", "”"),
+    };
+
+    pub const ASCII: Symbols = Symbols {
+        ascii: true,
+        selected: ">",
+        ellipsis: crate::text::ASCII_ELLIPSIS,
+        border: border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        },
+        rule: "-",
+        overdue: "!",
+        soon: ">",
+        choose: ("<", ">"),
+        paused: "=",
+        stopped: "x",
+        completed: "+",
+        archived: "A",
+        reverse: "~",
+        noted: "+",
+        strong: "*",
+        radio: ("(*)", "( )"),
+        bar: ("#", "."),
+        none: "-",
+        dash: "-",
+        separator: "-",
+        arrow: "->",
+        unchanged: "+-",
+        quotes: ("\"", "\""),
+    };
+
+    /// The arrow from the grid's centre to a pole's corner.
+    pub fn pole(&self, pole: Pole) -> &'static str {
+        if !self.ascii {
+            return pole.arrow();
+        }
+        match pole {
+            Pole::Directed | Pole::Undirected => "\\",
+            Pole::Uncertainty | Pole::Certainty => "/",
+        }
+    }
+
+    /// The arrow of a score's trend since the run before.
+    pub fn trend(&self, trend: Trend) -> &'static str {
+        if !self.ascii {
+            return trend.arrow();
+        }
+        match trend {
+            Trend::Up => "^",
+            Trend::Down => "v",
+            Trend::Same => "=",
+            Trend::Unknown => "-",
+        }
+    }
+
+    /// A level of a sparkline, as [`crate::scoring::spark`] gives it.
+    pub fn spark(&self, level: char) -> char {
+        if self.ascii { ascii_char(level) } else { level }
+    }
+}
+
+/// The mark beside the selected row of every list in Unicode (see [`Symbols::selected`]).
 pub const SELECTED_MARK: &str = "▸";
 
-/// The selection mark, or a blank of the same width.
-pub fn mark(selected: bool) -> &'static str {
-    if selected { SELECTED_MARK } else { " " }
+/// One character as one ASCII column: the interface's symbols as their stand-ins, letters
+/// without their accents, anything else `?`.
+pub fn ascii_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        '▸' | '›' | '→' | '⇒' => '>',
+        '◂' | '‹' | '←' => '<',
+        '…' | '░' | '▃' => '.',
+        '─' | '━' | '·' | '–' | '—' | '↔' | '▄' | '▅' => '-',
+        '│' | '┃' | '↕' => '|',
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '✓' | '✎' => '+',
+        '‖' | '▆' => '=',
+        '✗' | '×' => 'x',
+        '▲' | '↑' => '^',
+        '↓' => 'v',
+        '⇅' | '±' => '~',
+        '●' | '•' => '*',
+        '█' | '▇' => '#',
+        '▁' | '▂' => '_',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '‘' | '’' => '\'',
+        '↖' | '↘' => '\\',
+        '↗' | '↙' => '/',
+        '⇧' => 'S',
+        'æ' => 'a',
+        'Æ' | 'ᴬ' => 'A',
+        'ø' => 'o',
+        'Ø' => 'O',
+        'ß' => 's',
+        _ => c.nfd().next().filter(char::is_ascii_alphanumeric).unwrap_or('?'),
+    }
 }
 
-/// Cuts `text` to at most `width` columns, ending in `…` when something was cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
+/// Folds a drawn screen to ASCII: each cell keeps its column, so what was measured in
+/// Unicode stays where it was; a wide character becomes `?` and the blank it covered.
+pub fn to_ascii(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        if symbol.is_ascii() {
+            continue;
+        }
+        let folded = symbol.chars().next().map_or(' ', ascii_char);
+        cell.set_char(folded);
+    }
+}
+
+/// Cuts `text` to at most `width` columns, ending in `ellipsis` when something was cut.
+fn truncate_with(text: &str, width: usize, ellipsis: &str) -> String {
+    if text.width() <= width {
         return text.to_owned();
     }
-    if width == 0 {
-        return String::new();
-    }
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    let room = width - ellipsis.width();
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
         let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
+        if used + w > room {
             break;
         }
         used += w;
         out.push(c);
     }
-    out.push('…');
+    out.push_str(ellipsis);
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::*;
 
     #[test]
-    fn truncation_respects_wide_characters() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("日本語テキスト", 5), "日本…");
-        assert_eq!(truncate("x", 0), "");
+    fn truncation_respects_wide_characters_and_the_ellipsis_drawn() {
+        let unicode = Theme::default();
+        assert_eq!(unicode.truncate("abcdef", 4), "abc…");
+        assert_eq!(unicode.truncate("abc", 3), "abc");
+        assert_eq!(unicode.truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(unicode.truncate("x", 0), "");
+        let ascii = Theme::new(true, true);
+        assert_eq!(ascii.truncate("abcdefgh", 6), "abc...");
+        assert_eq!(ascii.truncate("abcdefgh", 2), "ab", "no room for the dots: just cut");
+        for width in 0..12 {
+            assert!(ascii.truncate("Fossilfria kommunala transporter", width).width() <= width);
+        }
+        assert_eq!(unicode.shorten_words("Fossilfria kommunala transporter", 24), "Fossilfria kommunala…");
+        assert_eq!(ascii.shorten_words("Fossilfria kommunala transporter", 24), "Fossilfria kommunala...");
+    }
+
+    #[test]
+    fn ascii_symbols_are_ascii_and_stand_for_their_unicode_ones() {
+        let (u, a) = (&Symbols::UNICODE, &Symbols::ASCII);
+        let pairs = [
+            (u.selected, a.selected),
+            (u.ellipsis, a.ellipsis),
+            (u.rule, a.rule),
+            (u.overdue, a.overdue),
+            (u.soon, a.soon),
+            (u.choose.0, a.choose.0),
+            (u.choose.1, a.choose.1),
+            (u.paused, a.paused),
+            (u.stopped, a.stopped),
+            (u.completed, a.completed),
+            (u.archived, a.archived),
+            (u.reverse, a.reverse),
+            (u.noted, a.noted),
+            (u.strong, a.strong),
+            (u.radio.0, a.radio.0),
+            (u.bar.0, a.bar.0),
+            (u.bar.1, a.bar.1),
+            (u.none, a.none),
+            (u.dash, a.dash),
+            (u.separator, a.separator),
+            (u.arrow, a.arrow),
+            (u.quotes.0, a.quotes.0),
+        ];
+        for (unicode, ascii) in pairs {
+            assert!(ascii.is_ascii(), "{ascii:?}");
+            // A one-column symbol folds to its own stand-in, so a symbol that reaches the
+            // screen through a catalog text looks the same as one drawn by the code.
+            if unicode.chars().count() == 1 && ascii.len() == 1 {
+                let c = unicode.chars().next().unwrap_or(' ');
+                assert_eq!(ascii_char(c).to_string(), ascii, "{unicode}");
+            }
+        }
+        for pole in Pole::GRID {
+            assert_eq!(a.pole(pole), ascii_char(u.pole(pole).chars().next().unwrap_or(' ')).to_string());
+        }
+    }
+
+    #[test]
+    fn folding_keeps_one_column_per_column() {
+        let folded: String = "Förändring – “Åsa” ▸ ‖ ✓ 日".chars().map(ascii_char).collect();
+        assert_eq!(folded, "Forandring - \"Asa\" > = + ?");
+        let mut buffer = Buffer::empty(ratatui::layout::Rect::new(0, 0, 8, 1));
+        buffer.set_string(0, 0, "日x│é", Style::new());
+        to_ascii(&mut buffer);
+        let row: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
+        assert_eq!(row, "? x|e   ");
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
@@ -16,7 +16,8 @@ pub fn shows(app: &App) -> bool {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let t = |k: &str| app.lang.t(k);
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {} ", t("welcome.title")), theme.heading()))
         .border_style(theme.border_focused());
     let choice = |key: &str, text: &str| {

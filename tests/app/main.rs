@@ -4,8 +4,13 @@
 //! again.
 
 mod benefits;
+mod capture;
+mod conflicts;
+mod grid;
 mod languages;
 mod profile;
 mod register;
 mod regressions;
 mod snapshot_files;
+mod terminals;
+mod words;

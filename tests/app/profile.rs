@@ -140,3 +140,13 @@ fn profile_and_goal_coverage_snapshots() {
     assert!(screen.contains("2 of 19 active initiatives serve no goal"), "{screen}");
     insta::assert_snapshot!("goal_coverage", screen);
 }
+
+#[test]
+fn a_long_label_never_runs_into_its_value() {
+    let mut app = Harness::sample().lang(fasett::i18n::Lang::Nb);
+    app.update(Action::RunCommand("org".into()));
+    let screen = app.screen();
+    let mission = screen.lines().find(|l| l.contains("Samfunnsoppdrag")).expect("the mission row");
+    assert!(mission.contains("Samfunnsoppdrag Vi ger"), "{mission}");
+    assert!(mission.trim_end_matches(['"', '│']).ends_with('…'), "a cut value says so: {mission}");
+}

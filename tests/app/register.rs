@@ -217,13 +217,26 @@ fn hostile_text_renders_as_visible_characters() {
 }
 
 #[test]
-fn a_huge_paste_is_refused_clearly_and_nothing_breaks() {
+fn a_huge_paste_is_kept_or_refused_clearly_and_nothing_breaks() {
+    // 10,000 characters pasted as a title: saved, its end in the description, and said so.
     let mut app = register();
     app.press('n');
     app.paste(&"ord ".repeat(2_500));
     app.press(KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.mode, Mode::Normal));
     assert!(app.message().contains("200"), "{}", app.message());
+    let saved = app.portfolio.initiatives.last().expect("saved");
+    assert_eq!(saved.title.len() + 1 + saved.description.len(), "ord ".repeat(2_500).trim_end().len());
+    let _ = app.render(80, 24);
+
+    // More than a description holds: refused, saying where, and the form stays open.
+    let mut app = register();
+    app.press('n');
+    app.paste(&"ord ".repeat(30_000));
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(app.status().is_some_and(|(_, is_error)| is_error), "{}", app.message());
+    assert!(app.message().contains("Description"), "{}", app.message());
     let _ = app.render(80, 24);
 }
 

@@ -8,6 +8,7 @@
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -139,6 +140,15 @@ impl Sandbox {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
+        self.spawn_on(args, &Screen { cols, rows, ..Screen::default() })
+    }
+
+    /// The binary in a pseudo-terminal whose screen is `screen`.
+    pub fn spawn_on<I, S>(&self, args: I, screen: &Screen) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fasett"));
         cmd.args(args);
         cmd.env_clear();
@@ -146,8 +156,51 @@ impl Sandbox {
             cmd.env(key, value);
         }
         cmd.cwd(self.root());
-        Pty::spawn(cmd, cols, rows)
+        Pty::spawn(cmd, screen)
     }
+}
+
+/// The terminal a binary is started in.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    pub cols: u16,
+    pub rows: u16,
+    /// What the screen already shows when the binary starts (bytes a terminal has read).
+    pub before: Vec<u8>,
+    /// Like GNU screen's default: the switch to an alternate screen is ignored, so the
+    /// binary draws over what was there.
+    pub alternate_screen_ignored: bool,
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self { cols: 80, rows: 24, before: Vec::new(), alternate_screen_ignored: false }
+    }
+}
+
+/// Switches to and from the alternate screen (xterm's three ways).
+const ALTERNATE_SCREEN: [&[u8]; 6] =
+    [b"\x1b[?1049h", b"\x1b[?1049l", b"\x1b[?1047h", b"\x1b[?1047l", b"\x1b[?47h", b"\x1b[?47l"];
+
+/// `chunk` without the alternate-screen switches; the start of a switch cut off at the end of
+/// a chunk waits in `carry` for the next one.
+fn without_alternate_screen(carry: &mut Vec<u8>, chunk: &[u8]) -> Vec<u8> {
+    carry.extend_from_slice(chunk);
+    let mut out = Vec::with_capacity(carry.len());
+    let mut i = 0;
+    while i < carry.len() {
+        let rest = &carry[i..];
+        if let Some(switch) = ALTERNATE_SCREEN.iter().find(|s| rest.starts_with(s)) {
+            i += switch.len();
+        } else if ALTERNATE_SCREEN.iter().any(|s| s.starts_with(rest)) {
+            break;
+        } else {
+            out.push(carry[i]);
+            i += 1;
+        }
+    }
+    carry.drain(..i);
+    out
 }
 
 /// Keys that are not plain text, sent as the bytes an xterm sends.
@@ -187,35 +240,82 @@ impl Key {
 /// A running binary in a pseudo-terminal. Killed when dropped, so a failing test leaks nothing.
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the binary wrote to the terminal.
+    bytes: Arc<AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     // Kept open for the child's lifetime: dropping the master hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     status: Option<ExitStatus>,
 }
 
 impl Pty {
-    fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
+    fn spawn(cmd: CommandBuilder, screen: &Screen) -> Self {
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows: screen.rows, cols: screen.cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let child = pair.slave.spawn_command(cmd).expect("spawning fasett in the pseudo-terminal");
         // Only the child holds the terminal side now, so reads end when it exits.
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader for the pseudo-terminal");
         let writer = pair.master.take_writer().expect("a writer for the pseudo-terminal");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let feed = Arc::clone(&parser);
+        let mut parser = vt100::Parser::new(screen.rows, screen.cols, 0);
+        parser.process(&screen.before);
+        let parser = Arc::new(Mutex::new(parser));
+        let bytes = Arc::new(AtomicUsize::new(0));
+        let (feed, count, filter) =
+            (Arc::clone(&parser), Arc::clone(&bytes), screen.alternate_screen_ignored);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut carry = Vec::new();
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().unwrap_or_else(PoisonError::into_inner).process(&buf[..n]),
+                    Ok(n) => {
+                        let mut screen = feed.lock().unwrap_or_else(PoisonError::into_inner);
+                        if filter {
+                            screen.process(&without_alternate_screen(&mut carry, &buf[..n]));
+                        } else {
+                            screen.process(&buf[..n]);
+                        }
+                        count.fetch_add(n, Ordering::SeqCst);
+                    }
                 }
             }
         });
-        Self { parser, writer, child, _master: pair.master, status: None }
+        Self { parser, bytes, writer, child, master: pair.master, status: None }
+    }
+
+    /// Every byte the binary has written to the terminal so far.
+    pub fn bytes_written(&self) -> usize {
+        self.bytes.load(Ordering::SeqCst)
+    }
+
+    /// Waits until the binary has written nothing for `quiet`; the bytes written by then.
+    pub fn settle(&self, quiet: Duration) -> usize {
+        let start = Instant::now();
+        let mut last = self.bytes_written();
+        let mut since = Instant::now();
+        while since.elapsed() < quiet {
+            assert!(start.elapsed() <= TIMEOUT, "fasett kept writing for {TIMEOUT:?}");
+            thread::sleep(POLL);
+            let now = self.bytes_written();
+            if now != last {
+                (last, since) = (now, Instant::now());
+            }
+        }
+        last
+    }
+
+    /// Writes `bytes` to the terminal as another program would (a `wall` message, a
+    /// background job): they reach the screen, not the binary.
+    pub fn scribble(&self, bytes: &[u8]) {
+        let path = self.master.tty_name().expect("the terminal's device name");
+        let mut tty = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap_or_else(|e| panic!("opening {}: {e}", path.display()));
+        tty.write_all(bytes).unwrap_or_else(|e| panic!("writing to {}: {e}", path.display()));
     }
 
     /// The screen as text, one line per row, trailing blanks trimmed.
@@ -267,6 +367,15 @@ impl Pty {
     pub fn send_bytes(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("writing to the pseudo-terminal");
         self.writer.flush().expect("flushing the pseudo-terminal");
+    }
+
+    /// Resizes the terminal to `cols`×`rows`, as a terminal window being resized does: the
+    /// binary gets SIGWINCH, and the screen read here takes the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap_or_else(PoisonError::into_inner).screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resizing the pseudo-terminal");
     }
 
     /// Waits for the binary to exit; panics with the screen after `timeout`.

@@ -3,10 +3,10 @@
 
 use fasett::model::extras::Extra;
 use fasett::model::{
-    ActionItem, Answer, Assessment, Benefit, BenefitKind, Costs, CreatedTo, Currency, Dimension, Facet, Goal,
-    Initiative, LocalText, LogEntry, LogKind, Measurement, NeedSource, NextIds, Organisation, Perspective,
-    Placement, Point, Portfolio, Pressure, Priority, PushedBy, ResultKind, Scale, ScaleStep, Stage, Status,
-    Template, TemplateItem, Track, Unit,
+    ActionItem, Answer, Assessment, Benefit, BenefitKind, Conflict, Costs, CreatedTo, Currency, Dimension,
+    Facet, Goal, Initiative, LocalText, LogEntry, LogKind, Measurement, NeedSource, NextIds, Organisation,
+    Perspective, Placement, Point, Portfolio, Pressure, Priority, PushedBy, ResultKind, Scale, ScaleStep,
+    Side, Stage, Status, Template, TemplateItem, Track, Unit,
 };
 use jiff::civil::Date;
 use proptest::collection::{btree_map, vec};
@@ -334,6 +334,31 @@ fn template() -> impl Strategy<Value = Template> {
     )
 }
 
+/// A conflict a merge left: any values on its three sides.
+fn conflict() -> impl Strategy<Value = Conflict> {
+    let side = || {
+        (json_value(), any::<bool>(), option::of(timestamp()), extra()).prop_map(
+            |(value, missing, updated, extra)| Side {
+                value: if missing { Value::Null } else { value },
+                missing,
+                updated,
+                extra,
+            },
+        )
+    };
+    (text(), text(), vec(json_value(), 0..3), side(), side(), side(), option::of(timestamp()), extra())
+        .prop_map(|(id, path, at, base, ours, theirs, found, extra)| Conflict {
+            id,
+            path,
+            at,
+            base,
+            ours,
+            theirs,
+            found,
+            extra,
+        })
+}
+
 /// A portfolio as `parse` returns it: unique ids, initiatives sorted by id.
 pub fn portfolio() -> impl Strategy<Value = Portfolio> {
     let next_id = (1u32..1000, 1u32..1000, 1u32..1000, 1u32..1000, (1u32..1000, 1u32..1000), extra())
@@ -354,9 +379,19 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
         vec(template(), 0..2),
         next_id,
         extra(),
+        (prop_oneof![Just(String::new()), text()], vec(conflict(), 0..2)),
     )
         .prop_map(
-            |(organisation, initiatives, mut assessments, mut actions, templates, next_id, extra)| {
+            |(
+                organisation,
+                initiatives,
+                mut assessments,
+                mut actions,
+                templates,
+                next_id,
+                extra,
+                (identity, conflicts),
+            )| {
                 let mut id = 0;
                 let (mut benefit_id, mut measurement_id) = (0, 0);
                 let initiatives = initiatives
@@ -383,12 +418,14 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
                 }
                 Portfolio {
                     schema_version: fasett::model::SCHEMA_VERSION,
+                    id: identity,
                     organisation,
                     initiatives,
                     assessments,
                     actions,
                     templates,
                     next_id,
+                    conflicts,
                     extra,
                 }
             },

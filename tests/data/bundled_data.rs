@@ -90,7 +90,13 @@ fn templates_write_every_field_and_nothing_else() {
 fn templates_are_well_formed() {
     for (_, _, t) in templates() {
         let id = t.id.as_str();
-        assert_eq!(t.version, 1, "{id}: version");
+        // Raised when items change (data/templates/README.md): Øvre Eiker's items were made
+        // faithful to the strategy's words and Tomelilla's name their principles.
+        let version = match id {
+            "culture_measures" | "trust_based_governance" => 2,
+            _ => 1,
+        };
+        assert_eq!(t.version, version, "{id}: version");
         assert!(!t.source.trim().is_empty(), "{id}: source attribution");
         assert_all_langs(&t.name, &format!("{id}: name"));
         assert_all_langs(&t.description, &format!("{id}: description"));

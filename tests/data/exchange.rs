@@ -18,7 +18,7 @@ use proptest::prelude::*;
 
 use crate::pty::Sandbox;
 use crate::strategies;
-use crate::{run, stderr, stdout};
+use crate::{golden, run, stderr, stdout};
 
 const TODAY: &str = "2026-11-25";
 
@@ -388,18 +388,6 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert_eq!(bad.status.code(), Some(2), "clap's usage error");
 }
 
-pub fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("writing the golden file");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it.\n{actual}"
-    );
-}
-
 #[test]
 fn the_sample_report_matches_the_golden_files() {
     let sandbox = sandbox();
@@ -414,6 +402,44 @@ fn the_sample_report_matches_the_golden_files() {
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(value["report_version"], 1);
     assert_eq!(value["date"], TODAY);
+}
+
+#[test]
+fn the_report_and_the_messages_speak_the_chosen_language() {
+    let sandbox = sandbox();
+    let file = sandbox.root().join("portfolio.json");
+    std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
+    let sv = run(&sandbox, &["--file", s(&file), "report", "--lang", "sv"]);
+    assert_eq!(sv.status.code(), Some(0), "{}", stderr(&sv));
+    let text = stdout(&sv);
+    assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
+    assert!(text.contains("28 %") && !text.contains("28%"), "{text}");
+    assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
+    let da = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "da"]));
+    assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");
+    assert!(da.contains("25.11.2026"), "Danish dates:\n{da}");
+    // What machines read stays as machines read it.
+    let json = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "sv", "--format", "json"]));
+    assert!(json.contains("\"score\": 3.5") && json.contains("\"date\": \"2026-11-25\""), "{json}");
+    let csv = stdout(&run(&sandbox, &["--file", s(&file), "export", "--lang", "nb"]));
+    assert!(csv.contains(";2026-") && !csv.contains(".2026"), "ISO dates in CSV:\n{csv}");
+
+    let check = run(&sandbox, &["--file", s(&file), "check", "--lang", "sv"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(
+        stdout(&check).contains("giltig — 25 initiativ, 3 genomgångar av checklistor, 5 åtgärder"),
+        "{}",
+        stdout(&check)
+    );
+    let missing = sandbox.root().join("saknas.json");
+    let check = run(&sandbox, &["--file", s(&missing), "check", "--lang", "nb"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("det finnes ingen fil her"), "{}", stderr(&check));
+    let folder = run(&sandbox, &["--file", s(sandbox.root()), "--lang", "da"]);
+    assert_eq!(folder.status.code(), Some(1), "the interface refuses a folder");
+    assert!(stderr(&folder).contains("det er en mappe"), "{}", stderr(&folder));
+    let empty = run(&sandbox, &["--file", s(&missing), "report", "--lang", "sv"]);
+    assert!(stderr(&empty).contains("finns inte än"), "{}", stderr(&empty));
 }
 
 /// 10,000 initiatives: built from the sample's, with follow-ups and logs.

@@ -91,6 +91,40 @@ fn every_failed_step_leaves_the_old_file_whole_and_the_next_save_succeeds() {
 }
 
 #[test]
+fn a_failed_save_is_said_in_the_chosen_language() {
+    use fasett::i18n::Lang;
+    for (op, first_save) in
+        Op::ALL.iter().map(|op| (*op, false)).chain([(Op::Create, true), (Op::Write, true)])
+    {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("portfolio.json");
+        fs::write(&path, to_json(&sample(2))).expect("writes");
+        let opened = Store::open(&path, false).expect("opens");
+        let (mut p, mut store) = (opened.portfolio, opened.store);
+        if !first_save {
+            store.save(&p).expect("the first save (and its backup) works");
+        }
+        let faults = Arc::new(FaultyFileOps::new());
+        store.set_file_ops(faults.clone());
+        faults.fail_nth(op, 1);
+        p.initiatives[0].title = "ändrad".into();
+        let err = store.save(&p).expect_err("the injected failure is reported");
+        let english = err.to_string();
+        for (lang, said) in [(Lang::Sv, "sparat"), (Lang::Da, "gemt"), (Lang::Nb, "lagret")] {
+            let message = err.localized(lang);
+            assert!(message.contains(said), "{op:?} {}: {message}", lang.code());
+            for words in ["not saved", "could not", "still open", "flushed"] {
+                assert!(
+                    !message.contains(words),
+                    "{op:?} {}: “{words}” in {message} ({english})",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_failed_backup_step_saves_nothing_and_says_so() {
     for op in [Op::Create, Op::Write, Op::Sync] {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -526,7 +560,9 @@ fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
     assert!(!change.unsaved);
     assert!(app.screen().contains("reloading loses nothing"), "{}", app.screen());
     app.update(Action::ReloadFromDisk);
-    assert_eq!(app.portfolio, sample(4));
+    // The file has no identity yet; the session keeps the one its next save writes.
+    let theirs = fasett::model::Portfolio { id: app.portfolio.id.clone(), ..sample(4) };
+    assert_eq!(app.portfolio, theirs);
     assert!(rename(&mut app, 4, "after reload"));
     assert!(!app.unsaved, "{:?}", app.status());
 
@@ -537,7 +573,7 @@ fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
     app.idle_tick(t0 + Duration::from_secs(9));
     assert!(matches!(app.mode, Mode::Normal));
     app.update(Action::RunCommand("reload".into()));
-    assert_eq!(app.portfolio, sample(1));
+    assert_eq!(app.portfolio, fasett::model::Portfolio { id: app.portfolio.id.clone(), ..sample(1) });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 //! templates and sample. One test binary for all of them, because each binary links the
 //! whole dependency tree again.
 
+#[path = "../common/git.rs"]
+mod git;
 #[path = "../common/pty.rs"]
 mod pty;
 #[path = "../common/strategies.rs"]
@@ -19,6 +21,9 @@ mod bundled_data;
 mod cli;
 mod exchange;
 mod field;
+mod git_driver;
+mod merge;
+mod region;
 mod store;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
@@ -43,4 +48,17 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Compares `actual` with `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites the file instead.
+pub fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("writing the golden file");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it.\n{actual}"
+    );
 }

@@ -85,7 +85,17 @@ fn discarding_recovered_text_removes_the_file() {
 
     let mut app = sandbox.spawn::<_, &str>([]);
     app.wait_for("Text from an interrupted session", TIMEOUT);
-    app.send("n");
+    app.wait_for("Delete discards", TIMEOUT);
+    // Typing ahead (`n` for a new initiative, then a title) leaves the offer open.
+    app.send("nSkiss 2");
+    app.send_key(Key::Esc);
+    app.wait_for("The recovered text stays in", TIMEOUT);
+    assert!(recovery.exists(), "Esc decides later: the text is kept");
+    app.quit();
+
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Text from an interrupted session", TIMEOUT);
+    app.send("\x1b[3~");
     app.wait_for("discarded", TIMEOUT);
     assert!(!recovery.exists());
     app.send("q");
@@ -202,7 +212,7 @@ fn a_file_changed_by_another_program_is_shown_and_can_be_reloaded() {
     theirs.next_id.initiative = 5;
     std::fs::write(&file, fasett::store::to_json(&theirs)).expect("writes");
     app.wait_for("The file was changed by another program", TIMEOUT);
-    app.wait_for("1 initiatives are new: #4", TIMEOUT);
+    app.wait_for("1 initiative is new: #4", TIMEOUT);
     app.send("r");
     app.wait_for("Reloaded the file", TIMEOUT);
     app.send("2");

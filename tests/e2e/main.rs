@@ -2,18 +2,24 @@
 //! one module per area. One test binary for all of them, because each binary links the
 //! whole dependency tree again.
 
+#[path = "../common/git.rs"]
+mod git;
 #[path = "../common/pty.rs"]
 mod pty;
 
 use std::path::Path;
 
+mod capture;
 mod culture;
 mod field;
 mod languages;
 mod portfolio;
 mod profile;
 mod register;
+mod screen;
+mod sharing;
 mod shell;
+mod terminals;
 
 /// A JSON file the app wrote, as JSON.
 pub fn read_json(path: &Path) -> serde_json::Value {

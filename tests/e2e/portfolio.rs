@@ -1,6 +1,7 @@
-//! End to end: the Portfolio grid in a pseudo-terminal — the four facets, the axes and the
-//! counts of the demo file; Shift+→ moves an initiative to the neighbouring facet in the file
-//! and `u` takes it back; presentation mode and zoom at a projector-sized terminal.
+//! End to end: the Portfolio grid in a pseudo-terminal — the four facets, their poles and the
+//! counts of the demo file, also when the demo is opened from the first run's welcome;
+//! Shift+→ moves an initiative to the neighbouring facet in the file and `u` takes it back;
+//! presentation mode and zoom at a projector-sized terminal.
 
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -9,11 +10,12 @@ use std::time::{Duration, Instant};
 use crate::en;
 use crate::pty::{Pty, Sandbox, TIMEOUT};
 
-/// The facets in grid order, as the file spells them and as the screen names them.
+/// The facets in grid order, as the file spells them and as the cell titles name them at
+/// 80×24 (the short names, which leave room for "active").
 const FACETS: [(&str, &str); 4] = [
-    ("mission_oriented", "Mission-oriented"),
+    ("mission_oriented", "Mission"),
     ("anticipatory", "Anticipatory"),
-    ("enhancement_oriented", "Enhancement-oriented"),
+    ("enhancement_oriented", "Enhancement"),
     ("adaptive", "Adaptive"),
 ];
 
@@ -77,12 +79,12 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
     let file = demo_file(&sandbox);
     let all = initiatives(&file);
     for (key, name) in FACETS {
-        // "Mission-oriented · 5 active · 28%", or without "active" where the cell is narrow.
+        // "Mission · 5 active · 28%" at 80 columns, "Mission-oriented · 5 active · 28%" wider.
         app.wait_for(&format!("{name} · {} ", active_count(&all, key)), TIMEOUT);
     }
-    for key in ["grid.axis_directed", "grid.axis_undirected", "grid.axis_certainty", "grid.axis_uncertainty"]
-    {
-        app.wait_for(&en(key), TIMEOUT);
+    // Each pole at its own facet's outer corner.
+    for label in ["↖ directed", "uncertainty ↗", "↙ certainty", "undirected ↘"] {
+        app.wait_for(label, TIMEOUT);
     }
     for change in ["sustaining", "transformative", "disruptive", "optimising"] {
         app.wait_for(&en(&format!("change_type.{change}")), TIMEOUT);
@@ -125,8 +127,29 @@ fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
     app.wait_for_gone(&owner, TIMEOUT);
     app.send("z");
     app.wait_for(&en("facet_question.mission_oriented_long"), TIMEOUT);
-    app.wait_for_gone(&en("grid.axis_directed"), TIMEOUT);
+    // Zoomed, the facet names its pole; the other facets' poles and the edges are gone.
+    app.wait_for(&format!("↖ {}", en("pole.directed_long")), TIMEOUT);
+    app.wait_for_gone("uncertainty ↗", TIMEOUT);
+    app.wait_for_gone(&en("change_type.transformative"), TIMEOUT);
     app.send("z");
-    app.wait_for(&en("grid.axis_directed"), TIMEOUT);
+    app.wait_for("uncertainty ↗", TIMEOUT);
+    app.quit();
+}
+
+#[test]
+fn welcome_then_d_then_1_shows_the_demo_s_counts() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for(&en("help.welcome_demo"), TIMEOUT);
+    app.send("D");
+    let file = demo_file(&sandbox);
+    app.wait_until("the demo opened", TIMEOUT, |_| file.exists());
+    app.send("1");
+    let all = initiatives(&file);
+    for (key, name) in FACETS {
+        let count = active_count(&all, key);
+        assert!(count > 0, "the demo has active {key} initiatives");
+        app.wait_for(&format!("{name} · {count} "), TIMEOUT);
+    }
     app.quit();
 }

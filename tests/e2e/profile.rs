@@ -23,6 +23,8 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     app.send("Trygg äldreomsorg");
     app.send_key(Key::Enter);
     app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
+    // The edit is drawn at once and saved a moment later: the status says when.
+    app.wait_for_gone("Saving…", TIMEOUT);
     let saved = read_json(&file);
     assert_eq!(saved["organisation"]["name"], "Testby kommun");
     assert_eq!(saved["organisation"]["goals"][0]["title"], "Trygg äldreomsorg");
@@ -30,6 +32,7 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     // u undoes the last profile edit, in the file too; Ctrl-r brings it back.
     app.send("u");
     app.wait_for_gone("1. Trygg äldreomsorg", TIMEOUT);
+    app.wait_for_gone("Saving…", TIMEOUT);
     assert_eq!(read_json(&file)["organisation"]["goals"].as_array().map(Vec::len), Some(0));
     app.send_key(Key::CtrlR);
     app.wait_for("1. Trygg äldreomsorg", TIMEOUT);

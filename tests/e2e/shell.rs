@@ -174,8 +174,8 @@ fn demo_with_file_leaves_that_file_alone() {
 #[test]
 fn too_small_a_terminal_gets_a_notice_and_q_still_quits() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn_sized::<_, &str>([], 60, 20);
-    app.wait_for("fasett needs at least 80×24", TIMEOUT);
+    let mut app = sandbox.spawn_sized::<_, &str>([], 59, 20);
+    app.wait_for("fasett needs at least 60×20", TIMEOUT);
     app.quit();
 }
 

@@ -2,7 +2,7 @@
 //! (totals, overdue, the timeline its chart draws), and how a key moves, sorts and filters.
 //!
 //! Every figure is a sum over initiatives, so the view keeps each initiative's part and, after
-//! an edit of one initiative ([`App::touched`]), takes out that part and puts in the new one:
+//! an edit of a few initiatives (`App::touched`), takes out that part and puts in the new one:
 //! a measurement added at 10,000 initiatives costs one initiative's work, not the portfolio's.
 //! Anything else (an import, a reload, undoing a batch) counts everything again.
 
@@ -360,21 +360,31 @@ impl App {
     }
 
     /// Keeps the benefits view true to the portfolio after an edit, undo or reload: only the
-    /// initiative the change touched when there was one, else everything.
-    pub(in crate::app) fn benefits_after_change(&mut self) {
+    /// initiatives the change touched when it was an edit of a few, else everything.
+    /// `everything`: the whole portfolio was replaced.
+    pub(in crate::app) fn benefits_after_change(&mut self, everything: bool) {
+        // Beyond a few (an import, a batch) counting everything once is quicker.
+        const FEW: usize = 16;
+        let few = !everything && !self.touched.is_empty() && self.touched.len() <= FEW;
+        let touched = if few { self.touched.clone() } else { Vec::new() };
         if let Some(mut kept) = self.benefits_kept.take()
-            && let Some(id) = self.touched
+            && few
         {
-            self.refresh_initiative(&mut kept, id);
+            for id in &touched {
+                self.refresh_initiative(&mut kept, *id);
+            }
             self.benefits_kept = Some(kept);
         }
         if !matches!(self.mode, Mode::Benefits(_)) {
             return;
         }
         if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
-            match self.touched {
-                Some(id) if view.scope.is_none() => self.refresh_initiative(&mut view, id),
-                _ => self.refresh_benefits(&mut view),
+            if few && view.scope.is_none() {
+                for id in &touched {
+                    self.refresh_initiative(&mut view, *id);
+                }
+            } else {
+                self.refresh_benefits(&mut view);
             }
             self.mode = Mode::Benefits(view);
         }
@@ -645,7 +655,7 @@ mod tests {
         assert_eq!((view.figures, view.rows), (full.figures, full.rows));
         app.update(Action::Benefits(BenefitAction::Back));
         app.update(Action::RunCommand("reload".into()));
-        app.after_change();
+        app.after_change(false);
         assert!(app.benefits_kept.is_none(), "anything but a one-initiative edit counts again");
     }
 
@@ -668,7 +678,7 @@ mod tests {
             after.benefits.remove(2);
             let before = app.portfolio.initiative(12).cloned();
             assert!(app.commit(crate::history::Change::initiative(before.clone(), Some(after))));
-            app.touched = Some(12);
+            app.touched = vec![12];
             app.refresh_initiative(&mut view, 12);
             let mut full = view.clone();
             app.refresh_benefits(&mut full);

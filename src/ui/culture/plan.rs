@@ -15,16 +15,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
 use super::{run_title, view_block};
 use crate::app::{ActionField, ActionForm, App};
 use crate::model::{ActionItem, Id};
 use crate::text::one_line;
 use crate::ui::dialog::centred;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
 
-/// The item's text in the run's template, else its id.
+/// The item's text in the run's template in the UI language; its id only when no template
+/// knows it.
 fn item_name(app: &App, action: &ActionItem) -> String {
     let Some(item) = &action.item else { return String::new() };
     let template =
@@ -33,6 +34,16 @@ fn item_name(app: &App, action: &ActionItem) -> String {
         .and_then(|(t, _)| t.items.iter().find(|i| i.id == *item))
         .map_or(item.as_str(), |i| i.text.get(app.lang.code()));
     one_line(text).into_owned()
+}
+
+/// The item's name for the plan's column: a principle's name where the text starts with one
+/// ("Nyfikenhet: vi frågar …" gives "Nyfikenhet"), else the text itself.
+fn short_item_name(app: &App, action: &ActionItem) -> String {
+    let text = item_name(app, action);
+    match text.split_once(':') {
+        Some((name, _)) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => text,
+    }
 }
 
 pub fn render(
@@ -45,7 +56,7 @@ pub fn render(
 ) {
     frame.render_widget(Clear, area);
     let title = match assessment.and_then(|id| app.portfolio.assessment(id)) {
-        Some(a) => app.lang.tf("plan.title", &[("run", &run_title(app, a))]),
+        Some(a) => app.lang.tf("plan.title", &[("run", &run_title(app, a, theme))]),
         None => app.lang.t("plan.title_all").to_owned(),
     };
     let block = view_block(app, &title, "", area.width, theme);
@@ -54,7 +65,10 @@ pub fn render(
     let rows = app.plan_rows(assessment);
     let [list, rule, detail] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(5)]).areas(inner);
-    frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
+    frame.render_widget(
+        Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
+        rule,
+    );
     if rows.is_empty() {
         frame.render_widget(
             Paragraph::new(vec![Line::styled(app.lang.t("plan.empty"), theme.dim())])
@@ -72,44 +86,46 @@ pub fn render(
         t("plan.field_item"),
     ])
     .style(theme.heading());
-    let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
-        let follow_up = a.follow_up.map(|d| d.to_string()).unwrap_or_default();
-        let (follow_up, style) = if a.is_overdue(app.today) {
-            (format!("!{follow_up}"), theme.error())
-        } else if !a.done && app.is_upcoming(a.follow_up) {
-            (format!("›{follow_up}"), theme.warning())
-        } else {
-            (format!(" {follow_up}"), Style::new())
-        };
-        let row = Row::new(vec![
-            ratatui::text::Text::raw(if a.done { "[x]" } else { "[ ]" }),
-            ratatui::text::Text::raw(one_line(&a.what).into_owned()),
-            ratatui::text::Text::raw(one_line(&a.who).into_owned()),
-            ratatui::text::Text::styled(follow_up, style),
-            ratatui::text::Text::raw(a.item.as_deref().map(one_line).unwrap_or_default().into_owned()),
-        ]);
-        if a.done { row.style(theme.dim()) } else { row }
-    });
     let widths = [
         Constraint::Length(3),
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Length(11),
-        Constraint::Fill(1),
+        Constraint::Fill(2),
     ];
+    let cut = crate::ui::column_widths(list, &widths);
+    let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
+        let follow_up = a.follow_up.map(|d| app.lang.date(d)).unwrap_or_default();
+        let (follow_up, style) = if a.is_overdue(app.today) {
+            (format!("{}{follow_up}", theme.symbols().overdue), theme.overdue())
+        } else if !a.done && app.is_upcoming(a.follow_up) {
+            (format!("{}{follow_up}", theme.symbols().soon), theme.warning())
+        } else {
+            (format!(" {follow_up}"), Style::new())
+        };
+        let row = Row::new(vec![
+            ratatui::text::Text::raw(if a.done { "[x]" } else { "[ ]" }),
+            ratatui::text::Text::raw(theme.truncate(&one_line(&a.what), cut[1])),
+            ratatui::text::Text::raw(theme.truncate(&one_line(&a.who), cut[2])),
+            ratatui::text::Text::styled(follow_up, style),
+            ratatui::text::Text::raw(theme.truncate(&short_item_name(app, a), cut[4])),
+        ]);
+        if a.done { row.style(theme.dim()) } else { row }
+    });
     let table = Table::new(table_rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
-        .highlight_symbol(crate::ui::theme::SELECTED_MARK)
+        .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = selected.min(rows.len() - 1);
     let mut state = crate::ui::table_state(selected, rows.len(), list);
     frame.render_stateful_widget(table, list, &mut state);
     let Some(action) = rows.get(selected).and_then(|id| app.portfolio.action(*id)) else { return };
-    let dash = |s: &str| if s.trim().is_empty() { "–".to_owned() } else { one_line(s).into_owned() };
+    let none = theme.symbols().none;
+    let dash = |s: &str| if s.trim().is_empty() { none.to_owned() } else { one_line(s).into_owned() };
     let label = |k: &str| Span::styled(format!("{}: ", app.lang.t(k)), theme.dim());
     let initiative = action.initiative.map_or_else(
-        || "–".to_owned(),
+        || none.to_owned(),
         |id| match app.portfolio.initiative(id) {
             Some(i) => format!("#{id} {}", one_line(&i.title)),
             None => app.lang.tf("plan.initiative_missing", &[("id", &id)]),
@@ -120,7 +136,7 @@ pub fn render(
         run = action
             .assessment
             .and_then(|id| app.portfolio.assessment(id))
-            .map_or_else(|| "–".to_owned(), |a| run_title(app, a));
+            .map_or_else(|| none.to_owned(), |a| run_title(app, a, theme));
     }
     let mut lines = vec![
         Line::from(vec![label("plan.field_how"), Span::raw(dash(&action.how))]),
@@ -148,7 +164,8 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         None => app.lang.t("plan.form_new").to_owned(),
         Some(a) => app.lang.tf("plan.form_edit", &[("id", &a.id)]),
     };
-    let block = Block::bordered()
+    let block = theme
+        .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("plan.form_hint")), theme.dim()))
         .border_style(theme.border_focused());
@@ -175,9 +192,9 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         if *field == ActionField::What {
             label.push_str(" *");
         }
-        let marker = if focused { "▸ " } else { "  " };
+        let marker = format!("{} ", theme.mark(focused));
         frame.render_widget(
-            Line::styled(truncate(&format!("{marker}{label}"), usize::from(label_width - 1)), style),
+            Line::styled(theme.truncate(&format!("{marker}{label}"), usize::from(label_width - 1)), style),
             Rect { x: inner.x, y, width: label_width, height: 1 },
         );
         let value =
@@ -193,14 +210,15 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
                     None => app.lang.t("plan.whole_run").to_owned(),
                 },
             };
-            let text = if focused { format!("◂ {text} ▸") } else { text };
-            frame.render_widget(Line::styled(truncate(&text, value_width), value_style), value);
+            let text = super::choosing(&text, focused, theme);
+            frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value);
             continue;
         }
         let Some(input) = form.line(*field) else { continue };
-        let scroll = input.visual_scroll(value_width.saturating_sub(1));
+        // Scrolled to the cursor only while typed in; else the text shows from its start.
+        let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
         let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = truncate(&one_line(&shown), value_width);
+        let mut text = theme.truncate(&one_line(&shown), value_width);
         if focused {
             let pad = value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
             text.push_str(&" ".repeat(pad));

@@ -22,10 +22,12 @@ use tui_input::Input;
 
 use super::{run_title, template_note, view_block};
 use crate::app::{App, Rating};
+use crate::layout::Density;
 use crate::model::{Assessment, Template};
 use crate::scoring;
 use crate::text::one_line;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<&Input>, theme: &Theme) {
     frame.render_widget(Clear, area);
@@ -36,33 +38,71 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
     };
     let c = scoring::completion(t, a);
     let done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
-    let block = view_block(app, &run_title(app, a), &done, area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The scale's labels are read while scoring: as wide as the longest needs, up to half the
+    // view, and wrapped between words rather than cut.
+    let longest = t.scale.steps.iter().map(|s| step_text(app, s).width()).max().unwrap_or(0);
+    let scale_width = (longest as u16).clamp(24, inner.width / 2);
+    let wrapped: usize = t.scale.steps.iter().map(|s| wrap_step(app, s, scale_width).len()).sum();
     let steps = t.scale.steps.len() as u16;
+    // Compact, the items keep the rows: the labels wrap only where that takes no more rows
+    // than one line per step.
+    let compact = Density::of(frame.area()).is_compact();
+    let max_rows = if compact { usize::from(steps.clamp(4, 6)) } else { MAX_SCALE_ROWS };
+    let height = if wrapped <= max_rows { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
     let [table, rule, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(steps.clamp(4, 6))])
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
             .areas(inner);
-    frame.render_widget(Line::styled("─".repeat(usize::from(rule.width)), theme.border()), rule);
-    render_items(app, frame, table, t, a, r, theme);
+    frame.render_widget(
+        Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
+        rule,
+    );
+    render_items(app, frame, table, (t, a, r), theme);
     let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).spacing(1).areas(bottom);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     render_selected(app, frame, left, t, a, r, note, theme);
     render_scale(app, frame, right, t, a, r, theme);
 }
 
-/// Width of one perspective's score column.
-fn column_width(t: &Template) -> u16 {
-    if t.perspectives.is_empty() { 8 } else { 17 }
+/// Rows the scale may take below the items before its labels go on one line each.
+const MAX_SCALE_ROWS: usize = 9;
+
+/// "3 Both – administration and development in balance".
+fn step_text(app: &App, step: &crate::model::ScaleStep) -> String {
+    format!("{} {}", step.value, one_line(step.label.get(app.lang.code())))
+}
+
+/// A step's text in lines of `width`, the lines after the first indented under the label.
+fn wrap_step(app: &App, step: &crate::model::ScaleStep, width: u16) -> Vec<String> {
+    let indent = format!("{} ", step.value).width();
+    let mut lines = crate::text::wrap_words(&step_text(app, step), usize::from(width)).into_iter();
+    let mut out: Vec<String> = lines.next().into_iter().collect();
+    let rest: Vec<String> = lines.collect();
+    if !rest.is_empty() {
+        let tail = crate::text::wrap_words(&rest.join(" "), usize::from(width).saturating_sub(indent));
+        out.extend(tail.into_iter().map(|l| format!("{}{l}", " ".repeat(indent))));
+    }
+    out
+}
+
+/// Width of one perspective's score column: narrower when the items' text would get less
+/// than 36 columns.
+fn column_width(t: &Template, width: u16) -> u16 {
+    let wide = 17 * t.perspectives.len() as u16;
+    match t.perspectives.is_empty() {
+        true => 8,
+        false if width.saturating_sub(wide) >= 36 => 17,
+        false => 12,
+    }
 }
 
 fn render_items(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    t: &Template,
-    a: &Assessment,
-    r: Rating,
+    (t, a, r): (&Template, &Assessment, Rating),
     theme: &Theme,
 ) {
     let lang = app.lang.code();
@@ -71,7 +111,7 @@ fn render_items(
     } else {
         t.perspectives.iter().map(|p| Some(p.id.as_str())).collect()
     };
-    let col = column_width(t);
+    let col = column_width(t, area.width);
     let text_width = usize::from(area.width.saturating_sub(col * columns.len() as u16));
     let cell = |text: String, style: Style| {
         let w = usize::from(col);
@@ -84,11 +124,15 @@ fn render_items(
         header.push(cell(app.lang.t("rating.score").to_owned(), theme.heading()));
     } else {
         for p in &t.perspectives {
-            header.push(cell(truncate(&one_line(p.name.get(lang)), usize::from(col) - 1), theme.heading()));
+            header.push(cell(
+                theme.truncate(&one_line(p.name.get(lang)), usize::from(col) - 1),
+                theme.heading(),
+            ));
         }
     }
     let mut lines = vec![Line::from(header)];
     let mut selected_line = 0;
+    let symbols = theme.symbols();
     let items = scoring::items_in_order(t);
     let mut dimension = None;
     for (row, item) in items.iter().enumerate() {
@@ -103,14 +147,14 @@ fn render_items(
         }
         let mut text = one_line(item.text.get(lang)).into_owned();
         if item.reverse {
-            text = format!("{text} ⇅");
+            text = format!("{text} {}", theme.symbols().reverse);
         }
         if item.optional {
             text = format!("{text} ({})", app.lang.t("rating.optional"));
         }
-        let marker = format!("{} ", crate::ui::theme::mark(on_row));
+        let marker = format!("{} ", theme.mark(on_row));
         let mut spans = vec![Span::styled(
-            format!("{:<text_width$}", truncate(&format!("{marker}{text}"), text_width)),
+            format!("{:<text_width$}", theme.truncate(&format!("{marker}{text}"), text_width)),
             if on_row { theme.key() } else { Style::new() },
         )];
         for (ix, perspective) in columns.iter().enumerate() {
@@ -119,14 +163,14 @@ fn render_items(
             let score = match (raw, scoring::valid_score(&t.scale, raw)) {
                 (Some(_), Some(s)) => s.to_string(),
                 (Some(bad), None) => format!("{bad}!"),
-                (None, _) => "·".to_owned(),
+                (None, _) => symbols.separator.to_owned(),
             };
             let noted = answer.is_some_and(|x| !x.note.trim().is_empty());
             let focused = on_row && ix == r.column;
             let shown = match (focused, noted) {
-                (true, true) => format!("[{score}]✎"),
+                (true, true) => format!("[{score}]{}", symbols.noted),
                 (true, false) => format!("[{score}]"),
-                (false, true) => format!("{score} ✎"),
+                (false, true) => format!("{score} {}", symbols.noted),
                 (false, false) => score,
             };
             spans.push(cell(shown, if focused { theme.selected() } else { Style::new() }));
@@ -179,7 +223,7 @@ fn render_selected(
     if let Some(input) = note {
         let scroll = input.visual_scroll(room.saturating_sub(1));
         let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = truncate(&one_line(&shown), room);
+        let mut text = theme.truncate(&one_line(&shown), room);
         let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
         text.push_str(&" ".repeat(pad));
         frame.render_widget(
@@ -191,8 +235,8 @@ fn render_selected(
     } else {
         let value = answer.map(|x| x.note.trim()).filter(|n| !n.is_empty());
         let (text, style) = match value {
-            Some(n) => (truncate(&one_line(n), room), Style::new()),
-            None => (app.lang.t("rating.no_note").to_owned(), theme.dim()),
+            Some(n) => (theme.truncate(&one_line(n), room), Style::new()),
+            None => (theme.truncate(app.lang.t("rating.no_note"), room), theme.dim()),
         };
         frame.render_widget(
             Line::from(vec![Span::styled(label, theme.dim()), Span::styled(text, style)]),
@@ -215,17 +259,23 @@ fn render_scale(
         a.answer(&item.id, t.perspectives.get(r.column).map(|p| p.id.as_str())).and_then(|x| x.score)
     });
     let width = usize::from(area.width);
+    let style =
+        |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
+    let wrapped: Vec<Line> = t
+        .scale
+        .steps
+        .iter()
+        .flat_map(|s| wrap_step(app, s, area.width).into_iter().map(move |l| Line::styled(l, style(s))))
+        .collect();
+    if wrapped.len() <= usize::from(area.height) {
+        frame.render_widget(Paragraph::new(wrapped), area);
+        return;
+    }
     let mut lines: Vec<Line> = t
         .scale
         .steps
         .iter()
-        .map(|s| {
-            let style = if current == Some(s.value) { theme.selected() } else { Style::new() };
-            Line::styled(
-                truncate(&format!("{} {}", s.value, one_line(s.label.get(app.lang.code()))), width),
-                style,
-            )
-        })
+        .map(|s| Line::styled(theme.shorten_words(&step_text(app, s), width), style(s)))
         .collect();
     if lines.len() > usize::from(area.height) {
         // A long scale: show the steps around the current score.
@@ -239,7 +289,7 @@ fn render_scale(
 
 /// Neither a stored copy nor an installed template: the answers by item id, and why.
 fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessment, theme: &Theme) {
-    let block = view_block(app, &run_title(app, a), "", area.width, theme);
+    let block = view_block(app, &run_title(app, a, theme), "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines =
@@ -249,8 +299,9 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
             Some(p) => format!("{} ({p})", x.item),
             None => x.item.clone(),
         };
-        let score = x.score.map_or_else(|| "·".to_owned(), |s| s.to_string());
-        let note = if x.note.is_empty() { String::new() } else { format!(" — {}", one_line(&x.note)) };
+        let score = x.score.map_or_else(|| theme.symbols().separator.to_owned(), |s| s.to_string());
+        let dash = theme.symbols().dash;
+        let note = if x.note.is_empty() { String::new() } else { format!(" {dash} {}", one_line(&x.note)) };
         lines.push(Line::raw(format!("{:<28} {score:>3}{note}", one_line(&id))));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -8,7 +8,7 @@
 //! │Total                                3.3                                  │
 //! │What we say (this run)             │ What we run (active initiatives)     │   facet
 //! │Mission-oriented   75% ██████░░ ●  │ Mission-oriented   4  33% ███░░░     │   orientation
-//! │Tendency: primarily mission-…      │ Tendency: enhancement-oriented + …   │
+//! │In the answers: primarily missio…  │ Tendency: mostly enhancement-orien…  │
 //! └──────────────────────────────────────────────────────────────────────────┘
 //! ┌ Comparison · … · 2026-03-10 → 2026-10-14 ────────────────────────────────┐
 //! │Dimension               before   now   change   history                   │
@@ -30,7 +30,8 @@ use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
 use crate::text::one_line;
-use crate::ui::theme::{Theme, truncate};
+use crate::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The narrowest a name column gets.
 const NAME_WIDTH: usize = 20;
@@ -38,7 +39,7 @@ const NAME_WIDTH: usize = 20;
 pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
-    let title = app.lang.tf("results.title", &[("run", &run_title(app, a))]);
+    let title = app.lang.tf("results.title", &[("run", &run_title(app, a, theme))]);
     let block = view_block(app, &title, "", area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -52,7 +53,9 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
         return;
     }
     let width = usize::from(inner.width);
-    let lines = mean_lines(app, t, a, width, theme);
+    // The perspectives' columns narrow where the names and the bars would not fit beside them.
+    let col = if width >= NAME_WIDTH + 17 * t.perspectives.len() + 18 { 17 } else { 12 };
+    let lines = mean_lines(app, (t, a), (width, col), theme);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }
@@ -61,39 +64,45 @@ fn dimension_name<'t>(app: &App, t: &'t Template, id: &str) -> &'t str {
     t.dimensions.iter().find(|d| d.id == id).map_or("", |d| d.name.get(app.lang.code()))
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = truncate(&one_line(text), width);
+fn pad(text: &str, width: usize, theme: &Theme) -> String {
+    let text = theme.truncate(&one_line(text), width);
     let w = unicode_width::UnicodeWidthStr::width(text.as_str());
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+fn mean_lines<'a>(
+    app: &App,
+    (t, a): (&Template, &Assessment),
+    (width, col): (usize, usize),
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let lang = app.lang.code();
     let s = scoring::scores(t, a);
     let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
     let perspectives: Vec<String> =
         t.perspectives.iter().map(|p| one_line(p.name.get(lang)).into_owned()).collect();
-    let col = 17;
     let numbers = col * perspectives.len() + 7 + 2 + 1;
-    let name_width =
-        width.saturating_sub(numbers + if perspectives.is_empty() { 16 } else { 8 }).max(NAME_WIDTH);
+    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
+    // The bars' column is at least as wide as its heading, the scale.
+    let bars = if perspectives.is_empty() { 16 } else { 8 }.max(scale.width());
+    let name_width = width.saturating_sub(numbers + bars).max(NAME_WIDTH);
     let bar_width = width.saturating_sub(name_width + numbers).clamp(4, 16);
-    let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width));
+    let mut header = format!("{} ", pad(app.lang.t("results.dimension"), name_width, theme));
     for p in &perspectives {
-        let _ = write!(header, "{:>col$}", truncate(p, col - 1));
+        let _ = write!(header, "{:>col$}", theme.truncate(p, col - 1));
     }
     let all = if perspectives.is_empty() { app.lang.t("results.score") } else { app.lang.t("results.all") };
     let _ = write!(header, "{all:>7}");
-    let scale = app.lang.tf("results.scale", &[("min", &t.scale.min), ("max", &t.scale.max)]);
     let _ = write!(header, "  {scale}");
-    let mut lines = vec![Line::styled(truncate(&header, width), theme.heading())];
+    let mut lines = vec![Line::styled(theme.truncate(&header, width), theme.heading())];
     let row = |name: &str, by: &[Option<f64>], mean: Option<f64>, style: Style| {
-        let mut text = format!("{} ", pad(name, name_width));
+        let mut text = format!("{} ", pad(name, name_width, theme));
         for v in by {
-            let _ = write!(text, "{:>col$}", number(*v));
+            let _ = write!(text, "{:>col$}", number(app.lang, *v, theme));
         }
-        let _ = write!(text, "{:>7}  {}", number(mean), bar(mean, min, max, bar_width));
-        Line::styled(truncate(&text, width), style)
+        let bar = bar(mean, min, max, bar_width, theme);
+        let _ = write!(text, "{:>7}  {bar}", number(app.lang, mean, theme));
+        Line::styled(theme.truncate(&text, width), style)
     };
     for d in &s.dimensions {
         lines.push(row(dimension_name(app, t, &d.id), &d.by_perspective, d.mean, Style::new()));
@@ -102,28 +111,29 @@ fn mean_lines<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: 
     lines.push(Line::raw(""));
     let c = scoring::completion(t, a);
     if !c.is_complete() {
-        lines.push(Line::styled(
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]),
-            theme.warning(),
-        ));
+        let text =
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(
+            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
+        );
     }
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
     if !reverse.is_empty() {
         let text = app.lang.tf("results.reverse_items", &[("items", &reverse.join(", "))]);
-        lines.push(Line::styled(truncate(&text, width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
     }
     if let Some(note) = template_note(app, a) {
-        lines.push(Line::styled(truncate(&note, width), theme.warning()));
+        lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
     lines.push(Line::raw(""));
     if !a.participants.is_empty() {
         let text = format!("{}: {}", app.lang.t("culture.participants"), a.participants.join(", "));
-        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
     }
     if !a.note.trim().is_empty() {
         let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
-        lines.push(Line::styled(truncate(&one_line(&text), width), theme.dim()));
+        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
     }
     lines
 }
@@ -143,20 +153,34 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
     let half = usize::from(say.width);
-    let name = |f: Facet| pad(app.lang.t(&format!("facet.{}", f.key())), 21);
-    let mut left = vec![Line::styled(truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
+    // The facets' full names when the longest fits beside its figures, else the short ones.
+    let percent_width = app.lang.percent(100.0, 0).width();
+    let long = |f: &Facet| app.lang.t(&format!("facet.{}", f.key())).width();
+    let key = if Facet::GRID.iter().map(long).max().unwrap_or(0) + percent_width + 12 <= half {
+        "facet"
+    } else {
+        "facet_short"
+    };
+    let name_width =
+        Facet::GRID.iter().map(|f| app.lang.t(&format!("{key}.{}", f.key())).width()).max().unwrap_or(0);
+    let symbols = theme.symbols();
+    let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1, theme);
+    let mut left =
+        vec![Line::styled(theme.truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
     for s in &shares {
-        let percent = s.percent.map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
-        let mark = if s.is_strong() { " ●" } else { "  " };
-        let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8));
+        let percent = s.percent.map_or_else(|| symbols.none.to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
+        let mark = if s.is_strong() { format!(" {}", symbols.strong) } else { "  ".to_owned() };
+        let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8, theme));
         left.push(Line::styled(
-            truncate(&text, half),
+            theme.truncate(&text, half),
             if s.is_strong() { theme.key() } else { Style::new() },
         ));
     }
     left.push(Line::raw(""));
     left.push(Line::styled(
-        app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &scoring::tendency_of(&shares)))]),
+        app.lang
+            .tf("results.say_tendency", &[("tendency", &tendency_text(app, &scoring::tendency_of(&shares)))]),
         theme.key(),
     ));
     left.push(Line::styled(app.lang.t("results.strong_rule"), theme.dim()));
@@ -170,28 +194,33 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let mix = scoring::Mix::of(&app.portfolio);
     let mut right = vec![Line::styled(app.lang.t("results.what_we_run"), theme.heading())];
     for (ix, f) in Facet::GRID.iter().enumerate() {
-        let percent = mix.percent(ix).map_or_else(|| "  –".to_owned(), |p| format!("{p:>3.0}%"));
-        let text =
-            format!("{}{:>3} {percent} {}", name(*f), mix.counts[ix], bar(mix.percent(ix), 0.0, 100.0, 6));
-        right.push(Line::raw(truncate(&text, usize::from(run.width))));
+        let percent = mix.percent(ix).map_or_else(|| symbols.none.to_owned(), |p| app.lang.percent(p, 0));
+        let percent = format!("{percent:>percent_width$}");
+        let bar = bar(mix.percent(ix), 0.0, 100.0, 6, theme);
+        let text = format!("{}{:>3} {percent} {bar}", name(*f), mix.counts[ix]);
+        right.push(Line::raw(theme.truncate(&text, usize::from(run.width))));
     }
     right.push(Line::raw(""));
     right.push(Line::styled(
         app.lang.tf("results.tendency", &[("tendency", &tendency_text(app, &mix.tendency()))]),
         theme.key(),
     ));
-    right.push(Line::styled(app.lang.tf("results.off_grid", &[("count", &mix.off_grid)]), theme.dim()));
-    right.push(Line::styled(app.lang.t("results.mix_rule"), theme.dim()));
+    right.push(Line::styled(app.lang.tn("results.off_grid", mix.off_grid, &[]), theme.dim()));
+    right.push(Line::styled(
+        app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
 }
 
-fn change_text(delta: &scoring::Delta) -> String {
+fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, theme: &Theme) -> String {
     let trend = delta.trend();
+    let arrow = theme.symbols().trend(trend);
     match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{} {d:+.1}", trend.arrow()),
-        Some(_) => format!("{}  0", trend.arrow()),
-        None => trend.arrow().to_owned(),
+        Some(d) if trend != Trend::Same => format!("{arrow} {}", lang.signed_decimal(d, 1)),
+        Some(_) => format!("{arrow}  0"),
+        None => arrow.to_owned(),
     }
 }
 
@@ -207,8 +236,11 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
-    let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a))]);
-    let dates = previous.map(|p| format!("{} → {}", p.date, a.date)).unwrap_or_default();
+    let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a, theme))]);
+    let arrow = theme.symbols().arrow;
+    let dates = previous
+        .map(|p| format!("{} {arrow} {}", app.lang.date(p.date), app.lang.date(a.date)))
+        .unwrap_or_default();
     let block = view_block(app, &title, &dates, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -230,33 +262,41 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     let history_scores: Vec<Option<scoring::Scores>> =
         history.iter().map(|h| app.run_template(h).map(|(ht, _)| scoring::scores(ht, h))).collect();
     let spark = |pick: &dyn Fn(&scoring::Scores) -> Option<f64>| -> String {
-        history_scores.iter().map(|s| scoring::spark(s.as_ref().and_then(pick), min, max)).collect()
+        history_scores
+            .iter()
+            .map(|s| theme.symbols().spark(scoring::spark(s.as_ref().and_then(pick), min, max)))
+            .collect()
     };
-    let mut lines = vec![Line::styled(truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
+    let mut lines =
+        vec![Line::styled(theme.truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
     let dim_width = width.saturating_sub(25 + history.len().max(18)).max(NAME_WIDTH);
     let item_width = width.saturating_sub(25).max(NAME_WIDTH);
     let header = format!(
         "{}{:>7}{:>6}   {:<8} {}",
-        pad(app.lang.t("results.dimension"), dim_width),
+        pad(app.lang.t("results.dimension"), dim_width, theme),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
-        app.lang.tf("results.history", &[("count", &history.len())]),
+        app.lang.tn("results.history", history.len(), &[]),
     );
-    lines.push(Line::styled(truncate(&header, width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
     let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
         let (before, after) = if strong || !history.is_empty() {
-            (number(delta.before), number(delta.after))
+            (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme))
         } else {
             // One item's score is a whole number.
-            let whole = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+            let whole =
+                |v: Option<f64>| v.map_or_else(|| theme.symbols().none.to_owned(), |v| format!("{v:.0}"));
             (whole(delta.before), whole(delta.after))
         };
-        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width));
+        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width, theme));
         let style = if strong { theme.key() } else { Style::new() };
         Line::from(vec![
             Span::styled(text, style),
-            Span::styled(format!("{:<8}", change_text(delta)), trend_style(theme, delta.trend())),
+            Span::styled(
+                format!("{:<8}", change_text(app.lang, delta, theme)),
+                trend_style(theme, delta.trend()),
+            ),
             Span::raw(format!(" {history}")),
         ])
     };
@@ -275,21 +315,22 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     lines.push(Line::raw(""));
     let header = format!(
         "{}{:>7}{:>6}   {}",
-        pad(app.lang.t("rating.item"), item_width),
+        pad(app.lang.t("rating.item"), item_width, theme),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
     );
-    lines.push(Line::styled(truncate(&header, width), theme.heading()));
+    lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
     let names: std::collections::HashMap<&str, &str> =
         t.perspectives.iter().map(|p| (p.id.as_str(), p.name.get(app.lang.code()))).collect();
     for s in &c.slots {
         let mut name = item_label(app, t, &s.item);
         if let Some(p) = &s.perspective {
-            name = format!("{name} · {}", names.get(p.as_str()).copied().unwrap_or(p));
+            let separator = theme.symbols().separator;
+            name = format!("{name} {separator} {}", names.get(p.as_str()).copied().unwrap_or(p));
         }
         if t.items.iter().any(|i| i.id == s.item && i.reverse) {
-            name = format!("{name} ⇅");
+            name = format!("{name} {}", theme.symbols().reverse);
         }
         lines.push(row(&name, item_width, &s.delta, String::new(), false));
     }

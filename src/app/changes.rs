@@ -1,0 +1,109 @@
+//! Every change of the portfolio: an edit committed, undone or redone, or the whole
+//! portfolio replaced; the one read-only guard before them; and what is derived from the
+//! portfolio brought up to date after them.
+
+use super::App;
+use crate::history::Change;
+use crate::model::Portfolio;
+use crate::store::{Access, Saver};
+
+impl App {
+    /// Applies an edit, makes it undoable and has it saved at once (without waiting for the
+    /// disk). Refused in read-only mode.
+    pub fn commit(&mut self, change: Change) -> bool {
+        if !self.writable() {
+            return false;
+        }
+        change.initiative_ids(&mut self.touched);
+        self.history.commit(change, &mut self.portfolio);
+        self.after_change(false);
+        self.save();
+        true
+    }
+
+    /// Puts a whole portfolio in place of the one in use — the demo opened, the file read
+    /// again, both merged — and brings every view up to date. Undo does not reach back
+    /// across it, and the writing thread keeps none of the old portfolio's texts.
+    pub(super) fn replace_portfolio(&mut self, portfolio: Portfolio) {
+        self.portfolio = portfolio;
+        self.history.clear();
+        self.touched.clear();
+        if let Some(saver) = self.store.as_mut() {
+            saver.forget();
+        }
+        self.after_change(true);
+    }
+
+    /// Brings every view derived from the portfolio up to date: the search index, the
+    /// register, the grid's cells and balance, the Culture pane's selection, the benefits view. Every change of
+    /// portfolio passes here: an edit, undo and redo (of an import too), and
+    /// [`Self::replace_portfolio`]. `everything`: the portfolio was replaced, not edited
+    /// through a `Change` whose initiatives are in `touched`.
+    pub(super) fn after_change(&mut self, everything: bool) {
+        self.first_run = false;
+        if everything {
+            self.search.refresh(&self.portfolio);
+        } else {
+            self.search.refresh_ids(&self.portfolio, &self.touched);
+        }
+        // The register and the grid show initiatives only: a score or a profile edit leaves
+        // them as they are (at 100,000 initiatives rebuilding them is most of a keypress).
+        if everything || !self.touched.is_empty() {
+            self.refresh_view();
+        }
+        self.culture_after_change();
+        self.benefits_after_change(everything);
+    }
+
+    /// The one read-only guard: true when edits may be made; otherwise says why not.
+    pub(super) fn writable(&mut self) -> bool {
+        let reason = match self.store.as_ref().map(Saver::access) {
+            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
+            _ => return true,
+        };
+        self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
+        false
+    }
+
+    pub(super) fn undo(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let conflicts = self.portfolio.conflicts.len();
+        let Some(change) = self.history.undo(&mut self.portfolio) else {
+            self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
+            return;
+        };
+        change.initiative_ids(&mut self.touched);
+        let id = change.initiative_id();
+        self.after_change(false);
+        self.conflicts_changed(conflicts);
+        if let Some(id) = id {
+            self.select_initiative(id);
+        }
+        self.save_with(self.lang.t("status.undone"));
+    }
+
+    pub(super) fn redo(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let conflicts = self.portfolio.conflicts.len();
+        let Some(change) = self.history.redo(&mut self.portfolio) else {
+            self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
+            return;
+        };
+        change.initiative_ids(&mut self.touched);
+        let id = change.initiative_id();
+        self.after_change(false);
+        self.conflicts_changed(conflicts);
+        if let Some(id) = id {
+            self.select_initiative(id);
+        }
+        self.save_with(self.lang.t("status.redone"));
+    }
+
+    pub(super) fn save(&mut self) {
+        self.save_with(self.lang.t("status.saved"));
+    }
+}

@@ -1,0 +1,371 @@
+//! `fasett region FILE FILE…`: several municipalities' portfolios side by side, read-only.
+//! Per municipality and pooled: the facet balance and its tendency (from [`crate::balance`]),
+//! the lifecycle stages and statuses; checklist results of the same template compared (mean and
+//! spread per municipality); benefit totals where the files have benefits; and initiatives
+//! that appear in more than one municipality, as candidates for cooperation. A file that
+//! cannot be read is named with its error and the rest are still shown.
+//!
+//! [`View`] holds the figures; `region/render.rs` writes them as Markdown or JSON, so another
+//! format is one more function there.
+
+mod render;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::analysis;
+use crate::balance::Balance;
+use crate::i18n::Lang;
+use crate::model::{Id, Initiative, Portfolio, Status};
+use crate::store;
+
+pub use render::{Format, render};
+
+/// Everything the region view shows, computed once.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub today: Date,
+    /// In the order the files were named.
+    pub members: Vec<Member>,
+    /// All readable members' initiatives together.
+    pub pooled: Figures,
+    /// Per template that any member has run.
+    pub checklists: Vec<Checklist>,
+    /// Titles found in more than one member, most members first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// One file named on the command line.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// As named on the command line.
+    pub path: PathBuf,
+    pub outcome: Result<Loaded, String>,
+}
+
+/// A file that was read.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The organisation's name, or the file's name when the profile has none.
+    pub name: String,
+    pub figures: Figures,
+    /// An earlier member with the same portfolio identity: two copies of one portfolio.
+    pub same_as: Option<usize>,
+}
+
+/// The counts of one member, or of all together.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    /// Initiatives not archived.
+    pub initiatives: usize,
+    /// Active initiatives per facet, stage and track.
+    pub balance: Balance,
+    /// Initiatives not archived per status, in `Status::ALL` order.
+    pub statuses: [usize; 4],
+    /// Benefits per kind and unit, where the file has them.
+    pub benefits: Vec<BenefitTotal>,
+}
+
+/// The benefits of one kind and unit added up (money and time add up across a portfolio).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenefitTotal {
+    pub kind: String,
+    pub unit: String,
+    pub count: usize,
+    pub target: f64,
+    /// The latest measurement of each benefit, added up.
+    pub measured: f64,
+}
+
+/// One checklist template's results across the members.
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub template: String,
+    pub name: String,
+    pub scale: Option<(u8, u8)>,
+    pub rows: Vec<ChecklistRow>,
+}
+
+/// A member's results of one template: the latest run of each scope.
+#[derive(Debug, Clone)]
+pub struct ChecklistRow {
+    /// Index into [`View::members`].
+    pub member: usize,
+    /// Scopes with a scored latest run.
+    pub runs: usize,
+    /// The mean of those runs' means.
+    pub mean: Option<f64>,
+    /// Their standard deviation (0 for one run): how far the units or teams are apart.
+    pub spread: Option<f64>,
+    pub latest: Date,
+}
+
+/// Initiatives of several members whose titles have the same words.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Member index, initiative number, title.
+    pub entries: Vec<(usize, Id, String)>,
+}
+
+impl View {
+    /// Reads the files (each on its own thread) and computes the view.
+    pub fn read(paths: &[PathBuf], today: Date, lang: Lang) -> View {
+        let loaded: Vec<Result<Portfolio, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        let named: Vec<(PathBuf, Result<Portfolio, String>)> = paths.iter().cloned().zip(loaded).collect();
+        View::of(named, today, lang)
+    }
+
+    /// The view of portfolios already read (or the reason each could not be).
+    pub fn of(files: Vec<(PathBuf, Result<Portfolio, String>)>, today: Date, lang: Lang) -> View {
+        let mut members = Vec::new();
+        let mut pooled = Figures::default();
+        let mut identities: HashMap<String, usize> = HashMap::new();
+        let mut portfolios = Vec::new();
+        for (ix, (path, outcome)) in files.into_iter().enumerate() {
+            let outcome = outcome.map(|p| {
+                let figures = Figures::of(&p.initiatives);
+                pooled.add(&figures, &p.initiatives);
+                let same_as = (!p.id.is_empty()).then(|| *identities.entry(p.id.clone()).or_insert(ix));
+                let name = match p.organisation.name.trim() {
+                    "" => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                    name => name.to_owned(),
+                };
+                portfolios.push((ix, p));
+                Loaded { name, figures, same_as: same_as.filter(|first| *first != ix) }
+            });
+            members.push(Member { path, outcome });
+        }
+        // Two files of one name (two copies, or a municipality's file twice) are told apart
+        // by the file, so no column is taken for another.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for m in &members {
+            if let Ok(loaded) = &m.outcome {
+                *seen.entry(loaded.name.clone()).or_default() += 1;
+            }
+        }
+        for m in &mut members {
+            if let Ok(loaded) = &mut m.outcome
+                && seen.get(&loaded.name).is_some_and(|n| *n > 1)
+            {
+                loaded.name = format!("{} ({})", loaded.name, m.path.display());
+            }
+        }
+        View {
+            today,
+            checklists: checklists(&portfolios, lang),
+            candidates: candidates(&portfolios),
+            members,
+            pooled,
+        }
+    }
+
+    /// Members that were read.
+    pub fn loaded(&self) -> usize {
+        self.members.iter().filter(|m| m.outcome.is_ok()).count()
+    }
+
+    /// Members that could not be read: the path as named and why (which names it too).
+    pub fn failed(&self) -> impl Iterator<Item = (String, &str)> {
+        self.members.iter().filter_map(|m| match &m.outcome {
+            Ok(_) => None,
+            Err(why) => Some((m.path.display().to_string(), why.as_str())),
+        })
+    }
+}
+
+/// A file read strictly, or why not, in one line.
+fn load(path: &std::path::Path) -> Result<Portfolio, String> {
+    match store::load(path) {
+        Ok(Some(portfolio)) => Ok(portfolio),
+        Ok(None) => Err(format!("{}: there is no file here", path.display())),
+        Err(e) => Err(e.summary()),
+    }
+}
+
+impl Figures {
+    fn of(initiatives: &[Initiative]) -> Figures {
+        let mut figures = Figures::default();
+        figures.add(&Figures::default(), initiatives);
+        figures.benefits = benefit_totals(initiatives);
+        figures
+    }
+
+    /// Counts `initiatives` in (the pooled figures also add the member's benefit totals).
+    fn add(&mut self, member: &Figures, initiatives: &[Initiative]) {
+        let open: Vec<&Initiative> = initiatives.iter().filter(|i| !i.archived).collect();
+        self.initiatives += open.len();
+        for i in &open {
+            self.balance.add(i);
+            let status = Status::ALL.iter().position(|s| *s == i.status).unwrap_or(0);
+            self.statuses[status] += 1;
+        }
+        for total in &member.benefits {
+            match self.benefits.iter_mut().find(|b| b.kind == total.kind && b.unit == total.unit) {
+                Some(b) => {
+                    b.count += total.count;
+                    b.target += total.target;
+                    b.measured += total.measured;
+                }
+                None => self.benefits.push(total.clone()),
+            }
+        }
+    }
+}
+
+/// Benefits added up per kind and unit: targets, and the latest measurement of each (a
+/// measurement without a value, or none at all, counts 0).
+fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
+    let mut totals: BTreeMap<(String, String), BenefitTotal> = BTreeMap::new();
+    for i in initiatives.iter().filter(|i| !i.archived) {
+        for b in &i.benefits {
+            let (kind, unit) = (b.kind.key().to_owned(), b.unit.clone());
+            let latest = b.measurements.iter().max_by_key(|m| m.date).and_then(|m| m.value).unwrap_or(0.0);
+            let total = totals.entry((kind.clone(), unit.clone())).or_insert(BenefitTotal {
+                kind,
+                unit,
+                count: 0,
+                target: 0.0,
+                measured: 0.0,
+            });
+            total.count += 1;
+            total.target += b.target.value.unwrap_or(0.0);
+            total.measured += latest;
+        }
+    }
+    totals.into_values().collect()
+}
+
+/// Per template any member ran: each member's latest run per scope, their mean and spread.
+fn checklists(portfolios: &[(usize, Portfolio)], lang: Lang) -> Vec<Checklist> {
+    let mut out: BTreeMap<String, Checklist> = BTreeMap::new();
+    for (member, p) in portfolios {
+        let mut per_template: BTreeMap<&str, Vec<&analysis::ChecklistResult>> = BTreeMap::new();
+        let results = analysis::checklist_results(p, lang);
+        for r in &results {
+            per_template.entry(r.template.as_str()).or_default().push(r);
+        }
+        for (template, runs) in per_template {
+            let means: Vec<f64> = runs.iter().filter_map(|r| r.mean).collect();
+            let latest = runs.iter().map(|r| r.date).max().unwrap_or(runs[0].date);
+            let checklist = out.entry(template.to_owned()).or_insert_with(|| Checklist {
+                template: template.to_owned(),
+                name: runs[0].name.clone(),
+                scale: runs[0].scale,
+                rows: Vec::new(),
+            });
+            checklist.rows.push(ChecklistRow {
+                member: *member,
+                runs: means.len(),
+                mean: mean(&means),
+                spread: spread(&means),
+                latest,
+            });
+        }
+    }
+    let mut out: Vec<Checklist> = out.into_values().collect();
+    out.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The population standard deviation.
+fn spread(values: &[f64]) -> Option<f64> {
+    let m = mean(values)?;
+    Some((values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / values.len() as f64).sqrt())
+}
+
+/// The words of a title that make it what it is: folded (case, diacritics), split at
+/// anything but letters and digits, words shorter than three letters left out, in order.
+pub fn title_words(title: &str) -> String {
+    let folded = crate::text::fold(title);
+    let mut words: Vec<&str> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).collect();
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
+}
+
+/// Initiatives of at least two members (not archived, not stopped or completed) whose titles
+/// have the same words.
+fn candidates(portfolios: &[(usize, Portfolio)]) -> Vec<Candidate> {
+    let mut groups: HashMap<String, Vec<(usize, Id, String)>> = HashMap::new();
+    for (member, p) in portfolios {
+        for i in p
+            .initiatives
+            .iter()
+            .filter(|i| !i.archived && matches!(i.status, Status::Active | Status::Paused))
+        {
+            let words = title_words(&i.title);
+            if !words.is_empty() {
+                groups.entry(words).or_default().push((*member, i.id, i.title.clone()));
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = groups
+        .into_values()
+        .filter(|entries| entries.iter().map(|(m, _, _)| m).collect::<HashSet<_>>().len() > 1)
+        .map(|mut entries| {
+            entries.sort_by_key(|(m, id, _)| (*m, *id));
+            Candidate { entries }
+        })
+        .collect();
+    let members = |c: &Candidate| c.entries.iter().map(|(m, _, _)| *m).collect::<HashSet<_>>().len();
+    out.sort_by(|a, b| members(b).cmp(&members(a)).then_with(|| a.entries.cmp(&b.entries)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_with_the_same_words_match_whatever_case_accents_and_order() {
+        assert_eq!(
+            title_words("Digitala ansökningar om bygglov"),
+            title_words("Bygglov: digitala ANSÖKNINGAR om")
+        );
+        assert_eq!(title_words("Äldreomsorg"), title_words("aldreomsorg"));
+        assert_ne!(title_words("Digitala bygglov"), title_words("Digitala ansökningar om bygglov"));
+        assert_eq!(title_words("AI i vården"), "varden");
+    }
+
+    #[test]
+    fn two_copies_of_one_portfolio_are_told_apart_and_named_as_copies() {
+        let mut p = crate::testing::sample();
+        p.id = "same".into();
+        let files = vec![
+            (PathBuf::from("anna.json"), Ok(p.clone())),
+            (PathBuf::from("bo.json"), Ok(p)),
+            (PathBuf::from("broken.json"), Err("broken.json: line 1, column 1: not JSON".to_owned())),
+        ];
+        let view = View::of(files, crate::testing::TODAY, Lang::En);
+        let names: Vec<&str> =
+            view.members.iter().filter_map(|m| m.outcome.as_ref().ok()).map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Sjöbacka kommun (anna.json)", "Sjöbacka kommun (bo.json)"]);
+        assert_eq!(view.members[1].outcome.as_ref().ok().and_then(|l| l.same_as), Some(0));
+        assert_eq!(view.loaded(), 2);
+        assert_eq!(view.failed().count(), 1);
+        assert_eq!(
+            view.pooled.initiatives,
+            2 * view.members[0].outcome.as_ref().map_or(0, |l| l.figures.initiatives)
+        );
+    }
+
+    #[test]
+    fn spread_is_zero_for_one_run_and_grows_with_distance() {
+        assert_eq!(spread(&[3.0]), Some(0.0));
+        assert_eq!(spread(&[2.0, 4.0]), Some(1.0));
+        assert_eq!(spread(&[]), None);
+    }
+}

@@ -1,0 +1,345 @@
+//! The region view written out: Markdown (readable as plain text, one column per
+//! municipality and one for all together) and JSON (`"region_version": 1`). Headings and
+//! words come from the catalog.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::{Candidate, Checklist, Figures, Member, View};
+use crate::balance::{CELLS, STRIP};
+use crate::i18n::Lang;
+use crate::model::{Facet, Stage, Status};
+use crate::text::one_line;
+
+/// The version of the JSON shape; raised only when a field changes meaning or goes away.
+pub const REGION_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+/// The view in `format`.
+pub fn render(view: &View, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Markdown => markdown(view, lang),
+        Format::Json => json(view, lang),
+    }
+}
+
+fn md(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
+}
+
+fn decimal(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
+}
+
+fn amount(lang: Lang, v: f64) -> String {
+    lang.decimal(v, usize::from(v.fract() != 0.0))
+}
+
+/// The members that were read, with their figures.
+fn readable(view: &View) -> Vec<(usize, &str, &Figures)> {
+    view.members
+        .iter()
+        .enumerate()
+        .filter_map(|(ix, m)| m.outcome.as_ref().ok().map(|l| (ix, l.name.as_str(), &l.figures)))
+        .collect()
+}
+
+/// The facet rows: the four facets, then mixed or unplaced.
+fn facet_rows(lang: Lang) -> [String; CELLS] {
+    let mut rows = Facet::GRID.map(|f| lang.t(&format!("facet.{}", f.key())).to_owned()).to_vec();
+    rows.push(lang.t("region.strip").to_owned());
+    rows.try_into().unwrap_or_default()
+}
+
+fn member_name(view: &View, ix: usize) -> String {
+    match &view.members[ix].outcome {
+        Ok(loaded) => loaded.name.clone(),
+        Err(_) => view.members[ix].path.display().to_string(),
+    }
+}
+
+fn markdown(view: &View, lang: Lang) -> String {
+    let mut out = String::new();
+    let members = readable(view);
+    let _ = writeln!(out, "# {}\n", lang.tf("region.title", &[("count", &members.len())]));
+    let _ = writeln!(out, "{}\n", lang.tf("region.intro", &[("date", &view.today)]));
+    let failed: Vec<(String, &str)> = view.failed().collect();
+    if !failed.is_empty() {
+        let _ = writeln!(out, "{}\n", lang.t("region.unreadable"));
+        // Each reason names its file.
+        for (_, why) in failed {
+            let _ = writeln!(out, "- {}", one_line(why));
+        }
+        out.push('\n');
+    }
+    for (ix, _, _) in &members {
+        if let Ok(loaded) = &view.members[*ix].outcome
+            && let Some(first) = loaded.same_as
+        {
+            let other = member_name(view, first);
+            let _ = writeln!(
+                out,
+                "{}\n",
+                lang.tf("region.same_as", &[("name", &md(&loaded.name)), ("other", &md(&other))])
+            );
+        }
+    }
+
+    let mut columns: Vec<(&str, &Figures)> = members.iter().map(|(_, name, f)| (*name, *f)).collect();
+    let all = lang.t("region.all");
+    columns.push((all, &view.pooled));
+    let header = |first: &str| {
+        let mut line = format!("| {} |", md(first));
+        for (name, _) in &columns {
+            let _ = write!(line, " {} |", md(name));
+        }
+        line.push_str("\n|---|");
+        line.push_str(&"---:|".repeat(columns.len()));
+        line
+    };
+
+    let _ = writeln!(out, "## {}\n", lang.t("report.balance"));
+    let _ = writeln!(out, "{}", header(""));
+    let mut row = |label: &str, cell: &dyn Fn(&Figures) -> String| {
+        let mut line = format!("| {} |", md(label));
+        for (_, f) in &columns {
+            let _ = write!(line, " {} |", cell(f));
+        }
+        let _ = writeln!(out, "{line}");
+    };
+    row(lang.t("report.initiatives"), &|f| f.initiatives.to_string());
+    row(lang.t("report.active"), &|f| f.balance.total().to_string());
+    for (cell, label) in facet_rows(lang).iter().enumerate() {
+        row(label, &|f| {
+            let shares = f.balance.shares(false);
+            let strong = cell < STRIP && f.balance.strong(false)[cell];
+            let mark = if strong { " ●" } else { "" };
+            format!("{} ({}){mark}", f.balance.counts[cell], lang.percent(shares[cell] as f64, 0))
+        });
+    }
+    row(lang.t("region.tendency"), &|f| md(&f.balance.tendency(false).words(lang)));
+    out.push('\n');
+    let _ = writeln!(out, "{}\n", lang.t("region.strong_mark"));
+
+    let _ = writeln!(out, "## {}\n", lang.t("report.stages"));
+    let _ = writeln!(out, "{}", header(lang.t("field.stage")));
+    let mut row = |label: String, cell: &dyn Fn(&Figures) -> String| {
+        let mut line = format!("| {} |", md(&label));
+        for (_, f) in &columns {
+            let _ = write!(line, " {} |", cell(f));
+        }
+        let _ = writeln!(out, "{line}");
+    };
+    for (ix, stage) in Stage::ALL.iter().enumerate() {
+        let label = format!("{}. {}", stage.number(), lang.t(&format!("stage.{}", stage.key())));
+        row(label, &|f| f.balance.stages()[ix].to_string());
+    }
+    out.push('\n');
+    let _ = writeln!(out, "## {}\n", lang.t("report.statuses"));
+    let _ = writeln!(out, "{}", header(lang.t("field.status")));
+    for (ix, status) in Status::ALL.iter().enumerate() {
+        let label = lang.t(&format!("status.{}", status.key())).to_owned();
+        let mut line = format!("| {} |", md(&label));
+        for (_, f) in &columns {
+            let _ = write!(line, " {} |", f.statuses[ix]);
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", lang.t("report.checklists"));
+    if view.checklists.is_empty() {
+        let _ = writeln!(out, "{}\n", lang.t("report.no_checklists"));
+    }
+    for checklist in &view.checklists {
+        checklist_markdown(&mut out, view, checklist, lang);
+    }
+
+    benefits_markdown(&mut out, &columns, lang);
+
+    let _ = writeln!(out, "## {}\n", lang.t("region.candidates"));
+    if view.candidates.is_empty() {
+        let _ = writeln!(out, "{}\n", lang.t("region.no_candidates"));
+    } else {
+        let _ = writeln!(out, "{}\n", lang.t("region.candidates_intro"));
+        for candidate in &view.candidates {
+            let _ = writeln!(out, "- {}", candidate_line(view, candidate));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn checklist_markdown(out: &mut String, view: &View, checklist: &Checklist, lang: Lang) {
+    let scale = checklist.scale.map(|(min, max)| format!(" ({min}–{max})")).unwrap_or_default();
+    let _ = writeln!(out, "### {}{scale}\n", md(&checklist.name));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
+        lang.t("region.municipality"),
+        lang.t("region.runs"),
+        lang.t("region.mean"),
+        lang.t("region.spread"),
+        lang.t("region.latest"),
+    );
+    for r in &checklist.rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md(&member_name(view, r.member)),
+            r.runs,
+            decimal(lang, r.mean),
+            decimal(lang, r.spread),
+            r.latest
+        );
+    }
+    out.push('\n');
+}
+
+fn benefits_markdown(out: &mut String, columns: &[(&str, &Figures)], lang: Lang) {
+    let mut kinds: Vec<(String, String)> = Vec::new();
+    for (_, f) in columns {
+        for b in &f.benefits {
+            if !kinds.contains(&(b.kind.clone(), b.unit.clone())) {
+                kinds.push((b.kind.clone(), b.unit.clone()));
+            }
+        }
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", lang.t("region.benefits"));
+    let mut head = format!("| {} |", lang.t("region.benefit_kind"));
+    for (name, _) in columns {
+        let _ = write!(head, " {} |", md(name));
+    }
+    let _ = writeln!(out, "{head}\n|---|{}", "---:|".repeat(columns.len()));
+    for (kind, unit) in &kinds {
+        let mut line = format!("| {} |", md(format!("{kind} {unit}").trim()));
+        for (_, f) in columns {
+            let cell = f.benefits.iter().find(|b| &b.kind == kind && &b.unit == unit).map_or_else(
+                || "–".to_owned(),
+                |b| {
+                    lang.tf(
+                        "region.benefit_cell",
+                        &[
+                            ("count", &b.count),
+                            ("measured", &amount(lang, b.measured)),
+                            ("target", &amount(lang, b.target)),
+                        ],
+                    )
+                },
+            );
+            let _ = write!(line, " {} |", md(&cell));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+fn candidate_line(view: &View, candidate: &Candidate) -> String {
+    candidate
+        .entries
+        .iter()
+        .map(|(member, id, title)| format!("{} #{id} “{}”", md(&member_name(view, *member)), md(title)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn figures_json(f: &Figures, lang: Lang) -> Value {
+    let shares = f.balance.shares(false);
+    let strong = f.balance.strong(false);
+    let facets: serde_json::Map<String, Value> = Facet::GRID
+        .iter()
+        .enumerate()
+        .map(|(cell, facet)| {
+            (
+                facet.key().to_owned(),
+                json!({"active": f.balance.counts[cell], "share": shares[cell], "strong": strong[cell]}),
+            )
+        })
+        .chain(std::iter::once((
+            "mixed_or_unplaced".to_owned(),
+            json!({"active": f.balance.counts[STRIP], "share": shares[STRIP]}),
+        )))
+        .collect();
+    let stages: serde_json::Map<String, Value> =
+        Stage::ALL.iter().zip(f.balance.stages()).map(|(s, n)| (s.key().to_owned(), json!(n))).collect();
+    let statuses: serde_json::Map<String, Value> =
+        Status::ALL.iter().zip(f.statuses).map(|(s, n)| (s.key().to_owned(), json!(n))).collect();
+    let benefits: Vec<Value> = f
+        .benefits
+        .iter()
+        .map(|b| json!({"kind": b.kind, "unit": b.unit, "count": b.count, "target": b.target, "measured": b.measured}))
+        .collect();
+    json!({
+        "initiatives": f.initiatives,
+        "active": f.balance.total(),
+        "facets": facets,
+        "tendency": f.balance.tendency(false).words(lang),
+        "stages": stages,
+        "statuses": statuses,
+        "benefits": benefits,
+    })
+}
+
+fn member_json(ix: usize, member: &Member, lang: Lang) -> Value {
+    match &member.outcome {
+        Ok(loaded) => json!({
+            "index": ix,
+            "file": member.path.display().to_string(),
+            "name": loaded.name,
+            "same_as": loaded.same_as,
+            "figures": figures_json(&loaded.figures, lang),
+        }),
+        Err(why) => json!({"index": ix, "file": member.path.display().to_string(), "error": why}),
+    }
+}
+
+fn json(view: &View, lang: Lang) -> String {
+    let round = |v: Option<f64>| v.map(|v| crate::analysis::round(v, 2));
+    let checklists: Vec<Value> = view
+        .checklists
+        .iter()
+        .map(|c| {
+            let rows: Vec<Value> = c
+                .rows
+                .iter()
+                .map(|r| {
+                    json!({"member": r.member, "runs": r.runs, "mean": round(r.mean), "spread": round(r.spread),
+                        "latest": r.latest.to_string()})
+                })
+                .collect();
+            json!({"template": c.template, "name": c.name, "scale": c.scale.map(|(a, b)| [a, b]), "members": rows})
+        })
+        .collect();
+    let candidates: Vec<Value> = view
+        .candidates
+        .iter()
+        .map(|c| {
+            let entries: Vec<Value> = c
+                .entries
+                .iter()
+                .map(|(m, id, title)| json!({"member": m, "id": id, "title": title}))
+                .collect();
+            json!(entries)
+        })
+        .collect();
+    let value = json!({
+        "region_version": REGION_VERSION,
+        "date": view.today.to_string(),
+        "members": view.members.iter().enumerate().map(|(ix, m)| member_json(ix, m, lang)).collect::<Vec<_>>(),
+        "pooled": figures_json(&view.pooled, lang),
+        "checklists": checklists,
+        "candidates": candidates,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}

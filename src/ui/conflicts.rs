@@ -1,0 +1,134 @@
+//! The conflict dialog: where the conflict is, the value before the copies parted, ours and
+//! theirs (with when each was changed, where the record says), and the keys that settle it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use serde_json::Value;
+
+use super::dialog::centred;
+use super::theme::Theme;
+use crate::app::{App, ConflictDialog};
+use crate::model::{Conflict, Side};
+use crate::text::one_line;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog, theme: &Theme) {
+    let Some((ix, conflict)) = app.conflict_on_screen() else { return };
+    let lang = app.lang;
+    let count = app.portfolio.conflicts.len();
+    let title = lang.tf("conflict.title", &[("n", &(ix + 1)), ("count", &count)]);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.warning()))
+        .border_style(theme.border_focused());
+    let side = |key: &str, label: &'static str, side: &Side| -> Line {
+        let mut spans = vec![
+            Span::styled(format!("{key} "), theme.key()),
+            Span::styled(format!("{label}: "), theme.heading()),
+            Span::raw(shown(app, side)),
+        ];
+        if let Some(updated) = side.updated {
+            let when = updated.strftime("%Y-%m-%d").to_string();
+            spans.push(Span::styled(
+                format!("  ({})", lang.tf("conflict.changed", &[("date", &when)])),
+                theme.dim(),
+            ));
+        }
+        Line::from(spans)
+    };
+    let mut lines = vec![
+        Line::raw(lang.t("conflict.intro").to_owned()),
+        Line::styled(place(app, conflict), theme.heading()),
+        Line::raw(""),
+        Line::styled(format!("{}: {}", lang.t("conflict.base"), shown(app, &conflict.base)), theme.dim()),
+        side("o", lang.t("conflict.ours"), &conflict.ours),
+        side("t", lang.t("conflict.theirs"), &conflict.theirs),
+        Line::raw(""),
+    ];
+    // As tall as the text wrapped in the box, so long values are read whole.
+    let width: u16 = 76.min(area.width);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows = |lines: &[Line]| -> u16 {
+        lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum::<usize>() as u16
+    };
+    let keys = if let Some(input) = &dialog.editing {
+        let label = format!("{}: ", lang.t("conflict.new_value"));
+        let label_width = label.chars().count();
+        let room = inner_width.saturating_sub(label_width + 1);
+        let scroll = input.visual_scroll(room);
+        let typed: String = input.value().chars().skip(scroll).collect();
+        let cursor_row = rows(&lines);
+        let cursor_column = (label_width + input.visual_cursor().saturating_sub(scroll)) as u16;
+        lines.push(Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(one_line(&typed).into_owned()),
+        ]));
+        Some((lang.t("conflict.edit_keys"), cursor_row, cursor_column))
+    } else {
+        None
+    };
+    let (keys, cursor) = match keys {
+        Some((keys, row, column)) => (keys, Some((row, column))),
+        None => (lang.t("conflict.keys"), None),
+    };
+    lines.push(Line::styled(keys.to_owned(), theme.key()));
+    let rect = centred(area, width, rows(&lines).saturating_add(2));
+    if let Some((row, column)) = cursor {
+        let inner = block.inner(rect);
+        if inner.y + row < inner.bottom() {
+            frame.set_cursor_position((
+                (inner.x + column).min(inner.right().saturating_sub(1)),
+                inner.y + row,
+            ));
+        }
+    }
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+/// Where the conflict is, in words: `#3 Digital bygglov · Title` for an initiative's field,
+/// the path otherwise.
+fn place(app: &App, conflict: &Conflict) -> String {
+    let lang = app.lang;
+    let at = &conflict.at;
+    let id = at.get(1).and_then(|s| s.get("id")).and_then(Value::as_u64);
+    if let (Some("initiatives"), Some(id)) = (at.first().and_then(Value::as_str), id) {
+        let title = app
+            .portfolio
+            .initiatives
+            .iter()
+            .find(|i| u64::from(i.id) == id)
+            .map(|i| one_line(&i.title).into_owned())
+            .unwrap_or_default();
+        let what = match at.get(2).and_then(Value::as_str) {
+            None => lang.t("conflict.whole_initiative").to_owned(),
+            Some(field) => {
+                let key = format!("field.{field}");
+                let label = lang.t(&key);
+                let mut words = if label == key { field.to_owned() } else { label.to_owned() };
+                if at.len() > 3 {
+                    words.push(' ');
+                    words.push_str(&crate::merge::describe_path(&at[3..]));
+                }
+                words
+            }
+        };
+        return format!("#{id} {title} · {what}");
+    }
+    one_line(&conflict.path).into_owned()
+}
+
+/// A side's value for reading: text as it is, a removed value said so, a record by its
+/// number and title, anything else as JSON.
+fn shown(app: &App, side: &Side) -> String {
+    match side.get() {
+        None => app.lang.t("conflict.removed").to_owned(),
+        Some(Value::String(text)) => one_line(text).into_owned(),
+        Some(Value::Object(record)) if record.contains_key("title") => {
+            let id = record.get("id").map(Value::to_string).unwrap_or_default();
+            let title = record.get("title").and_then(Value::as_str).unwrap_or_default();
+            one_line(&format!("#{id} {title}")).into_owned()
+        }
+        Some(other) => one_line(&other.to_string()).into_owned(),
+    }
+}

@@ -1,0 +1,162 @@
+//! End to end, issue 15: fasett owns the whole screen and stays quiet. Old text never shows
+//! through (with or without an alternate screen), `Ctrl-L` and a stop and continue draw
+//! everything again, nothing is written while nothing changes, and a key costs few bytes.
+
+use std::process::Command;
+use std::thread;
+use std::time::Duration;
+
+use crate::pty::{Pty, Sandbox, Screen, TIMEOUT};
+
+/// No output for this long: the frame is complete.
+const QUIET: Duration = Duration::from_millis(400);
+
+/// A screen full of old text in colour, as a shell session leaves it.
+fn old_text() -> Vec<u8> {
+    let mut text = b"\x1b[H".to_vec();
+    for row in 0..24 {
+        let colour = if row % 2 == 0 { "\x1b[41m" } else { "\x1b[0m" };
+        text.extend_from_slice(colour.as_bytes());
+        text.extend_from_slice(format!("\x1b[{};1H", row + 1).as_bytes());
+        text.extend_from_slice("OLDTEXT ".repeat(10).as_bytes());
+    }
+    text
+}
+
+fn signal(app: &Pty, name: &str) {
+    let pid = app.process_id().expect("a process id").to_string();
+    let status = Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("runs kill");
+    assert!(status.success(), "kill -{name} {pid}");
+}
+
+/// Waits until the process is stopped (as a shell waits before it sends SIGCONT).
+fn wait_stopped(app: &Pty) {
+    let pid = app.process_id().expect("a process id");
+    let start = std::time::Instant::now();
+    loop {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses.
+        if status.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('T')) {
+            return;
+        }
+        assert!(start.elapsed() <= TIMEOUT, "fasett did not stop: {status}");
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Cells anywhere on the screen with a red background (the old text's).
+fn red_cells(app: &Pty) -> usize {
+    app.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .flat_map(|y| (0..cols).map(move |x| (y, x)))
+            .filter(|(y, x)| screen.cell(*y, *x).is_some_and(|c| c.bgcolor() == vt100::Color::Idx(1)))
+            .count()
+    })
+}
+
+#[test]
+fn old_text_never_shows_through_with_or_without_an_alternate_screen() {
+    for alternate_screen_ignored in [false, true] {
+        let sandbox = Sandbox::new();
+        let screen = Screen { before: old_text(), alternate_screen_ignored, ..Screen::default() };
+        let mut app = sandbox.spawn_on(["demo"], &screen);
+        app.wait_for("? help", TIMEOUT);
+        app.settle(QUIET);
+        let shown = app.screen_text();
+        assert!(!shown.contains("OLD"), "old text shows through:\n{shown}");
+        assert_eq!(red_cells(&app), 0, "the old background shows through:\n{shown}");
+
+        // Another program writes over the screen; Ctrl-L brings it back as it was.
+        app.scribble(b"\x1b[5;10H\x1b[41mGARBAGE GARBAGE\x1b[12;3HGARBAGE\x1b(0qqqq");
+        app.wait_for("GARBAGE", TIMEOUT);
+        app.send_bytes(b"\x0c");
+        app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
+        assert_eq!(red_cells(&app), 0);
+        app.quit();
+    }
+}
+
+#[test]
+fn continued_after_a_stop_it_draws_the_whole_screen_again() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn_on(["demo"], &Screen { alternate_screen_ignored: true, ..Screen::default() });
+    app.wait_for("? help", TIMEOUT);
+    app.settle(QUIET);
+    let shown = app.screen_text();
+
+    // Stopped where it cannot notice (SIGSTOP), drawn over, continued.
+    signal(&app, "STOP");
+    wait_stopped(&app);
+    app.scribble(b"\x1b[H\x1b[2JWHILE STOPPED");
+    app.wait_for("WHILE STOPPED", TIMEOUT);
+    signal(&app, "CONT");
+    app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
+
+    // Asked to stop (SIGTSTP): the terminal is handed back first, and taken again after.
+    signal(&app, "TSTP");
+    app.wait_until("the cursor shown again", TIMEOUT, |_| !app.with_screen(vt100::Screen::hide_cursor));
+    wait_stopped(&app);
+    app.scribble(b"\x1b[H\x1b[2J$ jobs");
+    signal(&app, "CONT");
+    app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
+    app.quit();
+}
+
+#[test]
+fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.spawn(["demo"]);
+    app.wait_for("? help", TIMEOUT);
+    let first_frame = app.settle(QUIET);
+
+    let before = app.bytes_written();
+    thread::sleep(Duration::from_secs(5));
+    assert_eq!(app.bytes_written() - before, 0, "bytes written in 5 s of doing nothing");
+
+    let mut bytes_for = |keys: &str| {
+        let before = app.settle(QUIET);
+        app.send(keys);
+        app.settle(QUIET) - before
+    };
+    let pane_switch = bytes_for("2");
+    let move_down = bytes_for("j");
+    assert!(move_down <= 300, "one j in the register wrote {move_down} bytes");
+    // A pane switch rewrites the body; well below a full frame (see BENCHMARKS.md for why
+    // half of one is out of reach: the new pane's text alone is 70 % of a frame's).
+    assert!(
+        pane_switch * 100 <= first_frame * 85,
+        "a pane switch wrote {pane_switch} bytes, the first frame {first_frame}"
+    );
+    app.quit();
+}
+
+#[test]
+fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
+    // Large enough that the load takes a moment.
+    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
+        initiatives: 1500,
+        assessments: 5,
+        seed: 7,
+        ..Default::default()
+    });
+    let sandbox = Sandbox::new();
+    let file = sandbox.root().join("large.json");
+    std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");
+    assert!(std::fs::metadata(&file).expect("written").len() > 1 << 20);
+    let mut app = sandbox.spawn(["--file", "large.json"]);
+    // At once, before the full load can have finished: a move, then quit.
+    app.send("\x1b[1;2C");
+    app.wait_for("? help", TIMEOUT);
+    app.wait_for("moved to", TIMEOUT);
+    app.quit();
+    let saved = fasett::store::load(&file).expect("loads").expect("exists");
+    assert_eq!(saved.initiatives.len(), portfolio.initiatives.len());
+    let changed: Vec<_> =
+        saved.initiatives.iter().zip(&portfolio.initiatives).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "exactly the moved initiative changed");
+    let (after, before) = changed[0];
+    assert_ne!(after.facet, before.facet);
+    assert_eq!(after.description, before.description, "the description survived the glance");
+    assert_eq!((&after.log, &saved.assessments), (&before.log, &portfolio.assessments));
+}
