@@ -205,12 +205,38 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
         });
         let csv = fasett::export::csv(p, fasett::i18n::Lang::En, b';');
-        let empty = Portfolio::default();
+        // A fresh portfolio of the same organisation: goal links must name its goals.
+        let empty = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
         g.bench_function("import_csv", |b| {
             b.iter(|| {
                 black_box(
                     fasett::import::parse(&csv, &empty, fasett::i18n::Lang::En, today).expect("imports"),
                 )
+            });
+        });
+        let xlsx = |p: &Portfolio| {
+            fasett::export::render(p, fasett::export::Format::Xlsx, fasett::i18n::Lang::En, b';', today)
+                .expect("a workbook")
+                .bytes
+        };
+        g.bench_function("export_xlsx", |b| b.iter(|| black_box(xlsx(p))));
+        let sheet = xlsx(p);
+        g.bench_function("import_xlsx", |b| {
+            b.iter(|| {
+                black_box(
+                    fasett::import::parse(&sheet, &empty, fasett::i18n::Lang::En, today).expect("imports"),
+                )
+            });
+        });
+        // The dry run of a sheet this portfolio exported: every row matched and compared.
+        let ours = Portfolio { id: "bench".into(), ..p.clone() };
+        let own = xlsx(&ours);
+        g.bench_function("dry_run_xlsx", |b| {
+            b.iter(|| {
+                let plan =
+                    fasett::import::parse(&own, &ours, fasett::i18n::Lang::En, today).expect("imports");
+                assert_eq!(plan.unchanged, ours.initiatives.len());
+                black_box(plan)
             });
         });
         g.finish();

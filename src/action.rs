@@ -100,6 +100,8 @@ pub enum Action {
     Overview(OverviewAction),
     /// Something in the benefits view or a benefit dialog.
     Benefits(BenefitAction),
+    /// Something in the import's mapping dialog.
+    Mapping(MappingAction),
     /// Show the conflicts a merge left, one at a time.
     OpenConflicts,
     /// Something in the conflict dialog.
@@ -315,6 +317,23 @@ pub enum BenefitAction {
     Back,
 }
 
+/// What the import's mapping dialog does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MappingAction {
+    /// Select the next line.
+    Next,
+    /// Select the previous line.
+    Previous,
+    /// Give the selected column or word the next target (`true`) or the previous one.
+    Change(bool),
+    /// Save the mapping beside the file, for next time.
+    Save,
+    /// Import with this mapping.
+    Import,
+    /// Close the dialog without importing.
+    Close,
+}
+
 /// What the user asked of the organisation profile editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileAction {
@@ -448,6 +467,8 @@ pub enum Place {
     BenefitForm,
     /// Typing a measurement's date, value and note.
     Measurement,
+    /// The import's mapping dialog.
+    Mapping,
     /// A conflict left by a merge: keep ours, take theirs, or edit.
     Conflict,
     /// Typing the value that settles a conflict.

@@ -14,6 +14,7 @@ pub mod editing;
 mod exchange;
 mod form;
 mod grid;
+mod mapping;
 mod overview;
 mod places;
 mod profile;
@@ -38,6 +39,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
+pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
@@ -99,6 +101,8 @@ pub enum Mode {
     External(Box<ExternalChange>),
     /// The benefits view (all, or one initiative's) with its chart and dialogs.
     Benefits(Box<BenefitsView>),
+    /// `:import FILE`: the mapping the import chose, to change, save or import with.
+    Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
     Conflicts(ConflictDialog),
 }
@@ -347,6 +351,7 @@ impl App {
             | Action::Conflict(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
+            Action::Mapping(action) => self.update_mapping(action),
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.scroll_table();

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::{demo, export, report, store, terminal};
 
 mod commands;
+mod import;
 mod sharing;
 
 // No doc comment on these two: clap would show it in `--help`, which is a contract.
@@ -25,7 +26,7 @@ mod sharing;
     after_help = "The data file is --file PATH, else $FASETT_FILE, else portfolio.json in the user data \
                   directory (see `fasett path`). Every edit is saved at once.\n\
                   Exit codes: 0 fine, 1 could not run (no terminal, unusable path), 2 the data file or the \
-                  imported CSV is not valid."
+                  imported spreadsheet is not valid."
 )]
 pub struct Cli {
     /// The portfolio file to use.
@@ -55,7 +56,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: report::Format,
     },
-    /// Export every initiative: CSV for spreadsheets, the portfolio JSON, or Markdown.
+    /// Export every initiative: CSV or .xlsx for spreadsheets, the portfolio JSON, or Markdown.
     Export {
         #[arg(long, value_enum, default_value = "csv")]
         format: export::Format,
@@ -66,14 +67,25 @@ pub enum Command {
         #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
         delimiter: u8,
     },
-    /// Add initiatives from a spreadsheet export (CSV); all rows or none.
+    /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none.
     Import {
-        /// The CSV file (`;`, `,` or tab; UTF-8 or Windows-1252; English or Nordic headers).
-        #[arg(value_name = "FILE.csv")]
-        csv: PathBuf,
-        /// Check the file and show what would be imported, without writing anything.
+        /// The spreadsheet: .xlsx, or CSV (`;`, `,` or tab; UTF-8 or Windows-1252); English or
+        /// Nordic headers.
+        #[arg(value_name = "FILE")]
+        sheet: PathBuf,
+        /// Check the file and show the mapping and what would change, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// A saved mapping: which column fills which field, and what its words mean.
+        #[arg(long, value_name = "MAP")]
+        map: Option<PathBuf>,
+        /// How to read dates such as 9/1/2025: dmy (9 January) or mdy (1 September).
+        #[arg(long, value_enum)]
+        date_order: Option<crate::dates::DateOrder>,
+        /// Add rows that carry another portfolio's IDs as new initiatives instead of refusing
+        /// them.
+        #[arg(long)]
+        as_new: bool,
     },
     /// Merge two copies of a portfolio by identity, as a git merge driver (%O %A %B): the
     /// result goes into OURS; exit 0 clean, 1 conflicts recorded in the file, 2 unreadable.
@@ -132,8 +144,17 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
-        Some(Command::Import { ref csv, dry_run }) => {
-            Ok(commands::import(file, csv, dry_run, cli.read_only, lang))
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new }) => {
+            let request = import::Request {
+                file,
+                sheet,
+                dry_run,
+                read_only: cli.read_only,
+                map: map.as_deref(),
+                date_order,
+                as_new,
+            };
+            Ok(import::import(&request, lang))
         }
         Some(Command::Merge { ref base, ref ours, ref theirs }) => {
             Ok(sharing::merge(base, ours, theirs, lang))

@@ -1,10 +1,19 @@
-//! `fasett export`: the initiatives as CSV (for spreadsheets), as the portfolio JSON, or as a
-//! readable Markdown list.
+//! `fasett export`: the initiatives as CSV or an .xlsx workbook (for spreadsheets), as the
+//! portfolio JSON, or as a readable Markdown list ([`markdown`]).
 //!
-//! # CSV
+//! # CSV and .xlsx
 //! One row per initiative, one column per field ([`COLUMNS`]), headers in the interface
-//! language (catalog keys `csv.<field>`). Made for Excel in Nordic locales by default: UTF-8
-//! with a byte-order mark, `;` between fields, RFC 4180 quoting, CRLF line ends.
+//! language (catalog keys `csv.<field>`), then the columns of an imported register that fill
+//! no field (see [`table`]). The CSV is made for Excel in Nordic locales by default: UTF-8
+//! with a byte-order mark, `;` between fields, RFC 4180 quoting, CRLF line ends. The workbook
+//! has typed cells (see [`xlsx`]); the cell codecs below are the same for both, except the
+//! formula guard, which only the CSV needs.
+//!
+//! - The last column, `Portfolio`, holds the portfolio's identity on every row, so that an
+//!   edited sheet imported back updates the initiatives by their IDs, and a sheet of another
+//!   portfolio never does.
+//! - No cell is longer than a spreadsheet keeps (32,767 characters); a longer text goes on in
+//!   columns headed `<header> (2)`, `(3)`, … and the export names the initiatives.
 //!
 //! - Choices (facet, stage, …) are written as their names in the interface language; the
 //!   importer reads names in every language and the JSON keys.
@@ -34,10 +43,15 @@
 //! shared file (normal permissions, meant to be passed on).
 
 mod benefits;
+mod markdown;
+pub mod table;
+pub mod xlsx;
 
 use serde_json::{Map, Value};
 
 pub use benefits::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
+pub use markdown::{escape as escape_markdown, markdown};
+pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
@@ -55,6 +69,7 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    Xlsx,
 }
 
 impl Format {
@@ -63,6 +78,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -98,6 +114,8 @@ pub enum Column {
     Created,
     Updated,
     Extra,
+    /// The identity of the portfolio the row's ID belongs to.
+    Portfolio,
     // The benefit columns of schema versions 1 and 2: read on import (an old spreadsheet
     // still imports, its benefits becoming `benefits` as the file migration does), no longer
     // written.
@@ -110,7 +128,7 @@ pub enum Column {
 }
 
 /// Every column, in file order.
-pub const COLUMNS: [Column; 28] = [
+pub const COLUMNS: [Column; 29] = [
     Column::Id,
     Column::Title,
     Column::Description,
@@ -139,6 +157,7 @@ pub const COLUMNS: [Column; 28] = [
     Column::Created,
     Column::Updated,
     Column::Extra,
+    Column::Portfolio,
 ];
 
 /// Columns the importer still reads but the export no longer writes (see [`Column`]).
@@ -189,6 +208,7 @@ impl Column {
             Column::Created => "created",
             Column::Updated => "updated",
             Column::Extra => "extra",
+            Column::Portfolio => "portfolio",
         }
     }
 
@@ -316,9 +336,11 @@ pub fn unescape_line(text: &str) -> String {
 }
 
 /// The keys fasett does not know, for the `Extra (JSON)` column: the initiative's own, with
-/// the nested ones under the (known, hence never clashing) field names.
+/// the nested ones under the (known, hence never clashing) field names. The columns of an
+/// imported register ([`OTHER_COLUMNS`]) have columns of their own instead.
 pub fn extras_json(i: &Initiative) -> String {
     let mut out: Map<String, Value> = i.extra.clone();
+    out.remove(OTHER_COLUMNS);
     let mut nested = |key: &str, extra: &Extra| {
         if !extra.is_empty() {
             out.insert(key.to_owned(), Value::Object(extra.clone()));
@@ -404,17 +426,37 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             Column::Created => date(i.created),
             Column::Updated => i.updated.map(|t| t.to_string()).unwrap_or_default(),
             Column::Extra => extras_json(i),
+            Column::Portfolio => portfolio.id.clone(),
         })
         .collect()
 }
 
-/// A table as CSV: BOM, the header row, one line per row (each cell through the formula
-/// guard), CRLF, `delimiter` between fields.
-pub fn csv_table<'a>(
-    headers: &[&str],
-    rows: impl IntoIterator<Item = &'a Vec<String>>,
-    delimiter: u8,
-) -> Vec<u8> {
+/// All initiatives as CSV: BOM, header row, one row each, CRLF, `delimiter` between fields.
+pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
+    csv_table(&table::table(portfolio, lang, CELL_LIMIT), delimiter)
+}
+
+fn csv_table(table: &table::Table, delimiter: u8) -> Vec<u8> {
+    let mut out = BOM.as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(&mut out);
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&table.headers);
+        for row in &table.rows {
+            let _ = writer.write_record(row.iter().map(|c| guard(&c.text()).into_owned()));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// A table of plain texts as CSV, like the initiatives' (BOM, header row, each cell through
+/// the formula guard, CRLF).
+fn csv_plain(headers: &[&str], rows: &[Vec<String>], delimiter: u8) -> Vec<u8> {
     let mut out = BOM.as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -432,120 +474,44 @@ pub fn csv_table<'a>(
     out
 }
 
-/// All initiatives as CSV (see [`csv_table`]). Their benefits and measurements are the
-/// tables of [`Table`], written beside it by [`csv_tables`].
-pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
-    let headers: Vec<&str> = COLUMNS.iter().map(|c| c.header(lang)).collect();
-    let rows: Vec<Vec<String>> = portfolio.initiatives.iter().map(|i| cells(i, portfolio, lang)).collect();
-    csv_table(&headers, &rows, delimiter)
-}
-
 /// The benefits and measurements tables as CSV, to write beside the initiatives' file.
 pub fn csv_tables(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<(Table, Vec<u8>)> {
     Table::ALL
         .into_iter()
-        .map(|table| (table, csv_table(&table.headers(lang), &table.rows(portfolio, lang), delimiter)))
+        .map(|table| (table, csv_plain(&table.headers(lang), &table.rows(portfolio, lang), delimiter)))
         .collect()
 }
 
-/// The initiatives as Markdown: a table to scan, then each initiative's details.
-pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> String {
-    use std::fmt::Write as _;
-    let t = |k: &str| lang.t(k);
-    let cell = |s: &str| one_line(s).replace('|', "\\|");
-    let mut out = String::new();
-    let org = if portfolio.organisation.name.is_empty() {
-        t("report.no_name")
-    } else {
-        &portfolio.organisation.name
-    };
-    let _ = writeln!(out, "# {} — {}\n", t("export.md_title"), cell(org));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
-    );
-    if portfolio.initiatives.is_empty() {
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|---|",
-        t("column.number"),
-        t("column.title"),
-        t("column.facet"),
-        t("column.stage"),
-        t("column.status"),
-        t("column.owner"),
-        t("column.follow_up")
-    );
-    for i in &portfolio.initiatives {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            i.id,
-            cell(&i.title),
-            t(&format!("facet.{}", i.facet.key())),
-            t(&format!("stage.{}", i.stage.key())),
-            t(&format!("status.{}", i.status.key())),
-            cell(&i.owner),
-            i.follow_up.map(|d| lang.date(d)).unwrap_or_default()
-        );
-    }
-    for i in &portfolio.initiatives {
-        let _ = writeln!(out, "\n## #{} {}\n", i.id, one_line(&i.title));
-        let mut field = |label: &str, value: String| {
-            if !value.trim().is_empty() {
-                let _ = writeln!(out, "- **{label}:** {}", one_line(&value));
-            }
-        };
-        field(t("field.facet"), t(&format!("facet.{}", i.facet.key())).to_owned());
-        field(t("field.stage"), t(&format!("stage.{}", i.stage.key())).to_owned());
-        field(t("field.status"), t(&format!("status.{}", i.status.key())).to_owned());
-        field(t("field.need"), i.need.clone());
-        field(t("field.owner"), i.owner.clone());
-        field(t("field.unit"), i.unit.clone());
-        field(
-            t("field.track"),
-            i.track.map(|x| t(&format!("track.{}", x.key())).to_owned()).unwrap_or_default(),
-        );
-        field(
-            t("field.relieves"),
-            i.relieves.iter().map(|p| t(&format!("pressure.{}", p.key()))).collect::<Vec<_>>().join(", "),
-        );
-        field(
-            t("field.benefits"),
-            i.benefits.iter().map(|b| format!("#{} {}", b.id, b.title)).collect::<Vec<_>>().join("; "),
-        );
-        field(t("field.partners"), i.partners.join(", "));
-        field(t("field.tags"), i.tags.join(", "));
-        field(t("field.follow_up"), i.follow_up.map(|d| lang.date(d)).unwrap_or_default());
-        if !i.description.trim().is_empty() {
-            let _ = writeln!(out, "\n{}", crate::text::multi_line(&i.description).trim_end());
-        }
-        if !i.log.is_empty() {
-            let _ = writeln!(out, "\n{}:\n", t("export.md_log"));
-            for l in &i.log {
-                let kind = t(&format!("log_kind.{}", l.kind.key()));
-                let _ = writeln!(out, "- {} {kind}: {}", lang.date(l.date), one_line(&l.text));
-            }
-        }
-    }
-    out
+/// What an export made: the bytes, and what the user should be told (texts split over
+/// several cells).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
 }
 
-/// The chosen format's bytes.
+/// The chosen format's bytes. Fails only if the workbook cannot be made.
 pub fn render(
     portfolio: &Portfolio,
     format: Format,
     lang: Lang,
     delimiter: u8,
     today: jiff::civil::Date,
-) -> Vec<u8> {
+) -> Result<Rendered, String> {
+    let plain = |bytes: Vec<u8>| Ok(Rendered { bytes, notes: Vec::new() });
     match format {
-        Format::Csv => csv(portfolio, lang, delimiter),
-        Format::Json => crate::store::to_json(portfolio).into_bytes(),
-        Format::Markdown => markdown(portfolio, lang, today).into_bytes(),
+        Format::Csv => {
+            let table = table::table(portfolio, lang, CELL_LIMIT);
+            let mut notes = Vec::new();
+            if !table.split.is_empty() {
+                let named = table::named(portfolio, &table.split);
+                notes.push(lang.tn("export.split", table.split.len(), &[("initiatives", &named)]));
+            }
+            Ok(Rendered { bytes: csv_table(&table, delimiter), notes })
+        }
+        Format::Json => plain(crate::store::to_json(portfolio).into_bytes()),
+        Format::Markdown => plain(markdown(portfolio, lang, today).into_bytes()),
+        Format::Xlsx => xlsx::workbook(portfolio, lang),
     }
 }
 

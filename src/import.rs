@@ -1,75 +1,132 @@
-//! `fasett import FILE.csv` and `:import FILE`: initiatives from a spreadsheet export.
+//! `fasett import FILE.csv|FILE.xlsx` and `:import FILE`: initiatives from a spreadsheet, new
+//! ones added and, from a sheet this portfolio exported, edited ones updated.
 //!
-//! Reads what [`crate::export`] writes and what people save from Excel, Numbers or
-//! `LibreOffice` in any of our four languages:
-//! - encoding: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode
-//!   text"), and, when the bytes are not UTF-8, Windows-1252 (older Excel), converted and said
-//!   so;
-//! - the delimiter (`;`, `,` or tab) is found from the header line; CRLF or LF;
-//! - headers are matched case- and accent-insensitively against English, Swedish, Danish and
-//!   Norwegian names ([`column_for`]); unknown columns are ignored and named;
-//! - choices (facet, stage, status, track, …) in all four languages, and the JSON keys.
+//! Reads what [`crate::export`] writes and what people keep their registers in, in any of our
+//! four languages:
+//! - CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode text"),
+//!   and, when the bytes are not UTF-8, Windows-1252 (older Excel), converted and said so;
+//!   the delimiter (`;`, `,` or tab) found, or named by Excel's `sep=;` first line; CRLF or LF.
+//! - .xlsx: typed cells (text, numbers, dates, yes/no), the first sheet with a header.
+//! - A title row above the header is skipped; short rows are padded.
+//! - Headers and the words of every choice are recognised case- and accent-insensitively in
+//!   English, Swedish, Danish and Norwegian (the [`Mapping`]); a saved map file (`--map`)
+//!   overrides. A column that fills no field is kept (`other_columns`) and written back by the
+//!   export; nothing is dropped unless the mapping says so.
+//! - Dates in every Nordic form; one that reads both ways is refused unless the date order is
+//!   known (given, or shown by another date of the file).
 //!
-//! Every bad row is reported with its line number and the reason, and nothing is imported if
-//! any row is bad. Imported initiatives always get new ids.
+//! Every problem names the spreadsheet row (and the column's letter) as a spreadsheet shows
+//! it, and nothing is imported if any row is bad. Rows carrying this portfolio's identity
+//! update the initiatives their IDs name; every other row becomes a new initiative with a new
+//! id ([`Plan`]).
 //!
-//! This file is the surface (`read`, `parse`, `into_change` and their types); `import/decode`
-//! turns bytes into text and finds the delimiter, `import/columns` knows the headers and the
-//! words of every choice, and `import/rows` turns one row into an initiative.
+//! This file is the surface (reading a file, [`Options`], [`Problem`], [`ImportError`]);
+//! `import/decode` turns CSV bytes into rows, `import/workbook` does so for .xlsx,
+//! `import/sheet` finds the header, `import/columns` knows the headers and words,
+//! `import/mapping` is the mapping and its file, `import/rows` turns one row into an
+//! initiative, and `import/plan` works out what the import does.
 
 mod benefits;
 mod columns;
 mod decode;
+mod headers;
+mod mapping;
+mod plan;
 mod rows;
+mod sheet;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
 pub use benefits::TableFile;
-pub use columns::column_for;
 pub use decode::windows_1252;
+pub use headers::column_for;
+pub use mapping::{
+    Choice, ColumnMap, MapError, Mapping, OrderFrom, SavedMap, Target, ValueMap, is_date as is_date_column,
+};
+pub use plan::{Plan, Update, ranges};
+pub use sheet::{Cell, Row, Sheet, Source, column_letter, number_text};
 
-use crate::export::{self, Column};
-use crate::history::Change;
+use crate::dates::DateOrder;
 use crate::i18n::Lang;
-use crate::model::{Collection, Id, Initiative, Portfolio};
+use crate::model::Portfolio;
 
 /// Larger files are refused before reading: a portfolio of 10,000 initiatives with long logs
 /// is a few megabytes, so anything this size is not a register export.
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
-/// One thing wrong with the file, at a line when there is one.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", .line.map(|line| format!("line {line}: ")).unwrap_or_default())]
+/// One thing wrong with the file, at a row (and a column) when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub line: Option<u64>,
+    /// The row as a spreadsheet numbers it.
+    pub row: Option<u32>,
+    /// The column's index (0 is `A`).
+    pub column: Option<usize>,
     pub message: String,
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
 impl Problem {
-    /// The problem with "line N" in the interface language.
+    pub fn general(message: &str) -> Problem {
+        Problem { row: None, column: None, message: message.to_owned() }
+    }
+
+    pub fn at_row(row: u32, message: &str) -> Problem {
+        Problem { row: Some(row), column: None, message: message.to_owned() }
+    }
+
+    pub fn at_cell(row: u32, column: usize, message: String) -> Problem {
+        Problem { row: Some(row), column: Some(column), message }
+    }
+
+    /// The problem with "row N, column C" in the interface language.
     pub fn localized(&self, lang: Lang) -> String {
-        match self.line {
-            Some(line) => lang.tf("import.at_line", &[("line", &line), ("message", &self.message)]),
-            None => self.message.clone(),
+        match (self.row, self.column) {
+            (Some(row), Some(column)) => lang.tf(
+                "import.at_cell",
+                &[("row", &row), ("column", &column_letter(column)), ("message", &self.message)],
+            ),
+            (Some(row), None) => lang.tf("import.at_row", &[("row", &row), ("message", &self.message)]),
+            _ => self.message.clone(),
         }
     }
 }
 
-/// A file that could be read.
+/// How to import: the language, today, and what the user decided.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub today: Date,
+    /// `--date-order`: how to read dates such as 9/1/2025.
+    pub date_order: Option<DateOrder>,
+    /// `--as-new`: rows with another portfolio's IDs become new initiatives.
+    pub as_new: bool,
+    /// `--map`: a saved mapping.
+    pub map: Option<SavedMap>,
+}
+
+impl Options {
+    pub fn new(lang: Lang, today: Date) -> Options {
+        Options { lang, today, date_order: None, as_new: false, map: None }
+    }
+}
+
+/// A file read into rows, with what was noticed on the way (a conversion from
+/// Windows-1252, the delimiter, a title row skipped, the sheet read).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Parsed {
-    /// The initiatives, in file order, with id 0 (see [`into_change`]); their benefits and
-    /// measurements (from the tables beside the file) with id 0 too.
-    pub initiatives: Vec<Initiative>,
-    /// The ID each initiative had in the file (its `ID` column), which the benefits table
-    /// beside it refers to.
-    pub source_ids: Vec<Option<Id>>,
-    /// Headers that match no field, ignored.
-    pub ignored: Vec<String>,
-    /// What was noticed and handled: a conversion from Windows-1252, the delimiter found.
+pub struct Loaded {
+    pub sheet: Sheet,
     pub notes: Vec<String>,
+    /// The benefits and measurements tables found beside a CSV file (`x-benefits.csv`,
+    /// `x-measurements.csv`), for the new initiatives the import adds.
+    pub tables: Vec<TableFile>,
 }
 
 /// Why nothing was imported.
@@ -78,7 +135,7 @@ pub enum ImportError {
     /// The file could not be read at all (exit 1).
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    /// The file was read but is not a usable CSV (exit 2); `notes` as in [`Parsed`]. One
+    /// The file was read but cannot be imported (exit 2); `notes` as in [`Loaded`]. One
     /// problem per line.
     #[error("{}", one_per_line(.problems))]
     Bad { problems: Vec<Problem>, notes: Vec<String> },
@@ -88,203 +145,194 @@ impl ImportError {
     pub fn is_bad_data(&self) -> bool {
         matches!(self, ImportError::Bad { .. })
     }
+
+    fn bad(message: &str, notes: Vec<String>) -> ImportError {
+        ImportError::Bad { problems: vec![Problem::general(message)], notes }
+    }
 }
 
 fn one_per_line(problems: &[Problem]) -> String {
     problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
-/// Reads and parses `path` (checking its size first).
-pub fn read(path: &Path, portfolio: &Portfolio, lang: Lang, today: Date) -> Result<Parsed, ImportError> {
+fn too_large(size: u64, lang: Lang) -> String {
+    lang.tf(
+        "import.too_large",
+        &[("size", &lang.decimal(size as f64 / 1_048_576.0, 1)), ("max", &(MAX_BYTES / 1_048_576))],
+    )
+}
+
+/// Reads `path` into rows (checking its size first): a workbook by its first bytes (or an
+/// `.xlsx` name, which then must be one), else CSV text.
+pub fn load(path: &Path, options: &Options) -> Result<Loaded, ImportError> {
     let io = |source| ImportError::Io { path: path.to_path_buf(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_BYTES {
-        let message = lang.tf(
-            "import.too_large",
-            &[("size", &format!("{:.1}", size as f64 / 1_048_576.0)), ("max", &(MAX_BYTES / 1_048_576))],
-        );
-        return Err(ImportError::Bad { problems: vec![Problem { line: None, message }], notes: vec![] });
+        return Err(ImportError::bad(&too_large(size, options.lang), Vec::new()));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let mut parsed = parse(&bytes, portfolio, lang, today)?;
-    match benefits::files_beside(path, lang) {
-        Ok(files) => add_tables(&mut parsed, &files, lang, today)?,
-        Err(problems) => return Err(ImportError::Bad { problems, notes: parsed.notes }),
+    let named = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(named.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"))
+        && workbook::kind(&bytes) == workbook::Kind::Text
+    {
+        let key = if named.as_deref() == Some("xlsx") || named.as_deref() == Some("xlsm") {
+            "import.xlsx_is_text"
+        } else {
+            "import.xlsx_old"
+        };
+        return Err(ImportError::bad(options.lang.t(key), Vec::new()));
     }
-    Ok(parsed)
+    let mut loaded = load_bytes(bytes, options)?;
+    if matches!(loaded.sheet.source, Source::Csv(_)) {
+        loaded.tables = benefits::files_beside(path, options.lang)
+            .map_err(|problems| ImportError::Bad { problems, notes: loaded.notes.clone() })?;
+    }
+    Ok(loaded)
+}
+
+/// Whether a header row names a title column (through the map, if there is one).
+fn names_a_title(headers: &[String], map: Option<&SavedMap>) -> bool {
+    headers.iter().any(|h| {
+        let target = map.and_then(|m| m.target(h));
+        target == Some(Target::Field(crate::export::Column::Title))
+            || (target.is_none() && column_for(h) == Some(crate::export::Column::Title))
+    })
+}
+
+/// Reads a file's bytes into rows.
+pub fn load_bytes(bytes: Vec<u8>, options: &Options) -> Result<Loaded, ImportError> {
+    let lang = options.lang;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::bad(&too_large(bytes.len() as u64, lang), Vec::new()));
+    }
+    let mut notes = Vec::new();
+    let is_header = |h: &[String]| names_a_title(h, options.map.as_ref());
+    let (source, rows) =
+        match workbook::kind(&bytes) {
+            workbook::Kind::Compound => {
+                return Err(ImportError::bad(&workbook::compound_message(&bytes, lang), notes));
+            }
+            workbook::Kind::Zip => {
+                let (name, rows, count) =
+                    workbook::rows(bytes, lang, is_header).map_err(|m| ImportError::bad(&m, Vec::new()))?;
+                if count > 1 {
+                    notes.push(lang.tf("import.sheet_read", &[("sheet", &name), ("count", &count)]));
+                }
+                (Source::Workbook(name), rows)
+            }
+            workbook::Kind::Text => {
+                let (text, not_utf8) = decode::decode(&bytes);
+                if text.trim().is_empty() {
+                    return Err(ImportError::bad(lang.t("import.empty"), notes));
+                }
+                let (rows, delimiter) = decode::csv_rows(&text, lang)
+                    .map_err(|p| ImportError::Bad { problems: vec![p], notes: Vec::new() })?;
+                if let Some(offset) = not_utf8 {
+                    let row = decode::row_of_offset(&text, delimiter, offset);
+                    notes.push(lang.tf("import.converted_1252", &[("row", &row)]));
+                }
+                if delimiter != b';' {
+                    notes.push(lang.tf(
+                        "import.delimiter_note",
+                        &[("delimiter", &decode::delimiter_name(delimiter, lang))],
+                    ));
+                }
+                (Source::Csv(delimiter), rows)
+            }
+        };
+    let (sheet, above) = Sheet::from_rows(source, rows, is_header);
+    if sheet.headers.is_empty() {
+        return Err(ImportError::bad(lang.t("import.empty"), notes));
+    }
+    for row in above {
+        let text: Vec<String> =
+            row.cells.iter().map(|c| c.text().trim().to_owned()).filter(|t| !t.is_empty()).collect();
+        let text = crate::text::one_line(&text.join(" ")).into_owned();
+        notes.push(lang.tf("import.above_header", &[("row", &row.number), ("text", &text)]));
+    }
+    Ok(Loaded { sheet, notes, tables: Vec::new() })
+}
+
+/// The mapping recognised for a loaded file, with the options' map and date order.
+pub fn recognise(loaded: &Loaded, options: &Options) -> Mapping {
+    Mapping::recognise(&loaded.sheet, options.map.as_ref(), options.date_order)
+}
+
+/// What importing `loaded` into `portfolio` with `mapping` does, with the benefits and
+/// measurements of the tables beside the file added to the new initiatives.
+pub fn plan(
+    loaded: &Loaded,
+    mapping: &Mapping,
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<Plan, ImportError> {
+    let bad = |problems| ImportError::Bad { problems, notes: loaded.notes.clone() };
+    let mut plan = plan::plan(&loaded.sheet, mapping, portfolio, options).map_err(bad)?;
+    if !loaded.tables.is_empty() {
+        add_tables(&mut plan, &loaded.tables, portfolio, options).map_err(bad)?;
+    }
+    Ok(plan)
 }
 
 /// Adds the benefits and measurements of the tables `fasett export` writes beside the
-/// initiatives (`x-benefits.csv`, `x-measurements.csv`) to what [`parse`] read: each
-/// benefit to the initiative with its ID in the initiatives file. All rows or none.
+/// initiatives to the plan's new initiatives: each benefit to the initiative whose row had
+/// its initiative ID. Rows for initiatives `portfolio` has (a sheet it exported, brought
+/// back) are passed over: those keep their benefits. All rows or none.
 pub fn add_tables(
-    parsed: &mut Parsed,
+    plan: &mut Plan,
     files: &[TableFile],
-    lang: Lang,
-    today: Date,
-) -> Result<(), ImportError> {
-    let mut imported =
-        benefits::Imported { initiatives: &mut parsed.initiatives, source_ids: &parsed.source_ids };
-    benefits::read_tables(files, &mut imported, lang, today, &mut parsed.notes)
-        .map_err(|problems| ImportError::Bad { problems, notes: parsed.notes.clone() })
-}
-
-/// Parses CSV bytes into initiatives for `portfolio` (whose goals named by title are found).
-pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Result<Parsed, ImportError> {
-    let mut notes = Vec::new();
-    let bad = |problems: Vec<Problem>, notes: Vec<String>| Err(ImportError::Bad { problems, notes });
-    if bytes.len() as u64 > MAX_BYTES {
-        let message = lang.tf(
-            "import.too_large",
-            &[
-                ("size", &format!("{:.1}", bytes.len() as f64 / 1_048_576.0)),
-                ("max", &(MAX_BYTES / 1_048_576)),
-            ],
-        );
-        return bad(vec![Problem { line: None, message }], notes);
-    }
-    let text = decode::decode(bytes, lang, &mut notes);
-    if text.trim().is_empty() {
-        return bad(vec![Problem { line: None, message: lang.t("import.empty").to_owned() }], notes);
-    }
-    let delimiter = decode::detect_delimiter(&text);
-    if let Some(line) = decode::unclosed_quote(&text, delimiter) {
-        let problem = Problem { line: Some(line), message: lang.t("import.open_quote").to_owned() };
-        return bad(vec![problem], notes);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return bad(vec![Problem { line: Some(1), message: e.to_string() }], notes),
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<(), Vec<Problem>> {
+    let existing = |id| !portfolio.id.is_empty() && portfolio.initiative(id).is_some();
+    let mut imported = benefits::Imported {
+        initiatives: &mut plan.added,
+        source_ids: &plan.added_sources,
+        existing: &existing,
     };
-    let columns::Header { columns, ignored, mut problems } = columns::recognise(&headers, lang);
-    if !columns.contains(&Some(Column::Title)) {
-        let found = headers.iter().map(|h| format!("“{}”", h.trim())).collect::<Vec<_>>().join(", ");
-        let message = lang.tf(
-            "import.no_title_column",
-            &[("found", &found), ("delimiter", &decode::delimiter_name(delimiter, lang))],
-        );
-        problems.push(Problem { line: Some(1), message });
-        return bad(problems, notes);
-    }
-    if !problems.is_empty() {
-        return bad(problems, notes);
-    }
-    if delimiter != b';' {
-        notes.push(
-            lang.tf("import.delimiter_note", &[("delimiter", &decode::delimiter_name(delimiter, lang))]),
-        );
-    }
-    let rows = rows::Rows::new(portfolio, &columns, lang, today);
-    let mut initiatives = Vec::new();
-    let mut source_ids = Vec::new();
-    let id_column = columns.iter().position(|c| *c == Some(Column::Id));
-    // The reader's own line numbers lag by one after CRLF; count from byte offsets instead.
-    let newlines: Vec<usize> = decode::memchr_all(text.as_bytes(), b'\n');
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(csv::Position::line);
-                problems.push(Problem { line, message: e.to_string() });
-                break;
-            }
-        }
-        let line = line_of(&text, &newlines, record.position().map_or(0, csv::Position::byte));
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != columns.len() {
-            problems.push(Problem {
-                line: Some(line),
-                message: lang.tn(
-                    "import.ragged",
-                    record.len(),
-                    &[("found", &record.len()), ("expected", &columns.len())],
-                ),
-            });
-            continue;
-        }
-        match rows.initiative(&record, &columns) {
-            Ok(i) => {
-                initiatives.push(i);
-                let cell = id_column.and_then(|ix| record.get(ix)).map(export::unguard);
-                source_ids.push(cell.and_then(|c| c.trim().trim_start_matches('#').parse().ok()));
-            }
-            Err(errors) => {
-                problems.extend(errors.into_iter().map(|message| Problem { line: Some(line), message }));
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(Parsed { initiatives, source_ids, ignored, notes })
-    } else {
-        bad(problems, notes)
-    }
+    benefits::read_tables(files, &mut imported, options.lang, options.today, &mut plan.notes)
 }
 
-/// The 1-based line of the record starting at `byte` (skipping the line break before it).
-pub(super) fn line_of(text: &str, newlines: &[usize], byte: u64) -> u64 {
-    let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let bytes = text.as_bytes();
-    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
-        at += 1;
-    }
-    newlines.partition_point(|n| *n < at) as u64 + 1
+/// Reads `path` and works out the import with the recognised mapping.
+pub fn read(
+    path: &Path,
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<(Loaded, Mapping, Plan), ImportError> {
+    let loaded = load(path, options)?;
+    let mapping = recognise(&loaded, options);
+    let plan = plan(&loaded, &mapping, portfolio, options)?;
+    Ok((loaded, mapping, plan))
 }
 
-/// Gives the parsed initiatives new ids after everything in `portfolio` and returns them as
-/// one change (one undo step in the app).
-pub fn into_change(portfolio: &mut Portfolio, initiatives: Vec<Initiative>) -> Change {
-    let mut changes = Vec::with_capacity(initiatives.len());
-    if initiatives.is_empty() {
-        return Change::Batch(changes);
-    }
-    // One scan for each first id; the rest follow it (allocate_id scans every time).
-    let first = portfolio.allocate_id(Collection::Initiative);
-    let mut next = first;
-    let mut benefit = portfolio.allocate_id(Collection::Benefit);
-    let mut measurement = portfolio.allocate_id(Collection::Measurement);
-    for mut i in initiatives {
-        i.id = next;
-        next = next.saturating_add(1);
-        for b in &mut i.benefits {
-            b.id = benefit;
-            benefit = benefit.saturating_add(1);
-            for m in &mut b.measurements {
-                m.id = measurement;
-                measurement = measurement.saturating_add(1);
-            }
-        }
-        changes.push(Change::initiative(None, Some(i)));
-    }
-    portfolio.next_id.initiative = next;
-    portfolio.next_id.benefit = benefit;
-    portfolio.next_id.measurement = measurement;
-    Change::Batch(changes)
+/// Works out the import of a file's bytes (CSV or .xlsx) with the recognised mapping.
+pub fn parse(bytes: &[u8], portfolio: &Portfolio, lang: Lang, today: Date) -> Result<Plan, ImportError> {
+    parse_with(bytes, portfolio, &Options::new(lang, today))
+}
+
+/// [`parse`] with the user's options.
+pub fn parse_with(bytes: &[u8], portfolio: &Portfolio, options: &Options) -> Result<Plan, ImportError> {
+    let loaded = load_bytes(bytes.to_vec(), options)?;
+    let mapping = recognise(&loaded, options);
+    plan(&loaded, &mapping, portfolio, options)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Facet, Stage, Status};
+    use crate::export::Column;
+    use crate::model::{Facet, Initiative, Stage, Status};
     use jiff::civil::date;
 
     fn today() -> Date {
         date(2026, 11, 25)
     }
 
-    fn parse_str(text: &str) -> Result<Parsed, ImportError> {
+    fn parse_str(text: &str) -> Result<Plan, ImportError> {
         parse(text.as_bytes(), &Portfolio::default(), Lang::En, today())
     }
 
-    fn problems(result: Result<Parsed, ImportError>) -> Vec<String> {
+    fn problems(result: Result<Plan, ImportError>) -> Vec<String> {
         match result {
             Err(ImportError::Bad { problems, .. }) => problems.iter().map(ToString::to_string).collect(),
             other => panic!("expected bad data, got {other:?}"),
@@ -317,12 +365,12 @@ mod tests {
         assert_eq!(
             problems(parse_str(csv)),
             [
-                "line 5: Facet: “adaptive_x” is not one of Mission-oriented, Anticipatory, Enhancement-oriented, \
+                "row 5, column B: Facet: “adaptive_x” is not one of Mission-oriented, Anticipatory, Enhancement-oriented, \
              Adaptive, Mixed, Unplaced (the same words in Swedish, Danish and Norwegian also work)."
             ]
         );
         let ok = parse_str(&csv.replace("adaptive_x", "enhancement_oriented")).expect("parses");
-        let facets: Vec<Facet> = ok.initiatives.iter().map(|i| i.facet).collect();
+        let facets: Vec<Facet> = ok.added.iter().map(|i| i.facet).collect();
         assert_eq!(
             facets,
             [
@@ -332,35 +380,46 @@ mod tests {
                 Facet::EnhancementOriented
             ]
         );
-        assert_eq!(ok.initiatives[1].status, Status::Completed);
-        assert_eq!(ok.initiatives[2].stage, Stage::Evaluating);
-        assert_eq!(ok.initiatives[0].created, Some(today()), "no Created column: created today");
+        assert_eq!(ok.added[1].status, Status::Completed);
+        assert_eq!(ok.added[2].stage, Stage::Evaluating);
+        assert_eq!(ok.added[0].created, Some(today()), "no Created column: created today");
     }
 
     #[test]
     fn delimiters_and_unknown_columns() {
         let ok = parse_str("title,colour,owner\r\nA,red,Anna\r\n").expect("parses");
-        assert_eq!(ok.ignored, ["colour"]);
-        assert_eq!(ok.initiatives[0].owner, "Anna");
-        assert_eq!(parse_str("title\towner\nA\tB\n").expect("tabs").initiatives[0].owner, "B");
+        assert_eq!(
+            ok.added[0].extra["other_columns"],
+            serde_json::json!({"colour": "red"}),
+            "kept, not dropped"
+        );
+        assert_eq!(ok.added[0].owner, "Anna");
+        assert_eq!(parse_str("title\towner\nA\tB\n").expect("tabs").added[0].owner, "B");
+        let sep = parse_str("sep=,\ntitle,owner\nA;1,B\n").expect("Excel's sep line");
+        assert_eq!((sep.added[0].title.as_str(), sep.added[0].owner.as_str()), ("A;1", "B"));
     }
 
     #[test]
-    fn bad_rows_are_reported_with_line_numbers() {
-        let text = "title;facet;follow-up\n;adaptiv;\nB;adaptiv;soon\n\"C\nstill C\";adaptiv\nD;adaptiv;2026-01-01\n";
+    fn bad_rows_are_reported_with_row_numbers_and_columns() {
+        let text = "title;facet;follow-up\n;adaptiv;\nB;adaptiv;soon\n\"C\nstill C\";adaptivx\nD;adaptiv;2026-01-01\n";
         let got = problems(parse_str(text));
         assert_eq!(got.len(), 3, "{got:?}");
-        assert_eq!(problems(parse_str(&text.replace('\n', "\r\n"))), got, "the same lines with CRLF");
-        assert!(got[0].starts_with("line 2: ") && got[0].contains("title"), "{got:?}");
-        assert!(got[1].starts_with("line 3: ") && got[1].contains("soon"), "{got:?}");
-        assert!(got[2].starts_with("line 4: ") && got[2].contains("2 fields"), "{got:?}");
+        assert_eq!(problems(parse_str(&text.replace('\n', "\r\n"))), got, "the same rows with CRLF");
+        assert!(got[0].starts_with("row 2, column A: ") && got[0].contains("title"), "{got:?}");
+        assert!(got[1].starts_with("row 3, column C: ") && got[1].contains("soon"), "{got:?}");
+        assert!(
+            got[2].starts_with("row 4, column B: ") && got[2].contains("adaptivx"),
+            "a cell with a line break is one row: {got:?}"
+        );
+        let short = parse_str("title;facet;owner\nA;adaptiv\n").expect("a short row is padded");
+        assert_eq!(short.added[0].owner, "");
     }
 
     #[test]
     fn an_open_quote_is_found() {
         let got = problems(parse_str("title;owner\nA;B\n\"C;D\nE;F\n"));
         assert_eq!(got.len(), 1);
-        assert!(got[0].starts_with("line 3: "), "{got:?}");
+        assert!(got[0].starts_with("row 3: "), "{got:?}");
         assert!(parse_str("title;owner\n\"say \"\"hi\"\"\";x\n").is_ok());
     }
 
@@ -368,13 +427,18 @@ mod tests {
     fn windows_1252_is_converted_and_said() {
         let bytes = b"titel;\xe4gare\nK\xf6k;Bj\x96rn \x80\n".to_vec();
         let ok = parse(&bytes, &Portfolio::default(), Lang::En, today()).expect("converted");
-        assert_eq!(ok.initiatives[0].title, "Kök");
-        assert_eq!(ok.initiatives[0].owner, "Bj–rn €");
-        assert!(ok.notes.iter().any(|n| n.contains("Windows-1252")));
+        assert_eq!(ok.added[0].title, "Kök");
+        assert_eq!(ok.added[0].owner, "Bj–rn €");
+        let loaded = load_bytes(bytes, &Options::new(Lang::En, today())).expect("loads");
+        assert!(
+            loaded.notes.iter().any(|n| n.contains("Windows-1252") && n.contains("row 1")),
+            "{:?}",
+            loaded.notes
+        );
         let utf16: Vec<u8> = "title\nÅsa\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let ok = parse(&[&[0xFF, 0xFE][..], &utf16].concat(), &Portfolio::default(), Lang::En, today())
             .expect("utf16");
-        assert_eq!(ok.initiatives[0].title, "Åsa");
+        assert_eq!(ok.added[0].title, "Åsa");
     }
 
     #[test]
@@ -387,9 +451,91 @@ mod tests {
     fn new_ids_follow_the_portfolio() {
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 7, ..Initiative::default() });
-        let change = into_change(&mut p, vec![Initiative::default(), Initiative::default()]);
+        let plan = Plan { added: vec![Initiative::default(), Initiative::default()], ..Plan::default() };
+        let change = plan.change(&mut p, false);
         change.apply(&mut p);
         assert_eq!(p.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), [7, 8, 9]);
         assert_eq!(p.next_id.initiative, 10);
+        assert_eq!(Plan::added_ids(&change), [8, 9]);
+    }
+
+    #[test]
+    fn a_kommuns_statuses_dates_and_categories() {
+        let csv = "Idéregister Sjöbacka 2025\n\nIdé;Status;Datum;Kategori;Kostnad\n\
+                   Nattfasta;Pågår;01-09-2025;Omsorg;12 000\nLånecykel;Ny;15.03.26;Miljö;\n\
+                   Skolmat;Avslag;2025-02-03\n";
+        let plan = parse_str(csv).expect("imports with no hand editing");
+        let [a, b, c] = &plan.added[..] else { panic!("three rows: {plan:?}") };
+        assert_eq!((a.status, a.stage), (Status::Active, Stage::Implementing));
+        assert_eq!((b.status, b.stage), (Status::Active, Stage::GeneratingIdeas));
+        assert_eq!(c.status, Status::Stopped);
+        assert_eq!(a.created, Some(date(2025, 9, 1)), "the row's own date, Danish style");
+        assert_eq!(b.created, Some(date(2026, 3, 15)));
+        assert_eq!(a.tags, ["Omsorg"]);
+        assert_eq!(a.extra["other_columns"]["Kostnad"], "12 000");
+        assert!(!c.extra.contains_key("other_columns"), "an empty cell keeps nothing");
+    }
+
+    #[test]
+    fn dates_that_read_two_ways_are_refused_unless_the_order_is_known() {
+        let got = problems(parse_str("title;start\nA;9/1/2025\n"));
+        assert!(got[0].contains("2025-01-09") && got[0].contains("2025-09-01"), "{got:?}");
+        let found = parse_str("title;start\nA;9/1/2025\nB;25/1/2025\n").expect("row 3 shows the order");
+        assert_eq!(found.added[0].start, Some(date(2025, 1, 9)));
+        let mut options = Options::new(Lang::En, today());
+        options.date_order = Some(DateOrder::Mdy);
+        let loaded = load_bytes(b"title;start\nA;9/1/2025\n".to_vec(), &options).expect("loads");
+        let mdy = plan(&loaded, &recognise(&loaded, &options), &Portfolio::default(), &options).expect("mdy");
+        assert_eq!(mdy.added[0].start, Some(date(2025, 9, 1)));
+    }
+
+    #[test]
+    fn goals_must_match_number_and_name() {
+        let mut p = Portfolio::default();
+        p.organisation.goals.push(crate::model::Goal {
+            id: 1,
+            title: "Ekonomi i balans".into(),
+            ..Default::default()
+        });
+        let read = |cell: &str| parse(format!("title;goals\nA;{cell}\n").as_bytes(), &p, Lang::En, today());
+        assert_eq!(read("#1 Ekonomi i Balans").expect("case does not matter").added[0].goals, [1]);
+        assert_eq!(read("#1").expect("a number alone").added[0].goals, [1]);
+        assert_eq!(read("ekonomi i balans").expect("a name alone").added[0].goals, [1]);
+        let wrong = problems(read("#1 Trygg och värdig äldreomsorg"));
+        assert!(
+            wrong[0].starts_with("row 2, column B: ") && wrong[0].contains("#1 Ekonomi i balans"),
+            "{wrong:?}"
+        );
+        let unknown = problems(read("#9"));
+        assert!(unknown[0].contains("#9") && unknown[0].contains("Ekonomi i balans"), "{unknown:?}");
+    }
+
+    #[test]
+    fn control_characters_are_taken_out_and_counted() {
+        let plan = parse_str("title;owner\nA\u{1b}[31m;B\u{0}\n").expect("parses");
+        assert_eq!(plan.added[0].title, "A[31m");
+        assert_eq!(plan.added[0].owner, "B");
+        assert_eq!(plan.stripped, 2);
+    }
+
+    #[test]
+    fn a_sheet_of_this_portfolio_updates_and_one_of_another_does_not_overwrite() {
+        let mut p = Portfolio { id: "ours".into(), ..Portfolio::default() };
+        p.initiatives.push(Initiative { id: 1, title: "A".into(), ..Initiative::default() });
+        p.initiatives.push(Initiative { id: 2, title: "B".into(), ..Initiative::default() });
+        let plan =
+            parse(b"ID;Title;Owner;Portfolio\n1;A;Anna;ours\n2;B;;ours\n;C;;\n", &p, Lang::En, today())
+                .expect("parses");
+        assert_eq!((plan.added.len(), plan.updates.len(), plan.unchanged), (1, 1, 1));
+        assert_eq!(plan.updates[0].fields, ["Owner"]);
+        assert_eq!(plan.summary(Lang::En), "1 new, 1 changed (Owner), 1 unchanged, nothing removed");
+        let foreign = problems(parse(b"ID;Title;Portfolio\n1;X;theirs\n", &p, Lang::En, today()));
+        assert!(foreign[0].starts_with("row 2, column A: ") && foreign[0].contains("#1"), "{foreign:?}");
+        let free = parse(b"ID;Title;Portfolio\n7;X;theirs\n", &p, Lang::En, today()).expect("no clash");
+        assert_eq!(free.added.len(), 1);
+        let gone = problems(parse(b"ID;Title;Portfolio\n9;X;ours\n", &p, Lang::En, today()));
+        assert!(gone[0].contains("#9"), "{gone:?}");
+        let twice = problems(parse(b"ID;Title;Portfolio\n1;X;ours\n1;Y;ours\n", &p, Lang::En, today()));
+        assert!(twice[0].starts_with("row 3, column A: "), "{twice:?}");
     }
 }

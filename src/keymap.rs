@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
     Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, KeyContext,
-    OverviewAction, Pane, Place, ProfileAction, Unbound,
+    MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -243,6 +243,15 @@ pub static BINDINGS: &[Binding] = &[
     bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
     bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
+    // The import's mapping dialog
+    bind!(Mapping, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::Mapping(MappingAction::Next)),
+    bind!(Mapping, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::Mapping(MappingAction::Previous)),
+    bind!(Mapping, [Right => NONE, Char('l') => NONE, Char(' ') => NONE], "→ Space", "mapping.help_change", true, Action::Mapping(MappingAction::Change(true))),
+    bind!(Mapping, [Left => NONE, Char('h') => NONE], "←", "mapping.help_change_back", false, Action::Mapping(MappingAction::Change(false))),
+    bind!(Mapping, [Char('s') => NONE], "s", "mapping.help_save", true, Action::Mapping(MappingAction::Save)),
+    bind!(Mapping, [Enter => NONE], "Enter", "mapping.help_import", true, Action::Mapping(MappingAction::Import)),
+    bind!(Mapping, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Mapping(MappingAction::Close)),
+    bind!(Mapping, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     // Conflicts left by a merge
     bind!(Everywhere, [Char('C') => NONE], "C", "conflict.help_open", false, Action::OpenConflicts),
     bind!(Conflict, [Char('o') => NONE], "o", "conflict.help_ours", true, Action::Conflict(ConflictAction::KeepOurs)),

@@ -170,6 +170,15 @@ impl Portfolio {
         }
     }
 
+    /// Links to goals the organisation does not have: (initiative, goal) pairs, in file order.
+    pub fn dangling_goal_links(&self) -> Vec<(Id, Id)> {
+        self.initiatives
+            .iter()
+            .flat_map(|i| i.goals.iter().map(move |g| (i.id, *g)))
+            .filter(|(_, g)| self.organisation.goal(*g).is_none())
+            .collect()
+    }
+
     /// The portfolio as the JSON tree its file holds, unknown keys included.
     pub fn to_value(&self) -> Value {
         use extras::Extras;

@@ -23,6 +23,7 @@ mod editor;
 mod field;
 mod help;
 mod initiatives;
+mod mapping;
 mod overview;
 mod placement;
 mod portfolio;
@@ -118,6 +119,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::Culture(mode) => culture::render_mode(app, frame, body, mode, theme),
         Mode::Recovery(found) => field::recovery(app, frame, body, found, theme),
         Mode::External(change) => field::external(app, frame, body, change, theme),
+        Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, theme),
         Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
         Mode::Benefits(view) => benefits::render(app, frame, body, view, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}

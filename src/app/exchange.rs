@@ -1,5 +1,6 @@
-//! `:import FILE`, `:export [csv|json|markdown]` and `:report [markdown|json]` inside the
-//! interface. Exports and reports are written beside the data file, named by date.
+//! `:import FILE` (which opens the mapping dialog, `app/mapping.rs`), `:export
+//! [csv|xlsx|json|markdown]` and `:report [markdown|json]` inside the interface. Exports and
+//! reports are written beside the data file, named by date.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::App;
 use crate::text::{ellipsis, shorten_middle_with};
-use crate::{export, import, report, store};
+use crate::{export, report, store};
 
 impl App {
     /// `name` beside the data file (`portfolio-2026-11-25.csv` for `portfolio.json`).
@@ -59,6 +60,7 @@ impl App {
     pub(super) fn export_command(&mut self, arg: &str) {
         let format = match arg {
             "" | "csv" => export::Format::Csv,
+            "xlsx" | "excel" => export::Format::Xlsx,
             "json" => export::Format::Json,
             "markdown" | "md" => export::Format::Markdown,
             other => {
@@ -66,10 +68,25 @@ impl App {
                 return;
             }
         };
-        let bytes = export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today);
+        // A sheet carries the portfolio's identity, which a writing session makes when it
+        // opens a file that has none: save it first, or the sheet could not update the file.
+        let spreadsheet = matches!(format, export::Format::Csv | export::Format::Xlsx);
+        if spreadsheet && !self.history.can_undo() && !self.is_read_only() && self.path().is_some() {
+            self.save();
+        }
+        let rendered =
+            match export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
+                Ok(rendered) => rendered,
+                Err(e) => {
+                    self.set_error(e);
+                    return;
+                }
+            };
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
-        let written = self.write_beside("", format.extension(), &bytes, |path| {
-            lang.tn("export.written", count, &[("path", &path)])
+        let notes = rendered.notes.join(" ");
+        let written = self.write_beside("", format.extension(), &rendered.bytes, |path| {
+            let done = lang.tn("export.written", count, &[("path", &path)]);
+            if notes.is_empty() { done } else { format!("{done} {notes}") }
         });
         if let (Some(path), export::Format::Csv) = (written, format) {
             for (table, bytes) in export::csv_tables(&self.portfolio, lang, export::DEFAULT_DELIMITER) {
@@ -98,7 +115,7 @@ impl App {
         });
     }
 
-    /// Reads the CSV and adds every row as one undoable step, or nothing and says why.
+    /// `:import FILE`: the mapping dialog for the file (CSV or .xlsx).
     pub(super) fn import_command(&mut self, arg: &str) {
         if arg.is_empty() {
             self.set_error(self.lang.t("import.usage").to_owned());
@@ -111,62 +128,13 @@ impl App {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
             _ => PathBuf::from(arg),
         };
-        let parsed = match import::read(&file, &self.portfolio, self.lang, self.today) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                let problems = match &e {
-                    import::ImportError::Bad { problems, .. } => {
-                        let count =
-                            self.lang.tn("import.problems", problems.len(), &[("file", &file.display())]);
-                        let first: Vec<String> =
-                            problems.iter().take(3).map(|p| p.localized(self.lang)).collect();
-                        format!("{count}: {}", first.join(" · "))
-                    }
-                    import::ImportError::Io { .. } => e.to_string(),
-                };
-                self.set_error(self.lang.tf("import.failed_app", &[("problems", &problems)]));
-                return;
-            }
-        };
-        if parsed.initiatives.is_empty() {
-            self.set_info(self.lang.t("import.none").to_owned());
-            return;
-        }
-        let count = parsed.initiatives.len();
-        let change = import::into_change(&mut self.portfolio, parsed.initiatives);
-        let ids: Vec<_> = match &change {
-            crate::history::Change::Batch(changes) => {
-                changes.iter().filter_map(crate::history::Change::initiative_id).collect()
-            }
-            _ => Vec::new(),
-        };
-        if self.commit(change) {
-            let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
-            let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
-            let mut text = self.lang.tn(
-                "import.done_app",
-                count,
-                &[("first", &first), ("last", &last), ("file", &file.display())],
-            );
-            for note in parsed.notes {
-                text.push(' ');
-                text.push_str(&note);
-            }
-            if !parsed.ignored.is_empty() {
-                text.push(' ');
-                text.push_str(&self.lang.tf("import.ignored", &[("columns", &parsed.ignored.join(", "))]));
-            }
-            // Keep the message over the "Saved." that commit set, unless saving failed.
-            if !self.unsaved {
-                self.set_info(text);
-            }
-        }
+        self.open_mapping(file);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::action::Action;
+    use crate::action::{Action, MappingAction};
     use crate::model::{Initiative, Portfolio};
     use crate::testing::Harness;
 
@@ -179,6 +147,9 @@ mod tests {
         p.initiatives.push(Initiative { id: 1, title: "Old".into(), ..Initiative::default() });
         let mut app = Harness::new(p);
         app.update(Action::RunCommand(format!("import {}", csv.display())));
+        assert!(matches!(app.mode, crate::app::Mode::Mapping(_)), "the mapping is shown first");
+        assert_eq!(app.portfolio.initiatives.len(), 1);
+        app.update(Action::Mapping(MappingAction::Import));
         assert_eq!(app.portfolio.initiatives.len(), 3, "{:?}", app.status);
         assert_eq!(app.portfolio.initiatives[2].id, 3);
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("#2–#3")), "{:?}", app.status);
@@ -189,9 +160,10 @@ mod tests {
 
         std::fs::write(&csv, "Titel;Fasett\nC;adaptiv\n;x\n").expect("writing");
         app.update(Action::RunCommand(format!("import {}", csv.display())));
+        app.update(Action::Mapping(MappingAction::Import));
         assert_eq!(app.portfolio.initiatives.len(), 3, "nothing from a file with a bad row");
         assert!(
-            app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("line 3")),
+            app.status.as_ref().is_some_and(|s| s.is_error && s.text.contains("row 3")),
             "{:?}",
             app.status
         );

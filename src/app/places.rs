@@ -56,6 +56,7 @@ impl App {
             Mode::Recovery(_) if self.says_ja() => &[Place::RecoveryJa, Place::Recovery],
             Mode::Recovery(_) => &[Place::Recovery],
             Mode::External(_) => &[Place::External],
+            Mode::Mapping(_) => &[Place::Mapping],
             Mode::Conflicts(dialog) if dialog.editing.is_some() => &[Place::ConflictEdit],
             Mode::Conflicts(_) => &[Place::Conflict],
             Mode::Placement(_) => &[Place::Placement],

@@ -1,19 +1,18 @@
-//! The non-interactive subcommands: `path`, `check`, `report`, `export` and `import`. Each
-//! prints its result, says what went wrong on stderr (escaped, one `fasett:` line, in the
-//! chosen language), and gives the exit code of the contract: 0 fine, 1 could not run, 2 bad
-//! data.
+//! The non-interactive subcommands: `path`, `check`, `report` and `export` (`import` has its
+//! own file, `cli/import.rs`). Each prints its result, says what went wrong on stderr
+//! (escaped, one `fasett:` line, in the chosen language), and gives the exit code of the
+//! contract: 0 fine, 1 could not run, 2 bad data.
 
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::i18n::Lang;
-use crate::import::{self, ImportError};
-use crate::store::{self, Store};
+use crate::store;
 use crate::{export, report};
 
 /// Exit code for data that is not valid (a broken or too new file).
-const EXIT_BAD_DATA: u8 = 2;
+pub(super) const EXIT_BAD_DATA: u8 = 2;
 
 /// `fasett path`: the data file in use.
 pub(super) fn path(file: Option<&Path>, lang: Lang) -> ExitCode {
@@ -82,11 +81,23 @@ pub(super) fn export(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bytes = export::render(&portfolio, format, lang, delimiter, crate::dates::today());
+    if portfolio.id.is_empty() && matches!(format, export::Format::Csv | export::Format::Xlsx) {
+        eprintln!("fasett: {}", lang.t("export.no_identity"));
+    }
+    let rendered = match export::render(&portfolio, format, lang, delimiter, crate::dates::today()) {
+        Ok(rendered) => rendered,
+        Err(e) => return fail(&e, 1),
+    };
+    for note in &rendered.notes {
+        eprintln!("fasett: {}", crate::text::one_line(note));
+    }
     match output {
-        None => write_stdout(&bytes, lang),
+        None if format == export::Format::Xlsx && std::io::IsTerminal::is_terminal(&io::stdout()) => {
+            fail(lang.t("export.xlsx_terminal"), 1)
+        }
+        None => write_stdout(&rendered.bytes, lang),
         Some(path) => {
-            if let Err(e) = store::write_file(path, &bytes, store::Sharing::Shared) {
+            if let Err(e) = store::write_file(path, &rendered.bytes, store::Sharing::Shared) {
                 return fail(
                     &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
                     1,
@@ -115,104 +126,6 @@ pub(super) fn export(
     }
 }
 
-/// `fasett import`: all rows or none, saved through the store.
-pub(super) fn import(
-    file: Option<&Path>,
-    csv: &Path,
-    dry_run: bool,
-    read_only: bool,
-    lang: Lang,
-) -> ExitCode {
-    if read_only && !dry_run {
-        return fail(lang.t("import.read_only"), 1);
-    }
-    let path = match store::resolve_path(file) {
-        Ok(path) => path,
-        Err(e) => return fail(&e.localized(lang), 1),
-    };
-    let opened = match Store::open(&path, dry_run) {
-        Ok(opened) => opened,
-        Err(e) => return fail(&e.localized(lang), 1),
-    };
-    let refused = |reason: &store::ReadOnlyReason| {
-        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
-    };
-    match opened.store.access() {
-        store::Access::ReadOnly(
-            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
-        ) => {
-            return fail(&refused(reason), EXIT_BAD_DATA);
-        }
-        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
-            return fail(&refused(reason), 1);
-        }
-        _ => {}
-    }
-    let (mut portfolio, mut store) = (opened.portfolio, opened.store);
-    let today = crate::dates::today();
-    let parsed = match import::read(csv, &portfolio, lang, today) {
-        Ok(parsed) => parsed,
-        Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
-        Err(ImportError::Bad { problems, notes }) => {
-            for note in &notes {
-                eprintln!("fasett: {note}");
-            }
-            let mut message =
-                format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &csv.display())]));
-            for p in &problems {
-                message.push_str("\n  ");
-                message.push_str(&p.localized(lang));
-            }
-            message.push('\n');
-            message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
-            return fail(&message, EXIT_BAD_DATA);
-        }
-    };
-    for note in &parsed.notes {
-        eprintln!("fasett: {note}");
-    }
-    if !parsed.ignored.is_empty() {
-        eprintln!("fasett: {}", lang.tf("import.ignored", &[("columns", &parsed.ignored.join(", "))]));
-    }
-    let count = parsed.initiatives.len();
-    if count == 0 {
-        println!("{}", lang.t("import.none"));
-        return ExitCode::SUCCESS;
-    }
-    if dry_run {
-        let mut text = lang.tn("import.dry_run", count, &[("path", &path.display())]);
-        for i in &parsed.initiatives {
-            let facet = lang.t(&format!("facet.{}", i.facet.key()));
-            let stage = lang.t(&format!("stage.{}", i.stage.key()));
-            text.push_str("\n  + ");
-            text.push_str(&crate::text::one_line(&i.title));
-            for part in [" (", facet, ", ", stage, ")"] {
-                text.push_str(part);
-            }
-        }
-        text.push('\n');
-        return write_stdout(text.as_bytes(), lang);
-    }
-    let change = import::into_change(&mut portfolio, parsed.initiatives);
-    change.apply(&mut portfolio);
-    if let Err(e) = store.save(&portfolio) {
-        return fail(&e.localized(lang), 1);
-    }
-    let ids: Vec<_> = match &change {
-        crate::history::Change::Batch(changes) => {
-            changes.iter().filter_map(crate::history::Change::initiative_id).collect()
-        }
-        _ => Vec::new(),
-    };
-    let first = ids.first().map(|i| format!("#{i}")).unwrap_or_default();
-    let last = ids.last().map(|i| format!("#{i}")).unwrap_or_default();
-    println!(
-        "{}",
-        lang.tn("import.done", count, &[("path", &path.display()), ("first", &first), ("last", &last)])
-    );
-    ExitCode::SUCCESS
-}
-
 /// Says what went wrong on stderr and gives `code`.
 pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     eprintln!("fasett: {}", crate::text::multi_line(message));
@@ -235,6 +148,22 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
                 message.push_str("\n  ");
                 message.push_str(&line);
             }
+            fail(&message, EXIT_BAD_DATA)
+        }
+        Ok(Some((p, _))) if !p.dangling_goal_links().is_empty() => {
+            let dangling = p.dangling_goal_links();
+            let links: Vec<String> = dangling.iter().map(|(i, g)| format!("#{i} → #{g}")).collect();
+            let goals: Vec<String> =
+                p.organisation.goals.iter().map(|g| format!("#{} {}", g.id, g.title)).collect();
+            let goals =
+                if goals.is_empty() { lang.t("import.no_goals").to_owned() } else { goals.join(", ") };
+            let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+            let links = links.join(", ");
+            let message = lang.tn(
+                "check.dangling_goals",
+                dangling.len(),
+                &[("path", &shown), ("links", &links), ("goals", &crate::text::one_line(&goals))],
+            );
             fail(&message, EXIT_BAD_DATA)
         }
         Ok(Some((p, migrated_from))) => {

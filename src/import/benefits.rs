@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::columns::norm;
 use super::{MAX_BYTES, Problem, decode};
-use crate::export::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table, unguard};
+use crate::export::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
 use crate::i18n::{Lang, NumberError, parse_cell};
 use crate::model::extras::Extra;
 use crate::model::{Benefit, BenefitKind, Id, Initiative, Measurement, Pressure};
@@ -24,16 +24,21 @@ use crate::model::{Benefit, BenefitKind, Id, Initiative, Measurement, Pressure};
 /// One table read into rows of (column, cell), with the 1-based line of each row.
 struct Sheet {
     name: String,
-    rows: Vec<(u64, Vec<(usize, String)>)>,
+    rows: Vec<(u32, Vec<(usize, String)>)>,
 }
 
 /// The initiatives read from the main file, with the ID each had there.
 pub(super) struct Imported<'a> {
     pub(super) initiatives: &'a mut [Initiative],
     pub(super) source_ids: &'a [Option<Id>],
+    /// Whether an ID is an initiative of the portfolio imported into: a sheet this portfolio
+    /// exported updates those rows, and their benefits stay as the portfolio has them, so
+    /// the tables' rows for them are passed over.
+    pub(super) existing: &'a dyn Fn(Id) -> bool,
 }
 
 /// A table's file: its name (for messages) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableFile {
     pub table: Table,
     pub name: String,
@@ -49,15 +54,10 @@ pub(super) fn files_beside(path: &Path, lang: Lang) -> Result<Vec<TableFile>, Ve
         let name = beside
             .file_name()
             .map_or_else(|| beside.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let problem = |message: String| Problem { line: None, message: format!("{name}: {message}") };
+        let problem = |message: String| Problem::general(&format!("{name}: {message}"));
         match std::fs::metadata(&beside) {
             Err(_) => {}
-            Ok(meta) if meta.len() > MAX_BYTES => {
-                let size = format!("{:.1}", meta.len() as f64 / 1_048_576.0);
-                problems.push(problem(
-                    lang.tf("import.too_large", &[("size", &size), ("max", &(MAX_BYTES / 1_048_576))]),
-                ));
-            }
+            Ok(meta) if meta.len() > MAX_BYTES => problems.push(problem(super::too_large(meta.len(), lang))),
             Ok(_) => match std::fs::read(&beside) {
                 Ok(bytes) => files.push(TableFile { table, name, bytes }),
                 Err(e) => problems.push(problem(e.to_string())),
@@ -89,13 +89,9 @@ pub(super) fn read_tables(
                     Table::Benefits => reader.benefit(cells, imported, &mut benefit_at, &mut errors),
                     Table::Measurements => reader.measurement(cells, imported, &benefit_at, &mut errors),
                 }
-                problems.extend(errors.into_iter().map(|message| Problem {
-                    line: None,
-                    message: format!(
-                        "{}: {}",
-                        sheet.name,
-                        lang.tf("import.at_line", &[("line", line), ("message", &message)])
-                    ),
+                problems.extend(errors.into_iter().map(|message| {
+                    let at = lang.tf("import.at_line", &[("line", line), ("message", &message)]);
+                    Problem::general(&format!("{}: {at}", sheet.name))
                 }));
             }
         }
@@ -134,38 +130,39 @@ fn read_sheet(
     problems: &mut Vec<Problem>,
 ) -> Option<Sheet> {
     let (table, name) = (file.table, file.name.clone());
-    let problem = |message: String| Problem { line: None, message: format!("{name}: {message}") };
-    let text = decode::decode(&file.bytes, lang, notes);
-    let delimiter = decode::detect_delimiter(&text);
-    if let Some(line) = decode::unclosed_quote(&text, delimiter) {
-        problems.push(problem(
-            lang.tf("import.at_line", &[("line", &line), ("message", &lang.t("import.open_quote"))]),
-        ));
-        return None;
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().ok()?.clone();
-    let columns: Vec<Option<usize>> = headers.iter().map(|h| column_index(table, h)).collect();
-    let newlines = decode::memchr_all(text.as_bytes(), b'\n');
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(record) if record.iter().all(|c| c.trim().is_empty()) => {}
-            Ok(record) => rows.push((
-                super::line_of(&text, &newlines, record.position().map_or(0, csv::Position::byte)),
-                record
-                    .iter()
-                    .zip(&columns)
-                    .filter_map(|(cell, column)| Some(((*column)?, unguard(cell).to_owned())))
-                    .collect(),
-            )),
-            Err(e) => problems.push(problem(e.to_string())),
+    let (text, not_utf8) = decode::decode(&file.bytes);
+    // The delimiter the header uses: the cells below may hold JSON full of commas.
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
+        .unwrap_or(b';');
+    let (rows, delimiter) = match decode::rows_with(&text, delimiter, lang) {
+        Ok(rows) => (rows, delimiter),
+        Err(problem) => {
+            problems.push(Problem::general(&format!("{name}: {}", problem.localized(lang))));
+            return None;
         }
+    };
+    if let Some(offset) = not_utf8 {
+        let row = decode::row_of_offset(&text, delimiter, offset);
+        notes.push(format!("{name}: {}", lang.tf("import.converted_1252", &[("row", &row)])));
     }
+    let mut rows = rows.into_iter();
+    let headers = rows.next()?;
+    let columns: Vec<Option<usize>> = headers.cells.iter().map(|h| column_index(table, &h.text())).collect();
+    let rows = rows
+        .filter(|row| !row.is_blank())
+        .map(|row| {
+            let cells = row
+                .cells
+                .iter()
+                .zip(&columns)
+                .filter_map(|(cell, column)| Some(((*column)?, cell.text().into_owned())))
+                .collect();
+            (row.number, cells)
+        })
+        .collect();
     Some(Sheet { name, rows })
 }
 
@@ -200,7 +197,7 @@ impl Reader {
     fn id(&self, header: &str, text: &str, errors: &mut Vec<String>) -> Option<Id> {
         let id = text.trim().trim_start_matches('#').parse().ok();
         if id.is_none() {
-            errors.push(self.lang.tf("import.bad_id", &[("column", &header), ("value", &text)]));
+            errors.push(self.lang.tf("import.bad_benefit_id", &[("column", &header), ("value", &text)]));
         }
         id
     }
@@ -250,7 +247,7 @@ impl Reader {
     ) -> Option<usize> {
         let id = self.id(header, text, errors)?;
         let found = imported.source_ids.iter().position(|s| *s == Some(id));
-        if found.is_none() {
+        if found.is_none() && !(imported.existing)(id) {
             errors.push(self.lang.tf("import.no_such_initiative", &[("column", &header), ("value", &id)]));
         }
         found

@@ -1,200 +1,30 @@
-//! What the file's words mean: headers matched to fields, and the words each choice column
-//! takes (facet, stage, status, track, …), in English, Swedish, Danish and Norwegian, as the
-//! catalog names them, as people write them, and as the JSON keys.
+//! What the file's words mean: the words each choice column takes (facet, stage, status,
+//! track, …), in English, Swedish, Danish and Norwegian, as the catalog names them, as people
+//! write them in their own registers, and as the JSON keys (the headers are in
+//! `import/headers`). The lists are documented for users in `docs/import.md`.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::Problem;
-use crate::export::{COLUMNS, Column, LEGACY_COLUMNS};
+use super::mapping::{Choice, is_flag};
+use crate::export::Column;
 use crate::i18n::Lang;
 use crate::model::{
     CreatedTo, Facet, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track,
 };
-
-/// What the header line says.
-pub(super) struct Header {
-    /// The field of each column, in file order; `None` for a column that is ignored.
-    pub(super) columns: Vec<Option<Column>>,
-    /// Headers that match no field.
-    pub(super) ignored: Vec<String>,
-    /// Fields named by two columns.
-    pub(super) problems: Vec<Problem>,
-}
-
-/// Recognises each header of the file's first line.
-pub(super) fn recognise(headers: &csv::StringRecord, lang: Lang) -> Header {
-    let mut columns: Vec<Option<Column>> = Vec::with_capacity(headers.len());
-    let mut ignored = Vec::new();
-    let mut problems = Vec::new();
-    for (ix, header) in headers.iter().enumerate() {
-        let column = column_for(header);
-        if let Some(c) = column
-            && let Some(first) = columns.iter().position(|x| *x == Some(c))
-        {
-            problems.push(Problem {
-                line: Some(1),
-                message: lang.tf(
-                    "import.duplicate_column",
-                    &[("name", &header.trim()), ("first", &(first + 1)), ("second", &(ix + 1))],
-                ),
-            });
-        }
-        if column.is_none() && !header.trim().is_empty() {
-            ignored.push(header.trim().to_owned());
-        }
-        columns.push(column);
-    }
-    Header { columns, ignored, problems }
-}
 
 /// A header or a value made comparable: case, accents, spaces and punctuation removed.
 pub(super) fn norm(text: &str) -> String {
     crate::text::fold(text.trim()).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The field a header names, in any of the four languages (or as the JSON key).
-pub fn column_for(header: &str) -> Option<Column> {
-    static MAP: std::sync::OnceLock<HashMap<String, Column>> = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        for column in COLUMNS.into_iter().chain(LEGACY_COLUMNS) {
-            map.insert(norm(column.key()), column);
-            for lang in Lang::ALL {
-                map.insert(norm(column.header(lang)), column);
-            }
-        }
-        for (column, names) in HEADER_ALIASES {
-            for name in *names {
-                map.insert(norm(name), *column);
-            }
-        }
-        map
-    });
-    map.get(&norm(header)).copied()
-}
-
-/// Header names people use, beyond the catalog's: English, Swedish, Danish, Norwegian.
-const HEADER_ALIASES: &[(Column, &[&str])] = &[
-    (Column::Id, &["nr", "no", "number", "nummer"]),
-    (
-        Column::Title,
-        &["title", "titel", "tittel", "namn", "navn", "name", "rubrik", "initiativ", "initiative"],
-    ),
-    (Column::Description, &["description", "beskrivning", "beskrivelse"]),
-    (Column::Need, &["need", "behov", "need it answers"]),
-    (
-        Column::NeedSources,
-        &["need sources", "need from", "behov från", "behovskälla", "behovskilde", "behov fra"],
-    ),
-    (Column::Facet, &["facet", "fasett", "facett", "hörn", "hjørne"]),
-    (
-        Column::CreatedTo,
-        &["created to", "primarily created to", "skapat för att", "oprettet for at", "opprettet for å"],
-    ),
-    (Column::PushedBy, &["pushed by", "mainly pushed by", "drivs av", "drevet af", "drevet av"]),
-    (Column::Stage, &["stage", "fas", "fase", "livsfas", "livsfase", "lifecycle stage", "stadie", "stadium"]),
-    (Column::Status, &["status", "läge", "tilstand"]),
-    (Column::Track, &["track", "spår", "spor"]),
-    (Column::Relieves, &["relieves", "3 p", "3 ps", "avlastar", "aflaster", "avlaster", "de 3 p"]),
-    (
-        Column::ExpectedEfficiency,
-        &[
-            "expected efficiency",
-            "efficiency",
-            "effektivitet",
-            "förväntad effektivitet",
-            "forventet effektivitet",
-        ],
-    ),
-    (
-        Column::ExpectedQuality,
-        &["expected quality", "quality", "kvalitet", "förväntad kvalitet", "forventet kvalitet"],
-    ),
-    (
-        Column::ExpectedBenefit,
-        &["expected benefit", "förväntad nytta", "forventet gevinst", "forventet nytte", "nytta"],
-    ),
-    (
-        Column::BenefitAnalysed,
-        &[
-            "benefit analysed",
-            "benefit analyzed",
-            "nyttan analyserad",
-            "gevinst analyseret",
-            "gevinst analysert",
-        ],
-    ),
-    (
-        Column::BenefitRealised,
-        &[
-            "benefit realised",
-            "benefit realized",
-            "nyttan realiserad",
-            "gevinst realiseret",
-            "gevinst realisert",
-        ],
-    ),
-    (
-        Column::RealisedBenefit,
-        &[
-            "realised benefit",
-            "realized benefit",
-            "realiserad nytta",
-            "realiseret gevinst",
-            "realisert gevinst",
-            "realisert nytte",
-        ],
-    ),
-    (Column::Owner, &["owner", "ägare", "ejer", "eier", "ansvarig", "ansvarlig"]),
-    (
-        Column::Unit,
-        &["unit", "enhet", "förvaltning", "afdeling", "enhed", "avdeling", "avdelning", "forvaltning"],
-    ),
-    (
-        Column::Partners,
-        &[
-            "partners",
-            "partner",
-            "samarbetspartner",
-            "samarbetspartners",
-            "samarbejdspartnere",
-            "samarbeidspartnere",
-            "parter",
-        ],
-    ),
-    (Column::Goals, &["goals", "goal", "mål", "serves goals"]),
-    (Column::Priority, &["priority", "prioritet", "prioritering"]),
-    (Column::Start, &["start", "start date", "startdatum", "startdato", "startet"]),
-    (
-        Column::FollowUp,
-        &[
-            "follow-up",
-            "follow up",
-            "next follow-up",
-            "uppföljning",
-            "opfølgning",
-            "oppfølging",
-            "nästa uppföljning",
-            "næste opfølgning",
-            "neste oppfølging",
-            "uppföljningsdatum",
-        ],
-    ),
-    (Column::End, &["end", "end date", "slut", "slutdatum", "slutdato", "sluttdato", "slutt"]),
-    (Column::Tags, &["tags", "tag", "taggar", "tagg", "stikkord", "nøgleord", "emneord", "nyckelord"]),
-    (Column::Log, &["log", "logg", "logbog", "loggbok"]),
-    (Column::Archived, &["archived", "arkiverad", "arkiveret", "arkivert"]),
-    (Column::Created, &["created", "skapad", "oprettet", "opprettet"]),
-    (Column::Updated, &["updated", "uppdaterad", "opdateret", "oppdatert"]),
-    (Column::Extra, &["extra", "extra json", "extra (json)"]),
-];
-
 /// Words for every choice, in the four languages, the JSON keys and the catalog's names.
 pub(super) struct Vocab {
     pub(super) facets: HashMap<String, Facet>,
     pub(super) stages: HashMap<String, Stage>,
     pub(super) statuses: HashMap<String, Status>,
+    /// Status words of registers that also say the stage ("Under utredning").
+    pub(super) status_at: HashMap<String, (Status, Stage)>,
     pub(super) tracks: HashMap<String, Track>,
     pub(super) sources: HashMap<String, NeedSource>,
     pub(super) pressures: HashMap<String, Pressure>,
@@ -229,7 +59,37 @@ fn words<T: Copy + Eq + Hash>(
 }
 
 impl Vocab {
-    pub(super) fn new() -> Self {
+    /// The one vocabulary, built on first use.
+    pub(super) fn get() -> &'static Vocab {
+        static VOCAB: std::sync::OnceLock<Vocab> = std::sync::OnceLock::new();
+        VOCAB.get_or_init(Vocab::new)
+    }
+
+    /// What the word `key` (already [`norm`]ed) means in `column`.
+    pub(super) fn choice(&self, column: Column, key: &str) -> Option<Choice> {
+        fn get<T: Copy>(map: &HashMap<String, T>, key: &str) -> Option<T> {
+            map.get(key).copied()
+        }
+        match column {
+            Column::Facet => get(&self.facets, key).map(Choice::Facet),
+            Column::Stage => get(&self.stages, key).map(Choice::Stage),
+            Column::Status => self
+                .status_at
+                .get(key)
+                .map(|(s, at)| Choice::StatusAt(*s, *at))
+                .or_else(|| get(&self.statuses, key).map(Choice::Status)),
+            Column::Track => get(&self.tracks, key).map(Choice::Track),
+            Column::NeedSources => get(&self.sources, key).map(Choice::NeedSource),
+            Column::Relieves => get(&self.pressures, key).map(Choice::Pressure),
+            Column::Priority => get(&self.priorities, key).map(Choice::Priority),
+            Column::CreatedTo => get(&self.created_to, key).map(Choice::CreatedTo),
+            Column::PushedBy => get(&self.pushed_by, key).map(Choice::PushedBy),
+            c if is_flag(c) => get(&self.yes_no, key).map(Choice::Flag),
+            _ => None,
+        }
+    }
+
+    fn new() -> Self {
         use Facet as F;
         use Stage as S;
         Vocab {
@@ -347,12 +207,48 @@ impl Vocab {
                 &["status"],
                 &[
                     (Status::Active, &["aktiv", "aktivt", "pågående", "igång"]),
-                    (Status::Paused, &["pausad", "pausat", "pauset", "på paus", "vilande"]),
+                    (
+                        Status::Paused,
+                        &[
+                            "pausad",
+                            "pausat",
+                            "pauset",
+                            "på paus",
+                            "vilande",
+                            "parkerad",
+                            "parkeret",
+                            "parkert",
+                            "parked",
+                            "on hold",
+                            "vilar",
+                            "satt på vent",
+                            "på vent",
+                        ],
+                    ),
                     (
                         Status::Stopped,
                         &[
-                            "stoppad", "stoppat", "stoppet", "avbruten", "avbrutet", "afbrudt", "avbrutt",
+                            "stoppad",
+                            "stoppat",
+                            "stoppet",
+                            "avbruten",
+                            "avbrutet",
+                            "afbrudt",
+                            "avbrutt",
                             "nedlagt",
+                            "avslag",
+                            "avslagen",
+                            "avslaget",
+                            "avvisad",
+                            "avvisat",
+                            "avvist",
+                            "afvist",
+                            "afslag",
+                            "rejected",
+                            "declined",
+                            "ej aktuell",
+                            "ikke aktuelt",
+                            "ikke aktuel",
                         ],
                     ),
                     (
@@ -367,10 +263,22 @@ impl Vocab {
                             "fullført",
                             "ferdig",
                             "done",
+                            "genomförd",
+                            "genomfört",
+                            "gjennomført",
+                            "gennemført",
+                            "implementerad",
+                            "implementert",
+                            "implementeret",
+                            "finished",
+                            "implemented",
+                            "klart",
+                            "avslutet",
                         ],
                     ),
                 ],
             ),
+            status_at: status_at(),
             tracks: words(
                 &Track::ALL,
                 Track::key,
@@ -468,6 +376,101 @@ impl Vocab {
             },
         }
     }
+}
+
+/// Status words of idea registers that also say how far the initiative has come.
+fn status_at() -> HashMap<String, (Status, Stage)> {
+    use Stage as S;
+    let table: &[(Stage, &[&str])] = &[
+        (
+            S::GeneratingIdeas,
+            &[
+                "ny",
+                "nytt",
+                "new",
+                "inkommen",
+                "inkommet",
+                "inkommit",
+                "modtaget",
+                "mottatt",
+                "mottaget",
+                "received",
+                "submitted",
+                "idé",
+                "ide",
+                "idea",
+                "förslag",
+                "forslag",
+            ],
+        ),
+        (
+            S::DevelopingProposals,
+            &[
+                "under utredning",
+                "utreds",
+                "under udredning",
+                "udredes",
+                "under utredning",
+                "utredes",
+                "under vurdering",
+                "vurderes",
+                "under bedömning",
+                "bedöms",
+                "under review",
+                "under investigation",
+                "ikke startet",
+                "ej påbörjad",
+                "inte påbörjad",
+                "ikke påbegyndt",
+                "ikke påbegynt",
+                "not started",
+                "planerad",
+                "planlagt",
+                "planned",
+            ],
+        ),
+        (
+            S::Implementing,
+            &[
+                "pågår",
+                "pågar",
+                "under arbeid",
+                "under arbejde",
+                "i gang",
+                "igang",
+                "igangsat",
+                "igangsatt",
+                "startet",
+                "påbörjad",
+                "beslutad",
+                "beslutat",
+                "besluttet",
+                "vedtatt",
+                "vedtaget",
+                "godkänd",
+                "godkjent",
+                "godkendt",
+                "approved",
+                "decided",
+                "in progress",
+                "ongoing",
+                "under genomförande",
+                "under gjennomføring",
+                "under implementering",
+            ],
+        ),
+        (
+            S::Evaluating,
+            &["utvärderas", "under utvärdering", "evalueres", "under evaluering", "being evaluated"],
+        ),
+    ];
+    let mut map = HashMap::new();
+    for (stage, words) in table {
+        for word in *words {
+            map.insert(norm(word), (Status::Active, *stage));
+        }
+    }
+    map
 }
 
 /// The words a choice column takes, in `lang`: "Mission-oriented, Anticipatory, …".

@@ -412,6 +412,8 @@ fn reload_and_import_and_its_undo_refresh_the_grid_and_the_overview() {
 
     let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/excel_sv.csv");
     app.update(fasett::action::Action::RunCommand(format!("import {}", csv.display())));
+    // The mapping dialog shows first; Enter imports.
+    app.update(fasett::action::Action::Mapping(fasett::action::MappingAction::Import));
     let imported = counts(&app);
     assert_eq!(imported[2], after[2] + 1, "{}", app.message());
     app.press('4');

@@ -8,6 +8,7 @@ mod capture;
 mod conflicts;
 mod grid;
 mod languages;
+mod mapping;
 mod profile;
 mod register;
 mod regressions;

@@ -24,6 +24,7 @@ mod field;
 mod git_driver;
 mod merge;
 mod region;
+mod sheets;
 mod store;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
