@@ -326,7 +326,7 @@ pub fn month_deltas(b: &Benefit, mut add: impl FnMut(i64, Sums)) {
 }
 
 /// Month deltas added up into a timeline: the cumulative figures from the first month named
-/// to the last, at most the last [`MAX_YEARS`] years (earlier months count in the first).
+/// to the last, at most the last `MAX_YEARS` years (earlier months count in the first).
 pub fn timeline_from(months: &BTreeMap<i64, Sums>) -> Timeline {
     let (Some((&first, _)), Some((&last, _))) = (months.first_key_value(), months.last_key_value()) else {
         return Timeline::default();
