@@ -30,11 +30,12 @@ use tui_input::Input;
 
 pub use benefits::{
     BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
-    MeasureField, MeasureLine, Refusal, ScopeFigures,
+    MeasureField, MeasureLine, ScopeFigures,
 };
 pub use conflicts::ConflictDialog;
 pub use culture::{
-    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+    ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
+    Refusal, RunField, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
@@ -47,6 +48,7 @@ pub use register::{FILTER_ROWS, RegisterState};
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;
+use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
@@ -145,6 +147,8 @@ pub struct App {
     /// Initiatives edited since the last save was asked for: the views that sum over the
     /// portfolio (search, benefits) count only those again.
     touched: Vec<Id>,
+    /// The last change touched checklist runs or templates: the Overview sums them up again.
+    runs_touched: bool,
     /// Each save under way (its number) with the history's mark of what it writes, so that
     /// "last saved" is what the writing thread actually wrote.
     save_marks: Vec<(u64, u64)>,
@@ -196,6 +200,7 @@ impl App {
             store: store.map(Saver::new),
             saving: None,
             touched: Vec::new(),
+            runs_touched: false,
             save_marks: Vec::new(),
             wait_for_saves: options.wait_for_saves,
             lang: options.lang,
@@ -223,6 +228,7 @@ impl App {
             benefits_kept: None,
         };
         app.refresh_view();
+        app.refresh_overview();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -653,12 +659,6 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-/// Now, to the second: what `updated` records.
-fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
 #[cfg(test)]

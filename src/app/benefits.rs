@@ -12,7 +12,7 @@
 mod editor;
 mod view;
 
-pub use editor::{BenefitDialog, BenefitEditor, BenefitField, MeasureField, MeasureLine, Refusal};
+pub use editor::{BenefitDialog, BenefitEditor, BenefitField, MeasureField, MeasureLine};
 pub use view::{BenefitFilter, BenefitRow, BenefitSort, BenefitsView, ScopeFigures};
 
 use super::{App, Field, Mode, now};

@@ -7,6 +7,7 @@ mod benefits;
 mod capture;
 mod conflicts;
 mod grid;
+mod group;
 mod languages;
 mod mapping;
 mod profile;

@@ -125,9 +125,7 @@ fn profile_and_goal_coverage_snapshots() {
     app.press(KeyCode::Esc).press('2');
     let row = app.register.view.iter().position(|id| *id == 99).expect("listed");
     app.press('g');
-    for _ in 0..row {
-        app.press('j');
-    }
+    app.press_times('j', row);
     app.press('e');
     while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Goals) {
         app.press(KeyCode::Tab);
