@@ -83,135 +83,63 @@ impl Format {
     }
 }
 
-/// One CSV column. The order of [`COLUMNS`] is the order in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    Id,
-    Title,
-    Description,
-    Need,
-    NeedSources,
-    Facet,
-    CreatedTo,
-    PushedBy,
-    Stage,
-    Status,
-    Track,
-    Relieves,
-    Investment,
-    YearlyCost,
-    Owner,
-    Unit,
-    Partners,
-    Goals,
-    Priority,
-    Start,
-    FollowUp,
-    End,
-    Tags,
-    Log,
-    Archived,
-    Created,
-    Updated,
-    Extra,
-    /// The identity of the portfolio the row's ID belongs to.
-    Portfolio,
-    // The benefit columns of schema versions 1 and 2: read on import (an old spreadsheet
-    // still imports, its benefits becoming `benefits` as the file migration does), no longer
-    // written.
-    ExpectedEfficiency,
-    ExpectedQuality,
-    ExpectedBenefit,
-    BenefitAnalysed,
-    BenefitRealised,
-    RealisedBenefit,
+crate::model::keyed_enum! {
+    /// One CSV column, with its stable key (the header is the catalog's `csv.<key>`). The
+    /// written columns come first, in file order ([`COLUMNS`]); the last six are the benefit
+    /// columns of schema versions 1 and 2, read on import (an old spreadsheet still imports,
+    /// its benefits becoming `benefits` as the file migration does) and no longer written
+    /// ([`LEGACY_COLUMNS`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Column {
+        Id = "id",
+        Title = "title",
+        Description = "description",
+        Need = "need",
+        NeedSources = "need_sources",
+        Facet = "facet",
+        CreatedTo = "created_to",
+        PushedBy = "pushed_by",
+        Stage = "stage",
+        Status = "status",
+        Track = "track",
+        Relieves = "relieves",
+        Investment = "investment",
+        YearlyCost = "yearly_cost",
+        Owner = "owner",
+        Unit = "unit",
+        Partners = "partners",
+        Goals = "goals",
+        Priority = "priority",
+        Start = "start",
+        FollowUp = "follow_up",
+        End = "end",
+        Tags = "tags",
+        Log = "log",
+        Archived = "archived",
+        Created = "created",
+        Updated = "updated",
+        Extra = "extra",
+        /// The identity of the portfolio the row's ID belongs to.
+        Portfolio = "portfolio",
+        ExpectedEfficiency = "expected_efficiency",
+        ExpectedQuality = "expected_quality",
+        ExpectedBenefit = "expected_benefit",
+        BenefitAnalysed = "benefit_analysed",
+        BenefitRealised = "benefit_realised",
+        RealisedBenefit = "realised_benefit",
+    }
 }
 
-/// Every column, in file order.
-pub const COLUMNS: [Column; 29] = [
-    Column::Id,
-    Column::Title,
-    Column::Description,
-    Column::Need,
-    Column::NeedSources,
-    Column::Facet,
-    Column::CreatedTo,
-    Column::PushedBy,
-    Column::Stage,
-    Column::Status,
-    Column::Track,
-    Column::Relieves,
-    Column::Investment,
-    Column::YearlyCost,
-    Column::Owner,
-    Column::Unit,
-    Column::Partners,
-    Column::Goals,
-    Column::Priority,
-    Column::Start,
-    Column::FollowUp,
-    Column::End,
-    Column::Tags,
-    Column::Log,
-    Column::Archived,
-    Column::Created,
-    Column::Updated,
-    Column::Extra,
-    Column::Portfolio,
-];
+/// How many columns the export writes: all but the last six of [`Column::ALL`].
+const WRITTEN: usize = Column::ALL.len() - 6;
+
+/// Every column the export writes, in file order.
+pub const COLUMNS: &[Column] = Column::ALL.split_at(WRITTEN).0;
 
 /// Columns the importer still reads but the export no longer writes (see [`Column`]).
-pub const LEGACY_COLUMNS: [Column; 6] = [
-    Column::ExpectedEfficiency,
-    Column::ExpectedQuality,
-    Column::ExpectedBenefit,
-    Column::BenefitAnalysed,
-    Column::BenefitRealised,
-    Column::RealisedBenefit,
-];
+pub const LEGACY_COLUMNS: &[Column] = Column::ALL.split_at(WRITTEN).1;
 
 impl Column {
-    /// The field's stable key; the header is the catalog's `csv.<key>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Id => "id",
-            Column::Title => "title",
-            Column::Description => "description",
-            Column::Need => "need",
-            Column::NeedSources => "need_sources",
-            Column::Facet => "facet",
-            Column::CreatedTo => "created_to",
-            Column::PushedBy => "pushed_by",
-            Column::Stage => "stage",
-            Column::Status => "status",
-            Column::Track => "track",
-            Column::Relieves => "relieves",
-            Column::Investment => "investment",
-            Column::YearlyCost => "yearly_cost",
-            Column::ExpectedEfficiency => "expected_efficiency",
-            Column::ExpectedQuality => "expected_quality",
-            Column::ExpectedBenefit => "expected_benefit",
-            Column::BenefitAnalysed => "benefit_analysed",
-            Column::BenefitRealised => "benefit_realised",
-            Column::RealisedBenefit => "realised_benefit",
-            Column::Owner => "owner",
-            Column::Unit => "unit",
-            Column::Partners => "partners",
-            Column::Goals => "goals",
-            Column::Priority => "priority",
-            Column::Start => "start",
-            Column::FollowUp => "follow_up",
-            Column::End => "end",
-            Column::Tags => "tags",
-            Column::Log => "log",
-            Column::Archived => "archived",
-            Column::Created => "created",
-            Column::Updated => "updated",
-            Column::Extra => "extra",
-            Column::Portfolio => "portfolio",
-        }
-    }
-
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.{}", self.key()))
     }
