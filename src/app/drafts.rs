@@ -235,6 +235,8 @@ fn profile_draft(editor: &ProfileEditor, org: &Organisation) -> Option<Draft> {
         Row::Name => (ProfilePart::Name, org.name.as_str()),
         Row::Vision => (ProfilePart::Vision, org.vision.as_str()),
         Row::Mission => (ProfilePart::Mission, org.mission.as_str()),
+        // Chosen with Enter, never typed.
+        Row::Currency => return None,
         Row::Goal(ix) => {
             let goal = org.goals.get(ix)?;
             (ProfilePart::Goal { id: Some(goal.id), was: goal.title.clone() }, goal.title.as_str())
@@ -278,7 +280,7 @@ fn restored_form(
                     *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
                 }
             }
-            FieldKind::Choice | FieldKind::Multi => {}
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
         }
     }
     form.focus = focus.min(Field::ALL.len() - 1);
