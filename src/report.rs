@@ -3,7 +3,17 @@
 //! follow-ups, checklist results with their change, open actions.
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
-//! `docs/report-json.md` (`"report_version": 1`). Headings and words come from the catalog.
+//! `docs/report-json.md` (`"report_version": 1`); HTML is one self-contained page with the
+//! portfolio drawn (`report/html.rs`, `report/svg.rs`). Headings and words come from the
+//! catalog. What a memo lists beyond the figures is in `report/content.rs`.
+
+mod content;
+mod html;
+mod markdown;
+mod svg;
+
+pub use content::Options;
+pub use html::esc;
 
 use std::fmt::Write as _;
 
@@ -25,6 +35,7 @@ pub const REPORT_VERSION: u32 = 1;
 pub enum Format {
     Markdown,
     Json,
+    Html,
 }
 
 impl Format {
@@ -32,6 +43,7 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -51,14 +63,17 @@ struct Facts<'a> {
     follow_ups: Vec<FollowUp>,
     checklists: Vec<ChecklistResult>,
     open_actions: Vec<&'a ActionItem>,
+    memo: content::Memo<'a>,
 }
 
 impl<'a> Facts<'a> {
-    fn new(p: &'a Portfolio, today: Date, lang: Lang) -> Self {
+    fn new(p: &'a Portfolio, today: Date, lang: Lang, options: Options) -> Self {
         let shares = analysis::facet_shares(&p.initiatives);
         let mut open_actions: Vec<&ActionItem> = p.actions.iter().filter(|a| !a.done).collect();
         open_actions.sort_by_key(|a| (a.follow_up.is_none(), a.follow_up, a.id));
+        let checklists = analysis::checklist_results(p, lang);
         Facts {
+            memo: content::Memo::new(p, today, lang, options, &checklists),
             p,
             lang,
             tendency: shares.tendency(),
@@ -70,7 +85,7 @@ impl<'a> Facts<'a> {
             pressures: analysis::pressure_counts(&p.initiatives),
             coverage: coverage::coverage(p),
             follow_ups: analysis::follow_ups(p, today),
-            checklists: analysis::checklist_results(p, lang),
+            checklists,
             open_actions,
         }
     }
@@ -131,6 +146,23 @@ impl<'a> Facts<'a> {
     }
 }
 
+impl<'a> Facts<'a> {
+    /// "+0.8 since 2026-03-10", or "first run".
+    fn change_words(&self, c: &ChecklistResult) -> String {
+        match (c.change(), c.previous) {
+            (Some(d), Some((date, _))) => {
+                let change = self.lang.signed_decimal(d, 1);
+                self.lang.tf("report.change_since", &[("change", &change), ("date", &self.lang.date(date))])
+            }
+            _ => self.t("report.first_run").to_owned(),
+        }
+    }
+
+    fn action_lines(&self) -> Vec<content::ActionLine<'a>> {
+        content::Memo::action_lines(self.p, &self.open_actions, self.lang)
+    }
+}
+
 fn md_cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
@@ -141,8 +173,8 @@ fn score(lang: Lang, v: Option<f64>) -> String {
 
 /// The report as Markdown.
 #[allow(clippy::many_single_char_names)]
-pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
-    let f = Facts::new(p, today, lang);
+pub fn markdown(p: &Portfolio, today: Date, lang: Lang, options: Options) -> String {
+    let f = Facts::new(p, today, lang, options);
     let t = |k: &str| lang.t(k);
     let mut o = String::new();
     let active = f.shares.active;
@@ -157,8 +189,15 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
             &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
         )
     );
-    if !p.organisation.vision.trim().is_empty() {
-        let _ = writeln!(o, "{}: {}\n", t("profile.vision"), one_line(&p.organisation.vision));
+    if options.public {
+        let _ = writeln!(o, "**{}**\n", t("report.public"));
+    }
+    for (key, text) in
+        [("profile.vision", &p.organisation.vision), ("profile.mission", &p.organisation.mission)]
+    {
+        if !text.trim().is_empty() {
+            let _ = writeln!(o, "{}: {}\n", t(key), one_line(text));
+        }
     }
 
     let _ = writeln!(o, "## {}\n", t("report.balance"));
@@ -224,6 +263,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         .map(|(p, n)| format!("{}: {n}", f.name("pressure", p.key())))
         .collect();
     let _ = writeln!(o, "- {}: {}", t("report.relieves"), ps.join(" · "));
+    markdown::register(&mut o, &f);
+    markdown::decisions(&mut o, &f);
 
     let _ = writeln!(o, "\n## {}\n", t("report.goal_coverage"));
     if f.coverage.goals.is_empty() {
@@ -260,13 +301,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         );
         for c in &f.checklists {
             let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
-            let change = match (c.change(), c.previous) {
-                (Some(d), Some((date, _))) => {
-                    let change = lang.signed_decimal(d, 1);
-                    lang.tf("report.change_since", &[("change", &change), ("date", &lang.date(date))])
-                }
-                _ => t("report.first_run").to_owned(),
-            };
+            let change = f.change_words(c);
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {}{scale} | {change} |",
@@ -276,16 +311,22 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
                 score(lang, c.mean)
             );
         }
+        markdown::dimensions(&mut o, &f);
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.open_actions"));
     if f.open_actions.is_empty() {
         let _ = writeln!(o, "{}", t("report.no_open_actions"));
     }
-    for a in &f.open_actions {
+    for line_of in f.action_lines() {
+        let a = line_of.action;
         let mut line = format!("- {} {}: {}", t("report.action"), a.id, one_line(&a.what));
-        if !a.who.trim().is_empty() {
-            let _ = write!(line, " — {}", one_line(&a.who));
+        let who = f.memo.person(&a.who);
+        if !who.is_empty() {
+            let _ = write!(line, " — {}", one_line(who));
+        }
+        if let Some(from) = line_of.source(p) {
+            let _ = write!(line, " · {}: {from}", t("report.from_item"));
         }
         if let Some(d) = a.follow_up {
             let overdue =
@@ -298,8 +339,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
 }
 
 /// The report as JSON (the shape in `docs/report-json.md`), pretty-printed with a final newline.
-pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
-    let f = Facts::new(p, today, lang);
+pub fn json(p: &Portfolio, today: Date, lang: Lang, options: Options) -> String {
+    let f = Facts::new(p, today, lang, options);
     let facets: Vec<Value> = Facet::GRID
         .iter()
         .map(|facet| {
@@ -315,6 +356,8 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
     let value = json!({
         "report_version": REPORT_VERSION,
         "date": today.to_string(),
+        "public": options.public,
+        "since": f.memo.since.to_string(),
         "organisation": {
             "name": p.organisation.name,
             "vision": p.organisation.vision,
@@ -371,10 +414,28 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "previous": c.previous.map(|(date, mean)| json!({"date": date.to_string(), "score": mean.map(|m| round(m, 2))})),
             "change": c.change().map(|d| round(d, 2)),
         })).collect::<Vec<_>>(),
-        "open_actions": f.open_actions.iter().map(|a| json!({
+        "initiative_list": f.memo.by_facet.iter().flat_map(|(_, list)| list).map(|i| json!({
+            "id": i.id,
+            "title": i.title,
+            "facet": i.facet.key(),
+            "stage": i.stage.key(),
+            "status": i.status.key(),
+            "owner": f.memo.person(&i.owner),
+            "unit": i.unit,
+            "follow_up": i.follow_up.map(|d| d.to_string()),
+        })).collect::<Vec<_>>(),
+        "log": f.memo.log.iter().map(|l| json!({
+            "date": l.entry.date.to_string(),
+            "kind": l.entry.kind.key(),
+            "initiative": l.initiative.id,
+            "text": l.entry.text,
+        })).collect::<Vec<_>>(),
+        "log_more": f.memo.log_more,
+        "open_actions": f.action_lines().iter().map(|line| (line.action, line.item.as_deref())).map(|(a, item)| json!({
             "id": a.id,
             "what": a.what,
-            "who": a.who,
+            "item_text": item,
+            "who": f.memo.person(&a.who),
             "when": a.when,
             "follow_up": a.follow_up.map(|d| d.to_string()),
             "overdue": a.is_overdue(today),
@@ -387,9 +448,15 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
     text
 }
 
-pub fn render(p: &Portfolio, format: Format, today: Date, lang: Lang) -> String {
+/// The report as one self-contained HTML page with the portfolio drawn.
+pub fn html(p: &Portfolio, today: Date, lang: Lang, options: Options) -> String {
+    html::render(&Facts::new(p, today, lang, options), today)
+}
+
+pub fn render(p: &Portfolio, format: Format, today: Date, lang: Lang, options: Options) -> String {
     match format {
-        Format::Markdown => markdown(p, today, lang),
-        Format::Json => json(p, today, lang),
+        Format::Markdown => markdown(p, today, lang, options),
+        Format::Json => json(p, today, lang, options),
+        Format::Html => html(p, today, lang, options),
     }
 }

@@ -76,8 +76,13 @@ fn a_run_shows_one_mean_in_the_overview_the_report_and_the_culture_pane() {
         .and_then(|r| r.mean);
     assert_eq!(overview, Some(culture), "the Overview's mean is the Culture pane's");
 
-    let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
+    let report: serde_json::Value = serde_json::from_str(&fasett::report::json(
+        &portfolio,
+        TODAY,
+        Lang::En,
+        fasett::report::Options::default(),
+    ))
+    .expect("report JSON");
     let reported = report["checklists"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["assessment"] == id))

@@ -423,8 +423,12 @@ fn report_export_and_import_of_10000_initiatives_are_fast() {
         eprintln!("{what}: {ms} ms (budget {budget_ms} ms)");
         assert!(ms <= budget_ms * factor, "{what} took {ms} ms");
     };
-    time("report markdown", 100, &mut || drop(fasett::report::markdown(&p, today(), Lang::En)));
-    time("report json", 100, &mut || drop(fasett::report::json(&p, today(), Lang::En)));
+    time("report markdown", 100, &mut || {
+        drop(fasett::report::markdown(&p, today(), Lang::En, fasett::report::Options::default()))
+    });
+    time("report json", 100, &mut || {
+        drop(fasett::report::json(&p, today(), Lang::En, fasett::report::Options::default()))
+    });
     let mut csv = Vec::new();
     time("export csv", 100, &mut || csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER));
     time("export markdown", 100, &mut || drop(export::markdown(&p, Lang::En, today())));

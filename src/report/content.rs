@@ -1,0 +1,192 @@
+//! What a memo needs beyond the figures: the initiatives listed per facet, the decisions and
+//! lessons logged since a date, the checklist results per dimension, and where each open action
+//! came from. Computed once from the portfolio, the date, the language and [`Options`]; the
+//! Markdown, JSON and HTML renderers only write it out.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::analysis::ChecklistResult;
+use crate::i18n::Lang;
+use crate::model::{ActionItem, Facet, Initiative, LogEntry, LogKind, Portfolio, Template};
+use crate::scoring;
+use crate::text::one_line;
+
+/// The most decisions and lessons a report lists; the rest are counted ("and N more").
+pub const MAX_LOG_LINES: usize = 200;
+
+/// What the caller chooses about a report: the public version, and how far back the logs go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out people's names (offentlighetsprincipen: papers that become public).
+    pub public: bool,
+    /// Decisions and lessons from this date on; `None` is twelve months before the report's
+    /// date.
+    pub since: Option<Date>,
+}
+
+impl Options {
+    /// The first day whose decisions and lessons are listed.
+    pub fn since(&self, today: Date) -> Date {
+        self.since.unwrap_or_else(|| today.saturating_sub(12.months()))
+    }
+}
+
+/// A decision or lesson from an initiative's log.
+pub struct LogLine<'a> {
+    pub initiative: &'a Initiative,
+    pub entry: &'a LogEntry,
+}
+
+/// One dimension of a checklist run: its mean, the previous run's, and how far the group's
+/// answers spread (where the run has participants' own scores).
+pub struct DimensionBar {
+    pub name: String,
+    pub mean: Option<f64>,
+    pub previous: Option<f64>,
+    pub spread: Option<f64>,
+}
+
+/// The latest run of one checklist for one scope, dimension by dimension.
+pub struct ChecklistChart {
+    pub name: String,
+    pub scope: String,
+    pub date: Date,
+    pub previous_date: Option<Date>,
+    pub scale: (u8, u8),
+    pub dimensions: Vec<DimensionBar>,
+}
+
+/// An open action and the checklist item it answers, in the report's language.
+pub struct ActionLine<'a> {
+    pub action: &'a ActionItem,
+    /// The item's text, when the action names one the template copy still has.
+    pub item: Option<String>,
+    /// The checklist's name and the run's scope, when the action came from a run.
+    pub run: Option<String>,
+}
+
+impl ActionLine<'_> {
+    /// The run and item the action came from ("Innovation climate · Ledningsgruppen — the
+    /// item"), or else the initiative it belongs to.
+    pub fn source(&self, p: &Portfolio) -> Option<String> {
+        match (&self.run, &self.item) {
+            (Some(run), Some(item)) => Some(format!("{} — {}", one_line(run), one_line(item))),
+            (Some(run), None) => Some(one_line(run).into_owned()),
+            (None, _) => self
+                .action
+                .initiative
+                .and_then(|id| p.initiative(id))
+                .map(|i| format!("#{} {}", i.id, one_line(&i.title))),
+        }
+    }
+}
+
+/// The memo's lists, computed once.
+pub struct Memo<'a> {
+    pub options: Options,
+    pub since: Date,
+    /// Initiatives not archived, per facet in [`Facet::ALL`] order, by id.
+    pub by_facet: Vec<(Facet, Vec<&'a Initiative>)>,
+    /// Decisions and lessons since [`Memo::since`], newest first, at most [`MAX_LOG_LINES`].
+    pub log: Vec<LogLine<'a>>,
+    /// How many more there were.
+    pub log_more: usize,
+    pub checklists: Vec<ChecklistChart>,
+}
+
+impl<'a> Memo<'a> {
+    pub fn new(
+        p: &'a Portfolio,
+        today: Date,
+        lang: Lang,
+        options: Options,
+        results: &[ChecklistResult],
+    ) -> Self {
+        let since = options.since(today);
+        let mut by_facet: Vec<(Facet, Vec<&Initiative>)> =
+            Facet::ALL.iter().map(|f| (*f, Vec::new())).collect();
+        for i in p.initiatives.iter().filter(|i| !i.archived) {
+            if let Some(slot) = Facet::ALL.iter().position(|f| *f == i.facet) {
+                by_facet[slot].1.push(i);
+            }
+        }
+        for (_, list) in &mut by_facet {
+            list.sort_by_key(|i| i.id);
+        }
+        let mut log: Vec<LogLine> = p
+            .initiatives
+            .iter()
+            .filter(|i| !i.archived)
+            .flat_map(|i| i.log.iter().map(move |entry| LogLine { initiative: i, entry }))
+            // Notes are working notes, never in a report; decisions and lessons are what a
+            // council reads.
+            .filter(|l| l.entry.kind != LogKind::Note && l.entry.date >= since && l.entry.date <= today)
+            .collect();
+        log.sort_by_key(|l| (std::cmp::Reverse(l.entry.date), l.initiative.id));
+        let log_more = log.len().saturating_sub(MAX_LOG_LINES);
+        log.truncate(MAX_LOG_LINES);
+        Memo { options, since, by_facet, log, log_more, checklists: checklist_charts(p, results, lang) }
+    }
+
+    /// A person's name as this version of the report shows it: not at all in the public one.
+    pub fn person<'s>(&self, name: &'s str) -> &'s str {
+        if self.options.public { "" } else { name.trim() }
+    }
+
+    /// Where each open action came from, in the order given.
+    pub fn action_lines(p: &'a Portfolio, actions: &[&'a ActionItem], lang: Lang) -> Vec<ActionLine<'a>> {
+        actions
+            .iter()
+            .map(|a| {
+                let run = a.assessment.and_then(|id| p.assessment(id));
+                let template = run.and_then(|r| p.template(&r.template, r.template_version));
+                let item = template
+                    .zip(a.item.as_deref())
+                    .and_then(|(t, id)| t.items.iter().find(|x| x.id == id))
+                    .map(|x| x.text.get(lang.code()).to_owned());
+                let run = run.map(|r| {
+                    let name =
+                        template.map_or_else(|| r.template.clone(), |t| t.name.get(lang.code()).to_owned());
+                    format!("{name} · {}", r.scope.trim())
+                });
+                ActionLine { action: a, item, run }
+            })
+            .collect()
+    }
+}
+
+/// For each checklist result, the latest run's dimensions beside the previous run's.
+fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> Vec<ChecklistChart> {
+    results
+        .iter()
+        .filter_map(|c| {
+            let run = p.assessment(c.assessment)?;
+            let t: &Template = p.template(&run.template, run.template_version)?;
+            let now = scoring::scores(t, run);
+            let before = scoring::previous(p, run).map(|prev| (prev.date, scoring::scores(t, prev)));
+            let dimensions = t
+                .dimensions
+                .iter()
+                .zip(&now.dimensions)
+                .map(|(d, s)| DimensionBar {
+                    name: d.name.get(lang.code()).to_owned(),
+                    mean: s.mean,
+                    previous: before
+                        .as_ref()
+                        .and_then(|(_, b)| b.dimensions.iter().find(|x| x.id == s.id))
+                        .and_then(|x| x.mean),
+                    spread: None,
+                })
+                .collect();
+            Some(ChecklistChart {
+                name: c.name.clone(),
+                scope: c.scope.clone(),
+                date: c.date,
+                previous_date: before.map(|(d, _)| d),
+                scale: (t.scale.min, t.scale.max),
+                dimensions,
+            })
+        })
+        .collect()
+}
