@@ -37,34 +37,55 @@ pub fn esc(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One line of user text, escaped.
+/// How many characters without a space may run before the page may break the line there.
+const LONGEST_RUN: usize = 30;
+
+/// One line of user text, escaped. A run of more than [`LONGEST_RUN`] characters without a
+/// space gets a break opportunity (`<wbr>`) every so often, so a pasted URL or a hand-edited
+/// 10,000-character word cannot stretch a table past the page.
 fn cell(text: &str) -> String {
-    esc(&one_line(text)).into_owned()
+    let line = one_line(text);
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut run = 0;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONGEST_RUN {
+                out.push_str("<wbr>");
+                run = 1;
+            }
+        }
+        let mut buf = [0; 4];
+        out.push_str(&esc(c.encode_utf8(&mut buf)));
+    }
+    out
 }
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:11pt;line-height:1.4;color:#1d232a;max-width:52rem;margin:2rem auto;padding:0 1rem}\
-h1{font-size:1.7rem;margin:0 0 .3rem}\
-h2{font-size:1.3rem;border-bottom:2px solid #1f5fa8;padding-bottom:.2rem;margin:2rem 0 .6rem}\
-h3{font-size:1.05rem;margin:1.2rem 0 .3rem}\
-table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}\
-th,td{border:1px solid #aab3bd;padding:.25rem .45rem;text-align:left;vertical-align:top;unicode-bidi:plaintext;overflow-wrap:anywhere}\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:11pt;line-height:1.4;color:#1d232a;max-width:52em;margin:2em auto;padding:0 1em}\
+h1{font-size:1.7em;margin:0 0 .3em}\
+h2{font-size:1.3em;border-bottom:2px solid #1f5fa8;padding-bottom:.2em;margin:1.6em 0 .6em}\
+h3{font-size:1.05em;margin:1.2em 0 .3em}\
+table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.95em}\
+th,td{border:1px solid #aab3bd;padding:.2em .4em;text-align:left;vertical-align:top;unicode-bidi:plaintext;overflow-wrap:break-word}\
 th{background:#e8edf2}\
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 .d{white-space:nowrap}\
 figure{margin:.8rem 0}\
 figure svg{display:block;width:100%;height:auto}\
-figcaption{font-size:.9rem;color:#4a5561}\
-.public{border:2px solid #b5562b;padding:.4rem .7rem;font-weight:bold}\
-.rule{font-size:.95rem;color:#38424d}\
+figcaption{font-size:.9em;color:#4a5561}\
+.public{border:2px solid #b5562b;padding:.4em .7em;font-weight:bold}\
+.rule{font-size:.95em;color:#38424d}\
 .overdue{font-weight:bold}\
-footer{margin-top:2rem;font-size:.85rem;color:#4a5561}\
+footer{margin-top:2em;font-size:.85em;color:#4a5561}\
 @page{size:A4;margin:16mm 15mm 18mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:9pt}}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}\
 section{break-before:page}section.first{break-before:auto}\
 h2,h3{break-after:avoid}tr,figure{break-inside:avoid}table.keep{break-inside:avoid}\
-thead{display:table-header-group}figure svg{max-height:150mm}}";
+thead{display:table-header-group}figure svg{max-height:105mm}figure.chart svg{max-height:150mm}}";
 
 /// The page.
 pub(super) fn render(f: &Facts, today: Date) -> String {
@@ -194,7 +215,7 @@ fn balance_table(o: &mut String, f: &Facts) {
 
 fn stages(o: &mut String, f: &Facts) {
     let t = |k: &str| f.t(k);
-    let _ = write!(o, "<section><h2>{}</h2><figure>{}</figure>", esc(t("report.stages")), svg::funnel(f));
+    let _ = write!(o, "<section><h2>{}</h2><figure class=\"chart\">{}</figure>", esc(t("report.stages")), svg::funnel(f));
     head(o, "keep", &[(t("column.stage"), false), (t("report.active"), true)]);
     for (stage, n) in Stage::ALL.iter().zip(f.stages) {
         let _ = write!(
@@ -400,7 +421,7 @@ fn checklists(o: &mut String, f: &Facts) {
     for (ix, chart) in f.memo.checklists.iter().enumerate() {
         let _ = write!(
             o,
-            "<h3>{} · {}</h3><figure>{}<figcaption>{}</figcaption></figure>",
+            "<h3>{} · {}</h3><figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
             cell(&chart.name),
             cell(&chart.scope),
             svg::checklist(chart, ix, lang),

@@ -37,7 +37,7 @@ fn open(o: &mut String, id: &str, height: u32, title: &str, desc: &str) {
 
 /// Where each grid facet sits on the diamond: mission top, enhancement left, anticipatory
 /// right, adaptive bottom (docs/domain.md §1). In `Facet::GRID` order.
-const VERTICES: [(f64, f64); 4] = [(380.0, 112.0), (540.0, 262.0), (220.0, 262.0), (380.0, 412.0)];
+const VERTICES: [(f64, f64); 4] = [(380.0, 112.0), (510.0, 252.0), (250.0, 252.0), (380.0, 392.0)];
 
 fn vertex(facet: Facet) -> (f64, f64) {
     VERTICES[Facet::GRID.iter().position(|f| *f == facet).unwrap_or(0)]
@@ -63,7 +63,7 @@ pub(super) fn diamond(f: &Facts) -> String {
         )
     }));
     let mut o = String::with_capacity(4096);
-    open(&mut o, "diamond", 520, f.t("report.svg_diamond"), &desc.join(". "));
+    open(&mut o, "diamond", 500, f.t("report.svg_diamond"), &desc.join(". "));
     // The axes first, under everything: directed–undirected and certainty–uncertainty.
     let [top, right, left, bottom] = VERTICES;
     let _ = write!(
@@ -82,7 +82,7 @@ pub(super) fn diamond(f: &Facts) -> String {
         let ((ax, ay), (bx, by)) = (vertex(a), vertex(b));
         let (mx, my) = ((ax + bx) / 2.0, (ay + by) / 2.0);
         // Outward from the centre, along the edge's normal.
-        let (cx, cy) = (380.0, 262.0);
+        let (cx, cy) = (380.0, 252.0);
         let (dx, dy) = ((mx - cx).signum(), (my - cy).signum());
         let anchor = if dx < 0.0 { "end" } else { "start" };
         let _ = write!(
@@ -99,7 +99,7 @@ pub(super) fn diamond(f: &Facts) -> String {
         let r = 6.0 + 40.0 * (share / 100.0).sqrt();
         let _ = write!(
             o,
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r:.1}\" fill=\"{}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>",
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r:.1}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"2\"/>",
             COLOURS[ix]
         );
         let strong = f.strong.contains(facet);
@@ -120,7 +120,7 @@ pub(super) fn diamond(f: &Facts) -> String {
         let weight = if strong { " font-weight=\"bold\"" } else { "" };
         let _ = write!(
             o,
-            "<g text-anchor=\"{anchor}\"><text x=\"{lx}\" y=\"{}\" font-size=\"16\"{weight} fill=\"{}\">{}</text>\
+            "<g text-anchor=\"{anchor}\"><text x=\"{lx}\" y=\"{}\" font-size=\"15\"{weight} fill=\"{}\">{}</text>\
              <text x=\"{lx}\" y=\"{}\">{}</text><text x=\"{lx}\" y=\"{}\" fill=\"#4a5561\">{}</text></g>",
             ys[0],
             COLOURS[ix],
