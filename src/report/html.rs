@@ -74,6 +74,7 @@ th,td{border:1px solid #aab3bd;padding:.2em .4em;text-align:left;vertical-align:
 th{background:#e8edf2}\
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 .d{white-space:nowrap}\
+table.register td:nth-child(2){width:30%}\
 figure{margin:.8rem 0}\
 figure svg{display:block;width:100%;height:auto}\
 figcaption{font-size:.9em;color:#4a5561}\
@@ -215,7 +216,12 @@ fn balance_table(o: &mut String, f: &Facts) {
 
 fn stages(o: &mut String, f: &Facts) {
     let t = |k: &str| f.t(k);
-    let _ = write!(o, "<section><h2>{}</h2><figure class=\"chart\">{}</figure>", esc(t("report.stages")), svg::funnel(f));
+    let _ = write!(
+        o,
+        "<section><h2>{}</h2><figure class=\"chart\">{}</figure>",
+        esc(t("report.stages")),
+        svg::funnel(f)
+    );
     head(o, "keep", &[(t("column.stage"), false), (t("report.active"), true)]);
     for (stage, n) in Stage::ALL.iter().zip(f.stages) {
         let _ = write!(
@@ -275,7 +281,7 @@ fn register(o: &mut String, f: &Facts) {
             columns.push((t("column.owner"), false));
         }
         columns.extend([(t("column.unit"), false), (t("column.follow_up"), false)]);
-        head(o, "", &columns);
+        head(o, "register", &columns);
         for i in list {
             let _ = write!(
                 o,

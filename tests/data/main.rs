@@ -23,6 +23,7 @@ mod field;
 mod git_driver;
 mod merge;
 mod region;
+mod report_html;
 mod sheets;
 mod store;
 
