@@ -1,7 +1,7 @@
 //! The report as one self-contained HTML page: CSS and SVG inline, nothing fetched, `lang` set
 //! to the report's language. It prints on A4 (a section per page, tables not cut across rows,
 //! page numbers where the browser supports `@page` margin boxes) and its tables carry plain
-//! borders, so they survive being pasted into Word or LibreOffice Writer.
+//! borders, so they survive being pasted into Word or `LibreOffice` Writer.
 //!
 //! Every piece of user text goes through [`esc`]; nothing from the data file becomes markup.
 
@@ -156,9 +156,9 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     checklists(&mut o, f);
     actions(&mut o, f, today);
 
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<footer>{}</footer></body></html>\n",
+        "<footer>{}</footer></body></html>",
         esc(&lang
             .tf("report.footer", &[("date", &lang.date(today)), ("version", &env!("CARGO_PKG_VERSION"))]))
     );
@@ -255,7 +255,7 @@ fn stages(o: &mut String, f: &Facts) {
         .zip(f.pressures)
         .map(|(p, n)| format!("{}: {n}", f.name("pressure", p.key())))
         .collect();
-    let _ = write!(o, "<p>{}: {}</p></section>\n", esc(t("report.relieves")), esc(&ps.join(" · ")));
+    let _ = writeln!(o, "<p>{}: {}</p></section>", esc(t("report.relieves")), esc(&ps.join(" · ")));
 }
 
 /// The initiatives per facet: number, title, stage, status, owner, unit, next follow-up.
@@ -313,7 +313,7 @@ fn decisions(o: &mut String, f: &Facts) {
     let _ = write!(o, "<section><h2>{}</h2>", esc(&f.lang.tf("report.decisions", &[("date", &since)])));
     if f.memo.log.is_empty() {
         let _ =
-            write!(o, "<p>{}</p></section>\n", esc(&f.lang.tf("report.no_decisions", &[("date", &since)])));
+            writeln!(o, "<p>{}</p></section>", esc(&f.lang.tf("report.no_decisions", &[("date", &since)])));
         return;
     }
     head(
@@ -371,7 +371,7 @@ fn follow_ups(o: &mut String, f: &Facts) {
     let t = |k: &str| f.t(k);
     let _ = write!(o, "<h2>{}</h2>", esc(t("report.follow_ups")));
     if f.follow_ups.is_empty() {
-        let _ = write!(o, "<p>{}</p></section>\n", esc(t("report.no_follow_ups")));
+        let _ = writeln!(o, "<p>{}</p></section>", esc(t("report.no_follow_ups")));
         return;
     }
     head(o, "", &[(t("column.date"), false), (t("report.when"), false), (t("report.what"), false)]);
@@ -397,7 +397,7 @@ fn checklists(o: &mut String, f: &Facts) {
     let lang = f.lang;
     let _ = write!(o, "<section><h2>{}</h2>", esc(t("report.checklists")));
     if f.checklists.is_empty() {
-        let _ = write!(o, "<p>{}</p></section>\n", esc(t("report.no_checklists")));
+        let _ = writeln!(o, "<p>{}</p></section>", esc(t("report.no_checklists")));
         return;
     }
     head(
@@ -465,7 +465,7 @@ fn actions(o: &mut String, f: &Facts, today: Date) {
     let t = |k: &str| f.t(k);
     let _ = write!(o, "<section><h2>{}</h2>", esc(t("report.open_actions")));
     if f.open_actions.is_empty() {
-        let _ = write!(o, "<p>{}</p></section>\n", esc(t("report.no_open_actions")));
+        let _ = writeln!(o, "<p>{}</p></section>", esc(t("report.no_open_actions")));
         return;
     }
     let mut columns =

@@ -45,6 +45,7 @@ fn vertex(facet: Facet) -> (f64, f64) {
 
 /// OPSI's diamond: each facet at its pole, its circle's area its share of the active
 /// initiatives, the change types on the edges between neighbours.
+#[allow(clippy::many_single_char_names)]
 pub(super) fn diamond(f: &Facts) -> String {
     let lang = f.lang;
     let mut desc: Vec<String> = Facet::GRID
@@ -80,7 +81,7 @@ pub(super) fn diamond(f: &Facts) -> String {
     for c in ChangeType::ALL {
         let (a, b) = c.between();
         let ((ax, ay), (bx, by)) = (vertex(a), vertex(b));
-        let (mx, my) = ((ax + bx) / 2.0, (ay + by) / 2.0);
+        let (mx, my) = (f64::midpoint(ax, bx), f64::midpoint(ay, by));
         // Outward from the centre, along the edge's normal.
         let (cx, cy) = (380.0, 252.0);
         let (dx, dy) = ((mx - cx).signum(), (my - cy).signum());
@@ -181,6 +182,7 @@ pub(super) fn funnel(f: &Facts) -> String {
 
 /// One checklist run per dimension: the mean as a bar on the template's scale, the previous
 /// run's mean as a tick, the spread of the group's answers as a whisker where there is one.
+#[allow(clippy::many_single_char_names)]
 pub(super) fn checklist(c: &ChecklistChart, ix: usize, lang: Lang) -> String {
     let (lo, hi) = (f64::from(c.scale.0), f64::from(c.scale.1.max(c.scale.0 + 1)));
     let (left, right) = (300.0, 640.0);

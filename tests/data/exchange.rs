@@ -424,10 +424,10 @@ fn report_export_and_import_of_10000_initiatives_are_fast() {
         assert!(ms <= budget_ms * factor, "{what} took {ms} ms");
     };
     time("report markdown", 100, &mut || {
-        drop(fasett::report::markdown(&p, today(), Lang::En, fasett::report::Options::default()))
+        drop(fasett::report::markdown(&p, today(), Lang::En, fasett::report::Options::default()));
     });
     time("report json", 100, &mut || {
-        drop(fasett::report::json(&p, today(), Lang::En, fasett::report::Options::default()))
+        drop(fasett::report::json(&p, today(), Lang::En, fasett::report::Options::default()));
     });
     let mut csv = Vec::new();
     time("export csv", 100, &mut || csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER));

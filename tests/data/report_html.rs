@@ -149,7 +149,7 @@ fn user_text_is_escaped_never_markup() {
         date: date(2026, 11, 1),
         kind: LogKind::Decision,
         text: word.clone(),
-        extra: Default::default(),
+        extra: fasett::model::extras::Extra::new(),
     });
     p.organisation.vision = "</p><img src=x onerror=alert(1)>".into();
     for lang in [Lang::En, Lang::Sv] {
@@ -212,11 +212,13 @@ fn since_chooses_the_decisions_and_lessons() {
 
 /// A portfolio whose active initiatives all sit in `facet`.
 fn only(n: u32, facet: Facet) -> Portfolio {
-    let mut p = Portfolio::default();
-    p.initiatives =
-        (1..=n).map(|id| Initiative { id, title: format!("I{id}"), facet, ..Default::default() }).collect();
-    p.actions.push(ActionItem { id: 1, what: "W".into(), ..Default::default() });
-    p
+    Portfolio {
+        initiatives: (1..=n)
+            .map(|id| Initiative { id, title: format!("I{id}"), facet, ..Default::default() })
+            .collect(),
+        actions: vec![ActionItem { id: 1, what: "W".into(), ..Default::default() }],
+        ..Default::default()
+    }
 }
 
 #[test]
