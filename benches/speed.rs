@@ -206,6 +206,16 @@ fn benches(c: &mut Criterion) {
                 ))
             });
         });
+        g.bench_function("report_html", |b| {
+            b.iter(|| {
+                black_box(fasett::report::html(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
+        });
         g.bench_function("export_csv", |b| {
             b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
         });

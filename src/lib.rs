@@ -16,7 +16,9 @@
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
-//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
+//!   the report's content is computed once and written as Markdown, JSON or an HTML page
+//!   with SVG charts (`report/content.rs`, `markdown.rs`, `html.rs`, `svg.rs`).
 //! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
 //!   both"), conflicts recorded in the file and settled as undoable edits.
 //! - [`region`]: several municipalities' portfolios side by side, read-only.
