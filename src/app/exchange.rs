@@ -162,6 +162,7 @@ mod tests {
             ("export markdown", "portfolio-2026-11-25.md"),
             ("report", "portfolio-report-2026-11-25.md"),
             ("report json", "portfolio-report-2026-11-25.json"),
+            ("report html", "portfolio-report-2026-11-25.html"),
         ] {
             app.update(Action::RunCommand(command.into()));
             let written = dir.join(name);
