@@ -74,7 +74,7 @@ th,td{border:1px solid #aab3bd;padding:.2em .4em;text-align:left;vertical-align:
 th{background:#e8edf2}\
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 .d{white-space:nowrap}\
-table.register td:nth-child(2){width:30%}\
+table.register td:nth-child(2){min-width:9em}\
 figure{margin:.8rem 0}\
 figure svg{display:block;width:100%;height:auto}\
 figcaption{font-size:.9em;color:#4a5561}\
