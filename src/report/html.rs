@@ -1,7 +1,8 @@
 //! The report as one self-contained HTML page: CSS and SVG inline, nothing fetched, `lang` set
 //! to the report's language. It prints on A4 (a section per page, tables not cut across rows,
 //! page numbers where the browser supports `@page` margin boxes) and its tables carry plain
-//! borders, so they survive being pasted into Word or `LibreOffice` Writer.
+//! borders, so they survive being pasted into Word or `LibreOffice` Writer. The font is Arial (or
+//! its metric twin Liberation Sans): a wider system font made Writer's tables run off the page.
 //!
 //! Every piece of user text goes through [`esc`]; nothing from the data file becomes markup.
 
@@ -65,7 +66,8 @@ fn cell(text: &str) -> String {
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:11pt;line-height:1.4;color:#1d232a;max-width:52em;margin:2em auto;padding:0 1em}\
+body{font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:11pt;line-height:1.4;color:#1d232a}\
+@media screen{body{max-width:52em;margin:2em auto;padding:0 1em}}\
 h1{font-size:1.7em;margin:0 0 .3em}\
 h2{font-size:1.3em;border-bottom:2px solid #1f5fa8;padding-bottom:.2em;margin:1.6em 0 .6em}\
 h3{font-size:1.05em;margin:1.2em 0 .3em}\
@@ -83,7 +85,7 @@ figcaption{font-size:.9em;color:#4a5561}\
 .overdue{font-weight:bold}\
 footer{margin-top:2em;font-size:.85em;color:#4a5561}\
 @page{size:A4;margin:16mm 15mm 18mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:9pt}}\
-@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}\
+@media print{body{font-size:10pt}\
 section{break-before:page}section.first{break-before:auto}\
 h2,h3{break-after:avoid}tr,figure{break-inside:avoid}table.keep{break-inside:avoid}\
 thead{display:table-header-group}figure svg{max-height:105mm}figure.chart svg{max-height:150mm}}";
