@@ -44,7 +44,7 @@ const LONGEST_RUN: usize = 30;
 /// One line of user text, escaped. A run of more than [`LONGEST_RUN`] characters without a
 /// space gets a break opportunity (`<wbr>`) every so often, so a pasted URL or a hand-edited
 /// 10,000-character word cannot stretch a table past the page.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let line = one_line(text);
     let mut out = String::with_capacity(line.len() + 8);
     let mut run = 0;
