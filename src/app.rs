@@ -42,6 +42,7 @@ pub use register::{FILTER_ROWS, RegisterState};
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;
+use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
@@ -640,12 +641,6 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-/// Now, to the second: what `updated` records.
-fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
 #[cfg(test)]

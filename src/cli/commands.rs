@@ -147,7 +147,7 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
         Ok(Some(p)) if !p.conflicts.is_empty() => {
             let shown = crate::text::one_line(&path.display().to_string()).into_owned();
             let mut message = lang.tf("check.conflicts", &[("path", &shown), ("count", &p.conflicts.len())]);
-            for line in crate::merge::conflict_lines(&p) {
+            for line in crate::merge::conflict_lines(&p, lang) {
                 message.push_str("\n  ");
                 message.push_str(&line);
             }

@@ -250,15 +250,25 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, String> {
     Ok(value)
 }
 
+/// The file at `path` is not a portfolio: `problem`, at `position` (line, column) and
+/// `json_path` where they are known.
+fn invalid_file(
+    path: &Path,
+    position: Option<(usize, usize)>,
+    json_path: Option<String>,
+    problem: String,
+) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_path_buf(),
+        backups: backups_dir_for(path),
+        position,
+        json_path,
+        problem,
+    }
+}
+
 fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio, LoadError> {
-    let invalid =
-        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
-            path: path.to_path_buf(),
-            backups: backups_dir_for(path),
-            position,
-            json_path,
-            problem,
-        };
+    let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(invalid(
@@ -378,14 +388,7 @@ fn parse_tree(
     path: &Path,
     allow_newer: bool,
 ) -> Result<(Portfolio, bool), LoadError> {
-    let invalid =
-        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
-            path: path.to_path_buf(),
-            backups: backups_dir_for(path),
-            position,
-            json_path,
-            problem,
-        };
+    let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let typed_from_text = || -> Typed {
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de)

@@ -29,9 +29,7 @@ fn the_selection_stays_on_screen_below_a_problem_banner() {
     let mut second = Harness::open(&path);
     assert!(second.problem().is_some(), "the lock is named above the panes");
     second.press('2');
-    for _ in 0..16 {
-        second.press('j');
-    }
+    second.press_times('j', 16);
     let selected = second.selected_id().expect("a row is selected");
     let screen = second.render(80, 24);
     let row = format!("▸#{selected} ");
@@ -103,9 +101,7 @@ fn the_last_initiative_of_a_cell_shows_a_full_cell() {
     app.press('1');
     let mission = app.grid_cell_ids(0).to_vec();
     assert_eq!(mission.len(), 6, "the demo's Mission cell");
-    for _ in 0..mission.len() {
-        app.press('j');
-    }
+    app.press_times('j', mission.len());
     let screen = app.render(80, 24);
     assert!(screen.contains("3–6 of 6"), "{screen}");
     for id in &mission[2..] {

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::pty::Sandbox;
-use crate::{run, stderr};
+use crate::{add, run, stderr};
 
 fn options() -> Options {
     Options {
@@ -36,17 +36,6 @@ fn reloaded(p: &Portfolio) -> Portfolio {
 
 fn sample() -> Portfolio {
     fasett::testing::sample()
-}
-
-fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
-    let id = p.allocate_id(Collection::Initiative);
-    p.initiatives.push(Initiative {
-        id,
-        title: title.into(),
-        updated: Some(updated.parse().expect("a time")),
-        ..Initiative::default()
-    });
-    id
 }
 
 fn initiative(p: &mut Portfolio, id: Id) -> &mut Initiative {

@@ -5,8 +5,6 @@
 //!
 //! Golden files: `UPDATE_GOLDEN=1 cargo test --test data report_html::` rewrites them.
 
-use std::time::Instant;
-
 use fasett::i18n::Lang;
 use fasett::model::{ActionItem, Facet, Initiative, LogEntry, LogKind, Portfolio};
 use fasett::report::{self, Format, Options};
@@ -14,8 +12,7 @@ use fasett::testing::sample;
 use jiff::civil::{Date, date};
 use scraper::{Html, Selector};
 
-use crate::pty::Sandbox;
-use crate::{golden, run, stderr, stdout};
+use crate::{golden, run, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -96,11 +93,10 @@ fn select_in(e: &scraper::ElementRef, css: &str) -> Vec<String> {
 
 #[test]
 fn the_sample_reports_match_the_golden_files_in_english_and_swedish() {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
+    let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let file = file.to_str().expect("a UTF-8 path");
+    let file = utf8(&file);
     for (lang, name) in [("en", "report.html"), ("sv", "report-sv.html")] {
         let out = run(&sandbox, &["--file", file, "report", "--format", "html", "--lang", lang]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -242,20 +238,21 @@ fn the_charts_draw_sensibly_with_none_one_facet_or_many() {
     }
 }
 
-/// The budget is for release builds (BENCHMARKS.md); a debug build only checks that nothing
-/// is wildly slow.
+/// Whole and within its size budget at 10,000 initiatives. How fast is measured by the
+/// benchmarks (`cargo bench --bench speed -- 10k/report_html`, BENCHMARKS.md): a test on a
+/// shared machine cannot hold a wall-clock budget honestly.
 #[test]
-fn the_html_report_of_10000_initiatives_is_fast_and_small() {
+fn the_html_report_of_10000_initiatives_is_whole_and_small() {
     let mut p = sample();
     let base = p.initiatives.clone();
     p.initiatives =
         (0..10_000u32).map(|n| Initiative { id: n + 1, ..base[n as usize % base.len()].clone() }).collect();
-    let factor = if cfg!(debug_assertions) { 20 } else { 1 };
-    let start = Instant::now();
     let page = html(&p, Lang::En, Options::default());
-    let ms = start.elapsed().as_millis();
-    eprintln!("report html of 10,000: {ms} ms, {} bytes", page.len());
-    assert!(ms <= 300 * factor, "took {ms} ms");
     assert!(page.len() <= 5_000_000, "{} bytes", page.len());
-    parse(&page);
+    let doc = parse(&page);
+    assert_eq!(
+        select(&doc, "table.register tbody tr").len(),
+        9_600,
+        "every initiative not archived is listed"
+    );
 }
