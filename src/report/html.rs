@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::{Facts, svg};
-use crate::analysis::FollowUp;
 use crate::balance;
 use crate::model::{Facet, Stage, Status};
 use crate::text::one_line;
@@ -384,14 +383,10 @@ fn follow_ups(o: &mut String, f: &Facts) {
             "<tr{class}><td class=\"d\">{}</td><td>{}</td><td>{}</td></tr>",
             f.lang.date(fu.date),
             esc(&f.when(fu)),
-            esc(&label(f, fu))
+            esc(&f.follow_up_label(fu))
         );
     }
     o.push_str("</tbody></table></section>\n");
-}
-
-fn label(f: &Facts, fu: &FollowUp) -> String {
-    f.follow_up_label(fu)
 }
 
 fn checklists(o: &mut String, f: &Facts) {
