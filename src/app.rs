@@ -29,7 +29,8 @@ use tui_input::Input;
 
 pub use conflicts::ConflictDialog;
 pub use culture::{
-    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+    ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
+    Refusal, RunField, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
@@ -138,6 +139,8 @@ pub struct App {
     saving: Option<String>,
     /// Initiatives edited since the last save was asked for.
     touched: Vec<Id>,
+    /// The last change touched checklist runs or templates: the Overview sums them up again.
+    runs_touched: bool,
     /// Each save under way (its number) with the history's mark of what it writes, so that
     /// "last saved" is what the writing thread actually wrote.
     save_marks: Vec<(u64, u64)>,
@@ -187,6 +190,7 @@ impl App {
             store: store.map(Saver::new),
             saving: None,
             touched: Vec::new(),
+            runs_touched: false,
             save_marks: Vec::new(),
             wait_for_saves: options.wait_for_saves,
             lang: options.lang,
@@ -213,6 +217,7 @@ impl App {
             overview: OverviewState::default(),
         };
         app.refresh_view();
+        app.refresh_overview();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });

@@ -78,7 +78,8 @@ pub enum Command {
         #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
         delimiter: u8,
     },
-    /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none.
+    /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none. With
+    /// --checklist, a checklist run from a survey export instead (one row per respondent).
     Import {
         /// The spreadsheet: .xlsx, or CSV (`;`, `,` or tab; UTF-8 or Windows-1252); English or
         /// Nordic headers.
@@ -87,6 +88,18 @@ pub enum Command {
         /// Check the file and show the mapping and what would change, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// The file is a survey export: make a run of this checklist (e.g. `innovation_climate`).
+        #[arg(long, value_name = "TEMPLATE_ID")]
+        checklist: Option<String>,
+        /// Who the run is about [default: the organisation].
+        #[arg(long, value_name = "TEXT", requires = "checklist")]
+        scope: Option<String>,
+        /// The run's date (2026-03-15, 15.3.2026, -1w …) [default: today].
+        #[arg(long, value_name = "DATE", requires = "checklist")]
+        date: Option<String>,
+        /// Keep the respondents' names from a name column (e-mail addresses are never kept).
+        #[arg(long, requires = "checklist")]
+        keep_names: bool,
         /// A saved mapping: which column fills which field, and what its words mean.
         #[arg(long, value_name = "MAP")]
         map: Option<PathBuf>,
@@ -157,7 +170,20 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new }) => {
+        Some(Command::Import {
+            ref sheet,
+            dry_run,
+            checklist: Some(ref template),
+            ref scope,
+            ref date,
+            keep_names,
+            ..
+        }) => {
+            let survey =
+                commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
+            Ok(commands::import_survey(file, sheet, &survey, dry_run, cli.read_only, lang))
+        }
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, .. }) => {
             let request = import::Request {
                 file,
                 sheet,

@@ -15,7 +15,7 @@ pub mod template;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use assessment::{ActionItem, Answer, Assessment};
+pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
 pub use conflict::{Conflict, Side};
 pub use initiative::{
     CreatedTo, ExpectedBenefit, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure,
@@ -26,7 +26,7 @@ pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleSt
 
 /// The schema version this build reads and writes. Files with a newer version are never
 /// written; older ones are migrated on load (see `store`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Short numeric ids ("#12"), unique within their collection and never reused.
 pub type Id = u32;

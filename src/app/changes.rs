@@ -15,6 +15,7 @@ impl App {
             return false;
         }
         change.initiative_ids(&mut self.touched);
+        self.runs_touched |= change.touches_runs();
         self.history.commit(change, &mut self.portfolio);
         self.after_change(false);
         self.save();
@@ -52,6 +53,9 @@ impl App {
             self.refresh_view();
         }
         self.culture_after_change();
+        if everything || std::mem::take(&mut self.runs_touched) {
+            self.refresh_overview();
+        }
     }
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.
@@ -90,6 +94,7 @@ impl App {
             return;
         };
         change.initiative_ids(&mut self.touched);
+        self.runs_touched |= change.touches_runs();
         let id = change.initiative_id();
         self.after_change(false);
         self.conflicts_changed(conflicts);

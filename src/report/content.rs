@@ -176,7 +176,7 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
                         .as_ref()
                         .and_then(|(_, b)| b.dimensions.iter().find(|x| x.id == s.id))
                         .and_then(|x| x.mean),
-                    spread: None,
+                    spread: s.spread,
                 })
                 .collect();
             Some(ChecklistChart {

@@ -406,18 +406,27 @@ fn checklists(o: &mut String, f: &Facts) {
             (t("column.date"), false),
             (t("report.score"), true),
             (t("report.change"), false),
+            (t("report.spread"), true),
         ],
     );
     for c in &f.checklists {
         let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
+        // The group's spread and how it moved: down is the group coming closer.
+        let spread = match (c.spread, c.previous_spread) {
+            (Some(now), Some(before)) => {
+                format!("{} ({})", lang.decimal(now, 1), lang.signed_decimal(now - before, 1))
+            }
+            (now, _) => super::score(lang, now),
+        };
         let _ = write!(
             o,
-            "<tr><td>{}</td><td>{}</td><td class=\"d\">{}</td><td class=\"n\">{}{scale}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"d\">{}</td><td class=\"n\">{}{scale}</td><td>{}</td><td class=\"n\">{}</td></tr>",
             cell(&c.name),
             cell(&c.scope),
             lang.date(c.date),
             super::score(lang, c.mean),
-            esc(&f.change_words(c))
+            esc(&f.change_words(c)),
+            esc(&spread)
         );
     }
     o.push_str("</tbody></table>");

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+mod groups;
+
 use super::paths::{backups_dir_for, is_missing};
 use super::position::{Seg, human_position, locate, locate_id, position_of_offset, serde_message};
 use super::{MAX_FILE_BYTES, Stamp, content_hash};
@@ -175,12 +177,19 @@ fn megabytes_whole(bytes: u64) -> String {
 
 /// Parses the bytes of a data file. `path` is only used in messages.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
-    parse_inner(bytes, path, false)
+    parse_inner(bytes, path, false).map(|(portfolio, _)| portfolio)
 }
 
 /// Reads and parses the file; `Ok(None)` if it does not exist.
 pub fn load(path: &Path) -> Result<Option<Portfolio>, LoadError> {
     Ok(read_and_parse(path, false)?.map(|(portfolio, _)| portfolio))
+}
+
+/// Reads and parses the file like [`load`], also telling the schema version it was migrated
+/// from (`None` when it was current).
+pub fn load_versioned(path: &Path) -> Result<Option<(Portfolio, Option<u32>)>, LoadError> {
+    let Some((bytes, _)) = read_capped(path)? else { return Ok(None) };
+    parse_inner(&bytes, path, false).map(Some)
 }
 
 /// Reads the whole file, refusing (from metadata, before reading) one over the size cap.
@@ -225,24 +234,40 @@ pub(super) fn read_and_parse(
     } else {
         (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
     };
-    let portfolio = portfolio?;
+    let (portfolio, _) = portfolio?;
     let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash };
     Ok(Some((portfolio, stamp)))
 }
 
-/// Steps that lift a file one schema version: `MIGRATIONS[i]` turns version `i + 1` into
-/// `i + 2`. Adding schema version N means adding one fn here (the assert below insists).
-const MIGRATIONS: &[Migration] = &[];
+/// Steps that lift a file to a schema version, in order of the version each brings the file
+/// to. A version with no step of its own (its change needed none, or its step lives on another
+/// branch that has not landed yet) is passed over, so steps may be added in any order. Adding
+/// schema version N means raising [`SCHEMA_VERSION`] and, if old files need it, adding a step
+/// here (the check below keeps the table in order and within our version).
+const MIGRATIONS: &[Step] = &[Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" }];
 
-/// One schema step: rewrites the parsed file in place, or says why it cannot.
-type Migration = fn(&mut Value) -> Result<(), String>;
-const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
+/// One schema step: brings a parsed file to version `to` in place, or says why it cannot.
+struct Step {
+    to: u32,
+    run: fn(&mut Value) -> Result<(), String>,
+    /// Catalog key of what the step does, in words, for `fasett check`.
+    explains: &'static str,
+}
 
-/// Brings a parsed file of schema version `from` (older than ours) up to [`SCHEMA_VERSION`].
+const _: () = {
+    let mut ix = 0;
+    while ix < MIGRATIONS.len() {
+        assert!(MIGRATIONS[ix].to >= 2 && MIGRATIONS[ix].to <= SCHEMA_VERSION);
+        assert!(ix == 0 || MIGRATIONS[ix - 1].to < MIGRATIONS[ix].to);
+        ix += 1;
+    }
+};
+
+/// Brings a parsed file of schema version `from` (older than ours) up to [`SCHEMA_VERSION`],
+/// running every step above `from` in order.
 pub fn migrate(mut value: Value, from: u32) -> Result<Value, String> {
-    let first = from.saturating_sub(1) as usize;
-    for step in MIGRATIONS.iter().skip(first) {
-        step(&mut value)?;
+    for step in MIGRATIONS.iter().filter(|step| step.to > from) {
+        (step.run)(&mut value)?;
     }
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
@@ -267,7 +292,13 @@ fn invalid_file(
     }
 }
 
-fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio, LoadError> {
+/// What migrating a file of schema version `from` does: one catalog key per step.
+pub fn migration_steps(from: u32) -> Vec<&'static str> {
+    MIGRATIONS.iter().filter(|step| step.to > from).map(|step| step.explains).collect()
+}
+
+/// The portfolio, and the schema version it was migrated from (`None`: it was current).
+fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfolio, Option<u32>), LoadError> {
     let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -296,14 +327,16 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
     // The common case takes one typed pass; anything unusual (an older, newer or missing
     // schema_version, unknown keys that must be kept, any error) goes the full way below,
     // which also words every problem.
-    let (mut portfolio, migrated) = if let Some(portfolio) = parse_current(text) {
-        (portfolio, false)
+    let (mut portfolio, migrated_from) = if let Some(portfolio) = parse_current(text) {
+        (portfolio, None)
     } else {
         parse_tree(bytes, text, path, allow_newer)?
     };
 
+    // Migration keeps the order of every list, so a position in the text as written is the
+    // right one.
     if let Some(dup) = first_duplicate_id(&portfolio) {
-        let position = if migrated { None } else { locate_id(text, dup.segments, dup.second) };
+        let position = locate_id(text, dup.segments, dup.second);
         let second = format!("{}[{}].id", dup.collection, dup.second);
         return Err(invalid(
             position,
@@ -315,11 +348,24 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
             ),
         ));
     }
+    if let Some((run, first, second, id)) = groups::first_duplicate_response(&portfolio) {
+        let at = [Seg::Key("assessments"), Seg::Index(run), Seg::Key("responses")];
+        let second_path = format!("assessments[{run}].responses[{second}].id");
+        return Err(invalid(
+            locate_id(text, &at, second),
+            Some(second_path.clone()),
+            format!(
+                "the response id {id} is used twice in one checklist run, by \
+                 assessments[{run}].responses[{first}].id and {second_path}; a response's id must \
+                 be unique within its run (give one of them an unused id)"
+            ),
+        ));
+    }
     // `Portfolio::initiative` binary-searches by id (already sorted in a file fasett wrote).
     if !portfolio.initiatives.is_sorted_by_key(|i| i.id) {
         portfolio.initiatives.sort_by_key(|i| i.id);
     }
-    Ok(portfolio)
+    Ok((portfolio, migrated_from))
 }
 
 /// One typed pass over a file of the current schema version, noticing (not collecting)
@@ -380,14 +426,14 @@ fn drop_later(value: Value, text_len: usize) {
 }
 
 /// The full read: the JSON tree (to check the schema version, migrate and collect unknown
-/// keys) beside the typed read with its JSON path. Gives the portfolio and whether it was
-/// migrated, or the problem in words.
+/// keys) beside the typed read with its JSON path. Gives the portfolio and the version it was
+/// migrated from, or the problem in words.
 fn parse_tree(
     bytes: &[u8],
     text: &str,
     path: &Path,
     allow_newer: bool,
-) -> Result<(Portfolio, bool), LoadError> {
+) -> Result<(Portfolio, Option<u32>), LoadError> {
     let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let typed_from_text = || -> Typed {
         let mut de = serde_json::Deserializer::from_str(text);
@@ -466,21 +512,30 @@ fn parse_tree(
         value
     };
 
-    let typed = if migrated {
-        serde_path_to_error::deserialize(&value)
-    } else {
-        early_typed.take().unwrap_or_else(typed_from_text)
-    };
-    let mut portfolio: Portfolio = typed.map_err(|e| {
+    let worded = |e: serde_path_to_error::Error<serde_json::Error>| {
         let json_path = e.path().to_string();
         let json_path = (json_path != "." && !json_path.is_empty()).then_some(json_path);
         let inner = e.into_inner();
         let position = (inner.line() > 0).then(|| human_position(text, inner.line(), inner.column()));
         invalid(position, json_path, serde_message(&inner))
-    })?;
+    };
+    let typed = if migrated {
+        // The migrated tree has no positions, and a tree keeps only the last of two equal keys.
+        // The typed read of the text as written gives both back: its error (with line and
+        // column) stands in for the migrated one, and a key given twice is refused.
+        let as_written = early_typed.take().unwrap_or_else(typed_from_text);
+        match (serde_path_to_error::deserialize(&value), as_written) {
+            (Err(_), Err(e)) => Err(e),
+            (Ok(_), Err(e)) if e.inner().to_string().starts_with("duplicate field") => Err(e),
+            (typed, _) => typed,
+        }
+    } else {
+        early_typed.take().unwrap_or_else(typed_from_text)
+    };
+    let mut portfolio: Portfolio = typed.map_err(worded)?;
     portfolio.absorb(&value);
     drop_later(value, text.len());
-    Ok((portfolio, migrated))
+    Ok((portfolio, migrated.then_some(version as u32)))
 }
 
 const BACKGROUND_DROP_BYTES: usize = 1024 * 1024;
@@ -541,5 +596,14 @@ mod tests {
     fn migration_chain_sets_the_current_version() {
         let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
         assert_eq!(v["schema_version"], SCHEMA_VERSION);
+        assert_eq!(migration_steps(1), ["check.migrate_2"]);
+        assert!(migration_steps(SCHEMA_VERSION).is_empty());
+    }
+
+    #[test]
+    fn every_step_is_explained_in_english() {
+        for step in MIGRATIONS {
+            assert_ne!(crate::i18n::Lang::En.t(step.explains), step.explains, "missing {}", step.explains);
+        }
     }
 }

@@ -23,10 +23,12 @@ mod exchange;
 mod field;
 mod git_driver;
 mod merge;
+mod migration;
 mod region;
 mod report_html;
 mod sheets;
 mod store;
+mod survey;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
 pub fn sample(n: u32) -> Portfolio {

@@ -115,3 +115,39 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     assert_eq!(p.templates.len(), 1, "the template copy is not stored twice");
     assert_eq!(p.assessments[1].scope, p.assessments[0].scope, "the re-run keeps the scope");
 }
+
+#[test]
+fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
+    let sandbox = Sandbox::new();
+    let mut app = start(&sandbox);
+    app.send("n");
+    app.wait_for("New checklist run", TIMEOUT);
+    app.send_key(Key::Enter);
+    app.wait_for("0/10 answered", TIMEOUT);
+    app.send("e");
+    app.wait_for("one digit each", TIMEOUT);
+    // Two lines typed at once, as a terminal delivers a fast burst or a paste: each is an item.
+    app.send("0122\r2101\r");
+    app.wait_for("2/10 answered", TIMEOUT);
+    app.send("3");
+    app.wait_for("outside this checklist's scale (0–2)", TIMEOUT);
+    app.send("1");
+    app.send_key(Key::Enter);
+    app.wait_for("3/10 answered", TIMEOUT);
+    // Esc and a letter sent together would read as Alt and the letter: wait in between.
+    app.send_key(Key::Esc);
+    app.wait_for("e all scores", TIMEOUT);
+    app.send("r");
+    app.wait_for("4 participants · spread = standard deviation", TIMEOUT);
+    app.send_key(Key::Esc);
+    app.wait_for("Checklist runs (1)", TIMEOUT);
+    app.quit();
+
+    let p = read_portfolio(&sandbox);
+    let run = &p.assessments[0];
+    assert_eq!(run.template, "culture_measures", "the first checklist in the dialog");
+    assert_eq!(run.responses.len(), 4);
+    assert_eq!(run.responses.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    let counts: Vec<usize> = run.responses.iter().map(|r| r.scores.len()).collect();
+    assert_eq!(counts, [3, 2, 2, 2], "the third item has only R1's score");
+}

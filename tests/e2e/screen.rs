@@ -120,8 +120,12 @@ fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
 #[test]
 fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
     // Large enough that the load takes a moment.
-    let portfolio =
-        fasett::generate::portfolio(fasett::generate::Size { initiatives: 1500, assessments: 5, seed: 7 });
+    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
+        initiatives: 1500,
+        assessments: 5,
+        seed: 7,
+        ..Default::default()
+    });
     let sandbox = Sandbox::new();
     let file = sandbox.root().join("large.json");
     std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");

@@ -226,6 +226,8 @@ fn exports_on_a_terminal_show_escape_sequences_instead_of_obeying_them() {
     sample["initiatives"] = serde_json::json!([first]);
     sample["initiatives"][0]["description"] = "".into();
     sample["initiatives"][0]["log"] = serde_json::json!([]);
+    // The Markdown export ends with the checklist runs' tables; none here, so it all fits.
+    sample["assessments"] = serde_json::json!([]);
     std::fs::write(&file, serde_json::to_string(&sample).expect("serialises")).expect("writes");
     // Markdown escapes the bracket too, so it is not read as a link.
     for (format, shown) in [("csv", "Evil␛[2J"), ("markdown", "Evil␛\\[2J")] {
