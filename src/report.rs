@@ -436,6 +436,15 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang, options: Options) -> String 
             });
             if let Some(object) = entry.as_object_mut() {
                 object.extend(group::json(p, c, lang));
+                let chart = f.memo.checklists.iter().find(|x| x.assessment == c.assessment);
+                let dimensions = chart.map_or_else(Vec::new, |chart| chart.dimensions.iter().map(|d| json!({
+                    "dimension": d.id,
+                    "name": d.name,
+                    "score": d.mean.map(|m| round(m, 2)),
+                    "previous": d.previous.map(|m| round(m, 2)),
+                    "spread": d.spread.map(|m| round(m, 2)),
+                })).collect());
+                object.insert("dimensions".into(), Value::from(dimensions));
             }
             entry
         }).collect::<Vec<_>>(),

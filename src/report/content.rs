@@ -41,6 +41,7 @@ pub struct LogLine<'a> {
 /// One dimension of a checklist run: its mean, the previous run's, and how far the group's
 /// answers spread (where the run has participants' own scores).
 pub struct DimensionBar {
+    pub id: String,
     pub name: String,
     pub mean: Option<f64>,
     pub previous: Option<f64>,
@@ -49,6 +50,8 @@ pub struct DimensionBar {
 
 /// The latest run of one checklist for one scope, dimension by dimension.
 pub struct ChecklistChart {
+    /// The run drawn (the latest of its checklist and scope).
+    pub assessment: crate::model::Id,
     pub name: String,
     pub scope: String,
     pub date: Date,
@@ -170,6 +173,7 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
                 .iter()
                 .zip(&now.dimensions)
                 .map(|(d, s)| DimensionBar {
+                    id: d.id.clone(),
                     name: d.name.get(lang.code()).to_owned(),
                     mean: s.mean,
                     previous: before
@@ -180,6 +184,7 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
                 })
                 .collect();
             Some(ChecklistChart {
+                assessment: c.assessment,
                 name: c.name.clone(),
                 scope: c.scope.clone(),
                 date: c.date,
