@@ -19,7 +19,7 @@
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
 //!   survey exports in as checklist runs; the report's content is computed once and written as
 //!   Markdown, JSON or an HTML page with SVG charts (`report/content.rs`, `markdown.rs`,
-//!   `html.rs`, `svg.rs`).
+//!   `json.rs`, `html.rs`, `svg.rs`).
 //! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
 //!   both"), conflicts recorded in the file and settled as undoable edits.
 //! - [`region`]: several municipalities' portfolios side by side, read-only.

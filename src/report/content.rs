@@ -1,14 +1,21 @@
-//! What a memo needs beyond the figures: the initiatives listed per facet, the decisions and
-//! lessons logged since a date, the checklist results per dimension, and where each open action
-//! came from. Computed once from the portfolio, the date, the language and [`Options`]; the
-//! Markdown, JSON and HTML renderers only write it out.
+//! What the report says, computed once from the portfolio, the date, the language and
+//! [`Options`]: the figures ([`Facts`], asked of `analysis`, `balance`, `coverage` and
+//! `scoring`, the owners the interface asks too) and what a memo needs beyond them ([`Memo`]:
+//! the initiatives listed per facet, the decisions and lessons logged since a date, the
+//! checklist results per dimension, where each open action came from). The Markdown, JSON and
+//! HTML writers only write it out; none computes a share or a mean of its own.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::analysis::ChecklistResult;
+use serde_json::{Value, json};
+
+use crate::analysis::{self, ChecklistResult, FacetShares, FollowUp};
+use crate::balance::Tendency;
+use crate::coverage::{self, Coverage};
 use crate::i18n::Lang;
 use crate::model::{ActionItem, Facet, Initiative, LogEntry, LogKind, Portfolio, Template};
+use crate::placement::Pole;
 use crate::scoring;
 use crate::text::one_line;
 
@@ -194,4 +201,127 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
             })
         })
         .collect()
+}
+
+/// Everything the report says, computed once.
+pub(super) struct Facts<'a> {
+    pub(super) p: &'a Portfolio,
+    pub(super) lang: Lang,
+    pub(super) shares: FacetShares,
+    pub(super) tendency: Tendency,
+    pub(super) strong: Vec<Facet>,
+    pub(super) stages: [usize; 6],
+    pub(super) statuses: [usize; 4],
+    pub(super) tracks: [usize; 3],
+    pub(super) pressures: [usize; 3],
+    pub(super) coverage: Coverage,
+    pub(super) follow_ups: Vec<FollowUp>,
+    pub(super) checklists: Vec<ChecklistResult>,
+    pub(super) open_actions: Vec<&'a ActionItem>,
+    pub(super) memo: Memo<'a>,
+}
+
+impl<'a> Facts<'a> {
+    pub(super) fn new(p: &'a Portfolio, today: Date, lang: Lang, options: Options) -> Self {
+        let shares = analysis::facet_shares(&p.initiatives);
+        let mut open_actions: Vec<&ActionItem> = p.actions.iter().filter(|a| !a.done).collect();
+        open_actions.sort_by_key(|a| (a.follow_up.is_none(), a.follow_up, a.id));
+        let checklists = analysis::checklist_results(p, lang);
+        Facts {
+            memo: Memo::new(p, today, lang, options, &checklists),
+            p,
+            lang,
+            tendency: shares.tendency(),
+            strong: shares.strong(),
+            shares,
+            stages: analysis::stage_counts(&p.initiatives),
+            statuses: analysis::status_counts(&p.initiatives),
+            tracks: analysis::track_counts(&p.initiatives),
+            pressures: analysis::pressure_counts(&p.initiatives),
+            coverage: coverage::coverage(p),
+            follow_ups: analysis::follow_ups(p, today),
+            checklists,
+            open_actions,
+        }
+    }
+
+    pub(super) fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+
+    pub(super) fn name(&self, prefix: &str, key: &str) -> &'static str {
+        self.lang.t(&format!("{prefix}.{key}"))
+    }
+
+    /// The pole a facet stands for, in words; "–" for mixed and unplaced.
+    pub(super) fn pole(&self, facet: Facet) -> &'static str {
+        Pole::of(facet).map_or("–", |p| self.name("pole", p.key()))
+    }
+
+    pub(super) fn organisation(&self) -> &str {
+        let name = self.p.organisation.name.trim();
+        if name.is_empty() { self.t("report.no_name") } else { name }
+    }
+
+    /// "No active anticipatory initiatives", then goals no active initiative serves.
+    pub(super) fn gaps(&self) -> Vec<(Value, String)> {
+        let mut gaps: Vec<(Value, String)> = self
+            .shares
+            .empty()
+            .into_iter()
+            .map(|f| {
+                let text = self
+                    .lang
+                    .tf("report.gap_facet", &[("facet", &self.name("facet", f.key()).to_lowercase())]);
+                (json!({"kind": "facet", "facet": f.key(), "text": text}), text)
+            })
+            .collect();
+        gaps.extend(self.coverage.unserved().map(|g| {
+            let text = self.lang.tf("report.gap_goal", &[("id", &g.id), ("title", &one_line(&g.title))]);
+            (json!({"kind": "goal", "goal": g.id, "text": text}), text)
+        }));
+        gaps
+    }
+
+    pub(super) fn when(&self, f: &FollowUp) -> String {
+        match f.days {
+            d if d < 0 => self.lang.tn("report.days_overdue", d.unsigned_abs() as usize, &[("days", &-d)]),
+            0 => self.t("report.today").to_owned(),
+            d => self.lang.tn("report.in_days", d.unsigned_abs() as usize, &[("days", &d)]),
+        }
+    }
+
+    pub(super) fn follow_up_label(&self, f: &FollowUp) -> String {
+        match f.kind {
+            analysis::FollowUpKind::Initiative => format!("#{} {}", f.id, one_line(&f.title)),
+            analysis::FollowUpKind::Run => {
+                let name = self.p.assessment(f.id).map_or_else(String::new, |a| {
+                    self.p
+                        .template(&a.template, a.template_version)
+                        .map_or_else(|| a.template.clone(), |t| t.name.get(self.lang.code()).to_owned())
+                });
+                format!("{} {}: {name} · {}", self.t("report.next_run"), f.id, one_line(&f.title))
+            }
+            analysis::FollowUpKind::Action => {
+                format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
+            }
+        }
+    }
+}
+
+impl<'a> Facts<'a> {
+    /// "+0.8 since 2026-03-10", or "first run".
+    pub(super) fn change_words(&self, c: &ChecklistResult) -> String {
+        match (c.change(), c.previous) {
+            (Some(d), Some((date, _))) => {
+                let change = self.lang.signed_decimal(d, 1);
+                self.lang.tf("report.change_since", &[("change", &change), ("date", &self.lang.date(date))])
+            }
+            _ => self.t("report.first_run").to_owned(),
+        }
+    }
+
+    pub(super) fn action_lines(&self) -> Vec<ActionLine<'a>> {
+        Memo::action_lines(self.p, &self.open_actions, self.lang)
+    }
 }
