@@ -160,8 +160,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     let _ = writeln!(
         o,
         "<footer>{}</footer></body></html>",
-        esc(&lang
-            .tf("report.footer", &[("date", &lang.date(today)), ("version", &env!("CARGO_PKG_VERSION"))]))
+        esc(&lang.tf("report.footer", &[("date", &lang.date(today))]))
     );
     o
 }
