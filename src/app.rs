@@ -51,6 +51,7 @@ use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, Saver, Store};
+use editing::Typed;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -232,7 +233,7 @@ impl App {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Saver::is_read_only)
+        self.store.as_ref().is_some_and(|s| s.access().is_read_only())
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
@@ -290,8 +291,8 @@ impl App {
                 };
             }
             Action::OpenCommandLine => self.mode = Mode::Command(Input::default()),
-            Action::Edit(edit) => self.edit(edit),
-            Action::Paste(text) => self.paste(&text),
+            Action::Edit(edit) => self.type_into(Typed::Key(edit)),
+            Action::Paste(text) => self.type_into(Typed::Paste(&text)),
             Action::Submit => self.submit(),
             Action::Cancel => self.cancel(),
             Action::ConfirmYes => self.confirm_yes(),
@@ -407,46 +408,28 @@ impl App {
         }
     }
 
-    /// An editing key for the text field (or form choice) being typed in.
-    fn edit(&mut self, edit: Edit) {
+    /// An editing key or a paste for the text field (or form choice) being typed in; a
+    /// paste goes in at the cursor and never to the keymap.
+    fn type_into(&mut self, typed: Typed<'_>) {
         match &mut self.mode {
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                editing::edit_line(input, edit);
+                editing::type_line(input, typed);
             }
             Mode::Search(input) => {
-                let changed = editing::edit_line(input, edit);
+                let changed = editing::type_line(input, typed);
                 self.search_typed(changed);
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
-                form.edit(edit);
+                match typed {
+                    Typed::Key(edit) => form.edit(edit),
+                    Typed::Paste(text) => form.paste(text),
+                }
                 self.form_error_fixed(complained);
             }
-            Mode::Culture(_) => self.culture_edit(edit),
-            _ => {}
-        }
-    }
-
-    /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
-    fn paste(&mut self, text: &str) {
-        match &mut self.mode {
-            Mode::Form(form) => {
-                let complained = form.error.is_some();
-                form.paste(text);
-                self.form_error_fixed(complained);
-            }
-            Mode::Command(input)
-            | Mode::LogEntry { input, .. }
-            | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                editing::paste_line(input, text);
-            }
-            Mode::Search(input) => {
-                let changed = editing::paste_line(input, text);
-                self.search_typed(changed);
-            }
-            Mode::Culture(_) => self.culture_paste(text),
+            Mode::Culture(_) => self.culture_type(typed),
             _ => {}
         }
     }

@@ -77,122 +77,52 @@ impl Format {
     }
 }
 
-/// One CSV column. The order of [`COLUMNS`] is the order in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    Id,
-    Title,
-    Description,
-    Need,
-    NeedSources,
-    Facet,
-    CreatedTo,
-    PushedBy,
-    Stage,
-    Status,
-    Track,
-    Relieves,
-    ExpectedEfficiency,
-    ExpectedQuality,
-    ExpectedBenefit,
-    BenefitAnalysed,
-    BenefitRealised,
-    RealisedBenefit,
-    Owner,
-    Unit,
-    Partners,
-    Goals,
-    Priority,
-    Start,
-    FollowUp,
-    End,
-    Tags,
-    Log,
-    Archived,
-    Created,
-    Updated,
-    Extra,
-    /// The identity of the portfolio the row's ID belongs to.
-    Portfolio,
+crate::model::keyed_enum! {
+    /// One CSV column, with its stable key (the header is the catalog's `csv.<key>`). The
+    /// order of [`COLUMNS`] is the order in the file.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Column {
+        Id = "id",
+        Title = "title",
+        Description = "description",
+        Need = "need",
+        NeedSources = "need_sources",
+        Facet = "facet",
+        CreatedTo = "created_to",
+        PushedBy = "pushed_by",
+        Stage = "stage",
+        Status = "status",
+        Track = "track",
+        Relieves = "relieves",
+        ExpectedEfficiency = "expected_efficiency",
+        ExpectedQuality = "expected_quality",
+        ExpectedBenefit = "expected_benefit",
+        BenefitAnalysed = "benefit_analysed",
+        BenefitRealised = "benefit_realised",
+        RealisedBenefit = "realised_benefit",
+        Owner = "owner",
+        Unit = "unit",
+        Partners = "partners",
+        Goals = "goals",
+        Priority = "priority",
+        Start = "start",
+        FollowUp = "follow_up",
+        End = "end",
+        Tags = "tags",
+        Log = "log",
+        Archived = "archived",
+        Created = "created",
+        Updated = "updated",
+        Extra = "extra",
+        /// The identity of the portfolio the row's ID belongs to.
+        Portfolio = "portfolio",
+    }
 }
 
 /// Every column, in file order.
-pub const COLUMNS: [Column; 33] = [
-    Column::Id,
-    Column::Title,
-    Column::Description,
-    Column::Need,
-    Column::NeedSources,
-    Column::Facet,
-    Column::CreatedTo,
-    Column::PushedBy,
-    Column::Stage,
-    Column::Status,
-    Column::Track,
-    Column::Relieves,
-    Column::ExpectedEfficiency,
-    Column::ExpectedQuality,
-    Column::ExpectedBenefit,
-    Column::BenefitAnalysed,
-    Column::BenefitRealised,
-    Column::RealisedBenefit,
-    Column::Owner,
-    Column::Unit,
-    Column::Partners,
-    Column::Goals,
-    Column::Priority,
-    Column::Start,
-    Column::FollowUp,
-    Column::End,
-    Column::Tags,
-    Column::Log,
-    Column::Archived,
-    Column::Created,
-    Column::Updated,
-    Column::Extra,
-    Column::Portfolio,
-];
+pub const COLUMNS: [Column; 33] = Column::ALL;
 
 impl Column {
-    /// The field's stable key; the header is the catalog's `csv.<key>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Id => "id",
-            Column::Title => "title",
-            Column::Description => "description",
-            Column::Need => "need",
-            Column::NeedSources => "need_sources",
-            Column::Facet => "facet",
-            Column::CreatedTo => "created_to",
-            Column::PushedBy => "pushed_by",
-            Column::Stage => "stage",
-            Column::Status => "status",
-            Column::Track => "track",
-            Column::Relieves => "relieves",
-            Column::ExpectedEfficiency => "expected_efficiency",
-            Column::ExpectedQuality => "expected_quality",
-            Column::ExpectedBenefit => "expected_benefit",
-            Column::BenefitAnalysed => "benefit_analysed",
-            Column::BenefitRealised => "benefit_realised",
-            Column::RealisedBenefit => "realised_benefit",
-            Column::Owner => "owner",
-            Column::Unit => "unit",
-            Column::Partners => "partners",
-            Column::Goals => "goals",
-            Column::Priority => "priority",
-            Column::Start => "start",
-            Column::FollowUp => "follow_up",
-            Column::End => "end",
-            Column::Tags => "tags",
-            Column::Log => "log",
-            Column::Archived => "archived",
-            Column::Created => "created",
-            Column::Updated => "updated",
-            Column::Extra => "extra",
-            Column::Portfolio => "portfolio",
-        }
-    }
-
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.{}", self.key()))
     }

@@ -5,6 +5,51 @@
 //! Every struct keeps the JSON keys it does not know in `extra` (see [`extras`]), so a file
 //! written by a newer fasett or edited by hand loses nothing when we save it.
 
+/// Declares an enum whose variants each have a stable key (`Variant = "key"`: the name in
+/// the data file and the last part of its catalog keys), with `ALL`, every variant in
+/// declaration order, and `key()`. The key is not a discriminant.
+macro_rules! keyed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $key:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)+
+                }
+            }
+        }
+
+        impl $crate::model::Keyed for $name {
+            const ALL: &'static [Self] = &$name::ALL;
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
+/// What `keyed_enum!` declares, for code that works on any such enum (reading its words
+/// from a spreadsheet, say).
+pub trait Keyed: Copy + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// The variant's stable key.
+    fn key(self) -> &'static str;
+}
+
 pub mod assessment;
 pub mod conflict;
 pub mod extras;
@@ -171,5 +216,40 @@ impl Portfolio {
     /// The template copy an assessment was run with, if the file has it.
     pub fn template(&self, id: &str, version: u32) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id && t.version == version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file's names come from serde, the catalogs' from `key()`: they must agree.
+    fn keys_are_the_file_names<T: Keyed + Serialize>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(Keyed::key(*v)));
+        }
+    }
+
+    #[test]
+    fn a_new_initiative_is_unplaced_identifying_problems_active_and_of_medium_priority() {
+        let i = Initiative::default();
+        assert_eq!(
+            (i.facet, i.stage, i.status, i.priority, i.track),
+            (Facet::Unplaced, Stage::IdentifyingProblems, Status::Active, Priority::Medium, None)
+        );
+    }
+
+    #[test]
+    fn every_keyed_enum_writes_its_key() {
+        keys_are_the_file_names::<Facet>();
+        keys_are_the_file_names::<Stage>();
+        keys_are_the_file_names::<Status>();
+        keys_are_the_file_names::<Track>();
+        keys_are_the_file_names::<NeedSource>();
+        keys_are_the_file_names::<Pressure>();
+        keys_are_the_file_names::<Priority>();
+        keys_are_the_file_names::<CreatedTo>();
+        keys_are_the_file_names::<PushedBy>();
+        keys_are_the_file_names::<LogKind>();
     }
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use super::editing;
+use super::editing::{self, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -440,20 +440,7 @@ impl InitiativeForm {
             return;
         }
         match field.kind() {
-            Kind::Line => {
-                if let Some(input) = self.line_mut(field)
-                    && editing::edit_line(input, edit)
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Text => {
-                if let Some(area) = self.text_mut(field)
-                    && editing::edit_area(area, edit)
-                {
-                    self.dirty = true;
-                }
-            }
+            Kind::Line | Kind::Text => self.type_text(Typed::Key(edit)),
             Kind::Choice => match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => self.cycle(true),
                 Edit::PreviousChar | Edit::Insert('h') => self.cycle(false),
@@ -477,24 +464,18 @@ impl InitiativeForm {
     /// spaces), as it is for multi-line fields; other control characters are dropped.
     pub fn paste(&mut self, text: &str) {
         self.error = None;
+        self.type_text(Typed::Paste(text));
+    }
+
+    /// Types into the focused text field, if it is one; it is dirty once its text changed.
+    fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.field();
-        match field.kind() {
-            Kind::Line => {
-                if let Some(input) = self.line_mut(field)
-                    && editing::paste_line(input, text)
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Text => {
-                if let Some(area) = self.text_mut(field)
-                    && area.insert_str(editing::multi_line(text))
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Choice | Kind::Multi => {}
-        }
+        let changed = match field.kind() {
+            Kind::Line => self.line_mut(field).is_some_and(|input| editing::type_line(input, typed)),
+            Kind::Text => self.text_mut(field).is_some_and(|area| editing::type_area(area, typed)),
+            Kind::Choice | Kind::Multi => false,
+        };
+        self.dirty |= changed;
     }
 
     /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to

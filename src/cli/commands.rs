@@ -144,21 +144,30 @@ fn open_for_import(
     }
     let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
     let opened = Store::open(&path, dry_run).map_err(|e| fail(&e.localized(lang), 1))?;
-    let refused = |reason: &store::ReadOnlyReason| {
+    refuse_unwritable(opened.store.access(), &path, dry_run, lang)?;
+    Ok((opened.portfolio, opened.store, path))
+}
+
+/// Refuses a file to import into that could not be read (bad data) or that another session
+/// holds (unless only a dry run is asked for), saying why.
+pub(super) fn refuse_unwritable(
+    access: &store::Access,
+    path: &Path,
+    dry_run: bool,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    let file_is = |reason: &store::ReadOnlyReason| {
         lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
     };
-    match opened.store.access() {
+    match access {
         store::Access::ReadOnly(
             reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
-        ) => {
-            return Err(fail(&refused(reason), EXIT_BAD_DATA));
-        }
+        ) => Err(fail(&file_is(reason), EXIT_BAD_DATA)),
         store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
-            return Err(fail(&refused(reason), 1));
+            Err(fail(&file_is(reason), 1))
         }
-        _ => {}
+        _ => Ok(()),
     }
-    Ok((opened.portfolio, opened.store, path))
 }
 
 /// A file that could not be imported: its notes, every problem, and that nothing changed.

@@ -103,7 +103,9 @@ impl Plan {
             Change::Batch(changes) => changes
                 .iter()
                 .filter_map(|c| match c {
-                    Change::Initiative { before: None, after: Some(i) } => Some(i.id),
+                    Change::Initiative(crate::history::Replace { before: None, after: Some(i) }) => {
+                        Some(i.id)
+                    }
                     _ => None,
                 })
                 .collect(),

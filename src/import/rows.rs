@@ -229,11 +229,19 @@ impl Fill<'_, '_> {
         found
     }
 
-    fn choices(&mut self, cell: &Cell, header: &str, field: Column) -> Vec<Choice> {
+    /// The choices a list cell names, each as `pick` takes it from the field's vocabulary.
+    fn choices<T>(
+        &mut self,
+        cell: &Cell,
+        header: &str,
+        field: Column,
+        pick: fn(Choice) -> Option<T>,
+    ) -> Vec<T> {
         split_list(&cell.text())
             .iter()
             .filter(|item| !item.trim().is_empty())
             .filter_map(|item| self.choice(item.trim(), header, field))
+            .filter_map(pick)
             .collect()
     }
 
@@ -280,18 +288,14 @@ impl Fill<'_, '_> {
             Column::Description => i.description = text(self),
             Column::Need => i.need = text(self),
             Column::NeedSources => {
-                i.need_sources = self
-                    .choices(cell, header, field)
-                    .into_iter()
-                    .filter_map(|c| if let Choice::NeedSource(x) = c { Some(x) } else { None })
-                    .collect();
+                i.need_sources = self.choices(cell, header, field, |c| {
+                    if let Choice::NeedSource(x) = c { Some(x) } else { None }
+                });
             }
             Column::Relieves => {
-                i.relieves = self
-                    .choices(cell, header, field)
-                    .into_iter()
-                    .filter_map(|c| if let Choice::Pressure(x) = c { Some(x) } else { None })
-                    .collect();
+                i.relieves = self.choices(cell, header, field, |c| {
+                    if let Choice::Pressure(x) = c { Some(x) } else { None }
+                });
             }
             Column::Facet if blank => i.facet = crate::model::Facet::Unplaced,
             Column::Track if blank => i.track = None,

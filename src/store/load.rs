@@ -48,21 +48,21 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn path(&self) -> &Path {
-        match self {
-            LoadError::Io { path, .. }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Invalid { path, .. }
-            | LoadError::NewerSchema { path, .. } => path,
-        }
+        self.paths().0
     }
 
     /// Where `fasett` keeps the backups of this file.
     pub fn backups(&self) -> &Path {
+        self.paths().1
+    }
+
+    /// The file and its backups folder, which every load error names.
+    fn paths(&self) -> (&Path, &Path) {
         match self {
-            LoadError::Io { backups, .. }
-            | LoadError::TooLarge { backups, .. }
-            | LoadError::Invalid { backups, .. }
-            | LoadError::NewerSchema { backups, .. } => backups,
+            LoadError::Io { path, backups, .. }
+            | LoadError::TooLarge { path, backups, .. }
+            | LoadError::Invalid { path, backups, .. }
+            | LoadError::NewerSchema { path, backups, .. } => (path, backups),
         }
     }
 

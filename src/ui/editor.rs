@@ -165,17 +165,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     if field == Field::Title {
         label.push_str(" *");
     }
-    let label_style = if has_error {
-        theme.error()
-    } else if focused {
-        theme.key()
-    } else {
-        theme.dim()
-    };
-    let marker = format!("{} ", theme.mark(focused));
-    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
-        Line::styled(label_text, label_style),
+        theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
     );
     let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };
@@ -183,25 +174,18 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.line(field) else { return };
-            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
-            let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
-            let mut text = theme.truncate(&one_line(&shown), width);
-            if focused {
-                let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                text.push_str(&" ".repeat(pad));
-                let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-                frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
-            } else if text.is_empty() && field == Field::FollowUp {
+            let typed = super::input_line(frame, value, input, focused, theme);
+            if !focused && typed.is_empty() && field == Field::FollowUp {
                 frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
                 return;
             }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
             if suggestions.is_empty() {
+                let text = if focused { super::filled(typed, width) } else { typed };
                 frame.render_widget(Line::styled(text, style), value);
             } else {
                 // Typed text first, then what → would complete it to, dimmed.
-                let typed = theme.truncate(&one_line(&shown), width);
                 let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
                 let symbols = theme.symbols();
                 let separator = format!(" {} ", symbols.separator);

@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, ProfileEditor, ProfileRow};
@@ -36,14 +36,8 @@ pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, theme: &Theme) {
-    frame.render_widget(Clear, area);
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {} ", app.lang.t("profile.title")), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("profile.hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner =
+        super::dialog::framed(frame, area, app.lang.t("profile.title"), app.lang.t("profile.hint"), theme);
     // One column goes to the selection mark.
     let width = usize::from(inner.width.saturating_sub(1));
     let org = &app.portfolio.organisation;

@@ -16,7 +16,7 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use crate::strategies;
-use crate::{TODAY, golden, load, run, run_ok, sandbox, stderr, stdout, utf8};
+use crate::{TODAY, golden, import, import_ok, load, run, run_ok, sandbox_with_file, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -128,9 +128,8 @@ fn exported_cells_never_start_a_formula() {
 
 #[test]
 fn excel_in_a_swedish_locale_imports() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
+    let (sandbox, file) = sandbox_with_file();
+    let output = import_ok(&sandbox, &file, &fixture("excel_sv.csv"), &[]);
     assert!(stdout(&output).contains(": 4 new, 0 changed"), "{}", stdout(&output));
     assert!(stderr(&output).contains("Okänd kolumn"), "the unknown column is named: {}", stderr(&output));
     let p = load(&file);
@@ -164,8 +163,7 @@ fn excel_in_a_swedish_locale_imports() {
 
 #[test]
 fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     let dry =
@@ -175,7 +173,7 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     );
     assert_eq!(std::fs::read(&file).expect("reading"), before, "a dry run writes nothing");
 
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
+    import_ok(&sandbox, &file, &fixture("excel_sv.csv"), &[]);
     let p = load(&file);
     let old = sample();
     assert_eq!(p.initiatives.len(), old.initiatives.len() + 4);
@@ -190,16 +188,15 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
 
 #[test]
 fn windows_1252_is_converted_and_formulas_stay_text() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
+    let (sandbox, file) = sandbox_with_file();
+    let output = import_ok(&sandbox, &file, &fixture("windows_1252.csv"), &[]);
     assert!(stderr(&output).contains("Windows-1252"), "the conversion is said: {}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives[0].title, "Köksträdgård i Ås");
     assert_eq!(p.initiatives[0].owner, "Björn Ödman");
     assert_eq!(p.initiatives[0].description, "Budget 5 000 € – delvis");
 
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
+    import_ok(&sandbox, &file, &fixture("formulas.csv"), &[]);
     let p = load(&file);
     let new = &p.initiatives[1..];
     assert_eq!(new[0].title, "=HYPERLINK(\"http://x\")", "a formula is imported as its text");
@@ -237,8 +234,7 @@ fn ragged_rows_are_padded_and_cells_beyond_the_header_kept() {
 
 #[test]
 fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     for (name, lines, words) in BAD {
@@ -266,12 +262,11 @@ fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
 
 #[test]
 fn a_50_mb_csv_is_refused_before_reading() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let big = sandbox.root().join("big.csv");
     // Sparse: the size is what is checked, so the test needs no 50 MB of disk.
     std::fs::File::create(&big).and_then(|f| f.set_len(50 * 1024 * 1024)).expect("a big file");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&big)]);
+    let output = import(&sandbox, &file, &big, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("50.0 MB") && stderr(&output).contains("up to 32 MB"),
@@ -283,8 +278,7 @@ fn a_50_mb_csv_is_refused_before_reading() {
 
 #[test]
 fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let output = run(&sandbox, &["--file", utf8(&file), "import", "nowhere.csv"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("nowhere.csv"));
@@ -300,8 +294,7 @@ fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
 
 #[test]
 fn export_writes_stdout_or_a_file_atomically() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
@@ -327,8 +320,7 @@ fn export_writes_stdout_or_a_file_atomically() {
 
 #[test]
 fn the_sample_report_matches_the_golden_files() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let md = run_ok(&sandbox, &["--file", utf8(&file), "report"]);
     golden("report.md", &stdout(&md));
@@ -341,8 +333,7 @@ fn the_sample_report_matches_the_golden_files() {
 
 #[test]
 fn the_report_and_the_messages_speak_the_chosen_language() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);

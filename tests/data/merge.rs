@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 
 use fasett::i18n::Lang;
 use fasett::merge::{self, Merged, Options, Pick};
-use fasett::model::{ActionItem, Collection, Facet, Id, Initiative, Portfolio, Priority, Stage};
+use fasett::model::{Facet, Id, Initiative, Portfolio, Priority, Stage};
 use fasett::store::{self, to_json};
 use jiff::civil::date;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::pty::Sandbox;
-use crate::{add, run, stderr};
+use crate::{add, add_action, run, stderr};
 
 fn options() -> Options {
     Options {
@@ -49,8 +49,7 @@ fn titles(p: &Portfolio) -> BTreeMap<Id, String> {
 /// The week of the issue: both add two initiatives (#26 and #27 on both sides), each edits a
 /// different field of #3, theirs archives #5 and plans an action for its new #27.
 fn two_weeks() -> (Portfolio, Portfolio, Portfolio) {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     assert_eq!(add(&mut ours, "Nattfasta i hemtjänsten", "2026-11-20T09:00:00Z"), 26);
     assert_eq!(add(&mut ours, "Lånecyklar för personalen", "2026-11-20T09:05:00Z"), 27);
     assert_eq!(add(&mut theirs, "Digital tillsyn nattetid", "2026-11-21T10:00:00Z"), 26);
@@ -59,14 +58,14 @@ fn two_weeks() -> (Portfolio, Portfolio, Portfolio) {
     initiative(&mut ours, 3).owner = "Anna Berg".into();
     initiative(&mut theirs, 3).unit = "Tekniska förvaltningen".into();
     initiative(&mut theirs, 5).archived = true;
-    let action = theirs.allocate_id(Collection::Action);
-    theirs.actions.push(ActionItem {
-        id: action,
-        what: "Ask the night staff about #27".into(),
-        initiative: Some(27),
-        ..ActionItem::default()
-    });
+    add_action(&mut theirs, "Ask the night staff about #27", 27);
     (base, ours, theirs)
+}
+
+/// The sample as the common ancestor, and the two copies of it each side changes.
+fn copies() -> (Portfolio, Portfolio, Portfolio) {
+    let base = sample();
+    (base.clone(), base.clone(), base)
 }
 
 #[test]
@@ -113,8 +112,7 @@ fn two_copies_that_each_added_26_and_27_merge_without_loss_or_collision() {
 
 #[test]
 fn one_field_changed_differently_on_both_sides_is_a_conflict_in_a_valid_file() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     initiative(&mut ours, 3).title = "Fossilfria transporter".into();
     initiative(&mut theirs, 3).title = "Fossilfri fordonsflotta".into();
     initiative(&mut theirs, 3).owner = "Bo Ek".into();
@@ -141,8 +139,7 @@ fn one_field_changed_differently_on_both_sides_is_a_conflict_in_a_valid_file() {
 
 #[test]
 fn a_record_removed_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     ours.initiatives.retain(|i| i.id != 8);
     initiative(&mut theirs, 8).stage = Stage::Evaluating;
     theirs.initiatives.retain(|i| i.id != 9);
@@ -159,8 +156,7 @@ fn a_record_removed_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict()
 
 #[test]
 fn a_file_with_unresolved_conflicts_merges_again() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     initiative(&mut ours, 3).title = "A".into();
     initiative(&mut theirs, 3).title = "B".into();
     let conflicted = reloaded(&merged(&base, &ours, &theirs).portfolio);
@@ -182,8 +178,7 @@ fn a_file_with_unresolved_conflicts_merges_again() {
 
 #[test]
 fn the_same_initiative_renumbered_differently_on_two_sides_ends_with_one_number() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     add(&mut ours, "Ours", "2026-11-20T09:00:00Z");
     add(&mut theirs, "Theirs", "2026-11-21T09:00:00Z");
     // Two merges of the same two copies, each with something else added first.
@@ -205,8 +200,7 @@ fn the_same_initiative_renumbered_differently_on_two_sides_ends_with_one_number(
 
 #[test]
 fn nested_records_of_a_later_fasett_are_merged_by_id_and_renumbered() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     let benefit =
         |id: u64, title: &str| json!({"id": id, "title": title, "kind": "money", "measurements": []});
     initiative(&mut ours, 2).extra.insert("benefits".into(), json!([benefit(1, "Lower fuel cost")]));
@@ -226,8 +220,7 @@ fn run_two(p: &mut Portfolio) -> &mut fasett::model::Assessment {
 
 #[test]
 fn participants_scores_merge_by_response_id_within_their_run() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     assert_eq!(run_two(&mut ours).responses.len(), 7);
     // Each facilitator types in a different item for R1; both add an eighth participant,
     // numbered 8 on both sides; both change R2's score for "challenge", differently.
@@ -261,8 +254,7 @@ fn participants_scores_merge_by_response_id_within_their_run() {
 
 #[test]
 fn reordered_goals_and_tags_take_both_sides_changes() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     ours.organisation.goals.swap(0, 1);
     initiative(&mut ours, 4).tags.push("ai".into());
     initiative(&mut theirs, 4).tags.push("bygglov".into());
@@ -512,8 +504,7 @@ fn edited(base: &Portfolio, edits: &[Edit], side: &str) -> (Portfolio, Vec<Strin
             }
             Edit::Act(ix) => {
                 if let Some(id) = pick(&p, *ix) {
-                    let action = p.allocate_id(Collection::Action);
-                    p.actions.push(ActionItem { id: action, initiative: Some(id), ..ActionItem::default() });
+                    add_action(&mut p, "", id);
                 }
             }
         }

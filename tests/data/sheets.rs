@@ -13,7 +13,7 @@ use fasett::model::{Facet, Goal, Initiative, Portfolio, Stage, Status};
 use fasett::testing::sample;
 use jiff::civil::{Date, date};
 
-use crate::{load, run, run_ok, sandbox, stderr, stdout, utf8};
+use crate::{import, import_ok, load, run, run_ok, sandbox, sandbox_with_file, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -132,8 +132,7 @@ fn long_logs_go_on_in_more_columns_and_come_back_whole() {
 
 #[test]
 fn a_swedish_register_imports_with_no_hand_editing() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let sheet = register("sjobacka_ideregister_sv.csv");
     let dry = run_ok(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
     let out = stdout(&dry);
@@ -150,7 +149,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     assert!(out.contains("8 nya"), "{out}");
     assert!(stderr(&dry).contains("Windows-1252") && stderr(&dry).contains("Rad 1"), "{}", stderr(&dry));
     assert!(!file.exists(), "a dry run writes nothing");
-    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
+    let output = import_ok(&sandbox, &file, &sheet, &[]);
     assert!(stderr(&output).contains("units are not in the organisation profile"), "{}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives.len(), 8, "every row in");
@@ -185,8 +184,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
 
 #[test]
 fn a_norwegian_register_imports_with_no_hand_editing() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let output = run(
         &sandbox,
         &["--lang", "nb", "--file", utf8(&file), "import", utf8(&register("oevre_tiltak_nb.csv"))],
@@ -214,11 +212,9 @@ fn a_norwegian_register_imports_with_no_hand_editing() {
 
 #[test]
 fn a_saved_mapping_is_applied_from_the_command_line() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let sheet = sandbox.root().join("egen.csv");
-    std::fs::write(&sheet, "Förslagets namn;Läge;Intern kod\nA;Kanske;x1\nB;Pågår;x2\n").expect("writing");
-    let refused = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
+    let (sandbox, file) = sandbox_with_file();
+    let sheet = sandbox.write("egen.csv", "Förslagets namn;Läge;Intern kod\nA;Kanske;x1\nB;Pågår;x2\n");
+    let refused = import(&sandbox, &file, &sheet, &[]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     let map = sandbox.root().join("egen.fasett-map.json");
     std::fs::write(
@@ -227,7 +223,7 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
             "values": {"status": {"Kanske": "paused"}}}"#,
     )
     .expect("writing");
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--map", utf8(&map)]);
+    import_ok(&sandbox, &file, &sheet, &["--map", utf8(&map)]);
     let p = load(&file);
     assert_eq!(
         p.initiatives.iter().map(|i| (i.title.as_str(), i.status)).collect::<Vec<_>>(),
@@ -238,25 +234,22 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
 
 #[test]
 fn dates_that_read_two_ways_need_the_order_from_the_command_line() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let sheet = sandbox.root().join("us.csv");
-    std::fs::write(&sheet, "Title,Start\nA,9/1/2025\n").expect("writing");
-    let refused = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
+    let (sandbox, file) = sandbox_with_file();
+    let sheet = sandbox.write("us.csv", "Title,Start\nA,9/1/2025\n");
+    let refused = import(&sandbox, &file, &sheet, &[]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
         stderr(&refused).contains("row 2, column B: Start: “9/1/2025” reads two ways: 2025-01-09"),
         "{}",
         stderr(&refused)
     );
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--date-order", "mdy"]);
+    import_ok(&sandbox, &file, &sheet, &["--date-order", "mdy"]);
     assert_eq!(load(&file).initiatives[0].start, Some(date(2025, 9, 1)));
 }
 
 #[test]
 fn check_flags_a_link_to_a_goal_that_does_not_exist() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let mut p = ours();
     p.initiatives[0].goals.push(99);
     std::fs::write(&file, fasett::store::to_json(&p)).expect("writing");
@@ -365,13 +358,11 @@ fn every_refusal_names_row_and_column_exits_2_and_leaves_the_portfolio_byte_iden
 
 #[test]
 fn xlsx_export_to_a_file_and_back_from_the_command_line() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     // A first import gives the sample (which has no identity yet) its identity.
-    let one = sandbox.root().join("one.csv");
-    std::fs::write(&one, "Title\nOne more\n").expect("writing");
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&one)]);
+    let one = sandbox.write("one.csv", "Title\nOne more\n");
+    import_ok(&sandbox, &file, &one, &[]);
     assert!(!load(&file).id.is_empty(), "the identity was written");
     let sheet = sandbox.root().join("out.xlsx");
     let export =
@@ -379,10 +370,10 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     let before = load(&file).initiatives;
     let count = before.len();
-    let again = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
+    let again = import_ok(&sandbox, &file, &sheet, &["--dry-run"]);
     let unchanged = format!("0 new, 0 changed, {count} unchanged, nothing removed");
     assert!(stdout(&again).contains(&unchanged), "{}", stdout(&again));
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
+    import_ok(&sandbox, &file, &sheet, &[]);
     assert_eq!(load(&file).initiatives, before, "nothing changed");
 }
 

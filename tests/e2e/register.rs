@@ -2,7 +2,7 @@
 //! file afterwards (issue 3's journeys).
 
 use crate::pty::{Key, Sandbox, TIMEOUT};
-use crate::{quick_capture, read_json};
+use crate::{first_capture, quick_capture, read_json};
 
 fn initiative<'a>(file: &'a serde_json::Value, title: &str) -> Option<&'a serde_json::Value> {
     file["initiatives"].as_array().expect("a list").iter().find(|i| i["title"] == title)
@@ -14,9 +14,7 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     let file = sandbox.default_file();
 
     // First run: nothing on disk until the first edit.
-    let mut app = quick_capture(&sandbox);
-    app.send("Nattfasta i hemtjänsten");
-    app.press_key(Key::Enter, "#1 created and saved");
+    let mut app = first_capture(&sandbox, "Nattfasta i hemtjänsten");
     app.quit();
     let saved = read_json(&file);
     let i = initiative(&saved, "Nattfasta i hemtjänsten").expect("the capture is in the file");
