@@ -1,6 +1,6 @@
 //! `fasett report` and `:report`: the portfolio summarised for a memo or a council meeting —
 //! organisation, date, balance and tendency, stage and status counts, gaps, goal coverage,
-//! follow-ups, checklist results with their change, open actions.
+//! follow-ups, checklist results with their change, open actions, benefits realisation.
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
 //! `docs/report-json.md` (`"report_version": 1`); HTML is one self-contained page with the
@@ -11,6 +11,7 @@
 //! `report/html.rs` with its charts in `report/svg.rs`. What a group said, item by item, is in
 //! `report/group.rs`.
 
+mod benefits;
 mod content;
 mod group;
 mod html;

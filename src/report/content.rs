@@ -219,6 +219,7 @@ pub(super) struct Facts<'a> {
     pub(super) checklists: Vec<ChecklistResult>,
     pub(super) open_actions: Vec<&'a ActionItem>,
     pub(super) memo: Memo<'a>,
+    pub(super) benefits: crate::benefits::Summary,
 }
 
 impl<'a> Facts<'a> {
@@ -229,6 +230,7 @@ impl<'a> Facts<'a> {
         let checklists = analysis::checklist_results(p, lang);
         Facts {
             memo: Memo::new(p, today, lang, options, &checklists),
+            benefits: crate::benefits::summary(p, today),
             p,
             lang,
             tendency: shares.tendency(),
@@ -304,6 +306,25 @@ impl<'a> Facts<'a> {
             }
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
+            }
+            analysis::FollowUpKind::Benefit => {
+                let initiative = f.initiative.unwrap_or_default();
+                let args: [(&str, &dyn std::fmt::Display); 3] =
+                    [("id", &f.id), ("initiative", &initiative), ("title", &one_line(&f.title))];
+                // The public version names no owner, not even to say there is none.
+                if self.memo.options.public {
+                    return self.lang.tf("report.benefit_follow_up_public", &args);
+                }
+                let owner = self
+                    .p
+                    .initiative(initiative)
+                    .and_then(|i| i.benefits.iter().find(|b| b.id == f.id))
+                    .map(|b| b.owner.trim())
+                    .filter(|o| !o.is_empty())
+                    .map_or_else(|| self.t("benefits.no_owner").to_owned(), |o| one_line(o).into_owned());
+                let mut all = args.to_vec();
+                all.push(("owner", &owner));
+                self.lang.tf("report.benefit_follow_up", &all)
             }
         }
     }

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use super::{Facts, REPORT_VERSION, group};
+use super::{Facts, REPORT_VERSION, benefits, group};
 use crate::analysis::round;
 use crate::balance;
 use crate::model::{Facet, Stage, Status};
@@ -66,14 +66,20 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             })).collect::<Vec<_>>(),
             "unlinked": f.coverage.unlinked,
         },
-        "follow_ups": f.follow_ups.iter().map(|fu| json!({
-            "kind": fu.kind.key(),
-            "id": fu.id,
-            "title": fu.title,
-            "date": fu.date.to_string(),
-            "days": fu.days,
-            "overdue": fu.is_overdue(),
-        })).collect::<Vec<_>>(),
+        "follow_ups": f.follow_ups.iter().map(|fu| {
+            let mut row = json!({
+                "kind": fu.kind.key(),
+                "id": fu.id,
+                "title": fu.title,
+                "date": fu.date.to_string(),
+                "days": fu.days,
+                "overdue": fu.is_overdue(),
+            });
+            if let (Some(initiative), Value::Object(row)) = (fu.initiative, &mut row) {
+                row.insert("initiative".into(), Value::from(initiative));
+            }
+            row
+        }).collect::<Vec<_>>(),
         "checklists": f.checklists.iter().map(|c| {
             let mut entry = json!({
                 "template": c.template,
@@ -137,7 +143,17 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             "initiative": a.initiative,
         })).collect::<Vec<_>>(),
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
+    let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The JSON report: the tree of [`render`], then the benefits, written straight from their
+/// figures.
+#[derive(serde::Serialize)]
+struct Whole<'a> {
+    #[serde(flatten)]
+    base: &'a Value,
+    benefits: benefits::BenefitsJson<'a>,
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::{Facts, group, md_cell, score};
+use super::{Facts, benefits, group, md_cell, score};
 use crate::balance;
 use crate::model::{Facet, Pressure, Stage, Status};
 use crate::text::one_line;
@@ -176,6 +176,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
+    benefits::markdown(&mut o, p, &f.benefits, lang);
     o
 }
 

@@ -272,3 +272,81 @@ pub(super) fn checklist(c: &ChecklistChart, ix: usize, lang: Lang) -> String {
 fn score(lang: Lang, v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
+
+/// One period of [`planned_vs_realised`]: what was planned by then and what was realised.
+pub(super) struct Pair {
+    pub label: String,
+    pub planned: f64,
+    pub realised: f64,
+}
+
+/// Planned beside realised, one pair of bars per period, on one scale from zero; `show`
+/// writes a value as the reader reads it (money, hours). The realised values are written above
+/// their bars while there is room; the table beside the chart has every value.
+pub(super) fn planned_vs_realised(
+    id: &str,
+    title: &str,
+    words: (&str, &str),
+    pairs: &[Pair],
+    show: &dyn Fn(f64) -> String,
+) -> String {
+    let desc: Vec<String> = pairs
+        .iter()
+        .map(|p| format!("{}: {} {}, {} {}", p.label, words.0, show(p.planned), words.1, show(p.realised)))
+        .collect();
+    let height = 300.0;
+    let (top, bottom, left, right) = (40.0, 260.0, 20.0, f64::from(WIDTH) - 20.0);
+    let most = pairs.iter().flat_map(|p| [p.planned.abs(), p.realised.abs()]).fold(0.0, f64::max);
+    let y = |v: f64| if most > 0.0 { bottom - (v.abs() / most) * (bottom - top) } else { bottom };
+    let slot = ((right - left) / pairs.len().max(1) as f64).min(140.0);
+    let bar = (slot * 0.36).max(2.0);
+    let mut o = String::with_capacity(1024 + pairs.len() * 400);
+    open(&mut o, id, height as u32, title, &desc.join("; "));
+    let _ = write!(
+        o,
+        "<rect x=\"{left}\" y=\"8\" width=\"14\" height=\"14\" fill=\"#9aa3ad\"/>\
+         <text x=\"{}\" y=\"20\">{}</text>\
+         <rect x=\"{}\" y=\"8\" width=\"14\" height=\"14\" fill=\"#2f7d4f\"/>\
+         <text x=\"{}\" y=\"20\">{}</text>\
+         <line x1=\"{left}\" y1=\"{bottom}\" x2=\"{right}\" y2=\"{bottom}\" stroke=\"#38424d\"/>",
+        left + 20.0,
+        esc(words.0),
+        left + 220.0,
+        left + 240.0,
+        esc(words.1)
+    );
+    for (n, p) in pairs.iter().enumerate() {
+        let x0 = left + slot * n as f64 + (slot - 2.0 * bar) / 2.0;
+        for (k, (value, colour)) in [(p.planned, "#9aa3ad"), (p.realised, "#2f7d4f")].into_iter().enumerate()
+        {
+            let x = x0 + bar * k as f64;
+            let top_of = y(value);
+            let _ = write!(
+                o,
+                "<rect x=\"{x:.1}\" y=\"{top_of:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>",
+                bottom - top_of
+            );
+            // Only the realised value is written on the bar: two labels side by side run into
+            // each other at six-digit sums, and the table below has both.
+            if k == 1 && slot >= 90.0 {
+                let _ = write!(
+                    o,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                    x + bar / 2.0,
+                    top_of - 4.0,
+                    esc(&show(value))
+                );
+            }
+        }
+        let _ = write!(
+            o,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>",
+            x0 + bar,
+            bottom + 20.0,
+            if slot >= 40.0 { 13 } else { 9 },
+            esc(&shorten_words(&p.label, (slot / 7.0) as usize + 1))
+        );
+    }
+    o.push_str("</svg>");
+    o
+}

@@ -168,6 +168,7 @@ fn the_public_version_names_none_of_the_samples_people() {
     names.extend(p.initiatives.iter().map(|i| i.owner.clone()));
     names.extend(p.assessments.iter().flat_map(|a| a.participants.clone()));
     names.extend(p.actions.iter().map(|a| a.who.clone()));
+    names.extend(p.initiatives.iter().flat_map(|i| i.benefits.iter().map(|b| b.owner.clone())));
     names.retain(|n| !n.trim().is_empty());
     names.sort();
     names.dedup();
