@@ -4,6 +4,7 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`] (`changes`), which applies
 //! it, makes it undoable and has it saved at once, by the store's writing thread (`saving`).
 
+mod benefits;
 mod changes;
 mod commands;
 mod conflicts;
@@ -27,6 +28,10 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use benefits::{
+    BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
+    MeasureField, MeasureLine, ScopeFigures,
+};
 pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
@@ -97,6 +102,8 @@ pub enum Mode {
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
+    /// The benefits view (all, or one initiative's) with its chart and dialogs.
+    Benefits(Box<BenefitsView>),
     /// `:import FILE`: the mapping the import chose, to change, save or import with.
     Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
@@ -138,7 +145,8 @@ pub struct App {
     store: Option<Saver>,
     /// What to say once the save under way is on disk ("#12 saved.").
     saving: Option<String>,
-    /// Initiatives edited since the last save was asked for.
+    /// Initiatives edited since the last save was asked for: the views that sum over the
+    /// portfolio (search, benefits) count only those again.
     touched: Vec<Id>,
     /// The last change touched checklist runs or templates: the Overview sums them up again.
     runs_touched: bool,
@@ -181,6 +189,8 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
+    /// The list of every benefit as it was left, kept up to date, so `b` shows it at once.
+    benefits_kept: Option<Box<BenefitsView>>,
 }
 
 impl App {
@@ -216,6 +226,7 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
+            benefits_kept: None,
         };
         app.refresh_view();
         app.refresh_overview();
@@ -270,6 +281,7 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
         match action {
             Action::Quit => self.quit(false),
@@ -337,9 +349,10 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept` and `conflict_intercept`.
+            // Handled by `field_intercept`, `benefit_intercept` and `conflict_intercept`.
             Action::DiscardRecovery
             | Action::StartSaveAs
+            | Action::Benefits(_)
             | Action::MergeWithDisk
             | Action::OpenConflicts
             | Action::Conflict(_) => {}

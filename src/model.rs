@@ -51,6 +51,7 @@ pub trait Keyed: Copy + 'static {
 }
 
 pub mod assessment;
+pub mod benefit;
 pub mod conflict;
 pub mod extras;
 pub mod initiative;
@@ -61,17 +62,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
+pub use benefit::{Benefit, BenefitKind, Costs, Currency, Measurement, Point};
 pub use conflict::{Conflict, Side};
 pub use initiative::{
-    CreatedTo, ExpectedBenefit, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure,
-    Priority, PushedBy, RealisedBenefit, Stage, Status, Track,
+    CreatedTo, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure, Priority, PushedBy,
+    Stage, Status, Track,
 };
 pub use organisation::{Goal, Organisation, Unit};
 pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleStep, Template, TemplateItem};
 
 /// The schema version this build reads and writes. Files with a newer version are never
 /// written; older ones are migrated on load (see `store`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Short numeric ids ("#12"), unique within their collection and never reused.
 pub type Id = u32;
@@ -128,13 +130,23 @@ pub struct NextIds {
     pub assessment: Id,
     pub action: Id,
     pub goal: Id,
+    pub benefit: Id,
+    pub measurement: Id,
     #[serde(skip)]
     pub extra: extras::Extra,
 }
 
 impl Default for NextIds {
     fn default() -> Self {
-        Self { initiative: 1, assessment: 1, action: 1, goal: 1, extra: extras::Extra::default() }
+        Self {
+            initiative: 1,
+            assessment: 1,
+            action: 1,
+            goal: 1,
+            benefit: 1,
+            measurement: 1,
+            extra: extras::Extra::default(),
+        }
     }
 }
 
@@ -145,6 +157,10 @@ pub enum Collection {
     Assessment,
     Action,
     Goal,
+    /// Benefits, numbered across all initiatives.
+    Benefit,
+    /// Measurements, numbered across all benefits.
+    Measurement,
 }
 
 impl Portfolio {
@@ -156,12 +172,18 @@ impl Portfolio {
             Collection::Assessment => self.assessments.iter().map(|a| a.id).max(),
             Collection::Action => self.actions.iter().map(|a| a.id).max(),
             Collection::Goal => self.organisation.goals.iter().map(|g| g.id).max(),
+            Collection::Benefit => self.benefits().map(|(_, b)| b.id).max(),
+            Collection::Measurement => {
+                self.benefits().flat_map(|(_, b)| b.measurements.iter().map(|m| m.id)).max()
+            }
         };
         let counter = match collection {
             Collection::Initiative => &mut self.next_id.initiative,
             Collection::Assessment => &mut self.next_id.assessment,
             Collection::Action => &mut self.next_id.action,
             Collection::Goal => &mut self.next_id.goal,
+            Collection::Benefit => &mut self.next_id.benefit,
+            Collection::Measurement => &mut self.next_id.measurement,
         };
         let id = (*counter).max(used.map_or(1, |u| u.saturating_add(1)));
         *counter = id.saturating_add(1);
@@ -170,6 +192,11 @@ impl Portfolio {
 
     pub fn initiative(&self, id: Id) -> Option<&Initiative> {
         self.initiatives.binary_search_by_key(&id, |i| i.id).ok().map(|ix| &self.initiatives[ix])
+    }
+
+    /// Every benefit with the initiative it belongs to, in initiative order.
+    pub fn benefits(&self) -> impl Iterator<Item = (&Initiative, &Benefit)> {
+        self.initiatives.iter().flat_map(|i| i.benefits.iter().map(move |b| (i, b)))
     }
 
     pub fn assessment(&self, id: Id) -> Option<&Assessment> {

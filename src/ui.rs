@@ -14,6 +14,7 @@
 //! ```
 //! Overlays (help) are drawn last, over the body.
 
+mod benefits;
 mod conflicts;
 mod culture;
 mod detail;
@@ -73,6 +74,8 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
     }
     match app.pane {
+        // The benefits view covers the whole body; the pane beneath would only cost time.
+        _ if matches!(app.mode, Mode::Benefits(_)) => {}
         _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, theme),
         Pane::Portfolio => portfolio::render(app, frame, body, theme),
         Pane::Initiatives => initiatives::render(app, frame, body, theme),
@@ -118,6 +121,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::External(change) => field::external(app, frame, body, change, theme),
         Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, theme),
         Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
+        Mode::Benefits(view) => benefits::render(app, frame, body, view, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

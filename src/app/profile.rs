@@ -21,6 +21,8 @@ pub enum Row {
     AddUnit,
     Person(usize),
     AddPerson,
+    /// The currency money benefits and costs are in; Enter steps to the next.
+    Currency,
 }
 
 impl Row {
@@ -33,6 +35,8 @@ impl Row {
         rows.push(Row::AddUnit);
         rows.extend((0..org.people.len()).map(Row::Person));
         rows.push(Row::AddPerson);
+        // Last, so the rows above keep the places people know them by.
+        rows.push(Row::Currency);
         rows
     }
 }
@@ -90,10 +94,23 @@ impl App {
             Some(Row::Unit(ix)) => org.units.get(ix).map(|u| u.name.clone()).unwrap_or_default(),
             Some(Row::Person(ix)) => org.people.get(ix).cloned().unwrap_or_default(),
             Some(Row::AddGoal | Row::AddUnit | Row::AddPerson) => String::new(),
+            Some(Row::Currency) => return self.next_currency(),
             None => return,
         };
         if let Mode::Profile(editor) = &mut self.mode {
             editor.editing = Some(Input::new(text));
+        }
+    }
+
+    /// The next currency (SEK, DKK, NOK, EUR, then none chosen), one undoable edit.
+    fn next_currency(&mut self) {
+        let before = self.portfolio.organisation.clone();
+        let mut after = before.clone();
+        after.currency =
+            crate::cycle::step_or_none(&crate::model::Currency::ALL, before.currency.as_ref(), true);
+        let name = after.currency.map_or_else(|| self.lang.t("profile.currency_none"), |c| c.code());
+        if self.commit(Change::organisation(before, after)) {
+            self.set_info(self.lang.tf("profile.currency_set", &[("currency", &name)]));
         }
     }
 
@@ -117,6 +134,8 @@ impl App {
             Row::Name => after.name = text,
             Row::Vision => after.vision = text,
             Row::Mission => after.mission = text,
+            // Chosen with Enter, never typed.
+            Row::Currency => return,
             Row::Goal(ix) => {
                 if self.is_duplicate(after.goals.iter().map(|g| &g.title), &text, Some(ix)) {
                     return;

@@ -8,8 +8,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Conflict, Dimension, ExpectedBenefit, Goal, Initiative, LogEntry,
-    NextIds, Organisation, Perspective, Placement, Portfolio, RealisedBenefit, Response, Scale, ScaleStep,
+    ActionItem, Answer, Assessment, Benefit, Conflict, Costs, Dimension, Goal, Initiative, LogEntry,
+    Measurement, NextIds, Organisation, Perspective, Placement, Point, Portfolio, Response, Scale, ScaleStep,
     Side, Template, TemplateItem, Unit,
 };
 
@@ -113,20 +113,25 @@ extras!(Portfolio,
     keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
         "next_id", "conflicts"],
     one: [organisation, next_id], many: [initiatives, assessments, actions, templates, conflicts], opt: []);
-extras!(NextIds, keys: ["initiative", "assessment", "action", "goal"], one: [], many: [], opt: []);
-extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people"],
+extras!(NextIds, keys: ["initiative", "assessment", "action", "goal", "benefit", "measurement"],
+    one: [], many: [], opt: []);
+extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "currency"],
     one: [], many: [goals, units], opt: []);
 extras!(Goal, keys: ["id", "title", "description", "retired"], one: [], many: [], opt: []);
 extras!(Unit, keys: ["name", "retired"], one: [], many: [], opt: []);
 extras!(Initiative,
     keys: ["id", "title", "description", "need", "need_sources", "facet", "placement", "stage",
-        "status", "track", "relieves", "expected_benefit", "realised_benefit", "owner", "unit",
-        "partners", "goals", "priority", "start", "follow_up", "end", "tags", "log", "archived",
-        "created", "updated"],
-    one: [expected_benefit, realised_benefit], many: [log], opt: [placement]);
+        "status", "track", "relieves", "benefits", "costs", "owner", "unit", "partners", "goals",
+        "priority", "start", "follow_up", "end", "tags", "log", "archived", "created", "updated"],
+    one: [], many: [log, benefits], opt: [placement, costs]);
 extras!(Placement, keys: ["created_to", "pushed_by"], one: [], many: [], opt: []);
-extras!(ExpectedBenefit, keys: ["efficiency", "quality", "text"], one: [], many: [], opt: []);
-extras!(RealisedBenefit, keys: ["analysed", "realised", "text"], one: [], many: [], opt: []);
+extras!(Benefit,
+    keys: ["id", "title", "kind", "relieves", "indicator", "unit", "baseline", "target", "owner",
+        "how_measured", "measurements"],
+    one: [baseline, target], many: [measurements], opt: []);
+extras!(Point, keys: ["value", "date"], one: [], many: [], opt: []);
+extras!(Measurement, keys: ["id", "date", "value", "note"], one: [], many: [], opt: []);
+extras!(Costs, keys: ["investment", "yearly"], one: [], many: [], opt: []);
 extras!(LogEntry, keys: ["date", "kind", "text"], one: [], many: [], opt: []);
 extras!(Assessment,
     keys: ["id", "template", "template_version", "scope", "date", "next_date", "participants",
@@ -186,8 +191,16 @@ mod tests {
             pushed_by: crate::model::PushedBy::BottomUpTesting,
             extra: Extra::new(),
         });
-        assert_keys(&ExpectedBenefit::default());
-        assert_keys(&RealisedBenefit::default());
+        assert_keys(&Benefit::default());
+        assert_keys(&Point::default());
+        assert_keys(&Costs::default());
+        assert_keys(&Measurement {
+            id: 1,
+            date: date(2026, 1, 2),
+            value: None,
+            note: String::new(),
+            extra: Extra::new(),
+        });
         assert_keys(&LogEntry {
             date: date(2026, 1, 2),
             kind: crate::model::LogKind::Note,

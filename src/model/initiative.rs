@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::benefit::{Benefit, Costs};
 use super::extras::Extra;
 
 /// One innovation initiative: an idea, a project or an implemented change. A new one is
@@ -25,8 +26,10 @@ pub struct Initiative {
     pub track: Option<Track>,
     /// Which of Ishøj's three P's the initiative relieves.
     pub relieves: Vec<Pressure>,
-    pub expected_benefit: ExpectedBenefit,
-    pub realised_benefit: RealisedBenefit,
+    /// What the initiative is expected to gain, and what it has gained (docs/domain.md §7).
+    pub benefits: Vec<Benefit>,
+    /// Investment and running cost, for the benefit calculation; `None` when not stated.
+    pub costs: Option<Costs>,
     pub owner: String,
     pub unit: String,
     pub partners: Vec<String>,
@@ -207,30 +210,6 @@ keyed_enum! {
         BottomUpTesting = "bottom_up_testing",
         PreparingForFuture = "preparing_for_future",
     }
-}
-
-/// The benefit stated when the initiative is designed (Tomelilla).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExpectedBenefit {
-    pub efficiency: bool,
-    pub quality: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
-}
-
-/// What was found after implementation: "implemented" is not yet "benefit realised".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RealisedBenefit {
-    /// A benefits-realisation analysis was done.
-    pub analysed: bool,
-    /// The expected benefit has been shown to be realised.
-    pub realised: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
 }
 
 /// One dated line in an initiative's log.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+mod benefits;
 mod groups;
 
 use super::paths::{backups_dir_for, is_missing};
@@ -244,7 +245,10 @@ pub(super) fn read_and_parse(
 /// branch that has not landed yet) is passed over, so steps may be added in any order. Adding
 /// schema version N means raising [`SCHEMA_VERSION`] and, if old files need it, adding a step
 /// here (the check below keeps the table in order and within our version).
-const MIGRATIONS: &[Step] = &[Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" }];
+const MIGRATIONS: &[Step] = &[
+    Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" },
+    Step { to: 3, run: benefits::migrate_to_3, explains: "check.migrate_3" },
+];
 
 /// One schema step: brings a parsed file to version `to` in place, or says why it cannot.
 struct Step {
@@ -348,6 +352,11 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
             ),
         ));
     }
+    if let Some(dup) = benefits::first_duplicate(&portfolio) {
+        let position = locate(text, &dup.segments());
+        return Err(invalid(position, Some(dup.path()), dup.problem()));
+    }
+    benefits::number_unnumbered(&mut portfolio);
     if let Some((run, first, second, id)) = groups::first_duplicate_response(&portfolio) {
         let at = [Seg::Key("assessments"), Seg::Index(run), Seg::Key("responses")];
         let second_path = format!("assessments[{run}].responses[{second}].id");
@@ -596,7 +605,8 @@ mod tests {
     fn migration_chain_sets_the_current_version() {
         let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
         assert_eq!(v["schema_version"], SCHEMA_VERSION);
-        assert_eq!(migration_steps(1), ["check.migrate_2"]);
+        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_3"]);
+        assert_eq!(migration_steps(2), ["check.migrate_3"], "a file at 2 runs the step to 3 only");
         assert!(migration_steps(SCHEMA_VERSION).is_empty());
     }
 

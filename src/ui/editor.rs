@@ -29,6 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         FieldKind::Text => "form.hint_text",
         FieldKind::Choice => "form.hint_choice",
         FieldKind::Multi => "form.hint_multi",
+        FieldKind::List => "form.hint_benefits",
     };
     let block = theme
         .bordered()
@@ -61,6 +62,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         let row = Rect { x: inner.x, y: inner.y + top - scroll, width: inner.width, height: h };
         render_field(app, frame, row, form, *field, theme);
     }
+    if let Some(dialog) = &form.benefit {
+        super::benefits::render_dialog(app, frame, area, dialog, Some(&form.draft), theme);
+    }
+}
+
+/// The benefits field: each benefit's title as a chip, then "+ add"; the chosen one marked.
+fn benefit_chips(
+    app: &App,
+    form: &InitiativeForm,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let add = app.lang.t("form.add_benefit");
+    let titles =
+        form.draft.benefits.iter().map(|b| format!("[{}] ", theme.truncate(&one_line(&b.title), 24)));
+    for (ix, text) in titles.chain(std::iter::once(format!("[+ {add}]"))).enumerate() {
+        let chosen = focused && ix == form.option;
+        spans.push(Span::styled(text, if chosen { theme.selected() } else { Style::new() }));
+    }
+    // Keep the chosen chip in view on narrow screens.
+    let before: usize = spans[..form.option.min(spans.len())].iter().map(Span::width).sum();
+    let skip = if focused && before + 20 > width { before + 20 - width } else { 0 };
+    if skip == 0 {
+        return Line::from(spans);
+    }
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let rest: String = text.chars().skip(skip).collect();
+    Line::raw(theme.truncate(&format!("{}{rest}", theme.symbols().ellipsis), width))
 }
 
 /// A row of check boxes in `width`. When they do not all fit, what matters stays in view: the
@@ -228,6 +259,9 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let text = if focused { format!("{left} {current} {right}") } else { current };
             let style = if focused { theme.selected() } else { Style::new() };
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+        }
+        FieldKind::List => {
+            frame.render_widget(benefit_chips(app, form, focused, width, theme), value);
         }
         FieldKind::Multi => {
             let choices = form.choices(field);

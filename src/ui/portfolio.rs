@@ -155,7 +155,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let grid = &app.grid;
     let mut badges = Vec::new();
     if grid.weighted {
-        badges.push(format!("[{}]", app.lang.t("grid.weighted")));
+        let key = if grid.by_money { "grid.weighted_money" } else { "grid.weighted" };
+        badges.push(format!("[{}]", app.lang.t(key)));
     }
     if grid.presentation {
         badges.push(format!("[{}]", app.lang.t("grid.presentation")));

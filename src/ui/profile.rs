@@ -29,6 +29,7 @@ pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
         ProfileRow::Name => "profile.name",
         ProfileRow::Vision => "profile.vision",
         ProfileRow::Mission => "profile.mission",
+        ProfileRow::Currency => "profile.currency",
         ProfileRow::Goal(_) | ProfileRow::AddGoal => "profile.goal",
         ProfileRow::Unit(_) | ProfileRow::AddUnit => "profile.unit",
         ProfileRow::Person(_) | ProfileRow::AddPerson => "profile.person",
@@ -74,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             {
                 Some(app.lang.t("profile.people_heading"))
             }
+            ProfileRow::Currency => Some(app.lang.t("profile.money_heading")),
             _ => None,
         };
         if let Some(h) = heading {
@@ -97,6 +99,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             ProfileRow::Mission => Line::from(vec![
                 Span::styled(label("profile.mission"), theme.dim()),
                 Span::raw(text_or_empty(&org.mission)),
+            ]),
+            ProfileRow::Currency => Line::from(vec![
+                Span::styled(label("profile.currency"), theme.dim()),
+                Span::raw(
+                    org.currency.map_or_else(|| app.lang.t("profile.currency_none"), |c| c.code()).to_owned(),
+                ),
             ]),
             ProfileRow::Goal(g) => {
                 let goal = &org.goals[*g];

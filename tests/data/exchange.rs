@@ -26,17 +26,38 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv").join(name)
 }
 
-/// The initiatives with ids cleared: an import renumbers, everything else must match.
+/// The initiatives with ids cleared (their benefits' and measurements' too): an import
+/// renumbers, everything else must match.
 fn without_ids(initiatives: &[Initiative]) -> Vec<Initiative> {
-    initiatives.iter().cloned().map(|i| Initiative { id: 0, ..i }).collect()
+    let mut out: Vec<Initiative> = initiatives.iter().cloned().map(|i| Initiative { id: 0, ..i }).collect();
+    for b in out.iter_mut().flat_map(|i| &mut i.benefits) {
+        b.id = 0;
+        b.measurements.iter_mut().for_each(|m| m.id = 0);
+    }
+    out
 }
 
-/// Exports `p` as CSV and imports it into a fresh portfolio of the same organisation (whose
-/// goals the links must name).
+/// The benefits and measurements tables of `p`, as files beside `x.csv`.
+fn tables(p: &Portfolio, lang: Lang, delimiter: u8) -> Vec<import::TableFile> {
+    export::csv_tables(p, lang, delimiter)
+        .into_iter()
+        .map(|(table, bytes)| import::TableFile {
+            table,
+            name: table.beside(Path::new("x.csv")).display().to_string(),
+            bytes,
+        })
+        .collect()
+}
+
+/// Exports `p` as CSV (initiatives, benefits, measurements) and imports it into a fresh
+/// portfolio of the same organisation (whose goals the links must name).
 fn round_trip(p: &Portfolio, delimiter: u8) -> Result<Portfolio, String> {
     let csv = export::csv(p, Lang::En, delimiter);
     let mut fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
-    let plan = import::parse(&csv, &fresh, Lang::En, today()).map_err(|e| e.to_string())?;
+    let mut plan = import::parse(&csv, &fresh, Lang::En, today()).map_err(|e| e.to_string())?;
+    let options = import::Options::new(Lang::En, today());
+    import::add_tables(&mut plan, &tables(p, Lang::En, delimiter), &fresh, &options)
+        .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))?;
     plan.change(&mut fresh, false).apply(&mut fresh);
     Ok(fresh)
 }
@@ -48,8 +69,6 @@ fn without_controls(mut i: Initiative) -> Initiative {
     for s in [&mut i.title, &mut i.description, &mut i.need, &mut i.owner, &mut i.unit] {
         clean(s);
     }
-    clean(&mut i.expected_benefit.text);
-    clean(&mut i.realised_benefit.text);
     i.partners.iter_mut().chain(i.tags.iter_mut()).for_each(clean);
     i.log.iter_mut().for_each(|l| clean(&mut l.text));
     i
@@ -63,7 +82,54 @@ fn export_then_import_gives_the_same_initiatives_for_the_sample() {
         assert_eq!(without_ids(&back.initiatives), without_ids(&p.initiatives));
         let ids: Vec<u32> = back.initiatives.iter().map(|i| i.id).collect();
         assert_eq!(ids, (1..=p.initiatives.len() as u32).collect::<Vec<_>>(), "new ids, in file order");
+        assert_eq!(back.benefits().count(), p.benefits().count(), "every benefit came back");
+        let measurements = |p: &Portfolio| p.benefits().map(|(_, b)| b.measurements.len()).sum::<usize>();
+        assert_eq!(measurements(&back), measurements(&p), "every measurement came back");
     }
+}
+
+#[test]
+fn benefits_and_measurements_round_trip_in_every_language() {
+    let p = sample();
+    for lang in Lang::ALL {
+        let csv = export::csv(&p, lang, DEFAULT_DELIMITER);
+        let fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
+        let mut plan = import::parse(&csv, &fresh, lang, today()).expect("imports");
+        let options = import::Options::new(lang, today());
+        import::add_tables(&mut plan, &tables(&p, lang, DEFAULT_DELIMITER), &fresh, &options)
+            .expect("tables import");
+        assert_eq!(without_ids(&plan.added), without_ids(&p.initiatives), "{lang:?}");
+    }
+}
+
+#[test]
+fn bad_benefit_rows_are_named_by_file_and_line_and_nothing_is_imported() {
+    let p = sample();
+    let csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER);
+    let mut files = tables(&p, Lang::En, DEFAULT_DELIMITER);
+    let text = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    let money = lines.iter().position(|l| l.contains(";Money;")).expect("a money benefit");
+    lines[money] = lines[money].replacen(";Money;", ";Moneyish;", 1);
+    let hours = lines.iter().position(|l| l.contains(";3100;")).expect("a baseline of 3100");
+    lines[hours] = lines[hours].replacen(";3100;", ";lots;", 1);
+    lines.insert(1, "999;77;Orphan;Money;;;;;;;;;;".to_owned());
+    files[0].bytes = lines.join("\r\n").into_bytes();
+    let fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
+    let mut plan = import::parse(&csv, &fresh, Lang::En, today()).expect("initiatives read");
+    let options = import::Options::new(Lang::En, today());
+    let Err(problems) = import::add_tables(&mut plan, &files, &fresh, &options) else {
+        panic!("bad rows are refused");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    // Lines count from 1 for the header; the orphan row went in as line 2.
+    let at = |ix: usize| format!("x-benefits.csv: line {}: ", ix + 2);
+    assert!(messages.iter().any(|m| m.contains(&at(money)) && m.contains("Moneyish")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains(&at(hours)) && m.contains("“lots” is not a number")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains(&at(0)) && m.contains("999")), "{messages:?}");
 }
 
 proptest! {
@@ -307,9 +373,24 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
     assert!(written.stdout.is_empty(), "nothing on stdout when writing a file");
     assert_eq!(std::fs::read(&target).expect("written"), out.stdout);
-    let names: Vec<_> =
-        std::fs::read_dir(target.parent().expect("a folder")).expect("listing").flatten().collect();
-    assert_eq!(names.len(), 1, "no temporary file left behind");
+    let mut names: Vec<String> = std::fs::read_dir(target.parent().expect("a folder"))
+        .expect("listing")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["x-benefits.csv", "x-measurements.csv", "x.csv"], "no temporary file left behind");
+    // The tables beside it come back with `fasett import`.
+    let into = sandbox.root().join("into.json");
+    // The links name the sample's goals, which the portfolio imported into must have.
+    let organisation = Portfolio { organisation: sample().organisation, ..Portfolio::default() };
+    std::fs::write(&into, fasett::store::to_json(&organisation)).expect("writes");
+    let imported = run(&sandbox, &["--file", utf8(&into), "import", utf8(&target)]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let back = fasett::store::load(&into).expect("loads").expect("written");
+    assert_eq!(back.benefits().count(), sample().benefits().count(), "benefits imported");
+    let measurements = |p: &Portfolio| p.benefits().map(|(_, b)| b.measurements.len()).sum::<usize>();
+    assert_eq!(measurements(&back), measurements(&sample()), "measurements imported");
     let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
     let md = run(&sandbox, &["--file", utf8(&file), "export", "--format", "markdown"]);

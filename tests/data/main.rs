@@ -17,6 +17,7 @@ use std::process::Output;
 use fasett::model::{ActionItem, Collection, Id, Initiative, Portfolio};
 use pty::Sandbox;
 
+mod benefits;
 mod bundled_data;
 mod cli;
 mod exchange;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use fasett::i18n::Lang;
 use fasett::merge::{self, Merged, Options, Pick};
-use fasett::model::{Facet, Id, Initiative, Portfolio, Priority, Stage};
+use fasett::model::{Benefit, Collection, Facet, Id, Initiative, Measurement, Portfolio, Priority, Stage};
 use fasett::store::{self, to_json};
 use jiff::civil::date;
 use proptest::prelude::*;
@@ -199,18 +199,83 @@ fn the_same_initiative_renumbered_differently_on_two_sides_ends_with_one_number(
 }
 
 #[test]
-fn nested_records_of_a_later_fasett_are_merged_by_id_and_renumbered() {
+fn nested_records_are_merged_by_id_and_renumbered() {
     let (base, mut ours, mut theirs) = copies();
-    let benefit =
-        |id: u64, title: &str| json!({"id": id, "title": title, "kind": "money", "measurements": []});
-    initiative(&mut ours, 2).extra.insert("benefits".into(), json!([benefit(1, "Lower fuel cost")]));
-    initiative(&mut theirs, 2).extra.insert("benefits".into(), json!([benefit(1, "Fewer sick days")]));
+    let benefit = |id: Id, title: &str| Benefit { id, title: title.into(), ..Benefit::default() };
+    let (o, t) = (ours.allocate_id(Collection::Benefit), theirs.allocate_id(Collection::Benefit));
+    initiative(&mut ours, 2).benefits = vec![benefit(o, "Lower fuel cost")];
+    initiative(&mut theirs, 2).benefits = vec![benefit(t, "Fewer sick days")];
     ours.extra.insert("ideas".into(), json!([{"id": 1, "title": "Idea"}]));
     let p = reloaded(&merged(&base, &ours, &theirs).portfolio);
-    let benefits = p.initiative(2).expect("#2").extra["benefits"].as_array().expect("kept").clone();
-    let ids: BTreeSet<u64> = benefits.iter().filter_map(|b| b["id"].as_u64()).collect();
-    assert_eq!(ids, BTreeSet::from([1, 2]), "both benefits, two numbers: {benefits:?}");
+    let benefits = &p.initiative(2).expect("#2").benefits;
+    let ids: BTreeSet<Id> = benefits.iter().map(|b| b.id).collect();
+    assert_eq!(ids.len(), 2, "both benefits, two numbers: {benefits:?}");
     assert_eq!(p.extra["ideas"], json!([{"id": 1, "title": "Idea"}]), "unknown top-level keys come along");
+}
+
+/// Benefits and their measurements are records: matched by id on both sides of a merge,
+/// each side's change kept, a number both sides used for different records split in two.
+#[test]
+fn benefits_and_measurements_merge_by_id() {
+    let base = sample();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let first = initiative(&mut ours, 12).benefits[0].id;
+    let measured = |id: Id, value: f64, note: &str| Measurement {
+        id,
+        date: date(2026, 11, 1),
+        value: Some(value),
+        note: note.into(),
+        extra: fasett::model::extras::Extra::default(),
+    };
+    // Ours: a measurement on the first benefit and the third removed. Theirs: the first
+    // benefit's owner changed, a measurement under the same new number, a new benefit.
+    let m = ours.allocate_id(Collection::Measurement);
+    let third = {
+        let i = initiative(&mut ours, 12);
+        i.benefits[0].measurements.push(measured(m, 30_000.0, "ours"));
+        i.benefits.remove(2).id
+    };
+    let tm = theirs.allocate_id(Collection::Measurement);
+    assert_eq!(m, tm, "both sides took the same number");
+    let added = theirs.allocate_id(Collection::Benefit);
+    // Ours also adds a benefit under that number, to another initiative.
+    let elsewhere = ours.allocate_id(Collection::Benefit);
+    assert_eq!(elsewhere, added);
+    initiative(&mut ours, 2).benefits.push(Benefit {
+        id: elsewhere,
+        title: "Ours".into(),
+        ..Benefit::default()
+    });
+    {
+        let i = initiative(&mut theirs, 12);
+        i.benefits[0].owner = "Ny ägare".into();
+        i.benefits[0].measurements.push(measured(tm, 31_000.0, "theirs"));
+        i.benefits.push(Benefit { id: added, title: "Theirs".into(), ..Benefit::default() });
+    }
+    let result = merged(&base, &ours, &theirs);
+    assert_eq!(result.new_conflicts, 0, "{:?}", result.portfolio.conflicts);
+    let p = reloaded(&result.portfolio);
+    let benefits = &p.initiative(12).expect("#12").benefits;
+    let ids: Vec<Id> = benefits.iter().map(|b| b.id).collect();
+    assert!(!ids.contains(&third), "removed on one side, unchanged on the other: removed ({ids:?})");
+    let theirs_added = benefits.iter().find(|b| b.title == "Theirs").expect("added on one side: kept");
+    let ours_elsewhere = &p.initiative(2).expect("#2").benefits;
+    let ours_added =
+        ours_elsewhere.iter().find(|b| b.title == "Ours").expect("added on the other side: kept");
+    assert_ne!(ours_added.id, theirs_added.id, "one of the two moved to a new number");
+    assert_eq!(ours_added.id.min(theirs_added.id), added, "the first in initiative order keeps it");
+    assert_eq!(result.renumbered.iter().filter(|r| r.collection == "benefits").count(), 1);
+    let b = benefits.iter().find(|b| b.id == first).expect("the first benefit, by its id");
+    assert_eq!(b.owner, "Ny ägare", "their change to it");
+    let notes: BTreeSet<&str> = b.measurements.iter().map(|m| m.note.as_str()).collect();
+    assert!(notes.contains("ours") && notes.contains("theirs"), "both measurements: {notes:?}");
+    let numbers: BTreeSet<Id> = p.benefits().flat_map(|(_, b)| b.measurements.iter().map(|m| m.id)).collect();
+    let count: usize = p.benefits().map(|(_, b)| b.measurements.len()).sum();
+    assert_eq!(numbers.len(), count, "no measurement number used twice");
+    let mut next = p.clone();
+    let fresh = next.allocate_id(Collection::Measurement);
+    assert!(!numbers.contains(&fresh), "the counter is past every number in use");
+    assert!(p.benefits().all(|(_, b)| b.id < p.next_id.benefit), "and past every benefit");
 }
 
 /// Run 2 of `p` (the sample's group of seven).
@@ -371,7 +436,13 @@ fn hash(i: &Initiative) -> String {
 
 #[test]
 fn ten_thousand_initiatives_changed_on_both_sides_lose_nothing() {
-    let size = fasett::generate::Size { initiatives: 10_000, assessments: 0, respondents: 0, seed: 20 };
+    let size = fasett::generate::Size {
+        initiatives: 10_000,
+        assessments: 0,
+        respondents: 0,
+        seed: 20,
+        ..Default::default()
+    };
     let base = fasett::generate::portfolio(size);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for id in 1..=500 {

@@ -27,7 +27,8 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     app.press("e", "Edit #1");
     app.tab(5);
     app.send_key(Key::Right); // stage: identifying problems → generating ideas
-    app.tab(8);
+    // Stage → Status, Track, Relieves, Benefits, Investment, Running cost, Owner.
+    app.tab(7);
     app.send("Åsa Öberg");
     app.press_key(Key::CtrlS, "#1 saved");
     let saved = read_json(&file);
