@@ -10,7 +10,7 @@
 use jiff::civil::Date;
 use tui_input::Input;
 
-use super::super::editing;
+use super::super::editing::{self, Inputs};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -92,7 +92,7 @@ pub struct BenefitEditor {
     /// (measurements, unknown keys); text is read from `lines` when kept.
     pub draft: Benefit,
     pub focus: usize,
-    lines: Vec<(BenefitField, Input)>,
+    lines: Inputs<BenefitField>,
     pub error: Option<Refusal<BenefitField>>,
     pub dirty: bool,
     /// Esc was pressed with changes; waiting for y.
@@ -121,7 +121,6 @@ impl BenefitEditor {
             (BenefitField::HowMeasured, b.how_measured.clone()),
         ]
         .into_iter()
-        .map(|(f, v)| (f, Input::new(v)))
         .collect();
         Self { original, draft, focus: 0, lines, error: None, dirty: false, confirm_discard: false }
     }
@@ -135,15 +134,7 @@ impl BenefitEditor {
     }
 
     pub fn line(&self, field: BenefitField) -> Option<&Input> {
-        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn line_mut(&mut self, field: BenefitField) -> Option<&mut Input> {
-        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn value(&self, field: BenefitField) -> String {
-        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+        self.lines.get(field)
     }
 
     /// The current value of a choice field, as a catalog key.
@@ -182,7 +173,7 @@ impl BenefitEditor {
                 _ => d.relieves = cycle::step_or_none(&Pressure::ALL, d.relieves.as_ref(), forward),
             }
             self.dirty = true;
-        } else if let Some(input) = self.line_mut(field)
+        } else if let Some(input) = self.lines.get_mut(field)
             && editing::edit_line(input, edit)
         {
             self.dirty = true;
@@ -192,7 +183,7 @@ impl BenefitEditor {
     /// Pasted text at the cursor, as one line.
     pub fn paste(&mut self, text: &str) {
         let field = self.field();
-        if let Some(input) = self.line_mut(field)
+        if let Some(input) = self.lines.get_mut(field)
             && editing::paste_line(input, text)
         {
             self.dirty = true;
@@ -211,22 +202,22 @@ impl BenefitEditor {
             }
         }
         let mut b = self.draft.clone();
-        b.title = self.value(BenefitField::Title);
+        b.title = self.lines.value(BenefitField::Title);
         if b.title.is_empty() {
             return Err(refuse(BenefitField::Title, "benefit.error_title_required"));
         }
-        b.indicator = self.value(BenefitField::Indicator);
-        b.unit = self.value(BenefitField::Unit);
-        b.owner = self.value(BenefitField::Owner);
-        b.how_measured = self.value(BenefitField::HowMeasured);
+        b.indicator = self.lines.value(BenefitField::Indicator);
+        b.unit = self.lines.value(BenefitField::Unit);
+        b.owner = self.lines.value(BenefitField::Owner);
+        b.how_measured = self.lines.value(BenefitField::HowMeasured);
         let number = |field| {
-            let text = self.value(field);
+            let text = self.lines.value(field);
             if text.is_empty() {
                 return Ok(None);
             }
             lang.parse_number(&text, &b.unit).map(Some).map_err(|e| refuse(field, e.key()))
         };
-        let date = |field| dates::parse(&self.value(field), today).map_err(|e| refuse(field, e.key()));
+        let date = |field| dates::parse(&self.lines.value(field), today).map_err(|e| refuse(field, e.key()));
         b.baseline = Point {
             value: number(BenefitField::BaselineValue)?,
             date: date(BenefitField::BaselineDate)?,
