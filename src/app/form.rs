@@ -134,10 +134,11 @@ pub struct Choice {
     pub on: bool,
 }
 
-/// A failed save: which field and the catalog key of why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
+/// A failed save: which field and the catalog key of why. The initiative form's by default;
+/// the benefit editor and the measurement line name their own fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError<F = Field> {
+    pub field: F,
     pub key: &'static str,
 }
 

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use super::super::editing::{self, Inputs};
+use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -76,13 +77,6 @@ impl BenefitField {
     }
 }
 
-/// Why a benefit or a measurement was not kept: the field and the catalog key of why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Refusal<F> {
-    pub field: F,
-    pub key: &'static str,
-}
-
 /// Editing one benefit.
 #[derive(Debug, Clone)]
 pub struct BenefitEditor {
@@ -93,7 +87,7 @@ pub struct BenefitEditor {
     pub draft: Benefit,
     pub focus: usize,
     lines: Inputs<BenefitField>,
-    pub error: Option<Refusal<BenefitField>>,
+    pub error: Option<FieldError<BenefitField>>,
     pub dirty: bool,
     /// Esc was pressed with changes; waiting for y.
     pub confirm_discard: bool,
@@ -194,8 +188,8 @@ impl BenefitEditor {
     /// a target below the baseline (a saving written as a falling cost, or as a negative
     /// change); refused: a target equal to the baseline (nothing to realise), a target date
     /// before the baseline's.
-    pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, Refusal<BenefitField>> {
-        let refuse = |field, key| Refusal { field, key };
+    pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, FieldError<BenefitField>> {
+        let refuse = |field, key| FieldError { field, key };
         for (field, input) in &self.lines {
             if input.value().chars().count() > MAX_CHARS {
                 return Err(refuse(*field, "form.error_too_long"));
@@ -272,7 +266,7 @@ pub struct MeasureLine {
     pub unit: String,
     pub focus: usize,
     inputs: [Input; 3],
-    pub error: Option<Refusal<MeasureField>>,
+    pub error: Option<FieldError<MeasureField>>,
 }
 
 impl MeasureLine {
@@ -321,8 +315,8 @@ impl MeasureLine {
         benefit: &Benefit,
         today: Date,
         lang: Lang,
-    ) -> Result<Measurement, Refusal<MeasureField>> {
-        let refuse = |field, key| Refusal { field, key };
+    ) -> Result<Measurement, FieldError<MeasureField>> {
+        let refuse = |field, key| FieldError { field, key };
         let text = |field: MeasureField| self.inputs[field as usize].value().trim().to_owned();
         let date = dates::parse(&text(MeasureField::Date), today)
             .map_err(|e| refuse(MeasureField::Date, e.key()))?
