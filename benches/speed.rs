@@ -207,10 +207,34 @@ fn benches(c: &mut Criterion) {
         let p = &opened.portfolio;
         let today = jiff::civil::date(2026, 11, 25);
         g.bench_function("report_markdown", |b| {
-            b.iter(|| black_box(fasett::report::markdown(p, today, fasett::i18n::Lang::En)));
+            b.iter(|| {
+                black_box(fasett::report::markdown(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
         });
         g.bench_function("report_json", |b| {
-            b.iter(|| black_box(fasett::report::json(p, today, fasett::i18n::Lang::En)));
+            b.iter(|| {
+                black_box(fasett::report::json(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
+        });
+        g.bench_function("report_html", |b| {
+            b.iter(|| {
+                black_box(fasett::report::html(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
         });
         g.bench_function("export_csv", |b| {
             b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
@@ -429,10 +453,24 @@ fn benefit_benches(c: &mut Criterion) {
     g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
     let today = jiff::civil::date(2026, 11, 25);
     g.bench_function("report_markdown", |b| {
-        b.iter(|| black_box(fasett::report::markdown(&loaded, today, fasett::i18n::Lang::En)));
+        b.iter(|| {
+            black_box(fasett::report::markdown(
+                &loaded,
+                today,
+                fasett::i18n::Lang::En,
+                fasett::report::Options::default(),
+            ))
+        });
     });
     g.bench_function("report_json", |b| {
-        b.iter(|| black_box(fasett::report::json(&loaded, today, fasett::i18n::Lang::En)));
+        b.iter(|| {
+            black_box(fasett::report::json(
+                &loaded,
+                today,
+                fasett::i18n::Lang::En,
+                fasett::report::Options::default(),
+            ))
+        });
     });
 
     let mut terminal = terminal();

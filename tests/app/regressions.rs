@@ -74,8 +74,13 @@ fn a_run_shows_one_mean_in_the_overview_the_report_and_the_culture_pane() {
         .and_then(|r| r.mean);
     assert_eq!(overview, Some(culture), "the Overview's mean is the Culture pane's");
 
-    let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
+    let report: serde_json::Value = serde_json::from_str(&fasett::report::json(
+        &portfolio,
+        TODAY,
+        Lang::En,
+        fasett::report::Options::default(),
+    ))
+    .expect("report JSON");
     let reported = report["checklists"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["assessment"] == id))
@@ -126,8 +131,13 @@ fn a_groups_mean_is_one_number_in_the_overview_the_report_and_the_culture_pane()
         .find(|r| r.assessment == run.id)
         .and_then(|r| r.mean);
     assert_eq!(overview, Some(culture));
-    let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
+    let report: serde_json::Value = serde_json::from_str(&fasett::report::json(
+        &portfolio,
+        TODAY,
+        Lang::En,
+        fasett::report::Options::default(),
+    ))
+    .expect("report JSON");
     let reported = report["checklists"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["assessment"] == run.id))

@@ -26,6 +26,7 @@ mod git_driver;
 mod merge;
 mod migration;
 mod region;
+mod report_html;
 mod sheets;
 mod store;
 mod survey;

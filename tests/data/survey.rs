@@ -190,7 +190,8 @@ fn the_report_and_the_export_carry_each_items_distribution_and_spread() {
     let p = fasett::testing::sample();
     let today = date(2026, 11, 25);
     let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&p, today, Lang::En)).expect("the report is JSON");
+        serde_json::from_str(&fasett::report::json(&p, today, Lang::En, fasett::report::Options::default()))
+            .expect("the report is JSON");
     let climate = report["checklists"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["template"] == "innovation_climate"))
