@@ -255,9 +255,7 @@ mod tests {
 
     #[test]
     fn import_is_one_undoable_step() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let csv = dir.path().join("in.csv");
-        std::fs::write(&csv, "Titel;Fasett\nA;adaptiv\nB;föregripande\n").expect("writing");
+        let (_dir, csv) = crate::testing::temp_file("in.csv", "Titel;Fasett\nA;adaptiv\nB;föregripande\n");
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 1, title: "Old".into(), ..Initiative::default() });
         let mut app = Harness::new(p);

@@ -39,6 +39,14 @@ impl Options {
     }
 }
 
+/// One facet's row in the balance table.
+pub struct FacetRow {
+    pub name: String,
+    pub pole: &'static str,
+    pub count: usize,
+    pub share: String,
+}
+
 /// A decision or lesson from an initiative's log.
 pub struct LogLine<'a> {
     pub initiative: &'a Initiative,
@@ -263,6 +271,29 @@ impl<'a> Facts<'a> {
     pub(super) fn organisation(&self) -> &str {
         let name = self.p.organisation.name.trim();
         if name.is_empty() { self.t("report.no_name") } else { name }
+    }
+
+    /// The balance table's rows: each facet on the grid, and mixed or unplaced when any
+    /// initiative is; its name (with "(strong)"), pole, active count and share.
+    pub(super) fn facet_rows(&self) -> Vec<FacetRow> {
+        Facet::ALL
+            .into_iter()
+            .map(|facet| (facet, self.shares.count(facet)))
+            .filter(|(facet, n)| facet.is_on_grid() || *n > 0)
+            .map(|(facet, count)| {
+                let strong = if self.strong.contains(&facet) {
+                    format!(" ({})", self.t("report.strong"))
+                } else {
+                    String::new()
+                };
+                FacetRow {
+                    name: format!("{}{strong}", self.name("facet", facet.key())),
+                    pole: self.pole(facet),
+                    count,
+                    share: self.lang.percent(self.shares.share(facet) as f64, 0),
+                }
+            })
+            .collect()
     }
 
     /// "No active anticipatory initiatives", then goals no active initiative serves.

@@ -196,20 +196,14 @@ fn balance_table(o: &mut String, f: &Facts) {
             (t("report.share"), true),
         ],
     );
-    for facet in Facet::ALL {
-        let n = f.shares.count(facet);
-        if !facet.is_on_grid() && n == 0 {
-            continue;
-        }
-        let strong =
-            if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
+    for row in f.facet_rows() {
         let _ = write!(
             o,
-            "<tr><td>{}{}</td><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
-            esc(f.name("facet", facet.key())),
-            esc(&strong),
-            esc(f.pole(facet)),
-            esc(&f.lang.percent(f.shares.share(facet) as f64, 0))
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&row.name),
+            esc(row.pole),
+            row.count,
+            esc(&row.share)
         );
     }
     o.push_str("</tbody></table>");

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::{Facts, benefits, group, md_cell, score};
 use crate::balance;
-use crate::model::{Facet, Pressure, Stage, Status};
+use crate::model::{Pressure, Stage, Status};
 use crate::text::one_line;
 
 /// The whole report in Markdown.
@@ -50,20 +50,8 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         t("report.active"),
         t("report.share")
     );
-    for facet in Facet::ALL {
-        let n = f.shares.count(facet);
-        if !facet.is_on_grid() && n == 0 {
-            continue;
-        }
-        let strong =
-            if f.strong.contains(&facet) { format!(" ({})", t("report.strong")) } else { String::new() };
-        let _ = writeln!(
-            o,
-            "| {}{strong} | {} | {n} | {} |",
-            f.name("facet", facet.key()),
-            f.pole(facet),
-            lang.percent(f.shares.share(facet) as f64, 0)
-        );
+    for row in f.facet_rows() {
+        let _ = writeln!(o, "| {} | {} | {} | {} |", row.name, row.pole, row.count, row.share);
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.gaps"));

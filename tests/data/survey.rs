@@ -176,9 +176,7 @@ fn refused_files_leave_the_portfolio_byte_identical() {
 fn a_thousand_respondents_import_within_the_budget() {
     let t = Catalog::bundled().find("innovation_climate").expect("bundled").clone();
     let text = fasett::generate::survey_export(&t, 1000);
-    let dir = tempfile::tempdir().expect("a folder");
-    let path = dir.path().join("big.csv");
-    std::fs::write(&path, text).expect("writing");
+    let (_dir, path) = fasett::testing::temp_file("big.csv", text);
     let started = std::time::Instant::now();
     let s = import::read_survey(&path, &t, &options(), Lang::En).expect("reads");
     let took = started.elapsed();
