@@ -113,9 +113,59 @@ pub enum Action {
     Resize(u16, u16),
     /// Clear the screen and draw all of it again (after another program wrote over it).
     Redraw,
+    /// Make a read-only session writable: take the lock another fasett held, or ask it to
+    /// save and close when it is this user's on this host (`:takeover`).
+    TakeOver,
 }
 
 impl Action {
+    /// Whether this action changes the portfolio, or opens a form or dialog only to change
+    /// it: in a read-only session its key is not offered (footer, help), and pressing it
+    /// says why not.
+    pub fn edits_portfolio(&self) -> bool {
+        match self {
+            Action::NewInitiative
+            | Action::EditSelected
+            | Action::DeleteSelected
+            | Action::AddLogEntry
+            | Action::ToggleArchived
+            | Action::Undo
+            | Action::Redo
+            | Action::SaveForm
+            | Action::StartImport
+            | Action::MergeWithDisk => true,
+            Action::Profile(action) => *action != ProfileAction::Open,
+            Action::Benefits(action) => {
+                matches!(
+                    action,
+                    BenefitAction::New | BenefitAction::Edit | BenefitAction::Delete | BenefitAction::Measure
+                )
+            }
+            Action::Grid(action) => matches!(
+                action,
+                GridAction::MoveInitiative(_) | GridAction::OpenPlacement | GridAction::AcceptPlacement
+            ),
+            Action::Culture(action) => matches!(
+                action,
+                CultureAction::NewRun
+                    | CultureAction::EditRun
+                    | CultureAction::EnterEach
+                    | CultureAction::EnterTally
+                    | CultureAction::EnterRespondent
+                    | CultureAction::SetScore(_)
+                    | CultureAction::ClearScore
+                    | CultureAction::EditNote
+                    | CultureAction::NewAction
+                    | CultureAction::EditAction
+                    | CultureAction::ToggleDone
+            ),
+            Action::Conflict(action) => {
+                matches!(action, ConflictAction::KeepOurs | ConflictAction::TakeTheirs | ConflictAction::Edit)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether this action opens an empty text field to type a new thing in (an initiative,
     /// a log line, a search, a command, a culture action): the one kind of key that may start
     /// a burst of typing that arrives all at once, the rest of which then goes into the field.
@@ -498,6 +548,31 @@ pub enum Unbound {
     Cancel,
 }
 
+/// Whether the session may change the portfolio, as far as the keys are concerned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Writing {
+    /// Edits are made and saved.
+    #[default]
+    Allowed,
+    /// Read-only for a reason no key changes (a file fasett could not read, or a newer one's).
+    ReadOnly,
+    /// Read-only until a takeover (another fasett had the file, or `--read-only`).
+    TakeOver,
+}
+
+impl Writing {
+    /// Whether a key for `action` is offered (in the footer and the help): edits only where
+    /// they can be made, the takeover only where it can help. Every key still acts; an edit
+    /// in a read-only session says why it was not made.
+    pub fn offers(self, action: &Action) -> bool {
+        match action {
+            Action::TakeOver => self == Writing::TakeOver,
+            action if action.edits_portfolio() => self == Writing::Allowed,
+            _ => true,
+        }
+    }
+}
+
 /// What the keymap needs to know about the app to map a key: computed by the app, so the
 /// keymap never looks inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -508,4 +583,6 @@ pub struct KeyContext {
     pub unbound: Unbound,
     /// The terminal is too small to draw the interface: only quitting works.
     pub too_small: bool,
+    /// Whether edits can be made, which decides the keys offered.
+    pub writing: Writing,
 }

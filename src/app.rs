@@ -10,6 +10,7 @@ mod commands;
 mod conflicts;
 mod culture;
 mod detail;
+mod drafts;
 pub mod editing;
 mod exchange;
 mod form;
@@ -21,6 +22,7 @@ mod profile;
 mod recovery;
 mod register;
 mod saving;
+mod takeover;
 
 use std::path::Path;
 
@@ -55,7 +57,7 @@ use crate::i18n::Lang;
 use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
-use crate::store::{Access, Saver, Store};
+use crate::store::{Access, ReadOnlyReason, Saver, Store};
 use editing::Typed;
 
 /// What the keyboard is doing right now.
@@ -189,6 +191,8 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
+    /// Taking the file over from another fasett.
+    takeover: takeover::TakeoverState,
     /// The list of every benefit as it was left, kept up to date, so `b` shows it at once.
     benefits_kept: Option<Box<BenefitsView>>,
 }
@@ -226,10 +230,12 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
+            takeover: takeover::TakeoverState::default(),
             benefits_kept: None,
         };
         app.refresh_view();
         app.refresh_overview();
+        app.refresh_holder();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -248,10 +254,14 @@ impl App {
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
-    /// attention (a broken file, a newer version's file, another fasett holding it).
+    /// attention (a broken file, a newer version's file, another fasett holding it, and then
+    /// what taking it over would do).
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Saver::access) {
-            Some(Access::ReadOnly(reason)) if !matches!(reason, crate::store::ReadOnlyReason::Requested) => {
+            Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
+                Some(format!("{}\n{}", reason.localized(self.lang), self.takeover_hint()))
+            }
+            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
                 Some(reason.localized(self.lang))
             }
             _ => None,
@@ -326,12 +336,16 @@ impl App {
             Action::NewInitiative => self.open_new_form(),
             Action::EditSelected => self.open_edit_form(),
             Action::DeleteSelected => {
-                if let Some(id) = self.current_id() {
+                if let Some(id) = self.current_id()
+                    && self.writable()
+                {
                     self.mode = Mode::Confirm(Confirm::Delete(id));
                 }
             }
             Action::AddLogEntry => {
-                if let Some(id) = self.current_id() {
+                if let Some(id) = self.current_id()
+                    && self.writable()
+                {
                     self.mode = Mode::LogEntry { id, input: Input::default(), kind: LogKind::Note };
                 }
             }
@@ -365,6 +379,7 @@ impl App {
                 self.scroll_detail(0);
             }
             Action::Redraw => self.redraw = true,
+            Action::TakeOver => self.take_over(),
         }
     }
 

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
     Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, KeyContext,
-    MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound,
+    MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound, Writing,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -77,6 +77,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Table, [Char('X') => NONE], "X", "help.show_archived", false, Action::ToggleShowArchived),
     bind!(Everywhere, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Everywhere, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Everywhere, [Char('T') => NONE], "T", "help.takeover", true, Action::TakeOver),
     bind!(Everywhere, [Char(':') => NONE], ":", "help.command_line", true, Action::OpenCommandLine),
     bind!(Everywhere, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(Everywhere, [Char('q') => NONE, Char('c') => CTRL], "q Ctrl-c", "help.quit", true, Action::Quit),
@@ -331,15 +332,16 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 }
 
 /// The bindings of `places` that a key can reach, most specific place first: a binding is
-/// left out when a more specific place claims every one of its keys. The help overlay and
-/// the footer list these, so they never promise a key that does something else here.
-pub fn effective(places: &[Place]) -> Vec<&'static Binding> {
+/// left out when a more specific place claims every one of its keys, or when it does not
+/// work as `writing` stands ([`Writing::offers`]). The help overlay and the footer list
+/// these, so they never promise a key that does something else here, or nothing.
+pub fn effective(places: &[Place], writing: Writing) -> Vec<&'static Binding> {
     let mut claimed: Vec<(KeyCode, KeyModifiers)> = Vec::new();
     let mut shown = Vec::new();
     for place in places.iter().chain(&[Place::Anywhere]) {
         let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.place == *place).collect();
         for binding in &here {
-            if binding.keys.iter().any(|key| !claimed.contains(key)) {
+            if binding.keys.iter().any(|key| !claimed.contains(key)) && writing.offers(&binding.action) {
                 shown.push(*binding);
             }
         }
@@ -430,6 +432,7 @@ mod tests {
             places: &[Place::Welcome, Place::Overview, Place::Everywhere],
             unbound: Unbound::Ignore,
             too_small: false,
+            writing: Writing::Allowed,
         };
         assert_eq!(action_for(&context, key(Char('o'))), Some(Action::Profile(ProfileAction::Start)));
         let later = KeyContext { places: &[Place::Overview, Place::Everywhere], ..context };
@@ -438,22 +441,27 @@ mod tests {
 
     #[test]
     fn shadowed_bindings_are_not_listed() {
-        let listed = effective(&[Place::Welcome, Place::Overview, Place::Everywhere]);
+        let listed = effective(&[Place::Welcome, Place::Overview, Place::Everywhere], Writing::Allowed);
         assert!(listed.iter().any(|b| b.action == Action::Profile(ProfileAction::Start)));
         assert!(!listed.iter().any(|b| b.action == Action::Profile(ProfileAction::Open)));
     }
 
     #[test]
     fn unbound_keys_type_cancel_or_do_nothing_as_the_place_says() {
-        let typing = KeyContext { places: &[Place::Search], unbound: Unbound::Edit, too_small: false };
+        let typing = KeyContext {
+            places: &[Place::Search],
+            unbound: Unbound::Edit,
+            too_small: false,
+            writing: Writing::Allowed,
+        };
         assert_eq!(action_for(&typing, key(Char('x'))), Some(Action::Edit(Edit::Insert('x'))));
         assert_eq!(
             action_for(&typing, key(KeyCode::Backspace)),
             Some(Action::Edit(Edit::DeletePreviousChar))
         );
-        let asking = KeyContext { places: &[Place::Confirm], unbound: Unbound::Cancel, too_small: false };
+        let asking = KeyContext { places: &[Place::Confirm], unbound: Unbound::Cancel, ..typing };
         assert_eq!(action_for(&asking, key(Char('x'))), Some(Action::Cancel));
-        let normal = KeyContext { places: &[Place::Everywhere], unbound: Unbound::Ignore, too_small: false };
+        let normal = KeyContext { places: &[Place::Everywhere], unbound: Unbound::Ignore, ..typing };
         assert_eq!(action_for(&normal, key(Char('Z'))), None);
         let small = KeyContext { too_small: true, ..normal };
         assert_eq!(action_for(&small, key(Char('1'))), None);
@@ -466,6 +474,7 @@ mod tests {
             places: &[Place::ConfirmJa, Place::Confirm],
             unbound: Unbound::Cancel,
             too_small: false,
+            writing: Writing::Allowed,
         };
         assert_eq!(action_for(&nordic, key(Char('j'))), Some(Action::ConfirmYes));
         assert_eq!(action_for(&nordic, key(Char('y'))), Some(Action::ConfirmYes));
@@ -473,12 +482,34 @@ mod tests {
         let english = KeyContext { places: &[Place::Confirm], ..nordic };
         assert_eq!(action_for(&english, key(Char('j'))), Some(Action::Cancel));
         assert_eq!(action_for(&english, key(Char('y'))), Some(Action::ConfirmYes));
-        let yes: Vec<&str> = effective(nordic.places)
+        let yes: Vec<&str> = effective(nordic.places, nordic.writing)
             .iter()
             .filter(|b| b.action == Action::ConfirmYes)
             .map(|b| b.label)
             .collect();
         assert_eq!(yes, ["j y"], "help and footer name both keys, once");
+    }
+
+    #[test]
+    fn a_read_only_session_is_offered_only_keys_that_work_and_the_takeover() {
+        let places = &[Place::Table, Place::Register, Place::Lists, Place::Everywhere];
+        let offered = |writing| -> Vec<Action> {
+            effective(places, writing).iter().map(|b| b.action.clone()).collect()
+        };
+        let writable = offered(Writing::Allowed);
+        assert!(writable.contains(&Action::NewInitiative) && writable.contains(&Action::Undo));
+        assert!(!writable.contains(&Action::TakeOver), "nothing to take over");
+        for writing in [Writing::ReadOnly, Writing::TakeOver] {
+            let listed = offered(writing);
+            assert!(!listed.iter().any(Action::edits_portfolio), "{writing:?}: {listed:?}");
+            assert!(listed.contains(&Action::MoveDown) && listed.contains(&Action::StartSearch));
+            assert_eq!(listed.contains(&Action::TakeOver), writing == Writing::TakeOver);
+        }
+        // The keys still act, so that the app can say why an edit was not made.
+        let context =
+            KeyContext { places, unbound: Unbound::Ignore, too_small: false, writing: Writing::TakeOver };
+        assert_eq!(action_for(&context, key(Char('n'))), Some(Action::NewInitiative));
+        assert_eq!(action_for(&context, key(Char('T'))), Some(Action::TakeOver));
     }
 
     #[test]

@@ -1,20 +1,22 @@
 //! Text being typed survives a dropped connection, a kill or a panic.
 //!
-//! While a form (or a log line) holds text that is not saved yet, the app keeps a [`Draft`]
-//! of it in memory ([`remember`]) after every key, and writes it to `<data file>.recovery`
-//! (mode 0600, atomically) after a few idle seconds, on a signal and from the panic hook. The
-//! next start offers it back and then removes the file. The data file itself is never touched
-//! here.
+//! Wherever text is typed and not saved yet (an initiative or action form, a log line, the
+//! organisation profile, a checklist note, the new-run dialog), the app keeps a [`Draft`] of
+//! it in memory ([`remember`]) after every key, and writes it to `<data file>.recovery` (mode
+//! 0600, atomically) within two seconds of the last key, on a signal and from the panic hook.
+//! The next start offers it back, if it was typed for this file ([`Owner`]), and then removes
+//! the file. The data file itself is never touched here.
 
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Id, Initiative, LogKind};
+use crate::model::{ActionItem, Id, Initiative, LogKind};
 use crate::store::{self, Sharing, WriteError};
 
 /// Appended to the data file's name.
@@ -32,6 +34,49 @@ pub enum Draft {
     Initiative { editing: Option<Id>, focus: usize, draft: Box<Initiative>, fields: Vec<(String, String)> },
     /// A log line being typed for initiative `id`.
     LogEntry { id: Id, kind: LogKind, text: String },
+    /// A row of the organisation profile being typed.
+    Profile { part: ProfilePart, text: String },
+    /// The note of one item of checklist run `run`: `item` is the item's id, `number` its place
+    /// in the run's list as shown (from 1), `perspective` the perspective's id, if any.
+    Note { run: Id, item: String, number: usize, perspective: Option<String>, text: String },
+    /// The run dialog as filled in: the checklist's id, the scope as chosen or typed;
+    /// `editing` is the run whose details are changed (`None`: a new run).
+    NewRun {
+        focus: usize,
+        template: String,
+        scope: String,
+        date: String,
+        participants: String,
+        #[serde(default)]
+        next_date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        editing: Option<Id>,
+    },
+    /// The action form: `editing` is the action's id (`None` for a new one), `draft` holds its
+    /// choices and links, `fields` every text field as typed (by the field's catalog key).
+    Action { editing: Option<Id>, focus: usize, draft: Box<ActionItem>, fields: Vec<(String, String)> },
+}
+
+/// Which row of the organisation profile a text was typed for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "row", rename_all = "snake_case")]
+pub enum ProfilePart {
+    Name,
+    Vision,
+    Mission,
+    /// A goal: `id` of the goal being reworded and its title then (`None`: a new goal).
+    Goal {
+        id: Option<Id>,
+        was: String,
+    },
+    /// A unit: the name it had (`None`: a new unit).
+    Unit {
+        was: Option<String>,
+    },
+    /// A person often named as owner: the name they had (`None`: a new person).
+    Person {
+        was: Option<String>,
+    },
 }
 
 impl Draft {
@@ -48,6 +93,39 @@ impl Draft {
             }
             Draft::LogEntry { id, text, .. } => {
                 lang.tf("recovery.draft_log", &[("id", id), ("text", &first_words(text))])
+            }
+            Draft::Profile { part, text } => {
+                let text = first_words(text);
+                let (key, was) = match part {
+                    ProfilePart::Name => ("recovery.draft_name", None),
+                    ProfilePart::Vision => ("recovery.draft_vision", None),
+                    ProfilePart::Mission => ("recovery.draft_mission", None),
+                    ProfilePart::Goal { id: None, .. } => ("recovery.draft_goal_new", None),
+                    ProfilePart::Goal { id: Some(_), was } => ("recovery.draft_goal_edit", Some(was)),
+                    ProfilePart::Unit { was: None } => ("recovery.draft_unit_new", None),
+                    ProfilePart::Unit { was: Some(was) } => ("recovery.draft_unit_edit", Some(was)),
+                    ProfilePart::Person { was: None } => ("recovery.draft_person_new", None),
+                    ProfilePart::Person { was: Some(was) } => ("recovery.draft_person_edit", Some(was)),
+                };
+                let was = was.map(|w| first_words(w)).unwrap_or_default();
+                lang.tf(key, &[("text", &text), ("was", &was)])
+            }
+            Draft::Note { run, number, text, .. } => lang
+                .tf("recovery.draft_note", &[("item", number), ("run", run), ("text", &first_words(text))]),
+            Draft::NewRun { scope, editing: None, .. } => {
+                lang.tf("recovery.draft_run", &[("scope", &first_words(scope))])
+            }
+            Draft::NewRun { scope, editing: Some(id), .. } => {
+                lang.tf("recovery.draft_run_edit", &[("id", id), ("scope", &first_words(scope))])
+            }
+            Draft::Action { editing, fields, .. } => {
+                let what =
+                    fields.iter().find(|(k, _)| k == "plan.field_what").map_or("", |(_, v)| v.as_str());
+                let what = first_words(what);
+                match editing {
+                    None => lang.tf("recovery.draft_action_new", &[("what", &what)]),
+                    Some(id) => lang.tf("recovery.draft_action_edit", &[("id", id), ("what", &what)]),
+                }
             }
         }
     }
@@ -79,11 +157,83 @@ pub struct Recovery {
     /// When it was written (RFC 3339).
     pub written: String,
     pub draft: Draft,
+    /// The data file it was typed for (absent in files from before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Owner>,
 }
 
 impl Recovery {
+    /// A draft for whichever file it is found beside.
     pub fn new(draft: Draft) -> Self {
-        Self { written: jiff::Timestamp::now().to_string(), draft }
+        Self { written: jiff::Timestamp::now().to_string(), draft, owner: None }
+    }
+
+    /// A draft typed for the data file `owner` names.
+    pub fn owned(draft: Draft, owner: Owner) -> Self {
+        Self { owner: Some(owner), ..Self::new(draft) }
+    }
+
+    /// Whether the draft belongs to the file at `data_file`, whose portfolio has the identity
+    /// `portfolio`. A draft that says nothing of its file belongs to any.
+    pub fn belongs_to(&self, portfolio: &str, data_file: &Path) -> bool {
+        self.owner.as_ref().is_none_or(|owner| owner.matches(portfolio, data_file))
+    }
+}
+
+/// The data file a draft was typed for: the portfolio's identity, and the file as it was then.
+/// A portfolio keeps its identity through every save, but a file fasett never saved has none
+/// of its own yet (a session makes one up and writes it with its first save), so the file's
+/// place on its disk and last change tell it apart then: a fresh copy of the demo is another
+/// file, and a draft typed in an earlier one is not offered there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    pub portfolio: String,
+    /// `None`: the file did not exist yet.
+    pub file: Option<FileStamp>,
+}
+
+/// A file's device, inode, length and modification time: another file (or another version of
+/// it) has another stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub device: u64,
+    pub inode: u64,
+    pub len: u64,
+    pub modified_s: i64,
+    pub modified_ns: i64,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, or `None` if there is none (or it cannot be seen).
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        Some(Self {
+            device: meta.dev(),
+            inode: meta.ino(),
+            len: meta.len(),
+            modified_s: meta.mtime(),
+            modified_ns: meta.mtime_nsec(),
+        })
+    }
+}
+
+impl Owner {
+    /// The file at `data_file` now, holding the portfolio whose identity is `portfolio`.
+    pub fn of(portfolio: &str, data_file: &Path) -> Self {
+        Self { portfolio: portfolio.to_owned(), file: FileStamp::of(data_file) }
+    }
+
+    /// The same portfolio, or the same file untouched since. A draft whose file did not
+    /// exist, or exists no more, is given the benefit of the doubt: only another file there,
+    /// with another portfolio in it, is proof that the draft is not this file's.
+    pub fn matches(&self, portfolio: &str, data_file: &Path) -> bool {
+        if !portfolio.is_empty() && portfolio == self.portfolio {
+            return true;
+        }
+        match (self.file, FileStamp::of(data_file)) {
+            (Some(then), Some(now)) => then == now,
+            _ => true,
+        }
     }
 }
 
@@ -126,14 +276,24 @@ pub fn remove(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Moves a recovery file that belongs to another file out of the way, to `<path>.old`
+/// (replacing an older one there); returns where.
+pub fn put_aside(path: &Path) -> io::Result<PathBuf> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".old");
+    let aside = PathBuf::from(name);
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
 /// The latest draft and where it goes, reachable from the panic hook and the signal
 /// watchdog, which cannot reach the app.
 static LATEST: Mutex<Option<(PathBuf, Recovery)>> = Mutex::new(None);
 
-/// Keeps `draft` (or forgets it: `None`) as the text to rescue into `path`.
-pub fn remember(path: &Path, draft: Option<Draft>) {
+/// Keeps `recovery` (or forgets it: `None`) as the text to rescue into `path`.
+pub fn remember(path: &Path, recovery: Option<Recovery>) {
     let mut latest = LATEST.lock().unwrap_or_else(PoisonError::into_inner);
-    *latest = draft.map(|d| (path.to_path_buf(), Recovery::new(d)));
+    *latest = recovery.map(|r| (path.to_path_buf(), r));
 }
 
 /// Writes the remembered draft, if any; returns where. For the panic hook and the signal

@@ -41,6 +41,7 @@ mod write;
 use backup::{make_backup, remove_leftover_temps};
 pub use load::{LoadError, load, load_versioned, migrate, migration_steps, parse};
 use load::{read_and_parse, read_capped};
+pub use lock::{Holder, localized_holder};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps, TempFile};
 pub use paths::{PathProblem, StoreError, backups_dir_for, data_dir, resolve_path, resolve_path_from};
@@ -245,6 +246,22 @@ pub struct Opened {
     pub store: Store,
     /// Whether the file existed (a first run starts with an empty portfolio and no file).
     pub existed: bool,
+}
+
+/// What [`Store::take_over`] came to.
+#[derive(Debug)]
+pub enum TakeOver {
+    /// This session holds the lock and may write now; the file as it is on disk, which the
+    /// session goes on from (`None`: there is no file yet, or the store was writable).
+    Taken(Option<Box<Portfolio>>),
+    /// Another fasett holds the lock; its lock file's text.
+    Busy(String),
+    /// Read-only for a reason no lock changes: a file fasett could not read, or a newer one's.
+    Refused(ReadOnlyReason),
+    /// The lock was free, but the file cannot be read now; the store stays read-only.
+    Unreadable(LoadError),
+    /// The lock file could not be opened or locked.
+    Failed(WriteError),
 }
 
 /// One session's hold on the data file: its path, whether we may write, the lock, and what
@@ -455,6 +472,9 @@ impl Store {
             .map_err(|e| SaveError::from_write(path, e))?;
         let stamp = Stamp::of(written, json.as_bytes());
         if new_lock.is_some() {
+            if let Some(old) = &self.lock {
+                let _ = old.set_len(0);
+            }
             self.lock = new_lock;
             remove_leftover_temps(&target);
         }
@@ -514,6 +534,56 @@ impl Store {
         Ok(portfolio)
     }
 
+    /// Makes a read-only store writable, if only the lock stood in the way (another fasett
+    /// held it, or `--read-only` was asked): takes the lock when it is free and reads the
+    /// file again, as the holder left it.
+    pub fn take_over(&mut self) -> TakeOver {
+        match &self.access {
+            Access::ReadWrite => return TakeOver::Taken(None),
+            Access::ReadOnly(reason @ (ReadOnlyReason::LoadFailed(_) | ReadOnlyReason::NewerSchema(_))) => {
+                return TakeOver::Refused(reason.clone());
+            }
+            Access::ReadOnly(ReadOnlyReason::Requested | ReadOnlyReason::LockedBy(_)) => {}
+        }
+        let lock = match acquire_lock(&self.target) {
+            Ok(Lock::Held(lock)) => lock,
+            Ok(Lock::Busy(holder)) => {
+                if matches!(self.access, Access::ReadOnly(ReadOnlyReason::LockedBy(_))) {
+                    self.access = Access::ReadOnly(ReadOnlyReason::LockedBy(holder.clone()));
+                }
+                return TakeOver::Busy(holder);
+            }
+            Err(e) => return TakeOver::Failed(e),
+        };
+        match read_and_parse(&self.target, false) {
+            Ok(found) => {
+                self.lock = Some(lock);
+                self.access = Access::ReadWrite;
+                self.stamp = found.as_ref().map(|(_, stamp)| *stamp);
+                remove_leftover_temps(&self.target);
+                TakeOver::Taken(found.map(|(mut portfolio, _)| {
+                    portfolio.ensure_identity();
+                    Box::new(portfolio)
+                }))
+            }
+            Err(e) => {
+                let summary = e.summary();
+                self.access = Access::ReadOnly(if e.is_newer_schema() {
+                    ReadOnlyReason::NewerSchema(summary)
+                } else {
+                    ReadOnlyReason::LoadFailed(summary)
+                });
+                TakeOver::Unreadable(e)
+            }
+        }
+    }
+
+    /// Whether the lock is free now, for a read-only session to notice that the fasett that
+    /// held it has closed.
+    pub fn lock_is_free(&self) -> bool {
+        lock::is_free(&self.target)
+    }
+
     /// Takes the lock if we do not hold it yet (the file did not exist at open), creating the
     /// folder first. `Ok(Some)` is a newly taken lock.
     fn ensure_lock(&mut self, target: &Path) -> Result<Option<File>, LockProblem> {
@@ -530,6 +600,16 @@ impl Store {
                 self.access = Access::ReadOnly(ReadOnlyReason::LockedBy(holder.clone()));
                 Err(LockProblem::Busy(holder))
             }
+        }
+    }
+}
+
+impl Drop for Store {
+    /// Leaves the lock file naming nobody: the OS lock goes with the process, and a text
+    /// naming a process that is gone would only mislead whoever reads it.
+    fn drop(&mut self) {
+        if let Some(lock) = &self.lock {
+            let _ = lock.set_len(0);
         }
     }
 }

@@ -129,6 +129,11 @@ const BURST_GAP: Duration = Duration::from_millis(20);
 
 fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty) -> End {
     loop {
+        // Before the terminal is touched: a stopped fasett asked to close (continued, then
+        // hung up) saves and leaves even if its terminal no longer takes any output.
+        if let Some(signal) = signals.take() {
+            return End::Signal(signal);
+        }
         // A stop and a continue interrupt the wait: the screen is taken again before drawing.
         if stops_and_continues(terminal, signals).is_err() {
             return End::Gone;
@@ -143,6 +148,8 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
         if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
             return End::Gone;
         }
+        // Typed text reaches the recovery file after its frame, never before it.
+        app.write_draft_if_due(Instant::now());
         if app.should_quit {
             return End::Quit;
         }
@@ -176,13 +183,13 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
     }
 }
 
-/// How long to wait for input: while a save is under way, briefly, so that its outcome is
-/// shown as soon as it is known.
+/// How long to wait for input: while a save is under way or a takeover waits for the lock,
+/// briefly, so that the outcome is shown as soon as it is known.
 fn wait_time(app: &App) -> Duration {
-    if app.is_saving() { SAVE_POLL } else { signals::TICK }
+    if app.is_saving() || app.is_taking_over() { SAVE_POLL } else { signals::TICK }
 }
 
-/// How often the loop looks whether the save under way has ended.
+/// How often the loop looks whether the save under way (or the takeover) has ended.
 const SAVE_POLL: Duration = Duration::from_millis(10);
 
 /// Does the app's idle work a few milliseconds at a time, as long as nothing else wants the

@@ -338,14 +338,17 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        let kept = binding.help == "help.help" || (compact && binding.action == crate::action::Action::Quit);
+        // The takeover, when offered, is the one way out of a read-only session: never left out.
+        let kept = binding.help == "help.help"
+            || binding.action == crate::action::Action::TakeOver
+            || (compact && binding.action == crate::action::Action::Quit);
         (key_label(app, key), app.lang.t(binding.help).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).
     let mut hints: Vec<_> =
         portfolio::footer_hints(app).into_iter().map(|(key, help)| (key, help, false)).collect();
-    hints.extend(keymap::effective(app.places()).into_iter().filter(|b| b.footer).map(hint));
+    hints.extend(keymap::effective(app.places(), app.writing()).into_iter().filter(|b| b.footer).map(hint));
     // The kept hints go last; the others fill the room left of them.
     let (mut last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, _, kept)| *kept);
     last.sort_by_key(|(key, _, _)| matches!(key.as_str(), "?" | "F1"));

@@ -5,7 +5,7 @@
 use super::App;
 use crate::history::{Change, History};
 use crate::model::Portfolio;
-use crate::store::{Access, Saver};
+use crate::store::{Access, ReadOnlyReason, Saver};
 
 impl App {
     /// Applies an edit, makes it undoable and has it saved at once (without waiting for the
@@ -59,13 +59,23 @@ impl App {
         }
     }
 
-    /// The one read-only guard: true when edits may be made; otherwise says why not.
+    /// The one read-only guard: true when edits may be made; otherwise says why not, and
+    /// how to edit after all where a takeover can do that.
     pub(super) fn writable(&mut self) -> bool {
-        let reason = match self.store.as_ref().map(Saver::access) {
-            Some(Access::ReadOnly(reason)) => reason.localized(self.lang),
+        let text = match self.store.as_ref().map(Saver::access) {
+            // Short, so that the way out fits the status line: the banner says the rest.
+            Some(Access::ReadOnly(ReadOnlyReason::LockedBy(_))) => {
+                self.lang.t("takeover.locked_short").to_owned()
+            }
+            Some(Access::ReadOnly(ReadOnlyReason::Requested)) => {
+                self.lang.t("takeover.requested_short").to_owned()
+            }
+            Some(Access::ReadOnly(reason)) => {
+                self.lang.tf("status.read_only", &[("reason", &reason.localized(self.lang))])
+            }
             _ => return true,
         };
-        self.set_error(self.lang.tf("status.read_only", &[("reason", &reason)]));
+        self.set_error(text);
         false
     }
 

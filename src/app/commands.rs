@@ -24,6 +24,7 @@ impl App {
             }
             "w" | "write" => self.save_as(Path::new(arg)),
             "reload" | "e!" => self.reload_from_disk(),
+            "takeover" | "take-over" => self.take_over(),
             "conflicts" => self.open_conflicts(),
             "org" | "organisation" | "organization" => self.update_profile(ProfileAction::Open),
             "lang" | "language" => self.switch_language(arg),

@@ -9,7 +9,12 @@ use crate::i18n::Lang;
 impl App {
     /// What the keymap needs to map the next key.
     pub fn key_context(&self) -> KeyContext {
-        KeyContext { places: self.places(), unbound: self.unbound(), too_small: self.too_small() }
+        KeyContext {
+            places: self.places(),
+            unbound: self.unbound(),
+            too_small: self.too_small(),
+            writing: self.writing(),
+        }
     }
 
     /// The places live now, most specific first.

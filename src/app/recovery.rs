@@ -6,26 +6,30 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use super::{App, Field, FieldKind, InitiativeForm, Mode};
+use super::{App, Mode};
 use crate::action::Action;
-use crate::model::{Id, Initiative, Portfolio};
-use crate::recovery::{self, Draft, Recovery};
+use crate::model::{Id, Portfolio};
+use crate::recovery::{self, Draft, Owner, Recovery};
 use crate::store::SaveError;
 
 /// How long typing must pause before the draft is written to the recovery file.
-pub const IDLE_WRITE: Duration = Duration::from_secs(2);
+pub const DRAFT_PAUSE: Duration = Duration::from_secs(1);
+/// How long typed text may wait for the recovery file while typing goes on. With the loop's
+/// tick on top, what was typed is on disk within two seconds, whatever happens next.
+pub const DRAFT_AT_MOST: Duration = Duration::from_millis(1500);
 /// How often the data file is checked (one `stat`) for changes by another program.
 pub const DISK_CHECK: Duration = Duration::from_secs(2);
 
 /// The app's field-proofing state.
 #[derive(Debug, Default)]
 pub struct FieldState {
-    /// The draft as last seen, and since when it is unchanged.
+    /// The draft as last seen, when it last changed, and since when it differs from the
+    /// recovery file.
     draft: Option<Draft>,
     changed_at: Option<Instant>,
+    unwritten_since: Option<Instant>,
     /// What the recovery file holds, if this session wrote (or restored) one.
     on_disk: Option<Draft>,
     last_disk_check: Option<Instant>,
@@ -139,6 +143,17 @@ impl App {
             return;
         }
         match recovery::read(&path) {
+            Ok(Some(found)) if !self.path().is_some_and(|p| found.belongs_to(&self.portfolio.id, p)) => {
+                // Typed for another file of the same name (an earlier copy of the demo).
+                match recovery::put_aside(&path) {
+                    Ok(aside) => {
+                        self.set_info(self.lang.tf("recovery.not_ours", &[("path", &aside.display())]));
+                    }
+                    Err(e) => self.set_error(
+                        self.lang.tf("recovery.remove_failed", &[("path", &path.display()), ("error", &e)]),
+                    ),
+                }
+            }
             Ok(Some(found)) => {
                 self.field.keep_earlier = true;
                 self.mode = Mode::Recovery(Box::new(found));
@@ -156,31 +171,19 @@ impl App {
         self.path().map(recovery::path_for)
     }
 
-    /// The unsaved text being typed now, if any.
-    pub fn current_draft(&self) -> Option<Draft> {
-        fn of(mode: &Mode) -> Option<Draft> {
-            match mode {
-                Mode::Form(form) if form.dirty => Some(form_draft(form)),
-                Mode::LogEntry { id, input, kind } if !input.value().trim().is_empty() => {
-                    Some(Draft::LogEntry { id: *id, kind: *kind, text: input.value().to_owned() })
-                }
-                Mode::Help { back, .. } => of(back),
-                _ => None,
-            }
-        }
-        of(&self.mode)
-    }
-
     /// After every handled event: keep the draft where the panic hook can reach it, and
     /// remove the recovery file once the text is saved or discarded.
     pub fn track_draft(&mut self, now: Instant) {
         let draft = self.current_draft();
         if draft != self.field.draft {
             self.field.changed_at = Some(now);
-            if let Some(path) = self.recovery_path().filter(|_| !self.field.keep_earlier) {
-                recovery::remember(&path, draft.clone());
+            if draft.is_none() || draft == self.field.on_disk {
+                self.field.unwritten_since = None;
+            } else if self.field.unwritten_since.is_none() {
+                self.field.unwritten_since = Some(now);
             }
             self.field.draft = draft;
+            self.remember_draft();
         }
         if self.field.draft.is_none()
             && self.field.on_disk.take().is_some()
@@ -193,18 +196,44 @@ impl App {
         }
     }
 
-    /// When no key came for a while: write the draft after `IDLE_WRITE`, and look (one
-    /// `stat`) whether another program changed the file.
+    /// Keeps the draft where the panic hook and the signal watchdog can reach it.
+    fn remember_draft(&self) {
+        if let Some(path) = self.recovery_path().filter(|_| !self.field.keep_earlier) {
+            recovery::remember(&path, self.field.draft.clone().and_then(|d| self.owned(d)));
+        }
+    }
+
+    /// `draft` as this session's recovery file holds it: with the data file it is typed for.
+    fn owned(&self, draft: Draft) -> Option<Recovery> {
+        let owner = Owner::of(&self.portfolio.id, self.path()?);
+        Some(Recovery::owned(draft, owner))
+    }
+
+    /// When no key came for a while: write the draft when it is due, and look (one `stat`)
+    /// whether another program changed the file.
     pub fn idle_tick(&mut self, now: Instant) {
         self.track_draft(now);
-        let idle = self.field.changed_at.is_none_or(|t| now.duration_since(t) >= IDLE_WRITE);
-        if idle && self.field.draft.is_some() && self.field.draft != self.field.on_disk {
-            self.write_draft();
-        }
+        self.write_draft_if_due(now);
         let due = self.field.last_disk_check.is_none_or(|t| now.duration_since(t) >= DISK_CHECK);
         if due {
             self.field.last_disk_check = Some(now);
             self.check_disk();
+        }
+        self.takeover_tick(now, due);
+    }
+
+    /// Writes the draft to the recovery file once typing pauses for a second, or has
+    /// gone on for 1.5 s since the text last reached it. The terminal calls this
+    /// after each frame too: the key is drawn before the disk is asked.
+    pub fn write_draft_if_due(&mut self, now: Instant) {
+        let field = &self.field;
+        if field.draft.is_none() || field.draft == field.on_disk {
+            return;
+        }
+        let paused = field.changed_at.is_none_or(|t| now.saturating_duration_since(t) >= DRAFT_PAUSE);
+        let waited = field.unwritten_since.is_some_and(|t| now.saturating_duration_since(t) >= DRAFT_AT_MOST);
+        if paused || waited {
+            self.write_draft();
         }
     }
 
@@ -215,9 +244,11 @@ impl App {
         }
         let draft = self.current_draft()?;
         let path = self.recovery_path()?;
-        match recovery::write(&path, &Recovery::new(draft.clone())) {
+        let recovery = self.owned(draft.clone())?;
+        match recovery::write(&path, &recovery) {
             Ok(()) => {
                 self.field.on_disk = Some(draft);
+                self.field.unwritten_since = None;
                 Some(path)
             }
             Err(e) => {
@@ -331,30 +362,12 @@ impl App {
     }
 
     fn restore(&mut self, found: Recovery) {
-        match found.draft {
-            Draft::Initiative { editing, focus, draft, fields } => {
-                let original = editing.and_then(|id| self.portfolio.initiative(id)).cloned();
-                if editing.is_some() && original.is_none() {
-                    self.set_error(self.lang.t("recovery.edited_gone").to_owned());
-                }
-                self.mode = Mode::Form(Box::new(restored_form(original, *draft, &fields, focus, self)));
-            }
-            Draft::LogEntry { id, kind, text } => {
-                if self.portfolio.initiative(id).is_some() {
-                    self.mode = Mode::LogEntry { id, input: Input::new(text), kind };
-                } else {
-                    let text = crate::text::one_line(&text).into_owned();
-                    self.set_error(self.lang.tf("recovery.log_gone", &[("id", &id), ("text", &text)]));
-                }
-            }
-        }
+        self.restore_draft(found.draft);
         // The file stays until the restored text is saved or discarded.
         self.field.keep_earlier = false;
         self.field.on_disk = self.current_draft();
         self.field.draft = self.field.on_disk.clone();
-        if let Some(path) = self.recovery_path() {
-            recovery::remember(&path, self.field.draft.clone());
-        }
+        self.remember_draft();
         if matches!(self.mode, Mode::Normal) {
             self.discard_recovery();
         }
@@ -414,48 +427,4 @@ impl App {
         }
         None
     }
-}
-
-fn form_draft(form: &InitiativeForm) -> Draft {
-    let mut fields: Vec<(String, String)> =
-        form.lines.iter().map(|(f, input)| (f.label().to_owned(), input.value().to_owned())).collect();
-    fields.extend(form.texts.iter().map(|(f, area)| (f.label().to_owned(), area.lines().join("\n"))));
-    Draft::Initiative {
-        editing: form.original.as_ref().map(|i| i.id),
-        focus: form.focus,
-        draft: Box::new(form.draft.clone()),
-        fields,
-    }
-}
-
-fn restored_form(
-    original: Option<Initiative>,
-    draft: Initiative,
-    fields: &[(String, String)],
-    focus: usize,
-    app: &App,
-) -> InitiativeForm {
-    let mut form = InitiativeForm::new(original, draft, &app.portfolio.organisation);
-    for (key, value) in fields {
-        // The file could have been edited by hand: keep line breaks, drop other controls.
-        let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-        let value = &value;
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
-        match field.kind() {
-            FieldKind::Line => {
-                if let Some(input) = form.lines.get_mut(field) {
-                    *input = Input::new(value.clone());
-                }
-            }
-            FieldKind::Text => {
-                if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
-                    *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
-                }
-            }
-            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
-        }
-    }
-    form.focus = focus.min(Field::ALL.len() - 1);
-    form.dirty = true;
-    form
 }

@@ -1,11 +1,13 @@
 //! The lock: a separate `<file>.lock` held with an OS lock while a session may write the file.
-//! Its text names the holder (user, host, pid, since) for the instance that finds it busy.
-//! It is the one file not written by the atomic writer: it must stay the same open file for
-//! the OS lock to hold, and its text is a courtesy, never data.
+//! Its text names the holder (user, host, pid, since) for the instance that finds it busy,
+//! which may ask a holder of the same user on the same host to save and close ([`Holder`]):
+//! a session left behind by a dropped connection, perhaps stopped. Anyone else's is only
+//! named. The lock file is the one file not written by the atomic writer: it must stay the
+//! same open file for the OS lock to hold, and its text is a courtesy, never data.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::SaveError;
@@ -26,26 +28,35 @@ fn lock_path(target: &Path) -> PathBuf {
 /// The holder's name when the environment gives none.
 const SOMEONE: &str = "someone";
 
-fn holder_description() -> String {
-    let user = ["USER", "USERNAME"]
+fn user_name() -> String {
+    ["USER", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| SOMEONE.into());
-    let host = gethostname::gethostname().to_string_lossy().into_owned();
+        .unwrap_or_else(|| SOMEONE.into())
+}
+
+fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+fn holder_description() -> String {
     let since = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
-    format!("{user} on {host}, pid {}, since {since}", std::process::id())
+    format!("{} on {}, pid {}, since {since}", user_name(), host_name(), std::process::id())
+}
+
+/// A lock file's text in its parts: user, host, pid and since.
+fn holder_parts(holder: &str) -> Option<(&str, &str, &str, &str)> {
+    let (user, rest) = holder.split_once(" on ")?;
+    let (host, rest) = rest.split_once(", pid ")?;
+    let (pid, since) = rest.split_once(", since ")?;
+    Some((user, host, pid, since))
 }
 
 /// The holder named in a lock file in `lang`. The lock file's text is written in English by
 /// whichever fasett holds it; a text in another shape (an older or a hand-written lock file)
 /// is shown as it is.
-pub(super) fn localized_holder(holder: &str, lang: Lang) -> String {
-    let parsed = (|| {
-        let (user, rest) = holder.split_once(" on ")?;
-        let (host, rest) = rest.split_once(", pid ")?;
-        let (pid, since) = rest.split_once(", since ")?;
-        Some((user, host, pid, since))
-    })();
+pub fn localized_holder(holder: &str, lang: Lang) -> String {
+    let parsed = holder_parts(holder);
     match parsed {
         Some((user, host, pid, since)) => {
             let user = if user == SOMEONE { lang.t("store.someone") } else { user };
@@ -100,6 +111,63 @@ pub(super) fn acquire_lock(target: &Path) -> Result<Lock, WriteError> {
     }
 }
 
+/// Whether nobody holds the lock on `<target>.lock` now. Asked by taking it and letting go
+/// at once, so an instance starting just then may find it busy for a moment (which it
+/// allows for: it asks again).
+pub(super) fn is_free(target: &Path) -> bool {
+    match File::open(lock_path(target)) {
+        Ok(file) => file.try_lock().is_ok(),
+        Err(e) => e.kind() == io::ErrorKind::NotFound,
+    }
+}
+
+/// The fasett a lock file names as its holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub user: String,
+    pub host: String,
+    pub pid: u32,
+}
+
+impl Holder {
+    /// The holder a lock file's text names; `None` for a text in another shape.
+    pub fn parse(text: &str) -> Option<Holder> {
+        let (user, host, pid, _) = holder_parts(text.trim())?;
+        Some(Holder { user: user.to_owned(), host: host.to_owned(), pid: pid.trim().parse().ok()? })
+    }
+
+    /// Whether this session may ask the holder to save and close: a process that runs on
+    /// this host, of the same user, and not this very process. Anyone else's session is
+    /// never signalled.
+    pub fn may_be_asked(&self) -> bool {
+        if self.pid == std::process::id() || self.host != host_name() || self.user != user_name() {
+            return false;
+        }
+        let Some(pid) = i32::try_from(self.pid).ok().and_then(rustix::process::Pid::from_raw) else {
+            return false;
+        };
+        // Where the system shows processes as files, the process must also be this user's
+        // by its id, not only by the name its environment gave.
+        let proc = Path::new("/proc");
+        let same_uid = !proc.join("self").exists()
+            || fs::metadata(proc.join(self.pid.to_string()))
+                .is_ok_and(|m| m.uid() == rustix::process::getuid().as_raw());
+        same_uid && rustix::process::test_kill_process(pid).is_ok()
+    }
+
+    /// Asks the holder to save its work and close, as a dropped connection does: SIGCONT
+    /// first (a stopped process acts on nothing else), then SIGHUP. Only a holder that
+    /// [`Holder::may_be_asked`]; true if both signals were sent.
+    pub fn ask_to_leave(&self) -> bool {
+        use rustix::process::{Pid, Signal, kill_process};
+        if !self.may_be_asked() {
+            return false;
+        }
+        let Some(pid) = i32::try_from(self.pid).ok().and_then(Pid::from_raw) else { return false };
+        kill_process(pid, Signal::CONT).is_ok() && kill_process(pid, Signal::HUP).is_ok()
+    }
+}
+
 /// Why a save could not take the lock.
 pub(super) enum LockProblem {
     Step(WriteError),
@@ -129,5 +197,33 @@ mod tests {
             "någon på h, pid 1, sedan 2026-11-29 17:46"
         );
         assert_eq!(localized_holder("a hand-written note", Lang::Sv), "a hand-written note");
+    }
+
+    #[test]
+    fn a_holder_is_read_from_the_lock_text_and_only_our_own_are_asked() {
+        let text = holder_description();
+        let me = Holder::parse(&text).expect("our own text parses");
+        assert_eq!(me.pid, std::process::id());
+        assert_eq!((me.user.as_str(), me.host.as_str()), (user_name().as_str(), host_name().as_str()));
+        assert!(!me.may_be_asked(), "never this very process");
+        assert!(!me.ask_to_leave());
+        let elsewhere = Holder { host: format!("{}-elsewhere", me.host), pid: 1, ..me.clone() };
+        assert!(!elsewhere.may_be_asked(), "another host is only named");
+        let someone_else = Holder { user: format!("{}-else", me.user), pid: 1, ..me.clone() };
+        assert!(!someone_else.may_be_asked(), "another user is only named");
+        assert_eq!(Holder::parse("a hand-written note"), None);
+        assert_eq!(Holder::parse("anna on h, pid x, since 2026-11-29 17:46"), None);
+    }
+
+    #[test]
+    fn a_free_lock_is_seen_free_and_a_held_one_busy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("portfolio.json");
+        assert!(is_free(&target), "no lock file: free");
+        let Ok(Lock::Held(held)) = acquire_lock(&target) else { panic!("takes the lock") };
+        assert!(!is_free(&target));
+        drop(held);
+        assert!(is_free(&target));
+        assert!(matches!(acquire_lock(&target), Ok(Lock::Held(_))), "asking did not keep it");
     }
 }

@@ -14,7 +14,7 @@ use crate::text::wrap_words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
-    let listed = keymap::effective(app.places_in(back));
+    let listed = keymap::effective(app.places_in(back), app.writing());
     for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
@@ -57,6 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         for key in [
             "help.cmd_write",
             "help.cmd_write_as",
+            "help.cmd_takeover",
             "import.help_cmd",
             "export.help_cmd",
             "report.help_cmd",

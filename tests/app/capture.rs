@@ -124,7 +124,8 @@ fn j_deletes_in_swedish_danish_and_norwegian_and_says_so() {
         assert!(screen.contains("j eller y"), "{lang:?}: the dialog names both keys\n{screen}");
         let footer = screen.lines().last().unwrap_or_default().to_owned();
         assert!(footer.starts_with("\" j "), "{lang:?}: the footer names the language's own yes: {footer}");
-        let listed: Vec<&str> = fasett::keymap::effective(app.places()).iter().map(|b| b.label).collect();
+        let listed: Vec<&str> =
+            fasett::keymap::effective(app.places(), app.writing()).iter().map(|b| b.label).collect();
         assert!(listed.contains(&"j y"), "{lang:?}: the help lists both keys: {listed:?}");
         app.press('j');
         assert!(app.portfolio.initiative(id).is_none(), "{lang:?}: j deleted #{id}");

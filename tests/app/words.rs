@@ -219,6 +219,7 @@ fn every_view(lang: Lang) -> Vec<(&'static str, String)> {
     a.mode = Mode::Recovery(Box::new(Recovery {
         written: "2026-11-25T16:46:40.2442592Z".into(),
         draft: Draft::LogEntry { id: 3, kind: LogKind::Note, text: "Laddplatser".into() },
+        owner: None,
     }));
     shot("recovery", &mut a);
     let mut a = start();
@@ -306,6 +307,7 @@ fn the_recovery_dialog_says_when_in_the_readers_words() {
     a.mode = Mode::Recovery(Box::new(Recovery {
         written: "2026-11-25T16:46:40.2442592Z".into(),
         draft: Draft::LogEntry { id: 3, kind: LogKind::Note, text: "Laddplatser".into() },
+        owner: None,
     }));
     // The dialog's text as one line of words, however it wrapped.
     let text = |screen: String| {
@@ -318,6 +320,7 @@ fn the_recovery_dialog_says_when_in_the_readers_words() {
     a.mode = Mode::Recovery(Box::new(Recovery {
         written: "2026-11-23T08:05:00Z".into(),
         draft: Draft::LogEntry { id: 3, kind: LogKind::Note, text: "Laddplatser".into() },
+        owner: None,
     }));
     a.app.lang = Lang::Nb;
     let screen = text(a.screen());

@@ -436,6 +436,93 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
 }
 
 #[test]
+fn text_typed_without_a_pause_still_reaches_the_recovery_file_within_two_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, to_json(&sample(2))).expect("writes");
+    let recovery = dir.path().join("portfolio.json.recovery");
+    let mut app = open_app(&path);
+    app.update(Action::Profile(fasett::action::ProfileAction::Open));
+    app.press("<Enter>");
+    let start = Instant::now();
+    // A key every 300 ms, never a pause of a second: the text still goes to disk in time.
+    let mut now = start;
+    while !recovery.exists() {
+        assert!(now - start <= Duration::from_secs(2), "not written within two seconds of typing");
+        app.type_text("x");
+        app.track_draft(now);
+        app.idle_tick(now);
+        now += Duration::from_millis(300);
+    }
+    let kept = fs::read_to_string(&recovery).expect("written while typing went on");
+    assert!(kept.contains("\"row\": \"name\"") && kept.contains("xxx"), "a profile draft: {kept}");
+}
+
+#[test]
+fn a_run_s_details_being_changed_come_back_as_that_run_s_edit() {
+    use fasett::action::{CultureAction, Pane};
+    use fasett::recovery::Draft;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, to_json(&fasett::testing::sample())).expect("writes");
+    let mut app = open_app(&path);
+    app.update(Action::ShowPane(Pane::Culture));
+    let run = app.selected_run().expect("the sample has runs");
+    app.update(Action::Culture(CultureAction::EditRun));
+    app.press("<Tab>").press("<Tab>").type_text(", Kim Ek");
+    assert!(app.write_draft().is_some(), "a draft to keep");
+    drop(app);
+
+    let mut app = open_app(&path);
+    app.offer_recovery();
+    assert!(app.screen().contains(&format!("changes to checklist run #{run}")), "{}", app.screen());
+    app.update(Action::ConfirmYes);
+    // Restored: the same dialog as typed, on the same run.
+    let Some(Draft::NewRun { editing, participants, .. }) = app.current_draft() else {
+        panic!("the run dialog is back: {:?}", app.mode)
+    };
+    assert_eq!(editing, Some(run));
+    assert!(participants.ends_with(", Kim Ek"), "{participants}");
+}
+
+#[test]
+fn a_draft_from_an_old_demo_is_not_offered_against_a_fresh_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.json");
+    let recovery = dir.path().join("demo.json.recovery");
+    let lang = fasett::i18n::Lang::En;
+    fasett::demo::prepare(&path, false, lang).expect("a demo");
+    let typed = |path: &Path| {
+        let mut app = open_app(path);
+        app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
+        app.update(Action::NewInitiative);
+        app.type_text("Från förra demon");
+        let start = Instant::now();
+        app.track_draft(start);
+        app.idle_tick(start + Duration::from_secs(3));
+        assert!(recovery.exists(), "written after a pause");
+    };
+    typed(&path);
+    // The same demo, opened again: its draft is offered.
+    let mut app = open_app(&path);
+    app.offer_recovery();
+    assert!(matches!(app.mode, Mode::Recovery(_)), "{:?}", app.mode);
+    drop(app);
+
+    // A fresh demo is another file of the same name: the draft is put aside, not offered.
+    std::thread::sleep(Duration::from_millis(20));
+    fasett::demo::prepare(&path, false, lang).expect("a fresh demo");
+    let mut app = open_app(&path);
+    app.offer_recovery();
+    assert!(!matches!(app.mode, Mode::Recovery(_)), "{:?}", app.mode);
+    assert!(!recovery.exists());
+    let aside = fs::read_to_string(dir.path().join("demo.json.recovery.old")).expect("moved aside");
+    assert!(aside.contains("Från förra demon"), "{aside}");
+    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(said.contains("is not offered here"), "{said}");
+}
+
+#[test]
 fn text_restored_from_a_recovery_file_keeps_line_breaks_and_drops_other_controls() {
     use fasett::recovery::{self, Draft, Recovery};
     let (_dir, path) = portfolio_file(1);

@@ -17,6 +17,7 @@ mod capture;
 mod culture;
 mod field;
 mod languages;
+mod locks;
 mod portfolio;
 mod profile;
 mod register;

@@ -57,6 +57,8 @@ pub struct NewRunForm {
     pub error: Option<String>,
     /// The run being edited (its checklist stays); `None` for a new run.
     pub editing: Option<crate::model::Id>,
+    /// Something was typed or chosen: the dialog is a draft worth keeping.
+    pub dirty: bool,
 }
 
 impl NewRunForm {
@@ -78,6 +80,7 @@ impl NewRunForm {
     /// An editing key or a paste: ← → step the template or the scope; typing or pasting in
     /// the scope field switches to a scope of one's own.
     pub(super) fn type_into(&mut self, typed: Typed<'_>, templates: usize) {
+        self.dirty = true;
         if let Typed::Key(edit) = typed
             && let Some(forward) = sideways(edit)
         {
@@ -120,7 +123,7 @@ impl NewRunForm {
 }
 
 impl App {
-    pub(super) fn open_new_run(&mut self) {
+    pub(in crate::app) fn open_new_run(&mut self) {
         if !self.writable() {
             return;
         }
@@ -139,7 +142,7 @@ impl App {
     }
 
     /// The dialog for a new run, or filled in from run `editing`.
-    fn run_form(&self, editing: Option<crate::model::Id>) -> NewRunForm {
+    pub(in crate::app) fn run_form(&self, editing: Option<crate::model::Id>) -> NewRunForm {
         let org = &self.portfolio.organisation;
         let whole = if org.name.trim().is_empty() {
             self.lang.t("culture.scope_organisation").to_owned()
@@ -175,6 +178,7 @@ impl App {
             ),
             error: None,
             editing,
+            dirty: false,
         }
     }
 

@@ -71,6 +71,8 @@ pub struct ActionForm {
     pub error: Option<String>,
     /// The view to return to.
     pub back: Box<CultureMode>,
+    /// Something was typed or chosen: the form is a draft worth keeping.
+    pub dirty: bool,
 }
 
 impl ActionForm {
@@ -85,6 +87,7 @@ impl ActionForm {
     /// An editing key or a paste: ← → (and space) change the item and done choices; text
     /// fields type.
     pub(super) fn type_into(&mut self, typed: Typed<'_>) {
+        self.dirty = true;
         let field = self.field();
         match (field, typed) {
             (ActionField::Item, Typed::Key(edit)) => {
@@ -126,6 +129,18 @@ impl App {
             };
             ActionItem { assessment, item, created: Some(self.today), ..ActionItem::default() }
         };
+        let form = self.action_form(original, draft, back);
+        self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
+    }
+
+    /// The action form for `original` (`None`: a new action) filled in from `draft`, going
+    /// back to `back`.
+    pub(in crate::app) fn action_form(
+        &self,
+        original: Option<ActionItem>,
+        draft: ActionItem,
+        back: CultureMode,
+    ) -> ActionForm {
         let mut items = vec![None];
         if let Some((t, _)) =
             draft.assessment.and_then(|id| self.portfolio.assessment(id)).and_then(|a| self.run_template(a))
@@ -152,7 +167,7 @@ impl App {
                 (*f, value)
             })
             .collect();
-        self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(ActionForm {
+        ActionForm {
             original,
             draft,
             focus: 0,
@@ -160,7 +175,8 @@ impl App {
             items,
             error: None,
             back: Box::new(back),
-        })));
+            dirty: false,
+        }
     }
 
     pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {

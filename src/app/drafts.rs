@@ -1,0 +1,289 @@
+//! Every text being typed, as a [`Draft`] for the recovery file, and back: the initiative
+//! form, a log line, a row of the organisation profile, a checklist item's note, the new-run
+//! dialog and the action form. `recovery` decides when a draft is written and offered; this
+//! is only what each one holds and how it is put back where it was typed.
+
+use ratatui_textarea::TextArea;
+use tui_input::Input;
+
+use super::culture::{ActionField, ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::profile::{ProfileEditor, Row};
+use super::{App, Field, FieldKind, InitiativeForm, Mode};
+use crate::action::Pane;
+use crate::model::{Initiative, Organisation};
+use crate::recovery::{Draft, ProfilePart};
+use crate::scoring;
+
+impl App {
+    /// The unsaved text being typed now, if any.
+    pub fn current_draft(&self) -> Option<Draft> {
+        self.draft_in(&self.mode)
+    }
+
+    fn draft_in(&self, mode: &Mode) -> Option<Draft> {
+        match mode {
+            Mode::Form(form) if form.dirty => Some(form_draft(form)),
+            Mode::LogEntry { id, input, kind } if !input.value().trim().is_empty() => {
+                Some(Draft::LogEntry { id: *id, kind: *kind, text: input.value().to_owned() })
+            }
+            Mode::Profile(editor) => profile_draft(editor, &self.portfolio.organisation),
+            Mode::Culture(CultureMode::Note { rating, input }) => self.note_draft(*rating, input.value()),
+            Mode::Culture(CultureMode::NewRun(form)) if form.dirty => Some(self.run_draft(form)),
+            Mode::Culture(CultureMode::ActionForm(form)) if form.dirty => Some(action_draft(form)),
+            Mode::Help { back, .. } => self.draft_in(back),
+            _ => None,
+        }
+    }
+
+    /// A note differing from the one saved for the item.
+    fn note_draft(&self, rating: Rating, text: &str) -> Option<Draft> {
+        let run = self.portfolio.assessment(rating.id)?;
+        let (template, _) = self.run_template(run)?;
+        let item = scoring::items_in_order(template).get(rating.row)?.id.clone();
+        let perspective = template.perspectives.get(rating.column).map(|p| p.id.clone());
+        let saved = run.answer(&item, perspective.as_deref()).map_or("", |a| a.note.as_str());
+        (text.trim() != saved.trim()).then(|| Draft::Note {
+            run: rating.id,
+            item,
+            number: rating.row + 1,
+            perspective,
+            text: text.to_owned(),
+        })
+    }
+
+    fn run_draft(&self, form: &NewRunForm) -> Draft {
+        let template = self.culture.catalog.templates.get(form.template).map(|t| t.id.clone());
+        Draft::NewRun {
+            focus: form.focus,
+            template: template.unwrap_or_default(),
+            scope: form.scope_value(),
+            date: form.date.value().to_owned(),
+            participants: form.participants.value().to_owned(),
+            next_date: form.next_date.value().to_owned(),
+            editing: form.editing,
+        }
+    }
+
+    /// Puts a draft back where it was typed. What it was for may be gone by now (the file
+    /// changed meanwhile): a form then comes back as a new one, and a line with nowhere to go
+    /// is said in the status line, so it can still be copied.
+    pub(super) fn restore_draft(&mut self, draft: Draft) {
+        match draft {
+            Draft::Initiative { editing, focus, draft, fields } => {
+                let original = editing.and_then(|id| self.portfolio.initiative(id)).cloned();
+                if editing.is_some() && original.is_none() {
+                    self.set_error(self.lang.t("recovery.edited_gone").to_owned());
+                }
+                self.mode = Mode::Form(Box::new(restored_form(original, *draft, &fields, focus, self)));
+            }
+            Draft::LogEntry { id, kind, text } => {
+                if self.portfolio.initiative(id).is_some() {
+                    self.mode = Mode::LogEntry { id, input: Input::new(one_line(&text)), kind };
+                } else {
+                    let text = crate::text::one_line(&text).into_owned();
+                    self.set_error(self.lang.tf("recovery.log_gone", &[("id", &id), ("text", &text)]));
+                }
+            }
+            Draft::Profile { part, text } => self.restore_profile(&part, &text),
+            Draft::Note { run, item, perspective, text, .. } => {
+                let rating =
+                    self.portfolio.assessment(run).and_then(|a| self.run_template(a)).and_then(|(t, _)| {
+                        let row = scoring::items_in_order(t).iter().position(|i| i.id == item)?;
+                        let column = match &perspective {
+                            Some(p) => t.perspectives.iter().position(|x| x.id == *p)?,
+                            None => 0,
+                        };
+                        Some(Rating { id: run, row, column })
+                    });
+                if let Some(rating) = rating {
+                    self.show_run(run);
+                    let input = Input::new(one_line(&text));
+                    self.mode = Mode::Culture(CultureMode::Note { rating, input });
+                } else {
+                    let text = crate::text::one_line(&text).into_owned();
+                    self.set_error(self.lang.tf("recovery.note_gone", &[("run", &run), ("text", &text)]));
+                }
+            }
+            Draft::NewRun { focus, template, scope, date, participants, next_date, editing } => {
+                // A run edited meanwhile deleted comes back as a new one.
+                let editing = editing.filter(|id| self.portfolio.assessment(*id).is_some());
+                if let Some(run) = editing {
+                    self.show_run(run);
+                }
+                self.pane = Pane::Culture;
+                let mut form = self.run_form(editing);
+                let templates = &self.culture.catalog.templates;
+                let chosen = templates.iter().position(|t| t.id == template);
+                if editing.is_none() {
+                    form.template = chosen.unwrap_or(form.template);
+                }
+                if let Some(ix) = form.scopes.iter().position(|s| *s == scope) {
+                    form.scope = ix;
+                } else {
+                    form.scope = form.scopes.len();
+                    form.custom = Input::new(one_line(&scope));
+                }
+                form.date = Input::new(one_line(&date));
+                form.participants = Input::new(one_line(&participants));
+                form.next_date = Input::new(one_line(&next_date));
+                form.focus = focus.min(RunField::ALL.len() - 1);
+                form.dirty = true;
+                self.mode = Mode::Culture(CultureMode::NewRun(Box::new(form)));
+            }
+            Draft::Action { editing, focus, draft, fields } => {
+                let original = editing.and_then(|id| self.portfolio.action(id)).cloned();
+                if editing.is_some() && original.is_none() {
+                    self.set_error(self.lang.t("recovery.action_gone").to_owned());
+                }
+                if let Some(run) = draft.assessment {
+                    self.show_run(run);
+                }
+                self.pane = Pane::Culture;
+                let back = CultureMode::Plan { assessment: draft.assessment, selected: 0 };
+                let mut form = self.action_form(original, *draft, back);
+                for (key, value) in &fields {
+                    let field = ActionField::ALL.iter().find(|f| f.label() == key);
+                    if let Some(input) = field.and_then(|f| form.lines.iter_mut().find(|(l, _)| l == f)) {
+                        input.1 = Input::new(one_line(value));
+                    }
+                }
+                form.focus = focus.min(ActionField::ALL.len() - 1);
+                form.dirty = true;
+                self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
+            }
+        }
+    }
+
+    /// The Culture pane with `run` selected.
+    fn show_run(&mut self, run: crate::model::Id) {
+        self.pane = Pane::Culture;
+        if let Some(ix) = self.runs().iter().position(|r| *r == run) {
+            self.culture.selected = ix;
+        }
+    }
+
+    /// The profile editor on the row the text was typed in. A goal, unit or person renamed
+    /// meanwhile is gone from its row: the text comes back as a new one, which says so.
+    fn restore_profile(&mut self, part: &ProfilePart, text: &str) {
+        let org = &self.portfolio.organisation;
+        let (row, gone) = match part {
+            ProfilePart::Name => (Row::Name, false),
+            ProfilePart::Vision => (Row::Vision, false),
+            ProfilePart::Mission => (Row::Mission, false),
+            ProfilePart::Goal { id: None, .. } => (Row::AddGoal, false),
+            ProfilePart::Goal { id: Some(id), .. } => org
+                .goals
+                .iter()
+                .position(|g| g.id == *id)
+                .map_or((Row::AddGoal, true), |ix| (Row::Goal(ix), false)),
+            ProfilePart::Unit { was: None } => (Row::AddUnit, false),
+            ProfilePart::Unit { was: Some(name) } => org
+                .units
+                .iter()
+                .position(|u| u.name == *name)
+                .map_or((Row::AddUnit, true), |ix| (Row::Unit(ix), false)),
+            ProfilePart::Person { was: None } => (Row::AddPerson, false),
+            ProfilePart::Person { was: Some(name) } => org
+                .people
+                .iter()
+                .position(|p| p == name)
+                .map_or((Row::AddPerson, true), |ix| (Row::Person(ix), false)),
+        };
+        let selected = Row::all(org).iter().position(|r| *r == row).unwrap_or(0);
+        if gone {
+            self.set_error(self.lang.t("recovery.profile_gone").to_owned());
+        }
+        self.mode = Mode::Profile(ProfileEditor { selected, editing: Some(Input::new(one_line(text))) });
+    }
+}
+
+/// Text typed in one line, as it may come back from a file edited by hand: no line breaks or
+/// other control characters.
+fn one_line(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+fn form_draft(form: &InitiativeForm) -> Draft {
+    let mut fields: Vec<(String, String)> =
+        form.lines.iter().map(|(f, input)| (f.label().to_owned(), input.value().to_owned())).collect();
+    fields.extend(form.texts.iter().map(|(f, area)| (f.label().to_owned(), area.lines().join("\n"))));
+    Draft::Initiative {
+        editing: form.original.as_ref().map(|i| i.id),
+        focus: form.focus,
+        draft: Box::new(form.draft.clone()),
+        fields,
+    }
+}
+
+fn action_draft(form: &ActionForm) -> Draft {
+    Draft::Action {
+        editing: form.original.as_ref().map(|a| a.id),
+        focus: form.focus,
+        draft: Box::new(form.draft.clone()),
+        fields: form
+            .lines
+            .iter()
+            .map(|(f, input)| (f.label().to_owned(), input.value().to_owned()))
+            .collect(),
+    }
+}
+
+/// The text typed in the profile editor, when it differs from what the row holds.
+fn profile_draft(editor: &ProfileEditor, org: &Organisation) -> Option<Draft> {
+    let text = editor.editing.as_ref()?.value();
+    let (part, saved) = match editor.row(org) {
+        Row::Name => (ProfilePart::Name, org.name.as_str()),
+        Row::Vision => (ProfilePart::Vision, org.vision.as_str()),
+        Row::Mission => (ProfilePart::Mission, org.mission.as_str()),
+        // Chosen with Enter, never typed.
+        Row::Currency => return None,
+        Row::Goal(ix) => {
+            let goal = org.goals.get(ix)?;
+            (ProfilePart::Goal { id: Some(goal.id), was: goal.title.clone() }, goal.title.as_str())
+        }
+        Row::AddGoal => (ProfilePart::Goal { id: None, was: String::new() }, ""),
+        Row::Unit(ix) => {
+            let unit = org.units.get(ix)?;
+            (ProfilePart::Unit { was: Some(unit.name.clone()) }, unit.name.as_str())
+        }
+        Row::AddUnit => (ProfilePart::Unit { was: None }, ""),
+        Row::Person(ix) => {
+            let person = org.people.get(ix)?;
+            (ProfilePart::Person { was: Some(person.clone()) }, person.as_str())
+        }
+        Row::AddPerson => (ProfilePart::Person { was: None }, ""),
+    };
+    (text.trim() != saved.trim()).then(|| Draft::Profile { part, text: text.to_owned() })
+}
+
+fn restored_form(
+    original: Option<Initiative>,
+    draft: Initiative,
+    fields: &[(String, String)],
+    focus: usize,
+    app: &App,
+) -> InitiativeForm {
+    let mut form = InitiativeForm::new(original, draft, &app.portfolio.organisation);
+    for (key, value) in fields {
+        // The file could have been edited by hand: keep line breaks, drop other controls.
+        let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        let value = &value;
+        let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
+        match field.kind() {
+            FieldKind::Line => {
+                if let Some(input) = form.lines.get_mut(field) {
+                    *input = Input::new(value.clone());
+                }
+            }
+            FieldKind::Text => {
+                if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
+                    *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
+                }
+            }
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
+        }
+    }
+    form.focus = focus.min(Field::ALL.len() - 1);
+    form.dirty = true;
+    form
+}
