@@ -11,7 +11,7 @@ module may use modules in its own layer or in lower ones, never in a higher one:
     L1 model                        L6 keymap
     L2 balance scoring placement    L7 ui input
        filter coverage analysis
-       history templates
+       history templates ideas
     L3 store config recovery demo report export import generate signals
        merge region
 
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     ["text", "dates", "i18n", "cycle", "layout"],
     ["model"],
-    ["balance", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates"],
+    ["balance", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates", "ideas"],
     ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals", "merge", "region"],
     ["action"],
     ["app"],

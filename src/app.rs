@@ -13,6 +13,7 @@ pub mod editing;
 mod exchange;
 mod form;
 mod grid;
+mod intake;
 mod mapping;
 mod overview;
 mod places;
@@ -34,6 +35,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
+pub use intake::{IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -98,6 +100,8 @@ pub enum Mode {
     Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
     Conflicts(ConflictDialog),
+    /// The intake list of incoming ideas and their triage.
+    Intake(IntakeList),
 }
 
 /// A question waiting for `y`.
@@ -264,6 +268,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
+        let Some(action) = self.intake_intercept(action) else { return };
         match action {
             Action::Quit => self.quit(false),
             Action::ShowPane(pane) => self.switch_pane(pane),
@@ -299,6 +304,8 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::RunCommand(line) => self.run_command(&line),
+            // The intake list takes these while it is open.
+            Action::Idea(_) => {}
             Action::OpenSelected => {
                 if let Some(id) = self.selected_id() {
                     self.mode = Mode::Detail { id, scroll: 0 };
@@ -591,7 +598,13 @@ impl App {
             return;
         }
         let mut after = before.clone();
-        after.log.push(LogEntry { date: self.today, kind, text: text.to_owned(), extra: Extra::default() });
+        after.log.push(LogEntry {
+            date: self.today,
+            kind,
+            text: text.to_owned(),
+            decision: None,
+            extra: Extra::default(),
+        });
         after.updated = Some(now());
         if self.commit(Change::initiative(Some(before), Some(after))) {
             self.set_info(self.lang.tf("status.logged", &[("id", &id)]));

@@ -39,7 +39,7 @@ mod saver;
 mod write;
 
 use backup::{make_backup, remove_leftover_temps};
-pub use load::{LoadError, load, migrate, parse};
+pub use load::{LoadError, load, migrate, migration_steps, parse};
 use load::{read_and_parse, read_capped};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};

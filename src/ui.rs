@@ -22,6 +22,7 @@ mod editor;
 mod field;
 mod help;
 mod initiatives;
+mod intake;
 mod mapping;
 mod overview;
 mod placement;
@@ -118,6 +119,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::External(change) => field::external(app, frame, body, change, theme),
         Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, theme),
         Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
+        Mode::Intake(list) => intake::render(app, frame, body, list, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

@@ -460,7 +460,7 @@ impl Fill<'_, '_> {
                 _ => (LogKind::Note, rest),
             };
             let text = self.clean(&unescape_line(text));
-            out.push(LogEntry { date, kind, text, extra: Extra::default() });
+            out.push(LogEntry { date, kind, text, decision: None, extra: Extra::default() });
         }
         out
     }

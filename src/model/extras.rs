@@ -8,9 +8,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Conflict, Dimension, ExpectedBenefit, Goal, Initiative, LogEntry,
-    NextIds, Organisation, Perspective, Placement, Portfolio, RealisedBenefit, Scale, ScaleStep, Side,
-    Template, TemplateItem, Unit,
+    ActionItem, Answer, Assessment, Conflict, Decision, Dimension, ExpectedBenefit, Goal, Idea, Initiative,
+    LogEntry, NextIds, Organisation, Perspective, Placement, Portfolio, Proposer, RealisedBenefit, Review,
+    Scale, ScaleStep, Side, Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.
@@ -111,10 +111,10 @@ macro_rules! extras {
 
 extras!(Portfolio,
     keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
-        "next_id", "conflicts"],
-    one: [organisation, next_id], many: [initiatives, assessments, actions, templates, conflicts], opt: []);
+        "next_id", "reviews", "conflicts"],
+    one: [organisation, next_id], many: [initiatives, assessments, actions, templates, reviews, conflicts], opt: []);
 extras!(NextIds, keys: ["initiative", "assessment", "action", "goal"], one: [], many: [], opt: []);
-extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people"],
+extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "feedback_days"],
     one: [], many: [goals, units], opt: []);
 extras!(Goal, keys: ["id", "title", "description", "retired"], one: [], many: [], opt: []);
 extras!(Unit, keys: ["name", "retired"], one: [], many: [], opt: []);
@@ -122,12 +122,21 @@ extras!(Initiative,
     keys: ["id", "title", "description", "need", "need_sources", "facet", "placement", "stage",
         "status", "track", "relieves", "expected_benefit", "realised_benefit", "owner", "unit",
         "partners", "goals", "priority", "start", "follow_up", "end", "tags", "log", "archived",
-        "created", "updated"],
-    one: [expected_benefit, realised_benefit], many: [log], opt: [placement]);
+        "created", "updated", "idea", "grew_out_of"],
+    one: [expected_benefit, realised_benefit], many: [log], opt: [placement, idea]);
 extras!(Placement, keys: ["created_to", "pushed_by"], one: [], many: [], opt: []);
 extras!(ExpectedBenefit, keys: ["efficiency", "quality", "text"], one: [], many: [], opt: []);
 extras!(RealisedBenefit, keys: ["analysed", "realised", "text"], one: [], many: [], opt: []);
-extras!(LogEntry, keys: ["date", "kind", "text"], one: [], many: [], opt: []);
+extras!(LogEntry, keys: ["date", "kind", "text", "decision"], one: [], many: [], opt: [decision]);
+extras!(Idea,
+    keys: ["proposer", "channel", "received", "triage", "reason", "merged_into", "decided", "told"],
+    one: [proposer], many: [], opt: []);
+extras!(Proposer, keys: ["name", "unit", "contact"], one: [], many: [], opt: []);
+extras!(Decision, keys: ["forum", "verdict", "stage", "status"], one: [], many: [], opt: []);
+extras!(Review,
+    keys: ["id", "date", "version", "initiatives", "facets", "stages", "statuses", "implemented", "goals_linked",
+        "goals_unserved", "benefits", "checklists", "ideas"],
+    one: [], many: [], opt: []);
 extras!(Assessment,
     keys: ["id", "template", "template_version", "scope", "date", "participants", "answers", "note"],
     one: [], many: [answers], opt: []);

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+mod ideas;
+
 use super::paths::{backups_dir_for, is_missing};
 use super::position::{Seg, human_position, locate, locate_id, position_of_offset, serde_message};
 use super::{MAX_FILE_BYTES, Stamp, content_hash};
@@ -230,24 +232,46 @@ pub(super) fn read_and_parse(
     Ok(Some((portfolio, stamp)))
 }
 
-/// Steps that lift a file one schema version: `MIGRATIONS[i]` turns version `i + 1` into
-/// `i + 2`. Adding schema version N means adding one fn here (the assert below insists).
-const MIGRATIONS: &[Migration] = &[];
+/// Steps that lift a file to a schema version, in order of the version each step brings the
+/// file to. A version with no step of its own (its change needed none, or it has not landed
+/// yet) is a no-op, so steps may be added in any order. Adding schema version N means raising
+/// [`SCHEMA_VERSION`] and, if old files need it, adding a step here (the assert below keeps the
+/// table in order and within our version).
+const MIGRATIONS: &[Step] = &[Step { to: 4, run: ideas::migrate_to_4, explains: "check.migrate_4" }];
 
-/// One schema step: rewrites the parsed file in place, or says why it cannot.
-type Migration = fn(&mut Value) -> Result<(), String>;
-const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
+/// One schema step: brings a parsed file to version `to` in place, or says why it cannot.
+struct Step {
+    to: u32,
+    run: fn(&mut Value) -> Result<(), String>,
+    /// Catalog key of what the step does, in words, for `fasett check`.
+    explains: &'static str,
+}
 
-/// Brings a parsed file of schema version `from` (older than ours) up to [`SCHEMA_VERSION`].
+const _: () = {
+    let mut ix = 0;
+    let mut last = 1;
+    while ix < MIGRATIONS.len() {
+        assert!(MIGRATIONS[ix].to > last && MIGRATIONS[ix].to <= SCHEMA_VERSION);
+        last = MIGRATIONS[ix].to;
+        ix += 1;
+    }
+};
+
+/// Brings a parsed file of schema version `from` (older than ours) up to [`SCHEMA_VERSION`],
+/// running every step above `from` in order.
 pub fn migrate(mut value: Value, from: u32) -> Result<Value, String> {
-    let first = from.saturating_sub(1) as usize;
-    for step in MIGRATIONS.iter().skip(first) {
-        step(&mut value)?;
+    for step in MIGRATIONS.iter().filter(|step| step.to > from) {
+        (step.run)(&mut value)?;
     }
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     }
     Ok(value)
+}
+
+/// What migrating a file of schema version `from` does: one catalog key per step.
+pub fn migration_steps(from: u32) -> Vec<&'static str> {
+    MIGRATIONS.iter().filter(|step| step.to > from).map(|step| step.explains).collect()
 }
 
 fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio, LoadError> {
