@@ -304,8 +304,6 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::RunCommand(line) => self.run_command(&line),
-            // The intake list takes these while it is open.
-            Action::Idea(_) => {}
             Action::OpenSelected => {
                 if let Some(id) = self.selected_id() {
                     self.mode = Mode::Detail { id, scroll: 0 };
@@ -342,7 +340,8 @@ impl App {
             | Action::StartSaveAs
             | Action::MergeWithDisk
             | Action::OpenConflicts
-            | Action::Conflict(_) => {}
+            | Action::Conflict(_)
+            | Action::Idea(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Mapping(action) => self.update_mapping(action),

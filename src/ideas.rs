@@ -145,7 +145,7 @@ pub fn triage(
             kind: LogKind::Decision,
             text,
             decision: None,
-            extra: Default::default(),
+            extra: crate::model::extras::Extra::default(),
         });
     }
     Ok(after)
@@ -303,14 +303,14 @@ pub fn decide(
         verdict: d.verdict,
         stage,
         status,
-        extra: Default::default(),
+        extra: crate::model::extras::Extra::default(),
     };
     after.log.push(LogEntry {
         date: today,
         kind: LogKind::Decision,
         text: d.reason.trim().to_owned(),
         decision: Some(decision),
-        extra: Default::default(),
+        extra: crate::model::extras::Extra::default(),
     });
     let mut out = vec![after];
     if let Some(child) = d.grows_into {
@@ -341,7 +341,7 @@ pub fn decision_words(e: &LogEntry, lang: Lang) -> String {
     let Some(d) = &e.decision else { return crate::text::one_line(&e.text).into_owned() };
     let mut line = lang.t(&format!("verdict.{}", d.verdict.key())).to_owned();
     if !d.forum.is_empty() {
-        line.push_str(&format!(" ({})", crate::text::one_line(&d.forum)));
+        line = format!("{line} ({})", crate::text::one_line(&d.forum));
     }
     let mut moved = Vec::new();
     if let Some(s) = d.stage {
@@ -351,10 +351,10 @@ pub fn decision_words(e: &LogEntry, lang: Lang) -> String {
         moved.push(lang.t(&format!("status.{}", s.key())).to_owned());
     }
     if !moved.is_empty() {
-        line.push_str(&format!(" → {}", moved.join(", ")));
+        line = format!("{line} → {}", moved.join(", "));
     }
     if !e.text.is_empty() {
-        line.push_str(&format!(": {}", crate::text::one_line(&e.text)));
+        line = format!("{line}: {}", crate::text::one_line(&e.text));
     }
     line
 }

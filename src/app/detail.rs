@@ -231,8 +231,10 @@ impl App {
         let lead = |key: &str| {
             vec![(Tone::Label, format!("{:<width$} ", self.lang.t(key), width = LABEL_WIDTH - 1))]
         };
-        if up.is_empty() {
-            if let Some(missing) = i.grew_out_of {
+        if up.is_empty()
+            && let Some(missing) = i.grew_out_of
+        {
+            {
                 out.push(Line {
                     lead: lead("detail.grew_out_of"),
                     text: named(missing),
@@ -315,6 +317,7 @@ mod tests {
                 date: crate::testing::TODAY,
                 kind: LogKind::Decision,
                 text,
+                decision: None,
                 extra: crate::model::extras::Extra::default(),
             });
         }

@@ -140,13 +140,13 @@ impl App {
                 let step = match prompt {
                     Prompt::Decline => Move::Decline(text.to_owned()),
                     Prompt::Park => Move::Park(text.to_owned()),
-                    _ => match parse_id(text) {
-                        Some(target) => Move::MergeInto(target),
-                        None => {
+                    _ => {
+                        let Some(target) = parse_id(text) else {
                             self.set_error(self.lang.tf("intake.not_a_number", &[("text", &text.trim())]));
                             return;
-                        }
-                    },
+                        };
+                        Move::MergeInto(target)
+                    }
                 };
                 self.move_idea(id, &step);
                 matches!(&self.status, Some(s) if !s.is_error)
@@ -217,13 +217,13 @@ impl App {
         };
         let parent = match rest.trim() {
             "-" | "" => None,
-            text => match parse_id(text) {
-                Some(p) => Some(p),
-                None => {
+            text => {
+                let Some(p) = parse_id(text) else {
                     self.set_error(self.lang.t("lineage.usage").to_owned());
                     return;
-                }
-            },
+                };
+                Some(p)
+            }
         };
         match ideas::grow_out_of(&self.portfolio, id, parent) {
             Ok(after) => {
@@ -248,8 +248,8 @@ impl App {
             return;
         };
         match ideas::decide(&self.portfolio, id, &decision, self.today) {
-            Ok(changed) => {
-                let changes: Vec<Change> = changed
+            Ok(initiatives) => {
+                let changes: Vec<Change> = initiatives
                     .into_iter()
                     .map(|after| {
                         Change::initiative(self.portfolio.initiative(after.id).cloned(), Some(after))

@@ -180,14 +180,22 @@ mod tests {
         // The identity and the conflicts are written only when there are some.
         let mut portfolio = Portfolio { id: "x".into(), ..Portfolio::default() };
         portfolio.conflicts.push(Conflict::default());
+        portfolio.reviews.push(Review::default());
         assert_keys(&portfolio);
+        assert_keys(&Review::default());
+        assert_keys(&Idea::default());
+        assert_keys(&Proposer::default());
         assert_keys(&Conflict::default());
         assert_keys(&crate::model::Side::default());
         assert_keys(&NextIds::default());
-        assert_keys(&Organisation::default());
+        assert_keys(&Organisation { feedback_days: Some(21), ..Organisation::default() });
         assert_keys(&Goal::default());
         assert_keys(&Unit::default());
-        assert_keys(&Initiative::default());
+        assert_keys(&Initiative {
+            idea: Some(Idea::default()),
+            grew_out_of: Some(1),
+            ..Initiative::default()
+        });
         assert_keys(&Placement {
             created_to: crate::model::CreatedTo::MeetNewNeeds,
             pushed_by: crate::model::PushedBy::BottomUpTesting,
@@ -195,10 +203,19 @@ mod tests {
         });
         assert_keys(&ExpectedBenefit::default());
         assert_keys(&RealisedBenefit::default());
+        let decision = Decision {
+            forum: "nämnden".into(),
+            verdict: crate::model::Verdict::Go,
+            stage: Some(crate::model::Stage::Implementing),
+            status: Some(crate::model::Status::Active),
+            extra: Extra::new(),
+        };
+        assert_keys(&decision);
         assert_keys(&LogEntry {
             date: date(2026, 1, 2),
             kind: crate::model::LogKind::Note,
             text: String::new(),
+            decision: Some(decision),
             extra: Extra::new(),
         });
         assert_keys(&Assessment {

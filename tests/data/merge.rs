@@ -466,6 +466,7 @@ fn edited(base: &Portfolio, edits: &[Edit], side: &str) -> (Portfolio, Vec<Strin
                         date: date(2026, 11, 20),
                         kind: fasett::model::LogKind::Note,
                         text: t.clone(),
+                        decision: None,
                         extra: fasett::model::extras::Extra::new(),
                     }),
                 }

@@ -40,12 +40,11 @@ pub(super) fn migrate_to_4(value: &mut Value) -> Result<(), String> {
 /// Moves every key of `keys` whose value has another shape (or is null) to `<key>_before_v4`.
 fn set_aside(object: &mut Map<String, Value>, keys: &[(&str, Shape)]) {
     for (key, shape) in keys {
-        if object.get(*key).is_some_and(|v| !shape.fits(v)) {
-            if let Some(old) = object.shift_remove(*key) {
-                if !old.is_null() {
-                    object.insert(format!("{key}_before_v4"), old);
-                }
-            }
+        if object.get(*key).is_some_and(|v| !shape.fits(v))
+            && let Some(old) = object.shift_remove(*key)
+            && !old.is_null()
+        {
+            object.insert(format!("{key}_before_v4"), old);
         }
     }
 }
