@@ -86,6 +86,17 @@ pub enum Command {
         /// them.
         #[arg(long)]
         as_new: bool,
+        /// The file is an idea box's form export (Microsoft Forms, Google Forms): each row
+        /// becomes a received idea with its proposer and the need they state.
+        #[arg(long, conflicts_with = "as_new")]
+        ideas: bool,
+    },
+    /// Store a dated snapshot of the portfolio's figures for the yearly review, and compare it
+    /// with the review before.
+    Review {
+        /// Take the snapshot (today's; one taken earlier today is replaced).
+        #[arg(long)]
+        take: bool,
     },
     /// Merge two copies of a portfolio by identity, as a git merge driver (%O %A %B): the
     /// result goes into OURS; exit 0 clean, 1 conflicts recorded in the file, 2 unreadable.
@@ -144,7 +155,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Export { format, ref output, delimiter }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
         }
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new }) => {
+        Some(Command::Review { take }) => Ok(import::review(file, take, cli.read_only, lang)),
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas }) => {
             let request = import::Request {
                 file,
                 sheet,
@@ -153,6 +165,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 map: map.as_deref(),
                 date_order,
                 as_new,
+                ideas,
             };
             Ok(import::import(&request, lang))
         }

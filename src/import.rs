@@ -29,6 +29,7 @@
 mod columns;
 mod decode;
 mod headers;
+pub mod ideas;
 mod mapping;
 mod plan;
 mod rows;

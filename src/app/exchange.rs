@@ -104,11 +104,15 @@ impl App {
         if !self.writable() {
             return;
         }
+        let (arg, ideas) = match arg.strip_suffix("--ideas") {
+            Some(rest) => (rest.trim_end(), true),
+            None => (arg, false),
+        };
         let file = match (arg.strip_prefix("~/"), std::env::var_os("HOME")) {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
             _ => PathBuf::from(arg),
         };
-        self.open_mapping(file);
+        self.open_mapping(file, ideas);
     }
 }
 
