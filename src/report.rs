@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+mod ideas;
+
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
@@ -294,6 +296,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
+    o.push_str(&ideas::markdown(p, today, None, lang));
     o
 }
 
@@ -381,6 +384,7 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "assessment": a.assessment,
             "initiative": a.initiative,
         })).collect::<Vec<_>>(),
+        "ideas": ideas::json(p, today, None, lang),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
