@@ -345,7 +345,11 @@ impl Fill<'_, '_> {
                     i.tags.extend(tags.into_iter().filter(|t| !t.trim().is_empty()));
                 }
             }
-            Column::Log => i.log = self.log(&cell.text(), header),
+            Column::Log => {
+                let mut log = self.log(&cell.text(), header);
+                keep_decisions(&i.log, &mut log);
+                i.log = log;
+            }
             Column::Updated if blank => i.updated = None,
             Column::Updated => match cell.text().trim().parse::<jiff::Timestamp>() {
                 Ok(t) => i.updated = Some(t),
@@ -463,6 +467,18 @@ impl Fill<'_, '_> {
             out.push(LogEntry { date, kind, text, decision: None, extra: Extra::default() });
         }
         out
+    }
+}
+
+/// A sheet's log line says date, kind and text only: an entry the initiative already has
+/// keeps what the line cannot say (who decided what, keys fasett does not know).
+fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
+    for entry in log.iter_mut() {
+        let same = before.iter().find(|old| old.date == entry.date && old.kind == entry.kind && old.text == entry.text);
+        if let Some(old) = same {
+            entry.decision.clone_from(&old.decision);
+            entry.extra.clone_from(&old.extra);
+        }
     }
 }
 

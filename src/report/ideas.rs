@@ -50,7 +50,7 @@ pub(super) fn markdown(p: &Portfolio, today: Date, from: Option<Date>, lang: Lan
     let _ = writeln!(
         o,
         "{} · {}",
-        lang.tn("overview.ideas_waiting", waiting.len(), &[]),
+        lang.tn("report.ideas_waiting", waiting.len(), &[]),
         lang.tn("overview.untold", untold, &[("days", &p.organisation.feedback_days())])
     );
     for i in &waiting {

@@ -191,20 +191,7 @@ const DECISION_ROWS: usize = 5;
 fn loop_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let portfolio = &app.portfolio;
-    let waiting = ideas::waiting(portfolio).count();
-    let untold = ideas::untold(portfolio, app.today).count();
-    let text = lang.tf(
-        "overview.ideas_line",
-        &[
-            ("waiting", &lang.tn("overview.ideas_waiting", waiting, &[])),
-            (
-                "untold",
-                &lang.tn("overview.untold", untold, &[("days", &portfolio.organisation.feedback_days())]),
-            ),
-        ],
-    );
-    let style = if waiting + untold > 0 { theme.warning() } else { Style::new() };
-    let mut lines = wrapped_list(&text, width, style);
+    let mut lines = Vec::new();
     if let Some(then) = review::earlier(portfolio, app.today) {
         let now = review::take(portfolio, app.today);
         let (text, style) = match review::comparison(then, &now, lang) {
@@ -224,6 +211,27 @@ fn loop_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Ideas waiting for a decision and proposers not yet told, first in the right column so a
+/// meeting sees them; nothing while the portfolio has no ideas.
+fn ideas_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let portfolio = &app.portfolio;
+    if !portfolio.initiatives.iter().any(|i| i.idea.is_some()) {
+        return Vec::new();
+    }
+    let waiting = ideas::waiting(portfolio).count();
+    let untold = ideas::untold(portfolio, app.today).count();
+    let text = lang.tf(
+        "overview.ideas_line",
+        &[
+            ("waiting", &lang.tn("overview.ideas_waiting", waiting, &[])),
+            ("untold", &lang.tn("overview.untold", untold, &[("days", &portfolio.organisation.feedback_days())])),
+        ],
+    );
+    let style = if waiting + untold > 0 { theme.warning() } else { Style::new() };
+    wrapped_list(&text, width, style)
 }
 
 fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
@@ -258,7 +266,8 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("soon", &lang.tn("overview.soon_count", follow_ups.len() - overdue, &[])),
         ],
     );
-    let mut lines = wrapped_list(&heading, width, theme.heading());
+    let mut lines = ideas_lines(app, width, theme);
+    lines.extend(wrapped_list(&heading, width, theme.heading()));
     if follow_ups.is_empty() {
         lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {

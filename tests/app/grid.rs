@@ -266,7 +266,7 @@ fn the_rule_for_strong_is_in_the_help_and_the_report() {
     let mut app = Harness::sample().on(Pane::Portfolio);
     app.press('?');
     let mut seen = String::new();
-    for _ in 0..40 {
+    for _ in 0..60 {
         seen.push_str(&app.render(80, 24));
         app.press('j');
     }
