@@ -163,6 +163,18 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
                     ]
                 )
             );
+            if let Ok(Some((_, Some(from)))) = store::load_versioned(Path::new(&path)) {
+                let backups = store::backups_dir_for(Path::new(&path));
+                let mut text = lang.tf(
+                    "check.migrate",
+                    &[("from", &from), ("to", &crate::model::SCHEMA_VERSION), ("backups", &backups.display())],
+                );
+                for step in store::migration_steps(from) {
+                    text.push_str("\n  - ");
+                    text.push_str(lang.t(step));
+                }
+                eprintln!("fasett: {}", crate::text::multi_line(&text));
+            }
             ExitCode::SUCCESS
         }
         Ok(None) => fail(&lang.tf("check.no_file", &[("path", &path.display())]), 1),

@@ -177,7 +177,7 @@ fn megabytes_whole(bytes: u64) -> String {
 
 /// Parses the bytes of a data file. `path` is only used in messages.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
-    parse_inner(bytes, path, false)
+    parse_inner(bytes, path, false).map(|(portfolio, _)| portfolio)
 }
 
 /// Reads and parses the file; `Ok(None)` if it does not exist.
@@ -227,7 +227,7 @@ pub(super) fn read_and_parse(
     } else {
         (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
     };
-    let portfolio = portfolio?;
+    let (portfolio, _) = portfolio?;
     let stamp = Stamp { len: meta.len(), modified: meta.modified().ok(), hash };
     Ok(Some((portfolio, stamp)))
 }
@@ -274,7 +274,15 @@ pub fn migration_steps(from: u32) -> Vec<&'static str> {
     MIGRATIONS.iter().filter(|step| step.to > from).map(|step| step.explains).collect()
 }
 
-fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio, LoadError> {
+/// Reads and parses the file like [`load`], also telling the schema version it was migrated
+/// from (`None` when it was current).
+pub fn load_versioned(path: &Path) -> Result<Option<(Portfolio, Option<u32>)>, LoadError> {
+    let Some((bytes, _)) = read_capped(path)? else { return Ok(None) };
+    parse_inner(&bytes, path, false).map(Some)
+}
+
+/// The portfolio, and the schema version it was migrated from (`None`: it was current).
+fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfolio, Option<u32>), LoadError> {
     let invalid =
         |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
             path: path.to_path_buf(),
@@ -310,14 +318,16 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
     // The common case takes one typed pass; anything unusual (an older, newer or missing
     // schema_version, unknown keys that must be kept, any error) goes the full way below,
     // which also words every problem.
-    let (mut portfolio, migrated) = if let Some(portfolio) = parse_current(text) {
-        (portfolio, false)
+    let (mut portfolio, migrated_from) = if let Some(portfolio) = parse_current(text) {
+        (portfolio, None)
     } else {
         parse_tree(bytes, text, path, allow_newer)?
     };
 
+    // Migration keeps the order of initiatives and the other lists, so a position in the
+    // text as written is the right one (and `locate` finds nothing for what migration made).
     if let Some(dup) = first_duplicate_id(&portfolio) {
-        let position = if migrated { None } else { locate_id(text, dup.segments, dup.second) };
+        let position = locate_id(text, dup.segments, dup.second);
         let second = format!("{}[{}].id", dup.collection, dup.second);
         return Err(invalid(
             position,
@@ -333,7 +343,7 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<Portfolio
     if !portfolio.initiatives.is_sorted_by_key(|i| i.id) {
         portfolio.initiatives.sort_by_key(|i| i.id);
     }
-    Ok(portfolio)
+    Ok((portfolio, migrated_from))
 }
 
 /// One typed pass over a file of the current schema version, noticing (not collecting)
@@ -394,14 +404,14 @@ fn drop_later(value: Value, text_len: usize) {
 }
 
 /// The full read: the JSON tree (to check the schema version, migrate and collect unknown
-/// keys) beside the typed read with its JSON path. Gives the portfolio and whether it was
-/// migrated, or the problem in words.
+/// keys) beside the typed read with its JSON path. Gives the portfolio and the version it was
+/// migrated from, or the problem in words.
 fn parse_tree(
     bytes: &[u8],
     text: &str,
     path: &Path,
     allow_newer: bool,
-) -> Result<(Portfolio, bool), LoadError> {
+) -> Result<(Portfolio, Option<u32>), LoadError> {
     let invalid =
         |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
             path: path.to_path_buf(),
@@ -487,21 +497,30 @@ fn parse_tree(
         value
     };
 
-    let typed = if migrated {
-        serde_path_to_error::deserialize(&value)
-    } else {
-        early_typed.take().unwrap_or_else(typed_from_text)
-    };
-    let mut portfolio: Portfolio = typed.map_err(|e| {
+    let worded = |e: serde_path_to_error::Error<serde_json::Error>| {
         let json_path = e.path().to_string();
         let json_path = (json_path != "." && !json_path.is_empty()).then_some(json_path);
         let inner = e.into_inner();
         let position = (inner.line() > 0).then(|| human_position(text, inner.line(), inner.column()));
         invalid(position, json_path, serde_message(&inner))
-    })?;
+    };
+    let typed = if migrated {
+        // The migrated tree has no positions, and a tree keeps only the last of two equal
+        // keys. The typed read of the text as it is gives both back: its error (with line
+        // and column) stands in for the migrated one, and a key given twice is refused.
+        let as_written = early_typed.take().unwrap_or_else(typed_from_text);
+        match (serde_path_to_error::deserialize(&value), as_written) {
+            (Err(_), Err(e)) => Err(e),
+            (Ok(_), Err(e)) if e.inner().to_string().starts_with("duplicate field") => Err(e),
+            (typed, _) => typed,
+        }
+    } else {
+        early_typed.take().unwrap_or_else(typed_from_text)
+    };
+    let mut portfolio: Portfolio = typed.map_err(worded)?;
     portfolio.absorb(&value);
     drop_later(value, text.len());
-    Ok((portfolio, migrated))
+    Ok((portfolio, migrated.then_some(version as u32)))
 }
 
 const BACKGROUND_DROP_BYTES: usize = 1024 * 1024;

@@ -149,7 +149,7 @@ pub(super) fn backups_dir_of_target(target: &Path) -> PathBuf {
 }
 
 /// `backups/` beside the real file `path` leads to.
-pub(super) fn backups_dir_for(path: &Path) -> PathBuf {
+pub fn backups_dir_for(path: &Path) -> PathBuf {
     backups_dir_of_target(&resolve_link(path))
 }
 
