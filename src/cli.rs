@@ -66,6 +66,10 @@ pub enum Command {
         /// CSV field separator: ';' for Excel in Nordic locales, ',' elsewhere, or 'tab'.
         #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
         delimiter: u8,
+        /// Include the proposers of ideas (names, units, contacts: personal data, left out
+        /// unless asked).
+        #[arg(long)]
+        with_proposers: bool,
     },
     /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none.
     Import {
@@ -152,8 +156,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Path) => Ok(commands::path(file, lang)),
         Some(Command::Check) => Ok(commands::check(file, lang)),
         Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
-        Some(Command::Export { format, ref output, delimiter }) => {
-            Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
+        Some(Command::Export { format, ref output, delimiter, with_proposers }) => {
+            Ok(commands::export(file, format, output.as_deref(), delimiter, with_proposers, lang))
         }
         Some(Command::Review { take }) => Ok(import::review(file, take, cli.read_only, lang)),
         Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas }) => {

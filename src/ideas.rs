@@ -43,6 +43,20 @@ impl Refusal {
     }
 }
 
+/// The portfolio with every proposer's name, unit and contact left out (personal data), for
+/// an export not asked to include them; borrowed as it is when it has none.
+pub fn without_proposers(portfolio: &Portfolio) -> std::borrow::Cow<'_, Portfolio> {
+    let named = |i: &Initiative| i.idea.as_ref().is_some_and(|idea| !idea.proposer.is_empty());
+    if !portfolio.initiatives.iter().any(named) {
+        return std::borrow::Cow::Borrowed(portfolio);
+    }
+    let mut out = portfolio.clone();
+    for idea in out.initiatives.iter_mut().filter_map(|i| i.idea.as_mut()) {
+        idea.proposer = crate::model::Proposer::default();
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A new incoming idea, received today through `channel`; the caller gives it its id.
 pub fn new_idea(title: &str, channel: Option<crate::model::Channel>, today: Date) -> Initiative {
     Initiative {

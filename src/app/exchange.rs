@@ -47,6 +47,10 @@ impl App {
     }
 
     pub(super) fn export_command(&mut self, arg: &str) {
+        let (arg, with_proposers) = match arg.strip_suffix("--with-proposers") {
+            Some(rest) => (rest.trim_end(), true),
+            None => (arg, false),
+        };
         let format = match arg {
             "" | "csv" => export::Format::Csv,
             "xlsx" | "excel" => export::Format::Xlsx,
@@ -63,8 +67,13 @@ impl App {
         if spreadsheet && !self.history.can_undo() && !self.is_read_only() && self.path().is_some() {
             self.save();
         }
+        let shared = if with_proposers {
+            std::borrow::Cow::Borrowed(&self.portfolio)
+        } else {
+            crate::ideas::without_proposers(&self.portfolio)
+        };
         let rendered =
-            match export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
+            match export::render(&shared, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
                 Ok(rendered) => rendered,
                 Err(e) => {
                     self.set_error(e);

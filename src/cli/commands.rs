@@ -75,16 +75,20 @@ pub(super) fn export(
     format: export::Format,
     output: Option<&Path>,
     delimiter: u8,
+    with_proposers: bool,
     lang: Lang,
 ) -> ExitCode {
-    let portfolio = match load_for_reading(file, lang) {
+    let loaded = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let portfolio =
+        if with_proposers { std::borrow::Cow::Borrowed(&loaded) } else { crate::ideas::without_proposers(&loaded) };
+    let portfolio = portfolio.as_ref();
     if portfolio.id.is_empty() && matches!(format, export::Format::Csv | export::Format::Xlsx) {
         eprintln!("fasett: {}", lang.t("export.no_identity"));
     }
-    let rendered = match export::render(&portfolio, format, lang, delimiter, crate::dates::today()) {
+    let rendered = match export::render(portfolio, format, lang, delimiter, crate::dates::today()) {
         Ok(rendered) => rendered,
         Err(e) => return fail(&e, 1),
     };

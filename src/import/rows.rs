@@ -4,6 +4,7 @@
 //! them from, and the columns that fill no field kept as `other_columns`.
 
 use jiff::civil::Date;
+use serde::Deserialize as _;
 use serde_json::{Map, Value};
 
 use super::Problem;
@@ -511,5 +512,37 @@ fn spread_extras(i: &mut Initiative, mut map: Map<String, Value>) {
             }
         }
     }
+    spread_loop(i, &mut map);
     i.extra = map;
+}
+
+/// The idea, the lineage and the log's decisions from the `Extra (JSON)` cell. A sheet
+/// exported without proposers leaves the proposer the initiative already has.
+fn spread_loop(i: &mut Initiative, map: &mut Map<String, Value>) {
+    use crate::model::extras::Extras;
+    if let Some(value) = map.get("idea")
+        && let Ok(mut idea) = crate::model::Idea::deserialize(value)
+    {
+        idea.absorb(value);
+        if idea.proposer.is_empty()
+            && let Some(before) = &i.idea
+        {
+            idea.proposer = before.proposer.clone();
+        }
+        i.idea = Some(idea);
+        map.remove("idea");
+    }
+    if let Some(parent) = map.get("grew_out_of").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()) {
+        i.grew_out_of = Some(parent);
+        map.remove("grew_out_of");
+    }
+    if let Some(Value::Array(decisions)) = map.get("decisions") {
+        for (entry, value) in i.log.iter_mut().zip(decisions) {
+            if let Ok(mut decision) = crate::model::Decision::deserialize(value) {
+                decision.absorb(value);
+                entry.decision = Some(decision);
+            }
+        }
+        map.remove("decisions");
+    }
 }
