@@ -473,8 +473,8 @@ mod tests {
     fn a_test_is_a_few_lines() {
         let mut app = Harness::sample();
         app.keys("2n").type_text("Nattfasta").press("<Enter>");
-        assert_eq!(app.selected_id(), Some(31));
-        assert!(app.render(80, 24).contains("▸#31"), "{}", app.screen());
+        assert_eq!(app.selected_id(), Some(26));
+        assert!(app.render(80, 24).contains("▸#26"), "{}", app.screen());
     }
 
     #[test]

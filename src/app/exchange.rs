@@ -72,14 +72,14 @@ impl App {
         } else {
             crate::ideas::without_proposers(&self.portfolio)
         };
-        let rendered =
-            match export::render(&shared, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
-                Ok(rendered) => rendered,
-                Err(e) => {
-                    self.set_error(e);
-                    return;
-                }
-            };
+        let rendered = match export::render(&shared, format, self.lang, export::DEFAULT_DELIMITER, self.today)
+        {
+            Ok(rendered) => rendered,
+            Err(e) => {
+                self.set_error(e);
+                return;
+            }
+        };
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let notes = rendered.notes.join(" ");
         self.write_beside("", format.extension(), &rendered.bytes, |path| {

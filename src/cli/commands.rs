@@ -82,8 +82,11 @@ pub(super) fn export(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let portfolio =
-        if with_proposers { std::borrow::Cow::Borrowed(&loaded) } else { crate::ideas::without_proposers(&loaded) };
+    let portfolio = if with_proposers {
+        std::borrow::Cow::Borrowed(&loaded)
+    } else {
+        crate::ideas::without_proposers(&loaded)
+    };
     let portfolio = portfolio.as_ref();
     if portfolio.id.is_empty() && matches!(format, export::Format::Csv | export::Format::Xlsx) {
         eprintln!("fasett: {}", lang.t("export.no_identity"));
@@ -171,7 +174,11 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
                 let backups = store::backups_dir_for(Path::new(&path));
                 let mut text = lang.tf(
                     "check.migrate",
-                    &[("from", &from), ("to", &crate::model::SCHEMA_VERSION), ("backups", &backups.display())],
+                    &[
+                        ("from", &from),
+                        ("to", &crate::model::SCHEMA_VERSION),
+                        ("backups", &backups.display()),
+                    ],
                 );
                 for step in store::migration_steps(from) {
                     text.push_str("\n  - ");

@@ -51,14 +51,18 @@ pub fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// The delimiter the first lines use most on one line: `;`, tab or `,` (`;` when none). More
-/// than the first line, as a title may stand above the header.
+/// The delimiter of the first lines: `;`, tab or `,` (`;` when none). More than the first
+/// line, as a title may stand above the header.
 pub(super) fn detect_delimiter(text: &str) -> u8 {
-    let mut best = (0, b';');
+    // The delimiter found on the most lines wins, then the one found most often on a line:
+    // a cell of JSON (an export's `Extra (JSON)`) may hold more commas than the row has
+    // semicolons, but not on every line.
+    let mut best = ((0, 0), b';');
     for d in [b';', b'\t', b','] {
-        let n = text.lines().take(10).map(|l| l.bytes().filter(|b| *b == d).count()).max().unwrap_or(0);
-        if n > best.0 {
-            best = (n, d);
+        let counts = text.lines().take(10).map(|l| l.bytes().filter(|b| *b == d).count());
+        let score = counts.fold((0, 0), |(lines, most), n| (lines + usize::from(n > 0), most.max(n)));
+        if score > best.0 {
+            best = (score, d);
         }
     }
     best.1

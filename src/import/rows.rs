@@ -475,7 +475,9 @@ impl Fill<'_, '_> {
 /// keeps what the line cannot say (who decided what, keys fasett does not know).
 fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
     for entry in log.iter_mut() {
-        let same = before.iter().find(|old| old.date == entry.date && old.kind == entry.kind && old.text == entry.text);
+        let same = before
+            .iter()
+            .find(|old| old.date == entry.date && old.kind == entry.kind && old.text == entry.text);
         if let Some(old) = same {
             entry.decision.clone_from(&old.decision);
             entry.extra.clone_from(&old.extra);

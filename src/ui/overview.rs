@@ -227,7 +227,10 @@ fn ideas_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         "overview.ideas_line",
         &[
             ("waiting", &lang.tn("overview.ideas_waiting", waiting, &[])),
-            ("untold", &lang.tn("overview.untold", untold, &[("days", &portfolio.organisation.feedback_days())])),
+            (
+                "untold",
+                &lang.tn("overview.untold", untold, &[("days", &portfolio.organisation.feedback_days())]),
+            ),
         ],
     );
     let style = if waiting + untold > 0 { theme.warning() } else { Style::new() };

@@ -35,15 +35,15 @@ fn quick_capture_is_n_a_title_and_enter() {
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.portfolio.initiatives.len(), before + 1);
     let new = app.portfolio.initiatives.last().expect("added");
-    assert_eq!(new.id, 31, "ids continue from the file's counter");
+    assert_eq!(new.id, 26, "ids continue from the file's counter");
     assert_eq!(new.title, "Nattfasta i hemtjänsten");
     assert_eq!(
         (new.stage, new.status, new.facet),
         (Stage::IdentifyingProblems, Status::Active, Facet::Unplaced)
     );
     assert_eq!(new.created, Some(TODAY));
-    assert_eq!(app.selected_id(), Some(31), "the selection follows the new initiative");
-    assert!(app.message().contains("#31"));
+    assert_eq!(app.selected_id(), Some(26), "the selection follows the new initiative");
+    assert!(app.message().contains("#26"));
 }
 
 #[test]

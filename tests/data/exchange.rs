@@ -338,8 +338,10 @@ fn export_writes_stdout_or_a_file_atomically() {
     let names: Vec<_> =
         std::fs::read_dir(target.parent().expect("a folder")).expect("listing").flatten().collect();
     assert_eq!(names.len(), 1, "no temporary file left behind");
-    let json = run(&sandbox, &["--file", s(&file), "export", "--format", "json"]);
+    let json = run(&sandbox, &["--file", s(&file), "export", "--format", "json", "--with-proposers"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
+    let shared = run(&sandbox, &["--file", s(&file), "export", "--format", "json"]);
+    assert!(!stdout(&shared).contains("maria.lindqvist"), "proposers only when asked");
     let md = run(&sandbox, &["--file", s(&file), "export", "--format", "markdown"]);
     assert!(stdout(&md).starts_with("# Initiatives — Sjöbacka kommun"), "{}", stdout(&md));
     let bad = run(&sandbox, &["--file", s(&file), "export", "--delimiter", "ab"]);
@@ -371,7 +373,7 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     assert_eq!(sv.status.code(), Some(0), "{}", stderr(&sv));
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
-    assert!(text.contains("28 %") && !text.contains("28%"), "{text}");
+    assert!(text.contains("29 %") && !text.contains("29%"), "{text}");
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
     let da = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");
