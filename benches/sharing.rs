@@ -52,7 +52,7 @@ fn changed(base: &Portfolio, ours: bool) -> Portfolio {
 fn merge(c: &mut Criterion) {
     let dir = dir();
     let (base, ours, theirs) = (dir.join("base.json"), dir.join("ours.json"), dir.join("theirs.json"));
-    let generated = portfolio(Size { initiatives: 10_000, assessments: 200, seed: 1 });
+    let generated = portfolio(Size { initiatives: 10_000, assessments: 200, seed: 1, ..Size::default() });
     write(&base, &generated);
     write(&theirs, &changed(&generated, false));
     let ours_text = store::to_json(&changed(&generated, true));
@@ -76,7 +76,8 @@ fn region(c: &mut Criterion) {
         .map(|n| {
             let path = dir.join(format!("municipality-{n:02}.json"));
             if !path.exists() {
-                let mut p = portfolio(Size { initiatives: 1_000, assessments: 20, seed: 100 + n });
+                let mut p =
+                    portfolio(Size { initiatives: 1_000, assessments: 20, seed: 100 + n, ..Size::default() });
                 p.organisation.name = format!("Kommun {n}");
                 write(&path, &p);
             }

@@ -1,7 +1,7 @@
 //! Writes a large synthetic portfolio for benchmarks and manual testing:
 //!
 //! ```text
-//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--seed N] [--output FILE]
+//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--respondents 30] [--seed N] [--output FILE]
 //! ```
 //! Without `--output` the file goes to stdout. The same arguments always give the same file.
 
@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         let ok = match arg.as_str() {
             "--initiatives" => number(value()).map(|n| size.initiatives = n as usize),
             "--assessments" => number(value()).map(|n| size.assessments = n as usize),
+            "--respondents" => number(value()).map(|n| size.respondents = n as usize),
             "--seed" => number(value()).map(|n| size.seed = n),
             "--output" | "-o" => {
                 output = Some(value());
@@ -29,7 +30,8 @@ fn main() -> ExitCode {
         };
         if ok.is_none() {
             eprintln!(
-                "usage: generate [--initiatives N] [--assessments N] [--seed N] [--output FILE] (bad or unknown: {arg})"
+                "usage: generate [--initiatives N] [--assessments N] [--respondents N] [--seed N] [--output FILE] \
+                 (bad or unknown: {arg})"
             );
             return ExitCode::from(2);
         }

@@ -174,6 +174,8 @@ pub enum GridAction {
 pub enum CultureAction {
     /// Start a new checklist run.
     NewRun,
+    /// Change the selected run's scope, date, participants or next date.
+    EditRun,
     /// Open the selected run to score its items.
     OpenRating,
     /// Show the run's results per dimension and in total.
@@ -196,12 +198,20 @@ pub enum CultureAction {
     NextPerspective,
     /// Write the note of the selected item.
     EditNote,
+    /// Type every participant's score for the selected item, one digit each.
+    EnterEach,
+    /// Count a show of hands for the selected item: how many gave each score.
+    EnterTally,
+    /// Type one more participant's scores for every item, one digit each.
+    EnterRespondent,
     /// Add an action to the plan (in the rating view: for the selected item).
     NewAction,
     /// Edit the selected action.
     EditAction,
     /// Mark the selected action done, or open again.
     ToggleDone,
+    /// Hide participants' names for a meeting, or show them again.
+    TogglePresentation,
     /// Move to the next field of the dialog.
     NextField,
     /// Move to the previous field of the dialog.
@@ -424,6 +434,8 @@ pub enum Place {
     Rating,
     /// Typing an item's note.
     Note,
+    /// Typing a line of scores: each participant's, a show of hands, or one participant's.
+    Entry,
     /// A run's results or its comparison with the previous run.
     Results,
     /// An action plan.

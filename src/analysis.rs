@@ -105,6 +105,8 @@ pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
 pub enum FollowUpKind {
     Initiative,
     Action,
+    /// A checklist run's planned next run (`id` is the run's, `title` its scope).
+    Run,
 }
 
 impl FollowUpKind {
@@ -112,6 +114,7 @@ impl FollowUpKind {
         match self {
             FollowUpKind::Initiative => "initiative",
             FollowUpKind::Action => "action",
+            FollowUpKind::Run => "run",
         }
     }
 }
@@ -133,8 +136,9 @@ impl FollowUp {
     }
 }
 
-/// Open initiatives (active or paused, not archived) and open actions whose follow-up is
-/// overdue or due within [`DUE_SOON_DAYS`], earliest first.
+/// Open initiatives (active or paused, not archived), open actions and planned next runs of
+/// a checklist whose follow-up is overdue or due within [`DUE_SOON_DAYS`], earliest first. A
+/// run's next date is done once a later run of the same checklist and scope exists.
 pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     let days = |d: Date| (d - today).get_days();
     let soon = |d: Date| days(d) <= DUE_SOON_DAYS;
@@ -157,6 +161,25 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
         let date = a.follow_up.filter(|d| soon(*d))?;
         Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
     }));
+    // A run's next date is pending while it is the latest of its checklist and scope
+    // (`scoring::next_run` for one run; here all at once, each scope folded once).
+    let mut latest: HashMap<(&str, String), (Date, Id)> = HashMap::new();
+    for a in &portfolio.assessments {
+        let key = (a.template.as_str(), crate::text::fold(a.scope.trim()));
+        let entry = latest.entry(key).or_insert((a.date, a.id));
+        *entry = (*entry).max((a.date, a.id));
+    }
+    out.extend(portfolio.assessments.iter().filter_map(|a| {
+        let date = a.next_date.filter(|d| soon(*d))?;
+        let key = (a.template.as_str(), crate::text::fold(a.scope.trim()));
+        (latest.get(&key) == Some(&(a.date, a.id))).then(|| FollowUp {
+            kind: FollowUpKind::Run,
+            id: a.id,
+            title: a.scope.clone(),
+            date,
+            days: days(date),
+        })
+    }));
     out.sort_by_key(|f| (f.date, f.kind, f.id));
     out
 }
@@ -175,6 +198,14 @@ pub struct ChecklistResult {
     /// The scale the mean is on, when the template copy is there.
     pub scale: Option<(u8, u8)>,
     pub previous: Option<(Date, Option<f64>)>,
+    /// Participants who gave their own scores ([`scoring::group::respondents`]).
+    pub respondents: usize,
+    /// How much the group disagrees on an average item ([`scoring::group::mean_spread`]).
+    pub spread: Option<f64>,
+    /// The previous run's spread, when it had one.
+    pub previous_spread: Option<f64>,
+    /// When the group plans to run it again.
+    pub next_date: Option<Date>,
 }
 
 impl ChecklistResult {
@@ -197,13 +228,18 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             runs.sort_by_key(|a| (a.date, a.id));
             let latest = *runs.last()?;
             let template = portfolio.template(&latest.template, latest.template_version);
-            let previous = runs.len().checked_sub(2).map(|ix| {
-                let prev = runs[ix];
-                (
-                    prev.date,
-                    scoring::run_mean(portfolio.template(&prev.template, prev.template_version), prev),
-                )
-            });
+            let prev = runs.len().checked_sub(2).map(|ix| runs[ix]);
+            // A run's mean as every view shows it (`scoring::run_mean`), its spread, the slots
+            // answered and the participants, in one pass over its scores.
+            let summary = |a: &Assessment| match portfolio.template(&a.template, a.template_version) {
+                Some(t) => {
+                    let s = scoring::scores(t, a);
+                    (s.total, s.spread, s.answered, s.respondents)
+                }
+                None => (scoring::run_mean(None, a), None, scoring::run_answered(None, a), 0),
+            };
+            let (mean, spread, answered, respondents) = summary(latest);
+            let before = prev.map(|p| (p.date, summary(p)));
             Some(ChecklistResult {
                 template: latest.template.clone(),
                 name: template
@@ -211,10 +247,14 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 scope: latest.scope.clone(),
                 assessment: latest.id,
                 date: latest.date,
-                mean: scoring::run_mean(template, latest),
-                answered: scoring::run_answered(template, latest),
+                mean,
+                answered,
                 scale: template.map(|t| (t.scale.min, t.scale.max)),
-                previous,
+                previous: before.map(|(date, (mean, ..))| (date, mean)),
+                respondents,
+                spread,
+                previous_spread: before.and_then(|(_, (_, spread, ..))| spread),
+                next_date: latest.next_date,
             })
         })
         .collect();
@@ -364,21 +404,17 @@ mod tests {
     }
 
     fn run(id: Id, day: i8, a: u8, b: Option<u8>) -> Assessment {
-        let answer = |item: &str, score| Answer {
-            item: item.into(),
-            perspective: None,
-            score,
-            note: String::new(),
-            extra: Extra::new(),
-        };
+        let answer = |item: &str, score| Answer { score, ..Answer::empty(item.into(), None) };
         Assessment {
             id,
             template: "t".into(),
             template_version: 1,
             scope: "Team".into(),
             date: date(2026, 3, day),
+            next_date: None,
             participants: vec![],
             answers: vec![answer("a", Some(a)), answer("b", b)],
+            responses: vec![],
             note: String::new(),
             extra: Extra::new(),
         }

@@ -30,7 +30,8 @@ use tui_input::Input;
 
 pub use conflicts::ConflictDialog;
 pub use culture::{
-    ActionField, ActionForm, CultureMode, CultureState, NewRunForm, Rating, RunField, TemplateSource,
+    ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
+    Refusal, RunField, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
@@ -44,6 +45,7 @@ pub use register::{FILTER_ROWS, RegisterState};
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;
+use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History};
 use crate::i18n::Lang;
@@ -141,6 +143,8 @@ pub struct App {
     saving: Option<String>,
     /// Initiatives edited since the last save was asked for.
     touched: Vec<Id>,
+    /// The last change touched checklist runs or templates: the Overview sums them up again.
+    runs_touched: bool,
     /// Each save under way (its number) with the history's mark of what it writes, so that
     /// "last saved" is what the writing thread actually wrote.
     save_marks: Vec<(u64, u64)>,
@@ -190,6 +194,7 @@ impl App {
             store: store.map(Saver::new),
             saving: None,
             touched: Vec::new(),
+            runs_touched: false,
             save_marks: Vec::new(),
             wait_for_saves: options.wait_for_saves,
             lang: options.lang,
@@ -216,6 +221,7 @@ impl App {
             overview: OverviewState::default(),
         };
         app.refresh_view();
+        app.refresh_overview();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
             app.status = Some(StatusLine { text, is_error: true });
@@ -652,12 +658,6 @@ impl App {
     pub fn set_error(&mut self, text: String) {
         self.status = Some(StatusLine { text, is_error: true });
     }
-}
-
-/// Now, to the second: what `updated` records.
-fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
 #[cfg(test)]

@@ -71,7 +71,8 @@ pub enum Command {
         #[arg(long)]
         with_proposers: bool,
     },
-    /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none.
+    /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none. With
+    /// --checklist, a checklist run from a survey export instead (one row per respondent).
     Import {
         /// The spreadsheet: .xlsx, or CSV (`;`, `,` or tab; UTF-8 or Windows-1252); English or
         /// Nordic headers.
@@ -80,6 +81,18 @@ pub enum Command {
         /// Check the file and show the mapping and what would change, without writing anything.
         #[arg(long)]
         dry_run: bool,
+        /// The file is a survey export: make a run of this checklist (e.g. `innovation_climate`).
+        #[arg(long, value_name = "TEMPLATE_ID")]
+        checklist: Option<String>,
+        /// Who the run is about [default: the organisation].
+        #[arg(long, value_name = "TEXT", requires = "checklist")]
+        scope: Option<String>,
+        /// The run's date (2026-03-15, 15.3.2026, -1w …) [default: today].
+        #[arg(long, value_name = "DATE", requires = "checklist")]
+        date: Option<String>,
+        /// Keep the respondents' names from a name column (e-mail addresses are never kept).
+        #[arg(long, requires = "checklist")]
+        keep_names: bool,
         /// A saved mapping: which column fills which field, and what its words mean.
         #[arg(long, value_name = "MAP")]
         map: Option<PathBuf>,
@@ -92,7 +105,7 @@ pub enum Command {
         as_new: bool,
         /// The file is an idea box's form export (Microsoft Forms, Google Forms): each row
         /// becomes a received idea with its proposer and the need they state.
-        #[arg(long, conflicts_with = "as_new")]
+        #[arg(long, conflicts_with_all = ["as_new", "checklist"])]
         ideas: bool,
     },
     /// Store a dated snapshot of the portfolio's figures for the yearly review, and compare it
@@ -160,7 +173,20 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(commands::export(file, format, output.as_deref(), delimiter, with_proposers, lang))
         }
         Some(Command::Review { take }) => Ok(import::review(file, take, cli.read_only, lang)),
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas }) => {
+        Some(Command::Import {
+            ref sheet,
+            dry_run,
+            checklist: Some(ref template),
+            ref scope,
+            ref date,
+            keep_names,
+            ..
+        }) => {
+            let survey =
+                commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
+            Ok(commands::import_survey(file, sheet, &survey, dry_run, cli.read_only, lang))
+        }
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas, .. }) => {
             let request = import::Request {
                 file,
                 sheet,

@@ -28,6 +28,12 @@ pub fn today() -> Date {
         .unwrap_or_else(|| jiff::Zoned::now().date())
 }
 
+/// Now, to the second: what a record's `updated` and a merge's time record.
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
 /// Reads a date relative to `today`. `Ok(None)` for empty input.
 pub fn parse(input: &str, today: Date) -> Result<Option<Date>, DateError> {
     let s = input.trim().to_lowercase();

@@ -447,6 +447,59 @@ fn csv_table(table: &table::Table, delimiter: u8) -> Vec<u8> {
     out
 }
 
+/// Every checklist run's items with the group's distribution and spread, one row per item (and
+/// perspective), the header first: the table the Markdown export prints and a spreadsheet
+/// sheet can take as it is. Runs newest first; the distribution lists how many gave each
+/// score from the scale's lowest up, separated by " · ".
+pub fn checklist_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
+    let t = |k: &str| lang.t(k).to_owned();
+    let mut rows = vec![vec![
+        t("export.run"),
+        t("column.template"),
+        t("column.scope"),
+        t("column.date"),
+        t("rating.item"),
+        t("export.perspective"),
+        t("results.agreed"),
+        t("export.answers"),
+        t("export.distribution"),
+        t("results.mean"),
+        t("results.median"),
+        t("results.range"),
+        t("results.spread"),
+    ]];
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+    for id in crate::scoring::newest_first(portfolio) {
+        let Some(a) = portfolio.assessment(id) else { continue };
+        let Some(template) = portfolio.template(&a.template, a.template_version) else { continue };
+        let name = template.name.get(lang.code());
+        for g in crate::scoring::group::group(template, a) {
+            let d = &g.distribution;
+            let perspective = g
+                .slot
+                .perspective
+                .and_then(|p| template.perspectives.iter().find(|x| x.id == p))
+                .map_or_else(String::new, |p| p.name.get(lang.code()).to_owned());
+            rows.push(vec![
+                a.id.to_string(),
+                name.to_owned(),
+                a.scope.clone(),
+                a.date.to_string(),
+                g.slot.item.text.get(lang.code()).to_owned(),
+                perspective,
+                g.agreed.map(|s| s.to_string()).unwrap_or_default(),
+                d.n().to_string(),
+                d.counts.iter().map(ToString::to_string).collect::<Vec<_>>().join(" · "),
+                number(d.mean()),
+                number(d.median()),
+                d.range().map(|(lo, hi)| format!("{lo}–{hi}")).unwrap_or_default(),
+                number(g.spread()),
+            ]);
+        }
+    }
+    rows
+}
+
 /// What an export made: the bytes, and what the user should be told (texts split over
 /// several cells).
 #[derive(Debug, Clone, PartialEq, Eq)]

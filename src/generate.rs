@@ -1,7 +1,9 @@
 //! Synthetic portfolios for benchmarks (docs/contracts.md, "Speed budgets"): a large, realistic file
 //! built deterministically from a seed — Swedish, Danish and Norwegian titles and long
 //! descriptions, every facet, stage and status, logs, goals, units, owners, tags, checklist
-//! runs of the bundled templates (with their copies in `templates`) and action plans.
+//! runs of the bundled templates (with their copies in `templates`), each with its group's
+//! own scores (30 participants by default; most runs of the larger checklists, about 19
+//! items on average) and action plans.
 //!
 //! Used by `cargo run --release --example generate` and the benchmarks; not by the app.
 
@@ -19,12 +21,14 @@ use crate::templates::Catalog;
 pub struct Size {
     pub initiatives: usize,
     pub assessments: usize,
+    /// Participants with their own scores in each run.
+    pub respondents: usize,
     pub seed: u64,
 }
 
 impl Default for Size {
     fn default() -> Self {
-        Self { initiatives: 10_000, assessments: 200, seed: 1 }
+        Self { initiatives: 10_000, assessments: 200, respondents: 30, seed: 1 }
     }
 }
 
@@ -422,10 +426,16 @@ pub fn portfolio(size: Size) -> Portfolio {
     p.initiatives = (1..=count).map(|id| initiative(&mut rng, id, GOALS)).collect();
 
     let templates = Catalog::bundled().templates;
+    let by_id = |id: &str| templates.iter().find(|t| t.id == id).unwrap_or(&templates[0]);
     let mut used = Vec::new();
     for n in 0..size.assessments {
         let id = n as u32 + 1;
-        let t = rng.pick(&templates);
+        // Groups mostly run the long checklists: about 19 items a run on average.
+        let t = match rng.below(4) {
+            0 | 1 => by_id("facet_orientation"),
+            2 => by_id("innovation_journey"),
+            _ => rng.pick(&templates),
+        };
         if !used.contains(&t.id) {
             used.push(t.id.clone());
         }
@@ -435,19 +445,34 @@ pub fn portfolio(size: Size) -> Portfolio {
         } else {
             t.perspectives.iter().map(|p| Some(p.id.clone())).collect()
         };
+        let range = usize::from(t.scale.max - t.scale.min) + 1;
         let mut answers = Vec::new();
+        // Where the group stands on each slot, and how far its members scatter around it.
+        let mut centres = Vec::new();
         for item in &t.items {
             for perspective in &perspectives {
-                let range = usize::from(t.scale.max - t.scale.min) + 1;
+                centres.push((item.id.as_str(), perspective.as_deref(), rng.below(range), rng.below(3)));
                 answers.push(Answer {
-                    item: item.id.clone(),
-                    perspective: perspective.clone(),
-                    score: rng.chance(90).then(|| t.scale.min + rng.below(range) as u8),
+                    score: rng.chance(40).then(|| t.scale.min + rng.below(range) as u8),
                     note: if rng.chance(20) { rng.pick(w.sentences).to_string() } else { String::new() },
-                    extra: crate::model::extras::Extra::default(),
+                    ..Answer::empty(item.id.clone(), perspective.clone())
                 });
             }
         }
+        let responses = (1..=size.respondents)
+            .map(|r| {
+                let mut response = crate::model::Response { id: r as u32, ..Default::default() };
+                for (item, perspective, centre, scatter) in &centres {
+                    if rng.chance(95) {
+                        let offset = rng.below(2 * scatter + 1).cast_signed() - scatter.cast_signed();
+                        let step =
+                            centre.cast_signed().saturating_add(offset).clamp(0, range.cast_signed() - 1);
+                        response.set_score(item, *perspective, Some(t.scale.min + step as u8));
+                    }
+                }
+                response
+            })
+            .collect();
         let assessment_date = rng.day_between(date(2020, 1, 1), 6 * 365);
         p.assessments.push(Assessment {
             id,
@@ -455,8 +480,13 @@ pub fn portfolio(size: Size) -> Portfolio {
             template_version: t.version,
             scope: rng.pick(w.units).to_string(),
             date: assessment_date,
+            next_date: rng
+                .chance(50)
+                .then(|| assessment_date.checked_add(jiff::Span::new().months(6)).ok())
+                .flatten(),
             participants: (0..3 + rng.below(6)).map(|_| person(&mut rng, w)).collect(),
             answers,
+            responses,
             note: paragraph(&mut rng, w, 1),
             extra: crate::model::extras::Extra::default(),
         });
@@ -491,13 +521,36 @@ pub fn portfolio(size: Size) -> Portfolio {
     p
 }
 
+/// A survey export as Microsoft Forms writes one (`;`, Swedish headers and answer labels, an
+/// id, a start time and an e-mail column): `rows` respondents answering every item of `t`.
+/// For the import benchmark and its test.
+pub fn survey_export(t: &crate::model::Template, rows: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("ID;Starttid;E-post");
+    for item in &t.items {
+        out.push(';');
+        out.push_str(item.text.get("sv"));
+    }
+    out.push('\n');
+    let mut rng = Rng::new(rows as u64);
+    for r in 0..rows {
+        let _ = write!(out, "{r};2026-11-20 09:{:02}:00;p{r}@example.org", r % 60);
+        for _ in &t.items {
+            out.push(';');
+            out.push_str(rng.pick(&t.scale.steps).label.get("sv"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_same_seed_gives_the_same_valid_file() {
-        let size = Size { initiatives: 300, assessments: 20, seed: 7 };
+        let size = Size { initiatives: 300, assessments: 20, respondents: 5, seed: 7 };
         let a = crate::store::to_json(&portfolio(size));
         assert_eq!(a, crate::store::to_json(&portfolio(size)));
         assert_ne!(a, crate::store::to_json(&portfolio(Size { seed: 8, ..size })));

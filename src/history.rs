@@ -125,6 +125,17 @@ impl Change {
         }
     }
 
+    /// Whether the change touches checklist runs or the templates they are read with (what
+    /// the Overview's checklist sums depend on).
+    pub fn touches_runs(&self) -> bool {
+        match self {
+            Change::Assessment { .. } | Change::Template { .. } => true,
+            Change::Key { key, .. } => key == "assessments" || key == "templates",
+            Change::Batch(changes) => changes.iter().any(Change::touches_runs),
+            _ => false,
+        }
+    }
+
     /// Applies the change. Records are matched by id; initiatives stay sorted by id.
     pub fn apply(&self, portfolio: &mut Portfolio) {
         match self {

@@ -111,6 +111,12 @@ impl Lang {
         fill(template, &all)
     }
 
+    /// The text for `key`, or `None` when no catalog has it: for looking up a label that
+    /// may not exist, such as a stored value's (`priority.high`).
+    pub fn try_t(self, key: &str) -> Option<&'static str> {
+        self.has(key).then(|| self.t(key))
+    }
+
     fn has(self, key: &str) -> bool {
         let all = catalogs();
         [self, Lang::En].iter().any(|lang| all.get(lang).is_some_and(|c| c.contains_key(key)))

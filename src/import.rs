@@ -25,6 +25,10 @@
 //! `import/sheet` finds the header, `import/columns` knows the headers and words,
 //! `import/mapping` is the mapping and its file, `import/rows` turns one row into an
 //! initiative, and `import/plan` works out what the import does.
+//!
+//! A checklist run from a survey export goes another way: `import/table` reads a file into a
+//! [`table::Table`] of cells (through the same decoding), and `import/survey` turns the cells
+//! into one run's responses ([`read_survey`]).
 
 mod columns;
 mod decode;
@@ -34,6 +38,8 @@ mod mapping;
 mod plan;
 mod rows;
 mod sheet;
+pub mod survey;
+pub mod table;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -179,6 +185,24 @@ pub fn load(path: &Path, options: &Options) -> Result<Loaded, ImportError> {
         return Err(ImportError::bad(options.lang.t(key), Vec::new()));
     }
     load_bytes(bytes, options)
+}
+
+/// Reads a survey export at `path` (checking its size first) as a run of `template`.
+pub fn read_survey(
+    path: &Path,
+    template: &crate::model::Template,
+    options: &survey::Options,
+    lang: Lang,
+) -> Result<survey::Survey, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_path_buf(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(ImportError::bad(&too_large(size, lang), Vec::new()));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let table = table::Table::from_csv(&bytes, lang)
+        .map_err(|(problems, notes)| ImportError::Bad { problems, notes })?;
+    survey::read(&table, template, options, lang)
 }
 
 /// Whether a header row names a title column (through the map, if there is one).

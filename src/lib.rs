@@ -12,11 +12,12 @@
 //! - [`cycle`]: stepping through a list of choices with wraparound, the one rule for all.
 //! - [`balance`]: facet shares, tendency and breakdowns; [`placement`]: the OPSI placement table.
 //! - [`templates`]: bundled and user checklist templates, validated; [`scoring`]: checklist
-//!   results, facet tendency and comparisons.
+//!   results, facet tendency and comparisons, and what a group said (`scoring::group`).
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
-//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in.
+//! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
+//!   survey exports in as checklist runs.
 //! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
 //!   both"), conflicts recorded in the file and settled as undoable edits.
 //! - [`region`]: several municipalities' portfolios side by side, read-only.

@@ -327,20 +327,40 @@ fn raise_counters(merged: &mut Value, renumbered: &[Renumbered], initiatives: Op
     }
 }
 
-/// The conflicts still waiting in `portfolio`, one line each, for `fasett check` and the
-/// merge's summary: `initiatives[#3].title: ours "A", theirs "B"`.
-pub fn conflict_lines(portfolio: &Portfolio) -> Vec<String> {
-    portfolio.conflicts.iter().map(conflict_line).collect()
+/// The conflicts still waiting in `portfolio`, one line each in `lang`, for `fasett check`
+/// and the merge's summary: `initiatives[#3].priority: ours High, theirs Medium`.
+pub fn conflict_lines(portfolio: &Portfolio, lang: Lang) -> Vec<String> {
+    portfolio.conflicts.iter().map(|c| conflict_line(c, lang)).collect()
 }
 
-fn conflict_line(c: &Conflict) -> String {
-    let show = |side: &crate::model::Side| match side.get() {
-        None => "(removed)".to_owned(),
-        Some(v) => {
-            let text = v.to_string();
-            let cut: String = text.chars().take(60).collect();
-            if cut.len() < text.len() { format!("{cut}…") } else { cut }
-        }
+fn conflict_line(c: &Conflict, lang: Lang) -> String {
+    let show = |side: &crate::model::Side| {
+        let text = shown_value(c, side, lang);
+        let cut: String = text.chars().take(60).collect();
+        if cut.len() < text.len() { format!("{cut}…") } else { cut }
     };
-    format!("{}: ours {}, theirs {}", c.path, show(&c.ours), show(&c.theirs))
+    lang.tf(
+        "merge.conflict_line",
+        &[("path", &c.path), ("ours", &show(&c.ours)), ("theirs", &show(&c.theirs))],
+    )
+}
+
+/// One side of `conflict` as a person reads it, in `lang`: a choice by its label ("Hög",
+/// not `high`), text as it is, a removed value said so, a record by its number and title,
+/// anything else as JSON. The conflict dialog and `fasett check` both show values this way.
+pub fn shown_value(conflict: &Conflict, side: &crate::model::Side, lang: Lang) -> String {
+    let field = conflict.at.iter().rev().find_map(Value::as_str);
+    let text = match side.get() {
+        None => lang.t("conflict.removed").to_owned(),
+        Some(Value::String(value)) => field
+            .and_then(|field| lang.try_t(&format!("{field}.{value}")))
+            .map_or_else(|| value.clone(), str::to_owned),
+        Some(Value::Object(record)) if record.contains_key("title") => {
+            let id = record.get("id").map(Value::to_string).unwrap_or_default();
+            let title = record.get("title").and_then(Value::as_str).unwrap_or_default();
+            format!("#{id} {title}")
+        }
+        Some(other) => other.to_string(),
+    };
+    crate::text::one_line(&text).into_owned()
 }

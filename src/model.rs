@@ -16,7 +16,7 @@ pub mod template;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use assessment::{ActionItem, Answer, Assessment};
+pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
 pub use conflict::{Conflict, Side};
 pub use idea::{Channel, Decision, Idea, Proposer, REVIEW_VERSION, Review, Triage, Verdict};
 pub use initiative::{

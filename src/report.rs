@@ -4,6 +4,9 @@
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
 //! `docs/report-json.md` (`"report_version": 1`). Headings and words come from the catalog.
+//! What a group said, item by item, is in `report/group.rs`.
+
+mod group;
 
 use std::fmt::Write as _;
 
@@ -126,6 +129,14 @@ impl<'a> Facts<'a> {
     fn follow_up_label(&self, f: &FollowUp) -> String {
         match f.kind {
             analysis::FollowUpKind::Initiative => format!("#{} {}", f.id, one_line(&f.title)),
+            analysis::FollowUpKind::Run => {
+                let name = self.p.assessment(f.id).map_or_else(String::new, |a| {
+                    self.p
+                        .template(&a.template, a.template_version)
+                        .map_or_else(|| a.template.clone(), |t| t.name.get(self.lang.code()).to_owned())
+                });
+                format!("{} {}: {name} · {}", self.t("report.next_run"), f.id, one_line(&f.title))
+            }
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
             }
@@ -280,6 +291,8 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
     }
 
+    o.push_str(&group::markdown(p, &f.checklists, lang));
+
     let _ = writeln!(o, "\n## {}\n", t("report.open_actions"));
     if f.open_actions.is_empty() {
         let _ = writeln!(o, "{}", t("report.no_open_actions"));
@@ -362,18 +375,31 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             "days": fu.days,
             "overdue": fu.is_overdue(),
         })).collect::<Vec<_>>(),
-        "checklists": f.checklists.iter().map(|c| json!({
-            "template": c.template,
-            "name": c.name,
-            "scope": c.scope,
-            "assessment": c.assessment,
-            "date": c.date.to_string(),
-            "score": c.mean.map(|m| round(m, 2)),
-            "answered": c.answered,
-            "scale": c.scale.map(|(min, max)| json!({"min": min, "max": max})),
-            "previous": c.previous.map(|(date, mean)| json!({"date": date.to_string(), "score": mean.map(|m| round(m, 2))})),
-            "change": c.change().map(|d| round(d, 2)),
-        })).collect::<Vec<_>>(),
+        "checklists": f.checklists.iter().map(|c| {
+            let mut entry = json!({
+                "template": c.template,
+                "name": c.name,
+                "scope": c.scope,
+                "assessment": c.assessment,
+                "date": c.date.to_string(),
+                "score": c.mean.map(|m| round(m, 2)),
+                "answered": c.answered,
+                "scale": c.scale.map(|(min, max)| json!({"min": min, "max": max})),
+                "previous": c.previous.map(|(date, mean)| json!({
+                    "date": date.to_string(),
+                    "score": mean.map(|m| round(m, 2)),
+                    "spread": c.previous_spread.map(|s| round(s, 2)),
+                })),
+                "change": c.change().map(|d| round(d, 2)),
+                "next_date": c.next_date.map(|d| d.to_string()),
+                "respondents": c.respondents,
+                "spread": c.spread.map(|s| round(s, 2)),
+            });
+            if let Some(object) = entry.as_object_mut() {
+                object.extend(group::json(p, c, lang));
+            }
+            entry
+        }).collect::<Vec<_>>(),
         "open_actions": f.open_actions.iter().map(|a| json!({
             "id": a.id,
             "what": a.what,

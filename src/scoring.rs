@@ -1,9 +1,15 @@
 //! Pure arithmetic on checklist runs: completion, means per dimension and in total with
 //! reverse items flipped, facet percentages and the tendency they give (docs/domain.md §3), the
-//! mix of initiatives to set beside it, and the change since an earlier run.
+//! mix of initiatives to set beside it, and the change since an earlier run. What a group
+//! said participant by participant — distributions, spread, disagreement, the gap between
+//! perspectives — is in [`group`].
 //!
-//! A score outside the template's scale (a hand-edited file) counts as unanswered, and
-//! answers for items the template does not have are ignored: nothing here panics on odd data.
+//! One rule for a slot's value, everywhere: the group's agreed score where there is one, else
+//! the mean of the participants' scores (and any show of hands). A score outside the
+//! template's scale (a hand-edited file) counts as unanswered, and answers for items the
+//! template does not have are ignored: nothing here panics on odd data.
+
+pub mod group;
 
 pub use crate::balance::Tendency;
 use crate::balance::{Balance, STRIP};
@@ -45,10 +51,16 @@ pub fn effective(scale: &Scale, item: &TemplateItem, score: u8) -> u8 {
     if item.reverse { (scale.min + scale.max).saturating_sub(score) } else { score }
 }
 
-/// The counted score of one slot in a run, if it has a valid one.
-pub fn slot_score(t: &Template, a: &Assessment, slot: Slot<'_>) -> Option<u8> {
-    let raw = valid_score(&t.scale, a.answer(&slot.item.id, slot.perspective).and_then(|x| x.score))?;
-    Some(effective(&t.scale, slot.item, raw))
+/// The counted value of every slot of a run, in [`slots`] order (reverse items flipped): the
+/// agreed score where there is one, else the mean of the group's scores.
+pub fn slot_values(t: &Template, a: &Assessment) -> Vec<Option<f64>> {
+    group::group(t, a).iter().map(|g| g.value(&t.scale)).collect()
+}
+
+/// The counted value of one slot in a run (see [`slot_values`]), if it has one.
+pub fn slot_score(t: &Template, a: &Assessment, slot: Slot<'_>) -> Option<f64> {
+    let index = slots(t).iter().position(|s| *s == slot)?;
+    slot_values(t, a).get(index).copied().flatten()
 }
 
 /// How much of a run is filled in.
@@ -71,27 +83,30 @@ impl Completion {
 
 pub fn completion(t: &Template, a: &Assessment) -> Completion {
     let all = slots(t);
-    let answered = all.iter().filter(|s| slot_score(t, a, **s).is_some()).count();
-    let missing_required = all.iter().filter(|s| !s.item.optional && slot_score(t, a, **s).is_none()).count();
+    let values = slot_values(t, a);
+    let answered = values.iter().filter(|v| v.is_some()).count();
+    let missing_required = all.iter().zip(&values).filter(|(s, v)| !s.item.optional && v.is_none()).count();
     Completion { answered, total: all.len(), missing_required }
 }
 
-fn mean(values: impl IntoIterator<Item = u8>) -> Option<f64> {
-    let (sum, n) = values.into_iter().fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
-    (n > 0).then(|| f64::from(sum) / f64::from(n))
+fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.into_iter().fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / f64::from(n))
 }
 
 /// A run's mean as every view shows it: [`Scores::total`] when the template is known; without
-/// it there is no scale to check against, so the recorded scores are taken as they are.
+/// it there is no scale to check against, so the recorded agreed scores are taken as they
+/// are (the participants' scores when there are none).
 pub fn run_mean(t: Option<&Template>, a: &Assessment) -> Option<f64> {
     match t {
         Some(t) => scores(t, a).total,
-        None => mean(a.answers.iter().filter_map(|x| x.score)),
+        None => mean(a.answers.iter().filter_map(|x| x.score).map(f64::from))
+            .or_else(|| mean(a.responses.iter().flat_map(|r| r.scores.values()).map(f64::from))),
     }
 }
 
-/// How many scores a run has that count ([`Completion::answered`]); without the template,
-/// every recorded score.
+/// How many slots of a run have a value that counts ([`Completion::answered`]); without the
+/// template, every recorded agreed score.
 pub fn run_answered(t: Option<&Template>, a: &Assessment) -> usize {
     match t {
         Some(t) => completion(t, a).answered,
@@ -99,26 +114,36 @@ pub fn run_answered(t: Option<&Template>, a: &Assessment) -> usize {
     }
 }
 
-/// A dimension's mean, over all perspectives and per perspective (template order).
+/// A dimension's mean, over all perspectives and per perspective (template order), and how
+/// much the group disagrees on its items ([`group::mean_spread`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {
     pub id: String,
     pub mean: Option<f64>,
     pub by_perspective: Vec<Option<f64>>,
+    pub spread: Option<f64>,
 }
 
-/// Means per dimension and in total; unanswered slots are left out.
+/// Means per dimension and in total; unanswered slots are left out. `spread` is the run's
+/// [`group::mean_spread`], `None` without two scores in any slot; `answered` is
+/// [`Completion::answered`] and `respondents` [`group::respondents`], from the same pass.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
     pub dimensions: Vec<DimensionScore>,
     pub total: Option<f64>,
     pub total_by_perspective: Vec<Option<f64>>,
+    pub spread: Option<f64>,
+    pub answered: usize,
+    pub respondents: usize,
+    /// [`group::group_size`]: the most scores any slot has.
+    pub group_size: u32,
 }
 
 pub fn scores(t: &Template, a: &Assessment) -> Scores {
-    let all = slots(t);
+    let (groups, respondents) = group::gather(t, a);
+    let values: Vec<Option<f64>> = groups.iter().map(|g| g.value(&t.scale)).collect();
     let counted = |keep: &dyn Fn(&Slot) -> bool| {
-        mean(all.iter().filter(|s| keep(s)).filter_map(|s| slot_score(t, a, *s)))
+        mean(groups.iter().zip(&values).filter(|(g, _)| keep(&g.slot)).filter_map(|(_, v)| *v))
     };
     let perspectives: Vec<&str> = t.perspectives.iter().map(|p| p.id.as_str()).collect();
     let dimensions = t
@@ -131,12 +156,17 @@ pub fn scores(t: &Template, a: &Assessment) -> Scores {
                 .iter()
                 .map(|p| counted(&|s| s.item.dimension == d.id && s.perspective == Some(*p)))
                 .collect(),
+            spread: group::mean_spread(groups.iter().filter(|g| g.slot.item.dimension == d.id)),
         })
         .collect();
     Scores {
         dimensions,
         total: counted(&|_| true),
         total_by_perspective: perspectives.iter().map(|p| counted(&|s| s.perspective == Some(*p))).collect(),
+        spread: group::mean_spread(&groups),
+        answered: values.iter().filter(|v| v.is_some()).count(),
+        respondents,
+        group_size: group::group_size(&groups),
     }
 }
 
@@ -158,19 +188,21 @@ impl FacetShare {
 /// Each grid facet's score as a percentage of its maximum: Σ(score − min) / Σ(max − min).
 /// For the usual 0-based agreement scale that is the plain sum over the highest possible sum.
 pub fn facet_shares(t: &Template, a: &Assessment) -> Vec<FacetShare> {
-    let span = u32::from(t.scale.max.saturating_sub(t.scale.min)).max(1);
+    let span = f64::from(t.scale.max.saturating_sub(t.scale.min).max(1));
+    let all = slots(t);
+    let values = slot_values(t, a);
     Facet::GRID
         .iter()
         .map(|&facet| {
-            let scored: Vec<u32> = slots(t)
-                .into_iter()
-                .filter(|s| s.item.facet == Some(facet))
-                .filter_map(|s| slot_score(t, a, s))
-                .map(|v| u32::from(v - t.scale.min))
+            let scored: Vec<f64> = all
+                .iter()
+                .zip(&values)
+                .filter(|(s, _)| s.item.facet == Some(facet))
+                .filter_map(|(_, v)| *v)
+                .map(|v| v - f64::from(t.scale.min))
                 .collect();
-            let percent = (!scored.is_empty()).then(|| {
-                f64::from(scored.iter().sum::<u32>()) * 100.0 / f64::from(span * scored.len() as u32)
-            });
+            let percent = (!scored.is_empty())
+                .then(|| scored.iter().sum::<f64>() * 100.0 / (span * scored.len() as f64));
             FacetShare { facet, percent }
         })
         .collect()
@@ -264,12 +296,13 @@ impl Delta {
     }
 }
 
-/// One slot's change between two runs.
+/// One slot's change between two runs: its value and the group's spread on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlotDelta {
     pub item: String,
     pub perspective: Option<String>,
     pub delta: Delta,
+    pub spread: Delta,
 }
 
 /// Two runs of the same template side by side.
@@ -279,17 +312,21 @@ pub struct Comparison {
     /// Dimension id and its change, template order.
     pub dimensions: Vec<(String, Delta)>,
     pub total: Delta,
+    /// The run's mean spread before and after (for a spread, down is agreement growing).
+    pub spread: Delta,
 }
 
 /// Compares `after` with `before`, both read with template `t`.
 pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Comparison {
-    let score = |a: &Assessment, s: Slot<'_>| slot_score(t, a, s).map(f64::from);
-    let slots = slots(t)
-        .into_iter()
-        .map(|s| SlotDelta {
-            item: s.item.id.clone(),
-            perspective: s.perspective.map(str::to_owned),
-            delta: Delta { before: score(before, s), after: score(after, s) },
+    let (gb, ga) = (group::group(t, before), group::group(t, after));
+    let slots = gb
+        .iter()
+        .zip(&ga)
+        .map(|(b, a)| SlotDelta {
+            item: a.slot.item.id.clone(),
+            perspective: a.slot.perspective.map(str::to_owned),
+            delta: Delta { before: b.value(&t.scale), after: a.value(&t.scale) },
+            spread: Delta { before: b.spread(), after: a.spread() },
         })
         .collect();
     let (b, a) = (scores(t, before), scores(t, after));
@@ -299,7 +336,12 @@ pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Compari
         .zip(&a.dimensions)
         .map(|(x, y)| (x.id.clone(), Delta { before: x.mean, after: y.mean }))
         .collect();
-    Comparison { slots, dimensions, total: Delta { before: b.total, after: a.total } }
+    Comparison {
+        slots,
+        dimensions,
+        total: Delta { before: b.total, after: a.total },
+        spread: Delta { before: b.spread, after: a.spread },
+    }
 }
 
 /// Two scopes name the same group (case and surrounding space ignored).
@@ -324,6 +366,16 @@ pub fn history<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Vec<&'p Assess
 pub fn previous<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Option<&'p Assessment> {
     let runs = history(portfolio, run);
     runs.len().checked_sub(2).map(|ix| runs[ix])
+}
+
+/// The run just after `run` of the same template and scope: the one that followed it up.
+pub fn next_run<'p>(portfolio: &'p Portfolio, run: &Assessment) -> Option<&'p Assessment> {
+    portfolio
+        .assessments
+        .iter()
+        .filter(|a| a.template == run.template && same_scope(&a.scope, &run.scope))
+        .filter(|a| (a.date, a.id) > (run.date, run.id))
+        .min_by_key(|a| (a.date, a.id))
 }
 
 /// Assessment ids newest first (date, then id).
@@ -400,17 +452,16 @@ mod tests {
             template_version: 1,
             scope: "Team".into(),
             date: date(2026, 1, day),
+            next_date: None,
             participants: Vec::new(),
             answers: answers
                 .iter()
                 .map(|(i, p, s)| Answer {
-                    item: (*i).into(),
-                    perspective: p.map(str::to_owned),
                     score: Some(*s),
-                    note: String::new(),
-                    extra: Extra::default(),
+                    ..Answer::empty((*i).into(), p.map(str::to_owned))
                 })
                 .collect(),
+            responses: Vec::new(),
             note: String::new(),
             extra: Extra::default(),
         }
@@ -617,6 +668,8 @@ mod tests {
         assert_eq!(ids, [1, 3, 2, 6], "scope matched loosely; same date by id");
         assert_eq!(previous(&p, &latest).map(|a| a.id), Some(2));
         assert_eq!(previous(&p, p.assessment(1).expect("run 1")), None);
+        assert_eq!(next_run(&p, p.assessment(1).expect("run 1")).map(|a| a.id), Some(3));
+        assert_eq!(next_run(&p, &latest), None);
         assert_eq!(newest_first(&p), [6, 2, 5, 4, 3, 1]);
     }
 

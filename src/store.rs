@@ -42,7 +42,7 @@ use backup::{make_backup, remove_leftover_temps};
 pub use load::{LoadError, load, load_versioned, migrate, migration_steps, parse};
 use load::{read_and_parse, read_capped};
 use lock::{Lock, LockProblem, acquire_lock};
-pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps};
+pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps, TempFile};
 pub use paths::{PathProblem, StoreError, backups_dir_for, data_dir, resolve_path, resolve_path_from};
 use paths::{backups_dir_of_target, is_missing, parent_dir, resolve_link, same_file};
 pub use saver::{Outcome, Saver};

@@ -169,6 +169,14 @@ impl Harness {
         self
     }
 
+    /// Presses `key` `times` times.
+    pub fn press_times(&mut self, key: impl Into<Key> + Copy, times: usize) -> &mut Self {
+        for _ in 0..times {
+            self.press(key);
+        }
+        self
+    }
+
     /// Presses a run of keys: each character is a key, and `<…>` names one, with `C-`
     /// (control), `S-` (shift) and `A-` (alt) in front as needed: `"jjk"`, `"n<Tab><C-s>"`,
     /// `"<S-Right><Esc>"`. `<lt>` is the `<` key.

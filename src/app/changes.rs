@@ -3,7 +3,7 @@
 //! portfolio brought up to date after them.
 
 use super::App;
-use crate::history::Change;
+use crate::history::{Change, History};
 use crate::model::Portfolio;
 use crate::store::{Access, Saver};
 
@@ -15,6 +15,7 @@ impl App {
             return false;
         }
         change.initiative_ids(&mut self.touched);
+        self.runs_touched |= change.touches_runs();
         self.history.commit(change, &mut self.portfolio);
         self.after_change(false);
         self.save();
@@ -52,6 +53,9 @@ impl App {
             self.refresh_view();
         }
         self.culture_after_change();
+        if everything || std::mem::take(&mut self.runs_touched) {
+            self.refresh_overview();
+        }
     }
 
     /// The one read-only guard: true when edits may be made; otherwise says why not.
@@ -65,41 +69,39 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let conflicts = self.portfolio.conflicts.len();
-        let Some(change) = self.history.undo(&mut self.portfolio) else {
-            self.set_info(self.lang.t("status.nothing_to_undo").to_owned());
-            return;
-        };
-        change.initiative_ids(&mut self.touched);
-        let id = change.initiative_id();
-        self.after_change(false);
-        self.conflicts_changed(conflicts);
-        if let Some(id) = id {
-            self.select_initiative(id);
-        }
-        self.save_with(self.lang.t("status.undone"));
+        self.step_history(History::undo, "status.nothing_to_undo", "status.undone");
     }
 
     pub(super) fn redo(&mut self) {
+        self.step_history(History::redo, "status.nothing_to_redo", "status.redone");
+    }
+
+    /// Undoes or redoes one change (`step`), then brings up to date what an edit does and
+    /// saves; `nothing` and `done` are the status keys for either outcome. Refused in
+    /// read-only mode.
+    fn step_history(
+        &mut self,
+        step: for<'h> fn(&'h mut History, &mut Portfolio) -> Option<&'h Change>,
+        nothing: &str,
+        done: &str,
+    ) {
         if !self.writable() {
             return;
         }
         let conflicts = self.portfolio.conflicts.len();
-        let Some(change) = self.history.redo(&mut self.portfolio) else {
-            self.set_info(self.lang.t("status.nothing_to_redo").to_owned());
+        let Some(change) = step(&mut self.history, &mut self.portfolio) else {
+            self.set_info(self.lang.t(nothing).to_owned());
             return;
         };
         change.initiative_ids(&mut self.touched);
+        self.runs_touched |= change.touches_runs();
         let id = change.initiative_id();
         self.after_change(false);
         self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
-        self.save_with(self.lang.t("status.redone"));
+        self.save_with(self.lang.t(done));
     }
 
     pub(super) fn save(&mut self) {

@@ -64,6 +64,7 @@ impl App {
             return;
         };
         self.lang = lang;
+        self.refresh_overview();
         let remembered = crate::config::path().map(|path| {
             let mut config = crate::config::Config::load(&path);
             config.lang = Some(lang.code().to_owned());

@@ -5,6 +5,7 @@
 //! always read with the template copy stored in the portfolio (`portfolio.templates`), and
 //! with the installed template of the same id and version only when the copy is missing.
 
+mod entry;
 mod new_run;
 mod plan;
 mod rating;
@@ -13,6 +14,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use tui_input::Input;
 
+pub use entry::{Entry, EntryKind, Preview, Refusal};
 pub use new_run::{NewRunForm, RunField};
 pub use plan::{ActionField, ActionForm};
 
@@ -33,11 +35,13 @@ pub struct CultureState {
     pub catalog: Catalog,
     /// Row in the list of runs (newest first).
     pub selected: usize,
+    /// Presentation mode: participants are counted, never named.
+    pub presenting: bool,
 }
 
 impl Default for CultureState {
     fn default() -> Self {
-        Self { catalog: Catalog::bundled(), selected: 0 }
+        Self { catalog: Catalog::bundled(), selected: 0, presenting: false }
     }
 }
 
@@ -60,6 +64,9 @@ pub enum CultureMode {
     Rating(Rating),
     /// Typing the note of the selected item.
     Note { rating: Rating, input: Input },
+    /// Typing a line of digits: every participant's score, a show of hands, or one
+    /// participant's scores for every item.
+    Entry(Box<Entry>),
     /// Per-dimension and total scores (or facet shares and tendency).
     Results { id: Id, scroll: u16 },
     /// Change since the previous run of the same template and scope.
@@ -77,6 +84,7 @@ impl CultureMode {
             CultureMode::NewRun(_) => &[Place::NewRun],
             CultureMode::Rating(_) => &[Place::Rating],
             CultureMode::Note { .. } => &[Place::Note],
+            CultureMode::Entry(_) => &[Place::Entry],
             CultureMode::Results { .. } | CultureMode::Comparison { .. } => &[Place::Results],
             CultureMode::Plan { .. } => &[Place::Plan],
             CultureMode::ActionForm(_) => &[Place::ActionForm],
@@ -85,7 +93,13 @@ impl CultureMode {
 
     /// Keys not in the keymap are typed into a text field here.
     pub fn takes_text(&self) -> bool {
-        matches!(self, CultureMode::NewRun(_) | CultureMode::Note { .. } | CultureMode::ActionForm(_))
+        matches!(
+            self,
+            CultureMode::NewRun(_)
+                | CultureMode::Note { .. }
+                | CultureMode::Entry(_)
+                | CultureMode::ActionForm(_)
+        )
     }
 }
 
@@ -153,6 +167,7 @@ impl App {
                 | CultureMode::Comparison { id, .. }
                 | CultureMode::Plan { assessment: Some(id), .. },
             ) => Some(*id),
+            Mode::Culture(CultureMode::Entry(entry)) => Some(entry.rating.id),
             _ => self.selected_run(),
         }
     }
@@ -185,6 +200,7 @@ impl App {
     pub(super) fn culture_update(&mut self, action: CultureAction) {
         match action {
             CultureAction::NewRun => self.open_new_run(),
+            CultureAction::EditRun => self.open_edit_run(),
             CultureAction::OpenRating => {
                 if let Some(id) = self.current_run() {
                     self.mode = Mode::Culture(CultureMode::Rating(Rating { id, row: 0, column: 0 }));
@@ -214,6 +230,9 @@ impl App {
             CultureAction::PreviousPerspective => self.step_perspective(false),
             CultureAction::NextPerspective => self.step_perspective(true),
             CultureAction::EditNote => self.open_note(),
+            CultureAction::EnterEach => self.open_entry(EntryKind::Each),
+            CultureAction::EnterTally => self.open_entry(EntryKind::Tally),
+            CultureAction::EnterRespondent => self.open_entry(EntryKind::Respondent),
             CultureAction::NewAction => self.open_action_form(None),
             CultureAction::EditAction => {
                 if let Mode::Culture(CultureMode::Plan { assessment, selected }) = self.mode
@@ -223,6 +242,12 @@ impl App {
                 }
             }
             CultureAction::ToggleDone => self.toggle_done(),
+            CultureAction::TogglePresentation => {
+                self.culture.presenting = !self.culture.presenting;
+                let key =
+                    if self.culture.presenting { "culture.presenting_on" } else { "culture.presenting_off" };
+                self.set_info(self.lang.t(key).to_owned());
+            }
             CultureAction::NextField => self.step_culture_field(true),
             CultureAction::PreviousField => self.step_culture_field(false),
             CultureAction::Save => self.save_culture_dialog(),
@@ -247,6 +272,10 @@ impl App {
             _ => 0,
         };
         let runs = self.portfolio.assessments.len();
+        if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
+            self.entry_move(delta.signum());
+            return;
+        }
         match &mut self.mode {
             Mode::Culture(CultureMode::Rating(r)) => r.row = step(r.row, rows),
             Mode::Culture(CultureMode::Results { scroll, .. } | CultureMode::Comparison { scroll, .. }) => {
@@ -268,12 +297,14 @@ impl App {
                 | CultureMode::Results { id, .. }
                 | CultureMode::Comparison { id, .. }
                 | CultureMode::Plan { assessment: Some(id), .. } => self.portfolio.assessment(*id).is_none(),
+                CultureMode::Entry(entry) => self.portfolio.assessment(entry.rating.id).is_none(),
                 _ => false,
             };
             if gone {
                 self.mode = Mode::Normal;
             }
         }
+        self.refresh_entry();
     }
 
     fn step_culture_field(&mut self, forward: bool) {
@@ -289,12 +320,20 @@ impl App {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Culture(CultureMode::NewRun(form)) => self.create_run(form),
             Mode::Culture(CultureMode::Note { rating, input }) => self.save_note(rating, input.value()),
+            mode @ Mode::Culture(CultureMode::Entry(_)) => {
+                self.mode = mode;
+                self.submit_entry();
+            }
             Mode::Culture(CultureMode::ActionForm(form)) => self.save_action(form),
             other => self.mode = other,
         }
     }
 
     fn culture_back(&mut self) {
+        if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
+            self.close_entry();
+            return;
+        }
         self.mode = match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Culture(CultureMode::Note { rating, .. }) => Mode::Culture(CultureMode::Rating(rating)),
             Mode::Culture(CultureMode::ActionForm(form)) => Mode::Culture(*form.back),
@@ -305,6 +344,10 @@ impl App {
     /// An editing key in the Culture pane's text fields; ← → and space change choice fields.
     pub(super) fn culture_edit(&mut self, edit: Edit) {
         let templates = self.culture.catalog.templates.len();
+        if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
+            self.entry_edit(edit);
+            return;
+        }
         match &mut self.mode {
             Mode::Culture(CultureMode::Note { input, .. }) => {
                 editing::edit_line(input, edit);
@@ -317,6 +360,10 @@ impl App {
 
     /// Pasted text goes into the focused text field, at its cursor, on one line.
     pub(super) fn culture_paste(&mut self, text: &str) {
+        if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
+            self.entry_paste(text);
+            return;
+        }
         match &mut self.mode {
             Mode::Culture(CultureMode::Note { input, .. }) => {
                 editing::paste_line(input, text);

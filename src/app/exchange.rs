@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::App;
 use crate::text::{ellipsis, shorten_middle_with};
-use crate::{export, report, store};
+use crate::{export, import, report, store};
 
 impl App {
     /// `name` beside the data file (`portfolio-2026-11-25.csv` for `portfolio.json`).
@@ -104,7 +104,8 @@ impl App {
         });
     }
 
-    /// `:import FILE`: the mapping dialog for the file (CSV or .xlsx).
+    /// `:import FILE`: the mapping dialog for the file (CSV or .xlsx). With `--checklist ID`
+    /// the file is a survey export and becomes one checklist run.
     pub(super) fn import_command(&mut self, arg: &str) {
         if arg.is_empty() {
             self.set_error(self.lang.t("import.usage").to_owned());
@@ -113,15 +114,128 @@ impl App {
         if !self.writable() {
             return;
         }
+        let words = split_words(arg);
+        if words.iter().any(|w| w == "--checklist") {
+            self.import_survey(&words);
+            return;
+        }
         let (arg, ideas) = match arg.strip_suffix("--ideas") {
             Some(rest) => (rest.trim_end(), true),
             None => (arg, false),
         };
-        let file = match (arg.strip_prefix("~/"), std::env::var_os("HOME")) {
-            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-            _ => PathBuf::from(arg),
+        self.open_mapping(home_path(arg), ideas);
+    }
+}
+
+/// A path as typed, `~/` meaning the home folder.
+fn home_path(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// A command's arguments: split at spaces, except inside double quotes.
+fn split_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                started = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                }
+                started = false;
+            }
+            c => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+impl App {
+    /// `:import FILE --checklist ID [--scope TEXT] [--date DATE] [--keep-names]`: a survey
+    /// export as one checklist run, one undoable step; then the run's results.
+    fn import_survey(&mut self, words: &[String]) {
+        let mut file = None;
+        let (mut template, mut scope, mut date, mut keep_names) = (None, None, None, false);
+        let mut rest = words.iter();
+        while let Some(word) = rest.next() {
+            match word.as_str() {
+                "--checklist" => template = rest.next().cloned(),
+                "--scope" => scope = rest.next().cloned(),
+                "--date" => date = rest.next().cloned(),
+                "--keep-names" => keep_names = true,
+                other if file.is_none() && !other.starts_with("--") => file = Some(home_path(other)),
+                other => {
+                    let text = self.lang.tf("survey.unknown_option", &[("word", &other)]);
+                    self.set_error(format!("{text} {}", self.lang.t("survey.usage")));
+                    return;
+                }
+            }
+        }
+        let (Some(file), Some(template)) = (file, template) else {
+            self.set_error(self.lang.t("survey.usage").to_owned());
+            return;
         };
-        self.open_mapping(file, ideas);
+        let template = match import::survey::find_template(&self.culture.catalog, &self.portfolio, &template)
+        {
+            Ok(t) => t,
+            Err(known) => {
+                let text =
+                    self.lang.tf("survey.unknown_template", &[("id", &template), ("ids", &known.join(", "))]);
+                self.set_error(text);
+                return;
+            }
+        };
+        let date = match date.as_deref().map(|text| (text, crate::dates::parse(text, self.today))) {
+            None => self.today,
+            Some((_, Ok(Some(date)))) => date,
+            Some((text, _)) => {
+                self.set_error(self.lang.tf("survey.bad_date", &[("value", &text)]));
+                return;
+            }
+        };
+        let scope = scope.unwrap_or_else(|| import::survey::default_scope(&self.portfolio, self.lang));
+        let options = import::survey::Options { scope, date, keep_names };
+        let survey = match import::read_survey(&file, &template, &options, self.lang) {
+            Ok(survey) => survey,
+            Err(e) => {
+                self.import_failed(&file, &e);
+                return;
+            }
+        };
+        let (change, id) = import::survey::into_change(&mut self.portfolio, &survey, &template);
+        if self.commit(change) {
+            self.pane = crate::action::Pane::Culture;
+            self.culture.selected = self.runs().iter().position(|r| *r == id).unwrap_or(0);
+            self.mode = super::Mode::Culture(super::CultureMode::Results { id, scroll: 0 });
+            let count = survey.respondents();
+            let name = file
+                .file_name()
+                .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let mut text =
+                self.lang.tf("survey.done_app", &[("id", &id), ("count", &count), ("file", &name)]);
+            for remark in survey.remarks(self.lang, "--keep-names") {
+                text.push(' ');
+                text.push_str(&remark);
+            }
+            if !self.unsaved {
+                self.set_info(text);
+            }
+        }
     }
 }
 

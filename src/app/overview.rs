@@ -1,20 +1,41 @@
 //! The Overview pane's state: which follow-up is selected (one keypress from its item) and
-//! how far the pane is scrolled.
+//! how far the pane is scrolled; and the checklists summed up, kept until the portfolio or the
+//! language changes, since summing up every run's participants on every key would cost more
+//! than a key may.
+
+use std::borrow::Cow;
 
 use super::{App, Mode};
 use crate::action::{OverviewAction, Pane};
-use crate::analysis::{self, FollowUp, FollowUpKind};
+use crate::analysis::{self, ChecklistResult, FollowUp, FollowUpKind};
+use crate::i18n::Lang;
 
 /// Selection and scroll of the Overview pane.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OverviewState {
     /// Index into [`App::follow_ups`] (kept within it when drawn and used).
     pub selected: usize,
     /// Lines scrolled off the top.
     pub scroll: u16,
+    /// [`analysis::checklist_results`] as of the last change, and its language.
+    checklists: Option<(Lang, Vec<ChecklistResult>)>,
 }
 
 impl App {
+    /// The latest run of each checklist and scope with its change: as of the last change of
+    /// the portfolio, worked out again only when the language is not the one it was made in.
+    pub fn checklist_results(&self) -> Cow<'_, [ChecklistResult]> {
+        match &self.overview.checklists {
+            Some((lang, results)) if *lang == self.lang => Cow::Borrowed(results),
+            _ => Cow::Owned(analysis::checklist_results(&self.portfolio, self.lang)),
+        }
+    }
+
+    /// Sums the checklists up again (after a change of the portfolio or the language).
+    pub(super) fn refresh_overview(&mut self) {
+        self.overview.checklists = Some((self.lang, analysis::checklist_results(&self.portfolio, self.lang)));
+    }
+
     /// Follow-ups overdue or due within 14 days, earliest first (initiatives and actions).
     pub fn follow_ups(&self) -> Vec<FollowUp> {
         analysis::follow_ups(&self.portfolio, self.today)
@@ -56,6 +77,15 @@ impl App {
         };
         match follow_up.kind {
             FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Run => {
+                self.pane = Pane::Culture;
+                if let Some(ix) = self.runs().iter().position(|r| *r == follow_up.id) {
+                    self.culture.selected = ix;
+                }
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("id", &follow_up.id), ("date", &follow_up.date)];
+                self.set_info(self.lang.tf("overview.run_opened", &args));
+            }
             FollowUpKind::Action => {
                 self.pane = Pane::Culture;
                 let what = crate::text::one_line(&follow_up.title).into_owned();

@@ -165,21 +165,6 @@ mod tests {
     }
 
     impl FileOps for Gate {
-        fn create_temp(
-            &self,
-            dir: &Path,
-            prefix: &str,
-            suffix: &str,
-            random: usize,
-            mode: u32,
-        ) -> std::io::Result<tempfile::NamedTempFile> {
-            RealFileOps.create_temp(dir, prefix, suffix, random, mode)
-        }
-
-        fn write(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
-            RealFileOps.write(file, bytes)
-        }
-
         fn sync(&self, file: &File) -> std::io::Result<()> {
             let closed = self.closed.lock().unwrap_or_else(PoisonError::into_inner);
             // Never longer than a test may take, even if a test forgets to open it.
@@ -198,10 +183,6 @@ mod tests {
             let renamed = RealFileOps.rename(from, to);
             self.saves.fetch_add(1, Ordering::SeqCst);
             renamed
-        }
-
-        fn sync_dir(&self, dir: &Path) -> std::io::Result<()> {
-            RealFileOps.sync_dir(dir)
         }
     }
 

@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::i18n::Lang;
-use crate::store;
+use crate::import::{self, ImportError};
+use crate::store::{self, Store};
 use crate::{export, report};
 
 /// Exit code for data that is not valid (a broken or too new file).
@@ -117,6 +118,129 @@ pub(super) fn export(
     }
 }
 
+/// The data file opened for an import: refused when it cannot be written (unless only a
+/// dry run is asked for), as the contract says.
+fn open_for_import(
+    file: Option<&Path>,
+    dry_run: bool,
+    read_only: bool,
+    lang: Lang,
+) -> Result<(crate::model::Portfolio, Store, std::path::PathBuf), ExitCode> {
+    if read_only && !dry_run {
+        return Err(fail(lang.t("import.read_only"), 1));
+    }
+    let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
+    let opened = Store::open(&path, dry_run).map_err(|e| fail(&e.localized(lang), 1))?;
+    let refused = |reason: &store::ReadOnlyReason| {
+        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
+    };
+    match opened.store.access() {
+        store::Access::ReadOnly(
+            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
+        ) => {
+            return Err(fail(&refused(reason), EXIT_BAD_DATA));
+        }
+        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
+            return Err(fail(&refused(reason), 1));
+        }
+        _ => {}
+    }
+    Ok((opened.portfolio, opened.store, path))
+}
+
+/// A file that could not be imported: its notes, every problem, and that nothing changed.
+fn refused(problems: &[import::Problem], notes: &[String], csv: &Path, path: &Path, lang: Lang) -> ExitCode {
+    for note in notes {
+        eprintln!("fasett: {note}");
+    }
+    let mut message = format!("{}:", lang.tn("import.problems", problems.len(), &[("file", &csv.display())]));
+    for p in problems {
+        message.push_str("\n  ");
+        message.push_str(&p.localized(lang));
+    }
+    message.push('\n');
+    message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
+    fail(&message, EXIT_BAD_DATA)
+}
+
+/// What `fasett import --checklist` was asked.
+pub(super) struct SurveyArgs<'a> {
+    pub template: &'a str,
+    pub scope: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub keep_names: bool,
+}
+
+/// `fasett import FILE --checklist ID`: one checklist run from a survey export, or nothing.
+pub(super) fn import_survey(
+    file: Option<&Path>,
+    csv: &Path,
+    args: &SurveyArgs<'_>,
+    dry_run: bool,
+    read_only: bool,
+    lang: Lang,
+) -> ExitCode {
+    let (mut portfolio, mut store, path) = match open_for_import(file, dry_run, read_only, lang) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let catalog = crate::templates::user_dir().map_or_else(crate::templates::Catalog::bundled, |dir| {
+        crate::templates::Catalog::with_user_dir(&dir)
+    });
+    let template = match import::survey::find_template(&catalog, &portfolio, args.template) {
+        Ok(t) => t,
+        Err(known) => {
+            let message =
+                lang.tf("survey.unknown_template", &[("id", &args.template), ("ids", &known.join(", "))]);
+            return fail(&message, EXIT_BAD_DATA);
+        }
+    };
+    let today = crate::dates::today();
+    let date = match args.date.map(|text| (text, crate::dates::parse(text, today))) {
+        None => today,
+        Some((_, Ok(Some(date)))) => date,
+        Some((text, _)) => return fail(&lang.tf("survey.bad_date", &[("value", &text)]), EXIT_BAD_DATA),
+    };
+    let options = import::survey::Options {
+        scope: args.scope.map_or_else(|| import::survey::default_scope(&portfolio, lang), str::to_owned),
+        date,
+        keep_names: args.keep_names,
+    };
+    let survey = match import::read_survey(csv, &template, &options, lang) {
+        Ok(survey) => survey,
+        Err(e @ ImportError::Io { .. }) => return fail(&e.to_string(), 1),
+        Err(ImportError::Bad { problems, notes }) => return refused(&problems, &notes, csv, &path, lang),
+    };
+    for remark in survey.remarks(lang, "--keep-names") {
+        eprintln!("fasett: {}", crate::text::one_line(&remark));
+    }
+    let what: [(&str, &dyn std::fmt::Display); 5] = [
+        ("template", &template.name.get(lang.code())),
+        ("scope", &options.scope),
+        ("date", &date),
+        ("count", &survey.respondents()),
+        ("path", &path.display()),
+    ];
+    if dry_run {
+        let mut text = lang.tf("survey.dry_run", &what);
+        for line in import::survey::matching(&survey, &template, lang) {
+            text.push_str("\n  ");
+            text.push_str(&line);
+        }
+        text.push('\n');
+        return write_stdout(text.as_bytes(), lang);
+    }
+    let (change, id) = import::survey::into_change(&mut portfolio, &survey, &template);
+    change.apply(&mut portfolio);
+    if let Err(e) = store.save(&portfolio) {
+        return fail(&e.localized(lang), 1);
+    }
+    let mut done = what.to_vec();
+    done.push(("id", &id));
+    println!("{}", lang.tf("survey.done", &done));
+    ExitCode::SUCCESS
+}
+
 /// Says what went wrong on stderr and gives `code`.
 pub(super) fn fail(message: &str, code: u8) -> ExitCode {
     eprintln!("fasett: {}", crate::text::multi_line(message));
@@ -124,23 +248,24 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
 }
 
 /// `fasett check`: exit 0 if the file is valid, 2 if not or while a merge's conflicts wait
-/// to be resolved (each named).
+/// to be resolved (each named). A file of an older schema version is valid too; what its
+/// first save will change is said on stderr.
 pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
         Err(e) => return fail(&e.localized(lang), 1),
     };
-    match store::load(&path) {
-        Ok(Some(p)) if !p.conflicts.is_empty() => {
+    match store::load_versioned(&path) {
+        Ok(Some((p, _))) if !p.conflicts.is_empty() => {
             let shown = crate::text::one_line(&path.display().to_string()).into_owned();
             let mut message = lang.tf("check.conflicts", &[("path", &shown), ("count", &p.conflicts.len())]);
-            for line in crate::merge::conflict_lines(&p) {
+            for line in crate::merge::conflict_lines(&p, lang) {
                 message.push_str("\n  ");
                 message.push_str(&line);
             }
             fail(&message, EXIT_BAD_DATA)
         }
-        Ok(Some(p)) if !p.dangling_goal_links().is_empty() => {
+        Ok(Some((p, _))) if !p.dangling_goal_links().is_empty() => {
             let dangling = p.dangling_goal_links();
             let links: Vec<String> = dangling.iter().map(|(i, g)| format!("#{i} → #{g}")).collect();
             let goals: Vec<String> =
@@ -156,22 +281,21 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
             );
             fail(&message, EXIT_BAD_DATA)
         }
-        Ok(Some(p)) => {
-            let path = path.display().to_string();
+        Ok(Some((p, migrated_from))) => {
             println!(
                 "{}",
                 lang.tf(
                     "check.valid",
                     &[
-                        ("path", &crate::text::one_line(&path)),
+                        ("path", &crate::text::one_line(&path.display().to_string())),
                         ("initiatives", &lang.tn("count.initiatives", p.initiatives.len(), &[])),
                         ("runs", &lang.tn("count.runs", p.assessments.len(), &[])),
                         ("actions", &lang.tn("count.actions", p.actions.len(), &[])),
                     ]
                 )
             );
-            if let Ok(Some((_, Some(from)))) = store::load_versioned(Path::new(&path)) {
-                let backups = store::backups_dir_for(Path::new(&path));
+            if let Some(from) = migrated_from {
+                let backups = store::backups_dir_for(&path);
                 let mut text = lang.tf(
                     "check.migrate",
                     &[

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::commands::{fail, write_stdout};
+use crate::dates::now;
 use crate::i18n::Lang;
 use crate::merge::{self, MergeError};
 
@@ -37,7 +38,7 @@ pub(super) fn merge(base: &Path, ours: &Path, theirs: &Path, lang: Lang) -> Exit
         );
         eprintln!("fasett: {line}");
     }
-    let conflicts = merge::conflict_lines(&merged.portfolio);
+    let conflicts = merge::conflict_lines(&merged.portfolio, lang);
     if conflicts.is_empty() {
         eprintln!("fasett: {}", lang.t("merge.done"));
         return ExitCode::SUCCESS;
@@ -59,10 +60,4 @@ pub(super) fn region(files: &[PathBuf], format: crate::region::Format, lang: Lan
         return fail(&lang.tf("region.none", &[("files", &names.join("\n  "))]), 1);
     }
     write_stdout(crate::region::render(&view, format, lang).as_bytes(), lang)
-}
-
-/// Now, to the second.
-fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }

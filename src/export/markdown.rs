@@ -63,6 +63,7 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
     );
     if portfolio.initiatives.is_empty() {
+        out.push_str(&checklists_markdown(portfolio, lang));
         return out;
     }
     let _ = writeln!(
@@ -125,6 +126,34 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
                 let _ = writeln!(out, "- {} {kind}: {}", lang.date(l.date), cell(&l.text));
             }
         }
+    }
+    out.push_str(&checklists_markdown(portfolio, lang));
+    out
+}
+
+/// The checklist runs for the Markdown export: [`super::checklist_rows`] as one table per run.
+fn checklists_markdown(portfolio: &Portfolio, lang: Lang) -> String {
+    let rows = super::checklist_rows(portfolio, lang);
+    let Some((header, body)) = rows.split_first() else { return String::new() };
+    if body.is_empty() {
+        return String::new();
+    }
+    let cell = |s: &str| escape(&one_line(s)).into_owned();
+    let mut out = format!("\n## {}\n", lang.t("export.md_checklists"));
+    let mut run = String::new();
+    // Columns 0–3 name the run (a heading per run); the rest is the table.
+    for row in body {
+        if row[0] != run {
+            run.clone_from(&row[0]);
+            let _ = writeln!(out, "\n### {} · {} · {}\n", cell(&row[1]), cell(&row[2]), row[3]);
+            let heads: Vec<String> = header[4..].iter().map(|h| cell(h)).collect();
+            let _ = writeln!(out, "| {} |\n|---|---|---:|---:|---|---:|---:|---|---:|", heads.join(" | "));
+        }
+        // The item and the perspective are text; the numbers go as they are (escaping would
+        // make "2.00" read "2\.00").
+        let cells: Vec<String> =
+            row[4..].iter().enumerate().map(|(ix, c)| if ix < 2 { cell(c) } else { c.clone() }).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out
 }

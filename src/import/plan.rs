@@ -12,6 +12,7 @@ use super::mapping::{Mapping, Target};
 use super::rows::Rows;
 use super::sheet::{Sheet, column_letter};
 use super::{Options, Problem};
+use crate::dates::now;
 use crate::export::{COLUMNS, Column, OTHER_COLUMNS, cells};
 use crate::history::Change;
 use crate::i18n::Lang;
@@ -321,12 +322,6 @@ fn new_names(plan: &mut Plan, portfolio: &Portfolio) {
     }
     plan.new_units = units;
     plan.new_owners = owners;
-}
-
-/// Now, to the second: what `updated` records.
-fn now() -> jiff::Timestamp {
-    let now = jiff::Timestamp::now();
-    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
 #[cfg(test)]

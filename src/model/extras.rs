@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use super::{
     ActionItem, Answer, Assessment, Conflict, Decision, Dimension, ExpectedBenefit, Goal, Idea, Initiative,
-    LogEntry, NextIds, Organisation, Perspective, Placement, Portfolio, Proposer, RealisedBenefit, Review,
-    Scale, ScaleStep, Side, Template, TemplateItem, Unit,
+    LogEntry, NextIds, Organisation, Perspective, Placement, Portfolio, Proposer, RealisedBenefit, Response,
+    Review, Scale, ScaleStep, Side, Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.
@@ -138,9 +138,11 @@ extras!(Review,
         "goals_unserved", "benefits", "checklists", "ideas"],
     one: [], many: [], opt: []);
 extras!(Assessment,
-    keys: ["id", "template", "template_version", "scope", "date", "participants", "answers", "note"],
-    one: [], many: [answers], opt: []);
-extras!(Answer, keys: ["item", "perspective", "score", "note"], one: [], many: [], opt: []);
+    keys: ["id", "template", "template_version", "scope", "date", "next_date", "participants",
+        "answers", "responses", "note"],
+    one: [], many: [answers, responses], opt: []);
+extras!(Answer, keys: ["item", "perspective", "score", "tally", "note"], one: [], many: [], opt: []);
+extras!(Response, keys: ["id", "name", "role", "scores"], one: [], many: [], opt: []);
 extras!(ActionItem,
     keys: ["id", "what", "how", "when", "who", "competences", "follow_up", "done", "assessment",
         "item", "initiative", "created"],
@@ -224,18 +226,15 @@ mod tests {
             template_version: 1,
             scope: String::new(),
             date: date(2026, 1, 2),
+            next_date: None,
             participants: vec![],
             answers: vec![],
+            responses: vec![],
             note: String::new(),
             extra: Extra::new(),
         });
-        assert_keys(&Answer {
-            item: String::new(),
-            perspective: None,
-            score: None,
-            note: String::new(),
-            extra: Extra::new(),
-        });
+        assert_keys(&Answer::empty(String::new(), None));
+        assert_keys(&Response::default());
         assert_keys(&ActionItem::default());
         let scale = Scale { min: 1, max: 5, steps: vec![], extra: Extra::new() };
         assert_keys(&scale);

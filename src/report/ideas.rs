@@ -97,8 +97,8 @@ pub(super) fn json(p: &Portfolio, today: Date, from: Option<Date>, lang: Lang) -
                 "date": e.date.to_string(),
                 "forum": d.forum,
                 "verdict": d.verdict.key(),
-                "stage": d.stage.map(|s| s.key()),
-                "status": d.status.map(|s| s.key()),
+                "stage": d.stage.map(crate::model::Stage::key),
+                "status": d.status.map(crate::model::Status::key),
                 "reason": e.text,
             }))
         })

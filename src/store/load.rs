@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+mod groups;
 mod ideas;
 
 use super::paths::{backups_dir_for, is_missing};
@@ -185,6 +186,13 @@ pub fn load(path: &Path) -> Result<Option<Portfolio>, LoadError> {
     Ok(read_and_parse(path, false)?.map(|(portfolio, _)| portfolio))
 }
 
+/// Reads and parses the file like [`load`], also telling the schema version it was migrated
+/// from (`None` when it was current).
+pub fn load_versioned(path: &Path) -> Result<Option<(Portfolio, Option<u32>)>, LoadError> {
+    let Some((bytes, _)) = read_capped(path)? else { return Ok(None) };
+    parse_inner(&bytes, path, false).map(Some)
+}
+
 /// Reads the whole file, refusing (from metadata, before reading) one over the size cap.
 pub(super) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>, LoadError> {
     let io_error =
@@ -232,12 +240,15 @@ pub(super) fn read_and_parse(
     Ok(Some((portfolio, stamp)))
 }
 
-/// Steps that lift a file to a schema version, in order of the version each step brings the
-/// file to. A version with no step of its own (its change needed none, or it has not landed
-/// yet) is a no-op, so steps may be added in any order. Adding schema version N means raising
-/// [`SCHEMA_VERSION`] and, if old files need it, adding a step here (the assert below keeps the
-/// table in order and within our version).
-const MIGRATIONS: &[Step] = &[Step { to: 4, run: ideas::migrate_to_4, explains: "check.migrate_4" }];
+/// Steps that lift a file to a schema version, in order of the version each brings the file
+/// to. A version with no step of its own (its change needed none, or its step lives on another
+/// branch that has not landed yet) is passed over, so steps may be added in any order. Adding
+/// schema version N means raising [`SCHEMA_VERSION`] and, if old files need it, adding a step
+/// here (the check below keeps the table in order and within our version).
+const MIGRATIONS: &[Step] = &[
+    Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" },
+    Step { to: 4, run: ideas::migrate_to_4, explains: "check.migrate_4" },
+];
 
 /// One schema step: brings a parsed file to version `to` in place, or says why it cannot.
 struct Step {
@@ -249,10 +260,9 @@ struct Step {
 
 const _: () = {
     let mut ix = 0;
-    let mut last = 1;
     while ix < MIGRATIONS.len() {
-        assert!(MIGRATIONS[ix].to > last && MIGRATIONS[ix].to <= SCHEMA_VERSION);
-        last = MIGRATIONS[ix].to;
+        assert!(MIGRATIONS[ix].to >= 2 && MIGRATIONS[ix].to <= SCHEMA_VERSION);
+        assert!(ix == 0 || MIGRATIONS[ix - 1].to < MIGRATIONS[ix].to);
         ix += 1;
     }
 };
@@ -269,28 +279,31 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, String> {
     Ok(value)
 }
 
+/// The file at `path` is not a portfolio: `problem`, at `position` (line, column) and
+/// `json_path` where they are known.
+fn invalid_file(
+    path: &Path,
+    position: Option<(usize, usize)>,
+    json_path: Option<String>,
+    problem: String,
+) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_path_buf(),
+        backups: backups_dir_for(path),
+        position,
+        json_path,
+        problem,
+    }
+}
+
 /// What migrating a file of schema version `from` does: one catalog key per step.
 pub fn migration_steps(from: u32) -> Vec<&'static str> {
     MIGRATIONS.iter().filter(|step| step.to > from).map(|step| step.explains).collect()
 }
 
-/// Reads and parses the file like [`load`], also telling the schema version it was migrated
-/// from (`None` when it was current).
-pub fn load_versioned(path: &Path) -> Result<Option<(Portfolio, Option<u32>)>, LoadError> {
-    let Some((bytes, _)) = read_capped(path)? else { return Ok(None) };
-    parse_inner(&bytes, path, false).map(Some)
-}
-
 /// The portfolio, and the schema version it was migrated from (`None`: it was current).
 fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfolio, Option<u32>), LoadError> {
-    let invalid =
-        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
-            path: path.to_path_buf(),
-            backups: backups_dir_for(path),
-            position,
-            json_path,
-            problem,
-        };
+    let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(invalid(
@@ -324,8 +337,8 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
         parse_tree(bytes, text, path, allow_newer)?
     };
 
-    // Migration keeps the order of initiatives and the other lists, so a position in the
-    // text as written is the right one (and `locate` finds nothing for what migration made).
+    // Migration keeps the order of every list, so a position in the text as written is the
+    // right one.
     if let Some(dup) = first_duplicate_id(&portfolio) {
         let position = locate_id(text, dup.segments, dup.second);
         let second = format!("{}[{}].id", dup.collection, dup.second);
@@ -336,6 +349,19 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
                 "the id {} is used twice, by {}[{}].id and {second}; ids must be unique (give one \
                  of them an unused id)",
                 dup.id, dup.collection, dup.first
+            ),
+        ));
+    }
+    if let Some((run, first, second, id)) = groups::first_duplicate_response(&portfolio) {
+        let at = [Seg::Key("assessments"), Seg::Index(run), Seg::Key("responses")];
+        let second_path = format!("assessments[{run}].responses[{second}].id");
+        return Err(invalid(
+            locate_id(text, &at, second),
+            Some(second_path.clone()),
+            format!(
+                "the response id {id} is used twice in one checklist run, by \
+                 assessments[{run}].responses[{first}].id and {second_path}; a response's id must \
+                 be unique within its run (give one of them an unused id)"
             ),
         ));
     }
@@ -412,14 +438,7 @@ fn parse_tree(
     path: &Path,
     allow_newer: bool,
 ) -> Result<(Portfolio, Option<u32>), LoadError> {
-    let invalid =
-        |position: Option<(usize, usize)>, json_path: Option<String>, problem: String| LoadError::Invalid {
-            path: path.to_path_buf(),
-            backups: backups_dir_for(path),
-            position,
-            json_path,
-            problem,
-        };
+    let invalid = |position, json_path, problem| invalid_file(path, position, json_path, problem);
     let typed_from_text = || -> Typed {
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de)
@@ -505,9 +524,9 @@ fn parse_tree(
         invalid(position, json_path, serde_message(&inner))
     };
     let typed = if migrated {
-        // The migrated tree has no positions, and a tree keeps only the last of two equal
-        // keys. The typed read of the text as it is gives both back: its error (with line
-        // and column) stands in for the migrated one, and a key given twice is refused.
+        // The migrated tree has no positions, and a tree keeps only the last of two equal keys.
+        // The typed read of the text as written gives both back: its error (with line and
+        // column) stands in for the migrated one, and a key given twice is refused.
         let as_written = early_typed.take().unwrap_or_else(typed_from_text);
         match (serde_path_to_error::deserialize(&value), as_written) {
             (Err(_), Err(e)) => Err(e),
@@ -581,5 +600,15 @@ mod tests {
     fn migration_chain_sets_the_current_version() {
         let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
         assert_eq!(v["schema_version"], SCHEMA_VERSION);
+        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_4"]);
+        assert_eq!(migration_steps(2), ["check.migrate_4"]);
+        assert!(migration_steps(SCHEMA_VERSION).is_empty());
+    }
+
+    #[test]
+    fn every_step_is_explained_in_english() {
+        for step in MIGRATIONS {
+            assert_ne!(crate::i18n::Lang::En.t(step.explains), step.explains, "missing {}", step.explains);
+        }
     }
 }

@@ -12,45 +12,27 @@ use std::sync::{Mutex, PoisonError};
 
 use tempfile::NamedTempFile;
 
-/// The steps of an atomic write: create a temporary file, write it, flush it, rename it over
-/// the target, flush the folder.
-pub trait FileOps: fmt::Debug + Send + Sync {
-    /// A new temporary file in `dir`, named `<prefix><random><suffix>`, created with `mode`
-    /// (less the umask); deleted if dropped.
-    fn create_temp(
-        &self,
-        dir: &Path,
-        prefix: &str,
-        suffix: &str,
-        random: usize,
-        mode: u32,
-    ) -> io::Result<NamedTempFile>;
-    fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
-    /// fsync.
-    fn sync(&self, file: &File) -> io::Result<()>;
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
-    /// fsync of a folder, making a rename in it durable.
-    fn sync_dir(&self, dir: &Path) -> io::Result<()>;
+/// How a write's temporary file is made: named `<prefix><random><suffix>` with `random`
+/// random characters, created with `mode` (less the umask).
+#[derive(Debug, Clone, Copy)]
+pub struct TempFile<'a> {
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+    pub random: usize,
+    pub mode: u32,
 }
 
-/// The operating system's operations.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct RealFileOps;
-
-impl FileOps for RealFileOps {
-    fn create_temp(
-        &self,
-        dir: &Path,
-        prefix: &str,
-        suffix: &str,
-        random: usize,
-        mode: u32,
-    ) -> io::Result<NamedTempFile> {
+/// The steps of an atomic write: create a temporary file, write it, flush it, rename it over
+/// the target, flush the folder. Each step does what the operating system does unless an
+/// implementation says otherwise, so a test's implementation names only the steps it changes.
+pub trait FileOps: fmt::Debug + Send + Sync {
+    /// A new temporary file in `dir`, made as `temp` says; deleted if dropped.
+    fn create_temp(&self, dir: &Path, temp: TempFile<'_>) -> io::Result<NamedTempFile> {
         tempfile::Builder::new()
-            .prefix(prefix)
-            .suffix(suffix)
-            .rand_bytes(random)
-            .permissions(Permissions::from_mode(mode))
+            .prefix(temp.prefix)
+            .suffix(temp.suffix)
+            .rand_bytes(temp.random)
+            .permissions(Permissions::from_mode(temp.mode))
             .tempfile_in(dir)
     }
 
@@ -58,6 +40,7 @@ impl FileOps for RealFileOps {
         file.write_all(bytes)
     }
 
+    /// fsync.
     fn sync(&self, file: &File) -> io::Result<()> {
         file.sync_all()
     }
@@ -66,10 +49,17 @@ impl FileOps for RealFileOps {
         std::fs::rename(from, to)
     }
 
+    /// fsync of a folder, making a rename in it durable.
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
         File::open(dir)?.sync_all()
     }
 }
+
+/// The operating system's operations.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealFileOps;
+
+impl FileOps for RealFileOps {}
 
 /// One kind of file operation, for [`FaultyFileOps`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,16 +177,9 @@ impl FaultyFileOps {
 }
 
 impl FileOps for FaultyFileOps {
-    fn create_temp(
-        &self,
-        dir: &Path,
-        prefix: &str,
-        suffix: &str,
-        random: usize,
-        mode: u32,
-    ) -> io::Result<NamedTempFile> {
+    fn create_temp(&self, dir: &Path, temp: TempFile<'_>) -> io::Result<NamedTempFile> {
         self.check(Op::Create)?;
-        RealFileOps.create_temp(dir, prefix, suffix, random, mode)
+        RealFileOps.create_temp(dir, temp)
     }
 
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {

@@ -12,7 +12,7 @@ use std::time::SystemTime;
 
 use tempfile::NamedTempFile;
 
-use super::ops::{FileOps, RealFileOps};
+use super::ops::{FileOps, RealFileOps, TempFile};
 use super::paths::{file_name, parent_dir, resolve_link};
 use crate::i18n::Lang;
 use crate::model::Portfolio;
@@ -173,7 +173,10 @@ pub(super) fn write_temp(
         Sharing::Shared => 0o666,
     };
     let mut temp = ops
-        .create_temp(dir, prefix, TEMP_SUFFIX, TEMP_RANDOM_CHARS, create_mode)
+        .create_temp(
+            dir,
+            TempFile { prefix, suffix: TEMP_SUFFIX, random: TEMP_RANDOM_CHARS, mode: create_mode },
+        )
         .map_err(step(names.create, dir))?;
     let temp_path = temp.path().to_path_buf();
     if let Some(meta) = existing {

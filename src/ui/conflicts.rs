@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
         let mut spans = vec![
             Span::styled(format!("{key} "), theme.key()),
             Span::styled(format!("{label}: "), theme.heading()),
-            Span::raw(shown(app, side)),
+            Span::raw(crate::merge::shown_value(conflict, side, lang)),
         ];
         if let Some(updated) = side.updated {
             let when = updated.strftime("%Y-%m-%d").to_string();
@@ -40,7 +40,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
         Line::raw(lang.t("conflict.intro").to_owned()),
         Line::styled(place(app, conflict), theme.heading()),
         Line::raw(""),
-        Line::styled(format!("{}: {}", lang.t("conflict.base"), shown(app, &conflict.base)), theme.dim()),
+        Line::styled(
+            format!(
+                "{}: {}",
+                lang.t("conflict.base"),
+                crate::merge::shown_value(conflict, &conflict.base, lang)
+            ),
+            theme.dim(),
+        ),
         side("o", lang.t("conflict.ours"), &conflict.ours),
         side("t", lang.t("conflict.theirs"), &conflict.theirs),
         Line::raw(""),
@@ -116,19 +123,4 @@ fn place(app: &App, conflict: &Conflict) -> String {
         return format!("#{id} {title} · {what}");
     }
     one_line(&conflict.path).into_owned()
-}
-
-/// A side's value for reading: text as it is, a removed value said so, a record by its
-/// number and title, anything else as JSON.
-fn shown(app: &App, side: &Side) -> String {
-    match side.get() {
-        None => app.lang.t("conflict.removed").to_owned(),
-        Some(Value::String(text)) => one_line(text).into_owned(),
-        Some(Value::Object(record)) if record.contains_key("title") => {
-            let id = record.get("id").map(Value::to_string).unwrap_or_default();
-            let title = record.get("title").and_then(Value::as_str).unwrap_or_default();
-            one_line(&format!("#{id} {title}")).into_owned()
-        }
-        Some(other) => one_line(&other.to_string()).into_owned(),
-    }
 }

@@ -16,6 +16,7 @@
 //! (`results.rs`), the action plan and its form (`plan.rs`). The new-run dialog is a box over
 //! the list.
 
+mod group;
 mod plan;
 mod rating;
 mod results;
@@ -29,6 +30,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 use super::dialog::centred;
 use super::theme::Theme;
 use crate::app::{App, CultureMode, NewRunForm, RunField};
+use crate::i18n::Lang;
 use crate::model::Assessment;
 use crate::scoring;
 use crate::text::one_line;
@@ -68,6 +70,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         t("column.template"),
         t("column.scope"),
         t("column.answered"),
+        t("culture.column_group"),
         t("culture.column_total"),
     ])
     .style(theme.heading());
@@ -77,32 +80,51 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
         Constraint::Fill(2),
         Constraint::Length(8),
         Constraint::Length(5),
+        Constraint::Length(5),
     ];
     let cut = super::column_widths(area, &widths);
-    let rows = runs.iter().filter_map(|id| app.portfolio.assessment(*id)).map(|a| {
-        let (done, total) = match app.run_template(a) {
-            Some((t, _)) => {
-                let c = scoring::completion(t, a);
-                let total = number(app.lang, scoring::scores(t, a).total, theme);
-                (format!("{}/{}", c.answered, c.total), total)
+    // Only the rows on screen are worked out: a long history stays quick to scroll.
+    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
+    let mut state = super::table_state(selected, runs.len(), area);
+    let visible = usize::from(area.height.saturating_sub(1));
+    let shown = state.offset()..(state.offset() + visible).min(runs.len());
+    let none = theme.symbols().none;
+    let rows = runs.iter().enumerate().filter_map(|(ix, id)| Some((ix, app.portfolio.assessment(*id)?))).map(
+        |(ix, a)| {
+            if !shown.contains(&ix) {
+                return Row::new(Vec::<String>::new());
             }
-            None => (format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()), "?".to_owned()),
-        };
-        Row::new(vec![
-            app.lang.date(a.date),
-            theme.truncate(&one_line(&template_name(app, a)), cut[1]),
-            theme.truncate(&one_line(&a.scope), cut[2]),
-            done,
-            format!("{total:>5}"),
-        ])
-    });
+            let (done, total, group) = match app.run_template(a) {
+                Some((t, _)) => {
+                    let s = scoring::scores(t, a);
+                    let group = if s.group_size > 0 { s.group_size.to_string() } else { none.to_owned() };
+                    (
+                        format!("{}/{}", s.answered, scoring::slots(t).len()),
+                        number(app.lang, s.total, theme),
+                        group,
+                    )
+                }
+                None => (
+                    format!("{}/?", a.answers.iter().filter(|x| x.score.is_some()).count()),
+                    "?".to_owned(),
+                    "?".to_owned(),
+                ),
+            };
+            Row::new(vec![
+                app.lang.date(a.date),
+                theme.truncate(&one_line(&template_name(app, a)), cut[1]),
+                theme.truncate(&one_line(&a.scope), cut[2]),
+                done,
+                format!("{group:>5}"),
+                format!("{total:>5}"),
+            ])
+        },
+    );
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
         .highlight_symbol(theme.symbols().selected)
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let selected = app.culture.selected.min(runs.len().saturating_sub(1));
-    let mut state = super::table_state(selected, runs.len(), area);
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -111,8 +133,11 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let none = theme.symbols().none;
     let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
-        let participants =
-            if a.participants.is_empty() { none.to_owned() } else { a.participants.join(", ") };
+        let participants = match (a.participants.is_empty(), app.culture.presenting) {
+            (true, _) => none.to_owned(),
+            (false, true) => app.lang.tf("results.hidden_names", &[("count", &a.participants.len())]),
+            (false, false) => a.participants.join(", "),
+        };
         lines.push(labelled(app, "culture.participants", &participants, width, theme));
         lines.push(labelled(
             app,
@@ -135,6 +160,11 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 ("overdue", &app.lang.tn("plan.overdue_count", overdue, &[])),
             ],
         );
+        if let Some(next) = a.next_date.filter(|_| scoring::next_run(&app.portfolio, a).is_none()) {
+            let key = if next < app.today { "culture.next_run_overdue" } else { "culture.next_run" };
+            let next = app.lang.date(next);
+            text = format!("{text} {} {}", theme.symbols().separator, app.lang.tf(key, &[("date", &next)]));
+        }
         if let Some(note) = template_note(app, a) {
             text = format!("{text} {} {note}", theme.symbols().separator);
         }
@@ -159,6 +189,7 @@ pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode,
         CultureMode::NewRun(form) => render_new_run(app, frame, area, form, theme),
         CultureMode::Rating(r) => rating::render(app, frame, area, *r, None, theme),
         CultureMode::Note { rating, input } => rating::render(app, frame, area, *rating, Some(input), theme),
+        CultureMode::Entry(entry) => rating::render_entry(app, frame, area, entry, theme),
         CultureMode::Results { id, scroll } => results::render_results(app, frame, area, *id, *scroll, theme),
         CultureMode::Comparison { id, scroll } => {
             results::render_comparison(app, frame, area, *id, *scroll, theme);
@@ -174,16 +205,26 @@ pub fn render_mode(app: &App, frame: &mut Frame, area: Rect, mode: &CultureMode,
 }
 
 fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, theme: &Theme) {
-    let rect = centred(area, 74, 16);
+    let rect = centred(area, 74, 17);
+    let title = match form.editing {
+        Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
+        None => app.lang.t("culture.new_run_title").to_owned(),
+    };
     let block = theme
         .bordered()
-        .title(Span::styled(format!(" {} ", app.lang.t("culture.new_run_title")), theme.heading()))
+        .title(Span::styled(format!(" {title} "), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
         .border_style(theme.border_focused());
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
-    let label_width = 16u16;
+    // The labels' column fits the longest label in this language ("Neste gjennomgang").
+    let longest = RunField::ALL
+        .iter()
+        .map(|f| unicode_width::UnicodeWidthStr::width(app.lang.t(f.label())))
+        .max()
+        .unwrap_or(0);
+    let label_width = (longest as u16 + 3).max(16);
     let value_width = usize::from(inner.width.saturating_sub(label_width));
     let template = app.culture.catalog.templates.get(form.template);
     for (ix, field) in RunField::ALL.iter().enumerate() {
@@ -195,7 +236,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let has_error = form.error.is_some()
             && matches!(
                 (field, form.error.as_deref()),
-                (RunField::Scope, Some("culture.error_scope")) | (RunField::Date, Some("culture.error_date"))
+                (RunField::Scope, Some("culture.error_scope"))
+                    | (RunField::Date, Some("culture.error_date"))
+                    | (RunField::NextDate, Some("culture.error_next_date"))
             );
         let style = if has_error {
             theme.error()
@@ -212,8 +255,12 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         let value_style = if focused { theme.selected() } else { Style::new() };
         let (text, input) = match field {
             RunField::Template => {
-                let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
-                (choosing(&one_line(&name), true, theme), None)
+                if let Some(run) = form.editing.and_then(|id| app.portfolio.assessment(id)) {
+                    (one_line(&template_name(app, run)).into_owned(), None)
+                } else {
+                    let name = template.map(|t| t.name.get(app.lang.code()).to_owned()).unwrap_or_default();
+                    (choosing(&one_line(&name), true, theme), None)
+                }
             }
             RunField::Scope if !form.is_custom_scope() => {
                 (choosing(&one_line(&form.scopes[form.scope]), true, theme), None)
@@ -221,6 +268,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
             RunField::Scope => (String::new(), Some(&form.custom)),
             RunField::Date => (String::new(), Some(&form.date)),
             RunField::Participants => (String::new(), Some(&form.participants)),
+            RunField::NextDate => (String::new(), Some(&form.next_date)),
         };
         match input {
             None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
@@ -237,6 +285,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
                 } else if text.is_empty() && *field == RunField::Scope {
                     app.lang.t("culture.scope_type_hint").clone_into(&mut text);
+                } else if text.is_empty() && *field == RunField::NextDate {
+                    app.lang.t("culture.next_date_placeholder").clone_into(&mut text);
                 }
                 frame.render_widget(Line::styled(text, value_style), value);
             }
@@ -248,6 +298,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         RunField::Scope => "culture.hint_scope",
         RunField::Date => "culture.hint_date",
         RunField::Participants => "culture.hint_participants",
+        RunField::NextDate => "culture.hint_next_date",
     };
     let mut lines = vec![Line::styled(app.lang.t(hint_key), theme.dim()), Line::raw("")];
     if let Some(t) = template {
@@ -348,9 +399,17 @@ pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize, theme: &
     format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
+/// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4", "3,4").
+pub(super) fn score(lang: Lang, value: Option<f64>, theme: &Theme) -> String {
+    match value {
+        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+        other => number(lang, other, theme),
+    }
+}
+
 /// A mean as text ("3.4", "3,4"), [`Symbols::none`](super::theme::Symbols::none) when there
 /// is none.
-pub(super) fn number(lang: crate::i18n::Lang, value: Option<f64>, theme: &Theme) -> String {
+pub(super) fn number(lang: Lang, value: Option<f64>, theme: &Theme) -> String {
     value.map_or_else(|| theme.symbols().none.to_owned(), |v| lang.decimal(v, 1))
 }
 
@@ -400,15 +459,21 @@ mod tests {
 
     #[test]
     fn results_view() {
+        // The March run has the group's agreed scores only: the view without a distribution.
         let mut app = demo();
         select_october(&mut app);
+        app.update(Action::MoveDown);
         go(&mut app, &[CultureAction::ShowResults]);
         insta::assert_snapshot!(app.screen());
     }
 
     #[test]
     fn results_view_half_filled_with_perspectives() {
+        // Without the participants' own scores (the group view is tested in tests/app/group.rs).
         let mut app = demo();
+        for run in &mut app.portfolio.assessments {
+            run.responses.clear();
+        }
         go(&mut app, &[CultureAction::ShowResults]);
         insta::assert_snapshot!(app.screen());
     }

@@ -37,6 +37,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         }
         lines.push(Line::raw(""));
     }
+    // A line of scores is typed, not pressed: how to write it.
+    if let Mode::Culture(crate::app::CultureMode::Entry(entry)) = back {
+        lines.push(Line::styled(app.lang.t("help.section_entry"), theme.heading()));
+        let first = match entry.kind {
+            crate::app::EntryKind::Each => "help.entry_each",
+            crate::app::EntryKind::Tally => "help.entry_tally",
+            crate::app::EntryKind::Respondent => "help.entry_respondent",
+        };
+        for key in [first, "help.entry_dash", "help.entry_spaces", "help.entry_replace"] {
+            for line in wrap_words(app.lang.t(key), usize::from(width.saturating_sub(4))) {
+                lines.push(Line::raw(format!("  {line}")));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
     if matches!(back, Mode::Normal) {
         lines.push(Line::styled(app.lang.t("help.section_commands"), theme.heading()));
         for key in [

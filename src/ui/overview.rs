@@ -247,12 +247,24 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     let what = match f.kind {
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
+        FollowUpKind::Run => lang.tf("overview.run_prefix", &[("id", &f.id)]),
     };
     let date_width = lang.day_month(jiff::civil::date(2026, 12, 31)).width();
     let date = if width < 32 { String::new() } else { format!("{:>date_width$} ", lang.day_month(f.date)) };
     let head = format!("{} {date}{when:>8} {what} ", theme.mark(selected));
     let used = head.width();
-    let title = pad(&one_line(&f.title), width.saturating_sub(used), theme);
+    let title = match f.kind {
+        // "Innovation climate · Ledningsgruppen": the checklist to run again, and for whom.
+        FollowUpKind::Run => app.portfolio.assessment(f.id).map_or_else(
+            || f.title.clone(),
+            |a| {
+                let name = app.run_template(a).map_or(a.template.as_str(), |(t, _)| t.name.get(lang.code()));
+                format!("{name} {} {}", theme.symbols().separator, f.title)
+            },
+        ),
+        _ => f.title.clone(),
+    };
+    let title = pad(&one_line(&title), width.saturating_sub(used), theme);
     let when_style = if f.is_overdue() { theme.overdue() } else { Style::new() };
     let line = Line::from(vec![Span::styled(head, when_style), Span::raw(title)]);
     if selected { line.style(theme.selected()) } else { line }
@@ -282,11 +294,11 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
 
     lines.push(Line::styled(theme.truncate(lang.t("overview.checklists"), width), theme.heading()));
-    let results = analysis::checklist_results(&app.portfolio, lang);
+    let results = app.checklist_results();
     if results.is_empty() {
         lines.push(Line::styled(theme.truncate(lang.t("overview.no_checklists"), width), theme.dim()));
     }
-    for r in &results {
+    for r in results.iter() {
         let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| lang.decimal(m, 1));
         let (change, style) = match r.change() {
             Some(d) if d >= 0.05 => (lang.signed_decimal(d, 1), theme.info()),

@@ -166,12 +166,18 @@ fn merge_both_after_a_pull_that_renumbered_this_session_s_saved_initiative_dupli
     assert!(app.portfolio.conflicts.is_empty());
 }
 
-#[test]
-fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
+/// An open session on the sample whose file a `git pull` replaced with [`conflicted`], noticed.
+fn pulled_a_conflict() -> Harness {
     let mut app = Harness::on_disk(&sample());
     let path = app.path().expect("a data file").to_path_buf();
     std::fs::write(&path, fasett::store::to_json(&conflicted())).expect("writes");
     app.check_disk();
+    app
+}
+
+#[test]
+fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
+    let mut app = pulled_a_conflict();
     let Mode::External(change) = &app.mode else { panic!("{:?}", app.mode) };
     assert_eq!(change.conflicts, 3);
     assert!(app.render(80, 24).contains("conflicts to resolve: 3"), "{}", app.render(80, 24));
@@ -183,10 +189,7 @@ fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
 
 #[test]
 fn ctrl_l_redraws_over_the_external_change_and_conflict_dialogs_and_leaves_them_open() {
-    let mut app = Harness::on_disk(&sample());
-    let path = app.path().expect("a data file").to_path_buf();
-    std::fs::write(&path, fasett::store::to_json(&conflicted())).expect("writes");
-    app.check_disk();
+    let mut app = pulled_a_conflict();
     app.keys("<C-l>");
     assert!(app.take_redraw(), "asked from the external-change dialog");
     assert!(matches!(app.mode, Mode::External(_)), "{:?}", app.mode);
@@ -197,4 +200,18 @@ fn ctrl_l_redraws_over_the_external_change_and_conflict_dialogs_and_leaves_them_
     assert!(app.take_redraw(), "asked while a value is typed");
     let Mode::Conflicts(dialog) = &app.mode else { panic!("{:?}", app.mode) };
     assert!(dialog.editing.is_some(), "still typing");
+}
+
+#[test]
+fn a_choice_in_conflict_reads_as_its_label_in_the_dialog_and_in_check() {
+    let mut sv = Harness::new(conflicted()).lang(Lang::Sv);
+    sv.update(fasett::action::Action::OpenConflicts);
+    sv.keys("<Right>");
+    let screen = sv.render(80, 24);
+    assert!(screen.contains("Fasett"), "{screen}");
+    assert!(screen.contains("Blandad") && screen.contains("Adaptiv"), "{screen}");
+    assert!(!screen.contains("mixed") && !screen.contains("adaptive"), "{screen}");
+    let lines = merge::conflict_lines(&conflicted(), Lang::Sv).join("\n");
+    assert!(lines.contains("vår Blandad, deras Adaptiv"), "{lines}");
+    assert!(!lines.contains("ours"), "{lines}");
 }

@@ -345,9 +345,7 @@ fn after_shift_moves_into_mixed_every_one_is_reachable_and_no_row_is_blank() {
 fn j_to_the_last_of_the_demo_s_mission_cell_shows_3_to_6_of_6() {
     let mut app = Harness::sample().on(Pane::Portfolio);
     assert!(app.render(80, 24).contains("1–4 of 6"));
-    for _ in 0..5 {
-        app.press('j');
-    }
+    app.press_times('j', 5);
     let screen = app.render(80, 24);
     assert!(screen.contains("3–6 of 6"), "{screen}");
     assert!(screen.contains("▸#21"), "{screen}");

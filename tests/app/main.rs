@@ -6,6 +6,7 @@
 mod capture;
 mod conflicts;
 mod grid;
+mod group;
 mod languages;
 mod mapping;
 mod profile;

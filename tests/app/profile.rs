@@ -100,9 +100,7 @@ fn a_new_unit_on_an_initiative_offers_to_join_the_profile() {
     app.press('2');
     app.press('n');
     app.type_text("Ny idé");
-    for _ in 0..14 {
-        app.press(KeyCode::Tab);
-    }
+    app.press_times(KeyCode::Tab, 14);
     app.type_text("Kulturskolan");
     app.press("<C-s>");
     assert_eq!(app.portfolio.initiatives.last().map(|i| i.unit.as_str()), Some("Kulturskolan"));
@@ -125,9 +123,7 @@ fn profile_and_goal_coverage_snapshots() {
     app.press(KeyCode::Esc).press('2');
     let row = app.register.view.iter().position(|id| *id == 99).expect("listed");
     app.press('g');
-    for _ in 0..row {
-        app.press('j');
-    }
+    app.press_times('j', row);
     app.press('e');
     while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Goals) {
         app.press(KeyCode::Tab);

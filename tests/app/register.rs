@@ -19,9 +19,7 @@ fn register() -> Harness {
 fn select(app: &mut Harness, id: u32) {
     let ix = app.register.view.iter().position(|x| *x == id).expect("shown");
     app.press('g');
-    for _ in 0..ix {
-        app.press('j');
-    }
+    app.press_times('j', ix);
     assert_eq!(app.selected_id(), Some(id));
 }
 
@@ -184,9 +182,7 @@ fn selection_survives_sorting_and_filtering() {
         assert_eq!(app.selected_id(), Some(16));
     }
     app.press('f');
-    for _ in 0..3 {
-        app.press(KeyCode::Right);
-    }
+    app.press_times(KeyCode::Right, 3);
     app.press(KeyCode::Esc);
     assert_eq!(app.filter.facet, Some(Facet::EnhancementOriented));
     assert_eq!(app.selected_id(), Some(16), "#16 is enhancement-oriented and stays selected");

@@ -29,9 +29,7 @@ fn the_selection_stays_on_screen_below_a_problem_banner() {
     let mut second = Harness::open(&path);
     assert!(second.problem().is_some(), "the lock is named above the panes");
     second.press('2');
-    for _ in 0..16 {
-        second.press('j');
-    }
+    second.press_times('j', 16);
     let selected = second.selected_id().expect("a row is selected");
     let screen = second.render(80, 24);
     let row = format!("▸#{selected} ");
@@ -98,12 +96,50 @@ fn the_last_initiative_of_a_cell_shows_a_full_cell() {
     app.press('1');
     let mission = app.grid_cell_ids(0).to_vec();
     assert_eq!(mission.len(), 6, "the demo's Mission cell");
-    for _ in 0..mission.len() {
-        app.press('j');
-    }
+    app.press_times('j', mission.len());
     let screen = app.render(80, 24);
     assert!(screen.contains("3–6 of 6"), "{screen}");
     for id in &mission[2..] {
         assert!(screen.contains(&format!("#{id} ")), "#{id} is hidden:\n{screen}");
     }
+}
+
+#[test]
+fn a_groups_mean_is_one_number_in_the_overview_the_report_and_the_culture_pane() {
+    // Issue 16: a slot counts the agreed score, else the participants' mean. Take the agreed
+    // scores away from the demo's October run so its mean comes from the seven participants.
+    let mut portfolio = sample();
+    let run = portfolio
+        .assessments
+        .iter_mut()
+        .find(|a| a.template == "innovation_climate" && !a.responses.is_empty())
+        .expect("a run with a group");
+    for answer in &mut run.answers {
+        answer.score = None;
+    }
+    let run = run.clone();
+    let template = portfolio.template(&run.template, run.template_version).expect("its template");
+    let culture = fasett::scoring::scores(template, &run).total.expect("a mean from the group");
+    assert!((culture - 3.5).abs() > 1e-9, "not the agreed scores' mean any more: {culture}");
+
+    let overview = fasett::analysis::checklist_results(&portfolio, Lang::En)
+        .into_iter()
+        .find(|r| r.assessment == run.id)
+        .and_then(|r| r.mean);
+    assert_eq!(overview, Some(culture));
+    let report: serde_json::Value =
+        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
+    let reported = report["checklists"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["assessment"] == run.id))
+        .map(|c| c["score"].clone());
+    assert_eq!(reported, Some(serde_json::json!((culture * 100.0).round() / 100.0)));
+    let mut app = Harness::new(portfolio);
+    app.press('3');
+    let screen = app.render(80, 24);
+    let line = screen.lines().find(|l| l.contains(&run.date.to_string())).expect("the run's row");
+    assert!(line.contains(&format!("{culture:.1}")), "{screen}");
+    app.press('4');
+    let screen = app.render(80, 24);
+    assert!(screen.contains(&format!("{culture:.1}")), "the Overview shows {culture:.1}:\n{screen}");
 }

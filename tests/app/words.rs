@@ -180,15 +180,11 @@ fn every_view(lang: Lang) -> Vec<(&'static str, String)> {
     shot("initiatives help", &mut a);
     a.keys("<Esc><Enter>");
     shot("detail", &mut a);
-    for _ in 0..40 {
-        a.press('j');
-    }
+    a.press_times('j', 40);
     shot("detail, further down", &mut a);
     a.keys("<Esc>e");
     shot("form", &mut a);
-    for _ in 0..30 {
-        a.press(KeyCode::Tab);
-    }
+    a.press_times(KeyCode::Tab, 30);
     shot("form, end", &mut a);
     a.keys("<Esc>2nX<Esc>");
     shot("discard", &mut a);
@@ -222,9 +218,7 @@ fn every_view(lang: Lang) -> Vec<(&'static str, String)> {
     shot("every action", &mut a);
     a.keys("<Esc>n");
     shot("new run", &mut a);
-    for _ in 0..5 {
-        a.press(KeyCode::Right);
-    }
+    a.press_times(KeyCode::Right, 5);
     shot("new run, facet orientation", &mut a);
     a.press(KeyCode::Enter);
     a.keys("444r");

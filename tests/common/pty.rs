@@ -79,6 +79,13 @@ impl Sandbox {
         self.data_dir().join("portfolio.json")
     }
 
+    /// Writes `contents` to `name` below the root, making its directories; the file's path.
+    pub fn write(&self, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root().join(name);
+        write_file(&path, contents);
+        path
+    }
+
     /// Sets (or overrides) a variable for every later run.
     pub fn env(&mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> &mut Self {
         self.vars.push((key.as_ref().to_owned(), Some(value.as_ref().to_owned())));
@@ -125,6 +132,18 @@ impl Sandbox {
         cmd
     }
 
+    /// The binary in an 80×24 pseudo-terminal, once its first full frame (the footer's
+    /// "? help") is on the screen.
+    pub fn start<I, S>(&self, args: I) -> Pty
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let app = self.spawn(args);
+        app.wait_for("? help", TIMEOUT);
+        app
+    }
+
     /// The binary in an 80×24 pseudo-terminal.
     pub fn spawn<I, S>(&self, args: I) -> Pty
     where
@@ -149,6 +168,15 @@ impl Sandbox {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
+        Pty::spawn(self.pty_command(args), screen)
+    }
+
+    /// The binary with `args` as a pseudo-terminal runs it, in this sandbox's environment.
+    pub fn pty_command<I, S>(&self, args: I) -> CommandBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fasett"));
         cmd.args(args);
         cmd.env_clear();
@@ -156,8 +184,15 @@ impl Sandbox {
             cmd.env(key, value);
         }
         cmd.cwd(self.root());
-        Pty::spawn(cmd, screen)
+        cmd
     }
+}
+
+/// Writes `contents` to `path`, making its directories; panics naming the path.
+pub fn write_file(path: &Path, contents: impl AsRef<[u8]>) {
+    let dir = path.parent().expect("a parent directory");
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
 }
 
 /// The terminal a binary is started in.
@@ -214,6 +249,7 @@ pub enum Key {
     Down,
     Left,
     Right,
+    ShiftRight,
     CtrlC,
     CtrlR,
     CtrlS,
@@ -230,6 +266,7 @@ impl Key {
             Key::Down => b"\x1b[B",
             Key::Right => b"\x1b[C",
             Key::Left => b"\x1b[D",
+            Key::ShiftRight => b"\x1b[1;2C",
             Key::CtrlC => b"\x03",
             Key::CtrlR => b"\x12",
             Key::CtrlS => b"\x13",
@@ -328,6 +365,43 @@ impl Pty {
         f(self.parser.lock().unwrap_or_else(PoisonError::into_inner).screen())
     }
 
+    /// Cells on the screen for which `pick` holds.
+    pub fn count_cells(&self, pick: impl Fn(&vt100::Cell) -> bool) -> usize {
+        self.with_screen(|screen| {
+            let (rows, cols) = screen.size();
+            (0..rows)
+                .flat_map(|r| (0..cols).map(move |c| (r, c)))
+                .filter(|&(r, c)| screen.cell(r, c).is_some_and(&pick))
+                .count()
+        })
+    }
+
+    /// Cells with a colour other than the terminal's own.
+    pub fn coloured_cells(&self) -> usize {
+        self.count_cells(|cell| {
+            cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+        })
+    }
+
+    /// Types `keys` and waits until the screen shows `expected`.
+    pub fn press(&mut self, keys: &str, expected: &str) {
+        self.send(keys);
+        self.wait_for(expected, TIMEOUT);
+    }
+
+    /// Moves `fields` fields on in a form, with Tab.
+    pub fn tab(&mut self, fields: usize) {
+        for _ in 0..fields {
+            self.send_key(Key::Tab);
+        }
+    }
+
+    /// Sends `key` and waits until the screen shows `expected`.
+    pub fn press_key(&mut self, key: Key, expected: &str) {
+        self.send_key(key);
+        self.wait_for(expected, TIMEOUT);
+    }
+
     /// Waits until the screen shows `text`; panics with the screen after `timeout`.
     pub fn wait_for(&self, text: &str, timeout: Duration) {
         self.wait_until(&format!("the screen to show {text:?}"), timeout, |screen| screen.contains(text));
@@ -394,7 +468,6 @@ impl Pty {
         }
     }
 
-    /// The binary's process id, for sending it signals.
     /// Presses `q` and waits for fasett to exit cleanly.
     pub fn quit(&mut self) {
         self.send("q");
@@ -402,8 +475,17 @@ impl Pty {
         assert!(status.success(), "fasett exited with {status:?}; the screen:\n{}", self.screen_text());
     }
 
+    /// The binary's process id, for sending it signals.
     pub fn process_id(&self) -> Option<u32> {
         self.child.process_id()
+    }
+
+    /// Sends the binary the signal `name` (`HUP`, `TERM`, `STOP` …) with `kill`.
+    pub fn signal(&self, name: &str) {
+        let pid = self.process_id().expect("a running fasett").to_string();
+        let status =
+            std::process::Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("runs kill");
+        assert!(status.success(), "kill -{name} {pid}");
     }
 
     fn try_status(&mut self) -> Option<ExitStatus> {

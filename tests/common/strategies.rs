@@ -5,8 +5,8 @@ use fasett::model::extras::Extra;
 use fasett::model::{
     ActionItem, Answer, Assessment, Conflict, CreatedTo, Dimension, ExpectedBenefit, Facet, Goal, Initiative,
     LocalText, LogEntry, LogKind, NeedSource, NextIds, Organisation, Perspective, Placement, Portfolio,
-    Pressure, Priority, PushedBy, RealisedBenefit, ResultKind, Scale, ScaleStep, Side, Stage, Status,
-    Template, TemplateItem, Track, Unit,
+    Pressure, Priority, PushedBy, RealisedBenefit, Response, ResultKind, Scale, ScaleStep, Side, Stage,
+    Status, Template, TemplateItem, Track, Unit,
 };
 use jiff::civil::Date;
 use proptest::collection::{btree_map, vec};
@@ -217,19 +217,48 @@ fn organisation() -> impl Strategy<Value = Organisation> {
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
-    let answer = (text(), option::of(text()), option::of(any::<u8>()), text(), extra())
-        .prop_map(|(item, perspective, score, note, extra)| Answer { item, perspective, score, note, extra });
-    (text(), any::<u32>(), text(), date(), strings(), vec(answer, 0..3), text(), extra()).prop_map(
-        |(template, template_version, scope, date, participants, answers, note, extra)| Assessment {
+    let answer =
+        (text(), option::of(text()), option::of(any::<u8>()), vec(any::<u32>(), 0..4), text(), extra())
+            .prop_map(|(item, perspective, score, tally, note, extra)| Answer {
+                item,
+                perspective,
+                score,
+                tally,
+                note,
+                extra,
+            });
+    let response = (text(), text(), btree_map(text(), any::<u8>(), 0..4), extra()).prop_map(
+        |(name, role, scores, extra)| Response {
             id: 0,
-            template,
-            template_version,
-            scope,
-            date,
-            participants,
-            answers,
-            note,
+            name,
+            role,
+            scores: scores.into_iter().collect(),
             extra,
+        },
+    );
+    let head = (text(), any::<u32>(), text(), date(), option::of(date()), strings());
+    let body = (vec(answer, 0..3), vec(response, 0..3), text(), extra());
+    (head, body).prop_map(
+        |(
+            (template, template_version, scope, date, next_date, participants),
+            (answers, mut responses, note, extra),
+        )| {
+            for (ix, response) in responses.iter_mut().enumerate() {
+                response.id = ix as u32 + 1;
+            }
+            Assessment {
+                id: 0,
+                template,
+                template_version,
+                scope,
+                date,
+                next_date,
+                participants,
+                answers,
+                responses,
+                note,
+                extra,
+            }
         },
     )
 }

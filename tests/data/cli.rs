@@ -18,10 +18,6 @@ fn path_line(output: &Output) -> String {
     out.trim_end_matches('\n').to_owned()
 }
 
-fn write(path: &Path, contents: &str) {
-    std::fs::write(path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
-
 #[test]
 fn version_and_help_succeed_and_name_fasett() {
     let sandbox = Sandbox::new();
@@ -68,8 +64,7 @@ fn path_honours_file_before_and_after_the_subcommand_over_fasett_file() {
 #[test]
 fn check_accepts_a_valid_file() {
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("valid.json");
-    write(&file, "{\"schema_version\":1}");
+    let file = sandbox.write("valid.json", "{\"schema_version\":1}");
     let file = file.to_str().expect("a UTF-8 path");
     for args in [["check", "--file", file], ["--file", file, "check"]] {
         let output = run(&sandbox, &args);
@@ -86,8 +81,7 @@ fn check_accepts_a_valid_file() {
 #[test]
 fn check_uses_fasett_file() {
     let mut sandbox = Sandbox::new();
-    let file = sandbox.root().join("valid.json");
-    write(&file, "{\"schema_version\":1}");
+    let file = sandbox.write("valid.json", "{\"schema_version\":1}");
     sandbox.env("FASETT_FILE", &file);
     let output = run(&sandbox, &["check"]);
     assert_eq!(output.status.code(), Some(0), "`fasett check` with FASETT_FILE:\n{}", stderr(&output));
@@ -96,9 +90,8 @@ fn check_uses_fasett_file() {
 #[test]
 fn check_rejects_a_broken_file_with_exit_2_and_leaves_it_unchanged() {
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("broken.json");
     let contents = "{\"schema_version\": 1,";
-    write(&file, contents);
+    let file = sandbox.write("broken.json", contents);
     let output = run(&sandbox, &["check", "--file", file.to_str().expect("a UTF-8 path")]);
     assert_eq!(output.status.code(), Some(2), "`fasett check` on a broken file: {:?}", output.status);
     let message = stderr(&output);

@@ -6,7 +6,6 @@
 //! the diff.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use fasett::export::{self, DEFAULT_DELIMITER};
 use fasett::i18n::Lang;
@@ -16,11 +15,8 @@ use fasett::testing::sample;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
-use crate::pty::Sandbox;
 use crate::strategies;
-use crate::{golden, run, stderr, stdout};
-
-const TODAY: &str = "2026-11-25";
+use crate::{TODAY, golden, load, run, run_ok, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -130,26 +126,11 @@ fn exported_cells_never_start_a_formula() {
 // The binary
 // ---------------------------------------------------------------------------------------------
 
-fn sandbox() -> Sandbox {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", TODAY);
-    sandbox
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
-
-fn load(path: &Path) -> Portfolio {
-    fasett::store::load(path).expect("valid").expect("exists")
-}
-
 #[test]
 fn excel_in_a_swedish_locale_imports() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     assert!(stdout(&output).contains(": 4 new, 0 changed"), "{}", stdout(&output));
     assert!(stderr(&output).contains("Okänd kolumn"), "the unknown column is named: {}", stderr(&output));
     let p = load(&file);
@@ -187,22 +168,22 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
-    let dry = run(&sandbox, &["import", s(&fixture("excel_sv.csv")), "--dry-run", "--file", s(&file)]);
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry =
+        run_ok(&sandbox, &["import", utf8(&fixture("excel_sv.csv")), "--dry-run", "--file", utf8(&file)]);
     assert!(
         stdout(&dry).contains("4 new, 0 changed") && stdout(&dry).contains("+ Digital tillsyn på natten")
     );
     assert_eq!(std::fs::read(&file).expect("reading"), before, "a dry run writes nothing");
 
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("excel_sv.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
     let p = load(&file);
     let old = sample();
     assert_eq!(p.initiatives.len(), old.initiatives.len() + 4);
     let max_old = old.initiatives.iter().map(|i| i.id).max().unwrap_or(0).max(old.next_id.initiative - 1);
     assert!(p.initiatives[old.initiatives.len()..].iter().all(|i| i.id > max_old), "no id is reused");
 
-    let refused = run(&sandbox, &["--file", s(&file), "--read-only", "import", s(&fixture("excel_sv.csv"))]);
+    let refused =
+        run(&sandbox, &["--file", utf8(&file), "--read-only", "import", utf8(&fixture("excel_sv.csv"))]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("--read-only"), "{}", stderr(&refused));
 }
@@ -211,16 +192,14 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
 fn windows_1252_is_converted_and_formulas_stay_text() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("windows_1252.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
     assert!(stderr(&output).contains("Windows-1252"), "the conversion is said: {}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives[0].title, "Köksträdgård i Ås");
     assert_eq!(p.initiatives[0].owner, "Björn Ödman");
     assert_eq!(p.initiatives[0].description, "Budget 5 000 € – delvis");
 
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&fixture("formulas.csv"))]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
     let p = load(&file);
     let new = &p.initiatives[1..];
     assert_eq!(new[0].title, "=HYPERLINK(\"http://x\")", "a formula is imported as its text");
@@ -264,7 +243,7 @@ fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
     let before = std::fs::read(&file).expect("reading");
     for (name, lines, words) in BAD {
         for dry_run in [false, true] {
-            let mut args = vec!["--file", s(&file), "import", s(&fixture(name)).to_owned().leak()];
+            let mut args = vec!["--file", utf8(&file), "import", utf8(&fixture(name)).to_owned().leak()];
             if dry_run {
                 args.push("--dry-run");
             }
@@ -292,7 +271,7 @@ fn a_50_mb_csv_is_refused_before_reading() {
     let big = sandbox.root().join("big.csv");
     // Sparse: the size is what is checked, so the test needs no 50 MB of disk.
     std::fs::File::create(&big).and_then(|f| f.set_len(50 * 1024 * 1024)).expect("a big file");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&big)]);
+    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&big)]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("50.0 MB") && stderr(&output).contains("up to 32 MB"),
@@ -306,12 +285,12 @@ fn a_50_mb_csv_is_refused_before_reading() {
 fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output = run(&sandbox, &["--file", s(&file), "import", "nowhere.csv"]);
+    let output = run(&sandbox, &["--file", utf8(&file), "import", "nowhere.csv"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("nowhere.csv"));
     std::fs::write(&file, "{\"schema_version\": 1,").expect("writing");
-    for args in [&["import", s(&fixture("excel_sv.csv"))][..], &["report"], &["export"]] {
-        let mut all = vec!["--file", s(&file)];
+    for args in [&["import", utf8(&fixture("excel_sv.csv"))][..], &["report"], &["export"]] {
+        let mut all = vec!["--file", utf8(&file)];
         all.extend_from_slice(args);
         let output = run(&sandbox, &all);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
@@ -324,27 +303,27 @@ fn export_writes_stdout_or_a_file_atomically() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let out = run(&sandbox, &["--file", s(&file), "export", "--format", "csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
-    let comma = run(&sandbox, &["--file", s(&file), "export", "--format", "csv", "--delimiter", ","]);
+    let comma = run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv", "--delimiter", ","]);
     assert!(comma.stdout.starts_with("\u{feff}ID,Title,".as_bytes()));
     let target = sandbox.root().join("out").join("x.csv");
     std::fs::create_dir_all(target.parent().expect("a folder")).expect("folder");
-    let written = run(&sandbox, &["--file", s(&file), "export", "--format", "csv", "--output", s(&target)]);
+    let written =
+        run(&sandbox, &["--file", utf8(&file), "export", "--format", "csv", "--output", utf8(&target)]);
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
     assert!(written.stdout.is_empty(), "nothing on stdout when writing a file");
     assert_eq!(std::fs::read(&target).expect("written"), out.stdout);
     let names: Vec<_> =
         std::fs::read_dir(target.parent().expect("a folder")).expect("listing").flatten().collect();
     assert_eq!(names.len(), 1, "no temporary file left behind");
-    let json = run(&sandbox, &["--file", s(&file), "export", "--format", "json", "--with-proposers"]);
+    let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json", "--with-proposers"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
-    let shared = run(&sandbox, &["--file", s(&file), "export", "--format", "json"]);
+    let shared = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
     assert!(!stdout(&shared).contains("maria.lindqvist"), "proposers only when asked");
-    let md = run(&sandbox, &["--file", s(&file), "export", "--format", "markdown"]);
+    let md = run(&sandbox, &["--file", utf8(&file), "export", "--format", "markdown"]);
     assert!(stdout(&md).starts_with("# Initiatives — Sjöbacka kommun"), "{}", stdout(&md));
-    let bad = run(&sandbox, &["--file", s(&file), "export", "--delimiter", "ab"]);
+    let bad = run(&sandbox, &["--file", utf8(&file), "export", "--delimiter", "ab"]);
     assert_eq!(bad.status.code(), Some(2), "clap's usage error");
 }
 
@@ -353,11 +332,9 @@ fn the_sample_report_matches_the_golden_files() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let md = run(&sandbox, &["--file", s(&file), "report"]);
-    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let md = run_ok(&sandbox, &["--file", utf8(&file), "report"]);
     golden("report.md", &stdout(&md));
-    let json = run(&sandbox, &["report", "--format", "json", "--file", s(&file)]);
-    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let json = run_ok(&sandbox, &["report", "--format", "json", "--file", utf8(&file)]);
     golden("report.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(value["report_version"], 1);
@@ -369,36 +346,34 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
-    let sv = run(&sandbox, &["--file", s(&file), "report", "--lang", "sv"]);
-    assert_eq!(sv.status.code(), Some(0), "{}", stderr(&sv));
+    let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
     assert!(text.contains("29 %") && !text.contains("29%"), "{text}");
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
-    let da = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "da"]));
+    let da = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");
     assert!(da.contains("25.11.2026"), "Danish dates:\n{da}");
     // What machines read stays as machines read it.
-    let json = stdout(&run(&sandbox, &["--file", s(&file), "report", "--lang", "sv", "--format", "json"]));
+    let json = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv", "--format", "json"]));
     assert!(json.contains("\"score\": 3.5") && json.contains("\"date\": \"2026-11-25\""), "{json}");
-    let csv = stdout(&run(&sandbox, &["--file", s(&file), "export", "--lang", "nb"]));
+    let csv = stdout(&run(&sandbox, &["--file", utf8(&file), "export", "--lang", "nb"]));
     assert!(csv.contains(";2026-") && !csv.contains(".2026"), "ISO dates in CSV:\n{csv}");
 
-    let check = run(&sandbox, &["--file", s(&file), "check", "--lang", "sv"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let check = run_ok(&sandbox, &["--file", utf8(&file), "check", "--lang", "sv"]);
     assert!(
         stdout(&check).contains("giltig — 25 initiativ, 3 genomgångar av checklistor, 5 åtgärder"),
         "{}",
         stdout(&check)
     );
     let missing = sandbox.root().join("saknas.json");
-    let check = run(&sandbox, &["--file", s(&missing), "check", "--lang", "nb"]);
+    let check = run(&sandbox, &["--file", utf8(&missing), "check", "--lang", "nb"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(stderr(&check).contains("det finnes ingen fil her"), "{}", stderr(&check));
-    let folder = run(&sandbox, &["--file", s(sandbox.root()), "--lang", "da"]);
+    let folder = run(&sandbox, &["--file", utf8(sandbox.root()), "--lang", "da"]);
     assert_eq!(folder.status.code(), Some(1), "the interface refuses a folder");
     assert!(stderr(&folder).contains("det er en mappe"), "{}", stderr(&folder));
-    let empty = run(&sandbox, &["--file", s(&missing), "report", "--lang", "sv"]);
+    let empty = run(&sandbox, &["--file", utf8(&missing), "report", "--lang", "sv"]);
     assert!(stderr(&empty).contains("finns inte än"), "{}", stderr(&empty));
 }
 
@@ -412,49 +387,34 @@ fn big_portfolio() -> Portfolio {
     p
 }
 
-/// The budgets are for release builds on the dev machine (BENCHMARKS.md); a debug build only
-/// checks that nothing is wildly slow (quadratic work would take minutes).
+/// Every way in and out works whole at 10,000 initiatives. How fast is measured by the
+/// benchmarks (`cargo bench --bench speed`, BENCHMARKS.md), not here: a test on a shared
+/// machine cannot hold a wall-clock budget honestly.
 #[test]
-fn report_export_and_import_of_10000_initiatives_are_fast() {
+fn report_export_and_import_of_10000_initiatives_work_whole() {
     let p = big_portfolio();
-    let factor = if cfg!(debug_assertions) { 20 } else { 1 };
-    let time = |what: &str, budget_ms: u128, f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        f();
-        let ms = start.elapsed().as_millis();
-        eprintln!("{what}: {ms} ms (budget {budget_ms} ms)");
-        assert!(ms <= budget_ms * factor, "{what} took {ms} ms");
-    };
-    time("report markdown", 100, &mut || drop(fasett::report::markdown(&p, today(), Lang::En)));
-    time("report json", 100, &mut || drop(fasett::report::json(&p, today(), Lang::En)));
-    let mut csv = Vec::new();
-    time("export csv", 100, &mut || csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER));
-    time("export markdown", 100, &mut || drop(export::markdown(&p, Lang::En, today())));
+    let markdown = fasett::report::markdown(&p, today(), Lang::En);
+    assert!(markdown.contains("## Balance between the four facets"), "{}", &markdown[..200]);
+    let json = fasett::report::json(&p, today(), Lang::En);
+    assert!(!json.is_empty());
+    let csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER);
+    assert!(export::markdown(&p, Lang::En, today()).lines().count() > 10_000);
     let mut target = p.clone();
     // The rows carry the same numbers and no identity: added as new, at the user's word.
     let mut options = import::Options::new(Lang::En, today());
     options.as_new = true;
-    time("import csv into 10,000", 300, &mut || {
-        let plan = import::parse_with(&csv, &target, &options).expect("imports");
-        plan.change(&mut target, false).apply(&mut target);
-    });
+    let plan = import::parse_with(&csv, &target, &options).expect("imports");
+    plan.change(&mut target, false).apply(&mut target);
     assert_eq!(target.initiatives.len(), 20_000);
-    let mut xlsx = Vec::new();
-    time("export xlsx", 1000, &mut || {
-        xlsx = export::render(&p, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
-    });
+    let xlsx = export::render(&p, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
     let mut fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
-    time("import xlsx into a fresh portfolio", 1000, &mut || {
-        let plan = import::parse(&xlsx, &fresh, Lang::En, today()).expect("imports");
-        plan.change(&mut fresh, false).apply(&mut fresh);
-    });
+    let plan = import::parse(&xlsx, &fresh, Lang::En, today()).expect("imports");
+    plan.change(&mut fresh, false).apply(&mut fresh);
     assert_eq!(fresh.initiatives.len(), 10_000);
     let mut ours = p.clone();
     ours.id = "ours".into();
     let sheet =
         export::render(&ours, export::Format::Xlsx, Lang::En, b';', today()).expect("a workbook").bytes;
-    time("dry run of an xlsx of 10,000 unchanged", 1000, &mut || {
-        let plan = import::parse(&sheet, &ours, Lang::En, today()).expect("imports");
-        assert_eq!(plan.unchanged, 10_000);
-    });
+    let plan = import::parse(&sheet, &ours, Lang::En, today()).expect("imports");
+    assert_eq!(plan.unchanged, 10_000, "a dry run of an unchanged sheet changes nothing");
 }

@@ -20,7 +20,7 @@ use fasett::store::{self, Access, Fault, FaultyFileOps, Op, SaveError, Store, lo
 use fasett::testing::Harness;
 use proptest::prelude::*;
 
-use crate::sample;
+use crate::{portfolio_file, sample};
 
 fn temp_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -56,9 +56,7 @@ fn rename(app: &mut App, id: u32, title: &str) -> bool {
 #[test]
 fn every_failed_step_leaves_the_old_file_whole_and_the_next_save_succeeds() {
     for op in Op::ALL {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("portfolio.json");
-        fs::write(&path, to_json(&sample(3))).expect("writes");
+        let (dir, path) = portfolio_file(3);
         let opened = Store::open(&path, false).expect("opens");
         let (mut p, mut store) = (opened.portfolio, opened.store);
         store.save(&p).expect("the first save (and its backup) works");
@@ -96,9 +94,7 @@ fn a_failed_save_is_said_in_the_chosen_language() {
     for (op, first_save) in
         Op::ALL.iter().map(|op| (*op, false)).chain([(Op::Create, true), (Op::Write, true)])
     {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("portfolio.json");
-        fs::write(&path, to_json(&sample(2))).expect("writes");
+        let (_dir, path) = portfolio_file(2);
         let opened = Store::open(&path, false).expect("opens");
         let (mut p, mut store) = (opened.portfolio, opened.store);
         if !first_save {
@@ -127,9 +123,7 @@ fn a_failed_save_is_said_in_the_chosen_language() {
 #[test]
 fn a_failed_backup_step_saves_nothing_and_says_so() {
     for op in [Op::Create, Op::Write, Op::Sync] {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("portfolio.json");
-        fs::write(&path, to_json(&sample(2))).expect("writes");
+        let (_dir, path) = portfolio_file(2);
         let old = fs::read(&path).expect("exists");
         let faults = Arc::new(FaultyFileOps::new());
         let mut app = open_app_with(&path, faults.clone());
@@ -149,9 +143,7 @@ fn a_failed_backup_step_saves_nothing_and_says_so() {
 #[test]
 fn the_app_keeps_a_failed_edit_in_memory_says_why_and_saves_it_when_it_can() {
     for op in Op::ALL {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("portfolio.json");
-        fs::write(&path, to_json(&sample(2))).expect("writes");
+        let (_dir, path) = portfolio_file(2);
         let faults = Arc::new(FaultyFileOps::new());
         let mut app = open_app_with(&path, faults.clone());
         assert!(rename(&mut app, 1, "saved first"));
@@ -183,9 +175,7 @@ fn the_app_keeps_a_failed_edit_in_memory_says_why_and_saves_it_when_it_can() {
 
 #[test]
 fn a_signal_retries_a_failed_save_before_exiting() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(2))).expect("writes");
+    let (_dir, path) = portfolio_file(2);
     let faults = Arc::new(FaultyFileOps::new());
     let mut app = open_app_with(&path, faults.clone());
     faults.fail_nth(Op::Rename, 1);
@@ -216,9 +206,7 @@ fn a_full_disk_and_a_read_only_filesystem_at_every_step_of_a_save_lose_nothing()
     for fault in [Fault::DiskFull, Fault::ReadOnlyFs] {
         // The session's first save copies the file to backups/ first, with the same steps.
         for op in [Op::Create, Op::Write, Op::Sync] {
-            let dir = tempfile::tempdir().expect("tempdir");
-            let path = dir.path().join("portfolio.json");
-            fs::write(&path, to_json(&sample(3))).expect("writes");
+            let (dir, path) = portfolio_file(3);
             let old = fs::read(&path).expect("exists");
             let faults = Arc::new(FaultyFileOps::new());
             let mut app = open_app_with(&path, faults.clone());
@@ -237,9 +225,7 @@ fn a_full_disk_and_a_read_only_filesystem_at_every_step_of_a_save_lose_nothing()
         }
 
         for op in Op::ALL {
-            let dir = tempfile::tempdir().expect("tempdir");
-            let path = dir.path().join("portfolio.json");
-            fs::write(&path, to_json(&sample(3))).expect("writes");
+            let (dir, path) = portfolio_file(3);
             let faults = Arc::new(FaultyFileOps::new());
             let mut app = open_app_with(&path, faults.clone());
             assert!(rename(&mut app, 1, "saved before the fault"));
@@ -412,9 +398,7 @@ fn tmpfs_child() {
 
 #[test]
 fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(2))).expect("writes");
+    let (dir, path) = portfolio_file(2);
     let recovery = dir.path().join("portfolio.json.recovery");
     let mut app = open_app(&path);
     app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
@@ -454,9 +438,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
 #[test]
 fn text_restored_from_a_recovery_file_keeps_line_breaks_and_drops_other_controls() {
     use fasett::recovery::{self, Draft, Recovery};
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(1))).expect("writes");
+    let (_dir, path) = portfolio_file(1);
     // A recovery file edited by hand (or by someone else): escape sequences in the fields.
     let fields = vec![
         ("field.title".to_owned(), "Ny\u{1b}[2J titel\u{7}".to_owned()),
@@ -477,9 +459,7 @@ fn text_restored_from_a_recovery_file_keeps_line_breaks_and_drops_other_controls
 
 #[test]
 fn a_read_only_instance_leaves_the_recovery_file_to_the_writer() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(1))).expect("writes");
+    let (_dir, path) = portfolio_file(1);
     let recovery = fasett::recovery::path_for(&path);
     let draft =
         fasett::recovery::Draft::LogEntry { id: 1, kind: fasett::model::LogKind::Note, text: "halv".into() };
@@ -505,9 +485,7 @@ fn a_read_only_instance_leaves_the_recovery_file_to_the_writer() {
 
 #[test]
 fn an_external_change_is_never_overwritten_and_the_dialog_says_what_changed() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(3))).expect("writes");
+    let (dir, path) = portfolio_file(3);
     let mut app = open_app(&path);
     app.idle_tick(Instant::now());
     assert!(matches!(app.mode, Mode::Normal), "nothing changed yet");
@@ -547,9 +525,7 @@ fn an_external_change_is_never_overwritten_and_the_dialog_says_what_changed() {
 
 #[test]
 fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    fs::write(&path, to_json(&sample(2))).expect("writes");
+    let (_dir, path) = portfolio_file(2);
     let mut app = open_app(&path);
     let t0 = Instant::now();
     app.idle_tick(t0);

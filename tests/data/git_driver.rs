@@ -9,7 +9,7 @@ use fasett::store::{self, to_json};
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::Sandbox;
-use crate::{run, stderr};
+use crate::{add, run, run_ok, stderr};
 
 fn load(dir: &Path) -> Portfolio {
     store::load(&dir.join("portfolio.json")).expect("the file loads").expect("the file is there")
@@ -19,19 +19,16 @@ fn save(dir: &Path, p: &Portfolio) {
     std::fs::write(dir.join("portfolio.json"), to_json(p)).expect("writing the portfolio");
 }
 
-fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
-    let id = p.allocate_id(Collection::Initiative);
-    p.initiatives.push(Initiative {
-        id,
-        title: title.into(),
-        updated: Some(updated.parse().expect("a time")),
-        ..Initiative::default()
-    });
-    id
-}
-
 fn edit(p: &mut Portfolio, id: Id, change: impl FnOnce(&mut Initiative)) {
     change(p.initiatives.iter_mut().find(|i| i.id == id).expect("there"));
+}
+
+/// Loads the portfolio in the clone `dir`, lets `change` edit it, saves it and commits it.
+fn commit_edit(repos: &Repos<'_>, dir: &Path, message: &str, change: impl FnOnce(&mut Portfolio)) {
+    let mut p = load(dir);
+    change(&mut p);
+    save(dir, &p);
+    repos.commit(dir, message);
 }
 
 /// The server holds the sample portfolio and the attributes line; two clones of it.
@@ -51,28 +48,26 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     let repos = Repos::new(&sandbox);
     let (anna, bo) = start(&repos);
 
-    let mut p = load(&anna);
-    assert_eq!(add(&mut p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
-    assert_eq!(add(&mut p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
-    edit(&mut p, 3, |i| i.owner = "Anna Berg".into());
-    save(&anna, &p);
-    repos.commit(&anna, "Anna's week");
+    commit_edit(&repos, &anna, "Anna's week", |p| {
+        assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
+        assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
+        edit(p, 3, |i| i.owner = "Anna Berg".into());
+    });
     repos.ok(&anna, &["push", "--quiet"]);
 
-    let mut p = load(&bo);
-    assert_eq!(add(&mut p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
-    assert_eq!(add(&mut p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
-    edit(&mut p, 3, |i| i.unit = "Tekniska förvaltningen".into());
-    edit(&mut p, 5, |i| i.archived = true);
-    let action = p.allocate_id(Collection::Action);
-    p.actions.push(ActionItem {
-        id: action,
-        what: "Plan #27".into(),
-        initiative: Some(27),
-        ..ActionItem::default()
+    commit_edit(&repos, &bo, "Bo's week", |p| {
+        assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
+        assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
+        edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
+        edit(p, 5, |i| i.archived = true);
+        let action = p.allocate_id(Collection::Action);
+        p.actions.push(ActionItem {
+            id: action,
+            what: "Plan #27".into(),
+            initiative: Some(27),
+            ..ActionItem::default()
+        });
     });
-    save(&bo, &p);
-    repos.commit(&bo, "Bo's week");
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(
         pull.status.success() && !said(&pull).contains("CONFLICT"),
@@ -103,8 +98,7 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     assert_eq!((three.owner.as_str(), three.unit.as_str()), ("Anna Berg", "Tekniska förvaltningen"));
     assert!(a.initiative(5).expect("#5").archived);
     assert!(a.conflicts.is_empty());
-    let check = run(&sandbox, &["check", "--file", "anna/portfolio.json"]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    run_ok(&sandbox, &["check", "--file", "anna/portfolio.json"]);
 }
 
 #[test]
@@ -112,15 +106,13 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_sett
     let sandbox = Sandbox::new();
     let repos = Repos::new(&sandbox);
     let (anna, bo) = start(&repos);
-    let mut p = load(&anna);
-    edit(&mut p, 3, |i| i.title = "Fossilfria transporter (Anna)".into());
-    save(&anna, &p);
-    repos.commit(&anna, "Anna renames #3");
+    commit_edit(&repos, &anna, "Anna renames #3", |p| {
+        edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into());
+    });
     repos.ok(&anna, &["push", "--quiet"]);
-    let mut p = load(&bo);
-    edit(&mut p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into());
-    save(&bo, &p);
-    repos.commit(&bo, "Bo renames #3");
+    commit_edit(&repos, &bo, "Bo renames #3", |p| {
+        edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into());
+    });
 
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(!pull.status.success() && said(&pull).contains("CONFLICT"), "git reports it:\n{}", said(&pull));

@@ -11,9 +11,10 @@ mod pty;
 #[path = "../common/strategies.rs"]
 mod strategies;
 
+use std::path::Path;
 use std::process::Output;
 
-use fasett::model::{Collection, Initiative, Portfolio};
+use fasett::model::{Collection, Id, Initiative, Portfolio};
 use pty::Sandbox;
 
 mod bundled_data;
@@ -22,9 +23,11 @@ mod exchange;
 mod field;
 mod git_driver;
 mod merge;
+mod migration;
 mod region;
 mod sheets;
 mod store;
+mod survey;
 
 /// A portfolio of `n` initiatives named by their numbers, for tests of the file itself.
 pub fn sample(n: u32) -> Portfolio {
@@ -37,9 +40,57 @@ pub fn sample(n: u32) -> Portfolio {
     p
 }
 
+/// The day the command-line tests run on (`FASETT_TODAY`), so dated output is stable.
+pub const TODAY: &str = "2026-11-25";
+
+/// A sandbox whose binary thinks it is [`TODAY`].
+pub fn sandbox() -> Sandbox {
+    let mut sandbox = Sandbox::new();
+    sandbox.env("FASETT_TODAY", TODAY);
+    sandbox
+}
+
+/// `path` as a command-line argument.
+pub fn utf8(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// The portfolio in the data file at `path`, which must be there and valid.
+pub fn load(path: &Path) -> Portfolio {
+    fasett::store::load(path).expect("valid").expect("exists")
+}
+
+/// Adds an initiative titled `title`, last changed at `updated` (RFC 3339), under the next number.
+pub fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
+    let id = p.allocate_id(Collection::Initiative);
+    p.initiatives.push(Initiative {
+        id,
+        title: title.into(),
+        updated: Some(updated.parse().expect("a time")),
+        ..Initiative::default()
+    });
+    id
+}
+
+/// A temporary directory holding `portfolio.json` with [`sample`]`(n)` in it; the directory
+/// (keep it: dropping it removes the file) and the file's path.
+pub fn portfolio_file(n: u32) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("portfolio.json");
+    std::fs::write(&path, fasett::store::to_json(&sample(n))).expect("writes");
+    (dir, path)
+}
+
 /// Runs the real `fasett` with `args` in `sandbox` to the end.
 pub fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
     sandbox.command(args).output().expect("running fasett")
+}
+
+/// Runs the real `fasett` with `args` in `sandbox` and checks it succeeded (exit code 0).
+pub fn run_ok(sandbox: &Sandbox, args: &[&str]) -> Output {
+    let output = run(sandbox, args);
+    assert_eq!(output.status.code(), Some(0), "fasett {args:?}: {}", stderr(&output));
+    output
 }
 
 pub fn stdout(output: &Output) -> String {

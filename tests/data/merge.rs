@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::pty::Sandbox;
-use crate::{run, stderr};
+use crate::{add, run, stderr};
 
 fn options() -> Options {
     Options {
@@ -36,17 +36,6 @@ fn reloaded(p: &Portfolio) -> Portfolio {
 
 fn sample() -> Portfolio {
     fasett::testing::sample()
-}
-
-fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
-    let id = p.allocate_id(Collection::Initiative);
-    p.initiatives.push(Initiative {
-        id,
-        title: title.into(),
-        updated: Some(updated.parse().expect("a time")),
-        ..Initiative::default()
-    });
-    id
 }
 
 fn initiative(p: &mut Portfolio, id: Id) -> &mut Initiative {
@@ -230,6 +219,46 @@ fn nested_records_of_a_later_fasett_are_merged_by_id_and_renumbered() {
     assert_eq!(p.extra["ideas"], json!([{"id": 1, "title": "Idea"}]), "unknown top-level keys come along");
 }
 
+/// Run 2 of `p` (the sample's group of seven).
+fn run_two(p: &mut Portfolio) -> &mut fasett::model::Assessment {
+    p.assessments.iter_mut().find(|a| a.id == 2).expect("run 2 is there")
+}
+
+#[test]
+fn participants_scores_merge_by_response_id_within_their_run() {
+    let base = sample();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    assert_eq!(run_two(&mut ours).responses.len(), 7);
+    // Each facilitator types in a different item for R1; both add an eighth participant,
+    // numbered 8 on both sides; both change R2's score for "challenge", differently.
+    run_two(&mut ours).responses[0].set_score("challenge", None, Some(1));
+    run_two(&mut theirs).responses[0].set_score("debate", None, Some(5));
+    for (p, score) in [(&mut ours, 2), (&mut theirs, 4)] {
+        let mut late = fasett::model::Response { id: 8, ..Default::default() };
+        late.set_score("challenge", None, Some(score));
+        run_two(p).responses.push(late);
+    }
+    run_two(&mut ours).responses[1].set_score("challenge", None, Some(1));
+    run_two(&mut theirs).responses[1].set_score("challenge", None, Some(5));
+    let mut p = reloaded(&merged(&base, &ours, &theirs).portfolio);
+    let run = run_two(&mut p).clone();
+    let one = &run.responses[0];
+    assert_eq!((one.score("challenge", None), one.score("debate", None)), (Some(1), Some(5)));
+    let ids: BTreeSet<u32> = run.responses.iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 9, "both late participants, each under its own id: {ids:?}");
+    let late: BTreeSet<Option<u8>> =
+        run.responses.iter().filter(|r| r.id >= 8).map(|r| r.score("challenge", None)).collect();
+    assert_eq!(late, BTreeSet::from([Some(2), Some(4)]));
+    assert_eq!(p.conflicts.len(), 1, "{:?}", p.conflicts);
+    let conflict = p.conflicts[0].clone();
+    assert!(conflict.path.contains("responses[#2]"), "{}", conflict.path);
+    assert_eq!(run.responses[1].score("challenge", None), Some(1), "ours in place until chosen");
+    let mut settled = p.clone();
+    merge::resolution(&p, &conflict, &Pick::Theirs).expect("resolves").apply(&mut settled);
+    assert!(settled.conflicts.is_empty());
+    assert_eq!(run_two(&mut settled).responses[1].score("challenge", None), Some(5));
+}
+
 #[test]
 fn reordered_goals_and_tags_take_both_sides_changes() {
     let base = sample();
@@ -350,7 +379,7 @@ fn hash(i: &Initiative) -> String {
 
 #[test]
 fn ten_thousand_initiatives_changed_on_both_sides_lose_nothing() {
-    let size = fasett::generate::Size { initiatives: 10_000, assessments: 0, seed: 20 };
+    let size = fasett::generate::Size { initiatives: 10_000, assessments: 0, respondents: 0, seed: 20 };
     let base = fasett::generate::portfolio(size);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for id in 1..=500 {

@@ -7,7 +7,7 @@ use fasett::store::to_json;
 use serde_json::json;
 
 use crate::pty::Sandbox;
-use crate::{golden, run, stderr, stdout};
+use crate::{golden, run, run_ok, sandbox, stderr, stdout};
 
 /// A second municipality: the sample renamed, with a different mix, one title it shares
 /// with the sample in other words, and benefits on two initiatives.
@@ -49,19 +49,16 @@ fn aby() -> Portfolio {
 
 #[test]
 fn three_portfolios_side_by_side_with_the_broken_one_named() {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
+    let sandbox = sandbox();
     let dir = sandbox.root();
     std::fs::write(dir.join("sjobacka.json"), fasett::demo::SAMPLE).expect("writes");
     std::fs::write(dir.join("aby.json"), to_json(&aby())).expect("writes");
     std::fs::write(dir.join("trasig.json"), "{\"schema_version\": 1, \"initiatives\": [\n").expect("writes");
     let files = ["sjobacka.json", "aby.json", "trasig.json"];
-    let md = run(&sandbox, &["region", files[0], files[1], files[2]]);
-    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let md = run_ok(&sandbox, &["region", files[0], files[1], files[2]]);
     golden("region.md", &stdout(&md));
     assert!(stdout(&md).contains("trasig.json: line 2"), "the broken file is named with its error");
-    let json = run(&sandbox, &["region", "--format", "json", files[0], files[1], files[2]]);
-    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let json = run_ok(&sandbox, &["region", "--format", "json", files[0], files[1], files[2]]);
     golden("region.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(value["region_version"], 1);
@@ -82,8 +79,7 @@ fn region_needs_one_readable_file_and_reads_only() {
     assert!(stderr(&out).contains("a.json") && stderr(&out).contains("missing.json"), "{}", stderr(&out));
     std::fs::write(dir.join("b.json"), fasett::demo::SAMPLE).expect("writes");
     let before = std::fs::read(dir.join("b.json")).expect("there");
-    let out = run(&sandbox, &["region", "a.json", "b.json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    run_ok(&sandbox, &["region", "a.json", "b.json"]);
     assert_eq!(std::fs::read(dir.join("b.json")).expect("there"), before, "read-only");
     let entries: Vec<_> = std::fs::read_dir(dir).expect("lists").flatten().map(|e| e.file_name()).collect();
     assert!(!entries.iter().any(|n| n.to_string_lossy().contains("lock")), "no lock taken: {entries:?}");

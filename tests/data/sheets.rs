@@ -13,10 +13,7 @@ use fasett::model::{Facet, Goal, Initiative, Portfolio, Stage, Status};
 use fasett::testing::sample;
 use jiff::civil::{Date, date};
 
-use crate::pty::Sandbox;
-use crate::{run, stderr, stdout};
-
-const TODAY: &str = "2026-11-25";
+use crate::{load, run, run_ok, sandbox, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -24,20 +21,6 @@ fn today() -> Date {
 
 fn register(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/registers").join(name)
-}
-
-fn sandbox() -> Sandbox {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", TODAY);
-    sandbox
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
-
-fn load(path: &Path) -> Portfolio {
-    fasett::store::load(path).expect("valid").expect("exists")
 }
 
 /// The sample with an identity, as a writing session leaves it.
@@ -153,8 +136,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
     let sheet = register("sjobacka_ideregister_sv.csv");
-    let dry = run(&sandbox, &["--lang", "sv", "--file", s(&file), "import", s(&sheet), "--dry-run"]);
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry = run_ok(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
     let out = stdout(&dry);
     for words in [
         "Idé → Titel",
@@ -169,8 +151,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     assert!(out.contains("8 nya"), "{out}");
     assert!(stderr(&dry).contains("Windows-1252") && stderr(&dry).contains("Rad 1"), "{}", stderr(&dry));
     assert!(!file.exists(), "a dry run writes nothing");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&sheet)]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert!(stderr(&output).contains("units are not in the organisation profile"), "{}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives.len(), 8, "every row in");
@@ -197,7 +178,7 @@ fn a_swedish_register_imports_with_no_hand_editing() {
     assert_eq!(mentor.status, Status::Paused, "Parkerad");
     assert!(p.initiatives.iter().all(|i| i.facet == Facet::Unplaced));
     // What was kept is written back by the export, under the register's own headers.
-    let export = run(&sandbox, &["--file", s(&file), "--lang", "sv", "export"]);
+    let export = run(&sandbox, &["--file", utf8(&file), "--lang", "sv", "export"]);
     let csv = stdout(&export);
     let header = csv.lines().next().unwrap_or_default();
     assert!(header.ends_with(";Portfölj;Kostnad;Kommentar"), "{header}");
@@ -207,8 +188,10 @@ fn a_swedish_register_imports_with_no_hand_editing() {
 fn a_norwegian_register_imports_with_no_hand_editing() {
     let sandbox = sandbox();
     let file = sandbox.root().join("portfolio.json");
-    let output =
-        run(&sandbox, &["--lang", "nb", "--file", s(&file), "import", s(&register("oevre_tiltak_nb.csv"))]);
+    let output = run(
+        &sandbox,
+        &["--lang", "nb", "--file", utf8(&file), "import", utf8(&register("oevre_tiltak_nb.csv"))],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives.len(), 5, "every row in");
@@ -236,7 +219,7 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
     let file = sandbox.root().join("portfolio.json");
     let sheet = sandbox.root().join("egen.csv");
     std::fs::write(&sheet, "Förslagets namn;Läge;Intern kod\nA;Kanske;x1\nB;Pågår;x2\n").expect("writing");
-    let refused = run(&sandbox, &["--file", s(&file), "import", s(&sheet)]);
+    let refused = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     let map = sandbox.root().join("egen.fasett-map.json");
     std::fs::write(
@@ -245,8 +228,7 @@ fn a_saved_mapping_is_applied_from_the_command_line() {
             "values": {"status": {"Kanske": "paused"}}}"#,
     )
     .expect("writing");
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&sheet), "--map", s(&map)]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--map", utf8(&map)]);
     let p = load(&file);
     assert_eq!(
         p.initiatives.iter().map(|i| (i.title.as_str(), i.status)).collect::<Vec<_>>(),
@@ -261,15 +243,14 @@ fn dates_that_read_two_ways_need_the_order_from_the_command_line() {
     let file = sandbox.root().join("portfolio.json");
     let sheet = sandbox.root().join("us.csv");
     std::fs::write(&sheet, "Title,Start\nA,9/1/2025\n").expect("writing");
-    let refused = run(&sandbox, &["--file", s(&file), "import", s(&sheet)]);
+    let refused = run(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
         stderr(&refused).contains("row 2, column B: Start: “9/1/2025” reads two ways: 2025-01-09"),
         "{}",
         stderr(&refused)
     );
-    let output = run(&sandbox, &["--file", s(&file), "import", s(&sheet), "--date-order", "mdy"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--date-order", "mdy"]);
     assert_eq!(load(&file).initiatives[0].start, Some(date(2025, 9, 1)));
 }
 
@@ -280,7 +261,7 @@ fn check_flags_a_link_to_a_goal_that_does_not_exist() {
     let mut p = ours();
     p.initiatives[0].goals.push(99);
     std::fs::write(&file, fasett::store::to_json(&p)).expect("writing");
-    let output = run(&sandbox, &["--file", s(&file), "check"]);
+    let output = run(&sandbox, &["--file", utf8(&file), "check"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("#1 → #99"), "{}", stderr(&output));
 }
@@ -367,7 +348,7 @@ fn every_refusal_names_row_and_column_exits_2_and_leaves_the_portfolio_byte_iden
     ];
     for (sheet, words) in &cases {
         for dry_run in [false, true] {
-            let mut args = vec!["--file", s(&file), "import", s(sheet)];
+            let mut args = vec!["--file", utf8(&file), "import", utf8(sheet)];
             if dry_run {
                 args.push("--dry-run");
             }
@@ -391,20 +372,18 @@ fn xlsx_export_to_a_file_and_back_from_the_command_line() {
     // A first import gives the sample (which has no identity yet) its identity.
     let one = sandbox.root().join("one.csv");
     std::fs::write(&one, "Title\nOne more\n").expect("writing");
-    let first = run(&sandbox, &["--file", s(&file), "import", s(&one)]);
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&one)]);
     assert!(!load(&file).id.is_empty(), "the identity was written");
     let sheet = sandbox.root().join("out.xlsx");
-    let export = run(&sandbox, &["--file", s(&file), "export", "--format", "xlsx", "--output", s(&sheet)]);
+    let export =
+        run(&sandbox, &["--file", utf8(&file), "export", "--format", "xlsx", "--output", utf8(&sheet)]);
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     let before = load(&file).initiatives;
     let count = before.len();
-    let again = run(&sandbox, &["--file", s(&file), "import", s(&sheet), "--dry-run"]);
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
     let unchanged = format!("0 new, 0 changed, {count} unchanged, nothing removed");
     assert!(stdout(&again).contains(&unchanged), "{}", stdout(&again));
-    let back = run(&sandbox, &["--file", s(&file), "import", s(&sheet)]);
-    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&sheet)]);
     assert_eq!(load(&file).initiatives, before, "nothing changed");
 }
 

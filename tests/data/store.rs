@@ -19,8 +19,8 @@ use fasett::store::{
 };
 use proptest::prelude::*;
 
-use crate::sample;
 use crate::strategies;
+use crate::{portfolio_file, sample};
 
 fn fixture(kind: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind).join(name)
@@ -87,7 +87,7 @@ const BROKEN: &[BrokenCase] = &[
         "newer_schema.json",
         (2, 23),
         Some("schema_version"),
-        "schema_version 999, but this fasett knows versions up to ",
+        "schema_version 999, but this fasett knows versions up to",
     ),
     ("missing_schema.json", (1, 1), None, "\"schema_version\" is missing"),
     (
@@ -323,9 +323,7 @@ fn first_save_creates_folder_and_file_with_mode_0600_and_open_writes_nothing() {
 
 #[test]
 fn save_replaces_the_file_by_rename_and_keeps_its_mode() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
     let inode = fs::metadata(&path).expect("exists").ino();
 
@@ -393,9 +391,7 @@ fn a_backup_is_made_before_the_first_save_of_each_session_only() {
 
 #[test]
 fn rotation_keeps_twenty_and_leaves_other_files_alone() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     let backups = dir.path().join("backups");
     fs::create_dir_all(&backups).expect("mkdir");
     // 30 old backups, all on one day long ago: only the newest 19 of them survive beside the new one.
@@ -425,9 +421,7 @@ fn rotation_keeps_twenty_and_leaves_other_files_alone() {
 
 #[test]
 fn a_second_instance_is_told_who_holds_the_lock() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     let (p, mut first) = open_rw(&path);
     let lock_text = fs::read_to_string(dir.path().join("portfolio.json.lock")).expect("lock file");
     assert!(lock_text.contains(&format!("pid {}", std::process::id())), "{lock_text}");
@@ -464,9 +458,7 @@ fn a_second_instance_is_told_who_holds_the_lock() {
 
 #[test]
 fn read_only_when_asked_writes_nothing_at_all() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     let opened = Store::open(&path, true).expect("opens");
     assert_eq!(opened.store.access(), &Access::ReadOnly(ReadOnlyReason::Requested));
     let mut store = opened.store;
@@ -499,9 +491,7 @@ fn a_newer_schema_is_never_written_anywhere() {
 
 #[test]
 fn an_external_change_is_detected_and_never_overwritten() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (_dir, path) = portfolio_file(1);
     let (mut p, mut store) = open_rw(&path);
     store.save(&p).expect("saves");
     assert!(!store.changed_on_disk());
@@ -531,9 +521,7 @@ fn an_external_change_is_detected_and_never_overwritten() {
 
 #[test]
 fn touching_the_file_is_not_a_change_but_deleting_it_is() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (_dir, path) = portfolio_file(1);
     let (p, mut store) = open_rw(&path);
     let file = fs::File::options().write(true).open(&path).expect("open");
     file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5)).expect("touch");
@@ -615,9 +603,7 @@ fn save_as_moves_the_session_and_its_lock() {
 
 #[test]
 fn leftover_temp_files_are_removed_by_a_writer_only() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     let leftover = dir.path().join(".portfolio.json.Ab12Cd.tmp");
     let not_ours = dir.path().join(".portfolio.json.x.Ab12Cd.tmp");
     write(&leftover, "{\"half");
@@ -669,9 +655,7 @@ fn umask_mode(dir: &Path) -> u32 {
 
 #[test]
 fn export_output_is_a_shared_file_and_a_symlinked_output_stays_a_link() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(2)));
+    let (dir, path) = portfolio_file(2);
     let fasett = |output: &Path| {
         let out = Command::new(env!("CARGO_BIN_EXE_fasett"))
             .env_clear()
@@ -706,9 +690,7 @@ fn export_output_is_a_shared_file_and_a_symlinked_output_stays_a_link() {
 fn export_and_report_commands_write_shared_files_and_say_which_step_failed() {
     use fasett::action::Action;
     use fasett::app::{App, Options};
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    write(&path, &to_json(&sample(1)));
+    let (dir, path) = portfolio_file(1);
     let (p, store) = open_rw(&path);
     let mut app = App::new(p, Some(store), &Options::default());
     app.update(Action::RunCommand("export csv".into()));
@@ -944,11 +926,7 @@ fn large_files_parse_the_same_way() {
     let cut = &json[..json.len() / 2];
     let err = parse(cut.as_bytes(), Path::new("big.json")).expect_err("cut off");
     assert!(err.to_string().contains("cut off"), "{err}");
-    let ours = fasett::model::SCHEMA_VERSION;
-    let newer = json.replacen(
-        &format!("\"schema_version\": {ours}"),
-        &format!("\"schema_version\": {}", ours + 1),
-        1,
-    );
+    let current = format!("\"schema_version\": {}", fasett::model::SCHEMA_VERSION);
+    let newer = json.replacen(&current, "\"schema_version\": 999", 1);
     assert!(parse(newer.as_bytes(), Path::new("big.json")).expect_err("newer").is_newer_schema());
 }

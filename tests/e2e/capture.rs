@@ -1,58 +1,37 @@
 //! End to end, issue 14: capture and editing at meeting speed in the real binary — pastes
 //! with and without bracketed paste, and the first key after the terminal is resized.
 
-use std::path::Path;
-
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::{en, read_json};
-
-/// The titles in the data file, in file order.
-fn titles(path: &Path) -> Vec<String> {
-    read_json(path)["initiatives"]
-        .as_array()
-        .expect("a list of initiatives")
-        .iter()
-        .map(|i| i["title"].as_str().expect("a title").to_owned())
-        .collect()
-}
-
-/// A first run with quick capture open: the Initiatives pane, `n`.
-fn quick_capture(sandbox: &Sandbox) -> Pty {
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
-    app
-}
+use crate::{en, quick_capture, read_json, titles};
 
 /// Enter saves quick capture; the file then holds exactly `expected`.
 fn save_and_expect(app: &mut Pty, sandbox: &Sandbox, expected: &[&str]) {
-    app.send_key(Key::Enter);
-    app.wait_for("#1 created and saved", TIMEOUT);
+    app.press_key(Key::Enter, "#1 created and saved");
     app.quit();
     assert_eq!(titles(&sandbox.default_file()), expected);
 }
 
-#[test]
-fn a_bracketed_paste_of_two_lines_into_quick_capture_stores_one_line() {
+/// Pastes `a`, a line break and `b` into quick capture as `pasted`: one line, "a b", saved
+/// only by the Enter after it.
+fn paste_two_lines_into_quick_capture(pasted: &[u8]) {
     let sandbox = Sandbox::new();
     let mut app = quick_capture(&sandbox);
-    // Terminals send a pasted line break as a carriage return, as the Enter key does.
-    app.send("\x1b[200~a\rb\x1b[201~");
+    app.send_bytes(pasted);
     app.wait_for("a b", TIMEOUT);
     assert!(!sandbox.default_file().exists(), "the pasted line break saved nothing");
     save_and_expect(&mut app, &sandbox, &["a b"]);
 }
 
 #[test]
+fn a_bracketed_paste_of_two_lines_into_quick_capture_stores_one_line() {
+    // Terminals send a pasted line break as a carriage return, as the Enter key does.
+    paste_two_lines_into_quick_capture(b"\x1b[200~a\rb\x1b[201~");
+}
+
+#[test]
 fn an_unbracketed_paste_of_two_lines_into_quick_capture_stores_one_line() {
-    let sandbox = Sandbox::new();
-    let mut app = quick_capture(&sandbox);
     // What tmux's paste-buffer writes: the raw bytes, all at once, with no paste markers.
-    app.send_bytes(b"a\rb");
-    app.wait_for("a b", TIMEOUT);
-    assert!(!sandbox.default_file().exists(), "the pasted line break saved nothing");
-    save_and_expect(&mut app, &sandbox, &["a b"]);
+    paste_two_lines_into_quick_capture(b"a\rb");
 }
 
 /// Waits until the selection mark is on initiative `id`'s row.
@@ -66,8 +45,7 @@ fn wait_for_selected(app: &Pty, id: u32) {
 #[test]
 fn the_first_key_after_a_resize_acts() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     app.send("2j");
     wait_for_selected(&app, 2);
     app.resize(150, 45);
@@ -80,14 +58,12 @@ fn the_first_key_after_a_resize_acts() {
     app.send("j");
     wait_for_selected(&app, 2);
 
-    app.send("1");
-    app.wait_for(&en("pole.directed"), TIMEOUT);
+    app.press("1", &en("pole.directed"));
     app.resize(160, 48);
     app.wait_until("a redraw at 160 columns", TIMEOUT, |screen| {
         screen.lines().any(|line| line.chars().count() > 150)
     });
-    app.send("p");
-    app.wait_for(&en("grid.presentation"), TIMEOUT);
+    app.press("p", &en("grid.presentation"));
     app.quit();
 }
 
@@ -106,10 +82,8 @@ fn notes() -> String {
 #[test]
 fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2");
-    app.wait_for("Initiatives (24)", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
+    app.press("2", "Initiatives (24)");
     let demo = sandbox.data_dir().join("demo.json");
     let before = std::fs::read(&demo).expect("the demo file");
     let notes = notes();
@@ -132,11 +106,9 @@ fn a_long_unbracketed_paste_into_quick_capture_is_kept_whole_and_runs_nothing() 
     let sandbox = Sandbox::new();
     let mut app = quick_capture(&sandbox);
     let notes = notes();
-    app.send(&notes);
-    app.wait_for("hur uppföljningen ska gå till.", TIMEOUT);
+    app.press(&notes, "hur uppföljningen ska gå till.");
     assert!(!sandbox.default_file().exists(), "no pasted line break saved the form");
-    app.send_key(Key::Enter);
-    app.wait_for("#1 created · title over 200 characters", TIMEOUT);
+    app.press_key(Key::Enter, "#1 created · title over 200 characters");
     app.quit();
     let file = read_json(&sandbox.default_file());
     let all = file["initiatives"].as_array().expect("a list");

@@ -15,10 +15,8 @@ fn read_portfolio(sandbox: &Sandbox) -> Portfolio {
 }
 
 fn start(sandbox: &Sandbox) -> Pty {
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("3");
-    app.wait_for("Checklist runs", TIMEOUT);
+    let mut app = sandbox.start::<_, &str>([]);
+    app.press("3", "Checklist runs");
     app
 }
 
@@ -35,8 +33,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     let mut app = start(&sandbox);
     app.wait_for("No checklist runs yet", TIMEOUT);
 
-    app.send("n");
-    app.wait_for("New checklist run", TIMEOUT);
+    app.press("n", "New checklist run");
     app.wait_for("◂ ", TIMEOUT);
     // →  steps through the installed checklists until the journey is shown.
     for _ in 0..7 {
@@ -47,37 +44,27 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     app.wait_for("◂ The innovation journey ▸", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("0/18 answered", TIMEOUT);
+    app.press_key(Key::Enter, "0/18 answered");
 
     for (n, score) in ["3", "4", "2", "5", "1"].iter().enumerate() {
         if n > 0 {
             app.send("j");
         }
-        app.send(score);
-        app.wait_for(&format!("{}/18 answered", n + 1), TIMEOUT);
+        app.press(score, &format!("{}/18 answered", n + 1));
     }
-    app.send("9");
-    app.wait_for("outside this checklist's scale", TIMEOUT);
+    app.press("9", "outside this checklist's scale");
 
-    app.send_key(Key::Enter);
-    app.wait_for("save the note", TIMEOUT);
+    app.press_key(Key::Enter, "save the note");
     app.send("Failures are hushed up");
-    app.send_key(Key::Enter);
-    app.wait_for("Note saved", TIMEOUT);
+    app.press_key(Key::Enter, "Note saved");
 
-    app.send("a");
-    app.wait_for("New action", TIMEOUT);
+    app.press("a", "New action");
     app.send("Learning seminar");
-    for _ in 0..5 {
-        app.send_key(Key::Tab);
-    }
+    app.tab(5);
     app.send("2027-01-15");
-    app.send_key(Key::CtrlS);
-    app.wait_for("added to the plan", TIMEOUT);
+    app.press_key(Key::CtrlS, "added to the plan");
 
-    app.send_key(Key::Esc);
-    app.wait_for("Checklist runs (1)", TIMEOUT);
+    app.press_key(Key::Esc, "Checklist runs (1)");
     app.quit();
 
     let items = journey_items();
@@ -112,26 +99,55 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
 
     // Months later (here: at once) the group runs the same checklist again.
     let mut app = start(&sandbox);
-    app.send("n");
-    app.wait_for("◂ The innovation journey ▸", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("0/18 answered", TIMEOUT);
-    app.send("5");
-    app.wait_for("1/18 answered", TIMEOUT);
-    app.send("j");
-    app.send("3");
-    app.wait_for("2/18 answered", TIMEOUT);
-    app.send("c");
-    app.wait_for("Comparison", TIMEOUT);
+    app.press("n", "◂ The innovation journey ▸");
+    app.press_key(Key::Enter, "0/18 answered");
+    app.press("5", "1/18 answered");
+    app.press("j3", "2/18 answered");
+    app.press("c", "Comparison");
     app.wait_for("↑ +2.0", TIMEOUT);
     app.wait_for("↓ -1.0", TIMEOUT);
     app.wait_for("history (2 runs)", TIMEOUT);
-    app.send_key(Key::Esc);
-    app.wait_for("Checklist runs (2)", TIMEOUT);
+    app.press_key(Key::Esc, "Checklist runs (2)");
     app.quit();
 
     let p = read_portfolio(&sandbox);
     assert_eq!(p.assessments.len(), 2);
     assert_eq!(p.templates.len(), 1, "the template copy is not stored twice");
     assert_eq!(p.assessments[1].scope, p.assessments[0].scope, "the re-run keeps the scope");
+}
+
+#[test]
+fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
+    let sandbox = Sandbox::new();
+    let mut app = start(&sandbox);
+    app.send("n");
+    app.wait_for("New checklist run", TIMEOUT);
+    app.send_key(Key::Enter);
+    app.wait_for("0/10 answered", TIMEOUT);
+    app.send("e");
+    app.wait_for("one digit each", TIMEOUT);
+    // Two lines typed at once, as a terminal delivers a fast burst or a paste: each is an item.
+    app.send("0122\r2101\r");
+    app.wait_for("2/10 answered", TIMEOUT);
+    app.send("3");
+    app.wait_for("outside this checklist's scale (0–2)", TIMEOUT);
+    app.send("1");
+    app.send_key(Key::Enter);
+    app.wait_for("3/10 answered", TIMEOUT);
+    // Esc and a letter sent together would read as Alt and the letter: wait in between.
+    app.send_key(Key::Esc);
+    app.wait_for("e all scores", TIMEOUT);
+    app.send("r");
+    app.wait_for("4 participants · spread = standard deviation", TIMEOUT);
+    app.send_key(Key::Esc);
+    app.wait_for("Checklist runs (1)", TIMEOUT);
+    app.quit();
+
+    let p = read_portfolio(&sandbox);
+    let run = &p.assessments[0];
+    assert_eq!(run.template, "culture_measures", "the first checklist in the dialog");
+    assert_eq!(run.responses.len(), 4);
+    assert_eq!(run.responses.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    let counts: Vec<usize> = run.responses.iter().map(|r| r.scores.len()).collect();
+    assert_eq!(counts, [3, 2, 2, 2], "the third item has only R1's score");
 }

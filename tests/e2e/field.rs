@@ -4,21 +4,29 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{PtySize, native_pty_system};
+
+use fasett::model::Initiative;
 
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::read_json;
+use crate::{open_shared, quick_capture, titles, write_theirs};
 
-fn titles(path: &Path) -> Vec<String> {
-    read_json(path)["initiatives"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|i| i["title"].as_str().map(str::to_owned))
-        .collect()
+/// Types `text` into quick capture and stops fasett with `signal` before anything is saved;
+/// the exit code must tell the signal.
+fn stopped_while_typing(sandbox: &Sandbox, text: &str, signal: &str, number: u32) {
+    let mut app = quick_capture(sandbox);
+    app.press(text, text);
+    app.signal(signal);
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + number, "exit status says SIG{signal}");
+}
+
+/// The next start, which offers the interrupted session's text back.
+fn offered_back(sandbox: &Sandbox) -> Pty {
+    let app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Text from an interrupted session", TIMEOUT);
+    app
 }
 
 fn recovery_of(file: &Path) -> PathBuf {
@@ -27,43 +35,24 @@ fn recovery_of(file: &Path) -> PathBuf {
     file.with_file_name(name)
 }
 
-fn signal(app: &Pty, name: &str) {
-    let pid = app.process_id().expect("a running fasett").to_string();
-    let status = Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("runs kill");
-    assert!(status.success(), "kill -{name} {pid}");
-}
-
 #[test]
 fn sighup_while_typing_keeps_the_text_and_the_next_start_offers_it_back() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2");
-    app.send("n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Halvskriven idé om nattpatrull");
-    app.wait_for("Halvskriven idé om nattpatrull", TIMEOUT);
-    signal(&app, "HUP");
-    let status = app.wait_exit(TIMEOUT);
-    assert_eq!(status.exit_code(), 128 + 1, "exit status says SIGHUP");
+    stopped_while_typing(&sandbox, "Halvskriven idé om nattpatrull", "HUP", 1);
     let kept = std::fs::read_to_string(&recovery).expect("the recovery file was written");
     assert!(kept.contains("Halvskriven idé om nattpatrull"), "{kept}");
     assert!(!file.exists(), "nothing was committed, so nothing was written to the data file");
 
     // The next start offers the text back; y reopens the form with it.
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
+    let mut app = offered_back(&sandbox);
     app.wait_for("Halvskriven idé om nattpatrull", TIMEOUT);
-    app.send("y");
-    app.wait_for("New initiative", TIMEOUT);
+    app.press("y", "New initiative");
     app.wait_for("Halvskriven idé om nattpatrull", TIMEOUT);
-    app.send_key(Key::CtrlS);
-    app.wait_for("#1 created and saved", TIMEOUT);
-    app.send("q");
-    assert!(app.wait_exit(TIMEOUT).success());
+    app.press_key(Key::CtrlS, "#1 created and saved");
+    app.quit();
     assert_eq!(titles(&file), ["Halvskriven idé om nattpatrull"]);
     assert!(!recovery.exists(), "removed once the text was saved");
 }
@@ -73,47 +62,31 @@ fn discarding_recovered_text_removes_the_file() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Skiss");
-    app.wait_for("Skiss", TIMEOUT);
-    signal(&app, "TERM");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + 15);
+    stopped_while_typing(&sandbox, "Skiss", "TERM", 15);
     assert!(recovery.exists());
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
+    let mut app = offered_back(&sandbox);
     app.wait_for("Delete discards", TIMEOUT);
     // Typing ahead (`n` for a new initiative, then a title) leaves the offer open.
     app.send("nSkiss 2");
-    app.send_key(Key::Esc);
-    app.wait_for("The recovered text stays in", TIMEOUT);
+    app.press_key(Key::Esc, "The recovered text stays in");
     assert!(recovery.exists(), "Esc decides later: the text is kept");
     app.quit();
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
-    app.send("\x1b[3~");
-    app.wait_for("discarded", TIMEOUT);
+    let mut app = offered_back(&sandbox);
+    app.press("\x1b[3~", "discarded");
     assert!(!recovery.exists());
-    app.send("q");
-    assert!(app.wait_exit(TIMEOUT).success());
+    app.quit();
 }
 
 #[test]
 fn sighup_after_an_edit_finds_the_edit_in_the_file() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
+    let mut app = quick_capture(&sandbox);
     app.send("Sparad före avbrottet");
-    app.send_key(Key::Enter);
-    app.wait_for("#1 created and saved", TIMEOUT);
-    signal(&app, "HUP");
+    app.press_key(Key::Enter, "#1 created and saved");
+    app.signal("HUP");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + 1);
     assert_eq!(titles(&file), ["Sparad före avbrottet"]);
     assert!(!recovery_of(&file).exists(), "no text was being typed");
@@ -131,13 +104,7 @@ fn a_hung_up_terminal_ends_the_process_within_two_seconds() {
     let pair = native_pty_system()
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fasett"));
-    cmd.env_clear();
-    for (key, value) in sandbox.environment() {
-        cmd.env(key, value);
-    }
-    cmd.cwd(sandbox.root());
-    let mut child = pair.slave.spawn_command(cmd).expect("spawns fasett");
+    let mut child = pair.slave.spawn_command(sandbox.pty_command::<_, &str>([])).expect("spawns fasett");
     drop(pair.slave);
     // Read (on this thread, so no other copy of the master stays open) until the first frame.
     let mut reader = pair.master.try_clone_reader().expect("a reader");
@@ -171,18 +138,12 @@ fn a_panic_restores_the_terminal_keeps_the_text_and_leaves_the_file_alone() {
     sandbox.env("FASETT_TEST_PANIC", "1");
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
+    let mut app = quick_capture(&sandbox);
     app.send("Första");
-    app.send_key(Key::Enter);
-    app.wait_for("#1 created and saved", TIMEOUT);
+    app.press_key(Key::Enter, "#1 created and saved");
     let before = std::fs::read(&file).expect("saved");
-    app.send("n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Text före kraschen");
-    app.wait_for("Text före kraschen", TIMEOUT);
+    app.press("n", "New initiative");
+    app.press("Text före kraschen", "Text före kraschen");
     app.send_bytes(b"\x1b[24~"); // F12
     let status = app.wait_exit(TIMEOUT);
     assert!(!status.success());
@@ -197,27 +158,14 @@ fn a_panic_restores_the_terminal_keeps_the_text_and_leaves_the_file_alone() {
 #[test]
 fn a_file_changed_by_another_program_is_shown_and_can_be_reloaded() {
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("shared.json");
-    std::fs::write(&file, fasett::store::to_json(&fasett::model::Portfolio::default())).expect("writes");
-    let mut app = sandbox.spawn(["--file", "shared.json"]);
-    app.wait_for("? help", TIMEOUT);
+    let (file, mut app) = open_shared(&sandbox);
 
     // Another program (a sync tool, git pull) writes the file.
-    let mut theirs = fasett::model::Portfolio::default();
-    theirs.initiatives.push(fasett::model::Initiative {
-        id: 4,
-        title: "Från git pull".into(),
-        ..Default::default()
-    });
-    theirs.next_id.initiative = 5;
-    std::fs::write(&file, fasett::store::to_json(&theirs)).expect("writes");
+    write_theirs(&file, Initiative { id: 4, title: "Från git pull".into(), ..Initiative::default() });
     app.wait_for("The file was changed by another program", TIMEOUT);
     app.wait_for("1 initiative is new: #4", TIMEOUT);
-    app.send("r");
-    app.wait_for("Reloaded the file", TIMEOUT);
-    app.send("2");
-    app.wait_for("Från git pull", TIMEOUT);
-    app.send("q");
-    assert!(app.wait_exit(TIMEOUT).success());
+    app.press("r", "Reloaded the file");
+    app.press("2", "Från git pull");
+    app.quit();
     assert_eq!(titles(&file), ["Från git pull"], "theirs kept");
 }

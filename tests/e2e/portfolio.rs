@@ -4,11 +4,9 @@
 //! presentation mode and zoom at a projector-sized terminal.
 
 use std::path::{Path, PathBuf};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use crate::en;
-use crate::pty::{Pty, Sandbox, TIMEOUT};
+use crate::pty::{Key, Sandbox, TIMEOUT};
+use crate::{en, facet_of, try_initiatives, wait_for_facet};
 
 /// The facets in grid order, as the file spells them and as the cell titles name them at
 /// 80×24 (the short names, which leave room for "active").
@@ -19,22 +17,12 @@ const FACETS: [(&str, &str); 4] = [
     ("adaptive", "Adaptive"),
 ];
 
-/// Shift+→ as an xterm sends it.
-const SHIFT_RIGHT: &[u8] = b"\x1b[1;2C";
-
 fn demo_file(sandbox: &Sandbox) -> PathBuf {
     sandbox.data_dir().join("demo.json")
 }
 
 fn initiatives(path: &Path) -> Vec<serde_json::Value> {
     try_initiatives(path).unwrap_or_else(|| panic!("{} is readable and parses", path.display()))
-}
-
-/// The initiatives in the file, or `None` while it cannot be read whole (a save in progress).
-fn try_initiatives(path: &Path) -> Option<Vec<serde_json::Value>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let file: serde_json::Value = serde_json::from_str(&text).ok()?;
-    file["initiatives"].as_array().cloned()
 }
 
 /// Active, not archived initiatives with `facet`: what a cell counts.
@@ -48,33 +36,10 @@ fn active_count(all: &[serde_json::Value], facet: &str) -> usize {
         .count()
 }
 
-fn facet_of(path: &Path, id: u64) -> Option<String> {
-    try_initiatives(path)?.iter().find(|i| i["id"] == id).and_then(|i| i["facet"].as_str()).map(str::to_owned)
-}
-
-/// Waits until initiative `id` has `facet` in the file; panics with the screen after `TIMEOUT`.
-fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
-    let start = Instant::now();
-    loop {
-        let now = facet_of(path, id);
-        if now.as_deref() == Some(facet) {
-            return;
-        }
-        assert!(
-            start.elapsed() <= TIMEOUT,
-            "#{id} is {now:?}, not {facet}, in {}; the screen:\n{}",
-            path.display(),
-            app.screen_text()
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restores() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     app.send("1");
     let file = demo_file(&sandbox);
     let all = initiatives(&file);
@@ -97,7 +62,7 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
         .filter_map(|i| i["id"].as_u64())
         .min()
         .expect("the demo has a mission-oriented initiative");
-    app.send_bytes(SHIFT_RIGHT);
+    app.send_key(Key::ShiftRight);
     wait_for_facet(&app, &file, first_mission, "anticipatory");
     app.wait_for(&format!("#{first_mission} moved to Anticipatory"), TIMEOUT);
     app.wait_for(&format!("Anticipatory · {} ", active_count(&initiatives(&file), "anticipatory")), TIMEOUT);
@@ -122,17 +87,14 @@ fn presentation_hides_owners_and_zoom_shows_the_whole_question() {
         .expect("a mission-oriented initiative with an owner")
         .to_owned();
     app.wait_for(&owner, TIMEOUT);
-    app.send("p");
-    app.wait_for(&en("grid.presentation"), TIMEOUT);
+    app.press("p", &en("grid.presentation"));
     app.wait_for_gone(&owner, TIMEOUT);
-    app.send("z");
-    app.wait_for(&en("facet_question.mission_oriented_long"), TIMEOUT);
+    app.press("z", &en("facet_question.mission_oriented_long"));
     // Zoomed, the facet names its pole; the other facets' poles and the edges are gone.
     app.wait_for(&format!("↖ {}", en("pole.directed_long")), TIMEOUT);
     app.wait_for_gone("uncertainty ↗", TIMEOUT);
     app.wait_for_gone(&en("change_type.transformative"), TIMEOUT);
-    app.send("z");
-    app.wait_for("uncertainty ↗", TIMEOUT);
+    app.press("z", "uncertainty ↗");
     app.quit();
 }
 

@@ -12,17 +12,13 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     app.wait_for("Welcome to fasett", TIMEOUT);
     assert!(!file.exists());
 
-    app.send("o");
-    app.wait_for("Name:", TIMEOUT);
+    app.press("o", "Name:");
     app.send("Testby kommun");
-    app.send_key(Key::Enter);
-    app.wait_for("Saved", TIMEOUT);
+    app.press_key(Key::Enter, "Saved");
     app.send("jjj"); // name, vision, mission, then "add a goal"
-    app.send_key(Key::Enter);
-    app.wait_for("Goal:", TIMEOUT);
+    app.press_key(Key::Enter, "Goal:");
     app.send("Trygg äldreomsorg");
-    app.send_key(Key::Enter);
-    app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
+    app.press_key(Key::Enter, "1. Trygg äldreomsorg");
     // The edit is drawn at once and saved a moment later: the status says when.
     app.wait_for_gone("Saving…", TIMEOUT);
     let saved = read_json(&file);
@@ -34,30 +30,23 @@ fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     app.wait_for_gone("1. Trygg äldreomsorg", TIMEOUT);
     app.wait_for_gone("Saving…", TIMEOUT);
     assert_eq!(read_json(&file)["organisation"]["goals"].as_array().map(Vec::len), Some(0));
-    app.send_key(Key::CtrlR);
-    app.wait_for("1. Trygg äldreomsorg", TIMEOUT);
+    app.press_key(Key::CtrlR, "1. Trygg äldreomsorg");
     app.wait_for("no active initiative serves it", TIMEOUT);
     app.send_key(Key::Esc);
     // A lone Esc followed at once by a key would read as Alt+key, so wait for it to land.
     app.wait_for_gone("Organisation profile", TIMEOUT);
 
     // An initiative linked to the goal: title, then Tab to "Serves goals" and tick it.
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
+    app.press("2n", "New initiative");
     app.send("Larm som fungerar");
-    for _ in 0..16 {
-        app.send_key(Key::Tab);
-    }
+    app.tab(16);
     app.send(" ");
-    app.send_key(Key::CtrlS);
-    app.wait_for("created and saved", TIMEOUT);
+    app.press_key(Key::CtrlS, "created and saved");
     assert_eq!(read_json(&file)["initiatives"][0]["goals"][0], 1);
 
     app.send(":org");
-    app.send_key(Key::Enter);
-    app.wait_for("1 active", TIMEOUT);
+    app.press_key(Key::Enter, "1 active");
     app.send_key(Key::Esc);
     app.wait_for_gone("Organisation profile", TIMEOUT);
-    app.send("q");
-    assert!(app.wait_exit(TIMEOUT).success());
+    app.quit();
 }

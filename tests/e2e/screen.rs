@@ -2,7 +2,6 @@
 //! through (with or without an alternate screen), `Ctrl-L` and a stop and continue draw
 //! everything again, nothing is written while nothing changes, and a key costs few bytes.
 
-use std::process::Command;
 use std::thread;
 use std::time::Duration;
 
@@ -23,12 +22,6 @@ fn old_text() -> Vec<u8> {
     text
 }
 
-fn signal(app: &Pty, name: &str) {
-    let pid = app.process_id().expect("a process id").to_string();
-    let status = Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("runs kill");
-    assert!(status.success(), "kill -{name} {pid}");
-}
-
 /// Waits until the process is stopped (as a shell waits before it sends SIGCONT).
 fn wait_stopped(app: &Pty) {
     let pid = app.process_id().expect("a process id");
@@ -46,13 +39,7 @@ fn wait_stopped(app: &Pty) {
 
 /// Cells anywhere on the screen with a red background (the old text's).
 fn red_cells(app: &Pty) -> usize {
-    app.with_screen(|screen| {
-        let (rows, cols) = screen.size();
-        (0..rows)
-            .flat_map(|y| (0..cols).map(move |x| (y, x)))
-            .filter(|(y, x)| screen.cell(*y, *x).is_some_and(|c| c.bgcolor() == vt100::Color::Idx(1)))
-            .count()
-    })
+    app.count_cells(|c| c.bgcolor() == vt100::Color::Idx(1))
 }
 
 #[test]
@@ -86,19 +73,19 @@ fn continued_after_a_stop_it_draws_the_whole_screen_again() {
     let shown = app.screen_text();
 
     // Stopped where it cannot notice (SIGSTOP), drawn over, continued.
-    signal(&app, "STOP");
+    app.signal("STOP");
     wait_stopped(&app);
     app.scribble(b"\x1b[H\x1b[2JWHILE STOPPED");
     app.wait_for("WHILE STOPPED", TIMEOUT);
-    signal(&app, "CONT");
+    app.signal("CONT");
     app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
 
     // Asked to stop (SIGTSTP): the terminal is handed back first, and taken again after.
-    signal(&app, "TSTP");
+    app.signal("TSTP");
     app.wait_until("the cursor shown again", TIMEOUT, |_| !app.with_screen(vt100::Screen::hide_cursor));
     wait_stopped(&app);
     app.scribble(b"\x1b[H\x1b[2J$ jobs");
-    signal(&app, "CONT");
+    app.signal("CONT");
     app.wait_until("the screen as it was", TIMEOUT, |now| now == shown);
     app.quit();
 }
@@ -106,8 +93,7 @@ fn continued_after_a_stop_it_draws_the_whole_screen_again() {
 #[test]
 fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     let first_frame = app.settle(QUIET);
 
     let before = app.bytes_written();
@@ -134,8 +120,12 @@ fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
 #[test]
 fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
     // Large enough that the load takes a moment.
-    let portfolio =
-        fasett::generate::portfolio(fasett::generate::Size { initiatives: 1500, assessments: 5, seed: 7 });
+    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
+        initiatives: 1500,
+        assessments: 5,
+        seed: 7,
+        ..Default::default()
+    });
     let sandbox = Sandbox::new();
     let file = sandbox.root().join("large.json");
     std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");

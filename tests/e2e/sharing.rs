@@ -3,21 +3,12 @@
 
 use std::path::Path;
 
-use fasett::model::{Initiative, Portfolio};
+use fasett::model::Initiative;
 use fasett::store::to_json;
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::{Sandbox, TIMEOUT};
-use crate::{en, read_json};
-
-fn titles(path: &Path) -> Vec<String> {
-    read_json(path)["initiatives"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|i| i["title"].as_str().map(str::to_owned))
-        .collect()
-}
+use crate::{en, open_shared, read_json, titles, write_theirs};
 
 fn rename_3(dir: &Path, title: &str) {
     let path = dir.join("portfolio.json");
@@ -50,8 +41,7 @@ fn a_conflict_from_git_pull_is_shown_and_settled_in_the_app_leaving_check_clean(
     app.wait_for("Fossilfri fordonsflotta (Bo)", TIMEOUT);
     app.wait_for("Fossilfria transporter (Anna)", TIMEOUT);
     app.wait_for("conflicts: 1", TIMEOUT);
-    app.send("t");
-    app.wait_for(&en("conflict.all_done"), TIMEOUT);
+    app.press("t", &en("conflict.all_done"));
     app.wait_for_gone("conflicts: 1", TIMEOUT);
     app.quit();
 
@@ -67,31 +57,25 @@ fn a_conflict_from_git_pull_is_shown_and_settled_in_the_app_leaving_check_clean(
 #[test]
 fn merge_both_keeps_the_session_s_edit_and_what_another_program_wrote() {
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("shared.json");
-    std::fs::write(&file, to_json(&Portfolio::default())).expect("writes");
-    let mut app = sandbox.spawn(["--file", "shared.json"]);
-    app.wait_for("? help", TIMEOUT);
+    let (file, mut app) = open_shared(&sandbox);
 
     // A git pull brings a #1 while the session is open ...
-    let mut theirs = Portfolio::default();
-    theirs.initiatives.push(Initiative {
-        id: 1,
-        title: "Från git pull".into(),
-        updated: Some("2026-11-20T09:00:00Z".parse().expect("a time")),
-        ..Initiative::default()
-    });
-    theirs.next_id.initiative = 2;
-    std::fs::write(&file, to_json(&theirs)).expect("writes");
+    write_theirs(
+        &file,
+        Initiative {
+            id: 1,
+            title: "Från git pull".into(),
+            updated: Some("2026-11-20T09:00:00Z".parse().expect("a time")),
+            ..Initiative::default()
+        },
+    );
     app.wait_for("The file was changed by another program", TIMEOUT);
     app.send("\x1b");
     app.wait_for_gone("The file was changed by another program", TIMEOUT);
     // ... and the session adds its own #1, which cannot be saved over the pulled file.
-    app.send("2n");
-    app.wait_for("New initiative", TIMEOUT);
-    app.send("Mitt under veckan\r");
-    app.wait_for("The file was changed by another program", TIMEOUT);
-    app.send("m");
-    app.wait_for(&en("external.merged"), TIMEOUT);
+    app.press("2n", "New initiative");
+    app.press("Mitt under veckan\r", "The file was changed by another program");
+    app.press("m", &en("external.merged"));
     app.wait_for("Från git pull", TIMEOUT);
     app.wait_for("Mitt under veckan", TIMEOUT);
     app.quit();

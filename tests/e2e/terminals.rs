@@ -2,50 +2,11 @@
 //! terminal (80×23), split windows (64×20, 60×20), one too small, `TERM=dumb`, a locale
 //! without UTF-8, `NO_COLOR`, and the colour choice `:color` remembers for SSH.
 
-use std::path::Path;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::{en, read_json};
-
-/// Shift+→ as an xterm sends it.
-const SHIFT_RIGHT: &[u8] = b"\x1b[1;2C";
-
-/// Waits until initiative `id` has `facet` in the file; panics with the screen after `TIMEOUT`.
-fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
-    let start = Instant::now();
-    let facet_of = || {
-        let text = std::fs::read_to_string(path).ok()?;
-        let file: serde_json::Value = serde_json::from_str(&text).ok()?;
-        let all = file["initiatives"].as_array()?.clone();
-        all.iter().find(|i| i["id"] == id).and_then(|i| i["facet"].as_str()).map(str::to_owned)
-    };
-    while facet_of().as_deref() != Some(facet) {
-        assert!(
-            start.elapsed() <= TIMEOUT,
-            "#{id} is {:?}, not {facet}; the screen:\n{}",
-            facet_of(),
-            app.screen_text()
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Cells with a colour other than the terminal's own.
-fn coloured_cells(app: &Pty) -> usize {
-    app.with_screen(|screen| {
-        let (rows, cols) = screen.size();
-        (0..rows)
-            .flat_map(|r| (0..cols).map(move |c| (r, c)))
-            .filter(|&(r, c)| {
-                screen.cell(r, c).is_some_and(|cell| {
-                    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
-                })
-            })
-            .count()
-    })
-}
+use crate::pty::{Key, Sandbox, TIMEOUT};
+use crate::{en, read_json, wait_for_facet};
 
 #[test]
 fn capture_move_and_quit_in_a_tmux_window_and_in_split_ones() {
@@ -58,16 +19,14 @@ fn capture_move_and_quit_in_a_tmux_window_and_in_split_ones() {
         app.wait_for(&format!("q {}", en("help.quit")), TIMEOUT);
 
         // Capture in the grid's first facet.
-        app.send("n");
-        app.wait_for(&en("form.title_new"), TIMEOUT);
+        app.press("n", &en("form.title_new"));
         app.send("Nattfasta i hemtjänsten");
-        app.send_key(Key::Enter);
-        app.wait_for("#1 created and saved", TIMEOUT);
+        app.press_key(Key::Enter, "#1 created and saved");
         wait_for_facet(&app, &file, 1, "mission_oriented");
 
         // Move it to the neighbouring facet: it is selected in its cell, on screen.
         app.wait_for("▸#1", TIMEOUT);
-        app.send_bytes(SHIFT_RIGHT);
+        app.send_key(Key::ShiftRight);
         wait_for_facet(&app, &file, 1, "anticipatory");
         app.wait_for("#1 moved to Anticipatory", TIMEOUT);
 
@@ -110,8 +69,7 @@ fn term_dumb_is_told_in_the_user_s_language_and_exits_1_without_drawing() {
 fn a_c_locale_gets_ascii_borders_marks_and_letters() {
     let mut sandbox = Sandbox::new();
     sandbox.env("LANG", "C");
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     app.wait_for(">#3", TIMEOUT);
     app.wait_for("+-", TIMEOUT);
     app.wait_for("\\ directed", TIMEOUT);
@@ -130,32 +88,27 @@ fn a_c_locale_gets_ascii_borders_marks_and_letters() {
 #[test]
 fn color_off_is_remembered_and_color_on_brings_colours_back() {
     let sandbox = Sandbox::new();
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
-    assert!(coloured_cells(&app) > 0, "colours by default");
+    let mut app = sandbox.start(["demo"]);
+    assert!(app.coloured_cells() > 0, "colours by default");
     app.send(":color off");
-    app.send_key(Key::Enter);
-    app.wait_for(&en("status.color_off"), TIMEOUT);
-    app.wait_until("no colours", TIMEOUT, |_| coloured_cells(&app) == 0);
+    app.press_key(Key::Enter, &en("status.color_off"));
+    app.wait_until("no colours", TIMEOUT, |_| app.coloured_cells() == 0);
     app.quit();
 
     // Remembered: the next start, over SSH without NO_COLOR, has none either.
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     thread::sleep(Duration::from_millis(200));
-    assert_eq!(coloured_cells(&app), 0, "the remembered choice holds");
+    assert_eq!(app.coloured_cells(), 0, "the remembered choice holds");
     app.send(":color on");
-    app.send_key(Key::Enter);
-    app.wait_for(&en("status.color_on"), TIMEOUT);
-    app.wait_until("colours again", TIMEOUT, |_| coloured_cells(&app) > 0);
+    app.press_key(Key::Enter, &en("status.color_on"));
+    app.wait_until("colours again", TIMEOUT, |_| app.coloured_cells() > 0);
     app.quit();
 
     // NO_COLOR still wins over a remembered `:color on`.
     let mut sandbox = sandbox;
     sandbox.env("NO_COLOR", "1");
-    let mut app = sandbox.spawn(["demo"]);
-    app.wait_for("? help", TIMEOUT);
+    let mut app = sandbox.start(["demo"]);
     thread::sleep(Duration::from_millis(200));
-    assert_eq!(coloured_cells(&app), 0);
+    assert_eq!(app.coloured_cells(), 0);
     app.quit();
 }

@@ -1,4 +1,6 @@
-//! The new-run dialog: which checklist, for which scope, on which date, with whom.
+//! The new-run dialog: which checklist, for which scope, on which date, with whom, and when
+//! the group means to run it again. The same dialog edits a run (`e` on the list), the
+//! checklist then fixed.
 
 use tui_input::Input;
 
@@ -19,11 +21,12 @@ pub enum RunField {
     Scope,
     Date,
     Participants,
+    NextDate,
 }
 
 impl RunField {
-    pub const ALL: [RunField; 4] =
-        [RunField::Template, RunField::Scope, RunField::Date, RunField::Participants];
+    pub const ALL: [RunField; 5] =
+        [RunField::Template, RunField::Scope, RunField::Date, RunField::Participants, RunField::NextDate];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -31,6 +34,7 @@ impl RunField {
             RunField::Scope => "culture.field_scope",
             RunField::Date => "culture.field_date",
             RunField::Participants => "culture.field_participants",
+            RunField::NextDate => "culture.field_next_date",
         }
     }
 }
@@ -46,8 +50,12 @@ pub struct NewRunForm {
     pub custom: Input,
     pub date: Input,
     pub participants: Input,
+    /// When the group plans to run it again; empty for not yet decided.
+    pub next_date: Input,
     /// Catalog key of what is wrong, shown until the next save attempt.
     pub error: Option<String>,
+    /// The run being edited (its checklist stays); `None` for a new run.
+    pub editing: Option<crate::model::Id>,
 }
 
 impl NewRunForm {
@@ -72,7 +80,7 @@ impl NewRunForm {
         let sideways = sideways(edit);
         match self.field() {
             RunField::Template => {
-                if let Some(forward) = sideways {
+                if let (Some(forward), None) = (sideways, self.editing) {
                     self.template = cycle(self.template, templates, forward);
                 }
             }
@@ -94,6 +102,9 @@ impl NewRunForm {
             RunField::Participants => {
                 editing::edit_line(&mut self.participants, edit);
             }
+            RunField::NextDate => {
+                editing::edit_line(&mut self.next_date, edit);
+            }
         }
     }
 
@@ -109,6 +120,9 @@ impl NewRunForm {
             }
             RunField::Participants => {
                 editing::paste_line(&mut self.participants, text);
+            }
+            RunField::NextDate => {
+                editing::paste_line(&mut self.next_date, text);
             }
             RunField::Template => {}
         }
@@ -127,6 +141,22 @@ impl App {
         if !self.writable() {
             return;
         }
+        let form = self.run_form(None);
+        self.mode = Mode::Culture(CultureMode::NewRun(Box::new(form)));
+    }
+
+    /// The dialog on the selected run, to change its scope, date, participants and next date.
+    pub(super) fn open_edit_run(&mut self) {
+        let Some(id) = self.selected_run() else { return };
+        if !self.writable() {
+            return;
+        }
+        let form = self.run_form(Some(id));
+        self.mode = Mode::Culture(CultureMode::NewRun(Box::new(form)));
+    }
+
+    /// The dialog for a new run, or filled in from run `editing`.
+    fn run_form(&self, editing: Option<crate::model::Id>) -> NewRunForm {
         let org = &self.portfolio.organisation;
         let whole = if org.name.trim().is_empty() {
             self.lang.t("culture.scope_organisation").to_owned()
@@ -148,16 +178,21 @@ impl App {
             None => (0, Input::default()),
         };
         let participants = selected.map(|a| a.participants.join(", ")).unwrap_or_default();
-        self.mode = Mode::Culture(CultureMode::NewRun(Box::new(NewRunForm {
-            focus: 0,
+        let edited = editing.and_then(|id| self.portfolio.assessment(id));
+        NewRunForm {
+            focus: usize::from(edited.is_some()),
             template,
             scopes,
             scope,
             custom,
-            date: Input::new(self.today.to_string()),
+            date: Input::new(edited.map_or(self.today, |a| a.date).to_string()),
             participants: Input::new(participants),
+            next_date: Input::new(
+                edited.and_then(|a| a.next_date).map(|d| d.to_string()).unwrap_or_default(),
+            ),
             error: None,
-        })));
+            editing,
+        }
     }
 
     pub(super) fn create_run(&mut self, mut form: Box<NewRunForm>) {
@@ -168,9 +203,11 @@ impl App {
         };
         let scope = form.scope_value();
         let date = dates::parse(form.date.value(), self.today);
-        let (error, focus) = match (&scope, &date) {
-            (s, _) if s.trim().is_empty() => ("culture.error_scope", RunField::Scope),
-            (_, Err(_)) => ("culture.error_date", RunField::Date),
+        let next_date = dates::parse(form.next_date.value(), self.today);
+        let (error, focus) = match (&scope, &date, &next_date) {
+            (s, _, _) if s.trim().is_empty() => ("culture.error_scope", RunField::Scope),
+            (_, Err(_), _) => ("culture.error_date", RunField::Date),
+            (_, _, Err(_)) => ("culture.error_next_date", RunField::NextDate),
             _ => ("", RunField::Template),
         };
         if !error.is_empty() {
@@ -181,6 +218,7 @@ impl App {
             return;
         }
         let date = date.ok().flatten().unwrap_or(self.today);
+        let next_date = next_date.ok().flatten();
         let participants = form
             .participants
             .value()
@@ -189,6 +227,15 @@ impl App {
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
             .collect();
+        if let Some(before) = form.editing.and_then(|id| self.portfolio.assessment(id)).cloned() {
+            let after = Assessment { scope, date, next_date, participants, ..before.clone() };
+            if after == before {
+                self.set_info(self.lang.t("status.no_changes").to_owned());
+            } else if self.commit(Change::assessment(Some(before), Some(after))) {
+                self.set_info(self.lang.tf("culture.updated", &[("id", &form.editing.unwrap_or_default())]));
+            }
+            return;
+        }
         let id = self.portfolio.allocate_id(Collection::Assessment);
         let run = Assessment {
             id,
@@ -196,8 +243,10 @@ impl App {
             template_version: template.version,
             scope,
             date,
+            next_date,
             participants,
             answers: Vec::new(),
+            responses: Vec::new(),
             note: String::new(),
             extra: Extra::default(),
         };

@@ -5,7 +5,6 @@ use tui_input::Input;
 use super::{CultureMode, Rating};
 use crate::app::{App, Mode};
 use crate::history::Change;
-use crate::model::extras::Extra;
 use crate::model::{Answer, Assessment};
 use crate::scoring;
 
@@ -54,11 +53,9 @@ impl App {
         let Some(a) = self.portfolio.assessment(r.id) else { return };
         let Some((t, _)) = self.run_template(a) else { return };
         let columns = t.perspectives.len().max(1);
-        let slots = scoring::slots(t);
+        let values = scoring::slot_values(t, a);
         let here = r.row * columns + r.column;
-        let next = (1..=slots.len())
-            .map(|k| (here + k) % slots.len())
-            .find(|ix| scoring::slot_score(t, a, slots[*ix]).is_none());
+        let next = (1..=values.len()).map(|k| (here + k) % values.len()).find(|ix| values[*ix].is_none());
         match next {
             Some(ix) => {
                 self.mode = Mode::Culture(CultureMode::Rating(Rating {
@@ -122,9 +119,9 @@ fn edited_answer(
         edit(answer);
         return (*answer != old).then_some(after);
     }
-    let mut answer = Answer { item, perspective, score: None, note: String::new(), extra: Extra::default() };
+    let mut answer = Answer::empty(item, perspective);
     edit(&mut answer);
-    if answer.score.is_none() && answer.note.is_empty() {
+    if answer.is_blank() {
         return None;
     }
     after.answers.push(answer);

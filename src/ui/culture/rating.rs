@@ -3,15 +3,20 @@
 //!
 //! ```text
 //! ┌ The innovation journey · Team · 2026-11-25 ── 5/18 ──────── 0 due soon ┐
-//! │Item                                         Organisation    Individual │
+//! │Item                                      Organisation  Individual last │
 //! │Mindset                                                                 │
-//! │▸ We tolerate uncertainty …                       [3]              ·    │
-//! │  We take responsibility …                         4 ✎             2    │
-//! │────────────────────────────────────────────────────────────────────────│
-//! │We take responsibility for …             │ 1 Bureaucracy with limited … │
-//! │Note: Needs more time                    │ 2 Mostly administration …    │
+//! │▸ We tolerate uncertainty …          [3]  ▁▃█▅▁ 3,1   4  ·▂█▃· 3,9  2,5 │  agreed score,
+//! │  We take responsibility …            4✎  ·▅█▁· 3,0   2  ··█▄▁ 3,5  3,0 │  the group's
+//! │────────────────────────────────────────────────────────────────────────│  histogram and
+//! │We take responsibility for …             │ 1 Bureaucracy with limited … │  mean, last run
+//! │8 answers ·▅█▁· mean 3,0 …               │ 2 Mostly administration …    │
+//! │Note: Needs more time                    │ 3 Both …                     │
 //! └────────────────────────────────────────────────────────────────────────┘
 //! ```
+//! While a line of scores is typed (`e`, `t`, `n`) the lower left shows it, a ruler above it
+//! (participants, or the scale's steps) and what it means as it stands.
+
+use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,38 +25,117 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::{run_title, template_note, view_block};
-use crate::app::{App, Rating};
+use super::{number, run_title, score, template_note, view_block};
+use crate::app::{App, Entry, EntryKind, Preview, Rating};
 use crate::layout::Density;
-use crate::model::{Assessment, Template};
-use crate::scoring;
+use crate::model::{ActionItem, Assessment, Template, slot_key};
+use crate::scoring::{self, group::SlotGroup};
 use crate::text::one_line;
 use crate::ui::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
+/// What the lower left shows: the selected slot (with the note being typed), or the entry line.
+#[derive(Clone, Copy)]
+enum Panel<'a> {
+    Selected(Option<&'a Input>),
+    Entry(&'a Entry),
+}
+
+/// Everything the view reads from the run, computed once per frame.
+struct View<'a> {
+    t: &'a Template,
+    a: &'a Assessment,
+    groups: Vec<SlotGroup<'a>>,
+    /// The run has participants' scores or a show of hands: the table shows the group.
+    grouped: bool,
+    /// The previous run of the same checklist and scope, and its values by slot key (as given,
+    /// reverse items not flipped, like the scores beside them).
+    previous: Option<(&'a Assessment, HashMap<String, Option<f64>>)>,
+}
+
+impl<'a> View<'a> {
+    fn new(app: &'a App, t: &'a Template, a: &'a Assessment) -> Self {
+        let groups = scoring::group::group(t, a);
+        let grouped = groups.iter().any(|g| g.distribution.n() > 0);
+        let previous = scoring::previous(&app.portfolio, a).and_then(|p| {
+            let (pt, _) = app.run_template(p)?;
+            let values = scoring::group::group(pt, p)
+                .iter()
+                .map(|g| (slot_key(&g.slot.item.id, g.slot.perspective), g.raw_value()))
+                .collect();
+            Some((p, values))
+        });
+        Self { t, a, groups, grouped, previous }
+    }
+
+    fn columns(&self) -> usize {
+        self.t.perspectives.len().max(1)
+    }
+
+    fn slot(&self, r: Rating) -> Option<&SlotGroup<'a>> {
+        self.groups.get(r.row * self.columns() + r.column)
+    }
+
+    fn last_value(&self, g: &SlotGroup<'_>) -> Option<f64> {
+        let (_, values) = self.previous.as_ref()?;
+        values.get(&slot_key(&g.slot.item.id, g.slot.perspective)).copied().flatten()
+    }
+
+    /// The previous run's open actions about this item.
+    fn open_actions(&self, app: &'a App, item: &str) -> Vec<&'a ActionItem> {
+        let Some((p, _)) = &self.previous else { return Vec::new() };
+        app.portfolio
+            .actions
+            .iter()
+            .filter(|x| !x.done && x.assessment == Some(p.id) && x.item.as_deref() == Some(item))
+            .collect()
+    }
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<&Input>, theme: &Theme) {
+    render_view(app, frame, area, r, Panel::Selected(note), theme);
+}
+
+pub fn render_entry(app: &App, frame: &mut Frame, area: Rect, entry: &Entry, theme: &Theme) {
+    render_view(app, frame, area, entry.rating, Panel::Entry(entry), theme);
+}
+
+fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel<'_>, theme: &Theme) {
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(r.id) else { return };
     let Some((t, _)) = app.run_template(a) else {
         render_without_template(app, frame, area, a, theme);
         return;
     };
+    let view = View::new(app, t, a);
     let c = scoring::completion(t, a);
-    let done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
+    let mut done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
+    let respondents = scoring::group::respondents(t, a);
+    if respondents > 0 {
+        let participants = app.lang.tf("rating.participants", &[("count", &respondents)]);
+        done = format!("{done} {} {participants}", theme.symbols().separator);
+    }
     let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let entering = matches!(panel, Panel::Entry(_));
     // The scale's labels are read while scoring: as wide as the longest needs, up to half the
-    // view, and wrapped between words rather than cut.
+    // view, and wrapped between words rather than cut. While a line of scores is typed the
+    // line gets the room.
     let longest = t.scale.steps.iter().map(|s| step_text(app, s).width()).max().unwrap_or(0);
-    let scale_width = (longest as u16).clamp(24, inner.width / 2);
+    let scale_width = if entering { 24 } else { (longest as u16).clamp(24, inner.width / 2) };
     let wrapped: usize = t.scale.steps.iter().map(|s| wrap_step(app, s, scale_width).len()).sum();
     let steps = t.scale.steps.len() as u16;
     // Compact, the items keep the rows: the labels wrap only where that takes no more rows
     // than one line per step.
     let compact = Density::of(frame.area()).is_compact();
     let max_rows = if compact { usize::from(steps.clamp(4, 6)) } else { MAX_SCALE_ROWS };
-    let height = if wrapped <= max_rows { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
+    let mut height = if wrapped <= max_rows { (wrapped as u16).max(4) } else { steps.clamp(4, 6) };
+    // A group, a last run or the entry line need the lines below the item's text (one fewer
+    // when compact, where the items keep what they can).
+    if view.grouped || view.previous.is_some() || entering {
+        height = height.max(if compact { 6 } else { 7 });
+    }
     let [table, rule, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(height)])
             .areas(inner);
@@ -59,11 +143,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, r: Rating, note: Option<
         Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
         rule,
     );
-    render_items(app, frame, table, (t, a, r), theme);
+    render_items(app, frame, table, &view, r, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
-    render_selected(app, frame, left, t, a, r, note, theme);
-    render_scale(app, frame, right, t, a, r, theme);
+    match panel {
+        Panel::Selected(note) => render_selected(app, frame, left, &view, r, note, theme),
+        Panel::Entry(entry) => render_entry_line(app, frame, left, &view, entry, theme),
+    }
+    render_scale(app, frame, right, &view, r, theme);
 }
 
 /// Rows the scale may take below the items before its labels go on one line each.
@@ -87,55 +174,81 @@ fn wrap_step(app: &App, step: &crate::model::ScaleStep, width: u16) -> Vec<Strin
     out
 }
 
-/// Width of one perspective's score column: narrower when the items' text would get less
-/// than 36 columns.
-fn column_width(t: &Template, width: u16) -> u16 {
-    let wide = 17 * t.perspectives.len() as u16;
-    match t.perspectives.is_empty() {
-        true => 8,
-        false if width.saturating_sub(wide) >= 36 => 17,
-        false => 12,
+/// Width of one perspective's score column: a group's histogram and mean need 17; a lone
+/// score 8, or 12 per perspective when the items' text would get less than 36 columns.
+fn column_width(view: &View<'_>, width: u16) -> u16 {
+    let wide = 17 * view.t.perspectives.len() as u16;
+    match (view.grouped, view.t.perspectives.is_empty()) {
+        (true, _) => 17,
+        (false, true) => 8,
+        (false, false) if width.saturating_sub(wide) >= 36 => 17,
+        (false, false) => 12,
     }
 }
 
-fn render_items(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    (t, a, r): (&Template, &Assessment, Rating),
-    theme: &Theme,
-) {
-    let lang = app.lang.code();
-    let columns: Vec<Option<&str>> = if t.perspectives.is_empty() {
-        vec![None]
-    } else {
-        t.perspectives.iter().map(|p| Some(p.id.as_str())).collect()
+/// Width of the previous run's column (none without a previous run).
+fn last_width(view: &View<'_>) -> u16 {
+    if view.previous.is_some() { 6 } else { 0 }
+}
+
+fn centred(text: &str, width: usize, style: Style, theme: &Theme) -> Span<'static> {
+    let text = theme.truncate(text, width);
+    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+    Span::styled(format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2)), style)
+}
+
+/// One slot's cell: the agreed score (bracketed where the cursor is), a pen for a note, and
+/// with a group the histogram and the group's mean.
+fn cell(app: &App, view: &View<'_>, g: &SlotGroup<'_>, focused: bool, theme: &Theme) -> String {
+    let symbols = theme.symbols();
+    let answer = view.a.answer(&g.slot.item.id, g.slot.perspective);
+    let raw = answer.and_then(|x| x.score);
+    let score = match (raw, g.agreed) {
+        (Some(_), Some(s)) => s.to_string(),
+        (Some(bad), None) => format!("{bad}!"),
+        (None, _) => symbols.separator.to_owned(),
     };
-    let col = column_width(t, area.width);
-    let text_width = usize::from(area.width.saturating_sub(col * columns.len() as u16));
-    let cell = |text: String, style: Style| {
-        let w = usize::from(col);
-        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-        Span::styled(format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2)), style)
-    };
+    let noted = answer.is_some_and(|x| !x.note.trim().is_empty());
+    let pen = if noted { symbols.noted } else { "" };
+    if !view.grouped {
+        return match (focused, noted) {
+            (true, _) => format!("[{score}]{pen}"),
+            (false, true) => format!("{score} {pen}"),
+            (false, false) => score,
+        };
+    }
+    let agreed = if focused { format!("[{score}]") } else { format!(" {score} ") };
+    let mean = number(app.lang, g.distribution.mean(), theme);
+    format!("{agreed}{:<1} {} {mean:>3}", pen, g.distribution.bars())
+}
+
+fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Rating, theme: &Theme) {
+    let (t, lang) = (view.t, app.lang.code());
+    let col = column_width(view, area.width);
+    let last = last_width(view);
+    let columns = view.columns();
+    let text_width = usize::from(area.width.saturating_sub(col * columns as u16 + last));
     let mut header =
         vec![Span::styled(format!("{:<text_width$}", app.lang.t("rating.item")), theme.heading())];
     if t.perspectives.is_empty() {
-        header.push(cell(app.lang.t("rating.score").to_owned(), theme.heading()));
+        let label = if view.grouped { app.lang.t("rating.agreed_group") } else { app.lang.t("rating.score") };
+        header.push(centred(label, usize::from(col), theme.heading(), theme));
     } else {
         for p in &t.perspectives {
-            header.push(cell(
-                theme.truncate(&one_line(p.name.get(lang)), usize::from(col) - 1),
-                theme.heading(),
-            ));
+            let name = theme.truncate(&one_line(p.name.get(lang)), usize::from(col) - 1);
+            header.push(centred(&name, usize::from(col), theme.heading(), theme));
         }
+    }
+    if last > 0 {
+        header.push(Span::styled(
+            format!("{:>w$}", app.lang.t("rating.last"), w = usize::from(last)),
+            theme.heading(),
+        ));
     }
     let mut lines = vec![Line::from(header)];
     let mut selected_line = 0;
-    let symbols = theme.symbols();
-    let items = scoring::items_in_order(t);
     let mut dimension = None;
-    for (row, item) in items.iter().enumerate() {
+    for (row, item) in scoring::items_in_order(t).iter().enumerate() {
         if dimension != Some(item.dimension.as_str()) {
             dimension = Some(item.dimension.as_str());
             let name = t.dimensions.iter().find(|d| d.id == item.dimension).map_or("", |d| d.name.get(lang));
@@ -157,23 +270,18 @@ fn render_items(
             format!("{:<text_width$}", theme.truncate(&format!("{marker}{text}"), text_width)),
             if on_row { theme.key() } else { Style::new() },
         )];
-        for (ix, perspective) in columns.iter().enumerate() {
-            let answer = a.answer(&item.id, *perspective);
-            let raw = answer.and_then(|x| x.score);
-            let score = match (raw, scoring::valid_score(&t.scale, raw)) {
-                (Some(_), Some(s)) => s.to_string(),
-                (Some(bad), None) => format!("{bad}!"),
-                (None, _) => symbols.separator.to_owned(),
-            };
-            let noted = answer.is_some_and(|x| !x.note.trim().is_empty());
+        let mut last_values = Vec::new();
+        for ix in 0..columns {
+            let Some(g) = view.groups.get(row * columns + ix) else { continue };
             let focused = on_row && ix == r.column;
-            let shown = match (focused, noted) {
-                (true, true) => format!("[{score}]{}", symbols.noted),
-                (true, false) => format!("[{score}]"),
-                (false, true) => format!("{score} {}", symbols.noted),
-                (false, false) => score,
-            };
-            spans.push(cell(shown, if focused { theme.selected() } else { Style::new() }));
+            let style = if focused { theme.selected() } else { Style::new() };
+            spans.push(centred(&cell(app, view, g, focused, theme), usize::from(col), style, theme));
+            last_values.push(view.last_value(g));
+        }
+        if last > 0 {
+            let shown: Vec<String> = last_values.iter().map(|v| score(app.lang, *v, theme)).collect();
+            let text = if columns > 1 { shown.join("/") } else { shown.concat() };
+            spans.push(Span::styled(format!("{text:>w$}", w = usize::from(last)), theme.dim()));
         }
         lines.push(Line::from(spans));
     }
@@ -186,22 +294,58 @@ fn render_items(
     frame.render_widget(Paragraph::new(shown), area);
 }
 
-#[allow(clippy::too_many_arguments)]
+/// "8 answers ▃▃▆█▃ mean 3,3" and "median 3,5 · 1–5 · spread 1,2" for one slot.
+fn group_lines(app: &App, g: &SlotGroup<'_>, theme: &Theme) -> [String; 2] {
+    let d = &g.distribution;
+    let lang = app.lang;
+    let none = theme.symbols().none;
+    let key = if g.tallied { "rating.group_hands" } else { "rating.group" };
+    let first =
+        lang.tf(key, &[("count", &d.n()), ("bars", &d.bars()), ("mean", &number(lang, d.mean(), theme))]);
+    let range = d.range().map_or_else(|| none.to_owned(), |(lo, hi)| format!("{lo}–{hi}"));
+    let second = lang.tf(
+        "rating.group_more",
+        &[
+            ("median", &number(lang, d.median(), theme)),
+            ("range", &range),
+            ("spread", &g.spread().map_or_else(|| none.to_owned(), |s| lang.decimal(s, 1))),
+        ],
+    );
+    [first, second]
+}
+
 fn render_selected(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    t: &Template,
-    a: &Assessment,
+    view: &View<'_>,
     r: Rating,
     note: Option<&Input>,
     theme: &Theme,
 ) {
     let lang = app.lang.code();
-    let items = scoring::items_in_order(t);
-    let Some(item) = items.get(r.row) else { return };
-    let perspective = t.perspectives.get(r.column);
-    let answer = a.answer(&item.id, perspective.map(|p| p.id.as_str()));
+    let Some(g) = view.slot(r) else { return };
+    let item = g.slot.item;
+    let perspective = g.slot.perspective.and_then(|p| view.t.perspectives.iter().find(|x| x.id == p));
+    let answer = view.a.answer(&item.id, g.slot.perspective);
+    let width = usize::from(area.width);
+    let mut tail: Vec<Line> = Vec::new();
+    if g.distribution.n() > 0 {
+        for text in group_lines(app, g, theme) {
+            tail.push(Line::styled(theme.truncate(&text, width), theme.info()));
+        }
+    } else if view.grouped {
+        tail.push(Line::styled(theme.truncate(app.lang.t("rating.no_group_here"), width), theme.dim()));
+    }
+    if let Some((p, _)) = &view.previous {
+        let (date, value) = (app.lang.date(p.date), score(app.lang, view.last_value(g), theme));
+        let text = app.lang.tf("rating.last_time", &[("date", &date), ("value", &value)]);
+        tail.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+        if let Some(x) = view.open_actions(app, &item.id).first() {
+            let text = app.lang.tf("rating.open_action", &[("what", &one_line(&x.what))]);
+            tail.push(Line::styled(theme.truncate(&text, width), theme.warning()));
+        }
+    }
     let mut lines = Vec::new();
     if let Some(p) = perspective {
         lines.push(Line::styled(
@@ -214,9 +358,11 @@ fn render_selected(
         lines.push(Line::styled(app.lang.t("rating.reverse_hint"), theme.dim()));
     }
     let label = format!("{}: ", app.lang.t("rating.note"));
-    let para_height = area.height.saturating_sub(1);
-    let text_area = Rect { height: para_height, ..area };
+    let fixed = tail.len() as u16 + 1;
+    let text_area = Rect { height: area.height.saturating_sub(fixed), ..area };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
+    let tail_area = Rect { y: text_area.bottom(), height: tail.len() as u16, ..area };
+    frame.render_widget(Paragraph::new(tail), tail_area);
     let note_row = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
     let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
     let room = usize::from(area.width.saturating_sub(label_width));
@@ -245,20 +391,102 @@ fn render_selected(
     }
 }
 
-fn render_scale(
+/// The entry line: what it is for, the item, a ruler, the digits typed, and what they mean.
+fn render_entry_line(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    t: &Template,
-    a: &Assessment,
-    r: Rating,
+    view: &View<'_>,
+    entry: &Entry,
     theme: &Theme,
 ) {
-    let items = scoring::items_in_order(t);
-    let current = items.get(r.row).and_then(|item| {
-        a.answer(&item.id, t.perspectives.get(r.column).map(|p| p.id.as_str())).and_then(|x| x.score)
-    });
+    let (lang, t) = (app.lang, view.t);
     let width = usize::from(area.width);
+    let slot = entry.slot(t);
+    let item_name = slot.map(|s| {
+        let mut name = one_line(s.item.text.get(lang.code())).into_owned();
+        if let Some(p) = s.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
+            name = format!("{} {} {name}", one_line(p.name.get(lang.code())), theme.symbols().separator);
+        }
+        name
+    });
+    let steps: String =
+        (t.scale.min..=t.scale.max).map(|v| char::from_digit(u32::from(v % 10), 10).unwrap_or(' ')).collect();
+    let (title, ruler) = match entry.kind {
+        EntryKind::Each => {
+            let n = view.a.responses.len().max(entry.input.value().chars().count()) + 1;
+            let ruler: String =
+                (1..=n).map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' ')).collect();
+            (lang.tf("entry.title_each", &[("count", &view.a.responses.len())]), ruler)
+        }
+        EntryKind::Tally => {
+            (lang.tf("entry.title_tally", &[("min", &t.scale.min), ("max", &t.scale.max)]), steps)
+        }
+        EntryKind::Respondent => {
+            let ruler: String = (1..=view.groups.len())
+                .map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' '))
+                .collect();
+            (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), ruler)
+        }
+    };
+    let mut lines = vec![Line::styled(theme.truncate(&title, width), theme.heading())];
+    let at = if entry.kind == EntryKind::Respondent { "entry.at_cursor" } else { "entry.item" };
+    lines.push(Line::raw(theme.truncate(&lang.tf(at, &[("item", &item_name.unwrap_or_default())]), width)));
+    let prompt = format!("{} ", theme.symbols().selected);
+    let room = width.saturating_sub(prompt.len() + 1);
+    let scroll = entry.input.visual_scroll(room);
+    let ruler: String = ruler.chars().skip(scroll).collect();
+    lines.push(Line::styled(theme.truncate(&format!("  {ruler}"), width), theme.dim()));
+    let shown: String = entry.input.value().chars().skip(scroll).collect();
+    let mut typed = theme.truncate(&shown, room);
+    typed.push_str(&" ".repeat(room.saturating_sub(typed.width())));
+    lines.push(Line::from(vec![
+        Span::styled(prompt.clone(), theme.key()),
+        Span::styled(typed, theme.selected()),
+    ]));
+    let cursor_y = area.y + lines.len() as u16 - 1;
+    let (preview, style) = match entry.preview(t, view.a) {
+        Preview::Scores { distribution, added } => {
+            let spread =
+                distribution.spread().map_or_else(|| theme.symbols().none.to_owned(), |s| lang.decimal(s, 1));
+            let mut text = lang.tf(
+                "entry.preview",
+                &[
+                    ("count", &distribution.n()),
+                    ("bars", &distribution.bars()),
+                    ("mean", &number(lang, distribution.mean(), theme)),
+                    ("spread", &spread),
+                ],
+            );
+            if added > 0 {
+                let added = lang.tf("entry.preview_added", &[("count", &added)]);
+                text = format!("{text} {} {added}", theme.symbols().separator);
+            }
+            (text, theme.info())
+        }
+        Preview::Respondent { scored, of } => {
+            (lang.tf("entry.preview_respondent", &[("scored", &scored), ("of", &of)]), theme.info())
+        }
+        Preview::Problem(refusal) => (refusal.text(lang), theme.error()),
+    };
+    lines.push(Line::styled(theme.truncate(&preview, width), style));
+    let hint = match entry.kind {
+        _ if entry.replace => "entry.hint_replace",
+        EntryKind::Respondent => "entry.hint_respondent",
+        _ => "entry.hint",
+    };
+    lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+    frame.render_widget(Paragraph::new(lines), area);
+    let x =
+        area.x + prompt.chars().count() as u16 + entry.input.visual_cursor().saturating_sub(scroll) as u16;
+    frame.set_cursor_position((x.min(area.right().saturating_sub(1)), cursor_y));
+}
+
+fn render_scale(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Rating, theme: &Theme) {
+    let current =
+        view.slot(r).and_then(|g| view.a.answer(&g.slot.item.id, g.slot.perspective).and_then(|x| x.score));
+    let width = usize::from(area.width);
+    let t = view.t;
     let style =
         |s: &crate::model::ScaleStep| if current == Some(s.value) { theme.selected() } else { Style::new() };
     let wrapped: Vec<Line> = t
@@ -303,6 +531,13 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
         let dash = theme.symbols().dash;
         let note = if x.note.is_empty() { String::new() } else { format!(" {dash} {}", one_line(&x.note)) };
         lines.push(Line::raw(format!("{:<28} {score:>3}{note}", one_line(&id))));
+    }
+    if !a.responses.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            app.lang.tf("rating.participants", &[("count", &a.responses.len())]),
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

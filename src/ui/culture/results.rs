@@ -25,7 +25,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{bar, number, run_title, template_note, view_block};
+use super::{bar, group, number, run_title, score, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
@@ -40,10 +40,17 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
     frame.render_widget(Clear, area);
     let Some(a) = app.portfolio.assessment(id) else { return };
     let title = app.lang.tf("results.title", &[("run", &run_title(app, a, theme))]);
-    let block = view_block(app, &title, "", area.width, theme);
+    let template = app.run_template(a).map(|(t, _)| t);
+    let groups = template.map(|t| crate::scoring::group::group(t, a)).unwrap_or_default();
+    let grouped = groups.iter().any(|g| g.distribution.n() > 0);
+    let status = match template {
+        Some(t) if grouped => group::status(app, t, a, &groups, theme),
+        _ => String::new(),
+    };
+    let block = view_block(app, &title, &status, area.width, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some((t, _)) = app.run_template(a) else {
+    let Some(t) = template else {
         let lines = vec![Line::styled(template_note(app, a).unwrap_or_default(), theme.warning())];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
@@ -55,9 +62,62 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
     let width = usize::from(inner.width);
     // The perspectives' columns narrow where the names and the bars would not fit beside them.
     let col = if width >= NAME_WIDTH + 17 * t.perspectives.len() + 18 { 17 } else { 12 };
-    let lines = mean_lines(app, (t, a), (width, col), theme);
+    let mut lines = if grouped {
+        group::lines(app, t, a, width, theme)
+    } else {
+        mean_lines(app, (t, a), (width, col), theme)
+    };
+    if grouped {
+        lines.extend(notes(app, t, a, width, theme));
+    }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
+
+/// The participants, by name only outside presentation mode.
+fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String> {
+    let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
+    let label = app.lang.t("culture.participants");
+    if app.culture.presenting {
+        let count = a.participants.len().max(a.responses.len());
+        return (count > 0)
+            .then(|| format!("{label}: {}", app.lang.tf("results.hidden_names", &[("count", &count)])));
+    }
+    let mut parts = Vec::new();
+    if !a.participants.is_empty() {
+        parts.push(a.participants.join(", "));
+    }
+    if named {
+        let labels: Vec<String> = a.responses.iter().map(|r| r.label(true)).collect();
+        parts.push(app.lang.tf("results.responses", &[("list", &labels.join(", "))]));
+    }
+    let separator = format!(" {} ", theme.symbols().separator);
+    (!parts.is_empty()).then(|| format!("{label}: {}", parts.join(&separator)))
+}
+
+/// What follows the group's table: incomplete, the template, participants, the note.
+fn notes<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::raw("")];
+    let c = scoring::completion(t, a);
+    if !c.is_complete() {
+        let text =
+            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+        lines.extend(
+            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
+        );
+    }
+    lines.push(Line::styled(theme.truncate(app.lang.t("results.group_rule"), width), theme.dim()));
+    if let Some(note) = template_note(app, a) {
+        lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
+    }
+    if let Some(text) = participants_line(app, a, theme) {
+        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
+    }
+    if !a.note.trim().is_empty() {
+        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
+        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
+    }
+    lines
 }
 
 fn dimension_name<'t>(app: &App, t: &'t Template, id: &str) -> &'t str {
@@ -127,8 +187,7 @@ fn mean_lines<'a>(
         lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
     lines.push(Line::raw(""));
-    if !a.participants.is_empty() {
-        let text = format!("{}: {}", app.lang.t("culture.participants"), a.participants.join(", "));
+    if let Some(text) = participants_line(app, a, theme) {
         lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
     }
     if !a.note.trim().is_empty() {
@@ -152,6 +211,8 @@ pub(super) fn tendency_text(app: &App, tendency: &Tendency) -> String {
 fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Assessment, theme: &Theme) {
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(area);
     let shares = scoring::facet_shares(t, a);
+    let spreads = group::facet_spread(app, t, a);
+    let grouped = spreads.iter().any(|s| !s.is_empty());
     let half = usize::from(say.width);
     // The facets' full names when the longest fits beside its figures, else the short ones.
     let percent_width = app.lang.percent(100.0, 0).width();
@@ -167,11 +228,13 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     let name = |f: Facet| pad(app.lang.t(&format!("{key}.{}", f.key())), name_width + 1, theme);
     let mut left =
         vec![Line::styled(theme.truncate(app.lang.t("results.what_we_say"), half), theme.heading())];
-    for s in &shares {
+    for (s, spread) in shares.iter().zip(&spreads) {
         let percent = s.percent.map_or_else(|| symbols.none.to_owned(), |p| app.lang.percent(p, 0));
         let percent = format!("{percent:>percent_width$}");
         let mark = if s.is_strong() { format!(" {}", symbols.strong) } else { "  ".to_owned() };
-        let text = format!("{}{percent} {}{mark}", name(s.facet), bar(s.percent, 0.0, 100.0, 8, theme));
+        let bar_width = if grouped { 4 } else { 8 };
+        let bar = bar(s.percent, 0.0, 100.0, bar_width, theme);
+        let text = format!("{}{percent} {bar}{mark}{spread}", name(s.facet));
         left.push(Line::styled(
             theme.truncate(&text, half),
             if s.is_strong() { theme.key() } else { Style::new() },
@@ -184,6 +247,9 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         theme.key(),
     ));
     left.push(Line::styled(app.lang.t("results.strong_rule"), theme.dim()));
+    if grouped {
+        left.push(Line::styled(app.lang.t("results.facet_spread_rule"), theme.dim()));
+    }
     let c = scoring::completion(t, a);
     if !c.is_complete() {
         left.push(Line::styled(
@@ -210,8 +276,13 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
         theme.dim(),
     ));
+    let below = group::facet_lists(app, t, a, usize::from(area.width), theme);
+    let height = (below.len() as u16).min(area.height / 2);
+    let [columns, lists] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+    let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(columns);
     frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), say);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), run);
+    frame.render_widget(Paragraph::new(below), lists);
 }
 
 fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, theme: &Theme) -> String {
@@ -222,6 +293,15 @@ fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, theme: &Theme) -
         Some(_) => format!("{arrow}  0"),
         None => arrow.to_owned(),
     }
+}
+
+/// The spread before and after: "1,2→0,8".
+fn spread_change(app: &App, spread: &scoring::Delta, theme: &Theme) -> String {
+    if spread.before.is_none() && spread.after.is_none() {
+        return String::new();
+    }
+    let (before, after) = (number(app.lang, spread.before, theme), number(app.lang, spread.after, theme));
+    format!("{before}{}{after}", theme.symbols().arrow)
 }
 
 fn trend_style(theme: &Theme, trend: Trend) -> Style {
@@ -256,6 +336,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         return;
     };
     let c = scoring::compare(t, before, a);
+    let spreads = c.spread.before.is_some() || c.spread.after.is_some();
     let history = scoring::history(&app.portfolio, a);
     let (min, max) = (f64::from(t.scale.min), f64::from(t.scale.max));
     // Each earlier run is read with its own template; one no longer readable shows as ·.
@@ -280,30 +361,30 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         app.lang.tn("results.history", history.len(), &[]),
     );
     lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
-    let row = |name: &str, name_width: usize, delta: &scoring::Delta, history: String, strong: bool| {
-        let (before, after) = if strong || !history.is_empty() {
-            (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme))
-        } else {
-            // One item's score is a whole number.
-            let whole =
-                |v: Option<f64>| v.map_or_else(|| theme.symbols().none.to_owned(), |v| format!("{v:.0}"));
-            (whole(delta.before), whole(delta.after))
+    // A row is a mean (a dimension, `strong` for the total) or one item's score.
+    let row =
+        |name: &str, name_width: usize, delta: &scoring::Delta, tail: String, mean: bool, strong: bool| {
+            let (before, after) = if mean {
+                (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme))
+            } else {
+                // An item's agreed score is a whole number; the group's mean is not.
+                (score(app.lang, delta.before, theme), score(app.lang, delta.after, theme))
+            };
+            let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width, theme));
+            let style = if strong { theme.key() } else { Style::new() };
+            Line::from(vec![
+                Span::styled(text, style),
+                Span::styled(
+                    format!("{:<8}", change_text(app.lang, delta, theme)),
+                    trend_style(theme, delta.trend()),
+                ),
+                Span::raw(format!(" {tail}")),
+            ])
         };
-        let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width, theme));
-        let style = if strong { theme.key() } else { Style::new() };
-        Line::from(vec![
-            Span::styled(text, style),
-            Span::styled(
-                format!("{:<8}", change_text(app.lang, delta, theme)),
-                trend_style(theme, delta.trend()),
-            ),
-            Span::raw(format!(" {history}")),
-        ])
-    };
     for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
         let history =
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
-        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, false));
+        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, true, false));
     }
     lines.push(row(
         app.lang.t("results.total"),
@@ -311,15 +392,24 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         &c.total,
         spark(&|s: &scoring::Scores| s.total),
         true,
+        true,
     ));
+    if spreads {
+        let text = app.lang.tf("results.spread_moved", &[("change", &spread_change(app, &c.spread, theme))]);
+        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+    }
     lines.push(Line::raw(""));
-    let header = format!(
-        "{}{:>7}{:>6}   {}",
+    let item_width = if spreads { item_width.saturating_sub(10).max(NAME_WIDTH) } else { item_width };
+    let mut header = format!(
+        "{}{:>7}{:>6}   {:<8}",
         pad(app.lang.t("rating.item"), item_width, theme),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
     );
+    if spreads {
+        header = format!("{header} {}", app.lang.t("results.spread"));
+    }
     lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
     let names: std::collections::HashMap<&str, &str> =
         t.perspectives.iter().map(|p| (p.id.as_str(), p.name.get(app.lang.code()))).collect();
@@ -332,7 +422,7 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         if t.items.iter().any(|i| i.id == s.item && i.reverse) {
             name = format!("{name} {}", theme.symbols().reverse);
         }
-        lines.push(row(&name, item_width, &s.delta, String::new(), false));
+        lines.push(row(&name, item_width, &s.delta, spread_change(app, &s.spread, theme), false, false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);

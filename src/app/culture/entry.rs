@@ -1,0 +1,627 @@
+//! Entering what a group said, at the speed of a meeting, from the rating view.
+//!
+//! One line of digits, read one of three ways:
+//! - **each** (`e`): every participant's score for the item under the cursor, in the order
+//!   the participants were first entered — `3442531` is R1 said 3, R2 said 4, … Enter stores
+//!   it and opens the next item, so 8 people × 10 items take 90 keys.
+//! - **tally** (`t`): a show of hands for the item: how many gave each score, lowest first —
+//!   on a 1–5 scale `01331` is nobody said 1, one said 2, three said 3 … (6 keys an item).
+//! - **respondent** (`n`): one new participant's scores for every item in order, for a
+//!   workshop where each person reads out their sheet; the table follows the cursor.
+//!
+//! A `-` (or `.`) is "no answer". Scores are one digit each; with spaces or commas between
+//! them, numbers of any length. A digit outside the scale is refused as it is typed, with the
+//! scale in the message. Every Enter is one undoable change. A slot is given either a show of
+//! hands or the participants' own scores, never both, so nobody is counted twice.
+
+use tui_input::Input;
+
+use super::{CultureMode, Rating};
+use crate::action::Edit;
+use crate::app::{App, Mode, editing};
+use crate::history::Change;
+use crate::model::{Answer, Assessment, Response, Scale, Template};
+use crate::scoring::{self, Slot};
+
+/// How the entry line's digits are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// Every participant's score for one slot, in response order.
+    Each,
+    /// A show of hands for one slot: how many gave each score, lowest first.
+    Tally,
+    /// One new participant's scores for every slot, in rating order.
+    Respondent,
+}
+
+/// The entry line open over the rating view.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The run and the slot being entered (for a respondent: the slot at the cursor).
+    pub rating: Rating,
+    pub kind: EntryKind,
+    pub input: Input,
+    /// What the line held when it was opened, to tell whether anything was typed.
+    pub opened_with: String,
+    /// The line shows what is stored and nothing was done to it yet: the first digit typed
+    /// starts it afresh, as typing into a spreadsheet cell does (← or Backspace edit it instead).
+    pub replace: bool,
+}
+
+/// Something wrong with the line, as a catalog key and its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Refusal {
+    fn new(key: &'static str, args: &[(&'static str, String)]) -> Self {
+        Self { key, args: args.to_vec() }
+    }
+
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let args: Vec<(&str, &dyn std::fmt::Display)> =
+            self.args.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)).collect();
+        lang.tf(self.key, &args)
+    }
+}
+
+/// The values of an entry line: `None` for "no answer". Digits one by one, or numbers
+/// between spaces, commas or semicolons.
+fn tokens(text: &str) -> Result<Vec<Option<u32>>, Refusal> {
+    let text = text.trim();
+    let one = |token: &str| -> Result<Option<u32>, Refusal> {
+        match token {
+            "-" | "." => Ok(None),
+            t => t
+                .parse::<u32>()
+                .map(Some)
+                .map_err(|_| Refusal::new("entry.not_a_number", &[("text", t.to_owned())])),
+        }
+    };
+    if text.contains([' ', ',', ';']) {
+        text.split([' ', ',', ';']).filter(|t| !t.is_empty()).map(one).collect()
+    } else {
+        text.chars().map(|c| one(c.encode_utf8(&mut [0; 4]))).collect()
+    }
+}
+
+/// Scores for participants or slots: every value within the scale.
+fn scores(text: &str, scale: &Scale, what: Position) -> Result<Vec<Option<u8>>, Refusal> {
+    tokens(text)?
+        .into_iter()
+        .enumerate()
+        .map(|(ix, value)| match value {
+            None => Ok(None),
+            Some(v) if v >= u32::from(scale.min) && v <= u32::from(scale.max) => Ok(Some(v as u8)),
+            Some(v) => Err(out_of_scale(v, scale, what, ix + 1)),
+        })
+        .collect()
+}
+
+/// What a position in the line stands for, to name it in a refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    Participant,
+    Item,
+}
+
+fn out_of_scale(value: u32, scale: &Scale, what: Position, position: usize) -> Refusal {
+    let key = match what {
+        Position::Participant => "entry.out_of_scale_participant",
+        Position::Item => "entry.out_of_scale_item",
+    };
+    Refusal::new(
+        key,
+        &[
+            ("score", value.to_string()),
+            ("min", scale.min.to_string()),
+            ("max", scale.max.to_string()),
+            ("position", position.to_string()),
+        ],
+    )
+}
+
+/// A show of hands: one count per step, lowest first; missing steps are 0.
+fn tally(text: &str, scale: &Scale) -> Result<Vec<u32>, Refusal> {
+    let steps = usize::from(scale.max.saturating_sub(scale.min)) + 1;
+    let mut counts: Vec<u32> = tokens(text)?.into_iter().map(Option::unwrap_or_default).collect();
+    if counts.len() > steps {
+        return Err(Refusal::new(
+            "entry.tally_too_long",
+            &[
+                ("found", counts.len().to_string()),
+                ("steps", steps.to_string()),
+                ("min", scale.min.to_string()),
+                ("max", scale.max.to_string()),
+            ],
+        ));
+    }
+    counts.resize(steps, 0);
+    Ok(counts)
+}
+
+/// Values as a line: digits side by side while every value is one digit, else with spaces.
+fn line_of(values: &[Option<u32>]) -> String {
+    let mut end = values.len();
+    while end > 0 && values[end - 1].is_none() {
+        end -= 1;
+    }
+    let shown = &values[..end];
+    let text = |v: &Option<u32>| v.map_or_else(|| "-".to_owned(), |v| v.to_string());
+    if shown.iter().all(|v| v.is_none_or(|v| v < 10)) {
+        shown.iter().map(text).collect()
+    } else {
+        shown.iter().map(text).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// What the entry line means as it stands, for the preview under it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preview {
+    /// A distribution of this many scores, and how many responses the line adds (each).
+    Scores {
+        distribution: scoring::group::Distribution,
+        added: usize,
+    },
+    /// A new participant's scores for this many of the slots.
+    Respondent {
+        scored: usize,
+        of: usize,
+    },
+    Problem(Refusal),
+}
+
+impl Entry {
+    /// The slot the line is about (for a respondent, the slot at the cursor).
+    pub fn slot<'t>(&self, t: &'t Template) -> Option<Slot<'t>> {
+        let columns = t.perspectives.len().max(1);
+        scoring::slots(t).get(self.rating.row * columns + self.rating.column).copied()
+    }
+
+    /// What the line means now.
+    pub fn preview(&self, t: &Template, a: &Assessment) -> Preview {
+        let text = self.input.value();
+        // Counting a slot twice is refused at Enter; say so while typing.
+        let typed = text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        if let (true, Some(slot)) = (typed, self.slot(t)) {
+            match self.kind {
+                EntryKind::Each if has_hands(a, slot) => {
+                    return Preview::Problem(Refusal::new("entry.has_hands", &[]));
+                }
+                EntryKind::Tally if has_own_scores(a, slot) => {
+                    return Preview::Problem(Refusal::new("entry.has_own_scores", &[]));
+                }
+                _ => {}
+            }
+        }
+        match self.kind {
+            EntryKind::Each => match scores(text, &t.scale, Position::Participant) {
+                Ok(values) => {
+                    let mut distribution = scoring::group::Distribution::new(&t.scale);
+                    for v in values.iter().flatten() {
+                        distribution.add(*v);
+                    }
+                    Preview::Scores { distribution, added: values.len().saturating_sub(a.responses.len()) }
+                }
+                Err(e) => Preview::Problem(e),
+            },
+            EntryKind::Tally => match tally(text, &t.scale) {
+                Ok(counts) => {
+                    let mut distribution = scoring::group::Distribution::new(&t.scale);
+                    distribution.add_tally(&counts);
+                    Preview::Scores { distribution, added: 0 }
+                }
+                Err(e) => Preview::Problem(e),
+            },
+            EntryKind::Respondent => match scores(text, &t.scale, Position::Item) {
+                Ok(values) => Preview::Respondent {
+                    scored: values.iter().flatten().count(),
+                    of: scoring::slots(t).len(),
+                },
+                Err(e) => Preview::Problem(e),
+            },
+        }
+    }
+
+    /// The next respondent's id, shown while typing their scores.
+    pub fn respondent_id(a: &Assessment) -> crate::model::Id {
+        a.next_response_id()
+    }
+}
+
+impl App {
+    /// Opens the entry line of `kind` on the rating view's slot.
+    pub(super) fn open_entry(&mut self, kind: EntryKind) {
+        let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
+        if !self.writable() {
+            return;
+        }
+        let Some(a) = self.portfolio.assessment(r.id) else { return };
+        let Some((t, _)) = self.run_template(a) else {
+            self.set_error(self.lang.t("rating.no_template").to_owned());
+            return;
+        };
+        let rating = if kind == EntryKind::Respondent { Rating { row: 0, column: 0, ..r } } else { r };
+        let text = if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
+        let key = match kind {
+            EntryKind::Each => "entry.opened_each",
+            EntryKind::Tally => "entry.opened_tally",
+            EntryKind::Respondent => "entry.opened_respondent",
+        };
+        let id = a.next_response_id();
+        self.set_info(self.lang.tf(key, &[("min", &t.scale.min), ("max", &t.scale.max), ("id", &id)]));
+        self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
+            rating,
+            kind,
+            replace: !text.is_empty(),
+            input: Input::new(text.clone()),
+            opened_with: text,
+        })));
+    }
+
+    /// A key typed into the entry line: digits, `-`, spaces and the line-editing keys. A digit
+    /// outside the scale is refused on the spot.
+    pub(super) fn entry_edit(&mut self, edit: Edit) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        let Some(scale) = self.entry_template(entry.rating.id).map(|t| t.scale.clone()) else { return };
+        if let Edit::Insert(c) = edit {
+            if !(c.is_ascii_digit() || matches!(c, ' ' | ',' | ';' | '-' | '.')) {
+                self.set_error(self.lang.t("entry.digits_only").to_owned());
+                return;
+            }
+            let single = !entry.input.value().contains([' ', ',', ';']);
+            if let (true, Some(d), EntryKind::Each | EntryKind::Respondent) =
+                (single, c.to_digit(10), entry.kind)
+                && (d < u32::from(scale.min) || d > u32::from(scale.max))
+                && scale.max < 10
+            {
+                let position = entry.input.value().chars().take(entry.input.cursor()).count() + 1;
+                let what = if entry.kind == EntryKind::Each { Position::Participant } else { Position::Item };
+                let refusal = out_of_scale(d, &scale, what, position);
+                self.set_error(refusal.text(self.lang));
+                return;
+            }
+        }
+        let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
+        if std::mem::take(&mut entry.replace) && matches!(edit, Edit::Insert(_)) {
+            entry.input = Input::default();
+        }
+        editing::edit_line(&mut entry.input, edit);
+        self.follow_cursor();
+    }
+
+    /// Pasted digits into the entry line (checked when entered, like typed ones). Several
+    /// lines — a column copied from a spreadsheet, a fast typist's burst — are entered line by
+    /// line, as if each were typed and Enter pressed; the last stays in the line.
+    pub(super) fn entry_paste(&mut self, text: &str) {
+        let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        for (ix, line) in lines.iter().enumerate() {
+            let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return };
+            if std::mem::take(&mut entry.replace) || ix > 0 {
+                entry.input = Input::default();
+            }
+            editing::paste_line(&mut entry.input, line);
+            self.follow_cursor();
+            if ix + 1 < lines.len() {
+                if !matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) || !self.store_entry() {
+                    return;
+                }
+                self.step_entry(1);
+            }
+        }
+    }
+
+    /// For a respondent, the rating cursor shows the slot the next digit goes to.
+    fn follow_cursor(&mut self) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        if entry.kind != EntryKind::Respondent {
+            return;
+        }
+        let Some(columns) = self.entry_template(entry.rating.id).map(|t| t.perspectives.len().max(1)) else {
+            return;
+        };
+        let slots = self.entry_template(entry.rating.id).map_or(0, |t| scoring::slots(t).len());
+        let before: String = entry.input.value().chars().take(entry.input.cursor()).collect();
+        let at = tokens(&before).map_or(0, |t| t.len()).min(slots.saturating_sub(1));
+        if let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode {
+            entry.rating.row = at / columns;
+            entry.rating.column = at % columns;
+        }
+    }
+
+    fn entry_template(&self, run: crate::model::Id) -> Option<&Template> {
+        let a = self.portfolio.assessment(run)?;
+        self.run_template(a).map(|(t, _)| t)
+    }
+
+    /// Enter: stores the line as one undoable change and opens the next slot (or, for a
+    /// respondent, the next respondent). A line that cannot be read stays open.
+    pub(super) fn submit_entry(&mut self) {
+        if self.store_entry() {
+            self.step_entry(1);
+        }
+    }
+
+    /// ↑ / ↓ in the entry line: stores what was typed (if anything), then the slot above or
+    /// below.
+    pub(super) fn entry_move(&mut self, delta: isize) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        if entry.kind == EntryKind::Respondent {
+            return;
+        }
+        let typed = entry.input.value() != entry.opened_with;
+        if !typed || self.store_entry() {
+            self.step_entry(delta);
+        }
+    }
+
+    /// Esc: closes the line; what was typed and not entered is dropped, and said so.
+    pub(super) fn close_entry(&mut self) {
+        let Mode::Culture(CultureMode::Entry(entry)) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return;
+        };
+        let typed = entry.input.value().trim().to_owned();
+        if entry.input.value() != entry.opened_with && !typed.is_empty() {
+            self.set_info(self.lang.tf("entry.dropped", &[("text", &typed)]));
+        }
+        let rating = if entry.kind == EntryKind::Respondent {
+            Rating { row: 0, column: 0, ..entry.rating }
+        } else {
+            entry.rating
+        };
+        self.mode = Mode::Culture(CultureMode::Rating(rating));
+    }
+
+    /// After an undo or redo with the line open and untouched, it shows the slot as it is now.
+    pub(super) fn refresh_entry(&mut self) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        if entry.input.value() != entry.opened_with || entry.kind == EntryKind::Respondent {
+            return;
+        }
+        let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
+        let Some((t, _)) = self.run_template(a) else { return };
+        let text = prefill(t, a, entry.rating, entry.kind);
+        if let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode {
+            entry.replace = !text.is_empty();
+            entry.input = Input::new(text.clone());
+            entry.opened_with = text;
+        }
+    }
+
+    /// Stores the line; false (with the reason in the status line) when it cannot.
+    fn store_entry(&mut self) -> bool {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return false };
+        let entry = (**entry).clone();
+        let Some(before) = self.portfolio.assessment(entry.rating.id).cloned() else { return false };
+        let Some((t, _)) = self.run_template(&before) else { return false };
+        let t = t.clone();
+        let stored = match entry.kind {
+            EntryKind::Each => each(&t, &before, &entry),
+            EntryKind::Tally => hands(&t, &before, &entry),
+            EntryKind::Respondent => respondent(&t, &before, &entry),
+        };
+        let after = match stored {
+            Ok(after) => after,
+            Err(refusal) => {
+                self.set_error(refusal.text(self.lang));
+                return false;
+            }
+        };
+        if after == before {
+            return true;
+        }
+        let label = match entry.kind {
+            EntryKind::Respondent => format!("R{}", before.next_response_id()),
+            _ => entry.slot(&t).map(|s| short_name(&t, s, self.lang)).unwrap_or_default(),
+        };
+        if !self.commit(Change::assessment(Some(before), Some(after))) {
+            return false;
+        }
+        self.set_info(self.lang.tf("entry.stored", &[("what", &label)]));
+        true
+    }
+
+    /// Opens the line `delta` slots on (each, tally) or empty for the next respondent; past the
+    /// last slot the line closes.
+    fn step_entry(&mut self, delta: isize) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        let entry = (**entry).clone();
+        let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
+        let Some((t, _)) = self.run_template(a) else { return };
+        let columns = t.perspectives.len().max(1);
+        let slots = scoring::slots(t).len();
+        if entry.kind == EntryKind::Respondent {
+            let next = Entry {
+                rating: Rating { row: 0, column: 0, ..entry.rating },
+                input: Input::default(),
+                opened_with: String::new(),
+                replace: false,
+                ..entry
+            };
+            self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
+            return;
+        }
+        let here = (entry.rating.row * columns + entry.rating.column).cast_signed();
+        let there = here + delta;
+        if there < 0 || there >= slots.cast_signed() {
+            let total = slots;
+            self.mode = Mode::Culture(CultureMode::Rating(entry.rating));
+            if delta > 0 && !self.status.as_ref().is_some_and(|s| s.is_error) {
+                self.set_info(self.lang.tf("entry.all_done", &[("total", &total)]));
+            }
+            return;
+        }
+        let there = there.cast_unsigned();
+        let rating = Rating { row: there / columns, column: there % columns, ..entry.rating };
+        let text = prefill(t, a, rating, entry.kind);
+        self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
+            rating,
+            replace: !text.is_empty(),
+            input: Input::new(text.clone()),
+            opened_with: text,
+            ..entry
+        })));
+    }
+}
+
+/// The line as it stands for `rating`'s slot: the participants' scores or the hands counted.
+fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> String {
+    let entry = Entry { rating, kind, input: Input::default(), opened_with: String::new(), replace: false };
+    let Some(slot) = entry.slot(t) else { return String::new() };
+    match kind {
+        EntryKind::Each => {
+            let values: Vec<Option<u32>> =
+                a.responses.iter().map(|r| r.score(&slot.item.id, slot.perspective).map(u32::from)).collect();
+            line_of(&values)
+        }
+        EntryKind::Tally => {
+            let counts =
+                a.answer(&slot.item.id, slot.perspective).map(|x| x.tally.clone()).unwrap_or_default();
+            if counts.iter().all(|c| *c == 0) {
+                return String::new();
+            }
+            let values: Vec<Option<u32>> = counts.into_iter().map(Some).collect();
+            let text = line_of(&values);
+            // Trailing zeros are part of a show of hands; keep the line as long as the scale.
+            if values.iter().all(|v| v.is_some_and(|v| v < 10)) {
+                values.iter().map(|v| v.unwrap_or(0).to_string()).collect()
+            } else {
+                text
+            }
+        }
+        EntryKind::Respondent => String::new(),
+    }
+}
+
+/// The item's short name (and perspective) for messages.
+fn short_name(t: &Template, slot: Slot<'_>, lang: crate::i18n::Lang) -> String {
+    let text = slot.item.text.get(lang.code());
+    let short = text.split([':', '.', '?', '(']).next().unwrap_or(text).trim();
+    let mut name = crate::text::one_line(if short.is_empty() { text } else { short }).into_owned();
+    if let Some(p) = slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
+        name = format!("{name} · {}", p.name.get(lang.code()));
+    }
+    name
+}
+
+fn has_hands(a: &Assessment, slot: Slot<'_>) -> bool {
+    a.answer(&slot.item.id, slot.perspective).is_some_and(|x| x.tally.iter().any(|n| *n > 0))
+}
+
+fn has_own_scores(a: &Assessment, slot: Slot<'_>) -> bool {
+    a.responses.iter().any(|r| r.score(&slot.item.id, slot.perspective).is_some())
+}
+
+/// Each participant's score for one slot, in response order; new participants are added,
+/// those the line does not reach lose this slot's score.
+fn each(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment, Refusal> {
+    let values = scores(entry.input.value(), &t.scale, Position::Participant)?;
+    let Some(slot) = entry.slot(t) else { return Ok(before.clone()) };
+    if has_hands(before, slot) && values.iter().any(Option::is_some) {
+        return Err(Refusal::new("entry.has_hands", &[]));
+    }
+    let mut after = before.clone();
+    for (ix, value) in values.iter().enumerate() {
+        if ix == after.responses.len() {
+            after.responses.push(Response { id: after.next_response_id(), ..Response::default() });
+        }
+        after.responses[ix].set_score(&slot.item.id, slot.perspective, *value);
+    }
+    for response in after.responses.iter_mut().skip(values.len()) {
+        response.set_score(&slot.item.id, slot.perspective, None);
+    }
+    // A participant at the end left with no score and no name is not kept; one further up
+    // stays, so the positions of everyone after them never shift.
+    while after.responses.last().is_some_and(Response::is_blank) {
+        after.responses.pop();
+    }
+    Ok(after)
+}
+
+/// A show of hands for one slot.
+fn hands(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment, Refusal> {
+    let counts = tally(entry.input.value(), &t.scale)?;
+    let Some(slot) = entry.slot(t) else { return Ok(before.clone()) };
+    let any = counts.iter().any(|n| *n > 0);
+    if any && has_own_scores(before, slot) {
+        return Err(Refusal::new("entry.has_own_scores", &[]));
+    }
+    let mut after = before.clone();
+    let counts = if any { counts } else { Vec::new() };
+    match after
+        .answers
+        .iter_mut()
+        .find(|x| x.item == slot.item.id && x.perspective.as_deref() == slot.perspective)
+    {
+        Some(answer) => answer.tally = counts,
+        None if any => after.answers.push(Answer {
+            tally: counts,
+            ..Answer::empty(slot.item.id.clone(), slot.perspective.map(str::to_owned))
+        }),
+        None => {}
+    }
+    after.answers.retain(|x| !x.is_blank());
+    Ok(after)
+}
+
+/// A new participant's scores for every slot, in rating order.
+fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment, Refusal> {
+    let values = scores(entry.input.value(), &t.scale, Position::Item)?;
+    let all = scoring::slots(t);
+    if values.len() > all.len() {
+        return Err(Refusal::new(
+            "entry.respondent_too_long",
+            &[("found", values.len().to_string()), ("slots", all.len().to_string())],
+        ));
+    }
+    let mut response = Response { id: before.next_response_id(), ..Response::default() };
+    for (slot, value) in all.iter().zip(&values) {
+        if value.is_some() && has_hands(before, *slot) {
+            return Err(Refusal::new("entry.has_hands", &[]));
+        }
+        response.set_score(&slot.item.id, slot.perspective, *value);
+    }
+    let mut after = before.clone();
+    if !response.is_blank() {
+        after.responses.push(response);
+    }
+    Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_one_by_one_or_numbers_between_spaces() {
+        assert_eq!(tokens("34-2"), Ok(vec![Some(3), Some(4), None, Some(2)]));
+        assert_eq!(tokens(" 10 2, 3;. "), Ok(vec![Some(10), Some(2), Some(3), None]));
+        assert_eq!(tokens(""), Ok(vec![]));
+        assert_eq!(tokens("3x").map_err(|e| e.key), Err("entry.not_a_number"));
+    }
+
+    #[test]
+    fn lines_are_written_back_as_they_would_be_typed() {
+        assert_eq!(line_of(&[Some(3), None, Some(4), None, None]), "3-4");
+        assert_eq!(line_of(&[Some(10), Some(2)]), "10 2");
+        assert_eq!(line_of(&[None]), "");
+    }
+
+    #[test]
+    fn a_tally_has_at_most_one_count_per_step() {
+        let scale = crate::model::Scale {
+            min: 1,
+            max: 5,
+            steps: vec![],
+            extra: crate::model::extras::Extra::default(),
+        };
+        assert_eq!(tally("0133", &scale), Ok(vec![0, 1, 3, 3, 0]));
+        assert_eq!(tally("0 12 3", &scale), Ok(vec![0, 12, 3, 0, 0]));
+        assert_eq!(tally("013310", &scale).map_err(|e| e.key), Err("entry.tally_too_long"));
+        let refused = scores("3472", &scale, Position::Participant).expect_err("7 is outside 1–5");
+        assert_eq!(refused.key, "entry.out_of_scale_participant");
+        assert!(refused.args.contains(&("position", "3".to_owned())));
+    }
+}

@@ -1,0 +1,318 @@
+//! A group assessment driven as a facilitator drives it in a meeting: eight participants'
+//! scores for the innovation-climate checklist typed a line per item, a show of hands, one
+//! participant's sheet read out, and the results the room sees.
+
+use fasett::action::Pane;
+use fasett::app::{CultureMode, EntryKind, Mode};
+use fasett::i18n::Lang;
+use fasett::model::Assessment;
+use fasett::scoring::{self, group};
+use fasett::testing::Harness;
+use ratatui::crossterm::event::KeyCode;
+
+/// The eight participants' scores, item by item in the checklist's order.
+const EIGHT: [&str; 10] = [
+    "34425314", "44534433", "23322343", "12341234", "44445444", "45444454", "21122132", "33443344",
+    "15151515", "22213223",
+];
+
+/// An empty portfolio with an innovation-climate run started by keys, in the rating view.
+fn climate_run() -> Harness {
+    let mut app = Harness::empty().lang(Lang::En);
+    app.press('3').press('n');
+    let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the new-run dialog") };
+    let at = form.template;
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "innovation_climate").expect("bundled");
+    for _ in at..wanted {
+        app.press(KeyCode::Right);
+    }
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+    app
+}
+
+fn run(app: &Harness) -> Assessment {
+    app.portfolio.assessments.first().expect("a run").clone()
+}
+
+#[test]
+fn eight_participants_ten_items_in_under_two_keys_a_score() {
+    let mut app = climate_run();
+    let mut keys = 0;
+    app.press('e');
+    keys += 1;
+    for line in EIGHT {
+        app.type_text(line).press(KeyCode::Enter);
+        keys += line.len() + 1;
+    }
+    let scores = 8 * 10;
+    assert!(keys <= 2 * scores, "{keys} keys for {scores} scores");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "the line closes after the last item");
+    assert!(app.message().contains("All 10 items entered"), "{}", app.message());
+
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 8);
+    assert_eq!(a.responses.iter().map(|r| r.id).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
+    assert!(a.responses.iter().all(|r| r.scores.len() == 10 && r.name.is_empty()), "anonymous, complete");
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    let order: Vec<&str> = scoring::items_in_order(t).iter().map(|i| i.id.as_str()).collect();
+    let first = groups.iter().find(|g| g.slot.item.id == order[0]).expect("the first item");
+    assert_eq!(first.distribution.counts, [1, 1, 2, 3, 1], "34425314");
+    assert_eq!(first.distribution.mean(), Some(3.25));
+    let split = groups.iter().find(|g| g.slot.item.id == order[8]).expect("the ninth item");
+    assert!(split.distribution.is_split(), "15151515 splits the room");
+    assert_eq!(group::disagree_most(&groups, 1)[0].slot.item.id, order[8]);
+    assert_eq!(scoring::completion(t, &a).answered, 10, "the group's means count until a score is agreed");
+
+    // Each Enter was one undoable step: undo takes back the last item only.
+    app.press('u');
+    let a = run(&app);
+    assert_eq!(a.responses.iter().filter(|r| r.scores.len() == 9).count(), 8);
+    app.press('u');
+    assert_eq!(run(&app).responses.iter().filter(|r| r.scores.len() == 8).count(), 8);
+}
+
+#[test]
+fn out_of_scale_digits_are_refused_as_they_are_typed() {
+    let mut app = climate_run();
+    app.press('e').type_text("34").press('7');
+    assert!(app.message().contains("1–5"), "the scale is named: {}", app.message());
+    assert!(app.message().contains('3'), "the position is named: {}", app.message());
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line stays open") };
+    assert_eq!(entry.input.value(), "34");
+    app.press('x');
+    assert!(app.message().to_lowercase().contains("digits"), "{}", app.message());
+    // Pasted text is checked at Enter: nothing is stored, the line stays open.
+    app.paste("9");
+    app.press(KeyCode::Enter);
+    assert!(app.message().contains("1–5"), "{}", app.message());
+    assert!(run(&app).responses.is_empty(), "nothing was entered");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Entry(_))));
+    app.press(KeyCode::Esc);
+    assert!(app.message().contains("349"), "what was dropped is said: {}", app.message());
+}
+
+#[test]
+fn a_show_of_hands_is_six_keys_an_item() {
+    let mut app = climate_run();
+    app.press('t');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the tally line") };
+    assert_eq!(entry.kind, EntryKind::Tally);
+    for _ in 0..10 {
+        app.type_text("01331").press(KeyCode::Enter);
+    }
+    let a = run(&app);
+    assert!(a.responses.is_empty(), "a show of hands names nobody");
+    assert_eq!(a.answers.len(), 10);
+    assert!(a.answers.iter().all(|x| x.tally == [0, 1, 3, 3, 1] && x.score.is_none()));
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    assert!(groups.iter().all(|g| g.distribution.n() == 8 && g.tallied));
+    // The same item cannot also get the participants' own scores: nobody counts twice.
+    app.press('g').press('e').type_text("3").press(KeyCode::Enter);
+    assert!(app.message().contains("already counted"), "{}", app.message());
+    // An empty line clears the hands; then the participants' scores go in.
+    app.press(KeyCode::Esc).press('t');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the tally line") };
+    assert_eq!(entry.input.value(), "01331", "the line shows what is stored");
+    app.keys("<C-u>").press(KeyCode::Enter).press(KeyCode::Esc).press('k').press('e');
+    app.type_text("3").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 1);
+    assert_eq!(a.answers.len(), 9, "the cleared answer is gone");
+}
+
+#[test]
+fn one_participant_at_a_time_follows_the_cursor() {
+    let mut app = climate_run();
+    app.press('n').type_text("344");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the respondent line") };
+    assert_eq!(entry.rating.row, 3, "the next digit scores the fourth item");
+    app.type_text("2531425").press(KeyCode::Enter);
+    app.type_text("4-4").press(KeyCode::Enter).press(KeyCode::Esc);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 2);
+    assert_eq!(a.responses[0].scores.len(), 10);
+    assert_eq!(a.responses[1].scores.len(), 2, "a dash is no answer");
+    app.press('u');
+    assert_eq!(run(&app).responses.len(), 1, "one participant is one undo");
+}
+
+#[test]
+fn a_second_line_for_the_same_item_corrects_it() {
+    let mut app = climate_run();
+    app.press('e').type_text("3442").press(KeyCode::Enter);
+    app.press(KeyCode::Up);
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "3442", "↑ brings the item back as entered");
+    app.keys("<BS><BS>").type_text("5").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 3, "the participant the line no longer reaches is dropped");
+    assert_eq!(a.responses[2].scores.values().collect::<Vec<_>>(), [5]);
+}
+
+/// The demo's October climate run: seven participants' own scores beside the agreed ones.
+fn results(lang: Lang) -> Harness {
+    let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+    app.press('j').press('r');
+    app
+}
+
+#[test]
+fn results_show_the_spread_and_where_the_group_disagrees() {
+    let mut app = results(Lang::En);
+    let screen = app.render(80, 24);
+    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 participants"]
+    {
+        assert!(screen.contains(text), "{text:?} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("results_group_en", screen);
+    let mut app = results(Lang::Sv);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Här är vi mest oeniga"), "{screen}");
+    assert!(screen.contains("2,4"), "decimal commas in Swedish:\n{screen}");
+    insta::assert_snapshot!("results_group_sv", screen);
+}
+
+#[test]
+fn the_kiruna_view_sets_the_organisation_against_the_individual() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('r');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Widest gap"), "{screen}");
+    assert!(screen.contains("The organisation") && screen.contains("The individual"), "{screen}");
+    insta::assert_snapshot!("results_kiruna_gap", screen);
+}
+
+#[test]
+fn presentation_mode_counts_participants_without_naming_them() {
+    let mut app = results(Lang::En);
+    app.keys("<PageDown>");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Anna Lindqvist"), "{screen}");
+    assert!(
+        screen.contains("Since 2026-03-10: mean 2.7 → 3.5 ↑ +0.8 · spread – → 0.8"),
+        "the comparison:\n{screen}"
+    );
+    app.press('P');
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Anna Lindqvist"), "{screen}");
+    assert!(screen.contains("names hidden"), "{screen}");
+}
+
+#[test]
+fn a_new_run_shows_the_last_runs_scores_and_open_actions() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    // The October climate run is selected; n starts the same checklist for the same group.
+    app.press('j').press('n').press(KeyCode::Enter);
+    let Mode::Culture(CultureMode::Rating(r)) = app.mode else {
+        panic!("rating the new run: {:?}", app.mode)
+    };
+    let new = app.portfolio.assessment(r.id).expect("the new run").clone();
+    assert_eq!((new.template.as_str(), new.scope.as_str()), ("innovation_climate", "Ledningsgruppen"));
+    // Down to risk-taking, the ninth item, whose open action came out of the October run.
+    for _ in 0..8 {
+        app.press('j');
+    }
+    let screen = app.render(80, 24);
+    assert!(screen.contains("last"), "the last run's column:\n{screen}");
+    assert!(screen.contains("Last time (2026-10-14): 2"), "{screen}");
+    assert!(screen.contains("Open action: Inför en testlicens"), "{screen}");
+    // An action made here names the item by its text, never by its id.
+    app.press('a');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Is it acceptable to try"), "{screen}");
+    assert!(!screen.contains("risk_taking"), "{screen}");
+}
+
+#[test]
+fn a_run_has_a_next_date_that_the_overview_follows_up() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    // The Kiruna run's next run was due yesterday: overdue in the Overview.
+    app.press('4');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("1d late ↻3 The innovation"), "{screen}");
+    // Edit the run: the next date moves; the follow-up goes with it.
+    app.press('3').press('e');
+    let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the run's dialog") };
+    assert_eq!(form.editing, Some(3));
+    assert_eq!(form.next_date.value(), "2026-11-24");
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.keys("<C-u>").type_text("+2w").press(KeyCode::Enter);
+    let run = app.portfolio.assessment(3).expect("run 3").clone();
+    assert_eq!(run.next_date, Some(jiff::civil::date(2026, 12, 9)));
+    assert_eq!(run.template, "innovation_journey", "the checklist of a run never changes");
+    let due = app.follow_ups().into_iter().find(|f| f.kind == fasett::analysis::FollowUpKind::Run);
+    assert_eq!(due.map(|f| (f.id, f.days)), Some((3, 14)));
+    app.press('u');
+    assert_eq!(app.portfolio.assessment(3).and_then(|a| a.next_date), Some(jiff::civil::date(2026, 11, 24)));
+    // A later run of the same checklist and scope is the follow-up done.
+    let done = app.follow_ups().iter().filter(|f| f.kind == fasett::analysis::FollowUpKind::Run).count();
+    assert_eq!(done, 1, "the October climate run's next date is in April, outside the window");
+}
+
+#[test]
+fn import_command_in_the_app_makes_one_undoable_run() {
+    let mut app = Harness::sample();
+    let before = app.portfolio.assessments.len();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey/google-en.csv");
+    app.press(':')
+        .type_text(&format!(
+            "import \"{}\" --checklist facet_orientation --scope \"Vård och omsorg\"",
+            file.display()
+        ))
+        .press(KeyCode::Enter);
+    assert_eq!(app.portfolio.assessments.len(), before + 1, "{}", app.message());
+    assert!(app.message().contains("6 participants"), "{}", app.message());
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Results { .. })), "the results open");
+    let run = app.portfolio.assessments.last().expect("the run").clone();
+    assert_eq!(run.scope, "Vård och omsorg");
+    // The status line names the fixture's absolute path; the snapshot shows the view.
+    app.status = None;
+    let screen = app.render(80, 24);
+    assert!(screen.contains('±') && screen.contains("Where we disagree most"), "{screen}");
+    insta::assert_snapshot!("facet_orientation_from_a_survey", screen);
+    app.press(KeyCode::Esc).press('u');
+    assert_eq!(app.portfolio.assessments.len(), before, "one undo takes the whole import back");
+    app.press(':').type_text("import nowhere.csv --checklist nothing_like_it").press(KeyCode::Enter);
+    assert!(app.message().contains("innovation_climate"), "the checklists are named: {}", app.message());
+}
+
+#[test]
+fn typing_over_a_stored_line_starts_it_afresh() {
+    let mut app = climate_run();
+    app.press('e').type_text("34425314").press(KeyCode::Enter);
+    app.press(KeyCode::Up).type_text("5555");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "5555", "the first digit replaces what was stored");
+    app.press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 4, "the line is the whole truth for the item: four participants");
+    // ← first keeps the line and edits it.
+    app.press(KeyCode::Up).press(KeyCode::End).type_text("1");
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "55551");
+}
+
+#[test]
+fn lines_pasted_into_the_line_are_entered_one_item_each() {
+    let mut app = climate_run();
+    app.press('e').paste("34425314\n44534433\n2\t3\t3\t2\n");
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 8);
+    let (t, _) = app.run_template(&a).expect("the template");
+    let groups = group::group(t, &a);
+    assert_eq!(groups.iter().map(|g| g.distribution.n()).collect::<Vec<_>>()[..4], [8, 8, 4, 0]);
+    let first_two: Vec<String> = groups.iter().take(2).map(|g| g.slot.item.id.clone()).collect();
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line stays open") };
+    assert_eq!((entry.rating.row, entry.input.value()), (3, ""), "on the fourth item, empty");
+    // The same burst typed faster than a person types arrives as a paste too.
+    app.press(KeyCode::Esc).press('g').press('e').burst("11111111\n22222222\n");
+    let a = run(&app);
+    assert_eq!(a.responses[0].score(&first_two[0], None), Some(1));
+    assert_eq!(a.responses[7].score(&first_two[1], None), Some(2));
+}
