@@ -197,13 +197,14 @@ pub fn untold(portfolio: &Portfolio, today: Date) -> impl Iterator<Item = &Initi
 }
 
 /// The ideas of the intake list, in the order it shows them: waiting first (oldest
-/// received first), then the decided ones not told, then the rest, newest decision first.
+/// received first), then the decided ones not told, then the rest (archived ones too: the
+/// record of what was decided), newest decision first.
 pub fn intake(portfolio: &Portfolio, today: Date) -> Vec<Id> {
     let days = portfolio.organisation.feedback_days();
     let mut ideas: Vec<(u8, i64, Id)> = portfolio
         .initiatives
         .iter()
-        .filter(|i| !i.archived)
+        .filter(|i| !i.archived || i.idea.as_ref().is_some_and(|idea| !idea.is_waiting()))
         .filter_map(|i| {
             let idea = i.idea.as_ref()?;
             let day = |d: Option<Date>| d.map_or(0, days_since_epoch);

@@ -124,6 +124,10 @@ const ABOUT: &[(About, &[&str])] = &[
 ];
 const NEED_PREFIXES: &[&str] =
     &["vilketbehov", "hvilketbehov", "whatneed", "whichneed", "behovet", "theneed"];
+/// The question that names the idea, and the one that describes it (folded prefixes).
+const TITLE_PREFIXES: &[&str] =
+    &["din idé", "dit forslag", "ditt forslag", "your idea", "idéns namn", "idéens navn"];
+const DESCRIPTION_PREFIXES: &[&str] = &["beskriv", "describe", "tell us", "berätta", "fortæl", "fortell"];
 
 /// The columns of a form export that are about the proposer or the form, by header.
 #[derive(Debug, Clone, Default)]
@@ -142,8 +146,17 @@ pub fn recognise(loaded: &Loaded, options: &Options) -> (Mapping, IdeaColumns) {
             continue;
         }
         let folded = norm(&column.header);
-        if NEED_PREFIXES.iter().any(|p| folded.starts_with(p)) {
+        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| folded.starts_with(&norm(p)));
+        if starts(NEED_PREFIXES) {
             column.target = Target::Field(Column::Need);
+            continue;
+        }
+        if starts(TITLE_PREFIXES) {
+            column.target = Target::Field(Column::Title);
+            continue;
+        }
+        if starts(DESCRIPTION_PREFIXES) {
+            column.target = Target::Field(Column::Description);
             continue;
         }
         let about = ABOUT.iter().find(|(_, names)| names.iter().any(|n| norm(n) == folded)).map(|(a, _)| *a);

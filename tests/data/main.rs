@@ -22,6 +22,7 @@ mod cli;
 mod exchange;
 mod field;
 mod git_driver;
+mod ideas;
 mod merge;
 mod migration;
 mod region;
