@@ -170,11 +170,16 @@ impl App {
             return false;
         }
         self.set_info(self.lang.tf("intake.added", &[("id", &id)]));
-        let row = self.intake_ids().iter().position(|i| *i == id).unwrap_or(0);
+        self.follow_in_intake(id);
+        true
+    }
+
+    /// The list re-sorts after a decision: the selection stays on the idea decided on.
+    fn follow_in_intake(&mut self, id: Id) {
+        let Some(row) = self.intake_ids().iter().position(|i| *i == id) else { return };
         if let Mode::Intake(list) = &mut self.mode {
             list.selected = row;
         }
-        true
     }
 
     /// Applies one triage move to idea `id` as one undoable edit, or says why not.
@@ -187,6 +192,7 @@ impl App {
                 if self.commit(Change::initiative(before, Some(after))) {
                     let state = self.lang.t(&format!("triage.{}", state.key()));
                     self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
+                    self.follow_in_intake(id);
                 }
             }
             Err(refusal) => self.refuse(&refusal),
