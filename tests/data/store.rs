@@ -711,6 +711,9 @@ fn export_and_report_commands_write_shared_files_and_say_which_step_failed() {
     assert!(status.is_error, "{status:?}");
     let step = format!("could not rename the temporary file over {}", blocked.display());
     assert!(status.text.contains(&step), "{}", status.text);
+    // The portfolio's own save may still be on the writing thread; what must not be left
+    // is a temporary file of the export's.
+    app.finish_saves();
     assert!(temp_files(dir.path()).is_empty(), "{:?}", temp_files(dir.path()));
 }
 
