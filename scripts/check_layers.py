@@ -219,6 +219,20 @@ def self_test():
     return 0
 
 
+MAX_LINES = 700
+
+
+def too_long(files):
+    """Files whose code before their `#[cfg(test)]` module runs over MAX_LINES lines."""
+    problems = []
+    for name, text in files.items():
+        lines = text.splitlines()
+        end = next((i for i, line in enumerate(lines) if line.strip() == "#[cfg(test)]"), len(lines))
+        if end > MAX_LINES:
+            problems.append(f"src/{name}: {end} lines before its tests; at most {MAX_LINES}, so split it by what it is about")
+    return problems
+
+
 def main(argv):
     if argv == ["--self-test"]:
         return self_test()
@@ -227,7 +241,7 @@ def main(argv):
         return 2
     src = ROOT / "src"
     files = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.rs"))}
-    problems = check(files)
+    problems = check(files) + too_long(files)
     if problems:
         print(f"layering: {len(problems)} problem(s) (layers, lowest first, in scripts/check_layers.py):")
         for problem in problems:
