@@ -5,6 +5,7 @@
 //! ```text
 //! cargo bench --bench speed                 # everything (the 100k files take a while)
 //! cargo bench --bench speed -- 10k          # one size
+//! cargo bench --bench speed -- 10k_benefits # benefits realisation at 10k (3 × 6 each)
 //! ```
 //! The portfolios are generated once into `target/bench-data/` (same seed, same file).
 
@@ -28,8 +29,19 @@ const ASSESSMENTS: usize = 200;
 /// `target/bench-data/portfolio-<n>.json`, written on first use, and again when the one there
 /// is of an older schema version (an older generator made it).
 fn data_file(initiatives: usize) -> PathBuf {
+    // Runs with 30 participants' scores each, except at 100,000 initiatives, which would pass
+    // the 128 MiB file cap with them (that size measures the register).
+    let respondents = if initiatives >= 100_000 { 0 } else { Size::default().respondents };
+    generated(
+        &format!("portfolio-{initiatives}.json"),
+        Size { initiatives, assessments: ASSESSMENTS, respondents, seed: 1, ..Size::default() },
+    )
+}
+
+/// `target/bench-data/<name>`, generated from `size` on first use.
+fn generated(name: &str, size: Size) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
-    let path = dir.join(format!("portfolio-{initiatives}.json"));
+    let path = dir.join(name);
     let current = format!("{{\n  \"schema_version\": {},", fasett::model::SCHEMA_VERSION);
     // The 100k file is regenerated when it is over the cap (an earlier run of this bench
     // wrote it with participants' scores).
@@ -37,10 +49,7 @@ fn data_file(initiatives: usize) -> PathBuf {
     let fresh = !over && std::fs::read(&path).is_ok_and(|bytes| bytes.starts_with(current.as_bytes()));
     if !fresh {
         std::fs::create_dir_all(&dir).expect("creating target/bench-data");
-        // Runs with 30 participants' scores each, except at 100,000 initiatives, which would
-        // pass the 128 MiB file cap with them (that size measures the register).
-        let respondents = if initiatives >= 100_000 { 0 } else { Size::default().respondents };
-        let p = portfolio(Size { initiatives, assessments: ASSESSMENTS, respondents, ..Size::default() });
+        let p = portfolio(size);
         let temp = path.with_extension("json.partial");
         std::fs::write(&temp, store::to_json(&p)).expect("writing a generated portfolio");
         std::fs::rename(&temp, &path).expect("naming a generated portfolio");
@@ -401,5 +410,115 @@ fn saved_keys(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wall
     assert!(!app.unsaved, "{:?}", app.status);
 }
 
-criterion_group!(speed, benches, survey_import);
+/// Benefits realisation at 10,000 initiatives with 3 benefits of 6 measurements each: a key
+/// in the benefits view (≤ 5 ms: move, sort, filter, adding a measurement) and the report
+/// (≤ 100 ms).
+fn benefit_benches(c: &mut Criterion) {
+    let path = generated(
+        "portfolio-10000-benefits.json",
+        Size {
+            initiatives: 10_000,
+            assessments: ASSESSMENTS,
+            seed: 1,
+            benefits: 3,
+            measurements: 6,
+            ..Size::default()
+        },
+    );
+    let loaded = load(&path);
+    let mut g = group(c, "10k_benefits", 10_000);
+    g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
+    let today = jiff::civil::date(2026, 11, 25);
+    g.bench_function("report_markdown", |b| {
+        b.iter(|| black_box(fasett::report::markdown(&loaded, today, fasett::i18n::Lang::En)));
+    });
+    g.bench_function("report_json", |b| {
+        b.iter(|| black_box(fasett::report::json(&loaded, today, fasett::i18n::Lang::En)));
+    });
+
+    let mut terminal = terminal();
+    // The first `b` of a session counts every benefit; the view is kept (and kept up to date)
+    // after that, so reopening it costs a frame.
+    g.bench_function("benefits_first_open", |b| {
+        let mut setup_terminal = self::terminal();
+        b.iter_batched(
+            || {
+                let mut app = app(loaded.clone(), &mut setup_terminal);
+                app.today = today;
+                press(&mut app, &mut setup_terminal, &key(KeyCode::Char('4')));
+                app
+            },
+            |mut app| {
+                press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+                app
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    let mut app = app(loaded, &mut terminal);
+    app.today = today;
+    press(&mut app, &mut terminal, &key(KeyCode::Char('4')));
+    press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+    press(&mut app, &mut terminal, &key(KeyCode::Esc));
+    g.bench_function("benefits_reopen", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..n {
+                let start = Instant::now();
+                press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+                spent += start.elapsed();
+                press(&mut app, &mut terminal, &key(KeyCode::Esc));
+            }
+            spent
+        });
+    });
+    press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
+    assert!(matches!(app.mode, fasett::app::Mode::Benefits(_)));
+    g.bench_function("benefits_key_move", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for i in 0..n {
+                let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
+                let start = Instant::now();
+                press(&mut app, &mut terminal, &key(KeyCode::Char(there)));
+                spent += start.elapsed();
+                press(&mut app, &mut terminal, &key(KeyCode::Char(back)));
+            }
+            spent
+        });
+    });
+    g.bench_function("benefits_key_sort", |b| {
+        b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
+    });
+    g.bench_function("benefits_key_filter", |b| {
+        b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('f'))));
+    });
+    // Back to every benefit, sorted by initiative.
+    while !matches!(&app.mode, fasett::app::Mode::Benefits(v) if v.filter == fasett::app::BenefitFilter::All)
+    {
+        press(&mut app, &mut terminal, &key(KeyCode::Char('f')));
+    }
+    while !matches!(&app.mode, fasett::app::Mode::Benefits(v) if v.sort == fasett::app::BenefitSort::Initiative)
+    {
+        press(&mut app, &mut terminal, &key(KeyCode::Char('s')));
+    }
+    // m, a value, Enter: a committed, undoable edit (no store, so no disk), then the frame;
+    // the opening keys are not measured.
+    g.bench_function("benefits_add_measurement", |b| {
+        b.iter_custom(|n| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..n {
+                press(&mut app, &mut terminal, &key(KeyCode::Char('m')));
+                press(&mut app, &mut terminal, &key(KeyCode::Char('7')));
+                let start = Instant::now();
+                press(&mut app, &mut terminal, &key(KeyCode::Enter));
+                spent += start.elapsed();
+            }
+            spent
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(speed, benches, survey_import, benefit_benches);
 criterion_main!(speed);

@@ -1,7 +1,8 @@
 //! Writes a large synthetic portfolio for benchmarks and manual testing:
 //!
 //! ```text
-//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--respondents 30] [--seed N] [--output FILE]
+//! cargo run --release --example generate -- --initiatives 10000 --assessments 200 [--respondents 30]
+//!     [--seed N] [--benefits 3 --measurements 6] [--output FILE]
 //! ```
 //! Without `--output` the file goes to stdout. The same arguments always give the same file.
 
@@ -22,6 +23,8 @@ fn main() -> ExitCode {
             "--assessments" => number(value()).map(|n| size.assessments = n as usize),
             "--respondents" => number(value()).map(|n| size.respondents = n as usize),
             "--seed" => number(value()).map(|n| size.seed = n),
+            "--benefits" => number(value()).map(|n| size.benefits = n as usize),
+            "--measurements" => number(value()).map(|n| size.measurements = n as usize),
             "--output" | "-o" => {
                 output = Some(value());
                 Some(())
@@ -30,8 +33,8 @@ fn main() -> ExitCode {
         };
         if ok.is_none() {
             eprintln!(
-                "usage: generate [--initiatives N] [--assessments N] [--respondents N] [--seed N] [--output FILE] \
-                 (bad or unknown: {arg})"
+                "usage: generate [--initiatives N] [--assessments N] [--respondents N] [--seed N] \
+                 [--benefits N] [--measurements N] [--output FILE] (bad or unknown: {arg})"
             );
             return ExitCode::from(2);
         }

@@ -9,9 +9,10 @@ module may use modules in its own layer or in lower ones, never in a higher one:
     L0 text dates i18n cycle        L4 action     L8 cli terminal testing
        layout                       L5 app           (lib.rs and main.rs may use anything)
     L1 model                        L6 keymap
-    L2 balance scoring placement    L7 ui input
-       filter coverage analysis
-       history templates ideas
+    L2 balance benefits scoring     L7 ui input
+       placement filter coverage
+       analysis history templates
+       ideas
     L3 store config recovery demo report export import generate signals
        merge region
 
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     ["text", "dates", "i18n", "cycle", "layout"],
     ["model"],
-    ["balance", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates", "ideas"],
+    ["balance", "benefits", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates", "ideas"],
     ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals", "merge", "region"],
     ["action"],
     ["app"],

@@ -98,6 +98,8 @@ pub enum Action {
     StartSaveAs,
     /// Something in the Overview pane (follow-ups, scrolling).
     Overview(OverviewAction),
+    /// Something in the benefits view or a benefit dialog.
+    Benefits(BenefitAction),
     /// Something in the import's mapping dialog.
     Mapping(MappingAction),
     /// Show the conflicts a merge left, one at a time.
@@ -303,6 +305,51 @@ pub enum OverviewAction {
     Open,
 }
 
+/// What the benefits view and its dialogs do (benefits realisation, docs/domain.md §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenefitAction {
+    /// Show every benefit of the portfolio (from the Overview).
+    ShowAll,
+    /// Show the benefits of the initiative being read (from its detail).
+    ShowInitiative,
+    /// Select the next benefit.
+    Next,
+    /// Select the previous benefit.
+    Previous,
+    /// Select the first benefit.
+    First,
+    /// Select the last benefit.
+    Last,
+    /// Move the selection a page down.
+    PageDown,
+    /// Move the selection a page up.
+    PageUp,
+    /// Add a benefit to the initiative shown, or to the selected benefit's initiative.
+    New,
+    /// Edit the selected benefit.
+    Edit,
+    /// Ask to remove the selected benefit with its measurements.
+    Delete,
+    /// Add a measurement to the selected benefit: date, value and note on one line.
+    Measure,
+    /// Sort the list by the next order.
+    CycleSort,
+    /// Show the next filter (kind, overdue, no owner).
+    CycleFilter,
+    /// Chart money or time.
+    SwitchChart,
+    /// Open the selected benefit's initiative.
+    OpenInitiative,
+    /// Move to the next field of the dialog.
+    NextField,
+    /// Move to the previous field of the dialog.
+    PreviousField,
+    /// Keep what the dialog says.
+    Save,
+    /// Close the dialog, or leave the view.
+    Back,
+}
+
 /// What the import's mapping dialog does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MappingAction {
@@ -449,6 +496,12 @@ pub enum Place {
     RecoveryJa,
     /// The file was changed by another program.
     External,
+    /// The list of benefits with its chart.
+    BenefitList,
+    /// The benefit editor (over the benefits view or the initiative form).
+    BenefitForm,
+    /// Typing a measurement's date, value and note.
+    Measurement,
     /// The import's mapping dialog.
     Mapping,
     /// A conflict left by a merge: keep ours, take theirs, or edit.

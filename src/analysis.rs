@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::balance::{self, Balance, Tendency};
+use crate::benefits;
 use crate::i18n::Lang;
 use crate::model::{Assessment, Facet, Id, Initiative, Portfolio, Pressure, Status};
 use crate::scoring;
@@ -105,6 +106,8 @@ pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
 pub enum FollowUpKind {
     Initiative,
     Action,
+    /// A benefit's target date: measure whether the benefit came (docs/domain.md §7).
+    Benefit,
     /// A checklist run's planned next run (`id` is the run's, `title` its scope).
     Run,
 }
@@ -114,6 +117,7 @@ impl FollowUpKind {
         match self {
             FollowUpKind::Initiative => "initiative",
             FollowUpKind::Action => "action",
+            FollowUpKind::Benefit => "benefit",
             FollowUpKind::Run => "run",
         }
     }
@@ -128,6 +132,8 @@ pub struct FollowUp {
     pub date: Date,
     /// Days from today (negative: overdue).
     pub days: i32,
+    /// The initiative a benefit belongs to (`None` for the other kinds).
+    pub initiative: Option<Id>,
 }
 
 impl FollowUp {
@@ -136,9 +142,11 @@ impl FollowUp {
     }
 }
 
-/// Open initiatives (active or paused, not archived), open actions and planned next runs of
-/// a checklist whose follow-up is overdue or due within [`DUE_SOON_DAYS`], earliest first. A
-/// run's next date is done once a later run of the same checklist and scope exists.
+/// Open initiatives (active or paused, not archived), open actions, benefits (of initiatives
+/// not archived or stopped) and planned next runs of a checklist whose follow-up is overdue or
+/// due within [`DUE_SOON_DAYS`], earliest first. A benefit's follow-up is its target date,
+/// done once a measurement is dated on or after it; a run's next date is done once a later
+/// run of the same checklist and scope exists.
 pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     let days = |d: Date| (d - today).get_days();
     let soon = |d: Date| days(d) <= DUE_SOON_DAYS;
@@ -154,12 +162,33 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
                 title: i.title.clone(),
                 date,
                 days: days(date),
+                initiative: None,
             })
         })
         .collect();
     out.extend(portfolio.actions.iter().filter(|a| !a.done).filter_map(|a| {
         let date = a.follow_up.filter(|d| soon(*d))?;
-        Some(FollowUp { kind: FollowUpKind::Action, id: a.id, title: a.what.clone(), date, days: days(date) })
+        Some(FollowUp {
+            kind: FollowUpKind::Action,
+            id: a.id,
+            title: a.what.clone(),
+            date,
+            days: days(date),
+            initiative: None,
+        })
+    }));
+    // A benefit is followed up after its initiative has closed, so completed ones count too.
+    let benefits = portfolio.initiatives.iter().filter(|i| !i.archived && i.status != Status::Stopped);
+    out.extend(benefits.flat_map(|i| i.benefits.iter().map(move |b| (i, b))).filter_map(|(i, b)| {
+        let date = b.target.date?;
+        benefits::due(b, today).needs_follow_up().then(|| FollowUp {
+            kind: FollowUpKind::Benefit,
+            id: b.id,
+            title: b.title.clone(),
+            date,
+            days: days(date),
+            initiative: Some(i.id),
+        })
     }));
     // A run's next date is pending while it is the latest of its checklist and scope
     // (`scoring::next_run` for one run; here all at once, each scope folded once).
@@ -178,6 +207,7 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
             title: a.scope.clone(),
             date,
             days: days(date),
+            initiative: None,
         })
     }));
     out.sort_by_key(|f| (f.date, f.kind, f.id));

@@ -4,6 +4,7 @@
 //! the portfolio is a [`Change`] committed through [`App::commit`] (`changes`), which applies
 //! it, makes it undoable and has it saved at once, by the store's writing thread (`saving`).
 
+mod benefits;
 mod changes;
 mod commands;
 mod conflicts;
@@ -28,6 +29,10 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+pub use benefits::{
+    BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
+    MeasureField, MeasureLine, ScopeFigures,
+};
 pub use conflicts::ConflictDialog;
 pub use culture::{
     ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
@@ -53,6 +58,7 @@ use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, Saver, Store};
+use editing::Typed;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone)]
@@ -98,6 +104,8 @@ pub enum Mode {
     Recovery(Box<crate::recovery::Recovery>),
     /// Another program changed the file: what changed; reload, merge or save elsewhere.
     External(Box<ExternalChange>),
+    /// The benefits view (all, or one initiative's) with its chart and dialogs.
+    Benefits(Box<BenefitsView>),
     /// `:import FILE`: the mapping the import chose, to change, save or import with.
     Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
@@ -141,7 +149,8 @@ pub struct App {
     store: Option<Saver>,
     /// What to say once the save under way is on disk ("#12 saved.").
     saving: Option<String>,
-    /// Initiatives edited since the last save was asked for.
+    /// Initiatives edited since the last save was asked for: the views that sum over the
+    /// portfolio (search, benefits) count only those again.
     touched: Vec<Id>,
     /// The last change touched checklist runs or templates: the Overview sums them up again.
     runs_touched: bool,
@@ -184,6 +193,8 @@ pub struct App {
     field: recovery::FieldState,
     /// The Overview pane's selected follow-up and scroll.
     pub overview: OverviewState,
+    /// The list of every benefit as it was left, kept up to date, so `b` shows it at once.
+    benefits_kept: Option<Box<BenefitsView>>,
 }
 
 impl App {
@@ -219,6 +230,7 @@ impl App {
             culture: CultureState::default(),
             field: recovery::FieldState::default(),
             overview: OverviewState::default(),
+            benefits_kept: None,
         };
         app.refresh_view();
         app.refresh_overview();
@@ -236,7 +248,7 @@ impl App {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.store.as_ref().is_some_and(Saver::is_read_only)
+        self.store.as_ref().is_some_and(|s| s.access().is_read_only())
     }
 
     /// Why the file could not be opened for writing, in full, when that needs the user's
@@ -273,6 +285,7 @@ impl App {
     /// Changes state in response to one action.
     pub fn update(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
+        let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
         let Some(action) = self.intake_intercept(action) else { return };
         match action {
@@ -295,8 +308,8 @@ impl App {
                 };
             }
             Action::OpenCommandLine => self.mode = Mode::Command(Input::default()),
-            Action::Edit(edit) => self.edit(edit),
-            Action::Paste(text) => self.paste(&text),
+            Action::Edit(edit) => self.type_into(Typed::Key(edit)),
+            Action::Paste(text) => self.type_into(Typed::Paste(&text)),
             Action::Submit => self.submit(),
             Action::Cancel => self.cancel(),
             Action::ConfirmYes => self.confirm_yes(),
@@ -341,9 +354,10 @@ impl App {
             }
             Action::Grid(action) => self.grid_update(action),
             Action::Culture(action) => self.culture_update(action),
-            // Handled by `field_intercept` and `conflict_intercept`.
+            // Handled by `field_intercept`, `benefit_intercept` and `conflict_intercept`.
             Action::DiscardRecovery
             | Action::StartSaveAs
+            | Action::Benefits(_)
             | Action::MergeWithDisk
             | Action::OpenConflicts
             | Action::Conflict(_)
@@ -413,46 +427,28 @@ impl App {
         }
     }
 
-    /// An editing key for the text field (or form choice) being typed in.
-    fn edit(&mut self, edit: Edit) {
+    /// An editing key or a paste for the text field (or form choice) being typed in; a
+    /// paste goes in at the cursor and never to the keymap.
+    fn type_into(&mut self, typed: Typed<'_>) {
         match &mut self.mode {
             Mode::Command(input)
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                editing::edit_line(input, edit);
+                editing::type_line(input, typed);
             }
             Mode::Search(input) => {
-                let changed = editing::edit_line(input, edit);
+                let changed = editing::type_line(input, typed);
                 self.search_typed(changed);
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
-                form.edit(edit);
+                match typed {
+                    Typed::Key(edit) => form.edit(edit),
+                    Typed::Paste(text) => form.paste(text),
+                }
                 self.form_error_fixed(complained);
             }
-            Mode::Culture(_) => self.culture_edit(edit),
-            _ => {}
-        }
-    }
-
-    /// Pasted text goes into the field being typed in, at its cursor; never to the keymap.
-    fn paste(&mut self, text: &str) {
-        match &mut self.mode {
-            Mode::Form(form) => {
-                let complained = form.error.is_some();
-                form.paste(text);
-                self.form_error_fixed(complained);
-            }
-            Mode::Command(input)
-            | Mode::LogEntry { input, .. }
-            | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
-                editing::paste_line(input, text);
-            }
-            Mode::Search(input) => {
-                let changed = editing::paste_line(input, text);
-                self.search_typed(changed);
-            }
-            Mode::Culture(_) => self.culture_paste(text),
+            Mode::Culture(_) => self.culture_type(typed),
             _ => {}
         }
     }

@@ -44,7 +44,8 @@ pub struct Breakdown {
     pub tracks: [usize; 3],
 }
 
-/// Counts of active initiatives per cell, plain and weighted by priority.
+/// Counts of active initiatives per cell, plain and weighted (by priority, unless the
+/// balance was counted with other weights, see [`Balance::add_weighted`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Balance {
     pub counts: [usize; CELLS],
@@ -64,15 +65,21 @@ impl Balance {
         balance
     }
 
-    /// Counts one initiative if it is active.
+    /// Counts one initiative if it is active, weighted by its priority.
     pub fn add(&mut self, i: &Initiative) {
+        self.add_weighted(i, u64::from(i.priority.weight()));
+    }
+
+    /// Counts one initiative if it is active, with `weight` as its weight (the grid's `w`
+    /// also weights by the money an initiative is expected to bring).
+    pub fn add_weighted(&mut self, i: &Initiative, weight: u64) {
         if !i.is_active() {
             return;
         }
         let cell = cell_of(i.facet);
         self.counts[cell] += 1;
         self.mixed += usize::from(i.facet == Facet::Mixed);
-        self.weights[cell] += u64::from(i.priority.weight());
+        self.weights[cell] = self.weights[cell].saturating_add(weight);
         let b = &mut self.breakdown[cell];
         b.stages[usize::from(i.stage.number().saturating_sub(1)).min(5)] += 1;
         b.tracks[match i.track {

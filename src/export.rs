@@ -29,6 +29,10 @@
 //!   (or with `'` followed by one of those or another `'`) gets a leading `'`, so Excel shows
 //!   it as text instead of running it. The importer removes exactly that `'` again.
 //!
+//! Benefits and measurements are two more tables keyed by the initiative's ID (see
+//! `export/benefits.rs`): with `--output x.csv` they go to `x-benefits.csv` and
+//! `x-measurements.csv` beside it, and the importer reads them from there.
+//!
 //! # Which format speaks the language
 //! CSV and JSON are for round trips and other programs: dates stay ISO (`2026-03-15`) and
 //! numbers plain, whatever the language; only the CSV's headers and choice words are
@@ -38,12 +42,14 @@
 //! This module only makes the bytes; a file is written by [`crate::store::write_file`] as a
 //! shared file (normal permissions, meant to be passed on).
 
+mod benefits;
 mod markdown;
 pub mod table;
 pub mod xlsx;
 
 use serde_json::{Map, Value};
 
+pub use benefits::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
 pub use markdown::{escape as escape_markdown, markdown};
 pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 
@@ -77,122 +83,63 @@ impl Format {
     }
 }
 
-/// One CSV column. The order of [`COLUMNS`] is the order in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    Id,
-    Title,
-    Description,
-    Need,
-    NeedSources,
-    Facet,
-    CreatedTo,
-    PushedBy,
-    Stage,
-    Status,
-    Track,
-    Relieves,
-    ExpectedEfficiency,
-    ExpectedQuality,
-    ExpectedBenefit,
-    BenefitAnalysed,
-    BenefitRealised,
-    RealisedBenefit,
-    Owner,
-    Unit,
-    Partners,
-    Goals,
-    Priority,
-    Start,
-    FollowUp,
-    End,
-    Tags,
-    Log,
-    Archived,
-    Created,
-    Updated,
-    Extra,
-    /// The identity of the portfolio the row's ID belongs to.
-    Portfolio,
+crate::model::keyed_enum! {
+    /// One CSV column, with its stable key (the header is the catalog's `csv.<key>`). The
+    /// written columns come first, in file order ([`COLUMNS`]); the last six are the benefit
+    /// columns of schema versions 1 and 2, read on import (an old spreadsheet still imports,
+    /// its benefits becoming `benefits` as the file migration does) and no longer written
+    /// ([`LEGACY_COLUMNS`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Column {
+        Id = "id",
+        Title = "title",
+        Description = "description",
+        Need = "need",
+        NeedSources = "need_sources",
+        Facet = "facet",
+        CreatedTo = "created_to",
+        PushedBy = "pushed_by",
+        Stage = "stage",
+        Status = "status",
+        Track = "track",
+        Relieves = "relieves",
+        Investment = "investment",
+        YearlyCost = "yearly_cost",
+        Owner = "owner",
+        Unit = "unit",
+        Partners = "partners",
+        Goals = "goals",
+        Priority = "priority",
+        Start = "start",
+        FollowUp = "follow_up",
+        End = "end",
+        Tags = "tags",
+        Log = "log",
+        Archived = "archived",
+        Created = "created",
+        Updated = "updated",
+        Extra = "extra",
+        /// The identity of the portfolio the row's ID belongs to.
+        Portfolio = "portfolio",
+        ExpectedEfficiency = "expected_efficiency",
+        ExpectedQuality = "expected_quality",
+        ExpectedBenefit = "expected_benefit",
+        BenefitAnalysed = "benefit_analysed",
+        BenefitRealised = "benefit_realised",
+        RealisedBenefit = "realised_benefit",
+    }
 }
 
-/// Every column, in file order.
-pub const COLUMNS: [Column; 33] = [
-    Column::Id,
-    Column::Title,
-    Column::Description,
-    Column::Need,
-    Column::NeedSources,
-    Column::Facet,
-    Column::CreatedTo,
-    Column::PushedBy,
-    Column::Stage,
-    Column::Status,
-    Column::Track,
-    Column::Relieves,
-    Column::ExpectedEfficiency,
-    Column::ExpectedQuality,
-    Column::ExpectedBenefit,
-    Column::BenefitAnalysed,
-    Column::BenefitRealised,
-    Column::RealisedBenefit,
-    Column::Owner,
-    Column::Unit,
-    Column::Partners,
-    Column::Goals,
-    Column::Priority,
-    Column::Start,
-    Column::FollowUp,
-    Column::End,
-    Column::Tags,
-    Column::Log,
-    Column::Archived,
-    Column::Created,
-    Column::Updated,
-    Column::Extra,
-    Column::Portfolio,
-];
+/// How many columns the export writes: all but the last six of [`Column::ALL`].
+const WRITTEN: usize = Column::ALL.len() - 6;
+
+/// Every column the export writes, in file order.
+pub const COLUMNS: &[Column] = Column::ALL.split_at(WRITTEN).0;
+
+/// Columns the importer still reads but the export no longer writes (see [`Column`]).
+pub const LEGACY_COLUMNS: &[Column] = Column::ALL.split_at(WRITTEN).1;
 
 impl Column {
-    /// The field's stable key; the header is the catalog's `csv.<key>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Id => "id",
-            Column::Title => "title",
-            Column::Description => "description",
-            Column::Need => "need",
-            Column::NeedSources => "need_sources",
-            Column::Facet => "facet",
-            Column::CreatedTo => "created_to",
-            Column::PushedBy => "pushed_by",
-            Column::Stage => "stage",
-            Column::Status => "status",
-            Column::Track => "track",
-            Column::Relieves => "relieves",
-            Column::ExpectedEfficiency => "expected_efficiency",
-            Column::ExpectedQuality => "expected_quality",
-            Column::ExpectedBenefit => "expected_benefit",
-            Column::BenefitAnalysed => "benefit_analysed",
-            Column::BenefitRealised => "benefit_realised",
-            Column::RealisedBenefit => "realised_benefit",
-            Column::Owner => "owner",
-            Column::Unit => "unit",
-            Column::Partners => "partners",
-            Column::Goals => "goals",
-            Column::Priority => "priority",
-            Column::Start => "start",
-            Column::FollowUp => "follow_up",
-            Column::End => "end",
-            Column::Tags => "tags",
-            Column::Log => "log",
-            Column::Archived => "archived",
-            Column::Created => "created",
-            Column::Updated => "updated",
-            Column::Extra => "extra",
-            Column::Portfolio => "portfolio",
-        }
-    }
-
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.{}", self.key()))
     }
@@ -327,8 +274,9 @@ pub fn extras_json(i: &Initiative) -> String {
             out.insert(key.to_owned(), Value::Object(extra.clone()));
         }
     };
-    nested("expected_benefit", &i.expected_benefit.extra);
-    nested("realised_benefit", &i.realised_benefit.extra);
+    if let Some(costs) = &i.costs {
+        nested("costs", &costs.extra);
+    }
     if let Some(p) = &i.placement {
         nested("placement", &p.extra);
     }
@@ -356,6 +304,11 @@ pub fn extras_json(i: &Initiative) -> String {
         out.insert("decisions".to_owned(), decisions.collect());
     }
     if out.is_empty() { String::new() } else { Value::Object(out).to_string() }
+}
+
+/// A number for a cell: plain, in `lang`'s decimal mark; empty when there is none.
+pub fn number(value: Option<f64>, lang: Lang) -> String {
+    value.map(|v| lang.plain_number(v)).unwrap_or_default()
 }
 
 /// One initiative's cells, in [`COLUMNS`] order, before the formula guard.
@@ -386,12 +339,14 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             Column::Relieves => {
                 join_list(&i.relieves.iter().map(|p| name("pressure", p.key())).collect::<Vec<_>>())
             }
-            Column::ExpectedEfficiency => yes_no(i.expected_benefit.efficiency),
-            Column::ExpectedQuality => yes_no(i.expected_benefit.quality),
-            Column::ExpectedBenefit => i.expected_benefit.text.clone(),
-            Column::BenefitAnalysed => yes_no(i.realised_benefit.analysed),
-            Column::BenefitRealised => yes_no(i.realised_benefit.realised),
-            Column::RealisedBenefit => i.realised_benefit.text.clone(),
+            Column::Investment => number(i.costs.as_ref().and_then(|c| c.investment), lang),
+            Column::YearlyCost => number(i.costs.as_ref().and_then(|c| c.yearly), lang),
+            Column::ExpectedEfficiency
+            | Column::ExpectedQuality
+            | Column::ExpectedBenefit
+            | Column::BenefitAnalysed
+            | Column::BenefitRealised
+            | Column::RealisedBenefit => String::new(),
             Column::Owner => i.owner.clone(),
             Column::Unit => i.unit.clone(),
             Column::Partners => join_list(&i.partners),
@@ -445,6 +400,34 @@ fn csv_table(table: &table::Table, delimiter: u8) -> Vec<u8> {
         let _ = writer.flush();
     }
     out
+}
+
+/// A table of plain texts as CSV, like the initiatives' (BOM, header row, each cell through
+/// the formula guard, CRLF).
+fn csv_plain(headers: &[&str], rows: &[Vec<String>], delimiter: u8) -> Vec<u8> {
+    let mut out = BOM.as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(&mut out);
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(headers);
+        for cells in rows {
+            let _ = writer.write_record(cells.iter().map(|c| guard(c).into_owned()));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// The benefits and measurements tables as CSV, to write beside the initiatives' file.
+pub fn csv_tables(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<(Table, Vec<u8>)> {
+    Table::ALL
+        .into_iter()
+        .map(|table| (table, csv_plain(&table.headers(lang), &table.rows(portfolio, lang), delimiter)))
+        .collect()
 }
 
 /// Every checklist run's items with the group's distribution and spread, one row per item (and

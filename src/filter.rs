@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread::JoinHandle;
 
-use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track};
+use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track, keyed_enum};
 use crate::text::fold;
 
 /// What the lists are narrowed to. Empty fields do not filter.
@@ -83,42 +83,24 @@ impl Matcher<'_> {
     }
 }
 
-/// The orders `s` cycles through.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Number,
-    Title,
-    Facet,
-    Stage,
-    FollowUp,
-    Updated,
+keyed_enum! {
+    /// The orders `s` cycles through.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum SortKey {
+        #[default]
+        Number = "sort.number",
+        Title = "sort.title",
+        Facet = "sort.facet",
+        Stage = "sort.stage",
+        FollowUp = "sort.follow_up",
+        Updated = "sort.updated",
+    }
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
-        SortKey::Number,
-        SortKey::Title,
-        SortKey::Facet,
-        SortKey::Stage,
-        SortKey::FollowUp,
-        SortKey::Updated,
-    ];
-
     #[must_use]
     pub fn next(self) -> SortKey {
         crate::cycle::step(&SortKey::ALL, &self, true)
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            SortKey::Number => "sort.number",
-            SortKey::Title => "sort.title",
-            SortKey::Facet => "sort.facet",
-            SortKey::Stage => "sort.stage",
-            SortKey::FollowUp => "sort.follow_up",
-            SortKey::Updated => "sort.updated",
-        }
     }
 }
 

@@ -10,9 +10,9 @@
 use jiff::civil::{Date, date};
 
 use crate::model::{
-    ActionItem, Answer, Assessment, CreatedTo, ExpectedBenefit, Facet, Goal, Initiative, LogEntry, LogKind,
-    NeedSource, NextIds, Organisation, Placement, Portfolio, Pressure, Priority, PushedBy, RealisedBenefit,
-    Stage, Status, Track, Unit,
+    ActionItem, Answer, Assessment, Benefit, BenefitKind, CreatedTo, Currency, Facet, Goal, Initiative,
+    LogEntry, LogKind, Measurement, NeedSource, NextIds, Organisation, Placement, Point, Portfolio, Pressure,
+    Priority, PushedBy, Stage, Status, Track, Unit,
 };
 use crate::templates::Catalog;
 
@@ -24,11 +24,15 @@ pub struct Size {
     /// Participants with their own scores in each run.
     pub respondents: usize,
     pub seed: u64,
+    /// Benefits per initiative (the benefits benchmarks use 3).
+    pub benefits: usize,
+    /// Measurements per benefit (the benefits benchmarks use 6).
+    pub measurements: usize,
 }
 
 impl Default for Size {
     fn default() -> Self {
-        Self { initiatives: 10_000, assessments: 200, respondents: 30, seed: 1 }
+        Self { initiatives: 10_000, assessments: 200, respondents: 30, seed: 1, benefits: 0, measurements: 0 }
     }
 }
 
@@ -363,18 +367,8 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
             _ => None,
         },
         relieves: some_of(rng, &[Pressure::Money, Pressure::Products, Pressure::Staff], 2),
-        expected_benefit: ExpectedBenefit {
-            efficiency: rng.chance(50),
-            quality: rng.chance(50),
-            text: if rng.chance(10) { paragraph(rng, w, 1) } else { String::new() },
-            extra: crate::model::extras::Extra::default(),
-        },
-        realised_benefit: RealisedBenefit {
-            analysed: rng.chance(20),
-            realised: rng.chance(10),
-            text: String::new(),
-            extra: crate::model::extras::Extra::default(),
-        },
+        benefits: Vec::new(),
+        costs: None,
         owner: person(rng, w),
         unit: rng.pick(w.units).to_string(),
         partners: if rng.chance(25) { vec![rng.pick(w.partners).to_string()] } else { Vec::new() },
@@ -392,6 +386,87 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         grew_out_of: None,
         extra: crate::model::extras::Extra::default(),
     }
+}
+
+/// Benefit titles by kind, in the three Nordic languages.
+const BENEFIT_TITLES: [&[&str]; 3] = [
+    &["Lägre kostnad för vikarier", "Lavere driftsudgifter", "Lavere innkjøpskostnader", "Minskat matsvinn"],
+    &[
+        "Frigjord tid i handläggningen",
+        "Færre timer til dokumentation",
+        "Kortere reisetid",
+        "Färre körtimmar",
+    ],
+    &["Nöjdare brukare", "Højere trivsel", "Flere elever leser med flyt", "Färre fall i hemmet"],
+];
+
+/// The last date a generated measurement may have, so none lies in the future.
+const LAST_MEASUREMENT: Date = date(2026, 10, 30);
+
+/// `count` benefits with `measurements` readings each: money and time savings expressed as a
+/// falling cost or time level, quality as a rising share, some without an owner, the
+/// readings moving from the baseline towards the target with some noise.
+fn benefits(rng: &mut Rng, i: &Initiative, size: Size, ids: &mut (u32, u32)) -> Vec<Benefit> {
+    let w = LANGUAGES[rng.below(LANGUAGES.len())];
+    let from = i.start.or(i.created).unwrap_or(date(2022, 1, 1)).min(LAST_MEASUREMENT);
+    (0..size.benefits)
+        .map(|n| {
+            let kind = [BenefitKind::Money, BenefitKind::Time, BenefitKind::Quality][n % 3];
+            let (baseline, target, unit) = match kind {
+                BenefitKind::Money => {
+                    let base = 100_000.0 * (1 + rng.below(20)) as f64;
+                    (base, (base * (0.6 + rng.below(35) as f64 / 100.0)).round(), "kr/år")
+                }
+                BenefitKind::Time => {
+                    let base = 100.0 * (5 + rng.below(50)) as f64;
+                    (base, (base * (0.5 + rng.below(40) as f64 / 100.0)).round(), "timmar/år")
+                }
+                _ => {
+                    let base = (40 + rng.below(30)) as f64;
+                    (base, base + (5 + rng.below(20)) as f64, "%")
+                }
+            };
+            let target_date = rng.day_between(from, 3 * 365).checked_add(jiff::Span::new().days(180)).ok();
+            let readings = (0..size.measurements)
+                .map(|k| {
+                    let share = (k + 1) as f64 / size.measurements.max(1) as f64;
+                    let noise = (rng.below(21) as f64 - 10.0) / 100.0;
+                    let value = baseline + (target - baseline) * (share + noise);
+                    let days = i64::try_from(90 * (k + 1)).unwrap_or(0);
+                    ids.1 += 1;
+                    Measurement {
+                        id: ids.1,
+                        date: from
+                            .checked_add(jiff::Span::new().days(days))
+                            .unwrap_or(from)
+                            .min(LAST_MEASUREMENT),
+                        value: Some(value.round()),
+                        note: if rng.chance(10) { rng.pick(w.logs).to_string() } else { String::new() },
+                        extra: crate::model::extras::Extra::default(),
+                    }
+                })
+                .collect();
+            ids.0 += 1;
+            Benefit {
+                id: ids.0,
+                title: rng.pick(BENEFIT_TITLES[n % 3]).to_string(),
+                kind,
+                relieves: match kind {
+                    BenefitKind::Money => Some(Pressure::Money),
+                    BenefitKind::Time => Some(Pressure::Staff),
+                    _ => rng.chance(50).then_some(Pressure::Products),
+                },
+                indicator: String::new(),
+                unit: unit.to_owned(),
+                baseline: Point { value: Some(baseline), date: Some(from), ..Point::default() },
+                target: Point { value: Some(target), date: target_date, ..Point::default() },
+                owner: if rng.chance(90) { person(rng, w) } else { String::new() },
+                how_measured: String::new(),
+                measurements: readings,
+                extra: crate::model::extras::Extra::default(),
+            }
+        })
+        .collect()
 }
 
 fn organisation(goals: u32) -> Organisation {
@@ -413,6 +488,7 @@ fn organisation(goals: u32) -> Organisation {
             .collect(),
         units: units.collect(),
         people: people.map(|(f, l)| format!("{f} {l}")).collect(),
+        currency: Some(Currency::Sek),
         ..Organisation::default()
     }
 }
@@ -424,6 +500,14 @@ pub fn portfolio(size: Size) -> Portfolio {
     let mut p = Portfolio { organisation: organisation(GOALS), ..Portfolio::default() };
     let count = u32::try_from(size.initiatives).unwrap_or(u32::MAX);
     p.initiatives = (1..=count).map(|id| initiative(&mut rng, id, GOALS)).collect();
+    let mut ids = (0, 0);
+    if size.benefits > 0 {
+        // A generator of its own, so the rest of the file is the same with or without benefits.
+        let mut rng = Rng::new(size.seed ^ 0xB3E7);
+        for i in &mut p.initiatives {
+            i.benefits = benefits(&mut rng, i, size, &mut ids);
+        }
+    }
 
     let templates = Catalog::bundled().templates;
     let by_id = |id: &str| templates.iter().find(|t| t.id == id).unwrap_or(&templates[0]);
@@ -516,6 +600,8 @@ pub fn portfolio(size: Size) -> Portfolio {
         assessment: size.assessments as u32 + 1,
         action: p.actions.len() as u32 + 1,
         goal: GOALS + 1,
+        benefit: ids.0 + 1,
+        measurement: ids.1 + 1,
         ..NextIds::default()
     };
     p
@@ -550,7 +636,8 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_valid_file() {
-        let size = Size { initiatives: 300, assessments: 20, respondents: 5, seed: 7 };
+        let size =
+            Size { initiatives: 300, assessments: 20, respondents: 5, seed: 7, benefits: 3, measurements: 6 };
         let a = crate::store::to_json(&portfolio(size));
         assert_eq!(a, crate::store::to_json(&portfolio(size)));
         assert_ne!(a, crate::store::to_json(&portfolio(Size { seed: 8, ..size })));
@@ -563,5 +650,10 @@ mod tests {
         for a in &back.assessments {
             assert!(back.template(&a.template, a.template_version).is_some(), "template copied");
         }
+        assert_eq!(back.benefits().count(), 900);
+        assert!(back.benefits().all(|(_, b)| b.measurements.len() == 6));
+        assert_eq!(back.next_id.measurement, 5_401);
+        let plain = portfolio(Size { benefits: 0, ..size });
+        assert_eq!(plain.initiatives[7].title, back.initiatives[7].title, "benefits change nothing else");
     }
 }

@@ -5,93 +5,95 @@ use serde_json::Value;
 
 use crate::model::{ActionItem, Assessment, Conflict, Id, Initiative, Organisation, Portfolio, Template};
 
-/// One edit of the portfolio. `None` on the `before` side means "created", on the `after`
-/// side "deleted".
+/// A value before and after an edit. For a record, `None` before means "created" and
+/// `None` after "deleted".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replace<T> {
+    pub before: T,
+    pub after: T,
+}
+
+impl<T: Clone> Replace<T> {
+    /// The edit that takes the value back.
+    #[must_use]
+    pub fn inverted(&self) -> Self {
+        Replace { before: self.after.clone(), after: self.before.clone() }
+    }
+}
+
+impl<T> Replace<Option<Box<T>>> {
+    fn new(before: Option<T>, after: Option<T>) -> Self {
+        Replace { before: before.map(Box::new), after: after.map(Box::new) }
+    }
+
+    /// The record on the newest side that has one.
+    fn either(&self) -> Option<&T> {
+        self.after.as_deref().or(self.before.as_deref())
+    }
+}
+
+/// A record created, edited or deleted.
+pub type Record<T> = Replace<Option<Box<T>>>;
+
+/// One edit of the portfolio.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Initiative {
-        before: Option<Box<Initiative>>,
-        after: Option<Box<Initiative>>,
-    },
-    Assessment {
-        before: Option<Box<Assessment>>,
-        after: Option<Box<Assessment>>,
-    },
-    Action {
-        before: Option<Box<ActionItem>>,
-        after: Option<Box<ActionItem>>,
-    },
-    Template {
-        before: Option<Box<Template>>,
-        after: Option<Box<Template>>,
-    },
-    Organisation {
-        before: Box<Organisation>,
-        after: Box<Organisation>,
-    },
+    Initiative(Record<Initiative>),
+    Assessment(Record<Assessment>),
+    Action(Record<ActionItem>),
+    Template(Record<Template>),
+    Organisation(Replace<Box<Organisation>>),
     /// A conflict a merge left, recorded or (after `None`) resolved.
-    Conflict {
-        before: Option<Box<Conflict>>,
-        after: Option<Box<Conflict>>,
-    },
+    Conflict(Record<Conflict>),
     /// A top-level key of the file outside the records above, replaced whole (`None`: not
     /// there). Applied through the file's JSON tree, so it reaches keys this fasett keeps
     /// without knowing them; meant for rare edits such as resolving a conflict there.
-    Key {
-        key: String,
-        before: Option<Box<Value>>,
-        after: Option<Box<Value>>,
-    },
+    Key(String, Record<Value>),
     /// Several changes undone and redone as one step (e.g. an import).
     Batch(Vec<Change>),
 }
 
 impl Change {
     pub fn initiative(before: Option<Initiative>, after: Option<Initiative>) -> Self {
-        Change::Initiative { before: before.map(Box::new), after: after.map(Box::new) }
+        Change::Initiative(Replace::new(before, after))
     }
 
     pub fn assessment(before: Option<Assessment>, after: Option<Assessment>) -> Self {
-        Change::Assessment { before: before.map(Box::new), after: after.map(Box::new) }
+        Change::Assessment(Replace::new(before, after))
     }
 
     pub fn action(before: Option<ActionItem>, after: Option<ActionItem>) -> Self {
-        Change::Action { before: before.map(Box::new), after: after.map(Box::new) }
+        Change::Action(Replace::new(before, after))
+    }
+
+    pub fn template(before: Option<Template>, after: Option<Template>) -> Self {
+        Change::Template(Replace::new(before, after))
     }
 
     pub fn organisation(before: Organisation, after: Organisation) -> Self {
-        Change::Organisation { before: Box::new(before), after: Box::new(after) }
+        Change::Organisation(Replace { before: Box::new(before), after: Box::new(after) })
     }
 
     pub fn conflict(before: Option<Conflict>, after: Option<Conflict>) -> Self {
-        Change::Conflict { before: before.map(Box::new), after: after.map(Box::new) }
+        Change::Conflict(Replace::new(before, after))
+    }
+
+    /// A top-level key of the file replaced whole.
+    pub fn key(key: &str, before: Option<Value>, after: Option<Value>) -> Self {
+        Change::Key(key.to_owned(), Replace::new(before, after))
     }
 
     /// The change that takes the portfolio back.
     #[must_use]
     pub fn inverted(&self) -> Change {
         match self {
-            Change::Initiative { before, after } => {
-                Change::Initiative { before: after.clone(), after: before.clone() }
-            }
-            Change::Assessment { before, after } => {
-                Change::Assessment { before: after.clone(), after: before.clone() }
-            }
-            Change::Action { before, after } => {
-                Change::Action { before: after.clone(), after: before.clone() }
-            }
-            Change::Template { before, after } => {
-                Change::Template { before: after.clone(), after: before.clone() }
-            }
-            Change::Organisation { before, after } => {
-                Change::Organisation { before: after.clone(), after: before.clone() }
-            }
-            Change::Conflict { before, after } => {
-                Change::Conflict { before: after.clone(), after: before.clone() }
-            }
-            Change::Key { key, before, after } => {
-                Change::Key { key: key.clone(), before: after.clone(), after: before.clone() }
-            }
+            Change::Initiative(r) => Change::Initiative(r.inverted()),
+            Change::Assessment(r) => Change::Assessment(r.inverted()),
+            Change::Action(r) => Change::Action(r.inverted()),
+            Change::Template(r) => Change::Template(r.inverted()),
+            Change::Organisation(r) => Change::Organisation(r.inverted()),
+            Change::Conflict(r) => Change::Conflict(r.inverted()),
+            Change::Key(key, r) => Change::Key(key.clone(), r.inverted()),
             Change::Batch(changes) => Change::Batch(changes.iter().rev().map(Change::inverted).collect()),
         }
     }
@@ -99,7 +101,7 @@ impl Change {
     /// The initiative this change is about, if it is about one (to move the selection).
     pub fn initiative_id(&self) -> Option<Id> {
         match self {
-            Change::Initiative { before, after } => after.as_ref().or(before.as_ref()).map(|i| i.id),
+            Change::Initiative(r) => r.either().map(|i| i.id),
             _ => None,
         }
     }
@@ -107,11 +109,9 @@ impl Change {
     /// Adds to `ids` every initiative this change creates, edits or deletes.
     pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
         match self {
-            Change::Initiative { before, after } => {
-                ids.extend(after.as_ref().or(before.as_ref()).map(|i| i.id));
-            }
+            Change::Initiative(r) => ids.extend(r.either().map(|i| i.id)),
             // The whole list replaced through the file's tree: every initiative on either side.
-            Change::Key { key, before, after } if key == "initiatives" => {
+            Change::Key(key, Replace { before, after }) if key == "initiatives" => {
                 let listed = [before, after].into_iter().flatten().filter_map(|list| list.as_array());
                 ids.extend(
                     listed
@@ -129,8 +129,8 @@ impl Change {
     /// the Overview's checklist sums depend on).
     pub fn touches_runs(&self) -> bool {
         match self {
-            Change::Assessment { .. } | Change::Template { .. } => true,
-            Change::Key { key, .. } => key == "assessments" || key == "templates",
+            Change::Assessment(_) | Change::Template(_) => true,
+            Change::Key(key, _) => key == "assessments" || key == "templates",
             Change::Batch(changes) => changes.iter().any(Change::touches_runs),
             _ => false,
         }
@@ -139,10 +139,10 @@ impl Change {
     /// Applies the change. Records are matched by id; initiatives stay sorted by id.
     pub fn apply(&self, portfolio: &mut Portfolio) {
         match self {
-            Change::Initiative { before, after } => {
-                let id = after.as_ref().or(before.as_ref()).map_or(0, |i| i.id);
+            Change::Initiative(r) => {
+                let id = r.either().map_or(0, |i| i.id);
                 let list = &mut portfolio.initiatives;
-                match (list.binary_search_by_key(&id, |i| i.id), after) {
+                match (list.binary_search_by_key(&id, |i| i.id), &r.after) {
                     (Ok(ix), Some(new)) => list[ix] = (**new).clone(),
                     (Ok(ix), None) => {
                         list.remove(ix);
@@ -151,25 +151,23 @@ impl Change {
                     (Err(_), None) => {}
                 }
             }
-            Change::Assessment { before, after } => {
-                replace_by(&mut portfolio.assessments, before.as_deref(), after.as_deref(), |a| a.id);
+            Change::Assessment(r) => {
+                replace_by(&mut portfolio.assessments, r, |a| a.id);
             }
-            Change::Action { before, after } => {
-                replace_by(&mut portfolio.actions, before.as_deref(), after.as_deref(), |a| a.id);
+            Change::Action(r) => {
+                replace_by(&mut portfolio.actions, r, |a| a.id);
             }
-            Change::Template { before, after } => {
-                replace_by(&mut portfolio.templates, before.as_deref(), after.as_deref(), |t| {
-                    (t.id.clone(), t.version)
-                });
+            Change::Template(r) => {
+                replace_by(&mut portfolio.templates, r, |t| (t.id.clone(), t.version));
             }
-            Change::Organisation { after, .. } => portfolio.organisation = (**after).clone(),
-            Change::Conflict { before, after } => {
-                replace_by(&mut portfolio.conflicts, before.as_deref(), after.as_deref(), |c| c.id.clone());
+            Change::Organisation(r) => portfolio.organisation = (*r.after).clone(),
+            Change::Conflict(r) => {
+                replace_by(&mut portfolio.conflicts, r, |c| c.id.clone());
             }
-            Change::Key { key, after, .. } => {
+            Change::Key(key, r) => {
                 let mut tree = portfolio.to_value();
                 if let Some(root) = tree.as_object_mut() {
-                    match after {
+                    match &r.after {
                         Some(value) => root.insert(key.clone(), (**value).clone()),
                         None => root.shift_remove(key),
                     };
@@ -184,14 +182,9 @@ impl Change {
     }
 }
 
-fn replace_by<T: Clone, K: PartialEq>(
-    list: &mut Vec<T>,
-    before: Option<&T>,
-    after: Option<&T>,
-    key: impl Fn(&T) -> K,
-) {
-    let Some(k) = after.or(before).map(&key) else { return };
-    match (list.iter().position(|x| key(x) == k), after) {
+fn replace_by<T: Clone, K: PartialEq>(list: &mut Vec<T>, record: &Record<T>, key: impl Fn(&T) -> K) {
+    let Some(k) = record.either().map(&key) else { return };
+    match (list.iter().position(|x| key(x) == k), record.after.as_deref()) {
         (Some(ix), Some(new)) => list[ix] = new.clone(),
         (Some(ix), None) => {
             list.remove(ix);
@@ -299,12 +292,23 @@ mod tests {
         Initiative { id, title: title.into(), ..Initiative::default() }
     }
 
+    /// A new history whose portfolio had `created` added to it, one undoable step each.
+    fn started(created: &[(Id, &str)]) -> (Portfolio, History) {
+        let (mut p, mut h) = (Portfolio::default(), History::default());
+        for (id, title) in created {
+            add(&mut h, &mut p, *id, title);
+        }
+        (p, h)
+    }
+
+    /// Commits the creation of initiative `id` titled `title`.
+    fn add(h: &mut History, p: &mut Portfolio, id: Id, title: &str) {
+        h.commit(Change::initiative(None, Some(initiative(id, title))), p);
+    }
+
     #[test]
     fn create_edit_delete_undo_and_redo_round_trip() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(2, "B"), (1, "A")]);
         assert_eq!(p.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), [1, 2], "kept sorted by id");
         h.commit(Change::initiative(Some(initiative(1, "A")), Some(initiative(1, "A2"))), &mut p);
         h.commit(Change::initiative(Some(initiative(2, "B")), None), &mut p);
@@ -323,16 +327,14 @@ mod tests {
 
     #[test]
     fn the_last_saved_portfolio_is_found_through_undos_and_redos() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         h.mark_saved();
         let saved = p.clone();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         h.undo(&mut p);
         h.undo(&mut p);
         h.redo(&mut p);
-        h.commit(Change::initiative(None, Some(initiative(3, "C"))), &mut p);
+        add(&mut h, &mut p, 3, "C");
         assert_eq!(h.last_saved(&p), saved);
         h.mark_saved();
         assert_eq!(h.last_saved(&p), p);
@@ -340,12 +342,10 @@ mod tests {
 
     #[test]
     fn a_save_of_an_earlier_state_keeps_the_later_changes_unsaved() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         let mark = h.mark();
         let written = p.clone();
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         h.mark_saved_at(mark);
         assert_eq!(h.last_saved(&p), written);
         assert_ne!(written, p);
@@ -358,12 +358,10 @@ mod tests {
 
     #[test]
     fn a_new_change_clears_redo() {
-        let mut p = Portfolio::default();
-        let mut h = History::default();
-        h.commit(Change::initiative(None, Some(initiative(1, "A"))), &mut p);
+        let (mut p, mut h) = started(&[(1, "A")]);
         h.undo(&mut p);
         assert!(h.can_redo());
-        h.commit(Change::initiative(None, Some(initiative(2, "B"))), &mut p);
+        add(&mut h, &mut p, 2, "B");
         assert!(!h.can_redo());
     }
 

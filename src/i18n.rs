@@ -5,7 +5,11 @@
 //! This is also the one place that writes numbers, dates and counts the way each language
 //! does: [`Lang::decimal`], [`Lang::signed_decimal`], [`Lang::percent`], [`Lang::date`],
 //! [`Lang::day_month`], [`Lang::date_time`] and, for "1 initiative" against "2 initiatives",
-//! [`Lang::tn`].
+//! [`Lang::tn`]; grouped amounts and money ("400 000 kr") and reading typed numbers back are in
+//! `i18n/numbers.rs` ([`Lang::number`], [`Lang::amount`], [`Lang::money`],
+//! [`Lang::parse_number`]).
+
+mod numbers;
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -14,6 +18,7 @@ use std::sync::OnceLock;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+pub use numbers::{MAX_VALUE, NumberError, parse_cell};
 
 /// A language the interface can speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]

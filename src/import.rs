@@ -30,6 +30,7 @@
 //! [`table::Table`] of cells (through the same decoding), and `import/survey` turns the cells
 //! into one run's responses ([`read_survey`]).
 
+mod benefits;
 mod columns;
 mod decode;
 mod headers;
@@ -46,6 +47,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+pub use benefits::TableFile;
 pub use decode::windows_1252;
 pub use headers::column_for;
 pub use mapping::{
@@ -129,6 +131,9 @@ impl Options {
 pub struct Loaded {
     pub sheet: Sheet,
     pub notes: Vec<String>,
+    /// The benefits and measurements tables found beside a CSV file (`x-benefits.csv`,
+    /// `x-measurements.csv`), for the new initiatives the import adds.
+    pub tables: Vec<TableFile>,
 }
 
 /// Why nothing was imported.
@@ -184,7 +189,12 @@ pub fn load(path: &Path, options: &Options) -> Result<Loaded, ImportError> {
         };
         return Err(ImportError::bad(options.lang.t(key), Vec::new()));
     }
-    load_bytes(bytes, options)
+    let mut loaded = load_bytes(bytes, options)?;
+    if matches!(loaded.sheet.source, Source::Csv(_)) {
+        loaded.tables = benefits::files_beside(path, options.lang)
+            .map_err(|problems| ImportError::Bad { problems, notes: loaded.notes.clone() })?;
+    }
+    Ok(loaded)
 }
 
 /// Reads a survey export at `path` (checking its size first) as a run of `template`.
@@ -265,7 +275,7 @@ pub fn load_bytes(bytes: Vec<u8>, options: &Options) -> Result<Loaded, ImportErr
         let text = crate::text::one_line(&text.join(" ")).into_owned();
         notes.push(lang.tf("import.above_header", &[("row", &row.number), ("text", &text)]));
     }
-    Ok(Loaded { sheet, notes })
+    Ok(Loaded { sheet, notes, tables: Vec::new() })
 }
 
 /// The mapping recognised for a loaded file, with the options' map and date order.
@@ -273,15 +283,39 @@ pub fn recognise(loaded: &Loaded, options: &Options) -> Mapping {
     Mapping::recognise(&loaded.sheet, options.map.as_ref(), options.date_order)
 }
 
-/// What importing `loaded` into `portfolio` with `mapping` does.
+/// What importing `loaded` into `portfolio` with `mapping` does, with the benefits and
+/// measurements of the tables beside the file added to the new initiatives.
 pub fn plan(
     loaded: &Loaded,
     mapping: &Mapping,
     portfolio: &Portfolio,
     options: &Options,
 ) -> Result<Plan, ImportError> {
-    plan::plan(&loaded.sheet, mapping, portfolio, options)
-        .map_err(|problems| ImportError::Bad { problems, notes: loaded.notes.clone() })
+    let bad = |problems| ImportError::Bad { problems, notes: loaded.notes.clone() };
+    let mut plan = plan::plan(&loaded.sheet, mapping, portfolio, options).map_err(bad)?;
+    if !loaded.tables.is_empty() {
+        add_tables(&mut plan, &loaded.tables, portfolio, options).map_err(bad)?;
+    }
+    Ok(plan)
+}
+
+/// Adds the benefits and measurements of the tables `fasett export` writes beside the
+/// initiatives to the plan's new initiatives: each benefit to the initiative whose row had
+/// its initiative ID. Rows for initiatives `portfolio` has (a sheet it exported, brought
+/// back) are passed over: those keep their benefits. All rows or none.
+pub fn add_tables(
+    plan: &mut Plan,
+    files: &[TableFile],
+    portfolio: &Portfolio,
+    options: &Options,
+) -> Result<(), Vec<Problem>> {
+    let existing = |id| !portfolio.id.is_empty() && portfolio.initiative(id).is_some();
+    let mut imported = benefits::Imported {
+        initiatives: &mut plan.added,
+        source_ids: &plan.added_sources,
+        existing: &existing,
+    };
+    benefits::read_tables(files, &mut imported, options.lang, options.today, &mut plan.notes)
 }
 
 /// Reads `path` and works out the import with the recognised mapping.

@@ -9,8 +9,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
-    Action, ConflictAction, CultureAction, Direction, Edit, GridAction, IdeaAction, KeyContext,
-    MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound,
+    Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, IdeaAction,
+    KeyContext, MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -307,6 +307,38 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Overview, [Char('G') => NONE, End => NONE], "G End", "overview.help_last", false, Action::Overview(OverviewAction::Last)),
     bind!(Overview, [PgDn => NONE], "PgDn", "overview.help_page_down", false, Action::Overview(OverviewAction::ScrollDown)),
     bind!(Overview, [PgUp => NONE], "PgUp", "overview.help_page_up", false, Action::Overview(OverviewAction::ScrollUp)),
+    bind!(Overview, [Char('b') => NONE], "b", "benefits.help_show", true, Action::Benefits(BenefitAction::ShowAll)),
+    // Benefits realisation
+    bind!(Detail, [Char('b') => NONE], "b", "benefits.help_show_initiative", true, Action::Benefits(BenefitAction::ShowInitiative)),
+    bind!(BenefitList, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", false, Action::Benefits(BenefitAction::Next)),
+    bind!(BenefitList, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::Benefits(BenefitAction::Previous)),
+    bind!(BenefitList, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::Benefits(BenefitAction::First)),
+    bind!(BenefitList, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::Benefits(BenefitAction::Last)),
+    bind!(BenefitList, [PgDn => NONE], "PgDn", "help.page_down", false, Action::Benefits(BenefitAction::PageDown)),
+    bind!(BenefitList, [PgUp => NONE], "PgUp", "help.page_up", false, Action::Benefits(BenefitAction::PageUp)),
+    bind!(BenefitList, [Char('m') => NONE], "m", "benefits.help_measure", true, Action::Benefits(BenefitAction::Measure)),
+    bind!(BenefitList, [Char('n') => NONE, Char('a') => NONE], "n", "benefits.help_new", true, Action::Benefits(BenefitAction::New)),
+    bind!(BenefitList, [Char('e') => NONE], "e", "benefits.help_edit", true, Action::Benefits(BenefitAction::Edit)),
+    bind!(BenefitList, [Char('d') => NONE], "d", "benefits.help_delete", false, Action::Benefits(BenefitAction::Delete)),
+    bind!(BenefitList, [Char('s') => NONE], "s", "benefits.help_sort", false, Action::Benefits(BenefitAction::CycleSort)),
+    bind!(BenefitList, [Char('f') => NONE], "f", "benefits.help_filter", false, Action::Benefits(BenefitAction::CycleFilter)),
+    bind!(BenefitList, [Char('c') => NONE], "c", "benefits.help_chart", false, Action::Benefits(BenefitAction::SwitchChart)),
+    bind!(BenefitList, [Char('p') => NONE], "p", "help.grid_presentation", false, Action::Grid(GridAction::TogglePresentation)),
+    bind!(BenefitList, [Enter => NONE], "Enter", "benefits.help_open", false, Action::Benefits(BenefitAction::OpenInitiative)),
+    bind!(BenefitList, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
+    bind!(BenefitList, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(BenefitList, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Benefits(BenefitAction::Back)),
+    bind!(BenefitList, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!(BenefitForm, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::Benefits(BenefitAction::NextField)),
+    bind!(BenefitForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Benefits(BenefitAction::PreviousField)),
+    bind!(BenefitForm, [Char('s') => CTRL, Enter => NONE], "Ctrl-s", "benefits.help_keep", true, Action::Benefits(BenefitAction::Save)),
+    bind!(BenefitForm, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Benefits(BenefitAction::Back)),
+    bind!(BenefitForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!(Measurement, [Tab => NONE], "Tab", "measure.help_next", true, Action::Benefits(BenefitAction::NextField)),
+    bind!(Measurement, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "measure.help_previous", false, Action::Benefits(BenefitAction::PreviousField)),
+    bind!(Measurement, [Enter => NONE, Char('s') => CTRL], "Enter", "measure.help_add", true, Action::Benefits(BenefitAction::Save)),
+    bind!(Measurement, [Esc => NONE], "Esc", "help.cancel", true, Action::Benefits(BenefitAction::Back)),
+    bind!(Measurement, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {

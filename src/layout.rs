@@ -113,6 +113,32 @@ impl Register {
     }
 }
 
+/// The benefits view inside the body: two lines of totals, the list (one header row), and
+/// the chart of planned against realised below it (larger in presentation mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Benefits {
+    pub summary: Rect,
+    pub table: Rect,
+    pub chart: Rect,
+}
+
+impl Benefits {
+    pub fn new(body: Rect, presentation: bool) -> Self {
+        let inner = inside_border(body);
+        let share = if presentation { inner.height / 2 } else { inner.height * 2 / 5 };
+        let chart = share.clamp(8, 16);
+        let [summary, table, chart] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1), Constraint::Length(chart)])
+                .areas(inner);
+        Self { summary, table, chart }
+    }
+
+    /// Benefits that fit under the list's header.
+    pub fn rows(&self) -> usize {
+        usize::from(self.table.height.saturating_sub(1)).max(1)
+    }
+}
+
 /// The area inside a one-cell border.
 pub fn inside_border(area: Rect) -> Rect {
     Rect {
@@ -197,6 +223,15 @@ mod tests {
         assert_eq!(banner.body.height, 17);
         let long = "word ".repeat(400);
         assert_eq!(Screen::new(area, Some(&long)).banner.height, 10);
+    }
+
+    #[test]
+    fn the_benefits_view_keeps_a_readable_chart_at_80x24() {
+        let body = Rect::new(0, 1, 80, 21);
+        let view = Benefits::new(body, false);
+        assert_eq!((view.summary.height, view.table.height, view.chart.height), (2, 9, 8));
+        assert_eq!(view.rows(), 8);
+        assert_eq!(Benefits::new(body, true).chart.height, 9, "presentation: a larger chart");
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //!   results, facet tendency and comparisons, and what a group said (`scoring::group`).
 //! - [`i18n`]: UI text by key from `data/i18n`; [`text`]: terminal-safe text and search folding.
 //! - [`coverage`]: which goals the active initiatives serve.
+//! - [`benefits`]: benefits realisation: realised, due, overdue, sums per year, P, facet and goal.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
 //!   survey exports in as checklist runs.
@@ -34,6 +35,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod balance;
+pub mod benefits;
 pub mod cli;
 pub mod config;
 pub mod coverage;

@@ -18,15 +18,17 @@
 //! - **Numbers stay short and never collide**: the same number added on both sides for two
 //!   different records moves one of them to the next free number, and references follow
 //!   (`merge/renumber.rs` has the rules; nested records such as benefits are renumbered
-//!   within the merge).
+//!   within the merge, and benefits and measurements, numbered across the portfolio, once
+//!   more after it: `merge/unique.rs`).
 //!
-//! The parts: `tree` (the merge of two JSON trees), `renumber`, `path` (a conflict's place)
+//! The parts: `tree` (the merge of two JSON trees), `renumber`, `unique`, `path` (a conflict's place)
 //! and `resolve` (settling a conflict as an undoable change).
 
 mod path;
 mod renumber;
 mod resolve;
 mod tree;
+mod unique;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -114,6 +116,7 @@ pub fn merge(
     let mut portfolio = Portfolio::from_value(&merged)
         .map_err(|e| format!("the merged portfolio does not read back ({e}); this is a bug in fasett"))?;
     portfolio.initiatives = initiatives;
+    renumbered.extend(unique::unique_nested(&base_list, &ours_list, &mut portfolio));
     if let Some(what) = duplicate(&portfolio) {
         return Err(format!("the merged portfolio uses {what} twice; this is a bug in fasett"));
     }
@@ -291,6 +294,8 @@ fn duplicate(p: &Portfolio) -> Option<String> {
         ("checklist run", twice(p.assessments.iter().map(|a| a.id))),
         ("action", twice(p.actions.iter().map(|a| a.id))),
         ("goal", twice(p.organisation.goals.iter().map(|g| g.id))),
+        ("benefit", twice(p.benefits().map(|(_, b)| b.id))),
+        ("measurement", twice(p.benefits().flat_map(|(_, b)| b.measurements.iter().map(|m| m.id)))),
     ];
     found.into_iter().find_map(|(what, id)| id.map(|id| format!("{what} #{id}")))
 }

@@ -5,7 +5,53 @@
 //! Every struct keeps the JSON keys it does not know in `extra` (see [`extras`]), so a file
 //! written by a newer fasett or edited by hand loses nothing when we save it.
 
+/// Declares an enum whose variants each have a stable key (`Variant = "key"`: the name in
+/// the data file and the last part of its catalog keys), with `ALL`, every variant in
+/// declaration order, and `key()`. The key is not a discriminant.
+macro_rules! keyed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $key:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)+
+                }
+            }
+        }
+
+        impl $crate::model::Keyed for $name {
+            const ALL: &'static [Self] = &$name::ALL;
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
+/// What `keyed_enum!` declares, for code that works on any such enum (reading its words
+/// from a spreadsheet, say).
+pub trait Keyed: Copy + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// The variant's stable key.
+    fn key(self) -> &'static str;
+}
+
 pub mod assessment;
+pub mod benefit;
 pub mod conflict;
 pub mod extras;
 pub mod idea;
@@ -17,11 +63,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
+pub use benefit::{Benefit, BenefitKind, Costs, Currency, Measurement, Point};
 pub use conflict::{Conflict, Side};
 pub use idea::{Channel, Decision, Idea, Proposer, REVIEW_VERSION, Review, Triage, Verdict};
 pub use initiative::{
-    CreatedTo, ExpectedBenefit, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure,
-    Priority, PushedBy, RealisedBenefit, Stage, Status, Track,
+    CreatedTo, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure, Priority, PushedBy,
+    Stage, Status, Track,
 };
 pub use organisation::{Goal, Organisation, Unit};
 pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleStep, Template, TemplateItem};
@@ -90,13 +137,23 @@ pub struct NextIds {
     pub assessment: Id,
     pub action: Id,
     pub goal: Id,
+    pub benefit: Id,
+    pub measurement: Id,
     #[serde(skip)]
     pub extra: extras::Extra,
 }
 
 impl Default for NextIds {
     fn default() -> Self {
-        Self { initiative: 1, assessment: 1, action: 1, goal: 1, extra: extras::Extra::default() }
+        Self {
+            initiative: 1,
+            assessment: 1,
+            action: 1,
+            goal: 1,
+            benefit: 1,
+            measurement: 1,
+            extra: extras::Extra::default(),
+        }
     }
 }
 
@@ -107,6 +164,10 @@ pub enum Collection {
     Assessment,
     Action,
     Goal,
+    /// Benefits, numbered across all initiatives.
+    Benefit,
+    /// Measurements, numbered across all benefits.
+    Measurement,
 }
 
 impl Portfolio {
@@ -118,12 +179,18 @@ impl Portfolio {
             Collection::Assessment => self.assessments.iter().map(|a| a.id).max(),
             Collection::Action => self.actions.iter().map(|a| a.id).max(),
             Collection::Goal => self.organisation.goals.iter().map(|g| g.id).max(),
+            Collection::Benefit => self.benefits().map(|(_, b)| b.id).max(),
+            Collection::Measurement => {
+                self.benefits().flat_map(|(_, b)| b.measurements.iter().map(|m| m.id)).max()
+            }
         };
         let counter = match collection {
             Collection::Initiative => &mut self.next_id.initiative,
             Collection::Assessment => &mut self.next_id.assessment,
             Collection::Action => &mut self.next_id.action,
             Collection::Goal => &mut self.next_id.goal,
+            Collection::Benefit => &mut self.next_id.benefit,
+            Collection::Measurement => &mut self.next_id.measurement,
         };
         let id = (*counter).max(used.map_or(1, |u| u.saturating_add(1)));
         *counter = id.saturating_add(1);
@@ -132,6 +199,11 @@ impl Portfolio {
 
     pub fn initiative(&self, id: Id) -> Option<&Initiative> {
         self.initiatives.binary_search_by_key(&id, |i| i.id).ok().map(|ix| &self.initiatives[ix])
+    }
+
+    /// Every benefit with the initiative it belongs to, in initiative order.
+    pub fn benefits(&self) -> impl Iterator<Item = (&Initiative, &Benefit)> {
+        self.initiatives.iter().flat_map(|i| i.benefits.iter().map(move |b| (i, b)))
     }
 
     pub fn assessment(&self, id: Id) -> Option<&Assessment> {
@@ -178,5 +250,40 @@ impl Portfolio {
     /// The template copy an assessment was run with, if the file has it.
     pub fn template(&self, id: &str, version: u32) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id && t.version == version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file's names come from serde, the catalogs' from `key()`: they must agree.
+    fn keys_are_the_file_names<T: Keyed + Serialize>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(Keyed::key(*v)));
+        }
+    }
+
+    #[test]
+    fn a_new_initiative_is_unplaced_identifying_problems_active_and_of_medium_priority() {
+        let i = Initiative::default();
+        assert_eq!(
+            (i.facet, i.stage, i.status, i.priority, i.track),
+            (Facet::Unplaced, Stage::IdentifyingProblems, Status::Active, Priority::Medium, None)
+        );
+    }
+
+    #[test]
+    fn every_keyed_enum_writes_its_key() {
+        keys_are_the_file_names::<Facet>();
+        keys_are_the_file_names::<Stage>();
+        keys_are_the_file_names::<Status>();
+        keys_are_the_file_names::<Track>();
+        keys_are_the_file_names::<NeedSource>();
+        keys_are_the_file_names::<Pressure>();
+        keys_are_the_file_names::<Priority>();
+        keys_are_the_file_names::<CreatedTo>();
+        keys_are_the_file_names::<PushedBy>();
+        keys_are_the_file_names::<LogKind>();
     }
 }

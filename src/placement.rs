@@ -12,34 +12,24 @@
 //! 4 new needs bottom-up mixed       optimising  ADAPTIVE     disruptive
 //! ```
 
-use crate::model::{CreatedTo, Facet, PushedBy};
+use crate::model::{CreatedTo, Facet, PushedBy, keyed_enum};
 
-/// The type of change that lies between two neighbouring facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChangeType {
-    /// Between mission-oriented and enhancement-oriented.
-    Sustaining,
-    /// Between mission-oriented and anticipatory.
-    Transformative,
-    /// Between anticipatory and adaptive.
-    Disruptive,
-    /// Between adaptive and enhancement-oriented.
-    Optimising,
+keyed_enum! {
+    /// The type of change that lies between two neighbouring facets.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ChangeType {
+        /// Between mission-oriented and enhancement-oriented.
+        Sustaining = "sustaining",
+        /// Between mission-oriented and anticipatory.
+        Transformative = "transformative",
+        /// Between anticipatory and adaptive.
+        Disruptive = "disruptive",
+        /// Between adaptive and enhancement-oriented.
+        Optimising = "optimising",
+    }
 }
 
 impl ChangeType {
-    pub const ALL: [ChangeType; 4] =
-        [ChangeType::Sustaining, ChangeType::Transformative, ChangeType::Disruptive, ChangeType::Optimising];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ChangeType::Sustaining => "sustaining",
-            ChangeType::Transformative => "transformative",
-            ChangeType::Disruptive => "disruptive",
-            ChangeType::Optimising => "optimising",
-        }
-    }
-
     /// The two facets this change lies between.
     pub fn between(self) -> (Facet, Facet) {
         match self {

@@ -14,12 +14,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
-use serde_json::Value;
 
 use crate::analysis;
 use crate::balance::Balance;
 use crate::i18n::Lang;
-use crate::model::extras::Extras;
 use crate::model::{Id, Initiative, Portfolio, Status};
 use crate::store;
 
@@ -222,33 +220,14 @@ impl Figures {
     }
 }
 
-/// Benefits (an initiative's `benefits` list, as `docs/contracts.md` names its keys) added up
-/// per kind and unit: targets, and the latest measurement of each.
+/// Benefits added up per kind and unit: targets, and the latest measurement of each (a
+/// measurement without a value, or none at all, counts 0).
 fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
     let mut totals: BTreeMap<(String, String), BenefitTotal> = BTreeMap::new();
     for i in initiatives.iter().filter(|i| !i.archived) {
-        // Read as the file holds them: kept as an unknown key by this fasett, a field of a
-        // later one.
-        let benefits = if Initiative::KEYS.contains(&"benefits") {
-            serde_json::to_value(i).ok().and_then(|mut tree| tree.get_mut("benefits").map(Value::take))
-        } else {
-            i.extra.get("benefits").cloned()
-        };
-        let Some(Value::Array(benefits)) = benefits else { continue };
-        for b in &benefits {
-            let text = |key: &str| b.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
-            let (kind, unit) = (text("kind"), text("unit"));
-            let target = b.get("target").and_then(|t| t.get("value")).and_then(Value::as_f64).unwrap_or(0.0);
-            let latest = b
-                .get("measurements")
-                .and_then(Value::as_array)
-                .and_then(|m| {
-                    m.iter()
-                        .filter(|m| m.get("value").is_some())
-                        .max_by_key(|m| m.get("date").map(Value::to_string))
-                })
-                .and_then(|m| m.get("value")?.as_f64())
-                .unwrap_or(0.0);
+        for b in &i.benefits {
+            let (kind, unit) = (b.kind.key().to_owned(), b.unit.clone());
+            let latest = b.measurements.iter().max_by_key(|m| m.date).and_then(|m| m.value).unwrap_or(0.0);
             let total = totals.entry((kind.clone(), unit.clone())).or_insert(BenefitTotal {
                 kind,
                 unit,
@@ -257,7 +236,7 @@ fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
                 measured: 0.0,
             });
             total.count += 1;
-            total.target += target;
+            total.target += b.target.value.unwrap_or(0.0);
             total.measured += latest;
         }
     }

@@ -1,12 +1,14 @@
 //! `fasett report` and `:report`: the portfolio summarised for a memo or a council meeting —
 //! organisation, date, balance and tendency, stage and status counts, gaps, goal coverage,
-//! follow-ups, checklist results with their change, open actions.
+//! follow-ups, checklist results with their change, open actions, benefits realisation.
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
 //! `docs/report-json.md` (`"report_version": 1`). Headings and words come from the catalog.
 //! What a group said, item by item, is in `report/group.rs`.
 
 mod group;
+
+mod benefits;
 
 use std::fmt::Write as _;
 
@@ -56,6 +58,7 @@ struct Facts<'a> {
     follow_ups: Vec<FollowUp>,
     checklists: Vec<ChecklistResult>,
     open_actions: Vec<&'a ActionItem>,
+    benefits: crate::benefits::Summary,
 }
 
 impl<'a> Facts<'a> {
@@ -77,6 +80,7 @@ impl<'a> Facts<'a> {
             follow_ups: analysis::follow_ups(p, today),
             checklists: analysis::checklist_results(p, lang),
             open_actions,
+            benefits: crate::benefits::summary(p, today),
         }
     }
 
@@ -139,6 +143,25 @@ impl<'a> Facts<'a> {
             }
             analysis::FollowUpKind::Action => {
                 format!("{} {}: {}", self.t("report.action"), f.id, one_line(&f.title))
+            }
+            analysis::FollowUpKind::Benefit => {
+                let initiative = f.initiative.unwrap_or_default();
+                let owner = self
+                    .p
+                    .initiative(initiative)
+                    .and_then(|i| i.benefits.iter().find(|b| b.id == f.id))
+                    .map(|b| b.owner.trim())
+                    .filter(|o| !o.is_empty())
+                    .map_or_else(|| self.t("benefits.no_owner").to_owned(), |o| one_line(o).into_owned());
+                self.lang.tf(
+                    "report.benefit_follow_up",
+                    &[
+                        ("id", &f.id),
+                        ("initiative", &initiative),
+                        ("title", &one_line(&f.title)),
+                        ("owner", &owner),
+                    ],
+                )
             }
         }
     }
@@ -309,6 +332,7 @@ pub fn markdown(p: &Portfolio, today: Date, lang: Lang) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
+    benefits::markdown(&mut o, p, &f.benefits, lang);
     o.push_str(&ideas::markdown(p, today, None, lang));
     o
 }
@@ -367,14 +391,20 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
             })).collect::<Vec<_>>(),
             "unlinked": f.coverage.unlinked,
         },
-        "follow_ups": f.follow_ups.iter().map(|fu| json!({
-            "kind": fu.kind.key(),
-            "id": fu.id,
-            "title": fu.title,
-            "date": fu.date.to_string(),
-            "days": fu.days,
-            "overdue": fu.is_overdue(),
-        })).collect::<Vec<_>>(),
+        "follow_ups": f.follow_ups.iter().map(|fu| {
+            let mut row = json!({
+                "kind": fu.kind.key(),
+                "id": fu.id,
+                "title": fu.title,
+                "date": fu.date.to_string(),
+                "days": fu.days,
+                "overdue": fu.is_overdue(),
+            });
+            if let (Some(initiative), Value::Object(row)) = (fu.initiative, &mut row) {
+                row.insert("initiative".into(), Value::from(initiative));
+            }
+            row
+        }).collect::<Vec<_>>(),
         "checklists": f.checklists.iter().map(|c| {
             let mut entry = json!({
                 "template": c.template,
@@ -412,9 +442,19 @@ pub fn json(p: &Portfolio, today: Date, lang: Lang) -> String {
         })).collect::<Vec<_>>(),
         "ideas": ideas::json(p, today, None, lang),
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
+    let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The JSON report: the tree of [`json`], then the benefits, written straight from their
+/// figures.
+#[derive(serde::Serialize)]
+struct Whole<'a> {
+    #[serde(flatten)]
+    base: &'a Value,
+    benefits: benefits::BenefitsJson<'a>,
 }
 
 pub fn render(p: &Portfolio, format: Format, today: Date, lang: Lang) -> String {

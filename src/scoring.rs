@@ -401,11 +401,11 @@ mod tests {
     use crate::model::{Answer, Dimension, LocalText, Perspective, ResultKind, ScaleStep};
     use jiff::civil::date;
 
-    fn text(s: &str) -> LocalText {
+    pub(super) fn text(s: &str) -> LocalText {
         LocalText([("en".to_owned(), s.to_owned())].into())
     }
 
-    fn item(id: &str, dimension: &str, reverse: bool, facet: Option<Facet>) -> TemplateItem {
+    pub(super) fn item(id: &str, dimension: &str, reverse: bool, facet: Option<Facet>) -> TemplateItem {
         TemplateItem {
             id: id.into(),
             dimension: dimension.into(),
@@ -417,7 +417,8 @@ mod tests {
         }
     }
 
-    fn template(min: u8, max: u8, items: Vec<TemplateItem>) -> Template {
+    /// A template `t` v1 on a `min`–`max` scale, a dimension for each of its items' own.
+    pub(super) fn template(min: u8, max: u8, items: Vec<TemplateItem>) -> Template {
         let mut dims: Vec<String> = items.iter().map(|i| i.dimension.clone()).collect();
         dims.dedup();
         Template {

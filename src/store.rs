@@ -183,6 +183,12 @@ pub enum Access {
     ReadOnly(ReadOnlyReason),
 }
 
+impl Access {
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Access::ReadOnly(_))
+    }
+}
+
 /// Why a store is read-only. Display completes "the file is …".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadOnlyReason {
@@ -337,7 +343,7 @@ impl Store {
     }
 
     pub fn is_read_only(&self) -> bool {
-        matches!(self.access, Access::ReadOnly(_))
+        self.access.is_read_only()
     }
 
     /// `backups/` beside the real file.

@@ -299,6 +299,14 @@ impl Harness {
         out
     }
 
+    /// The screen at 80 × 24, checked to show `text` (the screen is printed when it does not).
+    #[track_caller]
+    pub fn shows(&mut self, text: &str) -> String {
+        let screen = self.render(80, 24);
+        assert!(screen.contains(text), "{screen}");
+        screen
+    }
+
     /// The whole screen at the size the app last saw (80 × 24 unless resized).
     pub fn screen(&mut self) -> String {
         let (width, height) = self.app.size;

@@ -132,6 +132,17 @@ pub fn ellipsis(ascii: bool) -> &'static str {
     if ascii { ASCII_ELLIPSIS } else { ELLIPSIS }
 }
 
+/// How `text` is to be cut to `width` columns: `None` when it fits as it is, else the
+/// `ellipsis` to mark the cut (left out where even it does not fit) and the columns left for
+/// the text beside it.
+fn cut_room<'e>(text: &str, width: usize, ellipsis: &'e str) -> Option<(&'e str, usize)> {
+    if text.width() <= width {
+        return None;
+    }
+    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
+    Some((ellipsis, width - ellipsis.width()))
+}
+
 /// `text` in at most `width` columns, cut in the middle with `…` so both ends stay: for a
 /// path, the folders it starts from and the file name, cut between folders where they allow
 /// it ("/home/karin/…/fasett/rapport.md"). When even the name does not fit, its end is kept
@@ -142,11 +153,7 @@ pub fn shorten_middle(text: &str, width: usize) -> String {
 
 /// [`shorten_middle`] with another `ellipsis` (the ASCII one), left out where it does not fit.
 pub fn shorten_middle_with(text: &str, width: usize, ellipsis: &str) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
-    let room = width - ellipsis.width();
+    let Some((ellipsis, room)) = cut_room(text, width, ellipsis) else { return text.to_owned() };
     if room == 0 {
         return ellipsis.to_owned();
     }
@@ -182,11 +189,8 @@ pub fn shorten_words(text: &str, width: usize) -> String {
 
 /// [`shorten_words`] with another `ellipsis` (the ASCII one), left out where it does not fit.
 pub fn shorten_words_with(text: &str, width: usize, ellipsis: &str) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let ellipsis = if ellipsis.width() <= width { ellipsis } else { "" };
-    let fits = head(text, width - ellipsis.width());
+    let Some((ellipsis, room)) = cut_room(text, width, ellipsis) else { return text.to_owned() };
+    let fits = head(text, room);
     let cut = fits.rfind(' ').map_or(fits, |space| fits[..space].trim_end_matches([' ', ',', ';', ':']));
     let cut = if cut.is_empty() { fits } else { cut };
     format!("{cut}{ellipsis}")

@@ -14,6 +14,7 @@
 //! ```
 //! Overlays (help) are drawn last, over the body.
 
+mod benefits;
 mod conflicts;
 mod culture;
 mod detail;
@@ -34,7 +35,7 @@ mod welcome;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, TableState, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
@@ -74,6 +75,8 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
     }
     match app.pane {
+        // The benefits view covers the whole body; the pane beneath would only cost time.
+        _ if matches!(app.mode, Mode::Benefits(_)) => {}
         _ if welcome::shows(app) && app.pane != Pane::Culture => welcome::render(app, frame, body, theme),
         Pane::Portfolio => portfolio::render(app, frame, body, theme),
         Pane::Initiatives => initiatives::render(app, frame, body, theme),
@@ -119,6 +122,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::External(change) => field::external(app, frame, body, change, theme),
         Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, theme),
         Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
+        Mode::Benefits(view) => benefits::render(app, frame, body, view, theme),
         Mode::Intake(list) => intake::render(app, frame, body, list, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
@@ -133,18 +137,62 @@ pub(crate) fn table_state(selected: usize, len: usize, area: Rect) -> TableState
         .with_selected(Some(selected))
 }
 
-/// The widths a [`ratatui::widgets::Table`] with the selection mark gives its columns in
-/// `area`, so cells can be cut with `…` before the table cuts them silently.
-pub(crate) fn column_widths(area: Rect, widths: &[ratatui::layout::Constraint]) -> Vec<usize> {
+/// A table's column: the catalog key of its heading ("" for none) and its width.
+pub(crate) type Column = (&'static str, ratatui::layout::Constraint);
+
+/// The widths a table from [`marked_table`] gives its `columns` in `area`, so cells can be
+/// cut with `…` before the table cuts them silently.
+pub(crate) fn column_widths(area: Rect, columns: &[Column]) -> Vec<usize> {
     let mark = unicode_width::UnicodeWidthStr::width(theme::SELECTED_MARK) as u16;
-    let columns = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
-    ratatui::layout::Layout::horizontal(widths.to_vec())
+    let area = Rect::new(0, 0, area.width.saturating_sub(mark), 1);
+    ratatui::layout::Layout::horizontal(columns.iter().map(|(_, width)| *width))
         .flex(ratatui::layout::Flex::Start)
         .spacing(1)
-        .split(columns)
+        .split(area)
         .iter()
         .map(|r| usize::from(r.width))
         .collect()
+}
+
+/// A table of `rows` under the headings of `columns`, whose selected row carries the
+/// selection mark (so it shows without colour too).
+pub(crate) fn marked_table<'a>(
+    app: &App,
+    columns: &[Column],
+    rows: impl IntoIterator<Item = Row<'a>>,
+    theme: &Theme,
+) -> Table<'a> {
+    let headings = columns.iter().map(|(key, _)| if key.is_empty() { "" } else { app.lang.t(key) });
+    Table::new(rows, columns.iter().map(|(_, width)| *width))
+        .header(Row::new(headings).style(theme.heading()))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol(theme.symbols().selected)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
+}
+
+/// A form's one-line `input` as it fits in `value`: from where it starts, or, while it has
+/// the focus, scrolled to the cursor, with the terminal's cursor put there.
+pub(crate) fn input_line(
+    frame: &mut Frame,
+    value: Rect,
+    input: &tui_input::Input,
+    focused: bool,
+    theme: &Theme,
+) -> String {
+    let width = usize::from(value.width);
+    let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+    if focused {
+        let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+    }
+    let shown: String = input.value().chars().skip(scroll).collect();
+    theme.truncate(&one_line(&shown), width)
+}
+
+/// `text` with spaces after it to `width` columns, so a focused field's style fills its row.
+pub(crate) fn filled(mut text: String, width: usize) -> String {
+    text.push_str(&" ".repeat(width.saturating_sub(text.width())));
+    text
 }
 
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,
@@ -344,21 +392,20 @@ mod tests {
         Harness::new(p)
     }
 
+    /// The shell, its help and, on too small a terminal, the notice.
     #[test]
-    fn shell_at_80x24() {
-        insta::assert_snapshot!(sample_app().render(80, 24));
-    }
-
-    #[test]
-    fn help_overlay_at_80x24() {
-        let mut app = sample_app();
-        app.update(Action::ToggleHelp);
-        insta::assert_snapshot!(app.render(80, 24));
-    }
-
-    #[test]
-    fn too_small_notice() {
-        insta::assert_snapshot!(sample_app().render(58, 19));
+    fn shell_help_and_too_small() {
+        for (name, actions, (width, height)) in [
+            ("shell_at_80x24", &[][..], (80, 24)),
+            ("help_overlay_at_80x24", &[Action::ToggleHelp], (80, 24)),
+            ("too_small_notice", &[], (58, 19)),
+        ] {
+            let mut app = sample_app();
+            for action in actions {
+                app.update(action.clone());
+            }
+            insta::assert_snapshot!(name, app.render(width, height));
+        }
     }
 
     #[test]

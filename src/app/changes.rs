@@ -36,7 +36,7 @@ impl App {
     }
 
     /// Brings every view derived from the portfolio up to date: the search index, the
-    /// register, the grid's cells and balance, the Culture pane's selection. Every change of
+    /// register, the grid's cells and balance, the Culture pane's selection, the benefits view. Every change of
     /// portfolio passes here: an edit, undo and redo (of an import too), and
     /// [`Self::replace_portfolio`]. `everything`: the portfolio was replaced, not edited
     /// through a `Change` whose initiatives are in `touched`.
@@ -53,6 +53,7 @@ impl App {
             self.refresh_view();
         }
         self.culture_after_change();
+        self.benefits_after_change(everything);
         if everything || std::mem::take(&mut self.runs_touched) {
             self.refresh_overview();
         }

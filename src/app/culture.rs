@@ -18,7 +18,8 @@ pub use entry::{Entry, EntryKind, Preview, Refusal};
 pub use new_run::{NewRunForm, RunField};
 pub use plan::{ActionField, ActionForm};
 
-use super::{App, Mode, editing};
+use super::editing::{self, Typed};
+use super::{App, Mode};
 use crate::action::{CultureAction, Edit, Place};
 use crate::cycle;
 use crate::model::{Assessment, Id, Template};
@@ -341,35 +342,23 @@ impl App {
         };
     }
 
-    /// An editing key in the Culture pane's text fields; ← → and space change choice fields.
-    pub(super) fn culture_edit(&mut self, edit: Edit) {
+    /// An editing key or a paste in the Culture pane's text fields (a paste at the cursor,
+    /// on one line); ← → and space change choice fields.
+    pub(super) fn culture_type(&mut self, typed: Typed<'_>) {
         let templates = self.culture.catalog.templates.len();
         if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
-            self.entry_edit(edit);
+            match typed {
+                Typed::Key(edit) => self.entry_edit(edit),
+                Typed::Paste(text) => self.entry_paste(text),
+            }
             return;
         }
         match &mut self.mode {
             Mode::Culture(CultureMode::Note { input, .. }) => {
-                editing::edit_line(input, edit);
+                editing::type_line(input, typed);
             }
-            Mode::Culture(CultureMode::NewRun(form)) => form.edit(edit, templates),
-            Mode::Culture(CultureMode::ActionForm(form)) => form.edit(edit),
-            _ => {}
-        }
-    }
-
-    /// Pasted text goes into the focused text field, at its cursor, on one line.
-    pub(super) fn culture_paste(&mut self, text: &str) {
-        if matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) {
-            self.entry_paste(text);
-            return;
-        }
-        match &mut self.mode {
-            Mode::Culture(CultureMode::Note { input, .. }) => {
-                editing::paste_line(input, text);
-            }
-            Mode::Culture(CultureMode::NewRun(form)) => form.paste(text),
-            Mode::Culture(CultureMode::ActionForm(form)) => form.paste(text),
+            Mode::Culture(CultureMode::NewRun(form)) => form.type_into(typed, templates),
+            Mode::Culture(CultureMode::ActionForm(form)) => form.type_into(typed),
             _ => {}
         }
     }

@@ -1,7 +1,9 @@
-//! An initiative's detail as screen rows: every field, then the text fields, then the log
-//! newest first, wrapped to the width it is shown at. The ui draws exactly these rows and the
-//! app scrolls by their number, so `G` and `PgDn` reach the last line of the log however
-//! much of the text wraps.
+//! An initiative's detail as screen rows: every field, then the text fields, the benefits
+//! (`detail/benefits.rs`), then the log newest first, wrapped to the width it is shown at.
+//! The ui draws exactly these rows and the app scrolls by their number, so `G` and `PgDn`
+//! reach the last line of the log however much of the text wraps.
+
+mod benefits;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -103,28 +105,6 @@ impl App {
             list(i.need_sources.iter().map(|s| format!("need_source.{}", s.key())).collect()),
         );
         field("field.relieves", list(i.relieves.iter().map(|p| format!("pressure.{}", p.key())).collect()));
-        let mut benefit = Vec::new();
-        if i.expected_benefit.efficiency {
-            benefit.push("benefit.efficiency".to_owned());
-        }
-        if i.expected_benefit.quality {
-            benefit.push("benefit.quality".to_owned());
-        }
-        let mut expected = list(benefit);
-        if !i.expected_benefit.text.is_empty() {
-            expected = format!("{expected} — {}", one_line(&i.expected_benefit.text));
-        }
-        field("field.expected_benefit", expected);
-        let mut realised = match (i.realised_benefit.analysed, i.realised_benefit.realised) {
-            (_, true) => t("benefit.realised"),
-            (true, false) => t("benefit.analysed"),
-            (false, false) => String::new(),
-        };
-        if !i.realised_benefit.text.is_empty() {
-            let text = one_line(&i.realised_benefit.text);
-            realised = if realised.is_empty() { text.into_owned() } else { format!("{realised} — {text}") };
-        }
-        field("field.realised_benefit", realised);
         field("field.start", date(i.start));
         let mut follow_up = date(i.follow_up);
         if i.is_overdue(self.today) {
@@ -155,6 +135,7 @@ impl App {
             }
             out.extend(multi_line(text).lines().map(|l| Line::plain(l, Tone::Plain)));
         }
+        out.extend(self.benefit_lines(i));
         self.family_lines(i, &mut out);
         out.push(Line::plain("", Tone::Plain));
         out.push(Line::plain(self.lang.tn("detail.log", i.log.len(), &[]), Tone::Heading));

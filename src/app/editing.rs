@@ -6,6 +6,30 @@ use tui_input::{Input, InputRequest};
 
 use crate::action::Edit;
 
+/// What arrives in a text field: an editing key, or pasted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed<'a> {
+    Key(Edit),
+    Paste(&'a str),
+}
+
+/// Applies what was typed to a one-line field; true when its text changed.
+pub fn type_line(input: &mut Input, typed: Typed<'_>) -> bool {
+    match typed {
+        Typed::Key(edit) => edit_line(input, edit),
+        Typed::Paste(text) => paste_line(input, text),
+    }
+}
+
+/// Applies what was typed to a multi-line field, a paste as it is (its controls but line
+/// breaks and tabs dropped); true when its text changed.
+pub fn type_area(area: &mut TextArea<'_>, typed: Typed<'_>) -> bool {
+    match typed {
+        Typed::Key(edit) => edit_area(area, edit),
+        Typed::Paste(text) => area.insert_str(multi_line(text)),
+    }
+}
+
 /// Applies `edit` to a one-line field; true when its text changed. `Newline`, `Up` and
 /// `Down` mean nothing on one line.
 pub fn edit_line(input: &mut Input, edit: Edit) -> bool {

@@ -29,19 +29,30 @@ impl App {
         message(&shorten_middle_with(&path.display().to_string(), room, ellipsis(self.ascii)))
     }
 
-    fn write_beside(&mut self, suffix: &str, extension: &str, bytes: &[u8], done: impl Fn(&str) -> String) {
+    /// Writes `bytes` beside the data file and says so; the path written, if it was.
+    fn write_beside(
+        &mut self,
+        suffix: &str,
+        extension: &str,
+        bytes: &[u8],
+        done: impl Fn(&str) -> String,
+    ) -> Option<PathBuf> {
         let Some(path) = self.beside_data_file(suffix, extension) else {
             self.set_error(self.lang.t("export.no_file").to_owned());
-            return;
+            return None;
         };
         match store::write_file(&path, bytes, store::Sharing::Shared) {
-            Ok(_) => self.set_info(self.with_path(&path, done)),
+            Ok(_) => {
+                self.set_info(self.with_path(&path, done));
+                Some(path)
+            }
             Err(e) => {
                 let lang = self.lang;
                 let text = self.with_path(&path, |p| {
                     lang.tf("export.failed", &[("path", &p), ("error", &e.localized(lang))])
                 });
                 self.set_error(text);
+                None
             }
         }
     }
@@ -82,10 +93,19 @@ impl App {
         };
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let notes = rendered.notes.join(" ");
-        self.write_beside("", format.extension(), &rendered.bytes, |path| {
+        let written = self.write_beside("", format.extension(), &rendered.bytes, |path| {
             let done = lang.tn("export.written", count, &[("path", &path)]);
             if notes.is_empty() { done } else { format!("{done} {notes}") }
         });
+        if let (Some(path), export::Format::Csv) = (written, format) {
+            for (table, bytes) in export::csv_tables(&self.portfolio, lang, export::DEFAULT_DELIMITER) {
+                let beside = table.beside(&path);
+                if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
+                    self.set_error(lang.tf("export.failed", &[("path", &beside.display()), ("error", &e)]));
+                    return;
+                }
+            }
+        }
     }
 
     pub(super) fn report_command(&mut self, arg: &str) {

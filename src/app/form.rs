@@ -8,12 +8,13 @@ use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use super::editing;
+use super::BenefitDialog;
+use super::editing::{self, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
 use crate::model::{
-    Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
+    Costs, Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
 };
 
 /// The longest title kept; the rest of a longer one opens the description.
@@ -35,10 +36,9 @@ pub enum Field {
     Status,
     Track,
     Relieves,
-    Benefit,
-    BenefitText,
-    Realised,
-    RealisedText,
+    Benefits,
+    Investment,
+    YearlyCost,
     Owner,
     Unit,
     Partners,
@@ -57,10 +57,12 @@ pub enum Kind {
     Text,
     Choice,
     Multi,
+    /// A list of records edited in a dialog of their own (the benefits).
+    List,
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 21] = [
         Field::Title,
         Field::Description,
         Field::Need,
@@ -70,10 +72,9 @@ impl Field {
         Field::Status,
         Field::Track,
         Field::Relieves,
-        Field::Benefit,
-        Field::BenefitText,
-        Field::Realised,
-        Field::RealisedText,
+        Field::Benefits,
+        Field::Investment,
+        Field::YearlyCost,
         Field::Owner,
         Field::Unit,
         Field::Partners,
@@ -89,9 +90,8 @@ impl Field {
         match self {
             Field::Description | Field::Need => Kind::Text,
             Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => Kind::Choice,
-            Field::NeedSources | Field::Relieves | Field::Benefit | Field::Realised | Field::Goals => {
-                Kind::Multi
-            }
+            Field::NeedSources | Field::Relieves | Field::Goals => Kind::Multi,
+            Field::Benefits => Kind::List,
             _ => Kind::Line,
         }
     }
@@ -108,10 +108,9 @@ impl Field {
             Field::Status => "field.status",
             Field::Track => "field.track",
             Field::Relieves => "field.relieves",
-            Field::Benefit => "field.expected_benefit",
-            Field::BenefitText => "field.expected_benefit_text",
-            Field::Realised => "field.realised_benefit",
-            Field::RealisedText => "field.realised_benefit_text",
+            Field::Benefits => "field.benefits",
+            Field::Investment => "field.investment",
+            Field::YearlyCost => "field.yearly_cost",
             Field::Owner => "field.owner",
             Field::Unit => "field.unit",
             Field::Partners => "field.partners",
@@ -163,6 +162,8 @@ pub struct InitiativeForm {
     pub dirty: bool,
     /// Esc was pressed with unsaved changes; waiting for y/n.
     pub confirm_discard: bool,
+    /// A benefit being edited or measured, kept in `draft` when done (see `app/benefits.rs`).
+    pub benefit: Option<BenefitDialog>,
 }
 
 fn join(values: &[String]) -> String {
@@ -199,6 +200,12 @@ fn date_text(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// A cost as the form shows it: whole or with two decimals, marked with a point, which every
+/// language's number reading takes as the decimal mark.
+fn cost_text(value: Option<f64>) -> String {
+    value.map(|v| crate::i18n::Lang::En.plain_number((v * 100.0).round() / 100.0)).unwrap_or_default()
+}
+
 impl InitiativeForm {
     /// A form for a new initiative (with `draft`'s defaults, e.g. the facet of a grid cell) or
     /// for editing `original`.
@@ -206,8 +213,8 @@ impl InitiativeForm {
         let i = &draft;
         let lines = vec![
             (Field::Title, i.title.clone()),
-            (Field::BenefitText, i.expected_benefit.text.clone()),
-            (Field::RealisedText, i.realised_benefit.text.clone()),
+            (Field::Investment, cost_text(i.costs.as_ref().and_then(|c| c.investment))),
+            (Field::YearlyCost, cost_text(i.costs.as_ref().and_then(|c| c.yearly))),
             (Field::Owner, i.owner.clone()),
             (Field::Unit, i.unit.clone()),
             (Field::Partners, join(&i.partners)),
@@ -239,6 +246,7 @@ impl InitiativeForm {
             error: None,
             dirty: false,
             confirm_discard: false,
+            benefit: None,
         }
     }
 
@@ -341,14 +349,6 @@ impl InitiativeForm {
                 .iter()
                 .map(|p| key(format!("pressure.{}", p.key()), d.relieves.contains(p)))
                 .collect(),
-            Field::Benefit => vec![
-                key("benefit.efficiency".into(), d.expected_benefit.efficiency),
-                key("benefit.quality".into(), d.expected_benefit.quality),
-            ],
-            Field::Realised => vec![
-                key("benefit.analysed".into(), d.realised_benefit.analysed),
-                key("benefit.realised".into(), d.realised_benefit.realised),
-            ],
             Field::Goals => self
                 .goal_ids
                 .iter()
@@ -406,10 +406,6 @@ impl InitiativeForm {
                     d.relieves.sort();
                 }
             }
-            Field::Benefit if o == 0 => d.expected_benefit.efficiency ^= true,
-            Field::Benefit => d.expected_benefit.quality ^= true,
-            Field::Realised if o == 0 => d.realised_benefit.analysed ^= true,
-            Field::Realised => d.realised_benefit.realised ^= true,
             Field::Goals => {
                 if let Some(id) = self.goal_ids.get(o) {
                     flip(&mut d.goals, *id);
@@ -440,20 +436,7 @@ impl InitiativeForm {
             return;
         }
         match field.kind() {
-            Kind::Line => {
-                if let Some(input) = self.line_mut(field)
-                    && editing::edit_line(input, edit)
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Text => {
-                if let Some(area) = self.text_mut(field)
-                    && editing::edit_area(area, edit)
-                {
-                    self.dirty = true;
-                }
-            }
+            Kind::Line | Kind::Text => self.type_text(Typed::Key(edit)),
             Kind::Choice => match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => self.cycle(true),
                 Edit::PreviousChar | Edit::Insert('h') => self.cycle(false),
@@ -470,6 +453,8 @@ impl InitiativeForm {
                     _ => {}
                 }
             }
+            // The app opens the benefit dialogs (they need today and the language).
+            Kind::List => {}
         }
     }
 
@@ -477,24 +462,18 @@ impl InitiativeForm {
     /// spaces), as it is for multi-line fields; other control characters are dropped.
     pub fn paste(&mut self, text: &str) {
         self.error = None;
+        self.type_text(Typed::Paste(text));
+    }
+
+    /// Types into the focused text field, if it is one; it is dirty once its text changed.
+    fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.field();
-        match field.kind() {
-            Kind::Line => {
-                if let Some(input) = self.line_mut(field)
-                    && editing::paste_line(input, text)
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Text => {
-                if let Some(area) = self.text_mut(field)
-                    && area.insert_str(editing::multi_line(text))
-                {
-                    self.dirty = true;
-                }
-            }
-            Kind::Choice | Kind::Multi => {}
-        }
+        let changed = match field.kind() {
+            Kind::Line => self.line_mut(field).is_some_and(|input| editing::type_line(input, typed)),
+            Kind::Text => self.text_mut(field).is_some_and(|area| editing::type_area(area, typed)),
+            Kind::Choice | Kind::Multi | Kind::List => false,
+        };
+        self.dirty |= changed;
     }
 
     /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to
@@ -533,8 +512,7 @@ impl InitiativeForm {
                 return Err(err(field, "form.error_too_long"));
             }
         }
-        i.expected_benefit.text = self.line_value(Field::BenefitText);
-        i.realised_benefit.text = self.line_value(Field::RealisedText);
+        i.costs = self.costs()?;
         i.owner = self.line_value(Field::Owner);
         i.unit = self.line_value(Field::Unit);
         i.partners = split(&self.line_value(Field::Partners));
@@ -549,6 +527,24 @@ impl InitiativeForm {
             return Err(err(Field::End, "form.error_end_before_start"));
         }
         Ok(i)
+    }
+}
+
+impl InitiativeForm {
+    /// The cost fields read as numbers; `None` when both are empty (and nothing else was
+    /// kept with them).
+    fn costs(&self) -> Result<Option<Costs>, FieldError> {
+        let number = |field| {
+            let text = self.line_value(field);
+            if text.is_empty() {
+                return Ok(None);
+            }
+            crate::i18n::parse_cell(&text).map(Some).map_err(|e| FieldError { field, key: e.key() })
+        };
+        let mut costs = self.draft.costs.clone().unwrap_or_default();
+        costs.investment = number(Field::Investment)?;
+        costs.yearly = number(Field::YearlyCost)?;
+        Ok((!costs.is_empty()).then_some(costs))
     }
 }
 

@@ -31,8 +31,10 @@ pub struct GridState {
     pub zoom: bool,
     /// Owners and details hidden for a meeting (`p`).
     pub presentation: bool,
-    /// Shares weighted by priority (`w`).
+    /// Shares weighted (`w`): by priority, or by expected money when `by_money` is set.
     pub weighted: bool,
+    /// The weights are the initiatives' expected money benefit a year (`w` a second time).
+    pub by_money: bool,
     /// Each cell shows its stage and track breakdown (`b`).
     pub breakdown: bool,
     /// Each cell's initiatives (not archived, passing the filter), in id order.
@@ -103,7 +105,11 @@ impl App {
                 continue;
             }
             cells[balance::cell_of(i.facet)].push(i.id);
-            balance.add(i);
+            if self.grid.by_money {
+                balance.add_weighted(i, crate::benefits::money_weight(i));
+            } else {
+                balance.add(i);
+            }
         }
         for (row, ids) in self.grid.rows.iter_mut().zip(&cells) {
             *row = (*row).min(ids.len().saturating_sub(1));
@@ -195,8 +201,16 @@ impl App {
                 self.set_info(text);
             }
             GridAction::ToggleWeighting => {
-                let text = toggle(&mut self.grid.weighted, ("grid.weighting_on", "grid.weighting_off"));
-                self.set_info(text);
+                // Count → by priority → by expected money → count.
+                let key = match (self.grid.weighted, self.grid.by_money) {
+                    (false, _) => "grid.weighting_on",
+                    (true, false) => "grid.weighting_money_on",
+                    (true, true) => "grid.weighting_off",
+                };
+                self.grid.by_money = self.grid.weighted && !self.grid.by_money;
+                self.grid.weighted = self.grid.by_money || !self.grid.weighted;
+                self.refresh_grid();
+                self.set_info(lang.t(key).to_owned());
             }
             GridAction::ToggleBreakdown => {
                 let text = toggle(&mut self.grid.breakdown, ("grid.breakdown_on", "grid.breakdown_off"));
@@ -419,6 +433,11 @@ mod tests {
         assert!(!app.grid.presentation);
         app.update(grid(GridAction::ToggleWeighting));
         assert!(app.grid.weighted);
+        app.update(grid(GridAction::ToggleWeighting));
+        assert!(app.grid.weighted && app.grid.by_money, "then by expected money");
+        app.update(grid(GridAction::ToggleWeighting));
+        assert!(!app.grid.weighted && !app.grid.by_money, "then counted again");
+        app.update(grid(GridAction::ToggleWeighting));
         app.update(grid(GridAction::ToggleBreakdown));
         assert!(app.grid.breakdown);
     }

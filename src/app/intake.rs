@@ -283,7 +283,8 @@ impl App {
         let after = Some(Box::new(
             crate::model::Portfolio { reviews, ..Default::default() }.to_value()["reviews"].clone(),
         ));
-        if !self.commit(Change::Key { key: "reviews".into(), before, after }) {
+        let replace = crate::history::Replace { before, after };
+        if !self.commit(Change::Key("reviews".into(), replace)) {
             return;
         }
         let taken = self.lang.tf("review.taken", &[("date", &self.lang.date(self.today))]);

@@ -77,6 +77,7 @@ impl App {
         };
         match follow_up.kind {
             FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Benefit => self.open_benefits(follow_up.initiative, Some(follow_up.id)),
             FollowUpKind::Run => {
                 self.pane = Pane::Culture;
                 if let Some(ix) = self.runs().iter().position(|r| *r == follow_up.id) {

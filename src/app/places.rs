@@ -1,6 +1,7 @@
 //! Where the keyboard is: the places whose key bindings are live now, most specific first,
 //! and what a key no binding claims does. The keymap reads only this, never the app.
 
+use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
 use super::{App, Mode, ProfileEditor};
 use crate::action::{KeyContext, Pane, Place, Unbound};
 use crate::i18n::Lang;
@@ -38,6 +39,16 @@ impl App {
             Mode::Search(_) => &[Place::Search],
             Mode::FilterBar { .. } => &[Place::FilterBar],
             Mode::Detail { .. } => &[Place::Detail],
+            Mode::Form(form) if form.benefit.as_ref().is_some_and(BenefitDialog::is_question) => {
+                self.question()
+            }
+            Mode::Form(form) if form.benefit.is_some() => {
+                dialog_places(form.benefit.as_ref()).unwrap_or(&[Place::Form])
+            }
+            Mode::Benefits(view) if view.dialog.as_ref().is_some_and(BenefitDialog::is_question) => {
+                self.question()
+            }
+            Mode::Benefits(view) => view.places(),
             Mode::Form(form) if form.confirm_discard => self.question(),
             Mode::Form(_) => &[Place::Form],
             Mode::Confirm(_) => self.question(),
@@ -70,6 +81,10 @@ impl App {
         match &self.mode {
             // Anything but yes answers no.
             Mode::Confirm(_) => Unbound::Cancel,
+            Mode::Form(form) if form.benefit.is_some() => {
+                form.benefit.as_ref().map_or(Unbound::Ignore, dialog_unbound)
+            }
+            Mode::Benefits(view) => view.dialog.as_ref().map_or(Unbound::Ignore, dialog_unbound),
             Mode::Form(form) if form.confirm_discard => Unbound::Cancel,
             Mode::Command(_)
             | Mode::Search(_)
@@ -81,6 +96,17 @@ impl App {
             Mode::Intake(list) if list.prompt.is_some() => Unbound::Edit,
             _ => Unbound::Ignore,
         }
+    }
+}
+
+/// What an unclaimed key does over a benefit dialog: types, or answers no to its question.
+fn dialog_unbound(dialog: &super::BenefitDialog) -> Unbound {
+    if dialog.is_question() {
+        Unbound::Cancel
+    } else if dialog_takes_text(Some(dialog)) {
+        Unbound::Edit
+    } else {
+        Unbound::Ignore
     }
 }
 

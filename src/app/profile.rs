@@ -21,6 +21,8 @@ pub enum Row {
     AddUnit,
     Person(usize),
     AddPerson,
+    /// The currency money benefits and costs are in; Enter steps to the next.
+    Currency,
 }
 
 impl Row {
@@ -33,6 +35,8 @@ impl Row {
         rows.push(Row::AddUnit);
         rows.extend((0..org.people.len()).map(Row::Person));
         rows.push(Row::AddPerson);
+        // Last, so the rows above keep the places people know them by.
+        rows.push(Row::Currency);
         rows
     }
 }
@@ -90,10 +94,23 @@ impl App {
             Some(Row::Unit(ix)) => org.units.get(ix).map(|u| u.name.clone()).unwrap_or_default(),
             Some(Row::Person(ix)) => org.people.get(ix).cloned().unwrap_or_default(),
             Some(Row::AddGoal | Row::AddUnit | Row::AddPerson) => String::new(),
+            Some(Row::Currency) => return self.next_currency(),
             None => return,
         };
         if let Mode::Profile(editor) = &mut self.mode {
             editor.editing = Some(Input::new(text));
+        }
+    }
+
+    /// The next currency (SEK, DKK, NOK, EUR, then none chosen), one undoable edit.
+    fn next_currency(&mut self) {
+        let before = self.portfolio.organisation.clone();
+        let mut after = before.clone();
+        after.currency =
+            crate::cycle::step_or_none(&crate::model::Currency::ALL, before.currency.as_ref(), true);
+        let name = after.currency.map_or_else(|| self.lang.t("profile.currency_none"), |c| c.code());
+        if self.commit(Change::organisation(before, after)) {
+            self.set_info(self.lang.tf("profile.currency_set", &[("currency", &name)]));
         }
     }
 
@@ -117,6 +134,8 @@ impl App {
             Row::Name => after.name = text,
             Row::Vision => after.vision = text,
             Row::Mission => after.mission = text,
+            // Chosen with Enter, never typed.
+            Row::Currency => return,
             Row::Goal(ix) => {
                 if self.is_duplicate(after.goals.iter().map(|g| &g.title), &text, Some(ix)) {
                     return;
@@ -205,63 +224,83 @@ impl App {
         taken
     }
 
-    fn delete_profile_row(&mut self) {
+    /// Changes a copy of the profile with `edit` and commits it as one undoable step, unless
+    /// `edit` refuses (with the reason to show, if any). True when committed.
+    fn change_organisation(
+        &mut self,
+        edit: impl FnOnce(&Self, &mut Organisation) -> Result<(), Option<String>>,
+    ) -> bool {
         if !self.writable() {
-            return;
+            return false;
         }
         let before = self.portfolio.organisation.clone();
         let mut after = before.clone();
-        match self.profile_row() {
-            Some(Row::Goal(ix)) => {
-                let Some(goal) = before.goals.get(ix) else { return };
-                let used = self.portfolio.initiatives.iter().filter(|i| i.goals.contains(&goal.id)).count();
-                if used > 0 {
-                    let text = self.lang.tn("profile.goal_in_use", used, &[("title", &goal.title)]);
+        match edit(self, &mut after) {
+            Ok(()) => self.commit(Change::organisation(before, after)),
+            Err(reason) => {
+                if let Some(text) = reason {
                     self.set_error(text);
-                    return;
                 }
-                after.goals.remove(ix);
+                false
             }
-            Some(Row::Unit(ix)) => {
-                let Some(unit) = before.units.get(ix) else { return };
-                let used =
-                    self.portfolio.initiatives.iter().filter(|i| fold(&i.unit) == fold(&unit.name)).count();
-                if used > 0 {
-                    let text = self.lang.tn("profile.unit_in_use", used, &[("name", &unit.name)]);
-                    self.set_error(text);
-                    return;
-                }
-                after.units.remove(ix);
-            }
-            Some(Row::Person(ix)) if ix < after.people.len() => {
-                after.people.remove(ix);
-            }
-            _ => return,
         }
-        self.commit(Change::organisation(before, after));
-        self.clamp_profile_selection();
+    }
+
+    fn delete_profile_row(&mut self) {
+        let row = self.profile_row();
+        let deleted = self.change_organisation(|app, org| {
+            match row {
+                Some(Row::Goal(ix)) => {
+                    let goal = org.goals.get(ix).ok_or(None)?;
+                    let used =
+                        app.portfolio.initiatives.iter().filter(|i| i.goals.contains(&goal.id)).count();
+                    if used > 0 {
+                        return Err(Some(app.lang.tn(
+                            "profile.goal_in_use",
+                            used,
+                            &[("title", &goal.title)],
+                        )));
+                    }
+                    org.goals.remove(ix);
+                }
+                Some(Row::Unit(ix)) => {
+                    let unit = org.units.get(ix).ok_or(None)?;
+                    let used = app
+                        .portfolio
+                        .initiatives
+                        .iter()
+                        .filter(|i| fold(&i.unit) == fold(&unit.name))
+                        .count();
+                    if used > 0 {
+                        return Err(Some(app.lang.tn("profile.unit_in_use", used, &[("name", &unit.name)])));
+                    }
+                    org.units.remove(ix);
+                }
+                Some(Row::Person(ix)) if ix < org.people.len() => {
+                    org.people.remove(ix);
+                }
+                _ => return Err(None),
+            }
+            Ok(())
+        });
+        if deleted {
+            self.clamp_profile_selection();
+        }
     }
 
     fn toggle_retired(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let before = self.portfolio.organisation.clone();
-        let mut after = before.clone();
-        match self.profile_row() {
-            Some(Row::Goal(ix)) => {
-                if let Some(g) = after.goals.get_mut(ix) {
-                    g.retired = !g.retired;
-                }
+        let row = self.profile_row();
+        self.change_organisation(|_, org| {
+            let retired = match row {
+                Some(Row::Goal(ix)) => org.goals.get_mut(ix).map(|g| &mut g.retired),
+                Some(Row::Unit(ix)) => org.units.get_mut(ix).map(|u| &mut u.retired),
+                _ => return Err(None),
+            };
+            if let Some(retired) = retired {
+                *retired = !*retired;
             }
-            Some(Row::Unit(ix)) => {
-                if let Some(u) = after.units.get_mut(ix) {
-                    u.retired = !u.retired;
-                }
-            }
-            _ => return,
-        }
-        self.commit(Change::organisation(before, after));
+            Ok(())
+        });
     }
 
     fn move_goal(&mut self, down: bool) {
@@ -271,11 +310,10 @@ impl App {
         if to >= len {
             return;
         }
-        let before = self.portfolio.organisation.clone();
-        let mut after = before.clone();
-        after.goals.swap(ix, to);
-        if self.commit(Change::organisation(before, after))
-            && let Mode::Profile(editor) = &mut self.mode
+        if self.change_organisation(|_, org| {
+            org.goals.swap(ix, to);
+            Ok(())
+        }) && let Mode::Profile(editor) = &mut self.mode
         {
             editor.selected = editor.selected + to - ix;
         }
@@ -311,13 +349,13 @@ impl App {
 
     fn add_suggested(&mut self) {
         let Some((what, name)) = self.suggested.take() else { return };
-        let before = self.portfolio.organisation.clone();
-        let mut after = before.clone();
-        match what {
-            Renamed::Unit => after.units.push(Unit { name: name.clone(), ..Unit::default() }),
-            Renamed::Owner => after.people.push(name.clone()),
-        }
-        if self.commit(Change::organisation(before, after)) {
+        if self.change_organisation(|_, org| {
+            match what {
+                Renamed::Unit => org.units.push(Unit { name: name.clone(), ..Unit::default() }),
+                Renamed::Owner => org.people.push(name.clone()),
+            }
+            Ok(())
+        }) {
             self.set_info(self.lang.tf("profile.added", &[("name", &name)]));
         }
     }

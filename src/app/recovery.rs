@@ -452,7 +452,7 @@ fn restored_form(
                     *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
                 }
             }
-            FieldKind::Choice | FieldKind::Multi => {}
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
         }
     }
     form.focus = focus.min(Field::ALL.len() - 1);

@@ -198,6 +198,15 @@ mod tests {
         app
     }
 
+    /// The sample in a temporary folder (kept while the harness is used), written through a
+    /// gate the test opens and closes.
+    fn gated() -> (Harness, Arc<Gate>, tempfile::TempDir) {
+        let gate = Arc::new(Gate::default());
+        let dir = tempfile::tempdir().expect("a folder");
+        let app = app_with(&dir, gate.clone());
+        (app, gate, dir)
+    }
+
     fn on_disk(app: &Harness) -> crate::model::Portfolio {
         crate::store::load(app.path().expect("a file")).expect("loads").expect("exists")
     }
@@ -208,9 +217,7 @@ mod tests {
 
     #[test]
     fn an_edit_shows_at_once_says_saving_and_then_what_was_done() {
-        let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
-        let mut app = app_with(&dir, gate.clone());
+        let (mut app, gate, _dir) = gated();
         let id = app.selected_id().expect("a selected initiative");
         let before = app.portfolio.initiative(id).map(|i| i.facet);
         gate.close();
@@ -229,9 +236,7 @@ mod tests {
 
     #[test]
     fn edits_made_during_a_write_are_written_together_after_it() {
-        let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
-        let mut app = app_with(&dir, gate.clone());
+        let (mut app, gate, _dir) = gated();
         gate.close();
         for _ in 0..5 {
             move_right(&mut app);
@@ -267,9 +272,7 @@ mod tests {
 
     #[test]
     fn the_last_saved_portfolio_is_what_the_writing_thread_wrote_not_the_newest_edit() {
-        let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
-        let mut app = app_with(&dir, gate.clone());
+        let (mut app, gate, _dir) = gated();
         gate.limit(Some(1));
         move_right(&mut app);
         gate.wait_for_saves(1);
@@ -291,9 +294,7 @@ mod tests {
 
     #[test]
     fn quitting_waits_until_the_edit_is_on_disk() {
-        let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
-        let mut app = app_with(&dir, gate.clone());
+        let (mut app, gate, _dir) = gated();
         gate.close();
         move_right(&mut app);
         let opener = std::thread::spawn({
@@ -311,9 +312,7 @@ mod tests {
 
     #[test]
     fn a_save_under_way_is_never_taken_for_another_programs_change() {
-        let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
-        let mut app = app_with(&dir, gate.clone());
+        let (mut app, gate, _dir) = gated();
         gate.close();
         move_right(&mut app);
         app.idle_tick(std::time::Instant::now() + Duration::from_secs(60));

@@ -104,17 +104,33 @@ pub(super) fn export(
             fail(lang.t("export.xlsx_terminal"), 1)
         }
         None => write_stdout(&rendered.bytes, lang),
-        Some(path) => match store::write_file(path, &rendered.bytes, store::Sharing::Shared) {
-            Ok(_) => {
-                let count = portfolio.initiatives.len();
-                eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
-                ExitCode::SUCCESS
+        Some(path) => {
+            if let Err(e) = store::write_file(path, &rendered.bytes, store::Sharing::Shared) {
+                return fail(
+                    &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
+                    1,
+                );
             }
-            Err(e) => fail(
-                &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
-                1,
-            ),
-        },
+            let count = portfolio.initiatives.len();
+            eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
+            if format == export::Format::Csv {
+                // Benefits and measurements are tables of their own, beside the initiatives.
+                for (table, bytes) in export::csv_tables(portfolio, lang, delimiter) {
+                    let beside = table.beside(path);
+                    if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
+                        return fail(
+                            &lang.tf(
+                                "export.failed",
+                                &[("path", &beside.display()), ("error", &e.localized(lang))],
+                            ),
+                            1,
+                        );
+                    }
+                    eprintln!("{}", lang.tf("export.written_table", &[("path", &beside.display())]));
+                }
+            }
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -131,21 +147,30 @@ fn open_for_import(
     }
     let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
     let opened = Store::open(&path, dry_run).map_err(|e| fail(&e.localized(lang), 1))?;
-    let refused = |reason: &store::ReadOnlyReason| {
+    refuse_unwritable(opened.store.access(), &path, dry_run, lang)?;
+    Ok((opened.portfolio, opened.store, path))
+}
+
+/// Refuses a file to import into that could not be read (bad data) or that another session
+/// holds (unless only a dry run is asked for), saying why.
+pub(super) fn refuse_unwritable(
+    access: &store::Access,
+    path: &Path,
+    dry_run: bool,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    let file_is = |reason: &store::ReadOnlyReason| {
         lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
     };
-    match opened.store.access() {
+    match access {
         store::Access::ReadOnly(
             reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
-        ) => {
-            return Err(fail(&refused(reason), EXIT_BAD_DATA));
-        }
+        ) => Err(fail(&file_is(reason), EXIT_BAD_DATA)),
         store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !dry_run => {
-            return Err(fail(&refused(reason), 1));
+            Err(fail(&file_is(reason), 1))
         }
-        _ => {}
+        _ => Ok(()),
     }
-    Ok((opened.portfolio, opened.store, path))
 }
 
 /// A file that could not be imported: its notes, every problem, and that nothing changed.
@@ -249,7 +274,7 @@ pub(super) fn fail(message: &str, code: u8) -> ExitCode {
 
 /// `fasett check`: exit 0 if the file is valid, 2 if not or while a merge's conflicts wait
 /// to be resolved (each named). A file of an older schema version is valid too; what its
-/// first save will change is said on stderr.
+/// first save will change is said on stderr, with warnings about benefits.
 pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
     let path = match store::resolve_path(file) {
         Ok(path) => path,
@@ -309,6 +334,9 @@ pub(super) fn check(file: Option<&Path>, lang: Lang) -> ExitCode {
                     text.push_str(lang.t(step));
                 }
                 eprintln!("fasett: {}", crate::text::multi_line(&text));
+            }
+            for found in crate::benefits::warnings(&p, crate::dates::today()) {
+                eprintln!("fasett: {}", crate::text::one_line(&found.text(lang)));
             }
             ExitCode::SUCCESS
         }

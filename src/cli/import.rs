@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::commands::{EXIT_BAD_DATA, fail, write_stdout};
+use super::commands::{EXIT_BAD_DATA, fail, refuse_unwritable, write_stdout};
 use crate::dates::DateOrder;
 use crate::i18n::Lang;
 use crate::import::{self, ImportError, Mapping, OrderFrom, Plan, SavedMap, Target};
@@ -50,19 +50,8 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
         Ok(opened) => opened,
         Err(e) => return fail(&e.localized(lang), 1),
     };
-    let file_is = |reason: &store::ReadOnlyReason| {
-        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
-    };
-    match opened.store.access() {
-        store::Access::ReadOnly(
-            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
-        ) => {
-            return fail(&file_is(reason), EXIT_BAD_DATA);
-        }
-        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if !request.dry_run => {
-            return fail(&file_is(reason), 1);
-        }
-        _ => {}
+    if let Err(code) = refuse_unwritable(opened.store.access(), &path, request.dry_run, lang) {
+        return code;
     }
     let (mut portfolio, mut store) = (opened.portfolio, opened.store);
     let loaded = match import::load(request.sheet, &options) {

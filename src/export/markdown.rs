@@ -111,8 +111,10 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
             t("field.relieves"),
             i.relieves.iter().map(|p| t(&format!("pressure.{}", p.key()))).collect::<Vec<_>>().join(", "),
         );
-        field(t("field.expected_benefit_text"), i.expected_benefit.text.clone());
-        field(t("field.realised_benefit_text"), i.realised_benefit.text.clone());
+        field(
+            t("field.benefits"),
+            i.benefits.iter().map(|b| format!("#{} {}", b.id, b.title)).collect::<Vec<_>>().join("; "),
+        );
         field(t("field.partners"), i.partners.join(", "));
         field(t("field.tags"), i.tags.join(", "));
         field(t("field.follow_up"), i.follow_up.map(|d| lang.date(d)).unwrap_or_default());

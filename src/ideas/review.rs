@@ -67,21 +67,17 @@ pub fn take(portfolio: &Portfolio, today: Date) -> Review {
     }
 }
 
-/// Expected benefits stated, analysed and shown realised.
-fn benefit_figures(initiatives: &[crate::model::Initiative]) -> BTreeMap<String, u32> {
-    let count =
-        |f: &dyn Fn(&crate::model::Initiative) -> bool| as_u32(initiatives.iter().filter(|i| f(i)).count());
+/// The benefits' count and the money and time planned and realised, summed as the benefits
+/// module sums them.
+fn benefit_figures(initiatives: &[crate::model::Initiative]) -> BTreeMap<String, f64> {
+    let all = || initiatives.iter().flat_map(|i| i.benefits.iter());
+    let sums = crate::benefits::Sums::of(all());
     BTreeMap::from([
-        (
-            "expected".to_owned(),
-            count(&|i| {
-                i.expected_benefit.efficiency
-                    || i.expected_benefit.quality
-                    || !i.expected_benefit.text.is_empty()
-            }),
-        ),
-        ("analysed".to_owned(), count(&|i| i.realised_benefit.analysed)),
-        ("realised".to_owned(), count(&|i| i.realised_benefit.realised)),
+        ("count".to_owned(), all().count() as f64),
+        ("money_planned".to_owned(), sums.money_planned),
+        ("money_realised".to_owned(), sums.money_realised),
+        ("time_planned".to_owned(), sums.time_planned),
+        ("time_realised".to_owned(), sums.time_realised),
     ])
 }
 

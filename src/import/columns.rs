@@ -10,7 +10,7 @@ use super::mapping::{Choice, is_flag};
 use crate::export::Column;
 use crate::i18n::Lang;
 use crate::model::{
-    CreatedTo, Facet, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track,
+    CreatedTo, Facet, Keyed, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track,
 };
 
 /// A header or a value made comparable: case, accents, spaces and punctuation removed.
@@ -35,18 +35,13 @@ pub(super) struct Vocab {
     pub(super) yes_no: HashMap<String, bool>,
 }
 
-fn words<T: Copy + Eq + Hash>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    prefixes: &[&str],
-    extra: &[(T, &[&str])],
-) -> HashMap<String, T> {
+fn words<T: Keyed + Eq + Hash>(prefixes: &[&str], extra: &[(T, &[&str])]) -> HashMap<String, T> {
     let mut map = HashMap::new();
-    for value in all {
-        map.insert(norm(key(*value)), *value);
+    for value in T::ALL {
+        map.insert(norm(value.key()), *value);
         for lang in Lang::ALL {
             for prefix in prefixes {
-                map.insert(norm(lang.t(&format!("{prefix}.{}", key(*value)))), *value);
+                map.insert(norm(lang.t(&format!("{prefix}.{}", value.key()))), *value);
             }
         }
     }
@@ -94,8 +89,6 @@ impl Vocab {
         use Stage as S;
         Vocab {
             facets: words(
-                &F::ALL,
-                F::key,
                 &["facet", "facet_short"],
                 &[
                     (
@@ -137,8 +130,6 @@ impl Vocab {
                 ],
             ),
             stages: words(
-                &S::ALL,
-                S::key,
                 &["stage", "stage_short"],
                 &[
                     (
@@ -202,8 +193,6 @@ impl Vocab {
                 ],
             ),
             statuses: words(
-                &Status::ALL,
-                Status::key,
                 &["status"],
                 &[
                     (Status::Active, &["aktiv", "aktivt", "pågående", "igång"]),
@@ -280,14 +269,10 @@ impl Vocab {
             ),
             status_at: status_at(),
             tracks: words(
-                &Track::ALL,
-                Track::key,
                 &["track"],
                 &[(Track::Local, &["lokal", "local"]), (Track::Radical, &["radikal", "radical"])],
             ),
             sources: words(
-                &NeedSource::ALL,
-                NeedSource::key,
                 &["need_source"],
                 &[
                     (
@@ -305,8 +290,6 @@ impl Vocab {
                 ],
             ),
             pressures: words(
-                &Pressure::ALL,
-                Pressure::key,
                 &["pressure"],
                 &[
                     (Pressure::Money, &["pengar", "penge", "penger", "ekonomi", "økonomi", "money"]),
@@ -318,8 +301,6 @@ impl Vocab {
                 ],
             ),
             priorities: words(
-                &Priority::ALL,
-                Priority::key,
                 &["priority"],
                 &[
                     (Priority::Low, &["låg", "lav", "low"]),
@@ -328,8 +309,6 @@ impl Vocab {
                 ],
             ),
             created_to: words(
-                &CreatedTo::ALL,
-                CreatedTo::key,
                 &["created_to"],
                 &[
                     (CreatedTo::ImproveExistingServices, &["1"]),
@@ -339,8 +318,6 @@ impl Vocab {
                 ],
             ),
             pushed_by: words(
-                &PushedBy::ALL,
-                PushedBy::key,
                 &["pushed_by"],
                 &[
                     (PushedBy::LeadersWantResults, &["a"]),
@@ -350,8 +327,6 @@ impl Vocab {
                 ],
             ),
             kinds: words(
-                &LogKind::ALL,
-                LogKind::key,
                 &["log_kind"],
                 &[
                     // "notis" is what earlier Swedish exports wrote for a note.

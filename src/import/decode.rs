@@ -93,6 +93,11 @@ pub(super) fn csv_rows(text: &str, lang: Lang) -> Result<(Vec<Row>, u8), Problem
             _ => (text, detect_delimiter(text)),
         };
     let text = text.strip_prefix("\r\n").or_else(|| text.strip_prefix('\n')).unwrap_or(text);
+    Ok((rows_with(text, delimiter, lang)?, delimiter))
+}
+
+/// The rows of a CSV text whose delimiter is known.
+pub(super) fn rows_with(text: &str, delimiter: u8, lang: Lang) -> Result<Vec<Row>, Problem> {
     let starts = row_starts(text, delimiter);
     if let Some(row) = starts.unclosed {
         return Err(Problem::at_row(row, lang.t("import.open_quote")));
@@ -120,7 +125,7 @@ pub(super) fn csv_rows(text: &str, lang: Lang) -> Result<(Vec<Row>, u8), Problem
             .collect();
         rows.push(Row { number, cells });
     }
-    Ok((rows, delimiter))
+    Ok(rows)
 }
 
 /// Where each row starts (after a line break outside quotes) and the row of a quote that is

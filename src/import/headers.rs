@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::columns::norm;
-use crate::export::{COLUMNS, Column};
+use crate::export::{COLUMNS, Column, LEGACY_COLUMNS};
 use crate::i18n::Lang;
 
 /// The field a header names, in any of the four languages (or as the JSON key).
@@ -13,7 +13,7 @@ pub fn column_for(header: &str) -> Option<Column> {
     static MAP: std::sync::OnceLock<HashMap<String, Column>> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = HashMap::new();
-        for column in COLUMNS {
+        for &column in COLUMNS.iter().chain(LEGACY_COLUMNS) {
             map.insert(norm(column.key()), column);
             for lang in Lang::ALL {
                 map.insert(norm(column.header(lang)), column);

@@ -625,7 +625,7 @@ mod tests {
 
     #[test]
     fn every_choice_has_a_key_that_reads_back() {
-        for column in COLUMNS {
+        for &column in COLUMNS {
             for choice in Choice::options(column) {
                 let back = Choice::options(column).into_iter().find(|c| c.key() == choice.key());
                 assert_eq!(back, Some(choice));

@@ -33,8 +33,12 @@ pub struct Update {
 /// What the import will do.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
-    /// New initiatives, in file order, with id 0 (see [`Plan::change`]).
+    /// New initiatives, in file order, with id 0 (see [`Plan::change`]); their benefits and
+    /// measurements (from the tables beside a CSV file) with id 0 too.
     pub added: Vec<Initiative>,
+    /// The ID each new initiative's row had (another portfolio's), which the benefits table
+    /// beside the file refers to.
+    pub added_sources: Vec<Option<Id>>,
     pub updates: Vec<Update>,
     /// Rows that match their initiative exactly.
     pub unchanged: usize,
@@ -48,6 +52,8 @@ pub struct Plan {
     /// New rows whose title an initiative already has: (row, that initiative), so a sheet
     /// imported twice is noticed.
     pub same_title: Vec<(u32, Id)>,
+    /// What reading the tables beside the file noticed.
+    pub notes: Vec<String>,
 }
 
 impl Plan {
@@ -73,6 +79,9 @@ impl Plan {
     /// `portfolio`; with `add_names`, new units and owners join the organisation profile.
     pub fn change(self, portfolio: &mut Portfolio, add_names: bool) -> Change {
         let mut changes = Vec::with_capacity(self.added.len() + self.updates.len() + 1);
+        // One scan each for the first free number; the rest follow it.
+        let mut numbers =
+            (portfolio.allocate_id(Collection::Benefit), portfolio.allocate_id(Collection::Measurement));
         if !self.added.is_empty() {
             // One scan for the first id; the rest follow it (allocate_id scans every time).
             let first = portfolio.allocate_id(Collection::Initiative);
@@ -80,13 +89,17 @@ impl Plan {
             for mut i in self.added {
                 i.id = next;
                 next = next.saturating_add(1);
+                number_benefits(&mut i, &mut numbers);
                 changes.push(Change::initiative(None, Some(i)));
             }
             portfolio.next_id.initiative = next;
         }
-        for update in self.updates {
+        for mut update in self.updates {
+            number_benefits(&mut update.after, &mut numbers);
             changes.push(Change::initiative(Some(update.before), Some(update.after)));
         }
+        portfolio.next_id.benefit = numbers.0;
+        portfolio.next_id.measurement = numbers.1;
         if add_names && (!self.new_units.is_empty() || !self.new_owners.is_empty()) {
             let before = portfolio.organisation.clone();
             let mut after = before.clone();
@@ -103,11 +116,28 @@ impl Plan {
             Change::Batch(changes) => changes
                 .iter()
                 .filter_map(|c| match c {
-                    Change::Initiative { before: None, after: Some(i) } => Some(i.id),
+                    Change::Initiative(crate::history::Replace { before: None, after: Some(i) }) => {
+                        Some(i.id)
+                    }
                     _ => None,
                 })
                 .collect(),
             _ => Vec::new(),
+        }
+    }
+}
+
+/// Gives the benefits and measurements an import brought (numbered 0) the next free
+/// `numbers` (benefit, measurement).
+fn number_benefits(i: &mut Initiative, (benefit, measurement): &mut (Id, Id)) {
+    for b in &mut i.benefits {
+        if b.id == 0 {
+            b.id = *benefit;
+            *benefit = benefit.saturating_add(1);
+        }
+        for m in b.measurements.iter_mut().filter(|m| m.id == 0) {
+            m.id = *measurement;
+            *measurement = measurement.saturating_add(1);
         }
     }
 }
@@ -162,6 +192,7 @@ pub fn plan(
     let rows = Rows::new(portfolio, mapping, lang, options.today);
     let mut plan = Plan {
         added: Vec::new(),
+        added_sources: Vec::new(),
         updates: Vec::new(),
         unchanged: 0,
         as_new: Vec::new(),
@@ -169,6 +200,7 @@ pub fn plan(
         new_units: Vec::new(),
         new_owners: Vec::new(),
         same_title: Vec::new(),
+        notes: Vec::new(),
     };
     let mut seen: HashSet<Id> = HashSet::new();
     let titles: std::collections::HashMap<String, Id> =
@@ -216,6 +248,7 @@ pub fn plan(
                         plan.same_title.push((row.number, *id));
                     }
                     plan.added.push(after);
+                    plan.added_sources.push(id);
                 }
                 Some(before) => {
                     // The Updated cell is the importer's to set: compare without it.

@@ -14,6 +14,8 @@ use super::sheet::{Cell, Row, strip_controls};
 use crate::dates::{CellDateError, DateOrder};
 use crate::export::{Column, OTHER_COLUMNS, split_list, unescape_line};
 use crate::i18n::Lang;
+use crate::model::Costs;
+use crate::model::benefit::Legacy;
 use crate::model::extras::Extra;
 use crate::model::{
     CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage,
@@ -121,6 +123,7 @@ impl<'a> Rows<'a> {
             stage_set: false,
             stage_from_status: None,
             typed: typed && !update,
+            legacy: Legacy::default(),
         };
         let mut other: Map<String, Value> = match i.extra.remove(OTHER_COLUMNS) {
             Some(Value::Object(map)) => map,
@@ -178,6 +181,20 @@ impl<'a> Rows<'a> {
         if let Some(extra) = fill.extra.take() {
             spread_extras(&mut i, extra);
         }
+        // An old spreadsheet's benefit columns become benefits, as the file migration does.
+        let legacy = Legacy {
+            start: i.start,
+            found: i.end.or(i.updated.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())).or(i.start),
+            ..std::mem::take(&mut fill.legacy)
+        };
+        // Numbered when the import is made (`Plan::change`); one the initiative has already
+        // (the same sheet brought back) is not added twice.
+        let new: Vec<_> = legacy
+            .into_benefits(|_| 0)
+            .into_iter()
+            .filter(|b| !i.benefits.iter().any(|x| x.kind == b.kind && x.title == b.title))
+            .collect();
+        i.benefits.extend(new);
         if !other.is_empty() {
             i.extra.insert(OTHER_COLUMNS.to_owned(), Value::Object(other));
         }
@@ -199,6 +216,8 @@ struct Fill<'r, 'a> {
     stage_from_status: Option<Stage>,
     /// A new row typed into the sheet (no ID).
     typed: bool,
+    /// The benefit columns of an old spreadsheet.
+    legacy: Legacy,
 }
 
 impl Fill<'_, '_> {
@@ -230,11 +249,19 @@ impl Fill<'_, '_> {
         found
     }
 
-    fn choices(&mut self, cell: &Cell, header: &str, field: Column) -> Vec<Choice> {
+    /// The choices a list cell names, each as `pick` takes it from the field's vocabulary.
+    fn choices<T>(
+        &mut self,
+        cell: &Cell,
+        header: &str,
+        field: Column,
+        pick: fn(Choice) -> Option<T>,
+    ) -> Vec<T> {
         split_list(&cell.text())
             .iter()
             .filter(|item| !item.trim().is_empty())
             .filter_map(|item| self.choice(item.trim(), header, field))
+            .filter_map(pick)
             .collect()
     }
 
@@ -281,18 +308,14 @@ impl Fill<'_, '_> {
             Column::Description => i.description = text(self),
             Column::Need => i.need = text(self),
             Column::NeedSources => {
-                i.need_sources = self
-                    .choices(cell, header, field)
-                    .into_iter()
-                    .filter_map(|c| if let Choice::NeedSource(x) = c { Some(x) } else { None })
-                    .collect();
+                i.need_sources = self.choices(cell, header, field, |c| {
+                    if let Choice::NeedSource(x) = c { Some(x) } else { None }
+                });
             }
             Column::Relieves => {
-                i.relieves = self
-                    .choices(cell, header, field)
-                    .into_iter()
-                    .filter_map(|c| if let Choice::Pressure(x) = c { Some(x) } else { None })
-                    .collect();
+                i.relieves = self.choices(cell, header, field, |c| {
+                    if let Choice::Pressure(x) = c { Some(x) } else { None }
+                });
             }
             Column::Facet if blank => i.facet = crate::model::Facet::Unplaced,
             Column::Track if blank => i.track = None,
@@ -324,10 +347,18 @@ impl Fill<'_, '_> {
                 let Some(choice) = self.choice(word.trim(), header, field) else { return };
                 self.apply(i, field, choice);
             }
-            Column::ExpectedBenefit => i.expected_benefit.text = text(self),
-            Column::RealisedBenefit => i.realised_benefit.text = text(self),
+            Column::ExpectedBenefit => self.legacy.text = text(self),
+            Column::RealisedBenefit => self.legacy.realised_text = text(self),
             Column::Owner => i.owner = text(self),
             Column::Unit => i.unit = text(self),
+            Column::Investment => {
+                let value = self.number(cell, header);
+                set_cost(i, value, |c| &mut c.investment);
+            }
+            Column::YearlyCost => {
+                let value = self.number(cell, header);
+                set_cost(i, value, |c| &mut c.yearly);
+            }
             Column::Partners => i.partners = list(self),
             Column::Goals => i.goals = self.goals(&cell.text(), header),
             Column::Start => i.start = self.date(cell, header),
@@ -364,6 +395,28 @@ impl Fill<'_, '_> {
         }
     }
 
+    /// A number in a cell (typed in the sheet, or text with `.` or `,` as the decimal mark).
+    fn number(&mut self, cell: &Cell, header: &str) -> Option<f64> {
+        if let Cell::Number(n) = cell {
+            return Some(*n);
+        }
+        let text = cell.text();
+        if text.trim().is_empty() {
+            return None;
+        }
+        match crate::i18n::parse_cell(&text) {
+            Ok(n) => Some(n),
+            Err(crate::i18n::NumberError::TooLarge) => {
+                self.error("import.huge_number", header, &text);
+                None
+            }
+            Err(crate::i18n::NumberError::NotANumber) => {
+                self.error("import.bad_number", header, &text);
+                None
+            }
+        }
+    }
+
     fn apply(&mut self, i: &mut Initiative, field: Column, choice: Choice) {
         match (field, choice) {
             (_, Choice::Facet(x)) => i.facet = x,
@@ -380,10 +433,10 @@ impl Fill<'_, '_> {
             (_, Choice::Priority(x)) => i.priority = x,
             (_, Choice::CreatedTo(x)) => self.placement.0 = Some(x),
             (_, Choice::PushedBy(x)) => self.placement.1 = Some(x),
-            (Column::ExpectedEfficiency, Choice::Flag(b)) => i.expected_benefit.efficiency = b,
-            (Column::ExpectedQuality, Choice::Flag(b)) => i.expected_benefit.quality = b,
-            (Column::BenefitAnalysed, Choice::Flag(b)) => i.realised_benefit.analysed = b,
-            (Column::BenefitRealised, Choice::Flag(b)) => i.realised_benefit.realised = b,
+            (Column::ExpectedEfficiency, Choice::Flag(b)) => self.legacy.efficiency = b,
+            (Column::ExpectedQuality, Choice::Flag(b)) => self.legacy.quality = b,
+            (Column::BenefitAnalysed, Choice::Flag(b)) => self.legacy.analysed = b,
+            (Column::BenefitRealised, Choice::Flag(b)) => self.legacy.realised = b,
             (Column::Archived, Choice::Flag(b)) => i.archived = b,
             _ => {}
         }
@@ -485,6 +538,19 @@ fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
     }
 }
 
+/// Sets one of the initiative's costs: the costs are made when a cost column has a value, and
+/// left out when both are empty (and nothing else is kept with them).
+fn set_cost(i: &mut Initiative, value: Option<f64>, field: fn(&mut Costs) -> &mut Option<f64>) {
+    if value.is_none() && i.costs.is_none() {
+        return;
+    }
+    let costs = i.costs.get_or_insert_with(Costs::default);
+    *field(costs) = value;
+    if costs.investment.is_none() && costs.yearly.is_none() && costs.extra.is_empty() {
+        i.costs = None;
+    }
+}
+
 /// Puts the `Extra (JSON)` cell's keys back where [`crate::export::extras_json`] took them.
 fn spread_extras(i: &mut Initiative, mut map: Map<String, Value>) {
     let mut take = |key: &str| match map.get(key) {
@@ -494,11 +560,8 @@ fn spread_extras(i: &mut Initiative, mut map: Map<String, Value>) {
         },
         _ => None,
     };
-    if let Some(o) = take("expected_benefit") {
-        i.expected_benefit.extra = o;
-    }
-    if let Some(o) = take("realised_benefit") {
-        i.realised_benefit.extra = o;
+    if let Some(o) = take("costs") {
+        i.costs.get_or_insert_with(Costs::default).extra = o;
     }
     if let Some(o) = take("placement")
         && let Some(p) = i.placement.as_mut()

@@ -22,7 +22,8 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::table::{Table, column_letters};
+use super::sheet::column_letter;
+use super::table::Table;
 use super::{ImportError, Problem};
 use crate::history::Change;
 use crate::i18n::Lang;
@@ -65,7 +66,7 @@ pub struct Column {
 impl Column {
     /// "D “Får du arbetsuppgifter …”", as messages name a column.
     pub fn name(&self) -> String {
-        format!("{} “{}”", column_letters(self.index), crate::text::one_line(self.header.trim()))
+        format!("{} “{}”", column_letter(self.index), crate::text::one_line(self.header.trim()))
     }
 }
 
@@ -175,8 +176,8 @@ pub fn read(
                 problems.push(lang.tf(
                     "survey.duplicate",
                     &[
-                        ("first", &column_letters(first)),
-                        ("second", &column_letters(index)),
+                        ("first", &column_letter(first)),
+                        ("second", &column_letter(index)),
                         ("item", &item_name(&headers.slots[slot].item)),
                     ],
                 ));
@@ -226,7 +227,7 @@ pub fn read(
                 Use::Role => cell.clone_into(&mut response.role),
                 Use::Slot { item, perspective } => match answers.read(cell) {
                     Ok(Some(score)) => response.set_score(item, perspective.as_deref(), Some(score)),
-                    Ok(None) => blank.push(format!("{}{}", column_letters(column.index), row + 1)),
+                    Ok(None) => blank.push(format!("{}{}", column_letter(column.index), row + 1)),
                     Err(why) => problems.push(refusal(why, cell, row, column, &answers, lang)),
                 },
                 _ => {}
@@ -291,7 +292,7 @@ fn cut(text: &str, max: usize) -> String {
 fn refusal(why: Refused, cell: &str, row: usize, column: &Column, answers: &Answers, lang: Lang) -> String {
     let at: [(&str, &dyn std::fmt::Display); 3] = [
         ("row", &(row + 1)),
-        ("column", &column_letters(column.index)),
+        ("column", &column_letter(column.index)),
         ("header", &cut(column.header.trim(), 40)),
     ];
     let place = lang.tf("survey.cell", &at);
@@ -374,7 +375,7 @@ pub fn into_change(portfolio: &mut Portfolio, survey: &Survey, template: &Templa
     let id = run.id;
     let mut changes = Vec::new();
     if portfolio.template(&template.id, template.version).is_none() {
-        changes.push(Change::Template { before: None, after: Some(Box::new(template.clone())) });
+        changes.push(Change::template(None, Some(template.clone())));
     }
     changes.push(Change::assessment(None, Some(run)));
     (Change::Batch(changes), id)

@@ -49,28 +49,9 @@ impl Table {
     }
 }
 
-/// A column's letters as a spreadsheet shows them: 0 is A, 25 Z, 26 AA.
-pub fn column_letters(column: usize) -> String {
-    let mut n = column + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rest = (n - 1) % 26;
-        letters.push(char::from(b'A' + rest as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn columns_are_lettered_as_in_a_spreadsheet() {
-        let names: Vec<String> =
-            [0, 1, 25, 26, 27, 51, 52, 701, 702].into_iter().map(column_letters).collect();
-        assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
-    }
 
     #[test]
     fn any_encoding_and_delimiter_gives_the_same_cells() {

@@ -56,7 +56,7 @@ pub fn resolution(portfolio: &Portfolio, conflict: &Conflict, pick: &Pick) -> Re
                 .iter()
                 .find(|t| serde_json::to_value(t).is_ok_and(|tree| path::matches(&tree, &selector)));
             let after = edit(before, &at[2..], value, &gone)?;
-            Change::Template { before: before.cloned().map(Box::new), after: after.map(Box::new) }
+            Change::template(before.cloned(), after)
         }
         ("organisation", _) => {
             let before = &portfolio.organisation;
@@ -81,7 +81,7 @@ pub fn resolution(portfolio: &Portfolio, conflict: &Conflict, pick: &Pick) -> Re
                 };
             }
             Portfolio::from_value(&check).map_err(|e| e.to_string())?;
-            Change::Key { key: key.to_owned(), before: before.map(Box::new), after: after.map(Box::new) }
+            Change::key(key, before, after)
         }
         _ => return Err(format!("fasett cannot find {} in the file", conflict.path)),
     };

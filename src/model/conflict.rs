@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::extras::Extra;
 
 /// One value two copies changed differently.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Conflict {
     /// Derived from the path and the three values, so the same conflict recorded by two
@@ -28,21 +28,6 @@ pub struct Conflict {
     pub found: Option<jiff::Timestamp>,
     #[serde(skip)]
     pub extra: Extra,
-}
-
-impl Default for Conflict {
-    fn default() -> Self {
-        Self {
-            id: String::new(),
-            path: String::new(),
-            at: Vec::new(),
-            base: Side::default(),
-            ours: Side::default(),
-            theirs: Side::default(),
-            found: None,
-            extra: Extra::new(),
-        }
-    }
 }
 
 /// One copy's value at a conflict's path.

@@ -8,9 +8,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Conflict, Decision, Dimension, ExpectedBenefit, Goal, Idea, Initiative,
-    LogEntry, NextIds, Organisation, Perspective, Placement, Portfolio, Proposer, RealisedBenefit, Response,
-    Review, Scale, ScaleStep, Side, Template, TemplateItem, Unit,
+    ActionItem, Answer, Assessment, Benefit, Conflict, Costs, Decision, Dimension, Goal, Idea, Initiative,
+    LogEntry, Measurement, NextIds, Organisation, Perspective, Placement, Point, Portfolio, Proposer,
+    Response, Review, Scale, ScaleStep, Side, Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.
@@ -113,20 +113,26 @@ extras!(Portfolio,
     keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
         "next_id", "reviews", "conflicts"],
     one: [organisation, next_id], many: [initiatives, assessments, actions, templates, reviews, conflicts], opt: []);
-extras!(NextIds, keys: ["initiative", "assessment", "action", "goal"], one: [], many: [], opt: []);
-extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "feedback_days"],
+extras!(NextIds, keys: ["initiative", "assessment", "action", "goal", "benefit", "measurement"],
+    one: [], many: [], opt: []);
+extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "currency", "feedback_days"],
     one: [], many: [goals, units], opt: []);
 extras!(Goal, keys: ["id", "title", "description", "retired"], one: [], many: [], opt: []);
 extras!(Unit, keys: ["name", "retired"], one: [], many: [], opt: []);
 extras!(Initiative,
     keys: ["id", "title", "description", "need", "need_sources", "facet", "placement", "stage",
-        "status", "track", "relieves", "expected_benefit", "realised_benefit", "owner", "unit",
-        "partners", "goals", "priority", "start", "follow_up", "end", "tags", "log", "archived",
-        "created", "updated", "idea", "grew_out_of"],
-    one: [expected_benefit, realised_benefit], many: [log], opt: [placement, idea]);
+        "status", "track", "relieves", "benefits", "costs", "owner", "unit", "partners", "goals",
+        "priority", "start", "follow_up", "end", "tags", "log", "archived", "created", "updated", "idea",
+        "grew_out_of"],
+    one: [], many: [log, benefits], opt: [placement, costs, idea]);
 extras!(Placement, keys: ["created_to", "pushed_by"], one: [], many: [], opt: []);
-extras!(ExpectedBenefit, keys: ["efficiency", "quality", "text"], one: [], many: [], opt: []);
-extras!(RealisedBenefit, keys: ["analysed", "realised", "text"], one: [], many: [], opt: []);
+extras!(Benefit,
+    keys: ["id", "title", "kind", "relieves", "indicator", "unit", "baseline", "target", "owner",
+        "how_measured", "measurements"],
+    one: [baseline, target], many: [measurements], opt: []);
+extras!(Point, keys: ["value", "date"], one: [], many: [], opt: []);
+extras!(Measurement, keys: ["id", "date", "value", "note"], one: [], many: [], opt: []);
+extras!(Costs, keys: ["investment", "yearly"], one: [], many: [], opt: []);
 extras!(LogEntry, keys: ["date", "kind", "text", "decision"], one: [], many: [], opt: [decision]);
 extras!(Idea,
     keys: ["proposer", "channel", "received", "triage", "reason", "merged_into", "decided", "told"],
@@ -203,8 +209,16 @@ mod tests {
             pushed_by: crate::model::PushedBy::BottomUpTesting,
             extra: Extra::new(),
         });
-        assert_keys(&ExpectedBenefit::default());
-        assert_keys(&RealisedBenefit::default());
+        assert_keys(&Benefit::default());
+        assert_keys(&Point::default());
+        assert_keys(&Costs::default());
+        assert_keys(&Measurement {
+            id: 1,
+            date: date(2026, 1, 2),
+            value: None,
+            note: String::new(),
+            extra: Extra::new(),
+        });
         let decision = Decision {
             forum: "nämnden".into(),
             verdict: crate::model::Verdict::Go,

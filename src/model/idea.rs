@@ -198,8 +198,8 @@ pub struct Review {
     /// Active initiatives linked to at least one goal, and goals served by none.
     pub goals_linked: u32,
     pub goals_unserved: u32,
-    /// Expected benefits stated, analysed, realised.
-    pub benefits: BTreeMap<String, u32>,
+    /// The benefits: how many, and the money and time planned and realised.
+    pub benefits: BTreeMap<String, f64>,
     /// The latest run's mean per checklist template id.
     pub checklists: BTreeMap<String, f64>,
     /// Ideas received since the previous review, and how many were accepted.

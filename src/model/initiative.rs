@@ -4,11 +4,13 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::benefit::{Benefit, Costs};
 use super::extras::Extra;
 use super::idea::{Decision, Idea};
 
-/// One innovation initiative: an idea, a project or an implemented change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One innovation initiative: an idea, a project or an implemented change. A new one is
+/// unplaced, identifying problems, active and of medium priority.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Initiative {
     pub id: Id,
@@ -25,8 +27,10 @@ pub struct Initiative {
     pub track: Option<Track>,
     /// Which of Ishøj's three P's the initiative relieves.
     pub relieves: Vec<Pressure>,
-    pub expected_benefit: ExpectedBenefit,
-    pub realised_benefit: RealisedBenefit,
+    /// What the initiative is expected to gain, and what it has gained (docs/domain.md §7).
+    pub benefits: Vec<Benefit>,
+    /// Investment and running cost, for the benefit calculation; `None` when not stated.
+    pub costs: Option<Costs>,
     pub owner: String,
     pub unit: String,
     pub partners: Vec<String>,
@@ -52,42 +56,6 @@ pub struct Initiative {
     pub extra: Extra,
 }
 
-impl Default for Initiative {
-    fn default() -> Self {
-        Self {
-            id: 0,
-            title: String::new(),
-            description: String::new(),
-            need: String::new(),
-            need_sources: Vec::new(),
-            facet: Facet::Unplaced,
-            placement: None,
-            stage: Stage::IdentifyingProblems,
-            status: Status::Active,
-            track: None,
-            relieves: Vec::new(),
-            expected_benefit: ExpectedBenefit::default(),
-            realised_benefit: RealisedBenefit::default(),
-            owner: String::new(),
-            unit: String::new(),
-            partners: Vec::new(),
-            goals: Vec::new(),
-            priority: Priority::Medium,
-            start: None,
-            follow_up: None,
-            end: None,
-            tags: Vec::new(),
-            log: Vec::new(),
-            archived: false,
-            created: None,
-            updated: None,
-            idea: None,
-            grew_out_of: None,
-            extra: Extra::default(),
-        }
-    }
-}
-
 impl Initiative {
     /// Counts towards the balance and the grid shares: active, not archived, and not an
     /// idea still in triage (an idea becomes an initiative when it is accepted).
@@ -108,18 +76,21 @@ impl Initiative {
     }
 }
 
-/// Where an initiative sits on the four-facet grid (docs/domain.md §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Facet {
-    MissionOriented,
-    Anticipatory,
-    EnhancementOriented,
-    Adaptive,
-    /// Fits between facets (e.g. the placement gave a change type).
-    Mixed,
-    /// Not placed yet.
-    Unplaced,
+keyed_enum! {
+    /// Where an initiative sits on the four-facet grid (docs/domain.md §1).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Facet {
+        MissionOriented = "mission_oriented",
+        Anticipatory = "anticipatory",
+        EnhancementOriented = "enhancement_oriented",
+        Adaptive = "adaptive",
+        /// Fits between facets (e.g. the placement gave a change type).
+        Mixed = "mixed",
+        /// Not placed yet.
+        #[default]
+        Unplaced = "unplaced",
+    }
 }
 
 impl Facet {
@@ -127,172 +98,90 @@ impl Facet {
     /// bottom-right.
     pub const GRID: [Facet; 4] =
         [Facet::MissionOriented, Facet::Anticipatory, Facet::EnhancementOriented, Facet::Adaptive];
-    pub const ALL: [Facet; 6] = [
-        Facet::MissionOriented,
-        Facet::Anticipatory,
-        Facet::EnhancementOriented,
-        Facet::Adaptive,
-        Facet::Mixed,
-        Facet::Unplaced,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Facet::MissionOriented => "mission_oriented",
-            Facet::Anticipatory => "anticipatory",
-            Facet::EnhancementOriented => "enhancement_oriented",
-            Facet::Adaptive => "adaptive",
-            Facet::Mixed => "mixed",
-            Facet::Unplaced => "unplaced",
-        }
-    }
 
     pub fn is_on_grid(self) -> bool {
         Facet::GRID.contains(&self)
     }
 }
 
-/// The OPSI innovation lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    IdentifyingProblems,
-    GeneratingIdeas,
-    DevelopingProposals,
-    Implementing,
-    Evaluating,
-    DiffusingLessons,
+keyed_enum! {
+    /// The OPSI innovation lifecycle.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Stage {
+        #[default]
+        IdentifyingProblems = "identifying_problems",
+        GeneratingIdeas = "generating_ideas",
+        DevelopingProposals = "developing_proposals",
+        Implementing = "implementing",
+        Evaluating = "evaluating",
+        DiffusingLessons = "diffusing_lessons",
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Stage::IdentifyingProblems,
-        Stage::GeneratingIdeas,
-        Stage::DevelopingProposals,
-        Stage::Implementing,
-        Stage::Evaluating,
-        Stage::DiffusingLessons,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::IdentifyingProblems => "identifying_problems",
-            Stage::GeneratingIdeas => "generating_ideas",
-            Stage::DevelopingProposals => "developing_proposals",
-            Stage::Implementing => "implementing",
-            Stage::Evaluating => "evaluating",
-            Stage::DiffusingLessons => "diffusing_lessons",
-        }
-    }
-
     /// 1-based position in the lifecycle, used as a compact stage marker.
     pub fn number(self) -> u8 {
         Stage::ALL.iter().position(|s| *s == self).map_or(0, |p| p as u8 + 1)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Active,
-    Paused,
-    Stopped,
-    Completed,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [Status::Active, Status::Paused, Status::Stopped, Status::Completed];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Active => "active",
-            Status::Paused => "paused",
-            Status::Stopped => "stopped",
-            Status::Completed => "completed",
-        }
+keyed_enum! {
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        #[default]
+        Active = "active",
+        Paused = "paused",
+        Stopped = "stopped",
+        Completed = "completed",
     }
 }
 
-/// Ishøj's two tracks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Track {
-    Local,
-    Radical,
-}
-
-impl Track {
-    pub const ALL: [Track; 2] = [Track::Local, Track::Radical];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Track::Local => "local",
-            Track::Radical => "radical",
-        }
+keyed_enum! {
+    /// Ishøj's two tracks.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Track {
+        Local = "local",
+        Radical = "radical",
     }
 }
 
-/// Whose real need an initiative starts from (Tomelilla).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NeedSource {
-    Citizens,
-    Employees,
-    OutsideWorld,
-}
-
-impl NeedSource {
-    pub const ALL: [NeedSource; 3] = [NeedSource::Citizens, NeedSource::Employees, NeedSource::OutsideWorld];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            NeedSource::Citizens => "citizens",
-            NeedSource::Employees => "employees",
-            NeedSource::OutsideWorld => "outside_world",
-        }
+keyed_enum! {
+    /// Whose real need an initiative starts from (Tomelilla).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum NeedSource {
+        Citizens = "citizens",
+        Employees = "employees",
+        OutsideWorld = "outside_world",
     }
 }
 
-/// Ishøj's three P's: the pressures innovation should relieve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Pressure {
-    Money,
-    Products,
-    Staff,
-}
-
-impl Pressure {
-    pub const ALL: [Pressure; 3] = [Pressure::Money, Pressure::Products, Pressure::Staff];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Pressure::Money => "money",
-            Pressure::Products => "products",
-            Pressure::Staff => "staff",
-        }
+keyed_enum! {
+    /// Ishøj's three P's: the pressures innovation should relieve.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Pressure {
+        Money = "money",
+        Products = "products",
+        Staff = "staff",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    Low,
-    Medium,
-    High,
+keyed_enum! {
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Priority {
+        Low = "low",
+        #[default]
+        Medium = "medium",
+        High = "high",
+    }
 }
 
 impl Priority {
-    pub const ALL: [Priority; 3] = [Priority::Low, Priority::Medium, Priority::High];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Priority::Low => "low",
-            Priority::Medium => "medium",
-            Priority::High => "high",
-        }
-    }
-
     /// Weight used when the balance is weighted by priority.
     pub fn weight(self) -> u32 {
         match self {
@@ -312,84 +201,28 @@ pub struct Placement {
     pub extra: Extra,
 }
 
-/// "Primarily created to …"
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CreatedTo {
-    ImproveExistingServices,
-    ReachOverarchingGoal,
-    ExploreUncertainties,
-    MeetNewNeeds,
-}
-
-impl CreatedTo {
-    pub const ALL: [CreatedTo; 4] = [
-        CreatedTo::ImproveExistingServices,
-        CreatedTo::ReachOverarchingGoal,
-        CreatedTo::ExploreUncertainties,
-        CreatedTo::MeetNewNeeds,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CreatedTo::ImproveExistingServices => "improve_existing_services",
-            CreatedTo::ReachOverarchingGoal => "reach_overarching_goal",
-            CreatedTo::ExploreUncertainties => "explore_uncertainties",
-            CreatedTo::MeetNewNeeds => "meet_new_needs",
-        }
+keyed_enum! {
+    /// "Primarily created to …"
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CreatedTo {
+        ImproveExistingServices = "improve_existing_services",
+        ReachOverarchingGoal = "reach_overarching_goal",
+        ExploreUncertainties = "explore_uncertainties",
+        MeetNewNeeds = "meet_new_needs",
     }
 }
 
-/// "Mainly pushed by …"
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PushedBy {
-    LeadersWantResults,
-    CostsAndProcesses,
-    BottomUpTesting,
-    PreparingForFuture,
-}
-
-impl PushedBy {
-    pub const ALL: [PushedBy; 4] = [
-        PushedBy::LeadersWantResults,
-        PushedBy::CostsAndProcesses,
-        PushedBy::BottomUpTesting,
-        PushedBy::PreparingForFuture,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            PushedBy::LeadersWantResults => "leaders_want_results",
-            PushedBy::CostsAndProcesses => "costs_and_processes",
-            PushedBy::BottomUpTesting => "bottom_up_testing",
-            PushedBy::PreparingForFuture => "preparing_for_future",
-        }
+keyed_enum! {
+    /// "Mainly pushed by …"
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum PushedBy {
+        LeadersWantResults = "leaders_want_results",
+        CostsAndProcesses = "costs_and_processes",
+        BottomUpTesting = "bottom_up_testing",
+        PreparingForFuture = "preparing_for_future",
     }
-}
-
-/// The benefit stated when the initiative is designed (Tomelilla).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExpectedBenefit {
-    pub efficiency: bool,
-    pub quality: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
-}
-
-/// What was found after implementation: "implemented" is not yet "benefit realised".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RealisedBenefit {
-    /// A benefits-realisation analysis was done.
-    pub analysed: bool,
-    /// The expected benefit has been shown to be realised.
-    pub realised: bool,
-    pub text: String,
-    #[serde(skip)]
-    pub extra: Extra,
 }
 
 /// One dated line in an initiative's log.
@@ -407,23 +240,13 @@ pub struct LogEntry {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LogKind {
-    #[default]
-    Note,
-    Decision,
-    Lesson,
-}
-
-impl LogKind {
-    pub const ALL: [LogKind; 3] = [LogKind::Note, LogKind::Decision, LogKind::Lesson];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            LogKind::Note => "note",
-            LogKind::Decision => "decision",
-            LogKind::Lesson => "lesson",
-        }
+keyed_enum! {
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LogKind {
+        #[default]
+        Note = "note",
+        Decision = "decision",
+        Lesson = "lesson",
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::benefit::Currency;
 use super::extras::Extra;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +18,8 @@ pub struct Organisation {
     pub units: Vec<Unit>,
     /// People the facilitator often names as owners.
     pub people: Vec<String>,
+    /// The currency money benefits and costs are in; `None` until chosen.
+    pub currency: Option<Currency>,
     /// Days after a decision on an idea within which its proposer should have been told
     /// (the Overview counts those not told); unset means 14. Not written while unset.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -302,42 +302,38 @@ fn member_json(ix: usize, member: &Member, lang: Lang) -> Value {
     }
 }
 
-fn json(view: &View, lang: Lang) -> String {
+/// A checklist template's results across the members: runs, mean, spread and latest date.
+fn checklist_json(c: &Checklist) -> Value {
     let round = |v: Option<f64>| v.map(|v| crate::analysis::round(v, 2));
-    let checklists: Vec<Value> = view
-        .checklists
+    let rows: Vec<Value> = c
+        .rows
         .iter()
-        .map(|c| {
-            let rows: Vec<Value> = c
-                .rows
-                .iter()
-                .map(|r| {
-                    json!({"member": r.member, "runs": r.runs, "mean": round(r.mean), "spread": round(r.spread),
-                        "latest": r.latest.to_string()})
-                })
-                .collect();
-            json!({"template": c.template, "name": c.name, "scale": c.scale.map(|(a, b)| [a, b]), "members": rows})
+        .map(|r| {
+            json!({"member": r.member, "runs": r.runs, "mean": round(r.mean), "spread": round(r.spread),
+                "latest": r.latest.to_string()})
         })
         .collect();
-    let candidates: Vec<Value> = view
-        .candidates
-        .iter()
-        .map(|c| {
-            let entries: Vec<Value> = c
-                .entries
-                .iter()
-                .map(|(m, id, title)| json!({"member": m, "id": id, "title": title}))
-                .collect();
-            json!(entries)
-        })
-        .collect();
+    json!({"template": c.template, "name": c.name, "scale": c.scale.map(|(a, b)| [a, b]), "members": rows})
+}
+
+/// Initiatives of several members with the same words in their titles: member, number, title.
+fn candidate_json(c: &Candidate) -> Value {
+    json!(
+        c.entries
+            .iter()
+            .map(|(m, id, title)| json!({"member": m, "id": id, "title": title}))
+            .collect::<Vec<_>>()
+    )
+}
+
+fn json(view: &View, lang: Lang) -> String {
     let value = json!({
         "region_version": REGION_VERSION,
         "date": view.today.to_string(),
         "members": view.members.iter().enumerate().map(|(ix, m)| member_json(ix, m, lang)).collect::<Vec<_>>(),
         "pooled": figures_json(&view.pooled, lang),
-        "checklists": checklists,
-        "candidates": candidates,
+        "checklists": view.checklists.iter().map(checklist_json).collect::<Vec<_>>(),
+        "candidates": view.candidates.iter().map(candidate_json).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

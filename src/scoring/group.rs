@@ -377,7 +377,8 @@ pub fn facet_spreads(t: &Template, a: &Assessment) -> Vec<FacetSpread> {
 mod tests {
     use super::*;
     use crate::model::extras::Extra;
-    use crate::model::{Answer, Dimension, LocalText, Perspective, Response, ResultKind, ScaleStep};
+    use crate::model::{Answer, LocalText, Perspective, Response, ScaleStep};
+    use crate::scoring::tests::{self as fixtures, text};
     use jiff::civil::date;
 
     fn scale(min: u8, max: u8) -> Scale {
@@ -434,38 +435,15 @@ mod tests {
         assert_eq!(d.n(), 9);
     }
 
-    fn text(s: &str) -> LocalText {
-        LocalText([("en".to_owned(), s.to_owned())].into())
-    }
-
     fn template(items: &[(&str, bool, Option<Facet>)], perspectives: &[&str]) -> Template {
-        Template {
-            id: "t".into(),
-            version: 1,
-            name: text("T"),
-            description: LocalText::default(),
-            source: String::new(),
-            scale: scale(1, 5),
-            result: ResultKind::Mean,
-            dimensions: vec![Dimension { id: "d".into(), name: text("D"), extra: Extra::default() }],
-            items: items
-                .iter()
-                .map(|(id, reverse, facet)| TemplateItem {
-                    id: (*id).into(),
-                    dimension: "d".into(),
-                    text: text(id),
-                    reverse: *reverse,
-                    optional: false,
-                    facet: *facet,
-                    extra: Extra::default(),
-                })
-                .collect(),
-            perspectives: perspectives
-                .iter()
-                .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Extra::default() })
-                .collect(),
-            extra: Extra::default(),
-        }
+        let items =
+            items.iter().map(|(id, reverse, facet)| fixtures::item(id, "d", *reverse, *facet)).collect();
+        let mut t = fixtures::template(1, 5, items);
+        t.perspectives = perspectives
+            .iter()
+            .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Extra::default() })
+            .collect();
+        t
     }
 
     fn run(responses: &[&[(&str, u8)]], answers: Vec<Answer>) -> Assessment {

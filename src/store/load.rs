@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+mod benefits;
 mod groups;
 mod ideas;
 
@@ -49,21 +50,21 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn path(&self) -> &Path {
-        match self {
-            LoadError::Io { path, .. }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Invalid { path, .. }
-            | LoadError::NewerSchema { path, .. } => path,
-        }
+        self.paths().0
     }
 
     /// Where `fasett` keeps the backups of this file.
     pub fn backups(&self) -> &Path {
+        self.paths().1
+    }
+
+    /// The file and its backups folder, which every load error names.
+    fn paths(&self) -> (&Path, &Path) {
         match self {
-            LoadError::Io { backups, .. }
-            | LoadError::TooLarge { backups, .. }
-            | LoadError::Invalid { backups, .. }
-            | LoadError::NewerSchema { backups, .. } => backups,
+            LoadError::Io { path, backups, .. }
+            | LoadError::TooLarge { path, backups, .. }
+            | LoadError::Invalid { path, backups, .. }
+            | LoadError::NewerSchema { path, backups, .. } => (path, backups),
         }
     }
 
@@ -247,6 +248,7 @@ pub(super) fn read_and_parse(
 /// here (the check below keeps the table in order and within our version).
 const MIGRATIONS: &[Step] = &[
     Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" },
+    Step { to: 3, run: benefits::migrate_to_3, explains: "check.migrate_3" },
     Step { to: 4, run: ideas::migrate_to_4, explains: "check.migrate_4" },
 ];
 
@@ -352,6 +354,11 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
             ),
         ));
     }
+    if let Some(dup) = benefits::first_duplicate(&portfolio) {
+        let position = locate(text, &dup.segments());
+        return Err(invalid(position, Some(dup.path()), dup.problem()));
+    }
+    benefits::number_unnumbered(&mut portfolio);
     if let Some((run, first, second, id)) = groups::first_duplicate_response(&portfolio) {
         let at = [Seg::Key("assessments"), Seg::Index(run), Seg::Key("responses")];
         let second_path = format!("assessments[{run}].responses[{second}].id");
@@ -600,8 +607,13 @@ mod tests {
     fn migration_chain_sets_the_current_version() {
         let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
         assert_eq!(v["schema_version"], SCHEMA_VERSION);
-        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_4"]);
-        assert_eq!(migration_steps(2), ["check.migrate_4"]);
+        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_3", "check.migrate_4"]);
+        assert_eq!(
+            migration_steps(2),
+            ["check.migrate_3", "check.migrate_4"],
+            "a file at 2 runs the steps to 3 and 4"
+        );
+        assert_eq!(migration_steps(3), ["check.migrate_4"]);
         assert!(migration_steps(SCHEMA_VERSION).is_empty());
     }
 

@@ -21,7 +21,6 @@ use std::time::Instant;
 
 use super::write::to_json_sized;
 use super::{Access, SaveError, Store};
-use crate::model::extras::Extras;
 use crate::model::{Id, Initiative, Portfolio};
 
 #[cfg(doc)]
@@ -39,13 +38,29 @@ pub struct Outcome {
 /// glance (its path and whether it may write) without waiting for it.
 #[derive(Debug)]
 pub struct Saver {
-    path: PathBuf,
-    access: Access,
-    backups: PathBuf,
+    glance: Glance,
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
     fragments: Fragments,
     sent: u64,
+}
+
+/// The store's path, access and backups folder, copied whenever the thread is not using it.
+#[derive(Debug)]
+struct Glance {
+    path: PathBuf,
+    access: Access,
+    backups: PathBuf,
+}
+
+impl Glance {
+    fn of(store: &Store) -> Self {
+        Self {
+            path: store.path().to_path_buf(),
+            access: store.access().clone(),
+            backups: store.backups_dir(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -57,6 +72,15 @@ struct Shared {
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The state once no save is waiting or being written.
+    fn idle(&self) -> MutexGuard<'_, State> {
+        let mut state = self.lock();
+        while state.busy() {
+            state = self.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        state
     }
 }
 
@@ -86,33 +110,28 @@ impl Saver {
     /// Starts the thread for `store`. Without a thread to be had, saves are written when
     /// asked, as before.
     pub fn new(store: Store) -> Self {
-        let (path, access, backups) =
-            (store.path().to_path_buf(), store.access().clone(), store.backups_dir());
+        let glance = Glance::of(&store);
         let state = State { store: Some(store), queued: None, done: Vec::new(), stop: false };
         let shared = Arc::new(Shared { state: Mutex::new(state), changed: Condvar::new() });
         let thread = std::thread::Builder::new().name("fasett-saver".into()).spawn({
             let shared = Arc::clone(&shared);
             move || run(&shared)
         });
-        Self { path, access, backups, shared, thread: thread.ok(), fragments: Fragments::default(), sent: 0 }
+        Self { glance, shared, thread: thread.ok(), fragments: Fragments::default(), sent: 0 }
     }
 
     /// The data file, as it was named.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.glance.path
     }
 
     pub fn access(&self) -> &Access {
-        &self.access
-    }
-
-    pub fn is_read_only(&self) -> bool {
-        matches!(self.access, Access::ReadOnly(_))
+        &self.glance.access
     }
 
     /// `backups/` beside the real file.
     pub fn backups_dir(&self) -> &Path {
-        &self.backups
+        &self.glance.backups
     }
 
     /// Queues `portfolio` to be written and returns at once with the save's number.
@@ -145,7 +164,7 @@ impl Saver {
     /// `deadline`; true while some are left. Makes the first save after a start as cheap
     /// as the others.
     pub fn prepare(&mut self, portfolio: &Portfolio, deadline: Instant) -> bool {
-        if self.is_read_only() {
+        if self.glance.access.is_read_only() {
             return false;
         }
         self.fragments.sync(&portfolio.initiatives, &[]);
@@ -167,19 +186,14 @@ impl Saver {
         let mut state = self.shared.lock();
         let done = std::mem::take(&mut state.done);
         if let Some(store) = &state.store {
-            (self.path, self.access, self.backups) =
-                (store.path().to_path_buf(), store.access().clone(), store.backups_dir());
+            self.glance = Glance::of(store);
         }
         done
     }
 
     /// Waits until every save asked for is written (or failed), then gives their outcomes.
     pub fn finish(&mut self) -> Vec<Outcome> {
-        let mut state = self.shared.lock();
-        while state.busy() {
-            state = self.shared.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
-        }
-        drop(state);
+        drop(self.shared.idle());
         self.outcomes()
     }
 
@@ -187,14 +201,10 @@ impl Saver {
     /// the user waits (`:w PATH`, reloading). Outcomes of those saves wait for
     /// [`Saver::outcomes`].
     pub fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
-        let mut state = self.shared.lock();
-        while state.busy() {
-            state = self.shared.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
-        }
+        let mut state = self.shared.idle();
         let store = state.store.as_mut().expect("an idle saver holds its store");
         let result = f(store);
-        (self.path, self.access, self.backups) =
-            (store.path().to_path_buf(), store.access().clone(), store.backups_dir());
+        self.glance = Glance::of(store);
         result
     }
 
@@ -321,15 +331,8 @@ impl Snapshot {
 /// One initiative as it stands in the file's list: pretty JSON, every line indented by the
 /// four spaces of its depth.
 fn fragment(initiative: &Initiative) -> Arc<str> {
-    const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
     let mut out = Indented(b"    ".to_vec());
-    if initiative.has_extras() {
-        let mut value = serde_json::to_value(initiative).expect(INFALLIBLE);
-        initiative.emit(&mut value);
-        serde_json::to_writer_pretty(&mut out, &value).expect(INFALLIBLE);
-    } else {
-        serde_json::to_writer_pretty(&mut out, initiative).expect(INFALLIBLE);
-    }
+    super::write::write_pretty(&mut out, initiative);
     Arc::from(String::from_utf8(out.0).expect("serde_json writes UTF-8"))
 }
 

@@ -10,6 +10,7 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use serde::Serialize;
 use tempfile::NamedTempFile;
 
 use super::ops::{FileOps, RealFileOps, TempFile};
@@ -210,18 +211,23 @@ pub fn to_json(portfolio: &Portfolio) -> String {
     to_json_sized(portfolio, 0)
 }
 
+/// Writes `record` as pretty JSON with the keys this fasett does not know put back in.
+pub(super) fn write_pretty<T: Serialize + Extras>(out: impl io::Write, record: &T) {
+    const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
+    if record.has_extras() {
+        let mut value = serde_json::to_value(record).expect(INFALLIBLE);
+        record.emit(&mut value);
+        serde_json::to_writer_pretty(out, &value).expect(INFALLIBLE);
+    } else {
+        serde_json::to_writer_pretty(out, record).expect(INFALLIBLE);
+    }
+}
+
 /// [`to_json`] into a buffer of `capacity` bytes (the file's last size): growing a buffer of
 /// many megabytes by doubling copies it over and over.
 pub(super) fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
-    const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
     let mut out = Vec::with_capacity(capacity.max(4096));
-    if portfolio.has_extras() {
-        let mut value = serde_json::to_value(portfolio).expect(INFALLIBLE);
-        portfolio.emit(&mut value);
-        serde_json::to_writer_pretty(&mut out, &value).expect(INFALLIBLE);
-    } else {
-        serde_json::to_writer_pretty(&mut out, portfolio).expect(INFALLIBLE);
-    }
+    write_pretty(&mut out, portfolio);
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }

@@ -380,6 +380,20 @@ fn sgr(from: Option<Pen>, to: Pen) -> String {
     format!("\x1b[{params}m")
 }
 
+/// Each modifier's SGR codes that turn it on and off (bold and dim share one off code, as do
+/// the two blinks).
+const SGR: [(Modifier, u8, u8); 9] = [
+    (Modifier::BOLD, 1, 22),
+    (Modifier::DIM, 2, 22),
+    (Modifier::ITALIC, 3, 23),
+    (Modifier::UNDERLINED, 4, 24),
+    (Modifier::SLOW_BLINK, 5, 25),
+    (Modifier::RAPID_BLINK, 6, 25),
+    (Modifier::REVERSED, 7, 27),
+    (Modifier::HIDDEN, 8, 28),
+    (Modifier::CROSSED_OUT, 9, 29),
+];
+
 /// The parameters from `from` to `to`; `reset` starts with 0 (everything off).
 fn sgr_params(from: Pen, to: Pen, reset: bool) -> String {
     let mut params: Vec<String> = Vec::new();
@@ -388,41 +402,23 @@ fn sgr_params(from: Pen, to: Pen, reset: bool) -> String {
     }
     let removed = from.modifier - to.modifier;
     let mut added = to.modifier - from.modifier;
-    if removed.intersects(Modifier::BOLD | Modifier::DIM) {
-        params.push("22".into());
-        // 22 turns off both; the one that stays is turned on again.
-        added |= to.modifier & (Modifier::BOLD | Modifier::DIM);
-    }
-    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        params.push("25".into());
-        added |= to.modifier & (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK);
-    }
-    for (modifier, off) in [
-        (Modifier::ITALIC, "23"),
-        (Modifier::UNDERLINED, "24"),
-        (Modifier::REVERSED, "27"),
-        (Modifier::HIDDEN, "28"),
-        (Modifier::CROSSED_OUT, "29"),
-    ] {
-        if removed.contains(modifier) {
-            params.push(off.into());
+    // An off code turns off every modifier that shares it; the ones that stay are turned
+    // on again.
+    let mut offs: Vec<u8> = Vec::new();
+    for (modifier, _, off) in SGR {
+        if removed.contains(modifier) && !offs.contains(&off) {
+            offs.push(off);
         }
     }
-    for (modifier, on) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::SLOW_BLINK, "5"),
-        (Modifier::RAPID_BLINK, "6"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::HIDDEN, "8"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if added.contains(modifier) {
-            params.push(on.into());
+    for (modifier, _, off) in SGR {
+        if offs.contains(&off) {
+            added |= to.modifier & modifier;
         }
     }
+    params.extend(offs.iter().map(u8::to_string));
+    params.extend(
+        SGR.iter().filter(|(modifier, ..)| added.contains(*modifier)).map(|(_, on, _)| on.to_string()),
+    );
     for (old, new, base) in [(from.fg, to.fg, 38), (from.bg, to.bg, 48), (from.underline, to.underline, 58)] {
         if old != new {
             params.push(colour(new, base));

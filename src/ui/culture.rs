@@ -25,9 +25,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 
-use super::dialog::centred;
+use super::dialog::{centred, framed};
 use super::theme::Theme;
 use crate::app::{App, CultureMode, NewRunForm, RunField};
 use crate::i18n::Lang;
@@ -64,25 +64,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
-    let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![
-        t("column.date"),
-        t("column.template"),
-        t("column.scope"),
-        t("column.answered"),
-        t("culture.column_group"),
-        t("culture.column_total"),
-    ])
-    .style(theme.heading());
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(8),
-        Constraint::Length(5),
-        Constraint::Length(5),
+    let columns = [
+        ("column.date", Constraint::Length(10)),
+        ("column.template", Constraint::Fill(3)),
+        ("column.scope", Constraint::Fill(2)),
+        ("column.answered", Constraint::Length(8)),
+        ("culture.column_group", Constraint::Length(5)),
+        ("culture.column_total", Constraint::Length(5)),
     ];
-    let cut = super::column_widths(area, &widths);
+    let cut = super::column_widths(area, &columns);
     // Only the rows on screen are worked out: a long history stays quick to scroll.
     let selected = app.culture.selected.min(runs.len().saturating_sub(1));
     let mut state = super::table_state(selected, runs.len(), area);
@@ -120,12 +110,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
             ])
         },
     );
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol(theme.symbols().selected)
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(super::marked_table(app, &columns, rows, theme), area, &mut state);
 }
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -210,14 +195,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
         None => app.lang.t("culture.new_run_title").to_owned(),
     };
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {title} "), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("culture.new_run_hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, rect, &title, app.lang.t("culture.new_run_hint"), theme);
     // The labels' column fits the longest label in this language ("Neste gjennomgang").
     let longest = RunField::ALL
         .iter()
@@ -240,16 +218,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     | (RunField::Date, Some("culture.error_date"))
                     | (RunField::NextDate, Some("culture.error_next_date"))
             );
-        let style = if has_error {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
-        let marker = format!("{} ", theme.mark(focused));
         let label = Rect { x: inner.x, y, width: label_width, height: 1 };
-        frame.render_widget(Line::styled(format!("{marker}{}", app.lang.t(field.label())), style), label);
+        let text = app.lang.t(field.label());
+        frame.render_widget(theme.field_label(text, usize::from(label_width - 1), focused, has_error), label);
         let value =
             Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };
         let value_style = if focused { theme.selected() } else { Style::new() };
@@ -273,16 +244,9 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         match input {
             None => frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value),
             Some(input) => {
-                // Scrolled to the cursor only while typing; otherwise it reads from the start.
-                let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
-                let shown: String = input.value().chars().skip(scroll).collect();
-                let mut text = theme.truncate(&one_line(&shown), value_width);
+                let mut text = super::input_line(frame, value, input, focused, theme);
                 if focused {
-                    let pad =
-                        value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                    text.push_str(&" ".repeat(pad));
-                    let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-                    frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+                    text = super::filled(text, value_width);
                 } else if text.is_empty() && *field == RunField::Scope {
                     app.lang.t("culture.scope_type_hint").clone_into(&mut text);
                 } else if text.is_empty() && *field == RunField::NextDate {
@@ -450,14 +414,6 @@ mod tests {
     }
 
     #[test]
-    fn rating_view_note_editing() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::OpenRating, CultureAction::EditNote]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
     fn results_view() {
         // The March run has the group's agreed scores only: the view without a distribution.
         let mut app = demo();
@@ -496,28 +452,21 @@ mod tests {
         insta::assert_snapshot!(app.screen());
     }
 
+    /// The views of the October run, each reached by its actions.
     #[test]
-    fn comparison_view() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowComparison]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
-    fn action_plan_view() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowPlan]);
-        insta::assert_snapshot!(app.screen());
-    }
-
-    #[test]
-    fn action_form() {
-        let mut app = demo();
-        select_october(&mut app);
-        go(&mut app, &[CultureAction::ShowPlan, CultureAction::EditAction]);
-        insta::assert_snapshot!(app.screen());
+    fn views_of_the_october_run() {
+        use CultureAction::{EditAction, EditNote, OpenRating, ShowComparison, ShowPlan};
+        for (name, actions) in [
+            ("rating_view_note_editing", &[OpenRating, EditNote][..]),
+            ("comparison_view", &[ShowComparison]),
+            ("action_plan_view", &[ShowPlan]),
+            ("action_form", &[ShowPlan, EditAction]),
+        ] {
+            let mut app = demo();
+            select_october(&mut app);
+            go(&mut app, actions);
+            insta::assert_snapshot!(name, app.screen());
+        }
     }
 
     #[test]

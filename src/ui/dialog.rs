@@ -1,4 +1,4 @@
-//! Small centred boxes: yes/no questions and the filter bar.
+//! Small centred boxes: yes/no questions, the filter bar, and the frame every dialog shares.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +13,20 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// Clears `rect` and draws a dialog's frame on it, `title` on top and the `hint` of its keys
+/// at the bottom; returns the room inside.
+pub fn framed(frame: &mut Frame, rect: Rect, title: &str, hint: &str, theme: &Theme) -> Rect {
+    let block = theme
+        .bordered()
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+        .title_bottom(Line::styled(format!(" {hint} "), theme.dim()))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
 }
 
 /// A question with its answer keys underneath.

@@ -29,6 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         FieldKind::Text => "form.hint_text",
         FieldKind::Choice => "form.hint_choice",
         FieldKind::Multi => "form.hint_multi",
+        FieldKind::List => "form.hint_benefits",
     };
     let block = theme
         .bordered()
@@ -61,6 +62,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         let row = Rect { x: inner.x, y: inner.y + top - scroll, width: inner.width, height: h };
         render_field(app, frame, row, form, *field, theme);
     }
+    if let Some(dialog) = &form.benefit {
+        super::benefits::render_dialog(app, frame, area, dialog, Some(&form.draft), theme);
+    }
+}
+
+/// The benefits field: each benefit's title as a chip, then "+ add"; the chosen one marked.
+fn benefit_chips(
+    app: &App,
+    form: &InitiativeForm,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let add = app.lang.t("form.add_benefit");
+    let titles =
+        form.draft.benefits.iter().map(|b| format!("[{}] ", theme.truncate(&one_line(&b.title), 24)));
+    for (ix, text) in titles.chain(std::iter::once(format!("[+ {add}]"))).enumerate() {
+        let chosen = focused && ix == form.option;
+        spans.push(Span::styled(text, if chosen { theme.selected() } else { Style::new() }));
+    }
+    // Keep the chosen chip in view on narrow screens.
+    let before: usize = spans[..form.option.min(spans.len())].iter().map(Span::width).sum();
+    let skip = if focused && before + 20 > width { before + 20 - width } else { 0 };
+    if skip == 0 {
+        return Line::from(spans);
+    }
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let rest: String = text.chars().skip(skip).collect();
+    Line::raw(theme.truncate(&format!("{}{rest}", theme.symbols().ellipsis), width))
 }
 
 /// A row of check boxes in `width`. When they do not all fit, what matters stays in view: the
@@ -165,17 +196,8 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     if field == Field::Title {
         label.push_str(" *");
     }
-    let label_style = if has_error {
-        theme.error()
-    } else if focused {
-        theme.key()
-    } else {
-        theme.dim()
-    };
-    let marker = format!("{} ", theme.mark(focused));
-    let label_text = theme.truncate(&format!("{marker}{label}"), usize::from(LABEL_WIDTH - 1));
     frame.render_widget(
-        Line::styled(label_text, label_style),
+        theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
     );
     let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };
@@ -183,25 +205,18 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.line(field) else { return };
-            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
-            let shown: String = input.value().chars().skip(scroll).collect();
             let style = if focused { theme.selected() } else { Style::new() };
-            let mut text = theme.truncate(&one_line(&shown), width);
-            if focused {
-                let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                text.push_str(&" ".repeat(pad));
-                let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-                frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
-            } else if text.is_empty() && field == Field::FollowUp {
+            let typed = super::input_line(frame, value, input, focused, theme);
+            if !focused && typed.is_empty() && field == Field::FollowUp {
                 frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
                 return;
             }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
             if suggestions.is_empty() {
+                let text = if focused { super::filled(typed, width) } else { typed };
                 frame.render_widget(Line::styled(text, style), value);
             } else {
                 // Typed text first, then what → would complete it to, dimmed.
-                let typed = theme.truncate(&one_line(&shown), width);
                 let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
                 let symbols = theme.symbols();
                 let separator = format!(" {} ", symbols.separator);
@@ -244,6 +259,9 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             let text = if focused { format!("{left} {current} {right}") } else { current };
             let style = if focused { theme.selected() } else { Style::new() };
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+        }
+        FieldKind::List => {
+            frame.render_widget(benefit_chips(app, form, focused, width, theme), value);
         }
         FieldKind::Multi => {
             let choices = form.choices(field);

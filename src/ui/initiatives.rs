@@ -12,7 +12,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Paragraph, Row, TableState};
 
 use super::theme::Theme;
 use crate::app::App;
@@ -122,9 +122,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let cols = columns(width);
     let title_width = usize::from(width.saturating_sub(NUMBER_WIDTH + 1))
         .saturating_sub(cols.iter().map(|c| usize::from(c.width()) + 1).sum());
-    let t = |k: &str| app.lang.t(k);
-    let mut header = vec![t("column.number"), t("column.title")];
-    header.extend(cols.iter().map(|c| t(c.header())));
+    let mut columns =
+        vec![("column.number", Constraint::Length(NUMBER_WIDTH)), ("column.title", Constraint::Fill(1))];
+    columns.extend(cols.iter().map(|c| (c.header(), Constraint::Length(c.width()))));
     let rows_on_screen = layout.rows();
     // The app keeps the offset for its own size; the same rule keeps the selection on
     // screen should this frame be a different size.
@@ -138,13 +138,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(rows_on_screen)
         .filter_map(|id| app.portfolio.initiative(*id))
         .map(|i| row(app, i, &cols, title_width, theme));
-    let mut widths = vec![Constraint::Length(NUMBER_WIDTH), Constraint::Fill(1)];
-    widths.extend(cols.iter().map(|c| Constraint::Length(c.width())));
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.heading()))
-        .row_highlight_style(theme.selected())
-        .highlight_symbol(theme.symbols().selected)
-        .highlight_spacing(HighlightSpacing::Always);
+    let table = super::marked_table(app, &columns, rows, theme);
     let mut state = TableState::default().with_selected(Some(app.register.selected.saturating_sub(offset)));
     frame.render_stateful_widget(table, table_area, &mut state);
 }

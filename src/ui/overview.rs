@@ -247,6 +247,7 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     let what = match f.kind {
         FollowUpKind::Initiative => format!("#{}", f.id),
         FollowUpKind::Action => lang.tf("overview.action_prefix", &[("id", &f.id)]),
+        FollowUpKind::Benefit => lang.tf("overview.benefit_prefix", &[("id", &f.id)]),
         FollowUpKind::Run => lang.tf("overview.run_prefix", &[("id", &f.id)]),
     };
     let date_width = lang.day_month(jiff::civil::date(2026, 12, 31)).width();

@@ -155,7 +155,8 @@ fn header(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let grid = &app.grid;
     let mut badges = Vec::new();
     if grid.weighted {
-        badges.push(format!("[{}]", app.lang.t("grid.weighted")));
+        let key = if grid.by_money { "grid.weighted_money" } else { "grid.weighted" };
+        badges.push(format!("[{}]", app.lang.t(key)));
     }
     if grid.presentation {
         badges.push(format!("[{}]", app.lang.t("grid.presentation")));
@@ -492,33 +493,25 @@ mod tests {
         app.update(Action::Grid(action));
     }
 
+    /// The grid, the presentation and the zoom (also presented) at both sizes, each reached
+    /// by its toggles from the demo.
     #[test]
-    fn demo_grid_at_80x24() {
-        insta::assert_snapshot!(demo().render(80, 24));
-    }
-
-    #[test]
-    fn demo_grid_at_160x48() {
-        insta::assert_snapshot!(demo().render(160, 48));
-    }
-
-    #[test]
-    fn presentation_at_80x24_and_160x48() {
-        let mut app = demo();
-        grid(&mut app, GridAction::TogglePresentation);
-        insta::assert_snapshot!("presentation_80x24", app.render(80, 24));
-        insta::assert_snapshot!("presentation_160x48", app.render(160, 48));
-    }
-
-    #[test]
-    fn zoom_at_80x24_and_160x48() {
-        let mut app = demo();
-        grid(&mut app, GridAction::ToggleZoom);
-        insta::assert_snapshot!("zoom_80x24", app.render(80, 24));
-        insta::assert_snapshot!("zoom_160x48", app.render(160, 48));
-        grid(&mut app, GridAction::TogglePresentation);
-        insta::assert_snapshot!("zoom_presentation_80x24", app.render(80, 24));
-        insta::assert_snapshot!("zoom_presentation_160x48", app.render(160, 48));
+    fn views_at_80x24_and_160x48() {
+        use GridAction::{TogglePresentation, ToggleZoom};
+        for (name, toggles) in [
+            ("demo_grid_at", &[][..]),
+            ("presentation", &[TogglePresentation]),
+            ("zoom", &[ToggleZoom]),
+            ("zoom_presentation", &[ToggleZoom, TogglePresentation]),
+        ] {
+            let mut app = demo();
+            for toggle in toggles {
+                grid(&mut app, *toggle);
+            }
+            for (width, height) in [(80, 24), (160, 48)] {
+                insta::assert_snapshot!(format!("{name}_{width}x{height}"), app.render(width, height));
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, ProfileEditor, ProfileRow};
@@ -29,6 +29,7 @@ pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
         ProfileRow::Name => "profile.name",
         ProfileRow::Vision => "profile.vision",
         ProfileRow::Mission => "profile.mission",
+        ProfileRow::Currency => "profile.currency",
         ProfileRow::Goal(_) | ProfileRow::AddGoal => "profile.goal",
         ProfileRow::Unit(_) | ProfileRow::AddUnit => "profile.unit",
         ProfileRow::Person(_) | ProfileRow::AddPerson => "profile.person",
@@ -36,14 +37,8 @@ pub fn row_label(app: &App, row: ProfileRow) -> &'static str {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, theme: &Theme) {
-    frame.render_widget(Clear, area);
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {} ", app.lang.t("profile.title")), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("profile.hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner =
+        super::dialog::framed(frame, area, app.lang.t("profile.title"), app.lang.t("profile.hint"), theme);
     // One column goes to the selection mark.
     let width = usize::from(inner.width.saturating_sub(1));
     let org = &app.portfolio.organisation;
@@ -80,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             {
                 Some(app.lang.t("profile.people_heading"))
             }
+            ProfileRow::Currency => Some(app.lang.t("profile.money_heading")),
             _ => None,
         };
         if let Some(h) = heading {
@@ -103,6 +99,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, editor: &ProfileEditor, 
             ProfileRow::Mission => Line::from(vec![
                 Span::styled(label("profile.mission"), theme.dim()),
                 Span::raw(text_or_empty(&org.mission)),
+            ]),
+            ProfileRow::Currency => Line::from(vec![
+                Span::styled(label("profile.currency"), theme.dim()),
+                Span::raw(
+                    org.currency.map_or_else(|| app.lang.t("profile.currency_none"), |c| c.code()).to_owned(),
+                ),
             ]),
             ProfileRow::Goal(g) => {
                 let goal = &org.goals[*g];

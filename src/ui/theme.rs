@@ -11,6 +11,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
+use ratatui::text::Line;
 use ratatui::widgets::Block;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -53,6 +54,19 @@ impl Theme {
     /// The selection mark, or a blank of the same width.
     pub fn mark(&self, selected: bool) -> &'static str {
         if selected { self.symbols().selected } else { " " }
+    }
+
+    /// A form field's label cut to `width`: the selection mark before it when the field has
+    /// the focus, in the error style when its value was refused.
+    pub fn field_label(&self, label: &str, width: usize, focused: bool, has_error: bool) -> Line<'static> {
+        let style = if has_error {
+            self.error()
+        } else if focused {
+            self.key()
+        } else {
+            self.dim()
+        };
+        Line::styled(self.truncate(&format!("{} {label}", self.mark(focused)), width), style)
     }
 
     /// Cuts `text` to at most `width` columns, ending in the ellipsis when something was cut.

@@ -86,8 +86,7 @@ fn long_detail() -> Harness {
 #[test]
 fn the_detail_view_scrolls_to_the_last_log_line_at_80x24() {
     let mut app = long_detail();
-    let top = app.render(80, 24);
-    assert!(top.contains("Facet"), "{top}");
+    let top = app.shows("Facet");
     assert!(!top.contains("slut1"), "the log is below");
 
     app.press('G');
@@ -197,8 +196,7 @@ fn n_and_typing_ahead_leave_the_recovery_offer_open_and_delete_discards() {
 fn the_recovery_offer_names_a_long_draft_by_its_first_words_and_j_restores_it_in_swedish() {
     let title = "Gemensam bilpool för hemtjänsten och hemsjukvården i hela kommunen, med laddplatser";
     let (mut app, file) = interrupted(title, Lang::Sv);
-    let screen = app.render(80, 24);
-    assert!(screen.contains("Delete kastar ett nytt initiativ"), "{screen}");
+    let screen = app.shows("Delete kastar ett nytt initiativ");
     assert!(screen.contains("”Gemensam bilpool för hemtjänsten och…” · Esc"), "its first words:\n{screen}");
     assert!(screen.lines().last().unwrap_or_default().starts_with("\" j "), "{screen}");
     app.press('j');

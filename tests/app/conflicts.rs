@@ -207,8 +207,7 @@ fn a_choice_in_conflict_reads_as_its_label_in_the_dialog_and_in_check() {
     let mut sv = Harness::new(conflicted()).lang(Lang::Sv);
     sv.update(fasett::action::Action::OpenConflicts);
     sv.keys("<Right>");
-    let screen = sv.render(80, 24);
-    assert!(screen.contains("Fasett"), "{screen}");
+    let screen = sv.shows("Fasett");
     assert!(screen.contains("Blandad") && screen.contains("Adaptiv"), "{screen}");
     assert!(!screen.contains("mixed") && !screen.contains("adaptive"), "{screen}");
     let lines = merge::conflict_lines(&conflicted(), Lang::Sv).join("\n");

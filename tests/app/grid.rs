@@ -238,12 +238,10 @@ fn one_per_facet_and(unplaced: u32) -> Portfolio {
 fn one_per_facet_and_eight_unplaced_is_called_balanced_or_strong_nowhere() {
     let p = one_per_facet_and(8);
     let mut app = Harness::new(p.clone()).on(Pane::Portfolio);
-    let grid = app.render(80, 24);
-    assert!(grid.contains("8 of 12 not placed yet — press o to place them"), "{grid}");
+    let grid = app.shows("8 of 12 not placed yet — press o to place them");
     assert!(!grid.contains("new initiatives needed"), "placing comes first:\n{grid}");
     app.press('4');
-    let overview = app.render(80, 24);
-    assert!(overview.contains("8 of 12 not placed yet"), "{overview}");
+    let overview = app.shows("8 of 12 not placed yet");
     let report = fasett::report::markdown(&p, TODAY, Lang::En);
     assert!(report.contains("8 of 12 active initiatives are not placed yet"), "{report}");
     assert!(!report.contains("press o"), "the report names no key:\n{report}");
@@ -286,8 +284,7 @@ fn an_empty_cell_under_a_filter_says_nothing_matches() {
     app.press('/');
     app.type_text("Fossilfria");
     app.press(KeyCode::Enter);
-    let screen = app.render(80, 24);
-    assert!(screen.contains("▸#3"), "{screen}");
+    let screen = app.shows("▸#3");
     assert_eq!(screen.matches("Nothing here matches the filter.").count(), 4, "{screen}");
     assert!(!screen.contains("new initiatives needed"), "{screen}");
     assert!(!screen.contains(&t(Lang::En, "portfolio.cell_empty")), "{screen}");
@@ -346,8 +343,7 @@ fn j_to_the_last_of_the_demo_s_mission_cell_shows_3_to_6_of_6() {
     let mut app = Harness::sample().on(Pane::Portfolio);
     assert!(app.render(80, 24).contains("1–4 of 6"));
     app.press_times('j', 5);
-    let screen = app.render(80, 24);
-    assert!(screen.contains("3–6 of 6"), "{screen}");
+    let screen = app.shows("3–6 of 6");
     assert!(screen.contains("▸#21"), "{screen}");
     assert_eq!(app.grid.cell, 0);
 }

@@ -170,8 +170,7 @@ fn results_show_the_spread_and_where_the_group_disagrees() {
     }
     insta::assert_snapshot!("results_group_en", screen);
     let mut app = results(Lang::Sv);
-    let screen = app.render(80, 24);
-    assert!(screen.contains("Här är vi mest oeniga"), "{screen}");
+    let screen = app.shows("Här är vi mest oeniga");
     assert!(screen.contains("2,4"), "decimal commas in Swedish:\n{screen}");
     insta::assert_snapshot!("results_group_sv", screen);
 }
@@ -180,8 +179,7 @@ fn results_show_the_spread_and_where_the_group_disagrees() {
 fn the_kiruna_view_sets_the_organisation_against_the_individual() {
     let mut app = Harness::sample().on(Pane::Culture);
     app.press('r');
-    let screen = app.render(80, 24);
-    assert!(screen.contains("Widest gap"), "{screen}");
+    let screen = app.shows("Widest gap");
     assert!(screen.contains("The organisation") && screen.contains("The individual"), "{screen}");
     insta::assert_snapshot!("results_kiruna_gap", screen);
 }
@@ -190,8 +188,7 @@ fn the_kiruna_view_sets_the_organisation_against_the_individual() {
 fn presentation_mode_counts_participants_without_naming_them() {
     let mut app = results(Lang::En);
     app.keys("<PageDown>");
-    let screen = app.render(80, 24);
-    assert!(screen.contains("Anna Lindqvist"), "{screen}");
+    let screen = app.shows("Anna Lindqvist");
     assert!(
         screen.contains("Since 2026-03-10: mean 2.7 → 3.5 ↑ +0.8 · spread – → 0.8"),
         "the comparison:\n{screen}"
@@ -222,18 +219,18 @@ fn a_new_run_shows_the_last_runs_scores_and_open_actions() {
     assert!(screen.contains("Open action: Inför en testlicens"), "{screen}");
     // An action made here names the item by its text, never by its id.
     app.press('a');
-    let screen = app.render(80, 24);
-    assert!(screen.contains("Is it acceptable to try"), "{screen}");
+    let screen = app.shows("Is it acceptable to try");
     assert!(!screen.contains("risk_taking"), "{screen}");
 }
 
 #[test]
 fn a_run_has_a_next_date_that_the_overview_follows_up() {
     let mut app = Harness::sample().on(Pane::Culture);
-    // The Kiruna run's next run was due yesterday: overdue in the Overview.
+    // The Kiruna run's next run was due yesterday: overdue in the Overview (below the
+    // benefits overdue longer, so the list is scrolled to it).
     app.press('4');
-    let screen = app.render(80, 24);
-    assert!(screen.contains("1d late ↻3 The innovation"), "{screen}");
+    app.press_times('j', 9);
+    app.shows("1d late ↻3 The innovation");
     // Edit the run: the next date moves; the follow-up goes with it.
     app.press('3').press('e');
     let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the run's dialog") };

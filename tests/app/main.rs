@@ -3,6 +3,7 @@
 //! One test binary for all of them, because each binary links the whole dependency tree
 //! again.
 
+mod benefits;
 mod capture;
 mod conflicts;
 mod grid;

@@ -100,7 +100,9 @@ fn a_new_unit_on_an_initiative_offers_to_join_the_profile() {
     app.press('2');
     app.press('n');
     app.type_text("Ny idé");
-    app.press_times(KeyCode::Tab, 14);
+    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Unit) {
+        app.press(KeyCode::Tab);
+    }
     app.type_text("Kulturskolan");
     app.press("<C-s>");
     assert_eq!(app.portfolio.initiatives.last().map(|i| i.unit.as_str()), Some("Kulturskolan"));

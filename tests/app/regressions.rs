@@ -97,8 +97,7 @@ fn the_last_initiative_of_a_cell_shows_a_full_cell() {
     let mission = app.grid_cell_ids(0).to_vec();
     assert_eq!(mission.len(), 6, "the demo's Mission cell");
     app.press_times('j', mission.len());
-    let screen = app.render(80, 24);
-    assert!(screen.contains("3–6 of 6"), "{screen}");
+    let screen = app.shows("3–6 of 6");
     for id in &mission[2..] {
         assert!(screen.contains(&format!("#{id} ")), "#{id} is hidden:\n{screen}");
     }

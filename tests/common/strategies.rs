@@ -3,10 +3,10 @@
 
 use fasett::model::extras::Extra;
 use fasett::model::{
-    ActionItem, Answer, Assessment, Conflict, CreatedTo, Dimension, ExpectedBenefit, Facet, Goal, Initiative,
-    LocalText, LogEntry, LogKind, NeedSource, NextIds, Organisation, Perspective, Placement, Portfolio,
-    Pressure, Priority, PushedBy, RealisedBenefit, Response, ResultKind, Scale, ScaleStep, Side, Stage,
-    Status, Template, TemplateItem, Track, Unit,
+    ActionItem, Answer, Assessment, Benefit, BenefitKind, Conflict, Costs, CreatedTo, Currency, Dimension,
+    Facet, Goal, Initiative, LocalText, LogEntry, LogKind, Measurement, NeedSource, NextIds, Organisation,
+    Perspective, Placement, Point, Portfolio, Pressure, Priority, PushedBy, Response, ResultKind, Scale,
+    ScaleStep, Side, Stage, Status, Template, TemplateItem, Track, Unit,
 };
 use jiff::civil::Date;
 use proptest::collection::{btree_map, vec};
@@ -122,6 +122,61 @@ fn log_entry() -> impl Strategy<Value = LogEntry> {
         .prop_map(|(date, kind, text, decision, extra)| LogEntry { date, kind, text, decision, extra })
 }
 
+/// A value that JSON holds exactly: whole, or in quarters, positive or negative.
+fn value() -> impl Strategy<Value = Option<f64>> {
+    option::of((-4_000_000_000i64..4_000_000_000).prop_map(|n| n as f64 / 4.0))
+}
+
+fn point() -> impl Strategy<Value = Point> {
+    (value(), option::of(date()), extra()).prop_map(|(value, date, extra)| Point { value, date, extra })
+}
+
+fn measurement() -> impl Strategy<Value = Measurement> {
+    (date(), value(), text(), extra()).prop_map(|(date, value, note, extra)| Measurement {
+        id: 0,
+        date,
+        value,
+        note,
+        extra,
+    })
+}
+
+fn benefit() -> impl Strategy<Value = Benefit> {
+    let what = (
+        text(),
+        select(BenefitKind::ALL.to_vec()),
+        option::of(select(Pressure::ALL.to_vec())),
+        text(),
+        text(),
+    );
+    let how = (point(), point(), text(), text(), vec(measurement(), 0..3), extra());
+    (what, how).prop_map(
+        |(
+            (title, kind, relieves, indicator, unit),
+            (baseline, target, owner, how_measured, measurements, extra),
+        )| {
+            Benefit {
+                id: 0,
+                title,
+                kind,
+                relieves,
+                indicator,
+                unit,
+                baseline,
+                target,
+                owner,
+                how_measured,
+                measurements,
+                extra,
+            }
+        },
+    )
+}
+
+fn costs() -> impl Strategy<Value = Costs> {
+    (value(), value(), extra()).prop_map(|(investment, yearly, extra)| Costs { investment, yearly, extra })
+}
+
 fn initiative() -> impl Strategy<Value = Initiative> {
     let basics =
         (text(), text(), text(), vec(select(NeedSource::ALL.to_vec()), 0..3), select(Facet::ALL.to_vec()));
@@ -133,12 +188,9 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         vec(select(Pressure::ALL.to_vec()), 0..3),
     );
     let people = (
-        (any::<bool>(), any::<bool>(), text(), extra()).prop_map(|(efficiency, quality, text, extra)| {
-            ExpectedBenefit { efficiency, quality, text, extra }
-        }),
-        (any::<bool>(), any::<bool>(), text(), extra()).prop_map(|(analysed, realised, text, extra)| {
-            RealisedBenefit { analysed, realised, text, extra }
-        }),
+        vec(benefit(), 0..3),
+        // Empty costs are no costs: a spreadsheet cannot tell them apart.
+        option::of(costs()).prop_map(|c| c.filter(|c| !c.is_empty())),
         text(),
         text(),
         strings(),
@@ -164,7 +216,7 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         |(
             (title, description, need, need_sources, facet),
             (placement, stage, status, track, relieves),
-            (expected_benefit, realised_benefit, owner, unit, partners, goals),
+            (benefits, costs, owner, unit, partners, goals),
             (priority, start, follow_up, end, tags, log),
             (archived, created, updated, idea, grew_out_of, extra),
         )| Initiative {
@@ -179,8 +231,8 @@ fn initiative() -> impl Strategy<Value = Initiative> {
             status,
             track,
             relieves,
-            expected_benefit,
-            realised_benefit,
+            benefits,
+            costs,
             owner,
             unit,
             partners,
@@ -206,12 +258,13 @@ fn organisation() -> impl Strategy<Value = Organisation> {
         .prop_map(|(title, description, retired, extra)| Goal { id: 0, title, description, retired, extra });
     let unit =
         (text(), any::<bool>(), extra()).prop_map(|(name, retired, extra)| Unit { name, retired, extra });
-    (text(), text(), text(), vec(goal, 0..3), vec(unit, 0..3), strings(), extra()).prop_map(
-        |(name, vision, mission, mut goals, units, people, extra)| {
+    let currency = option::of(select(Currency::ALL.to_vec()));
+    (text(), text(), text(), vec(goal, 0..3), vec(unit, 0..3), strings(), currency, extra()).prop_map(
+        |(name, vision, mission, mut goals, units, people, currency, extra)| {
             for (ix, goal) in goals.iter_mut().enumerate() {
                 goal.id = ix as u32 + 1;
             }
-            Organisation { name, vision, mission, goals, units, people, feedback_days: None, extra }
+            Organisation { name, vision, mission, goals, units, people, currency, feedback_days: None, extra }
         },
     )
 }
@@ -384,15 +437,16 @@ fn conflict() -> impl Strategy<Value = Conflict> {
 
 /// A portfolio as `parse` returns it: unique ids, initiatives sorted by id.
 pub fn portfolio() -> impl Strategy<Value = Portfolio> {
-    let next_id = (1u32..1000, 1u32..1000, 1u32..1000, 1u32..1000, extra()).prop_map(
-        |(initiative, assessment, action, goal, extra)| NextIds {
+    let next_id = (1u32..1000, 1u32..1000, 1u32..1000, 1u32..1000, (1u32..1000, 1u32..1000), extra())
+        .prop_map(|(initiative, assessment, action, goal, (benefit, measurement), extra)| NextIds {
             initiative,
             assessment,
             action,
             goal,
+            benefit,
+            measurement,
             extra,
-        },
-    );
+        });
     (
         organisation(),
         vec((1u32..50, initiative()), 0..5),
@@ -415,11 +469,20 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
                 (identity, conflicts),
             )| {
                 let mut id = 0;
+                let (mut benefit_id, mut measurement_id) = (0, 0);
                 let initiatives = initiatives
                     .into_iter()
                     .map(|(gap, mut initiative)| {
                         id += gap;
                         initiative.id = id;
+                        for b in &mut initiative.benefits {
+                            benefit_id += 2;
+                            b.id = benefit_id;
+                            for m in &mut b.measurements {
+                                measurement_id += 3;
+                                m.id = measurement_id;
+                            }
+                        }
                         initiative
                     })
                     .collect();

@@ -226,7 +226,13 @@ fn sample_covers_the_grid_and_the_lifecycle() {
     for stage in Stage::ALL {
         assert!(p.initiatives.iter().any(|i| i.stage == stage), "no initiative at stage {}", stage.key());
     }
-    assert!(p.initiatives.iter().any(|i| i.realised_benefit.realised), "no realised benefit");
+    let today = jiff::civil::date(2026, 11, 25);
+    let realised = p.benefits().filter(|(_, b)| fasett::benefits::realisation(b).is_some_and(|r| r >= 100.0));
+    assert!(realised.count() >= 2, "fewer than two realised benefits");
+    let overdue = p.benefits().filter(|(_, b)| fasett::benefits::due(b, today).is_overdue());
+    assert!(overdue.count() >= 2, "fewer than two overdue benefits");
+    let with_benefits = p.initiatives.iter().filter(|i| i.benefits.iter().any(|b| b.target.value.is_some()));
+    assert!(with_benefits.count() >= 5, "fewer than five initiatives with quantified benefits");
     assert!(p.initiatives.iter().any(|i| i.placement.is_some()), "no placement answers");
     assert!(p.initiatives.iter().any(|i| i.archived), "no archived initiative");
 }

@@ -16,7 +16,7 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use crate::strategies;
-use crate::{TODAY, golden, load, run, run_ok, sandbox, stderr, stdout, utf8};
+use crate::{TODAY, golden, import, import_ok, load, run, run_ok, sandbox_with_file, stderr, stdout, utf8};
 
 fn today() -> Date {
     date(2026, 11, 25)
@@ -26,17 +26,38 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv").join(name)
 }
 
-/// The initiatives with ids cleared: an import renumbers, everything else must match.
+/// The initiatives with ids cleared (their benefits' and measurements' too): an import
+/// renumbers, everything else must match.
 fn without_ids(initiatives: &[Initiative]) -> Vec<Initiative> {
-    initiatives.iter().cloned().map(|i| Initiative { id: 0, ..i }).collect()
+    let mut out: Vec<Initiative> = initiatives.iter().cloned().map(|i| Initiative { id: 0, ..i }).collect();
+    for b in out.iter_mut().flat_map(|i| &mut i.benefits) {
+        b.id = 0;
+        b.measurements.iter_mut().for_each(|m| m.id = 0);
+    }
+    out
 }
 
-/// Exports `p` as CSV and imports it into a fresh portfolio of the same organisation (whose
-/// goals the links must name).
+/// The benefits and measurements tables of `p`, as files beside `x.csv`.
+fn tables(p: &Portfolio, lang: Lang, delimiter: u8) -> Vec<import::TableFile> {
+    export::csv_tables(p, lang, delimiter)
+        .into_iter()
+        .map(|(table, bytes)| import::TableFile {
+            table,
+            name: table.beside(Path::new("x.csv")).display().to_string(),
+            bytes,
+        })
+        .collect()
+}
+
+/// Exports `p` as CSV (initiatives, benefits, measurements) and imports it into a fresh
+/// portfolio of the same organisation (whose goals the links must name).
 fn round_trip(p: &Portfolio, delimiter: u8) -> Result<Portfolio, String> {
     let csv = export::csv(p, Lang::En, delimiter);
     let mut fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
-    let plan = import::parse(&csv, &fresh, Lang::En, today()).map_err(|e| e.to_string())?;
+    let mut plan = import::parse(&csv, &fresh, Lang::En, today()).map_err(|e| e.to_string())?;
+    let options = import::Options::new(Lang::En, today());
+    import::add_tables(&mut plan, &tables(p, Lang::En, delimiter), &fresh, &options)
+        .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))?;
     plan.change(&mut fresh, false).apply(&mut fresh);
     Ok(fresh)
 }
@@ -48,8 +69,6 @@ fn without_controls(mut i: Initiative) -> Initiative {
     for s in [&mut i.title, &mut i.description, &mut i.need, &mut i.owner, &mut i.unit] {
         clean(s);
     }
-    clean(&mut i.expected_benefit.text);
-    clean(&mut i.realised_benefit.text);
     i.partners.iter_mut().chain(i.tags.iter_mut()).for_each(clean);
     i.log.iter_mut().for_each(|l| clean(&mut l.text));
     i
@@ -63,7 +82,54 @@ fn export_then_import_gives_the_same_initiatives_for_the_sample() {
         assert_eq!(without_ids(&back.initiatives), without_ids(&p.initiatives));
         let ids: Vec<u32> = back.initiatives.iter().map(|i| i.id).collect();
         assert_eq!(ids, (1..=p.initiatives.len() as u32).collect::<Vec<_>>(), "new ids, in file order");
+        assert_eq!(back.benefits().count(), p.benefits().count(), "every benefit came back");
+        let measurements = |p: &Portfolio| p.benefits().map(|(_, b)| b.measurements.len()).sum::<usize>();
+        assert_eq!(measurements(&back), measurements(&p), "every measurement came back");
     }
+}
+
+#[test]
+fn benefits_and_measurements_round_trip_in_every_language() {
+    let p = sample();
+    for lang in Lang::ALL {
+        let csv = export::csv(&p, lang, DEFAULT_DELIMITER);
+        let fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
+        let mut plan = import::parse(&csv, &fresh, lang, today()).expect("imports");
+        let options = import::Options::new(lang, today());
+        import::add_tables(&mut plan, &tables(&p, lang, DEFAULT_DELIMITER), &fresh, &options)
+            .expect("tables import");
+        assert_eq!(without_ids(&plan.added), without_ids(&p.initiatives), "{lang:?}");
+    }
+}
+
+#[test]
+fn bad_benefit_rows_are_named_by_file_and_line_and_nothing_is_imported() {
+    let p = sample();
+    let csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER);
+    let mut files = tables(&p, Lang::En, DEFAULT_DELIMITER);
+    let text = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    let money = lines.iter().position(|l| l.contains(";Money;")).expect("a money benefit");
+    lines[money] = lines[money].replacen(";Money;", ";Moneyish;", 1);
+    let hours = lines.iter().position(|l| l.contains(";3100;")).expect("a baseline of 3100");
+    lines[hours] = lines[hours].replacen(";3100;", ";lots;", 1);
+    lines.insert(1, "999;77;Orphan;Money;;;;;;;;;;".to_owned());
+    files[0].bytes = lines.join("\r\n").into_bytes();
+    let fresh = Portfolio { organisation: p.organisation.clone(), ..Portfolio::default() };
+    let mut plan = import::parse(&csv, &fresh, Lang::En, today()).expect("initiatives read");
+    let options = import::Options::new(Lang::En, today());
+    let Err(problems) = import::add_tables(&mut plan, &files, &fresh, &options) else {
+        panic!("bad rows are refused");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    // Lines count from 1 for the header; the orphan row went in as line 2.
+    let at = |ix: usize| format!("x-benefits.csv: line {}: ", ix + 2);
+    assert!(messages.iter().any(|m| m.contains(&at(money)) && m.contains("Moneyish")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains(&at(hours)) && m.contains("“lots” is not a number")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains(&at(0)) && m.contains("999")), "{messages:?}");
 }
 
 proptest! {
@@ -128,9 +194,8 @@ fn exported_cells_never_start_a_formula() {
 
 #[test]
 fn excel_in_a_swedish_locale_imports() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
+    let (sandbox, file) = sandbox_with_file();
+    let output = import_ok(&sandbox, &file, &fixture("excel_sv.csv"), &[]);
     assert!(stdout(&output).contains(": 4 new, 0 changed"), "{}", stdout(&output));
     assert!(stderr(&output).contains("Okänd kolumn"), "the unknown column is named: {}", stderr(&output));
     let p = load(&file);
@@ -164,8 +229,7 @@ fn excel_in_a_swedish_locale_imports() {
 
 #[test]
 fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     let dry =
@@ -175,7 +239,7 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
     );
     assert_eq!(std::fs::read(&file).expect("reading"), before, "a dry run writes nothing");
 
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("excel_sv.csv"))]);
+    import_ok(&sandbox, &file, &fixture("excel_sv.csv"), &[]);
     let p = load(&file);
     let old = sample();
     assert_eq!(p.initiatives.len(), old.initiatives.len() + 4);
@@ -190,16 +254,15 @@ fn import_appends_with_new_ids_and_dry_run_writes_nothing() {
 
 #[test]
 fn windows_1252_is_converted_and_formulas_stay_text() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
-    let output = run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("windows_1252.csv"))]);
+    let (sandbox, file) = sandbox_with_file();
+    let output = import_ok(&sandbox, &file, &fixture("windows_1252.csv"), &[]);
     assert!(stderr(&output).contains("Windows-1252"), "the conversion is said: {}", stderr(&output));
     let p = load(&file);
     assert_eq!(p.initiatives[0].title, "Köksträdgård i Ås");
     assert_eq!(p.initiatives[0].owner, "Björn Ödman");
     assert_eq!(p.initiatives[0].description, "Budget 5 000 € – delvis");
 
-    run_ok(&sandbox, &["--file", utf8(&file), "import", utf8(&fixture("formulas.csv"))]);
+    import_ok(&sandbox, &file, &fixture("formulas.csv"), &[]);
     let p = load(&file);
     let new = &p.initiatives[1..];
     assert_eq!(new[0].title, "=HYPERLINK(\"http://x\")", "a formula is imported as its text");
@@ -237,8 +300,7 @@ fn ragged_rows_are_padded_and_cells_beyond_the_header_kept() {
 
 #[test]
 fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let before = std::fs::read(&file).expect("reading");
     for (name, lines, words) in BAD {
@@ -266,12 +328,11 @@ fn bad_csv_files_are_refused_with_row_numbers_and_the_portfolio_untouched() {
 
 #[test]
 fn a_50_mb_csv_is_refused_before_reading() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let big = sandbox.root().join("big.csv");
     // Sparse: the size is what is checked, so the test needs no 50 MB of disk.
     std::fs::File::create(&big).and_then(|f| f.set_len(50 * 1024 * 1024)).expect("a big file");
-    let output = run(&sandbox, &["--file", utf8(&file), "import", utf8(&big)]);
+    let output = import(&sandbox, &file, &big, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("50.0 MB") && stderr(&output).contains("up to 32 MB"),
@@ -283,8 +344,7 @@ fn a_50_mb_csv_is_refused_before_reading() {
 
 #[test]
 fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     let output = run(&sandbox, &["--file", utf8(&file), "import", "nowhere.csv"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("nowhere.csv"));
@@ -300,8 +360,7 @@ fn a_missing_csv_is_exit_1_and_a_broken_portfolio_exit_2() {
 
 #[test]
 fn export_writes_stdout_or_a_file_atomically() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--format", "csv"]);
     assert!(out.stdout.starts_with("\u{feff}ID;Title;".as_bytes()));
@@ -314,9 +373,24 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
     assert!(written.stdout.is_empty(), "nothing on stdout when writing a file");
     assert_eq!(std::fs::read(&target).expect("written"), out.stdout);
-    let names: Vec<_> =
-        std::fs::read_dir(target.parent().expect("a folder")).expect("listing").flatten().collect();
-    assert_eq!(names.len(), 1, "no temporary file left behind");
+    let mut names: Vec<String> = std::fs::read_dir(target.parent().expect("a folder"))
+        .expect("listing")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["x-benefits.csv", "x-measurements.csv", "x.csv"], "no temporary file left behind");
+    // The tables beside it come back with `fasett import`.
+    let into = sandbox.root().join("into.json");
+    // The links name the sample's goals, which the portfolio imported into must have.
+    let organisation = Portfolio { organisation: sample().organisation, ..Portfolio::default() };
+    std::fs::write(&into, fasett::store::to_json(&organisation)).expect("writes");
+    let imported = run(&sandbox, &["--file", utf8(&into), "import", utf8(&target)]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let back = fasett::store::load(&into).expect("loads").expect("written");
+    assert_eq!(back.benefits().count(), sample().benefits().count(), "benefits imported");
+    let measurements = |p: &Portfolio| p.benefits().map(|(_, b)| b.measurements.len()).sum::<usize>();
+    assert_eq!(measurements(&back), measurements(&sample()), "measurements imported");
     let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json", "--with-proposers"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
     let shared = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
@@ -329,8 +403,7 @@ fn export_writes_stdout_or_a_file_atomically() {
 
 #[test]
 fn the_sample_report_matches_the_golden_files() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let md = run_ok(&sandbox, &["--file", utf8(&file), "report"]);
     golden("report.md", &stdout(&md));
@@ -343,8 +416,7 @@ fn the_sample_report_matches_the_golden_files() {
 
 #[test]
 fn the_report_and_the_messages_speak_the_chosen_language() {
-    let sandbox = sandbox();
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);

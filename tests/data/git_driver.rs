@@ -4,12 +4,12 @@
 use std::path::Path;
 
 use fasett::merge::{self, Pick};
-use fasett::model::{ActionItem, Collection, Id, Initiative, Portfolio};
+use fasett::model::{Id, Initiative, Portfolio};
 use fasett::store::{self, to_json};
 
 use crate::git::{ATTRIBUTES, Repos, said};
 use crate::pty::Sandbox;
-use crate::{add, run, run_ok, stderr};
+use crate::{add, add_action, run, run_ok, stderr};
 
 fn load(dir: &Path) -> Portfolio {
     store::load(&dir.join("portfolio.json")).expect("the file loads").expect("the file is there")
@@ -31,43 +31,50 @@ fn commit_edit(repos: &Repos<'_>, dir: &Path, message: &str, change: impl FnOnce
     repos.commit(dir, message);
 }
 
+/// The first clone commits its edit and pushes it; the second, before pulling, commits its
+/// own. Each side is its clone, the commit message and the edit.
+fn both_edit(
+    repos: &Repos<'_>,
+    first: (&Path, &str, impl FnOnce(&mut Portfolio)),
+    second: (&Path, &str, impl FnOnce(&mut Portfolio)),
+) {
+    commit_edit(repos, first.0, first.1, first.2);
+    repos.ok(first.0, &["push", "--quiet"]);
+    commit_edit(repos, second.0, second.1, second.2);
+}
+
 /// The server holds the sample portfolio and the attributes line; two clones of it.
-fn start(repos: &Repos<'_>) -> (std::path::PathBuf, std::path::PathBuf) {
+fn start(sandbox: &Sandbox) -> (Repos<'_>, std::path::PathBuf, std::path::PathBuf) {
+    let repos = Repos::new(sandbox);
     let anna = repos.clone("anna");
     std::fs::write(anna.join(".gitattributes"), ATTRIBUTES).expect("writing .gitattributes");
     save(&anna, &fasett::testing::sample());
     repos.commit(&anna, "The portfolio");
     repos.ok(&anna, &["push", "--quiet", "origin", "main"]);
     let bo = repos.clone("bo");
-    (anna, bo)
+    (repos, anna, bo)
 }
 
 #[test]
 fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     let sandbox = Sandbox::new();
-    let repos = Repos::new(&sandbox);
-    let (anna, bo) = start(&repos);
+    let (repos, anna, bo) = start(&sandbox);
 
-    commit_edit(&repos, &anna, "Anna's week", |p| {
-        assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
-        assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
-        edit(p, 3, |i| i.owner = "Anna Berg".into());
-    });
-    repos.ok(&anna, &["push", "--quiet"]);
-
-    commit_edit(&repos, &bo, "Bo's week", |p| {
-        assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
-        assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
-        edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
-        edit(p, 5, |i| i.archived = true);
-        let action = p.allocate_id(Collection::Action);
-        p.actions.push(ActionItem {
-            id: action,
-            what: "Plan #27".into(),
-            initiative: Some(27),
-            ..ActionItem::default()
-        });
-    });
+    both_edit(
+        &repos,
+        (&anna, "Anna's week", |p| {
+            assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
+            assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
+            edit(p, 3, |i| i.owner = "Anna Berg".into());
+        }),
+        (&bo, "Bo's week", |p| {
+            assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
+            assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
+            edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
+            edit(p, 5, |i| i.archived = true);
+            add_action(p, "Plan #27", 27);
+        }),
+    );
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(
         pull.status.success() && !said(&pull).contains("CONFLICT"),
@@ -104,15 +111,12 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
 #[test]
 fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_settles() {
     let sandbox = Sandbox::new();
-    let repos = Repos::new(&sandbox);
-    let (anna, bo) = start(&repos);
-    commit_edit(&repos, &anna, "Anna renames #3", |p| {
-        edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into());
-    });
-    repos.ok(&anna, &["push", "--quiet"]);
-    commit_edit(&repos, &bo, "Bo renames #3", |p| {
-        edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into());
-    });
+    let (repos, anna, bo) = start(&sandbox);
+    both_edit(
+        &repos,
+        (&anna, "Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
+        (&bo, "Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
+    );
 
     let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(!pull.status.success() && said(&pull).contains("CONFLICT"), "git reports it:\n{}", said(&pull));

@@ -11,12 +11,13 @@ mod pty;
 #[path = "../common/strategies.rs"]
 mod strategies;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use fasett::model::{Collection, Id, Initiative, Portfolio};
+use fasett::model::{ActionItem, Collection, Id, Initiative, Portfolio};
 use pty::Sandbox;
 
+mod benefits;
 mod bundled_data;
 mod cli;
 mod exchange;
@@ -51,6 +52,28 @@ pub fn sandbox() -> Sandbox {
     sandbox
 }
 
+/// A [`sandbox`] and the data file in it the command-line tests name with `--file`
+/// (`portfolio.json`, not there yet).
+pub fn sandbox_with_file() -> (Sandbox, PathBuf) {
+    let sandbox = sandbox();
+    let file = sandbox.root().join("portfolio.json");
+    (sandbox, file)
+}
+
+/// `fasett --file FILE import SHEET EXTRA…` in `sandbox`, to the end.
+pub fn import(sandbox: &Sandbox, file: &Path, sheet: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["--file", utf8(file), "import", utf8(sheet)];
+    args.extend_from_slice(extra);
+    run(sandbox, &args)
+}
+
+/// [`import`], checked to succeed.
+pub fn import_ok(sandbox: &Sandbox, file: &Path, sheet: &Path, extra: &[&str]) -> Output {
+    let output = import(sandbox, file, sheet, extra);
+    assert_eq!(output.status.code(), Some(0), "fasett import {}: {}", sheet.display(), stderr(&output));
+    output
+}
+
 /// `path` as a command-line argument.
 pub fn utf8(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
@@ -69,6 +92,18 @@ pub fn add(p: &mut Portfolio, title: &str, updated: &str) -> Id {
         title: title.into(),
         updated: Some(updated.parse().expect("a time")),
         ..Initiative::default()
+    });
+    id
+}
+
+/// Adds an action item `what` for initiative `initiative`, under the next number.
+pub fn add_action(p: &mut Portfolio, what: &str, initiative: Id) -> Id {
+    let id = p.allocate_id(Collection::Action);
+    p.actions.push(ActionItem {
+        id,
+        what: what.into(),
+        initiative: Some(initiative),
+        ..ActionItem::default()
     });
     id
 }

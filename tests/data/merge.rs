@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 
 use fasett::i18n::Lang;
 use fasett::merge::{self, Merged, Options, Pick};
-use fasett::model::{ActionItem, Collection, Facet, Id, Initiative, Portfolio, Priority, Stage};
+use fasett::model::{Benefit, Collection, Facet, Id, Initiative, Measurement, Portfolio, Priority, Stage};
 use fasett::store::{self, to_json};
 use jiff::civil::date;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::pty::Sandbox;
-use crate::{add, run, stderr};
+use crate::{add, add_action, run, stderr};
 
 fn options() -> Options {
     Options {
@@ -49,8 +49,7 @@ fn titles(p: &Portfolio) -> BTreeMap<Id, String> {
 /// The week of the issue: both add two initiatives (#26 and #27 on both sides), each edits a
 /// different field of #3, theirs archives #5 and plans an action for its new #27.
 fn two_weeks() -> (Portfolio, Portfolio, Portfolio) {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     assert_eq!(add(&mut ours, "Nattfasta i hemtjänsten", "2026-11-20T09:00:00Z"), 26);
     assert_eq!(add(&mut ours, "Lånecyklar för personalen", "2026-11-20T09:05:00Z"), 27);
     assert_eq!(add(&mut theirs, "Digital tillsyn nattetid", "2026-11-21T10:00:00Z"), 26);
@@ -59,14 +58,14 @@ fn two_weeks() -> (Portfolio, Portfolio, Portfolio) {
     initiative(&mut ours, 3).owner = "Anna Berg".into();
     initiative(&mut theirs, 3).unit = "Tekniska förvaltningen".into();
     initiative(&mut theirs, 5).archived = true;
-    let action = theirs.allocate_id(Collection::Action);
-    theirs.actions.push(ActionItem {
-        id: action,
-        what: "Ask the night staff about #27".into(),
-        initiative: Some(27),
-        ..ActionItem::default()
-    });
+    add_action(&mut theirs, "Ask the night staff about #27", 27);
     (base, ours, theirs)
+}
+
+/// The sample as the common ancestor, and the two copies of it each side changes.
+fn copies() -> (Portfolio, Portfolio, Portfolio) {
+    let base = sample();
+    (base.clone(), base.clone(), base)
 }
 
 #[test]
@@ -113,8 +112,7 @@ fn two_copies_that_each_added_26_and_27_merge_without_loss_or_collision() {
 
 #[test]
 fn one_field_changed_differently_on_both_sides_is_a_conflict_in_a_valid_file() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     initiative(&mut ours, 3).title = "Fossilfria transporter".into();
     initiative(&mut theirs, 3).title = "Fossilfri fordonsflotta".into();
     initiative(&mut theirs, 3).owner = "Bo Ek".into();
@@ -141,8 +139,7 @@ fn one_field_changed_differently_on_both_sides_is_a_conflict_in_a_valid_file() {
 
 #[test]
 fn a_record_removed_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     ours.initiatives.retain(|i| i.id != 8);
     initiative(&mut theirs, 8).stage = Stage::Evaluating;
     theirs.initiatives.retain(|i| i.id != 9);
@@ -159,8 +156,7 @@ fn a_record_removed_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict()
 
 #[test]
 fn a_file_with_unresolved_conflicts_merges_again() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     initiative(&mut ours, 3).title = "A".into();
     initiative(&mut theirs, 3).title = "B".into();
     let conflicted = reloaded(&merged(&base, &ours, &theirs).portfolio);
@@ -182,8 +178,7 @@ fn a_file_with_unresolved_conflicts_merges_again() {
 
 #[test]
 fn the_same_initiative_renumbered_differently_on_two_sides_ends_with_one_number() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     add(&mut ours, "Ours", "2026-11-20T09:00:00Z");
     add(&mut theirs, "Theirs", "2026-11-21T09:00:00Z");
     // Two merges of the same two copies, each with something else added first.
@@ -204,19 +199,83 @@ fn the_same_initiative_renumbered_differently_on_two_sides_ends_with_one_number(
 }
 
 #[test]
-fn nested_records_of_a_later_fasett_are_merged_by_id_and_renumbered() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
-    let benefit =
-        |id: u64, title: &str| json!({"id": id, "title": title, "kind": "money", "measurements": []});
-    initiative(&mut ours, 2).extra.insert("benefits".into(), json!([benefit(1, "Lower fuel cost")]));
-    initiative(&mut theirs, 2).extra.insert("benefits".into(), json!([benefit(1, "Fewer sick days")]));
+fn nested_records_are_merged_by_id_and_renumbered() {
+    let (base, mut ours, mut theirs) = copies();
+    let benefit = |id: Id, title: &str| Benefit { id, title: title.into(), ..Benefit::default() };
+    let (o, t) = (ours.allocate_id(Collection::Benefit), theirs.allocate_id(Collection::Benefit));
+    initiative(&mut ours, 2).benefits = vec![benefit(o, "Lower fuel cost")];
+    initiative(&mut theirs, 2).benefits = vec![benefit(t, "Fewer sick days")];
     ours.extra.insert("ideas".into(), json!([{"id": 1, "title": "Idea"}]));
     let p = reloaded(&merged(&base, &ours, &theirs).portfolio);
-    let benefits = p.initiative(2).expect("#2").extra["benefits"].as_array().expect("kept").clone();
-    let ids: BTreeSet<u64> = benefits.iter().filter_map(|b| b["id"].as_u64()).collect();
-    assert_eq!(ids, BTreeSet::from([1, 2]), "both benefits, two numbers: {benefits:?}");
+    let benefits = &p.initiative(2).expect("#2").benefits;
+    let ids: BTreeSet<Id> = benefits.iter().map(|b| b.id).collect();
+    assert_eq!(ids.len(), 2, "both benefits, two numbers: {benefits:?}");
     assert_eq!(p.extra["ideas"], json!([{"id": 1, "title": "Idea"}]), "unknown top-level keys come along");
+}
+
+/// Benefits and their measurements are records: matched by id on both sides of a merge,
+/// each side's change kept, a number both sides used for different records split in two.
+#[test]
+fn benefits_and_measurements_merge_by_id() {
+    let base = sample();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let first = initiative(&mut ours, 12).benefits[0].id;
+    let measured = |id: Id, value: f64, note: &str| Measurement {
+        id,
+        date: date(2026, 11, 1),
+        value: Some(value),
+        note: note.into(),
+        extra: fasett::model::extras::Extra::default(),
+    };
+    // Ours: a measurement on the first benefit and the third removed. Theirs: the first
+    // benefit's owner changed, a measurement under the same new number, a new benefit.
+    let m = ours.allocate_id(Collection::Measurement);
+    let third = {
+        let i = initiative(&mut ours, 12);
+        i.benefits[0].measurements.push(measured(m, 30_000.0, "ours"));
+        i.benefits.remove(2).id
+    };
+    let tm = theirs.allocate_id(Collection::Measurement);
+    assert_eq!(m, tm, "both sides took the same number");
+    let added = theirs.allocate_id(Collection::Benefit);
+    // Ours also adds a benefit under that number, to another initiative.
+    let elsewhere = ours.allocate_id(Collection::Benefit);
+    assert_eq!(elsewhere, added);
+    initiative(&mut ours, 2).benefits.push(Benefit {
+        id: elsewhere,
+        title: "Ours".into(),
+        ..Benefit::default()
+    });
+    {
+        let i = initiative(&mut theirs, 12);
+        i.benefits[0].owner = "Ny ägare".into();
+        i.benefits[0].measurements.push(measured(tm, 31_000.0, "theirs"));
+        i.benefits.push(Benefit { id: added, title: "Theirs".into(), ..Benefit::default() });
+    }
+    let result = merged(&base, &ours, &theirs);
+    assert_eq!(result.new_conflicts, 0, "{:?}", result.portfolio.conflicts);
+    let p = reloaded(&result.portfolio);
+    let benefits = &p.initiative(12).expect("#12").benefits;
+    let ids: Vec<Id> = benefits.iter().map(|b| b.id).collect();
+    assert!(!ids.contains(&third), "removed on one side, unchanged on the other: removed ({ids:?})");
+    let theirs_added = benefits.iter().find(|b| b.title == "Theirs").expect("added on one side: kept");
+    let ours_elsewhere = &p.initiative(2).expect("#2").benefits;
+    let ours_added =
+        ours_elsewhere.iter().find(|b| b.title == "Ours").expect("added on the other side: kept");
+    assert_ne!(ours_added.id, theirs_added.id, "one of the two moved to a new number");
+    assert_eq!(ours_added.id.min(theirs_added.id), added, "the first in initiative order keeps it");
+    assert_eq!(result.renumbered.iter().filter(|r| r.collection == "benefits").count(), 1);
+    let b = benefits.iter().find(|b| b.id == first).expect("the first benefit, by its id");
+    assert_eq!(b.owner, "Ny ägare", "their change to it");
+    let notes: BTreeSet<&str> = b.measurements.iter().map(|m| m.note.as_str()).collect();
+    assert!(notes.contains("ours") && notes.contains("theirs"), "both measurements: {notes:?}");
+    let numbers: BTreeSet<Id> = p.benefits().flat_map(|(_, b)| b.measurements.iter().map(|m| m.id)).collect();
+    let count: usize = p.benefits().map(|(_, b)| b.measurements.len()).sum();
+    assert_eq!(numbers.len(), count, "no measurement number used twice");
+    let mut next = p.clone();
+    let fresh = next.allocate_id(Collection::Measurement);
+    assert!(!numbers.contains(&fresh), "the counter is past every number in use");
+    assert!(p.benefits().all(|(_, b)| b.id < p.next_id.benefit), "and past every benefit");
 }
 
 /// Run 2 of `p` (the sample's group of seven).
@@ -226,8 +285,7 @@ fn run_two(p: &mut Portfolio) -> &mut fasett::model::Assessment {
 
 #[test]
 fn participants_scores_merge_by_response_id_within_their_run() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     assert_eq!(run_two(&mut ours).responses.len(), 7);
     // Each facilitator types in a different item for R1; both add an eighth participant,
     // numbered 8 on both sides; both change R2's score for "challenge", differently.
@@ -261,8 +319,7 @@ fn participants_scores_merge_by_response_id_within_their_run() {
 
 #[test]
 fn reordered_goals_and_tags_take_both_sides_changes() {
-    let base = sample();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (base, mut ours, mut theirs) = copies();
     ours.organisation.goals.swap(0, 1);
     initiative(&mut ours, 4).tags.push("ai".into());
     initiative(&mut theirs, 4).tags.push("bygglov".into());
@@ -379,7 +436,13 @@ fn hash(i: &Initiative) -> String {
 
 #[test]
 fn ten_thousand_initiatives_changed_on_both_sides_lose_nothing() {
-    let size = fasett::generate::Size { initiatives: 10_000, assessments: 0, respondents: 0, seed: 20 };
+    let size = fasett::generate::Size {
+        initiatives: 10_000,
+        assessments: 0,
+        respondents: 0,
+        seed: 20,
+        ..Default::default()
+    };
     let base = fasett::generate::portfolio(size);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for id in 1..=500 {
@@ -513,8 +576,7 @@ fn edited(base: &Portfolio, edits: &[Edit], side: &str) -> (Portfolio, Vec<Strin
             }
             Edit::Act(ix) => {
                 if let Some(id) = pick(&p, *ix) {
-                    let action = p.allocate_id(Collection::Action);
-                    p.actions.push(ActionItem { id: action, initiative: Some(id), ..ActionItem::default() });
+                    add_action(&mut p, "", id);
                 }
             }
         }

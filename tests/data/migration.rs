@@ -88,8 +88,7 @@ fn the_first_save_backs_the_version_1_file_up_first() {
 #[test]
 fn check_explains_the_migration_in_four_languages() {
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("old.json");
-    std::fs::write(&file, fixture(BEFORE)).expect("writing");
+    let file = sandbox.write("old.json", fixture(BEFORE));
     let file = file.to_str().expect("a UTF-8 path");
     for (lang, valid, words) in [
         ("en", "valid", ["schema version 1", "version 2:", "agreed"]),

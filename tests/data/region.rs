@@ -2,9 +2,9 @@
 //! broken one named, as golden files (`UPDATE_GOLDEN=1 cargo test --test data region::`
 //! rewrites them; read the diff).
 
-use fasett::model::{Facet, Initiative, Portfolio, Status};
+use fasett::model::{Benefit, BenefitKind, Facet, Initiative, Measurement, Point, Portfolio, Status};
 use fasett::store::to_json;
-use serde_json::json;
+use jiff::civil::date;
 
 use crate::pty::Sandbox;
 use crate::{golden, run, run_ok, sandbox, stderr, stdout};
@@ -26,10 +26,26 @@ fn aby() -> Portfolio {
     four.title = "Förstudie: AI-stöd i BYGGLOVSHANDLÄGGNINGEN".into();
     four.status = Status::Active;
     four.archived = false;
-    let money = |target: f64, measured: f64| {
-        json!({"id": 1, "title": "Lägre kostnad", "kind": "money", "unit": "kr/år",
-            "target": {"value": target, "date": "2027-12-31"},
-            "measurements": [{"date": "2026-06-30", "value": measured / 2.0}, {"date": "2026-10-31", "value": measured}]})
+    let money = |id: u32, target: f64, measured: f64| {
+        let measurement = |id: u32, date: &str, value: f64| Measurement {
+            id,
+            date: date.parse().expect("a date"),
+            value: Some(value),
+            note: String::new(),
+            extra: fasett::model::extras::Extra::default(),
+        };
+        Benefit {
+            id,
+            title: "Lägre kostnad".into(),
+            kind: BenefitKind::Money,
+            unit: "kr/år".into(),
+            target: Point { value: Some(target), date: Some(date(2027, 12, 31)), ..Point::default() },
+            measurements: vec![
+                measurement(id * 10, "2026-06-30", measured / 2.0),
+                measurement(id * 10 + 1, "2026-10-31", measured),
+            ],
+            ..Benefit::default()
+        }
     };
     // Two units ran the climate checklist, one of them more critical than Sjöbacka.
     let mut second = p.assessments[1].clone();
@@ -40,9 +56,13 @@ fn aby() -> Portfolio {
     }
     p.assessments.push(second);
     p.assessments.retain(|a| a.template != "innovation_journey");
+    // Åby states benefits on two initiatives only.
+    for i in &mut p.initiatives {
+        i.benefits.clear();
+    }
     for (id, target, measured) in [(2, 400_000.0, 150_000.0), (6, 120_000.0, 90_000.0)] {
         let i: &mut Initiative = p.initiatives.iter_mut().find(|i| i.id == id).expect("there");
-        i.extra.insert("benefits".into(), json!([money(target, measured)]));
+        i.benefits = vec![money(id, target, measured)];
     }
     p
 }

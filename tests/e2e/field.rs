@@ -11,15 +11,18 @@ use portable_pty::{PtySize, native_pty_system};
 use fasett::model::Initiative;
 
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::{open_shared, quick_capture, titles, write_theirs};
+use crate::{first_capture, open_shared, quick_capture, titles, write_theirs};
 
 /// Types `text` into quick capture and stops fasett with `signal` before anything is saved;
-/// the exit code must tell the signal.
-fn stopped_while_typing(sandbox: &Sandbox, text: &str, signal: &str, number: u32) {
+/// the exit code must tell the signal. The data file and its recovery file.
+fn stopped_while_typing(sandbox: &Sandbox, text: &str, signal: &str, number: u32) -> (PathBuf, PathBuf) {
     let mut app = quick_capture(sandbox);
     app.press(text, text);
     app.signal(signal);
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + number, "exit status says SIG{signal}");
+    let file = sandbox.default_file();
+    let recovery = recovery_of(&file);
+    (file, recovery)
 }
 
 /// The next start, which offers the interrupted session's text back.
@@ -38,10 +41,7 @@ fn recovery_of(file: &Path) -> PathBuf {
 #[test]
 fn sighup_while_typing_keeps_the_text_and_the_next_start_offers_it_back() {
     let sandbox = Sandbox::new();
-    let file = sandbox.default_file();
-    let recovery = recovery_of(&file);
-
-    stopped_while_typing(&sandbox, "Halvskriven idé om nattpatrull", "HUP", 1);
+    let (file, recovery) = stopped_while_typing(&sandbox, "Halvskriven idé om nattpatrull", "HUP", 1);
     let kept = std::fs::read_to_string(&recovery).expect("the recovery file was written");
     assert!(kept.contains("Halvskriven idé om nattpatrull"), "{kept}");
     assert!(!file.exists(), "nothing was committed, so nothing was written to the data file");
@@ -60,9 +60,7 @@ fn sighup_while_typing_keeps_the_text_and_the_next_start_offers_it_back() {
 #[test]
 fn discarding_recovered_text_removes_the_file() {
     let sandbox = Sandbox::new();
-    let file = sandbox.default_file();
-    let recovery = recovery_of(&file);
-    stopped_while_typing(&sandbox, "Skiss", "TERM", 15);
+    let (_, recovery) = stopped_while_typing(&sandbox, "Skiss", "TERM", 15);
     assert!(recovery.exists());
 
     let mut app = offered_back(&sandbox);
@@ -83,9 +81,7 @@ fn discarding_recovered_text_removes_the_file() {
 fn sighup_after_an_edit_finds_the_edit_in_the_file() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = quick_capture(&sandbox);
-    app.send("Sparad före avbrottet");
-    app.press_key(Key::Enter, "#1 created and saved");
+    let mut app = first_capture(&sandbox, "Sparad före avbrottet");
     app.signal("HUP");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 128 + 1);
     assert_eq!(titles(&file), ["Sparad före avbrottet"]);
@@ -138,9 +134,7 @@ fn a_panic_restores_the_terminal_keeps_the_text_and_leaves_the_file_alone() {
     sandbox.env("FASETT_TEST_PANIC", "1");
     let file = sandbox.default_file();
     let recovery = recovery_of(&file);
-    let mut app = quick_capture(&sandbox);
-    app.send("Första");
-    app.press_key(Key::Enter, "#1 created and saved");
+    let mut app = first_capture(&sandbox, "Första");
     let before = std::fs::read(&file).expect("saved");
     app.press("n", "New initiative");
     app.press("Text före kraschen", "Text före kraschen");

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{Pty, Sandbox, TIMEOUT};
+use pty::{Key, Pty, Sandbox, TIMEOUT};
 
 mod capture;
 mod culture;
@@ -78,10 +78,17 @@ pub fn quick_capture(sandbox: &Sandbox) -> Pty {
     app
 }
 
+/// A first run in which `title` was captured as #1 and saved, still running.
+pub fn first_capture(sandbox: &Sandbox, title: &str) -> Pty {
+    let mut app = quick_capture(sandbox);
+    app.send(title);
+    app.press_key(Key::Enter, "#1 created and saved");
+    app
+}
+
 /// An empty portfolio in `shared.json`, open in the binary, for another program to write to.
 pub fn open_shared(sandbox: &Sandbox) -> (PathBuf, Pty) {
-    let file = sandbox.root().join("shared.json");
-    std::fs::write(&file, fasett::store::to_json(&fasett::model::Portfolio::default())).expect("writes");
+    let file = sandbox.write("shared.json", fasett::store::to_json(&fasett::model::Portfolio::default()));
     (file, sandbox.start(["--file", "shared.json"]))
 }
 

@@ -2,7 +2,7 @@
 //! file afterwards (issue 3's journeys).
 
 use crate::pty::{Key, Sandbox, TIMEOUT};
-use crate::{quick_capture, read_json};
+use crate::{first_capture, quick_capture, read_json};
 
 fn initiative<'a>(file: &'a serde_json::Value, title: &str) -> Option<&'a serde_json::Value> {
     file["initiatives"].as_array().expect("a list").iter().find(|i| i["title"] == title)
@@ -14,9 +14,7 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     let file = sandbox.default_file();
 
     // First run: nothing on disk until the first edit.
-    let mut app = quick_capture(&sandbox);
-    app.send("Nattfasta i hemtjänsten");
-    app.press_key(Key::Enter, "#1 created and saved");
+    let mut app = first_capture(&sandbox, "Nattfasta i hemtjänsten");
     app.quit();
     let saved = read_json(&file);
     let i = initiative(&saved, "Nattfasta i hemtjänsten").expect("the capture is in the file");
@@ -29,7 +27,8 @@ fn capture_edit_delete_and_undo_reach_the_file() {
     app.press("e", "Edit #1");
     app.tab(5);
     app.send_key(Key::Right); // stage: identifying problems → generating ideas
-    app.tab(8);
+    // Stage → Status, Track, Relieves, Benefits, Investment, Running cost, Owner.
+    app.tab(7);
     app.send("Åsa Öberg");
     app.press_key(Key::CtrlS, "#1 saved");
     let saved = read_json(&file);

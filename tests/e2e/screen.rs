@@ -127,8 +127,7 @@ fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
         ..Default::default()
     });
     let sandbox = Sandbox::new();
-    let file = sandbox.root().join("large.json");
-    std::fs::write(&file, fasett::store::to_json(&portfolio)).expect("writes the file");
+    let file = sandbox.write("large.json", fasett::store::to_json(&portfolio));
     assert!(std::fs::metadata(&file).expect("written").len() > 1 << 20);
     let mut app = sandbox.spawn(["--file", "large.json"]);
     // At once, before the full load can have finished: a move, then quit.

@@ -6,7 +6,8 @@ use tui_input::Input;
 
 use super::{CultureMode, Rating, sideways};
 use crate::action::Edit;
-use crate::app::{App, Mode, editing};
+use crate::app::editing::{self, Typed};
+use crate::app::{App, Mode};
 use crate::cycle::step_index as cycle;
 use crate::dates;
 use crate::history::Change;
@@ -74,58 +75,40 @@ impl NewRunForm {
 }
 
 impl NewRunForm {
-    /// An editing key: ← → step the template or the scope; typing in the scope field
-    /// switches to a scope of one's own.
-    pub(super) fn edit(&mut self, edit: Edit, templates: usize) {
-        let sideways = sideways(edit);
-        match self.field() {
-            RunField::Template => {
-                if let (Some(forward), None) = (sideways, self.editing) {
-                    self.template = cycle(self.template, templates, forward);
-                }
-            }
-            RunField::Scope => {
-                let choosing = self.custom.value().is_empty() || !self.is_custom_scope();
-                match sideways.filter(|_| edit != Edit::Insert(' ')) {
-                    Some(forward) if choosing => {
-                        self.scope = cycle(self.scope, self.scopes.len() + 1, forward);
+    /// An editing key or a paste: ← → step the template or the scope; typing or pasting in
+    /// the scope field switches to a scope of one's own.
+    pub(super) fn type_into(&mut self, typed: Typed<'_>, templates: usize) {
+        if let Typed::Key(edit) = typed
+            && let Some(forward) = sideways(edit)
+        {
+            match self.field() {
+                RunField::Template => {
+                    if self.editing.is_none() {
+                        self.template = cycle(self.template, templates, forward);
                     }
-                    _ => {
-                        self.type_own_scope();
-                        editing::edit_line(&mut self.custom, edit);
-                    }
+                    return;
                 }
-            }
-            RunField::Date => {
-                editing::edit_line(&mut self.date, edit);
-            }
-            RunField::Participants => {
-                editing::edit_line(&mut self.participants, edit);
-            }
-            RunField::NextDate => {
-                editing::edit_line(&mut self.next_date, edit);
+                RunField::Scope
+                    if edit != Edit::Insert(' ')
+                        && (self.custom.value().is_empty() || !self.is_custom_scope()) =>
+                {
+                    self.scope = cycle(self.scope, self.scopes.len() + 1, forward);
+                    return;
+                }
+                _ => {}
             }
         }
-    }
-
-    /// Pasted text into the focused text field.
-    pub(super) fn paste(&mut self, text: &str) {
-        match self.field() {
+        let input = match self.field() {
+            RunField::Template => return,
             RunField::Scope => {
                 self.type_own_scope();
-                editing::paste_line(&mut self.custom, text);
+                &mut self.custom
             }
-            RunField::Date => {
-                editing::paste_line(&mut self.date, text);
-            }
-            RunField::Participants => {
-                editing::paste_line(&mut self.participants, text);
-            }
-            RunField::NextDate => {
-                editing::paste_line(&mut self.next_date, text);
-            }
-            RunField::Template => {}
-        }
+            RunField::Date => &mut self.date,
+            RunField::Participants => &mut self.participants,
+            RunField::NextDate => &mut self.next_date,
+        };
+        editing::type_line(input, typed);
     }
 
     fn type_own_scope(&mut self) {
@@ -252,7 +235,7 @@ impl App {
         };
         let mut changes = Vec::new();
         if self.portfolio.template(&template.id, template.version).is_none() {
-            changes.push(Change::Template { before: None, after: Some(Box::new(template)) });
+            changes.push(Change::template(None, Some(template)));
         }
         changes.push(Change::assessment(None, Some(run)));
         if self.commit(Change::Batch(changes)) {

@@ -4,8 +4,8 @@
 use tui_input::Input;
 
 use super::{CultureMode, sideways};
-use crate::action::Edit;
-use crate::app::{App, Mode, editing};
+use crate::app::editing::{self, Typed};
+use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
 use crate::history::Change;
@@ -37,16 +37,6 @@ impl ActionField {
         ActionField::Item,
         ActionField::Initiative,
         ActionField::Done,
-    ];
-    /// Fields typed as one line of text (the others are choices).
-    const LINES: [ActionField; 7] = [
-        ActionField::What,
-        ActionField::How,
-        ActionField::When,
-        ActionField::Who,
-        ActionField::Competences,
-        ActionField::FollowUp,
-        ActionField::Initiative,
     ];
 
     pub fn label(self) -> &'static str {
@@ -100,32 +90,26 @@ impl ActionForm {
         self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
     }
 
-    /// An editing key: ← → (and space) change the item and done choices; text fields type.
-    pub(super) fn edit(&mut self, edit: Edit) {
-        match self.field() {
-            ActionField::Item => {
+    /// An editing key or a paste: ← → (and space) change the item and done choices; text
+    /// fields type.
+    pub(super) fn type_into(&mut self, typed: Typed<'_>) {
+        let field = self.field();
+        match (field, typed) {
+            (ActionField::Item, Typed::Key(edit)) => {
                 if let Some(forward) = sideways(edit) {
                     self.draft.item = cycle::step(&self.items, &self.draft.item, forward);
                 }
             }
-            ActionField::Done => {
+            (ActionField::Done, Typed::Key(edit)) => {
                 if sideways(edit).is_some() {
                     self.draft.done = !self.draft.done;
                 }
             }
-            field => {
+            _ => {
                 if let Some(input) = self.line_mut(field) {
-                    editing::edit_line(input, edit);
+                    editing::type_line(input, typed);
                 }
             }
-        }
-    }
-
-    /// Pasted text into the focused text field.
-    pub(super) fn paste(&mut self, text: &str) {
-        let field = self.field();
-        if let Some(input) = self.line_mut(field) {
-            editing::paste_line(input, text);
         }
     }
 }
@@ -159,8 +143,10 @@ impl App {
         if draft.item.is_some() && !items.contains(&draft.item) {
             items.push(draft.item.clone());
         }
-        let lines = ActionField::LINES
+        // Every field but the choices is typed as one line of text.
+        let lines = ActionField::ALL
             .iter()
+            .filter(|f| !f.is_choice())
             .map(|f| {
                 let value = match f {
                     ActionField::What => draft.what.clone(),

@@ -130,13 +130,21 @@ pub(super) fn lines<'a>(
     let groups = group::group(t, a);
     let scores = scoring::scores(t, a);
     let mut lines = lists(app, t, &groups, width, theme);
-    if t.perspectives.len() >= 2 {
-        lines.extend(gap_table(app, t, &groups, &scores, width, theme));
-    } else {
-        lines.extend(item_table(app, t, &groups, &scores, width, theme));
-    }
+    let run = Run { app, t, groups: &groups, scores: &scores, width, theme };
+    lines.extend(if t.perspectives.len() >= 2 { gap_table(&run) } else { item_table(&run) });
     lines.extend(since_last(app, a, &scores, width, theme));
     lines
+}
+
+/// What a run's results table is drawn from, in `width` columns.
+#[derive(Clone, Copy)]
+struct Run<'r> {
+    app: &'r App,
+    t: &'r Template,
+    groups: &'r [SlotGroup<'r>],
+    scores: &'r Scores,
+    width: usize,
+    theme: &'r Theme,
 }
 
 /// How the mean and the spread moved since the previous run of the checklist for this scope.
@@ -166,14 +174,8 @@ fn spread_text(app: &App, value: Option<f64>, theme: &Theme) -> String {
     value.map_or_else(|| theme.symbols().none.to_owned(), |s| app.lang.decimal(s, 1))
 }
 
-fn item_table<'a>(
-    app: &App,
-    t: &Template,
-    groups: &[SlotGroup<'_>],
-    scores: &Scores,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
+fn item_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
+    let Run { app, t, groups, scores, width, theme } = *run;
     let lang = app.lang;
     let dist = (usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1).max(5);
     let labels = ["results.mean", "results.median", "results.range", "results.spread", "results.agreed"]
@@ -222,14 +224,8 @@ fn item_table<'a>(
 }
 
 /// Kiruna's view: each principle under both perspectives and the gap between them.
-fn gap_table<'a>(
-    app: &App,
-    t: &Template,
-    groups: &[SlotGroup<'_>],
-    scores: &Scores,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
+fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
+    let Run { app, t, groups, scores, width, theme } = *run;
     let lang = app.lang;
     let gaps = group::perspective_gaps(t, groups);
     let bars = (usize::from(t.scale.max.saturating_sub(t.scale.min)) + 1).max(5);

@@ -15,13 +15,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Row, Wrap};
 
 use super::{run_title, view_block};
 use crate::app::{ActionField, ActionForm, App};
 use crate::model::{ActionItem, Id};
 use crate::text::one_line;
-use crate::ui::dialog::centred;
+use crate::ui::dialog::{centred, framed};
 use crate::ui::theme::Theme;
 
 /// The item's text in the run's template in the UI language; its id only when no template
@@ -77,23 +77,14 @@ pub fn render(
         );
         return;
     }
-    let t = |k: &str| app.lang.t(k);
-    let header = Row::new(vec![
-        "",
-        t("plan.field_what"),
-        t("plan.field_who"),
-        t("plan.field_follow_up"),
-        t("plan.field_item"),
-    ])
-    .style(theme.heading());
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(11),
-        Constraint::Fill(2),
+    let columns = [
+        ("", Constraint::Length(3)),
+        ("plan.field_what", Constraint::Fill(3)),
+        ("plan.field_who", Constraint::Fill(2)),
+        ("plan.field_follow_up", Constraint::Length(11)),
+        ("plan.field_item", Constraint::Fill(2)),
     ];
-    let cut = crate::ui::column_widths(list, &widths);
+    let cut = crate::ui::column_widths(list, &columns);
     let table_rows = rows.iter().filter_map(|id| app.portfolio.action(*id)).map(|a| {
         let follow_up = a.follow_up.map(|d| app.lang.date(d)).unwrap_or_default();
         let (follow_up, style) = if a.is_overdue(app.today) {
@@ -112,11 +103,7 @@ pub fn render(
         ]);
         if a.done { row.style(theme.dim()) } else { row }
     });
-    let table = Table::new(table_rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol(theme.symbols().selected)
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = crate::ui::marked_table(app, &columns, table_rows, theme);
     let selected = selected.min(rows.len() - 1);
     let mut state = crate::ui::table_state(selected, rows.len(), list);
     frame.render_stateful_widget(table, list, &mut state);
@@ -164,14 +151,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         None => app.lang.t("plan.form_new").to_owned(),
         Some(a) => app.lang.tf("plan.form_edit", &[("id", &a.id)]),
     };
-    let block = theme
-        .bordered()
-        .title(Span::styled(format!(" {title} "), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("plan.form_hint")), theme.dim()))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, rect, &title, app.lang.t("plan.form_hint"), theme);
     let label_width = 20u16;
     let value_width = usize::from(inner.width.saturating_sub(label_width));
     for (ix, field) in ActionField::ALL.iter().enumerate() {
@@ -181,20 +161,12 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         }
         let focused = form.field() == *field;
         let has_error = focused && form.error.is_some();
-        let style = if has_error {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
         let mut label = app.lang.t(field.label()).to_owned();
         if *field == ActionField::What {
             label.push_str(" *");
         }
-        let marker = format!("{} ", theme.mark(focused));
         frame.render_widget(
-            Line::styled(theme.truncate(&format!("{marker}{label}"), usize::from(label_width - 1)), style),
+            theme.field_label(&label, usize::from(label_width - 1), focused, has_error),
             Rect { x: inner.x, y, width: label_width, height: 1 },
         );
         let value =
@@ -215,16 +187,9 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
             continue;
         }
         let Some(input) = form.line(*field) else { continue };
-        // Scrolled to the cursor only while typed in; else the text shows from its start.
-        let scroll = if focused { input.visual_scroll(value_width.saturating_sub(1)) } else { 0 };
-        let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = theme.truncate(&one_line(&shown), value_width);
+        let text = crate::ui::input_line(frame, value, input, focused, theme);
         if focused {
-            let pad = value_width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-            text.push_str(&" ".repeat(pad));
-            let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
-            frame.render_widget(Line::styled(text, value_style), value);
+            frame.render_widget(Line::styled(crate::ui::filled(text, value_width), value_style), value);
         } else if text.is_empty() && *field == ActionField::FollowUp {
             frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
         } else {

@@ -95,28 +95,37 @@ fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String>
     (!parts.is_empty()).then(|| format!("{label}: {}", parts.join(&separator)))
 }
 
+/// The warning that required items are still unanswered, wrapped; nothing when the run is
+/// complete.
+fn incomplete<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let c = scoring::completion(t, a);
+    if c.is_complete() {
+        return Vec::new();
+    }
+    let text = app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
+    crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())).collect()
+}
+
+/// Who took part and the run's note, each on a line of its own when there is one.
+fn people_and_note<'a>(app: &App, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let note =
+        (!a.note.trim().is_empty()).then(|| format!("{}: {}", app.lang.t("culture.note"), a.note.trim()));
+    participants_line(app, a, theme)
+        .into_iter()
+        .chain(note)
+        .map(|text| Line::styled(theme.truncate(&one_line(&text), width), theme.dim()))
+        .collect()
+}
+
 /// What follows the group's table: incomplete, the template, participants, the note.
 fn notes<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::raw("")];
-    let c = scoring::completion(t, a);
-    if !c.is_complete() {
-        let text =
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
-        lines.extend(
-            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
-        );
-    }
+    lines.extend(incomplete(app, t, a, width, theme));
     lines.push(Line::styled(theme.truncate(app.lang.t("results.group_rule"), width), theme.dim()));
     if let Some(note) = template_note(app, a) {
         lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
-    if let Some(text) = participants_line(app, a, theme) {
-        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
-    }
-    if !a.note.trim().is_empty() {
-        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
-        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
-    }
+    lines.extend(people_and_note(app, a, width, theme));
     lines
 }
 
@@ -169,14 +178,7 @@ fn mean_lines<'a>(
     }
     lines.push(row(app.lang.t("results.total"), &s.total_by_perspective, s.total, theme.key()));
     lines.push(Line::raw(""));
-    let c = scoring::completion(t, a);
-    if !c.is_complete() {
-        let text =
-            app.lang.tf("results.incomplete", &[("missing", &c.missing_required), ("total", &c.total)]);
-        lines.extend(
-            crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.warning())),
-        );
-    }
+    lines.extend(incomplete(app, t, a, width, theme));
     let reverse: Vec<String> =
         t.items.iter().filter(|i| i.reverse).map(|i| item_label(app, t, &i.id)).collect();
     if !reverse.is_empty() {
@@ -187,13 +189,7 @@ fn mean_lines<'a>(
         lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
     lines.push(Line::raw(""));
-    if let Some(text) = participants_line(app, a, theme) {
-        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
-    }
-    if !a.note.trim().is_empty() {
-        let text = format!("{}: {}", app.lang.t("culture.note"), a.note.trim());
-        lines.push(Line::styled(theme.truncate(&one_line(&text), width), theme.dim()));
-    }
+    lines.extend(people_and_note(app, a, width, theme));
     lines
 }
 

@@ -1,0 +1,498 @@
+//! The two editors of a benefit, shared by the benefits view (which commits at once) and the
+//! initiative form (which keeps the result in its draft until the form is saved):
+//! [`BenefitEditor`], a small form answering the method's questions, and [`MeasureLine`], one
+//! line of date, value and note.
+//!
+//! Both check everything before giving a value: a number that is not one, a date in the
+//! future, a target equal to the baseline come back as a field and a catalog key, and nothing
+//! is kept half-way.
+
+use jiff::civil::Date;
+use tui_input::Input;
+
+use super::super::editing;
+use crate::action::Edit;
+use crate::cycle;
+use crate::dates;
+use crate::i18n::Lang;
+use crate::model::extras::Extra;
+use crate::model::{Benefit, BenefitKind, Id, Measurement, Point, Pressure};
+
+/// The longest text accepted in a benefit's fields.
+const MAX_CHARS: usize = 2_000;
+
+/// The benefit editor's fields, in Tab order: the method's questions (what, which measure,
+/// from where to where and when, who answers for it, how it is followed up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BenefitField {
+    Title,
+    Kind,
+    Relieves,
+    Indicator,
+    Unit,
+    BaselineValue,
+    BaselineDate,
+    TargetValue,
+    TargetDate,
+    Owner,
+    HowMeasured,
+}
+
+impl BenefitField {
+    pub const ALL: [BenefitField; 11] = [
+        BenefitField::Title,
+        BenefitField::Kind,
+        BenefitField::Relieves,
+        BenefitField::Indicator,
+        BenefitField::Unit,
+        BenefitField::BaselineValue,
+        BenefitField::BaselineDate,
+        BenefitField::TargetValue,
+        BenefitField::TargetDate,
+        BenefitField::Owner,
+        BenefitField::HowMeasured,
+    ];
+
+    /// Catalog key of the label.
+    pub fn label(self) -> &'static str {
+        match self {
+            BenefitField::Title => "benefit.field_title",
+            BenefitField::Kind => "benefit.field_kind",
+            BenefitField::Relieves => "benefit.field_relieves",
+            BenefitField::Indicator => "benefit.field_indicator",
+            BenefitField::Unit => "benefit.field_unit",
+            BenefitField::BaselineValue => "benefit.field_baseline",
+            BenefitField::BaselineDate => "benefit.field_baseline_date",
+            BenefitField::TargetValue => "benefit.field_target",
+            BenefitField::TargetDate => "benefit.field_target_date",
+            BenefitField::Owner => "benefit.field_owner",
+            BenefitField::HowMeasured => "benefit.field_how_measured",
+        }
+    }
+
+    /// A choice stepped with ← →, not typed.
+    pub fn is_choice(self) -> bool {
+        matches!(self, BenefitField::Kind | BenefitField::Relieves)
+    }
+}
+
+/// Why a benefit or a measurement was not kept: the field and the catalog key of why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal<F> {
+    pub field: F,
+    pub key: &'static str,
+}
+
+/// Editing one benefit.
+#[derive(Debug, Clone)]
+pub struct BenefitEditor {
+    /// The benefit as it was (`None` for a new one).
+    pub original: Option<Benefit>,
+    /// Holds the choices (kind, relieves) and everything the editor does not show
+    /// (measurements, unknown keys); text is read from `lines` when kept.
+    pub draft: Benefit,
+    pub focus: usize,
+    lines: Vec<(BenefitField, Input)>,
+    pub error: Option<Refusal<BenefitField>>,
+    pub dirty: bool,
+    /// Esc was pressed with changes; waiting for y.
+    pub confirm_discard: bool,
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+impl BenefitEditor {
+    /// An editor for `original`, or for a new benefit starting from `draft`; numbers are
+    /// shown in `lang`'s way.
+    pub fn new(original: Option<Benefit>, draft: Benefit, lang: Lang) -> Self {
+        let number = |v: Option<f64>| v.map(|v| lang.plain_number(v)).unwrap_or_default();
+        let b = &draft;
+        let lines = [
+            (BenefitField::Title, b.title.clone()),
+            (BenefitField::Indicator, b.indicator.clone()),
+            (BenefitField::Unit, b.unit.clone()),
+            (BenefitField::BaselineValue, number(b.baseline.value)),
+            (BenefitField::BaselineDate, date_text(b.baseline.date)),
+            (BenefitField::TargetValue, number(b.target.value)),
+            (BenefitField::TargetDate, date_text(b.target.date)),
+            (BenefitField::Owner, b.owner.clone()),
+            (BenefitField::HowMeasured, b.how_measured.clone()),
+        ]
+        .into_iter()
+        .map(|(f, v)| (f, Input::new(v)))
+        .collect();
+        Self { original, draft, focus: 0, lines, error: None, dirty: false, confirm_discard: false }
+    }
+
+    pub fn field(&self) -> BenefitField {
+        BenefitField::ALL[self.focus]
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.original.is_none()
+    }
+
+    pub fn line(&self, field: BenefitField) -> Option<&Input> {
+        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    fn line_mut(&mut self, field: BenefitField) -> Option<&mut Input> {
+        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    fn value(&self, field: BenefitField) -> String {
+        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+    }
+
+    /// The current value of a choice field, as a catalog key.
+    pub fn choice_label(&self, field: BenefitField) -> String {
+        match field {
+            BenefitField::Kind => format!("benefit_kind.{}", self.draft.kind.key()),
+            BenefitField::Relieves => self
+                .draft
+                .relieves
+                .map_or_else(|| "benefit.relieves_none".into(), |p| format!("pressure.{}", p.key())),
+            _ => String::new(),
+        }
+    }
+
+    pub fn focus_step(&mut self, forward: bool) {
+        self.focus = cycle::step_index(self.focus, BenefitField::ALL.len(), forward);
+    }
+
+    pub fn focus_field(&mut self, field: BenefitField) {
+        self.focus = BenefitField::ALL.iter().position(|f| *f == field).unwrap_or(0);
+    }
+
+    /// An editing key: choices step with ← → (and space), text fields type.
+    pub fn edit(&mut self, edit: Edit) {
+        self.error = None;
+        let field = self.field();
+        if field.is_choice() {
+            let forward = match edit {
+                Edit::NextChar | Edit::Insert(' ' | 'l') => true,
+                Edit::PreviousChar | Edit::Insert('h') => false,
+                _ => return,
+            };
+            let d = &mut self.draft;
+            match field {
+                BenefitField::Kind => d.kind = cycle::step(&BenefitKind::ALL, &d.kind, forward),
+                _ => d.relieves = cycle::step_or_none(&Pressure::ALL, d.relieves.as_ref(), forward),
+            }
+            self.dirty = true;
+        } else if let Some(input) = self.line_mut(field)
+            && editing::edit_line(input, edit)
+        {
+            self.dirty = true;
+        }
+    }
+
+    /// Pasted text at the cursor, as one line.
+    pub fn paste(&mut self, text: &str) {
+        let field = self.field();
+        if let Some(input) = self.line_mut(field)
+            && editing::paste_line(input, text)
+        {
+            self.dirty = true;
+        }
+    }
+
+    /// Reads every field into a benefit, or says which field is wrong and why. Allowed:
+    /// a target below the baseline (a saving written as a falling cost, or as a negative
+    /// change); refused: a target equal to the baseline (nothing to realise), a target date
+    /// before the baseline's.
+    pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, Refusal<BenefitField>> {
+        let refuse = |field, key| Refusal { field, key };
+        for (field, input) in &self.lines {
+            if input.value().chars().count() > MAX_CHARS {
+                return Err(refuse(*field, "form.error_too_long"));
+            }
+        }
+        let mut b = self.draft.clone();
+        b.title = self.value(BenefitField::Title);
+        if b.title.is_empty() {
+            return Err(refuse(BenefitField::Title, "benefit.error_title_required"));
+        }
+        b.indicator = self.value(BenefitField::Indicator);
+        b.unit = self.value(BenefitField::Unit);
+        b.owner = self.value(BenefitField::Owner);
+        b.how_measured = self.value(BenefitField::HowMeasured);
+        let number = |field| {
+            let text = self.value(field);
+            if text.is_empty() {
+                return Ok(None);
+            }
+            lang.parse_number(&text, &b.unit).map(Some).map_err(|e| refuse(field, e.key()))
+        };
+        let date = |field| dates::parse(&self.value(field), today).map_err(|e| refuse(field, e.key()));
+        b.baseline = Point {
+            value: number(BenefitField::BaselineValue)?,
+            date: date(BenefitField::BaselineDate)?,
+            extra: std::mem::take(&mut b.baseline.extra),
+        };
+        b.target = Point {
+            value: number(BenefitField::TargetValue)?,
+            date: date(BenefitField::TargetDate)?,
+            extra: std::mem::take(&mut b.target.extra),
+        };
+        if let (Some(from), Some(to)) = (b.baseline.value, b.target.value)
+            && crate::benefits::same_value(from, to)
+        {
+            return Err(refuse(BenefitField::TargetValue, "benefit.error_target_equals_baseline"));
+        }
+        if let (Some(from), Some(to)) = (b.baseline.date, b.target.date)
+            && to < from
+        {
+            return Err(refuse(BenefitField::TargetDate, "benefit.error_target_before_baseline"));
+        }
+        Ok(b)
+    }
+}
+
+/// The three parts of a measurement line, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeasureField {
+    Date,
+    Value,
+    Note,
+}
+
+impl MeasureField {
+    pub const ALL: [MeasureField; 3] = [MeasureField::Date, MeasureField::Value, MeasureField::Note];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureField::Date => "measure.date",
+            MeasureField::Value => "measure.value",
+            MeasureField::Note => "measure.note",
+        }
+    }
+}
+
+/// Adding one measurement to a benefit: date (today unless changed), value and note on one
+/// line.
+#[derive(Debug, Clone)]
+pub struct MeasureLine {
+    pub benefit: Id,
+    /// What the line is about, for its prompt: the benefit's title and unit.
+    pub title: String,
+    pub unit: String,
+    pub focus: usize,
+    inputs: [Input; 3],
+    pub error: Option<Refusal<MeasureField>>,
+}
+
+impl MeasureLine {
+    /// Starts on the value, with today's date filled in.
+    pub fn new(benefit: &Benefit, today: Date) -> Self {
+        Self {
+            benefit: benefit.id,
+            title: benefit.title.clone(),
+            unit: benefit.unit.clone(),
+            focus: 1,
+            inputs: [Input::new(today.to_string()), Input::default(), Input::default()],
+            error: None,
+        }
+    }
+
+    pub fn field(&self) -> MeasureField {
+        MeasureField::ALL[self.focus]
+    }
+
+    pub fn input(&self, field: MeasureField) -> &Input {
+        &self.inputs[field as usize]
+    }
+
+    /// Something was typed beyond the date filled in.
+    pub fn is_dirty(&self) -> bool {
+        !self.inputs[1].value().is_empty() || !self.inputs[2].value().is_empty()
+    }
+
+    pub fn focus_step(&mut self, forward: bool) {
+        self.focus = cycle::step_index(self.focus, MeasureField::ALL.len(), forward);
+    }
+
+    pub fn edit(&mut self, edit: Edit) {
+        self.error = None;
+        editing::edit_line(&mut self.inputs[self.focus], edit);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        editing::paste_line(&mut self.inputs[self.focus], text);
+    }
+
+    /// The measurement (id 0, numbered when kept), or why not: a date that is not one or lies
+    /// in the future or before the baseline, a value that is not a number, nothing at all.
+    pub fn build(
+        &self,
+        benefit: &Benefit,
+        today: Date,
+        lang: Lang,
+    ) -> Result<Measurement, Refusal<MeasureField>> {
+        let refuse = |field, key| Refusal { field, key };
+        let text = |field: MeasureField| self.inputs[field as usize].value().trim().to_owned();
+        let date = dates::parse(&text(MeasureField::Date), today)
+            .map_err(|e| refuse(MeasureField::Date, e.key()))?
+            .unwrap_or(today);
+        if date > today {
+            return Err(refuse(MeasureField::Date, "measure.error_future"));
+        }
+        if benefit.baseline.date.is_some_and(|b| date < b) {
+            return Err(refuse(MeasureField::Date, "measure.error_before_baseline"));
+        }
+        let value = match text(MeasureField::Value) {
+            v if v.is_empty() => None,
+            v => {
+                Some(lang.parse_number(&v, &benefit.unit).map_err(|e| refuse(MeasureField::Value, e.key()))?)
+            }
+        };
+        let note = text(MeasureField::Note);
+        if note.chars().count() > MAX_CHARS {
+            return Err(refuse(MeasureField::Note, "form.error_too_long"));
+        }
+        if value.is_none() && note.is_empty() {
+            return Err(refuse(MeasureField::Value, "measure.error_empty"));
+        }
+        Ok(Measurement { id: 0, date, value, note, extra: Extra::default() })
+    }
+}
+
+/// A benefit dialog open over the benefits view or the initiative form.
+#[derive(Debug, Clone)]
+pub enum BenefitDialog {
+    Edit(Box<BenefitEditor>),
+    Measure(Box<MeasureLine>),
+    /// Waiting for y before removing a benefit (and its measurements).
+    Delete(Id),
+}
+
+impl BenefitDialog {
+    /// An editing key for the dialog's field.
+    pub fn edit(&mut self, edit: Edit) {
+        match self {
+            BenefitDialog::Edit(editor) => editor.edit(edit),
+            BenefitDialog::Measure(line) => line.edit(edit),
+            BenefitDialog::Delete(_) => {}
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            BenefitDialog::Edit(editor) => editor.paste(text),
+            BenefitDialog::Measure(line) => line.paste(text),
+            BenefitDialog::Delete(_) => {}
+        }
+    }
+
+    pub fn focus_step(&mut self, forward: bool) {
+        match self {
+            BenefitDialog::Edit(editor) => editor.focus_step(forward),
+            BenefitDialog::Measure(line) => line.focus_step(forward),
+            BenefitDialog::Delete(_) => {}
+        }
+    }
+
+    /// Esc: whether the dialog may close now. An editor with changes first asks (and a
+    /// second Esc goes back to it).
+    pub fn may_close(&mut self) -> bool {
+        match self {
+            BenefitDialog::Edit(editor) if editor.dirty => {
+                editor.confirm_discard = !editor.confirm_discard;
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Asking y/n (delete, or discard the editor's changes).
+    pub fn is_question(&self) -> bool {
+        match self {
+            BenefitDialog::Edit(editor) => editor.confirm_discard,
+            BenefitDialog::Measure(_) => false,
+            BenefitDialog::Delete(_) => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 25);
+
+    fn typed(editor: &mut BenefitEditor, field: BenefitField, text: &str) {
+        editor.focus_field(field);
+        editor.edit(Edit::End);
+        editor.edit(Edit::DeleteToStart);
+        for c in text.chars() {
+            editor.edit(Edit::Insert(c));
+        }
+    }
+
+    fn new_editor() -> BenefitEditor {
+        BenefitEditor::new(None, Benefit::default(), Lang::Sv)
+    }
+
+    #[test]
+    fn a_benefit_needs_a_title_and_numbers_that_are_numbers() {
+        let mut e = new_editor();
+        assert_eq!(e.build(TODAY, Lang::Sv).map_err(|r| r.field), Err(BenefitField::Title));
+        typed(&mut e, BenefitField::Title, "Lägre vikariekostnad");
+        typed(&mut e, BenefitField::BaselineValue, "2 000 000");
+        typed(&mut e, BenefitField::TargetValue, "mycket lägre");
+        let refused = e.build(TODAY, Lang::Sv).expect_err("not a number");
+        assert_eq!((refused.field, refused.key), (BenefitField::TargetValue, "number.error_not_a_number"));
+        typed(&mut e, BenefitField::Unit, "kr/år");
+        typed(&mut e, BenefitField::BaselineValue, "2 000 000 kr/år");
+        typed(&mut e, BenefitField::TargetValue, "1 600 000,5");
+        typed(&mut e, BenefitField::TargetDate, "2027-12-31");
+        let b = e.build(TODAY, Lang::Sv).expect("valid");
+        assert_eq!((b.baseline.value, b.target.value), (Some(2_000_000.0), Some(1_600_000.5)));
+        assert_eq!(b.target.date, Some(date(2027, 12, 31)));
+    }
+
+    #[test]
+    fn a_target_equal_to_the_baseline_is_refused_and_a_falling_one_allowed() {
+        let mut e = new_editor();
+        typed(&mut e, BenefitField::Title, "x");
+        typed(&mut e, BenefitField::BaselineValue, "0");
+        typed(&mut e, BenefitField::TargetValue, "0,0");
+        assert_eq!(e.build(TODAY, Lang::Sv).map_err(|r| r.key), Err("benefit.error_target_equals_baseline"));
+        typed(&mut e, BenefitField::TargetValue, "-400000");
+        assert_eq!(e.build(TODAY, Lang::Sv).map(|b| b.target.value), Ok(Some(-400_000.0)));
+        typed(&mut e, BenefitField::TargetValue, "99999999999999");
+        assert_eq!(e.build(TODAY, Lang::Sv).map_err(|r| r.key), Err("number.error_too_large"));
+    }
+
+    #[test]
+    fn a_measurement_defaults_to_today_and_refuses_the_future() {
+        let benefit = Benefit {
+            id: 4,
+            baseline: Point { value: Some(10.0), date: Some(date(2026, 1, 1)), ..Point::default() },
+            ..Benefit::default()
+        };
+        let mut line = MeasureLine::new(&benefit, TODAY);
+        assert_eq!(line.field(), MeasureField::Value);
+        assert_eq!(line.build(&benefit, TODAY, Lang::Sv).map_err(|r| r.key), Err("measure.error_empty"));
+        for c in "12,5".chars() {
+            line.edit(Edit::Insert(c));
+        }
+        let m = line.build(&benefit, TODAY, Lang::Sv).expect("valid");
+        assert_eq!((m.date, m.value), (TODAY, Some(12.5)));
+        line.focus = 0;
+        line.edit(Edit::End);
+        line.edit(Edit::DeletePreviousChar);
+        line.edit(Edit::Insert('6'));
+        assert_eq!(line.build(&benefit, TODAY, Lang::Sv).map_err(|r| r.key), Err("measure.error_future"));
+        let mut early = MeasureLine::new(&benefit, TODAY);
+        early.inputs[0] = Input::new("2025-06-01".into());
+        early.inputs[2] = Input::new("före".into());
+        assert_eq!(
+            early.build(&benefit, TODAY, Lang::Sv).map_err(|r| r.key),
+            Err("measure.error_before_baseline")
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! Benefits and their measurements as two tables beside the initiatives: one row per benefit,
+//! keyed by the initiative's ID and its own; one row per measurement, keyed by the
+//! initiative's, the benefit's and its own. Each table is rows of cells, so any file format
+//! can write it: CSV writes each as a file of its own beside the initiatives
+//! (`portfolio.csv`, `portfolio-benefits.csv`, `portfolio-measurements.csv`); a spreadsheet
+//! can write each as a sheet.
+//!
+//! Cells follow the initiatives table's rules (see [`super`]): choices by name in the
+//! interface language, dates ISO, numbers plain with the language's decimal mark (no
+//! thousands separator, so they read back exactly), unknown keys in `Extra (JSON)`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::number;
+use crate::i18n::Lang;
+use crate::model::{Benefit, Portfolio};
+
+/// The tables written beside the initiatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Benefits,
+    Measurements,
+}
+
+impl Table {
+    pub const ALL: [Table; 2] = [Table::Benefits, Table::Measurements];
+
+    /// What is added to the initiatives file's name: `-benefits`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Table::Benefits => "-benefits",
+            Table::Measurements => "-measurements",
+        }
+    }
+
+    /// The table's file beside the initiatives file `path`: `x.csv` → `x-benefits.csv`.
+    pub fn beside(self, path: &Path) -> PathBuf {
+        let stem = path.file_stem().map_or_else(|| "portfolio".into(), |s| s.to_string_lossy());
+        let extension = path.extension().map_or_else(|| "csv".into(), |e| e.to_string_lossy());
+        path.with_file_name(format!("{stem}{}.{extension}", self.suffix()))
+    }
+
+    /// The headers, in the interface language.
+    pub fn headers(self, lang: Lang) -> Vec<&'static str> {
+        match self {
+            Table::Benefits => BENEFIT_COLUMNS.iter().map(|c| c.header(lang)).collect(),
+            Table::Measurements => MEASUREMENT_COLUMNS.iter().map(|c| c.header(lang)).collect(),
+        }
+    }
+
+    /// The rows, before the formula guard.
+    pub fn rows(self, portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
+        match self {
+            Table::Benefits => benefit_rows(portfolio, lang),
+            Table::Measurements => measurement_rows(portfolio, lang),
+        }
+    }
+}
+
+/// A column of the benefits table, in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BenefitColumn {
+    Initiative,
+    Id,
+    Title,
+    Kind,
+    Relieves,
+    Indicator,
+    Unit,
+    Baseline,
+    BaselineDate,
+    Target,
+    TargetDate,
+    Owner,
+    HowMeasured,
+    Extra,
+}
+
+pub const BENEFIT_COLUMNS: [BenefitColumn; 14] = [
+    BenefitColumn::Initiative,
+    BenefitColumn::Id,
+    BenefitColumn::Title,
+    BenefitColumn::Kind,
+    BenefitColumn::Relieves,
+    BenefitColumn::Indicator,
+    BenefitColumn::Unit,
+    BenefitColumn::Baseline,
+    BenefitColumn::BaselineDate,
+    BenefitColumn::Target,
+    BenefitColumn::TargetDate,
+    BenefitColumn::Owner,
+    BenefitColumn::HowMeasured,
+    BenefitColumn::Extra,
+];
+
+impl BenefitColumn {
+    /// The stable key; the header is the catalog's `csv.benefit_<key>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            BenefitColumn::Initiative => "initiative",
+            BenefitColumn::Id => "id",
+            BenefitColumn::Title => "title",
+            BenefitColumn::Kind => "kind",
+            BenefitColumn::Relieves => "relieves",
+            BenefitColumn::Indicator => "indicator",
+            BenefitColumn::Unit => "unit",
+            BenefitColumn::Baseline => "baseline",
+            BenefitColumn::BaselineDate => "baseline_date",
+            BenefitColumn::Target => "target",
+            BenefitColumn::TargetDate => "target_date",
+            BenefitColumn::Owner => "owner",
+            BenefitColumn::HowMeasured => "how_measured",
+            BenefitColumn::Extra => "extra",
+        }
+    }
+
+    pub fn header(self, lang: Lang) -> &'static str {
+        lang.t(&format!("csv.benefit_{}", self.key()))
+    }
+}
+
+/// A column of the measurements table, in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeasurementColumn {
+    Initiative,
+    Benefit,
+    Id,
+    Date,
+    Value,
+    Note,
+    Extra,
+}
+
+pub const MEASUREMENT_COLUMNS: [MeasurementColumn; 7] = [
+    MeasurementColumn::Initiative,
+    MeasurementColumn::Benefit,
+    MeasurementColumn::Id,
+    MeasurementColumn::Date,
+    MeasurementColumn::Value,
+    MeasurementColumn::Note,
+    MeasurementColumn::Extra,
+];
+
+impl MeasurementColumn {
+    /// The stable key; the header is the catalog's `csv.measurement_<key>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            MeasurementColumn::Initiative => "initiative",
+            MeasurementColumn::Benefit => "benefit",
+            MeasurementColumn::Id => "id",
+            MeasurementColumn::Date => "date",
+            MeasurementColumn::Value => "value",
+            MeasurementColumn::Note => "note",
+            MeasurementColumn::Extra => "extra",
+        }
+    }
+
+    pub fn header(self, lang: Lang) -> &'static str {
+        lang.t(&format!("csv.measurement_{}", self.key()))
+    }
+}
+
+/// A benefit's unknown keys, its baseline's and target's under their (known) names.
+fn benefit_extras(b: &Benefit) -> String {
+    let mut out: Map<String, Value> = b.extra.clone();
+    for (key, extra) in [("baseline", &b.baseline.extra), ("target", &b.target.extra)] {
+        if !extra.is_empty() {
+            out.insert(key.to_owned(), Value::Object(extra.clone()));
+        }
+    }
+    if out.is_empty() { String::new() } else { Value::Object(out).to_string() }
+}
+
+fn date(d: Option<jiff::civil::Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// One row per benefit, in [`BENEFIT_COLUMNS`] order.
+pub fn benefit_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
+    portfolio
+        .benefits()
+        .map(|(i, b)| {
+            BENEFIT_COLUMNS
+                .iter()
+                .map(|column| match column {
+                    BenefitColumn::Initiative => i.id.to_string(),
+                    BenefitColumn::Id => b.id.to_string(),
+                    BenefitColumn::Title => b.title.clone(),
+                    BenefitColumn::Kind => lang.t(&format!("benefit_kind.{}", b.kind.key())).to_owned(),
+                    BenefitColumn::Relieves => b
+                        .relieves
+                        .map(|p| lang.t(&format!("pressure.{}", p.key())).to_owned())
+                        .unwrap_or_default(),
+                    BenefitColumn::Indicator => b.indicator.clone(),
+                    BenefitColumn::Unit => b.unit.clone(),
+                    BenefitColumn::Baseline => number(b.baseline.value, lang),
+                    BenefitColumn::BaselineDate => date(b.baseline.date),
+                    BenefitColumn::Target => number(b.target.value, lang),
+                    BenefitColumn::TargetDate => date(b.target.date),
+                    BenefitColumn::Owner => b.owner.clone(),
+                    BenefitColumn::HowMeasured => b.how_measured.clone(),
+                    BenefitColumn::Extra => benefit_extras(b),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One row per measurement, in [`MEASUREMENT_COLUMNS`] order.
+pub fn measurement_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
+    portfolio
+        .benefits()
+        .flat_map(|(i, b)| b.measurements.iter().map(move |m| (i, b, m)))
+        .map(|(i, b, m)| {
+            MEASUREMENT_COLUMNS
+                .iter()
+                .map(|column| match column {
+                    MeasurementColumn::Initiative => i.id.to_string(),
+                    MeasurementColumn::Benefit => b.id.to_string(),
+                    MeasurementColumn::Id => m.id.to_string(),
+                    MeasurementColumn::Date => m.date.to_string(),
+                    MeasurementColumn::Value => number(m.value, lang),
+                    MeasurementColumn::Note => m.note.clone(),
+                    MeasurementColumn::Extra if m.extra.is_empty() => String::new(),
+                    MeasurementColumn::Extra => Value::Object(m.extra.clone()).to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,274 @@
+//! Numbers and money as each language writes and types them: "400 000 kr" and "1,5" in
+//! Swedish and Norwegian, "400.000 kr." and "1,5" in Danish, "SEK 400,000" and "1.5" in
+//! English. With [`Lang::decimal`] and [`Lang::percent`] beside it in `i18n`, the one place
+//! the interface, the report and the CSV export format benefit values and costs, and the one
+//! place typed values are read back.
+
+use super::Lang;
+
+/// The largest value fasett accepts in a number field: a thousand billion. Anything larger is
+/// almost surely a typing mistake, and sums of many such values stay exact enough.
+pub const MAX_VALUE: f64 = 1e12;
+
+/// Why a typed number was not accepted; the interface shows the catalog text for `key()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number ("mycket", "12abc", "1,2,3").
+    NotANumber,
+    /// Above [`MAX_VALUE`] (or below its negative).
+    TooLarge,
+}
+
+impl NumberError {
+    pub fn key(self) -> &'static str {
+        match self {
+            NumberError::NotANumber => "number.error_not_a_number",
+            NumberError::TooLarge => "number.error_too_large",
+        }
+    }
+}
+
+impl Lang {
+    /// The decimal mark: `.` in English, `,` in the Nordic languages.
+    pub fn decimal_mark(self) -> char {
+        if self == Lang::En { '.' } else { ',' }
+    }
+
+    /// What separates thousands: `,` in English, `.` in Danish, a space in Swedish and
+    /// Norwegian.
+    fn group_mark(self) -> char {
+        match self {
+            Lang::En => ',',
+            Lang::Da => '.',
+            Lang::Sv | Lang::Nb => ' ',
+        }
+    }
+
+    /// `value` with thousands grouped and exactly `decimals` decimals: `number(1234.5, 2)` is
+    /// "1 234,50" in Swedish. Not a number or infinite: "–", never "NaN".
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".to_owned();
+        }
+        // Halves away from zero, as people round ("12.5" → "13"), not to even as `format!` does.
+        let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        let text = format!("{:.*}", decimals, (value.abs() * factor).round() / factor);
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
+        // "-0" after rounding is 0.
+        if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            out.push('-');
+        }
+        for (ix, c) in whole.chars().enumerate() {
+            if ix > 0 && (whole.len() - ix) % 3 == 0 {
+                out.push(self.group_mark());
+            }
+            out.push(c);
+        }
+        if !fraction.is_empty() {
+            out.push(self.decimal_mark());
+            out.push_str(fraction);
+        }
+        out
+    }
+
+    /// A measured or planned value as people read it: grouped, at most two decimals, no
+    /// trailing zeros ("400 000", "1,5", "0,33").
+    pub fn amount(self, value: f64) -> String {
+        let text = self.number(value, 2);
+        let mark = self.decimal_mark();
+        if text.contains(mark) { text.trim_end_matches('0').trim_end_matches(mark).to_owned() } else { text }
+    }
+
+    /// Money in `currency` (an ISO code: SEK, DKK, NOK, EUR; `None` when not chosen yet):
+    /// "400 000 kr" (sv, nb), "400.000 kr." (da), "SEK 400,000" (en), "400 000 €" / "€400,000".
+    pub fn money(self, value: f64, currency: Option<&str>) -> String {
+        let amount = self.amount(value);
+        match (self, currency) {
+            (_, None) => amount,
+            (Lang::En, Some("EUR")) => format!("€{amount}"),
+            (Lang::En, Some(code)) => format!("{code} {amount}"),
+            (_, Some(code)) => format!("{amount} {}", self.currency_symbol(code)),
+        }
+    }
+
+    /// How this language names a currency beside an amount: "kr", "kr." (Danish), "€", or
+    /// the ISO code in English.
+    pub fn currency_symbol(self, code: &str) -> String {
+        match (self, code) {
+            (_, "EUR") => "€".to_owned(),
+            (Lang::En, code) => code.to_owned(),
+            (Lang::Da, _) => "kr.".to_owned(),
+            _ => "kr".to_owned(),
+        }
+    }
+
+    /// A short figure for a chart's bar: "3,8M", "950k", "40" (the decimal mark of this
+    /// language; k and M are read the same way in all four).
+    pub fn compact(self, value: f64) -> String {
+        let (scaled, suffix) = match value.abs() {
+            v if v >= 999_500.0 => (value / 1_000_000.0, "M"),
+            v if v >= 9_995.0 => (value / 1_000.0, "k"),
+            _ => (value, ""),
+        };
+        let decimals = usize::from(suffix == "M" && scaled.abs() < 10.0);
+        format!("{}{suffix}", self.number(scaled, decimals).replace(self.group_mark(), ""))
+    }
+
+    /// A number for a spreadsheet cell: no grouping, this language's decimal mark, as many
+    /// decimals as it has (up to six), so it reads back exactly.
+    pub fn plain_number(self, value: f64) -> String {
+        if !value.is_finite() {
+            return String::new();
+        }
+        let mut text = format!("{value:.6}");
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+        if text == "-0" {
+            "0".clone_into(&mut text);
+        }
+        text.replace('.', &self.decimal_mark().to_string())
+    }
+
+    /// Reads a number as someone typed it in this language: `400 000`, `400000`, `1,5`,
+    /// `1.5`, `-15`, `400.000` (Danish thousands), `1,234.5` (English), with a trailing
+    /// currency or `%` allowed ("400 000 kr"). `unit` is the benefit's own unit, also allowed
+    /// at the end ("12 timmar/år").
+    pub fn parse_number(self, text: &str, unit: &str) -> Result<f64, NumberError> {
+        parse(text, unit, Some(self.group_mark()))
+    }
+}
+
+/// Reads a number from a spreadsheet cell: `.` or `,` as the decimal mark, spaces between
+/// thousands; see [`Lang::parse_number`] for what people type.
+pub fn parse_cell(text: &str) -> Result<f64, NumberError> {
+    parse(text, "", None)
+}
+
+/// The parser behind both: `group` is the language's thousands mark when `.` or `,` may be
+/// one (a single `.` in Danish followed by exactly three digits groups; in English a `,`).
+fn parse(text: &str, unit: &str, group: Option<char>) -> Result<f64, NumberError> {
+    let mut s = text.trim().to_lowercase();
+    let unit = unit.trim().to_lowercase();
+    for suffix in [unit.as_str(), "kr.", "kr", "sek", "dkk", "nok", "eur", "€", "%"] {
+        if !suffix.is_empty()
+            && let Some(rest) = s.strip_suffix(suffix)
+        {
+            s = rest.trim_end().to_owned();
+            break;
+        }
+    }
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_' | '\''))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, s.strip_prefix('+').unwrap_or(&s)),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(NumberError::NotANumber);
+    }
+    let marks: Vec<(usize, char)> = digits.char_indices().filter(|(_, c)| !c.is_ascii_digit()).collect();
+    let decimal_at = match marks.as_slice() {
+        [] => None,
+        [(at, mark)] => {
+            let after = digits.len() - at - 1;
+            let grouping = group == Some(*mark) && after == 3 && *at > 0;
+            (!grouping).then_some(*at)
+        }
+        [.., (last, mark)] => {
+            let others: Vec<char> = marks[..marks.len() - 1].iter().map(|(_, c)| *c).collect();
+            if others.iter().all(|c| c == mark) {
+                // "1.000.000": all grouping.
+                None
+            } else if others.iter().all(|c| c != mark) {
+                // "1.234,5": the last mark is the decimal one, the others group.
+                Some(*last)
+            } else {
+                return Err(NumberError::NotANumber);
+            }
+        }
+    };
+    let mut plain = String::with_capacity(digits.len());
+    for (at, c) in digits.char_indices() {
+        if c.is_ascii_digit() {
+            plain.push(c);
+        } else if Some(at) == decimal_at {
+            plain.push('.');
+        }
+    }
+    if plain.is_empty() || plain == "." {
+        return Err(NumberError::NotANumber);
+    }
+    let value = sign * plain.parse::<f64>().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() || value.abs() > MAX_VALUE {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_as_each_language_writes_it() {
+        assert_eq!(Lang::Sv.money(400_000.0, Some("SEK")), "400 000 kr");
+        assert_eq!(Lang::Nb.money(400_000.0, Some("NOK")), "400 000 kr");
+        assert_eq!(Lang::Da.money(400_000.0, Some("DKK")), "400.000 kr.");
+        assert_eq!(Lang::En.money(400_000.0, Some("SEK")), "SEK 400,000");
+        assert_eq!(Lang::En.money(1_250.5, Some("EUR")), "€1,250.5");
+        assert_eq!(Lang::Sv.money(-1_500.0, Some("EUR")), "-1 500 €");
+        assert_eq!(Lang::Sv.money(999.0, None), "999");
+    }
+
+    #[test]
+    fn decimals_take_the_decimal_comma() {
+        assert_eq!(Lang::Sv.amount(1.5), "1,5");
+        assert_eq!(Lang::En.amount(1.5), "1.5");
+        assert_eq!(Lang::Da.amount(1234.567), "1.234,57");
+        assert_eq!(Lang::Sv.amount(2.0), "2");
+        assert_eq!(Lang::Sv.number(-0.001, 1), "0,0", "no minus zero");
+        assert_eq!(Lang::Sv.number(f64::NAN, 1), "–", "never NaN on screen");
+        assert_eq!(Lang::Sv.percent(35.4, 0), "35 %");
+        assert_eq!(Lang::Sv.compact(3_750_000.0), "3,8M");
+        assert_eq!(Lang::En.compact(12_500_000.0), "13M");
+        assert_eq!(Lang::Da.compact(950_000.0), "950k");
+        assert_eq!(Lang::En.compact(-48_000.0), "-48k");
+        assert_eq!(Lang::Sv.compact(620.0), "620");
+        assert_eq!(Lang::En.percent(99.5, 0), "100%");
+        assert_eq!(Lang::Sv.plain_number(1.5), "1,5");
+        assert_eq!(Lang::En.plain_number(400_000.0), "400000");
+        assert_eq!(Lang::En.plain_number(-0.25), "-0.25");
+    }
+
+    #[test]
+    fn typed_numbers_are_read_in_every_language() {
+        let sv = |t: &str| Lang::Sv.parse_number(t, "timmar/år");
+        assert_eq!(sv("400 000"), Ok(400_000.0));
+        assert_eq!(sv("400 000 kr"), Ok(400_000.0));
+        assert_eq!(sv("1,5"), Ok(1.5));
+        assert_eq!(sv("1.5"), Ok(1.5), "a point works too");
+        assert_eq!(sv("-15"), Ok(-15.0));
+        assert_eq!(sv("−15"), Ok(-15.0));
+        assert_eq!(sv("12 timmar/år"), Ok(12.0));
+        assert_eq!(sv("1.234,5"), Ok(1234.5));
+        assert_eq!(Lang::Da.parse_number("400.000", ""), Ok(400_000.0));
+        assert_eq!(Lang::Da.parse_number("1.5", ""), Ok(1.5));
+        assert_eq!(Lang::En.parse_number("1,234.5", ""), Ok(1234.5));
+        assert_eq!(Lang::En.parse_number("400,000", ""), Ok(400_000.0));
+        assert_eq!(Lang::En.parse_number("1,5", ""), Ok(1.5));
+        assert_eq!(parse_cell("1,5"), Ok(1.5));
+        assert_eq!(parse_cell("400.000"), Ok(400.0), "a cell has no grouping by points");
+    }
+
+    #[test]
+    fn what_is_not_a_number_says_so() {
+        for bad in ["", "mycket", "12abc", "1,2.3,4", "--1", ".", "inf", "NaN", "1e5", "0x10"] {
+            assert_eq!(Lang::Sv.parse_number(bad, ""), Err(NumberError::NotANumber), "{bad:?}");
+        }
+        assert_eq!(Lang::Sv.parse_number("1 000 000 000 000 000", ""), Err(NumberError::TooLarge));
+        assert_eq!(Lang::Sv.parse_number("9".repeat(400).as_str(), ""), Err(NumberError::TooLarge));
+    }
+}

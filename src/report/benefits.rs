@@ -1,0 +1,383 @@
+//! The report's benefits realisation: a section a council can read (what was planned, what
+//! was realised, per year and per initiative, what is overdue and who answers for it), and the
+//! JSON `benefits` object (`docs/report-json.md`). The figures come from
+//! [`crate::benefits::summary`], as in the benefits view.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::md_cell;
+use crate::analysis::round;
+use crate::benefits::{self, Summary, Sums};
+use crate::i18n::Lang;
+use crate::model::{BenefitKind, Id, Portfolio};
+use crate::text::one_line;
+
+/// The most initiatives the Markdown's table lists; the JSON lists every one.
+const MAX_ROWS: usize = 50;
+
+/// The unit the portfolio's time benefits are written in (the first one named).
+fn time_unit(p: &Portfolio) -> String {
+    p.benefits()
+        .filter(|(i, b)| benefits::counts(i) && b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
+        .map(|(_, b)| one_line(b.unit.trim()).into_owned())
+        .next()
+        .unwrap_or_default()
+}
+
+fn currency(p: &Portfolio) -> Option<&'static str> {
+    p.organisation.currency.map(crate::model::Currency::code)
+}
+
+/// Planned, realised and their share, as the section's tables show them.
+struct Shown<'a> {
+    lang: Lang,
+    currency: Option<&'a str>,
+    time_unit: &'a str,
+}
+
+impl Shown<'_> {
+    fn money(&self, v: f64) -> String {
+        self.lang.money(v, self.currency)
+    }
+
+    fn time(&self, v: f64) -> String {
+        self.lang.amount(v)
+    }
+
+    fn share(&self, realised: f64, planned: f64) -> String {
+        if planned == 0.0 {
+            "–".to_owned()
+        } else {
+            self.lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0)
+        }
+    }
+
+    /// "SEK 600,000 of SEK 1,200,000 (50%)", or "–" when nothing is planned or realised.
+    fn pair(&self, kind: BenefitKind, planned: f64, realised: f64) -> String {
+        if planned == 0.0 && realised == 0.0 {
+            return "–".to_owned();
+        }
+        let (p, r) = match kind {
+            BenefitKind::Money => (self.money(planned), self.money(realised)),
+            _ => (self.time(planned), self.time(realised)),
+        };
+        self.lang.tf(
+            "report.benefits_pair",
+            &[("realised", &r), ("planned", &p), ("share", &self.share(realised, planned))],
+        )
+    }
+}
+
+/// The Markdown section.
+pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
+    let t = |k: &str| lang.t(k);
+    let unit = time_unit(p);
+    let shown = Shown { lang, currency: currency(p), time_unit: &unit };
+    let _ = writeln!(o, "\n## {}\n", t("report.benefits"));
+    if s.count == 0 {
+        let _ = writeln!(o, "{}", t("report.benefits_none"));
+    } else {
+        let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
+        let _ = writeln!(
+            o,
+            "{}\n",
+            lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)])
+        );
+        let time_label = if unit.is_empty() {
+            t("report.benefits_time").to_owned()
+        } else {
+            format!("{} ({})", t("report.benefits_time"), md_cell(shown.time_unit))
+        };
+        let _ = writeln!(
+            o,
+            "| | {} | {} | {} |\n|---|---:|---:|---:|",
+            t("report.benefits_planned"),
+            t("report.benefits_realised"),
+            t("report.benefits_share")
+        );
+        let sums = &s.sums;
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            t("report.benefits_money"),
+            shown.money(sums.money_planned),
+            shown.money(sums.money_realised),
+            shown.share(sums.money_realised, sums.money_planned)
+        );
+        let _ = writeln!(
+            o,
+            "| {time_label} | {} | {} | {} |",
+            shown.time(sums.time_planned),
+            shown.time(sums.time_realised),
+            shown.share(sums.time_realised, sums.time_planned)
+        );
+        let _ = writeln!(o, "\n{}", t("report.benefits_how"));
+    }
+    follow_up(o, p, s, lang);
+    if s.count == 0 {
+        return;
+    }
+    let years = s.timeline.years();
+    if !years.is_empty() {
+        let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_year"));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |\n|---|---|---|",
+            t("report.year"),
+            t("report.benefits_money"),
+            t("report.benefits_time")
+        );
+        for (year, sums) in years {
+            let _ = writeln!(
+                o,
+                "| {year} | {} | {} |",
+                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
+            );
+        }
+    }
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_initiative"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
+        t("report.initiative"),
+        t("report.benefits_count"),
+        t("report.benefits_money"),
+        t("report.benefits_time"),
+        t("report.benefits_payback")
+    );
+    let counted = |i: &&benefits::InitiativeFigures| {
+        i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
+    };
+    let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
+    for i in listed.iter().take(MAX_ROWS) {
+        let payback = i.payback_years.map_or_else(
+            || "–".to_owned(),
+            |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
+        );
+        let _ = writeln!(
+            o,
+            "| #{} {} | {} | {} | {} | {payback} |",
+            i.id,
+            md_cell(&i.title),
+            i.benefits,
+            shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised),
+            shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)
+        );
+    }
+    if listed.len() > MAX_ROWS {
+        let _ =
+            writeln!(o, "\n{}", lang.tf("report.benefits_more", &[("count", &(listed.len() - MAX_ROWS))]));
+    }
+    let others = s.initiatives.iter().filter(|i| i.benefits > 0 && !counted(i)).count();
+    if others > 0 {
+        let _ = writeln!(o, "\n{}", lang.tf("report.benefits_only_quality", &[("count", &others)]));
+    }
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_pressure"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        t("report.benefits_relieves"),
+        t("report.benefits_money"),
+        t("report.benefits_time")
+    );
+    let names = ["pressure.money", "pressure.products", "pressure.staff", "report.benefits_no_p"];
+    for (name, sums) in names.iter().zip(&s.per_pressure) {
+        if *sums != Sums::default() {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} |",
+                t(name),
+                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
+            );
+        }
+    }
+}
+
+/// What needs doing: overdue measurements with their owners, benefits without an owner,
+/// implemented initiatives with no benefit stated.
+fn follow_up(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
+    let t = |k: &str| lang.t(k);
+    let _ = writeln!(o, "\n### {}\n", t("report.benefits_follow_up"));
+    if s.overdue == 0 && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
+        let _ = writeln!(o, "{}", t("report.benefits_nothing_due"));
+        return;
+    }
+    if s.overdue > 0 {
+        // Each is listed, with its owner, among the follow-ups above.
+        let _ = writeln!(o, "- {}", lang.tf("report.benefits_overdue", &[("count", &s.overdue)]));
+    }
+    if !s.without_owner.is_empty() {
+        let mut initiatives: Vec<String> = s.without_owner.iter().map(|(i, _)| format!("#{i}")).collect();
+        initiatives.dedup();
+        let _ = writeln!(
+            o,
+            "- {}",
+            lang.tf(
+                "report.benefits_without_owner",
+                &[("count", &s.without_owner.len()), ("initiatives", &initiatives.join(", "))]
+            )
+        );
+    }
+    if !s.implemented_without_benefit.is_empty() {
+        let names: Vec<String> = s
+            .implemented_without_benefit
+            .iter()
+            .filter_map(|id| p.initiative(*id))
+            .map(|i| format!("#{} {}", i.id, one_line(&i.title)))
+            .collect();
+        let _ = writeln!(
+            o,
+            "- {}",
+            lang.tf("report.benefits_implemented_none", &[("initiatives", &names.join("; "))])
+        );
+    }
+}
+
+/// Money and time, planned ("target") and realised, in the JSON's names.
+#[derive(Serialize)]
+struct SumsJson {
+    money_target: f64,
+    money_realised: f64,
+    time_target: f64,
+    time_realised: f64,
+}
+
+impl From<&Sums> for SumsJson {
+    fn from(s: &Sums) -> Self {
+        SumsJson {
+            money_target: round(s.money_planned, 2),
+            money_realised: round(s.money_realised, 2),
+            time_target: round(s.time_planned, 2),
+            time_realised: round(s.time_realised, 2),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OwnerMissing {
+    initiative: Id,
+    benefit: Id,
+}
+
+#[derive(Serialize)]
+struct YearJson {
+    year: i16,
+    #[serde(flatten)]
+    sums: SumsJson,
+}
+
+#[derive(Serialize)]
+struct PressureJson {
+    money: SumsJson,
+    products: SumsJson,
+    staff: SumsJson,
+    none: SumsJson,
+}
+
+#[derive(Serialize)]
+struct FacetJson {
+    mission_oriented: SumsJson,
+    anticipatory: SumsJson,
+    enhancement_oriented: SumsJson,
+    adaptive: SumsJson,
+    mixed: SumsJson,
+    unplaced: SumsJson,
+}
+
+#[derive(Serialize)]
+struct GoalJson {
+    goal: Id,
+    #[serde(flatten)]
+    sums: SumsJson,
+}
+
+#[derive(Serialize)]
+struct InitiativeJson<'a> {
+    id: Id,
+    title: &'a str,
+    benefits: usize,
+    #[serde(flatten)]
+    sums: SumsJson,
+    overdue_measurements: usize,
+    investment: Option<f64>,
+    yearly_cost: Option<f64>,
+    payback_years: Option<f64>,
+}
+
+/// The JSON `benefits` object (shape in `docs/report-json.md`). Typed rather than built as a
+/// tree: at 10,000 initiatives it is the report's largest part.
+#[derive(Serialize)]
+pub(super) struct BenefitsJson<'a> {
+    count: usize,
+    currency: Option<&'static str>,
+    time_unit: String,
+    #[serde(flatten)]
+    sums: SumsJson,
+    overdue_measurements: usize,
+    due_soon: usize,
+    without_owner: Vec<OwnerMissing>,
+    implemented_without_benefit: &'a [Id],
+    per_year: Vec<YearJson>,
+    per_pressure: PressureJson,
+    per_facet: FacetJson,
+    per_goal: Vec<GoalJson>,
+    initiatives: Vec<InitiativeJson<'a>>,
+}
+
+pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
+    let [money, products, staff, none] = &s.per_pressure;
+    let [mission_oriented, anticipatory, enhancement_oriented, adaptive, mixed, unplaced] = &s.per_facet;
+    BenefitsJson {
+        count: s.count,
+        currency: currency(p),
+        time_unit: time_unit(p),
+        sums: (&s.sums).into(),
+        overdue_measurements: s.overdue,
+        due_soon: s.due_soon,
+        without_owner: s
+            .without_owner
+            .iter()
+            .map(|(initiative, benefit)| OwnerMissing { initiative: *initiative, benefit: *benefit })
+            .collect(),
+        implemented_without_benefit: &s.implemented_without_benefit,
+        per_year: s
+            .timeline
+            .years()
+            .into_iter()
+            .map(|(year, sums)| YearJson { year, sums: (&sums).into() })
+            .collect(),
+        per_pressure: PressureJson {
+            money: money.into(),
+            products: products.into(),
+            staff: staff.into(),
+            none: none.into(),
+        },
+        per_facet: FacetJson {
+            mission_oriented: mission_oriented.into(),
+            anticipatory: anticipatory.into(),
+            enhancement_oriented: enhancement_oriented.into(),
+            adaptive: adaptive.into(),
+            mixed: mixed.into(),
+            unplaced: unplaced.into(),
+        },
+        per_goal: s.per_goal.iter().map(|(goal, sums)| GoalJson { goal: *goal, sums: sums.into() }).collect(),
+        initiatives: s
+            .initiatives
+            .iter()
+            .map(|i| InitiativeJson {
+                id: i.id,
+                title: &i.title,
+                benefits: i.benefits,
+                sums: (&i.sums).into(),
+                overdue_measurements: i.overdue,
+                investment: i.investment.map(|v| round(v, 2)),
+                yearly_cost: i.yearly_cost.map(|v| round(v, 2)),
+                payback_years: i.payback_years.map(|v| round(v, 1)),
+            })
+            .collect(),
+    }
+}

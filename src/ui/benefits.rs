@@ -1,0 +1,460 @@
+//! Benefits realisation on screen: the benefits view (list, totals and the chart of planned
+//! against realised), the benefit dialogs, and the benefits section of an initiative's detail.
+//!
+//! ```text
+//! ┌ Benefits ──────────────────────────────────────────────────────────────────────┐
+//! │9 benefits · 2 overdue · money: SEK 600,000 of SEK 1,200,000 realised (50%)     │ totals
+//! │Sorted by initiative · showing all · c: chart time                              │
+//! │   #  Benefit                 Owner       Target       Latest      Real.  Due   │ list
+//! │▸  4  Lower cost for temps    Anna Berg   SEK 400,000  SEK 210,000   53%  ✓     │
+//! │┌ Money planned (•) and realised (⠿), cumulative ────────────────────────────┐  │
+//! ││ chart                                                                       │  │ chart
+//! │└─────────────────────────────────────────────────────────────────────────────┘  │
+//! └────────────────────────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Clear, Paragraph, Row, Table};
+
+use super::dialog::{centred, question};
+use super::theme::Theme;
+use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
+use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
+use crate::model::{BenefitKind, Initiative};
+use crate::text::one_line;
+
+/// The organisation's currency code, if chosen.
+fn currency(app: &App) -> Option<&'static str> {
+    app.portfolio.organisation.currency.map(crate::model::Currency::code)
+}
+
+/// "money: SEK 600,000 of SEK 1,200,000 realised (50%)", or `None` with nothing planned.
+fn sum_text(app: &App, kind: BenefitKind, planned: f64, realised: f64, unit: &str) -> Option<String> {
+    if planned == 0.0 && realised == 0.0 {
+        return None;
+    }
+    let lang = app.lang;
+    let shown = |v: f64| match kind {
+        BenefitKind::Money => lang.money(v, currency(app)),
+        _ if unit.is_empty() => lang.amount(v),
+        _ => format!("{} {}", lang.amount(v), one_line(unit)),
+    };
+    let percent = if planned == 0.0 {
+        "–".to_owned()
+    } else {
+        lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0)
+    };
+    Some(lang.tf(
+        &format!("benefits.sum_{}", kind.key()),
+        &[("realised", &shown(realised)), ("planned", &shown(planned)), ("percent", &percent)],
+    ))
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let lang = app.lang;
+    let title = match view.scope.and_then(|id| app.portfolio.initiative(id)) {
+        Some(i) => lang.tf("benefits.title_of", &[("id", &i.id), ("title", &one_line(&i.title))]),
+        None => lang.t("benefits.title").to_owned(),
+    };
+    let block = theme
+        .bordered()
+        .title(Span::styled(
+            format!(" {} ", theme.truncate(&title, usize::from(area.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .border_style(theme.border_focused());
+    frame.render_widget(block, area);
+    let layout = crate::layout::Benefits::new(area, app.grid.presentation);
+    summary(app, frame, layout.summary, view, theme);
+    table(app, frame, layout.table, view, theme);
+    chart(app, frame, layout.chart, view, theme);
+    if let Some(dialog) = &view.dialog {
+        render_dialog(app, frame, area, dialog, view_initiative(app, view), theme);
+    }
+}
+
+/// The initiative a dialog over the view is about.
+fn view_initiative<'a>(app: &'a App, view: &BenefitsView) -> Option<&'a Initiative> {
+    view.scope.or(view.selected_row().map(|r| r.initiative)).and_then(|id| app.portfolio.initiative(id))
+}
+
+fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    let lang = app.lang;
+    let f = &view.figures;
+    let mut parts = vec![lang.tf("benefits.count", &[("count", &f.count)])];
+    if f.overdue > 0 {
+        parts.push(lang.tf("benefits.overdue_count", &[("count", &f.overdue)]));
+    }
+    let sums = [
+        sum_text(app, BenefitKind::Money, f.sums.money_planned, f.sums.money_realised, ""),
+        sum_text(app, BenefitKind::Time, f.sums.time_planned, f.sums.time_realised, &f.time_unit),
+    ];
+    parts.extend(sums.into_iter().flatten());
+    let width = usize::from(area.width);
+    let first = Line::styled(theme.truncate(&parts.join(" · "), width), theme.heading());
+    let chart = lang.t(if view.chart == BenefitKind::Money {
+        "benefits.chart_key_time"
+    } else {
+        "benefits.chart_key_money"
+    });
+    let second = lang.tf(
+        "benefits.view_line",
+        &[
+            ("sort", &lang.t(view.sort.key())),
+            ("filter", &lang.t(&view.filter.key()).to_lowercase()),
+            ("shown", &view.rows.len()),
+            ("chart", &chart),
+        ],
+    );
+    let second = Line::styled(theme.truncate(&second, width), theme.dim());
+    frame.render_widget(Paragraph::new(vec![first, second]), area);
+}
+
+fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    // The columns' widths; the benefit takes what is left, and long texts end in "…".
+    const ID: u16 = 4;
+    const OWNER: u16 = 11;
+    const TARGET: u16 = 13;
+    const LATEST: u16 = 11;
+    const REAL: u16 = 5;
+    const DUE: u16 = 10;
+    let lang = app.lang;
+    if view.rows.is_empty() {
+        let key = match (view.figures.count, view.scope) {
+            (0, Some(_)) => "benefits.empty_initiative",
+            (0, None) => "benefits.empty",
+            _ => "benefits.empty_filter",
+        };
+        let text = Paragraph::new(lang.t(key)).style(theme.dim()).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, area);
+        return;
+    }
+    let presentation = app.grid.presentation;
+    let visible = usize::from(area.height.saturating_sub(1));
+    let offset = crate::layout::scroll(view.offset, view.selected, view.rows.len(), visible);
+    let currency = currency(app);
+    let today = app.today;
+    let fixed = ID + TARGET + LATEST + REAL + DUE + if presentation { 5 } else { OWNER + 6 };
+    let title_width = usize::from(area.width.saturating_sub(fixed));
+    let cut = |text: String, width: u16| theme.truncate(&text, usize::from(width));
+    let rows = view.rows.iter().enumerate().skip(offset).take(visible).filter_map(|(ix, row)| {
+        let b = app.benefit(row.initiative, row.benefit)?;
+        let selected = ix == view.selected;
+        let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
+        // The target names the unit; the latest reading beside it is the bare figure.
+        let latest = benefits::latest(b, None)
+            .and_then(|m| m.value)
+            .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
+        let trend = match benefits::trend(b) {
+            Some(Trend::Better) => " ↑",
+            Some(Trend::Worse) => " ↓",
+            Some(Trend::Unchanged) | None => "",
+        };
+        let due = benefits::due(b, today);
+        let title = if view.scope.is_some() {
+            one_line(&b.title).into_owned()
+        } else {
+            format!("#{} {}", row.initiative, one_line(&b.title))
+        };
+        let mut cells = vec![
+            Cell::from(format!("{}{:>3}", theme.mark(selected), b.id)),
+            Cell::from(theme.truncate(&title, title_width)),
+        ];
+        if !presentation {
+            let owner =
+                if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };
+            cells.push(Cell::from(cut(owner, OWNER)));
+        }
+        cells.extend([
+            Cell::from(cut(value(b.target.value), TARGET)),
+            Cell::from(cut(format!("{latest}{trend}"), LATEST)),
+            Cell::from(format!("{:>5}", realisation_text(lang, b))),
+            Cell::from(Span::styled(
+                due_text(lang, due),
+                if due.is_overdue() { theme.warning() } else { Style::new() },
+            )),
+        ]);
+        let row = Row::new(cells);
+        Some(if selected { row.style(theme.selected()) } else { row })
+    });
+    let mut header = vec![lang.t("benefits.col_id"), lang.t("benefits.col_benefit")];
+    let mut widths = vec![Constraint::Length(ID), Constraint::Fill(1)];
+    if !presentation {
+        header.push(lang.t("benefits.col_owner"));
+        widths.push(Constraint::Length(OWNER));
+    }
+    header.extend([
+        lang.t("benefits.col_target"),
+        lang.t("benefits.col_latest"),
+        lang.t("benefits.col_realisation"),
+        lang.t("benefits.col_due"),
+    ]);
+    widths.extend([
+        Constraint::Length(TARGET),
+        Constraint::Length(LATEST),
+        Constraint::Length(REAL),
+        Constraint::Length(DUE),
+    ]);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header.into_iter().map(Cell::from)).style(theme.heading()))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+/// Planned against realised at the end of each year, as pairs of bars: planned on the left
+/// (dim), realised on the right, each with its figure. As many years as fit, the latest.
+fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
+    const GROUP_GAP: u16 = 2;
+    let lang = app.lang;
+    let kind = view.chart;
+    let unit = match kind {
+        BenefitKind::Money => {
+            currency(app).map_or_else(String::new, |c| format!(" ({})", lang.currency_symbol(c)))
+        }
+        _ if view.figures.time_unit.is_empty() => String::new(),
+        _ => format!(" ({})", one_line(&view.figures.time_unit)),
+    };
+    let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let text = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
+    frame
+        .render_widget(Line::styled(theme.truncate(&text, usize::from(title.width)), theme.heading()), title);
+    let years: Vec<(i16, f64, f64)> = view
+        .figures
+        .timeline
+        .years()
+        .into_iter()
+        .map(|(year, sums)| {
+            let (planned, realised) = sums.of_kind(kind);
+            (year, planned, realised)
+        })
+        .collect();
+    if years.iter().all(|(_, p, r)| *p == 0.0 && *r == 0.0) {
+        let text = Paragraph::new(lang.t("benefits.chart_empty"))
+            .style(theme.dim())
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, bars);
+        return;
+    }
+    // Bars 3 to 8 columns wide; years that do not fit leave from the left.
+    let fits = usize::from((bars.width + GROUP_GAP) / (6 + GROUP_GAP)).max(1);
+    let shown = &years[years.len().saturating_sub(fits)..];
+    let count = u16::try_from(shown.len()).unwrap_or(1).max(1);
+    let width = (bars.width.saturating_sub((count - 1) * GROUP_GAP) / (2 * count)).clamp(3, 8);
+    let height = |v: f64| if v.is_finite() && v > 0.0 { v.round() as u64 } else { 0 };
+    let top = shown.iter().map(|(_, p, r)| height(*p).max(height(*r))).max().unwrap_or(1).max(1);
+    let groups: Vec<BarGroup> = shown
+        .iter()
+        .map(|(year, planned, realised)| {
+            let bar = |v: f64, style: Style| {
+                Bar::default()
+                    .value(height(v))
+                    .text_value(lang.compact(v))
+                    .style(style)
+                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
+            };
+            BarGroup::default()
+                .label(Line::from(year.to_string()).centered())
+                .bars(&[bar(*planned, theme.dim()), bar(*realised, theme.info())])
+        })
+        .collect();
+    let mut chart = BarChart::default().bar_width(width).bar_gap(0).group_gap(GROUP_GAP).max(top);
+    for group in groups {
+        chart = chart.data(group);
+    }
+    frame.render_widget(chart, bars);
+}
+
+/// A benefit dialog over `area`: the editor, the measurement line, or a question.
+pub fn render_dialog(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    dialog: &BenefitDialog,
+    initiative: Option<&Initiative>,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    match dialog {
+        BenefitDialog::Edit(editor) => {
+            render_editor(app, frame, area, editor, initiative, theme);
+            if editor.confirm_discard {
+                question(
+                    frame,
+                    area,
+                    lang.t("dialog.discard_title"),
+                    lang.t("benefits.discard_text"),
+                    lang.t("benefits.discard_keys"),
+                    theme,
+                );
+            }
+        }
+        BenefitDialog::Measure(line) => render_measure(app, frame, area, line, theme),
+        BenefitDialog::Delete(id) => {
+            let b = initiative.and_then(|i| i.benefits.iter().find(|b| b.id == *id));
+            let title = b.map(|b| one_line(&b.title).into_owned()).unwrap_or_default();
+            let count = b.map_or(0, |b| b.measurements.len());
+            let text = lang.tf("benefits.delete_text", &[("id", id), ("title", &title), ("count", &count)]);
+            question(
+                frame,
+                area,
+                lang.t("benefits.delete_title"),
+                &text,
+                lang.t("dialog.delete_keys"),
+                theme,
+            );
+        }
+    }
+}
+
+const LABEL_WIDTH: usize = 23;
+
+fn render_editor(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    editor: &BenefitEditor,
+    initiative: Option<&Initiative>,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let rect = centred(area, 74, BenefitField::ALL.len() as u16 + 4);
+    let title = match (&editor.original, initiative) {
+        (Some(b), _) => lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))]),
+        (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
+        (None, None) => lang.t("benefits.new_title_plain").to_owned(),
+    };
+    let hint =
+        editor.error.map_or_else(|| lang.t("benefits.editor_hint").to_owned(), |e| lang.t(e.key).to_owned());
+    let hint_style = if editor.error.is_some() { theme.error() } else { theme.dim() };
+    let block = theme
+        .bordered()
+        .title(Span::styled(
+            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .title_bottom(Line::styled(
+            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            hint_style,
+        ))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
+    for (ix, field) in BenefitField::ALL.iter().enumerate() {
+        let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
+        let focused = editor.field() == *field;
+        let wrong = editor.error.is_some_and(|e| e.field == *field);
+        let label_style = if wrong {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        let label =
+            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
+        let row = Rect { y, height: 1, ..inner };
+        frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
+        let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
+        let style = if focused { theme.selected() } else { Style::new() };
+        if field.is_choice() {
+            let current = lang.t(&editor.choice_label(*field)).to_owned();
+            let text = if focused { format!("◂ {current} ▸") } else { current };
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+        } else if let Some(input) = editor.line(*field) {
+            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+            let shown: String = input.value().chars().skip(scroll).collect();
+            let mut text = theme.truncate(&one_line(&shown), width);
+            if focused {
+                let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+                text.push_str(&" ".repeat(pad));
+                let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
+            }
+            frame.render_widget(Line::styled(text, style), value);
+        }
+    }
+    if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
+        let count = editor.draft.measurements.len();
+        let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
+        frame.render_widget(
+            Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
+            Rect { y, height: 1, ..inner },
+        );
+    }
+}
+
+fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, theme: &Theme) {
+    let lang = app.lang;
+    let height = 3;
+    let rect = Rect {
+        y: area.bottom().saturating_sub(height + 1),
+        height,
+        ..centred(area, area.width.saturating_sub(4), height)
+    };
+    let unit = if line.unit.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", one_line(line.unit.trim()))
+    };
+    let title = lang
+        .tf("measure.title", &[("id", &line.benefit), ("title", &one_line(&line.title)), ("unit", &unit)]);
+    let hint = line.error.map_or_else(|| lang.t("measure.hint").to_owned(), |e| lang.t(e.key).to_owned());
+    let hint_style = if line.error.is_some() { theme.error() } else { theme.dim() };
+    let block = theme
+        .bordered()
+        .title(Span::styled(
+            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
+            theme.heading(),
+        ))
+        .title_bottom(Line::styled(
+            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
+            hint_style,
+        ))
+        .border_style(theme.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    // Date and value get what they need; the note takes the rest.
+    let mut x = inner.x;
+    for field in MeasureField::ALL {
+        let label = format!("{} ", lang.t(field.label()));
+        let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        let room = inner.right().saturating_sub(x + label_width);
+        let width = match field {
+            MeasureField::Date => 11.min(room),
+            MeasureField::Value => 14.min(room),
+            MeasureField::Note => room,
+        };
+        let focused = line.field() == field;
+        let wrong = line.error.is_some_and(|e| e.field == field);
+        let label_style = if wrong {
+            theme.error()
+        } else if focused {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
+        let value = Rect { x: x + label_width, width, ..inner };
+        let input = line.input(field);
+        let w = usize::from(width);
+        let scroll = if focused { input.visual_scroll(w.saturating_sub(1)) } else { 0 };
+        let shown: String = input.value().chars().skip(scroll).collect();
+        let mut text = theme.truncate(&one_line(&shown), w);
+        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+        text.push_str(&" ".repeat(pad));
+        let style = if focused { theme.selected() } else { theme.border() };
+        frame.render_widget(Line::styled(text, style), value);
+        if focused {
+            let cx = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position((cx.min(value.right().saturating_sub(1)), value.y));
+        }
+        x = value.right() + 1;
+    }
+}

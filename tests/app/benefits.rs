@@ -1,0 +1,290 @@
+//! Benefits realisation driven through keys (issue 17): adding a benefit and a measurement and
+//! undoing both, from the benefits view and from the initiative form; bad input refused with
+//! nothing kept half-way; the benefits view, its chart and the detail's section at 80×24 in
+//! English and Swedish; overdue benefits among the Overview's follow-ups; the grid weighted
+//! by expected money.
+
+use fasett::action::Pane;
+use fasett::app::{BenefitDialog, Field, Mode};
+use fasett::i18n::Lang;
+use fasett::model::{BenefitKind, Portfolio};
+use fasett::testing::{Harness, TODAY, sample};
+use ratatui::crossterm::event::KeyCode;
+
+/// The sample's benefits view, from the Overview.
+fn view(lang: Lang) -> Harness {
+    let mut app = Harness::sample().lang(lang).on(Pane::Overview);
+    app.press('b');
+    assert!(matches!(app.mode, Mode::Benefits(_)), "b opens the benefits view");
+    app
+}
+
+/// Opens initiative `id`'s detail from the register.
+fn detail(app: &mut Harness, id: u32) {
+    app.press('2');
+    let ix = app.register.view.iter().position(|x| *x == id).expect("listed");
+    app.press('g');
+    for _ in 0..ix {
+        app.press('j');
+    }
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Detail { id: shown, .. } if shown == id));
+}
+
+fn benefits_of(app: &Harness, id: u32) -> Vec<(String, usize)> {
+    let i = app.portfolio.initiative(id).expect("the initiative");
+    i.benefits.iter().map(|b| (b.title.clone(), b.measurements.len())).collect()
+}
+
+fn dialog(app: &Harness) -> Option<&BenefitDialog> {
+    match &app.mode {
+        Mode::Benefits(view) => view.dialog.as_ref(),
+        Mode::Form(form) => form.benefit.as_ref(),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_benefit_and_a_measurement_are_added_from_the_detail_and_undone_one_by_one() {
+    let mut app = Harness::on_disk(&sample());
+    detail(&mut app, 8);
+    let before = benefits_of(&app, 8);
+    app.press('b');
+    assert!(matches!(&app.mode, Mode::Benefits(v) if v.scope == Some(8)));
+    // n: the editor, title first; Tab through kind to the numbers.
+    app.press('n');
+    app.type_text("Färre inhyrda sjuksköterskor");
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::BaselineValue)
+    {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("12");
+    app.press(KeyCode::Tab).type_text("2026-08-01");
+    app.press(KeyCode::Tab).type_text("4");
+    app.press(KeyCode::Tab).type_text("2027-12-31");
+    app.press("<C-s>");
+    assert!(dialog(&app).is_none(), "kept: {}", app.message());
+    let added = app.portfolio.initiative(8).expect("#8").benefits.last().cloned().expect("a benefit");
+    assert_eq!(added.title, "Färre inhyrda sjuksköterskor");
+    assert_eq!((added.baseline.value, added.target.value), (Some(12.0), Some(4.0)));
+    assert_eq!(added.owner, "Karin Holm", "the initiative's owner unless changed");
+    assert!(added.id > 33, "a new id: {}", added.id);
+    // m: one line, the date already today; the value and a note.
+    app.press('G').press('m');
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))));
+    app.type_text("10");
+    app.press(KeyCode::Tab).type_text("Två färre i november");
+    app.press(KeyCode::Enter);
+    let measured = app.portfolio.initiative(8).expect("#8").benefits.last().cloned().expect("a benefit");
+    assert_eq!(measured.measurements.len(), 1);
+    let m = &measured.measurements[0];
+    assert_eq!((m.date, m.value, m.note.as_str()), (TODAY, Some(10.0), "Två färre i november"));
+    assert_eq!(fasett::benefits::realisation(&measured), Some(25.0));
+    let on_disk = fasett::store::load(app.path().expect("a file")).expect("valid").expect("saved");
+    assert_eq!(on_disk.initiative(8).map(|i| i.benefits.len()), Some(before.len() + 1), "saved at once");
+    // Undo takes back the measurement, then the benefit.
+    app.press('u');
+    assert_eq!(
+        app.portfolio.initiative(8).and_then(|i| i.benefits.last()).map(|b| b.measurements.len()),
+        Some(0)
+    );
+    app.press('u');
+    assert_eq!(benefits_of(&app, 8), before);
+    app.press("<C-r>").press("<C-r>");
+    assert_eq!(benefits_of(&app, 8).len(), before.len() + 1, "and redo brings both back");
+    assert_eq!(
+        app.portfolio.initiative(8).and_then(|i| i.benefits.last()).map(|b| b.measurements.len()),
+        Some(1)
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason_and_nothing_is_kept() {
+    let mut app = view(Lang::En);
+    let before = app.portfolio.clone();
+    // A value that is not a number.
+    app.press('m');
+    app.type_text("about twelve");
+    app.press(KeyCode::Enter);
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))), "the line stays open");
+    assert!(app.message().contains("write a number"), "{}", app.message());
+    // A date in the future.
+    app.press("<S-Tab>").press("<C-u>").type_text("2027-01-01");
+    app.press(KeyCode::Tab).press("<C-u>").type_text("12");
+    app.press(KeyCode::Enter);
+    assert!(app.message().contains("in the future"), "{}", app.message());
+    app.press(KeyCode::Esc);
+    assert!(dialog(&app).is_none());
+    // A target equal to the baseline, and a huge number.
+    app.press('e');
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::TargetValue)
+    {
+        app.press(KeyCode::Tab);
+    }
+    app.press("<C-u>").type_text("3100");
+    app.press("<C-s>");
+    assert!(app.message().contains("equals the baseline"), "{}", app.message());
+    app.press("<C-u>").type_text("1 000 000 000 000 000");
+    app.press("<C-s>");
+    assert!(app.message().contains("more than fasett takes"), "{}", app.message());
+    // Esc asks before dropping typed changes; y drops them.
+    app.press(KeyCode::Esc);
+    assert!(matches!(dialog(&app), Some(d) if d.is_question()));
+    app.press('y');
+    assert!(dialog(&app).is_none());
+    assert_eq!(app.portfolio, before, "nothing saved half-way");
+    assert!(!app.screen().contains("NaN"));
+}
+
+#[test]
+fn a_negative_target_is_a_saving_and_counts_like_a_falling_cost() {
+    let mut app = view(Lang::En);
+    app.press('n');
+    app.type_text("Lower cost as a change");
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::TargetValue)
+    {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("-400000");
+    app.press("<C-s>");
+    let b = app.portfolio.benefits().map(|(_, b)| b).find(|b| b.title == "Lower cost as a change");
+    let b = b.cloned().expect("added");
+    assert_eq!(b.kind, BenefitKind::Money);
+    assert_eq!(fasett::benefits::planned(&b), Some(400_000.0));
+}
+
+#[test]
+fn the_form_keeps_benefits_in_its_draft_until_it_is_saved() {
+    let mut app = Harness::sample();
+    app.press('2').press('n');
+    app.type_text("Ny idé med nytta");
+    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Benefits) {
+        app.press(KeyCode::Tab);
+    }
+    app.press('a');
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Edit(_))));
+    app.type_text("Kortare köer");
+    app.press("<C-s>");
+    assert!(dialog(&app).is_none(), "{}", app.message());
+    let Mode::Form(form) = &app.mode else { panic!("back in the form") };
+    assert_eq!(form.draft.benefits.len(), 1);
+    app.press('m');
+    app.type_text("5");
+    app.press(KeyCode::Enter);
+    let Mode::Form(form) = &app.mode else { panic!("back in the form") };
+    assert_eq!(form.draft.benefits[0].measurements.len(), 1);
+    let count = app.portfolio.initiatives.len();
+    app.press("<C-s>");
+    assert_eq!(app.portfolio.initiatives.len(), count + 1);
+    let new = app.portfolio.initiatives.last().expect("saved");
+    assert_eq!(benefits_of(&app, new.id), [("Kortare köer".to_owned(), 1)]);
+    app.press('u');
+    assert_eq!(app.portfolio.initiatives.len(), count, "one undo: the form was one edit");
+}
+
+#[test]
+fn overdue_benefits_are_among_the_overview_follow_ups_and_enter_opens_them() {
+    let mut app = Harness::sample().on(Pane::Overview);
+    let ups = app.follow_ups();
+    let first = ups.first().expect("follow-ups");
+    assert_eq!(first.kind, fasett::analysis::FollowUpKind::Benefit, "the oldest overdue is a benefit");
+    assert!(app.screen().contains("B25 Lägre livsmed"), "{}", app.screen());
+    app.press(KeyCode::Enter);
+    let Mode::Benefits(view) = &app.mode else { panic!("the benefits view") };
+    assert_eq!(view.scope, Some(17));
+    assert_eq!(view.selected_row().map(|r| r.benefit), Some(25));
+}
+
+#[test]
+fn the_list_sorts_filters_and_switches_the_chart() {
+    let mut app = view(Lang::En);
+    let Mode::Benefits(v) = &app.mode else { panic!() };
+    let all = v.rows.len();
+    assert_eq!(all, app.portfolio.benefits().filter(|(i, _)| !i.archived).count());
+    app.press('f');
+    let Mode::Benefits(v) = &app.mode else { panic!() };
+    assert!(
+        v.rows
+            .iter()
+            .all(|r| app.benefit(r.initiative, r.benefit).is_some_and(|b| b.kind == BenefitKind::Money))
+    );
+    for _ in 0..4 {
+        app.press('f');
+    }
+    let Mode::Benefits(v) = &app.mode else { panic!() };
+    assert_eq!(v.rows.len(), 3, "overdue: three benefits in the sample");
+    app.press('s').press('c');
+    let Mode::Benefits(v) = &app.mode else { panic!() };
+    assert_eq!(v.chart, BenefitKind::Time);
+    app.press(KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn snapshots_of_the_benefits_view_and_the_detail_at_80x24() {
+    for lang in [Lang::En, Lang::Sv] {
+        let mut app = view(lang);
+        insta::assert_snapshot!(format!("view_{}", lang.code()), app.render(80, 24));
+        app.press(KeyCode::Esc);
+        detail(&mut app, 12);
+        for _ in 0..20 {
+            app.press('j');
+        }
+        insta::assert_snapshot!(format!("detail_{}", lang.code()), app.render(80, 24));
+    }
+    let mut app = view(Lang::En);
+    app.press('p');
+    insta::assert_snapshot!("view_presentation", app.render(80, 24));
+    app.press('p');
+    app.press('m');
+    insta::assert_snapshot!("measurement_line", app.render(80, 24));
+    app.press(KeyCode::Esc).press('e');
+    insta::assert_snapshot!("editor", app.render(80, 24));
+}
+
+#[test]
+fn an_empty_portfolio_says_how_to_begin() {
+    let mut app = Harness::new(Portfolio::default()).on(Pane::Overview);
+    app.press('b');
+    let screen = app.screen();
+    assert!(screen.contains("No benefits yet"), "{screen}");
+    assert!(screen.contains("Nothing to chart yet"), "{screen}");
+    app.press('n');
+    assert!(app.message().contains("Which initiative?"), "{}", app.message());
+}
+
+#[test]
+fn w_weights_the_grid_by_priority_then_by_expected_money() {
+    let mut app = Harness::sample().on(Pane::Portfolio);
+    app.press('w');
+    assert!(app.screen().contains("[weighted by priority]"), "{}", app.screen());
+    app.press('w');
+    assert!(app.screen().contains("[weighted by expected money]"), "{}", app.screen());
+    // Active initiatives' money benefits a year: mission #3 800 000, #8 1 000 000, #17 400 000
+    // and #21 600 000; enhancement #11 130 000 (#12 is completed, so not counted).
+    assert_eq!(app.grid.balance.weights[..4], [2_800_000, 0, 130_000, 0]);
+    assert_eq!(app.grid.balance.shares(true)[..4], [96, 0, 4, 0]);
+    app.press('w');
+    assert!(!app.screen().contains("[weighted"), "{}", app.screen());
+}
+
+#[test]
+fn the_currency_is_chosen_in_the_profile_and_money_follows_it() {
+    use fasett::action::Action;
+    use fasett::app::ProfileRow;
+    use fasett::model::Currency;
+    let mut app = Harness::sample().lang(Lang::Da);
+    app.update(Action::RunCommand("org".into()));
+    app.press('g');
+    while !matches!(&app.mode, Mode::Profile(e) if e.row(&app.portfolio.organisation) == ProfileRow::Currency)
+    {
+        app.press('j');
+    }
+    app.press(KeyCode::Enter);
+    assert_eq!(app.portfolio.organisation.currency, Some(Currency::Dkk));
+    app.press(KeyCode::Esc).press('4').press('b');
+    assert!(app.screen().contains("3.960.000 kr. af 5.930.000 kr."), "{}", app.screen());
+    app.press(KeyCode::Esc);
+    app.press('u');
+    assert_eq!(app.portfolio.organisation.currency, Some(Currency::Sek), "one undoable edit");
+}
