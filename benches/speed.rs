@@ -95,6 +95,26 @@ fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
     draw(app, terminal);
 }
 
+/// Times one move in a list (`j`, then `k`, by turns), each moved back unmeasured so the
+/// selection stays near the top.
+fn bench_move(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+) {
+    g.bench_function(name, |b| {
+        b.iter_custom(|n| {
+            (0..n)
+                .map(|i| {
+                    let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
+                    there_and_back(app, terminal, &key(KeyCode::Char(there)), &key(KeyCode::Char(back)), 1)
+                })
+                .sum()
+        });
+    });
+}
+
 fn group<'c>(
     c: &'c mut Criterion,
     name: &str,
@@ -134,20 +154,7 @@ fn benches(c: &mut Criterion) {
         let mut app = app(loaded.clone(), &mut terminal);
         press(&mut app, &mut terminal, &key(KeyCode::Char('2')));
         assert_eq!(app.pane, Pane::Initiatives);
-        g.bench_function("key_move_down", |b| {
-            b.iter_custom(|n| {
-                let mut spent = Duration::ZERO;
-                for i in 0..n {
-                    // Down, then back up unmeasured, so the selection stays near the top.
-                    let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
-                    let start = Instant::now();
-                    press(&mut app, &mut terminal, &key(KeyCode::Char(there)));
-                    spent += start.elapsed();
-                    press(&mut app, &mut terminal, &key(KeyCode::Char(back)));
-                }
-                spent
-            });
-        });
+        bench_move(&mut g, "key_move_down", &mut app, &mut terminal);
 
         g.bench_function("key_sort", |b| {
             b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
@@ -162,17 +169,9 @@ fn benches(c: &mut Criterion) {
         press(&mut app, &mut terminal, &key(KeyCode::Char('/')));
         press(&mut app, &mut terminal, &key(KeyCode::Char('v')));
         press(&mut app, &mut terminal, &key(KeyCode::Char('e')));
+        let (l, erase) = (key(KeyCode::Char('l')), key(KeyCode::Backspace));
         g.bench_function("key_filter_char", |b| {
-            b.iter_custom(|n| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..n {
-                    let start = Instant::now();
-                    press(&mut app, &mut terminal, &key(KeyCode::Char('l')));
-                    spent += start.elapsed();
-                    press(&mut app, &mut terminal, &key(KeyCode::Backspace));
-                }
-                spent
-            });
+            b.iter_custom(|n| there_and_back(&mut app, &mut terminal, &l, &erase, n));
         });
         press(&mut app, &mut terminal, &key(KeyCode::Esc));
 
@@ -208,10 +207,34 @@ fn benches(c: &mut Criterion) {
         let p = &opened.portfolio;
         let today = jiff::civil::date(2026, 11, 25);
         g.bench_function("report_markdown", |b| {
-            b.iter(|| black_box(fasett::report::markdown(p, today, fasett::i18n::Lang::En)));
+            b.iter(|| {
+                black_box(fasett::report::markdown(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
         });
         g.bench_function("report_json", |b| {
-            b.iter(|| black_box(fasett::report::json(p, today, fasett::i18n::Lang::En)));
+            b.iter(|| {
+                black_box(fasett::report::json(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
+        });
+        g.bench_function("report_html", |b| {
+            b.iter(|| {
+                black_box(fasett::report::html(
+                    p,
+                    today,
+                    fasett::i18n::Lang::En,
+                    fasett::report::Options::default(),
+                ))
+            });
         });
         g.bench_function("export_csv", |b| {
             b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
@@ -430,10 +453,24 @@ fn benefit_benches(c: &mut Criterion) {
     g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
     let today = jiff::civil::date(2026, 11, 25);
     g.bench_function("report_markdown", |b| {
-        b.iter(|| black_box(fasett::report::markdown(&loaded, today, fasett::i18n::Lang::En)));
+        b.iter(|| {
+            black_box(fasett::report::markdown(
+                &loaded,
+                today,
+                fasett::i18n::Lang::En,
+                fasett::report::Options::default(),
+            ))
+        });
     });
     g.bench_function("report_json", |b| {
-        b.iter(|| black_box(fasett::report::json(&loaded, today, fasett::i18n::Lang::En)));
+        b.iter(|| {
+            black_box(fasett::report::json(
+                &loaded,
+                today,
+                fasett::i18n::Lang::En,
+                fasett::report::Options::default(),
+            ))
+        });
     });
 
     let mut terminal = terminal();
@@ -460,33 +497,13 @@ fn benefit_benches(c: &mut Criterion) {
     press(&mut app, &mut terminal, &key(KeyCode::Char('4')));
     press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
     press(&mut app, &mut terminal, &key(KeyCode::Esc));
+    let (open, close) = (key(KeyCode::Char('b')), key(KeyCode::Esc));
     g.bench_function("benefits_reopen", |b| {
-        b.iter_custom(|n| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..n {
-                let start = Instant::now();
-                press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
-                spent += start.elapsed();
-                press(&mut app, &mut terminal, &key(KeyCode::Esc));
-            }
-            spent
-        });
+        b.iter_custom(|n| there_and_back(&mut app, &mut terminal, &open, &close, n));
     });
     press(&mut app, &mut terminal, &key(KeyCode::Char('b')));
     assert!(matches!(app.mode, fasett::app::Mode::Benefits(_)));
-    g.bench_function("benefits_key_move", |b| {
-        b.iter_custom(|n| {
-            let mut spent = Duration::ZERO;
-            for i in 0..n {
-                let (there, back) = if i % 2 == 0 { ('j', 'k') } else { ('k', 'j') };
-                let start = Instant::now();
-                press(&mut app, &mut terminal, &key(KeyCode::Char(there)));
-                spent += start.elapsed();
-                press(&mut app, &mut terminal, &key(KeyCode::Char(back)));
-            }
-            spent
-        });
-    });
+    bench_move(&mut g, "benefits_key_move", &mut app, &mut terminal);
     g.bench_function("benefits_key_sort", |b| {
         b.iter(|| press(&mut app, &mut terminal, &key(KeyCode::Char('s'))));
     });

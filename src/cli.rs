@@ -52,9 +52,20 @@ pub enum Command {
     Check,
     /// Print a summary for a memo: balance, stages, gaps, follow-ups, checklists, actions.
     Report {
-        /// Markdown (readable as plain text) or JSON (shape in docs/report-json.md).
+        /// Markdown (readable as plain text), JSON (shape in docs/report-json.md) or HTML (one
+        /// page with the portfolio drawn, for a browser, printing to PDF or pasting into Word).
         #[arg(long, value_enum, default_value = "markdown")]
         format: report::Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave out people's names (owners, participants, action owners), for public papers.
+        #[arg(long)]
+        public: bool,
+        /// List decisions and lessons logged from this date (YYYY-MM-DD) [default: 12 months
+        /// back].
+        #[arg(long, value_name = "DATE", value_parser = parse_since)]
+        since: Option<jiff::civil::Date>,
     },
     /// Export every initiative: CSV or .xlsx for spreadsheets, the portfolio JSON, or Markdown.
     Export {
@@ -168,7 +179,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Some(Command::Path) => Ok(commands::path(file, lang)),
         Some(Command::Check) => Ok(commands::check(file, lang)),
-        Some(Command::Report { format }) => Ok(commands::report(file, format, lang)),
+        Some(Command::Report { format, ref output, public, since }) => {
+            Ok(commands::report(file, format, output.as_deref(), report::Options { public, since }, lang))
+        }
         Some(Command::Export { format, ref output, delimiter, with_proposers }) => {
             Ok(commands::export(file, format, output.as_deref(), delimiter, with_proposers, lang))
         }
@@ -206,6 +219,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
     }
 }
 
+/// `--since`: a date as the data file writes it.
+fn parse_since(text: &str) -> Result<jiff::civil::Date, String> {
+    text.trim().parse().map_err(|_| format!("“{text}” is not a date: write it as YYYY-MM-DD"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,7 +244,7 @@ mod tests {
     fn exchange_subcommands_follow_the_contract() {
         let cli = Cli::try_parse_from(["fasett", "report", "--format", "json", "--file", "p.json"])
             .expect("parses");
-        assert!(matches!(cli.command, Some(Command::Report { format: report::Format::Json })));
+        assert!(matches!(cli.command, Some(Command::Report { format: report::Format::Json, .. })));
         assert_eq!(cli.file.as_deref(), Some(Path::new("p.json")));
         let cli = Cli::try_parse_from([
             "fasett",

@@ -95,7 +95,7 @@ mod tests {
         let link = dir.path().join("linked.json");
         std::os::unix::fs::symlink(&path, &link).expect("symlink");
         Config { lang: Some("sv".into()), ..Config::default() }.save(&link).expect("saves");
-        assert!(std::fs::symlink_metadata(&link).expect("exists").file_type().is_symlink());
+        assert!(crate::testing::is_link(&link));
         assert_eq!(Config::load(&path).lang(), Some(Lang::Sv));
         let left: Vec<_> = std::fs::read_dir(dir.path().join("fresh"))
             .expect("a folder")

@@ -385,26 +385,23 @@ pub fn csv(portfolio: &Portfolio, lang: Lang, delimiter: u8) -> Vec<u8> {
 }
 
 fn csv_table(table: &table::Table, delimiter: u8) -> Vec<u8> {
-    let mut out = BOM.as_bytes().to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .terminator(csv::Terminator::CRLF)
-            .quote_style(csv::QuoteStyle::Necessary)
-            .from_writer(&mut out);
-        // Writing into a Vec cannot fail.
-        let _ = writer.write_record(&table.headers);
-        for row in &table.rows {
-            let _ = writer.write_record(row.iter().map(|c| guard(&c.text()).into_owned()));
-        }
-        let _ = writer.flush();
-    }
-    out
+    let rows = table.rows.iter().map(|row| row.iter().map(table::Out::text));
+    csv_rows(&table.headers, rows, delimiter)
 }
 
 /// A table of plain texts as CSV, like the initiatives' (BOM, header row, each cell through
 /// the formula guard, CRLF).
 fn csv_plain(headers: &[&str], rows: &[Vec<String>], delimiter: u8) -> Vec<u8> {
+    csv_rows(headers, rows.iter().map(|cells| cells.iter().map(String::as_str)), delimiter)
+}
+
+/// The one CSV writer: BOM, the header row, then each row with every cell through the
+/// formula guard, CRLF line ends, `delimiter` between fields.
+fn csv_rows<C: AsRef<str>>(
+    headers: &[impl AsRef<[u8]>],
+    rows: impl Iterator<Item = impl Iterator<Item = C>>,
+    delimiter: u8,
+) -> Vec<u8> {
     let mut out = BOM.as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -415,7 +412,7 @@ fn csv_plain(headers: &[&str], rows: &[Vec<String>], delimiter: u8) -> Vec<u8> {
         // Writing into a Vec cannot fail.
         let _ = writer.write_record(headers);
         for cells in rows {
-            let _ = writer.write_record(cells.iter().map(|c| guard(c).into_owned()));
+            let _ = writer.write_record(cells.map(|c| guard(c.as_ref()).into_owned()));
         }
         let _ = writer.flush();
     }

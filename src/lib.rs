@@ -18,7 +18,9 @@
 //! - [`benefits`]: benefits realisation: realised, due, overdue, sums per year, P, facet and goal.
 //! - [`analysis`]: pure summaries (facet shares, tendency, follow-ups, checklist scores).
 //! - [`report`], [`export`], [`import`]: the portfolio out to memos and spreadsheets, and in;
-//!   survey exports in as checklist runs.
+//!   survey exports in as checklist runs; the report's content is computed once and written as
+//!   Markdown, JSON or an HTML page with SVG charts (`report/content.rs`, `markdown.rs`,
+//!   `json.rs`, `html.rs`, `svg.rs`).
 //! - [`merge`]: two copies of the portfolio merged by identity (the git merge driver, "merge
 //!   both"), conflicts recorded in the file and settled as undoable edits.
 //! - [`region`]: several municipalities' portfolios side by side, read-only.

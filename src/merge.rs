@@ -42,12 +42,13 @@ use serde::Deserialize;
 use crate::model::extras::Extras;
 use crate::model::{Conflict, Id, Initiative, Portfolio};
 use crate::store::{self, LoadError};
+use tree::Three;
 
 pub use path::describe as describe_path;
 pub use renumber::Renumbered;
 pub use resolve::{Pick, resolution};
 
-/// What a merge needs besides the three copies.
+/// What a merge needs besides the copies copies.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// The date of a renumbering's log note.
@@ -146,15 +147,13 @@ fn merge_initiatives(
     ids.dedup();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let (bi, oi, ti) = (find(&b, base, id), find(&o, ours, id), find(&t, theirs, id));
-        let taken = if oi == ti || bi == ti {
-            oi
-        } else if bi == oi {
-            ti
-        } else {
+        let copies =
+            Three { base: find(&b, base, id), ours: find(&o, ours, id), theirs: find(&t, theirs, id) };
+        let Ok(taken) = copies.settled() else {
             let at = vec![json!("initiatives"), json!({ "id": id })];
-            let [bv, ov, tv] = [bi, oi, ti].map(|i| i.map(initiative_value));
-            if let Some(merged) = tree.merge_at(at, bv.as_ref(), ov.as_ref(), tv.as_ref()) {
+            let [bv, ov, tv] = [copies.base, copies.ours, copies.theirs].map(|i| i.map(initiative_value));
+            let values = Three { base: bv.as_ref(), ours: ov.as_ref(), theirs: tv.as_ref() };
+            if let Some(merged) = tree.merge_at(at, values) {
                 let mut initiative = Initiative::deserialize(&merged).map_err(|e| {
                     format!(
                         "initiative #{id} does not read back after merging ({e}); this is a bug in fasett"
@@ -216,13 +215,13 @@ pub enum MergeError {
     Bug(String),
 }
 
-/// A merge of three files, written into `ours`.
+/// A merge of copies files, written into `ours`.
 #[derive(Debug)]
 pub struct FileMerge {
     pub merged: Merged,
 }
 
-/// `fasett merge BASE OURS THEIRS`: reads the three copies (an empty BASE is an empty
+/// `fasett merge BASE OURS THEIRS`: reads the copies copies (an empty BASE is an empty
 /// portfolio: git's "added on both sides"), merges, and writes the result into OURS
 /// through the one atomic writer. OURS is written only when the result is a valid
 /// portfolio (read back as the model, every number once).

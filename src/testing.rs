@@ -40,6 +40,43 @@ pub const TODAY: Date = date(2026, 11, 25);
 /// depend on where temporary folders are made.
 pub const DIR_PLACEHOLDER: &str = "[dir]";
 
+/// A fresh temporary folder (kept while the `TempDir` lives) holding the file `name` with
+/// `contents`; returns both, the file's full path second.
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
+    let dir = temp_dir();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    (dir, path)
+}
+
+/// A fresh temporary folder, removed when the `TempDir` is dropped.
+fn temp_dir() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("fasett-")
+        .tempdir()
+        .unwrap_or_else(|e| panic!("making a temporary folder in {}: {e}", std::env::temp_dir().display()))
+}
+
+/// For tests of writing through a symbolic link: in `dir`, the file `target` holding
+/// `text` and the link `link` naming it relative to the link's folder (`../real/data.json`),
+/// with the folders of both made. Returns the file's and the link's full paths.
+pub fn linked_file(dir: &Path, target: &str, link: &str, text: &str) -> (PathBuf, PathBuf) {
+    let (real, at) = (dir.join(target), dir.join(link));
+    for folder in [&real, &at].into_iter().filter_map(|p| p.parent()) {
+        std::fs::create_dir_all(folder).unwrap_or_else(|e| panic!("making {}: {e}", folder.display()));
+    }
+    std::fs::write(&real, text).unwrap_or_else(|e| panic!("writing {}: {e}", real.display()));
+    let up = "../".repeat(Path::new(link).components().count().saturating_sub(1));
+    std::os::unix::fs::symlink(format!("{up}{target}"), &at)
+        .unwrap_or_else(|e| panic!("linking {} to {target}: {e}", at.display()));
+    (real, at)
+}
+
+/// Whether `path` is a symbolic link itself, whatever it names.
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// The bundled sample portfolio (`data/sample.json`), loaded as the app loads a file.
 pub fn sample() -> Portfolio {
     store::parse(crate::demo::SAMPLE.as_bytes(), Path::new("data/sample.json"))
@@ -113,9 +150,7 @@ impl Harness {
     }
 
     fn in_temp_dir(portfolio: Option<&Portfolio>) -> Self {
-        let dir = tempfile::Builder::new().prefix("fasett-").tempdir().unwrap_or_else(|e| {
-            panic!("making a temporary folder in {}: {e}", std::env::temp_dir().display())
-        });
+        let dir = temp_dir();
         let path = dir.path().join("portfolio.json");
         if let Some(portfolio) = portfolio {
             std::fs::write(&path, store::to_json(portfolio))

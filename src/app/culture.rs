@@ -613,9 +613,7 @@ mod tests {
 
     #[test]
     fn read_only_refuses_new_runs() {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("p.json");
-        std::fs::write(&path, "{}\n").expect("write");
+        let (_dir, path) = crate::testing::temp_file("p.json", "{}\n");
         let mut app =
             Harness::opened(crate::store::Store::open(&path, true).expect("opens")).on(Pane::Culture);
         culture(&mut app, CultureAction::NewRun);

@@ -13,6 +13,59 @@ pub enum Typed<'a> {
     Paste(&'a str),
 }
 
+/// A form's one-line fields, each an [`Input`] under its field, in the form's order: what
+/// the initiative form, the action form and the benefit editor type into.
+#[derive(Debug, Clone)]
+pub struct Inputs<F>(Vec<(F, Input)>);
+
+impl<F: Copy + PartialEq> Inputs<F> {
+    pub fn get(&self, field: F) -> Option<&Input> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    pub fn get_mut(&mut self, field: F) -> Option<&mut Input> {
+        self.0.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
+    }
+
+    /// The field's text, trimmed; empty for a field that is not typed.
+    pub fn value(&self, field: F) -> String {
+        self.get(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, (F, Input)> {
+        self.0.iter()
+    }
+
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, (F, Input)> {
+        self.0.iter_mut()
+    }
+}
+
+impl<'a, F> IntoIterator for &'a Inputs<F> {
+    type Item = &'a (F, Input);
+    type IntoIter = std::slice::Iter<'a, (F, Input)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a, F> IntoIterator for &'a mut Inputs<F> {
+    type Item = &'a mut (F, Input);
+    type IntoIter = std::slice::IterMut<'a, (F, Input)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut()
+    }
+}
+
+/// From each field and the text it starts with.
+impl<F> FromIterator<(F, String)> for Inputs<F> {
+    fn from_iter<I: IntoIterator<Item = (F, String)>>(fields: I) -> Self {
+        Inputs(fields.into_iter().map(|(f, text)| (f, Input::new(text))).collect())
+    }
+}
+
 /// Applies what was typed to a one-line field; true when its text changed.
 pub fn type_line(input: &mut Input, typed: Typed<'_>) -> bool {
     match typed {

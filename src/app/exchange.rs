@@ -1,5 +1,5 @@
 //! `:import FILE` (which opens the mapping dialog, `app/mapping.rs`), `:export
-//! [csv|xlsx|json|markdown]` and `:report [markdown|json]` inside the interface. Exports and
+//! [csv|xlsx|json|markdown]` and `:report [markdown|json|html]` inside the interface. Exports and
 //! reports are written beside the data file, named by date.
 
 use std::path::{Path, PathBuf};
@@ -112,12 +112,13 @@ impl App {
         let format = match arg {
             "" | "markdown" | "md" => report::Format::Markdown,
             "json" => report::Format::Json,
+            "html" => report::Format::Html,
             other => {
                 self.set_error(self.lang.tf("report.unknown_format", &[("format", &other)]));
                 return;
             }
         };
-        let text = report::render(&self.portfolio, format, self.today, self.lang);
+        let text = report::render(&self.portfolio, format, self.today, self.lang, report::Options::default());
         let lang = self.lang;
         self.write_beside("-report", format.extension(), text.as_bytes(), |path| {
             lang.tf("report.written", &[("path", &path)])
@@ -267,9 +268,7 @@ mod tests {
 
     #[test]
     fn import_is_one_undoable_step() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let csv = dir.path().join("in.csv");
-        std::fs::write(&csv, "Titel;Fasett\nA;adaptiv\nB;föregripande\n").expect("writing");
+        let (_dir, csv) = crate::testing::temp_file("in.csv", "Titel;Fasett\nA;adaptiv\nB;föregripande\n");
         let mut p = Portfolio::default();
         p.initiatives.push(Initiative { id: 1, title: "Old".into(), ..Initiative::default() });
         let mut app = Harness::new(p);
@@ -308,6 +307,7 @@ mod tests {
             ("export markdown", "portfolio-2026-11-25.md"),
             ("report", "portfolio-report-2026-11-25.md"),
             ("report json", "portfolio-report-2026-11-25.json"),
+            ("report html", "portfolio-report-2026-11-25.html"),
         ] {
             app.update(Action::RunCommand(command.into()));
             let written = dir.join(name);

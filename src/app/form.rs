@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::BenefitDialog;
-use super::editing::{self, Typed};
+use super::editing::{self, Inputs, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -134,10 +134,11 @@ pub struct Choice {
     pub on: bool,
 }
 
-/// A failed save: which field and the catalog key of why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
+/// A failed save: which field and the catalog key of why. The initiative form's by default;
+/// the benefit editor and the measurement line name their own fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError<F = Field> {
+    pub field: F,
     pub key: &'static str,
 }
 
@@ -150,7 +151,7 @@ pub struct InitiativeForm {
     pub focus: usize,
     /// Position of the option cursor in a multi-select field.
     pub option: usize,
-    pub lines: Vec<(Field, Input)>,
+    pub lines: Inputs<Field>,
     pub texts: Vec<(Field, TextArea<'static>)>,
     /// Goal ids offered, in order (active goals plus those already linked).
     pub goal_ids: Vec<Id>,
@@ -224,7 +225,6 @@ impl InitiativeForm {
             (Field::Tags, join(&i.tags)),
         ]
         .into_iter()
-        .map(|(f, v)| (f, Input::new(v)))
         .collect();
         let texts = [(Field::Description, &i.description), (Field::Need, &i.need)]
             .into_iter()
@@ -259,11 +259,7 @@ impl InitiativeForm {
     }
 
     pub fn line(&self, field: Field) -> Option<&Input> {
-        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn line_mut(&mut self, field: Field) -> Option<&mut Input> {
-        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
+        self.lines.get(field)
     }
 
     pub fn text(&self, field: Field) -> Option<&TextArea<'static>> {
@@ -429,7 +425,7 @@ impl InitiativeForm {
             && self.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
         {
             let end = first.chars().count();
-            if let Some(input) = self.line_mut(field) {
+            if let Some(input) = self.lines.get_mut(field) {
                 *input = Input::new(first).with_cursor(end);
                 self.dirty = true;
             }
@@ -469,7 +465,7 @@ impl InitiativeForm {
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.field();
         let changed = match field.kind() {
-            Kind::Line => self.line_mut(field).is_some_and(|input| editing::type_line(input, typed)),
+            Kind::Line => self.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed)),
             Kind::Text => self.text_mut(field).is_some_and(|area| editing::type_area(area, typed)),
             Kind::Choice | Kind::Multi | Kind::List => false,
         };

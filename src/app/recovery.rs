@@ -443,7 +443,7 @@ fn restored_form(
         let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
         match field.kind() {
             FieldKind::Line => {
-                if let Some((_, input)) = form.lines.iter_mut().find(|(f, _)| *f == field) {
+                if let Some(input) = form.lines.get_mut(field) {
                     *input = Input::new(value.clone());
                 }
             }

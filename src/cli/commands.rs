@@ -60,13 +60,33 @@ pub(super) fn write_stdout(bytes: &[u8], lang: Lang) -> ExitCode {
     }
 }
 
-/// `fasett report`: the summary on standard output.
-pub(super) fn report(file: Option<&Path>, format: report::Format, lang: Lang) -> ExitCode {
+/// `fasett report`: the summary on standard output, or to `--output` through the one writer
+/// as a shared file.
+pub(super) fn report(
+    file: Option<&Path>,
+    format: report::Format,
+    output: Option<&Path>,
+    options: report::Options,
+    lang: Lang,
+) -> ExitCode {
     let portfolio = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    write_stdout(report::render(&portfolio, format, crate::dates::today(), lang).as_bytes(), lang)
+    let text = report::render(&portfolio, format, crate::dates::today(), lang, options);
+    match output {
+        None => write_stdout(text.as_bytes(), lang),
+        Some(path) => match store::write_file(path, text.as_bytes(), store::Sharing::Shared) {
+            Ok(_) => {
+                eprintln!("{}", lang.tf("report.written", &[("path", &path.display())]));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(
+                &lang.tf("export.failed", &[("path", &path.display()), ("error", &e.localized(lang))]),
+                1,
+            ),
+        },
+    }
 }
 
 /// `fasett export`: every initiative to standard output, or to `--output` through the one

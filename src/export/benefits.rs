@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::number;
 use crate::i18n::Lang;
-use crate::model::{Benefit, Portfolio};
+use crate::model::{Benefit, Portfolio, keyed_enum};
 
 /// The tables written beside the initiatives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,104 +59,54 @@ impl Table {
     }
 }
 
-/// A column of the benefits table, in file order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BenefitColumn {
-    Initiative,
-    Id,
-    Title,
-    Kind,
-    Relieves,
-    Indicator,
-    Unit,
-    Baseline,
-    BaselineDate,
-    Target,
-    TargetDate,
-    Owner,
-    HowMeasured,
-    Extra,
+keyed_enum! {
+    /// A column of the benefits table, in file order; its header is the catalog's
+    /// `csv.benefit_<key>`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum BenefitColumn {
+        Initiative = "initiative",
+        Id = "id",
+        Title = "title",
+        Kind = "kind",
+        Relieves = "relieves",
+        Indicator = "indicator",
+        Unit = "unit",
+        Baseline = "baseline",
+        BaselineDate = "baseline_date",
+        Target = "target",
+        TargetDate = "target_date",
+        Owner = "owner",
+        HowMeasured = "how_measured",
+        Extra = "extra",
+    }
 }
 
-pub const BENEFIT_COLUMNS: [BenefitColumn; 14] = [
-    BenefitColumn::Initiative,
-    BenefitColumn::Id,
-    BenefitColumn::Title,
-    BenefitColumn::Kind,
-    BenefitColumn::Relieves,
-    BenefitColumn::Indicator,
-    BenefitColumn::Unit,
-    BenefitColumn::Baseline,
-    BenefitColumn::BaselineDate,
-    BenefitColumn::Target,
-    BenefitColumn::TargetDate,
-    BenefitColumn::Owner,
-    BenefitColumn::HowMeasured,
-    BenefitColumn::Extra,
-];
+pub const BENEFIT_COLUMNS: [BenefitColumn; 14] = BenefitColumn::ALL;
 
 impl BenefitColumn {
-    /// The stable key; the header is the catalog's `csv.benefit_<key>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            BenefitColumn::Initiative => "initiative",
-            BenefitColumn::Id => "id",
-            BenefitColumn::Title => "title",
-            BenefitColumn::Kind => "kind",
-            BenefitColumn::Relieves => "relieves",
-            BenefitColumn::Indicator => "indicator",
-            BenefitColumn::Unit => "unit",
-            BenefitColumn::Baseline => "baseline",
-            BenefitColumn::BaselineDate => "baseline_date",
-            BenefitColumn::Target => "target",
-            BenefitColumn::TargetDate => "target_date",
-            BenefitColumn::Owner => "owner",
-            BenefitColumn::HowMeasured => "how_measured",
-            BenefitColumn::Extra => "extra",
-        }
-    }
-
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.benefit_{}", self.key()))
     }
 }
 
-/// A column of the measurements table, in file order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MeasurementColumn {
-    Initiative,
-    Benefit,
-    Id,
-    Date,
-    Value,
-    Note,
-    Extra,
+keyed_enum! {
+    /// A column of the measurements table, in file order; its header is the catalog's
+    /// `csv.measurement_<key>`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum MeasurementColumn {
+        Initiative = "initiative",
+        Benefit = "benefit",
+        Id = "id",
+        Date = "date",
+        Value = "value",
+        Note = "note",
+        Extra = "extra",
+    }
 }
 
-pub const MEASUREMENT_COLUMNS: [MeasurementColumn; 7] = [
-    MeasurementColumn::Initiative,
-    MeasurementColumn::Benefit,
-    MeasurementColumn::Id,
-    MeasurementColumn::Date,
-    MeasurementColumn::Value,
-    MeasurementColumn::Note,
-    MeasurementColumn::Extra,
-];
+pub const MEASUREMENT_COLUMNS: [MeasurementColumn; 7] = MeasurementColumn::ALL;
 
 impl MeasurementColumn {
-    /// The stable key; the header is the catalog's `csv.measurement_<key>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            MeasurementColumn::Initiative => "initiative",
-            MeasurementColumn::Benefit => "benefit",
-            MeasurementColumn::Id => "id",
-            MeasurementColumn::Date => "date",
-            MeasurementColumn::Value => "value",
-            MeasurementColumn::Note => "note",
-            MeasurementColumn::Extra => "extra",
-        }
-    }
-
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.measurement_{}", self.key()))
     }

@@ -19,7 +19,7 @@ use super::{MAX_BYTES, Problem, decode};
 use crate::export::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
 use crate::i18n::{Lang, NumberError, parse_cell};
 use crate::model::extras::Extra;
-use crate::model::{Benefit, BenefitKind, Id, Initiative, Measurement, Pressure};
+use crate::model::{Benefit, BenefitKind, Id, Initiative, Keyed, Measurement, Pressure};
 
 /// One table read into rows of (column, cell), with the 1-based line of each row.
 struct Sheet {
@@ -79,7 +79,7 @@ pub(super) fn read_tables(
     let mut problems = Vec::new();
     // Benefit ids in the benefits file → (initiative index, benefit index), for measurements.
     let mut benefit_at: HashMap<(Id, Id), (usize, usize)> = HashMap::new();
-    let reader = Reader { lang, today, kinds: kinds(), pressures: pressures() };
+    let reader = Reader { lang, today, kinds: names("benefit_kind"), pressures: names("pressure") };
     for table in Table::ALL {
         for file in files.iter().filter(|f| f.table == table) {
             let Some(sheet) = read_sheet(file, lang, notes, &mut problems) else { continue };
@@ -99,24 +99,14 @@ pub(super) fn read_tables(
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
-/// The words each benefit kind goes by: the key and the catalog's names.
-fn kinds() -> HashMap<String, BenefitKind> {
+/// The words each value of `K` goes by: its key and its names in every catalog, under
+/// `prefix` (`benefit_kind`, `pressure`).
+fn names<K: Keyed>(prefix: &str) -> HashMap<String, K> {
     let mut map = HashMap::new();
-    for kind in BenefitKind::ALL {
-        map.insert(norm(kind.key()), kind);
+    for value in K::ALL.iter().copied() {
+        map.insert(norm(value.key()), value);
         for lang in Lang::ALL {
-            map.insert(norm(lang.t(&format!("benefit_kind.{}", kind.key()))), kind);
-        }
-    }
-    map
-}
-
-fn pressures() -> HashMap<String, Pressure> {
-    let mut map = HashMap::new();
-    for p in Pressure::ALL {
-        map.insert(norm(p.key()), p);
-        for lang in Lang::ALL {
-            map.insert(norm(lang.t(&format!("pressure.{}", p.key()))), p);
+            map.insert(norm(lang.t(&format!("{prefix}.{}", value.key()))), value);
         }
     }
     map

@@ -1,4 +1,4 @@
-//! The three-way merge of two JSON trees by identity, knowing nothing of what the keys mean
+//! The copies-way merge of two JSON trees by identity, knowing nothing of what the keys mean
 //! beyond a few names (see the rules in [`super`]). A collection added to the file later is
 //! merged correctly as long as its records carry an `id`.
 
@@ -38,6 +38,40 @@ pub(super) struct Tree<'a> {
     source: Option<NextFree<'a>>,
 }
 
+/// The copies copies of one value, `None` where a copy does not have it.
+pub(super) struct Three<'v, T = Value> {
+    pub base: Option<&'v T>,
+    pub ours: Option<&'v T>,
+    pub theirs: Option<&'v T>,
+}
+
+// Written out: a derive would ask `T: Copy`, though only references are copied.
+impl<T> Clone for Three<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Three<'_, T> {}
+
+impl<'v, T: PartialEq> Three<'v, T> {
+    /// The value when there is nothing to merge: the two sides agree, or one of them is
+    /// still the base and the other's change is taken. `Err` when both changed it.
+    pub fn settled(self) -> Result<Option<&'v T>, BothChanged> {
+        if self.ours == self.theirs || self.base == self.theirs {
+            Ok(self.ours)
+        } else if self.base == self.ours {
+            Ok(self.theirs)
+        } else {
+            Err(BothChanged)
+        }
+    }
+}
+
+/// Both sides changed a value, each in its own way: it needs merging.
+#[derive(Debug)]
+pub(super) struct BothChanged;
+
 /// When each side's enclosing record was last changed.
 #[derive(Clone, Copy, Default)]
 struct Stamps {
@@ -46,7 +80,7 @@ struct Stamps {
 }
 
 impl<'a> Tree<'a> {
-    /// A merge; `next_free` gives the numbers free in every nested list of all three copies
+    /// A merge; `next_free` gives the numbers free in every nested list of all copies copies
     /// (see [`nested_next_free`]), asked only when a nested number collides.
     pub fn new(found: Option<jiff::Timestamp>, next_free: NextFree<'a>) -> Self {
         Tree {
@@ -59,21 +93,16 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// Merges three whole trees.
+    /// Merges copies whole trees.
     pub fn merge_root(&mut self, base: &Value, ours: &Value, theirs: &Value) -> Value {
-        self.merge(Some(base), Some(ours), Some(theirs), Stamps::default()).unwrap_or(Value::Null)
+        let copies = Three { base: Some(base), ours: Some(ours), theirs: Some(theirs) };
+        self.merge(copies, Stamps::default()).unwrap_or(Value::Null)
     }
 
-    /// Merges the three values found at `at` (a record both sides changed, say).
-    pub fn merge_at(
-        &mut self,
-        at: Vec<Value>,
-        base: Option<&Value>,
-        ours: Option<&Value>,
-        theirs: Option<&Value>,
-    ) -> Option<Value> {
+    /// Merges the copies values found at `at` (a record both sides changed, say).
+    pub fn merge_at(&mut self, at: Vec<Value>, copies: Three<'_>) -> Option<Value> {
         let outer = std::mem::replace(&mut self.at, at);
-        let merged = self.merge(base, ours, theirs, Stamps::default());
+        let merged = self.merge(copies, Stamps::default());
         self.at = outer;
         merged
     }
@@ -81,22 +110,11 @@ impl<'a> Tree<'a> {
     /// The merged value, `None` for "not there". Equal sides agree; a side equal to the
     /// base takes the other's change; objects and lists are merged inside; anything else
     /// is a conflict, which keeps our value (or theirs, when ours removed it).
-    fn merge(
-        &mut self,
-        base: Option<&Value>,
-        ours: Option<&Value>,
-        theirs: Option<&Value>,
-        stamps: Stamps,
-    ) -> Option<Value> {
-        if ours == theirs {
-            return ours.cloned();
+    fn merge(&mut self, copies: Three<'_>, stamps: Stamps) -> Option<Value> {
+        if let Ok(settled) = copies.settled() {
+            return settled.cloned();
         }
-        if base == ours {
-            return theirs.cloned();
-        }
-        if base == theirs {
-            return ours.cloned();
-        }
+        let Three { base, ours, theirs } = copies;
         match (ours, theirs) {
             (Some(Value::Object(o)), Some(Value::Object(t))) => {
                 let b = base.and_then(Value::as_object);
@@ -107,7 +125,7 @@ impl<'a> Tree<'a> {
                 Some(Value::Array(self.merge_list(b, o, t, stamps)))
             }
             _ => {
-                self.conflict(base, ours, theirs, stamps);
+                self.conflict(copies, stamps);
                 ours.or(theirs).cloned()
             }
         }
@@ -126,18 +144,19 @@ impl<'a> Tree<'a> {
         let mut out = Map::new();
         let keys = ours.keys().chain(theirs.keys().filter(|k| !ours.contains_key(*k)));
         for key in keys {
-            let (b, o, t) = (base.and_then(|m| m.get(key)), ours.get(key), theirs.get(key));
+            let copies =
+                Three { base: base.and_then(|m| m.get(key)), ours: ours.get(key), theirs: theirs.get(key) };
             let special = match key.as_str() {
-                "id" if at_root => Some(identity(b, o, t)),
-                "next_id" if at_root => Some(counters(o, t)),
-                "updated" => later(b, o, t).map(Some),
+                "id" if at_root => Some(identity(copies)),
+                "next_id" if at_root => Some(counters(copies.ours, copies.theirs)),
+                "updated" => later(copies).map(Some),
                 _ => None,
             };
             let merged = if let Some(value) = special {
                 value
             } else {
                 self.at.push(Value::String(key.clone()));
-                let merged = self.merge(b, o, t, stamps);
+                let merged = self.merge(copies, stamps);
                 self.at.pop();
                 merged
             };
@@ -181,10 +200,12 @@ impl<'a> Tree<'a> {
         let renumbers = !RENUMBERED_BEFORE.iter().any(|p| self.keys_are(p));
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
-            let bv = b.get(key).map(|ix| &base[*ix]);
-            let ov = o.get(key).map(|ix| &ours[*ix]);
-            let tv = t.get(key).map(|ix| &theirs[*ix]);
-            if let (None, Some(ov), Some(tv), true) = (bv, ov, tv, renumbers)
+            let copies = Three {
+                base: b.get(key).map(|ix| &base[*ix]),
+                ours: o.get(key).map(|ix| &ours[*ix]),
+                theirs: t.get(key).map(|ix| &theirs[*ix]),
+            };
+            if let (None, Some(ov), Some(tv), true) = (copies.base, copies.ours, copies.theirs, renumbers)
                 && ov != tv
                 && let Some(moved) = renumber_nested(ov, tv)
             {
@@ -197,8 +218,11 @@ impl<'a> Tree<'a> {
                 out.extend([ov, tv]);
                 continue;
             }
-            self.at.push(Value::Object(selector(ov.or(tv).or(bv), self.natural_key())));
-            let merged = self.merge(bv, ov, tv, stamps);
+            self.at.push(Value::Object(selector(
+                copies.ours.or(copies.theirs).or(copies.base),
+                self.natural_key(),
+            )));
+            let merged = self.merge(copies, stamps);
             self.at.pop();
             out.extend(merged);
         }
@@ -233,16 +257,13 @@ impl<'a> Tree<'a> {
         NATURAL_KEYS.iter().find(|(p, l, _)| *p == parent && *l == last).map(|(_, _, fields)| *fields)
     }
 
-    fn conflict(
-        &mut self,
-        base: Option<&Value>,
-        ours: Option<&Value>,
-        theirs: Option<&Value>,
-        stamps: Stamps,
-    ) {
+    fn conflict(&mut self, copies: Three<'_>, stamps: Stamps) {
         let path = path::describe(&self.at);
-        let (base, ours, theirs) =
-            (Side::of(base, None), Side::of(ours, stamps.ours), Side::of(theirs, stamps.theirs));
+        let (base, ours, theirs) = (
+            Side::of(copies.base, None),
+            Side::of(copies.ours, stamps.ours),
+            Side::of(copies.theirs, stamps.theirs),
+        );
         self.conflicts.push(Conflict {
             id: conflict_id(&path, &base, &ours, &theirs),
             path,
@@ -257,7 +278,7 @@ impl<'a> Tree<'a> {
 }
 
 /// For nested lists of numbered records (a benefit's measurements, say), the next number
-/// free in all three copies, per list key, above its `next_id` counter if there is one.
+/// free in all copies copies, per list key, above its `next_id` counter if there is one.
 pub(super) fn nested_next_free(trees: &[&Value]) -> HashMap<String, u64> {
     fn walk(value: &Value, top: bool, out: &mut HashMap<String, u64>) {
         match value {
@@ -387,10 +408,11 @@ fn updated(record: &Map<String, Value>) -> Option<jiff::Timestamp> {
 }
 
 /// `updated` changed on both sides to two times: the later one (`None`: not that case).
-fn later(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
-    if ours == theirs || base == ours || base == theirs {
+fn later(copies: Three<'_>) -> Option<Value> {
+    if copies.settled().is_ok() {
         return None;
     }
+    let Three { ours, theirs, .. } = copies;
     let time = |v: Option<&Value>| v?.as_str()?.parse::<jiff::Timestamp>().ok();
     let (o, t) = (time(ours)?, time(theirs)?);
     if o >= t { ours.cloned() } else { theirs.cloned() }
@@ -398,7 +420,7 @@ fn later(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> 
 
 /// The portfolio's identity is never a conflict: an identity one side gave a file that had
 /// none wins; when both did, the smaller, so every merge of the two picks the same.
-fn identity(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
+fn identity(Three { base, ours, theirs }: Three<'_>) -> Option<Value> {
     match (ours, theirs) {
         (Some(o), Some(t)) if o == t => Some(o.clone()),
         (Some(o), Some(t)) if base == Some(o) => Some(t.clone()),
@@ -430,7 +452,7 @@ fn counters(ours: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
     Some(Value::Object(out))
 }
 
-/// A conflict's id: a hash of where it is and the three values (FNV-1a, 64 bits, as hex), the
+/// A conflict's id: a hash of where it is and the copies values (FNV-1a, 64 bits, as hex), the
 /// same in every build, so one conflict recorded twice is kept once.
 fn conflict_id(path: &str, base: &Side, ours: &Side, theirs: &Side) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -455,7 +477,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    #[allow(clippy::needless_pass_by_value)] // each test builds its three trees in place
+    #[allow(clippy::needless_pass_by_value)] // each test builds its copies trees in place
     fn merge(base: Value, ours: Value, theirs: Value) -> (Value, Vec<Conflict>) {
         let mut tree = Tree::new(None, Box::new(|| nested_next_free(&[&base, &ours, &theirs])));
         let merged = tree.merge_root(&base, &ours, &theirs);

@@ -57,30 +57,20 @@ impl Default for Benefit {
     }
 }
 
-/// What a benefit is counted in. Money and time add up over the portfolio; quality and
-/// other benefits are followed one by one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BenefitKind {
-    Money,
-    Time,
-    Quality,
-    Other,
+keyed_enum! {
+    /// What a benefit is counted in. Money and time add up over the portfolio; quality and
+    /// other benefits are followed one by one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BenefitKind {
+        Money = "money",
+        Time = "time",
+        Quality = "quality",
+        Other = "other",
+    }
 }
 
 impl BenefitKind {
-    pub const ALL: [BenefitKind; 4] =
-        [BenefitKind::Money, BenefitKind::Time, BenefitKind::Quality, BenefitKind::Other];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            BenefitKind::Money => "money",
-            BenefitKind::Time => "time",
-            BenefitKind::Quality => "quality",
-            BenefitKind::Other => "other",
-        }
-    }
-
     /// Money and time are summed over the portfolio.
     pub fn is_summed(self) -> bool {
         matches!(self, BenefitKind::Money | BenefitKind::Time)
@@ -133,29 +123,20 @@ impl Costs {
     }
 }
 
-/// The organisation's currency, which money benefits and costs are in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Currency {
-    #[default]
-    Sek,
-    Dkk,
-    Nok,
-    Eur,
+keyed_enum! {
+    /// The organisation's currency, which money benefits and costs are in.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Currency {
+        #[default]
+        Sek = "sek",
+        Dkk = "dkk",
+        Nok = "nok",
+        Eur = "eur",
+    }
 }
 
 impl Currency {
-    pub const ALL: [Currency; 4] = [Currency::Sek, Currency::Dkk, Currency::Nok, Currency::Eur];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Currency::Sek => "sek",
-            Currency::Dkk => "dkk",
-            Currency::Nok => "nok",
-            Currency::Eur => "eur",
-        }
-    }
-
     /// The ISO 4217 code: "SEK".
     pub fn code(self) -> &'static str {
         match self {

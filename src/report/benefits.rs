@@ -381,3 +381,144 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
             .collect(),
     }
 }
+
+/// The HTML section: the sums, planned beside realised year by year (drawn, and in a table),
+/// the initiatives with figures, and what needs doing. The same figures as [`markdown`].
+pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
+    use super::html::{cell, esc};
+    let t = |k: &str| lang.t(k);
+    let unit = time_unit(p);
+    let shown = Shown { lang, currency: currency(p), time_unit: &unit };
+    let time_label = if unit.is_empty() {
+        t("report.benefits_time").to_owned()
+    } else {
+        format!("{} ({})", t("report.benefits_time"), unit)
+    };
+    let _ = write!(o, "<section><h2>{}</h2>", esc(t("report.benefits")));
+    if s.count == 0 {
+        let _ = write!(o, "<p>{}</p>", esc(t("report.benefits_none")));
+    } else {
+        let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
+        let _ = write!(
+            o,
+            "<p>{}</p><table border=\"1\" class=\"keep\"><thead><tr><th scope=\"col\"></th>\
+             <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th></tr></thead><tbody>",
+            esc(&lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)])),
+            esc(t("report.benefits_planned")),
+            esc(t("report.benefits_realised")),
+            esc(t("report.benefits_share"))
+        );
+        let sums = &s.sums;
+        for (label, planned, realised, money) in [
+            (t("report.benefits_money").to_owned(), sums.money_planned, sums.money_realised, true),
+            (time_label.clone(), sums.time_planned, sums.time_realised, false),
+        ] {
+            let show = |v: f64| if money { shown.money(v) } else { shown.time(v) };
+            let _ = write!(
+                o,
+                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                cell(&label),
+                esc(&show(planned)),
+                esc(&show(realised)),
+                esc(&shown.share(realised, planned))
+            );
+        }
+        let _ = write!(o, "</tbody></table><p class=\"rule\">{}</p>", esc(t("report.benefits_how")));
+        let years = s.timeline.years();
+        if !years.is_empty() {
+            // Money where the portfolio has money benefits, else time: one scale per picture.
+            let money = years.iter().any(|(_, y)| y.money_planned != 0.0 || y.money_realised != 0.0);
+            let pairs: Vec<super::svg::Pair> = years
+                .iter()
+                .map(|(year, y)| super::svg::Pair {
+                    label: year.to_string(),
+                    planned: if money { y.money_planned } else { y.time_planned },
+                    realised: if money { y.money_realised } else { y.time_realised },
+                })
+                .collect();
+            let what = if money { t("report.benefits_money").to_owned() } else { time_label.clone() };
+            let show = |v: f64| if money { shown.money(v) } else { shown.time(v) };
+            let _ = write!(
+                o,
+                "<h3>{}</h3><figure class=\"chart\">{}</figure>",
+                esc(t("report.benefits_per_year")),
+                super::svg::planned_vs_realised(
+                    "benefits",
+                    &format!("{} · {what}", t("report.benefits_per_year")),
+                    (t("report.benefits_planned"), t("report.benefits_realised")),
+                    &pairs,
+                    &show
+                )
+            );
+            let _ = write!(
+                o,
+                "<table border=\"1\" class=\"keep\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                esc(t("report.year")),
+                esc(t("report.benefits_money")),
+                esc(&time_label)
+            );
+            for (year, y) in &years {
+                let _ = write!(
+                    o,
+                    "<tr><td>{year}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&shown.pair(BenefitKind::Money, y.money_planned, y.money_realised)),
+                    esc(&shown.pair(BenefitKind::Time, y.time_planned, y.time_realised))
+                );
+            }
+            o.push_str("</tbody></table>");
+        }
+        let counted = |i: &&benefits::InitiativeFigures| {
+            i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
+        };
+        let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
+        if !listed.is_empty() {
+            let _ = write!(
+                o,
+                "<h3>{}</h3><table border=\"1\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
+                 <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                esc(t("report.benefits_per_initiative")),
+                esc(t("report.initiative")),
+                esc(t("report.benefits_count")),
+                esc(t("report.benefits_money")),
+                esc(t("report.benefits_time")),
+                esc(t("report.benefits_payback"))
+            );
+            for i in listed.iter().take(MAX_ROWS) {
+                let payback = i.payback_years.map_or_else(
+                    || "–".to_owned(),
+                    |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
+                );
+                let _ = write!(
+                    o,
+                    "<tr><td>#{} {}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    i.id,
+                    cell(&i.title),
+                    i.benefits,
+                    esc(&shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised)),
+                    esc(&shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)),
+                    esc(&payback)
+                );
+            }
+            o.push_str("</tbody></table>");
+            if listed.len() > MAX_ROWS {
+                let _ = write!(
+                    o,
+                    "<p>{}</p>",
+                    esc(&lang.tf("report.benefits_more", &[("count", &(listed.len() - MAX_ROWS))]))
+                );
+            }
+        }
+    }
+    // What needs doing, as the Markdown says it (no names in it).
+    let mut needs = String::new();
+    follow_up(&mut needs, p, s, lang);
+    let mut lines = needs.lines().filter(|l| !l.trim().is_empty());
+    if let Some(heading) = lines.next() {
+        let _ = write!(o, "<h3>{}</h3><ul>", esc(heading.trim_start_matches('#').trim()));
+        for line in lines {
+            let _ = write!(o, "<li>{}</li>", cell(line.trim_start_matches("- ")));
+        }
+        o.push_str("</ul>");
+    }
+    o.push_str("</section>\n");
+}

@@ -236,6 +236,7 @@ pub(super) fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
 mod tests {
     use super::*;
     use crate::store::{FaultyFileOps, Op};
+    use crate::testing;
     use std::os::unix::fs::PermissionsExt;
 
     fn mode(path: &Path) -> u32 {
@@ -299,15 +300,10 @@ mod tests {
     #[test]
     fn a_symlink_stays_a_symlink_and_its_target_is_replaced() {
         let dir = tempfile::tempdir().expect("tempdir");
-        fs::create_dir(dir.path().join("real")).expect("mkdir");
-        fs::create_dir(dir.path().join("links")).expect("mkdir");
-        let real = dir.path().join("real/report.md");
-        fs::write(&real, "old").expect("writes");
-        let link = dir.path().join("links/report.md");
-        std::os::unix::fs::symlink("../real/report.md", &link).expect("symlink");
+        let (real, link) = testing::linked_file(dir.path(), "real/report.md", "links/report.md", "old");
         for sharing in [Sharing::Shared, Sharing::Private] {
             write_file(&link, format!("{sharing:?}").as_bytes(), sharing).expect("writes");
-            assert!(fs::symlink_metadata(&link).expect("exists").file_type().is_symlink(), "{sharing:?}");
+            assert!(testing::is_link(&link), "{sharing:?}");
             assert_eq!(fs::read_to_string(&real).expect("exists"), format!("{sharing:?}"));
             assert!(temp_files(&dir.path().join("links")).is_empty());
             assert!(temp_files(&dir.path().join("real")).is_empty());

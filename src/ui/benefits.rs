@@ -19,7 +19,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Clear, Paragraph, Row, Table};
 
-use super::dialog::{centred, question};
+use super::dialog::{centred, framed_styled, question};
 use super::theme::Theme;
 use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
 use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
@@ -330,20 +330,9 @@ fn render_editor(
     let hint =
         editor.error.map_or_else(|| lang.t("benefits.editor_hint").to_owned(), |e| lang.t(e.key).to_owned());
     let hint_style = if editor.error.is_some() { theme.error() } else { theme.dim() };
-    let block = theme
-        .bordered()
-        .title(Span::styled(
-            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
-            theme.heading(),
-        ))
-        .title_bottom(Line::styled(
-            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
-            hint_style,
-        ))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let room = usize::from(rect.width.saturating_sub(6));
+    let (title, hint) = (theme.truncate(&title, room), theme.truncate(&hint, room));
+    let inner = framed_styled(frame, rect, &title, (&hint, hint_style), theme);
     let width = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
     for (ix, field) in BenefitField::ALL.iter().enumerate() {
         let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
@@ -406,20 +395,9 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         .tf("measure.title", &[("id", &line.benefit), ("title", &one_line(&line.title)), ("unit", &unit)]);
     let hint = line.error.map_or_else(|| lang.t("measure.hint").to_owned(), |e| lang.t(e.key).to_owned());
     let hint_style = if line.error.is_some() { theme.error() } else { theme.dim() };
-    let block = theme
-        .bordered()
-        .title(Span::styled(
-            format!(" {} ", theme.truncate(&title, usize::from(rect.width.saturating_sub(6)))),
-            theme.heading(),
-        ))
-        .title_bottom(Line::styled(
-            format!(" {} ", theme.truncate(&hint, usize::from(rect.width.saturating_sub(6)))),
-            hint_style,
-        ))
-        .border_style(theme.border_focused());
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let room = usize::from(rect.width.saturating_sub(6));
+    let (title, hint) = (theme.truncate(&title, room), theme.truncate(&hint, room));
+    let inner = framed_styled(frame, rect, &title, (&hint, hint_style), theme);
     // Date and value get what they need; the note takes the rest.
     let mut x = inner.x;
     for field in MeasureField::ALL {

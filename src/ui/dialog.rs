@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -18,10 +19,21 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 /// Clears `rect` and draws a dialog's frame on it, `title` on top and the `hint` of its keys
 /// at the bottom; returns the room inside.
 pub fn framed(frame: &mut Frame, rect: Rect, title: &str, hint: &str, theme: &Theme) -> Rect {
+    framed_styled(frame, rect, title, (hint, theme.dim()), theme)
+}
+
+/// [`framed`] with the hint in its own style (an error's, say).
+pub fn framed_styled(
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    (hint, hint_style): (&str, Style),
+    theme: &Theme,
+) -> Rect {
     let block = theme
         .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
-        .title_bottom(Line::styled(format!(" {hint} "), theme.dim()))
+        .title_bottom(Line::styled(format!(" {hint} "), hint_style))
         .border_style(theme.border_focused());
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);

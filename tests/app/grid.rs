@@ -242,10 +242,10 @@ fn one_per_facet_and_eight_unplaced_is_called_balanced_or_strong_nowhere() {
     assert!(!grid.contains("new initiatives needed"), "placing comes first:\n{grid}");
     app.press('4');
     let overview = app.shows("8 of 12 not placed yet");
-    let report = fasett::report::markdown(&p, TODAY, Lang::En);
+    let report = fasett::report::markdown(&p, TODAY, Lang::En, fasett::report::Options::default());
     assert!(report.contains("8 of 12 active initiatives are not placed yet"), "{report}");
     assert!(!report.contains("press o"), "the report names no key:\n{report}");
-    let json = fasett::report::json(&p, TODAY, Lang::En);
+    let json = fasett::report::json(&p, TODAY, Lang::En, fasett::report::Options::default());
     assert!(json.contains("\"kind\": \"mostly_unplaced\""), "{json}");
     for (what, text) in [("grid", &grid), ("overview", &overview), ("report", &report), ("json", &json)] {
         assert!(!text.contains("balanced"), "{what} says balanced:\n{text}");
@@ -272,9 +272,9 @@ fn the_rule_for_strong_is_in_the_help_and_the_report() {
     for line in fasett::text::wrap_words(&rule, 68) {
         assert!(seen.contains(&line), "{line:?} missing from the help:\n{seen}");
     }
-    let report = fasett::report::markdown(&sample(), TODAY, Lang::En);
+    let report = fasett::report::markdown(&sample(), TODAY, Lang::En, fasett::report::Options::default());
     assert!(report.contains(&rule), "{report}");
-    let json = fasett::report::json(&sample(), TODAY, Lang::Sv);
+    let json = fasett::report::json(&sample(), TODAY, Lang::Sv, fasett::report::Options::default());
     assert!(json.contains(&fasett::balance::rule(Lang::Sv)), "{json}");
 }
 

@@ -68,18 +68,9 @@ fn a_run_shows_one_mean_in_the_overview_the_report_and_the_culture_pane() {
     let template = portfolio.template(&run.template, run.template_version).expect("its template");
     let culture = fasett::scoring::scores(template, &run).total.expect("a mean");
 
-    let overview = fasett::analysis::checklist_results(&portfolio, Lang::En)
-        .into_iter()
-        .find(|r| r.assessment == id)
-        .and_then(|r| r.mean);
+    let (overview, reported) = means_shown(&portfolio, id);
     assert_eq!(overview, Some(culture), "the Overview's mean is the Culture pane's");
 
-    let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
-    let reported = report["checklists"]
-        .as_array()
-        .and_then(|all| all.iter().find(|c| c["assessment"] == id))
-        .map(|c| c["score"].clone());
     let rounded = (culture * 100.0).round() / 100.0;
     assert_eq!(reported, Some(serde_json::json!(rounded)), "the report's mean is the Culture pane's");
 
@@ -121,17 +112,8 @@ fn a_groups_mean_is_one_number_in_the_overview_the_report_and_the_culture_pane()
     let culture = fasett::scoring::scores(template, &run).total.expect("a mean from the group");
     assert!((culture - 3.5).abs() > 1e-9, "not the agreed scores' mean any more: {culture}");
 
-    let overview = fasett::analysis::checklist_results(&portfolio, Lang::En)
-        .into_iter()
-        .find(|r| r.assessment == run.id)
-        .and_then(|r| r.mean);
+    let (overview, reported) = means_shown(&portfolio, run.id);
     assert_eq!(overview, Some(culture));
-    let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&portfolio, TODAY, Lang::En)).expect("report JSON");
-    let reported = report["checklists"]
-        .as_array()
-        .and_then(|all| all.iter().find(|c| c["assessment"] == run.id))
-        .map(|c| c["score"].clone());
     assert_eq!(reported, Some(serde_json::json!((culture * 100.0).round() / 100.0)));
     let mut app = Harness::new(portfolio);
     app.press('3');
@@ -141,4 +123,24 @@ fn a_groups_mean_is_one_number_in_the_overview_the_report_and_the_culture_pane()
     app.press('4');
     let screen = app.render(80, 24);
     assert!(screen.contains(&format!("{culture:.1}")), "the Overview shows {culture:.1}:\n{screen}");
+}
+
+/// The mean of run `id` as the Overview shows it, and its score in `fasett report`'s JSON.
+fn means_shown(portfolio: &fasett::model::Portfolio, id: u32) -> (Option<f64>, Option<serde_json::Value>) {
+    let overview = fasett::analysis::checklist_results(portfolio, Lang::En)
+        .into_iter()
+        .find(|r| r.assessment == id)
+        .and_then(|r| r.mean);
+    let report: serde_json::Value = serde_json::from_str(&fasett::report::json(
+        portfolio,
+        TODAY,
+        Lang::En,
+        fasett::report::Options::default(),
+    ))
+    .expect("report JSON");
+    let reported = report["checklists"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["assessment"] == id))
+        .map(|c| c["score"].clone());
+    (overview, reported)
 }

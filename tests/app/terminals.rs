@@ -86,9 +86,8 @@ fn the_compact_footer_keeps_help_and_quit_in_every_language() {
 
 #[test]
 fn tabs_keep_the_read_only_badge_and_the_active_pane_s_name() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("portfolio.json");
-    std::fs::write(&path, fasett::store::to_json(&fasett::testing::sample())).expect("writes");
+    let (_dir, path) =
+        fasett::testing::temp_file("portfolio.json", fasett::store::to_json(&fasett::testing::sample()));
     let opened = fasett::store::Store::open(&path, true).expect("opens read-only");
     let mut app = Harness::opened(opened).on(Pane::Culture);
     for (width, height) in COMPACT {

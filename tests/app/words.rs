@@ -14,7 +14,6 @@ use fasett::model::LogKind;
 use fasett::recovery::{Draft, Recovery};
 use fasett::store::Store;
 use fasett::testing::{Harness, sample};
-use ratatui::crossterm::event::KeyCode;
 
 /// Names and notations that are the same in every language: proper names, formats, the
 /// names on the keys, and English words that are also Nordic ones but happen not to be in
@@ -148,92 +147,67 @@ fn every_view(lang: Lang) -> Vec<(&'static str, String)> {
     let mut shots = Vec::new();
     let mut shot = |name: &'static str, a: &mut Harness| shots.push((name, a.screen()));
     let start = || Harness::sample().lang(lang);
+    // From the sample, each step's keys (in `Harness::keys` notation), then the view they show.
+    let mut tour = |steps: &[(&str, &'static str)]| {
+        let mut a = start();
+        for (keys, name) in steps {
+            a.keys(keys);
+            shot(name, &mut a);
+        }
+    };
 
     // 1 Portfolio: the grid, its help, zoom, presentation, placement, filter, search, delete.
-    let mut a = start();
-    shot("portfolio", &mut a);
-    a.press('?');
-    shot("portfolio help", &mut a);
-    a.keys("<Esc>z");
-    shot("zoom", &mut a);
-    a.keys("zp");
-    shot("presentation", &mut a);
-    a.keys("po");
-    shot("placement", &mut a);
-    a.keys("<Esc>f");
-    shot("filter bar", &mut a);
-    a.keys("<Esc>/");
-    a.type_text("ä");
-    shot("search", &mut a);
-    a.keys("<Esc>d");
-    shot("delete", &mut a);
-    a.keys("<Esc>w");
-    shot("weighted", &mut a);
-    a.keys("wb");
-    shot("breakdown", &mut a);
+    tour(&[
+        ("", "portfolio"),
+        ("?", "portfolio help"),
+        ("<Esc>z", "zoom"),
+        ("zp", "presentation"),
+        ("po", "placement"),
+        ("<Esc>f", "filter bar"),
+        ("<Esc>/ä", "search"),
+        ("<Esc>d", "delete"),
+        ("<Esc>w", "weighted"),
+        ("wb", "breakdown"),
+    ]);
 
     // 2 Initiatives: the register, help, detail to its end, the form to its end, discard.
-    let mut a = start();
-    a.press('2');
-    shot("initiatives", &mut a);
-    a.press('?');
-    shot("initiatives help", &mut a);
-    a.keys("<Esc><Enter>");
-    shot("detail", &mut a);
-    a.press_times('j', 40);
-    shot("detail, further down", &mut a);
-    a.keys("<Esc>e");
-    shot("form", &mut a);
-    a.press_times(KeyCode::Tab, 30);
-    shot("form, end", &mut a);
-    a.keys("<Esc>2nX<Esc>");
-    shot("discard", &mut a);
-    a.keys("ya");
-    shot("log entry", &mut a);
-    a.keys("<Esc>:");
-    shot("command line", &mut a);
-    a.keys("<Esc>f");
-    shot("filter bar (register)", &mut a);
+    tour(&[
+        ("2", "initiatives"),
+        ("?", "initiatives help"),
+        ("<Esc><Enter>", "detail"),
+        (&"j".repeat(40), "detail, further down"),
+        ("<Esc>e", "form"),
+        (&"<Tab>".repeat(30), "form, end"),
+        ("<Esc>2nX<Esc>", "discard"),
+        ("ya", "log entry"),
+        ("<Esc>:", "command line"),
+        ("<Esc>f", "filter bar (register)"),
+    ]);
 
     // 3 Culture: the list, its help, rating, note, results, comparison, plan, action form,
     // every action, the new-run dialog and a facet-orientation run's results.
-    let mut a = start();
-    a.press('3');
-    shot("culture", &mut a);
-    a.press('?');
-    shot("culture help", &mut a);
-    a.keys("<Esc><Enter>");
-    shot("rating", &mut a);
-    a.press(KeyCode::Enter);
-    shot("rating note", &mut a);
-    a.keys("<Esc><Esc>r");
-    shot("results", &mut a);
-    a.keys("<Esc>jc");
-    shot("comparison", &mut a);
-    a.keys("<Esc>p");
-    shot("plan", &mut a);
-    a.press('e');
-    shot("action form", &mut a);
-    a.keys("<Esc><Esc>A");
-    shot("every action", &mut a);
-    a.keys("<Esc>n");
-    shot("new run", &mut a);
-    a.press_times(KeyCode::Right, 5);
-    shot("new run, facet orientation", &mut a);
-    a.press(KeyCode::Enter);
-    a.keys("444r");
-    shot("facet orientation results", &mut a);
+    tour(&[
+        ("3", "culture"),
+        ("?", "culture help"),
+        ("<Esc><Enter>", "rating"),
+        ("<Enter>", "rating note"),
+        ("<Esc><Esc>r", "results"),
+        ("<Esc>jc", "comparison"),
+        ("<Esc>p", "plan"),
+        ("e", "action form"),
+        ("<Esc><Esc>A", "every action"),
+        ("<Esc>n", "new run"),
+        (&"<Right>".repeat(5), "new run, facet orientation"),
+        ("<Enter>444r", "facet orientation results"),
+    ]);
 
     // 4 Overview, its help, the profile.
-    let mut a = start();
-    a.press('4');
-    shot("overview", &mut a);
-    a.press('?');
-    shot("overview help", &mut a);
-    a.keys("<Esc>o");
-    shot("profile", &mut a);
-    a.press(KeyCode::Enter);
-    shot("profile, editing", &mut a);
+    tour(&[
+        ("4", "overview"),
+        ("?", "overview help"),
+        ("<Esc>o", "profile"),
+        ("<Enter>", "profile, editing"),
+    ]);
 
     // The welcome, and the dialogs that come from the file.
     let mut a = Harness::first_run().lang(lang);

@@ -465,9 +465,9 @@ fn big_portfolio() -> Portfolio {
 #[test]
 fn report_export_and_import_of_10000_initiatives_work_whole() {
     let p = big_portfolio();
-    let markdown = fasett::report::markdown(&p, today(), Lang::En);
+    let markdown = fasett::report::markdown(&p, today(), Lang::En, fasett::report::Options::default());
     assert!(markdown.contains("## Balance between the four facets"), "{}", &markdown[..200]);
-    let json = fasett::report::json(&p, today(), Lang::En);
+    let json = fasett::report::json(&p, today(), Lang::En, fasett::report::Options::default());
     assert!(!json.is_empty());
     let csv = export::csv(&p, Lang::En, DEFAULT_DELIMITER);
     assert!(export::markdown(&p, Lang::En, today()).lines().count() > 10_000);

@@ -73,6 +73,8 @@ fn proposers_stay_out_of_the_report_and_of_exports_unless_asked() {
     let personal = ["Anna Berg", "anna.berg@sjobacka.se", "Per Holm", "Maria Lindqvist", "Leif Åkesson"];
     for args in [
         &["report"][..],
+        &["report", "--public"],
+        &["report", "--public", "--format", "html"],
         &["report", "--format", "json"],
         &["export"],
         &["export", "--format", "json"],

@@ -27,6 +27,7 @@ mod ideas;
 mod merge;
 mod migration;
 mod region;
+mod report_html;
 mod sheets;
 mod store;
 mod survey;
@@ -111,10 +112,7 @@ pub fn add_action(p: &mut Portfolio, what: &str, initiative: Id) -> Id {
 /// A temporary directory holding `portfolio.json` with [`sample`]`(n)` in it; the directory
 /// (keep it: dropping it removes the file) and the file's path.
 pub fn portfolio_file(n: u32) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("portfolio.json");
-    std::fs::write(&path, fasett::store::to_json(&sample(n))).expect("writes");
-    (dir, path)
+    fasett::testing::temp_file("portfolio.json", fasett::store::to_json(&sample(n)))
 }
 
 /// Runs the real `fasett` with `args` in `sandbox` to the end.

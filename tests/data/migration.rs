@@ -67,9 +67,7 @@ fn unknown_keys_survive_the_migration() {
 
 #[test]
 fn the_first_save_backs_the_version_1_file_up_first() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("portfolio.json");
-    std::fs::write(&path, fixture(BEFORE)).expect("writing");
+    let (dir, path) = fasett::testing::temp_file("portfolio.json", fixture(BEFORE));
     let opened = Store::open(&path, false).expect("opens");
     let (portfolio, mut store) = (opened.portfolio, opened.store);
     store.save(&portfolio).expect("saves");

@@ -17,6 +17,7 @@ use fasett::model::{Collection, Initiative, Portfolio, Status};
 use fasett::store::{
     self, Access, LoadError, MAX_FILE_BYTES, ReadOnlyReason, SaveError, Store, load, parse, to_json,
 };
+use fasett::testing;
 use proptest::prelude::*;
 
 use crate::strategies;
@@ -340,18 +341,14 @@ fn save_replaces_the_file_by_rename_and_keeps_its_mode() {
 #[test]
 fn a_symlinked_file_stays_a_symlink() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::create_dir_all(dir.path().join("real")).expect("mkdir");
-    fs::create_dir_all(dir.path().join("config")).expect("mkdir");
-    let real = dir.path().join("real/data.json");
-    write(&real, &to_json(&sample(1)));
-    let link = dir.path().join("config/portfolio.json");
-    std::os::unix::fs::symlink("../real/data.json", &link).expect("symlink");
+    let (real, link) =
+        testing::linked_file(dir.path(), "real/data.json", "config/portfolio.json", &to_json(&sample(1)));
 
     let (mut p, mut store) = open_rw(&link);
     assert_eq!(store.path(), link);
     p.organisation.name = "Ishøj".into();
     store.save(&p).expect("saves");
-    assert!(fs::symlink_metadata(&link).expect("exists").file_type().is_symlink(), "still a link");
+    assert!(testing::is_link(&link), "still a link");
     assert_eq!(load(&link).expect("valid"), Some(p.clone()));
     assert_eq!(fs::read_to_string(&real).expect("real file"), to_json(&p));
     assert_eq!(store.backups_dir(), dir.path().join("real/backups"));
@@ -675,13 +672,9 @@ fn export_output_is_a_shared_file_and_a_symlinked_output_stays_a_link() {
     assert_eq!(mode(&out), umask_mode(dir.path()), "made to be passed on, not 0600");
     assert!(fs::read_to_string(&out).expect("written").contains("Initiative 2"));
 
-    fs::create_dir(dir.path().join("shared")).expect("mkdir");
-    let real = dir.path().join("shared/latest.csv");
-    write(&real, "old");
-    let link = dir.path().join("latest.csv");
-    std::os::unix::fs::symlink("shared/latest.csv", &link).expect("symlink");
+    let (real, link) = testing::linked_file(dir.path(), "shared/latest.csv", "latest.csv", "old");
     fasett(&link);
-    assert!(fs::symlink_metadata(&link).expect("exists").file_type().is_symlink());
+    assert!(testing::is_link(&link));
     assert!(fs::read_to_string(&real).expect("written").contains("Initiative 2"));
     assert!(temp_files(dir.path()).is_empty() && temp_files(&dir.path().join("shared")).is_empty());
 }

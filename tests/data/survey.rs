@@ -176,9 +176,7 @@ fn refused_files_leave_the_portfolio_byte_identical() {
 fn a_thousand_respondents_import_within_the_budget() {
     let t = Catalog::bundled().find("innovation_climate").expect("bundled").clone();
     let text = fasett::generate::survey_export(&t, 1000);
-    let dir = tempfile::tempdir().expect("a folder");
-    let path = dir.path().join("big.csv");
-    std::fs::write(&path, text).expect("writing");
+    let (_dir, path) = fasett::testing::temp_file("big.csv", text);
     let started = std::time::Instant::now();
     let s = import::read_survey(&path, &t, &options(), Lang::En).expect("reads");
     let took = started.elapsed();
@@ -192,7 +190,8 @@ fn the_report_and_the_export_carry_each_items_distribution_and_spread() {
     let p = fasett::testing::sample();
     let today = date(2026, 11, 25);
     let report: serde_json::Value =
-        serde_json::from_str(&fasett::report::json(&p, today, Lang::En)).expect("the report is JSON");
+        serde_json::from_str(&fasett::report::json(&p, today, Lang::En, fasett::report::Options::default()))
+            .expect("the report is JSON");
     let climate = report["checklists"]
         .as_array()
         .and_then(|all| all.iter().find(|c| c["template"] == "innovation_climate"))

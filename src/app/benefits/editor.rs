@@ -10,7 +10,8 @@
 use jiff::civil::Date;
 use tui_input::Input;
 
-use super::super::editing;
+use super::super::editing::{self, Inputs};
+use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -76,13 +77,6 @@ impl BenefitField {
     }
 }
 
-/// Why a benefit or a measurement was not kept: the field and the catalog key of why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Refusal<F> {
-    pub field: F,
-    pub key: &'static str,
-}
-
 /// Editing one benefit.
 #[derive(Debug, Clone)]
 pub struct BenefitEditor {
@@ -92,8 +86,8 @@ pub struct BenefitEditor {
     /// (measurements, unknown keys); text is read from `lines` when kept.
     pub draft: Benefit,
     pub focus: usize,
-    lines: Vec<(BenefitField, Input)>,
-    pub error: Option<Refusal<BenefitField>>,
+    lines: Inputs<BenefitField>,
+    pub error: Option<FieldError<BenefitField>>,
     pub dirty: bool,
     /// Esc was pressed with changes; waiting for y.
     pub confirm_discard: bool,
@@ -121,7 +115,6 @@ impl BenefitEditor {
             (BenefitField::HowMeasured, b.how_measured.clone()),
         ]
         .into_iter()
-        .map(|(f, v)| (f, Input::new(v)))
         .collect();
         Self { original, draft, focus: 0, lines, error: None, dirty: false, confirm_discard: false }
     }
@@ -135,15 +128,7 @@ impl BenefitEditor {
     }
 
     pub fn line(&self, field: BenefitField) -> Option<&Input> {
-        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn line_mut(&mut self, field: BenefitField) -> Option<&mut Input> {
-        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn value(&self, field: BenefitField) -> String {
-        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+        self.lines.get(field)
     }
 
     /// The current value of a choice field, as a catalog key.
@@ -182,7 +167,7 @@ impl BenefitEditor {
                 _ => d.relieves = cycle::step_or_none(&Pressure::ALL, d.relieves.as_ref(), forward),
             }
             self.dirty = true;
-        } else if let Some(input) = self.line_mut(field)
+        } else if let Some(input) = self.lines.get_mut(field)
             && editing::edit_line(input, edit)
         {
             self.dirty = true;
@@ -192,7 +177,7 @@ impl BenefitEditor {
     /// Pasted text at the cursor, as one line.
     pub fn paste(&mut self, text: &str) {
         let field = self.field();
-        if let Some(input) = self.line_mut(field)
+        if let Some(input) = self.lines.get_mut(field)
             && editing::paste_line(input, text)
         {
             self.dirty = true;
@@ -203,30 +188,30 @@ impl BenefitEditor {
     /// a target below the baseline (a saving written as a falling cost, or as a negative
     /// change); refused: a target equal to the baseline (nothing to realise), a target date
     /// before the baseline's.
-    pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, Refusal<BenefitField>> {
-        let refuse = |field, key| Refusal { field, key };
+    pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, FieldError<BenefitField>> {
+        let refuse = |field, key| FieldError { field, key };
         for (field, input) in &self.lines {
             if input.value().chars().count() > MAX_CHARS {
                 return Err(refuse(*field, "form.error_too_long"));
             }
         }
         let mut b = self.draft.clone();
-        b.title = self.value(BenefitField::Title);
+        b.title = self.lines.value(BenefitField::Title);
         if b.title.is_empty() {
             return Err(refuse(BenefitField::Title, "benefit.error_title_required"));
         }
-        b.indicator = self.value(BenefitField::Indicator);
-        b.unit = self.value(BenefitField::Unit);
-        b.owner = self.value(BenefitField::Owner);
-        b.how_measured = self.value(BenefitField::HowMeasured);
+        b.indicator = self.lines.value(BenefitField::Indicator);
+        b.unit = self.lines.value(BenefitField::Unit);
+        b.owner = self.lines.value(BenefitField::Owner);
+        b.how_measured = self.lines.value(BenefitField::HowMeasured);
         let number = |field| {
-            let text = self.value(field);
+            let text = self.lines.value(field);
             if text.is_empty() {
                 return Ok(None);
             }
             lang.parse_number(&text, &b.unit).map(Some).map_err(|e| refuse(field, e.key()))
         };
-        let date = |field| dates::parse(&self.value(field), today).map_err(|e| refuse(field, e.key()));
+        let date = |field| dates::parse(&self.lines.value(field), today).map_err(|e| refuse(field, e.key()));
         b.baseline = Point {
             value: number(BenefitField::BaselineValue)?,
             date: date(BenefitField::BaselineDate)?,
@@ -281,7 +266,7 @@ pub struct MeasureLine {
     pub unit: String,
     pub focus: usize,
     inputs: [Input; 3],
-    pub error: Option<Refusal<MeasureField>>,
+    pub error: Option<FieldError<MeasureField>>,
 }
 
 impl MeasureLine {
@@ -330,8 +315,8 @@ impl MeasureLine {
         benefit: &Benefit,
         today: Date,
         lang: Lang,
-    ) -> Result<Measurement, Refusal<MeasureField>> {
-        let refuse = |field, key| Refusal { field, key };
+    ) -> Result<Measurement, FieldError<MeasureField>> {
+        let refuse = |field, key| FieldError { field, key };
         let text = |field: MeasureField| self.inputs[field as usize].value().trim().to_owned();
         let date = dates::parse(&text(MeasureField::Date), today)
             .map_err(|e| refuse(MeasureField::Date, e.key()))?

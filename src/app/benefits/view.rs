@@ -15,41 +15,23 @@ use super::Target;
 use crate::action::{BenefitAction, Place};
 use crate::benefits::{self, Sums, Timeline};
 use crate::cycle;
-use crate::model::{Benefit, BenefitKind, Id, Initiative};
+use crate::model::{Benefit, BenefitKind, Id, Initiative, keyed_enum};
 
-/// The orders the list can be sorted in (`s`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BenefitSort {
-    /// By initiative, then as the initiative lists them.
-    #[default]
-    Initiative,
-    /// Least realised first; benefits with no realisation last.
-    Realisation,
-    /// By kind, the largest planned gain first.
-    Planned,
-    /// The earliest target date still to be followed up first; the rest last.
-    Due,
-    /// By owner; benefits without one first, as they need one.
-    Owner,
-}
-
-impl BenefitSort {
-    pub const ALL: [BenefitSort; 5] = [
-        BenefitSort::Initiative,
-        BenefitSort::Realisation,
-        BenefitSort::Planned,
-        BenefitSort::Due,
-        BenefitSort::Owner,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            BenefitSort::Initiative => "benefits.sort_initiative",
-            BenefitSort::Realisation => "benefits.sort_realisation",
-            BenefitSort::Planned => "benefits.sort_planned",
-            BenefitSort::Due => "benefits.sort_due",
-            BenefitSort::Owner => "benefits.sort_owner",
-        }
+keyed_enum! {
+    /// The orders the list can be sorted in (`s`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum BenefitSort {
+        /// By initiative, then as the initiative lists them.
+        #[default]
+        Initiative = "benefits.sort_initiative",
+        /// Least realised first; benefits with no realisation last.
+        Realisation = "benefits.sort_realisation",
+        /// By kind, the largest planned gain first.
+        Planned = "benefits.sort_planned",
+        /// The earliest target date still to be followed up first; the rest last.
+        Due = "benefits.sort_due",
+        /// By owner; benefits without one first, as they need one.
+        Owner = "benefits.sort_owner",
     }
 }
 

@@ -4,7 +4,7 @@
 use tui_input::Input;
 
 use super::{CultureMode, sideways};
-use crate::app::editing::{self, Typed};
+use crate::app::editing::{self, Inputs, Typed};
 use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
@@ -65,7 +65,7 @@ pub struct ActionForm {
     /// Holds the choices (item, done) and the links; text is read from `lines` at save.
     pub draft: ActionItem,
     pub focus: usize,
-    pub lines: Vec<(ActionField, Input)>,
+    pub lines: Inputs<ActionField>,
     /// Items of the run's template that the action can answer (`None` first: the whole run).
     pub items: Vec<Option<String>>,
     pub error: Option<String>,
@@ -79,15 +79,7 @@ impl ActionForm {
     }
 
     pub fn line(&self, field: ActionField) -> Option<&Input> {
-        self.lines.iter().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn line_mut(&mut self, field: ActionField) -> Option<&mut Input> {
-        self.lines.iter_mut().find(|(f, _)| *f == field).map(|(_, i)| i)
-    }
-
-    fn value(&self, field: ActionField) -> String {
-        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+        self.lines.get(field)
     }
 
     /// An editing key or a paste: ← → (and space) change the item and done choices; text
@@ -106,7 +98,7 @@ impl ActionForm {
                 }
             }
             _ => {
-                if let Some(input) = self.line_mut(field) {
+                if let Some(input) = self.lines.get_mut(field) {
                     editing::type_line(input, typed);
                 }
             }
@@ -157,7 +149,7 @@ impl App {
                     ActionField::FollowUp => draft.follow_up.map(|d| d.to_string()).unwrap_or_default(),
                     _ => draft.initiative.map(|i| i.to_string()).unwrap_or_default(),
                 };
-                (*f, Input::new(value))
+                (*f, value)
             })
             .collect();
         self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(ActionForm {
@@ -173,13 +165,13 @@ impl App {
 
     pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {
         let mut action = form.draft.clone();
-        action.what = form.value(ActionField::What);
-        action.how = form.value(ActionField::How);
-        action.when = form.value(ActionField::When);
-        action.who = form.value(ActionField::Who);
-        action.competences = form.value(ActionField::Competences);
-        let follow_up = dates::parse(&form.value(ActionField::FollowUp), self.today);
-        let initiative = form.value(ActionField::Initiative);
+        action.what = form.lines.value(ActionField::What);
+        action.how = form.lines.value(ActionField::How);
+        action.when = form.lines.value(ActionField::When);
+        action.who = form.lines.value(ActionField::Who);
+        action.competences = form.lines.value(ActionField::Competences);
+        let follow_up = dates::parse(&form.lines.value(ActionField::FollowUp), self.today);
+        let initiative = form.lines.value(ActionField::Initiative);
         let initiative = initiative.trim_start_matches('#');
         let problem = if action.what.is_empty() {
             Some((ActionField::What, "plan.error_what"))

@@ -22,7 +22,7 @@ use ratatui::text::{Line, Span};
 
 use super::number;
 use crate::app::App;
-use crate::model::{Assessment, Template, TemplateItem};
+use crate::model::{Assessment, ResultKind, Template, TemplateItem};
 use crate::scoring::group::{self, SlotGroup};
 use crate::scoring::{self, Scores};
 use crate::text::one_line;
@@ -120,6 +120,8 @@ fn lists<'a>(
 }
 
 /// The run's results with the group: the lists, then the item table under its dimensions.
+/// A facet-orientation run has only the lists, under its two columns, and none before
+/// anyone has scored.
 pub(super) fn lines<'a>(
     app: &App,
     t: &Template,
@@ -128,6 +130,12 @@ pub(super) fn lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let groups = group::group(t, a);
+    if t.result == ResultKind::FacetOrientation {
+        if groups.iter().all(|g| g.distribution.n() == 0) {
+            return Vec::new();
+        }
+        return lists(app, t, &groups, width, theme);
+    }
     let scores = scoring::scores(t, a);
     let mut lines = lists(app, t, &groups, width, theme);
     let run = Run { app, t, groups: &groups, scores: &scores, width, theme };
@@ -335,19 +343,4 @@ pub(super) fn facet_spread(app: &App, t: &Template, a: &Assessment) -> Vec<Strin
             _ => String::new(),
         })
         .collect()
-}
-
-/// The disagreement lists for the facet-orientation view, under its two columns.
-pub(super) fn facet_lists<'a>(
-    app: &App,
-    t: &Template,
-    a: &Assessment,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
-    let groups = group::group(t, a);
-    if groups.iter().all(|g| g.distribution.n() == 0) {
-        return Vec::new();
-    }
-    lists(app, t, &groups, width, theme)
 }

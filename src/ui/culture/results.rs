@@ -272,7 +272,7 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
         app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
         theme.dim(),
     ));
-    let below = group::facet_lists(app, t, a, usize::from(area.width), theme);
+    let below = group::lines(app, t, a, usize::from(area.width), theme);
     let height = (below.len() as u16).min(area.height / 2);
     let [columns, lists] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
     let [say, run] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(columns);

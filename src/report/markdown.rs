@@ -1,0 +1,264 @@
+//! The report in Markdown, readable as plain text: the same content as the HTML page, without
+//! the pictures.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use super::{Facts, benefits, group, md_cell, score};
+use crate::balance;
+use crate::model::{Pressure, Stage, Status};
+use crate::text::one_line;
+
+/// The whole report in Markdown.
+#[allow(clippy::many_single_char_names)]
+pub(super) fn render(f: &Facts, today: Date) -> String {
+    let (p, lang, options) = (f.p, f.lang, f.memo.options);
+    let t = |k: &str| lang.t(k);
+    let mut o = String::new();
+    let active = f.shares.active;
+    let total = p.initiatives.iter().filter(|i| !i.archived).count();
+    let _ = writeln!(o, "# {} — {}\n", t("report.title"), md_cell(f.organisation()));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        lang.tn(
+            "report.intro",
+            total,
+            &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
+        )
+    );
+    if options.public {
+        let _ = writeln!(o, "**{}**\n", t("report.public"));
+    }
+    for (key, text) in
+        [("profile.vision", &p.organisation.vision), ("profile.mission", &p.organisation.mission)]
+    {
+        if !text.trim().is_empty() {
+            let _ = writeln!(o, "{}: {}\n", t(key), one_line(text));
+        }
+    }
+
+    let _ = writeln!(o, "## {}\n", t("report.balance"));
+    let _ = writeln!(o, "{}\n", lang.tf("report.tendency", &[("tendency", &f.tendency.words(lang))]));
+    let _ = writeln!(o, "{}\n", balance::rule(lang));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} |\n|---|---|---:|---:|",
+        t("column.facet"),
+        t("report.pole"),
+        t("report.active"),
+        t("report.share")
+    );
+    for row in f.facet_rows() {
+        let _ = writeln!(o, "| {} | {} | {} | {} |", row.name, row.pole, row.count, row.share);
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.gaps"));
+    let gaps = f.gaps();
+    if gaps.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_gaps"));
+    }
+    for (_, text) in &gaps {
+        let _ = writeln!(o, "- {text}");
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.stages"));
+    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.stage"), t("report.active"));
+    for (ix, stage) in Stage::ALL.iter().enumerate() {
+        let _ = writeln!(o, "| {}. {} | {} |", stage.number(), f.name("stage", stage.key()), f.stages[ix]);
+    }
+    let _ = writeln!(o, "\n## {}\n", t("report.statuses"));
+    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.status"), t("report.initiatives"));
+    for (ix, status) in Status::ALL.iter().enumerate() {
+        let _ = writeln!(o, "| {} | {} |", f.name("status", status.key()), f.statuses[ix]);
+    }
+    let _ = writeln!(o, "\n## {}\n", t("report.tracks_and_ps"));
+    let _ = writeln!(
+        o,
+        "- {}: {} · {}: {} · {}: {}",
+        t("track.local"),
+        f.tracks[0],
+        t("track.radical"),
+        f.tracks[1],
+        t("track.none"),
+        f.tracks[2]
+    );
+    let ps: Vec<String> = Pressure::ALL
+        .iter()
+        .zip(f.pressures)
+        .map(|(p, n)| format!("{}: {n}", f.name("pressure", p.key())))
+        .collect();
+    let _ = writeln!(o, "- {}: {}", t("report.relieves"), ps.join(" · "));
+    register(&mut o, f);
+    decisions(&mut o, f);
+
+    let _ = writeln!(o, "\n## {}\n", t("report.goal_coverage"));
+    if f.coverage.goals.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_goals"));
+    } else {
+        let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("report.goal"), t("report.active"));
+        for g in &f.coverage.goals {
+            let retired = if g.retired { format!(" ({})", t("profile.retired")) } else { String::new() };
+            let _ = writeln!(o, "| #{} {}{retired} | {} |", g.id, md_cell(&g.title), g.total());
+        }
+    }
+    let _ = writeln!(o, "\n{}", lang.tf("report.unlinked", &[("count", &f.coverage.unlinked)]));
+
+    let _ = writeln!(o, "\n## {}\n", t("report.follow_ups"));
+    if f.follow_ups.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_follow_ups"));
+    }
+    for fu in &f.follow_ups {
+        let _ = writeln!(o, "- {} ({}) — {}", lang.date(fu.date), f.when(fu), f.follow_up_label(fu));
+    }
+
+    let _ = writeln!(o, "\n## {}\n", t("report.checklists"));
+    if f.checklists.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_checklists"));
+    } else {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---|",
+            t("column.template"),
+            t("column.scope"),
+            t("column.date"),
+            t("report.score"),
+            t("report.change")
+        );
+        for c in &f.checklists {
+            let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
+            let change = f.change_words(c);
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {}{scale} | {change} |",
+                md_cell(&c.name),
+                md_cell(&c.scope),
+                lang.date(c.date),
+                score(lang, c.mean)
+            );
+        }
+        dimensions(&mut o, f);
+    }
+
+    o.push_str(&group::markdown(p, &f.checklists, lang));
+
+    let _ = writeln!(o, "\n## {}\n", t("report.open_actions"));
+    if f.open_actions.is_empty() {
+        let _ = writeln!(o, "{}", t("report.no_open_actions"));
+    }
+    for line_of in f.action_lines() {
+        let a = line_of.action;
+        let mut line = format!("- {} {}: {}", t("report.action"), a.id, one_line(&a.what));
+        let who = f.memo.person(&a.who);
+        if !who.is_empty() {
+            let _ = write!(line, " — {}", one_line(who));
+        }
+        if let Some(from) = line_of.source(p) {
+            let _ = write!(line, " · {}: {from}", t("report.from_item"));
+        }
+        if let Some(d) = a.follow_up {
+            let overdue =
+                if a.is_overdue(today) { format!(", {}", t("report.overdue")) } else { String::new() };
+            let _ = write!(line, " ({} {}{overdue})", t("report.follow_up_on"), lang.date(d));
+        }
+        let _ = writeln!(o, "{line}");
+    }
+    benefits::markdown(&mut o, p, &f.benefits, lang);
+    o.push_str(&super::ideas::markdown(p, today, options.since, lang));
+    o
+}
+
+/// The initiatives per facet: number, title, stage, status, owner, unit and next follow-up.
+pub(super) fn register(o: &mut String, f: &Facts) {
+    let t = |k: &str| f.t(k);
+    let public = f.memo.options.public;
+    let _ = writeln!(o, "\n## {}", t("report.register"));
+    for (facet, list) in &f.memo.by_facet {
+        if list.is_empty() && !facet.is_on_grid() {
+            continue;
+        }
+        let _ = writeln!(o, "\n### {} ({})\n", f.name("facet", facet.key()), list.len());
+        if list.is_empty() {
+            let _ = writeln!(o, "{}", t("report.none"));
+            continue;
+        }
+        let owner = if public { String::new() } else { format!(" {} |", t("column.owner")) };
+        let owner_rule = if public { "" } else { "---|" };
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |{owner} {} | {} |\n|---:|---|---|---|{owner_rule}---|---|",
+            t("column.number"),
+            t("column.title"),
+            t("column.stage"),
+            t("column.status"),
+            t("column.unit"),
+            t("column.follow_up")
+        );
+        for i in list {
+            let owner =
+                if public { String::new() } else { format!(" {} |", md_cell(f.memo.person(&i.owner))) };
+            let _ = writeln!(
+                o,
+                "| {} | {} | {}. {} | {} |{owner} {} | {} |",
+                i.id,
+                md_cell(&i.title),
+                i.stage.number(),
+                f.name("stage", i.stage.key()),
+                f.name("status", i.status.key()),
+                md_cell(&i.unit),
+                i.follow_up.map(|d| f.lang.date(d)).unwrap_or_default()
+            );
+        }
+    }
+}
+
+/// Decisions and lessons from the logs since the report's `--since` date, newest first.
+pub(super) fn decisions(o: &mut String, f: &Facts) {
+    let since = f.lang.date(f.memo.since);
+    let _ = writeln!(o, "\n## {}\n", f.lang.tf("report.decisions", &[("date", &since)]));
+    if f.memo.log.is_empty() {
+        let _ = writeln!(o, "{}", f.lang.tf("report.no_decisions", &[("date", &since)]));
+        return;
+    }
+    for line in &f.memo.log {
+        let _ = writeln!(
+            o,
+            "- {} #{} {} — {}: {}",
+            f.lang.date(line.entry.date),
+            line.initiative.id,
+            one_line(&line.initiative.title),
+            f.name("log_kind", line.entry.kind.key()),
+            one_line(&line.entry.text)
+        );
+    }
+    if f.memo.log_more > 0 {
+        let _ = writeln!(o, "\n{}", f.lang.tn("report.log_more", f.memo.log_more, &[]));
+    }
+}
+
+/// Each checklist's latest run per dimension, beside the previous run and the spread.
+pub(super) fn dimensions(o: &mut String, f: &Facts) {
+    let t = |k: &str| f.t(k);
+    for c in &f.memo.checklists {
+        let _ = writeln!(o, "\n### {} · {}\n", md_cell(&c.name), md_cell(&c.scope));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+            t("report.dimension"),
+            t("report.score"),
+            t("report.previous_run"),
+            t("report.spread")
+        );
+        for d in &c.dimensions {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                md_cell(&d.name),
+                score(f.lang, d.mean),
+                score(f.lang, d.previous),
+                score(f.lang, d.spread)
+            );
+        }
+    }
+}
