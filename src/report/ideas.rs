@@ -66,9 +66,9 @@ pub(super) fn markdown(p: &Portfolio, today: Date, from: Option<Date>, lang: Lan
     }
     let from = from.unwrap_or_else(|| today.saturating_sub(jiff::Span::new().days(DECISION_DAYS)));
     let decisions = ideas::decisions_between(p, from, today);
-    let _ = writeln!(o, "\n### {}\n", lang.tf("report.decisions", &[("from", &lang.date(from))]));
+    let _ = writeln!(o, "\n### {}\n", lang.tf("report.loop_decisions", &[("from", &lang.date(from))]));
     if decisions.is_empty() {
-        let _ = writeln!(o, "{}", lang.t("report.no_decisions"));
+        let _ = writeln!(o, "{}", lang.t("report.loop_no_decisions"));
     }
     for (i, e) in decisions {
         let _ = writeln!(o, "- {}", ideas::decision_line(i, e, lang));
