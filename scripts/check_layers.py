@@ -12,6 +12,7 @@ module may use modules in its own layer or in lower ones, never in a higher one:
     L2 balance benefits scoring     L7 ui input
        placement filter coverage
        analysis history templates
+       ideas
     L3 store config recovery demo report export import generate signals
        merge region
 
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     ["text", "dates", "i18n", "cycle", "layout"],
     ["model"],
-    ["balance", "benefits", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates"],
+    ["balance", "benefits", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates", "ideas"],
     ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals", "merge", "region"],
     ["action"],
     ["app"],

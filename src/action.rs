@@ -106,6 +106,8 @@ pub enum Action {
     OpenConflicts,
     /// Something in the conflict dialog.
     Conflict(ConflictAction),
+    /// The intake list of incoming ideas, and triage there.
+    Idea(IdeaAction),
     /// Merge this session's portfolio with the file another program wrote, from the
     /// external-change dialog.
     MergeWithDisk,
@@ -162,6 +164,7 @@ impl Action {
             Action::Conflict(action) => {
                 matches!(action, ConflictAction::KeepOurs | ConflictAction::TakeTheirs | ConflictAction::Edit)
             }
+            Action::Idea(action) => *action != IdeaAction::OpenList,
             _ => false,
         }
     }
@@ -285,6 +288,27 @@ pub enum ConflictAction {
     Next,
     /// Show the previous conflict.
     Previous,
+}
+
+/// Triage in the intake list (docs/domain.md §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdeaAction {
+    /// Open the intake list.
+    OpenList,
+    /// The selected idea is being assessed.
+    Assess,
+    /// Accept it: an active initiative at stage 2.
+    Accept,
+    /// Decline it (asks for the reason).
+    Decline,
+    /// Merge it into another initiative (asks for its number).
+    Merge,
+    /// Park it (asks for an optional reason).
+    Park,
+    /// Back to received.
+    Reopen,
+    /// Its proposer was told.
+    Told,
 }
 
 /// The four panes, in tab order.
@@ -533,6 +557,10 @@ pub enum Place {
     Mapping,
     /// A conflict left by a merge: keep ours, take theirs, or edit.
     Conflict,
+    /// The intake list of incoming ideas.
+    Intake,
+    /// Typing a line in the intake list (a title, a reason, a number).
+    IntakeText,
     /// Typing the value that settles a conflict.
     ConflictEdit,
 }

@@ -15,6 +15,7 @@ pub mod editing;
 mod exchange;
 mod form;
 mod grid;
+mod intake;
 mod mapping;
 mod overview;
 mod places;
@@ -42,6 +43,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
+pub use intake::{IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -110,6 +112,8 @@ pub enum Mode {
     Mapping(Box<MappingDialog>),
     /// The conflicts a merge left: one at a time, keep ours, take theirs or type the value.
     Conflicts(ConflictDialog),
+    /// The intake list of incoming ideas and their triage.
+    Intake(IntakeList),
 }
 
 /// A question waiting for `y`.
@@ -293,6 +297,7 @@ impl App {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
+        let Some(action) = self.intake_intercept(action) else { return };
         match action {
             Action::Quit => self.quit(false),
             Action::ShowPane(pane) => self.switch_pane(pane),
@@ -369,7 +374,8 @@ impl App {
             | Action::Benefits(_)
             | Action::MergeWithDisk
             | Action::OpenConflicts
-            | Action::Conflict(_) => {}
+            | Action::Conflict(_)
+            | Action::Idea(_) => {}
             Action::ReloadFromDisk => self.reload_from_disk(),
             Action::Overview(action) => self.update_overview(action),
             Action::Mapping(action) => self.update_mapping(action),
@@ -608,7 +614,13 @@ impl App {
             return;
         }
         let mut after = before.clone();
-        after.log.push(LogEntry { date: self.today, kind, text: text.to_owned(), extra: Extra::default() });
+        after.log.push(LogEntry {
+            date: self.today,
+            kind,
+            text: text.to_owned(),
+            decision: None,
+            extra: Extra::default(),
+        });
         after.updated = Some(now());
         if self.commit(Change::initiative(Some(before), Some(after))) {
             self.set_info(self.lang.tf("status.logged", &[("id", &id)]));

@@ -77,6 +77,10 @@ pub enum Command {
         /// CSV field separator: ';' for Excel in Nordic locales, ',' elsewhere, or 'tab'.
         #[arg(long, default_value = ";", value_parser = export::parse_delimiter)]
         delimiter: u8,
+        /// Include the proposers of ideas (names, units, contacts: personal data, left out
+        /// unless asked).
+        #[arg(long)]
+        with_proposers: bool,
     },
     /// Add or update initiatives from a spreadsheet (CSV or .xlsx); all rows or none. With
     /// --checklist, a checklist run from a survey export instead (one row per respondent).
@@ -110,6 +114,17 @@ pub enum Command {
         /// them.
         #[arg(long)]
         as_new: bool,
+        /// The file is an idea box's form export (Microsoft Forms, Google Forms): each row
+        /// becomes a received idea with its proposer and the need they state.
+        #[arg(long, conflicts_with_all = ["as_new", "checklist"])]
+        ideas: bool,
+    },
+    /// Store a dated snapshot of the portfolio's figures for the yearly review, and compare it
+    /// with the review before.
+    Review {
+        /// Take the snapshot (today's; one taken earlier today is replaced).
+        #[arg(long)]
+        take: bool,
     },
     /// Merge two copies of a portfolio by identity, as a git merge driver (%O %A %B): the
     /// result goes into OURS; exit 0 clean, 1 conflicts recorded in the file, 2 unreadable.
@@ -167,9 +182,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Report { format, ref output, public, since }) => {
             Ok(commands::report(file, format, output.as_deref(), report::Options { public, since }, lang))
         }
-        Some(Command::Export { format, ref output, delimiter }) => {
-            Ok(commands::export(file, format, output.as_deref(), delimiter, lang))
+        Some(Command::Export { format, ref output, delimiter, with_proposers }) => {
+            Ok(commands::export(file, format, output.as_deref(), delimiter, with_proposers, lang))
         }
+        Some(Command::Review { take }) => Ok(import::review(file, take, cli.read_only, lang)),
         Some(Command::Import {
             ref sheet,
             dry_run,
@@ -183,7 +199,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
             Ok(commands::import_survey(file, sheet, &survey, dry_run, cli.read_only, lang))
         }
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, .. }) => {
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas, .. }) => {
             let request = import::Request {
                 file,
                 sheet,
@@ -192,6 +208,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 map: map.as_deref(),
                 date_order,
                 as_new,
+                ideas,
             };
             Ok(import::import(&request, lang))
         }

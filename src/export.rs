@@ -283,6 +283,26 @@ pub fn extras_json(i: &Initiative) -> String {
     if i.log.iter().any(|l| !l.extra.is_empty()) {
         out.insert("log".to_owned(), i.log.iter().map(|l| Value::Object(l.extra.clone())).collect());
     }
+    // The loop's fields have no columns of their own: they ride here, so a sheet brought back
+    // keeps them (a proposer only when the export was asked to include proposers).
+    if let Some(idea) = &i.idea {
+        let mut value = serde_json::to_value(idea).unwrap_or(Value::Null);
+        crate::model::extras::Extras::emit(idea, &mut value);
+        out.insert("idea".to_owned(), value);
+    }
+    if let Some(parent) = i.grew_out_of {
+        out.insert("grew_out_of".to_owned(), Value::from(parent));
+    }
+    if i.log.iter().any(|l| l.decision.is_some()) {
+        let decisions = i.log.iter().map(|l| {
+            l.decision.as_ref().map_or(Value::Null, |d| {
+                let mut value = serde_json::to_value(d).unwrap_or(Value::Null);
+                crate::model::extras::Extras::emit(d, &mut value);
+                value
+            })
+        });
+        out.insert("decisions".to_owned(), decisions.collect());
+    }
     if out.is_empty() { String::new() } else { Value::Object(out).to_string() }
 }
 

@@ -337,6 +337,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
             date: created.checked_add(jiff::Span::new().days(30 * n + 1)).unwrap_or(created),
             kind: *rng.pick(&LogKind::ALL),
             text: rng.pick(w.logs).to_string(),
+            decision: None,
             extra: crate::model::extras::Extra::default(),
         })
         .collect();
@@ -381,6 +382,8 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         archived: rng.chance(8),
         created: Some(created),
         updated: jiff::Timestamp::from_second(updated).ok(),
+        idea: None,
+        grew_out_of: None,
         extra: crate::model::extras::Extra::default(),
     }
 }

@@ -34,6 +34,7 @@ mod benefits;
 mod columns;
 mod decode;
 mod headers;
+pub mod ideas;
 mod mapping;
 mod plan;
 mod rows;

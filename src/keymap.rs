@@ -9,8 +9,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{
-    Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, KeyContext,
-    MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound, Writing,
+    Action, BenefitAction, ConflictAction, CultureAction, Direction, Edit, GridAction, IdeaAction,
+    KeyContext, MappingAction, OverviewAction, Pane, Place, ProfileAction, Unbound, Writing,
 };
 use crate::model::{CreatedTo, PushedBy};
 
@@ -79,6 +79,26 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Everywhere, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
     bind!(Everywhere, [Char('T') => NONE], "T", "help.takeover", true, Action::TakeOver),
     bind!(Everywhere, [Char(':') => NONE], ":", "help.command_line", true, Action::OpenCommandLine),
+    bind!(Everywhere, [Char('i') => NONE], "i", "help.intake", false, Action::Idea(IdeaAction::OpenList)),
+    bind!(Intake, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", false, Action::MoveDown),
+    bind!(Intake, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
+    bind!(Intake, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Intake, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
+    bind!(Intake, [Char('n') => NONE], "n", "help.intake_new", true, Action::NewInitiative),
+    bind!(Intake, [Char('b') => NONE], "b", "help.intake_assess", true, Action::Idea(IdeaAction::Assess)),
+    bind!(Intake, [Char('y') => NONE], "y", "help.intake_accept", true, Action::Idea(IdeaAction::Accept)),
+    bind!(Intake, [Char('x') => NONE], "x", "help.intake_decline", true, Action::Idea(IdeaAction::Decline)),
+    bind!(Intake, [Char('m') => NONE], "m", "help.intake_merge", false, Action::Idea(IdeaAction::Merge)),
+    bind!(Intake, [Char('p') => NONE], "p", "help.intake_park", false, Action::Idea(IdeaAction::Park)),
+    bind!(Intake, [Char('t') => NONE], "t", "help.intake_told", true, Action::Idea(IdeaAction::Told)),
+    bind!(Intake, [Char('r') => NONE], "r", "help.intake_reopen", false, Action::Idea(IdeaAction::Reopen)),
+    bind!(Intake, [Enter => NONE], "Enter", "help.open", false, Action::OpenSelected),
+    bind!(Intake, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
+    bind!(Intake, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Intake, [Char('?') => NONE], "?", "help.help", false, Action::ToggleHelp),
+    bind!(IntakeText, [Enter => NONE], "Enter", "help.intake_submit", true, Action::Submit),
+    bind!(IntakeText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(IntakeText, [KeyCode::F(1) => NONE], "F1", "help.help", false, Action::ToggleHelp),
     bind!(Everywhere, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(Everywhere, [Char('q') => NONE, Char('c') => CTRL], "q Ctrl-c", "help.quit", true, Action::Quit),
     bind!(Help, [Esc => NONE, Char('?') => NONE, Char('q') => NONE], "Esc ? q", "help.close_help", true, Action::ToggleHelp),

@@ -49,6 +49,7 @@ pub mod filter;
 pub mod generate;
 pub mod history;
 pub mod i18n;
+pub mod ideas;
 pub mod import;
 pub mod input;
 pub mod keymap;

@@ -54,6 +54,7 @@ pub mod assessment;
 pub mod benefit;
 pub mod conflict;
 pub mod extras;
+pub mod idea;
 pub mod initiative;
 pub mod organisation;
 pub mod template;
@@ -64,6 +65,7 @@ use serde_json::Value;
 pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
 pub use benefit::{Benefit, BenefitKind, Costs, Currency, Measurement, Point};
 pub use conflict::{Conflict, Side};
+pub use idea::{Channel, Decision, Idea, Proposer, REVIEW_VERSION, Review, Triage, Verdict};
 pub use initiative::{
     CreatedTo, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure, Priority, PushedBy,
     Stage, Status, Track,
@@ -73,7 +75,7 @@ pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleSt
 
 /// The schema version this build reads and writes. Files with a newer version are never
 /// written; older ones are migrated on load (see `store`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Short numeric ids ("#12"), unique within their collection and never reused.
 pub type Id = u32;
@@ -96,6 +98,10 @@ pub struct Portfolio {
     /// readable when its template is changed or uninstalled.
     pub templates: Vec<Template>,
     pub next_id: NextIds,
+    /// The yearly reviews' snapshots of the portfolio's figures, oldest first. Not written
+    /// while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     /// Values two merged copies changed differently, until the user picks one. Not written
     /// while there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -115,6 +121,7 @@ impl Default for Portfolio {
             actions: Vec::new(),
             templates: Vec::new(),
             next_id: NextIds::default(),
+            reviews: Vec::new(),
             conflicts: Vec::new(),
             extra: extras::Extra::default(),
         }

@@ -15,6 +15,7 @@ mod benefits;
 mod content;
 mod group;
 mod html;
+mod ideas;
 mod json;
 mod markdown;
 mod svg;

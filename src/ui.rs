@@ -23,6 +23,7 @@ mod editor;
 mod field;
 mod help;
 mod initiatives;
+mod intake;
 mod mapping;
 mod overview;
 mod placement;
@@ -122,6 +123,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::Mapping(dialog) => mapping::render(app, frame, body, dialog, theme),
         Mode::Conflicts(dialog) => conflicts::render(app, frame, body, dialog, theme),
         Mode::Benefits(view) => benefits::render(app, frame, body, view, theme),
+        Mode::Intake(list) => intake::render(app, frame, body, list, theme),
         Mode::Normal | Mode::Command(_) | Mode::Search(_) | Mode::LogEntry { .. } => {}
     }
 }

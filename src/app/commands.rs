@@ -33,6 +33,10 @@ impl App {
             "import" => self.import_command(arg),
             "export" => self.export_command(arg),
             "report" => self.report_command(arg),
+            "ideas" | "idea" | "intake" => self.open_intake(),
+            "grew" => self.grew_command(arg),
+            "decide" | "decision" => self.decide_command(arg),
+            "review" => self.review_command(),
             _ => self.set_error(self.lang.tf("status.unknown_command", &[("command", &command)])),
         }
     }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{App, Mode};
 use crate::layout::{Screen, inside_border};
-use crate::model::{Id, Initiative, LogKind};
+use crate::model::{Id, Idea, Initiative, LogKind};
 use crate::text::{multi_line, one_line, wrap_words};
 
 /// How a piece of a row reads; the ui gives each its style.
@@ -121,6 +121,9 @@ impl App {
             );
             field("field.placement", answer);
         }
+        if let Some(idea) = &i.idea {
+            self.idea_fields(idea, &mut field);
+        }
         if i.archived {
             out.push(Line::plain(t("detail.archived"), Tone::Warning));
         }
@@ -133,6 +136,7 @@ impl App {
             out.extend(multi_line(text).lines().map(|l| Line::plain(l, Tone::Plain)));
         }
         out.extend(self.benefit_lines(i));
+        self.family_lines(i, &mut out);
         out.push(Line::plain("", Tone::Plain));
         out.push(Line::plain(self.lang.tn("detail.log", i.log.len(), &[]), Tone::Heading));
         if i.log.is_empty() {
@@ -143,16 +147,89 @@ impl App {
         let kind_width = LogKind::ALL.iter().map(|k| kind(*k).width()).max().unwrap_or(0);
         for entry in i.log.iter().rev() {
             let kind = kind(entry.kind);
+            let text = crate::ideas::decision_words(entry, self.lang);
             out.push(Line {
                 lead: vec![
                     (Tone::Dim, format!("{}  ", self.lang.date(entry.date))),
                     (Tone::Kind, format!("{kind:<kind_width$} ")),
                 ],
-                text: one_line(&entry.text).into_owned(),
+                text,
                 tone: Tone::Plain,
             });
         }
         out
+    }
+}
+
+impl App {
+    /// An incoming idea's rows: proposer, channel, dates and where triage got.
+    fn idea_fields(&self, idea: &Idea, field: &mut impl FnMut(&str, String)) {
+        let t = |k: &str| self.lang.t(k).to_owned();
+        let date = |d: Option<jiff::civil::Date>| d.map_or_else(String::new, |d| self.lang.date(d));
+        let p = &idea.proposer;
+        let proposer: Vec<&str> = [&p.name, &p.unit, &p.contact]
+            .into_iter()
+            .map(String::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        field("field.proposer", one_line(&proposer.join(", ")).into_owned());
+        field("field.channel", idea.channel.map_or_else(String::new, |c| t(&format!("channel.{}", c.key()))));
+        field("field.received", date(idea.received));
+        let mut triage = t(&format!("triage.{}", idea.triage.key()));
+        if let Some(target) = idea.merged_into {
+            triage = format!("{triage} #{target}");
+        }
+        if !idea.reason.is_empty() {
+            triage = format!("{triage} — {}", one_line(&idea.reason));
+        }
+        if let Some(d) = idea.decided {
+            triage = format!("{triage} ({})", self.lang.date(d));
+        }
+        field("field.triage", triage);
+        let told = match idea.told {
+            Some(d) => self.lang.date(d),
+            None if idea.is_untold(self.today, self.portfolio.organisation.feedback_days()) => {
+                t("detail.not_told")
+            }
+            None => String::new(),
+        };
+        field("field.told", told);
+    }
+
+    /// The family: what the initiative grew out of (oldest first) and what it led to.
+    fn family_lines(&self, i: &Initiative, out: &mut Vec<Line>) {
+        let up = crate::ideas::ancestors(&self.portfolio, i.id);
+        let down = crate::ideas::children(&self.portfolio, i.id);
+        if up.is_empty() && down.is_empty() && i.grew_out_of.is_none() {
+            return;
+        }
+        let named = |id: Id| match self.portfolio.initiative(id) {
+            Some(other) => format!("#{id} {}", one_line(&other.title)),
+            None => self.lang.tf("detail.family_missing", &[("id", &id)]),
+        };
+        out.push(Line::plain("", Tone::Plain));
+        out.push(Line::plain(self.lang.t("detail.family"), Tone::Heading));
+        let lead = |key: &str| {
+            vec![(Tone::Label, format!("{:<width$} ", self.lang.t(key), width = LABEL_WIDTH - 1))]
+        };
+        if up.is_empty()
+            && let Some(missing) = i.grew_out_of
+        {
+            {
+                out.push(Line {
+                    lead: lead("detail.grew_out_of"),
+                    text: named(missing),
+                    tone: Tone::Warning,
+                });
+            }
+        }
+        for (n, id) in up.iter().enumerate() {
+            let key = if n == 0 { "detail.grew_out_of" } else { "detail.which_grew_out_of" };
+            out.push(Line { lead: lead(key), text: named(*id), tone: Tone::Plain });
+        }
+        for id in down {
+            out.push(Line { lead: lead("detail.led_to"), text: named(id), tone: Tone::Plain });
+        }
     }
 }
 
@@ -221,6 +298,7 @@ mod tests {
                 date: crate::testing::TODAY,
                 kind: LogKind::Decision,
                 text,
+                decision: None,
                 extra: crate::model::extras::Extra::default(),
             });
         }

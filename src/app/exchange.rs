@@ -58,6 +58,10 @@ impl App {
     }
 
     pub(super) fn export_command(&mut self, arg: &str) {
+        let (arg, with_proposers) = match arg.strip_suffix("--with-proposers") {
+            Some(rest) => (rest.trim_end(), true),
+            None => (arg, false),
+        };
         let format = match arg {
             "" | "csv" => export::Format::Csv,
             "xlsx" | "excel" => export::Format::Xlsx,
@@ -74,14 +78,19 @@ impl App {
         if spreadsheet && !self.history.can_undo() && !self.is_read_only() && self.path().is_some() {
             self.save();
         }
-        let rendered =
-            match export::render(&self.portfolio, format, self.lang, export::DEFAULT_DELIMITER, self.today) {
-                Ok(rendered) => rendered,
-                Err(e) => {
-                    self.set_error(e);
-                    return;
-                }
-            };
+        let shared = if with_proposers {
+            std::borrow::Cow::Borrowed(&self.portfolio)
+        } else {
+            crate::ideas::without_proposers(&self.portfolio)
+        };
+        let rendered = match export::render(&shared, format, self.lang, export::DEFAULT_DELIMITER, self.today)
+        {
+            Ok(rendered) => rendered,
+            Err(e) => {
+                self.set_error(e);
+                return;
+            }
+        };
         let (lang, count) = (self.lang, self.portfolio.initiatives.len());
         let notes = rendered.notes.join(" ");
         let written = self.write_beside("", format.extension(), &rendered.bytes, |path| {
@@ -131,7 +140,11 @@ impl App {
             self.import_survey(&words);
             return;
         }
-        self.open_mapping(home_path(arg));
+        let (arg, ideas) = match arg.strip_suffix("--ideas") {
+            Some(rest) => (rest.trim_end(), true),
+            None => (arg, false),
+        };
+        self.open_mapping(home_path(arg), ideas);
     }
 }
 

@@ -98,7 +98,8 @@ impl App {
         let mut balance = Balance::default();
         let mut unarchived = 0;
         let matcher = self.filter.matcher();
-        for i in &self.portfolio.initiatives {
+        // Ideas still in triage are not part of the portfolio yet: the intake list has them.
+        for i in self.portfolio.initiatives.iter().filter(|i| !i.is_untriaged()) {
             unarchived += usize::from(!i.archived);
             if i.archived || !matcher.passes(i, &self.search) {
                 continue;

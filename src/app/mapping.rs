@@ -42,6 +42,8 @@ pub struct MappingDialog {
     pub add_names: bool,
     /// A map file beside the sheet was used.
     pub map_used: Option<PathBuf>,
+    /// `:import FILE --ideas`: the form's proposer columns; every new row becomes an idea.
+    pub ideas: Option<import::ideas::IdeaColumns>,
 }
 
 impl MappingDialog {
@@ -78,6 +80,9 @@ impl MappingDialog {
                 import::ImportError::Bad { problems, .. } => problems,
                 import::ImportError::Io { .. } => vec![Problem::general(&e.to_string())],
             });
+        if let (Ok(plan), Some(found)) = (self.outcome.as_mut(), self.ideas.as_ref()) {
+            import::ideas::into_ideas(plan, found, &self.options);
+        }
     }
 
     /// Steps what the selected line says, forward or back.
@@ -124,7 +129,7 @@ pub fn map_path(sheet: &Path) -> PathBuf {
 impl App {
     /// `:import FILE`: reads the file and shows the mapping dialog (with the map saved beside
     /// the file, if there is one), or says why the file cannot be read.
-    pub(super) fn open_mapping(&mut self, file: PathBuf) {
+    pub(super) fn open_mapping(&mut self, file: PathBuf, ideas: bool) {
         let mut options = import::Options::new(self.lang, self.today);
         let beside = map_path(&file);
         let mut map_used = None;
@@ -147,7 +152,12 @@ impl App {
                 return;
             }
         };
-        let mapping = import::recognise(&loaded, &options);
+        let (mapping, ideas) = if ideas {
+            let (mapping, found) = import::ideas::recognise(&loaded, &options);
+            (mapping, Some(found))
+        } else {
+            (import::recognise(&loaded, &options), None)
+        };
         let mut dialog = MappingDialog {
             file,
             loaded,
@@ -157,6 +167,7 @@ impl App {
             selected: 0,
             add_names: false,
             map_used,
+            ideas,
         };
         dialog.replan(&self.portfolio);
         self.status = None;

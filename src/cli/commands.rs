@@ -96,16 +96,23 @@ pub(super) fn export(
     format: export::Format,
     output: Option<&Path>,
     delimiter: u8,
+    with_proposers: bool,
     lang: Lang,
 ) -> ExitCode {
-    let portfolio = match load_for_reading(file, lang) {
+    let loaded = match load_for_reading(file, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let portfolio = if with_proposers {
+        std::borrow::Cow::Borrowed(&loaded)
+    } else {
+        crate::ideas::without_proposers(&loaded)
+    };
+    let portfolio = portfolio.as_ref();
     if portfolio.id.is_empty() && matches!(format, export::Format::Csv | export::Format::Xlsx) {
         eprintln!("fasett: {}", lang.t("export.no_identity"));
     }
-    let rendered = match export::render(&portfolio, format, lang, delimiter, crate::dates::today()) {
+    let rendered = match export::render(portfolio, format, lang, delimiter, crate::dates::today()) {
         Ok(rendered) => rendered,
         Err(e) => return fail(&e, 1),
     };
@@ -128,7 +135,7 @@ pub(super) fn export(
             eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
             if format == export::Format::Csv {
                 // Benefits and measurements are tables of their own, beside the initiatives.
-                for (table, bytes) in export::csv_tables(&portfolio, lang, delimiter) {
+                for (table, bytes) in export::csv_tables(portfolio, lang, delimiter) {
                     let beside = table.beside(path);
                     if let Err(e) = store::write_file(&beside, &bytes, store::Sharing::Shared) {
                         return fail(

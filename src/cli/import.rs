@@ -21,6 +21,8 @@ pub(super) struct Request<'a> {
     pub map: Option<&'a Path>,
     pub date_order: Option<DateOrder>,
     pub as_new: bool,
+    /// `--ideas`: rows are received ideas from an idea box's form.
+    pub ideas: bool,
 }
 
 /// The most problems listed; the rest are counted.
@@ -63,17 +65,36 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
         println!("{}", lang.t("import.none"));
         return ExitCode::SUCCESS;
     }
-    let mapping = import::recognise(&loaded, &options);
-    let kept: Vec<&str> =
-        mapping.columns.iter().filter(|c| c.target == Target::Keep).map(|c| c.header.as_str()).collect();
+    let (mapping, idea_columns) = if request.ideas {
+        let (mapping, found) = import::ideas::recognise(&loaded, &options);
+        (mapping, Some(found))
+    } else {
+        (import::recognise(&loaded, &options), None)
+    };
+    let kept: Vec<&str> = mapping
+        .columns
+        .iter()
+        .filter(|c| c.target == Target::Keep && !idea_columns.as_ref().is_some_and(|f| f.names(&c.header)))
+        .map(|c| c.header.as_str())
+        .collect();
     if !kept.is_empty() && !request.dry_run {
         eprintln!("fasett: {}", lang.tf("import.kept", &[("columns", &one_line(&kept.join(", ")))]));
     }
-    let plan = import::plan(&loaded, &mapping, &portfolio, &options);
+    let mut plan = import::plan(&loaded, &mapping, &portfolio, &options);
+    if let (Ok(plan), Some(found)) = (plan.as_mut(), idea_columns.as_ref()) {
+        import::ideas::into_ideas(plan, found, &options);
+    }
     if request.dry_run {
         let mut text = lang.tf("import.dry_run_head", &[("path", &path.display())]);
         text.push('\n');
         text.push_str(&describe_mapping(&mapping, lang));
+        if let Some(found) = &idea_columns {
+            text.push_str(lang.t("import.idea_columns"));
+            text.push('\n');
+            for line in found.describe(lang) {
+                let _ = writeln!(text, "  {line}");
+            }
+        }
         if let Ok(plan) = &plan {
             text.push_str(&describe_plan(plan, &portfolio, lang));
         }
@@ -227,4 +248,53 @@ fn new_names(plan: &Plan, lang: Lang) -> Vec<String> {
         ));
     }
     out
+}
+
+/// `fasett review [--take]`: with `--take`, today's snapshot of the figures kept in the file
+/// (as `:review` does); either way, the comparison with the review before.
+pub(super) fn review(file: Option<&Path>, take: bool, read_only: bool, lang: Lang) -> ExitCode {
+    use crate::ideas::review;
+    if take && read_only {
+        return fail(lang.t("review.read_only"), 1);
+    }
+    let path = match store::resolve_path(file) {
+        Ok(path) => path,
+        Err(e) => return fail(&e.localized(lang), 1),
+    };
+    let opened = match Store::open(&path, !take) {
+        Ok(opened) => opened,
+        Err(e) => return fail(&e.localized(lang), 1),
+    };
+    let file_is = |reason: &store::ReadOnlyReason| {
+        lang.tf("store.file_is", &[("path", &path.display()), ("reason", &reason.localized(lang))])
+    };
+    match opened.store.access() {
+        store::Access::ReadOnly(
+            reason @ (store::ReadOnlyReason::LoadFailed(_) | store::ReadOnlyReason::NewerSchema(_)),
+        ) => return fail(&file_is(reason), EXIT_BAD_DATA),
+        store::Access::ReadOnly(reason @ store::ReadOnlyReason::LockedBy(_)) if take => {
+            return fail(&file_is(reason), 1);
+        }
+        _ => {}
+    }
+    let (mut portfolio, mut store) = (opened.portfolio, opened.store);
+    let today = crate::dates::today();
+    let now = review::take(&portfolio, today);
+    let compared = review::earlier(&portfolio, today)
+        .filter(|r| r.date < today)
+        .map(|then| review::comparison(then, &now, lang));
+    if take {
+        portfolio.reviews = review::with_review(&portfolio, now);
+        if let Err(e) = store.save(&portfolio) {
+            return fail(&e.localized(lang), 1);
+        }
+        println!("{}", lang.tf("review.taken", &[("date", &lang.date(today))]));
+    }
+    match compared {
+        Some(Ok(text)) => println!("{}", one_line(&text)),
+        Some(Err(text)) => return fail(&text, EXIT_BAD_DATA),
+        None if !take => println!("{}", lang.t("review.none")),
+        None => {}
+    }
+    ExitCode::SUCCESS
 }

@@ -237,6 +237,7 @@ mod tests {
                 date: jiff::civil::date(2026, 1, 1),
                 kind: crate::model::LogKind::Note,
                 text: format!("entry {n}"),
+                decision: None,
                 extra: serde_json::Map::new(),
             })
             .collect();

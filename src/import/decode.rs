@@ -52,13 +52,31 @@ pub fn windows_1252(byte: u8) -> char {
 }
 
 /// The delimiter the first lines use most on one line: `;`, tab or `,` (`;` when none). More
-/// than the first line, as a title may stand above the header.
+/// than the first line, as a title may stand above the header. What stands inside quotes is
+/// not counted: a quoted cell of JSON (an export's `Extra (JSON)`) may hold more commas than
+/// the row has semicolons.
 pub(super) fn detect_delimiter(text: &str) -> u8 {
     let mut best = (0, b';');
     for d in [b';', b'\t', b','] {
-        let n = text.lines().take(10).map(|l| l.bytes().filter(|b| *b == d).count()).max().unwrap_or(0);
-        if n > best.0 {
-            best = (n, d);
+        let (mut most, mut on_line, mut lines, mut quoted) = (0, 0, 0, false);
+        for b in text.bytes() {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\n' if !quoted => {
+                    most = most.max(on_line);
+                    on_line = 0;
+                    lines += 1;
+                    if lines == 10 {
+                        break;
+                    }
+                }
+                b if b == d && !quoted => on_line += 1,
+                _ => {}
+            }
+        }
+        most = most.max(on_line);
+        if most > best.0 {
+            best = (most, d);
         }
     }
     best.1

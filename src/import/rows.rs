@@ -4,6 +4,7 @@
 //! them from, and the columns that fill no field kept as `other_columns`.
 
 use jiff::civil::Date;
+use serde::Deserialize as _;
 use serde_json::{Map, Value};
 
 use super::Problem;
@@ -376,7 +377,11 @@ impl Fill<'_, '_> {
                     i.tags.extend(tags.into_iter().filter(|t| !t.trim().is_empty()));
                 }
             }
-            Column::Log => i.log = self.log(&cell.text(), header),
+            Column::Log => {
+                let mut log = self.log(&cell.text(), header);
+                keep_decisions(&i.log, &mut log);
+                i.log = log;
+            }
             Column::Updated if blank => i.updated = None,
             Column::Updated => match cell.text().trim().parse::<jiff::Timestamp>() {
                 Ok(t) => i.updated = Some(t),
@@ -513,9 +518,23 @@ impl Fill<'_, '_> {
                 _ => (LogKind::Note, rest),
             };
             let text = self.clean(&unescape_line(text));
-            out.push(LogEntry { date, kind, text, extra: Extra::default() });
+            out.push(LogEntry { date, kind, text, decision: None, extra: Extra::default() });
         }
         out
+    }
+}
+
+/// A sheet's log line says date, kind and text only: an entry the initiative already has
+/// keeps what the line cannot say (who decided what, keys fasett does not know).
+fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
+    for entry in log.iter_mut() {
+        let same = before
+            .iter()
+            .find(|old| old.date == entry.date && old.kind == entry.kind && old.text == entry.text);
+        if let Some(old) = same {
+            entry.decision.clone_from(&old.decision);
+            entry.extra.clone_from(&old.extra);
+        }
     }
 }
 
@@ -558,5 +577,37 @@ fn spread_extras(i: &mut Initiative, mut map: Map<String, Value>) {
             }
         }
     }
+    spread_loop(i, &mut map);
     i.extra = map;
+}
+
+/// The idea, the lineage and the log's decisions from the `Extra (JSON)` cell. A sheet
+/// exported without proposers leaves the proposer the initiative already has.
+fn spread_loop(i: &mut Initiative, map: &mut Map<String, Value>) {
+    use crate::model::extras::Extras;
+    if let Some(value) = map.get("idea")
+        && let Ok(mut idea) = crate::model::Idea::deserialize(value)
+    {
+        idea.absorb(value);
+        if idea.proposer.is_empty()
+            && let Some(before) = &i.idea
+        {
+            idea.proposer = before.proposer.clone();
+        }
+        i.idea = Some(idea);
+        map.remove("idea");
+    }
+    if let Some(parent) = map.get("grew_out_of").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()) {
+        i.grew_out_of = Some(parent);
+        map.remove("grew_out_of");
+    }
+    if let Some(Value::Array(decisions)) = map.get("decisions") {
+        for (entry, value) in i.log.iter_mut().zip(decisions) {
+            if let Ok(mut decision) = crate::model::Decision::deserialize(value) {
+                decision.absorb(value);
+                entry.decision = Some(decision);
+            }
+        }
+        map.remove("decisions");
+    }
 }

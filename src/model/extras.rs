@@ -8,9 +8,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    ActionItem, Answer, Assessment, Benefit, Conflict, Costs, Dimension, Goal, Initiative, LogEntry,
-    Measurement, NextIds, Organisation, Perspective, Placement, Point, Portfolio, Response, Scale, ScaleStep,
-    Side, Template, TemplateItem, Unit,
+    ActionItem, Answer, Assessment, Benefit, Conflict, Costs, Decision, Dimension, Goal, Idea, Initiative,
+    LogEntry, Measurement, NextIds, Organisation, Perspective, Placement, Point, Portfolio, Proposer,
+    Response, Review, Scale, ScaleStep, Side, Template, TemplateItem, Unit,
 };
 
 /// Keys of a JSON object that the struct holding it does not know.
@@ -111,19 +111,20 @@ macro_rules! extras {
 
 extras!(Portfolio,
     keys: ["schema_version", "id", "organisation", "initiatives", "assessments", "actions", "templates",
-        "next_id", "conflicts"],
-    one: [organisation, next_id], many: [initiatives, assessments, actions, templates, conflicts], opt: []);
+        "next_id", "reviews", "conflicts"],
+    one: [organisation, next_id], many: [initiatives, assessments, actions, templates, reviews, conflicts], opt: []);
 extras!(NextIds, keys: ["initiative", "assessment", "action", "goal", "benefit", "measurement"],
     one: [], many: [], opt: []);
-extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "currency"],
+extras!(Organisation, keys: ["name", "vision", "mission", "goals", "units", "people", "currency", "feedback_days"],
     one: [], many: [goals, units], opt: []);
 extras!(Goal, keys: ["id", "title", "description", "retired"], one: [], many: [], opt: []);
 extras!(Unit, keys: ["name", "retired"], one: [], many: [], opt: []);
 extras!(Initiative,
     keys: ["id", "title", "description", "need", "need_sources", "facet", "placement", "stage",
         "status", "track", "relieves", "benefits", "costs", "owner", "unit", "partners", "goals",
-        "priority", "start", "follow_up", "end", "tags", "log", "archived", "created", "updated"],
-    one: [], many: [log, benefits], opt: [placement, costs]);
+        "priority", "start", "follow_up", "end", "tags", "log", "archived", "created", "updated", "idea",
+        "grew_out_of"],
+    one: [], many: [log, benefits], opt: [placement, costs, idea]);
 extras!(Placement, keys: ["created_to", "pushed_by"], one: [], many: [], opt: []);
 extras!(Benefit,
     keys: ["id", "title", "kind", "relieves", "indicator", "unit", "baseline", "target", "owner",
@@ -132,7 +133,16 @@ extras!(Benefit,
 extras!(Point, keys: ["value", "date"], one: [], many: [], opt: []);
 extras!(Measurement, keys: ["id", "date", "value", "note"], one: [], many: [], opt: []);
 extras!(Costs, keys: ["investment", "yearly"], one: [], many: [], opt: []);
-extras!(LogEntry, keys: ["date", "kind", "text"], one: [], many: [], opt: []);
+extras!(LogEntry, keys: ["date", "kind", "text", "decision"], one: [], many: [], opt: [decision]);
+extras!(Idea,
+    keys: ["proposer", "channel", "received", "triage", "reason", "merged_into", "decided", "told"],
+    one: [proposer], many: [], opt: []);
+extras!(Proposer, keys: ["name", "unit", "contact"], one: [], many: [], opt: []);
+extras!(Decision, keys: ["forum", "verdict", "stage", "status"], one: [], many: [], opt: []);
+extras!(Review,
+    keys: ["id", "date", "version", "initiatives", "facets", "stages", "statuses", "implemented", "goals_linked",
+        "goals_unserved", "benefits", "checklists", "ideas"],
+    one: [], many: [], opt: []);
 extras!(Assessment,
     keys: ["id", "template", "template_version", "scope", "date", "next_date", "participants",
         "answers", "responses", "note"],
@@ -178,14 +188,22 @@ mod tests {
         // The identity and the conflicts are written only when there are some.
         let mut portfolio = Portfolio { id: "x".into(), ..Portfolio::default() };
         portfolio.conflicts.push(Conflict::default());
+        portfolio.reviews.push(Review::default());
         assert_keys(&portfolio);
+        assert_keys(&Review::default());
+        assert_keys(&Idea::default());
+        assert_keys(&Proposer::default());
         assert_keys(&Conflict::default());
         assert_keys(&crate::model::Side::default());
         assert_keys(&NextIds::default());
-        assert_keys(&Organisation::default());
+        assert_keys(&Organisation { feedback_days: Some(21), ..Organisation::default() });
         assert_keys(&Goal::default());
         assert_keys(&Unit::default());
-        assert_keys(&Initiative::default());
+        assert_keys(&Initiative {
+            idea: Some(Idea::default()),
+            grew_out_of: Some(1),
+            ..Initiative::default()
+        });
         assert_keys(&Placement {
             created_to: crate::model::CreatedTo::MeetNewNeeds,
             pushed_by: crate::model::PushedBy::BottomUpTesting,
@@ -201,10 +219,19 @@ mod tests {
             note: String::new(),
             extra: Extra::new(),
         });
+        let decision = Decision {
+            forum: "nämnden".into(),
+            verdict: crate::model::Verdict::Go,
+            stage: Some(crate::model::Stage::Implementing),
+            status: Some(crate::model::Status::Active),
+            extra: Extra::new(),
+        };
+        assert_keys(&decision);
         assert_keys(&LogEntry {
             date: date(2026, 1, 2),
             kind: crate::model::LogKind::Note,
             text: String::new(),
+            decision: Some(decision),
             extra: Extra::new(),
         });
         assert_keys(&Assessment {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Id;
 use super::benefit::{Benefit, Costs};
 use super::extras::Extra;
+use super::idea::{Decision, Idea};
 
 /// One innovation initiative: an idea, a project or an implemented change. A new one is
 /// unplaced, identifying problems, active and of medium priority.
@@ -45,14 +46,26 @@ pub struct Initiative {
     pub archived: bool,
     pub created: Option<Date>,
     pub updated: Option<jiff::Timestamp>,
+    /// Set when the initiative came in as an idea: proposer, channel and triage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idea: Option<Idea>,
+    /// The initiative this one grew out of (its inverse, "led to", is worked out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grew_out_of: Option<Id>,
     #[serde(skip)]
     pub extra: Extra,
 }
 
 impl Initiative {
-    /// Counts towards the balance and the grid shares: active and not archived.
+    /// Counts towards the balance and the grid shares: active, not archived, and not an
+    /// idea still in triage (an idea becomes an initiative when it is accepted).
     pub fn is_active(&self) -> bool {
-        self.status == Status::Active && !self.archived
+        self.status == Status::Active && !self.archived && !self.is_untriaged()
+    }
+
+    /// An incoming idea not (yet) accepted: received, being assessed, declined, merged or parked.
+    pub fn is_untriaged(&self) -> bool {
+        self.idea.as_ref().is_some_and(|idea| idea.triage != super::idea::Triage::Accepted)
     }
 
     /// A follow-up date that has passed while the initiative is still open.
@@ -220,6 +233,9 @@ pub struct LogEntry {
     pub kind: LogKind,
     #[serde(default)]
     pub text: String,
+    /// Who decided what, on a decision recorded with a move to another stage or status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     #[serde(skip)]
     pub extra: Extra,
 }

@@ -20,11 +20,23 @@ pub struct Organisation {
     pub people: Vec<String>,
     /// The currency money benefits and costs are in; `None` until chosen.
     pub currency: Option<Currency>,
+    /// Days after a decision on an idea within which its proposer should have been told
+    /// (the Overview counts those not told); unset means 14. Not written while unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback_days: Option<u32>,
     #[serde(skip)]
     pub extra: Extra,
 }
 
+/// The days to tell a proposer in when the profile sets none.
+pub const FEEDBACK_DAYS: u32 = 14;
+
 impl Organisation {
+    /// Days after a decision on an idea within which its proposer should be told.
+    pub fn feedback_days(&self) -> u32 {
+        self.feedback_days.unwrap_or(FEEDBACK_DAYS)
+    }
+
     pub fn goal(&self, id: Id) -> Option<&Goal> {
         self.goals.iter().find(|g| g.id == id)
     }

@@ -142,6 +142,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             "assessment": a.assessment,
             "initiative": a.initiative,
         })).collect::<Vec<_>>(),
+        "ideas": super::ideas::json(f.p, today, f.memo.options.since, f.lang),
     });
     let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
     let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();

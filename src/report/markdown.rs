@@ -165,6 +165,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         let _ = writeln!(o, "{line}");
     }
     benefits::markdown(&mut o, p, &f.benefits, lang);
+    o.push_str(&super::ideas::markdown(p, today, options.since, lang));
     o
 }
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 mod benefits;
 mod groups;
+mod ideas;
 
 use super::paths::{backups_dir_for, is_missing};
 use super::position::{Seg, human_position, locate, locate_id, position_of_offset, serde_message};
@@ -248,6 +249,7 @@ pub(super) fn read_and_parse(
 const MIGRATIONS: &[Step] = &[
     Step { to: 2, run: groups::migrate_to_2, explains: "check.migrate_2" },
     Step { to: 3, run: benefits::migrate_to_3, explains: "check.migrate_3" },
+    Step { to: 4, run: ideas::migrate_to_4, explains: "check.migrate_4" },
 ];
 
 /// One schema step: brings a parsed file to version `to` in place, or says why it cannot.
@@ -605,8 +607,13 @@ mod tests {
     fn migration_chain_sets_the_current_version() {
         let v = migrate(serde_json::json!({"schema_version": 1}), 1).expect("migrates");
         assert_eq!(v["schema_version"], SCHEMA_VERSION);
-        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_3"]);
-        assert_eq!(migration_steps(2), ["check.migrate_3"], "a file at 2 runs the step to 3 only");
+        assert_eq!(migration_steps(1), ["check.migrate_2", "check.migrate_3", "check.migrate_4"]);
+        assert_eq!(
+            migration_steps(2),
+            ["check.migrate_3", "check.migrate_4"],
+            "a file at 2 runs the steps to 3 and 4"
+        );
+        assert_eq!(migration_steps(3), ["check.migrate_4"]);
         assert!(migration_steps(SCHEMA_VERSION).is_empty());
     }
 

@@ -282,6 +282,7 @@ fn rest_of(p: &Portfolio) -> Portfolio {
         actions: p.actions.clone(),
         templates: p.templates.clone(),
         next_id: p.next_id.clone(),
+        reviews: p.reviews.clone(),
         conflicts: p.conflicts.clone(),
         extra: p.extra.clone(),
     }

@@ -25,6 +25,7 @@ use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
+use crate::ideas::{self, review};
 use crate::model::{Facet, Stage};
 use crate::text::{one_line, wrap_words};
 use unicode_width::UnicodeWidthStr;
@@ -176,7 +177,64 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let ps = analysis::pressure_counts(initiatives);
     let text = lang.tf("overview.ps_line", &[("money", &ps[0]), ("products", &ps[1]), ("staff", &ps[2])]);
     lines.extend(wrapped_list(&text, width, Style::new()));
+    lines.extend(loop_lines(app, width, theme));
     lines
+}
+
+/// Days back the Overview lists stage decisions for.
+const DECISION_DAYS: i64 = 90;
+/// Decisions listed at most; the report has them all.
+const DECISION_ROWS: usize = 5;
+
+/// The loop around the register: ideas waiting and proposers not told, the change since the
+/// last review, and the decisions of the last 90 days.
+fn loop_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let portfolio = &app.portfolio;
+    let mut lines = Vec::new();
+    if let Some(then) = review::earlier(portfolio, app.today) {
+        let now = review::take(portfolio, app.today);
+        let (text, style) = match review::comparison(then, &now, lang) {
+            Ok(text) => (text, Style::new()),
+            Err(text) => (text, theme.warning()),
+        };
+        lines.extend(wrapped(&text, width, style));
+    }
+    let from = app.today.saturating_sub(jiff::Span::new().days(DECISION_DAYS));
+    let decisions = ideas::decisions_between(portfolio, from, app.today);
+    if !decisions.is_empty() {
+        let heading = lang.tn("overview.decisions", decisions.len(), &[("days", &DECISION_DAYS)]);
+        lines.push(Line::styled(theme.truncate(&heading, width), theme.heading()));
+        for (i, e) in decisions.into_iter().take(DECISION_ROWS) {
+            let line = format!("{} #{} {}", lang.day_month(e.date), i.id, ideas::decision_words(e, lang));
+            lines.push(Line::raw(theme.truncate(&line, width)));
+        }
+    }
+    lines
+}
+
+/// Ideas waiting for a decision and proposers not yet told, first in the right column so a
+/// meeting sees them; nothing while the portfolio has no ideas.
+fn ideas_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let portfolio = &app.portfolio;
+    if !portfolio.initiatives.iter().any(|i| i.idea.is_some()) {
+        return Vec::new();
+    }
+    let waiting = ideas::waiting(portfolio).count();
+    let untold = ideas::untold(portfolio, app.today).count();
+    let text = lang.tf(
+        "overview.ideas_line",
+        &[
+            ("waiting", &lang.tn("overview.ideas_waiting", waiting, &[])),
+            (
+                "untold",
+                &lang.tn("overview.untold", untold, &[("days", &portfolio.organisation.feedback_days())]),
+            ),
+        ],
+    );
+    let style = if waiting + untold > 0 { theme.warning() } else { Style::new() };
+    wrapped_list(&text, width, style)
 }
 
 fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
@@ -224,7 +282,8 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             ("soon", &lang.tn("overview.soon_count", follow_ups.len() - overdue, &[])),
         ],
     );
-    let mut lines = wrapped_list(&heading, width, theme.heading());
+    let mut lines = ideas_lines(app, width, theme);
+    lines.extend(wrapped_list(&heading, width, theme.heading()));
     if follow_ups.is_empty() {
         lines.push(Line::styled(theme.truncate(lang.t("overview.no_follow_ups"), width), theme.dim()));
     } else {

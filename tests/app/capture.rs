@@ -73,6 +73,7 @@ fn long_detail() -> Harness {
             text: format!(
                 "Beslut {n}: styrgruppen godkände nästa steg efter en lång diskussion om {n}. slut{n}"
             ),
+            decision: None,
             extra: fasett::model::extras::Extra::default(),
         })
         .collect();

@@ -8,6 +8,7 @@ mod capture;
 mod conflicts;
 mod grid;
 mod group;
+mod ideas;
 mod languages;
 mod mapping;
 mod profile;

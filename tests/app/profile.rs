@@ -135,7 +135,7 @@ fn profile_and_goal_coverage_snapshots() {
     app.update(Action::RunCommand("org".into()));
     go_to(&mut app, ProfileRow::AddGoal);
     let screen = app.screen();
-    assert!(screen.contains("2 of 19 active initiatives serve no goal"), "{screen}");
+    assert!(screen.contains("2 of 18 active initiatives serve no goal"), "{screen}");
     insta::assert_snapshot!("goal_coverage", screen);
 }
 

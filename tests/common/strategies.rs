@@ -75,13 +75,51 @@ fn placement() -> impl Strategy<Value = Placement> {
         .prop_map(|(created_to, pushed_by, extra)| Placement { created_to, pushed_by, extra })
 }
 
+fn idea() -> impl Strategy<Value = fasett::model::Idea> {
+    let proposer = (text(), text(), text(), extra())
+        .prop_map(|(name, unit, contact, extra)| fasett::model::Proposer { name, unit, contact, extra });
+    (
+        (proposer, option::of(select(fasett::model::Channel::ALL.to_vec())), option::of(date())),
+        (select(fasett::model::Triage::ALL.to_vec()), text(), option::of(1u32..40)),
+        (option::of(date()), option::of(date()), extra()),
+    )
+        .prop_map(
+            |((proposer, channel, received), (triage, reason, merged_into), (decided, told, extra))| {
+                fasett::model::Idea {
+                    proposer,
+                    channel,
+                    received,
+                    triage,
+                    reason,
+                    merged_into,
+                    decided,
+                    told,
+                    extra,
+                }
+            },
+        )
+}
+
+fn decision() -> impl Strategy<Value = fasett::model::Decision> {
+    (
+        text(),
+        select(fasett::model::Verdict::ALL.to_vec()),
+        option::of(select(Stage::ALL.to_vec())),
+        option::of(select(Status::ALL.to_vec())),
+        extra(),
+    )
+        .prop_map(|(forum, verdict, stage, status, extra)| fasett::model::Decision {
+            forum,
+            verdict,
+            stage,
+            status,
+            extra,
+        })
+}
+
 fn log_entry() -> impl Strategy<Value = LogEntry> {
-    (date(), select(LogKind::ALL.to_vec()), text(), extra()).prop_map(|(date, kind, text, extra)| LogEntry {
-        date,
-        kind,
-        text,
-        extra,
-    })
+    (date(), select(LogKind::ALL.to_vec()), text(), option::of(decision()), extra())
+        .prop_map(|(date, kind, text, decision, extra)| LogEntry { date, kind, text, decision, extra })
 }
 
 /// A value that JSON holds exactly: whole, or in quarters, positive or negative.
@@ -166,14 +204,21 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         strings(),
         vec(log_entry(), 0..3),
     );
-    let tail = (any::<bool>(), option::of(date()), option::of(timestamp()), extra());
+    let tail = (
+        any::<bool>(),
+        option::of(date()),
+        option::of(timestamp()),
+        option::of(idea()),
+        option::of(1u32..40),
+        extra(),
+    );
     (basics, placing, people, dates, tail).prop_map(
         |(
             (title, description, need, need_sources, facet),
             (placement, stage, status, track, relieves),
             (benefits, costs, owner, unit, partners, goals),
             (priority, start, follow_up, end, tags, log),
-            (archived, created, updated, extra),
+            (archived, created, updated, idea, grew_out_of, extra),
         )| Initiative {
             id: 0,
             title,
@@ -201,6 +246,8 @@ fn initiative() -> impl Strategy<Value = Initiative> {
             archived,
             created,
             updated,
+            idea,
+            grew_out_of,
             extra,
         },
     )
@@ -217,7 +264,7 @@ fn organisation() -> impl Strategy<Value = Organisation> {
             for (ix, goal) in goals.iter_mut().enumerate() {
                 goal.id = ix as u32 + 1;
             }
-            Organisation { name, vision, mission, goals, units, people, currency, extra }
+            Organisation { name, vision, mission, goals, units, people, currency, feedback_days: None, extra }
         },
     )
 }
@@ -454,6 +501,7 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
                     actions,
                     templates,
                     next_id,
+                    reviews: Vec::new(),
                     conflicts,
                     extra,
                 }

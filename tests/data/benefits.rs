@@ -158,10 +158,10 @@ fn check_explains_the_migration_in_the_chosen_language_and_changes_nothing() {
     let file = copy(&sandbox, "sample-v1.json");
     let before = std::fs::read(&file).expect("reads");
     for (lang, words) in [
-        ("en", ["schema version 1", "version 3 at the first save", "backups/", "expected benefit"]),
-        ("sv", ["schemaversion 1", "version 3 vid första sparningen", "backups/", "förväntade nytta"]),
-        ("da", ["skemaversion 1", "version 3 ved første gemning", "backups/", "forventede gevinst"]),
-        ("nb", ["skjemaversjon 1", "versjon 3 ved første lagring", "backups/", "forventede gevinst"]),
+        ("en", ["schema version 1", "version 4 at the first save", "backups/", "expected benefit"]),
+        ("sv", ["schemaversion 1", "version 4 vid första sparningen", "backups/", "förväntade nytta"]),
+        ("da", ["skemaversion 1", "version 4 ved første gemning", "backups/", "forventede gevinst"]),
+        ("nb", ["skjemaversjon 1", "versjon 4 ved første lagring", "backups/", "forventede gevinst"]),
     ] {
         let output = run(&sandbox, &["check", "--lang", lang, "--file", s(&file)]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -185,7 +185,7 @@ fn a_migrated_file_is_backed_up_before_it_is_rewritten() {
     assert!(!store.is_read_only());
     store.save(&opened.portfolio).expect("saves");
     let rewritten = std::fs::read_to_string(&path).expect("reads");
-    assert!(rewritten.contains("\"schema_version\": 3"), "written at the new version");
+    assert!(rewritten.contains("\"schema_version\": 4"), "written at the new version");
     let backups: Vec<Vec<u8>> = std::fs::read_dir(store.backups_dir())
         .expect("a backups folder")
         .flatten()

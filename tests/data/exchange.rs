@@ -391,8 +391,10 @@ fn export_writes_stdout_or_a_file_atomically() {
     assert_eq!(back.benefits().count(), sample().benefits().count(), "benefits imported");
     let measurements = |p: &Portfolio| p.benefits().map(|(_, b)| b.measurements.len()).sum::<usize>();
     assert_eq!(measurements(&back), measurements(&sample()), "measurements imported");
-    let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
+    let json = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json", "--with-proposers"]);
     assert_eq!(stdout(&json), fasett::store::to_json(&sample()));
+    let shared = run(&sandbox, &["--file", utf8(&file), "export", "--format", "json"]);
+    assert!(!stdout(&shared).contains("maria.lindqvist"), "proposers only when asked");
     let md = run(&sandbox, &["--file", utf8(&file), "export", "--format", "markdown"]);
     assert!(stdout(&md).starts_with("# Initiatives — Sjöbacka kommun"), "{}", stdout(&md));
     let bad = run(&sandbox, &["--file", utf8(&file), "export", "--delimiter", "ab"]);
@@ -419,7 +421,7 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let sv = run_ok(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv"]);
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
-    assert!(text.contains("28 %") && !text.contains("28%"), "{text}");
+    assert!(text.contains("29 %") && !text.contains("29%"), "{text}");
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
     let da = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");

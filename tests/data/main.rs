@@ -23,6 +23,7 @@ mod cli;
 mod exchange;
 mod field;
 mod git_driver;
+mod ideas;
 mod merge;
 mod migration;
 mod region;

@@ -558,6 +558,7 @@ fn edited(base: &Portfolio, edits: &[Edit], side: &str) -> (Portfolio, Vec<Strin
                         date: date(2026, 11, 20),
                         kind: fasett::model::LogKind::Note,
                         text: t.clone(),
+                        decision: None,
                         extra: fasett::model::extras::Extra::new(),
                     }),
                 }
@@ -611,4 +612,33 @@ proptest! {
         let ids: BTreeSet<Id> = p.initiatives.iter().map(|i| i.id).collect();
         prop_assert_eq!(ids.len(), p.initiatives.len());
     }
+}
+
+/// Issue 21's loop merges by identity too: a lineage and a merged idea pointing at a number
+/// both sides added follow its renumbering, and reviews taken on different days are both kept.
+#[test]
+fn lineage_references_follow_a_renumbering_and_reviews_are_merged_by_date() {
+    let base = sample();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    assert_eq!(add(&mut ours, "Nattfasta i hemtjänsten", "2026-11-20T09:00:00Z"), 26);
+    assert_eq!(add(&mut theirs, "Digital tillsyn nattetid", "2026-11-21T10:00:00Z"), 26);
+    assert_eq!(add(&mut theirs, "Kameror på natten, steg två", "2026-11-21T10:05:00Z"), 27);
+    initiative(&mut theirs, 27).grew_out_of = Some(26);
+    initiative(&mut theirs, 25).idea = Some(fasett::model::Idea {
+        triage: fasett::model::Triage::Merged,
+        merged_into: Some(26),
+        ..fasett::model::Idea::default()
+    });
+    ours.reviews.push(fasett::ideas::review::take(&ours, date(2026, 11, 20)));
+    theirs.reviews.push(fasett::ideas::review::take(&theirs, date(2026, 11, 21)));
+    let result = merged(&base, &ours, &theirs);
+    assert!(result.portfolio.conflicts.is_empty(), "{:?}", result.portfolio.conflicts);
+    let p = &result.portfolio;
+    let digital = p.initiatives.iter().find(|i| i.title == "Digital tillsyn nattetid").expect("kept");
+    let step_two = p.initiatives.iter().find(|i| i.title == "Kameror på natten, steg två").expect("kept");
+    assert_ne!(digital.id, 26, "theirs was renumbered: {}", digital.id);
+    assert_eq!(step_two.grew_out_of, Some(digital.id), "the lineage follows the new number");
+    assert_eq!(p.initiative(25).and_then(|i| i.idea.as_ref()).and_then(|i| i.merged_into), Some(digital.id));
+    let dates: Vec<&str> = p.reviews.iter().map(|r| r.id.as_str()).collect();
+    assert!(dates.contains(&"2026-11-20") && dates.contains(&"2026-11-21"), "{dates:?}");
 }

@@ -116,6 +116,7 @@ fn long_logs_go_on_in_more_columns_and_come_back_whole() {
         date: date(2026, 1, 1),
         kind: fasett::model::LogKind::Note,
         text: format!("Möte {n}: {}", "protokoll ".repeat(13)),
+        decision: None,
         extra: serde_json::Map::new(),
     };
     p.initiatives[0].log = (0..400).map(entry).collect();

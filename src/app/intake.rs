@@ -1,0 +1,351 @@
+//! The intake list of incoming ideas and their triage, and the commands of the loop:
+//! `:ideas`, `:grew`, `:decide`, `:review`. Each decision is one undoable edit; a refused one
+//! (a decline without a reason, a merge into itself, a lineage cycle) changes nothing.
+
+use tui_input::Input;
+
+use super::{App, Mode, editing};
+use crate::action::{Action, IdeaAction};
+use crate::history::Change;
+use crate::ideas::{self, Move, Refusal, StageDecision, review};
+use crate::model::{Channel, Collection, Id, Stage, Status, Triage};
+
+/// The intake list: which row is selected, and the line being typed, if any.
+#[derive(Debug, Clone, Default)]
+pub struct IntakeList {
+    pub selected: usize,
+    pub prompt: Option<(Prompt, Input)>,
+}
+
+/// What the line typed in the intake list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// A new idea's title (quick capture: `n`, the title, Enter).
+    Title,
+    /// Why the selected idea is declined (required).
+    Decline,
+    /// Why it is parked (optional).
+    Park,
+    /// The number of the initiative it is merged into.
+    Merge,
+}
+
+impl Prompt {
+    pub fn key(self) -> &'static str {
+        match self {
+            Prompt::Title => "intake.prompt_title",
+            Prompt::Decline => "intake.prompt_decline",
+            Prompt::Park => "intake.prompt_park",
+            Prompt::Merge => "intake.prompt_merge",
+        }
+    }
+}
+
+impl App {
+    /// The ideas the intake list shows, in its order.
+    pub fn intake_ids(&self) -> Vec<Id> {
+        ideas::intake(&self.portfolio, self.today)
+    }
+
+    /// The idea selected in the intake list.
+    pub fn intake_selected(&self) -> Option<Id> {
+        let Mode::Intake(list) = &self.mode else { return None };
+        let ids = self.intake_ids();
+        ids.get(list.selected.min(ids.len().saturating_sub(1))).copied()
+    }
+
+    pub(super) fn open_intake(&mut self) {
+        self.mode = Mode::Intake(IntakeList::default());
+    }
+
+    /// Handles every action while the intake list is open, and opening it; gives back the
+    /// rest (undo, redo, help, quit) for `update`.
+    pub(super) fn intake_intercept(&mut self, action: Action) -> Option<Action> {
+        if matches!(action, Action::Idea(IdeaAction::OpenList)) {
+            self.open_intake();
+            return None;
+        }
+        let Mode::Intake(list) = &mut self.mode else { return Some(action) };
+        if let Some((prompt, input)) = list.prompt.as_mut() {
+            let prompt = *prompt;
+            match action {
+                Action::Edit(edit) => {
+                    editing::edit_line(input, edit);
+                }
+                Action::Paste(text) => {
+                    editing::paste_line(input, &text);
+                }
+                Action::Submit => {
+                    let text = input.value().to_owned();
+                    self.answer_prompt(prompt, &text);
+                }
+                Action::Cancel => list.prompt = None,
+                Action::ToggleHelp | Action::Quit | Action::Resize(..) | Action::Redraw => {
+                    return Some(action);
+                }
+                _ => {}
+            }
+            return None;
+        }
+        let len = self.intake_ids().len();
+        let Mode::Intake(list) = &mut self.mode else { return Some(action) };
+        match action {
+            Action::MoveDown => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
+            Action::MoveUp => list.selected = list.selected.saturating_sub(1),
+            Action::MoveToFirst => list.selected = 0,
+            Action::MoveToLast => list.selected = len.saturating_sub(1),
+            Action::NewInitiative => list.prompt = Some((Prompt::Title, Input::default())),
+            Action::OpenSelected => {
+                if let Some(id) = self.intake_selected() {
+                    self.mode = Mode::Detail { id, scroll: 0 };
+                }
+            }
+            Action::Idea(step) => self.intake_step(step),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Undo
+            | Action::Redo
+            | Action::ToggleHelp
+            | Action::Quit
+            | Action::Resize(..)
+            | Action::Redraw => {
+                return Some(action);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn intake_step(&mut self, step: IdeaAction) {
+        let Some(id) = self.intake_selected() else { return };
+        let prompt = match step {
+            IdeaAction::Assess => return self.move_idea(id, &Move::Assess),
+            IdeaAction::Accept => return self.move_idea(id, &Move::Accept(Stage::GeneratingIdeas)),
+            IdeaAction::Told => return self.move_idea(id, &Move::Told),
+            IdeaAction::Reopen => return self.move_idea(id, &Move::Reopen),
+            IdeaAction::Decline => Prompt::Decline,
+            IdeaAction::Park => Prompt::Park,
+            IdeaAction::Merge => Prompt::Merge,
+            IdeaAction::OpenList => return,
+        };
+        if let Mode::Intake(list) = &mut self.mode {
+            list.prompt = Some((prompt, Input::default()));
+        }
+    }
+
+    fn answer_prompt(&mut self, prompt: Prompt, text: &str) {
+        let done = match prompt {
+            Prompt::Title => self.capture_idea(text),
+            Prompt::Decline | Prompt::Park | Prompt::Merge => {
+                let Some(id) = self.intake_selected() else { return };
+                let step = match prompt {
+                    Prompt::Decline => Move::Decline(text.to_owned()),
+                    Prompt::Park => Move::Park(text.to_owned()),
+                    _ => {
+                        let Some(target) = parse_id(text) else {
+                            self.set_error(self.lang.tf("intake.not_a_number", &[("text", &text.trim())]));
+                            return;
+                        };
+                        Move::MergeInto(target)
+                    }
+                };
+                self.move_idea(id, &step);
+                matches!(&self.status, Some(s) if !s.is_error)
+            }
+        };
+        if done && let Mode::Intake(list) = &mut self.mode {
+            list.prompt = None;
+        }
+    }
+
+    /// A new received idea with `title`; the list selects it. An empty title is no idea.
+    fn capture_idea(&mut self, title: &str) -> bool {
+        if title.trim().is_empty() {
+            self.set_error(self.lang.t("intake.title_required").to_owned());
+            return false;
+        }
+        let mut idea = ideas::new_idea(title, Some(Channel::Meeting), self.today);
+        idea.id = self.portfolio.allocate_id(Collection::Initiative);
+        let id = idea.id;
+        if !self.commit(Change::initiative(None, Some(idea))) {
+            return false;
+        }
+        self.set_info(self.lang.tf("intake.added", &[("id", &id)]));
+        self.follow_in_intake(id);
+        true
+    }
+
+    /// The list re-sorts after a decision: the selection stays on the idea decided on.
+    fn follow_in_intake(&mut self, id: Id) {
+        let Some(row) = self.intake_ids().iter().position(|i| *i == id) else { return };
+        if let Mode::Intake(list) = &mut self.mode {
+            list.selected = row;
+        }
+    }
+
+    /// Applies one triage move to idea `id` as one undoable edit, or says why not.
+    pub(super) fn move_idea(&mut self, id: Id, step: &Move) {
+        match ideas::triage(&self.portfolio, id, step, self.today, self.lang) {
+            Ok(after) => {
+                let before = self.portfolio.initiative(id).cloned();
+                let state = after.idea.as_ref().map_or(Triage::Received, |i| i.triage);
+                let key = if matches!(step, Move::Told) { "intake.told" } else { "intake.moved" };
+                if self.commit(Change::initiative(before, Some(after))) {
+                    let state = self.lang.t(&format!("triage.{}", state.key()));
+                    self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
+                    self.follow_in_intake(id);
+                }
+            }
+            Err(refusal) => self.refuse(&refusal),
+        }
+    }
+
+    fn refuse(&mut self, refusal: &Refusal) {
+        self.set_error(refusal.localized(self.lang));
+    }
+
+    /// The initiative a command is about: `#n` at its start, else the one selected.
+    fn command_target<'a>(&self, arg: &'a str) -> (Option<Id>, &'a str) {
+        if let Some(rest) = arg.strip_prefix('#') {
+            let (number, rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            if let Ok(id) = number.parse() {
+                return (Some(id), rest.trim());
+            }
+        }
+        (self.intake_selected().or_else(|| self.selected_id()), arg)
+    }
+
+    /// `:grew N` (or `:grew #7 N`): the initiative grew out of #N; `:grew -` clears it.
+    pub(super) fn grew_command(&mut self, arg: &str) {
+        let (target, rest) = self.command_target(arg);
+        let Some(id) = target else {
+            self.set_error(self.lang.t("lineage.usage").to_owned());
+            return;
+        };
+        let parent = match rest.trim() {
+            "-" | "" => None,
+            text => {
+                let Some(p) = parse_id(text) else {
+                    self.set_error(self.lang.t("lineage.usage").to_owned());
+                    return;
+                };
+                Some(p)
+            }
+        };
+        match ideas::grow_out_of(&self.portfolio, id, parent) {
+            Ok(after) => {
+                let before = self.portfolio.initiative(id).cloned();
+                if self.commit(Change::initiative(before, Some(after))) {
+                    let text = match parent {
+                        Some(p) => self.lang.tf("lineage.set", &[("id", &id), ("parent", &p)]),
+                        None => self.lang.tf("lineage.cleared", &[("id", &id)]),
+                    };
+                    self.set_info(text);
+                }
+            }
+            Err(refusal) => self.refuse(&refusal),
+        }
+    }
+
+    /// `:decide [#n] go|hold|stop|pivot [stage 1-6|status] [FORUM:] [REASON] [-> M]`.
+    pub(super) fn decide_command(&mut self, arg: &str) {
+        let (target, rest) = self.command_target(arg);
+        let (Some(id), Some(decision)) = (target, parse_decision(rest, self.lang)) else {
+            self.set_error(self.lang.t("decision.usage").to_owned());
+            return;
+        };
+        match ideas::decide(&self.portfolio, id, &decision, self.today) {
+            Ok(initiatives) => {
+                let changes: Vec<Change> = initiatives
+                    .into_iter()
+                    .map(|after| {
+                        Change::initiative(self.portfolio.initiative(after.id).cloned(), Some(after))
+                    })
+                    .collect();
+                if self.commit(Change::Batch(changes)) {
+                    let verdict = self.lang.t(&format!("verdict.{}", decision.verdict.key()));
+                    self.set_info(self.lang.tf("decision.recorded", &[("id", &id), ("verdict", &verdict)]));
+                }
+            }
+            Err(refusal) => self.refuse(&refusal),
+        }
+    }
+
+    /// `:review`: today's snapshot of the portfolio's figures, kept in the file; the status
+    /// line compares it with the review before.
+    pub(super) fn review_command(&mut self) {
+        let now = review::take(&self.portfolio, self.today);
+        let compared = review::earlier(&self.portfolio, self.today)
+            .filter(|r| r.date < self.today)
+            .map(|then| review::comparison(then, &now, self.lang));
+        let before = (!self.portfolio.reviews.is_empty())
+            .then(|| Box::new(serde_json::to_value(&self.portfolio.reviews).unwrap_or_default()));
+        let reviews = review::with_review(&self.portfolio, now);
+        let after = Some(Box::new(
+            crate::model::Portfolio { reviews, ..Default::default() }.to_value()["reviews"].clone(),
+        ));
+        let replace = crate::history::Replace { before, after };
+        if !self.commit(Change::Key("reviews".into(), replace)) {
+            return;
+        }
+        let taken = self.lang.tf("review.taken", &[("date", &self.lang.date(self.today))]);
+        match compared {
+            Some(Ok(text)) => self.set_info(format!("{taken} {text}")),
+            Some(Err(text)) => self.set_error(format!("{taken} {text}")),
+            None => self.set_info(taken),
+        }
+    }
+}
+
+/// `12` or `#12`.
+fn parse_id(text: &str) -> Option<Id> {
+    text.trim().trim_start_matches('#').parse().ok()
+}
+
+/// The words of `:decide` after the target: a verdict, then optionally `stage N` or a status
+/// word, then `FORUM:` and the reason, and `-> M` naming what grows out of it.
+fn parse_decision(text: &str, lang: crate::i18n::Lang) -> Option<StageDecision> {
+    let (text, grows_into) = match text.rsplit_once("->").or_else(|| text.rsplit_once('→')) {
+        Some((before, after)) => (before, Some(parse_id(after)?)),
+        None => (text, None),
+    };
+    let mut words = text.split_whitespace().peekable();
+    let verdict = ideas::parse_verdict(words.next()?)?;
+    let mut stage = None;
+    let mut status = None;
+    if let Some(word) = words.peek() {
+        if let Some(n) = word.parse::<usize>().ok().filter(|n| (1..=6).contains(n)) {
+            stage = Some(Stage::ALL[n - 1]);
+            words.next();
+        } else if let Some(s) = Status::ALL.into_iter().find(|s| {
+            let w = word.to_lowercase();
+            s.key() == w || lang.t(&format!("status.{}", s.key())).to_lowercase() == w
+        }) {
+            status = Some(s);
+            words.next();
+        }
+    }
+    let rest: Vec<&str> = words.collect();
+    let rest = rest.join(" ");
+    let (forum, reason) = match rest.split_once(':') {
+        Some((forum, reason)) => (forum.trim().to_owned(), reason.trim().to_owned()),
+        None => (String::new(), rest.trim().to_owned()),
+    };
+    Some(StageDecision { verdict, forum, reason, stage, status, grows_into })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::Verdict;
+
+    #[test]
+    fn a_decision_reads_its_verdict_move_forum_reason_and_successor() {
+        let d = parse_decision("stop nämnden: för dyrt -> 12", Lang::Sv).expect("parses");
+        assert_eq!(d.verdict, Verdict::Stop);
+        assert_eq!((d.forum.as_str(), d.reason.as_str(), d.grows_into), ("nämnden", "för dyrt", Some(12)));
+        let d = parse_decision("kör 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
+        assert_eq!((d.verdict, d.stage), (Verdict::Go, Some(Stage::Implementing)));
+        assert!(parse_decision("maybe", Lang::En).is_none());
+    }
+}

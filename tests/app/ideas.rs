@@ -1,0 +1,236 @@
+//! The loop around the register (issue 21): ideas triaged in the intake list, lineage, stage
+//! decisions and the yearly review, driven with keys and `:` commands as a user would.
+
+use fasett::action::{Action, Pane};
+use fasett::app::Mode;
+use fasett::i18n::Lang;
+use fasett::model::{Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::testing::{Harness, TODAY, sample};
+use jiff::civil::date;
+use ratatui::crossterm::event::KeyCode;
+
+/// The sample with two more ideas received this month, #26 and #27, on disk.
+fn meeting() -> Harness {
+    let mut p = sample();
+    for (id, title, day) in [(26, "Lånecyklar för hemtjänsten", 3), (27, "Sms före sophämtning", 9)] {
+        p.initiatives.push(Initiative {
+            id,
+            title: title.into(),
+            need: "Behovet som förslagsställaren beskrev.".into(),
+            idea: Some(Idea { received: Some(date(2026, 11, day)), ..Idea::default() }),
+            ..Initiative::default()
+        });
+    }
+    p.next_id.initiative = 28;
+    Harness::on_disk(&p)
+}
+
+fn triage(app: &Harness, id: u32) -> Triage {
+    app.portfolio.initiative(id).and_then(|i| i.idea.as_ref()).map(|i| i.triage).expect("an idea")
+}
+
+/// Opens the intake list and selects idea `id`.
+fn select(app: &mut Harness, id: u32) {
+    if !matches!(app.mode, Mode::Intake(_)) {
+        app.press('i');
+    }
+    let row = app.intake_ids().iter().position(|x| *x == id).expect("listed");
+    app.press('g');
+    for _ in 0..row {
+        app.press('j');
+    }
+    assert_eq!(app.intake_selected(), Some(id));
+}
+
+#[test]
+fn quick_capture_in_the_intake_list_is_n_a_title_and_enter() {
+    let mut app = meeting();
+    app.press('i').press('n').type_text("Värmekameror på förskolegårdar").press(KeyCode::Enter);
+    let idea = app.portfolio.initiative(28).expect("captured");
+    assert_eq!(idea.title, "Värmekameror på förskolegårdar");
+    let about = idea.idea.as_ref().expect("an idea");
+    assert_eq!((about.triage, about.received), (Triage::Received, Some(TODAY)));
+    assert_eq!(app.intake_selected(), Some(28), "the list selects it");
+    assert!(!idea.is_active(), "an idea in triage is not yet part of the balance");
+    app.press('n').press(KeyCode::Enter);
+    assert!(app.message().contains("needs a title"), "{}", app.message());
+}
+
+#[test]
+fn each_triage_transition_is_one_undoable_step() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    app.press('b');
+    assert_eq!(triage(&app, 26), Triage::Assessing);
+    app.press('y');
+    assert_eq!(triage(&app, 26), Triage::Accepted);
+    let accepted = app.portfolio.initiative(26).expect("there");
+    assert_eq!((accepted.stage, accepted.status), (Stage::GeneratingIdeas, Status::Active));
+    assert!(accepted.is_active(), "accepted: now an active initiative at stage 2");
+    assert_eq!(accepted.idea.as_ref().and_then(|i| i.decided), Some(TODAY));
+    app.press('u');
+    assert_eq!(triage(&app, 26), Triage::Assessing, "undo takes the decision back");
+
+    select(&mut app, 27);
+    app.press('p').type_text("Väntar på nytt avtal om sophämtning").press(KeyCode::Enter);
+    assert_eq!(triage(&app, 27), Triage::Parked);
+    assert_eq!(
+        app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).map(|i| i.reason.as_str()),
+        Some("Väntar på nytt avtal om sophämtning")
+    );
+    select(&mut app, 27);
+    app.press('r');
+    assert_eq!(triage(&app, 27), Triage::Received, "back to received");
+    select(&mut app, 27);
+    app.press('m').type_text("#3").press(KeyCode::Enter);
+    assert_eq!(triage(&app, 27), Triage::Merged);
+    assert_eq!(
+        app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).and_then(|i| i.merged_into),
+        Some(3)
+    );
+    select(&mut app, 27);
+    app.press('t');
+    assert_eq!(app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).and_then(|i| i.told), Some(TODAY));
+    let log = &app.portfolio.initiative(27).expect("there").log;
+    assert!(log.iter().any(|e| e.text.contains("#3")), "the merge is in the log: {log:?}");
+    // It was saved: each step went to disk at once.
+    let path = app.path().expect("a data file").to_path_buf();
+    let saved = fasett::store::load(&path).expect("loads").expect("there");
+    assert_eq!(saved.initiative(27).and_then(|i| i.idea.as_ref()).map(|i| i.triage), Some(Triage::Merged));
+}
+
+#[test]
+fn declining_needs_a_reason_and_a_refused_step_changes_nothing() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    let before = app.portfolio.clone();
+    app.press('x').press(KeyCode::Enter);
+    let (text, is_error) = app.status().expect("a message");
+    assert!(is_error && text.contains("needs a reason"), "{text}");
+    assert_eq!(app.portfolio, before, "nothing half-saved");
+    assert!(
+        matches!(&app.mode, Mode::Intake(list) if list.prompt.is_some()),
+        "the reason is still asked for"
+    );
+    app.type_text("Finns redan i #3").press(KeyCode::Enter);
+    assert_eq!(triage(&app, 26), Triage::Declined);
+
+    // Merging into itself, into an archived initiative or one that is not there: refused.
+    select(&mut app, 27);
+    let before = app.portfolio.clone();
+    app.press('m').type_text("27").press(KeyCode::Enter);
+    assert!(app.message().contains("into itself"), "{}", app.message());
+    app.press(KeyCode::Esc).press('m').type_text("22").press(KeyCode::Enter);
+    assert!(app.message().contains("#22 is archived"), "{}", app.message());
+    app.press(KeyCode::Esc).press('m').type_text("99").press(KeyCode::Enter);
+    assert!(app.message().contains("no initiative #99"), "{}", app.message());
+    assert_eq!(app.portfolio, before);
+}
+
+#[test]
+fn lineage_is_shown_as_a_family_and_a_cycle_is_refused() {
+    let mut app = Harness::sample().on(Pane::Initiatives);
+    // The demo: #12 led to #8, which led to #23.
+    app.update(Action::RunCommand("grew #12 23".into()));
+    let (text, is_error) = app.status().expect("a message");
+    assert!(is_error && text.contains("#12 → #23 → #8 → #12"), "{text}");
+    assert_eq!(app.portfolio.initiative(12).and_then(|i| i.grew_out_of), None, "nothing changed");
+    app.update(Action::RunCommand("grew #5 5".into()));
+    assert!(app.message().contains("circle"), "{}", app.message());
+    app.update(Action::RunCommand("grew #24 1".into()));
+    assert_eq!(app.portfolio.initiative(24).and_then(|i| i.grew_out_of), Some(1));
+    app.update(Action::RunCommand("grew #24 -".into()));
+    assert_eq!(app.portfolio.initiative(24).and_then(|i| i.grew_out_of), None);
+    app.mode = Mode::Detail { id: 8, scroll: 0 };
+    let screen = app.render(80, 40);
+    assert!(screen.contains("Grew out of") && screen.contains("#12 Heltid som norm"), "{screen}");
+    assert!(screen.contains("Led to") && screen.contains("#23 "), "{screen}");
+}
+
+#[test]
+fn a_stage_decision_is_recorded_in_the_log_and_shown() {
+    let mut app = Harness::sample().on(Pane::Initiatives);
+    app.update(Action::RunCommand("decide #9 go Ledningsgruppen: scenarierna klara".into()));
+    let i = app.portfolio.initiative(9).expect("there");
+    assert_eq!(i.stage, Stage::DevelopingProposals, "go moves to the next stage");
+    let entry = i.log.last().expect("logged");
+    let decision = entry.decision.as_ref().expect("a decision");
+    assert_eq!((decision.verdict, decision.forum.as_str()), (Verdict::Go, "Ledningsgruppen"));
+    assert_eq!((entry.date, entry.text.as_str()), (TODAY, "scenarierna klara"));
+    // A stop names what grows out of it.
+    app.update(Action::RunCommand("decide #19 stop Kommunstyrelsen: vinterväglag -> 24".into()));
+    assert_eq!(app.portfolio.initiative(24).and_then(|i| i.grew_out_of), Some(19));
+    app.press('u');
+    assert_eq!(app.portfolio.initiative(24).and_then(|i| i.grew_out_of), None, "one undo for both");
+    app.update(Action::RunCommand("decide #9 maybe".into()));
+    assert!(app.message().contains(":decide"), "{}", app.message());
+    // Shown in the detail and on the Overview.
+    app.mode = Mode::Detail { id: 9, scroll: 0 };
+    let screen = app.render(80, 40);
+    assert!(screen.contains("Go (Ledningsgruppen) → 3 Developing proposals"), "{screen}");
+    app.mode = Mode::Normal;
+    app.press('4').press(KeyCode::PageDown).press(KeyCode::PageDown);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("#9 Go (Ledningsgruppen)"), "{screen}");
+}
+
+#[test]
+fn a_review_is_kept_and_compared_with_the_one_before() {
+    let mut app = Harness::on_disk(&sample());
+    app.update(Action::RunCommand("review".into()));
+    let text = app.message();
+    assert!(text.starts_with("Review of 2026-11-25 kept in the file."), "{text}");
+    assert!(text.contains("Since the review of 2025-12-01: +1 mission, +2 anticipatory"), "{text}");
+    assert_eq!(app.portfolio.reviews.len(), 2);
+    let taken = app.portfolio.reviews.last().expect("taken");
+    assert_eq!((taken.date, taken.facets["anticipatory"], taken.statuses["active"]), (TODAY, 3, 17));
+    // Figures only: a review is small.
+    let size = serde_json::to_string(taken).expect("json").len();
+    assert!(size < 1200, "{size} bytes");
+    // The Overview compares now with the latest earlier review.
+    app.press('4').press(KeyCode::PageDown).press(KeyCode::PageDown);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Since the review of"), "{screen}");
+    // A review from a newer fasett is not compared, and says so.
+    let mut p = sample();
+    p.reviews[0].version = 99;
+    let mut app = Harness::new(p).on(Pane::Overview);
+    app.press(KeyCode::PageDown).press(KeyCode::PageDown);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("newer fasett (figures version 99)"), "{screen}");
+}
+
+#[test]
+fn the_overview_counts_ideas_waiting_and_proposers_not_told() {
+    let mut app = meeting().lang(Lang::En).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    // #25, #26 and #27 wait; #24 was accepted on 2026-10-21 and its proposer not told.
+    assert!(screen.contains("Ideas: 3 waiting"), "{screen}");
+    assert!(screen.contains("1 proposer not told (14 d)"), "{screen}");
+    app.portfolio.organisation.feedback_days = Some(60);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("0 proposers not told (60 d)"), "{screen}");
+}
+
+#[test]
+fn the_intake_list_and_a_family_at_80x24_in_english_and_swedish() {
+    for lang in [Lang::En, Lang::Sv] {
+        let mut app = meeting().lang(lang);
+        app.press('i');
+        insta::assert_snapshot!(format!("intake_{}", lang.code()), app.render(80, 24));
+        app.mode = Mode::Detail { id: 8, scroll: 0 };
+        for _ in 0..20 {
+            app.press('j');
+        }
+        insta::assert_snapshot!(format!("family_{}", lang.code()), app.render(80, 24));
+    }
+}
+
+#[test]
+fn ideas_in_triage_stay_out_of_the_grid_and_the_balance() {
+    let app = meeting().on(Pane::Portfolio);
+    let on_grid: Vec<u32> = (0..5).flat_map(|cell| app.grid_cell_ids(cell).to_vec()).collect();
+    assert!(!on_grid.contains(&26) && !on_grid.contains(&25), "{on_grid:?}");
+    assert!(on_grid.contains(&24), "an accepted idea is an initiative");
+    let _: &Portfolio = &app.portfolio;
+}
