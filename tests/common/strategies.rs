@@ -492,6 +492,17 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
                 for (ix, a) in actions.iter_mut().enumerate() {
                     a.id = ix as u32 + 1;
                 }
+                // Counters run above every number in use, as in any file fasett wrote: a
+                // number is never handed out twice, even after the highest is deleted.
+                let above = |used: Option<fasett::model::Id>| used.map_or(1, |n| n + 1);
+                let mut next_id = next_id;
+                let initiatives: Vec<fasett::model::Initiative> = initiatives;
+                next_id.initiative = next_id.initiative.max(above(initiatives.iter().map(|i| i.id).max()));
+                next_id.assessment = next_id.assessment.max(above(assessments.iter().map(|a| a.id).max()));
+                next_id.action = next_id.action.max(above(actions.iter().map(|a| a.id).max()));
+                next_id.goal = next_id.goal.max(above(organisation.goals.iter().map(|g| g.id).max()));
+                next_id.benefit = next_id.benefit.max(benefit_id + 1);
+                next_id.measurement = next_id.measurement.max(measurement_id + 1);
                 Portfolio {
                     schema_version: fasett::model::SCHEMA_VERSION,
                     id: identity,
