@@ -174,11 +174,24 @@ impl App {
         true
     }
 
-    /// The list re-sorts after a decision: the selection stays on the idea decided on.
+    /// The list re-sorts after a change: the selection follows idea `id`.
     fn follow_in_intake(&mut self, id: Id) {
         let Some(row) = self.intake_ids().iter().position(|i| *i == id) else { return };
         if let Mode::Intake(list) = &mut self.mode {
             list.selected = row;
+        }
+    }
+
+    /// After a decision the idea leaves the waiting ones at the top of the list, and the
+    /// row it was on now holds the next idea waiting: the selection stays on that row, so
+    /// a meeting goes through the ideas in turn (as an inbox does), never on to one
+    /// already decided.
+    fn next_waiting_in_intake(&mut self) {
+        let waiting = ideas::waiting(&self.portfolio).count();
+        let len = self.intake_ids().len();
+        if let Mode::Intake(list) = &mut self.mode {
+            let last_waiting = waiting.saturating_sub(1);
+            list.selected = list.selected.min(last_waiting).min(len.saturating_sub(1));
         }
     }
 
@@ -192,7 +205,11 @@ impl App {
                 if self.commit(Change::initiative(before, Some(after))) {
                     let state = self.lang.t(&format!("triage.{}", state.key()));
                     self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
-                    self.follow_in_intake(id);
+                    if ideas::waiting(&self.portfolio).any(|i| i.id == id) {
+                        self.follow_in_intake(id);
+                    } else {
+                        self.next_waiting_in_intake();
+                    }
                 }
             }
             Err(refusal) => self.refuse(&refusal),

@@ -234,3 +234,23 @@ fn ideas_in_triage_stay_out_of_the_grid_and_the_balance() {
     assert!(on_grid.contains(&24), "an accepted idea is an initiative");
     let _: &Portfolio = &app.portfolio;
 }
+
+#[test]
+fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
+    let mut app = meeting();
+    app.press('i').press('g');
+    let waiting: Vec<u32> = app
+        .intake_ids()
+        .into_iter()
+        .filter(|id| {
+            app.portfolio.initiative(*id).and_then(|i| i.idea.as_ref()).is_some_and(Idea::is_waiting)
+        })
+        .collect();
+    assert!(waiting.len() >= 3, "{waiting:?}");
+    assert_eq!(app.intake_selected(), Some(waiting[0]));
+    app.press('y');
+    assert_eq!(app.intake_selected(), Some(waiting[1]), "accepting moves on to the next one waiting");
+    app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
+    assert_eq!(triage(&app, waiting[1]), Triage::Declined);
+    assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");
+}
