@@ -25,7 +25,74 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             })
         })
         .collect();
-    let value = json!({
+    let follow_ups: Vec<Value> = f
+        .follow_ups
+        .iter()
+        .map(|fu| {
+            let mut row = json!({
+                "kind": fu.kind.key(),
+                "id": fu.id,
+                "title": fu.title,
+                "date": fu.date.to_string(),
+                "days": fu.days,
+                "overdue": fu.is_overdue(),
+            });
+            if let (Some(initiative), Value::Object(row)) = (fu.initiative, &mut row) {
+                row.insert("initiative".into(), Value::from(initiative));
+            }
+            row
+        })
+        .collect::<Vec<_>>();
+    let initiative_list: Vec<Value> = f
+        .memo
+        .by_facet
+        .iter()
+        .flat_map(|(_, list)| list)
+        .map(|i| {
+            json!({
+                "id": i.id,
+                "title": i.title,
+                "facet": i.facet.key(),
+                "stage": i.stage.key(),
+                "status": i.status.key(),
+                "owner": f.memo.person(&i.owner),
+                "unit": i.unit,
+                "follow_up": i.follow_up.map(|d| d.to_string()),
+            })
+        })
+        .collect::<Vec<_>>();
+    let log: Vec<Value> = f
+        .memo
+        .log
+        .iter()
+        .map(|l| {
+            json!({
+                "date": l.entry.date.to_string(),
+                "kind": l.entry.kind.key(),
+                "initiative": l.initiative.id,
+                "text": l.entry.text,
+            })
+        })
+        .collect::<Vec<_>>();
+    let open_actions: Vec<Value> = f
+        .action_lines()
+        .iter()
+        .map(|line| (line.action, line.item.as_deref()))
+        .map(|(a, item)| {
+            json!({
+                "id": a.id,
+                "what": a.what,
+                "item_text": item,
+                "who": f.memo.person(&a.who),
+                "when": a.when,
+                "follow_up": a.follow_up.map(|d| d.to_string()),
+                "overdue": a.is_overdue(today),
+                "assessment": a.assessment,
+                "initiative": a.initiative,
+            })
+        })
+        .collect::<Vec<_>>();
+    let mut value = json!({
         "report_version": REPORT_VERSION,
         "date": today.to_string(),
         "public": options.public,
@@ -66,20 +133,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             })).collect::<Vec<_>>(),
             "unlinked": f.coverage.unlinked,
         },
-        "follow_ups": f.follow_ups.iter().map(|fu| {
-            let mut row = json!({
-                "kind": fu.kind.key(),
-                "id": fu.id,
-                "title": fu.title,
-                "date": fu.date.to_string(),
-                "days": fu.days,
-                "overdue": fu.is_overdue(),
-            });
-            if let (Some(initiative), Value::Object(row)) = (fu.initiative, &mut row) {
-                row.insert("initiative".into(), Value::from(initiative));
-            }
-            row
-        }).collect::<Vec<_>>(),
+        "follow_ups": null,
         "checklists": f.checklists.iter().map(|c| {
             let mut entry = json!({
                 "template": c.template,
@@ -114,36 +168,22 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             }
             entry
         }).collect::<Vec<_>>(),
-        "initiative_list": f.memo.by_facet.iter().flat_map(|(_, list)| list).map(|i| json!({
-            "id": i.id,
-            "title": i.title,
-            "facet": i.facet.key(),
-            "stage": i.stage.key(),
-            "status": i.status.key(),
-            "owner": f.memo.person(&i.owner),
-            "unit": i.unit,
-            "follow_up": i.follow_up.map(|d| d.to_string()),
-        })).collect::<Vec<_>>(),
-        "log": f.memo.log.iter().map(|l| json!({
-            "date": l.entry.date.to_string(),
-            "kind": l.entry.kind.key(),
-            "initiative": l.initiative.id,
-            "text": l.entry.text,
-        })).collect::<Vec<_>>(),
+        "initiative_list": null,
+        "log": null,
         "log_more": f.memo.log_more,
-        "open_actions": f.action_lines().iter().map(|line| (line.action, line.item.as_deref())).map(|(a, item)| json!({
-            "id": a.id,
-            "what": a.what,
-            "item_text": item,
-            "who": f.memo.person(&a.who),
-            "when": a.when,
-            "follow_up": a.follow_up.map(|d| d.to_string()),
-            "overdue": a.is_overdue(today),
-            "assessment": a.assessment,
-            "initiative": a.initiative,
-        })).collect::<Vec<_>>(),
+        "open_actions": null,
         "ideas": super::ideas::json(f.p, today, f.memo.options.since, f.lang),
     });
+    // `json!` serialises every value it is given again, so a list built beforehand would be
+    // copied whole; the big lists go in afterwards, in the places their keys hold.
+    for (key, list) in [
+        ("follow_ups", follow_ups),
+        ("initiative_list", initiative_list),
+        ("log", log),
+        ("open_actions", open_actions),
+    ] {
+        value[key] = Value::Array(list);
+    }
     let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
     let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
