@@ -98,6 +98,10 @@ fn typed_char(event: &Event) -> Option<char> {
     else {
         return None;
     };
+    // A line feed in text that arrives unbracketed reaches a raw terminal as Ctrl-J.
+    if *code == KeyCode::Char('j') && *modifiers == KeyModifiers::CONTROL {
+        return Some('\n');
+    }
     if !(modifiers.is_empty() || *modifiers == KeyModifiers::SHIFT) {
         return None;
     }
@@ -126,6 +130,22 @@ mod tests {
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
         assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
         assert!(app.portfolio.initiatives.is_empty(), "nothing saved half-way");
+    }
+
+    #[test]
+    fn a_line_feed_in_a_typed_burst_is_a_line_break_too() {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let mut app = app();
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let events = [
+            key(KeyCode::Char('n'), KeyModifiers::NONE),
+            key(KeyCode::Char('a'), KeyModifiers::NONE),
+            key(KeyCode::Char('j'), KeyModifiers::CONTROL),
+            key(KeyCode::Char('b'), KeyModifiers::NONE),
+        ];
+        super::handle_batch(&mut app, &events);
+        let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
+        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
     }
 
     #[test]
