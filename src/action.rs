@@ -169,6 +169,12 @@ impl Action {
         }
     }
 
+    /// Whether this action belongs to the whole app, so a dialog or list that takes the
+    /// keys passes it on: help, quit, a resize and `Ctrl-L`.
+    pub fn is_app_wide(&self) -> bool {
+        matches!(self, Action::ToggleHelp | Action::Quit | Action::Resize(..) | Action::Redraw)
+    }
+
     /// Whether this action opens an empty text field to type a new thing in (an initiative,
     /// a log line, a search, a command, a culture action): the one kind of key that may start
     /// a burst of typing that arrives all at once, the rest of which then goes into the field.

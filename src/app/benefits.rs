@@ -184,7 +184,7 @@ impl App {
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
                 self.close_dialog();
             }
-            Action::ToggleHelp | Action::Resize(..) | Action::Quit => return Some(action),
+            action if action.is_app_wide() => return Some(action),
             _ => {}
         }
         None

@@ -77,9 +77,7 @@ impl App {
                     self.settle_typed(&text);
                 }
                 Action::Cancel => dialog.editing = None,
-                Action::ToggleHelp | Action::Quit | Action::Resize(..) | Action::Redraw => {
-                    return Some(action);
-                }
+                action if action.is_app_wide() => return Some(action),
                 _ => {}
             }
             return None;
@@ -108,14 +106,8 @@ impl App {
                     self.set_info(self.lang.tf("conflict.later", &[("count", &count)]));
                 }
             }
-            Action::Undo
-            | Action::Redo
-            | Action::ToggleHelp
-            | Action::Quit
-            | Action::Resize(..)
-            | Action::Redraw => {
-                return Some(action);
-            }
+            Action::Undo | Action::Redo => return Some(action),
+            action if action.is_app_wide() => return Some(action),
             _ => {}
         }
         None

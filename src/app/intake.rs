@@ -80,9 +80,7 @@ impl App {
                     self.answer_prompt(prompt, &text);
                 }
                 Action::Cancel => list.prompt = None,
-                Action::ToggleHelp | Action::Quit | Action::Resize(..) | Action::Redraw => {
-                    return Some(action);
-                }
+                action if action.is_app_wide() => return Some(action),
                 _ => {}
             }
             return None;
@@ -102,14 +100,8 @@ impl App {
             }
             Action::Idea(step) => self.intake_step(step),
             Action::Cancel => self.mode = Mode::Normal,
-            Action::Undo
-            | Action::Redo
-            | Action::ToggleHelp
-            | Action::Quit
-            | Action::Resize(..)
-            | Action::Redraw => {
-                return Some(action);
-            }
+            Action::Undo | Action::Redo => return Some(action),
+            action if action.is_app_wide() => return Some(action),
             _ => {}
         }
         None

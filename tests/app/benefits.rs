@@ -288,3 +288,12 @@ fn the_currency_is_chosen_in_the_profile_and_money_follows_it() {
     app.press('u');
     assert_eq!(app.portfolio.organisation.currency, Some(Currency::Sek), "one undoable edit");
 }
+
+#[test]
+fn ctrl_l_redraws_over_a_benefit_dialog_and_leaves_it_open() {
+    let mut app = view(Lang::En);
+    app.press('m').type_text("12");
+    app.keys("<C-l>");
+    assert!(app.take_redraw(), "asked from the measurement line");
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))), "still open");
+}
