@@ -18,6 +18,7 @@ use fasett::action::Pane;
 use fasett::app::{App, Options};
 use fasett::generate::{Size, portfolio};
 use fasett::model::Portfolio;
+use fasett::report::{Format, Options as ReportOptions};
 use fasett::store::{self, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -115,6 +116,29 @@ fn bench_move(
     });
 }
 
+/// `report_<format>` for each of `formats`: the report of `p` as of `today`, in English.
+fn bench_reports(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    p: &Portfolio,
+    today: jiff::civil::Date,
+    formats: &[Format],
+) {
+    for &format in formats {
+        let name = format!("report_{}", format!("{format:?}").to_lowercase());
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(fasett::report::render(
+                    p,
+                    format,
+                    today,
+                    fasett::i18n::Lang::En,
+                    ReportOptions::default(),
+                ))
+            });
+        });
+    }
+}
+
 fn group<'c>(
     c: &'c mut Criterion,
     name: &str,
@@ -206,36 +230,7 @@ fn benches(c: &mut Criterion) {
         // the load above.
         let p = &opened.portfolio;
         let today = jiff::civil::date(2026, 11, 25);
-        g.bench_function("report_markdown", |b| {
-            b.iter(|| {
-                black_box(fasett::report::markdown(
-                    p,
-                    today,
-                    fasett::i18n::Lang::En,
-                    fasett::report::Options::default(),
-                ))
-            });
-        });
-        g.bench_function("report_json", |b| {
-            b.iter(|| {
-                black_box(fasett::report::json(
-                    p,
-                    today,
-                    fasett::i18n::Lang::En,
-                    fasett::report::Options::default(),
-                ))
-            });
-        });
-        g.bench_function("report_html", |b| {
-            b.iter(|| {
-                black_box(fasett::report::html(
-                    p,
-                    today,
-                    fasett::i18n::Lang::En,
-                    fasett::report::Options::default(),
-                ))
-            });
-        });
+        bench_reports(&mut g, p, today, &[Format::Markdown, Format::Json, Format::Html]);
         g.bench_function("export_csv", |b| {
             b.iter(|| black_box(fasett::export::csv(p, fasett::i18n::Lang::En, b';')));
         });
@@ -452,26 +447,7 @@ fn benefit_benches(c: &mut Criterion) {
     let mut g = group(c, "10k_benefits", 10_000);
     g.bench_function("load", |b| b.iter(|| black_box(load(&path))));
     let today = jiff::civil::date(2026, 11, 25);
-    g.bench_function("report_markdown", |b| {
-        b.iter(|| {
-            black_box(fasett::report::markdown(
-                &loaded,
-                today,
-                fasett::i18n::Lang::En,
-                fasett::report::Options::default(),
-            ))
-        });
-    });
-    g.bench_function("report_json", |b| {
-        b.iter(|| {
-            black_box(fasett::report::json(
-                &loaded,
-                today,
-                fasett::i18n::Lang::En,
-                fasett::report::Options::default(),
-            ))
-        });
-    });
+    bench_reports(&mut g, &loaded, today, &[Format::Markdown, Format::Json]);
 
     let mut terminal = terminal();
     // The first `b` of a session counts every benefit; the view is kept (and kept up to date)
