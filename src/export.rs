@@ -49,7 +49,7 @@ pub mod xlsx;
 
 use serde_json::{Map, Value};
 
-pub use benefits::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
+pub use benefits::{BenefitColumn, MeasurementColumn, Table};
 pub use markdown::{escape as escape_markdown, markdown};
 pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 

@@ -45,8 +45,8 @@ impl Table {
     /// The headers, in the interface language.
     pub fn headers(self, lang: Lang) -> Vec<&'static str> {
         match self {
-            Table::Benefits => BENEFIT_COLUMNS.iter().map(|c| c.header(lang)).collect(),
-            Table::Measurements => MEASUREMENT_COLUMNS.iter().map(|c| c.header(lang)).collect(),
+            Table::Benefits => BenefitColumn::ALL.iter().map(|c| c.header(lang)).collect(),
+            Table::Measurements => MeasurementColumn::ALL.iter().map(|c| c.header(lang)).collect(),
         }
     }
 
@@ -81,8 +81,6 @@ keyed_enum! {
     }
 }
 
-pub const BENEFIT_COLUMNS: [BenefitColumn; 14] = BenefitColumn::ALL;
-
 impl BenefitColumn {
     pub fn header(self, lang: Lang) -> &'static str {
         lang.t(&format!("csv.benefit_{}", self.key()))
@@ -103,8 +101,6 @@ keyed_enum! {
         Extra = "extra",
     }
 }
-
-pub const MEASUREMENT_COLUMNS: [MeasurementColumn; 7] = MeasurementColumn::ALL;
 
 impl MeasurementColumn {
     pub fn header(self, lang: Lang) -> &'static str {
@@ -127,12 +123,12 @@ fn date(d: Option<jiff::civil::Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// One row per benefit, in [`BENEFIT_COLUMNS`] order.
+/// One row per benefit, in [`BenefitColumn::ALL`] order.
 pub fn benefit_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
     portfolio
         .benefits()
         .map(|(i, b)| {
-            BENEFIT_COLUMNS
+            BenefitColumn::ALL
                 .iter()
                 .map(|column| match column {
                     BenefitColumn::Initiative => i.id.to_string(),
@@ -158,13 +154,13 @@ pub fn benefit_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// One row per measurement, in [`MEASUREMENT_COLUMNS`] order.
+/// One row per measurement, in [`MeasurementColumn::ALL`] order.
 pub fn measurement_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
     portfolio
         .benefits()
         .flat_map(|(i, b)| b.measurements.iter().map(move |m| (i, b, m)))
         .map(|(i, b, m)| {
-            MEASUREMENT_COLUMNS
+            MeasurementColumn::ALL
                 .iter()
                 .map(|column| match column {
                     MeasurementColumn::Initiative => i.id.to_string(),

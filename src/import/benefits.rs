@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::columns::norm;
 use super::{MAX_BYTES, Problem, decode};
-use crate::export::{BENEFIT_COLUMNS, BenefitColumn, MEASUREMENT_COLUMNS, MeasurementColumn, Table};
+use crate::export::{BenefitColumn, MeasurementColumn, Table};
 use crate::i18n::{Lang, NumberError, parse_cell};
 use crate::model::extras::Extra;
 use crate::model::{Benefit, BenefitKind, Id, Initiative, Keyed, Measurement, Pressure};
@@ -163,9 +163,9 @@ fn column_index(table: Table, header: &str) -> Option<usize> {
         norm(key) == header || Lang::ALL.iter().any(|lang| norm(label(*lang)) == header)
     };
     match table {
-        Table::Benefits => BENEFIT_COLUMNS.iter().position(|c| matches(c.key(), &|lang| c.header(lang))),
+        Table::Benefits => BenefitColumn::ALL.iter().position(|c| matches(c.key(), &|lang| c.header(lang))),
         Table::Measurements => {
-            MEASUREMENT_COLUMNS.iter().position(|c| matches(c.key(), &|lang| c.header(lang)))
+            MeasurementColumn::ALL.iter().position(|c| matches(c.key(), &|lang| c.header(lang)))
         }
     }
 }
@@ -251,7 +251,7 @@ impl Reader {
         errors: &mut Vec<String>,
     ) {
         let lang = self.lang;
-        let get = |column| cell(cells, &BENEFIT_COLUMNS, column);
+        let get = |column| cell(cells, &BenefitColumn::ALL, column);
         let header = |column: BenefitColumn| column.header(lang);
         let owner = get(BenefitColumn::Initiative);
         let Some(at) = self.initiative(header(BenefitColumn::Initiative), owner, imported, errors) else {
@@ -334,7 +334,7 @@ impl Reader {
         errors: &mut Vec<String>,
     ) {
         let lang = self.lang;
-        let get = |column| cell(cells, &MEASUREMENT_COLUMNS, column);
+        let get = |column| cell(cells, &MeasurementColumn::ALL, column);
         let header = |column: MeasurementColumn| column.header(lang);
         let Some(at) = self.initiative(
             header(MeasurementColumn::Initiative),
