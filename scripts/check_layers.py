@@ -216,6 +216,11 @@ def self_test():
     if got != want:
         print("self-test failed.\nexpected:", *want, "got:", *got, sep="\n  ")
         return 1
+    long = "x\n" * (MAX_LINES + 1)
+    sized = {"long.rs": long, "tested.rs": "x\n" * MAX_LINES + "#[cfg(test)]\n" + long}
+    if too_long(sized) != [f"src/long.rs: {MAX_LINES + 1} lines before its tests; at most {MAX_LINES}, so split it by what it is about"]:
+        print("self-test failed: the file size check", too_long(sized))
+        return 1
     print(f"self-test: ok ({len(want)} expected problems found, nothing else)")
     return 0
 
