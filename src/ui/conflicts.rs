@@ -110,9 +110,7 @@ fn place(app: &App, conflict: &Conflict) -> String {
         let what = match at.get(2).and_then(Value::as_str) {
             None => lang.t("conflict.whole_initiative").to_owned(),
             Some(field) => {
-                let key = format!("field.{field}");
-                let label = lang.t(&key);
-                let mut words = if label == key { field.to_owned() } else { label.to_owned() };
+                let mut words = lang.try_t(&format!("field.{field}")).unwrap_or(field).to_owned();
                 if at.len() > 3 {
                     words.push(' ');
                     words.push_str(&crate::merge::describe_path(&at[3..]));
