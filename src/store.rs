@@ -30,6 +30,7 @@ use crate::i18n::Lang;
 use crate::model::Portfolio;
 
 mod backup;
+mod glance;
 mod load;
 mod lock;
 mod ops;
@@ -39,8 +40,9 @@ mod saver;
 mod write;
 
 use backup::{make_backup, remove_leftover_temps};
+pub use glance::glance;
 pub use load::{LoadError, load, load_versioned, migrate, migration_steps, parse};
-use load::{read_and_parse, read_capped};
+use load::{read_and_parse, read_and_parse_previewing, read_capped};
 pub use lock::{Holder, localized_holder};
 use lock::{Lock, LockProblem, acquire_lock};
 pub use ops::{Fault, FaultyFileOps, FileOps, Op, RealFileOps, TempFile};
@@ -286,6 +288,17 @@ impl Store {
     /// broken, newer or locked file gives a read-only store whose reason explains. Errors
     /// only for a path that cannot be a data file.
     pub fn open(path: &Path, read_only: bool) -> Result<Opened, StoreError> {
+        Self::open_previewing(path, read_only, |_, _| {})
+    }
+
+    /// Opens the data file like [`Store::open`]. While a large file is parsed on another
+    /// thread, `preview` is given the access the session will have and the file's bytes, so
+    /// that a first frame can be drawn from a [`glance`] meanwhile.
+    pub fn open_previewing(
+        path: &Path,
+        read_only: bool,
+        preview: impl FnOnce(&Access, &[u8]),
+    ) -> Result<Opened, StoreError> {
         if path.as_os_str().is_empty() {
             return Err(StoreError::BadPath { path: path.to_path_buf(), problem: PathProblem::Empty });
         }
@@ -312,7 +325,12 @@ impl Store {
                 Err(_) => {}
             }
         }
-        let (portfolio, existed) = match read_and_parse(&store.target, false) {
+        if read_only && store.access == Access::ReadWrite {
+            store.access = Access::ReadOnly(ReadOnlyReason::Requested);
+        }
+        let access = store.access.clone();
+        let read = read_and_parse_previewing(&store.target, false, |bytes| preview(&access, bytes));
+        let (portfolio, existed) = match read {
             Ok(None) => (Portfolio::default(), false),
             Ok(Some((portfolio, stamp))) => {
                 store.stamp = Some(stamp);
@@ -331,9 +349,6 @@ impl Store {
                 }
             }
         };
-        if read_only && store.access == Access::ReadWrite {
-            store.access = Access::ReadOnly(ReadOnlyReason::Requested);
-        }
         let mut portfolio = portfolio;
         if store.access == Access::ReadWrite {
             // Written with the first save; opening alone still writes nothing.

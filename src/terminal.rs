@@ -24,7 +24,7 @@ use crate::action::Action;
 use crate::app::{App, Options};
 use crate::i18n::Lang;
 use crate::signals::{self, Signals, Tty, Wait};
-use crate::store::Store;
+use crate::store::{Access, Store};
 use crate::ui;
 pub use output::Output;
 
@@ -45,35 +45,51 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
     if capabilities::is_dumb(var("TERM").as_deref()) {
         return dumb_terminal(lang, ascii);
     }
-    let opened = match Store::open(path, read_only) {
-        Ok(opened) => opened,
-        Err(e) => return refuse(&e.localized(lang)),
-    };
     let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
     let options = Options {
         lang,
         no_color: colors_off,
         no_color_env: capabilities::no_color(var),
         ascii,
-        first_run: !opened.existed,
+        first_run: false,
         wait_for_saves: false,
     };
-    let mut app = App::new(opened.portfolio, Some(opened.store), &options);
-    app.load_user_templates();
-    app.offer_recovery();
-    let signals = match Signals::install() {
+    // Ready before the file is read, for a first frame drawn while it is; that there is no
+    // terminal is said after a path that cannot be a data file is.
+    let signals = Signals::install();
+    let tty = Tty::open();
+    signals::install_panic_hook(lang);
+    let mut previewed = None;
+    let opened = Store::open_previewing(path, read_only, |access, bytes| {
+        if signals.is_ok() && tty.is_ok() {
+            previewed = first_look(access, bytes, path, &options);
+        }
+    });
+    let opened = match opened {
+        Ok(opened) => opened,
+        Err(e) => {
+            if let Some(mut terminal) = previewed {
+                let _ = leave(&mut terminal);
+            }
+            return refuse(&e.localized(lang));
+        }
+    };
+    let signals = match signals {
         Ok(signals) => signals,
         Err(e) => return refuse(&lang.tf("cli.signals_failed", &[("error", &e)])),
     };
-    let tty = match Tty::open() {
+    let tty = match tty {
         Ok(tty) => tty,
         Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
-    let mut terminal = match enter() {
+    let options = Options { first_run: !opened.existed, ..options };
+    let mut app = App::new(opened.portfolio, Some(opened.store), &options);
+    app.load_user_templates();
+    app.offer_recovery();
+    let mut terminal = match previewed.map_or_else(enter, Ok) {
         Ok(terminal) => terminal,
         Err(e) => return refuse(&lang.tf("cli.no_terminal", &[("error", &e)])),
     };
-    signals::install_panic_hook(lang);
     let end = event_loop(&mut terminal, &mut app, &signals, &tty);
     if matches!(end, End::Quit) {
         let _ = leave(&mut terminal);
@@ -141,11 +157,7 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
         app.poll_saves();
         // The size is read on every turn, not only from resize events: the frame is laid out
         // for the terminal as it is, even before crossterm hands the resize on.
-        let Ok(size) = terminal.size() else { return End::Gone };
-        if app.size != (size.width, size.height) {
-            app.update(Action::Resize(size.width, size.height));
-        }
-        if terminal.draw(|frame| ui::draw(app, frame)).is_err() {
+        if draw(terminal, app).is_err() {
             return End::Gone;
         }
         // Typed text reaches the recovery file after its frame, never before it.
@@ -181,6 +193,35 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
             }
         }
     }
+}
+
+/// Draws the app's frame for the terminal as it is. The size is read every time, not only
+/// from resize events: the frame is laid out for the terminal as it is, even before crossterm
+/// hands the resize on.
+fn draw(terminal: &mut Screen, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    if app.size != (size.width, size.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    terminal.draw(|frame| ui::draw(app, frame)).map(|_| ())
+}
+
+/// The first frame of a large file, drawn from a [`crate::store::glance`] at it while the
+/// whole file is read on another thread: the same frame the whole file gives, sooner. Only
+/// for a session that will be able to write and has no draft to offer (those first frames
+/// say so, and the glance cannot); the taken terminal, when one was drawn.
+fn first_look(access: &Access, bytes: &[u8], path: &Path, options: &Options) -> Option<Screen> {
+    if access.is_read_only() || crate::recovery::path_for(path).exists() {
+        return None;
+    }
+    let mut app = App::new(crate::store::glance(bytes)?, None, options);
+    app.load_user_templates();
+    let mut terminal = enter().ok()?;
+    if draw(&mut terminal, &mut app).is_err() {
+        let _ = leave(&mut terminal);
+        return None;
+    }
+    Some(terminal)
 }
 
 /// How long to wait for input: while a save is under way or a takeover waits for the lock,

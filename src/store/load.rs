@@ -225,13 +225,23 @@ pub(super) fn read_and_parse(
     path: &Path,
     allow_newer: bool,
 ) -> Result<Option<(Portfolio, Stamp)>, LoadError> {
+    read_and_parse_previewing(path, allow_newer, |_| {})
+}
+
+/// Like [`read_and_parse`]; a large file is parsed on another thread while `preview` is given
+/// its bytes on this one (e.g. to draw a first frame from a [`super::glance`]).
+pub(super) fn read_and_parse_previewing(
+    path: &Path,
+    allow_newer: bool,
+    preview: impl FnOnce(&[u8]),
+) -> Result<Option<(Portfolio, Stamp)>, LoadError> {
     let Some((bytes, meta)) = read_capped(path)? else { return Ok(None) };
-    // Hashing a large file costs a few milliseconds of start-up: do it on the other core.
     let (portfolio, hash) = if bytes.len() > PARALLEL_PARSE_BYTES {
         std::thread::scope(|scope| {
-            let hash = scope.spawn(|| content_hash(&bytes));
-            let portfolio = parse_inner(&bytes, path, allow_newer);
-            (portfolio, hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            let portfolio = scope.spawn(|| parse_inner(&bytes, path, allow_newer));
+            preview(&bytes);
+            let hash = content_hash(&bytes);
+            (portfolio.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), hash)
         })
     } else {
         (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
@@ -358,7 +368,6 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
         let position = locate(text, &dup.segments());
         return Err(invalid(position, Some(dup.path()), dup.problem()));
     }
-    benefits::number_unnumbered(&mut portfolio);
     if let Some((run, first, second, id)) = groups::first_duplicate_response(&portfolio) {
         let at = [Seg::Key("assessments"), Seg::Index(run), Seg::Key("responses")];
         let second_path = format!("assessments[{run}].responses[{second}].id");
@@ -372,11 +381,18 @@ fn parse_inner(bytes: &[u8], path: &Path, allow_newer: bool) -> Result<(Portfoli
             ),
         ));
     }
-    // `Portfolio::initiative` binary-searches by id (already sorted in a file fasett wrote).
+    settle(&mut portfolio);
+    Ok((portfolio, migrated_from))
+}
+
+/// What every read portfolio gets before use: numbers for unnumbered benefits, and the
+/// initiatives in the order of their ids (already so in a file fasett wrote), since
+/// `Portfolio::initiative` binary-searches by id.
+pub(super) fn settle(portfolio: &mut Portfolio) {
+    benefits::number_unnumbered(portfolio);
     if !portfolio.initiatives.is_sorted_by_key(|i| i.id) {
         portfolio.initiatives.sort_by_key(|i| i.id);
     }
-    Ok((portfolio, migrated_from))
 }
 
 /// One typed pass over a file of the current schema version, noticing (not collecting)

@@ -145,3 +145,32 @@ fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
     assert_eq!(after.description, before.description, "the description survived the glance");
     assert_eq!((&after.log, &saved.assessments), (&before.log, &portfolio.assessments));
 }
+
+#[test]
+fn a_large_files_first_frame_is_drawn_once_and_the_whole_file_changes_nothing_on_it() {
+    // Large enough that the first frame is drawn from a glance while the rest is read.
+    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
+        initiatives: 1500,
+        assessments: 5,
+        seed: 3,
+        ..Default::default()
+    });
+    let sandbox = Sandbox::new();
+    sandbox.write("large.json", fasett::store::to_json(&portfolio));
+    let mut app = sandbox.spawn(["--file", "large.json"]);
+    app.wait_for("? help", TIMEOUT);
+    let started = app.settle(QUIET);
+    let first = app.screen_text();
+    // Ctrl-L draws the whole screen once, as the start does: had the whole file's frame
+    // differed from the glance's, the start would have written more.
+    app.send_bytes(b"\x0c");
+    let redrawn = app.settle(QUIET) - started;
+    assert_eq!(app.screen_text(), first);
+    let modes = "\x1b[?1049h\x1b[?2004h".len();
+    assert!(started <= redrawn + modes, "the start wrote {started} bytes, a whole frame is {redrawn}");
+    // And it is the whole file that answers the keys: its last initiative is in the register.
+    let last = portfolio.initiatives.last().expect("initiatives");
+    app.send("2G");
+    app.wait_for(&format!("#{}", last.id), TIMEOUT);
+    app.quit();
+}
