@@ -89,7 +89,6 @@ crate::model::keyed_enum! {
     /// columns of schema versions 1 and 2, read on import (an old spreadsheet still imports,
     /// its benefits becoming `benefits` as the file migration does) and no longer written
     /// ([`LEGACY_COLUMNS`]).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Column {
         Id = "id",
         Title = "title",
