@@ -142,7 +142,7 @@ impl App {
                 let back = CultureMode::Plan { assessment: draft.assessment, selected: 0 };
                 let mut form = self.action_form(original, *draft, back);
                 for (key, value) in &fields {
-                    let field = ActionField::ALL.iter().find(|f| f.label() == key);
+                    let field = ActionField::ALL.iter().find(|f| f.key() == key);
                     if let Some(input) = field.and_then(|f| form.lines.iter_mut().find(|(l, _)| l == f)) {
                         input.1 = Input::new(one_line(value));
                     }
@@ -205,8 +205,8 @@ fn one_line(text: &str) -> String {
 
 fn form_draft(form: &InitiativeForm) -> Draft {
     let mut fields: Vec<(String, String)> =
-        form.lines.iter().map(|(f, input)| (f.label().to_owned(), input.value().to_owned())).collect();
-    fields.extend(form.texts.iter().map(|(f, area)| (f.label().to_owned(), area.lines().join("\n"))));
+        form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
+    fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
         editing: form.original.as_ref().map(|i| i.id),
         focus: form.focus,
@@ -220,11 +220,7 @@ fn action_draft(form: &ActionForm) -> Draft {
         editing: form.original.as_ref().map(|a| a.id),
         focus: form.focus,
         draft: Box::new(form.draft.clone()),
-        fields: form
-            .lines
-            .iter()
-            .map(|(f, input)| (f.label().to_owned(), input.value().to_owned()))
-            .collect(),
+        fields: form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect(),
     }
 }
 
@@ -268,7 +264,7 @@ fn restored_form(
         // The file could have been edited by hand: keep line breaks, drop other controls.
         let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
         let value = &value;
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
+        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key) else { continue };
         match field.kind() {
             FieldKind::Line => {
                 if let Some(input) = form.lines.get_mut(field) {

@@ -346,7 +346,7 @@ fn render_editor(
             theme.dim()
         };
         let label =
-            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
+            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.key())), LABEL_WIDTH - 1);
         let row = Rect { y, height: 1, ..inner };
         frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
         let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
@@ -401,7 +401,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
     // Date and value get what they need; the note takes the rest.
     let mut x = inner.x;
     for field in MeasureField::ALL {
-        let label = format!("{} ", lang.t(field.label()));
+        let label = format!("{} ", lang.t(field.key()));
         let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
         let room = inner.right().saturating_sub(x + label_width);
         let width = match field {
