@@ -337,14 +337,7 @@ fn render_editor(
     for (ix, field) in BenefitField::ALL.iter().enumerate() {
         let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
         let focused = editor.field() == *field;
-        let wrong = editor.error.is_some_and(|e| e.field == *field);
-        let label_style = if wrong {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
+        let label_style = theme.label(focused, editor.error.is_some_and(|e| e.field == *field));
         let label =
             theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.key())), LABEL_WIDTH - 1);
         let row = Rect { y, height: 1, ..inner };
@@ -410,14 +403,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
             MeasureField::Note => room,
         };
         let focused = line.field() == field;
-        let wrong = line.error.is_some_and(|e| e.field == field);
-        let label_style = if wrong {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
+        let label_style = theme.label(focused, line.error.is_some_and(|e| e.field == field));
         frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
         let value = Rect { x: x + label_width, width, ..inner };
         let input = line.input(field);

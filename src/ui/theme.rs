@@ -59,14 +59,22 @@ impl Theme {
     /// A form field's label cut to `width`: the selection mark before it when the field has
     /// the focus, in the error style when its value was refused.
     pub fn field_label(&self, label: &str, width: usize, focused: bool, has_error: bool) -> Line<'static> {
-        let style = if has_error {
+        Line::styled(
+            self.truncate(&format!("{} {label}", self.mark(focused)), width),
+            self.label(focused, has_error),
+        )
+    }
+
+    /// A form field's label: the error style when its value was refused, else the key style
+    /// when it has the focus, else dim.
+    pub fn label(&self, focused: bool, has_error: bool) -> Style {
+        if has_error {
             self.error()
         } else if focused {
             self.key()
         } else {
             self.dim()
-        };
-        Line::styled(self.truncate(&format!("{} {label}", self.mark(focused)), width), style)
+        }
     }
 
     /// Cuts `text` to at most `width` columns, ending in the ellipsis when something was cut.
