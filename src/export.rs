@@ -50,7 +50,7 @@ pub mod xlsx;
 use serde_json::{Map, Value};
 
 pub use benefits::{BenefitColumn, MeasurementColumn, Table};
-pub use markdown::{escape as escape_markdown, markdown};
+pub use markdown::{escape as escape_markdown, markdown, table_head as markdown_table_head};
 pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 
 use crate::i18n::Lang;
