@@ -166,28 +166,26 @@ impl App {
     /// meanwhile is gone from its row: the text comes back as a new one, which says so.
     fn restore_profile(&mut self, part: &ProfilePart, text: &str) {
         let org = &self.portfolio.organisation;
+        // The row found at `at`, else the row that adds one, with the text said to be gone.
+        let row_or_new = |at: Option<usize>, row: fn(usize) -> Row, new: Row| {
+            at.map_or((new, true), |ix| (row(ix), false))
+        };
         let (row, gone) = match part {
             ProfilePart::Name => (Row::Name, false),
             ProfilePart::Vision => (Row::Vision, false),
             ProfilePart::Mission => (Row::Mission, false),
             ProfilePart::Goal { id: None, .. } => (Row::AddGoal, false),
-            ProfilePart::Goal { id: Some(id), .. } => org
-                .goals
-                .iter()
-                .position(|g| g.id == *id)
-                .map_or((Row::AddGoal, true), |ix| (Row::Goal(ix), false)),
+            ProfilePart::Goal { id: Some(id), .. } => {
+                row_or_new(org.goals.iter().position(|g| g.id == *id), Row::Goal, Row::AddGoal)
+            }
             ProfilePart::Unit { was: None } => (Row::AddUnit, false),
-            ProfilePart::Unit { was: Some(name) } => org
-                .units
-                .iter()
-                .position(|u| u.name == *name)
-                .map_or((Row::AddUnit, true), |ix| (Row::Unit(ix), false)),
+            ProfilePart::Unit { was: Some(name) } => {
+                row_or_new(org.units.iter().position(|u| u.name == *name), Row::Unit, Row::AddUnit)
+            }
             ProfilePart::Person { was: None } => (Row::AddPerson, false),
-            ProfilePart::Person { was: Some(name) } => org
-                .people
-                .iter()
-                .position(|p| p == name)
-                .map_or((Row::AddPerson, true), |ix| (Row::Person(ix), false)),
+            ProfilePart::Person { was: Some(name) } => {
+                row_or_new(org.people.iter().position(|p| p == name), Row::Person, Row::AddPerson)
+            }
         };
         let selected = Row::all(org).iter().position(|r| *r == row).unwrap_or(0);
         if gone {
