@@ -572,7 +572,7 @@ impl App {
         let mut initiative = match form.build(self.today) {
             Ok(i) => i,
             Err(e) => {
-                let field = self.lang.t(e.field.label());
+                let field = self.lang.t(e.field.key());
                 let why = self.lang.t(e.key);
                 self.set_error(self.lang.tf("status.form_invalid", &[("field", &field), ("why", &why)]));
                 form.focus_field(e.field);

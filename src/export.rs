@@ -50,7 +50,7 @@ pub mod xlsx;
 use serde_json::{Map, Value};
 
 pub use benefits::{BenefitColumn, MeasurementColumn, Table};
-pub use markdown::{escape as escape_markdown, markdown};
+pub use markdown::{escape as escape_markdown, markdown, table_head as markdown_table_head};
 pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 
 use crate::i18n::Lang;
@@ -89,7 +89,6 @@ crate::model::keyed_enum! {
     /// columns of schema versions 1 and 2, read on import (an old spreadsheet still imports,
     /// its benefits becoming `benefits` as the file migration does) and no longer written
     /// ([`LEGACY_COLUMNS`]).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Column {
         Id = "id",
         Title = "title",

@@ -85,7 +85,7 @@ impl Matcher<'_> {
 
 keyed_enum! {
     /// The orders `s` cycles through.
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    #[derive(Default)]
     pub enum SortKey {
         #[default]
         Number = "sort.number",

@@ -8,6 +8,10 @@
 /// Declares an enum whose variants each have a stable key (`Variant = "key"`: the name in
 /// the data file and the last part of its catalog keys), with `ALL`, every variant in
 /// declaration order, and `key()`. The key is not a discriminant.
+///
+/// Every such enum is a plain copyable value, and serde writes and reads it by its key, so
+/// the file's name and the catalog's come from the one literal. The enum's own attributes
+/// add what only some need (`Default`, an order).
 macro_rules! keyed_enum {
     (
         $(#[$meta:meta])*
@@ -16,8 +20,9 @@ macro_rules! keyed_enum {
         }
     ) => {
         $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         $vis enum $name {
-            $($(#[$variant_meta])* $variant,)+
+            $($(#[$variant_meta])* #[serde(rename = $key)] $variant,)+
         }
 
         impl $name {

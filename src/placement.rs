@@ -16,7 +16,6 @@ use crate::model::{CreatedTo, Facet, PushedBy, keyed_enum};
 
 keyed_enum! {
     /// The type of change that lies between two neighbouring facets.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum ChangeType {
         /// Between mission-oriented and enhancement-oriented.
         Sustaining = "sustaining",

@@ -256,7 +256,7 @@ impl App {
                 Err(refusal) => {
                     editor.focus_field(refusal.field);
                     editor.error = Some(refusal);
-                    Err(Some((lang.t(refusal.field.label()), refusal.key)))
+                    Err(Some((lang.t(refusal.field.key()), refusal.key)))
                 }
             },
             BenefitDialog::Measure(line) => {
@@ -272,7 +272,7 @@ impl App {
                             Err(refusal) => {
                                 line.focus = refusal.field as usize;
                                 line.error = Some(refusal);
-                                Err(Some((lang.t(refusal.field.label()), refusal.key)))
+                                Err(Some((lang.t(refusal.field.key()), refusal.key)))
                             }
                         },
                         None => Err(None),

@@ -6,7 +6,8 @@
 use serde_json::Value;
 use tui_input::Input;
 
-use super::{App, Mode, editing};
+use super::editing::{self, Prompted};
+use super::{App, Mode};
 use crate::action::{Action, ConflictAction};
 use crate::merge::{self, Pick};
 use crate::model::Conflict;
@@ -65,20 +66,11 @@ impl App {
         }
         let Mode::Conflicts(dialog) = &mut self.mode else { return Some(action) };
         if let Some(input) = dialog.editing.as_mut() {
-            match action {
-                Action::Edit(edit) => {
-                    editing::edit_line(input, edit);
-                }
-                Action::Paste(text) => {
-                    editing::paste_line(input, &text);
-                }
-                Action::Submit => {
-                    let text = input.value().to_owned();
-                    self.settle_typed(&text);
-                }
-                Action::Cancel => dialog.editing = None,
-                action if action.is_app_wide() => return Some(action),
-                _ => {}
+            match editing::prompt_line(input, action) {
+                Prompted::Submitted(text) => self.settle_typed(&text),
+                Prompted::Cancelled => dialog.editing = None,
+                Prompted::PassedOn(action) => return Some(action),
+                Prompted::Handled => {}
             }
             return None;
         }

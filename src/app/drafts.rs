@@ -142,7 +142,7 @@ impl App {
                 let back = CultureMode::Plan { assessment: draft.assessment, selected: 0 };
                 let mut form = self.action_form(original, *draft, back);
                 for (key, value) in &fields {
-                    let field = ActionField::ALL.iter().find(|f| f.label() == key);
+                    let field = ActionField::ALL.iter().find(|f| f.key() == key);
                     if let Some(input) = field.and_then(|f| form.lines.iter_mut().find(|(l, _)| l == f)) {
                         input.1 = Input::new(one_line(value));
                     }
@@ -166,28 +166,26 @@ impl App {
     /// meanwhile is gone from its row: the text comes back as a new one, which says so.
     fn restore_profile(&mut self, part: &ProfilePart, text: &str) {
         let org = &self.portfolio.organisation;
+        // The row found at `at`, else the row that adds one, with the text said to be gone.
+        let row_or_new = |at: Option<usize>, row: fn(usize) -> Row, new: Row| {
+            at.map_or((new, true), |ix| (row(ix), false))
+        };
         let (row, gone) = match part {
             ProfilePart::Name => (Row::Name, false),
             ProfilePart::Vision => (Row::Vision, false),
             ProfilePart::Mission => (Row::Mission, false),
             ProfilePart::Goal { id: None, .. } => (Row::AddGoal, false),
-            ProfilePart::Goal { id: Some(id), .. } => org
-                .goals
-                .iter()
-                .position(|g| g.id == *id)
-                .map_or((Row::AddGoal, true), |ix| (Row::Goal(ix), false)),
+            ProfilePart::Goal { id: Some(id), .. } => {
+                row_or_new(org.goals.iter().position(|g| g.id == *id), Row::Goal, Row::AddGoal)
+            }
             ProfilePart::Unit { was: None } => (Row::AddUnit, false),
-            ProfilePart::Unit { was: Some(name) } => org
-                .units
-                .iter()
-                .position(|u| u.name == *name)
-                .map_or((Row::AddUnit, true), |ix| (Row::Unit(ix), false)),
+            ProfilePart::Unit { was: Some(name) } => {
+                row_or_new(org.units.iter().position(|u| u.name == *name), Row::Unit, Row::AddUnit)
+            }
             ProfilePart::Person { was: None } => (Row::AddPerson, false),
-            ProfilePart::Person { was: Some(name) } => org
-                .people
-                .iter()
-                .position(|p| p == name)
-                .map_or((Row::AddPerson, true), |ix| (Row::Person(ix), false)),
+            ProfilePart::Person { was: Some(name) } => {
+                row_or_new(org.people.iter().position(|p| p == name), Row::Person, Row::AddPerson)
+            }
         };
         let selected = Row::all(org).iter().position(|r| *r == row).unwrap_or(0);
         if gone {
@@ -205,8 +203,8 @@ fn one_line(text: &str) -> String {
 
 fn form_draft(form: &InitiativeForm) -> Draft {
     let mut fields: Vec<(String, String)> =
-        form.lines.iter().map(|(f, input)| (f.label().to_owned(), input.value().to_owned())).collect();
-    fields.extend(form.texts.iter().map(|(f, area)| (f.label().to_owned(), area.lines().join("\n"))));
+        form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
+    fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
         editing: form.original.as_ref().map(|i| i.id),
         focus: form.focus,
@@ -220,11 +218,7 @@ fn action_draft(form: &ActionForm) -> Draft {
         editing: form.original.as_ref().map(|a| a.id),
         focus: form.focus,
         draft: Box::new(form.draft.clone()),
-        fields: form
-            .lines
-            .iter()
-            .map(|(f, input)| (f.label().to_owned(), input.value().to_owned()))
-            .collect(),
+        fields: form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect(),
     }
 }
 
@@ -268,7 +262,7 @@ fn restored_form(
         // The file could have been edited by hand: keep line breaks, drop other controls.
         let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
         let value = &value;
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.label() == key) else { continue };
+        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key) else { continue };
         match field.kind() {
             FieldKind::Line => {
                 if let Some(input) = form.lines.get_mut(field) {

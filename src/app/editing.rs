@@ -4,7 +4,7 @@
 use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::{Input, InputRequest};
 
-use crate::action::Edit;
+use crate::action::{Action, Edit};
 
 /// What arrives in a text field: an editing key, or pasted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,38 @@ impl<'a, F> IntoIterator for &'a mut Inputs<F> {
 impl<F> FromIterator<(F, String)> for Inputs<F> {
     fn from_iter<I: IntoIterator<Item = (F, String)>>(fields: I) -> Self {
         Inputs(fields.into_iter().map(|(f, text)| (f, Input::new(text))).collect())
+    }
+}
+
+/// What a one-line prompt leaves to its owner, once [`prompt_line`] has typed into it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompted {
+    /// Enter: the text typed.
+    Submitted(String),
+    /// Esc: the prompt closes.
+    Cancelled,
+    /// An action for the rest of the app (undo, help, quit …).
+    PassedOn(Action),
+    /// Typed into the line, or nothing the prompt answers.
+    Handled,
+}
+
+/// A one-line prompt's handling of `action`: keys and pastes type into `input`, Enter gives
+/// its text, Esc cancels, an app-wide action passes on and anything else is dropped.
+pub fn prompt_line(input: &mut Input, action: Action) -> Prompted {
+    match action {
+        Action::Edit(edit) => {
+            edit_line(input, edit);
+            Prompted::Handled
+        }
+        Action::Paste(text) => {
+            paste_line(input, &text);
+            Prompted::Handled
+        }
+        Action::Submit => Prompted::Submitted(input.value().to_owned()),
+        Action::Cancel => Prompted::Cancelled,
+        action if action.is_app_wide() => Prompted::PassedOn(action),
+        _ => Prompted::Handled,
     }
 }
 

@@ -15,6 +15,7 @@ use crate::cycle;
 use crate::dates;
 use crate::model::{
     Costs, Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
+    keyed_enum,
 };
 
 /// The longest title kept; the rest of a longer one opens the description.
@@ -24,30 +25,31 @@ pub const MAX_LINE_CHARS: usize = 2_000;
 /// The longest multi-line value accepted.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-/// The fields of the form, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Title,
-    Description,
-    Need,
-    NeedSources,
-    Facet,
-    Stage,
-    Status,
-    Track,
-    Relieves,
-    Benefits,
-    Investment,
-    YearlyCost,
-    Owner,
-    Unit,
-    Partners,
-    Goals,
-    Priority,
-    Start,
-    FollowUp,
-    End,
-    Tags,
+keyed_enum! {
+    /// The fields of the form, in Tab order; a key is the catalog key of the label.
+    pub enum Field {
+        Title = "field.title",
+        Description = "field.description",
+        Need = "field.need",
+        NeedSources = "field.need_sources",
+        Facet = "field.facet",
+        Stage = "field.stage",
+        Status = "field.status",
+        Track = "field.track",
+        Relieves = "field.relieves",
+        Benefits = "field.benefits",
+        Investment = "field.investment",
+        YearlyCost = "field.yearly_cost",
+        Owner = "field.owner",
+        Unit = "field.unit",
+        Partners = "field.partners",
+        Goals = "field.goals",
+        Priority = "field.priority",
+        Start = "field.start",
+        FollowUp = "field.follow_up",
+        End = "field.end",
+        Tags = "field.tags",
+    }
 }
 
 /// How a field is edited.
@@ -62,30 +64,6 @@ pub enum Kind {
 }
 
 impl Field {
-    pub const ALL: [Field; 21] = [
-        Field::Title,
-        Field::Description,
-        Field::Need,
-        Field::NeedSources,
-        Field::Facet,
-        Field::Stage,
-        Field::Status,
-        Field::Track,
-        Field::Relieves,
-        Field::Benefits,
-        Field::Investment,
-        Field::YearlyCost,
-        Field::Owner,
-        Field::Unit,
-        Field::Partners,
-        Field::Goals,
-        Field::Priority,
-        Field::Start,
-        Field::FollowUp,
-        Field::End,
-        Field::Tags,
-    ];
-
     pub fn kind(self) -> Kind {
         match self {
             Field::Description | Field::Need => Kind::Text,
@@ -93,33 +71,6 @@ impl Field {
             Field::NeedSources | Field::Relieves | Field::Goals => Kind::Multi,
             Field::Benefits => Kind::List,
             _ => Kind::Line,
-        }
-    }
-
-    /// Catalog key of the field's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Title => "field.title",
-            Field::Description => "field.description",
-            Field::Need => "field.need",
-            Field::NeedSources => "field.need_sources",
-            Field::Facet => "field.facet",
-            Field::Stage => "field.stage",
-            Field::Status => "field.status",
-            Field::Track => "field.track",
-            Field::Relieves => "field.relieves",
-            Field::Benefits => "field.benefits",
-            Field::Investment => "field.investment",
-            Field::YearlyCost => "field.yearly_cost",
-            Field::Owner => "field.owner",
-            Field::Unit => "field.unit",
-            Field::Partners => "field.partners",
-            Field::Goals => "field.goals",
-            Field::Priority => "field.priority",
-            Field::Start => "field.start",
-            Field::FollowUp => "field.follow_up",
-            Field::End => "field.end",
-            Field::Tags => "field.tags",
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use tui_input::Input;
 
-use super::{App, Mode, editing};
+use super::editing::{self, Prompted};
+use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
 use crate::ideas::{self, Move, Refusal, StageDecision, review};
@@ -68,20 +69,11 @@ impl App {
         let Mode::Intake(list) = &mut self.mode else { return Some(action) };
         if let Some((prompt, input)) = list.prompt.as_mut() {
             let prompt = *prompt;
-            match action {
-                Action::Edit(edit) => {
-                    editing::edit_line(input, edit);
-                }
-                Action::Paste(text) => {
-                    editing::paste_line(input, &text);
-                }
-                Action::Submit => {
-                    let text = input.value().to_owned();
-                    self.answer_prompt(prompt, &text);
-                }
-                Action::Cancel => list.prompt = None,
-                action if action.is_app_wide() => return Some(action),
-                _ => {}
+            match editing::prompt_line(input, action) {
+                Prompted::Submitted(text) => self.answer_prompt(prompt, &text),
+                Prompted::Cancelled => list.prompt = None,
+                Prompted::PassedOn(action) => return Some(action),
+                Prompted::Handled => {}
             }
             return None;
         }

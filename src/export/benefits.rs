@@ -62,7 +62,6 @@ impl Table {
 keyed_enum! {
     /// A column of the benefits table, in file order; its header is the catalog's
     /// `csv.benefit_<key>`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum BenefitColumn {
         Initiative = "initiative",
         Id = "id",
@@ -90,7 +89,6 @@ impl BenefitColumn {
 keyed_enum! {
     /// A column of the measurements table, in file order; its header is the catalog's
     /// `csv.measurement_<key>`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum MeasurementColumn {
         Initiative = "initiative",
         Benefit = "benefit",

@@ -46,6 +46,14 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A Markdown table's head: the titles as given (escape user text before), then the rule,
+/// with the columns that hold numbers right-aligned.
+pub fn table_head(out: &mut String, columns: &[(&str, bool)]) {
+    let titles: Vec<&str> = columns.iter().map(|(title, _)| *title).collect();
+    let rule: String = columns.iter().map(|(_, numeric)| if *numeric { "---:|" } else { "---|" }).collect();
+    let _ = writeln!(out, "| {} |\n|{rule}", titles.join(" | "));
+}
+
 /// The initiatives as Markdown: a table to scan, then each initiative's details.
 pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> String {
     let t = |k: &str| lang.t(k);
@@ -66,17 +74,9 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         out.push_str(&checklists_markdown(portfolio, lang));
         return out;
     }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|---|",
-        t("column.number"),
-        t("column.title"),
-        t("column.facet"),
-        t("column.stage"),
-        t("column.status"),
-        t("column.owner"),
-        t("column.follow_up")
-    );
+    let columns = ["number", "title", "facet", "stage", "status", "owner", "follow_up"];
+    let columns: Vec<_> = columns.iter().map(|c| (t(&format!("column.{c}")), *c == "number")).collect();
+    table_head(&mut out, &columns);
     for i in &portfolio.initiatives {
         let _ = writeln!(
             out,

@@ -60,8 +60,7 @@ impl Default for Benefit {
 keyed_enum! {
     /// What a benefit is counted in. Money and time add up over the portfolio; quality and
     /// other benefits are followed one by one.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(PartialOrd, Ord)]
     pub enum BenefitKind {
         Money = "money",
         Time = "time",
@@ -125,8 +124,7 @@ impl Costs {
 
 keyed_enum! {
     /// The organisation's currency, which money benefits and costs are in.
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default)]
     pub enum Currency {
         #[default]
         Sek = "sek",

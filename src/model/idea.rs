@@ -64,72 +64,29 @@ impl Proposer {
     }
 }
 
-/// How an idea arrived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    IdeaBox,
-    Meeting,
-    Email,
-    CitizenProposal,
-    Survey,
-    Other,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 6] = [
-        Channel::IdeaBox,
-        Channel::Meeting,
-        Channel::Email,
-        Channel::CitizenProposal,
-        Channel::Survey,
-        Channel::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Channel::IdeaBox => "idea_box",
-            Channel::Meeting => "meeting",
-            Channel::Email => "email",
-            Channel::CitizenProposal => "citizen_proposal",
-            Channel::Survey => "survey",
-            Channel::Other => "other",
-        }
+keyed_enum! {
+    /// How an idea arrived.
+    pub enum Channel {
+        IdeaBox = "idea_box",
+        Meeting = "meeting",
+        Email = "email",
+        CitizenProposal = "citizen_proposal",
+        Survey = "survey",
+        Other = "other",
     }
 }
 
-/// Where an idea is in triage.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Triage {
-    #[default]
-    Received,
-    Assessing,
-    Accepted,
-    Declined,
-    Merged,
-    Parked,
-}
-
-impl Triage {
-    pub const ALL: [Triage; 6] = [
-        Triage::Received,
-        Triage::Assessing,
-        Triage::Accepted,
-        Triage::Declined,
-        Triage::Merged,
-        Triage::Parked,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Triage::Received => "received",
-            Triage::Assessing => "assessing",
-            Triage::Accepted => "accepted",
-            Triage::Declined => "declined",
-            Triage::Merged => "merged",
-            Triage::Parked => "parked",
-        }
+keyed_enum! {
+    /// Where an idea is in triage.
+    #[derive(Default, PartialOrd, Ord)]
+    pub enum Triage {
+        #[default]
+        Received = "received",
+        Assessing = "assessing",
+        Accepted = "accepted",
+        Declined = "declined",
+        Merged = "merged",
+        Parked = "parked",
     }
 }
 
@@ -150,26 +107,13 @@ pub struct Decision {
     pub extra: Extra,
 }
 
-/// What a stage decision said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Go,
-    Hold,
-    Stop,
-    Pivot,
-}
-
-impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Go, Verdict::Hold, Verdict::Stop, Verdict::Pivot];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Verdict::Go => "go",
-            Verdict::Hold => "hold",
-            Verdict::Stop => "stop",
-            Verdict::Pivot => "pivot",
-        }
+keyed_enum! {
+    /// What a stage decision said.
+    pub enum Verdict {
+        Go = "go",
+        Hold = "hold",
+        Stop = "stop",
+        Pivot = "pivot",
     }
 }
 

@@ -78,8 +78,7 @@ impl Initiative {
 
 keyed_enum! {
     /// Where an initiative sits on the four-facet grid (docs/domain.md §1).
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default, PartialOrd, Ord)]
     pub enum Facet {
         MissionOriented = "mission_oriented",
         Anticipatory = "anticipatory",
@@ -106,8 +105,7 @@ impl Facet {
 
 keyed_enum! {
     /// The OPSI innovation lifecycle.
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default, PartialOrd, Ord)]
     pub enum Stage {
         #[default]
         IdentifyingProblems = "identifying_problems",
@@ -127,8 +125,7 @@ impl Stage {
 }
 
 keyed_enum! {
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default, PartialOrd, Ord)]
     pub enum Status {
         #[default]
         Active = "active",
@@ -140,8 +137,7 @@ keyed_enum! {
 
 keyed_enum! {
     /// Ishøj's two tracks.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(PartialOrd, Ord)]
     pub enum Track {
         Local = "local",
         Radical = "radical",
@@ -150,8 +146,7 @@ keyed_enum! {
 
 keyed_enum! {
     /// Whose real need an initiative starts from (Tomelilla).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(PartialOrd, Ord)]
     pub enum NeedSource {
         Citizens = "citizens",
         Employees = "employees",
@@ -161,8 +156,7 @@ keyed_enum! {
 
 keyed_enum! {
     /// Ishøj's three P's: the pressures innovation should relieve.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(PartialOrd, Ord)]
     pub enum Pressure {
         Money = "money",
         Products = "products",
@@ -171,8 +165,7 @@ keyed_enum! {
 }
 
 keyed_enum! {
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default, PartialOrd, Ord)]
     pub enum Priority {
         Low = "low",
         #[default]
@@ -203,8 +196,6 @@ pub struct Placement {
 
 keyed_enum! {
     /// "Primarily created to …"
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum CreatedTo {
         ImproveExistingServices = "improve_existing_services",
         ReachOverarchingGoal = "reach_overarching_goal",
@@ -215,8 +206,6 @@ keyed_enum! {
 
 keyed_enum! {
     /// "Mainly pushed by …"
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum PushedBy {
         LeadersWantResults = "leaders_want_results",
         CostsAndProcesses = "costs_and_processes",
@@ -241,8 +230,7 @@ pub struct LogEntry {
 }
 
 keyed_enum! {
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Default)]
     pub enum LogKind {
         #[default]
         Note = "note",

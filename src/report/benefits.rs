@@ -7,12 +7,23 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::content::{Columns, titled};
 use super::md_cell;
 use crate::analysis::round;
 use crate::benefits::{self, Summary, Sums};
+use crate::export::markdown_table_head as table_head;
 use crate::i18n::Lang;
 use crate::model::{BenefitKind, Id, Portfolio};
 use crate::text::one_line;
+
+/// The per-initiative table's columns.
+const INITIATIVE_COLUMNS: &Columns = &[
+    ("report.initiative", false),
+    ("report.benefits_count", true),
+    ("report.benefits_money", false),
+    ("report.benefits_time", false),
+    ("report.benefits_payback", false),
+];
 
 /// The most initiatives the Markdown's table lists; the JSON lists every one.
 const MAX_ROWS: usize = 50;
@@ -68,6 +79,26 @@ impl Shown<'_> {
             &[("realised", &r), ("planned", &p), ("share", &self.share(realised, planned))],
         )
     }
+
+    /// An initiative's money, time and payback cells in the per-initiative table.
+    fn initiative(&self, i: &benefits::InitiativeFigures) -> [String; 3] {
+        let lang = self.lang;
+        let payback = i.payback_years.map_or_else(
+            || "–".to_owned(),
+            |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
+        );
+        let sums = &i.sums;
+        [
+            self.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+            self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised),
+            payback,
+        ]
+    }
+}
+
+/// Listed in the per-initiative table: something summed, or a cost stated.
+fn counted(i: &&benefits::InitiativeFigures) -> bool {
+    i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
 }
 
 /// The Markdown section.
@@ -122,12 +153,13 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     let years = s.timeline.years();
     if !years.is_empty() {
         let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_year"));
-        let _ = writeln!(
+        table_head(
             o,
-            "| {} | {} | {} |\n|---|---|---|",
-            t("report.year"),
-            t("report.benefits_money"),
-            t("report.benefits_time")
+            &[
+                (t("report.year"), false),
+                (t("report.benefits_money"), false),
+                (t("report.benefits_time"), false),
+            ],
         );
         for (year, sums) in years {
             let _ = writeln!(
@@ -139,32 +171,16 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
         }
     }
     let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_initiative"));
-    let _ = writeln!(
-        o,
-        "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
-        t("report.initiative"),
-        t("report.benefits_count"),
-        t("report.benefits_money"),
-        t("report.benefits_time"),
-        t("report.benefits_payback")
-    );
-    let counted = |i: &&benefits::InitiativeFigures| {
-        i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
-    };
+    table_head(o, &titled(INITIATIVE_COLUMNS, lang));
     let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
     for i in listed.iter().take(MAX_ROWS) {
-        let payback = i.payback_years.map_or_else(
-            || "–".to_owned(),
-            |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
-        );
+        let [money, time, payback] = shown.initiative(i);
         let _ = writeln!(
             o,
-            "| #{} {} | {} | {} | {} | {payback} |",
+            "| #{} {} | {} | {money} | {time} | {payback} |",
             i.id,
             md_cell(&i.title),
-            i.benefits,
-            shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised),
-            shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)
+            i.benefits
         );
     }
     if listed.len() > MAX_ROWS {
@@ -176,12 +192,13 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
         let _ = writeln!(o, "\n{}", lang.tf("report.benefits_only_quality", &[("count", &others)]));
     }
     let _ = writeln!(o, "\n### {}\n", t("report.benefits_per_pressure"));
-    let _ = writeln!(
+    table_head(
         o,
-        "| {} | {} | {} |\n|---|---|---|",
-        t("report.benefits_relieves"),
-        t("report.benefits_money"),
-        t("report.benefits_time")
+        &[
+            (t("report.benefits_relieves"), false),
+            (t("report.benefits_money"), false),
+            (t("report.benefits_time"), false),
+        ],
     );
     let names = ["pressure.money", "pressure.products", "pressure.staff", "report.benefits_no_p"];
     for (name, sums) in names.iter().zip(&s.per_pressure) {
@@ -385,7 +402,7 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
 /// The HTML section: the sums, planned beside realised year by year (drawn, and in a table),
 /// the initiatives with figures, and what needs doing. The same figures as [`markdown`].
 pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
-    use super::html::{cell, esc};
+    use super::html::{cell, esc, head};
     let t = |k: &str| lang.t(k);
     let unit = time_unit(p);
     let shown = Shown { lang, currency: currency(p), time_unit: &unit };
@@ -399,15 +416,15 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
         let _ = write!(o, "<p>{}</p>", esc(t("report.benefits_none")));
     } else {
         let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
-        let _ = write!(
-            o,
-            "<p>{}</p><table border=\"1\" class=\"keep\"><thead><tr><th scope=\"col\"></th>\
-             <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th></tr></thead><tbody>",
-            esc(&lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)])),
-            esc(t("report.benefits_planned")),
-            esc(t("report.benefits_realised")),
-            esc(t("report.benefits_share"))
-        );
+        let intro = lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)]);
+        let _ = write!(o, "<p>{}</p>", esc(&intro));
+        let columns = [
+            ("", false),
+            (t("report.benefits_planned"), true),
+            (t("report.benefits_realised"), true),
+            (t("report.benefits_share"), true),
+        ];
+        head(o, "keep", &columns);
         let sums = &s.sums;
         for (label, planned, realised, money) in [
             (t("report.benefits_money").to_owned(), sums.money_planned, sums.money_realised, true),
@@ -450,12 +467,10 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                     &show
                 )
             );
-            let _ = write!(
+            head(
                 o,
-                "<table border=\"1\" class=\"keep\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                esc(t("report.year")),
-                esc(t("report.benefits_money")),
-                esc(&time_label)
+                "keep",
+                &[(t("report.year"), false), (t("report.benefits_money"), false), (&time_label, false)],
             );
             for (year, y) in &years {
                 let _ = write!(
@@ -467,9 +482,6 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
             }
             o.push_str("</tbody></table>");
         }
-        let counted = |i: &&benefits::InitiativeFigures| {
-            i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
-        };
         let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
         if !listed.is_empty() {
             let _ = write!(
@@ -484,18 +496,15 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                 esc(t("report.benefits_payback"))
             );
             for i in listed.iter().take(MAX_ROWS) {
-                let payback = i.payback_years.map_or_else(
-                    || "–".to_owned(),
-                    |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
-                );
+                let [money, time, payback] = shown.initiative(i);
                 let _ = write!(
                     o,
                     "<tr><td>#{} {}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     i.id,
                     cell(&i.title),
                     i.benefits,
-                    esc(&shown.pair(BenefitKind::Money, i.sums.money_planned, i.sums.money_realised)),
-                    esc(&shown.pair(BenefitKind::Time, i.sums.time_planned, i.sums.time_realised)),
+                    esc(&money),
+                    esc(&time),
                     esc(&payback)
                 );
             }

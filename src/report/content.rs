@@ -39,6 +39,45 @@ impl Options {
     }
 }
 
+/// A table's columns as both the Markdown and the HTML report head it: each one's catalog key,
+/// and whether it holds numbers (right-aligned).
+pub(super) type Columns = [(&'static str, bool)];
+
+pub(super) const BALANCE_COLUMNS: &Columns =
+    &[("column.facet", false), ("report.pole", false), ("report.active", true), ("report.share", true)];
+pub(super) const STAGE_COLUMNS: &Columns = &[("column.stage", false), ("report.active", true)];
+pub(super) const STATUS_COLUMNS: &Columns = &[("column.status", false), ("report.initiatives", true)];
+pub(super) const GOAL_COLUMNS: &Columns = &[("report.goal", false), ("report.active", true)];
+/// The checklist runs; the HTML adds the group's spread.
+pub(super) const CHECKLIST_COLUMNS: &Columns = &[
+    ("column.template", false),
+    ("column.scope", false),
+    ("column.date", false),
+    ("report.score", true),
+    ("report.change", false),
+];
+pub(super) const DIMENSION_COLUMNS: &Columns = &[
+    ("report.dimension", false),
+    ("report.score", true),
+    ("report.previous_run", true),
+    ("report.spread", true),
+];
+/// The register's columns; [`Facts::register_columns`] leaves the owner out of a public report.
+const REGISTER_COLUMNS: &Columns = &[
+    ("column.number", true),
+    ("column.title", false),
+    ("column.stage", false),
+    ("column.status", false),
+    ("column.owner", false),
+    ("column.unit", false),
+    ("column.follow_up", false),
+];
+
+/// `columns` with their titles in `lang`.
+pub(super) fn titled(columns: &Columns, lang: Lang) -> Vec<(&'static str, bool)> {
+    columns.iter().map(|(key, numeric)| (lang.t(key), *numeric)).collect()
+}
+
 /// One facet's row in the balance table.
 pub struct FacetRow {
     pub name: String,
@@ -257,6 +296,18 @@ impl<'a> Facts<'a> {
 
     pub(super) fn t(&self, key: &str) -> &'static str {
         self.lang.t(key)
+    }
+
+    /// `columns` with their titles in the report's language.
+    pub(super) fn columns(&self, columns: &Columns) -> Vec<(&'static str, bool)> {
+        titled(columns, self.lang)
+    }
+
+    /// The register's columns: no owner in a public report.
+    pub(super) fn register_columns(&self) -> Vec<(&'static str, bool)> {
+        let public = self.memo.options.public;
+        let shown = REGISTER_COLUMNS.iter().filter(|(key, _)| !(public && *key == "column.owner"));
+        shown.map(|(key, numeric)| (self.t(key), *numeric)).collect()
     }
 
     pub(super) fn name(&self, prefix: &str, key: &str) -> &'static str {

@@ -11,6 +11,9 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use super::content::{
+    BALANCE_COLUMNS, CHECKLIST_COLUMNS, DIMENSION_COLUMNS, GOAL_COLUMNS, STAGE_COLUMNS, STATUS_COLUMNS,
+};
 use super::{Facts, svg};
 use crate::balance;
 use crate::model::{Facet, Stage, Status};
@@ -175,7 +178,7 @@ fn off_grid(f: &Facts) -> String {
         .join(" · ")
 }
 
-fn head(o: &mut String, class: &str, columns: &[(&str, bool)]) {
+pub(super) fn head(o: &mut String, class: &str, columns: &[(&str, bool)]) {
     let _ = write!(o, "<table border=\"1\" class=\"{class}\"><thead><tr>");
     for (name, numeric) in columns {
         let c = if *numeric { " class=\"n\"" } else { "" };
@@ -185,17 +188,7 @@ fn head(o: &mut String, class: &str, columns: &[(&str, bool)]) {
 }
 
 fn balance_table(o: &mut String, f: &Facts) {
-    let t = |k: &str| f.t(k);
-    head(
-        o,
-        "keep",
-        &[
-            (t("column.facet"), false),
-            (t("report.pole"), false),
-            (t("report.active"), true),
-            (t("report.share"), true),
-        ],
-    );
+    head(o, "keep", &f.columns(BALANCE_COLUMNS));
     for row in f.facet_rows() {
         let _ = write!(
             o,
@@ -217,7 +210,7 @@ fn stages(o: &mut String, f: &Facts) {
         esc(t("report.stages")),
         svg::funnel(f)
     );
-    head(o, "keep", &[(t("column.stage"), false), (t("report.active"), true)]);
+    head(o, "keep", &f.columns(STAGE_COLUMNS));
     for (stage, n) in Stage::ALL.iter().zip(f.stages) {
         let _ = write!(
             o,
@@ -228,7 +221,7 @@ fn stages(o: &mut String, f: &Facts) {
     }
     o.push_str("</tbody></table>");
     let _ = write!(o, "<h3>{}</h3>", esc(t("report.statuses")));
-    head(o, "keep", &[(t("column.status"), false), (t("report.initiatives"), true)]);
+    head(o, "keep", &f.columns(STATUS_COLUMNS));
     for (status, n) in Status::ALL.iter().zip(f.statuses) {
         let _ =
             write!(o, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", esc(f.name("status", status.key())));
@@ -266,17 +259,7 @@ fn register(o: &mut String, f: &Facts) {
             let _ = write!(o, "<p>{}</p>", esc(t("report.none")));
             continue;
         }
-        let mut columns = vec![
-            (t("column.number"), true),
-            (t("column.title"), false),
-            (t("column.stage"), false),
-            (t("column.status"), false),
-        ];
-        if !f.memo.options.public {
-            columns.push((t("column.owner"), false));
-        }
-        columns.extend([(t("column.unit"), false), (t("column.follow_up"), false)]);
-        head(o, "register", &columns);
+        head(o, "register", &f.register_columns());
         for i in list {
             let _ = write!(
                 o,
@@ -345,7 +328,7 @@ fn goals(o: &mut String, f: &Facts) {
     if f.coverage.goals.is_empty() {
         let _ = write!(o, "<p>{}</p>", esc(t("report.no_goals")));
     } else {
-        head(o, "keep", &[(t("report.goal"), false), (t("report.active"), true)]);
+        head(o, "keep", &f.columns(GOAL_COLUMNS));
         for g in &f.coverage.goals {
             let retired = if g.retired { format!(" ({})", t("profile.retired")) } else { String::new() };
             let _ = write!(
@@ -391,18 +374,9 @@ fn checklists(o: &mut String, f: &Facts) {
         let _ = writeln!(o, "<p>{}</p></section>", esc(t("report.no_checklists")));
         return;
     }
-    head(
-        o,
-        "keep",
-        &[
-            (t("column.template"), false),
-            (t("column.scope"), false),
-            (t("column.date"), false),
-            (t("report.score"), true),
-            (t("report.change"), false),
-            (t("report.spread"), true),
-        ],
-    );
+    let mut columns = f.columns(CHECKLIST_COLUMNS);
+    columns.push((t("report.spread"), true));
+    head(o, "keep", &columns);
     for c in &f.checklists {
         let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
         // The group's spread and how it moved: down is the group coming closer.
@@ -436,16 +410,7 @@ fn checklists(o: &mut String, f: &Facts) {
                 None => t("report.checklist_legend_first").to_owned(),
             })
         );
-        head(
-            o,
-            "keep",
-            &[
-                (t("report.dimension"), false),
-                (t("report.score"), true),
-                (t("report.previous_run"), true),
-                (t("report.spread"), true),
-            ],
-        );
+        head(o, "keep", &f.columns(DIMENSION_COLUMNS));
         for d in &chart.dimensions {
             let _ = write!(
                 o,

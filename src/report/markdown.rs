@@ -5,8 +5,12 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use super::content::{
+    BALANCE_COLUMNS, CHECKLIST_COLUMNS, DIMENSION_COLUMNS, GOAL_COLUMNS, STAGE_COLUMNS, STATUS_COLUMNS,
+};
 use super::{Facts, benefits, group, md_cell, score};
 use crate::balance;
+use crate::export::markdown_table_head as table_head;
 use crate::model::{Pressure, Stage, Status};
 use crate::text::one_line;
 
@@ -42,14 +46,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     let _ = writeln!(o, "## {}\n", t("report.balance"));
     let _ = writeln!(o, "{}\n", lang.tf("report.tendency", &[("tendency", &f.tendency.words(lang))]));
     let _ = writeln!(o, "{}\n", balance::rule(lang));
-    let _ = writeln!(
-        o,
-        "| {} | {} | {} | {} |\n|---|---|---:|---:|",
-        t("column.facet"),
-        t("report.pole"),
-        t("report.active"),
-        t("report.share")
-    );
+    table_head(&mut o, &f.columns(BALANCE_COLUMNS));
     for row in f.facet_rows() {
         let _ = writeln!(o, "| {} | {} | {} | {} |", row.name, row.pole, row.count, row.share);
     }
@@ -64,12 +61,12 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     }
 
     let _ = writeln!(o, "\n## {}\n", t("report.stages"));
-    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.stage"), t("report.active"));
+    table_head(&mut o, &f.columns(STAGE_COLUMNS));
     for (ix, stage) in Stage::ALL.iter().enumerate() {
         let _ = writeln!(o, "| {}. {} | {} |", stage.number(), f.name("stage", stage.key()), f.stages[ix]);
     }
     let _ = writeln!(o, "\n## {}\n", t("report.statuses"));
-    let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("column.status"), t("report.initiatives"));
+    table_head(&mut o, &f.columns(STATUS_COLUMNS));
     for (ix, status) in Status::ALL.iter().enumerate() {
         let _ = writeln!(o, "| {} | {} |", f.name("status", status.key()), f.statuses[ix]);
     }
@@ -97,7 +94,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     if f.coverage.goals.is_empty() {
         let _ = writeln!(o, "{}", t("report.no_goals"));
     } else {
-        let _ = writeln!(o, "| {} | {} |\n|---|---:|", t("report.goal"), t("report.active"));
+        table_head(&mut o, &f.columns(GOAL_COLUMNS));
         for g in &f.coverage.goals {
             let retired = if g.retired { format!(" ({})", t("profile.retired")) } else { String::new() };
             let _ = writeln!(o, "| #{} {}{retired} | {} |", g.id, md_cell(&g.title), g.total());
@@ -117,15 +114,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     if f.checklists.is_empty() {
         let _ = writeln!(o, "{}", t("report.no_checklists"));
     } else {
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---|",
-            t("column.template"),
-            t("column.scope"),
-            t("column.date"),
-            t("report.score"),
-            t("report.change")
-        );
+        table_head(&mut o, &f.columns(CHECKLIST_COLUMNS));
         for c in &f.checklists {
             let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
             let change = f.change_words(c);
@@ -183,18 +172,7 @@ pub(super) fn register(o: &mut String, f: &Facts) {
             let _ = writeln!(o, "{}", t("report.none"));
             continue;
         }
-        let owner = if public { String::new() } else { format!(" {} |", t("column.owner")) };
-        let owner_rule = if public { "" } else { "---|" };
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |{owner} {} | {} |\n|---:|---|---|---|{owner_rule}---|---|",
-            t("column.number"),
-            t("column.title"),
-            t("column.stage"),
-            t("column.status"),
-            t("column.unit"),
-            t("column.follow_up")
-        );
+        table_head(o, &f.register_columns());
         for i in list {
             let owner =
                 if public { String::new() } else { format!(" {} |", md_cell(f.memo.person(&i.owner))) };
@@ -239,17 +217,9 @@ pub(super) fn decisions(o: &mut String, f: &Facts) {
 
 /// Each checklist's latest run per dimension, beside the previous run and the spread.
 pub(super) fn dimensions(o: &mut String, f: &Facts) {
-    let t = |k: &str| f.t(k);
     for c in &f.memo.checklists {
         let _ = writeln!(o, "\n### {} · {}\n", md_cell(&c.name), md_cell(&c.scope));
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-            t("report.dimension"),
-            t("report.score"),
-            t("report.previous_run"),
-            t("report.spread")
-        );
+        table_head(o, &f.columns(DIMENSION_COLUMNS));
         for d in &c.dimensions {
             let _ = writeln!(
                 o,

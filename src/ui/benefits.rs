@@ -337,16 +337,9 @@ fn render_editor(
     for (ix, field) in BenefitField::ALL.iter().enumerate() {
         let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
         let focused = editor.field() == *field;
-        let wrong = editor.error.is_some_and(|e| e.field == *field);
-        let label_style = if wrong {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
+        let label_style = theme.label(focused, editor.error.is_some_and(|e| e.field == *field));
         let label =
-            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.label())), LABEL_WIDTH - 1);
+            theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.key())), LABEL_WIDTH - 1);
         let row = Rect { y, height: 1, ..inner };
         frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
         let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
@@ -401,7 +394,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
     // Date and value get what they need; the note takes the rest.
     let mut x = inner.x;
     for field in MeasureField::ALL {
-        let label = format!("{} ", lang.t(field.label()));
+        let label = format!("{} ", lang.t(field.key()));
         let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
         let room = inner.right().saturating_sub(x + label_width);
         let width = match field {
@@ -410,14 +403,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
             MeasureField::Note => room,
         };
         let focused = line.field() == field;
-        let wrong = line.error.is_some_and(|e| e.field == field);
-        let label_style = if wrong {
-            theme.error()
-        } else if focused {
-            theme.key()
-        } else {
-            theme.dim()
-        };
+        let label_style = theme.label(focused, line.error.is_some_and(|e| e.field == field));
         frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
         let value = Rect { x: x + label_width, width, ..inner };
         let input = line.input(field);

@@ -199,7 +199,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
     // The labels' column fits the longest label in this language ("Neste gjennomgang").
     let longest = RunField::ALL
         .iter()
-        .map(|f| unicode_width::UnicodeWidthStr::width(app.lang.t(f.label())))
+        .map(|f| unicode_width::UnicodeWidthStr::width(app.lang.t(f.key())))
         .max()
         .unwrap_or(0);
     let label_width = (longest as u16 + 3).max(16);
@@ -219,7 +219,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
                     | (RunField::NextDate, Some("culture.error_next_date"))
             );
         let label = Rect { x: inner.x, y, width: label_width, height: 1 };
-        let text = app.lang.t(field.label());
+        let text = app.lang.t(field.key());
         frame.render_widget(theme.field_label(text, usize::from(label_width - 1), focused, has_error), label);
         let value =
             Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };

@@ -192,7 +192,7 @@ fn multi_line(
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
     let focused = form.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
-    let mut label = app.lang.t(field.label()).to_owned();
+    let mut label = app.lang.t(field.key()).to_owned();
     if field == Field::Title {
         label.push_str(" *");
     }

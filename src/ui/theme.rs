@@ -59,14 +59,22 @@ impl Theme {
     /// A form field's label cut to `width`: the selection mark before it when the field has
     /// the focus, in the error style when its value was refused.
     pub fn field_label(&self, label: &str, width: usize, focused: bool, has_error: bool) -> Line<'static> {
-        let style = if has_error {
+        Line::styled(
+            self.truncate(&format!("{} {label}", self.mark(focused)), width),
+            self.label(focused, has_error),
+        )
+    }
+
+    /// A form field's label: the error style when its value was refused, else the key style
+    /// when it has the focus, else dim.
+    pub fn label(&self, focused: bool, has_error: bool) -> Style {
+        if has_error {
             self.error()
         } else if focused {
             self.key()
         } else {
             self.dim()
-        };
-        Line::styled(self.truncate(&format!("{} {label}", self.mark(focused)), width), style)
+        }
     }
 
     /// Cuts `text` to at most `width` columns, ending in the ellipsis when something was cut.
@@ -139,115 +147,85 @@ impl Theme {
     }
 }
 
-/// Every symbol the interface draws beside its words, in one of two sets.
-#[derive(Debug)]
-pub struct Symbols {
-    ascii: bool,
-    /// Beside the selected row of every list, so the selection shows without colour.
-    pub selected: &'static str,
-    /// Where text was cut.
-    pub ellipsis: &'static str,
-    /// Box borders.
-    pub border: border::Set<'static>,
-    /// One cell of a horizontal rule across a pane.
-    pub rule: &'static str,
-    /// Before a date that has passed.
-    pub overdue: &'static str,
-    /// Before a follow-up date that is close.
-    pub soon: &'static str,
-    /// Either side of a value that ←/→ change.
-    pub choose: (&'static str, &'static str),
-    /// An initiative's status beside its number: paused, stopped, completed, archived.
-    pub paused: &'static str,
-    pub stopped: &'static str,
-    pub completed: &'static str,
-    pub archived: &'static str,
-    /// After a reverse item (more is worse).
-    pub reverse: &'static str,
-    /// Beside a score that has a note.
-    pub noted: &'static str,
-    /// Beside a facet that is strong in a checklist's answers.
-    pub strong: &'static str,
-    /// A chosen answer among radio buttons, and one not chosen.
-    pub radio: (&'static str, &'static str),
-    /// The filled and the empty part of a bar.
-    pub bar: (&'static str, &'static str),
-    /// A value that is not there (a score, a count).
-    pub none: &'static str,
-    /// A field left empty, and the break between a thing and what is said about it.
-    pub dash: &'static str,
-    /// Between the parts of a title or a list in one line.
-    pub separator: &'static str,
-    /// "Leads to": a suggestion, a result, one date to the next.
-    pub arrow: &'static str,
-    /// The change of a score since the run before: no change.
-    pub unchanged: &'static str,
-    /// Quotes around text the user typed.
-    pub quotes: (&'static str, &'static str),
+/// Declares [`Symbols`] and its two sets from one table: each symbol's doc, type, and its
+/// Unicode and ASCII forms side by side, so a symbol cannot be added to one set and not the
+/// other.
+macro_rules! symbol_sets {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty = $unicode:expr, $ascii:expr;)+) => {
+        /// Every symbol the interface draws beside its words, in one of two sets.
+        #[derive(Debug)]
+        pub struct Symbols {
+            ascii: bool,
+            $($(#[$doc])* pub $name: $ty,)+
+        }
+
+        impl Symbols {
+            pub const UNICODE: Symbols = Symbols { ascii: false, $($name: $unicode,)+ };
+            pub const ASCII: Symbols = Symbols { ascii: true, $($name: $ascii,)+ };
+        }
+    };
 }
 
+/// Two symbols drawn as a pair (either side of a value, or one and its opposite).
+type Pair = (&'static str, &'static str);
+
+symbol_sets! {
+    /// Beside the selected row of every list, so the selection shows without colour.
+    selected: &'static str = SELECTED_MARK, ">";
+    /// Where text was cut.
+    ellipsis: &'static str = crate::text::ELLIPSIS, crate::text::ASCII_ELLIPSIS;
+    /// Box borders.
+    border: border::Set<'static> = border::PLAIN, ASCII_BORDER;
+    /// One cell of a horizontal rule across a pane.
+    rule: &'static str = "─", "-";
+    /// Before a date that has passed.
+    overdue: &'static str = "!", "!";
+    /// Before a follow-up date that is close.
+    soon: &'static str = "›", ">";
+    /// Either side of a value that ←/→ change.
+    choose: Pair = ("◂", "▸"), ("<", ">");
+    /// An initiative's status beside its number: paused, stopped, completed, archived.
+    paused: &'static str = "‖", "=";
+    stopped: &'static str = "×", "x";
+    completed: &'static str = "✓", "+";
+    archived: &'static str = "ᴬ", "A";
+    /// After a reverse item (more is worse).
+    reverse: &'static str = "⇅", "~";
+    /// Beside a score that has a note.
+    noted: &'static str = "✎", "+";
+    /// Beside a facet that is strong in a checklist's answers.
+    strong: &'static str = "●", "*";
+    /// A chosen answer among radio buttons, and one not chosen.
+    radio: Pair = ("(•)", "( )"), ("(*)", "( )");
+    /// The filled and the empty part of a bar.
+    bar: Pair = ("█", "░"), ("#", ".");
+    /// A value that is not there (a score, a count).
+    none: &'static str = "–", "-";
+    /// A field left empty, and the break between a thing and what is said about it.
+    dash: &'static str = "—", "-";
+    /// Between the parts of a title or a list in one line.
+    separator: &'static str = "·", "-";
+    /// "Leads to": a suggestion, a result, one date to the next.
+    arrow: &'static str = "→", "->";
+    /// The change of a score since the run before: no change.
+    unchanged: &'static str = "±", "+-";
+    /// Quotes around text the user typed.
+    quotes: Pair = ("“", "”"), ("\"", "\"");
+}
+
+/// Box borders drawn with `+`, `|` and `-`.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
 impl Symbols {
-    pub const UNICODE: Symbols = Symbols {
-        ascii: false,
-        selected: SELECTED_MARK,
-        ellipsis: crate::text::ELLIPSIS,
-        border: border::PLAIN,
-        rule: "─",
-        overdue: "!",
-        soon: "›",
-        choose: ("◂", "▸"),
-        paused: "‖",
-        stopped: "×",
-        completed: "✓",
-        archived: "ᴬ",
-        reverse: "⇅",
-        noted: "✎",
-        strong: "●",
-        radio: ("(•)", "( )"),
-        bar: ("█", "░"),
-        none: "–",
-        dash: "—",
-        separator: "·",
-        arrow: "→",
-        unchanged: "±",
-        quotes: ("“", "”"),
-    };
-
-    pub const ASCII: Symbols = Symbols {
-        ascii: true,
-        selected: ">",
-        ellipsis: crate::text::ASCII_ELLIPSIS,
-        border: border::Set {
-            top_left: "+",
-            top_right: "+",
-            bottom_left: "+",
-            bottom_right: "+",
-            vertical_left: "|",
-            vertical_right: "|",
-            horizontal_top: "-",
-            horizontal_bottom: "-",
-        },
-        rule: "-",
-        overdue: "!",
-        soon: ">",
-        choose: ("<", ">"),
-        paused: "=",
-        stopped: "x",
-        completed: "+",
-        archived: "A",
-        reverse: "~",
-        noted: "+",
-        strong: "*",
-        radio: ("(*)", "( )"),
-        bar: ("#", "."),
-        none: "-",
-        dash: "-",
-        separator: "-",
-        arrow: "->",
-        unchanged: "+-",
-        quotes: ("\"", "\""),
-    };
-
     /// The arrow from the grid's centre to a pole's corner.
     pub fn pole(&self, pole: Pole) -> &'static str {
         if !self.ascii {

@@ -25,8 +25,13 @@ fn meeting() -> Harness {
     Harness::on_disk(&p)
 }
 
+/// Initiative `id`'s idea: proposer, triage, decisions.
+fn idea(app: &Harness, id: u32) -> &Idea {
+    app.portfolio.initiative(id).and_then(|i| i.idea.as_ref()).expect("an idea")
+}
+
 fn triage(app: &Harness, id: u32) -> Triage {
-    app.portfolio.initiative(id).and_then(|i| i.idea.as_ref()).map(|i| i.triage).expect("an idea")
+    idea(app, id).triage
 }
 
 /// Opens the intake list and selects idea `id`.
@@ -74,23 +79,17 @@ fn each_triage_transition_is_one_undoable_step() {
     select(&mut app, 27);
     app.press('p').type_text("Väntar på nytt avtal om sophämtning").press(KeyCode::Enter);
     assert_eq!(triage(&app, 27), Triage::Parked);
-    assert_eq!(
-        app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).map(|i| i.reason.as_str()),
-        Some("Väntar på nytt avtal om sophämtning")
-    );
+    assert_eq!(idea(&app, 27).reason, "Väntar på nytt avtal om sophämtning");
     select(&mut app, 27);
     app.press('r');
     assert_eq!(triage(&app, 27), Triage::Received, "back to received");
     select(&mut app, 27);
     app.press('m').type_text("#3").press(KeyCode::Enter);
     assert_eq!(triage(&app, 27), Triage::Merged);
-    assert_eq!(
-        app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).and_then(|i| i.merged_into),
-        Some(3)
-    );
+    assert_eq!(idea(&app, 27).merged_into, Some(3));
     select(&mut app, 27);
     app.press('t');
-    assert_eq!(app.portfolio.initiative(27).and_then(|i| i.idea.as_ref()).and_then(|i| i.told), Some(TODAY));
+    assert_eq!(idea(&app, 27).told, Some(TODAY));
     let log = &app.portfolio.initiative(27).expect("there").log;
     assert!(log.iter().any(|e| e.text.contains("#3")), "the merge is in the log: {log:?}");
     // It was saved: each step went to disk at once.

@@ -12,16 +12,10 @@ use fasett::store::{self, Store};
 use serde_json::Value;
 
 use crate::pty::Sandbox;
-use crate::{run, stderr, stdout};
+use crate::{run, sandbox, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid").join(name)
-}
-
-fn sandbox() -> Sandbox {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
-    sandbox
+    crate::fixture("valid", name)
 }
 
 /// A copy of a fixture in the sandbox, so a bug cannot change the fixture.
@@ -197,9 +191,8 @@ fn a_migrated_file_is_backed_up_before_it_is_rewritten() {
 #[test]
 fn check_warns_about_benefit_figures_that_cannot_mean_what_they_say() {
     let sandbox = sandbox();
-    let file = sandbox.root().join("warnings.json");
-    std::fs::write(
-        &file,
+    let file = sandbox.write(
+        "warnings.json",
         r#"{"schema_version": 3, "initiatives": [{"id": 1, "title": "A", "benefits": [
             {"id": 1, "title": "Före", "kind": "time", "unit": "timmar",
              "baseline": {"value": 10, "date": "2026-01-01", "unit": "timmar"},
@@ -209,8 +202,7 @@ fn check_warns_about_benefit_figures_that_cannot_mean_what_they_say() {
              "baseline": {"value": 0}, "target": {"value": 5e15},
              "measurements": []}
         ]}]}"#,
-    )
-    .expect("writes");
+    );
     let output = run(&sandbox, &["check", "--file", s(&file)]);
     assert_eq!(output.status.code(), Some(0), "warnings, not errors: {}", stderr(&output));
     let warned = stderr(&output);
@@ -231,12 +223,10 @@ fn check_warns_about_benefit_figures_that_cannot_mean_what_they_say() {
 #[test]
 fn a_benefit_id_used_twice_is_refused_with_its_path_and_line() {
     let sandbox = sandbox();
-    let file = sandbox.root().join("twice.json");
-    std::fs::write(
-        &file,
+    let file = sandbox.write(
+        "twice.json",
         "{\n  \"schema_version\": 3,\n  \"initiatives\": [\n    {\"id\": 1, \"title\": \"A\", \"benefits\": [{\"id\": 4, \"title\": \"x\"}]},\n    {\"id\": 2, \"title\": \"B\", \"benefits\": [{\"id\": 4, \"title\": \"y\"}]}\n  ]\n}\n",
-    )
-    .expect("writes");
+    );
     let output = run(&sandbox, &["check", "--file", s(&file)]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);

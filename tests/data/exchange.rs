@@ -23,7 +23,7 @@ fn today() -> Date {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv").join(name)
+    crate::fixture("csv", name)
 }
 
 /// The initiatives with ids cleared (their benefits' and measurements' too): an import

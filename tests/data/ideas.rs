@@ -2,7 +2,7 @@
 //! Forms in English) becomes received ideas with proposer and need; and proposers, being
 //! personal data, stay out of the report and of exports unless asked for.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fasett::model::{Channel, Triage};
 use jiff::civil::date;
@@ -11,13 +11,12 @@ use crate::pty::Sandbox;
 use crate::{load, run_ok, stdout, utf8};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ideas").join(name)
+    crate::fixture("ideas", name)
 }
 
+/// A [`crate::sandbox_with_file`] whose file holds the sample portfolio.
 fn sandbox() -> (Sandbox, PathBuf) {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
-    let file = sandbox.root().join("portfolio.json");
+    let (sandbox, file) = crate::sandbox_with_file();
     std::fs::write(&file, fasett::demo::SAMPLE).expect("writing the sample");
     (sandbox, file)
 }

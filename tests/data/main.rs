@@ -53,6 +53,11 @@ pub fn sandbox() -> Sandbox {
     sandbox
 }
 
+/// `tests/fixtures/<kind>/<name>`.
+pub fn fixture(kind: &str, name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind).join(name)
+}
+
 /// A [`sandbox`] and the data file in it the command-line tests name with `--file`
 /// (`portfolio.json`, not there yet).
 pub fn sandbox_with_file() -> (Sandbox, PathBuf) {

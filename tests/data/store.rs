@@ -21,11 +21,7 @@ use fasett::testing;
 use proptest::prelude::*;
 
 use crate::strategies;
-use crate::{portfolio_file, sample};
-
-fn fixture(kind: &str, name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind).join(name)
-}
+use crate::{fixture, portfolio_file, sample};
 
 fn write(path: &Path, text: &str) {
     fs::write(path, text).expect("writes the test file");

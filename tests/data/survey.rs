@@ -14,16 +14,10 @@ use fasett::templates::Catalog;
 use jiff::civil::date;
 
 use crate::pty::Sandbox;
-use crate::{run, stderr, stdout};
+use crate::{run, sandbox, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey").join(name)
-}
-
-fn sandbox() -> Sandbox {
-    let mut sandbox = Sandbox::new();
-    sandbox.env("FASETT_TODAY", "2026-11-25");
-    sandbox
+    crate::fixture("survey", name)
 }
 
 fn options() -> survey::Options {
@@ -37,9 +31,8 @@ fn read(name: &str, template: &str) -> survey::Survey {
 
 /// The sample portfolio in a file of the sandbox, and its bytes.
 fn portfolio_file(sandbox: &Sandbox) -> (String, Vec<u8>) {
-    let path = sandbox.root().join("portfolio.json");
     let bytes = store::to_json(&fasett::testing::sample()).into_bytes();
-    std::fs::write(&path, &bytes).expect("writing");
+    let path = sandbox.write("portfolio.json", &bytes);
     (path.to_str().expect("a UTF-8 path").to_owned(), bytes)
 }
 

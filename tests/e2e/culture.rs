@@ -120,27 +120,18 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
 fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
     let sandbox = Sandbox::new();
     let mut app = start(&sandbox);
-    app.send("n");
-    app.wait_for("New checklist run", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("0/10 answered", TIMEOUT);
-    app.send("e");
-    app.wait_for("one digit each", TIMEOUT);
+    app.press("n", "New checklist run");
+    app.press_key(Key::Enter, "0/10 answered");
+    app.press("e", "one digit each");
     // Two lines typed at once, as a terminal delivers a fast burst or a paste: each is an item.
-    app.send("0122\r2101\r");
-    app.wait_for("2/10 answered", TIMEOUT);
-    app.send("3");
-    app.wait_for("outside this checklist's scale (0–2)", TIMEOUT);
+    app.press("0122\r2101\r", "2/10 answered");
+    app.press("3", "outside this checklist's scale (0–2)");
     app.send("1");
-    app.send_key(Key::Enter);
-    app.wait_for("3/10 answered", TIMEOUT);
+    app.press_key(Key::Enter, "3/10 answered");
     // Esc and a letter sent together would read as Alt and the letter: wait in between.
-    app.send_key(Key::Esc);
-    app.wait_for("e all scores", TIMEOUT);
-    app.send("r");
-    app.wait_for("4 participants · spread = standard deviation", TIMEOUT);
-    app.send_key(Key::Esc);
-    app.wait_for("Checklist runs (1)", TIMEOUT);
+    app.press_key(Key::Esc, "e all scores");
+    app.press("r", "4 participants · spread = standard deviation");
+    app.press_key(Key::Esc, "Checklist runs (1)");
     app.quit();
 
     let p = read_portfolio(&sandbox);

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use fasett::recovery::path_for as recovery_of;
 
 use crate::pty::{Key, Pty, Sandbox, TIMEOUT};
-use crate::{en, open_shared, quick_capture, read_json, titles};
+use crate::{en, open_shared, quick_capture, read_json, titles, welcome};
 
 /// The promise: what was typed is in the recovery file within two seconds of the last
 /// key; the tests kill after three.
@@ -22,12 +22,26 @@ fn lock_of(file: &Path) -> PathBuf {
     file.with_file_name(name)
 }
 
-/// Waits the promised time, kills without a chance to clean up, and returns the text kept.
-fn kill_hard_after_typing(mut app: Pty, file: &Path) -> String {
+/// Waits the promised time after `typed` was typed, kills without a chance to clean up, and
+/// checks that the recovery file kept it.
+fn kill_hard_after_typing(mut app: Pty, file: &Path, typed: &str) {
     std::thread::sleep(TYPED_TO_DISK);
     app.signal("KILL");
     app.wait_exit(TIMEOUT);
-    std::fs::read_to_string(recovery_of(file)).expect("the recovery file was written while typing")
+    let kept =
+        std::fs::read_to_string(recovery_of(file)).expect("the recovery file was written while typing");
+    assert!(kept.contains(typed), "{kept}");
+}
+
+/// Starts again after a kill: the recovery dialog names the draft as `offered`, and `y` puts
+/// `typed` back where it was typed, in the place that shows `reopened`.
+fn restart_and_take_back(sandbox: &Sandbox, offered: &str, reopened: &str, typed: &str) -> Pty {
+    let mut app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Text from an interrupted session", TIMEOUT);
+    app.wait_for(offered, TIMEOUT);
+    app.press("y", reopened);
+    app.wait_for(typed, TIMEOUT);
+    app
 }
 
 /// Waits until `done` holds: a save is confirmed on screen a moment after it is on disk.
@@ -59,42 +73,28 @@ fn kill_9_three_seconds_after_typing_a_title_offers_it_at_restart() {
     let file = sandbox.default_file();
     let mut app = quick_capture(&sandbox);
     app.press("Titel före strömavbrottet", "Titel före strömavbrottet");
-    let kept = kill_hard_after_typing(app, &file);
-    assert!(kept.contains("Titel före strömavbrottet"), "{kept}");
+    kill_hard_after_typing(app, &file, "Titel före strömavbrottet");
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
-    app.wait_for("a new initiative “Titel före strömavbrottet”", TIMEOUT);
-    app.send("y");
-    app.wait_for("New initiative", TIMEOUT);
-    app.wait_for("Titel före strömavbrottet", TIMEOUT);
+    let offered = "a new initiative “Titel före strömavbrottet”";
+    restart_and_take_back(&sandbox, offered, "New initiative", "Titel före strömavbrottet");
 }
 
 #[test]
 fn kill_9_three_seconds_after_typing_a_vision_offers_it_at_restart() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Welcome to fasett", TIMEOUT);
-    app.send("o");
-    app.wait_for("Name:", TIMEOUT);
+    let mut app = welcome(&sandbox);
+    app.press("o", "Name:");
     app.send("Testby kommun");
-    app.send_key(Key::Enter);
-    app.wait_for("Saved", TIMEOUT);
+    app.press_key(Key::Enter, "Saved");
     app.send("j");
-    app.send_key(Key::Enter);
-    app.wait_for("Vision:", TIMEOUT);
-    app.send("En trygg kommun");
-    app.wait_for("En trygg kommun", TIMEOUT);
-    let kept = kill_hard_after_typing(app, &file);
-    assert!(kept.contains("En trygg kommun"), "{kept}");
+    app.press_key(Key::Enter, "Vision:");
+    app.press("En trygg kommun", "En trygg kommun");
+    kill_hard_after_typing(app, &file, "En trygg kommun");
     assert_eq!(read_json(&file)["organisation"]["vision"], "", "only the name was saved");
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
-    app.wait_for("a half-written vision: “En trygg kommun”", TIMEOUT);
-    app.send("y");
-    app.wait_for("Organisation profile", TIMEOUT);
+    let offered = "a half-written vision: “En trygg kommun”";
+    let mut app = restart_and_take_back(&sandbox, offered, "Organisation profile", "En trygg kommun");
     app.wait_for("Vision: En trygg kommun", TIMEOUT);
     app.send_key(Key::Enter);
     eventually("the vision is saved", || read_json(&file)["organisation"]["vision"] == "En trygg kommun");
@@ -105,31 +105,18 @@ fn kill_9_three_seconds_after_typing_a_vision_offers_it_at_restart() {
 fn kill_9_three_seconds_after_typing_a_checklist_note_offers_it_at_restart() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("? help", TIMEOUT);
-    app.send("3");
-    app.wait_for("No checklist runs yet", TIMEOUT);
-    app.send("n");
-    app.wait_for("New checklist run", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("0/", TIMEOUT);
-    app.send("1");
-    app.wait_for("1/", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("save the note", TIMEOUT);
-    app.send("Misslyckanden tystas ned");
-    app.wait_for("Misslyckanden tystas ned", TIMEOUT);
-    let kept = kill_hard_after_typing(app, &file);
-    assert!(kept.contains("Misslyckanden tystas ned"), "{kept}");
+    let mut app = sandbox.start::<_, &str>([]);
+    app.press("3", "No checklist runs yet");
+    app.press("n", "New checklist run");
+    app.press_key(Key::Enter, "0/");
+    app.press("1", "1/");
+    app.press_key(Key::Enter, "save the note");
+    app.press("Misslyckanden tystas ned", "Misslyckanden tystas ned");
+    kill_hard_after_typing(app, &file, "Misslyckanden tystas ned");
 
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Text from an interrupted session", TIMEOUT);
-    app.wait_for("a note on item 1 of run #1: “Misslyckanden tystas ned”", TIMEOUT);
-    app.send("y");
-    app.wait_for("save the note", TIMEOUT);
-    app.wait_for("Misslyckanden tystas ned", TIMEOUT);
-    app.send_key(Key::Enter);
-    app.wait_for("Note saved", TIMEOUT);
+    let offered = "a note on item 1 of run #1: “Misslyckanden tystas ned”";
+    let mut app = restart_and_take_back(&sandbox, offered, "save the note", "Misslyckanden tystas ned");
+    app.press_key(Key::Enter, "Note saved");
     let note = || read_json(&file)["assessments"][0]["answers"][0]["note"].clone();
     eventually("the note is saved", || note() == "Misslyckanden tystas ned");
 }
@@ -137,10 +124,8 @@ fn kill_9_three_seconds_after_typing_a_checklist_note_offers_it_at_restart() {
 #[test]
 fn takeover_from_a_stopped_holder_is_writable_within_3_s_and_offers_its_draft() {
     let (sandbox, file, mut holder) = shared();
-    holder.send("2n");
-    holder.wait_for("New initiative", TIMEOUT);
-    holder.send("Skrivet före tunneln");
-    holder.wait_for("Skrivet före tunneln", TIMEOUT);
+    holder.press("2n", "New initiative");
+    holder.press("Skrivet före tunneln", "Skrivet före tunneln");
     // The connection froze: the holder is stopped, as a sleeping laptop's ssh would be.
     holder.signal("STOP");
 
@@ -162,10 +147,8 @@ fn takeover_from_a_stopped_holder_is_writable_within_3_s_and_offers_its_draft() 
     assert!(lock.contains(&format!("pid {second_pid},")), "the lock names the new holder only: {lock}");
     assert!(titles(&file).is_empty(), "the file is whole and holds no half-typed title");
 
-    second.send("y");
-    second.wait_for("New initiative", TIMEOUT);
-    second.send_key(Key::CtrlS);
-    second.wait_for("created and saved", TIMEOUT);
+    second.press("y", "New initiative");
+    second.press_key(Key::CtrlS, "created and saved");
     eventually("the restored title is saved", || titles(&file) == ["Skrivet före tunneln"]);
     second.quit();
     assert_eq!(std::fs::read_to_string(lock_of(&file)).unwrap_or_default(), "", "no stale lock text");
@@ -181,24 +164,19 @@ fn after_the_holder_quits_a_read_only_session_takes_over_and_its_next_edit_is_in
     // Read-only: the footer offers the way out, not edits, and an edit key says why not.
     let footer = footer_of(&second);
     assert!(footer.contains("T take the file over"), "{footer}\n{}", second.screen_text());
-    second.send("2");
-    second.wait_for("Initiatives (0)", TIMEOUT);
+    second.press("2", "Initiatives (0)");
     let footer = footer_of(&second);
     assert!(!footer.contains(" n "), "no new-initiative key offered: {footer}");
-    second.send("n");
-    second.wait_for(&en("takeover.locked_short"), TIMEOUT);
+    second.press("n", &en("takeover.locked_short"));
 
     holder.quit();
     // The session notices the freed lock by itself and says so.
     second.wait_for("has closed the file", TIMEOUT);
-    second.send("T");
-    second.wait_for(&en("takeover.done"), TIMEOUT);
+    second.press("T", &en("takeover.done"));
     second.wait_for_gone("[read-only]", TIMEOUT);
-    second.send("n");
-    second.wait_for("New initiative", TIMEOUT);
+    second.press("n", "New initiative");
     second.send("Efter överlämningen");
-    second.send_key(Key::Enter);
-    second.wait_for("created and saved", TIMEOUT);
+    second.press_key(Key::Enter, "created and saved");
     eventually("the edit is in the file", || titles(&file) == ["Efter överlämningen"]);
     second.quit();
 }

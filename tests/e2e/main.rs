@@ -72,6 +72,13 @@ pub fn wait_for_facet(app: &Pty, path: &Path, id: u64, facet: &str) {
     }
 }
 
+/// A first run, on the welcome screen.
+pub fn welcome(sandbox: &Sandbox) -> Pty {
+    let app = sandbox.spawn::<_, &str>([]);
+    app.wait_for("Welcome to fasett", TIMEOUT);
+    app
+}
+
 /// A first run with quick capture open: the Initiatives pane, `n`.
 pub fn quick_capture(sandbox: &Sandbox) -> Pty {
     let mut app = sandbox.start::<_, &str>([]);

@@ -2,14 +2,13 @@
 //! and seeing an initiative count towards that goal (issue 10's journey).
 
 use crate::pty::{Key, Sandbox, TIMEOUT};
-use crate::read_json;
+use crate::{read_json, welcome};
 
 #[test]
 fn welcome_then_name_and_goal_then_a_linked_initiative_shows_in_coverage() {
     let sandbox = Sandbox::new();
     let file = sandbox.default_file();
-    let mut app = sandbox.spawn::<_, &str>([]);
-    app.wait_for("Welcome to fasett", TIMEOUT);
+    let mut app = welcome(&sandbox);
     assert!(!file.exists());
 
     app.press("o", "Name:");

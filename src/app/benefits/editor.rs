@@ -17,60 +17,31 @@ use crate::cycle;
 use crate::dates;
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
-use crate::model::{Benefit, BenefitKind, Id, Measurement, Point, Pressure};
+use crate::model::{Benefit, BenefitKind, Id, Measurement, Point, Pressure, keyed_enum};
 
 /// The longest text accepted in a benefit's fields.
 const MAX_CHARS: usize = 2_000;
 
-/// The benefit editor's fields, in Tab order: the method's questions (what, which measure,
-/// from where to where and when, who answers for it, how it is followed up).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BenefitField {
-    Title,
-    Kind,
-    Relieves,
-    Indicator,
-    Unit,
-    BaselineValue,
-    BaselineDate,
-    TargetValue,
-    TargetDate,
-    Owner,
-    HowMeasured,
+keyed_enum! {
+    /// The benefit editor's fields, in Tab order: the method's questions (what, which measure,
+    /// from where to where and when, who answers for it, how it is followed up). A key is the
+    /// catalog key of the label.
+    pub enum BenefitField {
+        Title = "benefit.field_title",
+        Kind = "benefit.field_kind",
+        Relieves = "benefit.field_relieves",
+        Indicator = "benefit.field_indicator",
+        Unit = "benefit.field_unit",
+        BaselineValue = "benefit.field_baseline",
+        BaselineDate = "benefit.field_baseline_date",
+        TargetValue = "benefit.field_target",
+        TargetDate = "benefit.field_target_date",
+        Owner = "benefit.field_owner",
+        HowMeasured = "benefit.field_how_measured",
+    }
 }
 
 impl BenefitField {
-    pub const ALL: [BenefitField; 11] = [
-        BenefitField::Title,
-        BenefitField::Kind,
-        BenefitField::Relieves,
-        BenefitField::Indicator,
-        BenefitField::Unit,
-        BenefitField::BaselineValue,
-        BenefitField::BaselineDate,
-        BenefitField::TargetValue,
-        BenefitField::TargetDate,
-        BenefitField::Owner,
-        BenefitField::HowMeasured,
-    ];
-
-    /// Catalog key of the label.
-    pub fn label(self) -> &'static str {
-        match self {
-            BenefitField::Title => "benefit.field_title",
-            BenefitField::Kind => "benefit.field_kind",
-            BenefitField::Relieves => "benefit.field_relieves",
-            BenefitField::Indicator => "benefit.field_indicator",
-            BenefitField::Unit => "benefit.field_unit",
-            BenefitField::BaselineValue => "benefit.field_baseline",
-            BenefitField::BaselineDate => "benefit.field_baseline_date",
-            BenefitField::TargetValue => "benefit.field_target",
-            BenefitField::TargetDate => "benefit.field_target_date",
-            BenefitField::Owner => "benefit.field_owner",
-            BenefitField::HowMeasured => "benefit.field_how_measured",
-        }
-    }
-
     /// A choice stepped with ← →, not typed.
     pub fn is_choice(self) -> bool {
         matches!(self, BenefitField::Kind | BenefitField::Relieves)
@@ -236,23 +207,13 @@ impl BenefitEditor {
     }
 }
 
-/// The three parts of a measurement line, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MeasureField {
-    Date,
-    Value,
-    Note,
-}
-
-impl MeasureField {
-    pub const ALL: [MeasureField; 3] = [MeasureField::Date, MeasureField::Value, MeasureField::Note];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MeasureField::Date => "measure.date",
-            MeasureField::Value => "measure.value",
-            MeasureField::Note => "measure.note",
-        }
+keyed_enum! {
+    /// The three parts of a measurement line, in Tab order; a key is the catalog key of the
+    /// label.
+    pub enum MeasureField {
+        Date = "measure.date",
+        Value = "measure.value",
+        Note = "measure.note",
     }
 }
 

@@ -19,7 +19,7 @@ use crate::model::{Benefit, BenefitKind, Id, Initiative, keyed_enum};
 
 keyed_enum! {
     /// The orders the list can be sorted in (`s`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Default)]
     pub enum BenefitSort {
         /// By initiative, then as the initiative lists them.
         #[default]

@@ -12,31 +12,17 @@ use crate::cycle::step_index as cycle;
 use crate::dates;
 use crate::history::Change;
 use crate::model::extras::Extra;
-use crate::model::{Assessment, Collection};
+use crate::model::{Assessment, Collection, keyed_enum};
 use crate::scoring;
 
-/// The fields of the new-run dialog, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunField {
-    Template,
-    Scope,
-    Date,
-    Participants,
-    NextDate,
-}
-
-impl RunField {
-    pub const ALL: [RunField; 5] =
-        [RunField::Template, RunField::Scope, RunField::Date, RunField::Participants, RunField::NextDate];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RunField::Template => "culture.field_template",
-            RunField::Scope => "culture.field_scope",
-            RunField::Date => "culture.field_date",
-            RunField::Participants => "culture.field_participants",
-            RunField::NextDate => "culture.field_next_date",
-        }
+keyed_enum! {
+    /// The fields of the new-run dialog, in Tab order; a key is the catalog key of the label.
+    pub enum RunField {
+        Template = "culture.field_template",
+        Scope = "culture.field_scope",
+        Date = "culture.field_date",
+        Participants = "culture.field_participants",
+        NextDate = "culture.field_next_date",
     }
 }
 

@@ -9,50 +9,25 @@ use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
 use crate::history::Change;
-use crate::model::{ActionItem, Collection, Id, Portfolio};
+use crate::model::{ActionItem, Collection, Id, Portfolio, keyed_enum};
 use crate::scoring;
 
-/// The fields of the action form, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActionField {
-    What,
-    How,
-    When,
-    Who,
-    Competences,
-    FollowUp,
-    Item,
-    Initiative,
-    Done,
+keyed_enum! {
+    /// The fields of the action form, in Tab order; a key is the catalog key of the label.
+    pub enum ActionField {
+        What = "plan.field_what",
+        How = "plan.field_how",
+        When = "plan.field_when",
+        Who = "plan.field_who",
+        Competences = "plan.field_competences",
+        FollowUp = "plan.field_follow_up",
+        Item = "plan.field_item",
+        Initiative = "plan.field_initiative",
+        Done = "plan.field_done",
+    }
 }
 
 impl ActionField {
-    pub const ALL: [ActionField; 9] = [
-        ActionField::What,
-        ActionField::How,
-        ActionField::When,
-        ActionField::Who,
-        ActionField::Competences,
-        ActionField::FollowUp,
-        ActionField::Item,
-        ActionField::Initiative,
-        ActionField::Done,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionField::What => "plan.field_what",
-            ActionField::How => "plan.field_how",
-            ActionField::When => "plan.field_when",
-            ActionField::Who => "plan.field_who",
-            ActionField::Competences => "plan.field_competences",
-            ActionField::FollowUp => "plan.field_follow_up",
-            ActionField::Item => "plan.field_item",
-            ActionField::Initiative => "plan.field_initiative",
-            ActionField::Done => "plan.field_done",
-        }
-    }
-
     pub fn is_choice(self) -> bool {
         matches!(self, ActionField::Item | ActionField::Done)
     }

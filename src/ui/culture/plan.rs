@@ -161,7 +161,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         }
         let focused = form.field() == *field;
         let has_error = focused && form.error.is_some();
-        let mut label = app.lang.t(field.label()).to_owned();
+        let mut label = app.lang.t(field.key()).to_owned();
         if *field == ActionField::What {
             label.push_str(" *");
         }
