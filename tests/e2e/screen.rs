@@ -117,18 +117,20 @@ fn nothing_is_written_while_nothing_changes_and_a_key_costs_few_bytes() {
     app.quit();
 }
 
-#[test]
-fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
-    // Large enough that the load takes a moment.
-    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
-        initiatives: 1500,
-        assessments: 5,
-        seed: 7,
-        ..Default::default()
-    });
+/// `large.json` in a new sandbox, over 1 MB: large enough that reading it takes a moment, and
+/// that its first frame is drawn from a glance while the rest is read.
+fn large_file(seed: u64) -> (Sandbox, std::path::PathBuf, fasett::model::Portfolio) {
+    let size = fasett::generate::Size { initiatives: 1500, assessments: 5, seed, ..Default::default() };
+    let portfolio = fasett::generate::portfolio(size);
     let sandbox = Sandbox::new();
     let file = sandbox.write("large.json", fasett::store::to_json(&portfolio));
     assert!(std::fs::metadata(&file).expect("written").len() > 1 << 20);
+    (sandbox, file, portfolio)
+}
+
+#[test]
+fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
+    let (sandbox, file, portfolio) = large_file(7);
     let mut app = sandbox.spawn(["--file", "large.json"]);
     // At once, before the full load can have finished: a move, then quit.
     app.send("\x1b[1;2C");
@@ -148,15 +150,7 @@ fn keys_typed_while_a_large_file_loads_act_on_all_of_it_and_nothing_is_lost() {
 
 #[test]
 fn a_large_files_first_frame_is_drawn_once_and_the_whole_file_changes_nothing_on_it() {
-    // Large enough that the first frame is drawn from a glance while the rest is read.
-    let portfolio = fasett::generate::portfolio(fasett::generate::Size {
-        initiatives: 1500,
-        assessments: 5,
-        seed: 3,
-        ..Default::default()
-    });
-    let sandbox = Sandbox::new();
-    sandbox.write("large.json", fasett::store::to_json(&portfolio));
+    let (sandbox, _, portfolio) = large_file(3);
     let mut app = sandbox.spawn(["--file", "large.json"]);
     app.wait_for("? help", TIMEOUT);
     let started = app.settle(QUIET);
