@@ -2,7 +2,7 @@
 //! chosen initiative through filters and sorts, and the window of rows on screen.
 
 use super::{App, GRID_CELLS};
-use crate::filter::{self, SortKey};
+use crate::filter::SortKey;
 use crate::layout;
 use crate::model::{Facet, Id, Stage, Status, Track};
 
@@ -53,13 +53,18 @@ impl App {
     /// Recomputes the register's rows, keeping the selected initiative selected when it is
     /// still shown.
     pub fn refresh_view(&mut self) {
+        if !self.search.is_of(&self.portfolio) {
+            // Only a portfolio changed without a commit (a test's shortcut) gets here.
+            self.search.refresh(&self.portfolio);
+        }
         let r = &self.register;
         let chosen = r.chosen.or_else(|| r.selected_id());
-        self.register.view =
-            filter::view(&self.portfolio, &self.filter, r.sort, r.show_archived, &self.search);
+        // Which initiatives pass the filter is worked out once for the register and the grid.
+        let passing = self.search.passing(&self.portfolio, &self.filter);
+        self.register.view = self.search.view(&passing, r.sort, r.show_archived);
         self.select_in_view(chosen);
         self.scroll_table();
-        self.refresh_grid();
+        self.fill_grid(&passing);
     }
 
     fn select_in_view(&mut self, id: Option<Id>) {
