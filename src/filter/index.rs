@@ -1,8 +1,8 @@
 //! The lists' index of the initiatives, in the portfolio's order (by id): per initiative, what
 //! the filter bar, the grid and the sort orders look at, in a few bytes ([`Row`]); the folded
-//! searchable texts one after another in one buffer; and each sort order, worked out once and
-//! then kept up to date. A key at 100,000 initiatives walks these few megabytes instead of
-//! every record (about 60 MB, which no cache holds).
+//! searchable texts one after another in one buffer, and their words (`filter/words.rs`); and
+//! each sort order, worked out once and then kept up to date. A key at 100,000 initiatives
+//! reads these few megabytes instead of every record (about 60 MB, which no cache holds).
 //!
 //! It is kept up to date by the one path every change of the portfolio takes (the app's
 //! commit, undo, redo and replacing the portfolio), never written to from anywhere else.
@@ -413,8 +413,8 @@ fn sources_of(initiatives: &[Initiative]) -> (Arena, Vec<usize>) {
 }
 
 impl SearchIndex {
-    /// Which initiatives pass `filter`, by position: one pass over the rows, and over the
-    /// folded texts only when the filter has text.
+    /// Which initiatives pass `filter`, by position: one pass over the rows, and for each
+    /// term of its text a look through the words.
     pub fn passing(&self, portfolio: &Portfolio, filter: &Filter) -> Vec<bool> {
         if filter.is_empty() {
             return vec![true; self.rows.len()];
@@ -497,5 +497,137 @@ fn by_follow_up(a: Option<Date>, b: Option<Date>) -> Ordering {
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+impl SearchIndex {
+    /// Asserts that the index is what building it from `portfolio` gives, sort orders
+    /// worked out so far included.
+    pub(crate) fn assert_matches(&self, portfolio: &Portfolio) {
+        let fresh = SearchIndex::build(portfolio);
+        assert_eq!(self.rows, fresh.rows, "rows");
+        assert_eq!(self.dates, fresh.dates, "dates");
+        let (texts, expected) = (self.texts(), fresh.texts());
+        for p in 0..self.rows.len() {
+            assert_eq!(texts.sources.get(p), expected.sources.get(p), "source at {p}");
+            assert_eq!(texts.folded.get(p), expected.folded.get(p), "folded text at {p}");
+            assert_eq!(texts.title(p), expected.title(p), "folded title at {p}");
+        }
+        assert_eq!(texts.words.by_word(), expected.words.by_word(), "words");
+        for sort in SortKey::ALL {
+            if self.orders[sort as usize].get().is_some() {
+                assert_eq!(self.order(sort), fresh.order(sort), "{sort:?}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn initiative(id: Id, title: &str) -> Initiative {
+        Initiative { id, title: title.into(), description: format!("Om {title}."), ..Initiative::default() }
+    }
+
+    /// Initiatives 10, 20, … 80 with titles out of number order and a few dates.
+    fn portfolio() -> Portfolio {
+        let titles = ["Öppna data", "Bygglov", "Äldreomsorg", "Skola", "Cykel", "Avlopp", "Ö", "Bygglov"];
+        let mut p = Portfolio::default();
+        for (n, title) in titles.iter().enumerate() {
+            let mut i = initiative(10 * (n as Id + 1), title);
+            i.facet = Facet::ALL[n % Facet::ALL.len()];
+            i.stage = Stage::ALL[(n * 5) % Stage::ALL.len()];
+            i.follow_up = (n % 3 != 0).then(|| date(2026, 1 + n as i8, 1));
+            p.initiatives.push(i);
+        }
+        p
+    }
+
+    /// Every sort order worked out, so that the edits after must mend them.
+    fn with_orders(p: &Portfolio) -> SearchIndex {
+        let index = SearchIndex::build(p);
+        for sort in SortKey::ALL {
+            let _ = index.order(sort);
+        }
+        index
+    }
+
+    #[test]
+    fn edits_mend_the_index_to_what_building_it_again_gives() {
+        let mut p = portfolio();
+        let mut index = with_orders(&p);
+        let edit = |p: &mut Portfolio, ids: &[Id], index: &mut SearchIndex| {
+            index.refresh_ids(p, ids);
+            index.assert_matches(p);
+        };
+        // Title, facet, stage, dates and text of one; then several at once.
+        p.initiatives[1].title = "Avfall".into();
+        p.initiatives[1].facet = Facet::Adaptive;
+        edit(&mut p, &[20], &mut index);
+        p.initiatives[3].stage = Stage::Evaluating;
+        p.initiatives[3].follow_up = None;
+        p.initiatives[3].updated = Some(Timestamp::UNIX_EPOCH);
+        p.initiatives[4].description = "Helt ny text om cyklar".into();
+        p.initiatives[4].tags = vec!["Trafik".into()];
+        edit(&mut p, &[50, 40, 40], &mut index);
+        // Removed from the middle, added in the middle and at the end, and all at once.
+        let gone = p.initiatives.remove(2).id;
+        edit(&mut p, &[gone], &mut index);
+        p.initiatives.insert(2, initiative(25, "Mitt emellan"));
+        p.initiatives.push(initiative(90, "Sist"));
+        edit(&mut p, &[90, 25], &mut index);
+        let (gone, back) = (p.initiatives.remove(0).id, initiative(30, "Åter"));
+        p.initiatives.insert(2, back);
+        p.initiatives[4].archived = true;
+        let archived = p.initiatives[4].id;
+        edit(&mut p, &[gone, 30, archived, 12345], &mut index);
+        assert_eq!(index.get(30), fold(&source(&p.initiatives[2])));
+    }
+
+    #[test]
+    fn many_at_once_and_a_whole_new_portfolio_give_the_same() {
+        let mut p = portfolio();
+        let mut index = with_orders(&p);
+        let added: Vec<Initiative> =
+            (100..100 + MEND_AT_MOST as Id + 5).map(|id| initiative(id, &format!("Ny {id}"))).collect();
+        let ids: Vec<Id> = added.iter().map(|i| i.id).collect();
+        p.initiatives.extend(added);
+        index.refresh_ids(&p, &ids);
+        index.assert_matches(&p);
+        p.initiatives.retain(|i| i.id < 100);
+        index.refresh_ids(&p, &ids);
+        index.assert_matches(&p);
+        // Read again: some changed, one gone, one new.
+        let mut read = portfolio();
+        read.initiatives[0].title = "Stängd data".into();
+        read.initiatives.remove(5);
+        read.initiatives.push(initiative(99, "Från disken"));
+        index.refresh(&read);
+        index.assert_matches(&read);
+        assert!(index.is_of(&read) && !index.is_of(&p));
+    }
+
+    #[test]
+    fn the_title_order_is_by_the_folded_title_even_with_a_line_break_in_it() {
+        let mut p = Portfolio::default();
+        p.initiatives = vec![initiative(1, "b\nA"), initiative(2, "b"), initiative(3, "B\nb")];
+        let index = SearchIndex::build(&p);
+        assert_eq!(index.view(&[true; 3], SortKey::Title, false), [2, 1, 3]);
+    }
+
+    #[test]
+    fn arena_compacts_once_half_of_it_is_stale() {
+        let mut arena = Arena::default();
+        for text in ["aaaa", "bbbb", "cccc"] {
+            arena.push(text);
+        }
+        arena.set(1, "BB");
+        assert_eq!((arena.stale, arena.text.len(), arena.get(1)), (4, 14, "BB"), "4 of 14: kept");
+        arena.remove(0);
+        assert_eq!((arena.stale, arena.text.as_str()), (0, "BBcccc"), "8 of 14: compacted");
+        assert_eq!((arena.get(0), arena.get(1), arena.get(2)), ("BB", "cccc", ""));
     }
 }

@@ -120,6 +120,19 @@ impl Words {
     }
 }
 
+#[cfg(test)]
+impl Words {
+    /// Every word's positions, by word, for comparing two indexes (words no text has aside).
+    pub(super) fn by_word(&self) -> Vec<(&str, &[u32])> {
+        let mut all: Vec<(&str, &[u32])> = (self.numbers.iter())
+            .map(|(w, n)| (&**w, self.postings[*n as usize].as_slice()))
+            .filter(|(_, list)| !list.is_empty())
+            .collect();
+        all.sort_unstable();
+        all
+    }
+}
+
 fn distinct(text: &str) -> Vec<&str> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     words.sort_unstable();
@@ -136,16 +149,6 @@ mod tests {
         let mut found = vec![false; texts];
         words.mark_containing(term, &mut found);
         found.iter().enumerate().filter(|(_, f)| **f).map(|(p, _)| p).collect()
-    }
-
-    /// Every word's positions, by word, for comparing two indexes (words no text has aside).
-    fn postings(words: &Words) -> Vec<(&str, &[u32])> {
-        let mut all: Vec<(&str, &[u32])> = (words.numbers.iter())
-            .map(|(w, n)| (&**w, words.postings[*n as usize].as_slice()))
-            .filter(|(_, list)| !list.is_empty())
-            .collect();
-        all.sort_unstable();
-        all
     }
 
     #[test]
@@ -171,7 +174,7 @@ mod tests {
         texts[2] = "e g";
         words.insert(3, "h");
         texts.push("h");
-        assert_eq!(postings(&words), postings(&Words::of(texts.iter().copied())));
+        assert_eq!(words.by_word(), Words::of(texts.iter().copied()).by_word());
         assert_eq!(containing(&words, "a", 4), [0]);
     }
 }
