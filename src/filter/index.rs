@@ -612,8 +612,8 @@ mod tests {
 
     #[test]
     fn the_title_order_is_by_the_folded_title_even_with_a_line_break_in_it() {
-        let mut p = Portfolio::default();
-        p.initiatives = vec![initiative(1, "b\nA"), initiative(2, "b"), initiative(3, "B\nb")];
+        let initiatives = vec![initiative(1, "b\nA"), initiative(2, "b"), initiative(3, "B\nb")];
+        let p = Portfolio { initiatives, ..Portfolio::default() };
         let index = SearchIndex::build(&p);
         assert_eq!(index.view(&[true; 3], SortKey::Title, false), [2, 1, 3]);
     }
