@@ -31,9 +31,8 @@ const KEPT: [&[u8]; 13] = [
 ];
 /// Members of the root that no first screen shows: read as empty.
 const ROOT_LEFT_OUT: [&[u8]; 1] = [b"assessments"];
-/// How deep the members of the root, the elements of a list in it, and their members are.
+/// How deep the members of the root are, and those of an element of a list in it.
 const ROOT: usize = 2;
-const ELEMENT: usize = 4;
 const FIELD: usize = 6;
 
 /// The portfolio the first screen shows, from the bytes of a data file; `None` when the file
@@ -46,7 +45,8 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
         return None;
     }
     let closers = Closers::new();
-    let mut out = Vec::with_capacity(bytes.len() / 8);
+    // Room for all it keeps, so it is never copied to grow: pages it does not fill cost nothing.
+    let mut out = Vec::with_capacity(bytes.len() / 3);
     out.push(b'{');
     let mut version_seen = false;
     for (ix, member) in closers.members(&body[..close], ROOT).enumerate() {
@@ -75,7 +75,8 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
         return None;
     }
     out.push(b'}');
-    let mut portfolio: Portfolio = serde_json::from_slice(&out).ok()?;
+    // One check of the whole text is cheaper than one for each of its many short strings.
+    let mut portfolio: Portfolio = serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()?;
     super::load::settle(&mut portfolio);
     Some(portfolio)
 }
@@ -94,8 +95,8 @@ struct Member<'a> {
 /// after the opening one that starts with exactly that indentation and the bracket. Kept
 /// for a whole glance, since a finder costs more to make than a search of a short value.
 struct Closers {
-    /// For `]` and `}` at [`ROOT`], [`ELEMENT`] and [`FIELD`] depth.
-    finders: [[Finder<'static>; 2]; 3],
+    /// For `]` and `}` at [`ROOT`] and [`FIELD`] depth.
+    finders: [[Finder<'static>; 2]; 2],
 }
 
 impl Closers {
@@ -103,18 +104,17 @@ impl Closers {
         Self {
             finders: [
                 [Finder::new(b"\n  ]"), Finder::new(b"\n  }")],
-                [Finder::new(b"\n    ]"), Finder::new(b"\n    }")],
                 [Finder::new(b"\n      ]"), Finder::new(b"\n      }")],
             ],
         }
     }
 
     /// Where the line closing what opens on the line ending at `from` ends, in `text`.
-    fn close(&self, text: &[u8], from: usize, indent: usize, bracket: u8) -> Option<Span> {
-        let depth = [ROOT, ELEMENT, FIELD].iter().position(|&d| d == indent)?;
+    fn close(&self, text: &[u8], from: usize, indent: usize, bracket: u8) -> Option<usize> {
+        let depth = [ROOT, FIELD].iter().position(|&d| d == indent)?;
         let finder = &self.finders[depth][usize::from(bracket == b'}')];
         let start = from + finder.find(text.get(from..)?)? + 1;
-        Some(Span { start, end: line_end(text, start) })
+        Some(line_end(text, start))
     }
 
     fn members<'a>(&'a self, body: &'a [u8], indent: usize) -> Members<'a> {
@@ -132,14 +132,14 @@ impl Closers {
             if trim_cr(&rest[..opening]) != b"    {" {
                 return None;
             }
-            let close = self.close(rest, opening, ELEMENT, b'}')?;
             if !first {
                 out.push(b',');
             }
             first = false;
             out.push(b'{');
             let mut kept = 0;
-            for field in self.members(&rest[opening + 1..close.start], FIELD) {
+            let mut fields = self.members(&rest[opening + 1..], FIELD);
+            for field in &mut fields {
                 let field = field?;
                 if !KEPT.contains(&field.key) {
                     continue;
@@ -151,15 +151,21 @@ impl Closers {
                 out.extend_from_slice(field.text);
             }
             out.push(b'}');
-            rest = &rest[(close.end + 1).min(rest.len())..];
+            let after = fields.body;
+            let close = line_end(after, 0);
+            if !matches!(trim_cr(&after[..close]), b"    }" | b"    },") {
+                return None;
+            }
+            rest = &after[(close + 1).min(after.len())..];
         }
         out.push(b']');
         Some(())
     }
 }
 
-/// The members of an object whose lines are `body` (its opening and closing lines left out),
-/// each at `indent` spaces; an item is `None` where the layout is not fasett's, and the last.
+/// The members of an object, each at `indent` spaces, from the start of `body` up to the
+/// object's closing line (two spaces less indented), which is left in `body`; an item is
+/// `None` where the layout is not fasett's, and the last.
 struct Members<'a> {
     closers: &'a Closers,
     body: &'a [u8],
@@ -183,8 +189,8 @@ impl<'a> Members<'a> {
             return None;
         }
         let (end, multi_line) = match value {
-            b"[" => (self.closers.close(body, end_of_line, self.indent, b']')?.end, true),
-            b"{" => (self.closers.close(body, end_of_line, self.indent, b'}')?.end, true),
+            b"[" => (self.closers.close(body, end_of_line, self.indent, b']')?, true),
+            b"{" => (self.closers.close(body, end_of_line, self.indent, b'}')?, true),
             _ => (end_of_line, false),
         };
         let text = trim_cr(&body[self.indent..end]);
@@ -195,23 +201,26 @@ impl<'a> Members<'a> {
     }
 }
 
+impl Members<'_> {
+    /// Whether `body` starts with the object's closing line.
+    fn at_close(&self) -> bool {
+        let outer = self.indent - 2;
+        self.body.get(outer).is_some_and(|b| matches!(b, b'}' | b']'))
+            && self.body[..outer].iter().all(|&b| b == b' ')
+    }
+}
+
 impl<'a> Iterator for Members<'a> {
     type Item = Option<Member<'a>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done || self.body.is_empty() {
+        if self.done || self.body.is_empty() || self.at_close() {
             return None;
         }
         let member = self.next_member();
         self.done = member.is_none();
         Some(member)
     }
-}
-
-/// A closing line's span: from its start to its line break (or the end).
-struct Span {
-    start: usize,
-    end: usize,
 }
 
 /// The lines between a multi-line value's opening line and its closing line.

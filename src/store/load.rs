@@ -212,13 +212,33 @@ pub(super) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may grow between the check and the read; never read past the cap.
-    (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    let mut bytes = read_halves(&file, meta.len()).unwrap_or_default();
+    if bytes.is_empty() {
+        // The file may grow between the check and the read; never read past the cap.
+        (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(Some((bytes, meta)))
+}
+
+/// A large file's `len` bytes read in two halves side by side: most of a read's time is the
+/// fresh memory it fills (about 8 ms for 17 MB here), and the other core can fill half of it.
+/// `None` for a small file, or one that is not `len` bytes long by now.
+fn read_halves(file: &File, len: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let len = usize::try_from(len).ok().filter(|&len| len > PARALLEL_PARSE_BYTES)?;
+    let mut bytes = vec![0; len];
+    let (first, second) = bytes.split_at_mut(len / 2);
+    let read = std::thread::scope(|scope| {
+        let second = scope.spawn(|| file.read_exact_at(second, (len / 2) as u64));
+        let first = file.read_exact_at(first, 0);
+        first.and(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    // Grown since: the whole read takes what there is now.
+    let more = file.read_at(&mut [0], len as u64);
+    (read.is_ok() && matches!(more, Ok(0))).then_some(bytes)
 }
 
 pub(super) fn read_and_parse(
@@ -618,6 +638,22 @@ fn kind_of(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_file_read_in_halves_is_the_file_and_a_changed_length_reads_it_whole() {
+        let text: Vec<u8> = (0..PARALLEL_PARSE_BYTES * 3).map(|i| (i % 251) as u8).collect();
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("large.json");
+        fs::write(&path, &text).expect("written");
+        let file = File::open(&path).expect("opened");
+        let len = text.len() as u64;
+        assert!(read_halves(&file, len) == Some(text.clone()), "the halves are the file");
+        assert!(read_halves(&file, len + 10).is_none(), "shorter than it was");
+        assert!(read_halves(&file, len - 10).is_none(), "longer than it was");
+        assert!(read_halves(&file, 100).is_none(), "a small file is read at once");
+        let (read, _) = read_capped(&path).expect("reads").expect("exists");
+        assert!(read == text);
+    }
 
     #[test]
     fn migration_chain_sets_the_current_version() {
