@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::words::Words;
-use super::{Filter, SortKey, is_source_of, source, write_source};
+use super::{Filter, SortKey, is_source_of, source, source_parts, write_source};
 use crate::model::{Facet, Id, Initiative, Portfolio, Priority, Stage, Status, Track};
 use crate::text::fold;
 
@@ -232,22 +232,42 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn build(portfolio: &Portfolio) -> Self {
         let initiatives = &portfolio.initiatives;
-        let index = Self {
-            rows: initiatives.iter().map(Row::of).collect(),
-            dates: initiatives.iter().map(Dates::of).collect(),
-            ..Self::default()
-        };
-        let (sources, title_lens) = sources_of(initiatives);
-        if initiatives.len() >= BACKGROUND_INDEX {
-            let fold_all = move || Texts::fold_all(sources, &title_lens);
-            if let Ok(handle) = std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
-                return Self { pending: Mutex::new(Some(handle)), ..index };
-            }
-            // Without a thread to be had, the texts are folded here and now.
-            let (sources, title_lens) = sources_of(initiatives);
+        // One walk over the records for everything but the folding (the records are most of a
+        // large portfolio's memory), the texts copied into one buffer sized beforehand.
+        let bytes =
+            initiatives.iter().map(|i| source_parts(i).map(|part| part.len() + 1).sum::<usize>()).sum();
+        let mut sources = Arena { text: String::with_capacity(bytes), ..Arena::default() };
+        sources.spans.reserve(initiatives.len());
+        let (mut rows, mut dates, mut title_lens) = (Vec::new(), Vec::new(), Vec::new());
+        rows.reserve(initiatives.len());
+        dates.reserve(initiatives.len());
+        title_lens.reserve(initiatives.len());
+        for i in initiatives {
+            rows.push(Row::of(i));
+            dates.push(Dates::of(i));
+            title_lens.push(i.title.len());
+            let start = sources.text.len();
+            write_source(i, &mut sources.text);
+            sources.spans.push((start, sources.text.len()));
+        }
+        let index = Self { rows, dates, ..Self::default() };
+        if initiatives.len() < BACKGROUND_INDEX {
             return Self { texts: OnceLock::from(Texts::fold_all(sources, &title_lens)), ..index };
         }
-        Self { texts: OnceLock::from(Texts::fold_all(sources, &title_lens)), ..index }
+        // The thread has `sources` to itself; without a thread to be had, they are made again
+        // and folded here and now.
+        let fold_all = move || Texts::fold_all(sources, &title_lens);
+        match std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
+            Ok(handle) => Self { pending: Mutex::new(Some(handle)), ..index },
+            Err(_) => {
+                let mut texts = Texts::default();
+                for (p, i) in initiatives.iter().enumerate() {
+                    texts.insert(p, i, false);
+                }
+                texts.find_words();
+                Self { texts: OnceLock::from(texts), ..index }
+            }
+        }
     }
 
     fn texts(&self) -> &Texts {
@@ -398,18 +418,6 @@ impl SearchIndex {
         let at = order.partition_point(|q| compare(sort, rows, dates, texts, *q as usize, p).is_lt());
         order.insert(at, p as u32);
     }
-}
-
-/// The searchable text of each initiative, and the length of its title.
-fn sources_of(initiatives: &[Initiative]) -> (Arena, Vec<usize>) {
-    let mut sources = Arena::default();
-    let mut text = String::new();
-    for i in initiatives {
-        text.clear();
-        write_source(i, &mut text);
-        sources.push(&text);
-    }
-    (sources, initiatives.iter().map(|i| i.title.len()).collect())
 }
 
 impl SearchIndex {
