@@ -257,17 +257,15 @@ impl SearchIndex {
         // The thread has `sources` to itself; without a thread to be had, they are made again
         // and folded here and now.
         let fold_all = move || Texts::fold_all(sources, &title_lens);
-        match std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
-            Ok(handle) => Self { pending: Mutex::new(Some(handle)), ..index },
-            Err(_) => {
-                let mut texts = Texts::default();
-                for (p, i) in initiatives.iter().enumerate() {
-                    texts.insert(p, i, false);
-                }
-                texts.find_words();
-                Self { texts: OnceLock::from(texts), ..index }
-            }
+        if let Ok(handle) = std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
+            return Self { pending: Mutex::new(Some(handle)), ..index };
         }
+        let mut texts = Texts::default();
+        for (p, i) in initiatives.iter().enumerate() {
+            texts.insert(p, i, false);
+        }
+        texts.find_words();
+        Self { texts: OnceLock::from(texts), ..index }
     }
 
     fn texts(&self) -> &Texts {
