@@ -3,8 +3,8 @@
 //! (zoom, presentation mode), the balance options and the placement questions.
 //!
 //! Each cell's ids and the balance are cached in [`GridState`] and recomputed only when the
-//! portfolio or the filter changes ([`App::refresh_grid`], called from `refresh_view`), so a
-//! keypress never walks the whole portfolio.
+//! portfolio or the filter changes ([`App::fill_grid`], called from `refresh_view`), from the
+//! search index's compact rows: a keypress never walks the records.
 
 use super::{App, Mode, Pane, now};
 use crate::action::{Direction, GridAction};
