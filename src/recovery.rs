@@ -434,6 +434,65 @@ mod tests {
     }
 
     #[test]
+    fn the_drafts_of_benefits_scores_ideas_and_conflicts_round_trip_and_are_named_in_every_language() {
+        let fields = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        };
+        let form = Draft::Initiative { editing: None, focus: 0, draft: Box::default(), fields: vec![] };
+        let drafts = [
+            Draft::Benefit {
+                over: BenefitOver { initiative: Some(8), form: None },
+                editing: Some(11),
+                focus: 3,
+                draft: Box::default(),
+                fields: fields(&[
+                    ("benefit.field_title", "Lägre kostnad"),
+                    ("benefit.field_baseline", "tolv"),
+                ]),
+            },
+            Draft::Benefit {
+                over: BenefitOver { initiative: None, form: Some(Box::new(form)) },
+                editing: None,
+                focus: 0,
+                draft: Box::default(),
+                fields: fields(&[("benefit.field_title", "Kortare köer")]),
+            },
+            Draft::Measurement {
+                over: BenefitOver { initiative: Some(8), form: None },
+                benefit: 11,
+                title: "Lägre kostnad".into(),
+                focus: 1,
+                fields: fields(&[("measure.date", "2026-11-25"), ("measure.value", "3,5")]),
+            },
+            Draft::Scores {
+                run: 2,
+                line: ScoreLine::Tally,
+                item: "c1".into(),
+                number: 1,
+                perspective: None,
+                text: "0133".into(),
+            },
+            Draft::Idea { prompt: IdeaPrompt::Decline, idea: Some(27), text: "Finns redan".into() },
+            Draft::Conflict {
+                conflict: "x1".into(),
+                path: "initiatives[#3].title".into(),
+                text: "Ny".into(),
+            },
+        ];
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path_for(&dir.path().join("portfolio.json"));
+        for draft in drafts {
+            let r = Recovery::new(draft);
+            write(&path, &r).expect("writes");
+            assert_eq!(read(&path), Ok(Some(r.clone())));
+            for lang in crate::i18n::Lang::ALL {
+                let said = r.draft.describe(lang);
+                assert!(!said.is_empty() && !said.contains('{'), "{lang:?}: {said}");
+            }
+        }
+    }
+
+    #[test]
     fn a_draft_round_trips_with_mode_0600() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = path_for(&dir.path().join("portfolio.json"));

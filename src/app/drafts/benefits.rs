@@ -111,18 +111,14 @@ impl App {
             self.restore_draft(*form);
             return matches!(self.mode, Mode::Form(_));
         }
-        match over.initiative.filter(|id| self.portfolio.initiative(*id).is_some()) {
-            Some(id) => {
-                self.open_benefits(Some(id), benefit);
-                true
-            }
-            None => {
-                let id = over.initiative.map(|id| id.to_string()).unwrap_or_default();
-                let text = typed();
-                self.set_error(self.lang.tf("recovery.benefit_gone", &[("id", &id), ("text", &text)]));
-                false
-            }
+        if let Some(id) = over.initiative.filter(|id| self.portfolio.initiative(*id).is_some()) {
+            self.open_benefits(Some(id), benefit);
+            return true;
         }
+        let id = over.initiative.map(|id| id.to_string()).unwrap_or_default();
+        let text = typed();
+        self.set_error(self.lang.tf("recovery.benefit_gone", &[("id", &id), ("text", &text)]));
+        false
     }
 
     /// Benefit `id` as the reopened form or view holds it now.

@@ -60,15 +60,12 @@ impl App {
             };
             Some(Rating { id: run, row, column })
         });
-        match rating {
-            Some(rating) => {
-                self.show_run(run);
-                self.reopen_entry(rating, kind, &one_line(text));
-            }
-            None => {
-                let text = crate::text::one_line(text).into_owned();
-                self.set_error(self.lang.tf("recovery.scores_gone", &[("run", &run), ("text", &text)]));
-            }
+        if let Some(rating) = rating {
+            self.show_run(run);
+            self.reopen_entry(rating, kind, &one_line(text));
+        } else {
+            let text = crate::text::one_line(text).into_owned();
+            self.set_error(self.lang.tf("recovery.scores_gone", &[("run", &run), ("text", &text)]));
         }
     }
 
@@ -93,14 +90,14 @@ impl App {
     /// has its reason said in the status line.
     pub(super) fn restore_idea(&mut self, prompt: IdeaPrompt, idea: Option<Id>, text: &str) {
         let selected = match idea {
-            Some(id) => match self.intake_ids().iter().position(|x| *x == id) {
-                Some(ix) => ix,
-                None => {
+            Some(id) => {
+                let Some(ix) = self.intake_ids().iter().position(|x| *x == id) else {
                     let text = crate::text::one_line(text).into_owned();
                     self.set_error(self.lang.tf("recovery.idea_gone", &[("id", &id), ("text", &text)]));
                     return;
-                }
-            },
+                };
+                ix
+            }
             None => 0,
         };
         let prompt = match prompt {
@@ -127,15 +124,12 @@ impl App {
     /// The conflict dialog on the same conflict, with the value as typed; a conflict settled
     /// meanwhile has the value said in the status line.
     pub(super) fn restore_conflict(&mut self, conflict: &str, path: &str, text: &str) {
-        match self.portfolio.conflicts.iter().position(|c| c.id == conflict) {
-            Some(index) => {
-                let editing = Some(Input::new(one_line(text)));
-                self.mode = Mode::Conflicts(ConflictDialog { index, editing });
-            }
-            None => {
-                let (path, text) = (crate::text::one_line(path), crate::text::one_line(text));
-                self.set_error(self.lang.tf("recovery.conflict_gone", &[("path", &path), ("text", &text)]));
-            }
+        if let Some(index) = self.portfolio.conflicts.iter().position(|c| c.id == conflict) {
+            let editing = Some(Input::new(one_line(text)));
+            self.mode = Mode::Conflicts(ConflictDialog { index, editing });
+        } else {
+            let (path, text) = (crate::text::one_line(path), crate::text::one_line(text));
+            self.set_error(self.lang.tf("recovery.conflict_gone", &[("path", &path), ("text", &text)]));
         }
     }
 }
