@@ -20,7 +20,7 @@ fn view(lang: Lang) -> Harness {
 }
 
 /// Opens initiative `id`'s detail from the register.
-fn detail(app: &mut Harness, id: u32) {
+pub fn detail(app: &mut Harness, id: u32) {
     app.press('2');
     let ix = app.register.view.iter().position(|x| *x == id).expect("listed");
     app.press('g');
