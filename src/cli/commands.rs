@@ -77,7 +77,7 @@ pub(super) fn report(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let text = report::render(&portfolio, format, crate::dates::today(), lang, options);
+    let text = report::render(portfolio, format, crate::dates::today(), lang, options);
     match output {
         None => write_stdout(text.as_bytes(), lang),
         Some(path) => match store::write_file(path, text.as_bytes(), store::Sharing::Shared) {
