@@ -1,7 +1,8 @@
 //! Text being typed survives a dropped connection, a kill or a panic.
 //!
 //! Wherever text is typed and not saved yet (an initiative or action form, a log line, the
-//! organisation profile, a checklist note, the new-run dialog), the app keeps a [`Draft`] of
+//! organisation profile, a checklist note, the new-run dialog, a benefit or a measurement, a
+//! line of a group's scores, a line in the intake list, a value for a conflict), the app keeps a [`Draft`] of
 //! it in memory ([`remember`]) after every key, and writes it to `<data file>.recovery` (mode
 //! 0600, atomically) within two seconds of the last key, on a signal and from the panic hook.
 //! The next start offers it back, if it was typed for this file ([`Owner`]), and then removes
@@ -16,7 +17,7 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActionItem, Id, Initiative, LogKind};
+use crate::model::{ActionItem, Benefit, Id, Initiative, LogKind};
 use crate::store::{self, Sharing, WriteError};
 
 /// Appended to the data file's name.
@@ -55,6 +56,66 @@ pub enum Draft {
     /// The action form: `editing` is the action's id (`None` for a new one), `draft` holds its
     /// choices and links, `fields` every text field as typed (by the field's catalog key).
     Action { editing: Option<Id>, focus: usize, draft: Box<ActionItem>, fields: Vec<(String, String)> },
+    /// The benefit editor: `editing` is the benefit's id (`None` for a new one), `draft` holds
+    /// its choices (kind, what it relieves), `fields` every text field as typed (by the
+    /// field's catalog key, e.g. `benefit.field_title`).
+    Benefit {
+        over: BenefitOver,
+        editing: Option<Id>,
+        focus: usize,
+        draft: Box<Benefit>,
+        fields: Vec<(String, String)>,
+    },
+    /// A measurement being typed for benefit `benefit` (`title`: its title then); `fields`
+    /// its date, value and note as typed (by catalog key, e.g. `measure.value`).
+    Measurement { over: BenefitOver, benefit: Id, title: String, focus: usize, fields: Vec<(String, String)> },
+    /// A line of a group's scores in checklist run `run`: `item` and `perspective` the slot's
+    /// ids, `number` the item's place in the run's list (from 1).
+    Scores {
+        run: Id,
+        line: ScoreLine,
+        item: String,
+        number: usize,
+        perspective: Option<String>,
+        text: String,
+    },
+    /// A line typed in the intake list: a new idea's title, or why idea `idea` is declined
+    /// or parked.
+    Idea { prompt: IdeaPrompt, idea: Option<Id>, text: String },
+    /// A value typed for the conflict whose id is `conflict`, at `path` (as people read it).
+    Conflict { conflict: String, path: String, text: String },
+}
+
+/// Where a benefit dialog was open: over the benefits view of `initiative`, or over the
+/// initiative form, whose own draft comes back first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenefitOver {
+    /// The initiative the benefit belongs to (`None`: a new initiative, in its form).
+    pub initiative: Option<Id>,
+    /// The initiative form under the dialog (a [`Draft::Initiative`]); `None`: the view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Box<Draft>>,
+}
+
+/// How a line of scores is read (see the rating view's entry line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreLine {
+    /// Every participant's score for one item.
+    Each,
+    /// A show of hands for one item.
+    Tally,
+    /// One new participant's scores for every item.
+    Respondent,
+}
+
+/// What a line typed in the intake list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdeaPrompt {
+    Title,
+    Decline,
+    Park,
 }
 
 /// Which row of the organisation profile a text was typed for.
@@ -127,8 +188,58 @@ impl Draft {
                     Some(id) => lang.tf("recovery.draft_action_edit", &[("id", id), ("what", &what)]),
                 }
             }
+            Draft::Benefit { over, editing, fields, .. } => {
+                let title = first_words(field_text(fields, "benefit.field_title"));
+                match (over.initiative, editing) {
+                    (None, _) => lang.tf("recovery.draft_benefit_new_initiative", &[("title", &title)]),
+                    (Some(id), None) => {
+                        lang.tf("recovery.draft_benefit_new", &[("id", &id), ("title", &title)])
+                    }
+                    (Some(id), Some(benefit)) => lang.tf(
+                        "recovery.draft_benefit_edit",
+                        &[("id", &id), ("benefit", benefit), ("title", &title)],
+                    ),
+                }
+            }
+            Draft::Measurement { title, fields, .. } => {
+                let typed = measured(fields);
+                lang.tf(
+                    "recovery.draft_measure",
+                    &[("title", &first_words(title)), ("text", &first_words(&typed))],
+                )
+            }
+            Draft::Scores { run, line, number, text, .. } => {
+                let key = match line {
+                    ScoreLine::Each => "recovery.draft_scores_each",
+                    ScoreLine::Tally => "recovery.draft_scores_tally",
+                    ScoreLine::Respondent => "recovery.draft_scores_respondent",
+                };
+                lang.tf(key, &[("item", number), ("run", run), ("text", &first_words(text))])
+            }
+            Draft::Idea { prompt, idea, text } => {
+                let key = match prompt {
+                    IdeaPrompt::Title => "recovery.draft_idea",
+                    IdeaPrompt::Decline => "recovery.draft_decline",
+                    IdeaPrompt::Park => "recovery.draft_park",
+                };
+                let id = idea.map(|id| id.to_string()).unwrap_or_default();
+                lang.tf(key, &[("id", &id), ("text", &first_words(text))])
+            }
+            Draft::Conflict { path, text, .. } => lang
+                .tf("recovery.draft_conflict", &[("path", &first_words(path)), ("text", &first_words(text))]),
         }
     }
+}
+
+/// The text typed in the field whose catalog key is `key`, if any.
+pub fn field_text<'f>(fields: &'f [(String, String)], key: &str) -> &'f str {
+    fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
+}
+
+/// A measurement's value and note as typed, on one line.
+pub fn measured(fields: &[(String, String)]) -> String {
+    let typed = ["measure.value", "measure.note"].map(|key| field_text(fields, key).trim());
+    typed.into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
 }
 
 /// The first words of `text` on one line, cut after a word with "…" if it is long.
@@ -320,6 +431,65 @@ mod tests {
         assert_eq!(first_words(long), "Gemensam bilpool för hemtjänsten och…");
         assert_eq!(first_words(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
         assert_eq!(first_words("rad ett\nrad två"), "rad ett rad två");
+    }
+
+    #[test]
+    fn the_drafts_of_benefits_scores_ideas_and_conflicts_round_trip_and_are_named_in_every_language() {
+        let fields = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        };
+        let form = Draft::Initiative { editing: None, focus: 0, draft: Box::default(), fields: vec![] };
+        let drafts = [
+            Draft::Benefit {
+                over: BenefitOver { initiative: Some(8), form: None },
+                editing: Some(11),
+                focus: 3,
+                draft: Box::default(),
+                fields: fields(&[
+                    ("benefit.field_title", "Lägre kostnad"),
+                    ("benefit.field_baseline", "tolv"),
+                ]),
+            },
+            Draft::Benefit {
+                over: BenefitOver { initiative: None, form: Some(Box::new(form)) },
+                editing: None,
+                focus: 0,
+                draft: Box::default(),
+                fields: fields(&[("benefit.field_title", "Kortare köer")]),
+            },
+            Draft::Measurement {
+                over: BenefitOver { initiative: Some(8), form: None },
+                benefit: 11,
+                title: "Lägre kostnad".into(),
+                focus: 1,
+                fields: fields(&[("measure.date", "2026-11-25"), ("measure.value", "3,5")]),
+            },
+            Draft::Scores {
+                run: 2,
+                line: ScoreLine::Tally,
+                item: "c1".into(),
+                number: 1,
+                perspective: None,
+                text: "0133".into(),
+            },
+            Draft::Idea { prompt: IdeaPrompt::Decline, idea: Some(27), text: "Finns redan".into() },
+            Draft::Conflict {
+                conflict: "x1".into(),
+                path: "initiatives[#3].title".into(),
+                text: "Ny".into(),
+            },
+        ];
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path_for(&dir.path().join("portfolio.json"));
+        for draft in drafts {
+            let r = Recovery::new(draft);
+            write(&path, &r).expect("writes");
+            assert_eq!(read(&path), Ok(Some(r.clone())));
+            for lang in crate::i18n::Lang::ALL {
+                let said = r.draft.describe(lang);
+                assert!(!said.is_empty() && !said.contains('{'), "{lang:?}: {said}");
+            }
+        }
     }
 
     #[test]

@@ -39,6 +39,15 @@ pub fn dialog_takes_text(dialog: Option<&BenefitDialog>) -> bool {
         || matches!(dialog, Some(BenefitDialog::Measure(_)))
 }
 
+/// The initiative a dialog over the view is about: the one `benefit` belongs to, else the
+/// view's (or the selected row's, for a new benefit in the list of every benefit).
+pub(super) fn view_initiative(view: &BenefitsView, benefit: Option<Id>) -> Option<Id> {
+    match benefit {
+        Some(b) => view.rows.iter().find(|r| r.benefit == b).map(|r| r.initiative).or(view.scope),
+        None => view.scope.or(view.selected_row().map(|r| r.initiative)),
+    }
+}
+
 /// Where in the portfolio a benefit is kept: committed at once, or into the form's draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Target {
@@ -206,7 +215,7 @@ impl App {
         }
     }
 
-    fn put_dialog(&mut self, dialog: BenefitDialog) {
+    pub(super) fn put_dialog(&mut self, dialog: BenefitDialog) {
         match &mut self.mode {
             Mode::Form(form) => form.benefit = Some(dialog),
             Mode::Benefits(view) => view.dialog = Some(dialog),
@@ -219,11 +228,7 @@ impl App {
         match (target, &self.mode) {
             (Target::Form, Mode::Form(form)) => Some(form.draft.clone()),
             (Target::View, Mode::Benefits(view)) => {
-                let id = match benefit {
-                    Some(b) => view.rows.iter().find(|r| r.benefit == b).map(|r| r.initiative).or(view.scope),
-                    None => view.scope.or(view.selected_row().map(|r| r.initiative)),
-                };
-                id.and_then(|id| self.portfolio.initiative(id)).cloned()
+                view_initiative(view, benefit).and_then(|id| self.portfolio.initiative(id)).cloned()
             }
             _ => None,
         }

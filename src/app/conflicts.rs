@@ -196,7 +196,7 @@ impl App {
 }
 
 /// The text a value is edited as: a string as it is, anything else as JSON.
-fn typed_text(value: Option<&Value>) -> String {
+pub(super) fn typed_text(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),

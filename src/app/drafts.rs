@@ -1,17 +1,24 @@
 //! Every text being typed, as a [`Draft`] for the recovery file, and back: the initiative
 //! form, a log line, a row of the organisation profile, a checklist item's note, the new-run
-//! dialog and the action form. `recovery` decides when a draft is written and offered; this
-//! is only what each one holds and how it is put back where it was typed.
+//! dialog, the action form, the benefit editor and measurement line (`drafts/benefits.rs`),
+//! a line of a group's scores, a line in the intake list and a value typed for a conflict
+//! (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
+//! what each one holds and how it is put back where it was typed.
 
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
+use super::benefits::{BenefitDialog, view_initiative};
 use super::culture::{ActionField, ActionForm, CultureMode, NewRunForm, Rating, RunField};
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, InitiativeForm, Mode};
+
+mod benefits;
+mod lines;
+
 use crate::action::Pane;
 use crate::model::{Initiative, Organisation};
-use crate::recovery::{Draft, ProfilePart};
+use crate::recovery::{BenefitOver, Draft, ProfilePart};
 use crate::scoring;
 
 impl App {
@@ -22,7 +29,30 @@ impl App {
 
     fn draft_in(&self, mode: &Mode) -> Option<Draft> {
         match mode {
-            Mode::Form(form) if form.dirty => Some(form_draft(form)),
+            Mode::Form(form) => form
+                .benefit
+                .as_ref()
+                .and_then(|dialog| {
+                    let initiative = form.original.as_ref().map(|i| i.id);
+                    benefits::dialog_draft(dialog, || BenefitOver {
+                        initiative,
+                        form: Some(Box::new(form_draft(form))),
+                    })
+                })
+                .or_else(|| form.dirty.then(|| form_draft(form))),
+            Mode::Benefits(view) => view.dialog.as_ref().and_then(|dialog| {
+                benefits::dialog_draft(dialog, || {
+                    let benefit = match dialog {
+                        BenefitDialog::Edit(editor) => editor.original.as_ref().map(|b| b.id),
+                        BenefitDialog::Measure(line) => Some(line.benefit),
+                        BenefitDialog::Delete(_) => None,
+                    };
+                    BenefitOver { initiative: view_initiative(view, benefit), form: None }
+                })
+            }),
+            Mode::Culture(CultureMode::Entry(entry)) => self.scores_draft(entry),
+            Mode::Intake(list) => self.idea_draft(list),
+            Mode::Conflicts(dialog) => self.conflict_draft(dialog),
             Mode::LogEntry { id, input, kind } if !input.value().trim().is_empty() => {
                 Some(Draft::LogEntry { id: *id, kind: *kind, text: input.value().to_owned() })
             }
@@ -151,6 +181,17 @@ impl App {
                 form.dirty = true;
                 self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
             }
+            Draft::Benefit { over, editing, focus, draft, fields } => {
+                self.restore_benefit(over, editing, focus, *draft, &fields);
+            }
+            Draft::Measurement { over, benefit, focus, fields, .. } => {
+                self.restore_measurement(over, benefit, focus, &fields);
+            }
+            Draft::Scores { run, line, item, perspective, text, .. } => {
+                self.restore_scores(run, line, &item, perspective.as_deref(), &text);
+            }
+            Draft::Idea { prompt, idea, text } => self.restore_idea(prompt, idea, &text),
+            Draft::Conflict { conflict, path, text } => self.restore_conflict(&conflict, &path, &text),
         }
     }
 

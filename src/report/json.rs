@@ -2,12 +2,14 @@
 //! keys from the data file to branch on, words for people in the interface language.
 
 use jiff::civil::Date;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::{Map, Value, json};
 
 use super::{Facts, REPORT_VERSION, benefits, group};
 use crate::analysis::round;
 use crate::balance;
-use crate::model::{Facet, Stage, Status};
+use crate::model::{Facet, Id, Stage, Status};
 use crate::placement::Pole;
 
 /// The whole report as JSON, pretty-printed with a final newline.
@@ -43,37 +45,33 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             row
         })
         .collect::<Vec<_>>();
-    let initiative_list: Vec<Value> = f
+    let initiative_list: Vec<InitiativeRow> = f
         .memo
         .by_facet
         .iter()
         .flat_map(|(_, list)| list)
-        .map(|i| {
-            json!({
-                "id": i.id,
-                "title": i.title,
-                "facet": i.facet.key(),
-                "stage": i.stage.key(),
-                "status": i.status.key(),
-                "owner": f.memo.person(&i.owner),
-                "unit": i.unit,
-                "follow_up": i.follow_up.map(|d| d.to_string()),
-            })
+        .map(|i| InitiativeRow {
+            id: i.id,
+            title: &i.title,
+            facet: i.facet.key(),
+            stage: i.stage.key(),
+            status: i.status.key(),
+            owner: f.memo.person(&i.owner),
+            unit: &i.unit,
+            follow_up: i.follow_up.map(|d| d.to_string()),
         })
-        .collect::<Vec<_>>();
-    let log: Vec<Value> = f
+        .collect();
+    let log: Vec<LogRow> = f
         .memo
         .log
         .iter()
-        .map(|l| {
-            json!({
-                "date": l.entry.date.to_string(),
-                "kind": l.entry.kind.key(),
-                "initiative": l.initiative.id,
-                "text": l.entry.text,
-            })
+        .map(|l| LogRow {
+            date: l.entry.date.to_string(),
+            kind: l.entry.kind.key(),
+            initiative: l.initiative.id,
+            text: &l.entry.text,
         })
-        .collect::<Vec<_>>();
+        .collect();
     let open_actions: Vec<Value> = f
         .action_lines()
         .iter()
@@ -175,26 +173,60 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         "ideas": super::ideas::json(f.p, today, f.memo.options.since, f.lang),
     });
     // `json!` serialises every value it is given again, so a list built beforehand would be
-    // copied whole; the big lists go in afterwards, in the places their keys hold.
-    for (key, list) in [
-        ("follow_ups", follow_ups),
-        ("initiative_list", initiative_list),
-        ("log", log),
-        ("open_actions", open_actions),
-    ] {
+    // copied whole; the small lists go in afterwards, in the places their keys hold, and the
+    // two long ones are written straight from their rows where their keys stand.
+    for (key, list) in [("follow_ups", follow_ups), ("open_actions", open_actions)] {
         value[key] = Value::Array(list);
     }
-    let whole = Whole { base: &value, benefits: benefits::json(p, &f.benefits) };
+    let Value::Object(base) = &value else { return String::new() };
+    let whole = Whole { base, initiative_list, log, benefits: benefits::json(p, &f.benefits) };
     let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// The JSON report: the tree of [`render`], then the benefits, written straight from their
-/// figures.
-#[derive(serde::Serialize)]
+/// One initiative in the report's list.
+#[derive(Serialize)]
+struct InitiativeRow<'a> {
+    id: Id,
+    title: &'a str,
+    facet: &'static str,
+    stage: &'static str,
+    status: &'static str,
+    owner: &'a str,
+    unit: &'a str,
+    follow_up: Option<String>,
+}
+
+/// One line of the log in the report.
+#[derive(Serialize)]
+struct LogRow<'a> {
+    date: String,
+    kind: &'static str,
+    initiative: Id,
+    text: &'a str,
+}
+
+/// The JSON report: the tree of [`render`] with its two long lists written from their rows
+/// in their places, then the benefits, written straight from their figures.
 struct Whole<'a> {
-    #[serde(flatten)]
-    base: &'a Value,
+    base: &'a Map<String, Value>,
+    initiative_list: Vec<InitiativeRow<'a>>,
+    log: Vec<LogRow<'a>>,
     benefits: benefits::BenefitsJson<'a>,
+}
+
+impl Serialize for Whole<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.base.len() + 1))?;
+        for (key, value) in self.base {
+            match key.as_str() {
+                "initiative_list" => map.serialize_entry(key, &self.initiative_list)?,
+                "log" => map.serialize_entry(key, &self.log)?,
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.serialize_entry("benefits", &self.benefits)?;
+        map.end()
+    }
 }

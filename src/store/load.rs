@@ -184,7 +184,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
 
 /// Reads and parses the file; `Ok(None)` if it does not exist.
 pub fn load(path: &Path) -> Result<Option<Portfolio>, LoadError> {
-    Ok(read_and_parse(path, false)?.map(|(portfolio, _)| portfolio))
+    let Some((bytes, _)) = read_capped(path)? else { return Ok(None) };
+    parse(&bytes, path).map(Some)
 }
 
 /// Reads and parses the file like [`load`], also telling the schema version it was migrated

@@ -85,9 +85,9 @@ fn view_initiative<'a>(app: &'a App, view: &BenefitsView) -> Option<&'a Initiati
 fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
     let lang = app.lang;
     let f = &view.figures;
-    let mut parts = vec![lang.tf("benefits.count", &[("count", &f.count)])];
+    let mut parts = vec![lang.tn("benefits.count", f.count, &[])];
     if f.overdue > 0 {
-        parts.push(lang.tf("benefits.overdue_count", &[("count", &f.overdue)]));
+        parts.push(lang.tn("benefits.overdue_count", f.overdue, &[]));
     }
     let sums = [
         sum_text(app, BenefitKind::Money, f.sums.money_planned, f.sums.money_realised, ""),

@@ -20,7 +20,7 @@ fn view(lang: Lang) -> Harness {
 }
 
 /// Opens initiative `id`'s detail from the register.
-fn detail(app: &mut Harness, id: u32) {
+pub fn detail(app: &mut Harness, id: u32) {
     app.press('2');
     let ix = app.register.view.iter().position(|x| *x == id).expect("listed");
     app.press('g');
@@ -296,4 +296,18 @@ fn ctrl_l_redraws_over_a_benefit_dialog_and_leaves_it_open() {
     app.keys("<C-l>");
     assert!(app.take_redraw(), "asked from the measurement line");
     assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))), "still open");
+}
+
+#[test]
+fn the_summary_counts_one_benefit_and_one_overdue_in_the_singular() {
+    let mut app = Harness::sample().lang(Lang::Sv);
+    detail(&mut app, 1);
+    app.press('b');
+    let screen = app.shows("2 nyttor · 1 försenad ·");
+    assert!(!screen.contains("1 försenade"), "{screen}");
+    let one = Lang::Sv.tn("benefits.count", 1, &[]);
+    assert_eq!(
+        (one.as_str(), Lang::Nb.tn("benefits.overdue_count", 2, &[]).as_str()),
+        ("1 nytta", "2 forsinkede")
+    );
 }

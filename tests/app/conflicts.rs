@@ -214,3 +214,31 @@ fn a_choice_in_conflict_reads_as_its_label_in_the_dialog_and_in_check() {
     assert!(lines.contains("vår Blandad, deras Adaptiv"), "{lines}");
     assert!(!lines.contains("ours"), "{lines}");
 }
+
+#[test]
+fn a_value_being_typed_for_a_conflict_comes_back_on_that_conflict() {
+    let mut app = Harness::on_disk(&conflicted());
+    app.keys("<Right>");
+    let Some((_, second)) = app.conflict_on_screen() else { panic!("a conflict on screen") };
+    let second = second.id.clone();
+    app.press('e').keys("<C-u>").type_text("\"adaptive");
+    let back = crate::drafts::restored(&app);
+    let Some((_, shown)) = back.conflict_on_screen() else { panic!("the dialog: {:?}", back.mode) };
+    assert_eq!(shown.id, second, "the same conflict");
+    let Mode::Conflicts(dialog) = &back.mode else { panic!("the dialog") };
+    assert_eq!(dialog.editing.as_ref().map(tui_input::Input::value), Some("\"adaptive"));
+
+    // Opened and left as it was: nothing typed, no draft.
+    let mut app = Harness::on_disk(&conflicted());
+    app.press('e');
+    assert!(app.current_draft().is_none());
+
+    // Settled meanwhile: the value is shown.
+    let mut app = Harness::on_disk(&conflicted());
+    app.press('e').keys("<C-u>").type_text("Fossilfritt 2030");
+    let mut settled = conflicted();
+    settled.conflicts.clear();
+    let back = crate::drafts::restored_on(&app, &settled);
+    let (text, error) = back.status().expect("said");
+    assert!(error && text.contains("Fossilfritt 2030"), "{text}");
+}

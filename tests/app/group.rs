@@ -313,3 +313,49 @@ fn lines_pasted_into_the_line_are_entered_one_item_each() {
     assert_eq!(a.responses[0].score(&first_two[0], None), Some(1));
     assert_eq!(a.responses[7].score(&first_two[1], None), Some(2));
 }
+
+/// The entry line, as shown: its kind, the slot it is on and the text.
+fn entry_state(app: &Harness) -> (EntryKind, usize, usize, String) {
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else {
+        panic!("the entry line: {:?}", app.mode)
+    };
+    (entry.kind, entry.rating.row, entry.rating.column, entry.input.value().to_owned())
+}
+
+#[test]
+fn a_line_of_scores_being_typed_comes_back_on_its_item_after_a_kill() {
+    let mut app = climate_run();
+    app.press('e').type_text("34425314").press(KeyCode::Enter);
+    app.type_text("4453");
+    let typed = entry_state(&app);
+    assert_eq!((typed.0, typed.1), (EntryKind::Each, 1), "the second item");
+    let mut back = crate::drafts::restored(&app);
+    assert_eq!(entry_state(&back), typed, "the same item, the digits as typed");
+    back.type_text("4433").press(KeyCode::Enter);
+    let a = run(&back);
+    assert_eq!(a.responses.len(), 8, "entered as if never interrupted: {}", back.message());
+
+    // An untouched line (what is stored, shown again) is no draft; a show of hands is.
+    let mut app = climate_run();
+    app.press('e').type_text("3442").press(KeyCode::Enter).press(KeyCode::Up);
+    assert!(app.current_draft().is_none(), "nothing typed over the stored line");
+    app.press(KeyCode::Esc).press('j').press('t').type_text("0133");
+    let typed = entry_state(&app);
+    assert_eq!(entry_state(&crate::drafts::restored(&app)), typed);
+}
+
+#[test]
+fn one_participants_scores_come_back_with_the_cursor_on_the_next_item() {
+    let mut app = climate_run();
+    app.press('n').type_text("344");
+    let typed = entry_state(&app);
+    assert_eq!((typed.0, typed.1), (EntryKind::Respondent, 3));
+    assert_eq!(entry_state(&crate::drafts::restored(&app)), typed);
+
+    let mut gone = app.portfolio.clone();
+    gone.assessments.clear();
+    let back = crate::drafts::restored_on(&app, &gone);
+    assert!(matches!(back.mode, Mode::Normal), "{:?}", back.mode);
+    let (text, error) = back.status().expect("said");
+    assert!(error && text.contains("344"), "the digits are shown: {text}");
+}

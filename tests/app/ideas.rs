@@ -2,7 +2,7 @@
 //! decisions and the yearly review, driven with keys and `:` commands as a user would.
 
 use fasett::action::{Action, Pane};
-use fasett::app::Mode;
+use fasett::app::{IntakePrompt, Mode};
 use fasett::i18n::Lang;
 use fasett::model::{Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
 use fasett::testing::{Harness, TODAY, sample};
@@ -252,4 +252,36 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
     app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
     assert_eq!(triage(&app, waiting[1]), Triage::Declined);
     assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");
+}
+
+#[test]
+fn a_reason_or_a_new_idea_being_typed_comes_back_in_the_intake_list() {
+    let mut app = meeting();
+    select(&mut app, 27);
+    app.press('x').type_text("Finns redan som en del av #3");
+    let back = crate::drafts::restored(&app);
+    let Mode::Intake(list) = &back.mode else { panic!("the intake list: {:?}", back.mode) };
+    let (prompt, input) = list.prompt.as_ref().expect("the reason, being typed");
+    assert_eq!((*prompt, input.value()), (IntakePrompt::Decline, "Finns redan som en del av #3"));
+    assert_eq!(back.intake_selected(), Some(27), "for the same idea");
+
+    // Idea #27 decided meanwhile (no longer waiting): the reason is shown, not lost.
+    let mut decided = app.portfolio.clone();
+    decided.initiatives.retain(|i| i.id != 27);
+    let back = crate::drafts::restored_on(&app, &decided);
+    let (text, error) = back.status().expect("said");
+    assert!(error && text.contains("#27") && text.contains("Finns redan som en del av #3"), "{text}");
+
+    let mut app = meeting();
+    app.press('i').press('n').type_text("Lånecyklar för fritidsgårdarna");
+    let back = crate::drafts::restored(&app);
+    let Mode::Intake(list) = &back.mode else { panic!("the intake list: {:?}", back.mode) };
+    let (prompt, input) = list.prompt.as_ref().expect("the title, being typed");
+    assert_eq!((*prompt, input.value()), (IntakePrompt::Title, "Lånecyklar för fritidsgårdarna"));
+
+    // A number to merge into is typed again quicker than read back: no draft.
+    let mut app = meeting();
+    select(&mut app, 27);
+    app.press('m').type_text("3");
+    assert!(app.current_draft().is_none());
 }

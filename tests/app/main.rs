@@ -6,6 +6,7 @@
 mod benefits;
 mod capture;
 mod conflicts;
+mod drafts;
 mod first_look;
 mod grid;
 mod group;

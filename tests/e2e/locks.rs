@@ -180,3 +180,33 @@ fn after_the_holder_quits_a_read_only_session_takes_over_and_its_next_edit_is_in
     eventually("the edit is in the file", || titles(&file) == ["Efter överlämningen"]);
     second.quit();
 }
+
+#[test]
+fn kill_9_three_seconds_after_typing_a_benefit_offers_it_at_restart() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.default_file();
+    crate::pty::write_file(&file, fasett::store::to_json(&fasett::testing::sample()));
+    let mut app = sandbox.start::<_, &str>([]);
+    // The list of every benefit, from the Overview; a new one for the first row's initiative.
+    app.press("4", &en("tab.overview"));
+    app.press("b", &en("benefits.title"));
+    app.press("n", "New benefit for #1");
+    app.press("Färre nattliga larm", "Färre nattliga larm");
+    kill_hard_after_typing(app, &file, "Färre nattliga larm");
+
+    let offered = "a new benefit for #1: “Färre nattliga larm”";
+    let mut app = restart_and_take_back(&sandbox, offered, "New benefit for #1", "Färre nattliga larm");
+    app.press_key(Key::CtrlS, "added to #1");
+    let titles = || {
+        let json = read_json(&file);
+        json["initiatives"][0]["benefits"].as_array().map(|b| b.iter().map(|b| b["title"].clone()).collect())
+    };
+    eventually("the benefit is saved", || {
+        titles().is_some_and(|t: Vec<serde_json::Value>| t.iter().any(|t| t == "Färre nattliga larm"))
+    });
+    eventually("the recovery file is removed once the benefit was kept", || !recovery_of(&file).exists());
+    // Back to #1's detail, the view restored being that initiative's, and out.
+    app.press_key(Key::Esc, "lines 1–");
+    app.press_key(Key::Esc, "z zoom");
+    app.quit();
+}

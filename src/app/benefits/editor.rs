@@ -102,6 +102,18 @@ impl BenefitEditor {
         self.lines.get(field)
     }
 
+    /// Every text field as typed, in Tab order.
+    pub fn typed(&self) -> impl Iterator<Item = (BenefitField, &str)> {
+        self.lines.iter().map(|(f, input)| (*f, input.value()))
+    }
+
+    /// Puts `text` in a text field, as if typed there (a draft put back).
+    pub fn set_typed(&mut self, field: BenefitField, text: String) {
+        if let Some(input) = self.lines.get_mut(field) {
+            *input = Input::new(text);
+        }
+    }
+
     /// The current value of a choice field, as a catalog key.
     pub fn choice_label(&self, field: BenefitField) -> String {
         match field {
@@ -249,6 +261,11 @@ impl MeasureLine {
 
     pub fn input(&self, field: MeasureField) -> &Input {
         &self.inputs[field as usize]
+    }
+
+    /// Puts `text` in a part of the line, as if typed there (a draft put back).
+    pub fn set_input(&mut self, field: MeasureField, text: String) {
+        self.inputs[field as usize] = Input::new(text);
     }
 
     /// Something was typed beyond the date filled in.

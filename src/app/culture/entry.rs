@@ -261,6 +261,19 @@ impl App {
         })));
     }
 
+    /// The entry line of `kind` on `rating`'s slot, holding `text` typed in an earlier session
+    /// (a draft put back): what is stored for the slot now is what it is told apart from.
+    pub(in crate::app) fn reopen_entry(&mut self, rating: Rating, kind: EntryKind, text: &str) {
+        let Some(a) = self.portfolio.assessment(rating.id) else { return };
+        let Some((t, _)) = self.run_template(a) else { return };
+        let opened_with =
+            if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
+        let input = Input::new(text.to_owned());
+        let entry = Entry { rating, kind, input, opened_with, replace: false };
+        self.mode = Mode::Culture(CultureMode::Entry(Box::new(entry)));
+        self.follow_cursor();
+    }
+
     /// A key typed into the entry line: digits, `-`, spaces and the line-editing keys. A digit
     /// outside the scale is refused on the spot.
     pub(super) fn entry_edit(&mut self, edit: Edit) {

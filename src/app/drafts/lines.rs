@@ -1,0 +1,135 @@
+//! One-line drafts of the Culture pane's score line, the intake list's prompts and the
+//! conflict dialog's typed value, and back.
+
+use tui_input::Input;
+
+use super::one_line;
+use crate::app::culture::{Entry, EntryKind, Rating};
+use crate::app::{App, ConflictDialog, IntakeList, IntakePrompt, Mode};
+use crate::model::Id;
+use crate::recovery::{Draft, IdeaPrompt, ScoreLine};
+use crate::scoring;
+
+impl App {
+    /// A line of scores that differs from what is stored for its slot.
+    pub(super) fn scores_draft(&self, entry: &Entry) -> Option<Draft> {
+        let text = entry.input.value();
+        if text.trim().is_empty() || text == entry.opened_with {
+            return None;
+        }
+        let run = self.portfolio.assessment(entry.rating.id)?;
+        let (template, _) = self.run_template(run)?;
+        let slot = entry.slot(template)?;
+        let line = match entry.kind {
+            EntryKind::Each => ScoreLine::Each,
+            EntryKind::Tally => ScoreLine::Tally,
+            EntryKind::Respondent => ScoreLine::Respondent,
+        };
+        Some(Draft::Scores {
+            run: entry.rating.id,
+            line,
+            item: slot.item.id.clone(),
+            number: entry.rating.row + 1,
+            perspective: slot.perspective.map(str::to_owned),
+            text: text.to_owned(),
+        })
+    }
+
+    /// The score line back on its slot (a participant's line: on the item its cursor reached).
+    pub(super) fn restore_scores(
+        &mut self,
+        run: Id,
+        line: ScoreLine,
+        item: &str,
+        perspective: Option<&str>,
+        text: &str,
+    ) {
+        let kind = match line {
+            ScoreLine::Each => EntryKind::Each,
+            ScoreLine::Tally => EntryKind::Tally,
+            ScoreLine::Respondent => EntryKind::Respondent,
+        };
+        let rating = self.portfolio.assessment(run).and_then(|a| self.run_template(a)).and_then(|(t, _)| {
+            if kind == EntryKind::Respondent {
+                return Some(Rating { id: run, row: 0, column: 0 });
+            }
+            let row = scoring::items_in_order(t).iter().position(|i| i.id == item)?;
+            let column = match perspective {
+                Some(p) => t.perspectives.iter().position(|x| x.id == p)?,
+                None => 0,
+            };
+            Some(Rating { id: run, row, column })
+        });
+        if let Some(rating) = rating {
+            self.show_run(run);
+            self.reopen_entry(rating, kind, &one_line(text));
+        } else {
+            let text = crate::text::one_line(text).into_owned();
+            self.set_error(self.lang.tf("recovery.scores_gone", &[("run", &run), ("text", &text)]));
+        }
+    }
+
+    /// A line typed in the intake list: a new idea's title or a reason. The number of an
+    /// initiative to merge into is typed again quicker than read back, so it is none.
+    pub(super) fn idea_draft(&self, list: &IntakeList) -> Option<Draft> {
+        let (prompt, input) = list.prompt.as_ref()?;
+        let text = input.value();
+        if text.trim().is_empty() {
+            return None;
+        }
+        let (prompt, idea) = match prompt {
+            IntakePrompt::Title => (IdeaPrompt::Title, None),
+            IntakePrompt::Decline => (IdeaPrompt::Decline, self.intake_selected()),
+            IntakePrompt::Park => (IdeaPrompt::Park, self.intake_selected()),
+            IntakePrompt::Merge => return None,
+        };
+        Some(Draft::Idea { prompt, idea, text: text.to_owned() })
+    }
+
+    /// The intake list with the line open again, on the same idea; an idea no longer waiting
+    /// has its reason said in the status line.
+    pub(super) fn restore_idea(&mut self, prompt: IdeaPrompt, idea: Option<Id>, text: &str) {
+        let selected = match idea {
+            Some(id) => {
+                let Some(ix) = self.intake_ids().iter().position(|x| *x == id) else {
+                    let text = crate::text::one_line(text).into_owned();
+                    self.set_error(self.lang.tf("recovery.idea_gone", &[("id", &id), ("text", &text)]));
+                    return;
+                };
+                ix
+            }
+            None => 0,
+        };
+        let prompt = match prompt {
+            IdeaPrompt::Title => IntakePrompt::Title,
+            IdeaPrompt::Decline => IntakePrompt::Decline,
+            IdeaPrompt::Park => IntakePrompt::Park,
+        };
+        self.mode = Mode::Intake(IntakeList { selected, prompt: Some((prompt, Input::new(one_line(text)))) });
+    }
+
+    /// A value typed for the conflict on screen, when it differs from the one it started as.
+    pub(super) fn conflict_draft(&self, dialog: &ConflictDialog) -> Option<Draft> {
+        let text = dialog.editing.as_ref()?.value();
+        let conflicts = &self.portfolio.conflicts;
+        let conflict = conflicts.get(dialog.index.min(conflicts.len().checked_sub(1)?))?;
+        let start = crate::app::conflicts::typed_text(conflict.ours.get().or(conflict.theirs.get()));
+        (!text.trim().is_empty() && text != start).then(|| Draft::Conflict {
+            conflict: conflict.id.clone(),
+            path: conflict.path.clone(),
+            text: text.to_owned(),
+        })
+    }
+
+    /// The conflict dialog on the same conflict, with the value as typed; a conflict settled
+    /// meanwhile has the value said in the status line.
+    pub(super) fn restore_conflict(&mut self, conflict: &str, path: &str, text: &str) {
+        if let Some(index) = self.portfolio.conflicts.iter().position(|c| c.id == conflict) {
+            let editing = Some(Input::new(one_line(text)));
+            self.mode = Mode::Conflicts(ConflictDialog { index, editing });
+        } else {
+            let (path, text) = (crate::text::one_line(path), crate::text::one_line(text));
+            self.set_error(self.lang.tf("recovery.conflict_gone", &[("path", &path), ("text", &text)]));
+        }
+    }
+}
