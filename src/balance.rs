@@ -13,7 +13,7 @@
 //! mix of initiatives all read their counts, shares and tendency from here.
 
 use crate::i18n::Lang;
-use crate::model::{Facet, Initiative, Track};
+use crate::model::{Facet, Initiative, Stage, Track};
 
 /// Cells counted: the four facets in grid order, then the strip (mixed and unplaced).
 pub const CELLS: usize = 5;
@@ -73,16 +73,21 @@ impl Balance {
     /// Counts one initiative if it is active, with `weight` as its weight (the grid's `w`
     /// also weights by the money an initiative is expected to bring).
     pub fn add_weighted(&mut self, i: &Initiative, weight: u64) {
-        if !i.is_active() {
-            return;
+        if i.is_active() {
+            self.count(i.facet, i.stage, i.track, weight);
         }
-        let cell = cell_of(i.facet);
+    }
+
+    /// Counts one active initiative of `facet`, `stage` and `track`, with `weight` (the grid
+    /// counts from its compact rows, `filter::Row`, without the record).
+    pub fn count(&mut self, facet: Facet, stage: Stage, track: Option<Track>, weight: u64) {
+        let cell = cell_of(facet);
         self.counts[cell] += 1;
-        self.mixed += usize::from(i.facet == Facet::Mixed);
+        self.mixed += usize::from(facet == Facet::Mixed);
         self.weights[cell] = self.weights[cell].saturating_add(weight);
         let b = &mut self.breakdown[cell];
-        b.stages[usize::from(i.stage.number().saturating_sub(1)).min(5)] += 1;
-        b.tracks[match i.track {
+        b.stages[usize::from(stage.number().saturating_sub(1)).min(5)] += 1;
+        b.tracks[match track {
             Some(Track::Local) => 0,
             Some(Track::Radical) => 1,
             None => 2,

@@ -2,10 +2,10 @@
 //! filter bar (facet, stage, status, track, unit, tag) shared by the Portfolio and
 //! Initiatives panes, and the sort order. Pure functions over the portfolio.
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
-use std::thread::JoinHandle;
+mod index;
+mod words;
+
+pub use index::{Row, SearchIndex};
 
 use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track, keyed_enum};
 use crate::text::fold;
@@ -63,23 +63,31 @@ pub struct Matcher<'f> {
 }
 
 impl Matcher<'_> {
-    /// Whether `initiative` passes, looking its folded text up in `index` only if the filter
-    /// has text.
-    pub fn passes(&self, initiative: &Initiative, index: &SearchIndex) -> bool {
-        let haystack = if self.terms.is_empty() { "" } else { index.get(initiative.id) };
-        self.matches(initiative, haystack)
-    }
-
     /// Whether `initiative` passes; `haystack` is its folded searchable text.
     pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
-        let f = self.filter;
-        f.facet.is_none_or(|x| initiative.facet == x)
-            && f.stage.is_none_or(|s| initiative.stage == s)
-            && f.status.is_none_or(|s| initiative.status == s)
-            && f.track.is_none_or(|t| initiative.track == Some(t))
-            && self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == *u)
-            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == *t))
+        self.passes_row(&Row::of(initiative))
+            && self.passes_record(initiative)
             && self.terms.iter().all(|term| haystack.contains(term.as_str()))
+    }
+
+    /// Whether an initiative with `row` passes the facet, stage, status and track.
+    fn passes_row(&self, row: &Row) -> bool {
+        let f = self.filter;
+        f.facet.is_none_or(|x| row.facet == x)
+            && f.stage.is_none_or(|s| row.stage == s)
+            && f.status.is_none_or(|s| row.status == s)
+            && f.track.is_none_or(|t| row.track == Some(t))
+    }
+
+    /// Whether the unit or the tag is filtered on: a row does not have them.
+    fn reads_record(&self) -> bool {
+        self.unit.is_some() || self.tag.is_some()
+    }
+
+    /// Whether `initiative` passes the unit and the tag.
+    fn passes_record(&self, initiative: &Initiative) -> bool {
+        self.unit.as_ref().is_none_or(|u| fold(&initiative.unit) == *u)
+            && self.tag.as_ref().is_none_or(|t| initiative.tags.iter().any(|x| fold(x) == *t))
     }
 }
 
@@ -104,104 +112,6 @@ impl SortKey {
     }
 }
 
-/// Folded searchable text per initiative, rebuilt only when the portfolio changes, so typing
-/// in the filter does not fold every description again on each key. Each entry keeps the text
-/// it was folded from, so [`SearchIndex::refresh`] after an edit folds only what changed.
-///
-/// A large portfolio's index is folded on another thread while the first frame is drawn; it
-/// is waited for only when a text filter first needs it.
-#[derive(Debug, Default)]
-pub struct SearchIndex {
-    folded: OnceLock<HashMap<Id, Entry>>,
-    pending: Mutex<Option<JoinHandle<HashMap<Id, Entry>>>>,
-}
-
-#[derive(Debug)]
-struct Entry {
-    source: String,
-    folded: String,
-}
-
-/// From this many initiatives on, the index is folded in the background.
-const BACKGROUND_INDEX: usize = 2_000;
-
-impl SearchIndex {
-    pub fn build(portfolio: &Portfolio) -> Self {
-        if portfolio.initiatives.len() >= BACKGROUND_INDEX {
-            let sources: Vec<(Id, String)> =
-                portfolio.initiatives.iter().map(|i| (i.id, source(i))).collect();
-            let fold_all = move || {
-                sources
-                    .into_iter()
-                    .map(|(id, source)| (id, Entry { folded: fold(&source), source }))
-                    .collect()
-            };
-            // Without a thread to be had, the index is folded here and now.
-            if let Ok(handle) = std::thread::Builder::new().name("search-index".into()).spawn(fold_all) {
-                return Self { folded: OnceLock::new(), pending: Mutex::new(Some(handle)) };
-            }
-        }
-        let mut index = Self { folded: OnceLock::from(HashMap::new()), pending: Mutex::default() };
-        index.refresh(portfolio);
-        index
-    }
-
-    fn entries(&self) -> &HashMap<Id, Entry> {
-        self.folded.get_or_init(|| {
-            let pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
-            pending
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .unwrap_or_default()
-        })
-    }
-
-    /// Brings the index up to date with `portfolio`, folding again only initiatives whose
-    /// searchable text changed (folding is what costs: one edit in 10,000 stays fast).
-    pub fn refresh(&mut self, portfolio: &Portfolio) {
-        self.entries();
-        let Some(folded) = self.folded.get_mut() else { return };
-        for i in &portfolio.initiatives {
-            match folded.get_mut(&i.id) {
-                Some(entry) if is_source_of(&entry.source, i) => {}
-                Some(entry) => {
-                    entry.source = source(i);
-                    entry.folded = fold(&entry.source);
-                }
-                None => {
-                    let source = source(i);
-                    folded.insert(i.id, Entry { folded: fold(&source), source });
-                }
-            }
-        }
-        if folded.len() > portfolio.initiatives.len() {
-            folded.retain(|id, _| portfolio.initiative(*id).is_some());
-        }
-    }
-
-    /// Brings the index up to date after an edit of the initiatives `ids` only (created,
-    /// edited or deleted): one edit in 100,000 does not look at the others.
-    pub fn refresh_ids(&mut self, portfolio: &Portfolio, ids: &[Id]) {
-        self.entries();
-        let Some(folded) = self.folded.get_mut() else { return };
-        for id in ids {
-            match portfolio.initiative(*id) {
-                Some(i) if folded.get(id).is_some_and(|entry| is_source_of(&entry.source, i)) => {}
-                Some(i) => {
-                    let source = source(i);
-                    folded.insert(*id, Entry { folded: fold(&source), source });
-                }
-                None => {
-                    folded.remove(id);
-                }
-            }
-        }
-    }
-
-    pub fn get(&self, id: Id) -> &str {
-        self.entries().get(&id).map_or("", |e| e.folded.as_str())
-    }
-}
-
 fn source_parts(i: &Initiative) -> impl Iterator<Item = &str> {
     [&i.title, &i.description, &i.owner, &i.unit].into_iter().chain(&i.tags).map(String::as_str)
 }
@@ -209,11 +119,16 @@ fn source_parts(i: &Initiative) -> impl Iterator<Item = &str> {
 /// Title, description, owner, unit and tags, one per line.
 fn source(i: &Initiative) -> String {
     let mut text = String::with_capacity(i.title.len() + i.description.len() + 64);
+    write_source(i, &mut text);
+    text
+}
+
+/// [`source`], written at the end of `text`.
+fn write_source(i: &Initiative, text: &mut String) {
     for part in source_parts(i) {
         text.push_str(part);
         text.push('\n');
     }
-    text
 }
 
 /// Whether `text` is `source(i)`, without building it.
@@ -234,6 +149,7 @@ pub fn searchable(i: &Initiative) -> String {
 }
 
 /// The ids to list, filtered and sorted. Archived initiatives only with `show_archived`.
+/// `index` is of `portfolio` (see [`SearchIndex`]).
 pub fn view(
     portfolio: &Portfolio,
     filter: &Filter,
@@ -241,33 +157,7 @@ pub fn view(
     show_archived: bool,
     index: &SearchIndex,
 ) -> Vec<Id> {
-    let matcher = filter.matcher();
-    let mut shown: Vec<&Initiative> = portfolio
-        .initiatives
-        .iter()
-        .filter(|i| (show_archived || !i.archived) && matcher.passes(i, index))
-        .collect();
-    match sort {
-        SortKey::Number => {}
-        // Each title folded once, and no lookups while sorting.
-        SortKey::Title => shown.sort_by_cached_key(|i| (fold(&i.title), i.id)),
-        SortKey::Facet => shown.sort_by_key(|i| (i.facet, i.id)),
-        SortKey::Stage => shown.sort_by_key(|i| (i.stage, i.id)),
-        SortKey::FollowUp => shown.sort_by(|a, b| by_follow_up(a, b)),
-        SortKey::Updated => shown.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id))),
-    }
-    shown.into_iter().map(|i| i.id).collect()
-}
-
-/// Soonest follow-up first; initiatives without one last.
-fn by_follow_up(a: &Initiative, b: &Initiative) -> Ordering {
-    match (a.follow_up, b.follow_up) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then(a.id.cmp(&b.id))
+    index.view(&index.passing(portfolio, filter), sort, show_archived)
 }
 
 #[cfg(test)]
@@ -285,7 +175,7 @@ mod tests {
         p.initiatives.push(new);
         index.refresh_ids(&p, &[p.initiatives[0].id, gone, 99]);
         let fresh = SearchIndex::build(&p);
-        assert_eq!(index.entries().len(), fresh.entries().len());
+        assert!(index.is_of(&p));
         for i in &p.initiatives {
             assert_eq!(index.get(i.id), fresh.get(i.id), "#{}", i.id);
         }
@@ -381,7 +271,7 @@ mod tests {
     #[test]
     fn a_large_index_folded_in_the_background_is_the_same() {
         let mut p = Portfolio::default();
-        for id in 1..=(BACKGROUND_INDEX as Id + 10) {
+        for id in 1..=(index::BACKGROUND_INDEX as Id + 10) {
             p.initiatives.push(Initiative { id, title: format!("Äldre {id}"), ..Initiative::default() });
         }
         let mut index = SearchIndex::build(&p);

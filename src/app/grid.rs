@@ -3,8 +3,8 @@
 //! (zoom, presentation mode), the balance options and the placement questions.
 //!
 //! Each cell's ids and the balance are cached in [`GridState`] and recomputed only when the
-//! portfolio or the filter changes ([`App::refresh_grid`], called from `refresh_view`), so a
-//! keypress never walks the whole portfolio.
+//! portfolio or the filter changes ([`App::fill_grid`], called from `refresh_view`), from the
+//! search index's compact rows: a keypress never walks the records.
 
 use super::{App, Mode, Pane, now};
 use crate::action::{Direction, GridAction};
@@ -92,23 +92,36 @@ fn neighbour(facet: Facet, direction: Direction, strip_parent: usize) -> Option<
 }
 
 impl App {
-    /// Recomputes each cell's ids and the balance: one pass over the portfolio.
+    /// Recomputes each cell's ids and the balance: one pass over the search index's rows.
     pub(super) fn refresh_grid(&mut self) {
+        let passing = self.search.passing(&self.portfolio, &self.filter);
+        self.fill_grid(&passing);
+    }
+
+    /// Recomputes each cell's ids and the balance from which initiatives pass the filter
+    /// (by position, as [`crate::filter::SearchIndex::passing`] tells), reading the compact
+    /// rows only (and the records only to weight by money).
+    pub(super) fn fill_grid(&mut self, passing: &[bool]) {
         let mut cells: [Vec<Id>; GRID_CELLS] = Default::default();
         let mut balance = Balance::default();
         let mut unarchived = 0;
-        let matcher = self.filter.matcher();
-        // Ideas still in triage are not part of the portfolio yet: the intake list has them.
-        for i in self.portfolio.initiatives.iter().filter(|i| !i.is_untriaged()) {
-            unarchived += usize::from(!i.archived);
-            if i.archived || !matcher.passes(i, &self.search) {
+        for (p, row) in self.search.rows().iter().enumerate() {
+            // Ideas still in triage are not part of the portfolio yet: the intake list has them.
+            if row.untriaged {
                 continue;
             }
-            cells[balance::cell_of(i.facet)].push(i.id);
-            if self.grid.by_money {
-                balance.add_weighted(i, crate::benefits::money_weight(i));
-            } else {
-                balance.add(i);
+            unarchived += usize::from(!row.archived);
+            if row.archived || !passing.get(p).copied().unwrap_or(false) {
+                continue;
+            }
+            cells[balance::cell_of(row.facet)].push(row.id);
+            if row.active {
+                let weight = if self.grid.by_money {
+                    self.portfolio.initiatives.get(p).map_or(0, crate::benefits::money_weight)
+                } else {
+                    u64::from(row.priority.weight())
+                };
+                balance.count(row.facet, row.stage, row.track, weight);
             }
         }
         for (row, ids) in self.grid.rows.iter_mut().zip(&cells) {

@@ -2,7 +2,7 @@
 //! chosen initiative through filters and sorts, and the window of rows on screen.
 
 use super::{App, GRID_CELLS};
-use crate::filter::{self, SortKey};
+use crate::filter::SortKey;
 use crate::layout;
 use crate::model::{Facet, Id, Stage, Status, Track};
 
@@ -53,13 +53,25 @@ impl App {
     /// Recomputes the register's rows, keeping the selected initiative selected when it is
     /// still shown.
     pub fn refresh_view(&mut self) {
+        // Which initiatives pass the filter is worked out once for the register and the grid.
+        let passing = self.refresh_register();
+        self.fill_grid(&passing);
+    }
+
+    /// Recomputes the register's rows only (its order and showing the archived leave the grid
+    /// as it is); returns which initiatives pass the filter, by position.
+    fn refresh_register(&mut self) -> Vec<bool> {
+        if !self.search.is_of(&self.portfolio) {
+            // Only a portfolio changed without a commit (a test's shortcut) gets here.
+            self.search.refresh(&self.portfolio);
+        }
         let r = &self.register;
         let chosen = r.chosen.or_else(|| r.selected_id());
-        self.register.view =
-            filter::view(&self.portfolio, &self.filter, r.sort, r.show_archived, &self.search);
+        let passing = self.search.passing(&self.portfolio, &self.filter);
+        self.register.view = self.search.view(&passing, r.sort, r.show_archived);
         self.select_in_view(chosen);
         self.scroll_table();
-        self.refresh_grid();
+        passing
     }
 
     fn select_in_view(&mut self, id: Option<Id>) {
@@ -99,12 +111,12 @@ impl App {
         let key =
             if self.register.show_archived { "status.showing_archived" } else { "status.hiding_archived" };
         self.set_info(self.lang.t(key).to_owned());
-        self.refresh_view();
+        self.refresh_register();
     }
 
     pub(super) fn cycle_sort(&mut self) {
         self.register.sort = self.register.sort.next();
-        self.refresh_view();
+        self.refresh_register();
         let name = self.lang.t(self.register.sort.key());
         self.set_info(self.lang.tf("status.sorted_by", &[("order", &name)]));
     }
@@ -147,4 +159,55 @@ fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
     values.sort_by_key(|v| crate::text::fold(v));
     values.dedup_by_key(|v| crate::text::fold(v));
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::action::Action;
+    use crate::filter::{self, SortKey};
+    use crate::history::Change;
+    use crate::model::{Initiative, Portfolio};
+    use crate::testing::Harness;
+
+    /// The search index and the register's rows are what they would be made from scratch.
+    fn assert_fresh(app: &Harness) {
+        app.search.assert_matches(&app.portfolio);
+        let r = &app.register;
+        let fresh = filter::SearchIndex::build(&app.portfolio);
+        assert_eq!(r.view, filter::view(&app.portfolio, &app.filter, r.sort, r.show_archived, &fresh));
+    }
+
+    #[test]
+    fn the_index_follows_edits_undo_redo_and_a_new_portfolio() {
+        let mut p = Portfolio::default();
+        for (id, title) in [(1, "Sensorer"), (2, "Bygglov"), (3, "Äldreomsorg"), (4, "Cykel")] {
+            p.initiatives.push(Initiative { id, title: title.into(), ..Initiative::default() });
+        }
+        let mut app = Harness::new(p.clone());
+        app.update(Action::CycleSort);
+        assert_eq!(app.register.sort, SortKey::Title);
+        assert_eq!(app.register.view, [3, 2, 4, 1], "Ä sorts as A");
+        let before = app.portfolio.initiative(1).cloned();
+        let after =
+            before.clone().map(|i| Initiative { title: "Avlopp".into(), tags: vec!["vatten".into()], ..i });
+        assert!(app.commit(Change::initiative(before, after)));
+        assert_eq!(app.register.view, [3, 1, 2, 4]);
+        assert_fresh(&app);
+        let new = Initiative { id: 5, title: "Belysning".into(), ..Initiative::default() };
+        assert!(app.commit(Change::initiative(None, Some(new))));
+        assert_fresh(&app);
+        app.filter.text = "vatten".into();
+        app.refresh_view();
+        assert_eq!(app.register.view, [1]);
+        for action in [Action::Undo, Action::Undo, Action::Redo] {
+            app.update(action);
+            assert_fresh(&app);
+        }
+        assert_eq!(app.register.view, [1]);
+        app.update(Action::Undo);
+        assert!(app.register.view.is_empty());
+        p.initiatives.remove(0);
+        app.replace_portfolio(p);
+        assert_fresh(&app);
+    }
 }
