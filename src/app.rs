@@ -154,6 +154,9 @@ pub struct App {
     /// Initiatives edited since the last save was asked for: the views that sum over the
     /// portfolio (search, benefits) count only those again.
     touched: Vec<Id>,
+    /// The checklist runs changed since the last save (the writing thread keeps the others'
+    /// texts).
+    touched_runs: Vec<Id>,
     /// The last change touched checklist runs or templates: the Overview sums them up again.
     runs_touched: bool,
     /// Each save under way (its number) with the history's mark of what it writes, so that
@@ -209,6 +212,7 @@ impl App {
             store: store.map(Saver::new),
             saving: None,
             touched: Vec::new(),
+            touched_runs: Vec::new(),
             runs_touched: false,
             save_marks: Vec::new(),
             wait_for_saves: options.wait_for_saves,

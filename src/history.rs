@@ -108,10 +108,21 @@ impl Change {
 
     /// Adds to `ids` every initiative this change creates, edits or deletes.
     pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
+        self.ids_in("initiatives", ids);
+    }
+
+    /// The checklist runs the change creates, edits or deletes, like [`Self::initiative_ids`].
+    pub fn assessment_ids(&self, ids: &mut Vec<Id>) {
+        self.ids_in("assessments", ids);
+    }
+
+    /// The ids of the records of the file's list `list` that the change touches.
+    fn ids_in(&self, list: &str, ids: &mut Vec<Id>) {
         match self {
-            Change::Initiative(r) => ids.extend(r.either().map(|i| i.id)),
-            // The whole list replaced through the file's tree: every initiative on either side.
-            Change::Key(key, Replace { before, after }) if key == "initiatives" => {
+            Change::Initiative(r) if list == "initiatives" => ids.extend(r.either().map(|i| i.id)),
+            Change::Assessment(r) if list == "assessments" => ids.extend(r.either().map(|a| a.id)),
+            // The whole list replaced through the file's tree: every record on either side.
+            Change::Key(key, Replace { before, after }) if key == list => {
                 let listed = [before, after].into_iter().flatten().filter_map(|list| list.as_array());
                 ids.extend(
                     listed
@@ -120,7 +131,7 @@ impl Change {
                         .filter_map(|id| Id::try_from(id).ok()),
                 );
             }
-            Change::Batch(changes) => changes.iter().for_each(|c| c.initiative_ids(ids)),
+            Change::Batch(changes) => changes.iter().for_each(|c| c.ids_in(list, ids)),
             _ => {}
         }
     }

@@ -15,6 +15,7 @@ impl App {
             return false;
         }
         change.initiative_ids(&mut self.touched);
+        change.assessment_ids(&mut self.touched_runs);
         self.runs_touched |= change.touches_runs();
         self.history.commit(change, &mut self.portfolio);
         self.after_change(false);
@@ -29,6 +30,7 @@ impl App {
         self.portfolio = portfolio;
         self.history.clear();
         self.touched.clear();
+        self.touched_runs.clear();
         if let Some(saver) = self.store.as_mut() {
             saver.forget();
         }
@@ -105,6 +107,7 @@ impl App {
             return;
         };
         change.initiative_ids(&mut self.touched);
+        change.assessment_ids(&mut self.touched_runs);
         self.runs_touched |= change.touches_runs();
         let id = change.initiative_id();
         self.after_change(false);

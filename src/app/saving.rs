@@ -13,13 +13,14 @@ impl App {
     /// Hands the portfolio to the writing thread; `done` is said once it is on disk.
     pub(super) fn save_with(&mut self, done: &str) {
         let touched = std::mem::take(&mut self.touched);
+        let touched_runs = std::mem::take(&mut self.touched_runs);
         let Some(saver) = self.store.as_mut() else {
             // No file to fall behind: nothing is kept for a later merge.
             self.history.mark_saved();
             self.set_info(done.to_owned());
             return;
         };
-        let generation = saver.save(&self.portfolio, &touched);
+        let generation = saver.save(&self.portfolio, &touched, &touched_runs);
         self.save_marks.push((generation, self.history.mark()));
         self.saving = Some(done.to_owned());
         self.status = Some(StatusLine { text: self.lang.t("status.saving").to_owned(), is_error: false });

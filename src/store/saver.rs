@@ -6,11 +6,12 @@
 //! program's change), and reports each [`Outcome`]. Edits that arrive while a write is in
 //! flight are coalesced: only the newest waiting snapshot is written next.
 //!
-//! A snapshot has to be cheap to take on the interface's side: copying 10,000 initiatives
-//! costs about as much as the whole keypress budget. So each initiative's text in the file
-//! is kept, made once and again only when an edit touches that initiative, and a snapshot
-//! is those texts (shared, not copied) and a copy of the small rest of the portfolio; the
-//! thread puts them together into exactly [`to_json`]'s text.
+//! A snapshot has to be cheap to take on the interface's side: copying 10,000 initiatives,
+//! or 200 checklist runs with their participants' scores, costs about as much as the whole
+//! keypress budget. So each initiative's and each run's text in the file is kept, made once
+//! and again only when an edit touches that record, and a snapshot is those texts (shared,
+//! not copied) and a copy of the small rest of the portfolio; the thread puts them together
+//! into exactly [`to_json`]'s text.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -21,7 +22,7 @@ use std::time::Instant;
 
 use super::write::to_json_sized;
 use super::{Access, SaveError, Store};
-use crate::model::{Id, Initiative, Portfolio};
+use crate::model::{Assessment, Id, Initiative, Portfolio};
 
 #[cfg(doc)]
 use super::to_json;
@@ -41,7 +42,9 @@ pub struct Saver {
     glance: Glance,
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
-    fragments: Fragments,
+    /// The texts of the initiatives and of the checklist runs.
+    initiatives: Fragments,
+    runs: Fragments,
     sent: u64,
 }
 
@@ -117,7 +120,8 @@ impl Saver {
             let shared = Arc::clone(&shared);
             move || run(&shared)
         });
-        Self { glance, shared, thread: thread.ok(), fragments: Fragments::default(), sent: 0 }
+        let (initiatives, runs) = (Fragments::default(), Fragments::default());
+        Self { glance, shared, thread: thread.ok(), initiatives, runs, sent: 0 }
     }
 
     /// The data file, as it was named.
@@ -135,12 +139,15 @@ impl Saver {
     }
 
     /// Queues `portfolio` to be written and returns at once with the save's number.
-    /// `touched` names the initiatives changed since the last call (created, edited or
-    /// deleted); the others are taken as they were.
-    pub fn save(&mut self, portfolio: &Portfolio, touched: &[Id]) -> u64 {
-        self.fragments.sync(&portfolio.initiatives, touched);
-        self.fragments.fill(&portfolio.initiatives, None);
-        let snapshot = Snapshot { rest: rest_of(portfolio), initiatives: self.fragments.all() };
+    /// `touched` and `touched_runs` name the initiatives and checklist runs changed since the
+    /// last call (created, edited or deleted); the others are taken as they were.
+    pub fn save(&mut self, portfolio: &Portfolio, touched: &[Id], touched_runs: &[Id]) -> u64 {
+        self.initiatives.sync(&portfolio.initiatives, touched);
+        self.initiatives.fill(&portfolio.initiatives, None);
+        self.runs.sync(&portfolio.assessments, touched_runs);
+        self.runs.fill(&portfolio.assessments, None);
+        let snapshot =
+            Snapshot { rest: rest_of(portfolio), initiatives: self.initiatives.all(), runs: self.runs.all() };
         debug_assert!(
             snapshot.to_json(0) == super::to_json(portfolio),
             "a snapshot must be the portfolio as it is: an edit was not named in `touched`"
@@ -160,20 +167,23 @@ impl Saver {
         self.sent
     }
 
-    /// Work for an idle moment: makes the texts of initiatives not made yet, until
+    /// Work for an idle moment: makes the texts of initiatives and runs not made yet, until
     /// `deadline`; true while some are left. Makes the first save after a start as cheap
     /// as the others.
     pub fn prepare(&mut self, portfolio: &Portfolio, deadline: Instant) -> bool {
         if self.glance.access.is_read_only() {
             return false;
         }
-        self.fragments.sync(&portfolio.initiatives, &[]);
-        !self.fragments.fill(&portfolio.initiatives, Some(deadline))
+        self.initiatives.sync(&portfolio.initiatives, &[]);
+        self.runs.sync(&portfolio.assessments, &[]);
+        !(self.initiatives.fill(&portfolio.initiatives, Some(deadline))
+            && self.runs.fill(&portfolio.assessments, Some(deadline)))
     }
 
     /// The portfolio was replaced as a whole (reloaded, another file): nothing of it is kept.
     pub fn forget(&mut self) {
-        self.fragments = Fragments::default();
+        self.initiatives = Fragments::default();
+        self.runs = Fragments::default();
     }
 
     /// Whether a save is waiting or being written.
@@ -271,14 +281,14 @@ fn save_queued<'a>(shared: &'a Shared, mut state: MutexGuard<'a, State>) -> Mute
     state
 }
 
-/// The portfolio without its initiatives: what a snapshot copies.
+/// The portfolio without its initiatives and checklist runs: what a snapshot copies.
 fn rest_of(p: &Portfolio) -> Portfolio {
     Portfolio {
         schema_version: p.schema_version,
         id: p.id.clone(),
         organisation: p.organisation.clone(),
         initiatives: Vec::new(),
-        assessments: p.assessments.clone(),
+        assessments: Vec::new(),
         actions: p.actions.clone(),
         templates: p.templates.clone(),
         next_id: p.next_id.clone(),
@@ -292,47 +302,71 @@ fn rest_of(p: &Portfolio) -> Portfolio {
 #[derive(Debug)]
 struct Snapshot {
     rest: Portfolio,
-    /// Each initiative's text, as [`fragment`] makes it, in chunks.
+    /// Each initiative's and each run's text, as [`fragment`] makes it, in chunks.
     initiatives: Vec<Chunk>,
+    runs: Vec<Chunk>,
 }
 
-/// How an empty list of initiatives is written: a key of the root object (only those are
-/// indented by two spaces on a line of their own), so it is there exactly once.
+/// How an empty list of initiatives and of runs is written: keys of the root object (only
+/// those are indented by two spaces on a line of their own), so each is there exactly once.
 const NO_INITIATIVES: &str = "\n  \"initiatives\": []";
+const NO_RUNS: &str = "\n  \"assessments\": []";
 
 impl Snapshot {
-    /// Exactly [`to_json`] of the portfolio: the rest's text with the initiatives' texts in
-    /// the list, each line indented as pretty-printing nests it.
+    /// Exactly [`to_json`] of the portfolio: the rest's text with the initiatives' and the
+    /// runs' texts in their lists, each line indented as pretty-printing nests it.
     fn to_json(&self, capacity: usize) -> String {
         let head = to_json_sized(&self.rest, 0);
-        let texts = || {
-            self.initiatives
+        let texts = |chunks: &'_ [Chunk]| -> Vec<Arc<str>> {
+            chunks
                 .iter()
                 .flat_map(|c| c.iter())
-                .map(|t| t.as_deref().expect("every text is made before a snapshot"))
+                .map(|t| t.clone().expect("every text is made before a snapshot"))
+                .collect()
         };
-        let Some(at) = head.find(NO_INITIATIVES).filter(|_| texts().next().is_some()) else {
-            return head;
-        };
-        let list = at + NO_INITIATIVES.len() - 1;
-        let total = head.len() + texts().map(|f| f.len() + 2).sum::<usize>() + 4;
+        // In the order the file has them.
+        let lists = [(NO_INITIATIVES, texts(&self.initiatives)), (NO_RUNS, texts(&self.runs))];
+        let total = head.len() + lists.iter().flat_map(|(_, t)| t).map(|t| t.len() + 2).sum::<usize>() + 8;
         let mut out = String::with_capacity(total.max(capacity));
-        out.push_str(&head[..list]);
-        for (n, text) in texts().enumerate() {
-            out.push_str(if n == 0 { "\n" } else { ",\n" });
-            out.push_str(text);
+        let mut from = 0;
+        for (empty, texts) in lists {
+            let Some(at) = head[from..].find(empty).filter(|_| !texts.is_empty()) else { continue };
+            let list = from + at + empty.len() - 1;
+            out.push_str(&head[from..list]);
+            for (n, text) in texts.iter().enumerate() {
+                out.push_str(if n == 0 { "\n" } else { ",\n" });
+                out.push_str(text);
+            }
+            out.push_str("\n  ");
+            from = list;
         }
-        out.push_str("\n  ");
-        out.push_str(&head[list..]);
+        out.push_str(&head[from..]);
         out
     }
 }
 
-/// One initiative as it stands in the file's list: pretty JSON, every line indented by the
-/// four spaces of its depth.
-fn fragment(initiative: &Initiative) -> Arc<str> {
+/// A record of one of the file's lists, whose text a snapshot keeps.
+trait Listed: serde::Serialize + crate::model::extras::Extras {
+    fn id(&self) -> Id;
+}
+
+impl Listed for Initiative {
+    fn id(&self) -> Id {
+        self.id
+    }
+}
+
+impl Listed for Assessment {
+    fn id(&self) -> Id {
+        self.id
+    }
+}
+
+/// One record as it stands in the file's list: pretty JSON, every line indented by the four
+/// spaces of its depth.
+fn fragment(record: &impl Listed) -> Arc<str> {
     let mut out = Indented(b"    ".to_vec());
-    super::write::write_pretty(&mut out, initiative);
+    super::write::write_pretty(&mut out, record);
     Arc::from(String::from_utf8(out.0).expect("serde_json writes UTF-8"))
 }
 
@@ -363,10 +397,10 @@ impl Write for Indented {
 /// copies one chunk of pointers.
 const CHUNK: usize = 1024;
 
-/// Up to [`CHUNK`] consecutive initiatives' texts; `None` where not made yet.
+/// Up to [`CHUNK`] consecutive records' texts; `None` where not made yet.
 type Chunk = Arc<Vec<Option<Arc<str>>>>;
 
-/// Each initiative's text, in the portfolio's order.
+/// Each record's text, in the order of its list in the portfolio.
 #[derive(Debug, Default)]
 struct Fragments {
     ids: Vec<Id>,
@@ -376,13 +410,13 @@ struct Fragments {
 }
 
 impl Fragments {
-    /// Follows the portfolio's list (initiatives created or deleted) and forgets the texts of
+    /// Follows the portfolio's list (records created or deleted) and forgets the texts of
     /// the `touched` ones.
-    fn sync(&mut self, initiatives: &[Initiative], touched: &[Id]) {
+    fn sync(&mut self, records: &[impl Listed], touched: &[Id]) {
         let aligned =
-            self.ids.len() == initiatives.len() && self.ids.iter().zip(initiatives).all(|(a, b)| *a == b.id);
+            self.ids.len() == records.len() && self.ids.iter().zip(records).all(|(a, b)| *a == b.id());
         if !aligned {
-            self.realign(initiatives);
+            self.realign(records);
         }
         for id in touched {
             let at = match self.ids.binary_search(id) {
@@ -397,20 +431,20 @@ impl Fragments {
         }
     }
 
-    /// Keeps the texts of initiatives still in the list, by id, in its order.
-    fn realign(&mut self, initiatives: &[Initiative]) {
+    /// Keeps the texts of records still in the list, by id, in its order.
+    fn realign(&mut self, records: &[impl Listed]) {
         let old_ids = std::mem::take(&mut self.ids);
         let old_texts = std::mem::take(&mut self.chunks).into_iter().flat_map(Arc::unwrap_or_clone);
         let mut old: HashMap<Id, Arc<str>> =
             old_ids.into_iter().zip(old_texts).filter_map(|(id, text)| text.map(|t| (id, t))).collect();
-        self.ids = initiatives.iter().map(|i| i.id).collect();
+        self.ids = records.iter().map(Listed::id).collect();
         let texts: Vec<Option<Arc<str>>> = self.ids.iter().map(|id| old.remove(id)).collect();
         self.missing = texts.iter().filter(|t| t.is_none()).count();
         self.chunks = texts.chunks(CHUNK).map(|c| Arc::new(c.to_vec())).collect();
     }
 
     /// Makes the missing texts, stopping at `deadline`; true when none is missing.
-    fn fill(&mut self, initiatives: &[Initiative], deadline: Option<Instant>) -> bool {
+    fn fill(&mut self, records: &[impl Listed], deadline: Option<Instant>) -> bool {
         let mut made = 0;
         for (c, chunk) in self.chunks.iter_mut().enumerate() {
             if self.missing == 0 {
@@ -420,14 +454,14 @@ impl Fragments {
                 continue;
             }
             let first = c * CHUNK;
-            for (slot, initiative) in Arc::make_mut(chunk).iter_mut().zip(&initiatives[first..]) {
+            for (slot, record) in Arc::make_mut(chunk).iter_mut().zip(&records[first..]) {
                 if slot.is_some() {
                     continue;
                 }
                 if made % 32 == 31 && deadline.is_some_and(|d| Instant::now() >= d) {
                     return false;
                 }
-                *slot = Some(fragment(initiative));
+                *slot = Some(fragment(record));
                 self.missing -= 1;
                 made += 1;
             }
@@ -461,7 +495,10 @@ mod tests {
     fn snapshot(fragments: &mut Fragments, p: &Portfolio, touched: &[Id]) -> String {
         fragments.sync(&p.initiatives, touched);
         assert!(fragments.fill(&p.initiatives, None));
-        Snapshot { rest: rest_of(p), initiatives: fragments.all() }.to_json(0)
+        let mut runs = Fragments::default();
+        runs.sync(&p.assessments, &[]);
+        assert!(runs.fill(&p.assessments, None));
+        Snapshot { rest: rest_of(p), initiatives: fragments.all(), runs: runs.all() }.to_json(0)
     }
 
     #[test]
@@ -503,6 +540,34 @@ mod tests {
         assert!(Arc::ptr_eq(&shared[0], &fragments.all()[0]), "the other chunks are shared");
         let gone = p.initiatives.remove(3).id;
         assert_eq!(snapshot(&mut fragments, &p, &[gone]), to_json(&p));
+    }
+
+    #[test]
+    fn checklist_runs_keep_their_texts_until_an_edit_names_them() {
+        let mut p = portfolio(5);
+        assert!(p.assessments.len() >= 2, "the sample has runs");
+        let (mut initiatives, mut runs) = (Fragments::default(), Fragments::default());
+        let mut snapshot = |p: &Portfolio, touched_runs: &[Id]| {
+            initiatives.sync(&p.initiatives, &[]);
+            assert!(initiatives.fill(&p.initiatives, None));
+            runs.sync(&p.assessments, touched_runs);
+            assert!(runs.fill(&p.assessments, None));
+            let text =
+                Snapshot { rest: rest_of(p), initiatives: initiatives.all(), runs: runs.all() }.to_json(0);
+            (text, runs.all())
+        };
+        let (text, before) = snapshot(&p, &[]);
+        assert_eq!(text, to_json(&p));
+        p.assessments[1].scope = "Ändrad grupp".into();
+        let (text, after) = snapshot(&p, &[p.assessments[1].id]);
+        assert_eq!(text, to_json(&p));
+        let shared = |c: &[Chunk], ix: usize| c[0][ix].clone().expect("made");
+        assert!(Arc::ptr_eq(&shared(&before, 0), &shared(&after, 0)), "an untouched run keeps its text");
+        assert!(!Arc::ptr_eq(&shared(&before, 1), &shared(&after, 1)));
+        let gone = p.assessments.remove(0).id;
+        assert_eq!(snapshot(&p, &[gone]).0, to_json(&p));
+        p.assessments.clear();
+        assert_eq!(snapshot(&p, &[]).0, to_json(&p));
     }
 
     #[test]

@@ -777,7 +777,7 @@ fn kill_child_saves_in_a_loop() {
             p.initiatives[ix].description = initiative.description;
             p.initiatives[ix].id
         };
-        saver.save(&p, &[touched]);
+        saver.save(&p, &[touched], &[]);
         if round % 3 == 0 {
             for outcome in saver.finish() {
                 outcome.result.expect("saves");
