@@ -404,7 +404,6 @@ impl Store {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
         let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
-        let json = json(hint);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {
@@ -414,6 +413,9 @@ impl Store {
             make_backup(&*self.ops, &target).map_err(|e| SaveError::from_write(&self.path, e))?;
             self.backed_up = true;
         }
+        // After the backup, whose copy of the old file is freed by now: the two large texts
+        // are never in memory at once.
+        let json = json(hint);
         let stamp = match write_file_with(&*self.ops, &target, json.as_bytes(), Sharing::Private) {
             Ok(written) => Stamp::of(written, json.as_bytes()),
             Err(e) => {
