@@ -291,9 +291,9 @@ impl Store {
         Self::open_previewing(path, read_only, |_, _| {})
     }
 
-    /// Opens the data file like [`Store::open`]. While a large file is parsed on another
-    /// thread, `preview` is given the access the session will have and the file's bytes, so
-    /// that a first frame can be drawn from a [`glance`] meanwhile.
+    /// Opens the data file like [`Store::open`]. Before a large file is parsed, `preview` is
+    /// given the access the session will have and the file's bytes, so that a first frame
+    /// can be drawn from a [`glance`] at once.
     pub fn open_previewing(
         path: &Path,
         read_only: bool,

@@ -206,8 +206,8 @@ fn draw(terminal: &mut Screen, app: &mut App) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame)).map(|_| ())
 }
 
-/// The first frame of a large file, drawn from a [`crate::store::glance`] at it while the
-/// whole file is read on another thread: the same frame the whole file gives, sooner. Only
+/// The first frame of a large file, drawn from a [`crate::store::glance`] at it before the
+/// whole file is parsed on another thread: the same frame the whole file gives, sooner. Only
 /// for a session that will be able to write and has no draft to offer (those first frames
 /// say so, and the glance cannot); the taken terminal, when one was drawn.
 fn first_look(access: &Access, bytes: &[u8], path: &Path, options: &Options) -> Option<Screen> {

@@ -1,7 +1,7 @@
 //! A first look at a large data file, for the first frame: the portfolio without what no first
 //! screen shows (the initiatives' texts, lists, benefits and logs, and the checklist runs),
 //! read line by line from the layout fasett writes (two spaces an indentation level, one
-//! member a line) while the whole file is read on the other core. A file in any other layout,
+//! member a line) before the whole file is parsed on another thread. A file in any other layout,
 //! of another schema version, or whose kept parts do not read gives no glance: the first frame
 //! then waits for the whole read. A glance is only ever drawn, never edited or saved; that it
 //! draws the same first frame as the whole file is tested in `tests/app/first_look.rs`.

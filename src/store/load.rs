@@ -249,8 +249,11 @@ pub(super) fn read_and_parse(
     read_and_parse_previewing(path, allow_newer, |_| {})
 }
 
-/// Like [`read_and_parse`]; a large file is parsed on another thread while `preview` is given
-/// its bytes on this one (e.g. to draw a first frame from a [`super::glance`]).
+/// Like [`read_and_parse`]; a large file's bytes are first given to `preview` (to draw a
+/// first frame from a [`super::glance`]), then parsed on another thread while this one
+/// hashes them. The preview goes first, alone: the two cores of a small machine may share
+/// one core's units, and the parse beside it slowed the glance by half (13.5 → 19.5 ms at
+/// 10,000 initiatives), for a first frame 5 ms later.
 pub(super) fn read_and_parse_previewing(
     path: &Path,
     allow_newer: bool,
@@ -259,8 +262,8 @@ pub(super) fn read_and_parse_previewing(
     let Some((bytes, meta)) = read_capped(path)? else { return Ok(None) };
     let (portfolio, hash) = if bytes.len() > PARALLEL_PARSE_BYTES {
         std::thread::scope(|scope| {
-            let portfolio = scope.spawn(|| parse_inner(&bytes, path, allow_newer));
             preview(&bytes);
+            let portfolio = scope.spawn(|| parse_inner(&bytes, path, allow_newer));
             let hash = content_hash(&bytes);
             (portfolio.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), hash)
         })
