@@ -9,7 +9,7 @@
 use memchr::memmem::Finder;
 use memchr::{memchr, memrchr};
 
-use crate::model::{Portfolio, SCHEMA_VERSION};
+use crate::model::{Initiative, Portfolio, SCHEMA_VERSION};
 
 /// The members of an initiative a first screen shows or counts by (the grid's cells and
 /// shares, the tendency, the register's columns); the rest (the long texts, the lists, the
@@ -45,40 +45,75 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
         return None;
     }
     let closers = Closers::new();
-    // Room for all it keeps, so it is never copied to grow: pages it does not fill cost nothing.
-    let mut out = Vec::with_capacity(bytes.len() / 3);
-    out.push(b'{');
-    let mut version_seen = false;
-    for (ix, member) in closers.members(&body[..close], ROOT).enumerate() {
-        let member = member?;
-        if ix > 0 {
-            out.push(b',');
-        }
-        match member.key {
-            b"schema_version" => {
-                let value = std::str::from_utf8(member.value).ok()?;
-                if value.trim().parse::<u32>().ok()? != SCHEMA_VERSION {
-                    return None;
+    std::thread::scope(|scope| {
+        // Room for all it keeps, so it is never copied to grow: pages it does not fill cost
+        // nothing.
+        let mut out = Vec::with_capacity(bytes.len() / 3);
+        out.push(b'{');
+        let mut version_seen = false;
+        let mut second_half = None;
+        for (ix, member) in closers.members(&body[..close], ROOT).enumerate() {
+            let member = member?;
+            if ix > 0 {
+                out.push(b',');
+            }
+            match member.key {
+                b"schema_version" => {
+                    let value = std::str::from_utf8(member.value).ok()?;
+                    if value.trim().parse::<u32>().ok()? != SCHEMA_VERSION {
+                        return None;
+                    }
+                    version_seen = true;
+                    out.extend_from_slice(member.text);
                 }
-                version_seen = true;
-                out.extend_from_slice(member.text);
+                b"initiatives" if member.multi_line => {
+                    // The second half of a long list is read on the other core meanwhile.
+                    let (first, second) = halves(inner_lines(member.value)?);
+                    if !second.is_empty() {
+                        let closers = &closers;
+                        second_half = Some(scope.spawn(move || closers.read_initiatives(second)));
+                    }
+                    out.extend_from_slice(b"\"initiatives\":[");
+                    closers.initiatives(first, &mut out)?;
+                    out.push(b']');
+                }
+                key if ROOT_LEFT_OUT.contains(&key) => {
+                    out.extend_from_slice(&member.text[..member.text.len() - member.value.len()]);
+                    out.extend_from_slice(b"[]");
+                }
+                _ => out.extend_from_slice(member.text),
             }
-            b"initiatives" if member.multi_line => closers.initiatives(member.value, &mut out)?,
-            key if ROOT_LEFT_OUT.contains(&key) => {
-                out.extend_from_slice(&member.text[..member.text.len() - member.value.len()]);
-                out.extend_from_slice(b"[]");
-            }
-            _ => out.extend_from_slice(member.text),
         }
+        if !version_seen {
+            return None;
+        }
+        out.push(b'}');
+        // One check of the whole text is cheaper than one for each of its many short strings.
+        let mut portfolio: Portfolio = serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()?;
+        if let Some(second) = second_half {
+            portfolio.initiatives.extend(second.join().ok()??);
+        }
+        super::load::settle(&mut portfolio);
+        Some(portfolio)
+    })
+}
+
+/// A list's lines cut in two at the element that starts nearest after its middle; the second
+/// part is empty for a list under a megabyte, not worth a thread.
+fn halves(lines: &[u8]) -> (&[u8], &[u8]) {
+    const WORTH_A_THREAD: usize = 1 << 20;
+    if lines.len() < WORTH_A_THREAD {
+        return (lines, &[]);
     }
-    if !version_seen {
-        return None;
+    let opening = Finder::new(b"\n    {");
+    let mut from = lines.len() / 2;
+    while let Some(at) = opening.find(&lines[from..]).map(|at| from + at + 1) {
+        if matches!(lines.get(at + 5), Some(b'\n' | b'\r')) {
+            return lines.split_at(at);
+        }
+        from = at;
     }
-    out.push(b'}');
-    // One check of the whole text is cheaper than one for each of its many short strings.
-    let mut portfolio: Portfolio = serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()?;
-    super::load::settle(&mut portfolio);
-    Some(portfolio)
+    (lines, &[])
 }
 
 /// One member of an object as written: `"key": value`, on one line or, for a non-empty list
@@ -121,11 +156,19 @@ impl Closers {
         Members { closers: self, body, indent, done: false }
     }
 
-    /// Writes the list of initiatives (`value`, as written) with each initiative's
-    /// members but the [`KEPT`] ones left out.
-    fn initiatives(&self, value: &[u8], out: &mut Vec<u8>) -> Option<()> {
-        out.extend_from_slice(b"\"initiatives\":[");
-        let mut rest = inner_lines(value)?;
+    /// The initiatives in `lines` (whole elements of the list, as written), read.
+    fn read_initiatives(&self, lines: &[u8]) -> Option<Vec<Initiative>> {
+        let mut out = Vec::with_capacity(lines.len() / 3);
+        out.push(b'[');
+        self.initiatives(lines, &mut out)?;
+        out.push(b']');
+        serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()
+    }
+
+    /// Writes the initiatives in `lines` (whole elements of the list, as written) with their
+    /// members but the [`KEPT`] ones left out, separated by commas.
+    fn initiatives(&self, lines: &[u8], out: &mut Vec<u8>) -> Option<()> {
+        let mut rest = lines;
         let mut first = true;
         while !rest.is_empty() {
             let opening = line_end(rest, 0);
@@ -141,7 +184,8 @@ impl Closers {
             let mut fields = self.members(&rest[opening + 1..], FIELD);
             for field in &mut fields {
                 let field = field?;
-                if !KEPT.contains(&field.key) {
+                // `null` and `false` are what a member left out reads as anyway.
+                if !KEPT.contains(&field.key) || matches!(field.value, b"null" | b"false") {
                     continue;
                 }
                 if kept > 0 {
@@ -158,7 +202,6 @@ impl Closers {
             }
             rest = &after[(close + 1).min(after.len())..];
         }
-        out.push(b']');
         Some(())
     }
 }
@@ -278,8 +321,9 @@ mod tests {
 
     #[test]
     fn a_glance_is_the_whole_file_but_for_what_it_leaves_out() {
+        // Over a megabyte of initiatives: the second half is read on another thread.
         let generated = to_json(&generate::portfolio(Size {
-            initiatives: 300,
+            initiatives: 1_500,
             assessments: 12,
             respondents: 5,
             benefits: 2,
@@ -289,6 +333,7 @@ mod tests {
         for text in [crate::demo::SAMPLE.to_owned(), generated] {
             let glance = glance(text.as_bytes()).expect("a file fasett wrote gives a glance");
             assert!(!glance.initiatives.is_empty());
+            assert!(glance.initiatives.is_sorted_by_key(|i| i.id));
             assert!(glance == without_left_out(whole(&text)), "the glance differs");
         }
     }
