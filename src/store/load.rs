@@ -213,11 +213,14 @@ pub(super) fn read_capped(path: &Path) -> Result<Option<(Vec<u8>, fs::Metadata)>
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = read_halves(&file, meta.len()).unwrap_or_default();
-    if bytes.is_empty() {
+    let bytes = if let Some(bytes) = read_halves(&file, meta.len()) {
+        bytes
+    } else {
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         // The file may grow between the check and the read; never read past the cap.
         (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
-    }
+        bytes
+    };
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }

@@ -315,13 +315,13 @@ const NO_RUNS: &str = "\n  \"assessments\": []";
 impl Snapshot {
     /// Exactly [`to_json`] of the portfolio: the rest's text with the initiatives' and the
     /// runs' texts in their lists, each line indented as pretty-printing nests it.
-    fn to_json(&self, capacity: usize) -> String {
+    fn to_json<'a>(&'a self, capacity: usize) -> String {
         let head = to_json_sized(&self.rest, 0);
-        let texts = |chunks: &'_ [Chunk]| -> Vec<Arc<str>> {
+        let texts = |chunks: &'a [Chunk]| -> Vec<&'a str> {
             chunks
                 .iter()
                 .flat_map(|c| c.iter())
-                .map(|t| t.clone().expect("every text is made before a snapshot"))
+                .map(|t| t.as_deref().expect("every text is made before a snapshot"))
                 .collect()
         };
         // In the order the file has them.
