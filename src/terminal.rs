@@ -155,8 +155,6 @@ fn event_loop(terminal: &mut Screen, app: &mut App, signals: &Signals, tty: &Tty
             return End::Gone;
         }
         app.poll_saves();
-        // The size is read on every turn, not only from resize events: the frame is laid out
-        // for the terminal as it is, even before crossterm hands the resize on.
         if draw(terminal, app).is_err() {
             return End::Gone;
         }

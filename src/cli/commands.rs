@@ -27,10 +27,9 @@ pub(super) fn path(file: Option<&Path>, lang: Lang) -> ExitCode {
 }
 
 /// The portfolio for reading commands: a missing file is an empty portfolio (so `export`
-/// gives a CSV template with just the headers), a broken one exit 2.
-/// The portfolio a read-only command works from, kept until the process ends: the system
-/// takes the memory back at once then, where freeing 10,000 initiatives allocation by
-/// allocation costs about a tenth of a report's time.
+/// gives a CSV template with just the headers), a broken one exit 2. It is kept until the
+/// process ends: the system takes the memory back at once then, where freeing 10,000
+/// initiatives allocation by allocation costs about a tenth of a report's time.
 fn load_for_reading(file: Option<&Path>, lang: Lang) -> Result<&'static crate::model::Portfolio, ExitCode> {
     let path = store::resolve_path(file).map_err(|e| fail(&e.localized(lang), 1))?;
     let portfolio = match store::load(&path) {
