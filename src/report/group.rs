@@ -92,13 +92,14 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
             .iter()
             .map(|f| {
                 let one = |v: Option<f64>| v.map_or(Value::Null, |v| Value::from(round(v, 1)));
+                let p = &f.percents;
                 json!({
                     "facet": f.facet.key(),
-                    "n": f.n,
-                    "mean": one(f.mean),
-                    "spread": one(f.spread),
-                    "lowest": one(f.lowest),
-                    "highest": one(f.highest),
+                    "n": p.n,
+                    "mean": one(p.mean),
+                    "spread": one(p.spread),
+                    "lowest": one(p.lowest),
+                    "highest": one(p.highest),
                 })
             })
             .collect()

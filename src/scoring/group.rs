@@ -317,18 +317,43 @@ pub fn widest_gaps<'g, 't>(gaps: &'g [Gap<'t>], limit: usize) -> Vec<&'g Gap<'t>
     with.into_iter().take(limit).map(|(_, g)| g).collect()
 }
 
+/// How a set of numbers lies: how many there are, their mean, their standard deviation
+/// (taken over the set itself, as the module says; it needs two numbers), the lowest and the
+/// highest. `None` where there is nothing to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stats {
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub spread: Option<f64>,
+    pub lowest: Option<f64>,
+    pub highest: Option<f64>,
+}
+
+impl Stats {
+    pub fn of(values: &[f64]) -> Self {
+        let n = values.len();
+        let mean = (n > 0).then(|| values.iter().sum::<f64>() / n as f64);
+        let spread = mean
+            .filter(|_| n >= 2)
+            .map(|m| (values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n as f64).sqrt());
+        Stats {
+            n,
+            mean,
+            spread,
+            lowest: values.iter().copied().reduce(f64::min),
+            highest: values.iter().copied().reduce(f64::max),
+        }
+    }
+}
+
 /// One facet of a facet-orientation run across its participants: each participant's
 /// percentage of the highest possible score, and how far those lie apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FacetSpread {
     pub facet: Facet,
-    /// Participants with at least one scored statement of this facet.
-    pub n: usize,
-    pub mean: Option<f64>,
-    /// Standard deviation of the participants' percentages, in percentage points.
-    pub spread: Option<f64>,
-    pub lowest: Option<f64>,
-    pub highest: Option<f64>,
+    /// The percentages of the participants with at least one scored statement of this
+    /// facet; the spread is in percentage points.
+    pub percents: Stats,
 }
 
 /// Each facet's percentage per participant (as [`super::facet_shares`] computes it for the
@@ -356,19 +381,7 @@ pub fn facet_spreads(t: &Template, a: &Assessment) -> Vec<FacetSpread> {
                         .then(|| scored.iter().sum::<f64>() * 100.0 / (span * scored.len() as f64))
                 })
                 .collect();
-            let n = percents.len();
-            let mean = (n > 0).then(|| percents.iter().sum::<f64>() / n as f64);
-            let spread = mean
-                .filter(|_| n >= 2)
-                .map(|m| (percents.iter().map(|p| (p - m).powi(2)).sum::<f64>() / n as f64).sqrt());
-            FacetSpread {
-                facet,
-                n,
-                mean,
-                spread,
-                lowest: percents.iter().copied().reduce(f64::min),
-                highest: percents.iter().copied().reduce(f64::max),
-            }
+            FacetSpread { facet, percents: Stats::of(&percents) }
         })
         .collect()
 }
@@ -549,13 +562,13 @@ mod tests {
             vec![],
         );
         let spreads = facet_spreads(&t, &a);
-        let mission = spreads[0];
-        assert_eq!(mission.facet, Facet::MissionOriented);
+        assert_eq!(spreads[0].facet, Facet::MissionOriented);
+        let mission = spreads[0].percents;
         assert_eq!((mission.n, mission.mean, mission.spread), (2, Some(62.5), Some(37.5)));
         assert_eq!((mission.lowest, mission.highest), (Some(25.0), Some(100.0)));
-        let anticipatory = spreads[1];
+        let anticipatory = spreads[1].percents;
         assert_eq!(anticipatory.n, 3);
-        assert_eq!(spreads[2].n, 0, "nobody answered an enhancement statement");
-        assert_eq!(spreads[2].mean, None);
+        assert_eq!(spreads[2].percents.n, 0, "nobody answered an enhancement statement");
+        assert_eq!(spreads[2].percents.mean, None);
     }
 }

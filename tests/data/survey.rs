@@ -119,7 +119,7 @@ fn a_google_forms_grid_in_english_and_its_utf16_copy_read_alike() {
     assert_eq!(csv.run.responses[0].role, "unit manager", "roles are kept");
     let t = Catalog::bundled().find("facet_orientation").expect("bundled").clone();
     let spreads = group::facet_spreads(&t, &csv.run);
-    assert!(spreads.iter().all(|f| f.n == 6 && f.spread.is_some()), "{spreads:?}");
+    assert!(spreads.iter().all(|f| f.percents.n == 6 && f.percents.spread.is_some()), "{spreads:?}");
     assert!(utf16.notes.iter().any(|n| n.contains("tab")), "{:?}", utf16.notes);
 }
 

@@ -331,7 +331,7 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
 pub(super) fn facet_spread(app: &App, t: &Template, a: &Assessment) -> Vec<String> {
     group::facet_spreads(t, a)
         .iter()
-        .map(|f| match (f.spread, f.lowest, f.highest) {
+        .map(|f| match (f.percents.spread, f.percents.lowest, f.percents.highest) {
             (Some(s), Some(lo), Some(hi)) => app.lang.tf(
                 "results.facet_spread",
                 &[
