@@ -276,16 +276,13 @@ pub fn grow_out_of(portfolio: &Portfolio, id: Id, parent: Option<Id>) -> Result<
     Ok(after)
 }
 
-/// A stage decision asked for: the verdict, who took it, why, where the initiative moves
-/// (by default: go → the next stage, hold → paused, stop → stopped, pivot → stays), and for
-/// a stop, what grows out of it.
+/// A stage decision asked for: the decision (the verdict, who took it, and where the
+/// initiative moves when it is named; by default go → the next stage, hold → paused,
+/// stop → stopped, pivot → stays), why, and for a stop, what grows out of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageDecision {
-    pub verdict: Verdict,
-    pub forum: String,
+    pub asked: Decision,
     pub reason: String,
-    pub stage: Option<Stage>,
-    pub status: Option<Status>,
     pub grows_into: Option<Id>,
 }
 
@@ -299,11 +296,12 @@ pub fn decide(
     let before = portfolio.initiative(id).ok_or(Refusal::NoSuchInitiative(id))?;
     let mut after = before.clone();
     let next_stage = Stage::ALL.get(usize::from(before.stage.number())).copied();
-    let (stage, status) = match d.verdict {
-        Verdict::Go => (d.stage.or(next_stage), d.status.or(Some(Status::Active))),
-        Verdict::Hold => (d.stage, d.status.or(Some(Status::Paused))),
-        Verdict::Stop => (d.stage, d.status.or(Some(Status::Stopped))),
-        Verdict::Pivot => (d.stage, d.status),
+    let asked = &d.asked;
+    let (stage, status) = match asked.verdict {
+        Verdict::Go => (asked.stage.or(next_stage), asked.status.or(Some(Status::Active))),
+        Verdict::Hold => (asked.stage, asked.status.or(Some(Status::Paused))),
+        Verdict::Stop => (asked.stage, asked.status.or(Some(Status::Stopped))),
+        Verdict::Pivot => (asked.stage, asked.status),
     };
     let stage = stage.filter(|s| *s != before.stage);
     let status = status.filter(|s| *s != before.status);
@@ -313,13 +311,7 @@ pub fn decide(
     if let Some(s) = status {
         after.status = s;
     }
-    let decision = Decision {
-        forum: d.forum.trim().to_owned(),
-        verdict: d.verdict,
-        stage,
-        status,
-        extra: crate::model::extras::Extra::default(),
-    };
+    let decision = Decision { forum: asked.forum.trim().to_owned(), stage, status, ..asked.clone() };
     after.log.push(LogEntry {
         date: today,
         kind: LogKind::Decision,

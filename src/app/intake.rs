@@ -9,7 +9,8 @@ use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
 use crate::ideas::{self, Move, Refusal, StageDecision, review};
-use crate::model::{Channel, Collection, Id, Stage, Status, Triage};
+use crate::model::extras::Extra;
+use crate::model::{Channel, Collection, Decision, Id, Stage, Status, Triage};
 
 /// The intake list: which row is selected, and the line being typed, if any.
 #[derive(Debug, Clone, Default)]
@@ -263,7 +264,7 @@ impl App {
                     })
                     .collect();
                 if self.commit(Change::Batch(changes)) {
-                    let verdict = self.lang.t(&format!("verdict.{}", decision.verdict.key()));
+                    let verdict = self.lang.t(&format!("verdict.{}", decision.asked.verdict.key()));
                     self.set_info(self.lang.tf("decision.recorded", &[("id", &id), ("verdict", &verdict)]));
                 }
             }
@@ -331,7 +332,8 @@ fn parse_decision(text: &str, lang: crate::i18n::Lang) -> Option<StageDecision> 
         Some((forum, reason)) => (forum.trim().to_owned(), reason.trim().to_owned()),
         None => (String::new(), rest.trim().to_owned()),
     };
-    Some(StageDecision { verdict, forum, reason, stage, status, grows_into })
+    let asked = Decision { forum, verdict, stage, status, extra: Extra::default() };
+    Some(StageDecision { asked, reason, grows_into })
 }
 
 #[cfg(test)]
@@ -343,10 +345,13 @@ mod tests {
     #[test]
     fn a_decision_reads_its_verdict_move_forum_reason_and_successor() {
         let d = parse_decision("stop nämnden: för dyrt -> 12", Lang::Sv).expect("parses");
-        assert_eq!(d.verdict, Verdict::Stop);
-        assert_eq!((d.forum.as_str(), d.reason.as_str(), d.grows_into), ("nämnden", "för dyrt", Some(12)));
+        assert_eq!(d.asked.verdict, Verdict::Stop);
+        assert_eq!(
+            (d.asked.forum.as_str(), d.reason.as_str(), d.grows_into),
+            ("nämnden", "för dyrt", Some(12))
+        );
         let d = parse_decision("kör 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
-        assert_eq!((d.verdict, d.stage), (Verdict::Go, Some(Stage::Implementing)));
+        assert_eq!((d.asked.verdict, d.asked.stage), (Verdict::Go, Some(Stage::Implementing)));
         assert!(parse_decision("maybe", Lang::En).is_none());
     }
 }
