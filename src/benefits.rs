@@ -28,7 +28,7 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 use crate::model::{
-    Benefit, BenefitKind, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
+    Benefit, BenefitKind, Costs, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
 
 pub use words::{due_text, realisation_text, value_text};
@@ -358,16 +358,31 @@ pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Timeline
     timeline_from(&months)
 }
 
+/// A set of benefits in figures: how many, their sums, and how many are overdue.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    pub count: usize,
+    pub sums: Sums,
+    /// Benefits whose follow-up is overdue.
+    pub overdue: usize,
+}
+
+impl Tally {
+    pub fn plus(&mut self, other: &Tally) {
+        self.count += other.count;
+        self.sums.plus(&other.sums);
+        self.overdue += other.overdue;
+    }
+}
+
 /// One initiative's benefits in figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InitiativeFigures {
     pub id: Id,
     pub title: String,
-    pub benefits: usize,
-    pub sums: Sums,
-    pub overdue: usize,
-    pub investment: Option<f64>,
-    pub yearly_cost: Option<f64>,
+    pub benefits: Tally,
+    /// The investment and the running cost as the initiative states them (none: empty).
+    pub costs: Costs,
     /// Years to pay back the investment from the planned money benefit.
     pub payback_years: Option<f64>,
 }
@@ -375,11 +390,8 @@ pub struct InitiativeFigures {
 /// The portfolio's benefits in figures (initiatives not archived).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// Benefits counted.
-    pub count: usize,
-    pub sums: Sums,
-    /// Benefits whose follow-up is overdue.
-    pub overdue: usize,
+    /// The initiatives' tallies added up.
+    pub benefits: Tally,
     /// Benefits due within [`DUE_SOON_DAYS`].
     pub due_soon: usize,
     /// Per P the benefit eases: money, products, staff, none.
@@ -398,9 +410,7 @@ pub struct Summary {
 
 pub fn summary(p: &Portfolio, today: Date) -> Summary {
     let mut s = Summary {
-        count: 0,
-        sums: Sums::default(),
-        overdue: 0,
+        benefits: Tally::default(),
         due_soon: 0,
         per_pressure: [Sums::default(); 4],
         per_facet: [Sums::default(); 6],
@@ -417,19 +427,15 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
         let mut figures = InitiativeFigures {
             id: i.id,
             title: i.title.clone(),
-            benefits: i.benefits.len(),
-            sums: Sums::default(),
-            overdue: 0,
-            investment: i.costs.as_ref().and_then(|c| c.investment),
-            yearly_cost: i.costs.as_ref().and_then(|c| c.yearly),
+            benefits: Tally { count: i.benefits.len(), ..Tally::default() },
+            costs: i.costs.clone().unwrap_or_default(),
             payback_years: None,
         };
         let facet = Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5);
         for b in &i.benefits {
-            s.count += 1;
             // Worked out once, added everywhere it counts.
             let one = Sums::of([b]);
-            figures.sums.plus(&one);
+            figures.benefits.sums.plus(&one);
             let pressure = match b.relieves {
                 Some(Pressure::Money) => 0,
                 Some(Pressure::Products) => 1,
@@ -442,16 +448,16 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
                 sums.plus(&one);
             }
             let due = due(b, today);
-            figures.overdue += usize::from(due.is_overdue());
+            figures.benefits.overdue += usize::from(due.is_overdue());
             s.due_soon += usize::from(matches!(due, Due::Ahead(d) if d <= DUE_SOON_DAYS));
             if b.owner.trim().is_empty() {
                 s.without_owner.push((i.id, b.id));
             }
         }
-        s.overdue += figures.overdue;
-        s.sums.plus(&figures.sums);
-        figures.payback_years = payback_years(i, figures.sums.money_planned);
-        if figures.benefits > 0 || figures.investment.is_some() || figures.yearly_cost.is_some() {
+        s.benefits.plus(&figures.benefits);
+        figures.payback_years = payback_years(i, figures.benefits.sums.money_planned);
+        if figures.benefits.count > 0 || figures.costs.investment.is_some() || figures.costs.yearly.is_some()
+        {
             s.initiatives.push(figures);
         }
     }

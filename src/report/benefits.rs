@@ -87,7 +87,7 @@ impl Shown<'_> {
             || "–".to_owned(),
             |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
         );
-        let sums = &i.sums;
+        let sums = &i.benefits.sums;
         [
             self.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
             self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised),
@@ -98,7 +98,7 @@ impl Shown<'_> {
 
 /// Listed in the per-initiative table: something summed, or a cost stated.
 fn counted(i: &&benefits::InitiativeFigures) -> bool {
-    i.sums != Sums::default() || i.investment.is_some() || i.yearly_cost.is_some()
+    i.benefits.sums != Sums::default() || i.costs.investment.is_some() || i.costs.yearly.is_some()
 }
 
 /// The Markdown section.
@@ -107,14 +107,14 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     let unit = time_unit(p);
     let shown = Shown { lang, currency: currency(p), time_unit: &unit };
     let _ = writeln!(o, "\n## {}\n", t("report.benefits"));
-    if s.count == 0 {
+    if s.benefits.count == 0 {
         let _ = writeln!(o, "{}", t("report.benefits_none"));
     } else {
-        let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
+        let initiatives = s.initiatives.iter().filter(|i| i.benefits.count > 0).count();
         let _ = writeln!(
             o,
             "{}\n",
-            lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)])
+            lang.tf("report.benefits_intro", &[("count", &s.benefits.count), ("initiatives", &initiatives)])
         );
         let time_label = if unit.is_empty() {
             t("report.benefits_time").to_owned()
@@ -128,7 +128,7 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
             t("report.benefits_realised"),
             t("report.benefits_share")
         );
-        let sums = &s.sums;
+        let sums = &s.benefits.sums;
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} |",
@@ -147,7 +147,7 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
         let _ = writeln!(o, "\n{}", t("report.benefits_how"));
     }
     follow_up(o, p, s, lang);
-    if s.count == 0 {
+    if s.benefits.count == 0 {
         return;
     }
     let years = s.timeline.years();
@@ -180,14 +180,14 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
             "| #{} {} | {} | {money} | {time} | {payback} |",
             i.id,
             md_cell(&i.title),
-            i.benefits
+            i.benefits.count
         );
     }
     if listed.len() > MAX_ROWS {
         let _ =
             writeln!(o, "\n{}", lang.tf("report.benefits_more", &[("count", &(listed.len() - MAX_ROWS))]));
     }
-    let others = s.initiatives.iter().filter(|i| i.benefits > 0 && !counted(i)).count();
+    let others = s.initiatives.iter().filter(|i| i.benefits.count > 0 && !counted(i)).count();
     if others > 0 {
         let _ = writeln!(o, "\n{}", lang.tf("report.benefits_only_quality", &[("count", &others)]));
     }
@@ -219,13 +219,13 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
 fn follow_up(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     let t = |k: &str| lang.t(k);
     let _ = writeln!(o, "\n### {}\n", t("report.benefits_follow_up"));
-    if s.overdue == 0 && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
+    if s.benefits.overdue == 0 && s.without_owner.is_empty() && s.implemented_without_benefit.is_empty() {
         let _ = writeln!(o, "{}", t("report.benefits_nothing_due"));
         return;
     }
-    if s.overdue > 0 {
+    if s.benefits.overdue > 0 {
         // Each is listed, with its owner, among the follow-ups above.
-        let _ = writeln!(o, "- {}", lang.tf("report.benefits_overdue", &[("count", &s.overdue)]));
+        let _ = writeln!(o, "- {}", lang.tf("report.benefits_overdue", &[("count", &s.benefits.overdue)]));
     }
     if !s.without_owner.is_empty() {
         let mut initiatives: Vec<String> = s.without_owner.iter().map(|(i, _)| format!("#{i}")).collect();
@@ -349,11 +349,11 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
     let [money, products, staff, none] = &s.per_pressure;
     let [mission_oriented, anticipatory, enhancement_oriented, adaptive, mixed, unplaced] = &s.per_facet;
     BenefitsJson {
-        count: s.count,
+        count: s.benefits.count,
         currency: currency(p),
         time_unit: time_unit(p),
-        sums: (&s.sums).into(),
-        overdue_measurements: s.overdue,
+        sums: (&s.benefits.sums).into(),
+        overdue_measurements: s.benefits.overdue,
         due_soon: s.due_soon,
         without_owner: s
             .without_owner
@@ -388,11 +388,11 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
             .map(|i| InitiativeJson {
                 id: i.id,
                 title: &i.title,
-                benefits: i.benefits,
-                sums: (&i.sums).into(),
-                overdue_measurements: i.overdue,
-                investment: i.investment.map(|v| round(v, 2)),
-                yearly_cost: i.yearly_cost.map(|v| round(v, 2)),
+                benefits: i.benefits.count,
+                sums: (&i.benefits.sums).into(),
+                overdue_measurements: i.benefits.overdue,
+                investment: i.costs.investment.map(|v| round(v, 2)),
+                yearly_cost: i.costs.yearly.map(|v| round(v, 2)),
                 payback_years: i.payback_years.map(|v| round(v, 1)),
             })
             .collect(),
@@ -412,11 +412,12 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
         format!("{} ({})", t("report.benefits_time"), unit)
     };
     let _ = write!(o, "<section><h2>{}</h2>", esc(t("report.benefits")));
-    if s.count == 0 {
+    if s.benefits.count == 0 {
         let _ = write!(o, "<p>{}</p>", esc(t("report.benefits_none")));
     } else {
-        let initiatives = s.initiatives.iter().filter(|i| i.benefits > 0).count();
-        let intro = lang.tf("report.benefits_intro", &[("count", &s.count), ("initiatives", &initiatives)]);
+        let initiatives = s.initiatives.iter().filter(|i| i.benefits.count > 0).count();
+        let intro =
+            lang.tf("report.benefits_intro", &[("count", &s.benefits.count), ("initiatives", &initiatives)]);
         let _ = write!(o, "<p>{}</p>", esc(&intro));
         let columns = [
             ("", false),
@@ -425,7 +426,7 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
             (t("report.benefits_share"), true),
         ];
         head(o, "keep", &columns);
-        let sums = &s.sums;
+        let sums = &s.benefits.sums;
         for (label, planned, realised, money) in [
             (t("report.benefits_money").to_owned(), sums.money_planned, sums.money_realised, true),
             (time_label.clone(), sums.time_planned, sums.time_realised, false),
@@ -502,7 +503,7 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                     "<tr><td>#{} {}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     i.id,
                     cell(&i.title),
-                    i.benefits,
+                    i.benefits.count,
                     esc(&money),
                     esc(&time),
                     esc(&payback)
