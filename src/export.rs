@@ -49,7 +49,7 @@ pub mod xlsx;
 
 use serde_json::{Map, Value};
 
-pub use benefits::{BenefitColumn, MeasurementColumn, Table};
+pub use benefits::{BenefitColumn, MeasurementColumn, Table, TableColumn};
 pub use markdown::{escape as escape_markdown, markdown, table_head as markdown_table_head};
 pub use table::{CELL_LIMIT, OTHER_COLUMNS};
 

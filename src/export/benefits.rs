@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::number;
 use crate::i18n::Lang;
-use crate::model::{Benefit, Portfolio, keyed_enum};
+use crate::model::{Benefit, Keyed, Portfolio, keyed_enum};
 
 /// The tables written beside the initiatives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +45,8 @@ impl Table {
     /// The headers, in the interface language.
     pub fn headers(self, lang: Lang) -> Vec<&'static str> {
         match self {
-            Table::Benefits => BenefitColumn::ALL.iter().map(|c| c.header(lang)).collect(),
-            Table::Measurements => MeasurementColumn::ALL.iter().map(|c| c.header(lang)).collect(),
+            Table::Benefits => BenefitColumn::headers(lang),
+            Table::Measurements => MeasurementColumn::headers(lang),
         }
     }
 
@@ -56,6 +56,21 @@ impl Table {
             Table::Benefits => benefit_rows(portfolio, lang),
             Table::Measurements => measurement_rows(portfolio, lang),
         }
+    }
+}
+
+/// A column of one of these tables; its header is the catalog's `csv.<TABLE>_<key>`.
+pub trait TableColumn: Keyed {
+    /// The table's word in the header's catalog key: `benefit`.
+    const TABLE: &'static str;
+
+    fn header(self, lang: Lang) -> &'static str {
+        lang.t(&format!("csv.{}_{}", Self::TABLE, self.key()))
+    }
+
+    /// Every column's header, in file order.
+    fn headers(lang: Lang) -> Vec<&'static str> {
+        Self::ALL.iter().map(|c| c.header(lang)).collect()
     }
 }
 
@@ -80,10 +95,8 @@ keyed_enum! {
     }
 }
 
-impl BenefitColumn {
-    pub fn header(self, lang: Lang) -> &'static str {
-        lang.t(&format!("csv.benefit_{}", self.key()))
-    }
+impl TableColumn for BenefitColumn {
+    const TABLE: &'static str = "benefit";
 }
 
 keyed_enum! {
@@ -100,10 +113,8 @@ keyed_enum! {
     }
 }
 
-impl MeasurementColumn {
-    pub fn header(self, lang: Lang) -> &'static str {
-        lang.t(&format!("csv.measurement_{}", self.key()))
-    }
+impl TableColumn for MeasurementColumn {
+    const TABLE: &'static str = "measurement";
 }
 
 /// A benefit's unknown keys, its baseline's and target's under their (known) names.

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::columns::norm;
 use super::{MAX_BYTES, Problem, decode};
-use crate::export::{BenefitColumn, MeasurementColumn, Table};
+use crate::export::{BenefitColumn, MeasurementColumn, Table, TableColumn};
 use crate::i18n::{Lang, NumberError, parse_cell};
 use crate::model::extras::Extra;
 use crate::model::{Benefit, BenefitKind, Id, Initiative, Keyed, Measurement, Pressure};
@@ -158,15 +158,15 @@ fn read_sheet(
 
 /// Which column of `table` a header names (its key or its header in any language).
 fn column_index(table: Table, header: &str) -> Option<usize> {
+    fn position<C: TableColumn>(header: &str) -> Option<usize> {
+        C::ALL.iter().position(|c| {
+            norm(c.key()) == header || Lang::ALL.iter().any(|lang| norm(c.header(*lang)) == header)
+        })
+    }
     let header = norm(header);
-    let matches = |key: &str, label: &dyn Fn(Lang) -> &'static str| {
-        norm(key) == header || Lang::ALL.iter().any(|lang| norm(label(*lang)) == header)
-    };
     match table {
-        Table::Benefits => BenefitColumn::ALL.iter().position(|c| matches(c.key(), &|lang| c.header(lang))),
-        Table::Measurements => {
-            MeasurementColumn::ALL.iter().position(|c| matches(c.key(), &|lang| c.header(lang)))
-        }
+        Table::Benefits => position::<BenefitColumn>(&header),
+        Table::Measurements => position::<MeasurementColumn>(&header),
     }
 }
 
