@@ -80,8 +80,9 @@ impl Shown<'_> {
         )
     }
 
-    /// An initiative's money, time and payback cells in the per-initiative table.
-    fn initiative(&self, i: &benefits::InitiativeFigures) -> [String; 3] {
+    /// An initiative's row in the per-initiative table, unescaped: "#3 Title", how many
+    /// benefits, money, time and payback.
+    fn initiative(&self, i: &benefits::InitiativeFigures) -> [String; 5] {
         let lang = self.lang;
         let payback = i.payback_years.map_or_else(
             || "–".to_owned(),
@@ -89,6 +90,8 @@ impl Shown<'_> {
         );
         let sums = &i.benefits.sums;
         [
+            format!("#{} {}", i.id, i.title),
+            i.benefits.count.to_string(),
             self.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
             self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised),
             payback,
@@ -174,14 +177,8 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
     table_head(o, &titled(INITIATIVE_COLUMNS, lang));
     let listed: Vec<_> = s.initiatives.iter().filter(counted).collect();
     for i in listed.iter().take(MAX_ROWS) {
-        let [money, time, payback] = shown.initiative(i);
-        let _ = writeln!(
-            o,
-            "| #{} {} | {} | {money} | {time} | {payback} |",
-            i.id,
-            md_cell(&i.title),
-            i.benefits.count
-        );
+        let [initiative, count, money, time, payback] = shown.initiative(i);
+        let _ = writeln!(o, "| {} | {count} | {money} | {time} | {payback} |", md_cell(&initiative));
     }
     if listed.len() > MAX_ROWS {
         let _ =
@@ -497,13 +494,11 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                 esc(t("report.benefits_payback"))
             );
             for i in listed.iter().take(MAX_ROWS) {
-                let [money, time, payback] = shown.initiative(i);
+                let [initiative, count, money, time, payback] = shown.initiative(i);
                 let _ = write!(
                     o,
-                    "<tr><td>#{} {}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    i.id,
-                    cell(&i.title),
-                    i.benefits.count,
+                    "<tr><td>{}</td><td class=\"n\">{count}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    cell(&initiative),
                     esc(&money),
                     esc(&time),
                     esc(&payback)

@@ -314,6 +314,17 @@ impl<'a> Facts<'a> {
         self.lang.t(&format!("{prefix}.{key}"))
     }
 
+    /// What a log line shows in either format: its date, "#3 Title", its kind in words and
+    /// its text, unescaped.
+    pub(super) fn log_cells(&self, line: &LogLine<'_>) -> [String; 4] {
+        [
+            self.lang.date(line.entry.date),
+            format!("#{} {}", line.initiative.id, line.initiative.title),
+            self.name("log_kind", line.entry.kind.key()).to_owned(),
+            line.entry.text.clone(),
+        ]
+    }
+
     /// The pole a facet stands for, in words; "–" for mixed and unplaced.
     pub(super) fn pole(&self, facet: Facet) -> &'static str {
         Pole::of(facet).map_or("–", |p| self.name("pole", p.key()))

@@ -305,14 +305,13 @@ fn decisions(o: &mut String, f: &Facts) {
         ],
     );
     for line in &f.memo.log {
+        let [date, initiative, kind, text] = f.log_cells(line);
         let _ = write!(
             o,
-            "<tr><td class=\"d\">{}</td><td>#{} {}</td><td>{}</td><td>{}</td></tr>",
-            f.lang.date(line.entry.date),
-            line.initiative.id,
-            cell(&line.initiative.title),
-            esc(f.name("log_kind", line.entry.kind.key())),
-            cell(&line.entry.text)
+            "<tr><td class=\"d\">{date}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            cell(&initiative),
+            esc(&kind),
+            cell(&text)
         );
     }
     o.push_str("</tbody></table>");

@@ -200,15 +200,8 @@ pub(super) fn decisions(o: &mut String, f: &Facts) {
         return;
     }
     for line in &f.memo.log {
-        let _ = writeln!(
-            o,
-            "- {} #{} {} — {}: {}",
-            f.lang.date(line.entry.date),
-            line.initiative.id,
-            one_line(&line.initiative.title),
-            f.name("log_kind", line.entry.kind.key()),
-            one_line(&line.entry.text)
-        );
+        let [date, initiative, kind, text] = f.log_cells(line);
+        let _ = writeln!(o, "- {date} {} — {kind}: {}", one_line(&initiative), one_line(&text));
     }
     if f.memo.log_more > 0 {
         let _ = writeln!(o, "\n{}", f.lang.tn("report.log_more", f.memo.log_more, &[]));
