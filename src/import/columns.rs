@@ -53,6 +53,13 @@ fn words<T: Keyed + Eq + Hash>(prefixes: &[&str], extra: &[(T, &[&str])]) -> Has
     map
 }
 
+/// [`words`] for an answer of the OPSI question, also known by its mark (1–4, a–d).
+fn marked<T: Keyed + Eq + Hash>(prefix: &str, mark: fn(T) -> &'static str) -> HashMap<String, T> {
+    let mut map = words(&[prefix], &[]);
+    map.extend(T::ALL.iter().map(|v| (norm(mark(*v)), *v)));
+    map
+}
+
 impl Vocab {
     /// The one vocabulary, built on first use.
     pub(super) fn get() -> &'static Vocab {
@@ -308,24 +315,8 @@ impl Vocab {
                     (Priority::High, &["hög", "høj", "høy", "high"]),
                 ],
             ),
-            created_to: words(
-                &["created_to"],
-                &[
-                    (CreatedTo::ImproveExistingServices, &["1"]),
-                    (CreatedTo::ReachOverarchingGoal, &["2"]),
-                    (CreatedTo::ExploreUncertainties, &["3"]),
-                    (CreatedTo::MeetNewNeeds, &["4"]),
-                ],
-            ),
-            pushed_by: words(
-                &["pushed_by"],
-                &[
-                    (PushedBy::LeadersWantResults, &["a"]),
-                    (PushedBy::CostsAndProcesses, &["b"]),
-                    (PushedBy::BottomUpTesting, &["c"]),
-                    (PushedBy::PreparingForFuture, &["d"]),
-                ],
-            ),
+            created_to: marked("created_to", CreatedTo::mark),
+            pushed_by: marked("pushed_by", PushedBy::mark),
             kinds: words(
                 &["log_kind"],
                 &[

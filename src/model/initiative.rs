@@ -204,6 +204,13 @@ keyed_enum! {
     }
 }
 
+impl CreatedTo {
+    /// The answer's mark in the OPSI question, as the placement helper shows it: 1 to 4.
+    pub fn mark(self) -> &'static str {
+        ["1", "2", "3", "4"][self as usize]
+    }
+}
+
 keyed_enum! {
     /// "Mainly pushed by …"
     pub enum PushedBy {
@@ -211,6 +218,13 @@ keyed_enum! {
         CostsAndProcesses = "costs_and_processes",
         BottomUpTesting = "bottom_up_testing",
         PreparingForFuture = "preparing_for_future",
+    }
+}
+
+impl PushedBy {
+    /// The answer's mark in the OPSI question, as the placement helper shows it: a to d.
+    pub fn mark(self) -> &'static str {
+        ["a", "b", "c", "d"][self as usize]
     }
 }
 

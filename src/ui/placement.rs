@@ -50,14 +50,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &PlacementDialog
         ])
     };
     let mut lines = vec![heading("placement.created_to", dialog.question == 0)];
-    for (n, answer) in CreatedTo::ALL.into_iter().enumerate() {
+    for answer in CreatedTo::ALL {
         let text = t(&format!("created_to.{}", answer.key())).to_owned();
-        lines.push(option((n + 1).to_string(), text, dialog.created_to == Some(answer)));
+        lines.push(option(answer.mark().to_owned(), text, dialog.created_to == Some(answer)));
     }
     lines.push(heading("placement.pushed_by", dialog.question == 1));
-    for (letter, answer) in ['a', 'b', 'c', 'd'].into_iter().zip(PushedBy::ALL) {
+    for answer in PushedBy::ALL {
         let text = t(&format!("pushed_by.{}", answer.key())).to_owned();
-        lines.push(option(letter.to_string(), text, dialog.pushed_by == Some(answer)));
+        lines.push(option(answer.mark().to_owned(), text, dialog.pushed_by == Some(answer)));
     }
     let facet_name = |f: crate::model::Facet| t(&format!("facet.{}", f.key()));
     let result = match dialog.placed() {
