@@ -167,18 +167,23 @@ mod tests {
 
     #[test]
     fn user_text_renders_as_text() {
-        assert_eq!(escape("# Not a heading"), "\\# Not a heading");
-        assert_eq!(escape("[x](http://evil)"), "\\[x\\](http://evil)");
-        assert_eq!(escape("![img](y)"), "\\!\\[img\\](y)");
-        assert_eq!(escape("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
-        assert_eq!(escape("a | b"), "a \\| b");
-        assert_eq!(escape("*bold* _it_ `code` ~~gone~~"), "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~");
-        assert_eq!(
-            escape("1. first\n- item\n+ more\n> quote\n    code\n==="),
-            "1\\. first\n\\- item\n\\+ more\n\\> quote\ncode\n\\==="
-        );
-        assert_eq!(escape("&amp; C:\\temp"), "\\&amp; C:\\\\temp");
-        assert_eq!(escape("plain text, 3.5 % and e-mail"), "plain text, 3.5 % and e-mail");
+        let cases = [
+            ("# Not a heading", "\\# Not a heading"),
+            ("[x](http://evil)", "\\[x\\](http://evil)"),
+            ("![img](y)", "\\!\\[img\\](y)"),
+            ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+            ("a | b", "a \\| b"),
+            ("*bold* _it_ `code` ~~gone~~", "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~"),
+            (
+                "1. first\n- item\n+ more\n> quote\n    code\n===",
+                "1\\. first\n\\- item\n\\+ more\n\\> quote\ncode\n\\===",
+            ),
+            ("&amp; C:\\temp", "\\&amp; C:\\\\temp"),
+            ("plain text, 3.5 % and e-mail", "plain text, 3.5 % and e-mail"),
+        ];
+        for (text, escaped) in cases {
+            assert_eq!(escape(text), escaped, "{text:?}");
+        }
     }
 
     #[test]
