@@ -33,17 +33,17 @@ impl App {
                 .benefit
                 .as_ref()
                 .and_then(|dialog| {
-                    let initiative = form.original.as_ref().map(|i| i.id);
+                    let initiative = form.state.original.as_ref().map(|i| i.id);
                     benefits::dialog_draft(dialog, || BenefitOver {
                         initiative,
                         form: Some(Box::new(form_draft(form))),
                     })
                 })
-                .or_else(|| form.dirty.then(|| form_draft(form))),
+                .or_else(|| form.state.dirty.then(|| form_draft(form))),
             Mode::Benefits(view) => view.dialog.as_ref().and_then(|dialog| {
                 benefits::dialog_draft(dialog, || {
                     let benefit = match dialog {
-                        BenefitDialog::Edit(editor) => editor.original.as_ref().map(|b| b.id),
+                        BenefitDialog::Edit(editor) => editor.state.original.as_ref().map(|b| b.id),
                         BenefitDialog::Measure(line) => Some(line.benefit),
                         BenefitDialog::Delete(_) => None,
                     };
@@ -59,7 +59,7 @@ impl App {
             Mode::Profile(editor) => profile_draft(editor, &self.portfolio.organisation),
             Mode::Culture(CultureMode::Note { rating, input }) => self.note_draft(*rating, input.value()),
             Mode::Culture(CultureMode::NewRun(form)) if form.dirty => Some(self.run_draft(form)),
-            Mode::Culture(CultureMode::ActionForm(form)) if form.dirty => Some(action_draft(form)),
+            Mode::Culture(CultureMode::ActionForm(form)) if form.state.dirty => Some(action_draft(form)),
             Mode::Help { back, .. } => self.draft_in(back),
             _ => None,
         }
@@ -173,12 +173,13 @@ impl App {
                 let mut form = self.action_form(original, *draft, back);
                 for (key, value) in &fields {
                     let field = ActionField::ALL.iter().find(|f| f.key() == key);
-                    if let Some(input) = field.and_then(|f| form.lines.iter_mut().find(|(l, _)| l == f)) {
+                    if let Some(input) = field.and_then(|f| form.state.lines.iter_mut().find(|(l, _)| l == f))
+                    {
                         input.1 = Input::new(one_line(value));
                     }
                 }
-                form.focus = focus.min(ActionField::ALL.len() - 1);
-                form.dirty = true;
+                form.state.focus = focus.min(ActionField::ALL.len() - 1);
+                form.state.dirty = true;
                 self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
             }
             Draft::Benefit { over, editing, focus, draft, fields } => {
@@ -244,22 +245,27 @@ fn one_line(text: &str) -> String {
 
 fn form_draft(form: &InitiativeForm) -> Draft {
     let mut fields: Vec<(String, String)> =
-        form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
+        form.state.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
     fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
-        editing: form.original.as_ref().map(|i| i.id),
-        focus: form.focus,
-        draft: Box::new(form.draft.clone()),
+        editing: form.state.original.as_ref().map(|i| i.id),
+        focus: form.state.focus,
+        draft: Box::new(form.state.draft.clone()),
         fields,
     }
 }
 
 fn action_draft(form: &ActionForm) -> Draft {
     Draft::Action {
-        editing: form.original.as_ref().map(|a| a.id),
-        focus: form.focus,
-        draft: Box::new(form.draft.clone()),
-        fields: form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect(),
+        editing: form.state.original.as_ref().map(|a| a.id),
+        focus: form.state.focus,
+        draft: Box::new(form.state.draft.clone()),
+        fields: form
+            .state
+            .lines
+            .iter()
+            .map(|(f, input)| (f.key().to_owned(), input.value().to_owned()))
+            .collect(),
     }
 }
 
@@ -306,7 +312,7 @@ fn restored_form(
         let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key) else { continue };
         match field.kind() {
             FieldKind::Line => {
-                if let Some(input) = form.lines.get_mut(field) {
+                if let Some(input) = form.state.lines.get_mut(field) {
                     *input = Input::new(value.clone());
                 }
             }
@@ -318,7 +324,7 @@ fn restored_form(
             FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
         }
     }
-    form.focus = focus.min(Field::ALL.len() - 1);
-    form.dirty = true;
+    form.state.focus = focus.min(Field::ALL.len() - 1);
+    form.state.dirty = true;
     form
 }

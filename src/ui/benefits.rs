@@ -322,7 +322,7 @@ fn render_editor(
 ) {
     let lang = app.lang;
     let rect = centred(area, 74, BenefitField::ALL.len() as u16 + 4);
-    let title = match (&editor.original, initiative) {
+    let title = match (&editor.state.original, initiative) {
         (Some(b), _) => lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))]),
         (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
         (None, None) => lang.t("benefits.new_title_plain").to_owned(),
@@ -336,7 +336,7 @@ fn render_editor(
     let width = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
     for (ix, field) in BenefitField::ALL.iter().enumerate() {
         let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
-        let focused = editor.field() == *field;
+        let focused = editor.state.field() == *field;
         let label_style = theme.label(focused, editor.error.is_some_and(|e| e.field == *field));
         let label =
             theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.key())), LABEL_WIDTH - 1);
@@ -348,7 +348,7 @@ fn render_editor(
             let current = lang.t(&editor.choice_label(*field)).to_owned();
             let text = if focused { format!("◂ {current} ▸") } else { current };
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
-        } else if let Some(input) = editor.line(*field) {
+        } else if let Some(input) = editor.state.line(*field) {
             let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
             let shown: String = input.value().chars().skip(scroll).collect();
             let mut text = theme.truncate(&one_line(&shown), width);
@@ -362,7 +362,7 @@ fn render_editor(
         }
     }
     if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
-        let count = editor.draft.measurements.len();
+        let count = editor.state.draft.measurements.len();
         let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
         frame.render_widget(
             Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
