@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::benefits::{BenefitDialog, view_initiative};
-use super::culture::{ActionField, ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, InitiativeForm, Mode};
 
@@ -171,15 +171,7 @@ impl App {
                 self.pane = Pane::Culture;
                 let back = CultureMode::Plan { assessment: draft.assessment, selected: 0 };
                 let mut form = self.action_form(original, *draft, back);
-                for (key, value) in &fields {
-                    let field = ActionField::ALL.iter().find(|f| f.key() == key);
-                    if let Some(input) = field.and_then(|f| form.state.lines.iter_mut().find(|(l, _)| l == f))
-                    {
-                        input.1 = Input::new(one_line(value));
-                    }
-                }
-                form.state.focus = focus.min(ActionField::ALL.len() - 1);
-                form.state.dirty = true;
+                form.state.put_back(focus, &fields, one_line);
                 self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
             }
             Draft::Benefit { over, editing, focus, draft, fields } => {
@@ -244,8 +236,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn form_draft(form: &InitiativeForm) -> Draft {
-    let mut fields: Vec<(String, String)> =
-        form.state.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
+    let mut fields = form.state.typed();
     fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
         editing: form.state.original.as_ref().map(|i| i.id),
@@ -260,12 +251,7 @@ fn action_draft(form: &ActionForm) -> Draft {
         editing: form.state.original.as_ref().map(|a| a.id),
         focus: form.state.focus,
         draft: Box::new(form.state.draft.clone()),
-        fields: form
-            .state
-            .lines
-            .iter()
-            .map(|(f, input)| (f.key().to_owned(), input.value().to_owned()))
-            .collect(),
+        fields: form.state.typed(),
     }
 }
 
@@ -305,26 +291,17 @@ fn restored_form(
     app: &App,
 ) -> InitiativeForm {
     let mut form = InitiativeForm::new(original, draft, &app.portfolio.organisation);
+    // The file could have been edited by hand: keep line breaks, drop other controls.
+    let clean = |value: &str| -> String { value.chars().filter(|c| !c.is_control() || *c == '\n').collect() };
+    form.state.put_back(focus, fields, clean);
     for (key, value) in fields {
-        // The file could have been edited by hand: keep line breaks, drop other controls.
-        let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-        let value = &value;
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key) else { continue };
-        match field.kind() {
-            FieldKind::Line => {
-                if let Some(input) = form.state.lines.get_mut(field) {
-                    *input = Input::new(value.clone());
-                }
-            }
-            FieldKind::Text => {
-                if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
-                    *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
-                }
-            }
-            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
+        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key && f.kind() == FieldKind::Text)
+        else {
+            continue;
+        };
+        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
+            *area = TextArea::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }
-    form.state.focus = focus.min(Field::ALL.len() - 1);
-    form.state.dirty = true;
     form
 }

@@ -112,6 +112,25 @@ impl<T, F: Keyed + PartialEq> FormState<T, F> {
     pub fn focus_field(&mut self, field: F) {
         self.focus = F::ALL.iter().position(|f| *f == field).unwrap_or(0);
     }
+
+    /// Each one-line field's key and its text as typed, in order: what a draft keeps.
+    pub fn typed(&self) -> Vec<(String, String)> {
+        self.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect()
+    }
+
+    /// A draft's typed text put back: each one-line field found by its key gets its text
+    /// through `clean` (the file may have been edited by hand), the focus goes where it was,
+    /// and the form counts as changed.
+    pub fn put_back(&mut self, focus: usize, fields: &[(String, String)], clean: impl Fn(&str) -> String) {
+        for (key, value) in fields {
+            let field = F::ALL.iter().find(|f| f.key() == key);
+            if let Some(input) = field.and_then(|f| self.lines.get_mut(*f)) {
+                *input = Input::new(clean(value));
+            }
+        }
+        self.focus = focus.min(F::ALL.len() - 1);
+        self.dirty = true;
+    }
 }
 
 /// What a one-line prompt leaves to its owner, once [`prompt_line`] has typed into it.

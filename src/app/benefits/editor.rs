@@ -84,18 +84,6 @@ impl BenefitEditor {
         Self { state: FormState::new(original, draft, lines), error: None, confirm_discard: false }
     }
 
-    /// Every text field as typed, in Tab order.
-    pub fn typed(&self) -> impl Iterator<Item = (BenefitField, &str)> {
-        self.state.lines.iter().map(|(f, input)| (*f, input.value()))
-    }
-
-    /// Puts `text` in a text field, as if typed there (a draft put back).
-    pub fn set_typed(&mut self, field: BenefitField, text: String) {
-        if let Some(input) = self.state.lines.get_mut(field) {
-            *input = Input::new(text);
-        }
-    }
-
     /// The current value of a choice field, as a catalog key.
     pub fn choice_label(&self, field: BenefitField) -> String {
         match field {

@@ -3,7 +3,7 @@
 //! them and comes back first).
 
 use super::one_line;
-use crate::app::benefits::{BenefitDialog, BenefitEditor, BenefitField, MeasureField, MeasureLine};
+use crate::app::benefits::{BenefitDialog, BenefitEditor, MeasureField, MeasureLine};
 use crate::app::{App, Mode};
 use crate::model::{Benefit, Id};
 use crate::recovery::{self, BenefitOver, Draft};
@@ -17,7 +17,7 @@ pub(super) fn dialog_draft(dialog: &BenefitDialog, over: impl FnOnce() -> Benefi
             editing: editor.state.original.as_ref().map(|b| b.id),
             focus: editor.state.focus,
             draft: Box::new(editor.state.draft.clone()),
-            fields: editor.typed().map(|(f, text)| (f.key().to_owned(), text.to_owned())).collect(),
+            fields: editor.state.typed(),
         }),
         BenefitDialog::Measure(line) if line.is_dirty() => Some(Draft::Measurement {
             over: over(),
@@ -57,13 +57,7 @@ impl App {
             None => saved,
         };
         let mut editor = BenefitEditor::new(current, draft, self.lang);
-        for (key, value) in fields {
-            if let Some(field) = BenefitField::ALL.iter().find(|f| f.key() == key && !f.is_choice()) {
-                editor.set_typed(*field, one_line(value));
-            }
-        }
-        editor.state.focus = focus.min(BenefitField::ALL.len() - 1);
-        editor.state.dirty = true;
+        editor.state.put_back(focus, fields, one_line);
         self.put_dialog(BenefitDialog::Edit(Box::new(editor)));
     }
 
