@@ -493,7 +493,7 @@ impl App {
             Mode::Command(input) => self.run_command(input.value()),
             Mode::Search(_) | Mode::FilterBar { .. } | Mode::Detail { .. } => {}
             Mode::Form(mut form) => {
-                if form.field().kind() == form::Kind::Text {
+                if form.state.field().kind() == form::Kind::Text {
                     form.edit(Edit::Newline);
                     self.mode = Mode::Form(form);
                 } else {
@@ -516,7 +516,7 @@ impl App {
                 editor.editing = None;
                 self.mode = Mode::Profile(editor);
             }
-            Mode::Form(mut form) if form.dirty => {
+            Mode::Form(mut form) if form.state.dirty => {
                 // First Esc asks; Esc or anything but y while asking goes back to the form.
                 form.confirm_discard = !form.confirm_discard;
                 self.mode = Mode::Form(form);
@@ -537,13 +537,7 @@ impl App {
 
     fn step_field(&mut self, forward: bool) {
         match &mut self.mode {
-            Mode::Form(form) => {
-                if forward {
-                    form.focus_next();
-                } else {
-                    form.focus_previous();
-                }
-            }
+            Mode::Form(form) => form.focus_step(forward),
             Mode::LogEntry { kind, .. } => *kind = cycle::step(&LogKind::ALL, kind, forward),
             _ => {}
         }
@@ -585,18 +579,18 @@ impl App {
                 return;
             }
         };
-        if form.original.as_ref() == Some(&initiative) {
+        if form.state.original.as_ref() == Some(&initiative) {
             self.set_info(self.lang.t("status.no_changes").to_owned());
             return;
         }
         initiative.updated = Some(now());
-        let created = form.original.is_none();
+        let created = form.state.original.is_none();
         if created {
             initiative.id = self.portfolio.allocate_id(Collection::Initiative);
         }
         let id = initiative.id;
         let (unit, owner) = (initiative.unit.clone(), initiative.owner.clone());
-        if self.commit(Change::initiative(form.original.clone(), Some(initiative))) {
+        if self.commit(Change::initiative(form.state.original.clone(), Some(initiative))) {
             let key = match (created, form.title_overflows()) {
                 (true, false) => "status.created",
                 (false, false) => "status.updated",

@@ -128,7 +128,7 @@ mod tests {
         let mut app = app();
         app.burst("na\nb");
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
-        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+        assert_eq!(form.state.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
         assert!(app.portfolio.initiatives.is_empty(), "nothing saved half-way");
     }
 
@@ -145,7 +145,7 @@ mod tests {
         ];
         super::handle_batch(&mut app, &events);
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
-        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+        assert_eq!(form.state.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
     }
 
     #[test]
@@ -178,7 +178,7 @@ mod tests {
         super::handle_batch(&mut app, &events);
         assert_eq!(app.size, (100, 30));
         let Mode::Form(form) = &app.mode else { panic!("the form stays open") };
-        assert_eq!(form.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
+        assert_eq!(form.state.line(crate::app::Field::Title).map(tui_input::Input::value), Some("a b"));
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl App {
         match &self.mode {
             Mode::Form(form) if form.benefit.is_some() => self.dialog_action(Target::Form, action),
             Mode::Form(form)
-                if form.field() == Field::Benefits
+                if form.state.field() == Field::Benefits
                     && !form.confirm_discard
                     && matches!(action, Action::Edit(_) | Action::Submit) =>
             {
@@ -104,7 +104,7 @@ impl App {
             None => {
                 let owner = match (target, &self.mode) {
                     (Target::Form, Mode::Form(form)) => {
-                        form.line(Field::Owner).map(|i| i.value().trim().to_owned())
+                        form.state.line(Field::Owner).map(|i| i.value().trim().to_owned())
                     }
                     (Target::View, Mode::Benefits(view)) => {
                         let initiative = view.scope.or(view.selected_row().map(|r| r.initiative));
@@ -122,7 +122,7 @@ impl App {
             Some((row, action)) => {
                 let found = match (target, &self.mode) {
                     (Target::Form, Mode::Form(form)) => {
-                        form.draft.benefits.iter().find(|b| b.id == row.benefit)
+                        form.state.draft.benefits.iter().find(|b| b.id == row.benefit)
                     }
                     _ => self.benefit(row.initiative, row.benefit),
                 };
@@ -147,8 +147,8 @@ impl App {
     /// Enter, space or `e` edit, `m` measure, `d` or Delete remove.
     fn form_benefits_key(&mut self, action: &Action) {
         let Mode::Form(form) = &mut self.mode else { return };
-        let len = form.draft.benefits.len();
-        let chosen = form.draft.benefits.get(form.option).map(|b| BenefitRow::of_ids(0, b.id));
+        let len = form.state.draft.benefits.len();
+        let chosen = form.state.draft.benefits.get(form.option).map(|b| BenefitRow::of_ids(0, b.id));
         let wanted = match action {
             Action::Submit | Action::Edit(Edit::Insert(' ' | 'e')) => Some(BenefitAction::Edit),
             Action::Edit(Edit::Insert('a' | 'n' | '+')) => Some(BenefitAction::New),
@@ -226,7 +226,7 @@ impl App {
     /// The initiative the dialog changes: the form's draft, or the one in the portfolio.
     fn dialog_initiative(&self, target: Target, benefit: Option<Id>) -> Option<Initiative> {
         match (target, &self.mode) {
-            (Target::Form, Mode::Form(form)) => Some(form.draft.clone()),
+            (Target::Form, Mode::Form(form)) => Some(form.state.draft.clone()),
             (Target::View, Mode::Benefits(view)) => {
                 view_initiative(view, benefit).and_then(|id| self.portfolio.initiative(id)).cloned()
             }
@@ -242,7 +242,7 @@ impl App {
         let kept = match &mut dialog {
             BenefitDialog::Edit(editor) => match editor.build(today, lang) {
                 Ok(mut b) => {
-                    let original = editor.original.as_ref().map(|o| o.id);
+                    let original = editor.state.original.as_ref().map(|o| o.id);
                     match self.dialog_initiative(target, original) {
                         Some(mut i) => {
                             if original.is_none() {
@@ -259,7 +259,7 @@ impl App {
                     }
                 }
                 Err(refusal) => {
-                    editor.focus_field(refusal.field);
+                    editor.state.focus_field(refusal.field);
                     editor.error = Some(refusal);
                     Err(Some((lang.t(refusal.field.key()), refusal.key)))
                 }
@@ -321,8 +321,8 @@ impl App {
         match (target, &mut self.mode) {
             (Target::Form, Mode::Form(form)) => {
                 form.option = initiative.benefits.iter().position(|b| b.id == benefit).unwrap_or(form.option);
-                form.draft.benefits = initiative.benefits;
-                form.dirty = true;
+                form.state.draft.benefits = initiative.benefits;
+                form.state.dirty = true;
                 self.set_info(self.lang.t("benefits.kept_form").to_owned());
             }
             (Target::View, _) => {

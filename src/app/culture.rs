@@ -312,7 +312,7 @@ impl App {
         let step = |focus: &mut usize, len: usize| *focus = cycle::step_index(*focus, len, forward);
         match &mut self.mode {
             Mode::Culture(CultureMode::NewRun(form)) => step(&mut form.focus, RunField::ALL.len()),
-            Mode::Culture(CultureMode::ActionForm(form)) => step(&mut form.focus, ActionField::ALL.len()),
+            Mode::Culture(CultureMode::ActionForm(form)) => form.state.focus_step(forward),
             _ => {}
         }
     }
@@ -565,7 +565,7 @@ mod tests {
         app.type_text("999");
         culture(&mut app, CultureAction::Save);
         assert!(
-            matches!(&app.mode, Mode::Culture(CultureMode::ActionForm(f)) if f.field() == ActionField::Initiative)
+            matches!(&app.mode, Mode::Culture(CultureMode::ActionForm(f)) if f.state.field() == ActionField::Initiative)
         );
         for _ in 0..3 {
             app.press("<BS>");

@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::benefits::{BenefitDialog, view_initiative};
-use super::culture::{ActionField, ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, InitiativeForm, Mode};
 
@@ -33,17 +33,17 @@ impl App {
                 .benefit
                 .as_ref()
                 .and_then(|dialog| {
-                    let initiative = form.original.as_ref().map(|i| i.id);
+                    let initiative = form.state.original.as_ref().map(|i| i.id);
                     benefits::dialog_draft(dialog, || BenefitOver {
                         initiative,
                         form: Some(Box::new(form_draft(form))),
                     })
                 })
-                .or_else(|| form.dirty.then(|| form_draft(form))),
+                .or_else(|| form.state.dirty.then(|| form_draft(form))),
             Mode::Benefits(view) => view.dialog.as_ref().and_then(|dialog| {
                 benefits::dialog_draft(dialog, || {
                     let benefit = match dialog {
-                        BenefitDialog::Edit(editor) => editor.original.as_ref().map(|b| b.id),
+                        BenefitDialog::Edit(editor) => editor.state.original.as_ref().map(|b| b.id),
                         BenefitDialog::Measure(line) => Some(line.benefit),
                         BenefitDialog::Delete(_) => None,
                     };
@@ -59,7 +59,7 @@ impl App {
             Mode::Profile(editor) => profile_draft(editor, &self.portfolio.organisation),
             Mode::Culture(CultureMode::Note { rating, input }) => self.note_draft(*rating, input.value()),
             Mode::Culture(CultureMode::NewRun(form)) if form.dirty => Some(self.run_draft(form)),
-            Mode::Culture(CultureMode::ActionForm(form)) if form.dirty => Some(action_draft(form)),
+            Mode::Culture(CultureMode::ActionForm(form)) if form.state.dirty => Some(action_draft(form)),
             Mode::Help { back, .. } => self.draft_in(back),
             _ => None,
         }
@@ -171,14 +171,7 @@ impl App {
                 self.pane = Pane::Culture;
                 let back = CultureMode::Plan { assessment: draft.assessment, selected: 0 };
                 let mut form = self.action_form(original, *draft, back);
-                for (key, value) in &fields {
-                    let field = ActionField::ALL.iter().find(|f| f.key() == key);
-                    if let Some(input) = field.and_then(|f| form.lines.iter_mut().find(|(l, _)| l == f)) {
-                        input.1 = Input::new(one_line(value));
-                    }
-                }
-                form.focus = focus.min(ActionField::ALL.len() - 1);
-                form.dirty = true;
+                form.state.put_back(focus, &fields, one_line);
                 self.mode = Mode::Culture(CultureMode::ActionForm(Box::new(form)));
             }
             Draft::Benefit { over, editing, focus, draft, fields } => {
@@ -243,23 +236,22 @@ fn one_line(text: &str) -> String {
 }
 
 fn form_draft(form: &InitiativeForm) -> Draft {
-    let mut fields: Vec<(String, String)> =
-        form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect();
+    let mut fields = form.state.typed();
     fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
-        editing: form.original.as_ref().map(|i| i.id),
-        focus: form.focus,
-        draft: Box::new(form.draft.clone()),
+        editing: form.state.original.as_ref().map(|i| i.id),
+        focus: form.state.focus,
+        draft: Box::new(form.state.draft.clone()),
         fields,
     }
 }
 
 fn action_draft(form: &ActionForm) -> Draft {
     Draft::Action {
-        editing: form.original.as_ref().map(|a| a.id),
-        focus: form.focus,
-        draft: Box::new(form.draft.clone()),
-        fields: form.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect(),
+        editing: form.state.original.as_ref().map(|a| a.id),
+        focus: form.state.focus,
+        draft: Box::new(form.state.draft.clone()),
+        fields: form.state.typed(),
     }
 }
 
@@ -299,26 +291,17 @@ fn restored_form(
     app: &App,
 ) -> InitiativeForm {
     let mut form = InitiativeForm::new(original, draft, &app.portfolio.organisation);
+    // The file could have been edited by hand: keep line breaks, drop other controls.
+    let clean = |value: &str| -> String { value.chars().filter(|c| !c.is_control() || *c == '\n').collect() };
+    form.state.put_back(focus, fields, clean);
     for (key, value) in fields {
-        // The file could have been edited by hand: keep line breaks, drop other controls.
-        let value: String = value.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-        let value = &value;
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key) else { continue };
-        match field.kind() {
-            FieldKind::Line => {
-                if let Some(input) = form.lines.get_mut(field) {
-                    *input = Input::new(value.clone());
-                }
-            }
-            FieldKind::Text => {
-                if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
-                    *area = TextArea::new(value.split('\n').map(str::to_owned).collect());
-                }
-            }
-            FieldKind::Choice | FieldKind::Multi | FieldKind::List => {}
+        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key && f.kind() == FieldKind::Text)
+        else {
+            continue;
+        };
+        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
+            *area = TextArea::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }
-    form.focus = focus.min(Field::ALL.len() - 1);
-    form.dirty = true;
     form
 }

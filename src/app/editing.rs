@@ -5,6 +5,8 @@ use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::{Input, InputRequest};
 
 use crate::action::{Action, Edit};
+use crate::cycle;
+use crate::model::Keyed;
 
 /// What arrives in a text field: an editing key, or pasted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,71 @@ impl<'a, F> IntoIterator for &'a mut Inputs<F> {
 impl<F> FromIterator<(F, String)> for Inputs<F> {
     fn from_iter<I: IntoIterator<Item = (F, String)>>(fields: I) -> Self {
         Inputs(fields.into_iter().map(|(f, text)| (f, Input::new(text))).collect())
+    }
+}
+
+/// What every form that edits one record keeps: the record as it was, the draft being
+/// edited, which field has focus, the one-line fields as typed, and whether anything was
+/// typed or chosen. The initiative form, the benefit editor and the action form each hold
+/// one, beside what is their own.
+#[derive(Debug, Clone)]
+pub struct FormState<T, F> {
+    /// The record as it was (`None` for a new one).
+    pub original: Option<T>,
+    /// Holds the choices and everything the form does not show; text is read from `lines`
+    /// when kept.
+    pub draft: T,
+    /// The focused field's place in `F::ALL`.
+    pub focus: usize,
+    pub lines: Inputs<F>,
+    /// Something was typed or chosen: the form is a draft worth keeping.
+    pub dirty: bool,
+}
+
+impl<T, F: Keyed + PartialEq> FormState<T, F> {
+    /// A form on its first field, nothing changed yet.
+    pub fn new(original: Option<T>, draft: T, lines: Inputs<F>) -> Self {
+        Self { original, draft, focus: 0, lines, dirty: false }
+    }
+
+    pub fn field(&self) -> F {
+        F::ALL[self.focus]
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.original.is_none()
+    }
+
+    pub fn line(&self, field: F) -> Option<&Input> {
+        self.lines.get(field)
+    }
+
+    /// Tab (`forward`) or Shift-Tab, round the fields.
+    pub fn focus_step(&mut self, forward: bool) {
+        self.focus = cycle::step_index(self.focus, F::ALL.len(), forward);
+    }
+
+    pub fn focus_field(&mut self, field: F) {
+        self.focus = F::ALL.iter().position(|f| *f == field).unwrap_or(0);
+    }
+
+    /// Each one-line field's key and its text as typed, in order: what a draft keeps.
+    pub fn typed(&self) -> Vec<(String, String)> {
+        self.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect()
+    }
+
+    /// A draft's typed text put back: each one-line field found by its key gets its text
+    /// through `clean` (the file may have been edited by hand), the focus goes where it was,
+    /// and the form counts as changed.
+    pub fn put_back(&mut self, focus: usize, fields: &[(String, String)], clean: impl Fn(&str) -> String) {
+        for (key, value) in fields {
+            let field = F::ALL.iter().find(|f| f.key() == key);
+            if let Some(input) = field.and_then(|f| self.lines.get_mut(*f)) {
+                *input = Input::new(clean(value));
+            }
+        }
+        self.focus = focus.min(F::ALL.len() - 1);
+        self.dirty = true;
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::BenefitDialog;
-use super::editing::{self, Inputs, Typed};
+use super::editing::{self, FormState, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -93,16 +93,13 @@ pub struct FieldError<F = Field> {
     pub key: &'static str,
 }
 
+/// The initiative form. The state's draft holds the choice and multi-select values; text
+/// fields are read at save.
 #[derive(Debug, Clone)]
 pub struct InitiativeForm {
-    /// The initiative as it was (`None` for a new one).
-    pub original: Option<Initiative>,
-    /// Choice and multi-select values live here; text fields are read at save.
-    pub draft: Initiative,
-    pub focus: usize,
+    pub state: FormState<Initiative, Field>,
     /// Position of the option cursor in a multi-select field.
     pub option: usize,
-    pub lines: Inputs<Field>,
     pub texts: Vec<(Field, TextArea<'static>)>,
     /// Goal ids offered, in order (active goals plus those already linked).
     pub goal_ids: Vec<Id>,
@@ -111,7 +108,6 @@ pub struct InitiativeForm {
     pub known_units: Vec<String>,
     pub known_people: Vec<String>,
     pub error: Option<FieldError>,
-    pub dirty: bool,
     /// Esc was pressed with unsaved changes; waiting for y/n.
     pub confirm_discard: bool,
     /// A benefit being edited or measured, kept in `draft` when done (see `app/benefits.rs`).
@@ -188,29 +184,13 @@ impl InitiativeForm {
             goal_titles: goals.iter().map(|g| format!("{}. {}", g.id, g.title)).collect(),
             known_units: organisation.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()).collect(),
             known_people: organisation.people.clone(),
-            original,
-            draft,
-            focus: 0,
+            state: FormState::new(original, draft, lines),
             option: 0,
-            lines,
             texts,
             error: None,
-            dirty: false,
             confirm_discard: false,
             benefit: None,
         }
-    }
-
-    pub fn field(&self) -> Field {
-        Field::ALL[self.focus]
-    }
-
-    pub fn is_new(&self) -> bool {
-        self.original.is_none()
-    }
-
-    pub fn line(&self, field: Field) -> Option<&Input> {
-        self.lines.get(field)
     }
 
     pub fn text(&self, field: Field) -> Option<&TextArea<'static>> {
@@ -226,21 +206,17 @@ impl InitiativeForm {
     }
 
     fn line_value(&self, field: Field) -> String {
-        self.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
+        self.state.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
     }
 
-    pub fn focus_next(&mut self) {
-        self.focus = cycle::step_index(self.focus, Field::ALL.len(), true);
-        self.option = 0;
-    }
-
-    pub fn focus_previous(&mut self) {
-        self.focus = cycle::step_index(self.focus, Field::ALL.len(), false);
+    /// Tab (`forward`) or Shift-Tab; the option cursor starts again at the top.
+    pub fn focus_step(&mut self, forward: bool) {
+        self.state.focus_step(forward);
         self.option = 0;
     }
 
     pub fn focus_field(&mut self, field: Field) {
-        self.focus = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.state.focus_field(field);
         self.option = 0;
     }
 
@@ -252,7 +228,7 @@ impl InitiativeForm {
             Field::Owner => &self.known_people,
             _ => return Vec::new(),
         };
-        let typed = crate::text::fold(self.line(field).map_or("", Input::value).trim());
+        let typed = crate::text::fold(self.state.line(field).map_or("", Input::value).trim());
         let mut starts: Vec<&str> = Vec::new();
         let mut contains: Vec<&str> = Vec::new();
         for name in known {
@@ -272,7 +248,7 @@ impl InitiativeForm {
 
     /// The current value of a choice field, as a catalog key.
     pub fn choice_label(&self, field: Field) -> String {
-        let d = &self.draft;
+        let d = &self.state.draft;
         match field {
             Field::Facet => format!("facet.{}", d.facet.key()),
             Field::Stage => format!("stage.{}", d.stage.key()),
@@ -285,7 +261,7 @@ impl InitiativeForm {
 
     /// The options of a multi-select field with their state.
     pub fn choices(&self, field: Field) -> Vec<Choice> {
-        let d = &self.draft;
+        let d = &self.state.draft;
         let key = |k: String, on: bool| Choice { label: k, translate: true, on };
         match field {
             Field::NeedSources => NeedSource::ALL
@@ -313,8 +289,8 @@ impl InitiativeForm {
     /// Steps a choice field forwards or backwards.
     fn cycle(&mut self, forward: bool) {
         use cycle::step;
-        let field = self.field();
-        let d = &mut self.draft;
+        let field = self.state.field();
+        let d = &mut self.state.draft;
         match field {
             Field::Facet => d.facet = step(&Facet::ALL, &d.facet, forward),
             Field::Stage => d.stage = step(&Stage::ALL, &d.stage, forward),
@@ -325,7 +301,7 @@ impl InitiativeForm {
             Field::Priority => d.priority = step(&Priority::ALL, &d.priority, forward),
             _ => return,
         }
-        self.dirty = true;
+        self.state.dirty = true;
     }
 
     /// Ticks or unticks the option under the cursor of a multi-select field.
@@ -337,8 +313,8 @@ impl InitiativeForm {
                 list.push(value);
             }
         }
-        let field = self.field();
-        let d = &mut self.draft;
+        let field = self.state.field();
+        let d = &mut self.state.draft;
         let o = self.option;
         match field {
             Field::NeedSources => {
@@ -361,7 +337,7 @@ impl InitiativeForm {
             }
             _ => return,
         }
-        self.dirty = true;
+        self.state.dirty = true;
     }
 
     /// An editing key while the form has focus (Tab, Ctrl-s, Esc and Enter are handled
@@ -370,15 +346,15 @@ impl InitiativeForm {
     /// with space (or x).
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
-        let field = self.field();
+        let field = self.state.field();
         if edit == Edit::NextChar
             && let Some(first) = self.suggestions(field).first().map(|s| (*s).to_owned())
-            && self.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
+            && self.state.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
         {
             let end = first.chars().count();
-            if let Some(input) = self.lines.get_mut(field) {
+            if let Some(input) = self.state.lines.get_mut(field) {
                 *input = Input::new(first).with_cursor(end);
-                self.dirty = true;
+                self.state.dirty = true;
             }
             return;
         }
@@ -414,13 +390,15 @@ impl InitiativeForm {
 
     /// Types into the focused text field, if it is one; it is dirty once its text changed.
     fn type_text(&mut self, typed: Typed<'_>) {
-        let field = self.field();
+        let field = self.state.field();
         let changed = match field.kind() {
-            Kind::Line => self.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed)),
+            Kind::Line => {
+                self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
+            }
             Kind::Text => self.text_mut(field).is_some_and(|area| editing::type_area(area, typed)),
             Kind::Choice | Kind::Multi | Kind::List => false,
         };
-        self.dirty |= changed;
+        self.state.dirty |= changed;
     }
 
     /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to
@@ -434,13 +412,13 @@ impl InitiativeForm {
     /// becomes the start of the description.
     pub fn build(&self, today: Date) -> Result<Initiative, FieldError> {
         let err = |field, key| FieldError { field, key };
-        let mut i = self.draft.clone();
+        let mut i = self.state.draft.clone();
         let (title, overflow) = split_title(&self.line_value(Field::Title));
         i.title = title;
         if i.title.is_empty() {
             return Err(err(Field::Title, "form.error_title_required"));
         }
-        for (field, input) in self.lines.iter().filter(|(f, _)| *f != Field::Title) {
+        for (field, input) in self.state.lines.iter().filter(|(f, _)| *f != Field::Title) {
             if input.value().chars().count() > MAX_LINE_CHARS {
                 return Err(err(*field, "form.error_too_long"));
             }
@@ -488,7 +466,7 @@ impl InitiativeForm {
             }
             crate::i18n::parse_cell(&text).map(Some).map_err(|e| FieldError { field, key: e.key() })
         };
-        let mut costs = self.draft.costs.clone().unwrap_or_default();
+        let mut costs = self.state.draft.costs.clone().unwrap_or_default();
         costs.investment = number(Field::Investment)?;
         costs.yearly = number(Field::YearlyCost)?;
         Ok((!costs.is_empty()).then_some(costs))
@@ -531,7 +509,7 @@ mod tests {
         form.focus_field(Field::FollowUp);
         type_text(&mut form, "next tuesday");
         assert_eq!(form.build(TODAY).map_err(|e| e.field), Err(Field::FollowUp));
-        form.lines.iter_mut().for_each(|(f, i)| {
+        form.state.lines.iter_mut().for_each(|(f, i)| {
             if *f == Field::FollowUp {
                 *i = Input::new("+2w".into());
             }
@@ -581,16 +559,16 @@ mod tests {
         let mut form = new_form();
         form.focus_field(Field::Facet);
         form.edit(Edit::NextChar);
-        assert_eq!(form.draft.facet, Facet::MissionOriented, "wraps from unplaced to the first facet");
+        assert_eq!(form.state.draft.facet, Facet::MissionOriented, "wraps from unplaced to the first facet");
         form.edit(Edit::PreviousChar);
-        assert_eq!(form.draft.facet, Facet::Unplaced);
+        assert_eq!(form.state.draft.facet, Facet::Unplaced);
         form.focus_field(Field::Relieves);
         form.edit(Edit::NextChar);
         form.edit(Edit::Insert(' '));
-        assert_eq!(form.draft.relieves, [Pressure::Products]);
+        assert_eq!(form.state.draft.relieves, [Pressure::Products]);
         form.edit(Edit::Insert(' '));
-        assert!(form.draft.relieves.is_empty());
-        assert!(form.dirty);
+        assert!(form.state.draft.relieves.is_empty());
+        assert!(form.state.dirty);
     }
 
     #[test]
@@ -613,9 +591,9 @@ mod tests {
         form.focus_field(Field::Unit);
         type_text(&mut form, "vard");
         form.edit(Edit::NextChar);
-        assert_eq!(form.line(Field::Unit).map(Input::value), Some("Vård- och omsorgsförvaltningen"));
+        assert_eq!(form.state.line(Field::Unit).map(Input::value), Some("Vård- och omsorgsförvaltningen"));
         assert!(form.suggestions(Field::Unit).is_empty(), "nothing more to offer once it matches");
-        form.lines.iter_mut().for_each(|(f, i)| {
+        form.state.lines.iter_mut().for_each(|(f, i)| {
             if *f == Field::Unit {
                 *i = Input::new("gaml".into());
             }

@@ -268,7 +268,8 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     frame.render_widget(chart, bars);
 }
 
-/// A benefit dialog over `area`: the editor, the measurement line, or a question.
+/// A benefit dialog over `area`: the editor, the measurement line, or a question. The texts
+/// that name the initiative (the editor's title, the delete question) are worked out here.
 pub fn render_dialog(
     app: &App,
     frame: &mut Frame,
@@ -280,7 +281,14 @@ pub fn render_dialog(
     let lang = app.lang;
     match dialog {
         BenefitDialog::Edit(editor) => {
-            render_editor(app, frame, area, editor, initiative, theme);
+            let title = match (&editor.state.original, initiative) {
+                (Some(b), _) => {
+                    lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))])
+                }
+                (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
+                (None, None) => lang.t("benefits.new_title_plain").to_owned(),
+            };
+            render_editor(app, frame, area, editor, &title, theme);
             if editor.confirm_discard {
                 question(
                     frame,
@@ -310,6 +318,23 @@ pub fn render_dialog(
     }
 }
 
+/// A benefit dialog's frame at `rect`, titled, with the hint at its foot, or what is wrong
+/// (a catalog key) in the error colour; the area inside.
+fn framed_with_error(
+    app: &App,
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    (hint, error): (&str, Option<&str>),
+    theme: &Theme,
+) -> Rect {
+    let hint = app.lang.t(error.unwrap_or(hint));
+    let hint_style = if error.is_some() { theme.error() } else { theme.dim() };
+    let room = usize::from(rect.width.saturating_sub(6));
+    let (title, hint) = (theme.truncate(title, room), theme.truncate(hint, room));
+    framed_styled(frame, rect, &title, (&hint, hint_style), theme)
+}
+
 const LABEL_WIDTH: usize = 23;
 
 fn render_editor(
@@ -317,26 +342,17 @@ fn render_editor(
     frame: &mut Frame,
     area: Rect,
     editor: &BenefitEditor,
-    initiative: Option<&Initiative>,
+    title: &str,
     theme: &Theme,
 ) {
     let lang = app.lang;
     let rect = centred(area, 74, BenefitField::ALL.len() as u16 + 4);
-    let title = match (&editor.original, initiative) {
-        (Some(b), _) => lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))]),
-        (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
-        (None, None) => lang.t("benefits.new_title_plain").to_owned(),
-    };
-    let hint =
-        editor.error.map_or_else(|| lang.t("benefits.editor_hint").to_owned(), |e| lang.t(e.key).to_owned());
-    let hint_style = if editor.error.is_some() { theme.error() } else { theme.dim() };
-    let room = usize::from(rect.width.saturating_sub(6));
-    let (title, hint) = (theme.truncate(&title, room), theme.truncate(&hint, room));
-    let inner = framed_styled(frame, rect, &title, (&hint, hint_style), theme);
+    let error = editor.error.map(|e| e.key);
+    let inner = framed_with_error(app, frame, rect, title, ("benefits.editor_hint", error), theme);
     let width = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
     for (ix, field) in BenefitField::ALL.iter().enumerate() {
         let Some(y) = inner.y.checked_add(ix as u16).filter(|y| *y < inner.bottom()) else { break };
-        let focused = editor.field() == *field;
+        let focused = editor.state.field() == *field;
         let label_style = theme.label(focused, editor.error.is_some_and(|e| e.field == *field));
         let label =
             theme.truncate(&format!("{} {}", theme.mark(focused), lang.t(field.key())), LABEL_WIDTH - 1);
@@ -348,21 +364,14 @@ fn render_editor(
             let current = lang.t(&editor.choice_label(*field)).to_owned();
             let text = if focused { format!("◂ {current} ▸") } else { current };
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
-        } else if let Some(input) = editor.line(*field) {
-            let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
-            let shown: String = input.value().chars().skip(scroll).collect();
-            let mut text = theme.truncate(&one_line(&shown), width);
-            if focused {
-                let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                text.push_str(&" ".repeat(pad));
-                let x = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-                frame.set_cursor_position((x.min(value.right().saturating_sub(1)), value.y));
-            }
+        } else if let Some(input) = editor.state.line(*field) {
+            let text = super::input_line(frame, value, input, focused, theme);
+            let text = if focused { super::filled(text, width) } else { text };
             frame.render_widget(Line::styled(text, style), value);
         }
     }
     if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
-        let count = editor.draft.measurements.len();
+        let count = editor.state.draft.measurements.len();
         let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
         frame.render_widget(
             Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
@@ -386,11 +395,8 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
     };
     let title = lang
         .tf("measure.title", &[("id", &line.benefit), ("title", &one_line(&line.title)), ("unit", &unit)]);
-    let hint = line.error.map_or_else(|| lang.t("measure.hint").to_owned(), |e| lang.t(e.key).to_owned());
-    let hint_style = if line.error.is_some() { theme.error() } else { theme.dim() };
-    let room = usize::from(rect.width.saturating_sub(6));
-    let (title, hint) = (theme.truncate(&title, room), theme.truncate(&hint, room));
-    let inner = framed_styled(frame, rect, &title, (&hint, hint_style), theme);
+    let error = line.error.map(|e| e.key);
+    let inner = framed_with_error(app, frame, rect, &title, ("measure.hint", error), theme);
     // Date and value get what they need; the note takes the rest.
     let mut x = inner.x;
     for field in MeasureField::ALL {
@@ -406,19 +412,9 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         let label_style = theme.label(focused, line.error.is_some_and(|e| e.field == field));
         frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
         let value = Rect { x: x + label_width, width, ..inner };
-        let input = line.input(field);
-        let w = usize::from(width);
-        let scroll = if focused { input.visual_scroll(w.saturating_sub(1)) } else { 0 };
-        let shown: String = input.value().chars().skip(scroll).collect();
-        let mut text = theme.truncate(&one_line(&shown), w);
-        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-        text.push_str(&" ".repeat(pad));
+        let text = super::input_line(frame, value, line.input(field), focused, theme);
         let style = if focused { theme.selected() } else { theme.border() };
-        frame.render_widget(Line::styled(text, style), value);
-        if focused {
-            let cx = value.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position((cx.min(value.right().saturating_sub(1)), value.y));
-        }
+        frame.render_widget(Line::styled(super::filled(text, usize::from(width)), style), value);
         x = value.right() + 1;
     }
 }

@@ -18,13 +18,13 @@ const TEXT_ROWS: u16 = 5;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let title = match &form.original {
+    let title = match &form.state.original {
         None => app.lang.t("form.title_new").to_owned(),
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
     };
-    let hint = match form.field().kind() {
+    let hint = match form.state.field().kind() {
         // Ishøj's third P reads "products"; what it means is said where it is ticked.
-        _ if form.field() == Field::Relieves => "form.hint_relieves",
+        _ if form.state.field() == Field::Relieves => "form.hint_relieves",
         FieldKind::Line => "form.hint_line",
         FieldKind::Text => "form.hint_text",
         FieldKind::Choice => "form.hint_choice",
@@ -44,11 +44,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
 
     let heights: Vec<u16> = Field::ALL
         .iter()
-        .map(|f| if *f == form.field() && f.kind() == FieldKind::Text { TEXT_ROWS } else { 1 })
+        .map(|f| if *f == form.state.field() && f.kind() == FieldKind::Text { TEXT_ROWS } else { 1 })
         .collect();
     // Scroll so the focused field and the one after it are visible.
-    let focus_top: u16 = heights[..form.focus].iter().sum();
-    let focus_bottom = focus_top + heights[form.focus];
+    let focus_top: u16 = heights[..form.state.focus].iter().sum();
+    let focus_bottom = focus_top + heights[form.state.focus];
     let visible = inner.height;
     let scroll = focus_bottom.saturating_add(1).saturating_sub(visible).min(focus_top);
     let mut y = 0u16;
@@ -63,7 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
         render_field(app, frame, row, form, *field, theme);
     }
     if let Some(dialog) = &form.benefit {
-        super::benefits::render_dialog(app, frame, area, dialog, Some(&form.draft), theme);
+        super::benefits::render_dialog(app, frame, area, dialog, Some(&form.state.draft), theme);
     }
 }
 
@@ -78,7 +78,7 @@ fn benefit_chips(
     let mut spans = Vec::new();
     let add = app.lang.t("form.add_benefit");
     let titles =
-        form.draft.benefits.iter().map(|b| format!("[{}] ", theme.truncate(&one_line(&b.title), 24)));
+        form.state.draft.benefits.iter().map(|b| format!("[{}] ", theme.truncate(&one_line(&b.title), 24)));
     for (ix, text) in titles.chain(std::iter::once(format!("[+ {add}]"))).enumerate() {
         let chosen = focused && ix == form.option;
         spans.push(Span::styled(text, if chosen { theme.selected() } else { Style::new() }));
@@ -190,7 +190,7 @@ fn multi_line(
 }
 
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
-    let focused = form.field() == field;
+    let focused = form.state.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
     let mut label = app.lang.t(field.key()).to_owned();
     if field == Field::Title {
@@ -204,7 +204,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     let width = usize::from(value.width);
     match field.kind() {
         FieldKind::Line => {
-            let Some(input) = form.line(field) else { return };
+            let Some(input) = form.state.line(field) else { return };
             let style = if focused { theme.selected() } else { Style::new() };
             let typed = super::input_line(frame, value, input, focused, theme);
             if !focused && typed.is_empty() && field == Field::FollowUp {

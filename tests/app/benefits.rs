@@ -54,7 +54,7 @@ fn a_benefit_and_a_measurement_are_added_from_the_detail_and_undone_one_by_one()
     // n: the editor, title first; Tab through kind to the numbers.
     app.press('n');
     app.type_text("Färre inhyrda sjuksköterskor");
-    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::BaselineValue)
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.state.field() == fasett::app::BenefitField::BaselineValue)
     {
         app.press(KeyCode::Tab);
     }
@@ -117,7 +117,7 @@ fn bad_input_is_refused_with_a_reason_and_nothing_is_kept() {
     assert!(dialog(&app).is_none());
     // A target equal to the baseline, and a huge number.
     app.press('e');
-    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::TargetValue)
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.state.field() == fasett::app::BenefitField::TargetValue)
     {
         app.press(KeyCode::Tab);
     }
@@ -141,7 +141,7 @@ fn a_negative_target_is_a_saving_and_counts_like_a_falling_cost() {
     let mut app = view(Lang::En);
     app.press('n');
     app.type_text("Lower cost as a change");
-    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.field() == fasett::app::BenefitField::TargetValue)
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.state.field() == fasett::app::BenefitField::TargetValue)
     {
         app.press(KeyCode::Tab);
     }
@@ -158,7 +158,7 @@ fn the_form_keeps_benefits_in_its_draft_until_it_is_saved() {
     let mut app = Harness::sample();
     app.press('2').press('n');
     app.type_text("Ny idé med nytta");
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Benefits) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Benefits) {
         app.press(KeyCode::Tab);
     }
     app.press('a');
@@ -167,12 +167,12 @@ fn the_form_keeps_benefits_in_its_draft_until_it_is_saved() {
     app.press("<C-s>");
     assert!(dialog(&app).is_none(), "{}", app.message());
     let Mode::Form(form) = &app.mode else { panic!("back in the form") };
-    assert_eq!(form.draft.benefits.len(), 1);
+    assert_eq!(form.state.draft.benefits.len(), 1);
     app.press('m');
     app.type_text("5");
     app.press(KeyCode::Enter);
     let Mode::Form(form) = &app.mode else { panic!("back in the form") };
-    assert_eq!(form.draft.benefits[0].measurements.len(), 1);
+    assert_eq!(form.state.draft.benefits[0].measurements.len(), 1);
     let count = app.portfolio.initiatives.len();
     app.press("<C-s>");
     assert_eq!(app.portfolio.initiatives.len(), count + 1);

@@ -47,7 +47,7 @@ fn a_pasted_title_over_the_limit_is_saved_and_its_end_opens_the_description() {
 fn the_error_leaves_the_status_line_once_the_field_is_edited() {
     let mut app = capture().lang(Lang::Sv);
     app.press('n').type_text("Nattfasta");
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::FollowUp) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::FollowUp) {
         app.press(KeyCode::Tab);
     }
     app.type_text("nästa tisdag").keys("<C-s>");
@@ -202,7 +202,7 @@ fn the_recovery_offer_names_a_long_draft_by_its_first_words_and_j_restores_it_in
     assert!(screen.lines().last().unwrap_or_default().starts_with("\" j "), "{screen}");
     app.press('j');
     let Mode::Form(form) = &app.mode else { panic!("j restored the draft: {:?}", app.mode) };
-    assert_eq!(form.line(Field::Title).map(tui_input::Input::value), Some(title));
+    assert_eq!(form.state.line(Field::Title).map(tui_input::Input::value), Some(title));
     assert!(file.exists(), "kept until the restored text is saved or discarded");
 }
 

@@ -42,9 +42,9 @@ fn editor_state(app: &Harness) -> (Vec<(BenefitField, String)>, BenefitField, bo
     let Some(BenefitDialog::Edit(editor)) = dialog(app) else { panic!("the editor: {:?}", app.mode) };
     let lines = BenefitField::ALL
         .iter()
-        .filter_map(|f| editor.line(*f).map(|input| (*f, input.value().to_owned())))
+        .filter_map(|f| editor.state.line(*f).map(|input| (*f, input.value().to_owned())))
         .collect();
-    (lines, editor.field(), editor.is_new())
+    (lines, editor.state.field(), editor.state.is_new())
 }
 
 fn measure_state(app: &Harness) -> (Vec<String>, MeasureField, u32) {
@@ -55,7 +55,7 @@ fn measure_state(app: &Harness) -> (Vec<String>, MeasureField, u32) {
 
 /// Tab to `field` in the open editor.
 fn to_field(app: &mut Harness, field: BenefitField) {
-    while !matches!(dialog(app), Some(BenefitDialog::Edit(e)) if e.field() == field) {
+    while !matches!(dialog(app), Some(BenefitDialog::Edit(e)) if e.state.field() == field) {
         app.press(KeyCode::Tab);
     }
 }
@@ -101,7 +101,7 @@ fn a_changed_benefit_comes_back_with_its_choice_and_is_kept_as_the_same_benefit(
     to_field(&mut app, BenefitField::Kind);
     app.press(KeyCode::Right);
     let kind = match dialog(&app) {
-        Some(BenefitDialog::Edit(e)) => e.draft.kind,
+        Some(BenefitDialog::Edit(e)) => e.state.draft.kind,
         _ => panic!("the editor"),
     };
     assert_ne!(kind, BenefitKind::Quality, "changed");
@@ -111,8 +111,8 @@ fn a_changed_benefit_comes_back_with_its_choice_and_is_kept_as_the_same_benefit(
     let mut back = restored(&app);
     assert_eq!(editor_state(&back), typed);
     let Some(BenefitDialog::Edit(editor)) = dialog(&back) else { panic!("the editor") };
-    assert_eq!(editor.draft.kind, kind, "the choice as made");
-    assert_eq!(editor.original.as_ref().map(|b| b.id), Some(12));
+    assert_eq!(editor.state.draft.kind, kind, "the choice as made");
+    assert_eq!(editor.state.original.as_ref().map(|b| b.id), Some(12));
     back.press("<C-s>");
     let kept = back.benefit(8, 12).expect("still #12");
     assert_eq!((kept.title.as_str(), kept.kind), ("Fler behöriga sjuksköterskor", kind));
@@ -136,7 +136,7 @@ fn a_benefit_typed_in_the_form_brings_the_form_back_under_it() {
     let mut app = Harness::on_disk(&sample());
     app.press('2').press('n');
     app.type_text("Ny idé med nytta");
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Benefits) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Benefits) {
         app.press(KeyCode::Tab);
     }
     app.press('a').type_text("Kortare köer");
@@ -146,12 +146,12 @@ fn a_benefit_typed_in_the_form_brings_the_form_back_under_it() {
 
     let mut back = restored(&app);
     let Mode::Form(form) = &back.mode else { panic!("the form: {:?}", back.mode) };
-    assert_eq!(form.line(Field::Title).map(tui_input::Input::value), Some("Ny idé med nytta"));
-    assert!(form.original.is_none(), "still a new initiative");
+    assert_eq!(form.state.line(Field::Title).map(tui_input::Input::value), Some("Ny idé med nytta"));
+    assert!(form.state.original.is_none(), "still a new initiative");
     assert_eq!(editor_state(&back), typed);
     back.press("<C-s>");
     let Mode::Form(form) = &back.mode else { panic!("back in the form") };
-    assert_eq!(form.draft.benefits.len(), 1, "kept into the form: {}", back.message());
+    assert_eq!(form.state.draft.benefits.len(), 1, "kept into the form: {}", back.message());
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn a_measurement_typed_in_the_form_of_an_initiative_comes_back_there() {
     let mut app = Harness::on_disk(&sample());
     detail(&mut app, 8);
     app.press('e');
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Benefits) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Benefits) {
         app.press(KeyCode::Tab);
     }
     app.press('m').type_text("7");
@@ -167,7 +167,7 @@ fn a_measurement_typed_in_the_form_of_an_initiative_comes_back_there() {
     assert_eq!(typed.2, 11);
 
     let back = restored(&app);
-    assert!(matches!(&back.mode, Mode::Form(f) if f.original.as_ref().map(|i| i.id) == Some(8)));
+    assert!(matches!(&back.mode, Mode::Form(f) if f.state.original.as_ref().map(|i| i.id) == Some(8)));
     assert_eq!(measure_state(&back), typed);
 }
 

@@ -100,7 +100,7 @@ fn a_new_unit_on_an_initiative_offers_to_join_the_profile() {
     app.press('2');
     app.press('n');
     app.type_text("Ny idé");
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Unit) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Unit) {
         app.press(KeyCode::Tab);
     }
     app.type_text("Kulturskolan");
@@ -127,7 +127,7 @@ fn profile_and_goal_coverage_snapshots() {
     app.press('g');
     app.press_times('j', row);
     app.press('e');
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Goals) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Goals) {
         app.press(KeyCode::Tab);
     }
     app.keys(" <C-s>");

@@ -50,12 +50,12 @@ fn editing_owner_and_stage_then_ctrl_s() {
     select(&mut app, 5);
     app.press('e');
     let Mode::Form(form) = &app.mode else { panic!("the form opens") };
-    assert!(!form.is_new());
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Stage) {
+    assert!(!form.state.is_new());
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Stage) {
         app.press(KeyCode::Tab);
     }
     app.press(KeyCode::Right);
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::Owner) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Owner) {
         app.press(KeyCode::Tab);
     }
     app.press("<C-u>");
@@ -78,7 +78,7 @@ fn a_form_that_cannot_be_saved_says_which_field_and_why() {
     assert!(matches!(app.mode, Mode::Form(_)), "still in the form");
     assert!(app.message().contains("Title"), "{}", app.message());
     app.type_text("Med datum");
-    while !matches!(&app.mode, Mode::Form(f) if f.field() == Field::FollowUp) {
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::FollowUp) {
         app.press(KeyCode::Tab);
     }
     app.type_text("snart");

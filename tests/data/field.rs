@@ -420,9 +420,9 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
     assert!(app.screen().contains("changes to initiative #1"), "{}", app.screen());
     app.update(Action::ConfirmYes);
     let Mode::Form(form) = &app.mode else { panic!("the form is back: {:?}", app.mode) };
-    assert_eq!(form.original.as_ref().map(|i| i.id), Some(1));
+    assert_eq!(form.state.original.as_ref().map(|i| i.id), Some(1));
     assert_eq!(
-        form.line(fasett::app::Field::Title).map(tui_input::Input::value),
+        form.state.line(fasett::app::Field::Title).map(tui_input::Input::value),
         Some("Initiative 1 – med ändringar")
     );
     assert_eq!(fs::read(&path).expect("exists"), data_before, "restoring writes nothing to the data file");
@@ -538,7 +538,7 @@ fn text_restored_from_a_recovery_file_keeps_line_breaks_and_drops_other_controls
     app.offer_recovery();
     app.update(Action::ConfirmYes);
     let Mode::Form(form) = &app.mode else { panic!("the form is back: {:?}", app.mode) };
-    let title = form.line(fasett::app::Field::Title).map(tui_input::Input::value);
+    let title = form.state.line(fasett::app::Field::Title).map(tui_input::Input::value);
     assert_eq!(title, Some("Ny[2J titel"));
     let description = form.text(fasett::app::Field::Description).map(|t| t.lines().to_vec());
     assert_eq!(description, Some(vec!["rad ett]0;x".to_owned(), "rad två".to_owned()]));

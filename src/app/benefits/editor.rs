@@ -10,7 +10,7 @@
 use jiff::civil::Date;
 use tui_input::Input;
 
-use super::super::editing::{self, Inputs};
+use super::super::editing::{self, FormState};
 use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
@@ -48,18 +48,12 @@ impl BenefitField {
     }
 }
 
-/// Editing one benefit.
+/// Editing one benefit. The state's draft holds the choices (kind, relieves) and everything
+/// the editor does not show (measurements, unknown keys).
 #[derive(Debug, Clone)]
 pub struct BenefitEditor {
-    /// The benefit as it was (`None` for a new one).
-    pub original: Option<Benefit>,
-    /// Holds the choices (kind, relieves) and everything the editor does not show
-    /// (measurements, unknown keys); text is read from `lines` when kept.
-    pub draft: Benefit,
-    pub focus: usize,
-    lines: Inputs<BenefitField>,
+    pub state: FormState<Benefit, BenefitField>,
     pub error: Option<FieldError<BenefitField>>,
-    pub dirty: bool,
     /// Esc was pressed with changes; waiting for y.
     pub confirm_discard: bool,
 }
@@ -87,38 +81,15 @@ impl BenefitEditor {
         ]
         .into_iter()
         .collect();
-        Self { original, draft, focus: 0, lines, error: None, dirty: false, confirm_discard: false }
-    }
-
-    pub fn field(&self) -> BenefitField {
-        BenefitField::ALL[self.focus]
-    }
-
-    pub fn is_new(&self) -> bool {
-        self.original.is_none()
-    }
-
-    pub fn line(&self, field: BenefitField) -> Option<&Input> {
-        self.lines.get(field)
-    }
-
-    /// Every text field as typed, in Tab order.
-    pub fn typed(&self) -> impl Iterator<Item = (BenefitField, &str)> {
-        self.lines.iter().map(|(f, input)| (*f, input.value()))
-    }
-
-    /// Puts `text` in a text field, as if typed there (a draft put back).
-    pub fn set_typed(&mut self, field: BenefitField, text: String) {
-        if let Some(input) = self.lines.get_mut(field) {
-            *input = Input::new(text);
-        }
+        Self { state: FormState::new(original, draft, lines), error: None, confirm_discard: false }
     }
 
     /// The current value of a choice field, as a catalog key.
     pub fn choice_label(&self, field: BenefitField) -> String {
         match field {
-            BenefitField::Kind => format!("benefit_kind.{}", self.draft.kind.key()),
+            BenefitField::Kind => format!("benefit_kind.{}", self.state.draft.kind.key()),
             BenefitField::Relieves => self
+                .state
                 .draft
                 .relieves
                 .map_or_else(|| "benefit.relieves_none".into(), |p| format!("pressure.{}", p.key())),
@@ -126,44 +97,36 @@ impl BenefitEditor {
         }
     }
 
-    pub fn focus_step(&mut self, forward: bool) {
-        self.focus = cycle::step_index(self.focus, BenefitField::ALL.len(), forward);
-    }
-
-    pub fn focus_field(&mut self, field: BenefitField) {
-        self.focus = BenefitField::ALL.iter().position(|f| *f == field).unwrap_or(0);
-    }
-
     /// An editing key: choices step with ← → (and space), text fields type.
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
-        let field = self.field();
+        let field = self.state.field();
         if field.is_choice() {
             let forward = match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => true,
                 Edit::PreviousChar | Edit::Insert('h') => false,
                 _ => return,
             };
-            let d = &mut self.draft;
+            let d = &mut self.state.draft;
             match field {
                 BenefitField::Kind => d.kind = cycle::step(&BenefitKind::ALL, &d.kind, forward),
                 _ => d.relieves = cycle::step_or_none(&Pressure::ALL, d.relieves.as_ref(), forward),
             }
-            self.dirty = true;
-        } else if let Some(input) = self.lines.get_mut(field)
+            self.state.dirty = true;
+        } else if let Some(input) = self.state.lines.get_mut(field)
             && editing::edit_line(input, edit)
         {
-            self.dirty = true;
+            self.state.dirty = true;
         }
     }
 
     /// Pasted text at the cursor, as one line.
     pub fn paste(&mut self, text: &str) {
-        let field = self.field();
-        if let Some(input) = self.lines.get_mut(field)
+        let field = self.state.field();
+        if let Some(input) = self.state.lines.get_mut(field)
             && editing::paste_line(input, text)
         {
-            self.dirty = true;
+            self.state.dirty = true;
         }
     }
 
@@ -173,28 +136,29 @@ impl BenefitEditor {
     /// before the baseline's.
     pub fn build(&self, today: Date, lang: Lang) -> Result<Benefit, FieldError<BenefitField>> {
         let refuse = |field, key| FieldError { field, key };
-        for (field, input) in &self.lines {
+        for (field, input) in &self.state.lines {
             if input.value().chars().count() > MAX_CHARS {
                 return Err(refuse(*field, "form.error_too_long"));
             }
         }
-        let mut b = self.draft.clone();
-        b.title = self.lines.value(BenefitField::Title);
+        let mut b = self.state.draft.clone();
+        b.title = self.state.lines.value(BenefitField::Title);
         if b.title.is_empty() {
             return Err(refuse(BenefitField::Title, "benefit.error_title_required"));
         }
-        b.indicator = self.lines.value(BenefitField::Indicator);
-        b.unit = self.lines.value(BenefitField::Unit);
-        b.owner = self.lines.value(BenefitField::Owner);
-        b.how_measured = self.lines.value(BenefitField::HowMeasured);
+        b.indicator = self.state.lines.value(BenefitField::Indicator);
+        b.unit = self.state.lines.value(BenefitField::Unit);
+        b.owner = self.state.lines.value(BenefitField::Owner);
+        b.how_measured = self.state.lines.value(BenefitField::HowMeasured);
         let number = |field| {
-            let text = self.lines.value(field);
+            let text = self.state.lines.value(field);
             if text.is_empty() {
                 return Ok(None);
             }
             lang.parse_number(&text, &b.unit).map(Some).map_err(|e| refuse(field, e.key()))
         };
-        let date = |field| dates::parse(&self.lines.value(field), today).map_err(|e| refuse(field, e.key()));
+        let date =
+            |field| dates::parse(&self.state.lines.value(field), today).map_err(|e| refuse(field, e.key()));
         b.baseline = Point {
             value: number(BenefitField::BaselineValue)?,
             date: date(BenefitField::BaselineDate)?,
@@ -351,7 +315,7 @@ impl BenefitDialog {
 
     pub fn focus_step(&mut self, forward: bool) {
         match self {
-            BenefitDialog::Edit(editor) => editor.focus_step(forward),
+            BenefitDialog::Edit(editor) => editor.state.focus_step(forward),
             BenefitDialog::Measure(line) => line.focus_step(forward),
             BenefitDialog::Delete(_) => {}
         }
@@ -361,7 +325,7 @@ impl BenefitDialog {
     /// second Esc goes back to it).
     pub fn may_close(&mut self) -> bool {
         match self {
-            BenefitDialog::Edit(editor) if editor.dirty => {
+            BenefitDialog::Edit(editor) if editor.state.dirty => {
                 editor.confirm_discard = !editor.confirm_discard;
                 false
             }
@@ -387,7 +351,7 @@ mod tests {
     const TODAY: Date = date(2026, 11, 25);
 
     fn typed(editor: &mut BenefitEditor, field: BenefitField, text: &str) {
-        editor.focus_field(field);
+        editor.state.focus_field(field);
         editor.edit(Edit::End);
         editor.edit(Edit::DeleteToStart);
         for c in text.chars() {

@@ -1,10 +1,8 @@
 //! Action plans: the action form (what, how, when, who, competences, follow-up) and
 //! marking actions done.
 
-use tui_input::Input;
-
 use super::{CultureMode, sideways};
-use crate::app::editing::{self, Inputs, Typed};
+use crate::app::editing::{self, FormState, Typed};
 use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
@@ -33,50 +31,36 @@ impl ActionField {
     }
 }
 
+/// The action form. The state's draft holds the choices (item, done) and the links.
 #[derive(Debug, Clone)]
 pub struct ActionForm {
-    /// The action as it was (`None` for a new one).
-    pub original: Option<ActionItem>,
-    /// Holds the choices (item, done) and the links; text is read from `lines` at save.
-    pub draft: ActionItem,
-    pub focus: usize,
-    pub lines: Inputs<ActionField>,
+    pub state: FormState<ActionItem, ActionField>,
     /// Items of the run's template that the action can answer (`None` first: the whole run).
     pub items: Vec<Option<String>>,
     pub error: Option<String>,
     /// The view to return to.
     pub back: Box<CultureMode>,
-    /// Something was typed or chosen: the form is a draft worth keeping.
-    pub dirty: bool,
 }
 
 impl ActionForm {
-    pub fn field(&self) -> ActionField {
-        ActionField::ALL[self.focus]
-    }
-
-    pub fn line(&self, field: ActionField) -> Option<&Input> {
-        self.lines.get(field)
-    }
-
     /// An editing key or a paste: ← → (and space) change the item and done choices; text
     /// fields type.
     pub(super) fn type_into(&mut self, typed: Typed<'_>) {
-        self.dirty = true;
-        let field = self.field();
+        self.state.dirty = true;
+        let field = self.state.field();
         match (field, typed) {
             (ActionField::Item, Typed::Key(edit)) => {
                 if let Some(forward) = sideways(edit) {
-                    self.draft.item = cycle::step(&self.items, &self.draft.item, forward);
+                    self.state.draft.item = cycle::step(&self.items, &self.state.draft.item, forward);
                 }
             }
             (ActionField::Done, Typed::Key(edit)) => {
                 if sideways(edit).is_some() {
-                    self.draft.done = !self.draft.done;
+                    self.state.draft.done = !self.state.draft.done;
                 }
             }
             _ => {
-                if let Some(input) = self.lines.get_mut(field) {
+                if let Some(input) = self.state.lines.get_mut(field) {
                     editing::type_line(input, typed);
                 }
             }
@@ -142,27 +126,18 @@ impl App {
                 (*f, value)
             })
             .collect();
-        ActionForm {
-            original,
-            draft,
-            focus: 0,
-            lines,
-            items,
-            error: None,
-            back: Box::new(back),
-            dirty: false,
-        }
+        ActionForm { state: FormState::new(original, draft, lines), items, error: None, back: Box::new(back) }
     }
 
     pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {
-        let mut action = form.draft.clone();
-        action.what = form.lines.value(ActionField::What);
-        action.how = form.lines.value(ActionField::How);
-        action.when = form.lines.value(ActionField::When);
-        action.who = form.lines.value(ActionField::Who);
-        action.competences = form.lines.value(ActionField::Competences);
-        let follow_up = dates::parse(&form.lines.value(ActionField::FollowUp), self.today);
-        let initiative = form.lines.value(ActionField::Initiative);
+        let mut action = form.state.draft.clone();
+        action.what = form.state.lines.value(ActionField::What);
+        action.how = form.state.lines.value(ActionField::How);
+        action.when = form.state.lines.value(ActionField::When);
+        action.who = form.state.lines.value(ActionField::Who);
+        action.competences = form.state.lines.value(ActionField::Competences);
+        let follow_up = dates::parse(&form.state.lines.value(ActionField::FollowUp), self.today);
+        let initiative = form.state.lines.value(ActionField::Initiative);
         let initiative = initiative.trim_start_matches('#');
         let problem = if action.what.is_empty() {
             Some((ActionField::What, "plan.error_what"))
@@ -177,7 +152,7 @@ impl App {
         };
         if let Some((field, key)) = problem {
             self.set_error(self.lang.t(key).to_owned());
-            form.focus = ActionField::ALL.iter().position(|f| *f == field).unwrap_or(0);
+            form.state.focus_field(field);
             form.error = Some(key.to_owned());
             self.mode = Mode::Culture(CultureMode::ActionForm(form));
             return;
@@ -185,17 +160,17 @@ impl App {
         action.follow_up = follow_up.ok().flatten();
         action.initiative = initiative.parse().ok();
         let back = *form.back.clone();
-        if form.original.as_ref() == Some(&action) {
+        if form.state.original.as_ref() == Some(&action) {
             self.mode = Mode::Culture(back);
             self.set_info(self.lang.t("status.no_changes").to_owned());
             return;
         }
-        let created = form.original.is_none();
+        let created = form.state.original.is_none();
         if created {
             action.id = self.portfolio.allocate_id(Collection::Action);
         }
         let id = action.id;
-        if self.commit(Change::action(form.original.clone(), Some(action))) {
+        if self.commit(Change::action(form.state.original.clone(), Some(action))) {
             self.mode = Mode::Culture(back);
             let key = if created { "plan.created" } else { "plan.updated" };
             self.set_info(self.lang.tf(key, &[("id", &id)]));

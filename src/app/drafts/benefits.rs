@@ -3,7 +3,7 @@
 //! them and comes back first).
 
 use super::one_line;
-use crate::app::benefits::{BenefitDialog, BenefitEditor, BenefitField, MeasureField, MeasureLine};
+use crate::app::benefits::{BenefitDialog, BenefitEditor, MeasureField, MeasureLine};
 use crate::app::{App, Mode};
 use crate::model::{Benefit, Id};
 use crate::recovery::{self, BenefitOver, Draft};
@@ -12,12 +12,12 @@ use crate::recovery::{self, BenefitOver, Draft};
 /// only then (it may copy a whole form).
 pub(super) fn dialog_draft(dialog: &BenefitDialog, over: impl FnOnce() -> BenefitOver) -> Option<Draft> {
     match dialog {
-        BenefitDialog::Edit(editor) if editor.dirty => Some(Draft::Benefit {
+        BenefitDialog::Edit(editor) if editor.state.dirty => Some(Draft::Benefit {
             over: over(),
-            editing: editor.original.as_ref().map(|b| b.id),
-            focus: editor.focus,
-            draft: Box::new(editor.draft.clone()),
-            fields: editor.typed().map(|(f, text)| (f.key().to_owned(), text.to_owned())).collect(),
+            editing: editor.state.original.as_ref().map(|b| b.id),
+            focus: editor.state.focus,
+            draft: Box::new(editor.state.draft.clone()),
+            fields: editor.state.typed(),
         }),
         BenefitDialog::Measure(line) if line.is_dirty() => Some(Draft::Measurement {
             over: over(),
@@ -57,13 +57,7 @@ impl App {
             None => saved,
         };
         let mut editor = BenefitEditor::new(current, draft, self.lang);
-        for (key, value) in fields {
-            if let Some(field) = BenefitField::ALL.iter().find(|f| f.key() == key && !f.is_choice()) {
-                editor.set_typed(*field, one_line(value));
-            }
-        }
-        editor.focus = focus.min(BenefitField::ALL.len() - 1);
-        editor.dirty = true;
+        editor.state.put_back(focus, fields, one_line);
         self.put_dialog(BenefitDialog::Edit(Box::new(editor)));
     }
 
@@ -125,7 +119,7 @@ impl App {
     fn under_dialog(&self, id: Option<Id>) -> Option<Benefit> {
         let id = id?;
         match &self.mode {
-            Mode::Form(form) => form.draft.benefits.iter().find(|b| b.id == id).cloned(),
+            Mode::Form(form) => form.state.draft.benefits.iter().find(|b| b.id == id).cloned(),
             Mode::Benefits(view) => {
                 let initiative = crate::app::benefits::view_initiative(view, Some(id))?;
                 self.benefit(initiative, id).cloned()

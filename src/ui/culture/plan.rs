@@ -147,7 +147,7 @@ pub fn render(
 
 pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, theme: &Theme) {
     let rect = centred(area, 72, ActionField::ALL.len() as u16 + 5);
-    let title = match &form.original {
+    let title = match &form.state.original {
         None => app.lang.t("plan.form_new").to_owned(),
         Some(a) => app.lang.tf("plan.form_edit", &[("id", &a.id)]),
     };
@@ -159,7 +159,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         if y >= inner.bottom() {
             break;
         }
-        let focused = form.field() == *field;
+        let focused = form.state.field() == *field;
         let has_error = focused && form.error.is_some();
         let mut label = app.lang.t(field.key()).to_owned();
         if *field == ActionField::What {
@@ -174,11 +174,12 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         let value_style = if focused { theme.selected() } else { Style::new() };
         if field.is_choice() {
             let text = match field {
-                ActionField::Done => {
-                    app.lang.t(if form.draft.done { "plan.done_yes" } else { "plan.done_no" }).to_owned()
-                }
-                _ => match &form.draft.item {
-                    Some(_) => item_name(app, &form.draft),
+                ActionField::Done => app
+                    .lang
+                    .t(if form.state.draft.done { "plan.done_yes" } else { "plan.done_no" })
+                    .to_owned(),
+                _ => match &form.state.draft.item {
+                    Some(_) => item_name(app, &form.state.draft),
                     None => app.lang.t("plan.whole_run").to_owned(),
                 },
             };
@@ -186,7 +187,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
             frame.render_widget(Line::styled(theme.truncate(&text, value_width), value_style), value);
             continue;
         }
-        let Some(input) = form.line(*field) else { continue };
+        let Some(input) = form.state.line(*field) else { continue };
         let text = crate::ui::input_line(frame, value, input, focused, theme);
         if focused {
             frame.render_widget(Line::styled(crate::ui::filled(text, value_width), value_style), value);
