@@ -428,7 +428,7 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
             id: i.id,
             title: i.title.clone(),
             benefits: Tally { count: i.benefits.len(), ..Tally::default() },
-            costs: i.costs.clone().unwrap_or_default(),
+            costs: i.costs.as_deref().cloned().unwrap_or_default(),
             payback_years: None,
         };
         let facet = Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5);
@@ -704,8 +704,11 @@ mod tests {
     fn payback_weighs_the_investment_against_the_yearly_gain_less_running_costs() {
         let mut i = Initiative::default();
         assert_eq!(payback_years(&i, 100.0), None);
-        i.costs =
-            Some(crate::model::Costs { investment: Some(300.0), yearly: Some(50.0), ..Default::default() });
+        i.costs = Some(Box::new(crate::model::Costs {
+            investment: Some(300.0),
+            yearly: Some(50.0),
+            ..Default::default()
+        }));
         assert_eq!(payback_years(&i, 150.0), Some(3.0));
         assert_eq!(payback_years(&i, 50.0), None, "never paid back");
     }

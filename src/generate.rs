@@ -358,7 +358,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
             2,
         ),
         facet: *rng.pick(&Facet::ALL),
-        placement,
+        placement: placement.map(Box::new),
         stage,
         status,
         track: match rng.below(3) {

@@ -64,7 +64,7 @@ pub fn new_idea(title: &str, channel: Option<crate::model::Channel>, today: Date
         stage: Stage::IdentifyingProblems,
         status: Status::Active,
         created: Some(today),
-        idea: Some(Idea { channel, received: Some(today), ..Idea::default() }),
+        idea: Some(Box::new(Idea { channel, received: Some(today), ..Idea::default() })),
         ..Initiative::default()
     }
 }
@@ -184,7 +184,7 @@ fn triage_note(after: &Initiative, step: &Move, lang: Lang) -> Option<String> {
 
 /// Ideas waiting for a decision (received or being assessed), not archived.
 pub fn waiting(portfolio: &Portfolio) -> impl Iterator<Item = &Initiative> {
-    portfolio.initiatives.iter().filter(|i| !i.archived && i.idea.as_ref().is_some_and(Idea::is_waiting))
+    portfolio.initiatives.iter().filter(|i| !i.archived && i.idea.as_deref().is_some_and(Idea::is_waiting))
 }
 
 /// Ideas decided at least the organisation's feedback days ago whose proposer was not told.

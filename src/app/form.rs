@@ -437,7 +437,7 @@ impl InitiativeForm {
                 return Err(err(field, "form.error_too_long"));
             }
         }
-        i.costs = self.costs()?;
+        i.costs = self.costs()?.map(Box::new);
         i.owner = self.line_value(Field::Owner);
         i.unit = self.line_value(Field::Unit);
         i.partners = split(&self.line_value(Field::Partners));
@@ -466,7 +466,7 @@ impl InitiativeForm {
             }
             crate::i18n::parse_cell(&text).map(Some).map_err(|e| FieldError { field, key: e.key() })
         };
-        let mut costs = self.state.draft.costs.clone().unwrap_or_default();
+        let mut costs = self.state.draft.costs.as_deref().cloned().unwrap_or_default();
         costs.investment = number(Field::Investment)?;
         costs.yearly = number(Field::YearlyCost)?;
         Ok((!costs.is_empty()).then_some(costs))

@@ -314,7 +314,7 @@ impl App {
         let mut after = before.clone();
         after.facet = placed.facet();
         let extra = before.placement.as_ref().map(|p| p.extra.clone()).unwrap_or_default();
-        after.placement = Some(Placement { created_to, pushed_by, extra });
+        after.placement = Some(Box::new(Placement { created_to, pushed_by, extra }));
         if after == before {
             self.set_info(self.lang.t("status.no_changes").to_owned());
             return;

@@ -232,7 +232,7 @@ pub fn into_ideas(plan: &mut Plan, found: &IdeaColumns, options: &Options) {
         }
         idea.proposer = proposer;
         initiative.created = idea.received.or(initiative.created);
-        initiative.idea = Some(idea);
+        initiative.idea = Some(Box::new(idea));
         if !other.is_empty() {
             initiative.extra.insert(OTHER_COLUMNS.to_owned(), Value::Object(other));
         }

@@ -171,7 +171,7 @@ impl<'a> Rows<'a> {
         match fill.placement {
             (Some(created_to), Some(pushed_by)) => {
                 let extra = i.placement.take().map(|p| p.extra).unwrap_or_default();
-                i.placement = Some(Placement { created_to, pushed_by, extra });
+                i.placement = Some(Box::new(Placement { created_to, pushed_by, extra }));
             }
             // Both answers blank: no placement (an update clears one the file no longer has).
             (None, None) if self.has_placement => i.placement = None,
@@ -544,7 +544,7 @@ fn set_cost(i: &mut Initiative, value: Option<f64>, field: fn(&mut Costs) -> &mu
     if value.is_none() && i.costs.is_none() {
         return;
     }
-    let costs = i.costs.get_or_insert_with(Costs::default);
+    let costs = i.costs.get_or_insert_default();
     *field(costs) = value;
     if costs.investment.is_none() && costs.yearly.is_none() && costs.extra.is_empty() {
         i.costs = None;
@@ -561,7 +561,7 @@ fn spread_extras(i: &mut Initiative, mut map: Map<String, Value>) {
         _ => None,
     };
     if let Some(o) = take("costs") {
-        i.costs.get_or_insert_with(Costs::default).extra = o;
+        i.costs.get_or_insert_default().extra = o;
     }
     if let Some(o) = take("placement")
         && let Some(p) = i.placement.as_mut()
@@ -594,7 +594,7 @@ fn spread_loop(i: &mut Initiative, map: &mut Map<String, Value>) {
         {
             idea.proposer = before.proposer.clone();
         }
-        i.idea = Some(idea);
+        i.idea = Some(Box::new(idea));
         map.remove("idea");
     }
     if let Some(parent) = map.get("grew_out_of").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()) {

@@ -31,6 +31,24 @@ pub trait Extras {
     fn has_extras(&self) -> bool;
 }
 
+/// A part kept behind a pointer (one most records lack, so they stay small) reads and
+/// writes its unknown keys as the part itself.
+impl<T: Extras> Extras for Box<T> {
+    const KEYS: &'static [&'static str] = T::KEYS;
+
+    fn absorb(&mut self, raw: &Value) {
+        T::absorb(self, raw);
+    }
+
+    fn emit(&self, out: &mut Value) {
+        T::emit(self, out);
+    }
+
+    fn has_extras(&self) -> bool {
+        T::has_extras(self)
+    }
+}
+
 fn unknown(raw: &Value, known: &[&str]) -> Extra {
     raw.as_object()
         .map(|o| {
@@ -200,7 +218,7 @@ mod tests {
         assert_keys(&Goal::default());
         assert_keys(&Unit::default());
         assert_keys(&Initiative {
-            idea: Some(Idea::default()),
+            idea: Some(Box::default()),
             grew_out_of: Some(1),
             ..Initiative::default()
         });

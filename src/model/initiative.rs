@@ -21,7 +21,7 @@ pub struct Initiative {
     pub need_sources: Vec<NeedSource>,
     pub facet: Facet,
     /// The two OPSI placement answers, when the placement helper was used.
-    pub placement: Option<Placement>,
+    pub placement: Option<Box<Placement>>,
     pub stage: Stage,
     pub status: Status,
     pub track: Option<Track>,
@@ -30,7 +30,7 @@ pub struct Initiative {
     /// What the initiative is expected to gain, and what it has gained (docs/domain.md §7).
     pub benefits: Vec<Benefit>,
     /// Investment and running cost, for the benefit calculation; `None` when not stated.
-    pub costs: Option<Costs>,
+    pub costs: Option<Box<Costs>>,
     pub owner: String,
     pub unit: String,
     pub partners: Vec<String>,
@@ -48,7 +48,7 @@ pub struct Initiative {
     pub updated: Option<jiff::Timestamp>,
     /// Set when the initiative came in as an idea: proposer, channel and triage.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub idea: Option<Idea>,
+    pub idea: Option<Box<Idea>>,
     /// The initiative this one grew out of (its inverse, "led to", is worked out).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grew_out_of: Option<Id>,

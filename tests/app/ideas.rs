@@ -17,7 +17,7 @@ fn meeting() -> Harness {
             id,
             title: title.into(),
             need: "Behovet som förslagsställaren beskrev.".into(),
-            idea: Some(Idea { received: Some(date(2026, 11, day)), ..Idea::default() }),
+            idea: Some(Box::new(Idea { received: Some(date(2026, 11, day)), ..Idea::default() })),
             ..Initiative::default()
         });
     }
@@ -242,7 +242,7 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
         .intake_ids()
         .into_iter()
         .filter(|id| {
-            app.portfolio.initiative(*id).and_then(|i| i.idea.as_ref()).is_some_and(Idea::is_waiting)
+            app.portfolio.initiative(*id).and_then(|i| i.idea.as_deref()).is_some_and(Idea::is_waiting)
         })
         .collect();
     assert!(waiting.len() >= 3, "{waiting:?}");

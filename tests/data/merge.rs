@@ -624,11 +624,11 @@ fn lineage_references_follow_a_renumbering_and_reviews_are_merged_by_date() {
     assert_eq!(add(&mut theirs, "Digital tillsyn nattetid", "2026-11-21T10:00:00Z"), 26);
     assert_eq!(add(&mut theirs, "Kameror på natten, steg två", "2026-11-21T10:05:00Z"), 27);
     initiative(&mut theirs, 27).grew_out_of = Some(26);
-    initiative(&mut theirs, 25).idea = Some(fasett::model::Idea {
+    initiative(&mut theirs, 25).idea = Some(Box::new(fasett::model::Idea {
         triage: fasett::model::Triage::Merged,
         merged_into: Some(26),
         ..fasett::model::Idea::default()
-    });
+    }));
     ours.reviews.push(fasett::ideas::review::take(&ours, date(2026, 11, 20)));
     theirs.reviews.push(fasett::ideas::review::take(&theirs, date(2026, 11, 21)));
     let result = merged(&base, &ours, &theirs);
