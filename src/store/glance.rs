@@ -46,11 +46,10 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
     }
     let closers = Closers::new();
     std::thread::scope(|scope| {
-        // Room for all it keeps, so it is never copied to grow: pages it does not fill cost
-        // nothing.
-        let mut out = Vec::with_capacity(bytes.len() / 3);
+        let mut out = Vec::new();
         out.push(b'{');
         let mut version_seen = false;
+        let mut initiatives = Vec::new();
         let mut second_half = None;
         for (ix, member) in closers.members(&body[..close], ROOT).enumerate() {
             let member = member?;
@@ -71,11 +70,10 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
                     let (first, second) = halves(inner_lines(member.value)?);
                     if !second.is_empty() {
                         let closers = &closers;
-                        second_half = Some(scope.spawn(move || closers.read_initiatives(second)));
+                        second_half = Some(scope.spawn(move || closers.initiatives(second)));
                     }
-                    out.extend_from_slice(b"\"initiatives\":[");
-                    closers.initiatives(first, &mut out)?;
-                    out.push(b']');
+                    initiatives = closers.initiatives(first)?;
+                    out.extend_from_slice(b"\"initiatives\":[]");
                 }
                 key if ROOT_LEFT_OUT.contains(&key) => {
                     out.extend_from_slice(&member.text[..member.text.len() - member.value.len()]);
@@ -88,11 +86,11 @@ pub fn glance(bytes: &[u8]) -> Option<Portfolio> {
             return None;
         }
         out.push(b'}');
-        // One check of the whole text is cheaper than one for each of its many short strings.
-        let mut portfolio: Portfolio = serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()?;
+        let mut portfolio: Portfolio = serde_json::from_slice(&out).ok()?;
         if let Some(second) = second_half {
-            portfolio.initiatives.extend(second.join().ok()??);
+            initiatives.extend(second.join().ok()??);
         }
+        portfolio.initiatives = initiatives;
         super::load::settle(&mut portfolio);
         Some(portfolio)
     })
@@ -156,31 +154,20 @@ impl Closers {
         Members { closers: self, body, indent, done: false }
     }
 
-    /// The initiatives in `lines` (whole elements of the list, as written), read.
-    fn read_initiatives(&self, lines: &[u8]) -> Option<Vec<Initiative>> {
-        let mut out = Vec::with_capacity(lines.len() / 3);
-        out.push(b'[');
-        self.initiatives(lines, &mut out)?;
-        out.push(b']');
-        serde_json::from_str(std::str::from_utf8(&out).ok()?).ok()
-    }
-
-    /// Writes the initiatives in `lines` (whole elements of the list, as written) with their
-    /// members but the [`KEPT`] ones left out, separated by commas.
-    fn initiatives(&self, lines: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    /// The initiatives in `lines` (whole elements of the list, as written), each read with
+    /// only its [`KEPT`] members: one initiative's text at a time, in a buffer that stays in
+    /// the cache, rather than one text for the whole list.
+    fn initiatives(&self, lines: &[u8]) -> Option<Vec<Initiative>> {
+        let mut initiatives = Vec::new();
+        let mut text = Vec::new();
         let mut rest = lines;
-        let mut first = true;
         while !rest.is_empty() {
             let opening = line_end(rest, 0);
             if trim_cr(&rest[..opening]) != b"    {" {
                 return None;
             }
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            out.push(b'{');
-            let mut kept = 0;
+            text.clear();
+            text.push(b'{');
             let mut fields = self.members(&rest[opening + 1..], FIELD);
             for field in &mut fields {
                 let field = field?;
@@ -188,13 +175,13 @@ impl Closers {
                 if !KEPT.contains(&field.key) || matches!(field.value, b"null" | b"false") {
                     continue;
                 }
-                if kept > 0 {
-                    out.push(b',');
+                if text.len() > 1 {
+                    text.push(b',');
                 }
-                kept += 1;
-                out.extend_from_slice(field.text);
+                text.extend_from_slice(field.text);
             }
-            out.push(b'}');
+            text.push(b'}');
+            initiatives.push(serde_json::from_slice(&text).ok()?);
             let after = fields.body;
             let close = line_end(after, 0);
             if !matches!(trim_cr(&after[..close]), b"    }" | b"    },") {
@@ -202,7 +189,7 @@ impl Closers {
             }
             rest = &after[(close + 1).min(after.len())..];
         }
-        Some(())
+        Some(initiatives)
     }
 }
 
