@@ -143,6 +143,9 @@ pub struct Options {
     pub first_run: bool,
     /// Each save is waited for before the edit returns (tests: what they check is on disk).
     pub wait_for_saves: bool,
+    /// The app is only drawn, never given a key: the first frame from a glance at a large
+    /// file. Its search index leaves out the texts, which only a key could ask for.
+    pub drawn_only: bool,
 }
 
 pub struct App {
@@ -207,7 +210,11 @@ pub struct App {
 impl App {
     pub fn new(portfolio: Portfolio, store: Option<Store>, options: &Options) -> Self {
         let mut app = Self {
-            search: SearchIndex::build(&portfolio),
+            search: if options.drawn_only {
+                SearchIndex::without_texts(&portfolio)
+            } else {
+                SearchIndex::build(&portfolio)
+            },
             portfolio,
             store: store.map(Saver::new),
             saving: None,

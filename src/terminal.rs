@@ -53,6 +53,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
         ascii,
         first_run: false,
         wait_for_saves: false,
+        drawn_only: false,
     };
     // Ready before the file is read, for a first frame drawn while it is; that there is no
     // terminal is said after a path that cannot be a data file is.
@@ -212,7 +213,8 @@ fn first_look(access: &Access, bytes: &[u8], path: &Path, options: &Options) -> 
     if access.is_read_only() || crate::recovery::path_for(path).exists() {
         return None;
     }
-    let mut app = App::new(crate::store::glance(bytes)?, None, options);
+    let mut app =
+        App::new(crate::store::glance(bytes)?, None, &Options { drawn_only: true, ..options.clone() });
     app.load_user_templates();
     let mut terminal = enter().ok()?;
     if draw(&mut terminal, &mut app).is_err() {

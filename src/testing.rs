@@ -161,10 +161,23 @@ impl Harness {
         harness
     }
 
+    /// An app that is only drawn, never given a key, as the first frame of a large file is
+    /// (see [`Options::drawn_only`]), in memory only.
+    pub fn drawn_only(portfolio: Portfolio) -> Self {
+        Self::start_with(portfolio, None, &Options { no_color: true, drawn_only: true, ..Options::default() })
+    }
+
     fn start(portfolio: Portfolio, store: Option<Store>, first_run: bool) -> Self {
         // Each save is waited for, so a test finds on disk what it just did.
-        let options = Options { no_color: true, first_run, wait_for_saves: true, ..Options::default() };
-        let mut app = App::new(portfolio, store, &options);
+        Self::start_with(
+            portfolio,
+            store,
+            &Options { no_color: true, first_run, wait_for_saves: true, ..Options::default() },
+        )
+    }
+
+    fn start_with(portfolio: Portfolio, store: Option<Store>, options: &Options) -> Self {
+        let mut app = App::new(portfolio, store, options);
         app.today = TODAY;
         app.zone = jiff::tz::TimeZone::UTC;
         Self { app, dir: None, terminal: None }

@@ -230,6 +230,19 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// The index of an app that is only drawn (see `app::Options::drawn_only`): the rows and
+    /// dates the lists and the grid are made from, and no texts; a text filter or the title
+    /// order would find nothing in it.
+    pub fn without_texts(portfolio: &Portfolio) -> Self {
+        let initiatives = &portfolio.initiatives;
+        Self {
+            rows: initiatives.iter().map(Row::of).collect(),
+            dates: initiatives.iter().map(Dates::of).collect(),
+            texts: OnceLock::from(Texts::default()),
+            ..Self::default()
+        }
+    }
+
     pub fn build(portfolio: &Portfolio) -> Self {
         let initiatives = &portfolio.initiatives;
         // One walk over the records for everything but the folding (the records are most of a
