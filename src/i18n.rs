@@ -89,6 +89,12 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// Reads this language's catalog now, so that the first text asked for does not wait
+    /// for it.
+    pub fn load(self) {
+        catalog(self);
+    }
+
     /// The text for `key`.
     pub fn t(self, key: &str) -> &'static str {
         catalog(self)

@@ -45,6 +45,13 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
     if capabilities::is_dumb(var("TERM").as_deref()) {
         return dumb_terminal(lang, ascii);
     }
+    // What the first frame needs whatever the file holds is made ready on the other core
+    // while this one locks and reads the file: the system's time zone (jiff looks through the
+    // time zone database, 0.7 ms) and the language's catalog (0.3 ms).
+    std::thread::spawn(move || {
+        let _ = jiff::tz::TimeZone::system();
+        lang.load();
+    });
     let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
     let options = Options {
         lang,
