@@ -50,7 +50,7 @@ pub use paths::{PathProblem, StoreError, backups_dir_for, data_dir, resolve_path
 use paths::{backups_dir_of_target, is_missing, parent_dir, resolve_link, same_file};
 pub use saver::{Outcome, Saver};
 pub use write::{Sharing, WriteError, Written, to_json, write_file, write_file_with};
-use write::{create_dirs, to_json_sized};
+use write::{create_dirs, write_file_filled, write_json};
 
 /// The data file's name inside the data directory.
 pub const FILE_NAME: &str = "portfolio.json";
@@ -177,6 +177,25 @@ fn content_hash(bytes: &[u8]) -> u64 {
     let mut hasher = DefaultHasher::new();
     hasher.write(bytes);
     hasher.finish()
+}
+
+/// Passes what is written on, hashing it as [`content_hash`] hashes the whole (the hasher
+/// reads bytes as a stream: pieces give the hash of the whole).
+struct Hashing<'a> {
+    out: &'a mut dyn io::Write,
+    hasher: &'a mut DefaultHasher,
+}
+
+impl io::Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.hasher.write(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Whether this session may write the file.
@@ -386,13 +405,15 @@ impl Store {
     /// Saves atomically, after checking that we may write and that nobody else changed the
     /// file. On error nothing was changed on disk (a backup may have been added).
     pub fn save(&mut self, portfolio: &Portfolio) -> Result<(), SaveError> {
-        self.save_with(|hint| to_json_sized(portfolio, hint))
+        self.save_with(|out| write_json(out, portfolio))
     }
 
-    /// [`Store::save`] of the text `json` makes (given the file's last length, to size its
-    /// buffer), which must be [`to_json`] of the portfolio: the saving thread builds it from
-    /// a snapshot.
-    pub(crate) fn save_with(&mut self, json: impl FnOnce(usize) -> String) -> Result<(), SaveError> {
+    /// [`Store::save`] of the text `json` writes, which must be [`to_json`] of the portfolio:
+    /// the saving thread writes it from a snapshot, piece by piece, never whole in memory.
+    pub(crate) fn save_with(
+        &mut self,
+        mut json: impl FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), SaveError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(SaveError::ReadOnly {
                 path: self.path.clone(),
@@ -403,7 +424,6 @@ impl Store {
         if self.changed_on_disk() {
             return Err(SaveError::ExternalChange { path: self.path.clone(), backups: self.backups_dir() });
         }
-        let hint = self.stamp.map_or(0, |s| usize::try_from(s.len).unwrap_or(0) + 64 * 1024);
         let target = self.target.clone();
         let lock = self.ensure_lock(&target).map_err(|e| e.with_path(&self.path))?;
         if let Some(lock) = lock {
@@ -413,16 +433,19 @@ impl Store {
             make_backup(&*self.ops, &target).map_err(|e| SaveError::from_write(&self.path, e))?;
             self.backed_up = true;
         }
-        // After the backup, whose copy of the old file is freed by now: the two large texts
-        // are never in memory at once.
-        let json = json(hint);
-        let stamp = match write_file_with(&*self.ops, &target, json.as_bytes(), Sharing::Private) {
-            Ok(written) => Stamp::of(written, json.as_bytes()),
+        let mut hasher = DefaultHasher::new();
+        let written = write_file_filled(&*self.ops, &target, Sharing::Private, &mut |out| {
+            json(&mut Hashing { out, hasher: &mut hasher })
+        });
+        let stamp =
+            |written: Written| Stamp { len: written.len, modified: written.modified, hash: hasher.finish() };
+        let stamp = match written {
+            Ok(written) => stamp(written),
             Err(e) => {
                 // In place but perhaps not durable: it is still ours, so the next save may
                 // replace it (and flush the folder again).
                 if let Some(written) = e.written() {
-                    self.stamp = Some(Stamp::of(written, json.as_bytes()));
+                    self.stamp = Some(stamp(written));
                     self.backed_up = true;
                 }
                 return Err(SaveError::from_write(&self.path, e));
@@ -640,5 +663,20 @@ mod tests {
         fn send<T: Send>() {}
         send::<Store>();
         send::<SaveError>();
+    }
+
+    #[test]
+    fn a_text_hashed_in_pieces_as_it_is_written_has_the_hash_of_the_whole() {
+        use std::io::Write;
+        let text: Vec<u8> = (0..10_000u32).flat_map(u32::to_le_bytes).collect();
+        for piece in [1, 3, 7, 8, 13, 4096, 40_000] {
+            let (mut out, mut hasher) = (Vec::new(), DefaultHasher::new());
+            let mut hashing = Hashing { out: &mut out, hasher: &mut hasher };
+            for part in text.chunks(piece) {
+                hashing.write_all(part).expect("into memory");
+            }
+            assert_eq!(out, text);
+            assert_eq!(hasher.finish(), content_hash(&text), "pieces of {piece}");
+        }
     }
 }

@@ -36,12 +36,14 @@ const BACKUP_STEPS: StepNames =
 pub(super) fn make_backup(ops: &dyn FileOps, target: &Path) -> Result<PathBuf, WriteError> {
     let dir = backups_dir_of_target(target);
     create_dirs(&dir, 0o700)?;
-    let bytes = fs::read(target).map_err(step("read for a backup", target))?;
+    // Copied through a buffer, not read whole: the file may be as large as all the records.
+    let mut old = File::open(target).map_err(step("read for a backup", target))?;
     let stem = backup_stem(target);
     let now = jiff::Zoned::now();
     let base = format!("{stem}-{}", now.strftime("%Y%m%d-%H%M%S"));
     let prefix = format!(".{stem}.");
-    let mut temp = write_temp(ops, &dir, &prefix, &bytes, Sharing::Private, None, &BACKUP_STEPS)?;
+    let mut copy = |out: &mut dyn io::Write| io::copy(&mut old, out).map(drop);
+    let mut temp = write_temp(ops, &dir, &prefix, &mut copy, Sharing::Private, None, &BACKUP_STEPS)?;
     let mut n = 1;
     let backup = loop {
         let name = if n == 1 { format!("{base}.json") } else { format!("{base}-{n}.json") };

@@ -20,11 +20,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use super::write::to_json_sized;
 use super::{Access, SaveError, Store};
 use crate::model::{Assessment, Id, Initiative, Portfolio};
 
-#[cfg(doc)]
 use super::to_json;
 
 /// How a save the interface asked for ended.
@@ -149,7 +147,7 @@ impl Saver {
         let snapshot =
             Snapshot { rest: rest_of(portfolio), initiatives: self.initiatives.all(), runs: self.runs.all() };
         debug_assert!(
-            snapshot.to_json(0) == super::to_json(portfolio),
+            snapshot.to_json() == super::to_json(portfolio),
             "a snapshot must be the portfolio as it is: an edit was not named in `touched`"
         );
         self.sent += 1;
@@ -267,7 +265,7 @@ fn save_queued<'a>(shared: &'a Shared, mut state: MutexGuard<'a, State>) -> Mute
     let (Some(job), Some(mut store)) = (state.queued.take(), state.store.take()) else { return state };
     drop(state);
     let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        store.save_with(|hint| job.snapshot.to_json(hint))
+        store.save_with(|out| job.snapshot.write(out))
     }));
     let result = saved.unwrap_or_else(|_| {
         let path = store.path().to_path_buf();
@@ -313,35 +311,36 @@ const NO_INITIATIVES: &str = "\n  \"initiatives\": []";
 const NO_RUNS: &str = "\n  \"assessments\": []";
 
 impl Snapshot {
-    /// Exactly [`to_json`] of the portfolio: the rest's text with the initiatives' and the
-    /// runs' texts in their lists, each line indented as pretty-printing nests it.
-    fn to_json<'a>(&'a self, capacity: usize) -> String {
-        let head = to_json_sized(&self.rest, 0);
-        let texts = |chunks: &'a [Chunk]| -> Vec<&'a str> {
-            chunks
-                .iter()
-                .flat_map(|c| c.iter())
-                .map(|t| t.as_deref().expect("every text is made before a snapshot"))
-                .collect()
-        };
+    /// Writes exactly [`to_json`] of the portfolio to `out`, as the file holds it: the rest's
+    /// text with the initiatives' and the runs' texts in their lists, each line indented as
+    /// pretty-printing nests it. Nothing larger than the rest's text is made.
+    fn write(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        let head = to_json(&self.rest);
+        let texts = |chunks: &[Chunk]| chunks.iter().any(|c| !c.is_empty());
         // In the order the file has them.
-        let lists = [(NO_INITIATIVES, texts(&self.initiatives)), (NO_RUNS, texts(&self.runs))];
-        let total = head.len() + lists.iter().flat_map(|(_, t)| t).map(|t| t.len() + 2).sum::<usize>() + 8;
-        let mut out = String::with_capacity(total.max(capacity));
+        let lists = [(NO_INITIATIVES, &self.initiatives), (NO_RUNS, &self.runs)];
         let mut from = 0;
-        for (empty, texts) in lists {
-            let Some(at) = head[from..].find(empty).filter(|_| !texts.is_empty()) else { continue };
+        for (empty, chunks) in lists {
+            let Some(at) = head[from..].find(empty).filter(|_| texts(chunks)) else { continue };
             let list = from + at + empty.len() - 1;
-            out.push_str(&head[from..list]);
-            for (n, text) in texts.iter().enumerate() {
-                out.push_str(if n == 0 { "\n" } else { ",\n" });
-                out.push_str(text);
+            out.write_all(&head.as_bytes()[from..list])?;
+            let all = chunks.iter().flat_map(|c| c.iter());
+            for (n, text) in all.enumerate() {
+                let text = text.as_deref().expect("every text is made before a snapshot");
+                out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+                out.write_all(text.as_bytes())?;
             }
-            out.push_str("\n  ");
+            out.write_all(b"\n  ")?;
             from = list;
         }
-        out.push_str(&head[from..]);
-        out
+        out.write_all(&head.as_bytes()[from..])
+    }
+
+    /// The text [`Snapshot::write`] writes (checked against [`to_json`] in debug builds).
+    fn to_json(&self) -> String {
+        let mut out = Vec::new();
+        self.write(&mut out).expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the texts are UTF-8")
     }
 }
 
@@ -366,7 +365,7 @@ impl Listed for Assessment {
 /// spaces of its depth.
 fn fragment(record: &impl Listed) -> Arc<str> {
     let mut out = Indented(b"    ".to_vec());
-    super::write::write_pretty(&mut out, record);
+    super::write::write_pretty(&mut out, record).expect("writing to memory does not fail");
     Arc::from(String::from_utf8(out.0).expect("serde_json writes UTF-8"))
 }
 
@@ -498,7 +497,7 @@ mod tests {
         let mut runs = Fragments::default();
         runs.sync(&p.assessments, &[]);
         assert!(runs.fill(&p.assessments, None));
-        Snapshot { rest: rest_of(p), initiatives: fragments.all(), runs: runs.all() }.to_json(0)
+        Snapshot { rest: rest_of(p), initiatives: fragments.all(), runs: runs.all() }.to_json()
     }
 
     #[test]
@@ -553,7 +552,7 @@ mod tests {
             runs.sync(&p.assessments, touched_runs);
             assert!(runs.fill(&p.assessments, None));
             let text =
-                Snapshot { rest: rest_of(p), initiatives: initiatives.all(), runs: runs.all() }.to_json(0);
+                Snapshot { rest: rest_of(p), initiatives: initiatives.all(), runs: runs.all() }.to_json();
             (text, runs.all())
         };
         let (text, before) = snapshot(&p, &[]);

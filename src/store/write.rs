@@ -115,6 +115,10 @@ pub fn write_file(path: &Path, bytes: &[u8], sharing: Sharing) -> Result<Written
     write_file_with(&RealFileOps, path, bytes, sharing)
 }
 
+/// What a write puts in its file: it is given the file and writes every byte, in as many
+/// pieces as it likes, so a large text need never be whole in memory.
+pub type Fill<'a> = dyn FnMut(&mut dyn io::Write) -> io::Result<()> + 'a;
+
 /// Writes `bytes` to `path` atomically through `ops`: a temporary file beside the target,
 /// written, fsynced, renamed over the target, then the folder fsynced. A symlink is written
 /// through (the file it leads to is replaced, the link stays a link). On
@@ -125,13 +129,24 @@ pub fn write_file_with(
     bytes: &[u8],
     sharing: Sharing,
 ) -> Result<Written, WriteError> {
+    write_file_filled(ops, path, sharing, &mut |out| out.write_all(bytes))
+}
+
+/// [`write_file_with`] of the bytes `contents` writes.
+pub fn write_file_filled(
+    ops: &dyn FileOps,
+    path: &Path,
+    sharing: Sharing,
+    contents: &mut Fill<'_>,
+) -> Result<Written, WriteError> {
     let target = resolve_link(path);
     let dir = parent_dir(&target);
     if sharing == Sharing::Private {
         create_dirs(&dir, 0o700)?;
     }
     let existing = fs::metadata(&target).ok();
-    let temp = write_temp(ops, &dir, &temp_prefix(&target), bytes, sharing, existing.as_ref(), &FILE_STEPS)?;
+    let temp =
+        write_temp(ops, &dir, &temp_prefix(&target), contents, sharing, existing.as_ref(), &FILE_STEPS)?;
     // Until the rename succeeds, dropping `temp_path` deletes the temporary file.
     let (file, temp_path) = temp.into_parts();
     ops.rename(&temp_path, &target).map_err(step("rename the temporary file over", &target))?;
@@ -158,13 +173,18 @@ pub(super) struct StepNames {
 const FILE_STEPS: StepNames =
     StepNames { create: "create a temporary file in", write: "write", sync: "flush to disk" };
 
+/// How much of a fill is gathered before it is written: a few hundred writes for a large data
+/// file, one for a small one.
+const WRITE_BUFFER: usize = 256 * 1024;
+
 /// The first half of every write: a temporary file `<prefix><random>.tmp` in `dir` with the
-/// mode (and owner) the target should have, holding `bytes`, fsynced. Dropping it removes it.
+/// mode (and owner) the target should have, holding what `fill` writes, fsynced. Dropping it
+/// removes it.
 pub(super) fn write_temp(
     ops: &dyn FileOps,
     dir: &Path,
     prefix: &str,
-    bytes: &[u8],
+    fill: &mut Fill<'_>,
     sharing: Sharing,
     existing: Option<&fs::Metadata>,
     names: &StepNames,
@@ -190,9 +210,30 @@ pub(super) fn write_temp(
             .set_permissions(Permissions::from_mode(meta.permissions().mode() & 0o7777))
             .map_err(step("set the mode of", &temp_path))?;
     }
-    ops.write(temp.as_file_mut(), bytes).map_err(step(names.write, &temp_path))?;
+    let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, Through { ops, file: temp.as_file_mut() });
+    let filled = fill(&mut out).and_then(|()| io::Write::flush(&mut out));
+    // Whatever a failed fill left in the buffer is dropped unwritten: the file is discarded.
+    drop(out.into_parts());
+    filled.map_err(step(names.write, &temp_path))?;
     ops.sync(temp.as_file()).map_err(step(names.sync, &temp_path))?;
     Ok(temp)
+}
+
+/// A temporary file as a writer: each write is one [`FileOps::write`] of all it is given.
+struct Through<'a> {
+    ops: &'a dyn FileOps,
+    file: &'a mut fs::File,
+}
+
+impl io::Write for Through<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.ops.write(self.file, bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `.<name>.` : temporary files of `<name>` are `.<name>.XXXXXX.tmp`.
@@ -208,28 +249,28 @@ pub(super) fn create_dirs(dir: &Path, mode: u32) -> Result<(), WriteError> {
 /// The data file's text: pretty JSON (2-space indent), keys in struct order with unknown keys
 /// after them, ending in a newline. The same portfolio always gives the same text.
 pub fn to_json(portfolio: &Portfolio) -> String {
-    to_json_sized(portfolio, 0)
+    let mut out = Vec::with_capacity(4096);
+    write_json(&mut out, portfolio).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// Writes `record` as pretty JSON with the keys this fasett does not know put back in.
-pub(super) fn write_pretty<T: Serialize + Extras>(out: impl io::Write, record: &T) {
+/// Writes [`to_json`]'s text to `out`, as it is made.
+pub(super) fn write_json(mut out: impl io::Write, portfolio: &Portfolio) -> io::Result<()> {
+    write_pretty(&mut out, portfolio)?;
+    out.write_all(b"\n")
+}
+
+/// Writes `record` as pretty JSON with the keys this fasett does not know put back in; only
+/// `out` can fail.
+pub(super) fn write_pretty<T: Serialize + Extras>(out: impl io::Write, record: &T) -> io::Result<()> {
     const INFALLIBLE: &str = "the model serialises to JSON: every map key is a string";
     if record.has_extras() {
         let mut value = serde_json::to_value(record).expect(INFALLIBLE);
         record.emit(&mut value);
-        serde_json::to_writer_pretty(out, &value).expect(INFALLIBLE);
+        serde_json::to_writer_pretty(out, &value).map_err(io::Error::from)
     } else {
-        serde_json::to_writer_pretty(out, record).expect(INFALLIBLE);
+        serde_json::to_writer_pretty(out, record).map_err(io::Error::from)
     }
-}
-
-/// [`to_json`] into a buffer of `capacity` bytes (the file's last size): growing a buffer of
-/// many megabytes by doubling copies it over and over.
-pub(super) fn to_json_sized(portfolio: &Portfolio, capacity: usize) -> String {
-    let mut out = Vec::with_capacity(capacity.max(4096));
-    write_pretty(&mut out, portfolio);
-    out.push(b'\n');
-    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 #[cfg(test)]
