@@ -47,8 +47,9 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
     }
     // What the first frame needs whatever the file holds is made ready on the other core
     // while this one locks and reads the file: the system's time zone (jiff looks through the
-    // time zone database, 0.7 ms) and the language's catalog (0.3 ms).
-    std::thread::spawn(move || {
+    // time zone database, 0.7 ms) and the language's catalog (0.3 ms). Without a thread to
+    // be had, the first to ask for them makes them ready.
+    let _ = std::thread::Builder::new().name("warm-up".into()).spawn(move || {
         let _ = jiff::tz::TimeZone::system();
         lang.load();
     });

@@ -155,9 +155,10 @@ impl Texts {
         self.words = Words::of((0..self.titles.len()).map(|p| self.folded.get(p)));
     }
 
+    /// The folded title at `p`; "" in an index without texts (`SearchIndex::without_texts`).
     fn title(&self, p: usize) -> &str {
         let text = self.folded.get(p);
-        &text[..self.titles[p].min(text.len())]
+        &text[..self.titles.get(p).map_or(0, |end| (*end).min(text.len()))]
     }
 
     /// The texts of `i` at `p` (an existing entry), folded again only if they changed; its
@@ -231,8 +232,8 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// The index of an app that is only drawn (see `app::Options::drawn_only`): the rows and
-    /// dates the lists and the grid are made from, and no texts; a text filter or the title
-    /// order would find nothing in it.
+    /// dates the lists and the grid are made from, and no texts: a text filter would find
+    /// nothing in it, and the title order is the number order.
     pub fn without_texts(portfolio: &Portfolio) -> Self {
         let initiatives = &portfolio.initiatives;
         Self {
@@ -635,6 +636,26 @@ mod tests {
         let p = Portfolio { initiatives, ..Portfolio::default() };
         let index = SearchIndex::build(&p);
         assert_eq!(index.view(&[true; 3], SortKey::Title, false), [2, 1, 3]);
+    }
+
+    #[test]
+    fn an_index_without_texts_lists_in_every_order_and_finds_no_text() {
+        let p = portfolio();
+        let index = SearchIndex::without_texts(&p);
+        let all = vec![true; p.initiatives.len()];
+        let fresh = SearchIndex::build(&p);
+        for sort in SortKey::ALL {
+            let view = index.view(&all, sort, false);
+            if sort == SortKey::Title {
+                let numbers: Vec<Id> = p.initiatives.iter().map(|i| i.id).collect();
+                assert_eq!(view, numbers, "no titles: ties, so by number");
+            } else {
+                assert_eq!(view, fresh.view(&all, sort, false), "{sort:?}");
+            }
+        }
+        let text = Filter { text: "bygglov".into(), ..Filter::default() };
+        assert!(!index.passing(&p, &text).contains(&true));
+        assert_eq!(index.get(20), "");
     }
 
     #[test]

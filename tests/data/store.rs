@@ -228,6 +228,30 @@ fn unknown_fields_survive_a_save_at_every_depth() {
 }
 
 #[test]
+fn unknown_keys_inside_an_idea_its_proposer_the_costs_and_the_placement_survive_a_save() {
+    // The three parts an initiative keeps behind a pointer, each with a key fasett does not know.
+    let text = format!(
+        r#"{{"schema_version": {}, "initiatives": [{{"id": 1, "title": "A",
+            "placement": {{"created_to": "meet_new_needs", "pushed_by": "bottom_up_testing", "confidence": "high"}},
+            "costs": {{"investment": 100, "yearly": 5, "price_year": 2025}},
+            "idea": {{"proposer": {{"name": "Ann", "pronoun": "hon"}}, "channel": "meeting", "votes": 12}}}}]}}"#,
+        fasett::model::SCHEMA_VERSION
+    );
+    let original = parse(text.as_bytes(), Path::new("parts.json")).expect("parses");
+    assert!(original.has_extras());
+    let json = to_json(&original);
+    let written: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let initiative = &written["initiatives"][0];
+    assert_eq!(initiative["placement"]["confidence"], "high", "{json}");
+    assert_eq!(initiative["costs"]["price_year"], 2025, "{json}");
+    assert_eq!(initiative["idea"]["votes"], 12, "{json}");
+    assert_eq!(initiative["idea"]["proposer"]["pronoun"], "hon", "{json}");
+    let back = parse(json.as_bytes(), Path::new("again.json")).expect("parses");
+    assert_eq!(back, original);
+    assert_eq!(to_json(&back), json);
+}
+
+#[test]
 fn messages_for_other_problems() {
     let p = Path::new("x.json");
     let not_object = parse(b"\n  [1, 2]\n", p).expect_err("not an object");
