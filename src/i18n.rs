@@ -91,7 +91,7 @@ impl Lang {
 
     /// Reads this language's catalog now, so that the first text asked for does not wait
     /// for it.
-    pub fn load(self) {
+    pub fn preload(self) {
         catalog(self);
     }
 

@@ -51,7 +51,7 @@ pub fn open_interface(path: &Path, lang: Lang, read_only: bool) -> ExitCode {
     // be had, the first to ask for them makes them ready.
     let _ = std::thread::Builder::new().name("warm-up".into()).spawn(move || {
         let _ = jiff::tz::TimeZone::system();
-        lang.load();
+        lang.preload();
     });
     let colors_off = crate::config::path().is_some_and(|p| crate::config::Config::load(&p).colors_off());
     let options = Options {
