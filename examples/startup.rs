@@ -137,11 +137,14 @@ impl Session {
         }
     }
 
-    /// Waits until nothing has been written for [`QUIET`].
+    /// Waits until nothing has been written for [`QUIET`]; gives up, saying so, if that
+    /// does not come within [`TIMEOUT`].
     fn settle(&self) {
         let mut last = self.bytes.load(Ordering::SeqCst);
         let mut since = Instant::now();
+        let start = Instant::now();
         while since.elapsed() < QUIET {
+            assert!(start.elapsed() < TIMEOUT, "fasett kept writing for {TIMEOUT:?}: {:?}", self.last_row());
             thread::sleep(Duration::from_millis(5));
             let now = self.bytes.load(Ordering::SeqCst);
             if now != last {
