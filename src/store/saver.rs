@@ -10,8 +10,8 @@
 //! or 200 checklist runs with their participants' scores, costs about as much as the whole
 //! keypress budget. So each initiative's and each run's text in the file is kept, made once
 //! and again only when an edit touches that record, and a snapshot is those texts (shared,
-//! not copied) and a copy of the small rest of the portfolio; the thread puts them together
-//! into exactly [`to_json`]'s text.
+//! not copied) and a copy of the small rest of the portfolio; the thread writes them into the
+//! file in order, exactly [`to_json`]'s text, without ever holding that text whole.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
