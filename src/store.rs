@@ -168,8 +168,23 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(written: Written, bytes: &[u8]) -> Stamp {
-        Stamp { len: written.len, modified: written.modified, hash: content_hash(bytes) }
+    /// Writes the data file at `target` through the one atomic writer with what `json`
+    /// writes, hashing the bytes as they pass: the stamp of what is now on disk. A file that
+    /// is in place but perhaps not durable gives its stamp with the error.
+    fn write(
+        ops: &dyn FileOps,
+        target: &Path,
+        json: &mut write::Fill<'_>,
+    ) -> Result<Stamp, (WriteError, Option<Stamp>)> {
+        let mut hasher = DefaultHasher::new();
+        let written = write_file_filled(ops, target, Sharing::Private, &mut |out| {
+            json(&mut Hashing { out, hasher: &mut hasher })
+        });
+        let stamp = |w: Written| Stamp { len: w.len, modified: w.modified, hash: hasher.finish() };
+        written.map(stamp).map_err(|e| {
+            let written = e.written().map(stamp);
+            (e, written)
+        })
     }
 }
 
@@ -433,19 +448,13 @@ impl Store {
             make_backup(&*self.ops, &target).map_err(|e| SaveError::from_write(&self.path, e))?;
             self.backed_up = true;
         }
-        let mut hasher = DefaultHasher::new();
-        let written = write_file_filled(&*self.ops, &target, Sharing::Private, &mut |out| {
-            json(&mut Hashing { out, hasher: &mut hasher })
-        });
-        let stamp =
-            |written: Written| Stamp { len: written.len, modified: written.modified, hash: hasher.finish() };
-        let stamp = match written {
-            Ok(written) => stamp(written),
-            Err(e) => {
+        let stamp = match Stamp::write(&*self.ops, &target, &mut json) {
+            Ok(stamp) => stamp,
+            Err((e, written)) => {
                 // In place but perhaps not durable: it is still ours, so the next save may
                 // replace it (and flush the folder again).
-                if let Some(written) = e.written() {
-                    self.stamp = Some(stamp(written));
+                if written.is_some() {
+                    self.stamp = written;
                     self.backed_up = true;
                 }
                 return Err(SaveError::from_write(&self.path, e));
@@ -492,7 +501,6 @@ impl Store {
                 reason: reason.clone(),
             });
         }
-        let json = to_json(portfolio);
         let new_lock = if same && self.lock.is_some() {
             None
         } else {
@@ -508,9 +516,8 @@ impl Store {
         if needs_backup {
             make_backup(&*self.ops, &target).map_err(|e| SaveError::from_write(path, e))?;
         }
-        let written = write_file_with(&*self.ops, &target, json.as_bytes(), Sharing::Private)
-            .map_err(|e| SaveError::from_write(path, e))?;
-        let stamp = Stamp::of(written, json.as_bytes());
+        let stamp = Stamp::write(&*self.ops, &target, &mut |out| write_json(out, portfolio))
+            .map_err(|(e, _)| SaveError::from_write(path, e))?;
         if new_lock.is_some() {
             if let Some(old) = &self.lock {
                 let _ = old.set_len(0);
