@@ -67,14 +67,8 @@ impl Balance {
 
     /// Counts one initiative if it is active, weighted by its priority.
     pub fn add(&mut self, i: &Initiative) {
-        self.add_weighted(i, u64::from(i.priority.weight()));
-    }
-
-    /// Counts one initiative if it is active, with `weight` as its weight (the grid's `w`
-    /// also weights by the money an initiative is expected to bring).
-    pub fn add_weighted(&mut self, i: &Initiative, weight: u64) {
         if i.is_active() {
-            self.count(i.facet, i.stage, i.track, weight);
+            self.count(i.facet, i.stage, i.track, u64::from(i.priority.weight()));
         }
     }
 

@@ -7,7 +7,7 @@ mod words;
 
 pub use index::{Row, SearchIndex};
 
-use crate::model::{Facet, Id, Initiative, Portfolio, Stage, Status, Track, keyed_enum};
+use crate::model::{Facet, Initiative, Stage, Status, Track, keyed_enum};
 use crate::text::fold;
 
 /// What the lists are narrowed to. Empty fields do not filter.
@@ -37,11 +37,6 @@ impl Filter {
         self.bar_is_empty() && self.text.trim().is_empty()
     }
 
-    /// Whether `initiative` passes; `haystack` is its folded searchable text.
-    pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
-        self.matcher().matches(initiative, haystack)
-    }
-
     /// The filter prepared for testing many initiatives: its text, unit and tag folded once.
     pub fn matcher(&self) -> Matcher<'_> {
         Matcher {
@@ -63,13 +58,6 @@ pub struct Matcher<'f> {
 }
 
 impl Matcher<'_> {
-    /// Whether `initiative` passes; `haystack` is its folded searchable text.
-    pub fn matches(&self, initiative: &Initiative, haystack: &str) -> bool {
-        self.passes_row(&Row::of(initiative))
-            && self.passes_record(initiative)
-            && self.terms.iter().all(|term| haystack.contains(term.as_str()))
-    }
-
     /// Whether an initiative with `row` passes the facet, stage, status and track.
     fn passes_row(&self, row: &Row) -> bool {
         let f = self.filter;
@@ -148,22 +136,16 @@ pub fn searchable(i: &Initiative) -> String {
     fold(&source(i))
 }
 
-/// The ids to list, filtered and sorted. Archived initiatives only with `show_archived`.
-/// `index` is of `portfolio` (see [`SearchIndex`]).
-pub fn view(
-    portfolio: &Portfolio,
-    filter: &Filter,
-    sort: SortKey,
-    show_archived: bool,
-    index: &SearchIndex,
-) -> Vec<Id> {
-    index.view(&index.passing(portfolio, filter), sort, show_archived)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Id, Portfolio};
     use jiff::civil::date;
+
+    /// The ids to list, filtered and sorted, as the register asks the index for them.
+    fn view(p: &Portfolio, filter: &Filter, sort: SortKey, archived: bool, index: &SearchIndex) -> Vec<Id> {
+        index.view(&index.passing(p, filter), sort, archived)
+    }
 
     #[test]
     fn refreshing_the_touched_initiatives_equals_folding_everything_again() {

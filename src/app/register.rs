@@ -174,7 +174,7 @@ mod tests {
         app.search.assert_matches(&app.portfolio);
         let r = &app.register;
         let fresh = filter::SearchIndex::build(&app.portfolio);
-        assert_eq!(r.view, filter::view(&app.portfolio, &app.filter, r.sort, r.show_archived, &fresh));
+        assert_eq!(r.view, fresh.view(&fresh.passing(&app.portfolio, &app.filter), r.sort, r.show_archived));
     }
 
     #[test]
