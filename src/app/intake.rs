@@ -52,6 +52,11 @@ impl App {
     /// The idea selected in the intake list.
     pub fn intake_selected(&self) -> Option<Id> {
         let Mode::Intake(list) = &self.mode else { return None };
+        self.selected_in(list)
+    }
+
+    /// The idea `list` has selected, wherever the list is (under help too).
+    pub(super) fn selected_in(&self, list: &IntakeList) -> Option<Id> {
         let ids = self.intake_ids();
         ids.get(list.selected.min(ids.len().saturating_sub(1))).copied()
     }

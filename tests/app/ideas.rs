@@ -285,3 +285,17 @@ fn a_reason_or_a_new_idea_being_typed_comes_back_in_the_intake_list() {
     app.press('m').type_text("3");
     assert!(app.current_draft().is_none());
 }
+
+#[test]
+fn a_reason_typed_and_then_help_opened_is_kept_as_a_draft_for_the_same_idea() {
+    let mut app = meeting();
+    select(&mut app, 27);
+    app.press('p').type_text("Väntar på avtalet");
+    app.press(KeyCode::F(1));
+    assert!(matches!(app.mode, Mode::Help { .. }), "help is open over the prompt");
+    let draft = app.current_draft().expect("the reason is a draft");
+    assert!(
+        matches!(&draft, fasett::recovery::Draft::Idea { idea: Some(27), text, .. } if text == "Väntar på avtalet"),
+        "{draft:?}"
+    );
+}

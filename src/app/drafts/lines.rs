@@ -79,8 +79,8 @@ impl App {
         }
         let (prompt, idea) = match prompt {
             IntakePrompt::Title => (IdeaPrompt::Title, None),
-            IntakePrompt::Decline => (IdeaPrompt::Decline, self.intake_selected()),
-            IntakePrompt::Park => (IdeaPrompt::Park, self.intake_selected()),
+            IntakePrompt::Decline => (IdeaPrompt::Decline, self.selected_in(list)),
+            IntakePrompt::Park => (IdeaPrompt::Park, self.selected_in(list)),
             IntakePrompt::Merge => return None,
         };
         Some(Draft::Idea { prompt, idea, text: text.to_owned() })
