@@ -45,7 +45,7 @@ pub struct Breakdown {
 }
 
 /// Counts of active initiatives per cell, plain and weighted (by priority, unless the
-/// balance was counted with other weights, see [`Balance::add_weighted`]).
+/// balance was counted with other weights, see [`Balance::count`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Balance {
     pub counts: [usize; CELLS],
