@@ -236,10 +236,16 @@ pub fn field_text<'f>(fields: &'f [(String, String)], key: &str) -> &'f str {
     fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
 }
 
+/// Texts as typed on one line, the empty ones left out: "3,5 · after the move". What the
+/// status line says when a draft has nowhere to go, so the text is not lost.
+pub fn typed_line<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
+    let texts = texts.into_iter().map(|t| crate::text::one_line(t.trim()).into_owned());
+    texts.filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
 /// A measurement's value and note as typed, on one line.
 pub fn measured(fields: &[(String, String)]) -> String {
-    let typed = ["measure.value", "measure.note"].map(|key| field_text(fields, key).trim());
-    typed.into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+    typed_line(["measure.value", "measure.note"].map(|key| field_text(fields, key)))
 }
 
 /// The first words of `text` on one line, cut after a word with "…" if it is long.
@@ -431,6 +437,16 @@ mod tests {
         assert_eq!(first_words(long), "Gemensam bilpool för hemtjänsten och…");
         assert_eq!(first_words(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
         assert_eq!(first_words("rad ett\nrad två"), "rad ett rad två");
+    }
+
+    #[test]
+    fn typed_text_with_nowhere_to_go_is_said_on_one_line() {
+        let typed =
+            [("measure.date", "2026-11-25"), ("measure.value", " 3,5 "), ("measure.note", "efter\nflytten")];
+        let fields = typed.map(|(k, v)| (k.to_owned(), v.to_owned()));
+        assert_eq!(measured(&fields), "3,5 · efter flytten");
+        assert_eq!(measured(&fields[..1]), "");
+        assert_eq!(typed_line(["", "Lägre kostnad", "  ", "tolv\u{1b}[2J"]), "Lägre kostnad · tolv␛[2J");
     }
 
     #[test]
