@@ -97,15 +97,16 @@ pub struct BenefitOver {
     pub form: Option<Box<Draft>>,
 }
 
-/// How a line of scores is read (see the rating view's entry line).
+/// How a line of scores is read: the rating view's entry line, which calls it its
+/// `EntryKind`, and a draft of that line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreLine {
-    /// Every participant's score for one item.
+    /// Every participant's score for one slot, in response order.
     Each,
-    /// A show of hands for one item.
+    /// A show of hands for one slot: how many gave each score, lowest first.
     Tally,
-    /// One new participant's scores for every item.
+    /// One new participant's scores for every slot, in rating order.
     Respondent,
 }
 
@@ -145,8 +146,7 @@ impl Draft {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
             Draft::Initiative { editing, fields, .. } => {
-                let title = fields.iter().find(|(k, _)| k == "field.title").map_or("", |(_, v)| v.as_str());
-                let title = first_words(title);
+                let title = first_words(field_text(fields, "field.title"));
                 match editing {
                     None => lang.tf("recovery.draft_new", &[("title", &title)]),
                     Some(id) => lang.tf("recovery.draft_edit", &[("id", id), ("title", &title)]),
@@ -180,9 +180,7 @@ impl Draft {
                 lang.tf("recovery.draft_run_edit", &[("id", id), ("scope", &first_words(scope))])
             }
             Draft::Action { editing, fields, .. } => {
-                let what =
-                    fields.iter().find(|(k, _)| k == "plan.field_what").map_or("", |(_, v)| v.as_str());
-                let what = first_words(what);
+                let what = first_words(field_text(fields, "plan.field_what"));
                 match editing {
                     None => lang.tf("recovery.draft_action_new", &[("what", &what)]),
                     Some(id) => lang.tf("recovery.draft_action_edit", &[("id", id), ("what", &what)]),
