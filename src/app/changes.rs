@@ -57,7 +57,7 @@ impl App {
         self.culture_after_change();
         self.benefits_after_change(everything);
         if everything || std::mem::take(&mut self.runs_touched) {
-            self.refresh_overview();
+            self.overview_changed();
         }
     }
 

@@ -64,12 +64,18 @@ impl App {
     }
 
     /// Work for a moment when nothing else happens, until `deadline`: the texts the first
-    /// save needs. True while some is left.
+    /// save needs, then the checklists' sum if a change left it out of date. True while some
+    /// is left.
     pub fn idle_work(&mut self, deadline: Instant) -> bool {
-        match self.store.as_mut() {
+        let more = match self.store.as_mut() {
             Some(saver) => saver.prepare(&self.portfolio, deadline),
             None => false,
+        };
+        // The sum is one piece of work, well under a slice at 10,000 initiatives.
+        if !more && Instant::now() < deadline {
+            self.refresh_overview_if_stale();
         }
+        more || self.overview_is_stale()
     }
 
     /// `q`: leaves once the saves under way are on disk. A save that fails just then keeps
