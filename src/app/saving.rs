@@ -277,6 +277,40 @@ mod tests {
         assert_eq!(on_disk(&app), app.portfolio);
     }
 
+    /// Real file operations, but the first rename of the data file panics: a bug in the
+    /// writing thread.
+    #[derive(Debug, Default)]
+    struct PanicsOnce(AtomicUsize);
+
+    impl FileOps for PanicsOnce {
+        fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+            if to.file_name().is_some_and(|n| n == "portfolio.json")
+                && self.0.fetch_add(1, Ordering::SeqCst) == 0
+            {
+                panic!("forced in a test");
+            }
+            RealFileOps.rename(from, to)
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_writing_thread_is_a_failed_save_and_the_next_edit_is_saved() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let mut app = app_with(&dir, Arc::new(PanicsOnce::default()));
+        let written = on_disk(&app);
+        move_right(&mut app);
+        app.finish_saves();
+        let (text, is_error) = app.status().unwrap_or_default();
+        assert!(is_error && text.contains("Not saved") && text.contains("forced in a test"), "{text}");
+        assert!(app.unsaved);
+        assert_eq!(on_disk(&app), written, "the file as it was");
+        app.update(Action::Grid(GridAction::MoveInitiative(Direction::Left)));
+        app.update(Action::Grid(GridAction::MoveInitiative(Direction::Right)));
+        app.finish_saves();
+        assert!(!app.unsaved, "{:?}", app.status());
+        assert_eq!(on_disk(&app), app.portfolio);
+    }
+
     #[test]
     fn the_last_saved_portfolio_is_what_the_writing_thread_wrote_not_the_newest_edit() {
         let (mut app, gate, _dir) = gated();
