@@ -244,7 +244,7 @@ impl App {
             benefits_kept: None,
         };
         app.refresh_view();
-        app.refresh_overview();
+        app.keep_overview_current();
         app.refresh_holder();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
@@ -655,6 +655,7 @@ impl App {
             self.status = None;
         }
         self.pane = pane;
+        self.keep_overview_current();
     }
 
     /// Says `text`; while a save is under way, once it is on disk.

@@ -32,22 +32,27 @@ pub enum Lang {
 
 type Catalog = HashMap<String, String>;
 
-const SOURCES: [(Lang, &str); 4] = [
-    (Lang::En, include_str!("../data/i18n/en.json")),
-    (Lang::Sv, include_str!("../data/i18n/sv.json")),
-    (Lang::Da, include_str!("../data/i18n/da.json")),
-    (Lang::Nb, include_str!("../data/i18n/nb.json")),
-];
+/// A language's catalog as the binary holds it; the match makes a language without one a
+/// compile error.
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../data/i18n/en.json"),
+        Lang::Sv => include_str!("../data/i18n/sv.json"),
+        Lang::Da => include_str!("../data/i18n/da.json"),
+        Lang::Nb => include_str!("../data/i18n/nb.json"),
+    }
+}
 
 /// One language's catalog, read the first time it is asked for: a session reads its own
 /// language's, and English only when a key is missing from it (a quarter of the work of
 /// reading all four, before the first frame).
 fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: [OnceLock<Catalog>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
-    let ix = SOURCES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+    static CATALOGS: [OnceLock<Catalog>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+    // `Lang::ALL` holds every language (a test checks it against clap's list of them).
+    let ix = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     // The catalogs are part of the binary and checked by tests; an unreadable one degrades to
     // keys on screen rather than refusing to start.
-    CATALOGS[ix].get_or_init(|| serde_json::from_str(SOURCES[ix].1).unwrap_or_default())
+    CATALOGS[ix].get_or_init(|| serde_json::from_str(source(lang)).unwrap_or_default())
 }
 
 impl Lang {
@@ -236,6 +241,19 @@ pub fn english_keys() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_is_in_all_once_and_has_its_own_catalog() {
+        use clap::ValueEnum;
+        assert_eq!(Lang::ALL.as_slice(), Lang::value_variants());
+        for (n, lang) in Lang::ALL.into_iter().enumerate() {
+            assert!(catalog(lang).len() > 100, "{lang:?}: {} keys", catalog(lang).len());
+            assert!(
+                Lang::ALL[..n].iter().all(|earlier| catalog(*earlier) != catalog(lang)),
+                "{lang:?}'s own"
+            );
+        }
+    }
 
     #[test]
     fn locale_names_map_to_languages() {

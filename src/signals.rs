@@ -198,9 +198,18 @@ pub fn tell(lines: &[String]) {
 
 /// After color-eyre's and ratatui's hooks: keeps the text being typed, restores the terminal
 /// and says in plain words what happened, then lets the earlier hooks report the bug.
+///
+/// Only for a panic on the interface's own thread. A background thread's panic is caught
+/// where it happens (the saving thread reports a failed save, and the data stays in memory)
+/// or resumed on the interface's thread (the search index); giving the terminal back for it,
+/// or writing a report over the screen, would leave the interface drawing on a terminal no
+/// longer set up for it.
 pub fn install_panic_hook(lang: Lang) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some("main") {
+            return;
+        }
         let rescued: Option<PathBuf> = recovery::rescue();
         let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::event::DisableBracketedPaste);
         let _ = ratatui::try_restore();

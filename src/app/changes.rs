@@ -54,7 +54,7 @@ impl App {
         self.culture_after_change();
         self.benefits_after_change(everything);
         if everything || std::mem::take(&mut self.touched.checklists) {
-            self.refresh_overview();
+            self.overview_changed();
         }
     }
 

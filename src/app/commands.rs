@@ -65,7 +65,7 @@ impl App {
             return;
         };
         self.lang = lang;
-        self.refresh_overview();
+        self.overview_changed();
         let remembered = crate::config::path().map(|path| {
             let mut config = crate::config::Config::load(&path);
             config.lang = Some(lang.code().to_owned());

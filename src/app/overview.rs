@@ -1,7 +1,9 @@
 //! The Overview pane's state: which follow-up is selected (one keypress from its item) and
 //! how far the pane is scrolled; and the checklists summed up, kept until the portfolio or the
 //! language changes, since summing up every run's participants on every key would cost more
-//! than a key may.
+//! than a key may. A change made elsewhere only marks the sum out of date: it is worked out
+//! again in an idle moment, or at once when the Overview is (or becomes) the pane shown, so
+//! that a score typed in the Culture pane does not pay for a pane not on screen.
 
 use std::borrow::Cow;
 
@@ -17,13 +19,14 @@ pub struct OverviewState {
     pub selected: usize,
     /// Lines scrolled off the top.
     pub scroll: u16,
-    /// [`analysis::checklist_results`] as of the last change, and its language.
+    /// [`analysis::checklist_results`] and its language; `None` when a change made it out of
+    /// date.
     checklists: Option<(Lang, Vec<ChecklistResult>)>,
 }
 
 impl App {
-    /// The latest run of each checklist and scope with its change: as of the last change of
-    /// the portfolio, worked out again only when the language is not the one it was made in.
+    /// The latest run of each checklist and scope with its change, as the portfolio is now:
+    /// the sum kept, or (when it is out of date) worked out for this call.
     pub fn checklist_results(&self) -> Cow<'_, [ChecklistResult]> {
         match &self.overview.checklists {
             Some((lang, results)) if *lang == self.lang => Cow::Borrowed(results),
@@ -31,9 +34,31 @@ impl App {
         }
     }
 
-    /// Sums the checklists up again (after a change of the portfolio or the language).
-    pub(super) fn refresh_overview(&mut self) {
-        self.overview.checklists = Some((self.lang, analysis::checklist_results(&self.portfolio, self.lang)));
+    /// Whether the checklists' sum kept is out of date (the runs or the language changed).
+    pub(super) fn overview_is_stale(&self) -> bool {
+        !matches!(&self.overview.checklists, Some((lang, _)) if *lang == self.lang)
+    }
+
+    /// The runs or the language changed: sums the checklists up again if the Overview is on
+    /// screen, else leaves that to an idle moment or to the switch to the Overview.
+    pub(super) fn overview_changed(&mut self) {
+        self.overview.checklists = None;
+        self.keep_overview_current();
+    }
+
+    /// Sums the checklists up again if the Overview is shown and the sum is out of date.
+    pub(super) fn keep_overview_current(&mut self) {
+        if self.pane == Pane::Overview {
+            self.refresh_overview_if_stale();
+        }
+    }
+
+    /// Sums the checklists up again if the sum is out of date.
+    pub(super) fn refresh_overview_if_stale(&mut self) {
+        if self.overview_is_stale() {
+            self.overview.checklists =
+                Some((self.lang, analysis::checklist_results(&self.portfolio, self.lang)));
+        }
     }
 
     /// Follow-ups overdue or due within 14 days, earliest first (initiatives and actions).
@@ -139,5 +164,36 @@ mod tests {
         app.update(Action::Overview(OverviewAction::Open));
         assert_eq!(app.pane, Pane::Culture);
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Book")));
+    }
+
+    #[test]
+    fn a_score_typed_elsewhere_sums_the_checklists_again_when_idle_or_when_the_overview_opens() {
+        let agrees = |app: &App| {
+            app.checklist_results().into_owned() == analysis::checklist_results(&app.portfolio, app.lang)
+        };
+        for overview_first in [false, true] {
+            let mut app = Harness::sample().on(Pane::Culture);
+            app.keys("<Enter>1");
+            let mean_before = analysis::checklist_results(&Harness::sample().portfolio, app.lang);
+            assert_ne!(
+                analysis::checklist_results(&app.portfolio, app.lang),
+                mean_before,
+                "the score counts"
+            );
+            assert!(app.overview_is_stale(), "the Culture pane's key leaves the sum to later");
+            assert!(agrees(&app), "worked out for a call while out of date");
+            if overview_first {
+                app.update(Action::ShowPane(Pane::Overview));
+            } else {
+                while app.idle_work(std::time::Instant::now() + std::time::Duration::from_secs(5)) {}
+            }
+            assert!(!app.overview_is_stale());
+            assert!(agrees(&app));
+            // On the Overview, a change (here an undo) sums them up at once.
+            app.update(Action::ShowPane(Pane::Overview));
+            app.update(Action::Undo);
+            assert!(!app.overview_is_stale());
+            assert_eq!(app.checklist_results().into_owned(), mean_before);
+        }
     }
 }

@@ -64,12 +64,18 @@ impl App {
     }
 
     /// Work for a moment when nothing else happens, until `deadline`: the texts the first
-    /// save needs. True while some is left.
+    /// save needs, then the checklists' sum if a change left it out of date. True while some
+    /// is left.
     pub fn idle_work(&mut self, deadline: Instant) -> bool {
-        match self.store.as_mut() {
+        let more = match self.store.as_mut() {
             Some(saver) => saver.prepare(&self.portfolio, deadline),
             None => false,
+        };
+        // The sum is one piece of work, well under a slice at 10,000 initiatives.
+        if !more && Instant::now() < deadline {
+            self.refresh_overview_if_stale();
         }
+        more || self.overview_is_stale()
     }
 
     /// `q`: leaves once the saves under way are on disk. A save that fails just then keeps
@@ -266,6 +272,40 @@ mod tests {
         assert_ne!(on_disk(&app), app.portfolio, "kept in memory only");
         faults.heal();
         app.update(Action::RunCommand("w".into()));
+        app.finish_saves();
+        assert!(!app.unsaved, "{:?}", app.status());
+        assert_eq!(on_disk(&app), app.portfolio);
+    }
+
+    /// Real file operations, but the first rename of the data file panics: a bug in the
+    /// writing thread.
+    #[derive(Debug, Default)]
+    struct PanicsOnce(AtomicUsize);
+
+    impl FileOps for PanicsOnce {
+        fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+            if to.file_name().is_some_and(|n| n == "portfolio.json")
+                && self.0.fetch_add(1, Ordering::SeqCst) == 0
+            {
+                panic!("forced in a test");
+            }
+            RealFileOps.rename(from, to)
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_writing_thread_is_a_failed_save_and_the_next_edit_is_saved() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let mut app = app_with(&dir, Arc::new(PanicsOnce::default()));
+        let written = on_disk(&app);
+        move_right(&mut app);
+        app.finish_saves();
+        let (text, is_error) = app.status().unwrap_or_default();
+        assert!(is_error && text.contains("Not saved") && text.contains("forced in a test"), "{text}");
+        assert!(app.unsaved);
+        assert_eq!(on_disk(&app), written, "the file as it was");
+        app.update(Action::Grid(GridAction::MoveInitiative(Direction::Left)));
+        app.update(Action::Grid(GridAction::MoveInitiative(Direction::Right)));
         app.finish_saves();
         assert!(!app.unsaved, "{:?}", app.status());
         assert_eq!(on_disk(&app), app.portfolio);

@@ -252,3 +252,19 @@ keyed_enum! {
         Lesson = "lesson",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large file holds tens of thousands of initiatives, and a fresh process pays for each
+    /// page it touches before the first frame: a large part that few initiatives have belongs
+    /// behind a `Box`, as the idea, the costs and the placement are (456 bytes when this was
+    /// written, from 888).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn an_initiative_stays_small_in_memory() {
+        let size = std::mem::size_of::<Initiative>();
+        assert!(size <= 512, "an initiative takes {size} bytes");
+    }
+}

@@ -267,9 +267,14 @@ fn save_queued<'a>(shared: &'a Shared, mut state: MutexGuard<'a, State>) -> Mute
     let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         store.save_with(|out| job.snapshot.write(out))
     }));
-    let result = saved.unwrap_or_else(|_| {
+    let result = saved.unwrap_or_else(|panic| {
         let path = store.path().to_path_buf();
-        let source = io::Error::other("the saving thread failed");
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let source = io::Error::other(format!("the saving thread failed (a bug): {what}"));
         Err(SaveError::Io { at: path.clone(), path, doing: "save", source })
     });
     let mut state = shared.lock();
