@@ -54,7 +54,7 @@ use crate::action::{Action, Edit, Pane};
 use crate::cycle;
 use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
-use crate::history::{Change, History};
+use crate::history::{Change, History, Touched};
 use crate::i18n::Lang;
 use crate::layout::{Density, Screen};
 use crate::model::extras::Extra;
@@ -154,14 +154,11 @@ pub struct App {
     store: Option<Saver>,
     /// What to say once the save under way is on disk ("#12 saved.").
     saving: Option<String>,
-    /// Initiatives edited since the last save was asked for: the views that sum over the
-    /// portfolio (search, benefits) count only those again.
-    touched: Vec<Id>,
-    /// The checklist runs changed since the last save (the writing thread keeps the others'
-    /// texts).
-    touched_runs: Vec<Id>,
-    /// The last change touched checklist runs or templates: the Overview sums them up again.
-    runs_touched: bool,
+    /// What the changes since the last save touched. Its initiatives: the views that sum
+    /// over the portfolio (search, benefits) count only those again; its runs: the writing
+    /// thread keeps the others' texts (both taken by each save); `checklists`: the Overview
+    /// sums the runs up again (taken by `after_change`).
+    touched: Touched,
     /// Each save under way (its number) with the history's mark of what it writes, so that
     /// "last saved" is what the writing thread actually wrote.
     save_marks: Vec<(u64, u64)>,
@@ -218,9 +215,7 @@ impl App {
             portfolio,
             store: store.map(Saver::new),
             saving: None,
-            touched: Vec::new(),
-            touched_runs: Vec::new(),
-            runs_touched: false,
+            touched: Touched::default(),
             save_marks: Vec::new(),
             wait_for_saves: options.wait_for_saves,
             lang: options.lang,

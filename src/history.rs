@@ -53,6 +53,24 @@ pub enum Change {
     Batch(Vec<Change>),
 }
 
+/// What changes touched, gathered as they are made: the records the views and the writing
+/// thread go over again, and whether the Overview sums up the checklists again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// Initiatives created, edited or deleted.
+    pub initiatives: Vec<Id>,
+    /// Checklist runs created, edited or deleted.
+    pub runs: Vec<Id>,
+    /// Checklist runs or the templates they are read with changed.
+    pub checklists: bool,
+}
+
+/// The ids of the records in a list of the file's tree, before and after.
+fn listed_ids(list: &Record<Value>) -> impl Iterator<Item = Id> + '_ {
+    let sides = [&list.before, &list.after].into_iter().flatten().filter_map(|v| v.as_array());
+    sides.flatten().filter_map(|record| Id::try_from(record.get("id")?.as_u64()?).ok())
+}
+
 impl Change {
     pub fn initiative(before: Option<Initiative>, after: Option<Initiative>) -> Self {
         Change::Initiative(Replace::new(before, after))
@@ -106,44 +124,27 @@ impl Change {
         }
     }
 
-    /// Adds to `ids` every initiative this change creates, edits or deletes.
-    pub fn initiative_ids(&self, ids: &mut Vec<Id>) {
-        self.ids_in("initiatives", ids);
-    }
-
-    /// The checklist runs the change creates, edits or deletes, like [`Self::initiative_ids`].
-    pub fn assessment_ids(&self, ids: &mut Vec<Id>) {
-        self.ids_in("assessments", ids);
-    }
-
-    /// The ids of the records of the file's list `list` that the change touches.
-    fn ids_in(&self, list: &str, ids: &mut Vec<Id>) {
+    /// Adds to `touched` what the change creates, edits or deletes, walking a batch once.
+    pub fn touch(&self, touched: &mut Touched) {
         match self {
-            Change::Initiative(r) if list == "initiatives" => ids.extend(r.either().map(|i| i.id)),
-            Change::Assessment(r) if list == "assessments" => ids.extend(r.either().map(|a| a.id)),
-            // The whole list replaced through the file's tree: every record on either side.
-            Change::Key(key, Replace { before, after }) if key == list => {
-                let listed = [before, after].into_iter().flatten().filter_map(|list| list.as_array());
-                ids.extend(
-                    listed
-                        .flatten()
-                        .filter_map(|i| i.get("id")?.as_u64())
-                        .filter_map(|id| Id::try_from(id).ok()),
-                );
+            Change::Initiative(r) => touched.initiatives.extend(r.either().map(|i| i.id)),
+            Change::Assessment(r) => {
+                touched.runs.extend(r.either().map(|a| a.id));
+                touched.checklists = true;
             }
-            Change::Batch(changes) => changes.iter().for_each(|c| c.ids_in(list, ids)),
-            _ => {}
-        }
-    }
-
-    /// Whether the change touches checklist runs or the templates they are read with (what
-    /// the Overview's checklist sums depend on).
-    pub fn touches_runs(&self) -> bool {
-        match self {
-            Change::Assessment(_) | Change::Template(_) => true,
-            Change::Key(key, _) => key == "assessments" || key == "templates",
-            Change::Batch(changes) => changes.iter().any(Change::touches_runs),
-            _ => false,
+            Change::Template(_) => touched.checklists = true,
+            // A whole list replaced through the file's tree: every record on either side.
+            Change::Key(key, r) => match key.as_str() {
+                "initiatives" => touched.initiatives.extend(listed_ids(r)),
+                "assessments" => {
+                    touched.runs.extend(listed_ids(r));
+                    touched.checklists = true;
+                }
+                "templates" => touched.checklists = true,
+                _ => {}
+            },
+            Change::Batch(changes) => changes.iter().for_each(|c| c.touch(touched)),
+            Change::Action(_) | Change::Organisation(_) | Change::Conflict(_) => {}
         }
     }
 
@@ -315,6 +316,40 @@ mod tests {
     /// Commits the creation of initiative `id` titled `title`.
     fn add(h: &mut History, p: &mut Portfolio, id: Id, title: &str) {
         h.commit(Change::initiative(None, Some(initiative(id, title))), p);
+    }
+
+    #[test]
+    fn a_change_names_what_it_touched_at_any_depth_of_a_batch() {
+        let run = |id: Id| -> Assessment {
+            let run = serde_json::json!({ "id": id, "template": "t", "template_version": 1, "scope": "", "date": "2026-01-01" });
+            serde_json::from_value(run).expect("a run")
+        };
+        let listed = |ids: &[Id]| {
+            Value::from(ids.iter().map(|id| serde_json::json!({ "id": id })).collect::<Vec<_>>())
+        };
+        let change = Change::Batch(vec![
+            Change::initiative(None, Some(initiative(4, "Ny"))),
+            Change::Batch(vec![
+                Change::assessment(Some(run(2)), None),
+                Change::key("initiatives", Some(listed(&[1, 4])), Some(listed(&[4, 9]))),
+            ]),
+            Change::key("assessments", None, Some(listed(&[7]))),
+            Change::action(None, Some(ActionItem::default())),
+        ]);
+        let mut touched = Touched::default();
+        change.touch(&mut touched);
+        assert_eq!(touched, Touched { initiatives: vec![4, 1, 4, 4, 9], runs: vec![2, 7], checklists: true });
+
+        let mut touched = Touched::default();
+        let quiet = Change::Batch(vec![
+            Change::organisation(Organisation::default(), Organisation::default()),
+            Change::key("templates", None, None),
+        ]);
+        quiet.touch(&mut touched);
+        assert_eq!(touched, Touched { checklists: true, ..Touched::default() });
+        Change::key("settings", None, Some(listed(&[3]))).touch(&mut touched);
+        Change::initiative(Some(initiative(5, "x")), None).touch(&mut touched);
+        assert_eq!(touched, Touched { initiatives: vec![5], runs: vec![], checklists: true });
     }
 
     #[test]

@@ -53,6 +53,11 @@ pub trait Keyed: Copy + 'static {
     const ALL: &'static [Self];
     /// The variant's stable key.
     fn key(self) -> &'static str;
+
+    /// The variant whose key is `key`, if any: [`Keyed::key`] read back.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.key() == key)
+    }
 }
 
 pub mod assessment;
@@ -262,11 +267,14 @@ impl Portfolio {
 mod tests {
     use super::*;
 
-    /// The file's names come from serde, the catalogs' from `key()`: they must agree.
-    fn keys_are_the_file_names<T: Keyed + Serialize>() {
+    /// The file's names come from serde, the catalogs' from `key()`: they must agree, and
+    /// `from_key` reads each back.
+    fn keys_are_the_file_names<T: Keyed + Serialize + PartialEq + std::fmt::Debug>() {
         for v in T::ALL {
             assert_eq!(serde_json::to_value(v).expect("serialisable"), Value::from(Keyed::key(*v)));
+            assert_eq!(T::from_key(v.key()), Some(*v));
         }
+        assert_eq!(T::from_key("no such key"), None);
     }
 
     #[test]

@@ -97,15 +97,16 @@ pub struct BenefitOver {
     pub form: Option<Box<Draft>>,
 }
 
-/// How a line of scores is read (see the rating view's entry line).
+/// How a line of scores is read: the rating view's entry line, which calls it its
+/// `EntryKind`, and a draft of that line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreLine {
-    /// Every participant's score for one item.
+    /// Every participant's score for one slot, in response order.
     Each,
-    /// A show of hands for one item.
+    /// A show of hands for one slot: how many gave each score, lowest first.
     Tally,
-    /// One new participant's scores for every item.
+    /// One new participant's scores for every slot, in rating order.
     Respondent,
 }
 
@@ -145,8 +146,7 @@ impl Draft {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
             Draft::Initiative { editing, fields, .. } => {
-                let title = fields.iter().find(|(k, _)| k == "field.title").map_or("", |(_, v)| v.as_str());
-                let title = first_words(title);
+                let title = first_words(field_text(fields, "field.title"));
                 match editing {
                     None => lang.tf("recovery.draft_new", &[("title", &title)]),
                     Some(id) => lang.tf("recovery.draft_edit", &[("id", id), ("title", &title)]),
@@ -180,9 +180,7 @@ impl Draft {
                 lang.tf("recovery.draft_run_edit", &[("id", id), ("scope", &first_words(scope))])
             }
             Draft::Action { editing, fields, .. } => {
-                let what =
-                    fields.iter().find(|(k, _)| k == "plan.field_what").map_or("", |(_, v)| v.as_str());
-                let what = first_words(what);
+                let what = first_words(field_text(fields, "plan.field_what"));
                 match editing {
                     None => lang.tf("recovery.draft_action_new", &[("what", &what)]),
                     Some(id) => lang.tf("recovery.draft_action_edit", &[("id", id), ("what", &what)]),
@@ -236,10 +234,16 @@ pub fn field_text<'f>(fields: &'f [(String, String)], key: &str) -> &'f str {
     fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
 }
 
+/// Texts as typed on one line, the empty ones left out: "3,5 · after the move". What the
+/// status line says when a draft has nowhere to go, so the text is not lost.
+pub fn typed_line<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
+    let texts = texts.into_iter().map(|t| crate::text::one_line(t.trim()).into_owned());
+    texts.filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
 /// A measurement's value and note as typed, on one line.
 pub fn measured(fields: &[(String, String)]) -> String {
-    let typed = ["measure.value", "measure.note"].map(|key| field_text(fields, key).trim());
-    typed.into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+    typed_line(["measure.value", "measure.note"].map(|key| field_text(fields, key)))
 }
 
 /// The first words of `text` on one line, cut after a word with "…" if it is long.
@@ -431,6 +435,16 @@ mod tests {
         assert_eq!(first_words(long), "Gemensam bilpool för hemtjänsten och…");
         assert_eq!(first_words(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
         assert_eq!(first_words("rad ett\nrad två"), "rad ett rad två");
+    }
+
+    #[test]
+    fn typed_text_with_nowhere_to_go_is_said_on_one_line() {
+        let typed =
+            [("measure.date", "2026-11-25"), ("measure.value", " 3,5 "), ("measure.note", "efter\nflytten")];
+        let fields = typed.map(|(k, v)| (k.to_owned(), v.to_owned()));
+        assert_eq!(measured(&fields), "3,5 · efter flytten");
+        assert_eq!(measured(&fields[..1]), "");
+        assert_eq!(typed_line(["", "Lägre kostnad", "  ", "tolv\u{1b}[2J"]), "Lägre kostnad · tolv␛[2J");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! portfolio brought up to date after them.
 
 use super::App;
-use crate::history::{Change, History};
+use crate::history::{Change, History, Touched};
 use crate::model::Portfolio;
 use crate::store::{Access, ReadOnlyReason, Saver};
 
@@ -14,9 +14,7 @@ impl App {
         if !self.writable() {
             return false;
         }
-        change.initiative_ids(&mut self.touched);
-        change.assessment_ids(&mut self.touched_runs);
-        self.runs_touched |= change.touches_runs();
+        change.touch(&mut self.touched);
         self.history.commit(change, &mut self.portfolio);
         self.after_change(false);
         self.save();
@@ -29,8 +27,7 @@ impl App {
     pub(super) fn replace_portfolio(&mut self, portfolio: Portfolio) {
         self.portfolio = portfolio;
         self.history.clear();
-        self.touched.clear();
-        self.touched_runs.clear();
+        self.touched = Touched::default();
         if let Some(saver) = self.store.as_mut() {
             saver.forget();
         }
@@ -47,16 +44,16 @@ impl App {
         if everything {
             self.search.refresh(&self.portfolio);
         } else {
-            self.search.refresh_ids(&self.portfolio, &self.touched);
+            self.search.refresh_ids(&self.portfolio, &self.touched.initiatives);
         }
         // The register and the grid show initiatives only: a score or a profile edit leaves
         // them as they are (at 100,000 initiatives rebuilding them is most of a keypress).
-        if everything || !self.touched.is_empty() {
+        if everything || !self.touched.initiatives.is_empty() {
             self.refresh_view();
         }
         self.culture_after_change();
         self.benefits_after_change(everything);
-        if everything || std::mem::take(&mut self.runs_touched) {
+        if everything || std::mem::take(&mut self.touched.checklists) {
             self.overview_changed();
         }
     }
@@ -106,9 +103,7 @@ impl App {
             self.set_info(self.lang.t(nothing).to_owned());
             return;
         };
-        change.initiative_ids(&mut self.touched);
-        change.assessment_ids(&mut self.touched_runs);
-        self.runs_touched |= change.touches_runs();
+        change.touch(&mut self.touched);
         let id = change.initiative_id();
         self.after_change(false);
         self.conflicts_changed(conflicts);

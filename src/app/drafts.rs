@@ -17,7 +17,7 @@ mod benefits;
 mod lines;
 
 use crate::action::Pane;
-use crate::model::{Initiative, Organisation};
+use crate::model::{Initiative, Keyed, Organisation};
 use crate::recovery::{BenefitOver, Draft, ProfilePart};
 use crate::scoring;
 
@@ -236,7 +236,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn form_draft(form: &InitiativeForm) -> Draft {
-    let mut fields = form.state.typed();
+    let mut fields = form.state.lines.typed();
     fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
     Draft::Initiative {
         editing: form.state.original.as_ref().map(|i| i.id),
@@ -251,7 +251,7 @@ fn action_draft(form: &ActionForm) -> Draft {
         editing: form.state.original.as_ref().map(|a| a.id),
         focus: form.state.focus,
         draft: Box::new(form.state.draft.clone()),
-        fields: form.state.typed(),
+        fields: form.state.lines.typed(),
     }
 }
 
@@ -295,10 +295,7 @@ fn restored_form(
     let clean = |value: &str| -> String { value.chars().filter(|c| !c.is_control() || *c == '\n').collect() };
     form.state.put_back(focus, fields, clean);
     for (key, value) in fields {
-        let Some(field) = Field::ALL.iter().copied().find(|f| f.key() == key && f.kind() == FieldKind::Text)
-        else {
-            continue;
-        };
+        let Some(field) = Field::from_key(key).filter(|f| f.kind() == FieldKind::Text) else { continue };
         if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
             *area = TextArea::new(clean(value).split('\n').map(str::to_owned).collect());
         }

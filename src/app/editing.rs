@@ -43,6 +43,23 @@ impl<F: Copy + PartialEq> Inputs<F> {
     }
 }
 
+impl<F: Keyed + PartialEq> Inputs<F> {
+    /// Each field's key and its text as typed, in order: what a draft keeps.
+    pub fn typed(&self) -> Vec<(String, String)> {
+        self.0.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect()
+    }
+
+    /// A draft's typed text put back: each field found by its key gets its text through
+    /// `clean` (the file may have been edited by hand).
+    pub fn put_back(&mut self, fields: &[(String, String)], clean: impl Fn(&str) -> String) {
+        for (key, value) in fields {
+            if let Some(input) = F::from_key(key).and_then(|f| self.get_mut(f)) {
+                *input = Input::new(clean(value));
+            }
+        }
+    }
+}
+
 impl<'a, F> IntoIterator for &'a Inputs<F> {
     type Item = &'a (F, Input);
     type IntoIter = std::slice::Iter<'a, (F, Input)>;
@@ -113,21 +130,10 @@ impl<T, F: Keyed + PartialEq> FormState<T, F> {
         self.focus = F::ALL.iter().position(|f| *f == field).unwrap_or(0);
     }
 
-    /// Each one-line field's key and its text as typed, in order: what a draft keeps.
-    pub fn typed(&self) -> Vec<(String, String)> {
-        self.lines.iter().map(|(f, input)| (f.key().to_owned(), input.value().to_owned())).collect()
-    }
-
-    /// A draft's typed text put back: each one-line field found by its key gets its text
-    /// through `clean` (the file may have been edited by hand), the focus goes where it was,
-    /// and the form counts as changed.
+    /// A draft put back: its one-line fields as typed ([`Inputs::put_back`]), the focus where
+    /// it was, and the form counts as changed.
     pub fn put_back(&mut self, focus: usize, fields: &[(String, String)], clean: impl Fn(&str) -> String) {
-        for (key, value) in fields {
-            let field = F::ALL.iter().find(|f| f.key() == key);
-            if let Some(input) = field.and_then(|f| self.lines.get_mut(*f)) {
-                *input = Input::new(clean(value));
-            }
-        }
+        self.lines.put_back(fields, clean);
         self.focus = focus.min(F::ALL.len() - 1);
         self.dirty = true;
     }

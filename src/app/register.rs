@@ -61,10 +61,9 @@ impl App {
     /// Recomputes the register's rows only (its order and showing the archived leave the grid
     /// as it is); returns which initiatives pass the filter, by position.
     fn refresh_register(&mut self) -> Vec<bool> {
-        if !self.search.is_of(&self.portfolio) {
-            // Only a portfolio changed without a commit (a test's shortcut) gets here.
-            self.search.refresh(&self.portfolio);
-        }
+        // Every change of the portfolio mends the index first (`after_change`); a portfolio
+        // changed behind the app's back would be filtered with another's rows.
+        debug_assert!(self.search.is_of(&self.portfolio), "the search index is of another portfolio");
         let r = &self.register;
         let chosen = r.chosen.or_else(|| r.selected_id());
         let passing = self.search.passing(&self.portfolio, &self.filter);

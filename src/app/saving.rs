@@ -12,8 +12,8 @@ use crate::store::{Outcome, Saver};
 impl App {
     /// Hands the portfolio to the writing thread; `done` is said once it is on disk.
     pub(super) fn save_with(&mut self, done: &str) {
-        let touched = std::mem::take(&mut self.touched);
-        let touched_runs = std::mem::take(&mut self.touched_runs);
+        let touched = std::mem::take(&mut self.touched.initiatives);
+        let touched_runs = std::mem::take(&mut self.touched.runs);
         let Some(saver) = self.store.as_mut() else {
             // No file to fall behind: nothing is kept for a later merge.
             self.history.mark_saved();

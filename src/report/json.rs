@@ -90,7 +90,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
             })
         })
         .collect::<Vec<_>>();
-    let mut value = json!({
+    let value = json!({
         "report_version": REPORT_VERSION,
         "date": today.to_string(),
         "public": options.public,
@@ -173,13 +173,11 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         "ideas": super::ideas::json(f.p, today, f.memo.options.since, f.lang),
     });
     // `json!` serialises every value it is given again, so a list built beforehand would be
-    // copied whole; the small lists go in afterwards, in the places their keys hold, and the
-    // two long ones are written straight from their rows where their keys stand.
-    for (key, list) in [("follow_ups", follow_ups), ("open_actions", open_actions)] {
-        value[key] = Value::Array(list);
-    }
+    // copied whole: each holds its place in the tree with a null and is written there
+    // straight from its rows.
     let Value::Object(base) = &value else { return String::new() };
-    let whole = Whole { base, initiative_list, log, benefits: benefits::json(p, &f.benefits) };
+    let benefits = benefits::json(p, &f.benefits);
+    let whole = Whole { base, follow_ups, initiative_list, log, open_actions, benefits };
     let mut text = serde_json::to_string_pretty(&whole).unwrap_or_default();
     text.push('\n');
     text
@@ -207,12 +205,14 @@ struct LogRow<'a> {
     text: &'a str,
 }
 
-/// The JSON report: the tree of [`render`] with its two long lists written from their rows
-/// in their places, then the benefits, written straight from their figures.
+/// The JSON report: the tree of [`render`] with the lists built beforehand written from their
+/// rows in the places their keys hold, then the benefits, written straight from their figures.
 struct Whole<'a> {
     base: &'a Map<String, Value>,
+    follow_ups: Vec<Value>,
     initiative_list: Vec<InitiativeRow<'a>>,
     log: Vec<LogRow<'a>>,
+    open_actions: Vec<Value>,
     benefits: benefits::BenefitsJson<'a>,
 }
 
@@ -221,8 +221,10 @@ impl Serialize for Whole<'_> {
         let mut map = serializer.serialize_map(Some(self.base.len() + 1))?;
         for (key, value) in self.base {
             match key.as_str() {
+                "follow_ups" => map.serialize_entry(key, &self.follow_ups)?,
                 "initiative_list" => map.serialize_entry(key, &self.initiative_list)?,
                 "log" => map.serialize_entry(key, &self.log)?,
+                "open_actions" => map.serialize_entry(key, &self.open_actions)?,
                 _ => map.serialize_entry(key, value)?,
             }
         }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use jiff::ToSpan;
@@ -36,14 +36,30 @@ const BACKUP_STEPS: StepNames =
 pub(super) fn make_backup(ops: &dyn FileOps, target: &Path) -> Result<PathBuf, WriteError> {
     let dir = backups_dir_of_target(target);
     create_dirs(&dir, 0o700)?;
-    // Copied through a buffer, not read whole: the file may be as large as all the records.
-    let mut old = File::open(target).map_err(step("read for a backup", target))?;
+    let old = File::open(target).map_err(step(READ_STEP, target))?;
+    backup_from(ops, target, &dir, old)
+}
+
+/// What a backup failing to read its file says it was doing.
+const READ_STEP: &str = "read for a backup";
+
+/// The backup of `target` into `dir`, its bytes read from `old`.
+fn backup_from(ops: &dyn FileOps, target: &Path, dir: &Path, old: impl Read) -> Result<PathBuf, WriteError> {
     let stem = backup_stem(target);
     let now = jiff::Zoned::now();
     let base = format!("{stem}-{}", now.strftime("%Y%m%d-%H%M%S"));
     let prefix = format!(".{stem}.");
-    let mut copy = |out: &mut dyn io::Write| io::copy(&mut old, out).map(drop);
-    let mut temp = write_temp(ops, &dir, &prefix, &mut copy, Sharing::Private, None, &BACKUP_STEPS)?;
+    // Copied through a buffer, not read whole: the file may be as large as all the records.
+    // The writer calls any failure of the copy a write of the backup; one of the reads is
+    // kept aside, so that the message names the file that could not be read.
+    let mut source = Source { old, failed: None };
+    let mut copy = |out: &mut dyn io::Write| io::copy(&mut source, out).map(drop);
+    let written = write_temp(ops, dir, &prefix, &mut copy, Sharing::Private, None, &BACKUP_STEPS);
+    let mut temp = match (written, source.failed) {
+        (Ok(temp), _) => temp,
+        (Err(_), Some(unread)) => return Err(step(READ_STEP, target)(unread)),
+        (Err(e), None) => return Err(e),
+    };
     let mut n = 1;
     let backup = loop {
         let name = if n == 1 { format!("{base}.json") } else { format!("{base}-{n}.json") };
@@ -57,9 +73,29 @@ pub(super) fn make_backup(ops: &dyn FileOps, target: &Path) -> Result<PathBuf, W
             Err(e) => return Err(step("name the backup", &candidate)(e.error)),
         }
     };
-    sync_dir(&dir);
-    rotate_backups(&dir, &stem, now.date());
+    sync_dir(dir);
+    rotate_backups(dir, &stem, now.date());
     Ok(backup)
+}
+
+/// The file a backup copies, keeping the error of a read that failed.
+struct Source<R> {
+    old: R,
+    failed: Option<io::Error>,
+}
+
+impl<R: Read> Read for Source<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.old.read(buf).map_err(|e| {
+            if e.kind() == io::ErrorKind::Interrupted {
+                // Tried again by the copy: not a failure.
+                return e;
+            }
+            let kind = e.kind();
+            self.failed = Some(e);
+            io::Error::from(kind)
+        })
+    }
 }
 
 fn backup_stem(target: &Path) -> String {
@@ -147,7 +183,50 @@ fn remove_temps(dir: &Path, prefix: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{FaultyFileOps, Op, RealFileOps};
     use jiff::civil::date;
+
+    /// Gives the first bytes of a file, then fails as a failing disk does (EIO).
+    struct FailsMidway {
+        given: bool,
+    }
+
+    impl Read for FailsMidway {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if std::mem::replace(&mut self.given, true) {
+                return Err(io::Error::from_raw_os_error(5));
+            }
+            let start = b"{\n  \"schema_version\"";
+            let n = start.len().min(buf.len());
+            buf[..n].copy_from_slice(&start[..n]);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_backup_says_whether_it_could_not_read_the_file_or_write_the_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("portfolio.json");
+        let backups = dir.path().join("backups");
+        fs::create_dir(&backups).expect("a folder");
+        let e =
+            backup_from(&RealFileOps, &target, &backups, FailsMidway { given: false }).expect_err("fails");
+        let WriteError::Failed { doing, at, .. } = &e else { panic!("{e:?}") };
+        assert_eq!((*doing, at.as_path()), (READ_STEP, target.as_path()));
+        let said = e.localized(crate::i18n::Lang::En);
+        assert!(said.starts_with(&format!("could not read for a backup {}: ", target.display())), "{said}");
+        assert_eq!(fs::read_dir(&backups).expect("a folder").count(), 0, "no copy is left half-way");
+
+        fs::write(&target, "{}\n").expect("writes");
+        let faults = FaultyFileOps::new();
+        faults.fail_nth(Op::Write, 1);
+        let e = make_backup(&faults, &target).expect_err("fails");
+        let WriteError::Failed { doing, at, .. } = &e else { panic!("{e:?}") };
+        assert_eq!(*doing, "write the backup");
+        assert!(at.starts_with(&backups) && at.to_string_lossy().ends_with(TEMP_SUFFIX), "{e}");
+        assert_eq!(fs::read_dir(&backups).expect("a folder").count(), 0, "no copy is left half-way");
+        assert!(make_backup(&RealFileOps, &target).is_ok(), "healthy again");
+    }
 
     #[test]
     fn backup_names_parse_strictly() {

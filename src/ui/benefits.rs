@@ -400,6 +400,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
     // Date and value get what they need; the note takes the rest.
     let mut x = inner.x;
     for field in MeasureField::ALL {
+        let Some(input) = line.lines.get(field) else { continue };
         let label = format!("{} ", lang.t(field.key()));
         let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
         let room = inner.right().saturating_sub(x + label_width);
@@ -412,7 +413,7 @@ fn render_measure(app: &App, frame: &mut Frame, area: Rect, line: &MeasureLine, 
         let label_style = theme.label(focused, line.error.is_some_and(|e| e.field == field));
         frame.render_widget(Line::styled(label, label_style), Rect { x, width: label_width, ..inner });
         let value = Rect { x: x + label_width, width, ..inner };
-        let text = super::input_line(frame, value, line.input(field), focused, theme);
+        let text = super::input_line(frame, value, input, focused, theme);
         let style = if focused { theme.selected() } else { theme.border() };
         frame.render_widget(Line::styled(super::filled(text, usize::from(width)), style), value);
         x = value.right() + 1;

@@ -49,7 +49,8 @@ fn editor_state(app: &Harness) -> (Vec<(BenefitField, String)>, BenefitField, bo
 
 fn measure_state(app: &Harness) -> (Vec<String>, MeasureField, u32) {
     let Some(BenefitDialog::Measure(line)) = dialog(app) else { panic!("the measurement: {:?}", app.mode) };
-    let inputs = MeasureField::ALL.iter().map(|f| line.input(*f).value().to_owned()).collect();
+    let inputs =
+        MeasureField::ALL.iter().map(|f| line.lines.get(*f).map_or("", |i| i.value()).to_owned()).collect();
     (inputs, line.field(), line.benefit)
 }
 

@@ -252,9 +252,9 @@ fn one_per_facet_and_eight_unplaced_is_called_balanced_or_strong_nowhere() {
         assert!(!text.contains("(strong)") && !text.contains("\"strong\": true"), "{what}:\n{text}");
     }
     // Three initiatives are too few, whatever their spread.
-    let mut app = Harness::new(one_per_facet_and(0)).on(Pane::Portfolio);
-    app.portfolio.initiatives.truncate(3);
-    app.refresh_view();
+    let mut three = one_per_facet_and(0);
+    three.initiatives.truncate(3);
+    let mut app = Harness::new(three).on(Pane::Portfolio);
     assert!(app.render(80, 24).contains("too few active initiatives to speak of a balance"));
 }
 

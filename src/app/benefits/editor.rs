@@ -8,9 +8,8 @@
 //! is kept half-way.
 
 use jiff::civil::Date;
-use tui_input::Input;
 
-use super::super::editing::{self, FormState};
+use super::super::editing::{self, FormState, Inputs};
 use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
@@ -202,7 +201,7 @@ pub struct MeasureLine {
     pub title: String,
     pub unit: String,
     pub focus: usize,
-    inputs: [Input; 3],
+    pub lines: Inputs<MeasureField>,
     pub error: Option<FieldError<MeasureField>>,
 }
 
@@ -214,7 +213,10 @@ impl MeasureLine {
             title: benefit.title.clone(),
             unit: benefit.unit.clone(),
             focus: 1,
-            inputs: [Input::new(today.to_string()), Input::default(), Input::default()],
+            lines: MeasureField::ALL
+                .into_iter()
+                .map(|f| (f, if f == MeasureField::Date { today.to_string() } else { String::new() }))
+                .collect(),
             error: None,
         }
     }
@@ -223,18 +225,17 @@ impl MeasureLine {
         MeasureField::ALL[self.focus]
     }
 
-    pub fn input(&self, field: MeasureField) -> &Input {
-        &self.inputs[field as usize]
-    }
-
-    /// Puts `text` in a part of the line, as if typed there (a draft put back).
-    pub fn set_input(&mut self, field: MeasureField, text: String) {
-        self.inputs[field as usize] = Input::new(text);
-    }
-
     /// Something was typed beyond the date filled in.
     pub fn is_dirty(&self) -> bool {
-        !self.inputs[1].value().is_empty() || !self.inputs[2].value().is_empty()
+        [MeasureField::Value, MeasureField::Note]
+            .into_iter()
+            .any(|f| self.lines.get(f).is_some_and(|input| !input.value().is_empty()))
+    }
+
+    /// A draft put back: the parts as typed, through `clean`, and the focus where it was.
+    pub fn put_back(&mut self, focus: usize, fields: &[(String, String)], clean: impl Fn(&str) -> String) {
+        self.lines.put_back(fields, clean);
+        self.focus = focus.min(MeasureField::ALL.len() - 1);
     }
 
     pub fn focus_step(&mut self, forward: bool) {
@@ -243,11 +244,15 @@ impl MeasureLine {
 
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
-        editing::edit_line(&mut self.inputs[self.focus], edit);
+        if let Some(input) = self.lines.get_mut(self.field()) {
+            editing::edit_line(input, edit);
+        }
     }
 
     pub fn paste(&mut self, text: &str) {
-        editing::paste_line(&mut self.inputs[self.focus], text);
+        if let Some(input) = self.lines.get_mut(self.field()) {
+            editing::paste_line(input, text);
+        }
     }
 
     /// The measurement (id 0, numbered when kept), or why not: a date that is not one or lies
@@ -259,7 +264,7 @@ impl MeasureLine {
         lang: Lang,
     ) -> Result<Measurement, FieldError<MeasureField>> {
         let refuse = |field, key| FieldError { field, key };
-        let text = |field: MeasureField| self.inputs[field as usize].value().trim().to_owned();
+        let text = |field| self.lines.value(field);
         let date = dates::parse(&text(MeasureField::Date), today)
             .map_err(|e| refuse(MeasureField::Date, e.key()))?
             .unwrap_or(today);
@@ -347,6 +352,7 @@ impl BenefitDialog {
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use tui_input::Input;
 
     const TODAY: Date = date(2026, 11, 25);
 
@@ -415,8 +421,9 @@ mod tests {
         line.edit(Edit::Insert('6'));
         assert_eq!(line.build(&benefit, TODAY, Lang::Sv).map_err(|r| r.key), Err("measure.error_future"));
         let mut early = MeasureLine::new(&benefit, TODAY);
-        early.inputs[0] = Input::new("2025-06-01".into());
-        early.inputs[2] = Input::new("före".into());
+        for (field, text) in [(MeasureField::Date, "2025-06-01"), (MeasureField::Note, "före")] {
+            *early.lines.get_mut(field).expect("every part is typed") = Input::new(text.into());
+        }
         assert_eq!(
             early.build(&benefit, TODAY, Lang::Sv).map_err(|r| r.key),
             Err("measure.error_before_baseline")

@@ -347,8 +347,9 @@ impl App {
     pub(in crate::app) fn benefits_after_change(&mut self, everything: bool) {
         // Beyond a few (an import, a batch) counting everything once is quicker.
         const FEW: usize = 16;
-        let few = !everything && !self.touched.is_empty() && self.touched.len() <= FEW;
-        let touched = if few { self.touched.clone() } else { Vec::new() };
+        let ids = &self.touched.initiatives;
+        let few = !everything && !ids.is_empty() && ids.len() <= FEW;
+        let touched = if few { ids.clone() } else { Vec::new() };
         if let Some(mut kept) = self.benefits_kept.take()
             && few
         {
@@ -660,7 +661,7 @@ mod tests {
             after.benefits.remove(2);
             let before = app.portfolio.initiative(12).cloned();
             assert!(app.commit(crate::history::Change::initiative(before.clone(), Some(after))));
-            app.touched = vec![12];
+            app.touched.initiatives = vec![12];
             app.refresh_initiative(&mut view, 12);
             let mut full = view.clone();
             app.refresh_benefits(&mut full);

@@ -23,16 +23,8 @@ use crate::history::Change;
 use crate::model::{Answer, Assessment, Response, Scale, Template};
 use crate::scoring::{self, Slot};
 
-/// How the entry line's digits are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    /// Every participant's score for one slot, in response order.
-    Each,
-    /// A show of hands for one slot: how many gave each score, lowest first.
-    Tally,
-    /// One new participant's scores for every slot, in rating order.
-    Respondent,
-}
+/// How the entry line's digits are read: the one type a draft of the line keeps too.
+pub use crate::recovery::ScoreLine as EntryKind;
 
 /// The entry line open over the rating view.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! them and comes back first).
 
 use super::one_line;
-use crate::app::benefits::{BenefitDialog, BenefitEditor, MeasureField, MeasureLine};
+use crate::app::benefits::{BenefitDialog, BenefitEditor, MeasureLine};
 use crate::app::{App, Mode};
 use crate::model::{Benefit, Id};
 use crate::recovery::{self, BenefitOver, Draft};
@@ -17,17 +17,14 @@ pub(super) fn dialog_draft(dialog: &BenefitDialog, over: impl FnOnce() -> Benefi
             editing: editor.state.original.as_ref().map(|b| b.id),
             focus: editor.state.focus,
             draft: Box::new(editor.state.draft.clone()),
-            fields: editor.state.typed(),
+            fields: editor.state.lines.typed(),
         }),
         BenefitDialog::Measure(line) if line.is_dirty() => Some(Draft::Measurement {
             over: over(),
             benefit: line.benefit,
             title: line.title.clone(),
             focus: line.focus,
-            fields: MeasureField::ALL
-                .iter()
-                .map(|f| (f.key().to_owned(), line.input(*f).value().to_owned()))
-                .collect(),
+            fields: line.lines.typed(),
         }),
         _ => None,
     }
@@ -44,7 +41,8 @@ impl App {
         saved: Benefit,
         fields: &[(String, String)],
     ) {
-        if !self.reopen_under(over, editing, || benefit_text(fields)) {
+        let typed = || recovery::typed_line(fields.iter().map(|(_, text)| text.as_str()));
+        if !self.reopen_under(over, editing, typed) {
             return;
         }
         let current = self.under_dialog(editing);
@@ -83,12 +81,7 @@ impl App {
         }
         let Some(found) = self.under_dialog(Some(benefit)) else { return gone(self) };
         let mut line = MeasureLine::new(&found, self.today);
-        for (key, value) in fields {
-            if let Some(field) = MeasureField::ALL.iter().find(|f| f.key() == key) {
-                line.set_input(*field, one_line(value));
-            }
-        }
-        line.focus = focus.min(MeasureField::ALL.len() - 1);
+        line.put_back(focus, fields, one_line);
         self.put_dialog(BenefitDialog::Measure(Box::new(line)));
     }
 
@@ -127,10 +120,4 @@ impl App {
             _ => None,
         }
     }
-}
-
-/// A benefit's typed fields on one line, for the status line: the text is not lost.
-fn benefit_text(fields: &[(String, String)]) -> String {
-    let typed = fields.iter().map(|(_, v)| crate::text::one_line(v.trim()).into_owned());
-    typed.filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
 }

@@ -4,7 +4,7 @@
 use tui_input::Input;
 
 use super::one_line;
-use crate::app::culture::{Entry, EntryKind, Rating};
+use crate::app::culture::{Entry, Rating};
 use crate::app::{App, ConflictDialog, IntakeList, IntakePrompt, Mode};
 use crate::model::Id;
 use crate::recovery::{Draft, IdeaPrompt, ScoreLine};
@@ -20,14 +20,9 @@ impl App {
         let run = self.portfolio.assessment(entry.rating.id)?;
         let (template, _) = self.run_template(run)?;
         let slot = entry.slot(template)?;
-        let line = match entry.kind {
-            EntryKind::Each => ScoreLine::Each,
-            EntryKind::Tally => ScoreLine::Tally,
-            EntryKind::Respondent => ScoreLine::Respondent,
-        };
         Some(Draft::Scores {
             run: entry.rating.id,
-            line,
+            line: entry.kind,
             item: slot.item.id.clone(),
             number: entry.rating.row + 1,
             perspective: slot.perspective.map(str::to_owned),
@@ -44,13 +39,8 @@ impl App {
         perspective: Option<&str>,
         text: &str,
     ) {
-        let kind = match line {
-            ScoreLine::Each => EntryKind::Each,
-            ScoreLine::Tally => EntryKind::Tally,
-            ScoreLine::Respondent => EntryKind::Respondent,
-        };
         let rating = self.portfolio.assessment(run).and_then(|a| self.run_template(a)).and_then(|(t, _)| {
-            if kind == EntryKind::Respondent {
+            if line == ScoreLine::Respondent {
                 return Some(Rating { id: run, row: 0, column: 0 });
             }
             let row = scoring::items_in_order(t).iter().position(|i| i.id == item)?;
@@ -62,7 +52,7 @@ impl App {
         });
         if let Some(rating) = rating {
             self.show_run(run);
-            self.reopen_entry(rating, kind, &one_line(text));
+            self.reopen_entry(rating, line, &one_line(text));
         } else {
             let text = crate::text::one_line(text).into_owned();
             self.set_error(self.lang.tf("recovery.scores_gone", &[("run", &run), ("text", &text)]));
