@@ -35,7 +35,7 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
     let run = p.assessment(c.assessment);
     let template = run.and_then(|a| p.template(&a.template, a.template_version));
     let (Some(run), Some(t)) = (run, template) else {
-        for key in ["items", "disagree_most", "agree_most", "gaps", "facet_spread"] {
+        for key in ["items", "disagree_most", "agree_most", "gaps", "dimension_gaps", "facet_spread"] {
             out.insert(key.into(), json!([]));
         }
         out.insert("perspectives".into(), json!([]));
@@ -87,6 +87,12 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
         })
         .collect();
     out.insert("gaps".into(), Value::from(gaps));
+    let found = group::perspective_gaps(t, &groups);
+    let (dimensions, total) = group::gap_summaries(t, &found);
+    let summary = |id: &str, g: &group::GapSummary| json!({"dimension": id, "gap": two(g.gap), "paired": g.paired, "items": g.items});
+    let mut summaries: Vec<Value> = dimensions.iter().map(|(id, g)| summary(id, g)).collect();
+    summaries.extend(total.map(|g| summary("total", &g)));
+    out.insert("dimension_gaps".into(), Value::from(summaries));
     let facets: Vec<Value> = if t.result == crate::model::ResultKind::FacetOrientation {
         group::facet_spreads(t, run)
             .iter()
@@ -117,6 +123,10 @@ fn short(text: &str) -> String {
 
 fn number(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+}
+
+fn signed(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |d| format!("{d:+.1}"))
 }
 
 /// An item's name as the report writes it: its text up to a colon ("Testing: we try …" is
@@ -197,16 +207,37 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                 names[1],
                 t("results.gap")
             );
-            for g in &gaps {
-                let gap = g.gap.map_or_else(|| "–".to_owned(), |d| format!("{d:+.1}"));
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} | {gap} |",
-                    short(g.item.text.get(lang.code())),
-                    number(g.values.first().copied().flatten()),
-                    number(g.values.get(1).copied().flatten()),
-                );
+            // Each dimension above its items, the whole run at the end; their gaps are over the
+            // items scored under both perspectives only (`group::gap_summaries`).
+            let scores = crate::scoring::scores(template, run);
+            let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
+            let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
+                let mut shown = signed(gap.and_then(|g| g.gap));
+                if let Some(g) = gap.filter(|g| g.is_partial() && g.paired > 0) {
+                    let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
+                    shown = format!("{shown} {of}");
+                }
+                let first = number(by.first().copied().flatten());
+                let second = number(by.get(1).copied().flatten());
+                format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
+            };
+            for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
+                let name =
+                    template.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
+                let _ = writeln!(o, "{}", summary(name, &d.by_perspective, Some(gap)));
+                for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
+                    let _ = writeln!(
+                        o,
+                        "| {} | {} | {} | {} |",
+                        short(g.item.text.get(lang.code())),
+                        number(g.values.first().copied().flatten()),
+                        number(g.values.get(1).copied().flatten()),
+                        signed(g.gap),
+                    );
+                }
             }
+            let total = summary(t("results.total"), &scores.total_by_perspective, total_gap.as_ref());
+            let _ = writeln!(o, "{total}");
         }
     }
     o

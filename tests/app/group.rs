@@ -184,6 +184,34 @@ fn the_kiruna_view_sets_the_organisation_against_the_individual() {
     insta::assert_snapshot!("results_kiruna_gap", screen);
 }
 
+/// A row of a rendered screen without its quotes and frame.
+fn inside(row: &str) -> &str {
+    row.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
+}
+
+#[test]
+fn a_dimensions_gap_compares_only_the_items_answered_from_both_sides() {
+    // The demo's Kiruna run: "Ansvar och samverkan" has the organisation's scores for all
+    // three principles but the individual's for one; both means are 3,0, yet where both were
+    // asked they differ by −1,0.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('r');
+    let screen = app.shows("Störst skillnad");
+    let row = screen.lines().find(|l| l.contains("Ansvar och samverkan")).expect("the dimension's row");
+    assert!(row.contains("(1 av 3)") && inside(row).ends_with("-1,0"), "{row}");
+    let row = screen.lines().find(|l| l.contains("Lära genom att göra")).expect("no individual scores");
+    assert!(inside(row).ends_with('–'), "{row}");
+    app.keys("<PageDown>");
+    let screen = app.render(80, 24);
+    let row = screen.lines().find(|l| l.contains("Totalt")).expect("the total");
+    assert!(row.contains("(4 av 9)") && inside(row).ends_with("-1,0"), "{row}");
+    // The report says the same.
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    let row = report.lines().find(|l| l.starts_with("| **Ansvar och samverkan**")).expect("in the report");
+    assert!(row.replace(',', ".").contains("1.0 (1 av 3)"), "{row}");
+}
+
 #[test]
 fn presentation_mode_counts_participants_without_naming_them() {
     let mut app = results(Lang::En);

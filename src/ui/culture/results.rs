@@ -121,7 +121,8 @@ fn people_and_note<'a>(app: &App, a: &Assessment, width: usize, theme: &Theme) -
 fn notes<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::raw("")];
     lines.extend(incomplete(app, t, a, width, theme));
-    lines.push(Line::styled(theme.truncate(app.lang.t("results.group_rule"), width), theme.dim()));
+    let rule = crate::text::wrap_words(app.lang.t("results.group_rule"), width);
+    lines.extend(rule.into_iter().map(|l| Line::styled(l, theme.dim())));
     if let Some(note) = template_note(app, a) {
         lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
