@@ -184,6 +184,32 @@ fn the_kiruna_view_sets_the_organisation_against_the_individual() {
     insta::assert_snapshot!("results_kiruna_gap", screen);
 }
 
+#[test]
+fn a_show_of_hands_stays_with_the_perspective_being_counted() {
+    // The demo's Kiruna run has the organisation's scores; the individual's are counted by
+    // hands, principle after principle, without going back to the organisation's column.
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press(KeyCode::Enter).press(KeyCode::Tab);
+    let Mode::Culture(CultureMode::Rating(r)) = app.mode else { panic!("rating: {:?}", app.mode) };
+    assert_eq!((r.row, r.column), (4, 1), "the first unanswered: collaboration, the individual");
+    app.press('t').type_text("01310").press(KeyCode::Enter);
+    assert_eq!(entry_state(&app), (EntryKind::Tally, 5, 1, String::new()), "{}", app.message());
+    app.type_text("00220").press(KeyCode::Enter);
+    let (_, row, column, _) = entry_state(&app);
+    assert_eq!((row, column), (6, 1), "on to the next dimension's first, still the individual");
+    // ↑ goes back up the same column, to what was just entered.
+    app.press(KeyCode::Up);
+    assert_eq!(entry_state(&app), (EntryKind::Tally, 5, 1, "00220".to_owned()));
+    // Past the last principle, Enter goes to the first slot still without scores.
+    for _ in 6..9 {
+        app.press(KeyCode::Down);
+    }
+    assert_eq!(entry_state(&app).1, 8, "the last principle");
+    app.type_text("1").press(KeyCode::Enter);
+    let (_, row, column, _) = entry_state(&app);
+    assert_eq!((row, column), (6, 1), "back to the first principle nobody has counted");
+}
+
 /// A row of a rendered screen without its quotes and frame.
 fn inside(row: &str) -> &str {
     row.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
