@@ -120,7 +120,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants = match (a.participants.is_empty(), app.culture.presenting) {
             (true, _) => none.to_owned(),
-            (false, true) => app.lang.tf("results.hidden_names", &[("count", &a.participants.len())]),
+            (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
         lines.push(labelled(app, "culture.participants", &participants, width, theme));

@@ -164,7 +164,7 @@ fn results(lang: Lang) -> Harness {
 fn results_show_the_spread_and_where_the_group_disagrees() {
     let mut app = results(Lang::En);
     let screen = app.render(80, 24);
-    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 participants"]
+    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 respondents"]
     {
         assert!(screen.contains(text), "{text:?} missing:\n{screen}");
     }
@@ -210,6 +210,37 @@ fn a_show_of_hands_stays_with_the_perspective_being_counted() {
     assert_eq!((row, column), (6, 1), "back to the first principle nobody has counted");
 }
 
+#[test]
+fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
+    // The Kiruna run is selected; its participants are the care administration's people.
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('n');
+    let form = |app: &Harness| {
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
+            panic!("the dialog: {:?}", app.mode)
+        };
+        form.clone()
+    };
+    assert!(form(&app).participants.value().contains("Karin Holm"), "the same checklist and scope");
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "innovation_climate").expect("bundled");
+    while form(&app).template != wanted {
+        app.press(KeyCode::Right);
+    }
+    assert_eq!(form(&app).participants.value(), "", "another checklist's people are not carried over");
+    // Its earlier scope is offered among the choices, and choosing it brings its people.
+    app.press(KeyCode::Tab);
+    let offered = form(&app).scopes.iter().position(|s| s == "Ledningsgruppen").expect("offered");
+    while form(&app).scope != offered {
+        app.press(KeyCode::Right);
+    }
+    assert!(form(&app).participants.value().starts_with("Anna Lindqvist"), "{:?}", form(&app).participants);
+    // What is typed there stays, whatever is chosen after.
+    app.press(KeyCode::Tab).press(KeyCode::Tab).keys("<C-u>").type_text("Eva Ek");
+    app.press(KeyCode::BackTab).press(KeyCode::BackTab).press(KeyCode::Right);
+    assert_eq!(form(&app).participants.value(), "Eva Ek");
+}
+
 /// A row of a rendered screen without its quotes and frame.
 fn inside(row: &str) -> &str {
     row.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
@@ -251,6 +282,11 @@ fn presentation_mode_counts_participants_without_naming_them() {
     let screen = app.render(80, 24);
     assert!(!screen.contains("Anna Lindqvist"), "{screen}");
     assert!(screen.contains("names hidden"), "{screen}");
+    // The names listed are free text, no head count: the respondents are what is counted.
+    assert!(screen.contains("Participants: names hidden") && screen.contains("7 respondents"), "{screen}");
+    app.press(KeyCode::Esc);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Participants: names hidden"), "the run's detail says the same:\n{screen}");
 }
 
 #[test]

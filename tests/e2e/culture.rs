@@ -130,7 +130,7 @@ fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
     app.press_key(Key::Enter, "3/10 answered");
     // Esc and a letter sent together would read as Alt and the letter: wait in between.
     app.press_key(Key::Esc, "e all scores");
-    app.press("r", "4 participants · spread = standard deviation");
+    app.press("r", "4 respondents · spread = standard deviation");
     app.press_key(Key::Esc, "Checklist runs (1)");
     app.quit();
 

@@ -69,7 +69,7 @@ pub(super) fn status(
 ) -> String {
     let people = group::respondents(t, a);
     let counted = if people > 0 {
-        app.lang.tf("results.participants", &[("count", &people)])
+        app.lang.tn("results.participants", people, &[])
     } else {
         app.lang.tf("results.hands", &[("count", &group::group_size(groups))])
     };

@@ -112,7 +112,7 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     let mut done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
     let respondents = scoring::group::respondents(t, a);
     if respondents > 0 {
-        let participants = app.lang.tf("rating.participants", &[("count", &respondents)]);
+        let participants = app.lang.tn("rating.participants", respondents, &[]);
         done = format!("{done} {} {participants}", theme.symbols().separator);
     }
     let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
@@ -535,7 +535,7 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
     if !a.responses.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            app.lang.tf("rating.participants", &[("count", &a.responses.len())]),
+            app.lang.tn("rating.participants", a.responses.len(), &[]),
             theme.dim(),
         ));
     }

@@ -78,10 +78,11 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
 fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String> {
     let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
     let label = app.lang.t("culture.participants");
+    // Presenting, no name shows and no count either: the list is free text ("Ledningsgruppen
+    // (7 personer)"), so its length is no head count; the respondents are counted below.
     if app.culture.presenting {
-        let count = a.participants.len().max(a.responses.len());
-        return (count > 0)
-            .then(|| format!("{label}: {}", app.lang.tf("results.hidden_names", &[("count", &count)])));
+        return (!a.participants.is_empty() || named)
+            .then(|| format!("{label}: {}", app.lang.t("results.hidden_names")));
     }
     let mut parts = Vec::new();
     if !a.participants.is_empty() {
