@@ -241,6 +241,27 @@ fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
     assert_eq!(form(&app).participants.value(), "Eva Ek");
 }
 
+#[test]
+fn a_reverse_item_shows_the_same_number_on_every_screen_with_its_mark() {
+    // The October climate run: "personal tensions" (reverse) was agreed at 2, the March run
+    // at 3. Less conflict is better: the comparison says 3.0 → 2.0 and ↑, as the rating
+    // view's "last" column and the results do, never the flipped 4.
+    let row = |screen: &str| -> String {
+        screen.lines().find(|l| l.contains("personal tensions")).expect("the item's row").to_owned()
+    };
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('j').press('c');
+    let compared = row(&app.render(80, 24));
+    assert!(compared.contains("⇅") && compared.contains("3.0   2.0   ↑ -1.0"), "{compared}");
+    app.press(KeyCode::Esc).press(KeyCode::Enter);
+    let rated = row(&app.render(80, 24));
+    assert!(rated.contains("⇅") && rated.contains(" 2 ") && inside(&rated).ends_with("3.0"), "{rated}");
+    app.press(KeyCode::Esc).press('r');
+    let screen = app.render(80, 24);
+    let results = screen.lines().filter(|l| l.contains("personal tensions")).last().expect("the table's row");
+    assert!(results.contains("⇅") && results.contains("2.1") && inside(&results).ends_with('2'), "{results}");
+}
+
 /// A row of a rendered screen without its quotes and frame.
 fn inside(row: &str) -> &str {
     row.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())

@@ -106,7 +106,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     app.press("c", "Comparison");
     app.wait_for("↑ +2.0", TIMEOUT);
     app.wait_for("↓ -1.0", TIMEOUT);
-    app.wait_for("history (2 runs)", TIMEOUT);
+    app.wait_for("2 runs", TIMEOUT);
     app.press_key(Key::Esc, "Checklist runs (2)");
     app.quit();
 

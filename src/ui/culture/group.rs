@@ -53,8 +53,7 @@ fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize, theme: &T
         name = format!("{name} {} {}", symbols.separator, one_line(p.name.get(app.lang.code())));
     }
     if g.slot.item.reverse {
-        let kept = theme.truncate(&name, width.saturating_sub(2));
-        return pad(&format!("{kept} {}", symbols.reverse), width, theme);
+        return pad(&super::marked(&name, symbols.reverse, width, theme), width, theme);
     }
     pad(&name, width, theme)
 }
