@@ -262,6 +262,7 @@ pub enum Trend {
 
 impl Trend {
     /// The other way round: for a score where lower is better.
+    #[must_use]
     pub fn flipped(self) -> Self {
         match self {
             Trend::Up => Trend::Down,

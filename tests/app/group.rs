@@ -258,8 +258,8 @@ fn a_reverse_item_shows_the_same_number_on_every_screen_with_its_mark() {
     assert!(rated.contains("⇅") && rated.contains(" 2 ") && inside(&rated).ends_with("3.0"), "{rated}");
     app.press(KeyCode::Esc).press('r');
     let screen = app.render(80, 24);
-    let results = screen.lines().filter(|l| l.contains("personal tensions")).last().expect("the table's row");
-    assert!(results.contains("⇅") && results.contains("2.1") && inside(&results).ends_with('2'), "{results}");
+    let results = screen.lines().rfind(|l| l.contains("personal tensions")).expect("the table's row");
+    assert!(results.contains("⇅") && results.contains("2.1") && inside(results).ends_with('2'), "{results}");
 }
 
 /// A row of a rendered screen without its quotes and frame.

@@ -211,14 +211,14 @@ impl App {
         let chosen = form.scope_value();
         let scopes = self.scope_choices(form.template);
         if scopes != form.scopes {
-            match scopes.iter().position(|s| !chosen.is_empty() && scoring::same_scope(s, &chosen)) {
-                Some(ix) if !form.is_custom_scope() => form.scope = ix,
-                Some(_) => form.scope = scopes.len(),
-                None if !form.is_custom_scope() => {
+            let found = scopes.iter().position(|s| !chosen.is_empty() && scoring::same_scope(s, &chosen));
+            match (found, form.is_custom_scope()) {
+                (Some(ix), false) => form.scope = ix,
+                (None, false) => {
                     form.scope = scopes.len();
                     form.custom = Input::new(chosen);
                 }
-                None => form.scope = scopes.len(),
+                (_, true) => form.scope = scopes.len(),
             }
             form.scopes = scopes;
         }
