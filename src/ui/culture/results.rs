@@ -346,8 +346,8 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
             .map(|s| theme.symbols().spark(scoring::spark(s.as_ref().and_then(pick), min, max)))
             .collect()
     };
-    let mut lines =
-        vec![Line::styled(theme.truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
+    let legend = crate::text::wrap_words(app.lang.t("results.comparison_legend"), width);
+    let mut lines: Vec<Line> = legend.into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     // The history column's heading is its count of runs, "3 genomgångar": short enough to
     // stand in full beside the dimension names.
     let history_heading = app.lang.tn("results.history_runs", history.len(), &[]);
