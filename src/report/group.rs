@@ -39,6 +39,7 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
             out.insert(key.into(), json!([]));
         }
         out.insert("perspectives".into(), json!([]));
+        out.insert("total_gap".into(), Value::Null);
         return out;
     };
     let groups = group::group(t, run);
@@ -89,10 +90,13 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
     out.insert("gaps".into(), Value::from(gaps));
     let found = group::perspective_gaps(t, &groups);
     let (dimensions, total) = group::gap_summaries(t, &found);
-    let summary = |id: &str, g: &group::GapSummary| json!({"dimension": id, "gap": two(g.gap), "paired": g.paired, "items": g.items});
-    let mut summaries: Vec<Value> = dimensions.iter().map(|(id, g)| summary(id, g)).collect();
-    summaries.extend(total.map(|g| summary("total", &g)));
+    let summary = |g: &group::GapSummary| json!({"gap": two(g.gap), "paired": g.paired, "items": g.items});
+    let summaries: Vec<Value> = dimensions
+        .iter()
+        .map(|(id, g)| json!({"dimension": id, "gap": two(g.gap), "paired": g.paired, "items": g.items}))
+        .collect();
     out.insert("dimension_gaps".into(), Value::from(summaries));
+    out.insert("total_gap".into(), total.map_or(Value::Null, |g| summary(&g)));
     let facets: Vec<Value> = if t.result == crate::model::ResultKind::FacetOrientation {
         group::facet_spreads(t, run)
             .iter()
@@ -212,13 +216,15 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
             let scores = crate::scoring::scores(template, run);
             let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
             let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
-                let mut shown = signed(gap.and_then(|g| g.gap));
+                let decimal = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1));
+                let mut shown =
+                    gap.and_then(|g| g.gap).map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
                 if let Some(g) = gap.filter(|g| g.is_partial() && g.paired > 0) {
                     let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
                     shown = format!("{shown} {of}");
                 }
-                let first = number(by.first().copied().flatten());
-                let second = number(by.get(1).copied().flatten());
+                let first = decimal(by.first().copied().flatten());
+                let second = decimal(by.get(1).copied().flatten());
                 format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
             };
             for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
