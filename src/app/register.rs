@@ -67,6 +67,8 @@ impl App {
         let r = &self.register;
         let chosen = r.chosen.or_else(|| r.selected_id());
         let passing = self.search.passing(&self.portfolio, &self.filter);
+        self.search.set_collation(self.lang.collation());
+        let r = &self.register;
         self.register.view = self.search.view(&passing, r.sort, r.show_archived);
         self.select_in_view(chosen);
         self.scroll_table();
