@@ -75,11 +75,11 @@ pub fn stage_counts(initiatives: &[Initiative]) -> [usize; 6] {
     Balance::of(initiatives).stages()
 }
 
-/// Initiatives that are not archived (nor ideas still in triage), per status in
-/// `Status::ALL` order.
+/// Initiatives in the portfolio ([`Initiative::in_portfolio`]), per status in `Status::ALL`
+/// order: they add up to the report's headline count.
 pub fn status_counts(initiatives: &[Initiative]) -> [usize; 4] {
     let mut counts = [0; 4];
-    for i in initiatives.iter().filter(|i| !i.archived && !i.is_untriaged()) {
+    for i in initiatives.iter().filter(|i| i.in_portfolio()) {
         counts[Status::ALL.iter().position(|s| *s == i.status).unwrap_or(0)] += 1;
     }
     counts

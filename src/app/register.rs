@@ -38,9 +38,10 @@ impl App {
         layout::Register::new(self.screen().body, !self.filter.is_empty())
     }
 
-    /// How many initiatives the register would list with no filter.
+    /// How many initiatives the register would list with no filter: those in the portfolio
+    /// (and the archived ones while they are shown), never ideas still in triage.
     pub fn register_total(&self) -> usize {
-        if self.register.show_archived { self.portfolio.initiatives.len() } else { self.grid.unarchived }
+        if self.register.show_archived { self.grid.with_archived } else { self.grid.unarchived }
     }
 
     /// Moves the register's window so the selected row is on screen.

@@ -2,7 +2,7 @@
 //! register of 100,000 costs no more per frame than one of 20.
 //!
 //! ```text
-//! ┌ Initiatives 12 of 25 ───────────────────────────────────── sorted by number ┐
+//! ┌ Initiatives 12 of 25 · 1 idea waiting (i) ──────────────── sorted by number ┐
 //! │Filter: Adaptive · “aldre”                                        F clears   │  (when filtered)
 //! │No.  Title                 Facet       Stage          Follow-up   Status     │
 //! │#12  Äldreomsorg med …     Adaptive    4 Implementing !2026-11-01 Active     │
@@ -94,6 +94,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     if app.register.show_archived {
         title = format!("{title} {} {}", theme.symbols().separator, app.lang.t("initiatives.with_archived"));
+    }
+    // Ideas waiting are not in the register; say how many there are and where they are.
+    if app.grid.ideas_waiting > 0 {
+        let waiting = app.lang.tn("initiatives.ideas_waiting", app.grid.ideas_waiting, &[]);
+        title = format!("{title} {} {waiting}", theme.symbols().separator);
     }
     let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
     let block = theme
