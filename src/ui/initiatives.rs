@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -95,12 +96,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if app.register.show_archived {
         title = format!("{title} {} {}", theme.symbols().separator, app.lang.t("initiatives.with_archived"));
     }
-    // Ideas waiting are not in the register; say how many there are and where they are.
+    let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
+    // Ideas waiting are not in the register; say how many there are and where they are,
+    // where the title has room beside the sort order.
     if app.grid.ideas_waiting > 0 {
         let waiting = app.lang.tn("initiatives.ideas_waiting", app.grid.ideas_waiting, &[]);
-        title = format!("{title} {} {waiting}", theme.symbols().separator);
+        let longer = format!("{title} {} {waiting}", theme.symbols().separator);
+        if longer.width() + sort.width() + 6 <= usize::from(area.width) {
+            title = longer;
+        }
     }
-    let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
     let block = theme
         .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
