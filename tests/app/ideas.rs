@@ -396,3 +396,24 @@ fn ideas_not_accepted_are_one_set_in_every_count_and_list() {
     let overview = Harness::on_disk(&p).lang(Lang::En).on(Pane::Overview).screen();
     assert!(overview.contains(&format!("{active} active")), "{overview}");
 }
+
+/// trial 6 §7: an idea accepted lands unplaced in the strip below the grid, whose two rows
+/// were full; it is selected there (and in the register), so the grid shows it, and the
+/// message says how to place it.
+#[test]
+fn an_accepted_idea_is_selected_where_the_grid_shows_it() {
+    let mut app = meeting().lang(Lang::En);
+    select(&mut app, 26);
+    app.press('y');
+    assert_eq!(triage(&app, 26), Triage::Accepted);
+    assert!(
+        app.message().contains("#26: accepted, not placed yet – o in Portfolio places it"),
+        "{}",
+        app.message()
+    );
+    assert_eq!(app.register.selected_id(), Some(26));
+    app.press(KeyCode::Esc).press('1');
+    assert_eq!(app.selected_id(), Some(26));
+    let screen = app.screen();
+    assert!(screen.contains("▸#26  Lånecyklar"), "{screen}");
+}
