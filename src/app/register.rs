@@ -138,17 +138,23 @@ impl App {
         self.refresh_view();
     }
 
-    /// Units named in the profile or on any initiative, sorted.
+    /// Units named in the profile or on any initiative the register can list, sorted.
     pub fn units_in_use(&self) -> Vec<String> {
         let mut units: Vec<String> =
             self.portfolio.organisation.units.iter().map(|u| u.name.clone()).collect();
-        units.extend(self.portfolio.initiatives.iter().map(|i| i.unit.clone()));
+        units.extend(self.listable().map(|i| i.unit.clone()));
         sorted_unique(units)
     }
 
-    /// Tags used on any initiative, sorted.
+    /// Tags used on any initiative the register can list, sorted: a tag only an idea in
+    /// triage has would filter the register down to nothing.
     pub fn tags_in_use(&self) -> Vec<String> {
-        sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
+        sorted_unique(self.listable().flat_map(|i| i.tags.iter().cloned()).collect())
+    }
+
+    /// The initiatives the register lists, archived ones included: not ideas still in triage.
+    fn listable(&self) -> impl Iterator<Item = &crate::model::Initiative> {
+        self.portfolio.initiatives.iter().filter(|i| !i.is_untriaged())
     }
 }
 

@@ -327,6 +327,8 @@ fn ideas_not_accepted_are_one_set_in_every_count_and_list() {
     let mut app = Harness::on_disk(&p).lang(Lang::En).on(Pane::Initiatives);
     assert_eq!(app.register.view, counted, "the register lists the portfolio, by number");
     assert_eq!(app.register_total(), total);
+    let tags = app.tags_in_use();
+    assert!(tags.contains(&"återbruk".to_owned()) && !tags.contains(&"idé".to_owned()), "only #25 has it");
     let screen = app.screen();
     assert!(screen.contains(&format!("Initiatives ({total}) · 2 ideas waiting (i)")), "{screen}");
     app.press('/').type_text("bemanning").press(KeyCode::Enter);
