@@ -43,7 +43,7 @@ pub struct GridState {
     pub balance: Balance,
     /// Initiatives in the portfolio ([`crate::model::Initiative::in_portfolio`]), filter or
     /// not: the register's total, counted here so a frame does not walk the whole portfolio.
-    pub unarchived: usize,
+    pub in_portfolio: usize,
     /// The same and the archived ones: the register's total while it shows the archived.
     pub with_archived: usize,
     /// Ideas waiting for a decision, which the register leaves to the intake list.
@@ -108,7 +108,7 @@ impl App {
     pub(super) fn fill_grid(&mut self, passing: &[bool]) {
         let mut cells: [Vec<Id>; GRID_CELLS] = Default::default();
         let mut balance = Balance::default();
-        let (mut unarchived, mut with_archived, mut ideas_waiting) = (0, 0, 0);
+        let (mut in_portfolio, mut with_archived, mut ideas_waiting) = (0, 0, 0);
         for (p, row) in self.search.rows().iter().enumerate() {
             // Ideas still in triage are not part of the portfolio yet: the intake list has them.
             if row.untriaged {
@@ -118,7 +118,7 @@ impl App {
                 continue;
             }
             with_archived += 1;
-            unarchived += usize::from(!row.archived);
+            in_portfolio += usize::from(!row.archived);
             if row.archived || !passing.get(p).copied().unwrap_or(false) {
                 continue;
             }
@@ -137,7 +137,7 @@ impl App {
         }
         self.grid.cells = cells;
         self.grid.balance = balance;
-        self.grid.unarchived = unarchived;
+        self.grid.in_portfolio = in_portfolio;
         self.grid.with_archived = with_archived;
         self.grid.ideas_waiting = ideas_waiting;
     }

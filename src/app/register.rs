@@ -41,7 +41,7 @@ impl App {
     /// How many initiatives the register would list with no filter: those in the portfolio
     /// (and the archived ones while they are shown), never ideas still in triage.
     pub fn register_total(&self) -> usize {
-        if self.register.show_archived { self.grid.with_archived } else { self.grid.unarchived }
+        if self.register.show_archived { self.grid.with_archived } else { self.grid.in_portfolio }
     }
 
     /// Moves the register's window so the selected row is on screen.
