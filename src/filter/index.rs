@@ -478,10 +478,12 @@ impl SearchIndex {
     }
 
     /// The ids to list, in the order `sort`: those `passing` (see [`Self::passing`]), and the
-    /// archived among them only with `show_archived`.
+    /// archived among them only with `show_archived`; never ideas still in triage (the
+    /// register is the portfolio; the intake list has the ideas).
     pub fn view(&self, passing: &[bool], sort: SortKey, show_archived: bool) -> Vec<Id> {
         let shown = |p: &usize| {
-            passing.get(*p).copied().unwrap_or(false) && (show_archived || !self.rows[*p].archived)
+            let row = &self.rows[*p];
+            passing.get(*p).copied().unwrap_or(false) && !row.untriaged && (show_archived || !row.archived)
         };
         let id = |p: usize| self.rows[p].id;
         match self.order(sort) {
