@@ -469,16 +469,14 @@ impl App {
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
-                let joined = match typed {
-                    Typed::Key(edit) => {
-                        form.edit(edit);
-                        false
-                    }
+                let one_line = form.state.field().kind() == form::Kind::Line;
+                match typed {
+                    Typed::Key(edit) => form.edit(edit),
                     Typed::Paste(text) => form.paste(text),
-                };
+                }
                 self.form_error_fixed(complained);
-                if joined {
-                    self.set_info(self.lang.t("status.paste_joined").to_owned());
+                if one_line {
+                    self.tell_joined(typed);
                 }
             }
             Mode::Culture(_) => self.culture_type(typed),

@@ -381,12 +381,10 @@ impl InitiativeForm {
     }
 
     /// Pasted text at the cursor: one line for single-line fields (line breaks become
-    /// spaces), as it is for multi-line fields; other control characters are dropped. True
-    /// when line breaks became spaces, which the user is told.
-    pub fn paste(&mut self, text: &str) -> bool {
+    /// spaces), as it is for multi-line fields; other control characters are dropped.
+    pub fn paste(&mut self, text: &str) {
         self.error = None;
         self.type_text(Typed::Paste(text));
-        self.state.field().kind() == Kind::Line && editing::joins_lines(text)
     }
 
     /// ↑ (`down` false) or ↓ with the value column `width` wide: to the row above or below in
