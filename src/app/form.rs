@@ -196,7 +196,7 @@ impl InitiativeForm {
         self.texts.iter().find(|(f, _)| *f == field).map(|(_, t)| t)
     }
 
-    pub(super) fn text_mut(&mut self, field: Field) -> Option<&mut TextBox> {
+    fn text_mut(&mut self, field: Field) -> Option<&mut TextBox> {
         self.texts.iter_mut().find(|(f, _)| *f == field).map(|(_, t)| t)
     }
 

@@ -9,7 +9,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Typed, edit_area, multi_line};
-use crate::layout;
+use crate::{layout, text};
 
 /// One row of wrapped text: the part of line `line` from char `start` up to (not including)
 /// char `end`.
@@ -20,8 +20,9 @@ pub struct Row {
     pub end: usize,
 }
 
+/// The columns a char takes as drawn (a control char as its visible symbol).
 fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+    text::shown(c).width().unwrap_or(0)
 }
 
 /// Lays `lines` out in rows of `width` columns: a line too long for one row breaks after
@@ -200,10 +201,11 @@ impl TextBox {
         let top = layout::scroll(self.top.get(), at, rows.len(), height);
         self.top.set(top);
         let shown = layout::window(top, rows.len(), height);
-        let text = |r: &Row| lines[r.line].chars().skip(r.start).take(r.end - r.start).collect::<String>();
+        let shown_row =
+            |r: &Row| lines[r.line].chars().skip(r.start).take(r.end - r.start).map(text::shown).collect();
         let x = columns(lines[cursor.0].chars().skip(rows[at].start).take(cursor.1 - rows[at].start));
         View {
-            rows: rows[shown.clone()].iter().map(text).collect(),
+            rows: rows[shown.clone()].iter().map(shown_row).collect(),
             // A cursor on spaces past the row's end stays on its last column.
             cursor: (x.min(width - 1) as u16, (at - top) as u16),
             above: top,
@@ -267,6 +269,8 @@ mod tests {
         // A full last row leaves room for the cursor after it.
         assert_eq!(wrapped("abcd", 4), ["abcd", ""]);
         assert_eq!(wrapped("", 4), [""]);
+        // A control char in a file's text is drawn as a symbol one column wide.
+        assert_eq!(wrapped("ab\u{1b}[2J", 4), ["ab\u{1b}[", "2J"]);
     }
 
     #[test]
@@ -335,6 +339,12 @@ mod tests {
         assert_eq!((view.above, view.cursor.1), (0, 4), "the view moves only when it must");
         text_box.move_vertically(true, 20);
         assert_eq!(text_box.view(20, 5).above, 1);
+    }
+
+    #[test]
+    fn control_chars_are_drawn_visible() {
+        let text_box = TextBox::new(vec!["a\u{1b}b\tc".to_owned()]);
+        assert_eq!(text_box.view(10, 2).rows, ["a␛b c"]);
     }
 
     #[test]
