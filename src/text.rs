@@ -20,14 +20,16 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                _ => visible(c),
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(shown).collect())
+}
+
+/// One character as [`one_line`] shows it: one for one, so a layout can measure text by what
+/// is drawn.
+pub fn shown(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        _ => visible(c),
+    }
 }
 
 /// Like [`one_line`] but keeps line breaks, for multi-line text such as descriptions.
