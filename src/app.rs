@@ -269,13 +269,18 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
-                Some(format!("{}\n{}", reason.localized(self.lang), self.takeover_hint()))
+                Some(format!("{}\n{}", self.read_only_sentence(reason), self.takeover_hint()))
             }
             Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
-                Some(reason.localized(self.lang))
+                Some(self.read_only_sentence(reason))
             }
             _ => None,
         }
+    }
+
+    /// The reason, a phrase completing "the file is …", as a sentence of its own.
+    fn read_only_sentence(&self, reason: &ReadOnlyReason) -> String {
+        self.lang.tf("screen.problem_read_only", &[("reason", &reason.localized(self.lang))])
     }
 
     /// Below the compact layout's minimum: only the notice shows, and only `q` works.

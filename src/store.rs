@@ -246,7 +246,8 @@ impl fmt::Display for ReadOnlyReason {
             ReadOnlyReason::LoadFailed(why) => {
                 write!(
                     f,
-                    "open read-only because fasett could not read it, and never overwrites what it could not read ({why})"
+                    "open read-only because fasett could not read it, and fasett never overwrites what it \
+                     could not read ({why})"
                 )
             }
             ReadOnlyReason::NewerSchema(why) => {

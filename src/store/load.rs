@@ -28,13 +28,13 @@ use crate::model::{Id, Portfolio, SCHEMA_VERSION};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The operating system refused to read it.
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     Io { path: PathBuf, backups: PathBuf, source: io::Error },
     /// Over [`MAX_FILE_BYTES`]: not read at all.
-    #[error("{}. Backups are in {backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     TooLarge { path: PathBuf, backups: PathBuf, bytes: u64 },
     /// Not UTF-8, not JSON, not the shape fasett expects, or inconsistent (duplicate ids).
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     Invalid {
         path: PathBuf,
         backups: PathBuf,
@@ -44,7 +44,7 @@ pub enum LoadError {
         problem: String,
     },
     /// Written by a newer fasett: never written by this one.
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     NewerSchema { path: PathBuf, backups: PathBuf, position: (usize, usize), found: u64 },
 }
 
@@ -126,12 +126,22 @@ impl LoadError {
     /// The whole paragraph in `lang`: the frame (position, JSON path, the closing advice) is
     /// translated; what the parser found at fault stays in its own words, as it names JSON.
     pub fn localized(&self, lang: Lang) -> String {
-        let backups = self.backups().display();
-        let advice = match self {
-            LoadError::TooLarge { .. } => lang.tf("store.backups", &[("backups", &backups)]),
-            _ => lang.tf("store.unchanged", &[("backups", &backups)]),
+        format!("{}. {}", self.localized_summary(lang), self.advice(lang))
+    }
+
+    /// The closing advice: the file was not changed (when fasett read it at all), and where
+    /// its backups are — named only when that folder holds one, so that a worried user is
+    /// not sent to look in an empty or missing place.
+    fn advice(&self, lang: Lang) -> String {
+        let backups = self.backups();
+        let any = fs::read_dir(backups).is_ok_and(|mut entries| entries.next().is_some());
+        let key = match (self, any) {
+            (LoadError::TooLarge { .. }, true) => "store.backups",
+            (LoadError::TooLarge { .. }, false) => "store.no_backups",
+            (_, true) => "store.unchanged",
+            (_, false) => "store.unchanged_no_backups",
         };
-        format!("{}. {advice}", self.localized_summary(lang))
+        lang.tf(key, &[("backups", &backups.display())])
     }
 
     /// [`Self::summary`] in `lang`, as [`Self::localized`] translates it.
@@ -165,9 +175,6 @@ impl LoadError {
         out
     }
 }
-
-/// The closing advice of most load errors, before the backups folder.
-const UNCHANGED: &str = "fasett did not change the file; backups are in ";
 
 fn megabytes(bytes: u64, lang: Lang) -> String {
     format!("{} MB", lang.decimal(bytes as f64 / (1024.0 * 1024.0), 1))

@@ -344,3 +344,23 @@ fn one_of_something_is_said_in_the_singular() {
     a.press('f');
     assert!(a.screen().contains("1 af 1 initiativ vises"), "{}", a.screen());
 }
+
+#[test]
+fn the_broken_file_banner_is_a_whole_sentence_in_every_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, "{\"schema_version\": 1, \"initiatives\": [").expect("writes");
+    for (lang, start) in [
+        (Lang::En, "The file is open"),
+        (Lang::Sv, "Filen är öppnad"),
+        (Lang::Da, "Filen er åbnet"),
+        (Lang::Nb, "Filen er åpnet"),
+    ] {
+        let app = Harness::opened(Store::open(&path, false).expect("opens")).lang(lang);
+        let banner = app.problem().expect("a banner");
+        assert!(banner.starts_with(start) && banner.ends_with('.'), "{lang:?}: {banner}");
+    }
+    let app = Harness::opened(Store::open(&path, false).expect("opens"));
+    let banner = app.problem().expect("a banner");
+    assert!(banner.contains("and fasett never overwrites"), "the sentence says who overwrites: {banner}");
+}
