@@ -281,12 +281,15 @@ pub fn render_dialog(
     let lang = app.lang;
     match dialog {
         BenefitDialog::Edit(editor) => {
-            let title = match (&editor.state.original, initiative) {
-                (Some(b), _) => {
+            // Nothing not yet saved has a number: a new initiative's draft and its benefits
+            // are numbered 0 until the form is saved.
+            let title = match (&editor.state.original, initiative.filter(|i| i.id != 0)) {
+                (Some(b), _) if b.id != 0 => {
                     lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))])
                 }
+                (Some(b), _) if !b.title.trim().is_empty() => one_line(&b.title).into_owned(),
                 (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
-                (None, None) => lang.t("benefits.new_title_plain").to_owned(),
+                _ => lang.t("benefits.new_title_plain").to_owned(),
             };
             render_editor(app, frame, area, editor, &title, theme);
             if editor.confirm_discard {

@@ -311,3 +311,26 @@ fn the_summary_counts_one_benefit_and_one_overdue_in_the_singular() {
         ("1 nytta", "2 forsinkede")
     );
 }
+
+#[test]
+fn a_benefit_of_an_initiative_not_yet_saved_is_never_numbered_zero() {
+    let mut app = Harness::sample().lang(Lang::Sv);
+    app.press('2').press('n');
+    app.type_text("Ny idé med nytta");
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Benefits) {
+        app.press(KeyCode::Tab);
+    }
+    app.press('a');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("┌ Ny nytta ") && !screen.contains("#0"), "{screen}");
+    app.type_text("Kortare köer");
+    app.press("<C-s>");
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("#0") && !screen.contains("Nytta 0"), "{screen}");
+    app.press('e');
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("Kortare köer") && !screen.contains("#0") && !screen.contains("Nytta 0"),
+        "{screen}"
+    );
+}
