@@ -334,3 +334,18 @@ fn a_benefit_of_an_initiative_not_yet_saved_is_never_numbered_zero() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_chart_writes_figures_as_the_language_does_and_nothing_realised_in_years_to_come() {
+    let mut app = view(Lang::Sv);
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("│Pengar (tusental kr) vid årets slut: planerat (vänster), realiserat (höger)"),
+        "{screen}"
+    );
+    let figures = screen.lines().find(|l| l.contains("2 100")).expect("the bars' figures");
+    assert!(!figures.contains('M') && !figures.contains('k'), "no English k and M:\n{screen}");
+    // Today is in 2026: 2027 and 2028 show what is planned, nothing realised.
+    assert_eq!(figures.matches("3 960").count(), 1, "realised only up to this year:\n{screen}");
+    assert!(figures.contains("5 930"), "the planned figure of 2028 stays:\n{screen}");
+}

@@ -432,6 +432,13 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
         .collect();
     assert!(points.is_empty(), "decimal points in the Swedish report:\n{}", points.join("\n"));
     assert!(text.contains("| 2,4 | 2,0 | 1–5 | 1,4 | 2 |"), "the group's table in Swedish:\n{text}");
+    // Nothing is realised in a year still to come: only what is planned for it.
+    assert!(text.contains("| 2027 | 5 130 000 kr planerat | 18 530 planerat |"), "{text}");
+    let html = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv", "--format", "html"]));
+    assert!(
+        html.contains("2026: Planerat 3 400 000 kr, Realiserat 3 960 000 kr; 2027: Planerat 5 130 000 kr;"),
+        "{html}"
+    );
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
     let da = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");
