@@ -16,12 +16,17 @@ const LABEL_WIDTH: u16 = 22;
 /// Rows a focused multi-line field gets.
 const TEXT_ROWS: u16 = 5;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
-    frame.render_widget(Clear, area);
-    let title = match &form.state.original {
+/// The form's title: a new initiative, or which one is edited.
+pub fn title(app: &App, form: &InitiativeForm) -> String {
+    match &form.state.original {
         None => app.lang.t("form.title_new").to_owned(),
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
-    };
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let title = title(app, form);
     let hint = match form.state.field().kind() {
         // Ishøj's third P reads "products"; what it means is said where it is ticked.
         _ if form.state.field() == Field::Relieves => "form.hint_relieves",

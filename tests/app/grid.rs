@@ -429,3 +429,14 @@ fn paused_initiatives_show_but_do_not_count() {
     assert_eq!(counts(&app), [0, 1, 1, 1, 2]);
     assert_eq!(app.grid_cell_ids(0), [1]);
 }
+
+#[test]
+fn the_footer_offers_to_end_the_presentation_while_it_is_on() {
+    let mut app = Harness::sample().lang(Lang::Sv).on(Pane::Portfolio);
+    let footer = |app: &mut Harness| app.render(100, 30).lines().last().unwrap_or_default().to_owned();
+    let off = footer(&mut app);
+    assert!(off.contains("p presentationsläge (döljer ägare)"), "{off}");
+    app.press('p');
+    let on = footer(&mut app);
+    assert!(on.contains("p avsluta presentationsläget (visar ägare)") && !on.contains("döljer"), "{on}");
+}
