@@ -122,6 +122,44 @@ impl LoadError {
     }
 }
 
+/// A load error's summary as each language says it (the frame translated, the parser's
+/// words its own), kept by a store opened read-only so that its banner speaks the reader's
+/// language. Reads as the English summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    english: String,
+    /// In the order of [`Lang::ALL`].
+    localized: Vec<String>,
+}
+
+impl Why {
+    pub fn of(e: &LoadError) -> Self {
+        Why { english: e.summary(), localized: Lang::ALL.iter().map(|l| e.localized_summary(*l)).collect() }
+    }
+
+    /// The summary in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|ix| self.localized.get(ix))
+            .unwrap_or(&self.english)
+    }
+}
+
+impl std::ops::Deref for Why {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
 impl LoadError {
     /// The whole paragraph in `lang`: the frame (position, JSON path, the closing advice) is
     /// translated; what the parser found at fault stays in its own words, as it names JSON.

@@ -359,6 +359,8 @@ fn the_broken_file_banner_is_a_whole_sentence_in_every_language() {
         let app = Harness::opened(Store::open(&path, false).expect("opens")).lang(lang);
         let banner = app.problem().expect("a banner");
         assert!(banner.starts_with(start) && banner.ends_with('.'), "{lang:?}: {banner}");
+        let position = lang.tf("store.position", &[("line", &1), ("column", &38)]);
+        assert!(banner.contains(&position), "the position in the reader's language: {banner}");
     }
     let app = Harness::opened(Store::open(&path, false).expect("opens"));
     let banner = app.problem().expect("a banner");
