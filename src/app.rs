@@ -56,7 +56,7 @@ use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History, Touched};
 use crate::i18n::Lang;
-use crate::layout::{Density, Screen};
+use crate::layout::{self, Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, ReadOnlyReason, Saver, Store};
@@ -443,6 +443,10 @@ impl App {
                 editor.selected = editor.selected.saturating_add_signed(delta).min(rows - 1);
                 return;
             }
+            Mode::Form(form) => {
+                form.move_vertically(delta > 0, usize::from(layout::form_value_width(self.size.0)));
+                return;
+            }
             _ => {}
         }
         match self.pane {
@@ -461,21 +465,37 @@ impl App {
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
                 editing::type_line(input, typed);
+                self.tell_joined(typed);
             }
             Mode::Search(input) => {
                 let changed = editing::type_line(input, typed);
                 self.search_typed(changed);
+                self.tell_joined(typed);
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
+                let one_line = form.state.field().kind() == form::Kind::Line;
                 match typed {
                     Typed::Key(edit) => form.edit(edit),
                     Typed::Paste(text) => form.paste(text),
                 }
                 self.form_error_fixed(complained);
+                if one_line {
+                    self.tell_joined(typed);
+                }
             }
             Mode::Culture(_) => self.culture_type(typed),
             _ => {}
+        }
+    }
+
+    /// A paste into a one-line field whose line breaks became spaces is said once, so that
+    /// nothing is changed silently.
+    fn tell_joined(&mut self, typed: Typed<'_>) {
+        if let Typed::Paste(text) = typed
+            && editing::joins_lines(text)
+        {
+            self.set_info(self.lang.t("status.paste_joined").to_owned());
         }
     }
 

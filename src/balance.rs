@@ -137,11 +137,12 @@ impl Balance {
     }
 
     /// Per facet: where new initiatives are needed — the weak facets when a tendency is named,
-    /// else (too few, or most not placed yet) only the empty ones.
-    pub fn needs_new(&self, weighted: bool) -> [bool; 4] {
-        let tendency = self.tendency(weighted);
+    /// else (too few, or most not placed yet) only the empty ones. Counted, never weighted:
+    /// what initiatives weigh does not say how many a facet has.
+    pub fn needs_new(&self) -> [bool; 4] {
+        let tendency = self.tendency(false);
         if tendency.is_named() {
-            self.strong(weighted).map(|s| !s)
+            self.strong(false).map(|s| !s)
         } else {
             std::array::from_fn(|f| self.counts[f] == 0)
         }
@@ -369,7 +370,7 @@ mod tests {
         let b = Balance::default();
         assert_eq!(b.shares(false), [0; 5]);
         assert_eq!(b.shares(true), [0; 5]);
-        assert_eq!(b.needs_new(false), [true; 4]);
+        assert_eq!(b.needs_new(), [true; 4]);
         assert_eq!(b.tendency(false), Tendency::TooFew);
         // Only the strip has initiatives: the grid is still weak in all.
         assert_eq!(balance([0, 0, 0, 0, 6]).tendency(false), Tendency::WeakInAll);
@@ -378,7 +379,7 @@ mod tests {
     #[test]
     fn strong_means_at_least_half_the_strongest() {
         assert_eq!(balance([4, 2, 1, 0, 3]).strong(false), [true, true, false, false]);
-        assert_eq!(balance([4, 2, 1, 0, 3]).needs_new(false), [false, false, true, true]);
+        assert_eq!(balance([4, 2, 1, 0, 3]).needs_new(), [false, false, true, true]);
     }
 
     /// `balance` with the strip's initiatives unplaced instead of mixed.
@@ -396,7 +397,7 @@ mod tests {
         let b = with_unplaced([1, 1, 1, 1], 8);
         assert_eq!(b.tendency(false), Tendency::MostlyUnplaced { unplaced: 8, active: 12 });
         assert_eq!(b.strong(false), [false; 4], "no facet is called strong");
-        assert_eq!(b.needs_new(false), [false; 4], "placing comes first, not new initiatives");
+        assert_eq!(b.needs_new(), [false; 4], "placing comes first, not new initiatives");
         let words = b.tendency(false).words(Lang::En);
         assert_eq!(words, "8 of 12 active initiatives are not placed yet, so no tendency is named");
         assert!(!words.contains("balanced") && !words.contains("strong"));
@@ -408,7 +409,7 @@ mod tests {
         let b = balance([1, 1, 1, 1, 8]);
         assert_eq!(b.tendency(false), Tendency::WeakInAll);
         assert_eq!(b.strong(false), [false; 4]);
-        assert_eq!(b.needs_new(false), [true; 4]);
+        assert_eq!(b.needs_new(), [true; 4]);
     }
 
     #[test]
@@ -441,7 +442,7 @@ mod tests {
         let b = balance([1, 1, 1, 0, 0]);
         assert_eq!(b.tendency(false), Tendency::TooFew);
         assert_eq!(b.strong(false), [false; 4]);
-        assert_eq!(b.needs_new(false), [false, false, false, true], "only the empty facet");
+        assert_eq!(b.needs_new(), [false, false, false, true], "only the empty facet");
         assert_eq!(b.tendency(false).words(Lang::En), "too few active initiatives to speak of a balance");
     }
 

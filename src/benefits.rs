@@ -237,9 +237,10 @@ pub fn payback_years(i: &Initiative, money_a_year: f64) -> Option<f64> {
     (net > 0.0 && years.is_finite() && years >= 0.0).then_some(years)
 }
 
-/// Counted in the portfolio's figures: every initiative that is not archived.
+/// Counted in the portfolio's figures: every initiative in the portfolio (not archived, not
+/// an idea still in triage), whatever its status.
 pub fn counts(i: &Initiative) -> bool {
-    !i.archived
+    i.in_portfolio()
 }
 
 /// An initiative in use whose benefit nobody has stated yet (Tomelilla: implemented is not

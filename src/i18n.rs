@@ -58,6 +58,15 @@ fn catalog(lang: Lang) -> &'static Catalog {
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
 
+    /// How titles are ordered in this language.
+    pub fn collation(self) -> crate::text::Collation {
+        match self {
+            Lang::En => crate::text::Collation::Latin,
+            Lang::Sv => crate::text::Collation::Swedish,
+            Lang::Da | Lang::Nb => crate::text::Collation::DanishNorwegian,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

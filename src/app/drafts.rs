@@ -5,11 +5,11 @@
 //! (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
 //! what each one holds and how it is put back where it was typed.
 
-use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::benefits::{BenefitDialog, view_initiative};
 use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::editing::TextBox;
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, InitiativeForm, Mode};
 
@@ -237,7 +237,7 @@ fn one_line(text: &str) -> String {
 
 fn form_draft(form: &InitiativeForm) -> Draft {
     let mut fields = form.state.lines.typed();
-    fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
+    fields.extend(form.texts.iter().map(|(f, text)| (f.key().to_owned(), text.text())));
     Draft::Initiative {
         editing: form.state.original.as_ref().map(|i| i.id),
         focus: form.state.focus,
@@ -297,7 +297,7 @@ fn restored_form(
     for (key, value) in fields {
         let Some(field) = Field::from_key(key).filter(|f| f.kind() == FieldKind::Text) else { continue };
         if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
-            *area = TextArea::new(clean(value).split('\n').map(str::to_owned).collect());
+            *area = TextBox::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }
     form

@@ -10,7 +10,7 @@ use crate::action::{Action, IdeaAction};
 use crate::history::Change;
 use crate::ideas::{self, Move, Refusal, StageDecision, review};
 use crate::model::extras::Extra;
-use crate::model::{Channel, Collection, Decision, Id, Stage, Status, Triage};
+use crate::model::{Channel, Collection, Decision, Facet, Id, Stage, Status, Triage};
 
 /// The intake list: which row is selected, and the line being typed, if any.
 #[derive(Debug, Clone, Default)]
@@ -191,10 +191,20 @@ impl App {
             Ok(after) => {
                 let before = self.portfolio.initiative(id).cloned();
                 let state = after.idea.as_ref().map_or(Triage::Received, |i| i.triage);
-                let key = if matches!(step, Move::Told) { "intake.told" } else { "intake.moved" };
+                let accepted = matches!(step, Move::Accept(_));
+                let key = match step {
+                    Move::Told => "intake.told",
+                    Move::Accept(_) if after.facet == Facet::Unplaced => "intake.accepted_unplaced",
+                    _ => "intake.moved",
+                };
                 if self.commit(Change::initiative(before, Some(after))) {
                     let state = self.lang.t(&format!("triage.{}", state.key()));
                     self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
+                    // Now in the portfolio: selected in the register and the grid, so the
+                    // grid shows it even in a cell whose rows were full.
+                    if accepted {
+                        self.select_initiative(id);
+                    }
                     if ideas::waiting(&self.portfolio).any(|i| i.id == id) {
                         self.follow_in_intake(id);
                     } else {

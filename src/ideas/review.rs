@@ -14,8 +14,7 @@ use crate::model::{Facet, Portfolio, REVIEW_VERSION, Review, Stage, Status};
 
 /// The portfolio's figures today, as a review keeps them.
 pub fn take(portfolio: &Portfolio, today: Date) -> Review {
-    let counted: Vec<_> =
-        portfolio.initiatives.iter().filter(|i| !i.archived && !i.is_untriaged()).cloned().collect();
+    let counted: Vec<_> = portfolio.initiatives.iter().filter(|i| i.in_portfolio()).cloned().collect();
     let shares = analysis::facet_shares(&counted);
     let facets = Facet::ALL.iter().map(|f| (f.key().to_owned(), as_u32(shares.count(*f)))).collect();
     let stages = Stage::ALL

@@ -8,13 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
+use crate::app::editing::TextBox;
 use crate::app::{App, Field, FieldKind, InitiativeForm};
+use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS};
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
-
-const LABEL_WIDTH: u16 = 22;
-/// Rows a focused multi-line field gets.
-const TEXT_ROWS: u16 = 5;
 
 /// The form's title: a new initiative, or which one is edited.
 pub fn title(app: &App, form: &InitiativeForm) -> String {
@@ -194,6 +192,32 @@ fn multi_line(
     }
 }
 
+/// A focused multi-line field: its text wrapped in the rows it has, scrolled to the cursor,
+/// and under its label how many rows are out of view above and below.
+fn text_box(app: &App, frame: &mut Frame, row: Rect, value: Rect, text: &TextBox, theme: &Theme) {
+    let width = usize::from(value.width);
+    let view = text.view(width, usize::from(value.height));
+    let lines: Vec<Line> =
+        view.rows.into_iter().map(|r| Line::raw(super::filled(theme.truncate(&r, width), width))).collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.selected()), value);
+    let (x, y) = view.cursor;
+    frame.set_cursor_position((value.x + x, value.y + y));
+    let (up, down) = theme.symbols().more;
+    let label_width = usize::from(LABEL_WIDTH - 1);
+    for (count, arrow, y) in [(view.above, up, row.y + 1), (view.below, down, row.bottom().saturating_sub(1))]
+    {
+        if count == 0 || y <= row.y {
+            continue;
+        }
+        let more = app.lang.tn("form.more_rows", count, &[("arrow", &arrow)]);
+        let more = format!("  {}", theme.truncate(&more, label_width.saturating_sub(2)));
+        frame.render_widget(
+            Line::styled(more, theme.dim()),
+            Rect { x: row.x, y, width: LABEL_WIDTH - 1, height: 1 },
+        );
+    }
+}
+
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
     let focused = form.state.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
@@ -243,14 +267,11 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
             }
         }
         FieldKind::Text => {
-            let Some(area) = form.text(field) else { return };
+            let Some(text) = form.text(field) else { return };
             if focused {
-                let mut editor = area.clone();
-                editor.set_cursor_line_style(Style::new());
-                editor.set_style(theme.selected());
-                frame.render_widget(&editor, value);
+                text_box(app, frame, row, value, text, theme);
             } else {
-                let lines = area.lines();
+                let lines = text.lines();
                 let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
                 if lines.len() > 1 {
                     text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));

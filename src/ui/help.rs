@@ -12,23 +12,26 @@ use crate::balance;
 use crate::keymap;
 use crate::text::wrap_words;
 
+/// Where a key's text starts: two spaces, the key in eleven columns, a space.
+const KEY_COLUMN: usize = 14;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
+    // Compact, the overlay takes the whole body: the key texts are long in every language.
+    let compact = crate::layout::Density::of(frame.area()).is_compact();
+    let width = if compact { area.width } else { area.width.saturating_sub(8).min(72) };
+    // Inside the border.
+    let inner = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
     let listed = keymap::effective(app.places_in(back), app.writing());
     for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.place == *place) {
-            lines.push(Line::from(vec![
-                // At least one space after the key, however long its name in this language.
-                Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key()),
-                Span::raw(app.lang.t(b.help)),
-            ]));
+            // At least one space after the key, however long its name in this language.
+            let key = Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key());
+            lines.extend(hanging(key, app.lang.t(b.help), inner, KEY_COLUMN));
         }
         lines.push(Line::raw(""));
     }
-    // Compact, the overlay takes the whole body: the key texts are long in every language.
-    let compact = crate::layout::Density::of(frame.area()).is_compact();
-    let width = if compact { area.width } else { area.width.saturating_sub(8).min(72) };
     // Where the tendency is shown, the help states the rule behind "strong" in full.
     if matches!(back, Mode::Normal) && matches!(app.pane, Pane::Portfolio | Pane::Overview) {
         lines.push(Line::styled(app.lang.t("help.section_balance"), theme.heading()));
@@ -66,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             "help.cmd_color",
             "help.cmd_quit",
         ] {
-            lines.push(Line::raw(format!("  {}", app.lang.t(key))));
+            lines.extend(hanging(Span::raw("  "), app.lang.t(key), inner, 4));
         }
         // What to do about a small, plain or colourless terminal, for whoever is on one.
         lines.push(Line::raw(""));
@@ -100,6 +103,18 @@ fn place_name(app: &App, back: &Mode) -> String {
         Mode::Benefits(_) => app.lang.t("benefits.title").to_owned(),
         _ => app.lang.t(app.pane.title_key()).to_owned(),
     }
+}
+
+/// `text` after `lead` (a key, or an indent), wrapped at words within `width`, the lines
+/// after the first indented by `indent` (under the text after a key; further in than the
+/// next command's name after a command).
+fn hanging(lead: Span<'static>, text: &str, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let indent = indent.min(width / 2);
+    let room = width.saturating_sub(lead.width().max(indent));
+    let mut wrapped = wrap_words(text, room).into_iter();
+    let mut out = vec![Line::from(vec![lead, Span::raw(wrapped.next().unwrap_or_default())])];
+    out.extend(wrapped.map(|line| Line::raw(format!("{:indent$}{line}", ""))));
+    out
 }
 
 /// The heading of a place's keys in the overlay.

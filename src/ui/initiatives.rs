@@ -2,7 +2,7 @@
 //! register of 100,000 costs no more per frame than one of 20.
 //!
 //! ```text
-//! ┌ Initiatives 12 of 25 ───────────────────────────────────── sorted by number ┐
+//! ┌ Initiatives 12 of 25 · 1 idea waiting (i) ──────────────── sorted by number ┐
 //! │Filter: Adaptive · “aldre”                                        F clears   │  (when filtered)
 //! │No.  Title                 Facet       Stage          Follow-up   Status     │
 //! │#12  Äldreomsorg med …     Adaptive    4 Implementing !2026-11-01 Active     │
@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -96,6 +97,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         title = format!("{title} {} {}", theme.symbols().separator, app.lang.t("initiatives.with_archived"));
     }
     let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
+    // Ideas waiting are not in the register; say how many there are and where they are,
+    // where the title has room beside the sort order.
+    if app.grid.ideas_waiting > 0 {
+        let waiting = app.lang.tn("initiatives.ideas_waiting", app.grid.ideas_waiting, &[]);
+        let longer = format!("{title} {} {waiting}", theme.symbols().separator);
+        if longer.width() + sort.width() + 6 <= usize::from(area.width) {
+            title = longer;
+        }
+    }
     let block = theme
         .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))

@@ -70,12 +70,11 @@ fn pad(text: &str, width: usize, theme: &Theme) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = theme
+    let mut block = theme
         .bordered()
         .title(Span::styled(format!(" {} ", app.lang.t("overview.title")), theme.heading()))
         .border_style(theme.border());
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     // Narrower than 80 columns the two columns share the width: bars get shorter, lines
     // wrap, and the follow-ups leave out their date (the days late or to go stay).
     let left_width = if inner.width >= 41 + 1 + 32 { 41 } else { (inner.width / 2).clamp(30, 41) };
@@ -86,6 +85,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let longest = left_lines.len().max(right_lines.len());
     let max_scroll = u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let scroll = app.overview.scroll.min(max_scroll);
+    // What does not fit is said on the border, with the key that shows it.
+    let below = max_scroll - scroll;
+    if below > 0 || scroll > 0 {
+        let text = if below > 0 {
+            app.lang.tf("overview.more_below", &[("count", &below)])
+        } else {
+            app.lang.t("overview.more_above").to_owned()
+        };
+        block = block.title_bottom(Line::styled(format!(" {text} "), theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(left_lines).scroll((scroll, 0)), left);
     frame.render_widget(Paragraph::new(right_lines).scroll((scroll, 0)), right);
 }
@@ -349,6 +359,26 @@ mod tests {
             app.update(Action::Overview(OverviewAction::Next));
         }
         insta::assert_snapshot!("overview_follow_up_window_scrolled", app.screen());
+    }
+
+    #[test]
+    fn what_does_not_fit_is_said_on_the_border_and_pgdn_shows_it() {
+        for size in [(80, 24), (80, 23)] {
+            let mut app = Harness::sample().on(Pane::Overview);
+            // The right column's last line.
+            let last = "Linked to no goal";
+            let first = app.render(size.0, size.1);
+            assert!(first.contains("more lines · PgDn") && !first.contains(last), "{first}");
+            let mut screen = first;
+            for _ in 0..5 {
+                if screen.contains("PgUp") {
+                    break;
+                }
+                app.update(Action::Overview(OverviewAction::ScrollDown));
+                screen = app.render(size.0, size.1);
+            }
+            assert!(screen.contains("↑ PgUp: back to the top") && screen.contains(last), "{screen}");
+        }
     }
 
     #[test]

@@ -306,18 +306,10 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
         .border_style(if focused { theme.border_focused() } else { theme.border() });
     // Under a filter a cell shows a part of the portfolio: whether initiatives are needed is
     // not for the part to say.
+    // Whether initiatives are needed is a matter of how many there are, not of what they
+    // weigh: a facet of quality benefits weighs nothing by money, yet is not empty.
     let filtered = !app.filter.is_empty();
-    let needs_new = !filtered && cell < STRIP && grid.balance.needs_new(grid.weighted)[cell];
-    let mut bottom_room = inner_width.saturating_sub(2);
-    if needs_new {
-        let text = theme.truncate(app.lang.t("grid.needed"), bottom_room);
-        bottom_room = bottom_room.saturating_sub(text.width() + 3);
-        block = block.title_bottom(Span::styled(format!(" {text} "), theme.warning()));
-    } else if zoomed {
-        let text = theme.truncate(app.lang.t("grid.zoomed_keys"), bottom_room.saturating_sub(16));
-        bottom_room = bottom_room.saturating_sub(text.width() + 3);
-        block = block.title_bottom(Span::styled(format!(" {text} "), theme.dim()));
-    }
+    let needs_new = !filtered && cell < STRIP && grid.balance.needs_new()[cell];
 
     if zoomed {
         block = block.padding(ratatui::widgets::Padding::horizontal(1));
@@ -351,6 +343,7 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
         lines.push(Line::raw(""));
     }
     let list_height = usize::from(inner.height).saturating_sub(lines.len());
+    let mut rows_hint = None;
     if ids.is_empty() {
         let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
         lines.push(Line::styled(theme.truncate(app.lang.t(empty), inner_width), theme.dim()));
@@ -370,12 +363,28 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
             }
         }
         if ids.len() > per_page {
-            let text =
-                app.lang.tf("grid.rows", &[("from", &(first + 1)), ("to", &last), ("count", &ids.len())]);
-            if text.width() + 2 <= bottom_room {
-                block = block.title_bottom(Line::styled(format!(" {text} "), theme.dim()).right_aligned());
-            }
+            rows_hint = Some(
+                app.lang.tf("grid.rows", &[("from", &(first + 1)), ("to", &last), ("count", &ids.len())]),
+            );
         }
+    }
+    // The bottom border: that rows are hidden always shows; beside it, in the room left, the
+    // need for initiatives (shortened if it must be) or, zoomed, the keys.
+    let mut room = inner_width.saturating_sub(2);
+    if let Some(hint) = &rows_hint {
+        room = room.saturating_sub(hint.width() + 3);
+    }
+    if needs_new {
+        let full = app.lang.t("grid.needed");
+        let text = if full.width() <= room { full } else { app.lang.t("grid.needed_short") };
+        block =
+            block.title_bottom(Span::styled(format!(" {} ", theme.truncate(text, room)), theme.warning()));
+    } else if zoomed {
+        let text = theme.truncate(app.lang.t("grid.zoomed_keys"), room);
+        block = block.title_bottom(Span::styled(format!(" {text} "), theme.dim()));
+    }
+    if let Some(hint) = rows_hint {
+        block = block.title_bottom(Line::styled(format!(" {hint} "), theme.dim()).right_aligned());
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

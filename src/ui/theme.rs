@@ -205,6 +205,8 @@ symbol_sets! {
     dash: &'static str = "—", "-";
     /// Between the parts of a title or a list in one line.
     separator: &'static str = "·", "-";
+    /// Text out of view above and below, in a field that scrolls.
+    more: Pair = ("↑", "↓"), ("^", "v");
     /// "Leads to": a suggestion, a result, one date to the next.
     arrow: &'static str = "→", "->";
     /// The change of a score since the run before: no change.
@@ -268,18 +270,19 @@ pub fn ascii_char(c: char) -> char {
     match c {
         '▸' | '›' | '→' | '⇒' => '>',
         '◂' | '‹' | '←' => '<',
-        '…' | '░' | '▃' => '.',
-        '─' | '━' | '·' | '–' | '—' | '↔' | '▄' | '▅' => '-',
+        '…' | '░' => '.',
+        // `·` also marks an empty step of a histogram, so no bar may look like it.
+        '─' | '━' | '·' | '–' | '—' | '−' | '‐' | '‑' | '↔' => '-',
         '│' | '┃' | '↕' => '|',
         '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '✓' | '✎' => '+',
-        '‖' | '▆' => '=',
+        '‖' | '▄' | '▅' | '▆' => '=',
         '✗' | '×' => 'x',
         '▲' | '↑' => '^',
         '↓' => 'v',
         '⇅' | '±' => '~',
         '●' | '•' => '*',
         '█' | '▇' => '#',
-        '▁' | '▂' => '_',
+        '▁' | '▂' | '▃' => '_',
         '“' | '”' | '„' | '«' | '»' => '"',
         '‘' | '’' => '\'',
         '↖' | '↘' => '\\',
@@ -388,6 +391,16 @@ mod tests {
         for pole in Pole::GRID {
             assert_eq!(a.pole(pole), ascii_char(u.pole(pole).chars().next().unwrap_or(' ')).to_string());
         }
+    }
+
+    #[test]
+    fn in_ascii_a_histogram_s_bars_differ_from_its_empty_steps_and_a_minus_stays_one() {
+        // The rating view's histogram of 2, 1, 1, 1 and nobody over a five-step scale.
+        let bars: String = "█▄▄▄·".chars().map(ascii_char).collect();
+        assert_eq!(bars, "#===-");
+        let levels: String = "▁▂▃▄▅▆▇█".chars().map(ascii_char).collect();
+        assert!(!levels.contains(ascii_char('·')), "{levels}");
+        assert_eq!("−1,0 ‐ x".chars().map(ascii_char).collect::<String>(), "-1,0 - x");
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn the_list_sorts_filters_and_switches_the_chart() {
     let mut app = view(Lang::En);
     let Mode::Benefits(v) = &app.mode else { panic!() };
     let all = v.rows.len();
-    assert_eq!(all, app.portfolio.benefits().filter(|(i, _)| !i.archived).count());
+    assert_eq!(all, app.portfolio.benefits().filter(|(i, _)| i.in_portfolio()).count());
     app.press('f');
     let Mode::Benefits(v) = &app.mode else { panic!() };
     assert!(

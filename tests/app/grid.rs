@@ -440,3 +440,56 @@ fn the_footer_offers_to_end_the_presentation_while_it_is_on() {
     let on = footer(&mut app);
     assert!(on.contains("p avsluta presentationsläget (visar ägare)") && !on.contains("döljer"), "{on}");
 }
+
+#[test]
+fn weighting_by_money_does_not_call_for_initiatives_where_there_are_some_and_keeps_the_rows_hint() {
+    for lang in Lang::ALL {
+        let mut app = grid_in(lang);
+        let counted = app.render(80, 24);
+        app.press('w').press('w');
+        assert!(app.grid.weighted && app.grid.by_money);
+        let weighted = app.render(80, 24);
+        assert!(weighted.contains(&t(lang, "grid.weighted_money")), "{weighted}");
+        // Every facet of the sample has active initiatives and the counted balance calls for
+        // none; weighting changes the shares, not how many initiatives a facet has.
+        for screen in [&counted, &weighted] {
+            assert!(!screen.contains(&t(lang, "grid.needed")), "{lang:?}:\n{screen}");
+            assert!(!screen.contains(&t(lang, "grid.needed_short")), "{lang:?}:\n{screen}");
+        }
+        let hint = t(lang, "grid.rows").replace("{from}", "1").replace("{to}", "4").replace("{count}", "6");
+        assert!(weighted.contains(&hint), "{lang:?}: hidden rows are said:\n{weighted}");
+    }
+}
+
+#[test]
+fn a_cell_that_needs_initiatives_says_so_beside_its_hidden_rows_hint() {
+    // Twenty in three facets, eight adaptive: the adaptive facet is weak, and its eight rows
+    // do not fit in its cell.
+    let counts = [
+        (Facet::MissionOriented, 20),
+        (Facet::Anticipatory, 20),
+        (Facet::EnhancementOriented, 20),
+        (Facet::Adaptive, 8),
+    ];
+    let mut p = Portfolio::default();
+    for (facet, n) in counts {
+        for _ in 0..n {
+            let id = u32::try_from(p.initiatives.len()).expect("few") + 1;
+            p.initiatives.push(Initiative {
+                id,
+                title: format!("Initiative {id}"),
+                facet,
+                ..Initiative::default()
+            });
+        }
+    }
+    for lang in Lang::ALL {
+        let mut app = Harness::new(p.clone()).lang(lang).on(Pane::Portfolio);
+        let screen = app.render(80, 24);
+        let hint = t(lang, "grid.rows").replace("{from}", "1").replace("{to}", "3").replace("{count}", "8");
+        let line =
+            screen.lines().find(|l| l.contains(&hint)).unwrap_or_else(|| panic!("{lang:?}:\n{screen}"));
+        let short = t(lang, "grid.needed_short");
+        assert!(line.contains(&short) || line.contains(&t(lang, "grid.needed")), "{lang:?}: {line}");
+    }
+}

@@ -319,3 +319,123 @@ fn the_intake_list_names_the_triage_as_the_detail_does() {
         assert!(screen.contains(&format!("#    {}", name.to_lowercase())), "{lang:?}:\n{screen}");
     }
 }
+
+/// trial 6 §1: an idea not accepted is counted nowhere in the portfolio's figures and listed
+/// nowhere among its initiatives, and the ideas waiting are counted apart, the same in the
+/// register, the filter bar, the Overview, every report format and the region view.
+#[test]
+fn ideas_not_accepted_are_one_set_in_every_count_and_list() {
+    let mut p = sample();
+    // Beside the sample's waiting #25: one more waiting and one declined but not archived.
+    for (id, triage) in [(26, Triage::Assessing), (27, Triage::Declined)] {
+        p.initiatives.push(Initiative {
+            id,
+            title: format!("Idé {id} om bemanning"),
+            facet: fasett::model::Facet::Adaptive,
+            idea: Some(Box::new(Idea { triage, received: Some(date(2026, 11, 2)), ..Idea::default() })),
+            ..Initiative::default()
+        });
+    }
+    p.next_id.initiative = 28;
+    let ideas = [25, 26, 27];
+    let counted: Vec<u32> = p.initiatives.iter().filter(|i| i.in_portfolio()).map(|i| i.id).collect();
+    let total = counted.len();
+    let active = p.initiatives.iter().filter(|i| i.is_active()).count();
+    assert!(counted.iter().all(|id| !ideas.contains(id)));
+
+    // The register: its rows, its total and its title count the same set.
+    let mut app = Harness::on_disk(&p).lang(Lang::En).on(Pane::Initiatives);
+    assert_eq!(app.register.view, counted, "the register lists the portfolio, by number");
+    assert_eq!(app.register_total(), total);
+    let tags = app.tags_in_use();
+    assert!(tags.contains(&"återbruk".to_owned()) && !tags.contains(&"idé".to_owned()), "only #25 has it");
+    let screen = app.screen();
+    assert!(screen.contains(&format!("Initiatives ({total}) · 2 ideas waiting (i)")), "{screen}");
+    app.press('/').type_text("bemanning").press(KeyCode::Enter);
+    let shown = app.register.view.len();
+    assert!(shown <= total, "{shown} of {total}");
+    assert!(app.screen().contains(&format!("Initiatives {shown} of {total}")), "{}", app.screen());
+    app.press('F').press('f');
+    assert!(app.screen().contains(&format!("{total} of {total} initiatives shown")), "{}", app.screen());
+
+    // The report: the headline's count is the statuses' sum and the sections' rows; the
+    // ideas waiting are said apart.
+    let json = fasett::report::json(&p, TODAY, Lang::En, fasett::report::Options::default());
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let statuses: u64 =
+        json["statuses"].as_array().expect("statuses").iter().map(|s| s["count"].as_u64().unwrap_or(0)).sum();
+    let listed: Vec<u64> =
+        json["initiative_list"].as_array().expect("list").iter().filter_map(|i| i["id"].as_u64()).collect();
+    assert_eq!(statuses, total as u64);
+    assert_eq!(listed.len(), total);
+    assert!(listed.iter().all(|id| !ideas.contains(&(*id as u32))), "{listed:?}");
+    assert_eq!(json["initiatives"]["in_portfolio"], total);
+    assert_eq!(json["initiatives"]["active"], active);
+    assert_eq!(json["initiatives"]["ideas_waiting"], 2);
+    assert_eq!(json["ideas"]["waiting"].as_array().map(Vec::len), Some(2));
+    let facets = &json["balance"];
+    let on_grid: u64 =
+        facets["facets"].as_array().expect("facets").iter().map(|f| f["active"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(
+        on_grid + facets["mixed"].as_u64().unwrap_or(0) + facets["unplaced"].as_u64().unwrap_or(0),
+        active as u64
+    );
+
+    let markdown = fasett::report::markdown(&p, TODAY, Lang::En, fasett::report::Options::default());
+    let headline = format!(
+        "{total} initiatives, {active} of them active. 2 ideas waiting for a decision are not counted here"
+    );
+    assert!(markdown.contains(&headline), "{markdown}");
+    let register = markdown.split("## Initiatives per facet").nth(1).and_then(|s| s.split("\n## ").next());
+    let register = register.expect("the register");
+    let numbered = |line: &&str| line.split('|').nth(1).is_some_and(|c| c.trim().parse::<u32>().is_ok());
+    assert_eq!(register.lines().filter(numbered).count(), total, "{register}");
+    assert!(ideas.iter().all(|id| !register.contains(&format!("| {id} |"))), "{register}");
+    assert!(!register.contains("### Unplaced"), "the sample's only unplaced one is an idea: {register}");
+    assert!(markdown.contains("- #25 Återbruksbutik") && markdown.contains("- #26 Idé 26"), "listed apart");
+
+    let html = fasett::report::html(&p, TODAY, Lang::En, fasett::report::Options::default());
+    assert!(html.contains(&headline), "the HTML headline");
+    assert!(
+        html.contains("Mixed: 1 · Unplaced: 0") && !html.contains("<h3>Unplaced"),
+        "the caption and the sections agree"
+    );
+    assert!(
+        html.contains("<h2>Ideas waiting for a decision</h2>") && html.contains("<li>#26 Idé 26"),
+        "listed apart"
+    );
+
+    // The region view: the statuses add up to the initiatives, the balance is the report's.
+    let view = fasett::region::View::of(vec![("p.json".into(), Ok(p.clone()))], TODAY, Lang::En);
+    let Ok(member) = &view.members[0].outcome else { panic!("read") };
+    let f = &member.figures;
+    assert_eq!((f.initiatives, f.statuses.iter().sum::<usize>()), (total, total));
+    assert_eq!((f.balance.total(), f.ideas_waiting), (active, 2));
+    let region = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::En);
+    assert!(region.contains("| Ideas waiting for a decision | 2 | 2 |"), "{region}");
+
+    // The Overview counts the same active initiatives.
+    let overview = Harness::on_disk(&p).lang(Lang::En).on(Pane::Overview).screen();
+    assert!(overview.contains(&format!("{active} active")), "{overview}");
+}
+
+/// trial 6 §7: an idea accepted lands unplaced in the strip below the grid, whose two rows
+/// were full; it is selected there (and in the register), so the grid shows it, and the
+/// message says how to place it.
+#[test]
+fn an_accepted_idea_is_selected_where_the_grid_shows_it() {
+    let mut app = meeting().lang(Lang::En);
+    select(&mut app, 26);
+    app.press('y');
+    assert_eq!(triage(&app, 26), Triage::Accepted);
+    assert!(
+        app.message().contains("#26: accepted, not placed yet – o in Portfolio places it"),
+        "{}",
+        app.message()
+    );
+    assert_eq!(app.register.selected_id(), Some(26));
+    app.press(KeyCode::Esc).press('1');
+    assert_eq!(app.selected_id(), Some(26));
+    let screen = app.screen();
+    assert!(screen.contains("▸#26  Lånecyklar"), "{screen}");
+}
