@@ -61,18 +61,10 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The store is read-only; nothing is ever written.
-    #[error(
-        "{path}: not saved: the file is {reason}. Nothing was written; your edits are still open in \
-         fasett and can be saved to another file with :w PATH. Backups are in {backups}/."
-    )]
+    #[error("{}", self.localized(Lang::En))]
     ReadOnly { path: PathBuf, backups: PathBuf, reason: ReadOnlyReason },
     /// The file changed on disk since we read or wrote it.
-    #[error(
-        "{path}: not saved: another program changed the file after fasett read it, and fasett never \
-         overwrites changes it did not make. Reload it (:reload, losing the edits not yet saved) or \
-         save your version to another file with :w PATH. Nothing was written; backups are in \
-         {backups}/."
-    )]
+    #[error("{}", self.localized(Lang::En))]
     ExternalChange { path: PathBuf, backups: PathBuf },
     /// Another fasett holds the file's lock.
     #[error(
@@ -113,12 +105,12 @@ impl SaveError {
                 &[
                     ("path", &path.display()),
                     ("reason", &reason.localized(lang)),
-                    ("backups", &backups.display()),
+                    ("backups", &backup::note(backups, lang)),
                 ],
             ),
             SaveError::ExternalChange { path, backups } => lang.tf(
                 "store.not_saved_external",
-                &[("path", &path.display()), ("backups", &backups.display())],
+                &[("path", &path.display()), ("backups", &backup::note(backups, lang))],
             ),
             SaveError::Locked { path, holder } => lang.tf(
                 "store.not_saved_locked",

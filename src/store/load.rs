@@ -172,14 +172,11 @@ impl LoadError {
     /// not sent to look in an empty or missing place.
     fn advice(&self, lang: Lang) -> String {
         let backups = self.backups();
-        let any = fs::read_dir(backups).is_ok_and(|mut entries| entries.next().is_some());
-        let key = match (self, any) {
-            (LoadError::TooLarge { .. }, true) => "store.backups",
-            (LoadError::TooLarge { .. }, false) => "store.no_backups",
-            (_, true) => "store.unchanged",
-            (_, false) => "store.unchanged_no_backups",
-        };
-        lang.tf(key, &[("backups", &backups.display())])
+        match (self, super::backup::holds_any(backups)) {
+            (LoadError::TooLarge { .. }, _) => super::backup::note(backups, lang),
+            (_, true) => lang.tf("store.unchanged", &[("backups", &backups.display())]),
+            (_, false) => lang.t("store.unchanged_no_backups").to_owned(),
+        }
     }
 
     /// [`Self::summary`] in `lang`, as [`Self::localized`] translates it.
