@@ -175,7 +175,10 @@ fn broken_fixtures_are_opened_read_only_and_never_written() {
         let message = err.to_string();
         assert!(message.contains(&path.display().to_string()) && message.contains("not saved"), "{message}");
         // No backup was ever taken of a file fasett could not read: none is pointed to.
-        assert!(message.contains(":w PATH") && message.contains("There is no backup of it yet."), "{message}");
+        assert!(
+            message.contains(":w PATH") && message.contains("There is no backup of it yet."),
+            "{message}"
+        );
         assert_one_paragraph(&message);
         assert!(store.save(&sample(2)).is_err());
         assert!(store.save_as(&sample(2), &path).is_err(), "not even explicitly over itself");
