@@ -311,3 +311,18 @@ fn the_summary_counts_one_benefit_and_one_overdue_in_the_singular() {
         ("1 nytta", "2 forsinkede")
     );
 }
+
+#[test]
+fn what_a_measurement_line_refused_goes_when_esc_closes_it() {
+    let mut app = Harness::on_disk(&sample());
+    detail(&mut app, 8);
+    app.press('b').press('G').press('m');
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))));
+    // The date field first: a date that is none.
+    app.press("<C-u>").type_text("2026-13-45").press(KeyCode::Enter);
+    assert!(app.status().is_some_and(|(_, is_error)| is_error), "refused: {}", app.message());
+    assert!(dialog(&app).is_some(), "the line stays open to be put right");
+    app.press(KeyCode::Esc);
+    assert!(dialog(&app).is_none());
+    assert!(app.status().is_none_or(|(_, is_error)| !is_error), "still said: {}", app.message());
+}
