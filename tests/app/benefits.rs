@@ -349,3 +349,18 @@ fn the_chart_writes_figures_as_the_language_does_and_nothing_realised_in_years_t
     assert_eq!(figures.matches("3 960").count(), 1, "realised only up to this year:\n{screen}");
     assert!(figures.contains("5 930"), "the planned figure of 2028 stays:\n{screen}");
 }
+
+#[test]
+fn what_a_measurement_line_refused_goes_when_esc_closes_it() {
+    let mut app = Harness::on_disk(&sample());
+    detail(&mut app, 8);
+    app.press('b').press('G').press('m');
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))));
+    // The date field first: a date that is none.
+    app.press("<C-u>").type_text("2026-13-45").press(KeyCode::Enter);
+    assert!(app.status().is_some_and(|(_, is_error)| is_error), "refused: {}", app.message());
+    assert!(dialog(&app).is_some(), "the line stays open to be put right");
+    app.press(KeyCode::Esc);
+    assert!(dialog(&app).is_none());
+    assert!(app.status().is_none_or(|(_, is_error)| !is_error), "still said: {}", app.message());
+}
