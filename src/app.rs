@@ -267,20 +267,17 @@ impl App {
     /// attention (a broken file, a newer version's file, another fasett holding it, and then
     /// what taking it over would do).
     pub fn problem(&self) -> Option<String> {
+        // The reason completes "the file is …": the banner makes it a sentence of its own.
+        let sentence = |r: &ReadOnlyReason| {
+            self.lang.tf("screen.problem_read_only", &[("reason", &r.localized(self.lang))])
+        };
         match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
-                Some(format!("{}\n{}", self.read_only_sentence(reason), self.takeover_hint()))
+                Some(format!("{}\n{}", sentence(reason), self.takeover_hint()))
             }
-            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
-                Some(self.read_only_sentence(reason))
-            }
+            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => Some(sentence(reason)),
             _ => None,
         }
-    }
-
-    /// The reason, a phrase completing "the file is …", as a sentence of its own.
-    fn read_only_sentence(&self, reason: &ReadOnlyReason) -> String {
-        self.lang.tf("screen.problem_read_only", &[("reason", &reason.localized(self.lang))])
     }
 
     /// Below the compact layout's minimum: only the notice shows, and only `q` works.
