@@ -267,13 +267,15 @@ impl App {
     /// attention (a broken file, a newer version's file, another fasett holding it, and then
     /// what taking it over would do).
     pub fn problem(&self) -> Option<String> {
+        // The reason completes "the file is …": the banner makes it a sentence of its own.
+        let sentence = |r: &ReadOnlyReason| {
+            self.lang.tf("screen.problem_read_only", &[("reason", &r.localized(self.lang))])
+        };
         match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
-                Some(format!("{}\n{}", reason.localized(self.lang), self.takeover_hint()))
+                Some(format!("{}\n{}", sentence(reason), self.takeover_hint()))
             }
-            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
-                Some(reason.localized(self.lang))
-            }
+            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => Some(sentence(reason)),
             _ => None,
         }
     }

@@ -31,7 +31,7 @@ use crate::model::{
     Benefit, BenefitKind, Costs, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
 
-pub use words::{due_text, realisation_text, value_text};
+pub use words::{due_text, label, realisation_text, value_text};
 
 /// Days ahead a target date counts as due.
 pub const DUE_SOON_DAYS: i32 = 14;

@@ -115,7 +115,7 @@ impl View {
     /// Reads the files (each on its own thread) and computes the view.
     pub fn read(paths: &[PathBuf], today: Date, lang: Lang) -> View {
         let loaded: Vec<Result<Portfolio, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path))).collect();
+            let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path, lang))).collect();
             handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -183,12 +183,12 @@ impl View {
     }
 }
 
-/// A file read strictly, or why not, in one line.
-fn load(path: &std::path::Path) -> Result<Portfolio, String> {
+/// A file read strictly, or why not, in one line in `lang` (as `fasett check` says it).
+fn load(path: &std::path::Path, lang: Lang) -> Result<Portfolio, String> {
     match store::load(path) {
         Ok(Some(portfolio)) => Ok(portfolio),
-        Ok(None) => Err(format!("{}: there is no file here", path.display())),
-        Err(e) => Err(e.summary()),
+        Ok(None) => Err(lang.tf("region.no_file", &[("path", &path.display())])),
+        Err(e) => Err(e.localized_summary(lang)),
     }
 }
 

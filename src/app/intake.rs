@@ -470,7 +470,7 @@ mod tests {
             (d.asked.forum.as_str(), d.reason.as_str(), d.grows_into),
             ("nämnden", "för dyrt", Some(12))
         );
-        let d = parse_decision("kör 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
+        let d = parse_decision("fortsätt 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
         assert_eq!((d.asked.verdict, d.asked.stage), (Verdict::Go, Some(Stage::Implementing)));
         assert!(parse_decision("maybe", Lang::En).is_none());
     }

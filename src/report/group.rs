@@ -115,10 +115,6 @@ fn short(text: &str) -> String {
     md_cell(if head.is_empty() { text } else { head })
 }
 
-fn number(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
 /// An item's name as the report writes it: its text up to a colon ("Testing: we try …" is
 /// "Testing"), with the perspective and the reverse mark.
 fn item_name(t: &Template, g: &SlotGroup<'_>, lang: Lang) -> String {
@@ -144,13 +140,13 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
         if groups.iter().all(|g| g.distribution.n() == 0) {
             continue;
         }
-        let _ = writeln!(o, "\n### {} · {}, {}\n", md_cell(&c.name), md_cell(&c.scope), c.date);
+        let _ = writeln!(o, "\n### {} · {}, {}\n", md_cell(&c.name), md_cell(&c.scope), lang.date(c.date));
         let size = group::group_size(&groups);
         let _ = writeln!(o, "{}\n", lang.tf("report.group_intro", &[("count", &size)]));
         let list = |slots: Vec<&SlotGroup<'_>>| {
             slots
                 .iter()
-                .map(|g| format!("{} ({})", item_name(template, g, lang), number(g.spread())))
+                .map(|g| format!("{} ({})", item_name(template, g, lang), super::score(lang, g.spread())))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -179,9 +175,9 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                 "| {} | `{}` | {} | {} | {range} | {} | {} |",
                 item_name(template, g, lang),
                 dist.bars(),
-                number(dist.mean()),
-                number(dist.median()),
-                number(g.spread()),
+                super::score(lang, dist.mean()),
+                super::score(lang, dist.median()),
+                super::score(lang, g.spread()),
                 g.agreed.map_or_else(|| "–".to_owned(), |s| s.to_string()),
             );
         }
@@ -198,13 +194,13 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                 t("results.gap")
             );
             for g in &gaps {
-                let gap = g.gap.map_or_else(|| "–".to_owned(), |d| format!("{d:+.1}"));
+                let gap = g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} | {gap} |",
                     short(g.item.text.get(lang.code())),
-                    number(g.values.first().copied().flatten()),
-                    number(g.values.get(1).copied().flatten()),
+                    super::score(lang, g.values.first().copied().flatten()),
+                    super::score(lang, g.values.get(1).copied().flatten()),
                 );
             }
         }

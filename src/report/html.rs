@@ -151,7 +151,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     follow_ups(&mut o, f);
     checklists(&mut o, f);
     actions(&mut o, f, today);
-    super::benefits::html(&mut o, p, &f.benefits, lang);
+    super::benefits::html(&mut o, p, &f.benefits, lang, today.year());
 
     let _ = writeln!(
         o,

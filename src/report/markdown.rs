@@ -143,7 +143,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
-    benefits::markdown(&mut o, p, &f.benefits, lang);
+    benefits::markdown(&mut o, p, &f.benefits, lang, today.year());
     o.push_str(&super::ideas::markdown(p, today, options.since, lang));
     o
 }

@@ -14,12 +14,17 @@ use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
-    frame.render_widget(Clear, area);
-    let title = match &form.state.original {
+/// The form's title: a new initiative, or which one is edited.
+pub fn title(app: &App, form: &InitiativeForm) -> String {
+    match &form.state.original {
         None => app.lang.t("form.title_new").to_owned(),
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
-    };
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let title = title(app, form);
     let hint = match form.state.field().kind() {
         // Ishøj's third P reads "products"; what it means is said where it is ticked.
         _ if form.state.field() == Field::Relieves => "form.hint_relieves",

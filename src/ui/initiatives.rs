@@ -21,9 +21,9 @@ use crate::layout::{self, Register};
 use crate::model::{Initiative, Status};
 use crate::text::one_line;
 
-/// Columns after number and title, most important first; dropped from the end when the
-/// terminal is narrow.
-#[derive(Clone, Copy)]
+/// Columns after number and title, in the order shown; the least important are dropped when
+/// the terminal is narrow ([`Column::BY_PRIORITY`]).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Column {
     Facet,
     Stage,
@@ -35,10 +35,12 @@ enum Column {
 }
 
 impl Column {
+    /// Most important first: the facet, then the follow-up date, whose `!` says what is
+    /// overdue (kept down to 60 columns), then the stage.
     const BY_PRIORITY: [Column; 7] = [
         Column::Facet,
-        Column::Stage,
         Column::FollowUp,
+        Column::Stage,
         Column::Status,
         Column::Owner,
         Column::Unit,
@@ -70,9 +72,10 @@ impl Column {
 }
 
 const NUMBER_WIDTH: u16 = 6;
-const MIN_TITLE_WIDTH: u16 = 26;
+const MIN_TITLE_WIDTH: u16 = 25;
 
-/// The columns that fit in `width`, keeping the title at least `MIN_TITLE_WIDTH` wide.
+/// The most important columns that fit in `width`, keeping the title at least
+/// `MIN_TITLE_WIDTH` wide, in the order shown.
 fn columns(width: u16) -> Vec<Column> {
     let mut used = NUMBER_WIDTH + 1 + MIN_TITLE_WIDTH;
     let mut shown = Vec::new();
@@ -83,6 +86,7 @@ fn columns(width: u16) -> Vec<Column> {
         used += 1 + column.width();
         shown.push(column);
     }
+    shown.sort_unstable();
     shown
 }
 

@@ -43,7 +43,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let state_width = ideas_state_width(app).max(lang.t("intake.col_state").width());
+    // The column is named as the detail names the field, so the two say the same thing.
+    let state_header = lang.t("field.triage").to_lowercase();
+    let state_width = ideas_state_width(app).max(state_header.width());
     let date_width = lang.date(app.today).width();
     let proposer_width = 16.min(width / 5);
     let title_width =
@@ -62,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
         row(
             "  ",
             "#",
-            lang.t("intake.col_state"),
+            &state_header,
             lang.t("intake.col_received"),
             lang.t("intake.col_title"),
             lang.t("intake.col_proposer"),

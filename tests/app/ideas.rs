@@ -183,7 +183,16 @@ fn a_review_is_kept_and_compared_with_the_one_before() {
     app.update(Action::RunCommand("review".into()));
     let text = app.message();
     assert!(text.starts_with("Review of 2026-11-25 kept in the file."), "{text}");
-    assert!(text.contains("Since the review of 2025-12-01: +1 mission, +2 anticipatory"), "{text}");
+    // The facets' and statuses' own names, as the balance and the status table say them.
+    assert!(text.contains("Since the review of 2025-12-01: mission-oriented +1, anticipatory +2"), "{text}");
+    assert!(text.contains(", stopped +1, completed +1, "), "{text}");
+    let mut sv = Harness::on_disk(&sample()).lang(Lang::Sv);
+    sv.update(Action::RunCommand("review".into()));
+    let text = sv.message();
+    assert!(
+        text.contains("missionsorienterad +1, föregripande +2, oplacerad -1, avbruten +1, slutförd +1"),
+        "{text}"
+    );
     assert_eq!(app.portfolio.reviews.len(), 2);
     let taken = app.portfolio.reviews.last().expect("taken");
     assert_eq!((taken.date, taken.facets["anticipatory"], taken.statuses["active"]), (TODAY, 3, 17));
@@ -302,6 +311,17 @@ fn a_reason_typed_and_then_help_opened_is_kept_as_a_draft_for_the_same_idea() {
         matches!(&draft, fasett::recovery::Draft::Idea { idea: Some(27), text, .. } if text == "Väntar på avtalet"),
         "{draft:?}"
     );
+}
+
+#[test]
+fn the_intake_list_names_the_triage_as_the_detail_does() {
+    for lang in Lang::ALL {
+        let mut app = meeting().lang(lang);
+        app.press('i');
+        let screen = app.render(80, 24);
+        let name = lang.t("field.triage");
+        assert!(screen.contains(&format!("#    {}", name.to_lowercase())), "{lang:?}:\n{screen}");
+    }
 }
 
 /// trial 6 §1: an idea not accepted is counted nowhere in the portfolio's figures and listed
