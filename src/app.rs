@@ -43,7 +43,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use intake::{IntakeList, Prompt as IntakePrompt};
+pub use intake::{IdeaField, IdeaFieldKind, IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};

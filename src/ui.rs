@@ -22,6 +22,7 @@ mod dialog;
 mod editor;
 mod field;
 mod help;
+mod idea_form;
 mod initiatives;
 mod intake;
 mod mapping;

@@ -1,8 +1,8 @@
 //! Every text being typed, as a [`Draft`] for the recovery file, and back: the initiative
 //! form, a log line, a row of the organisation profile, a checklist item's note, the new-run
 //! dialog, the action form, the benefit editor and measurement line (`drafts/benefits.rs`),
-//! a line of a group's scores, a line in the intake list and a value typed for a conflict
-//! (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
+//! a line of a group's scores, a line in the intake list or its idea form and a value typed
+//! for a conflict (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
 //! what each one holds and how it is put back where it was typed.
 
 use tui_input::Input;
@@ -51,7 +51,10 @@ impl App {
                 })
             }),
             Mode::Culture(CultureMode::Entry(entry)) => self.scores_draft(entry),
-            Mode::Intake(list) => self.idea_draft(list),
+            Mode::Intake(list) => match &list.form {
+                Some(form) => form.state.dirty.then(|| lines::idea_form_draft(form)),
+                None => self.idea_draft(list),
+            },
             Mode::Conflicts(dialog) => self.conflict_draft(dialog),
             Mode::LogEntry { id, input, kind } if !input.value().trim().is_empty() => {
                 Some(Draft::LogEntry { id: *id, kind: *kind, text: input.value().to_owned() })
@@ -184,6 +187,9 @@ impl App {
                 self.restore_scores(run, line, &item, perspective.as_deref(), &text);
             }
             Draft::Idea { prompt, idea, text } => self.restore_idea(prompt, idea, &text),
+            Draft::IdeaForm { idea, focus, draft, fields } => {
+                self.restore_idea_form(idea, focus, *draft, &fields);
+            }
             Draft::Conflict { conflict, path, text } => self.restore_conflict(&conflict, &path, &text),
         }
     }

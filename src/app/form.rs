@@ -143,7 +143,28 @@ fn split_title(title: &str) -> (String, Option<String>) {
     (head.trim_end().to_owned(), Some(rest.trim_start().to_owned()))
 }
 
-fn date_text(date: Option<Date>) -> String {
+/// The names in `known` that start with (then those that contain) `typed`, diacritics and
+/// case ignored; none once `typed` is one of them.
+pub fn suggest<'k>(known: &'k [String], typed: &str) -> Vec<&'k str> {
+    let typed = crate::text::fold(typed.trim());
+    let mut starts: Vec<&str> = Vec::new();
+    let mut contains: Vec<&str> = Vec::new();
+    for name in known {
+        let folded = crate::text::fold(name);
+        if folded == typed {
+            return Vec::new();
+        }
+        if folded.starts_with(&typed) {
+            starts.push(name);
+        } else if !typed.is_empty() && folded.contains(&typed) {
+            contains.push(name);
+        }
+    }
+    starts.extend(contains);
+    starts
+}
+
+pub(super) fn date_text(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -227,22 +248,7 @@ impl InitiativeForm {
             Field::Owner => &self.known_people,
             _ => return Vec::new(),
         };
-        let typed = crate::text::fold(self.state.line(field).map_or("", Input::value).trim());
-        let mut starts: Vec<&str> = Vec::new();
-        let mut contains: Vec<&str> = Vec::new();
-        for name in known {
-            let folded = crate::text::fold(name);
-            if folded == typed {
-                return Vec::new();
-            }
-            if folded.starts_with(&typed) {
-                starts.push(name);
-            } else if !typed.is_empty() && folded.contains(&typed) {
-                contains.push(name);
-            }
-        }
-        starts.extend(contains);
-        starts
+        suggest(known, self.state.line(field).map_or("", Input::value))
     }
 
     /// The current value of a choice field, as a catalog key.

@@ -194,7 +194,7 @@ fn multi_line(
 
 /// A focused multi-line field: its text wrapped in the rows it has, scrolled to the cursor,
 /// and under its label how many rows are out of view above and below.
-fn text_box(app: &App, frame: &mut Frame, row: Rect, value: Rect, text: &TextBox, theme: &Theme) {
+pub(super) fn text_box(app: &App, frame: &mut Frame, row: Rect, value: Rect, text: &TextBox, theme: &Theme) {
     let width = usize::from(value.width);
     let view = text.view(width, usize::from(value.height));
     let lines: Vec<Line> =
@@ -218,6 +218,37 @@ fn text_box(app: &App, frame: &mut Frame, row: Rect, value: Rect, text: &TextBox
     }
 }
 
+/// A one-line field's typed text; while it has the focus, filled to `width` and followed by
+/// the names → would complete it to, dimmed.
+pub(super) fn typed_with_suggestions(
+    typed: String,
+    focused: bool,
+    suggestions: &[&str],
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let style = if focused { theme.selected() } else { Style::new() };
+    if suggestions.is_empty() {
+        let text = if focused { super::filled(typed, width) } else { typed };
+        return Line::styled(text, style);
+    }
+    let used = typed.width();
+    let symbols = theme.symbols();
+    let separator = format!(" {} ", symbols.separator);
+    let hint = format!(
+        "  {} {}",
+        symbols.arrow,
+        suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
+    );
+    let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
+    let pad = width.saturating_sub(used + hint.width());
+    Line::from(vec![
+        Span::styled(typed, style),
+        Span::styled(hint, theme.dim()),
+        Span::styled(" ".repeat(pad), style),
+    ])
+}
+
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
     let focused = form.state.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
@@ -234,37 +265,13 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.state.line(field) else { return };
-            let style = if focused { theme.selected() } else { Style::new() };
             let typed = super::input_line(frame, value, input, focused, theme);
             if !focused && typed.is_empty() && field == Field::FollowUp {
                 frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
                 return;
             }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
-            if suggestions.is_empty() {
-                let text = if focused { super::filled(typed, width) } else { typed };
-                frame.render_widget(Line::styled(text, style), value);
-            } else {
-                // Typed text first, then what → would complete it to, dimmed.
-                let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
-                let symbols = theme.symbols();
-                let separator = format!(" {} ", symbols.separator);
-                let hint = format!(
-                    "  {} {}",
-                    symbols.arrow,
-                    suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
-                );
-                let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
-                let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
-                frame.render_widget(
-                    Line::from(vec![
-                        Span::styled(typed, style),
-                        Span::styled(hint, theme.dim()),
-                        Span::styled(" ".repeat(pad), style),
-                    ]),
-                    value,
-                );
-            }
+            frame.render_widget(typed_with_suggestions(typed, focused, &suggestions, width, theme), value);
         }
         FieldKind::Text => {
             let Some(text) = form.text(field) else { return };

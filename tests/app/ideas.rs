@@ -2,9 +2,11 @@
 //! decisions and the yearly review, driven with keys and `:` commands as a user would.
 
 use fasett::action::{Action, Pane};
-use fasett::app::{IntakePrompt, Mode};
+use fasett::app::{IdeaField, IdeaForm, IntakePrompt, Mode};
+use fasett::export::Format;
 use fasett::i18n::Lang;
-use fasett::model::{Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::model::{Channel, Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::report::{self, Options};
 use fasett::testing::{Harness, TODAY, sample};
 use jiff::civil::date;
 use ratatui::crossterm::event::KeyCode;
@@ -57,6 +59,8 @@ fn quick_capture_in_the_intake_list_is_n_a_title_and_enter() {
     assert_eq!((about.triage, about.received), (Triage::Received, Some(TODAY)));
     assert_eq!(app.intake_selected(), Some(28), "the list selects it");
     assert!(!idea.is_active(), "an idea in triage is not yet part of the balance");
+    // The idea form asks for its proposer at once; Esc leaves that for later.
+    app.press(KeyCode::Esc);
     app.press('n').press(KeyCode::Enter);
     assert!(app.message().contains("needs a title"), "{}", app.message());
 }
@@ -438,4 +442,131 @@ fn an_accepted_idea_is_selected_where_the_grid_shows_it() {
     assert_eq!(app.selected_id(), Some(26));
     let screen = app.screen();
     assert!(screen.contains("▸#26  Lånecyklar"), "{screen}");
+}
+
+/// The idea form `app` has open over the intake list.
+fn idea_form(app: &Harness) -> &IdeaForm {
+    match &app.mode {
+        Mode::Intake(list) => list.form.as_deref().expect("the idea form is open"),
+        other => panic!("the intake list: {other:?}"),
+    }
+}
+
+/// trial 6 §7: a new idea's title is saved at Enter, and the idea form opens at once on its
+/// proposer, so that whoever proposed it is written down in the meeting.
+#[test]
+fn a_new_idea_asks_for_its_proposer_at_once_and_esc_leaves_it_for_later() {
+    let mut app = meeting();
+    app.press('i').press('n').type_text("Delebiler for hjemmetjenesten").press(KeyCode::Enter);
+    assert_eq!(app.portfolio.initiative(28).map(|i| i.title.as_str()), Some("Delebiler for hjemmetjenesten"));
+    let form = idea_form(&app);
+    assert_eq!((form.id(), form.field()), (28, IdeaField::Name), "on the proposer's name");
+    assert!(app.message().contains("#28") && app.message().contains("Esc"), "{}", app.message());
+    app.type_text("Kari Nordmann").press(KeyCode::Enter);
+    assert_eq!(idea(&app, 28).proposer.name, "Kari Nordmann");
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "saved and closed");
+    assert_eq!(app.intake_selected(), Some(28));
+
+    app.press('n').type_text("Sms före sophämtning i glesbygden").press(KeyCode::Enter);
+    app.press(KeyCode::Esc);
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "nothing typed: Esc closes");
+    assert!(idea(&app, 29).proposer.is_empty());
+}
+
+/// trial 6 §7: `e` in the intake list edits the selected idea's title, proposer (name, unit
+/// from the profile, contact), channel, date received and need, as one undoable change.
+#[test]
+fn the_idea_form_edits_proposer_channel_date_and_need_as_one_undoable_change() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    let before = app.portfolio.initiative(26).cloned().expect("there");
+    app.press('e');
+    assert_eq!(idea_form(&app).field(), IdeaField::Title);
+    app.press(KeyCode::Tab).type_text("Kari Nordmann");
+    app.press(KeyCode::Tab).type_text("kommunled").press(KeyCode::Right);
+    app.press(KeyCode::Tab).type_text("kari@example.no");
+    app.press(KeyCode::Tab).press(KeyCode::Right).press(KeyCode::Right);
+    app.press(KeyCode::Tab).keys("<C-u>").type_text("2026-11-02");
+    app.press(KeyCode::Tab).type_text("Bilarna står stilla");
+    app.press(KeyCode::Enter).type_text("om natten.");
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_some()), "Enter in the need: a new line");
+    app.keys("<C-s>");
+    let after = app.portfolio.initiative(26).cloned().expect("there");
+    let saved = after.idea.as_deref().expect("an idea");
+    assert_eq!(
+        (saved.proposer.name.as_str(), saved.proposer.unit.as_str(), saved.proposer.contact.as_str()),
+        ("Kari Nordmann", "Kommunledningsförvaltningen", "kari@example.no")
+    );
+    assert_eq!((saved.channel, saved.received), (Some(Channel::Meeting), Some(date(2026, 11, 2))));
+    assert!(after.need.starts_with("Bilarna står stilla\nom natten."), "{}", after.need);
+    assert_eq!(saved.triage, Triage::Received, "triage untouched");
+    assert!(app.message().contains("#26"), "{}", app.message());
+
+    app.press('u');
+    assert_eq!(app.portfolio.initiative(26).map(|i| (&i.need, &i.idea)), Some((&before.need, &before.idea)));
+    assert!(idea(&app, 26).proposer.is_empty(), "one change, undone whole");
+
+    // A date that is not one names its field and keeps the form open.
+    app.press('e').press_times(KeyCode::Tab, 5).keys("<C-u>").type_text("nästa vecka").press(KeyCode::Enter);
+    assert_eq!(idea_form(&app).field(), IdeaField::Received);
+    assert!(app.status().is_some_and(|(_, error)| error), "{}", app.message());
+    // Esc asks before it throws away what was typed.
+    app.press(KeyCode::Esc);
+    assert!(idea_form(&app).confirm_discard);
+    app.press('y');
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()));
+    assert_eq!(idea(&app, 26).received, Some(date(2026, 11, 3)), "nothing changed");
+}
+
+#[test]
+fn the_idea_form_being_typed_comes_back_on_the_same_idea() {
+    let mut app = meeting();
+    select(&mut app, 27);
+    app.press('e').press(KeyCode::Tab).type_text("Per Holm");
+    app.press_times(KeyCode::Tab, 5).type_text("Soporna hämtas när ingen är hemma");
+    let back = crate::drafts::restored(&app);
+    let form = idea_form(&back);
+    assert_eq!((form.id(), form.field()), (27, IdeaField::Need));
+    assert_eq!(form.state.line(IdeaField::Name).map(tui_input::Input::value), Some("Per Holm"));
+    assert!(form.need.text().starts_with("Soporna hämtas när ingen är hemma"), "{}", form.need.text());
+    assert_eq!(back.intake_selected(), Some(27));
+
+    // The idea gone meanwhile: what was typed is said, not lost.
+    let mut gone = app.portfolio.clone();
+    gone.initiatives.retain(|i| i.id != 27);
+    let back = crate::drafts::restored_on(&app, &gone);
+    let (text, error) = back.status().expect("said");
+    assert!(error && text.contains("#27") && text.contains("Per Holm"), "{text}");
+}
+
+#[test]
+fn a_proposer_entered_in_the_form_stays_out_of_public_reports_and_exports() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    app.press('e').press(KeyCode::Tab).type_text("Kari Nordmann");
+    app.press_times(KeyCode::Tab, 2).type_text("kari@example.no").keys("<C-s>");
+    let shared = fasett::ideas::without_proposers(&app.portfolio);
+    for format in [Format::Json, Format::Markdown, Format::Csv] {
+        let out = fasett::export::render(&shared, format, Lang::Sv, b';', TODAY).expect("rendered");
+        let text = String::from_utf8_lossy(&out.bytes);
+        assert!(!text.contains("Kari Nordmann") && !text.contains("kari@example"), "{format:?}: {text}");
+    }
+    for public in [false, true] {
+        let options = Options { public, ..Options::default() };
+        for format in [report::Format::Markdown, report::Format::Json, report::Format::Html] {
+            let text = report::render(&app.portfolio, format, TODAY, Lang::Sv, options);
+            assert!(!text.contains("Kari Nordmann") && !text.contains("kari@example"), "{format:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_idea_form_at_80x24_in_english_and_norwegian() {
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = meeting().lang(lang);
+        select(&mut app, 26);
+        app.press('e').press(KeyCode::Tab).type_text("Kari Nordmann");
+        app.press_times(KeyCode::Tab, 3).press(KeyCode::Right);
+        insta::assert_snapshot!(format!("idea_form_{}", lang.code()), app.render(80, 24));
+    }
 }
