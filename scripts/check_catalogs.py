@@ -8,7 +8,8 @@ For each catalog it verifies:
   * exactly the keys of en.json (none missing, none extra), in the same order;
   * the same {placeholders} per key as in English (same names, same count);
   * key symbols and example inputs of the English text (Enter, Esc, Tab, Ctrl-s, F1, :w, :q,
-    2026-03-15, +14d, ...) are kept;
+    2026-03-15, +14d, ...) are kept, or written with the language's own letter where the
+    parser reads it (+2v in Swedish);
   * short labels stay short: for column.*, facet_short.*, stage_short.*, sort.*, track.*,
     priority.*, status.active|paused|stopped|completed and the Overview pane's
     follow-up labels (overview.overdue_days|today|in_days|action_prefix|first_run) the display
@@ -61,6 +62,9 @@ FIXED_WIDTH = {
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Keys and example inputs that must survive translation when the English text has them.
 PROTECTED = ["Ctrl-s", "Enter", "Esc", "Tab", "F1", ":w", ":q", "2026-03-15", "15.3.2026", "+14d", "+2w", "+3m"]
+# Example inputs a language writes with its own letter, which the date parser reads too:
+# weeks are "v" (vecka) in Swedish and "u" (uge, uke) in Danish and Norwegian.
+LOCAL_TOKENS = {"+2w": {"sv": "+2v", "da": "+2u", "nb": "+2u"}}
 
 
 def width(text):
@@ -146,7 +150,9 @@ def check_catalog(lang, en_pairs, problems):
         if want != got:
             problems.append(f"{key}: placeholders {got or 'none'} differ from English {want or 'none'}")
         for token in PROTECTED:
-            if has_token(en_text, token) and not has_token(text, token):
+            local = LOCAL_TOKENS.get(token, {}).get(lang)
+            kept = has_token(text, token) or (local is not None and has_token(text, local))
+            if has_token(en_text, token) and not kept:
                 problems.append(f"{key}: lost “{token}” (keep key names and example inputs as in English)")
         if key.startswith(ABBR_PREFIX):
             if width(text) != ABBR_WIDTH:

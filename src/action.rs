@@ -567,6 +567,8 @@ pub enum Place {
     Intake,
     /// Typing a line in the intake list (a title, a reason, a number).
     IntakeText,
+    /// The idea form over the intake list: title, proposer, channel, date received, need.
+    IdeaForm,
     /// Typing the value that settles a conflict.
     ConflictEdit,
 }

@@ -75,11 +75,11 @@ pub fn stage_counts(initiatives: &[Initiative]) -> [usize; 6] {
     Balance::of(initiatives).stages()
 }
 
-/// Initiatives that are not archived (nor ideas still in triage), per status in
-/// `Status::ALL` order.
+/// Initiatives in the portfolio ([`Initiative::in_portfolio`]), per status in `Status::ALL`
+/// order: they add up to the report's headline count.
 pub fn status_counts(initiatives: &[Initiative]) -> [usize; 4] {
     let mut counts = [0; 4];
-    for i in initiatives.iter().filter(|i| !i.archived && !i.is_untriaged()) {
+    for i in initiatives.iter().filter(|i| i.in_portfolio()) {
         counts[Status::ALL.iter().position(|s| *s == i.status).unwrap_or(0)] += 1;
     }
     counts
@@ -142,9 +142,9 @@ impl FollowUp {
     }
 }
 
-/// Open initiatives (active or paused, not archived), open actions, benefits (of initiatives
-/// not archived or stopped) and planned next runs of a checklist whose follow-up is overdue or
-/// due within [`DUE_SOON_DAYS`], earliest first. A benefit's follow-up is its target date,
+/// Open initiatives (active or paused, in the portfolio, or ideas waiting), open actions,
+/// benefits (of initiatives in the portfolio and not stopped) and planned next runs of a
+/// checklist whose follow-up is overdue or due within [`DUE_SOON_DAYS`], earliest first. A benefit's follow-up is its target date,
 /// done once a measurement is dated on or after it; a run's next date is done once a later
 /// run of the same checklist and scope exists.
 pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
@@ -153,7 +153,10 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
     let mut out: Vec<FollowUp> = portfolio
         .initiatives
         .iter()
-        .filter(|i| !i.archived && matches!(i.status, Status::Active | Status::Paused))
+        // An idea waiting keeps its reminder (a decision may be due); one declined, merged or
+        // parked is done with.
+        .filter(|i| i.in_portfolio() || i.is_waiting_idea())
+        .filter(|i| matches!(i.status, Status::Active | Status::Paused))
         .filter_map(|i| {
             let date = i.follow_up.filter(|d| soon(*d))?;
             Some(FollowUp {
@@ -178,7 +181,8 @@ pub fn follow_ups(portfolio: &Portfolio, today: Date) -> Vec<FollowUp> {
         })
     }));
     // A benefit is followed up after its initiative has closed, so completed ones count too.
-    let benefits = portfolio.initiatives.iter().filter(|i| !i.archived && i.status != Status::Stopped);
+    let benefits =
+        portfolio.initiatives.iter().filter(|i| benefits::counts(i) && i.status != Status::Stopped);
     out.extend(benefits.flat_map(|i| i.benefits.iter().map(move |b| (i, b))).filter_map(|(i, b)| {
         let date = b.target.date?;
         benefits::due(b, today).needs_follow_up().then(|| FollowUp {
@@ -402,6 +406,28 @@ mod tests {
             ]
         );
         assert!(f[0].is_overdue() && !f[1].is_overdue());
+    }
+
+    #[test]
+    fn an_idea_waiting_keeps_its_follow_up_and_a_declined_one_does_not() {
+        use crate::model::{Idea, Triage};
+        let today = date(2026, 11, 25);
+        let idea = |id, triage| Initiative {
+            id,
+            follow_up: Some(date(2026, 11, 20)),
+            idea: Some(Box::new(Idea { triage, ..Idea::default() })),
+            ..Initiative::default()
+        };
+        let p = Portfolio {
+            initiatives: vec![
+                idea(1, Triage::Assessing),
+                idea(2, Triage::Declined),
+                idea(3, Triage::Accepted),
+            ],
+            ..Portfolio::default()
+        };
+        let ids: Vec<Id> = follow_ups(&p, today).iter().map(|f| f.id).collect();
+        assert_eq!(ids, [1, 3]);
     }
 
     fn template() -> Template {

@@ -43,7 +43,7 @@ pub use culture::{
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use intake::{IntakeList, Prompt as IntakePrompt};
+pub use intake::{IdeaField, IdeaFieldKind, IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -56,7 +56,7 @@ use crate::dates::now;
 use crate::filter::{Filter, SearchIndex};
 use crate::history::{Change, History, Touched};
 use crate::i18n::Lang;
-use crate::layout::{Density, Screen};
+use crate::layout::{self, Density, Screen};
 use crate::model::extras::Extra;
 use crate::model::{Collection, Facet, Id, Initiative, LogEntry, LogKind, Portfolio};
 use crate::store::{Access, ReadOnlyReason, Saver, Store};
@@ -267,13 +267,15 @@ impl App {
     /// attention (a broken file, a newer version's file, another fasett holding it, and then
     /// what taking it over would do).
     pub fn problem(&self) -> Option<String> {
+        // The reason completes "the file is …": the banner makes it a sentence of its own.
+        let sentence = |r: &ReadOnlyReason| {
+            self.lang.tf("screen.problem_read_only", &[("reason", &r.localized(self.lang))])
+        };
         match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(reason @ ReadOnlyReason::LockedBy(_))) => {
-                Some(format!("{}\n{}", reason.localized(self.lang), self.takeover_hint()))
+                Some(format!("{}\n{}", sentence(reason), self.takeover_hint()))
             }
-            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => {
-                Some(reason.localized(self.lang))
-            }
+            Some(Access::ReadOnly(reason)) if *reason != ReadOnlyReason::Requested => Some(sentence(reason)),
             _ => None,
         }
     }
@@ -438,6 +440,10 @@ impl App {
                 editor.selected = editor.selected.saturating_add_signed(delta).min(rows - 1);
                 return;
             }
+            Mode::Form(form) => {
+                form.move_vertically(delta > 0, usize::from(layout::form_value_width(self.size.0)));
+                return;
+            }
             _ => {}
         }
         match self.pane {
@@ -456,21 +462,37 @@ impl App {
             | Mode::LogEntry { input, .. }
             | Mode::Profile(ProfileEditor { editing: Some(input), .. }) => {
                 editing::type_line(input, typed);
+                self.tell_joined(typed);
             }
             Mode::Search(input) => {
                 let changed = editing::type_line(input, typed);
                 self.search_typed(changed);
+                self.tell_joined(typed);
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
+                let one_line = form.state.field().kind() == form::Kind::Line;
                 match typed {
                     Typed::Key(edit) => form.edit(edit),
                     Typed::Paste(text) => form.paste(text),
                 }
                 self.form_error_fixed(complained);
+                if one_line {
+                    self.tell_joined(typed);
+                }
             }
             Mode::Culture(_) => self.culture_type(typed),
             _ => {}
+        }
+    }
+
+    /// A paste into a one-line field whose line breaks became spaces is said once, so that
+    /// nothing is changed silently.
+    fn tell_joined(&mut self, typed: Typed<'_>) {
+        if let Typed::Paste(text) = typed
+            && editing::joins_lines(text)
+        {
+            self.set_info(self.lang.t("status.paste_joined").to_owned());
         }
     }
 

@@ -31,7 +31,7 @@ use crate::model::{
     Benefit, BenefitKind, Costs, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
 
-pub use words::{due_text, realisation_text, value_text};
+pub use words::{due_text, label, realisation_text, value_text};
 
 /// Days ahead a target date counts as due.
 pub const DUE_SOON_DAYS: i32 = 14;
@@ -237,9 +237,10 @@ pub fn payback_years(i: &Initiative, money_a_year: f64) -> Option<f64> {
     (net > 0.0 && years.is_finite() && years >= 0.0).then_some(years)
 }
 
-/// Counted in the portfolio's figures: every initiative that is not archived.
+/// Counted in the portfolio's figures: every initiative in the portfolio (not archived, not
+/// an idea still in triage), whatever its status.
 pub fn counts(i: &Initiative) -> bool {
-    !i.archived
+    i.in_portfolio()
 }
 
 /// An initiative in use whose benefit nobody has stated yet (Tomelilla: implemented is not

@@ -228,6 +228,9 @@ mod tests {
         assert_eq!(parse("1/2/27", TODAY), Ok(Some(date(2027, 2, 1))));
         assert_eq!(parse("+14d", TODAY), Ok(Some(date(2026, 12, 9))));
         assert_eq!(parse("+2w", TODAY), Ok(Some(date(2026, 12, 9))));
+        // The Nordic week letters the hints show: vecka, uge, uke.
+        assert_eq!(parse("+2v", TODAY), Ok(Some(date(2026, 12, 9))));
+        assert_eq!(parse("+2u", TODAY), Ok(Some(date(2026, 12, 9))));
         assert_eq!(parse("+3", TODAY), Ok(Some(date(2026, 11, 28))));
         assert_eq!(parse("+1m", TODAY), Ok(Some(date(2026, 12, 25))));
         assert_eq!(parse("-1w", TODAY), Ok(Some(date(2026, 11, 18))));

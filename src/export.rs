@@ -447,7 +447,7 @@ pub fn checklist_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
         t("results.range"),
         t("results.spread"),
     ]];
-    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| lang.number(v, 2));
     for id in crate::scoring::newest_first(portfolio) {
         let Some(a) = portfolio.assessment(id) else { continue };
         let Some(template) = portfolio.template(&a.template, a.template_version) else { continue };

@@ -222,7 +222,12 @@ mod tests {
     fn every_sort_order() {
         let p = portfolio();
         let all = Filter::default();
-        assert_eq!(ids(&p, &all, SortKey::Title, true), [1, 2, 3], "Ä sorts as A");
+        assert_eq!(ids(&p, &all, SortKey::Title, true), [1, 2, 3], "Ä sorts as A in English");
+        let mut nordic = SearchIndex::build(&p);
+        for collation in [crate::text::Collation::Swedish, crate::text::Collation::DanishNorwegian] {
+            nordic.set_collation(collation);
+            assert_eq!(view(&p, &all, SortKey::Title, true, &nordic), [2, 3, 1], "Ä after Z: {collation:?}");
+        }
         assert_eq!(ids(&p, &all, SortKey::Facet, true), [3, 2, 1]);
         assert_eq!(ids(&p, &all, SortKey::Stage, true), [3, 2, 1]);
         assert_eq!(ids(&p, &all, SortKey::FollowUp, true), [3, 2, 1], "no date last");

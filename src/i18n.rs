@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-pub use numbers::{MAX_VALUE, NumberError, parse_cell};
+pub use numbers::{MAX_VALUE, NumberError, Scale, parse_cell};
 
 /// A language the interface can speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
@@ -57,6 +57,15 @@ fn catalog(lang: Lang) -> &'static Catalog {
 
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
+
+    /// How titles are ordered in this language.
+    pub fn collation(self) -> crate::text::Collation {
+        match self {
+            Lang::En => crate::text::Collation::Latin,
+            Lang::Sv => crate::text::Collation::Swedish,
+            Lang::Da | Lang::Nb => crate::text::Collation::DanishNorwegian,
+        }
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -136,13 +145,11 @@ impl Lang {
     }
 
     /// `value` with `places` decimals as the language writes it: "3.5" in English, "3,5" in
-    /// Swedish, Danish and Norwegian. A value that rounds to zero has no minus sign.
+    /// Swedish, Danish and Norwegian. A value that rounds to zero has no minus sign. The one
+    /// formatter of `i18n/numbers.rs` ([`Lang::number`]), so scores, shares and amounts round
+    /// and group alike everywhere.
     pub fn decimal(self, value: f64, places: usize) -> String {
-        let mut text = format!("{value:.places$}");
-        if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
-            text.remove(0);
-        }
-        if self == Lang::En { text } else { text.replace('.', ",") }
+        self.number(value, places)
     }
 
     /// A change, always with its sign: "+0,8", "-0,3", and "±0,0" for one that rounds to
@@ -320,6 +327,10 @@ mod tests {
         assert_eq!(Lang::En.percent(28.0, 0), "28%");
         assert_eq!(Lang::Sv.percent(28.0, 0), "28 %");
         assert_eq!(Lang::Nb.percent(12.5, 1), "12,5 %");
+        // One formatter: halves round away from zero, thousands are grouped.
+        assert_eq!(Lang::Sv.percent(12.5, 0), "13 %");
+        assert_eq!(Lang::Sv.decimal(16_690_000.0, 0), "16 690 000");
+        assert_eq!(Lang::En.decimal(-0.04, 1), "0.0");
     }
 
     #[test]

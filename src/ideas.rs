@@ -184,7 +184,7 @@ fn triage_note(after: &Initiative, step: &Move, lang: Lang) -> Option<String> {
 
 /// Ideas waiting for a decision (received or being assessed), not archived.
 pub fn waiting(portfolio: &Portfolio) -> impl Iterator<Item = &Initiative> {
-    portfolio.initiatives.iter().filter(|i| !i.archived && i.idea.as_deref().is_some_and(Idea::is_waiting))
+    portfolio.initiatives.iter().filter(|i| i.is_waiting_idea())
 }
 
 /// Ideas decided at least the organisation's feedback days ago whose proposer was not told.

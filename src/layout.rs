@@ -139,6 +139,17 @@ impl Benefits {
     }
 }
 
+/// The initiative form's label column, left of every field's value.
+pub const FORM_LABEL_WIDTH: u16 = 22;
+/// The rows a focused multi-line field of the form opens to.
+pub const FORM_TEXT_ROWS: u16 = 5;
+
+/// The columns a field's value gets in the initiative form on a screen `width` wide: inside
+/// the form's border, right of the label column.
+pub fn form_value_width(width: u16) -> u16 {
+    width.saturating_sub(2 + FORM_LABEL_WIDTH)
+}
+
 /// The area inside a one-cell border.
 pub fn inside_border(area: Rect) -> Rect {
     Rect {

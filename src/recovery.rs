@@ -2,8 +2,8 @@
 //!
 //! Wherever text is typed and not saved yet (an initiative or action form, a log line, the
 //! organisation profile, a checklist note, the new-run dialog, a benefit or a measurement, a
-//! line of a group's scores, a line in the intake list, a value for a conflict), the app keeps a [`Draft`] of
-//! it in memory ([`remember`]) after every key, and writes it to `<data file>.recovery` (mode
+//! line of a group's scores, a line in the intake list or its idea form, a value for a
+//! conflict), the app keeps a [`Draft`] of it in memory ([`remember`]) after every key, and writes it to `<data file>.recovery` (mode
 //! 0600, atomically) within two seconds of the last key, on a signal and from the panic hook.
 //! The next start offers it back, if it was typed for this file ([`Owner`]), and then removes
 //! the file. The data file itself is never touched here.
@@ -82,6 +82,9 @@ pub enum Draft {
     /// A line typed in the intake list: a new idea's title, or why idea `idea` is declined
     /// or parked.
     Idea { prompt: IdeaPrompt, idea: Option<Id>, text: String },
+    /// The idea form on idea `idea`: `draft` holds its channel, `fields` every text field as
+    /// typed (by the field's catalog key, e.g. `idea.field_name`).
+    IdeaForm { idea: Id, focus: usize, draft: Box<Initiative>, fields: Vec<(String, String)> },
     /// A value typed for the conflict whose id is `conflict`, at `path` (as people read it).
     Conflict { conflict: String, path: String, text: String },
 }
@@ -222,6 +225,10 @@ impl Draft {
                 };
                 let id = idea.map(|id| id.to_string()).unwrap_or_default();
                 lang.tf(key, &[("id", &id), ("text", &first_words(text))])
+            }
+            Draft::IdeaForm { idea, fields, .. } => {
+                let title = first_words(field_text(fields, "field.title"));
+                lang.tf("recovery.draft_idea_form", &[("id", idea), ("title", &title)])
             }
             Draft::Conflict { path, text, .. } => lang
                 .tf("recovery.draft_conflict", &[("path", &first_words(path)), ("text", &first_words(text))]),

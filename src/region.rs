@@ -59,8 +59,10 @@ pub struct Loaded {
 /// The counts of one member, or of all together.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
-    /// Initiatives not archived.
+    /// Initiatives in the portfolio ([`Initiative::in_portfolio`]); the statuses add up to it.
     pub initiatives: usize,
+    /// Ideas waiting for a decision, counted apart (not in any other figure).
+    pub ideas_waiting: usize,
     /// Active initiatives per facet, stage and track.
     pub balance: Balance,
     /// Initiatives not archived per status, in `Status::ALL` order.
@@ -119,7 +121,7 @@ impl View {
     /// Reads the files (each on its own thread) and computes the view.
     pub fn read(paths: &[PathBuf], today: Date, lang: Lang) -> View {
         let loaded: Vec<Result<Portfolio, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path))).collect();
+            let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path, lang))).collect();
             handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -187,12 +189,12 @@ impl View {
     }
 }
 
-/// A file read strictly, or why not, in one line.
-fn load(path: &std::path::Path) -> Result<Portfolio, String> {
+/// A file read strictly, or why not, in one line in `lang` (as `fasett check` says it).
+fn load(path: &std::path::Path, lang: Lang) -> Result<Portfolio, String> {
     match store::load(path) {
         Ok(Some(portfolio)) => Ok(portfolio),
-        Ok(None) => Err(format!("{}: there is no file here", path.display())),
-        Err(e) => Err(e.summary()),
+        Ok(None) => Err(lang.tf("region.no_file", &[("path", &path.display())])),
+        Err(e) => Err(e.localized_summary(lang)),
     }
 }
 
@@ -206,8 +208,9 @@ impl Figures {
 
     /// Counts `initiatives` in (the pooled figures also add the member's benefit totals).
     fn add(&mut self, member: &Figures, initiatives: &[Initiative]) {
-        let open: Vec<&Initiative> = initiatives.iter().filter(|i| !i.archived).collect();
+        let open: Vec<&Initiative> = initiatives.iter().filter(|i| i.in_portfolio()).collect();
         self.initiatives += open.len();
+        self.ideas_waiting += initiatives.iter().filter(|i| i.is_waiting_idea()).count();
         for i in &open {
             self.balance.add(i);
             let status = Status::ALL.iter().position(|s| *s == i.status).unwrap_or(0);
@@ -230,7 +233,7 @@ impl Figures {
 /// measurement without a value, or none at all, counts 0).
 fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
     let mut totals: BTreeMap<(String, String), BenefitTotal> = BTreeMap::new();
-    for i in initiatives.iter().filter(|i| !i.archived) {
+    for i in initiatives.iter().filter(|i| crate::benefits::counts(i)) {
         for b in &i.benefits {
             let (kind, unit) = (b.kind.key().to_owned(), b.unit.clone());
             let latest = b.measurements.iter().max_by_key(|m| m.date).and_then(|m| m.value).unwrap_or(0.0);
@@ -304,7 +307,7 @@ pub fn title_words(title: &str) -> String {
     words.join(" ")
 }
 
-/// Initiatives of at least two members (not archived, not stopped or completed) whose titles
+/// Initiatives of at least two members (in the portfolio, not stopped or completed) whose titles
 /// have the same words.
 fn candidates(portfolios: &[(usize, Portfolio)]) -> Vec<Candidate> {
     let mut groups: HashMap<String, Vec<(usize, Id, String)>> = HashMap::new();
@@ -312,7 +315,7 @@ fn candidates(portfolios: &[(usize, Portfolio)]) -> Vec<Candidate> {
         for i in p
             .initiatives
             .iter()
-            .filter(|i| !i.archived && matches!(i.status, Status::Active | Status::Paused))
+            .filter(|i| i.in_portfolio() && matches!(i.status, Status::Active | Status::Paused))
         {
             let words = title_words(&i.title);
             if !words.is_empty() {

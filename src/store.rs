@@ -41,7 +41,7 @@ mod write;
 
 use backup::{make_backup, remove_leftover_temps};
 pub use glance::glance;
-pub use load::{LoadError, load, load_versioned, migrate, migration_steps, parse};
+pub use load::{LoadError, Why, load, load_versioned, migrate, migration_steps, parse};
 use load::{read_and_parse, read_and_parse_previewing, read_capped};
 pub use lock::{Holder, localized_holder};
 use lock::{Lock, LockProblem, acquire_lock};
@@ -61,18 +61,10 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The store is read-only; nothing is ever written.
-    #[error(
-        "{path}: not saved: the file is {reason}. Nothing was written; your edits are still open in \
-         fasett and can be saved to another file with :w PATH. Backups are in {backups}/."
-    )]
+    #[error("{}", self.localized(Lang::En))]
     ReadOnly { path: PathBuf, backups: PathBuf, reason: ReadOnlyReason },
     /// The file changed on disk since we read or wrote it.
-    #[error(
-        "{path}: not saved: another program changed the file after fasett read it, and fasett never \
-         overwrites changes it did not make. Reload it (:reload, losing the edits not yet saved) or \
-         save your version to another file with :w PATH. Nothing was written; backups are in \
-         {backups}/."
-    )]
+    #[error("{}", self.localized(Lang::En))]
     ExternalChange { path: PathBuf, backups: PathBuf },
     /// Another fasett holds the file's lock.
     #[error(
@@ -113,12 +105,12 @@ impl SaveError {
                 &[
                     ("path", &path.display()),
                     ("reason", &reason.localized(lang)),
-                    ("backups", &backups.display()),
+                    ("backups", &backup::note(backups, lang)),
                 ],
             ),
             SaveError::ExternalChange { path, backups } => lang.tf(
                 "store.not_saved_external",
-                &[("path", &path.display()), ("backups", &backups.display())],
+                &[("path", &path.display()), ("backups", &backup::note(backups, lang))],
             ),
             SaveError::Locked { path, holder } => lang.tf(
                 "store.not_saved_locked",
@@ -231,10 +223,10 @@ impl Access {
 pub enum ReadOnlyReason {
     /// `--read-only` was given.
     Requested,
-    /// The file could not be read; the text is the load error's summary.
-    LoadFailed(String),
-    /// The file has a newer `schema_version`; the text is the load error's summary.
-    NewerSchema(String),
+    /// The file could not be read; the load error's summary.
+    LoadFailed(Why),
+    /// The file has a newer `schema_version`; the load error's summary.
+    NewerSchema(Why),
     /// Another fasett holds the lock; the text names it ("anna on host-x, pid 4242, since …").
     LockedBy(String),
 }
@@ -246,7 +238,8 @@ impl fmt::Display for ReadOnlyReason {
             ReadOnlyReason::LoadFailed(why) => {
                 write!(
                     f,
-                    "open read-only because fasett could not read it, and never overwrites what it could not read ({why})"
+                    "open read-only because fasett could not read it, and fasett never overwrites what it \
+                     could not read ({why})"
                 )
             }
             ReadOnlyReason::NewerSchema(why) => {
@@ -261,13 +254,17 @@ impl fmt::Display for ReadOnlyReason {
 
 impl ReadOnlyReason {
     /// The reason in `lang`, completing "the file is …" as [`fmt::Display`] does in English.
-    /// The details of a load error (position, what was expected) stay as the loader wrote
-    /// them.
+    /// A load error's position is said in `lang` too; what the parser found at fault stays
+    /// in its own words.
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             ReadOnlyReason::Requested => lang.t("store.read_only_requested").to_owned(),
-            ReadOnlyReason::LoadFailed(why) => lang.tf("store.read_only_load_failed", &[("why", why)]),
-            ReadOnlyReason::NewerSchema(why) => lang.tf("store.read_only_newer", &[("why", why)]),
+            ReadOnlyReason::LoadFailed(why) => {
+                lang.tf("store.read_only_load_failed", &[("why", &why.in_lang(lang))])
+            }
+            ReadOnlyReason::NewerSchema(why) => {
+                lang.tf("store.read_only_newer", &[("why", &why.in_lang(lang))])
+            }
             ReadOnlyReason::LockedBy(holder) => {
                 lang.tf("store.read_only_locked", &[("holder", &lock::localized_holder(holder, lang))])
             }
@@ -372,7 +369,7 @@ impl Store {
             }
             Err(e) => {
                 store.lock = None;
-                let summary = e.summary();
+                let summary = Why::of(&e);
                 if e.is_newer_schema() {
                     store.access = Access::ReadOnly(ReadOnlyReason::NewerSchema(summary));
                     let viewable = read_and_parse(&store.target, true).ok().flatten();
@@ -614,7 +611,7 @@ impl Store {
                 }))
             }
             Err(e) => {
-                let summary = e.summary();
+                let summary = Why::of(&e);
                 self.access = Access::ReadOnly(if e.is_newer_schema() {
                     ReadOnlyReason::NewerSchema(summary)
                 } else {

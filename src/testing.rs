@@ -361,6 +361,12 @@ impl Harness {
         self.render(width, height)
     }
 
+    /// Where the last frame drawn left the terminal's cursor (column, row), when it shows.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let backend = self.terminal.as_ref()?.backend();
+        backend.cursor_visible().then(|| (backend.cursor_position().x, backend.cursor_position().y))
+    }
+
     /// The status line: its text and whether it is an error.
     pub fn status(&self) -> Option<(String, bool)> {
         self.app.status.as_ref().map(|s| (s.text.clone(), s.is_error))

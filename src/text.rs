@@ -20,14 +20,16 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                _ => visible(c),
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(shown).collect())
+}
+
+/// One character as [`one_line`] shows it: one for one, so a layout can measure text by what
+/// is drawn.
+pub fn shown(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        _ => visible(c),
+    }
 }
 
 /// Like [`one_line`] but keeps line breaks, for multi-line text such as descriptions.
@@ -62,6 +64,12 @@ fn visible(c: char) -> char {
 /// "aldre" finds "Äldreomsorg" and "sogn" finds "søgn".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], written at the end of `out`.
+fn fold_into(text: &str, out: &mut String) {
     // ASCII letters are folded directly and only the runs between them are decomposed:
     // folding every description is what building the search index costs. This is exact, as
     // an ASCII character is a starter, which canonical reordering never moves marks across.
@@ -73,10 +81,65 @@ pub fn fold(text: &str) -> String {
         out[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         let other = rest.bytes().position(|b| b.is_ascii()).unwrap_or(rest.len());
-        fold_decomposed(&rest[..other], &mut out);
+        fold_decomposed(&rest[..other], out);
         rest = &rest[other..];
     }
-    out
+}
+
+/// How a language orders the letters beyond Z when sorting by title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Collation {
+    /// Letters with marks sort with their base letter (English).
+    #[default]
+    Latin,
+    /// Å, Ä, Ö after Z; Æ with Ä, Ø with Ö.
+    Swedish,
+    /// Æ, Ø, Å after Z; Ä with Æ, Ö with Ø.
+    DanishNorwegian,
+}
+
+/// A key that orders texts as `collation` does: compared as strings, "Äldreomsorg" comes
+/// after "Zon" in Swedish and beside "Aldre" in English. Case and other marks are folded as
+/// [`fold`] folds them.
+pub fn sort_key(text: &str, collation: Collation) -> String {
+    own_sort_key(text, collation).unwrap_or_else(|| fold(text))
+}
+
+/// [`sort_key`] where it is not [`fold`]`(text)`: for a text with a letter `collation` sorts
+/// beyond Z. `None` otherwise, so that a folded text already at hand serves as the key.
+pub fn own_sort_key(text: &str, collation: Collation) -> Option<String> {
+    // '{', '|' and '}' follow 'z' in ASCII: the three letters beyond Z, in their order.
+    let beyond = |c: char| match (collation, c) {
+        (Collation::Swedish, 'å' | 'Å') | (Collation::DanishNorwegian, 'æ' | 'Æ' | 'ä' | 'Ä') => {
+            Some('{')
+        }
+        (Collation::Swedish, 'ä' | 'Ä' | 'æ' | 'Æ') | (Collation::DanishNorwegian, 'ø' | 'Ø' | 'ö' | 'Ö') => {
+            Some('|')
+        }
+        (Collation::Swedish, 'ö' | 'Ö' | 'ø' | 'Ø') | (Collation::DanishNorwegian, 'å' | 'Å') => {
+            Some('}')
+        }
+        _ => None,
+    };
+    // All of them are written with a first byte of 0xC3 in UTF-8: most texts are passed over
+    // without looking at their characters.
+    if collation == Collation::Latin || !text.as_bytes().contains(&0xC3) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    let mut own = false;
+    // Texts are composed as typed; a decomposed Å (A and a ring) sorts as an A.
+    for (at, c) in text.char_indices() {
+        if let Some(letter) = beyond(c) {
+            fold_into(&text[run..at], &mut out);
+            out.push(letter);
+            run = at + c.len_utf8();
+            own = true;
+        }
+    }
+    fold_into(&text[run..], &mut out);
+    own.then_some(out)
 }
 
 fn fold_decomposed(text: &str, out: &mut String) {
@@ -270,6 +333,18 @@ mod tests {
         assert_eq!(one_line("c1\u{9b}x"), "c1�x");
         assert!(matches!(one_line("plain äö 🎉"), Cow::Borrowed(_)));
         assert_eq!(multi_line("a\r\nb\u{1b}"), "a\nb␛");
+    }
+
+    #[test]
+    fn titles_sort_as_each_language_orders_its_letters() {
+        let sorted = |collation| {
+            let mut titles = ["Øvre", "Zon", "Äldre", "Åter", "Ærø", "Övrig", "Andra", "éco", "Öl"];
+            titles.sort_by_cached_key(|t| sort_key(t, collation));
+            titles.join(" ")
+        };
+        assert_eq!(sorted(Collation::Swedish), "Andra éco Zon Åter Äldre Ærø Öl Øvre Övrig");
+        assert_eq!(sorted(Collation::DanishNorwegian), "Andra éco Zon Äldre Ærø Öl Øvre Övrig Åter");
+        assert_eq!(sorted(Collation::Latin), "Ærø Äldre Andra Åter éco Öl Øvre Övrig Zon");
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod dialog;
 mod editor;
 mod field;
 mod help;
+mod idea_form;
 mod initiatives;
 mod intake;
 mod mapping;
@@ -85,9 +86,19 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
-    match &app.mode {
-        Mode::Help { scroll, back } => help::render(app, frame, body, back, *scroll, theme),
-        Mode::Detail { id, scroll } => detail::render(app, frame, &screen, *id, *scroll, theme),
+    draw_mode(app, frame, &screen, &app.mode, theme);
+}
+
+/// What `mode` draws over the pane: a dialog, a form, a view. The help overlay draws the mode
+/// it was opened from beneath it, so the reader still sees what the keys are for.
+fn draw_mode(app: &App, frame: &mut Frame, screen: &Screen, mode: &Mode, theme: &Theme) {
+    let body = screen.body;
+    match mode {
+        Mode::Help { scroll, back } => {
+            draw_mode(app, frame, screen, back, theme);
+            help::render(app, frame, body, back, *scroll, theme);
+        }
+        Mode::Detail { id, scroll } => detail::render(app, frame, screen, *id, *scroll, theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, theme);
             if form.confirm_discard {
@@ -344,7 +355,13 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let kept = binding.help == "help.help"
             || binding.action == crate::action::Action::TakeOver
             || (compact && binding.action == crate::action::Action::Quit);
-        (key_label(app, key), app.lang.t(binding.help).to_owned(), kept)
+        // `p` says what it does now: end the presentation while it is on.
+        let help = if binding.help == "help.grid_presentation" && app.grid.presentation {
+            "help.grid_presentation_off"
+        } else {
+            binding.help
+        };
+        (key_label(app, key), app.lang.t(help).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).

@@ -192,6 +192,10 @@ impl App {
             // An editor with changes asks first: `may_close` turns the question on or off.
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
                 self.close_dialog();
+                // What the dialog refused goes with it; a failed save stays said.
+                if !self.unsaved && self.status.as_ref().is_some_and(|s| s.is_error) {
+                    self.status = None;
+                }
             }
             action if action.is_app_wide() => return Some(action),
             _ => {}

@@ -66,6 +66,8 @@ impl App {
         };
         self.lang = lang;
         self.overview_changed();
+        // Titles sort as the language does.
+        self.refresh_view();
         let remembered = crate::config::path().map(|path| {
             let mut config = crate::config::Config::load(&path);
             config.lang = Some(lang.code().to_owned());

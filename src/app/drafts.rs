@@ -1,15 +1,15 @@
 //! Every text being typed, as a [`Draft`] for the recovery file, and back: the initiative
 //! form, a log line, a row of the organisation profile, a checklist item's note, the new-run
 //! dialog, the action form, the benefit editor and measurement line (`drafts/benefits.rs`),
-//! a line of a group's scores, a line in the intake list and a value typed for a conflict
-//! (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
+//! a line of a group's scores, a line in the intake list or its idea form and a value typed
+//! for a conflict (`drafts/lines.rs`). `recovery` decides when a draft is written and offered; this is only
 //! what each one holds and how it is put back where it was typed.
 
-use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::benefits::{BenefitDialog, view_initiative};
 use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::editing::TextBox;
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, InitiativeForm, Mode};
 
@@ -51,7 +51,10 @@ impl App {
                 })
             }),
             Mode::Culture(CultureMode::Entry(entry)) => self.scores_draft(entry),
-            Mode::Intake(list) => self.idea_draft(list),
+            Mode::Intake(list) => match &list.form {
+                Some(form) => form.state.dirty.then(|| lines::idea_form_draft(form)),
+                None => self.idea_draft(list),
+            },
             Mode::Conflicts(dialog) => self.conflict_draft(dialog),
             Mode::LogEntry { id, input, kind } if !input.value().trim().is_empty() => {
                 Some(Draft::LogEntry { id: *id, kind: *kind, text: input.value().to_owned() })
@@ -186,6 +189,9 @@ impl App {
                 self.restore_scores(run, line, &item, perspective.as_deref(), &text);
             }
             Draft::Idea { prompt, idea, text } => self.restore_idea(prompt, idea, &text),
+            Draft::IdeaForm { idea, focus, draft, fields } => {
+                self.restore_idea_form(idea, focus, *draft, &fields);
+            }
             Draft::Conflict { conflict, path, text } => self.restore_conflict(&conflict, &path, &text),
         }
     }
@@ -239,7 +245,7 @@ fn one_line(text: &str) -> String {
 
 fn form_draft(form: &InitiativeForm) -> Draft {
     let mut fields = form.state.lines.typed();
-    fields.extend(form.texts.iter().map(|(f, area)| (f.key().to_owned(), area.lines().join("\n"))));
+    fields.extend(form.texts.iter().map(|(f, text)| (f.key().to_owned(), text.text())));
     Draft::Initiative {
         editing: form.state.original.as_ref().map(|i| i.id),
         focus: form.state.focus,
@@ -299,7 +305,7 @@ fn restored_form(
     for (key, value) in fields {
         let Some(field) = Field::from_key(key).filter(|f| f.kind() == FieldKind::Text) else { continue };
         if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
-            *area = TextArea::new(clean(value).split('\n').map(str::to_owned).collect());
+            *area = TextBox::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }
     form

@@ -1,12 +1,15 @@
 //! Typing into text fields: an [`Edit`] applied to a one-line input or a multi-line area,
 //! and pasted text inserted at the cursor. Every text field of the app goes through here.
 
+mod text_box;
+
 use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::{Input, InputRequest};
 
 use crate::action::{Action, Edit};
 use crate::cycle;
 use crate::model::Keyed;
+pub use text_box::{Row, TextBox, View, row_of, wrap};
 
 /// What arrives in a text field: an editing key, or pasted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,15 +182,6 @@ pub fn type_line(input: &mut Input, typed: Typed<'_>) -> bool {
     }
 }
 
-/// Applies what was typed to a multi-line field, a paste as it is (its controls but line
-/// breaks and tabs dropped); true when its text changed.
-pub fn type_area(area: &mut TextArea<'_>, typed: Typed<'_>) -> bool {
-    match typed {
-        Typed::Key(edit) => edit_area(area, edit),
-        Typed::Paste(text) => area.insert_str(multi_line(text)),
-    }
-}
-
 /// Applies `edit` to a one-line field; true when its text changed. `Newline`, `Up` and
 /// `Down` mean nothing on one line.
 pub fn edit_line(input: &mut Input, edit: Edit) -> bool {
@@ -265,6 +259,12 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// Whether [`one_line`] turns a line break of `text` into a space: one between two pieces of
+/// text, not one that only ends it (a copied line often does).
+pub fn joins_lines(text: &str) -> bool {
+    text.trim_matches(|c: char| c.is_whitespace() || c.is_control()).contains(['\n', '\r'])
+}
+
 /// Pasted text for a multi-line field: line breaks kept (`\r\n` and `\r` as `\n`), tabs as
 /// spaces, other control characters dropped.
 pub fn multi_line(text: &str) -> String {
@@ -325,6 +325,9 @@ mod tests {
         assert_eq!(one_line("a\x1b[2Jb\u{7}"), "a[2Jb");
         assert_eq!(one_line("\nleading"), "leading");
         assert_eq!(multi_line("a\r\nb\rc\td\x1b"), "a\nb\nc d");
+        assert!(joins_lines("rad ett\r\nrad två"));
+        assert!(!joins_lines("en rad\n"), "a line break that only ends the text is no join");
+        assert!(!joins_lines("\n en rad \r\n"));
     }
 
     #[test]

@@ -5,11 +5,10 @@
 //! saved, when [`InitiativeForm::build`] reads and checks them.
 
 use jiff::civil::Date;
-use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::BenefitDialog;
-use super::editing::{self, FormState, Typed};
+use super::editing::{self, FormState, TextBox, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -100,7 +99,7 @@ pub struct InitiativeForm {
     pub state: FormState<Initiative, Field>,
     /// Position of the option cursor in a multi-select field.
     pub option: usize,
-    pub texts: Vec<(Field, TextArea<'static>)>,
+    pub texts: Vec<(Field, TextBox)>,
     /// Goal ids offered, in order (active goals plus those already linked).
     pub goal_ids: Vec<Id>,
     pub goal_titles: Vec<String>,
@@ -144,7 +143,28 @@ fn split_title(title: &str) -> (String, Option<String>) {
     (head.trim_end().to_owned(), Some(rest.trim_start().to_owned()))
 }
 
-fn date_text(date: Option<Date>) -> String {
+/// The names in `known` that start with (then those that contain) `typed`, diacritics and
+/// case ignored; none once `typed` is one of them.
+pub fn suggest<'k>(known: &'k [String], typed: &str) -> Vec<&'k str> {
+    let typed = crate::text::fold(typed.trim());
+    let mut starts: Vec<&str> = Vec::new();
+    let mut contains: Vec<&str> = Vec::new();
+    for name in known {
+        let folded = crate::text::fold(name);
+        if folded == typed {
+            return Vec::new();
+        }
+        if folded.starts_with(&typed) {
+            starts.push(name);
+        } else if !typed.is_empty() && folded.contains(&typed) {
+            contains.push(name);
+        }
+    }
+    starts.extend(contains);
+    starts
+}
+
+pub(super) fn date_text(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -175,7 +195,7 @@ impl InitiativeForm {
         .collect();
         let texts = [(Field::Description, &i.description), (Field::Need, &i.need)]
             .into_iter()
-            .map(|(f, v)| (f, TextArea::new(v.lines().map(str::to_owned).collect())))
+            .map(|(f, v)| (f, TextBox::new(v.lines().map(str::to_owned).collect())))
             .collect();
         let goals: Vec<_> =
             organisation.goals.iter().filter(|g| !g.retired || draft.goals.contains(&g.id)).collect();
@@ -193,16 +213,16 @@ impl InitiativeForm {
         }
     }
 
-    pub fn text(&self, field: Field) -> Option<&TextArea<'static>> {
+    pub fn text(&self, field: Field) -> Option<&TextBox> {
         self.texts.iter().find(|(f, _)| *f == field).map(|(_, t)| t)
     }
 
-    fn text_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
+    fn text_mut(&mut self, field: Field) -> Option<&mut TextBox> {
         self.texts.iter_mut().find(|(f, _)| *f == field).map(|(_, t)| t)
     }
 
     fn text_value(&self, field: Field) -> String {
-        self.text(field).map(|t| t.lines().join("\n")).unwrap_or_default()
+        self.text(field).map(TextBox::text).unwrap_or_default()
     }
 
     fn line_value(&self, field: Field) -> String {
@@ -228,22 +248,7 @@ impl InitiativeForm {
             Field::Owner => &self.known_people,
             _ => return Vec::new(),
         };
-        let typed = crate::text::fold(self.state.line(field).map_or("", Input::value).trim());
-        let mut starts: Vec<&str> = Vec::new();
-        let mut contains: Vec<&str> = Vec::new();
-        for name in known {
-            let folded = crate::text::fold(name);
-            if folded == typed {
-                return Vec::new();
-            }
-            if folded.starts_with(&typed) {
-                starts.push(name);
-            } else if !typed.is_empty() && folded.contains(&typed) {
-                contains.push(name);
-            }
-        }
-        starts.extend(contains);
-        starts
+        suggest(known, self.state.line(field).map_or("", Input::value))
     }
 
     /// The current value of a choice field, as a catalog key.
@@ -388,6 +393,23 @@ impl InitiativeForm {
         self.type_text(Typed::Paste(text));
     }
 
+    /// ↑ (`down` false) or ↓ with the value column `width` wide: to the row above or below in
+    /// a multi-line field, else (and from its first or last row) to the field before or after.
+    /// A multi-line field entered from below has its cursor at its end, from above at its
+    /// start, so that the arrows go on through the text as it reads.
+    pub fn move_vertically(&mut self, down: bool, width: usize) {
+        let field = self.state.field();
+        if field.kind() == Kind::Text && self.text_mut(field).is_some_and(|t| t.move_vertically(down, width))
+        {
+            return;
+        }
+        self.focus_step(down);
+        let field = self.state.field();
+        if let Some(text) = self.text_mut(field) {
+            text.to_edge(!down);
+        }
+    }
+
     /// Types into the focused text field, if it is one; it is dirty once its text changed.
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.state.field();
@@ -395,7 +417,7 @@ impl InitiativeForm {
             Kind::Line => {
                 self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
             }
-            Kind::Text => self.text_mut(field).is_some_and(|area| editing::type_area(area, typed)),
+            Kind::Text => self.text_mut(field).is_some_and(|text| text.type_text(typed)),
             Kind::Choice | Kind::Multi | Kind::List => false,
         };
         self.state.dirty |= changed;

@@ -11,7 +11,7 @@ use crate::action::{Direction, GridAction};
 use crate::balance::{self, Balance, STRIP};
 use crate::cycle;
 use crate::history::Change;
-use crate::model::{CreatedTo, Facet, Id, Placement, PushedBy};
+use crate::model::{CreatedTo, Facet, Id, Initiative, Placement, PushedBy};
 use crate::placement::{self, Placed};
 
 /// The cells of the grid, in the order `GridState::cell` counts them: the four facets in
@@ -41,9 +41,13 @@ pub struct GridState {
     pub cells: [Vec<Id>; GRID_CELLS],
     /// The active initiatives among them, counted per cell.
     pub balance: Balance,
-    /// Initiatives not archived, filter or not: the register's total, counted here so a
-    /// frame does not walk the whole portfolio.
-    pub unarchived: usize,
+    /// Initiatives in the portfolio ([`crate::model::Initiative::in_portfolio`]), filter or
+    /// not: the register's total, counted here so a frame does not walk the whole portfolio.
+    pub in_portfolio: usize,
+    /// The same and the archived ones: the register's total while it shows the archived.
+    pub with_archived: usize,
+    /// Ideas waiting for a decision, which the register leaves to the intake list.
+    pub ideas_waiting: usize,
 }
 
 impl GridState {
@@ -104,13 +108,17 @@ impl App {
     pub(super) fn fill_grid(&mut self, passing: &[bool]) {
         let mut cells: [Vec<Id>; GRID_CELLS] = Default::default();
         let mut balance = Balance::default();
-        let mut unarchived = 0;
+        let (mut in_portfolio, mut with_archived, mut ideas_waiting) = (0, 0, 0);
         for (p, row) in self.search.rows().iter().enumerate() {
             // Ideas still in triage are not part of the portfolio yet: the intake list has them.
             if row.untriaged {
+                // Ideas are few, so reading their records costs nothing.
+                let waiting = self.portfolio.initiatives.get(p).is_some_and(Initiative::is_waiting_idea);
+                ideas_waiting += usize::from(waiting);
                 continue;
             }
-            unarchived += usize::from(!row.archived);
+            with_archived += 1;
+            in_portfolio += usize::from(!row.archived);
             if row.archived || !passing.get(p).copied().unwrap_or(false) {
                 continue;
             }
@@ -129,7 +137,9 @@ impl App {
         }
         self.grid.cells = cells;
         self.grid.balance = balance;
-        self.grid.unarchived = unarchived;
+        self.grid.in_portfolio = in_portfolio;
+        self.grid.with_archived = with_archived;
+        self.grid.ideas_waiting = ideas_waiting;
     }
 
     /// Initiative ids shown in one grid cell (0–3 the facets in reading order, 4 the strip),

@@ -4,19 +4,25 @@
 
 use tui_input::Input;
 
-use super::editing::{self, Prompted};
+mod form;
+
+pub use form::{IdeaField, IdeaFieldKind, IdeaForm};
+
+use super::editing::{self, Prompted, Typed};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
 use crate::ideas::{self, Move, Refusal, StageDecision, review};
 use crate::model::extras::Extra;
-use crate::model::{Channel, Collection, Decision, Id, Stage, Status, Triage};
+use crate::model::{Channel, Collection, Decision, Facet, Id, Stage, Status, Triage};
 
-/// The intake list: which row is selected, and the line being typed, if any.
+/// The intake list: which row is selected, and the line being typed or the idea form open
+/// over it, if any.
 #[derive(Debug, Clone, Default)]
 pub struct IntakeList {
     pub selected: usize,
     pub prompt: Option<(Prompt, Input)>,
+    pub form: Option<Box<IdeaForm>>,
 }
 
 /// What the line typed in the intake list is for.
@@ -73,6 +79,9 @@ impl App {
             return None;
         }
         let Mode::Intake(list) = &mut self.mode else { return Some(action) };
+        if let Some(form) = list.form.take() {
+            return self.idea_form_action(form, action);
+        }
         if let Some((prompt, input)) = list.prompt.as_mut() {
             let prompt = *prompt;
             match editing::prompt_line(input, action) {
@@ -91,6 +100,11 @@ impl App {
             Action::MoveToFirst => list.selected = 0,
             Action::MoveToLast => list.selected = len.saturating_sub(1),
             Action::NewInitiative => list.prompt = Some((Prompt::Title, Input::default())),
+            Action::EditSelected => {
+                if let Some(id) = self.intake_selected() {
+                    self.open_idea_form(id, IdeaField::Title);
+                }
+            }
             Action::OpenSelected => {
                 if let Some(id) = self.intake_selected() {
                     self.mode = Mode::Detail { id, scroll: 0 };
@@ -159,7 +173,98 @@ impl App {
         if !self.commit(Change::initiative(None, Some(idea))) {
             return false;
         }
+        self.follow_in_intake(id);
+        // Whoever proposes an idea states its need and stays involved (docs/domain.md): the
+        // form asks for them at once, the title kept; Esc leaves them for later.
+        self.open_idea_form(id, IdeaField::Name);
         self.set_info(self.lang.tf("intake.added", &[("id", &id)]));
+        true
+    }
+
+    /// The idea form over the intake list on idea `id`, its cursor on `focus`.
+    fn open_idea_form(&mut self, id: Id, focus: IdeaField) {
+        if !self.writable() {
+            return;
+        }
+        let Some(initiative) = self.portfolio.initiative(id).cloned() else { return };
+        let form = IdeaForm::new(initiative.clone(), initiative, focus, &self.portfolio.organisation);
+        if let Mode::Intake(list) = &mut self.mode {
+            list.prompt = None;
+            list.form = Some(Box::new(form));
+        }
+    }
+
+    /// One action while the idea form is open (taken out of the list meanwhile): typing,
+    /// moving between fields, saving, or Esc (which asks first when something was changed).
+    fn idea_form_action(&mut self, mut form: Box<IdeaForm>, action: Action) -> Option<Action> {
+        let mut passed_on = None;
+        let mut open = true;
+        if form.confirm_discard {
+            match action {
+                Action::ConfirmYes => {
+                    open = false;
+                    self.set_info(self.lang.t("status.discarded").to_owned());
+                }
+                action if action.is_app_wide() => passed_on = Some(action),
+                _ => form.confirm_discard = false,
+            }
+        } else {
+            match action {
+                Action::Edit(edit) => {
+                    let complained = form.error.is_some();
+                    form.edit(edit);
+                    self.form_error_fixed(complained);
+                }
+                Action::Paste(text) => {
+                    form.paste(&text);
+                    if form.field().kind() == IdeaFieldKind::Line {
+                        self.tell_joined(Typed::Paste(&text));
+                    }
+                }
+                Action::NextField => form.focus_step(true),
+                Action::PreviousField => form.focus_step(false),
+                Action::MoveDown | Action::MoveUp => {
+                    let width = usize::from(crate::layout::form_value_width(self.size.0));
+                    form.move_vertically(action == Action::MoveDown, width);
+                }
+                Action::Submit if form.field() == IdeaField::Need => form.edit(crate::action::Edit::Newline),
+                Action::Submit | Action::SaveForm => open = !self.save_idea_form(&mut form),
+                Action::Cancel if form.state.dirty => form.confirm_discard = true,
+                Action::Cancel => open = false,
+                action if action.is_app_wide() => passed_on = Some(action),
+                _ => {}
+            }
+        }
+        if open && let Mode::Intake(list) = &mut self.mode {
+            list.form = Some(form);
+        }
+        passed_on
+    }
+
+    /// Saves the idea form as one undoable change; false leaves it open (a field is wrong, or
+    /// the change could not be made), and says why.
+    fn save_idea_form(&mut self, form: &mut IdeaForm) -> bool {
+        let mut after = match form.build(self.today) {
+            Ok(after) => after,
+            Err(e) => {
+                let field = self.lang.t(e.field.key());
+                let why = self.lang.t(e.key);
+                self.set_error(self.lang.tf("status.form_invalid", &[("field", &field), ("why", &why)]));
+                form.state.focus_field(e.field);
+                form.error = Some(e);
+                return false;
+            }
+        };
+        let id = after.id;
+        if form.state.original.as_ref() == Some(&after) {
+            self.set_info(self.lang.t("status.no_changes").to_owned());
+            return true;
+        }
+        after.updated = Some(crate::dates::now());
+        if !self.commit(Change::initiative(form.state.original.clone(), Some(after))) {
+            return false;
+        }
+        self.set_info(self.lang.tf("intake.saved", &[("id", &id)]));
         self.follow_in_intake(id);
         true
     }
@@ -191,10 +296,20 @@ impl App {
             Ok(after) => {
                 let before = self.portfolio.initiative(id).cloned();
                 let state = after.idea.as_ref().map_or(Triage::Received, |i| i.triage);
-                let key = if matches!(step, Move::Told) { "intake.told" } else { "intake.moved" };
+                let accepted = matches!(step, Move::Accept(_));
+                let key = match step {
+                    Move::Told => "intake.told",
+                    Move::Accept(_) if after.facet == Facet::Unplaced => "intake.accepted_unplaced",
+                    _ => "intake.moved",
+                };
                 if self.commit(Change::initiative(before, Some(after))) {
                     let state = self.lang.t(&format!("triage.{}", state.key()));
                     self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
+                    // Now in the portfolio: selected in the register and the grid, so the
+                    // grid shows it even in a cell whose rows were full.
+                    if accepted {
+                        self.select_initiative(id);
+                    }
                     if ideas::waiting(&self.portfolio).any(|i| i.id == id) {
                         self.follow_in_intake(id);
                     } else {
@@ -355,7 +470,7 @@ mod tests {
             (d.asked.forum.as_str(), d.reason.as_str(), d.grows_into),
             ("nämnden", "för dyrt", Some(12))
         );
-        let d = parse_decision("kör 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
+        let d = parse_decision("fortsätt 4 ledningsgruppen: klart", Lang::Sv).expect("Swedish verdict");
         assert_eq!((d.asked.verdict, d.asked.stage), (Verdict::Go, Some(Stage::Implementing)));
         assert!(parse_decision("maybe", Lang::En).is_none());
     }

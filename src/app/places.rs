@@ -64,6 +64,8 @@ impl App {
             Mode::Mapping(_) => &[Place::Mapping],
             Mode::Conflicts(dialog) if dialog.editing.is_some() => &[Place::ConflictEdit],
             Mode::Conflicts(_) => &[Place::Conflict],
+            Mode::Intake(list) if list.form.as_ref().is_some_and(|f| f.confirm_discard) => self.question(),
+            Mode::Intake(list) if list.form.is_some() => &[Place::IdeaForm],
             Mode::Intake(list) if list.prompt.is_some() => &[Place::IntakeText],
             Mode::Intake(_) => &[Place::Intake],
             Mode::Placement(_) => &[Place::Placement],
@@ -98,7 +100,8 @@ impl App {
             | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
             Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
             Mode::Conflicts(dialog) if dialog.editing.is_some() => Unbound::Edit,
-            Mode::Intake(list) if list.prompt.is_some() => Unbound::Edit,
+            Mode::Intake(list) if list.form.as_ref().is_some_and(|f| f.confirm_discard) => Unbound::Cancel,
+            Mode::Intake(list) if list.prompt.is_some() || list.form.is_some() => Unbound::Edit,
             _ => Unbound::Ignore,
         }
     }

@@ -38,9 +38,10 @@ impl App {
         layout::Register::new(self.screen().body, !self.filter.is_empty())
     }
 
-    /// How many initiatives the register would list with no filter.
+    /// How many initiatives the register would list with no filter: those in the portfolio
+    /// (and the archived ones while they are shown), never ideas still in triage.
     pub fn register_total(&self) -> usize {
-        if self.register.show_archived { self.portfolio.initiatives.len() } else { self.grid.unarchived }
+        if self.register.show_archived { self.grid.with_archived } else { self.grid.in_portfolio }
     }
 
     /// Moves the register's window so the selected row is on screen.
@@ -67,6 +68,8 @@ impl App {
         let r = &self.register;
         let chosen = r.chosen.or_else(|| r.selected_id());
         let passing = self.search.passing(&self.portfolio, &self.filter);
+        self.search.set_collation(self.lang.collation());
+        let r = &self.register;
         self.register.view = self.search.view(&passing, r.sort, r.show_archived);
         self.select_in_view(chosen);
         self.scroll_table();
@@ -137,17 +140,23 @@ impl App {
         self.refresh_view();
     }
 
-    /// Units named in the profile or on any initiative, sorted.
+    /// Units named in the profile or on any initiative the register can list, sorted.
     pub fn units_in_use(&self) -> Vec<String> {
         let mut units: Vec<String> =
             self.portfolio.organisation.units.iter().map(|u| u.name.clone()).collect();
-        units.extend(self.portfolio.initiatives.iter().map(|i| i.unit.clone()));
+        units.extend(self.listable().map(|i| i.unit.clone()));
         sorted_unique(units)
     }
 
-    /// Tags used on any initiative, sorted.
+    /// Tags used on any initiative the register can list, sorted: a tag only an idea in
+    /// triage has would filter the register down to nothing.
     pub fn tags_in_use(&self) -> Vec<String> {
-        sorted_unique(self.portfolio.initiatives.iter().flat_map(|i| i.tags.iter().cloned()).collect())
+        sorted_unique(self.listable().flat_map(|i| i.tags.iter().cloned()).collect())
+    }
+
+    /// The initiatives the register lists, archived ones included: not ideas still in triage.
+    fn listable(&self) -> impl Iterator<Item = &crate::model::Initiative> {
+        self.portfolio.initiatives.iter().filter(|i| !i.is_untriaged())
     }
 }
 

@@ -6,6 +6,12 @@ use crate::i18n::Lang;
 use crate::model::{Benefit, BenefitKind};
 use crate::text::one_line;
 
+/// A benefit named by its number where a list needs one: "Benefit 35", "Nytta 35". Never
+/// with the "#" that numbers initiatives, so that the two cannot be confused.
+pub fn label(lang: Lang, id: crate::model::Id) -> String {
+    lang.tf("benefits.label", &[("id", &id)])
+}
+
 /// A value of `b` as people read it: money in the currency, anything else with its unit.
 pub fn value_text(lang: Lang, b: &Benefit, value: f64, currency: Option<&str>) -> String {
     if b.kind == BenefitKind::Money {

@@ -113,7 +113,11 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
         );
         field(
             t("field.benefits"),
-            i.benefits.iter().map(|b| format!("#{} {}", b.id, b.title)).collect::<Vec<_>>().join("; "),
+            i.benefits
+                .iter()
+                .map(|b| format!("{} {}", crate::benefits::label(lang, b.id), b.title))
+                .collect::<Vec<_>>()
+                .join("; "),
         );
         field(t("field.partners"), i.partners.join(", "));
         field(t("field.tags"), i.tags.join(", "));

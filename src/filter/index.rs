@@ -7,6 +7,7 @@
 //! It is kept up to date by the one path every change of the portfolio takes (the app's
 //! commit, undo, redo and replacing the portfolio), never written to from anywhere else.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread::JoinHandle;
@@ -17,7 +18,7 @@ use jiff::civil::Date;
 use super::words::Words;
 use super::{Filter, SortKey, is_source_of, source, source_parts, write_source};
 use crate::model::{Facet, Id, Initiative, Portfolio, Priority, Stage, Status, Track};
-use crate::text::fold;
+use crate::text::{Collation, fold, own_sort_key};
 
 /// What the filter bar, the grid and the balance look at in one initiative, in 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +162,14 @@ impl Texts {
         &text[..self.titles.get(p).map_or(0, |end| (*end).min(text.len()))]
     }
 
+    /// The title at `p` as written (for the title order, which folds it as the language
+    /// sorts); "" in an index without texts.
+    fn source_title(&self, p: usize) -> &str {
+        let lines = memchr::memchr_iter(b'\n', self.title(p).as_bytes()).count();
+        let source = self.sources.get(p);
+        &source[..memchr::memchr_iter(b'\n', source.as_bytes()).nth(lines).unwrap_or(source.len())]
+    }
+
     /// The texts of `i` at `p` (an existing entry), folded again only if they changed; its
     /// words are mended too when `words` is set (else [`Self::find_words`] is to follow).
     /// Whether they changed.
@@ -228,6 +237,8 @@ pub struct SearchIndex {
     /// Each order of [`SortKey`] (by its place in `SortKey::ALL`) as positions, once asked for;
     /// the number order is the positions themselves.
     orders: [OnceLock<Vec<u32>>; SortKey::ALL.len()],
+    /// How the title order orders letters beyond Z (the interface's language).
+    collation: Collation,
 }
 
 impl SearchIndex {
@@ -295,6 +306,14 @@ impl SearchIndex {
     fn texts_mut(&mut self) -> &mut Texts {
         self.texts();
         self.texts.get_mut().expect("the texts are there once waited for")
+    }
+
+    /// Orders titles as `collation` does from now on (after a change of language).
+    pub fn set_collation(&mut self, collation: Collation) {
+        if collation != self.collation {
+            self.collation = collation;
+            self.orders[SortKey::Title as usize] = OnceLock::new();
+        }
     }
 
     /// Each initiative's row, in the portfolio's order.
@@ -423,11 +442,11 @@ impl SearchIndex {
     /// Puts `p` back into the order `sort` (if it has been worked out) where it now belongs,
     /// after `take_out` has taken it out or made room for it.
     fn mend(&mut self, sort: SortKey, take_out: impl FnOnce(&mut Vec<u32>), p: usize) {
-        let Self { rows, dates, texts, orders, .. } = self;
+        let Self { rows, dates, texts, orders, collation, .. } = self;
         let Some(order) = orders[sort as usize].get_mut() else { return };
         take_out(order);
-        let texts = texts.get();
-        let at = order.partition_point(|q| compare(sort, rows, dates, texts, *q as usize, p).is_lt());
+        let by = By { rows, dates, texts: texts.get(), collation: *collation };
+        let at = order.partition_point(|q| by.compare(sort, *q as usize, p).is_lt());
         order.insert(at, p as u32);
     }
 }
@@ -459,10 +478,12 @@ impl SearchIndex {
     }
 
     /// The ids to list, in the order `sort`: those `passing` (see [`Self::passing`]), and the
-    /// archived among them only with `show_archived`.
+    /// archived among them only with `show_archived`; never ideas still in triage (the
+    /// register is the portfolio; the intake list has the ideas).
     pub fn view(&self, passing: &[bool], sort: SortKey, show_archived: bool) -> Vec<Id> {
         let shown = |p: &usize| {
-            passing.get(*p).copied().unwrap_or(false) && (show_archived || !self.rows[*p].archived)
+            let row = &self.rows[*p];
+            passing.get(*p).copied().unwrap_or(false) && !row.untriaged && (show_archived || !row.archived)
         };
         let id = |p: usize| self.rows[p].id;
         match self.order(sort) {
@@ -479,35 +500,53 @@ impl SearchIndex {
         }
         let order = self.orders[sort as usize].get_or_init(|| {
             let texts = (sort == SortKey::Title).then(|| self.texts());
-            let (rows, dates) = (&self.rows, &self.dates);
-            let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-            order.sort_unstable_by(|a, b| compare(sort, rows, dates, texts, *a as usize, *b as usize));
+            let by = By { rows: &self.rows, dates: &self.dates, texts, collation: self.collation };
+            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+            if sort == SortKey::Title {
+                // Each title's key made once, not at every comparison.
+                let keys: Vec<Cow<'_, str>> = (0..self.rows.len()).map(|p| by.title_key(p)).collect();
+                order.sort_unstable_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]).then(a.cmp(b)));
+            } else {
+                order.sort_unstable_by(|a, b| by.compare(sort, *a as usize, *b as usize));
+            }
             order
         });
         Some(order)
     }
 }
 
-/// How the initiatives at positions `a` and `b` compare in the order `sort`; ties go by
-/// number (the positions are in number order).
-fn compare(
-    sort: SortKey,
-    rows: &[Row],
-    dates: &[Dates],
-    texts: Option<&Texts>,
-    a: usize,
-    b: usize,
-) -> Ordering {
-    match sort {
-        SortKey::Number => Ordering::Equal,
-        SortKey::Title => texts.map_or(Ordering::Equal, |t| t.title(a).cmp(t.title(b))),
-        SortKey::Facet => rows[a].facet.cmp(&rows[b].facet),
-        SortKey::Stage => rows[a].stage.cmp(&rows[b].stage),
-        SortKey::FollowUp => by_follow_up(dates[a].follow_up, dates[b].follow_up),
-        // Latest first; never updated last.
-        SortKey::Updated => dates[b].updated.cmp(&dates[a].updated),
+/// What the orders compare the initiatives by: their rows, their dates and, for the title
+/// order, their titles as the language sorts them.
+struct By<'a> {
+    rows: &'a [Row],
+    dates: &'a [Dates],
+    texts: Option<&'a Texts>,
+    collation: Collation,
+}
+
+impl By<'_> {
+    /// The title at `p` as [`crate::text::sort_key`] folds it: its folded title unless it
+    /// has a letter the language sorts apart ("" without texts: the number order).
+    fn title_key(&self, p: usize) -> Cow<'_, str> {
+        let Some(texts) = self.texts else { return Cow::Borrowed("") };
+        own_sort_key(texts.source_title(p), self.collation).map_or(Cow::Borrowed(texts.title(p)), Cow::Owned)
     }
-    .then(a.cmp(&b))
+
+    /// How the initiatives at positions `a` and `b` compare in the order `sort`; ties go by
+    /// number (the positions are in number order).
+    fn compare(&self, sort: SortKey, a: usize, b: usize) -> Ordering {
+        let (rows, dates) = (self.rows, self.dates);
+        match sort {
+            SortKey::Number => Ordering::Equal,
+            SortKey::Title => self.title_key(a).cmp(&self.title_key(b)),
+            SortKey::Facet => rows[a].facet.cmp(&rows[b].facet),
+            SortKey::Stage => rows[a].stage.cmp(&rows[b].stage),
+            SortKey::FollowUp => by_follow_up(dates[a].follow_up, dates[b].follow_up),
+            // Latest first; never updated last.
+            SortKey::Updated => dates[b].updated.cmp(&dates[a].updated),
+        }
+        .then(a.cmp(&b))
+    }
 }
 
 /// Soonest follow-up first; initiatives without one last.
@@ -525,7 +564,8 @@ impl SearchIndex {
     /// Asserts that the index is what building it from `portfolio` gives, sort orders
     /// worked out so far included.
     pub(crate) fn assert_matches(&self, portfolio: &Portfolio) {
-        let fresh = SearchIndex::build(portfolio);
+        let mut fresh = SearchIndex::build(portfolio);
+        fresh.set_collation(self.collation);
         assert_eq!(self.rows, fresh.rows, "rows");
         assert_eq!(self.dates, fresh.dates, "dates");
         let (texts, expected) = (self.texts(), fresh.texts());
@@ -567,8 +607,11 @@ mod tests {
     }
 
     /// Every sort order worked out, so that the edits after must mend them.
+    /// The index with every order worked out, titles in the Swedish order (Å, Ä, Ö after Z:
+    /// mending has to find the place of a title among them).
     fn with_orders(p: &Portfolio) -> SearchIndex {
-        let index = SearchIndex::build(p);
+        let mut index = SearchIndex::build(p);
+        index.set_collation(Collation::Swedish);
         for sort in SortKey::ALL {
             let _ = index.order(sort);
         }

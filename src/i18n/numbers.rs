@@ -28,6 +28,35 @@ impl NumberError {
     }
 }
 
+/// How a chart writes its figures so that each fits on a bar: as they are, in thousands or
+/// in millions. One scale for the whole chart, so that its bars compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Ones,
+    Thousands,
+    Millions,
+}
+
+impl Scale {
+    /// The scale for a chart whose largest figure (by size) is `largest`: figures keep at
+    /// most five digits.
+    pub fn for_largest(largest: f64) -> Scale {
+        match largest.abs() {
+            v if v >= 9_999_500.0 => Scale::Millions,
+            v if v >= 99_999.5 => Scale::Thousands,
+            _ => Scale::Ones,
+        }
+    }
+
+    fn divisor(self) -> f64 {
+        match self {
+            Scale::Ones => 1.0,
+            Scale::Thousands => 1_000.0,
+            Scale::Millions => 1_000_000.0,
+        }
+    }
+}
+
 impl Lang {
     /// The decimal mark: `.` in English, `,` in the Nordic languages.
     pub fn decimal_mark(self) -> char {
@@ -103,16 +132,12 @@ impl Lang {
         }
     }
 
-    /// A short figure for a chart's bar: "3,8M", "950k", "40" (the decimal mark of this
-    /// language; k and M are read the same way in all four).
-    pub fn compact(self, value: f64) -> String {
-        let (scaled, suffix) = match value.abs() {
-            v if v >= 999_500.0 => (value / 1_000_000.0, "M"),
-            v if v >= 9_995.0 => (value / 1_000.0, "k"),
-            _ => (value, ""),
-        };
-        let decimals = usize::from(suffix == "M" && scaled.abs() < 10.0);
-        format!("{}{suffix}", self.number(scaled, decimals).replace(self.group_mark(), ""))
+    /// A figure for a chart's bar at the chart's [`Scale`], grouped as this language groups
+    /// thousands: "400", "2 100", "2,1". The chart's title names the scale in words.
+    pub fn scaled(self, value: f64, scale: Scale) -> String {
+        let shown = value / scale.divisor();
+        let decimals = usize::from(scale == Scale::Millions && shown.abs() < 100.0);
+        self.number(shown, decimals)
     }
 
     /// A number for a spreadsheet cell: no grouping, this language's decimal mark, as many
@@ -232,11 +257,17 @@ mod tests {
         assert_eq!(Lang::Sv.number(-0.001, 1), "0,0", "no minus zero");
         assert_eq!(Lang::Sv.number(f64::NAN, 1), "–", "never NaN on screen");
         assert_eq!(Lang::Sv.percent(35.4, 0), "35 %");
-        assert_eq!(Lang::Sv.compact(3_750_000.0), "3,8M");
-        assert_eq!(Lang::En.compact(12_500_000.0), "13M");
-        assert_eq!(Lang::Da.compact(950_000.0), "950k");
-        assert_eq!(Lang::En.compact(-48_000.0), "-48k");
-        assert_eq!(Lang::Sv.compact(620.0), "620");
+        // A chart's figures: one scale for all, grouped as the language groups thousands.
+        assert_eq!(Scale::for_largest(3_750_000.0), Scale::Thousands);
+        assert_eq!(Lang::Sv.scaled(3_750_000.0, Scale::Thousands), "3 750");
+        assert_eq!(Scale::for_largest(12_500_000.0), Scale::Millions);
+        assert_eq!(Lang::En.scaled(12_500_000.0, Scale::Millions), "12.5");
+        assert_eq!(Lang::Da.scaled(950_000.0, Scale::Millions), "1,0");
+        assert_eq!(Lang::Da.scaled(1_950_000.0, Scale::Thousands), "1.950");
+        assert_eq!(Lang::En.scaled(-48_000.0, Scale::Thousands), "-48");
+        assert_eq!(Scale::for_largest(-48_000.0), Scale::Ones);
+        assert_eq!(Lang::Sv.scaled(620.0, Scale::Ones), "620");
+        assert_eq!(Lang::Sv.scaled(18_530.0, Scale::Ones), "18 530");
         assert_eq!(Lang::En.percent(99.5, 0), "100%");
         assert_eq!(Lang::Sv.plain_number(1.5), "1,5");
         assert_eq!(Lang::En.plain_number(400_000.0), "400000");

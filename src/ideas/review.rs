@@ -14,8 +14,7 @@ use crate::model::{Facet, Portfolio, REVIEW_VERSION, Review, Stage, Status};
 
 /// The portfolio's figures today, as a review keeps them.
 pub fn take(portfolio: &Portfolio, today: Date) -> Review {
-    let counted: Vec<_> =
-        portfolio.initiatives.iter().filter(|i| !i.archived && !i.is_untriaged()).cloned().collect();
+    let counted: Vec<_> = portfolio.initiatives.iter().filter(|i| i.in_portfolio()).cloned().collect();
     let shares = analysis::facet_shares(&counted);
     let facets = Facet::ALL.iter().map(|f| (f.key().to_owned(), as_u32(shares.count(*f)))).collect();
     let stages = Stage::ALL
@@ -95,7 +94,7 @@ pub fn earlier(portfolio: &Portfolio, today: Date) -> Option<&Review> {
         .or_else(|| portfolio.reviews.last())
 }
 
-/// "Since the review of 2025-12-01: +3 anticipatory, 2 stopped, 4 implemented", or why it
+/// "Since the review of 2025-12-01: anticipatory +3, stopped +2, 4 implemented", or why it
 /// cannot be compared (taken by a newer fasett).
 pub fn comparison(then: &Review, now: &Review, lang: Lang) -> Result<String, String> {
     let date = lang.date(then.date);
@@ -107,14 +106,16 @@ pub fn comparison(then: &Review, now: &Review, lang: Lang) -> Result<String, Str
     for facet in Facet::ALL {
         let delta = get(&now.facets, facet.key()) - get(&then.facets, facet.key());
         if delta != 0 {
-            let name = lang.t(&format!("facet_short.{}", facet.key())).to_lowercase();
-            parts.push(format!("{delta:+} {name}"));
+            // The catalog's own names, as the balance and the status table call them.
+            let name = lang.t(&format!("facet.{}", facet.key())).to_lowercase();
+            parts.push(format!("{name} {delta:+}"));
         }
     }
     for status in [Status::Stopped, Status::Completed] {
         let delta = get(&now.statuses, status.key()) - get(&then.statuses, status.key());
         if delta > 0 {
-            parts.push(lang.tf(&format!("review.more_{}", status.key()), &[("count", &delta)]));
+            let name = lang.t(&format!("status.{}", status.key())).to_lowercase();
+            parts.push(format!("{name} {delta:+}"));
         }
     }
     let implemented = i64::from(now.implemented) - i64::from(then.implemented);

@@ -57,15 +57,29 @@ pub struct Initiative {
 }
 
 impl Initiative {
-    /// Counts towards the balance and the grid shares: active, not archived, and not an
-    /// idea still in triage (an idea becomes an initiative when it is accepted).
+    /// Part of the portfolio: not archived, and not an idea still in triage (an idea becomes
+    /// an initiative when it is accepted). The one rule behind every count and list of the
+    /// portfolio: the register, the statuses, the report's headline and sections, the region
+    /// view and the benefit totals; the balance counts the active ones among these.
+    pub fn in_portfolio(&self) -> bool {
+        !self.archived && !self.is_untriaged()
+    }
+
+    /// Counts towards the balance and the grid shares: in the portfolio and active.
     pub fn is_active(&self) -> bool {
-        self.status == Status::Active && !self.archived && !self.is_untriaged()
+        self.in_portfolio() && self.status == Status::Active
     }
 
     /// An incoming idea not (yet) accepted: received, being assessed, declined, merged or parked.
+    /// The register and the portfolio's figures leave it out; the intake list has it.
     pub fn is_untriaged(&self) -> bool {
         self.idea.as_ref().is_some_and(|idea| idea.triage != super::idea::Triage::Accepted)
+    }
+
+    /// An idea waiting for a decision (received or being assessed), not archived: what the
+    /// register, the Overview and the reports count apart as ideas waiting.
+    pub fn is_waiting_idea(&self) -> bool {
+        !self.archived && self.idea.as_deref().is_some_and(Idea::is_waiting)
     }
 
     /// A follow-up date that has passed while the initiative is still open.

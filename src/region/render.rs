@@ -114,6 +114,9 @@ fn markdown(view: &View, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     };
     row(lang.t("report.initiatives"), &|f| f.initiatives.to_string());
+    if columns.iter().any(|(_, f)| f.ideas_waiting > 0) {
+        row(lang.t("report.ideas_waiting_heading"), &|f| f.ideas_waiting.to_string());
+    }
     row(lang.t("report.active"), &|f| f.balance.total().to_string());
     for (cell, label) in facet_rows(lang).iter().enumerate() {
         row(label, &|f| {
@@ -285,6 +288,7 @@ fn figures_json(f: &Figures, lang: Lang) -> Value {
         .collect();
     json!({
         "initiatives": f.initiatives,
+        "ideas_waiting": f.ideas_waiting,
         "active": f.balance.total(),
         "facets": facets,
         "tendency": f.balance.tendency(false).words(lang),

@@ -80,6 +80,20 @@ impl Shown<'_> {
         )
     }
 
+    /// A year's figure: [`Self::pair`] up to this year; for a year still to come only what is
+    /// planned, since nothing can have been realised in it yet.
+    fn year(&self, kind: BenefitKind, year: i16, this_year: i16, sums: &Sums) -> String {
+        let (planned, realised) = sums.of_kind(kind);
+        if year <= this_year {
+            return self.pair(kind, planned, realised);
+        }
+        if planned == 0.0 {
+            return "–".to_owned();
+        }
+        let planned = if kind == BenefitKind::Money { self.money(planned) } else { self.time(planned) };
+        self.lang.tf("report.benefits_planned_only", &[("planned", &planned)])
+    }
+
     /// An initiative's row in the per-initiative table, unescaped: "#3 Title", how many
     /// benefits, money, time and payback.
     fn initiative(&self, i: &benefits::InitiativeFigures) -> [String; 5] {
@@ -105,7 +119,7 @@ fn counted(i: &&benefits::InitiativeFigures) -> bool {
 }
 
 /// The Markdown section.
-pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
+pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_year: i16) {
     let t = |k: &str| lang.t(k);
     let unit = time_unit(p);
     let shown = Shown { lang, currency: currency(p), time_unit: &unit };
@@ -168,8 +182,8 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
             let _ = writeln!(
                 o,
                 "| {year} | {} | {} |",
-                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
-                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
+                shown.year(BenefitKind::Money, year, this_year, &sums),
+                shown.year(BenefitKind::Time, year, this_year, &sums)
             );
         }
     }
@@ -398,7 +412,7 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
 
 /// The HTML section: the sums, planned beside realised year by year (drawn, and in a table),
 /// the initiatives with figures, and what needs doing. The same figures as [`markdown`].
-pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
+pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_year: i16) {
     use super::html::{cell, esc, head};
     let t = |k: &str| lang.t(k);
     let unit = time_unit(p);
@@ -448,7 +462,11 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                 .map(|(year, y)| super::svg::Pair {
                     label: year.to_string(),
                     planned: if money { y.money_planned } else { y.time_planned },
-                    realised: if money { y.money_realised } else { y.time_realised },
+                    realised: (*year <= this_year).then_some(if money {
+                        y.money_realised
+                    } else {
+                        y.time_realised
+                    }),
                 })
                 .collect();
             let what = if money { t("report.benefits_money").to_owned() } else { time_label.clone() };
@@ -474,8 +492,8 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang) {
                 let _ = write!(
                     o,
                     "<tr><td>{year}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&shown.pair(BenefitKind::Money, y.money_planned, y.money_realised)),
-                    esc(&shown.pair(BenefitKind::Time, y.time_planned, y.time_realised))
+                    esc(&shown.year(BenefitKind::Money, *year, this_year, y)),
+                    esc(&shown.year(BenefitKind::Time, *year, this_year, y))
                 );
             }
             o.push_str("</tbody></table>");

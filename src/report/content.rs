@@ -143,7 +143,8 @@ impl ActionLine<'_> {
 pub struct Memo<'a> {
     pub options: Options,
     pub since: Date,
-    /// Initiatives not archived, per facet in [`Facet::ALL`] order, by id.
+    /// Initiatives in the portfolio ([`Initiative::in_portfolio`]), per facet in
+    /// [`Facet::ALL`] order, by id.
     pub by_facet: Vec<(Facet, Vec<&'a Initiative>)>,
     /// Decisions and lessons since [`Memo::since`], newest first, at most [`MAX_LOG_LINES`].
     pub log: Vec<LogLine<'a>>,
@@ -163,7 +164,7 @@ impl<'a> Memo<'a> {
         let since = options.since(today);
         let mut by_facet: Vec<(Facet, Vec<&Initiative>)> =
             Facet::ALL.iter().map(|f| (*f, Vec::new())).collect();
-        for i in p.initiatives.iter().filter(|i| !i.archived) {
+        for i in p.initiatives.iter().filter(|i| i.in_portfolio()) {
             if let Some(slot) = Facet::ALL.iter().position(|f| *f == i.facet) {
                 by_facet[slot].1.push(i);
             }
@@ -296,6 +297,36 @@ impl<'a> Facts<'a> {
 
     pub(super) fn t(&self, key: &str) -> &'static str {
         self.lang.t(key)
+    }
+
+    /// The report's first lines: the initiatives in the portfolio (the statuses add up to
+    /// this), how many are active, and the ideas waiting, which are counted apart and listed
+    /// under the heading `section`.
+    pub(super) fn intro(&self, today: Date, section: &str) -> Vec<String> {
+        let lang = self.lang;
+        let total: usize = self.statuses.iter().sum();
+        let mut lines = vec![lang.tn(
+            "report.intro",
+            total,
+            &[("date", &lang.date(today)), ("total", &total), ("active", &self.shares.active)],
+        )];
+        let waiting = crate::ideas::waiting(self.p).count();
+        if waiting > 0 {
+            lines.push(lang.tn("report.intro_ideas", waiting, &[("section", &section)]));
+        }
+        lines
+    }
+
+    /// A facet's heading over its initiatives: its name and how many, and how many of them
+    /// are active (what the balance counts) when not all are.
+    pub(super) fn facet_heading(&self, facet: Facet, listed: usize) -> String {
+        let name = self.name("facet", facet.key());
+        let active = self.shares.count(facet);
+        if active == listed {
+            format!("{name} ({listed})")
+        } else {
+            self.lang.tn("report.facet_heading", active, &[("facet", &name), ("total", &listed)])
+        }
     }
 
     /// `columns` with their titles in the report's language.

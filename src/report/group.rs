@@ -125,14 +125,6 @@ fn short(text: &str) -> String {
     md_cell(if head.is_empty() { text } else { head })
 }
 
-fn number(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
-fn signed(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |d| format!("{d:+.1}"))
-}
-
 /// An item's name as the report writes it: its text up to a colon ("Testing: we try …" is
 /// "Testing"), with the perspective and the reverse mark.
 fn item_name(t: &Template, g: &SlotGroup<'_>, lang: Lang) -> String {
@@ -158,13 +150,13 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
         if groups.iter().all(|g| g.distribution.n() == 0) {
             continue;
         }
-        let _ = writeln!(o, "\n### {} · {}, {}\n", md_cell(&c.name), md_cell(&c.scope), c.date);
+        let _ = writeln!(o, "\n### {} · {}, {}\n", md_cell(&c.name), md_cell(&c.scope), lang.date(c.date));
         let size = group::group_size(&groups);
         let _ = writeln!(o, "{}\n", lang.tf("report.group_intro", &[("count", &size)]));
         let list = |slots: Vec<&SlotGroup<'_>>| {
             slots
                 .iter()
-                .map(|g| format!("{} ({})", item_name(template, g, lang), number(g.spread())))
+                .map(|g| format!("{} ({})", item_name(template, g, lang), super::score(lang, g.spread())))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -193,9 +185,9 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                 "| {} | `{}` | {} | {} | {range} | {} | {} |",
                 item_name(template, g, lang),
                 dist.bars(),
-                number(dist.mean()),
-                number(dist.median()),
-                number(g.spread()),
+                super::score(lang, dist.mean()),
+                super::score(lang, dist.median()),
+                super::score(lang, g.spread()),
                 g.agreed.map_or_else(|| "–".to_owned(), |s| s.to_string()),
             );
         }
@@ -216,15 +208,14 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
             let scores = crate::scoring::scores(template, run);
             let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
             let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
-                let decimal = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1));
                 let mut shown =
                     gap.and_then(|g| g.gap).map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
                 if let Some(g) = gap.filter(|g| g.is_partial() && g.paired > 0) {
                     let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
                     shown = format!("{shown} {of}");
                 }
-                let first = decimal(by.first().copied().flatten());
-                let second = decimal(by.get(1).copied().flatten());
+                let first = super::score(lang, by.first().copied().flatten());
+                let second = super::score(lang, by.get(1).copied().flatten());
                 format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
             };
             for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
@@ -232,13 +223,13 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                     template.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
                 let _ = writeln!(o, "{}", summary(name, &d.by_perspective, Some(gap)));
                 for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
+                    let gap = g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
                     let _ = writeln!(
                         o,
-                        "| {} | {} | {} | {} |",
+                        "| {} | {} | {} | {gap} |",
                         short(g.item.text.get(lang.code())),
-                        number(g.values.first().copied().flatten()),
-                        number(g.values.get(1).copied().flatten()),
-                        signed(g.gap),
+                        super::score(lang, g.values.first().copied().flatten()),
+                        super::score(lang, g.values.get(1).copied().flatten()),
                     );
                 }
             }

@@ -109,17 +109,8 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     );
 
     // The first page: who, when, what the portfolio is for, and the balance.
-    let total = p.initiatives.iter().filter(|i| !i.archived).count();
     let _ = write!(o, "<section class=\"first\"><h1>{}</h1>", esc(&title));
-    let _ = write!(
-        o,
-        "<p>{}</p>",
-        esc(&lang.tn(
-            "report.intro",
-            total,
-            &[("date", &lang.date(today)), ("total", &total), ("active", &f.shares.active)]
-        ))
-    );
+    let _ = write!(o, "<p>{}</p>", esc(&f.intro(today, t("report.ideas_waiting_heading")).join(" ")));
     if f.memo.options.public {
         let _ = write!(o, "<p class=\"public\">{}</p>", esc(t("report.public")));
     }
@@ -154,12 +145,13 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
 
     stages(&mut o, f);
     register(&mut o, f);
+    ideas_waiting(&mut o, f);
     decisions(&mut o, f);
     goals(&mut o, f);
     follow_ups(&mut o, f);
     checklists(&mut o, f);
     actions(&mut o, f, today);
-    super::benefits::html(&mut o, p, &f.benefits, lang);
+    super::benefits::html(&mut o, p, &f.benefits, lang, today.year());
 
     let _ = writeln!(
         o,
@@ -254,7 +246,7 @@ fn register(o: &mut String, f: &Facts) {
         if list.is_empty() && !facet.is_on_grid() {
             continue;
         }
-        let _ = write!(o, "<h3>{} ({})</h3>", esc(f.name("facet", facet.key())), list.len());
+        let _ = write!(o, "<h3>{}</h3>", esc(&f.facet_heading(*facet, list.len())));
         if list.is_empty() {
             let _ = write!(o, "<p>{}</p>", esc(t("report.none")));
             continue;
@@ -283,6 +275,25 @@ fn register(o: &mut String, f: &Facts) {
         o.push_str("</tbody></table>");
     }
     o.push_str("</section>\n");
+}
+
+/// The ideas waiting for a decision, apart from the initiatives (the intro says so); nothing
+/// when there are none.
+fn ideas_waiting(o: &mut String, f: &Facts) {
+    let waiting: Vec<_> = crate::ideas::waiting(f.p).collect();
+    if waiting.is_empty() {
+        return;
+    }
+    let _ = write!(o, "<section><h2>{}</h2><ul>", esc(f.t("report.ideas_waiting_heading")));
+    for i in waiting {
+        let received = i.idea.as_ref().and_then(|idea| idea.received).map(|d| f.lang.date(d));
+        let _ = write!(o, "<li>#{} {}", i.id, cell(&i.title));
+        if let Some(received) = received {
+            let _ = write!(o, " ({received})");
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul></section>\n");
 }
 
 fn decisions(o: &mut String, f: &Facts) {

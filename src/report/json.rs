@@ -103,6 +103,8 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         "initiatives": {
             "total": p.initiatives.len(),
             "archived": p.initiatives.iter().filter(|i| i.archived).count(),
+            "in_portfolio": f.statuses.iter().sum::<usize>(),
+            "ideas_waiting": crate::ideas::waiting(p).count(),
             "active": f.shares.active,
         },
         "balance": {

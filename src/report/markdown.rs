@@ -20,18 +20,8 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     let (p, lang, options) = (f.p, f.lang, f.memo.options);
     let t = |k: &str| lang.t(k);
     let mut o = String::new();
-    let active = f.shares.active;
-    let total = p.initiatives.iter().filter(|i| !i.archived).count();
     let _ = writeln!(o, "# {} — {}\n", t("report.title"), md_cell(f.organisation()));
-    let _ = writeln!(
-        o,
-        "{}\n",
-        lang.tn(
-            "report.intro",
-            total,
-            &[("date", &lang.date(today)), ("total", &total), ("active", &active)]
-        )
-    );
+    let _ = writeln!(o, "{}\n", f.intro(today, t("report.loop")).join(" "));
     if options.public {
         let _ = writeln!(o, "**{}**\n", t("report.public"));
     }
@@ -153,7 +143,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         }
         let _ = writeln!(o, "{line}");
     }
-    benefits::markdown(&mut o, p, &f.benefits, lang);
+    benefits::markdown(&mut o, p, &f.benefits, lang, today.year());
     o.push_str(&super::ideas::markdown(p, today, options.since, lang));
     o
 }
@@ -167,7 +157,7 @@ pub(super) fn register(o: &mut String, f: &Facts) {
         if list.is_empty() && !facet.is_on_grid() {
             continue;
         }
-        let _ = writeln!(o, "\n### {} ({})\n", f.name("facet", facet.key()), list.len());
+        let _ = writeln!(o, "\n### {}\n", f.facet_heading(*facet, list.len()));
         if list.is_empty() {
             let _ = writeln!(o, "{}", t("report.none"));
             continue;

@@ -277,7 +277,8 @@ fn score(lang: Lang, v: Option<f64>) -> String {
 pub(super) struct Pair {
     pub label: String,
     pub planned: f64,
-    pub realised: f64,
+    /// `None` for a period still to come: nothing is drawn as realised in it.
+    pub realised: Option<f64>,
 }
 
 /// Planned beside realised, one pair of bars per period, on one scale from zero; `show`
@@ -292,11 +293,17 @@ pub(super) fn planned_vs_realised(
 ) -> String {
     let desc: Vec<String> = pairs
         .iter()
-        .map(|p| format!("{}: {} {}, {} {}", p.label, words.0, show(p.planned), words.1, show(p.realised)))
+        .map(|p| match p.realised {
+            Some(realised) => {
+                format!("{}: {} {}, {} {}", p.label, words.0, show(p.planned), words.1, show(realised))
+            }
+            None => format!("{}: {} {}", p.label, words.0, show(p.planned)),
+        })
         .collect();
     let height = 300.0;
     let (top, bottom, left, right) = (40.0, 260.0, 20.0, f64::from(WIDTH) - 20.0);
-    let most = pairs.iter().flat_map(|p| [p.planned.abs(), p.realised.abs()]).fold(0.0, f64::max);
+    let most =
+        pairs.iter().flat_map(|p| [p.planned.abs(), p.realised.unwrap_or(0.0).abs()]).fold(0.0, f64::max);
     let y = |v: f64| if most > 0.0 { bottom - (v.abs() / most) * (bottom - top) } else { bottom };
     let slot = ((right - left) / pairs.len().max(1) as f64).min(140.0);
     let bar = (slot * 0.36).max(2.0);
@@ -317,8 +324,11 @@ pub(super) fn planned_vs_realised(
     );
     for (n, p) in pairs.iter().enumerate() {
         let x0 = left + slot * n as f64 + (slot - 2.0 * bar) / 2.0;
-        for (k, (value, colour)) in [(p.planned, "#9aa3ad"), (p.realised, "#2f7d4f")].into_iter().enumerate()
-        {
+        // Above both bars, so that a label wider than its bar never runs into the planned one.
+        let label_y = y(p.planned).min(p.realised.map_or(bottom, y)) - 4.0;
+        let bars = [(Some(p.planned), "#9aa3ad"), (p.realised, "#2f7d4f")];
+        for (k, (value, colour)) in bars.into_iter().enumerate() {
+            let Some(value) = value else { continue };
             let x = x0 + bar * k as f64;
             let top_of = y(value);
             let _ = write!(
@@ -333,7 +343,7 @@ pub(super) fn planned_vs_realised(
                     o,
                     "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
                     x + bar / 2.0,
-                    top_of - 4.0,
+                    label_y,
                     esc(&show(value))
                 );
             }

@@ -16,6 +16,7 @@ use super::write::{
     Sharing, StepNames, TEMP_RANDOM_CHARS, TEMP_SUFFIX, WriteError, create_dirs, step, temp_prefix,
     write_temp,
 };
+use crate::i18n::Lang;
 
 /// How many backups are always kept, newest first.
 const KEEP_NEWEST_BACKUPS: usize = 20;
@@ -31,6 +32,21 @@ fn sync_dir(dir: &Path) {
 
 const BACKUP_STEPS: StepNames =
     StepNames { create: "create a backup in", write: "write the backup", sync: "flush the backup" };
+
+/// Whether the backups folder `dir` holds anything (it may not exist yet).
+pub(super) fn holds_any(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+}
+
+/// Where the backups are, as a sentence in `lang`: the folder when it holds a backup, else
+/// that there is none yet, so that no one is sent to look in an empty or missing place.
+pub(super) fn note(dir: &Path, lang: Lang) -> String {
+    if holds_any(dir) {
+        lang.tf("store.backups", &[("backups", &dir.display())])
+    } else {
+        lang.t("store.no_backups").to_owned()
+    }
+}
 
 /// Copies the file as it is now into `backups/<stem>-YYYYMMDD-HHMMSS.json` and rotates.
 pub(super) fn make_backup(ops: &dyn FileOps, target: &Path) -> Result<PathBuf, WriteError> {

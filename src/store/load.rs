@@ -28,13 +28,13 @@ use crate::model::{Id, Portfolio, SCHEMA_VERSION};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The operating system refused to read it.
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     Io { path: PathBuf, backups: PathBuf, source: io::Error },
     /// Over [`MAX_FILE_BYTES`]: not read at all.
-    #[error("{}. Backups are in {backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     TooLarge { path: PathBuf, backups: PathBuf, bytes: u64 },
     /// Not UTF-8, not JSON, not the shape fasett expects, or inconsistent (duplicate ids).
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     Invalid {
         path: PathBuf,
         backups: PathBuf,
@@ -44,7 +44,7 @@ pub enum LoadError {
         problem: String,
     },
     /// Written by a newer fasett: never written by this one.
-    #[error("{}. {UNCHANGED}{backups}/.", self.summary())]
+    #[error("{}. {}", self.summary(), self.advice(Lang::En))]
     NewerSchema { path: PathBuf, backups: PathBuf, position: (usize, usize), found: u64 },
 }
 
@@ -122,16 +122,61 @@ impl LoadError {
     }
 }
 
+/// A load error's summary as each language says it (the frame translated, the parser's
+/// words its own), kept by a store opened read-only so that its banner speaks the reader's
+/// language. Reads as the English summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    english: String,
+    /// In the order of [`Lang::ALL`].
+    localized: Vec<String>,
+}
+
+impl Why {
+    pub fn of(e: &LoadError) -> Self {
+        Why { english: e.summary(), localized: Lang::ALL.iter().map(|l| e.localized_summary(*l)).collect() }
+    }
+
+    /// The summary in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|ix| self.localized.get(ix))
+            .unwrap_or(&self.english)
+    }
+}
+
+impl std::ops::Deref for Why {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
 impl LoadError {
     /// The whole paragraph in `lang`: the frame (position, JSON path, the closing advice) is
     /// translated; what the parser found at fault stays in its own words, as it names JSON.
     pub fn localized(&self, lang: Lang) -> String {
-        let backups = self.backups().display();
-        let advice = match self {
-            LoadError::TooLarge { .. } => lang.tf("store.backups", &[("backups", &backups)]),
-            _ => lang.tf("store.unchanged", &[("backups", &backups)]),
-        };
-        format!("{}. {advice}", self.localized_summary(lang))
+        format!("{}. {}", self.localized_summary(lang), self.advice(lang))
+    }
+
+    /// The closing advice: the file was not changed (when fasett read it at all), and where
+    /// its backups are — named only when that folder holds one, so that a worried user is
+    /// not sent to look in an empty or missing place.
+    fn advice(&self, lang: Lang) -> String {
+        let backups = self.backups();
+        match (self, super::backup::holds_any(backups)) {
+            (LoadError::TooLarge { .. }, _) => super::backup::note(backups, lang),
+            (_, true) => lang.tf("store.unchanged", &[("backups", &backups.display())]),
+            (_, false) => lang.t("store.unchanged_no_backups").to_owned(),
+        }
     }
 
     /// [`Self::summary`] in `lang`, as [`Self::localized`] translates it.
@@ -165,9 +210,6 @@ impl LoadError {
         out
     }
 }
-
-/// The closing advice of most load errors, before the backups folder.
-const UNCHANGED: &str = "fasett did not change the file; backups are in ";
 
 fn megabytes(bytes: u64, lang: Lang) -> String {
     format!("{} MB", lang.decimal(bytes as f64 / (1024.0 * 1024.0), 1))

@@ -23,6 +23,7 @@ use super::dialog::{centred, framed_styled, question};
 use super::theme::Theme;
 use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
 use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
+use crate::i18n::Scale;
 use crate::model::{BenefitKind, Initiative};
 use crate::text::one_line;
 
@@ -211,17 +212,13 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     const GROUP_GAP: u16 = 2;
     let lang = app.lang;
     let kind = view.chart;
-    let unit = match kind {
-        BenefitKind::Money => {
-            currency(app).map_or_else(String::new, |c| format!(" ({})", lang.currency_symbol(c)))
-        }
-        _ if view.figures.time_unit.is_empty() => String::new(),
-        _ => format!(" ({})", one_line(&view.figures.time_unit)),
+    let base = match kind {
+        BenefitKind::Money => currency(app).map(|c| lang.currency_symbol(c)),
+        _ if view.figures.time_unit.is_empty() => None,
+        _ => Some(one_line(&view.figures.time_unit).into_owned()),
     };
-    let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let text = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
-    frame
-        .render_widget(Line::styled(theme.truncate(&text, usize::from(title.width)), theme.heading()), title);
+    // Nothing is realised in a year still to come: its realised bar is left out.
+    let this_year = app.today.year();
     let years: Vec<(i16, f64, f64)> = view
         .figures
         .timeline
@@ -229,9 +226,27 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         .into_iter()
         .map(|(year, sums)| {
             let (planned, realised) = sums.of_kind(kind);
-            (year, planned, realised)
+            (year, planned, if year > this_year { 0.0 } else { realised })
         })
         .collect();
+    let scale = Scale::for_largest(years.iter().map(|(_, p, r)| p.abs().max(r.abs())).fold(0.0, f64::max));
+    let unit = match (scale, base) {
+        (Scale::Ones, None) => String::new(),
+        (Scale::Ones, Some(base)) => format!(" ({base})"),
+        (_, base) => {
+            let key =
+                if scale == Scale::Millions { "benefits.chart_millions" } else { "benefits.chart_thousands" };
+            let words = base.map_or_else(
+                || lang.t(&format!("{key}_plain")).to_owned(),
+                |base| lang.tf(key, &[("unit", &base)]),
+            );
+            format!(" ({words})")
+        }
+    };
+    let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let text = lang.tf(&format!("benefits.chart_{}", kind.key()), &[("unit", &unit)]);
+    frame
+        .render_widget(Line::styled(theme.truncate(&text, usize::from(title.width)), theme.heading()), title);
     if years.iter().all(|(_, p, r)| *p == 0.0 && *r == 0.0) {
         let text = Paragraph::new(lang.t("benefits.chart_empty"))
             .style(theme.dim())
@@ -252,7 +267,7 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
             let bar = |v: f64, style: Style| {
                 Bar::default()
                     .value(height(v))
-                    .text_value(lang.compact(v))
+                    .text_value(lang.scaled(v, scale))
                     .style(style)
                     .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
             };
@@ -281,12 +296,15 @@ pub fn render_dialog(
     let lang = app.lang;
     match dialog {
         BenefitDialog::Edit(editor) => {
-            let title = match (&editor.state.original, initiative) {
-                (Some(b), _) => {
+            // Nothing not yet saved has a number: a new initiative's draft and its benefits
+            // are numbered 0 until the form is saved.
+            let title = match (&editor.state.original, initiative.filter(|i| i.id != 0)) {
+                (Some(b), _) if b.id != 0 => {
                     lang.tf("benefits.edit_title", &[("id", &b.id), ("title", &one_line(&b.title))])
                 }
+                (Some(b), _) if !b.title.trim().is_empty() => one_line(&b.title).into_owned(),
                 (None, Some(i)) => lang.tf("benefits.new_title", &[("id", &i.id)]),
-                (None, None) => lang.t("benefits.new_title_plain").to_owned(),
+                _ => lang.t("benefits.new_title_plain").to_owned(),
             };
             render_editor(app, frame, area, editor, &title, theme);
             if editor.confirm_discard {

@@ -8,20 +8,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
+use crate::app::editing::TextBox;
 use crate::app::{App, Field, FieldKind, InitiativeForm};
+use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS};
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
 
-const LABEL_WIDTH: u16 = 22;
-/// Rows a focused multi-line field gets.
-const TEXT_ROWS: u16 = 5;
+/// The form's title: a new initiative, or which one is edited.
+pub fn title(app: &App, form: &InitiativeForm) -> String {
+    match &form.state.original {
+        None => app.lang.t("form.title_new").to_owned(),
+        Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let title = match &form.state.original {
-        None => app.lang.t("form.title_new").to_owned(),
-        Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
-    };
+    let title = title(app, form);
     let hint = match form.state.field().kind() {
         // Ishøj's third P reads "products"; what it means is said where it is ticked.
         _ if form.state.field() == Field::Relieves => "form.hint_relieves",
@@ -189,6 +192,63 @@ fn multi_line(
     }
 }
 
+/// A focused multi-line field: its text wrapped in the rows it has, scrolled to the cursor,
+/// and under its label how many rows are out of view above and below.
+pub(super) fn text_box(app: &App, frame: &mut Frame, row: Rect, value: Rect, text: &TextBox, theme: &Theme) {
+    let width = usize::from(value.width);
+    let view = text.view(width, usize::from(value.height));
+    let lines: Vec<Line> =
+        view.rows.into_iter().map(|r| Line::raw(super::filled(theme.truncate(&r, width), width))).collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.selected()), value);
+    let (x, y) = view.cursor;
+    frame.set_cursor_position((value.x + x, value.y + y));
+    let (up, down) = theme.symbols().more;
+    let label_width = usize::from(LABEL_WIDTH - 1);
+    for (count, arrow, y) in [(view.above, up, row.y + 1), (view.below, down, row.bottom().saturating_sub(1))]
+    {
+        if count == 0 || y <= row.y {
+            continue;
+        }
+        let more = app.lang.tn("form.more_rows", count, &[("arrow", &arrow)]);
+        let more = format!("  {}", theme.truncate(&more, label_width.saturating_sub(2)));
+        frame.render_widget(
+            Line::styled(more, theme.dim()),
+            Rect { x: row.x, y, width: LABEL_WIDTH - 1, height: 1 },
+        );
+    }
+}
+
+/// A one-line field's typed text; while it has the focus, filled to `width` and followed by
+/// the names → would complete it to, dimmed.
+pub(super) fn typed_with_suggestions(
+    typed: String,
+    focused: bool,
+    suggestions: &[&str],
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let style = if focused { theme.selected() } else { Style::new() };
+    if suggestions.is_empty() {
+        let text = if focused { super::filled(typed, width) } else { typed };
+        return Line::styled(text, style);
+    }
+    let used = typed.width();
+    let symbols = theme.symbols();
+    let separator = format!(" {} ", symbols.separator);
+    let hint = format!(
+        "  {} {}",
+        symbols.arrow,
+        suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
+    );
+    let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
+    let pad = width.saturating_sub(used + hint.width());
+    Line::from(vec![
+        Span::styled(typed, style),
+        Span::styled(hint, theme.dim()),
+        Span::styled(" ".repeat(pad), style),
+    ])
+}
+
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
     let focused = form.state.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
@@ -205,47 +265,20 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, 
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.state.line(field) else { return };
-            let style = if focused { theme.selected() } else { Style::new() };
             let typed = super::input_line(frame, value, input, focused, theme);
             if !focused && typed.is_empty() && field == Field::FollowUp {
                 frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
                 return;
             }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
-            if suggestions.is_empty() {
-                let text = if focused { super::filled(typed, width) } else { typed };
-                frame.render_widget(Line::styled(text, style), value);
-            } else {
-                // Typed text first, then what → would complete it to, dimmed.
-                let used = unicode_width::UnicodeWidthStr::width(typed.as_str());
-                let symbols = theme.symbols();
-                let separator = format!(" {} ", symbols.separator);
-                let hint = format!(
-                    "  {} {}",
-                    symbols.arrow,
-                    suggestions.iter().take(3).copied().collect::<Vec<_>>().join(&separator)
-                );
-                let hint = theme.truncate(&one_line(&hint), width.saturating_sub(used));
-                let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
-                frame.render_widget(
-                    Line::from(vec![
-                        Span::styled(typed, style),
-                        Span::styled(hint, theme.dim()),
-                        Span::styled(" ".repeat(pad), style),
-                    ]),
-                    value,
-                );
-            }
+            frame.render_widget(typed_with_suggestions(typed, focused, &suggestions, width, theme), value);
         }
         FieldKind::Text => {
-            let Some(area) = form.text(field) else { return };
+            let Some(text) = form.text(field) else { return };
             if focused {
-                let mut editor = area.clone();
-                editor.set_cursor_line_style(Style::new());
-                editor.set_style(theme.selected());
-                frame.render_widget(&editor, value);
+                text_box(app, frame, row, value, text, theme);
             } else {
-                let lines = area.lines();
+                let lines = text.lines();
                 let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
                 if lines.len() > 1 {
                     text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));

@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     let top = if compact { area.y } else { area.y + 1 };
     let rect = Rect { x: area.x + (area.width - width) / 2, y: top, width, height };
     let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
-    let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &app.lang.t(app.pane.title_key()))]));
+    let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &place_name(app, back))]));
     let block = theme
         .bordered()
         .title(Span::styled(title, theme.heading()))
@@ -92,6 +92,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
         .border_style(theme.border_focused());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), rect);
+}
+
+/// What the overlay's keys are for, in its title: the form, list or view it was opened from,
+/// else the pane.
+fn place_name(app: &App, back: &Mode) -> String {
+    match back {
+        Mode::Form(form) => super::editor::title(app, form),
+        Mode::Intake(_) => app.lang.t("intake.name").to_owned(),
+        Mode::Benefits(_) => app.lang.t("benefits.title").to_owned(),
+        _ => app.lang.t(app.pane.title_key()).to_owned(),
+    }
 }
 
 /// `text` after `lead` (a key, or an indent), wrapped at words within `width`, the lines

@@ -2,7 +2,7 @@
 //! register of 100,000 costs no more per frame than one of 20.
 //!
 //! ```text
-//! ┌ Initiatives 12 of 25 ───────────────────────────────────── sorted by number ┐
+//! ┌ Initiatives 12 of 25 · 1 idea waiting (i) ──────────────── sorted by number ┐
 //! │Filter: Adaptive · “aldre”                                        F clears   │  (when filtered)
 //! │No.  Title                 Facet       Stage          Follow-up   Status     │
 //! │#12  Äldreomsorg med …     Adaptive    4 Implementing !2026-11-01 Active     │
@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -20,9 +21,9 @@ use crate::layout::{self, Register};
 use crate::model::{Initiative, Status};
 use crate::text::one_line;
 
-/// Columns after number and title, most important first; dropped from the end when the
-/// terminal is narrow.
-#[derive(Clone, Copy)]
+/// Columns after number and title, in the order shown; the least important are dropped when
+/// the terminal is narrow ([`Column::BY_PRIORITY`]).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Column {
     Facet,
     Stage,
@@ -34,10 +35,12 @@ enum Column {
 }
 
 impl Column {
+    /// Most important first: the facet, then the follow-up date, whose `!` says what is
+    /// overdue (kept down to 60 columns), then the stage.
     const BY_PRIORITY: [Column; 7] = [
         Column::Facet,
-        Column::Stage,
         Column::FollowUp,
+        Column::Stage,
         Column::Status,
         Column::Owner,
         Column::Unit,
@@ -69,9 +72,10 @@ impl Column {
 }
 
 const NUMBER_WIDTH: u16 = 6;
-const MIN_TITLE_WIDTH: u16 = 26;
+const MIN_TITLE_WIDTH: u16 = 25;
 
-/// The columns that fit in `width`, keeping the title at least `MIN_TITLE_WIDTH` wide.
+/// The most important columns that fit in `width`, keeping the title at least
+/// `MIN_TITLE_WIDTH` wide, in the order shown.
 fn columns(width: u16) -> Vec<Column> {
     let mut used = NUMBER_WIDTH + 1 + MIN_TITLE_WIDTH;
     let mut shown = Vec::new();
@@ -82,6 +86,7 @@ fn columns(width: u16) -> Vec<Column> {
         used += 1 + column.width();
         shown.push(column);
     }
+    shown.sort_unstable();
     shown
 }
 
@@ -96,6 +101,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         title = format!("{title} {} {}", theme.symbols().separator, app.lang.t("initiatives.with_archived"));
     }
     let sort = app.lang.tf("initiatives.sorted_by", &[("order", &app.lang.t(app.register.sort.key()))]);
+    // Ideas waiting are not in the register; say how many there are and where they are,
+    // where the title has room beside the sort order.
+    if app.grid.ideas_waiting > 0 {
+        let waiting = app.lang.tn("initiatives.ideas_waiting", app.grid.ideas_waiting, &[]);
+        let longer = format!("{title} {} {waiting}", theme.symbols().separator);
+        if longer.width() + sort.width() + 6 <= usize::from(area.width) {
+            title = longer;
+        }
+    }
     let block = theme
         .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))

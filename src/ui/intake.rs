@@ -1,5 +1,6 @@
 //! The intake list: incoming ideas waiting first, then those whose proposer is not yet told,
-//! then the rest; the selected idea's proposer and need below, and the line being typed.
+//! then the rest; the selected idea's proposer and need below, and the line being typed; the
+//! idea form (`idea_form.rs`) over it while it is open.
 //!
 //! ```text
 //! ┌ Incoming ideas · 3 waiting, 1 proposer not told ─────────────────────────────┐
@@ -42,7 +43,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let state_width = ideas_state_width(app).max(lang.t("intake.col_state").width());
+    // The column is named as the detail names the field, so the two say the same thing.
+    let state_header = lang.t("field.triage").to_lowercase();
+    let state_width = ideas_state_width(app).max(state_header.width());
     let date_width = lang.date(app.today).width();
     let proposer_width = 16.min(width / 5);
     let title_width =
@@ -61,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
         row(
             "  ",
             "#",
-            lang.t("intake.col_state"),
+            &state_header,
             lang.t("intake.col_received"),
             lang.t("intake.col_title"),
             lang.t("intake.col_proposer"),
@@ -148,6 +151,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
         frame.set_cursor_position(((at.x + column).min(at.right().saturating_sub(1)), at.bottom() - 2));
     }
     frame.render_widget(Paragraph::new(foot), at);
+    if let Some(form) = &list.form {
+        super::idea_form::render(app, frame, area, form, theme);
+        if form.confirm_discard {
+            super::dialog::question(
+                frame,
+                area,
+                lang.t("dialog.discard_title"),
+                lang.t("idea.discard_text"),
+                lang.t("dialog.discard_keys"),
+                theme,
+            );
+        }
+    }
 }
 
 /// The widest triage state in this language, so the column fits them all.

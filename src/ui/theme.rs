@@ -205,6 +205,8 @@ symbol_sets! {
     dash: &'static str = "—", "-";
     /// Between the parts of a title or a list in one line.
     separator: &'static str = "·", "-";
+    /// Text out of view above and below, in a field that scrolls.
+    more: Pair = ("↑", "↓"), ("^", "v");
     /// "Leads to": a suggestion, a result, one date to the next.
     arrow: &'static str = "→", "->";
     /// The change of a score since the run before: no change.

@@ -200,7 +200,7 @@ fn the_list_sorts_filters_and_switches_the_chart() {
     let mut app = view(Lang::En);
     let Mode::Benefits(v) = &app.mode else { panic!() };
     let all = v.rows.len();
-    assert_eq!(all, app.portfolio.benefits().filter(|(i, _)| !i.archived).count());
+    assert_eq!(all, app.portfolio.benefits().filter(|(i, _)| i.in_portfolio()).count());
     app.press('f');
     let Mode::Benefits(v) = &app.mode else { panic!() };
     assert!(
@@ -310,4 +310,57 @@ fn the_summary_counts_one_benefit_and_one_overdue_in_the_singular() {
         (one.as_str(), Lang::Nb.tn("benefits.overdue_count", 2, &[]).as_str()),
         ("1 nytta", "2 forsinkede")
     );
+}
+
+#[test]
+fn a_benefit_of_an_initiative_not_yet_saved_is_never_numbered_zero() {
+    let mut app = Harness::sample().lang(Lang::Sv);
+    app.press('2').press('n');
+    app.type_text("Ny idé med nytta");
+    while !matches!(&app.mode, Mode::Form(f) if f.state.field() == Field::Benefits) {
+        app.press(KeyCode::Tab);
+    }
+    app.press('a');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("┌ Ny nytta ") && !screen.contains("#0"), "{screen}");
+    app.type_text("Kortare köer");
+    app.press("<C-s>");
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("#0") && !screen.contains("Nytta 0"), "{screen}");
+    app.press('e');
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("Kortare köer") && !screen.contains("#0") && !screen.contains("Nytta 0"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_chart_writes_figures_as_the_language_does_and_nothing_realised_in_years_to_come() {
+    let mut app = view(Lang::Sv);
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("│Pengar (tusental kr) vid årets slut: planerat (vänster), realiserat (höger)"),
+        "{screen}"
+    );
+    let figures = screen.lines().find(|l| l.contains("2 100")).expect("the bars' figures");
+    assert!(!figures.contains('M') && !figures.contains('k'), "no English k and M:\n{screen}");
+    // Today is in 2026: 2027 and 2028 show what is planned, nothing realised.
+    assert_eq!(figures.matches("3 960").count(), 1, "realised only up to this year:\n{screen}");
+    assert!(figures.contains("5 930"), "the planned figure of 2028 stays:\n{screen}");
+}
+
+#[test]
+fn what_a_measurement_line_refused_goes_when_esc_closes_it() {
+    let mut app = Harness::on_disk(&sample());
+    detail(&mut app, 8);
+    app.press('b').press('G').press('m');
+    assert!(matches!(dialog(&app), Some(BenefitDialog::Measure(_))));
+    // The date field first: a date that is none.
+    app.press("<C-u>").type_text("2026-13-45").press(KeyCode::Enter);
+    assert!(app.status().is_some_and(|(_, is_error)| is_error), "refused: {}", app.message());
+    assert!(dialog(&app).is_some(), "the line stays open to be put right");
+    app.press(KeyCode::Esc);
+    assert!(dialog(&app).is_none());
+    assert!(app.status().is_none_or(|(_, is_error)| !is_error), "still said: {}", app.message());
 }

@@ -195,7 +195,7 @@ fn a_benefit_whose_initiative_or_benefit_is_gone_is_said_with_its_text() {
     app.press(KeyCode::Esc).press('y').press('m').type_text("12");
     let back = restored_on(&app, &without_11);
     let (text, error) = back.status().expect("said");
-    assert!(error && text.contains("#11") && text.contains("12"), "{text}");
+    assert!(error && text.contains("Benefit 11") && text.contains("12"), "{text}");
 }
 
 #[test]

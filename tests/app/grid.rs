@@ -431,6 +431,17 @@ fn paused_initiatives_show_but_do_not_count() {
 }
 
 #[test]
+fn the_footer_offers_to_end_the_presentation_while_it_is_on() {
+    let mut app = Harness::sample().lang(Lang::Sv).on(Pane::Portfolio);
+    let footer = |app: &mut Harness| app.render(100, 30).lines().last().unwrap_or_default().to_owned();
+    let off = footer(&mut app);
+    assert!(off.contains("p presentationsläge (döljer ägare)"), "{off}");
+    app.press('p');
+    let on = footer(&mut app);
+    assert!(on.contains("p avsluta presentationsläget (visar ägare)") && !on.contains("döljer"), "{on}");
+}
+
+#[test]
 fn weighting_by_money_does_not_call_for_initiatives_where_there_are_some_and_keeps_the_rows_hint() {
     for lang in Lang::ALL {
         let mut app = grid_in(lang);

@@ -470,3 +470,11 @@ fn one_participants_scores_come_back_with_the_cursor_on_the_next_item() {
     let (text, error) = back.status().expect("said");
     assert!(error && text.contains("344"), "the digits are shown: {text}");
 }
+
+#[test]
+fn the_item_entered_is_named_with_its_question_mark() {
+    let mut app = climate_run();
+    app.press('e').type_text(EIGHT[0]).press(KeyCode::Enter);
+    let text = app.message();
+    assert!(text.starts_with("Entered: ") && text.ends_with('?') && !text.ends_with("?."), "{text}");
+}

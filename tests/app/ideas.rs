@@ -2,9 +2,11 @@
 //! decisions and the yearly review, driven with keys and `:` commands as a user would.
 
 use fasett::action::{Action, Pane};
-use fasett::app::{IntakePrompt, Mode};
+use fasett::app::{IdeaField, IdeaForm, IntakePrompt, Mode};
+use fasett::export::Format;
 use fasett::i18n::Lang;
-use fasett::model::{Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::model::{Channel, Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::report::{self, Options};
 use fasett::testing::{Harness, TODAY, sample};
 use jiff::civil::date;
 use ratatui::crossterm::event::KeyCode;
@@ -57,6 +59,8 @@ fn quick_capture_in_the_intake_list_is_n_a_title_and_enter() {
     assert_eq!((about.triage, about.received), (Triage::Received, Some(TODAY)));
     assert_eq!(app.intake_selected(), Some(28), "the list selects it");
     assert!(!idea.is_active(), "an idea in triage is not yet part of the balance");
+    // The idea form asks for its proposer at once; Esc leaves that for later.
+    app.press(KeyCode::Esc);
     app.press('n').press(KeyCode::Enter);
     assert!(app.message().contains("needs a title"), "{}", app.message());
 }
@@ -179,7 +183,16 @@ fn a_review_is_kept_and_compared_with_the_one_before() {
     app.update(Action::RunCommand("review".into()));
     let text = app.message();
     assert!(text.starts_with("Review of 2026-11-25 kept in the file."), "{text}");
-    assert!(text.contains("Since the review of 2025-12-01: +1 mission, +2 anticipatory"), "{text}");
+    // The facets' and statuses' own names, as the balance and the status table say them.
+    assert!(text.contains("Since the review of 2025-12-01: mission-oriented +1, anticipatory +2"), "{text}");
+    assert!(text.contains(", stopped +1, completed +1, "), "{text}");
+    let mut sv = Harness::on_disk(&sample()).lang(Lang::Sv);
+    sv.update(Action::RunCommand("review".into()));
+    let text = sv.message();
+    assert!(
+        text.contains("missionsorienterad +1, föregripande +2, oplacerad -1, avbruten +1, slutförd +1"),
+        "{text}"
+    );
     assert_eq!(app.portfolio.reviews.len(), 2);
     let taken = app.portfolio.reviews.last().expect("taken");
     assert_eq!((taken.date, taken.facets["anticipatory"], taken.statuses["active"]), (TODAY, 3, 17));
@@ -298,4 +311,262 @@ fn a_reason_typed_and_then_help_opened_is_kept_as_a_draft_for_the_same_idea() {
         matches!(&draft, fasett::recovery::Draft::Idea { idea: Some(27), text, .. } if text == "Väntar på avtalet"),
         "{draft:?}"
     );
+}
+
+#[test]
+fn the_intake_list_names_the_triage_as_the_detail_does() {
+    for lang in Lang::ALL {
+        let mut app = meeting().lang(lang);
+        app.press('i');
+        let screen = app.render(80, 24);
+        let name = lang.t("field.triage");
+        assert!(screen.contains(&format!("#    {}", name.to_lowercase())), "{lang:?}:\n{screen}");
+    }
+}
+
+/// trial 6 §1: an idea not accepted is counted nowhere in the portfolio's figures and listed
+/// nowhere among its initiatives, and the ideas waiting are counted apart, the same in the
+/// register, the filter bar, the Overview, every report format and the region view.
+#[test]
+fn ideas_not_accepted_are_one_set_in_every_count_and_list() {
+    let mut p = sample();
+    // Beside the sample's waiting #25: one more waiting and one declined but not archived.
+    for (id, triage) in [(26, Triage::Assessing), (27, Triage::Declined)] {
+        p.initiatives.push(Initiative {
+            id,
+            title: format!("Idé {id} om bemanning"),
+            facet: fasett::model::Facet::Adaptive,
+            idea: Some(Box::new(Idea { triage, received: Some(date(2026, 11, 2)), ..Idea::default() })),
+            ..Initiative::default()
+        });
+    }
+    p.next_id.initiative = 28;
+    let ideas = [25, 26, 27];
+    let counted: Vec<u32> = p.initiatives.iter().filter(|i| i.in_portfolio()).map(|i| i.id).collect();
+    let total = counted.len();
+    let active = p.initiatives.iter().filter(|i| i.is_active()).count();
+    assert!(counted.iter().all(|id| !ideas.contains(id)));
+
+    // The register: its rows, its total and its title count the same set.
+    let mut app = Harness::on_disk(&p).lang(Lang::En).on(Pane::Initiatives);
+    assert_eq!(app.register.view, counted, "the register lists the portfolio, by number");
+    assert_eq!(app.register_total(), total);
+    let tags = app.tags_in_use();
+    assert!(tags.contains(&"återbruk".to_owned()) && !tags.contains(&"idé".to_owned()), "only #25 has it");
+    let screen = app.screen();
+    assert!(screen.contains(&format!("Initiatives ({total}) · 2 ideas waiting (i)")), "{screen}");
+    app.press('/').type_text("bemanning").press(KeyCode::Enter);
+    let shown = app.register.view.len();
+    assert!(shown <= total, "{shown} of {total}");
+    assert!(app.screen().contains(&format!("Initiatives {shown} of {total}")), "{}", app.screen());
+    app.press('F').press('f');
+    assert!(app.screen().contains(&format!("{total} of {total} initiatives shown")), "{}", app.screen());
+
+    // The report: the headline's count is the statuses' sum and the sections' rows; the
+    // ideas waiting are said apart.
+    let json = fasett::report::json(&p, TODAY, Lang::En, fasett::report::Options::default());
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let statuses: u64 =
+        json["statuses"].as_array().expect("statuses").iter().map(|s| s["count"].as_u64().unwrap_or(0)).sum();
+    let listed: Vec<u64> =
+        json["initiative_list"].as_array().expect("list").iter().filter_map(|i| i["id"].as_u64()).collect();
+    assert_eq!(statuses, total as u64);
+    assert_eq!(listed.len(), total);
+    assert!(listed.iter().all(|id| !ideas.contains(&(*id as u32))), "{listed:?}");
+    assert_eq!(json["initiatives"]["in_portfolio"], total);
+    assert_eq!(json["initiatives"]["active"], active);
+    assert_eq!(json["initiatives"]["ideas_waiting"], 2);
+    assert_eq!(json["ideas"]["waiting"].as_array().map(Vec::len), Some(2));
+    let facets = &json["balance"];
+    let on_grid: u64 =
+        facets["facets"].as_array().expect("facets").iter().map(|f| f["active"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(
+        on_grid + facets["mixed"].as_u64().unwrap_or(0) + facets["unplaced"].as_u64().unwrap_or(0),
+        active as u64
+    );
+
+    let markdown = fasett::report::markdown(&p, TODAY, Lang::En, fasett::report::Options::default());
+    let headline = format!(
+        "{total} initiatives, {active} of them active. 2 ideas waiting for a decision are not counted here"
+    );
+    assert!(markdown.contains(&headline), "{markdown}");
+    let register = markdown.split("## Initiatives per facet").nth(1).and_then(|s| s.split("\n## ").next());
+    let register = register.expect("the register");
+    let numbered = |line: &&str| line.split('|').nth(1).is_some_and(|c| c.trim().parse::<u32>().is_ok());
+    assert_eq!(register.lines().filter(numbered).count(), total, "{register}");
+    assert!(ideas.iter().all(|id| !register.contains(&format!("| {id} |"))), "{register}");
+    assert!(!register.contains("### Unplaced"), "the sample's only unplaced one is an idea: {register}");
+    assert!(markdown.contains("- #25 Återbruksbutik") && markdown.contains("- #26 Idé 26"), "listed apart");
+
+    let html = fasett::report::html(&p, TODAY, Lang::En, fasett::report::Options::default());
+    assert!(html.contains(&headline), "the HTML headline");
+    assert!(
+        html.contains("Mixed: 1 · Unplaced: 0") && !html.contains("<h3>Unplaced"),
+        "the caption and the sections agree"
+    );
+    assert!(
+        html.contains("<h2>Ideas waiting for a decision</h2>") && html.contains("<li>#26 Idé 26"),
+        "listed apart"
+    );
+
+    // The region view: the statuses add up to the initiatives, the balance is the report's.
+    let view = fasett::region::View::of(vec![("p.json".into(), Ok(p.clone()))], TODAY, Lang::En);
+    let Ok(member) = &view.members[0].outcome else { panic!("read") };
+    let f = &member.figures;
+    assert_eq!((f.initiatives, f.statuses.iter().sum::<usize>()), (total, total));
+    assert_eq!((f.balance.total(), f.ideas_waiting), (active, 2));
+    let region = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::En);
+    assert!(region.contains("| Ideas waiting for a decision | 2 | 2 |"), "{region}");
+
+    // The Overview counts the same active initiatives.
+    let overview = Harness::on_disk(&p).lang(Lang::En).on(Pane::Overview).screen();
+    assert!(overview.contains(&format!("{active} active")), "{overview}");
+}
+
+/// trial 6 §7: an idea accepted lands unplaced in the strip below the grid, whose two rows
+/// were full; it is selected there (and in the register), so the grid shows it, and the
+/// message says how to place it.
+#[test]
+fn an_accepted_idea_is_selected_where_the_grid_shows_it() {
+    let mut app = meeting().lang(Lang::En);
+    select(&mut app, 26);
+    app.press('y');
+    assert_eq!(triage(&app, 26), Triage::Accepted);
+    assert!(
+        app.message().contains("#26: accepted, not placed yet – o in Portfolio places it"),
+        "{}",
+        app.message()
+    );
+    assert_eq!(app.register.selected_id(), Some(26));
+    app.press(KeyCode::Esc).press('1');
+    assert_eq!(app.selected_id(), Some(26));
+    let screen = app.screen();
+    assert!(screen.contains("▸#26  Lånecyklar"), "{screen}");
+}
+
+/// The idea form `app` has open over the intake list.
+fn idea_form(app: &Harness) -> &IdeaForm {
+    match &app.mode {
+        Mode::Intake(list) => list.form.as_deref().expect("the idea form is open"),
+        other => panic!("the intake list: {other:?}"),
+    }
+}
+
+/// trial 6 §7: a new idea's title is saved at Enter, and the idea form opens at once on its
+/// proposer, so that whoever proposed it is written down in the meeting.
+#[test]
+fn a_new_idea_asks_for_its_proposer_at_once_and_esc_leaves_it_for_later() {
+    let mut app = meeting();
+    app.press('i').press('n').type_text("Delebiler for hjemmetjenesten").press(KeyCode::Enter);
+    assert_eq!(app.portfolio.initiative(28).map(|i| i.title.as_str()), Some("Delebiler for hjemmetjenesten"));
+    let form = idea_form(&app);
+    assert_eq!((form.id(), form.field()), (28, IdeaField::Name), "on the proposer's name");
+    assert!(app.message().contains("#28") && app.message().contains("Esc"), "{}", app.message());
+    app.type_text("Kari Nordmann").press(KeyCode::Enter);
+    assert_eq!(idea(&app, 28).proposer.name, "Kari Nordmann");
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "saved and closed");
+    assert_eq!(app.intake_selected(), Some(28));
+
+    app.press('n').type_text("Sms före sophämtning i glesbygden").press(KeyCode::Enter);
+    app.press(KeyCode::Esc);
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "nothing typed: Esc closes");
+    assert!(idea(&app, 29).proposer.is_empty());
+}
+
+/// trial 6 §7: `e` in the intake list edits the selected idea's title, proposer (name, unit
+/// from the profile, contact), channel, date received and need, as one undoable change.
+#[test]
+fn the_idea_form_edits_proposer_channel_date_and_need_as_one_undoable_change() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    let before = app.portfolio.initiative(26).cloned().expect("there");
+    app.press('e');
+    assert_eq!(idea_form(&app).field(), IdeaField::Title);
+    app.press(KeyCode::Tab).type_text("Kari Nordmann");
+    app.press(KeyCode::Tab).type_text("kommunled").press(KeyCode::Right);
+    app.press(KeyCode::Tab).type_text("kari@example.no");
+    app.press(KeyCode::Tab).press(KeyCode::Right).press(KeyCode::Right);
+    app.press(KeyCode::Tab).keys("<C-u>").type_text("2026-11-02");
+    app.press(KeyCode::Tab).type_text("Bilarna står stilla");
+    app.press(KeyCode::Enter).type_text("om natten.");
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_some()), "Enter in the need: a new line");
+    app.keys("<C-s>");
+    let after = app.portfolio.initiative(26).cloned().expect("there");
+    let saved = after.idea.as_deref().expect("an idea");
+    assert_eq!(
+        (saved.proposer.name.as_str(), saved.proposer.unit.as_str(), saved.proposer.contact.as_str()),
+        ("Kari Nordmann", "Kommunledningsförvaltningen", "kari@example.no")
+    );
+    assert_eq!((saved.channel, saved.received), (Some(Channel::Meeting), Some(date(2026, 11, 2))));
+    assert!(after.need.starts_with("Bilarna står stilla\nom natten."), "{}", after.need);
+    assert_eq!(saved.triage, Triage::Received, "triage untouched");
+    assert!(app.message().contains("#26"), "{}", app.message());
+
+    app.press('u');
+    assert_eq!(app.portfolio.initiative(26).map(|i| (&i.need, &i.idea)), Some((&before.need, &before.idea)));
+    assert!(idea(&app, 26).proposer.is_empty(), "one change, undone whole");
+
+    // A date that is not one names its field and keeps the form open.
+    app.press('e').press_times(KeyCode::Tab, 5).keys("<C-u>").type_text("nästa vecka").press(KeyCode::Enter);
+    assert_eq!(idea_form(&app).field(), IdeaField::Received);
+    assert!(app.status().is_some_and(|(_, error)| error), "{}", app.message());
+    // Esc asks before it throws away what was typed.
+    app.press(KeyCode::Esc);
+    assert!(idea_form(&app).confirm_discard);
+    app.press('y');
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()));
+    assert_eq!(idea(&app, 26).received, Some(date(2026, 11, 3)), "nothing changed");
+}
+
+#[test]
+fn the_idea_form_being_typed_comes_back_on_the_same_idea() {
+    let mut app = meeting();
+    select(&mut app, 27);
+    app.press('e').press(KeyCode::Tab).type_text("Per Holm");
+    app.press_times(KeyCode::Tab, 5).type_text("Soporna hämtas när ingen är hemma");
+    let back = crate::drafts::restored(&app);
+    let form = idea_form(&back);
+    assert_eq!((form.id(), form.field()), (27, IdeaField::Need));
+    assert_eq!(form.state.line(IdeaField::Name).map(tui_input::Input::value), Some("Per Holm"));
+    assert!(form.need.text().starts_with("Soporna hämtas när ingen är hemma"), "{}", form.need.text());
+    assert_eq!(back.intake_selected(), Some(27));
+
+    // The idea gone meanwhile: what was typed is said, not lost.
+    let mut gone = app.portfolio.clone();
+    gone.initiatives.retain(|i| i.id != 27);
+    let back = crate::drafts::restored_on(&app, &gone);
+    let (text, error) = back.status().expect("said");
+    assert!(error && text.contains("#27") && text.contains("Per Holm"), "{text}");
+}
+
+#[test]
+fn a_proposer_entered_in_the_form_stays_out_of_public_reports_and_exports() {
+    let mut app = meeting();
+    select(&mut app, 26);
+    app.press('e').press(KeyCode::Tab).type_text("Kari Nordmann");
+    app.press_times(KeyCode::Tab, 2).type_text("kari@example.no").keys("<C-s>");
+    let shared = fasett::ideas::without_proposers(&app.portfolio);
+    for format in [Format::Json, Format::Markdown, Format::Csv] {
+        let out = fasett::export::render(&shared, format, Lang::Sv, b';', TODAY).expect("rendered");
+        let text = String::from_utf8_lossy(&out.bytes);
+        assert!(!text.contains("Kari Nordmann") && !text.contains("kari@example"), "{format:?}: {text}");
+    }
+    for public in [false, true] {
+        let options = Options { public, ..Options::default() };
+        for format in [report::Format::Markdown, report::Format::Json, report::Format::Html] {
+            let text = report::render(&app.portfolio, format, TODAY, Lang::Sv, options);
+            assert!(!text.contains("Kari Nordmann") && !text.contains("kari@example"), "{format:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_idea_form_at_80x24_in_english_and_norwegian() {
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = meeting().lang(lang);
+        select(&mut app, 26);
+        app.press('e').press(KeyCode::Tab).type_text("Kari Nordmann");
+        app.press_times(KeyCode::Tab, 3).press(KeyCode::Right);
+        insta::assert_snapshot!(format!("idea_form_{}", lang.code()), app.render(80, 24));
+    }
 }

@@ -18,4 +18,5 @@ mod register;
 mod regressions;
 mod snapshot_files;
 mod terminals;
+mod text_fields;
 mod words;

@@ -344,3 +344,50 @@ fn one_of_something_is_said_in_the_singular() {
     a.press('f');
     assert!(a.screen().contains("1 af 1 initiativ vises"), "{}", a.screen());
 }
+
+#[test]
+fn the_broken_file_banner_is_a_whole_sentence_in_every_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, "{\"schema_version\": 1, \"initiatives\": [").expect("writes");
+    for (lang, start) in [
+        (Lang::En, "The file is open"),
+        (Lang::Sv, "Filen är öppnad"),
+        (Lang::Da, "Filen er åbnet"),
+        (Lang::Nb, "Filen er åpnet"),
+    ] {
+        let app = Harness::opened(Store::open(&path, false).expect("opens")).lang(lang);
+        let banner = app.problem().expect("a banner");
+        assert!(banner.starts_with(start) && banner.ends_with('.'), "{lang:?}: {banner}");
+        let position = lang.tf("store.position", &[("line", &1), ("column", &38)]);
+        assert!(banner.contains(&position), "the position in the reader's language: {banner}");
+    }
+    let app = Harness::opened(Store::open(&path, false).expect("opens"));
+    let banner = app.problem().expect("a banner");
+    assert!(banner.contains("and fasett never overwrites"), "the sentence says who overwrites: {banner}");
+}
+
+#[test]
+fn the_placement_result_reads_right_for_every_change_type() {
+    use fasett::placement::ChangeType;
+    for change in ChangeType::ALL {
+        let word = Lang::En.t(&format!("change_type.{}", change.key())).to_owned();
+        let text = Lang::En.tf("placement.result_change", &[("change", &word), ("a", &"x"), ("b", &"y")]);
+        let article = ["a a", "a e", "a i", "a o", "a u"];
+        assert!(!article.iter().any(|a| text.contains(a)), "{text}");
+    }
+}
+
+#[test]
+fn the_help_names_the_list_or_form_it_was_opened_from_and_keeps_it_beneath() {
+    let mut app = Harness::sample().lang(Lang::Sv);
+    app.press('i').press('?');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("┌ Tangenter — Inkomna idéer "), "{screen}");
+    assert!(screen.contains("┌ Inkomna idéer ·"), "the list stays beneath:\n{screen}");
+    let mut app = Harness::sample().lang(Lang::Sv);
+    app.press('2').press('n').press("<F1>");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("┌ Tangenter — Nytt initiativ "), "{screen}");
+    assert!(screen.contains("┌ Nytt initiativ ─"), "the form stays beneath:\n{screen}");
+}

@@ -207,11 +207,11 @@ fn check_warns_about_benefit_figures_that_cannot_mean_what_they_say() {
     assert_eq!(output.status.code(), Some(0), "warnings, not errors: {}", stderr(&output));
     let warned = stderr(&output);
     for expected in [
-        "initiatives[0].benefits[0] (benefit #1 of #1, “Före”): measurements[0] is dated 2025-12-01, before",
+        "initiatives[0].benefits[0] (benefit 1 of #1, “Före”): measurements[0] is dated 2025-12-01, before",
         "measurements[1] is dated 2027-01-01, in the future",
         "the target equals the baseline",
         "the baseline is in “timmar” but the target in “dagar”",
-        "initiatives[0].benefits[1] (benefit #2 of #1, “Stort”): the value 5,000,000,000,000,000",
+        "initiatives[0].benefits[1] (benefit 2 of #1, “Stort”): the value 5,000,000,000,000,000",
     ] {
         assert!(warned.contains(expected), "“{expected}” missing in:\n{warned}");
     }

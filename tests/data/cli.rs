@@ -152,3 +152,25 @@ fn check_on_every_broken_fixture_exits_2_with_one_paragraph_naming_line_and_colu
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("200"), "{}", stderr(&output));
 }
+
+#[test]
+fn the_readme_lists_every_subcommand() {
+    let sandbox = Sandbox::new();
+    let help = stdout(&run(&sandbox, &["--help"]));
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a list of commands")
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    assert!(commands.contains(&"review"), "{help}");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let list = readme.split("## Command line").nth(1).and_then(|s| s.split("```").nth(1)).expect("the list");
+    for name in commands {
+        assert!(list.contains(&format!("\nfasett {name} ")), "README's command list lacks `fasett {name}`");
+    }
+}

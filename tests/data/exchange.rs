@@ -422,6 +422,23 @@ fn the_report_and_the_messages_speak_the_chosen_language() {
     let text = stdout(&sv);
     assert!(text.contains("3,5") && !text.contains("3.5"), "decimal comma in Swedish:\n{text}");
     assert!(text.contains("29 %") && !text.contains("29%"), "{text}");
+    // Swedish writes dates as ISO and groups thousands with a space: a point between digits
+    // can only be an English decimal.
+    let points: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        })
+        .collect();
+    assert!(points.is_empty(), "decimal points in the Swedish report:\n{}", points.join("\n"));
+    assert!(text.contains("| 2,4 | 2,0 | 1–5 | 1,4 | 2 |"), "the group's table in Swedish:\n{text}");
+    // Nothing is realised in a year still to come: only what is planned for it.
+    assert!(text.contains("| 2027 | 5 130 000 kr planerat | 18 530 planerat |"), "{text}");
+    let html = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "sv", "--format", "html"]));
+    assert!(
+        html.contains("2026: Planerat 3 400 000 kr, Realiserat 3 960 000 kr; 2027: Planerat 5 130 000 kr;"),
+        "{html}"
+    );
     assert!(text.contains("om 1 dag") || !text.contains("om 1 dagar"), "{text}");
     let da = stdout(&run(&sandbox, &["--file", utf8(&file), "report", "--lang", "da"]));
     assert!(da.contains("facet") && !da.to_lowercase().contains("fasett"), "Danish writes facet:\n{da}");

@@ -78,6 +78,11 @@ fn three_portfolios_side_by_side_with_the_broken_one_named() {
     let md = run_ok(&sandbox, &["region", files[0], files[1], files[2]]);
     golden("region.md", &stdout(&md));
     assert!(stdout(&md).contains("trasig.json: line 2"), "the broken file is named with its error");
+    // Said in the user's language, as `fasett check` says it.
+    let sv =
+        stdout(&run_ok(&sandbox, &["region", "--lang", "sv", files[0], files[1], files[2], "saknas.json"]));
+    assert!(sv.contains("trasig.json: rad 2, kolumn") && !sv.contains("line 2"), "{sv}");
+    assert!(sv.contains("saknas.json: det finns ingen fil här"), "{sv}");
     let json = run_ok(&sandbox, &["region", "--format", "json", files[0], files[1], files[2]]);
     golden("region.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");

@@ -252,9 +252,11 @@ fn the_html_report_of_10000_initiatives_is_whole_and_small() {
     let page = html(&p, Lang::En, Options::default());
     assert!(page.len() <= 5_000_000, "{} bytes", page.len());
     let doc = parse(&page);
+    // 400 copies each of the archived #22 and of #25, an idea waiting, are not listed.
+    assert_eq!(p.initiatives.iter().filter(|i| i.in_portfolio()).count(), 9_200);
     assert_eq!(
         select(&doc, "table.register tbody tr").len(),
-        9_600,
-        "every initiative not archived is listed"
+        9_200,
+        "every initiative in the portfolio is listed"
     );
 }

@@ -103,6 +103,25 @@ fn every_broken_fixture_is_covered() {
 }
 
 #[test]
+fn a_broken_file_names_its_backups_folder_only_when_it_holds_a_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.json");
+    write(&path, "{\"schema_version\": 1, \"initiatives\": [");
+    let backups = dir.path().join("backups");
+    let folder = format!("{}/", backups.display());
+    let message = |lang| load(&path).expect_err("broken").localized(lang);
+    let none = message(fasett::i18n::Lang::Sv);
+    assert!(none.contains("det finns ingen säkerhetskopia") && !none.contains(&folder), "{none}");
+    fs::create_dir(&backups).expect("makes the folder");
+    let empty = message(fasett::i18n::Lang::Sv);
+    assert!(empty.contains("det finns ingen säkerhetskopia") && !empty.contains(&folder), "{empty}");
+    write(&backups.join("p-20261130-050000.json"), "{}");
+    let some = message(fasett::i18n::Lang::Sv);
+    assert!(some.contains(&format!("säkerhetskopior finns i {folder}")), "{some}");
+    assert!(load(&path).expect_err("broken").to_string().contains(&format!("backups are in {folder}")));
+}
+
+#[test]
 fn broken_fixtures_fail_with_path_position_json_path_and_expectation() {
     for &(name, (line, column), json_path, snippet) in BROKEN {
         let path = fixture("broken", name);
@@ -119,7 +138,9 @@ fn broken_fixtures_fail_with_path_position_json_path_and_expectation() {
         }
         assert!(message.contains(snippet), "{name}: {message}");
         assert!(message.contains("did not change the file"), "{message}");
-        assert!(message.contains(&format!("{}/", fixture("broken", "backups").display())), "{message}");
+        // The fixtures have no backups folder, so none is named.
+        assert!(message.contains("there is no backup of it yet"), "{message}");
+        assert!(!message.contains(&format!("{}/", fixture("broken", "backups").display())), "{message}");
         assert_one_paragraph(&message);
         assert_eq!(err.is_newer_schema(), name == "newer_schema.json");
     }
@@ -153,7 +174,11 @@ fn broken_fixtures_are_opened_read_only_and_never_written() {
         assert!(matches!(err, SaveError::ReadOnly { .. }), "{err}");
         let message = err.to_string();
         assert!(message.contains(&path.display().to_string()) && message.contains("not saved"), "{message}");
-        assert!(message.contains(":w PATH") && message.contains("backups/"), "{message}");
+        // No backup was ever taken of a file fasett could not read: none is pointed to.
+        assert!(
+            message.contains(":w PATH") && message.contains("There is no backup of it yet."),
+            "{message}"
+        );
         assert_one_paragraph(&message);
         assert!(store.save(&sample(2)).is_err());
         assert!(store.save_as(&sample(2), &path).is_err(), "not even explicitly over itself");

@@ -204,5 +204,7 @@ fn the_report_and_the_export_carry_each_items_distribution_and_spread() {
     assert!(markdown.contains("| Is it acceptable to try something uncertain, even if it might not work? |  | 2 | 7 | 2 · 3 · 0 · 1 · 1 | 2.43 | 2.00 | 1–5 | 1.40 |"), "{markdown}");
     let rows = fasett::export::checklist_rows(&p, Lang::Sv);
     assert_eq!(rows[0][8], "Fördelning (lägsta poäng först)");
+    let risk = rows.iter().find(|r| r.contains(&"2 · 3 · 0 · 1 · 1".to_owned())).expect("the risk row");
+    assert_eq!(risk[9..], ["2,43", "2,00", "1–5", "1,40"], "decimal commas in Swedish");
     assert_eq!(rows.len(), 1 + 18 + 10 + 10, "one row per item and perspective of every run");
 }

@@ -83,7 +83,7 @@ fn notes() -> String {
 fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     let sandbox = Sandbox::new();
     let mut app = sandbox.start(["demo"]);
-    app.press("2", "Initiatives (24)");
+    app.press("2", "Initiatives (23)");
     let demo = sandbox.data_dir().join("demo.json");
     let before = std::fs::read(&demo).expect("the demo file");
     let notes = notes();
@@ -93,7 +93,7 @@ fn a_long_unbracketed_paste_on_the_normal_screen_runs_nothing_and_says_why() {
     app.wait_for(&en("status.paste_ignored"), TIMEOUT);
     // Nothing acted, the leading "1." included: no pane switch, no form, no edit, and
     // fasett still runs.
-    assert!(app.screen_text().contains("Initiatives (24)"), "{}", app.screen_text());
+    assert!(app.screen_text().contains("Initiatives (23)"), "{}", app.screen_text());
     assert!(!app.screen_text().contains("New initiative"));
     assert_eq!(std::fs::read(&demo).expect("the demo file"), before, "the file is untouched");
     app.send("j");

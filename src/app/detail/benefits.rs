@@ -36,7 +36,7 @@ impl App {
                 lang.tf("detail.benefit_owner", &[("owner", &one_line(&b.owner))])
             };
             out.push(Line {
-                lead: vec![(Tone::Dim, format!("#{} ", b.id))],
+                lead: vec![(Tone::Dim, format!("{} ", benefits::label(lang, b.id)))],
                 text: format!("{title}  ({kind} · {owner})"),
                 tone: Tone::Plain,
             });

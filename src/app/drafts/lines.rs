@@ -1,12 +1,13 @@
 //! One-line drafts of the Culture pane's score line, the intake list's prompts and the
-//! conflict dialog's typed value, and back.
+//! conflict dialog's typed value, the intake list's idea form, and back.
 
 use tui_input::Input;
 
 use super::one_line;
 use crate::app::culture::{Entry, Rating};
-use crate::app::{App, ConflictDialog, IntakeList, IntakePrompt, Mode};
-use crate::model::Id;
+use crate::app::editing::TextBox;
+use crate::app::{App, ConflictDialog, IdeaField, IdeaForm, IntakeList, IntakePrompt, Mode};
+use crate::model::{Id, Initiative};
 use crate::recovery::{Draft, IdeaPrompt, ScoreLine};
 use crate::scoring;
 
@@ -95,7 +96,32 @@ impl App {
             IdeaPrompt::Decline => IntakePrompt::Decline,
             IdeaPrompt::Park => IntakePrompt::Park,
         };
-        self.mode = Mode::Intake(IntakeList { selected, prompt: Some((prompt, Input::new(one_line(text)))) });
+        let prompt = Some((prompt, Input::new(one_line(text))));
+        self.mode = Mode::Intake(IntakeList { selected, prompt, form: None });
+    }
+
+    /// The idea form open again over the intake list, on the same idea, as it was typed; an
+    /// idea gone meanwhile has what was typed said in the status line.
+    pub(super) fn restore_idea_form(
+        &mut self,
+        id: Id,
+        focus: usize,
+        draft: Initiative,
+        fields: &[(String, String)],
+    ) {
+        let row = self.intake_ids().iter().position(|x| *x == id);
+        let (Some(selected), Some(original)) = (row, self.portfolio.initiative(id).cloned()) else {
+            let text = crate::recovery::typed_line(fields.iter().map(|(_, v)| v.as_str()));
+            self.set_error(self.lang.tf("recovery.idea_gone", &[("id", &id), ("text", &text)]));
+            return;
+        };
+        let mut form = IdeaForm::new(original, draft, IdeaField::Title, &self.portfolio.organisation);
+        form.state.put_back(focus, fields, one_line);
+        if let Some((_, need)) = fields.iter().find(|(k, _)| k == IdeaField::Need.key()) {
+            let clean: String = need.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+            form.need = TextBox::new(clean.split('\n').map(str::to_owned).collect());
+        }
+        self.mode = Mode::Intake(IntakeList { selected, prompt: None, form: Some(Box::new(form)) });
     }
 
     /// A value typed for the conflict on screen, when it differs from the one it started as.
@@ -121,5 +147,17 @@ impl App {
             let (path, text) = (crate::text::one_line(path), crate::text::one_line(text));
             self.set_error(self.lang.tf("recovery.conflict_gone", &[("path", &path), ("text", &text)]));
         }
+    }
+}
+
+/// The idea form as typed: its one-line fields and the need, by catalog key.
+pub(super) fn idea_form_draft(form: &IdeaForm) -> Draft {
+    let mut fields = form.state.lines.typed();
+    fields.push((IdeaField::Need.key().to_owned(), form.need.text()));
+    Draft::IdeaForm {
+        idea: form.id(),
+        focus: form.state.focus,
+        draft: Box::new(form.state.draft.clone()),
+        fields,
     }
 }

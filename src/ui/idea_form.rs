@@ -1,0 +1,108 @@
+//! The idea form over the intake list: the label column and one row per field, as in the
+//! initiative form; the need opens to several rows while it has the focus.
+//!
+//! ```text
+//! ┌ Idea #26 Car sharing for home care ──────────────────────────────────────────┐
+//! │  Title *              Car sharing for home care                              │
+//! │▸ Proposer             Kari Nordmann                                          │
+//! │  Proposer's unit      Home care                                              │
+//! │  …                                                                           │
+//! └ Enter or Ctrl-s saves · Tab next field · Esc cancels ────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::dialog::framed;
+use super::editor::{text_box, typed_with_suggestions};
+use super::theme::Theme;
+use crate::app::{App, IdeaField, IdeaFieldKind, IdeaForm};
+use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS};
+use crate::text::one_line;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &IdeaForm, theme: &Theme) {
+    let lang = app.lang;
+    let original = form.state.original.as_ref().map_or("", |i| i.title.as_str());
+    let title = lang.tf("idea.form_title", &[("id", &form.id()), ("title", &one_line(original))]);
+    let title = theme.truncate(&title, usize::from(area.width.saturating_sub(6)));
+    let hint = match form.field().kind() {
+        IdeaFieldKind::Line => "form.hint_line",
+        IdeaFieldKind::Text => "form.hint_text",
+        IdeaFieldKind::Choice => "form.hint_choice",
+    };
+    // As tall as its fields, the open need and the note under them, at the foot of the intake
+    // list, so that the list's top rows and the idea selected in them stay in sight.
+    let rows = IdeaField::ALL.len() as u16 + TEXT_ROWS - 1 + NOTE_ROWS + 1;
+    let height = (rows + 2).min(area.height);
+    let rect = Rect { y: area.bottom() - height, height, ..area };
+    let inner = framed(frame, rect, &title, lang.t(hint), theme);
+    let mut y = inner.y;
+    for field in IdeaField::ALL {
+        let focused = form.field() == field;
+        let height = if focused && field.kind() == IdeaFieldKind::Text { TEXT_ROWS } else { 1 };
+        if y + height > inner.bottom() {
+            break;
+        }
+        let row = Rect { y, height, ..inner };
+        render_field(app, frame, row, form, field, theme);
+        y += height;
+    }
+    // Whose name is kept, and where it does not go.
+    let note_at = inner.bottom().saturating_sub(NOTE_ROWS);
+    if note_at > y {
+        let note = Paragraph::new(lang.t("idea.form_private")).style(theme.dim()).wrap(Wrap { trim: true });
+        frame.render_widget(note, Rect { y: note_at, height: NOTE_ROWS, ..inner });
+    }
+}
+
+/// The rows the note on the proposer's personal data wraps to.
+const NOTE_ROWS: u16 = 2;
+
+fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &IdeaForm, field: IdeaField, theme: &Theme) {
+    let focused = form.field() == field;
+    let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
+    let mut label = app.lang.t(field.key()).to_owned();
+    if field == IdeaField::Title {
+        label.push_str(" *");
+    }
+    frame.render_widget(
+        theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
+        Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
+    );
+    let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };
+    let width = usize::from(value.width);
+    match field.kind() {
+        IdeaFieldKind::Line => {
+            let Some(input) = form.state.line(field) else { return };
+            let typed = super::input_line(frame, value, input, focused, theme);
+            if !focused && typed.is_empty() && field == IdeaField::Received {
+                frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
+                return;
+            }
+            let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
+            frame.render_widget(typed_with_suggestions(typed, focused, &suggestions, width, theme), value);
+        }
+        IdeaFieldKind::Text if focused => text_box(app, frame, row, value, &form.need, theme),
+        IdeaFieldKind::Text => {
+            let lines = form.need.lines();
+            let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
+            if lines.len() > 1 {
+                text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
+            }
+            frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
+        }
+        IdeaFieldKind::Choice => {
+            let current = form.channel().map_or_else(
+                || app.lang.t("channel.none").to_owned(),
+                |c| app.lang.t(&format!("channel.{}", c.key())).to_owned(),
+            );
+            let (left, right) = theme.symbols().choose;
+            let text = if focused { format!("{left} {current} {right}") } else { current };
+            let style = if focused { theme.selected() } else { Style::new() };
+            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The initiative form's multi-line fields (description, need) as a facilitator edits them:
+//! long lines wrap in the rows the field has, ↑/↓ move through those rows and leave the field
+//! only from its first or last, a pasted paragraph keeps its lines, and a one-line field says
+//! when it joined a pasted paragraph's lines.
+
+use fasett::app::{Field, Mode};
+use fasett::testing::Harness;
+use ratatui::crossterm::event::KeyCode;
+
+/// The sample's #3 open in the form, on its description (one line of 165 characters).
+fn description_of_3() -> Harness {
+    open_description_of_3(Harness::sample())
+}
+
+fn open_description_of_3(mut app: Harness) -> Harness {
+    app.press('2');
+    let ix = app.register.view.iter().position(|x| *x == 3).expect("shown");
+    app.press('g');
+    app.press_times('j', ix);
+    app.press('e');
+    app.press(KeyCode::Tab);
+    assert_eq!(focus(&app), Field::Description);
+    app
+}
+
+fn focus(app: &Harness) -> Field {
+    let Mode::Form(form) = &app.mode else { panic!("the form is open: {:?}", app.mode) };
+    form.state.field()
+}
+
+fn cursor(app: &Harness, field: Field) -> (usize, usize) {
+    let Mode::Form(form) = &app.mode else { panic!("the form is open") };
+    form.text(field).map(fasett::app::editing::TextBox::cursor).expect("a multi-line field")
+}
+
+/// The screen with the terminal's cursor under it, as a row of `^` and the position.
+fn screen_and_cursor(app: &mut Harness) -> String {
+    let screen = app.render(80, 24);
+    let (x, y) = app.cursor().expect("the cursor shows");
+    // One column to the right for the quote each row of the screen starts with.
+    format!("{screen}{}^ cursor at column {x}, row {y}\n", " ".repeat(usize::from(x) + 1))
+}
+
+#[test]
+fn a_long_description_wraps_in_its_rows_with_the_cursor_at_its_end() {
+    let mut app = description_of_3();
+    app.press(KeyCode::End);
+    let screen = screen_and_cursor(&mut app);
+    assert!(screen.contains("laddinfrastruktur"), "the whole text is on screen:\n{screen}");
+    assert!(!screen.contains("transporter …"), "not cut:\n{screen}");
+    insta::assert_snapshot!("long_description_80x24", screen);
+}
+
+#[test]
+fn up_and_down_move_through_the_wrapped_rows_and_leave_only_at_the_edges() {
+    let mut app = description_of_3();
+    assert_eq!(cursor(&app, Field::Description), (0, 0));
+    app.press(KeyCode::Down);
+    assert_eq!(focus(&app), Field::Description, "↓ goes to the second row, not the next field");
+    assert!(cursor(&app, Field::Description).1 > 0);
+    app.press_times(KeyCode::Down, 2);
+    assert_eq!(focus(&app), Field::Description, "four rows at 80 columns");
+    app.press(KeyCode::Down);
+    assert_eq!(focus(&app), Field::Need, "from the last row, to the next field");
+    app.press(KeyCode::Up);
+    assert_eq!(focus(&app), Field::Description);
+    let Mode::Form(form) = &app.mode else { panic!() };
+    let end = form.text(Field::Description).map(|t| t.lines()[0].chars().count());
+    assert_eq!(Some(cursor(&app, Field::Description).1), end, "entered from below: at the end");
+    app.press_times(KeyCode::Up, 3);
+    assert_eq!(focus(&app), Field::Description);
+    app.press(KeyCode::Up);
+    assert_eq!(focus(&app), Field::Title, "from the first row, to the field before");
+    // Tab and Shift-Tab still step whole fields.
+    app.press(KeyCode::Tab).press(KeyCode::Tab);
+    assert_eq!(focus(&app), Field::Need);
+    app.press(KeyCode::BackTab);
+    assert_eq!(focus(&app), Field::Description);
+}
+
+#[test]
+fn a_pasted_paragraph_keeps_its_lines_and_the_field_scrolls_to_the_cursor() {
+    let mut app = description_of_3();
+    app.press(KeyCode::End);
+    let long = "Andra stycket: målet är att minska återinläggningar med 20 % under 2027, räknat per kvartal.";
+    app.paste(&format!("\n\n{long}\n- punkt ett\n- punkt två\n- punkt tre"));
+    let screen = app.render(80, 24);
+    assert!(screen.contains("- punkt tre"), "the cursor's row is in view:\n{screen}");
+    assert!(screen.contains("↑ 5 more lines"), "the rows above are counted:\n{screen}");
+    let (_, y) = app.cursor().expect("the cursor shows");
+    let row = screen.lines().nth(usize::from(y)).unwrap_or_default();
+    assert!(row.contains("- punkt tre"), "the cursor is on the last line typed: {row}");
+    // Back to the top: what was out of view above is now below.
+    app.press_times(KeyCode::Up, 9);
+    assert_eq!(focus(&app), Field::Description);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Alla kommunens egna fordon") && screen.contains("↓ 5 more lines"), "{screen}");
+    // The long line is all there, over two rows.
+    app.press_times(KeyCode::Down, 6);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("20 % under 2027, räknat per kvartal."), "{screen}");
+    app.keys("<C-s>");
+    let saved = app.portfolio.initiative(3).expect("kept");
+    assert!(saved.description.ends_with(&format!("\n\n{long}\n- punkt ett\n- punkt två\n- punkt tre")));
+}
+
+#[test]
+fn the_rows_out_of_view_are_marked_in_ascii_too() {
+    let mut app = open_description_of_3(Harness::sample().ascii());
+    app.press(KeyCode::End);
+    app.paste("\n1\n2\n3\n4");
+    assert!(app.render(80, 24).contains("^ 3 more lines"), "{}", app.screen());
+    app.press_times(KeyCode::Up, 7);
+    assert!(app.render(80, 24).contains("v 3 more lines"), "{}", app.screen());
+}
+
+#[test]
+fn a_paragraph_pasted_into_the_title_is_joined_and_said_so_once() {
+    let mut app = Harness::sample();
+    app.press('2').press('n');
+    app.paste("Gemensam bilpool\nför hemtjänsten\n");
+    let Mode::Form(form) = &app.mode else { panic!("the form is open") };
+    assert_eq!(
+        form.state.line(Field::Title).map(tui_input::Input::value),
+        Some("Gemensam bilpool för hemtjänsten")
+    );
+    assert_eq!(
+        app.status(),
+        Some(("The pasted line breaks became spaces: this field holds one line.".into(), false))
+    );
+    app.type_text("na");
+    app.paste(" i Norra");
+    assert!(app.message().contains("line breaks"), "the one message stays, not repeated or changed");
+    // A line that only ends in a line break is not joined to anything: nothing to say.
+    let mut app = Harness::sample();
+    app.press('2').press('n');
+    app.paste("Gemensam bilpool\n");
+    assert_eq!(app.status(), None);
+}
