@@ -594,9 +594,7 @@ impl App {
         let mut initiative = match form.build(self.today) {
             Ok(i) => i,
             Err(e) => {
-                let field = self.lang.t(e.field.key());
-                let why = self.lang.t(e.key);
-                self.set_error(self.lang.tf("status.form_invalid", &[("field", &field), ("why", &why)]));
+                self.set_error(e.said(self.lang));
                 form.focus_field(e.field);
                 form.error = Some(e);
                 self.mode = Mode::Form(form);

@@ -92,6 +92,14 @@ pub struct FieldError<F = Field> {
     pub key: &'static str,
 }
 
+impl<F: crate::model::Keyed> FieldError<F> {
+    /// What the status line says of it: "Not saved: Title — …".
+    pub fn said(&self, lang: crate::i18n::Lang) -> String {
+        let (field, why) = (lang.t(self.field.key()), lang.t(self.key));
+        lang.tf("status.form_invalid", &[("field", &field), ("why", &why)])
+    }
+}
+
 /// The initiative form. The state's draft holds the choice and multi-select values; text
 /// fields are read at save.
 #[derive(Debug, Clone)]

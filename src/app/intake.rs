@@ -247,9 +247,7 @@ impl App {
         let mut after = match form.build(self.today) {
             Ok(after) => after,
             Err(e) => {
-                let field = self.lang.t(e.field.key());
-                let why = self.lang.t(e.key);
-                self.set_error(self.lang.tf("status.form_invalid", &[("field", &field), ("why", &why)]));
+                self.set_error(e.said(self.lang));
                 form.state.focus_field(e.field);
                 form.error = Some(e);
                 return false;

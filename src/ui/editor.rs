@@ -249,49 +249,99 @@ pub(super) fn typed_with_suggestions(
     ])
 }
 
-fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
-    let focused = form.state.field() == field;
-    let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
-    let mut label = app.lang.t(field.key()).to_owned();
-    if field == Field::Title {
+/// A form field's label (with `*` when `required`) at the left of `row`; gives back where its
+/// value goes. Every form draws its labels so.
+pub(super) fn field_label(
+    app: &App,
+    frame: &mut Frame,
+    row: Rect,
+    key: &str,
+    required: bool,
+    state: (bool, bool),
+    theme: &Theme,
+) -> Rect {
+    let (focused, has_error) = state;
+    let mut label = app.lang.t(key).to_owned();
+    if required {
         label.push_str(" *");
     }
     frame.render_widget(
         theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
         Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
     );
-    let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };
+    Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row }
+}
+
+/// A one-line field's value: as typed, with the known values it may be completed to while
+/// focused; a date field left empty shows how to write one.
+pub(super) fn line_value(
+    app: &App,
+    frame: &mut Frame,
+    value: Rect,
+    input: &tui_input::Input,
+    (focused, is_date): (bool, bool),
+    suggestions: &[&str],
+    theme: &Theme,
+) {
+    let typed = super::input_line(frame, value, input, focused, theme);
+    if !focused && typed.is_empty() && is_date {
+        frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
+        return;
+    }
+    frame.render_widget(
+        typed_with_suggestions(typed, focused, suggestions, usize::from(value.width), theme),
+        value,
+    );
+}
+
+/// A multi-line field's value: the text box while focused, else its first line and how many
+/// more there are.
+pub(super) fn text_value(
+    app: &App,
+    frame: &mut Frame,
+    row: Rect,
+    value: Rect,
+    text: &TextBox,
+    focused: bool,
+    theme: &Theme,
+) {
+    if focused {
+        text_box(app, frame, row, value, text, theme);
+        return;
+    }
+    let lines = text.lines();
+    let mut first = one_line(lines.first().map_or("", String::as_str)).into_owned();
+    if lines.len() > 1 {
+        first = format!("{first} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
+    }
+    frame.render_widget(Line::raw(theme.truncate(&first, usize::from(value.width))), value);
+}
+
+/// A choice's value, between the arrows that change it while focused.
+pub(super) fn choice_value(frame: &mut Frame, value: Rect, current: String, focused: bool, theme: &Theme) {
+    let (left, right) = theme.symbols().choose;
+    let text = if focused { format!("{left} {current} {right}") } else { current };
+    let style = if focused { theme.selected() } else { Style::new() };
+    frame.render_widget(Line::styled(theme.truncate(&text, usize::from(value.width)), style), value);
+}
+
+fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &InitiativeForm, field: Field, theme: &Theme) {
+    let focused = form.state.field() == field;
+    let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
+    let value = field_label(app, frame, row, field.key(), field == Field::Title, (focused, has_error), theme);
     let width = usize::from(value.width);
     match field.kind() {
         FieldKind::Line => {
             let Some(input) = form.state.line(field) else { return };
-            let typed = super::input_line(frame, value, input, focused, theme);
-            if !focused && typed.is_empty() && field == Field::FollowUp {
-                frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
-                return;
-            }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
-            frame.render_widget(typed_with_suggestions(typed, focused, &suggestions, width, theme), value);
+            line_value(app, frame, value, input, (focused, field == Field::FollowUp), &suggestions, theme);
         }
         FieldKind::Text => {
             let Some(text) = form.text(field) else { return };
-            if focused {
-                text_box(app, frame, row, value, text, theme);
-            } else {
-                let lines = text.lines();
-                let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
-                if lines.len() > 1 {
-                    text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
-                }
-                frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
-            }
+            text_value(app, frame, row, value, text, focused, theme);
         }
         FieldKind::Choice => {
-            let current = app.lang.t(&form.choice_label(field)).to_owned();
-            let (left, right) = theme.symbols().choose;
-            let text = if focused { format!("{left} {current} {right}") } else { current };
-            let style = if focused { theme.selected() } else { Style::new() };
-            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+            choice_value(frame, value, app.lang.t(&form.choice_label(field)).to_owned(), focused, theme);
         }
         FieldKind::List => {
             frame.render_widget(benefit_chips(app, form, focused, width, theme), value);

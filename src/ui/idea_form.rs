@@ -12,15 +12,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::dialog::framed;
-use super::editor::{text_box, typed_with_suggestions};
+use super::editor::{choice_value, field_label, line_value, text_value};
 use super::theme::Theme;
 use crate::app::{App, IdeaField, IdeaFieldKind, IdeaForm};
-use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS};
+use crate::layout::FORM_TEXT_ROWS as TEXT_ROWS;
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &IdeaForm, theme: &Theme) {
@@ -64,45 +62,29 @@ const NOTE_ROWS: u16 = 2;
 fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &IdeaForm, field: IdeaField, theme: &Theme) {
     let focused = form.field() == field;
     let has_error = form.error.as_ref().is_some_and(|e| e.field == field);
-    let mut label = app.lang.t(field.key()).to_owned();
-    if field == IdeaField::Title {
-        label.push_str(" *");
-    }
-    frame.render_widget(
-        theme.field_label(&label, usize::from(LABEL_WIDTH - 1), focused, has_error),
-        Rect { height: 1, width: LABEL_WIDTH.min(row.width), ..row },
-    );
-    let value = Rect { x: row.x + LABEL_WIDTH, width: row.width.saturating_sub(LABEL_WIDTH), ..row };
-    let width = usize::from(value.width);
+    let value =
+        field_label(app, frame, row, field.key(), field == IdeaField::Title, (focused, has_error), theme);
     match field.kind() {
         IdeaFieldKind::Line => {
             let Some(input) = form.state.line(field) else { return };
-            let typed = super::input_line(frame, value, input, focused, theme);
-            if !focused && typed.is_empty() && field == IdeaField::Received {
-                frame.render_widget(Line::styled(app.lang.t("form.placeholder_date"), theme.dim()), value);
-                return;
-            }
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
-            frame.render_widget(typed_with_suggestions(typed, focused, &suggestions, width, theme), value);
+            line_value(
+                app,
+                frame,
+                value,
+                input,
+                (focused, field == IdeaField::Received),
+                &suggestions,
+                theme,
+            );
         }
-        IdeaFieldKind::Text if focused => text_box(app, frame, row, value, &form.need, theme),
-        IdeaFieldKind::Text => {
-            let lines = form.need.lines();
-            let mut text = one_line(lines.first().map_or("", String::as_str)).into_owned();
-            if lines.len() > 1 {
-                text = format!("{text} {}", app.lang.tn("form.more_lines", lines.len() - 1, &[]));
-            }
-            frame.render_widget(Line::raw(theme.truncate(&text, width)), value);
-        }
+        IdeaFieldKind::Text => text_value(app, frame, row, value, &form.need, focused, theme),
         IdeaFieldKind::Choice => {
             let current = form.channel().map_or_else(
                 || app.lang.t("channel.none").to_owned(),
                 |c| app.lang.t(&format!("channel.{}", c.key())).to_owned(),
             );
-            let (left, right) = theme.symbols().choose;
-            let text = if focused { format!("{left} {current} {right}") } else { current };
-            let style = if focused { theme.selected() } else { Style::new() };
-            frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
+            choice_value(frame, value, current, focused, theme);
         }
     }
 }
