@@ -1,9 +1,10 @@
 //! `fasett region FILE FILE…`: several municipalities' portfolios side by side, read-only.
 //! Per municipality and pooled: the facet balance and its tendency (from [`crate::balance`]),
-//! the lifecycle stages and statuses; checklist results of the same template compared (mean and
-//! spread per municipality); benefit totals where the files have benefits; and initiatives
-//! that appear in more than one municipality, as candidates for cooperation. A file that
-//! cannot be read is named with its error and the rest are still shown.
+//! the lifecycle stages and statuses; checklist results of the same template compared (per
+//! municipality the mean, the spread between its scopes and the spread within its groups);
+//! benefit totals where the files have benefits; and initiatives that appear in more than one
+//! municipality, as candidates for cooperation. A file that cannot be read is named with its
+//! error and the rest are still shown.
 //!
 //! [`View`] holds the figures; `region/render.rs` writes them as Markdown or JSON, so another
 //! format is one more function there.
@@ -99,8 +100,13 @@ pub struct ChecklistRow {
     pub runs: usize,
     /// The mean of those runs' means.
     pub mean: Option<f64>,
-    /// Their standard deviation (0 for one run): how far the units or teams are apart.
+    /// Their standard deviation: how far the units or teams are apart; `None` below two
+    /// scopes, where there is nothing to be apart.
     pub spread: Option<f64>,
+    /// How much each group disagreed on an average item (the runs' mean spread, for those
+    /// with participants' own scores), averaged over the scopes: the spread a run's own
+    /// results show, which `spread` is not.
+    pub group_spread: Option<f64>,
     pub latest: Date,
 }
 
@@ -257,6 +263,7 @@ fn checklists(portfolios: &[(usize, Portfolio)], lang: Lang) -> Vec<Checklist> {
         }
         for (template, runs) in per_template {
             let means: Vec<f64> = runs.iter().filter_map(|r| r.mean).collect();
+            let group_spreads: Vec<f64> = runs.iter().filter_map(|r| r.spread).collect();
             let latest = runs.iter().map(|r| r.date).max().unwrap_or(runs[0].date);
             let checklist = out.entry(template.to_owned()).or_insert_with(|| Checklist {
                 template: template.to_owned(),
@@ -268,7 +275,8 @@ fn checklists(portfolios: &[(usize, Portfolio)], lang: Lang) -> Vec<Checklist> {
                 member: *member,
                 runs: means.len(),
                 mean: mean(&means),
-                spread: spread(&means),
+                spread: spread(&means).filter(|_| means.len() >= 2),
+                group_spread: mean(&group_spreads),
                 latest,
             });
         }
@@ -363,6 +371,39 @@ mod tests {
             view.pooled.initiatives,
             2 * view.members[0].outcome.as_ref().map_or(0, |l| l.figures.initiatives)
         );
+    }
+
+    #[test]
+    fn a_checklist_row_tells_the_spread_between_scopes_from_the_groups_own() {
+        // The demo's climate checklist was run for one scope, by a group of seven whose
+        // scores spread 0.8 on an average item: nothing lies between scopes, and the group's
+        // own spread is the one its results show.
+        let p = crate::testing::sample();
+        let rows = |p: &Portfolio| {
+            let all = checklists(&[(0, p.clone())], Lang::En);
+            all.into_iter().find(|c| c.template == "innovation_climate").expect("run").rows
+        };
+        let row = rows(&p).remove(0);
+        assert_eq!((row.runs, row.spread), (1, None));
+        let own = analysis::checklist_results(&p, Lang::En)
+            .into_iter()
+            .find(|c| c.template == "innovation_climate")
+            .and_then(|c| c.spread);
+        assert!(own.is_some() && row.group_spread == own, "{:?} vs {own:?}", row.group_spread);
+        // A second scope, scored one lower throughout: the scopes are apart.
+        let mut two = p.clone();
+        let mut other = two.assessments.iter().find(|a| a.id == 2).expect("October").clone();
+        other.id = 99;
+        other.scope = "Socialförvaltningen".into();
+        other.responses.clear();
+        for answer in &mut other.answers {
+            answer.score = answer.score.map(|s| s.saturating_sub(1).max(1));
+        }
+        two.assessments.push(other);
+        let row = rows(&two).remove(0);
+        assert_eq!(row.runs, 2);
+        assert!(row.spread.is_some_and(|s| s > 0.0), "{:?}", row.spread);
+        assert_eq!(row.group_spread, own, "the scope without participants' scores adds none");
     }
 
     #[test]

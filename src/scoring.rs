@@ -261,6 +261,16 @@ pub enum Trend {
 }
 
 impl Trend {
+    /// The other way round: for a score where lower is better.
+    #[must_use]
+    pub fn flipped(self) -> Self {
+        match self {
+            Trend::Up => Trend::Down,
+            Trend::Down => Trend::Up,
+            other => other,
+        }
+    }
+
     pub fn arrow(self) -> &'static str {
         match self {
             Trend::Up => "↑",
@@ -274,7 +284,8 @@ impl Trend {
 /// Changes smaller than this (in scale points) count as no change.
 const SAME: f64 = 0.05;
 
-/// A before/after pair of counted scores (reverse items already flipped, so up is better).
+/// A before/after pair of scores: counted means (reverse items flipped, so up is better), or
+/// for one item its value as given ([`SlotDelta::trend`] says which way is better).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Delta {
     pub before: Option<f64>,
@@ -296,13 +307,23 @@ impl Delta {
     }
 }
 
-/// One slot's change between two runs: its value and the group's spread on it.
+/// One slot's change between two runs: its value as the group gave it (a reverse item not
+/// flipped, the same number the rating view and the results show) and the group's spread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlotDelta {
     pub item: String,
     pub perspective: Option<String>,
     pub delta: Delta,
     pub spread: Delta,
+    /// A reverse item: its value falling is the better way.
+    pub reverse: bool,
+}
+
+impl SlotDelta {
+    /// Better or worse, whichever way the item is scored.
+    pub fn trend(&self) -> Trend {
+        if self.reverse { self.delta.trend().flipped() } else { self.delta.trend() }
+    }
 }
 
 /// Two runs of the same template side by side.
@@ -325,8 +346,9 @@ pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Compari
         .map(|(b, a)| SlotDelta {
             item: a.slot.item.id.clone(),
             perspective: a.slot.perspective.map(str::to_owned),
-            delta: Delta { before: b.value(&t.scale), after: a.value(&t.scale) },
+            delta: Delta { before: b.raw_value(), after: a.raw_value() },
             spread: Delta { before: b.spread(), after: a.spread() },
+            reverse: a.slot.item.reverse,
         })
         .collect();
     let (b, a) = (scores(t, before), scores(t, after));
@@ -643,8 +665,10 @@ mod tests {
         let c = compare(&t, &before, &after);
         assert_eq!(c.slots[0].delta.change(), Some(2.0));
         assert_eq!(c.slots[0].delta.trend(), Trend::Up);
-        // Less conflict is better: 4 → 2 counts as 2 → 4.
-        assert_eq!(c.slots[1].delta.change(), Some(2.0));
+        // Less conflict is better: 4 → 2 is shown as given, and counts as going up.
+        assert_eq!(c.slots[1].delta.change(), Some(-2.0));
+        assert_eq!(c.slots[1].trend(), Trend::Up);
+        assert_eq!(c.slots[0].trend(), Trend::Up, "an ordinary item goes up with its score");
         assert_eq!(c.slots[2].delta.trend(), Trend::Same);
         assert_eq!(c.dimensions[0].1.change(), Some(2.0));
         assert!(c.total.change().is_some_and(|d| (d - 4.0 / 3.0).abs() < 1e-9));

@@ -357,7 +357,12 @@ impl App {
             Mode::Culture(CultureMode::Note { input, .. }) => {
                 editing::type_line(input, typed);
             }
-            Mode::Culture(CultureMode::NewRun(form)) => form.type_into(typed, templates),
+            Mode::Culture(CultureMode::NewRun(form)) => {
+                form.type_into(typed, templates);
+                let mut form = form.clone();
+                self.follow_choices(&mut form);
+                self.mode = Mode::Culture(CultureMode::NewRun(form));
+            }
             Mode::Culture(CultureMode::ActionForm(form)) => form.type_into(typed),
             _ => {}
         }

@@ -150,6 +150,8 @@ impl App {
                 if editing.is_none() {
                     form.template = chosen.unwrap_or(form.template);
                 }
+                form.participants_typed = true;
+                self.follow_choices(&mut form);
                 if let Some(ix) = form.scopes.iter().position(|s| *s == scope) {
                     form.scope = ix;
                 } else {

@@ -163,6 +163,9 @@ fn markdown(view: &View, lang: Lang) -> String {
     for checklist in &view.checklists {
         checklist_markdown(&mut out, view, checklist, lang);
     }
+    if !view.checklists.is_empty() {
+        let _ = writeln!(out, "{}\n", lang.t("region.checklist_rule"));
+    }
 
     benefits_markdown(&mut out, &columns, lang);
 
@@ -184,21 +187,23 @@ fn checklist_markdown(out: &mut String, view: &View, checklist: &Checklist, lang
     let _ = writeln!(out, "### {}{scale}\n", md(&checklist.name));
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
+        "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---|",
         lang.t("region.municipality"),
         lang.t("region.runs"),
         lang.t("region.mean"),
         lang.t("region.spread"),
+        lang.t("region.group_spread"),
         lang.t("region.latest"),
     );
     for r in &checklist.rows {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             md(&member_name(view, r.member)),
             r.runs,
             decimal(lang, r.mean),
             decimal(lang, r.spread),
+            decimal(lang, r.group_spread),
             r.latest
         );
     }
@@ -314,7 +319,7 @@ fn checklist_json(c: &Checklist) -> Value {
         .iter()
         .map(|r| {
             json!({"member": r.member, "runs": r.runs, "mean": round(r.mean), "spread": round(r.spread),
-                "latest": r.latest.to_string()})
+                "group_spread": round(r.group_spread), "latest": r.latest.to_string()})
         })
         .collect();
     json!({"template": c.template, "name": c.name, "scale": c.scale.map(|(a, b)| [a, b]), "members": rows})

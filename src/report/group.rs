@@ -35,10 +35,11 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
     let run = p.assessment(c.assessment);
     let template = run.and_then(|a| p.template(&a.template, a.template_version));
     let (Some(run), Some(t)) = (run, template) else {
-        for key in ["items", "disagree_most", "agree_most", "gaps", "facet_spread"] {
+        for key in ["items", "disagree_most", "agree_most", "gaps", "dimension_gaps", "facet_spread"] {
             out.insert(key.into(), json!([]));
         }
         out.insert("perspectives".into(), json!([]));
+        out.insert("total_gap".into(), Value::Null);
         return out;
     };
     let groups = group::group(t, run);
@@ -87,6 +88,15 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
         })
         .collect();
     out.insert("gaps".into(), Value::from(gaps));
+    let found = group::perspective_gaps(t, &groups);
+    let (dimensions, total) = group::gap_summaries(t, &found);
+    let summary = |g: &group::GapSummary| json!({"gap": two(g.gap), "paired": g.paired, "items": g.items});
+    let summaries: Vec<Value> = dimensions
+        .iter()
+        .map(|(id, g)| json!({"dimension": id, "gap": two(g.gap), "paired": g.paired, "items": g.items}))
+        .collect();
+    out.insert("dimension_gaps".into(), Value::from(summaries));
+    out.insert("total_gap".into(), total.map_or(Value::Null, |g| summary(&g)));
     let facets: Vec<Value> = if t.result == crate::model::ResultKind::FacetOrientation {
         group::facet_spreads(t, run)
             .iter()
@@ -193,16 +203,38 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
                 names[1],
                 t("results.gap")
             );
-            for g in &gaps {
-                let gap = g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} | {gap} |",
-                    short(g.item.text.get(lang.code())),
-                    super::score(lang, g.values.first().copied().flatten()),
-                    super::score(lang, g.values.get(1).copied().flatten()),
-                );
+            // Each dimension above its items, the whole run at the end; their gaps are over the
+            // items scored under both perspectives only (`group::gap_summaries`).
+            let scores = crate::scoring::scores(template, run);
+            let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
+            let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
+                let mut shown =
+                    gap.and_then(|g| g.gap).map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
+                if let Some(g) = gap.filter(|g| g.is_partial() && g.paired > 0) {
+                    let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
+                    shown = format!("{shown} {of}");
+                }
+                let first = super::score(lang, by.first().copied().flatten());
+                let second = super::score(lang, by.get(1).copied().flatten());
+                format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
+            };
+            for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
+                let name =
+                    template.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
+                let _ = writeln!(o, "{}", summary(name, &d.by_perspective, Some(gap)));
+                for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
+                    let gap = g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
+                    let _ = writeln!(
+                        o,
+                        "| {} | {} | {} | {gap} |",
+                        short(g.item.text.get(lang.code())),
+                        super::score(lang, g.values.first().copied().flatten()),
+                        super::score(lang, g.values.get(1).copied().flatten()),
+                    );
+                }
             }
+            let total = summary(t("results.total"), &scores.total_by_perspective, total_gap.as_ref());
+            let _ = writeln!(o, "{total}");
         }
     }
     o

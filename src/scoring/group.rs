@@ -306,6 +306,55 @@ pub fn perspective_gaps<'t>(t: &'t Template, groups: &[SlotGroup<'t>]) -> Vec<Ga
         .collect()
 }
 
+/// The gap between the first two perspectives over several items (a dimension, a whole run),
+/// like with like: only the items with a value under both perspectives count, so a dimension
+/// whose second perspective was answered for one item of three is that one item's gap, not
+/// three items' mean against one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GapSummary {
+    /// The mean of the paired items' gaps (equal to the first perspective's mean over them
+    /// minus the second's); `None` when no item has both.
+    pub gap: Option<f64>,
+    /// Items with a value under both perspectives.
+    pub paired: usize,
+    /// All the items it is over.
+    pub items: usize,
+}
+
+impl GapSummary {
+    pub fn of<'a, 't: 'a>(gaps: impl IntoIterator<Item = &'a Gap<'t>>) -> Self {
+        let (mut sum, mut paired, mut items) = (0.0, 0usize, 0usize);
+        for g in gaps {
+            items += 1;
+            if let Some(d) = g.gap {
+                sum += d;
+                paired += 1;
+            }
+        }
+        let gap = (paired > 0).then(|| sum / paired as f64);
+        Self { gap, paired, items }
+    }
+
+    /// Some items lack a value under one of the perspectives: the gap is over fewer than all.
+    pub fn is_partial(&self) -> bool {
+        self.paired < self.items
+    }
+}
+
+/// Each dimension's [`GapSummary`] (template order, with its id) and the whole run's, from
+/// [`perspective_gaps`]; empty and `None` for a template with fewer than two perspectives.
+pub fn gap_summaries(t: &Template, gaps: &[Gap<'_>]) -> (Vec<(String, GapSummary)>, Option<GapSummary>) {
+    if gaps.is_empty() {
+        return (Vec::new(), None);
+    }
+    let dimensions = t
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), GapSummary::of(gaps.iter().filter(|g| g.item.dimension == d.id))))
+        .collect();
+    (dimensions, Some(GapSummary::of(gaps)))
+}
+
 /// The items whose perspectives lie furthest apart, largest gap first (either way).
 pub fn widest_gaps<'g, 't>(gaps: &'g [Gap<'t>], limit: usize) -> Vec<&'g Gap<'t>> {
     let mut with: Vec<(usize, &Gap<'t>)> =
@@ -544,6 +593,29 @@ mod tests {
         assert_eq!(gaps[1].gap, Some(0.5));
         assert_eq!(widest_gaps(&gaps, 1)[0].item.id, "trust");
         assert!(perspective_gaps(&template(&[("x", false, None)], &[]), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_dimensions_gap_compares_only_items_answered_under_both() {
+        let items = ["own", "together", "listen"].map(|id| fixtures::item(id, "d", false, None)).to_vec();
+        let mut t = fixtures::template(1, 5, items);
+        t.perspectives = ["org", "me"]
+            .iter()
+            .map(|p| Perspective { id: (*p).into(), name: text(p), extra: Extra::default() })
+            .collect();
+        // The organisation scores all three (2, 4, 3: mean 3), the individual only the first
+        // (3): the dimension's means agree, but where both were asked they differ by −1.
+        let a = run(&[&[("own/org", 2), ("together/org", 4), ("listen/org", 3), ("own/me", 3)]], vec![]);
+        let gaps = perspective_gaps(&t, &group(&t, &a));
+        let (dimensions, total) = gap_summaries(&t, &gaps);
+        let summary = GapSummary { gap: Some(-1.0), paired: 1, items: 3 };
+        assert_eq!(dimensions, [("d".to_owned(), summary)]);
+        assert!(summary.is_partial());
+        assert_eq!(total, Some(summary));
+        let none = run(&[&[("own/org", 2)]], vec![]);
+        let gaps = perspective_gaps(&t, &group(&t, &none));
+        assert_eq!(gap_summaries(&t, &gaps).1, Some(GapSummary { gap: None, paired: 0, items: 3 }));
+        assert_eq!(gap_summaries(&template(&[("x", false, None)], &[]), &[]), (Vec::new(), None));
     }
 
     #[test]

@@ -64,13 +64,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
+    // The narrow columns are as wide as their longest heading in any of the languages, so
+    // the layout is the same in each and no heading is cut ("Gruppe").
+    let fit = |key: &str, min: usize| {
+        Lang::ALL.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.t(key))).max().unwrap_or(0).max(min)
+    };
+    let (group_width, total_width) = (fit("culture.column_group", 5), fit("culture.column_total", 5));
     let columns = [
         ("column.date", Constraint::Length(10)),
         ("column.template", Constraint::Fill(3)),
         ("column.scope", Constraint::Fill(2)),
-        ("column.answered", Constraint::Length(8)),
-        ("culture.column_group", Constraint::Length(5)),
-        ("culture.column_total", Constraint::Length(5)),
+        ("column.answered", Constraint::Length(fit("column.answered", 8) as u16)),
+        ("culture.column_group", Constraint::Length(group_width as u16)),
+        ("culture.column_total", Constraint::Length(total_width as u16)),
     ];
     let cut = super::column_widths(area, &columns);
     // Only the rows on screen are worked out: a long history stays quick to scroll.
@@ -105,8 +111,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
                 theme.truncate(&one_line(&template_name(app, a)), cut[1]),
                 theme.truncate(&one_line(&a.scope), cut[2]),
                 done,
-                format!("{group:>5}"),
-                format!("{total:>5}"),
+                format!("{group:>group_width$}"),
+                format!("{total:>total_width$}"),
             ])
         },
     );
@@ -120,7 +126,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants = match (a.participants.is_empty(), app.culture.presenting) {
             (true, _) => none.to_owned(),
-            (false, true) => app.lang.tf("results.hidden_names", &[("count", &a.participants.len())]),
+            (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
         lines.push(labelled(app, "culture.participants", &participants, width, theme));
@@ -363,12 +369,11 @@ pub(super) fn bar(value: Option<f64>, min: f64, max: f64, width: usize, theme: &
     format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
-/// A score as text: a whole number as it is ("4"), a mean with one decimal ("3.4", "3,4").
-pub(super) fn score(lang: Lang, value: Option<f64>, theme: &Theme) -> String {
-    match value {
-        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
-        other => number(lang, other, theme),
-    }
+/// `text` in `width` columns with `mark` (the reverse item's ⇅) after it: the text is cut
+/// to make room, never the mark.
+pub(super) fn marked(text: &str, mark: &str, width: usize, theme: &Theme) -> String {
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(mark) + 1);
+    format!("{} {mark}", theme.truncate(text, room))
 }
 
 /// A mean as text ("3.4", "3,4"), [`Symbols::none`](super::theme::Symbols::none) when there

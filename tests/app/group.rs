@@ -164,7 +164,7 @@ fn results(lang: Lang) -> Harness {
 fn results_show_the_spread_and_where_the_group_disagrees() {
     let mut app = results(Lang::En);
     let screen = app.render(80, 24);
-    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 participants"]
+    for text in ["Where we disagree most", "Where we agree", "spread", "▲ Is it acceptable", "7 respondents"]
     {
         assert!(screen.contains(text), "{text:?} missing:\n{screen}");
     }
@@ -185,6 +185,112 @@ fn the_kiruna_view_sets_the_organisation_against_the_individual() {
 }
 
 #[test]
+fn a_show_of_hands_stays_with_the_perspective_being_counted() {
+    // The demo's Kiruna run has the organisation's scores; the individual's are counted by
+    // hands, principle after principle, without going back to the organisation's column.
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press(KeyCode::Enter).press(KeyCode::Tab);
+    let Mode::Culture(CultureMode::Rating(r)) = app.mode else { panic!("rating: {:?}", app.mode) };
+    assert_eq!((r.row, r.column), (4, 1), "the first unanswered: collaboration, the individual");
+    app.press('t').type_text("01310").press(KeyCode::Enter);
+    assert_eq!(entry_state(&app), (EntryKind::Tally, 5, 1, String::new()), "{}", app.message());
+    app.type_text("00220").press(KeyCode::Enter);
+    let (_, row, column, _) = entry_state(&app);
+    assert_eq!((row, column), (6, 1), "on to the next dimension's first, still the individual");
+    // ↑ goes back up the same column, to what was just entered.
+    app.press(KeyCode::Up);
+    assert_eq!(entry_state(&app), (EntryKind::Tally, 5, 1, "00220".to_owned()));
+    // Past the last principle, Enter goes to the first slot still without scores.
+    for _ in 6..9 {
+        app.press(KeyCode::Down);
+    }
+    assert_eq!(entry_state(&app).1, 8, "the last principle");
+    app.type_text("1").press(KeyCode::Enter);
+    let (_, row, column, _) = entry_state(&app);
+    assert_eq!((row, column), (6, 1), "back to the first principle nobody has counted");
+}
+
+#[test]
+fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
+    // The Kiruna run is selected; its participants are the care administration's people.
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('n');
+    let form = |app: &Harness| {
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
+            panic!("the dialog: {:?}", app.mode)
+        };
+        form.clone()
+    };
+    assert!(form(&app).participants.value().contains("Karin Holm"), "the same checklist and scope");
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "innovation_climate").expect("bundled");
+    while form(&app).template != wanted {
+        app.press(KeyCode::Right);
+    }
+    assert_eq!(form(&app).participants.value(), "", "another checklist's people are not carried over");
+    // Its earlier scope is offered among the choices, and choosing it brings its people.
+    app.press(KeyCode::Tab);
+    let offered = form(&app).scopes.iter().position(|s| s == "Ledningsgruppen").expect("offered");
+    while form(&app).scope != offered {
+        app.press(KeyCode::Right);
+    }
+    assert!(form(&app).participants.value().starts_with("Anna Lindqvist"), "{:?}", form(&app).participants);
+    // What is typed there stays, whatever is chosen after.
+    app.press(KeyCode::Tab).press(KeyCode::Tab).keys("<C-u>").type_text("Eva Ek");
+    app.press(KeyCode::BackTab).press(KeyCode::BackTab).press(KeyCode::Right);
+    assert_eq!(form(&app).participants.value(), "Eva Ek");
+}
+
+#[test]
+fn a_reverse_item_shows_the_same_number_on_every_screen_with_its_mark() {
+    // The October climate run: "personal tensions" (reverse) was agreed at 2, the March run
+    // at 3. Less conflict is better: the comparison says 3.0 → 2.0 and ↑, as the rating
+    // view's "last" column and the results do, never the flipped 4.
+    let row = |screen: &str| -> String {
+        screen.lines().find(|l| l.contains("personal tensions")).expect("the item's row").to_owned()
+    };
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('j').press('c');
+    let compared = row(&app.render(80, 24));
+    assert!(compared.contains("⇅") && compared.contains("3.0   2.0   ↑ -1.0"), "{compared}");
+    app.press(KeyCode::Esc).press(KeyCode::Enter);
+    let rated = row(&app.render(80, 24));
+    assert!(rated.contains("⇅") && rated.contains(" 2 ") && inside(&rated).ends_with("3.0"), "{rated}");
+    app.press(KeyCode::Esc).press('r');
+    let screen = app.render(80, 24);
+    let results = screen.lines().rfind(|l| l.contains("personal tensions")).expect("the table's row");
+    assert!(results.contains("⇅") && results.contains("2.1") && inside(results).ends_with('2'), "{results}");
+}
+
+/// A row of a rendered screen without its quotes and frame.
+fn inside(row: &str) -> &str {
+    row.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
+}
+
+#[test]
+fn a_dimensions_gap_compares_only_the_items_answered_from_both_sides() {
+    // The demo's Kiruna run: "Ansvar och samverkan" has the organisation's scores for all
+    // three principles but the individual's for one; both means are 3,0, yet where both were
+    // asked they differ by −1,0.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('r');
+    let screen = app.shows("Störst skillnad");
+    let row = screen.lines().find(|l| l.contains("Ansvar och samverkan")).expect("the dimension's row");
+    assert!(row.contains("(1 av 3)") && inside(row).ends_with("-1,0"), "{row}");
+    let row = screen.lines().find(|l| l.contains("Lära genom att göra")).expect("no individual scores");
+    assert!(inside(row).ends_with('–'), "{row}");
+    app.keys("<PageDown>");
+    let screen = app.render(80, 24);
+    let row = screen.lines().find(|l| l.contains("Totalt")).expect("the total");
+    assert!(row.contains("(4 av 9)") && inside(row).ends_with("-1,0"), "{row}");
+    // The report says the same.
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    let row = report.lines().find(|l| l.starts_with("| **Ansvar och samverkan**")).expect("in the report");
+    assert!(row.replace(',', ".").contains("1.0 (1 av 3)"), "{row}");
+}
+
+#[test]
 fn presentation_mode_counts_participants_without_naming_them() {
     let mut app = results(Lang::En);
     app.keys("<PageDown>");
@@ -197,6 +303,11 @@ fn presentation_mode_counts_participants_without_naming_them() {
     let screen = app.render(80, 24);
     assert!(!screen.contains("Anna Lindqvist"), "{screen}");
     assert!(screen.contains("names hidden"), "{screen}");
+    // The names listed are free text, no head count: the respondents are what is counted.
+    assert!(screen.contains("Participants: names hidden") && screen.contains("7 respondents"), "{screen}");
+    app.press(KeyCode::Esc);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Participants: names hidden"), "the run's detail says the same:\n{screen}");
 }
 
 #[test]

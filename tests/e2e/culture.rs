@@ -106,7 +106,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     app.press("c", "Comparison");
     app.wait_for("↑ +2.0", TIMEOUT);
     app.wait_for("↓ -1.0", TIMEOUT);
-    app.wait_for("history (2 runs)", TIMEOUT);
+    app.wait_for("2 runs", TIMEOUT);
     app.press_key(Key::Esc, "Checklist runs (2)");
     app.quit();
 
@@ -130,7 +130,7 @@ fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
     app.press_key(Key::Enter, "3/10 answered");
     // Esc and a letter sent together would read as Alt and the letter: wait in between.
     app.press_key(Key::Esc, "e all scores");
-    app.press("r", "4 participants · spread = standard deviation");
+    app.press("r", "4 respondents · spread = standard deviation");
     app.press_key(Key::Esc, "Checklist runs (1)");
     app.quit();
 

@@ -313,7 +313,7 @@ impl App {
                 if !matches!(self.mode, Mode::Culture(CultureMode::Entry(_))) || !self.store_entry() {
                     return;
                 }
-                self.step_entry(1);
+                self.step_entry(Step::Next);
             }
         }
     }
@@ -341,16 +341,17 @@ impl App {
         self.run_template(a).map(|(t, _)| t)
     }
 
-    /// Enter: stores the line as one undoable change and opens the next slot (or, for a
-    /// respondent, the next respondent). A line that cannot be read stays open.
+    /// Enter: stores the line as one undoable change and opens the next slot (see
+    /// [`next_open`]; for a respondent, the next respondent). A line that cannot be read stays
+    /// open.
     pub(super) fn submit_entry(&mut self) {
         if self.store_entry() {
-            self.step_entry(1);
+            self.step_entry(Step::Next);
         }
     }
 
     /// ↑ / ↓ in the entry line: stores what was typed (if anything), then the slot above or
-    /// below.
+    /// below, under the same perspective.
     pub(super) fn entry_move(&mut self, delta: isize) {
         let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
         if entry.kind == EntryKind::Respondent {
@@ -358,7 +359,7 @@ impl App {
         }
         let typed = entry.input.value() != entry.opened_with;
         if !typed || self.store_entry() {
-            self.step_entry(delta);
+            self.step_entry(Step::Rows(delta));
         }
     }
 
@@ -428,9 +429,9 @@ impl App {
         true
     }
 
-    /// Opens the line `delta` slots on (each, tally) or empty for the next respondent; past the
-    /// last slot the line closes.
-    fn step_entry(&mut self, delta: isize) {
+    /// Opens the line on the slot `step` leads to (each, tally) or empty for the next
+    /// respondent; past the last slot the line closes.
+    fn step_entry(&mut self, step: Step) {
         let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
         let entry = (**entry).clone();
         let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
@@ -448,17 +449,23 @@ impl App {
             self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
             return;
         }
-        let here = (entry.rating.row * columns + entry.rating.column).cast_signed();
-        let there = here + delta;
-        if there < 0 || there >= slots.cast_signed() {
-            let total = slots;
+        let here = entry.rating.row * columns + entry.rating.column;
+        let there = match step {
+            Step::Next => next_open(t, a, here),
+            Step::Rows(delta) => {
+                let there = here.cast_signed() + delta * columns.cast_signed();
+                usize::try_from(there).ok().filter(|there| *there < slots)
+            }
+        };
+        let Some(there) = there else {
             self.mode = Mode::Culture(CultureMode::Rating(entry.rating));
-            if delta > 0 && !self.status.as_ref().is_some_and(|s| s.is_error) {
-                self.set_info(self.lang.tf("entry.all_done", &[("total", &total)]));
+            if matches!(step, Step::Next | Step::Rows(1..))
+                && !self.status.as_ref().is_some_and(|s| s.is_error)
+            {
+                self.set_info(self.lang.tf("entry.all_done", &[("total", &slots)]));
             }
             return;
-        }
-        let there = there.cast_unsigned();
+        };
         let rating = Rating { row: there / columns, column: there % columns, ..entry.rating };
         let text = prefill(t, a, rating, entry.kind);
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
@@ -469,6 +476,30 @@ impl App {
             ..entry
         })));
     }
+}
+
+/// Where the entry line goes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// After Enter: the next slot down, or one still to fill ([`next_open`]).
+    Next,
+    /// ↑ / ↓: this many rows on, under the same perspective.
+    Rows(isize),
+}
+
+/// The slot Enter opens after slot `here` (an index into [`scoring::slots`]): the next one
+/// down the same perspective, so a facilitator counting hands for one perspective stays with
+/// it and a pasted column fills the items in order; below the last, the first slot without
+/// scores from the group anywhere (wrapping round), and `None` when there is none.
+fn next_open(t: &Template, a: &Assessment, here: usize) -> Option<usize> {
+    let columns = t.perspectives.len().max(1);
+    let slots = scoring::slots(t).len();
+    let below = here + columns;
+    if below < slots {
+        return Some(below);
+    }
+    let open: Vec<bool> = scoring::group::group(t, a).iter().map(|g| g.distribution.n() == 0).collect();
+    (1..slots).map(|k| (here + k) % slots).find(|ix| open[*ix])
 }
 
 /// The line as it stands for `rating`'s slot: the participants' scores or the hands counted.

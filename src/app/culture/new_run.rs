@@ -14,6 +14,7 @@ use crate::history::Change;
 use crate::model::extras::Extra;
 use crate::model::{Assessment, Collection, keyed_enum};
 use crate::scoring;
+use crate::text::one_line;
 
 keyed_enum! {
     /// The fields of the new-run dialog, in Tab order; a key is the catalog key of the label.
@@ -45,6 +46,9 @@ pub struct NewRunForm {
     pub editing: Option<crate::model::Id>,
     /// Something was typed or chosen: the dialog is a draft worth keeping.
     pub dirty: bool,
+    /// The participants were typed here: a change of checklist or scope leaves them be.
+    /// Until then they follow the last run of the chosen checklist and scope.
+    pub participants_typed: bool,
 }
 
 impl NewRunForm {
@@ -94,7 +98,10 @@ impl NewRunForm {
                 &mut self.custom
             }
             RunField::Date => &mut self.date,
-            RunField::Participants => &mut self.participants,
+            RunField::Participants => {
+                self.participants_typed = true;
+                &mut self.participants
+            }
             RunField::NextDate => &mut self.next_date,
         };
         editing::type_line(input, typed);
@@ -129,6 +136,44 @@ impl App {
 
     /// The dialog for a new run, or filled in from run `editing`.
     pub(in crate::app) fn run_form(&self, editing: Option<crate::model::Id>) -> NewRunForm {
+        // The template and scope of the selected run come first: a re-run is the usual case.
+        let selected = self.selected_run().and_then(|id| self.portfolio.assessment(id));
+        let template = selected
+            .and_then(|a| self.culture.catalog.templates.iter().position(|t| t.id == a.template))
+            .unwrap_or(0);
+        let scopes = self.scope_choices(template);
+        let (scope, custom) = match selected {
+            Some(a) => match scopes.iter().position(|s| scoring::same_scope(s, &a.scope)) {
+                Some(ix) => (ix, Input::default()),
+                None => (scopes.len(), Input::new(a.scope.clone())),
+            },
+            None => (0, Input::default()),
+        };
+        let edited = editing.and_then(|id| self.portfolio.assessment(id));
+        let mut form = NewRunForm {
+            focus: usize::from(edited.is_some()),
+            template,
+            scopes,
+            scope,
+            custom,
+            date: Input::new(edited.map_or(self.today, |a| a.date).to_string()),
+            participants: Input::new(edited.map(|a| a.participants.join(", ")).unwrap_or_default()),
+            next_date: Input::new(
+                edited.and_then(|a| a.next_date).map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            error: None,
+            editing,
+            dirty: false,
+            participants_typed: edited.is_some(),
+        };
+        self.follow_choices(&mut form);
+        form
+    }
+
+    /// The scopes ←/→ offer for the catalog's template `template`: the organisation, its
+    /// units, then the other scopes that template was run for, most recent first (so a
+    /// re-run of "Ledningsgruppen" is chosen, not typed, and keeps its history).
+    fn scope_choices(&self, template: usize) -> Vec<String> {
         let org = &self.portfolio.organisation;
         let whole = if org.name.trim().is_empty() {
             self.lang.t("culture.scope_organisation").to_owned()
@@ -137,34 +182,60 @@ impl App {
         };
         let mut scopes = vec![whole];
         scopes.extend(org.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()));
-        // The template and scope of the selected run come first: a re-run is the usual case.
-        let selected = self.selected_run().and_then(|id| self.portfolio.assessment(id));
-        let template = selected
-            .and_then(|a| self.culture.catalog.templates.iter().position(|t| t.id == a.template))
-            .unwrap_or(0);
-        let (scope, custom) = match selected {
-            Some(a) => match scopes.iter().position(|s| scoring::same_scope(s, &a.scope)) {
-                Some(ix) => (ix, Input::default()),
-                None => (scopes.len(), Input::new(a.scope.clone())),
-            },
-            None => (0, Input::default()),
+        let Some(id) = self.culture.catalog.templates.get(template).map(|t| t.id.as_str()) else {
+            return scopes;
         };
-        let participants = selected.map(|a| a.participants.join(", ")).unwrap_or_default();
-        let edited = editing.and_then(|id| self.portfolio.assessment(id));
-        NewRunForm {
-            focus: usize::from(edited.is_some()),
-            template,
-            scopes,
-            scope,
-            custom,
-            date: Input::new(edited.map_or(self.today, |a| a.date).to_string()),
-            participants: Input::new(participants),
-            next_date: Input::new(
-                edited.and_then(|a| a.next_date).map(|d| d.to_string()).unwrap_or_default(),
-            ),
-            error: None,
-            editing,
-            dirty: false,
+        let mut runs: Vec<&Assessment> = self
+            .portfolio
+            .assessments
+            .iter()
+            .filter(|a| a.template == id && !a.scope.trim().is_empty())
+            .collect();
+        runs.sort_by_key(|a| std::cmp::Reverse((a.date, a.id)));
+        for a in runs {
+            if !scopes.iter().any(|s| scoring::same_scope(s, &a.scope)) {
+                scopes.push(one_line(a.scope.trim()).into_owned());
+            }
+        }
+        scopes
+    }
+
+    /// After the checklist or the scope changed: the scopes offered are the new checklist's
+    /// (the scope chosen stays, typed if it is no longer offered), and participants not typed
+    /// here are those of the last run of this checklist for this scope — never another
+    /// scope's, so nobody is recorded for a meeting they were not at.
+    pub(in crate::app) fn follow_choices(&self, form: &mut NewRunForm) {
+        if form.editing.is_some() {
+            return;
+        }
+        let chosen = form.scope_value();
+        let scopes = self.scope_choices(form.template);
+        if scopes != form.scopes {
+            let found = scopes.iter().position(|s| !chosen.is_empty() && scoring::same_scope(s, &chosen));
+            match (found, form.is_custom_scope()) {
+                (Some(ix), false) => form.scope = ix,
+                (None, false) => {
+                    form.scope = scopes.len();
+                    form.custom = Input::new(chosen);
+                }
+                (_, true) => form.scope = scopes.len(),
+            }
+            form.scopes = scopes;
+        }
+        if form.participants_typed {
+            return;
+        }
+        let scope = form.scope_value();
+        let template = self.culture.catalog.templates.get(form.template).map(|t| t.id.as_str());
+        let last = self
+            .portfolio
+            .assessments
+            .iter()
+            .filter(|a| Some(a.template.as_str()) == template && scoring::same_scope(&a.scope, &scope))
+            .max_by_key(|a| (a.date, a.id));
+        let names = last.map(|a| a.participants.join(", ")).unwrap_or_default();
+        if names != form.participants.value() {
+            form.participants = Input::new(names);
         }
     }
 

@@ -53,8 +53,7 @@ fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize, theme: &T
         name = format!("{name} {} {}", symbols.separator, one_line(p.name.get(app.lang.code())));
     }
     if g.slot.item.reverse {
-        let kept = theme.truncate(&name, width.saturating_sub(2));
-        return pad(&format!("{kept} {}", symbols.reverse), width, theme);
+        return pad(&super::marked(&name, symbols.reverse, width, theme), width, theme);
     }
     pad(&name, width, theme)
 }
@@ -69,7 +68,7 @@ pub(super) fn status(
 ) -> String {
     let people = group::respondents(t, a);
     let counted = if people > 0 {
-        app.lang.tf("results.participants", &[("count", &people)])
+        app.lang.tn("results.participants", people, &[])
     } else {
         app.lang.tf("results.hands", &[("count", &group::group_size(groups))])
     };
@@ -277,21 +276,31 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
         );
     }
     lines.push(Line::styled(theme.truncate(&sub, width), theme.dim()));
-    let summary = |name: &str, by: &[Option<f64>], style: Style| {
+    // A dimension's or the total's gap is over the items answered under both perspectives
+    // only; how many of them, where not all, stands in the second's empty spread column.
+    let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>, style: Style| {
         let mut text = pad(name, name_width, theme);
-        for v in by.iter().take(2) {
-            let _ = write!(text, "  {:bars$}{:>value_w$}{:spread_w$}", "", number(lang, *v, theme), "");
+        for (ix, v) in by.iter().take(2).enumerate() {
+            let _ = write!(text, "  {:bars$}{:>value_w$}", "", number(lang, *v, theme));
+            if ix == 0 {
+                let _ = write!(text, "{:spread_w$}", "");
+            }
         }
-        let gap = match by {
-            [Some(a), Some(b), ..] => lang.signed_decimal(a - b, 1),
-            _ => theme.symbols().none.to_owned(),
-        };
-        let _ = write!(text, "{gap:>gap_w$}");
+        let shown = gap
+            .and_then(|g| g.gap)
+            .map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
+        let of = gap.filter(|g| g.is_partial() && g.paired > 0).map_or_else(String::new, |g| {
+            lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)])
+        });
+        let shown = if of.is_empty() { shown } else { format!("{of} {shown}") };
+        let _ = write!(text, "{shown:>w$}", w = spread_w + gap_w);
         Line::styled(theme.truncate(&text, width), style)
     };
+    let (dimension_gaps, total_gap) = group::gap_summaries(t, &gaps);
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
-        lines.push(summary(name, &d.by_perspective, theme.key()));
+        let gap = dimension_gaps.iter().find(|(id, _)| *id == d.id).map(|(_, g)| g);
+        lines.push(summary(name, &d.by_perspective, gap, theme.key()));
         for gap in gaps.iter().filter(|g| g.item.dimension == d.id) {
             let mut text =
                 format!("  {}", pad(&item_name(app, gap.item), name_width.saturating_sub(2), theme));
@@ -310,20 +319,20 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
             lines.push(Line::raw(theme.truncate(&text, width)));
         }
     }
-    lines.push(summary(lang.t("results.total"), &scores.total_by_perspective, theme.key()));
-    lines.push(Line::styled(
-        theme.truncate(
-            &lang.tf(
-                "results.gap_rule",
-                &[
-                    ("first", &names.first().cloned().unwrap_or_default()),
-                    ("second", &names.get(1).cloned().unwrap_or_default()),
-                ],
-            ),
-            width,
-        ),
-        theme.dim(),
+    lines.push(summary(
+        lang.t("results.total"),
+        &scores.total_by_perspective,
+        total_gap.as_ref(),
+        theme.key(),
     ));
+    let rule = lang.tf(
+        "results.gap_rule",
+        &[
+            ("first", &names.first().cloned().unwrap_or_default()),
+            ("second", &names.get(1).cloned().unwrap_or_default()),
+        ],
+    );
+    lines.extend(crate::text::wrap_words(&rule, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
 }
 

@@ -25,7 +25,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::{number, run_title, score, template_note, view_block};
+use super::{number, run_title, template_note, view_block};
 use crate::app::{App, Entry, EntryKind, Preview, Rating};
 use crate::layout::Density;
 use crate::model::{ActionItem, Assessment, Template, slot_key};
@@ -112,7 +112,7 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     let mut done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
     let respondents = scoring::group::respondents(t, a);
     if respondents > 0 {
-        let participants = app.lang.tf("rating.participants", &[("count", &respondents)]);
+        let participants = app.lang.tn("rating.participants", respondents, &[]);
         done = format!("{done} {} {participants}", theme.symbols().separator);
     }
     let block = view_block(app, &run_title(app, a, theme), &done, area.width, theme);
@@ -186,9 +186,10 @@ fn column_width(view: &View<'_>, width: u16) -> u16 {
     }
 }
 
-/// Width of the previous run's column (none without a previous run).
+/// Width of the previous run's column (none without a previous run): a value with one
+/// decimal per perspective, "3,5/4,0", and a space before.
 fn last_width(view: &View<'_>) -> u16 {
-    if view.previous.is_some() { 6 } else { 0 }
+    if view.previous.is_some() { (4 * view.columns() as u16 + 1).max(6) } else { 0 }
 }
 
 fn centred(text: &str, width: usize, style: Style, theme: &Theme) -> Span<'static> {
@@ -258,16 +259,18 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
         if on_row {
             selected_line = lines.len();
         }
-        let mut text = one_line(item.text.get(lang)).into_owned();
-        if item.reverse {
-            text = format!("{text} {}", theme.symbols().reverse);
-        }
+        let mut text = format!("{} {}", theme.mark(on_row), one_line(item.text.get(lang)));
         if item.optional {
             text = format!("{text} ({})", app.lang.t("rating.optional"));
         }
-        let marker = format!("{} ", theme.mark(on_row));
+        // The reverse mark stays in sight however little room the text gets.
+        let text = if item.reverse {
+            super::marked(&text, theme.symbols().reverse, text_width, theme)
+        } else {
+            theme.truncate(&text, text_width)
+        };
         let mut spans = vec![Span::styled(
-            format!("{:<text_width$}", theme.truncate(&format!("{marker}{text}"), text_width)),
+            format!("{text:<text_width$}"),
             if on_row { theme.key() } else { Style::new() },
         )];
         let mut last_values = Vec::new();
@@ -279,7 +282,7 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
             last_values.push(view.last_value(g));
         }
         if last > 0 {
-            let shown: Vec<String> = last_values.iter().map(|v| score(app.lang, *v, theme)).collect();
+            let shown: Vec<String> = last_values.iter().map(|v| number(app.lang, *v, theme)).collect();
             let text = if columns > 1 { shown.join("/") } else { shown.concat() };
             spans.push(Span::styled(format!("{text:>w$}", w = usize::from(last)), theme.dim()));
         }
@@ -338,7 +341,7 @@ fn render_selected(
         tail.push(Line::styled(theme.truncate(app.lang.t("rating.no_group_here"), width), theme.dim()));
     }
     if let Some((p, _)) = &view.previous {
-        let (date, value) = (app.lang.date(p.date), score(app.lang, view.last_value(g), theme));
+        let (date, value) = (app.lang.date(p.date), number(app.lang, view.last_value(g), theme));
         let text = app.lang.tf("rating.last_time", &[("date", &date), ("value", &value)]);
         tail.push(Line::styled(theme.truncate(&text, width), theme.dim()));
         if let Some(x) = view.open_actions(app, &item.id).first() {
@@ -534,10 +537,7 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
     }
     if !a.responses.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            app.lang.tf("rating.participants", &[("count", &a.responses.len())]),
-            theme.dim(),
-        ));
+        lines.push(Line::styled(app.lang.tn("rating.participants", a.responses.len(), &[]), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -25,7 +25,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{bar, group, number, run_title, score, template_note, view_block};
+use super::{bar, group, number, run_title, template_note, view_block};
 use crate::app::App;
 use crate::model::{Assessment, Facet, Id, ResultKind, Template};
 use crate::scoring::{self, Tendency, Trend};
@@ -78,10 +78,11 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
 fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String> {
     let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
     let label = app.lang.t("culture.participants");
+    // Presenting, no name shows and no count either: the list is free text ("Ledningsgruppen
+    // (7 personer)"), so its length is no head count; the respondents are counted below.
     if app.culture.presenting {
-        let count = a.participants.len().max(a.responses.len());
-        return (count > 0)
-            .then(|| format!("{label}: {}", app.lang.tf("results.hidden_names", &[("count", &count)])));
+        return (!a.participants.is_empty() || named)
+            .then(|| format!("{label}: {}", app.lang.t("results.hidden_names")));
     }
     let mut parts = Vec::new();
     if !a.participants.is_empty() {
@@ -121,7 +122,8 @@ fn people_and_note<'a>(app: &App, a: &Assessment, width: usize, theme: &Theme) -
 fn notes<'a>(app: &App, t: &Template, a: &Assessment, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::raw("")];
     lines.extend(incomplete(app, t, a, width, theme));
-    lines.push(Line::styled(theme.truncate(app.lang.t("results.group_rule"), width), theme.dim()));
+    let rule = crate::text::wrap_words(app.lang.t("results.group_rule"), width);
+    lines.extend(rule.into_iter().map(|l| Line::styled(l, theme.dim())));
     if let Some(note) = template_note(app, a) {
         lines.push(Line::styled(theme.truncate(&note, width), theme.warning()));
     }
@@ -281,8 +283,8 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     frame.render_widget(Paragraph::new(below), lists);
 }
 
-fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, theme: &Theme) -> String {
-    let trend = delta.trend();
+/// "↑ +0,6": the arrow says better or worse (`trend`), the number how the value moved.
+fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, trend: Trend, theme: &Theme) -> String {
     let arrow = theme.symbols().trend(trend);
     match delta.change() {
         Some(d) if trend != Trend::Same => format!("{arrow} {}", lang.signed_decimal(d, 1)),
@@ -344,35 +346,36 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
             .map(|s| theme.symbols().spark(scoring::spark(s.as_ref().and_then(pick), min, max)))
             .collect()
     };
-    let mut lines =
-        vec![Line::styled(theme.truncate(app.lang.t("results.comparison_legend"), width), theme.dim())];
-    let dim_width = width.saturating_sub(25 + history.len().max(18)).max(NAME_WIDTH);
+    let legend = crate::text::wrap_words(app.lang.t("results.comparison_legend"), width);
+    let mut lines: Vec<Line> = legend.into_iter().map(|l| Line::styled(l, theme.dim())).collect();
+    // The history column's heading is its count of runs, "3 genomgångar": short enough to
+    // stand in full beside the dimension names.
+    let history_heading = app.lang.tn("results.history_runs", history.len(), &[]);
+    let dim_width =
+        width.saturating_sub(25 + history.len().max(history_heading.width()).max(18)).max(NAME_WIDTH);
     let item_width = width.saturating_sub(25).max(NAME_WIDTH);
     let header = format!(
-        "{}{:>7}{:>6}   {:<8} {}",
+        "{}{:>7}{:>6}   {:<8} {history_heading}",
         pad(app.lang.t("results.dimension"), dim_width, theme),
         app.lang.t("results.before"),
         app.lang.t("results.now"),
         app.lang.t("results.change"),
-        app.lang.tn("results.history", history.len(), &[]),
     );
     lines.push(Line::styled(theme.truncate(&header, width), theme.heading()));
-    // A row is a mean (a dimension, `strong` for the total) or one item's score.
+    // A row is a mean (a dimension, `strong` for the total) or one item's value; both with
+    // one decimal, so an agreed 4 and a mean of 3,6 read alike in the column. An item's
+    // `name` comes already fitted (its ⇅ kept).
     let row =
-        |name: &str, name_width: usize, delta: &scoring::Delta, tail: String, mean: bool, strong: bool| {
-            let (before, after) = if mean {
-                (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme))
-            } else {
-                // An item's agreed score is a whole number; the group's mean is not.
-                (score(app.lang, delta.before, theme), score(app.lang, delta.after, theme))
-            };
+        |name: &str, name_width: usize, delta: &scoring::Delta, trend: Trend, tail: String, strong: bool| {
+            let (before, after) =
+                (number(app.lang, delta.before, theme), number(app.lang, delta.after, theme));
             let text = format!("{}{before:>7}{after:>6}   ", pad(name, name_width, theme));
             let style = if strong { theme.key() } else { Style::new() };
             Line::from(vec![
                 Span::styled(text, style),
                 Span::styled(
-                    format!("{:<8}", change_text(app.lang, delta, theme)),
-                    trend_style(theme, delta.trend()),
+                    format!("{:<8}", change_text(app.lang, delta, trend, theme)),
+                    trend_style(theme, trend),
                 ),
                 Span::raw(format!(" {tail}")),
             ])
@@ -380,14 +383,14 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
         let history =
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
-        lines.push(row(dimension_name(app, t, dim), dim_width, delta, history, true, false));
+        lines.push(row(dimension_name(app, t, dim), dim_width, delta, delta.trend(), history, false));
     }
     lines.push(row(
         app.lang.t("results.total"),
         dim_width,
         &c.total,
+        c.total.trend(),
         spark(&|s: &scoring::Scores| s.total),
-        true,
         true,
     ));
     if spreads {
@@ -415,10 +418,10 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
             let separator = theme.symbols().separator;
             name = format!("{name} {separator} {}", names.get(p.as_str()).copied().unwrap_or(p));
         }
-        if t.items.iter().any(|i| i.id == s.item && i.reverse) {
-            name = format!("{name} {}", theme.symbols().reverse);
+        if s.reverse {
+            name = super::marked(&name, theme.symbols().reverse, item_width, theme);
         }
-        lines.push(row(&name, item_width, &s.delta, spread_change(app, &s.spread, theme), false, false));
+        lines.push(row(&name, item_width, &s.delta, s.trend(), spread_change(app, &s.spread, theme), false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
