@@ -478,3 +478,24 @@ fn the_item_entered_is_named_with_its_question_mark() {
     let text = app.message();
     assert!(text.starts_with("Entered: ") && text.ends_with('?') && !text.ends_with("?."), "{text}");
 }
+
+/// At 60 columns the spreads give way, not the gap the view is for (it was cut off the edge).
+#[test]
+fn the_kiruna_view_keeps_its_gap_column_in_a_narrow_terminal() {
+    for lang in [Lang::Sv, Lang::Da, Lang::Nb, Lang::En] {
+        let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+        app.press('r');
+        let screen = app.render(60, 20);
+        let gap = if lang == Lang::En { "-1.0" } else { "-1,0" };
+        let of = match lang {
+            Lang::Da => "(1 af 3)",
+            Lang::En => "(1 of 3)",
+            _ => "(1 av 3)",
+        };
+        let summary =
+            screen.lines().find(|l| l.contains(of)).unwrap_or_else(|| panic!("{of} missing:\n{screen}"));
+        assert!(summary.contains(&format!("{of} {gap}│")), "{lang:?}:\n{screen}");
+        let mut table = screen.lines().skip_while(|l| !l.contains("1–5"));
+        assert!(table.all(|l| !l.contains("…│")), "a row cut at the edge, {lang:?}:\n{screen}");
+    }
+}
