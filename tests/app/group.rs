@@ -241,6 +241,24 @@ fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
     assert_eq!(form(&app).participants.value(), "Eva Ek");
 }
 
+/// Moving along the participants' names is not typing them: they still follow the scope.
+#[test]
+fn a_look_along_the_participants_leaves_them_following_the_scope() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('n');
+    let participants = |app: &Harness| {
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
+            panic!("the dialog: {:?}", app.mode)
+        };
+        form.participants.value().to_owned()
+    };
+    assert!(participants(&app).contains("Karin Holm"));
+    // Scope, date, participants: the cursor moved along the names, nothing typed.
+    app.press_times(KeyCode::Tab, 3).press(KeyCode::Left).press(KeyCode::Home).press(KeyCode::End);
+    app.press_times(KeyCode::BackTab, 2).press(KeyCode::Right);
+    assert!(!participants(&app).contains("Karin Holm"), "another scope's people: {:?}", participants(&app));
+}
+
 #[test]
 fn a_reverse_item_shows_the_same_number_on_every_screen_with_its_mark() {
     // The October climate run: "personal tensions" (reverse) was agreed at 2, the March run
