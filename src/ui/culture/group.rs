@@ -248,7 +248,8 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
     let (spread_w, gap_w) = if spreads {
         (spread_w, gap_w)
     } else {
-        let widest = dimension_gaps.iter().map(|(_, g)| g).chain(&total_gap).map(|g| {
+        let partial = dimension_gaps.iter().map(|(_, g)| g).chain(&total_gap).filter(|g| g.needs_its_count());
+        let widest = partial.map(|g| {
             let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
             let gap = g.gap.map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
             unicode_width::UnicodeWidthStr::width(format!(" {of} {gap}").as_str())
@@ -304,7 +305,7 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
         let shown = gap
             .and_then(|g| g.gap)
             .map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
-        let of = gap.filter(|g| g.is_partial() && g.paired > 0).map_or_else(String::new, |g| {
+        let of = gap.filter(|g| g.needs_its_count()).map_or_else(String::new, |g| {
             lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)])
         });
         let shown = if of.is_empty() { shown } else { format!("{of} {shown}") };
