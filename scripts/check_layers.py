@@ -7,7 +7,7 @@ Every file in src/ belongs to a top-level module (src/app.rs and src/app/** are 
 module may use modules in its own layer or in lower ones, never in a higher one:
 
     L0 text dates i18n cycle        L4 action     L8 cli terminal testing
-       layout                       L5 app           (lib.rs and main.rs may use anything)
+       layout threads               L5 app           (lib.rs and main.rs may use anything)
     L1 model                        L6 keymap
     L2 balance benefits scoring     L7 ui input
        placement filter coverage
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 LAYERS = [
-    ["text", "dates", "i18n", "cycle", "layout"],
+    ["text", "dates", "i18n", "cycle", "layout", "threads"],
     ["model"],
     ["balance", "benefits", "scoring", "placement", "filter", "coverage", "analysis", "history", "templates", "ideas"],
     ["store", "config", "recovery", "demo", "report", "export", "import", "generate", "signals", "merge", "region"],

@@ -67,4 +67,5 @@ pub mod templates;
 pub mod terminal;
 pub mod testing;
 pub mod text;
+pub mod threads;
 pub mod ui;

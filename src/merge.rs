@@ -236,7 +236,7 @@ pub fn merge_files(
         let t = scope.spawn(|| read(theirs, Role::Theirs));
         let o = read(ours, Role::Ours);
         let join = |h: std::thread::ScopedJoinHandle<'_, Result<Portfolio, MergeError>>| {
-            h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            h.join().unwrap_or_else(|panic| crate::threads::resume(panic))
         };
         (join(b), o, join(t))
     });

@@ -124,7 +124,7 @@ impl View {
             let handles: Vec<_> = paths.iter().map(|path| scope.spawn(move || load(path, lang))).collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .map(|h| h.join().unwrap_or_else(|panic| crate::threads::resume(panic)))
                 .collect()
         });
         let named: Vec<(PathBuf, Result<Portfolio, String>)> = paths.iter().cloned().zip(loaded).collect();

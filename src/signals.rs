@@ -27,6 +27,7 @@ use signal_hook::flag;
 use crate::i18n::Lang;
 use crate::recovery;
 use crate::text::one_line;
+use crate::threads;
 
 /// How long the loop waits for input before an idle tick (signals are noticed this fast).
 pub const TICK: Duration = Duration::from_millis(250);
@@ -201,13 +202,15 @@ pub fn tell(lines: &[String]) {
 ///
 /// Only for a panic on the interface's own thread. A background thread's panic is caught
 /// where it happens (the saving thread reports a failed save, and the data stays in memory)
-/// or resumed on the interface's thread (the search index); giving the terminal back for it,
+/// or carried on to the interface's thread ([`threads::resume`]); giving the terminal back for it,
 /// or writing a report over the screen, would leave the interface drawing on a terminal no
 /// longer set up for it.
 pub fn install_panic_hook(lang: Lang) {
     let previous = std::panic::take_hook();
+    threads::hooked();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().name() != Some("main") {
+            threads::keep_report(info);
             return;
         }
         let rescued: Option<PathBuf> = recovery::rescue();
@@ -223,8 +226,8 @@ pub fn install_panic_hook(lang: Lang) {
     }));
 }
 
-/// Debug builds only: F12 panics when `FASETT_TEST_PANIC` is set, so tests can prove the
-/// panic path on the real binary.
+/// Debug builds only: F12 panics when `FASETT_TEST_PANIC` is set, and F11 on a background
+/// thread, so tests can prove the panic paths on the real binary.
 pub fn test_panic(event: &ratatui::crossterm::event::Event) {
     use ratatui::crossterm::event::{Event, KeyCode};
     if cfg!(debug_assertions)
@@ -232,5 +235,13 @@ pub fn test_panic(event: &ratatui::crossterm::event::Event) {
         && matches!(event, Event::Key(k) if k.code == KeyCode::F(12))
     {
         panic!("forced by FASETT_TEST_PANIC (F12)");
+    }
+    // F11: the same on a background thread, carried on as the search index's would be.
+    if cfg!(debug_assertions)
+        && std::env::var_os("FASETT_TEST_PANIC").is_some()
+        && matches!(event, Event::Key(k) if k.code == KeyCode::F(11))
+        && let Err(panic) = std::thread::spawn(|| panic!("forced by FASETT_TEST_PANIC (F11)")).join()
+    {
+        threads::resume(panic)
     }
 }

@@ -297,7 +297,7 @@ impl SearchIndex {
         self.texts.get_or_init(|| {
             let pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
             pending
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .map(|h| h.join().unwrap_or_else(|panic| crate::threads::resume(panic)))
                 .unwrap_or_default()
         })
     }

@@ -210,7 +210,7 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
             let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
                 let mut shown =
                     gap.and_then(|g| g.gap).map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
-                if let Some(g) = gap.filter(|g| g.is_partial() && g.paired > 0) {
+                if let Some(g) = gap.filter(|g| g.needs_its_count()) {
                     let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
                     shown = format!("{shown} {of}");
                 }

@@ -339,6 +339,12 @@ impl GapSummary {
     pub fn is_partial(&self) -> bool {
         self.paired < self.items
     }
+
+    /// The gap is over some items but not all: what a screen or a report says with it
+    /// ("(1 of 3)").
+    pub fn needs_its_count(&self) -> bool {
+        self.is_partial() && self.paired > 0
+    }
 }
 
 /// Each dimension's [`GapSummary`] (template order, with its id) and the whole run's, from
@@ -610,11 +616,13 @@ mod tests {
         let (dimensions, total) = gap_summaries(&t, &gaps);
         let summary = GapSummary { gap: Some(-1.0), paired: 1, items: 3 };
         assert_eq!(dimensions, [("d".to_owned(), summary)]);
-        assert!(summary.is_partial());
+        assert!(summary.is_partial() && summary.needs_its_count());
         assert_eq!(total, Some(summary));
         let none = run(&[&[("own/org", 2)]], vec![]);
         let gaps = perspective_gaps(&t, &group(&t, &none));
-        assert_eq!(gap_summaries(&t, &gaps).1, Some(GapSummary { gap: None, paired: 0, items: 3 }));
+        let unpaired = GapSummary { gap: None, paired: 0, items: 3 };
+        assert_eq!(gap_summaries(&t, &gaps).1, Some(unpaired));
+        assert!(!unpaired.needs_its_count(), "no gap, no count of what it is over");
         assert_eq!(gap_summaries(&template(&[("x", false, None)], &[]), &[]), (Vec::new(), None));
     }
 

@@ -280,7 +280,7 @@ fn read_halves(file: &File, len: u64) -> Option<Vec<u8>> {
     let read = std::thread::scope(|scope| {
         let second = scope.spawn(|| file.read_exact_at(second, (len / 2) as u64));
         let first = file.read_exact_at(first, 0);
-        first.and(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        first.and(second.join().unwrap_or_else(|panic| crate::threads::resume(panic)))
     });
     // Grown since: the whole read takes what there is now.
     let more = file.read_at(&mut [0], len as u64);
@@ -310,7 +310,7 @@ pub(super) fn read_and_parse_previewing(
             preview(&bytes);
             let portfolio = scope.spawn(|| parse_inner(&bytes, path, allow_newer));
             let hash = content_hash(&bytes);
-            (portfolio.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), hash)
+            (portfolio.join().unwrap_or_else(|panic| crate::threads::resume(panic)), hash)
         })
     } else {
         (parse_inner(&bytes, path, allow_newer), content_hash(&bytes))
@@ -542,7 +542,7 @@ fn parse_tree(
             std::thread::scope(|scope| {
                 let typed = scope.spawn(typed_from_text);
                 let value = serde_json::from_str(text);
-                let typed = typed.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let typed = typed.join().unwrap_or_else(|panic| crate::threads::resume(panic));
                 (value, Some(typed))
             })
         } else {

@@ -241,6 +241,24 @@ fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
     assert_eq!(form(&app).participants.value(), "Eva Ek");
 }
 
+/// Moving along the participants' names is not typing them: they still follow the scope.
+#[test]
+fn a_look_along_the_participants_leaves_them_following_the_scope() {
+    let mut app = Harness::sample().on(Pane::Culture);
+    app.press('n');
+    let participants = |app: &Harness| {
+        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
+            panic!("the dialog: {:?}", app.mode)
+        };
+        form.participants.value().to_owned()
+    };
+    assert!(participants(&app).contains("Karin Holm"));
+    // Scope, date, participants: the cursor moved along the names, nothing typed.
+    app.press_times(KeyCode::Tab, 3).press(KeyCode::Left).press(KeyCode::Home).press(KeyCode::End);
+    app.press_times(KeyCode::BackTab, 2).press(KeyCode::Right);
+    assert!(!participants(&app).contains("Karin Holm"), "another scope's people: {:?}", participants(&app));
+}
+
 #[test]
 fn a_reverse_item_shows_the_same_number_on_every_screen_with_its_mark() {
     // The October climate run: "personal tensions" (reverse) was agreed at 2, the March run
@@ -477,4 +495,25 @@ fn the_item_entered_is_named_with_its_question_mark() {
     app.press('e').type_text(EIGHT[0]).press(KeyCode::Enter);
     let text = app.message();
     assert!(text.starts_with("Entered: ") && text.ends_with('?') && !text.ends_with("?."), "{text}");
+}
+
+/// At 60 columns the spreads give way, not the gap the view is for (it was cut off the edge).
+#[test]
+fn the_kiruna_view_keeps_its_gap_column_in_a_narrow_terminal() {
+    for lang in [Lang::Sv, Lang::Da, Lang::Nb, Lang::En] {
+        let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+        app.press('r');
+        let screen = app.render(60, 20);
+        let gap = if lang == Lang::En { "-1.0" } else { "-1,0" };
+        let of = match lang {
+            Lang::Da => "(1 af 3)",
+            Lang::En => "(1 of 3)",
+            _ => "(1 av 3)",
+        };
+        let summary =
+            screen.lines().find(|l| l.contains(of)).unwrap_or_else(|| panic!("{of} missing:\n{screen}"));
+        assert!(summary.contains(&format!("{of} {gap}│")), "{lang:?}:\n{screen}");
+        let mut table = screen.lines().skip_while(|l| !l.contains("1–5"));
+        assert!(table.all(|l| !l.contains("…│")), "a row cut at the edge, {lang:?}:\n{screen}");
+    }
 }

@@ -149,6 +149,27 @@ fn a_panic_restores_the_terminal_keeps_the_text_and_leaves_the_file_alone() {
     assert!(kept.contains("Text före kraschen"), "{kept}");
 }
 
+/// A background thread's panic, carried on to the interface's thread, does the same: it
+/// used to skip the hook and leave the terminal raw, the text lost and nothing said.
+#[test]
+fn a_panic_on_a_background_thread_restores_the_terminal_and_keeps_the_text() {
+    let mut sandbox = Sandbox::new();
+    sandbox.env("FASETT_TEST_PANIC", "1");
+    let file = sandbox.default_file();
+    let recovery = recovery_of(&file);
+    let mut app = first_capture(&sandbox, "Första");
+    app.press("n", "New initiative");
+    app.press("Text före kraschen", "Text före kraschen");
+    app.send_bytes(b"\x1b[23~"); // F11
+    let status = app.wait_exit(TIMEOUT);
+    assert!(!status.success());
+    app.wait_for("on a background thread", TIMEOUT);
+    app.wait_for("fasett stopped because of a bug", TIMEOUT);
+    assert!(!app.with_screen(vt100::Screen::alternate_screen), "the alternate screen was left");
+    let kept = std::fs::read_to_string(&recovery).expect("the recovery file was written");
+    assert!(kept.contains("Text före kraschen"), "{kept}");
+}
+
 #[test]
 fn a_file_changed_by_another_program_is_shown_and_can_be_reloaded() {
     let sandbox = Sandbox::new();

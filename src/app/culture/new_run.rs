@@ -99,8 +99,9 @@ impl NewRunForm {
             }
             RunField::Date => &mut self.date,
             RunField::Participants => {
-                self.participants_typed = true;
-                &mut self.participants
+                // Only a change of the names: a look along them with ← → keeps them following.
+                self.participants_typed |= editing::type_line(&mut self.participants, typed);
+                return;
             }
             RunField::NextDate => &mut self.next_date,
         };

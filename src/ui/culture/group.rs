@@ -241,6 +241,21 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
     let heading_width = |key: &str| unicode_width::UnicodeWidthStr::width(lang.t(key)) + 1;
     let (value_w, spread_w) = (heading_width("results.value").max(6), heading_width("results.spread").max(6));
     let gap_w = heading_width("results.gap").max(7);
+    let (dimension_gaps, total_gap) = group::gap_summaries(t, &gaps);
+    // Where the spreads leave too little room for the names and the gap, they go: the gap is
+    // what this view is for. Its column then holds a summary's "(1 of 3) −1.0" by itself.
+    let spreads = width >= (2 + bars + value_w + spread_w) * 2 + gap_w + 16;
+    let (spread_w, gap_w) = if spreads {
+        (spread_w, gap_w)
+    } else {
+        let partial = dimension_gaps.iter().map(|(_, g)| g).chain(&total_gap).filter(|g| g.needs_its_count());
+        let widest = partial.map(|g| {
+            let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
+            let gap = g.gap.map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
+            unicode_width::UnicodeWidthStr::width(format!(" {of} {gap}").as_str())
+        });
+        (0, widest.fold(gap_w, usize::max))
+    };
     let side = 2 + bars + value_w + spread_w;
     let name_width = width.saturating_sub(side * 2 + gap_w).max(16);
     let names: Vec<String> =
@@ -272,12 +287,13 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
             "  {:<bars$}{:>value_w$}{:>spread_w$}",
             format!("{}–{}", t.scale.min, t.scale.max),
             lang.t("results.value"),
-            lang.t("results.spread")
+            if spreads { lang.t("results.spread") } else { "" }
         );
     }
     lines.push(Line::styled(theme.truncate(&sub, width), theme.dim()));
     // A dimension's or the total's gap is over the items answered under both perspectives
-    // only; how many of them, where not all, stands in the second's empty spread column.
+    // only; how many of them, where not all, stands in the second's empty spread column (or,
+    // without spreads, in the gap column made wide enough for it).
     let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>, style: Style| {
         let mut text = pad(name, name_width, theme);
         for (ix, v) in by.iter().take(2).enumerate() {
@@ -289,14 +305,13 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
         let shown = gap
             .and_then(|g| g.gap)
             .map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
-        let of = gap.filter(|g| g.is_partial() && g.paired > 0).map_or_else(String::new, |g| {
+        let of = gap.filter(|g| g.needs_its_count()).map_or_else(String::new, |g| {
             lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)])
         });
         let shown = if of.is_empty() { shown } else { format!("{of} {shown}") };
         let _ = write!(text, "{shown:>w$}", w = spread_w + gap_w);
         Line::styled(theme.truncate(&text, width), style)
     };
-    let (dimension_gaps, total_gap) = group::gap_summaries(t, &gaps);
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
         let gap = dimension_gaps.iter().find(|(id, _)| *id == d.id).map(|(_, g)| g);
@@ -310,7 +325,7 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
                     "  {:<bars$}{:>value_w$}{:>spread_w$}",
                     g.distribution.bars(),
                     number(lang, *v, theme),
-                    spread_text(app, g.spread(), theme)
+                    if spreads { spread_text(app, g.spread(), theme) } else { String::new() }
                 );
             }
             let shown =
