@@ -35,9 +35,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
             ("untold", &lang.tn("intake.untold", untold, &[])),
         ],
     );
+    // Within the top border, with its corners and a space each side; shortened where it
+    // does not fit, never cut mid-word without a sign.
+    let room = usize::from(area.width).saturating_sub(4);
     let block = theme
         .bordered()
-        .title(Span::styled(format!(" {} ", one_line(&title)), theme.heading()))
+        .title(Span::styled(format!(" {} ", theme.shorten_words(&one_line(&title), room)), theme.heading()))
         .border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(Clear, area);

@@ -570,3 +570,34 @@ fn the_idea_form_at_80x24_in_english_and_norwegian() {
         insta::assert_snapshot!(format!("idea_form_{}", lang.code()), app.render(80, 24));
     }
 }
+
+#[test]
+fn the_intake_list_s_title_is_shortened_with_a_sign_where_it_does_not_fit() {
+    for lang in Lang::ALL {
+        let mut app = Harness::sample().lang(lang).on(Pane::Portfolio);
+        app.press('i');
+        let screen = app.render(60, 20);
+        let top = screen.lines().find(|l| l.contains('┌')).unwrap_or_default().to_owned();
+        // The words before the border's end are whole, or end in the ellipsis.
+        let words = top.trim_matches(|c| c == '"' || c == ' ').trim_start_matches('┌').trim_end_matches('┐');
+        let title = words.trim_end_matches('─').trim();
+        let full = app.lang.tf(
+            "intake.title",
+            &[
+                (
+                    "waiting",
+                    &app.lang.tn("intake.waiting", fasett::ideas::waiting(&app.portfolio).count(), &[]),
+                ),
+                (
+                    "untold",
+                    &app.lang.tn(
+                        "intake.untold",
+                        fasett::ideas::untold(&app.portfolio, app.today).count(),
+                        &[],
+                    ),
+                ),
+            ],
+        );
+        assert!(title == full || title.ends_with('…'), "{lang:?}: {title:?} of {full:?}");
+    }
+}
