@@ -208,12 +208,7 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
             let scores = crate::scoring::scores(template, run);
             let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
             let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
-                let mut shown =
-                    gap.and_then(|g| g.gap).map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
-                if let Some(g) = gap.filter(|g| g.needs_its_count()) {
-                    let of = lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)]);
-                    shown = format!("{shown} {of}");
-                }
+                let shown = gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–"));
                 let first = super::score(lang, by.first().copied().flatten());
                 let second = super::score(lang, by.get(1).copied().flatten());
                 format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))

@@ -345,6 +345,18 @@ impl GapSummary {
     pub fn needs_its_count(&self) -> bool {
         self.is_partial() && self.paired > 0
     }
+
+    /// The gap as every view writes it: "(1 of 3) -1.0" when it is over some items only,
+    /// the count first so that the figures stand one under the other; `none` without a gap.
+    pub fn shown(&self, lang: crate::i18n::Lang, none: &str) -> String {
+        let gap = self.gap.map_or_else(|| none.to_owned(), |d| lang.signed_decimal(d, 1));
+        if self.needs_its_count() {
+            let of = lang.tf("results.gap_of", &[("paired", &self.paired), ("items", &self.items)]);
+            format!("{of} {gap}")
+        } else {
+            gap
+        }
+    }
 }
 
 /// Each dimension's [`GapSummary`] (template order, with its id) and the whole run's, from

@@ -302,13 +302,8 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
                 let _ = write!(text, "{:spread_w$}", "");
             }
         }
-        let shown = gap
-            .and_then(|g| g.gap)
-            .map_or_else(|| theme.symbols().none.to_owned(), |x| lang.signed_decimal(x, 1));
-        let of = gap.filter(|g| g.needs_its_count()).map_or_else(String::new, |g| {
-            lang.tf("results.gap_of", &[("paired", &g.paired), ("items", &g.items)])
-        });
-        let shown = if of.is_empty() { shown } else { format!("{of} {shown}") };
+        let none = theme.symbols().none;
+        let shown = gap.map_or_else(|| none.to_owned(), |g| g.shown(lang, none));
         let _ = write!(text, "{shown:>w$}", w = spread_w + gap_w);
         Line::styled(theme.truncate(&text, width), style)
     };
