@@ -210,17 +210,17 @@ fn a_show_of_hands_stays_with_the_perspective_being_counted() {
     assert_eq!((row, column), (6, 1), "back to the first principle nobody has counted");
 }
 
+/// The new-run dialog as it is now.
+fn form(app: &Harness) -> fasett::app::NewRunForm {
+    let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else { panic!("the dialog: {:?}", app.mode) };
+    (**form).clone()
+}
+
 #[test]
 fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
     // The Kiruna run is selected; its participants are the care administration's people.
     let mut app = Harness::sample().on(Pane::Culture);
     app.press('n');
-    let form = |app: &Harness| {
-        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
-            panic!("the dialog: {:?}", app.mode)
-        };
-        form.clone()
-    };
     assert!(form(&app).participants.value().contains("Karin Holm"), "the same checklist and scope");
     let wanted =
         app.culture.catalog.templates.iter().position(|t| t.id == "innovation_climate").expect("bundled");
@@ -246,12 +246,7 @@ fn a_new_run_takes_participants_only_from_its_own_checklist_and_scope() {
 fn a_look_along_the_participants_leaves_them_following_the_scope() {
     let mut app = Harness::sample().on(Pane::Culture);
     app.press('n');
-    let participants = |app: &Harness| {
-        let Mode::Culture(CultureMode::NewRun(form)) = &app.mode else {
-            panic!("the dialog: {:?}", app.mode)
-        };
-        form.participants.value().to_owned()
-    };
+    let participants = |app: &Harness| form(app).participants.value().to_owned();
     assert!(participants(&app).contains("Karin Holm"));
     // Scope, date, participants: the cursor moved along the names, nothing typed.
     app.press_times(KeyCode::Tab, 3).press(KeyCode::Left).press(KeyCode::Home).press(KeyCode::End);
