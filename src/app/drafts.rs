@@ -159,7 +159,12 @@ impl App {
                     form.custom = Input::new(one_line(&scope));
                 }
                 form.date = Input::new(one_line(&date));
-                form.participants = Input::new(one_line(&participants));
+                // Names as the scope brings them keep following it; names typed stay.
+                form.participants_typed = false;
+                self.follow_choices(&mut form);
+                let participants = one_line(&participants);
+                form.participants_typed = participants != form.participants.value();
+                form.participants = Input::new(participants);
                 form.next_date = Input::new(one_line(&next_date));
                 form.focus = focus.min(RunField::ALL.len() - 1);
                 form.dirty = true;

@@ -512,3 +512,32 @@ fn the_kiruna_view_keeps_its_gap_column_in_a_narrow_terminal() {
         assert!(table.all(|l| !l.contains("…│")), "a row cut at the edge, {lang:?}:\n{screen}");
     }
 }
+
+/// A new run's draft comes back with its names following the scope as before, unless they
+/// were typed.
+#[test]
+fn a_restored_new_run_s_participants_follow_the_scope_unless_they_were_typed() {
+    // What the names become when the scope is stepped once, in a dialog just opened.
+    let mut fresh = Harness::sample().on(Pane::Culture);
+    fresh.press('n').press(KeyCode::Tab).press(KeyCode::Right);
+    let followed = form(&fresh).participants.value().to_owned();
+    for typed in [false, true] {
+        let mut app = Harness::sample().on(Pane::Culture);
+        app.press('n');
+        let brought = form(&app).participants.value().to_owned();
+        assert_ne!(brought, followed, "the scope's step must change the names for this test");
+        // A draft: the date changed, and the names typed or not.
+        app.press(KeyCode::Tab).press(KeyCode::Tab).keys("<C-u>").type_text("2026-12-01");
+        if typed {
+            app.press(KeyCode::Tab).keys("<C-u>").type_text("Eva Ek").press(KeyCode::BackTab);
+        }
+        let mut back = crate::drafts::restored(&app);
+        back.press(KeyCode::BackTab).press(KeyCode::Right);
+        let names = form(&back).participants.value().to_owned();
+        if typed {
+            assert_eq!(names, "Eva Ek", "typed names stay");
+        } else {
+            assert_eq!(names, followed, "names the scope brought follow it");
+        }
+    }
+}
