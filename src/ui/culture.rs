@@ -340,16 +340,24 @@ pub(super) fn follow_up_title<'a>(app: &App, theme: &Theme) -> Line<'a> {
 }
 
 /// A view's frame: the title on top, `status` (e.g. completion) bottom left and the
-/// follow-up counter bottom right.
+/// follow-up counter bottom right. Where both do not fit, the view's own status stays and
+/// the counter, which every pane shows, gives way; the status is shortened, never cut
+/// without a sign.
 pub(super) fn view_block<'a>(app: &App, title: &str, status: &str, width: u16, theme: &Theme) -> Block<'a> {
     let room = usize::from(width).saturating_sub(4);
     let mut block = theme
         .bordered()
         .title(Span::styled(format!(" {} ", theme.truncate(title, room)), theme.heading()))
-        .title_bottom(follow_up_title(app, theme).right_aligned())
         .border_style(theme.border_focused());
+    let counter = follow_up_title(app, theme);
+    // Between the corners: the status with a space each side, then the counter (which has
+    // its own).
+    let status_width = if status.is_empty() { 0 } else { unicode_width::UnicodeWidthStr::width(status) + 2 };
+    if status_width + counter.width() <= usize::from(width).saturating_sub(2) {
+        block = block.title_bottom(counter.right_aligned());
+    }
     if !status.is_empty() {
-        block = block.title_bottom(Line::styled(format!(" {status} "), theme.key()));
+        block = block.title_bottom(Line::styled(format!(" {} ", theme.truncate(status, room)), theme.key()));
     }
     block
 }
