@@ -583,7 +583,7 @@ impl App {
         let Some(initiative) = self.current_id().and_then(|id| self.portfolio.initiative(id)).cloned() else {
             return;
         };
-        if !self.writable() {
+        if !self.writable() || self.edit_as_idea(initiative.id) {
             return;
         }
         let form = InitiativeForm::new(Some(initiative.clone()), initiative, &self.portfolio.organisation);

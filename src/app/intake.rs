@@ -14,7 +14,7 @@ use crate::action::{Action, IdeaAction};
 use crate::history::Change;
 use crate::ideas::{self, Move, Refusal, StageDecision, review};
 use crate::model::extras::Extra;
-use crate::model::{Channel, Collection, Decision, Facet, Id, Stage, Status, Triage};
+use crate::model::{Channel, Collection, Decision, Facet, Id, Initiative, Stage, Status, Triage};
 
 /// The intake list: which row is selected, and the line being typed or the idea form open
 /// over it, if any.
@@ -178,6 +178,19 @@ impl App {
         // form asks for them at once, the title kept; Esc leaves them for later.
         self.open_idea_form(id, IdeaField::Name);
         self.set_info(self.lang.tf("intake.added", &[("id", &id)]));
+        true
+    }
+
+    /// `e` on an idea still in triage (from its detail or a list): its own form, over the
+    /// intake list with the idea selected, as `e` in that list opens it. False for an
+    /// initiative that is not such an idea.
+    pub(super) fn edit_as_idea(&mut self, id: Id) -> bool {
+        if !self.portfolio.initiative(id).is_some_and(Initiative::is_waiting_idea) {
+            return false;
+        }
+        let Some(selected) = self.intake_ids().iter().position(|x| *x == id) else { return false };
+        self.mode = Mode::Intake(IntakeList { selected, ..IntakeList::default() });
+        self.open_idea_form(id, IdeaField::Title);
         true
     }
 

@@ -601,3 +601,19 @@ fn the_intake_list_s_title_is_shortened_with_a_sign_where_it_does_not_fit() {
         assert!(title == full || title.ends_with('…'), "{lang:?}: {title:?} of {full:?}");
     }
 }
+
+#[test]
+fn e_in_a_waiting_idea_s_detail_opens_the_idea_form_and_esc_leaves_the_intake_list() {
+    let mut app = Harness::sample().on(Pane::Portfolio);
+    app.press('i');
+    let Some(id) = app.intake_selected() else { panic!("an idea in the list") };
+    assert!(app.portfolio.initiative(id).is_some_and(Initiative::is_waiting_idea));
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Detail { id: shown, .. } if shown == id));
+    app.press('e');
+    let Mode::Intake(list) = &app.mode else { panic!("the intake list: {:?}", app.mode) };
+    assert!(list.form.is_some(), "its own form, with the proposer's fields");
+    assert_eq!(app.intake_selected(), Some(id), "on the same idea");
+    app.press(KeyCode::Esc);
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()));
+}
