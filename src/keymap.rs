@@ -95,6 +95,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Intake, [Char('r') => NONE], "r", "help.intake_reopen", false, Action::Idea(IdeaAction::Reopen)),
     bind!(Intake, [Enter => NONE], "Enter", "help.open", false, Action::OpenSelected),
     bind!(Intake, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
+    bind!(Intake, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
     bind!(Intake, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
     bind!(Intake, [Char('?') => NONE], "?", "help.help", false, Action::ToggleHelp),
     bind!(IntakeText, [Enter => NONE], "Enter", "help.intake_submit", true, Action::Submit),

@@ -617,3 +617,17 @@ fn e_in_a_waiting_idea_s_detail_opens_the_idea_form_and_esc_leaves_the_intake_li
     app.press(KeyCode::Esc);
     assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()));
 }
+
+#[test]
+fn a_triage_step_undone_in_the_intake_list_is_redone_there_with_ctrl_r() {
+    let mut app = Harness::sample().on(Pane::Portfolio);
+    app.press('i');
+    let Some(id) = app.intake_selected() else { panic!("an idea in the list") };
+    app.press('y');
+    let accepted = triage(&app, id);
+    app.press('u');
+    assert_ne!(triage(&app, id), accepted, "undone");
+    app.press("<C-r>");
+    assert_eq!(triage(&app, id), accepted, "redone, still in the list: {:?}", app.mode);
+    assert!(matches!(app.mode, Mode::Intake(_)));
+}
