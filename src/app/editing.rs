@@ -133,6 +133,20 @@ impl<T, F: Keyed + PartialEq> FormState<T, F> {
         self.focus = F::ALL.iter().position(|f| *f == field).unwrap_or(0);
     }
 
+    /// → at the end of the focused one-line field takes `offered`, the first known value what
+    /// is typed may be completed to (a unit, an owner). True if it did: the key is used up.
+    pub fn complete(&mut self, edit: Edit, offered: Option<&str>) -> bool {
+        let field = self.field();
+        let Some(offered) = offered.filter(|_| edit == Edit::NextChar) else { return false };
+        let Some(input) = self.lines.get_mut(field).filter(|i| i.cursor() == i.value().chars().count())
+        else {
+            return false;
+        };
+        *input = Input::new(offered.to_owned()).with_cursor(offered.chars().count());
+        self.dirty = true;
+        true
+    }
+
     /// A draft put back: its one-line fields as typed ([`Inputs::put_back`]), the focus where
     /// it was, and the form counts as changed.
     pub fn put_back(&mut self, focus: usize, fields: &[(String, String)], clean: impl Fn(&str) -> String) {

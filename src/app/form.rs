@@ -210,7 +210,7 @@ impl InitiativeForm {
         Self {
             goal_ids: goals.iter().map(|g| g.id).collect(),
             goal_titles: goals.iter().map(|g| format!("{}. {}", g.id, g.title)).collect(),
-            known_units: organisation.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()).collect(),
+            known_units: organisation.unit_names().collect(),
             known_people: organisation.people.clone(),
             state: FormState::new(original, draft, lines),
             option: 0,
@@ -360,15 +360,8 @@ impl InitiativeForm {
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
         let field = self.state.field();
-        if edit == Edit::NextChar
-            && let Some(first) = self.suggestions(field).first().map(|s| (*s).to_owned())
-            && self.state.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
-        {
-            let end = first.chars().count();
-            if let Some(input) = self.state.lines.get_mut(field) {
-                *input = Input::new(first).with_cursor(end);
-                self.state.dirty = true;
-            }
+        let offered = self.suggestions(field).first().map(|s| (*s).to_owned());
+        if self.state.complete(edit, offered.as_deref()) {
             return;
         }
         match field.kind() {

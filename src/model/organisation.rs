@@ -32,6 +32,12 @@ pub struct Organisation {
 pub const FEEDBACK_DAYS: u32 = 14;
 
 impl Organisation {
+    /// The names of the units still in use (not retired), in the profile's order: what a
+    /// unit field offers and a checklist run may be about.
+    pub fn unit_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.units.iter().filter(|u| !u.retired).map(|u| u.name.clone())
+    }
+
     /// Days after a decision on an idea within which its proposer should be told.
     pub fn feedback_days(&self) -> u32 {
         self.feedback_days.unwrap_or(FEEDBACK_DAYS)

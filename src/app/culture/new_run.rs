@@ -182,7 +182,7 @@ impl App {
             org.name.trim().to_owned()
         };
         let mut scopes = vec![whole];
-        scopes.extend(org.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()));
+        scopes.extend(org.unit_names());
         let Some(id) = self.culture.catalog.templates.get(template).map(|t| t.id.as_str()) else {
             return scopes;
         };

@@ -85,7 +85,7 @@ impl IdeaForm {
         Self {
             state,
             need,
-            known_units: organisation.units.iter().filter(|u| !u.retired).map(|u| u.name.clone()).collect(),
+            known_units: organisation.unit_names().collect(),
             error: None,
             confirm_discard: false,
         }
@@ -119,15 +119,8 @@ impl IdeaForm {
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
         let field = self.field();
-        if edit == Edit::NextChar
-            && let Some(first) = self.suggestions(field).first().map(|s| (*s).to_owned())
-            && self.state.line(field).is_some_and(|i| i.cursor() == i.value().chars().count())
-        {
-            let end = first.chars().count();
-            if let Some(input) = self.state.lines.get_mut(field) {
-                *input = Input::new(first).with_cursor(end);
-                self.state.dirty = true;
-            }
+        let offered = self.suggestions(field).first().map(|s| (*s).to_owned());
+        if self.state.complete(edit, offered.as_deref()) {
             return;
         }
         match field.kind() {
