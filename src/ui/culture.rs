@@ -45,9 +45,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let errors = app.template_errors();
-    let detail_height = 4 + u16::from(!errors.is_empty()).min(1) * (errors.len().min(3) as u16 + 1);
-    let [list, detail] =
+    let detail = detail_lines(app, usize::from(inner.width), theme);
+    // The detail takes the rows its lines need, and never more than half the pane.
+    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min((inner.height / 2).max(4));
+    let [list, detail_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
     let runs = app.runs();
     if runs.is_empty() {
@@ -60,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         render_list(app, frame, list, &runs, theme);
     }
-    render_detail(app, frame, detail, theme);
+    frame.render_widget(Paragraph::new(detail), detail_area);
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
@@ -119,8 +120,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
     frame.render_stateful_widget(super::marked_table(app, &columns, rows, theme), area, &mut state);
 }
 
-fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let width = usize::from(area.width);
+/// The lines under the list: a rule, then the selected run's participants, note and actions,
+/// each wrapped onto at most two lines; then any templates that were skipped.
+fn detail_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let none = theme.symbols().none;
     let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
@@ -129,8 +131,8 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
-        lines.push(labelled(app, "culture.participants", &participants, width, theme));
-        lines.push(labelled(
+        lines.extend(labelled(app, "culture.participants", &participants, width, theme));
+        lines.extend(labelled(
             app,
             "culture.note",
             if a.note.is_empty() { none } else { &a.note },
@@ -159,7 +161,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         if let Some(note) = template_note(app, a) {
             text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+        lines.extend(two_lines(&text, width, theme).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     let errors = app.template_errors();
     if !errors.is_empty() {
@@ -171,7 +173,18 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
+}
+
+/// `text` wrapped between words onto at most two lines of `width`; what does not fit ends in
+/// "…".
+fn two_lines(text: &str, width: usize, theme: &Theme) -> Vec<String> {
+    let mut lines = crate::text::wrap_words(&one_line(text), width);
+    if lines.len() > 2 {
+        let rest = lines.split_off(1).join(" ");
+        lines.push(theme.truncate(&rest, width));
+    }
+    lines
 }
 
 /// Dialogs and views of the pane, drawn over the list.
@@ -297,10 +310,16 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 }
 
 /// "Label: value" on one line, cut to `width`.
-fn labelled<'a>(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
+/// "Label: value" on at most two lines, the label dim.
+fn labelled(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let label = format!("{}: ", app.lang.t(key));
-    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(theme.truncate(&one_line(value), room))])
+    let mut lines = two_lines(&format!("{label}{}", one_line(value)), width, theme).into_iter();
+    let first = lines.next().unwrap_or_default();
+    let head = match first.strip_prefix(label.as_str()) {
+        Some(rest) => Line::from(vec![Span::styled(label.clone(), theme.dim()), Span::raw(rest.to_owned())]),
+        None => Line::styled(first, theme.dim()),
+    };
+    std::iter::once(head).chain(lines.map(Line::raw)).collect()
 }
 
 /// The template's name in the user's language, or its id when the template is missing.
