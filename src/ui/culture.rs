@@ -161,7 +161,9 @@ fn detail_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         if let Some(note) = template_note(app, a) {
             text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.extend(two_lines(&text, width, theme).into_iter().map(|l| Line::styled(l, theme.dim())));
+        lines.extend(
+            theme.wrap_at_most(&one_line(&text), width, 2).into_iter().map(|l| Line::styled(l, theme.dim())),
+        );
     }
     let errors = app.template_errors();
     if !errors.is_empty() {
@@ -172,17 +174,6 @@ fn detail_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         for e in errors.iter().take(3) {
             lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
         }
-    }
-    lines
-}
-
-/// `text` wrapped between words onto at most two lines of `width`; what does not fit ends in
-/// "…".
-fn two_lines(text: &str, width: usize, theme: &Theme) -> Vec<String> {
-    let mut lines = crate::text::wrap_words(&one_line(text), width);
-    if lines.len() > 2 {
-        let rest = lines.split_off(1).join(" ");
-        lines.push(theme.truncate(&rest, width));
     }
     lines
 }
@@ -313,7 +304,7 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 /// "Label: value" on at most two lines, the label dim.
 fn labelled(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let label = format!("{}: ", app.lang.t(key));
-    let mut lines = two_lines(&format!("{label}{}", one_line(value)), width, theme).into_iter();
+    let mut lines = theme.wrap_at_most(&format!("{label}{}", one_line(value)), width, 2).into_iter();
     let first = lines.next().unwrap_or_default();
     let head = match first.strip_prefix(label.as_str()) {
         Some(rest) => Line::from(vec![Span::styled(label.clone(), theme.dim()), Span::raw(rest.to_owned())]),

@@ -82,6 +82,19 @@ impl Theme {
         truncate_with(text, width, self.symbols().ellipsis)
     }
 
+    /// `text` wrapped between words onto at most `rows` lines of `width` columns; when it
+    /// needs more, the last line ends in the ellipsis.
+    pub fn wrap_at_most(&self, text: &str, width: usize, rows: usize) -> Vec<String> {
+        let mut lines = crate::text::wrap_words(text, width);
+        if lines.len() > rows {
+            let rest = lines.split_off(rows.saturating_sub(1)).join(" ");
+            if rows > 0 {
+                lines.push(self.shorten_words(&rest, width));
+            }
+        }
+        lines
+    }
+
     /// [`crate::text::shorten_words`] with the ellipsis drawn: cut after a whole word.
     pub fn shorten_words(&self, text: &str, width: usize) -> String {
         crate::text::shorten_words_with(text, width, self.symbols().ellipsis)
