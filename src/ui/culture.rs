@@ -45,9 +45,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let detail = detail_lines(app, usize::from(inner.width), theme);
     // The detail takes the rows its lines need, and never more than half the pane.
-    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min((inner.height / 2).max(4));
+    let detail = detail_lines(app, usize::from(inner.width), usize::from((inner.height / 2).max(4)), theme);
+    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX);
     let [list, detail_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
     let runs = app.runs();
@@ -120,25 +120,28 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
     frame.render_stateful_widget(super::marked_table(app, &columns, rows, theme), area, &mut state);
 }
 
-/// The lines under the list: a rule, then the selected run's participants, note and actions,
-/// each wrapped onto at most two lines; then any templates that were skipped.
-fn detail_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// At most `room` lines under the list: a rule, any templates that were skipped, and the
+/// selected run's participants, note and actions, wrapped into the rows left.
+fn detail_lines(app: &App, width: usize, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let none = theme.symbols().none;
     let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
+    let mut skipped = Vec::new();
+    let errors = app.template_errors();
+    if !errors.is_empty() {
+        skipped.push(Line::styled(
+            app.lang.tf("template.skipped_list", &[("count", &errors.len())]),
+            theme.warning(),
+        ));
+        for e in errors.iter().take(3) {
+            skipped.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
+        }
+    }
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants = match (a.participants.is_empty(), app.culture.presenting) {
             (true, _) => none.to_owned(),
             (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
-        lines.extend(labelled(app, "culture.participants", &participants, width, theme));
-        lines.extend(labelled(
-            app,
-            "culture.note",
-            if a.note.is_empty() { none } else { &a.note },
-            width,
-            theme,
-        ));
         let rows = app.plan_rows(Some(a.id));
         let open = rows.iter().filter_map(|id| app.portfolio.action(*id)).filter(|x| !x.done).count();
         let overdue = rows
@@ -161,20 +164,16 @@ fn detail_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         if let Some(note) = template_note(app, a) {
             text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.extend(
-            theme.wrap_at_most(&one_line(&text), width, 2).into_iter().map(|l| Line::styled(l, theme.dim())),
-        );
+        let run_note = if a.note.is_empty() { none.to_owned() } else { a.note.clone() };
+        let entries = [
+            vec![(app.lang.t("culture.participants").to_owned(), participants)],
+            vec![(app.lang.t("culture.note").to_owned(), run_note)],
+            vec![(String::new(), text)],
+        ];
+        let room = room.saturating_sub(lines.len() + skipped.len());
+        lines.extend(theme.labelled_lines(&entries, width, room));
     }
-    let errors = app.template_errors();
-    if !errors.is_empty() {
-        lines.push(Line::styled(
-            app.lang.tf("template.skipped_list", &[("count", &errors.len())]),
-            theme.warning(),
-        ));
-        for e in errors.iter().take(3) {
-            lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
-        }
-    }
+    lines.extend(skipped);
     lines
 }
 
@@ -301,18 +300,6 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 }
 
 /// "Label: value" on one line, cut to `width`.
-/// "Label: value" on at most two lines, the label dim.
-fn labelled(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let label = format!("{}: ", app.lang.t(key));
-    let mut lines = theme.wrap_at_most(&format!("{label}{}", one_line(value)), width, 2).into_iter();
-    let first = lines.next().unwrap_or_default();
-    let head = match first.strip_prefix(label.as_str()) {
-        Some(rest) => Line::from(vec![Span::styled(label.clone(), theme.dim()), Span::raw(rest.to_owned())]),
-        None => Line::styled(first, theme.dim()),
-    };
-    std::iter::once(head).chain(lines.map(Line::raw)).collect()
-}
-
 /// The template's name in the user's language, or its id when the template is missing.
 pub(super) fn template_name(app: &App, a: &Assessment) -> String {
     app.run_template(a).map_or_else(|| a.template.clone(), |(t, _)| t.name.get(app.lang.code()).to_owned())
