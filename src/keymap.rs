@@ -16,8 +16,8 @@ use crate::model::{CreatedTo, PushedBy};
 
 /// One key binding with its help text (an i18n key).
 pub struct Binding {
-    /// Where the binding is live: one place, or several that mean the same keys (the two
-    /// record forms).
+    /// Where the binding is live: one place, or several where the key means the same (the
+    /// two record forms' field keys, a help key several dialogs give alike).
     pub places: &'static [Place],
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in help and footer.
