@@ -114,6 +114,10 @@ pub enum Command {
         /// them.
         #[arg(long)]
         as_new: bool,
+        /// Import rows whose initiatives were changed in fasett after the sheet was exported,
+        /// overwriting those changes (refused otherwise, as they could undo newer edits).
+        #[arg(long)]
+        overwrite: bool,
         /// The file is an idea box's form export (Microsoft Forms, Google Forms): each row
         /// becomes a received idea with its proposer and the need they state.
         #[arg(long, conflicts_with_all = ["as_new", "checklist"])]
@@ -199,7 +203,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
             Ok(commands::import_survey(file, sheet, &survey, dry_run, cli.read_only, lang))
         }
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, ideas, .. }) => {
+        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, overwrite, ideas, .. }) => {
             let request = import::Request {
                 file,
                 sheet,
@@ -208,6 +212,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 map: map.as_deref(),
                 date_order,
                 as_new,
+                overwrite,
                 ideas,
             };
             Ok(import::import(&request, lang))

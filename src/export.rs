@@ -100,6 +100,8 @@ crate::model::keyed_enum! {
         PushedBy = "pushed_by",
         Stage = "stage",
         Status = "status",
+        /// An incoming idea's triage (received, accepted, …); empty for other initiatives.
+        Triage = "triage",
         Track = "track",
         Relieves = "relieves",
         Investment = "investment",
@@ -334,6 +336,7 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             }
             Column::Stage => name("stage", i.stage.key()),
             Column::Status => name("status", i.status.key()),
+            Column::Triage => i.idea.as_ref().map(|idea| name("triage", idea.triage.key())).unwrap_or_default(),
             Column::Track => i.track.map(|t| name("track", t.key())).unwrap_or_default(),
             Column::Relieves => {
                 join_list(&i.relieves.iter().map(|p| name("pressure", p.key())).collect::<Vec<_>>())

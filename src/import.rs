@@ -33,6 +33,7 @@
 mod benefits;
 mod columns;
 mod decode;
+mod diff;
 mod headers;
 pub mod ideas;
 mod mapping;
@@ -49,6 +50,7 @@ use jiff::civil::Date;
 
 pub use benefits::TableFile;
 pub use decode::windows_1252;
+pub use diff::FieldChange;
 pub use headers::column_for;
 pub use mapping::{
     Choice, ColumnMap, MapError, Mapping, OrderFrom, SavedMap, Target, ValueMap, is_date as is_date_column,
@@ -72,6 +74,9 @@ pub struct Problem {
     /// The column's index (0 is `A`).
     pub column: Option<usize>,
     pub message: String,
+    /// The row's initiative was changed in fasett after the sheet was exported; choosing to
+    /// overwrite (`--overwrite`) lets it through.
+    pub stale: bool,
 }
 
 impl std::fmt::Display for Problem {
@@ -82,15 +87,15 @@ impl std::fmt::Display for Problem {
 
 impl Problem {
     pub fn general(message: &str) -> Problem {
-        Problem { row: None, column: None, message: message.to_owned() }
+        Problem { row: None, column: None, message: message.to_owned(), stale: false }
     }
 
     pub fn at_row(row: u32, message: &str) -> Problem {
-        Problem { row: Some(row), column: None, message: message.to_owned() }
+        Problem { row: Some(row), column: None, message: message.to_owned(), stale: false }
     }
 
     pub fn at_cell(row: u32, column: usize, message: String) -> Problem {
-        Problem { row: Some(row), column: Some(column), message }
+        Problem { row: Some(row), column: Some(column), message, stale: false }
     }
 
     /// The problem with "row N, column C" in the interface language.
@@ -115,13 +120,26 @@ pub struct Options {
     pub date_order: Option<DateOrder>,
     /// `--as-new`: rows with another portfolio's IDs become new initiatives.
     pub as_new: bool,
+    /// `--overwrite`: rows whose initiatives were changed in fasett after the sheet was
+    /// exported are imported all the same, overwriting those changes.
+    pub overwrite: bool,
+    /// The time zone the times in messages are said in.
+    pub zone: jiff::tz::TimeZone,
     /// `--map`: a saved mapping.
     pub map: Option<SavedMap>,
 }
 
 impl Options {
     pub fn new(lang: Lang, today: Date) -> Options {
-        Options { lang, today, date_order: None, as_new: false, map: None }
+        Options {
+            lang,
+            today,
+            date_order: None,
+            as_new: false,
+            overwrite: false,
+            zone: jiff::tz::TimeZone::system(),
+            map: None,
+        }
     }
 }
 

@@ -15,6 +15,9 @@ use crate::import::{self, Choice, Loaded, Mapping, OrderFrom, Plan, Problem, Sav
 /// One line of the dialog's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MappingLine {
+    /// An initiative the import changes (an index into the plan's updates), with each field
+    /// old → new: first, so the user sees what the sheet would do before the mapping.
+    Update(usize),
     /// A column and the field it fills.
     Column(usize),
     /// A word of a choice column (column, word) and what it means.
@@ -23,6 +26,8 @@ pub enum MappingLine {
     DateOrder,
     /// Whether rows with another portfolio's IDs are added as new initiatives.
     AsNew,
+    /// Whether rows whose initiatives were changed in fasett after the export are imported.
+    Overwrite,
     /// Whether units and owners the profile lacks are added to it.
     AddNames,
 }
@@ -49,7 +54,8 @@ pub struct MappingDialog {
 impl MappingDialog {
     /// The lines of the list, in order.
     pub fn lines(&self) -> Vec<MappingLine> {
-        let mut lines = Vec::new();
+        let updates = self.outcome.as_ref().map_or(0, |p| p.updates.len());
+        let mut lines: Vec<MappingLine> = (0..updates).map(MappingLine::Update).collect();
         for (ix, column) in self.mapping.columns.iter().enumerate() {
             lines.push(MappingLine::Column(ix));
             lines.extend((0..column.values.len()).map(|v| MappingLine::Value(ix, v)));
@@ -62,6 +68,13 @@ impl MappingDialog {
         if self.mapping.column_of(crate::export::Column::Id).is_some() {
             lines.push(MappingLine::AsNew);
         }
+        let stale = match &self.outcome {
+            Ok(plan) => plan.updates.iter().any(|u| u.overwrites.is_some()),
+            Err(problems) => problems.iter().any(|p| p.stale),
+        };
+        if stale || self.options.overwrite {
+            lines.push(MappingLine::Overwrite);
+        }
         let names = self.outcome.as_ref().is_ok_and(|p| !p.new_units.is_empty() || !p.new_owners.is_empty());
         if names {
             lines.push(MappingLine::AddNames);
@@ -73,8 +86,22 @@ impl MappingDialog {
         self.lines().get(self.selected).copied()
     }
 
-    /// Works out the import again after a change.
+    /// Works out the import again after a change, keeping the selection on the same line
+    /// (the changed initiatives above it may have come or gone).
     fn replan(&mut self, portfolio: &crate::model::Portfolio) {
+        let selected = self.selected_line();
+        self.outcome_for(portfolio);
+        let lines = self.lines();
+        let same = selected.and_then(|line| lines.iter().position(|l| *l == line));
+        self.selected = same.unwrap_or(self.selected).min(lines.len().saturating_sub(1));
+    }
+
+    /// The first line that is not a changed initiative: where the selection starts.
+    fn first_mapping_line(&self) -> usize {
+        self.lines().iter().position(|l| !matches!(l, MappingLine::Update(_))).unwrap_or(0)
+    }
+
+    fn outcome_for(&mut self, portfolio: &crate::model::Portfolio) {
         self.outcome =
             import::plan(&self.loaded, &self.mapping, portfolio, &self.options).map_err(|e| match e {
                 import::ImportError::Bad { problems, .. } => problems,
@@ -114,8 +141,9 @@ impl MappingDialog {
                 self.mapping.date_order = next.map(|o| (o, OrderFrom::Chosen));
             }
             Some(MappingLine::AsNew) => self.options.as_new = !self.options.as_new,
+            Some(MappingLine::Overwrite) => self.options.overwrite = !self.options.overwrite,
             Some(MappingLine::AddNames) => self.add_names = !self.add_names,
-            None => {}
+            Some(MappingLine::Update(_)) | None => {}
         }
     }
 }
@@ -131,6 +159,7 @@ impl App {
     /// the file, if there is one), or says why the file cannot be read.
     pub(super) fn open_mapping(&mut self, file: PathBuf, ideas: bool) {
         let mut options = import::Options::new(self.lang, self.today);
+        options.zone = self.zone.clone();
         let beside = map_path(&file);
         let mut map_used = None;
         if beside.exists() {
@@ -169,7 +198,8 @@ impl App {
             map_used,
             ideas,
         };
-        dialog.replan(&self.portfolio);
+        dialog.outcome_for(&self.portfolio);
+        dialog.selected = dialog.first_mapping_line();
         self.status = None;
         self.mode = Mode::Mapping(Box::new(dialog));
     }
@@ -197,7 +227,9 @@ impl App {
             MappingAction::Change(forward) => {
                 dialog.change(forward);
                 dialog.replan(&self.portfolio);
-                dialog.selected = dialog.selected.min(dialog.lines().len().saturating_sub(1));
+                // What stopped the import before the change is the dialog's to say now: a
+                // status line saying the opposite of the dialog's header would mislead.
+                self.status = None;
             }
             MappingAction::Save => {
                 let path = map_path(&dialog.file);

@@ -1,5 +1,6 @@
-//! `fasett import FILE [--dry-run] [--map MAP] [--date-order dmy|mdy] [--as-new]`: all rows or
-//! none, saved through the store; the dry run shows the mapping and what would change.
+//! `fasett import FILE [--dry-run] [--map MAP] [--date-order dmy|mdy] [--as-new] [--overwrite]`:
+//! all rows or none, saved through the store; the dry run shows the mapping and what would
+//! change, each changed field old → new.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,6 +22,8 @@ pub(super) struct Request<'a> {
     pub map: Option<&'a Path>,
     pub date_order: Option<DateOrder>,
     pub as_new: bool,
+    /// `--overwrite`: rows changed in fasett after the export are imported all the same.
+    pub overwrite: bool,
     /// `--ideas`: rows are received ideas from an idea box's form.
     pub ideas: bool,
 }
@@ -39,6 +42,7 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     let mut options = import::Options::new(lang, crate::dates::today());
     options.date_order = request.date_order;
     options.as_new = request.as_new;
+    options.overwrite = request.overwrite;
     if let Some(map) = request.map {
         match SavedMap::read(map) {
             Ok(saved) => options.map = Some(saved),
@@ -159,6 +163,10 @@ fn refused(e: ImportError, sheet: &Path, path: &Path, lang: Lang) -> ExitCode {
         message.push_str("\n  ");
         message.push_str(&lang.tn("import.more_problems", problems.len() - SHOWN_PROBLEMS, &[]));
     }
+    if problems.iter().any(|p| p.stale) {
+        message.push('\n');
+        message.push_str(lang.t("import.stale_hint"));
+    }
     message.push('\n');
     message.push_str(&lang.tf("import.nothing_imported", &[("path", &path.display())]));
     fail(&message, EXIT_BAD_DATA)
@@ -209,7 +217,14 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
         let _ = writeln!(out, "  + {} ({facet}, {stage})", one_line(&i.title));
     }
     for u in &plan.updates {
-        let _ = writeln!(out, "  ~ #{} {}: {}", u.after.id, one_line(&u.after.title), u.fields.join(", "));
+        let _ = writeln!(out, "  ~ #{} {}", u.after.id, one_line(&u.after.title));
+        if let Some(at) = u.overwrites {
+            let when = lang.date_time(at, &jiff::tz::TimeZone::system(), crate::dates::today());
+            let _ = writeln!(out, "      {}", lang.tf("import.overwrites", &[("changed", &when)]));
+        }
+        for change in &u.changes {
+            let _ = writeln!(out, "      {}", change.describe());
+        }
     }
     for (row, id) in &plan.same_title {
         let _ = writeln!(out, "{}", lang.tf("import.same_title", &[("row", row), ("id", id)]));

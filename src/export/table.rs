@@ -28,6 +28,9 @@ pub enum Out {
     Text(String),
     Number(f64),
     Date(Date),
+    /// A moment (the `Updated` column): a date-time cell in UTC in the workbook, the
+    /// timestamp's text (`2026-03-15T09:30:00Z`) in CSV.
+    Time(jiff::Timestamp),
 }
 
 impl Out {
@@ -38,6 +41,7 @@ impl Out {
             Out::Text(t) => t.clone(),
             Out::Number(n) => crate::import::number_text(*n),
             Out::Date(d) => d.to_string(),
+            Out::Time(t) => t.to_string(),
         }
     }
 }
@@ -60,7 +64,8 @@ pub struct Table {
     pub split: Vec<Id>,
 }
 
-/// A field's cell, typed: the id as a number, dates as dates, the rest as text.
+/// A field's cell, typed: the id as a number, dates as dates, `Updated` as a moment, the
+/// rest as text.
 fn typed(column: Column, text: String, i: &Initiative) -> Out {
     let date = |d: Option<Date>| d.map_or(Out::Empty, Out::Date);
     match column {
@@ -69,6 +74,7 @@ fn typed(column: Column, text: String, i: &Initiative) -> Out {
         Column::FollowUp => date(i.follow_up),
         Column::End => date(i.end),
         Column::Created => date(i.created),
+        Column::Updated => i.updated.map_or(Out::Empty, Out::Time),
         _ if text.is_empty() => Out::Empty,
         _ => Out::Text(text),
     }

@@ -1,6 +1,6 @@
 //! `fasett export --format xlsx`: a workbook Excel and `LibreOffice` open and save without
 //! changing a thing. Text is written as text (so `000123`, `1/2` and `0,50` stay as they are),
-//! dates as dates, the ID as a number; the header row is bold and frozen, the columns sized
+//! dates as dates, `Updated` as a date-time in UTC (said in its format), the ID as a number; the header row is bold and frozen, the columns sized
 //! to their contents and, for text, formatted as text, so what is typed in a new row stays
 //! what was typed. No formula guard is needed: a text cell is never a formula.
 //!
@@ -37,18 +37,28 @@ pub fn workbook(portfolio: &Portfolio, lang: Lang) -> Result<Rendered, String> {
     Ok(Rendered { bytes, notes })
 }
 
+/// The serial number Excel stores for a moment, in UTC: the day's number and the fraction of
+/// the day gone.
+fn serial(t: jiff::Timestamp) -> f64 {
+    let at = t.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    let seconds = i32::from(at.hour()) * 3600 + i32::from(at.minute()) * 60 + i32::from(at.second());
+    crate::dates::to_serial(at.date()) + f64::from(seconds) / 86_400.0
+}
+
 fn initiatives(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), XlsxError> {
     sheet.set_name(lang.t("export.xlsx_sheet"))?;
     let header = Format::new().set_bold();
     let text = Format::new().set_num_format("@");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let number = Format::new().set_num_format("0");
+    let time = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss \"UTC\"");
     // Column formats first: a cell written without a format of its own takes its column's,
     // which spares looking a format up for each of the 330,000 cells of 10,000 initiatives.
     for (col, kind) in table.kinds.iter().enumerate() {
         let format = match kind {
             Kind::Field(Column::Id, _) => &number,
             Kind::Field(Column::Start | Column::FollowUp | Column::End | Column::Created, _) => &date,
+            Kind::Field(Column::Updated, _) => &time,
             _ => &text,
         };
         sheet.set_column_format(col as u16, format)?;
@@ -74,6 +84,10 @@ fn initiatives(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), X
                 Out::Date(d) => {
                     sheet.write_number_with_format(r, c, crate::dates::to_serial(*d), &date)?;
                     widths[col] = widths[col].max(11);
+                }
+                Out::Time(t) => {
+                    sheet.write_number_with_format(r, c, serial(*t), &time)?;
+                    widths[col] = widths[col].max(24);
                 }
             }
         }

@@ -3,17 +3,24 @@
 //! portfolio's identity) and which fields they change, which are unchanged; nothing is ever
 //! removed. A sheet of another portfolio never updates an initiative that happens to share
 //! its number: it is refused, or imported as new when the user says so.
+//!
+//! A row never silently undoes an edit made in fasett after the export. The sheet carries
+//! each initiative's `Updated` as it was exported; when the initiative has been changed since,
+//! the sheet cannot tell which of its differing cells the sheet's author typed and which are
+//! the old values of what was changed in fasett, so such a row is refused (named, with what
+//! it would set) unless the user chooses to overwrite (`--overwrite`). Its cells that equal
+//! the initiative's are no change, so a row the author did not touch imports as unchanged.
 
 use std::collections::HashSet;
 
-use serde_json::Value;
 
+use super::diff::{FieldChange, changes};
 use super::mapping::{Mapping, Target};
 use super::rows::Rows;
 use super::sheet::{Sheet, column_letter};
 use super::{Options, Problem};
 use crate::dates::now;
-use crate::export::{COLUMNS, Column, OTHER_COLUMNS, cells};
+use crate::export::Column;
 use crate::history::Change;
 use crate::i18n::Lang;
 use crate::model::{Collection, Id, Initiative, Portfolio, Unit};
@@ -28,6 +35,11 @@ pub struct Update {
     pub after: Initiative,
     /// The headers (in the interface language) of what changed.
     pub fields: Vec<String>,
+    /// What changed, old and new.
+    pub changes: Vec<FieldChange>,
+    /// When the initiative was changed in fasett after the sheet was exported: the row
+    /// overwrites that change (the user chose to).
+    pub overwrites: Option<jiff::Timestamp>,
 }
 
 /// What the import will do.
@@ -256,11 +268,26 @@ pub fn plan(
                     after.updated = before.updated;
                     if after == *before {
                         plan.unchanged += 1;
-                    } else {
-                        let fields = changed_fields(before, &after, portfolio, lang);
-                        after.updated = Some(now());
-                        plan.updates.push(Update { row: row.number, before: before.clone(), after, fields });
+                        continue;
                     }
+                    let changes = changes(before, &after, portfolio, lang);
+                    let since = rows.exported(row).and_then(|(ix, exported)| {
+                        changed_since(before, exported).map(|at| (ix, exported, at))
+                    });
+                    if let (Some((column, exported, at)), false) = (since, options.overwrite) {
+                        problems.push(stale(before, (row.number, column), (exported, at), &changes, options));
+                        continue;
+                    }
+                    after.updated = Some(now());
+                    let fields = changes.iter().map(|c| c.field.clone()).collect();
+                    plan.updates.push(Update {
+                        row: row.number,
+                        before: before.clone(),
+                        after,
+                        fields,
+                        changes,
+                        overwrites: since.map(|(.., at)| at),
+                    });
                 }
             },
         }
@@ -302,31 +329,31 @@ pub fn ranges(numbers: &[u32]) -> String {
     out.join(", ")
 }
 
-/// The headers of the fields in which `after` differs from `before`, and of the register's
-/// own columns that changed.
-fn changed_fields(before: &Initiative, after: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
-    let (old, new) = (cells(before, portfolio, lang), cells(after, portfolio, lang));
-    let mut fields: Vec<String> = COLUMNS
-        .iter()
-        .zip(old.iter().zip(&new))
-        .filter(|(c, (a, b))| a != b && !matches!(c, Column::Updated | Column::Id | Column::Portfolio))
-        .map(|(c, _)| c.header(lang).to_owned())
-        .collect();
-    let other = |i: &Initiative| match i.extra.get(OTHER_COLUMNS) {
-        Some(Value::Object(map)) => map.clone(),
-        _ => serde_json::Map::new(),
-    };
-    let (a, b) = (other(before), other(after));
-    for key in a.keys().chain(b.keys()) {
-        if a.get(key) != b.get(key) && !fields.contains(key) {
-            fields.push(key.clone());
-        }
+/// When `before` was changed after `exported` (the sheet's `Updated`), to the second (a
+/// workbook keeps no finer time): never when the initiative has no time of its own.
+fn changed_since(before: &Initiative, exported: Option<jiff::Timestamp>) -> Option<jiff::Timestamp> {
+    before.updated.filter(|at| exported.is_none_or(|e| at.as_second() > e.as_second()))
+}
+
+/// The refusal of a row whose initiative was changed in fasett at `at`, after the sheet was
+/// exported (`exported`, when the row says).
+fn stale(
+    before: &Initiative,
+    (row, column): (u32, usize),
+    (exported, at): (Option<jiff::Timestamp>, jiff::Timestamp),
+    changes: &[FieldChange],
+    options: &Options,
+) -> Problem {
+    let lang = options.lang;
+    let when = |t| lang.date_time(t, &options.zone, options.today);
+    let mut set = changes.iter().take(2).map(FieldChange::describe).collect::<Vec<_>>().join("; ");
+    if changes.len() > 2 {
+        set.push_str("; …");
     }
-    if fields.is_empty() {
-        // Something the cells do not show (a key inside the Extra JSON) changed.
-        fields.push(Column::Extra.header(lang).to_owned());
-    }
-    fields
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("id", &before.id), ("changed", &when(at)), ("exported", &exported.map(when).unwrap_or_default()), ("changes", &set)];
+    let key = if exported.is_some() { "import.stale" } else { "import.stale_no_time" };
+    Problem { stale: true, ..Problem::at_cell(row, column, lang.tf(key, &args)) }
 }
 
 /// Units and owners named by the new and changed initiatives that the profile lacks.

@@ -18,7 +18,7 @@ use crate::model::Costs;
 use crate::model::benefit::Legacy;
 use crate::model::extras::Extra;
 use crate::model::{
-    CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage,
+    CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage, Triage,
 };
 use crate::text::one_line;
 
@@ -97,6 +97,15 @@ impl<'a> Rows<'a> {
         self.id
     }
 
+    /// The row's `Updated` cell, which an exported sheet carries: `None` without such a
+    /// column (or when the cell cannot be read: [`Rows::fill`] names that), else the
+    /// initiative's `updated` when the sheet was exported (the column's index with it).
+    pub(super) fn exported(&self, row: &Row) -> Option<(usize, Option<jiff::Timestamp>)> {
+        let ix = self.mapping.column_of(Column::Updated)?;
+        let cell = row.cells.get(ix).unwrap_or(&Cell::Empty);
+        timestamp(cell).ok().map(|t| (ix, t))
+    }
+
     /// `base` with the row's cells written over it: a new initiative, or an existing one
     /// (`update`; then the Updated cell is left to the importer). A new row without an ID
     /// was typed into the sheet (`typed`): a blank Created cell means today. Counts the
@@ -124,6 +133,7 @@ impl<'a> Rows<'a> {
             stage_from_status: None,
             typed: typed && !update,
             legacy: Legacy::default(),
+            triage: None,
         };
         let mut other: Map<String, Value> = match i.extra.remove(OTHER_COLUMNS) {
             Some(Value::Object(map)) => map,
@@ -133,7 +143,13 @@ impl<'a> Rows<'a> {
             let cell = row.cells.get(ix).unwrap_or(&Cell::Empty);
             fill.column = ix;
             match column.target {
-                Target::Field(Column::Updated) if update => {}
+                // The importer sets an update's time; the cell only has to be readable, as
+                // it tells whether the initiative changed after the export (`Rows::exported`).
+                Target::Field(Column::Updated) if update => {
+                    if timestamp(cell).is_err() {
+                        fill.error("import.bad_timestamp", Column::Updated.header(self.lang), &cell.text());
+                    }
+                }
                 Target::Field(field) if self.more[ix].is_empty() => {
                     fill.field(&mut i, field, cell, field.header(self.lang));
                 }
@@ -181,6 +197,10 @@ impl<'a> Rows<'a> {
         if let Some(extra) = fill.extra.take() {
             spread_extras(&mut i, extra);
         }
+        if let Some((column, word)) = fill.triage.take() {
+            fill.column = column;
+            fill.check_triage(&i, &word);
+        }
         // An old spreadsheet's benefit columns become benefits, as the file migration does.
         let legacy = Legacy {
             start: i.start,
@@ -218,6 +238,8 @@ struct Fill<'r, 'a> {
     typed: bool,
     /// The benefit columns of an old spreadsheet.
     legacy: Legacy,
+    /// The triage cell (column, text), checked once the row's idea is known.
+    triage: Option<(usize, String)>,
 }
 
 impl Fill<'_, '_> {
@@ -268,6 +290,7 @@ impl Fill<'_, '_> {
     fn date(&mut self, cell: &Cell, header: &str) -> Option<Date> {
         match cell {
             Cell::Date(d) => Some(*d),
+            Cell::DateTime(t) => Some(t.date()),
             Cell::Number(n) => {
                 let date = crate::dates::from_serial(*n, false);
                 if date.is_none() {
@@ -304,6 +327,7 @@ impl Fill<'_, '_> {
         match field {
             // The ID and the portfolio's identity decide which initiative the row is.
             Column::Id | Column::Portfolio => {}
+            Column::Triage => self.triage = Some((self.column, cell.text().trim().to_owned())),
             Column::Title => i.title = text(self),
             Column::Description => i.description = text(self),
             Column::Need => i.need = text(self),
@@ -382,16 +406,48 @@ impl Fill<'_, '_> {
                 keep_decisions(&i.log, &mut log);
                 i.log = log;
             }
-            Column::Updated if blank => i.updated = None,
-            Column::Updated => match cell.text().trim().parse::<jiff::Timestamp>() {
-                Ok(t) => i.updated = Some(t),
-                Err(_) => self.error("import.bad_timestamp", header, &cell.text()),
+            Column::Updated => match timestamp(cell) {
+                Ok(t) => i.updated = t,
+                Err(()) => self.error("import.bad_timestamp", header, &cell.text()),
             },
             Column::Extra if blank => {}
             Column::Extra => match serde_json::from_str::<Value>(&cell.text()) {
                 Ok(Value::Object(map)) => self.extra = Some(map),
                 _ => self.error("import.bad_extra", header, &cell.text()),
             },
+        }
+    }
+
+    /// The triage cell shows an idea's triage, which is decided in fasett (where accepting,
+    /// declining and telling the proposer go together), so the sheet may only repeat it: a
+    /// changed word, or a word on a row that is no idea, is named rather than dropped.
+    fn check_triage(&mut self, i: &Initiative, word: &str) {
+        let lang = self.rows.lang;
+        let header = Column::Triage.header(lang);
+        let read = Triage::ALL.iter().copied().find(|t| {
+            norm(word) == norm(t.key()) || Lang::ALL.iter().any(|l| norm(word) == norm(l.t(&format!("triage.{}", t.key()))))
+        });
+        let current = i.idea.as_ref().map(|idea| idea.triage);
+        if word.is_empty() && current.is_none() || read.is_some() && read == current {
+            return;
+        }
+        if !word.is_empty() && read.is_none() {
+            let options =
+                Triage::ALL.iter().map(|t| lang.t(&format!("triage.{}", t.key()))).collect::<Vec<_>>().join(", ");
+            let message = lang.tf("import.unknown_word", &[("column", &header), ("value", &one_line(word)), ("options", &options)]);
+            self.errors.push(Problem::at_cell(self.number, self.column, message));
+            return;
+        }
+        match current {
+            None => self.error("import.triage_not_idea", header, word),
+            Some(t) => {
+                let now = lang.t(&format!("triage.{}", t.key()));
+                let message = lang.tf(
+                    "import.triage_changed",
+                    &[("column", &header), ("value", &one_line(word)), ("current", &now)],
+                );
+                self.errors.push(Problem::at_cell(self.number, self.column, message));
+            }
         }
     }
 
@@ -526,6 +582,18 @@ impl Fill<'_, '_> {
 
 /// A sheet's log line says date, kind and text only: an entry the initiative already has
 /// keeps what the line cannot say (who decided what, keys fasett does not know).
+/// An `Updated` cell: blank is none; a date-time cell (as the .xlsx export writes it) is UTC,
+/// as is a date cell (midnight); text is a timestamp such as `2026-03-15T09:30:00Z`.
+pub(super) fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
+    let utc = |t: jiff::civil::DateTime| t.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp());
+    match cell {
+        _ if cell.is_blank() => Ok(None),
+        Cell::DateTime(t) => utc(*t).map(Some).map_err(|_| ()),
+        Cell::Date(d) => utc(d.to_datetime(jiff::civil::Time::midnight())).map(Some).map_err(|_| ()),
+        cell => cell.text().trim().parse::<jiff::Timestamp>().map(Some).map_err(|_| ()),
+    }
+}
+
 fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
     for entry in log.iter_mut() {
         let same = before

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 
 /// One cell as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,18 +13,21 @@ pub enum Cell {
     Text(String),
     Number(f64),
     Date(Date),
+    /// A workbook's date-time cell with a time of day (to the second).
+    DateTime(DateTime),
     Bool(bool),
 }
 
 impl Cell {
     /// The cell as text: a number as a spreadsheet shows it unformatted (`12`, `0.5`), a date
-    /// as `2026-03-15`, yes/no as `TRUE`/`FALSE`.
+    /// as `2026-03-15`, a date-time as `2026-03-15 09:30:00`, yes/no as `TRUE`/`FALSE`.
     pub fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Number(n) => Cow::Owned(number_text(*n)),
             Cell::Date(d) => Cow::Owned(d.to_string()),
+            Cell::DateTime(t) => Cow::Owned(t.strftime("%Y-%m-%d %H:%M:%S").to_string()),
             Cell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
         }
     }

@@ -130,15 +130,32 @@ fn cell(data: &Data) -> Cell {
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) if d.is_datetime() => {
-            let (y, m, day, ..) = d.to_ymd_hms_milli();
-            jiff::civil::Date::new(y.cast_signed(), m.cast_signed(), day.cast_signed())
-                .map_or_else(|_| Cell::Number(d.as_f64()), Cell::Date)
-        }
+        Data::DateTime(d) if d.is_datetime() => date_time(d),
         Data::DateTime(d) => Cell::Number(d.as_f64()),
         Data::DateTimeIso(s) => {
             s.get(..10).and_then(|d| d.parse().ok()).map_or_else(|| Cell::Text(s.clone()), Cell::Date)
         }
         Data::Error(e) => Cell::Text(e.to_string()),
     }
+}
+
+/// A date cell: a date, or a date-time when it has a time of day (as `fasett export` writes
+/// `Updated`), rounded to the second the serial number stands for.
+fn date_time(d: &calamine::ExcelDateTime) -> Cell {
+    let (y, m, day, hour, minute, second, milli) = d.to_ymd_hms_milli();
+    let Ok(date) = jiff::civil::Date::new(y.cast_signed(), m.cast_signed(), day.cast_signed()) else {
+        return Cell::Number(d.as_f64());
+    };
+    if d.as_f64().fract() == 0.0 {
+        return Cell::Date(date);
+    }
+    let time = jiff::civil::Time::new(
+        hour.cast_signed(),
+        minute.cast_signed(),
+        second.cast_signed(),
+        i32::from(milli) * 1_000_000,
+    )
+    .unwrap_or_default();
+    let at = date.to_datetime(time);
+    Cell::DateTime(at.round(jiff::Unit::Second).unwrap_or(at))
 }

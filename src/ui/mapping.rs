@@ -1,10 +1,12 @@
-//! The import's mapping dialog: what each column fills, what each word means, the date order,
-//! and what the import would do or what stops it.
+//! The import's mapping dialog: each initiative the import changes with its fields old → new,
+//! what each column fills, what each word means, the date order, and what the import would
+//! do or what stops it.
 //!
 //! ```text
 //! ┌ Import idéregister.csv ──────────────────────────────────────────────────────┐
 //! │ 3 new, 0 changed, 0 unchanged, nothing removed                               │
 //! │ Column                       → fills                                         │
+//! │  ~ #5 Läslyft: Owner: Ny Ägare → Mats Ekström       (one line per changed one) │
 //! │▸ A  Idé                      → Title                                         │
 //! │   B  Status                  → Status                                        │
 //! │        Pågår                 → Active · Implementing                 (2 rows) │
@@ -136,6 +138,22 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine, theme: &Theme
                 None => lang.t("mapping.order_ask").to_owned(),
             };
             (format!("{} → {order}", left(&format!("    {}", lang.t("mapping.dates")), theme)), false)
+        }
+        MappingLine::Update(ix) => {
+            let Ok(plan) = &dialog.outcome else { return (String::new(), false) };
+            let Some(u) = plan.updates.get(ix) else { return (String::new(), false) };
+            let changes: Vec<String> = u.changes.iter().map(crate::import::FieldChange::describe).collect();
+            let mut text = format!("~ #{} {}: {}", u.after.id, one_line(&u.after.title), changes.join("; "));
+            if let Some(at) = u.overwrites {
+                let when = lang.date_time(at, &app.zone, app.today);
+                text = format!("{text} ({})", lang.tf("import.overwrites", &[("changed", &when)]));
+            }
+            (text, u.overwrites.is_some())
+        }
+        MappingLine::Overwrite => {
+            let what = lang.t(if dialog.options.overwrite { "mapping.overwrite_yes" } else { "mapping.overwrite_no" });
+            let label = format!("    {}", lang.t("mapping.overwrite"));
+            (format!("{} → {what}", left(&label, theme)), !dialog.options.overwrite)
         }
         MappingLine::AsNew => {
             let what = lang.t(if dialog.options.as_new { "mapping.as_new_yes" } else { "mapping.as_new_no" });
