@@ -203,7 +203,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
                 commands::SurveyArgs { template, scope: scope.as_deref(), date: date.as_deref(), keep_names };
             Ok(commands::import_survey(file, sheet, &survey, dry_run, cli.read_only, lang))
         }
-        Some(Command::Import { ref sheet, dry_run, ref map, date_order, as_new, overwrite, ideas, .. }) => {
+        Some(Command::Import {
+            ref sheet, dry_run, ref map, date_order, as_new, overwrite, ideas, ..
+        }) => {
             let request = import::Request {
                 file,
                 sheet,

@@ -336,7 +336,9 @@ pub fn cells(i: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<String> {
             }
             Column::Stage => name("stage", i.stage.key()),
             Column::Status => name("status", i.status.key()),
-            Column::Triage => i.idea.as_ref().map(|idea| name("triage", idea.triage.key())).unwrap_or_default(),
+            Column::Triage => {
+                i.idea.as_ref().map(|idea| name("triage", idea.triage.key())).unwrap_or_default()
+            }
             Column::Track => i.track.map(|t| name("track", t.key())).unwrap_or_default(),
             Column::Relieves => {
                 join_list(&i.relieves.iter().map(|p| name("pressure", p.key())).collect::<Vec<_>>())

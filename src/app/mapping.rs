@@ -56,6 +56,15 @@ impl MappingDialog {
     pub fn lines(&self) -> Vec<MappingLine> {
         let updates = self.outcome.as_ref().map_or(0, |p| p.updates.len());
         let mut lines: Vec<MappingLine> = (0..updates).map(MappingLine::Update).collect();
+        // Rows changed in fasett after the export stop the import until the user decides:
+        // the decision comes before the mapping.
+        let stale = match &self.outcome {
+            Ok(plan) => plan.updates.iter().any(|u| u.overwrites.is_some()),
+            Err(problems) => problems.iter().any(|p| p.stale),
+        };
+        if stale || self.options.overwrite {
+            lines.push(MappingLine::Overwrite);
+        }
         for (ix, column) in self.mapping.columns.iter().enumerate() {
             lines.push(MappingLine::Column(ix));
             lines.extend((0..column.values.len()).map(|v| MappingLine::Value(ix, v)));
@@ -67,13 +76,6 @@ impl MappingDialog {
         }
         if self.mapping.column_of(crate::export::Column::Id).is_some() {
             lines.push(MappingLine::AsNew);
-        }
-        let stale = match &self.outcome {
-            Ok(plan) => plan.updates.iter().any(|u| u.overwrites.is_some()),
-            Err(problems) => problems.iter().any(|p| p.stale),
-        };
-        if stale || self.options.overwrite {
-            lines.push(MappingLine::Overwrite);
         }
         let names = self.outcome.as_ref().is_ok_and(|p| !p.new_units.is_empty() || !p.new_owners.is_empty());
         if names {

@@ -26,7 +26,13 @@ impl FieldChange {
     /// "Owner: Ny Ägare → Mats Ekström", each side on one line and shortened; an empty side
     /// is `–`.
     pub fn describe(&self) -> String {
-        let (old, new) = shorten(&self.old, &self.new);
+        let (old, new) = shorten(&self.old, &self.new, (SHOWN, CONTEXT));
+        format!("{}: {old} → {new}", self.field)
+    }
+
+    /// [`FieldChange::describe`] for one line of a dialog: values over 20 characters shortened.
+    pub fn describe_short(&self) -> String {
+        let (old, new) = shorten(&self.old, &self.new, (20, 12));
         format!("{}: {old} → {new}", self.field)
     }
 }
@@ -34,7 +40,12 @@ impl FieldChange {
 /// Every field in which `after` differs from `before`, in column order, then the register's
 /// own columns; a change the cells do not show (a key inside the Extra JSON) as the Extra
 /// column.
-pub fn changes(before: &Initiative, after: &Initiative, portfolio: &Portfolio, lang: Lang) -> Vec<FieldChange> {
+pub fn changes(
+    before: &Initiative,
+    after: &Initiative,
+    portfolio: &Portfolio,
+    lang: Lang,
+) -> Vec<FieldChange> {
     let (old, new) = (cells(before, portfolio, lang), cells(after, portfolio, lang));
     let mut out: Vec<FieldChange> = COLUMNS
         .iter()
@@ -59,20 +70,24 @@ pub fn changes(before: &Initiative, after: &Initiative, portfolio: &Portfolio, l
     }
     if out.is_empty() {
         let json = |i: &Initiative| crate::export::extras_json(i);
-        out.push(FieldChange { field: Column::Extra.header(lang).to_owned(), old: json(before), new: json(after) });
+        out.push(FieldChange {
+            field: Column::Extra.header(lang).to_owned(),
+            old: json(before),
+            new: json(after),
+        });
     }
     out
 }
 
 /// Both sides on one line; when either is long, the part that differs with a little context,
 /// `…` where text was left out.
-fn shorten(old: &str, new: &str) -> (String, String) {
+fn shorten(old: &str, new: &str, (shown, context): (usize, usize)) -> (String, String) {
     let a: Vec<char> = one_line(old).chars().collect();
     let b: Vec<char> = one_line(new).chars().collect();
     let side = |v: &[char], from: usize, to: usize| {
         let mut text: String = v[from..to].iter().collect();
-        if to - from > SHOWN {
-            text = v[from..from + SHOWN - 1].iter().collect();
+        if to - from > shown + context {
+            text = v[from..from + shown + context - 1].iter().collect();
             text.push('…');
         } else if to < v.len() {
             text.push('…');
@@ -82,14 +97,14 @@ fn shorten(old: &str, new: &str) -> (String, String) {
         }
         if text.is_empty() { "–".to_owned() } else { text }
     };
-    if a.len() <= SHOWN && b.len() <= SHOWN {
+    if a.len() <= shown && b.len() <= shown {
         return (side(&a, 0, a.len()), side(&b, 0, b.len()));
     }
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let room = a.len().min(b.len()) - prefix;
     let suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
     // The context starts and ends at a word where there is one.
-    let mut from = prefix.saturating_sub(CONTEXT);
+    let mut from = prefix.saturating_sub(context);
     if from > 0
         && let Some(space) = a[from..prefix].iter().position(|c| *c == ' ')
     {
@@ -97,7 +112,7 @@ fn shorten(old: &str, new: &str) -> (String, String) {
     }
     let to = |v: &[char]| {
         let end = v.len() - suffix;
-        let to = (end + CONTEXT).min(v.len());
+        let to = (end + context).min(v.len());
         match v[end..to].iter().rposition(|c| *c == ' ') {
             Some(space) if to < v.len() => end + space,
             _ => to,
@@ -130,8 +145,12 @@ mod tests {
             "F: …tillsammans med daglig läsning i alla… → …tillsammans med veckovis läsning i alla…"
         );
         let added = change("kort", &"z".repeat(100));
-        assert!(added.ends_with('…') && added.chars().count() < 80, "{added}");
+        assert!(added.ends_with('…') && added.chars().count() < 95, "{added}");
         let title = "Ungdomsbudget – unga bestämmer över 500 000 kronor";
-        assert_eq!(change(title, &format!("{title} (ny)")), format!("F: {title} → {title} (ny)"), "a title is whole");
+        assert_eq!(
+            change(title, &format!("{title} (ny)")),
+            format!("F: {title} → {title} (ny)"),
+            "a title is whole"
+        );
     }
 }

@@ -13,7 +13,6 @@
 
 use std::collections::HashSet;
 
-
 use super::diff::{FieldChange, changes};
 use super::mapping::{Mapping, Target};
 use super::rows::Rows;
@@ -350,8 +349,12 @@ fn stale(
     if changes.len() > 2 {
         set.push_str("; …");
     }
-    let args: [(&str, &dyn std::fmt::Display); 4] =
-        [("id", &before.id), ("changed", &when(at)), ("exported", &exported.map(when).unwrap_or_default()), ("changes", &set)];
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("id", &before.id),
+        ("changed", &when(at)),
+        ("exported", &exported.map(when).unwrap_or_default()),
+        ("changes", &set),
+    ];
     let key = if exported.is_some() { "import.stale" } else { "import.stale_no_time" };
     Problem { stale: true, ..Problem::at_cell(row, column, lang.tf(key, &args)) }
 }

@@ -425,16 +425,23 @@ impl Fill<'_, '_> {
         let lang = self.rows.lang;
         let header = Column::Triage.header(lang);
         let read = Triage::ALL.iter().copied().find(|t| {
-            norm(word) == norm(t.key()) || Lang::ALL.iter().any(|l| norm(word) == norm(l.t(&format!("triage.{}", t.key()))))
+            norm(word) == norm(t.key())
+                || Lang::ALL.iter().any(|l| norm(word) == norm(l.t(&format!("triage.{}", t.key()))))
         });
         let current = i.idea.as_ref().map(|idea| idea.triage);
         if word.is_empty() && current.is_none() || read.is_some() && read == current {
             return;
         }
         if !word.is_empty() && read.is_none() {
-            let options =
-                Triage::ALL.iter().map(|t| lang.t(&format!("triage.{}", t.key()))).collect::<Vec<_>>().join(", ");
-            let message = lang.tf("import.unknown_word", &[("column", &header), ("value", &one_line(word)), ("options", &options)]);
+            let options = Triage::ALL
+                .iter()
+                .map(|t| lang.t(&format!("triage.{}", t.key())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = lang.tf(
+                "import.unknown_word",
+                &[("column", &header), ("value", &one_line(word)), ("options", &options)],
+            );
             self.errors.push(Problem::at_cell(self.number, self.column, message));
             return;
         }

@@ -6,7 +6,7 @@
 //! ┌ Import idéregister.csv ──────────────────────────────────────────────────────┐
 //! │ 3 new, 0 changed, 0 unchanged, nothing removed                               │
 //! │ Column                       → fills                                         │
-//! │  ~ #5 Läslyft: Owner: Ny Ägare → Mats Ekström       (one line per changed one) │
+//! │  ~ #5 Läslyft: Owner: Ny Ägare → Mats Ekström      (one line per changed one)  │
 //! │▸ A  Idé                      → Title                                         │
 //! │   B  Status                  → Status                                        │
 //! │        Pågår                 → Active · Implementing                 (2 rows) │
@@ -29,6 +29,8 @@ use crate::text::one_line;
 
 /// Width of the left side (column or word), in cells.
 const LEFT: usize = 28;
+/// Most cells of an initiative's title on the line of its changes.
+const TITLE: usize = 24;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, theme: &Theme) {
     let lang = app.lang;
@@ -142,16 +144,25 @@ fn line_text(app: &App, dialog: &MappingDialog, line: MappingLine, theme: &Theme
         MappingLine::Update(ix) => {
             let Ok(plan) = &dialog.outcome else { return (String::new(), false) };
             let Some(u) = plan.updates.get(ix) else { return (String::new(), false) };
-            let changes: Vec<String> = u.changes.iter().map(crate::import::FieldChange::describe).collect();
-            let mut text = format!("~ #{} {}: {}", u.after.id, one_line(&u.after.title), changes.join("; "));
-            if let Some(at) = u.overwrites {
-                let when = lang.date_time(at, &app.zone, app.today);
-                text = format!("{text} ({})", lang.tf("import.overwrites", &[("changed", &when)]));
-            }
-            (text, u.overwrites.is_some())
+            // A changed title is in the changes; any other is named, short, to say which.
+            let title_changed = u.before.title != u.after.title;
+            let title = if title_changed {
+                String::new()
+            } else {
+                format!(" {}", theme.truncate(&one_line(&u.after.title), TITLE))
+            };
+            let changes: Vec<String> =
+                u.changes.iter().map(crate::import::FieldChange::describe_short).collect();
+            // `!`: the row overwrites an edit made in fasett after the export.
+            let mark = if u.overwrites.is_some() { '!' } else { '~' };
+            (format!("{mark} #{}{title}: {}", u.after.id, changes.join("; ")), u.overwrites.is_some())
         }
         MappingLine::Overwrite => {
-            let what = lang.t(if dialog.options.overwrite { "mapping.overwrite_yes" } else { "mapping.overwrite_no" });
+            let what = lang.t(if dialog.options.overwrite {
+                "mapping.overwrite_yes"
+            } else {
+                "mapping.overwrite_no"
+            });
             let label = format!("    {}", lang.t("mapping.overwrite"));
             (format!("{} → {what}", left(&label, theme)), !dialog.options.overwrite)
         }
