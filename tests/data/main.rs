@@ -28,6 +28,7 @@ mod merge;
 mod migration;
 mod region;
 mod report_html;
+mod sheet_edits;
 mod sheets;
 mod store;
 mod survey;
