@@ -173,3 +173,79 @@ fn export_xlsx_writes_a_workbook_beside_the_data_file() {
     let plan = dialog(&app).outcome.as_ref().expect("imports");
     assert_eq!((plan.added.len(), plan.updates.len(), plan.unchanged), (0, 0, p.initiatives.len()));
 }
+
+/// Trial 7 §2 in the dialog: the sheet was exported, #5's owner then changed in the app, and
+/// a colleague changed only #7's title in the sheet. The dialog stops at the choice to
+/// overwrite, names each changed initiative with its fields old → new, and the status line
+/// that said what stopped the import goes once the choice is made (§13).
+#[test]
+fn an_older_sheet_waits_for_the_choice_to_overwrite_and_names_each_change() {
+    let at_export =
+        Portfolio { id: "5d0c1b2a-0000-4000-8000-000000000031".into(), ..fasett::testing::sample() };
+    let ix = |p: &Portfolio, id: u32| p.initiatives.iter().position(|i| i.id == id).expect("there");
+    let mut colleague = at_export.clone();
+    let seven = ix(&colleague, 7);
+    colleague.initiatives[seven].title.push_str(" (new title)");
+    let today = jiff::civil::date(2026, 11, 25);
+    let bytes =
+        fasett::export::render(&colleague, fasett::export::Format::Xlsx, fasett::i18n::Lang::En, b';', today)
+            .expect("a workbook")
+            .bytes;
+    let mut now = at_export;
+    let five = ix(&now, 5);
+    now.initiatives[five].owner = "Ny Ägare".into();
+    now.initiatives[five].updated = Some("2026-11-25T10:12:00Z".parse().expect("a time"));
+    let mut app = Harness::on_disk(&now);
+    let sheet = app.dir().expect("a folder").join("st-ed.xlsx");
+    std::fs::write(&sheet, bytes).expect("writing the sheet");
+    import(&mut app, &sheet);
+    assert!(dialog(&app).outcome.as_ref().is_err_and(|p| p.iter().any(|p| p.stale)));
+    assert_eq!(dialog(&app).selected_line(), Some(MappingLine::Overwrite), "the choice comes first");
+    let screen = app.screen();
+    assert!(screen.contains("Changed after export     → refused: they could undo newer edits"), "{screen}");
+    assert!(screen.contains("row 6, column AB: #5 was changed in fasett today 10:12"), "{screen}");
+    app.press(KeyCode::Enter);
+    assert!(app.status().is_some_and(|(text, error)| error && text.contains("stops the import")));
+    app.press(KeyCode::Right);
+    assert_eq!(app.status(), None, "the dialog's header now says what the import does");
+    let screen = app.screen();
+    assert!(screen.contains("0 new, 2 changed (Owner, Title), 23 unchanged, nothing removed"), "{screen}");
+    assert!(screen.contains("│ ! #5 Alla elever läser – läs…: Owner: Ny Ägare → Mats Ekström"), "{screen}");
+    assert!(screen.contains("│ ~ #7: Title: …000 kronor → …000 kronor (new title)"), "{screen}");
+    insta::assert_snapshot!("mapping_older_sheet", screen);
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.portfolio.initiatives[five].owner, "Mats Ekström", "overwritten, as chosen");
+    assert!(app.portfolio.initiatives[seven].title.ends_with("(new title)"));
+    app.press('u');
+    assert_eq!(app.portfolio.initiatives[five].owner, "Ny Ägare", "one undo step");
+}
+
+/// Trial 7 §13: after Enter named what stops the import, mapping the word makes the status
+/// line stop saying so.
+#[test]
+fn mapping_the_word_that_stopped_the_import_clears_the_status_line() {
+    let mut app = Harness::on_disk(&Portfolio::default());
+    let sheet = app.dir().expect("a folder").join("prio.csv");
+    std::fs::write(&sheet, "Title;Priority\nA;High\nB;Kanske\n").expect("writing");
+    import(&mut app, &sheet);
+    app.press(KeyCode::Enter);
+    assert!(
+        app.status().is_some_and(|(text, _)| text.contains("1 problem stops the import")),
+        "{:?}",
+        app.status()
+    );
+    select(
+        &mut app,
+        |d, line| matches!(line, MappingLine::Value(1, v) if d.mapping.columns[1].values[v].value == "Kanske"),
+    );
+    while dialog(&app).mapping.columns[1].choice("Kanske")
+        != Some(fasett::import::Choice::Priority(fasett::model::Priority::Medium))
+    {
+        app.press(KeyCode::Right);
+    }
+    assert!(dialog(&app).outcome.is_ok());
+    let screen = app.screen();
+    assert!(!screen.contains("stops the import"), "{screen}");
+    assert!(screen.contains("2 new, 0 changed, 0 unchanged, nothing removed"), "{screen}");
+}

@@ -122,7 +122,12 @@ fn an_untouched_export_imports_as_no_change_in_every_language_and_format() {
     for lang in Lang::ALL {
         for bytes in [xlsx(&p, lang), export::csv(&p, lang, b';')] {
             let plan = import::parse(&bytes, &p, lang, today()).expect("its own export");
-            assert_eq!((plan.added.len(), plan.updates.len()), (0, 0), "{lang:?}: {:?}", plan.updates.first());
+            assert_eq!(
+                (plan.added.len(), plan.updates.len()),
+                (0, 0),
+                "{lang:?}: {:?}",
+                plan.updates.first()
+            );
             assert_eq!(plan.unchanged, p.initiatives.len());
         }
     }
