@@ -360,17 +360,11 @@ pub(super) fn planned_vs_realised(
     );
     for (n, p) in pairs.iter().enumerate() {
         let x0 = left + slot * n as f64 + (slot - 2.0 * bar) / 2.0;
-        // Each value above its own bar; where the two would share a line, the planned one
-        // goes a line above, so that wide sums never run into each other.
-        let planned_y = y(p.planned) - 4.0;
-        let (planned_y, label_y) = match p.realised.map(|r| y(r) - 4.0) {
-            Some(realised_y) if (planned_y - realised_y).abs() < 14.0 => {
-                let higher = planned_y.min(realised_y);
-                (higher - 14.0, higher)
-            }
-            Some(realised_y) => (planned_y, realised_y),
-            None => (planned_y, planned_y),
-        };
+        // Above both bars, since a label is wider than its bar: the realised value on the
+        // first line, the planned one on the line above (or on the first, in a period with
+        // nothing realised yet), so that wide sums never run into each other or a bar.
+        let label_y = y(p.planned).min(p.realised.map_or(bottom, y)) - 4.0;
+        let planned_y = if p.realised.is_some() { label_y - 14.0 } else { label_y };
         let bars = [(Some(p.planned), "#9aa3ad"), (p.realised, "#2f7d4f")];
         for (k, (value, colour)) in bars.into_iter().enumerate() {
             let Some(value) = value else { continue };
