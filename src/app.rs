@@ -122,11 +122,15 @@ pub enum Confirm {
     Delete(Id),
 }
 
-/// A message in the status line.
+/// A message in the status line. It belongs to the pane or dialog it was said in and goes
+/// when another opens or it closes ([`App::update`]), unless it is `lasting` or edits are not
+/// saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusLine {
     pub text: String,
     pub is_error: bool,
+    /// Stays until another message replaces it: the read-only notice fasett starts with.
+    pub lasting: bool,
 }
 
 /// Options the interface is started with.
@@ -174,6 +178,9 @@ pub struct App {
     pub mode: Mode,
     pub history: History,
     pub status: Option<StatusLine>,
+    /// How many messages have been said: one said by an action stays when that action opens
+    /// or closes a dialog.
+    said: u64,
     /// The last save failed; what is on screen is newer than the file.
     pub unsaved: bool,
     pub should_quit: bool,
@@ -227,6 +234,7 @@ impl App {
             mode: Mode::Normal,
             history: History::default(),
             status: None,
+            said: 0,
             unsaved: false,
             should_quit: false,
             redraw: false,
@@ -248,7 +256,7 @@ impl App {
         app.refresh_holder();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
-            app.status = Some(StatusLine { text, is_error: true });
+            app.say(StatusLine { text, is_error: true, lasting: true });
         }
         app.offer_conflicts();
         app
@@ -300,8 +308,23 @@ impl App {
         usize::from(self.screen().body.height.saturating_sub(3)).max(1)
     }
 
-    /// Changes state in response to one action.
+    /// Changes state in response to one action. The one rule for the status line: a message
+    /// goes when the pane or dialog it was said in closes or another opens (an info from a
+    /// list goes when a form opens, a refusal when its dialog closes), unless this action said
+    /// it, it is lasting, or edits are not saved.
     pub fn update(&mut self, action: Action) {
+        let (place, said) = ((self.pane, self.places()), self.said);
+        self.act(action);
+        if self.said == said
+            && (self.pane, self.places()) != place
+            && !self.unsaved
+            && !self.status.as_ref().is_some_and(|s| s.lasting)
+        {
+            self.status = None;
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
@@ -668,12 +691,8 @@ impl App {
         }
     }
 
-    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
-    /// that edits are not saved: that stays in view until a save works.
+    /// Shows `pane` (its message goes with the one before, see [`App::update`]).
     fn switch_pane(&mut self, pane: Pane) {
-        if pane != self.pane && !self.unsaved {
-            self.status = None;
-        }
         self.pane = pane;
         self.keep_overview_current();
     }
@@ -682,13 +701,20 @@ impl App {
     pub fn set_info(&mut self, text: String) {
         if self.saving.is_some() && self.says_saving() {
             self.saving = Some(text);
+            self.said += 1;
             return;
         }
-        self.status = Some(StatusLine { text, is_error: false });
+        self.say(StatusLine { text, is_error: false, lasting: false });
     }
 
     pub fn set_error(&mut self, text: String) {
-        self.status = Some(StatusLine { text, is_error: true });
+        self.say(StatusLine { text, is_error: true, lasting: false });
+    }
+
+    /// Puts `line` in the status line: every message passes here.
+    fn say(&mut self, line: StatusLine) {
+        self.status = Some(line);
+        self.said += 1;
     }
 }
 

@@ -190,12 +190,9 @@ impl App {
             }
             Action::ConfirmYes => self.answer_yes(target),
             // An editor with changes asks first: `may_close` turns the question on or off.
+            // What the dialog refused goes with it (`App::update`).
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
-                self.close_dialog();
-                // What the dialog refused goes with it; a failed save stays said.
-                if !self.unsaved && self.status.as_ref().is_some_and(|s| s.is_error) {
-                    self.status = None;
-                }
+                self.close_dialog()
             }
             action if action.is_app_wide() => return Some(action),
             _ => {}

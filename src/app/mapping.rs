@@ -170,7 +170,6 @@ impl App {
             ideas,
         };
         dialog.replan(&self.portfolio);
-        self.status = None;
         self.mode = Mode::Mapping(Box::new(dialog));
     }
 
