@@ -192,7 +192,7 @@ impl App {
             // An editor with changes asks first: `may_close` turns the question on or off.
             // What the dialog refused goes with it (`App::update`).
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
-                self.close_dialog()
+                self.close_dialog();
             }
             action if action.is_app_wide() => return Some(action),
             _ => {}
