@@ -515,8 +515,13 @@ impl App {
         if let Typed::Paste(text) = typed
             && editing::joins_lines(text)
         {
-            self.set_info(self.lang.t("status.paste_joined").to_owned());
+            self.said_joined();
         }
+    }
+
+    /// Says that a paste's line breaks became spaces (see [`Self::tell_joined`]).
+    fn said_joined(&mut self) {
+        self.set_info(self.lang.t("status.paste_joined").to_owned());
     }
 
     /// Once the form is edited after a save complained about a field, the complaint leaves

@@ -182,7 +182,13 @@ impl App {
         }?;
         match action {
             Action::Edit(edit) => dialog.edit(edit),
-            Action::Paste(text) => dialog.paste(&text),
+            Action::Paste(text) => {
+                let one_line = dialog_takes_text(Some(dialog));
+                dialog.paste(&text);
+                if one_line {
+                    self.tell_joined(super::editing::Typed::Paste(&text));
+                }
+            }
             Action::Benefits(BenefitAction::NextField) => dialog.focus_step(true),
             Action::Benefits(BenefitAction::PreviousField) => dialog.focus_step(false),
             Action::Benefits(BenefitAction::Save) | Action::Submit | Action::SaveForm => {

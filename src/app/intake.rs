@@ -88,6 +88,7 @@ impl App {
                 Prompted::Submitted(text) => self.answer_prompt(prompt, &text),
                 Prompted::Cancelled => list.prompt = None,
                 Prompted::PassedOn(action) => return Some(action),
+                Prompted::Joined => self.said_joined(),
                 Prompted::Handled => {}
             }
             return None;

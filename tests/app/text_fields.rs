@@ -137,3 +137,25 @@ fn a_paragraph_pasted_into_the_title_is_joined_and_said_so_once() {
     app.paste("Gemensam bilpool\n");
     assert_eq!(app.status(), None);
 }
+
+#[test]
+fn the_intake_prompt_and_the_benefit_dialogs_say_a_joined_paste_too() {
+    let joined = "The pasted line breaks became spaces: this field holds one line.";
+    let mut app = Harness::sample();
+    app.press('i').press('n').paste("Lånecyklar\nför hemtjänsten");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the intake's title prompt");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.portfolio.initiative(26).map(|i| i.title.as_str()), Some("Lånecyklar för hemtjänsten"));
+    let mut app = Harness::sample().on(fasett::action::Pane::Overview);
+    app.press('b').press('e');
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.dialog.is_some()), "the benefit editor");
+    app.paste("Lägre\nkostnad");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the benefit editor");
+    app.press(KeyCode::Esc).press('y');
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.dialog.is_none()), "back in the view");
+    app.press('m');
+    app.paste("12\n");
+    assert_eq!(app.status(), None, "only a line break at the end: nothing joined");
+    app.press(KeyCode::Tab).paste("mätt\nav ekonomi");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the measurement line");
+}
