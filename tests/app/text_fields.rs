@@ -159,3 +159,19 @@ fn the_intake_prompt_and_the_benefit_dialogs_say_a_joined_paste_too() {
     app.press(KeyCode::Tab).paste("mätt\nav ekonomi");
     assert_eq!(app.status(), Some((joined.into(), false)), "the measurement line");
 }
+
+#[test]
+fn home_and_end_keep_to_the_row_drawn() {
+    let mut app = description_of_3();
+    app.render(80, 24);
+    let (start_x, first_row) = app.cursor().expect("the cursor shows");
+    app.press(KeyCode::End).render(80, 24);
+    let (end_x, row) = app.cursor().expect("the cursor shows");
+    assert_eq!(row, first_row, "End stays on the row drawn:\n{}", screen_and_cursor(&mut app));
+    assert!(end_x > start_x + 40, "at its end:\n{}", screen_and_cursor(&mut app));
+    let at_end = cursor(&app, Field::Description).1;
+    assert!(at_end < 165, "not the end of the whole text");
+    app.press(KeyCode::Down).press(KeyCode::Home).render(80, 24);
+    assert_eq!(app.cursor(), Some((start_x, first_row + 1)), "Home: the second row's start");
+    assert_eq!(cursor(&app, Field::Description), (0, at_end + 1), "the char after the first row's");
+}

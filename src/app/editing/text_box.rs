@@ -1,7 +1,8 @@
 //! A multi-line text field (an initiative's description and need): a [`TextArea`] does the
 //! editing, and [`wrap`] lays the text out in rows of the field's width. The one layout
-//! serves both sides: the ui draws the rows it gives, and ↑/↓ move the cursor between the
-//! same rows, so what is drawn is where the cursor goes.
+//! serves both sides: the ui draws the rows it gives, ↑/↓ move the cursor between the same
+//! rows and Home/End go to the ends of the row drawn, so what is drawn is where the cursor
+//! goes.
 
 use std::cell::Cell;
 
@@ -9,6 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Typed, edit_area, multi_line};
+use crate::action::Edit;
 use crate::{layout, text};
 
 /// One row of wrapped text: the part of line `line` from char `start` up to (not including)
@@ -104,7 +106,7 @@ pub struct View {
 }
 
 /// A multi-line text field: the text and its cursor, the column ↑/↓ aim for, and how far it
-/// was scrolled when last drawn.
+/// was scrolled and how wide it was when last drawn.
 #[derive(Debug, Clone)]
 pub struct TextBox {
     area: TextArea<'static>,
@@ -113,11 +115,14 @@ pub struct TextBox {
     /// The first row shown when the field was last drawn: the view moves from there only as
     /// far as the cursor needs ([`layout::scroll`]). Drawing keeps it, so it lives in a cell.
     top: Cell<usize>,
+    /// The width the field was last drawn at, whose rows Home and End keep to (0 before it
+    /// was drawn: then they go to the ends of the whole line).
+    width: Cell<usize>,
 }
 
 impl TextBox {
     pub fn new(lines: Vec<String>) -> Self {
-        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0) }
+        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0), width: Cell::new(0) }
     }
 
     pub fn lines(&self) -> &[String] {
@@ -140,6 +145,10 @@ impl TextBox {
     pub fn type_text(&mut self, typed: Typed<'_>) -> bool {
         self.goal = None;
         match typed {
+            Typed::Key(edit @ (Edit::Start | Edit::End)) if self.width.get() > 0 => {
+                self.to_row_edge(edit == Edit::End);
+                false
+            }
             Typed::Key(edit) => edit_area(&mut self.area, edit),
             Typed::Paste(text) => self.area.insert_str(multi_line(text)),
         }
@@ -164,6 +173,22 @@ impl TextBox {
         self.jump(rows[target].line, column);
         self.goal = Some(x);
         true
+    }
+
+    /// Home (`end` false) or End: the cursor to the start or the end of the row it is on as
+    /// drawn. On a row that is not its line's last, the end is before the row's last char
+    /// (the space it broke at): after it is the next row's start.
+    fn to_row_edge(&mut self, end: bool) {
+        let rows = wrap(self.area.lines(), self.width.get());
+        let row = row_of(&rows, self.cursor());
+        let r = rows[row];
+        let last_of_line = rows.get(row + 1).is_none_or(|next| next.line != r.line);
+        let column = match (end, last_of_line || r.end == r.start) {
+            (false, _) => r.start,
+            (true, true) => r.end,
+            (true, false) => r.end - 1,
+        };
+        self.jump(r.line, column);
     }
 
     /// The cursor to the start of the text (`end` false) or to its end.
@@ -194,6 +219,7 @@ impl TextBox {
     pub fn view(&self, width: usize, height: usize) -> View {
         let width = width.max(1);
         let height = height.max(1);
+        self.width.set(width);
         let lines = self.area.lines();
         let rows = wrap(lines, width);
         let cursor = self.cursor();
@@ -339,6 +365,31 @@ mod tests {
         assert_eq!((view.above, view.cursor.1), (0, 4), "the view moves only when it must");
         text_box.move_vertically(true, 20);
         assert_eq!(text_box.view(20, 5).above, 1);
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_ends_of_the_row_drawn() {
+        // At 10 columns: "aaaaaaaa ", "bb ", "cccccccc".
+        let mut text_box = typed("aaaaaaaa bb cccccccc\nzz");
+        text_box.to_edge(false);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 20), "not drawn yet: the whole line's end");
+        text_box.view(10, 5);
+        text_box.to_edge(false);
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 11), "the second row's end, on the space it broke at");
+        assert_eq!(text_box.view(10, 5).cursor, (2, 1), "drawn on that row");
+        text_box.type_text(Typed::Key(Edit::Start));
+        assert_eq!(text_box.cursor(), (0, 9), "the second row's start");
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 20), "the line's last row: its end");
+        text_box.type_text(Typed::Key(Edit::Start));
+        assert_eq!(text_box.cursor(), (0, 12));
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (1, 2), "a short line: as before");
     }
 
     #[test]
