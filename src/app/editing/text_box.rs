@@ -146,7 +146,7 @@ impl TextBox {
         self.goal = None;
         match typed {
             Typed::Key(edit @ (Edit::Start | Edit::End)) if self.width.get() > 0 => {
-                self.to_row_edge(edit == Edit::End);
+                self.go_to_row_edge(edit == Edit::End);
                 false
             }
             Typed::Key(edit) => edit_area(&mut self.area, edit),
@@ -178,7 +178,7 @@ impl TextBox {
     /// Home (`end` false) or End: the cursor to the start or the end of the row it is on as
     /// drawn. On a row that is not its line's last, the end is before the row's last char
     /// (the space it broke at): after it is the next row's start.
-    fn to_row_edge(&mut self, end: bool) {
+    fn go_to_row_edge(&mut self, end: bool) {
         let rows = wrap(self.area.lines(), self.width.get());
         let row = row_of(&rows, self.cursor());
         let r = rows[row];
