@@ -151,6 +151,17 @@ fn split_title(title: &str) -> (String, Option<String>) {
     (head.trim_end().to_owned(), Some(rest.trim_start().to_owned()))
 }
 
+/// A title kept to [`MAX_TITLE_CHARS`] (see [`split_title`]) and `text` with what was cut
+/// off put before it, a blank line between: a pasted paragraph's end goes into the
+/// initiative's description or the idea's need, never lost and never refused.
+pub fn keep_title(title: &str, text: String) -> (String, String) {
+    match split_title(title) {
+        (title, None) => (title, text),
+        (title, Some(overflow)) if text.trim().is_empty() => (title, overflow),
+        (title, Some(overflow)) => (title, format!("{overflow}\n\n{text}")),
+    }
+}
+
 /// The names in `known` that start with (then those that contain) `typed`, diacritics and
 /// case ignored; none once `typed` is one of them.
 pub fn suggest<'k>(known: &'k [String], typed: &str) -> Vec<&'k str> {
@@ -436,8 +447,8 @@ impl InitiativeForm {
     pub fn build(&self, today: Date) -> Result<Initiative, FieldError> {
         let err = |field, key| FieldError { field, key };
         let mut i = self.state.draft.clone();
-        let (title, overflow) = split_title(&self.line_value(Field::Title));
-        i.title = title;
+        (i.title, i.description) =
+            keep_title(&self.line_value(Field::Title), self.text_value(Field::Description));
         if i.title.is_empty() {
             return Err(err(Field::Title, "form.error_title_required"));
         }
@@ -445,14 +456,6 @@ impl InitiativeForm {
             if input.value().chars().count() > MAX_LINE_CHARS {
                 return Err(err(*field, "form.error_too_long"));
             }
-        }
-        i.description = self.text_value(Field::Description);
-        if let Some(overflow) = overflow {
-            i.description = if i.description.trim().is_empty() {
-                overflow
-            } else {
-                format!("{overflow}\n\n{}", i.description)
-            };
         }
         i.need = self.text_value(Field::Need);
         for (field, text) in [(Field::Description, &i.description), (Field::Need, &i.need)] {
