@@ -175,3 +175,28 @@ fn home_and_end_keep_to_the_row_drawn() {
     assert_eq!(app.cursor(), Some((start_x, first_row + 1)), "Home: the second row's start");
     assert_eq!(cursor(&app, Field::Description), (0, at_end + 1), "the char after the first row's");
 }
+
+#[test]
+fn a_text_with_crlf_or_a_final_line_break_saved_unedited_is_no_change() {
+    let mut p = fasett::testing::sample();
+    let i = p.initiatives.iter_mut().find(|i| i.id == 3).expect("the sample's #3");
+    i.description = "Första raden.\r\nAndra raden.\r\n".into();
+    i.need = "Ett behov.\n".into();
+    p.initiatives.push(fasett::model::Initiative {
+        id: 26,
+        title: "Lånecyklar".into(),
+        need: "Cyklar\r\nbehövs.\n".into(),
+        idea: Some(Box::default()),
+        ..fasett::model::Initiative::default()
+    });
+    p.next_id.initiative = 27;
+    let mut app = open_description_of_3(Harness::on_disk(&p));
+    let path = app.path().expect("a data file").to_path_buf();
+    let on_disk = std::fs::read(&path).expect("the file");
+    app.press("<C-s>");
+    assert_eq!(app.message(), "No changes to save.");
+    app.press(KeyCode::Esc).press('i').press('e').press("<C-s>");
+    assert_eq!(app.message(), "No changes to save.", "the idea form too");
+    assert!(!app.history.can_undo(), "no history entry");
+    assert_eq!(std::fs::read(&path).expect("the file"), on_disk, "nothing written");
+}

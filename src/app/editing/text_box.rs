@@ -118,20 +118,44 @@ pub struct TextBox {
     /// The width the field was last drawn at, whose rows Home and End keep to (0 before it
     /// was drawn: then they go to the ends of the whole line).
     width: Cell<usize>,
+    /// The text as [`TextBox::from_text`] was given it, given back while its lines are as
+    /// they were: line breaks written `\r\n` or a final one are not an edit.
+    loaded: Option<String>,
+}
+
+/// `text`'s lines as the field shows them (`\r\n` a line break too, a final one not a line
+/// of its own); at least one, empty.
+fn lines_of(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 impl TextBox {
     pub fn new(lines: Vec<String>) -> Self {
-        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0), width: Cell::new(0) }
+        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0), width: Cell::new(0), loaded: None }
+    }
+
+    /// A field holding `text` (a description or need from the file), which [`Self::text`]
+    /// gives back exactly until it is edited, so that saving an unedited form is no change.
+    pub fn from_text(text: &str) -> Self {
+        Self { loaded: Some(text.to_owned()), ..Self::new(lines_of(text)) }
     }
 
     pub fn lines(&self) -> &[String] {
         self.area.lines()
     }
 
-    /// The text, its lines joined with line breaks.
+    /// The text, its lines joined with line breaks; the text it was given while its lines
+    /// are unedited.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        let lines = self.area.lines();
+        match &self.loaded {
+            Some(loaded) if lines_of(loaded) == lines => loaded.clone(),
+            _ => lines.join("\n"),
+        }
     }
 
     /// The cursor: line, and char in the line.
@@ -390,6 +414,24 @@ mod tests {
         text_box.move_vertically(true, 10);
         text_box.type_text(Typed::Key(Edit::End));
         assert_eq!(text_box.cursor(), (1, 2), "a short line: as before");
+    }
+
+    #[test]
+    fn a_text_is_given_back_as_it_came_until_it_is_edited() {
+        for text in ["Rad ett\r\nRad två\r\n", "Rad ett\n", "", "\n", "a\n\nb"] {
+            let mut text_box = TextBox::from_text(text);
+            assert_eq!(text_box.text(), text, "unedited");
+            text_box.to_edge(true);
+            text_box.type_text(Typed::Key(Edit::Insert('!')));
+            text_box.type_text(Typed::Key(Edit::DeletePreviousChar));
+            assert_eq!(text_box.text(), text, "typed and taken back: as it was");
+            text_box.type_text(Typed::Key(Edit::Insert('!')));
+            assert_eq!(
+                text_box.text(),
+                format!("{}!", text.lines().collect::<Vec<_>>().join("\n")),
+                "edited"
+            );
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl IdeaForm {
         ]
         .into_iter()
         .collect();
-        let need = TextBox::new(draft.need.lines().map(str::to_owned).collect());
+        let need = TextBox::from_text(&draft.need);
         let mut state = FormState::new(Some(original), draft, lines);
         state.focus_field(focus);
         Self {
