@@ -214,7 +214,7 @@ impl InitiativeForm {
         .collect();
         let texts = [(Field::Description, &i.description), (Field::Need, &i.need)]
             .into_iter()
-            .map(|(f, v)| (f, TextBox::from_text(&v)))
+            .map(|(f, v)| (f, TextBox::from_text(v)))
             .collect();
         let goals: Vec<_> =
             organisation.goals.iter().filter(|g| !g.retired || draft.goals.contains(&g.id)).collect();
