@@ -262,7 +262,7 @@ struct Args {
     /// Also time N saved edits each, key to frame (15 without N).
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "15", default_value_t = 0)]
     keys: usize,
-    /// Also time VisiData (`vd`) opening CSV, the same rows, for comparison.
+    /// Also time `VisiData` (`vd`) opening CSV, the same rows, for comparison.
     #[arg(long, value_name = "CSV")]
     visidata: Option<PathBuf>,
 }
