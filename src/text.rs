@@ -162,7 +162,7 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// The longest start of `text` that is at most `width` columns wide.
-fn head(text: &str, width: usize) -> &str {
+pub fn head(text: &str, width: usize) -> &str {
     let mut used = 0;
     for (ix, c) in text.char_indices() {
         used += c.width().unwrap_or(0);

@@ -26,32 +26,39 @@ use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
 use crate::i18n::Scale;
 use crate::model::{BenefitKind, Initiative};
 use crate::text::one_line;
+use unicode_width::UnicodeWidthStr;
 
 /// The organisation's currency code, if chosen.
 fn currency(app: &App) -> Option<&'static str> {
     app.portfolio.organisation.currency.map(crate::model::Currency::code)
 }
 
-/// "money: SEK 600,000 of SEK 1,200,000 realised (50%)", or `None` with nothing planned.
-fn sum_text(app: &App, kind: BenefitKind, planned: f64, realised: f64, unit: &str) -> Option<String> {
+/// "money: 50% realised, 600,000 of SEK 1,200,000" and, for a narrow line, "money: 50%
+/// realised"; `None` with nothing planned or realised. The unit is written once, after the
+/// planned figure.
+fn sum_text(app: &App, kind: BenefitKind, planned: f64, realised: f64, unit: &str) -> Option<[String; 2]> {
     if planned == 0.0 && realised == 0.0 {
         return None;
     }
     let lang = app.lang;
-    let shown = |v: f64| match kind {
-        BenefitKind::Money => lang.money(v, currency(app)),
-        _ if unit.is_empty() => lang.amount(v),
-        _ => format!("{} {}", lang.amount(v), one_line(unit)),
+    let planned_text = match kind {
+        BenefitKind::Money => lang.money(planned, currency(app)),
+        _ if unit.is_empty() => lang.amount(planned),
+        _ => format!("{} {}", lang.amount(planned), one_line(unit)),
     };
     let percent = if planned == 0.0 {
         "–".to_owned()
     } else {
         lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0)
     };
-    Some(lang.tf(
-        &format!("benefits.sum_{}", kind.key()),
-        &[("realised", &shown(realised)), ("planned", &shown(planned)), ("percent", &percent)],
-    ))
+    let key = format!("benefits.sum_{}", kind.key());
+    Some([
+        lang.tf(
+            &key,
+            &[("realised", &lang.amount(realised)), ("planned", &planned_text), ("percent", &percent)],
+        ),
+        lang.tf(&format!("{key}_short"), &[("percent", &percent)]),
+    ])
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
@@ -90,13 +97,21 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     if f.overdue > 0 {
         parts.push(lang.tn("benefits.overdue_count", f.overdue, &[]));
     }
-    let sums = [
-        sum_text(app, BenefitKind::Money, f.sums.money_planned, f.sums.money_realised, ""),
-        sum_text(app, BenefitKind::Time, f.sums.time_planned, f.sums.time_realised, &f.time_unit),
-    ];
-    parts.extend(sums.into_iter().flatten());
+    // The sums of what the chart shows (`c` switches both), so the line fits at 80 columns
+    // and its figure is the chart's; the other kind's when the chart's has none.
+    let sum = |kind: BenefitKind| {
+        let (planned, realised) = f.sums.of_kind(kind);
+        let unit = if kind == BenefitKind::Time { f.time_unit.as_str() } else { "" };
+        sum_text(app, kind, planned, realised, unit)
+    };
+    let other = if view.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
     let width = usize::from(area.width);
-    let first = Line::styled(theme.truncate(&parts.join(" · "), width), theme.heading());
+    let mut first = parts.join(" · ");
+    if let Some([full, short]) = sum(view.chart).or_else(|| sum(other)) {
+        let with_full = format!("{first} · {full}");
+        first = if with_full.width() <= width { with_full } else { format!("{first} · {short}") };
+    }
+    let first = Line::styled(theme.truncate(&first, width), theme.heading());
     let chart = lang.t(if view.chart == BenefitKind::Money {
         "benefits.chart_key_time"
     } else {

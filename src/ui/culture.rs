@@ -45,9 +45,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let errors = app.template_errors();
-    let detail_height = 4 + u16::from(!errors.is_empty()).min(1) * (errors.len().min(3) as u16 + 1);
-    let [list, detail] =
+    // The detail takes the rows its lines need, and never more than half the pane.
+    let detail = detail_lines(app, usize::from(inner.width), usize::from((inner.height / 2).max(4)), theme);
+    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX);
+    let [list, detail_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
     let runs = app.runs();
     if runs.is_empty() {
@@ -60,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         render_list(app, frame, list, &runs, theme);
     }
-    render_detail(app, frame, detail, theme);
+    frame.render_widget(Paragraph::new(detail), detail_area);
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::Id], theme: &Theme) {
@@ -119,24 +120,28 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, runs: &[crate::model::I
     frame.render_stateful_widget(super::marked_table(app, &columns, rows, theme), area, &mut state);
 }
 
-fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let width = usize::from(area.width);
+/// At most `room` lines under the list: a rule, any templates that were skipped, and the
+/// selected run's participants, note and actions, wrapped into the rows left.
+fn detail_lines(app: &App, width: usize, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let none = theme.symbols().none;
     let mut lines = vec![Line::styled(theme.symbols().rule.repeat(width), theme.border())];
+    let mut skipped = Vec::new();
+    let errors = app.template_errors();
+    if !errors.is_empty() {
+        skipped.push(Line::styled(
+            app.lang.tf("template.skipped_list", &[("count", &errors.len())]),
+            theme.warning(),
+        ));
+        for e in errors.iter().take(3) {
+            skipped.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
+        }
+    }
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
         let participants = match (a.participants.is_empty(), app.culture.presenting) {
             (true, _) => none.to_owned(),
             (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
-        lines.push(labelled(app, "culture.participants", &participants, width, theme));
-        lines.push(labelled(
-            app,
-            "culture.note",
-            if a.note.is_empty() { none } else { &a.note },
-            width,
-            theme,
-        ));
         let rows = app.plan_rows(Some(a.id));
         let open = rows.iter().filter_map(|id| app.portfolio.action(*id)).filter(|x| !x.done).count();
         let overdue = rows
@@ -159,19 +164,17 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         if let Some(note) = template_note(app, a) {
             text = format!("{text} {} {note}", theme.symbols().separator);
         }
-        lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+        let run_note = if a.note.is_empty() { none.to_owned() } else { a.note.clone() };
+        let entries = [
+            vec![(app.lang.t("culture.participants").to_owned(), participants)],
+            vec![(app.lang.t("culture.note").to_owned(), run_note)],
+            vec![(String::new(), text)],
+        ];
+        let room = room.saturating_sub(lines.len() + skipped.len());
+        lines.extend(theme.labelled_lines(&entries, width, room));
     }
-    let errors = app.template_errors();
-    if !errors.is_empty() {
-        lines.push(Line::styled(
-            app.lang.tf("template.skipped_list", &[("count", &errors.len())]),
-            theme.warning(),
-        ));
-        for e in errors.iter().take(3) {
-            lines.push(Line::styled(theme.truncate(&one_line(&e.to_string()), width), theme.error()));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines.extend(skipped);
+    lines
 }
 
 /// Dialogs and views of the pane, drawn over the list.
@@ -297,12 +300,6 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
 }
 
 /// "Label: value" on one line, cut to `width`.
-fn labelled<'a>(app: &App, key: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
-    let label = format!("{}: ", app.lang.t(key));
-    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-    Line::from(vec![Span::styled(label, theme.dim()), Span::raw(theme.truncate(&one_line(value), room))])
-}
-
 /// The template's name in the user's language, or its id when the template is missing.
 pub(super) fn template_name(app: &App, a: &Assessment) -> String {
     app.run_template(a).map_or_else(|| a.template.clone(), |(t, _)| t.name.get(app.lang.code()).to_owned())

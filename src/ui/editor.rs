@@ -90,7 +90,23 @@ fn benefit_chips(
     let before: usize = spans[..form.option.min(spans.len())].iter().map(Span::width).sum();
     let skip = if focused && before + 20 > width { before + 20 - width } else { 0 };
     if skip == 0 {
-        return Line::from(spans);
+        // Chips that run past the row end in the ellipsis, each keeping its style.
+        if spans.iter().map(Span::width).sum::<usize>() <= width {
+            return Line::from(spans);
+        }
+        let ellipsis = theme.symbols().ellipsis;
+        let mut room = width.saturating_sub(ellipsis.width());
+        let mut shown = Vec::new();
+        for span in spans {
+            if span.width() > room {
+                shown.push(Span::styled(crate::text::head(&span.content, room).to_owned(), span.style));
+                break;
+            }
+            room -= span.width();
+            shown.push(span);
+        }
+        shown.push(Span::raw(ellipsis));
+        return Line::from(shown);
     }
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
     let rest: String = text.chars().skip(skip).collect();

@@ -74,9 +74,51 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
         ),
         theme.dim(),
     )];
-    // Rows fit between the header and the three lines below (need, prompt, keys).
-    let room = usize::from(inner.height).saturating_sub(5).max(1);
     let selected = list.selected.min(ids.len().saturating_sub(1));
+    // Under the list: the selected idea's need and where it came from, then the prompt or
+    // the keys. The first two take two lines each when the list leaves the rows empty.
+    let spare = usize::from(inner.height).saturating_sub(1 + ids.len() + 4);
+    let each = if spare >= 2 { 2 } else { 1 };
+    let mut foot = Vec::new();
+    if let Some(i) = ids.get(selected).and_then(|id| app.portfolio.initiative(*id)) {
+        let need = if i.need.trim().is_empty() { theme.symbols().none.to_owned() } else { i.need.clone() };
+        foot.extend(theme.labelled_lines(&[vec![(lang.t("field.need").to_owned(), need)]], width, each));
+        let mut about = Vec::new();
+        if let Some(idea) = &i.idea {
+            if let Some(channel) = idea.channel {
+                about.push(lang.t(&format!("channel.{}", channel.key())).to_owned());
+            }
+            for part in [&idea.proposer.unit, &idea.proposer.contact] {
+                if !part.trim().is_empty() {
+                    about.push(one_line(part).into_owned());
+                }
+            }
+            if !idea.reason.is_empty() {
+                about.push(one_line(&idea.reason).into_owned());
+            }
+        }
+        let about = about.join(&format!(" {} ", theme.symbols().separator));
+        foot.extend(
+            theme.wrap_at_most(&about, width, each).into_iter().map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    let mut cursor = None;
+    if let Some((prompt, input)) = &list.prompt {
+        let label = format!("{}: ", lang.t(prompt.key()));
+        let room = width.saturating_sub(label.width() + 1).max(1);
+        let scroll = input.visual_scroll(room);
+        let typed: String = input.value().chars().skip(scroll).collect();
+        cursor = Some(label.width() + input.visual_cursor().saturating_sub(scroll));
+        foot.push(Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(one_line(&typed).into_owned()),
+        ]));
+        foot.push(Line::styled(lang.t("intake.prompt_keys").to_owned(), theme.key()));
+    } else {
+        foot.push(Line::styled(theme.truncate(lang.t("intake.keys"), width), theme.key()));
+    }
+    // Rows fit between the header and the lines below.
+    let room = usize::from(inner.height).saturating_sub(1 + foot.len()).max(1);
     let first = crate::layout::scroll(0, selected, ids.len(), room);
     for (ix, id) in ids.iter().enumerate().skip(first).take(room) {
         let Some(i) = app.portfolio.initiative(*id) else { continue };
@@ -111,42 +153,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
     let body = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(inner.height);
     frame.render_widget(Paragraph::new(lines), Rect { height: body, ..inner });
 
-    let mut foot = Vec::new();
-    if let Some(i) = ids.get(selected).and_then(|id| app.portfolio.initiative(*id)) {
-        let need = if i.need.trim().is_empty() { "—".to_owned() } else { one_line(&i.need).into_owned() };
-        let text = format!("{}: {need}", lang.t("field.need"));
-        foot.push(Line::raw(theme.truncate(&text, width)));
-        let mut about = Vec::new();
-        if let Some(idea) = &i.idea {
-            if let Some(channel) = idea.channel {
-                about.push(lang.t(&format!("channel.{}", channel.key())).to_owned());
-            }
-            for part in [&idea.proposer.unit, &idea.proposer.contact] {
-                if !part.trim().is_empty() {
-                    about.push(one_line(part).into_owned());
-                }
-            }
-            if !idea.reason.is_empty() {
-                about.push(one_line(&idea.reason).into_owned());
-            }
-        }
-        foot.push(Line::styled(theme.truncate(&about.join(" · "), width), theme.dim()));
-    }
-    let mut cursor = None;
-    if let Some((prompt, input)) = &list.prompt {
-        let label = format!("{}: ", lang.t(prompt.key()));
-        let room = width.saturating_sub(label.width() + 1).max(1);
-        let scroll = input.visual_scroll(room);
-        let typed: String = input.value().chars().skip(scroll).collect();
-        cursor = Some(label.width() + input.visual_cursor().saturating_sub(scroll));
-        foot.push(Line::from(vec![
-            Span::styled(label, theme.key()),
-            Span::raw(one_line(&typed).into_owned()),
-        ]));
-        foot.push(Line::styled(lang.t("intake.prompt_keys").to_owned(), theme.key()));
-    } else {
-        foot.push(Line::styled(theme.truncate(lang.t("intake.keys"), width), theme.key()));
-    }
     let height = u16::try_from(foot.len()).unwrap_or(0).min(inner.height);
     let at = Rect { y: inner.bottom().saturating_sub(height), height, ..inner };
     if let (Some(column), true) = (cursor, height >= 2) {

@@ -11,7 +11,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -80,6 +80,77 @@ impl Theme {
     /// Cuts `text` to at most `width` columns, ending in the ellipsis when something was cut.
     pub fn truncate(&self, text: &str, width: usize) -> String {
         truncate_with(text, width, self.symbols().ellipsis)
+    }
+
+    /// `text` wrapped between words onto at most `rows` lines of `width` columns; when it
+    /// needs more, the last line ends in the ellipsis.
+    pub fn wrap_at_most(&self, text: &str, width: usize, rows: usize) -> Vec<String> {
+        let mut lines = crate::text::wrap_words(text, width);
+        if lines.len() > rows {
+            let rest = lines.split_off(rows.saturating_sub(1)).join(" ");
+            if rows > 0 {
+                lines.push(self.shorten_words(&rest, width));
+            }
+        }
+        lines
+    }
+
+    /// Entries of "label: value" pairs (several pairs on one entry apart by the separator)
+    /// wrapped into at most `rows` lines of `width`, the labels dim. Every entry gets a line
+    /// before any gets a second, then they get the rows they need in order; what is cut ends
+    /// in the ellipsis. An empty label writes the value alone.
+    pub fn labelled_lines(
+        &self,
+        entries: &[Vec<(String, String)>],
+        width: usize,
+        rows: usize,
+    ) -> Vec<Line<'static>> {
+        let texts: Vec<String> = entries
+            .iter()
+            .map(|pairs| {
+                let pairs = pairs.iter().map(|(label, value)| {
+                    let value = crate::text::one_line(value);
+                    if label.is_empty() { value.into_owned() } else { format!("{label}: {value}") }
+                });
+                pairs.collect::<Vec<_>>().join(&format!(" {} ", self.symbols().separator))
+            })
+            .collect();
+        let needs: Vec<usize> = texts.iter().map(|t| crate::text::wrap_words(t, width).len()).collect();
+        let mut give: Vec<usize> = (0..texts.len()).map(|ix| usize::from(ix < rows)).collect();
+        let mut left = rows.saturating_sub(texts.len());
+        for (given, need) in give.iter_mut().zip(&needs) {
+            let more = need.saturating_sub(*given).min(left);
+            *given += more;
+            left -= more;
+        }
+        let mut lines = Vec::new();
+        for ((text, pairs), given) in texts.iter().zip(entries).zip(give) {
+            let labels: Vec<String> =
+                pairs.iter().filter(|(l, _)| !l.is_empty()).map(|(l, _)| format!("{l}:")).collect();
+            for line in self.wrap_at_most(text, width, given) {
+                lines.push(self.dim_labels(&line, &labels));
+            }
+        }
+        lines
+    }
+
+    /// `line` with each of `labels` in it drawn dim.
+    fn dim_labels(&self, line: &str, labels: &[String]) -> Line<'static> {
+        let mut spans = Vec::new();
+        let mut rest = line;
+        while let Some((at, label)) =
+            labels.iter().filter_map(|l| rest.find(l.as_str()).map(|at| (at, l))).min_by_key(|(at, _)| *at)
+        {
+            if at > 0 {
+                spans.push(Span::raw(rest[..at].to_owned()));
+            }
+            spans.push(Span::styled(label.clone(), self.dim()));
+            rest = &rest[at + label.len()..];
+        }
+        if !rest.is_empty() {
+            spans.push(Span::raw(rest.to_owned()));
+        }
+        Line::from(spans)
     }
 
     /// [`crate::text::shorten_words`] with the ellipsis drawn: cut after a whole word.
@@ -334,6 +405,29 @@ fn truncate_with(text: &str, width: usize, ellipsis: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_lines_give_every_entry_a_line_and_mark_what_is_cut() {
+        let theme = Theme::default();
+        let text =
+            |lines: Vec<Line<'static>>| -> Vec<String> { lines.iter().map(ToString::to_string).collect() };
+        let entry = |label: &str, value: &str| vec![(label.to_owned(), value.to_owned())];
+        let long = "one two three four five six seven eight nine ten";
+        let entries = [entry("Note", long), entry("Who", "Karin"), entry("", "plain")];
+        assert_eq!(
+            text(theme.labelled_lines(&entries, 20, 4)),
+            ["Note: one two three", "four five six…", "Who: Karin", "plain"],
+            "the first entry takes the one row left over, and its cut is marked"
+        );
+        assert_eq!(text(theme.labelled_lines(&entries, 20, 3)), ["Note: one two…", "Who: Karin", "plain"]);
+        assert_eq!(text(theme.labelled_lines(&entries, 20, 9)).len(), 5, "no more rows than needed");
+        let pairs = [vec![("When".to_owned(), "v. 45".to_owned()), ("Skills".to_owned(), "none".to_owned())]];
+        let line = &theme.labelled_lines(&pairs, 40, 1)[0];
+        assert_eq!(line.to_string(), "When: v. 45 · Skills: none");
+        let dim: Vec<&str> =
+            line.spans.iter().filter(|s| s.style == theme.dim()).map(|s| s.content.as_ref()).collect();
+        assert_eq!(dim, ["When:", "Skills:"], "both labels are dim");
+    }
 
     #[test]
     fn truncation_respects_wide_characters_and_the_ellipsis_drawn() {

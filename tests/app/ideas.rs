@@ -653,3 +653,25 @@ fn a_triage_step_undone_in_the_intake_list_is_redone_there_with_ctrl_r() {
     assert_eq!(triage(&app, id), accepted, "redone, still in the list: {:?}", app.mode);
     assert!(matches!(app.mode, Mode::Intake(_)));
 }
+
+#[test]
+fn at_60x20_the_selected_idea_s_need_wraps_onto_a_second_line_instead_of_losing_its_end() {
+    let mut app = Harness::sample().lang(Lang::Sv);
+    select(&mut app, 25);
+    let need = one_line_of(&app.portfolio.initiative(25).expect("#25").need);
+    let screen = app.render(60, 20);
+    let shown: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("Behov"))
+        .take(2)
+        .map(|l| l.trim_matches(|c| c == '│' || c == '"' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = need.split_whitespace().collect();
+    assert!(words.len() > 8, "a need longer than one row: {need}");
+    assert!(shown.contains(words[8]), "the need's ninth word is on screen: {screen}");
+}
+
+fn one_line_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -14,7 +14,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Row, Wrap};
 
 use super::{run_title, view_block};
@@ -110,7 +110,7 @@ pub fn render(
     let Some(action) = rows.get(selected).and_then(|id| app.portfolio.action(*id)) else { return };
     let none = theme.symbols().none;
     let dash = |s: &str| if s.trim().is_empty() { none.to_owned() } else { one_line(s).into_owned() };
-    let label = |k: &str| Span::styled(format!("{}: ", app.lang.t(k)), theme.dim());
+    let label = |k: &str| app.lang.t(k).to_owned();
     let initiative = action.initiative.map_or_else(
         || none.to_owned(),
         |id| match app.portfolio.initiative(id) {
@@ -125,24 +125,22 @@ pub fn render(
             .and_then(|id| app.portfolio.assessment(id))
             .map_or_else(|| none.to_owned(), |a| run_title(app, a, theme));
     }
-    let mut lines = vec![
-        Line::from(vec![label("plan.field_how"), Span::raw(dash(&action.how))]),
-        Line::from(vec![
-            label("plan.field_when"),
-            Span::raw(dash(&action.when)),
-            Span::raw("  "),
-            label("plan.field_competences"),
-            Span::raw(dash(&action.competences)),
-        ]),
-        Line::from(vec![label("plan.field_initiative"), Span::raw(initiative)]),
+    let mut entries = vec![
+        vec![(label("plan.field_how"), dash(&action.how))],
+        vec![
+            (label("plan.field_when"), dash(&action.when)),
+            (label("plan.field_competences"), dash(&action.competences)),
+        ],
+        vec![(label("plan.field_initiative"), initiative)],
     ];
     if action.item.is_some() {
-        lines.push(Line::from(vec![label("plan.field_item"), Span::raw(item_name(app, action))]));
+        entries.push(vec![(label("plan.field_item"), item_name(app, action))]);
     }
     if !run.is_empty() {
-        lines.push(Line::from(vec![label("plan.run"), Span::raw(run)]));
+        entries.push(vec![(label("plan.run"), run)]);
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+    let lines = theme.labelled_lines(&entries, usize::from(detail.width), usize::from(detail.height));
+    frame.render_widget(Paragraph::new(lines), detail);
 }
 
 pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, theme: &Theme) {

@@ -349,21 +349,24 @@ fn render_selected(
             tail.push(Line::styled(theme.truncate(&text, width), theme.warning()));
         }
     }
-    let mut lines = Vec::new();
-    if let Some(p) = perspective {
-        lines.push(Line::styled(
-            app.lang.tf("rating.perspective", &[("name", &one_line(p.name.get(lang)))]),
-            theme.heading(),
-        ));
-    }
-    lines.push(Line::raw(one_line(item.text.get(lang)).into_owned()));
-    if item.reverse {
-        lines.push(Line::styled(app.lang.t("rating.reverse_hint"), theme.dim()));
-    }
     let label = format!("{}: ", app.lang.t("rating.note"));
     let fixed = tail.len() as u16 + 1;
     let text_area = Rect { height: area.height.saturating_sub(fixed), ..area };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
+    let mut lines = Vec::new();
+    if let Some(p) = perspective {
+        let heading = app.lang.tf("rating.perspective", &[("name", &one_line(p.name.get(lang)))]);
+        lines.push(Line::styled(theme.truncate(&heading, width), theme.heading()));
+    }
+    let hint = item.reverse.then(|| app.lang.t("rating.reverse_hint"));
+    // The statement gets the rows left; a statement cut short ends in "…".
+    let rows = usize::from(text_area.height).saturating_sub(lines.len() + usize::from(hint.is_some()));
+    lines.extend(
+        theme.wrap_at_most(&one_line(item.text.get(lang)), width, rows.max(1)).into_iter().map(Line::raw),
+    );
+    if let Some(hint) = hint {
+        lines.extend(crate::text::wrap_words(hint, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), text_area);
     let tail_area = Rect { y: text_area.bottom(), height: tail.len() as u16, ..area };
     frame.render_widget(Paragraph::new(tail), tail_area);
     let note_row = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
