@@ -23,6 +23,7 @@ mod profile;
 mod recovery;
 mod register;
 mod saving;
+mod status;
 mod takeover;
 
 use std::path::Path;
@@ -49,6 +50,7 @@ pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
 pub use register::{FILTER_ROWS, RegisterState};
+pub use status::StatusLine;
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;
@@ -120,17 +122,6 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
     Delete(Id),
-}
-
-/// A message in the status line. It belongs to the pane or dialog it was said in and goes
-/// when another opens or it closes ([`App::update`]), unless it is `lasting` or edits are not
-/// saved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub text: String,
-    pub is_error: bool,
-    /// Stays until another message replaces it: the read-only notice fasett starts with.
-    pub lasting: bool,
 }
 
 /// Options the interface is started with.
@@ -308,20 +299,12 @@ impl App {
         usize::from(self.screen().body.height.saturating_sub(3)).max(1)
     }
 
-    /// Changes state in response to one action. The one rule for the status line: a message
-    /// goes when the pane or dialog it was said in closes or another opens (an info from a
-    /// list goes when a form opens, a refusal when its dialog closes), unless this action said
-    /// it, it is lasting, or edits are not saved.
+    /// Changes state in response to one action; the status line's message follows the pane
+    /// or dialog it was said in (the one rule, in `app/status.rs`).
     pub fn update(&mut self, action: Action) {
-        let (place, said) = ((self.pane, self.places()), self.said);
+        let before = self.where_said();
         self.act(action);
-        if self.said == said
-            && (self.pane, self.places()) != place
-            && !self.unsaved
-            && !self.status.as_ref().is_some_and(|s| s.lasting)
-        {
-            self.status = None;
-        }
+        self.keep_or_drop_message(&before);
     }
 
     fn act(&mut self, action: Action) {
@@ -509,29 +492,6 @@ impl App {
         }
     }
 
-    /// A paste into a one-line field whose line breaks became spaces is said once, so that
-    /// nothing is changed silently.
-    fn tell_joined(&mut self, typed: Typed<'_>) {
-        if let Typed::Paste(text) = typed
-            && editing::joins_lines(text)
-        {
-            self.said_joined();
-        }
-    }
-
-    /// Says that a paste's line breaks became spaces (see [`Self::tell_joined`]).
-    fn said_joined(&mut self) {
-        self.set_info(self.lang.t("status.paste_joined").to_owned());
-    }
-
-    /// Once the form is edited after a save complained about a field, the complaint leaves
-    /// the status line too.
-    fn form_error_fixed(&mut self, complained: bool) {
-        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
-            self.status = None;
-        }
-    }
-
     /// The filter follows the search text as it is typed.
     fn search_typed(&mut self, changed: bool) {
         if let (true, Mode::Search(input)) = (changed, &self.mode) {
@@ -700,26 +660,6 @@ impl App {
     fn switch_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.keep_overview_current();
-    }
-
-    /// Says `text`; while a save is under way, once it is on disk.
-    pub fn set_info(&mut self, text: String) {
-        if self.saving.is_some() && self.says_saving() {
-            self.saving = Some(text);
-            self.said += 1;
-            return;
-        }
-        self.say(StatusLine { text, is_error: false, lasting: false });
-    }
-
-    pub fn set_error(&mut self, text: String) {
-        self.say(StatusLine { text, is_error: true, lasting: false });
-    }
-
-    /// Puts `line` in the status line: every message passes here.
-    fn say(&mut self, line: StatusLine) {
-        self.status = Some(line);
-        self.said += 1;
     }
 }
 

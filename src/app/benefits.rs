@@ -196,7 +196,7 @@ impl App {
             }
             Action::ConfirmYes => self.answer_yes(target),
             // An editor with changes asks first: `may_close` turns the question on or off.
-            // What the dialog refused goes with it (`App::update`).
+            // What the dialog refused goes with it (`app/status.rs`).
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
                 self.close_dialog();
             }
