@@ -579,7 +579,7 @@ impl App {
     }
 
     fn save_form(&mut self, mut form: Box<InitiativeForm>) {
-        let mut initiative = match form.build(self.today) {
+        let mut initiative = match form.build(self.today, self.lang) {
             Ok(i) => i,
             Err(e) => {
                 self.set_error(e.said(self.lang));
