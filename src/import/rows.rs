@@ -373,8 +373,8 @@ impl Fill<'_, '_> {
             Column::Created if blank && self.typed => i.created = Some(self.rows.today),
             Column::Created => {
                 i.created = self.date(cell, header);
-                // Kept as written (the rest of the row is good, and the form can correct it),
-                // but never silently: most likely a mistyped year.
+                // Kept as written (refusing the whole sheet for one date would stop the rest),
+                // but never silently: most likely a mistyped year, mended in the sheet.
                 if i.created.is_some_and(|d| d > self.rows.today) {
                     let lang = self.rows.lang;
                     let value = one_line(&cell.text()).into_owned();
