@@ -210,41 +210,39 @@ const SCALES: [(&str, i32, bool); 24] = [
 fn parse(text: &str, unit: &str, group: Option<char>) -> Result<f64, NumberError> {
     let s = text.trim().to_lowercase();
     let unit = unit.trim().to_lowercase();
-    // The benefit's own unit first: "12 mdr" is twelve months where months are counted.
+    // The benefit's own unit first: "12 mdr" is twelve months where months are counted, and
+    // with a unit of "kr/år", "1,5 mkr/år" is scaled as "1,5 mkr" is.
     if !unit.is_empty()
         && let Some(rest) = s.strip_suffix(unit.as_str())
     {
-        match parse_plain(rest.trim_end(), 0, group) {
+        let (rest, power) = scale(rest.trim_end(), true);
+        match parse_plain(rest, power, group) {
             Err(NumberError::NotANumber) => {}
             read => return read,
         }
     }
-    let (rest, power) = scaled(&s);
+    if let Some(rest) = s.strip_suffix('%') {
+        return parse_plain(rest, 0, group);
+    }
+    let currency = CURRENCIES.iter().find_map(|c| s.strip_suffix(c));
+    let (rest, power) = scale(currency.unwrap_or(&s).trim_end(), currency.is_some());
     parse_plain(rest, power, group)
 }
 
-/// `text` without the currency, `%` or scale written after its number, and the power of ten
-/// that scale stands for (0 without one).
-fn scaled(text: &str) -> (&str, i32) {
-    if let Some(rest) = text.strip_suffix('%') {
-        return (rest.trim_end(), 0);
-    }
-    let mut rest = text;
-    let mut currency = false;
-    if let Some(before) = CURRENCIES.iter().find_map(|c| text.strip_suffix(c)) {
-        rest = before.trim_end();
-        currency = true;
-    }
+/// `text` without the scale written at its end, and the power of ten that scale stands for
+/// (0 without one). A short scale ("m", "t") counts only `before_unit`: right before a
+/// currency or the benefit's unit, as in "mkr".
+fn scale(text: &str, before_unit: bool) -> (&str, i32) {
     let after_number = |before: &str| before.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace());
     SCALES
         .iter()
-        .filter(|(_, _, alone)| currency || *alone)
+        .filter(|(_, _, alone)| before_unit || *alone)
         .filter_map(|(word, power, _)| {
-            rest.strip_suffix(word).filter(|b| after_number(b)).map(|b| (b, *power))
+            text.strip_suffix(word).filter(|b| after_number(b)).map(|b| (b, *power))
         })
         // "mio." before "mio": the longest word that ends the text.
         .min_by_key(|(before, _)| before.len())
-        .map_or((rest, 0), |(before, power)| (before.trim_end(), power))
+        .map_or((text, 0), |(before, power)| (before.trim_end(), power))
 }
 
 /// A number without anything after it, times ten to `power`.
@@ -394,6 +392,10 @@ mod tests {
         // The benefit's own unit comes first: months, not billions.
         assert_eq!(Lang::Da.parse_number("12 mdr", "mdr"), Ok(12.0));
         assert_eq!(Lang::Sv.parse_number("1,5 mkr", "kr"), Ok(1_500_000.0));
+        assert_eq!(Lang::Sv.parse_number("1,5 mkr/år", "kr/år"), Ok(1_500_000.0), "scaled before the unit");
+        assert_eq!(Lang::Sv.parse_number("250 tkr/år", "kr/år"), Ok(250_000.0));
+        assert_eq!(Lang::Sv.parse_number("1,5 mkr", "kr/år"), Ok(1_500_000.0));
+        assert_eq!(Lang::Sv.parse_number("12 %", "%"), Ok(12.0));
         // A letter alone is no scale; a scale alone is no number.
         for bad in ["2 m", "2 t", "2 md", "mkr", "tkr", "1,5 xkr", "1,5 mmkr", "mill"] {
             assert_eq!(sv(bad), Err(NumberError::NotANumber), "{bad:?}");
