@@ -200,3 +200,18 @@ fn a_text_with_crlf_or_a_final_line_break_saved_unedited_is_no_change() {
     assert!(!app.history.can_undo(), "no history entry");
     assert_eq!(std::fs::read(&path).expect("the file"), on_disk, "nothing written");
 }
+
+#[test]
+fn a_restored_draft_keeps_an_unedited_text_as_the_file_has_it() {
+    let mut p = fasett::testing::sample();
+    let i = p.initiatives.iter_mut().find(|i| i.id == 3).expect("the sample's #3");
+    i.description = "Första raden.\r\nAndra raden.\r\n".into();
+    let mut app = open_description_of_3(Harness::on_disk(&p));
+    app.press(KeyCode::BackTab).press(KeyCode::End).type_text(" i dag");
+    let mut back = crate::drafts::restored_on(&app, &p);
+    assert!(matches!(back.mode, Mode::Form(_)), "{:?}", back.mode);
+    back.press("<C-s>");
+    let saved = back.portfolio.initiative(3).expect("kept");
+    assert!(saved.title.ends_with(" i dag"), "the edit is kept: {}", saved.title);
+    assert_eq!(saved.description, "Första raden.\r\nAndra raden.\r\n", "the text as the file had it");
+}
