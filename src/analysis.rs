@@ -247,6 +247,11 @@ impl ChecklistResult {
     pub fn change(&self) -> Option<f64> {
         Some(self.mean? - self.previous?.1?)
     }
+
+    /// The change as written beside the two means ([`crate::scoring::shown_change`]).
+    pub fn shown_change(&self) -> Option<f64> {
+        Some(crate::scoring::shown_change(self.previous?.1?, self.mean?))
+    }
 }
 
 /// For each template and scope, the latest run and its change since the previous run of the

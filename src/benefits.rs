@@ -610,24 +610,14 @@ mod tests {
 
     #[test]
     fn a_saving_written_either_way_plans_the_same_gain() {
-        let falling = benefit(
-            BenefitKind::Money,
-            2_000_000.0,
-            1_600_000.0,
-            date(2026, 12, 31),
-            vec![reading(2026, 6, 1_800_000.0)],
-        );
-        let negative = benefit(
-            BenefitKind::Money,
-            0.0,
-            -400_000.0,
-            date(2026, 12, 31),
-            vec![reading(2026, 6, -200_000.0)],
-        );
-        for b in [&falling, &negative] {
-            assert_eq!(planned(b), Some(400_000.0));
-            assert_eq!(realised(b), Some(200_000.0));
-            assert_eq!(realisation(b), Some(50.0));
+        // A cost falling from 2 000 000 to 1 600 000, or a negative saving from 0 to -400 000:
+        // baseline, target and the reading halfway.
+        for (from, to, halfway) in [(2_000_000.0, 1_600_000.0, 1_800_000.0), (0.0, -400_000.0, -200_000.0)] {
+            let b =
+                benefit(BenefitKind::Money, from, to, date(2026, 12, 31), vec![reading(2026, 6, halfway)]);
+            assert_eq!(planned(&b), Some(400_000.0));
+            assert_eq!(realised(&b), Some(200_000.0));
+            assert_eq!(realisation(&b), Some(50.0));
         }
     }
 

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-pub use numbers::{MAX_VALUE, NumberError, Scale, parse_cell};
+pub use numbers::{MAX_VALUE, NumberError, Scale, parse_cell, rounded};
 
 /// A language the interface can speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]

@@ -16,7 +16,9 @@ use crate::model::{CreatedTo, PushedBy};
 
 /// One key binding with its help text (an i18n key).
 pub struct Binding {
-    pub place: Place,
+    /// Where the binding is live: one place, or several where the key means the same (the
+    /// two record forms' field keys, a help key several dialogs give alike).
+    pub places: &'static [Place],
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in help and footer.
     pub label: &'static str,
@@ -26,13 +28,23 @@ pub struct Binding {
     pub action: Action,
 }
 
+impl Binding {
+    /// Whether the binding is live in `place`.
+    pub fn serves(&self, place: Place) -> bool {
+        self.places.contains(&place)
+    }
+}
+
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 macro_rules! bind {
-    ($place:ident, [$($code:expr => $mods:expr),+], $label:literal, $help:literal, $footer:literal, $action:expr) => {
+    ($place:ident, $($rest:tt)+) => {
+        bind!([$place], $($rest)+)
+    };
+    ([$($place:ident),+], [$($code:expr => $mods:expr),+], $label:literal, $help:literal, $footer:literal, $action:expr) => {
         Binding {
-            place: Place::$place,
+            places: &[$(Place::$place),+],
             keys: &[$(($code, $mods)),+],
             label: $label,
             help: $help,
@@ -101,14 +113,6 @@ pub static BINDINGS: &[Binding] = &[
     bind!(IntakeText, [Enter => NONE], "Enter", "help.intake_submit", true, Action::Submit),
     bind!(IntakeText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
     bind!(IntakeText, [KeyCode::F(1) => NONE], "F1", "help.help", false, Action::ToggleHelp),
-    bind!(IdeaForm, [Tab => NONE], "Tab", "help.next_field", true, Action::NextField),
-    bind!(IdeaForm, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_field", false, Action::PreviousField),
-    bind!(IdeaForm, [Down => NONE], "↓", "help.form_down", false, Action::MoveDown),
-    bind!(IdeaForm, [Up => NONE], "↑", "help.form_up", false, Action::MoveUp),
-    bind!(IdeaForm, [Char('s') => CTRL], "Ctrl-s", "help.save_form", true, Action::SaveForm),
-    bind!(IdeaForm, [Enter => NONE], "Enter", "help.save_form_enter", false, Action::Submit),
-    bind!(IdeaForm, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Cancel),
-    bind!(IdeaForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     bind!(Everywhere, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(Everywhere, [Char('q') => NONE, Char('c') => CTRL], "q Ctrl-c", "help.quit", true, Action::Quit),
     bind!(Help, [Esc => NONE, Char('?') => NONE, Char('q') => NONE], "Esc ? q", "help.close_help", true, Action::ToggleHelp),
@@ -133,19 +137,18 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
     bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
     bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
-    bind!(Detail, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
-    bind!(FilterBar, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
-    bind!(Form, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(LogEntry, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(Search, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(CommandLine, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(Form, [Tab => NONE], "Tab", "help.next_field", true, Action::NextField),
-    bind!(Form, [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_field", false, Action::PreviousField),
-    bind!(Form, [Down => NONE], "↓", "help.form_down", false, Action::MoveDown),
-    bind!(Form, [Up => NONE], "↑", "help.form_up", false, Action::MoveUp),
-    bind!(Form, [Char('s') => CTRL], "Ctrl-s", "help.save_form", true, Action::SaveForm),
-    bind!(Form, [Enter => NONE], "Enter", "help.save_form_enter", false, Action::Submit),
-    bind!(Form, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Cancel),
+    bind!([Detail, FilterBar], [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    // Where `?` is typed, F1 opens the help.
+    bind!([Form, LogEntry, Search, CommandLine], [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    // The initiative form and the idea form move between fields, save and cancel alike.
+    bind!([Form, IdeaForm], [Tab => NONE], "Tab", "help.next_field", true, Action::NextField),
+    bind!([Form, IdeaForm], [BackTab => SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_field", false, Action::PreviousField),
+    bind!([Form, IdeaForm], [Down => NONE], "↓", "help.form_down", false, Action::MoveDown),
+    bind!([Form, IdeaForm], [Up => NONE], "↑", "help.form_up", false, Action::MoveUp),
+    bind!([Form, IdeaForm], [Char('s') => CTRL], "Ctrl-s", "help.save_form", true, Action::SaveForm),
+    bind!([Form, IdeaForm], [Enter => NONE], "Enter", "help.save_form_enter", false, Action::Submit),
+    bind!([Form, IdeaForm], [Esc => NONE], "Esc", "help.cancel_form", true, Action::Cancel),
+    bind!(IdeaForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     bind!(Confirm, [Char('y') => NONE, Char('Y') => NONE], "y", "help.yes", true, Action::ConfirmYes),
     bind!(ConfirmJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE], "j y", "help.yes", true, Action::ConfirmYes),
     bind!(LogEntry, [Enter => NONE], "Enter", "help.add_log", true, Action::Submit),
@@ -273,12 +276,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ActionForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
     bind!(ActionForm, [Char('s') => CTRL, Enter => NONE], "Ctrl-s", "help.save_form", true, Action::Culture(CultureAction::Save)),
     bind!(ActionForm, [Esc => NONE], "Esc", "help.cancel_form", true, Action::Culture(CultureAction::Back)),
-    bind!(Rating, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
-    bind!(Results, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
-    bind!(Plan, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
-    bind!(NewRun, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(Note, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
-    bind!(ActionForm, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
+    bind!([Rating, Results, Plan], [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
+    bind!([NewRun, Note, ActionForm], [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     // Field-proofing
     bind!(Recovery, [Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "y Enter", "recovery.help_restore", true, Action::ConfirmYes),
     bind!(RecoveryJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "j y Enter", "recovery.help_restore", true, Action::ConfirmYes),
@@ -371,7 +370,7 @@ pub fn effective(places: &[Place], writing: Writing) -> Vec<&'static Binding> {
     let mut claimed: Vec<(KeyCode, KeyModifiers)> = Vec::new();
     let mut shown = Vec::new();
     for place in places.iter().chain(&[Place::Anywhere]) {
-        let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.place == *place).collect();
+        let here: Vec<&'static Binding> = BINDINGS.iter().filter(|b| b.serves(*place)).collect();
         for binding in &here {
             if binding.keys.iter().any(|key| !claimed.contains(key)) && writing.offers(&binding.action) {
                 shown.push(*binding);
@@ -387,7 +386,7 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let anywhere = || BINDINGS.iter().find(|b| b.place == Place::Anywhere && matches(b, &key));
+    let anywhere = || BINDINGS.iter().find(|b| b.serves(Place::Anywhere) && matches(b, &key));
     if context.too_small {
         let quit = matches!((key.code, key.modifiers), (Char('q'), _) | (Char('c'), CTRL));
         return if quit { Some(Action::Quit) } else { anywhere().map(|b| b.action.clone()) };
@@ -395,7 +394,7 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
     let bound = context
         .places
         .iter()
-        .find_map(|place| BINDINGS.iter().find(|b| b.place == *place && matches(b, &key)))
+        .find_map(|place| BINDINGS.iter().find(|b| b.serves(*place) && matches(b, &key)))
         .or_else(anywhere);
     if let Some(binding) = bound {
         return Some(binding.action.clone());
@@ -444,12 +443,28 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_place() {
         for a in BINDINGS {
-            for b in BINDINGS.iter().filter(|b| !std::ptr::eq(*b, a) && b.place == a.place) {
-                for key in a.keys {
-                    assert!(!b.keys.contains(key), "{key:?} bound twice in {:?}", a.place);
+            for place in a.places {
+                for b in BINDINGS.iter().filter(|b| !std::ptr::eq(*b, a) && b.serves(*place)) {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} bound twice in {place:?}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn both_record_forms_offer_the_same_keys_each_in_its_help_s_own_order() {
+        let labels = |place| -> Vec<&str> {
+            effective(&[place], Writing::Allowed)
+                .iter()
+                .filter(|b| b.serves(place))
+                .map(|b| b.label)
+                .collect()
+        };
+        let keys = ["Tab", "Shift-Tab", "↓", "↑", "Ctrl-s", "Enter", "Esc"];
+        assert_eq!(labels(Place::Form), [&["F1"][..], &keys].concat());
+        assert_eq!(labels(Place::IdeaForm), [&keys[..], &["F1"]].concat());
     }
 
     fn key(code: KeyCode) -> KeyEvent {

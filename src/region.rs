@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use crate::analysis;
 use crate::balance::Balance;
 use crate::i18n::Lang;
-use crate::model::{Id, Initiative, Portfolio, Status};
+use crate::model::{BenefitKind, Currency, Id, Initiative, Portfolio, Status};
 use crate::store;
 
 pub use render::{Format, render};
@@ -69,17 +69,26 @@ pub struct Figures {
     pub statuses: [usize; 4],
     /// Benefits per kind and unit, where the file has them.
     pub benefits: Vec<BenefitTotal>,
+    /// The currency money benefits are in; pooled, `None` when the members' differ.
+    pub currency: Option<Currency>,
+    /// Pooled only: the members name different currencies, so money is not added up.
+    pub mixed_currency: bool,
 }
 
-/// The benefits of one kind and unit added up (money and time add up across a portfolio).
+/// The benefits of one kind and unit added up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BenefitTotal {
-    pub kind: String,
+    pub kind: BenefitKind,
     pub unit: String,
     pub count: usize,
+    /// The target levels added up, as written (the JSON's `target`).
     pub target: f64,
-    /// The latest measurement of each benefit, added up.
+    /// The latest measured level of each benefit added up (the JSON's `measured`).
     pub measured: f64,
+    /// Money and time: the gains planned and realised, as [`crate::benefits::Sums`] adds
+    /// them for the report (from each benefit's baseline towards its target).
+    pub planned: f64,
+    pub realised: f64,
 }
 
 /// One checklist template's results across the members.
@@ -139,8 +148,10 @@ impl View {
         let mut portfolios = Vec::new();
         for (ix, (path, outcome)) in files.into_iter().enumerate() {
             let outcome = outcome.map(|p| {
-                let figures = Figures::of(&p.initiatives);
+                let mut figures = Figures::of(&p.initiatives);
+                figures.currency = p.organisation.currency;
                 pooled.add(&figures, &p.initiatives);
+                pooled.add_currency(figures.currency, portfolios.is_empty());
                 let same_as = (!p.id.is_empty()).then(|| *identities.entry(p.id.clone()).or_insert(ix));
                 let name = match p.organisation.name.trim() {
                     "" => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -222,9 +233,22 @@ impl Figures {
                     b.count += total.count;
                     b.target += total.target;
                     b.measured += total.measured;
+                    b.planned += total.planned;
+                    b.realised += total.realised;
                 }
                 None => self.benefits.push(total.clone()),
             }
+        }
+    }
+
+    /// Takes in a member's currency: the pooled figures keep it while every member names
+    /// the same one.
+    fn add_currency(&mut self, currency: Option<Currency>, first: bool) {
+        if first {
+            self.currency = currency;
+        } else if self.currency != currency {
+            self.currency = None;
+            self.mixed_currency = true;
         }
     }
 }
@@ -232,21 +256,27 @@ impl Figures {
 /// Benefits added up per kind and unit: targets, and the latest measurement of each (a
 /// measurement without a value, or none at all, counts 0).
 fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
-    let mut totals: BTreeMap<(String, String), BenefitTotal> = BTreeMap::new();
+    let mut totals: BTreeMap<(BenefitKind, String), BenefitTotal> = BTreeMap::new();
     for i in initiatives.iter().filter(|i| crate::benefits::counts(i)) {
         for b in &i.benefits {
-            let (kind, unit) = (b.kind.key().to_owned(), b.unit.clone());
             let latest = b.measurements.iter().max_by_key(|m| m.date).and_then(|m| m.value).unwrap_or(0.0);
-            let total = totals.entry((kind.clone(), unit.clone())).or_insert(BenefitTotal {
-                kind,
-                unit,
+            let total = totals.entry((b.kind, b.unit.clone())).or_insert(BenefitTotal {
+                kind: b.kind,
+                unit: b.unit.clone(),
                 count: 0,
                 target: 0.0,
                 measured: 0.0,
+                planned: 0.0,
+                realised: 0.0,
             });
             total.count += 1;
             total.target += b.target.value.unwrap_or(0.0);
             total.measured += latest;
+            let (planned, realised) = crate::benefits::Sums::of([b]).of_kind(b.kind);
+            if b.kind.is_summed() {
+                total.planned += planned;
+                total.realised += realised;
+            }
         }
     }
     totals.into_values().collect()

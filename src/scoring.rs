@@ -284,6 +284,17 @@ impl Trend {
 /// Changes smaller than this (in scale points) count as no change.
 const SAME: f64 = 0.05;
 
+/// Scores, means and their changes are written with this many decimals, on screen and paper.
+pub const PLACES: usize = 1;
+
+/// The change from `before` to `after` as the two figures read when written: a reader who
+/// takes 3,7 from 3,4 finds the −0,3 shown beside them, not the −0,2 of the exact means
+/// 3,667 and 3,433. Every view that writes a change beside its figures writes this one; the
+/// JSON keeps the exact change.
+pub fn shown_change(before: f64, after: f64) -> f64 {
+    crate::i18n::rounded(after, PLACES) - crate::i18n::rounded(before, PLACES)
+}
+
 /// A before/after pair of scores: counted means (reverse items flipped, so up is better), or
 /// for one item its value as given ([`SlotDelta::trend`] says which way is better).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -297,8 +308,14 @@ impl Delta {
         Some(self.after? - self.before?)
     }
 
+    /// The change as written beside the two figures ([`shown_change`]).
+    pub fn shown_change(&self) -> Option<f64> {
+        Some(shown_change(self.before?, self.after?))
+    }
+
+    /// Which way the figures moved as they are written: no change when they read the same.
     pub fn trend(&self) -> Trend {
-        match self.change() {
+        match self.shown_change() {
             None => Trend::Unknown,
             Some(d) if d > SAME => Trend::Up,
             Some(d) if d < -SAME => Trend::Down,
@@ -419,6 +436,20 @@ pub fn spark(value: Option<f64>, min: f64, max: f64) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_is_what_the_two_written_figures_give() {
+        // 3,667 → 3,433 reads 3,7 → 3,4: the change written beside them is −0,3, not −0,2.
+        let written = |v: f64| crate::i18n::Lang::Sv.signed_decimal(v, PLACES);
+        assert_eq!(written(shown_change(11.0 / 3.0, 3.433)), "-0,3");
+        assert_eq!(written(shown_change(3.75, 3.63)), "-0,2", "3,8 → 3,6");
+        assert_eq!(written(shown_change(2.25, 2.34)), "±0,0", "2,3 → 2,3: halves away from zero, as written");
+        let delta = Delta { before: Some(3.34), after: Some(3.36) };
+        assert_eq!((delta.trend(), delta.shown_change().map(written)), (Trend::Up, Some("+0,1".into())));
+        let same = Delta { before: Some(3.36), after: Some(3.44) };
+        assert_eq!(same.trend(), Trend::Same, "both read 3,4");
+        assert!((same.change().unwrap_or(0.0) - 0.08).abs() < 1e-9, "the exact change is kept for the JSON");
+    }
     use crate::model::extras::Extra;
     use crate::model::{Answer, Dimension, LocalText, Perspective, ResultKind, ScaleStep};
     use jiff::civil::date;

@@ -336,11 +336,15 @@ mod tests {
 
     #[test]
     fn pasted_line_breaks_become_single_spaces() {
-        assert_eq!(one_line("Gemensam bilpool\nför hemtjänsten"), "Gemensam bilpool för hemtjänsten");
-        assert_eq!(one_line("a\r\n\r\nb"), "a b");
-        assert_eq!(one_line("a \nb"), "a b");
-        assert_eq!(one_line("a\x1b[2Jb\u{7}"), "a[2Jb");
-        assert_eq!(one_line("\nleading"), "leading");
+        for (pasted, kept) in [
+            ("Gemensam bilpool\nför hemtjänsten", "Gemensam bilpool för hemtjänsten"),
+            ("a\r\n\r\nb", "a b"),
+            ("a \nb", "a b"),
+            ("a\x1b[2Jb\u{7}", "a[2Jb"),
+            ("\nleading", "leading"),
+        ] {
+            assert_eq!(one_line(pasted), kept);
+        }
         assert_eq!(multi_line("a\r\nb\rc\td\x1b"), "a\nb\nc d");
         assert!(joins_lines("rad ett\r\nrad två"));
         assert!(!joins_lines("en rad\n"), "a line break that only ends the text is no join");

@@ -57,6 +57,13 @@ impl Scale {
     }
 }
 
+/// `value` as it reads with `decimals` decimals: halves away from zero, as people round
+/// ("12.5" → "13"), not to even as `format!` does. [`Lang::number`] writes exactly this.
+pub fn rounded(value: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    value.signum() * (value.abs() * factor).round() / factor
+}
+
 impl Lang {
     /// The decimal mark: `.` in English, `,` in the Nordic languages.
     pub fn decimal_mark(self) -> char {
@@ -79,9 +86,7 @@ impl Lang {
         if !value.is_finite() {
             return "–".to_owned();
         }
-        // Halves away from zero, as people round ("12.5" → "13"), not to even as `format!` does.
-        let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
-        let text = format!("{:.*}", decimals, (value.abs() * factor).round() / factor);
+        let text = format!("{:.*}", decimals, rounded(value.abs(), decimals));
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
         // "-0" after rounding is 0.

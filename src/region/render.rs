@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::{Candidate, Checklist, Figures, Member, View};
 use crate::balance::{CELLS, STRIP};
 use crate::i18n::Lang;
-use crate::model::{Facet, Stage, Status};
+use crate::model::{BenefitKind, Currency, Facet, Stage, Status};
 use crate::text::one_line;
 
 /// The version of the JSON shape; raised only when a field changes meaning or goes away.
@@ -35,10 +35,6 @@ fn md(text: &str) -> String {
 
 fn decimal(lang: Lang, v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
-}
-
-fn amount(lang: Lang, v: f64) -> String {
-    lang.decimal(v, usize::from(v.fract() != 0.0))
 }
 
 /// The members that were read, with their figures.
@@ -210,45 +206,73 @@ fn checklist_markdown(out: &mut String, view: &View, checklist: &Checklist, lang
     out.push('\n');
 }
 
+/// The benefits as the report adds them: money and time as the gain realised of the gain
+/// planned, quality and other benefits counted (they are followed one by one).
 fn benefits_markdown(out: &mut String, columns: &[(&str, &Figures)], lang: Lang) {
-    let mut kinds: Vec<(String, String)> = Vec::new();
-    for (_, f) in columns {
-        for b in &f.benefits {
-            if !kinds.contains(&(b.kind.clone(), b.unit.clone())) {
-                kinds.push((b.kind.clone(), b.unit.clone()));
-            }
-        }
-    }
+    let has = |kind: BenefitKind| columns.iter().any(|(_, f)| f.benefits.iter().any(|b| b.kind == kind));
+    let kinds: Vec<BenefitKind> = BenefitKind::ALL.into_iter().filter(|k| has(*k)).collect();
     if kinds.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n", lang.t("region.benefits"));
+    let _ = writeln!(
+        out,
+        "## {}
+",
+        lang.t("region.benefits")
+    );
     let mut head = format!("| {} |", lang.t("region.benefit_kind"));
     for (name, _) in columns {
         let _ = write!(head, " {} |", md(name));
     }
     let _ = writeln!(out, "{head}\n|---|{}", "---:|".repeat(columns.len()));
-    for (kind, unit) in &kinds {
-        let mut line = format!("| {} |", md(format!("{kind} {unit}").trim()));
+    let time_unit = columns
+        .iter()
+        .flat_map(|(_, f)| &f.benefits)
+        .find(|b| b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
+        .map(|b| b.unit.trim().to_owned());
+    for kind in kinds {
+        let name = lang.t(&format!("benefit_kind.{}", kind.key()));
+        let label = match (kind, &time_unit) {
+            (BenefitKind::Time, Some(unit)) => format!("{name} ({unit})"),
+            (BenefitKind::Money | BenefitKind::Time, _) => name.to_owned(),
+            _ => lang.tf("region.benefit_counted", &[("kind", &name)]),
+        };
+        let mut line = format!("| {} |", md(&label));
         for (_, f) in columns {
-            let cell = f.benefits.iter().find(|b| &b.kind == kind && &b.unit == unit).map_or_else(
-                || "–".to_owned(),
-                |b| {
-                    lang.tf(
-                        "region.benefit_cell",
-                        &[
-                            ("count", &b.count),
-                            ("measured", &amount(lang, b.measured)),
-                            ("target", &amount(lang, b.target)),
-                        ],
-                    )
-                },
-            );
-            let _ = write!(line, " {} |", md(&cell));
+            let _ = write!(line, " {} |", md(&benefit_cell(f, kind, lang)));
         }
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
+}
+
+/// One column's figure for `kind`: "6: 3 960 000 kr of 5 930 000 kr (67 %)", or the count.
+fn benefit_cell(f: &Figures, kind: BenefitKind, lang: Lang) -> String {
+    let of_kind = f.benefits.iter().filter(|b| b.kind == kind);
+    let count: usize = of_kind.clone().map(|b| b.count).sum();
+    if count == 0 {
+        return "–".to_owned();
+    }
+    if !kind.is_summed() {
+        return count.to_string();
+    }
+    if kind == BenefitKind::Money && f.mixed_currency {
+        return lang.tf("region.benefit_mixed_currency", &[("count", &count)]);
+    }
+    let (planned, realised) = of_kind.fold((0.0, 0.0), |(p, r), b| (p + b.planned, r + b.realised));
+    let shown = |v: f64| match kind {
+        BenefitKind::Money => lang.money(v, f.currency.map(Currency::code)),
+        _ => lang.amount(v),
+    };
+    let share = if planned == 0.0 {
+        "–".to_owned()
+    } else {
+        lang.percent(crate::benefits::clamp_shown(realised / planned * 100.0), 0)
+    };
+    lang.tf(
+        "region.benefit_cell",
+        &[("count", &count), ("realised", &shown(realised)), ("planned", &shown(planned)), ("share", &share)],
+    )
 }
 
 fn candidate_line(view: &View, candidate: &Candidate) -> String {
@@ -284,7 +308,13 @@ fn figures_json(f: &Figures, lang: Lang) -> Value {
     let benefits: Vec<Value> = f
         .benefits
         .iter()
-        .map(|b| json!({"kind": b.kind, "unit": b.unit, "count": b.count, "target": b.target, "measured": b.measured}))
+        .map(|b| {
+            let gains = |v: f64| if b.kind.is_summed() { json!(v) } else { Value::Null };
+            json!({
+                "kind": b.kind.key(), "unit": b.unit, "count": b.count, "target": b.target, "measured": b.measured,
+                "planned": gains(b.planned), "realised": gains(b.realised),
+            })
+        })
         .collect();
     json!({
         "initiatives": f.initiatives,

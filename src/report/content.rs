@@ -457,7 +457,7 @@ impl<'a> Facts<'a> {
 impl<'a> Facts<'a> {
     /// "+0.8 since 2026-03-10", or "first run".
     pub(super) fn change_words(&self, c: &ChecklistResult) -> String {
-        match (c.change(), c.previous) {
+        match (c.shown_change(), c.previous) {
             (Some(d), Some((date, _))) => {
                 let change = self.lang.signed_decimal(d, 1);
                 self.lang.tf("report.change_since", &[("change", &change), ("date", &self.lang.date(date))])

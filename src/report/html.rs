@@ -392,7 +392,11 @@ fn checklists(o: &mut String, f: &Facts) {
         // The group's spread and how it moved: down is the group coming closer.
         let spread = match (c.spread, c.previous_spread) {
             (Some(now), Some(before)) => {
-                format!("{} ({})", lang.decimal(now, 1), lang.signed_decimal(now - before, 1))
+                format!(
+                    "{} ({})",
+                    lang.decimal(now, 1),
+                    lang.signed_decimal(crate::scoring::shown_change(before, now), 1)
+                )
             }
             (now, _) => super::score(lang, now),
         };

@@ -254,7 +254,9 @@ pub(super) fn checklist(c: &ChecklistChart, ix: usize, lang: Lang) -> String {
             );
         }
         let change = match (d.mean, d.previous) {
-            (Some(m), Some(p)) => format!(" ({})", lang.signed_decimal(m - p, 1)),
+            (Some(m), Some(p)) => {
+                format!(" ({})", lang.signed_decimal(crate::scoring::shown_change(p, m), 1))
+            }
             _ => String::new(),
         };
         let _ = write!(

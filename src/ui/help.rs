@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
     let listed = keymap::effective(app.places_in(back), app.writing());
     for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
-        for b in listed.iter().filter(|b| b.place == *place) {
+        for b in listed.iter().filter(|b| b.serves(*place)) {
             // At least one space after the key, however long its name in this language.
             let key = Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key());
             lines.extend(hanging(key, app.lang.t(b.help), inner, KEY_COLUMN));

@@ -311,9 +311,9 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     for r in results.iter() {
         let score = r.mean.map_or_else(|| theme.symbols().none.to_owned(), |m| lang.decimal(m, 1));
-        let (change, style) = match r.change() {
-            Some(d) if d >= 0.05 => (lang.signed_decimal(d, 1), theme.info()),
-            Some(d) if d <= -0.05 => (lang.signed_decimal(d, 1), theme.warning()),
+        let (change, style) = match r.shown_change() {
+            Some(d) if d > 0.05 => (lang.signed_decimal(d, 1), theme.info()),
+            Some(d) if d < -0.05 => (lang.signed_decimal(d, 1), theme.warning()),
             Some(d) => (lang.signed_decimal(d, 1).replacen('±', theme.symbols().unchanged, 1), Style::new()),
             None => (lang.t("overview.first_run").to_owned(), theme.dim()),
         };

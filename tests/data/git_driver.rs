@@ -1,7 +1,8 @@
 //! Two facilitators on one portfolio through real git: a bare repository as the server, two
 //! clones, the merge driver installed as the README says, and `git pull` / `git push`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use fasett::merge::{self, Pick};
 use fasett::model::{Id, Initiative, Portfolio};
@@ -31,20 +32,8 @@ fn commit_edit(repos: &Repos<'_>, dir: &Path, message: &str, change: impl FnOnce
     repos.commit(dir, message);
 }
 
-/// The first clone commits its edit and pushes it; the second, before pulling, commits its
-/// own. Each side is its clone, the commit message and the edit.
-fn both_edit(
-    repos: &Repos<'_>,
-    first: (&Path, &str, impl FnOnce(&mut Portfolio)),
-    second: (&Path, &str, impl FnOnce(&mut Portfolio)),
-) {
-    commit_edit(repos, first.0, first.1, first.2);
-    repos.ok(first.0, &["push", "--quiet"]);
-    commit_edit(repos, second.0, second.1, second.2);
-}
-
 /// The server holds the sample portfolio and the attributes line; two clones of it.
-fn start(sandbox: &Sandbox) -> (Repos<'_>, std::path::PathBuf, std::path::PathBuf) {
+fn start(sandbox: &Sandbox) -> (Repos<'_>, PathBuf, PathBuf) {
     let repos = Repos::new(sandbox);
     let anna = repos.clone("anna");
     std::fs::write(anna.join(".gitattributes"), ATTRIBUTES).expect("writing .gitattributes");
@@ -55,19 +44,32 @@ fn start(sandbox: &Sandbox) -> (Repos<'_>, std::path::PathBuf, std::path::PathBu
     (repos, anna, bo)
 }
 
+/// Two clones ([`start`]): Anna commits her edit and pushes it; Bo commits his own, then pulls.
+/// Each edit is its commit message and the change. Gives the clones and what the pull did.
+fn both_edit_then_pull<'s>(
+    sandbox: &'s Sandbox,
+    annas: (&str, impl FnOnce(&mut Portfolio)),
+    bos: (&str, impl FnOnce(&mut Portfolio)),
+) -> (Repos<'s>, PathBuf, PathBuf, Output) {
+    let (repos, anna, bo) = start(sandbox);
+    commit_edit(&repos, &anna, annas.0, annas.1);
+    repos.ok(&anna, &["push", "--quiet"]);
+    commit_edit(&repos, &bo, bos.0, bos.1);
+    let pull = repos.git(&bo, &["pull", "--no-edit"]);
+    (repos, anna, bo, pull)
+}
+
 #[test]
 fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
     let sandbox = Sandbox::new();
-    let (repos, anna, bo) = start(&sandbox);
-
-    both_edit(
-        &repos,
-        (&anna, "Anna's week", |p| {
+    let (repos, anna, bo, pull) = both_edit_then_pull(
+        &sandbox,
+        ("Anna's week", |p| {
             assert_eq!(add(p, "Anna: nattfasta", "2026-11-20T09:00:00Z"), 26);
             assert_eq!(add(p, "Anna: lånecyklar", "2026-11-20T09:05:00Z"), 27);
             edit(p, 3, |i| i.owner = "Anna Berg".into());
         }),
-        (&bo, "Bo's week", |p| {
+        ("Bo's week", |p| {
             assert_eq!(add(p, "Bo: digital tillsyn", "2026-11-21T10:00:00Z"), 26);
             assert_eq!(add(p, "Bo: vikariepool", "2026-11-21T10:05:00Z"), 27);
             edit(p, 3, |i| i.unit = "Tekniska förvaltningen".into());
@@ -75,7 +77,6 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
             add_action(p, "Plan #27", 27);
         }),
     );
-    let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(
         pull.status.success() && !said(&pull).contains("CONFLICT"),
         "the pull merges cleanly:\n{}",
@@ -111,14 +112,11 @@ fn two_clones_each_adding_26_and_27_pull_together_without_a_conflict() {
 #[test]
 fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_settles() {
     let sandbox = Sandbox::new();
-    let (repos, anna, bo) = start(&sandbox);
-    both_edit(
-        &repos,
-        (&anna, "Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
-        (&bo, "Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
+    let (repos, anna, bo, pull) = both_edit_then_pull(
+        &sandbox,
+        ("Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
+        ("Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
     );
-
-    let pull = repos.git(&bo, &["pull", "--no-edit"]);
     assert!(!pull.status.success() && said(&pull).contains("CONFLICT"), "git reports it:\n{}", said(&pull));
     assert!(said(&pull).contains("initiatives[#3].title"), "fasett names it:\n{}", said(&pull));
     let text = std::fs::read_to_string(bo.join("portfolio.json")).expect("there");

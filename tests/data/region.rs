@@ -2,6 +2,7 @@
 //! broken one named, as golden files (`UPDATE_GOLDEN=1 cargo test --test data region::`
 //! rewrites them; read the diff).
 
+use fasett::i18n::Lang;
 use fasett::model::{Benefit, BenefitKind, Facet, Initiative, Measurement, Point, Portfolio, Status};
 use fasett::store::to_json;
 use jiff::civil::date;
@@ -108,4 +109,39 @@ fn region_needs_one_readable_file_and_reads_only() {
     assert_eq!(std::fs::read(dir.join("b.json")).expect("there"), before, "read-only");
     let entries: Vec<_> = std::fs::read_dir(dir).expect("lists").flatten().map(|e| e.file_name()).collect();
     assert!(!entries.iter().any(|n| n.to_string_lossy().contains("lock")), "no lock taken: {entries:?}");
+}
+
+#[test]
+fn money_and_time_are_the_report_s_figures_and_other_kinds_are_counted() {
+    use fasett::benefits::summary;
+    use fasett::region::View;
+    let today = date(2026, 11, 25);
+    let sample = fasett::testing::sample();
+    let sums = summary(&sample, today).benefits.sums;
+    let view =
+        View::of(vec![("a.json".into(), Ok(sample.clone())), ("b.json".into(), Ok(aby()))], today, Lang::Sv);
+    let figures = &view.members[0].outcome.as_ref().expect("read").figures;
+    let of = |kind: BenefitKind| -> (f64, f64) {
+        figures
+            .benefits
+            .iter()
+            .filter(|b| b.kind == kind)
+            .fold((0.0, 0.0), |(p, r), b| (p + b.planned, r + b.realised))
+    };
+    assert_eq!(
+        of(BenefitKind::Money),
+        (sums.money_planned, sums.money_realised),
+        "one formula with the report"
+    );
+    assert_eq!(of(BenefitKind::Time), (sums.time_planned, sums.time_realised));
+    assert_eq!(of(BenefitKind::Quality), (0.0, 0.0), "quality is followed one by one, never summed");
+    let md = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::Sv);
+    assert!(md.contains("| Pengar | 6: 3 960 000 kr av 5 930 000 kr (67 %) |"), "{md}");
+    assert!(md.contains("| Kvalitet (antal; följs en och en) | 18 |"), "{md}");
+    assert!(!md.contains("money") && !md.contains("quality"), "the kinds in the user's words: {md}");
+    let mut danish = aby();
+    danish.organisation.currency = Some(fasett::model::Currency::Dkk);
+    let view = View::of(vec![("a.json".into(), Ok(sample)), ("b.json".into(), Ok(danish))], today, Lang::Sv);
+    let md = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::Sv);
+    assert!(md.contains("| 8: olika valutor |"), "kronor and kroner are not added up: {md}");
 }

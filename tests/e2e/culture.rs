@@ -20,6 +20,15 @@ fn start(sandbox: &Sandbox) -> Pty {
     app
 }
 
+/// Starts fasett on the checklist runs and a new run of the checklist the dialog offers first
+/// (waiting until it shows `offered`), with none of its `items` answered yet.
+fn start_run(sandbox: &Sandbox, offered: &str, items: usize) -> Pty {
+    let mut app = start(sandbox);
+    app.press("n", offered);
+    app.press_key(Key::Enter, &format!("0/{items} answered"));
+    app
+}
+
 /// The innovation journey's item ids in rating order.
 fn journey_items() -> Vec<String> {
     let catalog = Catalog::bundled();
@@ -98,9 +107,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     assert!(!action.done);
 
     // Months later (here: at once) the group runs the same checklist again.
-    let mut app = start(&sandbox);
-    app.press("n", "◂ The innovation journey ▸");
-    app.press_key(Key::Enter, "0/18 answered");
+    let mut app = start_run(&sandbox, "◂ The innovation journey ▸", 18);
     app.press("5", "1/18 answered");
     app.press("j3", "2/18 answered");
     app.press("c", "Comparison");
@@ -119,9 +126,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
 #[test]
 fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
     let sandbox = Sandbox::new();
-    let mut app = start(&sandbox);
-    app.press("n", "New checklist run");
-    app.press_key(Key::Enter, "0/10 answered");
+    let mut app = start_run(&sandbox, "New checklist run", 10);
     app.press("e", "one digit each");
     // Two lines typed at once, as a terminal delivers a fast burst or a paste: each is an item.
     app.press("0122\r2101\r", "2/10 answered");

@@ -161,8 +161,9 @@ fn since_last<'a>(app: &App, a: &Assessment, now: &Scores, width: usize, theme: 
     let then = scoring::scores(bt, before);
     let delta = scoring::Delta { before: then.total, after: now.total };
     let arrow = theme.symbols().trend(delta.trend());
-    let change =
-        delta.change().map_or_else(String::new, |d| format!(" {arrow} {}", app.lang.signed_decimal(d, 1)));
+    let change = delta
+        .shown_change()
+        .map_or_else(String::new, |d| format!(" {arrow} {}", app.lang.signed_decimal(d, 1)));
     let text = app.lang.tf(
         "results.since_last",
         &[

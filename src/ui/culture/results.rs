@@ -286,11 +286,9 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
 /// "↑ +0,6": the arrow says better or worse (`trend`), the number how the value moved.
 fn change_text(lang: crate::i18n::Lang, delta: &scoring::Delta, trend: Trend, theme: &Theme) -> String {
     let arrow = theme.symbols().trend(trend);
-    match delta.change() {
-        Some(d) if trend != Trend::Same => format!("{arrow} {}", lang.signed_decimal(d, 1)),
-        Some(_) => format!("{arrow}  0"),
-        None => arrow.to_owned(),
-    }
+    delta
+        .shown_change()
+        .map_or_else(|| arrow.to_owned(), |d| format!("{arrow} {}", lang.signed_decimal(d, 1)))
 }
 
 /// The spread before and after: "1,2→0,8".
