@@ -656,7 +656,7 @@ impl App {
         }
     }
 
-    /// Shows `pane` (its message goes with the one before, see [`App::update`]).
+    /// Shows `pane`; a message said in the pane before goes (see [`App::update`]).
     fn switch_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.keep_overview_current();
@@ -692,6 +692,12 @@ mod tests {
         app.set_error("Not saved".into());
         app.update(Action::ShowPane(Pane::Overview));
         assert!(app.status.is_some(), "unsaved edits stay said");
+        app.update(Action::ToggleHelp);
+        app.update(Action::ToggleHelp);
+        assert!(app.status.is_some(), "across dialogs too");
+        app.unsaved = false;
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.status, None, "once saved, a dialog takes it with it");
     }
 
     #[test]
