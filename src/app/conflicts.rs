@@ -70,6 +70,7 @@ impl App {
                 Prompted::Submitted(text) => self.settle_typed(&text),
                 Prompted::Cancelled => dialog.editing = None,
                 Prompted::PassedOn(action) => return Some(action),
+                Prompted::Joined => self.said_joined(),
                 Prompted::Handled => {}
             }
             return None;

@@ -309,7 +309,10 @@ fn restored_form(
     form.state.put_back(focus, fields, clean);
     for (key, value) in fields {
         let Some(field) = Field::from_key(key).filter(|f| f.kind() == FieldKind::Text) else { continue };
-        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
+        // A text kept unedited stays as the file has it (`\r\n`, a final line break).
+        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field)
+            && area.text() != *value
+        {
             *area = TextBox::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }

@@ -165,6 +165,9 @@ pub enum Prompted {
     Cancelled,
     /// An action for the rest of the app (undo, help, quit …).
     PassedOn(Action),
+    /// A paste whose line breaks became spaces, which the app says as for every one-line
+    /// field.
+    Joined,
     /// Typed into the line, or nothing the prompt answers.
     Handled,
 }
@@ -179,7 +182,7 @@ pub fn prompt_line(input: &mut Input, action: Action) -> Prompted {
         }
         Action::Paste(text) => {
             paste_line(input, &text);
-            Prompted::Handled
+            if joins_lines(&text) { Prompted::Joined } else { Prompted::Handled }
         }
         Action::Submit => Prompted::Submitted(input.value().to_owned()),
         Action::Cancel => Prompted::Cancelled,

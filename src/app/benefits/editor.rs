@@ -385,6 +385,13 @@ mod tests {
         let b = e.build(TODAY, Lang::Sv).expect("valid");
         assert_eq!((b.baseline.value, b.target.value), (Some(2_000_000.0), Some(1_600_000.5)));
         assert_eq!(b.target.date, Some(date(2027, 12, 31)));
+        // Budgets in millions and thousands, as a Swedish budget writes them.
+        typed(&mut e, BenefitField::BaselineValue, "2 mnkr");
+        typed(&mut e, BenefitField::TargetValue, "1,5 Mkr");
+        let b = e.build(TODAY, Lang::Sv).expect("valid");
+        assert_eq!((b.baseline.value, b.target.value), (Some(2_000_000.0), Some(1_500_000.0)));
+        typed(&mut e, BenefitField::TargetValue, "1 600 tkr");
+        assert_eq!(e.build(TODAY, Lang::Sv).map(|b| b.target.value), Ok(Some(1_600_000.0)));
     }
 
     #[test]

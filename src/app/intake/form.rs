@@ -7,7 +7,9 @@ use tui_input::Input;
 
 use crate::action::Edit;
 use crate::app::editing::{self, FormState, TextBox, Typed};
-use crate::app::form::{FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, suggest};
+use crate::app::form::{
+    FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, keep_title, suggest,
+};
 use crate::cycle;
 use crate::dates;
 use crate::model::{Channel, Idea, Initiative, Organisation, keyed_enum};
@@ -79,7 +81,7 @@ impl IdeaForm {
         ]
         .into_iter()
         .collect();
-        let need = TextBox::new(draft.need.lines().map(str::to_owned).collect());
+        let need = TextBox::from_text(&draft.need);
         let mut state = FormState::new(Some(original), draft, lines);
         state.focus_field(focus);
         Self {
@@ -173,24 +175,28 @@ impl IdeaForm {
         }
     }
 
-    /// Reads every field into the initiative, or says which field is wrong and why.
+    /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to
+    /// the need.
+    pub fn title_overflows(&self) -> bool {
+        self.state.lines.value(IdeaField::Title).chars().count() > MAX_TITLE_CHARS
+    }
+
+    /// Reads every field into the initiative, or says which field is wrong and why. A title
+    /// over [`MAX_TITLE_CHARS`] is not refused: its end becomes the start of the need, as in
+    /// the initiative form.
     pub fn build(&self, today: Date) -> Result<Initiative, FieldError<IdeaField>> {
         let err = |field, key| FieldError { field, key };
         let value = |field| self.state.lines.value(field);
         let mut i = self.state.draft.clone();
-        i.title = value(IdeaField::Title);
+        (i.title, i.need) = keep_title(&value(IdeaField::Title), self.need.text());
         if i.title.is_empty() {
             return Err(err(IdeaField::Title, "form.error_title_required"));
         }
-        if i.title.chars().count() > MAX_TITLE_CHARS {
-            return Err(err(IdeaField::Title, "form.error_too_long"));
-        }
-        for (field, input) in &self.state.lines {
+        for (field, input) in self.state.lines.iter().filter(|(f, _)| *f != IdeaField::Title) {
             if input.value().chars().count() > MAX_LINE_CHARS {
                 return Err(err(*field, "form.error_too_long"));
             }
         }
-        i.need = self.need.text();
         if i.need.chars().count() > MAX_TEXT_CHARS {
             return Err(err(IdeaField::Need, "form.error_too_long"));
         }
