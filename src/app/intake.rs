@@ -6,9 +6,9 @@ use tui_input::Input;
 
 mod form;
 
-pub use form::{IdeaField, IdeaFieldKind, IdeaForm};
+pub use form::{IdeaField, IdeaForm};
 
-use super::editing::{self, Prompted, Typed};
+use super::editing::{self, FieldKind, FormField, Prompted, Typed};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
@@ -230,7 +230,7 @@ impl App {
                 }
                 Action::Paste(text) => {
                     form.paste(&text);
-                    if form.field().kind() == IdeaFieldKind::Line {
+                    if form.field().kind() == FieldKind::Line {
                         self.tell_joined(Typed::Paste(&text));
                     }
                 }
