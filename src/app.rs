@@ -42,9 +42,10 @@ pub use culture::{
     Refusal, RunField, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
+pub use editing::{FieldKind, FormField};
+pub use form::{Field, FieldError, InitiativeForm, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use intake::{IdeaField, IdeaFieldKind, IdeaForm, IntakeList, Prompt as IntakePrompt};
+pub use intake::{IdeaField, IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
@@ -477,7 +478,7 @@ impl App {
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
-                let one_line = form.state.field().kind() == form::Kind::Line;
+                let one_line = form.state.field().kind() == FieldKind::Line;
                 match typed {
                     Typed::Key(edit) => form.edit(edit),
                     Typed::Paste(text) => form.paste(text),
@@ -505,7 +506,7 @@ impl App {
             Mode::Command(input) => self.run_command(input.value()),
             Mode::Search(_) | Mode::FilterBar { .. } | Mode::Detail { .. } => {}
             Mode::Form(mut form) => {
-                if form.state.field().kind() == form::Kind::Text {
+                if form.state.field().kind() == FieldKind::Text {
                     form.edit(Edit::Newline);
                     self.mode = Mode::Form(form);
                 } else {

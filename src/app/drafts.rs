@@ -11,7 +11,7 @@ use super::benefits::{BenefitDialog, view_initiative};
 use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
 use super::editing::TextBox;
 use super::profile::{ProfileEditor, Row};
-use super::{App, Field, FieldKind, InitiativeForm, Mode};
+use super::{App, Field, FieldKind, FormField, InitiativeForm, Mode};
 
 mod benefits;
 mod lines;

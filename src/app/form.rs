@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use super::BenefitDialog;
-use super::editing::{self, FormState, TextBox, Typed};
+use super::editing::{self, FieldKind, FormField, FormState, TextBox, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
@@ -52,25 +52,14 @@ keyed_enum! {
     }
 }
 
-/// How a field is edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Line,
-    Text,
-    Choice,
-    Multi,
-    /// A list of records edited in a dialog of their own (the benefits).
-    List,
-}
-
-impl Field {
-    pub fn kind(self) -> Kind {
+impl FormField for Field {
+    fn kind(self) -> FieldKind {
         match self {
-            Field::Description | Field::Need => Kind::Text,
-            Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => Kind::Choice,
-            Field::NeedSources | Field::Relieves | Field::Goals => Kind::Multi,
-            Field::Benefits => Kind::List,
-            _ => Kind::Line,
+            Field::Description | Field::Need => FieldKind::Text,
+            Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => FieldKind::Choice,
+            Field::NeedSources | Field::Relieves | Field::Goals => FieldKind::Multi,
+            Field::Benefits => FieldKind::List,
+            _ => FieldKind::Line,
         }
     }
 }
@@ -377,13 +366,13 @@ impl InitiativeForm {
             return;
         }
         match field.kind() {
-            Kind::Line | Kind::Text => self.type_text(Typed::Key(edit)),
-            Kind::Choice => match edit {
+            FieldKind::Line | FieldKind::Text => self.type_text(Typed::Key(edit)),
+            FieldKind::Choice => match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => self.cycle(true),
                 Edit::PreviousChar | Edit::Insert('h') => self.cycle(false),
                 _ => {}
             },
-            Kind::Multi => {
+            FieldKind::Multi => {
                 let n = self.choices(field).len();
                 match edit {
                     Edit::NextChar | Edit::Insert('l') if n > 0 => {
@@ -395,7 +384,7 @@ impl InitiativeForm {
                 }
             }
             // The app opens the benefit dialogs (they need today and the language).
-            Kind::List => {}
+            FieldKind::List => {}
         }
     }
 
@@ -412,7 +401,8 @@ impl InitiativeForm {
     /// start, so that the arrows go on through the text as it reads.
     pub fn move_vertically(&mut self, down: bool, width: usize) {
         let field = self.state.field();
-        if field.kind() == Kind::Text && self.text_mut(field).is_some_and(|t| t.move_vertically(down, width))
+        if field.kind() == FieldKind::Text
+            && self.text_mut(field).is_some_and(|t| t.move_vertically(down, width))
         {
             return;
         }
@@ -427,11 +417,11 @@ impl InitiativeForm {
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.state.field();
         let changed = match field.kind() {
-            Kind::Line => {
+            FieldKind::Line => {
                 self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
             }
-            Kind::Text => self.text_mut(field).is_some_and(|text| text.type_text(typed)),
-            Kind::Choice | Kind::Multi | Kind::List => false,
+            FieldKind::Text => self.text_mut(field).is_some_and(|text| text.type_text(typed)),
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => false,
         };
         self.state.dirty |= changed;
     }

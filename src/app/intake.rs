@@ -6,9 +6,9 @@ use tui_input::Input;
 
 mod form;
 
-pub use form::{IdeaField, IdeaFieldKind, IdeaForm};
+pub use form::{IdeaField, IdeaForm};
 
-use super::editing::{self, Prompted, Typed};
+use super::editing::{self, FieldKind, FormField, Prompted, Typed};
 use super::form::{MAX_TITLE_CHARS, keep_title};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
@@ -237,7 +237,7 @@ impl App {
                 }
                 Action::Paste(text) => {
                     form.paste(&text);
-                    if form.field().kind() == IdeaFieldKind::Line {
+                    if form.field().kind() == FieldKind::Line {
                         self.tell_joined(Typed::Paste(&text));
                     }
                 }

@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use super::super::editing::{self, FormState, Inputs};
+use super::super::editing::{self, FieldKind, FormField, FormState, Inputs};
 use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
@@ -40,10 +40,13 @@ keyed_enum! {
     }
 }
 
-impl BenefitField {
-    /// A choice stepped with ← →, not typed.
-    pub fn is_choice(self) -> bool {
-        matches!(self, BenefitField::Kind | BenefitField::Relieves)
+impl FormField for BenefitField {
+    fn kind(self) -> FieldKind {
+        match self {
+            // Stepped with ← →, not typed.
+            BenefitField::Kind | BenefitField::Relieves => FieldKind::Choice,
+            _ => FieldKind::Line,
+        }
     }
 }
 
@@ -100,7 +103,7 @@ impl BenefitEditor {
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
         let field = self.state.field();
-        if field.is_choice() {
+        if field.kind() == FieldKind::Choice {
             let forward = match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => true,
                 Edit::PreviousChar | Edit::Insert('h') => false,

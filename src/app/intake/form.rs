@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use crate::action::Edit;
-use crate::app::editing::{self, FormState, TextBox, Typed};
+use crate::app::editing::{self, FieldKind, FormField, FormState, TextBox, Typed};
 use crate::app::form::{
     FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, keep_title, suggest,
 };
@@ -28,22 +28,13 @@ keyed_enum! {
     }
 }
 
-/// How an idea form's field is edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdeaFieldKind {
-    Line,
-    /// The need: several lines.
-    Text,
-    /// The channel: ← → over the channels and none.
-    Choice,
-}
-
-impl IdeaField {
-    pub fn kind(self) -> IdeaFieldKind {
+impl FormField for IdeaField {
+    fn kind(self) -> FieldKind {
         match self {
-            IdeaField::Need => IdeaFieldKind::Text,
-            IdeaField::Channel => IdeaFieldKind::Choice,
-            _ => IdeaFieldKind::Line,
+            IdeaField::Need => FieldKind::Text,
+            // ← → over the channels and none.
+            IdeaField::Channel => FieldKind::Choice,
+            _ => FieldKind::Line,
         }
     }
 }
@@ -125,19 +116,18 @@ impl IdeaForm {
         if self.state.complete(edit, offered.as_deref()) {
             return;
         }
-        match field.kind() {
-            IdeaFieldKind::Choice => {
-                let forward = match edit {
-                    Edit::NextChar | Edit::Insert(' ') => true,
-                    Edit::PreviousChar => false,
-                    _ => return,
-                };
-                let idea = self.state.draft.idea.get_or_insert_with(Box::default);
-                idea.channel = cycle::step_or_none(&Channel::ALL, idea.channel.as_ref(), forward);
-                self.state.dirty = true;
-            }
-            IdeaFieldKind::Line | IdeaFieldKind::Text => self.type_text(Typed::Key(edit)),
+        if field.kind() != FieldKind::Choice {
+            self.type_text(Typed::Key(edit));
+            return;
         }
+        let forward = match edit {
+            Edit::NextChar | Edit::Insert(' ') => true,
+            Edit::PreviousChar => false,
+            _ => return,
+        };
+        let idea = self.state.draft.idea.get_or_insert_with(Box::default);
+        idea.channel = cycle::step_or_none(&Channel::ALL, idea.channel.as_ref(), forward);
+        self.state.dirty = true;
     }
 
     /// Pasted text at the cursor (one line but in the need).
@@ -149,11 +139,11 @@ impl IdeaForm {
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.field();
         let changed = match field.kind() {
-            IdeaFieldKind::Line => {
+            FieldKind::Line => {
                 self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
             }
-            IdeaFieldKind::Text => self.need.type_text(typed),
-            IdeaFieldKind::Choice => false,
+            FieldKind::Text => self.need.type_text(typed),
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => false,
         };
         self.state.dirty |= changed;
     }
