@@ -329,10 +329,18 @@ impl App {
                     if accepted {
                         self.select_initiative(id);
                     }
-                    if ideas::waiting(&self.portfolio).any(|i| i.id == id) {
+                    // Told changes no decision: the selection stays on the idea. A decision
+                    // moves it on to the next idea waiting, and says so, so that the next
+                    // key is known to be about another proposer's idea.
+                    if matches!(step, Move::Told) || ideas::waiting(&self.portfolio).any(|i| i.id == id) {
                         self.follow_in_intake(id);
                     } else {
                         self.next_waiting_in_intake();
+                        if let Some(next) = self.intake_selected().filter(|next| *next != id) {
+                            let said = self.lang.tf(key, &[("id", &id), ("state", &state)]);
+                            let moved = self.lang.tf("intake.now_on", &[("id", &next)]);
+                            self.set_info(format!("{moved} {said}"));
+                        }
                     }
                 }
             }

@@ -262,9 +262,17 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
     assert_eq!(app.intake_selected(), Some(waiting[0]));
     app.press('y');
     assert_eq!(app.intake_selected(), Some(waiting[1]), "accepting moves on to the next one waiting");
+    let said = app.message();
+    assert!(said.starts_with(&format!("▸ #{} is next.", waiting[1])), "and says so: {said}");
+    assert!(app.render(80, 24).contains(&format!("#{}: accepted", waiting[0])), "whole: {said}");
     app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
     assert_eq!(triage(&app, waiting[1]), Triage::Declined);
     assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");
+    // Telling a proposer changes no decision: the selection stays on that idea.
+    select(&mut app, waiting[0]);
+    app.press('t');
+    assert_eq!(app.intake_selected(), Some(waiting[0]), "t keeps the idea it was about");
+    assert!(app.render(80, 24).contains("not told within 14 d") || app.render(80, 24).contains("(14 d)"));
 }
 
 #[test]
@@ -615,7 +623,7 @@ fn the_intake_list_s_title_is_shortened_with_a_sign_where_it_does_not_fit() {
                     &app.lang.tn(
                         "intake.untold",
                         fasett::ideas::untold(&app.portfolio, app.today).count(),
-                        &[],
+                        &[("days", &app.portfolio.organisation.feedback_days())],
                     ),
                 ),
             ],
