@@ -202,7 +202,6 @@ impl App {
         };
         dialog.outcome_for(&self.portfolio);
         dialog.selected = dialog.first_mapping_line();
-        self.status = None;
         self.mode = Mode::Mapping(Box::new(dialog));
     }
 
@@ -230,8 +229,11 @@ impl App {
                 dialog.change(forward);
                 dialog.replan(&self.portfolio);
                 // What stopped the import before the change is the dialog's to say now: a
-                // status line saying the opposite of the dialog's header would mislead.
-                self.status = None;
+                // status line saying the opposite of the dialog's header would mislead. (A
+                // lasting notice, or a failed save, stays.)
+                if !self.unsaved && !self.status.as_ref().is_some_and(|s| s.lasting) {
+                    self.status = None;
+                }
             }
             MappingAction::Save => {
                 let path = map_path(&dialog.file);
@@ -280,6 +282,7 @@ impl App {
             self.set_info(self.lang.tf("import.nothing_to_do", &[("path", &file), ("summary", &summary)]));
             return;
         }
+        let warnings: Vec<String> = plan.warnings.iter().map(|w| w.localized(self.lang)).collect();
         let change = plan.change(&mut self.portfolio, dialog.add_names);
         let ids = Plan::added_ids(&change);
         if !self.commit(change) {
@@ -302,6 +305,10 @@ impl App {
         for note in &dialog.loaded.notes {
             text.push(' ');
             text.push_str(note);
+        }
+        for warning in &warnings {
+            text.push(' ');
+            text.push_str(warning);
         }
         // Keep the message over the "Saved." that commit set, unless saving failed.
         if !self.unsaved {
