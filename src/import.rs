@@ -24,7 +24,8 @@
 //! `import/decode` turns CSV bytes into rows, `import/workbook` does so for .xlsx,
 //! `import/sheet` finds the header, `import/columns` knows the headers and words,
 //! `import/mapping` is the mapping and its file, `import/rows` turns one row into an
-//! initiative, and `import/plan` works out what the import does.
+//! initiative (`import/triage` checks the idea triage column), `import/plan` works out what
+//! the import does, and `import/diff` says each change old → new.
 //!
 //! A checklist run from a survey export goes another way: `import/table` reads a file into a
 //! [`table::Table`] of cells (through the same decoding), and `import/survey` turns the cells
@@ -42,6 +43,7 @@ mod rows;
 mod sheet;
 pub mod survey;
 pub mod table;
+mod triage;
 mod workbook;
 
 use std::path::{Path, PathBuf};

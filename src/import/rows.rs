@@ -18,7 +18,7 @@ use crate::model::Costs;
 use crate::model::benefit::Legacy;
 use crate::model::extras::Extra;
 use crate::model::{
-    CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage, Triage,
+    CreatedTo, Goal, Id, Initiative, LogEntry, LogKind, Placement, Portfolio, PushedBy, Stage,
 };
 use crate::text::one_line;
 
@@ -199,9 +199,10 @@ impl<'a> Rows<'a> {
         if let Some(extra) = fill.extra.take() {
             spread_extras(&mut i, extra);
         }
-        if let Some((column, word)) = fill.triage.take() {
-            fill.column = column;
-            fill.check_triage(&i, &word);
+        if let Some((column, word)) = fill.triage.take()
+            && let Some(message) = super::triage::check(&i, &word, self.lang)
+        {
+            fill.errors.push(Problem::at_cell(row.number, column, message));
         }
         // An old spreadsheet's benefit columns become benefits, as the file migration does.
         let legacy = Legacy {
@@ -430,46 +431,6 @@ impl Fill<'_, '_> {
                 Ok(Value::Object(map)) => self.extra = Some(map),
                 _ => self.error("import.bad_extra", header, &cell.text()),
             },
-        }
-    }
-
-    /// The triage cell shows an idea's triage, which is decided in fasett (where accepting,
-    /// declining and telling the proposer go together), so the sheet may only repeat it: a
-    /// changed word, or a word on a row that is no idea, is named rather than dropped.
-    fn check_triage(&mut self, i: &Initiative, word: &str) {
-        let lang = self.rows.lang;
-        let header = Column::Triage.header(lang);
-        let read = Triage::ALL.iter().copied().find(|t| {
-            norm(word) == norm(t.key())
-                || Lang::ALL.iter().any(|l| norm(word) == norm(l.t(&format!("triage.{}", t.key()))))
-        });
-        let current = i.idea.as_ref().map(|idea| idea.triage);
-        if word.is_empty() && current.is_none() || read.is_some() && read == current {
-            return;
-        }
-        if !word.is_empty() && read.is_none() {
-            let options = Triage::ALL
-                .iter()
-                .map(|t| lang.t(&format!("triage.{}", t.key())))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let message = lang.tf(
-                "import.unknown_word",
-                &[("column", &header), ("value", &one_line(word)), ("options", &options)],
-            );
-            self.errors.push(Problem::at_cell(self.number, self.column, message));
-            return;
-        }
-        match current {
-            None => self.error("import.triage_not_idea", header, word),
-            Some(t) => {
-                let now = lang.t(&format!("triage.{}", t.key()));
-                let message = lang.tf(
-                    "import.triage_changed",
-                    &[("column", &header), ("value", &one_line(word)), ("current", &now)],
-                );
-                self.errors.push(Problem::at_cell(self.number, self.column, message));
-            }
         }
     }
 
