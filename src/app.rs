@@ -47,7 +47,7 @@ pub use intake::{IdeaField, IdeaFieldKind, IdeaForm, IntakeList, Prompt as Intak
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
-pub use recovery::ExternalChange;
+pub use recovery::{DIALOG_SETTLE, ExternalChange};
 pub use register::{FILTER_ROWS, RegisterState};
 
 use crate::action::{Action, Edit, Pane};
@@ -381,6 +381,7 @@ impl App {
             | Action::StartSaveAs
             | Action::Benefits(_)
             | Action::MergeWithDisk
+            | Action::OpenExternalChange
             | Action::OpenConflicts
             | Action::Conflict(_)
             | Action::Idea(_) => {}

@@ -93,7 +93,10 @@ impl App {
             }
             Mode::Benefits(view) => view.dialog.as_ref().map_or(Unbound::Ignore, dialog_unbound),
             Mode::Form(form) if form.confirm_discard => Unbound::Cancel,
+            // Typing over the external-change dialog arrives as text too, so that it can be
+            // said to be ignored (it never answers the dialog).
             Mode::Command(_)
+            | Mode::External(_)
             | Mode::Search(_)
             | Mode::LogEntry { .. }
             | Mode::Form(_)
