@@ -292,12 +292,13 @@ impl App {
 
     /// The screen's regions at the current size: the one layout the ui draws too.
     pub fn screen(&self) -> Screen {
-        Screen::new(self.size_rect(), self.problem().as_deref())
+        Screen::new(self.size_rect(), self.banner().map(|(_, text)| text).as_deref())
     }
 
-    /// Rows a page-wise move jumps: the body height less borders and headings.
+    /// Rows a page-wise move jumps: the body height less borders and headings (the help's
+    /// own lines over it).
     fn page(&self) -> usize {
-        usize::from(self.screen().body.height.saturating_sub(3)).max(1)
+        self.help_page().unwrap_or_else(|| usize::from(self.screen().body.height.saturating_sub(3))).max(1)
     }
 
     /// Changes state in response to one action.

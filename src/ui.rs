@@ -46,6 +46,8 @@ use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
 use theme::Theme;
 
+pub use help::max_scroll as help_max_scroll;
+
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme::of(app);
