@@ -292,7 +292,8 @@ impl App {
 
     /// The screen's regions at the current size: the one layout the ui draws too.
     pub fn screen(&self) -> Screen {
-        Screen::new(self.size_rect(), self.banner().map(|(_, text)| text).as_deref())
+        let size = self.size_rect();
+        Screen::new(size, self.banner().map(|(_, text)| text).as_deref(), self.status_rows(size.width))
     }
 
     /// Rows a page-wise move jumps: the body height less borders and headings (the help's

@@ -66,7 +66,7 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         return;
     }
     let said = app.banner();
-    let screen = Screen::new(area, said.as_ref().map(|(_, text)| text.as_str()));
+    let screen = Screen::new(area, said.as_ref().map(|(_, text)| text.as_str()), app.status_rows(area.width));
     let Screen { tabs, banner, body, status, footer } = screen;
     draw_tabs(app, frame, tabs, theme);
     if let Some((title, problem)) = said {
@@ -337,8 +337,15 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         _ => match &app.status {
             Some(status) => {
+                // A message that does not fit takes a second row (`App::status_rows`).
                 let style = if status.is_error { theme.error() } else { theme.info() };
-                Line::styled(theme.truncate(&one_line(&status.text), usize::from(area.width)), style)
+                let width = usize::from(area.width);
+                let lines = theme.wrap_at_most(&one_line(&status.text), width, usize::from(area.height));
+                frame.render_widget(
+                    Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>()).style(style),
+                    area,
+                );
+                return;
             }
             None => Line::raw(""),
         },
