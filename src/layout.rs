@@ -151,6 +151,16 @@ pub fn form_value_width(width: u16) -> u16 {
     width.saturating_sub(2 + FORM_LABEL_WIDTH)
 }
 
+/// Where the help overlay goes over the `body`, with its border: the whole body when
+/// `compact` (the key texts are long in every language), else centred, at most 72 wide.
+pub fn help_overlay(body: Rect, compact: bool) -> Rect {
+    if compact {
+        return body;
+    }
+    let width = body.width.saturating_sub(8).min(72);
+    Rect { x: body.x + (body.width - width) / 2, y: body.y + 1, width, height: body.height.saturating_sub(2) }
+}
+
 /// The area inside a one-cell border.
 pub fn inside_border(area: Rect) -> Rect {
     Rect {
