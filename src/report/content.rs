@@ -455,12 +455,24 @@ impl<'a> Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// "+0.8 since 2026-03-10", or "first run".
+    /// "+0.8 since 2026-03-10", or "first run"; a change over some of the scores only
+    /// (`ChecklistResult::change_count`) says over how many, and that the latest run is
+    /// incomplete where it is.
     pub(super) fn change_words(&self, c: &ChecklistResult) -> String {
         match (c.shown_change(), c.previous) {
             (Some(d), Some((date, _))) => {
                 let change = self.lang.signed_decimal(d, 1);
-                self.lang.tf("report.change_since", &[("change", &change), ("date", &self.lang.date(date))])
+                let date = self.lang.date(date);
+                let key = match (c.compared.filter(|p| p.needs_its_count()), c.complete) {
+                    (None, _) => "report.change_since",
+                    (Some(_), true) => "report.change_since_over",
+                    (Some(_), false) => "report.change_since_incomplete",
+                };
+                let (paired, total) = c.compared.map_or((0, 0), |p| (p.paired, p.slots));
+                self.lang.tf(
+                    key,
+                    &[("change", &change), ("date", &date), ("paired", &paired), ("total", &total)],
+                )
             }
             _ => self.t("report.first_run").to_owned(),
         }
