@@ -131,7 +131,7 @@ fn one_participant_at_a_time_follows_the_cursor() {
     let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the respondent line") };
     assert_eq!(entry.rating.row, 3, "the next digit scores the fourth item");
     app.type_text("2531425").press(KeyCode::Enter);
-    app.type_text("4-4").press(KeyCode::Enter).press(KeyCode::Esc);
+    app.type_text("4-4-------").press(KeyCode::Enter).press(KeyCode::Esc);
     let a = run(&app);
     assert_eq!(a.responses.len(), 2);
     assert_eq!(a.responses[0].scores.len(), 10);
@@ -151,6 +151,33 @@ fn a_second_line_for_the_same_item_corrects_it() {
     let a = run(&app);
     assert_eq!(a.responses.len(), 3, "the participant the line no longer reaches is dropped");
     assert_eq!(a.responses[2].scores.values().collect::<Vec<_>>(), [5]);
+}
+
+#[test]
+fn a_digit_too_many_asks_before_adding_a_participant_and_one_too_few_is_refused() {
+    let mut app = climate_run();
+    app.press('e').type_text("4453").press(KeyCode::Enter);
+    app.type_text("445-").press(KeyCode::Enter);
+    app.type_text("33225").press(KeyCode::Enter);
+    assert!(app.message().contains("5 scores — a new participant, R5? y/n"), "{}", app.message());
+    assert!(app.render(80, 24).contains("a new participant, R5?"), "asked where the line is too");
+    assert_eq!(run(&app).responses.len(), 4, "nothing stored before the answer");
+    // No: the line stays as typed, to be corrected.
+    app.press('n');
+    assert_eq!(entry_state(&app), (EntryKind::Each, 2, 0, "33225".to_owned()));
+    assert_eq!(run(&app).responses.len(), 4);
+    app.keys("<BS>").press(KeyCode::Enter);
+    assert_eq!(run(&app).responses.len(), 4, "four scores for the four");
+    // Yes: R5 joins, and the line goes on to the next item.
+    app.type_text("33225").press(KeyCode::Enter).press('y');
+    assert_eq!(run(&app).responses.len(), 5);
+    assert_eq!(entry_state(&app).1, 4);
+    // One participant's scores: a line one short of the items is refused, saying how many.
+    app.press(KeyCode::Esc).press('n').type_text("443254432").press(KeyCode::Enter);
+    assert!(app.message().contains("9 scores, but the checklist has 10"), "{}", app.message());
+    assert_eq!(run(&app).responses.len(), 5);
+    app.type_text("-").press(KeyCode::Enter);
+    assert_eq!(run(&app).responses.len(), 6, "a dash for the last item");
 }
 
 /// The demo's October climate run: seven participants' own scores beside the agreed ones.

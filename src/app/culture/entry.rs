@@ -17,7 +17,7 @@
 use tui_input::Input;
 
 use super::{CultureMode, Rating};
-use crate::action::Edit;
+use crate::action::{Action, Edit};
 use crate::app::{App, Mode, editing};
 use crate::history::Change;
 use crate::model::{Answer, Assessment, Response, Scale, Template};
@@ -38,6 +38,9 @@ pub struct Entry {
     /// The line shows what is stored and nothing was done to it yet: the first digit typed
     /// starts it afresh, as typing into a spreadsheet cell does (← or Backspace edit it instead).
     pub replace: bool,
+    /// Enter found more scores than the group has participants: the line asks whether they
+    /// are new participants before it stores them (a digit too many is a mistake as often).
+    pub asking: bool,
 }
 
 /// Something wrong with the line, as a catalog key and its values.
@@ -77,6 +80,12 @@ fn tokens(text: &str) -> Result<Vec<Option<u32>>, Refusal> {
     } else {
         text.chars().map(|c| one(c.encode_utf8(&mut [0; 4]))).collect()
     }
+}
+
+/// How far a line reaches: up to its last value that is an answer (a "no answer" at the
+/// end adds nobody).
+fn given<T>(values: &[Option<T>]) -> usize {
+    values.iter().rposition(Option::is_some).map_or(0, |ix| ix + 1)
 }
 
 /// Scores for participants or slots: every value within the scale.
@@ -217,6 +226,19 @@ impl Entry {
         }
     }
 
+    /// While [`Self::asking`]: "5 scores — a new participant, R5? y/n".
+    pub fn question(&self, a: &Assessment, lang: crate::i18n::Lang) -> Option<String> {
+        if !self.asking {
+            return None;
+        }
+        let count = given(&tokens(self.input.value()).unwrap_or_default());
+        let added = count.saturating_sub(a.responses.len());
+        let first = a.next_response_id();
+        let last = first + added.saturating_sub(1) as crate::model::Id;
+        let who = if added > 1 { format!("R{first}–R{last}") } else { format!("R{first}") };
+        Some(lang.tn("entry.ask_new", added, &[("scores", &count), ("who", &who)]))
+    }
+
     /// The next respondent's id, shown while typing their scores.
     pub fn respondent_id(a: &Assessment) -> crate::model::Id {
         a.next_response_id()
@@ -250,6 +272,7 @@ impl App {
             replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
+            asking: false,
         })));
     }
 
@@ -261,7 +284,7 @@ impl App {
         let opened_with =
             if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
         let input = Input::new(text.to_owned());
-        let entry = Entry { rating, kind, input, opened_with, replace: false };
+        let entry = Entry { rating, kind, input, opened_with, replace: false, asking: false };
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(entry)));
         self.follow_cursor();
     }
@@ -396,13 +419,48 @@ impl App {
         }
     }
 
-    /// Stores the line; false (with the reason in the status line) when it cannot.
+    /// A yes or a no to the line's question ([`Entry::asking`]): yes stores the line with its
+    /// new participants and goes on, anything else goes back to the line as it was typed.
+    /// Every other action passes on.
+    pub(in crate::app) fn entry_question(&mut self, action: Action) -> Option<Action> {
+        let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return Some(action) };
+        if !entry.asking || !matches!(action, Action::ConfirmYes | Action::Cancel) {
+            return Some(action);
+        }
+        entry.asking = false;
+        if action == Action::ConfirmYes {
+            if self.store_line(true) {
+                self.step_entry(Step::Next);
+            }
+        } else {
+            self.set_info(self.lang.t("entry.not_added").to_owned());
+        }
+        None
+    }
+
+    /// Stores the line; false (with the reason in the status line) when it cannot, or when it
+    /// asks first whether more scores than the group has are new participants.
     fn store_entry(&mut self) -> bool {
+        self.store_line(false)
+    }
+
+    fn store_line(&mut self, new_participants: bool) -> bool {
         let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return false };
         let entry = (**entry).clone();
         let Some(before) = self.portfolio.assessment(entry.rating.id).cloned() else { return false };
         let Some((t, _)) = self.run_template(&before) else { return false };
         let t = t.clone();
+        if entry.kind == EntryKind::Each && !new_participants && !before.responses.is_empty() {
+            let reach = tokens(entry.input.value()).map_or(0, |values| given(&values));
+            if reach > before.responses.len() {
+                if let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode {
+                    entry.asking = true;
+                    let question = entry.question(&before, self.lang).unwrap_or_default();
+                    self.set_info(question);
+                }
+                return false;
+            }
+        }
         let stored = match entry.kind {
             EntryKind::Each => each(&t, &before, &entry),
             EntryKind::Tally => hands(&t, &before, &entry),
@@ -444,6 +502,7 @@ impl App {
                 input: Input::default(),
                 opened_with: String::new(),
                 replace: false,
+                asking: false,
                 ..entry
             };
             self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
@@ -473,6 +532,7 @@ impl App {
             replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
+            asking: false,
             ..entry
         })));
     }
@@ -504,7 +564,14 @@ fn next_open(t: &Template, a: &Assessment, here: usize) -> Option<usize> {
 
 /// The line as it stands for `rating`'s slot: the participants' scores or the hands counted.
 fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> String {
-    let entry = Entry { rating, kind, input: Input::default(), opened_with: String::new(), replace: false };
+    let entry = Entry {
+        rating,
+        kind,
+        input: Input::default(),
+        opened_with: String::new(),
+        replace: false,
+        asking: false,
+    };
     let Some(slot) = entry.slot(t) else { return String::new() };
     match kind {
         EntryKind::Each => {
@@ -614,6 +681,14 @@ fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assess
     if values.len() > all.len() {
         return Err(Refusal::new(
             "entry.respondent_too_long",
+            &[("found", values.len().to_string()), ("slots", all.len().to_string())],
+        ));
+    }
+    // A line one short is a skipped digit as often as a last item left open: every item is
+    // given, "-" for none, so no answer moves to the item after it unseen.
+    if !values.is_empty() && values.len() < all.len() {
+        return Err(Refusal::new(
+            "entry.respondent_too_short",
             &[("found", values.len().to_string()), ("slots", all.len().to_string())],
         ));
     }

@@ -451,7 +451,9 @@ fn render_entry_line(
         Span::styled(typed, theme.selected()),
     ]));
     let cursor_y = area.y + lines.len() as u16 - 1;
+    let question = entry.question(view.a, lang);
     let (preview, style) = match entry.preview(t, view.a) {
+        _ if question.is_some() => (question.unwrap_or_default(), theme.warning()),
         Preview::Scores { distribution, added } => {
             let spread =
                 distribution.spread().map_or_else(|| theme.symbols().none.to_owned(), |s| lang.decimal(s, 1));
@@ -465,7 +467,7 @@ fn render_entry_line(
                 ],
             );
             if added > 0 {
-                let added = lang.tf("entry.preview_added", &[("count", &added)]);
+                let added = lang.tn("entry.preview_added", added, &[]);
                 text = format!("{text} {} {added}", theme.symbols().separator);
             }
             (text, theme.info())
