@@ -331,6 +331,16 @@ fn a_dimensions_gap_compares_only_the_items_answered_from_both_sides() {
 }
 
 #[test]
+fn a_narrow_results_table_keeps_the_agreed_score_and_drops_the_median_first() {
+    let mut app = results(Lang::Sv);
+    let screen = app.render(60, 20);
+    let header = screen.lines().find(|l| l.contains("medel")).expect("the table's header");
+    assert!(header.contains("enad") && !header.contains("median"), "{header}");
+    let row = screen.lines().find(|l| l.contains("│  Får du arbets")).expect("an item");
+    assert!(inside(row).ends_with("0,5     4"), "the spread and the agreed score: {row}");
+}
+
+#[test]
 fn presentation_mode_counts_participants_without_naming_them() {
     let mut app = results(Lang::En);
     app.keys("<PageDown>");
@@ -372,6 +382,33 @@ fn a_new_run_shows_the_last_runs_scores_and_open_actions() {
     app.press('a');
     let screen = app.shows("Is it acceptable to try");
     assert!(!screen.contains("risk_taking"), "{screen}");
+}
+
+#[test]
+fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
+    // A new climate run for the October group, three items of ten scored: over those three
+    // the October run had 3,7, now 3,6. The run's own mean (3,6) against October's over all
+    // ten (3,5) would read as a rise.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('j').press('n').press(KeyCode::Enter);
+    app.press('e').type_text("4453").press(KeyCode::Enter).type_text("445-").press(KeyCode::Enter);
+    app.type_text("3322").press(KeyCode::Enter).press(KeyCode::Esc).press(KeyCode::Esc).press('c');
+    let screen = app.shows("Jämförelse");
+    let total = screen.lines().find(|l| l.contains("Totalt")).expect("the total's row");
+    assert!(total.contains("(3 av 10)") && total.contains("3,7   3,6   ↓ -0,1"), "{total}");
+    let row = screen.lines().find(|l| l.contains("Relationer och stämning")).expect("not scored now");
+    assert!(row.contains("3,8     –   ·"), "its own figure, no change: {row}");
+    app.press(KeyCode::Esc).press('4');
+    let screen = app.render(80, 30);
+    let row = screen.lines().find(|l| l.contains("Innovationsklimat")).expect("the Overview's row");
+    assert!(inside(row).ends_with("3,6  -0,1"), "{row}");
+    assert!(screen.contains("ofullständig: ändring över 3 av 10"), "{screen}");
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    assert!(
+        report.contains("-0,1 sedan 2026-10-14, över de 3 av 10 svar som båda genomgångarna har (den senaste är ofullständig)"),
+        "{report}"
+    );
 }
 
 #[test]
