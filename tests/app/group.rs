@@ -461,7 +461,17 @@ fn import_command_in_the_app_makes_one_undoable_run() {
     let screen = app.render(80, 24);
     assert!(screen.contains('±') && screen.contains("Where we disagree most"), "{screen}");
     insta::assert_snapshot!("facet_orientation_from_a_survey", screen);
-    app.press(KeyCode::Esc).press('u');
+    // The list's detail counts who answered, though the survey named nobody; presenting too.
+    app.press(KeyCode::Esc);
+    let at = app.culture.selected;
+    let newest = app.runs().iter().position(|id| *id == run.id).expect("listed");
+    for _ in at..newest {
+        app.press('j');
+    }
+    assert!(app.render(80, 24).contains("Participants: 6 respondents"), "{}", app.render(80, 24));
+    app.press('P');
+    assert!(app.render(80, 24).contains("Participants: 6 respondents"), "{}", app.render(80, 24));
+    app.press('P').press('u');
     assert_eq!(app.portfolio.assessments.len(), before, "one undo takes the whole import back");
     app.press(':').type_text("import nowhere.csv --checklist nothing_like_it").press(KeyCode::Enter);
     assert!(app.message().contains("innovation_climate"), "the checklists are named: {}", app.message());

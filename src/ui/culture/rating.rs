@@ -452,7 +452,9 @@ fn render_entry_line(
     ]));
     let cursor_y = area.y + lines.len() as u16 - 1;
     let question = entry.question(view.a, lang);
-    let (preview, style) = match entry.preview(t, view.a) {
+    let meaning = entry.preview(t, view.a);
+    let told = question.is_some() || matches!(meaning, Preview::Problem(_));
+    let (preview, style) = match meaning {
         _ if question.is_some() => (question.unwrap_or_default(), theme.warning()),
         Preview::Scores { distribution, added } => {
             let spread =
@@ -477,13 +479,19 @@ fn render_entry_line(
         }
         Preview::Problem(refusal) => (refusal.text(lang), theme.error()),
     };
-    lines.push(Line::styled(theme.truncate(&preview, width), style));
     let hint = match entry.kind {
         _ if entry.replace => "entry.hint_replace",
         EntryKind::Respondent => "entry.hint_respondent",
         _ => "entry.hint",
     };
-    lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+    if !told {
+        lines.push(Line::styled(theme.truncate(&preview, width), style));
+        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+    } else {
+        // A refusal or a question keeps its reason: it takes the hint's rows, wrapped.
+        let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
+        lines.extend(theme.wrap_at_most(&preview, width, rows).into_iter().map(|l| Line::styled(l, style)));
+    }
     frame.render_widget(Paragraph::new(lines), area);
     let x =
         area.x + prompt.chars().count() as u16 + entry.input.visual_cursor().saturating_sub(scroll) as u16;

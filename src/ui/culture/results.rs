@@ -78,8 +78,8 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
 fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String> {
     let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
     let label = app.lang.t("culture.participants");
-    // Presenting, no name shows and no count either: the list is free text ("Ledningsgruppen
-    // (7 personer)"), so its length is no head count; the respondents are counted below.
+    // Presenting, no name shows: the list is free text ("Ledningsgruppen (7 personer)"), so
+    // its length is no head count; the respondents are counted on the frame.
     if app.culture.presenting {
         return (!a.participants.is_empty() || named)
             .then(|| format!("{label}: {}", app.lang.t("results.hidden_names")));
