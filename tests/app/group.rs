@@ -341,6 +341,28 @@ fn a_narrow_results_table_keeps_the_agreed_score_and_drops_the_median_first() {
 }
 
 #[test]
+fn the_statement_being_scored_gets_its_rows_before_the_figures_under_it() {
+    // Below 80×24 the last words went ("…at blive skudt" of "…skudt ned?"); the median, the
+    // last run's value give way first.
+    for (lang, (width, height), run, down, end) in [
+        (Lang::Da, (80, 23), 1, 3, "ned?"),
+        (Lang::Da, (64, 20), 1, 3, "ned?"),
+        (Lang::Nb, (80, 23), 0, 0, "vite en stund."),
+    ] {
+        let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+        for _ in 0..run {
+            app.press('j');
+        }
+        app.press(KeyCode::Enter);
+        for _ in 0..down {
+            app.press('j');
+        }
+        let screen = app.render(width, height);
+        assert!(screen.lines().any(|l| inside(l).starts_with(end)), "{lang:?} {width}×{height}:\n{screen}");
+    }
+}
+
+#[test]
 fn presentation_mode_counts_participants_without_naming_them() {
     let mut app = results(Lang::En);
     app.keys("<PageDown>");
