@@ -463,16 +463,14 @@ impl<'a> Facts<'a> {
             (Some(d), Some((date, _))) => {
                 let change = self.lang.signed_decimal(d, 1);
                 let date = self.lang.date(date);
-                let key = match (c.compared.filter(|p| p.needs_its_count()), c.complete) {
+                let key = match (c.compared.filter(crate::scoring::Paired::needs_its_count), c.complete) {
                     (None, _) => "report.change_since",
                     (Some(_), true) => "report.change_since_over",
                     (Some(_), false) => "report.change_since_incomplete",
                 };
                 let (paired, total) = c.compared.map_or((0, 0), |p| (p.paired, p.slots));
-                self.lang.tf(
-                    key,
-                    &[("change", &change), ("date", &date), ("paired", &paired), ("total", &total)],
-                )
+                self.lang
+                    .tf(key, &[("change", &change), ("date", &date), ("paired", &paired), ("total", &total)])
             }
             _ => self.t("report.first_run").to_owned(),
         }

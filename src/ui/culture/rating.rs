@@ -495,13 +495,13 @@ fn render_entry_line(
         EntryKind::Respondent => "entry.hint_respondent",
         _ => "entry.hint",
     };
-    if !told {
-        lines.push(Line::styled(theme.truncate(&preview, width), style));
-        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
-    } else {
+    if told {
         // A refusal or a question keeps its reason: it takes the hint's rows, wrapped.
         let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
         lines.extend(theme.wrap_at_most(&preview, width, rows).into_iter().map(|l| Line::styled(l, style)));
+    } else {
+        lines.push(Line::styled(theme.truncate(&preview, width), style));
+        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
     let x =

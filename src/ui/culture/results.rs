@@ -401,7 +401,12 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
         lines.push(paired_row(dimension_name(app, t, dim), paired, history, false));
     }
-    lines.push(paired_row(app.lang.t("results.total"), &c.total, spark(&|s: &scoring::Scores| s.total), true));
+    lines.push(paired_row(
+        app.lang.t("results.total"),
+        &c.total,
+        spark(&|s: &scoring::Scores| s.total),
+        true,
+    ));
     if spreads {
         let text = app.lang.tf("results.spread_moved", &[("change", &spread_change(app, &c.spread, theme))]);
         lines.push(Line::styled(theme.truncate(&text, width), theme.dim()));
