@@ -209,8 +209,12 @@ pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang
             let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
             let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
                 let shown = gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–"));
-                let first = super::score(lang, by.first().copied().flatten());
-                let second = super::score(lang, by.get(1).copied().flatten());
+                // A gap over some items stands beside those items' own means, as on screen.
+                let (first, second) = match gap.filter(|g| g.needs_its_count()) {
+                    Some(g) => g.means,
+                    None => (by.first().copied().flatten(), by.get(1).copied().flatten()),
+                };
+                let (first, second) = (super::score(lang, first), super::score(lang, second));
                 format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
             };
             for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {

@@ -328,6 +328,7 @@ fn a_dimensions_gap_compares_only_the_items_answered_from_both_sides() {
         fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
     let row = report.lines().find(|l| l.starts_with("| **Ansvar och samverkan**")).expect("in the report");
     assert!(row.contains("(1 av 3) -1,0"), "{row}");
+    assert!(row.contains("| **2,0** | **3,0** |"), "the compared item's own values: {row}");
 }
 
 #[test]
