@@ -248,26 +248,40 @@ fn visidata(csv: &Path, rows: usize) -> f64 {
     ms
 }
 
+/// Start-up, peak memory and bytes on the wire of the release binary in an 80×24
+/// pseudo-terminal (build it first: `cargo build --release`; `FASETT_BIN=PATH` measures
+/// another binary).
+#[derive(Debug, clap::Parser)]
+#[command(name = "startup")]
+struct Args {
+    /// The data file to open (a fresh copy each run).
+    file: PathBuf,
+    /// How many starts to time.
+    #[arg(default_value_t = 10)]
+    runs: usize,
+    /// Also time N saved edits each, key to frame (15 without N).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "15", default_value_t = 0)]
+    keys: usize,
+    /// Also time `VisiData` (`vd`) opening CSV, the same rows, for comparison.
+    #[arg(long, value_name = "CSV")]
+    visidata: Option<PathBuf>,
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(file) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: startup FILE [RUNS] [--keys N] [--visidata CSV]");
+    let Args { file, runs, keys, visidata: csv } = clap::Parser::parse();
+    let runs = runs.max(1);
+    if !file.is_file() {
+        eprintln!("startup: {} is not a file", file.display());
         std::process::exit(2);
-    };
-    let mut runs = 10;
-    let (mut keys, mut csv) = (0, None);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--keys" => keys = args.next().and_then(|n| n.parse().ok()).unwrap_or(15),
-            "--visidata" => csv = args.next().map(PathBuf::from),
-            n => runs = n.parse().unwrap_or(runs),
-        }
     }
     // `FASETT_BIN` measures another build (e.g. the one before an optimisation).
     let binary = std::env::var_os("FASETT_BIN")
         .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/fasett"), PathBuf::from);
     let binary = std::path::absolute(&binary).expect("an absolute path");
-    assert!(binary.exists(), "build the release binary first: cargo build --release");
+    if !binary.exists() {
+        eprintln!("startup: {} is not there; build it first: cargo build --release", binary.display());
+        std::process::exit(2);
+    }
     let rows =
         csv.as_ref().map(|_| fasett::store::load(&file).ok().flatten().map_or(0, |p| p.initiatives.len()));
     let mut times = Vec::new();

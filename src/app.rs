@@ -23,6 +23,7 @@ mod profile;
 mod recovery;
 mod register;
 mod saving;
+mod status;
 mod takeover;
 
 use std::path::Path;
@@ -41,14 +42,16 @@ pub use culture::{
     Refusal, RunField, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
-pub use form::{Field, FieldError, InitiativeForm, Kind as FieldKind, MAX_TITLE_CHARS};
+pub use editing::{FieldKind, FormField};
+pub use form::{Field, FieldError, InitiativeForm, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use intake::{IdeaField, IdeaFieldKind, IdeaForm, IntakeList, Prompt as IntakePrompt};
+pub use intake::{IdeaField, IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::ExternalChange;
 pub use register::{FILTER_ROWS, RegisterState};
+pub use status::StatusLine;
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;
@@ -122,13 +125,6 @@ pub enum Confirm {
     Delete(Id),
 }
 
-/// A message in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub text: String,
-    pub is_error: bool,
-}
-
 /// Options the interface is started with.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -174,6 +170,9 @@ pub struct App {
     pub mode: Mode,
     pub history: History,
     pub status: Option<StatusLine>,
+    /// How many messages have been said: one said by an action stays when that action opens
+    /// or closes a dialog.
+    said: u64,
     /// The last save failed; what is on screen is newer than the file.
     pub unsaved: bool,
     pub should_quit: bool,
@@ -227,6 +226,7 @@ impl App {
             mode: Mode::Normal,
             history: History::default(),
             status: None,
+            said: 0,
             unsaved: false,
             should_quit: false,
             redraw: false,
@@ -248,7 +248,7 @@ impl App {
         app.refresh_holder();
         if let Some(Access::ReadOnly(reason)) = app.store.as_ref().map(Saver::access) {
             let text = app.lang.tf("status.read_only", &[("reason", &reason.localized(app.lang))]);
-            app.status = Some(StatusLine { text, is_error: true });
+            app.say(StatusLine { text, is_error: true, lasting: true });
         }
         app.offer_conflicts();
         app
@@ -300,8 +300,15 @@ impl App {
         usize::from(self.screen().body.height.saturating_sub(3)).max(1)
     }
 
-    /// Changes state in response to one action.
+    /// Changes state in response to one action; the status line's message follows the pane
+    /// or dialog it was said in (the one rule, in `app/status.rs`).
     pub fn update(&mut self, action: Action) {
+        let before = self.where_said();
+        self.act(action);
+        self.keep_or_drop_message(&before);
+    }
+
+    fn act(&mut self, action: Action) {
         let Some(action) = self.field_intercept(action) else { return };
         let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
@@ -472,7 +479,7 @@ impl App {
             }
             Mode::Form(form) => {
                 let complained = form.error.is_some();
-                let one_line = form.state.field().kind() == form::Kind::Line;
+                let one_line = form.state.field().kind() == FieldKind::Line;
                 match typed {
                     Typed::Key(edit) => form.edit(edit),
                     Typed::Paste(text) => form.paste(text),
@@ -484,24 +491,6 @@ impl App {
             }
             Mode::Culture(_) => self.culture_type(typed),
             _ => {}
-        }
-    }
-
-    /// A paste into a one-line field whose line breaks became spaces is said once, so that
-    /// nothing is changed silently.
-    fn tell_joined(&mut self, typed: Typed<'_>) {
-        if let Typed::Paste(text) = typed
-            && editing::joins_lines(text)
-        {
-            self.set_info(self.lang.t("status.paste_joined").to_owned());
-        }
-    }
-
-    /// Once the form is edited after a save complained about a field, the complaint leaves
-    /// the status line too.
-    fn form_error_fixed(&mut self, complained: bool) {
-        if complained && self.status.as_ref().is_some_and(|s| s.is_error) {
-            self.status = None;
         }
     }
 
@@ -518,7 +507,7 @@ impl App {
             Mode::Command(input) => self.run_command(input.value()),
             Mode::Search(_) | Mode::FilterBar { .. } | Mode::Detail { .. } => {}
             Mode::Form(mut form) => {
-                if form.state.field().kind() == form::Kind::Text {
+                if form.state.field().kind() == FieldKind::Text {
                     form.edit(Edit::Newline);
                     self.mode = Mode::Form(form);
                 } else {
@@ -592,7 +581,7 @@ impl App {
     }
 
     fn save_form(&mut self, mut form: Box<InitiativeForm>) {
-        let mut initiative = match form.build(self.today) {
+        let mut initiative = match form.build(self.today, self.lang) {
             Ok(i) => i,
             Err(e) => {
                 self.set_error(e.said(self.lang));
@@ -669,27 +658,10 @@ impl App {
         }
     }
 
-    /// Shows `pane`. A message belongs to the pane it was said in and goes with it, except
-    /// that edits are not saved: that stays in view until a save works.
+    /// Shows `pane`; a message said in the pane before goes (see [`App::update`]).
     fn switch_pane(&mut self, pane: Pane) {
-        if pane != self.pane && !self.unsaved {
-            self.status = None;
-        }
         self.pane = pane;
         self.keep_overview_current();
-    }
-
-    /// Says `text`; while a save is under way, once it is on disk.
-    pub fn set_info(&mut self, text: String) {
-        if self.saving.is_some() && self.says_saving() {
-            self.saving = Some(text);
-            return;
-        }
-        self.status = Some(StatusLine { text, is_error: false });
-    }
-
-    pub fn set_error(&mut self, text: String) {
-        self.status = Some(StatusLine { text, is_error: true });
     }
 }
 
@@ -722,6 +694,12 @@ mod tests {
         app.set_error("Not saved".into());
         app.update(Action::ShowPane(Pane::Overview));
         assert!(app.status.is_some(), "unsaved edits stay said");
+        app.update(Action::ToggleHelp);
+        app.update(Action::ToggleHelp);
+        assert!(app.status.is_some(), "across dialogs too");
+        app.unsaved = false;
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.status, None, "once saved, a dialog takes it with it");
     }
 
     #[test]

@@ -441,6 +441,17 @@ mod tests {
     }
 
     #[test]
+    fn a_creation_date_in_the_future_is_imported_and_said_at_its_cell() {
+        let text = "Titel;Skapad\nA;2026-12-01\nB;2026-11-25\nC;\n";
+        let plan = parse(text.as_bytes(), &Portfolio::default(), Lang::Sv, today()).expect("imported");
+        assert_eq!(plan.added.len(), 3, "every row kept");
+        assert_eq!(plan.added[0].created, Some(date(2026, 12, 1)), "as written");
+        let said: Vec<String> = plan.warnings.iter().map(|w| w.localized(Lang::Sv)).collect();
+        assert_eq!(said.len(), 1, "today is not the future: {said:?}");
+        assert!(said[0].starts_with("rad 2, kolumn B: Skapad: ”2026-12-01” ligger i framtiden"), "{said:?}");
+    }
+
+    #[test]
     fn an_open_quote_is_found() {
         let got = problems(parse_str("title;owner\nA;B\n\"C;D\nE;F\n"));
         assert_eq!(got.len(), 1);

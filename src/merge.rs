@@ -29,6 +29,7 @@ mod renumber;
 mod resolve;
 mod tree;
 mod unique;
+mod words;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -40,13 +41,14 @@ use crate::i18n::Lang;
 use serde::Deserialize;
 
 use crate::model::extras::Extras;
-use crate::model::{Conflict, Id, Initiative, Portfolio};
+use crate::model::{Id, Initiative, Portfolio};
 use crate::store::{self, LoadError};
 use tree::Three;
 
 pub use path::describe as describe_path;
 pub use renumber::Renumbered;
 pub use resolve::{Pick, resolution};
+pub use words::{changed_fields, conflict_lines, is_record, place, shown_value};
 
 /// What a merge needs besides the copies copies.
 #[derive(Debug, Clone, Copy)]
@@ -329,42 +331,4 @@ fn raise_counters(merged: &mut Value, renumbered: &[Renumbered], initiatives: Op
             counters.insert(counter, Value::from(max + 1));
         }
     }
-}
-
-/// The conflicts still waiting in `portfolio`, one line each in `lang`, for `fasett check`
-/// and the merge's summary: `initiatives[#3].priority: ours High, theirs Medium`.
-pub fn conflict_lines(portfolio: &Portfolio, lang: Lang) -> Vec<String> {
-    portfolio.conflicts.iter().map(|c| conflict_line(c, lang)).collect()
-}
-
-fn conflict_line(c: &Conflict, lang: Lang) -> String {
-    let show = |side: &crate::model::Side| {
-        let text = shown_value(c, side, lang);
-        let cut: String = text.chars().take(60).collect();
-        if cut.len() < text.len() { format!("{cut}…") } else { cut }
-    };
-    lang.tf(
-        "merge.conflict_line",
-        &[("path", &c.path), ("ours", &show(&c.ours)), ("theirs", &show(&c.theirs))],
-    )
-}
-
-/// One side of `conflict` as a person reads it, in `lang`: a choice by its label ("Hög",
-/// not `high`), text as it is, a removed value said so, a record by its number and title,
-/// anything else as JSON. The conflict dialog and `fasett check` both show values this way.
-pub fn shown_value(conflict: &Conflict, side: &crate::model::Side, lang: Lang) -> String {
-    let field = conflict.at.iter().rev().find_map(Value::as_str);
-    let text = match side.get() {
-        None => lang.t("conflict.removed").to_owned(),
-        Some(Value::String(value)) => field
-            .and_then(|field| lang.try_t(&format!("{field}.{value}")))
-            .map_or_else(|| value.clone(), str::to_owned),
-        Some(Value::Object(record)) if record.contains_key("title") => {
-            let id = record.get("id").map(Value::to_string).unwrap_or_default();
-            let title = record.get("title").and_then(Value::as_str).unwrap_or_default();
-            format!("#{id} {title}")
-        }
-        Some(other) => other.to_string(),
-    };
-    crate::text::one_line(&text).into_owned()
 }

@@ -105,12 +105,12 @@ impl SaveError {
                 &[
                     ("path", &path.display()),
                     ("reason", &reason.localized(lang)),
-                    ("backups", &backup::note(backups, lang)),
+                    ("backups", &backup::note(backups, path, lang)),
                 ],
             ),
             SaveError::ExternalChange { path, backups } => lang.tf(
                 "store.not_saved_external",
-                &[("path", &path.display()), ("backups", &backup::note(backups, lang))],
+                &[("path", &path.display()), ("backups", &backup::note(backups, path, lang))],
             ),
             SaveError::Locked { path, holder } => lang.tf(
                 "store.not_saved_locked",

@@ -182,7 +182,13 @@ impl App {
         }?;
         match action {
             Action::Edit(edit) => dialog.edit(edit),
-            Action::Paste(text) => dialog.paste(&text),
+            Action::Paste(text) => {
+                let one_line = dialog_takes_text(Some(dialog));
+                dialog.paste(&text);
+                if one_line {
+                    self.tell_joined(super::editing::Typed::Paste(&text));
+                }
+            }
             Action::Benefits(BenefitAction::NextField) => dialog.focus_step(true),
             Action::Benefits(BenefitAction::PreviousField) => dialog.focus_step(false),
             Action::Benefits(BenefitAction::Save) | Action::Submit | Action::SaveForm => {
@@ -190,12 +196,9 @@ impl App {
             }
             Action::ConfirmYes => self.answer_yes(target),
             // An editor with changes asks first: `may_close` turns the question on or off.
+            // What the dialog refused goes with it (`app/status.rs`).
             Action::Cancel | Action::Benefits(BenefitAction::Back) if dialog.may_close() => {
                 self.close_dialog();
-                // What the dialog refused goes with it; a failed save stays said.
-                if !self.unsaved && self.status.as_ref().is_some_and(|s| s.is_error) {
-                    self.status = None;
-                }
             }
             action if action.is_app_wide() => return Some(action),
             _ => {}

@@ -70,6 +70,7 @@ impl App {
                 Prompted::Submitted(text) => self.settle_typed(&text),
                 Prompted::Cancelled => dialog.editing = None,
                 Prompted::PassedOn(action) => return Some(action),
+                Prompted::Joined => self.said_joined(),
                 Prompted::Handled => {}
             }
             return None;
@@ -79,7 +80,9 @@ impl App {
             Action::Conflict(ConflictAction::KeepOurs) => self.settle(&Pick::Ours),
             Action::Conflict(ConflictAction::TakeTheirs) => self.settle(&Pick::Theirs),
             Action::Conflict(ConflictAction::Edit) => {
-                if let Some((_, conflict)) = self.conflict_on_screen() {
+                if self.conflict_on_screen().is_some_and(|(_, c)| merge::is_record(c)) {
+                    self.set_error(self.lang.t("conflict.record_not_typed").to_owned());
+                } else if let Some((_, conflict)) = self.conflict_on_screen() {
                     let start = typed_text(conflict.ours.get().or(conflict.theirs.get()));
                     if let Mode::Conflicts(dialog) = &mut self.mode {
                         dialog.editing = Some(Input::new(start));
@@ -115,7 +118,7 @@ impl App {
                 return;
             }
         };
-        let path = conflict.path.clone();
+        let place = merge::place(conflict, &self.portfolio, self.lang);
         if !self.commit(change) {
             return;
         }
@@ -125,7 +128,7 @@ impl App {
             self.set_info(self.lang.t("conflict.all_done").to_owned());
         } else {
             self.mode = Mode::Conflicts(ConflictDialog { index: ix.min(left - 1), editing: None });
-            self.set_info(self.lang.tf("conflict.done", &[("path", &path), ("count", &left)]));
+            self.set_info(self.lang.tf("conflict.done", &[("path", &place), ("count", &left)]));
         }
     }
 

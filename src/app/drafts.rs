@@ -11,7 +11,7 @@ use super::benefits::{BenefitDialog, view_initiative};
 use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
 use super::editing::TextBox;
 use super::profile::{ProfileEditor, Row};
-use super::{App, Field, FieldKind, InitiativeForm, Mode};
+use super::{App, Field, FieldKind, FormField, InitiativeForm, Mode};
 
 mod benefits;
 mod lines;
@@ -309,7 +309,10 @@ fn restored_form(
     form.state.put_back(focus, fields, clean);
     for (key, value) in fields {
         let Some(field) = Field::from_key(key).filter(|f| f.kind() == FieldKind::Text) else { continue };
-        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field) {
+        // A text kept unedited stays as the file has it (`\r\n`, a final line break).
+        if let Some((_, area)) = form.texts.iter_mut().find(|(f, _)| *f == field)
+            && area.text() != *value
+        {
             *area = TextBox::new(clean(value).split('\n').map(str::to_owned).collect());
         }
     }

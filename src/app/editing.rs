@@ -11,6 +11,41 @@ use crate::cycle;
 use crate::model::Keyed;
 pub use text_box::{Row, TextBox, View, row_of, wrap};
 
+/// How a form's field is edited, in every form: what the editing keys do in it and how it
+/// is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Line,
+    /// Several lines (a description, a need).
+    Text,
+    /// One value of a few, stepped with ← →.
+    Choice,
+    /// Options ticked in a list of their own.
+    Multi,
+    /// A list of records edited in a dialog of their own (the benefits).
+    List,
+}
+
+impl FieldKind {
+    /// The catalog key of the hint a form shows while a field of this kind has focus.
+    pub fn hint(self) -> &'static str {
+        match self {
+            FieldKind::Line => "form.hint_line",
+            FieldKind::Text => "form.hint_text",
+            FieldKind::Choice => "form.hint_choice",
+            FieldKind::Multi => "form.hint_multi",
+            FieldKind::List => "form.hint_benefits",
+        }
+    }
+}
+
+/// The fields of one form (the initiative form, the idea form, the benefit editor, the
+/// action form): each says how it is edited.
+pub trait FormField: Keyed + PartialEq {
+    fn kind(self) -> FieldKind;
+}
+
 /// What arrives in a text field: an editing key, or pasted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Typed<'a> {
@@ -165,6 +200,9 @@ pub enum Prompted {
     Cancelled,
     /// An action for the rest of the app (undo, help, quit …).
     PassedOn(Action),
+    /// A paste whose line breaks became spaces, which the app says as for every one-line
+    /// field.
+    Joined,
     /// Typed into the line, or nothing the prompt answers.
     Handled,
 }
@@ -179,7 +217,7 @@ pub fn prompt_line(input: &mut Input, action: Action) -> Prompted {
         }
         Action::Paste(text) => {
             paste_line(input, &text);
-            Prompted::Handled
+            if joins_lines(&text) { Prompted::Joined } else { Prompted::Handled }
         }
         Action::Submit => Prompted::Submitted(input.value().to_owned()),
         Action::Cancel => Prompted::Cancelled,

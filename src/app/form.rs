@@ -8,10 +8,11 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use super::BenefitDialog;
-use super::editing::{self, FormState, TextBox, Typed};
+use super::editing::{self, FieldKind, FormField, FormState, TextBox, Typed};
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
+use crate::i18n::Lang;
 use crate::model::{
     Costs, Facet, Id, Initiative, NeedSource, Organisation, Pressure, Priority, Stage, Status, Track,
     keyed_enum,
@@ -51,25 +52,14 @@ keyed_enum! {
     }
 }
 
-/// How a field is edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Line,
-    Text,
-    Choice,
-    Multi,
-    /// A list of records edited in a dialog of their own (the benefits).
-    List,
-}
-
-impl Field {
-    pub fn kind(self) -> Kind {
+impl FormField for Field {
+    fn kind(self) -> FieldKind {
         match self {
-            Field::Description | Field::Need => Kind::Text,
-            Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => Kind::Choice,
-            Field::NeedSources | Field::Relieves | Field::Goals => Kind::Multi,
-            Field::Benefits => Kind::List,
-            _ => Kind::Line,
+            Field::Description | Field::Need => FieldKind::Text,
+            Field::Facet | Field::Stage | Field::Status | Field::Track | Field::Priority => FieldKind::Choice,
+            Field::NeedSources | Field::Relieves | Field::Goals => FieldKind::Multi,
+            Field::Benefits => FieldKind::List,
+            _ => FieldKind::Line,
         }
     }
 }
@@ -151,6 +141,17 @@ fn split_title(title: &str) -> (String, Option<String>) {
     (head.trim_end().to_owned(), Some(rest.trim_start().to_owned()))
 }
 
+/// A title kept to [`MAX_TITLE_CHARS`] (see [`split_title`]) and `text` with what was cut
+/// off put before it, a blank line between: a pasted paragraph's end goes into the
+/// initiative's description or the idea's need, never lost and never refused.
+pub fn keep_title(title: &str, text: String) -> (String, String) {
+    match split_title(title) {
+        (title, None) => (title, text),
+        (title, Some(overflow)) if text.trim().is_empty() => (title, overflow),
+        (title, Some(overflow)) => (title, format!("{overflow}\n\n{text}")),
+    }
+}
+
 /// The names in `known` that start with (then those that contain) `typed`, diacritics and
 /// case ignored; none once `typed` is one of them.
 pub fn suggest<'k>(known: &'k [String], typed: &str) -> Vec<&'k str> {
@@ -203,7 +204,7 @@ impl InitiativeForm {
         .collect();
         let texts = [(Field::Description, &i.description), (Field::Need, &i.need)]
             .into_iter()
-            .map(|(f, v)| (f, TextBox::new(v.lines().map(str::to_owned).collect())))
+            .map(|(f, v)| (f, TextBox::from_text(v)))
             .collect();
         let goals: Vec<_> =
             organisation.goals.iter().filter(|g| !g.retired || draft.goals.contains(&g.id)).collect();
@@ -365,13 +366,13 @@ impl InitiativeForm {
             return;
         }
         match field.kind() {
-            Kind::Line | Kind::Text => self.type_text(Typed::Key(edit)),
-            Kind::Choice => match edit {
+            FieldKind::Line | FieldKind::Text => self.type_text(Typed::Key(edit)),
+            FieldKind::Choice => match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => self.cycle(true),
                 Edit::PreviousChar | Edit::Insert('h') => self.cycle(false),
                 _ => {}
             },
-            Kind::Multi => {
+            FieldKind::Multi => {
                 let n = self.choices(field).len();
                 match edit {
                     Edit::NextChar | Edit::Insert('l') if n > 0 => {
@@ -383,7 +384,7 @@ impl InitiativeForm {
                 }
             }
             // The app opens the benefit dialogs (they need today and the language).
-            Kind::List => {}
+            FieldKind::List => {}
         }
     }
 
@@ -400,7 +401,8 @@ impl InitiativeForm {
     /// start, so that the arrows go on through the text as it reads.
     pub fn move_vertically(&mut self, down: bool, width: usize) {
         let field = self.state.field();
-        if field.kind() == Kind::Text && self.text_mut(field).is_some_and(|t| t.move_vertically(down, width))
+        if field.kind() == FieldKind::Text
+            && self.text_mut(field).is_some_and(|t| t.move_vertically(down, width))
         {
             return;
         }
@@ -415,11 +417,11 @@ impl InitiativeForm {
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.state.field();
         let changed = match field.kind() {
-            Kind::Line => {
+            FieldKind::Line => {
                 self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
             }
-            Kind::Text => self.text_mut(field).is_some_and(|text| text.type_text(typed)),
-            Kind::Choice | Kind::Multi | Kind::List => false,
+            FieldKind::Text => self.text_mut(field).is_some_and(|text| text.type_text(typed)),
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => false,
         };
         self.state.dirty |= changed;
     }
@@ -432,12 +434,12 @@ impl InitiativeForm {
 
     /// Reads every field into an initiative, or says which field is wrong and why. A title
     /// over [`MAX_TITLE_CHARS`] is not refused (a pasted paragraph in a meeting): its end
-    /// becomes the start of the description.
-    pub fn build(&self, today: Date) -> Result<Initiative, FieldError> {
+    /// becomes the start of the description. The costs are read as `lang` writes numbers.
+    pub fn build(&self, today: Date, lang: Lang) -> Result<Initiative, FieldError> {
         let err = |field, key| FieldError { field, key };
         let mut i = self.state.draft.clone();
-        let (title, overflow) = split_title(&self.line_value(Field::Title));
-        i.title = title;
+        (i.title, i.description) =
+            keep_title(&self.line_value(Field::Title), self.text_value(Field::Description));
         if i.title.is_empty() {
             return Err(err(Field::Title, "form.error_title_required"));
         }
@@ -446,21 +448,13 @@ impl InitiativeForm {
                 return Err(err(*field, "form.error_too_long"));
             }
         }
-        i.description = self.text_value(Field::Description);
-        if let Some(overflow) = overflow {
-            i.description = if i.description.trim().is_empty() {
-                overflow
-            } else {
-                format!("{overflow}\n\n{}", i.description)
-            };
-        }
         i.need = self.text_value(Field::Need);
         for (field, text) in [(Field::Description, &i.description), (Field::Need, &i.need)] {
             if text.chars().count() > MAX_TEXT_CHARS {
                 return Err(err(field, "form.error_too_long"));
             }
         }
-        i.costs = self.costs()?.map(Box::new);
+        i.costs = self.costs(lang)?.map(Box::new);
         i.owner = self.line_value(Field::Owner);
         i.unit = self.line_value(Field::Unit);
         i.partners = split(&self.line_value(Field::Partners));
@@ -479,15 +473,15 @@ impl InitiativeForm {
 }
 
 impl InitiativeForm {
-    /// The cost fields read as numbers; `None` when both are empty (and nothing else was
-    /// kept with them).
-    fn costs(&self) -> Result<Option<Costs>, FieldError> {
+    /// The cost fields read as numbers ("400.000" is four hundred thousand in Danish); `None`
+    /// when both are empty (and nothing else was kept with them).
+    fn costs(&self, lang: Lang) -> Result<Option<Costs>, FieldError> {
         let number = |field| {
             let text = self.line_value(field);
             if text.is_empty() {
                 return Ok(None);
             }
-            crate::i18n::parse_cell(&text).map(Some).map_err(|e| FieldError { field, key: e.key() })
+            lang.parse_number(&text, "").map(Some).map_err(|e| FieldError { field, key: e.key() })
         };
         let mut costs = self.state.draft.costs.as_deref().cloned().unwrap_or_default();
         costs.investment = number(Field::Investment)?;
@@ -514,10 +508,44 @@ mod tests {
     }
 
     #[test]
+    fn costs_are_read_as_the_language_writes_numbers_and_budgets() {
+        for (lang, typed, read) in [
+            (Lang::Da, "400.000", 400_000.0),
+            (Lang::Da, "1,5 mio. kr.", 1_500_000.0),
+            (Lang::Sv, "1,5 mkr", 1_500_000.0),
+            (Lang::Sv, "400 000 kr", 400_000.0),
+            (Lang::Nb, "2 mill", 2_000_000.0),
+            (Lang::En, "400,000", 400_000.0),
+        ] {
+            let mut form = new_form();
+            type_text(&mut form, "Laddstolpar");
+            form.state.focus_field(Field::Investment);
+            type_text(&mut form, typed);
+            let i = form.build(TODAY, lang).expect("valid");
+            assert_eq!(i.costs.and_then(|c| c.investment), Some(read), "{typed} in {lang:?}");
+        }
+        // What the form shows of a cost reads back the same in every language.
+        let with_costs = Initiative {
+            title: "x".into(),
+            costs: Some(Box::new(Costs {
+                investment: Some(1_234.5),
+                yearly: Some(400_000.0),
+                ..Costs::default()
+            })),
+            ..Initiative::default()
+        };
+        for lang in Lang::ALL {
+            let form =
+                InitiativeForm::new(Some(with_costs.clone()), with_costs.clone(), &Organisation::default());
+            assert_eq!(form.build(TODAY, lang).map(|i| i.costs), Ok(with_costs.costs.clone()), "{lang:?}");
+        }
+    }
+
+    #[test]
     fn a_title_is_enough() {
         let mut form = new_form();
         type_text(&mut form, "  Nattfasta i hemtjänsten ");
-        let i = form.build(TODAY).expect("valid");
+        let i = form.build(TODAY, Lang::En).expect("valid");
         assert_eq!(i.title, "Nattfasta i hemtjänsten");
         assert_eq!(i.stage, Stage::IdentifyingProblems);
         assert_eq!(i.status, Status::Active);
@@ -527,17 +555,17 @@ mod tests {
     #[test]
     fn missing_title_and_bad_dates_name_the_field() {
         let mut form = new_form();
-        assert_eq!(form.build(TODAY).map_err(|e| e.field), Err(Field::Title));
+        assert_eq!(form.build(TODAY, Lang::En).map_err(|e| e.field), Err(Field::Title));
         type_text(&mut form, "A");
         form.focus_field(Field::FollowUp);
         type_text(&mut form, "next tuesday");
-        assert_eq!(form.build(TODAY).map_err(|e| e.field), Err(Field::FollowUp));
+        assert_eq!(form.build(TODAY, Lang::En).map_err(|e| e.field), Err(Field::FollowUp));
         form.state.lines.iter_mut().for_each(|(f, i)| {
             if *f == Field::FollowUp {
                 *i = Input::new("+2w".into());
             }
         });
-        assert_eq!(form.build(TODAY).map(|i| i.follow_up), Ok(Some(date(2026, 12, 9))));
+        assert_eq!(form.build(TODAY, Lang::En).map(|i| i.follow_up), Ok(Some(date(2026, 12, 9))));
     }
 
     #[test]
@@ -545,7 +573,7 @@ mod tests {
         let mut form = new_form();
         form.paste(&"x".repeat(10_000));
         assert!(form.title_overflows());
-        let i = form.build(TODAY).expect("saved, not refused");
+        let i = form.build(TODAY, Lang::En).expect("saved, not refused");
         assert_eq!(i.title, "x".repeat(MAX_TITLE_CHARS), "no word break: cut at the limit");
         assert_eq!(i.description, "x".repeat(10_000 - MAX_TITLE_CHARS), "nothing lost");
 
@@ -554,7 +582,7 @@ mod tests {
         form.paste(&words);
         form.focus_field(Field::Description);
         form.paste("Det som stod här.");
-        let i = form.build(TODAY).expect("saved");
+        let i = form.build(TODAY, Lang::En).expect("saved");
         assert_eq!(i.title, "ord ".repeat(50).trim_end(), "cut between words, within the limit");
         assert_eq!(i.description, format!("{}\n\nDet som stod här.", "ord ".repeat(10).trim_end()));
     }
@@ -571,10 +599,10 @@ mod tests {
     fn pasted_line_breaks_and_controls_become_harmless() {
         let mut form = new_form();
         form.paste("rad ett\nrad två\u{1b}[2J");
-        assert_eq!(form.build(TODAY).map(|i| i.title), Ok("rad ett rad två[2J".to_owned()));
+        assert_eq!(form.build(TODAY, Lang::En).map(|i| i.title), Ok("rad ett rad två[2J".to_owned()));
         form.focus_field(Field::Description);
         form.paste("a\nb");
-        assert_eq!(form.build(TODAY).map(|i| i.description), Ok("a\nb".to_owned()));
+        assert_eq!(form.build(TODAY, Lang::En).map(|i| i.description), Ok("a\nb".to_owned()));
     }
 
     #[test]

@@ -6,9 +6,10 @@ use tui_input::Input;
 
 mod form;
 
-pub use form::{IdeaField, IdeaFieldKind, IdeaForm};
+pub use form::{IdeaField, IdeaForm};
 
-use super::editing::{self, Prompted, Typed};
+use super::editing::{self, FieldKind, FormField, Prompted, Typed};
+use super::form::{MAX_TITLE_CHARS, keep_title};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
@@ -88,6 +89,7 @@ impl App {
                 Prompted::Submitted(text) => self.answer_prompt(prompt, &text),
                 Prompted::Cancelled => list.prompt = None,
                 Prompted::PassedOn(action) => return Some(action),
+                Prompted::Joined => self.said_joined(),
                 Prompted::Handled => {}
             }
             return None;
@@ -167,7 +169,11 @@ impl App {
             self.set_error(self.lang.t("intake.title_required").to_owned());
             return false;
         }
-        let mut idea = ideas::new_idea(title, Some(Channel::Meeting), self.today);
+        // A pasted paragraph: its end goes into the need, as the idea form would put it.
+        let (title, need) = keep_title(title.trim(), String::new());
+        let idea_moved = !need.is_empty();
+        let mut idea = ideas::new_idea(&title, Some(Channel::Meeting), self.today);
+        idea.need = need;
         idea.id = self.portfolio.allocate_id(Collection::Initiative);
         let id = idea.id;
         if !self.commit(Change::initiative(None, Some(idea))) {
@@ -177,7 +183,8 @@ impl App {
         // Whoever proposes an idea states its need and stays involved (docs/domain.md): the
         // form asks for them at once, the title kept; Esc leaves them for later.
         self.open_idea_form(id, IdeaField::Name);
-        self.set_info(self.lang.tf("intake.added", &[("id", &id)]));
+        let key = if idea_moved { "intake.added_title_moved" } else { "intake.added" };
+        self.set_info(self.lang.tf(key, &[("id", &id), ("max", &MAX_TITLE_CHARS)]));
         true
     }
 
@@ -230,7 +237,7 @@ impl App {
                 }
                 Action::Paste(text) => {
                     form.paste(&text);
-                    if form.field().kind() == IdeaFieldKind::Line {
+                    if form.field().kind() == FieldKind::Line {
                         self.tell_joined(Typed::Paste(&text));
                     }
                 }
@@ -275,7 +282,8 @@ impl App {
         if !self.commit(Change::initiative(form.state.original.clone(), Some(after))) {
             return false;
         }
-        self.set_info(self.lang.tf("intake.saved", &[("id", &id)]));
+        let key = if form.title_overflows() { "intake.saved_title_moved" } else { "intake.saved" };
+        self.set_info(self.lang.tf(key, &[("id", &id), ("max", &MAX_TITLE_CHARS)]));
         self.follow_in_intake(id);
         true
     }
@@ -321,10 +329,18 @@ impl App {
                     if accepted {
                         self.select_initiative(id);
                     }
-                    if ideas::waiting(&self.portfolio).any(|i| i.id == id) {
+                    // Told changes no decision: the selection stays on the idea. A decision
+                    // moves it on to the next idea waiting, and says so, so that the next
+                    // key is known to be about another proposer's idea.
+                    if matches!(step, Move::Told) || ideas::waiting(&self.portfolio).any(|i| i.id == id) {
                         self.follow_in_intake(id);
                     } else {
                         self.next_waiting_in_intake();
+                        if let Some(next) = self.intake_selected().filter(|next| *next != id) {
+                            let said = self.lang.tf(key, &[("id", &id), ("state", &state)]);
+                            let moved = self.lang.tf("intake.now_on", &[("id", &next)]);
+                            self.set_info(format!("{moved} {said}"));
+                        }
                     }
                 }
             }

@@ -170,7 +170,6 @@ impl App {
             ideas,
         };
         dialog.replan(&self.portfolio);
-        self.status = None;
         self.mode = Mode::Mapping(Box::new(dialog));
     }
 
@@ -246,6 +245,7 @@ impl App {
             self.set_info(self.lang.tf("import.nothing_to_do", &[("path", &file), ("summary", &summary)]));
             return;
         }
+        let warnings: Vec<String> = plan.warnings.iter().map(|w| w.localized(self.lang)).collect();
         let change = plan.change(&mut self.portfolio, dialog.add_names);
         let ids = Plan::added_ids(&change);
         if !self.commit(change) {
@@ -268,6 +268,10 @@ impl App {
         for note in &dialog.loaded.notes {
             text.push(' ');
             text.push_str(note);
+        }
+        for warning in &warnings {
+            text.push(' ');
+            text.push_str(warning);
         }
         // Keep the message over the "Saved." that commit set, unless saving failed.
         if !self.unsaved {

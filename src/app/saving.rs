@@ -23,7 +23,11 @@ impl App {
         let generation = saver.save(&self.portfolio, &touched, &touched_runs);
         self.save_marks.push((generation, self.history.mark()));
         self.saving = Some(done.to_owned());
-        self.status = Some(StatusLine { text: self.lang.t("status.saving").to_owned(), is_error: false });
+        self.say(StatusLine {
+            text: self.lang.t("status.saving").to_owned(),
+            is_error: false,
+            lasting: false,
+        });
         if self.wait_for_saves {
             self.finish_saves();
         }
@@ -104,7 +108,7 @@ impl App {
                     if let Some(done) = self.saving.take()
                         && (self.says_saving() || was_unsaved)
                     {
-                        self.status = Some(StatusLine { text: done, is_error: false });
+                        self.say(StatusLine { text: done, is_error: false, lasting: false });
                     }
                 }
                 // A newer save is on its way and holds this one's edits too.

@@ -118,6 +118,9 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
     for (row, id) in &plan.same_title {
         eprintln!("fasett: {}", lang.tf("import.same_title", &[("row", row), ("id", id)]));
     }
+    for warning in &plan.warnings {
+        eprintln!("fasett: {}", warning.localized(lang));
+    }
     let change = plan.change(&mut portfolio, false);
     change.apply(&mut portfolio);
     if let Err(e) = store.save(&portfolio) {
@@ -213,6 +216,9 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
     }
     for (row, id) in &plan.same_title {
         let _ = writeln!(out, "{}", lang.tf("import.same_title", &[("row", row), ("id", id)]));
+    }
+    for warning in &plan.warnings {
+        let _ = writeln!(out, "{}", warning.localized(lang));
     }
     if !plan.as_new.is_empty() && !portfolio.initiatives.is_empty() {
         let _ = writeln!(

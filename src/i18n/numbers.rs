@@ -161,8 +161,9 @@ impl Lang {
 
     /// Reads a number as someone typed it in this language: `400 000`, `400000`, `1,5`,
     /// `1.5`, `-15`, `400.000` (Danish thousands), `1,234.5` (English), with a trailing
-    /// currency or `%` allowed ("400 000 kr"). `unit` is the benefit's own unit, also allowed
-    /// at the end ("12 timmar/år").
+    /// currency or `%` allowed ("400 000 kr"), and thousands or millions written as budgets
+    /// write them ("250 tkr", "1,5 mkr", "1,5 mio. kr", "2 mill"). `unit` is
+    /// the benefit's own unit, also allowed at the end ("12 timmar/år").
     pub fn parse_number(self, text: &str, unit: &str) -> Result<f64, NumberError> {
         parse(text, unit, Some(self.group_mark()))
     }
@@ -174,19 +175,83 @@ pub fn parse_cell(text: &str) -> Result<f64, NumberError> {
     parse(text, "", None)
 }
 
+/// Currencies written after an amount, longest first where one ends another.
+const CURRENCIES: [&str; 10] = ["kronor", "kroner", "kr.", "kr", "sek", "dkk", "nok", "euro", "eur", "€"];
+
+/// Thousands, millions and billions as Nordic budgets write them after a number, with the
+/// power of ten each stands for, and whether it may stand without a currency after it:
+/// "250 tkr" and "250 t.kr." (thousand kronor), "1,5 mkr", "1,5 mnkr", "1,5 milj. kr" (sv),
+/// "1,5 mio. kr." (da), "1,5 mill. kr" and "2 mill" (nb), "2 mdkr", "2 mia. kr". A bare
+/// "t", "m" or "md" means nothing on its own (a unit could be metres or months).
+const SCALES: [(&str, i32, bool); 24] = [
+    ("t", 3, false),
+    ("t.", 3, false),
+    ("k", 3, true),
+    ("tusen", 3, true),
+    ("tusind", 3, true),
+    ("thousand", 3, true),
+    ("m", 6, false),
+    ("mn", 6, true),
+    ("milj", 6, true),
+    ("milj.", 6, true),
+    ("miljoner", 6, true),
+    ("mio", 6, true),
+    ("mio.", 6, true),
+    ("mill", 6, true),
+    ("mill.", 6, true),
+    ("million", 6, true),
+    ("millioner", 6, true),
+    ("md", 9, false),
+    ("mdr", 9, false),
+    ("miljarder", 9, true),
+    ("mia", 9, true),
+    ("mia.", 9, true),
+    ("mrd", 9, true),
+    ("mrd.", 9, true),
+];
+
 /// The parser behind both: `group` is the language's thousands mark when `.` or `,` may be
 /// one (a single `.` in Danish followed by exactly three digits groups; in English a `,`).
 fn parse(text: &str, unit: &str, group: Option<char>) -> Result<f64, NumberError> {
-    let mut s = text.trim().to_lowercase();
+    let s = text.trim().to_lowercase();
     let unit = unit.trim().to_lowercase();
-    for suffix in [unit.as_str(), "kr.", "kr", "sek", "dkk", "nok", "eur", "€", "%"] {
-        if !suffix.is_empty()
-            && let Some(rest) = s.strip_suffix(suffix)
-        {
-            s = rest.trim_end().to_owned();
-            break;
+    // The benefit's own unit first: "12 mdr" is twelve months where months are counted, and
+    // with a unit of "kr/år", "1,5 mkr/år" is scaled as "1,5 mkr" is.
+    if !unit.is_empty()
+        && let Some(rest) = s.strip_suffix(unit.as_str())
+    {
+        let (rest, power) = scale(rest.trim_end(), true);
+        match parse_plain(rest, power, group) {
+            Err(NumberError::NotANumber) => {}
+            read => return read,
         }
     }
+    if let Some(rest) = s.strip_suffix('%') {
+        return parse_plain(rest, 0, group);
+    }
+    let currency = CURRENCIES.iter().find_map(|c| s.strip_suffix(c));
+    let (rest, power) = scale(currency.unwrap_or(&s).trim_end(), currency.is_some());
+    parse_plain(rest, power, group)
+}
+
+/// `text` without the scale written at its end, and the power of ten that scale stands for
+/// (0 without one). A short scale ("m", "t") counts only `before_unit`: right before a
+/// currency or the benefit's unit, as in "mkr".
+fn scale(text: &str, before_unit: bool) -> (&str, i32) {
+    let after_number = |before: &str| before.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    SCALES
+        .iter()
+        .filter(|(_, _, alone)| before_unit || *alone)
+        .filter_map(|(word, power, _)| {
+            text.strip_suffix(word).filter(|b| after_number(b)).map(|b| (b, *power))
+        })
+        // "mio." before "mio": the longest word that ends the text.
+        .min_by_key(|(before, _)| before.len())
+        .map_or((text, 0), |(before, power)| (before.trim_end(), power))
+}
+
+/// A number without anything after it, times ten to `power`.
+fn parse_plain(s: &str, power: i32, group: Option<char>) -> Result<f64, NumberError> {
     let s: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_' | '\''))
@@ -231,7 +296,8 @@ fn parse(text: &str, unit: &str, group: Option<char>) -> Result<f64, NumberError
     if plain.is_empty() || plain == "." {
         return Err(NumberError::NotANumber);
     }
-    let value = sign * plain.parse::<f64>().map_err(|_| NumberError::NotANumber)?;
+    // Scaled as written ("1,1 mkr" is exactly 1 100 000), not multiplied after rounding.
+    let value = sign * format!("{plain}e{power}").parse::<f64>().map_err(|_| NumberError::NotANumber)?;
     if !value.is_finite() || value.abs() > MAX_VALUE {
         return Err(NumberError::TooLarge);
     }
@@ -287,6 +353,7 @@ mod tests {
         assert_eq!(sv("1,5"), Ok(1.5));
         assert_eq!(sv("1.5"), Ok(1.5), "a point works too");
         assert_eq!(sv("-15"), Ok(-15.0));
+        assert_eq!((sv("5."), sv(",5")), (Ok(5.0), Ok(0.5)));
         assert_eq!(sv("−15"), Ok(-15.0));
         assert_eq!(sv("12 timmar/år"), Ok(12.0));
         assert_eq!(sv("1.234,5"), Ok(1234.5));
@@ -297,6 +364,53 @@ mod tests {
         assert_eq!(Lang::En.parse_number("1,5", ""), Ok(1.5));
         assert_eq!(parse_cell("1,5"), Ok(1.5));
         assert_eq!(parse_cell("400.000"), Ok(400.0), "a cell has no grouping by points");
+    }
+
+    #[test]
+    fn budgets_are_read_in_thousands_millions_and_billions() {
+        let sv = |t: &str| Lang::Sv.parse_number(t, "");
+        let read = [
+            (Lang::Sv, "1,5 mkr", "", 1_500_000.0),
+            (Lang::Sv, "1,5 MKR", "", 1_500_000.0), // case does not matter
+            (Lang::Sv, "1,5mkr", "", 1_500_000.0),  // nor the space
+            (Lang::Sv, "1,5 mnkr", "", 1_500_000.0),
+            (Lang::Sv, "1,5 Mnkr", "", 1_500_000.0),
+            (Lang::Sv, "1,1 mkr", "", 1_100_000.0), // exactly, not 1 100 000,0000000002
+            (Lang::Sv, "1,5 milj. kr", "", 1_500_000.0),
+            (Lang::Sv, "1,5 miljoner kronor", "", 1_500_000.0),
+            (Lang::Sv, "250 tkr", "", 250_000.0),
+            (Lang::Sv, "250 kr", "", 250.0),
+            (Lang::Sv, "2 mdkr", "", 2_000_000_000.0),
+            (Lang::Sv, "2 mdr kr", "", 2_000_000_000.0),
+            (Lang::Sv, "-0,4 mkr", "", -400_000.0),
+            (Lang::Da, "1,5 mio. kr.", "", 1_500_000.0),
+            (Lang::Da, "1,5 mio.kr.", "", 1_500_000.0),
+            (Lang::Da, "250 t.kr.", "", 250_000.0),
+            (Lang::Da, "1.500 tkr", "", 1_500_000.0), // Danish thousands, in thousands
+            (Lang::Nb, "1,5 mill. kr", "", 1_500_000.0),
+            (Lang::Nb, "1,5 mill kr", "", 1_500_000.0),
+            (Lang::Nb, "2 mill", "", 2_000_000.0),
+            (Lang::Nb, "2 mrd. kr", "", 2_000_000_000.0),
+            (Lang::En, "1.5 million", "", 1_500_000.0),
+            (Lang::En, "400k", "", 400_000.0),
+            // The benefit's own unit comes first: months, not billions.
+            (Lang::Da, "12 mdr", "mdr", 12.0),
+            (Lang::Sv, "1,5 mkr", "kr", 1_500_000.0),
+            (Lang::Sv, "1,5 mkr/år", "kr/år", 1_500_000.0), // scaled before the unit
+            (Lang::Sv, "250 tkr/år", "kr/år", 250_000.0),
+            (Lang::Sv, "1,5 mkr", "kr/år", 1_500_000.0),
+            (Lang::Sv, "12 %", "%", 12.0),
+        ];
+        for (lang, text, unit, want) in read {
+            assert_eq!(lang.parse_number(text, unit), Ok(want), "{lang:?} {text:?} with the unit {unit:?}");
+        }
+        // A cell in a spreadsheet reads the same way.
+        assert_eq!(parse_cell("1,5 mkr"), Ok(1_500_000.0));
+        // A letter alone is no scale; a scale alone is no number.
+        for bad in ["2 m", "2 t", "2 md", "mkr", "tkr", "1,5 xkr", "1,5 mmkr", "mill"] {
+            assert_eq!(sv(bad), Err(NumberError::NotANumber), "{bad:?}");
+        }
+        assert_eq!(sv("2 000 000 mdkr"), Err(NumberError::TooLarge));
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub struct Plan {
     pub same_title: Vec<(u32, Id)>,
     /// What reading the tables beside the file noticed.
     pub notes: Vec<String>,
+    /// Cells imported as written that look wrong (a creation date in the future), each at
+    /// its row and column.
+    pub warnings: Vec<Problem>,
 }
 
 impl Plan {
@@ -201,6 +204,7 @@ pub fn plan(
         new_owners: Vec::new(),
         same_title: Vec::new(),
         notes: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut seen: HashSet<Id> = HashSet::new();
     let titles: std::collections::HashMap<String, Id> =
@@ -240,7 +244,8 @@ pub fn plan(
             None => None,
         };
         let base = existing.cloned().unwrap_or_default();
-        match rows.fill(base, row, (existing.is_some(), id.is_none()), &mut plan.stripped) {
+        let noticed = (&mut plan.stripped, &mut plan.warnings);
+        match rows.fill(base, row, (existing.is_some(), id.is_none()), noticed) {
             Err(errors) => problems.extend(errors),
             Ok(after) => match existing {
                 None => {

@@ -100,13 +100,14 @@ impl<'a> Rows<'a> {
     /// `base` with the row's cells written over it: a new initiative, or an existing one
     /// (`update`; then the Updated cell is left to the importer). A new row without an ID
     /// was typed into the sheet (`typed`): a blank Created cell means today. Counts the
-    /// control characters taken out into `stripped`.
+    /// control characters taken out into `stripped`, and adds to `warnings` what was read as
+    /// written but looks wrong (a creation date in the future).
     pub(super) fn fill(
         &self,
         base: Initiative,
         row: &Row,
         (update, typed): (bool, bool),
-        stripped: &mut usize,
+        (stripped, warnings): (&mut usize, &mut Vec<Problem>),
     ) -> Result<Initiative, Vec<Problem>> {
         let mut i = base;
         if !update && !self.has_created {
@@ -117,6 +118,7 @@ impl<'a> Rows<'a> {
             number: row.number,
             column: 0,
             errors: Vec::new(),
+            warnings: Vec::new(),
             stripped: 0,
             placement: (None, None),
             extra: None,
@@ -199,6 +201,7 @@ impl<'a> Rows<'a> {
             i.extra.insert(OTHER_COLUMNS.to_owned(), Value::Object(other));
         }
         *stripped += fill.stripped;
+        warnings.append(&mut fill.warnings);
         if fill.errors.is_empty() { Ok(i) } else { Err(fill.errors) }
     }
 }
@@ -209,6 +212,8 @@ struct Fill<'r, 'a> {
     number: u32,
     column: usize,
     errors: Vec<Problem>,
+    /// Cells read as written that look wrong: said, and the row is imported.
+    warnings: Vec<Problem>,
     stripped: usize,
     placement: (Option<CreatedTo>, Option<PushedBy>),
     extra: Option<Map<String, Value>>,
@@ -366,7 +371,17 @@ impl Fill<'_, '_> {
             Column::End => i.end = self.date(cell, header),
             // A row typed into the sheet as a new initiative is created today.
             Column::Created if blank && self.typed => i.created = Some(self.rows.today),
-            Column::Created => i.created = self.date(cell, header),
+            Column::Created => {
+                i.created = self.date(cell, header);
+                // Kept as written (refusing the whole sheet for one date would stop the rest),
+                // but never silently: most likely a mistyped year, mended in the sheet.
+                if i.created.is_some_and(|d| d > self.rows.today) {
+                    let lang = self.rows.lang;
+                    let value = one_line(&cell.text()).into_owned();
+                    let message = lang.tf("import.future_created", &[("column", &header), ("value", &value)]);
+                    self.warnings.push(Problem::at_cell(self.number, self.column, message));
+                }
+            }
             // Several columns may name tags (Taggar and Kategori): all are kept.
             Column::Tags => {
                 let tags = list(self);

@@ -33,15 +33,21 @@ fn sync_dir(dir: &Path) {
 const BACKUP_STEPS: StepNames =
     StepNames { create: "create a backup in", write: "write the backup", sync: "flush the backup" };
 
-/// Whether the backups folder `dir` holds anything (it may not exist yet).
-pub(super) fn holds_any(dir: &Path) -> bool {
-    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+/// Whether the backups folder `dir` (it may not exist yet) holds a backup of `target`, not
+/// only other files' backups.
+pub(super) fn holds_backup_of(dir: &Path, target: &Path) -> bool {
+    let stem = backup_stem(target);
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_str().is_some_and(|name| parse_backup_name(name, &stem).is_some()))
+    })
 }
 
-/// Where the backups are, as a sentence in `lang`: the folder when it holds a backup, else
-/// that there is none yet, so that no one is sent to look in an empty or missing place.
-pub(super) fn note(dir: &Path, lang: Lang) -> String {
-    if holds_any(dir) {
+/// Where the backups of `target` are, as a sentence in `lang`: the folder when it holds one,
+/// else that there is none yet, so that no one is sent to look in an empty or missing place.
+pub(super) fn note(dir: &Path, target: &Path, lang: Lang) -> String {
+    if holds_backup_of(dir, target) {
         lang.tf("store.backups", &[("backups", &dir.display())])
     } else {
         lang.t("store.no_backups").to_owned()
@@ -201,6 +207,21 @@ mod tests {
     use super::*;
     use crate::store::{FaultyFileOps, Op, RealFileOps};
     use jiff::civil::date;
+
+    #[test]
+    fn only_this_file_s_backups_count_as_its_backups() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let backups = dir.path().join("backups");
+        let target = dir.path().join("portfolio.json");
+        assert!(!holds_backup_of(&backups, &target), "no folder yet");
+        fs::create_dir(&backups).expect("made");
+        fs::write(backups.join("other-20261130-101500.json"), "{}").expect("written");
+        fs::write(backups.join("portfolio-notes.txt"), "").expect("written");
+        assert!(!holds_backup_of(&backups, &target), "another file's backup is not this one's");
+        assert_eq!(note(&backups, &target, Lang::Sv), Lang::Sv.t("store.no_backups"));
+        fs::write(backups.join("portfolio-20261130-101500.json"), "{}").expect("written");
+        assert!(holds_backup_of(&backups, &target));
+    }
 
     /// Gives the first bytes of a file, then fails as a failing disk does (EIO).
     struct FailsMidway {

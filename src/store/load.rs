@@ -172,8 +172,8 @@ impl LoadError {
     /// not sent to look in an empty or missing place.
     fn advice(&self, lang: Lang) -> String {
         let backups = self.backups();
-        match (self, super::backup::holds_any(backups)) {
-            (LoadError::TooLarge { .. }, _) => super::backup::note(backups, lang),
+        match (self, super::backup::holds_backup_of(backups, self.path())) {
+            (LoadError::TooLarge { .. }, _) => super::backup::note(backups, self.path(), lang),
             (_, true) => lang.tf("store.unchanged", &[("backups", &backups.display())]),
             (_, false) => lang.t("store.unchanged_no_backups").to_owned(),
         }

@@ -21,7 +21,10 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Clear, Paragraph, Row, Tab
 
 use super::dialog::{centred, framed_styled, question};
 use super::theme::Theme;
-use crate::app::{App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, MeasureField, MeasureLine};
+use crate::app::{
+    App, BenefitDialog, BenefitEditor, BenefitField, BenefitsView, FieldKind, FormField, MeasureField,
+    MeasureLine,
+};
 use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
 use crate::i18n::Scale;
 use crate::model::{BenefitKind, Initiative};
@@ -393,7 +396,7 @@ fn render_editor(
         frame.render_widget(Line::styled(format!("{label:<LABEL_WIDTH$}"), label_style), row);
         let value = Rect { x: row.x + LABEL_WIDTH as u16, width: width as u16, ..row };
         let style = if focused { theme.selected() } else { Style::new() };
-        if field.is_choice() {
+        if field.kind() == FieldKind::Choice {
             let current = lang.t(&editor.choice_label(*field)).to_owned();
             let text = if focused { format!("◂ {current} ▸") } else { current };
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);

@@ -5,12 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use serde_json::Value;
 
 use super::dialog::centred;
 use super::theme::Theme;
 use crate::app::{App, ConflictDialog};
-use crate::model::{Conflict, Side};
+use crate::model::Side;
 use crate::text::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog, theme: &Theme) {
@@ -38,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
     };
     let mut lines = vec![
         Line::raw(lang.t("conflict.intro").to_owned()),
-        Line::styled(place(app, conflict), theme.heading()),
+        Line::styled(crate::merge::place(conflict, &app.portfolio, lang), theme.heading()),
         Line::raw(""),
         Line::styled(
             format!(
@@ -50,8 +49,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
         ),
         side("o", lang.t("conflict.ours"), &conflict.ours),
         side("t", lang.t("conflict.theirs"), &conflict.theirs),
-        Line::raw(""),
     ];
+    // A whole record: what each copy changed in it since they parted, to choose by.
+    for (label, changed) in [
+        (lang.t("conflict.ours"), crate::merge::changed_fields(conflict, &conflict.ours, lang)),
+        (lang.t("conflict.theirs"), crate::merge::changed_fields(conflict, &conflict.theirs, lang)),
+    ] {
+        if let Some(changed) = changed {
+            let text = lang.tf("conflict.changed_fields", &[("side", &label), ("fields", &changed)]);
+            lines.push(Line::styled(text, theme.dim()));
+        }
+    }
+    lines.push(Line::raw(""));
     // As tall as the text wrapped in the box, so long values are read whole.
     let width: u16 = 76.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
@@ -76,6 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
     };
     let (keys, cursor) = match keys {
         Some((keys, row, column)) => (keys, Some((row, column))),
+        None if crate::merge::is_record(conflict) => (lang.t("conflict.keys_record"), None),
         None => (lang.t("conflict.keys"), None),
     };
     lines.push(Line::styled(keys.to_owned(), theme.key()));
@@ -91,34 +101,4 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &ConflictDialog,
     }
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
-}
-
-/// Where the conflict is, in words: `#3 Digital bygglov · Title` for an initiative's field,
-/// the path otherwise.
-fn place(app: &App, conflict: &Conflict) -> String {
-    let lang = app.lang;
-    let at = &conflict.at;
-    let id = at.get(1).and_then(|s| s.get("id")).and_then(Value::as_u64);
-    if let (Some("initiatives"), Some(id)) = (at.first().and_then(Value::as_str), id) {
-        let title = app
-            .portfolio
-            .initiatives
-            .iter()
-            .find(|i| u64::from(i.id) == id)
-            .map(|i| one_line(&i.title).into_owned())
-            .unwrap_or_default();
-        let what = match at.get(2).and_then(Value::as_str) {
-            None => lang.t("conflict.whole_initiative").to_owned(),
-            Some(field) => {
-                let mut words = lang.try_t(&format!("field.{field}")).unwrap_or(field).to_owned();
-                if at.len() > 3 {
-                    words.push(' ');
-                    words.push_str(&crate::merge::describe_path(&at[3..]));
-                }
-                words
-            }
-        };
-        return format!("#{id} {title} · {what}");
-    }
-    one_line(&conflict.path).into_owned()
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::editing::TextBox;
-use crate::app::{App, Field, FieldKind, InitiativeForm};
+use crate::app::{App, Field, FieldKind, FormField, InitiativeForm};
 use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS};
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
@@ -28,11 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &InitiativeForm, t
     let hint = match form.state.field().kind() {
         // Ishøj's third P reads "products"; what it means is said where it is ticked.
         _ if form.state.field() == Field::Relieves => "form.hint_relieves",
-        FieldKind::Line => "form.hint_line",
-        FieldKind::Text => "form.hint_text",
-        FieldKind::Choice => "form.hint_choice",
-        FieldKind::Multi => "form.hint_multi",
-        FieldKind::List => "form.hint_benefits",
+        kind => kind.hint(),
     };
     let block = theme
         .bordered()

@@ -17,7 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::dialog::framed;
 use super::editor::{choice_value, field_label, line_value, text_value};
 use super::theme::Theme;
-use crate::app::{App, IdeaField, IdeaFieldKind, IdeaForm};
+use crate::app::{App, FieldKind, FormField, IdeaField, IdeaForm};
 use crate::layout::FORM_TEXT_ROWS as TEXT_ROWS;
 use crate::text::one_line;
 
@@ -26,11 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &IdeaForm, theme: 
     let original = form.state.original.as_ref().map_or("", |i| i.title.as_str());
     let title = lang.tf("idea.form_title", &[("id", &form.id()), ("title", &one_line(original))]);
     let title = theme.truncate(&title, usize::from(area.width.saturating_sub(6)));
-    let hint = match form.field().kind() {
-        IdeaFieldKind::Line => "form.hint_line",
-        IdeaFieldKind::Text => "form.hint_text",
-        IdeaFieldKind::Choice => "form.hint_choice",
-    };
+    let hint = form.field().kind().hint();
     // As tall as its fields, the open need and the note under them, at the foot of the intake
     // list, so that the list's top rows and the idea selected in them stay in sight.
     let rows = IdeaField::ALL.len() as u16 + TEXT_ROWS - 1 + NOTE_ROWS + 1;
@@ -40,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, form: &IdeaForm, theme: 
     let mut y = inner.y;
     for field in IdeaField::ALL {
         let focused = form.field() == field;
-        let height = if focused && field.kind() == IdeaFieldKind::Text { TEXT_ROWS } else { 1 };
+        let height = if focused && field.kind() == FieldKind::Text { TEXT_ROWS } else { 1 };
         if y + height > inner.bottom() {
             break;
         }
@@ -65,7 +61,7 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &IdeaForm, field:
     let value =
         field_label(app, frame, row, field.key(), field == IdeaField::Title, (focused, has_error), theme);
     match field.kind() {
-        IdeaFieldKind::Line => {
+        FieldKind::Line => {
             let Some(input) = form.state.line(field) else { return };
             let suggestions = if focused { form.suggestions(field) } else { Vec::new() };
             line_value(
@@ -78,13 +74,15 @@ fn render_field(app: &App, frame: &mut Frame, row: Rect, form: &IdeaForm, field:
                 theme,
             );
         }
-        IdeaFieldKind::Text => text_value(app, frame, row, value, &form.need, focused, theme),
-        IdeaFieldKind::Choice => {
+        FieldKind::Text => text_value(app, frame, row, value, &form.need, focused, theme),
+        FieldKind::Choice => {
             let current = form.channel().map_or_else(
                 || app.lang.t("channel.none").to_owned(),
                 |c| app.lang.t(&format!("channel.{}", c.key())).to_owned(),
             );
             choice_value(frame, value, current, focused, theme);
         }
+        // The idea form has no field of these kinds.
+        FieldKind::Multi | FieldKind::List => {}
     }
 }

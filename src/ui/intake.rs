@@ -32,7 +32,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
         "intake.title",
         &[
             ("waiting", &lang.tn("intake.waiting", waiting, &[])),
-            ("untold", &lang.tn("intake.untold", untold, &[])),
+            (
+                "untold",
+                &lang.tn("intake.untold", untold, &[("days", &app.portfolio.organisation.feedback_days())]),
+            ),
         ],
     );
     // Within the top border, with its corners and a space each side; shortened where it

@@ -45,9 +45,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let problems: Vec<String> = match &dialog.outcome {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems.iter().take(2).map(|p| p.localized(lang)).collect(),
+    // What stops the import, else what it will take as written but looks wrong.
+    let (problems, problem_style): (Vec<String>, _) = match &dialog.outcome {
+        Ok(plan) => (plan.warnings.iter().take(2).map(|p| p.localized(lang)).collect(), theme.warning()),
+        Err(problems) => (problems.iter().take(2).map(|p| p.localized(lang)).collect(), theme.error()),
     };
     let head = match &dialog.outcome {
         Ok(plan) => Line::styled(theme.truncate(&plan.summary(lang), width), theme.info()),
@@ -89,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, dialog: &MappingDialog, 
         let y = inner.y + inner.height.saturating_sub(bottom as u16);
         let rect = Rect { y, height: inner.bottom().saturating_sub(y), ..inner };
         let text: Vec<Line> =
-            problems.iter().map(|p| Line::styled(one_line(p).into_owned(), theme.error())).collect();
+            problems.iter().map(|p| Line::styled(one_line(p).into_owned(), problem_style)).collect();
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rect);
     }
 }

@@ -242,3 +242,21 @@ fn a_value_being_typed_for_a_conflict_comes_back_on_that_conflict() {
     let (text, error) = back.status().expect("said");
     assert!(error && text.contains("Fossilfritt 2030"), "{text}");
 }
+
+#[test]
+fn a_whole_initiative_in_conflict_says_what_the_other_copy_changed_and_is_never_typed_as_json() {
+    let mut app = Harness::on_disk(&conflicted()).lang(Lang::Sv);
+    app.press('t').press('o');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("#8") && screen.contains("hela initiativet"), "{screen}");
+    assert!(screen.contains("Den andra kopian (deras) ändrade: Ägare"), "what theirs changed: {screen}");
+    assert!(!screen.contains("e redigera"), "no typing offered for a whole record: {screen}");
+    app.press('e');
+    assert!(matches!(&app.mode, Mode::Conflicts(d) if d.editing.is_none()), "no one-line JSON editor");
+    assert!(app.message().contains("behålls (o) eller tas (t)"), "{}", app.message());
+    let screen = app.render(80, 24);
+    assert!(
+        !screen.contains("\"created\"") && !screen.contains("eft…"),
+        "no raw JSON, the reason whole: {screen}"
+    );
+}

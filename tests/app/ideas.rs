@@ -262,9 +262,17 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
     assert_eq!(app.intake_selected(), Some(waiting[0]));
     app.press('y');
     assert_eq!(app.intake_selected(), Some(waiting[1]), "accepting moves on to the next one waiting");
+    let said = app.message();
+    assert!(said.starts_with(&format!("▸ #{} is next.", waiting[1])), "and says so: {said}");
+    assert!(app.render(80, 24).contains(&format!("#{}: accepted", waiting[0])), "whole: {said}");
     app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
     assert_eq!(triage(&app, waiting[1]), Triage::Declined);
     assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");
+    // Telling a proposer changes no decision: the selection stays on that idea.
+    select(&mut app, waiting[0]);
+    app.press('t');
+    assert_eq!(app.intake_selected(), Some(waiting[0]), "t keeps the idea it was about");
+    assert!(app.render(80, 24).contains("not told within 14 d") || app.render(80, 24).contains("(14 d)"));
 }
 
 #[test]
@@ -519,6 +527,28 @@ fn the_idea_form_edits_proposer_channel_date_and_need_as_one_undoable_change() {
 }
 
 #[test]
+fn a_title_over_the_limit_moves_its_end_into_the_need_in_the_idea_form_and_the_prompt() {
+    let head = "Lånecyklar för hemtjänstens personal i centrum ".repeat(4);
+    let tail = "så att de slipper vänta på bilarna mellan besöken";
+    assert!(head.chars().count() < 200 && (head.clone() + tail).chars().count() > 200);
+    let mut app = meeting().lang(Lang::Sv);
+    select(&mut app, 26);
+    app.press('e').keys("<C-u>").paste(&format!("{head}{tail}")).press("<C-s>");
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "saved, not refused");
+    let saved = app.portfolio.initiative(26).expect("kept").clone();
+    let (moved, need) = saved.need.split_once("\n\n").expect("the end, then the need");
+    assert!(saved.title.chars().count() <= 200 && tail.ends_with(moved), "{saved:?}");
+    assert_eq!(format!("{} {moved}", saved.title), format!("{head}{tail}"), "nothing lost");
+    assert_eq!(need, "Behovet som förslagsställaren beskrev.");
+    assert!(app.message().contains("resten flyttades till behovet"), "{}", app.message());
+    // The quick capture's prompt keeps to the same limit, the same way.
+    app.press('n').paste(&format!("{head}{tail}")).press(KeyCode::Enter);
+    let captured = app.portfolio.initiative(28).expect("captured");
+    assert_eq!((captured.title.as_str(), captured.need.as_str()), (saved.title.as_str(), moved));
+    assert!(app.message().contains("slutet flyttades till behovet"), "{}", app.message());
+}
+
+#[test]
 fn the_idea_form_being_typed_comes_back_on_the_same_idea() {
     let mut app = meeting();
     select(&mut app, 27);
@@ -593,7 +623,7 @@ fn the_intake_list_s_title_is_shortened_with_a_sign_where_it_does_not_fit() {
                     &app.lang.tn(
                         "intake.untold",
                         fasett::ideas::untold(&app.portfolio, app.today).count(),
-                        &[],
+                        &[("days", &app.portfolio.organisation.feedback_days())],
                     ),
                 ),
             ],

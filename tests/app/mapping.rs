@@ -173,3 +173,17 @@ fn export_xlsx_writes_a_workbook_beside_the_data_file() {
     let plan = dialog(&app).outcome.as_ref().expect("imports");
     assert_eq!((plan.added.len(), plan.updates.len(), plan.unchanged), (0, 0, p.initiatives.len()));
 }
+
+#[test]
+fn a_creation_date_in_the_future_is_shown_before_and_said_after_the_import() {
+    let mut app = Harness::on_disk(&Portfolio::default());
+    let sheet = app.dir().expect("a temporary folder").join("ideas.csv");
+    std::fs::write(&sheet, "Title;Created\nBike loans;2026-12-01\n").expect("writing the sheet");
+    import(&mut app, &sheet);
+    let said = "row 2, column B: Created: “2026-12-01” lies in the future";
+    let screen = app.screen();
+    assert!(screen.contains("row 2, column B: Created:"), "in the dialog before importing:\n{screen}");
+    app.press(KeyCode::Enter);
+    assert!(app.message().contains(said), "{}", app.message());
+    assert_eq!(app.portfolio.initiatives.len(), 1, "imported");
+}

@@ -1,6 +1,7 @@
 //! The four bugs the architecture issue found in the structure, each driven as a user met it:
 //! a key looked up in the wrong order, a layout computed twice, a paste in the wrong place and
-//! two formulas for one number.
+//! two formulas for one number; and the status line's one rule, which a facilitator's trial
+//! found kept in one dialog only.
 
 use fasett::action::Pane;
 use fasett::app::{Mode, ProfileEditor};
@@ -143,4 +144,49 @@ fn means_shown(portfolio: &fasett::model::Portfolio, id: u32) -> (Option<f64>, O
         .and_then(|all| all.iter().find(|c| c["assessment"] == id))
         .map(|c| c["score"].clone());
     (overview, reported)
+}
+
+#[test]
+fn a_message_goes_when_its_dialog_closes_or_another_opens() {
+    let mut app = Harness::on_disk(&sample()).lang(Lang::Sv);
+    // A new idea: its message comes with the form that asks for the proposer, and goes with it.
+    app.press('i').press('n').type_text("Värmekameror").press(KeyCode::Enter);
+    assert!(app.message().contains("har kommit in"), "{}", app.message());
+    app.press(KeyCode::Esc);
+    assert_eq!(app.message(), "", "gone with the idea form");
+    // An info said in a list goes when a form opens over it.
+    app.press(KeyCode::Esc).press('1').press('p');
+    assert!(app.message().contains("Presentationsläge"), "{}", app.message());
+    app.press('n');
+    assert!(matches!(app.mode, Mode::Form(_)));
+    assert_eq!(app.message(), "", "not under the new initiative form");
+    // A refusal goes with the form it refused, as it does with the benefit dialogs.
+    app.press("<C-s>");
+    assert!(app.status().is_some_and(|(text, error)| error && text.contains("Titel")), "{:?}", app.status());
+    app.press(KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.message(), "", "the form's refusal left with it");
+    // What the action that closes a dialog says stays: the save.
+    app.press('n').type_text("Ny titel").press("<C-s>");
+    assert!(app.message().contains("#27 skapat"), "{}", app.message());
+    // The same for the idea form's refusal.
+    app.press('i').press('e').press("<C-u>").press("<C-s>");
+    assert!(app.status().is_some_and(|(_, error)| error), "{:?}", app.status());
+    app.press(KeyCode::Esc).press('y');
+    assert!(matches!(&app.mode, Mode::Intake(list) if list.form.is_none()), "{:?}", app.mode);
+    assert!(!app.status().is_some_and(|(_, error)| error), "{:?}", app.status());
+}
+
+#[test]
+fn the_read_only_notice_stays_when_dialogs_open_and_close() {
+    let first = Harness::on_disk(&sample());
+    let path = first.path().expect("a data file").to_path_buf();
+    let opened = fasett::store::Store::open(&path, true).expect("opens");
+    let mut app = Harness::opened(opened);
+    let notice = app.message();
+    assert!(!notice.is_empty(), "read-only says so at start");
+    app.press('2').press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Detail { .. }));
+    app.press(KeyCode::Esc).press('?').press('?');
+    assert_eq!(app.message(), notice, "a lasting notice");
 }

@@ -137,3 +137,81 @@ fn a_paragraph_pasted_into_the_title_is_joined_and_said_so_once() {
     app.paste("Gemensam bilpool\n");
     assert_eq!(app.status(), None);
 }
+
+#[test]
+fn the_intake_prompt_and_the_benefit_dialogs_say_a_joined_paste_too() {
+    let joined = "The pasted line breaks became spaces: this field holds one line.";
+    let mut app = Harness::sample();
+    app.press('i').press('n').paste("Lånecyklar\nför hemtjänsten");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the intake's title prompt");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.portfolio.initiative(26).map(|i| i.title.as_str()), Some("Lånecyklar för hemtjänsten"));
+    let mut app = Harness::sample().on(fasett::action::Pane::Overview);
+    app.press('b').press('e');
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.dialog.is_some()), "the benefit editor");
+    app.paste("Lägre\nkostnad");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the benefit editor");
+    app.press(KeyCode::Esc).press('y');
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.dialog.is_none()), "back in the view");
+    app.press('m');
+    app.paste("12\n");
+    assert_eq!(app.status(), None, "only a line break at the end: nothing joined");
+    app.press(KeyCode::Tab).paste("mätt\nav ekonomi");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the measurement line");
+}
+
+#[test]
+fn home_and_end_keep_to_the_row_drawn() {
+    let mut app = description_of_3();
+    app.render(80, 24);
+    let (start_x, first_row) = app.cursor().expect("the cursor shows");
+    app.press(KeyCode::End).render(80, 24);
+    let (end_x, row) = app.cursor().expect("the cursor shows");
+    assert_eq!(row, first_row, "End stays on the row drawn:\n{}", screen_and_cursor(&mut app));
+    assert!(end_x > start_x + 40, "at its end:\n{}", screen_and_cursor(&mut app));
+    let at_end = cursor(&app, Field::Description).1;
+    assert!(at_end < 165, "not the end of the whole text");
+    app.press(KeyCode::Down).press(KeyCode::Home).render(80, 24);
+    assert_eq!(app.cursor(), Some((start_x, first_row + 1)), "Home: the second row's start");
+    assert_eq!(cursor(&app, Field::Description), (0, at_end + 1), "the char after the first row's");
+}
+
+#[test]
+fn a_text_with_crlf_or_a_final_line_break_saved_unedited_is_no_change() {
+    let mut p = fasett::testing::sample();
+    let i = p.initiatives.iter_mut().find(|i| i.id == 3).expect("the sample's #3");
+    i.description = "Första raden.\r\nAndra raden.\r\n".into();
+    i.need = "Ett behov.\n".into();
+    p.initiatives.push(fasett::model::Initiative {
+        id: 26,
+        title: "Lånecyklar".into(),
+        need: "Cyklar\r\nbehövs.\n".into(),
+        idea: Some(Box::default()),
+        ..fasett::model::Initiative::default()
+    });
+    p.next_id.initiative = 27;
+    let mut app = open_description_of_3(Harness::on_disk(&p));
+    let path = app.path().expect("a data file").to_path_buf();
+    let on_disk = std::fs::read(&path).expect("the file");
+    app.press("<C-s>");
+    assert_eq!(app.message(), "No changes to save.");
+    app.press(KeyCode::Esc).press('i').press('e').press("<C-s>");
+    assert_eq!(app.message(), "No changes to save.", "the idea form too");
+    assert!(!app.history.can_undo(), "no history entry");
+    assert_eq!(std::fs::read(&path).expect("the file"), on_disk, "nothing written");
+}
+
+#[test]
+fn a_restored_draft_keeps_an_unedited_text_as_the_file_has_it() {
+    let mut p = fasett::testing::sample();
+    let i = p.initiatives.iter_mut().find(|i| i.id == 3).expect("the sample's #3");
+    i.description = "Första raden.\r\nAndra raden.\r\n".into();
+    let mut app = open_description_of_3(Harness::on_disk(&p));
+    app.press(KeyCode::BackTab).press(KeyCode::End).type_text(" i dag");
+    let mut back = crate::drafts::restored_on(&app, &p);
+    assert!(matches!(back.mode, Mode::Form(_)), "{:?}", back.mode);
+    back.press("<C-s>");
+    let saved = back.portfolio.initiative(3).expect("kept");
+    assert!(saved.title.ends_with(" i dag"), "the edit is kept: {}", saved.title);
+    assert_eq!(saved.description, "Första raden.\r\nAndra raden.\r\n", "the text as the file had it");
+}

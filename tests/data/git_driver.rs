@@ -118,14 +118,18 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_sett
         ("Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
     );
     assert!(!pull.status.success() && said(&pull).contains("CONFLICT"), "git reports it:\n{}", said(&pull));
-    assert!(said(&pull).contains("initiatives[#3].title"), "fasett names it:\n{}", said(&pull));
+    assert!(
+        said(&pull).contains("#3 Fossilfri fordonsflotta (Bo) · Title:"),
+        "fasett names it:\n{}",
+        said(&pull)
+    );
     let text = std::fs::read_to_string(bo.join("portfolio.json")).expect("there");
     assert!(!text.contains("<<<<<<<"), "no conflict markers");
     let p = load(&bo);
     assert_eq!(p.conflicts.len(), 1);
     let check = run(&sandbox, &["check", "--file", "bo/portfolio.json"]);
     assert_eq!(check.status.code(), Some(2));
-    assert!(stderr(&check).contains("initiatives[#3].title"), "{}", stderr(&check));
+    assert!(stderr(&check).contains("#3 Fossilfri fordonsflotta (Bo) · Title:"), "{}", stderr(&check));
 
     // Settled (as the app does with `t`), added and committed: clean everywhere.
     let mut settled = p.clone();

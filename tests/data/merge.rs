@@ -378,7 +378,11 @@ fn fasett_merge_exits_0_clean_1_with_conflicts_and_check_names_them() {
     assert_eq!(tree["conflicts"][0]["path"], "initiatives[#3].title");
     let check = run(&sandbox, &["check", "--file", "ours.json"]);
     assert_eq!(check.status.code(), Some(2));
-    assert!(stderr(&check).contains("initiatives[#3].title"), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("#3 Ours · Title: ours Ours, theirs Theirs"),
+        "in words: {}",
+        stderr(&check)
+    );
 }
 
 #[test]

@@ -411,3 +411,19 @@ fn a_row_typed_below_an_exported_sheet_is_a_new_initiative_created_today() {
     assert_eq!(new.created, Some(today()), "typed today");
     assert!(!new.archived && new.benefits.is_empty(), "empty yes/no cells are no");
 }
+
+#[test]
+fn a_creation_date_in_the_future_is_imported_and_said_at_its_cell() {
+    let (sandbox, file) = sandbox_with_file();
+    let sheet = sandbox.root().join("idéer.csv");
+    std::fs::write(&sheet, "Titel;Skapad\nLånecyklar;2026-12-01\nSms före sophämtning;2026-11-02\n")
+        .expect("writing the sheet");
+    let said = "rad 2, kolumn B: Skapad: ”2026-12-01” ligger i framtiden";
+    let dry = run_ok(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet), "--dry-run"]);
+    assert!(stdout(&dry).contains(said), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("2 nya"), "the row is kept: {}", stdout(&dry));
+    let output = run_ok(&sandbox, &["--lang", "sv", "--file", utf8(&file), "import", utf8(&sheet)]);
+    assert!(stderr(&output).contains(said), "{}", stderr(&output));
+    let p = load(&file);
+    assert_eq!(p.initiatives[0].created, Some(date(2026, 12, 1)), "as written");
+}

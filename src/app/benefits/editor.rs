@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use super::super::editing::{self, FormState, Inputs};
+use super::super::editing::{self, FieldKind, FormField, FormState, Inputs};
 use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
@@ -40,10 +40,13 @@ keyed_enum! {
     }
 }
 
-impl BenefitField {
-    /// A choice stepped with ← →, not typed.
-    pub fn is_choice(self) -> bool {
-        matches!(self, BenefitField::Kind | BenefitField::Relieves)
+impl FormField for BenefitField {
+    fn kind(self) -> FieldKind {
+        match self {
+            // Stepped with ← →, not typed.
+            BenefitField::Kind | BenefitField::Relieves => FieldKind::Choice,
+            _ => FieldKind::Line,
+        }
     }
 }
 
@@ -100,7 +103,7 @@ impl BenefitEditor {
     pub fn edit(&mut self, edit: Edit) {
         self.error = None;
         let field = self.state.field();
-        if field.is_choice() {
+        if field.kind() == FieldKind::Choice {
             let forward = match edit {
                 Edit::NextChar | Edit::Insert(' ' | 'l') => true,
                 Edit::PreviousChar | Edit::Insert('h') => false,
@@ -385,6 +388,13 @@ mod tests {
         let b = e.build(TODAY, Lang::Sv).expect("valid");
         assert_eq!((b.baseline.value, b.target.value), (Some(2_000_000.0), Some(1_600_000.5)));
         assert_eq!(b.target.date, Some(date(2027, 12, 31)));
+        // Budgets in millions and thousands, as a Swedish budget writes them.
+        typed(&mut e, BenefitField::BaselineValue, "2 mnkr");
+        typed(&mut e, BenefitField::TargetValue, "1,5 Mkr");
+        let b = e.build(TODAY, Lang::Sv).expect("valid");
+        assert_eq!((b.baseline.value, b.target.value), (Some(2_000_000.0), Some(1_500_000.0)));
+        typed(&mut e, BenefitField::TargetValue, "1 600 tkr");
+        assert_eq!(e.build(TODAY, Lang::Sv).map(|b| b.target.value), Ok(Some(1_600_000.0)));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! marking actions done.
 
 use super::{CultureMode, sideways};
-use crate::app::editing::{self, FormState, Typed};
+use crate::app::editing::{self, FieldKind, FormField, FormState, Typed};
 use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
@@ -25,9 +25,12 @@ keyed_enum! {
     }
 }
 
-impl ActionField {
-    pub fn is_choice(self) -> bool {
-        matches!(self, ActionField::Item | ActionField::Done)
+impl FormField for ActionField {
+    fn kind(self) -> FieldKind {
+        match self {
+            ActionField::Item | ActionField::Done => FieldKind::Choice,
+            _ => FieldKind::Line,
+        }
     }
 }
 
@@ -112,7 +115,7 @@ impl App {
         // Every field but the choices is typed as one line of text.
         let lines = ActionField::ALL
             .iter()
-            .filter(|f| !f.is_choice())
+            .filter(|f| f.kind() != FieldKind::Choice)
             .map(|f| {
                 let value = match f {
                     ActionField::What => draft.what.clone(),

@@ -117,7 +117,10 @@ impl App {
         };
         let mut form = IdeaForm::new(original, draft, IdeaField::Title, &self.portfolio.organisation);
         form.state.put_back(focus, fields, one_line);
-        if let Some((_, need)) = fields.iter().find(|(k, _)| k == IdeaField::Need.key()) {
+        // A need kept unedited stays as the file has it (`\r\n`, a final line break).
+        if let Some((_, need)) = fields.iter().find(|(k, _)| k == IdeaField::Need.key())
+            && form.need.text() != *need
+        {
             let clean: String = need.chars().filter(|c| !c.is_control() || *c == '\n').collect();
             form.need = TextBox::new(clean.split('\n').map(str::to_owned).collect());
         }

@@ -1,7 +1,8 @@
 //! A multi-line text field (an initiative's description and need): a [`TextArea`] does the
 //! editing, and [`wrap`] lays the text out in rows of the field's width. The one layout
-//! serves both sides: the ui draws the rows it gives, and ↑/↓ move the cursor between the
-//! same rows, so what is drawn is where the cursor goes.
+//! serves both sides: the ui draws the rows it gives, ↑/↓ move the cursor between the same
+//! rows and Home/End go to the ends of the row drawn, so what is drawn is where the cursor
+//! goes.
 
 use std::cell::Cell;
 
@@ -9,6 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Typed, edit_area, multi_line};
+use crate::action::Edit;
 use crate::{layout, text};
 
 /// One row of wrapped text: the part of line `line` from char `start` up to (not including)
@@ -104,7 +106,7 @@ pub struct View {
 }
 
 /// A multi-line text field: the text and its cursor, the column ↑/↓ aim for, and how far it
-/// was scrolled when last drawn.
+/// was scrolled and how wide it was when last drawn.
 #[derive(Debug, Clone)]
 pub struct TextBox {
     area: TextArea<'static>,
@@ -113,20 +115,47 @@ pub struct TextBox {
     /// The first row shown when the field was last drawn: the view moves from there only as
     /// far as the cursor needs ([`layout::scroll`]). Drawing keeps it, so it lives in a cell.
     top: Cell<usize>,
+    /// The width the field was last drawn at, whose rows Home and End keep to (0 before it
+    /// was drawn: then they go to the ends of the whole line).
+    width: Cell<usize>,
+    /// The text as [`TextBox::from_text`] was given it, given back while its lines are as
+    /// they were: line breaks written `\r\n` or a final one are not an edit.
+    loaded: Option<String>,
+}
+
+/// `text`'s lines as the field shows them (`\r\n` a line break too, a final one not a line
+/// of its own); at least one, empty.
+fn lines_of(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 impl TextBox {
     pub fn new(lines: Vec<String>) -> Self {
-        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0) }
+        Self { area: TextArea::new(lines), goal: None, top: Cell::new(0), width: Cell::new(0), loaded: None }
+    }
+
+    /// A field holding `text` (a description or need from the file), which [`Self::text`]
+    /// gives back exactly until it is edited, so that saving an unedited form is no change.
+    pub fn from_text(text: &str) -> Self {
+        Self { loaded: Some(text.to_owned()), ..Self::new(lines_of(text)) }
     }
 
     pub fn lines(&self) -> &[String] {
         self.area.lines()
     }
 
-    /// The text, its lines joined with line breaks.
+    /// The text, its lines joined with line breaks; the text it was given while its lines
+    /// are unedited.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        let lines = self.area.lines();
+        match &self.loaded {
+            Some(loaded) if lines_of(loaded) == lines => loaded.clone(),
+            _ => lines.join("\n"),
+        }
     }
 
     /// The cursor: line, and char in the line.
@@ -140,6 +169,10 @@ impl TextBox {
     pub fn type_text(&mut self, typed: Typed<'_>) -> bool {
         self.goal = None;
         match typed {
+            Typed::Key(edit @ (Edit::Start | Edit::End)) if self.width.get() > 0 => {
+                self.go_to_row_edge(edit == Edit::End);
+                false
+            }
             Typed::Key(edit) => edit_area(&mut self.area, edit),
             Typed::Paste(text) => self.area.insert_str(multi_line(text)),
         }
@@ -164,6 +197,22 @@ impl TextBox {
         self.jump(rows[target].line, column);
         self.goal = Some(x);
         true
+    }
+
+    /// Home (`end` false) or End: the cursor to the start or the end of the row it is on as
+    /// drawn. On a row that is not its line's last, the end is before the row's last char
+    /// (the space it broke at): after it is the next row's start.
+    fn go_to_row_edge(&mut self, end: bool) {
+        let rows = wrap(self.area.lines(), self.width.get());
+        let row = row_of(&rows, self.cursor());
+        let r = rows[row];
+        let last_of_line = rows.get(row + 1).is_none_or(|next| next.line != r.line);
+        let column = match (end, last_of_line || r.end == r.start) {
+            (false, _) => r.start,
+            (true, true) => r.end,
+            (true, false) => r.end - 1,
+        };
+        self.jump(r.line, column);
     }
 
     /// The cursor to the start of the text (`end` false) or to its end.
@@ -194,6 +243,7 @@ impl TextBox {
     pub fn view(&self, width: usize, height: usize) -> View {
         let width = width.max(1);
         let height = height.max(1);
+        self.width.set(width);
         let lines = self.area.lines();
         let rows = wrap(lines, width);
         let cursor = self.cursor();
@@ -339,6 +389,49 @@ mod tests {
         assert_eq!((view.above, view.cursor.1), (0, 4), "the view moves only when it must");
         text_box.move_vertically(true, 20);
         assert_eq!(text_box.view(20, 5).above, 1);
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_ends_of_the_row_drawn() {
+        // At 10 columns: "aaaaaaaa ", "bb ", "cccccccc".
+        let mut text_box = typed("aaaaaaaa bb cccccccc\nzz");
+        text_box.to_edge(false);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 20), "not drawn yet: the whole line's end");
+        text_box.view(10, 5);
+        text_box.to_edge(false);
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 11), "the second row's end, on the space it broke at");
+        assert_eq!(text_box.view(10, 5).cursor, (2, 1), "drawn on that row");
+        text_box.type_text(Typed::Key(Edit::Start));
+        assert_eq!(text_box.cursor(), (0, 9), "the second row's start");
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (0, 20), "the line's last row: its end");
+        text_box.type_text(Typed::Key(Edit::Start));
+        assert_eq!(text_box.cursor(), (0, 12));
+        text_box.move_vertically(true, 10);
+        text_box.type_text(Typed::Key(Edit::End));
+        assert_eq!(text_box.cursor(), (1, 2), "a short line: as before");
+    }
+
+    #[test]
+    fn a_text_is_given_back_as_it_came_until_it_is_edited() {
+        for text in ["Rad ett\r\nRad två\r\n", "Rad ett\n", "", "\n", "a\n\nb"] {
+            let mut text_box = TextBox::from_text(text);
+            assert_eq!(text_box.text(), text, "unedited");
+            text_box.to_edge(true);
+            text_box.type_text(Typed::Key(Edit::Insert('!')));
+            text_box.type_text(Typed::Key(Edit::DeletePreviousChar));
+            assert_eq!(text_box.text(), text, "typed and taken back: as it was");
+            text_box.type_text(Typed::Key(Edit::Insert('!')));
+            assert_eq!(
+                text_box.text(),
+                format!("{}!", text.lines().collect::<Vec<_>>().join("\n")),
+                "edited"
+            );
+        }
     }
 
     #[test]

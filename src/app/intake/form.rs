@@ -6,8 +6,10 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use crate::action::Edit;
-use crate::app::editing::{self, FormState, TextBox, Typed};
-use crate::app::form::{FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, suggest};
+use crate::app::editing::{self, FieldKind, FormField, FormState, TextBox, Typed};
+use crate::app::form::{
+    FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, keep_title, suggest,
+};
 use crate::cycle;
 use crate::dates;
 use crate::model::{Channel, Idea, Initiative, Organisation, keyed_enum};
@@ -26,22 +28,13 @@ keyed_enum! {
     }
 }
 
-/// How an idea form's field is edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdeaFieldKind {
-    Line,
-    /// The need: several lines.
-    Text,
-    /// The channel: ← → over the channels and none.
-    Choice,
-}
-
-impl IdeaField {
-    pub fn kind(self) -> IdeaFieldKind {
+impl FormField for IdeaField {
+    fn kind(self) -> FieldKind {
         match self {
-            IdeaField::Need => IdeaFieldKind::Text,
-            IdeaField::Channel => IdeaFieldKind::Choice,
-            _ => IdeaFieldKind::Line,
+            IdeaField::Need => FieldKind::Text,
+            // ← → over the channels and none.
+            IdeaField::Channel => FieldKind::Choice,
+            _ => FieldKind::Line,
         }
     }
 }
@@ -79,7 +72,7 @@ impl IdeaForm {
         ]
         .into_iter()
         .collect();
-        let need = TextBox::new(draft.need.lines().map(str::to_owned).collect());
+        let need = TextBox::from_text(&draft.need);
         let mut state = FormState::new(Some(original), draft, lines);
         state.focus_field(focus);
         Self {
@@ -123,19 +116,18 @@ impl IdeaForm {
         if self.state.complete(edit, offered.as_deref()) {
             return;
         }
-        match field.kind() {
-            IdeaFieldKind::Choice => {
-                let forward = match edit {
-                    Edit::NextChar | Edit::Insert(' ') => true,
-                    Edit::PreviousChar => false,
-                    _ => return,
-                };
-                let idea = self.state.draft.idea.get_or_insert_with(Box::default);
-                idea.channel = cycle::step_or_none(&Channel::ALL, idea.channel.as_ref(), forward);
-                self.state.dirty = true;
-            }
-            IdeaFieldKind::Line | IdeaFieldKind::Text => self.type_text(Typed::Key(edit)),
+        if field.kind() != FieldKind::Choice {
+            self.type_text(Typed::Key(edit));
+            return;
         }
+        let forward = match edit {
+            Edit::NextChar | Edit::Insert(' ') => true,
+            Edit::PreviousChar => false,
+            _ => return,
+        };
+        let idea = self.state.draft.idea.get_or_insert_with(Box::default);
+        idea.channel = cycle::step_or_none(&Channel::ALL, idea.channel.as_ref(), forward);
+        self.state.dirty = true;
     }
 
     /// Pasted text at the cursor (one line but in the need).
@@ -147,11 +139,11 @@ impl IdeaForm {
     fn type_text(&mut self, typed: Typed<'_>) {
         let field = self.field();
         let changed = match field.kind() {
-            IdeaFieldKind::Line => {
+            FieldKind::Line => {
                 self.state.lines.get_mut(field).is_some_and(|input| editing::type_line(input, typed))
             }
-            IdeaFieldKind::Text => self.need.type_text(typed),
-            IdeaFieldKind::Choice => false,
+            FieldKind::Text => self.need.type_text(typed),
+            FieldKind::Choice | FieldKind::Multi | FieldKind::List => false,
         };
         self.state.dirty |= changed;
     }
@@ -173,24 +165,28 @@ impl IdeaForm {
         }
     }
 
-    /// Reads every field into the initiative, or says which field is wrong and why.
+    /// Whether the title is longer than [`MAX_TITLE_CHARS`], so that saving moves its end to
+    /// the need.
+    pub fn title_overflows(&self) -> bool {
+        self.state.lines.value(IdeaField::Title).chars().count() > MAX_TITLE_CHARS
+    }
+
+    /// Reads every field into the initiative, or says which field is wrong and why. A title
+    /// over [`MAX_TITLE_CHARS`] is not refused: its end becomes the start of the need, as in
+    /// the initiative form.
     pub fn build(&self, today: Date) -> Result<Initiative, FieldError<IdeaField>> {
         let err = |field, key| FieldError { field, key };
         let value = |field| self.state.lines.value(field);
         let mut i = self.state.draft.clone();
-        i.title = value(IdeaField::Title);
+        (i.title, i.need) = keep_title(&value(IdeaField::Title), self.need.text());
         if i.title.is_empty() {
             return Err(err(IdeaField::Title, "form.error_title_required"));
         }
-        if i.title.chars().count() > MAX_TITLE_CHARS {
-            return Err(err(IdeaField::Title, "form.error_too_long"));
-        }
-        for (field, input) in &self.state.lines {
+        for (field, input) in self.state.lines.iter().filter(|(f, _)| *f != IdeaField::Title) {
             if input.value().chars().count() > MAX_LINE_CHARS {
                 return Err(err(*field, "form.error_too_long"));
             }
         }
-        i.need = self.need.text();
         if i.need.chars().count() > MAX_TEXT_CHARS {
             return Err(err(IdeaField::Need, "form.error_too_long"));
         }

@@ -18,7 +18,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Row, Wrap};
 
 use super::{run_title, view_block};
-use crate::app::{ActionField, ActionForm, App};
+use crate::app::{ActionField, ActionForm, App, FieldKind, FormField};
 use crate::model::{ActionItem, Id};
 use crate::text::one_line;
 use crate::ui::dialog::{centred, framed};
@@ -170,7 +170,7 @@ pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, 
         let value =
             Rect { x: inner.x + label_width, y, width: inner.width.saturating_sub(label_width), height: 1 };
         let value_style = if focused { theme.selected() } else { Style::new() };
-        if field.is_choice() {
+        if field.kind() == FieldKind::Choice {
             let text = match field {
                 ActionField::Done => app
                     .lang

@@ -1,0 +1,107 @@
+//! Conflicts in words, for people: where a conflict is, each copy's value and what each
+//! copy changed in a whole record. The conflict dialog, `fasett check` and the merge
+//! driver's summary all say a conflict this way.
+
+use serde_json::Value;
+
+use crate::i18n::Lang;
+use crate::model::{Conflict, Portfolio, Side};
+use crate::text::one_line;
+
+/// The conflicts still waiting in `portfolio`, one line each in `lang`, for `fasett check`
+/// and the merge's summary: `#3 Digital bygglov · Priority: ours High, theirs Medium`.
+pub fn conflict_lines(portfolio: &Portfolio, lang: Lang) -> Vec<String> {
+    portfolio.conflicts.iter().map(|c| conflict_line(c, portfolio, lang)).collect()
+}
+
+fn conflict_line(c: &Conflict, portfolio: &Portfolio, lang: Lang) -> String {
+    let show = |side: &Side| {
+        let text = shown_value(c, side, lang);
+        let cut: String = text.chars().take(60).collect();
+        if cut.len() < text.len() { format!("{cut}…") } else { cut }
+    };
+    lang.tf(
+        "merge.conflict_line",
+        &[("path", &place(c, portfolio, lang)), ("ours", &show(&c.ours)), ("theirs", &show(&c.theirs))],
+    )
+}
+
+/// One side of `conflict` as a person reads it, in `lang`: a choice by its label ("Hög",
+/// not `high`), text as it is, a removed value said so, a record by its number and title,
+/// anything else as JSON. The conflict dialog and `fasett check` both show values this way.
+pub fn shown_value(conflict: &Conflict, side: &Side, lang: Lang) -> String {
+    let field = conflict.at.iter().rev().find_map(Value::as_str);
+    let text = match side.get() {
+        None => lang.t("conflict.removed").to_owned(),
+        Some(Value::String(value)) => field
+            .and_then(|field| lang.try_t(&format!("{field}.{value}")))
+            .map_or_else(|| value.clone(), str::to_owned),
+        Some(Value::Object(record)) if record.contains_key("title") => {
+            let id = record.get("id").map(Value::to_string).unwrap_or_default();
+            let title = record.get("title").and_then(Value::as_str).unwrap_or_default();
+            format!("#{id} {title}")
+        }
+        Some(other) => other.to_string(),
+    };
+    one_line(&text).into_owned()
+}
+
+/// Where the conflict is, in words: `#3 Digital bygglov · Titel` for an initiative's field,
+/// `#3 Digital bygglov · hela initiativet` for the whole record, the path otherwise.
+pub fn place(conflict: &Conflict, portfolio: &Portfolio, lang: Lang) -> String {
+    let at = &conflict.at;
+    let id = at.get(1).and_then(|s| s.get("id")).and_then(Value::as_u64);
+    let (Some("initiatives"), Some(id)) = (at.first().and_then(Value::as_str), id) else {
+        return one_line(&conflict.path).into_owned();
+    };
+    let title = portfolio
+        .initiatives
+        .iter()
+        .find(|i| u64::from(i.id) == id)
+        .map(|i| one_line(&i.title).into_owned())
+        .or_else(|| {
+            [&conflict.theirs, &conflict.ours, &conflict.base]
+                .into_iter()
+                .find_map(|side| side.get()?.get("title")?.as_str().map(|t| one_line(t).into_owned()))
+        })
+        .unwrap_or_default();
+    let what = match at.get(2).and_then(Value::as_str) {
+        None => lang.t("conflict.whole_initiative").to_owned(),
+        Some(field) => {
+            let mut words = field_name(field, lang);
+            if at.len() > 3 {
+                words.push(' ');
+                words.push_str(&super::describe_path(&at[3..]));
+            }
+            words
+        }
+    };
+    format!("#{id} {title} · {what}")
+}
+
+/// A field of a record in the user's words, its key where the catalog has none.
+fn field_name(key: &str, lang: Lang) -> String {
+    lang.try_t(&format!("field.{key}")).unwrap_or(key).to_owned()
+}
+
+/// A whole record is in conflict (one copy removed it, the other changed it): it is kept or
+/// taken whole, never typed.
+pub fn is_record(conflict: &Conflict) -> bool {
+    [&conflict.base, &conflict.ours, &conflict.theirs]
+        .into_iter()
+        .any(|side| side.get().is_some_and(|v| v.is_object() || v.is_array()))
+}
+
+/// What `side` changed in a whole record since the copies parted, in words ("Titel, Logg"),
+/// or `None` when it removed the record or this is not a record.
+pub fn changed_fields(conflict: &Conflict, side: &Side, lang: Lang) -> Option<String> {
+    let (Some(Value::Object(base)), Some(Value::Object(now))) = (conflict.base.get(), side.get()) else {
+        return None;
+    };
+    let mut keys: Vec<&String> = now.keys().filter(|k| base.get(*k) != now.get(*k)).collect();
+    keys.extend(base.keys().filter(|k| !now.contains_key(*k)));
+    // When it was changed is said beside the side already.
+    keys.retain(|k| k.as_str() != "updated");
+    let names: Vec<String> = keys.into_iter().map(|k| field_name(k, lang)).collect();
+    Some(if names.is_empty() { lang.t("conflict.nothing_changed").to_owned() } else { names.join(", ") })
+}
