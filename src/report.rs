@@ -9,7 +9,8 @@
 //! What the report says is computed once, in `report/content.rs` ([`Options`] and the figures
 //! every format writes), and written three ways: `report/markdown.rs`, `report/json.rs` and
 //! `report/html.rs` with its charts in `report/svg.rs`. What a group said, item by item, is in
-//! `report/group.rs`.
+//! `report/group.rs`, the loop from idea to decision in `report/ideas.rs`, benefits in
+//! `report/benefits.rs`. The Markdown and the HTML say the same; the HTML adds the pictures.
 
 mod benefits;
 mod content;

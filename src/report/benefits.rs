@@ -114,6 +114,26 @@ impl Shown<'_> {
 }
 
 /// Listed in the per-initiative table: something summed, or a cost stated.
+impl Shown<'_> {
+    /// Each P that benefits ease (and "none"), with money and time planned beside realised;
+    /// a P no benefit eases is left out.
+    fn per_pressure(&self, s: &Summary) -> Vec<[String; 3]> {
+        let names = ["pressure.money", "pressure.products", "pressure.staff", "report.benefits_no_p"];
+        names
+            .iter()
+            .zip(&s.per_pressure)
+            .filter(|(_, sums)| **sums != Sums::default())
+            .map(|(name, sums)| {
+                [
+                    self.lang.t(name).to_owned(),
+                    self.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
+                    self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised),
+                ]
+            })
+            .collect()
+    }
+}
+
 fn counted(i: &&benefits::InitiativeFigures) -> bool {
     i.benefits.sums != Sums::default() || i.costs.investment.is_some() || i.costs.yearly.is_some()
 }
@@ -211,17 +231,8 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, t
             (t("report.benefits_time"), false),
         ],
     );
-    let names = ["pressure.money", "pressure.products", "pressure.staff", "report.benefits_no_p"];
-    for (name, sums) in names.iter().zip(&s.per_pressure) {
-        if *sums != Sums::default() {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} |",
-                t(name),
-                shown.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
-                shown.pair(BenefitKind::Time, sums.time_planned, sums.time_realised)
-            );
-        }
+    for [name, money, time] in shown.per_pressure(s) {
+        let _ = writeln!(o, "| {name} | {money} | {time} |");
     }
 }
 
@@ -531,6 +542,26 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_
                 );
             }
         }
+        let others = s.initiatives.iter().filter(|i| i.benefits.count > 0 && !counted(i)).count();
+        if others > 0 {
+            let _ =
+                write!(o, "<p>{}</p>", esc(&lang.tf("report.benefits_only_quality", &[("count", &others)])));
+        }
+        let _ = write!(o, "<h3>{}</h3>", esc(t("report.benefits_per_pressure")));
+        head(
+            o,
+            "keep",
+            &[
+                (t("report.benefits_relieves"), false),
+                (t("report.benefits_money"), false),
+                (t("report.benefits_time"), false),
+            ],
+        );
+        for [name, money, time] in shown.per_pressure(s) {
+            let _ =
+                write!(o, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&name), esc(&money), esc(&time));
+        }
+        o.push_str("</tbody></table>");
     }
     // What needs doing, as the Markdown says it (no names in it).
     let mut needs = String::new();

@@ -267,6 +267,10 @@ pub(super) struct Facts<'a> {
     pub(super) checklists: Vec<ChecklistResult>,
     pub(super) open_actions: Vec<&'a ActionItem>,
     pub(super) memo: Memo<'a>,
+    /// What each run's group said, for the runs with participants' own scores.
+    pub(super) groups: Vec<super::group::GroupRun>,
+    /// Ideas waiting, the change since the last review, lessons per family.
+    pub(super) ideas: super::ideas::Loop,
     pub(super) benefits: crate::benefits::Summary,
 }
 
@@ -278,6 +282,8 @@ impl<'a> Facts<'a> {
         let checklists = analysis::checklist_results(p, lang);
         Facts {
             memo: Memo::new(p, today, lang, options, &checklists),
+            groups: super::group::runs(p, &checklists, lang),
+            ideas: super::ideas::Loop::new(p, today, lang),
             benefits: crate::benefits::summary(p, today),
             p,
             lang,
@@ -301,8 +307,9 @@ impl<'a> Facts<'a> {
 
     /// The report's first lines: the initiatives in the portfolio (the statuses add up to
     /// this), how many are active, and the ideas waiting, which are counted apart and listed
-    /// under the heading `section`.
-    pub(super) fn intro(&self, today: Date, section: &str) -> Vec<String> {
+    /// in the loop's section.
+    pub(super) fn intro(&self, today: Date) -> Vec<String> {
+        let section = self.t("report.loop");
         let lang = self.lang;
         let total: usize = self.statuses.iter().sum();
         let mut lines = vec![lang.tn(
@@ -346,13 +353,18 @@ impl<'a> Facts<'a> {
     }
 
     /// What a log line shows in either format: its date, "#3 Title", its kind in words and
-    /// its text, unescaped.
+    /// its text (a stage decision's verdict, forum and move before it), unescaped.
     pub(super) fn log_cells(&self, line: &LogLine<'_>) -> [String; 4] {
+        let text = if line.entry.decision.is_some() {
+            crate::ideas::decision_words(line.entry, self.lang)
+        } else {
+            line.entry.text.clone()
+        };
         [
             self.lang.date(line.entry.date),
             format!("#{} {}", line.initiative.id, line.initiative.title),
             self.name("log_kind", line.entry.kind.key()).to_owned(),
-            line.entry.text.clone(),
+            text,
         ]
     }
 

@@ -122,15 +122,15 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
 
 fn short(text: &str) -> String {
     let head = text.split(':').next().unwrap_or(text).trim();
-    md_cell(if head.is_empty() { text } else { head })
+    one_line(if head.is_empty() { text } else { head }).into_owned()
 }
 
 /// An item's name as the report writes it: its text up to a colon ("Testing: we try …" is
-/// "Testing"), with the perspective and the reverse mark.
+/// "Testing"), with the perspective and the reverse mark. Unescaped.
 fn item_name(t: &Template, g: &SlotGroup<'_>, lang: Lang) -> String {
     let mut name = short(g.slot.item.text.get(lang.code()));
     if let Some(p) = g.slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
-        name = format!("{name} ({})", md_cell(p.name.get(lang.code())));
+        name = format!("{name} ({})", one_line(p.name.get(lang.code())));
     }
     if g.slot.item.reverse {
         name.push_str(" ⇅");
@@ -138,103 +138,279 @@ fn item_name(t: &Template, g: &SlotGroup<'_>, lang: Lang) -> String {
     name
 }
 
-/// A section per run with the group's own scores: the lists and the item table (and for a
-/// template with perspectives, the gaps). Empty when no run has a group.
-pub(super) fn markdown(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang) -> String {
-    let t = |k: &str| lang.t(k);
-    let mut o = String::new();
-    for c in checklists {
-        let Some(run) = p.assessment(c.assessment) else { continue };
-        let Some(template) = p.template(&run.template, run.template_version) else { continue };
-        let groups = group::group(template, run);
-        if groups.iter().all(|g| g.distribution.n() == 0) {
-            continue;
-        }
-        let _ = writeln!(o, "\n### {} · {}, {}\n", md_cell(&c.name), md_cell(&c.scope), lang.date(c.date));
-        let size = group::group_size(&groups);
-        let _ = writeln!(o, "{}\n", lang.tf("report.group_intro", &[("count", &size)]));
-        let list = |slots: Vec<&SlotGroup<'_>>| {
-            slots
+/// What a group said in one run, as every format writes it: each text in words, unescaped.
+pub struct GroupRun {
+    /// "Innovation climate · Management team, 2026-10-14".
+    pub heading: String,
+    /// How many gave their own scores, and what the spread is.
+    pub intro: String,
+    /// Where the group disagrees most and where it agrees: "item (spread)" each; both empty
+    /// when no item stands out.
+    pub disagree: Vec<String>,
+    pub agree: Vec<String>,
+    /// The scale, "1–5", heading the distribution column.
+    pub scale: String,
+    /// The scale's lowest value, the first of each item's counts.
+    pub min: u8,
+    pub items: Vec<ItemRow>,
+    /// Per principle the perspectives' values and their gap, for a template with two or more.
+    pub gaps: Option<GapTable>,
+}
+
+/// One item of [`GroupRun`]: its name and how the participants' scores spread.
+pub struct ItemRow {
+    pub name: String,
+    /// One count per step of the scale, lowest first.
+    pub counts: Vec<u32>,
+    /// The counts as characters (`··▂█▂`), for plain text.
+    pub bars: String,
+    pub mean: String,
+    pub median: String,
+    pub range: String,
+    pub spread: String,
+    pub agreed: String,
+}
+
+/// Kiruna's table: each dimension (a summary row) above its items, the whole run last.
+pub struct GapTable {
+    /// The first two perspectives' names, the table's value columns.
+    pub perspectives: [String; 2],
+    /// How the gap is taken, said above the table.
+    pub rule: String,
+    pub rows: Vec<GapRow>,
+}
+
+/// A row of [`GapTable`].
+pub struct GapRow {
+    pub name: String,
+    pub first: String,
+    pub second: String,
+    pub gap: String,
+    /// A dimension's or the whole run's row, not an item's.
+    pub summary: bool,
+}
+
+/// For each run with participants' own scores, what the group said. Empty when no run has a
+/// group.
+pub(super) fn runs(p: &Portfolio, checklists: &[ChecklistResult], lang: Lang) -> Vec<GroupRun> {
+    checklists
+        .iter()
+        .filter_map(|c| {
+            let run = p.assessment(c.assessment)?;
+            let template = p.template(&run.template, run.template_version)?;
+            let groups = group::group(template, run);
+            if groups.iter().all(|g| g.distribution.n() == 0) {
+                return None;
+            }
+            let listed = |slots: Vec<&SlotGroup<'_>>| {
+                slots
+                    .iter()
+                    .map(|g| format!("{} ({})", item_name(template, g, lang), super::score(lang, g.spread())))
+                    .collect::<Vec<_>>()
+            };
+            let disagree = listed(group::disagree_most(&groups, LISTED));
+            let agree =
+                if disagree.is_empty() { Vec::new() } else { listed(group::agree_most(&groups, LISTED)) };
+            let items = groups
                 .iter()
-                .map(|g| format!("{} ({})", item_name(template, g, lang), super::score(lang, g.spread())))
-                .collect::<Vec<_>>()
-                .join("; ")
+                .map(|g| {
+                    let dist = &g.distribution;
+                    ItemRow {
+                        name: item_name(template, g, lang),
+                        counts: dist.counts.clone(),
+                        bars: dist.bars(),
+                        mean: super::score(lang, dist.mean()),
+                        median: super::score(lang, dist.median()),
+                        range: dist.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}")),
+                        spread: super::score(lang, g.spread()),
+                        agreed: g.agreed.map_or_else(|| "–".to_owned(), |s| s.to_string()),
+                    }
+                })
+                .collect();
+            Some(GroupRun {
+                heading: format!("{} · {}, {}", one_line(&c.name), one_line(&c.scope), lang.date(c.date)),
+                intro: lang.tf("report.group_intro", &[("count", &group::group_size(&groups))]),
+                disagree,
+                agree,
+                scale: format!("{}–{}", template.scale.min, template.scale.max),
+                min: template.scale.min,
+                items,
+                gaps: gap_table(template, run, &groups, lang),
+            })
+        })
+        .collect()
+}
+
+/// Each dimension above its items, the whole run at the end; their gaps are over the items
+/// scored under both perspectives only (`group::gap_summaries`).
+fn gap_table(
+    template: &Template,
+    run: &crate::model::Assessment,
+    groups: &[SlotGroup<'_>],
+    lang: Lang,
+) -> Option<GapTable> {
+    let gaps = group::perspective_gaps(template, groups);
+    if gaps.is_empty() {
+        return None;
+    }
+    let name =
+        |ix: usize| template.perspectives.get(ix).map(|x| one_line(x.name.get(lang.code())).into_owned());
+    let perspectives = [name(0).unwrap_or_default(), name(1).unwrap_or_default()];
+    let rule = lang.tf("results.gap_rule", &[("first", &perspectives[0]), ("second", &perspectives[1])]);
+    let scores = crate::scoring::scores(template, run);
+    let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
+    let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
+        // A gap over some items stands beside those items' own means, as on screen.
+        let (first, second) = match gap.filter(|g| g.needs_its_count()) {
+            Some(g) => g.means,
+            None => (by.first().copied().flatten(), by.get(1).copied().flatten()),
         };
-        let disagree = group::disagree_most(&groups, LISTED);
-        if !disagree.is_empty() {
-            let _ = writeln!(o, "- {}: {}", t("results.disagree"), list(disagree));
-            let _ = writeln!(o, "- {}: {}", t("results.agree"), list(group::agree_most(&groups, LISTED)));
+        GapRow {
+            name: one_line(name).into_owned(),
+            first: super::score(lang, first),
+            second: super::score(lang, second),
+            gap: gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–")),
+            summary: true,
+        }
+    };
+    let mut rows = Vec::new();
+    for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
+        let name = template.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
+        rows.push(summary(name, &d.by_perspective, Some(gap)));
+        for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
+            rows.push(GapRow {
+                name: short(g.item.text.get(lang.code())),
+                first: super::score(lang, g.values.first().copied().flatten()),
+                second: super::score(lang, g.values.get(1).copied().flatten()),
+                gap: g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1)),
+                summary: false,
+            });
+        }
+    }
+    rows.push(summary(lang.t("results.total"), &scores.total_by_perspective, total_gap.as_ref()));
+    Some(GapTable { perspectives, rule, rows })
+}
+
+/// The runs' sections in Markdown: the lists, the item table and Kiruna's gaps.
+pub(super) fn markdown(o: &mut String, runs: &[GroupRun], lang: Lang) {
+    let t = |k: &str| lang.t(k);
+    for run in runs {
+        let _ = writeln!(o, "\n### {}\n", md_cell(&run.heading));
+        let _ = writeln!(o, "{}\n", run.intro);
+        if !run.disagree.is_empty() {
+            let _ = writeln!(o, "- {}: {}", t("results.disagree"), md_cell(&run.disagree.join("; ")));
+            let _ = writeln!(o, "- {}: {}", t("results.agree"), md_cell(&run.agree.join("; ")));
             o.push('\n');
         }
-        let scale = format!("{}–{}", template.scale.min, template.scale.max);
         let _ = writeln!(
             o,
-            "| {} | {scale} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---:|---:|",
+            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---:|---:|",
             t("rating.item"),
+            run.scale,
             t("results.mean"),
             t("results.median"),
             t("results.range"),
             t("results.spread"),
             t("results.agreed"),
         );
-        for g in &groups {
-            let dist = &g.distribution;
-            let range = dist.range().map_or_else(|| "–".to_owned(), |(lo, hi)| format!("{lo}–{hi}"));
+        for row in &run.items {
             let _ = writeln!(
                 o,
-                "| {} | `{}` | {} | {} | {range} | {} | {} |",
-                item_name(template, g, lang),
-                dist.bars(),
-                super::score(lang, dist.mean()),
-                super::score(lang, dist.median()),
-                super::score(lang, g.spread()),
-                g.agreed.map_or_else(|| "–".to_owned(), |s| s.to_string()),
+                "| {} | `{}` | {} | {} | {} | {} | {} |",
+                md_cell(&row.name),
+                row.bars,
+                row.mean,
+                row.median,
+                row.range,
+                row.spread,
+                row.agreed,
             );
         }
-        let gaps = group::perspective_gaps(template, &groups);
-        if !gaps.is_empty() {
-            let names: Vec<String> =
-                template.perspectives.iter().take(2).map(|x| md_cell(x.name.get(lang.code()))).collect();
+        if let Some(table) = &run.gaps {
+            let [first, second] = &table.perspectives;
             let _ = writeln!(
                 o,
-                "\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+                "\n{}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+                table.rule,
                 t("results.principle"),
-                names[0],
-                names[1],
+                md_cell(first),
+                md_cell(second),
                 t("results.gap")
             );
-            // Each dimension above its items, the whole run at the end; their gaps are over the
-            // items scored under both perspectives only (`group::gap_summaries`).
-            let scores = crate::scoring::scores(template, run);
-            let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
-            let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
-                let shown = gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–"));
-                // A gap over some items stands beside those items' own means, as on screen.
-                let (first, second) = match gap.filter(|g| g.needs_its_count()) {
-                    Some(g) => g.means,
-                    None => (by.first().copied().flatten(), by.get(1).copied().flatten()),
-                };
-                let (first, second) = (super::score(lang, first), super::score(lang, second));
-                format!("| **{}** | **{first}** | **{second}** | **{shown}** |", md_cell(name))
-            };
-            for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {
-                let name =
-                    template.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
-                let _ = writeln!(o, "{}", summary(name, &d.by_perspective, Some(gap)));
-                for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
-                    let gap = g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1));
-                    let _ = writeln!(
-                        o,
-                        "| {} | {} | {} | {gap} |",
-                        short(g.item.text.get(lang.code())),
-                        super::score(lang, g.values.first().copied().flatten()),
-                        super::score(lang, g.values.get(1).copied().flatten()),
-                    );
-                }
+            for row in &table.rows {
+                let cells = [md_cell(&row.name), row.first.clone(), row.second.clone(), row.gap.clone()];
+                let cells = if row.summary { cells.map(|c| format!("**{c}**")) } else { cells };
+                let _ = writeln!(o, "| {} |", cells.join(" | "));
             }
-            let total = summary(t("results.total"), &scores.total_by_perspective, total_gap.as_ref());
-            let _ = writeln!(o, "{total}");
         }
     }
-    o
+}
+
+/// The runs' sections in HTML, each on a page of its own in print: the lists, the item table
+/// with each distribution drawn, and Kiruna's gaps.
+pub(super) fn html(o: &mut String, runs: &[GroupRun], lang: Lang) {
+    use super::html::{cell, esc, head};
+    let t = |k: &str| lang.t(k);
+    for run in runs {
+        let _ = write!(o, "<div class=\"group\"><h3>{}</h3><p>{}</p>", cell(&run.heading), esc(&run.intro));
+        if !run.disagree.is_empty() {
+            for (key, list) in [("results.disagree", &run.disagree), ("results.agree", &run.agree)] {
+                let _ = write!(o, "<p class=\"list\"><strong>{}:</strong></p><ul>", esc(t(key)));
+                for entry in list {
+                    let _ = write!(o, "<li>{}</li>", cell(entry));
+                }
+                o.push_str("</ul>");
+            }
+        }
+        let columns = [
+            (t("rating.item"), false),
+            (run.scale.as_str(), false),
+            (t("results.mean"), true),
+            (t("results.median"), true),
+            (t("results.range"), true),
+            (t("results.spread"), true),
+            (t("results.agreed"), true),
+        ];
+        head(o, "keep items", &columns);
+        for row in &run.items {
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td class=\"h\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                cell(&row.name),
+                super::svg::histogram(&row.counts, run.min, t("report.histogram")),
+                esc(&row.mean),
+                esc(&row.median),
+                esc(&row.range),
+                esc(&row.spread),
+                esc(&row.agreed),
+            );
+        }
+        o.push_str("</tbody></table>");
+        if let Some(table) = &run.gaps {
+            let [first, second] = &table.perspectives;
+            let columns = [
+                (t("results.principle"), false),
+                (first.as_str(), true),
+                (second.as_str(), true),
+                (t("results.gap"), true),
+            ];
+            let _ = write!(o, "<div class=\"gaps\"><p class=\"rule\">{}</p>", esc(&table.rule));
+            head(o, "", &columns);
+            for row in &table.rows {
+                let (open, close) = if row.summary { ("<strong>", "</strong>") } else { ("", "") };
+                let _ = write!(
+                    o,
+                    "<tr><td>{open}{}{close}</td><td class=\"n\">{open}{}{close}</td>\
+                     <td class=\"n\">{open}{}{close}</td><td class=\"n\">{open}{}{close}</td></tr>",
+                    cell(&row.name),
+                    esc(&row.first),
+                    esc(&row.second),
+                    esc(&row.gap),
+                );
+            }
+            o.push_str("</tbody></table></div>");
+        }
+        o.push_str("</div>\n");
+    }
 }

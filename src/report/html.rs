@@ -85,10 +85,13 @@ figcaption{font-size:.9em;color:#4a5561}\
 .public{border:2px solid #b5562b;padding:.4em .7em;font-weight:bold}\
 .rule{font-size:.95em;color:#38424d}\
 .overdue{font-weight:bold}\
+td.h{white-space:nowrap;vertical-align:middle}td.h svg{display:block}\
+p.list{margin:.5em 0 0;break-after:avoid}p.list+ul{margin:.1em 0 .4em}ul.families{list-style:none;padding-left:0}ul.families>li{margin-top:.3em;font-weight:bold}ul.families li li{font-weight:normal}ul.families ul{margin:0;padding-left:1.2em}\
 footer{margin-top:2em;font-size:.85em;color:#4a5561}\
 @page{size:A4;margin:16mm 15mm 18mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:9pt}}\
 @media print{body{font-size:10pt}\
-section{break-before:page}section.first{break-before:auto}\
+section{break-before:page}section.first{break-before:auto}div.group{break-before:page}div.gaps{break-inside:avoid}\
+p,li{orphans:3;widows:3}\
 h2,h3{break-after:avoid}tr,figure{break-inside:avoid}table.keep{break-inside:avoid}\
 thead{display:table-header-group}figure svg{max-height:105mm}figure.chart svg{max-height:150mm}}";
 
@@ -110,7 +113,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
 
     // The first page: who, when, what the portfolio is for, and the balance.
     let _ = write!(o, "<section class=\"first\"><h1>{}</h1>", esc(&title));
-    let _ = write!(o, "<p>{}</p>", esc(&f.intro(today, t("report.ideas_waiting_heading")).join(" ")));
+    let _ = write!(o, "<p>{}</p>", esc(&f.intro(today).join(" ")));
     if f.memo.options.public {
         let _ = write!(o, "<p class=\"public\">{}</p>", esc(t("report.public")));
     }
@@ -145,8 +148,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
 
     stages(&mut o, f);
     register(&mut o, f);
-    ideas_waiting(&mut o, f);
-    decisions(&mut o, f);
+    the_loop(&mut o, f);
     goals(&mut o, f);
     follow_ups(&mut o, f);
     checklists(&mut o, f);
@@ -277,32 +279,43 @@ fn register(o: &mut String, f: &Facts) {
     o.push_str("</section>\n");
 }
 
-/// The ideas waiting for a decision, apart from the initiatives (the intro says so); nothing
-/// when there are none.
-fn ideas_waiting(o: &mut String, f: &Facts) {
-    let waiting: Vec<_> = crate::ideas::waiting(f.p).collect();
-    if waiting.is_empty() {
-        return;
-    }
-    let _ = write!(o, "<section><h2>{}</h2><ul>", esc(f.t("report.ideas_waiting_heading")));
-    for i in waiting {
-        let received = i.idea.as_ref().and_then(|idea| idea.received).map(|d| f.lang.date(d));
-        let _ = write!(o, "<li>#{} {}", i.id, cell(&i.title));
-        if let Some(received) = received {
-            let _ = write!(o, " ({received})");
+/// The loop: the ideas waiting, the change since the last review, the decisions and lessons
+/// since the report's `--since` date, lessons per family.
+fn the_loop(o: &mut String, f: &Facts) {
+    let t = |k: &str| f.t(k);
+    let _ = write!(o, "<section><h2>{}</h2><p>{}</p>", esc(t("report.loop")), esc(&f.ideas.summary));
+    if !f.ideas.waiting.is_empty() {
+        o.push_str("<ul>");
+        for line in &f.ideas.waiting {
+            let _ = write!(o, "<li>{}</li>", cell(line));
         }
-        o.push_str("</li>");
+        o.push_str("</ul>");
     }
-    o.push_str("</ul></section>\n");
+    if let Some(text) = &f.ideas.review {
+        let _ = write!(o, "<p>{}</p>", cell(text));
+    }
+    decisions(o, f);
+    if !f.ideas.families.is_empty() {
+        let _ = write!(o, "<h3>{}</h3><ul class=\"families\">", esc(t("report.lessons")));
+        for (chain, lessons) in &f.ideas.families {
+            let _ = write!(o, "<li>{}<ul>", esc(chain));
+            for lesson in lessons {
+                let _ = write!(o, "<li>{}</li>", cell(lesson));
+            }
+            o.push_str("</ul></li>");
+        }
+        o.push_str("</ul>");
+    }
+    o.push_str("</section>\n");
 }
 
+/// Decisions and lessons from the logs since the report's `--since` date, newest first.
 fn decisions(o: &mut String, f: &Facts) {
     let t = |k: &str| f.t(k);
     let since = f.lang.date(f.memo.since);
-    let _ = write!(o, "<section><h2>{}</h2>", esc(&f.lang.tf("report.decisions", &[("date", &since)])));
+    let _ = write!(o, "<h3>{}</h3>", esc(&f.lang.tf("report.decisions", &[("date", &since)])));
     if f.memo.log.is_empty() {
-        let _ =
-            writeln!(o, "<p>{}</p></section>", esc(&f.lang.tf("report.no_decisions", &[("date", &since)])));
+        let _ = write!(o, "<p>{}</p>", esc(&f.lang.tf("report.no_decisions", &[("date", &since)])));
         return;
     }
     head(
@@ -329,7 +342,6 @@ fn decisions(o: &mut String, f: &Facts) {
     if f.memo.log_more > 0 {
         let _ = write!(o, "<p>{}</p>", esc(&f.lang.tn("report.log_more", f.memo.log_more, &[])));
     }
-    o.push_str("</section>\n");
 }
 
 fn goals(o: &mut String, f: &Facts) {
@@ -437,6 +449,7 @@ fn checklists(o: &mut String, f: &Facts) {
         }
         o.push_str("</tbody></table>");
     }
+    super::group::html(o, &f.groups, lang);
     o.push_str("</section>\n");
 }
 

@@ -1,6 +1,7 @@
 //! The report's part on the loop (docs/domain.md §9): ideas waiting and proposers not told,
-//! the stage decisions of the period, lessons grouped by family, and the change since the
-//! last review. Proposers' names and contacts never appear here: the report is shared.
+//! lessons grouped by family, and the change since the last review ([`Loop`]); the JSON adds
+//! the stage decisions from the report's `--since` date. Proposers' names and contacts never
+//! appear here: the report is shared.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,9 +13,6 @@ use crate::i18n::Lang;
 use crate::ideas::{self, review};
 use crate::model::{Id, LogKind, Portfolio};
 use crate::text::one_line;
-
-/// Days back the decisions are listed for, when the report names no period.
-pub const DECISION_DAYS: i64 = 90;
 
 /// Lessons per family: the family's root, its members in order, and each lesson.
 fn lessons_by_family(p: &Portfolio) -> BTreeMap<Id, Vec<(Id, Date, String)>> {
@@ -42,52 +40,61 @@ fn family_chain(p: &Portfolio, root: Id) -> String {
     chain.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(" → ")
 }
 
-pub(super) fn markdown(p: &Portfolio, today: Date, from: Option<Date>, lang: Lang) -> String {
-    let mut o = String::new();
-    let waiting: Vec<_> = ideas::waiting(p).collect();
-    let untold = ideas::untold(p, today).count();
-    let _ = writeln!(o, "\n## {}\n", lang.t("report.loop"));
-    let _ = writeln!(
-        o,
-        "{} · {}",
-        lang.tn("report.ideas_waiting", waiting.len(), &[]),
-        lang.tn("overview.untold", untold, &[("days", &p.organisation.feedback_days())])
-    );
-    for i in &waiting {
-        let received =
-            i.idea.as_ref().and_then(|idea| idea.received).map(|d| lang.date(d)).unwrap_or_default();
-        let _ = writeln!(o, "- #{} {} ({received})", i.id, one_line(&i.title));
-    }
-    if let Some(then) = review::earlier(p, today) {
-        let text = match review::comparison(then, &review::take(p, today), lang) {
-            Ok(text) | Err(text) => text,
-        };
-        let _ = writeln!(o, "\n{text}");
-    }
-    let from = from.unwrap_or_else(|| today.saturating_sub(jiff::Span::new().days(DECISION_DAYS)));
-    let decisions = ideas::decisions_between(p, from, today);
-    let _ = writeln!(o, "\n### {}\n", lang.tf("report.loop_decisions", &[("from", &lang.date(from))]));
-    if decisions.is_empty() {
-        let _ = writeln!(o, "{}", lang.t("report.loop_no_decisions"));
-    }
-    for (i, e) in decisions {
-        let _ = writeln!(o, "- {}", ideas::decision_line(i, e, lang));
-    }
-    let families = lessons_by_family(p);
-    if !families.is_empty() {
-        let _ = writeln!(o, "\n### {}\n", lang.t("report.lessons"));
-        for (root, lessons) in families {
-            let _ = writeln!(o, "- {}", family_chain(p, root));
-            for (id, date, text) in lessons {
-                let _ = writeln!(o, "  - {} #{id}: {}", lang.date(date), one_line(&text));
-            }
-        }
-    }
-    o
+/// The loop as every format writes it; each text in words, unescaped. The decisions and
+/// lessons of the period are the report's one list ([`super::content::Memo::log`]).
+pub struct Loop {
+    /// "1 idea waiting for a decision · 1 proposer not told (14 d)".
+    pub summary: String,
+    /// Each idea waiting: "#25 Title (2026-11-20)", received first.
+    pub waiting: Vec<String>,
+    /// "Since the review of 2025-12-01: …", or why it cannot be compared; `None` before the
+    /// first review.
+    pub review: Option<String>,
+    /// Each family with lessons: its members ("#12 → #8 → #23"), and each lesson as "2026-04-22
+    /// #12: text".
+    pub families: Vec<(String, Vec<String>)>,
 }
 
-pub(super) fn json(p: &Portfolio, today: Date, from: Option<Date>, lang: Lang) -> Value {
-    let from = from.unwrap_or_else(|| today.saturating_sub(jiff::Span::new().days(DECISION_DAYS)));
+impl Loop {
+    pub(super) fn new(p: &Portfolio, today: Date, lang: Lang) -> Self {
+        let waiting: Vec<String> = ideas::waiting(p)
+            .map(|i| {
+                let received = i.idea.as_ref().and_then(|idea| idea.received);
+                let mut line = format!("#{} {}", i.id, one_line(&i.title));
+                if let Some(d) = received {
+                    let _ = write!(line, " ({})", lang.date(d));
+                }
+                line
+            })
+            .collect();
+        let untold = ideas::untold(p, today).count();
+        let summary = format!(
+            "{} · {}",
+            lang.tn("report.ideas_waiting", waiting.len(), &[]),
+            lang.tn("overview.untold", untold, &[("days", &p.organisation.feedback_days())])
+        );
+        let review = review::earlier(p, today).map(|then| {
+            match review::comparison(then, &review::take(p, today), lang) {
+                Ok(text) | Err(text) => text,
+            }
+        });
+        let families = lessons_by_family(p)
+            .into_iter()
+            .map(|(root, lessons)| {
+                let lines = lessons
+                    .into_iter()
+                    .map(|(id, date, text)| format!("{} #{id}: {}", lang.date(date), one_line(&text)))
+                    .collect();
+                (family_chain(p, root), lines)
+            })
+            .collect();
+        Loop { summary, waiting, review, families }
+    }
+}
+
+/// The JSON's `ideas`; its decisions are the stage decisions from `from`, the report's date
+/// for decisions and lessons.
+pub(super) fn json(p: &Portfolio, today: Date, from: Date, lang: Lang) -> Value {
     let decisions: Vec<Value> = ideas::decisions_between(p, from, today)
         .into_iter()
         .filter_map(|(i, e)| {

@@ -173,7 +173,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         "log": null,
         "log_more": f.memo.log_more,
         "open_actions": null,
-        "ideas": super::ideas::json(f.p, today, f.memo.options.since, f.lang),
+        "ideas": super::ideas::json(f.p, today, f.memo.since, f.lang),
     });
     // `json!` serialises every value it is given again, so a list built beforehand would be
     // copied whole: each holds its place in the tree with a null and is written there

@@ -21,7 +21,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
     let t = |k: &str| lang.t(k);
     let mut o = String::new();
     let _ = writeln!(o, "# {} — {}\n", t("report.title"), md_cell(f.organisation()));
-    let _ = writeln!(o, "{}\n", f.intro(today, t("report.loop")).join(" "));
+    let _ = writeln!(o, "{}\n", f.intro(today).join(" "));
     if options.public {
         let _ = writeln!(o, "**{}**\n", t("report.public"));
     }
@@ -78,7 +78,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         .collect();
     let _ = writeln!(o, "- {}: {}", t("report.relieves"), ps.join(" · "));
     register(&mut o, f);
-    decisions(&mut o, f);
+    the_loop(&mut o, f);
 
     let _ = writeln!(o, "\n## {}\n", t("report.goal_coverage"));
     if f.coverage.goals.is_empty() {
@@ -120,7 +120,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         dimensions(&mut o, f);
     }
 
-    o.push_str(&group::markdown(p, &f.checklists, lang));
+    group::markdown(&mut o, &f.groups, lang);
 
     let _ = writeln!(o, "\n## {}\n", t("report.open_actions"));
     if f.open_actions.is_empty() {
@@ -144,7 +144,6 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
         let _ = writeln!(o, "{line}");
     }
     benefits::markdown(&mut o, p, &f.benefits, lang, today.year());
-    o.push_str(&super::ideas::markdown(p, today, options.since, lang));
     o
 }
 
@@ -181,10 +180,34 @@ pub(super) fn register(o: &mut String, f: &Facts) {
     }
 }
 
+/// The loop: the ideas waiting, the change since the last review, the decisions and lessons
+/// since the report's `--since` date, lessons per family.
+fn the_loop(o: &mut String, f: &Facts) {
+    let lang = f.lang;
+    let _ = writeln!(o, "\n## {}\n", lang.t("report.loop"));
+    let _ = writeln!(o, "{}", f.ideas.summary);
+    for line in &f.ideas.waiting {
+        let _ = writeln!(o, "- {}", one_line(line));
+    }
+    if let Some(text) = &f.ideas.review {
+        let _ = writeln!(o, "\n{}", one_line(text));
+    }
+    decisions(o, f);
+    if !f.ideas.families.is_empty() {
+        let _ = writeln!(o, "\n### {}\n", lang.t("report.lessons"));
+        for (chain, lessons) in &f.ideas.families {
+            let _ = writeln!(o, "- {chain}");
+            for lesson in lessons {
+                let _ = writeln!(o, "  - {}", one_line(lesson));
+            }
+        }
+    }
+}
+
 /// Decisions and lessons from the logs since the report's `--since` date, newest first.
-pub(super) fn decisions(o: &mut String, f: &Facts) {
+fn decisions(o: &mut String, f: &Facts) {
     let since = f.lang.date(f.memo.since);
-    let _ = writeln!(o, "\n## {}\n", f.lang.tf("report.decisions", &[("date", &since)]));
+    let _ = writeln!(o, "\n### {}\n", f.lang.tf("report.decisions", &[("date", &since)]));
     if f.memo.log.is_empty() {
         let _ = writeln!(o, "{}", f.lang.tf("report.no_decisions", &[("date", &since)]));
         return;

@@ -271,6 +271,40 @@ pub(super) fn checklist(c: &ChecklistChart, ix: usize, lang: Lang) -> String {
     o
 }
 
+/// A distribution over a scale as a row of small bars, one per step from `min`, the most
+/// given score the tallest; a step nobody gave is a dot on the line. Its title counts them,
+/// its description (`desc`) says what is counted.
+pub(super) fn histogram(counts: &[u32], min: u8, desc: &str) -> String {
+    const STEP: usize = 9;
+    const HEIGHT: u32 = 14;
+    let most = counts.iter().copied().max().unwrap_or(0);
+    let title: Vec<String> =
+        (u32::from(min)..).zip(counts).map(|(value, n)| format!("{value}: {n}")).collect();
+    let width = counts.len().max(1) * STEP;
+    let mut o = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{HEIGHT}\" \
+         viewBox=\"0 0 {width} {HEIGHT}\" role=\"img\"><title>{}</title><desc>{}</desc>",
+        title.join(" · "),
+        esc(desc)
+    );
+    for (ix, n) in counts.iter().enumerate() {
+        let x = ix * STEP + 1;
+        if *n == 0 || most == 0 {
+            let _ =
+                write!(o, "<rect x=\"{x}\" y=\"{}\" width=\"7\" height=\"1\" fill=\"#9aa3ad\"/>", HEIGHT - 1);
+        } else {
+            let h = (f64::from(*n) / f64::from(most) * f64::from(HEIGHT)).round().max(2.0);
+            let _ = write!(
+                o,
+                "<rect x=\"{x}\" y=\"{:.0}\" width=\"7\" height=\"{h:.0}\" fill=\"#1f5fa8\"/>",
+                f64::from(HEIGHT) - h
+            );
+        }
+    }
+    o.push_str("</svg>");
+    o
+}
+
 fn score(lang: Lang, v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| lang.decimal(v, 1))
 }
@@ -284,8 +318,8 @@ pub(super) struct Pair {
 }
 
 /// Planned beside realised, one pair of bars per period, on one scale from zero; `show`
-/// writes a value as the reader reads it (money, hours). The realised values are written above
-/// their bars while there is room; the table beside the chart has every value.
+/// writes a value as the reader reads it (money, hours). Each value is written above its bar
+/// while there is room; the table beside the chart has every value.
 pub(super) fn planned_vs_realised(
     id: &str,
     title: &str,
@@ -303,7 +337,7 @@ pub(super) fn planned_vs_realised(
         })
         .collect();
     let height = 300.0;
-    let (top, bottom, left, right) = (40.0, 260.0, 20.0, f64::from(WIDTH) - 20.0);
+    let (top, bottom, left, right) = (56.0, 260.0, 20.0, f64::from(WIDTH) - 20.0);
     let most =
         pairs.iter().flat_map(|p| [p.planned.abs(), p.realised.unwrap_or(0.0).abs()]).fold(0.0, f64::max);
     let y = |v: f64| if most > 0.0 { bottom - (v.abs() / most) * (bottom - top) } else { bottom };
@@ -326,8 +360,11 @@ pub(super) fn planned_vs_realised(
     );
     for (n, p) in pairs.iter().enumerate() {
         let x0 = left + slot * n as f64 + (slot - 2.0 * bar) / 2.0;
-        // Above both bars, so that a label wider than its bar never runs into the planned one.
+        // Above both bars, since a label is wider than its bar: the realised value on the
+        // first line, the planned one on the line above (or on the first, in a period with
+        // nothing realised yet), so that wide sums never run into each other or a bar.
         let label_y = y(p.planned).min(p.realised.map_or(bottom, y)) - 4.0;
+        let planned_y = if p.realised.is_some() { label_y - 14.0 } else { label_y };
         let bars = [(Some(p.planned), "#9aa3ad"), (p.realised, "#2f7d4f")];
         for (k, (value, colour)) in bars.into_iter().enumerate() {
             let Some(value) = value else { continue };
@@ -338,14 +375,12 @@ pub(super) fn planned_vs_realised(
                 "<rect x=\"{x:.1}\" y=\"{top_of:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>",
                 bottom - top_of
             );
-            // Only the realised value is written on the bar: two labels side by side run into
-            // each other at six-digit sums, and the table below has both.
-            if k == 1 && slot >= 90.0 {
+            if slot >= 90.0 {
+                let (label_y, fill) = if k == 0 { (planned_y, "#4a5561") } else { (label_y, "#1d232a") };
                 let _ = write!(
                     o,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                    "<text x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{fill}\">{}</text>",
                     x + bar / 2.0,
-                    label_y,
                     esc(&show(value))
                 );
             }

@@ -413,8 +413,8 @@ fn ideas_not_accepted_are_one_set_in_every_count_and_list() {
         "the caption and the sections agree"
     );
     assert!(
-        html.contains("<h2>Ideas waiting for a decision</h2>") && html.contains("<li>#26 Idé 26"),
-        "listed apart"
+        html.contains("<h2>Ideas, decisions and the review</h2>") && html.contains("<li>#26 Idé 26"),
+        "listed apart, in the section the headline names"
     );
 
     // The region view: the statuses add up to the initiatives, the balance is the report's.

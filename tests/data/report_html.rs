@@ -128,6 +128,46 @@ fn the_sample_reports_match_the_golden_files_in_english_and_swedish() {
     assert!(stderr(&bad).contains("YYYY-MM-DD"), "{}", stderr(&bad));
 }
 
+/// Trial 7 §5: the council's page says what the Markdown says. Every heading of the Markdown
+/// is a heading of the page, every paragraph of it is on the page (the group's intros, the
+/// review's change, the gap rule), and each run's group is there item by item: the lists,
+/// the distribution drawn, the figures, and Kiruna's perspectives side by side.
+#[test]
+fn the_html_report_carries_everything_the_markdown_says() {
+    let p = sample();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for lang in [Lang::En, Lang::Sv] {
+        let md = report::render(&p, Format::Markdown, today(), lang, Options::default());
+        let page = html(&p, lang, Options::default());
+        let doc = parse(&page);
+        let headings: Vec<String> = select(&doc, "h1, h2, h3").iter().map(|h| words(&text(h))).collect();
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            let heading = line.trim_start_matches('#').trim();
+            assert!(headings.iter().any(|h| h == heading), "{heading:?} is not a heading of the page");
+        }
+        let body = words(&select(&doc, "body").iter().map(text).collect::<String>());
+        for line in md.lines().filter(|l| !l.is_empty() && !l.starts_with(['#', '|', '-', ' '])) {
+            let line = line.replace("**", "");
+            assert!(body.contains(&words(&line)), "{line:?} is not on the page");
+        }
+        for key in ["results.disagree", "results.agree", "results.median", "results.principle"] {
+            assert!(body.contains(lang.t(key)), "{key} is not on the page");
+        }
+        let rows: Vec<_> = md.lines().filter(|l| l.contains(" | `")).collect();
+        let drawn = select(&doc, "table.items tbody tr");
+        assert_eq!(drawn.len(), rows.len(), "one row per item of each run with a group");
+        for (row, tr) in rows.iter().zip(&drawn) {
+            let cells: Vec<String> = select_in(tr, "td");
+            let figures: Vec<&str> = row.split(" | ").skip(2).map(|c| c.trim_end_matches(" |")).collect();
+            assert_eq!(cells[2..], figures[..], "{row}");
+            assert_eq!(
+                select_in(tr, "svg rect").len(),
+                row.split('`').nth(1).map_or(0, |b| b.chars().count())
+            );
+        }
+    }
+}
+
 fn golden_path(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
 }
@@ -206,6 +246,40 @@ fn since_chooses_the_decisions_and_lessons() {
     let v: serde_json::Value = serde_json::from_str(&recent).expect("JSON");
     assert_eq!(v["since"], "2025-11-25", "twelve months back by default");
     assert!(v["log"].as_array().into_iter().flatten().all(|l| l["kind"] != "note"), "notes stay out");
+}
+
+/// Trial 7 §5: the report had two lists called "Decisions", one since `--since`, one over a
+/// 90-day window nobody chose. There is one, over the report's period, and a stage decision in
+/// it says its verdict, forum and move; the JSON's stage decisions are from the same date.
+#[test]
+fn decisions_are_one_list_over_the_reports_period() {
+    let p = sample();
+    for since in [None, Some(date(2026, 10, 1))] {
+        let options = Options { public: false, since };
+        let md = report::render(&p, Format::Markdown, today(), Lang::En, options);
+        let lists: Vec<_> = md.lines().filter(|l| l.starts_with('#') && l.contains("Decisions")).collect();
+        let from = options.since(today());
+        assert_eq!(lists, [format!("### Decisions and lessons since {from}")]);
+        assert!(md.contains("— decision: Go (Socialnämnden) → 2 "), "{md}");
+        let v: serde_json::Value =
+            serde_json::from_str(&report::render(&p, Format::Json, today(), Lang::En, options))
+                .expect("JSON");
+        assert_eq!(v["ideas"]["decisions_from"], from.to_string());
+        assert_eq!(v["since"], from.to_string());
+    }
+}
+
+/// Trial 7 §9: the per-year chart writes the planned sums above their bars like the realised
+/// ones: one label per bar, in the money format.
+#[test]
+fn the_per_year_chart_writes_every_bars_value() {
+    let page = html(&sample(), Lang::Sv, Options::default());
+    let doc = parse(&page);
+    let chart = select(&doc, "svg[aria-labelledby^=benefits]");
+    assert_eq!(chart.len(), 1);
+    let bars = select_in(&chart[0], "rect").len() - 2;
+    let labels = select_in(&chart[0], "text").into_iter().filter(|t| t.ends_with(" kr")).count();
+    assert_eq!(labels, bars, "a value on each bar (the legend's two squares aside)");
 }
 
 /// A portfolio whose active initiatives all sit in `facet`.
