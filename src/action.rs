@@ -111,6 +111,9 @@ pub enum Action {
     /// Merge this session's portfolio with the file another program wrote, from the
     /// external-change dialog.
     MergeWithDisk,
+    /// Show what another program changed in the data file and the choices about it (the
+    /// banner names the key; the dialog never opens by itself).
+    OpenExternalChange,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Clear the screen and draw all of it again (after another program wrote over it).
@@ -594,16 +597,21 @@ pub enum Writing {
     ReadOnly,
     /// Read-only until a takeover (another fasett had the file, or `--read-only`).
     TakeOver,
+    /// Edits are made, but not saved: another program changed the file, and saving waits
+    /// for the user's choice about it.
+    Held,
 }
 
 impl Writing {
     /// Whether a key for `action` is offered (in the footer and the help): edits only where
-    /// they can be made, the takeover only where it can help. Every key still acts; an edit
-    /// in a read-only session says why it was not made.
+    /// they can be made, the takeover only where it can help, the choices about a file
+    /// another program changed only while that waits. Every key still acts; an edit in a
+    /// read-only session says why it was not made.
     pub fn offers(self, action: &Action) -> bool {
         match action {
             Action::TakeOver => self == Writing::TakeOver,
-            action if action.edits_portfolio() => self == Writing::Allowed,
+            Action::OpenExternalChange => self == Writing::Held,
+            action if action.edits_portfolio() => matches!(self, Writing::Allowed | Writing::Held),
             _ => true,
         }
     }

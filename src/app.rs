@@ -49,7 +49,7 @@ pub use intake::{IdeaField, IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
-pub use recovery::ExternalChange;
+pub use recovery::{DIALOG_SETTLE, ExternalChange};
 pub use register::{FILTER_ROWS, RegisterState};
 pub use status::StatusLine;
 
@@ -292,12 +292,14 @@ impl App {
 
     /// The screen's regions at the current size: the one layout the ui draws too.
     pub fn screen(&self) -> Screen {
-        Screen::new(self.size_rect(), self.problem().as_deref())
+        let size = self.size_rect();
+        Screen::new(size, self.banner().map(|(_, text)| text).as_deref(), self.status_rows(size.width))
     }
 
-    /// Rows a page-wise move jumps: the body height less borders and headings.
+    /// Rows a page-wise move jumps: the body height less borders and headings (the help's
+    /// own lines over it).
     fn page(&self) -> usize {
-        usize::from(self.screen().body.height.saturating_sub(3)).max(1)
+        self.help_page().unwrap_or_else(|| usize::from(self.screen().body.height.saturating_sub(3))).max(1)
     }
 
     /// Changes state in response to one action; the status line's message follows the pane
@@ -389,6 +391,7 @@ impl App {
             | Action::StartSaveAs
             | Action::Benefits(_)
             | Action::MergeWithDisk
+            | Action::OpenExternalChange
             | Action::OpenConflicts
             | Action::Conflict(_)
             | Action::Idea(_) => {}

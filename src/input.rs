@@ -12,7 +12,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, Unbound};
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::keymap;
 
 /// Handles one terminal event.
@@ -25,6 +25,10 @@ pub fn handle(app: &mut App, event: &Event) {
     };
     if let Some(action) = action {
         app.update(action);
+    }
+    if let Mode::Help { back, .. } = &app.mode {
+        let max = crate::ui::help_max_scroll(app, back);
+        app.keep_help_within(max);
     }
 }
 

@@ -90,6 +90,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Everywhere, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Everywhere, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
     bind!(Everywhere, [Char('T') => NONE], "T", "help.takeover", true, Action::TakeOver),
+    bind!(Everywhere, [Char('R') => NONE], "R", "external.help_open", true, Action::OpenExternalChange),
     bind!(Everywhere, [Char(':') => NONE], ":", "help.command_line", true, Action::OpenCommandLine),
     bind!(Everywhere, [Char('i') => NONE], "i", "help.intake", false, Action::Idea(IdeaAction::OpenList)),
     bind!(Intake, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", false, Action::MoveDown),
@@ -118,6 +119,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, [Esc => NONE, Char('?') => NONE, Char('q') => NONE], "Esc ? q", "help.close_help", true, Action::ToggleHelp),
     bind!(Help, [Down => NONE, Char('j') => NONE], "↓ j", "help.scroll_down", true, Action::MoveDown),
     bind!(Help, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", true, Action::MoveUp),
+    bind!(Help, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
+    bind!(Help, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Help, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Help, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
     bind!(CommandLine, [Enter => NONE], "Enter", "help.run_command", true, Action::Submit),
     bind!(CommandLine, [Esc => NONE, Char('c') => CTRL], "Esc", "help.cancel", true, Action::Cancel),
     bind!(Search, [Enter => NONE], "Enter", "help.keep_filter", true, Action::Submit),
@@ -283,11 +288,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(RecoveryJa, [Char('j') => NONE, Char('J') => NONE, Char('y') => NONE, Char('Y') => NONE, Enter => NONE], "j y Enter", "recovery.help_restore", true, Action::ConfirmYes),
     bind!(Recovery, [KeyCode::Delete => NONE], "Delete", "recovery.help_discard", true, Action::DiscardRecovery),
     bind!(Recovery, [Esc => NONE], "Esc", "recovery.help_later", true, Action::Cancel),
-    bind!(External, [Char('m') => NONE], "m", "external.help_merge", true, Action::MergeWithDisk),
-    bind!(External, [Char('r') => NONE], "r", "external.help_reload", true, Action::ReloadFromDisk),
-    bind!(External, [Char('w') => NONE], "w", "external.help_save_as", true, Action::StartSaveAs),
+    // Capitals only: a letter typed as text over the dialog must never answer it.
+    bind!(External, [Char('M') => NONE], "M", "external.help_merge", true, Action::MergeWithDisk),
+    bind!(External, [Char('L') => NONE], "L", "external.help_reload", true, Action::ReloadFromDisk),
+    bind!(External, [Char('W') => NONE], "W", "external.help_save_as", true, Action::StartSaveAs),
     bind!(External, [Esc => NONE], "Esc", "external.help_close", true, Action::Cancel),
-    bind!(External, [Char('q') => NONE], "q", "help.quit", true, Action::Quit),
     // The import's mapping dialog
     bind!(Mapping, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::Mapping(MappingAction::Next)),
     bind!(Mapping, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::Mapping(MappingAction::Previous)),
@@ -557,6 +562,26 @@ mod tests {
             KeyContext { places, unbound: Unbound::Ignore, too_small: false, writing: Writing::TakeOver };
         assert_eq!(action_for(&context, key(Char('n'))), Some(Action::NewInitiative));
         assert_eq!(action_for(&context, key(Char('T'))), Some(Action::TakeOver));
+    }
+
+    #[test]
+    fn the_choices_about_a_changed_file_are_offered_only_while_they_wait_and_never_typed() {
+        let places = &[Place::Table, Place::Register, Place::Lists, Place::Everywhere];
+        let offered = |writing| -> Vec<Action> {
+            effective(places, writing).iter().map(|b| b.action.clone()).collect()
+        };
+        assert!(!offered(Writing::Allowed).contains(&Action::OpenExternalChange));
+        let held = offered(Writing::Held);
+        assert!(held.contains(&Action::OpenExternalChange), "{held:?}");
+        assert!(held.contains(&Action::AddLogEntry), "edits go on, kept here: {held:?}");
+        // No letter that occurs in words answers the dialog (trial 7: typing was taken as
+        // answers), and nothing there quits.
+        for b in BINDINGS.iter().filter(|b| b.serves(Place::External)) {
+            for (code, _) in b.keys {
+                assert!(!matches!(code, Char(c) if !c.is_uppercase()), "{code:?} answers the dialog");
+            }
+            assert_ne!(b.action, Action::Quit);
+        }
     }
 
     #[test]

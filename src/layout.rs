@@ -64,12 +64,13 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// Splits `area`, giving a problem text (if any) a bordered banner above the body.
-    pub fn new(area: Rect, problem: Option<&str>) -> Self {
+    /// Splits `area`, giving a problem text (if any) a bordered banner above the body and
+    /// the status line `status_rows` rows (two for a message that does not fit on one).
+    pub fn new(area: Rect, problem: Option<&str>, status_rows: u16) -> Self {
         let [tabs, middle, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status_rows.clamp(1, 2)),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -150,6 +151,16 @@ pub fn form_value_width(width: u16) -> u16 {
     width.saturating_sub(2 + FORM_LABEL_WIDTH)
 }
 
+/// Where the help overlay goes over the `body`, with its border: the whole body when
+/// `compact` (the key texts are long in every language), else centred, at most 72 wide.
+pub fn help_overlay(body: Rect, compact: bool) -> Rect {
+    if compact {
+        return body;
+    }
+    let width = body.width.saturating_sub(8).min(72);
+    Rect { x: body.x + (body.width - width) / 2, y: body.y + 1, width, height: body.height.saturating_sub(2) }
+}
+
 /// The area inside a one-cell border.
 pub fn inside_border(area: Rect) -> Rect {
     Rect {
@@ -227,13 +238,15 @@ mod tests {
     #[test]
     fn a_banner_takes_rows_from_the_body_and_at_most_half() {
         let area = Rect::new(0, 0, 80, 24);
-        let plain = Screen::new(area, None);
+        let plain = Screen::new(area, None, 1);
         assert_eq!((plain.body.y, plain.body.height, plain.banner.height), (1, 21, 0));
-        let banner = Screen::new(area, Some("The file is held by another fasett.\nOpened read-only."));
+        let banner = Screen::new(area, Some("The file is held by another fasett.\nOpened read-only."), 1);
         assert_eq!(banner.banner.height, 4);
         assert_eq!(banner.body.height, 17);
         let long = "word ".repeat(400);
-        assert_eq!(Screen::new(area, Some(&long)).banner.height, 10);
+        assert_eq!(Screen::new(area, Some(&long), 1).banner.height, 10);
+        let long_message = Screen::new(area, None, 2);
+        assert_eq!((long_message.status.height, long_message.body.height), (2, plain.body.height - 1));
     }
 
     #[test]

@@ -263,6 +263,14 @@ impl Harness {
         self
     }
 
+    /// Waits, pressing nothing, until the external-change dialog takes answers (keys come
+    /// no sooner than [`crate::app::DIALOG_SETTLE`] after it appeared or ignored a key), as
+    /// someone reading it does.
+    pub fn settle(&mut self) -> &mut Self {
+        std::thread::sleep(crate::app::DIALOG_SETTLE);
+        self
+    }
+
     /// Resizes the terminal to `width` × `height`, as the terminal would tell the app.
     pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
         self.send(&[Event::Resize(width, height)]);

@@ -46,6 +46,8 @@ use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
 use theme::Theme;
 
+pub use help::max_scroll as help_max_scroll;
+
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme::of(app);
@@ -63,15 +65,15 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         draw_too_small(app, frame, area, theme);
         return;
     }
-    let problem = app.problem();
-    let screen = Screen::new(area, problem.as_deref());
+    let said = app.banner();
+    let screen = Screen::new(area, said.as_ref().map(|(_, text)| text.as_str()), app.status_rows(area.width));
     let Screen { tabs, banner, body, status, footer } = screen;
     draw_tabs(app, frame, tabs, theme);
-    if let Some(problem) = problem {
+    if let Some((title, problem)) = said {
         let text = crate::text::multi_line(&problem).into_owned();
         let block = theme
             .bordered()
-            .title(Span::styled(format!(" {} ", app.lang.t("screen.problem_title")), theme.error()))
+            .title(Span::styled(format!(" {} ", app.lang.t(title)), theme.error()))
             .border_style(theme.error());
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), banner);
     }
@@ -335,8 +337,15 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         _ => match &app.status {
             Some(status) => {
+                // A message that does not fit takes a second row (`App::status_rows`).
                 let style = if status.is_error { theme.error() } else { theme.info() };
-                Line::styled(theme.truncate(&one_line(&status.text), usize::from(area.width)), style)
+                let width = usize::from(area.width);
+                let lines = theme.wrap_at_most(&one_line(&status.text), width, usize::from(area.height));
+                frame.render_widget(
+                    Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>()).style(style),
+                    area,
+                );
+                return;
             }
             None => Line::raw(""),
         },
@@ -351,9 +360,12 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        // The takeover, when offered, is the one way out of a read-only session: never left out.
+        // The takeover, when offered, is the one way out of a read-only session, and the
+        // choices about a file another program changed the one way to save again: never
+        // left out.
         let kept = binding.help == "help.help"
             || binding.action == crate::action::Action::TakeOver
+            || binding.action == crate::action::Action::OpenExternalChange
             || (compact && binding.action == crate::action::Action::Quit);
         // `p` says what it does now: end the presentation while it is on.
         let help = if binding.help == "help.grid_presentation" && app.grid.presentation {

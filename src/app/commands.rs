@@ -19,7 +19,7 @@ impl App {
             "q!" => self.quit(true),
             "w" | "write" if arg.is_empty() => {
                 if self.writable() {
-                    self.save();
+                    self.write_asked();
                 }
             }
             "w" | "write" => self.save_as(Path::new(arg)),
@@ -48,6 +48,7 @@ impl App {
         match saver.with_store(|store| store.save_as(portfolio, path)) {
             Ok(()) => {
                 self.unsaved = false;
+                self.disk_settled();
                 self.history.mark_saved();
                 self.set_info(self.lang.tf("status.saved_as", &[("path", &path.display())]));
             }
@@ -119,6 +120,7 @@ impl App {
             Ok(opened) => {
                 self.finish_saves();
                 self.store = Some(Saver::new(opened.store));
+                self.disk_settled();
                 self.replace_portfolio(opened.portfolio);
                 let path = self.path().map(Path::to_path_buf).unwrap_or_default();
                 let text = self.with_path(&path, |p| lang.tf("welcome.demo_opened", &[("path", &p)]));

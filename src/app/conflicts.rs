@@ -181,7 +181,7 @@ impl App {
             }
         };
         self.replace_portfolio(merged);
-        self.field_merged();
+        self.disk_settled();
         self.mode = Mode::Normal;
         let waiting = self.portfolio.conflicts.len();
         let done = if waiting == 0 {

@@ -425,7 +425,7 @@ impl App {
         let now = review::take(&self.portfolio, self.today);
         let compared = review::earlier(&self.portfolio, self.today)
             .filter(|r| r.date < self.today)
-            .map(|then| review::comparison(then, &now, self.lang));
+            .map(|then| (then.date, review::comparison(then, &now, self.lang)));
         let before = (!self.portfolio.reviews.is_empty())
             .then(|| Box::new(serde_json::to_value(&self.portfolio.reviews).unwrap_or_default()));
         let reviews = review::with_review(&self.portfolio, now);
@@ -437,9 +437,13 @@ impl App {
             return;
         }
         let taken = self.lang.tf("review.taken", &[("date", &self.lang.date(self.today))]);
+        // The changes since the one before are a paragraph: the Overview shows them whole.
         match compared {
-            Some(Ok(text)) => self.set_info(format!("{taken} {text}")),
-            Some(Err(text)) => self.set_error(format!("{taken} {text}")),
+            Some((then, Ok(_))) => {
+                let see = self.lang.tf("review.see_overview", &[("date", &self.lang.date(then))]);
+                self.set_info(format!("{taken} {see}"));
+            }
+            Some((_, Err(text))) => self.set_error(format!("{taken} {text}")),
             None => self.set_info(taken),
         }
     }

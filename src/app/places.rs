@@ -74,6 +74,23 @@ impl App {
         }
     }
 
+    /// Keeps the help overlay's scroll within `max` (how far its lines reach at this size,
+    /// which only drawing knows): a key back up moves at once after `G` or `PgDn`.
+    pub fn keep_help_within(&mut self, max: u16) {
+        if let Mode::Help { scroll, .. } = &mut self.mode {
+            *scroll = (*scroll).min(max);
+        }
+    }
+
+    /// The lines a page-wise move scrolls the help overlay: those in view but one, which
+    /// stays in view. `None` when the help is not open.
+    pub(super) fn help_page(&self) -> Option<usize> {
+        let Mode::Help { .. } = self.mode else { return None };
+        let compact = crate::layout::Density::of(self.size_rect()).is_compact();
+        let overlay = crate::layout::help_overlay(self.screen().body, compact);
+        Some(usize::from(overlay.height.saturating_sub(3)))
+    }
+
     /// The places of a yes/no question: the language's own yes comes first.
     fn question(&self) -> &'static [Place] {
         if self.says_ja() { &[Place::ConfirmJa, Place::Confirm] } else { &[Place::Confirm] }
@@ -94,7 +111,10 @@ impl App {
             }
             Mode::Benefits(view) => view.dialog.as_ref().map_or(Unbound::Ignore, dialog_unbound),
             Mode::Form(form) if form.confirm_discard => Unbound::Cancel,
+            // Typing over the external-change dialog arrives as text too, so that it can be
+            // said to be ignored (it never answers the dialog).
             Mode::Command(_)
+            | Mode::External(_)
             | Mode::Search(_)
             | Mode::LogEntry { .. }
             | Mode::Form(_)

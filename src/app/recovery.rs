@@ -1,18 +1,17 @@
 //! Field-proofing (issue 8), the app's side: drafts of typed text kept in a recovery file and
-//! offered back at the next start, the file changed by another program (reload or save
-//! elsewhere, with what changed), and what to do when a signal ends the session.
+//! offered back at the next start, the file changed by another program (`external`: a
+//! banner, and the choices when asked), and what to do when a signal ends the session.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+mod external;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use tui_input::Input;
+pub use external::{DIALOG_SETTLE, ExternalChange};
 
 use super::{App, Mode};
 use crate::action::Action;
-use crate::model::{Id, Portfolio};
 use crate::recovery::{self, Draft, Owner, Recovery};
-use crate::store::SaveError;
 
 /// How long typing must pause before the draft is written to the recovery file.
 pub const DRAFT_PAUSE: Duration = Duration::from_secs(1);
@@ -36,102 +35,11 @@ pub struct FieldState {
     /// A recovery file from an earlier session is still waiting for an answer: this session
     /// does not overwrite it.
     keep_earlier: bool,
-    /// The user closed the external-change dialog; not shown again until the next save.
-    external_seen: bool,
-}
-
-/// What another program changed in the data file, compared with this session's copy.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ExternalChange {
-    /// Initiatives on disk that this session does not have.
-    pub added: Vec<Id>,
-    /// Initiatives this session has that are gone from the disk.
-    pub removed: Vec<Id>,
-    /// Initiatives in both, but different.
-    pub changed: Vec<Id>,
-    /// Something besides initiatives differs (profile, checklists, actions).
-    pub other: bool,
-    /// Conflicts a merge left in the file on disk (a `git pull` that found some).
-    pub conflicts: usize,
-    /// The file on disk could not be read (why), or is gone.
-    pub unreadable: Option<String>,
-    /// This session has edits that did not reach the file.
-    pub unsaved: bool,
-}
-
-impl ExternalChange {
-    /// Compares this session's portfolio with the one now on disk.
-    pub fn between(ours: &Portfolio, theirs: &Portfolio) -> Self {
-        let index = |p: &Portfolio| -> HashMap<Id, usize> {
-            p.initiatives.iter().enumerate().map(|(ix, i)| (i.id, ix)).collect()
-        };
-        let (mine, others) = (index(ours), index(theirs));
-        let mut change = ExternalChange::default();
-        for i in &theirs.initiatives {
-            match mine.get(&i.id) {
-                None => change.added.push(i.id),
-                Some(ix) if ours.initiatives[*ix] != *i => change.changed.push(i.id),
-                Some(_) => {}
-            }
-        }
-        change.removed =
-            ours.initiatives.iter().map(|i| i.id).filter(|id| !others.contains_key(id)).collect();
-        // Neither the identity a writing session gives a file that had none, nor the id
-        // counters, nor a merge's conflicts (said on their own) are worth a line.
-        let rest = |p: &Portfolio| Portfolio {
-            initiatives: Vec::new(),
-            id: String::new(),
-            next_id: crate::model::NextIds::default(),
-            conflicts: Vec::new(),
-            ..p.clone()
-        };
-        change.other = rest(ours) != rest(theirs);
-        change.conflicts = theirs.conflicts.len().saturating_sub(ours.conflicts.len());
-        change
-    }
-
-    /// The dialog's text: what changed, and what reloading would cost.
-    pub fn describe(&self, app: &App) -> String {
-        let lang = app.lang;
-        let path = app
-            .path()
-            .map(|p| crate::text::one_line(&p.display().to_string()).into_owned())
-            .unwrap_or_default();
-        let mut parts = vec![lang.tf("external.intro", &[("path", &path)])];
-        if let Some(why) = &self.unreadable {
-            parts.push(lang.tf("external.unreadable", &[("why", &crate::text::one_line(why))]));
-        } else {
-            let ids = |list: &[Id]| -> String {
-                let mut shown: Vec<String> = list.iter().take(8).map(|id| format!("#{id}")).collect();
-                if list.len() > 8 {
-                    shown.push(crate::text::ellipsis(app.ascii).into());
-                }
-                shown.join(" ")
-            };
-            for (key, list) in [
-                ("external.added", &self.added),
-                ("external.removed", &self.removed),
-                ("external.changed", &self.changed),
-            ] {
-                if !list.is_empty() {
-                    parts.push(lang.tn(key, list.len(), &[("ids", &ids(list))]));
-                }
-            }
-            if self.other {
-                parts.push(lang.t("external.other").to_owned());
-            }
-            if self.conflicts > 0 {
-                parts.push(lang.tf("external.conflicts", &[("count", &self.conflicts)]));
-            }
-            let nothing = self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty();
-            if nothing && !self.other && self.conflicts == 0 {
-                parts.push(lang.t("external.same").to_owned());
-            }
-        }
-        let cost = if self.unsaved { "external.reload_loses" } else { "external.reload_safe" };
-        parts.push(lang.t(cost).to_owned());
-        parts.join("\n")
-    }
+    /// What another program changed in the data file, as last looked at: said in the
+    /// banner until the user chooses what to do or the file is this session's again.
+    external: Option<ExternalChange>,
+    /// When the external-change dialog appeared, or last ignored a key.
+    asked_at: Option<Instant>,
 }
 
 impl App {
@@ -271,96 +179,6 @@ impl App {
         self.write_draft()
     }
 
-    /// Opens the external-change dialog if another program changed the file (only over the
-    /// normal screen: a form being typed in is never interrupted; its save will say so).
-    pub fn check_disk(&mut self) {
-        if self.field.external_seen || !matches!(self.mode, Mode::Normal) || self.is_read_only() {
-            return;
-        }
-        // While a save is under way the file is ours to change: looked at next time.
-        if self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) == Some(true) {
-            self.show_external_change();
-        }
-    }
-
-    /// What changed on disk, compared with this session.
-    pub fn external_change(&self) -> ExternalChange {
-        let Some(path) = self.path() else { return ExternalChange::default() };
-        let mut change = match crate::store::load(path) {
-            Ok(Some(theirs)) => ExternalChange::between(&self.portfolio, &theirs),
-            Ok(None) => ExternalChange {
-                unreadable: Some(self.lang.t("external.gone").to_owned()),
-                ..Default::default()
-            },
-            Err(e) => {
-                ExternalChange { unreadable: Some(e.localized_summary(self.lang)), ..Default::default() }
-            }
-        };
-        change.unsaved = self.unsaved;
-        change
-    }
-
-    fn show_external_change(&mut self) {
-        self.mode = Mode::External(Box::new(self.external_change()));
-    }
-
-    /// Called by `save_with` when a save fails.
-    pub(super) fn after_save_error(&mut self, error: &SaveError) {
-        if matches!(error, SaveError::ExternalChange { .. })
-            && matches!(self.mode, Mode::Normal | Mode::External(_))
-        {
-            self.show_external_change();
-        }
-    }
-
-    /// After "merge both" the file is this session's again: a later change shows the dialog.
-    pub(super) fn field_merged(&mut self) {
-        self.field.external_seen = false;
-    }
-
-    /// Reads the file again (`r` in the external-change dialog, `:reload` at any time),
-    /// dropping this session's unsaved edits and its undo history, unless nothing changed.
-    pub(super) fn reload_from_disk(&mut self) {
-        self.finish_saves();
-        let Some(path) = self.path().map(Path::to_path_buf) else {
-            self.set_error(self.lang.t("external.reload_no_file").to_owned());
-            return;
-        };
-        if !path.exists() {
-            let file = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into_owned();
-            self.set_info(self.lang.tf("external.reload_missing", &[("file", &file)]));
-            return;
-        }
-        let Some(saver) = self.store.as_mut() else { return };
-        let reloaded = saver.with_store(crate::store::Store::reload).map(|mut portfolio| {
-            // A file not saved since it was opened has no identity yet; this session's is
-            // the one its next save writes.
-            if portfolio.id.is_empty() {
-                portfolio.id.clone_from(&self.portfolio.id);
-            }
-            portfolio
-        });
-        match reloaded {
-            Ok(portfolio) if portfolio == self.portfolio && !self.unsaved => {
-                self.field.external_seen = false;
-                self.set_info(self.lang.t("external.reloaded_same").to_owned());
-            }
-            Ok(portfolio) => {
-                let lost = self.unsaved;
-                self.unsaved = false;
-                self.field.external_seen = false;
-                self.replace_portfolio(portfolio);
-                let key = if lost { "external.reloaded_lost" } else { "external.reloaded" };
-                self.set_info(self.lang.t(key).to_owned());
-                self.offer_conflicts();
-            }
-            Err(e) => {
-                let why = e.localized_summary(self.lang);
-                self.set_error(self.lang.tf("external.reload_failed", &[("why", &why)]));
-            }
-        }
-    }
-
     fn restore(&mut self, found: Recovery) {
         self.restore_draft(found.draft);
         // The file stays until the restored text is saved or discarded.
@@ -386,8 +204,8 @@ impl App {
         }
     }
 
-    /// Handles the actions of the recovery and external-change dialogs; gives back every
-    /// other action for `update`.
+    /// Handles the actions of the recovery and external-change dialogs and `R`; gives back
+    /// every other action for `update`.
     pub(super) fn field_intercept(&mut self, action: Action) -> Option<Action> {
         match (&self.mode, action) {
             (Mode::Recovery(_), Action::ConfirmYes) => {
@@ -404,26 +222,12 @@ impl App {
                 let path = self.recovery_path().map(|p| p.display().to_string()).unwrap_or_default();
                 self.set_info(self.lang.tf("recovery.kept", &[("path", &path)]));
             }
-            (Mode::External(_), Action::ReloadFromDisk) => {
-                self.mode = Mode::Normal;
-                self.reload_from_disk();
-            }
-            (Mode::External(_), Action::StartSaveAs) => self.mode = Mode::Command(Input::new("w ".into())),
-            (Mode::External(_), Action::MergeWithDisk) => self.merge_with_disk(),
-            (Mode::External(_), Action::Cancel) => {
-                self.mode = Mode::Normal;
-                self.field.external_seen = true;
-                self.set_error(self.lang.t("external.dismissed").to_owned());
-            }
-            (
-                Mode::Recovery(_) | Mode::External(_),
-                action @ (Action::Quit | Action::Resize(..) | Action::Redraw),
-            ) => {
+            (Mode::External(_), action) => return self.external_intercept(action),
+            (Mode::Recovery(_), action @ (Action::Quit | Action::Resize(..) | Action::Redraw)) => {
                 return Some(action);
             }
-            (Mode::Recovery(_) | Mode::External(_), _)
-            | (_, Action::DiscardRecovery | Action::StartSaveAs | Action::MergeWithDisk) => {}
-            (_, action) => return Some(action),
+            (Mode::Recovery(_), _) | (_, Action::DiscardRecovery) => {}
+            (_, action) => return self.external_outside(action),
         }
         None
     }

@@ -83,10 +83,14 @@ impl App {
     }
 
     /// `q`: leaves once the saves under way are on disk. A save that fails just then keeps
-    /// fasett open to say so, unless `force` (`:q!`).
+    /// fasett open to say so, and edits another program's change kept from the file ask
+    /// what to do about it first, unless `force` (`:q!`).
     pub(super) fn quit(&mut self, force: bool) {
         let pending = self.is_saving();
         self.finish_saves();
+        if !force && self.quit_needs_choice() {
+            return;
+        }
         if pending && self.unsaved && !force {
             return;
         }
@@ -365,6 +369,7 @@ mod tests {
         app.finish_saves();
         app.idle_tick(std::time::Instant::now() + Duration::from_secs(120));
         assert!(matches!(app.mode, crate::app::Mode::Normal), "no external-change dialog");
+        assert!(!app.external_pending(), "no banner either");
         assert!(!app.unsaved);
     }
 }

@@ -7,6 +7,7 @@
 use super::App;
 use super::editing::{self, Typed};
 use crate::action::{Pane, Place};
+use unicode_width::UnicodeWidthStr;
 
 /// A message in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,29 @@ impl App {
 
     pub fn set_error(&mut self, text: String) {
         self.say(StatusLine { text, is_error: true, lasting: false });
+    }
+
+    /// The rows the status line takes on a screen `width` wide: two for a refusal or failure
+    /// that does not fit on one, so that its reason is read whole; one otherwise (an info
+    /// message is cut, so the panes above do not move under the user's eyes).
+    pub fn status_rows(&self, width: u16) -> u16 {
+        let prompting = matches!(
+            self.mode,
+            super::Mode::Command(_)
+                | super::Mode::Search(_)
+                | super::Mode::LogEntry { .. }
+                | super::Mode::Profile(super::ProfileEditor { editing: Some(_), .. })
+        );
+        match &self.status {
+            Some(status)
+                if status.is_error
+                    && !prompting
+                    && crate::text::one_line(&status.text).width() > usize::from(width) =>
+            {
+                2
+            }
+            _ => 1,
+        }
     }
 
     /// Puts `line` in the status line: every message passes here.

@@ -31,14 +31,15 @@ pub struct TakeoverState {
 }
 
 impl App {
-    /// How the keys see this session: writable, read-only for good, or read-only until a
-    /// takeover.
+    /// How the keys see this session: writable, writable with saving held by another
+    /// program's change, read-only for good, or read-only until a takeover.
     pub fn writing(&self) -> Writing {
         match self.store.as_ref().map(Saver::access) {
             Some(Access::ReadOnly(ReadOnlyReason::LoadFailed(_) | ReadOnlyReason::NewerSchema(_))) => {
                 Writing::ReadOnly
             }
             Some(Access::ReadOnly(_)) => Writing::TakeOver,
+            Some(Access::ReadWrite) | None if self.external_pending() => Writing::Held,
             Some(Access::ReadWrite) | None => Writing::Allowed,
         }
     }
@@ -73,7 +74,7 @@ impl App {
     /// `:takeover` and `T`.
     pub(super) fn take_over(&mut self) {
         match self.writing() {
-            Writing::Allowed => self.set_info(self.lang.t("takeover.already").to_owned()),
+            Writing::Allowed | Writing::Held => self.set_info(self.lang.t("takeover.already").to_owned()),
             Writing::ReadOnly => {
                 let reason = self.problem().unwrap_or_default();
                 self.set_error(self.lang.tf("takeover.refused", &[("reason", &reason)]));

@@ -16,11 +16,40 @@ use crate::text::wrap_words;
 const KEY_COLUMN: usize = 14;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16, theme: &Theme) {
-    // Compact, the overlay takes the whole body: the key texts are long in every language.
-    let compact = crate::layout::Density::of(frame.area()).is_compact();
-    let width = if compact { area.width } else { area.width.saturating_sub(8).min(72) };
-    // Inside the border.
-    let inner = usize::from(width.saturating_sub(2));
+    let (rect, inner) = geometry(area, crate::layout::Density::of(frame.area()).is_compact());
+    let lines = lines(app, back, rect.width, inner, theme);
+    let max_scroll = max_scroll_of(lines.len(), rect);
+    let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &place_name(app, back))]));
+    let block = theme
+        .bordered()
+        .title(Span::styled(title, theme.heading()))
+        .title_bottom(Line::styled(format!(" {} ", app.lang.t("help.footer")), theme.dim()))
+        .border_style(theme.border_focused());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), rect);
+}
+
+/// How far the overlay over `back` scrolls at the app's size: its last line at the bottom.
+/// The app keeps its scroll within this (`App::keep_help_within`), so that a key back up
+/// moves at once after `G`, `End` or `PgDn` went past the end.
+pub fn max_scroll(app: &App, back: &Mode) -> u16 {
+    let compact = crate::layout::Density::of(app.size_rect()).is_compact();
+    let (rect, inner) = geometry(app.screen().body, compact);
+    max_scroll_of(lines(app, back, rect.width, inner, &Theme::of(app)).len(), rect)
+}
+
+fn max_scroll_of(lines: usize, rect: Rect) -> u16 {
+    u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(rect.height.saturating_sub(2))
+}
+
+/// Where the overlay goes over the body `area`, and the width inside its border.
+fn geometry(area: Rect, compact: bool) -> (Rect, usize) {
+    let rect = crate::layout::help_overlay(area, compact);
+    (rect, usize::from(rect.width.saturating_sub(2)))
+}
+
+/// The overlay's lines: the keys of every place live in `back`, then what else helps there.
+fn lines(app: &App, back: &Mode, width: u16, inner: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let listed = keymap::effective(app.places_in(back), app.writing());
     for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
@@ -80,18 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, back: &Mode, scroll: u16
             }
         }
     }
-    let height = if compact { area.height } else { area.height.saturating_sub(2) };
-    let top = if compact { area.y } else { area.y + 1 };
-    let rect = Rect { x: area.x + (area.width - width) / 2, y: top, width, height };
-    let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
-    let title = format!(" {} ", app.lang.tf("help.title", &[("pane", &place_name(app, back))]));
-    let block = theme
-        .bordered()
-        .title(Span::styled(title, theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", app.lang.t("help.footer")), theme.dim()))
-        .border_style(theme.border_focused());
-    frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), rect);
+    lines
 }
 
 /// What the overlay's keys are for, in its title: the form, list or view it was opened from,

@@ -234,11 +234,13 @@ fn reload_answers_in_every_language_from_the_normal_screen() {
         assert_eq!(reload(&mut app), (lang.t("external.reloaded").to_owned(), false), "{lang:?}");
         assert_eq!(app.portfolio.initiative(1).map(|i| i.title.as_str()), Some("Ändrad av någon annan"));
 
-        // The dialog shown and put away with Esc: :reload still reads the file.
+        // Noticed, the dialog opened and put away with Esc: :reload still reads the file.
         change_on_disk(&app, "Ändrad igen");
         app.idle_tick(std::time::Instant::now());
-        assert!(matches!(app.mode, Mode::External(_)), "{lang:?}: the idle check noticed");
-        app.press(KeyCode::Esc);
+        assert!(app.external_pending(), "{lang:?}: the idle check noticed");
+        app.press('R');
+        assert!(matches!(app.mode, Mode::External(_)), "{lang:?}: R opened the choices");
+        app.settle().press(KeyCode::Esc);
         assert_eq!(reload(&mut app), (lang.t("external.reloaded").to_owned(), false), "{lang:?}");
         assert_eq!(app.portfolio.initiative(1).map(|i| i.title.as_str()), Some("Ändrad igen"));
     }

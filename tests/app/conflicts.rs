@@ -127,14 +127,17 @@ fn merge_both_takes_the_session_s_edit_and_the_file_on_disk_together() {
     edit(&mut pulled, 4, |i| i.title = "Från git pull".into());
     edit(&mut pulled, 3, |i| i.owner = "Bo Ek".into());
     std::fs::write(&path, fasett::store::to_json(&pulled)).expect("writes");
-    // ... while this session changes #3's owner: the save is refused, the dialog opens.
+    // ... while this session changes #3's owner: the save is refused, the banner says so,
+    // and the choices open when asked.
     let mut after = app.portfolio.initiative(3).cloned().expect("#3");
     after.owner = "Anna Berg".into();
     let change = fasett::history::Change::initiative(app.portfolio.initiative(3).cloned(), Some(after));
     assert!(app.commit(change));
     assert!(app.unsaved, "not saved over the other program's file");
+    assert!(matches!(app.mode, Mode::Normal) && app.external_pending(), "{:?}", app.mode);
+    app.press('R');
     assert!(matches!(app.mode, Mode::External(_)), "{:?}", app.mode);
-    app.press('m');
+    app.settle().press('M');
     assert_eq!(app.portfolio.initiative(4).map(|i| i.title.as_str()), Some("Från git pull"));
     assert!(matches!(app.mode, Mode::Conflicts(_)), "#3's owner was changed on both: {:?}", app.mode);
     app.press('o');
@@ -159,19 +162,21 @@ fn merge_both_after_a_pull_that_renumbered_this_session_s_saved_initiative_dupli
     let pulled = merge::merge(sample(), saved, other, &options()).expect("merges").portfolio;
     std::fs::write(&path, fasett::store::to_json(&pulled)).expect("writes");
     app.check_disk();
-    app.press('m');
+    app.press('R').settle().press('M');
     let titles: Vec<&str> = app.portfolio.initiatives.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles.iter().filter(|t| **t == "Digital tillsyn nattetid").count(), 1, "{titles:?}");
     assert_eq!(app.portfolio.initiatives.len(), 27);
     assert!(app.portfolio.conflicts.is_empty());
 }
 
-/// An open session on the sample whose file a `git pull` replaced with [`conflicted`], noticed.
+/// An open session on the sample whose file a `git pull` replaced with [`conflicted`],
+/// noticed, with the choices opened.
 fn pulled_a_conflict() -> Harness {
     let mut app = Harness::on_disk(&sample());
     let path = app.path().expect("a data file").to_path_buf();
     std::fs::write(&path, fasett::store::to_json(&conflicted())).expect("writes");
     app.check_disk();
+    app.press('R');
     app
 }
 
@@ -181,7 +186,7 @@ fn a_pull_that_left_conflicts_under_an_open_session_says_so_and_m_shows_them() {
     let Mode::External(change) = &app.mode else { panic!("{:?}", app.mode) };
     assert_eq!(change.conflicts, 3);
     assert!(app.render(80, 24).contains("conflicts to resolve: 3"), "{}", app.render(80, 24));
-    app.press('m');
+    app.settle().press('M');
     assert!(matches!(app.mode, Mode::Conflicts(_)), "{:?}", app.mode);
     assert_eq!(app.portfolio.conflicts.len(), 3);
     assert!(app.message().contains('3'), "{}", app.message());
@@ -193,7 +198,7 @@ fn ctrl_l_redraws_over_the_external_change_and_conflict_dialogs_and_leaves_them_
     app.keys("<C-l>");
     assert!(app.take_redraw(), "asked from the external-change dialog");
     assert!(matches!(app.mode, Mode::External(_)), "{:?}", app.mode);
-    app.press('m');
+    app.settle().press('M');
     app.keys("<C-l>");
     assert!(app.take_redraw(), "asked from the conflict dialog");
     app.press('e').keys("<C-l>");

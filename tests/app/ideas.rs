@@ -182,13 +182,16 @@ fn a_review_is_kept_and_compared_with_the_one_before() {
     let mut app = Harness::on_disk(&sample());
     app.update(Action::RunCommand("review".into()));
     let text = app.message();
-    assert!(text.starts_with("Review of 2026-11-25 kept in the file."), "{text}");
+    assert_eq!(
+        text, "Review of 2026-11-25 kept in the file. The Overview (4) shows what changed since 2025-12-01.",
+        "the changes are a paragraph: the Overview has room for them"
+    );
     // The facets' and statuses' own names, as the balance and the status table say them.
+    let (then, now) = (&app.portfolio.reviews[0], fasett::ideas::review::take(&app.portfolio, TODAY));
+    let text = fasett::ideas::review::comparison(then, &now, Lang::En).expect("compared");
     assert!(text.contains("Since the review of 2025-12-01: mission-oriented +1, anticipatory +2"), "{text}");
     assert!(text.contains(", stopped +1, completed +1, "), "{text}");
-    let mut sv = Harness::on_disk(&sample()).lang(Lang::Sv);
-    sv.update(Action::RunCommand("review".into()));
-    let text = sv.message();
+    let text = fasett::ideas::review::comparison(then, &now, Lang::Sv).expect("compared");
     assert!(
         text.contains("missionsorienterad +1, föregripande +2, oplacerad -1, avbruten +1, slutförd +1"),
         "{text}"

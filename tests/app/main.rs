@@ -7,6 +7,7 @@ mod benefits;
 mod capture;
 mod conflicts;
 mod drafts;
+mod external;
 mod first_look;
 mod grid;
 mod group;

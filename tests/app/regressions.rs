@@ -190,3 +190,23 @@ fn the_read_only_notice_stays_when_dialogs_open_and_close() {
     app.press(KeyCode::Esc).press('?').press('?');
     assert_eq!(app.message(), notice, "a lasting notice");
 }
+
+#[test]
+fn a_refusal_longer_than_the_screen_is_read_whole_on_two_rows_and_the_selection_stays_visible() {
+    let mut app = Harness::sample().on(Pane::Initiatives);
+    for _ in 0..16 {
+        app.press('j');
+    }
+    let why = "Not saved: the disk is full. Free some space and press Ctrl-s; \
+               nothing is lost, every edit is still here.";
+    app.set_error(why.to_owned());
+    let screen = app.render(80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let said = format!("{} {}", rows[21].trim_matches(['"', ' ']), rows[22].trim_matches(['"', ' ']));
+    assert_eq!(said, why, "both rows of the status line:\n{screen}");
+    assert!(screen.contains("▸#17"), "the selected row is still on screen:\n{screen}");
+    app.set_info("Saved.".to_owned());
+    let screen = app.render(80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[22].contains("Saved.") && rows[23].contains("? help"), "one row again:\n{screen}");
+}

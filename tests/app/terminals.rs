@@ -166,3 +166,32 @@ fn the_help_tells_about_the_compact_layout_ascii_and_colour() {
         assert!(seen.contains(text), "the help does not mention {text}:\n{seen}");
     }
 }
+
+#[test]
+fn the_help_pages_and_goes_to_either_end_as_it_says_lists_do() {
+    // Trial 7, §13: PgDn did nothing in the help, which lists `PgDn page down`.
+    for (width, height) in [(80, 24), (60, 20)] {
+        let mut app = Harness::sample().on(Pane::Initiatives);
+        app.resize(width, height).press('?');
+        let top = app.render(width, height);
+        app.press(KeyCode::PageDown);
+        let next = app.render(width, height);
+        assert_ne!(next, top, "{width}×{height}: PgDn pages");
+        app.press(KeyCode::PageUp);
+        assert_eq!(app.render(width, height), top, "{width}×{height}: PgUp pages back");
+        app.press(KeyCode::End);
+        let end = app.render(width, height);
+        assert!(end.contains("NO_COLOR"), "{width}×{height}: End shows the last lines\n{end}");
+        app.press('j').press(KeyCode::PageDown);
+        assert_eq!(app.render(width, height), end, "{width}×{height}: nothing past the end");
+        // Back up at once, however far the keys went past the end.
+        app.press('k');
+        assert_ne!(app.render(width, height), end, "{width}×{height}: k after End");
+        app.press('G');
+        assert_eq!(app.render(width, height), end, "{width}×{height}: G");
+        app.press(KeyCode::Home);
+        assert_eq!(app.render(width, height), top, "{width}×{height}: Home");
+        app.press('G').press('g');
+        assert_eq!(app.render(width, height), top, "{width}×{height}: g");
+    }
+}

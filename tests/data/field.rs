@@ -585,27 +585,32 @@ fn an_external_change_is_never_overwritten_and_the_dialog_says_what_changed() {
     let theirs_text = to_json(&theirs);
     fs::write(&path, &theirs_text).expect("writes");
 
-    // Our edit is refused, kept in memory, and the dialog explains.
+    // Our edit is refused and kept in memory; the banner names what the other program
+    // changed (not our #1), and the dialog, asked for, explains.
     assert!(rename(&mut app, 1, "ours"));
     assert!(app.unsaved);
     assert_eq!(fs::read_to_string(&path).expect("exists"), theirs_text, "never overwritten");
+    assert!(matches!(app.mode, Mode::Normal), "no dialog unasked: {:?}", app.mode);
+    let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
+    assert!(banner.starts_with("Changed on disk: #2 #3 #9."), "{banner}");
+    app.press('R');
     let Mode::External(change) = &app.mode else { panic!("the dialog: {:?}", app.mode) };
     assert_eq!((change.added.as_slice(), change.removed.as_slice()), (&[9][..], &[3][..]));
     assert_eq!(change.changed, [1, 2]);
     assert!(change.unsaved);
     let screen = app.screen();
-    for expected in ["changed by another program", "#9", "#3", "#1 #2", "discards this session", "r reloads"]
-    {
+    for expected in ["changed by another program", "#9", "#3", "#1 #2", "discards this session", "L loads"] {
         assert!(screen.contains(expected), "{expected:?} in\n{screen}");
     }
 
     // Save-as keeps our version elsewhere; the other file is still theirs.
-    app.update(Action::StartSaveAs);
+    app.settle().update(Action::StartSaveAs);
     assert!(matches!(app.mode, Mode::Command(_)));
     app.update(Action::Cancel);
     let ours = dir.path().join("ours.json");
     app.update(Action::RunCommand(format!("w {}", ours.display())));
     assert!(!app.unsaved);
+    assert!(!app.external_pending(), "the file in use is ours again: no banner");
     assert_eq!(load(&ours).expect("whole").expect("exists").initiatives[0].title, "ours");
     assert_eq!(fs::read_to_string(&path).expect("exists"), theirs_text);
 }
@@ -618,23 +623,28 @@ fn idle_ticks_notice_an_external_change_and_reload_takes_theirs() {
     app.idle_tick(t0);
     fs::write(&path, to_json(&sample(4))).expect("writes");
     app.idle_tick(t0 + Duration::from_secs(3));
-    let Mode::External(change) = &app.mode else { panic!("noticed on an idle tick: {:?}", app.mode) };
+    assert!(app.external_pending() && matches!(app.mode, Mode::Normal), "noticed on an idle tick");
+    assert!(app.screen().contains("Changed on disk: #3 #4."), "{}", app.screen());
+    app.press('R');
+    let Mode::External(change) = &app.mode else { panic!("the choices: {:?}", app.mode) };
     assert_eq!(change.added, [3, 4]);
     assert!(!change.unsaved);
     assert!(app.screen().contains("reloading loses nothing"), "{}", app.screen());
-    app.update(Action::ReloadFromDisk);
+    app.settle().update(Action::ReloadFromDisk);
     // The file has no identity yet; the session keeps the one its next save writes.
     let theirs = fasett::model::Portfolio { id: app.portfolio.id.clone(), ..sample(4) };
     assert_eq!(app.portfolio, theirs);
     assert!(rename(&mut app, 4, "after reload"));
     assert!(!app.unsaved, "{:?}", app.status());
 
-    // Dismissed: not shown again on idle ticks, but a save is still refused, and :reload works.
+    // Changed again: idle ticks only say so in the banner, a save is still refused, and
+    // :reload works.
     fs::write(&path, to_json(&sample(1))).expect("writes");
     app.idle_tick(t0 + Duration::from_secs(6));
-    app.update(Action::Cancel);
     app.idle_tick(t0 + Duration::from_secs(9));
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode, Mode::Normal) && app.external_pending());
+    assert!(rename(&mut app, 1, "refused"));
+    assert!(app.unsaved);
     app.update(Action::RunCommand("reload".into()));
     assert_eq!(app.portfolio, fasett::model::Portfolio { id: app.portfolio.id.clone(), ..sample(1) });
 }

@@ -172,8 +172,10 @@ fn a_file_changed_by_another_program_is_shown_and_can_be_reloaded() {
     // Another program (a sync tool, git pull) writes the file.
     write_theirs(&file, Initiative { id: 4, title: "Från git pull".into(), ..Initiative::default() });
     app.wait_for("The file was changed by another program", TIMEOUT);
-    app.wait_for("1 initiative is new: #4", TIMEOUT);
-    app.press("r", "Reloaded the file");
+    app.wait_for("Changed on disk: #4.", TIMEOUT);
+    app.press("R", "1 initiative is new: #4");
+    std::thread::sleep(fasett::app::DIALOG_SETTLE);
+    app.press("L", "Reloaded the file");
     app.press("2", "Från git pull");
     app.quit();
     assert_eq!(titles(&file), ["Från git pull"], "theirs kept");

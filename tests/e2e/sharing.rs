@@ -1,5 +1,6 @@
 //! End to end, issue 20: a conflict left by `git pull` settled in the interface, and "merge
-//! both" when another program rewrote the file under an open session.
+//! both" when another program rewrote the file under an open session (said in a banner, the
+//! choices opened with `R`).
 
 use std::path::Path;
 
@@ -69,13 +70,16 @@ fn merge_both_keeps_the_session_s_edit_and_what_another_program_wrote() {
             ..Initiative::default()
         },
     );
+    // The banner says so, and takes no keys ...
     app.wait_for("The file was changed by another program", TIMEOUT);
-    app.send("\x1b");
-    app.wait_for_gone("The file was changed by another program", TIMEOUT);
-    // ... and the session adds its own #1, which cannot be saved over the pulled file.
+    // ... so the session adds its own #1, which cannot be saved over the pulled file.
     app.press("2n", "New initiative");
-    app.press("Mitt under veckan\r", "The file was changed by another program");
-    app.press("m", &en("external.merged"));
+    app.press("Mitt under veckan\r", &en("external.not_saved"));
+    app.wait_for("Your edits since then are kept here, unsaved.", TIMEOUT);
+    // The choices open when asked, and take an answer once they can have been read.
+    app.press("R", "L loads the file again");
+    std::thread::sleep(fasett::app::DIALOG_SETTLE);
+    app.press("M", &en("external.merged"));
     app.wait_for("Från git pull", TIMEOUT);
     app.wait_for("Mitt under veckan", TIMEOUT);
     app.quit();
