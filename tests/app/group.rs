@@ -425,7 +425,7 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
     let screen = app.render(80, 30);
     let row = screen.lines().find(|l| l.contains("Innovationsklimat")).expect("the Overview's row");
     assert!(inside(row).ends_with("3,6  -0,1"), "{row}");
-    assert!(screen.contains("ofullständig: ändring över 3 av 10"), "{screen}");
+    assert!(screen.contains("(3 av 10) ofullständig genomgång"), "{screen}");
     let report =
         fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
     assert!(
