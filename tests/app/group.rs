@@ -435,6 +435,23 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
 }
 
 #[test]
+fn a_half_scored_dimension_is_compared_over_its_items_scored_in_both() {
+    // Two of "Engagemang"'s three items: October gave them 4 and 4 (and the third 3), now
+    // 4,0 and 4,3. Over the two the change is +0,2, not 4,2 − 3,7.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('j').press('n').press(KeyCode::Enter);
+    app.press('e').type_text("4453").press(KeyCode::Enter).type_text("445-").press(KeyCode::Enter);
+    app.press(KeyCode::Esc).press(KeyCode::Esc).press('c');
+    let screen = app.shows("Jämförelse");
+    let row = screen.lines().find(|l| l.contains("Engagemang")).expect("the dimension's row");
+    assert!(row.contains("(2 av 3)") && row.contains("4,0   4,2   ↑ +0,2"), "{row}");
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    let row = report.lines().find(|l| l.starts_with("| Engagemang och handlingsutrymme | 4,2 |"));
+    assert!(row.is_some_and(|r| r.contains("| 4,2 | 4,0 |")), "the previous over the same two:\n{report}");
+}
+
+#[test]
 fn a_run_has_a_next_date_that_the_overview_follows_up() {
     let mut app = Harness::sample().on(Pane::Culture);
     // The Kiruna run's next run was due yesterday: overdue in the Overview (below the
