@@ -240,17 +240,36 @@ pub struct ChecklistResult {
     pub previous_spread: Option<f64>,
     /// When the group plans to run it again.
     pub next_date: Option<Date>,
+    /// The latest run against the previous one like with like, over the scores both have
+    /// ([`scoring::total_change`]); `None` without a previous run or the latest's template.
+    pub compared: Option<scoring::Paired>,
+    /// Every required score of the latest run is given ([`scoring::Completion::is_complete`]).
+    pub complete: bool,
 }
 
 impl ChecklistResult {
-    /// Latest mean minus the previous run's, when both have scores.
+    /// The change since the previous run over the scores both runs have (without the
+    /// template, the latest mean minus the previous run's).
     pub fn change(&self) -> Option<f64> {
-        Some(self.mean? - self.previous?.1?)
+        match self.compared {
+            Some(c) => c.change(),
+            None => Some(self.mean? - self.previous?.1?),
+        }
     }
 
-    /// The change as written beside the two means ([`crate::scoring::shown_change`]).
+    /// The change as written beside the two figures it is between
+    /// ([`crate::scoring::shown_change`]).
     pub fn shown_change(&self) -> Option<f64> {
-        Some(crate::scoring::shown_change(self.previous?.1?, self.mean?))
+        match self.compared {
+            Some(c) => c.shown_change(),
+            None => Some(crate::scoring::shown_change(self.previous?.1?, self.mean?)),
+        }
+    }
+
+    /// "(3 of 10)" where the change is over some of the scores only: the latest or the
+    /// previous run is incomplete.
+    pub fn change_count(&self, lang: Lang) -> Option<String> {
+        self.compared.and_then(|c| c.count(lang))
     }
 }
 
@@ -279,6 +298,8 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             };
             let (mean, spread, answered, respondents) = summary(latest);
             let before = prev.map(|p| (p.date, summary(p)));
+            let compared = template.zip(prev).map(|(t, p)| scoring::total_change(t, p, latest));
+            let complete = template.is_none_or(|t| scoring::completion(t, latest).is_complete());
             Some(ChecklistResult {
                 template: latest.template.clone(),
                 name: template
@@ -294,6 +315,8 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 spread,
                 previous_spread: before.and_then(|(_, (_, spread, ..))| spread),
                 next_date: latest.next_date,
+                compared,
+                complete,
             })
         })
         .collect();
@@ -502,6 +525,21 @@ mod tests {
         assert!((team.change().unwrap_or(0.0) - 1.0).abs() < 1e-9, "4 and 4 after 3 and 3");
         assert_eq!(results[0].change(), None, "one run: nothing to compare");
         assert!((round(2.345_6, 2) - 2.35).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_half_scored_latest_run_changes_over_the_items_scored_in_both() {
+        // Before: a 2 and b 2 (reversed: 4), mean 3; now only a, 4. Over a alone the change
+        // is +2, not 4 − 3; the Overview and the report say it is over 1 of 2.
+        let p = Portfolio {
+            templates: vec![template()],
+            assessments: vec![run(1, 1, 2, Some(2)), run(2, 20, 4, None)],
+            ..Portfolio::default()
+        };
+        let r = &checklist_results(&p, Lang::Sv)[0];
+        assert_eq!((r.mean, r.previous.map(|p| p.1), r.complete), (Some(4.0), Some(Some(3.0)), false));
+        assert_eq!((r.change(), r.shown_change()), (Some(2.0), Some(2.0)));
+        assert_eq!(r.change_count(Lang::Sv).as_deref(), Some("(1 av 2)"));
     }
 
     #[test]

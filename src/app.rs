@@ -315,6 +315,7 @@ impl App {
         let Some(action) = self.benefit_intercept(action) else { return };
         let Some(action) = self.conflict_intercept(action) else { return };
         let Some(action) = self.intake_intercept(action) else { return };
+        let Some(action) = self.entry_question(action) else { return };
         match action {
             Action::Quit => self.quit(false),
             Action::ShowPane(pane) => self.switch_pane(pane),

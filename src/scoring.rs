@@ -343,13 +343,86 @@ impl SlotDelta {
     }
 }
 
+/// Two runs' means over several slots (a dimension, a whole run) set side by side like with
+/// like: over the slots with a value in both runs only. A run scored for 3 items of 10 is
+/// set against those 3 items of the run before, not against all 10, and says so ("(3 of
+/// 10)"), as a perspective gap over some items does ([`group::GapSummary`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paired {
+    /// The two figures to show: each run's mean over the paired slots; where no slot is
+    /// paired, each run's own mean (then there is no change to tell).
+    pub figures: Delta,
+    /// Slots with a value in both runs.
+    pub paired: usize,
+    /// All the slots it is over.
+    pub slots: usize,
+}
+
+impl Paired {
+    /// The slots `keep` picks from two runs' [`slot_values`], read with one template.
+    pub fn of(before: &[Option<f64>], after: &[Option<f64>], keep: impl Fn(usize) -> bool) -> Self {
+        let (mut slots, mut pairs) = (0, Vec::new());
+        let (mut own_before, mut own_after) = (Vec::new(), Vec::new());
+        for (_, (b, a)) in before.iter().zip(after).enumerate().filter(|(ix, _)| keep(*ix)) {
+            slots += 1;
+            own_before.extend(*b);
+            own_after.extend(*a);
+            if let (Some(b), Some(a)) = (b, a) {
+                pairs.push((*b, *a));
+            }
+        }
+        let figures = if pairs.is_empty() {
+            Delta { before: mean(own_before), after: mean(own_after) }
+        } else {
+            Delta { before: mean(pairs.iter().map(|p| p.0)), after: mean(pairs.iter().map(|p| p.1)) }
+        };
+        Self { figures, paired: pairs.len(), slots }
+    }
+
+    /// The change to tell: none where no slot has a value in both runs.
+    pub fn delta(&self) -> Delta {
+        if self.paired > 0 { self.figures } else { Delta { before: None, after: None } }
+    }
+
+    /// The exact change over the paired slots (what the JSON keeps).
+    pub fn change(&self) -> Option<f64> {
+        self.delta().change()
+    }
+
+    /// The change as written beside the two figures ([`shown_change`]).
+    pub fn shown_change(&self) -> Option<f64> {
+        self.delta().shown_change()
+    }
+
+    pub fn trend(&self) -> Trend {
+        self.delta().trend()
+    }
+
+    /// The change is over some slots but not all: what a view says beside it ("(3 of 10)").
+    pub fn needs_its_count(&self) -> bool {
+        self.paired > 0 && self.paired < self.slots
+    }
+
+    /// "(3 of 10)" where [`Self::needs_its_count`], in the words a perspective gap uses.
+    pub fn count(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.needs_its_count()
+            .then(|| lang.tf("results.gap_of", &[("paired", &self.paired), ("items", &self.slots)]))
+    }
+}
+
+/// A run's total against an earlier run's, like with like ([`Paired`]), both read with `t`
+/// (the later run's template): what the Overview and the report tell as its change.
+pub fn total_change(t: &Template, before: &Assessment, after: &Assessment) -> Paired {
+    Paired::of(&slot_values(t, before), &slot_values(t, after), |_| true)
+}
+
 /// Two runs of the same template side by side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub slots: Vec<SlotDelta>,
-    /// Dimension id and its change, template order.
-    pub dimensions: Vec<(String, Delta)>,
-    pub total: Delta,
+    /// Dimension id and its change over the items scored in both runs, template order.
+    pub dimensions: Vec<(String, Paired)>,
+    pub total: Paired,
     /// The run's mean spread before and after (for a spread, down is agreement growing).
     pub spread: Delta,
 }
@@ -357,6 +430,8 @@ pub struct Comparison {
 /// Compares `after` with `before`, both read with template `t`.
 pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Comparison {
     let (gb, ga) = (group::group(t, before), group::group(t, after));
+    let (vb, va): (Vec<Option<f64>>, Vec<Option<f64>>) =
+        gb.iter().zip(&ga).map(|(b, a)| (b.value(&t.scale), a.value(&t.scale))).unzip();
     let slots = gb
         .iter()
         .zip(&ga)
@@ -368,18 +443,16 @@ pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Compari
             reverse: a.slot.item.reverse,
         })
         .collect();
-    let (b, a) = (scores(t, before), scores(t, after));
-    let dimensions = b
+    let dimensions = t
         .dimensions
         .iter()
-        .zip(&a.dimensions)
-        .map(|(x, y)| (x.id.clone(), Delta { before: x.mean, after: y.mean }))
+        .map(|d| (d.id.clone(), Paired::of(&vb, &va, |ix| ga[ix].slot.item.dimension == d.id)))
         .collect();
     Comparison {
         slots,
         dimensions,
-        total: Delta { before: b.total, after: a.total },
-        spread: Delta { before: b.spread, after: a.spread },
+        total: Paired::of(&vb, &va, |_| true),
+        spread: Delta { before: group::mean_spread(&gb), after: group::mean_spread(&ga) },
     }
 }
 
@@ -708,6 +781,26 @@ mod tests {
         let missing = compare(&t, &run(3, 1, &[]), &after);
         assert_eq!(missing.total.trend(), Trend::Unknown);
         assert_eq!(Trend::Up.arrow(), "↑");
+    }
+
+    #[test]
+    fn a_half_scored_run_is_compared_over_the_items_scored_in_both() {
+        // Before: all three scored (2, 4→flipped 2, 3); after: only "trust". The total's change
+        // is over "trust" alone (2 → 4), said "(1 of 3)", not 2,33 → 4.
+        let t = climate();
+        let before = run(1, 1, &[("trust", None, 2), ("conflict", None, 4), ("time", None, 3)]);
+        let after = run(2, 9, &[("trust", None, 4)]);
+        let c = compare(&t, &before, &after);
+        assert_eq!(c.total.figures, Delta { before: Some(2.0), after: Some(4.0) });
+        assert_eq!((c.total.paired, c.total.slots, c.total.shown_change()), (1, 3, Some(2.0)));
+        assert_eq!(c.total.count(crate::i18n::Lang::Sv).as_deref(), Some("(1 av 3)"));
+        // "resources" was not scored now: its own figure before, no change, no count.
+        let resources = &c.dimensions[1].1;
+        assert_eq!((resources.figures.before, resources.figures.after), (Some(3.0), None));
+        assert_eq!((resources.trend(), resources.count(crate::i18n::Lang::En)), (Trend::Unknown, None));
+        assert_eq!(total_change(&t, &before, &after), c.total, "the Overview's and report's change");
+        let full = compare(&t, &before, &before).total;
+        assert_eq!((full.needs_its_count(), full.figures.after), (false, scores(&t, &before).total));
     }
 
     #[test]

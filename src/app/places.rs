@@ -2,7 +2,7 @@
 //! and what a key no binding claims does. The keymap reads only this, never the app.
 
 use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
-use super::{App, Mode, ProfileEditor};
+use super::{App, CultureMode, Mode, ProfileEditor};
 use crate::action::{KeyContext, Pane, Place, Unbound};
 use crate::i18n::Lang;
 
@@ -69,6 +69,7 @@ impl App {
             Mode::Intake(list) if list.prompt.is_some() => &[Place::IntakeText],
             Mode::Intake(_) => &[Place::Intake],
             Mode::Placement(_) => &[Place::Placement],
+            Mode::Culture(CultureMode::Entry(entry)) if entry.asking => self.question(),
             Mode::Culture(mode) => mode.places(),
         }
     }
@@ -118,6 +119,7 @@ impl App {
             | Mode::LogEntry { .. }
             | Mode::Form(_)
             | Mode::Profile(ProfileEditor { editing: Some(_), .. }) => Unbound::Edit,
+            Mode::Culture(CultureMode::Entry(entry)) if entry.asking => Unbound::Cancel,
             Mode::Culture(mode) if mode.takes_text() => Unbound::Edit,
             Mode::Conflicts(dialog) if dialog.editing.is_some() => Unbound::Edit,
             Mode::Intake(list) if list.form.as_ref().is_some_and(|f| f.confirm_discard) => Unbound::Cancel,

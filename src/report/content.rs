@@ -222,7 +222,10 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
             let run = p.assessment(c.assessment)?;
             let t: &Template = p.template(&run.template, run.template_version)?;
             let now = scoring::scores(t, run);
-            let before = scoring::previous(p, run).map(|prev| (prev.date, scoring::scores(t, prev)));
+            let before = scoring::previous(p, run).map(|prev| (prev.date, scoring::compare(t, prev, run)));
+            // The previous run's figure over the items this run scored too (`scoring::Paired`),
+            // so the change beside the bar is like with like; none where the two runs share
+            // no item, or where this run scored items the previous did not.
             let dimensions = t
                 .dimensions
                 .iter()
@@ -233,8 +236,13 @@ fn checklist_charts(p: &Portfolio, results: &[ChecklistResult], lang: Lang) -> V
                     mean: s.mean,
                     previous: before
                         .as_ref()
-                        .and_then(|(_, b)| b.dimensions.iter().find(|x| x.id == s.id))
-                        .and_then(|x| x.mean),
+                        .and_then(|(_, c)| c.dimensions.iter().find(|(id, _)| *id == s.id))
+                        .map(|(_, paired)| paired)
+                        .filter(|paired| {
+                            paired.paired > 0
+                                && paired.figures.after.zip(s.mean).is_some_and(|(a, m)| (a - m).abs() < 1e-9)
+                        })
+                        .and_then(|paired| paired.figures.before),
                     spread: s.spread,
                 })
                 .collect();
@@ -467,12 +475,22 @@ impl<'a> Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// "+0.8 since 2026-03-10", or "first run".
+    /// "+0.8 since 2026-03-10", or "first run"; a change over some of the scores only
+    /// (`ChecklistResult::change_count`) says over how many, and that the latest run is
+    /// incomplete where it is.
     pub(super) fn change_words(&self, c: &ChecklistResult) -> String {
         match (c.shown_change(), c.previous) {
             (Some(d), Some((date, _))) => {
                 let change = self.lang.signed_decimal(d, 1);
-                self.lang.tf("report.change_since", &[("change", &change), ("date", &self.lang.date(date))])
+                let date = self.lang.date(date);
+                let key = match (c.compared.filter(crate::scoring::Paired::needs_its_count), c.complete) {
+                    (None, _) => "report.change_since",
+                    (Some(_), true) => "report.change_since_over",
+                    (Some(_), false) => "report.change_since_incomplete",
+                };
+                let (paired, total) = c.compared.map_or((0, 0), |p| (p.paired, p.slots));
+                self.lang
+                    .tf(key, &[("change", &change), ("date", &date), ("paired", &paired), ("total", &total)])
             }
             _ => self.t("report.first_run").to_owned(),
         }

@@ -259,12 +259,19 @@ fn gap_table(
     let rule = lang.tf("results.gap_rule", &[("first", &perspectives[0]), ("second", &perspectives[1])]);
     let scores = crate::scoring::scores(template, run);
     let (dimension_gaps, total_gap) = group::gap_summaries(template, &gaps);
-    let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| GapRow {
-        name: one_line(name).into_owned(),
-        first: super::score(lang, by.first().copied().flatten()),
-        second: super::score(lang, by.get(1).copied().flatten()),
-        gap: gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–")),
-        summary: true,
+    let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>| {
+        // A gap over some items stands beside those items' own means, as on screen.
+        let (first, second) = match gap.filter(|g| g.needs_its_count()) {
+            Some(g) => g.means,
+            None => (by.first().copied().flatten(), by.get(1).copied().flatten()),
+        };
+        GapRow {
+            name: one_line(name).into_owned(),
+            first: super::score(lang, first),
+            second: super::score(lang, second),
+            gap: gap.map_or_else(|| "–".to_owned(), |g| g.shown(lang, "–")),
+            summary: true,
+        }
     };
     let mut rows = Vec::new();
     for (d, (_, gap)) in scores.dimensions.iter().zip(&dimension_gaps) {

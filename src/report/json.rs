@@ -150,6 +150,7 @@ pub(super) fn render(f: &Facts, today: Date) -> String {
                     "spread": c.previous_spread.map(|s| round(s, 2)),
                 })),
                 "change": c.change().map(|d| round(d, 2)),
+                "change_over": c.compared.map(|p| json!({"paired": p.paired, "of": p.slots})),
                 "next_date": c.next_date.map(|d| d.to_string()),
                 "respondents": c.respondents,
                 "spread": c.spread.map(|s| round(s, 2)),

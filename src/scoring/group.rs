@@ -319,20 +319,26 @@ pub struct GapSummary {
     pub paired: usize,
     /// All the items it is over.
     pub items: usize,
+    /// The first and the second perspective's means over the paired items: the two figures
+    /// the gap is the difference of (`None` without a paired item).
+    pub means: (Option<f64>, Option<f64>),
 }
 
 impl GapSummary {
     pub fn of<'a, 't: 'a>(gaps: impl IntoIterator<Item = &'a Gap<'t>>) -> Self {
         let (mut sum, mut paired, mut items) = (0.0, 0usize, 0usize);
+        let (mut first, mut second) = (0.0, 0.0);
         for g in gaps {
             items += 1;
-            if let Some(d) = g.gap {
+            if let (Some(d), [Some(a), Some(b), ..]) = (g.gap, g.values.as_slice()) {
                 sum += d;
+                first += a;
+                second += b;
                 paired += 1;
             }
         }
-        let gap = (paired > 0).then(|| sum / paired as f64);
-        Self { gap, paired, items }
+        let over = |total: f64| (paired > 0).then(|| total / paired as f64);
+        Self { gap: over(sum), paired, items, means: (over(first), over(second)) }
     }
 
     /// Some items lack a value under one of the perspectives: the gap is over fewer than all.
@@ -626,13 +632,14 @@ mod tests {
         let a = run(&[&[("own/org", 2), ("together/org", 4), ("listen/org", 3), ("own/me", 3)]], vec![]);
         let gaps = perspective_gaps(&t, &group(&t, &a));
         let (dimensions, total) = gap_summaries(&t, &gaps);
-        let summary = GapSummary { gap: Some(-1.0), paired: 1, items: 3 };
+        // The row shows the compared item's own values, 2 and 3, beside the −1.
+        let summary = GapSummary { gap: Some(-1.0), paired: 1, items: 3, means: (Some(2.0), Some(3.0)) };
         assert_eq!(dimensions, [("d".to_owned(), summary)]);
         assert!(summary.is_partial() && summary.needs_its_count());
         assert_eq!(total, Some(summary));
         let none = run(&[&[("own/org", 2)]], vec![]);
         let gaps = perspective_gaps(&t, &group(&t, &none));
-        let unpaired = GapSummary { gap: None, paired: 0, items: 3 };
+        let unpaired = GapSummary { gap: None, paired: 0, items: 3, means: (None, None) };
         assert_eq!(gap_summaries(&t, &gaps).1, Some(unpaired));
         assert!(!unpaired.needs_its_count(), "no gap, no count of what it is over");
         assert_eq!(gap_summaries(&template(&[("x", false, None)], &[]), &[]), (Vec::new(), None));

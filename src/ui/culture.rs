@@ -137,11 +137,25 @@ fn detail_lines(app: &App, width: usize, room: usize, theme: &Theme) -> Vec<Line
         }
     }
     if let Some(a) = app.selected_run().and_then(|id| app.portfolio.assessment(id)) {
-        let participants = match (a.participants.is_empty(), app.culture.presenting) {
-            (true, _) => none.to_owned(),
+        let mut participants = match (a.participants.is_empty(), app.culture.presenting) {
+            (true, _) => String::new(),
             (false, true) => app.lang.t("results.hidden_names").to_owned(),
             (false, false) => a.participants.join(", "),
         };
+        // Those who gave their own scores are counted, named or not (an imported survey has
+        // no list of names): the count is what a presentation may show.
+        let respondents = app.run_template(a).map_or(0, |(t, _)| scoring::group::respondents(t, a));
+        if respondents > 0 {
+            let counted = app.lang.tn("results.participants", respondents, &[]);
+            participants = if participants.is_empty() {
+                counted
+            } else {
+                format!("{participants} {} {counted}", theme.symbols().separator)
+            };
+        }
+        if participants.is_empty() {
+            none.clone_into(&mut participants);
+        }
         let rows = app.plan_rows(Some(a.id));
         let open = rows.iter().filter_map(|id| app.portfolio.action(*id)).filter(|x| !x.done).count();
         let overdue = rows

@@ -325,6 +325,12 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             theme,
         );
         lines.push(Line::from(vec![Span::raw(name), Span::styled(tail, style)]));
+        // A change over some of the scores only says so under it, and why.
+        if let Some(c) = r.compared.filter(crate::scoring::Paired::needs_its_count) {
+            let key = if r.complete { "overview.change_over" } else { "overview.change_incomplete" };
+            let text = lang.tf(key, &[("paired", &c.paired), ("total", &c.slots)]);
+            lines.push(Line::styled(theme.truncate(&format!("  {text}"), width), theme.dim()));
+        }
     }
 
     lines.push(Line::styled(theme.truncate(lang.t("overview.goals"), width), theme.heading()));

@@ -131,7 +131,7 @@ fn one_participant_at_a_time_follows_the_cursor() {
     let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the respondent line") };
     assert_eq!(entry.rating.row, 3, "the next digit scores the fourth item");
     app.type_text("2531425").press(KeyCode::Enter);
-    app.type_text("4-4").press(KeyCode::Enter).press(KeyCode::Esc);
+    app.type_text("4-4-------").press(KeyCode::Enter).press(KeyCode::Esc);
     let a = run(&app);
     assert_eq!(a.responses.len(), 2);
     assert_eq!(a.responses[0].scores.len(), 10);
@@ -151,6 +151,33 @@ fn a_second_line_for_the_same_item_corrects_it() {
     let a = run(&app);
     assert_eq!(a.responses.len(), 3, "the participant the line no longer reaches is dropped");
     assert_eq!(a.responses[2].scores.values().collect::<Vec<_>>(), [5]);
+}
+
+#[test]
+fn a_digit_too_many_asks_before_adding_a_participant_and_one_too_few_is_refused() {
+    let mut app = climate_run();
+    app.press('e').type_text("4453").press(KeyCode::Enter);
+    app.type_text("445-").press(KeyCode::Enter);
+    app.type_text("33225").press(KeyCode::Enter);
+    assert!(app.message().contains("5 scores — a new participant, R5? y/n"), "{}", app.message());
+    assert!(app.render(80, 24).contains("a new participant, R5?"), "asked where the line is too");
+    assert_eq!(run(&app).responses.len(), 4, "nothing stored before the answer");
+    // No: the line stays as typed, to be corrected.
+    app.press('n');
+    assert_eq!(entry_state(&app), (EntryKind::Each, 2, 0, "33225".to_owned()));
+    assert_eq!(run(&app).responses.len(), 4);
+    app.keys("<BS>").press(KeyCode::Enter);
+    assert_eq!(run(&app).responses.len(), 4, "four scores for the four");
+    // Yes: R5 joins, and the line goes on to the next item.
+    app.type_text("33225").press(KeyCode::Enter).press('y');
+    assert_eq!(run(&app).responses.len(), 5);
+    assert_eq!(entry_state(&app).1, 4);
+    // One participant's scores: a line one short of the items is refused, saying how many.
+    app.press(KeyCode::Esc).press('n').type_text("443254432").press(KeyCode::Enter);
+    assert!(app.message().contains("9 scores, but the checklist has 10"), "{}", app.message());
+    assert_eq!(run(&app).responses.len(), 5);
+    app.type_text("-").press(KeyCode::Enter);
+    assert_eq!(run(&app).responses.len(), 6, "a dash for the last item");
 }
 
 /// The demo's October climate run: seven participants' own scores beside the agreed ones.
@@ -301,6 +328,39 @@ fn a_dimensions_gap_compares_only_the_items_answered_from_both_sides() {
         fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
     let row = report.lines().find(|l| l.starts_with("| **Ansvar och samverkan**")).expect("in the report");
     assert!(row.contains("(1 av 3) -1,0"), "{row}");
+    assert!(row.contains("| **2,0** | **3,0** |"), "the compared item's own values: {row}");
+}
+
+#[test]
+fn a_narrow_results_table_keeps_the_agreed_score_and_drops_the_median_first() {
+    let mut app = results(Lang::Sv);
+    let screen = app.render(60, 20);
+    let header = screen.lines().find(|l| l.contains("medel")).expect("the table's header");
+    assert!(header.contains("enad") && !header.contains("median"), "{header}");
+    let row = screen.lines().find(|l| l.contains("│  Får du arbets")).expect("an item");
+    assert!(inside(row).ends_with("0,5     4"), "the spread and the agreed score: {row}");
+}
+
+#[test]
+fn the_statement_being_scored_gets_its_rows_before_the_figures_under_it() {
+    // Below 80×24 the last words went ("…at blive skudt" of "…skudt ned?"); the median, the
+    // last run's value give way first.
+    for (lang, (width, height), run, down, end) in [
+        (Lang::Da, (80, 23), 1, 3, "ned?"),
+        (Lang::Da, (64, 20), 1, 3, "ned?"),
+        (Lang::Nb, (80, 23), 0, 0, "vite en stund."),
+    ] {
+        let mut app = Harness::sample().on(Pane::Culture).lang(lang);
+        for _ in 0..run {
+            app.press('j');
+        }
+        app.press(KeyCode::Enter);
+        for _ in 0..down {
+            app.press('j');
+        }
+        let screen = app.render(width, height);
+        assert!(screen.lines().any(|l| inside(l).starts_with(end)), "{lang:?} {width}×{height}:\n{screen}");
+    }
 }
 
 #[test]
@@ -345,6 +405,50 @@ fn a_new_run_shows_the_last_runs_scores_and_open_actions() {
     app.press('a');
     let screen = app.shows("Is it acceptable to try");
     assert!(!screen.contains("risk_taking"), "{screen}");
+}
+
+#[test]
+fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
+    // A new climate run for the October group, three items of ten scored: over those three
+    // the October run had 3,7, now 3,6. The run's own mean (3,6) against October's over all
+    // ten (3,5) would read as a rise.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('j').press('n').press(KeyCode::Enter);
+    app.press('e').type_text("4453").press(KeyCode::Enter).type_text("445-").press(KeyCode::Enter);
+    app.type_text("3322").press(KeyCode::Enter).press(KeyCode::Esc).press(KeyCode::Esc).press('c');
+    let screen = app.shows("Jämförelse");
+    let total = screen.lines().find(|l| l.contains("Totalt")).expect("the total's row");
+    assert!(total.contains("(3 av 10)") && total.contains("3,7   3,6   ↓ -0,1"), "{total}");
+    let row = screen.lines().find(|l| l.contains("Relationer och stämning")).expect("not scored now");
+    assert!(row.contains("3,8     –   ·"), "its own figure, no change: {row}");
+    app.press(KeyCode::Esc).press('4');
+    let screen = app.render(80, 30);
+    let row = screen.lines().find(|l| l.contains("Innovationsklimat")).expect("the Overview's row");
+    assert!(inside(row).ends_with("3,6  -0,1"), "{row}");
+    assert!(screen.contains("(3 av 10) ofullständig genomgång"), "{screen}");
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    assert!(
+        report.contains("-0,1 sedan 2026-10-14, över de 3 av 10 svar som båda genomgångarna har (den senaste är ofullständig)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_half_scored_dimension_is_compared_over_its_items_scored_in_both() {
+    // Two of "Engagemang"'s three items: October gave them 4 and 4 (and the third 3), now
+    // 4,0 and 4,3. Over the two the change is +0,2, not 4,2 − 3,7.
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::Sv);
+    app.press('j').press('n').press(KeyCode::Enter);
+    app.press('e').type_text("4453").press(KeyCode::Enter).type_text("445-").press(KeyCode::Enter);
+    app.press(KeyCode::Esc).press(KeyCode::Esc).press('c');
+    let screen = app.shows("Jämförelse");
+    let row = screen.lines().find(|l| l.contains("Engagemang")).expect("the dimension's row");
+    assert!(row.contains("(2 av 3)") && row.contains("4,0   4,2   ↑ +0,2"), "{row}");
+    let report =
+        fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
+    let row = report.lines().find(|l| l.starts_with("| Engagemang och handlingsutrymme | 4,2 |"));
+    assert!(row.is_some_and(|r| r.contains("| 4,2 | 4,0 |")), "the previous over the same two:\n{report}");
 }
 
 #[test]
@@ -397,7 +501,17 @@ fn import_command_in_the_app_makes_one_undoable_run() {
     let screen = app.render(80, 24);
     assert!(screen.contains('±') && screen.contains("Where we disagree most"), "{screen}");
     insta::assert_snapshot!("facet_orientation_from_a_survey", screen);
-    app.press(KeyCode::Esc).press('u');
+    // The list's detail counts who answered, though the survey named nobody; presenting too.
+    app.press(KeyCode::Esc);
+    let at = app.culture.selected;
+    let newest = app.runs().iter().position(|id| *id == run.id).expect("listed");
+    for _ in at..newest {
+        app.press('j');
+    }
+    assert!(app.render(80, 24).contains("Participants: 6 respondents"), "{}", app.render(80, 24));
+    app.press('P');
+    assert!(app.render(80, 24).contains("Participants: 6 respondents"), "{}", app.render(80, 24));
+    app.press('P').press('u');
     assert_eq!(app.portfolio.assessments.len(), before, "one undo takes the whole import back");
     app.press(':').type_text("import nowhere.csv --checklist nothing_like_it").press(KeyCode::Enter);
     assert!(app.message().contains("innovation_climate"), "the checklists are named: {}", app.message());

@@ -17,11 +17,16 @@
 use tui_input::Input;
 
 use super::{CultureMode, Rating};
-use crate::action::Edit;
+use crate::action::{Action, Edit};
 use crate::app::{App, Mode, editing};
 use crate::history::Change;
-use crate::model::{Answer, Assessment, Response, Scale, Template};
+use crate::model::{Answer, Assessment, Response, Template};
 use crate::scoring::{self, Slot};
+
+mod line;
+
+pub use line::Refusal;
+use line::{Position, given, line_of, out_of_scale, scores, tally, tokens};
 
 /// How the entry line's digits are read: the one type a draft of the line keeps too.
 pub use crate::recovery::ScoreLine as EntryKind;
@@ -38,115 +43,9 @@ pub struct Entry {
     /// The line shows what is stored and nothing was done to it yet: the first digit typed
     /// starts it afresh, as typing into a spreadsheet cell does (← or Backspace edit it instead).
     pub replace: bool,
-}
-
-/// Something wrong with the line, as a catalog key and its values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Refusal {
-    fn new(key: &'static str, args: &[(&'static str, String)]) -> Self {
-        Self { key, args: args.to_vec() }
-    }
-
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        let args: Vec<(&str, &dyn std::fmt::Display)> =
-            self.args.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)).collect();
-        lang.tf(self.key, &args)
-    }
-}
-
-/// The values of an entry line: `None` for "no answer". Digits one by one, or numbers
-/// between spaces, commas or semicolons.
-fn tokens(text: &str) -> Result<Vec<Option<u32>>, Refusal> {
-    let text = text.trim();
-    let one = |token: &str| -> Result<Option<u32>, Refusal> {
-        match token {
-            "-" | "." => Ok(None),
-            t => t
-                .parse::<u32>()
-                .map(Some)
-                .map_err(|_| Refusal::new("entry.not_a_number", &[("text", t.to_owned())])),
-        }
-    };
-    if text.contains([' ', ',', ';']) {
-        text.split([' ', ',', ';']).filter(|t| !t.is_empty()).map(one).collect()
-    } else {
-        text.chars().map(|c| one(c.encode_utf8(&mut [0; 4]))).collect()
-    }
-}
-
-/// Scores for participants or slots: every value within the scale.
-fn scores(text: &str, scale: &Scale, what: Position) -> Result<Vec<Option<u8>>, Refusal> {
-    tokens(text)?
-        .into_iter()
-        .enumerate()
-        .map(|(ix, value)| match value {
-            None => Ok(None),
-            Some(v) if v >= u32::from(scale.min) && v <= u32::from(scale.max) => Ok(Some(v as u8)),
-            Some(v) => Err(out_of_scale(v, scale, what, ix + 1)),
-        })
-        .collect()
-}
-
-/// What a position in the line stands for, to name it in a refusal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Position {
-    Participant,
-    Item,
-}
-
-fn out_of_scale(value: u32, scale: &Scale, what: Position, position: usize) -> Refusal {
-    let key = match what {
-        Position::Participant => "entry.out_of_scale_participant",
-        Position::Item => "entry.out_of_scale_item",
-    };
-    Refusal::new(
-        key,
-        &[
-            ("score", value.to_string()),
-            ("min", scale.min.to_string()),
-            ("max", scale.max.to_string()),
-            ("position", position.to_string()),
-        ],
-    )
-}
-
-/// A show of hands: one count per step, lowest first; missing steps are 0.
-fn tally(text: &str, scale: &Scale) -> Result<Vec<u32>, Refusal> {
-    let steps = usize::from(scale.max.saturating_sub(scale.min)) + 1;
-    let mut counts: Vec<u32> = tokens(text)?.into_iter().map(Option::unwrap_or_default).collect();
-    if counts.len() > steps {
-        return Err(Refusal::new(
-            "entry.tally_too_long",
-            &[
-                ("found", counts.len().to_string()),
-                ("steps", steps.to_string()),
-                ("min", scale.min.to_string()),
-                ("max", scale.max.to_string()),
-            ],
-        ));
-    }
-    counts.resize(steps, 0);
-    Ok(counts)
-}
-
-/// Values as a line: digits side by side while every value is one digit, else with spaces.
-fn line_of(values: &[Option<u32>]) -> String {
-    let mut end = values.len();
-    while end > 0 && values[end - 1].is_none() {
-        end -= 1;
-    }
-    let shown = &values[..end];
-    let text = |v: &Option<u32>| v.map_or_else(|| "-".to_owned(), |v| v.to_string());
-    if shown.iter().all(|v| v.is_none_or(|v| v < 10)) {
-        shown.iter().map(text).collect()
-    } else {
-        shown.iter().map(text).collect::<Vec<_>>().join(" ")
-    }
+    /// Enter found more scores than the group has participants: the line asks whether they
+    /// are new participants before it stores them (a digit too many is a mistake as often).
+    pub asking: bool,
 }
 
 /// What the entry line means as it stands, for the preview under it.
@@ -217,6 +116,19 @@ impl Entry {
         }
     }
 
+    /// While [`Self::asking`]: "5 scores — a new participant, R5? y/n".
+    pub fn question(&self, a: &Assessment, lang: crate::i18n::Lang) -> Option<String> {
+        if !self.asking {
+            return None;
+        }
+        let count = given(&tokens(self.input.value()).unwrap_or_default());
+        let added = count.saturating_sub(a.responses.len());
+        let first = a.next_response_id();
+        let last = first + added.saturating_sub(1) as crate::model::Id;
+        let who = if added > 1 { format!("R{first}–R{last}") } else { format!("R{first}") };
+        Some(lang.tn("entry.ask_new", added, &[("scores", &count), ("who", &who)]))
+    }
+
     /// The next respondent's id, shown while typing their scores.
     pub fn respondent_id(a: &Assessment) -> crate::model::Id {
         a.next_response_id()
@@ -250,6 +162,7 @@ impl App {
             replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
+            asking: false,
         })));
     }
 
@@ -261,7 +174,7 @@ impl App {
         let opened_with =
             if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
         let input = Input::new(text.to_owned());
-        let entry = Entry { rating, kind, input, opened_with, replace: false };
+        let entry = Entry { rating, kind, input, opened_with, replace: false, asking: false };
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(entry)));
         self.follow_cursor();
     }
@@ -396,13 +309,48 @@ impl App {
         }
     }
 
-    /// Stores the line; false (with the reason in the status line) when it cannot.
+    /// A yes or a no to the line's question ([`Entry::asking`]): yes stores the line with its
+    /// new participants and goes on, anything else goes back to the line as it was typed.
+    /// Every other action passes on.
+    pub(in crate::app) fn entry_question(&mut self, action: Action) -> Option<Action> {
+        let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode else { return Some(action) };
+        if !entry.asking || !matches!(action, Action::ConfirmYes | Action::Cancel) {
+            return Some(action);
+        }
+        entry.asking = false;
+        if action == Action::ConfirmYes {
+            if self.store_line(true) {
+                self.step_entry(Step::Next);
+            }
+        } else {
+            self.set_info(self.lang.t("entry.not_added").to_owned());
+        }
+        None
+    }
+
+    /// Stores the line; false (with the reason in the status line) when it cannot, or when it
+    /// asks first whether more scores than the group has are new participants.
     fn store_entry(&mut self) -> bool {
+        self.store_line(false)
+    }
+
+    fn store_line(&mut self, new_participants: bool) -> bool {
         let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return false };
         let entry = (**entry).clone();
         let Some(before) = self.portfolio.assessment(entry.rating.id).cloned() else { return false };
         let Some((t, _)) = self.run_template(&before) else { return false };
         let t = t.clone();
+        if entry.kind == EntryKind::Each && !new_participants && !before.responses.is_empty() {
+            let reach = tokens(entry.input.value()).map_or(0, |values| given(&values));
+            if reach > before.responses.len() {
+                if let Mode::Culture(CultureMode::Entry(entry)) = &mut self.mode {
+                    entry.asking = true;
+                    let question = entry.question(&before, self.lang).unwrap_or_default();
+                    self.set_info(question);
+                }
+                return false;
+            }
+        }
         let stored = match entry.kind {
             EntryKind::Each => each(&t, &before, &entry),
             EntryKind::Tally => hands(&t, &before, &entry),
@@ -444,6 +392,7 @@ impl App {
                 input: Input::default(),
                 opened_with: String::new(),
                 replace: false,
+                asking: false,
                 ..entry
             };
             self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
@@ -473,6 +422,7 @@ impl App {
             replace: !text.is_empty(),
             input: Input::new(text.clone()),
             opened_with: text,
+            asking: false,
             ..entry
         })));
     }
@@ -504,7 +454,14 @@ fn next_open(t: &Template, a: &Assessment, here: usize) -> Option<usize> {
 
 /// The line as it stands for `rating`'s slot: the participants' scores or the hands counted.
 fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> String {
-    let entry = Entry { rating, kind, input: Input::default(), opened_with: String::new(), replace: false };
+    let entry = Entry {
+        rating,
+        kind,
+        input: Input::default(),
+        opened_with: String::new(),
+        replace: false,
+        asking: false,
+    };
     let Some(slot) = entry.slot(t) else { return String::new() };
     match kind {
         EntryKind::Each => {
@@ -617,6 +574,14 @@ fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assess
             &[("found", values.len().to_string()), ("slots", all.len().to_string())],
         ));
     }
+    // A line one short is a skipped digit as often as a last item left open: every item is
+    // given, "-" for none, so no answer moves to the item after it unseen.
+    if !values.is_empty() && values.len() < all.len() {
+        return Err(Refusal::new(
+            "entry.respondent_too_short",
+            &[("found", values.len().to_string()), ("slots", all.len().to_string())],
+        ));
+    }
     let mut response = Response { id: before.next_response_id(), ..Response::default() };
     for (slot, value) in all.iter().zip(&values) {
         if value.is_some() && has_hands(before, *slot) {
@@ -629,40 +594,4 @@ fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assess
         after.responses.push(response);
     }
     Ok(after)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digits_one_by_one_or_numbers_between_spaces() {
-        assert_eq!(tokens("34-2"), Ok(vec![Some(3), Some(4), None, Some(2)]));
-        assert_eq!(tokens(" 10 2, 3;. "), Ok(vec![Some(10), Some(2), Some(3), None]));
-        assert_eq!(tokens(""), Ok(vec![]));
-        assert_eq!(tokens("3x").map_err(|e| e.key), Err("entry.not_a_number"));
-    }
-
-    #[test]
-    fn lines_are_written_back_as_they_would_be_typed() {
-        assert_eq!(line_of(&[Some(3), None, Some(4), None, None]), "3-4");
-        assert_eq!(line_of(&[Some(10), Some(2)]), "10 2");
-        assert_eq!(line_of(&[None]), "");
-    }
-
-    #[test]
-    fn a_tally_has_at_most_one_count_per_step() {
-        let scale = crate::model::Scale {
-            min: 1,
-            max: 5,
-            steps: vec![],
-            extra: crate::model::extras::Extra::default(),
-        };
-        assert_eq!(tally("0133", &scale), Ok(vec![0, 1, 3, 3, 0]));
-        assert_eq!(tally("0 12 3", &scale), Ok(vec![0, 12, 3, 0, 0]));
-        assert_eq!(tally("013310", &scale).map_err(|e| e.key), Err("entry.tally_too_long"));
-        let refused = scores("3472", &scale, Position::Participant).expect_err("7 is outside 1–5");
-        assert_eq!(refused.key, "entry.out_of_scale_participant");
-        assert!(refused.args.contains(&("position", "3".to_owned())));
-    }
 }

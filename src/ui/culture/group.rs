@@ -31,6 +31,9 @@ use crate::ui::theme::Theme;
 /// How many items each of the two lists names.
 const LISTED: usize = 3;
 
+/// The item table's names get at least this many columns before a figure's column goes.
+const NAME_ROOM: usize = 20;
+
 fn pad(text: &str, width: usize, theme: &Theme) -> String {
     let text = theme.truncate(&one_line(text), width);
     let w = unicode_width::UnicodeWidthStr::width(text.as_str());
@@ -139,7 +142,7 @@ pub(super) fn lines<'a>(
     let mut lines = lists(app, t, &groups, width, theme);
     let run = Run { app, t, groups: &groups, scores: &scores, width, theme };
     lines.extend(if t.perspectives.len() >= 2 { gap_table(&run) } else { item_table(&run) });
-    lines.extend(since_last(app, a, &scores, width, theme));
+    lines.extend(since_last(app, t, a, &scores, width, theme));
     lines
 }
 
@@ -154,28 +157,40 @@ struct Run<'r> {
     theme: &'r Theme,
 }
 
-/// How the mean and the spread moved since the previous run of the checklist for this scope.
-fn since_last<'a>(app: &App, a: &Assessment, now: &Scores, width: usize, theme: &Theme) -> Option<Line<'a>> {
-    let before = scoring::previous(&app.portfolio, a)?;
-    let (bt, _) = app.run_template(before)?;
+/// How the mean and the spread moved since the previous run of the checklist for this scope;
+/// the mean over the scores both runs have ([`scoring::total_change`]), and how many where not
+/// all.
+fn since_last<'a>(
+    app: &App,
+    t: &Template,
+    a: &Assessment,
+    now: &Scores,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let Some(before) = scoring::previous(&app.portfolio, a) else { return Vec::new() };
+    let Some((bt, _)) = app.run_template(before) else { return Vec::new() };
     let then = scoring::scores(bt, before);
-    let delta = scoring::Delta { before: then.total, after: now.total };
-    let arrow = theme.symbols().trend(delta.trend());
-    let change = delta
+    let paired = scoring::total_change(t, before, a);
+    let arrow = theme.symbols().trend(paired.trend());
+    let mut change = paired
         .shown_change()
         .map_or_else(String::new, |d| format!(" {arrow} {}", app.lang.signed_decimal(d, 1)));
+    if let Some(count) = paired.count(app.lang) {
+        change = format!("{change} {count}");
+    }
     let text = app.lang.tf(
         "results.since_last",
         &[
             ("date", &app.lang.date(before.date)),
-            ("before", &number(app.lang, then.total, theme)),
-            ("now", &number(app.lang, now.total, theme)),
+            ("before", &number(app.lang, paired.figures.before, theme)),
+            ("now", &number(app.lang, paired.figures.after, theme)),
             ("change", &change),
             ("spread_before", &spread_text(app, then.spread, theme)),
             ("spread_now", &spread_text(app, now.spread, theme)),
         ],
     );
-    Some(Line::styled(theme.truncate(&text, width), theme.key()))
+    crate::text::wrap_words(&text, width).into_iter().map(|l| Line::styled(l, theme.key())).collect()
 }
 
 fn spread_text(app: &App, value: Option<f64>, theme: &Theme) -> String {
@@ -189,11 +204,18 @@ fn item_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
     let labels = ["results.mean", "results.median", "results.range", "results.spread", "results.agreed"]
         .map(|k| lang.t(k));
     // Each number column is as wide as its heading, and never narrower than its numbers.
-    let cols = labels.map(|l| unicode_width::UnicodeWidthStr::width(l).max(4) + 2);
+    let mut cols = labels.map(|l| unicode_width::UnicodeWidthStr::width(l).max(4) + 2);
+    // Where the names would get too little room, the median goes, then the range: the mean,
+    // the spread and the agreed score are what the group talks about.
+    for drop in [1, 2] {
+        if width.saturating_sub(1 + dist + cols.iter().sum::<usize>()) < NAME_ROOM {
+            cols[drop] = 0;
+        }
+    }
     let name_width = width.saturating_sub(1 + dist + cols.iter().sum::<usize>()).max(16);
     let row = |name: String, histogram: &str, cells: [String; 5]| {
         let mut text = format!("{name} {histogram:<dist$}");
-        for (cell, w) in cells.iter().zip(cols) {
+        for (cell, w) in cells.iter().zip(cols).filter(|(_, w)| *w > 0) {
             let _ = write!(text, "{cell:>w$}");
         }
         theme.truncate(&text, width)
@@ -201,6 +223,10 @@ fn item_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
     let scale = format!("{}–{}", t.scale.min, t.scale.max);
     let header = row(pad(lang.t("rating.item"), name_width, theme), &scale, labels.map(str::to_owned));
     let mut lines = vec![Line::styled(header, theme.heading())];
+    // A dimension's and the total's figure is the score as counted (the agreed score where
+    // there is one, reverse items flipped), not a mean of the column above it: it says so
+    // where the histograms stand.
+    let counted = theme.truncate(lang.t("results.counted"), dist);
     let summary = |name: &str, mean: Option<f64>, spread: Option<f64>, style: Style| {
         let cells = [
             number(lang, mean, theme),
@@ -209,7 +235,8 @@ fn item_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
             spread_text(app, spread, theme),
             String::new(),
         ];
-        Line::styled(row(pad(name, name_width, theme), "", cells), style)
+        let label = format!("{counted:>dist$}");
+        Line::styled(row(pad(name, name_width, theme), &label, cells), style)
     };
     for d in &scores.dimensions {
         let name = t.dimensions.iter().find(|x| x.id == d.id).map_or("", |x| x.name.get(lang.code()));
@@ -297,6 +324,16 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
     // without spreads, in the gap column made wide enough for it).
     let summary = |name: &str, by: &[Option<f64>], gap: Option<&group::GapSummary>, style: Style| {
         let mut text = pad(name, name_width, theme);
+        // A gap over some items only stands beside those items' own means, not the whole
+        // dimension's: the two figures give the gap.
+        let paired;
+        let by = match gap.filter(|g| g.needs_its_count()) {
+            Some(g) => {
+                paired = [g.means.0, g.means.1];
+                &paired[..]
+            }
+            None => by,
+        };
         for (ix, v) in by.iter().take(2).enumerate() {
             let _ = write!(text, "  {:bars$}{:>value_w$}", "", number(lang, *v, theme));
             if ix == 0 {

@@ -332,32 +332,43 @@ fn render_selected(
     let perspective = g.slot.perspective.and_then(|p| view.t.perspectives.iter().find(|x| x.id == p));
     let answer = view.a.answer(&item.id, g.slot.perspective);
     let width = usize::from(area.width);
-    let mut tail: Vec<Line> = Vec::new();
+    // Below the statement, each line with how soon it gives way to it (lowest first): the
+    // median and range, then the last run's value, its open action, the distribution.
+    let mut tail: Vec<(u8, Line)> = Vec::new();
     if g.distribution.n() > 0 {
-        for text in group_lines(app, g, theme) {
-            tail.push(Line::styled(theme.truncate(&text, width), theme.info()));
+        for (text, keep) in group_lines(app, g, theme).into_iter().zip([3, 0]) {
+            tail.push((keep, Line::styled(theme.truncate(&text, width), theme.info())));
         }
     } else if view.grouped {
-        tail.push(Line::styled(theme.truncate(app.lang.t("rating.no_group_here"), width), theme.dim()));
+        tail.push((3, Line::styled(theme.truncate(app.lang.t("rating.no_group_here"), width), theme.dim())));
     }
     if let Some((p, _)) = &view.previous {
         let (date, value) = (app.lang.date(p.date), number(app.lang, view.last_value(g), theme));
         let text = app.lang.tf("rating.last_time", &[("date", &date), ("value", &value)]);
-        tail.push(Line::styled(theme.truncate(&text, width), theme.dim()));
+        tail.push((1, Line::styled(theme.truncate(&text, width), theme.dim())));
         if let Some(x) = view.open_actions(app, &item.id).first() {
             let text = app.lang.tf("rating.open_action", &[("what", &one_line(&x.what))]);
-            tail.push(Line::styled(theme.truncate(&text, width), theme.warning()));
+            tail.push((2, Line::styled(theme.truncate(&text, width), theme.warning())));
         }
     }
     let label = format!("{}: ", app.lang.t("rating.note"));
-    let fixed = tail.len() as u16 + 1;
-    let text_area = Rect { height: area.height.saturating_sub(fixed), ..area };
     let mut lines = Vec::new();
     if let Some(p) = perspective {
         let heading = app.lang.tf("rating.perspective", &[("name", &one_line(p.name.get(lang)))]);
         lines.push(Line::styled(theme.truncate(&heading, width), theme.heading()));
     }
     let hint = item.reverse.then(|| app.lang.t("rating.reverse_hint"));
+    // The statement being scored is what the room reads: it gets the rows it needs, and the
+    // lines below give way one by one until it has them (or none is left).
+    let needed = crate::text::wrap_words(&one_line(item.text.get(lang)), width).len();
+    let above = lines.len() + usize::from(hint.is_some()) + 1;
+    while !tail.is_empty() && usize::from(area.height).saturating_sub(above + tail.len()) < needed {
+        let least = tail.iter().enumerate().min_by_key(|(_, (keep, _))| *keep).map_or(0, |(ix, _)| ix);
+        tail.remove(least);
+    }
+    let tail: Vec<Line> = tail.into_iter().map(|(_, line)| line).collect();
+    let fixed = tail.len() as u16 + 1;
+    let text_area = Rect { height: area.height.saturating_sub(fixed), ..area };
     // The statement gets the rows left; a statement cut short ends in "…".
     let rows = usize::from(text_area.height).saturating_sub(lines.len() + usize::from(hint.is_some()));
     lines.extend(
@@ -451,7 +462,11 @@ fn render_entry_line(
         Span::styled(typed, theme.selected()),
     ]));
     let cursor_y = area.y + lines.len() as u16 - 1;
-    let (preview, style) = match entry.preview(t, view.a) {
+    let question = entry.question(view.a, lang);
+    let meaning = entry.preview(t, view.a);
+    let told = question.is_some() || matches!(meaning, Preview::Problem(_));
+    let (preview, style) = match meaning {
+        _ if question.is_some() => (question.unwrap_or_default(), theme.warning()),
         Preview::Scores { distribution, added } => {
             let spread =
                 distribution.spread().map_or_else(|| theme.symbols().none.to_owned(), |s| lang.decimal(s, 1));
@@ -465,7 +480,7 @@ fn render_entry_line(
                 ],
             );
             if added > 0 {
-                let added = lang.tf("entry.preview_added", &[("count", &added)]);
+                let added = lang.tn("entry.preview_added", added, &[]);
                 text = format!("{text} {} {added}", theme.symbols().separator);
             }
             (text, theme.info())
@@ -475,13 +490,19 @@ fn render_entry_line(
         }
         Preview::Problem(refusal) => (refusal.text(lang), theme.error()),
     };
-    lines.push(Line::styled(theme.truncate(&preview, width), style));
     let hint = match entry.kind {
         _ if entry.replace => "entry.hint_replace",
         EntryKind::Respondent => "entry.hint_respondent",
         _ => "entry.hint",
     };
-    lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+    if told {
+        // A refusal or a question keeps its reason: it takes the hint's rows, wrapped.
+        let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
+        lines.extend(theme.wrap_at_most(&preview, width, rows).into_iter().map(|l| Line::styled(l, style)));
+    } else {
+        lines.push(Line::styled(theme.truncate(&preview, width), style));
+        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+    }
     frame.render_widget(Paragraph::new(lines), area);
     let x =
         area.x + prompt.chars().count() as u16 + entry.input.visual_cursor().saturating_sub(scroll) as u16;

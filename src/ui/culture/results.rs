@@ -78,8 +78,8 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
 fn participants_line(app: &App, a: &Assessment, theme: &Theme) -> Option<String> {
     let named = a.responses.iter().any(|r| !r.name.trim().is_empty() || !r.role.trim().is_empty());
     let label = app.lang.t("culture.participants");
-    // Presenting, no name shows and no count either: the list is free text ("Ledningsgruppen
-    // (7 personer)"), so its length is no head count; the respondents are counted below.
+    // Presenting, no name shows: the list is free text ("Ledningsgruppen (7 personer)"), so
+    // its length is no head count; the respondents are counted on the frame.
     if app.culture.presenting {
         return (!a.participants.is_empty() || named)
             .then(|| format!("{label}: {}", app.lang.t("results.hidden_names")));
@@ -378,16 +378,32 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
                 Span::raw(format!(" {tail}")),
             ])
         };
-    for (ix, (dim, delta)) in c.dimensions.iter().enumerate() {
+    // A dimension's or the total's figures are over the items scored in both runs; where
+    // that is not all of them, how many stands at the end of the name, before the figures.
+    let paired_row = |name: &str, p: &scoring::Paired, tail: String, strong: bool| {
+        let name = match p.count(app.lang) {
+            Some(count) => {
+                let room = dim_width.saturating_sub(count.width() + 1);
+                format!("{} {count}", pad(name, room, theme))
+            }
+            None => name.to_owned(),
+        };
+        let mut line = row(&name, dim_width, &p.figures, p.trend(), tail, strong);
+        if p.paired == 0 {
+            // Nothing scored in both: the figures stand, the change is not told.
+            let arrow = theme.symbols().trend(Trend::Unknown);
+            line.spans[1] = Span::raw(format!("{arrow:<8}"));
+        }
+        line
+    };
+    for (ix, (dim, paired)) in c.dimensions.iter().enumerate() {
         let history =
             spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
-        lines.push(row(dimension_name(app, t, dim), dim_width, delta, delta.trend(), history, false));
+        lines.push(paired_row(dimension_name(app, t, dim), paired, history, false));
     }
-    lines.push(row(
+    lines.push(paired_row(
         app.lang.t("results.total"),
-        dim_width,
         &c.total,
-        c.total.trend(),
         spark(&|s: &scoring::Scores| s.total),
         true,
     ));
