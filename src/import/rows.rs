@@ -563,8 +563,6 @@ impl Fill<'_, '_> {
     }
 }
 
-/// A sheet's log line says date, kind and text only: an entry the initiative already has
-/// keeps what the line cannot say (who decided what, keys fasett does not know).
 /// An `Updated` cell: blank is none; a date-time cell (as the .xlsx export writes it) is UTC,
 /// as is a date cell (midnight); text is a timestamp such as `2026-03-15T09:30:00Z`.
 pub(super) fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
@@ -577,6 +575,8 @@ pub(super) fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
     }
 }
 
+/// A sheet's log line says date, kind and text only: an entry the initiative already has
+/// keeps what the line cannot say (who decided what, keys fasett does not know).
 fn keep_decisions(before: &[LogEntry], log: &mut [LogEntry]) {
     for entry in log.iter_mut() {
         let same = before
