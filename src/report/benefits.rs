@@ -111,10 +111,7 @@ impl Shown<'_> {
             payback,
         ]
     }
-}
 
-/// Listed in the per-initiative table: something summed, or a cost stated.
-impl Shown<'_> {
     /// Each P that benefits ease (and "none"), with money and time planned beside realised;
     /// a P no benefit eases is left out.
     fn per_pressure(&self, s: &Summary) -> Vec<[String; 3]> {
@@ -134,6 +131,7 @@ impl Shown<'_> {
     }
 }
 
+/// Listed in the per-initiative table: something summed, or a cost stated.
 fn counted(i: &&benefits::InitiativeFigures) -> bool {
     i.benefits.sums != Sums::default() || i.costs.investment.is_some() || i.costs.yearly.is_some()
 }
