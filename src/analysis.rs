@@ -265,12 +265,6 @@ impl ChecklistResult {
             None => Some(crate::scoring::shown_change(self.previous?.1?, self.mean?)),
         }
     }
-
-    /// "(3 of 10)" where the change is over some of the scores only: the latest or the
-    /// previous run is incomplete.
-    pub fn change_count(&self, lang: Lang) -> Option<String> {
-        self.compared.and_then(|c| c.count(lang))
-    }
 }
 
 /// For each template and scope, the latest run and its change since the previous run of the
@@ -539,7 +533,7 @@ mod tests {
         let r = &checklist_results(&p, Lang::Sv)[0];
         assert_eq!((r.mean, r.previous.map(|p| p.1), r.complete), (Some(4.0), Some(Some(3.0)), false));
         assert_eq!((r.change(), r.shown_change()), (Some(2.0), Some(2.0)));
-        assert_eq!(r.change_count(Lang::Sv).as_deref(), Some("(1 av 2)"));
+        assert_eq!(r.compared.and_then(|c| c.count(Lang::Sv)).as_deref(), Some("(1 av 2)"));
     }
 
     #[test]

@@ -476,8 +476,8 @@ impl<'a> Facts<'a> {
 
 impl<'a> Facts<'a> {
     /// "+0.8 since 2026-03-10", or "first run"; a change over some of the scores only
-    /// (`ChecklistResult::change_count`) says over how many, and that the latest run is
-    /// incomplete where it is.
+    /// ([`crate::scoring::Paired::needs_its_count`]) says over how many, and that the latest
+    /// run is incomplete where it is.
     pub(super) fn change_words(&self, c: &ChecklistResult) -> String {
         match (c.shown_change(), c.previous) {
             (Some(d), Some((date, _))) => {
