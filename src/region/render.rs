@@ -214,12 +214,7 @@ fn benefits_markdown(out: &mut String, columns: &[(&str, &Figures)], lang: Lang)
     if kinds.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "## {}
-",
-        lang.t("region.benefits")
-    );
+    let _ = writeln!(out, "## {}\n", lang.t("region.benefits"));
     let mut head = format!("| {} |", lang.t("region.benefit_kind"));
     for (name, _) in columns {
         let _ = write!(head, " {} |", md(name));
@@ -309,7 +304,10 @@ fn figures_json(f: &Figures, lang: Lang) -> Value {
         .benefits
         .iter()
         .map(|b| {
-            let gains = |v: f64| if b.kind.is_summed() { json!(v) } else { Value::Null };
+            // Kronor and kroner are not added up: pooled money over several currencies has
+            // no gain to give, as the Markdown says "different currencies".
+            let pooled_apart = b.kind == BenefitKind::Money && f.mixed_currency;
+            let gains = |v: f64| if b.kind.is_summed() && !pooled_apart { json!(v) } else { Value::Null };
             json!({
                 "kind": b.kind.key(), "unit": b.unit, "count": b.count, "target": b.target, "measured": b.measured,
                 "planned": gains(b.planned), "realised": gains(b.realised),

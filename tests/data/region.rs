@@ -144,4 +144,17 @@ fn money_and_time_are_the_report_s_figures_and_other_kinds_are_counted() {
     let view = View::of(vec![("a.json".into(), Ok(sample)), ("b.json".into(), Ok(danish))], today, Lang::Sv);
     let md = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::Sv);
     assert!(md.contains("| 8: olika valutor |"), "kronor and kroner are not added up: {md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&fasett::region::render(&view, fasett::region::Format::Json, Lang::Sv))
+            .expect("JSON");
+    let pooled_money: Vec<&serde_json::Value> = json["pooled"]["benefits"]
+        .as_array()
+        .expect("benefits")
+        .iter()
+        .filter(|b| b["kind"] == "money")
+        .collect();
+    assert!(!pooled_money.is_empty(), "{json}");
+    for b in pooled_money {
+        assert!(b["planned"].is_null() && b["realised"].is_null(), "nor in the JSON: {b}");
+    }
 }
