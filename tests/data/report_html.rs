@@ -154,6 +154,8 @@ fn the_html_report_carries_everything_the_markdown_says() {
             assert!(body.contains(lang.t(key)), "{key} is not on the page");
         }
         let rows: Vec<_> = md.lines().filter(|l| l.contains(" | `")).collect();
+        // Else the row-by-row comparison below would pass over nothing.
+        assert!(!rows.is_empty(), "the sample's Markdown has item rows with a distribution bar");
         let drawn = select(&doc, "table.items tbody tr");
         assert_eq!(drawn.len(), rows.len(), "one row per item of each run with a group");
         for (row, tr) in rows.iter().zip(&drawn) {
