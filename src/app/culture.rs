@@ -364,8 +364,10 @@ impl App {
                 self.mode = Mode::Culture(CultureMode::NewRun(form));
             }
             Mode::Culture(CultureMode::ActionForm(form)) => form.type_into(typed),
-            _ => {}
+            _ => return,
         }
+        // Every text field of the pane is one line: a paste's line breaks become spaces, said.
+        self.tell_joined(typed);
     }
 }
 

@@ -161,6 +161,20 @@ fn the_intake_prompt_and_the_benefit_dialogs_say_a_joined_paste_too() {
 }
 
 #[test]
+fn the_culture_pane_s_fields_say_a_joined_paste_too() {
+    let joined = "The pasted line breaks became spaces: this field holds one line.";
+    let mut app = Harness::sample().on(fasett::action::Pane::Culture);
+    app.press('n').paste("Ledningsgruppen\noch HR");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the new run's form");
+    app.press(KeyCode::Esc);
+    if matches!(app.mode, Mode::Culture(_)) {
+        app.press('y');
+    }
+    app.press('p').press('n').paste("Workshop\nom förändring");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the action form: {:?}", app.mode);
+}
+
+#[test]
 fn home_and_end_keep_to_the_row_drawn() {
     let mut app = description_of_3();
     app.render(80, 24);
