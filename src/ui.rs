@@ -258,6 +258,9 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
 }
 
+/// The columns the organisation's name keeps in the tab bar before tabs lose their names.
+const SHORT_NAME: usize = 4;
+
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // The read-only badge matters more than the organisation's name, so it never gets cut.
     let mut badge = if app.is_read_only() {
@@ -287,9 +290,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
     let mut spans = tabs(&|_| true);
-    // Compact, every tab keeps its name only while the badge and the whole name still fit;
-    // else the panes beside the active one go by their numbers.
-    let wanted = width(&spans) + 1 + badge.width() + name.width();
+    // The organisation's name is shortened before any tab loses its name: compact, the panes
+    // beside the active one go by their numbers only when the badge and a short name do not
+    // fit beside the named tabs.
+    let wanted = width(&spans) + 1 + badge.width() + name.width().min(SHORT_NAME);
     if Density::of(frame.area()).is_compact() && wanted > usize::from(area.width) {
         spans = tabs(&|pane| pane == app.pane);
     }

@@ -265,3 +265,13 @@ fn a_whole_initiative_in_conflict_says_what_the_other_copy_changed_and_is_never_
         "no raw JSON, the reason whole: {screen}"
     );
 }
+
+#[test]
+fn the_conflict_badge_shortens_the_organisation_s_name_before_any_tab_loses_its_own() {
+    let mut app = Harness::new(conflicted()).lang(Lang::Sv);
+    app.press(ratatui::crossterm::event::KeyCode::Esc);
+    let screen = app.render(80, 23);
+    let tabs = screen.lines().next().unwrap_or_default();
+    assert!(tabs.contains("2 Initiativ") && tabs.contains("4 Översikt"), "{tabs}");
+    assert!(tabs.contains("[konflikter: 3]"), "{tabs}");
+}
