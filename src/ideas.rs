@@ -23,7 +23,10 @@ pub enum Refusal {
     Deleted(Id),
     /// The lineage would go round: the chain from the parent back to the initiative.
     Cycle(Vec<Id>),
-    NoChange,
+    /// The step would change nothing in initiative N.
+    NoChange(Id),
+    /// Idea N waits for a decision: there is nothing to tell its proposer yet.
+    NotDecided(Id),
 }
 
 impl Refusal {
@@ -38,7 +41,8 @@ impl Refusal {
                 let chain: Vec<String> = chain.iter().map(|id| format!("#{id}")).collect();
                 lang.tf("lineage.cycle", &[("chain", &chain.join(" → "))])
             }
-            Refusal::NoChange => lang.t("idea.no_change").to_owned(),
+            Refusal::NoChange(id) => lang.tf("idea.no_change", &[("id", id)]),
+            Refusal::NotDecided(id) => lang.tf("idea.not_decided", &[("id", id)]),
         }
     }
 }
@@ -144,14 +148,17 @@ pub fn triage(
             idea.merged_into = None;
         }
         Move::Told => {
-            if idea.is_waiting() || idea.told.is_some() {
-                return Err(Refusal::NoChange);
+            if idea.is_waiting() {
+                return Err(Refusal::NotDecided(id));
+            }
+            if idea.told.is_some() {
+                return Err(Refusal::NoChange(id));
             }
             idea.told = Some(today);
         }
     }
     if after == *before {
-        return Err(Refusal::NoChange);
+        return Err(Refusal::NoChange(id));
     }
     if let Some(text) = triage_note(&after, step, lang) {
         after.log.push(LogEntry {
@@ -269,7 +276,7 @@ pub fn grow_out_of(portfolio: &Portfolio, id: Id, parent: Option<Id>) -> Result<
         }
     }
     if before.grew_out_of == parent {
-        return Err(Refusal::NoChange);
+        return Err(Refusal::NoChange(id));
     }
     let mut after = before.clone();
     after.grew_out_of = parent;

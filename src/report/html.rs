@@ -20,15 +20,19 @@ use crate::model::{Facet, Stage, Status};
 use crate::text::one_line;
 
 /// `text` safe as HTML text and as an attribute value: the five characters that could end
-/// either are written as references. Everything else, right-to-left text and emoji included,
-/// is kept as it is (the page is UTF-8).
+/// either are written as references. The space before a percent sign ("46 %", as the Nordic
+/// languages write it) does not break, so a printed table never ends a line on "(46".
+/// Everything else, right-to-left text and emoji included, is kept as it is (the page is
+/// UTF-8).
 pub fn esc(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    if !text.contains(['&', '<', '>', '"', '\'']) && !text.contains(" %") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            ' ' if chars.peek() == Some(&'%') => out.push('\u{a0}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -488,4 +492,17 @@ fn actions(o: &mut String, f: &Facts, today: Date) {
         let _ = write!(o, "<td class=\"d\">{}</td></tr>", esc(&follow_up));
     }
     o.push_str("</tbody></table></section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn markup_is_escaped_and_a_percent_sign_keeps_to_its_number() {
+        assert_eq!(esc("plain"), "plain");
+        assert_eq!(esc("<b>\"R&D\"</b> 'x'"), "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; &#39;x&#39;");
+        assert_eq!(esc("60 000 kr av 130 000 kr (46 %)"), "60 000 kr av 130 000 kr (46\u{a0}%)");
+        assert_eq!(esc("46% and 5 % < 6 %"), "46% and 5\u{a0}% &lt; 6\u{a0}%");
+    }
 }

@@ -268,6 +268,12 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
     let said = app.message();
     assert!(said.starts_with(&format!("▸ #{} is next.", waiting[1])), "and says so: {said}");
     assert!(app.render(80, 24).contains(&format!("#{}: accepted", waiting[0])), "whole: {said}");
+    app.press('t');
+    let said = app.message();
+    assert!(
+        said.starts_with(&format!("#{} waits for a decision", waiting[1])),
+        "t names the idea it was about: {said}"
+    );
     app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
     assert_eq!(triage(&app, waiting[1]), Triage::Declined);
     assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");

@@ -175,6 +175,16 @@ fn the_culture_pane_s_fields_say_a_joined_paste_too() {
 }
 
 #[test]
+fn a_log_note_says_a_joined_paste_too() {
+    let joined = "The pasted line breaks became spaces: this field holds one line.";
+    let mut app = Harness::sample().on(fasett::action::Pane::Initiatives);
+    app.press('a');
+    assert!(matches!(app.mode, Mode::LogEntry { .. }), "{:?}", app.mode);
+    app.paste("Mötet 30/11: beslut att fortsätta.\nNästa steg: utvärdera i mars.");
+    assert_eq!(app.status(), Some((joined.into(), false)), "the log note");
+}
+
+#[test]
 fn home_and_end_keep_to_the_row_drawn() {
     let mut app = description_of_3();
     app.render(80, 24);

@@ -30,8 +30,9 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     doc.select(&selector).collect()
 }
 
+/// The text as a reader reads it: the no-break space that keeps "%" to its number is a space.
 fn text(e: &scraper::ElementRef) -> String {
-    e.text().collect()
+    e.text().collect::<String>().replace('\u{a0}', " ")
 }
 
 fn html(p: &Portfolio, lang: Lang, options: Options) -> String {
