@@ -596,10 +596,19 @@ fn an_external_change_is_never_overwritten_and_the_dialog_says_what_changed() {
     app.press('R');
     let Mode::External(change) = &app.mode else { panic!("the dialog: {:?}", app.mode) };
     assert_eq!((change.added.as_slice(), change.removed.as_slice()), (&[9][..], &[3][..]));
-    assert_eq!(change.changed, [1, 2]);
+    assert_eq!(change.changed, [2], "what the other program changed, not our #1");
+    assert_eq!(change.here, [1], "our unsaved #1, said apart");
     assert!(change.unsaved);
     let screen = app.screen();
-    for expected in ["changed by another program", "#9", "#3", "#1 #2", "discards this session", "L loads"] {
+    for expected in [
+        "changed by another program",
+        "#9",
+        "#3",
+        "was changed: #2",
+        "Changed here and not saved: #1",
+        "discards this session",
+        "L loads",
+    ] {
         assert!(screen.contains(expected), "{expected:?} in\n{screen}");
     }
 

@@ -40,6 +40,9 @@ pub struct ExternalChange {
     pub unreadable: Option<String>,
     /// This session has edits that did not reach the file.
     pub unsaved: bool,
+    /// Initiatives this session changed and has not saved, said apart from what changed on
+    /// disk, so that reloading is chosen knowing whose edits it drops.
+    pub here: Vec<Id>,
 }
 
 impl ExternalChange {
@@ -102,6 +105,13 @@ impl ExternalChange {
             let nothing = self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty();
             if nothing && !self.other && self.conflicts == 0 {
                 parts.push(lang.t("external.same").to_owned());
+            }
+            if !self.here.is_empty() {
+                parts.push(lang.tn(
+                    "external.here",
+                    self.here.len(),
+                    &[("ids", &ids(&self.here, 8, app.ascii))],
+                ));
             }
         }
         let cost = if self.unsaved { "external.reload_loses" } else { "external.reload_safe" };
@@ -171,10 +181,17 @@ impl App {
         Some(("external.title", format!("{what}\n{}", self.lang.t("external.banner_key"))))
     }
 
-    /// What differs on disk from this session (the dialog says it, and what reloading
-    /// would cost).
+    /// What the dialog says: what the other program changed on disk, and apart from it the
+    /// initiatives this session changed and has not saved.
     pub fn external_change(&self) -> ExternalChange {
-        self.external_change_from(&self.portfolio)
+        let saved = self.history.last_saved(&self.portfolio);
+        let mut change = self.external_change_from(&saved);
+        if self.unsaved {
+            let ours = ExternalChange::between(&saved, &self.portfolio);
+            change.here = [ours.added, ours.removed, ours.changed].concat();
+            change.here.sort_unstable();
+        }
+        change
     }
 
     /// What the other program changed: the file on disk compared with the file as this
