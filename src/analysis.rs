@@ -238,6 +238,9 @@ pub struct ChecklistResult {
     pub spread: Option<f64>,
     /// The previous run's spread, when it had one.
     pub previous_spread: Option<f64>,
+    /// The spread before and now over the slots where both runs have one, as the change in
+    /// spread is told (`None` without a previous run).
+    pub spread_compared: Option<scoring::Delta>,
     /// When the group plans to run it again.
     pub next_date: Option<Date>,
     /// The latest run against the previous one like with like, over the scores both have
@@ -293,6 +296,7 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             let (mean, spread, answered, respondents) = summary(latest);
             let before = prev.map(|p| (p.date, summary(p)));
             let compared = template.zip(prev).map(|(t, p)| scoring::total_change(t, p, latest));
+            let spread_compared = template.zip(prev).map(|(t, p)| scoring::compare(t, p, latest).spread);
             let complete = template.is_none_or(|t| scoring::completion(t, latest).is_complete());
             Some(ChecklistResult {
                 template: latest.template.clone(),
@@ -308,6 +312,7 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
                 respondents,
                 spread,
                 previous_spread: before.and_then(|(_, (_, spread, ..))| spread),
+                spread_compared,
                 next_date: latest.next_date,
                 compared,
                 complete,

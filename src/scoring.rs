@@ -448,12 +448,21 @@ pub fn compare(t: &Template, before: &Assessment, after: &Assessment) -> Compari
         .iter()
         .map(|d| (d.id.clone(), Paired::of(&vb, &va, |ix| ga[ix].slot.item.dimension == d.id)))
         .collect();
-    Comparison {
-        slots,
-        dimensions,
-        total: Paired::of(&vb, &va, |_| true),
-        spread: Delta { before: group::mean_spread(&gb), after: group::mean_spread(&ga) },
+    Comparison { slots, dimensions, total: Paired::of(&vb, &va, |_| true), spread: paired_spread(&gb, &ga) }
+}
+
+/// The runs' mean spread over the slots where both have one, so that a half-scored run's
+/// spread is compared like with like, as its scores are.
+fn paired_spread(before: &[group::SlotGroup<'_>], after: &[group::SlotGroup<'_>]) -> Delta {
+    let both: Vec<usize> = (0..before.len().min(after.len()))
+        .filter(|ix| before[*ix].spread().is_some() && after[*ix].spread().is_some())
+        .collect();
+    if both.is_empty() {
+        // Nothing to compare: the run's own spread stands alone ("–→0,8").
+        return Delta { before: None, after: group::mean_spread(after) };
     }
+    let mean = |groups: &[group::SlotGroup<'_>]| group::mean_spread(both.iter().map(|ix| &groups[*ix]));
+    Delta { before: mean(before), after: mean(after) }
 }
 
 /// Two scopes name the same group (case and surrounding space ignored).

@@ -406,13 +406,10 @@ fn checklists(o: &mut String, f: &Facts) {
     for c in &f.checklists {
         let scale = c.scale.map(|(lo, hi)| format!(" ({lo}–{hi})")).unwrap_or_default();
         // The group's spread and how it moved: down is the group coming closer.
-        let spread = match (c.spread, c.previous_spread) {
-            (Some(now), Some(before)) => {
-                format!(
-                    "{} ({})",
-                    lang.decimal(now, 1),
-                    lang.signed_decimal(crate::scoring::shown_change(before, now), 1)
-                )
+        // The change in spread is over the slots both runs have one for, as the scores' is.
+        let spread = match (c.spread, c.spread_compared.and_then(|d| d.shown_change())) {
+            (Some(now), Some(change)) => {
+                format!("{} ({})", lang.decimal(now, 1), lang.signed_decimal(change, 1))
             }
             (now, _) => super::score(lang, now),
         };

@@ -419,6 +419,8 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
     let screen = app.shows("Jämförelse");
     let total = screen.lines().find(|l| l.contains("Totalt")).expect("the total's row");
     assert!(total.contains("(3 av 10)") && total.contains("3,7   3,6   ↓ -0,1"), "{total}");
+    // The spread too, over the items both runs have (October's over all ten was 0,8).
+    assert!(screen.contains("Spridning, medel över punkterna: 0,6→0,6"), "{screen}");
     let row = screen.lines().find(|l| l.contains("Relationer och stämning")).expect("not scored now");
     assert!(row.contains("3,8     –   ·"), "its own figure, no change: {row}");
     app.press(KeyCode::Esc).press('4');
@@ -429,7 +431,9 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
     let report =
         fasett::report::markdown(&app.portfolio, app.today, Lang::Sv, fasett::report::Options::default());
     assert!(
-        report.contains("-0,1 sedan 2026-10-14, över de 3 av 10 svar som båda genomgångarna har (den senaste är ofullständig)"),
+        report.contains(
+            "-0,1 sedan 2026-10-14, över de 3 av 10 punkter som har poäng i båda genomgångarna (den senaste är ofullständig)"
+        ),
         "{report}"
     );
 }
