@@ -94,6 +94,17 @@ impl App {
         if pending && self.unsaved && !force {
             return;
         }
+        // Edits an earlier failed save kept in memory are written once more before leaving:
+        // quitting never drops them without `:q!`.
+        if self.unsaved && !force && self.store.is_some() && !self.is_read_only() {
+            let saved = self.lang.t("status.saved").to_owned();
+            self.save_with(&saved);
+            self.finish_saves();
+            if self.unsaved {
+                self.set_error(self.lang.t("status.quit_unsaved").to_owned());
+                return;
+            }
+        }
         self.should_quit = true;
     }
 

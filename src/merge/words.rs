@@ -85,11 +85,11 @@ fn field_name(key: &str, lang: Lang) -> String {
 }
 
 /// A whole record is in conflict (one copy removed it, the other changed it): it is kept or
-/// taken whole, never typed.
+/// taken whole, never typed. A list value (tags, goals) is still typed as JSON.
 pub fn is_record(conflict: &Conflict) -> bool {
     [&conflict.base, &conflict.ours, &conflict.theirs]
         .into_iter()
-        .any(|side| side.get().is_some_and(|v| v.is_object() || v.is_array()))
+        .any(|side| side.get().is_some_and(Value::is_object))
 }
 
 /// What `side` changed in a whole record since the copies parted, in words ("Titel, Logg"),
@@ -104,4 +104,35 @@ pub fn changed_fields(conflict: &Conflict, side: &Side, lang: Lang) -> Option<St
     keys.retain(|k| k.as_str() != "updated");
     let names: Vec<String> = keys.into_iter().map(|k| field_name(k, lang)).collect();
     Some(if names.is_empty() { lang.t("conflict.nothing_changed").to_owned() } else { names.join(", ") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn conflict(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Conflict {
+        Conflict {
+            id: String::new(),
+            path: "initiatives[#3]".into(),
+            at: vec![json!("initiatives"), json!({"id": 3})],
+            base: Side::of(base, None),
+            ours: Side::of(ours, None),
+            theirs: Side::of(theirs, None),
+            found: None,
+            extra: crate::model::extras::Extra::default(),
+        }
+    }
+
+    #[test]
+    fn a_whole_record_is_kept_or_taken_and_says_what_each_copy_changed() {
+        let base = json!({"id": 3, "title": "A", "owner": "Ann", "log": []});
+        let theirs = json!({"id": 3, "title": "B", "owner": "Ann", "log": [{"text": "beslut"}]});
+        let c = conflict(Some(&base), None, Some(&theirs));
+        assert!(is_record(&c));
+        assert_eq!(changed_fields(&c, &c.theirs, Lang::Sv).as_deref(), Some("Titel, Logg"));
+        assert_eq!(changed_fields(&c, &c.ours, Lang::Sv), None, "ours removed it");
+        let tags = conflict(Some(&json!(["a"])), Some(&json!(["a", "b"])), Some(&json!(["c"])));
+        assert!(!is_record(&tags), "a list is typed as JSON, as before");
+    }
 }

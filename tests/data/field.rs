@@ -186,6 +186,34 @@ fn a_signal_retries_a_failed_save_before_exiting() {
     assert_eq!(load(&path).expect("whole").expect("exists").initiatives[0].title, "pending at the signal");
 }
 
+#[test]
+fn q_after_a_failed_save_writes_the_edits_or_stays_open_saying_why() {
+    let (_dir, path) = portfolio_file(2);
+    let faults = Arc::new(FaultyFileOps::new());
+    let mut app = open_app_with(&path, faults.clone());
+    faults.fail_nth(Op::Rename, 1);
+    assert!(rename(&mut app, 1, "kept through the failed save"));
+    assert!(app.unsaved, "the save failed: the edit is only in memory");
+    app.press('q');
+    assert!(app.should_quit, "the second try wrote it: {}", app.message());
+    assert_eq!(
+        load(&path).expect("whole").expect("exists").initiatives[0].title,
+        "kept through the failed save"
+    );
+
+    let (_dir, path) = portfolio_file(2);
+    let faults = Arc::new(FaultyFileOps::new());
+    let mut app = open_app_with(&path, faults.clone());
+    faults.fail_nth(Op::Rename, 1);
+    faults.fail_nth(Op::Rename, 2);
+    assert!(rename(&mut app, 1, "not written yet"));
+    app.press('q');
+    assert!(!app.should_quit, "never quit with the edit only in memory");
+    assert!(app.message().starts_with("Not quit: the edits could not be saved."), "{}", app.message());
+    app.update(fasett::action::Action::RunCommand("q!".into()));
+    assert!(app.should_quit, ":q! still quits");
+}
+
 // ---------------------------------------------------------------------------------------------
 // A full disk and a read-only filesystem
 // ---------------------------------------------------------------------------------------------
