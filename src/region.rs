@@ -151,7 +151,7 @@ impl View {
                 let mut figures = Figures::of(&p.initiatives);
                 figures.currency = p.organisation.currency;
                 pooled.add(&figures, &p.initiatives);
-                pooled.add_currency(figures.currency, portfolios.is_empty());
+                pooled.add_currency(figures.currency);
                 let same_as = (!p.id.is_empty()).then(|| *identities.entry(p.id.clone()).or_insert(ix));
                 let name = match p.organisation.name.trim() {
                     "" => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -241,14 +241,16 @@ impl Figures {
         }
     }
 
-    /// Takes in a member's currency: the pooled figures keep it while every member names
-    /// the same one.
-    fn add_currency(&mut self, currency: Option<Currency>, first: bool) {
-        if first {
-            self.currency = currency;
-        } else if self.currency != currency {
-            self.currency = None;
-            self.mixed_currency = true;
+    /// Takes in a member's currency: the pooled figures keep the one the members name, and
+    /// pool no money once two name different ones (a member that names none fits any).
+    fn add_currency(&mut self, currency: Option<Currency>) {
+        match (self.currency, currency) {
+            (None, Some(named)) if !self.mixed_currency => self.currency = Some(named),
+            (Some(kept), Some(named)) if kept != named => {
+                self.currency = None;
+                self.mixed_currency = true;
+            }
+            _ => {}
         }
     }
 }

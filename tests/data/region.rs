@@ -157,4 +157,16 @@ fn money_and_time_are_the_report_s_figures_and_other_kinds_are_counted() {
     for b in pooled_money {
         assert!(b["planned"].is_null() && b["realised"].is_null(), "nor in the JSON: {b}");
     }
+    let mut unnamed = aby();
+    unnamed.organisation.currency = None;
+    let view = View::of(
+        vec![("a.json".into(), Ok(fasett::testing::sample())), ("b.json".into(), Ok(unnamed))],
+        today,
+        Lang::Sv,
+    );
+    let md = fasett::region::render(&view, fasett::region::Format::Markdown, Lang::Sv);
+    assert!(
+        !md.contains("olika valutor"),
+        "a file that names no currency is pooled with the one named: {md}"
+    );
 }
