@@ -173,14 +173,23 @@ fn the_app_keeps_a_failed_edit_in_memory_says_why_and_saves_it_when_it_can() {
     }
 }
 
-#[test]
-fn a_signal_retries_a_failed_save_before_exiting() {
-    let (_dir, path) = portfolio_file(2);
+/// A session whose next `failures` renames fail, with #1 renamed to `title` after the first
+/// failed: the edit is only in memory.
+fn edit_after_a_failed_save(title: &str, failures: usize) -> (tempfile::TempDir, PathBuf, Harness) {
+    let (dir, path) = portfolio_file(2);
     let faults = Arc::new(FaultyFileOps::new());
     let mut app = open_app_with(&path, faults.clone());
-    faults.fail_nth(Op::Rename, 1);
-    assert!(rename(&mut app, 1, "pending at the signal"));
-    assert!(app.unsaved);
+    for nth in 1..=failures {
+        faults.fail_nth(Op::Rename, nth);
+    }
+    assert!(rename(&mut app, 1, title));
+    assert!(app.unsaved, "the save failed: the edit is only in memory");
+    (dir, path, app)
+}
+
+#[test]
+fn a_signal_retries_a_failed_save_before_exiting() {
+    let (_dir, path, mut app) = edit_after_a_failed_save("pending at the signal", 1);
     assert_eq!(app.before_exit(), None, "no text being typed");
     assert!(!app.unsaved);
     assert_eq!(load(&path).expect("whole").expect("exists").initiatives[0].title, "pending at the signal");
@@ -188,25 +197,13 @@ fn a_signal_retries_a_failed_save_before_exiting() {
 
 #[test]
 fn q_after_a_failed_save_writes_the_edits_or_stays_open_saying_why() {
-    let (_dir, path) = portfolio_file(2);
-    let faults = Arc::new(FaultyFileOps::new());
-    let mut app = open_app_with(&path, faults.clone());
-    faults.fail_nth(Op::Rename, 1);
-    assert!(rename(&mut app, 1, "kept through the failed save"));
-    assert!(app.unsaved, "the save failed: the edit is only in memory");
+    let (_dir, path, mut app) = edit_after_a_failed_save("kept through the failed save", 1);
     app.press('q');
     assert!(app.should_quit, "the second try wrote it: {}", app.message());
-    assert_eq!(
-        load(&path).expect("whole").expect("exists").initiatives[0].title,
-        "kept through the failed save"
-    );
+    let title = load(&path).expect("whole").expect("exists").initiatives[0].title.clone();
+    assert_eq!(title, "kept through the failed save");
 
-    let (_dir, path) = portfolio_file(2);
-    let faults = Arc::new(FaultyFileOps::new());
-    let mut app = open_app_with(&path, faults.clone());
-    faults.fail_nth(Op::Rename, 1);
-    faults.fail_nth(Op::Rename, 2);
-    assert!(rename(&mut app, 1, "not written yet"));
+    let (_dir, _path, mut app) = edit_after_a_failed_save("not written yet", 2);
     app.press('q');
     assert!(!app.should_quit, "never quit with the edit only in memory");
     assert!(app.message().starts_with("Not quit: the edits could not be saved."), "{}", app.message());
