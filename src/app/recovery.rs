@@ -40,6 +40,9 @@ pub struct FieldState {
     external: Option<ExternalChange>,
     /// When the external-change dialog appeared, or last ignored a key.
     asked_at: Option<Instant>,
+    /// The file's length and time of change when [`Self::external`] was worked out: another
+    /// change after it is noted afresh.
+    noticed_stamp: Option<(u64, Option<std::time::SystemTime>)>,
 }
 
 impl App {

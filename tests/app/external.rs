@@ -166,3 +166,19 @@ fn the_banner_at_80x24_in_swedish() {
     let (mut app, _) = changed_while_idle(Lang::Sv);
     insta::assert_snapshot!("external_banner_sv_80x24", app.render(80, 24));
 }
+
+#[test]
+fn a_second_change_by_the_other_program_is_named_in_the_banner_too() {
+    let (mut app, _) = changed_while_idle(Lang::En);
+    let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
+    assert!(banner.starts_with("Changed on disk: #10."), "{banner}");
+    let path = app.path().expect("a data file").to_path_buf();
+    let mut theirs = fasett::store::load(&path).expect("readable").expect("there");
+    let three = theirs.initiatives.iter_mut().find(|i| i.id == 3).expect("#3");
+    three.title.push_str(" (again)");
+    // A different length, so the file system tells the second change apart at once.
+    std::fs::write(&path, fasett::store::to_json(&theirs)).expect("the other program writes again");
+    app.idle_tick(Instant::now() + std::time::Duration::from_secs(3));
+    let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
+    assert!(banner.starts_with("Changed on disk: #3 #10."), "the second change is named: {banner}");
+}
