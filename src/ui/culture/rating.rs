@@ -357,11 +357,16 @@ fn render_selected(
         let heading = app.lang.tf("rating.perspective", &[("name", &one_line(p.name.get(lang)))]);
         lines.push(Line::styled(theme.truncate(&heading, width), theme.heading()));
     }
-    let hint = item.reverse.then(|| app.lang.t("rating.reverse_hint"));
+    // The reverse item's hint, as many rows as it wraps to (counted below as such).
+    let hint: Vec<String> = if item.reverse {
+        crate::text::wrap_words(app.lang.t("rating.reverse_hint"), width)
+    } else {
+        Vec::new()
+    };
     // The statement being scored is what the room reads: it gets the rows it needs, and the
     // lines below give way one by one until it has them (or none is left).
     let needed = crate::text::wrap_words(&one_line(item.text.get(lang)), width).len();
-    let above = lines.len() + usize::from(hint.is_some()) + 1;
+    let above = lines.len() + hint.len() + 1;
     while !tail.is_empty() && usize::from(area.height).saturating_sub(above + tail.len()) < needed {
         let least = tail.iter().enumerate().min_by_key(|(_, (keep, _))| *keep).map_or(0, |(ix, _)| ix);
         tail.remove(least);
@@ -370,13 +375,11 @@ fn render_selected(
     let fixed = tail.len() as u16 + 1;
     let text_area = Rect { height: area.height.saturating_sub(fixed), ..area };
     // The statement gets the rows left; a statement cut short ends in "…".
-    let rows = usize::from(text_area.height).saturating_sub(lines.len() + usize::from(hint.is_some()));
+    let rows = usize::from(text_area.height).saturating_sub(lines.len() + hint.len());
     lines.extend(
         theme.wrap_at_most(&one_line(item.text.get(lang)), width, rows.max(1)).into_iter().map(Line::raw),
     );
-    if let Some(hint) = hint {
-        lines.extend(crate::text::wrap_words(hint, width).into_iter().map(|l| Line::styled(l, theme.dim())));
-    }
+    lines.extend(hint.into_iter().map(|l| Line::styled(l, theme.dim())));
     frame.render_widget(Paragraph::new(lines), text_area);
     let tail_area = Rect { y: text_area.bottom(), height: tail.len() as u16, ..area };
     frame.render_widget(Paragraph::new(tail), tail_area);
