@@ -244,7 +244,7 @@ pub struct ChecklistResult {
     /// When the group plans to run it again.
     pub next_date: Option<Date>,
     /// The latest run against the previous one like with like, over the scores both have
-    /// ([`scoring::total_change`]); `None` without a previous run or the latest's template.
+    /// ([`scoring::compare`]'s total); `None` without a previous run or the latest's template.
     pub compared: Option<scoring::Paired>,
     /// Every required score of the latest run is given ([`scoring::Completion::is_complete`]).
     pub complete: bool,
@@ -295,8 +295,10 @@ pub fn checklist_results(portfolio: &Portfolio, lang: Lang) -> Vec<ChecklistResu
             };
             let (mean, spread, answered, respondents) = summary(latest);
             let before = prev.map(|p| (p.date, summary(p)));
-            let compared = template.zip(prev).map(|(t, p)| scoring::total_change(t, p, latest));
-            let spread_compared = template.zip(prev).map(|(t, p)| scoring::compare(t, p, latest).spread);
+            // One comparison gives both the total's change and the spread's, like with like.
+            let comparison = template.zip(prev).map(|(t, p)| scoring::compare(t, p, latest));
+            let compared = comparison.as_ref().map(|c| c.total);
+            let spread_compared = comparison.map(|c| c.spread);
             let complete = template.is_none_or(|t| scoring::completion(t, latest).is_complete());
             Some(ChecklistResult {
                 template: latest.template.clone(),

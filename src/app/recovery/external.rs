@@ -154,14 +154,16 @@ impl App {
         }
         // While a save is under way the file is ours to change: looked at next time.
         match self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) {
-            // A file caught half-written is read again until it can be, and a second change
-            // by the other program is noted afresh, so the banner never names an old one.
-            Some(true)
-                if self.field.external.as_ref().is_none_or(|c| c.unreadable.is_some())
-                    || self.field.noticed_stamp != self.disk_stamp() =>
-            {
-                self.field.noticed_stamp = self.disk_stamp();
-                self.field.external = Some(self.noticed_change());
+            Some(true) => {
+                // A file caught half-written is read again until it can be, and a second
+                // change by the other program is noted afresh, so the banner never names an
+                // old one.
+                let stamp = self.disk_stamp();
+                let stale = self.field.external.as_ref().is_none_or(|c| c.unreadable.is_some());
+                if stale || self.field.noticed_stamp != stamp {
+                    self.field.noticed_stamp = stamp;
+                    self.field.external = Some(self.noticed_change());
+                }
             }
             Some(false) if !matches!(self.mode, Mode::External(_)) => self.field.external = None,
             _ => {}
