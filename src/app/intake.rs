@@ -323,25 +323,24 @@ impl App {
                 };
                 if self.commit(Change::initiative(before, Some(after))) {
                     let state = self.lang.t(&format!("triage.{}", state.key()));
-                    self.set_info(self.lang.tf(key, &[("id", &id), ("state", &state)]));
+                    let mut said = self.lang.tf(key, &[("id", &id), ("state", &state)]);
                     // Now in the portfolio: selected in the register and the grid, so the
                     // grid shows it even in a cell whose rows were full.
                     if accepted {
                         self.select_initiative(id);
                     }
                     // Told changes no decision: the selection stays on the idea. A decision
-                    // moves it on to the next idea waiting, and says so, so that the next
-                    // key is known to be about another proposer's idea.
+                    // moves it on to the next idea waiting, and says so first, so that the
+                    // next key is known to be about another proposer's idea.
                     if matches!(step, Move::Told) || ideas::waiting(&self.portfolio).any(|i| i.id == id) {
                         self.follow_in_intake(id);
                     } else {
                         self.next_waiting_in_intake();
                         if let Some(next) = self.intake_selected().filter(|next| *next != id) {
-                            let said = self.lang.tf(key, &[("id", &id), ("state", &state)]);
-                            let moved = self.lang.tf("intake.now_on", &[("id", &next)]);
-                            self.set_info(format!("{moved} {said}"));
+                            said = format!("{} {said}", self.lang.tf("intake.now_on", &[("id", &next)]));
                         }
                     }
+                    self.set_info(said);
                 }
             }
             Err(refusal) => self.refuse(&refusal),
