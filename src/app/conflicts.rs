@@ -80,9 +80,10 @@ impl App {
             Action::Conflict(ConflictAction::KeepOurs) => self.settle(&Pick::Ours),
             Action::Conflict(ConflictAction::TakeTheirs) => self.settle(&Pick::Theirs),
             Action::Conflict(ConflictAction::Edit) => {
-                if self.conflict_on_screen().is_some_and(|(_, c)| merge::is_record(c)) {
+                let (_, conflict) = self.conflict_on_screen()?;
+                if merge::is_record(conflict) {
                     self.set_error(self.lang.t("conflict.record_not_typed").to_owned());
-                } else if let Some((_, conflict)) = self.conflict_on_screen() {
+                } else {
                     let start = typed_text(conflict.ours.get().or(conflict.theirs.get()));
                     if let Mode::Conflicts(dialog) = &mut self.mode {
                         dialog.editing = Some(Input::new(start));
