@@ -385,8 +385,8 @@ fn sideways(edit: Edit) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::action::Action;
-    use crate::app::ActionField;
     use crate::action::Pane;
+    use crate::app::ActionField;
     use crate::testing::{Harness, TODAY};
     use jiff::civil::date;
 
