@@ -164,7 +164,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         .map(|n: i64| LogEntry {
             date: created.checked_add(jiff::Span::new().days(30 * n + 1)).unwrap_or(created),
             kind: *rng.pick(&LogKind::ALL),
-            text: rng.pick(&w.logs).to_string(),
+            text: rng.pick(&w.logs).clone(),
             decision: None,
             extra: crate::model::extras::Extra::default(),
         })
@@ -179,7 +179,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         id,
         title,
         description,
-        need: if rng.chance(10) { rng.pick(&w.needs).to_string() } else { String::new() },
+        need: if rng.chance(10) { rng.pick(&w.needs).clone() } else { String::new() },
         need_sources: some_of(
             rng,
             &[NeedSource::Citizens, NeedSource::Employees, NeedSource::OutsideWorld],
@@ -198,8 +198,8 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         benefits: Vec::new(),
         costs: None,
         owner: person(rng, w),
-        unit: rng.pick(&w.units).to_string(),
-        partners: if rng.chance(25) { vec![rng.pick(&w.partners).to_string()] } else { Vec::new() },
+        unit: rng.pick(&w.units).clone(),
+        partners: if rng.chance(25) { vec![rng.pick(&w.partners).clone()] } else { Vec::new() },
         goals: some_of(rng, &(1..=goals).collect::<Vec<_>>(), 2),
         priority: *rng.pick(&[Priority::Low, Priority::Medium, Priority::High]),
         start,
@@ -269,7 +269,7 @@ fn benefits(rng: &mut Rng, i: &Initiative, size: Size, ids: &mut (u32, u32)) -> 
                             .unwrap_or(from)
                             .min(LAST_MEASUREMENT),
                         value: Some(value.round()),
-                        note: if rng.chance(10) { rng.pick(&w.logs).to_string() } else { String::new() },
+                        note: if rng.chance(10) { rng.pick(&w.logs).clone() } else { String::new() },
                         extra: crate::model::extras::Extra::default(),
                     }
                 })
@@ -367,7 +367,7 @@ pub fn portfolio(size: Size) -> Portfolio {
                 centres.push((item.id.as_str(), perspective.as_deref(), rng.below(range), rng.below(3)));
                 answers.push(Answer {
                     score: rng.chance(40).then(|| t.scale.min + rng.below(range) as u8),
-                    note: if rng.chance(20) { rng.pick(&w.sentences).to_string() } else { String::new() },
+                    note: if rng.chance(20) { rng.pick(&w.sentences).clone() } else { String::new() },
                     ..Answer::empty(item.id.clone(), perspective.clone())
                 });
             }
@@ -391,7 +391,7 @@ pub fn portfolio(size: Size) -> Portfolio {
             id,
             template: t.id.clone(),
             template_version: t.version,
-            scope: rng.pick(&w.units).to_string(),
+            scope: rng.pick(&w.units).clone(),
             date: assessment_date,
             next_date: rng
                 .chance(50)
@@ -408,11 +408,11 @@ pub fn portfolio(size: Size) -> Portfolio {
             let item = rng.pick(&t.items);
             p.actions.push(ActionItem {
                 id: action_id,
-                what: rng.pick(&w.logs).to_string(),
+                what: rng.pick(&w.logs).clone(),
                 how: paragraph(&mut rng, w, 1),
                 when: format!("Q{} {}", 1 + rng.below(4), 2024 + rng.below(4)),
                 who: person(&mut rng, w),
-                competences: rng.pick(&w.tags).to_string(),
+                competences: rng.pick(&w.tags).clone(),
                 follow_up: Some(rng.day_between(assessment_date, 365)),
                 done: rng.chance(40),
                 assessment: Some(id),
