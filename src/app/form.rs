@@ -470,13 +470,12 @@ mod tests {
 
     #[test]
     fn costs_are_read_as_the_language_writes_numbers_and_budgets() {
+        // The form reads with the language's own rules (i18n::numbers tests them all): a
+        // Danish point and an English comma both group thousands, and a budget word scales.
         for (lang, typed, read) in [
             (Lang::Da, "400.000", 400_000.0),
-            (Lang::Da, "1,5 mio. kr.", 1_500_000.0),
-            (Lang::Sv, "1,5 mkr", 1_500_000.0),
-            (Lang::Sv, "400 000 kr", 400_000.0),
-            (Lang::Nb, "2 mill", 2_000_000.0),
             (Lang::En, "400,000", 400_000.0),
+            (Lang::Sv, "1,5 mkr", 1_500_000.0),
         ] {
             let mut form = new_form();
             type_text(&mut form, "Laddstolpar");
