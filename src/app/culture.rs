@@ -611,7 +611,7 @@ mod tests {
 
     #[test]
     fn user_templates_with_errors_are_reported_not_fatal() {
-        let dir = tempfile::tempdir().expect("temporary directory");
+        let dir = crate::testing::temp_dir();
         std::fs::write(dir.path().join("broken.json"), "{\n  \"id\": \"x\",\n  oops\n}").expect("write");
         let mut app = empty();
         app.load_templates_from(dir.path());
