@@ -104,11 +104,22 @@ impl App {
     /// left, unless the action said it, it is lasting, or edits are not saved.
     pub(super) fn keep_or_drop_message(&mut self, before: &Said) {
         let moved = self.pane != before.pane || self.places() != before.places;
-        if moved
-            && self.said == before.count
-            && !self.unsaved
-            && !self.status.as_ref().is_some_and(|s| s.lasting)
-        {
+        if moved && self.said == before.count {
+            self.drop_message();
+        }
+    }
+
+    /// The dialog the message was said in now shows what it said (the import mapping's
+    /// header after a change that fixed what stopped the import): the message goes, on the
+    /// same terms as when its dialog is left.
+    pub(super) fn message_superseded(&mut self) {
+        self.drop_message();
+    }
+
+    /// Drops the message unless it is lasting or edits are not saved: the one place a
+    /// message goes without another replacing it.
+    fn drop_message(&mut self) {
+        if !self.unsaved && !self.status.as_ref().is_some_and(|s| s.lasting) {
             self.status = None;
         }
     }
@@ -169,5 +180,22 @@ mod tests {
         app.set_error("a refusal far too long for one line of the status bar ".repeat(3));
         assert!(app.status_prompt().is_none());
         assert_eq!(app.status_rows(80), 2, "no prompt: the refusal takes two rows");
+    }
+
+    /// A dialog that shows what its message said drops it on the rule's terms: not a lasting
+    /// notice, nor while edits are not saved.
+    #[test]
+    fn a_superseded_message_goes_on_the_rules_terms() {
+        let mut app = Harness::sample();
+        app.set_error("1 problem stops the import".into());
+        app.message_superseded();
+        assert_eq!(app.status, None);
+        app.say(super::StatusLine { text: "read-only".into(), is_error: false, lasting: true });
+        app.message_superseded();
+        assert!(app.status.is_some(), "a lasting notice stays");
+        app.set_error("could not save".into());
+        app.unsaved = true;
+        app.message_superseded();
+        assert!(app.status.is_some(), "a failed save's message stays while edits are not saved");
     }
 }
