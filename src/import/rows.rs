@@ -100,10 +100,10 @@ impl<'a> Rows<'a> {
     /// The row's `Updated` cell, which an exported sheet carries: `None` without such a
     /// column (or when the cell cannot be read: [`Rows::fill`] names that), else the
     /// initiative's `updated` when the sheet was exported (the column's index with it).
-    pub(super) fn exported(&self, row: &Row) -> Option<(usize, Option<jiff::Timestamp>)> {
+    pub(super) fn exported(&self, row: &Row) -> Option<(usize, Option<Stamp>)> {
         let ix = self.mapping.column_of(Column::Updated)?;
         let cell = row.cells.get(ix).unwrap_or(&Cell::Empty);
-        timestamp(cell).ok().map(|t| (ix, t))
+        stamp(cell).ok().map(|t| (ix, t))
     }
 
     /// `base` with the row's cells written over it: a new initiative, or an existing one
@@ -148,7 +148,7 @@ impl<'a> Rows<'a> {
                 // The importer sets an update's time; the cell only has to be readable, as
                 // it tells whether the initiative changed after the export (`Rows::exported`).
                 Target::Field(Column::Updated) if update => {
-                    if timestamp(cell).is_err() {
+                    if stamp(cell).is_err() {
                         fill.error("import.bad_timestamp", Column::Updated.header(self.lang), &cell.text());
                     }
                 }
@@ -563,15 +563,52 @@ impl Fill<'_, '_> {
     }
 }
 
-/// An `Updated` cell: blank is none; a date-time cell (as the .xlsx export writes it) is UTC,
-/// as is a date cell (midnight); text is a timestamp such as `2026-03-15T09:30:00Z`.
-pub(super) fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
-    let utc = |t: jiff::civil::DateTime| t.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp());
+/// What a row's `Updated` cell says of when the initiative was last changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stamp {
+    /// A time, to the second.
+    At(jiff::Timestamp),
+    /// A date without a time: some time that day, in the local time zone.
+    Day(Date),
+}
+
+impl Stamp {
+    /// Whether a change made in fasett `at` came after this: a day is compared as a day in
+    /// `zone`, so a change made the same day is never taken for a later one.
+    pub(super) fn is_before(self, at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> bool {
+        match self {
+            Stamp::At(exported) => at.as_second() > exported.as_second(),
+            Stamp::Day(day) => at.to_zoned(zone.clone()).date() > day,
+        }
+    }
+}
+
+/// An `Updated` cell: blank is none; a date-time cell (as the .xlsx export writes it) is UTC;
+/// a date cell, or text such as `2026-03-15`, is that day; other text is a timestamp such as
+/// `2026-03-15T09:30:00Z`.
+pub(super) fn stamp(cell: &Cell) -> Result<Option<Stamp>, ()> {
+    let text = cell.text();
+    let text = text.trim();
     match cell {
         _ if cell.is_blank() => Ok(None),
-        Cell::DateTime(t) => utc(*t).map(Some).map_err(|_| ()),
-        Cell::Date(d) => utc(d.to_datetime(jiff::civil::Time::midnight())).map(Some).map_err(|_| ()),
-        cell => cell.text().trim().parse::<jiff::Timestamp>().map(Some).map_err(|_| ()),
+        Cell::DateTime(t) => {
+            t.to_zoned(jiff::tz::TimeZone::UTC).map(|z| Some(Stamp::At(z.timestamp()))).map_err(|_| ())
+        }
+        Cell::Date(d) => Ok(Some(Stamp::Day(*d))),
+        _ if text.len() == "2026-03-15".len() => text.parse().map(|d| Some(Stamp::Day(d))).map_err(|_| ()),
+        _ => text.parse().map(|t| Some(Stamp::At(t))).map_err(|_| ()),
+    }
+}
+
+/// An `Updated` cell as the time a new initiative was last changed: a day is its first
+/// moment in UTC.
+fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
+    match stamp(cell)? {
+        None => Ok(None),
+        Some(Stamp::At(at)) => Ok(Some(at)),
+        Some(Stamp::Day(day)) => {
+            day.to_zoned(jiff::tz::TimeZone::UTC).map(|z| Some(z.timestamp())).map_err(|_| ())
+        }
     }
 }
 
