@@ -41,6 +41,7 @@ mod mapping;
 mod plan;
 mod rows;
 mod sheet;
+mod stamp;
 pub mod survey;
 pub mod table;
 mod triage;

@@ -15,8 +15,9 @@ use std::collections::HashSet;
 
 use super::diff::{FieldChange, changes};
 use super::mapping::{Mapping, Target};
-use super::rows::{Rows, Stamp};
+use super::rows::Rows;
 use super::sheet::{Sheet, column_letter};
+use super::stamp::Stamp;
 use super::{Options, Problem};
 use crate::dates::now;
 use crate::export::Column;
