@@ -659,3 +659,27 @@ fn a_restored_new_run_s_participants_follow_the_scope_unless_they_were_typed() {
         }
     }
 }
+
+/// Three items scored by the group: too few for the narrowest of their spreads to be called
+/// agreement beside the widest called disagreement (the rule in `scoring::group::standout`).
+#[test]
+fn results_with_three_items_scored_name_no_item_where_the_group_agrees() {
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::En);
+    let run = app.portfolio.assessments.iter_mut().find(|a| a.responses.len() == 7).expect("the October run");
+    let kept: Vec<String> = run.responses[0].scores.iter().take(3).map(|(slot, _)| slot.to_owned()).collect();
+    for response in &mut run.responses {
+        let dropped: Vec<String> =
+            response.scores.iter().map(|(slot, _)| slot.to_owned()).filter(|s| !kept.contains(s)).collect();
+        for slot in dropped {
+            response.scores.set(&slot, None);
+        }
+    }
+    run.answers.clear();
+    app.press('j').press('r');
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("│Fewer than 5 items have two or more scores: too few to single one out."),
+        "{screen}"
+    );
+    assert!(!screen.contains('▲'), "no item named:\n{screen}");
+}
