@@ -361,7 +361,7 @@ pub fn ascii_char(c: char) -> char {
         '⇧' => 'S',
         'æ' => 'a',
         'Æ' | 'ᴬ' => 'A',
-        'ø' => 'o',
+        'ø' | '◦' => 'o',
         'Ø' => 'O',
         'ß' => 's',
         _ => c.nfd().next().filter(char::is_ascii_alphanumeric).unwrap_or('?'),

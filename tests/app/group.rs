@@ -423,6 +423,10 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
     assert!(screen.contains("Spridning, medel över punkterna: 0,6→0,6"), "{screen}");
     let row = screen.lines().find(|l| l.contains("Relationer och stämning")).expect("not scored now");
     assert!(row.contains("3,8     –   ·"), "its own figure, no change: {row}");
+    // The history line draws no bar for the half-scored run (its own mean would rise beside
+    // the falling change), and the legend says what its mark means.
+    assert!(total.contains("↓ -0,1   ▄▅◦ "), "{total}");
+    assert!(screen.contains("◦ ofullständig genomgång: ingen stapel"), "{screen}");
     app.press(KeyCode::Esc).press('4');
     let screen = app.render(80, 30);
     let row = screen.lines().find(|l| l.contains("Innovationsklimat")).expect("the Overview's row");
