@@ -160,8 +160,7 @@ fn archived_initiatives_hide_until_shown() {
 fn slash_filters_as_you_type_without_diacritics_and_esc_clears() {
     let mut app = register();
     let all = app.register.view.len();
-    app.press('/');
-    app.type_text("aldre");
+    app.keys("/aldre");
     assert!(!app.register.view.is_empty() && app.register.view.len() < all);
     for id in &app.register.view {
         let i = app.portfolio.initiative(*id).expect("shown");
