@@ -52,7 +52,7 @@ pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::{DIALOG_SETTLE, ExternalChange};
 pub use register::{FILTER_ROWS, RegisterState};
-pub use status::StatusLine;
+pub use status::{StatusLine, StatusPrompt};
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;

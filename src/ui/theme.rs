@@ -406,7 +406,7 @@ pub fn ascii_char(c: char) -> char {
         '⇧' => 'S',
         'æ' => 'a',
         'Æ' | 'ᴬ' => 'A',
-        'ø' => 'o',
+        'ø' | '◦' => 'o',
         'Ø' => 'O',
         'ß' => 's',
         _ => c.nfd().next().filter(char::is_ascii_alphanumeric).unwrap_or('?'),
@@ -515,6 +515,9 @@ mod tests {
         assert_eq!(bars, "#===-");
         let levels: String = "▁▂▃▄▅▆▇█".chars().map(ascii_char).collect();
         assert!(!levels.contains(ascii_char('·')), "{levels}");
+        // A sparkline's half-scored run stays apart from its bars and its empty points.
+        let partial = ascii_char(crate::scoring::SPARK_PARTIAL);
+        assert!(partial == 'o' && !levels.contains(partial), "{partial}");
         assert_eq!("−1,0 ‐ x".chars().map(ascii_char).collect::<String>(), "-1,0 - x");
     }
 
