@@ -161,9 +161,12 @@ pub fn triage(
         return Err(Refusal::NoChange(id));
     }
     if let Some(text) = triage_note(&after, step, lang) {
+        // Telling the proposer is a step of the work, not a decision: a note, which keeps it
+        // out of the decisions a council reads.
+        let kind = if matches!(step, Move::Told) { LogKind::Note } else { LogKind::Decision };
         after.log.push(LogEntry {
             date: today,
-            kind: LogKind::Decision,
+            kind,
             text,
             decision: None,
             extra: crate::model::extras::Extra::default(),
@@ -187,6 +190,21 @@ fn triage_note(after: &Initiative, step: &Move, lang: Lang) -> Option<String> {
         Move::Told => lang.t("idea.note_told").to_owned(),
         Move::Assess | Move::Reopen | Move::Accept(_) => return None,
     })
+}
+
+/// Whether `entry` is the note that an idea's proposer was told, as files before it became a
+/// note logged it: a decision without a verdict, saying so in one of the four languages (in
+/// the words those files were written with, or today's).
+pub fn is_told_note(entry: &LogEntry) -> bool {
+    const OLDER: [&str; 4] = [
+        "The proposer was told.",
+        "Förslagsställaren har meddelats.",
+        "Forslagsstilleren er underrettet.",
+        "Forslagsstilleren er varslet.",
+    ];
+    entry.decision.is_none()
+        && (OLDER.contains(&entry.text.as_str())
+            || Lang::ALL.iter().any(|lang| entry.text == lang.t("idea.note_told")))
 }
 
 /// Ideas waiting for a decision (received or being assessed), not archived.
@@ -380,4 +398,31 @@ pub fn parse_verdict(word: &str) -> Option<Verdict> {
         v.key() == word
             || Lang::ALL.iter().any(|l| l.t(&format!("verdict.{}", v.key())).to_lowercase() == word)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files written before telling became a note hold it as a decision, in the words of the
+    /// day: these must stay recognised if the catalogs' wording changes.
+    #[test]
+    fn a_proposer_told_logged_as_a_decision_by_an_older_fasett_is_recognised() {
+        let entry = |kind, text: &str| LogEntry {
+            date: Date::constant(2026, 11, 30),
+            kind,
+            text: text.to_owned(),
+            decision: None,
+            extra: crate::model::extras::Extra::default(),
+        };
+        for text in [
+            "The proposer was told.",
+            "Förslagsställaren har meddelats.",
+            "Forslagsstilleren er underrettet.",
+            "Forslagsstilleren er varslet.",
+        ] {
+            assert!(is_told_note(&entry(LogKind::Decision, text)), "{text}");
+        }
+        assert!(!is_told_note(&entry(LogKind::Decision, "Idea: accepted.")));
+    }
 }
