@@ -498,10 +498,17 @@ pub fn contents(portfolio: &Portfolio, lang: Lang) -> String {
             current += 1;
         }
     }
-    let parts: Vec<String> = [("initiatives", current), ("archived", archived), ("ideas", ideas)]
+    let counts = [
+        ("export.count_initiatives", current),
+        ("export.count_archived", archived),
+        ("export.count_ideas", ideas),
+    ];
+    // The initiatives are always said, even none; the others only when there are some.
+    let parts: Vec<String> = counts
         .into_iter()
-        .filter(|(what, count)| *what == "initiatives" || *count > 0)
-        .map(|(what, count)| lang.tn(&format!("export.count_{what}"), count, &[]))
+        .enumerate()
+        .filter(|(ix, (_, count))| *ix == 0 || *count > 0)
+        .map(|(_, (key, count))| lang.tn(key, count, &[]))
         .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     crate::balance::join(lang, &parts)
