@@ -659,3 +659,138 @@ fn a_restored_new_run_s_participants_follow_the_scope_unless_they_were_typed() {
         }
     }
 }
+
+/// Trial 9's leaders: four named participants' scores for the seven leadership items.
+const LEADERS: [&str; 7] = ["4352", "3333", "2424", "5545", "1532", "223-", "4454"];
+
+/// An empty portfolio with a leadership-focus run for Kari, Ola, Ingrid and Per, started by
+/// keys, their own scores typed with `e` unless `scored` is false; in the rating view.
+fn leadership_run(lang: Lang, scored: bool) -> Harness {
+    let mut app = Harness::empty().lang(lang);
+    app.press('3').press('n');
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "leadership_focus").expect("bundled");
+    while form(&app).template != wanted {
+        app.press(KeyCode::Right);
+    }
+    app.press_times(KeyCode::Tab, 3)
+        .keys("<C-u>")
+        .type_text("Kari Nordmann, Ola Hansen, Ingrid Berg, Per Lie");
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+    if scored {
+        app.press('e');
+        for line in LEADERS {
+            app.type_text(line).press(KeyCode::Enter);
+        }
+    }
+    app
+}
+
+fn rating_row(app: &Harness) -> usize {
+    let Mode::Culture(CultureMode::Rating(r)) = &app.mode else { panic!("the rating view: {:?}", app.mode) };
+    r.row
+}
+
+/// Trial 9 §2: after everyone's own scores, agreeing is what is left; the footer, the message
+/// and Tab count the agreed scores, and a score called out moves on to the next item.
+#[test]
+fn agreeing_after_everyones_scores_counts_the_agreed_scores() {
+    let mut app = leadership_run(Lang::En, true);
+    assert!(app.render(80, 24).contains("7/7 scored · 0/7 agreed · 4 respondents"), "{}", app.screen());
+    app.press('g').press('3');
+    assert_eq!(rating_row(&app), 1, "a score moves on to the next item");
+    assert!(app.message().starts_with("1 of 7 agreed: 3 for Leaders give"), "{}", app.message());
+    assert!(app.render(80, 24).contains("7/7 scored · 1/7 agreed"), "{}", app.screen());
+    // Tab finds the items still waiting for an agreement, not the ones the group scored.
+    app.press('G').press(KeyCode::Tab);
+    assert_eq!(rating_row(&app), 1, "the first item without an agreed score, wrapping round");
+    // The scores as called out, one after the other.
+    for digit in ['3', '3', '5', '2', '2', '4'] {
+        app.press(digit);
+    }
+    let a = run(&app);
+    let agreed: Vec<Option<u8>> = a.answers.iter().map(|x| x.score).collect();
+    assert_eq!(agreed, [Some(3), Some(3), Some(3), Some(5), Some(2), Some(2), Some(4)]);
+    assert!(app.message().starts_with("7 of 7 agreed"), "{}", app.message());
+    assert_eq!(rating_row(&app), 6, "the last item stays selected when none is left");
+    app.press(KeyCode::Tab);
+    assert_eq!(app.message(), "Every item has an agreed score.");
+    // One undo takes back one score.
+    app.press('u');
+    assert_eq!(run(&app).answers.len(), 6);
+}
+
+/// Without the group's own scores a digit is still the agreed score, and still moves on.
+#[test]
+fn scoring_without_a_group_moves_on_and_counts_what_is_answered() {
+    let mut app = leadership_run(Lang::En, false);
+    app.press('4');
+    assert_eq!(rating_row(&app), 1);
+    assert_eq!(app.message(), "Saved. 1 of 7 answered.");
+    assert!(app.render(80, 24).contains("1/7 answered"), "{}", app.screen());
+    app.press(KeyCode::Tab);
+    assert_eq!(rating_row(&app), 2, "Tab skips to the next item without a score");
+}
+
+/// Trial 9 §10: one statement of seven has a colon mid-sentence; it is not cut there.
+#[test]
+fn a_statement_with_a_colon_is_shown_whole_like_the_others() {
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = leadership_run(lang, true);
+        app.press('r');
+        let screen = app.render(120, 40);
+        let start = if lang == Lang::En {
+            "Innovation gets visible attention: we tell"
+        } else {
+            "Innovasjon får synlig oppmerksomhet: vi forteller"
+        };
+        assert!(screen.contains(start), "{lang:?}:\n{screen}");
+    }
+}
+
+/// Trial 9 §10, projector: a scoring list with no room for every item says how many it
+/// shows and where the rest are, as the other lists do.
+#[test]
+fn a_short_scoring_list_says_which_items_it_shows() {
+    let mut app = leadership_run(Lang::Nb, true);
+    for (width, height) in [(64, 20), (60, 20)] {
+        app.press('g');
+        let screen = app.render(width, height);
+        assert!(screen.contains("↓ 1–6 av 7"), "{width}×{height}:\n{screen}");
+        // At the last item the table scrolls: the dimension's name gives way before an item.
+        app.press('G');
+        let screen = app.render(width, height);
+        assert!(
+            screen.contains("Innovasjonen vår tar") && !screen.contains(" av 7 "),
+            "{width}×{height}:\n{screen}"
+        );
+    }
+    assert!(!app.render(80, 24).contains("av 7 "), "all seven fit at 80×24:\n{}", app.screen());
+}
+
+/// Trial 9 §10, projector: a dialog's keys in its border are cut a whole key at a time.
+#[test]
+fn the_new_run_dialog_cuts_its_keys_whole() {
+    for lang in [Lang::En, Lang::Sv, Lang::Da, Lang::Nb] {
+        let mut app = Harness::empty().lang(lang);
+        app.press('3').press('n');
+        let hints = app.lang.t("culture.new_run_hint").to_owned();
+        for width in [60, 64, 80] {
+            let screen = app.render(width, 20);
+            let first = hints.split(" · ").next().expect("a hint");
+            let line = screen.lines().find(|l| l.contains(first)).unwrap_or_else(|| panic!("{screen}"));
+            let shown = line
+                .split(first)
+                .nth(1)
+                .expect("after the first")
+                .trim_end_matches(['─', '┘', '│', ' ', '"']);
+            let shown = format!("{first}{shown}");
+            assert!(hints.starts_with(&shown), "{lang:?} {width}: {shown:?} is not whole keys of {hints:?}");
+            assert!(
+                hints.len() == shown.len() || hints[shown.len()..].starts_with(" · "),
+                "{lang:?} {width}: {line}"
+            );
+        }
+    }
+}

@@ -488,16 +488,9 @@ fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> Str
     }
 }
 
-/// The item's short name (and perspective) for messages.
-fn short_name(t: &Template, slot: Slot<'_>, lang: crate::i18n::Lang) -> String {
-    let text = slot.item.text.get(lang.code());
-    // Up to the first colon, full stop or bracket; a question keeps its question mark, which
-    // is part of what it says.
-    let end = text
-        .find([':', '.', '?', '('])
-        .map_or(text.len(), |ix| ix + usize::from(text[ix..].starts_with('?')));
-    let short = text[..end].trim();
-    let mut name = crate::text::one_line(if short.is_empty() { text } else { short }).into_owned();
+/// The item's short name ([`scoring::item_name`]) and perspective, for messages.
+pub(super) fn short_name(t: &Template, slot: Slot<'_>, lang: crate::i18n::Lang) -> String {
+    let mut name = scoring::item_name(t, slot.item, lang.code());
     if let Some(p) = slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
         name = format!("{name} · {}", p.name.get(lang.code()));
     }
