@@ -794,3 +794,66 @@ fn the_new_run_dialog_cuts_its_keys_whole() {
         }
     }
 }
+
+/// Trial 9 §3: with the participants named, `e` shows their initials over the digits and `n`
+/// offers them by name, so Ola's row can be corrected; presentation mode keeps R1, R2 ….
+#[test]
+fn named_participants_stand_over_their_digits_and_n_corrects_one() {
+    let mut app = leadership_run(Lang::En, true);
+    app.press('g').press('e');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("  KOIP5  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
+    app.press(KeyCode::Left);
+    assert!(app.render(80, 24).contains("  KOIP5  Per Lie (R4)"), "{}", app.screen());
+    app.press(KeyCode::Esc).press('n');
+    assert!(
+        app.message().starts_with("R5: a digit per item"),
+        "everyone named has scores: {}",
+        app.message()
+    );
+    app.press_times(KeyCode::Up, 3);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Ola Hansen (R2): one score per item"), "{screen}");
+    assert!(screen.contains("▸ 3345524"), "Ola's scores as stored:\n{screen}");
+    // Ola's corrected sheet replaces his row; nobody is added.
+    app.type_text("3345523").press(KeyCode::Enter);
+    assert_eq!(app.message(), "Entered: Ola Hansen (R2)");
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 4);
+    assert_eq!(a.responses[1].score("user_orientation", None), Some(3));
+    assert_eq!(a.responses[1].scores.len(), 7);
+    // The line goes on to the next participant in order, with her scores.
+    assert!(app.render(80, 24).contains("Ingrid Berg (R3): one score"), "{}", app.screen());
+    app.press(KeyCode::Esc).press('u');
+    assert_eq!(run(&app).responses[1].score("user_orientation", None), Some(4), "one undo");
+    // Presentation mode: numbers, no names.
+    app.press(KeyCode::Esc).press('P').press(KeyCode::Enter).press('e');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("  12345") && !screen.contains("Kari"), "{screen}");
+    app.press(KeyCode::Esc).press('n').press_times(KeyCode::Up, 3);
+    assert!(app.render(80, 24).contains("R2: one score per item"), "{}", app.screen());
+}
+
+/// `n` opens on the first named participant without scores, and any of them can be chosen
+/// in any order: the others keep their places.
+#[test]
+fn n_opens_on_the_first_named_participant_without_scores() {
+    let mut app = leadership_run(Lang::En, false);
+    app.press('n');
+    assert!(app.render(80, 24).contains("Kari Nordmann (R1): one score per item"), "{}", app.screen());
+    app.type_text("4325144").press(KeyCode::Enter).press(KeyCode::Esc).press('n');
+    assert!(app.message().starts_with("Ola Hansen (R2): a digit per item"), "{}", app.message());
+    app.press_times(KeyCode::Down, 2).type_text("2425244").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(
+        a.responses.iter().map(|r| (r.id, r.scores.len())).collect::<Vec<_>>(),
+        [(1, 7), (2, 0), (3, 0), (4, 7)]
+    );
+    // Everyone's line for the first item has Per's score in his place.
+    app.press(KeyCode::Esc).press('g').press('e');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "4--2");
+    // Past the last one named, ↓ stops at a new participant.
+    app.press(KeyCode::Esc).press('n').press_times(KeyCode::Down, 9);
+    assert!(app.render(80, 24).contains("R5: one score per item"), "{}", app.screen());
+}

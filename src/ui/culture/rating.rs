@@ -462,12 +462,22 @@ fn render_entry_line(
     });
     let steps: String =
         (t.scale.min..=t.scale.max).map(|v| char::from_digit(u32::from(v % 10), 10).unwrap_or(' ')).collect();
+    let show_names = !app.culture.presenting;
+    // Beside the ruler, with the participants named: who the digit at the cursor is for.
+    let mut at_cursor = None;
     let (title, ruler) = match entry.kind {
         EntryKind::Each => {
             let n = view.a.responses.len().max(entry.input.value().chars().count()) + 1;
-            let ruler: String =
-                (1..=n).map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' ')).collect();
-            (lang.tf("entry.title_each", &[("count", &view.a.responses.len())]), ruler)
+            let single = !entry.input.value().contains([' ', ',', ';']);
+            if single {
+                // A stored line is typed over from its start.
+                let position = if entry.replace { 0 } else { entry.input.cursor() };
+                at_cursor = Entry::named_at(view.a, position, show_names);
+            }
+            (
+                lang.tf("entry.title_each", &[("count", &view.a.responses.len())]),
+                Entry::marks(view.a, n, show_names),
+            )
         }
         EntryKind::Tally => {
             (lang.tf("entry.title_tally", &[("min", &t.scale.min), ("max", &t.scale.max)]), steps)
@@ -476,7 +486,7 @@ fn render_entry_line(
             let ruler: String = (1..=view.groups.len())
                 .map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' '))
                 .collect();
-            (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), ruler)
+            (lang.tf("entry.title_respondent", &[("who", &entry.respondent(view.a, show_names))]), ruler)
         }
     };
     let mut lines = vec![Line::styled(theme.truncate(&title, width), theme.heading())];
@@ -486,7 +496,13 @@ fn render_entry_line(
     let room = width.saturating_sub(prompt.len() + 1);
     let scroll = entry.input.visual_scroll(room);
     let ruler: String = ruler.chars().skip(scroll).collect();
-    lines.push(Line::styled(theme.truncate(&format!("  {ruler}"), width), theme.dim()));
+    let ruler = theme.truncate(&format!("  {ruler}"), width);
+    let room = width.saturating_sub(ruler.width() + 2);
+    let mut spans = vec![Span::styled(ruler, theme.dim())];
+    if let Some(name) = at_cursor.filter(|_| room > 3) {
+        spans.push(Span::styled(format!("  {}", theme.truncate(&name, room)), theme.key()));
+    }
+    lines.push(Line::from(spans));
     let shown: String = entry.input.value().chars().skip(scroll).collect();
     let mut typed = theme.truncate(&shown, room);
     typed.push_str(&" ".repeat(room.saturating_sub(typed.width())));
@@ -534,7 +550,7 @@ fn render_entry_line(
         lines.extend(theme.wrap_at_most(&preview, width, rows).into_iter().map(|l| Line::styled(l, style)));
     } else {
         lines.push(Line::styled(theme.truncate(&preview, width), style));
-        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+        lines.push(Line::styled(crate::ui::dialog::whole_hints(lang.t(hint), width, theme), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
     let x =
