@@ -111,7 +111,8 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     let c = scoring::completion(t, a);
     // With the group's own scores every item soon has a value; what is left is agreeing,
     // counted beside it until every item with a value has an agreed score too.
-    let key = if c.grouped && c.agreed < c.answered { "rating.completion_grouped" } else { "rating.completion" };
+    let key =
+        if c.grouped && c.agreed < c.answered { "rating.completion_grouped" } else { "rating.completion" };
     let mut done = app.lang.tf(key, &[("answered", &c.answered), ("total", &c.total), ("agreed", &c.agreed)]);
     let respondents = scoring::group::respondents(t, a);
     if respondents > 0 {
