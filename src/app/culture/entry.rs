@@ -9,7 +9,7 @@
 //! - **respondent** (`n`): one participant's scores for every item in order, for a workshop
 //!   where each person reads out their sheet; the table follows the cursor. ↑/↓ choose whose
 //!   (a participant already scored is corrected); it opens on the first named participant
-//!   without scores, else a new one (see [`who`]).
+//!   without scores, else a new one (see the `who` module).
 //!
 //! A `-` (or `.`) is "no answer". Scores are one digit each; with spaces or commas between
 //! them, numbers of any length. A digit outside the scale is refused as it is typed, with the
@@ -50,7 +50,7 @@ pub struct Entry {
     /// are new participants before it stores them (a digit too many is a mistake as often).
     pub asking: bool,
     /// For a respondent: whose scores the line holds, a position in the run's responses
-    /// ([`who::new_position`] and past: a new participant).
+    /// (from `who::new_position` on: a new participant).
     pub who: usize,
 }
 
@@ -136,7 +136,7 @@ impl Entry {
     }
 
     /// The marks over the first `count` digits of a line of everyone's scores: the named
-    /// participants' initials, else the positions' digits ([`who::mark`]).
+    /// participants' initials, else the positions' digits.
     pub fn marks(a: &Assessment, count: usize, show_names: bool) -> String {
         (0..count).map(|position| who::mark(a, position, show_names)).collect()
     }
