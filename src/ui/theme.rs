@@ -286,20 +286,13 @@ impl Texts for border::Set<'static> {
 type Pair = (&'static str, &'static str);
 
 symbol_sets! {
+    // Marks beside a row or a value.
     /// Beside the selected row of every list, so the selection shows without colour.
     selected: &'static str = SELECTED_MARK, ">";
-    /// Where text was cut.
-    ellipsis: &'static str = crate::text::ELLIPSIS, crate::text::ASCII_ELLIPSIS;
-    /// Box borders.
-    border: border::Set<'static> = border::PLAIN, ASCII_BORDER;
-    /// One cell of a horizontal rule across a pane.
-    rule: &'static str = "─", "-";
     /// Before a date that has passed.
     overdue: &'static str = "!", "!";
     /// Before a follow-up date that is close.
     soon: &'static str = "›", ">";
-    /// Either side of a value that ←/→ change.
-    choose: Pair = ("◂", "▸"), ("<", ">");
     /// An initiative's status beside its number: paused, stopped, completed, archived.
     paused: &'static str = "‖", "=";
     stopped: &'static str = "×", "x";
@@ -313,24 +306,38 @@ symbol_sets! {
     told: &'static str = "✓", "+";
     /// Beside a facet that is strong in a checklist's answers.
     strong: &'static str = "●", "*";
-    /// A chosen answer among radio buttons, and one not chosen.
-    radio: Pair = ("(•)", "( )"), ("(*)", "( )");
+    /// The change of a score since the run before: no change.
+    unchanged: &'static str = "±", "+-";
+
+    // Lines, boxes and bars.
+    /// Box borders.
+    border: border::Set<'static> = border::PLAIN, ASCII_BORDER;
+    /// One cell of a horizontal rule across a pane.
+    rule: &'static str = "─", "-";
     /// The filled and the empty part of a bar.
     bar: Pair = ("█", "░"), ("#", ".");
+    /// Text out of view above and below, in a field that scrolls.
+    more: Pair = ("↑", "↓"), ("^", "v");
+
+    // Inside a line of text.
+    /// Where text was cut.
+    ellipsis: &'static str = crate::text::ELLIPSIS, crate::text::ASCII_ELLIPSIS;
     /// A value that is not there (a score, a count).
     none: &'static str = "–", "-";
     /// A field left empty, and the break between a thing and what is said about it.
     dash: &'static str = "—", "-";
     /// Between the parts of a title or a list in one line.
     separator: &'static str = "·", "-";
-    /// Text out of view above and below, in a field that scrolls.
-    more: Pair = ("↑", "↓"), ("^", "v");
     /// "Leads to": a suggestion, a result, one date to the next.
     arrow: &'static str = "→", "->";
-    /// The change of a score since the run before: no change.
-    unchanged: &'static str = "±", "+-";
     /// Quotes around text the user typed.
     quotes: Pair = ("“", "”"), ("\"", "\"");
+
+    // Values chosen with keys.
+    /// Either side of a value that ←/→ change.
+    choose: Pair = ("◂", "▸"), ("<", ">");
+    /// A chosen answer among radio buttons, and one not chosen.
+    radio: Pair = ("(•)", "( )"), ("(*)", "( )");
 }
 
 /// Box borders drawn with `+`, `|` and `-`.

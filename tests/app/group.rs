@@ -697,27 +697,28 @@ fn rating_row(app: &Harness) -> usize {
 }
 
 /// Trial 9 §2: after everyone's own scores, agreeing is what is left; the footer, the message
-/// and Tab count the agreed scores, and a score called out moves on to the next item.
+/// and Tab count the agreed scores; a score stays on its item (the key contract) and `j`
+/// goes on.
 #[test]
 fn agreeing_after_everyones_scores_counts_the_agreed_scores() {
     let mut app = leadership_run(Lang::En, true);
     assert!(app.render(80, 24).contains("7/7 scored · 0/7 agreed · 4 respondents"), "{}", app.screen());
     app.press('g').press('3');
-    assert_eq!(rating_row(&app), 1, "a score moves on to the next item");
+    assert_eq!(rating_row(&app), 0, "a score stays on its item, to be corrected or noted");
     assert!(app.message().starts_with("1 of 7 agreed: 3 for Leaders give"), "{}", app.message());
     assert!(app.render(80, 24).contains("7/7 scored · 1/7 agreed"), "{}", app.screen());
     // Tab finds the items still waiting for an agreement, not the ones the group scored.
     app.press('G').press(KeyCode::Tab);
     assert_eq!(rating_row(&app), 1, "the first item without an agreed score, wrapping round");
-    // The scores as called out, one after the other.
+    // The scores as called out, one after the other, each followed by j.
     for digit in ['3', '3', '5', '2', '2', '4'] {
-        app.press(digit);
+        app.press(digit).press('j');
     }
     let a = run(&app);
     let agreed: Vec<Option<u8>> = a.answers.iter().map(|x| x.score).collect();
     assert_eq!(agreed, [Some(3), Some(3), Some(3), Some(5), Some(2), Some(2), Some(4)]);
     assert!(app.message().starts_with("7 of 7 agreed"), "{}", app.message());
-    assert_eq!(rating_row(&app), 6, "the last item stays selected when none is left");
+    assert_eq!(rating_row(&app), 6, "j stops at the last item");
     app.press(KeyCode::Tab);
     assert_eq!(app.message(), "Every item has an agreed score.");
     // One undo takes back one score.
@@ -725,16 +726,16 @@ fn agreeing_after_everyones_scores_counts_the_agreed_scores() {
     assert_eq!(run(&app).answers.len(), 6);
 }
 
-/// Without the group's own scores a digit is still the agreed score, and still moves on.
+/// Without the group's own scores a digit is still the agreed score, and stays on its item.
 #[test]
-fn scoring_without_a_group_moves_on_and_counts_what_is_answered() {
+fn scoring_without_a_group_stays_and_counts_what_is_answered() {
     let mut app = leadership_run(Lang::En, false);
     app.press('4');
-    assert_eq!(rating_row(&app), 1);
+    assert_eq!(rating_row(&app), 0);
     assert_eq!(app.message(), "Saved. 1 of 7 answered.");
     assert!(app.render(80, 24).contains("1/7 answered"), "{}", app.screen());
     app.press(KeyCode::Tab);
-    assert_eq!(rating_row(&app), 2, "Tab skips to the next item without a score");
+    assert_eq!(rating_row(&app), 1, "Tab goes to the next item without a score");
 }
 
 /// Trial 9 §10: one statement of seven has a colon mid-sentence; it is not cut there.

@@ -55,13 +55,14 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     app.wait_for("◂ The innovation journey ▸", TIMEOUT);
     app.press_key(Key::Enter, "0/18 answered");
 
-    // Each score moves on to the next item under the same perspective.
+    // A score stays on its item (to be corrected or noted); j goes on to the next.
     for (n, score) in ["3", "4", "2", "5", "1"].iter().enumerate() {
+        if n > 0 {
+            app.send("j");
+        }
         app.press(score, &format!("{}/18 answered", n + 1));
     }
     app.press("9", "outside this checklist's scale");
-    // The note is for the item just scored.
-    app.send("k");
 
     app.press_key(Key::Enter, "save the note");
     app.send("Failures are hushed up");
@@ -109,7 +110,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     // Months later (here: at once) the group runs the same checklist again.
     let mut app = start_run(&sandbox, "◂ The innovation journey ▸", 18);
     app.press("5", "1/18 answered");
-    app.press("3", "2/18 answered");
+    app.press("j3", "2/18 answered");
     app.press("c", "Comparison");
     app.wait_for("↑ +2.0", TIMEOUT);
     app.wait_for("↓ -1.0", TIMEOUT);

@@ -5,7 +5,7 @@ use tui_input::Input;
 use super::{CultureMode, Rating};
 use crate::app::{App, Mode};
 use crate::history::Change;
-use crate::model::{Answer, Assessment, Template};
+use crate::model::{Answer, Assessment};
 use crate::scoring;
 
 impl App {
@@ -58,12 +58,9 @@ impl App {
             }
             (None, false) => self.lang.tf("rating.cleared", &counts),
         };
-        // A score called out moves on to the next item, as Enter does on a line of scores.
-        let next = score.and_then(|_| next_unagreed(t, a, r));
+        // The score stays on its item, where the group may still correct it or note why; `j`
+        // goes on (the key contract: a digit scores the selected item).
         self.set_info(text);
-        if let Some(next) = next {
-            self.mode = Mode::Culture(CultureMode::Rating(next));
-        }
     }
 
     /// Moves to the next slot without an agreed score (the rating view's own digits), after
@@ -126,20 +123,6 @@ impl App {
             self.set_info(self.lang.t("rating.note_saved").to_owned());
         }
     }
-}
-
-/// Where the cursor goes after a score: the next item down under the same perspective; below
-/// the last, the first slot still without an agreed score (wrapping round); `None` to stay.
-fn next_unagreed(t: &Template, a: &Assessment, r: Rating) -> Option<Rating> {
-    let columns = t.perspectives.len().max(1);
-    let open = scoring::unagreed(t, a);
-    let here = r.row * columns + r.column;
-    let there = if here + columns < open.len() {
-        here + columns
-    } else {
-        (1..open.len()).map(|k| (here + k) % open.len()).find(|ix| open[*ix])?
-    };
-    Some(Rating { row: there / columns, column: there % columns, ..r })
 }
 
 /// The run with one answer (item and perspective) changed by `edit`, or `None` when that
