@@ -324,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_long_path_is_shortened_in_the_middle_and_keeps_the_file_name() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
+        let dir = crate::testing::temp_dir();
         let deep =
             dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
         std::fs::create_dir_all(&deep).expect("folders");

@@ -6,9 +6,10 @@ use tui_input::Input;
 
 mod form;
 
-pub use form::{IdeaField, IdeaForm};
+pub use form::IdeaForm;
 
-use super::editing::{self, FieldKind, FormField, Prompted, Typed};
+use super::editing::{self, Prompted, Typed};
+use super::fields::{FieldKind, FormField, IdeaField};
 use super::form::{MAX_TITLE_CHARS, keep_title};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
