@@ -261,15 +261,7 @@ pub fn standout(groups: &[SlotGroup<'_>]) -> Standout {
 /// same size), then template order. Slots with fewer than two scores are left out; when no
 /// item stands out ([`standout`]), the list is empty.
 pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    if standout(groups) != Standout::Yes {
-        return Vec::new();
-    }
-    let mean = mean_spread(groups).unwrap_or(0.0);
-    let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.spread().is_some_and(|s| s > mean + SAME_SPREAD))
-        .collect();
+    let mut with = standing_out(groups, |spread, mean| spread > mean + SAME_SPREAD);
     with.sort_by(|(ia, a), (ib, b)| {
         let key = |g: &SlotGroup<'_>| (g.spread().unwrap_or(0.0), g.distribution.is_split());
         let (sa, xa) = key(a);
@@ -283,19 +275,24 @@ pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&
 /// [`mean_spread`], narrowest first, then template order (so never one of
 /// [`disagree_most`]); empty when no item stands out ([`standout`]).
 pub fn agree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    if standout(groups) != Standout::Yes {
-        return Vec::new();
-    }
-    let mean = mean_spread(groups).unwrap_or(0.0);
-    let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.spread().is_some_and(|s| s < mean - SAME_SPREAD))
-        .collect();
+    let mut with = standing_out(groups, |spread, mean| spread < mean - SAME_SPREAD);
     with.sort_by(|(ia, a), (ib, b)| {
         a.spread().unwrap_or(0.0).total_cmp(&b.spread().unwrap_or(0.0)).then(ia.cmp(ib))
     });
     with.into_iter().take(limit).map(|(_, g)| g).collect()
+}
+
+/// The slots whose spread `side` keeps, measured against the run's [`mean_spread`], with
+/// their template positions; none when no item stands out ([`standout`]).
+fn standing_out<'g, 't>(
+    groups: &'g [SlotGroup<'t>],
+    side: impl Fn(f64, f64) -> bool,
+) -> Vec<(usize, &'g SlotGroup<'t>)> {
+    if standout(groups) != Standout::Yes {
+        return Vec::new();
+    }
+    let mean = mean_spread(groups).unwrap_or(0.0);
+    groups.iter().enumerate().filter(|(_, g)| g.spread().is_some_and(|s| side(s, mean))).collect()
 }
 
 /// The mean of the spreads of the slots that have one: how much the group disagrees on an

@@ -309,6 +309,8 @@ symbol_sets! {
     reverse: &'static str = "⇅", "~";
     /// Beside a score that has a note.
     noted: &'static str = "✎", "+";
+    /// Beside an idea whose proposer was told what happened to it.
+    told: &'static str = "✓", "+";
     /// Beside a facet that is strong in a checklist's answers.
     strong: &'static str = "●", "*";
     /// A chosen answer among radio buttons, and one not chosen.
