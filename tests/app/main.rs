@@ -13,6 +13,7 @@ mod first_week;
 mod grid;
 mod group;
 mod ideas;
+mod journeys;
 mod languages;
 mod mapping;
 mod profile;
