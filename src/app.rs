@@ -555,7 +555,7 @@ impl App {
 
     fn step_field(&mut self, forward: bool) {
         match &mut self.mode {
-            Mode::Form(form) => form.focus_step(forward),
+            Mode::Form(form) => form.tab(forward),
             Mode::LogEntry { kind, .. } => *kind = cycle::step(&LogKind::ALL, kind, forward),
             _ => {}
         }

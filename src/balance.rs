@@ -2,10 +2,11 @@
 //! facets, optionally weighted by priority; the OPSI-style tendency in words; the facets where
 //! new initiatives are needed; and a stage and track breakdown per grid cell.
 //!
-//! The one strength rule ([`RULE`]): a facet is strong when it holds at least half as many
-//! active initiatives as the largest facet *and* at least [`STRONG_SHARE`] % of all active
-//! initiatives, mixed and unplaced counted in the whole; below [`MIN_ACTIVE`] active
-//! initiatives, or when most are not placed yet, no tendency is named at all.
+//! The one strength rule ([`RULE`]): a facet is strong when it holds at least [`MIN_STRONG`]
+//! active initiatives, at least half as many as the largest facet *and* at least
+//! [`STRONG_SHARE`] % of all active initiatives, mixed and unplaced counted in the whole;
+//! below [`MIN_ACTIVE`] active initiatives, or when most are not placed yet, no tendency is
+//! named at all, and weighted with nothing to weigh (no expected money yet) neither.
 //!
 //! A [`Balance`] is built in one pass over the initiatives (see `App::refresh_grid`) and only
 //! read afterwards, so drawing a frame never walks the portfolio. It is the one place these
@@ -120,13 +121,17 @@ impl Balance {
         self.counts[STRIP] - self.mixed
     }
 
-    /// Per facet (grid order): meets the strength rule ([`RULE`]), whatever the tendency.
+    /// Per facet (grid order): meets the strength rule ([`RULE`]), whatever the tendency. The
+    /// least count holds weighted too: one initiative is one, whatever it weighs.
     fn meets_rule(&self, weighted: bool) -> [bool; 4] {
         let values = self.values(weighted);
         let whole: u64 = values.iter().sum();
         let largest = values[..4].iter().copied().max().unwrap_or(0);
         std::array::from_fn(|f| {
-            values[f] > 0 && values[f] * 2 >= largest && values[f] * 100 >= STRONG_SHARE * whole
+            self.counts[f] >= MIN_STRONG
+                && values[f] > 0
+                && values[f] * 2 >= largest
+                && values[f] * 100 >= STRONG_SHARE * whole
         })
     }
 
@@ -149,8 +154,9 @@ impl Balance {
     }
 
     /// The portfolio's tendency by the one rule ([`RULE`]): none for fewer than
-    /// [`MIN_ACTIVE`] active initiatives or when most are not placed yet, else the pattern of
-    /// strong facets, named in order of their counts.
+    /// [`MIN_ACTIVE`] active initiatives, when most are not placed yet, or when weighted
+    /// and nothing weighs anything, else the pattern of strong facets, named in order of
+    /// their counts (or weights).
     pub fn tendency(&self, weighted: bool) -> Tendency {
         let active = self.total();
         if active < MIN_ACTIVE {
@@ -161,6 +167,11 @@ impl Balance {
             return Tendency::MostlyUnplaced { unplaced, active };
         }
         let values = self.values(weighted);
+        // Weighted by expected money before any is stated, every share is 0 %: that is not
+        // weakness, there is nothing to weigh yet.
+        if values.iter().all(|v| *v == 0) {
+            return Tendency::NothingToWeigh;
+        }
         Tendency::ranked(std::array::from_fn(|f| values[f] as f64), self.meets_rule(weighted))
     }
 }
@@ -168,6 +179,10 @@ impl Balance {
 /// Fewer active initiatives than this and no tendency is named: a handful is neither balanced
 /// nor unbalanced.
 pub const MIN_ACTIVE: usize = 6;
+
+/// A strong facet holds at least this many active initiatives: one initiative is no
+/// strength, however the rest are spread.
+pub const MIN_STRONG: usize = 2;
 
 /// A strong facet holds at least this percentage of all active initiatives, placed or not.
 pub const STRONG_SHARE: u64 = 15;
@@ -178,7 +193,7 @@ pub const RULE: &str = "balance.rule";
 
 /// [`RULE`] in `lang`, with its numbers.
 pub fn rule(lang: Lang) -> String {
-    lang.tf(RULE, &[("share", &STRONG_SHARE), ("min", &MIN_ACTIVE)])
+    lang.tf(RULE, &[("share", &STRONG_SHARE), ("min", &MIN_ACTIVE), ("least", &MIN_STRONG)])
 }
 
 /// What the portfolio (or a checklist's answers) leans to, named.
@@ -188,6 +203,9 @@ pub enum Tendency {
     TooFew,
     /// More than half of the active initiatives are not placed yet: no tendency is named.
     MostlyUnplaced { unplaced: usize, active: usize },
+    /// Weighted, and no initiative weighs anything yet (no expected money stated): no
+    /// tendency is named.
+    NothingToWeigh,
     /// No facet is strong.
     WeakInAll,
     /// Every facet is strong.
@@ -218,9 +236,9 @@ impl Tendency {
         }
     }
 
-    /// A tendency is named (not too few, not mostly unplaced).
+    /// A tendency is named (not too few, not mostly unplaced, not without weights).
     pub fn is_named(&self) -> bool {
-        !matches!(self, Tendency::TooFew | Tendency::MostlyUnplaced { .. })
+        !matches!(self, Tendency::TooFew | Tendency::MostlyUnplaced { .. } | Tendency::NothingToWeigh)
     }
 
     /// The strong facets, most first (grid order when balanced).
@@ -229,16 +247,21 @@ impl Tendency {
             Tendency::Balanced => Facet::GRID.to_vec(),
             Tendency::Primarily { facet, .. } => vec![*facet],
             Tendency::Leaning { strong, .. } => strong.clone(),
-            Tendency::TooFew | Tendency::MostlyUnplaced { .. } | Tendency::WeakInAll => Vec::new(),
+            Tendency::TooFew
+            | Tendency::MostlyUnplaced { .. }
+            | Tendency::NothingToWeigh
+            | Tendency::WeakInAll => Vec::new(),
         }
     }
 
     /// A fixed name for scripts: `too_few`, `mostly_unplaced`, `weak_in_all`, `balanced`,
-    /// `primarily`, `leaning`.
+    /// `primarily`, `leaning` (and, only ever weighted, which the report is not,
+    /// `nothing_to_weigh`).
     pub fn key(&self) -> &'static str {
         match self {
             Tendency::TooFew => "too_few",
             Tendency::MostlyUnplaced { .. } => "mostly_unplaced",
+            Tendency::NothingToWeigh => "nothing_to_weigh",
             Tendency::WeakInAll => "weak_in_all",
             Tendency::Balanced => "balanced",
             Tendency::Primarily { .. } => "primarily",
@@ -254,6 +277,7 @@ impl Tendency {
             Tendency::MostlyUnplaced { unplaced, active } => {
                 lang.tf("balance.mostly_unplaced", &[("unplaced", unplaced), ("active", active)])
             }
+            Tendency::NothingToWeigh => lang.t("balance.nothing_to_weigh").to_owned(),
             Tendency::WeakInAll => lang.t("balance.weak_in_all").to_owned(),
             Tendency::Balanced => lang.t("balance.balanced").to_owned(),
             Tendency::Primarily { facet, weak } => {
@@ -449,7 +473,44 @@ mod tests {
     #[test]
     fn five_initiatives_are_too_few_and_six_are_enough() {
         assert_eq!(balance([2, 1, 1, 1, 0]).tendency(false), Tendency::TooFew);
-        assert_eq!(balance([2, 2, 1, 1, 0]).tendency(false), Tendency::Balanced);
+        assert!(balance([2, 2, 1, 1, 0]).tendency(false).is_named());
+        assert_eq!(balance([2, 2, 2, 2, 0]).tendency(false), Tendency::Balanced);
+    }
+
+    /// Trial 9: one initiative per facet was "balanced: strong in all four facets".
+    #[test]
+    fn one_initiative_is_no_strength() {
+        let b = balance([1, 1, 1, 1, 2]);
+        assert_eq!(b.tendency(false), Tendency::WeakInAll, "not balanced on one each");
+        assert_eq!(b.strong(false), [false; 4]);
+        assert_eq!(b.needs_new(), [true; 4], "each facet wants more");
+        assert_eq!(
+            balance([2, 2, 1, 1, 0]).tendency(false),
+            Tendency::Leaning {
+                strong: vec![Facet::MissionOriented, Facet::Anticipatory],
+                weak: vec![Facet::EnhancementOriented, Facet::Adaptive],
+            },
+            "the facets of one are weak, however large their share"
+        );
+        // Weighted, one heavy initiative is still one.
+        let mut heavy = balance([0, 2, 2, 2, 0]);
+        heavy.count(Facet::MissionOriented, Stage::Implementing, None, 5);
+        assert_eq!(heavy.strong(true), [false, true, true, true]);
+    }
+
+    /// Trial 9: weighted by expected money before any was stated, every facet was "weak" at
+    /// 0 %.
+    #[test]
+    fn with_nothing_to_weigh_no_tendency_is_named() {
+        let mut b = Balance::default();
+        for facet in Facet::GRID.iter().flat_map(|f| [*f, *f]) {
+            b.count(facet, Stage::Implementing, None, 0);
+        }
+        assert_eq!(b.tendency(true), Tendency::NothingToWeigh);
+        assert!(!b.tendency(true).is_named() && b.tendency(true).strong().is_empty());
+        assert_eq!(b.tendency(true).words(Lang::En), "no expected money to weigh yet");
+        assert_eq!(b.tendency(false), Tendency::Balanced, "counted, the same portfolio is balanced");
+        assert_eq!(b.needs_new(), [false; 4], "what is needed is counted, never weighted");
     }
 
     #[test]
@@ -464,7 +525,7 @@ mod tests {
     #[test]
     fn the_rule_in_one_sentence_has_its_numbers() {
         let rule = rule(Lang::En);
-        assert!(rule.contains("15%") && rule.contains(" 6 "), "{rule}");
+        assert!(rule.contains("15%") && rule.contains(" 6 ") && rule.contains(" 2 "), "{rule}");
         assert_eq!(rule.matches(". ").count(), 0, "one sentence: {rule}");
         for lang in [Lang::Sv, Lang::Da, Lang::Nb] {
             assert!(super::rule(lang).contains("15"), "{lang:?}");

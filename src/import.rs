@@ -432,6 +432,31 @@ mod tests {
         assert_eq!(ok.added[0].created, Some(today()), "no Created column: created today");
     }
 
+    /// Trial 9: the Norwegian header and answers were reworded; sheets exported before still
+    /// import as they did.
+    #[test]
+    fn earlier_wordings_of_headers_and_answers_still_import() {
+        use crate::model::PushedBy::{CostsAndProcesses, LeadersWantResults, PreparingForFuture};
+        for header in ["Idéens sortering", "Ideens sortering", "Idéns sortering", "Idea triage"] {
+            assert_eq!(column_for(header), Some(Column::Triage), "{header}");
+        }
+        let csv = "title;created_to;pushed_by\nA;1;ledere og politikere vil se resultater\n\
+                   B;2;cut costs, improve processes\nC;3;forberede oss på framtida\n\
+                   D;4;ledere og politikere som vil se resultater\nE;1;spare penge, forbedre arbejdsgange\n";
+        let plan = parse_str(csv).expect("parses");
+        let answers: Vec<_> = plan.added.iter().map(|i| i.placement.as_ref().map(|p| p.pushed_by)).collect();
+        assert_eq!(
+            answers,
+            [
+                Some(LeadersWantResults),
+                Some(CostsAndProcesses),
+                Some(PreparingForFuture),
+                Some(LeadersWantResults),
+                Some(CostsAndProcesses)
+            ]
+        );
+    }
+
     #[test]
     fn delimiters_and_unknown_columns() {
         let ok = parse_str("title,colour,owner\r\nA,red,Anna\r\n").expect("parses");

@@ -70,8 +70,6 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Everywhere, [BackTab => KeyModifiers::SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_pane", false, Action::ShowPreviousPane),
     bind!(Lists, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
     bind!(Lists, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
-    bind!(Lists, [Left => NONE, Char('h') => NONE], "← h", "help.move_left", false, Action::MoveLeft),
-    bind!(Lists, [Right => NONE, Char('l') => NONE], "→ l", "help.move_right", false, Action::MoveRight),
     bind!(Lists, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
     bind!(Lists, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
     bind!(Lists, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
@@ -182,6 +180,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProfileText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
     bind!(ProfileText, [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
     // Portfolio grid
+    // Only the grid has neighbours left and right: the lists would do nothing with them.
+    bind!(Grid, [Left => NONE, Char('h') => NONE], "← h", "help.move_left", false, Action::MoveLeft),
+    bind!(Grid, [Right => NONE, Char('l') => NONE], "→ l", "help.move_right", false, Action::MoveRight),
     bind!(Grid, [Left => SHIFT, Char('H') => NONE], "⇧← H", "help.grid_move_left", false, Action::Grid(GridAction::MoveInitiative(Direction::Left))),
     bind!(Grid, [Down => SHIFT, Char('J') => NONE], "⇧↓ J", "help.grid_move_down", false, Action::Grid(GridAction::MoveInitiative(Direction::Down))),
     bind!(Grid, [Up => SHIFT, Char('K') => NONE], "⇧↑ K", "help.grid_move_up", false, Action::Grid(GridAction::MoveInitiative(Direction::Up))),

@@ -383,7 +383,13 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // What the pane says about its state comes first (where `K` goes from the strip).
     let mut hints: Vec<_> =
         portfolio::footer_hints(app).into_iter().map(|(key, help)| (key, help, false)).collect();
-    hints.extend(keymap::effective(app.places(), app.writing()).into_iter().filter(|b| b.footer).map(hint));
+    let said = |b: &keymap::Binding| hints.iter().any(|(key, _, _)| b.label.split(' ').next() == Some(key));
+    let offered: Vec<_> = keymap::effective(app.places(), app.writing())
+        .into_iter()
+        .filter(|b| b.footer && app.offers_now(&app.mode, &b.action) && !said(b))
+        .map(hint)
+        .collect();
+    hints.extend(offered);
     // The kept hints go last; the others fill the room left of them.
     let (mut last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, _, kept)| *kept);
     last.sort_by_key(|(key, _, _)| matches!(key.as_str(), "?" | "F1"));

@@ -133,16 +133,29 @@ impl<T, F: Keyed + PartialEq> FormState<T, F> {
         self.focus = F::ALL.iter().position(|f| *f == field).unwrap_or(0);
     }
 
-    /// → at the end of the focused one-line field takes `offered`, the first known value what
-    /// is typed may be completed to (a unit, an owner). True if it did: the key is used up.
+    /// → at the end of the focused one-line field, or End anywhere in it once something is
+    /// typed, takes `offered`,
+    /// the first known value what is typed may be completed to (a unit, an owner). True if it
+    /// did: the key is used up.
     pub fn complete(&mut self, edit: Edit, offered: Option<&str>) -> bool {
         let field = self.field();
-        let Some(offered) = offered.filter(|_| edit == Edit::NextChar) else { return false };
-        let Some(input) = self.lines.get_mut(field).filter(|i| i.cursor() == i.value().chars().count())
-        else {
+        let Some(offered) = offered.filter(|_| matches!(edit, Edit::NextChar | Edit::End)) else {
             return false;
         };
-        *input = Input::new(offered.to_owned()).with_cursor(offered.chars().count());
+        let Some(input) = self.lines.get(field) else { return false };
+        let taken = match edit {
+            Edit::NextChar => input.cursor() == input.value().chars().count(),
+            // End still only moves the cursor in an empty field, where nothing suggests a name.
+            _ => !input.value().trim().is_empty(),
+        };
+        taken && self.take(offered)
+    }
+
+    /// Puts `name` in the focused one-line field, the cursor at its end. True if there is
+    /// such a field.
+    pub fn take(&mut self, name: &str) -> bool {
+        let Some(input) = self.lines.get_mut(self.field()) else { return false };
+        *input = Input::new(name.to_owned()).with_cursor(name.chars().count());
         self.dirty = true;
         true
     }

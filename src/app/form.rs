@@ -199,6 +199,21 @@ impl InitiativeForm {
         self.state.line(field).map(|i| i.value().trim().to_owned()).unwrap_or_default()
     }
 
+    /// Tab (`forward`): takes the name shown after what is typed in the unit or owner field,
+    /// as completion does elsewhere, then goes on (↓ goes on without it); Shift-Tab only goes
+    /// back. An empty field stays empty: the names it lists are a choice, not a guess.
+    pub fn tab(&mut self, forward: bool) {
+        let field = self.state.field();
+        let typed = self.state.line(field).is_some_and(|i| !i.value().trim().is_empty());
+        if forward
+            && typed
+            && let Some(name) = self.suggestions(field).first().map(|s| (*s).to_owned())
+        {
+            self.state.take(&name);
+        }
+        self.focus_step(forward);
+    }
+
     /// Tab (`forward`) or Shift-Tab; the option cursor starts again at the top.
     pub fn focus_step(&mut self, forward: bool) {
         self.state.focus_step(forward);
@@ -211,7 +226,7 @@ impl InitiativeForm {
     }
 
     /// Known names that start with (or contain) what is typed in the unit or owner field,
-    /// best first; `→` at the end of the text takes the first.
+    /// best first; `→` at the end of the text, `End` and Tab take the first.
     pub fn suggestions(&self, field: Field) -> Vec<&str> {
         let known = match field {
             Field::Unit => &self.known_units,
@@ -316,7 +331,7 @@ impl InitiativeForm {
     }
 
     /// An editing key while the form has focus (Tab, Ctrl-s, Esc and Enter are handled
-    /// before). → at the end of a field with a suggestion takes the suggestion; choice
+    /// before). → at the end of a field with a suggestion, or End, takes the suggestion; choice
     /// fields step with ← → (and h l, space), multi-select fields move with ← → and tick
     /// with space (or x).
     pub fn edit(&mut self, edit: Edit) {

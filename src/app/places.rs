@@ -3,7 +3,7 @@
 
 use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
 use super::{App, CultureMode, Mode, ProfileEditor};
-use crate::action::{KeyContext, Pane, Place, Unbound};
+use crate::action::{Action, GridAction, KeyContext, Pane, Place, ProfileAction, Unbound};
 use crate::i18n::Lang;
 
 impl App {
@@ -71,6 +71,27 @@ impl App {
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(CultureMode::Entry(entry)) if entry.asking => self.question(),
             Mode::Culture(mode) => mode.places(),
+        }
+    }
+
+    /// Whether a key for `action` can do something now in `mode` (the footer's mode, or the
+    /// one the help was opened from), so that neither offers a key that would do nothing:
+    /// what acts on the selected initiative only while one is selected, `+` only while a
+    /// name waits to be added to the profile.
+    pub fn offers_now(&self, mode: &Mode, action: &Action) -> bool {
+        let on_selected = matches!(
+            action,
+            Action::OpenSelected
+                | Action::EditSelected
+                | Action::AddLogEntry
+                | Action::DeleteSelected
+                | Action::ToggleArchived
+                | Action::Grid(GridAction::OpenPlacement | GridAction::MoveInitiative(_))
+        );
+        match action {
+            _ if on_selected && matches!(mode, Mode::Normal) => self.selected_id().is_some(),
+            Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
+            _ => true,
         }
     }
 

@@ -6,7 +6,7 @@ use tui_input::Input;
 use super::{App, Mode};
 use crate::action::ProfileAction;
 use crate::history::Change;
-use crate::model::{Collection, Goal, Organisation, Unit};
+use crate::model::{Collection, Currency, Goal, Organisation, Unit};
 use crate::text::fold;
 
 /// A row of the profile editor.
@@ -102,15 +102,19 @@ impl App {
         }
     }
 
-    /// The next currency (SEK, DKK, NOK, EUR, then none chosen), one undoable edit.
+    /// The next currency, one undoable edit: the language's own first (NOK in Norwegian), the
+    /// others, then none chosen.
     fn next_currency(&mut self) {
         let before = self.portfolio.organisation.clone();
         let mut after = before.clone();
         after.currency =
-            crate::cycle::step_or_none(&crate::model::Currency::ALL, before.currency.as_ref(), true);
-        let name = after.currency.map_or_else(|| self.lang.t("profile.currency_none"), |c| c.code());
+            crate::cycle::step_or_none(&Currency::offered(self.lang), before.currency.as_ref(), true);
+        let said = match after.currency {
+            Some(c) => self.lang.tf("profile.currency_set", &[("currency", &c.code())]),
+            None => self.lang.t("profile.currency_unset").to_owned(),
+        };
         if self.commit(Change::organisation(before, after)) {
-            self.set_info(self.lang.tf("profile.currency_set", &[("currency", &name)]));
+            self.set_info(said);
         }
     }
 
@@ -348,7 +352,11 @@ impl App {
     }
 
     fn add_suggested(&mut self) {
-        let Some((what, name)) = self.suggested.take() else { return };
+        let Some((what, name)) = self.suggested.take() else {
+            // Offered only after a save names someone new; pressed anyway, it says so.
+            self.set_info(self.lang.t("profile.nothing_suggested").to_owned());
+            return;
+        };
         if self.change_organisation(|_, org| {
             match what {
                 Renamed::Unit => org.units.push(Unit { name: name.clone(), ..Unit::default() }),

@@ -53,12 +53,40 @@ fn words<T: Keyed + Eq + Hash>(prefixes: &[&str], extra: &[(T, &[&str])]) -> Has
     map
 }
 
-/// [`words`] for an answer of the OPSI question, also known by its mark (1–4, a–d).
-fn marked<T: Keyed + Eq + Hash>(prefix: &str, mark: fn(T) -> &'static str) -> HashMap<String, T> {
-    let mut map = words(&[prefix], &[]);
+/// [`words`] for an answer of the OPSI question, also known by its mark (1–4, a–d) and by
+/// `earlier` words.
+fn marked<T: Keyed + Eq + Hash>(
+    prefix: &str,
+    mark: fn(T) -> &'static str,
+    earlier: &[(T, &[&str])],
+) -> HashMap<String, T> {
+    let mut map = words(&[prefix], earlier);
     map.extend(T::ALL.iter().map(|v| (norm(mark(*v)), *v)));
     map
 }
+
+/// What earlier versions wrote for answers to "mainly pushed by" before they were worded to
+/// follow the question, which the sheets they exported still hold.
+const EARLIER_PUSHED_BY: &[(PushedBy, &[&str])] = &[
+    (
+        PushedBy::LeadersWantResults,
+        &[
+            "leaders want results",
+            "ledelse og politikere vil se resultater",
+            "ledere og politikere vil se resultater",
+        ],
+    ),
+    (
+        PushedBy::CostsAndProcesses,
+        &[
+            "cut costs, improve processes",
+            "sänka kostnader, förbättra processer",
+            "spare penge, forbedre arbejdsgange",
+            "kutte kostnader, forbedre prosesser",
+        ],
+    ),
+    (PushedBy::PreparingForFuture, &["forberede os på fremtiden", "forberede oss på framtida"]),
+];
 
 impl Vocab {
     /// The one vocabulary, built on first use.
@@ -315,8 +343,8 @@ impl Vocab {
                     (Priority::High, &["hög", "høj", "høy", "high"]),
                 ],
             ),
-            created_to: marked("created_to", CreatedTo::mark),
-            pushed_by: marked("pushed_by", PushedBy::mark),
+            created_to: marked("created_to", CreatedTo::mark, &[]),
+            pushed_by: marked("pushed_by", PushedBy::mark, EARLIER_PUSHED_BY),
             kinds: words(
                 &["log_kind"],
                 &[

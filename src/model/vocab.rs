@@ -224,6 +224,25 @@ keyed_enum! {
 }
 
 impl Currency {
+    /// The currency of the country that speaks `lang` (none for English): the one place
+    /// that says so. The profile offers it first.
+    pub fn of(lang: crate::i18n::Lang) -> Option<Currency> {
+        use crate::i18n::Lang;
+        match lang {
+            Lang::En => None,
+            Lang::Sv => Some(Currency::Sek),
+            Lang::Da => Some(Currency::Dkk),
+            Lang::Nb => Some(Currency::Nok),
+        }
+    }
+
+    /// Every currency in the order the profile offers them to a reader of `lang`: the
+    /// language's own first, then the rest in [`Currency::ALL`]'s order.
+    pub fn offered(lang: crate::i18n::Lang) -> Vec<Currency> {
+        let own = Currency::of(lang);
+        own.into_iter().chain(Currency::ALL.into_iter().filter(|c| Some(*c) != own)).collect()
+    }
+
     /// The ISO 4217 code: "SEK".
     pub fn code(self) -> &'static str {
         match self {

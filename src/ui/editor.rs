@@ -14,9 +14,15 @@ use crate::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, FORM_TEXT_ROWS as TEXT_ROWS
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
 
-/// The form's title: a new initiative, or which one is edited.
+/// The form's title: a new initiative (naming the facet it goes into, which `n` in the grid
+/// takes from the selected cell), or which one is edited.
 pub fn title(app: &App, form: &InitiativeForm) -> String {
+    let facet = form.state.draft.facet;
     match &form.state.original {
+        None if crate::model::Facet::GRID.contains(&facet) => {
+            let name = app.lang.t(&format!("facet_short.{}", facet.key()));
+            app.lang.tf("form.title_new_in", &[("facet", &name)])
+        }
         None => app.lang.t("form.title_new").to_owned(),
         Some(i) => app.lang.tf("form.title_edit", &[("id", &i.id), ("title", &one_line(&i.title))]),
     }

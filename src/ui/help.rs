@@ -51,13 +51,33 @@ fn geometry(area: Rect, compact: bool) -> (Rect, usize) {
 /// The overlay's lines: the keys of every place live in `back`, then what else helps there.
 fn lines(app: &App, back: &Mode, width: u16, inner: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let listed = keymap::effective(app.places_in(back), app.writing());
+    let mut listed = keymap::effective(app.places_in(back), app.writing());
+    listed.retain(|b| app.offers_now(back, &b.action));
     for place in app.places_in(back).iter().chain(&[Place::Anywhere]) {
         lines.push(Line::styled(app.lang.t(heading(*place)), theme.heading()));
         for b in listed.iter().filter(|b| b.serves(*place)) {
             // At least one space after the key, however long its name in this language.
             let key = Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key());
             lines.extend(hanging(key, app.lang.t(b.help), inner, KEY_COLUMN));
+        }
+        lines.push(Line::raw(""));
+    }
+    // The initiative form's fields take keys no binding claims (they are typed into the
+    // field): how to complete, choose, tick and add.
+    if let Mode::Form(form) = back
+        && form.benefit.is_none()
+    {
+        lines.push(Line::styled(app.lang.t("help.section_fields"), theme.heading()));
+        for (label, text) in [
+            ("→ End", "help.form_suggestion"),
+            ("← →", "help.form_choice"),
+            ("← →", "help.form_boxes"),
+            ("Space x", "help.form_tick"),
+            ("a Enter m d", "help.form_benefits"),
+            ("Enter", "help.form_newline"),
+        ] {
+            let key = Span::styled(format!("  {:<11} ", super::key_label(app, label)), theme.key());
+            lines.extend(hanging(key, app.lang.t(text), inner, KEY_COLUMN));
         }
         lines.push(Line::raw(""));
     }
@@ -119,6 +139,7 @@ fn place_name(app: &App, back: &Mode) -> String {
         Mode::Form(form) => super::editor::title(app, form),
         Mode::Intake(_) => app.lang.t("intake.name").to_owned(),
         Mode::Benefits(_) => app.lang.t("benefits.title").to_owned(),
+        Mode::Profile(_) => app.lang.t("profile.title").to_owned(),
         _ => app.lang.t(app.pane.title_key()).to_owned(),
     }
 }

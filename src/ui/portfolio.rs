@@ -132,14 +132,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// The footer's first hint while the strip is selected: where `K` moves an initiative from it
-/// (the facet above the strip's chosen side) and, outside zoom, that ←/→ choose the side.
+/// The footer's first hint: in an empty cell, that `n` adds an initiative there (the one
+/// thing to do in an empty grid); while the strip is selected, where `K` moves an initiative
+/// from it (the facet above the strip's chosen side) and, outside zoom, that ←/→ choose the
+/// side.
 pub fn footer_hints(app: &App) -> Vec<(String, String)> {
+    // The welcome, shown over the grid on a first run, offers its own ways to start.
     if app.pane != crate::action::Pane::Portfolio
-        || app.grid.cell != STRIP
-        || app.grid_cell_ids(STRIP).is_empty()
         || !matches!(app.mode, crate::app::Mode::Normal)
+        || app.first_run
     {
+        return Vec::new();
+    }
+    if app.grid_cell_ids(app.grid.cell).is_empty() {
+        return if app.writing().offers(&crate::action::Action::NewInitiative) {
+            vec![("n".to_owned(), app.lang.t("grid.new_here").to_owned())]
+        } else {
+            Vec::new()
+        };
+    }
+    if app.grid.cell != STRIP {
         return Vec::new();
     }
     let facet = app.lang.t(&format!("facet.{}", app.grid.strip_target().key()));
@@ -297,10 +309,12 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     let inner_width = usize::from(area.width.saturating_sub(2));
     let title = cell_title(app, cell, how.title);
     let title_style = if focused { theme.heading() } else { Style::new().bold() };
+    // The selected cell's title carries the lists' selection mark: without colour, a bold
+    // border alone does not show on a projector which cell `n` adds to.
     let mut block = theme
         .bordered()
         .title(Span::styled(
-            format!(" {} ", theme.truncate(&title, inner_width.saturating_sub(2))),
+            format!("{}{} ", theme.mark(focused), theme.truncate(&title, inner_width.saturating_sub(2))),
             title_style,
         ))
         .border_style(if focused { theme.border_focused() } else { theme.border() });
@@ -347,6 +361,13 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
     if ids.is_empty() {
         let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
         lines.push(Line::styled(theme.truncate(app.lang.t(empty), inner_width), theme.dim()));
+        // The selected empty cell says what `n` does there, the one thing to do in it.
+        if focused && !filtered && app.writing().offers(&crate::action::Action::NewInitiative) {
+            lines.push(Line::styled(
+                theme.truncate(app.lang.t("grid.cell_empty_add"), inner_width),
+                theme.key(),
+            ));
+        }
     } else if list_height > 0 {
         // Double-spaced when zoomed and everything fits: easier to read on a projector.
         let spaced = zoomed && ids.len() * 2 <= list_height;

@@ -49,9 +49,16 @@ fn t(lang: Lang, key: &str) -> String {
     lang.t(key).to_owned()
 }
 
+/// The screen with the selected cell's mark (`┌▸Mission · …`) read as the space the other
+/// titles start with, for the helpers that find titles by their corner.
+fn unmarked(screen: &str) -> String {
+    screen.replace("┌▸", "┌ ")
+}
+
 /// A facet's whole title on its cell's top border, up to the border line after it; by its
 /// full name or, where the grid is narrow, its short one.
 fn title(screen: &str, lang: Lang, facet: Facet) -> Spot {
+    let screen = &unmarked(screen);
     let full = format!("┌ {} · ", t(lang, &format!("facet.{}", facet.key())));
     let short = format!("┌ {} · ", t(lang, &format!("facet_short.{}", facet.key())));
     let start = spot(screen, if screen.contains(&full) { &full } else { &short });
@@ -187,7 +194,7 @@ fn cell_titles_are_shortened_all_alike() {
                     .collect()
             };
             // Every title on screen, as drawn between "┌ " and the border line after it.
-            let mut drawn: Vec<String> = screen
+            let mut drawn: Vec<String> = unmarked(&screen)
                 .split("┌ ")
                 .skip(1)
                 .map(|rest| {
@@ -292,6 +299,7 @@ fn an_empty_cell_under_a_filter_says_nothing_matches() {
 
 /// The strip's rows between its borders, as drawn.
 fn strip_rows(screen: &str) -> Vec<String> {
+    let screen = unmarked(screen);
     let lines: Vec<&str> = screen.lines().collect();
     let top = lines.iter().position(|l| l.contains("┌ Mixed and unplaced")).expect("the strip");
     lines[top + 1..].iter().take_while(|l| !l.contains('└')).map(|l| (*l).to_owned()).collect()
@@ -328,7 +336,7 @@ fn after_shift_moves_into_mixed_every_one_is_reachable_and_no_row_is_blank() {
         );
         // The counter says which rows show, and they are as many as the strip has room for.
         let border =
-            screen.lines().skip_while(|l| !l.contains("┌ Mixed and unplaced")).find(|l| l.contains('└'));
+            screen.lines().skip_while(|l| !l.contains("┌▸Mixed and unplaced")).find(|l| l.contains('└'));
         let counter = border.and_then(|l| l.split_whitespace().find(|w| w.contains('–'))).unwrap_or_default();
         let (first, last) = counter.split_once('–').expect("a counter such as 3–4");
         let (first, last): (usize, usize) = (first.parse().expect("a row"), last.parse().expect("a row"));

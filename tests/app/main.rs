@@ -9,6 +9,7 @@ mod conflicts;
 mod drafts;
 mod external;
 mod first_look;
+mod first_week;
 mod grid;
 mod group;
 mod ideas;

@@ -272,7 +272,10 @@ fn render_facets(app: &App, frame: &mut Frame, area: Rect, t: &Template, a: &Ass
     ));
     right.push(Line::styled(app.lang.tn("results.off_grid", mix.off_grid, &[]), theme.dim()));
     right.push(Line::styled(
-        app.lang.tf("results.mix_rule", &[("share", &crate::balance::STRONG_SHARE)]),
+        app.lang.tf(
+            "results.mix_rule",
+            &[("share", &crate::balance::STRONG_SHARE), ("least", &crate::balance::MIN_STRONG)],
+        ),
         theme.dim(),
     ));
     let below = group::lines(app, t, a, usize::from(area.width), theme);
