@@ -19,6 +19,12 @@
 //!   or after it, and **due** when the target date is today or within the coming 14 days.
 //! - Money and time add up over the portfolio (as written: state them per year, in one unit);
 //!   quality and other benefits are followed one by one.
+//! - Time is added only within one unit, never across units (hours and FTE are not one
+//!   figure). Units are compared folded, without spaces ("Timer / år" = "timer/år"). The
+//!   **headline unit** is the one most time benefits name (on a tie, the one stated first:
+//!   the lowest benefit number, so one benefit in a new unit never takes the headline over);
+//!   a time benefit with no unit counts in it. The others are summed per unit apart and named beside
+//!   the headline figure ([`TimeUnits`]).
 
 mod words;
 
@@ -31,7 +37,7 @@ use crate::model::{
     Benefit, BenefitKind, Costs, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
 
-pub use words::{due_text, label, realisation_text, value_text};
+pub use words::{apart_text, due_text, label, realisation_text, value_text};
 
 /// Days ahead a target date counts as due.
 pub const DUE_SOON_DAYS: i32 = 14;
@@ -161,7 +167,110 @@ pub fn trend(b: &Benefit) -> Option<Trend> {
     })
 }
 
-/// Money and time, planned and realised. Other kinds are not summed.
+/// A time unit as time benefits are compared by: folded, without spaces.
+pub fn unit_key(unit: &str) -> String {
+    crate::text::fold(unit).split_whitespace().collect()
+}
+
+/// The unit time is added up in: its key ([`unit_key`]) and how it is written (as the first
+/// benefit naming it writes it). The default, with no key, takes only time benefits that
+/// name no unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimeUnit {
+    pub key: String,
+    pub shown: String,
+}
+
+impl TimeUnit {
+    /// Whether `b`'s time is added in this unit: a time benefit in it, or naming none.
+    pub fn takes(&self, b: &Benefit) -> bool {
+        b.kind == BenefitKind::Time && self.fits(&b.unit)
+    }
+
+    /// Whether a unit as typed is this one (no unit is).
+    pub fn fits(&self, unit: &str) -> bool {
+        unit.trim().is_empty() || unit_key(unit) == self.key
+    }
+}
+
+/// Time benefits in a unit other than the headline: counted and summed apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Apart {
+    /// The unit as the first benefit naming it writes it.
+    pub unit: String,
+    pub count: usize,
+    pub planned: f64,
+    pub realised: f64,
+}
+
+/// The units a set of time benefits is written in: the headline, which the sums are in, and
+/// the others, each summed apart (most benefits first).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeUnits {
+    pub headline: TimeUnit,
+    pub apart: Vec<Apart>,
+}
+
+impl TimeUnits {
+    /// Time benefits not added to the headline figure.
+    pub fn apart_count(&self) -> usize {
+        self.apart.iter().map(|a| a.count).sum()
+    }
+}
+
+/// The units `benefits`' time is written in, each with its sums, the headline first (see the
+/// module's notes); time benefits naming no unit are left out.
+fn units_of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Vec<(TimeUnit, Apart)> {
+    struct Seen {
+        key: String,
+        /// As written by the benefit with the lowest number.
+        shown: String,
+        first: Id,
+        count: usize,
+        planned: f64,
+        realised: f64,
+    }
+    let mut units: Vec<Seen> = Vec::new();
+    for b in benefits.into_iter().filter(|b| b.kind == BenefitKind::Time && !b.unit.trim().is_empty()) {
+        let key = unit_key(&b.unit);
+        let (planned, realised) = (planned(b).unwrap_or(0.0), realised(b).unwrap_or(0.0));
+        let shown = || crate::text::one_line(b.unit.trim()).into_owned();
+        match units.iter_mut().find(|u| u.key == key) {
+            Some(u) => {
+                u.count += 1;
+                u.planned += planned;
+                u.realised += realised;
+                if b.id < u.first {
+                    (u.first, u.shown) = (b.id, shown());
+                }
+            }
+            None => units.push(Seen { key, shown: shown(), first: b.id, count: 1, planned, realised }),
+        }
+    }
+    units.sort_by_key(|u| (std::cmp::Reverse(u.count), u.first));
+    units
+        .into_iter()
+        .map(|u| {
+            let apart = Apart { unit: u.shown.clone(), count: u.count, planned: u.planned, realised: u.realised };
+            (TimeUnit { key: u.key, shown: u.shown }, apart)
+        })
+        .collect()
+}
+
+/// The headline unit of `benefits` and the time summed apart in each other unit (see the
+/// module's notes).
+pub fn time_units<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> TimeUnits {
+    let mut units = units_of(benefits).into_iter();
+    let Some((headline, _)) = units.next() else { return TimeUnits::default() };
+    TimeUnits { headline, apart: units.map(|(_, apart)| apart).collect() }
+}
+
+/// `benefits`' time in units other than `headline`, summed per unit.
+pub fn apart_from<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, headline: &TimeUnit) -> Vec<Apart> {
+    units_of(benefits.into_iter().filter(|b| !headline.takes(b))).into_iter().map(|(_, apart)| apart).collect()
+}
+
+/// Money and time, planned and realised; time in one unit only. Other kinds are not summed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Sums {
     pub money_planned: f64,
@@ -171,18 +280,19 @@ pub struct Sums {
 }
 
 impl Sums {
-    pub fn add(&mut self, b: &Benefit) {
+    /// Adds `b`'s money, or its time when `unit` takes it.
+    pub fn add(&mut self, b: &Benefit, unit: &TimeUnit) {
         let (planned, realised) = (planned(b).unwrap_or(0.0), realised(b).unwrap_or(0.0));
         match b.kind {
             BenefitKind::Money => {
                 self.money_planned += planned;
                 self.money_realised += realised;
             }
-            BenefitKind::Time => {
+            BenefitKind::Time if unit.takes(b) => {
                 self.time_planned += planned;
                 self.time_realised += realised;
             }
-            BenefitKind::Quality | BenefitKind::Other => {}
+            BenefitKind::Time | BenefitKind::Quality | BenefitKind::Other => {}
         }
     }
 
@@ -204,9 +314,10 @@ impl Sums {
         self.time_realised = tidy(self.time_realised - other.time_realised);
     }
 
-    pub fn of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Self {
+    /// The sums of `benefits`, time in `unit`.
+    pub fn of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, unit: &TimeUnit) -> Self {
         let mut sums = Sums::default();
-        benefits.into_iter().for_each(|b| sums.add(b));
+        benefits.into_iter().for_each(|b| sums.add(b, unit));
         sums
     }
 
@@ -288,12 +399,12 @@ pub fn month_index(d: Date) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month() - 1)
 }
 
-/// What one benefit adds to a timeline, month by month (money and time only): its planned
-/// gain in the month of its target date, and each reading's change of the realised gain in
-/// the reading's month. Every dated month is named, if only with nothing added, so the
-/// timeline spans it.
-pub fn month_deltas(b: &Benefit, mut add: impl FnMut(i64, Sums)) {
-    if !b.kind.is_summed() {
+/// What one benefit adds to a timeline, month by month (money, and time in `unit`): its
+/// planned gain in the month of its target date, and each reading's change of the realised
+/// gain in the reading's month. Every dated month is named, if only with nothing added, so
+/// the timeline spans it.
+pub fn month_deltas(b: &Benefit, unit: &TimeUnit, mut add: impl FnMut(i64, Sums)) {
+    if !b.kind.is_summed() || (b.kind == BenefitKind::Time && !unit.takes(b)) {
         return;
     }
     let sums = |planned: f64, realised: f64| match b.kind {
@@ -349,12 +460,12 @@ pub fn timeline_from(months: &BTreeMap<i64, Sums>) -> Timeline {
     Timeline { start: ((first / 12) as i16, (first % 12) as i8 + 1), months }
 }
 
-/// The timeline of `benefits` (money and time only), from the first dated target or reading
-/// to the last: see [`month_deltas`] and [`timeline_from`].
-pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Timeline {
+/// The timeline of `benefits` (money, and time in `unit`), from the first dated target or
+/// reading to the last: see [`month_deltas`] and [`timeline_from`].
+pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, unit: &TimeUnit) -> Timeline {
     let mut months: BTreeMap<i64, Sums> = BTreeMap::new();
     for b in benefits {
-        month_deltas(b, |month, sums| months.entry(month).or_default().plus(&sums));
+        month_deltas(b, unit, |month, sums| months.entry(month).or_default().plus(&sums));
     }
     timeline_from(&months)
 }
@@ -386,11 +497,15 @@ pub struct InitiativeFigures {
     pub costs: Costs,
     /// Years to pay back the investment from the planned money benefit.
     pub payback_years: Option<f64>,
+    /// Time in units other than the portfolio's headline, summed per unit.
+    pub time_apart: Vec<Apart>,
 }
 
 /// The portfolio's benefits in figures (initiatives not archived).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The unit every time figure here is in, and the time benefits in other units.
+    pub time: TimeUnits,
     /// The initiatives' tallies added up.
     pub benefits: Tally,
     /// Benefits due within [`DUE_SOON_DAYS`].
@@ -410,7 +525,11 @@ pub struct Summary {
 }
 
 pub fn summary(p: &Portfolio, today: Date) -> Summary {
+    let counted = || p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits);
+    let time = time_units(counted());
     let mut s = Summary {
+        timeline: timeline(counted(), &time.headline),
+        time,
         benefits: Tally::default(),
         due_soon: 0,
         per_pressure: [Sums::default(); 4],
@@ -419,7 +538,6 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
         without_owner: Vec::new(),
         implemented_without_benefit: Vec::new(),
         initiatives: Vec::new(),
-        timeline: timeline(p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits)),
     };
     for i in p.initiatives.iter().filter(|i| counts(i)) {
         if implemented_without_benefit(i) {
@@ -431,11 +549,12 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
             benefits: Tally { count: i.benefits.len(), ..Tally::default() },
             costs: i.costs.as_deref().cloned().unwrap_or_default(),
             payback_years: None,
+            time_apart: apart_from(&i.benefits, &s.time.headline),
         };
         let facet = Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5);
         for b in &i.benefits {
             // Worked out once, added everywhere it counts.
-            let one = Sums::of([b]);
+            let one = Sums::of([b], &s.time.headline);
             figures.benefits.sums.plus(&one);
             let pressure = match b.relieves {
                 Some(Pressure::Money) => 0,
@@ -627,7 +746,7 @@ mod tests {
         assert_eq!((planned(&b), realised(&b), realisation(&b)), (None, None, None));
         b.target.value = None;
         assert_eq!(realisation(&b), None);
-        assert_eq!(Sums::of([&b]), Sums::default(), "nothing summed, nothing divided");
+        assert_eq!(Sums::of([&b], &TimeUnit::default()), Sums::default(), "nothing summed, nothing divided");
     }
 
     #[test]
@@ -681,14 +800,40 @@ mod tests {
         );
         let t = benefit(BenefitKind::Time, 50.0, 30.0, date(2026, 6, 30), vec![reading(2026, 1, 40.0)]);
         let q = benefit(BenefitKind::Quality, 1.0, 2.0, date(2030, 1, 1), vec![]);
-        let line = timeline([&a, &t, &q]);
+        let line = timeline([&a, &t, &q], &TimeUnit::default());
         assert_eq!(line.start, (2025, 6), "quality benefits do not stretch the timeline");
         let years = line.years();
         assert_eq!(years.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2025, 2026]);
         assert_eq!((years[0].1.money_planned, years[0].1.money_realised), (100.0, 40.0));
         assert_eq!((years[1].1.money_planned, years[1].1.money_realised), (100.0, 90.0));
         assert_eq!((years[1].1.time_planned, years[1].1.time_realised), (20.0, 10.0));
-        assert_eq!(timeline(std::iter::empty::<&Benefit>()), Timeline::default());
+        assert_eq!(timeline(std::iter::empty::<&Benefit>(), &TimeUnit::default()), Timeline::default());
+    }
+
+    /// Trial 9: hours and FTE were added into one figure labelled with the first unit met.
+    #[test]
+    fn time_in_different_units_is_never_added_together() {
+        let unit = |u: &str, from: f64, to: f64, now: f64| Benefit {
+            unit: u.into(),
+            ..benefit(BenefitKind::Time, from, to, date(2026, 12, 31), vec![reading(2026, 6, now)])
+        };
+        let fte = Benefit { id: 3, ..unit("FTE", 0.0, 1.5, 0.5) };
+        let hours = Benefit { id: 2, ..unit("timer/år", 0.0, 1200.0, 500.0) };
+        let more_hours = Benefit { id: 4, ..unit(" Timer / år ", 0.0, 100.0, 0.0) };
+        let unnamed = unit("", 0.0, 10.0, 10.0);
+        let units = time_units([&fte, &hours, &more_hours, &unnamed]);
+        assert_eq!(units.headline.shown, "timer/år", "most benefits name it; case and spaces do not count");
+        assert_eq!(
+            units.apart,
+            [Apart { unit: "FTE".into(), count: 1, planned: 1.5, realised: 0.5 }],
+            "the other unit is summed apart"
+        );
+        let sums = Sums::of([&fte, &hours, &more_hours, &unnamed], &units.headline);
+        assert_eq!((sums.time_planned, sums.time_realised), (1310.0, 510.0), "no unit counts in the headline");
+        let line = timeline([&fte, &hours], &units.headline);
+        assert_eq!(line.years().last().map(|(_, s)| s.time_planned), Some(1200.0));
+        // On a tie the unit stated first leads, wherever its initiative is.
+        assert_eq!(time_units([&fte, &hours]).headline.shown, "timer/år");
     }
 
     #[test]

@@ -104,18 +104,25 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     // and its figure is the chart's; the other kind's when the chart's has none.
     let sum = |kind: BenefitKind| {
         let (planned, realised) = f.sums.of_kind(kind);
-        let unit = if kind == BenefitKind::Time { f.time_unit.as_str() } else { "" };
-        sum_text(app, kind, planned, realised, unit)
+        let unit = if kind == BenefitKind::Time { f.time.headline.shown.as_str() } else { "" };
+        sum_text(app, kind, planned, realised, unit).map(|text| (kind, text))
     };
-    let other = if view.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+    let chart = view.chart_kind();
+    let other = if chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
     let width = usize::from(area.width);
     let mut first = parts.join(" · ");
-    if let Some([full, short]) = sum(view.chart).or_else(|| sum(other)) {
-        let with_full = format!("{first} · {full}");
-        first = if with_full.width() <= width { with_full } else { format!("{first} · {short}") };
+    if let Some((kind, [full, short])) = sum(chart).or_else(|| sum(other)) {
+        // Time in other units is named beside the time figure, never added to it.
+        let apart = benefits::apart_text(lang, &f.time).filter(|_| kind == BenefitKind::Time);
+        let candidates = [Some(&full), Some(&short)].into_iter().flatten().flat_map(|sum| {
+            let with_apart = apart.as_ref().map(|apart| format!("{first} · {sum} · {apart}"));
+            with_apart.into_iter().chain([format!("{first} · {sum}")])
+        });
+        let fitting = candidates.clone().find(|line| line.width() <= width);
+        first = fitting.or_else(|| candidates.last()).unwrap_or(first);
     }
     let first = Line::styled(theme.truncate(&first, width), theme.heading());
-    let chart = lang.t(if view.chart == BenefitKind::Money {
+    let chart = lang.t(if chart == BenefitKind::Money {
         "benefits.chart_key_time"
     } else {
         "benefits.chart_key_money"
@@ -229,11 +236,11 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
 fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
     const GROUP_GAP: u16 = 2;
     let lang = app.lang;
-    let kind = view.chart;
+    let kind = view.chart_kind();
     let base = match kind {
         BenefitKind::Money => currency(app).map(|c| lang.currency_symbol(c)),
-        _ if view.figures.time_unit.is_empty() => None,
-        _ => Some(one_line(&view.figures.time_unit).into_owned()),
+        _ if view.figures.time.headline.shown.is_empty() => None,
+        _ => Some(view.figures.time.headline.shown.clone()),
     };
     // Nothing is realised in a year still to come: its realised bar is left out.
     let this_year = app.today.year();
