@@ -112,14 +112,15 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     let width = usize::from(area.width);
     let mut first = parts.join(" · ");
     if let Some((kind, [full, short])) = sum(chart).or_else(|| sum(other)) {
-        // Time in other units is named beside the time figure, never added to it.
+        // Time in other units is named beside the time figure (never added to it), and kept
+        // when the line has to be shortened.
         let apart = benefits::apart_text(lang, &f.time).filter(|_| kind == BenefitKind::Time);
-        let candidates = [Some(&full), Some(&short)].into_iter().flatten().flat_map(|sum| {
-            let with_apart = apart.as_ref().map(|apart| format!("{first} · {sum} · {apart}"));
-            with_apart.into_iter().chain([format!("{first} · {sum}")])
-        });
-        let fitting = candidates.clone().find(|line| line.width() <= width);
-        first = fitting.or_else(|| candidates.last()).unwrap_or(first);
+        let with = |sum: &str| match &apart {
+            Some(apart) => format!("{first} · {sum} · {apart}"),
+            None => format!("{first} · {sum}"),
+        };
+        let full = with(&full);
+        first = if full.width() <= width { full } else { with(&short) };
     }
     let first = Line::styled(theme.truncate(&first, width), theme.heading());
     let chart = lang.t(if chart == BenefitKind::Money {

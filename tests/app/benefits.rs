@@ -370,3 +370,70 @@ fn what_a_measurement_line_refused_goes_when_esc_closes_it() {
     assert!(dialog(&app).is_none());
     assert!(app.status().is_none_or(|(_, is_error)| !is_error), "still said: {}", app.message());
 }
+
+/// Trial 9: a benefit in FTE beside benefits in hours was added into one figure labelled
+/// with whichever unit came first ("1 201,5 FTE").
+#[test]
+fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() {
+    let mut p = sample();
+    let hours: f64 = p
+        .benefits()
+        .filter(|(i, b)| i.in_portfolio() && b.kind == BenefitKind::Time)
+        .filter_map(|(_, b)| fasett::benefits::planned(b))
+        .sum();
+    let fte = fasett::model::Benefit {
+        id: 900,
+        title: "Less night travel".into(),
+        kind: BenefitKind::Time,
+        unit: "FTE".into(),
+        target: fasett::model::Point { value: Some(1.5), ..Default::default() },
+        ..Default::default()
+    };
+    p.initiatives.iter_mut().find(|i| i.id == 6).expect("#6").benefits.push(fte);
+    let mut app = Harness::new(p).lang(Lang::En).on(Pane::Overview);
+    app.press('b').press('c');
+    let Mode::Benefits(v) = &app.mode else { panic!("the view") };
+    assert_eq!(v.figures.sums.time_planned, hours, "the FTE is not in the hours");
+    let screen = app.render(80, 24);
+    let summary = screen.lines().nth(2).unwrap_or_default();
+    assert!(summary.contains("time: ") && summary.contains("1 benefit in FTE not added"), "{screen}");
+    assert!(screen.contains("Time (thousands of timmar/år)") || screen.contains("Time (timmar/år)"), "{screen}");
+}
+
+/// Trial 9: with a money filter the title said "showing money" over the time chart and the
+/// time figure.
+#[test]
+fn a_money_or_time_filter_turns_the_totals_and_the_chart_to_its_kind() {
+    let mut app = view(Lang::En);
+    app.press('c').press('f');
+    let screen = app.render(80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[2].contains("money: ") && !lines[2].contains("time: "), "{screen}");
+    assert!(lines[3].contains("showing money") && lines[3].contains("c shows time"), "{screen}");
+    assert!(screen.contains("│Money (thousands of SEK) at year end"), "{screen}");
+    app.press('f');
+    assert!(app.render(80, 24).lines().nth(2).unwrap_or_default().contains("time: "));
+}
+
+/// Trial 9: a time benefit added in a view that opened with nothing showed the money chart's
+/// "nothing to chart yet" under the time benefit.
+#[test]
+fn the_chart_shows_the_kind_that_has_figures() {
+    let mut app = Harness::sample().lang(Lang::En);
+    detail(&mut app, 6);
+    app.press('b');
+    app.press('n').type_text("Less night travel");
+    app.press(KeyCode::Tab).press(KeyCode::Right);
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.state.field() == fasett::app::BenefitField::TargetValue)
+    {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("1200");
+    app.press(KeyCode::Tab).type_text("2026-12-31");
+    app.press("<C-s>");
+    assert!(dialog(&app).is_none(), "kept: {}", app.message());
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Nothing to chart yet"), "{screen}");
+    assert!(screen.contains("│Time at year end") || screen.contains("│Time ("), "{screen}");
+    assert!(screen.contains("c shows money"), "{screen}");
+}

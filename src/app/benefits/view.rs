@@ -229,6 +229,8 @@ pub struct BenefitsView {
     pub filter: BenefitFilter,
     /// What the chart shows: money or time.
     pub chart: BenefitKind,
+    /// The chart chosen before a money or time filter turned it to its kind, to go back to.
+    chart_before_filter: Option<BenefitKind>,
     pub figures: ScopeFigures,
     pub dialog: Option<super::BenefitDialog>,
     parts: Parts,
@@ -246,6 +248,7 @@ impl BenefitsView {
             sort: BenefitSort::default(),
             filter: BenefitFilter::default(),
             chart: BenefitKind::Money,
+            chart_before_filter: None,
             figures: ScopeFigures::default(),
             dialog: None,
             parts: Parts::default(),
@@ -538,6 +541,7 @@ impl App {
             BenefitAction::PageDown => view.selected = (view.selected + page).min(last),
             BenefitAction::PageUp => view.selected = view.selected.saturating_sub(page),
             BenefitAction::SwitchChart => {
+                view.chart_before_filter = None;
                 view.chart = if view.chart_kind() == BenefitKind::Money {
                     BenefitKind::Time
                 } else {
@@ -552,9 +556,13 @@ impl App {
             }
             BenefitAction::CycleFilter => {
                 view.filter = cycle::step(&BenefitFilter::ALL, &view.filter, true);
-                // Showing money or time benefits, the totals and the chart speak of that kind.
+                // Showing money or time benefits, the totals and the chart speak of that kind;
+                // the chart chosen before comes back with the next filter.
                 if let BenefitFilter::Kind(kind @ (BenefitKind::Money | BenefitKind::Time)) = view.filter {
+                    view.chart_before_filter.get_or_insert(view.chart);
                     view.chart = kind;
+                } else if let Some(chart) = view.chart_before_filter.take() {
+                    view.chart = chart;
                 }
                 let filter = self.lang.t(&view.filter.key());
                 self.refilter_benefits();
