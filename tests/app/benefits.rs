@@ -437,3 +437,26 @@ fn the_chart_shows_the_kind_that_has_figures() {
     assert!(screen.contains("│Time at year end") || screen.contains("│Time ("), "{screen}");
     assert!(screen.contains("c shows money"), "{screen}");
 }
+
+/// Trial 9: the Overview showed nothing of benefits; it now has their headline, in one line
+/// at 80 columns, and nothing without benefits.
+#[test]
+fn the_overview_says_how_much_of_the_benefits_is_realised() {
+    let mut app = Harness::sample().lang(Lang::En).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("│Benefits realised: money 67% · time 108%  "), "{screen}");
+    // A longer label gives way to the short one rather than take a second line.
+    let mut app = Harness::sample().lang(Lang::Nb).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("│Realisert: penger 67 % · tid 108 %  "), "{screen}");
+    let mut p = sample();
+    for i in &mut p.initiatives {
+        i.benefits.retain(|b| !b.kind.is_summed());
+    }
+    let mut app = Harness::new(p).lang(Lang::En).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("benefits, none in money or time"), "{screen}");
+    let mut app = Harness::new(Portfolio::default()).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Benefits realised") && !screen.contains("none in money"), "{screen}");
+}
