@@ -144,6 +144,16 @@ pub fn due(b: &Benefit, today: Date) -> Due {
     if days < 0 { Due::Overdue(-days) } else { Due::Ahead(days) }
 }
 
+/// How the value moved between the last two readings (last − the one before), as read: a
+/// cost that fell is negative whether or not that is the benefit's way.
+pub fn last_change(b: &Benefit) -> Option<f64> {
+    let mut readings: Vec<(Date, usize, f64)> =
+        b.measurements.iter().enumerate().filter_map(|(ix, m)| Some((m.date, ix, m.value?))).collect();
+    readings.sort_by_key(|(d, ix, _)| (*d, *ix));
+    let [.., (_, _, before), (_, _, last)] = readings.as_slice() else { return None };
+    Some(last - before)
+}
+
 /// Which way the last two readings went, seen from the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
@@ -153,11 +163,7 @@ pub enum Trend {
 }
 
 pub fn trend(b: &Benefit) -> Option<Trend> {
-    let mut readings: Vec<(Date, usize, f64)> =
-        b.measurements.iter().enumerate().filter_map(|(ix, m)| Some((m.date, ix, m.value?))).collect();
-    readings.sort_by_key(|(d, ix, _)| (*d, *ix));
-    let [.., (_, _, before), (_, _, last)] = readings.as_slice() else { return None };
-    let change = (last - before) * direction(b)?;
+    let change = last_change(b)? * direction(b)?;
     Some(if change > 0.0 {
         Trend::Better
     } else if change < 0.0 {

@@ -176,10 +176,17 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         let latest = benefits::latest(b, None)
             .and_then(|m| m.value)
             .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
-        let trend = match benefits::trend(b) {
-            Some(Trend::Better) => " ↑",
-            Some(Trend::Worse) => " ↓",
-            Some(Trend::Unchanged) | None => "",
+        // The arrow is the way the value went, as a reader sees the figures (a cost that
+        // fell points down); whether that is better or worse is its colour.
+        let arrow = match benefits::last_change(b) {
+            Some(change) if change > 0.0 => " ↑",
+            Some(change) if change < 0.0 => " ↓",
+            Some(_) | None => "",
+        };
+        let arrow_style = match benefits::trend(b) {
+            Some(Trend::Better) => theme.info(),
+            Some(Trend::Worse) => theme.warning(),
+            Some(Trend::Unchanged) | None => Style::new(),
         };
         let due = benefits::due(b, today);
         let title = if view.scope.is_some() {
@@ -198,7 +205,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         }
         cells.extend([
             Cell::from(cut(value(b.target.value), TARGET)),
-            Cell::from(cut(format!("{latest}{trend}"), LATEST)),
+            Cell::from(Line::from(vec![
+                Span::raw(cut(latest, LATEST - u16::try_from(arrow.chars().count()).unwrap_or(0))),
+                Span::styled(arrow, arrow_style),
+            ])),
             Cell::from(format!("{:>5}", realisation_text(lang, b))),
             Cell::from(Span::styled(
                 due_text(lang, due),

@@ -460,3 +460,14 @@ fn the_overview_says_how_much_of_the_benefits_is_realised() {
     let screen = app.render(80, 24);
     assert!(!screen.contains("Benefits realised") && !screen.contains("none in money"), "{screen}");
 }
+
+/// Trial 9: "300 000 ↑" beside a cost that fell. The arrow is the way the value went; the
+/// colour says whether that is towards the target.
+#[test]
+fn the_arrow_beside_the_latest_reading_is_the_way_the_value_went() {
+    let mut app = view(Lang::En);
+    let screen = app.render(80, 24);
+    // Benefit 1 falls towards its target (fewer hours): down, and better.
+    let row = screen.lines().find(|l| l.contains("#1 Färre nattliga")).expect("benefit 1");
+    assert!(row.contains("2,480 ↓") && !row.contains('↑'), "{screen}");
+}
