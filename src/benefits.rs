@@ -257,7 +257,8 @@ fn units_of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Vec<(TimeUni
     units
         .into_iter()
         .map(|u| {
-            let apart = Apart { unit: u.shown.clone(), count: u.count, planned: u.planned, realised: u.realised };
+            let apart =
+                Apart { unit: u.shown.clone(), count: u.count, planned: u.planned, realised: u.realised };
             (TimeUnit { key: u.key, shown: u.shown }, apart)
         })
         .collect()
@@ -273,7 +274,10 @@ pub fn time_units<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> TimeUn
 
 /// `benefits`' time in units other than `headline`, summed per unit.
 pub fn apart_from<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, headline: &TimeUnit) -> Vec<Apart> {
-    units_of(benefits.into_iter().filter(|b| !headline.takes(b))).into_iter().map(|(_, apart)| apart).collect()
+    units_of(benefits.into_iter().filter(|b| !headline.takes(b)))
+        .into_iter()
+        .map(|(_, apart)| apart)
+        .collect()
 }
 
 /// Money and time, planned and realised; time in one unit only. Other kinds are not summed.
@@ -835,7 +839,11 @@ mod tests {
             "the other unit is summed apart"
         );
         let sums = Sums::of([&fte, &hours, &more_hours, &unnamed], &units.headline);
-        assert_eq!((sums.time_planned, sums.time_realised), (1310.0, 510.0), "no unit counts in the headline");
+        assert_eq!(
+            (sums.time_planned, sums.time_realised),
+            (1310.0, 510.0),
+            "no unit counts in the headline"
+        );
         let line = timeline([&fte, &hours], &units.headline);
         assert_eq!(line.years().last().map(|(_, s)| s.time_planned), Some(1200.0));
         // On a tie the unit stated first leads, wherever its initiative is.

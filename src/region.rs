@@ -229,7 +229,8 @@ impl Figures {
         }
         for total in &member.benefits {
             let key = crate::benefits::unit_key(&total.unit);
-            let same = |b: &&mut BenefitTotal| b.kind == total.kind && crate::benefits::unit_key(&b.unit) == key;
+            let same =
+                |b: &&mut BenefitTotal| b.kind == total.kind && crate::benefits::unit_key(&b.unit) == key;
             match self.benefits.iter_mut().find(same) {
                 Some(b) => {
                     b.count += total.count;

@@ -79,14 +79,21 @@ impl Shown<'_> {
     /// planned, since nothing can have been realised in it yet. Realised before anything is
     /// planned says when the plan starts (`planned_from`, the first year planning this kind)
     /// rather than "of 0".
-    fn year(&self, kind: BenefitKind, year: i16, this_year: i16, sums: &Sums, planned_from: Option<i16>) -> String {
+    fn year(
+        &self,
+        kind: BenefitKind,
+        year: i16,
+        this_year: i16,
+        sums: &Sums,
+        planned_from: Option<i16>,
+    ) -> String {
         let (planned, realised) = sums.of_kind(kind);
         if year <= this_year && planned == 0.0 && realised != 0.0 {
             let realised = self.figure(kind, realised);
             return match planned_from {
-                Some(from) => {
-                    self.lang.tf("report.benefits_realised_early", &[("realised", &realised), ("year", &from)])
-                }
+                Some(from) => self
+                    .lang
+                    .tf("report.benefits_realised_early", &[("realised", &realised), ("year", &from)]),
                 None => self.lang.tf("report.benefits_realised_undated", &[("realised", &realised)]),
             };
         }
@@ -121,10 +128,10 @@ impl Shown<'_> {
                 )
             })
             .collect();
-        Some(self.lang.tf(
-            "report.benefits_time_apart",
-            &[("unit", &self.time_unit), ("apart", &items.join("; "))],
-        ))
+        Some(
+            self.lang
+                .tf("report.benefits_time_apart", &[("unit", &self.time_unit), ("apart", &items.join("; "))]),
+        )
     }
 
     /// An initiative's row in the per-initiative table, unescaped: "#3 Title", how many

@@ -420,15 +420,24 @@ fn render_editor(
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         } else if let Some(input) = editor.state.line(*field) {
             let text = super::input_line(frame, value, input, focused, theme);
-            let text = if focused { super::filled(text, width) } else { text };
-            frame.render_widget(Line::styled(text, style), value);
+            let suggestions = if focused { editor.suggestions(*field) } else { Vec::new() };
+            frame.render_widget(
+                super::editor::typed_with_suggestions(text, focused, &suggestions, width, theme),
+                value,
+            );
         }
     }
     if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
-        let count = editor.state.draft.measurements.len();
-        let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
+        // A time unit the other time benefits do not use matters more than the count.
+        let (text, style) = match editor.unit_apart() {
+            Some(unit) => (lang.tf("benefits.unit_apart", &[("unit", &unit)]), theme.warning()),
+            None => {
+                let count = editor.state.draft.measurements.len();
+                (lang.tf("benefits.editor_measurements", &[("count", &count)]), theme.dim())
+            }
+        };
         frame.render_widget(
-            Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
+            Line::styled(theme.truncate(&text, usize::from(inner.width)), style),
             Rect { y, height: 1, ..inner },
         );
     }

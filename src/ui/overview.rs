@@ -200,7 +200,8 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 /// share and time's (in the headline unit); nothing without benefits.
 fn benefits_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let counted = || app.portfolio.initiatives.iter().filter(|i| benefits::counts(i)).flat_map(|i| &i.benefits);
+    let counted =
+        || app.portfolio.initiatives.iter().filter(|i| benefits::counts(i)).flat_map(|i| &i.benefits);
     let count = counted().count();
     if count == 0 {
         return Vec::new();
@@ -224,7 +225,11 @@ fn benefits_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> 
         // A narrow column gets the shorter label before it gets a second line.
         let figures = figures.join(" · ");
         let full = lang.tf("overview.benefits", &[("figures", &figures)]);
-        if full.width() <= width { full } else { lang.tf("overview.benefits_short", &[("figures", &figures)]) }
+        if full.width() <= width {
+            full
+        } else {
+            lang.tf("overview.benefits_short", &[("figures", &figures)])
+        }
     };
     wrapped_list(&text, width, theme.info())
 }

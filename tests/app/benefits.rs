@@ -397,7 +397,10 @@ fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() 
     let screen = app.render(80, 24);
     let summary = screen.lines().nth(2).unwrap_or_default();
     assert!(summary.contains("time: ") && summary.contains("1 benefit in FTE not added"), "{screen}");
-    assert!(screen.contains("Time (thousands of timmar/år)") || screen.contains("Time (timmar/år)"), "{screen}");
+    assert!(
+        screen.contains("Time (thousands of timmar/år)") || screen.contains("Time (timmar/år)"),
+        "{screen}"
+    );
 }
 
 /// Trial 9: with a money filter the title said "showing money" over the time chart and the
@@ -470,4 +473,38 @@ fn the_arrow_beside_the_latest_reading_is_the_way_the_value_went() {
     // Benefit 1 falls towards its target (fewer hours): down, and better.
     let row = screen.lines().find(|l| l.contains("#1 Färre nattliga")).expect("benefit 1");
     assert!(row.contains("2,480 ↓") && !row.contains('↑'), "{screen}");
+}
+
+/// Trial 9: the benefit owner offered no completion from the profile's people, as the
+/// initiative's owner does; and nothing warned that a time unit differs from the others'.
+#[test]
+fn the_benefit_owner_completes_from_the_profile_and_another_time_unit_is_warned_of() {
+    let mut app = view(Lang::En);
+    app.press('n').type_text("Less night travel");
+    app.press(KeyCode::Tab).press(KeyCode::Right);
+    let field = |app: &Harness| match dialog(app) {
+        Some(BenefitDialog::Edit(e)) => e.state.field(),
+        _ => panic!("the editor"),
+    };
+    while field(&app) != fasett::app::BenefitField::Unit {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("FTE");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Other time benefits are in timmar/år: this one is summed apart."), "{screen}");
+    while field(&app) != fasett::app::BenefitField::Owner {
+        app.press(KeyCode::Tab);
+    }
+    for _ in 0..30 {
+        app.press(KeyCode::Backspace);
+    }
+    app.type_text("mat");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("mat  → Mats Ekström"), "{screen}");
+    app.press(KeyCode::Right);
+    let Some(BenefitDialog::Edit(e)) = dialog(&app) else { panic!("the editor") };
+    assert_eq!(
+        e.state.line(fasett::app::BenefitField::Owner).map(tui_input::Input::value),
+        Some("Mats Ekström")
+    );
 }
