@@ -115,12 +115,12 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
         // Time in other units is named beside the time figure (never added to it), and kept
         // when the line has to be shortened.
         let apart = benefits::apart_text(lang, &f.time).filter(|_| kind == BenefitKind::Time);
-        let with = |sum: &str| match &apart {
+        let line_with = |sum: &str| match &apart {
             Some(apart) => format!("{first} · {sum} · {apart}"),
             None => format!("{first} · {sum}"),
         };
-        let full = with(&full);
-        first = if full.width() <= width { full } else { with(&short) };
+        let whole = line_with(&full);
+        first = if whole.width() <= width { whole } else { line_with(&short) };
     }
     let first = Line::styled(theme.truncate(&first, width), theme.heading());
     let chart = lang.t(if chart == BenefitKind::Money {
@@ -429,13 +429,11 @@ fn render_editor(
     }
     if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
         // A time unit the other time benefits do not use matters more than the count.
-        let (text, style) = match editor.unit_apart() {
-            Some(unit) => (lang.tf("benefits.unit_apart", &[("unit", &unit)]), theme.warning()),
-            None => {
-                let count = editor.state.draft.measurements.len();
-                (lang.tf("benefits.editor_measurements", &[("count", &count)]), theme.dim())
-            }
-        };
+        let count = editor.state.draft.measurements.len();
+        let (text, style) = editor.unit_apart().map_or_else(
+            || (lang.tf("benefits.editor_measurements", &[("count", &count)]), theme.dim()),
+            |unit| (lang.tf("benefits.unit_apart", &[("unit", &unit)]), theme.warning()),
+        );
         frame.render_widget(
             Line::styled(theme.truncate(&text, usize::from(inner.width)), style),
             Rect { y, height: 1, ..inner },

@@ -634,6 +634,7 @@ impl App {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::action::Action;
@@ -667,6 +668,33 @@ mod tests {
         app.update(Action::RunCommand("reload".into()));
         app.after_change(false);
         assert!(app.benefits_kept.is_none(), "anything but a one-initiative edit counts again");
+    }
+
+    /// An edit that gives another unit the most time benefits moves every time figure to it.
+    #[test]
+    fn an_edit_that_moves_the_headline_time_unit_counts_everything_again() {
+        let mut app = Harness::sample();
+        let mut view = open(&mut app);
+        let hours = view.figures.time.headline.clone();
+        let before = app.portfolio.initiative(6).cloned();
+        let mut after = before.clone().expect("#6");
+        for id in 901..905 {
+            after.benefits.push(Benefit {
+                id,
+                kind: BenefitKind::Time,
+                unit: "FTE".into(),
+                target: crate::model::Point { value: Some(1.0), ..crate::model::Point::default() },
+                ..Benefit::default()
+            });
+        }
+        assert!(app.commit(crate::history::Change::initiative(before, Some(after))));
+        app.refresh_initiative(&mut view, 6);
+        assert_eq!(view.figures.time.headline.shown, "FTE");
+        assert_eq!(view.figures.sums.time_planned, 4.0, "FTE only");
+        assert_eq!(view.figures.time.apart[0].unit, hours.shown);
+        let mut full = view.clone();
+        app.refresh_benefits(&mut full);
+        assert_eq!(view.figures, full.figures);
     }
 
     /// Counting one initiative again gives what counting everything gives.
