@@ -39,14 +39,17 @@ pub fn realisation_text(lang: Lang, b: &Benefit) -> String {
 }
 
 /// The time benefits not added to the headline figure, said beside it: "1 benefit in FTE not
-/// added"; `None` when every time benefit is in the headline unit.
-pub fn apart_text(lang: Lang, units: &TimeUnits) -> Option<String> {
+/// added", or for a narrow line "1 in FTE apart"; `None` when every time benefit is in the
+/// headline unit.
+pub fn apart_text(lang: Lang, units: &TimeUnits, short: bool) -> Option<String> {
+    let key = |key: &str| if short { format!("{key}_short") } else { key.to_owned() };
     match units.apart.as_slice() {
         [] => None,
-        [one] => Some(lang.tn("benefits.time_apart", one.count, &[("unit", &one.unit)])),
+        [one] => Some(lang.tn(&key("benefits.time_apart"), one.count, &[("unit", &one.unit)])),
         all => {
             let names: Vec<&str> = all.iter().map(|a| a.unit.as_str()).collect();
-            Some(lang.tn("benefits.time_apart_units", units.apart_count(), &[("units", &names.join(", "))]))
+            let count = units.apart_count();
+            Some(lang.tn(&key("benefits.time_apart_units"), count, &[("units", &names.join(", "))]))
         }
     }
 }

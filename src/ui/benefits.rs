@@ -114,13 +114,16 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     if let Some((kind, [full, short])) = sum(chart).or_else(|| sum(other)) {
         // Time in other units is named beside the time figure (never added to it), and kept
         // when the line has to be shortened.
-        let apart = benefits::apart_text(lang, &f.time).filter(|_| kind == BenefitKind::Time);
-        let line_with = |sum: &str| match &apart {
-            Some(apart) => format!("{first} · {sum} · {apart}"),
-            None => format!("{first} · {sum}"),
-        };
-        let whole = line_with(&full);
-        first = if whole.width() <= width { whole } else { line_with(&short) };
+        let time = kind == BenefitKind::Time;
+        let line_with =
+            |sum: &str, short: bool| match benefits::apart_text(lang, &f.time, short).filter(|_| time) {
+                Some(apart) => format!("{first} · {sum} · {apart}"),
+                None => format!("{first} · {sum}"),
+            };
+        first = [line_with(&full, false), line_with(&short, false)]
+            .into_iter()
+            .find(|line| line.width() <= width)
+            .unwrap_or_else(|| line_with(&short, true));
     }
     let first = Line::styled(theme.truncate(&first, width), theme.heading());
     let chart = lang.t(if chart == BenefitKind::Money {

@@ -401,6 +401,8 @@ fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() 
         screen.contains("Time (thousands of timmar/år)") || screen.contains("Time (timmar/år)"),
         "{screen}"
     );
+    let narrow = app.render(60, 20);
+    assert!(narrow.lines().nth(2).unwrap_or_default().contains("· 1 in FTE"), "{narrow}");
 }
 
 /// Trial 9: with a money filter the title said "showing money" over the time chart and the
