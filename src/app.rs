@@ -13,6 +13,7 @@ mod detail;
 mod drafts;
 pub mod editing;
 mod exchange;
+mod fields;
 mod form;
 mod grid;
 mod intake;
@@ -33,25 +34,25 @@ use ratatui::layout::Rect;
 use tui_input::Input;
 
 pub use benefits::{
-    BenefitDialog, BenefitEditor, BenefitField, BenefitFilter, BenefitRow, BenefitSort, BenefitsView,
-    MeasureField, MeasureLine, ScopeFigures,
+    BenefitDialog, BenefitEditor, BenefitFilter, BenefitRow, BenefitSort, BenefitsView, MeasureLine,
+    ScopeFigures,
 };
 pub use conflicts::ConflictDialog;
 pub use culture::{
-    ActionField, ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating,
-    Refusal, RunField, TemplateSource,
+    ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating, Refusal,
+    TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
-pub use editing::{FieldKind, FormField};
-pub use form::{Field, FieldError, InitiativeForm, MAX_TITLE_CHARS};
+pub use fields::{ActionField, BenefitField, Field, FieldKind, FormField, IdeaField, MeasureField, RunField};
+pub use form::{FieldError, InitiativeForm, MAX_TITLE_CHARS};
 pub use grid::{GRID_CELLS, GridState, PlacementDialog};
-pub use intake::{IdeaField, IdeaForm, IntakeList, Prompt as IntakePrompt};
+pub use intake::{IdeaForm, IntakeList, Prompt as IntakePrompt};
 pub use mapping::{MappingDialog, MappingLine, map_path};
 pub use overview::OverviewState;
 pub use profile::{ProfileEditor, Row as ProfileRow};
 pub use recovery::{DIALOG_SETTLE, ExternalChange};
 pub use register::{FILTER_ROWS, RegisterState};
-pub use status::StatusLine;
+pub use status::{StatusLine, StatusPrompt};
 
 use crate::action::{Action, Edit, Pane};
 use crate::cycle;

@@ -287,7 +287,7 @@ fn names(lang: Lang, facets: &[Facet]) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-fn join(lang: Lang, items: &[&str]) -> String {
+pub fn join(lang: Lang, items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),

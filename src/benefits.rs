@@ -787,13 +787,8 @@ mod tests {
 
     #[test]
     fn the_trend_follows_the_last_two_readings_towards_the_target() {
-        let falling = benefit(
-            BenefitKind::Money,
-            100.0,
-            50.0,
-            date(2027, 1, 1),
-            vec![reading(2026, 3, 90.0), reading(2026, 1, 95.0), reading(2026, 6, 80.0)],
-        );
+        let unsorted = vec![reading(2026, 3, 90.0), reading(2026, 1, 95.0), reading(2026, 6, 80.0)];
+        let falling = benefit(BenefitKind::Money, 100.0, 50.0, date(2027, 1, 1), unsorted);
         assert_eq!(trend(&falling), Some(Trend::Better), "lower is better here, readings sorted by date");
         let one = benefit(BenefitKind::Money, 100.0, 50.0, date(2027, 1, 1), vec![reading(2026, 3, 90.0)]);
         assert_eq!(trend(&one), None);
@@ -801,13 +796,8 @@ mod tests {
 
     #[test]
     fn the_timeline_accumulates_month_by_month() {
-        let a = benefit(
-            BenefitKind::Money,
-            0.0,
-            100.0,
-            date(2025, 12, 31),
-            vec![reading(2025, 6, 40.0), reading(2026, 3, 90.0)],
-        );
+        let a_readings = vec![reading(2025, 6, 40.0), reading(2026, 3, 90.0)];
+        let a = benefit(BenefitKind::Money, 0.0, 100.0, date(2025, 12, 31), a_readings);
         let t = benefit(BenefitKind::Time, 50.0, 30.0, date(2026, 6, 30), vec![reading(2026, 1, 40.0)]);
         let q = benefit(BenefitKind::Quality, 1.0, 2.0, date(2030, 1, 1), vec![]);
         let line = timeline([&a, &t, &q], &TimeUnit::default());

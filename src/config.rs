@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn a_missing_or_broken_file_means_defaults_and_unknown_keys_survive() {
-        let dir = tempfile::tempdir().expect("a temp dir");
+        let dir = crate::testing::temp_dir();
         let path = dir.path().join("sub/config.json");
         assert_eq!(Config::load(&path), Config::default());
         std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn settings_go_through_the_one_writer_private_and_through_a_symlink() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("a temp dir");
+        let dir = crate::testing::temp_dir();
         let path = dir.path().join("fresh/config.json");
         let config = Config { lang: Some("da".into()), ..Config::default() };
         config.save(&path).expect("saves");

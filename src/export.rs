@@ -484,6 +484,36 @@ pub fn checklist_rows(portfolio: &Portfolio, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
+/// What an export holds, in words: "23 initiatives, 1 archived and 2 ideas". The initiatives
+/// are the portfolio's, as the register and the report count them; the archived ones and the
+/// ideas not accepted are written too, and said apart.
+pub fn contents(portfolio: &Portfolio, lang: Lang) -> String {
+    let (mut current, mut archived, mut ideas) = (0, 0, 0);
+    for i in &portfolio.initiatives {
+        if i.is_untriaged() {
+            ideas += 1;
+        } else if i.archived {
+            archived += 1;
+        } else {
+            current += 1;
+        }
+    }
+    let counts = [
+        ("export.count_initiatives", current),
+        ("export.count_archived", archived),
+        ("export.count_ideas", ideas),
+    ];
+    // The initiatives are always said, even none; the others only when there are some.
+    let parts: Vec<String> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(ix, (_, count))| *ix == 0 || *count > 0)
+        .map(|(_, (key, count))| lang.tn(key, count, &[]))
+        .collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    crate::balance::join(lang, &parts)
+}
+
 /// What an export made: the bytes, and what the user should be told (texts split over
 /// several cells).
 #[derive(Debug, Clone, PartialEq, Eq)]

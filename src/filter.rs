@@ -1,6 +1,7 @@
 //! Which initiatives a list shows and in what order: the text filter typed after `/`, the
 //! filter bar (facet, stage, status, track, unit, tag) shared by the Portfolio and
-//! Initiatives panes, and the sort order. Pure functions over the portfolio.
+//! Initiatives panes, and the orders the register and the benefits list can be sorted in.
+//! Pure functions over the portfolio.
 
 mod index;
 mod words;
@@ -90,6 +91,25 @@ keyed_enum! {
         Stage = "sort.stage",
         FollowUp = "sort.follow_up",
         Updated = "sort.updated",
+    }
+}
+
+keyed_enum! {
+    /// The orders the benefits list can be sorted in (`s` there); the sorting itself is the
+    /// benefits view's (`app/benefits/view.rs`), over its rows.
+    #[derive(Default)]
+    pub enum BenefitSort {
+        /// By initiative, then as the initiative lists them.
+        #[default]
+        Initiative = "benefits.sort_initiative",
+        /// Least realised first; benefits with no realisation last.
+        Realisation = "benefits.sort_realisation",
+        /// By kind, the largest planned gain first.
+        Planned = "benefits.sort_planned",
+        /// The earliest target date still to be followed up first; the rest last.
+        Due = "benefits.sort_due",
+        /// By owner; benefits without one first, as they need one.
+        Owner = "benefits.sort_owner",
     }
 }
 

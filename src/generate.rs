@@ -7,7 +7,10 @@
 //!
 //! Used by `cargo run --release --example generate` and the benchmarks; not by the app.
 
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, date};
+use serde::Deserialize;
 
 use crate::model::{
     ActionItem, Answer, Assessment, Benefit, BenefitKind, CreatedTo, Currency, Facet, Goal, Initiative,
@@ -78,219 +81,44 @@ impl Rng {
     }
 }
 
-/// One language's vocabulary.
+/// The words one language's portfolios are built from; the lists are in
+/// `data/generate/words.json`, where a translator can read and extend them. Their order
+/// matters: the same seed picks the same words.
+#[derive(Debug, Deserialize)]
 struct Words {
-    subjects: &'static [&'static str],
-    verbs: &'static [&'static str],
-    places: &'static [&'static str],
-    sentences: &'static [&'static str],
-    needs: &'static [&'static str],
-    logs: &'static [&'static str],
-    first_names: &'static [&'static str],
-    last_names: &'static [&'static str],
-    units: &'static [&'static str],
-    tags: &'static [&'static str],
-    partners: &'static [&'static str],
+    subjects: Vec<String>,
+    verbs: Vec<String>,
+    places: Vec<String>,
+    sentences: Vec<String>,
+    needs: Vec<String>,
+    logs: Vec<String>,
+    first_names: Vec<String>,
+    last_names: Vec<String>,
+    units: Vec<String>,
+    tags: Vec<String>,
+    partners: Vec<String>,
 }
 
-const SV: Words = Words {
-    subjects: &[
-        "Digital trygghetskamera",
-        "Välfärdsteknik",
-        "Matsvinnsmätning",
-        "Samordnad hemtjänst",
-        "Bygglov på nätet",
-        "Språkstöd i förskolan",
-        "Cykelpendling",
-        "Ungdomsråd",
-        "Solceller på skoltak",
-        "Digital mottagning",
-        "Läxhjälp på biblioteket",
-        "Gemensam bilpool",
-        "Tidig upptäckt av psykisk ohälsa",
-        "Återbruk av möbler",
-        "Nattpatrull med sensorer",
-        "Medborgardialog om parker",
-    ],
-    verbs: &["i", "för", "inom", "med stöd av", "tillsammans med"],
-    places: &[
-        "hemtjänsten",
-        "äldreomsorgen",
-        "grundskolan",
-        "socialtjänsten",
-        "Norrvik",
-        "Sjöbacka centrum",
-        "kommunhuset",
-        "gymnasiet",
-        "fritidsgårdarna",
-        "samhällsbyggnad",
-    ],
-    sentences: &[
-        "Brukare som vill kan välja en enklare lösning i stället för ett fysiskt besök.",
-        "Försöket startar i liten skala och utvärderas efter ett halvår innan det sprids.",
-        "Personalen har själva tagit fram idén efter en workshop om arbetsmiljö och tid.",
-        "Vi mäter effekten på kostnader, kvalitet och medarbetarnas upplevda stress.",
-        "Lösningen ska fungera för alla, även för dem som inte använder digitala tjänster.",
-        "Nämnden har gett uppdraget att pröva arbetssättet i två förvaltningar.",
-        "Erfarenheterna delas i kommunens nätverk för innovation och i regionen.",
-        "Ett nära samarbete med civilsamhället är en förutsättning för att lyckas.",
-        "Tekniken finns redan; det svåra är att ändra rutinerna och ansvarsfördelningen.",
-        "Målet är att frigöra tid för möten mellan människor där det behövs mest.",
-    ],
-    needs: &[
-        "Antalet äldre ökar snabbare än antalet anställda i vården.",
-        "Handläggningstiderna är för långa och invånarna hör av sig flera gånger.",
-        "Eleverna som behöver mest stöd får det för sent.",
-        "Kommunens utsläpp från resor och lokaler minskar inte tillräckligt fort.",
-    ],
-    logs: &[
-        "Nämnden godkände ett försök med 20 brukare.",
-        "Referensgruppen träffades och gav synpunkter på upplägget.",
-        "Utvärderingen visar färre ärenden och nöjdare invånare.",
-        "Budgeten räckte inte; försöket pausas till nästa år.",
-        "Lärdom: börja med dem som själva vill pröva.",
-    ],
-    first_names: &["Anna", "Karin", "Mats", "Johan", "Fatima", "Lena", "Ahmed", "Sara", "Erik", "Maja"],
-    last_names: &["Lindqvist", "Holm", "Ekström", "Berg", "Yousef", "Nyström", "Hassan", "Öberg", "Åkesson"],
-    units: &[
-        "Vård- och omsorgsförvaltningen",
-        "Barn- och utbildningsförvaltningen",
-        "Samhällsbyggnadsförvaltningen",
-        "Kultur- och fritidsförvaltningen",
-        "Socialförvaltningen",
-        "Kommunledningsförvaltningen",
-    ],
-    tags: &["välfärdsteknik", "hemtjänst", "natt", "skola", "klimat", "digitalisering", "dialog", "unga"],
-    partners: &["Regionen", "Leverantör av välfärdsteknik", "Anhörigrådet", "Högskolan", "Föreningslivet"],
-};
+/// The file's three sets, named by language.
+#[derive(Debug, Deserialize)]
+struct WordFile {
+    sv: Words,
+    da: Words,
+    nb: Words,
+}
 
-const DA: Words = Words {
-    subjects: &[
-        "Velfærdsteknologi",
-        "Digital borgerservice",
-        "Madspild i køkkenerne",
-        "Sammenhængende hjemmepleje",
-        "Byggesag på nettet",
-        "Sprogstøtte i daginstitutioner",
-        "Cykelsti-pendling",
-        "Ungeråd",
-        "Solceller på skolernes tage",
-        "Tidlig opsporing",
-        "Lektiehjælp på biblioteket",
-        "Fælles delebiler",
-        "Genbrug af møbler",
-        "Borgerdialog om grønne områder",
-    ],
-    verbs: &["i", "for", "inden for", "med støtte fra", "sammen med"],
-    places: &[
-        "hjemmeplejen",
-        "ældreplejen",
-        "folkeskolen",
-        "socialforvaltningen",
-        "Ishøj Strand",
-        "rådhuset",
-        "ungdomsskolen",
-        "klubberne",
-        "teknik og miljø",
-    ],
-    sentences: &[
-        "Borgere, der ønsker det, kan vælge en enklere løsning i stedet for et fysisk besøg.",
-        "Forsøget starter i det små og evalueres efter et halvt år, før det udbredes.",
-        "Medarbejderne har selv udviklet idéen efter en workshop om arbejdsmiljø.",
-        "Vi måler effekten på økonomi, kvalitet og medarbejdernes oplevede travlhed.",
-        "Løsningen skal virke for alle, også for dem, der ikke bruger digitale løsninger.",
-        "Udvalget har givet opgaven at afprøve arbejdsgangen i to forvaltninger.",
-        "Erfaringerne deles i kommunens innovationsnetværk og i regionen.",
-        "Et tæt samarbejde med civilsamfundet er en forudsætning for at lykkes.",
-        "Teknologien findes allerede; det svære er at ændre rutiner og ansvar.",
-        "Målet er at frigøre tid til møder mellem mennesker, hvor det betyder mest.",
-    ],
-    needs: &[
-        "Der bliver flere ældre og færre hænder i plejen.",
-        "Sagsbehandlingstiden er for lang, og borgerne henvender sig flere gange.",
-        "De elever, der har mest brug for støtte, får den for sent.",
-    ],
-    logs: &[
-        "Udvalget godkendte et forsøg med 20 borgere.",
-        "Følgegruppen mødtes og kom med input til forløbet.",
-        "Evalueringen viser færre henvendelser og mere tilfredse borgere.",
-        "Læring: start med dem, der selv vil prøve.",
-    ],
-    first_names: &["Mette", "Lars", "Søren", "Pia", "Jens", "Hanne", "Mads", "Louise", "Ali", "Freja"],
-    last_names: &["Jensen", "Nielsen", "Hansen", "Pedersen", "Sørensen", "Møller", "Kjær", "Østergaard"],
-    units: &[
-        "Social- og Sundhedsforvaltningen",
-        "Børne- og Skoleforvaltningen",
-        "Teknik- og Miljøforvaltningen",
-        "Kultur- og Fritidsforvaltningen",
-    ],
-    tags: &["velfærdsteknologi", "hjemmepleje", "skole", "klima", "digitalisering", "borgerinddragelse"],
-    partners: &["Regionen", "KL", "Professionshøjskolen", "Ældrerådet", "Foreningerne"],
-};
-
-const NB: Words = Words {
-    subjects: &[
-        "Velferdsteknologi",
-        "Digital innbyggerservice",
-        "Matsvinn i kjøkkenene",
-        "Sammenhengende hjemmetjeneste",
-        "Byggesøknad på nett",
-        "Språkstøtte i barnehagen",
-        "Sykkelpendling",
-        "Ungdomsråd",
-        "Solceller på skoletak",
-        "Tidlig innsats",
-        "Leksehjelp på biblioteket",
-        "Felles bilpool",
-        "Ombruk av møbler",
-        "Innbyggerdialog om friområder",
-    ],
-    verbs: &["i", "for", "innen", "med støtte fra", "sammen med"],
-    places: &[
-        "hjemmetjenesten",
-        "eldreomsorgen",
-        "grunnskolen",
-        "NAV-kontoret",
-        "Øvre Eiker",
-        "rådhuset",
-        "videregående",
-        "fritidsklubbene",
-        "teknisk etat",
-    ],
-    sentences: &[
-        "Brukere som ønsker det, kan velge en enklere løsning i stedet for et fysisk besøk.",
-        "Forsøket starter i det små og evalueres etter et halvt år før det spres.",
-        "De ansatte har selv utviklet ideen etter en samling om arbeidsmiljø.",
-        "Vi måler effekten på økonomi, kvalitet og de ansattes opplevde tidspress.",
-        "Løsningen skal fungere for alle, også for dem som ikke bruker digitale tjenester.",
-        "Kommunestyret har gitt oppdraget å prøve arbeidsmåten i to sektorer.",
-        "Erfaringene deles i kommunens innovasjonsnettverk og i regionen.",
-        "Et tett samarbeid med frivilligheten er en forutsetning for å lykkes.",
-        "Teknologien finnes allerede; det vanskelige er å endre rutiner og ansvar.",
-        "Målet er å frigjøre tid til møter mellom mennesker der det trengs mest.",
-    ],
-    needs: &[
-        "Det blir flere eldre og færre ansatte i omsorgen.",
-        "Saksbehandlingstiden er for lang, og innbyggerne tar kontakt flere ganger.",
-        "Elevene som trenger mest støtte, får den for sent.",
-    ],
-    logs: &[
-        "Kommunestyret vedtok et forsøk med 20 brukere.",
-        "Referansegruppen møttes og ga innspill til opplegget.",
-        "Evalueringen viser færre henvendelser og mer fornøyde innbyggere.",
-        "Lærdom: begynn med dem som selv vil prøve.",
-    ],
-    first_names: &["Ingrid", "Ola", "Kari", "Per", "Silje", "Håkon", "Nora", "Amir", "Tuva", "Bjørn"],
-    last_names: &["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Berg", "Haugen", "Økland", "Lie"],
-    units: &["Helse og omsorg", "Oppvekst og kultur", "Samfunnsutvikling", "Organisasjon og økonomi"],
-    tags: &["velferdsteknologi", "hjemmetjeneste", "skole", "klima", "digitalisering", "medvirkning"],
-    partners: &["Statsforvalteren", "KS", "Universitetet", "Eldrerådet", "Frivilligsentralen"],
-};
-
-const LANGUAGES: [&Words; 3] = [&SV, &DA, &NB];
+/// Swedish, Danish and Norwegian, in the order the generator picks from.
+fn languages() -> &'static [Words; 3] {
+    static LANGUAGES: LazyLock<[Words; 3]> = LazyLock::new(|| {
+        let file: WordFile = serde_json::from_str(include_str!("../data/generate/words.json"))
+            .expect("the bundled word lists are valid (tested)");
+        [file.sv, file.da, file.nb]
+    });
+    &LANGUAGES
+}
 
 fn person(rng: &mut Rng, w: &Words) -> String {
-    format!("{} {}", rng.pick(w.first_names), rng.pick(w.last_names))
+    format!("{} {}", rng.pick(&w.first_names), rng.pick(&w.last_names))
 }
 
 fn paragraph(rng: &mut Rng, w: &Words, sentences: usize) -> String {
@@ -299,16 +127,16 @@ fn paragraph(rng: &mut Rng, w: &Words, sentences: usize) -> String {
         if n > 0 {
             text.push(' ');
         }
-        let sentence = w.sentences[rng.below(w.sentences.len())];
+        let sentence: &String = rng.pick(&w.sentences);
         text.push_str(sentence);
     }
     text
 }
 
-fn some_of<T: Copy + PartialEq>(rng: &mut Rng, all: &[T], max: usize) -> Vec<T> {
+fn some_of<T: Clone + PartialEq>(rng: &mut Rng, all: &[T], max: usize) -> Vec<T> {
     let mut out = Vec::new();
     for _ in 0..rng.below(max + 1) {
-        let x = *rng.pick(all);
+        let x = rng.pick(all).clone();
         if !out.contains(&x) {
             out.push(x);
         }
@@ -316,13 +144,13 @@ fn some_of<T: Copy + PartialEq>(rng: &mut Rng, all: &[T], max: usize) -> Vec<T> 
     out
 }
 
-fn strings(rng: &mut Rng, all: &[&str], max: usize) -> Vec<String> {
-    some_of(rng, all, max).into_iter().map(str::to_owned).collect()
+fn strings(rng: &mut Rng, all: &[String], max: usize) -> Vec<String> {
+    some_of(rng, all, max)
 }
 
 fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
-    let w = LANGUAGES[rng.below(LANGUAGES.len())];
-    let title = format!("{} {} {}", rng.pick(w.subjects), rng.pick(w.verbs), rng.pick(w.places));
+    let w = rng.pick(languages());
+    let title = format!("{} {} {}", rng.pick(&w.subjects), rng.pick(&w.verbs), rng.pick(&w.places));
     // Forty words or so, now and then many more (issue 15's files). Logs, needs and
     // benefit texts are sparse enough to keep 100,000 initiatives under the 128 MB cap.
     let sentences = if rng.chance(5) { 6 + rng.below(3) } else { 3 + usize::from(rng.chance(25)) };
@@ -336,7 +164,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         .map(|n: i64| LogEntry {
             date: created.checked_add(jiff::Span::new().days(30 * n + 1)).unwrap_or(created),
             kind: *rng.pick(&LogKind::ALL),
-            text: rng.pick(w.logs).to_string(),
+            text: rng.pick(&w.logs).clone(),
             decision: None,
             extra: crate::model::extras::Extra::default(),
         })
@@ -351,7 +179,7 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         id,
         title,
         description,
-        need: if rng.chance(10) { rng.pick(w.needs).to_string() } else { String::new() },
+        need: if rng.chance(10) { rng.pick(&w.needs).clone() } else { String::new() },
         need_sources: some_of(
             rng,
             &[NeedSource::Citizens, NeedSource::Employees, NeedSource::OutsideWorld],
@@ -370,14 +198,14 @@ fn initiative(rng: &mut Rng, id: u32, goals: u32) -> Initiative {
         benefits: Vec::new(),
         costs: None,
         owner: person(rng, w),
-        unit: rng.pick(w.units).to_string(),
-        partners: if rng.chance(25) { vec![rng.pick(w.partners).to_string()] } else { Vec::new() },
+        unit: rng.pick(&w.units).clone(),
+        partners: if rng.chance(25) { vec![rng.pick(&w.partners).clone()] } else { Vec::new() },
         goals: some_of(rng, &(1..=goals).collect::<Vec<_>>(), 2),
         priority: *rng.pick(&[Priority::Low, Priority::Medium, Priority::High]),
         start,
         follow_up: rng.chance(70).then(|| rng.day_between(date(2024, 1, 1), 4 * 365)),
         end: (status == Status::Completed).then(|| rng.day_between(date(2025, 1, 1), 365)),
-        tags: strings(rng, w.tags, 2),
+        tags: strings(rng, &w.tags, 2),
         log,
         archived: rng.chance(8),
         created: Some(created),
@@ -407,7 +235,7 @@ const LAST_MEASUREMENT: Date = date(2026, 10, 30);
 /// falling cost or time level, quality as a rising share, some without an owner, the
 /// readings moving from the baseline towards the target with some noise.
 fn benefits(rng: &mut Rng, i: &Initiative, size: Size, ids: &mut (u32, u32)) -> Vec<Benefit> {
-    let w = LANGUAGES[rng.below(LANGUAGES.len())];
+    let w = rng.pick(languages());
     let from = i.start.or(i.created).unwrap_or(date(2022, 1, 1)).min(LAST_MEASUREMENT);
     (0..size.benefits)
         .map(|n| {
@@ -441,7 +269,7 @@ fn benefits(rng: &mut Rng, i: &Initiative, size: Size, ids: &mut (u32, u32)) -> 
                             .unwrap_or(from)
                             .min(LAST_MEASUREMENT),
                         value: Some(value.round()),
-                        note: if rng.chance(10) { rng.pick(w.logs).to_string() } else { String::new() },
+                        note: if rng.chance(10) { rng.pick(&w.logs).clone() } else { String::new() },
                         extra: crate::model::extras::Extra::default(),
                     }
                 })
@@ -471,8 +299,9 @@ fn benefits(rng: &mut Rng, i: &Initiative, size: Size, ids: &mut (u32, u32)) -> 
 
 fn organisation(goals: u32) -> Organisation {
     let units =
-        LANGUAGES.iter().flat_map(|w| w.units).map(|u| Unit { name: (*u).to_owned(), ..Unit::default() });
-    let people = LANGUAGES.iter().flat_map(|w| w.first_names.iter().zip(w.last_names));
+        languages().iter().flat_map(|w| &w.units).map(|u| Unit { name: u.clone(), ..Unit::default() });
+    let people = languages().iter().flat_map(|w| w.first_names.iter().zip(&w.last_names));
+    let swedish = &languages()[0];
     Organisation {
         name: "Nordiska kommunförbundet".into(),
         vision: "Tre länder, en gemensam portfölj av innovation i offentlig sektor.".into(),
@@ -480,8 +309,8 @@ fn organisation(goals: u32) -> Organisation {
         goals: (1..=goals)
             .map(|id| Goal {
                 id,
-                title: format!("Mål {id}: {}", SV.needs[id as usize % SV.needs.len()]),
-                description: SV.sentences[id as usize % SV.sentences.len()].into(),
+                title: format!("Mål {id}: {}", swedish.needs[id as usize % swedish.needs.len()]),
+                description: swedish.sentences[id as usize % swedish.sentences.len()].clone(),
                 retired: id % 7 == 0,
                 ..Goal::default()
             })
@@ -523,7 +352,7 @@ pub fn portfolio(size: Size) -> Portfolio {
         if !used.contains(&t.id) {
             used.push(t.id.clone());
         }
-        let w = LANGUAGES[rng.below(LANGUAGES.len())];
+        let w = rng.pick(languages());
         let perspectives: Vec<Option<String>> = if t.perspectives.is_empty() {
             vec![None]
         } else {
@@ -538,7 +367,7 @@ pub fn portfolio(size: Size) -> Portfolio {
                 centres.push((item.id.as_str(), perspective.as_deref(), rng.below(range), rng.below(3)));
                 answers.push(Answer {
                     score: rng.chance(40).then(|| t.scale.min + rng.below(range) as u8),
-                    note: if rng.chance(20) { rng.pick(w.sentences).to_string() } else { String::new() },
+                    note: if rng.chance(20) { rng.pick(&w.sentences).clone() } else { String::new() },
                     ..Answer::empty(item.id.clone(), perspective.clone())
                 });
             }
@@ -562,7 +391,7 @@ pub fn portfolio(size: Size) -> Portfolio {
             id,
             template: t.id.clone(),
             template_version: t.version,
-            scope: rng.pick(w.units).to_string(),
+            scope: rng.pick(&w.units).clone(),
             date: assessment_date,
             next_date: rng
                 .chance(50)
@@ -579,11 +408,11 @@ pub fn portfolio(size: Size) -> Portfolio {
             let item = rng.pick(&t.items);
             p.actions.push(ActionItem {
                 id: action_id,
-                what: rng.pick(w.logs).to_string(),
+                what: rng.pick(&w.logs).clone(),
                 how: paragraph(&mut rng, w, 1),
                 when: format!("Q{} {}", 1 + rng.below(4), 2024 + rng.below(4)),
                 who: person(&mut rng, w),
-                competences: rng.pick(w.tags).to_string(),
+                competences: rng.pick(&w.tags).clone(),
                 follow_up: Some(rng.day_between(assessment_date, 365)),
                 done: rng.chance(40),
                 assessment: Some(id),
@@ -633,6 +462,26 @@ pub fn survey_export(t: &crate::model::Template, rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_words_in_every_list() {
+        for words in languages() {
+            let lists = [
+                &words.subjects,
+                &words.verbs,
+                &words.places,
+                &words.sentences,
+                &words.needs,
+                &words.logs,
+                &words.first_names,
+                &words.last_names,
+                &words.units,
+                &words.tags,
+                &words.partners,
+            ];
+            assert!(lists.iter().all(|list| list.iter().any(|w| !w.trim().is_empty())), "{words:?}");
+        }
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_valid_file() {

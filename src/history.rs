@@ -27,7 +27,7 @@ impl<T> Replace<Option<Box<T>>> {
     }
 
     /// The record on the newest side that has one.
-    fn either(&self) -> Option<&T> {
+    pub fn either(&self) -> Option<&T> {
         self.after.as_deref().or(self.before.as_deref())
     }
 }

@@ -184,11 +184,12 @@ impl Lang {
         }
     }
 
-    /// Day and month only, for lists of dates close to today: "11-20" in English, "20/11" in
-    /// Swedish, "20.11." in Danish and Norwegian.
+    /// Day and month only, for lists of dates close to today: "20 Nov" in English (where
+    /// "11-20" could be read either way round), "20/11" in Swedish, "20.11." in Danish and
+    /// Norwegian.
     pub fn day_month(self, date: Date) -> String {
         match self {
-            Lang::En => date.strftime("%m-%d").to_string(),
+            Lang::En => format!("{} {}", date.day(), date.strftime("%b")),
             Lang::Sv => format!("{}/{}", date.day(), date.month()),
             Lang::Da | Lang::Nb => format!("{}.{}.", date.day(), date.month()),
         }
@@ -340,7 +341,7 @@ mod tests {
         assert_eq!(Lang::Sv.date(d), "2026-03-05");
         assert_eq!(Lang::Da.date(d), "05.03.2026");
         assert_eq!(Lang::Nb.date(d), "05.03.2026");
-        assert_eq!(Lang::En.day_month(d), "03-05");
+        assert_eq!(Lang::En.day_month(d), "5 Mar");
         assert_eq!(Lang::Sv.day_month(d), "5/3");
         assert_eq!(Lang::Da.day_month(d), "5.3.");
     }

@@ -27,6 +27,8 @@ pub enum Refusal {
     NoChange(Id),
     /// Idea N waits for a decision: there is nothing to tell its proposer yet.
     NotDecided(Id),
+    /// Idea N's proposer was told already, on that day.
+    AlreadyTold(Id, Date),
 }
 
 impl Refusal {
@@ -43,6 +45,9 @@ impl Refusal {
             }
             Refusal::NoChange(id) => lang.tf("idea.no_change", &[("id", id)]),
             Refusal::NotDecided(id) => lang.tf("idea.not_decided", &[("id", id)]),
+            Refusal::AlreadyTold(id, date) => {
+                lang.tf("idea.already_told", &[("id", id), ("date", &lang.date(*date))])
+            }
         }
     }
 }
@@ -151,8 +156,8 @@ pub fn triage(
             if idea.is_waiting() {
                 return Err(Refusal::NotDecided(id));
             }
-            if idea.told.is_some() {
-                return Err(Refusal::NoChange(id));
+            if let Some(date) = idea.told {
+                return Err(Refusal::AlreadyTold(id, date));
             }
             idea.told = Some(today);
         }
@@ -161,9 +166,12 @@ pub fn triage(
         return Err(Refusal::NoChange(id));
     }
     if let Some(text) = triage_note(&after, step, lang) {
+        // Telling the proposer is a step of the work, not a decision: a note, which keeps it
+        // out of the decisions a council reads.
+        let kind = if matches!(step, Move::Told) { LogKind::Note } else { LogKind::Decision };
         after.log.push(LogEntry {
             date: today,
-            kind: LogKind::Decision,
+            kind,
             text,
             decision: None,
             extra: crate::model::extras::Extra::default(),
@@ -189,6 +197,42 @@ fn triage_note(after: &Initiative, step: &Move, lang: Lang) -> Option<String> {
     })
 }
 
+/// Whether `entry` is the note that an idea's proposer was told, as files before it became a
+/// note logged it: a decision without a verdict, saying so in one of the four languages (in
+/// the words those files were written with, or today's).
+pub fn is_told_note(entry: &LogEntry) -> bool {
+    const OLDER: [&str; 4] = [
+        "The proposer was told.",
+        "Förslagsställaren har meddelats.",
+        "Forslagsstilleren er underrettet.",
+        "Forslagsstilleren er varslet.",
+    ];
+    entry.decision.is_none()
+        && (OLDER.contains(&entry.text.as_str())
+            || Lang::ALL.iter().any(|lang| entry.text == lang.t("idea.note_told")))
+}
+
+/// The part of the intake list an idea is in. Each is worked down in turn: ideas waiting are
+/// decided, then the proposers of the decided ones are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Queue {
+    Waiting,
+    ToTell,
+    Done,
+}
+
+impl Queue {
+    pub fn of(idea: &Idea) -> Queue {
+        if idea.is_waiting() {
+            Queue::Waiting
+        } else if idea.told.is_none() {
+            Queue::ToTell
+        } else {
+            Queue::Done
+        }
+    }
+}
+
 /// Ideas waiting for a decision (received or being assessed), not archived.
 pub fn waiting(portfolio: &Portfolio) -> impl Iterator<Item = &Initiative> {
     portfolio.initiatives.iter().filter(|i| i.is_waiting_idea())
@@ -203,29 +247,29 @@ pub fn untold(portfolio: &Portfolio, today: Date) -> impl Iterator<Item = &Initi
         .filter(move |i| i.idea.as_ref().is_some_and(|idea| idea.is_untold(today, days)))
 }
 
-/// The ideas of the intake list, in the order it shows them: waiting first (oldest
-/// received first), then the decided ones not told, then the rest (archived ones too: the
-/// record of what was decided), newest decision first.
+/// The ideas of the intake list, in the order it shows them, one [`Queue`] after the other:
+/// waiting (oldest received first), then the decided ones not told (those past the feedback
+/// days first), then the rest (archived ones too: the record of what was decided); decided
+/// ones newest decision first.
 pub fn intake(portfolio: &Portfolio, today: Date) -> Vec<Id> {
     let days = portfolio.organisation.feedback_days();
-    let mut ideas: Vec<(u8, i64, Id)> = portfolio
+    let mut ideas: Vec<(Queue, bool, i64, Id)> = portfolio
         .initiatives
         .iter()
         .filter(|i| !i.archived || i.idea.as_ref().is_some_and(|idea| !idea.is_waiting()))
         .filter_map(|i| {
             let idea = i.idea.as_ref()?;
             let day = |d: Option<Date>| d.map_or(0, days_since_epoch);
-            Some(if idea.is_waiting() {
-                (0, day(idea.received), i.id)
-            } else if idea.told.is_none() {
-                (u8::from(!idea.is_untold(today, days)) + 1, -day(idea.decided), i.id)
-            } else {
-                (3, -day(idea.decided), i.id)
+            let queue = Queue::of(idea);
+            Some(match queue {
+                Queue::Waiting => (queue, false, day(idea.received), i.id),
+                Queue::ToTell => (queue, !idea.is_untold(today, days), -day(idea.decided), i.id),
+                Queue::Done => (queue, false, -day(idea.decided), i.id),
             })
         })
         .collect();
     ideas.sort_unstable();
-    ideas.into_iter().map(|(_, _, id)| id).collect()
+    ideas.into_iter().map(|(.., id)| id).collect()
 }
 
 fn days_since_epoch(d: Date) -> i64 {
@@ -380,4 +424,31 @@ pub fn parse_verdict(word: &str) -> Option<Verdict> {
         v.key() == word
             || Lang::ALL.iter().any(|l| l.t(&format!("verdict.{}", v.key())).to_lowercase() == word)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files written before telling became a note hold it as a decision, in the words of the
+    /// day: these must stay recognised if the catalogs' wording changes.
+    #[test]
+    fn a_proposer_told_logged_as_a_decision_by_an_older_fasett_is_recognised() {
+        let entry = |kind, text: &str| LogEntry {
+            date: Date::constant(2026, 11, 30),
+            kind,
+            text: text.to_owned(),
+            decision: None,
+            extra: crate::model::extras::Extra::default(),
+        };
+        for text in [
+            "The proposer was told.",
+            "Förslagsställaren har meddelats.",
+            "Forslagsstilleren er underrettet.",
+            "Forslagsstilleren er varslet.",
+        ] {
+            assert!(is_told_note(&entry(LogKind::Decision, text)), "{text}");
+        }
+        assert!(!is_told_note(&entry(LogKind::Decision, "Idea: accepted.")));
+    }
 }

@@ -41,6 +41,7 @@ mod mapping;
 mod plan;
 mod rows;
 mod sheet;
+mod stamp;
 pub mod survey;
 pub mod table;
 mod triage;
@@ -125,7 +126,8 @@ pub struct Options {
     /// `--overwrite`: rows whose initiatives were changed in fasett after the sheet was
     /// exported are imported all the same, overwriting those changes.
     pub overwrite: bool,
-    /// The time zone the times in messages are said in.
+    /// The local time zone: the times in messages are said in it, and a date-only `Updated`
+    /// cell is a day in it.
     pub zone: jiff::tz::TimeZone,
     /// `--map`: a saved mapping.
     pub map: Option<SavedMap>,

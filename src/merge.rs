@@ -48,7 +48,7 @@ use tree::Three;
 pub use path::describe as describe_path;
 pub use renumber::Renumbered;
 pub use resolve::{Pick, resolution};
-pub use words::{changed_fields, conflict_lines, is_record, place, shown_value};
+pub use words::{changed_field_names, changed_fields, conflict_lines, is_record, place, shown_value};
 
 /// What a merge needs besides the copies copies.
 #[derive(Debug, Clone, Copy)]

@@ -68,20 +68,22 @@ pub mod idea;
 pub mod initiative;
 pub mod organisation;
 pub mod template;
+pub mod vocab;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use assessment::{ActionItem, Answer, Assessment, Response, slot_key};
-pub use benefit::{Benefit, BenefitKind, Costs, Currency, Measurement, Point};
+pub use benefit::{Benefit, Costs, Measurement, Point};
 pub use conflict::{Conflict, Side};
-pub use idea::{Channel, Decision, Idea, Proposer, REVIEW_VERSION, Review, Triage, Verdict};
-pub use initiative::{
-    CreatedTo, Facet, Initiative, LogEntry, LogKind, NeedSource, Placement, Pressure, Priority, PushedBy,
-    Stage, Status, Track,
-};
+pub use idea::{Decision, Idea, Proposer, REVIEW_VERSION, Review};
+pub use initiative::{Initiative, LogEntry, Placement};
 pub use organisation::{Goal, Organisation, Unit};
 pub use template::{Dimension, LocalText, Perspective, ResultKind, Scale, ScaleStep, Template, TemplateItem};
+pub use vocab::{
+    BenefitKind, Channel, CreatedTo, Currency, Facet, LogKind, NeedSource, Pressure, Priority, PushedBy,
+    Stage, Status, Track, Triage, Verdict,
+};
 
 /// The schema version this build reads and writes. Files with a newer version are never
 /// written; older ones are migrated on load (see `store`).

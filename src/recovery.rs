@@ -500,7 +500,7 @@ mod tests {
                 text: "Ny".into(),
             },
         ];
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let path = path_for(&dir.path().join("portfolio.json"));
         for draft in drafts {
             let r = Recovery::new(draft);
@@ -515,7 +515,7 @@ mod tests {
 
     #[test]
     fn a_draft_round_trips_with_mode_0600() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let path = path_for(&dir.path().join("portfolio.json"));
         assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("portfolio.json.recovery"));
         let r =

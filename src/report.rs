@@ -3,7 +3,7 @@
 //! follow-ups, checklist results with their change, open actions, benefits realisation.
 //!
 //! Markdown reads well as plain text; JSON has a stable shape, documented in
-//! `docs/report-json.md` (`"report_version": 1`); HTML is one self-contained page with the
+//! `docs/report-json.md` (`"report_version": 2`); HTML is one self-contained page with the
 //! portfolio drawn. Headings and words come from the catalog.
 //!
 //! What the report says is computed once, in `report/content.rs` ([`Options`] and the figures
@@ -32,7 +32,7 @@ use crate::text::one_line;
 use content::Facts;
 
 /// The version of the JSON shape; raised only when a field changes meaning or goes away.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

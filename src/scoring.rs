@@ -122,6 +122,8 @@ pub struct DimensionScore {
     pub mean: Option<f64>,
     pub by_perspective: Vec<Option<f64>>,
     pub spread: Option<f64>,
+    /// Some of the dimension's slots have no score: `mean` is over the others only.
+    pub partial: bool,
 }
 
 /// Means per dimension and in total; unanswered slots are left out. `spread` is the run's
@@ -134,6 +136,8 @@ pub struct Scores {
     pub total_by_perspective: Vec<Option<f64>>,
     pub spread: Option<f64>,
     pub answered: usize,
+    /// Some slots have no score: `total` is over the others only.
+    pub partial: bool,
     pub respondents: usize,
     /// [`group::group_size`]: the most scores any slot has.
     pub group_size: u32,
@@ -145,6 +149,8 @@ pub fn scores(t: &Template, a: &Assessment) -> Scores {
     let counted = |keep: &dyn Fn(&Slot) -> bool| {
         mean(groups.iter().zip(&values).filter(|(g, _)| keep(&g.slot)).filter_map(|(_, v)| *v))
     };
+    let unscored =
+        |keep: &dyn Fn(&Slot) -> bool| groups.iter().zip(&values).any(|(g, v)| keep(&g.slot) && v.is_none());
     let perspectives: Vec<&str> = t.perspectives.iter().map(|p| p.id.as_str()).collect();
     let dimensions = t
         .dimensions
@@ -157,6 +163,7 @@ pub fn scores(t: &Template, a: &Assessment) -> Scores {
                 .map(|p| counted(&|s| s.item.dimension == d.id && s.perspective == Some(*p)))
                 .collect(),
             spread: group::mean_spread(groups.iter().filter(|g| g.slot.item.dimension == d.id)),
+            partial: unscored(&|s| s.item.dimension == d.id),
         })
         .collect();
     Scores {
@@ -165,6 +172,7 @@ pub fn scores(t: &Template, a: &Assessment) -> Scores {
         total_by_perspective: perspectives.iter().map(|p| counted(&|s| s.perspective == Some(*p))).collect(),
         spread: group::mean_spread(&groups),
         answered: values.iter().filter(|v| v.is_some()).count(),
+        partial: unscored(&|_| true),
         respondents,
         group_size: group::group_size(&groups),
     }
@@ -506,6 +514,16 @@ pub fn newest_first(portfolio: &Portfolio) -> Vec<Id> {
     runs.into_iter().map(|a| a.id).collect()
 }
 
+/// A sparkline's point for a run scored in part: its mean is over fewer items than the
+/// others', so no bar is drawn that could rise or fall against them.
+pub const SPARK_PARTIAL: char = '◦';
+
+/// A sparkline's point: the bar of `value` ([`spark`]), or [`SPARK_PARTIAL`] when the run
+/// left some of the items the value is over unscored.
+pub fn spark_point(value: Option<f64>, partial: bool, min: f64, max: f64) -> char {
+    if partial && value.is_some() { SPARK_PARTIAL } else { spark(value, min, max) }
+}
+
 /// A small bar of `value` within `min..=max`, eight steps per cell.
 pub fn spark(value: Option<f64>, min: f64, max: f64) -> char {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -837,5 +855,8 @@ mod tests {
         assert_eq!(spark(Some(5.0), 1.0, 5.0), '█');
         assert_eq!(spark(None, 1.0, 5.0), '·');
         assert_eq!(spark(Some(9.0), 1.0, 5.0), '█');
+        assert_eq!(spark_point(Some(3.0), true, 1.0, 5.0), SPARK_PARTIAL, "a run scored in part");
+        assert_eq!(spark_point(None, true, 1.0, 5.0), '·', "nothing scored");
+        assert_eq!(spark_point(Some(5.0), false, 1.0, 5.0), '█');
     }
 }

@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn user_templates_are_added_and_bad_ones_skipped_with_a_reason() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
+        let dir = crate::testing::temp_dir();
         std::fs::write(dir.path().join("a_good.json"), MINI).expect("write");
         std::fs::write(dir.path().join("b_broken.json"), "{ \"id\": ").expect("write");
         std::fs::write(dir.path().join("c_clash.json"), MINI.replace("team_pulse", "innovation_climate"))

@@ -49,8 +49,9 @@ pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
     (dir, path)
 }
 
-/// A fresh temporary folder, removed when the `TempDir` is dropped.
-fn temp_dir() -> TempDir {
+/// A fresh temporary folder, removed when the `TempDir` is dropped; a test that cannot make
+/// one says where it tried.
+pub fn temp_dir() -> TempDir {
     tempfile::Builder::new()
         .prefix("fasett-")
         .tempdir()

@@ -40,7 +40,7 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
-use crate::app::{App, Confirm, Mode};
+use crate::app::{App, Confirm, Mode, StatusPrompt};
 use crate::keymap;
 use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
@@ -324,22 +324,22 @@ fn prompt<'a>(
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let line = match &app.mode {
-        Mode::Command(input) => prompt(frame, area, ":".into(), input, theme),
-        Mode::Search(input) => {
+    let line = match app.status_prompt() {
+        Some(StatusPrompt::Command(input)) => prompt(frame, area, ":".into(), input, theme),
+        Some(StatusPrompt::Search(input)) => {
             let label = app.lang.tn("search.prompt", app.register.view.len(), &[]);
             prompt(frame, area, label, input, theme)
         }
-        Mode::Profile(editor @ crate::app::ProfileEditor { editing: Some(input), .. }) => {
+        Some(StatusPrompt::Profile(editor, input)) => {
             let label = profile::row_label(app, editor.row(&app.portfolio.organisation));
             prompt(frame, area, format!("{label}: "), input, theme)
         }
-        Mode::LogEntry { id, input, kind } => {
+        Some(StatusPrompt::LogEntry { id, kind, input }) => {
             let kind = app.lang.t(&format!("log_kind.{}", kind.key()));
-            let label = app.lang.tf("log.prompt", &[("id", id), ("kind", &kind)]);
+            let label = app.lang.tf("log.prompt", &[("id", &id), ("kind", &kind)]);
             prompt(frame, area, label, input, theme)
         }
-        _ => match &app.status {
+        None => match &app.status {
             Some(status) => {
                 // A message that does not fit takes a second row (`App::status_rows`).
                 let style = if status.is_error { theme.error() } else { theme.info() };

@@ -12,8 +12,9 @@
 mod editor;
 mod view;
 
-pub use editor::{BenefitDialog, BenefitEditor, BenefitField, MeasureField, MeasureLine};
-pub use view::{BenefitFilter, BenefitRow, BenefitSort, BenefitsView, ScopeFigures};
+pub use crate::filter::BenefitSort;
+pub use editor::{BenefitDialog, BenefitEditor, MeasureLine};
+pub use view::{BenefitFilter, BenefitRow, BenefitsView, ScopeFigures};
 
 use super::{App, Field, Mode, now};
 use crate::action::{Action, BenefitAction, Edit, Place};

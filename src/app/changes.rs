@@ -2,8 +2,12 @@
 //! portfolio replaced; the one read-only guard before them; and what is derived from the
 //! portfolio brought up to date after them.
 
+use serde_json::Value;
+
 use super::App;
 use crate::history::{Change, History, Touched};
+use crate::i18n::Lang;
+use crate::merge::changed_field_names;
 use crate::model::Portfolio;
 use crate::store::{Access, ReadOnlyReason, Saver};
 
@@ -79,16 +83,17 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        self.step_history(History::undo, "status.nothing_to_undo", "status.undone");
+        self.step_history(History::undo, "status.nothing_to_undo", "status.undone_what");
     }
 
     pub(super) fn redo(&mut self) {
-        self.step_history(History::redo, "status.nothing_to_redo", "status.redone");
+        self.step_history(History::redo, "status.nothing_to_redo", "status.redone_what");
     }
 
     /// Undoes or redoes one change (`step`), then brings up to date what an edit does and
-    /// saves; `nothing` and `done` are the status keys for either outcome. Refused in
-    /// read-only mode.
+    /// saves; `nothing` and `done` are the status keys for either outcome, `done` naming what
+    /// was taken back or put back (in a meeting, everyone should see what `u` did). Refused
+    /// in read-only mode.
     fn step_history(
         &mut self,
         step: for<'h> fn(&'h mut History, &mut Portfolio) -> Option<&'h Change>,
@@ -105,15 +110,47 @@ impl App {
         };
         change.touch(&mut self.touched);
         let id = change.initiative_id();
+        let what = said(change, self.lang);
         self.after_change(false);
         self.conflicts_changed(conflicts);
         if let Some(id) = id {
             self.select_initiative(id);
         }
-        self.save_with(self.lang.t(done));
+        self.save_with(&self.lang.tf(done, &[("what", &what)]));
     }
 
     pub(super) fn save(&mut self) {
         self.save_with(self.lang.t("status.saved"));
+    }
+}
+
+/// What one change holds, in words, for the status line after an undo or a redo: an
+/// initiative by number and title with the fields that differ ("#4 Nattpatrull · Fasett"),
+/// a checklist run or an action by number, the profile, or how many changes a batch took
+/// back together.
+fn said(change: &Change, lang: Lang) -> String {
+    let id = |key: &str, id: u32| lang.tf(key, &[("id", &id.to_string())]);
+    match change {
+        Change::Initiative(r) => {
+            let Some(i) = r.either() else { return String::new() };
+            let named = format!("#{} {}", i.id, crate::text::one_line(&i.title));
+            let object = |side: Option<&crate::model::Initiative>| match side.map(serde_json::to_value) {
+                Some(Ok(Value::Object(map))) => Some(map),
+                _ => None,
+            };
+            match (object(r.before.as_deref()), object(r.after.as_deref())) {
+                (Some(before), Some(after)) => {
+                    let fields = changed_field_names(&before, &after, lang);
+                    if fields.is_empty() { named } else { format!("{named} · {}", fields.join(", ")) }
+                }
+                _ => named,
+            }
+        }
+        Change::Assessment(r) => r.either().map(|a| id("history.run", a.id)).unwrap_or_default(),
+        Change::Action(r) => r.either().map(|a| id("history.action", a.id)).unwrap_or_default(),
+        Change::Organisation(_) => lang.t("history.profile").to_owned(),
+        Change::Batch(changes) if changes.len() == 1 => said(&changes[0], lang),
+        Change::Batch(changes) => lang.tf("history.batch", &[("n", &changes.len().to_string())]),
+        Change::Template(_) | Change::Conflict(_) | Change::Key(..) => lang.t("history.other").to_owned(),
     }
 }

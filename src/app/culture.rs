@@ -15,10 +15,11 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 pub use entry::{Entry, EntryKind, Preview, Refusal};
-pub use new_run::{NewRunForm, RunField};
-pub use plan::{ActionField, ActionForm};
+pub use new_run::NewRunForm;
+pub use plan::ActionForm;
 
 use super::editing::{self, Typed};
+use super::fields::RunField;
 use super::{App, Mode};
 use crate::action::{CultureAction, Edit, Place};
 use crate::cycle;
@@ -385,6 +386,7 @@ mod tests {
     use super::*;
     use crate::action::Action;
     use crate::action::Pane;
+    use crate::app::ActionField;
     use crate::testing::{Harness, TODAY};
     use jiff::civil::date;
 
@@ -609,7 +611,7 @@ mod tests {
 
     #[test]
     fn user_templates_with_errors_are_reported_not_fatal() {
-        let dir = tempfile::tempdir().expect("temporary directory");
+        let dir = crate::testing::temp_dir();
         std::fs::write(dir.path().join("broken.json"), "{\n  \"id\": \"x\",\n  oops\n}").expect("write");
         let mut app = empty();
         app.load_templates_from(dir.path());

@@ -8,8 +8,9 @@
 use tui_input::Input;
 
 use super::benefits::{BenefitDialog, view_initiative};
-use super::culture::{ActionForm, CultureMode, NewRunForm, Rating, RunField};
+use super::culture::{ActionForm, CultureMode, NewRunForm, Rating};
 use super::editing::TextBox;
+use super::fields::RunField;
 use super::profile::{ProfileEditor, Row};
 use super::{App, Field, FieldKind, FormField, InitiativeForm, Mode};
 

@@ -11,41 +11,6 @@ use crate::cycle;
 use crate::model::Keyed;
 pub use text_box::{Row, TextBox, View, row_of, wrap};
 
-/// How a form's field is edited, in every form: what the editing keys do in it and how it
-/// is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// One line of text.
-    Line,
-    /// Several lines (a description, a need).
-    Text,
-    /// One value of a few, stepped with ← →.
-    Choice,
-    /// Options ticked in a list of their own.
-    Multi,
-    /// A list of records edited in a dialog of their own (the benefits).
-    List,
-}
-
-impl FieldKind {
-    /// The catalog key of the hint a form shows while a field of this kind has focus.
-    pub fn hint(self) -> &'static str {
-        match self {
-            FieldKind::Line => "form.hint_line",
-            FieldKind::Text => "form.hint_text",
-            FieldKind::Choice => "form.hint_choice",
-            FieldKind::Multi => "form.hint_multi",
-            FieldKind::List => "form.hint_benefits",
-        }
-    }
-}
-
-/// The fields of one form (the initiative form, the idea form, the benefit editor, the
-/// action form): each says how it is edited.
-pub trait FormField: Keyed + PartialEq {
-    fn kind(self) -> FieldKind;
-}
-
 /// What arrives in a text field: an editing key, or pasted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Typed<'a> {

@@ -91,10 +91,10 @@ impl App {
                 return;
             }
         };
-        let (lang, count) = (self.lang, self.portfolio.initiatives.len());
+        let (lang, what) = (self.lang, export::contents(&shared, self.lang));
         let notes = rendered.notes.join(" ");
         let written = self.write_beside("", format.extension(), &rendered.bytes, |path| {
-            let done = lang.tn("export.written", count, &[("path", &path)]);
+            let done = lang.tf("export.written", &[("what", &what), ("path", &path)]);
             if notes.is_empty() { done } else { format!("{done} {notes}") }
         });
         if let (Some(path), export::Format::Csv) = (written, format) {
@@ -324,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_long_path_is_shortened_in_the_middle_and_keeps_the_file_name() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
+        let dir = crate::testing::temp_dir();
         let deep =
             dir.path().join("Innovationsarbete i Sjöbacka kommun").join("Ledningsgruppens mappar 2026");
         std::fs::create_dir_all(&deep).expect("folders");

@@ -6,14 +6,15 @@ use tui_input::Input;
 
 mod form;
 
-pub use form::{IdeaField, IdeaForm};
+pub use form::IdeaForm;
 
-use super::editing::{self, FieldKind, FormField, Prompted, Typed};
+use super::editing::{self, Prompted, Typed};
+use super::fields::{FieldKind, FormField, IdeaField};
 use super::form::{MAX_TITLE_CHARS, keep_title};
 use super::{App, Mode};
 use crate::action::{Action, IdeaAction};
 use crate::history::Change;
-use crate::ideas::{self, Move, Refusal, StageDecision, review};
+use crate::ideas::{self, Move, Queue, Refusal, StageDecision, review};
 use crate::model::extras::Extra;
 use crate::model::{Channel, Collection, Decision, Facet, Id, Initiative, Stage, Status, Triage};
 
@@ -296,17 +297,30 @@ impl App {
         }
     }
 
-    /// After a decision the idea leaves the waiting ones at the top of the list, and the
-    /// row it was on now holds the next idea waiting: the selection stays on that row, so
-    /// a meeting goes through the ideas in turn (as an inbox does), never on to one
-    /// already decided.
-    fn next_waiting_in_intake(&mut self) {
-        let waiting = ideas::waiting(&self.portfolio).count();
-        let len = self.intake_ids().len();
-        if let Mode::Intake(list) = &mut self.mode {
-            let last_waiting = waiting.saturating_sub(1);
-            list.selected = list.selected.min(last_waiting).min(len.saturating_sub(1));
+    /// After the work of a queue on an idea (a decision on one waiting, telling the proposer
+    /// of one decided) the idea leaves that queue, and the row it was on now holds the next
+    /// idea of the queue: the selection stays on that row within the queue, so a meeting goes
+    /// through the ideas in turn (as an inbox does), never on to one already done. Deciding
+    /// the last one waiting goes on to the top, the first proposer to tell; telling the last
+    /// proposer stays on the idea. False when it stays.
+    fn next_in_queue(&mut self, id: Id, queue: Queue) -> bool {
+        let ids = self.intake_ids();
+        let in_queue = |id: &Id| {
+            let idea = self.portfolio.initiative(*id).and_then(|i| i.idea.as_deref());
+            idea.is_some_and(|idea| Queue::of(idea) == queue)
+        };
+        let first = ids.iter().position(in_queue);
+        let end = ids.iter().rposition(in_queue);
+        let Mode::Intake(list) = &mut self.mode else { return false };
+        match (first, end, queue) {
+            (Some(first), Some(end), _) => list.selected = list.selected.clamp(first, end),
+            (_, _, Queue::Waiting) if !ids.is_empty() => list.selected = 0,
+            _ => {
+                self.follow_in_intake(id);
+                return false;
+            }
         }
+        true
     }
 
     /// Applies one triage move to idea `id` as one undoable edit, or says why not.
@@ -314,6 +328,14 @@ impl App {
         match ideas::triage(&self.portfolio, id, step, self.today, self.lang) {
             Ok(after) => {
                 let before = self.portfolio.initiative(id).cloned();
+                let queue = before.as_ref().and_then(|i| i.idea.as_deref()).map_or(Queue::Done, Queue::of);
+                let queue_work = match step {
+                    Move::Told => true,
+                    Move::Accept(_) | Move::Decline(_) | Move::MergeInto(_) | Move::Park(_) => {
+                        queue == Queue::Waiting
+                    }
+                    Move::Assess | Move::Reopen => false,
+                };
                 let state = after.idea.as_ref().map_or(Triage::Received, |i| i.triage);
                 let accepted = matches!(step, Move::Accept(_));
                 let key = match step {
@@ -329,16 +351,16 @@ impl App {
                     if accepted {
                         self.select_initiative(id);
                     }
-                    // Told changes no decision: the selection stays on the idea. A decision
-                    // moves it on to the next idea waiting, and says so first, so that the
-                    // next key is known to be about another proposer's idea.
-                    if matches!(step, Move::Told) || ideas::waiting(&self.portfolio).any(|i| i.id == id) {
-                        self.follow_in_intake(id);
-                    } else {
-                        self.next_waiting_in_intake();
+                    // The work of its queue done, the selection moves on to the next idea in
+                    // that queue, and says so first, so that the next key is known to be about
+                    // another proposer's idea. Any other step (assessing, reopening, deciding
+                    // again) stays on the idea.
+                    if queue_work && self.next_in_queue(id, queue) {
                         if let Some(next) = self.intake_selected().filter(|next| *next != id) {
                             said = format!("{} {said}", self.lang.tf("intake.now_on", &[("id", &next)]));
                         }
+                    } else {
+                        self.follow_in_intake(id);
                     }
                     self.set_info(said);
                 }

@@ -229,11 +229,8 @@ impl App {
                 dialog.change(forward);
                 dialog.replan(&self.portfolio);
                 // What stopped the import before the change is the dialog's to say now: a
-                // status line saying the opposite of the dialog's header would mislead. (A
-                // lasting notice, or a failed save, stays.)
-                if !self.unsaved && !self.status.as_ref().is_some_and(|s| s.lasting) {
-                    self.status = None;
-                }
+                // status line saying the opposite of the dialog's header would mislead.
+                self.message_superseded();
             }
             MappingAction::Save => {
                 let path = map_path(&dialog.file);

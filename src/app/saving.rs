@@ -228,7 +228,7 @@ mod tests {
     /// gate the test opens and closes.
     fn gated() -> (Harness, Arc<Gate>, tempfile::TempDir) {
         let gate = Arc::new(Gate::default());
-        let dir = tempfile::tempdir().expect("a folder");
+        let dir = crate::testing::temp_dir();
         let app = app_with(&dir, gate.clone());
         (app, gate, dir)
     }
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn a_failed_background_save_says_so_and_w_saves_the_edit() {
         let faults = Arc::new(FaultyFileOps::new());
-        let dir = tempfile::tempdir().expect("a folder");
+        let dir = crate::testing::temp_dir();
         let mut app = app_with(&dir, faults.clone());
         faults.fail_always(Op::Rename);
         move_right(&mut app);
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn a_panic_in_the_writing_thread_is_a_failed_save_and_the_next_edit_is_saved() {
-        let dir = tempfile::tempdir().expect("a folder");
+        let dir = crate::testing::temp_dir();
         let mut app = app_with(&dir, Arc::new(PanicsOnce::default()));
         let written = on_disk(&app);
         move_right(&mut app);

@@ -134,8 +134,8 @@ pub(super) fn export(
                     1,
                 );
             }
-            let count = portfolio.initiatives.len();
-            eprintln!("{}", lang.tn("export.written", count, &[("path", &path.display())]));
+            let what = export::contents(portfolio, lang);
+            eprintln!("{}", lang.tf("export.written", &[("what", &what), ("path", &path.display())]));
             if format == export::Format::Csv {
                 // Benefits and measurements are tables of their own, beside the initiatives.
                 for (table, bytes) in export::csv_tables(portfolio, lang, delimiter) {

@@ -100,7 +100,7 @@ pub(super) fn import(request: &Request, lang: Lang) -> ExitCode {
             }
         }
         if let Ok(plan) = &plan {
-            text.push_str(&describe_plan(plan, &portfolio, lang));
+            text.push_str(&describe_plan(plan, &portfolio, &options));
         }
         let code = write_stdout(text.as_bytes(), lang);
         return match plan {
@@ -211,7 +211,8 @@ pub fn describe_mapping(mapping: &Mapping, lang: Lang) -> String {
 }
 
 /// What the import would do: the summary, then one line per new and per changed initiative.
-fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -> String {
+fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, options: &import::Options) -> String {
+    let lang = options.lang;
     let mut out = String::new();
     let _ = writeln!(out, "{}", plan.summary(lang));
     for i in &plan.added {
@@ -222,7 +223,7 @@ fn describe_plan(plan: &Plan, portfolio: &crate::model::Portfolio, lang: Lang) -
     for u in &plan.updates {
         let _ = writeln!(out, "  ~ #{} {}", u.after.id, one_line(&u.after.title));
         if let Some(at) = u.overwrites {
-            let when = lang.date_time(at, &jiff::tz::TimeZone::system(), crate::dates::today());
+            let when = lang.date_time(at, &options.zone, options.today);
             let _ = writeln!(out, "      {}", lang.tf("import.overwrites", &[("changed", &when)]));
         }
         for change in &u.changes {

@@ -68,7 +68,10 @@ pub fn markdown(portfolio: &Portfolio, lang: Lang, today: jiff::civil::Date) -> 
     let _ = writeln!(
         out,
         "{}\n",
-        lang.tn("export.md_intro", portfolio.initiatives.len(), &[("date", &lang.date(today))])
+        lang.tf(
+            "export.md_intro",
+            &[("what", &super::contents(portfolio, lang)), ("date", &lang.date(today))]
+        )
     );
     if portfolio.initiatives.is_empty() {
         out.push_str(&checklists_markdown(portfolio, lang));

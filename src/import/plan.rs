@@ -17,6 +17,7 @@ use super::diff::{FieldChange, changes};
 use super::mapping::{Mapping, Target};
 use super::rows::Rows;
 use super::sheet::{Sheet, column_letter};
+use super::stamp::Stamp;
 use super::{Options, Problem};
 use crate::dates::now;
 use crate::export::Column;
@@ -276,7 +277,7 @@ pub fn plan(
                     }
                     let changes = changes(before, &after, portfolio, lang);
                     let since = rows.exported(row).and_then(|(ix, exported)| {
-                        changed_since(before, exported).map(|at| (ix, exported, at))
+                        changed_since(before, exported, &options.zone).map(|at| (ix, exported, at))
                     });
                     if let (Some((column, exported, at)), false) = (since, options.overwrite) {
                         problems.push(stale(before, (row.number, column), (exported, at), &changes, options));
@@ -333,10 +334,15 @@ pub fn ranges(numbers: &[u32]) -> String {
     out.join(", ")
 }
 
-/// When `before` was changed after `exported` (the sheet's `Updated`), to the second (a
-/// workbook keeps no finer time): never when the initiative has no time of its own.
-fn changed_since(before: &Initiative, exported: Option<jiff::Timestamp>) -> Option<jiff::Timestamp> {
-    before.updated.filter(|at| exported.is_none_or(|e| at.as_second() > e.as_second()))
+/// When `before` was changed after `exported` (the sheet's `Updated`): to the second (a
+/// workbook keeps no finer time), or to the day in `zone` for a date without a time. Never
+/// when the initiative has no time of its own.
+fn changed_since(
+    before: &Initiative,
+    exported: Option<Stamp>,
+    zone: &jiff::tz::TimeZone,
+) -> Option<jiff::Timestamp> {
+    before.updated.filter(|at| exported.is_none_or(|e| e.is_before(*at, zone)))
 }
 
 /// The refusal of a row whose initiative was changed in fasett at `at`, after the sheet was
@@ -344,7 +350,7 @@ fn changed_since(before: &Initiative, exported: Option<jiff::Timestamp>) -> Opti
 fn stale(
     before: &Initiative,
     (row, column): (u32, usize),
-    (exported, at): (Option<jiff::Timestamp>, jiff::Timestamp),
+    (exported, at): (Option<Stamp>, jiff::Timestamp),
     changes: &[FieldChange],
     options: &Options,
 ) -> Problem {
@@ -357,7 +363,15 @@ fn stale(
     let args: [(&str, &dyn std::fmt::Display); 4] = [
         ("id", &before.id),
         ("changed", &when(at)),
-        ("exported", &exported.map(when).unwrap_or_default()),
+        (
+            "exported",
+            &exported
+                .map(|e| match e {
+                    Stamp::At(t) => when(t),
+                    Stamp::Day(day) => lang.date(day),
+                })
+                .unwrap_or_default(),
+        ),
         ("changes", &set),
     ];
     let key = if exported.is_some() { "import.stale" } else { "import.stale_no_time" };

@@ -11,6 +11,7 @@ use super::Problem;
 use super::columns::{Vocab, norm};
 use super::mapping::{Choice, Mapping, Target};
 use super::sheet::{Cell, Row, strip_controls};
+use super::stamp::{Stamp, stamp, timestamp};
 use crate::dates::{CellDateError, DateOrder};
 use crate::export::{Column, OTHER_COLUMNS, split_list, unescape_line};
 use crate::i18n::Lang;
@@ -100,10 +101,10 @@ impl<'a> Rows<'a> {
     /// The row's `Updated` cell, which an exported sheet carries: `None` without such a
     /// column (or when the cell cannot be read: [`Rows::fill`] names that), else the
     /// initiative's `updated` when the sheet was exported (the column's index with it).
-    pub(super) fn exported(&self, row: &Row) -> Option<(usize, Option<jiff::Timestamp>)> {
+    pub(super) fn exported(&self, row: &Row) -> Option<(usize, Option<Stamp>)> {
         let ix = self.mapping.column_of(Column::Updated)?;
         let cell = row.cells.get(ix).unwrap_or(&Cell::Empty);
-        timestamp(cell).ok().map(|t| (ix, t))
+        stamp(cell).ok().map(|t| (ix, t))
     }
 
     /// `base` with the row's cells written over it: a new initiative, or an existing one
@@ -148,7 +149,7 @@ impl<'a> Rows<'a> {
                 // The importer sets an update's time; the cell only has to be readable, as
                 // it tells whether the initiative changed after the export (`Rows::exported`).
                 Target::Field(Column::Updated) if update => {
-                    if timestamp(cell).is_err() {
+                    if stamp(cell).is_err() {
                         fill.error("import.bad_timestamp", Column::Updated.header(self.lang), &cell.text());
                     }
                 }
@@ -560,18 +561,6 @@ impl Fill<'_, '_> {
             out.push(LogEntry { date, kind, text, decision: None, extra: Extra::default() });
         }
         out
-    }
-}
-
-/// An `Updated` cell: blank is none; a date-time cell (as the .xlsx export writes it) is UTC,
-/// as is a date cell (midnight); text is a timestamp such as `2026-03-15T09:30:00Z`.
-pub(super) fn timestamp(cell: &Cell) -> Result<Option<jiff::Timestamp>, ()> {
-    let utc = |t: jiff::civil::DateTime| t.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp());
-    match cell {
-        _ if cell.is_blank() => Ok(None),
-        Cell::DateTime(t) => utc(*t).map(Some).map_err(|_| ()),
-        Cell::Date(d) => utc(d.to_datetime(jiff::civil::Time::midnight())).map(Some).map_err(|_| ()),
-        cell => cell.text().trim().parse::<jiff::Timestamp>().map(Some).map_err(|_| ()),
     }
 }
 

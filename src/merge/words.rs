@@ -2,7 +2,7 @@
 //! copy changed in a whole record. The conflict dialog, `fasett check` and the merge
 //! driver's summary all say a conflict this way.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::i18n::Lang;
 use crate::model::{Conflict, Portfolio, Side};
@@ -98,12 +98,21 @@ pub fn changed_fields(conflict: &Conflict, side: &Side, lang: Lang) -> Option<St
     let (Some(Value::Object(base)), Some(Value::Object(now))) = (conflict.base.get(), side.get()) else {
         return None;
     };
-    let mut keys: Vec<&String> = now.keys().filter(|k| base.get(*k) != now.get(*k)).collect();
-    keys.extend(base.keys().filter(|k| !now.contains_key(*k)));
-    // When it was changed is said beside the side already.
-    keys.retain(|k| k.as_str() != "updated");
-    let names: Vec<String> = keys.into_iter().map(|k| field_name(k, lang)).collect();
+    let names = changed_field_names(base, now, lang);
     Some(if names.is_empty() { lang.t("conflict.nothing_changed").to_owned() } else { names.join(", ") })
+}
+
+/// The fields of a record that differ between two versions of it, in the user's words and
+/// the record's order ("Titel, Logg"). When it was changed is left out: it is said apart.
+pub fn changed_field_names(
+    before: &Map<String, Value>,
+    after: &Map<String, Value>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut keys: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    keys.extend(before.keys().filter(|k| !after.contains_key(*k)));
+    keys.retain(|k| k.as_str() != "updated");
+    keys.into_iter().map(|k| field_name(k, lang)).collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::extras::Extra;
-use super::{Id, Pressure};
+use super::{BenefitKind, Id, Pressure};
 
 /// One benefit: a measurable change someone values, with an owner who answers for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,25 +57,6 @@ impl Default for Benefit {
     }
 }
 
-keyed_enum! {
-    /// What a benefit is counted in. Money and time add up over the portfolio; quality and
-    /// other benefits are followed one by one.
-    #[derive(PartialOrd, Ord)]
-    pub enum BenefitKind {
-        Money = "money",
-        Time = "time",
-        Quality = "quality",
-        Other = "other",
-    }
-}
-
-impl BenefitKind {
-    /// Money and time are summed over the portfolio.
-    pub fn is_summed(self) -> bool {
-        matches!(self, BenefitKind::Money | BenefitKind::Time)
-    }
-}
-
 /// A value at a date: the baseline or the target. `value` is `None` for a benefit not yet
 /// quantified.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -119,30 +100,6 @@ pub struct Costs {
 impl Costs {
     pub fn is_empty(&self) -> bool {
         self.investment.is_none() && self.yearly.is_none() && self.extra.is_empty()
-    }
-}
-
-keyed_enum! {
-    /// The organisation's currency, which money benefits and costs are in.
-    #[derive(Default)]
-    pub enum Currency {
-        #[default]
-        Sek = "sek",
-        Dkk = "dkk",
-        Nok = "nok",
-        Eur = "eur",
-    }
-}
-
-impl Currency {
-    /// The ISO 4217 code: "SEK".
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Sek => "SEK",
-            Currency::Dkk => "DKK",
-            Currency::Nok => "NOK",
-            Currency::Eur => "EUR",
-        }
     }
 }
 

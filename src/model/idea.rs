@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::extras::Extra;
-use super::{Id, Stage, Status};
+use super::{Channel, Id, Stage, Status, Triage, Verdict};
 
 /// Where an initiative came in as an idea: who proposed it, how, when, and how far triage got.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,32 +64,6 @@ impl Proposer {
     }
 }
 
-keyed_enum! {
-    /// How an idea arrived.
-    pub enum Channel {
-        IdeaBox = "idea_box",
-        Meeting = "meeting",
-        Email = "email",
-        CitizenProposal = "citizen_proposal",
-        Survey = "survey",
-        Other = "other",
-    }
-}
-
-keyed_enum! {
-    /// Where an idea is in triage.
-    #[derive(Default, PartialOrd, Ord)]
-    pub enum Triage {
-        #[default]
-        Received = "received",
-        Assessing = "assessing",
-        Accepted = "accepted",
-        Declined = "declined",
-        Merged = "merged",
-        Parked = "parked",
-    }
-}
-
 /// A decision recorded with a log entry of kind decision: who decided, and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
@@ -105,16 +79,6 @@ pub struct Decision {
     pub status: Option<Status>,
     #[serde(skip)]
     pub extra: Extra,
-}
-
-keyed_enum! {
-    /// What a stage decision said.
-    pub enum Verdict {
-        Go = "go",
-        Hold = "hold",
-        Stop = "stop",
-        Pivot = "pivot",
-    }
 }
 
 /// The version of a review's figures this fasett writes and can compare.

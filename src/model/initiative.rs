@@ -1,12 +1,15 @@
-//! An initiative in the register and the vocabulary it is described with (docs/domain.md §1–5).
+//! An initiative in the register: what it carries and how it moved (docs/domain.md §1–5). Its
+//! words (facet, stage, status …) are in [`super::vocab`].
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::Id;
 use super::benefit::{Benefit, Costs};
 use super::extras::Extra;
 use super::idea::{Decision, Idea};
+use super::{
+    CreatedTo, Facet, Id, LogKind, NeedSource, Pressure, Priority, PushedBy, Stage, Status, Track, Triage,
+};
 
 /// One innovation initiative: an idea, a project or an implemented change. A new one is
 /// unplaced, identifying problems, active and of medium priority.
@@ -73,7 +76,7 @@ impl Initiative {
     /// An incoming idea not (yet) accepted: received, being assessed, declined, merged or parked.
     /// The register and the portfolio's figures leave it out; the intake list has it.
     pub fn is_untriaged(&self) -> bool {
-        self.idea.as_ref().is_some_and(|idea| idea.triage != super::idea::Triage::Accepted)
+        self.idea.as_ref().is_some_and(|idea| idea.triage != Triage::Accepted)
     }
 
     /// An idea waiting for a decision (received or being assessed), not archived: what the
@@ -90,115 +93,6 @@ impl Initiative {
     }
 }
 
-keyed_enum! {
-    /// Where an initiative sits on the four-facet grid (docs/domain.md §1).
-    #[derive(Default, PartialOrd, Ord)]
-    pub enum Facet {
-        MissionOriented = "mission_oriented",
-        Anticipatory = "anticipatory",
-        EnhancementOriented = "enhancement_oriented",
-        Adaptive = "adaptive",
-        /// Fits between facets (e.g. the placement gave a change type).
-        Mixed = "mixed",
-        /// Not placed yet.
-        #[default]
-        Unplaced = "unplaced",
-    }
-}
-
-impl Facet {
-    /// The four facets of the grid, in reading order: top-left, top-right, bottom-left,
-    /// bottom-right.
-    pub const GRID: [Facet; 4] =
-        [Facet::MissionOriented, Facet::Anticipatory, Facet::EnhancementOriented, Facet::Adaptive];
-
-    pub fn is_on_grid(self) -> bool {
-        Facet::GRID.contains(&self)
-    }
-}
-
-keyed_enum! {
-    /// The OPSI innovation lifecycle.
-    #[derive(Default, PartialOrd, Ord)]
-    pub enum Stage {
-        #[default]
-        IdentifyingProblems = "identifying_problems",
-        GeneratingIdeas = "generating_ideas",
-        DevelopingProposals = "developing_proposals",
-        Implementing = "implementing",
-        Evaluating = "evaluating",
-        DiffusingLessons = "diffusing_lessons",
-    }
-}
-
-impl Stage {
-    /// 1-based position in the lifecycle, used as a compact stage marker.
-    pub fn number(self) -> u8 {
-        Stage::ALL.iter().position(|s| *s == self).map_or(0, |p| p as u8 + 1)
-    }
-}
-
-keyed_enum! {
-    #[derive(Default, PartialOrd, Ord)]
-    pub enum Status {
-        #[default]
-        Active = "active",
-        Paused = "paused",
-        Stopped = "stopped",
-        Completed = "completed",
-    }
-}
-
-keyed_enum! {
-    /// Ishøj's two tracks.
-    #[derive(PartialOrd, Ord)]
-    pub enum Track {
-        Local = "local",
-        Radical = "radical",
-    }
-}
-
-keyed_enum! {
-    /// Whose real need an initiative starts from (Tomelilla).
-    #[derive(PartialOrd, Ord)]
-    pub enum NeedSource {
-        Citizens = "citizens",
-        Employees = "employees",
-        OutsideWorld = "outside_world",
-    }
-}
-
-keyed_enum! {
-    /// Ishøj's three P's: the pressures innovation should relieve.
-    #[derive(PartialOrd, Ord)]
-    pub enum Pressure {
-        Money = "money",
-        Products = "products",
-        Staff = "staff",
-    }
-}
-
-keyed_enum! {
-    #[derive(Default, PartialOrd, Ord)]
-    pub enum Priority {
-        Low = "low",
-        #[default]
-        Medium = "medium",
-        High = "high",
-    }
-}
-
-impl Priority {
-    /// Weight used when the balance is weighted by priority.
-    pub fn weight(self) -> u32 {
-        match self {
-            Priority::Low => 1,
-            Priority::Medium => 2,
-            Priority::High => 3,
-        }
-    }
-}
-
 /// The two OPSI project-mapping answers (docs/domain.md §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
@@ -206,40 +100,6 @@ pub struct Placement {
     pub pushed_by: PushedBy,
     #[serde(skip)]
     pub extra: Extra,
-}
-
-keyed_enum! {
-    /// "Primarily created to …"
-    pub enum CreatedTo {
-        ImproveExistingServices = "improve_existing_services",
-        ReachOverarchingGoal = "reach_overarching_goal",
-        ExploreUncertainties = "explore_uncertainties",
-        MeetNewNeeds = "meet_new_needs",
-    }
-}
-
-impl CreatedTo {
-    /// The answer's mark in the OPSI question, as the placement helper shows it: 1 to 4.
-    pub fn mark(self) -> &'static str {
-        ["1", "2", "3", "4"][self as usize]
-    }
-}
-
-keyed_enum! {
-    /// "Mainly pushed by …"
-    pub enum PushedBy {
-        LeadersWantResults = "leaders_want_results",
-        CostsAndProcesses = "costs_and_processes",
-        BottomUpTesting = "bottom_up_testing",
-        PreparingForFuture = "preparing_for_future",
-    }
-}
-
-impl PushedBy {
-    /// The answer's mark in the OPSI question, as the placement helper shows it: a to d.
-    pub fn mark(self) -> &'static str {
-        ["a", "b", "c", "d"][self as usize]
-    }
 }
 
 /// One dated line in an initiative's log.
@@ -255,16 +115,6 @@ pub struct LogEntry {
     pub decision: Option<Decision>,
     #[serde(skip)]
     pub extra: Extra,
-}
-
-keyed_enum! {
-    #[derive(Default)]
-    pub enum LogKind {
-        #[default]
-        Note = "note",
-        Decision = "decision",
-        Lesson = "lesson",
-    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
 use super::Id;
-use super::benefit::Currency;
 use super::extras::Extra;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

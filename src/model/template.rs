@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::Facet;
 use super::extras::Extra;
-use super::initiative::Facet;
 
 /// Text in several languages, keyed by language code ("en", "sv", "da", "nb").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -178,8 +178,10 @@ impl<'a> Memo<'a> {
             .filter(|i| !i.archived)
             .flat_map(|i| i.log.iter().map(move |entry| LogLine { initiative: i, entry }))
             // Notes are working notes, never in a report; decisions and lessons are what a
-            // council reads.
-            .filter(|l| l.entry.kind != LogKind::Note && l.entry.date >= since && l.entry.date <= today)
+            // council reads. Telling a proposer is no decision, though older files logged it
+            // as one.
+            .filter(|l| l.entry.kind != LogKind::Note && !crate::ideas::is_told_note(l.entry))
+            .filter(|l| l.entry.date >= since && l.entry.date <= today)
             .collect();
         log.sort_by_key(|l| (std::cmp::Reverse(l.entry.date), l.initiative.id));
         let log_more = log.len().saturating_sub(MAX_LOG_LINES);

@@ -220,17 +220,48 @@ pub fn group_size(groups: &[SlotGroup<'_>]) -> u32 {
 /// Spreads this close count as the same: a list of ties would single nothing out.
 const SAME_SPREAD: f64 = 0.05;
 
+/// The fewest items with a spread (two scores or more) among which one is named where the
+/// group disagrees most or agrees: among three, the narrowest of close spreads would be
+/// called agreement.
+pub const STANDOUT_ITEMS: usize = 5;
+
+/// The least difference between the widest and the narrowest spread for an item to be named
+/// where the group disagrees most or agrees: half a step of the scale.
+pub const STANDOUT_GAP: f64 = 0.5;
+
+/// Whether some items stand out from the others by their spread, and if not, why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standout {
+    /// [`disagree_most`] and [`agree_most`] name items.
+    Yes,
+    /// Fewer than [`STANDOUT_ITEMS`] items have a spread.
+    FewItems,
+    /// The widest and the narrowest spread lie less than [`STANDOUT_GAP`] apart.
+    Even,
+}
+
+/// The one rule for naming items where the group disagrees most or agrees, used by the
+/// results on screen and by the report alike: at least [`STANDOUT_ITEMS`] items with a
+/// spread, the widest at least [`STANDOUT_GAP`] above the narrowest.
+pub fn standout(groups: &[SlotGroup<'_>]) -> Standout {
+    let spreads: Vec<f64> = groups.iter().filter_map(SlotGroup::spread).collect();
+    let widest = spreads.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let narrowest = spreads.iter().copied().fold(f64::INFINITY, f64::min);
+    if spreads.len() < STANDOUT_ITEMS {
+        Standout::FewItems
+    } else if widest - narrowest < STANDOUT_GAP {
+        Standout::Even
+    } else {
+        Standout::Yes
+    }
+}
+
 /// The slots the group disagrees on most: those whose spread is above the run's
 /// [`mean_spread`], widest first (a split between the scale's ends before a spread of the
-/// same size), then template order. Slots with fewer than two scores are left out; when
-/// every slot scatters about the same, none stands out and the list is empty.
+/// same size), then template order. Slots with fewer than two scores are left out; when no
+/// item stands out ([`standout`]), the list is empty.
 pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    let mean = mean_spread(groups).unwrap_or(0.0);
-    let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.spread().is_some_and(|s| s > mean + SAME_SPREAD))
-        .collect();
+    let mut with = standing_out(groups, |spread, mean| spread > mean + SAME_SPREAD);
     with.sort_by(|(ia, a), (ib, b)| {
         let key = |g: &SlotGroup<'_>| (g.spread().unwrap_or(0.0), g.distribution.is_split());
         let (sa, xa) = key(a);
@@ -242,18 +273,26 @@ pub fn disagree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&
 
 /// The slots the group agrees on most: those whose spread is below the run's
 /// [`mean_spread`], narrowest first, then template order (so never one of
-/// [`disagree_most`]); empty when every slot scatters about the same.
+/// [`disagree_most`]); empty when no item stands out ([`standout`]).
 pub fn agree_most<'g, 't>(groups: &'g [SlotGroup<'t>], limit: usize) -> Vec<&'g SlotGroup<'t>> {
-    let mean = mean_spread(groups).unwrap_or(0.0);
-    let mut with: Vec<(usize, &SlotGroup<'t>)> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.spread().is_some_and(|s| s < mean - SAME_SPREAD))
-        .collect();
+    let mut with = standing_out(groups, |spread, mean| spread < mean - SAME_SPREAD);
     with.sort_by(|(ia, a), (ib, b)| {
         a.spread().unwrap_or(0.0).total_cmp(&b.spread().unwrap_or(0.0)).then(ia.cmp(ib))
     });
     with.into_iter().take(limit).map(|(_, g)| g).collect()
+}
+
+/// The slots whose spread `side` keeps, measured against the run's [`mean_spread`], with
+/// their template positions; none when no item stands out ([`standout`]).
+fn standing_out<'g, 't>(
+    groups: &'g [SlotGroup<'t>],
+    side: impl Fn(f64, f64) -> bool,
+) -> Vec<(usize, &'g SlotGroup<'t>)> {
+    if standout(groups) != Standout::Yes {
+        return Vec::new();
+    }
+    let mean = mean_spread(groups).unwrap_or(0.0);
+    groups.iter().enumerate().filter(|(_, g)| g.spread().is_some_and(|s| side(s, mean))).collect()
 }
 
 /// The mean of the spreads of the slots that have one: how much the group disagrees on an
@@ -575,28 +614,54 @@ mod tests {
 
     #[test]
     fn where_the_group_disagrees_and_agrees() {
-        let t = template(
-            &[("calm", false, None), ("split", false, None), ("wide", false, None), ("same", false, None)],
-            &[],
-        );
-        let rows: Vec<Vec<(&str, u8)>> = [[3, 1, 2, 4], [3, 5, 4, 4], [4, 1, 3, 4], [3, 5, 5, 4]]
-            .iter()
-            .map(|s| vec![("calm", s[0]), ("split", s[1]), ("wide", s[2]), ("same", s[3])])
-            .collect();
-        let refs: Vec<&[(&str, u8)]> = rows.iter().map(Vec::as_slice).collect();
-        let a = run(&refs, vec![]);
+        let names = ["calm", "split", "wide", "same", "near"];
+        let t = template(&names.map(|n| (n, false, None)), &[]);
+        let table = [[3, 1, 2, 4, 2], [3, 5, 4, 4, 2], [4, 1, 3, 4, 3], [3, 5, 5, 4, 2]];
+        let scored = |items: usize| {
+            let rows: Vec<Vec<(&str, u8)>> = table
+                .iter()
+                .map(|s| names.iter().zip(s).take(items).map(|(n, v)| (*n, *v)).collect())
+                .collect();
+            let refs: Vec<&[(&str, u8)]> = rows.iter().map(Vec::as_slice).collect();
+            run(&refs, vec![])
+        };
+        let a = scored(5);
         let g = group(&t, &a);
+        assert_eq!(standout(&g), Standout::Yes);
         let ids = |list: Vec<&SlotGroup<'_>>| list.iter().map(|g| g.slot.item.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(disagree_most(&g, 2)), ["split", "wide"]);
         assert_eq!(ids(agree_most(&g, 2)), ["same", "calm"], "never the ones disagreed on");
         assert_eq!(ids(disagree_most(&g, 9)), ["split", "wide"], "only those above the mean spread");
-        assert_eq!(ids(agree_most(&g, 9)), ["same", "calm"]);
-        let mean = mean_spread(&g).expect("four slots");
-        let by_hand = (2.0 + 1.118_033_988 + 0.433_012_702 + 0.0) / 4.0;
+        assert_eq!(ids(agree_most(&g, 9)), ["same", "calm", "near"]);
+        let mean = mean_spread(&g).expect("five slots");
+        let by_hand = (2.0 + 1.118_033_988 + 0.433_012_702 + 0.0 + 0.433_012_702) / 5.0;
         assert!((mean - by_hand).abs() < 1e-6, "{mean}");
+        // Four items scored: too few for one to stand out, whatever their spreads.
+        let four = scored(4);
+        let g = group(&t, &four);
+        assert_eq!(standout(&g), Standout::FewItems);
+        assert!(disagree_most(&g, 3).is_empty() && agree_most(&g, 3).is_empty(), "too few items");
         let even = run(&[&[("calm", 2), ("split", 2)], &[("calm", 4), ("split", 4)]], vec![]);
         let g = group(&t, &even);
         assert!(disagree_most(&g, 3).is_empty() && agree_most(&g, 3).is_empty(), "nothing stands out");
+    }
+
+    /// Five items whose spreads lie a third of a step apart (0.5 against 0.83): none is called
+    /// agreement beside another called disagreement.
+    #[test]
+    fn close_spreads_name_no_item() {
+        let names = ["a", "b", "c", "d", "e"];
+        let t = template(&names.map(|n| (n, false, None)), &[]);
+        // a..d: 3,3,4,4 (0.5); e: 2,3,4,4 (0.83).
+        let rows: Vec<Vec<(&str, u8)>> = [[3, 3, 3, 3, 2], [3, 3, 3, 3, 3], [4, 4, 4, 4, 4], [4, 4, 4, 4, 4]]
+            .iter()
+            .map(|s| names.iter().zip(s).map(|(n, v)| (*n, *v)).collect())
+            .collect();
+        let refs: Vec<&[(&str, u8)]> = rows.iter().map(Vec::as_slice).collect();
+        let a = run(&refs, vec![]);
+        let g = group(&t, &a);
+        assert_eq!(standout(&g), Standout::Even);
+        assert!(disagree_most(&g, 3).is_empty() && agree_most(&g, 3).is_empty());
     }
 
     #[test]

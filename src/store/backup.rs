@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn only_this_file_s_backups_count_as_its_backups() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = crate::testing::temp_dir();
         let backups = dir.path().join("backups");
         let target = dir.path().join("portfolio.json");
         assert!(!holds_backup_of(&backups, &target), "no folder yet");
@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_backup_says_whether_it_could_not_read_the_file_or_write_the_copy() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let target = dir.path().join("portfolio.json");
         let backups = dir.path().join("backups");
         fs::create_dir(&backups).expect("a folder");

@@ -691,7 +691,7 @@ mod tests {
     #[test]
     fn a_large_file_read_in_halves_is_the_file_and_a_changed_length_reads_it_whole() {
         let text: Vec<u8> = (0..PARALLEL_PARSE_BYTES * 3).map(|i| (i % 251) as u8).collect();
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = crate::testing::temp_dir();
         let path = dir.path().join("large.json");
         fs::write(&path, &text).expect("written");
         let file = File::open(&path).expect("opened");

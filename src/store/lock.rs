@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn a_free_lock_is_seen_free_and_a_held_one_busy() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let target = dir.path().join("portfolio.json");
         assert!(is_free(&target), "no lock file: free");
         let Ok(Lock::Held(held)) = acquire_lock(&target) else { panic!("takes the lock") };

@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_new_private_file_is_0600_and_a_new_shared_file_gets_the_umask_permissions() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let private = dir.path().join("private.json");
         write_file(&private, b"{}\n", Sharing::Private).expect("writes");
         assert_eq!(mode(&private), 0o600);
@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn an_existing_file_keeps_its_mode_either_way() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         for sharing in [Sharing::Private, Sharing::Shared] {
             let path = dir.path().join(format!("{sharing:?}.txt"));
             fs::write(&path, "old").expect("writes");
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn private_files_get_private_folders_and_shared_ones_need_an_existing_folder() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let private = dir.path().join("new/deeper/settings.json");
         write_file(&private, b"{}", Sharing::Private).expect("writes");
         assert_eq!(mode(&dir.path().join("new/deeper")), 0o700);
@@ -340,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_symlink_stays_a_symlink_and_its_target_is_replaced() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let (real, link) = testing::linked_file(dir.path(), "real/report.md", "links/report.md", "old");
         for sharing in [Sharing::Shared, Sharing::Private] {
             write_file(&link, format!("{sharing:?}").as_bytes(), sharing).expect("writes");
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn a_failed_step_leaves_the_target_byte_identical_and_no_temporary_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let path = dir.path().join("out.json");
         let old = b"the old content, whole\n";
         fs::write(&path, old).expect("writes");
@@ -399,7 +399,7 @@ mod tests {
     fn the_writer_can_run_on_another_thread() {
         fn send_sync<T: Send + Sync + ?Sized>() {}
         send_sync::<dyn FileOps>();
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = crate::testing::temp_dir();
         let path = dir.path().join("from-a-thread.json");
         let ops: std::sync::Arc<dyn FileOps> = std::sync::Arc::new(RealFileOps);
         let handle = std::thread::spawn({

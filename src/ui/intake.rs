@@ -1,11 +1,12 @@
 //! The intake list: incoming ideas waiting first, then those whose proposer is not yet told,
-//! then the rest; the selected idea's proposer and need below, and the line being typed; the
-//! idea form (`idea_form.rs`) over it while it is open.
+//! then the rest (a told one marked ✓); the selected idea's proposer and need below, and the
+//! line being typed; the idea form (`idea_form.rs`) over it while it is open.
 //!
 //! ```text
 //! ┌ Incoming ideas · 3 waiting, 1 proposer not told ─────────────────────────────┐
 //! │  #   state            received    title                        proposer      │
 //! │▸ 27  received         2026-03-02  Lånecyklar för hemtjänsten   Anna Berg     │
+//! │  24  accepted       ✓  2026-02-20  Sms före sophämtning         Per Holm      │
 //! │ …                                                                            │
 //! │Need: …                                                                       │
 //! │n new  b assess  y accept  x decline  m merge  p park  t told  Esc            │
@@ -51,15 +52,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
     let width = usize::from(inner.width);
     // The column is named as the detail names the field, so the two say the same thing.
     let state_header = lang.t("field.triage").to_lowercase();
-    let state_width = ideas_state_width(app).max(state_header.width());
+    let states: Vec<String> = ids.iter().map(|id| triage_state(app, *id)).collect();
+    let state_width = states
+        .iter()
+        .map(|s| s.width())
+        .chain([ideas_state_width(app), state_header.width()])
+        .max()
+        .unwrap_or(0);
+    let told_width = theme.symbols().told.width();
     let date_width = lang.date(app.today).width();
     let proposer_width = 16.min(width / 5);
-    let title_width =
-        width.saturating_sub(2 + 5 + state_width + 1 + date_width + 2 + proposer_width + 1).max(8);
-    let row = |mark: &str, id: &str, state: &str, date: &str, title: &str, proposer: &str| {
+    let title_width = width
+        .saturating_sub(2 + 5 + state_width + 1 + told_width + 1 + date_width + 2 + proposer_width + 1)
+        .max(8);
+    let row = |mark: &str, id: &str, state: &str, told: &str, date: &str, title: &str, proposer: &str| {
         format!(
-            "{mark}{id:<5}{} {} {}  {} {}",
+            "{mark}{id:<5}{} {} {} {}  {} {}",
             pad(theme, state, state_width),
+            pad(theme, told, told_width),
             pad(theme, date, date_width),
             pad(theme, title, title_width),
             pad(theme, proposer, proposer_width),
@@ -71,6 +81,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
             "  ",
             "#",
             &state_header,
+            "",
             lang.t("intake.col_received"),
             lang.t("intake.col_title"),
             lang.t("intake.col_proposer"),
@@ -99,6 +110,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
             if !idea.reason.is_empty() {
                 about.push(one_line(&idea.reason).into_owned());
             }
+            if !idea.is_waiting() {
+                about.push(match idea.told {
+                    Some(date) => lang.tf("intake.told_on", &[("date", &lang.date(date))]),
+                    None => lang.t("intake.not_told").to_owned(),
+                });
+            }
         }
         let about = about.join(&format!(" {} ", theme.symbols().separator));
         foot.extend(
@@ -126,15 +143,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
     for (ix, id) in ids.iter().enumerate().skip(first).take(room) {
         let Some(i) = app.portfolio.initiative(*id) else { continue };
         let Some(idea) = &i.idea else { continue };
-        let mut state = lang.t(&format!("triage.{}", idea.triage.key())).to_owned();
-        if let Some(target) = idea.merged_into {
-            state = format!("{state} #{target}");
-        }
         let untold = idea.is_untold(app.today, app.portfolio.organisation.feedback_days());
         let text = row(
             theme.mark(ix == selected),
             &id.to_string(),
-            &state,
+            &states[ix],
+            if idea.told.is_some() { theme.symbols().told } else { "" },
             &idea.received.map(|d| lang.date(d)).unwrap_or_default(),
             &one_line(&i.title),
             &one_line(&idea.proposer.name),
@@ -175,6 +189,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: &IntakeList, theme
                 theme,
             );
         }
+    }
+}
+
+/// Idea `id`'s triage state in words, with the initiative a merged one went into.
+fn triage_state(app: &App, id: crate::model::Id) -> String {
+    let Some(idea) = app.portfolio.initiative(id).and_then(|i| i.idea.as_deref()) else {
+        return String::new();
+    };
+    let state = app.lang.t(&format!("triage.{}", idea.triage.key()));
+    match idea.merged_into {
+        Some(target) => format!("{state} #{target}"),
+        None => state.to_owned(),
     }
 }
 

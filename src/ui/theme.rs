@@ -233,8 +233,53 @@ macro_rules! symbol_sets {
         impl Symbols {
             pub const UNICODE: Symbols = Symbols { ascii: false, $($name: $unicode,)+ };
             pub const ASCII: Symbols = Symbols { ascii: true, $($name: $ascii,)+ };
+
+            /// Every text of the set, symbol by symbol in table order, so a test can hold
+            /// each Unicode form against its ASCII stand-in.
+            #[cfg(test)]
+            fn texts(&self) -> Vec<&'static str> {
+                let mut texts = Vec::new();
+                $(Texts::push_to(&self.$name, &mut texts);)+
+                texts
+            }
         }
     };
+}
+
+/// The texts a symbol is drawn with: one, a pair, or a border's eight.
+#[cfg(test)]
+trait Texts {
+    fn push_to(&self, texts: &mut Vec<&'static str>);
+}
+
+#[cfg(test)]
+impl Texts for &'static str {
+    fn push_to(&self, texts: &mut Vec<&'static str>) {
+        texts.push(self);
+    }
+}
+
+#[cfg(test)]
+impl Texts for Pair {
+    fn push_to(&self, texts: &mut Vec<&'static str>) {
+        texts.extend([self.0, self.1]);
+    }
+}
+
+#[cfg(test)]
+impl Texts for border::Set<'static> {
+    fn push_to(&self, texts: &mut Vec<&'static str>) {
+        texts.extend([
+            self.top_left,
+            self.top_right,
+            self.bottom_left,
+            self.bottom_right,
+            self.vertical_left,
+            self.vertical_right,
+            self.horizontal_top,
+            self.horizontal_bottom,
+        ]);
+    }
 }
 
 /// Two symbols drawn as a pair (either side of a value, or one and its opposite).
@@ -264,6 +309,8 @@ symbol_sets! {
     reverse: &'static str = "⇅", "~";
     /// Beside a score that has a note.
     noted: &'static str = "✎", "+";
+    /// Beside an idea whose proposer was told what happened to it.
+    told: &'static str = "✓", "+";
     /// Beside a facet that is strong in a checklist's answers.
     strong: &'static str = "●", "*";
     /// A chosen answer among radio buttons, and one not chosen.
@@ -361,7 +408,7 @@ pub fn ascii_char(c: char) -> char {
         '⇧' => 'S',
         'æ' => 'a',
         'Æ' | 'ᴬ' => 'A',
-        'ø' => 'o',
+        'ø' | '◦' => 'o',
         'Ø' => 'O',
         'ß' => 's',
         _ => c.nfd().next().filter(char::is_ascii_alphanumeric).unwrap_or('?'),
@@ -449,31 +496,7 @@ mod tests {
     #[test]
     fn ascii_symbols_are_ascii_and_stand_for_their_unicode_ones() {
         let (u, a) = (&Symbols::UNICODE, &Symbols::ASCII);
-        let pairs = [
-            (u.selected, a.selected),
-            (u.ellipsis, a.ellipsis),
-            (u.rule, a.rule),
-            (u.overdue, a.overdue),
-            (u.soon, a.soon),
-            (u.choose.0, a.choose.0),
-            (u.choose.1, a.choose.1),
-            (u.paused, a.paused),
-            (u.stopped, a.stopped),
-            (u.completed, a.completed),
-            (u.archived, a.archived),
-            (u.reverse, a.reverse),
-            (u.noted, a.noted),
-            (u.strong, a.strong),
-            (u.radio.0, a.radio.0),
-            (u.bar.0, a.bar.0),
-            (u.bar.1, a.bar.1),
-            (u.none, a.none),
-            (u.dash, a.dash),
-            (u.separator, a.separator),
-            (u.arrow, a.arrow),
-            (u.quotes.0, a.quotes.0),
-        ];
-        for (unicode, ascii) in pairs {
+        for (unicode, ascii) in u.texts().into_iter().zip(a.texts()) {
             assert!(ascii.is_ascii(), "{ascii:?}");
             // A one-column symbol folds to its own stand-in, so a symbol that reaches the
             // screen through a catalog text looks the same as one drawn by the code.
@@ -494,6 +517,9 @@ mod tests {
         assert_eq!(bars, "#===-");
         let levels: String = "▁▂▃▄▅▆▇█".chars().map(ascii_char).collect();
         assert!(!levels.contains(ascii_char('·')), "{levels}");
+        // A sparkline's half-scored run stays apart from its bars and its empty points.
+        let partial = ascii_char(crate::scoring::SPARK_PARTIAL);
+        assert!(partial == 'o' && !levels.contains(partial), "{partial}");
         assert_eq!("−1,0 ‐ x".chars().map(ascii_char).collect::<String>(), "-1,0 - x");
     }
 

@@ -188,7 +188,7 @@ fn overdue_benefits_are_among_the_overview_follow_ups_and_enter_opens_them() {
     let ups = app.follow_ups();
     let first = ups.first().expect("follow-ups");
     assert_eq!(first.kind, fasett::analysis::FollowUpKind::Benefit, "the oldest overdue is a benefit");
-    assert!(app.screen().contains("B25 Lägre livsmed"), "{}", app.screen());
+    assert!(app.screen().contains("B25 Lägre livsme"), "{}", app.screen());
     app.press(KeyCode::Enter);
     let Mode::Benefits(view) = &app.mode else { panic!("the benefits view") };
     assert_eq!(view.scope, Some(17));

@@ -182,3 +182,37 @@ fn a_second_change_by_the_other_program_is_named_in_the_banner_too() {
     let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
     assert!(banner.starts_with("Changed on disk: #3 #10."), "the second change is named: {banner}");
 }
+
+/// A save refused while the banner shows reads the file again only once the file system
+/// says it changed since the last look: at 10,000 initiatives every edit would otherwise read
+/// the whole file. (A change the file system cannot tell apart, same length and time, is
+/// taken for none, as the idle look takes it.)
+#[test]
+fn a_refused_save_reads_the_file_again_only_when_it_changed_since() {
+    let (mut app, _) = changed_while_idle(Lang::En);
+    let path = app.path().expect("a data file").to_path_buf();
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).expect("a time of change");
+    let mut theirs = fasett::store::load(&path).expect("readable").expect("there");
+    let three = theirs.initiatives.iter_mut().find(|i| i.id == 3).expect("#3");
+    let last = three.title.pop().expect("a title");
+    assert!(last.is_ascii() && last != 'Q', "{last:?}");
+    three.title.push('Q');
+    std::fs::write(&path, fasett::store::to_json(&theirs)).expect("the other program writes");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(modified))
+        .expect("the time of change put back");
+    app.press('a').type_text("first").press(KeyCode::Enter);
+    assert!(app.unsaved, "the save was refused: {}", app.message());
+    let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
+    assert!(banner.starts_with("Changed on disk: #10. Your edits"), "not read again: {banner}");
+
+    // Written again, with another length: the next refused save reads it.
+    let three = theirs.initiatives.iter_mut().find(|i| i.id == 3).expect("#3");
+    three.title.push_str(" (again)");
+    std::fs::write(&path, fasett::store::to_json(&theirs)).expect("the other program writes again");
+    app.press('a').type_text("second").press(KeyCode::Enter);
+    let banner = app.banner().map(|(_, text)| text).unwrap_or_default();
+    assert!(banner.contains("#3 #10."), "read again once it changed: {banner}");
+}

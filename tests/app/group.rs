@@ -423,6 +423,10 @@ fn a_half_scored_run_is_compared_over_the_items_scored_in_both_everywhere() {
     assert!(screen.contains("Spridning, medel över punkterna: 0,6→0,6"), "{screen}");
     let row = screen.lines().find(|l| l.contains("Relationer och stämning")).expect("not scored now");
     assert!(row.contains("3,8     –   ·"), "its own figure, no change: {row}");
+    // The history line draws no bar for the half-scored run (its own mean would rise beside
+    // the falling change), and the legend says what its mark means.
+    assert!(total.contains("↓ -0,1   ▄▅◦ "), "{total}");
+    assert!(screen.contains("◦ ofullständig genomgång: ingen stapel"), "{screen}");
     app.press(KeyCode::Esc).press('4');
     let screen = app.render(80, 30);
     let row = screen.lines().find(|l| l.contains("Innovationsklimat")).expect("the Overview's row");
@@ -658,4 +662,28 @@ fn a_restored_new_run_s_participants_follow_the_scope_unless_they_were_typed() {
             assert_eq!(names, followed, "names the scope brought follow it");
         }
     }
+}
+
+/// Three items scored by the group: too few for the narrowest of their spreads to be called
+/// agreement beside the widest called disagreement (the rule in `scoring::group::standout`).
+#[test]
+fn results_with_three_items_scored_name_no_item_where_the_group_agrees() {
+    let mut app = Harness::sample().on(Pane::Culture).lang(Lang::En);
+    let run = app.portfolio.assessments.iter_mut().find(|a| a.responses.len() == 7).expect("the October run");
+    let kept: Vec<String> = run.responses[0].scores.iter().take(3).map(|(slot, _)| slot.to_owned()).collect();
+    for response in &mut run.responses {
+        let dropped: Vec<String> =
+            response.scores.iter().map(|(slot, _)| slot.to_owned()).filter(|s| !kept.contains(s)).collect();
+        for slot in dropped {
+            response.scores.set(&slot, None);
+        }
+    }
+    run.answers.clear();
+    app.press('j').press('r');
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("│Fewer than 5 items have two or more scores: too few to single one out."),
+        "{screen}"
+    );
+    assert!(!screen.contains('▲'), "no item named:\n{screen}");
 }

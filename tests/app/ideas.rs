@@ -5,7 +5,10 @@ use fasett::action::{Action, Pane};
 use fasett::app::{IdeaField, IdeaForm, IntakePrompt, Mode};
 use fasett::export::Format;
 use fasett::i18n::Lang;
-use fasett::model::{Channel, Idea, Initiative, Portfolio, Stage, Status, Triage, Verdict};
+use fasett::model::extras::Extra;
+use fasett::model::{
+    Channel, Idea, Initiative, LogEntry, LogKind, Portfolio, Stage, Status, Triage, Verdict,
+};
 use fasett::report::{self, Options};
 use fasett::testing::{Harness, TODAY, sample};
 use jiff::civil::date;
@@ -277,10 +280,13 @@ fn after_a_decision_the_selection_is_on_the_next_idea_waiting() {
     app.press('x').type_text("Finns redan.").press(KeyCode::Enter);
     assert_eq!(triage(&app, waiting[1]), Triage::Declined);
     assert_eq!(app.intake_selected(), Some(waiting[2]), "declining moves on too, never to a decided one");
-    // Telling a proposer changes no decision: the selection stays on that idea.
+    // Telling a proposer is the work of the ideas decided: the selection moves on to the next
+    // proposer still to be told (trial 9 §4), and says so.
     select(&mut app, waiting[0]);
     app.press('t');
-    assert_eq!(app.intake_selected(), Some(waiting[0]), "t keeps the idea it was about");
+    assert_eq!(idea(&app, waiting[0]).told, Some(TODAY), "t was about the idea selected");
+    assert_eq!(app.intake_selected(), Some(waiting[1]), "t moves on to the next one to tell");
+    assert!(app.message().starts_with(&format!("▸ #{} is next.", waiting[1])), "{}", app.message());
     assert!(app.render(80, 24).contains("not told within 14 d") || app.render(80, 24).contains("(14 d)"));
 }
 
@@ -691,4 +697,146 @@ fn at_60x20_the_selected_idea_s_need_wraps_onto_a_second_line_instead_of_losing_
 
 fn one_line_of(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The row of idea `id` on `screen`, whatever marks the selection and the border.
+fn row_of(screen: &str, id: u32) -> String {
+    let start = format!("{id} ");
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c| matches!(c, '"' | '│' | '|')))
+        .find(|l| l.trim_start_matches(['▸', '>', ' ']).starts_with(&start))
+        .unwrap_or_else(|| panic!("no row for #{id}: {screen}"))
+        .to_owned()
+}
+
+/// trial 9 §4: telling the proposers one by one. `t` moves on to the next idea whose proposer
+/// is still to be told, as a decision moves on to the next idea waiting, and says so; each
+/// row shows whether its proposer is told, without colour and in ASCII too.
+#[test]
+fn telling_proposers_one_by_one_goes_down_the_ideas_still_to_be_told() {
+    let mut app = meeting().lang(Lang::En);
+    app.press('i').press('g');
+    // #26, #27 and #25 accepted in the order they wait; then the list is the ideas to tell:
+    // #24 (decided a month ago) first, then today's in number order.
+    app.press('y').press('y').press('y');
+    assert!(fasett::ideas::waiting(&app.portfolio).next().is_none());
+    assert_eq!(app.intake_selected(), Some(24));
+    for (told, next) in [(24, Some(25)), (25, Some(26)), (26, Some(27)), (27, None)] {
+        app.press('t');
+        assert_eq!(idea(&app, told).told, Some(TODAY), "#{told}: {}", app.message());
+        match next {
+            Some(next) => {
+                assert_eq!(app.intake_selected(), Some(next), "after #{told}: {}", app.message());
+                assert!(app.message().starts_with(&format!("▸ #{next} is next.")), "{}", app.message());
+            }
+            None => assert_eq!(app.intake_selected(), Some(told), "none left to tell: it stays"),
+        }
+    }
+    // Pressed again on a told one: it says when, not "nothing to change".
+    app.press('t');
+    assert!(app.message().contains("#27: the proposer was already told, on 2026-11-25"), "{}", app.message());
+    let mut app = app.ascii();
+    let screen = app.render(80, 24);
+    for id in [24, 25, 26, 27] {
+        assert!(row_of(&screen, id).contains(" + 20"), "#{id} marked as told: {screen}");
+    }
+    assert!(!row_of(&screen, 22).contains(" + 20") || idea(&app, 22).told.is_some());
+    assert!(screen.contains("proposer told 2026-11-25"), "the selected idea's line says it: {screen}");
+}
+
+/// trial 9 §4: a decision on an idea already decided (parking an accepted one, reopening it)
+/// keeps the selection on that idea; only the work of a queue (deciding one waiting, telling
+/// one not told) moves on to the next.
+#[test]
+fn re_deciding_a_decided_idea_keeps_the_selection_on_it() {
+    let mut app = meeting().lang(Lang::En);
+    select(&mut app, 24);
+    app.press('p').type_text("Väntar på budget").press(KeyCode::Enter);
+    assert_eq!(triage(&app, 24), Triage::Parked);
+    assert_eq!(app.intake_selected(), Some(24), "no jump to an idea waiting: {}", app.message());
+    app.press('r');
+    assert_eq!((triage(&app, 24), app.intake_selected()), (Triage::Received, Some(24)));
+}
+
+/// trial 9 §4: the triage column names the idea a merged one went into, at 80×24 in every
+/// language (Norwegian cut "slått samme…" and lost it).
+#[test]
+fn a_merged_idea_names_its_target_at_80x24_in_every_language() {
+    for lang in Lang::ALL {
+        let mut app = meeting().lang(lang);
+        select(&mut app, 27);
+        app.press('m').type_text("3").press(KeyCode::Enter);
+        assert_eq!(triage(&app, 27), Triage::Merged);
+        let screen = app.render(80, 24);
+        let merged = format!("{} #3", lang.t("triage.merged"));
+        assert!(row_of(&screen, 27).contains(&merged), "{lang:?}: {screen}");
+    }
+}
+
+/// trial 9 §4: the Norwegian intake list after a meeting's triage, half the proposers told.
+#[test]
+fn the_intake_list_after_triage_and_telling_at_80x24_in_norwegian() {
+    let mut app = meeting().lang(Lang::Nb);
+    app.press('i').press('g');
+    app.press('y');
+    app.press('m').type_text("3").press(KeyCode::Enter);
+    app.press('x').type_text("Finnes allerede").press(KeyCode::Enter);
+    app.press('g').press('t').press('t');
+    insta::assert_snapshot!("intake_told_nb", app.render(80, 24));
+}
+
+/// trial 9 §5: telling a proposer is not a decision. It is noted in the idea's log, and
+/// the council's list of decisions and lessons leaves it out in every format, also where an
+/// older file logged it as a decision.
+#[test]
+fn a_proposer_told_is_a_note_and_no_decision_in_the_report() {
+    let mut app = meeting().lang(Lang::En);
+    select(&mut app, 26);
+    app.press('y');
+    select(&mut app, 26);
+    app.press('t');
+    let log = &app.portfolio.initiative(26).expect("there").log;
+    let told = log.iter().find(|e| e.text == "The proposer was told.").expect("noted");
+    assert_eq!(told.kind, LogKind::Note);
+    // An older file: "told" logged as a decision, in any language.
+    let mut old = app.portfolio.clone();
+    for (id, text) in [(24, "Forslagsstilleren er varslet."), (26, "Förslagsställaren har meddelats.")] {
+        let i = old.initiatives.iter_mut().find(|i| i.id == id).expect("there");
+        let (kind, text, decision) = (LogKind::Decision, text.to_owned(), None);
+        i.log.push(LogEntry { date: TODAY, kind, text, decision, extra: Extra::default() });
+    }
+    for lang in Lang::ALL {
+        for format in [report::Format::Markdown, report::Format::Json, report::Format::Html] {
+            let text = report::render(&old, format, TODAY, lang, Options::default());
+            for language in Lang::ALL {
+                let note = language.t("idea.note_told");
+                assert!(!text.contains(note), "{lang:?} {format:?} lists {note:?}: {text}");
+            }
+            // The decision itself stays, as logged (in English here).
+            assert!(text.contains("Idea: accepted."), "{lang:?} {format:?}: {text}");
+        }
+    }
+}
+
+/// trial 9 §10: an export says what it wrote: the portfolio's initiatives (as the register
+/// and the report count them), archived ones and ideas apart.
+#[test]
+fn an_export_counts_initiatives_and_ideas_apart() {
+    let mut app = Harness::on_disk(&sample()).lang(Lang::En);
+    app.update(Action::RunCommand("export csv".into()));
+    assert!(app.message().starts_with("Exported 23 initiatives and 2 ideas to "), "{}", app.message());
+    let mut p = sample();
+    p.initiatives.iter_mut().find(|i| i.id == 3).expect("#3").archived = true;
+    let mut app = Harness::on_disk(&p).lang(Lang::Nb);
+    app.update(Action::RunCommand("export markdown".into()));
+    assert!(
+        app.message().starts_with("Eksporterte 22 initiativer, 1 arkivert og 2 ideer til "),
+        "{}",
+        app.message()
+    );
+    // The Markdown export's own first line counts alike.
+    let out = fasett::export::render(&p, Format::Markdown, Lang::Nb, b';', TODAY).expect("rendered");
+    let text = String::from_utf8_lossy(&out.bytes);
+    assert!(text.contains(": 22 initiativer, 1 arkivert og 2 ideer."), "{text}");
 }

@@ -68,6 +68,10 @@ fn editing_owner_and_stage_then_ctrl_s() {
     assert!(edited.updated.is_some());
     app.press('u');
     assert_eq!(app.portfolio, sample(), "one undo takes the whole form back");
+    let title = sample().initiative(5).expect("in the sample").title.clone();
+    assert_eq!(app.message(), format!("Undone: #5 {title} · Stage, Owner. Saved."), "what u took back");
+    app.press("<C-r>");
+    assert_eq!(app.message(), format!("Redone: #5 {title} · Stage, Owner. Saved."));
 }
 
 #[test]
@@ -121,6 +125,7 @@ fn delete_asks_and_undo_and_redo_bring_it_back_and_away() {
     app.press('u');
     assert_eq!(app.portfolio, sample());
     assert_eq!(app.selected_id(), Some(7), "the restored initiative is selected");
+    assert!(app.message().starts_with("Undone: #7 "), "{}", app.message());
     app.press("<C-r>");
     assert!(app.portfolio.initiative(7).is_none());
 }
@@ -160,8 +165,7 @@ fn archived_initiatives_hide_until_shown() {
 fn slash_filters_as_you_type_without_diacritics_and_esc_clears() {
     let mut app = register();
     let all = app.register.view.len();
-    app.press('/');
-    app.type_text("aldre");
+    app.keys("/aldre");
     assert!(!app.register.view.is_empty() && app.register.view.len() < all);
     for id in &app.register.view {
         let i = app.portfolio.initiative(*id).expect("shown");

@@ -347,7 +347,7 @@ fn one_of_something_is_said_in_the_singular() {
 
 #[test]
 fn the_broken_file_banner_is_a_whole_sentence_in_every_language() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("p.json");
     std::fs::write(&path, "{\"schema_version\": 1, \"initiatives\": [").expect("writes");
     for (lang, start) in [

@@ -170,7 +170,7 @@ fn check_explains_the_migration_in_the_chosen_language_and_changes_nothing() {
 
 #[test]
 fn a_migrated_file_is_backed_up_before_it_is_rewritten() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     std::fs::copy(fixture("sample-v1.json"), &path).expect("copy");
     let original = std::fs::read(&path).expect("reads");

@@ -410,7 +410,7 @@ fn the_sample_report_matches_the_golden_files() {
     let json = run_ok(&sandbox, &["report", "--format", "json", "--file", utf8(&file)]);
     golden("report.json", &stdout(&json));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
-    assert_eq!(value["report_version"], 1);
+    assert_eq!(value["report_version"], 2);
     assert_eq!(value["date"], TODAY);
 }
 

@@ -304,7 +304,7 @@ const TMPFS_CHILD: &str = "field::tmpfs_child";
 
 /// Whether this kernel lets an unprivileged user make a private tmpfs; says why not.
 fn tmpfs_refused() -> Option<String> {
-    let probe = tempfile::tempdir().expect("tempdir");
+    let probe = fasett::testing::temp_dir();
     let script = r#"mount -t tmpfs -o size=16k tmpfs "$1""#;
     match Command::new("unshare").args(["-rm", "sh", "-c", script, "sh"]).arg(probe.path()).output() {
         Ok(out) if out.status.success() => None,
@@ -324,7 +324,7 @@ fn a_full_disk_and_a_read_only_mount_fail_clearly_and_lose_nothing() {
         eprintln!("SKIPPED a_full_disk_and_a_read_only_mount_fail_clearly_and_lose_nothing: {why}");
         return;
     }
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let exe = std::env::current_exe().expect("the test binary");
     // A 256 kB tmpfs over `dir`, seen only by the child.
     let script = r#"mount -t tmpfs -o size=256k,mode=0700 tmpfs "$1" && exec "$2" --exact "$3" --include-ignored --nocapture --test-threads 1"#;
@@ -462,7 +462,7 @@ fn typed_text_reaches_the_recovery_file_after_an_idle_pause_and_comes_back() {
 
 #[test]
 fn text_typed_without_a_pause_still_reaches_the_recovery_file_within_two_seconds() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     fs::write(&path, to_json(&sample(2))).expect("writes");
     let recovery = dir.path().join("portfolio.json.recovery");
@@ -487,7 +487,7 @@ fn text_typed_without_a_pause_still_reaches_the_recovery_file_within_two_seconds
 fn a_run_s_details_being_changed_come_back_as_that_run_s_edit() {
     use fasett::action::{CultureAction, Pane};
     use fasett::recovery::Draft;
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     fs::write(&path, to_json(&fasett::testing::sample())).expect("writes");
     let mut app = open_app(&path);
@@ -512,7 +512,7 @@ fn a_run_s_details_being_changed_come_back_as_that_run_s_edit() {
 
 #[test]
 fn a_draft_from_an_old_demo_is_not_offered_against_a_fresh_demo() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("demo.json");
     let recovery = dir.path().join("demo.json.recovery");
     let lang = fasett::i18n::Lang::En;
@@ -770,7 +770,7 @@ fn huge_strings_load_render_and_round_trip() {
 
 #[test]
 fn a_file_over_the_cap_is_not_read() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("huge.json");
     let file = fs::File::create(&path).expect("creates");
     file.set_len(store::MAX_FILE_BYTES + 1).expect("sparse");
@@ -879,7 +879,7 @@ fn control_characters_and_bidi_overrides_in_user_text_are_shown_harmlessly() {
 
 #[test]
 fn a_hostile_file_name_is_escaped_in_messages_on_the_terminal() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("evil\u{1b}[2J\u{202E}.json");
     for args in [vec!["check"], vec!["check", "--read-only"]] {
         let out = Command::new(env!("CARGO_BIN_EXE_fasett"))

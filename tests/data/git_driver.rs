@@ -144,3 +144,19 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_git_reports_and_fasett_sett
         Some("Fossilfria transporter (Anna)")
     );
 }
+
+/// The merge driver speaks the language the app does: the one remembered from `:lang`, over
+/// the locale git runs it in (README, "Sharing through git").
+#[test]
+fn the_merge_driver_speaks_the_language_chosen_with_lang() {
+    let mut sandbox = Sandbox::new();
+    sandbox.write(sandbox.config_home().join("fasett/config.json"), r#"{"lang": "sv"}"#);
+    sandbox.env("LANG", "en_GB.UTF-8");
+    let (_repos, _anna, _bo, pull) = both_edit_then_pull(
+        &sandbox,
+        ("Anna renames #3", |p| edit(p, 3, |i| i.title = "Fossilfria transporter (Anna)".into())),
+        ("Bo renames #3", |p| edit(p, 3, |i| i.title = "Fossilfri fordonsflotta (Bo)".into())),
+    );
+    let said = said(&pull);
+    assert!(said.contains("konflikter att lösa: 1") && said.contains("· Titel:"), "in Swedish:\n{said}");
+}

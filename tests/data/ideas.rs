@@ -107,3 +107,22 @@ fn fasett_review_take_keeps_a_snapshot_and_compares() {
     run_ok(&sandbox, &["--file", utf8(&file), "review", "--take"]);
     assert_eq!(load(&file).reviews.len(), 2, "one review a day: taken again, replaced");
 }
+
+/// trial 9 §10: `fasett export --output` says what it wrote: the portfolio's initiatives as the
+/// report counts them, and the ideas apart (the sample: 23, and #22 and #25).
+#[test]
+fn export_says_how_many_initiatives_and_ideas_it_wrote() {
+    let (sandbox, file) = sandbox();
+    let target = sandbox.root().join("e.csv");
+    let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--output", utf8(&target)]);
+    let said = crate::stderr(&out);
+    assert!(said.contains("Exported 23 initiatives and 2 ideas to "), "{said}");
+    let report = stdout(&run_ok(&sandbox, &["--file", utf8(&file), "report"]));
+    assert!(report.contains(": 23 initiatives"), "the report counts the same: {report}");
+    let out = run_ok(&sandbox, &["--file", utf8(&file), "export", "--output", utf8(&target), "--lang", "sv"]);
+    assert!(
+        crate::stderr(&out).contains("Exporterade 23 initiativ och 2 idéer till "),
+        "{}",
+        crate::stderr(&out)
+    );
+}

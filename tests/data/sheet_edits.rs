@@ -180,3 +180,34 @@ fn a_sheet_of_the_old_kind_with_updated_as_text_still_reads() {
     let out = crate::import_ok(&sandbox, &file, Path::new(utf8(&sheet)), &["--dry-run"]);
     assert!(stdout(&out).contains("0 new, 0 changed, 25 unchanged"), "{}", stdout(&out));
 }
+
+/// A date-only `Updated` cell (a sheet program that dropped the time) means some time that
+/// day, in the local time zone: a row "updated" the day fasett changed the initiative is
+/// not refused as older; one from the day before is, and says the day without a time.
+#[test]
+fn a_date_only_updated_cell_is_compared_as_a_day_in_the_local_zone() {
+    let (mut now, [sheet, _]) = exported_then_edited_on_both_sides();
+    let five = index(&now, 5);
+    let plan_for = |now: &Portfolio, day: Date, zone: jiff::tz::TimeZone| {
+        let mut options = Options::new(Lang::Sv, today());
+        options.zone = zone;
+        let mut loaded = import::load_bytes(sheet.clone(), &options).expect("loads");
+        let updated = loaded.sheet.headers.iter().position(|h| h == "Uppdaterad").expect("the column");
+        let row = loaded.sheet.rows.iter_mut().find(|r| r.cells[0] == Cell::Number(5.0)).expect("#5's row");
+        row.cells[updated] = Cell::Date(day);
+        let mapping = import::recognise(&loaded, &options);
+        import::plan(&loaded, &mapping, now, &options)
+    };
+    let plus_one = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+    // Changed in fasett 2026-11-30 10:12 UTC, 11:12 here.
+    let plan = plan_for(&now, date(2026, 11, 30), plus_one.clone()).expect("the same day is not older");
+    assert_eq!(plan.updates.iter().map(|u| u.after.id).collect::<Vec<_>>(), [5, 7]);
+    assert!(plan.updates[0].overwrites.is_none(), "not taken for an older sheet");
+    let got = problems(plan_for(&now, date(2026, 11, 29), plus_one.clone()));
+    let text = got[0].localized(Lang::Sv);
+    assert!(got[0].stale && text.contains("(2026-11-29)"), "the day before is older, said as a day: {text}");
+    // 23:30 UTC on the 30th is already 1 December here, but not in UTC.
+    now.initiatives[five].updated = Some("2026-11-30T23:30:00Z".parse().expect("a time"));
+    assert!(problems(plan_for(&now, date(2026, 11, 30), plus_one))[0].stale, "a later day here");
+    plan_for(&now, date(2026, 11, 30), jiff::tz::TimeZone::UTC).expect("the same day in UTC");
+}

@@ -104,7 +104,7 @@ fn every_broken_fixture_is_covered() {
 
 #[test]
 fn a_broken_file_names_its_backups_folder_only_when_it_holds_a_backup() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("p.json");
     write(&path, "{\"schema_version\": 1, \"initiatives\": [");
     let backups = dir.path().join("backups");
@@ -149,7 +149,7 @@ fn broken_fixtures_fail_with_path_position_json_path_and_expectation() {
 #[test]
 fn broken_fixtures_are_opened_read_only_and_never_written() {
     for &(name, ..) in BROKEN {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = fasett::testing::temp_dir();
         let path = dir.path().join(name);
         let original = fs::read(fixture("broken", name)).expect("fixture");
         fs::write(&path, &original).expect("copy");
@@ -191,7 +191,7 @@ fn broken_fixtures_are_opened_read_only_and_never_written() {
 
 #[test]
 fn a_file_over_the_size_cap_is_refused_before_reading() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     let file = fs::File::create(&path).expect("create");
     file.set_len(200 * 1024 * 1024).expect("sparse file");
@@ -346,7 +346,7 @@ proptest! {
 
 #[test]
 fn first_save_creates_folder_and_file_with_mode_0600_and_open_writes_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("a/b/portfolio.json");
     let opened = Store::open(&path, false).expect("opens");
     assert!(!opened.existed);
@@ -385,7 +385,7 @@ fn save_replaces_the_file_by_rename_and_keeps_its_mode() {
 
 #[test]
 fn a_symlinked_file_stays_a_symlink() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let (real, link) =
         testing::linked_file(dir.path(), "real/data.json", "config/portfolio.json", &to_json(&sample(1)));
 
@@ -407,7 +407,7 @@ fn a_symlinked_file_stays_a_symlink() {
 
 #[test]
 fn a_backup_is_made_before_the_first_save_of_each_session_only() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     let original = to_json(&sample(2));
     write(&path, &original);
@@ -514,7 +514,7 @@ fn read_only_when_asked_writes_nothing_at_all() {
 
 #[test]
 fn a_newer_schema_is_never_written_anywhere() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     let original = fs::read(fixture("broken", "newer_schema.json")).expect("fixture");
     fs::write(&path, &original).expect("copy");
@@ -583,7 +583,7 @@ fn touching_the_file_is_not_a_change_but_deleting_it_is() {
 #[test]
 fn an_unwritable_location_gives_a_clear_error_and_keeps_the_data() {
     // A regular file where a folder should be: fails even for root, unlike permissions.
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let blocker = dir.path().join("not-a-folder");
     write(&blocker, "just a file");
     let path = blocker.join("portfolio.json");
@@ -614,7 +614,7 @@ fn an_unwritable_location_gives_a_clear_error_and_keeps_the_data() {
 
 #[test]
 fn save_as_moves_the_session_and_its_lock() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let a = dir.path().join("a.json");
     let b = dir.path().join("sub/b.json");
     write(&a, &to_json(&sample(1)));
@@ -660,7 +660,7 @@ fn leftover_temp_files_are_removed_by_a_writer_only() {
 
 #[test]
 fn a_fixed_file_becomes_writable_on_reload() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     write(&path, "{ \"schema_version\": 1, ");
     let opened = Store::open(&path, false).expect("opens");
@@ -676,7 +676,7 @@ fn a_fixed_file_becomes_writable_on_reload() {
 
 #[test]
 fn opening_a_folder_is_an_error() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let err = Store::open(dir.path(), false).expect_err("a folder");
     assert!(err.to_string().contains("folder"), "{err}");
     assert!(Store::open(Path::new(""), false).is_err());
@@ -842,7 +842,7 @@ fn a_kill_during_save_leaves_a_whole_file() {
     use std::hash::BuildHasher;
     use std::os::unix::process::ExitStatusExt;
 
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     let exe = std::env::current_exe().expect("test binary");
     let seed = std::collections::hash_map::RandomState::new();
@@ -911,7 +911,7 @@ fn three_hundred_kills_during_continuous_saving_lose_nothing_acknowledged() {
     use std::os::unix::process::ExitStatusExt;
 
     const ROUNDS: u64 = 300;
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = fasett::testing::temp_dir();
     let path = dir.path().join("portfolio.json");
     let exe = std::env::current_exe().expect("test binary");
     let seed = std::collections::hash_map::RandomState::new();

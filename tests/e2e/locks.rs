@@ -23,13 +23,13 @@ fn lock_of(file: &Path) -> PathBuf {
 }
 
 /// Waits the promised time after `typed` was typed, kills without a chance to clean up, and
-/// checks that the recovery file kept it.
-fn kill_hard_after_typing(mut app: Pty, file: &Path, typed: &str) {
+/// checks that the recovery file beside the sandbox's portfolio kept it.
+fn kill_hard_after_typing(mut app: Pty, sandbox: &Sandbox, typed: &str) {
     std::thread::sleep(TYPED_TO_DISK);
     app.signal("KILL");
     app.wait_exit(TIMEOUT);
-    let kept =
-        std::fs::read_to_string(recovery_of(file)).expect("the recovery file was written while typing");
+    let kept = std::fs::read_to_string(recovery_of(&sandbox.default_file()))
+        .expect("the recovery file was written while typing");
     assert!(kept.contains(typed), "{kept}");
 }
 
@@ -70,10 +70,9 @@ fn shared() -> (Sandbox, PathBuf, Pty) {
 #[test]
 fn kill_9_three_seconds_after_typing_a_title_offers_it_at_restart() {
     let sandbox = Sandbox::new();
-    let file = sandbox.default_file();
     let mut app = quick_capture(&sandbox);
     app.press("Titel före strömavbrottet", "Titel före strömavbrottet");
-    kill_hard_after_typing(app, &file, "Titel före strömavbrottet");
+    kill_hard_after_typing(app, &sandbox, "Titel före strömavbrottet");
 
     let offered = "a new initiative “Titel före strömavbrottet”";
     restart_and_take_back(&sandbox, offered, "New initiative", "Titel före strömavbrottet");
@@ -90,7 +89,7 @@ fn kill_9_three_seconds_after_typing_a_vision_offers_it_at_restart() {
     app.send("j");
     app.press_key(Key::Enter, "Vision:");
     app.press("En trygg kommun", "En trygg kommun");
-    kill_hard_after_typing(app, &file, "En trygg kommun");
+    kill_hard_after_typing(app, &sandbox, "En trygg kommun");
     assert_eq!(read_json(&file)["organisation"]["vision"], "", "only the name was saved");
 
     let offered = "a half-written vision: “En trygg kommun”";
@@ -112,7 +111,7 @@ fn kill_9_three_seconds_after_typing_a_checklist_note_offers_it_at_restart() {
     app.press("1", "1/");
     app.press_key(Key::Enter, "save the note");
     app.press("Misslyckanden tystas ned", "Misslyckanden tystas ned");
-    kill_hard_after_typing(app, &file, "Misslyckanden tystas ned");
+    kill_hard_after_typing(app, &sandbox, "Misslyckanden tystas ned");
 
     let offered = "a note on item 1 of run #1: “Misslyckanden tystas ned”";
     let mut app = restart_and_take_back(&sandbox, offered, "save the note", "Misslyckanden tystas ned");
@@ -192,7 +191,7 @@ fn kill_9_three_seconds_after_typing_a_benefit_offers_it_at_restart() {
     app.press("b", &en("benefits.title"));
     app.press("n", "New benefit for #1");
     app.press("Färre nattliga larm", "Färre nattliga larm");
-    kill_hard_after_typing(app, &file, "Färre nattliga larm");
+    kill_hard_after_typing(app, &sandbox, "Färre nattliga larm");
 
     let offered = "a new benefit for #1: “Färre nattliga larm”";
     let mut app = restart_and_take_back(&sandbox, offered, "New benefit for #1", "Färre nattliga larm");

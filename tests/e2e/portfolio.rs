@@ -69,7 +69,8 @@ fn demo_grid_shows_facets_axes_and_counts_and_shift_right_moves_and_undo_restore
 
     app.send("u");
     wait_for_facet(&app, &file, first_mission, "mission_oriented");
-    app.wait_for(&en("status.undone"), TIMEOUT);
+    app.wait_for(&format!("Undone: #{first_mission} "), TIMEOUT);
+    app.wait_for("· Facet. Saved.", TIMEOUT);
     app.quit();
     assert_eq!(facet_of(&file, first_mission).as_deref(), Some("mission_oriented"));
 }

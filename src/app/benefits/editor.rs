@@ -9,46 +9,18 @@
 
 use jiff::civil::Date;
 
-use super::super::editing::{self, FieldKind, FormField, FormState, Inputs};
+use super::super::editing::{self, FormState, Inputs};
+use super::super::fields::{BenefitField, FieldKind, FormField, MeasureField};
 use super::super::form::FieldError;
 use crate::action::Edit;
 use crate::cycle;
 use crate::dates;
 use crate::i18n::Lang;
 use crate::model::extras::Extra;
-use crate::model::{Benefit, BenefitKind, Id, Measurement, Point, Pressure, keyed_enum};
+use crate::model::{Benefit, BenefitKind, Id, Measurement, Point, Pressure};
 
 /// The longest text accepted in a benefit's fields.
 const MAX_CHARS: usize = 2_000;
-
-keyed_enum! {
-    /// The benefit editor's fields, in Tab order: the method's questions (what, which measure,
-    /// from where to where and when, who answers for it, how it is followed up). A key is the
-    /// catalog key of the label.
-    pub enum BenefitField {
-        Title = "benefit.field_title",
-        Kind = "benefit.field_kind",
-        Relieves = "benefit.field_relieves",
-        Indicator = "benefit.field_indicator",
-        Unit = "benefit.field_unit",
-        BaselineValue = "benefit.field_baseline",
-        BaselineDate = "benefit.field_baseline_date",
-        TargetValue = "benefit.field_target",
-        TargetDate = "benefit.field_target_date",
-        Owner = "benefit.field_owner",
-        HowMeasured = "benefit.field_how_measured",
-    }
-}
-
-impl FormField for BenefitField {
-    fn kind(self) -> FieldKind {
-        match self {
-            // Stepped with ← →, not typed.
-            BenefitField::Kind | BenefitField::Relieves => FieldKind::Choice,
-            _ => FieldKind::Line,
-        }
-    }
-}
 
 /// Editing one benefit. The state's draft holds the choices (kind, relieves) and everything
 /// the editor does not show (measurements, unknown keys).
@@ -221,16 +193,6 @@ impl BenefitEditor {
             return Err(refuse(BenefitField::TargetDate, "benefit.error_target_before_baseline"));
         }
         Ok(b)
-    }
-}
-
-keyed_enum! {
-    /// The three parts of a measurement line, in Tab order; a key is the catalog key of the
-    /// label.
-    pub enum MeasureField {
-        Date = "measure.date",
-        Value = "measure.value",
-        Note = "measure.note",
     }
 }
 

@@ -15,25 +15,8 @@ use super::Target;
 use crate::action::{BenefitAction, Place};
 use crate::benefits::{self, Sums, TimeUnit, TimeUnits, Timeline};
 use crate::cycle;
-use crate::model::{Benefit, BenefitKind, Id, Initiative, keyed_enum};
-
-keyed_enum! {
-    /// The orders the list can be sorted in (`s`).
-    #[derive(Default)]
-    pub enum BenefitSort {
-        /// By initiative, then as the initiative lists them.
-        #[default]
-        Initiative = "benefits.sort_initiative",
-        /// Least realised first; benefits with no realisation last.
-        Realisation = "benefits.sort_realisation",
-        /// By kind, the largest planned gain first.
-        Planned = "benefits.sort_planned",
-        /// The earliest target date still to be followed up first; the rest last.
-        Due = "benefits.sort_due",
-        /// By owner; benefits without one first, as they need one.
-        Owner = "benefits.sort_owner",
-    }
-}
+use crate::filter::BenefitSort;
+use crate::model::{Benefit, BenefitKind, Id, Initiative};
 
 /// Which benefits the list shows (`f`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

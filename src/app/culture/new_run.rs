@@ -7,25 +7,15 @@ use tui_input::Input;
 use super::{CultureMode, Rating, sideways};
 use crate::action::Edit;
 use crate::app::editing::{self, Typed};
+use crate::app::fields::RunField;
 use crate::app::{App, Mode};
 use crate::cycle::step_index as cycle;
 use crate::dates;
 use crate::history::Change;
 use crate::model::extras::Extra;
-use crate::model::{Assessment, Collection, keyed_enum};
+use crate::model::{Assessment, Collection};
 use crate::scoring;
 use crate::text::one_line;
-
-keyed_enum! {
-    /// The fields of the new-run dialog, in Tab order; a key is the catalog key of the label.
-    pub enum RunField {
-        Template = "culture.field_template",
-        Scope = "culture.field_scope",
-        Date = "culture.field_date",
-        Participants = "culture.field_participants",
-        NextDate = "culture.field_next_date",
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct NewRunForm {

@@ -2,37 +2,14 @@
 //! marking actions done.
 
 use super::{CultureMode, sideways};
-use crate::app::editing::{self, FieldKind, FormField, FormState, Typed};
+use crate::app::editing::{self, FormState, Typed};
+use crate::app::fields::{ActionField, FieldKind, FormField};
 use crate::app::{App, Mode};
 use crate::cycle;
 use crate::dates;
 use crate::history::Change;
-use crate::model::{ActionItem, Collection, Id, Portfolio, keyed_enum};
+use crate::model::{ActionItem, Collection, Id, Portfolio};
 use crate::scoring;
-
-keyed_enum! {
-    /// The fields of the action form, in Tab order; a key is the catalog key of the label.
-    pub enum ActionField {
-        What = "plan.field_what",
-        How = "plan.field_how",
-        When = "plan.field_when",
-        Who = "plan.field_who",
-        Competences = "plan.field_competences",
-        FollowUp = "plan.field_follow_up",
-        Item = "plan.field_item",
-        Initiative = "plan.field_initiative",
-        Done = "plan.field_done",
-    }
-}
-
-impl FormField for ActionField {
-    fn kind(self) -> FieldKind {
-        match self {
-            ActionField::Item | ActionField::Done => FieldKind::Choice,
-            _ => FieldKind::Line,
-        }
-    }
-}
 
 /// The action form. The state's draft holds the choices (item, done) and the links.
 #[derive(Debug, Clone)]

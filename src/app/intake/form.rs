@@ -6,38 +6,14 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use crate::action::Edit;
-use crate::app::editing::{self, FieldKind, FormField, FormState, TextBox, Typed};
+use crate::app::editing::{self, FormState, TextBox, Typed};
+use crate::app::fields::{FieldKind, FormField, IdeaField};
 use crate::app::form::{
     FieldError, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, date_text, keep_title, suggest,
 };
 use crate::cycle;
 use crate::dates;
-use crate::model::{Channel, Idea, Initiative, Organisation, keyed_enum};
-
-keyed_enum! {
-    /// The fields of the idea form, in Tab order; a key is the catalog key of the label. The
-    /// need comes last, where Enter starts a new line rather than saving.
-    pub enum IdeaField {
-        Title = "field.title",
-        Name = "idea.field_name",
-        Unit = "idea.field_unit",
-        Contact = "idea.field_contact",
-        Channel = "field.channel",
-        Received = "field.received",
-        Need = "field.need",
-    }
-}
-
-impl FormField for IdeaField {
-    fn kind(self) -> FieldKind {
-        match self {
-            IdeaField::Need => FieldKind::Text,
-            // ← → over the channels and none.
-            IdeaField::Channel => FieldKind::Choice,
-            _ => FieldKind::Line,
-        }
-    }
-}
+use crate::model::{Channel, Idea, Initiative, Organisation};
 
 /// The idea form over the intake list. The state's draft is the initiative with its idea and
 /// holds the channel; the other fields are read when it is saved.

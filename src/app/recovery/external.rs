@@ -154,19 +154,25 @@ impl App {
         }
         // While a save is under way the file is ours to change: looked at next time.
         match self.store.as_ref().and_then(crate::store::Saver::changed_on_disk) {
-            Some(true) => {
-                // A file caught half-written is read again until it can be, and a second
-                // change by the other program is noted afresh, so the banner never names an
-                // old one.
-                let stamp = self.disk_stamp();
-                let stale = self.field.external.as_ref().is_none_or(|c| c.unreadable.is_some());
-                if stale || self.field.noticed_stamp != stamp {
-                    self.field.noticed_stamp = stamp;
-                    self.field.external = Some(self.noticed_change());
-                }
-            }
+            Some(true) => self.note_external_change(),
             Some(false) if !matches!(self.mode, Mode::External(_)) => self.field.external = None,
             _ => {}
+        }
+    }
+
+    /// Notes what the other program changed, for the banner. The file is read only when it
+    /// is not as it was at the last look (its length or time of change differ) or could not
+    /// be read then: a file caught half-written is read again until it can be, a second
+    /// change is noted afresh, and a save refused after every edit does not read the whole
+    /// file each time.
+    fn note_external_change(&mut self) {
+        let stamp = self.disk_stamp();
+        let stale = self.field.external.as_ref().is_none_or(|c| c.unreadable.is_some());
+        if stale || self.field.noticed_stamp != stamp {
+            self.field.noticed_stamp = stamp;
+            self.field.external = Some(self.noticed_change());
+        } else if let Some(change) = self.field.external.as_mut() {
+            change.unsaved = self.unsaved;
         }
     }
 
@@ -233,6 +239,7 @@ impl App {
     /// the banner too).
     fn ask_about_disk(&mut self) {
         let change = self.external_change();
+        self.field.noticed_stamp = self.disk_stamp();
         self.field.external = Some(self.noticed_change());
         self.field.asked_at = Some(Instant::now());
         self.mode = Mode::External(Box::new(change));
@@ -276,7 +283,7 @@ impl App {
     /// dialog opens unasked.
     pub(in crate::app) fn after_save_error(&mut self, error: &SaveError) {
         if matches!(error, SaveError::ExternalChange { .. }) {
-            self.field.external = Some(self.noticed_change());
+            self.note_external_change();
             self.set_error(self.lang.t("external.not_saved").to_owned());
         }
     }

@@ -108,8 +108,14 @@ fn lists<'a>(
     };
     if disagree.is_empty() {
         let spread = group::mean_spread(groups).unwrap_or(0.0);
-        let key = if spread > 0.0 { "results.even_spread" } else { "results.no_spread" };
-        lines.push(Line::styled(theme.truncate(app.lang.t(key), width), theme.dim()));
+        let why = match group::standout(groups) {
+            _ if spread <= 0.0 => app.lang.t("results.no_spread").to_owned(),
+            group::Standout::FewItems => {
+                app.lang.tf("results.few_items", &[("least", &group::STANDOUT_ITEMS)])
+            }
+            _ => app.lang.t("results.even_spread").to_owned(),
+        };
+        lines.push(Line::styled(theme.truncate(&why, width), theme.dim()));
     }
     for ix in 0..disagree.len().max(agree.len()) {
         lines.push(Line::from(vec![

@@ -338,13 +338,22 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
     // Each earlier run is read with its own template; one no longer readable shows as ·.
     let history_scores: Vec<Option<scoring::Scores>> =
         history.iter().map(|h| app.run_template(h).map(|(ht, _)| scoring::scores(ht, h))).collect();
-    let spark = |pick: &dyn Fn(&scoring::Scores) -> Option<f64>| -> String {
+    // A run scored in part has no bar: its mean is over other items than its neighbours'.
+    let spark = |pick: &dyn Fn(&scoring::Scores) -> (Option<f64>, bool)| -> String {
         history_scores
             .iter()
-            .map(|s| theme.symbols().spark(scoring::spark(s.as_ref().and_then(pick), min, max)))
+            .map(|s| {
+                let (value, partial) = s.as_ref().map_or((None, false), pick);
+                theme.symbols().spark(scoring::spark_point(value, partial, min, max))
+            })
             .collect()
     };
-    let legend = crate::text::wrap_words(app.lang.t("results.comparison_legend"), width);
+    let mut legend = crate::text::wrap_words(app.lang.t("results.comparison_legend"), width);
+    if history_scores.iter().flatten().any(|s| s.partial && s.total.is_some()) {
+        let partial = theme.symbols().spark(scoring::SPARK_PARTIAL);
+        let text = app.lang.tf("results.history_partial", &[("mark", &partial)]);
+        legend.extend(crate::text::wrap_words(&text, width));
+    }
     let mut lines: Vec<Line> = legend.into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     // The history column's heading is its count of runs, "3 genomgångar": short enough to
     // stand in full beside the dimension names.
@@ -397,14 +406,15 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         line
     };
     for (ix, (dim, paired)) in c.dimensions.iter().enumerate() {
-        let history =
-            spark(&|s: &scoring::Scores| s.dimensions.get(ix).filter(|d| d.id == *dim).and_then(|d| d.mean));
+        let history = spark(&|s: &scoring::Scores| {
+            s.dimensions.get(ix).filter(|d| d.id == *dim).map_or((None, false), |d| (d.mean, d.partial))
+        });
         lines.push(paired_row(dimension_name(app, t, dim), paired, history, false));
     }
     lines.push(paired_row(
         app.lang.t("results.total"),
         &c.total,
-        spark(&|s: &scoring::Scores| s.total),
+        spark(&|s: &scoring::Scores| (s.total, s.partial)),
         true,
     ));
     if spreads {
