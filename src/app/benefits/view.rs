@@ -617,7 +617,6 @@ impl App {
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::action::Action;
@@ -673,7 +672,7 @@ mod tests {
         assert!(app.commit(crate::history::Change::initiative(before, Some(after))));
         app.refresh_initiative(&mut view, 6);
         assert_eq!(view.figures.time.headline.shown, "FTE");
-        assert_eq!(view.figures.sums.time_planned, 4.0, "FTE only");
+        assert!((view.figures.sums.time_planned - 4.0).abs() < 1e-9, "FTE only");
         assert_eq!(view.figures.time.apart[0].unit, hours.shown);
         let mut full = view.clone();
         app.refresh_benefits(&mut full);
