@@ -733,6 +733,14 @@ mod tests {
         assert_eq!(line.years().last().map(|(_, s)| s.time_planned), Some(1200.0));
         // On a tie the unit stated first leads, wherever its initiative is.
         assert_eq!(time_units([&fte, &hours]).headline.shown, "timer/år");
+        assert_eq!(apart_text(Lang::En, &units, false).as_deref(), Some("1 benefit in FTE not added"));
+        let days = Benefit { id: 5, ..unit("dagar", 0.0, 3.0, 1.0) };
+        let several = time_units([&fte, &hours, &more_hours, &days]);
+        assert_eq!(
+            apart_text(Lang::En, &several, false).as_deref(),
+            Some("2 benefits in other units (FTE, dagar) not added")
+        );
+        assert_eq!(apart_text(Lang::Sv, &several, true).as_deref(), Some("2 i andra enheter för sig"));
     }
 
     #[test]

@@ -42,14 +42,17 @@ pub fn realisation_text(lang: Lang, b: &Benefit) -> String {
 /// added", or for a narrow line "1 in FTE apart"; `None` when every time benefit is in the
 /// headline unit.
 pub fn apart_text(lang: Lang, units: &TimeUnits, short: bool) -> Option<String> {
-    let key = |key: &str| if short { format!("{key}_short") } else { key.to_owned() };
+    let (one_unit, several) = if short {
+        ("benefits.time_apart_short", "benefits.time_apart_units_short")
+    } else {
+        ("benefits.time_apart", "benefits.time_apart_units")
+    };
     match units.apart.as_slice() {
         [] => None,
-        [one] => Some(lang.tn(&key("benefits.time_apart"), one.count, &[("unit", &one.unit)])),
+        [one] => Some(lang.tn(one_unit, one.count, &[("unit", &one.unit)])),
         all => {
             let names: Vec<&str> = all.iter().map(|a| a.unit.as_str()).collect();
-            let count = units.apart_count();
-            Some(lang.tn(&key("benefits.time_apart_units"), count, &[("units", &names.join(", "))]))
+            Some(lang.tn(several, units.apart_count(), &[("units", &names.join(", "))]))
         }
     }
 }
