@@ -41,6 +41,21 @@ pub fn items_in_order(t: &Template) -> Vec<&TemplateItem> {
     t.dimensions.iter().flat_map(|d| t.items.iter().filter(move |i| i.dimension == d.id)).collect()
 }
 
+/// An item's name where a short one is wanted (results, the report, messages): the words
+/// before its colon when the template writes every item as "Name: statement" in language
+/// `lang` ("Testing: we try …" is "Testing"), else the whole statement. A statement that only
+/// has a colon in the middle is never cut there, so every item of a template reads alike.
+pub fn item_name(t: &Template, item: &TemplateItem, lang: &str) -> String {
+    let named =
+        |i: &TemplateItem| i.text.get(lang).split_once(':').is_some_and(|(head, _)| !head.trim().is_empty());
+    let text = item.text.get(lang);
+    let name = match text.split_once(':') {
+        Some((head, _)) if t.items.iter().all(named) => head,
+        _ => text,
+    };
+    crate::text::one_line(name.trim()).into_owned()
+}
+
 /// A score the scale allows, else `None`.
 pub fn valid_score(scale: &Scale, score: Option<u8>) -> Option<u8> {
     score.filter(|s| (scale.min..=scale.max).contains(s))
@@ -72,6 +87,11 @@ pub struct Completion {
     pub total: usize,
     /// Slots of required items still without a score.
     pub missing_required: usize,
+    /// Slots with a score the group agreed on (the rating view's own digits).
+    pub agreed: usize,
+    /// Some slot has the participants' own scores or a show of hands: agreeing is then a
+    /// step of its own, counted apart from `answered`.
+    pub grouped: bool,
 }
 
 impl Completion {
@@ -82,11 +102,20 @@ impl Completion {
 }
 
 pub fn completion(t: &Template, a: &Assessment) -> Completion {
-    let all = slots(t);
-    let values = slot_values(t, a);
+    let groups = group::group(t, a);
+    let values: Vec<Option<f64>> = groups.iter().map(|g| g.value(&t.scale)).collect();
     let answered = values.iter().filter(|v| v.is_some()).count();
-    let missing_required = all.iter().zip(&values).filter(|(s, v)| !s.item.optional && v.is_none()).count();
-    Completion { answered, total: all.len(), missing_required }
+    let missing_required =
+        groups.iter().zip(&values).filter(|(g, v)| !g.slot.item.optional && v.is_none()).count();
+    let agreed = groups.iter().filter(|g| g.agreed.is_some()).count();
+    let grouped = groups.iter().any(|g| g.distribution.n() > 0);
+    Completion { answered, total: groups.len(), missing_required, agreed, grouped }
+}
+
+/// The slots (indices into [`slots`]) without a score the group agreed on: where the rating
+/// view's `Tab` goes next.
+pub fn unagreed(t: &Template, a: &Assessment) -> Vec<bool> {
+    group::group(t, a).iter().map(|g| g.agreed.is_none()).collect()
 }
 
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
@@ -536,6 +565,24 @@ pub fn spark(value: Option<f64>, min: f64, max: f64) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bundled(id: &str) -> Template {
+        let catalog = crate::templates::Catalog::bundled();
+        catalog.templates.into_iter().find(|t| t.id == id).expect("bundled")
+    }
+
+    #[test]
+    fn an_item_is_cut_at_its_colon_only_when_every_item_is_named_so() {
+        let journey = bundled("innovation_journey");
+        let testing = journey.items.iter().find(|i| i.id == "testing").expect("item");
+        assert_eq!(item_name(&journey, testing, "en"), "Testing");
+        // One statement of seven with a colon in the middle keeps the rest of its sentence.
+        let leaders = bundled("leadership_focus");
+        let attention = leaders.items.iter().find(|i| i.id == "attention").expect("item");
+        let name = item_name(&leaders, attention, "nb");
+        assert!(name.starts_with("Innovasjon får synlig oppmerksomhet: vi forteller"), "{name}");
+        assert_eq!(name, attention.text.get("nb").trim());
+    }
 
     #[test]
     fn a_change_is_what_the_two_written_figures_give() {

@@ -487,9 +487,11 @@ mod tests {
         let mut app = empty();
         let id = start_run(&mut app, "innovation_journey");
         culture(&mut app, CultureAction::SetScore(4));
+        // A score moves on to the next item, under the same perspective.
+        assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(Rating { row: 1, column: 0, .. }))));
+        app.update(Action::MoveUp);
         culture(&mut app, CultureAction::NextPerspective);
         culture(&mut app, CultureAction::SetScore(2));
-        app.update(Action::MoveDown);
         culture(&mut app, CultureAction::SetScore(7));
         assert!(app.message().contains("outside"), "{}", app.message());
         culture(&mut app, CultureAction::SetScore(0));

@@ -120,15 +120,10 @@ pub(super) fn json(p: &Portfolio, c: &ChecklistResult, lang: Lang) -> serde_json
     out
 }
 
-fn short(text: &str) -> String {
-    let head = text.split(':').next().unwrap_or(text).trim();
-    one_line(if head.is_empty() { text } else { head }).into_owned()
-}
-
-/// An item's name as the report writes it: its text up to a colon ("Testing: we try …" is
-/// "Testing"), with the perspective and the reverse mark. Unescaped.
+/// An item's name as the report writes it: its short name ([`scoring::item_name`]: "Testing:
+/// we try …" is "Testing"), with the perspective and the reverse mark. Unescaped.
 fn item_name(t: &Template, g: &SlotGroup<'_>, lang: Lang) -> String {
-    let mut name = short(g.slot.item.text.get(lang.code()));
+    let mut name = crate::scoring::item_name(t, g.slot.item, lang.code());
     if let Some(p) = g.slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
         name = format!("{name} ({})", one_line(p.name.get(lang.code())));
     }
@@ -279,7 +274,7 @@ fn gap_table(
         rows.push(summary(name, &d.by_perspective, Some(gap)));
         for g in gaps.iter().filter(|g| g.item.dimension == d.id) {
             rows.push(GapRow {
-                name: short(g.item.text.get(lang.code())),
+                name: crate::scoring::item_name(template, g.item, lang.code()),
                 first: super::score(lang, g.values.first().copied().flatten()),
                 second: super::score(lang, g.values.get(1).copied().flatten()),
                 gap: g.gap.map_or_else(|| "–".to_owned(), |d| lang.signed_decimal(d, 1)),

@@ -30,6 +30,7 @@ pub fn framed_styled(
     (hint, hint_style): (&str, Style),
     theme: &Theme,
 ) -> Rect {
+    let hint = whole_hints(hint, usize::from(rect.width.saturating_sub(4)), theme);
     let block = theme
         .bordered()
         .title(Span::styled(format!(" {title} "), theme.heading()))
@@ -39,6 +40,25 @@ pub fn framed_styled(
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// The keys of `hint` ("Tab next field · Esc cancels") that fit in `width` columns, each
+/// whole: the last ones give way first, so a border never ends mid-word. A first hint longer
+/// than the room is cut after a word.
+pub fn whole_hints(hint: &str, width: usize, theme: &Theme) -> String {
+    const SEPARATOR: &str = " · ";
+    if unicode_width::UnicodeWidthStr::width(hint) <= width {
+        return hint.to_owned();
+    }
+    let mut kept = String::new();
+    for part in hint.split(SEPARATOR) {
+        let joined = if kept.is_empty() { part.to_owned() } else { format!("{kept}{SEPARATOR}{part}") };
+        if unicode_width::UnicodeWidthStr::width(joined.as_str()) > width {
+            break;
+        }
+        kept = joined;
+    }
+    if kept.is_empty() { theme.shorten_words(hint, width) } else { kept }
 }
 
 /// A question with its answer keys underneath.

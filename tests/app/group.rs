@@ -664,6 +664,204 @@ fn a_restored_new_run_s_participants_follow_the_scope_unless_they_were_typed() {
     }
 }
 
+/// Trial 9's leaders: four named participants' scores for the seven leadership items.
+const LEADERS: [&str; 7] = ["4352", "3333", "2424", "5545", "1532", "223-", "4454"];
+
+/// An empty portfolio with a leadership-focus run for Kari, Ola, Ingrid and Per, started by
+/// keys, their own scores typed with `e` unless `scored` is false; in the rating view.
+fn leadership_run(lang: Lang, scored: bool) -> Harness {
+    let mut app = Harness::empty().lang(lang);
+    app.press('3').press('n');
+    let wanted =
+        app.culture.catalog.templates.iter().position(|t| t.id == "leadership_focus").expect("bundled");
+    while form(&app).template != wanted {
+        app.press(KeyCode::Right);
+    }
+    app.press_times(KeyCode::Tab, 3)
+        .keys("<C-u>")
+        .type_text("Kari Nordmann, Ola Hansen, Ingrid Berg, Per Lie");
+    app.press(KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+    if scored {
+        app.press('e');
+        for line in LEADERS {
+            app.type_text(line).press(KeyCode::Enter);
+        }
+    }
+    app
+}
+
+fn rating_row(app: &Harness) -> usize {
+    let Mode::Culture(CultureMode::Rating(r)) = &app.mode else { panic!("the rating view: {:?}", app.mode) };
+    r.row
+}
+
+/// Trial 9 §2: after everyone's own scores, agreeing is what is left; the footer, the message
+/// and Tab count the agreed scores, and a score called out moves on to the next item.
+#[test]
+fn agreeing_after_everyones_scores_counts_the_agreed_scores() {
+    let mut app = leadership_run(Lang::En, true);
+    assert!(app.render(80, 24).contains("7/7 scored · 0/7 agreed · 4 respondents"), "{}", app.screen());
+    app.press('g').press('3');
+    assert_eq!(rating_row(&app), 1, "a score moves on to the next item");
+    assert!(app.message().starts_with("1 of 7 agreed: 3 for Leaders give"), "{}", app.message());
+    assert!(app.render(80, 24).contains("7/7 scored · 1/7 agreed"), "{}", app.screen());
+    // Tab finds the items still waiting for an agreement, not the ones the group scored.
+    app.press('G').press(KeyCode::Tab);
+    assert_eq!(rating_row(&app), 1, "the first item without an agreed score, wrapping round");
+    // The scores as called out, one after the other.
+    for digit in ['3', '3', '5', '2', '2', '4'] {
+        app.press(digit);
+    }
+    let a = run(&app);
+    let agreed: Vec<Option<u8>> = a.answers.iter().map(|x| x.score).collect();
+    assert_eq!(agreed, [Some(3), Some(3), Some(3), Some(5), Some(2), Some(2), Some(4)]);
+    assert!(app.message().starts_with("7 of 7 agreed"), "{}", app.message());
+    assert_eq!(rating_row(&app), 6, "the last item stays selected when none is left");
+    app.press(KeyCode::Tab);
+    assert_eq!(app.message(), "Every item has an agreed score.");
+    // One undo takes back one score.
+    app.press('u');
+    assert_eq!(run(&app).answers.len(), 6);
+}
+
+/// Without the group's own scores a digit is still the agreed score, and still moves on.
+#[test]
+fn scoring_without_a_group_moves_on_and_counts_what_is_answered() {
+    let mut app = leadership_run(Lang::En, false);
+    app.press('4');
+    assert_eq!(rating_row(&app), 1);
+    assert_eq!(app.message(), "Saved. 1 of 7 answered.");
+    assert!(app.render(80, 24).contains("1/7 answered"), "{}", app.screen());
+    app.press(KeyCode::Tab);
+    assert_eq!(rating_row(&app), 2, "Tab skips to the next item without a score");
+}
+
+/// Trial 9 §10: one statement of seven has a colon mid-sentence; it is not cut there.
+#[test]
+fn a_statement_with_a_colon_is_shown_whole_like_the_others() {
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = leadership_run(lang, true);
+        app.press('r');
+        let screen = app.render(120, 40);
+        let start = if lang == Lang::En {
+            "Innovation gets visible attention: we tell"
+        } else {
+            "Innovasjon får synlig oppmerksomhet: vi forteller"
+        };
+        assert!(screen.contains(start), "{lang:?}:\n{screen}");
+    }
+}
+
+/// Trial 9 §10, projector: a scoring list with no room for every item says how many it
+/// shows and where the rest are, as the other lists do.
+#[test]
+fn a_short_scoring_list_says_which_items_it_shows() {
+    let mut app = leadership_run(Lang::Nb, true);
+    for (width, height) in [(64, 20), (60, 20)] {
+        app.press('g');
+        let screen = app.render(width, height);
+        assert!(screen.contains("↓ 1–6 av 7"), "{width}×{height}:\n{screen}");
+        // At the last item the table scrolls: the dimension's name gives way before an item.
+        app.press('G');
+        let screen = app.render(width, height);
+        assert!(
+            screen.contains("Innovasjonen vår tar") && !screen.contains(" av 7 "),
+            "{width}×{height}:\n{screen}"
+        );
+    }
+    assert!(!app.render(80, 24).contains("av 7 "), "all seven fit at 80×24:\n{}", app.screen());
+}
+
+/// Trial 9 §10, projector: a dialog's keys in its border are cut a whole key at a time.
+#[test]
+fn the_new_run_dialog_cuts_its_keys_whole() {
+    for lang in [Lang::En, Lang::Sv, Lang::Da, Lang::Nb] {
+        let mut app = Harness::empty().lang(lang);
+        app.press('3').press('n');
+        let hints = app.lang.t("culture.new_run_hint").to_owned();
+        for width in [60, 64, 80] {
+            let screen = app.render(width, 20);
+            let first = hints.split(" · ").next().expect("a hint");
+            let line = screen.lines().find(|l| l.contains(first)).unwrap_or_else(|| panic!("{screen}"));
+            let shown = line
+                .split(first)
+                .nth(1)
+                .expect("after the first")
+                .trim_end_matches(['─', '┘', '│', ' ', '"']);
+            let shown = format!("{first}{shown}");
+            assert!(hints.starts_with(&shown), "{lang:?} {width}: {shown:?} is not whole keys of {hints:?}");
+            assert!(
+                hints.len() == shown.len() || hints[shown.len()..].starts_with(" · "),
+                "{lang:?} {width}: {line}"
+            );
+        }
+    }
+}
+
+/// Trial 9 §3: with the participants named, `e` shows their initials over the digits and `n`
+/// offers them by name, so Ola's row can be corrected; presentation mode keeps R1, R2 ….
+#[test]
+fn named_participants_stand_over_their_digits_and_n_corrects_one() {
+    let mut app = leadership_run(Lang::En, true);
+    app.press('g').press('e');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("  KOIP5  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
+    app.press(KeyCode::Left);
+    assert!(app.render(80, 24).contains("  KOIP5  Per Lie (R4)"), "{}", app.screen());
+    app.press(KeyCode::Esc).press('n');
+    assert!(
+        app.message().starts_with("R5: a digit per item"),
+        "everyone named has scores: {}",
+        app.message()
+    );
+    app.press_times(KeyCode::Up, 3);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Ola Hansen (R2): one score per item"), "{screen}");
+    assert!(screen.contains("▸ 3345524"), "Ola's scores as stored:\n{screen}");
+    // Ola's corrected sheet replaces his row; nobody is added.
+    app.type_text("3345523").press(KeyCode::Enter);
+    assert_eq!(app.message(), "Entered: Ola Hansen (R2)");
+    let a = run(&app);
+    assert_eq!(a.responses.len(), 4);
+    assert_eq!(a.responses[1].score("user_orientation", None), Some(3));
+    assert_eq!(a.responses[1].scores.len(), 7);
+    // The line goes on to the next participant in order, with her scores.
+    assert!(app.render(80, 24).contains("Ingrid Berg (R3): one score"), "{}", app.screen());
+    app.press(KeyCode::Esc).press('u');
+    assert_eq!(run(&app).responses[1].score("user_orientation", None), Some(4), "one undo");
+    // Presentation mode: numbers, no names.
+    app.press(KeyCode::Esc).press('P').press(KeyCode::Enter).press('e');
+    let screen = app.render(80, 24);
+    assert!(screen.contains("  12345") && !screen.contains("Kari"), "{screen}");
+    app.press(KeyCode::Esc).press('n').press_times(KeyCode::Up, 3);
+    assert!(app.render(80, 24).contains("R2: one score per item"), "{}", app.screen());
+}
+
+/// `n` opens on the first named participant without scores, and any of them can be chosen
+/// in any order: the others keep their places.
+#[test]
+fn n_opens_on_the_first_named_participant_without_scores() {
+    let mut app = leadership_run(Lang::En, false);
+    app.press('n');
+    assert!(app.render(80, 24).contains("Kari Nordmann (R1): one score per item"), "{}", app.screen());
+    app.type_text("4325144").press(KeyCode::Enter).press(KeyCode::Esc).press('n');
+    assert!(app.message().starts_with("Ola Hansen (R2): a digit per item"), "{}", app.message());
+    app.press_times(KeyCode::Down, 2).type_text("2425244").press(KeyCode::Enter);
+    let a = run(&app);
+    assert_eq!(
+        a.responses.iter().map(|r| (r.id, r.scores.len())).collect::<Vec<_>>(),
+        [(1, 7), (2, 0), (3, 0), (4, 7)]
+    );
+    // Everyone's line for the first item has Per's score in his place.
+    app.press(KeyCode::Esc).press('g').press('e');
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line") };
+    assert_eq!(entry.input.value(), "4--2");
+    // Past the last one named, ↓ stops at a new participant.
+    app.press(KeyCode::Esc).press('n').press_times(KeyCode::Down, 9);
+    assert!(app.render(80, 24).contains("R5: one score per item"), "{}", app.screen());
+}
+
 /// Three items scored by the group: too few for the narrowest of their spreads to be called
 /// agreement beside the widest called disagreement (the rule in `scoring::group::standout`).
 #[test]

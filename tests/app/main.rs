@@ -12,6 +12,7 @@ mod first_look;
 mod grid;
 mod group;
 mod ideas;
+mod journeys;
 mod languages;
 mod mapping;
 mod profile;

@@ -10,33 +10,11 @@ use fasett::testing::Harness;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::journeys::screens;
+
 /// The compact sizes every screen is drawn at.
 const COMPACT: [(u16, u16); 3] = [(80, 23), (64, 20), (60, 20)];
 
-/// The screens of every journey: each pane and the main dialogs, named, and whether the
-/// selection shows on them.
-fn screens(lang: Lang) -> Vec<(&'static str, Harness, bool)> {
-    let on = |keys: &str| {
-        let mut app = Harness::sample().lang(lang);
-        app.keys(keys);
-        app
-    };
-    vec![
-        ("portfolio", on("1"), true),
-        ("initiatives", on("2"), true),
-        ("culture", on("3"), true),
-        ("overview", on("4"), true),
-        ("help", on("2?"), false),
-        ("detail", on("2<Enter>"), false),
-        ("form", on("1n"), true),
-        ("placement", on("1o"), false),
-        ("filter_bar", on("2f"), true),
-        ("delete", on("2jd"), false),
-        ("rating", on("3<Enter>"), true),
-        ("profile", on("4o"), true),
-        ("welcome", Harness::first_run().lang(lang), false),
-    ]
-}
 
 #[test]
 fn every_pane_and_dialog_at_80x23_64x20_and_60x20() {
@@ -55,24 +33,25 @@ fn every_pane_and_dialog_at_80x23_64x20_and_60x20() {
 }
 
 #[test]
-fn the_compact_footer_keeps_help_and_quit_in_every_language() {
+fn the_footer_keeps_help_and_quit_in_every_language_full_and_compact() {
     for lang in Lang::ALL {
         let help = format!("? {}", lang.t("help.help"));
         let quit = format!("q {}", lang.t("help.quit"));
         for (name, mut app, _) in screens(lang) {
-            // Where `q` quits, the footer says so; in a form it is a letter, in the detail it
-            // closes.
+            // Every footer keeps its help. Where `q` quits, the compact footer says so too (the
+            // full one has room for the pane's own keys first); in a form `q` is a letter, in
+            // the detail it closes.
             let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
             let q_quits = keymap::action_for(&app.key_context(), q) == Some(Action::Quit);
-            for (width, height) in COMPACT {
+            for (width, height) in [(80, 24)].into_iter().chain(COMPACT) {
                 let screen = app.render(width, height);
                 let footer = screen.lines().last().unwrap_or_default();
                 assert!(
-                    footer.contains(&help) || footer.contains("F1 ") || name == "help" || name == "delete",
+                    footer.contains(&help) || footer.contains("F1 ") || name.ends_with("help") || name == "delete",
                     "{} {name} at {width}×{height}: no help in the footer:\n{screen}",
                     lang.code()
                 );
-                if q_quits {
+                if q_quits && COMPACT.contains(&(width, height)) {
                     assert!(
                         footer.contains(&quit),
                         "{} {name} at {width}×{height}: no quit in the footer:\n{screen}",

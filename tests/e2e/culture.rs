@@ -55,13 +55,13 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     app.wait_for("◂ The innovation journey ▸", TIMEOUT);
     app.press_key(Key::Enter, "0/18 answered");
 
+    // Each score moves on to the next item under the same perspective.
     for (n, score) in ["3", "4", "2", "5", "1"].iter().enumerate() {
-        if n > 0 {
-            app.send("j");
-        }
         app.press(score, &format!("{}/18 answered", n + 1));
     }
     app.press("9", "outside this checklist's scale");
+    // The note is for the item just scored.
+    app.send("k");
 
     app.press_key(Key::Enter, "save the note");
     app.send("Failures are hushed up");
@@ -109,7 +109,7 @@ fn a_run_is_scored_noted_and_planned_then_compared_with_the_next() {
     // Months later (here: at once) the group runs the same checklist again.
     let mut app = start_run(&sandbox, "◂ The innovation journey ▸", 18);
     app.press("5", "1/18 answered");
-    app.press("j3", "2/18 answered");
+    app.press("3", "2/18 answered");
     app.press("c", "Comparison");
     app.wait_for("↑ +2.0", TIMEOUT);
     app.wait_for("↓ -1.0", TIMEOUT);
@@ -129,10 +129,10 @@ fn a_group_is_typed_a_line_per_item_and_found_in_the_file() {
     let mut app = start_run(&sandbox, "New checklist run", 10);
     app.press("e", "one digit each");
     // Two lines typed at once, as a terminal delivers a fast burst or a paste: each is an item.
-    app.press("0122\r2101\r", "2/10 answered");
+    app.press("0122\r2101\r", "2/10 scored · 0/10 agreed");
     app.press("3", "outside this checklist's scale (0–2)");
     app.send("1");
-    app.press_key(Key::Enter, "3/10 answered");
+    app.press_key(Key::Enter, "3/10 scored");
     // Esc and a letter sent together would read as Alt and the letter: wait in between.
     app.press_key(Key::Esc, "e all scores");
     app.press("r", "4 respondents · spread = standard deviation");

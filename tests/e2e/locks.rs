@@ -109,6 +109,8 @@ fn kill_9_three_seconds_after_typing_a_checklist_note_offers_it_at_restart() {
     app.press("n", "New checklist run");
     app.press_key(Key::Enter, "0/");
     app.press("1", "1/");
+    // The score moved the cursor on; the note is for the item just scored.
+    app.send("k");
     app.press_key(Key::Enter, "save the note");
     app.press("Misslyckanden tystas ned", "Misslyckanden tystas ned");
     kill_hard_after_typing(app, &sandbox, "Misslyckanden tystas ned");

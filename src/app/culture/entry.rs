@@ -6,8 +6,10 @@
 //!   it and opens the next item, so 8 people × 10 items take 90 keys.
 //! - **tally** (`t`): a show of hands for the item: how many gave each score, lowest first —
 //!   on a 1–5 scale `01331` is nobody said 1, one said 2, three said 3 … (6 keys an item).
-//! - **respondent** (`n`): one new participant's scores for every item in order, for a
-//!   workshop where each person reads out their sheet; the table follows the cursor.
+//! - **respondent** (`n`): one participant's scores for every item in order, for a workshop
+//!   where each person reads out their sheet; the table follows the cursor. ↑/↓ choose whose
+//!   (a participant already scored is corrected); it opens on the first named participant
+//!   without scores, else a new one (see the `who` module).
 //!
 //! A `-` (or `.`) is "no answer". Scores are one digit each; with spaces or commas between
 //! them, numbers of any length. A digit outside the scale is refused as it is typed, with the
@@ -24,6 +26,7 @@ use crate::model::{Answer, Assessment, Response, Template};
 use crate::scoring::{self, Slot};
 
 mod line;
+pub mod who;
 
 pub use line::Refusal;
 use line::{Position, given, line_of, out_of_scale, scores, tally, tokens};
@@ -46,6 +49,9 @@ pub struct Entry {
     /// Enter found more scores than the group has participants: the line asks whether they
     /// are new participants before it stores them (a digit too many is a mistake as often).
     pub asking: bool,
+    /// For a respondent: whose scores the line holds, a position in the run's responses
+    /// (from `who::new_position` on: a new participant).
+    pub who: usize,
 }
 
 /// What the entry line means as it stands, for the preview under it.
@@ -129,9 +135,21 @@ impl Entry {
         Some(lang.tn("entry.ask_new", added, &[("scores", &count), ("who", &who)]))
     }
 
-    /// The next respondent's id, shown while typing their scores.
-    pub fn respondent_id(a: &Assessment) -> crate::model::Id {
-        a.next_response_id()
+    /// The marks over the first `count` digits of a line of everyone's scores: the named
+    /// participants' initials, else the positions' digits.
+    pub fn marks(a: &Assessment, count: usize, show_names: bool) -> String {
+        (0..count).map(|position| who::mark(a, position, show_names)).collect()
+    }
+
+    /// The participant at `position` of a line of everyone's scores, by name where they have
+    /// one ("Ola Hansen (R2)"); `None` for a run without names.
+    pub fn named_at(a: &Assessment, position: usize, show_names: bool) -> Option<String> {
+        who::name_at(a, position, show_names).map(|_| who::label(a, position, show_names))
+    }
+
+    /// Whose scores a respondent's line holds: "Ola Hansen (R2)", or "R5".
+    pub fn respondent(&self, a: &Assessment, show_names: bool) -> String {
+        who::label(a, self.who, show_names)
     }
 }
 
@@ -148,14 +166,18 @@ impl App {
             return;
         };
         let rating = if kind == EntryKind::Respondent { Rating { row: 0, column: 0, ..r } } else { r };
-        let text = if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
+        let who = who::first_unscored(a);
+        let text = match kind {
+            EntryKind::Respondent => who::scores_line(t, a, who),
+            _ => prefill(t, a, rating, kind),
+        };
         let key = match kind {
             EntryKind::Each => "entry.opened_each",
             EntryKind::Tally => "entry.opened_tally",
             EntryKind::Respondent => "entry.opened_respondent",
         };
-        let id = a.next_response_id();
-        self.set_info(self.lang.tf(key, &[("min", &t.scale.min), ("max", &t.scale.max), ("id", &id)]));
+        let label = who::label(a, who, !self.culture.presenting);
+        self.set_info(self.lang.tf(key, &[("min", &t.scale.min), ("max", &t.scale.max), ("who", &label)]));
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(Entry {
             rating,
             kind,
@@ -163,6 +185,7 @@ impl App {
             input: Input::new(text.clone()),
             opened_with: text,
             asking: false,
+            who,
         })));
     }
 
@@ -171,10 +194,13 @@ impl App {
     pub(in crate::app) fn reopen_entry(&mut self, rating: Rating, kind: EntryKind, text: &str) {
         let Some(a) = self.portfolio.assessment(rating.id) else { return };
         let Some((t, _)) = self.run_template(a) else { return };
+        // A participant's line comes back for the one it would open on now: without scores,
+        // so it adds to no one's.
+        let who = who::first_unscored(a);
         let opened_with =
             if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
         let input = Input::new(text.to_owned());
-        let entry = Entry { rating, kind, input, opened_with, replace: false, asking: false };
+        let entry = Entry { rating, kind, input, opened_with, replace: false, asking: false, who };
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(entry)));
         self.follow_cursor();
     }
@@ -267,10 +293,13 @@ impl App {
     /// below, under the same perspective.
     pub(super) fn entry_move(&mut self, delta: isize) {
         let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        let typed = entry.input.value() != entry.opened_with;
         if entry.kind == EntryKind::Respondent {
+            if !typed || self.store_entry() {
+                self.choose_respondent(delta);
+            }
             return;
         }
-        let typed = entry.input.value() != entry.opened_with;
         if !typed || self.store_entry() {
             self.step_entry(Step::Rows(delta));
         }
@@ -367,7 +396,7 @@ impl App {
             return true;
         }
         let label = match entry.kind {
-            EntryKind::Respondent => format!("R{}", before.next_response_id()),
+            EntryKind::Respondent => who::label(&before, entry.who, !self.culture.presenting),
             _ => entry.slot(&t).map(|s| short_name(&t, s, self.lang)).unwrap_or_default(),
         };
         if !self.commit(Change::assessment(Some(before), Some(after))) {
@@ -375,6 +404,36 @@ impl App {
         }
         self.set_info(self.lang.tf("entry.stored", &[("what", &label)]));
         true
+    }
+
+    /// ↑ / ↓ on a participant's line: the previous or next participant, up to a new one.
+    fn choose_respondent(&mut self, delta: isize) {
+        let Mode::Culture(CultureMode::Entry(entry)) = &self.mode else { return };
+        let entry = (**entry).clone();
+        let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
+        let who = entry.who.saturating_add_signed(delta).min(who::new_position(a));
+        self.open_respondent(&entry, who);
+        let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
+        let label = who::label(a, who, !self.culture.presenting);
+        self.set_info(self.lang.tf("entry.now_respondent", &[("who", &label)]));
+    }
+
+    /// The participant's line for `who`, holding their stored scores, the cursor on the first
+    /// item.
+    fn open_respondent(&mut self, entry: &Entry, who: usize) {
+        let Some(a) = self.portfolio.assessment(entry.rating.id) else { return };
+        let Some((t, _)) = self.run_template(a) else { return };
+        let text = who::scores_line(t, a, who);
+        let next = Entry {
+            rating: Rating { row: 0, column: 0, ..entry.rating },
+            replace: !text.is_empty(),
+            input: Input::new(text.clone()),
+            opened_with: text,
+            asking: false,
+            who,
+            kind: entry.kind,
+        };
+        self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
     }
 
     /// Opens the line on the slot `step` leads to (each, tally) or empty for the next
@@ -387,15 +446,9 @@ impl App {
         let columns = t.perspectives.len().max(1);
         let slots = scoring::slots(t).len();
         if entry.kind == EntryKind::Respondent {
-            let next = Entry {
-                rating: Rating { row: 0, column: 0, ..entry.rating },
-                input: Input::default(),
-                opened_with: String::new(),
-                replace: false,
-                asking: false,
-                ..entry
-            };
-            self.mode = Mode::Culture(CultureMode::Entry(Box::new(next)));
+            // The next participant in order: the next named one, or after the last a new one.
+            let who = (entry.who + 1).min(who::new_position(a));
+            self.open_respondent(&entry, who);
             return;
         }
         let here = entry.rating.row * columns + entry.rating.column;
@@ -461,6 +514,7 @@ fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> Str
         opened_with: String::new(),
         replace: false,
         asking: false,
+        who: 0,
     };
     let Some(slot) = entry.slot(t) else { return String::new() };
     match kind {
@@ -488,16 +542,9 @@ fn prefill(t: &Template, a: &Assessment, rating: Rating, kind: EntryKind) -> Str
     }
 }
 
-/// The item's short name (and perspective) for messages.
-fn short_name(t: &Template, slot: Slot<'_>, lang: crate::i18n::Lang) -> String {
-    let text = slot.item.text.get(lang.code());
-    // Up to the first colon, full stop or bracket; a question keeps its question mark, which
-    // is part of what it says.
-    let end = text
-        .find([':', '.', '?', '('])
-        .map_or(text.len(), |ix| ix + usize::from(text[ix..].starts_with('?')));
-    let short = text[..end].trim();
-    let mut name = crate::text::one_line(if short.is_empty() { text } else { short }).into_owned();
+/// The item's short name ([`scoring::item_name`]) and perspective, for messages.
+pub(super) fn short_name(t: &Template, slot: Slot<'_>, lang: crate::i18n::Lang) -> String {
+    let mut name = scoring::item_name(t, slot.item, lang.code());
     if let Some(p) = slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
         name = format!("{name} · {}", p.name.get(lang.code()));
     }
@@ -582,16 +629,21 @@ fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assess
             &[("found", values.len().to_string()), ("slots", all.len().to_string())],
         ));
     }
-    let mut response = Response { id: before.next_response_id(), ..Response::default() };
-    for (slot, value) in all.iter().zip(&values) {
+    let mut after = before.clone();
+    // Positions up to the participant's own are filled, so everyone keeps theirs.
+    while after.responses.len() <= entry.who {
+        after.responses.push(Response { id: after.next_response_id(), ..Response::default() });
+    }
+    let response = &mut after.responses[entry.who];
+    for (ix, slot) in all.iter().enumerate() {
+        let value = values.get(ix).copied().flatten();
         if value.is_some() && has_hands(before, *slot) {
             return Err(Refusal::new("entry.has_hands", &[]));
         }
-        response.set_score(&slot.item.id, slot.perspective, *value);
+        response.set_score(&slot.item.id, slot.perspective, value);
     }
-    let mut after = before.clone();
-    if !response.is_blank() {
-        after.responses.push(response);
+    while after.responses.last().is_some_and(Response::is_blank) {
+        after.responses.pop();
     }
     Ok(after)
 }

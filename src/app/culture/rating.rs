@@ -5,7 +5,7 @@ use tui_input::Input;
 use super::{CultureMode, Rating};
 use crate::app::{App, Mode};
 use crate::history::Change;
-use crate::model::{Answer, Assessment};
+use crate::model::{Answer, Assessment, Template};
 use crate::scoring;
 
 impl App {
@@ -36,26 +36,46 @@ impl App {
         let Some(after) = edited_answer(&before, item, perspective, |answer| answer.score = score) else {
             return;
         };
-        if self.commit(Change::assessment(Some(before), Some(after))) {
-            let key = if score.is_some() { "rating.scored" } else { "rating.cleared" };
-            let done = self
-                .portfolio
-                .assessment(r.id)
-                .and_then(|a| self.run_template(a).map(|(t, _)| scoring::completion(t, a)));
-            let (answered, total) = done.map_or((0, 0), |c| (c.answered, c.total));
-            self.set_info(self.lang.tf(key, &[("answered", &answered), ("total", &total)]));
+        if !self.commit(Change::assessment(Some(before), Some(after))) {
+            return;
+        }
+        let Some((a, t)) = self.portfolio.assessment(r.id).and_then(|a| Some((a, self.run_template(a)?.0)))
+        else {
+            return;
+        };
+        let c = scoring::completion(t, a);
+        let slot = scoring::slots(t).get(r.row * t.perspectives.len().max(1) + r.column).copied();
+        let item = slot.map(|s| super::entry::short_name(t, s, self.lang)).unwrap_or_default();
+        let counts = [("answered", &c.answered as &dyn std::fmt::Display), ("total", &c.total)];
+        let text = match (score, c.grouped) {
+            (Some(score), true) => self.lang.tf(
+                "rating.scored_agreed",
+                &[("agreed", &c.agreed), ("total", &c.total), ("score", &score), ("item", &item)],
+            ),
+            (Some(_), false) => self.lang.tf("rating.scored", &counts),
+            (None, true) => {
+                self.lang.tf("rating.cleared_agreed", &[("agreed", &c.agreed), ("total", &c.total)])
+            }
+            (None, false) => self.lang.tf("rating.cleared", &counts),
+        };
+        // A score called out moves on to the next item, as Enter does on a line of scores.
+        let next = score.and_then(|_| next_unagreed(t, a, r));
+        self.set_info(text);
+        if let Some(next) = next {
+            self.mode = Mode::Culture(CultureMode::Rating(next));
         }
     }
 
-    /// Moves to the next slot without a score, after the cursor, wrapping around.
+    /// Moves to the next slot without an agreed score (the rating view's own digits), after
+    /// the cursor, wrapping around; says so when every slot has one.
     pub(super) fn jump_to_unanswered(&mut self) {
         let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
         let Some(a) = self.portfolio.assessment(r.id) else { return };
         let Some((t, _)) = self.run_template(a) else { return };
         let columns = t.perspectives.len().max(1);
-        let values = scoring::slot_values(t, a);
+        let open = scoring::unagreed(t, a);
         let here = r.row * columns + r.column;
-        let next = (1..=values.len()).map(|k| (here + k) % values.len()).find(|ix| values[*ix].is_none());
+        let next = (1..=open.len()).map(|k| (here + k) % open.len()).find(|ix| open[*ix]);
         match next {
             Some(ix) => {
                 self.mode = Mode::Culture(CultureMode::Rating(Rating {
@@ -63,6 +83,9 @@ impl App {
                     row: ix / columns,
                     column: ix % columns,
                 }));
+            }
+            None if scoring::completion(t, a).grouped => {
+                self.set_info(self.lang.t("rating.all_agreed").to_owned());
             }
             None => self.set_info(self.lang.t("rating.all_answered").to_owned()),
         }
@@ -103,6 +126,20 @@ impl App {
             self.set_info(self.lang.t("rating.note_saved").to_owned());
         }
     }
+}
+
+/// Where the cursor goes after a score: the next item down under the same perspective; below
+/// the last, the first slot still without an agreed score (wrapping round); `None` to stay.
+fn next_unagreed(t: &Template, a: &Assessment, r: Rating) -> Option<Rating> {
+    let columns = t.perspectives.len().max(1);
+    let open = scoring::unagreed(t, a);
+    let here = r.row * columns + r.column;
+    let there = if here + columns < open.len() {
+        here + columns
+    } else {
+        (1..open.len()).map(|k| (here + k) % open.len()).find(|ix| open[*ix])?
+    };
+    Some(Rating { row: there / columns, column: there % columns, ..r })
 }
 
 /// The run with one answer (item and perspective) changed by `edit`, or `None` when that

@@ -40,18 +40,16 @@ fn pad(text: &str, width: usize, theme: &Theme) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// A short name for an item: its text up to the first colon, or the whole text.
-pub(super) fn item_name(app: &App, item: &TemplateItem) -> String {
-    let text = item.text.get(app.lang.code());
-    let short = text.split(':').next().unwrap_or(text).trim();
-    one_line(if short.is_empty() { text } else { short }).into_owned()
+/// An item's short name ([`scoring::item_name`]).
+pub(super) fn item_name(app: &App, t: &Template, item: &TemplateItem) -> String {
+    scoring::item_name(t, item, app.lang.code())
 }
 
 /// The item's name in `width` columns, with the perspective's where the template has them
 /// and the reverse mark kept in sight.
 fn slot_name(app: &App, t: &Template, g: &SlotGroup<'_>, width: usize, theme: &Theme) -> String {
     let symbols = theme.symbols();
-    let mut name = item_name(app, g.slot.item);
+    let mut name = item_name(app, t, g.slot.item);
     if let Some(p) = g.slot.perspective.and_then(|p| t.perspectives.iter().find(|x| x.id == p)) {
         name = format!("{name} {} {}", symbols.separator, one_line(p.name.get(app.lang.code())));
     }
@@ -300,7 +298,7 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
         let text = lang.tf(
             "results.widest_gap",
             &[
-                ("item", &item_name(app, g.item)),
+                ("item", &item_name(app, t, g.item)),
                 ("gap", &lang.signed_decimal(g.gap.unwrap_or(0.0), 1)),
                 ("first", &names.first().cloned().unwrap_or_default()),
                 ("second", &names.get(1).cloned().unwrap_or_default()),
@@ -357,7 +355,7 @@ fn gap_table<'a>(run: &Run<'_>) -> Vec<Line<'a>> {
         lines.push(summary(name, &d.by_perspective, gap, theme.key()));
         for gap in gaps.iter().filter(|g| g.item.dimension == d.id) {
             let mut text =
-                format!("  {}", pad(&item_name(app, gap.item), name_width.saturating_sub(2), theme));
+                format!("  {}", pad(&item_name(app, t, gap.item), name_width.saturating_sub(2), theme));
             for (g, v) in gap.slots.iter().zip(&gap.values).take(2) {
                 let _ = write!(
                     text,

@@ -36,14 +36,17 @@ fn item_name(app: &App, action: &ActionItem) -> String {
     one_line(text).into_owned()
 }
 
-/// The item's name for the plan's column: a principle's name where the text starts with one
-/// ("Nyfikenhet: vi frågar …" gives "Nyfikenhet"), else the text itself.
+/// The item's name for the plan's column: its short name ([`crate::scoring::item_name`]:
+/// "Nyfikenhet: vi frågar …" gives "Nyfikenhet"), else its id.
 fn short_item_name(app: &App, action: &ActionItem) -> String {
-    let text = item_name(app, action);
-    match text.split_once(':') {
-        Some((name, _)) if !name.trim().is_empty() => name.trim().to_owned(),
-        _ => text,
-    }
+    let Some(item) = &action.item else { return String::new() };
+    let template =
+        action.assessment.and_then(|id| app.portfolio.assessment(id)).and_then(|a| app.run_template(a));
+    template
+        .and_then(|(t, _)| {
+            t.items.iter().find(|i| i.id == *item).map(|i| crate::scoring::item_name(t, i, app.lang.code()))
+        })
+        .unwrap_or_else(|| one_line(item).into_owned())
 }
 
 pub fn render(

@@ -109,7 +109,11 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
     };
     let view = View::new(app, t, a);
     let c = scoring::completion(t, a);
-    let mut done = app.lang.tf("rating.completion", &[("answered", &c.answered), ("total", &c.total)]);
+    // With the group's own scores every item soon has a value; what is left is agreeing,
+    // counted beside it until every item with a value has an agreed score too.
+    let key =
+        if c.grouped && c.agreed < c.answered { "rating.completion_grouped" } else { "rating.completion" };
+    let mut done = app.lang.tf(key, &[("answered", &c.answered), ("total", &c.total), ("agreed", &c.agreed)]);
     let respondents = scoring::group::respondents(t, a);
     if respondents > 0 {
         let participants = app.lang.tn("rating.participants", respondents, &[]);
@@ -143,7 +147,10 @@ fn render_view(app: &App, frame: &mut Frame, area: Rect, r: Rating, panel: Panel
         Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
         rule,
     );
-    render_items(app, frame, table, &view, r, theme);
+    // Items the table has no room for are said on the rule under it, as other lists say theirs.
+    if let Some(hidden) = render_items(app, frame, table, &view, r, theme) {
+        frame.render_widget(Line::styled(format!(" {hidden} "), theme.dim()).right_aligned(), rule);
+    }
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(scale_width)]).spacing(1).areas(bottom);
     match panel {
@@ -223,7 +230,15 @@ fn cell(app: &App, view: &View<'_>, g: &SlotGroup<'_>, focused: bool, theme: &Th
     format!("{agreed}{:<1} {} {mean:>3}", pen, g.distribution.bars())
 }
 
-fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Rating, theme: &Theme) {
+/// Draws the item table; returns "↓ 1–6 of 7" when some items are out of sight.
+fn render_items(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View<'_>,
+    r: Rating,
+    theme: &Theme,
+) -> Option<String> {
     let (t, lang) = (view.t, app.lang.code());
     let col = column_width(view, area.width);
     let last = last_width(view);
@@ -247,6 +262,8 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
         ));
     }
     let mut lines = vec![Line::from(header)];
+    // The item row each line shows (none for the header and the dimensions' names).
+    let mut rows = vec![None];
     let mut selected_line = 0;
     let mut dimension = None;
     for (row, item) in scoring::items_in_order(t).iter().enumerate() {
@@ -254,6 +271,7 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
             dimension = Some(item.dimension.as_str());
             let name = t.dimensions.iter().find(|d| d.id == item.dimension).map_or("", |d| d.name.get(lang));
             lines.push(Line::styled(one_line(name).into_owned(), theme.key()));
+            rows.push(None);
         }
         let on_row = row == r.row;
         if on_row {
@@ -287,6 +305,7 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
             spans.push(Span::styled(format!("{text:>w$}", w = usize::from(last)), theme.dim()));
         }
         lines.push(Line::from(spans));
+        rows.push(Some(row));
     }
     let height = usize::from(area.height);
     // Keep the header fixed; scroll the rest so the selected row is visible.
@@ -295,6 +314,19 @@ fn render_items(app: &App, frame: &mut Frame, area: Rect, view: &View<'_>, r: Ra
     let mut shown = vec![lines[0].clone()];
     shown.extend(lines.into_iter().skip(1 + offset).take(body));
     frame.render_widget(Paragraph::new(shown), area);
+    let count = rows.iter().flatten().count();
+    let seen: Vec<usize> = rows.iter().skip(1 + offset).take(body).flatten().copied().collect();
+    let (first, last) = (seen.first().copied().unwrap_or(0), seen.last().copied().unwrap_or(0));
+    if seen.len() == count {
+        return None;
+    }
+    let arrows = match (first > 0, last + 1 < count) {
+        (true, true) => "↑↓",
+        (true, false) => "↑",
+        _ => "↓",
+    };
+    let range = app.lang.tf("grid.rows", &[("from", &(first + 1)), ("to", &(last + 1)), ("count", &count)]);
+    Some(format!("{arrows} {range}"))
 }
 
 /// "8 answers ▃▃▆█▃ mean 3,3" and "median 3,5 · 1–5 · spread 1,2" for one slot.
@@ -432,12 +464,22 @@ fn render_entry_line(
     });
     let steps: String =
         (t.scale.min..=t.scale.max).map(|v| char::from_digit(u32::from(v % 10), 10).unwrap_or(' ')).collect();
+    let show_names = !app.culture.presenting;
+    // Beside the ruler, with the participants named: who the digit at the cursor is for.
+    let mut at_cursor = None;
     let (title, ruler) = match entry.kind {
         EntryKind::Each => {
             let n = view.a.responses.len().max(entry.input.value().chars().count()) + 1;
-            let ruler: String =
-                (1..=n).map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' ')).collect();
-            (lang.tf("entry.title_each", &[("count", &view.a.responses.len())]), ruler)
+            let single = !entry.input.value().contains([' ', ',', ';']);
+            if single {
+                // A stored line is typed over from its start.
+                let position = if entry.replace { 0 } else { entry.input.cursor() };
+                at_cursor = Entry::named_at(view.a, position, show_names);
+            }
+            (
+                lang.tf("entry.title_each", &[("count", &view.a.responses.len())]),
+                Entry::marks(view.a, n, show_names),
+            )
         }
         EntryKind::Tally => {
             (lang.tf("entry.title_tally", &[("min", &t.scale.min), ("max", &t.scale.max)]), steps)
@@ -446,7 +488,7 @@ fn render_entry_line(
             let ruler: String = (1..=view.groups.len())
                 .map(|k| char::from_digit((k % 10) as u32, 10).unwrap_or(' '))
                 .collect();
-            (lang.tf("entry.title_respondent", &[("id", &Entry::respondent_id(view.a))]), ruler)
+            (lang.tf("entry.title_respondent", &[("who", &entry.respondent(view.a, show_names))]), ruler)
         }
     };
     let mut lines = vec![Line::styled(theme.truncate(&title, width), theme.heading())];
@@ -456,7 +498,13 @@ fn render_entry_line(
     let room = width.saturating_sub(prompt.len() + 1);
     let scroll = entry.input.visual_scroll(room);
     let ruler: String = ruler.chars().skip(scroll).collect();
-    lines.push(Line::styled(theme.truncate(&format!("  {ruler}"), width), theme.dim()));
+    let ruler = theme.truncate(&format!("  {ruler}"), width);
+    let room = width.saturating_sub(ruler.width() + 2);
+    let mut spans = vec![Span::styled(ruler, theme.dim())];
+    if let Some(name) = at_cursor.filter(|_| room > 3) {
+        spans.push(Span::styled(format!("  {}", theme.truncate(&name, room)), theme.key()));
+    }
+    lines.push(Line::from(spans));
     let shown: String = entry.input.value().chars().skip(scroll).collect();
     let mut typed = theme.truncate(&shown, room);
     typed.push_str(&" ".repeat(room.saturating_sub(typed.width())));
@@ -504,7 +552,7 @@ fn render_entry_line(
         lines.extend(theme.wrap_at_most(&preview, width, rows).into_iter().map(|l| Line::styled(l, style)));
     } else {
         lines.push(Line::styled(theme.truncate(&preview, width), style));
-        lines.push(Line::styled(theme.truncate(lang.t(hint), width), theme.dim()));
+        lines.push(Line::styled(crate::ui::dialog::whole_hints(lang.t(hint), width, theme), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
     let x =

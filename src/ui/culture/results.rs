@@ -195,11 +195,12 @@ fn mean_lines<'a>(
     lines
 }
 
-/// A short name for an item: its text up to the first colon or full stop.
+/// An item's short name ([`scoring::item_name`]); an item the template lacks, by its id.
 fn item_label(app: &App, t: &Template, id: &str) -> String {
-    let text = t.items.iter().find(|i| i.id == id).map_or(id, |i| i.text.get(app.lang.code()));
-    let short = text.split([':', '.', '?', '(']).next().unwrap_or(text).trim();
-    one_line(if short.is_empty() { text } else { short }).into_owned()
+    t.items
+        .iter()
+        .find(|i| i.id == id)
+        .map_or_else(|| id.to_owned(), |i| scoring::item_name(t, i, app.lang.code()))
 }
 
 pub(super) fn tendency_text(app: &App, tendency: &Tendency) -> String {
