@@ -15,7 +15,6 @@ use crate::journeys::screens;
 /// The compact sizes every screen is drawn at.
 const COMPACT: [(u16, u16); 3] = [(80, 23), (64, 20), (60, 20)];
 
-
 #[test]
 fn every_pane_and_dialog_at_80x23_64x20_and_60x20() {
     for (name, mut app, selection) in screens(Lang::En) {
@@ -47,7 +46,10 @@ fn the_footer_keeps_help_and_quit_in_every_language_full_and_compact() {
                 let screen = app.render(width, height);
                 let footer = screen.lines().last().unwrap_or_default();
                 assert!(
-                    footer.contains(&help) || footer.contains("F1 ") || name.ends_with("help") || name == "delete",
+                    footer.contains(&help)
+                        || footer.contains("F1 ")
+                        || name.ends_with("help")
+                        || name == "delete",
                     "{} {name} at {width}×{height}: no help in the footer:\n{screen}",
                     lang.code()
                 );
