@@ -90,12 +90,14 @@ pub fn track_counts(initiatives: &[Initiative]) -> [usize; 3] {
     Balance::of(initiatives).tracks()
 }
 
-/// Active initiatives relieving each of the 3 P's, in `Pressure::ALL` order.
+/// Active initiatives relieving each of the 3 P's, in `Pressure::ALL` order: by their own
+/// Relieves or by one of their benefits' (a benefit that eases staff is the initiative's).
 pub fn pressure_counts(initiatives: &[Initiative]) -> [usize; 3] {
     let mut counts = [0; 3];
     for i in initiatives.iter().filter(|i| i.is_active()) {
         for (ix, p) in Pressure::ALL.iter().enumerate() {
-            counts[ix] += usize::from(i.relieves.contains(p));
+            let by_benefit = i.benefits.iter().any(|b| b.relieves == Some(*p));
+            counts[ix] += usize::from(i.relieves.contains(p) || by_benefit);
         }
     }
     counts
@@ -396,6 +398,14 @@ mod tests {
         assert_eq!(status_counts(&list), [1, 0, 0, 1]);
         assert_eq!(track_counts(&list), [0, 1, 0]);
         assert_eq!(pressure_counts(&list), [1, 0, 1]);
+        // Trial 9: benefits easing a P count for their initiative, once.
+        let mut c = init(3, Facet::Adaptive);
+        c.relieves = vec![Pressure::Money];
+        c.benefits = vec![
+            crate::model::Benefit { relieves: Some(Pressure::Money), ..Default::default() },
+            crate::model::Benefit { relieves: Some(Pressure::Products), ..Default::default() },
+        ];
+        assert_eq!(pressure_counts(&[c]), [1, 1, 0]);
     }
 
     #[test]

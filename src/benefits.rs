@@ -19,7 +19,14 @@
 //!   or after it, and **due** when the target date is today or within the coming 14 days.
 //! - Money and time add up over the portfolio (as written: state them per year, in one unit);
 //!   quality and other benefits are followed one by one.
+//! - Time is added only within one unit, never across units (hours and FTE are not one
+//!   figure). Units are compared folded, without spaces ("Timer / år" = "timer/år"). The
+//!   **headline unit** is the one most time benefits name (on a tie, the one stated first:
+//!   the lowest benefit number, so one benefit in a new unit never takes the headline over);
+//!   a time benefit with no unit counts in it. The others are summed per unit apart and named beside
+//!   the headline figure ([`TimeUnits`]).
 
+mod units;
 mod words;
 
 use std::collections::BTreeMap;
@@ -31,7 +38,8 @@ use crate::model::{
     Benefit, BenefitKind, Costs, Facet, Id, Initiative, Measurement, Portfolio, Pressure, Stage, Status,
 };
 
-pub use words::{due_text, label, realisation_text, value_text};
+pub use units::{Apart, TimeUnit, TimeUnits, apart_from, time_units, unit_key};
+pub use words::{apart_text, due_text, label, realisation_text, value_text};
 
 /// Days ahead a target date counts as due.
 pub const DUE_SOON_DAYS: i32 = 14;
@@ -138,6 +146,16 @@ pub fn due(b: &Benefit, today: Date) -> Due {
     if days < 0 { Due::Overdue(-days) } else { Due::Ahead(days) }
 }
 
+/// How the value moved between the last two readings (last − the one before), as read: a
+/// cost that fell is negative whether or not that is the benefit's way.
+pub fn last_change(b: &Benefit) -> Option<f64> {
+    let mut readings: Vec<(Date, usize, f64)> =
+        b.measurements.iter().enumerate().filter_map(|(ix, m)| Some((m.date, ix, m.value?))).collect();
+    readings.sort_by_key(|(d, ix, _)| (*d, *ix));
+    let [.., (_, _, before), (_, _, last)] = readings.as_slice() else { return None };
+    Some(last - before)
+}
+
 /// Which way the last two readings went, seen from the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
@@ -147,11 +165,7 @@ pub enum Trend {
 }
 
 pub fn trend(b: &Benefit) -> Option<Trend> {
-    let mut readings: Vec<(Date, usize, f64)> =
-        b.measurements.iter().enumerate().filter_map(|(ix, m)| Some((m.date, ix, m.value?))).collect();
-    readings.sort_by_key(|(d, ix, _)| (*d, *ix));
-    let [.., (_, _, before), (_, _, last)] = readings.as_slice() else { return None };
-    let change = (last - before) * direction(b)?;
+    let change = last_change(b)? * direction(b)?;
     Some(if change > 0.0 {
         Trend::Better
     } else if change < 0.0 {
@@ -161,7 +175,7 @@ pub fn trend(b: &Benefit) -> Option<Trend> {
     })
 }
 
-/// Money and time, planned and realised. Other kinds are not summed.
+/// Money and time, planned and realised; time in one unit only. Other kinds are not summed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Sums {
     pub money_planned: f64,
@@ -171,18 +185,19 @@ pub struct Sums {
 }
 
 impl Sums {
-    pub fn add(&mut self, b: &Benefit) {
+    /// Adds `b`'s money, or its time when `unit` takes it.
+    pub fn add(&mut self, b: &Benefit, unit: &TimeUnit) {
         let (planned, realised) = (planned(b).unwrap_or(0.0), realised(b).unwrap_or(0.0));
         match b.kind {
             BenefitKind::Money => {
                 self.money_planned += planned;
                 self.money_realised += realised;
             }
-            BenefitKind::Time => {
+            BenefitKind::Time if unit.takes(b) => {
                 self.time_planned += planned;
                 self.time_realised += realised;
             }
-            BenefitKind::Quality | BenefitKind::Other => {}
+            BenefitKind::Time | BenefitKind::Quality | BenefitKind::Other => {}
         }
     }
 
@@ -204,9 +219,10 @@ impl Sums {
         self.time_realised = tidy(self.time_realised - other.time_realised);
     }
 
-    pub fn of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Self {
+    /// The sums of `benefits`, time in `unit`.
+    pub fn of<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, unit: &TimeUnit) -> Self {
         let mut sums = Sums::default();
-        benefits.into_iter().for_each(|b| sums.add(b));
+        benefits.into_iter().for_each(|b| sums.add(b, unit));
         sums
     }
 
@@ -288,12 +304,12 @@ pub fn month_index(d: Date) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month() - 1)
 }
 
-/// What one benefit adds to a timeline, month by month (money and time only): its planned
-/// gain in the month of its target date, and each reading's change of the realised gain in
-/// the reading's month. Every dated month is named, if only with nothing added, so the
-/// timeline spans it.
-pub fn month_deltas(b: &Benefit, mut add: impl FnMut(i64, Sums)) {
-    if !b.kind.is_summed() {
+/// What one benefit adds to a timeline, month by month (money, and time in `unit`): its
+/// planned gain in the month of its target date, and each reading's change of the realised
+/// gain in the reading's month. Every dated month is named, if only with nothing added, so
+/// the timeline spans it.
+pub fn month_deltas(b: &Benefit, unit: &TimeUnit, mut add: impl FnMut(i64, Sums)) {
+    if !b.kind.is_summed() || (b.kind == BenefitKind::Time && !unit.takes(b)) {
         return;
     }
     let sums = |planned: f64, realised: f64| match b.kind {
@@ -349,12 +365,12 @@ pub fn timeline_from(months: &BTreeMap<i64, Sums>) -> Timeline {
     Timeline { start: ((first / 12) as i16, (first % 12) as i8 + 1), months }
 }
 
-/// The timeline of `benefits` (money and time only), from the first dated target or reading
-/// to the last: see [`month_deltas`] and [`timeline_from`].
-pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>) -> Timeline {
+/// The timeline of `benefits` (money, and time in `unit`), from the first dated target or
+/// reading to the last: see [`month_deltas`] and [`timeline_from`].
+pub fn timeline<'a>(benefits: impl IntoIterator<Item = &'a Benefit>, unit: &TimeUnit) -> Timeline {
     let mut months: BTreeMap<i64, Sums> = BTreeMap::new();
     for b in benefits {
-        month_deltas(b, |month, sums| months.entry(month).or_default().plus(&sums));
+        month_deltas(b, unit, |month, sums| months.entry(month).or_default().plus(&sums));
     }
     timeline_from(&months)
 }
@@ -386,11 +402,15 @@ pub struct InitiativeFigures {
     pub costs: Costs,
     /// Years to pay back the investment from the planned money benefit.
     pub payback_years: Option<f64>,
+    /// Time in units other than the portfolio's headline, summed per unit.
+    pub time_apart: Vec<Apart>,
 }
 
 /// The portfolio's benefits in figures (initiatives not archived).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The unit every time figure here is in, and the time benefits in other units.
+    pub time: TimeUnits,
     /// The initiatives' tallies added up.
     pub benefits: Tally,
     /// Benefits due within [`DUE_SOON_DAYS`].
@@ -410,7 +430,11 @@ pub struct Summary {
 }
 
 pub fn summary(p: &Portfolio, today: Date) -> Summary {
+    let counted = || p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits);
+    let time = time_units(counted());
     let mut s = Summary {
+        timeline: timeline(counted(), &time.headline),
+        time,
         benefits: Tally::default(),
         due_soon: 0,
         per_pressure: [Sums::default(); 4],
@@ -419,7 +443,6 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
         without_owner: Vec::new(),
         implemented_without_benefit: Vec::new(),
         initiatives: Vec::new(),
-        timeline: timeline(p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits)),
     };
     for i in p.initiatives.iter().filter(|i| counts(i)) {
         if implemented_without_benefit(i) {
@@ -431,11 +454,12 @@ pub fn summary(p: &Portfolio, today: Date) -> Summary {
             benefits: Tally { count: i.benefits.len(), ..Tally::default() },
             costs: i.costs.as_deref().cloned().unwrap_or_default(),
             payback_years: None,
+            time_apart: apart_from(&i.benefits, &s.time.headline),
         };
         let facet = Facet::ALL.iter().position(|f| *f == i.facet).unwrap_or(5);
         for b in &i.benefits {
             // Worked out once, added everywhere it counts.
-            let one = Sums::of([b]);
+            let one = Sums::of([b], &s.time.headline);
             figures.benefits.sums.plus(&one);
             let pressure = match b.relieves {
                 Some(Pressure::Money) => 0,
@@ -627,7 +651,7 @@ mod tests {
         assert_eq!((planned(&b), realised(&b), realisation(&b)), (None, None, None));
         b.target.value = None;
         assert_eq!(realisation(&b), None);
-        assert_eq!(Sums::of([&b]), Sums::default(), "nothing summed, nothing divided");
+        assert_eq!(Sums::of([&b], &TimeUnit::default()), Sums::default(), "nothing summed, nothing divided");
     }
 
     #[test]
@@ -671,14 +695,52 @@ mod tests {
         let a = benefit(BenefitKind::Money, 0.0, 100.0, date(2025, 12, 31), a_readings);
         let t = benefit(BenefitKind::Time, 50.0, 30.0, date(2026, 6, 30), vec![reading(2026, 1, 40.0)]);
         let q = benefit(BenefitKind::Quality, 1.0, 2.0, date(2030, 1, 1), vec![]);
-        let line = timeline([&a, &t, &q]);
+        let line = timeline([&a, &t, &q], &TimeUnit::default());
         assert_eq!(line.start, (2025, 6), "quality benefits do not stretch the timeline");
         let years = line.years();
         assert_eq!(years.iter().map(|(y, _)| *y).collect::<Vec<_>>(), [2025, 2026]);
         assert_eq!((years[0].1.money_planned, years[0].1.money_realised), (100.0, 40.0));
         assert_eq!((years[1].1.money_planned, years[1].1.money_realised), (100.0, 90.0));
         assert_eq!((years[1].1.time_planned, years[1].1.time_realised), (20.0, 10.0));
-        assert_eq!(timeline(std::iter::empty::<&Benefit>()), Timeline::default());
+        assert_eq!(timeline(std::iter::empty::<&Benefit>(), &TimeUnit::default()), Timeline::default());
+    }
+
+    /// Trial 9: hours and FTE were added into one figure labelled with the first unit met.
+    #[test]
+    fn time_in_different_units_is_never_added_together() {
+        let unit = |u: &str, from: f64, to: f64, now: f64| Benefit {
+            unit: u.into(),
+            ..benefit(BenefitKind::Time, from, to, date(2026, 12, 31), vec![reading(2026, 6, now)])
+        };
+        let fte = Benefit { id: 3, ..unit("FTE", 0.0, 1.5, 0.5) };
+        let hours = Benefit { id: 2, ..unit("timer/år", 0.0, 1200.0, 500.0) };
+        let more_hours = Benefit { id: 4, ..unit(" Timer / år ", 0.0, 100.0, 0.0) };
+        let unnamed = unit("", 0.0, 10.0, 10.0);
+        let units = time_units([&fte, &hours, &more_hours, &unnamed]);
+        assert_eq!(units.headline.shown, "timer/år", "most benefits name it; case and spaces do not count");
+        assert_eq!(
+            units.apart,
+            [Apart { unit: "FTE".into(), count: 1, planned: 1.5, realised: 0.5 }],
+            "the other unit is summed apart"
+        );
+        let sums = Sums::of([&fte, &hours, &more_hours, &unnamed], &units.headline);
+        assert_eq!(
+            (sums.time_planned, sums.time_realised),
+            (1310.0, 510.0),
+            "no unit counts in the headline"
+        );
+        let line = timeline([&fte, &hours], &units.headline);
+        assert_eq!(line.years().last().map(|(_, s)| s.time_planned), Some(1200.0));
+        // On a tie the unit stated first leads, wherever its initiative is.
+        assert_eq!(time_units([&fte, &hours]).headline.shown, "timer/år");
+        assert_eq!(apart_text(Lang::En, &units, false).as_deref(), Some("1 benefit in FTE not added"));
+        let days = Benefit { id: 5, ..unit("dagar", 0.0, 3.0, 1.0) };
+        let several = time_units([&fte, &hours, &more_hours, &days]);
+        assert_eq!(
+            apart_text(Lang::En, &several, false).as_deref(),
+            Some("2 benefits in other units (FTE, dagar) not added")
+        );
+        assert_eq!(apart_text(Lang::Sv, &several, true).as_deref(), Some("2 i andra enheter för sig"));
     }
 
     #[test]

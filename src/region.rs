@@ -228,7 +228,10 @@ impl Figures {
             self.statuses[status] += 1;
         }
         for total in &member.benefits {
-            match self.benefits.iter_mut().find(|b| b.kind == total.kind && b.unit == total.unit) {
+            let key = crate::benefits::unit_key(&total.unit);
+            let same =
+                |b: &&mut BenefitTotal| b.kind == total.kind && crate::benefits::unit_key(&b.unit) == key;
+            match self.benefits.iter_mut().find(same) {
                 Some(b) => {
                     b.count += total.count;
                     b.target += total.target;
@@ -258,13 +261,14 @@ impl Figures {
 /// Benefits added up per kind and unit: targets, and the latest measurement of each (a
 /// measurement without a value, or none at all, counts 0).
 fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
+    // Units that differ only in case or spaces are one unit, written as first met.
     let mut totals: BTreeMap<(BenefitKind, String), BenefitTotal> = BTreeMap::new();
     for i in initiatives.iter().filter(|i| crate::benefits::counts(i)) {
         for b in &i.benefits {
             let latest = b.measurements.iter().max_by_key(|m| m.date).and_then(|m| m.value).unwrap_or(0.0);
-            let total = totals.entry((b.kind, b.unit.clone())).or_insert(BenefitTotal {
+            let total = totals.entry((b.kind, crate::benefits::unit_key(&b.unit))).or_insert(BenefitTotal {
                 kind: b.kind,
-                unit: b.unit.clone(),
+                unit: b.unit.trim().to_owned(),
                 count: 0,
                 target: 0.0,
                 measured: 0.0,
@@ -274,10 +278,10 @@ fn benefit_totals(initiatives: &[Initiative]) -> Vec<BenefitTotal> {
             total.count += 1;
             total.target += b.target.value.unwrap_or(0.0);
             total.measured += latest;
-            let (planned, realised) = crate::benefits::Sums::of([b]).of_kind(b.kind);
+            // Each total is of one unit already: the benefit's own gain is added.
             if b.kind.is_summed() {
-                total.planned += planned;
-                total.realised += realised;
+                total.planned += crate::benefits::planned(b).unwrap_or(0.0);
+                total.realised += crate::benefits::realised(b).unwrap_or(0.0);
             }
         }
     }

@@ -118,7 +118,7 @@ impl App {
                     _ => None,
                 };
                 let draft = Benefit { owner: owner.unwrap_or_default(), ..Benefit::default() };
-                BenefitDialog::Edit(Box::new(BenefitEditor::new(None, draft, self.lang)))
+                BenefitDialog::Edit(Box::new(self.benefit_editor(None, draft)))
             }
             Some((row, action)) => {
                 let found = match (target, &self.mode) {
@@ -133,7 +133,7 @@ impl App {
                         BenefitDialog::Measure(Box::new(MeasureLine::new(&b, self.today)))
                     }
                     BenefitAction::Delete => BenefitDialog::Delete(b.id),
-                    _ => BenefitDialog::Edit(Box::new(BenefitEditor::new(Some(b.clone()), b, self.lang))),
+                    _ => BenefitDialog::Edit(Box::new(self.benefit_editor(Some(b.clone()), b))),
                 }
             }
         };
@@ -146,6 +146,23 @@ impl App {
 
     /// A key on the form's benefits field: ← → choose a benefit (or "add"), `a`/`n`/`+` add,
     /// Enter, space or `e` edit, `m` measure, `d` or Delete remove.
+    /// An editor for `original` (or a new benefit from `draft`) that completes the owner from
+    /// the profile's people and knows the unit the other time benefits are added up in.
+    pub(in crate::app) fn benefit_editor(&self, original: Option<Benefit>, draft: Benefit) -> BenefitEditor {
+        let editing = original.as_ref().map(|b| b.id).filter(|id| *id != 0);
+        let others = self
+            .portfolio
+            .initiatives
+            .iter()
+            .filter(|i| crate::benefits::counts(i))
+            .flat_map(|i| &i.benefits)
+            .filter(|b| Some(b.id) != editing);
+        let mut editor = BenefitEditor::new(original, draft, self.lang);
+        editor.known_people.clone_from(&self.portfolio.organisation.people);
+        editor.time_unit = crate::benefits::time_units(others).headline;
+        editor
+    }
+
     fn form_benefits_key(&mut self, action: &Action) {
         let Mode::Form(form) = &mut self.mode else { return };
         let len = form.state.draft.benefits.len();

@@ -1,7 +1,7 @@
 //! A benefit's figures in words, the same in the detail view, the benefits view and the
 //! report's lists: values with their unit or currency, the follow-up, the realisation.
 
-use super::{Due, clamp_shown, realisation};
+use super::{Due, TimeUnits, clamp_shown, realisation};
 use crate::i18n::Lang;
 use crate::model::{Benefit, BenefitKind};
 use crate::text::one_line;
@@ -36,4 +36,23 @@ pub fn due_text(lang: Lang, due: Due) -> String {
 /// The realisation as a whole percentage clamped for display, or "–" when there is none.
 pub fn realisation_text(lang: Lang, b: &Benefit) -> String {
     realisation(b).map_or_else(|| "–".to_owned(), |p| lang.percent(clamp_shown(p), 0))
+}
+
+/// The time benefits not added to the headline figure, said beside it: "1 benefit in FTE not
+/// added", or for a narrow line "1 in FTE apart"; `None` when every time benefit is in the
+/// headline unit.
+pub fn apart_text(lang: Lang, units: &TimeUnits, short: bool) -> Option<String> {
+    let (one_unit, several) = if short {
+        ("benefits.time_apart_short", "benefits.time_apart_units_short")
+    } else {
+        ("benefits.time_apart", "benefits.time_apart_units")
+    };
+    match units.apart.as_slice() {
+        [] => None,
+        [one] => Some(lang.tn(one_unit, one.count, &[("unit", &one.unit)])),
+        all => {
+            let names: Vec<&str> = all.iter().map(|a| a.unit.as_str()).collect();
+            Some(lang.tn(several, units.apart_count(), &[("units", &names.join(", "))]))
+        }
+    }
 }

@@ -67,10 +67,10 @@ pub fn take(portfolio: &Portfolio, today: Date) -> Review {
 }
 
 /// The benefits' count and the money and time planned and realised, summed as the benefits
-/// module sums them.
+/// module sums them (time in the headline unit).
 fn benefit_figures(initiatives: &[crate::model::Initiative]) -> BTreeMap<String, f64> {
     let all = || initiatives.iter().flat_map(|i| i.benefits.iter());
-    let sums = crate::benefits::Sums::of(all());
+    let sums = crate::benefits::Sums::of(all(), &crate::benefits::time_units(all()).headline);
     BTreeMap::from([
         ("count".to_owned(), all().count() as f64),
         ("money_planned".to_owned(), sums.money_planned),

@@ -220,30 +220,47 @@ fn benefits_markdown(out: &mut String, columns: &[(&str, &Figures)], lang: Lang)
         let _ = write!(head, " {} |", md(name));
     }
     let _ = writeln!(out, "{head}\n|---|{}", "---:|".repeat(columns.len()));
-    let time_unit = columns
-        .iter()
-        .flat_map(|(_, f)| &f.benefits)
-        .find(|b| b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
-        .map(|b| b.unit.trim().to_owned());
+    // Time is never added across units: a row per unit, the one most benefits use first.
+    let mut time_units: Vec<(String, String, usize)> = Vec::new();
+    for b in columns.iter().flat_map(|(_, f)| &f.benefits).filter(|b| b.kind == BenefitKind::Time) {
+        let key = crate::benefits::unit_key(&b.unit);
+        match time_units.iter_mut().find(|(k, ..)| *k == key) {
+            Some(unit) => unit.2 += b.count,
+            None => time_units.push((key, b.unit.trim().to_owned(), b.count)),
+        }
+    }
+    time_units.sort_by_key(|(.., count)| std::cmp::Reverse(*count));
     for kind in kinds {
         let name = lang.t(&format!("benefit_kind.{}", kind.key()));
-        let label = match (kind, &time_unit) {
-            (BenefitKind::Time, Some(unit)) => format!("{name} ({unit})"),
-            (BenefitKind::Money | BenefitKind::Time, _) => name.to_owned(),
-            _ => lang.tf("region.benefit_counted", &[("kind", &name)]),
+        let rows: Vec<(String, Option<&str>)> = match kind {
+            BenefitKind::Time => time_units
+                .iter()
+                .map(|(key, unit, _)| {
+                    let label = if unit.is_empty() { name.to_owned() } else { format!("{name} ({unit})") };
+                    (label, Some(key.as_str()))
+                })
+                .collect(),
+            BenefitKind::Money => vec![(name.to_owned(), None)],
+            _ => vec![(lang.tf("region.benefit_counted", &[("kind", &name)]), None)],
         };
-        let mut line = format!("| {} |", md(&label));
-        for (_, f) in columns {
-            let _ = write!(line, " {} |", md(&benefit_cell(f, kind, lang)));
+        for (label, unit) in rows {
+            let mut line = format!("| {} |", md(&label));
+            for (_, f) in columns {
+                let _ = write!(line, " {} |", md(&benefit_cell(f, kind, unit, lang)));
+            }
+            let _ = writeln!(out, "{line}");
         }
-        let _ = writeln!(out, "{line}");
     }
     out.push('\n');
 }
 
-/// One column's figure for `kind`: "6: 3 960 000 kr of 5 930 000 kr (67 %)", or the count.
-fn benefit_cell(f: &Figures, kind: BenefitKind, lang: Lang) -> String {
-    let of_kind = f.benefits.iter().filter(|b| b.kind == kind);
+/// One column's figure for `kind` (time: in the unit keyed `unit`): "6: 3 960 000 kr of
+/// 5 930 000 kr (67 %)", or the count.
+fn benefit_cell(f: &Figures, kind: BenefitKind, unit: Option<&str>, lang: Lang) -> String {
+    let of_kind = f
+        .benefits
+        .iter()
+        .filter(|b| b.kind == kind && unit.is_none_or(|key| crate::benefits::unit_key(&b.unit) == key));
     let count: usize = of_kind.clone().map(|b| b.count).sum();
     if count == 0 {
         return "–".to_owned();

@@ -28,15 +28,6 @@ const INITIATIVE_COLUMNS: &Columns = &[
 /// The most initiatives the Markdown's table lists; the JSON lists every one.
 const MAX_ROWS: usize = 50;
 
-/// The unit the portfolio's time benefits are written in (the first one named).
-fn time_unit(p: &Portfolio) -> String {
-    p.benefits()
-        .filter(|(i, b)| benefits::counts(i) && b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
-        .map(|(_, b)| one_line(b.unit.trim()).into_owned())
-        .next()
-        .unwrap_or_default()
-}
-
 fn currency(p: &Portfolio) -> Option<&'static str> {
     p.organisation.currency.map(crate::model::Currency::code)
 }
@@ -80,18 +71,67 @@ impl Shown<'_> {
         )
     }
 
+    fn figure(&self, kind: BenefitKind, v: f64) -> String {
+        if kind == BenefitKind::Money { self.money(v) } else { self.time(v) }
+    }
+
     /// A year's figure: [`Self::pair`] up to this year; for a year still to come only what is
-    /// planned, since nothing can have been realised in it yet.
-    fn year(&self, kind: BenefitKind, year: i16, this_year: i16, sums: &Sums) -> String {
+    /// planned, since nothing can have been realised in it yet. Realised before anything is
+    /// planned says when the plan starts (`planned_from`, the first year planning this kind)
+    /// rather than "of 0".
+    fn year(
+        &self,
+        kind: BenefitKind,
+        year: i16,
+        this_year: i16,
+        sums: &Sums,
+        planned_from: Option<i16>,
+    ) -> String {
         let (planned, realised) = sums.of_kind(kind);
+        if year <= this_year && planned == 0.0 && realised != 0.0 {
+            let realised = self.figure(kind, realised);
+            return match planned_from {
+                Some(from) => self
+                    .lang
+                    .tf("report.benefits_realised_early", &[("realised", &realised), ("year", &from)]),
+                None => self.lang.tf("report.benefits_realised_undated", &[("realised", &realised)]),
+            };
+        }
         if year <= this_year {
             return self.pair(kind, planned, realised);
         }
         if planned == 0.0 {
             return "–".to_owned();
         }
-        let planned = if kind == BenefitKind::Money { self.money(planned) } else { self.time(planned) };
-        self.lang.tf("report.benefits_planned_only", &[("planned", &planned)])
+        self.lang.tf("report.benefits_planned_only", &[("planned", &self.figure(kind, planned))])
+    }
+
+    /// The time benefits in other units than the headline, each summed apart, in a sentence;
+    /// `None` when there are none.
+    fn apart(&self, s: &Summary) -> Option<String> {
+        if s.time.apart.is_empty() {
+            return None;
+        }
+        let items: Vec<String> = s
+            .time
+            .apart
+            .iter()
+            .map(|a| {
+                self.lang.tf(
+                    "report.benefits_apart_item",
+                    &[
+                        ("benefits", &self.lang.tn("benefits.count", a.count, &[])),
+                        ("unit", &a.unit),
+                        ("realised", &self.time(a.realised)),
+                        ("planned", &self.time(a.planned)),
+                    ],
+                )
+            })
+            .collect();
+        Some(
+            self.lang
+                .tf("report.benefits_time_apart", &[("unit", &self.time_unit), ("apart", &items.join("; "))]),
+        )
     }
 
     /// An initiative's row in the per-initiative table, unescaped: "#3 Title", how many
@@ -103,11 +143,26 @@ impl Shown<'_> {
             |y| lang.tf("report.benefits_years", &[("years", &lang.number(y, 1))]),
         );
         let sums = &i.benefits.sums;
+        // Time in another unit is its own figure, named by its unit, never added in.
+        let mut time: Vec<String> = Vec::new();
+        if sums.time_planned != 0.0 || sums.time_realised != 0.0 || i.time_apart.is_empty() {
+            time.push(self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised));
+        }
+        time.extend(i.time_apart.iter().map(|a| {
+            self.lang.tf(
+                "report.benefits_pair",
+                &[
+                    ("realised", &self.time(a.realised)),
+                    ("planned", &format!("{} {}", self.time(a.planned), a.unit)),
+                    ("share", &self.share(a.realised, a.planned)),
+                ],
+            )
+        }));
         [
             format!("#{} {}", i.id, i.title),
             i.benefits.count.to_string(),
             self.pair(BenefitKind::Money, sums.money_planned, sums.money_realised),
-            self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised),
+            time.join("; "),
             payback,
         ]
     }
@@ -131,16 +186,24 @@ impl Shown<'_> {
     }
 }
 
+/// The first year of `years` that plans a gain of `kind`.
+fn planned_from(years: &[(i16, Sums)], kind: BenefitKind) -> Option<i16> {
+    years.iter().find(|(_, sums)| sums.of_kind(kind).0 != 0.0).map(|(year, _)| *year)
+}
+
 /// Listed in the per-initiative table: something summed, or a cost stated.
 fn counted(i: &&benefits::InitiativeFigures) -> bool {
-    i.benefits.sums != Sums::default() || i.costs.investment.is_some() || i.costs.yearly.is_some()
+    i.benefits.sums != Sums::default()
+        || !i.time_apart.is_empty()
+        || i.costs.investment.is_some()
+        || i.costs.yearly.is_some()
 }
 
 /// The Markdown section.
 pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_year: i16) {
     let t = |k: &str| lang.t(k);
-    let unit = time_unit(p);
-    let shown = Shown { lang, currency: currency(p), time_unit: &unit };
+    let unit = &s.time.headline.shown;
+    let shown = Shown { lang, currency: currency(p), time_unit: unit };
     let _ = writeln!(o, "\n## {}\n", t("report.benefits"));
     if s.benefits.count == 0 {
         let _ = writeln!(o, "{}", t("report.benefits_none"));
@@ -179,6 +242,9 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, t
             shown.time(sums.time_realised),
             shown.share(sums.time_realised, sums.time_planned)
         );
+        if let Some(apart) = shown.apart(s) {
+            let _ = writeln!(o, "\n{}", md_cell(&apart));
+        }
         let _ = writeln!(o, "\n{}", t("report.benefits_how"));
     }
     follow_up(o, p, s, lang);
@@ -196,12 +262,13 @@ pub(super) fn markdown(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, t
                 (t("report.benefits_time"), false),
             ],
         );
-        for (year, sums) in years {
+        let from = [planned_from(&years, BenefitKind::Money), planned_from(&years, BenefitKind::Time)];
+        for (year, sums) in &years {
             let _ = writeln!(
                 o,
                 "| {year} | {} | {} |",
-                shown.year(BenefitKind::Money, year, this_year, &sums),
-                shown.year(BenefitKind::Time, year, this_year, &sums)
+                shown.year(BenefitKind::Money, *year, this_year, sums, from[0]),
+                shown.year(BenefitKind::Time, *year, this_year, sums, from[1])
             );
         }
     }
@@ -294,6 +361,27 @@ impl From<&Sums> for SumsJson {
     }
 }
 
+/// Time benefits in a unit other than `time_unit`, summed apart.
+#[derive(Serialize)]
+struct ApartJson<'a> {
+    unit: &'a str,
+    count: usize,
+    time_target: f64,
+    time_realised: f64,
+}
+
+fn apart_json(apart: &[benefits::Apart]) -> Vec<ApartJson<'_>> {
+    apart
+        .iter()
+        .map(|a| ApartJson {
+            unit: &a.unit,
+            count: a.count,
+            time_target: round(a.planned, 2),
+            time_realised: round(a.realised, 2),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct OwnerMissing {
     initiative: Id,
@@ -339,6 +427,7 @@ struct InitiativeJson<'a> {
     benefits: usize,
     #[serde(flatten)]
     sums: SumsJson,
+    time_other_units: Vec<ApartJson<'a>>,
     overdue_measurements: usize,
     investment: Option<f64>,
     yearly_cost: Option<f64>,
@@ -351,9 +440,10 @@ struct InitiativeJson<'a> {
 pub(super) struct BenefitsJson<'a> {
     count: usize,
     currency: Option<&'static str>,
-    time_unit: String,
+    time_unit: &'a str,
     #[serde(flatten)]
     sums: SumsJson,
+    time_other_units: Vec<ApartJson<'a>>,
     overdue_measurements: usize,
     due_soon: usize,
     without_owner: Vec<OwnerMissing>,
@@ -371,8 +461,9 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
     BenefitsJson {
         count: s.benefits.count,
         currency: currency(p),
-        time_unit: time_unit(p),
+        time_unit: &s.time.headline.shown,
         sums: (&s.benefits.sums).into(),
+        time_other_units: apart_json(&s.time.apart),
         overdue_measurements: s.benefits.overdue,
         due_soon: s.due_soon,
         without_owner: s
@@ -410,6 +501,7 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
                 title: &i.title,
                 benefits: i.benefits.count,
                 sums: (&i.benefits.sums).into(),
+                time_other_units: apart_json(&i.time_apart),
                 overdue_measurements: i.benefits.overdue,
                 investment: i.costs.investment.map(|v| round(v, 2)),
                 yearly_cost: i.costs.yearly.map(|v| round(v, 2)),
@@ -424,8 +516,8 @@ pub(super) fn json<'a>(p: &Portfolio, s: &'a Summary) -> BenefitsJson<'a> {
 pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_year: i16) {
     use super::html::{cell, esc, head};
     let t = |k: &str| lang.t(k);
-    let unit = time_unit(p);
-    let shown = Shown { lang, currency: currency(p), time_unit: &unit };
+    let unit = &s.time.headline.shown;
+    let shown = Shown { lang, currency: currency(p), time_unit: unit };
     let time_label = if unit.is_empty() {
         t("report.benefits_time").to_owned()
     } else {
@@ -461,7 +553,11 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_
                 esc(&shown.share(realised, planned))
             );
         }
-        let _ = write!(o, "</tbody></table><p class=\"rule\">{}</p>", esc(t("report.benefits_how")));
+        o.push_str("</tbody></table>");
+        if let Some(apart) = shown.apart(s) {
+            let _ = write!(o, "<p>{}</p>", esc(&apart));
+        }
+        let _ = write!(o, "<p class=\"rule\">{}</p>", esc(t("report.benefits_how")));
         let years = s.timeline.years();
         if !years.is_empty() {
             // Money where the portfolio has money benefits, else time: one scale per picture.
@@ -497,12 +593,13 @@ pub(super) fn html(o: &mut String, p: &Portfolio, s: &Summary, lang: Lang, this_
                 "keep",
                 &[(t("report.year"), false), (t("report.benefits_money"), false), (&time_label, false)],
             );
+            let from = [planned_from(&years, BenefitKind::Money), planned_from(&years, BenefitKind::Time)];
             for (year, y) in &years {
                 let _ = write!(
                     o,
                     "<tr><td>{year}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&shown.year(BenefitKind::Money, *year, this_year, y)),
-                    esc(&shown.year(BenefitKind::Time, *year, this_year, y))
+                    esc(&shown.year(BenefitKind::Money, *year, this_year, y, from[0])),
+                    esc(&shown.year(BenefitKind::Time, *year, this_year, y, from[1]))
                 );
             }
             o.push_str("</tbody></table>");

@@ -104,18 +104,29 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     // and its figure is the chart's; the other kind's when the chart's has none.
     let sum = |kind: BenefitKind| {
         let (planned, realised) = f.sums.of_kind(kind);
-        let unit = if kind == BenefitKind::Time { f.time_unit.as_str() } else { "" };
-        sum_text(app, kind, planned, realised, unit)
+        let unit = if kind == BenefitKind::Time { f.time.headline.shown.as_str() } else { "" };
+        sum_text(app, kind, planned, realised, unit).map(|text| (kind, text))
     };
-    let other = if view.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+    let chart = view.chart_kind();
+    let other = if chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
     let width = usize::from(area.width);
     let mut first = parts.join(" · ");
-    if let Some([full, short]) = sum(view.chart).or_else(|| sum(other)) {
-        let with_full = format!("{first} · {full}");
-        first = if with_full.width() <= width { with_full } else { format!("{first} · {short}") };
+    if let Some((kind, [full, short])) = sum(chart).or_else(|| sum(other)) {
+        // Time in other units is named beside the time figure (never added to it), and kept
+        // when the line has to be shortened.
+        let time = kind == BenefitKind::Time;
+        let line_with =
+            |sum: &str, short: bool| match benefits::apart_text(lang, &f.time, short).filter(|_| time) {
+                Some(apart) => format!("{first} · {sum} · {apart}"),
+                None => format!("{first} · {sum}"),
+            };
+        first = [line_with(&full, false), line_with(&short, false)]
+            .into_iter()
+            .find(|line| line.width() <= width)
+            .unwrap_or_else(|| line_with(&short, true));
     }
     let first = Line::styled(theme.truncate(&first, width), theme.heading());
-    let chart = lang.t(if view.chart == BenefitKind::Money {
+    let chart = lang.t(if chart == BenefitKind::Money {
         "benefits.chart_key_time"
     } else {
         "benefits.chart_key_money"
@@ -168,10 +179,17 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         let latest = benefits::latest(b, None)
             .and_then(|m| m.value)
             .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
-        let trend = match benefits::trend(b) {
-            Some(Trend::Better) => " ↑",
-            Some(Trend::Worse) => " ↓",
-            Some(Trend::Unchanged) | None => "",
+        // The arrow is the way the value went, as a reader sees the figures (a cost that
+        // fell points down); whether that is better or worse is its colour.
+        let arrow = match benefits::last_change(b) {
+            Some(change) if change > 0.0 => " ↑",
+            Some(change) if change < 0.0 => " ↓",
+            Some(_) | None => "",
+        };
+        let arrow_style = match benefits::trend(b) {
+            Some(Trend::Better) => theme.info(),
+            Some(Trend::Worse) => theme.warning(),
+            Some(Trend::Unchanged) | None => Style::new(),
         };
         let due = benefits::due(b, today);
         let title = if view.scope.is_some() {
@@ -190,7 +208,10 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         }
         cells.extend([
             Cell::from(cut(value(b.target.value), TARGET)),
-            Cell::from(cut(format!("{latest}{trend}"), LATEST)),
+            Cell::from(Line::from(vec![
+                Span::raw(cut(latest, LATEST - u16::try_from(arrow.chars().count()).unwrap_or(0))),
+                Span::styled(arrow, arrow_style),
+            ])),
             Cell::from(format!("{:>5}", realisation_text(lang, b))),
             Cell::from(Span::styled(
                 due_text(lang, due),
@@ -229,11 +250,11 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
 fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
     const GROUP_GAP: u16 = 2;
     let lang = app.lang;
-    let kind = view.chart;
+    let kind = view.chart_kind();
     let base = match kind {
         BenefitKind::Money => currency(app).map(|c| lang.currency_symbol(c)),
-        _ if view.figures.time_unit.is_empty() => None,
-        _ => Some(one_line(&view.figures.time_unit).into_owned()),
+        _ if view.figures.time.headline.shown.is_empty() => None,
+        _ => Some(view.figures.time.headline.shown.clone()),
     };
     // Nothing is realised in a year still to come: its realised bar is left out.
     let this_year = app.today.year();
@@ -402,15 +423,22 @@ fn render_editor(
             frame.render_widget(Line::styled(theme.truncate(&text, width), style), value);
         } else if let Some(input) = editor.state.line(*field) {
             let text = super::input_line(frame, value, input, focused, theme);
-            let text = if focused { super::filled(text, width) } else { text };
-            frame.render_widget(Line::styled(text, style), value);
+            let suggestions = if focused { editor.suggestions(*field) } else { Vec::new() };
+            frame.render_widget(
+                super::editor::typed_with_suggestions(text, focused, &suggestions, width, theme),
+                value,
+            );
         }
     }
     if let Some(y) = inner.y.checked_add(BenefitField::ALL.len() as u16).filter(|y| *y < inner.bottom()) {
+        // A time unit the other time benefits do not use matters more than the count.
         let count = editor.state.draft.measurements.len();
-        let text = lang.tf("benefits.editor_measurements", &[("count", &count)]);
+        let (text, style) = editor.unit_apart().map_or_else(
+            || (lang.tf("benefits.editor_measurements", &[("count", &count)]), theme.dim()),
+            |unit| (lang.tf("benefits.unit_apart", &[("unit", &unit)]), theme.warning()),
+        );
         frame.render_widget(
-            Line::styled(theme.truncate(&text, usize::from(inner.width)), theme.dim()),
+            Line::styled(theme.truncate(&text, usize::from(inner.width)), style),
             Rect { y, height: 1, ..inner },
         );
     }

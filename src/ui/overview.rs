@@ -25,6 +25,7 @@ use super::theme::Theme;
 use crate::analysis::{self, FollowUp, FollowUpKind};
 use crate::app::App;
 use crate::balance::Tendency;
+use crate::benefits;
 use crate::ideas::{self, review};
 use crate::model::{Facet, Stage};
 use crate::text::{one_line, wrap_words};
@@ -148,14 +149,18 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.extend(wrapped(&text, width, theme.dim()));
     }
     let empty = shares.empty();
-    if empty.is_empty() {
-        lines.push(Line::raw(""));
-    } else {
+    if !empty.is_empty() {
         let names: Vec<String> =
             empty.iter().map(|f| lang.t(&format!("facet_short.{}", f.key())).to_lowercase()).collect();
         let text = lang.tf("overview.needed", &[("facets", &names.join(", "))]);
         lines.extend(wrapped(&text, width, theme.warning()));
     }
+    // The benefits' headline takes the spacer's row: with nothing needed it moves nothing.
+    let benefits = benefits_lines(app, width, theme);
+    if benefits.is_empty() && empty.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(benefits);
 
     lines.push(Line::styled(theme.truncate(lang.t("overview.by_stage"), width), theme.heading()));
     let stages = analysis::stage_counts(initiatives);
@@ -189,6 +194,44 @@ fn left_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines.extend(wrapped_list(&text, width, Style::new()));
     lines.extend(loop_lines(app, width, theme));
     lines
+}
+
+/// How much of the portfolio's benefits is realised, as the report's table says it: money's
+/// share and time's (in the headline unit); nothing without benefits.
+fn benefits_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let counted =
+        || app.portfolio.initiatives.iter().filter(|i| benefits::counts(i)).flat_map(|i| &i.benefits);
+    let count = counted().count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let sums = benefits::Sums::of(counted(), &benefits::time_units(counted()).headline);
+    let share = |planned: f64, realised: f64| {
+        (planned != 0.0).then(|| lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0))
+    };
+    let figures: Vec<String> = [
+        share(sums.money_planned, sums.money_realised)
+            .map(|percent| lang.tf("overview.benefits_money", &[("percent", &percent)])),
+        share(sums.time_planned, sums.time_realised)
+            .map(|percent| lang.tf("overview.benefits_time", &[("percent", &percent)])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let text = if figures.is_empty() {
+        lang.tf("overview.benefits_unsummed", &[("benefits", &lang.tn("benefits.count", count, &[]))])
+    } else {
+        // A narrow column gets the shorter label before it gets a second line.
+        let figures = figures.join(" · ");
+        let full = lang.tf("overview.benefits", &[("figures", &figures)]);
+        if full.width() <= width {
+            full
+        } else {
+            lang.tf("overview.benefits_short", &[("figures", &figures)])
+        }
+    };
+    wrapped_list(&text, width, theme.info())
 }
 
 /// Days back the Overview lists stage decisions for.

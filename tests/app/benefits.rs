@@ -374,3 +374,143 @@ fn what_a_measurement_line_refused_goes_when_esc_closes_it() {
     assert!(dialog(&app).is_none());
     assert!(app.status().is_none_or(|(_, is_error)| !is_error), "still said: {}", app.message());
 }
+
+/// Trial 9: a benefit in FTE beside benefits in hours was added into one figure labelled
+/// with whichever unit came first ("1 201,5 FTE").
+#[test]
+fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() {
+    let mut p = sample();
+    let hours: f64 = p
+        .benefits()
+        .filter(|(i, b)| i.in_portfolio() && b.kind == BenefitKind::Time)
+        .filter_map(|(_, b)| fasett::benefits::planned(b))
+        .sum();
+    let fte = fasett::model::Benefit {
+        id: 900,
+        title: "Less night travel".into(),
+        kind: BenefitKind::Time,
+        unit: "FTE".into(),
+        target: fasett::model::Point { value: Some(1.5), ..Default::default() },
+        ..Default::default()
+    };
+    p.initiatives.iter_mut().find(|i| i.id == 6).expect("#6").benefits.push(fte);
+    let mut app = Harness::new(p).lang(Lang::En).on(Pane::Overview);
+    app.press('b').press('c');
+    let Mode::Benefits(v) = &app.mode else { panic!("the view") };
+    assert!((v.figures.sums.time_planned - hours).abs() < 1e-9, "the FTE is not in the hours");
+    let screen = app.render(80, 24);
+    let summary = screen.lines().nth(2).unwrap_or_default();
+    assert!(summary.contains("time: ") && summary.contains("1 benefit in FTE not added"), "{screen}");
+    assert!(
+        screen.contains("Time (thousands of timmar/år)") || screen.contains("Time (timmar/år)"),
+        "{screen}"
+    );
+    let narrow = app.render(60, 20);
+    assert!(narrow.lines().nth(2).unwrap_or_default().contains("· 1 in FTE"), "{narrow}");
+}
+
+/// Trial 9: with a money filter the title said "showing money" over the time chart and the
+/// time figure.
+#[test]
+fn a_money_or_time_filter_turns_the_totals_and_the_chart_to_its_kind() {
+    let mut app = view(Lang::En);
+    app.press('c').press('f');
+    let screen = app.render(80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[2].contains("money: ") && !lines[2].contains("time: "), "{screen}");
+    assert!(lines[3].contains("showing money") && lines[3].contains("c shows time"), "{screen}");
+    assert!(screen.contains("│Money (thousands of SEK) at year end"), "{screen}");
+    app.press('f');
+    assert!(app.render(80, 24).lines().nth(2).unwrap_or_default().contains("time: "));
+}
+
+/// Trial 9: a time benefit added in a view that opened with nothing showed the money chart's
+/// "nothing to chart yet" under the time benefit.
+#[test]
+fn the_chart_shows_the_kind_that_has_figures() {
+    let mut app = Harness::sample().lang(Lang::En);
+    detail(&mut app, 6);
+    app.press('b');
+    app.press('n').type_text("Less night travel");
+    app.press(KeyCode::Tab).press(KeyCode::Right);
+    while !matches!(dialog(&app), Some(BenefitDialog::Edit(e)) if e.state.field() == fasett::app::BenefitField::TargetValue)
+    {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("1200");
+    app.press(KeyCode::Tab).type_text("2026-12-31");
+    app.press("<C-s>");
+    assert!(dialog(&app).is_none(), "kept: {}", app.message());
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Nothing to chart yet"), "{screen}");
+    assert!(screen.contains("│Time at year end") || screen.contains("│Time ("), "{screen}");
+    assert!(screen.contains("c shows money"), "{screen}");
+}
+
+/// Trial 9: the Overview showed nothing of benefits; it now has their headline, in one line
+/// at 80 columns, and nothing without benefits.
+#[test]
+fn the_overview_says_how_much_of_the_benefits_is_realised() {
+    let mut app = Harness::sample().lang(Lang::En).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("│Benefits realised: money 67% · time 108%  "), "{screen}");
+    // A longer label gives way to the short one rather than take a second line.
+    let mut app = Harness::sample().lang(Lang::Nb).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("│Realisert: penger 67 % · tid 108 %  "), "{screen}");
+    let mut p = sample();
+    for i in &mut p.initiatives {
+        i.benefits.retain(|b| !b.kind.is_summed());
+    }
+    let mut app = Harness::new(p).lang(Lang::En).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(screen.contains("benefits, none in money or time"), "{screen}");
+    let mut app = Harness::new(Portfolio::default()).on(Pane::Overview);
+    let screen = app.render(80, 24);
+    assert!(!screen.contains("Benefits realised") && !screen.contains("none in money"), "{screen}");
+}
+
+/// Trial 9: "300 000 ↑" beside a cost that fell. The arrow is the way the value went; the
+/// colour says whether that is towards the target.
+#[test]
+fn the_arrow_beside_the_latest_reading_is_the_way_the_value_went() {
+    let mut app = view(Lang::En);
+    let screen = app.render(80, 24);
+    // Benefit 1 falls towards its target (fewer hours): down, and better.
+    let row = screen.lines().find(|l| l.contains("#1 Färre nattliga")).expect("benefit 1");
+    assert!(row.contains("2,480 ↓") && !row.contains('↑'), "{screen}");
+}
+
+/// Trial 9: the benefit owner offered no completion from the profile's people, as the
+/// initiative's owner does; and nothing warned that a time unit differs from the others'.
+#[test]
+fn the_benefit_owner_completes_from_the_profile_and_another_time_unit_is_warned_of() {
+    let mut app = view(Lang::En);
+    app.press('n').type_text("Less night travel");
+    app.press(KeyCode::Tab).press(KeyCode::Right);
+    let field = |app: &Harness| match dialog(app) {
+        Some(BenefitDialog::Edit(e)) => e.state.field(),
+        _ => panic!("the editor"),
+    };
+    while field(&app) != fasett::app::BenefitField::Unit {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("FTE");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Other time benefits are in timmar/år: this one is summed apart."), "{screen}");
+    while field(&app) != fasett::app::BenefitField::Owner {
+        app.press(KeyCode::Tab);
+    }
+    for _ in 0..30 {
+        app.press(KeyCode::Backspace);
+    }
+    app.type_text("mat");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("mat  → Mats Ekström"), "{screen}");
+    app.press(KeyCode::Right);
+    let Some(BenefitDialog::Edit(e)) = dialog(&app) else { panic!("the editor") };
+    assert_eq!(
+        e.state.line(fasett::app::BenefitField::Owner).map(tui_input::Input::value),
+        Some("Mats Ekström")
+    );
+}

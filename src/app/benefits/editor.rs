@@ -30,6 +30,11 @@ pub struct BenefitEditor {
     pub error: Option<FieldError<BenefitField>>,
     /// Esc was pressed with changes; waiting for y.
     pub confirm_discard: bool,
+    /// The profile's people, which the owner completes to (→), as the initiative's owner does.
+    pub known_people: Vec<String>,
+    /// The unit the portfolio's other time benefits are added up in: a time benefit in
+    /// another is summed apart, and the editor says so.
+    pub time_unit: crate::benefits::TimeUnit,
 }
 
 fn date_text(date: Option<Date>) -> String {
@@ -55,7 +60,35 @@ impl BenefitEditor {
         ]
         .into_iter()
         .collect();
-        Self { state: FormState::new(original, draft, lines), error: None, confirm_discard: false }
+        Self {
+            state: FormState::new(original, draft, lines),
+            error: None,
+            confirm_discard: false,
+            known_people: Vec::new(),
+            time_unit: crate::benefits::TimeUnit::default(),
+        }
+    }
+
+    /// Known names what is typed in the owner field may be completed to, best first; `→` at
+    /// the end of the text takes the first.
+    pub fn suggestions(&self, field: BenefitField) -> Vec<&str> {
+        match field {
+            BenefitField::Owner => super::super::form::suggest(
+                &self.known_people,
+                self.state.line(field).map_or("", tui_input::Input::value),
+            ),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The unit the other time benefits are added up in, when this one (a time benefit)
+    /// names another and will be summed apart.
+    pub fn unit_apart(&self) -> Option<&str> {
+        let unit = self.state.line(BenefitField::Unit).map_or("", tui_input::Input::value);
+        (self.state.draft.kind == BenefitKind::Time
+            && !self.time_unit.shown.is_empty()
+            && !self.time_unit.fits(unit))
+        .then_some(self.time_unit.shown.as_str())
     }
 
     /// The current value of a choice field, as a catalog key.
@@ -87,10 +120,16 @@ impl BenefitEditor {
                 _ => d.relieves = cycle::step_or_none(&Pressure::ALL, d.relieves.as_ref(), forward),
             }
             self.state.dirty = true;
-        } else if let Some(input) = self.state.lines.get_mut(field)
-            && editing::edit_line(input, edit)
-        {
-            self.state.dirty = true;
+        } else {
+            let offered = self.suggestions(field).first().map(|s| (*s).to_owned());
+            if self.state.complete(edit, offered.as_deref()) {
+                return;
+            }
+            if let Some(input) = self.state.lines.get_mut(field)
+                && editing::edit_line(input, edit)
+            {
+                self.state.dirty = true;
+            }
         }
     }
 

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use super::super::{App, Mode};
 use super::Target;
 use crate::action::{BenefitAction, Place};
-use crate::benefits::{self, Sums, Timeline};
+use crate::benefits::{self, Sums, TimeUnit, TimeUnits, Timeline};
 use crate::cycle;
 use crate::filter::BenefitSort;
 use crate::model::{Benefit, BenefitKind, Id, Initiative};
@@ -115,8 +115,8 @@ pub struct ScopeFigures {
     pub sums: Sums,
     pub overdue: usize,
     pub timeline: Timeline,
-    /// The unit of the time benefits (the first one named), for the totals and the chart.
-    pub time_unit: String,
+    /// The unit the time figures are in, and the time benefits in other units.
+    pub time: TimeUnits,
 }
 
 /// The first month the timeline's slots hold (January 1900); dates before it count in it,
@@ -138,14 +138,14 @@ struct Part {
 }
 
 impl Part {
-    fn of(i: &Initiative, today: Date) -> Part {
+    fn of(i: &Initiative, today: Date, unit: &TimeUnit) -> Part {
         let dated = i.benefits.iter().map(|b| 1 + b.measurements.len()).sum();
         let mut part = Part { months: Vec::with_capacity(dated), ..Part::default() };
         for b in &i.benefits {
             part.count += 1;
-            part.sums.add(b);
+            part.sums.add(b, unit);
             part.overdue += usize::from(benefits::due(b, today).is_overdue());
-            benefits::month_deltas(b, |month, sums| part.months.push((month, sums)));
+            benefits::month_deltas(b, unit, |month, sums| part.months.push((month, sums)));
         }
         part
     }
@@ -212,6 +212,8 @@ pub struct BenefitsView {
     pub filter: BenefitFilter,
     /// What the chart shows: money or time.
     pub chart: BenefitKind,
+    /// The chart chosen before a money or time filter turned it to its kind, to go back to.
+    chart_before_filter: Option<BenefitKind>,
     pub figures: ScopeFigures,
     pub dialog: Option<super::BenefitDialog>,
     parts: Parts,
@@ -229,6 +231,7 @@ impl BenefitsView {
             sort: BenefitSort::default(),
             filter: BenefitFilter::default(),
             chart: BenefitKind::Money,
+            chart_before_filter: None,
             figures: ScopeFigures::default(),
             dialog: None,
             parts: Parts::default(),
@@ -238,6 +241,17 @@ impl BenefitsView {
 
     pub fn selected_row(&self) -> Option<BenefitRow> {
         self.rows.get(self.selected).copied()
+    }
+
+    /// What the chart and the totals show: the kind chosen, or the other when only the other
+    /// has figures (an initiative with time benefits alone shows time, not an empty chart).
+    pub fn chart_kind(&self) -> BenefitKind {
+        let has = |kind: BenefitKind| {
+            self.figures.sums.of_kind(kind) != (0.0, 0.0)
+                || self.figures.timeline.months.iter().any(|m| m.of_kind(kind) != (0.0, 0.0))
+        };
+        let other = if self.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+        if !has(self.chart) && has(other) { other } else { self.chart }
     }
 
     /// The places live over the view: a dialog's, or the list's.
@@ -365,8 +379,9 @@ impl App {
         let today = self.today;
         let scope = view.scope;
         let in_scope = |i: &&Initiative| scope.map_or_else(|| benefits::counts(i), |id| id == i.id);
+        view.figures.time = self.time_units(view);
         for i in self.portfolio.initiatives.iter().filter(in_scope) {
-            let part = Part::of(i, today);
+            let part = Part::of(i, today, &view.figures.time.headline);
             view.figures.count += part.count;
             view.figures.sums.plus(&part.sums);
             view.figures.overdue += part.overdue;
@@ -377,31 +392,31 @@ impl App {
         let filter = view.filter;
         view.rows = view.all.iter().filter(|r| filter.keeps(r)).copied().collect();
         view.figures.timeline = view.parts.timeline();
-        view.figures.time_unit = self.time_unit(view);
         self.sort_benefits(view);
         self.reselect(view, keep);
     }
 
-    /// The unit the scope's time benefits are written in: the first one named (found within
-    /// the first few initiatives in practice).
-    fn time_unit(&self, view: &BenefitsView) -> String {
-        self.portfolio
-            .initiatives
-            .iter()
-            .filter(|i| view.in_scope(i))
-            .flat_map(|i| &i.benefits)
-            .find(|b| b.kind == BenefitKind::Time && !b.unit.trim().is_empty())
-            .map(|b| b.unit.trim().to_owned())
-            .unwrap_or_default()
+    /// The units the scope's time benefits are written in ([`benefits::time_units`]).
+    fn time_units(&self, view: &BenefitsView) -> TimeUnits {
+        benefits::time_units(
+            self.portfolio.initiatives.iter().filter(|i| view.in_scope(i)).flat_map(|i| &i.benefits),
+        )
     }
 
-    /// One initiative changed (or came, or went): its part and rows are replaced.
+    /// One initiative changed (or came, or went): its part and rows are replaced. When the
+    /// change moves the headline time unit, every part is in the wrong unit: all is counted
+    /// again.
     fn refresh_initiative(&self, view: &mut BenefitsView, id: Id) {
+        let time = self.time_units(view);
+        if time.headline != view.figures.time.headline {
+            self.refresh_benefits(view);
+            return;
+        }
+        view.figures.time = time;
         let keep = view.selected_row().map(|r| r.benefit);
         let today = self.today;
         let initiative = self.portfolio.initiative(id).filter(|i| view.in_scope(i));
-        view.swap_part(id, initiative.map(|i| Part::of(i, today)));
-        view.figures.time_unit = self.time_unit(view);
+        view.swap_part(id, initiative.map(|i| Part::of(i, today, &view.figures.time.headline)));
         view.all.retain(|r| r.initiative != id);
         view.rows.retain(|r| r.initiative != id);
         if let Some(i) = initiative {
@@ -509,8 +524,12 @@ impl App {
             BenefitAction::PageDown => view.selected = (view.selected + page).min(last),
             BenefitAction::PageUp => view.selected = view.selected.saturating_sub(page),
             BenefitAction::SwitchChart => {
-                view.chart =
-                    if view.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+                view.chart_before_filter = None;
+                view.chart = if view.chart_kind() == BenefitKind::Money {
+                    BenefitKind::Time
+                } else {
+                    BenefitKind::Money
+                };
             }
             BenefitAction::CycleSort => {
                 view.sort = cycle::step(&BenefitSort::ALL, &view.sort, true);
@@ -520,6 +539,14 @@ impl App {
             }
             BenefitAction::CycleFilter => {
                 view.filter = cycle::step(&BenefitFilter::ALL, &view.filter, true);
+                // Showing money or time benefits, the totals and the chart speak of that kind;
+                // the chart chosen before comes back with the next filter.
+                if let BenefitFilter::Kind(kind @ (BenefitKind::Money | BenefitKind::Time)) = view.filter {
+                    view.chart_before_filter.get_or_insert(view.chart);
+                    view.chart = kind;
+                } else if let Some(chart) = view.chart_before_filter.take() {
+                    view.chart = chart;
+                }
                 let filter = self.lang.t(&view.filter.key());
                 self.refilter_benefits();
                 self.set_info(self.lang.tf("benefits.filtered", &[("filter", &filter)]));
@@ -623,6 +650,33 @@ mod tests {
         app.update(Action::RunCommand("reload".into()));
         app.after_change(false);
         assert!(app.benefits_kept.is_none(), "anything but a one-initiative edit counts again");
+    }
+
+    /// An edit that gives another unit the most time benefits moves every time figure to it.
+    #[test]
+    fn an_edit_that_moves_the_headline_time_unit_counts_everything_again() {
+        let mut app = Harness::sample();
+        let mut view = open(&mut app);
+        let hours = view.figures.time.headline.clone();
+        let before = app.portfolio.initiative(6).cloned();
+        let mut after = before.clone().expect("#6");
+        for id in 901..905 {
+            after.benefits.push(Benefit {
+                id,
+                kind: BenefitKind::Time,
+                unit: "FTE".into(),
+                target: crate::model::Point { value: Some(1.0), ..crate::model::Point::default() },
+                ..Benefit::default()
+            });
+        }
+        assert!(app.commit(crate::history::Change::initiative(before, Some(after))));
+        app.refresh_initiative(&mut view, 6);
+        assert_eq!(view.figures.time.headline.shown, "FTE");
+        assert!((view.figures.sums.time_planned - 4.0).abs() < 1e-9, "FTE only");
+        assert_eq!(view.figures.time.apart[0].unit, hours.shown);
+        let mut full = view.clone();
+        app.refresh_benefits(&mut full);
+        assert_eq!(view.figures, full.figures);
     }
 
     /// Counting one initiative again gives what counting everything gives.

@@ -84,7 +84,7 @@ impl App {
                 "detail.costs",
                 &[("investment", &money(costs.investment)), ("yearly", &money(costs.yearly))],
             );
-            let planned = benefits::Sums::of(&i.benefits).money_planned;
+            let planned = benefits::Sums::of(&i.benefits, &benefits::TimeUnit::default()).money_planned;
             if let Some(years) = benefits::payback_years(i, planned) {
                 text.push_str(" · ");
                 text.push_str(&lang.tf("detail.payback", &[("years", &lang.number(years, 1))]));

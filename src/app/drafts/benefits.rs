@@ -3,7 +3,7 @@
 //! them and comes back first).
 
 use super::one_line;
-use crate::app::benefits::{BenefitDialog, BenefitEditor, MeasureLine};
+use crate::app::benefits::{BenefitDialog, MeasureLine};
 use crate::app::{App, Mode};
 use crate::model::{Benefit, Id};
 use crate::recovery::{self, BenefitOver, Draft};
@@ -54,7 +54,7 @@ impl App {
             Some(now) => Benefit { kind: saved.kind, relieves: saved.relieves, ..now.clone() },
             None => saved,
         };
-        let mut editor = BenefitEditor::new(current, draft, self.lang);
+        let mut editor = self.benefit_editor(current, draft);
         editor.state.put_back(focus, fields, one_line);
         self.put_dialog(BenefitDialog::Edit(Box::new(editor)));
     }
