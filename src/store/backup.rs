@@ -211,8 +211,8 @@ mod tests {
     #[test]
     fn only_this_file_s_backups_count_as_its_backups() {
         let dir = crate::testing::temp_dir();
-        let backups = dir.path().join("backups");
-        let target = dir.path().join("portfolio.json");
+        // The backups folder and the file it keeps copies of, side by side.
+        let (backups, target) = (dir.path().join("backups"), dir.path().join("portfolio.json"));
         assert!(!holds_backup_of(&backups, &target), "no folder yet");
         fs::create_dir(&backups).expect("made");
         fs::write(backups.join("other-20261130-101500.json"), "{}").expect("written");

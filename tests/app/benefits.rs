@@ -474,8 +474,7 @@ fn the_overview_says_how_much_of_the_benefits_is_realised() {
 /// colour says whether that is towards the target.
 #[test]
 fn the_arrow_beside_the_latest_reading_is_the_way_the_value_went() {
-    let mut app = view(Lang::En);
-    let screen = app.render(80, 24);
+    let screen = view(Lang::En).render(80, 24);
     // Benefit 1 falls towards its target (fewer hours): down, and better.
     let row = screen.lines().find(|l| l.contains("#1 Färre nattliga")).expect("benefit 1");
     assert!(row.contains("2,480 ↓") && !row.contains('↑'), "{screen}");
