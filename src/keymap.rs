@@ -62,10 +62,10 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 pub static BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Char('l') => CTRL], "Ctrl-l", "help.redraw", false, Action::Redraw),
-    bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
-    bind!(Everywhere, [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
-    bind!(Everywhere, [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
-    bind!(Everywhere, [Char('4') => NONE], "4", "help.pane_overview", false, Action::ShowPane(Pane::Overview)),
+    bind!([Everywhere, SubView], [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
+    bind!([Everywhere, SubView], [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
+    bind!([Everywhere, SubView], [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
+    bind!([Everywhere, SubView], [Char('4') => NONE], "4", "help.pane_overview", false, Action::ShowPane(Pane::Overview)),
     bind!(Everywhere, [Tab => NONE], "Tab", "help.next_pane", false, Action::ShowNextPane),
     bind!(Everywhere, [BackTab => KeyModifiers::SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_pane", false, Action::ShowPreviousPane),
     bind!(Lists, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),

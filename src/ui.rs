@@ -100,7 +100,7 @@ fn draw_mode(app: &App, frame: &mut Frame, screen: &Screen, mode: &Mode, theme: 
             draw_mode(app, frame, screen, back, theme);
             help::render(app, frame, body, back, *scroll, theme);
         }
-        Mode::Detail { id, scroll } => detail::render(app, frame, screen, *id, *scroll, theme),
+        Mode::Detail { id, scroll, .. } => detail::render(app, frame, screen, *id, *scroll, theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, theme);
             if form.confirm_discard {

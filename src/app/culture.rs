@@ -87,8 +87,8 @@ impl CultureMode {
             CultureMode::Rating(_) => &[Place::Rating],
             CultureMode::Note { .. } => &[Place::Note],
             CultureMode::Entry(_) => &[Place::Entry],
-            CultureMode::Results { .. } | CultureMode::Comparison { .. } => &[Place::Results],
-            CultureMode::Plan { .. } => &[Place::Plan],
+            CultureMode::Results { .. } | CultureMode::Comparison { .. } => &[Place::Results, Place::SubView],
+            CultureMode::Plan { .. } => &[Place::Plan, Place::SubView],
             CultureMode::ActionForm(_) => &[Place::ActionForm],
         }
     }

@@ -110,12 +110,14 @@ impl App {
             }
             Action::OpenSelected => {
                 if let Some(id) = self.intake_selected() {
-                    self.mode = Mode::Detail { id, scroll: 0 };
+                    // `Esc` comes back to the list, at the same idea.
+                    let back = Some(Box::new(std::mem::replace(&mut self.mode, Mode::Normal)));
+                    self.mode = Mode::Detail { id, scroll: 0, back };
                 }
             }
             Action::Idea(step) => self.intake_step(step),
             Action::Cancel => self.mode = Mode::Normal,
-            Action::Undo | Action::Redo => return Some(action),
+            Action::Undo | Action::Redo | Action::ShowPane(_) => return Some(action),
             action if action.is_app_wide() => return Some(action),
             _ => {}
         }

@@ -1,0 +1,98 @@
+//! The key contract in the views opened over a pane (trial 10): a pane digit leaves them for
+//! the pane instead of being swallowed, and `Esc` returns to the list a view was opened from.
+
+use fasett::action::Pane;
+use fasett::app::{CultureMode, Mode};
+use fasett::testing::Harness;
+
+/// Each view where a digit answers nothing, as the keys that open it from the Portfolio.
+const SUB_VIEWS: &[(&str, &str)] = &[
+    ("intake list", "2i"),
+    ("benefits view", "4b"),
+    ("initiative", "2<Enter>"),
+    ("results", "3r"),
+    ("comparison", "3c"),
+    ("action plan", "3p"),
+    ("every action", "3A"),
+];
+
+#[test]
+fn a_pane_digit_in_a_sub_view_leaves_it_for_that_pane() {
+    for (view, open) in SUB_VIEWS {
+        for (digit, pane) in
+            [('1', Pane::Portfolio), ('2', Pane::Initiatives), ('3', Pane::Culture), ('4', Pane::Overview)]
+        {
+            let mut app = Harness::sample();
+            app.keys(open);
+            assert!(!matches!(app.mode, Mode::Normal), "{open} opens the {view}");
+            app.press(digit);
+            assert_eq!(app.pane, pane, "{digit} in the {view}");
+            assert!(matches!(app.mode, Mode::Normal), "{digit} in the {view}: {:?}", app.mode);
+        }
+    }
+}
+
+#[test]
+fn the_key_after_a_pane_digit_acts_in_the_new_pane_not_in_the_intake_list() {
+    // `4 b` in the intake list marked the selected idea "being assessed".
+    let mut app = Harness::sample();
+    app.keys("2i");
+    let idea = app.intake_selected().expect("an idea waits");
+    let before = app.portfolio.initiative(idea).cloned();
+    app.keys("4b");
+    assert_eq!(app.portfolio.initiative(idea).cloned(), before, "the idea is untouched");
+    assert!(matches!(app.mode, Mode::Benefits(_)), "b opened the benefits: {:?}", app.mode);
+}
+
+#[test]
+fn a_digit_still_scores_in_the_rating_view() {
+    let mut app = Harness::sample();
+    app.keys("3<Enter>");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+    app.press('2');
+    assert_eq!(app.pane, Pane::Culture);
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Rating(_))), "{:?}", app.mode);
+}
+
+#[test]
+fn esc_from_an_idea_returns_to_the_intake_list_at_that_idea() {
+    let mut app = Harness::sample();
+    app.keys("2i");
+    assert!(app.intake_ids().len() > 1, "the sample has ideas waiting");
+    app.keys("j<Enter>");
+    assert!(matches!(app.mode, Mode::Detail { .. }), "{:?}", app.mode);
+    app.keys("<Esc>");
+    let Mode::Intake(list) = &app.mode else { panic!("Esc went to {:?}", app.mode) };
+    assert_eq!(list.selected, 1, "the same idea is selected");
+}
+
+#[test]
+fn esc_from_an_initiative_returns_to_the_benefits_list_it_was_opened_from() {
+    let mut app = Harness::sample();
+    app.keys("4bjj<Enter>");
+    assert!(matches!(app.mode, Mode::Detail { .. }), "{:?}", app.mode);
+    app.keys("<Esc>");
+    let Mode::Benefits(view) = &app.mode else { panic!("Esc went to {:?}", app.mode) };
+    assert_eq!((view.scope, view.selected), (None, 2), "every benefit, the same one selected");
+    app.keys("<Esc>");
+    assert!(matches!(app.mode, Mode::Normal) && app.pane == Pane::Overview);
+}
+
+#[test]
+fn esc_walks_back_through_an_initiative_s_own_benefits() {
+    // Every benefit → an initiative → its own benefits → the initiative again → back the
+    // same way.
+    let mut app = Harness::sample();
+    app.keys("4bjj<Enter>");
+    let Mode::Detail { id, .. } = app.mode else { panic!("{:?}", app.mode) };
+    app.keys("b");
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.scope == Some(id)), "{:?}", app.mode);
+    app.keys("<Enter>");
+    assert!(matches!(app.mode, Mode::Detail { id: shown, .. } if shown == id));
+    app.keys("<Esc>");
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.scope == Some(id)), "{:?}", app.mode);
+    app.keys("<Esc>");
+    assert!(matches!(app.mode, Mode::Detail { id: shown, .. } if shown == id), "{:?}", app.mode);
+    app.keys("<Esc>");
+    assert!(matches!(&app.mode, Mode::Benefits(view) if view.scope.is_none()), "{:?}", app.mode);
+}
