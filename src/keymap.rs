@@ -42,7 +42,7 @@ macro_rules! bind {
     ($place:ident, $($rest:tt)+) => {
         bind!([$place], $($rest)+)
     };
-    ([$($place:ident),+], [$($code:expr => $mods:expr),+], $label:literal, $help:literal, $footer:literal, $action:expr) => {
+    ([$($place:ident),+], [$($code:expr => $mods:expr),+], $label:expr, $help:literal, $footer:literal, $action:expr) => {
         Binding {
             places: &[$(Place::$place),+],
             keys: &[$(($code, $mods)),+],
@@ -59,6 +59,9 @@ use KeyCode::{
 };
 
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// The label of the rating's digits, which help and footer write as the run's scale.
+pub const SCORE_LABEL: &str = "0-9";
 
 pub static BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Char('l') => CTRL], "Ctrl-l", "help.redraw", false, Action::Redraw),
@@ -220,16 +223,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(NewRun, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
     bind!(NewRun, [Enter => NONE, Char('s') => CTRL], "Enter", "help.culture_start_run", true, Action::Culture(CultureAction::Save)),
     bind!(NewRun, [Esc => NONE], "Esc", "help.cancel", true, Action::Culture(CultureAction::Back)),
-    bind!(Rating, [Char('0') => NONE], "0-9", "help.culture_score", true, Action::Culture(CultureAction::SetScore(0))),
-    bind!(Rating, [Char('1') => NONE], "1", "help.culture_score", false, Action::Culture(CultureAction::SetScore(1))),
-    bind!(Rating, [Char('2') => NONE], "2", "help.culture_score", false, Action::Culture(CultureAction::SetScore(2))),
-    bind!(Rating, [Char('3') => NONE], "3", "help.culture_score", false, Action::Culture(CultureAction::SetScore(3))),
-    bind!(Rating, [Char('4') => NONE], "4", "help.culture_score", false, Action::Culture(CultureAction::SetScore(4))),
-    bind!(Rating, [Char('5') => NONE], "5", "help.culture_score", false, Action::Culture(CultureAction::SetScore(5))),
-    bind!(Rating, [Char('6') => NONE], "6", "help.culture_score", false, Action::Culture(CultureAction::SetScore(6))),
-    bind!(Rating, [Char('7') => NONE], "7", "help.culture_score", false, Action::Culture(CultureAction::SetScore(7))),
-    bind!(Rating, [Char('8') => NONE], "8", "help.culture_score", false, Action::Culture(CultureAction::SetScore(8))),
-    bind!(Rating, [Char('9') => NONE], "9", "help.culture_score", false, Action::Culture(CultureAction::SetScore(9))),
+    // One row for every digit: the digit pressed is the score ([`action_for`]); help and footer
+    // write the run's own scale for the label.
+    bind!(Rating, [Char('0') => NONE, Char('1') => NONE, Char('2') => NONE, Char('3') => NONE, Char('4') => NONE, Char('5') => NONE, Char('6') => NONE, Char('7') => NONE, Char('8') => NONE, Char('9') => NONE], SCORE_LABEL, "help.culture_score", true, Action::Culture(CultureAction::SetScore(0))),
     bind!(Rating, [Char('x') => NONE, KeyCode::Backspace => NONE, KeyCode::Delete => NONE], "x", "help.culture_clear_score", false, Action::Culture(CultureAction::ClearScore)),
     bind!(Rating, [Down => NONE, Char('j') => NONE], "↓ j", "help.culture_next_item", false, Action::MoveDown),
     bind!(Rating, [Up => NONE, Char('k') => NONE], "↑ k", "help.culture_previous_item", false, Action::MoveUp),
@@ -403,6 +399,10 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
         .find_map(|place| BINDINGS.iter().find(|b| b.serves(*place) && matches(b, &key)))
         .or_else(anywhere);
     if let Some(binding) = bound {
+        if let (Action::Culture(CultureAction::SetScore(_)), Char(digit)) = (&binding.action, key.code) {
+            let score = digit.to_digit(10).and_then(|d| u8::try_from(d).ok());
+            return score.map(|s| Action::Culture(CultureAction::SetScore(s)));
+        }
         return Some(binding.action.clone());
     }
     match context.unbound {

@@ -209,8 +209,12 @@ pub(crate) fn filled(mut text: String, width: usize) -> String {
 }
 
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,
-/// so it is called what the language calls it; the others are the keycaps' own names.
+/// so it is called what the language calls it; the others are the keycaps' own names. The
+/// rating's digits are the run's scale.
 pub(crate) fn key_label(app: &App, label: &str) -> String {
+    if let (crate::keymap::SCORE_LABEL, Some((min, max))) = (label, app.rating_scale()) {
+        return format!("{min}–{max}");
+    }
     label
         .split(' ')
         .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })

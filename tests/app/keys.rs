@@ -96,3 +96,22 @@ fn esc_walks_back_through_an_initiative_s_own_benefits() {
     app.keys("<Esc>");
     assert!(matches!(&app.mode, Mode::Benefits(view) if view.scope.is_none()), "{:?}", app.mode);
 }
+
+#[test]
+fn the_rating_offers_its_run_s_scale_in_one_row() {
+    let mut app = Harness::sample();
+    app.keys("3<Enter>");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("1–5 score") && !screen.contains("0-9"), "{screen}");
+    app.press('?');
+    let help = app.render(80, 60);
+    // A help row is a key and its words, in a cell of its own between the overlay's borders.
+    let score_row = |cell: &str| cell.split_whitespace().collect::<Vec<_>>().get(1..) == Some(&["score"][..]);
+    let rows: Vec<&str> = help.lines().filter(|l| l.split('│').any(score_row)).collect();
+    assert_eq!(rows.len(), 1, "one row for the digits: {help}");
+    assert!(rows[0].contains("1–5"), "{help}");
+    app.press('?').press('3');
+    assert!(app.message().contains(": 3 for "), "3 still scores: {}", app.message());
+    app.press('7');
+    assert!(app.message().contains("(1–5)"), "7 is outside the scale: {}", app.message());
+}
