@@ -40,7 +40,7 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
-use crate::app::{App, Confirm, Mode, StatusPrompt};
+use crate::app::{App, Confirm, CultureMode, Mode, StatusPrompt};
 use crate::keymap;
 use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
@@ -222,6 +222,19 @@ pub(crate) fn key_label(app: &App, label: &str) -> String {
         .join(" ")
 }
 
+/// What a key's help says in `mode` (the footer's, or the one the help was opened from):
+/// `p` ends the presentation while it is on; `Enter` saves a run being edited, which it does
+/// not start.
+pub(crate) fn help_now(app: &App, mode: &Mode, help: &'static str) -> &'static str {
+    match help {
+        "help.grid_presentation" if app.grid.presentation => "help.grid_presentation_off",
+        "help.culture_start_run" if matches!(mode, Mode::Culture(CultureMode::NewRun(form)) if form.editing.is_some()) => {
+            "help.culture_save_run"
+        }
+        _ => help,
+    }
+}
+
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
 pub fn filter_summary(app: &App, theme: &Theme) -> String {
     let symbols = theme.symbols();
@@ -368,20 +381,16 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        // The takeover, when offered, is the one way out of a read-only session, and the
-        // choices about a file another program changed the one way to save again: never
+        // The way out of a dialog or view (`Esc`) where its border has no room to say it, the
+        // takeover, when offered, which is the one way out of a read-only session, and the
+        // choices about a file another program changed, the one way to save again: never
         // left out.
         let kept = binding.help == "help.help"
+            || (compact && key == "Esc" && !matches!(app.mode, Mode::Normal))
             || binding.action == crate::action::Action::TakeOver
             || binding.action == crate::action::Action::OpenExternalChange
             || (compact && binding.action == crate::action::Action::Quit);
-        // `p` says what it does now: end the presentation while it is on.
-        let help = if binding.help == "help.grid_presentation" && app.grid.presentation {
-            "help.grid_presentation_off"
-        } else {
-            binding.help
-        };
-        (key_label(app, key), app.lang.t(help).to_owned(), kept)
+        (key_label(app, key), app.lang.t(help_now(app, &app.mode, binding.help)).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).

@@ -3,6 +3,7 @@
 
 use fasett::action::Pane;
 use fasett::app::{CultureMode, Mode};
+use fasett::i18n::Lang;
 use fasett::testing::Harness;
 
 /// Each view where a digit answers nothing, as the keys that open it from the Portfolio.
@@ -114,4 +115,33 @@ fn the_rating_offers_its_run_s_scale_in_one_row() {
     assert!(app.message().contains(": 3 for "), "3 still scores: {}", app.message());
     app.press('7');
     assert!(app.message().contains("(1–5)"), "7 is outside the scale: {}", app.message());
+}
+
+#[test]
+fn editing_a_run_offers_enter_to_save_not_to_start() {
+    let mut app = Harness::sample();
+    app.keys("3e");
+    assert!(matches!(&app.mode, Mode::Culture(CultureMode::NewRun(form)) if form.editing.is_some()));
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Enter save the run") && screen.contains("Enter save ·"), "{screen}");
+    assert!(!screen.contains("start"), "{screen}");
+    app.keys("<F1>");
+    let help = app.render(80, 40);
+    assert!(help.contains("save the run") && !help.contains("start the run"), "{help}");
+    // A new run still starts.
+    let mut app = Harness::sample();
+    app.keys("3n");
+    let screen = app.render(80, 24);
+    assert!(screen.contains("Enter start the run") && screen.contains("Enter start ·"), "{screen}");
+}
+
+#[test]
+fn the_run_dialog_and_the_profile_keep_esc_in_the_footer_at_60_by_20() {
+    for open in ["3n", "3e", "4o"] {
+        let mut app = Harness::sample().lang(Lang::Nb);
+        app.keys(open);
+        let screen = app.render(60, 20);
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(footer.contains("Esc"), "{open}: {screen}");
+    }
 }
