@@ -87,8 +87,9 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Pane::Overview => overview::render(app, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
-    draw_footer(app, frame, footer, theme);
     draw_mode(app, frame, &screen, &app.mode, theme);
+    // After the view: what it offers may depend on how it was laid out (results scroll).
+    draw_footer(app, frame, footer, theme);
 }
 
 /// What `mode` draws over the pane: a dialog, a form, a view. The help overlay draws the mode

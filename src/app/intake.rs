@@ -96,10 +96,13 @@ impl App {
             return None;
         }
         let len = self.intake_ids().len();
+        let page = self.page();
         let Mode::Intake(list) = &mut self.mode else { return Some(action) };
         match action {
             Action::MoveDown => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
             Action::MoveUp => list.selected = list.selected.saturating_sub(1),
+            Action::PageDown => list.selected = (list.selected + page).min(len.saturating_sub(1)),
+            Action::PageUp => list.selected = list.selected.saturating_sub(page),
             Action::MoveToFirst => list.selected = 0,
             Action::MoveToLast => list.selected = len.saturating_sub(1),
             Action::NewInitiative => list.prompt = Some((Prompt::Title, Input::default())),

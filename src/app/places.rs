@@ -77,7 +77,7 @@ impl App {
     /// Whether a key for `action` can do something now in `mode` (the footer's mode, or the
     /// one the help was opened from), so that neither offers a key that would do nothing:
     /// what acts on the selected initiative only while one is selected, `+` only while a
-    /// name waits to be added to the profile.
+    /// name waits to be added to the profile, `↓` in results only with more below.
     pub fn offers_now(&self, mode: &Mode, action: &Action) -> bool {
         let on_selected = matches!(
             action,
@@ -88,8 +88,18 @@ impl App {
                 | Action::ToggleArchived
                 | Action::Grid(GridAction::OpenPlacement | GridAction::MoveInitiative(_))
         );
+        let scrolled = match mode {
+            Mode::Culture(CultureMode::Results { scroll, .. } | CultureMode::Comparison { scroll, .. }) => {
+                Some(*scroll)
+            }
+            _ => None,
+        };
         match action {
             _ if on_selected && matches!(mode, Mode::Normal) => self.selected_id().is_some(),
+            // Results and the comparison offer `↓` only while there is more below.
+            Action::MoveDown if scrolled.is_some() => {
+                scrolled.is_some_and(|s| self.culture.results_room.get().is_none_or(|room| s < room))
+            }
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
             _ => true,
         }

@@ -2,9 +2,10 @@
 //! the pane instead of being swallowed, and `Esc` returns to the list a view was opened from.
 
 use fasett::action::Pane;
-use fasett::app::{CultureMode, Mode};
+use fasett::app::{CultureMode, Mode, ProfileEditor};
 use fasett::i18n::Lang;
 use fasett::testing::Harness;
+use ratatui::crossterm::event::KeyCode;
 
 /// Each view where a digit answers nothing, as the keys that open it from the Portfolio.
 const SUB_VIEWS: &[(&str, &str)] = &[
@@ -144,4 +145,74 @@ fn the_run_dialog_and_the_profile_keep_esc_in_the_footer_at_60_by_20() {
         let footer = screen.lines().last().unwrap_or_default();
         assert!(footer.contains("Esc"), "{open}: {screen}");
     }
+}
+
+/// The scroll of the results or comparison view open now.
+fn results_scroll(app: &Harness) -> u16 {
+    match app.mode {
+        Mode::Culture(CultureMode::Results { scroll, .. } | CultureMode::Comparison { scroll, .. }) => scroll,
+        _ => panic!("not in results: {:?}", app.mode),
+    }
+}
+
+#[test]
+fn results_go_to_the_top_and_the_bottom_and_offer_down_only_with_more_below() {
+    // The group results of the second run are longer than 80×24; the oldest run's fit.
+    let mut app = Harness::sample();
+    app.keys("3jr");
+    let footer = |app: &mut Harness| app.render(80, 24).lines().last().unwrap_or_default().to_owned();
+    assert!(footer(&mut app).contains("↓ scroll down"), "more below at the top");
+    app.keys("G");
+    let bottom = results_scroll(&app);
+    assert!(bottom > 0, "G went down");
+    assert!(!footer(&mut app).contains("↓ scroll down"), "nothing more below at the end");
+    app.keys("<End>j");
+    assert_eq!(results_scroll(&app), bottom, "never past the end");
+    app.keys("k");
+    assert_eq!(results_scroll(&app), bottom - 1, "one up from the end moves at once");
+    app.keys("g");
+    assert_eq!(results_scroll(&app), 0);
+    app.keys("<End><Home>");
+    assert_eq!(results_scroll(&app), 0);
+    // A run whose results fit offers no scrolling at all, nor does its comparison.
+    let mut app = Harness::sample();
+    app.keys("3Gr");
+    assert!(!footer(&mut app).contains("↓"), "{}", app.render(80, 24));
+    app.keys("c");
+    assert!(!footer(&mut app).contains("↓"), "no earlier run: {}", app.render(80, 24));
+}
+
+#[test]
+fn undo_and_redo_work_from_the_results() {
+    let mut app = Harness::sample();
+    app.keys("3<Enter>");
+    let Mode::Culture(CultureMode::Rating(rating)) = app.mode else { panic!("{:?}", app.mode) };
+    let before = app.portfolio.assessment(rating.id).cloned();
+    app.keys("1r");
+    assert_ne!(app.portfolio.assessment(rating.id).cloned(), before, "scored");
+    app.keys("u");
+    assert_eq!(app.portfolio.assessment(rating.id).cloned(), before, "u undid the score in the results");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Results { .. })), "{:?}", app.mode);
+    app.keys("<C-r>");
+    assert_ne!(app.portfolio.assessment(rating.id).cloned(), before, "Ctrl-r made it again");
+}
+
+#[test]
+fn page_keys_move_in_the_intake_list_and_the_profile() {
+    let mut app = Harness::sample();
+    app.keys("2i");
+    let last = app.intake_ids().len() - 1;
+    app.press(KeyCode::PageDown);
+    let Mode::Intake(list) = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(list.selected, last, "the sample's few ideas fit one page");
+    app.press(KeyCode::PageUp);
+    let Mode::Intake(list) = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(list.selected, 0);
+    let mut app = Harness::sample();
+    app.keys("4o");
+    app.press(KeyCode::PageDown);
+    let Mode::Profile(ProfileEditor { selected, .. }) = app.mode else { panic!("{:?}", app.mode) };
+    assert!(selected > 5, "a page down: {selected}");
+    app.press(KeyCode::PageUp);
+    assert!(matches!(app.mode, Mode::Profile(ProfileEditor { selected: 0, .. })), "{:?}", app.mode);
 }
