@@ -66,6 +66,9 @@ fn esc_from_an_idea_returns_to_the_intake_list_at_that_idea() {
     app.keys("<Esc>");
     let Mode::Intake(list) = &app.mode else { panic!("Esc went to {:?}", app.mode) };
     assert_eq!(list.selected, 1, "the same idea is selected");
+    // `q` closes the list as `Esc` does, and the help says so.
+    app.press('?');
+    assert!(app.render(80, 40).contains("Esc q"), "{}", app.render(80, 40));
 }
 
 #[test]
