@@ -300,7 +300,7 @@ impl App {
     }
 
     /// Rows a page-wise move jumps: the body height less borders and headings (the help's
-    /// own lines over it).
+    /// own lines over it, the rows of actions in a plan).
     fn page(&self) -> usize {
         self.help_page()
             .or_else(|| self.plan_page())
