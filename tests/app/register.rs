@@ -125,9 +125,10 @@ fn delete_asks_and_undo_and_redo_bring_it_back_and_away() {
     app.press('u');
     assert_eq!(app.portfolio, sample());
     assert_eq!(app.selected_id(), Some(7), "the restored initiative is selected");
-    assert!(app.message().starts_with("Undone: #7 "), "{}", app.message());
+    assert!(app.message().starts_with("Undone: deleting #7 "), "{}", app.message());
     app.press("<C-r>");
     assert!(app.portfolio.initiative(7).is_none());
+    assert!(app.message().starts_with("Redone: deleting #7 "), "{}", app.message());
 }
 
 #[test]
