@@ -3,7 +3,7 @@
 
 use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
 use super::{App, CultureMode, Mode, ProfileEditor};
-use crate::action::{Action, GridAction, KeyContext, Pane, Place, ProfileAction, Unbound};
+use crate::action::{Action, CultureAction, GridAction, KeyContext, Pane, Place, ProfileAction, Unbound};
 use crate::i18n::Lang;
 
 impl App {
@@ -76,8 +76,9 @@ impl App {
 
     /// Whether a key for `action` can do something now in `mode` (the footer's mode, or the
     /// one the help was opened from), so that neither offers a key that would do nothing:
-    /// what acts on the selected initiative only while one is selected, `+` only while a
-    /// name waits to be added to the profile, `↓` in results only with more below.
+    /// what acts on the selected initiative (or action of a plan) only while one is selected,
+    /// `+` only while a name waits to be added to the profile, `↓` in results only with more
+    /// below.
     pub fn offers_now(&self, mode: &Mode, action: &Action) -> bool {
         let on_selected = matches!(
             action,
@@ -101,6 +102,13 @@ impl App {
                 scrolled.is_some_and(|s| self.culture.results_room.get().is_none_or(|room| s < room))
             }
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
+            Action::DeleteSelected
+            | Action::Culture(CultureAction::EditAction | CultureAction::ToggleDone) => match mode {
+                Mode::Culture(CultureMode::Plan { assessment, .. }) => {
+                    !self.plan_rows(*assessment).is_empty()
+                }
+                _ => true,
+            },
             _ => true,
         }
     }

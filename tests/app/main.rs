@@ -17,6 +17,7 @@ mod journeys;
 mod keys;
 mod languages;
 mod mapping;
+mod plan;
 mod profile;
 mod register;
 mod regressions;
