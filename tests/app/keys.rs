@@ -204,10 +204,10 @@ fn undo_and_redo_work_from_the_results() {
 fn page_keys_move_in_the_intake_list_and_the_profile() {
     let mut app = Harness::sample();
     app.keys("2i");
-    let last = app.intake_ids().len() - 1;
+    let final_row = app.intake_ids().len() - 1;
     app.press(KeyCode::PageDown);
     let Mode::Intake(list) = &app.mode else { panic!("{:?}", app.mode) };
-    assert_eq!(list.selected, last, "the sample's few ideas fit one page");
+    assert_eq!(list.selected, final_row, "the sample's few ideas fit one page");
     app.press(KeyCode::PageUp);
     let Mode::Intake(list) = &app.mode else { panic!("{:?}", app.mode) };
     assert_eq!(list.selected, 0);
