@@ -117,8 +117,14 @@ impl Shown<'_> {
             .apart
             .iter()
             .map(|a| {
+                // Nothing planned or realised yet: said in words, not "0 of 0".
+                let key = if a.planned == 0.0 && a.realised == 0.0 {
+                    "report.benefits_apart_item_empty"
+                } else {
+                    "report.benefits_apart_item"
+                };
                 self.lang.tf(
-                    "report.benefits_apart_item",
+                    key,
                     &[
                         ("benefits", &self.lang.tn("benefits.count", a.count, &[])),
                         ("unit", &a.unit),

@@ -413,8 +413,8 @@ fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() 
     let six = unquantified.initiatives.iter_mut().find(|i| i.id == 6).expect("#6");
     six.benefits.iter_mut().filter(|b| b.id == 900).for_each(|b| b.target.value = None);
     let report = fasett::report::markdown(&unquantified, TODAY, Lang::En, fasett::report::Options::default());
-    let row = report.lines().find(|l| l.starts_with("| #6 ")).expect("#6 in the benefits table");
-    assert!(row.contains("– FTE") && !row.contains("0 of 0"), "{row}");
+    assert!(report.lines().any(|l| l.starts_with("| #6 ") && l.contains("– FTE")), "{report}");
+    assert!(!report.contains("0 of 0"), "{report}");
 }
 
 /// Trial 9: with a money filter the title said "showing money" over the time chart and the
