@@ -808,9 +808,9 @@ fn named_participants_stand_over_their_digits_and_n_corrects_one() {
     let mut app = leadership_run(Lang::En, true);
     app.press('g').press('e');
     let screen = app.render(80, 24);
-    assert!(screen.contains("  KOIP5  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
+    assert!(screen.contains("  KOIP+  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
     app.press(KeyCode::Left);
-    assert!(app.render(80, 24).contains("  KOIP5  Per Lie (R4)"), "{}", app.screen());
+    assert!(app.render(80, 24).contains("  KOIP+  Per Lie (R4)"), "{}", app.screen());
     app.press(KeyCode::Esc).press('n');
     assert!(
         app.message().starts_with("R5: a digit per item"),
@@ -838,6 +838,19 @@ fn named_participants_stand_over_their_digits_and_n_corrects_one() {
     assert!(screen.contains("  12345") && !screen.contains("Kari"), "{screen}");
     app.press(KeyCode::Esc).press('n').press_times(KeyCode::Up, 3);
     assert!(app.render(80, 24).contains("R2: one score per item"), "{}", app.screen());
+}
+
+/// Trial 10 §A11: two participants who share an initial get letters of their own, and the
+/// position past the named ones is `+`, a new participant, not a digit that reads as a person.
+#[test]
+fn the_ruler_tells_apart_a_shared_initial_and_marks_a_new_participant() {
+    let mut app = Harness::empty();
+    app.press('3').press('n');
+    app.press_times(KeyCode::Tab, 3).keys("<C-u>").type_text("Anna Lindqvist, Ahmed Hassan, Karin Holm");
+    app.press(KeyCode::Enter).press('e');
+    assert!(app.render(80, 24).contains("  L  Anna Lindqvist (R1)"), "{}", app.screen());
+    app.type_text("111");
+    assert!(app.render(80, 24).contains("  LHK+  + a new participant (R4)"), "{}", app.screen());
 }
 
 /// `n` opens on the first named participant without scores, and any of them can be chosen
