@@ -853,6 +853,20 @@ fn the_ruler_tells_apart_a_shared_initial_and_marks_a_new_participant() {
     assert!(app.render(80, 24).contains("  LHK+  + a new participant (R4)"), "{}", app.screen());
 }
 
+/// Trial 10 §A11: the `n` line's hint and the footer say the same of ↑, in every language.
+#[test]
+fn the_participant_lines_hint_and_footer_agree() {
+    for lang in [Lang::En, Lang::Sv, Lang::Da, Lang::Nb] {
+        let mut app = leadership_run(lang, false);
+        app.press('n');
+        let screen = app.render(80, 24);
+        let up = format!("↑ {}", app.lang.t("help.entry_previous"));
+        let hint = screen.lines().find(|l| l.contains("Esc")).expect("the hint");
+        assert!(hint.contains(&up), "{lang:?}: the hint says {up:?} as the footer does:\n{screen}");
+        assert!(screen.lines().last().is_some_and(|l| l.contains(&up)), "{lang:?}:\n{screen}");
+    }
+}
+
 /// `n` opens on the first named participant without scores, and any of them can be chosen
 /// in any order: the others keep their places.
 #[test]
