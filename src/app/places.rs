@@ -91,6 +91,7 @@ impl App {
         match action {
             _ if on_selected && matches!(mode, Mode::Normal) => self.selected_id().is_some(),
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
+            Action::MoveDown => !matches!(mode, Mode::Profile(p) if p.at_last(&self.portfolio.organisation)),
             _ => true,
         }
     }
