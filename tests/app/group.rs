@@ -914,3 +914,16 @@ fn results_with_three_items_scored_name_no_item_where_the_group_agrees() {
     );
     assert!(!screen.contains('▲'), "no item named:\n{screen}");
 }
+
+/// Trial 10 §A11: an action with a long title opens on its start, not scrolled to its end.
+#[test]
+fn the_action_form_opens_on_the_start_of_a_long_title() {
+    let long = "Workshop om gemensamma kostnader mellan förvaltningarna och regionens sjukvård";
+    let mut app = Harness::sample().on(fasett::action::Pane::Culture);
+    app.press('p').press('e').keys("<C-u>").type_text(long).keys("<C-s>");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Plan { .. })), "saved: {:?}", app.mode);
+    app.press('e');
+    let screen = app.render(80, 24);
+    let what = screen.lines().find(|l| l.contains("What *")).expect("the title's row");
+    assert!(what.contains("Workshop om gemensamma"), "{screen}");
+}
