@@ -469,6 +469,31 @@ mod tests {
         assert!(help.contains("B25 benefit 25") && help.contains("A3 action 3"), "{help}");
     }
 
+    /// Trial 10 §A11: an idea's triage is a decision in the Overview as in the report.
+    #[test]
+    fn a_triage_counts_among_the_decisions_as_the_report_lists_it() {
+        let count = |screen: &str| -> usize {
+            let line = screen.lines().find(|l| l.contains("decisions, last 90 days")).expect("the decisions");
+            let from = line.find("decisions, last").unwrap_or(0);
+            let digits: String =
+                line[..from].chars().rev().skip(1).take_while(char::is_ascii_digit).collect();
+            digits.chars().rev().collect::<String>().parse().expect("a count")
+        };
+        let mut app = Harness::sample().on(Pane::Overview);
+        let before = count(&app.render(120, 60));
+        app.press('i').press('b').press(ratatui::crossterm::event::KeyCode::Esc).press('4');
+        let screen = app.render(120, 60);
+        assert_eq!(count(&screen), before + 1, "{screen}");
+        let report =
+            crate::report::markdown(&app.portfolio, app.today, app.lang, crate::report::Options::default());
+        let from = app.today.saturating_sub(jiff::Span::new().days(super::DECISION_DAYS)).to_string();
+        let listed = report
+            .lines()
+            .filter(|l| l.contains("— decision:") && l.get(2..12).is_some_and(|date| date >= from.as_str()))
+            .count();
+        assert_eq!(listed, before + 1, "the report lists what the Overview counts:\n{report}");
+    }
+
     #[test]
     fn an_empty_portfolio_says_so() {
         let mut app = Harness::empty().on(Pane::Overview);
