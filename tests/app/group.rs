@@ -927,3 +927,13 @@ fn the_action_form_opens_on_the_start_of_a_long_title() {
     let what = screen.lines().find(|l| l.contains("What *")).expect("the title's row");
     assert!(what.contains("Workshop om gemensamma"), "{screen}");
 }
+
+/// Trial 10 §A11: the results name every participant, wrapped, not cut on one line.
+#[test]
+fn the_results_wrap_the_participants_rather_than_cut_them() {
+    let mut app = leadership_run(Lang::En, true);
+    app.press(KeyCode::Esc).press('r');
+    let screen = app.render(60, 60);
+    assert!(screen.contains("Participants: Kari Nordmann"), "{screen}");
+    assert!(screen.contains("Per Lie"), "the last name is read too, whole:\n{screen}");
+}
