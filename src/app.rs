@@ -39,8 +39,8 @@ pub use benefits::{
 };
 pub use conflicts::ConflictDialog;
 pub use culture::{
-    ActionForm, CultureMode, CultureState, Entry, EntryKind, NewRunForm, Preview, Rating, Refusal,
-    TemplateSource,
+    ActionForm, CultureMode, CultureState, DeleteAction, Entry, EntryKind, NewRunForm, Preview, Rating,
+    Refusal, TemplateSource,
 };
 pub use detail::{Row as DetailRow, Tone, detail_view};
 pub use fields::{ActionField, BenefitField, Field, FieldKind, FormField, IdeaField, MeasureField, RunField};
@@ -124,6 +124,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
     Delete(Id),
+    /// An action of the plan, which stays drawn beneath and is shown again after.
+    DeleteAction(DeleteAction),
 }
 
 /// Options the interface is started with.
@@ -298,9 +300,12 @@ impl App {
     }
 
     /// Rows a page-wise move jumps: the body height less borders and headings (the help's
-    /// own lines over it).
+    /// own lines over it, the rows of actions in a plan).
     fn page(&self) -> usize {
-        self.help_page().unwrap_or_else(|| usize::from(self.screen().body.height.saturating_sub(3))).max(1)
+        self.help_page()
+            .or_else(|| self.plan_page())
+            .unwrap_or_else(|| usize::from(self.screen().body.height.saturating_sub(3)))
+            .max(1)
     }
 
     /// Changes state in response to one action; the status line's message follows the pane
@@ -359,6 +364,7 @@ impl App {
             }
             Action::NewInitiative => self.open_new_form(),
             Action::EditSelected => self.open_edit_form(),
+            Action::DeleteSelected if matches!(self.mode, Mode::Culture(_)) => self.ask_delete_action(),
             Action::DeleteSelected => {
                 if let Some(id) = self.current_id()
                     && self.writable()
@@ -539,6 +545,7 @@ impl App {
                 form.confirm_discard = !form.confirm_discard;
                 self.mode = Mode::Form(form);
             }
+            Mode::Confirm(Confirm::DeleteAction(asked)) => self.mode = Mode::Culture(asked.plan()),
             _ => {}
         }
     }
@@ -546,6 +553,7 @@ impl App {
     fn confirm_yes(&mut self) {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Confirm(Confirm::Delete(id)) => self.delete(id),
+            Mode::Confirm(Confirm::DeleteAction(asked)) => self.delete_action(asked),
             Mode::Form(form) if form.confirm_discard => {
                 self.set_info(self.lang.t("status.discarded").to_owned());
             }

@@ -166,9 +166,16 @@ impl Change {
             Change::Assessment(r) => {
                 replace_by(&mut portfolio.assessments, r, |a| a.id);
             }
-            Change::Action(r) => {
-                replace_by(&mut portfolio.actions, r, |a| a.id);
-            }
+            Change::Action(r) => match r.after.as_deref() {
+                // Actions are listed by id: one deleted and brought back by undo returns to
+                // its place, so the file changes back line for line.
+                Some(new) if portfolio.action(new.id).is_none() => {
+                    let ix = portfolio.actions.iter().position(|a| a.id > new.id);
+                    let ix = ix.unwrap_or(portfolio.actions.len());
+                    portfolio.actions.insert(ix, new.clone());
+                }
+                _ => replace_by(&mut portfolio.actions, r, |a| a.id),
+            },
             Change::Template(r) => {
                 replace_by(&mut portfolio.templates, r, |t| (t.id.clone(), t.version));
             }

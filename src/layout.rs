@@ -161,6 +161,15 @@ pub fn help_overlay(body: Rect, compact: bool) -> Rect {
     Rect { x: body.x + (body.width - width) / 2, y: body.y + 1, width, height: body.height.saturating_sub(2) }
 }
 
+/// The rows below the action plan's list for the selected action's details.
+pub const PLAN_DETAIL_ROWS: u16 = 5;
+
+/// The rows of actions the action plan shows in the `body`: inside its border, below its
+/// heading, above a rule and the details.
+pub fn plan_rows_shown(body: Rect) -> u16 {
+    body.height.saturating_sub(2 + 1 + 1 + PLAN_DETAIL_ROWS)
+}
+
 /// The area inside a one-cell border.
 pub fn inside_border(area: Rect) -> Rect {
     Rect {

@@ -70,7 +70,9 @@ pub enum Draft {
     /// its date, value and note as typed (by catalog key, e.g. `measure.value`).
     Measurement { over: BenefitOver, benefit: Id, title: String, focus: usize, fields: Vec<(String, String)> },
     /// A line of a group's scores in checklist run `run`: `item` and `perspective` the slot's
-    /// ids, `number` the item's place in the run's list (from 1).
+    /// ids, `number` the item's place in the run's list (from 1); for one participant's line,
+    /// `respondent` is whose (their response's id, or the id a new one gets). Drafts written
+    /// before it was kept have none, and come back on the first participant without scores.
     Scores {
         run: Id,
         line: ScoreLine,
@@ -78,6 +80,8 @@ pub enum Draft {
         number: usize,
         perspective: Option<String>,
         text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        respondent: Option<Id>,
     },
     /// A line typed in the intake list: a new idea's title, or why idea `idea` is declined
     /// or parked.
@@ -492,6 +496,16 @@ mod tests {
                 number: 1,
                 perspective: None,
                 text: "0133".into(),
+                respondent: None,
+            },
+            Draft::Scores {
+                run: 2,
+                line: ScoreLine::Respondent,
+                item: "c1".into(),
+                number: 1,
+                perspective: None,
+                text: "3452".into(),
+                respondent: Some(4),
             },
             Draft::Idea { prompt: IdeaPrompt::Decline, idea: Some(27), text: "Finns redan".into() },
             Draft::Conflict {
@@ -511,6 +525,14 @@ mod tests {
                 assert!(!said.is_empty() && !said.contains('{'), "{lang:?}: {said}");
             }
         }
+    }
+
+    #[test]
+    fn a_scores_draft_written_before_the_participant_was_kept_still_reads() {
+        let old = r#"{"form": "scores", "run": 2, "line": "respondent", "item": "c1", "number": 1,
+            "perspective": null, "text": "34"}"#;
+        let draft: Draft = serde_json::from_str(old).expect("reads");
+        assert!(matches!(draft, Draft::Scores { respondent: None, .. }), "{draft:?}");
     }
 
     #[test]

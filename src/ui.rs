@@ -127,6 +127,9 @@ fn draw_mode(app: &App, frame: &mut Frame, screen: &Screen, mode: &Mode, theme: 
                 theme,
             );
         }
+        Mode::Confirm(Confirm::DeleteAction(asked)) => {
+            culture::render_delete_action(app, frame, body, *asked, theme);
+        }
         Mode::FilterBar { row } => dialog::filter_bar(app, frame, body, *row, theme),
         Mode::Profile(editor) => profile::render(app, frame, body, editor, theme),
         Mode::Placement(dialog) => placement::render(app, frame, body, dialog, theme),

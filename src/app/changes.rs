@@ -125,15 +125,23 @@ impl App {
 }
 
 /// What one change holds, in words, for the status line after an undo or a redo: an
-/// initiative by number and title with the fields that differ ("#4 Nattpatrull · Fasett"),
+/// initiative by number and title with the fields that differ ("#4 Nattpatrull · Fasett")
+/// or as added or deleted ("deleting #26 …"),
 /// a checklist run or an action by number, the profile, or how many changes a batch took
 /// back together.
 fn said(change: &Change, lang: Lang) -> String {
     let id = |key: &str, id: u32| lang.tf(key, &[("id", &id.to_string())]);
+    // A record the change made or removed is said so ("adding #26 …"); an edit names it alone.
+    let life = |before: bool, after: bool, what: String| match (before, after) {
+        (false, true) => lang.tf("history.adding", &[("what", &what)]),
+        (true, false) => lang.tf("history.deleting", &[("what", &what)]),
+        _ => what,
+    };
     match change {
         Change::Initiative(r) => {
             let Some(i) = r.either() else { return String::new() };
             let named = format!("#{} {}", i.id, crate::text::one_line(&i.title));
+            let named = life(r.before.is_some(), r.after.is_some(), named);
             let object = |side: Option<&crate::model::Initiative>| match side.map(serde_json::to_value) {
                 Some(Ok(Value::Object(map))) => Some(map),
                 _ => None,
@@ -146,8 +154,14 @@ fn said(change: &Change, lang: Lang) -> String {
                 _ => named,
             }
         }
-        Change::Assessment(r) => r.either().map(|a| id("history.run", a.id)).unwrap_or_default(),
-        Change::Action(r) => r.either().map(|a| id("history.action", a.id)).unwrap_or_default(),
+        Change::Assessment(r) => r
+            .either()
+            .map(|a| life(r.before.is_some(), r.after.is_some(), id("history.run", a.id)))
+            .unwrap_or_default(),
+        Change::Action(r) => r
+            .either()
+            .map(|a| life(r.before.is_some(), r.after.is_some(), id("history.action", a.id)))
+            .unwrap_or_default(),
         Change::Organisation(_) => lang.t("history.profile").to_owned(),
         Change::Batch(changes) if changes.len() == 1 => said(&changes[0], lang),
         Change::Batch(changes) => lang.tf("history.batch", &[("n", &changes.len().to_string())]),

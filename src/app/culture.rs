@@ -16,7 +16,7 @@ use tui_input::Input;
 
 pub use entry::{Entry, EntryKind, Preview, Refusal};
 pub use new_run::NewRunForm;
-pub use plan::ActionForm;
+pub use plan::{ActionForm, DeleteAction};
 
 use super::editing::{self, Typed};
 use super::fields::RunField;

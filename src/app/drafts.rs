@@ -191,8 +191,8 @@ impl App {
             Draft::Measurement { over, benefit, focus, fields, .. } => {
                 self.restore_measurement(over, benefit, focus, &fields);
             }
-            Draft::Scores { run, line, item, perspective, text, .. } => {
-                self.restore_scores(run, line, &item, perspective.as_deref(), &text);
+            Draft::Scores { run, line, item, perspective, text, respondent, .. } => {
+                self.restore_scores(run, line, (&item, perspective.as_deref()), &text, respondent);
             }
             Draft::Idea { prompt, idea, text } => self.restore_idea(prompt, idea, &text),
             Draft::IdeaForm { idea, focus, draft, fields } => {

@@ -3,7 +3,7 @@
 
 use super::benefits::{BenefitDialog, dialog_places, dialog_takes_text};
 use super::{App, CultureMode, Mode, ProfileEditor};
-use crate::action::{Action, GridAction, KeyContext, Pane, Place, ProfileAction, Unbound};
+use crate::action::{Action, CultureAction, GridAction, KeyContext, Pane, Place, ProfileAction, Unbound};
 use crate::i18n::Lang;
 
 impl App {
@@ -76,8 +76,8 @@ impl App {
 
     /// Whether a key for `action` can do something now in `mode` (the footer's mode, or the
     /// one the help was opened from), so that neither offers a key that would do nothing:
-    /// what acts on the selected initiative only while one is selected, `+` only while a
-    /// name waits to be added to the profile.
+    /// what acts on the selected initiative (or action of a plan) only while one is selected,
+    /// `+` only while a name waits to be added to the profile.
     pub fn offers_now(&self, mode: &Mode, action: &Action) -> bool {
         let on_selected = matches!(
             action,
@@ -92,6 +92,13 @@ impl App {
             _ if on_selected && matches!(mode, Mode::Normal) => self.selected_id().is_some(),
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
             Action::MoveDown => !matches!(mode, Mode::Profile(p) if p.at_last(&self.portfolio.organisation)),
+            Action::DeleteSelected
+            | Action::Culture(CultureAction::EditAction | CultureAction::ToggleDone) => match mode {
+                Mode::Culture(CultureMode::Plan { assessment, .. }) => {
+                    !self.plan_rows(*assessment).is_empty()
+                }
+                _ => true,
+            },
             _ => true,
         }
     }

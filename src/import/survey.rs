@@ -157,13 +157,7 @@ pub fn read(
     let mut columns = Vec::new();
     let mut taken: HashMap<usize, usize> = HashMap::new();
     let mut problems = Vec::new();
-    let item_name = |item: &str| {
-        template
-            .items
-            .iter()
-            .find(|i| i.id == item)
-            .map_or_else(|| item.to_owned(), |i| short(i.text.get(lang.code())))
-    };
+    let item_name = |item: &str| item_name(template, item, lang);
     for (index, header) in table.header().iter().enumerate() {
         let used_as = if is_email(header) {
             Use::Email
@@ -272,10 +266,14 @@ pub fn read(
     Ok(Survey { run, columns, missing, blank, empty_rows, notes: table.notes.clone() })
 }
 
-/// An item's text up to its first colon or question mark: a name for messages.
-fn short(text: &str) -> String {
-    let head = text.split([':', '?']).next().unwrap_or(text).trim();
-    cut(if head.is_empty() { text } else { head }, 48)
+/// Item `id`'s name for messages: the one rule of [`scoring::item_name`], cut to fit a line;
+/// the id itself when the template has no such item.
+fn item_name(template: &Template, id: &str, lang: Lang) -> String {
+    template
+        .items
+        .iter()
+        .find(|i| i.id == id)
+        .map_or_else(|| id.to_owned(), |i| cut(&scoring::item_name(template, i, lang.code()), 48))
 }
 
 /// At most `max` characters of one line of `text`, "…" where it was cut.
@@ -342,11 +340,7 @@ pub fn matching(survey: &Survey, template: &Template, lang: Lang) -> Vec<String>
         .map(|c| {
             let target = match &c.used_as {
                 Use::Slot { item, perspective } => {
-                    let mut name = template
-                        .items
-                        .iter()
-                        .find(|i| i.id == *item)
-                        .map_or_else(|| item.clone(), |i| short(i.text.get(lang.code())));
+                    let mut name = item_name(template, item, lang);
                     if let Some(p) =
                         perspective.as_ref().and_then(|p| template.perspectives.iter().find(|x| x.id == *p))
                     {
@@ -446,5 +440,27 @@ mod tests {
         assert!(problems[0].message.contains("“Fråga”"), "{problems:?}");
         let twice = table(&[&["risk_taking", "Risk taking"], &["1", "2"]]);
         assert!(read(&twice, &climate, &options(), Lang::En).is_err(), "two columns for one item");
+    }
+
+    #[test]
+    fn items_are_named_by_the_one_rule_of_the_results() {
+        // Every item written "Name: statement": the name before the colon.
+        let journey = template("innovation_journey");
+        let t = table(&[&["uncertainty · organisation"], &["3"]]);
+        let s = read(&t, &journey, &options(), Lang::En).expect("reads");
+        assert!(s.missing.contains(&"Curiosity".to_owned()), "{:?}", s.missing);
+        // One item with a colon among questions: not cut there, as the results do not.
+        let mut climate = template("innovation_climate");
+        let item = climate.items.iter_mut().find(|i| i.id == "idea_time").expect("item");
+        item.text.0.insert("en".into(), "Time: is there any?".into());
+        let t = table(&[&["risk_taking"], &["3"]]);
+        let s = read(&t, &climate, &options(), Lang::En).expect("reads");
+        assert!(s.missing.contains(&"Time: is there any?".to_owned()), "{:?}", s.missing);
+        let lines = matching(
+            &read(&table(&[&["idea_time"], &["3"]]), &climate, &options(), Lang::En).expect("reads"),
+            &climate,
+            Lang::En,
+        );
+        assert_eq!(lines, ["A “idea_time” → Time: is there any?"]);
     }
 }

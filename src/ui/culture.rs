@@ -21,6 +21,8 @@ mod plan;
 mod rating;
 mod results;
 
+pub use plan::render_delete as render_delete_action;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

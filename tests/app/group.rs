@@ -891,6 +891,52 @@ fn n_opens_on_the_first_named_participant_without_scores() {
     assert!(app.render(80, 24).contains("R5: one score per item"), "{}", app.screen());
 }
 
+/// Whose line an `n` entry is: the participant it was typed for, a position in the run.
+fn respondent(app: &Harness) -> usize {
+    let Mode::Culture(CultureMode::Entry(entry)) = &app.mode else { panic!("the line: {:?}", app.mode) };
+    assert_eq!(entry.kind, EntryKind::Respondent);
+    entry.who
+}
+
+/// A participant's line that was being corrected comes back for that participant after a
+/// kill, not for the first one without scores; a draft from before the participant was
+/// kept comes back as it used to.
+#[test]
+fn a_participants_line_comes_back_for_the_same_participant() {
+    let mut app = leadership_run(Lang::En, true);
+    app.press('n').press_times(KeyCode::Up, 3).type_text("33");
+    assert_eq!(respondent(&app), 1, "Ola's line");
+    let mut back = crate::drafts::restored(&app);
+    assert_eq!(respondent(&back), 1, "Ola's line again");
+    assert_eq!(entry_state(&back).3, "33", "as typed");
+    assert!(back.render(80, 24).contains("Ola Hansen (R2): one score per item"), "{}", back.screen());
+    back.type_text("45523").press(KeyCode::Enter);
+    let a = run(&back);
+    assert_eq!(a.responses.len(), 4, "Ola's row corrected, nobody added: {}", back.message());
+    assert_eq!(a.responses[1].score("user_orientation", None), Some(3));
+
+    // Not yet scored, chosen out of order: Ingrid, while Kari is the first without scores.
+    let mut app = leadership_run(Lang::En, false);
+    app.press('n').press_times(KeyCode::Down, 2).type_text("4");
+    assert_eq!(respondent(&app), 2);
+    assert_eq!(respondent(&crate::drafts::restored(&app)), 2, "Ingrid's line again");
+
+    // A draft written before whose line it was kept: the first without scores, as before.
+    let Some(fasett::recovery::Draft::Scores { run, line, item, number, perspective, text, .. }) =
+        app.current_draft()
+    else {
+        panic!("a draft of the line")
+    };
+    let old =
+        fasett::recovery::Draft::Scores { run, line, item, number, perspective, text, respondent: None };
+    let mut fresh = Harness::on_disk(&app.portfolio).lang(Lang::En);
+    let file = fasett::recovery::path_for(fresh.path().expect("a data file"));
+    fasett::recovery::write(&file, &fasett::recovery::Recovery::new(old)).expect("a recovery file");
+    fresh.offer_recovery();
+    fresh.press('y');
+    assert_eq!(respondent(&fresh), 0, "Kari, the first without scores");
+}
+
 /// Three items scored by the group: too few for the narrowest of their spreads to be called
 /// agreement beside the widest called disagreement (the rule in `scoring::group::standout`).
 #[test]

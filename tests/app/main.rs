@@ -16,6 +16,7 @@ mod ideas;
 mod journeys;
 mod languages;
 mod mapping;
+mod plan;
 mod profile;
 mod register;
 mod regressions;

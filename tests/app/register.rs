@@ -125,9 +125,11 @@ fn delete_asks_and_undo_and_redo_bring_it_back_and_away() {
     app.press('u');
     assert_eq!(app.portfolio, sample());
     assert_eq!(app.selected_id(), Some(7), "the restored initiative is selected");
-    assert!(app.message().starts_with("Undone: #7 "), "{}", app.message());
+    let title = sample().initiative(7).expect("in the sample").title.clone();
+    assert_eq!(app.message(), format!("Undone: deleting #7 {title}. Saved."));
     app.press("<C-r>");
     assert!(app.portfolio.initiative(7).is_none());
+    assert_eq!(app.message(), format!("Redone: deleting #7 {title}. Saved."));
 }
 
 #[test]

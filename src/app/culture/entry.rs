@@ -22,7 +22,7 @@ use super::{CultureMode, Rating};
 use crate::action::{Action, Edit};
 use crate::app::{App, Mode, editing};
 use crate::history::Change;
-use crate::model::{Answer, Assessment, Response, Template};
+use crate::model::{Answer, Assessment, Id, Response, Template};
 use crate::scoring::{self, Slot};
 
 mod line;
@@ -154,6 +154,12 @@ impl Entry {
         Self::marks(a, position + 1, show_names).ends_with('+').then(|| who::label(a, position, show_names))
     }
 
+    /// For a participant's line in run `a`: whose it is, as the id of their response (or the
+    /// id a new participant's gets), which a draft keeps; `None` for the other lines.
+    pub fn respondent_id(&self, a: &Assessment) -> Option<Id> {
+        (self.kind == EntryKind::Respondent).then(|| who::id_at(a, self.who))
+    }
+
     /// Whose scores a respondent's line holds: "Ola Hansen (R2)", or "R5".
     pub fn respondent(&self, a: &Assessment, show_names: bool) -> String {
         who::label(a, self.who, show_names)
@@ -197,15 +203,25 @@ impl App {
     }
 
     /// The entry line of `kind` on `rating`'s slot, holding `text` typed in an earlier session
-    /// (a draft put back): what is stored for the slot now is what it is told apart from.
-    pub(in crate::app) fn reopen_entry(&mut self, rating: Rating, kind: EntryKind, text: &str) {
+    /// (a draft put back): what is stored for the slot now is what it is told apart from. A
+    /// participant's line comes back for `respondent` ([`Entry::respondent_id`]).
+    pub(in crate::app) fn reopen_entry(
+        &mut self,
+        rating: Rating,
+        kind: EntryKind,
+        text: &str,
+        respondent: Option<Id>,
+    ) {
         let Some(a) = self.portfolio.assessment(rating.id) else { return };
         let Some((t, _)) = self.run_template(a) else { return };
-        // A participant's line comes back for the one it would open on now: without scores,
-        // so it adds to no one's.
-        let who = who::first_unscored(a);
-        let opened_with =
-            if kind == EntryKind::Respondent { String::new() } else { prefill(t, a, rating, kind) };
+        // Without a participant (a draft from before they were kept, or one whose response
+        // is gone), the one `n` would open on now: without scores, so it adds to no one's.
+        let who = respondent.and_then(|id| who::position_of(a, id)).unwrap_or_else(|| who::first_unscored(a));
+        let opened_with = if kind == EntryKind::Respondent {
+            who::scores_line(t, a, who)
+        } else {
+            prefill(t, a, rating, kind)
+        };
         let input = Input::new(text.to_owned());
         let entry = Entry { rating, kind, input, opened_with, replace: false, asking: false, who };
         self.mode = Mode::Culture(CultureMode::Entry(Box::new(entry)));

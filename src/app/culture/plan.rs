@@ -1,10 +1,10 @@
-//! Action plans: the action form (what, how, when, who, competences, follow-up) and
-//! marking actions done.
+//! Action plans: the action form (what, how, when, who, competences, follow-up), marking
+//! actions done and deleting them (after the register's own yes/no question).
 
 use super::{CultureMode, sideways};
 use crate::app::editing::{self, FormState, Typed};
 use crate::app::fields::{ActionField, FieldKind, FormField};
-use crate::app::{App, Mode};
+use crate::app::{App, Confirm, Mode};
 use crate::cycle;
 use crate::dates;
 use crate::history::Change;
@@ -20,6 +20,21 @@ pub struct ActionForm {
     pub error: Option<String>,
     /// The view to return to.
     pub back: Box<CultureMode>,
+}
+
+/// An action asked about before it is deleted, with the plan the question was asked over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeleteAction {
+    pub id: Id,
+    pub assessment: Option<Id>,
+    pub selected: usize,
+}
+
+impl DeleteAction {
+    /// The plan to show beneath the question and after it.
+    pub fn plan(self) -> CultureMode {
+        CultureMode::Plan { assessment: self.assessment, selected: self.selected }
+    }
 }
 
 impl ActionForm {
@@ -185,6 +200,37 @@ impl App {
             if let Mode::Culture(CultureMode::Plan { selected, .. }) = &mut self.mode {
                 let rows = plan_order(&self.portfolio, assessment);
                 *selected = rows.iter().position(|r| *r == id).unwrap_or(*selected);
+            }
+        }
+    }
+}
+
+impl App {
+    /// The rows a page-wise move goes in the plan: those its list shows. `None` elsewhere.
+    pub(in crate::app) fn plan_page(&self) -> Option<usize> {
+        let Mode::Culture(CultureMode::Plan { .. }) = self.mode else { return None };
+        Some(usize::from(crate::layout::plan_rows_shown(self.screen().body)))
+    }
+
+    /// `d` in the plan: asks before deleting the selected action.
+    pub(in crate::app) fn ask_delete_action(&mut self) {
+        let Mode::Culture(CultureMode::Plan { assessment, selected }) = self.mode else { return };
+        let Some(id) = self.plan_rows(assessment).get(selected).copied() else { return };
+        if self.writable() {
+            self.mode = Mode::Confirm(Confirm::DeleteAction(DeleteAction { id, assessment, selected }));
+        }
+    }
+
+    /// The answer yes: deletes the action (undo brings it back) and shows the plan again,
+    /// the selection on the row that took its place.
+    pub(in crate::app) fn delete_action(&mut self, asked: DeleteAction) {
+        self.mode = Mode::Culture(asked.plan());
+        let Some(before) = self.portfolio.action(asked.id).cloned() else { return };
+        if self.commit(Change::action(Some(before), None)) {
+            self.set_info(self.lang.tf("plan.deleted", &[("id", &asked.id)]));
+            let rows = self.plan_rows(asked.assessment).len();
+            if let Mode::Culture(CultureMode::Plan { selected, .. }) = &mut self.mode {
+                *selected = (*selected).min(rows.saturating_sub(1));
             }
         }
     }

@@ -28,17 +28,19 @@ impl App {
             number: entry.rating.row + 1,
             perspective: slot.perspective.map(str::to_owned),
             text: text.to_owned(),
+            respondent: entry.respondent_id(run),
         })
     }
 
-    /// The score line back on its slot (a participant's line: on the item its cursor reached).
+    /// The score line back on its slot (a participant's line: on the item its cursor reached,
+    /// for the participant `respondent` names).
     pub(super) fn restore_scores(
         &mut self,
         run: Id,
         line: ScoreLine,
-        item: &str,
-        perspective: Option<&str>,
+        (item, perspective): (&str, Option<&str>),
         text: &str,
+        respondent: Option<Id>,
     ) {
         let rating = self.portfolio.assessment(run).and_then(|a| self.run_template(a)).and_then(|(t, _)| {
             if line == ScoreLine::Respondent {
@@ -53,7 +55,7 @@ impl App {
         });
         if let Some(rating) = rating {
             self.show_run(run);
-            self.reopen_entry(rating, line, &one_line(text));
+            self.reopen_entry(rating, line, &one_line(text), respondent);
         } else {
             let text = crate::text::one_line(text).into_owned();
             self.set_error(self.lang.tf("recovery.scores_gone", &[("run", &run), ("text", &text)]));

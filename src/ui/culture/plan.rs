@@ -18,10 +18,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Row, Wrap};
 
 use super::{run_title, view_block};
-use crate::app::{ActionField, ActionForm, App, FieldKind, FormField};
+use crate::app::{ActionField, ActionForm, App, DeleteAction, FieldKind, FormField};
 use crate::model::{ActionItem, Id};
 use crate::text::one_line;
-use crate::ui::dialog::{centred, framed};
+use crate::ui::dialog::{centred, framed, question};
 use crate::ui::theme::Theme;
 
 /// The item's text in the run's template in the UI language; its id only when no template
@@ -66,8 +66,12 @@ pub fn render(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = app.plan_rows(assessment);
-    let [list, rule, detail] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(5)]).areas(inner);
+    let [list, rule, detail] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(crate::layout::PLAN_DETAIL_ROWS),
+    ])
+    .areas(inner);
     frame.render_widget(
         Line::styled(theme.symbols().rule.repeat(usize::from(rule.width)), theme.border()),
         rule,
@@ -144,6 +148,16 @@ pub fn render(
     }
     let lines = theme.labelled_lines(&entries, usize::from(detail.width), usize::from(detail.height));
     frame.render_widget(Paragraph::new(lines), detail);
+}
+
+/// The plan with the question before deleting one of its actions: the register's question,
+/// naming the action.
+pub fn render_delete(app: &App, frame: &mut Frame, area: Rect, asked: DeleteAction, theme: &Theme) {
+    render(app, frame, area, asked.assessment, asked.selected, theme);
+    let what = app.portfolio.action(asked.id).map(|a| one_line(&a.what).into_owned()).unwrap_or_default();
+    let text = app.lang.tf("plan.delete_text", &[("id", &asked.id), ("what", &what)]);
+    let title = app.lang.t("dialog.delete_title");
+    question(frame, area, title, &text, app.lang.t("dialog.delete_keys"), theme);
 }
 
 pub fn render_form(app: &App, frame: &mut Frame, area: Rect, form: &ActionForm, theme: &Theme) {

@@ -21,6 +21,16 @@ pub fn id_at(a: &Assessment, position: usize) -> Id {
     }
 }
 
+/// The position of the participant whose id is `id` ([`id_at`] the other way round); `None`
+/// when no position has it (their response was removed).
+pub fn position_of(a: &Assessment, id: Id) -> Option<usize> {
+    if let Some(position) = a.responses.iter().position(|r| r.id == id) {
+        return Some(position);
+    }
+    let ahead = usize::try_from(id.checked_sub(a.next_response_id())?).ok()?;
+    Some(a.responses.len() + ahead).filter(|p| *p <= new_position(a))
+}
+
 /// The name of the participant at `position` (their response's kept name, else the run's
 /// participant listed there), unless names are hidden.
 pub fn name_at(a: &Assessment, position: usize, show_names: bool) -> Option<&str> {
