@@ -164,9 +164,8 @@ impl Column {
 
     fn width(self) -> u16 {
         match self {
-            Column::Owner => 11,
+            Column::Owner | Column::Latest => 11,
             Column::Target => 13,
-            Column::Latest => 11,
             Column::Realisation => 5,
             Column::Due => 10,
         }
