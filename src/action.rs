@@ -572,6 +572,9 @@ pub enum Place {
     IntakeText,
     /// The idea form over the intake list: title, proposer, channel, date received, need.
     IdeaForm,
+    /// A view opened over a pane where a digit answers nothing (the intake list, benefits,
+    /// an initiative, results, the comparison, an action plan): `1`–`4` leave it for a pane.
+    SubView,
     /// Typing the value that settles a conflict.
     ConflictEdit,
 }

@@ -84,10 +84,11 @@ pub enum Mode {
     FilterBar {
         row: usize,
     },
-    /// Reading one initiative.
+    /// Reading one initiative; `Esc` returns to `back`, the list it was opened from, if any.
     Detail {
         id: Id,
         scroll: u16,
+        back: Option<Box<Mode>>,
     },
     /// Creating or editing an initiative.
     Form(Box<InitiativeForm>),
@@ -359,7 +360,7 @@ impl App {
             Action::RunCommand(line) => self.run_command(&line),
             Action::OpenSelected => {
                 if let Some(id) = self.selected_id() {
-                    self.mode = Mode::Detail { id, scroll: 0 };
+                    self.mode = Mode::Detail { id, scroll: 0, back: None };
                 }
             }
             Action::NewInitiative => self.open_new_form(),
@@ -536,6 +537,7 @@ impl App {
                 self.filter.text.clear();
                 self.refresh_view();
             }
+            Mode::Detail { back: Some(back), .. } => self.go_back(*back),
             Mode::Profile(mut editor) if editor.editing.is_some() => {
                 editor.editing = None;
                 self.mode = Mode::Profile(editor);
@@ -672,6 +674,7 @@ impl App {
 
     /// Shows `pane`; a message said in the pane before goes (see [`App::update`]).
     fn switch_pane(&mut self, pane: Pane) {
+        self.leave_sub_view();
         self.pane = pane;
         self.keep_overview_current();
     }

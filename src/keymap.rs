@@ -42,7 +42,7 @@ macro_rules! bind {
     ($place:ident, $($rest:tt)+) => {
         bind!([$place], $($rest)+)
     };
-    ([$($place:ident),+], [$($code:expr => $mods:expr),+], $label:literal, $help:literal, $footer:literal, $action:expr) => {
+    ([$($place:ident),+], [$($code:expr => $mods:expr),+], $label:expr, $help:literal, $footer:literal, $action:expr) => {
         Binding {
             places: &[$(Place::$place),+],
             keys: &[$(($code, $mods)),+],
@@ -60,12 +60,15 @@ use KeyCode::{
 
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
+/// The label of the rating's digits, which help and footer write as the run's scale.
+pub const SCORE_LABEL: &str = "0-9";
+
 pub static BINDINGS: &[Binding] = &[
     bind!(Anywhere, [Char('l') => CTRL], "Ctrl-l", "help.redraw", false, Action::Redraw),
-    bind!(Everywhere, [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
-    bind!(Everywhere, [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
-    bind!(Everywhere, [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
-    bind!(Everywhere, [Char('4') => NONE], "4", "help.pane_overview", false, Action::ShowPane(Pane::Overview)),
+    bind!([Everywhere, SubView], [Char('1') => NONE], "1", "help.pane_portfolio", false, Action::ShowPane(Pane::Portfolio)),
+    bind!([Everywhere, SubView], [Char('2') => NONE], "2", "help.pane_initiatives", false, Action::ShowPane(Pane::Initiatives)),
+    bind!([Everywhere, SubView], [Char('3') => NONE], "3", "help.pane_culture", false, Action::ShowPane(Pane::Culture)),
+    bind!([Everywhere, SubView], [Char('4') => NONE], "4", "help.pane_overview", false, Action::ShowPane(Pane::Overview)),
     bind!(Everywhere, [Tab => NONE], "Tab", "help.next_pane", false, Action::ShowNextPane),
     bind!(Everywhere, [BackTab => KeyModifiers::SHIFT, BackTab => NONE], "Shift-Tab", "help.previous_pane", false, Action::ShowPreviousPane),
     bind!(Lists, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
@@ -95,6 +98,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Intake, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
     bind!(Intake, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
     bind!(Intake, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
+    bind!(Intake, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Intake, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
     bind!(Intake, [Char('n') => NONE], "n", "help.intake_new", true, Action::NewInitiative),
     bind!(Intake, [Char('e') => NONE], "e", "help.intake_edit", true, Action::EditSelected),
     bind!(Intake, [Char('b') => NONE], "b", "help.intake_assess", true, Action::Idea(IdeaAction::Assess)),
@@ -107,7 +112,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Intake, [Enter => NONE], "Enter", "help.open", false, Action::OpenSelected),
     bind!(Intake, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
     bind!(Intake, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(Intake, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Intake, [Esc => NONE, Char('q') => NONE], "Esc q", "help.close", true, Action::Cancel),
     bind!(Intake, [Char('?') => NONE], "?", "help.help", false, Action::ToggleHelp),
     bind!(IntakeText, [Enter => NONE], "Enter", "help.intake_submit", true, Action::Submit),
     bind!(IntakeText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
@@ -139,7 +144,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, [Char('G') => NONE, End => NONE], "G", "help.last", true, Action::MoveToLast),
     bind!(Detail, [Char('e') => NONE], "e", "help.edit", true, Action::EditSelected),
     bind!(Detail, [Char('a') => NONE], "a", "help.log", true, Action::AddLogEntry),
-    bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Detail, [Esc => NONE, Enter => NONE, Char('q') => NONE], "Esc q", "help.close", true, Action::Cancel),
     bind!([Detail, FilterBar], [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     // Where `?` is typed, F1 opens the help.
     bind!([Form, LogEntry, Search, CommandLine], [KeyCode::F(1) => NONE], "F1", "help.help", true, Action::ToggleHelp),
@@ -167,6 +172,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Profile, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
     bind!(Profile, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
     bind!(Profile, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
+    bind!(Profile, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Profile, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
     bind!(Profile, [Enter => NONE, Char('e') => NONE], "Enter e", "help.profile_edit", true, Action::Profile(ProfileAction::EditRow)),
     bind!(Profile, [Char('d') => NONE], "d", "help.profile_delete", false, Action::Profile(ProfileAction::DeleteRow)),
     bind!(Profile, [Char('r') => NONE], "r", "help.profile_retire", true, Action::Profile(ProfileAction::ToggleRetired)),
@@ -174,7 +181,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Profile, [Char('J') => NONE], "J", "help.profile_goal_down", false, Action::Profile(ProfileAction::MoveGoalDown)),
     bind!(Profile, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Profile, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(Profile, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Cancel),
+    bind!(Profile, [Esc => NONE, Char('q') => NONE], "Esc q", "help.close", true, Action::Cancel),
     bind!(Profile, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(ProfileText, [Enter => NONE], "Enter", "help.profile_apply", true, Action::Submit),
     bind!(ProfileText, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
@@ -205,7 +212,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Placement, [Char('c') => NONE], "c", "pushed_by.bottom_up_testing", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::BottomUpTesting))),
     bind!(Placement, [Char('d') => NONE], "d", "pushed_by.preparing_for_future", false, Action::Grid(GridAction::AnswerPushedBy(PushedBy::PreparingForFuture))),
     bind!(Placement, [Enter => NONE], "Enter", "help.grid_accept", true, Action::Grid(GridAction::AcceptPlacement)),
-    bind!(Placement, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Cancel),
+    bind!(Placement, [Esc => NONE, Char('q') => NONE], "Esc q", "help.cancel", true, Action::Cancel),
     bind!(Placement, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     // Culture
     bind!(Runs, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
@@ -220,16 +227,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(NewRun, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
     bind!(NewRun, [Enter => NONE, Char('s') => CTRL], "Enter", "help.culture_start_run", true, Action::Culture(CultureAction::Save)),
     bind!(NewRun, [Esc => NONE], "Esc", "help.cancel", true, Action::Culture(CultureAction::Back)),
-    bind!(Rating, [Char('0') => NONE], "0-9", "help.culture_score", true, Action::Culture(CultureAction::SetScore(0))),
-    bind!(Rating, [Char('1') => NONE], "1", "help.culture_score", false, Action::Culture(CultureAction::SetScore(1))),
-    bind!(Rating, [Char('2') => NONE], "2", "help.culture_score", false, Action::Culture(CultureAction::SetScore(2))),
-    bind!(Rating, [Char('3') => NONE], "3", "help.culture_score", false, Action::Culture(CultureAction::SetScore(3))),
-    bind!(Rating, [Char('4') => NONE], "4", "help.culture_score", false, Action::Culture(CultureAction::SetScore(4))),
-    bind!(Rating, [Char('5') => NONE], "5", "help.culture_score", false, Action::Culture(CultureAction::SetScore(5))),
-    bind!(Rating, [Char('6') => NONE], "6", "help.culture_score", false, Action::Culture(CultureAction::SetScore(6))),
-    bind!(Rating, [Char('7') => NONE], "7", "help.culture_score", false, Action::Culture(CultureAction::SetScore(7))),
-    bind!(Rating, [Char('8') => NONE], "8", "help.culture_score", false, Action::Culture(CultureAction::SetScore(8))),
-    bind!(Rating, [Char('9') => NONE], "9", "help.culture_score", false, Action::Culture(CultureAction::SetScore(9))),
+    // One row for every digit: the digit pressed is the score ([`action_for`]); help and footer
+    // write the run's own scale for the label.
+    bind!(Rating, [Char('0') => NONE, Char('1') => NONE, Char('2') => NONE, Char('3') => NONE, Char('4') => NONE, Char('5') => NONE, Char('6') => NONE, Char('7') => NONE, Char('8') => NONE, Char('9') => NONE], SCORE_LABEL, "help.culture_score", true, Action::Culture(CultureAction::SetScore(0))),
     bind!(Rating, [Char('x') => NONE, KeyCode::Backspace => NONE, KeyCode::Delete => NONE], "x", "help.culture_clear_score", false, Action::Culture(CultureAction::ClearScore)),
     bind!(Rating, [Down => NONE, Char('j') => NONE], "↓ j", "help.culture_next_item", false, Action::MoveDown),
     bind!(Rating, [Up => NONE, Char('k') => NONE], "↑ k", "help.culture_previous_item", false, Action::MoveUp),
@@ -250,7 +250,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Rating, [Char('p') => NONE], "p", "help.culture_plan", false, Action::Culture(CultureAction::ShowPlan)),
     bind!(Rating, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Rating, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(Rating, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(Rating, [Esc => NONE, Char('q') => NONE], "Esc q", "help.culture_back", true, Action::Culture(CultureAction::Back)),
     bind!(Entry, [Enter => NONE], "Enter", "help.entry_store", true, Action::Culture(CultureAction::Save)),
     bind!(Entry, [Down => NONE], "↓", "help.entry_next", false, Action::MoveDown),
     bind!(Entry, [Up => NONE], "↑", "help.entry_previous", true, Action::MoveUp),
@@ -264,12 +264,16 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Results, [Up => NONE, Char('k') => NONE], "↑ k", "help.scroll_up", false, Action::MoveUp),
     bind!(Results, [PgDn => NONE], "PgDn", "help.page_down", false, Action::PageDown),
     bind!(Results, [PgUp => NONE], "PgUp", "help.page_up", false, Action::PageUp),
+    bind!(Results, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
+    bind!(Results, [Char('G') => NONE, End => NONE], "G End", "help.last", false, Action::MoveToLast),
     bind!(Results, [Enter => NONE], "Enter", "help.culture_rate", true, Action::Culture(CultureAction::OpenRating)),
     bind!(Results, [Char('r') => NONE], "r", "help.culture_results", true, Action::Culture(CultureAction::ShowResults)),
     bind!(Results, [Char('c') => NONE], "c", "help.culture_compare", true, Action::Culture(CultureAction::ShowComparison)),
     bind!(Results, [Char('p') => NONE], "p", "help.culture_plan", true, Action::Culture(CultureAction::ShowPlan)),
     bind!(Results, [Char('P') => NONE], "P", "help.culture_presentation", false, Action::Culture(CultureAction::TogglePresentation)),
-    bind!(Results, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(Results, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
+    bind!(Results, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
+    bind!(Results, [Esc => NONE, Char('q') => NONE], "Esc q", "help.culture_back", true, Action::Culture(CultureAction::Back)),
     bind!(Plan, [Down => NONE, Char('j') => NONE], "↓ j", "help.move_down", true, Action::MoveDown),
     bind!(Plan, [Up => NONE, Char('k') => NONE], "↑ k", "help.move_up", false, Action::MoveUp),
     bind!(Plan, [Char('g') => NONE, Home => NONE], "g Home", "help.first", false, Action::MoveToFirst),
@@ -283,7 +287,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, [Char('d') => NONE], "d", "help.delete", true, Action::DeleteSelected),
     bind!(Plan, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
     bind!(Plan, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(Plan, [Esc => NONE, Char('q') => NONE], "Esc", "help.culture_back", true, Action::Culture(CultureAction::Back)),
+    bind!(Plan, [Esc => NONE, Char('q') => NONE], "Esc q", "help.culture_back", true, Action::Culture(CultureAction::Back)),
     bind!(ActionForm, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::Culture(CultureAction::NextField)),
     bind!(ActionForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Culture(CultureAction::PreviousField)),
     bind!(ActionForm, [Char('s') => CTRL, Enter => NONE], "Ctrl-s", "help.save_form", true, Action::Culture(CultureAction::Save)),
@@ -307,7 +311,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Mapping, [Left => NONE, Char('h') => NONE], "←", "mapping.help_change_back", false, Action::Mapping(MappingAction::Change(false))),
     bind!(Mapping, [Char('s') => NONE], "s", "mapping.help_save", true, Action::Mapping(MappingAction::Save)),
     bind!(Mapping, [Enter => NONE], "Enter", "mapping.help_import", true, Action::Mapping(MappingAction::Import)),
-    bind!(Mapping, [Esc => NONE, Char('q') => NONE], "Esc", "help.cancel", true, Action::Mapping(MappingAction::Close)),
+    bind!(Mapping, [Esc => NONE, Char('q') => NONE], "Esc q", "help.cancel", true, Action::Mapping(MappingAction::Close)),
     bind!(Mapping, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     // Conflicts left by a merge
     bind!(Everywhere, [Char('C') => NONE], "C", "conflict.help_open", false, Action::OpenConflicts),
@@ -318,7 +322,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Conflict, [Left => NONE, Char('p') => NONE, BackTab => SHIFT, BackTab => NONE], "← p", "conflict.help_previous", false, Action::Conflict(ConflictAction::Previous)),
     bind!(Conflict, [Char('u') => NONE], "u", "help.undo", true, Action::Undo),
     bind!(Conflict, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(Conflict, [Esc => NONE, Char('q') => NONE], "Esc", "conflict.help_later", true, Action::Cancel),
+    bind!(Conflict, [Esc => NONE, Char('q') => NONE], "Esc q", "conflict.help_later", true, Action::Cancel),
     bind!(Conflict, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(ConflictEdit, [Enter => NONE], "Enter", "conflict.help_apply", true, Action::Submit),
     bind!(ConflictEdit, [Esc => NONE], "Esc", "help.cancel", true, Action::Cancel),
@@ -351,7 +355,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(BenefitList, [Enter => NONE], "Enter", "benefits.help_open", false, Action::Benefits(BenefitAction::OpenInitiative)),
     bind!(BenefitList, [Char('u') => NONE], "u", "help.undo", false, Action::Undo),
     bind!(BenefitList, [Char('r') => CTRL], "Ctrl-r", "help.redo", false, Action::Redo),
-    bind!(BenefitList, [Esc => NONE, Char('q') => NONE], "Esc", "help.close", true, Action::Benefits(BenefitAction::Back)),
+    bind!(BenefitList, [Esc => NONE, Char('q') => NONE], "Esc q", "help.close", true, Action::Benefits(BenefitAction::Back)),
     bind!(BenefitList, [Char('?') => NONE], "?", "help.help", true, Action::ToggleHelp),
     bind!(BenefitForm, [Tab => NONE, Down => NONE], "Tab ↓", "help.next_field", true, Action::Benefits(BenefitAction::NextField)),
     bind!(BenefitForm, [BackTab => SHIFT, BackTab => NONE, Up => NONE], "Shift-Tab ↑", "help.previous_field", false, Action::Benefits(BenefitAction::PreviousField)),
@@ -409,6 +413,10 @@ pub fn action_for(context: &KeyContext, key: KeyEvent) -> Option<Action> {
         .find_map(|place| BINDINGS.iter().find(|b| b.serves(*place) && matches(b, &key)))
         .or_else(anywhere);
     if let Some(binding) = bound {
+        if let (Action::Culture(CultureAction::SetScore(_)), Char(digit)) = (&binding.action, key.code) {
+            let score = digit.to_digit(10).and_then(|d| u8::try_from(d).ok());
+            return score.map(|s| Action::Culture(CultureAction::SetScore(s)));
+        }
         return Some(binding.action.clone());
     }
     match context.unbound {

@@ -40,7 +40,7 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
-use crate::app::{App, Confirm, Mode, StatusPrompt};
+use crate::app::{App, Confirm, CultureMode, Mode, StatusPrompt};
 use crate::keymap;
 use crate::layout::{self, Density, Screen};
 use crate::text::one_line;
@@ -87,8 +87,9 @@ fn draw_screen(app: &App, frame: &mut Frame, theme: &Theme) {
         Pane::Overview => overview::render(app, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
-    draw_footer(app, frame, footer, theme);
     draw_mode(app, frame, &screen, &app.mode, theme);
+    // After the view: what it offers may depend on how it was laid out (results scroll).
+    draw_footer(app, frame, footer, theme);
 }
 
 /// What `mode` draws over the pane: a dialog, a form, a view. The help overlay draws the mode
@@ -100,7 +101,7 @@ fn draw_mode(app: &App, frame: &mut Frame, screen: &Screen, mode: &Mode, theme: 
             draw_mode(app, frame, screen, back, theme);
             help::render(app, frame, body, back, *scroll, theme);
         }
-        Mode::Detail { id, scroll } => detail::render(app, frame, screen, *id, *scroll, theme),
+        Mode::Detail { id, scroll, .. } => detail::render(app, frame, screen, *id, *scroll, theme),
         Mode::Form(form) => {
             editor::render(app, frame, body, form, theme);
             if form.confirm_discard {
@@ -212,13 +213,30 @@ pub(crate) fn filled(mut text: String, width: usize) -> String {
 }
 
 /// A key's name as printed on the keys the reader has: the space bar has no name on its key,
-/// so it is called what the language calls it; the others are the keycaps' own names.
+/// so it is called what the language calls it; the others are the keycaps' own names. The
+/// rating's digits are the run's scale.
 pub(crate) fn key_label(app: &App, label: &str) -> String {
+    if let (crate::keymap::SCORE_LABEL, Some((min, max))) = (label, app.rating_scale()) {
+        return format!("{min}–{max}");
+    }
     label
         .split(' ')
         .map(|k| if k == "Space" { app.lang.t("key.space") } else { k })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What a key's help says in `mode` (the footer's, or the one the help was opened from):
+/// `p` ends the presentation while it is on; `Enter` saves a run being edited, which it does
+/// not start.
+pub(crate) fn help_now(app: &App, mode: &Mode, help: &'static str) -> &'static str {
+    match help {
+        "help.grid_presentation" if app.grid.presentation => "help.grid_presentation_off",
+        "help.culture_start_run" if matches!(mode, Mode::Culture(CultureMode::NewRun(form)) if form.editing.is_some()) => {
+            "help.culture_save_run"
+        }
+        _ => help,
+    }
 }
 
 /// The active filter in words, for pane headers: "Filter: Adaptive · Implementing · “aldre”".
@@ -367,20 +385,16 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let compact = Density::of(frame.area()).is_compact();
     let hint = |binding: &keymap::Binding| {
         let key = binding.label.split(' ').next().unwrap_or(binding.label);
-        // The takeover, when offered, is the one way out of a read-only session, and the
-        // choices about a file another program changed the one way to save again: never
+        // The way out of a dialog or view (`Esc`) where its border has no room to say it, the
+        // takeover, when offered, which is the one way out of a read-only session, and the
+        // choices about a file another program changed, the one way to save again: never
         // left out.
         let kept = binding.help == "help.help"
+            || (compact && key == "Esc" && !matches!(app.mode, Mode::Normal))
             || binding.action == crate::action::Action::TakeOver
             || binding.action == crate::action::Action::OpenExternalChange
             || (compact && binding.action == crate::action::Action::Quit);
-        // `p` says what it does now: end the presentation while it is on.
-        let help = if binding.help == "help.grid_presentation" && app.grid.presentation {
-            "help.grid_presentation_off"
-        } else {
-            binding.help
-        };
-        (key_label(app, key), app.lang.t(help).to_owned(), kept)
+        (key_label(app, key), app.lang.t(help_now(app, &app.mode, binding.help)).to_owned(), kept)
     };
     let width = |(key, help, _): &(String, String, bool)| key.width() + help.width() + 3;
     // What the pane says about its state comes first (where `K` goes from the strip).

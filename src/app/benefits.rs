@@ -86,7 +86,9 @@ impl App {
                 }
                 Action::Benefits(BenefitAction::ShowInitiative) => {
                     if let Mode::Detail { id, .. } = self.mode {
+                        let detail = std::mem::replace(&mut self.mode, Mode::Normal);
                         self.open_benefits(Some(id), None);
+                        self.benefits_back(detail);
                     }
                     None
                 }

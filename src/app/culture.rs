@@ -39,11 +39,19 @@ pub struct CultureState {
     pub selected: usize,
     /// Presentation mode: participants are counted, never named.
     pub presenting: bool,
+    /// How far the results or comparison view scrolls, as last drawn (only drawing knows its
+    /// lines): scrolling stops there, and `↓` is offered only before it. `None` until drawn.
+    pub results_room: std::cell::Cell<Option<u16>>,
 }
 
 impl Default for CultureState {
     fn default() -> Self {
-        Self { catalog: Catalog::bundled(), selected: 0, presenting: false }
+        Self {
+            catalog: Catalog::bundled(),
+            selected: 0,
+            presenting: false,
+            results_room: std::cell::Cell::new(None),
+        }
     }
 }
 
@@ -87,8 +95,8 @@ impl CultureMode {
             CultureMode::Rating(_) => &[Place::Rating],
             CultureMode::Note { .. } => &[Place::Note],
             CultureMode::Entry(_) => &[Place::Entry],
-            CultureMode::Results { .. } | CultureMode::Comparison { .. } => &[Place::Results],
-            CultureMode::Plan { .. } => &[Place::Plan],
+            CultureMode::Results { .. } | CultureMode::Comparison { .. } => &[Place::Results, Place::SubView],
+            CultureMode::Plan { .. } => &[Place::Plan, Place::SubView],
             CultureMode::ActionForm(_) => &[Place::ActionForm],
         }
     }
@@ -281,7 +289,9 @@ impl App {
         match &mut self.mode {
             Mode::Culture(CultureMode::Rating(r)) => r.row = step(r.row, rows),
             Mode::Culture(CultureMode::Results { scroll, .. } | CultureMode::Comparison { scroll, .. }) => {
-                *scroll = scroll.saturating_add_signed(delta.clamp(-1000, 1000) as i16);
+                let room = self.culture.results_room.get().unwrap_or(u16::MAX);
+                *scroll =
+                    (*scroll).min(room).saturating_add_signed(delta.clamp(-1000, 1000) as i16).min(room);
             }
             Mode::Culture(CultureMode::Plan { selected, .. }) => *selected = step(*selected, plan_len),
             Mode::Normal => self.culture.selected = step(self.culture.selected, runs),

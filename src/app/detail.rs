@@ -64,10 +64,12 @@ impl App {
 
     /// Scrolls the detail view by `delta` rows, never past its last row.
     pub(super) fn scroll_detail(&mut self, delta: isize) {
-        let Mode::Detail { id, scroll } = self.mode else { return };
+        let Mode::Detail { id, scroll, .. } = self.mode else { return };
         let max = self.detail_max_scroll(id);
         let to = usize::from(scroll).saturating_add_signed(delta).min(usize::from(max));
-        self.mode = Mode::Detail { id, scroll: u16::try_from(to).unwrap_or(max) };
+        if let Mode::Detail { scroll, .. } = &mut self.mode {
+            *scroll = u16::try_from(to).unwrap_or(max);
+        }
     }
 
     fn detail_lines(&self, i: &Initiative) -> Vec<Line> {

@@ -148,6 +148,15 @@ impl App {
         self.grid.cells.get(cell).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `cell` invites a new initiative, in its body and in the footer alike: empty
+    /// because nothing is in it (not because a filter hides what is), in a session that can
+    /// write.
+    pub fn cell_invites_new(&self, cell: usize) -> bool {
+        self.grid_cell_ids(cell).is_empty()
+            && self.filter.is_empty()
+            && self.writing().offers(&crate::action::Action::NewInitiative)
+    }
+
     /// One row up or down; a single step past the end of a cell enters the cell below (the
     /// strip below the bottom row) or above. Bigger jumps stay inside the cell, and so does
     /// everything while zoomed.

@@ -96,10 +96,13 @@ impl App {
             return None;
         }
         let len = self.intake_ids().len();
+        let page = self.page();
         let Mode::Intake(list) = &mut self.mode else { return Some(action) };
         match action {
             Action::MoveDown => list.selected = (list.selected + 1).min(len.saturating_sub(1)),
             Action::MoveUp => list.selected = list.selected.saturating_sub(1),
+            Action::PageDown => list.selected = (list.selected + page).min(len.saturating_sub(1)),
+            Action::PageUp => list.selected = list.selected.saturating_sub(page),
             Action::MoveToFirst => list.selected = 0,
             Action::MoveToLast => list.selected = len.saturating_sub(1),
             Action::NewInitiative => list.prompt = Some((Prompt::Title, Input::default())),
@@ -110,12 +113,14 @@ impl App {
             }
             Action::OpenSelected => {
                 if let Some(id) = self.intake_selected() {
-                    self.mode = Mode::Detail { id, scroll: 0 };
+                    // `Esc` comes back to the list, at the same idea.
+                    let back = Some(Box::new(std::mem::replace(&mut self.mode, Mode::Normal)));
+                    self.mode = Mode::Detail { id, scroll: 0, back };
                 }
             }
             Action::Idea(step) => self.intake_step(step),
             Action::Cancel => self.mode = Mode::Normal,
-            Action::Undo | Action::Redo => return Some(action),
+            Action::Undo | Action::Redo | Action::ShowPane(_) => return Some(action),
             action if action.is_app_wide() => return Some(action),
             _ => {}
         }

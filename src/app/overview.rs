@@ -101,7 +101,7 @@ impl App {
             return;
         };
         match follow_up.kind {
-            FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0 },
+            FollowUpKind::Initiative => self.mode = Mode::Detail { id: follow_up.id, scroll: 0, back: None },
             FollowUpKind::Benefit => self.open_benefits(follow_up.initiative, Some(follow_up.id)),
             FollowUpKind::Run => {
                 self.pane = Pane::Culture;

@@ -43,7 +43,7 @@ impl App {
             Mode::Command(_) => &[Place::CommandLine],
             Mode::Search(_) => &[Place::Search],
             Mode::FilterBar { .. } => &[Place::FilterBar],
-            Mode::Detail { .. } => &[Place::Detail],
+            Mode::Detail { .. } => &[Place::Detail, Place::SubView],
             Mode::Form(form) if form.benefit.as_ref().is_some_and(BenefitDialog::is_question) => {
                 self.question()
             }
@@ -67,7 +67,7 @@ impl App {
             Mode::Intake(list) if list.form.as_ref().is_some_and(|f| f.confirm_discard) => self.question(),
             Mode::Intake(list) if list.form.is_some() => &[Place::IdeaForm],
             Mode::Intake(list) if list.prompt.is_some() => &[Place::IntakeText],
-            Mode::Intake(_) => &[Place::Intake],
+            Mode::Intake(_) => &[Place::Intake, Place::SubView],
             Mode::Placement(_) => &[Place::Placement],
             Mode::Culture(CultureMode::Entry(entry)) if entry.asking => self.question(),
             Mode::Culture(mode) => mode.places(),
@@ -77,7 +77,8 @@ impl App {
     /// Whether a key for `action` can do something now in `mode` (the footer's mode, or the
     /// one the help was opened from), so that neither offers a key that would do nothing:
     /// what acts on the selected initiative (or action of a plan) only while one is selected,
-    /// `+` only while a name waits to be added to the profile.
+    /// `+` only while a name waits to be added to the profile, `↓` in results only with more
+    /// below.
     pub fn offers_now(&self, mode: &Mode, action: &Action) -> bool {
         let on_selected = matches!(
             action,
@@ -88,8 +89,18 @@ impl App {
                 | Action::ToggleArchived
                 | Action::Grid(GridAction::OpenPlacement | GridAction::MoveInitiative(_))
         );
+        let scrolled = match mode {
+            Mode::Culture(CultureMode::Results { scroll, .. } | CultureMode::Comparison { scroll, .. }) => {
+                Some(*scroll)
+            }
+            _ => None,
+        };
         match action {
             _ if on_selected && matches!(mode, Mode::Normal) => self.selected_id().is_some(),
+            // Results and the comparison offer `↓` only while there is more below.
+            Action::MoveDown if scrolled.is_some() => {
+                scrolled.is_some_and(|s| self.culture.results_room.get().is_none_or(|room| s < room))
+            }
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
             Action::MoveDown => !matches!(mode, Mode::Profile(p) if p.at_last(&self.portfolio.organisation)),
             Action::DeleteSelected
@@ -118,6 +129,35 @@ impl App {
         let compact = crate::layout::Density::of(self.size_rect()).is_compact();
         let overlay = crate::layout::help_overlay(self.screen().body, compact);
         Some(usize::from(overlay.height.saturating_sub(3)))
+    }
+
+    /// Returns to `back`, the view a view was opened from (the intake list or a benefits
+    /// list an initiative was opened from, the initiative a benefits list was opened from),
+    /// with its selection; a benefits list is counted again, as the portfolio may have
+    /// changed meanwhile.
+    pub(super) fn go_back(&mut self, back: Mode) {
+        self.mode = back;
+        if matches!(self.mode, Mode::Benefits(_)) {
+            self.benefits_after_change(true);
+        }
+    }
+
+    /// Leaves a view where a pane digit answers nothing (see [`Place::SubView`]) for the pane
+    /// beneath, as `Esc` would, so that the digit switches pane from there; the list of every
+    /// benefit is kept for the next `b`, as `Esc` keeps it.
+    pub(super) fn leave_sub_view(&mut self) {
+        if !self.places().contains(&Place::SubView) {
+            return;
+        }
+        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        // An initiative opened from the list of every benefit leaves that list, kept.
+        while let Mode::Detail { back: Some(back), .. } = mode {
+            mode = *back;
+        }
+        if let Mode::Benefits(view) = mode {
+            self.mode = Mode::Benefits(view);
+            self.leave_benefits(Mode::Normal);
+        }
     }
 
     /// The places of a yes/no question: the language's own yes comes first.

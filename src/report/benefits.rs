@@ -148,7 +148,11 @@ impl Shown<'_> {
         if sums.time_planned != 0.0 || sums.time_realised != 0.0 || i.time_apart.is_empty() {
             time.push(self.pair(BenefitKind::Time, sums.time_planned, sums.time_realised));
         }
+        // A unit with nothing planned or realised yet says so as the headline does ("–").
         time.extend(i.time_apart.iter().map(|a| {
+            if a.planned == 0.0 && a.realised == 0.0 {
+                return format!("– {}", a.unit);
+            }
             self.lang.tf(
                 "report.benefits_pair",
                 &[

@@ -220,7 +220,8 @@ fn render_new_run(app: &App, frame: &mut Frame, area: Rect, form: &NewRunForm, t
         Some(id) => app.lang.tf("culture.edit_run_title", &[("id", &id)]),
         None => app.lang.t("culture.new_run_title").to_owned(),
     };
-    let inner = framed(frame, rect, &title, app.lang.t("culture.new_run_hint"), theme);
+    let hint = if form.editing.is_some() { "culture.edit_run_hint" } else { "culture.new_run_hint" };
+    let inner = framed(frame, rect, &title, app.lang.t(hint), theme);
     // The labels' column fits the longest label in this language ("Neste gjennomgang").
     let longest = RunField::ALL
         .iter()

@@ -58,7 +58,7 @@ fn lines(app: &App, back: &Mode, width: u16, inner: usize, theme: &Theme) -> Vec
         for b in listed.iter().filter(|b| b.serves(*place)) {
             // At least one space after the key, however long its name in this language.
             let key = Span::styled(format!("  {:<11} ", super::key_label(app, b.label)), theme.key());
-            lines.extend(hanging(key, app.lang.t(b.help), inner, KEY_COLUMN));
+            lines.extend(hanging(key, app.lang.t(super::help_now(app, back, b.help)), inner, KEY_COLUMN));
         }
         lines.push(Line::raw(""));
     }

@@ -145,7 +145,7 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
         return Vec::new();
     }
     if app.grid_cell_ids(app.grid.cell).is_empty() {
-        return if app.writing().offers(&crate::action::Action::NewInitiative) {
+        return if app.cell_invites_new(app.grid.cell) {
             vec![("n".to_owned(), app.lang.t("grid.new_here").to_owned())]
         } else {
             Vec::new()
@@ -362,7 +362,7 @@ fn render_cell(app: &App, frame: &mut Frame, area: Rect, cell: usize, how: Cell,
         let empty = if filtered { "grid.no_match" } else { "portfolio.cell_empty" };
         lines.push(Line::styled(theme.truncate(app.lang.t(empty), inner_width), theme.dim()));
         // The selected empty cell says what `n` does there, the one thing to do in it.
-        if focused && !filtered && app.writing().offers(&crate::action::Action::NewInitiative) {
+        if focused && app.cell_invites_new(app.grid.cell) {
             lines.push(Line::styled(
                 theme.truncate(app.lang.t("grid.cell_empty_add"), inner_width),
                 theme.key(),

@@ -407,6 +407,14 @@ fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() 
     );
     let narrow = app.render(60, 20);
     assert!(narrow.lines().nth(2).unwrap_or_default().contains("· 1 in FTE"), "{narrow}");
+    // In the report's row for #6, an FTE not quantified yet reads "– FTE", as an empty
+    // headline figure reads "–", not "0 of 0 FTE (–)".
+    let mut unquantified = app.portfolio.clone();
+    let six = unquantified.initiatives.iter_mut().find(|i| i.id == 6).expect("#6");
+    six.benefits.iter_mut().filter(|b| b.id == 900).for_each(|b| b.target.value = None);
+    let report = fasett::report::markdown(&unquantified, TODAY, Lang::En, fasett::report::Options::default());
+    let row = report.lines().find(|l| l.starts_with("| #6 ")).expect("#6 in the benefits table");
+    assert!(row.contains("– FTE") && !row.contains("0 of 0"), "{row}");
 }
 
 /// Trial 9: with a money filter the title said "showing money" over the time chart and the

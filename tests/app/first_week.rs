@@ -50,9 +50,7 @@ fn the_empty_grid_offers_n_where_it_adds_and_not_placing() {
 
 #[test]
 fn a_read_only_empty_grid_offers_no_n() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let path = dir.path().join("p.json");
-    std::fs::write(&path, "{\"schema_version\": 1, \"initiatives\": []}\n").expect("written");
+    let (_dir, path) = fasett::testing::temp_file("p.json", "{\"schema_version\": 1, \"initiatives\": []}\n");
     let mut app = Harness::opened(fasett::store::Store::open(&path, true).expect("opens read-only"));
     app.press('1');
     let screen = app.render(80, 24);
@@ -290,4 +288,17 @@ fn norwegian_says_ideen_and_fremtiden_and_the_answers_follow_their_question() {
         after(Lang::Sv, "pushed_by.leaders_want_results"),
         "Drivs främst av att ledning och politik vill se resultat"
     );
+}
+
+/// Review 9: a cell that is empty only because a filter hides what is in it says "no match";
+/// the footer does not invite a new initiative there either.
+#[test]
+fn a_cell_emptied_by_a_filter_does_not_invite_a_new_initiative() {
+    let mut app = Harness::sample().lang(Lang::En);
+    app.keys("/zzzqqq<Enter>");
+    let screen = app.render(80, 24);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(!footer.contains("new initiative here") && !screen.contains("n adds one here"), "{screen}");
+    app.keys("/<Esc>");
+    assert!(!app.render(80, 24).contains("n adds one here"), "the cell is not empty without the filter");
 }

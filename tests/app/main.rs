@@ -14,6 +14,7 @@ mod grid;
 mod group;
 mod ideas;
 mod journeys;
+mod keys;
 mod languages;
 mod mapping;
 mod plan;

@@ -89,6 +89,7 @@ fn d_asks_anything_but_yes_keeps_the_action_and_undo_brings_a_deleted_one_back()
     assert_eq!(selected(&app), app.plan_rows(None).len() - 1, "still on a row");
     app.keys("u");
     assert_eq!(app.portfolio, sample(), "undo brings it back");
+    assert_eq!(app.message(), format!("Undone: deleting action #{id}. Saved."));
     assert!(app.render(80, 24).contains(&what[..10]));
     app.keys("<C-r>");
     assert!(app.portfolio.action(id).is_none(), "and redo takes it away again");
@@ -148,9 +149,7 @@ fn the_help_and_the_footer_name_the_list_keys() {
 
 #[test]
 fn a_read_only_plan_neither_offers_nor_asks_to_delete() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let path = dir.path().join("p.json");
-    std::fs::write(&path, fasett::store::to_json(&sample())).expect("written");
+    let (_dir, path) = fasett::testing::temp_file("p.json", fasett::store::to_json(&sample()));
     let mut app = plan(Harness::opened(fasett::store::Store::open(&path, true).expect("opens read-only")));
     let screen = app.render(80, 24);
     assert!(!screen.lines().last().is_some_and(|l| l.contains("d ")), "{screen}");

@@ -816,7 +816,7 @@ fn dangling_references_load_render_and_survive_a_save() {
     }
     app.update(Action::ShowPane(fasett::action::Pane::Initiatives));
     app.update(Action::MoveToFirst);
-    app.mode = Mode::Detail { id, scroll: 0 };
+    app.mode = Mode::Detail { id, scroll: 0, back: None };
     let screen = app.screen();
     assert!(screen.contains("777 (no longer"), "a missing goal is shown as missing:\n{screen}");
     app.mode = Mode::Normal;

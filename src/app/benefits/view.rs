@@ -216,6 +216,8 @@ pub struct BenefitsView {
     chart_before_filter: Option<BenefitKind>,
     pub figures: ScopeFigures,
     pub dialog: Option<super::BenefitDialog>,
+    /// Where `Esc` returns: the initiative this list was opened from, when it was.
+    back: Option<Box<Mode>>,
     parts: Parts,
     /// Every benefit of the scope, in initiative order: what the rows are chosen from.
     all: Vec<BenefitRow>,
@@ -234,6 +236,7 @@ impl BenefitsView {
             chart_before_filter: None,
             figures: ScopeFigures::default(),
             dialog: None,
+            back: None,
             parts: Parts::default(),
             all: Vec::new(),
         }
@@ -256,7 +259,7 @@ impl BenefitsView {
 
     /// The places live over the view: a dialog's, or the list's.
     pub fn places(&self) -> &'static [Place] {
-        super::dialog_places(self.dialog.as_ref()).unwrap_or(&[Place::BenefitList])
+        super::dialog_places(self.dialog.as_ref()).unwrap_or(&[Place::BenefitList, Place::SubView])
     }
 
     fn in_scope(&self, i: &Initiative) -> bool {
@@ -329,8 +332,15 @@ impl App {
         self.mode = Mode::Benefits(view);
     }
 
+    /// Makes `Esc` in the benefits view return to `back` (the initiative it was opened from).
+    pub(in crate::app) fn benefits_back(&mut self, back: Mode) {
+        if let Mode::Benefits(view) = &mut self.mode {
+            view.back = Some(Box::new(back));
+        }
+    }
+
     /// Leaves the view for `mode`; the list of every benefit is kept for the next `b`.
-    fn leave_benefits(&mut self, mode: Mode) {
+    pub(in crate::app) fn leave_benefits(&mut self, mode: Mode) {
         if let Mode::Benefits(view) = std::mem::replace(&mut self.mode, mode)
             && view.scope.is_none()
         {
@@ -552,14 +562,19 @@ impl App {
                 self.set_info(self.lang.tf("benefits.filtered", &[("filter", &filter)]));
             }
             BenefitAction::OpenInitiative => {
-                if let Some(row) = row {
-                    self.leave_benefits(Mode::Detail { id: row.initiative, scroll: 0 });
+                // The initiative goes back to this list, its selection and all.
+                if let Some(row) = row
+                    && let Mode::Benefits(view) = std::mem::replace(&mut self.mode, Mode::Normal)
+                {
+                    let back = Some(Box::new(Mode::Benefits(view)));
+                    self.mode = Mode::Detail { id: row.initiative, scroll: 0, back };
                 }
             }
             BenefitAction::Back => {
-                let back = match view.scope {
-                    Some(id) => Mode::Detail { id, scroll: 0 },
-                    None => Mode::Normal,
+                let back = match (view.back.take(), view.scope) {
+                    (Some(back), _) => *back,
+                    (None, Some(id)) => Mode::Detail { id, scroll: 0, back: None },
+                    (None, None) => Mode::Normal,
                 };
                 self.leave_benefits(back);
             }

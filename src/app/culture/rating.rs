@@ -18,6 +18,18 @@ impl App {
         Some((a.clone(), item, perspective))
     }
 
+    /// The scale of the run being rated, in the rating view or the help over it: what the
+    /// digits' row says instead of every digit.
+    pub fn rating_scale(&self) -> Option<(u8, u8)> {
+        let mode = match &self.mode {
+            Mode::Help { back, .. } => back.as_ref(),
+            mode => mode,
+        };
+        let Mode::Culture(CultureMode::Rating(r)) = mode else { return None };
+        let (t, _) = self.run_template(self.portfolio.assessment(r.id)?)?;
+        Some((t.scale.min, t.scale.max))
+    }
+
     pub(super) fn set_score(&mut self, score: Option<u8>) {
         let Mode::Culture(CultureMode::Rating(r)) = self.mode else { return };
         let Some(a) = self.portfolio.assessment(r.id) else { return };

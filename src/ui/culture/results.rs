@@ -38,6 +38,8 @@ const NAME_WIDTH: usize = 20;
 
 pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
+    // Until drawn further down, there is nothing below.
+    app.culture.results_room.set(Some(0));
     let Some(a) = app.portfolio.assessment(id) else { return };
     let title = app.lang.tf("results.title", &[("run", &run_title(app, a, theme))]);
     let template = app.run_template(a).map(|(t, _)| t);
@@ -71,6 +73,7 @@ pub fn render_results(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: 
         lines.extend(notes(app, t, a, width, theme));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    app.culture.results_room.set(Some(max_scroll));
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }
 
@@ -334,6 +337,8 @@ fn trend_style(theme: &Theme, trend: Trend) -> Style {
 
 pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scroll: u16, theme: &Theme) {
     frame.render_widget(Clear, area);
+    // Until drawn further down, there is nothing below.
+    app.culture.results_room.set(Some(0));
     let Some(a) = app.portfolio.assessment(id) else { return };
     let previous = scoring::previous(&app.portfolio, a);
     let title = app.lang.tf("results.comparison_title", &[("run", &run_title(app, a, theme))]);
@@ -472,5 +477,6 @@ pub fn render_comparison(app: &App, frame: &mut Frame, area: Rect, id: Id, scrol
         lines.push(row(&name, item_width, &s.delta, s.trend(), spread_change(app, &s.spread, theme), false));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    app.culture.results_room.set(Some(max_scroll));
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }
