@@ -377,13 +377,22 @@ pub fn decide(
     Ok(out)
 }
 
-/// The stage decisions taken from `from` to `to` (both included), newest first.
+/// Whether `entry` is a decision, the one rule for the Overview's count and the report's
+/// list: a stage decision, an idea's triage, or a line logged as a decision. Telling a
+/// proposer is a step of the work, not a decision, though older files logged it as one.
+pub fn is_decision(entry: &LogEntry) -> bool {
+    entry.decision.is_some() || (entry.kind == LogKind::Decision && !is_told_note(entry))
+}
+
+/// The decisions ([`is_decision`]) on initiatives not archived, taken from `from` to `to`
+/// (both included), newest first.
 pub fn decisions_between(portfolio: &Portfolio, from: Date, to: Date) -> Vec<(&Initiative, &LogEntry)> {
     let mut out: Vec<(&Initiative, &LogEntry)> = portfolio
         .initiatives
         .iter()
+        .filter(|i| !i.archived)
         .flat_map(|i| i.log.iter().map(move |e| (i, e)))
-        .filter(|(_, e)| e.decision.is_some() && e.date >= from && e.date <= to)
+        .filter(|(_, e)| is_decision(e) && e.date >= from && e.date <= to)
         .collect();
     out.sort_by(|a, b| (b.1.date, a.0.id).cmp(&(a.1.date, b.0.id)));
     out

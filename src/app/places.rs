@@ -102,6 +102,7 @@ impl App {
                 scrolled.is_some_and(|s| self.culture.results_room.get().is_none_or(|room| s < room))
             }
             Action::Profile(ProfileAction::AddSuggested) => self.suggested.is_some(),
+            Action::MoveDown => !matches!(mode, Mode::Profile(p) if p.at_last(&self.portfolio.organisation)),
             Action::DeleteSelected
             | Action::Culture(CultureAction::EditAction | CultureAction::ToggleDone) => match mode {
                 Mode::Culture(CultureMode::Plan { assessment, .. }) => {

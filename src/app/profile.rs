@@ -53,6 +53,11 @@ impl ProfileEditor {
         let rows = Row::all(org);
         rows.get(self.selected).copied().unwrap_or(Row::Name)
     }
+
+    /// Whether the last row is selected, where ↓ has nowhere to go.
+    pub fn at_last(&self, org: &Organisation) -> bool {
+        self.selected + 1 >= Row::all(org).len()
+    }
 }
 
 impl App {

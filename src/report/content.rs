@@ -177,10 +177,9 @@ impl<'a> Memo<'a> {
             .iter()
             .filter(|i| !i.archived)
             .flat_map(|i| i.log.iter().map(move |entry| LogLine { initiative: i, entry }))
-            // Notes are working notes, never in a report; decisions and lessons are what a
-            // council reads. Telling a proposer is no decision, though older files logged it
-            // as one.
-            .filter(|l| l.entry.kind != LogKind::Note && !crate::ideas::is_told_note(l.entry))
+            // Notes are working notes, never in a report; decisions (counted as the Overview
+            // counts them) and lessons are what a council reads.
+            .filter(|l| l.entry.kind == LogKind::Lesson || crate::ideas::is_decision(l.entry))
             .filter(|l| l.entry.date >= since && l.entry.date <= today)
             .collect();
         log.sort_by_key(|l| (std::cmp::Reverse(l.entry.date), l.initiative.id));

@@ -144,14 +144,67 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
+/// A column of the benefits list beside the number and the benefit's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Owner,
+    Target,
+    Latest,
+    Realisation,
+    Due,
+}
+
+impl Column {
+    /// Left to right.
+    const ALL: [Column; 5] =
+        [Column::Owner, Column::Target, Column::Latest, Column::Realisation, Column::Due];
+    /// Which leave first when the list is narrow: the owner (the detail has it), then the
+    /// latest reading (the realisation sums it up), then the target and the due date.
+    const LEAVING: [Column; 4] = [Column::Owner, Column::Latest, Column::Target, Column::Due];
+
+    fn width(self) -> u16 {
+        match self {
+            Column::Owner | Column::Latest => 11,
+            Column::Target => 13,
+            Column::Realisation => 5,
+            Column::Due => 10,
+        }
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Column::Owner => "benefits.col_owner",
+            Column::Target => "benefits.col_target",
+            Column::Latest => "benefits.col_latest",
+            Column::Realisation => "benefits.col_realisation",
+            Column::Due => "benefits.col_due",
+        }
+    }
+}
+
+/// The number's column.
+const ID: u16 = 4;
+/// The benefit's name gets at least this much before other columns leave.
+const MIN_TITLE: u16 = 16;
+
+/// The columns a list `width` wide shows, and the width left for the benefit's name: the
+/// name is what a meeting reads, so the others leave (`Column::LEAVING`) before it is cut
+/// below `MIN_TITLE`.
+fn columns(width: u16, presentation: bool) -> (Vec<Column>, u16) {
+    let mut shown: Vec<Column> =
+        Column::ALL.into_iter().filter(|c| !(presentation && *c == Column::Owner)).collect();
+    // Each column after the first takes its width and one space before it.
+    let used = |shown: &[Column]| ID + shown.iter().map(|c| c.width() + 1).sum::<u16>() + 1;
+    for leaving in Column::LEAVING {
+        if width >= used(&shown) + MIN_TITLE {
+            break;
+        }
+        shown.retain(|c| *c != leaving);
+    }
+    (shown.clone(), width.saturating_sub(used(&shown)))
+}
+
 fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &Theme) {
-    // The columns' widths; the benefit takes what is left, and long texts end in "…".
-    const ID: u16 = 4;
-    const OWNER: u16 = 11;
-    const TARGET: u16 = 13;
-    const LATEST: u16 = 11;
-    const REAL: u16 = 5;
-    const DUE: u16 = 10;
     let lang = app.lang;
     if view.rows.is_empty() {
         let key = match (view.figures.count, view.scope) {
@@ -163,35 +216,17 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
         frame.render_widget(text, area);
         return;
     }
-    let presentation = app.grid.presentation;
     let visible = usize::from(area.height.saturating_sub(1));
     let offset = crate::layout::scroll(view.offset, view.selected, view.rows.len(), visible);
     let currency = currency(app);
     let today = app.today;
-    let fixed = ID + TARGET + LATEST + REAL + DUE + if presentation { 5 } else { OWNER + 6 };
-    let title_width = usize::from(area.width.saturating_sub(fixed));
+    let (shown, title_width) = columns(area.width, app.grid.presentation);
+    let title_width = usize::from(title_width);
+    // Every cut text ends in "…", so a cut word does not read as another word.
     let cut = |text: String, width: u16| theme.truncate(&text, usize::from(width));
     let rows = view.rows.iter().enumerate().skip(offset).take(visible).filter_map(|(ix, row)| {
         let b = app.benefit(row.initiative, row.benefit)?;
         let selected = ix == view.selected;
-        let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency));
-        // The target names the unit; the latest reading beside it is the bare figure.
-        let latest = benefits::latest(b, None)
-            .and_then(|m| m.value)
-            .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
-        // The arrow is the way the value went, as a reader sees the figures (a cost that
-        // fell points down); whether that is better or worse is its colour.
-        let arrow = match benefits::last_change(b) {
-            Some(change) if change > 0.0 => " ↑",
-            Some(change) if change < 0.0 => " ↓",
-            Some(_) | None => "",
-        };
-        let arrow_style = match benefits::trend(b) {
-            Some(Trend::Better) => theme.info(),
-            Some(Trend::Worse) => theme.warning(),
-            Some(Trend::Unchanged) | None => Style::new(),
-        };
-        let due = benefits::due(b, today);
         let title = if view.scope.is_some() {
             one_line(&b.title).into_owned()
         } else {
@@ -201,47 +236,64 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
             Cell::from(format!("{}{:>3}", theme.mark(selected), b.id)),
             Cell::from(theme.truncate(&title, title_width)),
         ];
-        if !presentation {
-            let owner =
-                if b.owner.trim().is_empty() { "—".to_owned() } else { one_line(&b.owner).into_owned() };
-            cells.push(Cell::from(cut(owner, OWNER)));
+        for column in &shown {
+            let width = column.width();
+            cells.push(match column {
+                Column::Owner => {
+                    let owner = if b.owner.trim().is_empty() {
+                        "—".to_owned()
+                    } else {
+                        one_line(&b.owner).into_owned()
+                    };
+                    Cell::from(cut(owner, width))
+                }
+                Column::Target => Cell::from(cut(
+                    b.target.value.map_or_else(|| "—".to_owned(), |v| value_text(lang, b, v, currency)),
+                    width,
+                )),
+                Column::Latest => {
+                    // The target names the unit; the latest reading beside it is the bare
+                    // figure. The arrow is the way the value went, as a reader sees the
+                    // figures (a cost that fell points down); better or worse is its colour.
+                    let latest = benefits::latest(b, None)
+                        .and_then(|m| m.value)
+                        .map_or_else(|| "—".to_owned(), |v| lang.amount(v));
+                    let arrow = match benefits::last_change(b) {
+                        Some(change) if change > 0.0 => " ↑",
+                        Some(change) if change < 0.0 => " ↓",
+                        Some(_) | None => "",
+                    };
+                    let arrow_style = match benefits::trend(b) {
+                        Some(Trend::Better) => theme.info(),
+                        Some(Trend::Worse) => theme.warning(),
+                        Some(Trend::Unchanged) | None => Style::new(),
+                    };
+                    Cell::from(Line::from(vec![
+                        Span::raw(cut(latest, width - u16::try_from(arrow.chars().count()).unwrap_or(0))),
+                        Span::styled(arrow, arrow_style),
+                    ]))
+                }
+                Column::Realisation => Cell::from(format!("{:>5}", realisation_text(lang, b))),
+                Column::Due => {
+                    let due = benefits::due(b, today);
+                    Cell::from(Span::styled(
+                        cut(due_text(lang, due), width),
+                        if due.is_overdue() { theme.warning() } else { Style::new() },
+                    ))
+                }
+            });
         }
-        cells.extend([
-            Cell::from(cut(value(b.target.value), TARGET)),
-            Cell::from(Line::from(vec![
-                Span::raw(cut(latest, LATEST - u16::try_from(arrow.chars().count()).unwrap_or(0))),
-                Span::styled(arrow, arrow_style),
-            ])),
-            Cell::from(format!("{:>5}", realisation_text(lang, b))),
-            Cell::from(Span::styled(
-                due_text(lang, due),
-                if due.is_overdue() { theme.warning() } else { Style::new() },
-            )),
-        ]);
         let row = Row::new(cells);
         Some(if selected { row.style(theme.selected()) } else { row })
     });
-    let mut header = vec![lang.t("benefits.col_id"), lang.t("benefits.col_benefit")];
-    let mut widths = vec![Constraint::Length(ID), Constraint::Fill(1)];
-    if !presentation {
-        header.push(lang.t("benefits.col_owner"));
-        widths.push(Constraint::Length(OWNER));
-    }
-    header.extend([
-        lang.t("benefits.col_target"),
-        lang.t("benefits.col_latest"),
-        lang.t("benefits.col_realisation"),
-        lang.t("benefits.col_due"),
-    ]);
-    widths.extend([
-        Constraint::Length(TARGET),
-        Constraint::Length(LATEST),
-        Constraint::Length(REAL),
-        Constraint::Length(DUE),
-    ]);
-    let table = Table::new(rows, widths)
-        .header(Row::new(header.into_iter().map(Cell::from)).style(theme.heading()))
-        .column_spacing(1);
+    let header = [lang.t("benefits.col_id"), lang.t("benefits.col_benefit")]
+        .into_iter()
+        .chain(shown.iter().map(|c| lang.t(c.header())))
+        .map(|h| Cell::from(h.to_owned()));
+    let widths = [Constraint::Length(ID), Constraint::Fill(1)]
+        .into_iter()
+        .chain(shown.iter().map(|c| Constraint::Length(c.width())));
+    let table = Table::new(rows, widths).header(Row::new(header).style(theme.heading())).column_spacing(1);
     frame.render_widget(table, area);
 }
 
@@ -303,16 +355,29 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     let groups: Vec<BarGroup> = shown
         .iter()
         .map(|(year, planned, realised)| {
-            let bar = |v: f64, style: Style| {
+            // A figure as wide as its bar would touch its neighbour's ("3 0003 750"): only the
+            // realised one keeps it, as the gap after it keeps it apart, or the planned one
+            // when nothing realised is drawn beside it.
+            let fits = |v: f64, neighbour_drawn: bool| {
+                let text = lang.scaled(v, scale);
+                let w = text.width();
+                if w < usize::from(width) || (w == usize::from(width) && !neighbour_drawn) {
+                    text
+                } else {
+                    String::new()
+                }
+            };
+            let labels = [fits(*planned, height(*realised) > 0), fits(*realised, false)];
+            let bar = |v: f64, label: &str, style: Style| {
                 Bar::default()
                     .value(height(v))
-                    .text_value(lang.scaled(v, scale))
+                    .text_value(label.to_owned())
                     .style(style)
                     .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
             };
             BarGroup::default()
                 .label(Line::from(year.to_string()).centered())
-                .bars(&[bar(*planned, theme.dim()), bar(*realised, theme.info())])
+                .bars(&[bar(*planned, &labels[0], theme.dim()), bar(*realised, &labels[1], theme.info())])
         })
         .collect();
     let mut chart = BarChart::default().bar_width(width).bar_gap(0).group_gap(GROUP_GAP).max(top);

@@ -89,6 +89,14 @@ fn lines(app: &App, back: &Mode, width: u16, inner: usize, theme: &Theme) -> Vec
         }
         lines.push(Line::raw(""));
     }
+    // The Overview's follow-ups carry a letter per kind (B25, A3, ↻3): what each stands for.
+    if matches!(back, Mode::Normal) && app.pane == Pane::Overview {
+        lines.push(Line::styled(app.lang.t("help.section_follow_up_codes"), theme.heading()));
+        for line in wrap_words(app.lang.t("help.follow_up_codes"), usize::from(width.saturating_sub(4))) {
+            lines.push(Line::raw(format!("  {line}")));
+        }
+        lines.push(Line::raw(""));
+    }
     // A line of scores is typed, not pressed: how to write it.
     if let Mode::Culture(crate::app::CultureMode::Entry(entry)) = back {
         lines.push(Line::styled(app.lang.t("help.section_entry"), theme.heading()));

@@ -90,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let below = max_scroll - scroll;
     if below > 0 || scroll > 0 {
         let text = if below > 0 {
-            app.lang.tf("overview.more_below", &[("count", &below)])
+            app.lang.tn("overview.more_below", usize::from(below), &[])
         } else {
             app.lang.t("overview.more_above").to_owned()
         };
@@ -324,6 +324,25 @@ fn follow_up_line(app: &App, f: &FollowUp, selected: bool, width: usize, theme: 
     if selected { line.style(theme.selected()) } else { line }
 }
 
+/// What the letters before the shown follow-ups mean ("B benefit · A action"), for the
+/// kinds on screen; nothing when every row is an initiative's `#`.
+fn codes_legend(app: &App, shown: &[&FollowUp], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let codes: Vec<&str> = [
+        (FollowUpKind::Benefit, "overview.code_benefit"),
+        (FollowUpKind::Action, "overview.code_action"),
+        (FollowUpKind::Run, "overview.code_run"),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| shown.iter().any(|f| f.kind == *kind))
+    .map(|(_, key)| app.lang.t(key))
+    .collect();
+    if codes.is_empty() {
+        return Vec::new();
+    }
+    let separator = format!(" {} ", theme.symbols().separator);
+    wrapped_list(&codes.join(&separator), width, theme.dim())
+}
+
 fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let follow_ups = app.follow_ups();
@@ -342,9 +361,11 @@ fn right_column(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     } else {
         let selected = app.overview_selected(follow_ups.len());
         let start = crate::layout::scroll(0, selected, follow_ups.len(), FOLLOW_UP_ROWS);
-        for (ix, f) in follow_ups.iter().enumerate().skip(start).take(FOLLOW_UP_ROWS) {
-            lines.push(follow_up_line(app, f, ix == selected, width, theme));
+        let shown: Vec<&FollowUp> = follow_ups.iter().skip(start).take(FOLLOW_UP_ROWS).collect();
+        for (ix, f) in shown.iter().enumerate() {
+            lines.push(follow_up_line(app, f, start + ix == selected, width, theme));
         }
+        lines.extend(codes_legend(app, &shown, width, theme));
     }
 
     lines.push(Line::styled(theme.truncate(lang.t("overview.checklists"), width), theme.heading()));
@@ -428,6 +449,49 @@ mod tests {
             }
             assert!(screen.contains("↑ PgUp: back to the top") && screen.contains(last), "{screen}");
         }
+    }
+
+    #[test]
+    fn one_line_more_is_said_in_the_singular() {
+        let mut app = Harness::sample().on(Pane::Overview);
+        let one = (16..60).map(|height| app.render(80, height)).find(|s| s.contains("↓ 1 more"));
+        let screen = one.expect("a height that leaves one line out");
+        assert!(screen.contains("↓ 1 more line · PgDn"), "{screen}");
+    }
+
+    #[test]
+    fn the_follow_up_codes_on_screen_are_explained_there_and_in_the_help() {
+        let mut app = Harness::sample().on(Pane::Overview);
+        let screen = app.render(80, 24);
+        assert!(screen.contains("B25") && screen.contains("A3"), "{screen}");
+        assert!(screen.contains("B benefit · A action"), "{screen}");
+        let help = app.press('?').render(80, 60);
+        assert!(help.contains("B25 benefit 25") && help.contains("A3 action 3"), "{help}");
+    }
+
+    /// Trial 10 §A11: an idea's triage is a decision in the Overview as in the report.
+    #[test]
+    fn a_triage_counts_among_the_decisions_as_the_report_lists_it() {
+        let count = |screen: &str| -> usize {
+            let line = screen.lines().find(|l| l.contains("decisions, last 90 days")).expect("the decisions");
+            let from = line.find("decisions, last").unwrap_or(0);
+            let digits: String =
+                line[..from].chars().rev().skip(1).take_while(char::is_ascii_digit).collect();
+            digits.chars().rev().collect::<String>().parse().expect("a count")
+        };
+        let mut app = Harness::sample().on(Pane::Overview);
+        let before = count(&app.render(120, 60));
+        app.press('i').press('b').press(ratatui::crossterm::event::KeyCode::Esc).press('4');
+        let screen = app.render(120, 60);
+        assert_eq!(count(&screen), before + 1, "{screen}");
+        let report =
+            crate::report::markdown(&app.portfolio, app.today, app.lang, crate::report::Options::default());
+        let from = app.today.saturating_sub(jiff::Span::new().days(super::DECISION_DAYS)).to_string();
+        let listed = report
+            .lines()
+            .filter(|l| l.contains("— decision:") && l.get(2..12).is_some_and(|date| date >= from.as_str()))
+            .count();
+        assert_eq!(listed, before + 1, "the report lists what the Overview counts:\n{report}");
     }
 
     #[test]

@@ -521,3 +521,17 @@ fn the_benefit_owner_completes_from_the_profile_and_another_time_unit_is_warned_
         Some("Mats Ekström")
     );
 }
+
+#[test]
+fn at_60x20_the_list_keeps_the_benefit_marks_every_cut_and_the_figures_stay_apart() {
+    let mut app = view(Lang::Sv);
+    let screen = app.render(60, 20);
+    let first = screen.lines().find(|l| l.contains("▸  1")).expect("the first benefit");
+    assert!(first.contains("#1 Färre nattliga"), "the benefit's name stays, other columns leave:\n{screen}");
+    assert!(first.contains("2 170 timmar…") && !first.contains("timma "), "a cut unit says so: {first}");
+    let figures = screen.lines().find(|l| l.contains("2 100")).expect("the bars' figures");
+    // "3 0003 750" is two figures run together: a group of four digits.
+    let groups = figures.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty());
+    assert!(groups.clone().all(|g| g.len() <= 3), "figures run together:\n{screen}");
+    assert!(groups.count() >= 4, "the figures that fit are kept:\n{screen}");
+}

@@ -336,9 +336,10 @@ fn a_narrow_results_table_keeps_the_agreed_score_and_drops_the_median_first() {
     let mut app = results(Lang::Sv);
     let screen = app.render(60, 20);
     let header = screen.lines().find(|l| l.contains("medel")).expect("the table's header");
-    assert!(header.contains("enad") && !header.contains("median"), "{header}");
+    assert!(header.contains("gemensam") && !header.contains("median"), "{header}");
     let row = screen.lines().find(|l| l.contains("│  Får du arbets")).expect("an item");
-    assert!(inside(row).ends_with("0,5     4"), "the spread and the agreed score: {row}");
+    let last: Vec<&str> = inside(row).split_whitespace().rev().take(2).collect();
+    assert_eq!(last, ["4", "0,5"], "the spread and the agreed score: {row}");
 }
 
 #[test]
@@ -807,9 +808,9 @@ fn named_participants_stand_over_their_digits_and_n_corrects_one() {
     let mut app = leadership_run(Lang::En, true);
     app.press('g').press('e');
     let screen = app.render(80, 24);
-    assert!(screen.contains("  KOIP5  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
+    assert!(screen.contains("  KOIP+  Kari Nordmann (R1)"), "the first digit typed is Kari's:\n{screen}");
     app.press(KeyCode::Left);
-    assert!(app.render(80, 24).contains("  KOIP5  Per Lie (R4)"), "{}", app.screen());
+    assert!(app.render(80, 24).contains("  KOIP+  Per Lie (R4)"), "{}", app.screen());
     app.press(KeyCode::Esc).press('n');
     assert!(
         app.message().starts_with("R5: a digit per item"),
@@ -837,6 +838,33 @@ fn named_participants_stand_over_their_digits_and_n_corrects_one() {
     assert!(screen.contains("  12345") && !screen.contains("Kari"), "{screen}");
     app.press(KeyCode::Esc).press('n').press_times(KeyCode::Up, 3);
     assert!(app.render(80, 24).contains("R2: one score per item"), "{}", app.screen());
+}
+
+/// Trial 10 §A11: two participants who share an initial get letters of their own, and the
+/// position past the named ones is `+`, a new participant, not a digit that reads as a person.
+#[test]
+fn the_ruler_tells_apart_a_shared_initial_and_marks_a_new_participant() {
+    let mut app = Harness::empty();
+    app.press('3').press('n');
+    app.press_times(KeyCode::Tab, 3).keys("<C-u>").type_text("Anna Lindqvist, Ahmed Hassan, Karin Holm");
+    app.press(KeyCode::Enter).press('e');
+    assert!(app.render(80, 24).contains("  L  Anna Lindqvist (R1)"), "{}", app.screen());
+    app.type_text("111");
+    assert!(app.render(80, 24).contains("  LHK+  + a new participant (R4)"), "{}", app.screen());
+}
+
+/// Trial 10 §A11: the `n` line's hint and the footer say the same of ↑, in every language.
+#[test]
+fn the_participant_lines_hint_and_footer_agree() {
+    for lang in [Lang::En, Lang::Sv, Lang::Da, Lang::Nb] {
+        let mut app = leadership_run(lang, false);
+        app.press('n');
+        let screen = app.render(80, 24);
+        let up = format!("↑ {}", app.lang.t("help.entry_previous"));
+        let hint = screen.lines().find(|l| l.contains("Esc")).expect("the hint");
+        assert!(hint.contains(&up), "{lang:?}: the hint says {up:?} as the footer does:\n{screen}");
+        assert!(screen.lines().last().is_some_and(|l| l.contains(&up)), "{lang:?}:\n{screen}");
+    }
 }
 
 /// `n` opens on the first named participant without scores, and any of them can be chosen
@@ -931,4 +959,27 @@ fn results_with_three_items_scored_name_no_item_where_the_group_agrees() {
         "{screen}"
     );
     assert!(!screen.contains('▲'), "no item named:\n{screen}");
+}
+
+/// Trial 10 §A11: an action with a long title opens on its start, not scrolled to its end.
+#[test]
+fn the_action_form_opens_on_the_start_of_a_long_title() {
+    let long = "Workshop om gemensamma kostnader mellan förvaltningarna och regionens sjukvård";
+    let mut app = Harness::sample().on(fasett::action::Pane::Culture);
+    app.press('p').press('e').keys("<C-u>").type_text(long).keys("<C-s>");
+    assert!(matches!(app.mode, Mode::Culture(CultureMode::Plan { .. })), "saved: {:?}", app.mode);
+    app.press('e');
+    let screen = app.render(80, 24);
+    let what = screen.lines().find(|l| l.contains("What *")).expect("the title's row");
+    assert!(what.contains("Workshop om gemensamma"), "{screen}");
+}
+
+/// Trial 10 §A11: the results name every participant, wrapped, not cut on one line.
+#[test]
+fn the_results_wrap_the_participants_rather_than_cut_them() {
+    let mut app = leadership_run(Lang::En, true);
+    app.press(KeyCode::Esc).press('r');
+    let screen = app.render(60, 60);
+    assert!(screen.contains("Participants: Kari Nordmann"), "{screen}");
+    assert!(screen.contains("Per Lie"), "the last name is read too, whole:\n{screen}");
 }

@@ -148,3 +148,14 @@ fn a_long_label_never_runs_into_its_value() {
     assert!(mission.contains("Samfunnsoppdrag Vi ger"), "{mission}");
     assert!(mission.trim_end_matches(['"', '│']).ends_with('…'), "a cut value says so: {mission}");
 }
+
+/// Trial 10 §A11: on the last row the footer no longer offers ↓, which would do nothing.
+#[test]
+fn the_footer_offers_down_only_where_there_is_a_row_below() {
+    let mut app = Harness::sample();
+    app.press('4').press('o');
+    let footer = |app: &mut Harness| app.render(80, 24).lines().last().unwrap_or_default().to_owned();
+    assert!(footer(&mut app).contains("↓ "), "{}", app.screen());
+    app.press('G');
+    assert!(!footer(&mut app).contains("↓"), "{}", app.screen());
+}

@@ -136,15 +136,22 @@ impl Entry {
     }
 
     /// The marks over the first `count` digits of a line of everyone's scores: the named
-    /// participants' initials, else the positions' digits.
+    /// participants' initials (told apart where two share one), `+` for a new participant,
+    /// else the positions' digits.
     pub fn marks(a: &Assessment, count: usize, show_names: bool) -> String {
-        (0..count).map(|position| who::mark(a, position, show_names)).collect()
+        who::marks(a, count, show_names)
     }
 
     /// The participant at `position` of a line of everyone's scores, by name where they have
     /// one ("Ola Hansen (R2)"); `None` for a run without names.
     pub fn named_at(a: &Assessment, position: usize, show_names: bool) -> Option<String> {
         who::name_at(a, position, show_names).map(|_| who::label(a, position, show_names))
+    }
+
+    /// The new participant at `position` ("R5"), where the ruler marks a run's named
+    /// participants and shows `+` for whoever is added; `None` elsewhere.
+    pub fn new_at(a: &Assessment, position: usize, show_names: bool) -> Option<String> {
+        Self::marks(a, position + 1, show_names).ends_with('+').then(|| who::label(a, position, show_names))
     }
 
     /// For a participant's line in run `a`: whose it is, as the id of their response (or the

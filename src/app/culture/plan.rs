@@ -121,7 +121,13 @@ impl App {
                 (*f, value)
             })
             .collect();
-        ActionForm { state: FormState::new(original, draft, lines), items, error: None, back: Box::new(back) }
+        let mut state = FormState::new(original, draft, lines);
+        // The form opens on what the action is: from its start, not scrolled to the end of a
+        // long title.
+        if let Some(input) = state.lines.get_mut(ActionField::What) {
+            *input = input.clone().with_cursor(0);
+        }
+        ActionForm { state, items, error: None, back: Box::new(back) }
     }
 
     pub(super) fn save_action(&mut self, mut form: Box<ActionForm>) {

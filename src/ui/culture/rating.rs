@@ -474,7 +474,10 @@ fn render_entry_line(
             if single {
                 // A stored line is typed over from its start.
                 let position = if entry.replace { 0 } else { entry.input.cursor() };
-                at_cursor = Entry::named_at(view.a, position, show_names);
+                at_cursor = Entry::named_at(view.a, position, show_names).or_else(|| {
+                    let who = Entry::new_at(view.a, position, show_names)?;
+                    Some(lang.tf("entry.new_at_cursor", &[("who", &who)]))
+                });
             }
             (
                 lang.tf("entry.title_each", &[("count", &view.a.responses.len())]),

@@ -50,13 +50,39 @@ pub fn label(a: &Assessment, position: usize, show_names: bool) -> String {
     }
 }
 
-/// The one-letter mark over a participant's digit: the initial of their name, else the last
-/// digit of their position (from 1).
-pub fn mark(a: &Assessment, position: usize, show_names: bool) -> char {
-    name_at(a, position, show_names)
-        .and_then(|n| n.chars().next())
-        .and_then(|c| c.to_uppercase().next())
-        .unwrap_or_else(|| char::from_digit(((position + 1) % 10) as u32, 10).unwrap_or(' '))
+/// The one-letter marks over the first `count` positions of a line of everyone's scores.
+/// A named participant's is their initial; where two share one ("Anna", "Ahmed"), each of
+/// them takes the first letter of their name, surname first, that no other mark is. A
+/// position past the named ones is a new participant, `+`. In a run without names (or with
+/// names hidden) every mark is the position's last digit (from 1).
+pub fn marks(a: &Assessment, count: usize, show_names: bool) -> String {
+    let letters = |name: &str| -> Vec<char> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let initials = words.iter().skip(1).chain(words.first()).filter_map(|w| w.chars().next());
+        let rest = words.iter().flat_map(|w| w.chars().skip(1));
+        initials.chain(rest).filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+    };
+    // A clash is told apart the same way however far the line has got.
+    let all = count.max(new_position(a));
+    let names: Vec<Option<&str>> = (0..all).map(|p| name_at(a, p, show_names)).collect();
+    let initial = |name: &str| name.chars().next().and_then(|c| c.to_uppercase().next());
+    let initials: Vec<Option<char>> = names.iter().map(|n| n.and_then(initial)).collect();
+    let shared = |c: char| initials.iter().filter(|i| **i == Some(c)).count() > 1;
+    let mut taken: Vec<char> = initials.iter().flatten().copied().filter(|c| !shared(*c)).collect();
+    let anyone_named = names.iter().any(Option::is_some);
+    (0..count)
+        .map(|position| match (names[position], initials[position]) {
+            (Some(name), Some(c)) if shared(c) => {
+                let mark = letters(name).into_iter().find(|l| !taken.contains(l)).unwrap_or(c);
+                taken.push(mark);
+                mark
+            }
+            (Some(_), Some(c)) => c,
+            _ if anyone_named && position >= new_position(a) => '+',
+            _ => char::from_digit(((position + 1) % 10) as u32, 10).unwrap_or(' '),
+        })
+        .take(count)
+        .collect()
 }
 
 /// The position of a new participant: after every response and every named participant.
