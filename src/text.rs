@@ -259,6 +259,25 @@ pub fn shorten_words_with(text: &str, width: usize, ellipsis: &str) -> String {
     format!("{cut}{ellipsis}")
 }
 
+/// `text` in lines of at most `width` columns, broken after one of `breaks` where it can, so
+/// an item of a list stays whole (a name in "Kari Nordmann, Ola Hansen", a label with its
+/// number in "active 18 · paused 2"); an item longer than a line is wrapped between words.
+pub fn wrap_after(text: &str, breaks: &[char], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in text.split_inclusive(breaks) {
+        let part = if line.is_empty() { part.trim_start() } else { part };
+        if !line.is_empty() && line.width() + part.trim_end().width() > width {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            line.push_str(part.trim_start());
+        } else {
+            line.push_str(part);
+        }
+    }
+    lines.push(line);
+    lines.iter().flat_map(|l| wrap_words(l.trim_end(), width)).collect()
+}
+
 /// `text` broken into lines of at most `width` columns between words; a word longer than a
 /// line is cut into pieces. Line breaks in `text` are kept.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
@@ -294,6 +313,15 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_wraps_between_its_items_and_a_long_item_between_words() {
+        let names = "Kari Nordmann, Ola Hansen, Ingrid Berg, Per Lie";
+        assert_eq!(wrap_after(names, &[','], 28), ["Kari Nordmann, Ola Hansen,", "Ingrid Berg, Per Lie"]);
+        assert_eq!(wrap_after("aktiva 18 · pausade 2", &['·'], 12), ["aktiva 18 ·", "pausade 2"]);
+        assert_eq!(wrap_after("en mycket lång deltagare", &[','], 10), ["en mycket", "lång", "deltagare"]);
+        assert_eq!(wrap_after("", &[','], 10), [""]);
+    }
 
     #[test]
     fn a_shortened_path_keeps_its_file_name() {

@@ -27,6 +27,7 @@ use crate::app::{
 };
 use crate::benefits::{self, Trend, due_text, realisation_text, value_text};
 use crate::i18n::Scale;
+use crate::model::keyed_enum;
 use crate::model::{BenefitKind, Initiative};
 use crate::text::one_line;
 use unicode_width::UnicodeWidthStr;
@@ -144,20 +145,19 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
-/// A column of the benefits list beside the number and the benefit's name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Owner,
-    Target,
-    Latest,
-    Realisation,
-    Due,
+keyed_enum! {
+    /// A column of the benefits list beside the number and the benefit's name, left to
+    /// right; its key is the catalog key of its header.
+    enum Column {
+        Owner = "benefits.col_owner",
+        Target = "benefits.col_target",
+        Latest = "benefits.col_latest",
+        Realisation = "benefits.col_realisation",
+        Due = "benefits.col_due",
+    }
 }
 
 impl Column {
-    /// Left to right.
-    const ALL: [Column; 5] =
-        [Column::Owner, Column::Target, Column::Latest, Column::Realisation, Column::Due];
     /// Which leave first when the list is narrow: the owner (the detail has it), then the
     /// latest reading (the realisation sums it up), then the target and the due date.
     const LEAVING: [Column; 4] = [Column::Owner, Column::Latest, Column::Target, Column::Due];
@@ -168,16 +168,6 @@ impl Column {
             Column::Target => 13,
             Column::Realisation => 5,
             Column::Due => 10,
-        }
-    }
-
-    fn header(self) -> &'static str {
-        match self {
-            Column::Owner => "benefits.col_owner",
-            Column::Target => "benefits.col_target",
-            Column::Latest => "benefits.col_latest",
-            Column::Realisation => "benefits.col_realisation",
-            Column::Due => "benefits.col_due",
         }
     }
 }
@@ -288,7 +278,7 @@ fn table(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme: &
     });
     let header = [lang.t("benefits.col_id"), lang.t("benefits.col_benefit")]
         .into_iter()
-        .chain(shown.iter().map(|c| lang.t(c.header())))
+        .chain(shown.iter().map(|c| lang.t(c.key())))
         .map(|h| Cell::from(h.to_owned()));
     let widths = [Constraint::Length(ID), Constraint::Fill(1)]
         .into_iter()

@@ -18,20 +18,24 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::app::App;
 use crate::layout::{self, Register};
+use crate::model::keyed_enum;
 use crate::model::{Initiative, Status};
 use crate::text::one_line;
 
-/// Columns after number and title, in the order shown; the least important are dropped when
-/// the terminal is narrow ([`Column::BY_PRIORITY`]).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Column {
-    Facet,
-    Stage,
-    FollowUp,
-    Status,
-    Owner,
-    Unit,
-    Track,
+keyed_enum! {
+    /// Columns after number and title, in the order shown; the least important are dropped
+    /// when the terminal is narrow ([`Column::BY_PRIORITY`]). A key is the catalog key of the
+    /// column's header.
+    #[derive(PartialOrd, Ord)]
+    enum Column {
+        Facet = "column.facet",
+        Stage = "column.stage",
+        FollowUp = "column.follow_up",
+        Status = "column.status",
+        Owner = "column.owner",
+        Unit = "column.unit",
+        Track = "column.track",
+    }
 }
 
 impl Column {
@@ -55,18 +59,6 @@ impl Column {
             Column::Status => 9,
             Column::Owner | Column::Unit => 15,
             Column::Track => 8,
-        }
-    }
-
-    fn header(self) -> &'static str {
-        match self {
-            Column::Facet => "column.facet",
-            Column::Stage => "column.stage",
-            Column::FollowUp => "column.follow_up",
-            Column::Status => "column.status",
-            Column::Owner => "column.owner",
-            Column::Unit => "column.unit",
-            Column::Track => "column.track",
         }
     }
 }
@@ -138,7 +130,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .saturating_sub(cols.iter().map(|c| usize::from(c.width()) + 1).sum());
     let mut columns =
         vec![("column.number", Constraint::Length(NUMBER_WIDTH)), ("column.title", Constraint::Fill(1))];
-    columns.extend(cols.iter().map(|c| (c.header(), Constraint::Length(c.width()))));
+    columns.extend(cols.iter().map(|c| (c.key(), Constraint::Length(c.width()))));
     let rows_on_screen = layout.rows();
     // The app keeps the offset for its own size; the same rule keeps the selection on
     // screen should this frame be a different size.

@@ -49,19 +49,7 @@ fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
 /// A list of counts ("Active 18 · paused 2, …") as lines of `width`, broken between its
 /// items so a label keeps its number.
 fn wrapped_list(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for item in text.split_inclusive([',', '·']) {
-        let item = if line.is_empty() { item.trim_start() } else { item };
-        if !line.is_empty() && line.width() + item.trim_end().width() > width {
-            lines.push(std::mem::take(&mut line).trim_end().to_owned());
-            line.push_str(item.trim_start());
-        } else {
-            line.push_str(item);
-        }
-    }
-    lines.push(line);
-    lines.iter().flat_map(|l| wrapped(l.trim_end(), width, style)).collect()
+    crate::text::wrap_after(text, &[',', '·'], width).into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
 fn pad(text: &str, width: usize, theme: &Theme) -> String {

@@ -118,27 +118,9 @@ fn people_and_note<'a>(app: &App, a: &Assessment, width: usize, theme: &Theme) -
     participants_line(app, a, theme)
         .into_iter()
         .chain(note)
-        .flat_map(|text| wrap_names(&one_line(&text), width))
+        .flat_map(|text| crate::text::wrap_after(&one_line(&text), &[','], width))
         .map(|line| Line::styled(line, theme.dim()))
         .collect()
-}
-
-/// `text` in lines of `width`, broken after a comma where it can so that a name ("Per Lie")
-/// stays on one line; a part longer than a line is wrapped at words.
-fn wrap_names(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for part in text.split_inclusive(", ") {
-        let part = if line.is_empty() { part.trim_start() } else { part };
-        if !line.is_empty() && line.width() + part.trim_end().width() > width {
-            lines.push(std::mem::take(&mut line).trim_end().to_owned());
-            line.push_str(part.trim_start());
-        } else {
-            line.push_str(part);
-        }
-    }
-    lines.push(line);
-    lines.iter().flat_map(|l| crate::text::wrap_words(l.trim_end(), width)).collect()
 }
 
 /// What follows the group's table: incomplete, the template, participants, the note.
