@@ -132,8 +132,11 @@ fn summary(app: &App, frame: &mut Frame, area: Rect, view: &BenefitsView, theme:
     } else {
         "benefits.chart_key_money"
     });
+    // `c` is offered only where the other kind has figures to draw.
+    let line_key =
+        if view.other_chart().is_some() { "benefits.view_line" } else { "benefits.view_line_no_chart" };
     let second = lang.tf(
-        "benefits.view_line",
+        line_key,
         &[
             ("sort", &lang.t(view.sort.key())),
             ("filter", &lang.t(&view.filter.key()).to_lowercase()),

@@ -452,7 +452,7 @@ fn the_chart_shows_the_kind_that_has_figures() {
     let screen = app.render(80, 24);
     assert!(!screen.contains("Nothing to chart yet"), "{screen}");
     assert!(screen.contains("│Time at year end") || screen.contains("│Time ("), "{screen}");
-    assert!(screen.contains("c shows money"), "{screen}");
+    assert!(!screen.contains("c shows"), "no money here for c to show: {screen}");
 }
 
 /// Trial 9: the Overview showed nothing of benefits; it now has their headline, in one line
@@ -534,4 +534,21 @@ fn at_60x20_the_list_keeps_the_benefit_marks_every_cut_and_the_figures_stay_apar
     let groups = figures.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty());
     assert!(groups.clone().all(|g| g.len() <= 3), "figures run together:\n{screen}");
     assert!(groups.count() >= 4, "the figures that fit are kept:\n{screen}");
+}
+
+/// Review 9: in a scope with time benefits alone the chart shows time whatever was chosen, so
+/// `c` changed nothing while the view still offered it.
+#[test]
+fn c_is_offered_only_where_the_other_kind_has_figures() {
+    // #1 in the sample has a time benefit and a quality one: no money to chart.
+    let mut app = Harness::sample().lang(Lang::En);
+    detail(&mut app, 1);
+    app.press('b');
+    let Mode::Benefits(v) = &app.mode else { panic!("the benefits of #1") };
+    assert_eq!(v.chart_kind(), BenefitKind::Time);
+    assert!(!app.render(80, 24).contains("c shows"), "{}", app.screen());
+    app.press('c');
+    assert_eq!(app.message(), "Only time has figures here; the chart shows that.");
+    let Mode::Benefits(v) = &app.mode else { panic!("still the view") };
+    assert_eq!(v.chart_kind(), BenefitKind::Time);
 }

@@ -983,3 +983,15 @@ fn the_results_wrap_the_participants_rather_than_cut_them() {
     assert!(screen.contains("Participants: Kari Nordmann"), "{screen}");
     assert!(screen.contains("Per Lie"), "the last name is read too, whole:\n{screen}");
 }
+
+/// Review 9: a participant's line opened with `n`, emptied and stored took every score of
+/// theirs without a word; it is refused, naming whose scores they are.
+#[test]
+fn an_emptied_line_does_not_take_a_participants_scores() {
+    let mut app = leadership_run(Lang::En, true);
+    let before = run(&app).responses.clone();
+    app.press('n').press(KeyCode::Up);
+    app.keys("<C-u>").press(KeyCode::Enter);
+    assert_eq!(run(&app).responses, before, "nothing taken");
+    assert!(app.message().starts_with("An empty line would remove every score of "), "{}", app.message());
+}

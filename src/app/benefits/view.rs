@@ -249,12 +249,22 @@ impl BenefitsView {
     /// What the chart and the totals show: the kind chosen, or the other when only the other
     /// has figures (an initiative with time benefits alone shows time, not an empty chart).
     pub fn chart_kind(&self) -> BenefitKind {
-        let has = |kind: BenefitKind| {
-            self.figures.sums.of_kind(kind) != (0.0, 0.0)
-                || self.figures.timeline.months.iter().any(|m| m.of_kind(kind) != (0.0, 0.0))
-        };
         let other = if self.chart == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
-        if !has(self.chart) && has(other) { other } else { self.chart }
+        if !self.has_figures(self.chart) && self.has_figures(other) { other } else { self.chart }
+    }
+
+    /// The kind `c` would turn the chart to, when that kind has figures to draw; `None` when
+    /// `c` would change nothing.
+    pub fn other_chart(&self) -> Option<BenefitKind> {
+        let other =
+            if self.chart_kind() == BenefitKind::Money { BenefitKind::Time } else { BenefitKind::Money };
+        self.has_figures(other).then_some(other)
+    }
+
+    /// Whether the scope has money (or time) figures: sums or a month of the timeline.
+    fn has_figures(&self, kind: BenefitKind) -> bool {
+        self.figures.sums.of_kind(kind) != (0.0, 0.0)
+            || self.figures.timeline.months.iter().any(|m| m.of_kind(kind) != (0.0, 0.0))
     }
 
     /// The places live over the view: a dialog's, or the list's.
@@ -534,12 +544,15 @@ impl App {
             BenefitAction::PageDown => view.selected = (view.selected + page).min(last),
             BenefitAction::PageUp => view.selected = view.selected.saturating_sub(page),
             BenefitAction::SwitchChart => {
-                view.chart_before_filter = None;
-                view.chart = if view.chart_kind() == BenefitKind::Money {
-                    BenefitKind::Time
+                if let Some(other) = view.other_chart() {
+                    view.chart_before_filter = None;
+                    view.chart = other;
                 } else {
-                    BenefitKind::Money
-                };
+                    // Nothing of the other kind to draw: the chart stays, and says why.
+                    let shown =
+                        self.lang.t(&format!("benefit_kind.{}", view.chart_kind().key())).to_lowercase();
+                    self.set_info(self.lang.tf("benefits.chart_only", &[("kind", &shown)]));
+                }
             }
             BenefitAction::CycleSort => {
                 view.sort = cycle::step(&BenefitSort::ALL, &view.sort, true);

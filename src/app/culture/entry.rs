@@ -634,7 +634,8 @@ fn hands(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment,
     Ok(after)
 }
 
-/// A new participant's scores for every slot, in rating order.
+/// One participant's scores for every slot, in rating order: a new participant's, or those
+/// of the participant the line was opened on (`entry.who`), corrected.
 fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assessment, Refusal> {
     let values = scores(entry.input.value(), &t.scale, Position::Item)?;
     let all = scoring::slots(t);
@@ -650,6 +651,15 @@ fn respondent(t: &Template, before: &Assessment, entry: &Entry) -> Result<Assess
         return Err(Refusal::new(
             "entry.respondent_too_short",
             &[("found", values.len().to_string()), ("slots", all.len().to_string())],
+        ));
+    }
+    // A line emptied over a participant's scores would take them all without a word: every
+    // item is cleared with its own "-", as a score is given with its own digit.
+    let had = before.responses.get(entry.who).is_some_and(|r| !r.is_blank());
+    if values.is_empty() && had {
+        return Err(Refusal::new(
+            "entry.respondent_would_clear",
+            &[("who", entry.respondent(before, false))],
         ));
     }
     let mut after = before.clone();

@@ -615,7 +615,9 @@ fn render_without_template(app: &App, frame: &mut Frame, area: Rect, a: &Assessm
     }
     if !a.responses.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(app.lang.tn("rating.participants", a.responses.len(), &[]), theme.dim()));
+        // A participant's place kept open for a later one is no participant.
+        let scored = a.responses.iter().filter(|r| !r.is_blank()).count();
+        lines.push(Line::styled(app.lang.tn("rating.participants", scored, &[]), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
