@@ -429,6 +429,17 @@ pub struct Summary {
     pub timeline: Timeline,
 }
 
+/// `benefits`' time units and their sums with time in the headline unit alone: the figures
+/// every place that sums a set of benefits shows (the Overview, the review's snapshot).
+pub fn in_headline<'a, I>(benefits: I) -> (TimeUnits, Sums)
+where
+    I: IntoIterator<Item = &'a Benefit> + Clone,
+{
+    let units = time_units(benefits.clone());
+    let sums = Sums::of(benefits, &units.headline);
+    (units, sums)
+}
+
 pub fn summary(p: &Portfolio, today: Date) -> Summary {
     let counted = || p.initiatives.iter().filter(|i| counts(i)).flat_map(|i| &i.benefits);
     let time = time_units(counted());

@@ -70,7 +70,7 @@ pub fn take(portfolio: &Portfolio, today: Date) -> Review {
 /// module sums them (time in the headline unit).
 fn benefit_figures(initiatives: &[crate::model::Initiative]) -> BTreeMap<String, f64> {
     let all = || initiatives.iter().flat_map(|i| i.benefits.iter());
-    let sums = crate::benefits::Sums::of(all(), &crate::benefits::time_units(all()).headline);
+    let (_, sums) = crate::benefits::in_headline(all());
     BTreeMap::from([
         ("count".to_owned(), all().count() as f64),
         ("money_planned".to_owned(), sums.money_planned),

@@ -194,15 +194,21 @@ fn benefits_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> 
     if count == 0 {
         return Vec::new();
     }
-    let sums = benefits::Sums::of(counted(), &benefits::time_units(counted()).headline);
+    let (units, sums) = benefits::in_headline(counted());
     let share = |planned: f64, realised: f64| {
         (planned != 0.0).then(|| lang.percent(benefits::clamp_shown(realised / planned * 100.0), 0))
     };
     let figures: Vec<String> = [
         share(sums.money_planned, sums.money_realised)
             .map(|percent| lang.tf("overview.benefits_money", &[("percent", &percent)])),
-        share(sums.time_planned, sums.time_realised)
-            .map(|percent| lang.tf("overview.benefits_time", &[("percent", &percent)])),
+        // Time in other units is never in the share; it is named beside it, as everywhere.
+        share(sums.time_planned, sums.time_realised).map(|percent| {
+            let time = lang.tf("overview.benefits_time", &[("percent", &percent)]);
+            match benefits::apart_text(lang, &units, true) {
+                Some(apart) => format!("{time} ({apart})"),
+                None => time,
+            }
+        }),
     ]
     .into_iter()
     .flatten()

@@ -395,6 +395,8 @@ fn time_in_another_unit_is_named_beside_the_time_figure_and_never_added_to_it() 
     };
     p.initiatives.iter_mut().find(|i| i.id == 6).expect("#6").benefits.push(fte);
     let mut app = Harness::new(p).lang(Lang::En).on(Pane::Overview);
+    // The Overview's benefits line names it beside the time share, as the list does.
+    assert!(app.render(80, 24).contains("1 in FTE apart)"), "{}", app.screen());
     app.press('b').press('c');
     let Mode::Benefits(v) = &app.mode else { panic!("the view") };
     assert!((v.figures.sums.time_planned - hours).abs() < 1e-9, "the FTE is not in the hours");
