@@ -537,7 +537,8 @@ impl App {
                 self.filter.text.clear();
                 self.refresh_view();
             }
-            Mode::Detail { back: Some(back), .. } => self.go_back(*back),
+            // The view it was opened from, kept true by every edit meanwhile.
+            Mode::Detail { back: Some(back), .. } => self.mode = *back,
             Mode::Profile(mut editor) if editor.editing.is_some() => {
                 editor.editing = None;
                 self.mode = Mode::Profile(editor);

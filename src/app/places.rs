@@ -131,17 +131,6 @@ impl App {
         Some(usize::from(overlay.height.saturating_sub(3)))
     }
 
-    /// Returns to `back`, the view a view was opened from (the intake list or a benefits
-    /// list an initiative was opened from, the initiative a benefits list was opened from),
-    /// with its selection; a benefits list is counted again, as the portfolio may have
-    /// changed meanwhile.
-    pub(super) fn go_back(&mut self, back: Mode) {
-        self.mode = back;
-        if matches!(self.mode, Mode::Benefits(_)) {
-            self.benefits_after_change(true);
-        }
-    }
-
     /// Leaves a view where a pane digit answers nothing (see [`Place::SubView`]) for the pane
     /// beneath, as `Esc` would, so that the digit switches pane from there; the list of every
     /// benefit is kept for the next `b`, as `Esc` keeps it.

@@ -219,3 +219,23 @@ fn page_keys_move_in_the_intake_list_and_the_profile() {
     app.press(KeyCode::PageUp);
     assert!(matches!(app.mode, Mode::Profile(ProfileEditor { selected: 0, .. })), "{:?}", app.mode);
 }
+
+#[test]
+fn a_benefit_added_behind_the_benefits_list_is_in_it_when_esc_returns() {
+    // Every benefit → an initiative → its own benefits, where one is added: the lists `Esc`
+    // goes back through have it, kept true on the way rather than counted anew.
+    let mut app = Harness::sample();
+    app.keys("4b");
+    let rows = |app: &Harness| match &app.mode {
+        Mode::Benefits(view) => view.rows.len(),
+        other => panic!("not a benefits list: {other:?}"),
+    };
+    let all = rows(&app);
+    app.keys("j<Enter>b");
+    let own = rows(&app);
+    app.keys("n").type_text("Kortare köer");
+    app.keys("<C-s>");
+    assert_eq!(rows(&app), own + 1, "{}", app.message());
+    app.keys("<Esc><Esc>");
+    assert_eq!(rows(&app), all + 1, "the new benefit is in the list of every benefit");
+}

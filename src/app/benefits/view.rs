@@ -322,6 +322,21 @@ fn sort_key(sort: BenefitSort, row: &BenefitRow) -> SortKey {
     (first, second, row.initiative, row.at)
 }
 
+/// Calls `f` on every benefits list in `mode`: the one on screen and those `Esc` goes back
+/// to, behind an initiative opened from a list or a list opened from an initiative.
+fn each_list(mode: &mut Mode, f: &mut impl FnMut(&mut BenefitsView)) {
+    match mode {
+        Mode::Benefits(view) => {
+            f(view);
+            if let Some(back) = view.back.as_deref_mut() {
+                each_list(back, f);
+            }
+        }
+        Mode::Detail { back: Some(back), .. } => each_list(back, f),
+        _ => {}
+    }
+}
+
 impl App {
     /// Opens the benefits view on every benefit or on one initiative's, with `benefit`
     /// selected if given.
@@ -375,19 +390,19 @@ impl App {
             }
             self.benefits_kept = Some(kept);
         }
-        if !matches!(self.mode, Mode::Benefits(_)) {
-            return;
-        }
-        if let Mode::Benefits(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) {
+        // The list on screen and every list waiting behind what was opened from it, so that
+        // `Esc` goes back to lists that are already true.
+        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        each_list(&mut mode, &mut |view| {
             if few && view.scope.is_none() {
                 for id in &touched {
-                    self.refresh_initiative(&mut view, *id);
+                    self.refresh_initiative(view, *id);
                 }
             } else {
-                self.refresh_benefits(&mut view);
+                self.refresh_benefits(view);
             }
-            self.mode = Mode::Benefits(view);
-        }
+        });
+        self.mode = mode;
     }
 
     /// Counts everything again: rows, figures, chart; the selected benefit stays selected.
